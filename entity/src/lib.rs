@@ -1,0 +1,17 @@
+//! SeaORM entities of STEMbridge and the enums they share with the rest of the app.
+//!
+//! This crate knows nothing about HTTP: it is the shape of the data, nothing more.
+
+pub mod enums;
+pub mod counselor_school;
+pub mod login_failure;
+pub mod opportunity;
+pub mod opportunity_feature;
+pub mod organization;
+pub mod school;
+pub mod search_outbox;
+pub mod session;
+pub mod student;
+pub mod user;
+
+pub use enums::*;

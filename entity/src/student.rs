@@ -1,0 +1,28 @@
+//! A student on a school roster, and, once claimed, the user account behind it.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
+#[sea_orm(table_name = "student")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub school_id: i32,
+    #[sea_orm(unique)]
+    pub user_id: Option<i32>,
+    pub first_name: String,
+    pub last_name: String,
+    pub grade: i32,
+    /// Hash of the one-time claim code; cleared once the account is claimed.
+    #[serde(skip)]
+    pub claim_code_hash: Option<String>,
+    pub claim_code_expires_at: Option<DateTimeUtc>,
+    pub active: bool,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,19 @@
+//! Database migrations: one file per change, never edited once landed.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_accounts;
+mod m20261122_000002_create_opportunities;
+
+/// Applies every migration of STEMbridge in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_create_accounts::Migration),
+            Box::new(m20261122_000002_create_opportunities::Migration),
+        ]
+    }
+}

@@ -1,0 +1,98 @@
+//! Registration, claim and setup pages: parse the form, call the service,
+//! log the new user in, or re-render with the messages.
+
+use axum::{
+    Form,
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Serialize;
+use tower_sessions::Session;
+
+use super::service::{self, EmployerRegistration, NewAdmin, StudentClaim};
+use crate::{
+    app::AppState,
+    auth::{extractors::{Page, flash}, service::start_session},
+    error::{AppError, AppResult},
+    forms::FieldErrors,
+};
+
+#[derive(Serialize)]
+struct FormPage<'a, T: Serialize> {
+    form: &'a T,
+    errors: FieldErrors,
+}
+
+fn render_form<T: Serialize>(page: &Page, template: &str, form: &T, errors: FieldErrors) -> AppResult<Response> {
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok((status, page.render(template, FormPage { form, errors })?).into_response())
+}
+
+/// On success: log in and go to the dashboard with a message; on bad input:
+/// the same form again with what was typed and a message per field.
+async fn finish<T: Serialize>(
+    state: &AppState,
+    session: &Session,
+    page: &Page,
+    template: &str,
+    form: &T,
+    outcome: AppResult<entity::user::Model>,
+    welcome: &str,
+) -> AppResult<Response> {
+    match outcome {
+        Ok(user) => {
+            start_session(&state.db, session, user).await?;
+            flash(session, "success", welcome).await?;
+            Ok(Redirect::to("/dashboard").into_response())
+        }
+        Err(AppError::Validation(errors)) => render_form(page, template, form, errors),
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn register_page(page: Page) -> AppResult<Response> {
+    render_form(&page, "accounts/register.html", &EmployerRegistration::default(), FieldErrors::new())
+}
+
+pub async fn register(
+    State(state): State<AppState>,
+    session: Session,
+    page: Page,
+    Form(form): Form<EmployerRegistration>,
+) -> AppResult<Response> {
+    let outcome = service::register_employer(&state.db, &form).await;
+    let welcome = "Welcome! Your organization is waiting for verification by a counselor. You can prepare drafts meanwhile.";
+    finish(&state, &session, &page, "accounts/register.html", &form, outcome, welcome).await
+}
+
+pub async fn claim_page(page: Page) -> AppResult<Response> {
+    render_form(&page, "accounts/claim.html", &StudentClaim::default(), FieldErrors::new())
+}
+
+pub async fn claim(
+    State(state): State<AppState>,
+    session: Session,
+    page: Page,
+    Form(form): Form<StudentClaim>,
+) -> AppResult<Response> {
+    let outcome = service::claim_student_account(&state.db, &form).await;
+    finish(&state, &session, &page, "accounts/claim.html", &form, outcome, "Welcome to STEMbridge! Your account is ready.").await
+}
+
+pub async fn setup_page(State(state): State<AppState>, page: Page) -> AppResult<Response> {
+    if !service::needs_setup(&state.db).await? {
+        return Err(AppError::NotFound);
+    }
+    render_form(&page, "accounts/setup.html", &NewAdmin::default(), FieldErrors::new())
+}
+
+pub async fn setup(
+    State(state): State<AppState>,
+    session: Session,
+    page: Page,
+    Form(form): Form<NewAdmin>,
+) -> AppResult<Response> {
+    let outcome = service::create_first_admin(&state.db, &form).await;
+    finish(&state, &session, &page, "accounts/setup.html", &form, outcome, "Your administrator account is ready.").await
+}

@@ -1,0 +1,220 @@
+//! Account creation rules, shared by the pages and the command line.
+
+use chrono::Utc;
+use entity::{OrgStatus, Role, organization, student, user};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, SqlErr, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    auth::password,
+    db,
+    error::{AppError, AppResult},
+    forms::FieldErrors,
+    roster::claim_code,
+};
+
+/// What an employer types to register their organization.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct EmployerRegistration {
+    pub organization_name: String,
+    pub website: String,
+    pub zip: String,
+    pub phone: String,
+    pub display_name: String,
+    pub email: String,
+    #[serde(skip_serializing)]
+    pub password: String,
+}
+
+/// What a student types to claim the account their counselor prepared.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct StudentClaim {
+    pub code: String,
+    pub display_name: String,
+    pub email: String,
+    #[serde(skip_serializing)]
+    pub password: String,
+}
+
+/// The first admin's details on the setup page (and `create-admin`).
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct NewAdmin {
+    pub display_name: String,
+    pub email: String,
+    #[serde(skip_serializing)]
+    pub password: String,
+}
+
+/// A new user's validated basics.
+struct NewUser {
+    email: String,
+    display_name: String,
+    password: String,
+}
+
+fn validate_new_user(errors: &mut FieldErrors, email: &str, display_name: &str, password: &str) -> NewUser {
+    NewUser {
+        email: errors.email("email", email),
+        display_name: errors.text("display_name", "Your name", display_name, 100),
+        password: errors.new_password("password", password),
+    }
+}
+
+async fn email_taken(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
+    Ok(user::Entity::find().filter(user::Column::Email.eq(email)).count(db).await? > 0)
+}
+
+fn email_taken_error() -> AppError {
+    let mut errors = FieldErrors::new();
+    errors.add("email", "An account with this email already exists. Log in instead.");
+    AppError::Validation(errors)
+}
+
+async fn insert_user(
+    db: &impl ConnectionTrait,
+    new: NewUser,
+    role: Role,
+    organization_id: Option<i32>,
+) -> AppResult<user::Model> {
+    if email_taken(db, &new.email).await? {
+        return Err(email_taken_error());
+    }
+    let password_hash = password::hash(new.password).await?;
+    Ok(user::ActiveModel {
+        email: Set(new.email),
+        password_hash: Set(password_hash),
+        display_name: Set(new.display_name),
+        role: Set(role),
+        organization_id: Set(organization_id),
+        created_at: Set(Utc::now()),
+        last_login_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(|e| match e.sql_err() {
+        // Two sign-ups with one email at the same moment: the unique index decides.
+        Some(SqlErr::UniqueConstraintViolation(_)) => email_taken_error(),
+        _ => AppError::Database(e),
+    })?)
+}
+
+/// Registers an employer and their organization, which starts out pending
+/// until a counselor or admin verifies it.
+pub async fn register_employer(db: &DatabaseConnection, form: &EmployerRegistration) -> AppResult<user::Model> {
+    let mut errors = FieldErrors::new();
+    let organization_name = errors.text("organization_name", "Organization name", &form.organization_name, 200);
+    let website = errors.optional_text("website", "Website", &form.website, 300);
+    if !website.is_empty() && !(website.starts_with("https://") || website.starts_with("http://")) {
+        errors.add("website", "Website must start with https:// or http://.");
+    }
+    let zip = errors.zip("zip", &form.zip);
+    let phone = errors.optional_text("phone", "Phone", &form.phone, 40);
+    let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
+    errors.into_result(())?;
+
+    let txn = db::begin_write(db).await?;
+    let organization = organization::ActiveModel {
+        name: Set(organization_name),
+        website: Set(website),
+        description: Set(String::new()),
+        address: Set(String::new()),
+        zip: Set(zip),
+        contact_email: Set(new_user.email.clone()),
+        contact_phone: Set(phone),
+        status: Set(OrgStatus::Pending),
+        status_reason: Set(None),
+        reviewed_by: Set(None),
+        reviewed_at: Set(None),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let user = insert_user(&txn, new_user, Role::Employer, Some(organization.id)).await?;
+    txn.commit().await?;
+    Ok(user)
+}
+
+/// Claims a rostered student's account with the one-time code.
+pub async fn claim_student_account(db: &DatabaseConnection, form: &StudentClaim) -> AppResult<user::Model> {
+    let mut errors = FieldErrors::new();
+    let code = claim_code::normalize(&form.code);
+    if code.is_empty() {
+        errors.add("code", "Enter the code your counselor gave you.");
+    }
+    let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
+    errors.into_result(())?;
+
+    let txn = db::begin_write(db).await?;
+    let student = student::Entity::find()
+        .filter(student::Column::ClaimCodeHash.eq(claim_code::digest(&code)))
+        .filter(student::Column::Active.eq(true))
+        .filter(student::Column::UserId.is_null())
+        .one(&txn)
+        .await?;
+    let Some(student) = student.filter(|s| s.claim_code_expires_at.is_some_and(|at| at > Utc::now())) else {
+        let mut errors = FieldErrors::new();
+        errors.add("code", "This code is not valid or has expired. Ask your counselor for a new one.");
+        return Err(AppError::Validation(errors));
+    };
+    let user = insert_user(&txn, new_user, Role::Student, None).await?;
+    let mut student: student::ActiveModel = student.into();
+    student.user_id = Set(Some(user.id));
+    student.claim_code_hash = Set(None);
+    student.claim_code_expires_at = Set(None);
+    student.update(&txn).await?;
+    txn.commit().await?;
+    Ok(user)
+}
+
+/// True while no admin exists: the setup page is open only then.
+pub async fn needs_setup(db: &impl ConnectionTrait) -> AppResult<bool> {
+    Ok(user::Entity::find().filter(user::Column::Role.eq(Role::Admin)).count(db).await? == 0)
+}
+
+/// Creates the first admin from the setup page; refused once one exists.
+pub async fn create_first_admin(db: &DatabaseConnection, form: &NewAdmin) -> AppResult<user::Model> {
+    let mut errors = FieldErrors::new();
+    let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
+    errors.into_result(())?;
+    let txn = db::begin_write(db).await?;
+    if !needs_setup(&txn).await? {
+        return Err(AppError::NotFound);
+    }
+    let admin = insert_user(&txn, new_user, Role::Admin, None).await?;
+    txn.commit().await?;
+    Ok(admin)
+}
+
+/// Creates an admin whatever exists already (the `create-admin` command).
+pub async fn create_admin(db: &DatabaseConnection, form: &NewAdmin) -> AppResult<user::Model> {
+    let mut errors = FieldErrors::new();
+    let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
+    errors.into_result(())?;
+    db.transaction::<_, _, AppError>(|txn| Box::pin(insert_user(txn, new_user, Role::Admin, None)))
+        .await
+        .map_err(|e| match e {
+            sea_orm::TransactionError::Connection(e) => AppError::Database(e),
+            sea_orm::TransactionError::Transaction(e) => e,
+        })
+}
+
+/// Creates a counselor (by an admin) with a first password they change later.
+pub async fn create_counselor(
+    db: &impl ConnectionTrait,
+    email: &str,
+    display_name: &str,
+    password: &str,
+) -> AppResult<user::Model> {
+    let mut errors = FieldErrors::new();
+    let new_user = validate_new_user(&mut errors, email, display_name, password);
+    errors.into_result(())?;
+    insert_user(db, new_user, Role::Counselor, None).await
+}

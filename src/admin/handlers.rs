@@ -1,0 +1,112 @@
+//! Admin pages.
+
+use axum::{
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use axum::Form;
+use entity::school;
+use sea_orm::{EntityTrait, QueryOrder};
+use serde::Serialize;
+use tower_sessions::Session;
+
+use super::service::{self, CounselorRow, NewCounselor, NewSchool};
+use crate::{
+    app::AppState,
+    auth::extractors::{AdminUser, Page, flash},
+    error::{AppError, AppResult},
+    forms::FieldErrors,
+};
+
+#[derive(Serialize, Default)]
+struct Dashboard {
+    schools: Vec<school::Model>,
+    counselors: Vec<CounselorRow>,
+    school_form: NewSchool,
+    school_errors: FieldErrors,
+    counselor_form: NewCounselor,
+    counselor_errors: FieldErrors,
+}
+
+async fn render(state: &AppState, page: &Page, mut view: Dashboard) -> AppResult<Response> {
+    view.schools = school::Entity::find().order_by_asc(school::Column::Name).all(&state.db).await?;
+    view.counselors = service::counselors(&state.db).await?;
+    let status = if view.school_errors.is_empty() && view.counselor_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((status, page.render("admin/dashboard.html", view)?).into_response())
+}
+
+pub async fn dashboard(State(state): State<AppState>, _admin: AdminUser, page: Page) -> AppResult<Response> {
+    render(&state, &page, Dashboard::default()).await
+}
+
+pub async fn create_school(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    session: Session,
+    page: Page,
+    Form(form): Form<NewSchool>,
+) -> AppResult<Response> {
+    match service::create_school(&state.db, &form).await {
+        Ok(school) => {
+            flash(&session, "success", format!("School “{}” added.", school.name)).await?;
+            Ok(Redirect::to("/admin").into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            render(&state, &page, Dashboard { school_form: form, school_errors: errors, ..Default::default() }).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn create_counselor(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    session: Session,
+    page: Page,
+    CounselorForm(form): CounselorForm,
+) -> AppResult<Response> {
+    match service::create_counselor(&state.db, &form).await {
+        Ok(counselor) => {
+            flash(&session, "success", format!("Counselor account for {} created.", counselor.email)).await?;
+            Ok(Redirect::to("/admin").into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            render(&state, &page, Dashboard { counselor_form: form, counselor_errors: errors, ..Default::default() })
+                .await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// The counselor form has repeated `school_ids` checkboxes, which axum's `Form`
+/// (serde_urlencoded) cannot gather into a list; this collects them by hand.
+pub struct CounselorForm(NewCounselor);
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for CounselorForm {
+    type Rejection = AppError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> AppResult<Self> {
+        let axum::Form(pairs) = axum::Form::<Vec<(String, String)>>::from_request(request, state)
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let mut form = NewCounselor::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "display_name" => form.display_name = value,
+                "email" => form.email = value,
+                "password" => form.password = value,
+                "school_ids" => {
+                    let id = value.parse().map_err(|_| AppError::BadRequest("school_ids must be numbers.".into()))?;
+                    form.school_ids.push(id);
+                }
+                _ => {}
+            }
+        }
+        Ok(CounselorForm(form))
+    }
+}

@@ -1,0 +1,15 @@
+//! Running the instance: schools and counselor accounts.
+
+mod handlers;
+pub mod service;
+
+use axum::{Router, routing::get};
+
+use crate::app::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin", get(handlers::dashboard))
+        .route("/admin/schools", axum::routing::post(handlers::create_school))
+        .route("/admin/counselors", axum::routing::post(handlers::create_counselor))
+}

@@ -1,0 +1,105 @@
+//! Admin rules: creating schools and counselors and assigning counselors to schools.
+
+use chrono::Utc;
+use entity::{Role, counselor_school, school, user};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    accounts::service::create_counselor as insert_counselor,
+    db,
+    error::{AppError, AppResult},
+    forms::FieldErrors,
+};
+
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct NewSchool {
+    pub name: String,
+    pub zip: String,
+}
+
+/// Adds a school.
+pub async fn create_school(db: &DatabaseConnection, form: &NewSchool) -> AppResult<school::Model> {
+    let mut errors = FieldErrors::new();
+    let name = errors.text("name", "School name", &form.name, 200);
+    let zip = errors.zip("zip", &form.zip);
+    errors.into_result(())?;
+    Ok(school::ActiveModel {
+        name: Set(name),
+        sourced_id: Set(None),
+        zip: Set(zip),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// A counselor account to create; `school_ids` come from checkboxes.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct NewCounselor {
+    pub display_name: String,
+    pub email: String,
+    #[serde(skip_serializing)]
+    pub password: String,
+    pub school_ids: Vec<i32>,
+}
+
+/// Creates a counselor and assigns the chosen schools, all or nothing.
+pub async fn create_counselor(db: &DatabaseConnection, form: &NewCounselor) -> AppResult<user::Model> {
+    if form.school_ids.is_empty() {
+        let mut errors = FieldErrors::new();
+        errors.add("school_ids", "Choose at least one school.");
+        return Err(AppError::Validation(errors));
+    }
+    let txn = db::begin_write(db).await?;
+    let known = school::Entity::find().filter(school::Column::Id.is_in(form.school_ids.clone())).all(&txn).await?;
+    if known.len() != form.school_ids.len() {
+        let mut errors = FieldErrors::new();
+        errors.add("school_ids", "One of the chosen schools does not exist.");
+        return Err(AppError::Validation(errors));
+    }
+    let counselor = insert_counselor(&txn, &form.email, &form.display_name, &form.password).await?;
+    for school in known {
+        counselor_school::ActiveModel { user_id: Set(counselor.id), school_id: Set(school.id) }
+            .insert(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(counselor)
+}
+
+/// A counselor and the names of their schools, for the admin page.
+#[derive(Debug, Serialize)]
+pub struct CounselorRow {
+    pub name: String,
+    pub email: String,
+    pub schools: Vec<String>,
+}
+
+pub async fn counselors(db: &DatabaseConnection) -> AppResult<Vec<CounselorRow>> {
+    let schools = school::Entity::find().all(db).await?;
+    let assignments = counselor_school::Entity::find().all(db).await?;
+    let users = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Counselor))
+        .order_by_asc(user::Column::DisplayName)
+        .all(db)
+        .await?;
+    Ok(users
+        .into_iter()
+        .map(|u| CounselorRow {
+            schools: assignments
+                .iter()
+                .filter(|a| a.user_id == u.id)
+                .filter_map(|a| schools.iter().find(|s| s.id == a.school_id).map(|s| s.name.clone()))
+                .collect(),
+            name: u.display_name,
+            email: u.email,
+        })
+        .collect())
+}

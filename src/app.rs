@@ -1,0 +1,128 @@
+//! Application state, router assembly and start-up.
+
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::{HeaderName, HeaderValue, header},
+    middleware,
+};
+use sea_orm::DatabaseConnection;
+use tokio::{net::TcpListener, task::JoinHandle};
+use tower_http::{set_header::SetResponseHeaderLayer, trace::TraceLayer};
+use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
+
+use crate::{
+    accounts, admin,
+    auth::{self, csrf, session_store::DbSessionStore},
+    config::Config,
+    db, pages, roster,
+};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+}
+
+/// The whole router with its middleware, over an open database.
+pub fn router(state: AppState) -> Router {
+    let store = DbSessionStore::new(state.db.clone());
+    let sessions = SessionManagerLayer::new(store)
+        .with_name("stembridge_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.config.cookie_secure)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(state.config.session_idle_minutes)));
+
+    let routes = Router::new()
+        .merge(pages::router())
+        .merge(auth::router())
+        .merge(accounts::router())
+        .merge(admin::router())
+        .merge(roster::router())
+        .fallback(pages::not_found)
+        .layer(middleware::from_fn(csrf::guard))
+        .layer(sessions)
+        .layer(DefaultBodyLimit::max(8 * 1024 * 1024));
+    with_security_headers(routes).layer(TraceLayer::new_for_http()).with_state(state)
+}
+
+/// Response headers that lock pages down: no inline script, no framing, no sniffing.
+fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
+    let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+               form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    let headers = [
+        (header::CONTENT_SECURITY_POLICY, csp),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+    ];
+    headers.into_iter().fold(router, |router, (name, value)| {
+        router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)))
+    })
+}
+
+/// A running server: its address and the task serving it.
+pub struct RunningApp {
+    pub address: SocketAddr,
+    pub state: AppState,
+    pub server: JoinHandle<std::io::Result<()>>,
+}
+
+/// Connects, migrates, binds `config.bind` and serves in a background task.
+pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
+    let db = db::connect_and_migrate(&config).await?;
+    let listener = TcpListener::bind(config.bind).await?;
+    let address = listener.local_addr()?;
+    let state = AppState { db, config: Arc::new(config) };
+    spawn_session_cleanup(state.db.clone());
+    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let server = tokio::spawn(async move {
+        axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
+    });
+    Ok(RunningApp { address, state, server })
+}
+
+/// `serve`: runs until Ctrl-C or SIGTERM.
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let running = start(config).await?;
+    tracing::info!("STEMbridge listening on http://{}", running.address);
+    running.server.await??;
+    Ok(())
+}
+
+fn spawn_session_cleanup(db: DatabaseConnection) {
+    use tower_sessions::ExpiredDeletion;
+    let store = DbSessionStore::new(db);
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            if let Err(error) = store.delete_expired().await {
+                tracing::warn!(%error, "could not delete expired sessions");
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+}

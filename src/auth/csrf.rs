@@ -1,0 +1,105 @@
+//! CSRF protection for every state-changing request.
+//!
+//! Each session holds a random token; every form carries it in a hidden
+//! `csrf_token` field (or the `X-CSRF-Token` header). A middleware checks it on
+//! every non-GET request before any handler runs, so no route can forget. A
+//! cross-site `Origin` header is refused as well.
+
+use axum::{
+    body::{Body, to_bytes},
+    extract::Request,
+    http::{HeaderMap, Method, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use rand::{Rng, distr::Alphanumeric};
+use subtle::ConstantTimeEq;
+use tower_sessions::Session;
+
+use crate::error::{AppError, AppResult};
+
+const SESSION_KEY: &str = "csrf_token";
+pub const FIELD: &str = "csrf_token";
+const HEADER: &str = "x-csrf-token";
+/// Largest form body the guard will read; uploads use multipart and the header.
+const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
+
+/// A fresh random token.
+pub fn new_token() -> String {
+    rand::rng().sample_iter(&Alphanumeric).take(43).map(char::from).collect()
+}
+
+/// The session's token, created on first use.
+pub async fn token(session: &Session) -> AppResult<String> {
+    if let Some(token) = session.get::<String>(SESSION_KEY).await.map_err(anyhow::Error::from)? {
+        return Ok(token);
+    }
+    rotate(session).await
+}
+
+/// Replaces the session's token (at login, so a pre-login token is useless after).
+pub async fn rotate(session: &Session) -> AppResult<String> {
+    let token = new_token();
+    session.insert(SESSION_KEY, &token).await.map_err(anyhow::Error::from)?;
+    Ok(token)
+}
+
+/// Middleware: refuses a state-changing request without the session's token.
+pub async fn guard(session: Session, request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(request).await;
+    }
+    match check(&session, request).await {
+        Ok(request) => next.run(request).await,
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn check(session: &Session, request: Request) -> AppResult<Request> {
+    if is_cross_origin(request.headers()) {
+        return Err(AppError::Csrf);
+    }
+    let expected = session
+        .get::<String>(SESSION_KEY)
+        .await
+        .map_err(anyhow::Error::from)?
+        .ok_or(AppError::Csrf)?;
+    let (parts, body) = request.into_parts();
+    let (given, body) = if let Some(value) = parts.headers.get(HEADER) {
+        (value.to_str().unwrap_or_default().to_owned(), body)
+    } else if is_urlencoded(&parts.headers) {
+        let bytes = to_bytes(body, MAX_FORM_BYTES)
+            .await
+            .map_err(|_| AppError::BadRequest("The form is too large.".into()))?;
+        let given = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+            .ok()
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD).map(|(_, v)| v))
+            .unwrap_or_default();
+        (given, Body::from(bytes))
+    } else {
+        (String::new(), body)
+    };
+    if given.is_empty() || !bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
+        return Err(AppError::Csrf);
+    }
+    Ok(Request::from_parts(parts, body))
+}
+
+fn is_urlencoded(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+}
+
+/// True when the browser says the request comes from another site.
+fn is_cross_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+    origin_host != host
+}

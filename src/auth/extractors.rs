@@ -1,0 +1,176 @@
+//! Who is asking: the logged-in user, role gates, and the per-request page
+//! chrome (navigation, CSRF token, flash message) every HTML page needs.
+
+use axum::{
+    extract::FromRequestParts,
+    http::request::Parts,
+    response::Html,
+};
+use chrono::Utc;
+use entity::{Role, user};
+use minijinja::{Value, context};
+use sea_orm::EntityTrait;
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+use crate::{
+    app::AppState,
+    auth::{LOGIN_AT, USER_ID, csrf},
+    error::{AppError, AppResult},
+    templates,
+};
+
+/// The logged-in user, as the rest of the app needs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CurrentUser {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub organization_id: Option<i32>,
+}
+
+impl CurrentUser {
+    pub fn is(&self, role: Role) -> bool {
+        self.role == role
+    }
+}
+
+async fn session_of(parts: &mut Parts, state: &AppState) -> AppResult<Session> {
+    Session::from_request_parts(parts, state)
+        .await
+        .map_err(|(_, message)| AppError::Internal(anyhow::anyhow!(message)))
+}
+
+/// Loads the user of the session, or `None` when anonymous or expired.
+async fn load_user(session: &Session, state: &AppState) -> AppResult<Option<CurrentUser>> {
+    let Some(user_id) = session.get::<i32>(USER_ID).await.map_err(anyhow::Error::from)? else {
+        return Ok(None);
+    };
+    let login_at = session.get::<i64>(LOGIN_AT).await.map_err(anyhow::Error::from)?.unwrap_or(0);
+    let absolute_limit = state.config.session_absolute_hours * 3600;
+    if Utc::now().timestamp() - login_at > absolute_limit {
+        session.flush().await.map_err(anyhow::Error::from)?;
+        return Ok(None);
+    }
+    let Some(user) = user::Entity::find_by_id(user_id).one(&state.db).await? else {
+        session.flush().await.map_err(anyhow::Error::from)?;
+        return Ok(None);
+    };
+    Ok(Some(CurrentUser {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        role: user.role,
+        organization_id: user.organization_id,
+    }))
+}
+
+/// The user, if any; cached in the request so it is loaded once.
+#[derive(Debug, Clone)]
+pub struct MaybeUser(pub Option<CurrentUser>);
+
+impl FromRequestParts<AppState> for MaybeUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        if let Some(cached) = parts.extensions.get::<MaybeUser>() {
+            return Ok(cached.clone());
+        }
+        let session = session_of(parts, state).await?;
+        let user = MaybeUser(load_user(&session, state).await?);
+        parts.extensions.insert(user.clone());
+        Ok(user)
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        MaybeUser::from_request_parts(parts, state).await?.0.ok_or(AppError::Unauthenticated)
+    }
+}
+
+/// Declares an extractor that admits only the listed roles.
+macro_rules! role_gate {
+    ($(#[$doc:meta])* $name:ident: $($role:path),+) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $name(pub CurrentUser);
+
+        impl FromRequestParts<AppState> for $name {
+            type Rejection = AppError;
+
+            async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+                let user = CurrentUser::from_request_parts(parts, state).await?;
+                if [$($role),+].contains(&user.role) { Ok($name(user)) } else { Err(AppError::Forbidden) }
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = CurrentUser;
+            fn deref(&self) -> &CurrentUser { &self.0 }
+        }
+    };
+}
+
+role_gate!(
+    /// A student.
+    StudentUser: Role::Student
+);
+role_gate!(
+    /// An employer (who always belongs to an organization).
+    EmployerUser: Role::Employer
+);
+role_gate!(
+    /// A counselor or an admin (admins can do everything counselors do, for every school).
+    CounselorUser: Role::Counselor, Role::Admin
+);
+role_gate!(
+    /// An admin.
+    AdminUser: Role::Admin
+);
+
+/// A one-time message shown on the next page (POST, redirect, GET).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Flash {
+    pub kind: String,
+    pub message: String,
+}
+
+const FLASH: &str = "flash";
+
+/// Stores a message for the next page the user sees.
+pub async fn flash(session: &Session, kind: &str, message: impl Into<String>) -> AppResult<()> {
+    let flash = Flash { kind: kind.to_owned(), message: message.into() };
+    session.insert(FLASH, flash).await.map_err(anyhow::Error::from)?;
+    Ok(())
+}
+
+/// What the base layout needs on every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub user: Option<CurrentUser>,
+    pub csrf_token: String,
+    pub flash: Option<Flash>,
+}
+
+impl FromRequestParts<AppState> for Page {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
+        let session = session_of(parts, state).await?;
+        let csrf_token = csrf::token(&session).await?;
+        let flash = session.remove::<Flash>(FLASH).await.map_err(anyhow::Error::from)?;
+        Ok(Page { user, csrf_token, flash })
+    }
+}
+
+impl Page {
+    /// Renders a page template with its own context plus the layout's.
+    pub fn render(&self, name: &str, ctx: impl Serialize) -> AppResult<Html<String>> {
+        templates::render(name, context! { page => self, ..Value::from_serialize(ctx) })
+    }
+}

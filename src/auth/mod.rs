@@ -1,0 +1,25 @@
+//! Authentication: sessions, passwords, CSRF, throttling, role extractors,
+//! and the login/logout pages.
+
+pub mod csrf;
+pub mod extractors;
+mod handlers;
+pub mod password;
+pub mod service;
+pub mod session_store;
+pub mod throttle;
+
+use axum::{Router, routing::get};
+
+use crate::app::AppState;
+
+/// Session key holding the logged-in user's id.
+pub const USER_ID: &str = "user_id";
+/// Session key holding the login time (unix seconds), for the absolute timeout.
+pub const LOGIN_AT: &str = "login_at";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(handlers::login_page).post(handlers::login))
+        .route("/logout", axum::routing::post(handlers::logout))
+}

@@ -1,0 +1,60 @@
+//! Login rules: throttling, password check, and starting the session.
+
+use chrono::Utc;
+use entity::user;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use tower_sessions::Session;
+
+use crate::{
+    auth::{LOGIN_AT, USER_ID, csrf, password, throttle},
+    error::{AppError, AppResult},
+    forms::FieldErrors,
+};
+
+/// Checks the credentials and returns the user; failures are counted.
+pub async fn authenticate(
+    db: &DatabaseConnection,
+    email: &str,
+    password: &str,
+    client_address: &str,
+) -> AppResult<user::Model> {
+    let email = email.trim().to_lowercase();
+    let mut errors = FieldErrors::new();
+    if email.is_empty() {
+        errors.add("email", "Email is required.");
+    }
+    if password.is_empty() {
+        errors.add("password", "Password is required.");
+    }
+    if email.len() > 254 || password.len() > 1024 {
+        errors.add("email", "Email or password is incorrect.");
+    }
+    errors.into_result(())?;
+
+    throttle::check(db, &email, client_address).await?;
+    let user = user::Entity::find().filter(user::Column::Email.eq(&email)).one(db).await?;
+    let matches = password::verify(password.to_owned(), user.as_ref().map(|u| u.password_hash.clone())).await?;
+    match user {
+        Some(user) if matches => {
+            throttle::clear_account(db, &email).await?;
+            Ok(user)
+        }
+        _ => {
+            throttle::record_failure(db, &email, client_address).await?;
+            Err(AppError::InvalidCredentials)
+        }
+    }
+}
+
+/// Starts a fresh session for `user`: a new session id (against fixation) and
+/// a new CSRF token.
+pub async fn start_session(db: &DatabaseConnection, session: &Session, user: user::Model) -> AppResult<()> {
+    session.cycle_id().await.map_err(anyhow::Error::from)?;
+    session.insert(USER_ID, user.id).await.map_err(anyhow::Error::from)?;
+    session.insert(LOGIN_AT, Utc::now().timestamp()).await.map_err(anyhow::Error::from)?;
+    csrf::rotate(session).await?;
+    let mut user: user::ActiveModel = user.into();
+    user.last_login_at = Set(Some(Utc::now()));
+    user.update(db).await?;
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! A tower-sessions store over the application database, through the same
+//! sea-orm pool: sessions survive restarts and are shared by every app process.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use entity::session;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    sea_query::OnConflict,
+};
+use time::OffsetDateTime;
+use tower_sessions::{
+    ExpiredDeletion, SessionStore,
+    session::{Id, Record},
+    session_store::{Error, Result},
+};
+
+#[derive(Debug, Clone)]
+pub struct DbSessionStore {
+    db: DatabaseConnection,
+}
+
+impl DbSessionStore {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn backend(e: impl std::fmt::Display) -> Error {
+    Error::Backend(e.to_string())
+}
+
+fn to_chrono(t: OffsetDateTime) -> DateTime<Utc> {
+    DateTime::from_timestamp(t.unix_timestamp(), t.nanosecond()).unwrap_or_default()
+}
+
+fn to_row(record: &Record) -> Result<session::ActiveModel> {
+    Ok(session::ActiveModel {
+        id: Set(record.id.to_string()),
+        data: Set(serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?),
+        expiry_date: Set(to_chrono(record.expiry_date)),
+    })
+}
+
+#[async_trait]
+impl SessionStore for DbSessionStore {
+    async fn create(&self, record: &mut Record) -> Result<()> {
+        // Ids are 128 random bits; a collision is all but impossible, but a new id
+        // is drawn rather than overwriting someone else's session.
+        loop {
+            let inserted = session::Entity::insert(to_row(record)?)
+                .on_conflict(OnConflict::column(session::Column::Id).do_nothing().to_owned())
+                .exec_without_returning(&self.db)
+                .await
+                .map_err(backend)?;
+            if inserted == 1 {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
+    async fn save(&self, record: &Record) -> Result<()> {
+        session::Entity::insert(to_row(record)?)
+            .on_conflict(
+                OnConflict::column(session::Column::Id)
+                    .update_columns([session::Column::Data, session::Column::ExpiryDate])
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> Result<Option<Record>> {
+        let row = session::Entity::find_by_id(id.to_string())
+            .filter(session::Column::ExpiryDate.gt(Utc::now()))
+            .one(&self.db)
+            .await
+            .map_err(backend)?;
+        let Some(row) = row else { return Ok(None) };
+        let expiry_date = OffsetDateTime::from_unix_timestamp(row.expiry_date.timestamp()).map_err(backend)?;
+        let data = serde_json::from_str(&row.data).map_err(|e| Error::Decode(e.to_string()))?;
+        Ok(Some(Record { id: *id, data, expiry_date }))
+    }
+
+    async fn delete(&self, id: &Id) -> Result<()> {
+        session::Entity::delete_by_id(id.to_string()).exec(&self.db).await.map_err(backend)?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl ExpiredDeletion for DbSessionStore {
+    async fn delete_expired(&self) -> Result<()> {
+        session::Entity::delete_many()
+            .filter(session::Column::ExpiryDate.lte(Utc::now()))
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,96 @@
+//! All configuration, read once from the command line and the environment.
+//! Nothing else in the code reads environment variables.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+/// The `stembridge` command line.
+#[derive(Debug, Parser)]
+#[command(name = "stembridge", version, about = "STEM internships and job shadows for school students")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+/// What to run; `serve` when none is given.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the web server (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create an administrator account.
+    CreateAdmin(CreateAdminArgs),
+    /// Load a realistic demo data set and print the demo logins.
+    SeedDemo,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateAdminArgs {
+    #[arg(long)]
+    pub email: String,
+    #[arg(long, default_value = "Administrator")]
+    pub name: String,
+    /// The password; read from the environment so it stays out of shell history.
+    #[arg(long, env = "ADMIN_PASSWORD", hide_env_values = true)]
+    pub password: String,
+}
+
+/// Runtime configuration shared by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Database URL; a SQLite file under DATA_DIR when unset.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Directory for the SQLite file and the embedded search index.
+    #[arg(long, env = "DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+    /// Address the web server listens on.
+    #[arg(long, env = "BIND", default_value = "127.0.0.1:3000", global = true)]
+    pub bind: SocketAddr,
+    /// Meilisearch server URL; the embedded search engine is used when unset.
+    #[arg(long, env = "MEILI_URL", global = true)]
+    pub meili_url: Option<String>,
+    #[arg(long, env = "MEILI_MASTER_KEY", hide_env_values = true, global = true)]
+    pub meili_master_key: Option<String>,
+    /// Mark cookies Secure (set to true behind HTTPS).
+    #[arg(long, env = "COOKIE_SECURE", default_value_t = false, global = true)]
+    pub cookie_secure: bool,
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 60, global = true)]
+    pub session_idle_minutes: i64,
+    /// Hours after login after which a session ends, active or not.
+    #[arg(long, env = "SESSION_ABSOLUTE_HOURS", default_value_t = 12, global = true)]
+    pub session_absolute_hours: i64,
+    /// Largest database connection pool.
+    #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
+    pub db_max_connections: u32,
+}
+
+impl Config {
+    /// The database URL in force: the configured one, else the default SQLite file.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("stembridge.db").display()),
+        }
+    }
+
+    /// A configuration for tests and tools: everything at its default but the database.
+    pub fn for_database(database_url: String, data_dir: PathBuf) -> Self {
+        Self {
+            database_url: Some(database_url),
+            data_dir,
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            meili_url: None,
+            meili_master_key: None,
+            cookie_secure: false,
+            session_idle_minutes: 60,
+            session_absolute_hours: 12,
+            db_max_connections: 8,
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Database connection and transactions.
+//!
+//! SQLite runs in WAL mode with foreign keys on. Write transactions start with
+//! `BEGIN IMMEDIATE` so that two requests never both read under a shared lock
+//! and then deadlock on the upgrade ("database is locked"): the second writer
+//! waits on the busy timeout instead.
+
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous},
+};
+
+use crate::config::Config;
+
+/// Connects to the configured database (creating the SQLite file and its
+/// directory when needed) and applies pending migrations.
+pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    let url = config.database_url();
+    if url.starts_with("sqlite:") && config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir)?;
+    }
+    let mut options = ConnectOptions::new(url);
+    options
+        .max_connections(config.db_max_connections)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(tune_sqlite);
+    let db = Database::connect(options).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+fn tune_sqlite(options: SqliteConnectOptions) -> SqliteConnectOptions {
+    options
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10))
+}
+
+/// Begins a transaction that will write: `BEGIN IMMEDIATE` on SQLite, a plain
+/// `BEGIN` elsewhere (PostgreSQL uses row locks taken by the statements).
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let mut options = TransactionOptions::default();
+    if db.get_database_backend() == DbBackend::Sqlite {
+        options.sqlite_transaction_mode = Some(SqliteTransactionMode::Immediate);
+    }
+    db.begin_with_options(options).await
+}

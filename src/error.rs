@@ -1,0 +1,109 @@
+//! The one error type of the application and how each kind answers over HTTP.
+//!
+//! Internal causes are logged; people only ever see a plain sentence.
+
+use axum::{
+    http::{StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use sea_orm::DbErr;
+
+use crate::{forms::FieldErrors, templates};
+
+/// Result alias used by handlers and services.
+pub type AppResult<T> = Result<T, AppError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The page needs a logged-in user.
+    #[error("login required")]
+    Unauthenticated,
+    /// Wrong email or password (deliberately not saying which).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// Logged in, but this role or this user may not do that.
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// The request itself is malformed; the message names what is wrong.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// The action is not allowed in the object's current state.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Form input failed validation; handlers re-render the form with these.
+    #[error("invalid input")]
+    Validation(FieldErrors),
+    #[error("too many requests: {0}")]
+    TooManyRequests(String),
+    #[error("the form expired or did not come from this site")]
+    Csrf,
+    #[error(transparent)]
+    Database(#[from] DbErr),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::Unauthenticated => StatusCode::SEE_OTHER,
+            AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// What the person is told: never an internal detail.
+    pub fn public_message(&self) -> String {
+        match self {
+            AppError::Unauthenticated => "Please log in to continue.".into(),
+            AppError::InvalidCredentials => "Email or password is incorrect.".into(),
+            AppError::Forbidden => "You do not have access to this page.".into(),
+            AppError::NotFound => "We could not find that page.".into(),
+            AppError::BadRequest(message)
+            | AppError::Conflict(message)
+            | AppError::TooManyRequests(message) => message.clone(),
+            AppError::Validation(errors) => errors.summary(),
+            AppError::Csrf => {
+                "This form expired or did not come from STEMbridge. Go back, reload the page and try again."
+                    .into()
+            }
+            AppError::Database(_) | AppError::Internal(_) => {
+                "Something went wrong on our side. Please try again in a moment.".into()
+            }
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::Unauthenticated = self {
+            return Redirect::to("/login").into_response();
+        }
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(error = ?self, "request failed");
+        }
+        let body = templates::render_error(status, &self.public_message());
+        (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+    }
+}
+
+/// Shortcut for "this object does not exist for you" when a lookup finds nothing.
+pub trait OrNotFound<T> {
+    fn or_not_found(self) -> AppResult<T>;
+}
+
+impl<T> OrNotFound<T> for Option<T> {
+    fn or_not_found(self) -> AppResult<T> {
+        self.ok_or(AppError::NotFound)
+    }
+}

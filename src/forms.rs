@@ -1,0 +1,145 @@
+//! Shared pieces of form handling: per-field error messages and the small
+//! parsers every form uses, so each field gets the same clear wording.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::error::AppError;
+
+/// Messages keyed by form field name, rendered next to each field.
+#[derive(Debug, Default, Clone, Serialize)]
+#[serde(transparent)]
+pub struct FieldErrors(BTreeMap<String, String>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a message for `field`, keeping the first one given.
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.entry(field.to_owned()).or_insert_with(|| message.into());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.get(field).map(String::as_str)
+    }
+
+    /// One sentence listing every problem, for places without a form.
+    pub fn summary(&self) -> String {
+        self.0.values().cloned().collect::<Vec<_>>().join(" ")
+    }
+
+    /// `Ok(value)` when no error was recorded, else a validation error.
+    pub fn into_result<T>(self, value: T) -> Result<T, AppError> {
+        if self.is_empty() { Ok(value) } else { Err(AppError::Validation(self)) }
+    }
+
+    /// A required, trimmed text of at most `max` characters.
+    pub fn text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
+        let value = value.trim();
+        if value.is_empty() {
+            self.add(field, format!("{label} is required."));
+        } else if value.chars().count() > max {
+            self.add(field, format!("{label} must be at most {max} characters."));
+        }
+        value.to_owned()
+    }
+
+    /// An optional trimmed text of at most `max` characters.
+    pub fn optional_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
+        let value = value.trim();
+        if value.chars().count() > max {
+            self.add(field, format!("{label} must be at most {max} characters."));
+        }
+        value.to_owned()
+    }
+
+    /// An email address, lower-cased; only its general shape is checked.
+    pub fn email(&mut self, field: &str, value: &str) -> String {
+        let value = value.trim().to_lowercase();
+        if value.is_empty() {
+            self.add(field, "Email is required.");
+        } else if value.len() > 254 {
+            self.add(field, "Email must be at most 254 characters.");
+        } else if !looks_like_email(&value) {
+            self.add(field, "Enter an email address like name@example.org.");
+        }
+        value
+    }
+
+    /// A new password: 10 to 128 characters (long passphrases welcome).
+    pub fn new_password(&mut self, field: &str, value: &str) -> String {
+        let length = value.chars().count();
+        if length < 10 {
+            self.add(field, "Password must be at least 10 characters.");
+        } else if length > 128 {
+            self.add(field, "Password must be at most 128 characters.");
+        }
+        value.to_owned()
+    }
+
+    /// A whole number within `min..=max`; `None` when empty or invalid.
+    pub fn integer(&mut self, field: &str, label: &str, value: &str, min: i64, max: i64) -> Option<i64> {
+        let value = value.trim();
+        if value.is_empty() {
+            self.add(field, format!("{label} is required."));
+            return None;
+        }
+        match value.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => Some(n),
+            Ok(_) => {
+                self.add(field, format!("{label} must be between {min} and {max}."));
+                None
+            }
+            Err(_) => {
+                self.add(field, format!("{label} must be a whole number."));
+                None
+            }
+        }
+    }
+
+    /// A five-digit US ZIP code.
+    pub fn zip(&mut self, field: &str, value: &str) -> String {
+        let value = value.trim();
+        if value.len() != 5 || !value.bytes().all(|b| b.is_ascii_digit()) {
+            self.add(field, "ZIP code must be 5 digits, like 60601.");
+        }
+        value.to_owned()
+    }
+}
+
+fn looks_like_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !domain.contains('@')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_without_a_domain_dot_or_with_spaces_are_refused() {
+        for bad in ["a", "a@b", "@b.org", "a b@c.org", "a@.org", "a@b.org."] {
+            assert!(!looks_like_email(bad), "{bad} should be refused");
+        }
+        assert!(looks_like_email("maria.lopez@school.k12.il.us"));
+    }
+
+    #[test]
+    fn overlong_text_gets_a_message_naming_the_limit() {
+        let mut errors = FieldErrors::new();
+        errors.text("name", "Name", &"x".repeat(101), 100);
+        assert_eq!(errors.get("name"), Some("Name must be at most 100 characters."));
+    }
+}

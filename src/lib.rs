@@ -1,0 +1,19 @@
+//! STEMbridge: a marketplace for STEM internships and job shadows for school students.
+//!
+//! `app` assembles the HTTP server; each domain area owns a module with its
+//! routes (`mod.rs`), thin handlers and a service holding the rules.
+
+pub mod accounts;
+pub mod admin;
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod forms;
+pub mod pages;
+pub mod roster;
+pub mod seed;
+pub mod telemetry;
+pub mod templates;

@@ -1,0 +1,60 @@
+//! Counselor pages for the roster.
+
+use axum::{
+    Form,
+    extract::{Path, State},
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
+use serde::Serialize;
+
+use super::service::{self, NewStudent, RosterEntry};
+use crate::{
+    app::AppState,
+    auth::extractors::{CounselorUser, Page},
+    error::{AppError, AppResult},
+    forms::FieldErrors,
+};
+
+#[derive(Serialize)]
+struct Dashboard<'a> {
+    schools: Vec<entity::school::Model>,
+    students: Vec<RosterEntry>,
+    form: &'a NewStudent,
+    errors: FieldErrors,
+}
+
+async fn render_dashboard(state: &AppState, user: &CounselorUser, page: &Page, form: &NewStudent, errors: FieldErrors) -> AppResult<Response> {
+    let schools = service::schools_of(&state.db, user).await?;
+    let students = service::roster_of(&state.db, &schools).await?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let body = page.render("counselor/dashboard.html", Dashboard { schools, students, form, errors })?;
+    Ok((status, body).into_response())
+}
+
+pub async fn dashboard(State(state): State<AppState>, user: CounselorUser, page: Page) -> AppResult<Response> {
+    render_dashboard(&state, &user, &page, &NewStudent::default(), FieldErrors::new()).await
+}
+
+pub async fn add_student(
+    State(state): State<AppState>,
+    user: CounselorUser,
+    page: Page,
+    Form(form): Form<NewStudent>,
+) -> AppResult<Response> {
+    match service::add_student(&state.db, &user, &form).await {
+        Ok(issued) => Ok(page.render("counselor/code_issued.html", issued)?.into_response()),
+        Err(AppError::Validation(errors)) => render_dashboard(&state, &user, &page, &form, errors).await,
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn reissue_code(
+    State(state): State<AppState>,
+    user: CounselorUser,
+    page: Page,
+    Path(student_id): Path<i32>,
+) -> AppResult<Response> {
+    let issued = service::reissue_code(&state.db, &user, student_id).await?;
+    Ok(page.render("counselor/code_issued.html", issued)?.into_response())
+}

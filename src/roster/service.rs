@@ -1,0 +1,148 @@
+//! Roster rules: which schools a counselor may see, adding students, issuing codes.
+
+use chrono::{Duration, Utc};
+use entity::{Role, counselor_school, school, student};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+
+use super::claim_code;
+use crate::{
+    auth::extractors::CurrentUser,
+    error::{AppError, AppResult, OrNotFound},
+    forms::FieldErrors,
+};
+
+/// The schools this counselor looks after; every school for an admin.
+pub async fn schools_of(db: &impl ConnectionTrait, user: &CurrentUser) -> AppResult<Vec<school::Model>> {
+    let mut query = school::Entity::find().order_by_asc(school::Column::Name);
+    if user.role != Role::Admin {
+        let ids: Vec<i32> = counselor_school::Entity::find()
+            .filter(counselor_school::Column::UserId.eq(user.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|row| row.school_id)
+            .collect();
+        query = query.filter(school::Column::Id.is_in(ids));
+    }
+    Ok(query.all(db).await?)
+}
+
+/// Refuses unless `user` may act for `school_id`.
+pub async fn ensure_school_access(db: &impl ConnectionTrait, user: &CurrentUser, school_id: i32) -> AppResult<()> {
+    if user.role == Role::Admin {
+        return Ok(());
+    }
+    counselor_school::Entity::find_by_id((user.id, school_id)).one(db).await?.ok_or(AppError::NotFound)?;
+    Ok(())
+}
+
+/// A student row as the counselor's list shows it.
+#[derive(Debug, Serialize)]
+pub struct RosterEntry {
+    pub id: i32,
+    pub school_id: i32,
+    pub name: String,
+    pub grade: i32,
+    pub claimed: bool,
+    pub code_expires: Option<String>,
+}
+
+/// Students of the counselor's schools, by school, last name.
+pub async fn roster_of(db: &impl ConnectionTrait, schools: &[school::Model]) -> AppResult<Vec<RosterEntry>> {
+    let ids: Vec<i32> = schools.iter().map(|s| s.id).collect();
+    let students = student::Entity::find()
+        .filter(student::Column::SchoolId.is_in(ids))
+        .filter(student::Column::Active.eq(true))
+        .order_by_asc(student::Column::SchoolId)
+        .order_by_asc(student::Column::LastName)
+        .order_by_asc(student::Column::FirstName)
+        .all(db)
+        .await?;
+    Ok(students
+        .into_iter()
+        .map(|s| RosterEntry {
+            id: s.id,
+            school_id: s.school_id,
+            name: format!("{} {}", s.first_name, s.last_name),
+            grade: s.grade,
+            claimed: s.user_id.is_some(),
+            code_expires: s.claim_code_expires_at.map(|at| at.format("%Y-%m-%d").to_string()),
+        })
+        .collect())
+}
+
+/// What a counselor types to add one student by hand.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct NewStudent {
+    pub school_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub grade: String,
+}
+
+/// A claim code just issued: shown once, never stored in clear.
+#[derive(Debug, Serialize)]
+pub struct IssuedCode {
+    pub student_name: String,
+    pub code: String,
+    pub expires: String,
+}
+
+/// Adds a student to one of the counselor's schools and issues their code.
+pub async fn add_student(db: &impl ConnectionTrait, user: &CurrentUser, form: &NewStudent) -> AppResult<IssuedCode> {
+    let mut errors = FieldErrors::new();
+    let school_id = errors.integer("school_id", "School", &form.school_id, 1, i64::from(i32::MAX));
+    let first_name = errors.text("first_name", "First name", &form.first_name, 100);
+    let last_name = errors.text("last_name", "Last name", &form.last_name, 100);
+    let grade = errors.integer("grade", "Grade", &form.grade, 6, 13);
+    let (Some(school_id), Some(grade)) = (school_id, grade) else {
+        return Err(AppError::Validation(errors));
+    };
+    errors.into_result(())?;
+    let school_id = i32::try_from(school_id).map_err(|_| AppError::NotFound)?;
+    ensure_school_access(db, user, school_id).await?;
+
+    let code = claim_code::generate();
+    let expires = Utc::now() + Duration::days(claim_code::VALID_DAYS);
+    let student = student::ActiveModel {
+        school_id: Set(school_id),
+        user_id: Set(None),
+        first_name: Set(first_name),
+        last_name: Set(last_name),
+        grade: Set(grade as i32),
+        claim_code_hash: Set(Some(claim_code::digest(&code))),
+        claim_code_expires_at: Set(Some(expires)),
+        active: Set(true),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(IssuedCode {
+        student_name: format!("{} {}", student.first_name, student.last_name),
+        code,
+        expires: expires.format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// Replaces a student's code (lost, expired); refused once the account is claimed.
+pub async fn reissue_code(db: &impl ConnectionTrait, user: &CurrentUser, student_id: i32) -> AppResult<IssuedCode> {
+    let student = student::Entity::find_by_id(student_id).one(db).await?.or_not_found()?;
+    ensure_school_access(db, user, student.school_id).await?;
+    if student.user_id.is_some() {
+        return Err(AppError::Conflict("This student has already claimed their account.".into()));
+    }
+    let code = claim_code::generate();
+    let expires = Utc::now() + Duration::days(claim_code::VALID_DAYS);
+    let name = format!("{} {}", student.first_name, student.last_name);
+    let mut student: student::ActiveModel = student.into();
+    student.claim_code_hash = Set(Some(claim_code::digest(&code)));
+    student.claim_code_expires_at = Set(Some(expires));
+    student.update(db).await?;
+    Ok(IssuedCode { student_name: name, code, expires: expires.format("%Y-%m-%d").to_string() })
+}

@@ -1,0 +1,139 @@
+//! The demo data set: schools, counselors, verified employers and students,
+//! enough to click through every journey on a fresh install.
+
+use chrono::Utc;
+use entity::{OrgStatus, Role, counselor_school, organization, school, student, user};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, TransactionTrait,
+};
+
+use crate::{auth::password, error::AppResult};
+
+/// Shared by every demo account (demo only: never use on a real instance).
+pub const DEMO_PASSWORD: &str = "demo-password-2026";
+
+/// One printed login.
+pub struct DemoLogin {
+    pub role: &'static str,
+    pub email: String,
+}
+
+const SCHOOLS: &[(&str, &str)] = &[("Lincoln High School", "60608"), ("Roosevelt STEM Academy", "60623")];
+const EMPLOYERS: &[(&str, &str, &str)] = &[
+    ("Lakeshore Robotics", "https://lakeshore-robotics.example", "60607"),
+    ("Midwest Community Health", "https://mwch.example", "60612"),
+    ("Prairie Data Lab", "https://prairiedata.example", "60601"),
+];
+const STUDENTS: &[(&str, &str, i32)] = &[
+    ("Ana", "Rivera", 11),
+    ("Marcus", "Johnson", 10),
+    ("Linh", "Nguyen", 12),
+    ("Jamal", "Williams", 9),
+    ("Sofia", "Hernandez", 11),
+    ("Aiden", "Kowalski", 10),
+];
+
+/// Loads the demo data; refuses to run twice on the same database.
+pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>> {
+    let already = user::Entity::find().filter(user::Column::Email.eq("admin@demo.stembridge.test")).count(db).await?;
+    if already > 0 {
+        anyhow::bail!("The demo data is already loaded in this database.");
+    }
+    let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
+    let txn = db.begin().await?;
+    let now = Utc::now();
+    let mut logins = Vec::new();
+
+    let admin = insert_user(&txn, "admin@demo.stembridge.test", "Demo Admin", Role::Admin, None, &hash).await?;
+    logins.push(DemoLogin { role: "admin", email: admin.email });
+
+    for (index, (name, zip)) in SCHOOLS.iter().enumerate() {
+        let school = school::ActiveModel {
+            name: Set((*name).to_owned()),
+            sourced_id: Set(Some(format!("demo-school-{index}"))),
+            zip: Set((*zip).to_owned()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let email = format!("counselor{}@demo.stembridge.test", index + 1);
+        let counselor = insert_user(&txn, &email, &format!("Counselor {}", index + 1), Role::Counselor, None, &hash).await?;
+        counselor_school::ActiveModel { user_id: Set(counselor.id), school_id: Set(school.id) }.insert(&txn).await?;
+        logins.push(DemoLogin { role: "counselor", email });
+
+        for (n, (first, last, grade)) in STUDENTS.iter().enumerate() {
+            let claimed = n == 0;
+            let user_id = if claimed {
+                let email = format!("{}.{}{}@demo.stembridge.test", first.to_lowercase(), last.to_lowercase(), index + 1);
+                let user = insert_user(&txn, &email, first, Role::Student, None, &hash).await?;
+                logins.push(DemoLogin { role: "student", email });
+                Some(user.id)
+            } else {
+                None
+            };
+            student::ActiveModel {
+                school_id: Set(school.id),
+                user_id: Set(user_id),
+                first_name: Set((*first).to_owned()),
+                last_name: Set((*last).to_owned()),
+                grade: Set(*grade),
+                claim_code_hash: Set(None),
+                claim_code_expires_at: Set(None),
+                active: Set(true),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+
+    for (index, (name, website, zip)) in EMPLOYERS.iter().enumerate() {
+        let organization = organization::ActiveModel {
+            name: Set((*name).to_owned()),
+            website: Set((*website).to_owned()),
+            description: Set(format!("{name} hosts students from local high schools.")),
+            address: Set(String::new()),
+            zip: Set((*zip).to_owned()),
+            contact_email: Set(format!("employer{}@demo.stembridge.test", index + 1)),
+            contact_phone: Set(String::new()),
+            status: Set(OrgStatus::Verified),
+            status_reason: Set(None),
+            reviewed_by: Set(Some(admin.id)),
+            reviewed_at: Set(Some(now)),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let email = format!("employer{}@demo.stembridge.test", index + 1);
+        insert_user(&txn, &email, &format!("{name} staff"), Role::Employer, Some(organization.id), &hash).await?;
+        logins.push(DemoLogin { role: "employer", email });
+    }
+    txn.commit().await?;
+    Ok(logins)
+}
+
+async fn insert_user(
+    db: &impl sea_orm::ConnectionTrait,
+    email: &str,
+    name: &str,
+    role: Role,
+    organization_id: Option<i32>,
+    hash: &str,
+) -> AppResult<user::Model> {
+    Ok(user::ActiveModel {
+        email: Set(email.to_owned()),
+        password_hash: Set(hash.to_owned()),
+        display_name: Set(name.to_owned()),
+        role: Set(role),
+        organization_id: Set(organization_id),
+        created_at: Set(Utc::now()),
+        last_login_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
