@@ -1,0 +1,210 @@
+//! `TestApp`: start the real application and act as its users.
+
+use std::path::PathBuf;
+
+use reqwest::{Client, Response, StatusCode, redirect::Policy};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use stembridge::{
+    accounts::service::{NewAdmin, create_admin},
+    app::{self, RunningApp},
+    config::Config,
+};
+
+/// Which database a test app runs on.
+#[derive(Debug, Clone)]
+pub enum Backend {
+    Sqlite,
+    Postgres(String),
+}
+
+/// SQLite always; PostgreSQL as well when `TEST_DATABASE_URL` is set.
+pub fn backends() -> Vec<Backend> {
+    let mut backends = vec![Backend::Sqlite];
+    if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
+        if !url.is_empty() {
+            backends.push(Backend::Postgres(url));
+        }
+    }
+    backends
+}
+
+/// Runs `test` once per backend, each time on a fresh app and database.
+pub async fn on_each_backend(test: impl AsyncFn(TestApp)) {
+    for backend in backends() {
+        test(TestApp::spawn(backend).await).await;
+    }
+}
+
+/// A running app, its database, and a cookie-keeping browser-like client.
+pub struct TestApp {
+    pub address: String,
+    pub client: Client,
+    pub db: DatabaseConnection,
+    pub config: Config,
+    running: RunningApp,
+    _data_dir: tempfile::TempDir,
+}
+
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A client that keeps cookies and does not follow redirects, so tests see them.
+pub fn new_client() -> Client {
+    Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client")
+}
+
+async fn fresh_database_url(backend: &Backend, data_dir: &std::path::Path) -> String {
+    match backend {
+        Backend::Sqlite => format!("sqlite://{}?mode=rwc", data_dir.join("test.db").display()),
+        Backend::Postgres(admin_url) => {
+            let name = format!("sb_test_{}", uuid::Uuid::new_v4().simple());
+            let admin = Database::connect(admin_url.as_str()).await.expect("connect to TEST_DATABASE_URL");
+            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+            admin.close().await.ok();
+            let (base, _) = admin_url.rsplit_once('/').expect("TEST_DATABASE_URL has a database name");
+            format!("{base}/{name}")
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Starts an app whose configuration `adjust` may change first.
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database_url(&backend, data_dir.path()).await;
+        let mut config = Config::for_database(url, PathBuf::from(data_dir.path()));
+        adjust(&mut config);
+        let running = app::start(config.clone()).await.expect("app starts");
+        TestApp {
+            address: format!("http://{}", running.address),
+            client: new_client(),
+            db: running.state.db.clone(),
+            config,
+            running,
+            _data_dir: data_dir,
+        }
+    }
+
+    /// Stops the server and starts a new process-like instance on the same database.
+    pub async fn restart(&mut self) {
+        self.running.server.abort();
+        let running = app::start(self.config.clone()).await.expect("app restarts");
+        self.address = format!("http://{}", running.address);
+        self.db = running.state.db.clone();
+        self.running = running;
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.get_as(&self.client, path).await
+    }
+
+    pub async fn get_as(&self, client: &Client, path: &str) -> Response {
+        client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// The CSRF token of the form on `page`, as a browser would see it.
+    pub async fn csrf_token(&self, client: &Client, page: &str) -> String {
+        let html = self.get_as(client, page).await.text().await.expect("body");
+        extract_csrf(&html).unwrap_or_else(|| panic!("no CSRF token on {page}"))
+    }
+
+    /// Opens `page` and submits a form to `action`, the way a person does.
+    pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+        self.submit_as(&self.client, page, action, fields).await
+    }
+
+    pub async fn submit_as(&self, client: &Client, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+        let token = self.csrf_token(client, page).await;
+        let mut body: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        body.extend_from_slice(fields);
+        client.post(self.url(action)).form(&body).send().await.expect("POST")
+    }
+
+    /// Logs `client` in; panics unless it worked.
+    pub async fn login_as(&self, client: &Client, email: &str, password: &str) {
+        let response = self.submit_as(client, "/login", "/login", &[("email", email), ("password", password)]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "login of {email} failed");
+    }
+
+    /// Creates an admin in the database and returns a client logged in as them.
+    pub async fn admin(&self) -> Client {
+        let email = "admin@example.org";
+        create_admin(
+            &self.db,
+            &NewAdmin { display_name: "Ada Admin".into(), email: email.into(), password: PASSWORD.into() },
+        )
+        .await
+        .expect("admin created");
+        let client = new_client();
+        self.login_as(&client, email, PASSWORD).await;
+        client
+    }
+
+    /// Registers an employer organization over HTTP; returns the logged-in client.
+    pub async fn employer(&self, organization: &str, email: &str) -> Client {
+        let client = new_client();
+        let response = self
+            .submit_as(
+                &client,
+                "/register",
+                "/register",
+                &[
+                    ("organization_name", organization),
+                    ("website", "https://example.org"),
+                    ("zip", "60601"),
+                    ("phone", ""),
+                    ("display_name", "Erin Employer"),
+                    ("email", email),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "registration of {email} failed");
+        client
+    }
+
+    /// Counts rows of a table, to prove nothing was written.
+    pub async fn count(&self, table: &str) -> i64 {
+        let row = self
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                self.db.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .expect("count query")
+            .expect("a row");
+        row.try_get::<i64>("", "n").expect("count")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.running.server.abort();
+    }
+}
+
+/// Pulls the hidden CSRF token out of a page.
+pub fn extract_csrf(html: &str) -> Option<String> {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker)? + marker.len();
+    let end = html[start..].find('"')?;
+    Some(html[start..start + end].to_owned())
+}
+
+/// Where a redirect points.
+pub fn location(response: &Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}

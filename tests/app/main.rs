@@ -1,0 +1,9 @@
+//! Black-box tests: the real app on an ephemeral port with a fresh database,
+//! driven over HTTP. Each test runs on SQLite, and on PostgreSQL too when
+//! `TEST_DATABASE_URL` is set.
+
+mod helpers;
+
+mod accounts;
+mod auth;
+mod roster;
