@@ -17,7 +17,7 @@ use crate::{
     accounts, admin,
     auth::{self, csrf, session_store::DbSessionStore},
     config::Config,
-    db, pages, roster,
+    db, opportunities, organizations, pages, roster,
 };
 
 /// What every handler can reach.
@@ -43,6 +43,8 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(admin::router())
         .merge(roster::router())
+        .merge(organizations::router())
+        .merge(opportunities::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)
@@ -80,6 +82,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
     let address = listener.local_addr()?;
     let state = AppState { db, config: Arc::new(config) };
     spawn_session_cleanup(state.db.clone());
+    spawn_deadline_closer(state.db.clone());
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let server = tokio::spawn(async move {
         axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
@@ -104,6 +107,22 @@ fn spawn_session_cleanup(db: DatabaseConnection) {
             every.tick().await;
             if let Err(error) = store.delete_expired().await {
                 tracing::warn!(%error, "could not delete expired sessions");
+            }
+        }
+    });
+}
+
+/// Closes postings whose application deadline has passed (search also hides
+/// them at query time, so this only keeps statuses truthful).
+fn spawn_deadline_closer(db: DatabaseConnection) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(300));
+        loop {
+            every.tick().await;
+            match opportunities::service::close_expired(&db).await {
+                Ok(0) => {}
+                Ok(closed) => tracing::info!(closed, "closed postings past their deadline"),
+                Err(error) => tracing::warn!(%error, "could not close expired postings"),
             }
         }
     });

@@ -143,3 +143,24 @@ mod tests {
         assert_eq!(errors.get("name"), Some("Name must be at most 100 characters."));
     }
 }
+
+/// A urlencoded form body (repeated keys such as checkboxes become lists).
+/// A body that cannot be read at all is a 400 with a plain message.
+pub struct Form<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for Form<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
+        match axum_extra::extract::Form::<T>::from_request(request, state).await {
+            Ok(axum_extra::extract::Form(value)) => Ok(Form(value)),
+            Err(rejection) => {
+                Err(AppError::BadRequest(format!("The form could not be read: {}", rejection.body_text())))
+            }
+        }
+    }
+}

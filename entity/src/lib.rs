@@ -8,6 +8,7 @@ pub mod login_failure;
 pub mod opportunity;
 pub mod opportunity_feature;
 pub mod organization;
+pub mod organization_invite;
 pub mod school;
 pub mod search_outbox;
 pub mod session;

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_create_accounts;
 mod m20261122_000002_create_opportunities;
+mod m20261122_000003_create_organization_invites;
 
 /// Applies every migration of STEMbridge in order.
 pub struct Migrator;
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_create_accounts::Migration),
             Box::new(m20261122_000002_create_opportunities::Migration),
+            Box::new(m20261122_000003_create_organization_invites::Migration),
         ]
     }
 }

@@ -2,7 +2,6 @@
 //! log the new user in, or re-render with the messages.
 
 use axum::{
-    Form,
     extract::State,
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
@@ -15,7 +14,7 @@ use crate::{
     app::AppState,
     auth::{extractors::{Page, flash}, service::start_session},
     error::{AppError, AppResult},
-    forms::FieldErrors,
+    forms::{FieldErrors, Form},
 };
 
 #[derive(Serialize)]

@@ -13,6 +13,7 @@ use crate::{
     db,
     error::{AppError, AppResult},
     forms::FieldErrors,
+    organizations,
     roster::claim_code,
 };
 
@@ -110,11 +111,8 @@ async fn insert_user(
 pub async fn register_employer(db: &DatabaseConnection, form: &EmployerRegistration) -> AppResult<user::Model> {
     let mut errors = FieldErrors::new();
     let organization_name = errors.text("organization_name", "Organization name", &form.organization_name, 200);
-    let website = errors.optional_text("website", "Website", &form.website, 300);
-    if !website.is_empty() && !(website.starts_with("https://") || website.starts_with("http://")) {
-        errors.add("website", "Website must start with https:// or http://.");
-    }
-    let zip = errors.zip("zip", &form.zip);
+    let website = organizations::service::website(&mut errors, "website", &form.website);
+    let zip = organizations::service::existing_zip(&mut errors, "zip", &form.zip);
     let phone = errors.optional_text("phone", "Phone", &form.phone, 40);
     let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
     errors.into_result(())?;
@@ -206,15 +204,18 @@ pub async fn create_admin(db: &DatabaseConnection, form: &NewAdmin) -> AppResult
         })
 }
 
-/// Creates a counselor (by an admin) with a first password they change later.
-pub async fn create_counselor(
+/// Validates a new user's basics and creates the account (used for counselors
+/// created by an admin and colleagues joining an organization).
+pub async fn insert_user_checked(
     db: &impl ConnectionTrait,
     email: &str,
     display_name: &str,
     password: &str,
+    role: Role,
+    organization_id: Option<i32>,
 ) -> AppResult<user::Model> {
     let mut errors = FieldErrors::new();
     let new_user = validate_new_user(&mut errors, email, display_name, password);
     errors.into_result(())?;
-    insert_user(db, new_user, Role::Counselor, None).await
+    insert_user(db, new_user, role, organization_id).await
 }

@@ -5,7 +5,6 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
-use axum::Form;
 use entity::school;
 use sea_orm::{EntityTrait, QueryOrder};
 use serde::Serialize;
@@ -16,7 +15,7 @@ use crate::{
     app::AppState,
     auth::extractors::{AdminUser, Page, flash},
     error::{AppError, AppResult},
-    forms::FieldErrors,
+    forms::{FieldErrors, Form},
 };
 
 #[derive(Serialize, Default)]
@@ -68,7 +67,7 @@ pub async fn create_counselor(
     _admin: AdminUser,
     session: Session,
     page: Page,
-    CounselorForm(form): CounselorForm,
+    Form(form): Form<NewCounselor>,
 ) -> AppResult<Response> {
     match service::create_counselor(&state.db, &form).await {
         Ok(counselor) => {
@@ -80,33 +79,5 @@ pub async fn create_counselor(
                 .await
         }
         Err(other) => Err(other),
-    }
-}
-
-/// The counselor form has repeated `school_ids` checkboxes, which axum's `Form`
-/// (serde_urlencoded) cannot gather into a list; this collects them by hand.
-pub struct CounselorForm(NewCounselor);
-
-impl<S: Send + Sync> axum::extract::FromRequest<S> for CounselorForm {
-    type Rejection = AppError;
-
-    async fn from_request(request: axum::extract::Request, state: &S) -> AppResult<Self> {
-        let axum::Form(pairs) = axum::Form::<Vec<(String, String)>>::from_request(request, state)
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        let mut form = NewCounselor::default();
-        for (key, value) in pairs {
-            match key.as_str() {
-                "display_name" => form.display_name = value,
-                "email" => form.email = value,
-                "password" => form.password = value,
-                "school_ids" => {
-                    let id = value.parse().map_err(|_| AppError::BadRequest("school_ids must be numbers.".into()))?;
-                    form.school_ids.push(id);
-                }
-                _ => {}
-            }
-        }
-        Ok(CounselorForm(form))
     }
 }

@@ -9,7 +9,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    accounts::service::create_counselor as insert_counselor,
+    accounts::service::insert_user_checked,
     db,
     error::{AppError, AppResult},
     forms::FieldErrors,
@@ -64,7 +64,8 @@ pub async fn create_counselor(db: &DatabaseConnection, form: &NewCounselor) -> A
         errors.add("school_ids", "One of the chosen schools does not exist.");
         return Err(AppError::Validation(errors));
     }
-    let counselor = insert_counselor(&txn, &form.email, &form.display_name, &form.password).await?;
+    let counselor =
+        insert_user_checked(&txn, &form.email, &form.display_name, &form.password, Role::Counselor, None).await?;
     for school in known {
         counselor_school::ActiveModel { user_id: Set(counselor.id), school_id: Set(school.id) }
             .insert(&txn)

@@ -12,22 +12,19 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use rand::{Rng, distr::Alphanumeric};
 use subtle::ConstantTimeEq;
 use tower_sessions::Session;
 
-use crate::error::{AppError, AppResult};
+use crate::{
+    error::{AppError, AppResult},
+    tokens,
+};
 
 const SESSION_KEY: &str = "csrf_token";
 pub const FIELD: &str = "csrf_token";
 const HEADER: &str = "x-csrf-token";
 /// Largest form body the guard will read; uploads use multipart and the header.
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
-
-/// A fresh random token.
-pub fn new_token() -> String {
-    rand::rng().sample_iter(&Alphanumeric).take(43).map(char::from).collect()
-}
 
 /// The session's token, created on first use.
 pub async fn token(session: &Session) -> AppResult<String> {
@@ -39,7 +36,7 @@ pub async fn token(session: &Session) -> AppResult<String> {
 
 /// Replaces the session's token (at login, so a pre-login token is useless after).
 pub async fn rotate(session: &Session) -> AppResult<String> {
-    let token = new_token();
+    let token = tokens::random(43);
     session.insert(SESSION_KEY, &token).await.map_err(anyhow::Error::from)?;
     Ok(token)
 }

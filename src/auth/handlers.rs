@@ -3,7 +3,6 @@
 use std::net::SocketAddr;
 
 use axum::{
-    Form,
     extract::{ConnectInfo, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
@@ -15,7 +14,7 @@ use crate::{
     app::AppState,
     auth::{extractors::{Page, flash}, service},
     error::{AppError, AppResult},
-    forms::FieldErrors,
+    forms::{FieldErrors, Form},
 };
 
 #[derive(Debug, Default, Deserialize, Serialize)]

@@ -5,14 +5,14 @@ use axum::{
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
-use entity::{Role, organization, school, student};
+use entity::{Role, school, student};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 
 use crate::{
     accounts::service::needs_setup,
     app::AppState,
-    auth::extractors::{CurrentUser, EmployerUser, Page, StudentUser},
+    auth::extractors::{CurrentUser, Page, StudentUser},
     error::{AppError, AppResult, OrNotFound},
 };
 
@@ -52,17 +52,6 @@ pub async fn student_dashboard(State(state): State<AppState>, user: StudentUser,
     let school = school::Entity::find_by_id(student.school_id).one(&state.db).await?.or_not_found()?;
     let view = StudentDashboard { first_name: student.first_name, grade: student.grade, school: school.name };
     Ok(page.render("student/dashboard.html", view)?.into_response())
-}
-
-#[derive(Serialize)]
-struct EmployerDashboard {
-    organization: organization::Model,
-}
-
-pub async fn employer_dashboard(State(state): State<AppState>, user: EmployerUser, page: Page) -> AppResult<Response> {
-    let organization_id = user.organization_id.ok_or(AppError::Forbidden)?;
-    let organization = organization::Entity::find_by_id(organization_id).one(&state.db).await?.or_not_found()?;
-    Ok(page.render("employer/dashboard.html", EmployerDashboard { organization })?.into_response())
 }
 
 pub async fn healthz() -> &'static str {

@@ -14,7 +14,6 @@ pub fn router() -> Router<AppState> {
         .route("/", get(handlers::home))
         .route("/dashboard", get(handlers::dashboard))
         .route("/student", get(handlers::student_dashboard))
-        .route("/employer", get(handlers::employer_dashboard))
         .route("/healthz", get(handlers::healthz))
         .route("/readyz", get(handlers::readyz))
         .route("/static/app.css", get(handlers::stylesheet))

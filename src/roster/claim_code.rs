@@ -1,7 +1,8 @@
 //! One-time claim codes: random, unambiguous to read aloud, stored only as a digest.
 
 use rand::Rng;
-use sha2::{Digest, Sha256};
+
+use crate::tokens;
 
 /// No 0/O, 1/I/L: codes are read off paper and typed on phones.
 const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -23,8 +24,7 @@ pub fn normalize(typed: &str) -> String {
 
 /// The digest stored in the database; the code itself is never stored.
 pub fn digest(code: &str) -> String {
-    let digest = Sha256::digest(normalize(code).as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    tokens::digest(&normalize(code))
 }
 
 #[cfg(test)]

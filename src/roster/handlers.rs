@@ -1,7 +1,6 @@
 //! Counselor pages for the roster.
 
 use axum::{
-    Form,
     extract::{Path, State},
     http::StatusCode,
     response::{IntoResponse, Response},
@@ -13,7 +12,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, Page},
     error::{AppError, AppResult},
-    forms::FieldErrors,
+    forms::{FieldErrors, Form},
 };
 
 #[derive(Serialize)]

@@ -208,3 +208,91 @@ pub fn location(response: &Response) -> String {
         .unwrap_or_default()
         .to_owned()
 }
+
+/// A date `days` from today, as a form expects it.
+pub fn days_from_now(days: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
+}
+
+/// A valid posting form; tests override the fields they are about.
+pub fn posting(overrides: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    let mut fields: Vec<(&'static str, String)> = vec![
+        ("title", "Robotics lab intern".into()),
+        ("description", "Help build and test robots.\n\nYou will learn soldering and Python.".into()),
+        ("kind", "internship".into()),
+        ("field", "engineering".into()),
+        ("mode", "on_site".into()),
+        ("address", "233 S Wacker Dr".into()),
+        ("zip", "60606".into()),
+        ("compensation", "hourly".into()),
+        ("hourly_wage", "18.50".into()),
+        ("stipend", "".into()),
+        ("hours_per_week", "10".into()),
+        ("schedule", "Tuesdays and Thursdays 4-6 pm".into()),
+        ("start_date", days_from_now(60)),
+        ("end_date", days_from_now(120)),
+        ("start_time", "".into()),
+        ("end_time", "".into()),
+        ("deadline", days_from_now(30)),
+        ("min_grade", "9".into()),
+        ("max_grade", "12".into()),
+        ("min_age", "".into()),
+        ("slots", "3".into()),
+        ("languages", "en, es".into()),
+        ("skills", "soldering, Python".into()),
+        ("features", "wheelchair_accessible".into()),
+        ("features", "transit_accessible".into()),
+    ];
+    for (key, value) in overrides {
+        fields.retain(|(k, _)| k != key);
+        fields.push((key, (*value).to_owned()));
+    }
+    fields
+}
+
+impl TestApp {
+    /// The id of an organization by name (test set-up only).
+    pub async fn organization_id(&self, name: &str) -> i32 {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        entity::organization::Entity::find()
+            .filter(entity::organization::Column::Name.eq(name))
+            .one(&self.db)
+            .await
+            .expect("query")
+            .expect("organization exists")
+            .id
+    }
+
+    /// An admin's decision on an organization, over HTTP.
+    pub async fn review(&self, admin: &Client, organization: &str, decision: &str, reason: &str) -> Response {
+        let id = self.organization_id(organization).await;
+        self.submit_as(
+            admin,
+            "/organizations/review",
+            &format!("/organizations/{id}/review"),
+            &[("decision", decision), ("reason", reason)],
+        )
+        .await
+    }
+
+    /// Registers an organization and has an admin verify it; returns the employer.
+    pub async fn verified_employer(&self, admin: &Client, organization: &str, email: &str) -> Client {
+        let employer = self.employer(organization, email).await;
+        let response = self.review(admin, organization, "verify", "").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        employer
+    }
+
+    /// Saves a draft and returns its id.
+    pub async fn draft(&self, employer: &Client, fields: &[(&'static str, String)]) -> i32 {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = self.submit_as(employer, "/employer/opportunities/new", "/employer/opportunities", &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "draft saved");
+        location(&response).rsplit('/').next().unwrap().parse().expect("id in location")
+    }
+
+    /// Runs a lifecycle action on a posting.
+    pub async fn act(&self, employer: &Client, id: i32, action: &str) -> Response {
+        self.submit_as(employer, "/employer", &format!("/employer/opportunities/{id}/{action}"), &[]).await
+    }
+}

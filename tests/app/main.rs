@@ -6,4 +6,6 @@ mod helpers;
 
 mod accounts;
 mod auth;
+mod opportunities;
+mod organizations;
 mod roster;

@@ -1,0 +1,415 @@
+//! The posting form: what the employer typed, and its parsing into a valid
+//! `Posting` with one clear message per bad field.
+
+use chrono::{NaiveDate, NaiveTime};
+use entity::{AccessNeed, Compensation, OpportunityKind, StemField, WorkMode, opportunity};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    forms::FieldErrors,
+    geo::{self, Point},
+    languages,
+    organizations::service::existing_zip,
+};
+
+/// Lowest and highest grade a posting can name (13 is early college).
+pub const GRADES: std::ops::RangeInclusive<i64> = 6..=13;
+/// Job shadows last a day or a few.
+pub const SHADOW_MAX_DAYS: i64 = 5;
+
+/// The form exactly as typed (every field a string, so it can be shown again).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct PostingForm {
+    pub title: String,
+    pub description: String,
+    pub kind: String,
+    pub field: String,
+    pub mode: String,
+    pub address: String,
+    pub zip: String,
+    pub compensation: String,
+    pub hourly_wage: String,
+    pub stipend: String,
+    pub hours_per_week: String,
+    pub schedule: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub deadline: String,
+    pub min_grade: String,
+    pub max_grade: String,
+    pub min_age: String,
+    pub slots: String,
+    pub languages: String,
+    pub skills: String,
+    pub features: Vec<String>,
+}
+
+impl Default for PostingForm {
+    fn default() -> Self {
+        Self {
+            title: String::new(),
+            description: String::new(),
+            kind: OpportunityKind::Internship.key().into(),
+            field: StemField::ComputerScience.key().into(),
+            mode: WorkMode::OnSite.key().into(),
+            address: String::new(),
+            zip: String::new(),
+            compensation: Compensation::Hourly.key().into(),
+            hourly_wage: String::new(),
+            stipend: String::new(),
+            hours_per_week: String::new(),
+            schedule: String::new(),
+            start_date: String::new(),
+            end_date: String::new(),
+            start_time: String::new(),
+            end_time: String::new(),
+            deadline: String::new(),
+            min_grade: "9".into(),
+            max_grade: "12".into(),
+            min_age: String::new(),
+            slots: "1".into(),
+            languages: "en".into(),
+            skills: String::new(),
+            features: Vec::new(),
+        }
+    }
+}
+
+impl PostingForm {
+    /// The form pre-filled from a saved posting, for editing.
+    pub fn from_saved(o: &opportunity::Model, features: &[AccessNeed]) -> Self {
+        let money = |cents: Option<i32>| cents.map(|c| format!("{}.{:02}", c / 100, c % 100)).unwrap_or_default();
+        let number = |n: Option<i32>| n.map(|n| n.to_string()).unwrap_or_default();
+        let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+        Self {
+            title: o.title.clone(),
+            description: o.description.clone(),
+            kind: o.kind.key().into(),
+            field: o.field.key().into(),
+            mode: o.mode.key().into(),
+            address: o.address.clone(),
+            zip: o.zip.clone(),
+            compensation: o.compensation.key().into(),
+            hourly_wage: money(o.hourly_wage_cents),
+            stipend: money(o.stipend_cents),
+            hours_per_week: number(o.hours_per_week),
+            schedule: o.schedule.clone(),
+            start_date: o.start_date.to_string(),
+            end_date: o.end_date.to_string(),
+            start_time: time(o.start_time),
+            end_time: time(o.end_time),
+            deadline: o.deadline.to_string(),
+            min_grade: o.min_grade.to_string(),
+            max_grade: o.max_grade.to_string(),
+            min_age: number(o.min_age),
+            slots: o.slots.to_string(),
+            languages: o.languages.replace(',', ", "),
+            skills: o.skills.clone(),
+            features: features.iter().filter(|f| !derived(**f)).map(|f| f.key().to_owned()).collect(),
+        }
+    }
+}
+
+/// `paid` and `remote_ok` follow from compensation and work mode, so the two
+/// can never disagree; the form does not offer them as checkboxes.
+pub fn derived(feature: AccessNeed) -> bool {
+    matches!(feature, AccessNeed::Paid | AccessNeed::RemoteOk)
+}
+
+/// A posting that passed every check.
+#[derive(Debug, Clone)]
+pub struct Posting {
+    pub title: String,
+    pub description: String,
+    pub kind: OpportunityKind,
+    pub field: StemField,
+    pub mode: WorkMode,
+    pub address: String,
+    pub zip: String,
+    pub location: Point,
+    pub compensation: Compensation,
+    pub hourly_wage_cents: Option<i32>,
+    pub stipend_cents: Option<i32>,
+    pub hours_per_week: Option<i32>,
+    pub schedule: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+    pub deadline: NaiveDate,
+    pub min_grade: i32,
+    pub max_grade: i32,
+    pub min_age: Option<i32>,
+    pub slots: i32,
+    pub languages: Vec<String>,
+    pub skills: String,
+    pub features: Vec<AccessNeed>,
+}
+
+fn choice<T: Copy>(errors: &mut FieldErrors, field: &str, label: &str, value: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+    let parsed = parse(value.trim());
+    if parsed.is_none() {
+        errors.add(field, format!("Choose a {label} from the list."));
+    }
+    parsed
+}
+
+fn date(errors: &mut FieldErrors, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.add(field, format!("{label} is required."));
+        return None;
+    }
+    let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
+    if parsed.is_none() {
+        errors.add(field, format!("{label} must be a date like 2027-06-15."));
+    }
+    parsed
+}
+
+fn time(errors: &mut FieldErrors, field: &str, label: &str, value: &str) -> Option<NaiveTime> {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.add(field, format!("{label} is required for a job shadow."));
+        return None;
+    }
+    let parsed = NaiveTime::parse_from_str(value, "%H:%M").ok();
+    if parsed.is_none() {
+        errors.add(field, format!("{label} must be a time like 09:30."));
+    }
+    parsed
+}
+
+/// Dollars ("18", "18.50") into cents, within `0..=max_dollars`.
+fn money(errors: &mut FieldErrors, field: &str, label: &str, value: &str, max_dollars: i64) -> Option<i32> {
+    let value = value.trim().trim_start_matches('$');
+    if value.is_empty() {
+        errors.add(field, format!("{label} is required for this kind of pay."));
+        return None;
+    }
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let valid = !whole.is_empty()
+        && whole.len() <= 7
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.len() <= 2
+        && fraction.bytes().all(|b| b.is_ascii_digit());
+    if value.starts_with('-') {
+        errors.add(field, format!("{label} cannot be negative."));
+        return None;
+    }
+    if !valid {
+        errors.add(field, format!("{label} must be an amount in dollars, like 18.50."));
+        return None;
+    }
+    let dollars: i64 = whole.parse().unwrap_or(0);
+    let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
+    if dollars > max_dollars {
+        errors.add(field, format!("{label} must be at most ${max_dollars}."));
+        return None;
+    }
+    i32::try_from(dollars * 100 + cents).ok()
+}
+
+fn optional_number(errors: &mut FieldErrors, field: &str, label: &str, value: &str, min: i64, max: i64) -> Option<i32> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    errors.integer(field, label, value, min, max).and_then(|n| i32::try_from(n).ok())
+}
+
+impl PostingForm {
+    /// Checks every field; on failure, every bad field has its message.
+    pub fn parse(&self) -> Result<Posting, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let title = errors.text("title", "Title", &self.title, 120);
+        let description = errors.text("description", "Description", &self.description, 5000);
+        let kind = choice(&mut errors, "kind", "kind", &self.kind, OpportunityKind::from_key);
+        let field = choice(&mut errors, "field", "STEM field", &self.field, StemField::from_key);
+        let mode = choice(&mut errors, "mode", "work mode", &self.mode, WorkMode::from_key);
+        let address = if mode == Some(WorkMode::Remote) {
+            errors.optional_text("address", "Address", &self.address, 300)
+        } else {
+            errors.text("address", "Address", &self.address, 300)
+        };
+        let zip = existing_zip(&mut errors, "zip", &self.zip);
+        let compensation = choice(&mut errors, "compensation", "kind of pay", &self.compensation, Compensation::from_key);
+        let hourly_wage_cents = (compensation == Some(Compensation::Hourly))
+            .then(|| money(&mut errors, "hourly_wage", "Hourly wage", &self.hourly_wage, 200))
+            .flatten();
+        let stipend_cents = (compensation == Some(Compensation::Stipend))
+            .then(|| money(&mut errors, "stipend", "Stipend", &self.stipend, 100_000))
+            .flatten();
+        let hours_per_week = optional_number(&mut errors, "hours_per_week", "Hours per week", &self.hours_per_week, 1, 40);
+        let schedule = errors.optional_text("schedule", "Schedule", &self.schedule, 300);
+        let start_date = date(&mut errors, "start_date", "Start date", &self.start_date);
+        let end_date = date(&mut errors, "end_date", "End date", &self.end_date);
+        let deadline = date(&mut errors, "deadline", "Application deadline", &self.deadline);
+        let is_shadow = kind == Some(OpportunityKind::JobShadow);
+        let (start_time, end_time) = if is_shadow {
+            (time(&mut errors, "start_time", "Start time", &self.start_time), time(&mut errors, "end_time", "End time", &self.end_time))
+        } else {
+            (None, None)
+        };
+        let min_grade = errors.integer("min_grade", "Lowest grade", &self.min_grade, *GRADES.start(), *GRADES.end());
+        let max_grade = errors.integer("max_grade", "Highest grade", &self.max_grade, *GRADES.start(), *GRADES.end());
+        let min_age = optional_number(&mut errors, "min_age", "Minimum age", &self.min_age, 10, 25);
+        let slots = errors.integer("slots", if is_shadow { "Seats" } else { "Slots" }, &self.slots, 1, 500);
+        let languages = match languages::parse_list(&self.languages) {
+            Ok(codes) if codes.is_empty() => {
+                errors.add("languages", "Name at least one language the team speaks, like en.");
+                Vec::new()
+            }
+            Ok(codes) if codes.len() > 10 => {
+                errors.add("languages", "Name at most 10 languages.");
+                Vec::new()
+            }
+            Ok(codes) => codes,
+            Err(unknown) => {
+                errors.add("languages", format!("Use two-letter language codes like en, es, vi (not: {}).", unknown.join(", ")));
+                Vec::new()
+            }
+        };
+        let skills = errors.optional_text("skills", "Skills", &self.skills, 500);
+        let mut features = Vec::new();
+        for key in &self.features {
+            match AccessNeed::from_key(key) {
+                Some(feature) if !derived(feature) => features.push(feature),
+                _ => errors.add("features", "One of the access features is not in the list."),
+            }
+        }
+
+        if let (Some(start), Some(end)) = (start_date, end_date) {
+            if end < start {
+                errors.add("end_date", "End date must be on or after the start date.");
+            } else if is_shadow && (end - start).num_days() >= SHADOW_MAX_DAYS {
+                errors.add("end_date", format!("A job shadow lasts at most {SHADOW_MAX_DAYS} days; post a longer one as an internship."));
+            }
+        }
+        if let (Some(deadline), Some(start)) = (deadline, start_date) {
+            if deadline >= start {
+                errors.add("deadline", "The application deadline must be before the start date.");
+            }
+        }
+        if let (Some(start), Some(end)) = (start_time, end_time) {
+            if end <= start {
+                errors.add("end_time", "End time must be after the start time.");
+            }
+        }
+        if let (Some(min), Some(max)) = (min_grade, max_grade) {
+            if max < min {
+                errors.add("max_grade", "Highest grade must be at least the lowest grade.");
+            }
+        }
+
+        let location = geo::zip_centroid(&zip);
+        let (
+            Some(kind), Some(field), Some(mode), Some(compensation), Some(start_date), Some(end_date),
+            Some(deadline), Some(min_grade), Some(max_grade), Some(slots), Some(location),
+        ) = (kind, field, mode, compensation, start_date, end_date, deadline, min_grade, max_grade, slots, location)
+        else {
+            return Err(errors);
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let pays = hourly_wage_cents.is_some_and(|c| c > 0) || stipend_cents.is_some_and(|c| c > 0);
+        if pays {
+            features.push(AccessNeed::Paid);
+        }
+        if mode == WorkMode::Remote {
+            features.push(AccessNeed::RemoteOk);
+        }
+        features.sort();
+        features.dedup();
+        Ok(Posting {
+            title,
+            description,
+            kind,
+            field,
+            mode,
+            address,
+            zip,
+            location,
+            compensation,
+            hourly_wage_cents,
+            stipend_cents,
+            hours_per_week,
+            schedule,
+            start_date,
+            end_date,
+            start_time,
+            end_time,
+            deadline,
+            min_grade: min_grade as i32,
+            max_grade: max_grade as i32,
+            min_age,
+            slots: slots as i32,
+            languages,
+            skills,
+            features,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> PostingForm {
+        PostingForm {
+            title: "Robotics intern".into(),
+            description: "Build robots.".into(),
+            address: "1 Main St".into(),
+            zip: "60601".into(),
+            hourly_wage: "18.50".into(),
+            start_date: "2027-06-15".into(),
+            end_date: "2027-08-15".into(),
+            deadline: "2027-05-01".into(),
+            features: vec!["wheelchair_accessible".into()],
+            ..PostingForm::default()
+        }
+    }
+
+    #[test]
+    fn a_valid_paid_posting_gets_the_paid_feature_and_its_wage_in_cents() {
+        let posting = valid().parse().expect("valid");
+        assert_eq!(posting.hourly_wage_cents, Some(1850));
+        assert_eq!(posting.features, vec![AccessNeed::Paid, AccessNeed::WheelchairAccessible]);
+    }
+
+    #[test]
+    fn each_bad_field_gets_its_own_message() {
+        let form = PostingForm {
+            title: String::new(),
+            zip: "99999".into(),
+            hourly_wage: "-3".into(),
+            deadline: "2027-07-01".into(),
+            min_grade: "12".into(),
+            max_grade: "9".into(),
+            slots: "0".into(),
+            languages: "english".into(),
+            features: vec!["teleportation".into()],
+            ..valid()
+        };
+        let errors = form.parse().expect_err("invalid");
+        assert_eq!(errors.get("title"), Some("Title is required."));
+        assert_eq!(errors.get("zip"), Some("This ZIP code does not exist."));
+        assert_eq!(errors.get("hourly_wage"), Some("Hourly wage cannot be negative."));
+        assert_eq!(errors.get("deadline"), Some("The application deadline must be before the start date."));
+        assert_eq!(errors.get("max_grade"), Some("Highest grade must be at least the lowest grade."));
+        assert_eq!(errors.get("slots"), Some("Slots must be between 1 and 500."));
+        assert!(errors.get("languages").is_some_and(|m| m.contains("english")));
+        assert_eq!(errors.get("features"), Some("One of the access features is not in the list."));
+    }
+
+    #[test]
+    fn a_job_shadow_needs_times_and_lasts_a_few_days_at_most() {
+        let form = PostingForm { kind: "job_shadow".into(), ..valid() };
+        let errors = form.parse().expect_err("too long, no times");
+        assert!(errors.get("end_date").is_some_and(|m| m.contains("at most 5 days")));
+        assert_eq!(errors.get("start_time"), Some("Start time is required for a job shadow."));
+    }
+}

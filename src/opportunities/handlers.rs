@@ -1,0 +1,148 @@
+//! Posting pages for employers, and the public detail page.
+
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use entity::{AccessNeed, organization};
+use serde::Serialize;
+use tower_sessions::Session;
+
+use super::{
+    forms::{PostingForm, derived},
+    service::{self, Action, DashboardRow, OpportunityView},
+};
+use crate::{
+    app::AppState,
+    auth::extractors::{EmployerUser, Page, flash},
+    error::{AppError, AppResult},
+    forms::{FieldErrors, Form},
+    organizations,
+};
+
+#[derive(Serialize)]
+struct Dashboard {
+    organization: organization::Model,
+    opportunities: Vec<DashboardRow>,
+}
+
+pub async fn dashboard(State(state): State<AppState>, employer: EmployerUser, page: Page) -> AppResult<Response> {
+    let organization = organizations::service::of_employer(&state.db, &employer).await?;
+    let opportunities = service::list_for_organization(&state.db, organization.id).await?;
+    Ok(page.render("employer/dashboard.html", Dashboard { organization, opportunities })?.into_response())
+}
+
+/// The access features an employer ticks (the derived ones are set for them).
+#[derive(Serialize)]
+struct Choice {
+    key: &'static str,
+    label: &'static str,
+    promise: &'static str,
+}
+
+#[derive(Serialize)]
+struct FormPage<'a> {
+    form: &'a PostingForm,
+    errors: FieldErrors,
+    /// `None` for a new posting.
+    id: Option<i32>,
+    feature_choices: Vec<Choice>,
+}
+
+fn render_form(page: &Page, form: &PostingForm, errors: FieldErrors, id: Option<i32>) -> AppResult<Response> {
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let feature_choices = AccessNeed::ALL
+        .iter()
+        .filter(|f| !derived(**f))
+        .map(|f| Choice { key: f.key(), label: f.label(), promise: f.promise() })
+        .collect();
+    let body = page.render("opportunities/form.html", FormPage { form, errors, id, feature_choices })?;
+    Ok((status, body).into_response())
+}
+
+pub async fn new_page(_employer: EmployerUser, page: Page) -> AppResult<Response> {
+    render_form(&page, &PostingForm::default(), FieldErrors::new(), None)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    session: Session,
+    page: Page,
+    Form(form): Form<PostingForm>,
+) -> AppResult<Response> {
+    match service::create_draft(&state.db, &employer, &form).await {
+        Ok(saved) => {
+            flash(&session, "success", format!("Draft “{}” saved. Publish it when it is ready.", saved.title)).await?;
+            Ok(Redirect::to(&format!("/employer/opportunities/{}", saved.id)).into_response())
+        }
+        Err(AppError::Validation(errors)) => render_form(&page, &form, errors, None),
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Serialize)]
+struct ManagePage {
+    opportunity: OpportunityView,
+    organization_verified: bool,
+}
+
+pub async fn manage(State(state): State<AppState>, employer: EmployerUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+    let posting = service::find_owned(&state.db, &employer, id).await?;
+    let organization = organizations::service::of_employer(&state.db, &employer).await?;
+    let opportunity = service::view(&state.db, posting).await?;
+    let view = ManagePage { opportunity, organization_verified: organization.status == entity::OrgStatus::Verified };
+    Ok(page.render("opportunities/manage.html", view)?.into_response())
+}
+
+pub async fn edit_page(State(state): State<AppState>, employer: EmployerUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+    let posting = service::find_owned(&state.db, &employer, id).await?;
+    let features = service::features_of(&state.db, id).await?;
+    render_form(&page, &PostingForm::from_saved(&posting, &features), FieldErrors::new(), Some(id))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i32>,
+    Form(form): Form<PostingForm>,
+) -> AppResult<Response> {
+    match service::update(&state.db, &employer, id, &form).await {
+        Ok(saved) => {
+            flash(&session, "success", format!("Changes to “{}” saved.", saved.title)).await?;
+            Ok(Redirect::to(&format!("/employer/opportunities/{id}")).into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            service::find_owned(&state.db, &employer, id).await?;
+            render_form(&page, &form, errors, Some(id))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn act(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    session: Session,
+    Path((id, action)): Path<(i32, String)>,
+) -> AppResult<Response> {
+    let action = Action::from_key(&action).ok_or(AppError::NotFound)?;
+    let outcome = service::act(&state.db, &employer, id, action).await?;
+    flash(&session, "success", outcome.message).await?;
+    let next = if outcome.deleted { "/employer".to_owned() } else { format!("/employer/opportunities/{id}") };
+    Ok(Redirect::to(&next).into_response())
+}
+
+#[derive(Serialize)]
+struct ShowPage {
+    opportunity: OpportunityView,
+}
+
+pub async fn show(State(state): State<AppState>, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+    let posting = service::find_visible(&state.db, id).await?;
+    let opportunity = service::view(&state.db, posting).await?;
+    Ok(page.render("opportunities/show.html", ShowPage { opportunity })?.into_response())
+}

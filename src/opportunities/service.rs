@@ -1,0 +1,403 @@
+//! Posting rules: drafts, edits, the lifecycle (draft -> published -> closed
+//! -> archived, re-opening) and who may see what. Every change writes a search
+//! outbox row in the same transaction.
+
+use chrono::{NaiveDate, Utc};
+use entity::{
+    AccessNeed, OpportunityStatus, OrgStatus, opportunity, opportunity_feature, organization,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, ModelTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::{Deserialize, Serialize};
+
+use super::forms::{Posting, PostingForm};
+use crate::{
+    auth::extractors::CurrentUser,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    languages, outbox,
+};
+
+/// The access features an opportunity offers, in vocabulary order.
+pub async fn features_of(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<Vec<AccessNeed>> {
+    let mut features: Vec<AccessNeed> = opportunity_feature::Entity::find()
+        .select_only()
+        .column(opportunity_feature::Column::Feature)
+        .filter(opportunity_feature::Column::OpportunityId.eq(opportunity_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    features.sort();
+    Ok(features)
+}
+
+async fn replace_features(db: &impl ConnectionTrait, opportunity_id: i32, features: &[AccessNeed]) -> AppResult<()> {
+    opportunity_feature::Entity::delete_many()
+        .filter(opportunity_feature::Column::OpportunityId.eq(opportunity_id))
+        .exec(db)
+        .await?;
+    let rows = features
+        .iter()
+        .map(|&feature| opportunity_feature::ActiveModel { opportunity_id: Set(opportunity_id), feature: Set(feature) });
+    opportunity_feature::Entity::insert_many(rows).exec_without_returning(db).await?;
+    Ok(())
+}
+
+fn apply(model: &mut opportunity::ActiveModel, posting: &Posting) {
+    model.title = Set(posting.title.clone());
+    model.description = Set(posting.description.clone());
+    model.kind = Set(posting.kind);
+    model.field = Set(posting.field);
+    model.mode = Set(posting.mode);
+    model.address = Set(posting.address.clone());
+    model.zip = Set(posting.zip.clone());
+    model.latitude = Set(Some(posting.location.latitude));
+    model.longitude = Set(Some(posting.location.longitude));
+    model.compensation = Set(posting.compensation);
+    model.hourly_wage_cents = Set(posting.hourly_wage_cents);
+    model.stipend_cents = Set(posting.stipend_cents);
+    model.hours_per_week = Set(posting.hours_per_week);
+    model.schedule = Set(posting.schedule.clone());
+    model.start_date = Set(posting.start_date);
+    model.end_date = Set(posting.end_date);
+    model.start_time = Set(posting.start_time);
+    model.end_time = Set(posting.end_time);
+    model.deadline = Set(posting.deadline);
+    model.min_grade = Set(posting.min_grade);
+    model.max_grade = Set(posting.max_grade);
+    model.min_age = Set(posting.min_age);
+    model.slots = Set(posting.slots);
+    model.languages = Set(posting.languages.join(","));
+    model.skills = Set(posting.skills.clone());
+    model.updated_at = Set(Utc::now());
+}
+
+fn organization_of(employer: &CurrentUser) -> AppResult<i32> {
+    employer.organization_id.ok_or(AppError::Forbidden)
+}
+
+/// Creates a draft for the employer's organization (any organization may draft).
+pub async fn create_draft(db: &DatabaseConnection, employer: &CurrentUser, form: &PostingForm) -> AppResult<opportunity::Model> {
+    let posting = form.parse().map_err(AppError::Validation)?;
+    let organization_id = organization_of(employer)?;
+    let now = Utc::now();
+    let mut model = opportunity::ActiveModel {
+        organization_id: Set(organization_id),
+        status: Set(OpportunityStatus::Draft),
+        created_by: Set(employer.id),
+        created_at: Set(now),
+        published_at: Set(None),
+        closed_at: Set(None),
+        ..Default::default()
+    };
+    apply(&mut model, &posting);
+    let txn = db::begin_write(db).await?;
+    let saved = model.insert(&txn).await?;
+    replace_features(&txn, saved.id, &posting.features).await?;
+    outbox::enqueue(&txn, saved.id).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// An opportunity of the employer's own organization; any other is "not found",
+/// so ids of other organizations' drafts reveal nothing.
+pub async fn find_owned(db: &impl ConnectionTrait, employer: &CurrentUser, id: i32) -> AppResult<opportunity::Model> {
+    let organization_id = organization_of(employer)?;
+    opportunity::Entity::find_by_id(id)
+        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+        .one(db)
+        .await?
+        .or_not_found()
+}
+
+/// Saves an edit; a published posting changes in search at once (via the outbox).
+pub async fn update(db: &DatabaseConnection, employer: &CurrentUser, id: i32, form: &PostingForm) -> AppResult<opportunity::Model> {
+    let posting = form.parse().map_err(AppError::Validation)?;
+    let txn = db::begin_write(db).await?;
+    let current = find_owned(&txn, employer, id).await?;
+    if current.status == OpportunityStatus::Archived {
+        return Err(AppError::Conflict("An archived posting cannot be edited.".into()));
+    }
+    let mut model: opportunity::ActiveModel = current.into();
+    apply(&mut model, &posting);
+    let saved = model.update(&txn).await?;
+    replace_features(&txn, id, &posting.features).await?;
+    outbox::enqueue(&txn, id).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// What an employer can do to a posting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Publish,
+    Close,
+    Reopen,
+    Archive,
+    Delete,
+}
+
+impl Action {
+    pub fn from_key(key: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
+    }
+
+    /// The status the action leads to, or `None` when not allowed from `from`.
+    pub fn target(self, from: OpportunityStatus) -> Option<OpportunityStatus> {
+        use OpportunityStatus::*;
+        match (self, from) {
+            (Action::Publish, Draft) | (Action::Reopen, Closed) => Some(Published),
+            (Action::Close, Published) => Some(Closed),
+            (Action::Archive, Closed) => Some(Archived),
+            (Action::Delete, Draft) => Some(Draft),
+            _ => None,
+        }
+    }
+
+    fn verb(self) -> &'static str {
+        match self {
+            Action::Publish => "published",
+            Action::Close => "closed",
+            Action::Reopen => "re-opened",
+            Action::Archive => "archived",
+            Action::Delete => "deleted",
+        }
+    }
+}
+
+/// What happened, for the message shown afterwards.
+pub struct Outcome {
+    pub title: String,
+    pub message: String,
+    pub deleted: bool,
+}
+
+/// Moves a posting through its lifecycle, refusing transitions that are not allowed.
+pub async fn act(db: &DatabaseConnection, employer: &CurrentUser, id: i32, action: Action) -> AppResult<Outcome> {
+    let txn = db::begin_write(db).await?;
+    let current = find_owned(&txn, employer, id).await?;
+    let Some(target) = action.target(current.status) else {
+        return Err(AppError::Conflict(format!(
+            "A {} posting cannot be {}.",
+            current.status.label().to_lowercase(),
+            action.verb()
+        )));
+    };
+    let title = current.title.clone();
+    if matches!(action, Action::Publish | Action::Reopen) {
+        let organization = organization::Entity::find_by_id(current.organization_id).one(&txn).await?.or_not_found()?;
+        if organization.status != OrgStatus::Verified {
+            return Err(AppError::Conflict(
+                "Your organization must be verified by a counselor before it can publish.".into(),
+            ));
+        }
+        if current.deadline < today() {
+            return Err(AppError::Conflict(
+                "The application deadline has passed. Edit the dates before publishing.".into(),
+            ));
+        }
+    }
+    if action == Action::Delete {
+        current.delete(&txn).await?;
+    } else {
+        let now = Utc::now();
+        let mut model: opportunity::ActiveModel = current.into();
+        model.status = Set(target);
+        model.updated_at = Set(now);
+        match target {
+            OpportunityStatus::Published => {
+                model.published_at = Set(Some(now));
+                model.closed_at = Set(None);
+            }
+            OpportunityStatus::Closed => model.closed_at = Set(Some(now)),
+            _ => {}
+        }
+        model.update(&txn).await?;
+    }
+    outbox::enqueue(&txn, id).await?;
+    txn.commit().await?;
+    tracing::info!(opportunity_id = id, ?action, "posting lifecycle");
+    Ok(Outcome { message: format!("“{title}” was {}.", action.verb()), title, deleted: action == Action::Delete })
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+/// Closes published postings whose deadline has passed; returns how many.
+pub async fn close_expired(db: &DatabaseConnection) -> AppResult<usize> {
+    let txn = db::begin_write(db).await?;
+    let expired: Vec<i32> = opportunity::Entity::find()
+        .select_only()
+        .column(opportunity::Column::Id)
+        .filter(opportunity::Column::Status.eq(OpportunityStatus::Published))
+        .filter(opportunity::Column::Deadline.lt(today()))
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    if expired.is_empty() {
+        return Ok(0);
+    }
+    let now = Utc::now();
+    opportunity::Entity::update_many()
+        .col_expr(opportunity::Column::Status, sea_orm::sea_query::Expr::value(OpportunityStatus::Closed.key()))
+        .col_expr(opportunity::Column::ClosedAt, sea_orm::sea_query::Expr::value(now))
+        .col_expr(opportunity::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(opportunity::Column::Id.is_in(expired.clone()))
+        .exec(&txn)
+        .await?;
+    let count = expired.len();
+    outbox::enqueue_many(&txn, expired).await?;
+    txn.commit().await?;
+    Ok(count)
+}
+
+/// A row of the employer's dashboard.
+#[derive(Debug, Serialize)]
+pub struct DashboardRow {
+    pub id: i32,
+    pub title: String,
+    pub kind: String,
+    pub status: String,
+    pub slots: i32,
+    pub deadline: String,
+}
+
+pub async fn list_for_organization(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<Vec<DashboardRow>> {
+    let rows = opportunity::Entity::find()
+        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+        .order_by_desc(opportunity::Column::UpdatedAt)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|o| DashboardRow {
+            id: o.id,
+            title: o.title,
+            kind: o.kind.label().into(),
+            status: o.status.key().into(),
+            slots: o.slots,
+            deadline: o.deadline.to_string(),
+        })
+        .collect())
+}
+
+/// A feature in plain words.
+#[derive(Debug, Serialize)]
+pub struct FeatureView {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub promise: &'static str,
+}
+
+/// Everything a detail page shows, already in words.
+#[derive(Debug, Serialize)]
+pub struct OpportunityView {
+    pub id: i32,
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    pub kind: &'static str,
+    pub is_shadow: bool,
+    pub field: &'static str,
+    pub mode: &'static str,
+    pub status: &'static str,
+    pub organization_id: i32,
+    pub organization: String,
+    pub address: String,
+    pub zip: String,
+    pub pay: String,
+    pub hours_per_week: Option<i32>,
+    pub schedule: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub times: Option<String>,
+    pub deadline: String,
+    pub grades: String,
+    pub min_age: Option<i32>,
+    pub slots: i32,
+    pub languages: Vec<&'static str>,
+    pub skills: String,
+    pub features: Vec<FeatureView>,
+}
+
+fn dollars(cents: i32) -> String {
+    if cents % 100 == 0 { format!("${}", cents / 100) } else { format!("${}.{:02}", cents / 100, cents % 100) }
+}
+
+/// Pay in words: "$18.50 an hour", "$1500 stipend", "Unpaid".
+pub fn pay_text(o: &opportunity::Model) -> String {
+    match (o.hourly_wage_cents, o.stipend_cents) {
+        (Some(cents), _) if o.compensation == entity::Compensation::Hourly => format!("{} an hour", dollars(cents)),
+        (_, Some(cents)) if o.compensation == entity::Compensation::Stipend => format!("{} stipend", dollars(cents)),
+        _ => "Unpaid".into(),
+    }
+}
+
+fn grade_name(grade: i32) -> String {
+    if grade == 13 { "early college".into() } else { format!("grade {grade}") }
+}
+
+/// Builds the view of one posting.
+pub async fn view(db: &impl ConnectionTrait, o: opportunity::Model) -> AppResult<OpportunityView> {
+    let organization = organization::Entity::find_by_id(o.organization_id).one(db).await?.or_not_found()?;
+    let features = features_of(db, o.id).await?;
+    let paragraphs = o
+        .description
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect();
+    Ok(OpportunityView {
+        id: o.id,
+        pay: pay_text(&o),
+        title: o.title,
+        paragraphs,
+        kind: o.kind.label(),
+        is_shadow: o.kind == entity::OpportunityKind::JobShadow,
+        field: o.field.label(),
+        mode: o.mode.label(),
+        status: o.status.key(),
+        organization_id: organization.id,
+        organization: organization.name,
+        address: o.address,
+        zip: o.zip,
+        hours_per_week: o.hours_per_week,
+        schedule: o.schedule,
+        start_date: o.start_date.format("%B %-d, %Y").to_string(),
+        end_date: o.end_date.format("%B %-d, %Y").to_string(),
+        times: o.start_time.zip(o.end_time).map(|(s, e)| format!("{} to {}", s.format("%-I:%M %p"), e.format("%-I:%M %p"))),
+        deadline: o.deadline.format("%B %-d, %Y").to_string(),
+        grades: if o.min_grade == o.max_grade {
+            grade_name(o.min_grade)
+        } else {
+            format!("{} to {}", grade_name(o.min_grade), grade_name(o.max_grade))
+        },
+        min_age: o.min_age,
+        slots: o.slots,
+        languages: o.languages.split(',').filter_map(languages::name).collect(),
+        skills: o.skills,
+        features: features.into_iter().map(|f| FeatureView { key: f.key(), label: f.label(), promise: f.promise() }).collect(),
+    })
+}
+
+/// A posting as students may see it: published, deadline not passed, and from
+/// a verified organization. Anything else is "not found".
+pub async fn find_visible(db: &impl ConnectionTrait, id: i32) -> AppResult<opportunity::Model> {
+    let posting = opportunity::Entity::find_by_id(id)
+        .filter(opportunity::Column::Status.eq(OpportunityStatus::Published))
+        .filter(opportunity::Column::Deadline.gte(today()))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    organization::Entity::find_by_id(posting.organization_id)
+        .filter(organization::Column::Status.eq(OrgStatus::Verified))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    Ok(posting)
+}

@@ -1,0 +1,144 @@
+//! Organization pages: profile, invitations, joining, review queue, public page.
+
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use entity::{opportunity, organization};
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+use super::service::{self, Decision, JoinForm, ProfileForm};
+use crate::{
+    app::AppState,
+    auth::{
+        extractors::{CounselorUser, EmployerUser, Page, flash},
+        service::start_session,
+    },
+    error::{AppError, AppResult},
+    forms::{FieldErrors, Form},
+};
+
+#[derive(Serialize)]
+struct EditPage<'a> {
+    organization: organization::Model,
+    form: &'a ProfileForm,
+    errors: FieldErrors,
+}
+
+pub async fn edit_page(State(state): State<AppState>, employer: EmployerUser, page: Page) -> AppResult<Response> {
+    let organization = service::of_employer(&state.db, &employer).await?;
+    let form = ProfileForm::from(&organization);
+    Ok(page.render("organizations/edit.html", EditPage { organization, form: &form, errors: FieldErrors::new() })?.into_response())
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    session: Session,
+    page: Page,
+    Form(form): Form<ProfileForm>,
+) -> AppResult<Response> {
+    match service::update_profile(&state.db, &employer, &form).await {
+        Ok(()) => {
+            flash(&session, "success", "Organization profile saved.").await?;
+            Ok(Redirect::to("/employer").into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            let organization = service::of_employer(&state.db, &employer).await?;
+            let body = page.render("organizations/edit.html", EditPage { organization, form: &form, errors })?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    email: String,
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    page: Page,
+    Form(form): Form<InviteForm>,
+) -> AppResult<Response> {
+    let invitation = service::invite(&state.db, &employer, &form.email).await?;
+    Ok(page.render("organizations/invited.html", invitation)?.into_response())
+}
+
+#[derive(Serialize)]
+struct JoinPage<'a> {
+    organization: String,
+    email: String,
+    token: &'a str,
+    form: &'a JoinForm,
+    errors: FieldErrors,
+}
+
+pub async fn join_page(State(state): State<AppState>, page: Page, Path(token): Path<String>) -> AppResult<Response> {
+    let (invite, organization) = service::open_invitation(&state.db, &token).await?;
+    let view = JoinPage { organization: organization.name, email: invite.email, token: &token, form: &JoinForm::default(), errors: FieldErrors::new() };
+    Ok(page.render("organizations/join.html", view)?.into_response())
+}
+
+pub async fn join(
+    State(state): State<AppState>,
+    session: Session,
+    page: Page,
+    Path(token): Path<String>,
+    Form(form): Form<JoinForm>,
+) -> AppResult<Response> {
+    match service::join(&state.db, &token, &form).await {
+        Ok(user) => {
+            start_session(&state.db, &session, user).await?;
+            flash(&session, "success", "Welcome! You joined your organization on STEMbridge.").await?;
+            Ok(Redirect::to("/employer").into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            let (invite, organization) = service::open_invitation(&state.db, &token).await?;
+            let view = JoinPage { organization: organization.name, email: invite.email, token: &token, form: &form, errors };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page.render("organizations/join.html", view)?).into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn review_queue(State(state): State<AppState>, _reviewer: CounselorUser, page: Page) -> AppResult<Response> {
+    let queue = service::review_queue(&state.db).await?;
+    Ok(page.render("organizations/review.html", queue)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ReviewForm {
+    decision: Decision,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    reviewer: CounselorUser,
+    session: Session,
+    Path(id): Path<i32>,
+    Form(form): Form<ReviewForm>,
+) -> AppResult<Response> {
+    let organization = service::review(&state.db, &reviewer, id, form.decision, &form.reason).await?;
+    let message = format!("{} is now {}.", organization.name, organization.status.label().to_lowercase());
+    flash(&session, "success", message).await?;
+    Ok(Redirect::to("/organizations/review").into_response())
+}
+
+#[derive(Serialize)]
+struct PublicPage {
+    organization: organization::Model,
+    postings: Vec<opportunity::Model>,
+}
+
+pub async fn public_page(State(state): State<AppState>, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+    let (organization, postings) = service::public_profile(&state.db, id).await?;
+    Ok(page.render("organizations/public.html", PublicPage { organization, postings })?.into_response())
+}

@@ -1,0 +1,268 @@
+//! Organization rules: profile edits, invitations, and the verification
+//! lifecycle (pending -> verified | rejected; verified <-> suspended).
+
+use chrono::{Duration, Utc};
+use entity::{OrgStatus, OpportunityStatus, Role, opportunity, organization, organization_invite, user};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    accounts::service::insert_user_checked,
+    auth::extractors::CurrentUser,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    forms::FieldErrors,
+    geo, outbox, tokens,
+};
+
+/// How long an invitation link works.
+pub const INVITE_VALID_DAYS: i64 = 14;
+
+/// The organization an employer acts for.
+pub async fn of_employer(db: &impl ConnectionTrait, employer: &CurrentUser) -> AppResult<organization::Model> {
+    let id = employer.organization_id.ok_or(AppError::Forbidden)?;
+    organization::Entity::find_by_id(id).one(db).await?.or_not_found()
+}
+
+/// The profile form.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ProfileForm {
+    pub name: String,
+    pub website: String,
+    pub description: String,
+    pub address: String,
+    pub zip: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+}
+
+impl From<&organization::Model> for ProfileForm {
+    fn from(o: &organization::Model) -> Self {
+        Self {
+            name: o.name.clone(),
+            website: o.website.clone(),
+            description: o.description.clone(),
+            address: o.address.clone(),
+            zip: o.zip.clone(),
+            contact_email: o.contact_email.clone(),
+            contact_phone: o.contact_phone.clone(),
+        }
+    }
+}
+
+/// Checks a website field: empty, or an http(s) URL.
+pub fn website(errors: &mut FieldErrors, field: &str, value: &str) -> String {
+    let value = errors.optional_text(field, "Website", value, 300);
+    if !value.is_empty() && !(value.starts_with("https://") || value.starts_with("http://")) {
+        errors.add(field, "Website must start with https:// or http://.");
+    }
+    value
+}
+
+/// Checks a ZIP code's shape and that it exists.
+pub fn existing_zip(errors: &mut FieldErrors, field: &str, value: &str) -> String {
+    let zip = errors.zip(field, value);
+    if errors.get(field).is_none() && geo::zip_centroid(&zip).is_none() {
+        errors.add(field, "This ZIP code does not exist.");
+    }
+    zip
+}
+
+/// Saves the employer's organization profile.
+pub async fn update_profile(db: &DatabaseConnection, employer: &CurrentUser, form: &ProfileForm) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let name = errors.text("name", "Organization name", &form.name, 200);
+    let website = website(&mut errors, "website", &form.website);
+    let description = errors.optional_text("description", "Description", &form.description, 5000);
+    let address = errors.optional_text("address", "Address", &form.address, 300);
+    let zip = existing_zip(&mut errors, "zip", &form.zip);
+    let contact_email = errors.email("contact_email", &form.contact_email);
+    let contact_phone = errors.optional_text("contact_phone", "Phone", &form.contact_phone, 40);
+    errors.into_result(())?;
+
+    let txn = db::begin_write(db).await?;
+    let organization = of_employer(&txn, employer).await?;
+    let organization_id = organization.id;
+    let mut organization: organization::ActiveModel = organization.into();
+    organization.name = Set(name);
+    organization.website = Set(website);
+    organization.description = Set(description);
+    organization.address = Set(address);
+    organization.zip = Set(zip);
+    organization.contact_email = Set(contact_email);
+    organization.contact_phone = Set(contact_phone);
+    organization.update(&txn).await?;
+    // The organization's name is part of every indexed posting.
+    outbox::enqueue_organization(&txn, organization_id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// An invitation just created: the link is shown once to the inviter.
+#[derive(Debug, Serialize)]
+pub struct Invitation {
+    pub email: String,
+    pub path: String,
+}
+
+/// Invites a colleague by email to join the employer's organization.
+pub async fn invite(db: &DatabaseConnection, employer: &CurrentUser, email: &str) -> AppResult<Invitation> {
+    let mut errors = FieldErrors::new();
+    let email = errors.email("email", email);
+    errors.into_result(())?;
+    let organization = of_employer(db, employer).await?;
+    let token = tokens::random(32);
+    let now = Utc::now();
+    organization_invite::ActiveModel {
+        organization_id: Set(organization.id),
+        email: Set(email.clone()),
+        token_hash: Set(tokens::digest(&token)),
+        invited_by: Set(employer.id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(INVITE_VALID_DAYS)),
+        accepted_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(organization_id = organization.id, "invitation created");
+    Ok(Invitation { email, path: format!("/join/{token}") })
+}
+
+/// A usable invitation and the organization it is for.
+pub async fn open_invitation(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> AppResult<(organization_invite::Model, organization::Model)> {
+    let invite = organization_invite::Entity::find()
+        .filter(organization_invite::Column::TokenHash.eq(tokens::digest(token)))
+        .filter(organization_invite::Column::AcceptedAt.is_null())
+        .filter(organization_invite::Column::ExpiresAt.gt(Utc::now()))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    let organization = organization::Entity::find_by_id(invite.organization_id).one(db).await?.or_not_found()?;
+    Ok((invite, organization))
+}
+
+/// What the invitee types.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct JoinForm {
+    pub display_name: String,
+    #[serde(skip_serializing)]
+    pub password: String,
+}
+
+/// Creates the invitee's employer account in the inviting organization.
+pub async fn join(db: &DatabaseConnection, token: &str, form: &JoinForm) -> AppResult<user::Model> {
+    let txn = db::begin_write(db).await?;
+    let (invite, organization) = open_invitation(&txn, token).await?;
+    let user = insert_user_checked(&txn, &invite.email, &form.display_name, &form.password, Role::Employer, Some(organization.id)).await?;
+    let mut invite: organization_invite::ActiveModel = invite.into();
+    invite.accepted_at = Set(Some(Utc::now()));
+    invite.update(&txn).await?;
+    txn.commit().await?;
+    Ok(user)
+}
+
+/// The verification queue and the organizations already reviewed.
+#[derive(Debug, Serialize)]
+pub struct ReviewQueue {
+    pub pending: Vec<organization::Model>,
+    pub reviewed: Vec<organization::Model>,
+}
+
+pub async fn review_queue(db: &impl ConnectionTrait) -> AppResult<ReviewQueue> {
+    let all = organization::Entity::find().order_by_asc(organization::Column::CreatedAt).all(db).await?;
+    let (pending, reviewed) = all.into_iter().partition(|o| o.status == OrgStatus::Pending);
+    Ok(ReviewQueue { pending, reviewed })
+}
+
+/// A reviewer's decision on an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Verify,
+    Reject,
+    Suspend,
+    Reinstate,
+}
+
+impl Decision {
+    /// The status a decision leads to from `from`, or `None` when not allowed.
+    pub fn apply(self, from: OrgStatus) -> Option<OrgStatus> {
+        match (self, from) {
+            (Decision::Verify, OrgStatus::Pending | OrgStatus::Rejected) => Some(OrgStatus::Verified),
+            (Decision::Reject, OrgStatus::Pending) => Some(OrgStatus::Rejected),
+            (Decision::Suspend, OrgStatus::Verified) => Some(OrgStatus::Suspended),
+            (Decision::Reinstate, OrgStatus::Suspended) => Some(OrgStatus::Verified),
+            _ => None,
+        }
+    }
+
+    fn needs_reason(self) -> bool {
+        matches!(self, Decision::Reject | Decision::Suspend)
+    }
+}
+
+/// Records a reviewer's decision; rejecting and suspending need a reason.
+/// Search learns of it through the outbox, in the same transaction.
+pub async fn review(
+    db: &DatabaseConnection,
+    reviewer: &CurrentUser,
+    organization_id: i32,
+    decision: Decision,
+    reason: &str,
+) -> AppResult<organization::Model> {
+    let mut errors = FieldErrors::new();
+    let reason = errors.optional_text("reason", "Reason", reason, 1000);
+    if decision.needs_reason() && reason.is_empty() {
+        errors.add("reason", "Give a reason: the organization will see it.");
+    }
+    errors.into_result(())?;
+
+    let txn = db::begin_write(db).await?;
+    let organization = organization::Entity::find_by_id(organization_id).one(&txn).await?.or_not_found()?;
+    let Some(status) = decision.apply(organization.status) else {
+        return Err(AppError::Conflict(format!(
+            "This organization is {} and cannot be changed that way.",
+            organization.status.label().to_lowercase()
+        )));
+    };
+    let mut organization: organization::ActiveModel = organization.into();
+    organization.status = Set(status);
+    organization.status_reason = Set((!reason.is_empty()).then_some(reason));
+    organization.reviewed_by = Set(Some(reviewer.id));
+    organization.reviewed_at = Set(Some(Utc::now()));
+    let organization = organization.update(&txn).await?;
+    outbox::enqueue_organization(&txn, organization_id).await?;
+    txn.commit().await?;
+    tracing::info!(organization_id, ?decision, reviewer = reviewer.id, "organization reviewed");
+    Ok(organization)
+}
+
+/// A verified organization's public page: its profile and open postings.
+pub async fn public_profile(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+) -> AppResult<(organization::Model, Vec<opportunity::Model>)> {
+    let organization = organization::Entity::find_by_id(organization_id)
+        .filter(organization::Column::Status.eq(OrgStatus::Verified))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    let today = Utc::now().date_naive();
+    let postings = opportunity::Entity::find()
+        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+        .filter(opportunity::Column::Status.eq(OpportunityStatus::Published))
+        .filter(opportunity::Column::Deadline.gte(today))
+        .order_by_asc(opportunity::Column::Deadline)
+        .all(db)
+        .await?;
+    Ok((organization, postings))
+}

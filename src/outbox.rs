@@ -1,0 +1,45 @@
+//! The search outbox: every change that affects what search shows writes a
+//! row here in the same transaction, and a worker applies the rows to the
+//! index. The database stays the source of truth; nothing is lost while the
+//! search engine is down.
+
+use chrono::Utc;
+use entity::{opportunity, search_outbox};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+};
+
+use crate::error::AppResult;
+
+/// Queues one opportunity for re-indexing.
+pub async fn enqueue(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<()> {
+    enqueue_many(db, vec![opportunity_id]).await
+}
+
+/// Queues several opportunities for re-indexing.
+pub async fn enqueue_many(db: &impl ConnectionTrait, opportunity_ids: Vec<i32>) -> AppResult<()> {
+    let now = Utc::now();
+    let rows = opportunity_ids.into_iter().map(|opportunity_id| search_outbox::ActiveModel {
+        opportunity_id: Set(opportunity_id),
+        created_at: Set(now),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        done_at: Set(None),
+        last_error: Set(None),
+        ..Default::default()
+    });
+    search_outbox::Entity::insert_many(rows).exec_without_returning(db).await?;
+    Ok(())
+}
+
+/// Queues every opportunity of an organization (verified, suspended...).
+pub async fn enqueue_organization(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<()> {
+    let ids: Vec<i32> = opportunity::Entity::find()
+        .select_only()
+        .column(opportunity::Column::Id)
+        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    enqueue_many(db, ids).await
+}
