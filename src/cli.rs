@@ -34,6 +34,7 @@ pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     let db = db::connect_and_migrate(config).await?;
     let logins = seed::load_demo(&db).await?;
     println!("Demo data loaded. Every demo account uses the password: {}", seed::DEMO_PASSWORD);
+    println!("Employers 4 to 12 follow the same pattern (employer4@... to employer12@...).");
     for login in logins {
         println!("  {:<10} {}", login.role, login.email);
     }

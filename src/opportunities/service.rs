@@ -82,22 +82,35 @@ fn organization_of(employer: &CurrentUser) -> AppResult<i32> {
 pub async fn create_draft(db: &DatabaseConnection, employer: &CurrentUser, form: &PostingForm) -> AppResult<opportunity::Model> {
     let posting = form.parse().map_err(AppError::Validation)?;
     let organization_id = organization_of(employer)?;
+    let txn = db::begin_write(db).await?;
+    let saved = insert(&txn, organization_id, employer.id, &posting, OpportunityStatus::Draft).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// Inserts a checked posting with its features and outbox row; the caller owns
+/// the transaction (the demo seed uses it to load published postings in bulk).
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+    created_by: i32,
+    posting: &Posting,
+    status: OpportunityStatus,
+) -> AppResult<opportunity::Model> {
     let now = Utc::now();
     let mut model = opportunity::ActiveModel {
         organization_id: Set(organization_id),
-        status: Set(OpportunityStatus::Draft),
-        created_by: Set(employer.id),
+        status: Set(status),
+        created_by: Set(created_by),
         created_at: Set(now),
-        published_at: Set(None),
+        published_at: Set((status == OpportunityStatus::Published).then_some(now)),
         closed_at: Set(None),
         ..Default::default()
     };
-    apply(&mut model, &posting);
-    let txn = db::begin_write(db).await?;
-    let saved = model.insert(&txn).await?;
-    replace_features(&txn, saved.id, &posting.features).await?;
-    outbox::enqueue(&txn, saved.id).await?;
-    txn.commit().await?;
+    apply(&mut model, posting);
+    let saved = model.insert(db).await?;
+    replace_features(db, saved.id, &posting.features).await?;
+    outbox::enqueue(db, saved.id).await?;
     Ok(saved)
 }
 

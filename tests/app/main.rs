@@ -9,3 +9,4 @@ mod auth;
 mod opportunities;
 mod organizations;
 mod roster;
+mod seed;

@@ -1,14 +1,17 @@
-//! The demo data set: schools, counselors, verified employers and students,
-//! enough to click through every journey on a fresh install.
+//! The demo data set: schools, counselors, verified employers with a few
+//! hundred published postings, and students: enough to click through every
+//! journey on a fresh install.
+
+pub mod postings;
 
 use chrono::Utc;
-use entity::{OrgStatus, Role, counselor_school, organization, school, student, user};
+use entity::{OpportunityStatus, OrgStatus, Role, counselor_school, organization, school, student, user};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, TransactionTrait,
 };
 
-use crate::{auth::password, error::AppResult};
+use crate::{auth::password, error::AppResult, opportunities};
 
 /// Shared by every demo account (demo only: never use on a real instance).
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
@@ -20,11 +23,23 @@ pub struct DemoLogin {
 }
 
 const SCHOOLS: &[(&str, &str)] = &[("Lincoln High School", "60608"), ("Roosevelt STEM Academy", "60623")];
-const EMPLOYERS: &[(&str, &str, &str)] = &[
-    ("Lakeshore Robotics", "https://lakeshore-robotics.example", "60607"),
-    ("Midwest Community Health", "https://mwch.example", "60612"),
-    ("Prairie Data Lab", "https://prairiedata.example", "60601"),
+/// Demo employers: name and metro (index into `postings::METROS`).
+const EMPLOYERS: &[(&str, usize)] = &[
+    ("Lakeshore Robotics", 0),
+    ("Midwest Community Health", 0),
+    ("Prairie Data Lab", 0),
+    ("Great Lakes Water Authority Lab", 0),
+    ("Bayou Energy Research", 1),
+    ("Gulf Coast Children's Hospital", 1),
+    ("Space City Software", 1),
+    ("Pacific Aerospace Works", 2),
+    ("Eastside Clinic Network", 2),
+    ("LA Urban Forestry Collective", 2),
+    ("Peachtree Analytics", 3),
+    ("Atlanta BioLabs", 3),
 ];
+/// Published postings per demo employer.
+const POSTINGS_PER_EMPLOYER: usize = 20;
 const STUDENTS: &[(&str, &str, i32)] = &[
     ("Ana", "Rivera", 11),
     ("Marcus", "Johnson", 10),
@@ -90,13 +105,17 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         }
     }
 
-    for (index, (name, website, zip)) in EMPLOYERS.iter().enumerate() {
+    let mut rng = postings::rng(2026);
+    let today = now.date_naive();
+    for (index, (name, metro)) in EMPLOYERS.iter().enumerate() {
+        let slug: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+        let (_, zips) = postings::METROS[*metro];
         let organization = organization::ActiveModel {
             name: Set((*name).to_owned()),
-            website: Set((*website).to_owned()),
-            description: Set(format!("{name} hosts students from local high schools.")),
+            website: Set(format!("https://{slug}.example")),
+            description: Set(format!("{name} hosts students from local schools every year.")),
             address: Set(String::new()),
-            zip: Set((*zip).to_owned()),
+            zip: Set(zips[0].to_owned()),
             contact_email: Set(format!("employer{}@demo.stembridge.test", index + 1)),
             contact_phone: Set(String::new()),
             status: Set(OrgStatus::Verified),
@@ -109,8 +128,15 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         .insert(&txn)
         .await?;
         let email = format!("employer{}@demo.stembridge.test", index + 1);
-        insert_user(&txn, &email, &format!("{name} staff"), Role::Employer, Some(organization.id), &hash).await?;
-        logins.push(DemoLogin { role: "employer", email });
+        let employer = insert_user(&txn, &email, &format!("{name} staff"), Role::Employer, Some(organization.id), &hash).await?;
+        if index < 3 {
+            logins.push(DemoLogin { role: "employer", email });
+        }
+        for _ in 0..POSTINGS_PER_EMPLOYER {
+            let form = postings::generate(&mut rng, *metro, today);
+            let posting = form.parse().map_err(|errors| anyhow::anyhow!("demo posting invalid: {}", errors.summary()))?;
+            opportunities::service::insert(&txn, organization.id, employer.id, &posting, OpportunityStatus::Published).await?;
+        }
     }
     txn.commit().await?;
     Ok(logins)

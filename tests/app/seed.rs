@@ -1,0 +1,22 @@
+//! The demo data set loads on both databases and can be used at once.
+
+use reqwest::StatusCode;
+use stembridge::seed::{DEMO_PASSWORD, load_demo};
+
+use crate::helpers::{TestApp, new_client, on_each_backend};
+
+#[tokio::test]
+async fn the_demo_loads_hundreds_of_published_postings_and_working_logins() {
+    on_each_backend(async |app: TestApp| {
+        let logins = load_demo(&app.db).await.expect("demo loads");
+        assert!(app.count("opportunity").await >= 200);
+        assert!(app.count("organization").await >= 10);
+        for login in logins.iter().filter(|l| l.role == "employer").take(1) {
+            let client = new_client();
+            app.login_as(&client, &login.email, DEMO_PASSWORD).await;
+            assert_eq!(app.get_as(&client, "/employer").await.status(), StatusCode::OK);
+        }
+        assert!(load_demo(&app.db).await.is_err(), "refuses to load twice");
+    })
+    .await;
+}
