@@ -17,7 +17,8 @@ use crate::{
     accounts, admin,
     auth::{self, csrf, session_store::DbSessionStore},
     config::Config,
-    db, opportunities, organizations, pages, roster,
+    db, opportunities, organizations, pages, profiles, roster,
+    search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
 };
 
 /// What every handler can reach.
@@ -25,6 +26,8 @@ use crate::{
 pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
+    /// The configured search engine (embedded or Meilisearch).
+    pub search: Arc<dyn SearchEngine>,
 }
 
 /// The whole router with its middleware, over an open database.
@@ -45,6 +48,8 @@ pub fn router(state: AppState) -> Router {
         .merge(roster::router())
         .merge(organizations::router())
         .merge(opportunities::router())
+        .merge(profiles::router())
+        .merge(search::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)
@@ -68,37 +73,75 @@ fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
     })
 }
 
-/// A running server: its address and the task serving it.
+/// A running server: its address, its state, and the tasks serving it.
 pub struct RunningApp {
     pub address: SocketAddr,
     pub state: AppState,
     pub server: JoinHandle<std::io::Result<()>>,
+    background: Vec<JoinHandle<()>>,
 }
 
-/// Connects, migrates, binds `config.bind` and serves in a background task.
+impl RunningApp {
+    /// Stops serving and stops the background workers (tests restart apps).
+    pub fn stop(&self) {
+        self.server.abort();
+        for task in &self.background {
+            task.abort();
+        }
+    }
+}
+
+/// Opens the configured search engine: Meilisearch when `MEILI_URL` is set,
+/// else the embedded index under DATA_DIR (filled from the database when new).
+pub async fn open_search(config: &Config, db: &DatabaseConnection) -> anyhow::Result<Arc<dyn SearchEngine>> {
+    if let Some(url) = &config.meili_url {
+        let engine = MeiliEngine::new(url, config.meili_master_key.as_deref(), &config.meili_index)?;
+        if let Err(error) = engine.ready().await {
+            // Writes still succeed and wait in the outbox; search uses the database meanwhile.
+            tracing::warn!(%error, "Meilisearch is not reachable yet");
+        }
+        return Ok(Arc::new(engine));
+    }
+    let engine = EmbeddedEngine::open(&EmbeddedEngine::directory(&config.data_dir))?;
+    if engine.created {
+        let count = sync::rebuild(db, &engine).await?;
+        tracing::info!(count, "built the search index from the database");
+    }
+    Ok(Arc::new(engine))
+}
+
+/// Connects, migrates, opens search, binds `config.bind` and serves in the background.
 pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
     let db = db::connect_and_migrate(&config).await?;
+    let search = open_search(&config, &db).await?;
     let listener = TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
-    let state = AppState { db, config: Arc::new(config) };
-    spawn_session_cleanup(state.db.clone());
-    spawn_deadline_closer(state.db.clone());
+    let state = AppState { db, config: Arc::new(config), search };
+    let background = vec![
+        spawn_session_cleanup(state.db.clone()),
+        spawn_deadline_closer(state.db.clone()),
+        sync::spawn_worker(state.db.clone(), Arc::clone(&state.search)),
+    ];
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let server = tokio::spawn(async move {
         axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
     });
-    Ok(RunningApp { address, state, server })
+    Ok(RunningApp { address, state, server, background })
 }
 
 /// `serve`: runs until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let running = start(config).await?;
     tracing::info!("STEMbridge listening on http://{}", running.address);
-    running.server.await??;
+    let server = running.server;
+    server.await??;
+    for task in running.background {
+        task.abort();
+    }
     Ok(())
 }
 
-fn spawn_session_cleanup(db: DatabaseConnection) {
+fn spawn_session_cleanup(db: DatabaseConnection) -> JoinHandle<()> {
     use tower_sessions::ExpiredDeletion;
     let store = DbSessionStore::new(db);
     tokio::spawn(async move {
@@ -109,12 +152,12 @@ fn spawn_session_cleanup(db: DatabaseConnection) {
                 tracing::warn!(%error, "could not delete expired sessions");
             }
         }
-    });
+    })
 }
 
 /// Closes postings whose application deadline has passed (search also hides
 /// them at query time, so this only keeps statuses truthful).
-fn spawn_deadline_closer(db: DatabaseConnection) {
+fn spawn_deadline_closer(db: DatabaseConnection) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(300));
         loop {
@@ -125,7 +168,7 @@ fn spawn_deadline_closer(db: DatabaseConnection) {
                 Err(error) => tracing::warn!(%error, "could not close expired postings"),
             }
         }
-    });
+    })
 }
 
 async fn shutdown_signal() {

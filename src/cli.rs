@@ -29,6 +29,17 @@ pub async fn create_admin(config: &Config, args: CreateAdminArgs) -> anyhow::Res
     }
 }
 
+/// `reindex`: rebuilds the search index from the database. With the embedded
+/// engine, stop the server first (one process owns the index).
+pub async fn reindex(config: &Config) -> anyhow::Result<()> {
+    let db = db::connect_and_migrate(config).await?;
+    let engine = crate::app::open_search(config, &db).await?;
+    let started = std::time::Instant::now();
+    let count = crate::search::sync::rebuild(&db, engine.as_ref()).await?;
+    println!("Indexed {count} opportunities in {:.1} s.", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
 /// `seed-demo`: loads the demo data set and prints its logins.
 pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     let db = db::connect_and_migrate(config).await?;

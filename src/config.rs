@@ -26,6 +26,8 @@ pub enum Command {
     CreateAdmin(CreateAdminArgs),
     /// Load a realistic demo data set and print the demo logins.
     SeedDemo,
+    /// Rebuild the search index from the database.
+    Reindex,
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +58,9 @@ pub struct Config {
     pub meili_url: Option<String>,
     #[arg(long, env = "MEILI_MASTER_KEY", hide_env_values = true, global = true)]
     pub meili_master_key: Option<String>,
+    /// Name of the Meilisearch index.
+    #[arg(long, env = "MEILI_INDEX", default_value = "opportunities", global = true)]
+    pub meili_index: String,
     /// Mark cookies Secure (set to true behind HTTPS).
     #[arg(long, env = "COOKIE_SECURE", default_value_t = false, global = true)]
     pub cookie_secure: bool,
@@ -87,6 +92,7 @@ impl Config {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             meili_url: None,
             meili_master_key: None,
+            meili_index: "opportunities".into(),
             cookie_secure: false,
             session_idle_minutes: 60,
             session_absolute_hours: 12,

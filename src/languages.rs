@@ -11,6 +11,11 @@ pub fn name(code: &str) -> Option<&'static str> {
     })
 }
 
+/// The position of a code in the list (stable: the list only grows at the end).
+pub fn position(code: &str) -> Option<usize> {
+    CODES.split('|').position(|entry| entry.split_once(':').is_some_and(|(c, _)| c == code))
+}
+
 /// Parses "en, es" (commas or spaces) into distinct lower-case codes, in order;
 /// the unknown ones come back in the error.
 pub fn parse_list(input: &str) -> Result<Vec<String>, Vec<String>> {

@@ -13,5 +13,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => stembridge::cli::migrate(&config).await,
         Command::CreateAdmin(args) => stembridge::cli::create_admin(&config, args).await,
         Command::SeedDemo => stembridge::cli::seed_demo(&config).await,
+        Command::Reindex => stembridge::cli::reindex(&config).await,
     }
 }

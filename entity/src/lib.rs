@@ -13,6 +13,7 @@ pub mod school;
 pub mod search_outbox;
 pub mod session;
 pub mod student;
+pub mod student_need;
 pub mod user;
 
 pub use enums::*;

@@ -20,6 +20,14 @@ pub struct Model {
     pub claim_code_expires_at: Option<DateTimeUtc>,
     pub active: bool,
     pub created_at: DateTimeUtc,
+    pub date_of_birth: Option<Date>,
+    pub home_zip: Option<String>,
+    /// How far the student can travel, in miles (search radius by default).
+    pub travel_miles: Option<i32>,
+    /// STEM field keys, comma separated.
+    pub interests: String,
+    /// ISO 639-1 codes, comma separated.
+    pub languages: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_create_accounts;
 mod m20261122_000002_create_opportunities;
 mod m20261122_000003_create_organization_invites;
+mod m20261122_000004_add_student_profile;
 
 /// Applies every migration of STEMbridge in order.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_create_accounts::Migration),
             Box::new(m20261122_000002_create_opportunities::Migration),
             Box::new(m20261122_000003_create_organization_invites::Migration),
+            Box::new(m20261122_000004_add_student_profile::Migration),
         ]
     }
 }

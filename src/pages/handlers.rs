@@ -58,15 +58,22 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
-/// Ready when the database answers.
+/// Ready when the database answers; search then serves from its engine or,
+/// when the engine is down, from the database fallback. The body says which.
 pub async fn readyz(State(state): State<AppState>) -> Response {
-    match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
-        Err(error) => {
-            tracing::warn!(%error, "database not reachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
-        }
+    if let Err(error) = state.db.ping().await {
+        tracing::warn!(%error, "database not reachable");
+        return (StatusCode::SERVICE_UNAVAILABLE, "database: unavailable\n").into_response();
     }
+    let engine = match state.search.health().await {
+        Ok(()) => "ok".to_owned(),
+        Err(error) => {
+            tracing::warn!(%error, "search engine not healthy");
+            "unavailable (searching the database instead)".to_owned()
+        }
+    };
+    let body = format!("database: ok\nsearch engine ({:?}): {engine}\n", state.search.kind()).to_lowercase();
+    (StatusCode::OK, body).into_response()
 }
 
 pub async fn stylesheet() -> Response {

@@ -54,6 +54,10 @@ pub fn generate(rng: &mut StdRng, metro: usize, today: NaiveDate) -> PostingForm
     let start = deadline + Duration::days(rng.random_range(7..45));
     let end = if kind == OpportunityKind::JobShadow { start } else { start + Duration::days(rng.random_range(28..120)) };
     let (compensation, wage, stipend) = match rng.random_range(0..10) {
+        _ if kind == OpportunityKind::JobShadow => match rng.random_range(0..3) {
+            0 => ("stipend", String::new(), format!("{}", rng.random_range(1..4) * 25)),
+            _ => ("unpaid", String::new(), String::new()),
+        },
         0..=4 => ("hourly", format!("{}.{:02}", rng.random_range(15..26), [0, 25, 50, 75][rng.random_range(0..4)]), String::new()),
         5..=6 => ("stipend", String::new(), format!("{}", rng.random_range(3..31) * 100)),
         _ => ("unpaid", String::new(), String::new()),

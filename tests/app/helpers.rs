@@ -90,7 +90,9 @@ impl TestApp {
 
     /// Stops the server and starts a new process-like instance on the same database.
     pub async fn restart(&mut self) {
-        self.running.server.abort();
+        self.running.stop();
+        // Let aborted tasks drop what they hold (the search index lock among them).
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         let running = app::start(self.config.clone()).await.expect("app restarts");
         self.address = format!("http://{}", running.address);
         self.db = running.state.db.clone();
@@ -187,7 +189,7 @@ impl TestApp {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
-        self.running.server.abort();
+        self.running.stop();
     }
 }
 
@@ -294,5 +296,47 @@ impl TestApp {
     /// Runs a lifecycle action on a posting.
     pub async fn act(&self, employer: &Client, id: i32, action: &str) -> Response {
         self.submit_as(employer, "/employer", &format!("/employer/opportunities/{id}/{action}"), &[]).await
+    }
+}
+
+impl TestApp {
+    /// Waits until the outbox worker has applied every change to the index.
+    pub async fn wait_for_search(&self) {
+        for _ in 0..200 {
+            if stembridge::search::sync::pending(&self.db).await.expect("pending") == 0 {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the search index did not catch up within 10 s");
+    }
+
+    /// `GET /api/v1/opportunities?{query}` as JSON.
+    pub async fn api(&self, query: &str) -> serde_json::Value {
+        let response = self.get(&format!("/api/v1/opportunities?{query}")).await;
+        assert_eq!(response.status(), StatusCode::OK, "{query}");
+        response.json().await.expect("json")
+    }
+
+    /// The ids of the hits of an API search.
+    pub async fn api_ids(&self, query: &str) -> Vec<i64> {
+        let body = self.api(query).await;
+        body["hits"].as_array().expect("hits").iter().map(|h| h["id"].as_i64().expect("id")).collect()
+    }
+
+    /// Publishes a posting and waits until search shows it.
+    pub async fn published(&self, employer: &Client, fields: &[(&'static str, String)]) -> i32 {
+        let id = self.draft(employer, fields).await;
+        assert_eq!(self.act(employer, id, "publish").await.status(), StatusCode::SEE_OTHER);
+        self.wait_for_search().await;
+        id
+    }
+}
+
+impl TestApp {
+    /// Restarts on the same database and data directory with a changed configuration.
+    pub async fn restart_with(&mut self, adjust: impl FnOnce(&mut Config)) {
+        adjust(&mut self.config);
+        self.restart().await;
     }
 }

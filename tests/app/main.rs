@@ -9,4 +9,6 @@ mod auth;
 mod opportunities;
 mod organizations;
 mod roster;
+mod search;
+mod search_conformance;
 mod seed;

@@ -1,0 +1,51 @@
+//! The student profile page.
+
+use axum::{
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Serialize;
+use tower_sessions::Session;
+
+use super::service::{self, ProfileForm, RosterFacts};
+use crate::{
+    app::AppState,
+    auth::extractors::{Page, StudentUser, flash},
+    error::{AppError, AppResult},
+    forms::{FieldErrors, Form},
+    search::documents::today,
+};
+
+#[derive(Serialize)]
+struct ProfilePage<'a> {
+    roster: RosterFacts,
+    form: &'a ProfileForm,
+    errors: FieldErrors,
+}
+
+pub async fn edit_page(State(state): State<AppState>, student: StudentUser, page: Page) -> AppResult<Response> {
+    let (roster, form) = service::load(&state.db, student.id).await?;
+    Ok(page.render("student/profile.html", ProfilePage { roster, form: &form, errors: FieldErrors::new() })?.into_response())
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    student: StudentUser,
+    session: Session,
+    page: Page,
+    Form(form): Form<ProfileForm>,
+) -> AppResult<Response> {
+    match service::update(&state.db, student.id, &form, today()).await {
+        Ok(()) => {
+            flash(&session, "success", "Profile saved. Search now starts from your needs.").await?;
+            Ok(Redirect::to("/student").into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            let (roster, _) = service::load(&state.db, student.id).await?;
+            let body = page.render("student/profile.html", ProfilePage { roster, form: &form, errors })?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+        }
+        Err(other) => Err(other),
+    }
+}

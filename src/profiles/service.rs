@@ -1,0 +1,165 @@
+//! Profile rules. Demographics are not here: they come from the roster, and
+//! students never type them.
+
+use chrono::NaiveDate;
+use entity::{AccessNeed, StemField, school, student, student_need};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryFilter,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    db,
+    error::{AppResult, OrNotFound},
+    forms::FieldErrors,
+    languages,
+    organizations::service::existing_zip,
+    search::query::SearchParams,
+};
+
+/// The roster row of a student user.
+pub async fn student_of(db: &impl ConnectionTrait, user_id: i32) -> AppResult<student::Model> {
+    student::Entity::find().filter(student::Column::UserId.eq(user_id)).one(db).await?.or_not_found()
+}
+
+pub async fn saved_needs(db: &impl ConnectionTrait, student_id: i32) -> AppResult<Vec<AccessNeed>> {
+    let mut needs: Vec<AccessNeed> = student_need::Entity::find()
+        .filter(student_need::Column::StudentId.eq(student_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.need)
+        .collect();
+    needs.sort();
+    Ok(needs)
+}
+
+/// What search applies for a student who has not chosen filters yet.
+pub struct SearchDefaults {
+    pub params: SearchParams,
+    pub needs: Vec<AccessNeed>,
+}
+
+pub async fn search_defaults(db: &impl ConnectionTrait, user_id: i32) -> AppResult<Option<SearchDefaults>> {
+    let Some(student) = student::Entity::find().filter(student::Column::UserId.eq(user_id)).one(db).await? else {
+        return Ok(None);
+    };
+    let needs = saved_needs(db, student.id).await?;
+    let params = SearchParams {
+        need: needs.iter().map(|n| n.key().to_owned()).collect(),
+        grade: Some(student.grade.to_string()),
+        within_miles: student.home_zip.as_ref().and(student.travel_miles).map(|m| m.to_string()),
+        zip: student.home_zip.clone(),
+        ..SearchParams::default()
+    };
+    Ok(Some(SearchDefaults { params, needs }))
+}
+
+/// The profile form as typed.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ProfileForm {
+    pub date_of_birth: String,
+    pub home_zip: String,
+    pub travel_miles: String,
+    pub needs: Vec<String>,
+    pub interests: Vec<String>,
+    pub languages: String,
+}
+
+/// The profile page's read-only facts, from the roster.
+#[derive(Debug, Serialize)]
+pub struct RosterFacts {
+    pub name: String,
+    pub grade: i32,
+    pub school: String,
+}
+
+pub async fn load(db: &impl ConnectionTrait, user_id: i32) -> AppResult<(RosterFacts, ProfileForm)> {
+    let student = student_of(db, user_id).await?;
+    let school = school::Entity::find_by_id(student.school_id).one(db).await?.or_not_found()?;
+    let needs = saved_needs(db, student.id).await?;
+    let form = ProfileForm {
+        date_of_birth: student.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
+        home_zip: student.home_zip.clone().unwrap_or_default(),
+        travel_miles: student.travel_miles.map(|m| m.to_string()).unwrap_or_default(),
+        needs: needs.iter().map(|n| n.key().to_owned()).collect(),
+        interests: student.interests.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+        languages: student.languages.replace(',', ", "),
+    };
+    let facts = RosterFacts { name: format!("{} {}", student.first_name, student.last_name), grade: student.grade, school: school.name };
+    Ok((facts, form))
+}
+
+/// Saves the profile, all or nothing.
+pub async fn update(db: &DatabaseConnection, user_id: i32, form: &ProfileForm, today: NaiveDate) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let date_of_birth = match form.date_of_birth.trim() {
+        "" => None,
+        typed => match NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
+            Ok(date) if date < today && (today - date).num_days() < 366 * 30 && (today - date).num_days() > 365 * 9 => Some(date),
+            Ok(_) => {
+                errors.add("date_of_birth", "Date of birth must make you between 9 and 30 years old.");
+                None
+            }
+            Err(_) => {
+                errors.add("date_of_birth", "Date of birth must be a date like 2010-04-23.");
+                None
+            }
+        },
+    };
+    let home_zip = match form.home_zip.trim() {
+        "" => None,
+        typed => Some(existing_zip(&mut errors, "home_zip", typed)),
+    };
+    let travel_miles = match form.travel_miles.trim() {
+        "" => None,
+        typed => errors.integer("travel_miles", "Travel distance", typed, 1, 100).map(|m| m as i32),
+    };
+    let mut needs = Vec::new();
+    for key in &form.needs {
+        match AccessNeed::from_key(key) {
+            Some(need) => needs.push(need),
+            None => errors.add("needs", "One of the access needs is not in the list."),
+        }
+    }
+    needs.sort();
+    needs.dedup();
+    let mut interests = Vec::new();
+    for key in &form.interests {
+        match StemField::from_key(key) {
+            Some(field) if !interests.contains(&field.key()) => interests.push(field.key()),
+            Some(_) => {}
+            None => errors.add("interests", "One of the interests is not in the list."),
+        }
+    }
+    let languages = match languages::parse_list(&form.languages) {
+        Ok(codes) if codes.len() <= 10 => codes,
+        Ok(_) => {
+            errors.add("languages", "Name at most 10 languages.");
+            Vec::new()
+        }
+        Err(unknown) => {
+            errors.add("languages", format!("Use two-letter language codes like en, es, vi (not: {}).", unknown.join(", ")));
+            Vec::new()
+        }
+    };
+    errors.into_result(())?;
+
+    let txn = db::begin_write(db).await?;
+    let student = student_of(&txn, user_id).await?;
+    let student_id = student.id;
+    let mut student: student::ActiveModel = student.into();
+    student.date_of_birth = Set(date_of_birth);
+    student.home_zip = Set(home_zip);
+    student.travel_miles = Set(travel_miles);
+    student.interests = Set(interests.join(","));
+    student.languages = Set(languages.join(","));
+    student.update(&txn).await?;
+    student_need::Entity::delete_many().filter(student_need::Column::StudentId.eq(student_id)).exec(&txn).await?;
+    let rows = needs.into_iter().map(|need| student_need::ActiveModel { student_id: Set(student_id), need: Set(need) });
+    student_need::Entity::insert_many(rows).exec_without_returning(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! Building search documents from the database: the single place that decides
+//! what an opportunity looks like to search, for indexing and for the
+//! database fallback alike.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use entity::{
+    AccessNeed, Compensation, OpportunityStatus, OrgStatus, opportunity, opportunity_feature,
+    organization,
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use super::SearchDocument;
+use crate::{error::AppResult, opportunities::service::pay_text};
+
+/// Weeks a stipend is spread over when estimating an hourly figure.
+fn weeks(o: &opportunity::Model) -> i64 {
+    ((o.end_date - o.start_date).num_days() / 7).max(1)
+}
+
+fn pay_cents_per_hour(o: &opportunity::Model) -> i32 {
+    match o.compensation {
+        Compensation::Hourly => o.hourly_wage_cents.unwrap_or(0),
+        Compensation::Stipend => {
+            let hours = i64::from(o.hours_per_week.unwrap_or(8)).max(1) * weeks(o);
+            i32::try_from(i64::from(o.stipend_cents.unwrap_or(0)) / hours).unwrap_or(i32::MAX)
+        }
+        Compensation::Unpaid => 0,
+    }
+}
+
+/// The document for one visible opportunity.
+pub fn document(o: &opportunity::Model, organization: &organization::Model, needs: Vec<AccessNeed>) -> SearchDocument {
+    SearchDocument {
+        id: o.id,
+        title: o.title.clone(),
+        description: o.description.clone(),
+        organization: organization.name.clone(),
+        organization_id: organization.id,
+        kind: o.kind,
+        field: o.field,
+        mode: o.mode,
+        needs,
+        languages: o.languages.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect(),
+        skills: o.skills.clone(),
+        min_grade: o.min_grade,
+        max_grade: o.max_grade,
+        deadline: o.deadline,
+        start_date: o.start_date,
+        published_at: o.published_at.unwrap_or(o.created_at).timestamp(),
+        pay_cents_per_hour: pay_cents_per_hour(o),
+        pay: pay_text(o),
+        // Placements are not tracked yet; every slot is open until they are.
+        slots_left: o.slots,
+        latitude: o.latitude.unwrap_or_default(),
+        longitude: o.longitude.unwrap_or_default(),
+    }
+}
+
+/// Documents for the visible opportunities among `ids` (or all when `None`),
+/// and the ids that are not visible (to delete from the index).
+pub async fn load(db: &impl ConnectionTrait, ids: Option<&[i32]>) -> AppResult<(Vec<SearchDocument>, Vec<i32>)> {
+    let mut query = opportunity::Entity::find().order_by_asc(opportunity::Column::Id);
+    if let Some(ids) = ids {
+        query = query.filter(opportunity::Column::Id.is_in(ids.to_vec()));
+    } else {
+        query = query.filter(opportunity::Column::Status.eq(OpportunityStatus::Published));
+    }
+    let rows = query.all(db).await?;
+    let organization_ids: std::collections::BTreeSet<i32> = rows.iter().map(|o| o.organization_id).collect();
+    let organizations: HashMap<i32, organization::Model> = organization::Entity::find()
+        .filter(organization::Column::Id.is_in(organization_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let visible: Vec<&opportunity::Model> = rows
+        .iter()
+        .filter(|o| o.status == OpportunityStatus::Published)
+        .filter(|o| organizations.get(&o.organization_id).is_some_and(|org| org.status == OrgStatus::Verified))
+        .collect();
+    let mut needs = features_by_opportunity(db, visible.iter().map(|o| o.id).collect(), ids.is_none()).await?;
+    let documents = visible
+        .iter()
+        .filter_map(|o| {
+            let organization = organizations.get(&o.organization_id)?;
+            Some(document(o, organization, needs.remove(&o.id).unwrap_or_default()))
+        })
+        .collect::<Vec<_>>();
+    let hidden = match ids {
+        Some(ids) => ids.iter().copied().filter(|id| !documents.iter().any(|d| d.id == *id)).collect(),
+        None => Vec::new(),
+    };
+    Ok((documents, hidden))
+}
+
+async fn features_by_opportunity(
+    db: &impl ConnectionTrait,
+    ids: Vec<i32>,
+    all: bool,
+) -> AppResult<HashMap<i32, Vec<AccessNeed>>> {
+    let mut query = opportunity_feature::Entity::find();
+    // For a full load, one scan of the table beats a 100,000-id IN list.
+    if !all {
+        query = query.filter(opportunity_feature::Column::OpportunityId.is_in(ids));
+    }
+    let mut by_id: HashMap<i32, Vec<AccessNeed>> = HashMap::new();
+    for row in query.all(db).await? {
+        by_id.entry(row.opportunity_id).or_default().push(row.feature);
+    }
+    for needs in by_id.values_mut() {
+        needs.sort();
+    }
+    Ok(by_id)
+}
+
+/// Today's date, against which deadlines are checked at query time.
+pub fn today() -> chrono::NaiveDate {
+    Utc::now().date_naive()
+}

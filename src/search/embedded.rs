@@ -1,0 +1,414 @@
+//! The embedded engine: a tantivy index on disk under DATA_DIR. No server to
+//! run, and a real full-text engine (BM25, typo tolerance, accent folding).
+//!
+//! Text matching is tantivy's; filters, facets and ordering run over a compact
+//! per-segment array of `Facts` read once from fast fields, through the same
+//! `matching` rules as the database fallback.
+
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex},
+};
+
+use async_trait::async_trait;
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal,
+    SegmentReader, TantivyDocument, Term,
+    collector::{Collector, SegmentCollector},
+    index::SegmentId,
+    directory::MmapDirectory,
+    query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
+    schema::{
+        FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
+    },
+    tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer},
+};
+
+use super::{
+    EngineKind, Hit, SearchDocument, SearchEngine, SearchError, SearchQuery, SearchResults,
+    matching::{Facts, Matcher, Tally},
+};
+
+/// Bump when the schema changes: the index is then rebuilt from the database.
+const SCHEMA_VERSION: &str = "3";
+const TOKENIZER: &str = "folded";
+const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    title: Field,
+    organization: Field,
+    body: Field,
+    payload: Field,
+    kind: Field,
+    field: Field,
+    mode: Field,
+    needs: Field,
+    lang0: Field,
+    lang1: Field,
+    lang2: Field,
+    min_grade: Field,
+    max_grade: Field,
+    deadline: Field,
+    slots_left: Field,
+    latitude: Field,
+    longitude: Field,
+    published_at: Field,
+    pay: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        id: builder.add_u64_field("id", INDEXED | FAST),
+        title: builder.add_text_field("title", text.clone()),
+        organization: builder.add_text_field("organization", text.clone()),
+        body: builder.add_text_field("body", text),
+        payload: builder.add_text_field("payload", STORED),
+        kind: builder.add_u64_field("kind", FAST),
+        field: builder.add_u64_field("field", FAST),
+        mode: builder.add_u64_field("mode", FAST),
+        needs: builder.add_u64_field("needs", FAST),
+        lang0: builder.add_u64_field("lang0", FAST),
+        lang1: builder.add_u64_field("lang1", FAST),
+        lang2: builder.add_u64_field("lang2", FAST),
+        min_grade: builder.add_i64_field("min_grade", FAST),
+        max_grade: builder.add_i64_field("max_grade", FAST),
+        deadline: builder.add_i64_field("deadline", FAST),
+        slots_left: builder.add_i64_field("slots_left", FAST),
+        latitude: builder.add_f64_field("latitude", FAST),
+        longitude: builder.add_f64_field("longitude", FAST),
+        published_at: builder.add_i64_field("published_at", FAST),
+        pay: builder.add_i64_field("pay", FAST),
+    };
+    (builder.build(), fields)
+}
+
+/// Splits on non-alphanumerics, lower-cases and folds accents ("Café" -> "cafe").
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+struct Inner {
+    index: Index,
+    reader: IndexReader,
+    /// One write at a time in this process. The writer itself (and tantivy's
+    /// lock file) is taken per batch, so a stopped app or a `reindex` run in
+    /// another process never leaves the index locked for long.
+    write_lock: Mutex<()>,
+    fields: Fields,
+    /// Facts of each live segment, built once per segment.
+    facts: Mutex<HashMap<SegmentId, Arc<Vec<Facts>>>>,
+}
+
+/// The embedded search engine.
+#[derive(Clone)]
+pub struct EmbeddedEngine {
+    inner: Arc<Inner>,
+    /// True when the index was created empty (new install, schema change):
+    /// it must be filled from the database.
+    pub created: bool,
+}
+
+fn error(e: impl std::fmt::Display) -> SearchError {
+    SearchError::new(e)
+}
+
+impl EmbeddedEngine {
+    /// Opens the index under `directory`, creating it (or re-creating it after
+    /// a schema change) when needed.
+    pub fn open(directory: &Path) -> Result<Self, SearchError> {
+        let version_file = directory.join("schema-version");
+        let current = std::fs::read_to_string(&version_file).ok();
+        let mut created = false;
+        if current.as_deref() != Some(SCHEMA_VERSION) {
+            if directory.exists() {
+                std::fs::remove_dir_all(directory).map_err(error)?;
+            }
+            std::fs::create_dir_all(directory).map_err(error)?;
+            created = true;
+        }
+        let (schema, fields) = schema();
+        let index = Index::open_or_create(MmapDirectory::open(directory).map_err(error)?, schema).map_err(error)?;
+        index.tokenizers().register(TOKENIZER, analyzer());
+        if created {
+            std::fs::write(&version_file, SCHEMA_VERSION).map_err(error)?;
+        }
+        // Our own writes reload at once; commits by another process show within a second.
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into().map_err(error)?;
+        Ok(EmbeddedEngine {
+            inner: Arc::new(Inner { index, reader, write_lock: Mutex::new(()), fields, facts: Mutex::new(HashMap::new()) }),
+            created,
+        })
+    }
+
+    /// Where the index lives under DATA_DIR.
+    pub fn directory(data_dir: &Path) -> PathBuf {
+        data_dir.join("search-index")
+    }
+
+    /// Number of documents in the index.
+    pub fn len(&self) -> u64 {
+        self.inner.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    async fn blocking<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Inner) -> Result<T, SearchError> + Send + 'static,
+    ) -> Result<T, SearchError> {
+        let inner = Arc::clone(&self.inner);
+        tokio::task::spawn_blocking(move || work(&inner)).await.map_err(error)?
+    }
+}
+
+impl Inner {
+    fn to_tantivy(&self, d: &SearchDocument) -> Result<TantivyDocument, SearchError> {
+        let f = &self.fields;
+        let facts = Facts::of(d);
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.id, d.id as u64);
+        doc.add_text(f.title, &d.title);
+        doc.add_text(f.organization, &d.organization);
+        doc.add_text(f.body, format!("{} {} {}", d.description, d.skills, d.field.label()));
+        doc.add_text(f.payload, serde_json::to_string(d).map_err(error)?);
+        doc.add_u64(f.kind, u64::from(facts.kind));
+        doc.add_u64(f.field, u64::from(facts.field));
+        doc.add_u64(f.mode, u64::from(facts.mode));
+        doc.add_u64(f.needs, facts.needs);
+        doc.add_u64(f.lang0, facts.languages[0]);
+        doc.add_u64(f.lang1, facts.languages[1]);
+        doc.add_u64(f.lang2, facts.languages[2]);
+        doc.add_i64(f.min_grade, i64::from(facts.min_grade));
+        doc.add_i64(f.max_grade, i64::from(facts.max_grade));
+        doc.add_i64(f.deadline, i64::from(facts.deadline));
+        doc.add_i64(f.slots_left, i64::from(facts.slots_left));
+        doc.add_f64(f.latitude, facts.latitude);
+        doc.add_f64(f.longitude, facts.longitude);
+        doc.add_i64(f.published_at, facts.published_at);
+        doc.add_i64(f.pay, i64::from(facts.pay));
+        Ok(doc)
+    }
+
+    fn write(&self, delete_all: bool, deletes: &[i32], documents: &[SearchDocument]) -> Result<(), SearchError> {
+        let _one_at_a_time = self.write_lock.lock().map_err(|_| error("index lock poisoned"))?;
+        let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY).map_err(|e| error(format!("{e} (is another process writing this index?)")))?;
+        if delete_all {
+            writer.delete_all_documents().map_err(error)?;
+        }
+        for id in deletes.iter().chain(documents.iter().map(|d| &d.id)) {
+            writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
+        }
+        for document in documents {
+            writer.add_document(self.to_tantivy(document)?).map_err(error)?;
+        }
+        writer.commit().map_err(error)?;
+        writer.wait_merging_threads().map_err(error)?;
+        // Searchable as soon as this returns.
+        self.reader.reload().map_err(error)
+    }
+
+    /// The facts of a segment, from the cache or read from its fast fields.
+    fn segment_facts(&self, segment: &SegmentReader) -> Result<Arc<Vec<Facts>>, SearchError> {
+        let id = segment.segment_id();
+        if let Some(facts) = self.facts.lock().map_err(|_| error("cache poisoned"))?.get(&id) {
+            return Ok(Arc::clone(facts));
+        }
+        let fast = segment.fast_fields();
+        let u = |name: &str| fast.u64(name).map_err(error);
+        let i = |name: &str| fast.i64(name).map_err(error);
+        let g = |name: &str| fast.f64(name).map_err(error);
+        let (id_col, kind, field, mode, needs) = (u("id")?, u("kind")?, u("field")?, u("mode")?, u("needs")?);
+        let (lang0, lang1, lang2) = (u("lang0")?, u("lang1")?, u("lang2")?);
+        let (min_grade, max_grade, deadline, slots) = (i("min_grade")?, i("max_grade")?, i("deadline")?, i("slots_left")?);
+        let (latitude, longitude, published_at, pay) = (g("latitude")?, g("longitude")?, i("published_at")?, i("pay")?);
+        let facts: Vec<Facts> = (0..segment.max_doc())
+            .map(|doc| Facts {
+                id: id_col.first(doc).unwrap_or(0) as i32,
+                kind: kind.first(doc).unwrap_or(0) as u8,
+                field: field.first(doc).unwrap_or(0) as u8,
+                mode: mode.first(doc).unwrap_or(0) as u8,
+                needs: needs.first(doc).unwrap_or(0),
+                languages: [lang0.first(doc).unwrap_or(0), lang1.first(doc).unwrap_or(0), lang2.first(doc).unwrap_or(0)],
+                min_grade: min_grade.first(doc).unwrap_or(0) as i32,
+                max_grade: max_grade.first(doc).unwrap_or(0) as i32,
+                deadline: deadline.first(doc).unwrap_or(0) as i32,
+                slots_left: slots.first(doc).unwrap_or(0) as i32,
+                latitude: latitude.first(doc).unwrap_or(0.0),
+                longitude: longitude.first(doc).unwrap_or(0.0),
+                published_at: published_at.first(doc).unwrap_or(0),
+                pay: pay.first(doc).unwrap_or(0) as i32,
+            })
+            .collect();
+        let facts = Arc::new(facts);
+        self.facts.lock().map_err(|_| error("cache poisoned"))?.insert(id, Arc::clone(&facts));
+        Ok(facts)
+    }
+
+    /// The text part: every word must match title, organization or body,
+    /// exactly (scored by BM25) or within the typo budget; the last word may
+    /// also be the start of a longer word.
+    fn text_query(&self, text: &str) -> Result<Box<dyn Query>, SearchError> {
+        let mut analyzer = self.index.tokenizer_for_field(self.fields.title).map_err(error)?;
+        let mut words = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            words.push(stream.token().text.clone());
+        }
+        if words.is_empty() {
+            return Ok(Box::new(AllQuery));
+        }
+        let last = words.len() - 1;
+        let targets = [(self.fields.title, 3.0), (self.fields.organization, 2.0), (self.fields.body, 1.0)];
+        let clauses = words
+            .iter()
+            .enumerate()
+            .map(|(n, word)| {
+                let typos = typo_budget(word);
+                let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (field, boost) in targets {
+                    let term = Term::from_field_text(field, word);
+                    let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+                    options.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), boost))));
+                    if typos > 0 {
+                        options.push((Occur::Should, Box::new(FuzzyTermQuery::new(term.clone(), typos, true))));
+                    }
+                    if n == last {
+                        options.push((Occur::Should, Box::new(FuzzyTermQuery::new_prefix(term, 0, true))));
+                    }
+                }
+                (Occur::Must, Box::new(BooleanQuery::new(options)) as Box<dyn Query>)
+            })
+            .collect();
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
+        let searcher = self.reader.searcher();
+        let mut by_ordinal = Vec::new();
+        for segment in searcher.segment_readers() {
+            by_ordinal.push(self.segment_facts(segment)?);
+        }
+        // Forget segments that merges have replaced.
+        let live: Vec<SegmentId> = searcher.segment_readers().iter().map(SegmentReader::segment_id).collect();
+        self.facts.lock().map_err(|_| error("cache poisoned"))?.retain(|id, _| live.contains(id));
+
+        let collector = SearchCollector {
+            matcher: Matcher::new(query),
+            depth: query.offset() + query.per_page as usize,
+            facts: by_ordinal,
+            scoring: !query.text.is_empty() && query.sort == super::Sort::Relevance,
+        };
+        let tally = searcher.search(&*self.text_query(&query.text)?, &collector).map_err(error)?;
+        let (total, page, facets) = tally.finish(query.offset());
+        let mut hits = Vec::with_capacity(page.len());
+        for ((segment, doc), distance_miles) in page {
+            let stored: TantivyDocument = searcher.doc(DocAddress::new(segment, doc)).map_err(error)?;
+            let payload = stored.get_first(self.fields.payload).and_then(|v| v.as_str()).unwrap_or_default();
+            let document: SearchDocument = serde_json::from_str(payload).map_err(error)?;
+            hits.push(Hit { document, distance_miles });
+        }
+        Ok(SearchResults { total, hits, facets })
+    }
+}
+
+/// Typo budget like Meilisearch's defaults: one typo from 5 letters, two from 9.
+pub fn typo_budget(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+struct SearchCollector {
+    matcher: Matcher,
+    depth: usize,
+    facts: Vec<Arc<Vec<Facts>>>,
+    scoring: bool,
+}
+
+struct SegmentSearch {
+    matcher: Matcher,
+    facts: Arc<Vec<Facts>>,
+    segment: SegmentOrdinal,
+    tally: Tally<(SegmentOrdinal, DocId)>,
+}
+
+impl Collector for SearchCollector {
+    type Fruit = Tally<(SegmentOrdinal, DocId)>;
+    type Child = SegmentSearch;
+
+    fn for_segment(&self, segment: SegmentOrdinal, _reader: &SegmentReader) -> tantivy::Result<SegmentSearch> {
+        let facts = self.facts.get(segment as usize).cloned().unwrap_or_default();
+        Ok(SegmentSearch { matcher: self.matcher.clone(), facts, segment, tally: Tally::new(self.depth) })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.scoring
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut total = Tally::new(self.depth);
+        for fruit in fruits {
+            total.merge(fruit);
+        }
+        Ok(total)
+    }
+}
+
+impl SegmentCollector for SegmentSearch {
+    type Fruit = Tally<(SegmentOrdinal, DocId)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let Some(facts) = self.facts.get(doc as usize) else { return };
+        if let Some(judged) = self.matcher.judge(facts) {
+            self.tally.add(&self.matcher, facts, judged, score, (self.segment, doc));
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.tally
+    }
+}
+
+#[async_trait]
+impl SearchEngine for EmbeddedEngine {
+    fn kind(&self) -> EngineKind {
+        EngineKind::Embedded
+    }
+
+    async fn index(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
+        self.blocking(move |inner| inner.write(false, &[], &documents)).await
+    }
+
+    async fn delete(&self, ids: Vec<i32>) -> Result<(), SearchError> {
+        self.blocking(move |inner| inner.write(false, &ids, &[])).await
+    }
+
+    async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
+        let query = query.clone();
+        self.blocking(move |inner| inner.search(&query)).await
+    }
+
+    async fn health(&self) -> Result<(), SearchError> {
+        Ok(())
+    }
+
+    async fn rebuild(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
+        // One commit: searches see the old index until the new one is complete.
+        self.blocking(move |inner| inner.write(true, &[], &documents)).await
+    }
+}

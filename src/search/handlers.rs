@@ -1,0 +1,301 @@
+//! `/search` for people and `/api/v1/opportunities` for programs: the same
+//! parameters, the same results.
+
+use axum::{
+    Json,
+    extract::{RawQuery, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use entity::{AccessNeed, Role};
+use serde::Serialize;
+use serde_json::json;
+
+use super::{
+    EngineKind, Facets, Hit, documents::today,
+    query::{ParamError, SearchParams, Sort},
+    service::{self, Searched},
+};
+use crate::{
+    app::AppState,
+    auth::extractors::{MaybeUser, Page},
+    error::AppResult,
+    profiles,
+};
+
+fn parse_params(raw: Option<&str>) -> Result<SearchParams, ParamError> {
+    serde_html_form::from_str(raw.unwrap_or_default()).map_err(|e| ParamError {
+        parameter: "query",
+        message: format!("The search parameters could not be read: {e}."),
+    })
+}
+
+/// One hit as the API returns it.
+#[derive(Serialize)]
+struct ApiHit<'a> {
+    id: i32,
+    title: &'a str,
+    organization: &'a str,
+    kind: &'static str,
+    field: &'static str,
+    mode: &'static str,
+    needs: Vec<&'static str>,
+    languages: &'a [String],
+    min_grade: i32,
+    max_grade: i32,
+    pay: &'a str,
+    deadline: String,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    distance_miles: Option<f64>,
+}
+
+fn round_miles(miles: Option<f64>) -> Option<f64> {
+    miles.map(|m| (m * 10.0).round() / 10.0)
+}
+
+impl<'a> From<&'a Hit> for ApiHit<'a> {
+    fn from(hit: &'a Hit) -> Self {
+        let d = &hit.document;
+        ApiHit {
+            id: d.id,
+            title: &d.title,
+            organization: &d.organization,
+            kind: d.kind.key(),
+            field: d.field.key(),
+            mode: d.mode.key(),
+            needs: d.needs.iter().map(|n| n.key()).collect(),
+            languages: &d.languages,
+            min_grade: d.min_grade,
+            max_grade: d.max_grade,
+            pay: &d.pay,
+            deadline: d.deadline.to_string(),
+            url: format!("/opportunities/{}", d.id),
+            distance_miles: round_miles(hit.distance_miles),
+        }
+    }
+}
+
+fn api_error(error: ParamError) -> Response {
+    let body = json!({ "error": { "parameter": error.parameter, "message": error.message } });
+    (StatusCode::BAD_REQUEST, Json(body)).into_response()
+}
+
+/// `GET /api/v1/opportunities`
+pub async fn search_api(State(state): State<AppState>, RawQuery(raw): RawQuery) -> AppResult<Response> {
+    let query = match parse_params(raw.as_deref()).and_then(|p| p.parse(today())) {
+        Ok(query) => query,
+        Err(error) => return Ok(api_error(error)),
+    };
+    let Searched { results, engine, .. } = service::search(&state, &query).await?;
+    let hits: Vec<ApiHit> = results.hits.iter().map(ApiHit::from).collect();
+    let body = json!({
+        "total": results.total,
+        "page": query.page,
+        "per_page": query.per_page,
+        "engine": engine,
+        "hits": hits,
+        "facets": results.facets,
+    });
+    Ok(Json(body).into_response())
+}
+
+/// A filter value with its count and whether it is selected.
+#[derive(Serialize)]
+struct Option_ {
+    key: &'static str,
+    label: &'static str,
+    count: u64,
+    selected: bool,
+}
+
+fn options(all: impl Iterator<Item = (&'static str, &'static str)>, counts: &std::collections::BTreeMap<String, u64>, selected: &[String]) -> Vec<Option_> {
+    all.map(|(key, label)| Option_ { key, label, count: counts.get(key).copied().unwrap_or(0), selected: selected.iter().any(|s| s == key) })
+        .collect()
+}
+
+/// An active filter, with the link that removes it.
+#[derive(Serialize)]
+struct Chip {
+    label: String,
+    remove: String,
+}
+
+#[derive(Serialize)]
+struct ResultView {
+    id: i32,
+    title: String,
+    organization: String,
+    kind: &'static str,
+    field: &'static str,
+    mode: &'static str,
+    pay: String,
+    deadline: String,
+    distance_miles: Option<f64>,
+    features: Vec<&'static str>,
+    /// For a logged-in student: their saved needs this one meets, and misses.
+    meets: Vec<&'static str>,
+    misses: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct SearchPage {
+    params: SearchParams,
+    error: Option<ParamError>,
+    notice: Option<&'static str>,
+    engine: Option<EngineKind>,
+    total: u64,
+    results: Vec<ResultView>,
+    kinds: Vec<Option_>,
+    fields: Vec<Option_>,
+    modes: Vec<Option_>,
+    needs: Vec<Option_>,
+    sorts: Vec<(&'static str, &'static str)>,
+    chips: Vec<Chip>,
+    previous: Option<String>,
+    next: Option<String>,
+    page_number: u32,
+    page_count: u64,
+}
+
+fn chips(params: &SearchParams) -> Vec<Chip> {
+    let mut chips = Vec::new();
+    let without = |edit: &dyn Fn(&mut SearchParams)| {
+        let mut p = params.clone();
+        p.page = None;
+        edit(&mut p);
+        format!("/search?{}", p.to_query_string())
+    };
+    let label_of = |key: &str| AccessNeed::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned());
+    for need in &params.need {
+        chips.push(Chip { label: format!("Needs: {}", label_of(need)), remove: without(&|p| p.need.retain(|n| n != need)) });
+    }
+    if let Some(grade) = params.grade.as_deref().filter(|g| !g.is_empty()) {
+        chips.push(Chip { label: format!("Grade {grade}"), remove: without(&|p| p.grade = None) });
+    }
+    if let Some(zip) = params.zip.as_deref().filter(|z| !z.is_empty()) {
+        let label = match params.within_miles.as_deref().filter(|m| !m.is_empty()) {
+            Some(miles) => format!("Within {miles} miles of {zip}"),
+            None => format!("Distance from {zip}"),
+        };
+        chips.push(Chip { label, remove: without(&|p| { p.zip = None; p.within_miles = None; }) });
+    }
+    for lang in &params.lang {
+        let name = crate::languages::name(lang).unwrap_or(lang);
+        chips.push(Chip { label: format!("Team speaks {name}"), remove: without(&|p| p.lang.retain(|l| l != lang)) });
+    }
+    chips
+}
+
+fn facet_options(facets: &Facets, params: &SearchParams) -> (Vec<Option_>, Vec<Option_>, Vec<Option_>, Vec<Option_>) {
+    use entity::{OpportunityKind, StemField, WorkMode};
+    (
+        options(OpportunityKind::ALL.iter().map(|v| (v.key(), v.label())), &facets.kind, &params.kind),
+        options(StemField::ALL.iter().map(|v| (v.key(), v.label())), &facets.field, &params.field),
+        options(WorkMode::ALL.iter().map(|v| (v.key(), v.label())), &facets.mode, &params.mode),
+        options(AccessNeed::ALL.iter().map(|v| (v.key(), v.label())), &facets.need, &params.need),
+    )
+}
+
+/// `GET /search`
+pub async fn search_page(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    page: Page,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
+    let student = match &user {
+        Some(user) if user.role == Role::Student => profiles::service::search_defaults(&state.db, user.id).await?,
+        _ => None,
+    };
+    let params = match parse_params(raw.as_deref()) {
+        Ok(params) => params,
+        Err(error) => return render(&page, SearchParams::default(), Err(error), None),
+    };
+    // A student's saved needs, grade and ZIP apply by default: the redirect
+    // makes them visible (as removable chips) and the URL shareable.
+    if params.is_blank() {
+        if let Some(defaults) = &student {
+            if !defaults.params.is_blank() {
+                return Ok(Redirect::to(&format!("/search?{}", defaults.params.to_query_string())).into_response());
+            }
+        }
+    }
+    let query = match params.parse(today()) {
+        Ok(query) => query,
+        Err(error) => return render(&page, params, Err(error), None),
+    };
+    let searched = service::search(&state, &query).await?;
+    let saved_needs = student.map(|s| s.needs).unwrap_or_default();
+    render(&page, params, Ok((query.page, query.per_page, searched)), Some(&saved_needs).filter(|n| !n.is_empty()))
+}
+
+fn render(
+    page: &Page,
+    params: SearchParams,
+    outcome: Result<(u32, u32, Searched), ParamError>,
+    saved_needs: Option<&Vec<AccessNeed>>,
+) -> AppResult<Response> {
+    let (status, error, searched, page_number, per_page) = match outcome {
+        Ok((number, per_page, searched)) => (StatusCode::OK, None, Some(searched), number, per_page),
+        Err(error) => (StatusCode::BAD_REQUEST, Some(error), None, 1, 20),
+    };
+    let facets = searched.as_ref().map(|s| s.results.facets.clone()).unwrap_or_default();
+    let (kinds, fields, modes, needs) = facet_options(&facets, &params);
+    let total = searched.as_ref().map_or(0, |s| s.results.total);
+    let results = searched
+        .as_ref()
+        .map(|s| {
+            s.results
+                .hits
+                .iter()
+                .map(|hit| {
+                    let d = &hit.document;
+                    let (meets, misses) = match saved_needs {
+                        Some(saved) => saved.iter().partition::<Vec<&AccessNeed>, _>(|n| d.needs.contains(n)),
+                        None => (Vec::new(), Vec::new()),
+                    };
+                    ResultView {
+                        id: d.id,
+                        title: d.title.clone(),
+                        organization: d.organization.clone(),
+                        kind: d.kind.label(),
+                        field: d.field.label(),
+                        mode: d.mode.label(),
+                        pay: d.pay.clone(),
+                        deadline: d.deadline.format("%B %-d").to_string(),
+                        distance_miles: round_miles(hit.distance_miles),
+                        features: d.needs.iter().map(|n| n.label()).collect(),
+                        meets: meets.into_iter().map(|n| n.label()).collect(),
+                        misses: misses.into_iter().map(|n| n.label()).collect(),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let page_count = total.div_ceil(u64::from(per_page)).max(1);
+    let link_to = |number: u32| {
+        let mut p = params.clone();
+        p.page = Some(number.to_string());
+        format!("/search?{}", p.to_query_string())
+    };
+    let view = SearchPage {
+        chips: chips(&params),
+        previous: (page_number > 1).then(|| link_to(page_number - 1)),
+        next: (u64::from(page_number) < page_count && error.is_none()).then(|| link_to(page_number + 1)),
+        notice: searched.as_ref().and_then(|s| s.notice),
+        engine: searched.as_ref().map(|s| s.engine),
+        params,
+        error,
+        total,
+        results,
+        kinds,
+        fields,
+        modes,
+        needs,
+        sorts: Sort::ALL.iter().map(|s| (s.key(), s.label())).collect(),
+        page_number,
+        page_count,
+    };
+    Ok((status, page.render("search/index.html", view)?).into_response())
+}

@@ -1,0 +1,124 @@
+//! Search: one `SearchEngine` trait with two real engines (embedded tantivy,
+//! the default; Meilisearch when `MEILI_URL` is set), kept in sync with the
+//! database through the outbox, and a database fallback for when the engine
+//! cannot answer. `/search` (HTML) and `/api/v1/opportunities` (JSON) share
+//! the parameters and the results.
+
+pub mod database;
+pub mod documents;
+pub mod embedded;
+mod handlers;
+pub mod matching;
+pub mod meili;
+pub mod query;
+pub mod service;
+pub mod sync;
+
+use std::collections::BTreeMap;
+
+use async_trait::async_trait;
+use axum::{Router, routing::get};
+use chrono::NaiveDate;
+use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
+use serde::{Deserialize, Serialize};
+
+pub use query::{SearchQuery, Sort};
+
+use crate::app::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/search", get(handlers::search_page))
+        .route("/api/v1/opportunities", get(handlers::search_api))
+}
+
+/// What the index holds for one opportunity: only what students may see, and
+/// never anything about a student.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchDocument {
+    pub id: i32,
+    pub title: String,
+    pub description: String,
+    pub organization: String,
+    pub organization_id: i32,
+    pub kind: OpportunityKind,
+    pub field: StemField,
+    pub mode: WorkMode,
+    pub needs: Vec<AccessNeed>,
+    pub languages: Vec<String>,
+    pub skills: String,
+    pub min_grade: i32,
+    pub max_grade: i32,
+    pub deadline: NaiveDate,
+    pub start_date: NaiveDate,
+    /// Unix seconds, for "newest first".
+    pub published_at: i64,
+    /// Hourly pay in cents (stipends spread over the hours), 0 when unpaid.
+    pub pay_cents_per_hour: i32,
+    /// Pay in words, for result lists.
+    pub pay: String,
+    pub slots_left: i32,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+/// Which engine answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EngineKind {
+    Embedded,
+    Meilisearch,
+    Database,
+}
+
+/// One result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub document: SearchDocument,
+    pub distance_miles: Option<f64>,
+}
+
+/// Counts per value of each facet: what the total would be with that value added.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Facets {
+    pub kind: BTreeMap<String, u64>,
+    pub field: BTreeMap<String, u64>,
+    pub mode: BTreeMap<String, u64>,
+    pub need: BTreeMap<String, u64>,
+}
+
+/// A page of results.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    pub total: u64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+/// The search engine could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+#[error("search engine: {0}")]
+pub struct SearchError(pub String);
+
+impl SearchError {
+    pub fn new(error: impl std::fmt::Display) -> Self {
+        SearchError(error.to_string())
+    }
+}
+
+/// A search engine: the embedded one or Meilisearch. Both pass one
+/// conformance suite (tests/app/search_conformance.rs).
+#[async_trait]
+pub trait SearchEngine: Send + Sync {
+    fn kind(&self) -> EngineKind;
+    /// Adds or replaces these documents; returns once they are searchable.
+    async fn index(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError>;
+    /// Removes these opportunities; returns once they are gone from results.
+    async fn delete(&self, ids: Vec<i32>) -> Result<(), SearchError>;
+    async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError>;
+    /// Whether the engine can answer right now.
+    async fn health(&self) -> Result<(), SearchError>;
+    /// Replaces the whole index with `documents`, without a window where
+    /// searches see an empty or partial index.
+    async fn rebuild(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError>;
+}

@@ -1,0 +1,289 @@
+//! Search parameters: the public URL contract of `/search` and
+//! `/api/v1/opportunities`, parsed once into a `SearchQuery` that cannot be
+//! invalid. A bad parameter gets a message that names it.
+
+use chrono::NaiveDate;
+use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
+use serde::{Deserialize, Serialize};
+
+use crate::geo::{self, Point};
+
+/// Longest free text accepted.
+pub const MAX_TEXT_CHARS: usize = 200;
+pub const MAX_PER_PAGE: u32 = 100;
+pub const DEFAULT_PER_PAGE: u32 = 20;
+/// Results beyond this depth are not paged to (narrow the search instead).
+pub const MAX_DEPTH: u32 = 10_000;
+pub const MAX_MILES: f64 = 500.0;
+
+/// The query string as received (repeatable keys are lists).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SearchParams {
+    pub q: Option<String>,
+    pub kind: Vec<String>,
+    pub field: Vec<String>,
+    pub mode: Vec<String>,
+    pub need: Vec<String>,
+    pub lang: Vec<String>,
+    pub grade: Option<String>,
+    pub zip: Option<String>,
+    pub within_miles: Option<String>,
+    pub sort: Option<String>,
+    pub page: Option<String>,
+    pub per_page: Option<String>,
+}
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    Relevance,
+    Newest,
+    Deadline,
+    Nearest,
+    Pay,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 5] = [Sort::Relevance, Sort::Newest, Sort::Deadline, Sort::Nearest, Sort::Pay];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Deadline => "deadline",
+            Sort::Nearest => "nearest",
+            Sort::Pay => "pay",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Best match",
+            Sort::Newest => "Newest",
+            Sort::Deadline => "Deadline soonest",
+            Sort::Nearest => "Nearest",
+            Sort::Pay => "Highest pay",
+        }
+    }
+}
+
+/// Where the student is and how far they can go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Near {
+    pub zip: String,
+    pub point: Point,
+    /// `None`: distances are shown and sortable, nothing is filtered out.
+    pub within_miles: Option<f64>,
+}
+
+/// A valid search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchQuery {
+    pub text: String,
+    pub kinds: Vec<OpportunityKind>,
+    pub fields: Vec<StemField>,
+    pub modes: Vec<WorkMode>,
+    /// Every one must be offered.
+    pub needs: Vec<AccessNeed>,
+    /// The team speaks at least one of these.
+    pub languages: Vec<String>,
+    pub grade: Option<i32>,
+    pub near: Option<Near>,
+    pub sort: Sort,
+    pub page: u32,
+    pub per_page: u32,
+    /// Postings whose deadline is before this day are not shown.
+    pub today: NaiveDate,
+}
+
+impl SearchQuery {
+    /// Everything open today, first page.
+    pub fn everything(today: NaiveDate) -> Self {
+        Self {
+            text: String::new(),
+            kinds: Vec::new(),
+            fields: Vec::new(),
+            modes: Vec::new(),
+            needs: Vec::new(),
+            languages: Vec::new(),
+            grade: None,
+            near: None,
+            sort: Sort::Relevance,
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+            today,
+        }
+    }
+
+    /// Index of the first result of the page.
+    pub fn offset(&self) -> usize {
+        ((self.page - 1) * self.per_page) as usize
+    }
+}
+
+/// A parameter that cannot be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParamError {
+    pub parameter: &'static str,
+    pub message: String,
+}
+
+fn bad(parameter: &'static str, message: impl Into<String>) -> ParamError {
+    ParamError { parameter, message: message.into() }
+}
+
+fn keys<T>(parameter: &'static str, values: &[String], parse: fn(&str) -> Option<T>, what: &str) -> Result<Vec<T>, ParamError> {
+    let mut parsed = Vec::new();
+    for value in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        let item = parse(value).ok_or_else(|| bad(parameter, format!("Unknown {what} “{}” in “{parameter}”.", shorten(value))))?;
+        parsed.push(item);
+    }
+    Ok(parsed)
+}
+
+fn shorten(value: &str) -> String {
+    value.chars().take(40).collect()
+}
+
+fn number<T: std::str::FromStr + PartialOrd + std::fmt::Display>(
+    parameter: &'static str,
+    value: Option<&String>,
+    min: T,
+    max: T,
+) -> Result<Option<T>, ParamError> {
+    let Some(value) = value.map(|v| v.trim()).filter(|v| !v.is_empty()) else { return Ok(None) };
+    let parsed: T = value.parse().map_err(|_| bad(parameter, format!("“{parameter}” must be a number.")))?;
+    if parsed < min || parsed > max {
+        return Err(bad(parameter, format!("“{parameter}” must be between {min} and {max}.")));
+    }
+    Ok(Some(parsed))
+}
+
+impl SearchParams {
+    /// Checks every parameter; the first bad one is reported.
+    pub fn parse(&self, today: NaiveDate) -> Result<SearchQuery, ParamError> {
+        let text = self.q.as_deref().unwrap_or_default().trim().to_owned();
+        if text.chars().count() > MAX_TEXT_CHARS {
+            return Err(bad("q", format!("The search text is too long: at most {MAX_TEXT_CHARS} characters.")));
+        }
+        let kinds = keys("kind", &self.kind, OpportunityKind::from_key, "kind")?;
+        let fields = keys("field", &self.field, StemField::from_key, "STEM field")?;
+        let modes = keys("mode", &self.mode, WorkMode::from_key, "work mode")?;
+        let mut needs = keys("need", &self.need, AccessNeed::from_key, "access need")?;
+        needs.sort();
+        needs.dedup();
+        let mut languages = Vec::new();
+        for code in self.lang.iter().map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()) {
+            if crate::languages::name(&code).is_none() {
+                return Err(bad("lang", format!("Unknown language code “{}” in “lang”: use two letters like es.", shorten(&code))));
+            }
+            if !languages.contains(&code) {
+                languages.push(code);
+            }
+        }
+        let grade = number::<i32>("grade", self.grade.as_ref(), 6, 13)?;
+        let within_miles = number::<f64>("within_miles", self.within_miles.as_ref(), 0.5, MAX_MILES)?;
+        let near = match self.zip.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
+            Some(zip) => {
+                let point = geo::zip_centroid(zip)
+                    .ok_or_else(|| bad("zip", format!("Unknown ZIP code “{}”: use a 5-digit US ZIP code.", shorten(zip))))?;
+                Some(Near { zip: zip.to_owned(), point, within_miles })
+            }
+            None if within_miles.is_some() => return Err(bad("within_miles", "“within_miles” needs a “zip” to measure from.")),
+            None => None,
+        };
+        let sort = match self.sort.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => Sort::Relevance,
+            Some(key) => Sort::ALL
+                .into_iter()
+                .find(|s| s.key() == key)
+                .ok_or_else(|| bad("sort", format!("Unknown sort “{}”: use relevance, newest, deadline, nearest or pay.", shorten(key))))?,
+        };
+        if sort == Sort::Nearest && near.is_none() {
+            return Err(bad("sort", "Sorting by “nearest” needs a “zip”."));
+        }
+        let per_page = number::<u32>("per_page", self.per_page.as_ref(), 1, MAX_PER_PAGE)?.unwrap_or(DEFAULT_PER_PAGE);
+        let max_page = MAX_DEPTH / per_page;
+        let page = number::<u32>("page", self.page.as_ref(), 1, max_page)?.unwrap_or(1);
+        Ok(SearchQuery { text, kinds, fields, modes, needs, languages, grade, near, sort, page, per_page, today })
+    }
+
+    /// True when nothing at all was asked (a student's saved needs then apply).
+    pub fn is_blank(&self) -> bool {
+        self.q.is_none()
+            && self.kind.is_empty()
+            && self.field.is_empty()
+            && self.mode.is_empty()
+            && self.need.is_empty()
+            && self.lang.is_empty()
+            && self.grade.is_none()
+            && self.zip.is_none()
+            && self.within_miles.is_none()
+            && self.sort.is_none()
+            && self.page.is_none()
+            && self.per_page.is_none()
+    }
+
+    /// The query string for these parameters (for links), with `q` always
+    /// present so that a link never looks blank.
+    pub fn to_query_string(&self) -> String {
+        let mut pairs: Vec<(&str, &str)> = vec![("q", self.q.as_deref().unwrap_or_default())];
+        let lists = [("kind", &self.kind), ("field", &self.field), ("mode", &self.mode), ("need", &self.need), ("lang", &self.lang)];
+        for (key, values) in lists {
+            pairs.extend(values.iter().map(|v| (key, v.as_str())));
+        }
+        let singles = [
+            ("grade", &self.grade),
+            ("zip", &self.zip),
+            ("within_miles", &self.within_miles),
+            ("sort", &self.sort),
+            ("page", &self.page),
+            ("per_page", &self.per_page),
+        ];
+        pairs.extend(singles.into_iter().filter_map(|(key, value)| value.as_deref().filter(|v| !v.is_empty()).map(|v| (key, v))));
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn params(pairs: &str) -> SearchParams {
+        serde_html_form::from_str(pairs).unwrap()
+    }
+
+    #[test]
+    fn each_bad_parameter_is_named_in_the_error() {
+        let long = format!("q={}", "a".repeat(10_000));
+        let cases = [
+            ("need=teleport", "need"),
+            ("kind=party", "kind"),
+            ("lang=xx", "lang"),
+            ("grade=3", "grade"),
+            ("zip=00000", "zip"),
+            ("zip=60601&within_miles=-5", "within_miles"),
+            ("within_miles=5", "within_miles"),
+            ("sort=nearest", "sort"),
+            ("page=1000000000", "page"),
+            ("per_page=101", "per_page"),
+            (long.as_str(), "q"),
+        ];
+        for (query, parameter) in cases {
+            let error = params(query).parse(today()).expect_err(query);
+            assert_eq!(error.parameter, parameter, "{query}");
+        }
+    }
+
+    #[test]
+    fn repeated_needs_are_all_kept_once() {
+        let query = params("need=paid&need=remote_ok&need=paid").parse(today()).unwrap();
+        assert_eq!(query.needs, vec![AccessNeed::Paid, AccessNeed::RemoteOk]);
+    }
+}

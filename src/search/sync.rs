@@ -1,0 +1,144 @@
+//! Applying the outbox to the search engine: in batches, marked done only
+//! once the engine confirmed, retried with backoff when it fails. A crash or
+//! an engine outage loses nothing: the rows simply wait.
+
+use std::{sync::Arc, time::Duration};
+
+use chrono::Utc;
+use entity::search_outbox;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::Expr,
+};
+use tokio::task::JoinHandle;
+
+use super::{SearchEngine, documents};
+use crate::error::{AppError, AppResult};
+
+/// Rows applied per round.
+pub const BATCH: u64 = 500;
+/// Longest wait between retries.
+const MAX_BACKOFF_SECONDS: i64 = 300;
+
+/// Applies one batch of due outbox rows; returns how many rows it handled.
+pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppResult<usize> {
+    let now = Utc::now();
+    let rows = search_outbox::Entity::find()
+        .filter(search_outbox::Column::DoneAt.is_null())
+        .filter(search_outbox::Column::NextAttemptAt.lte(now))
+        .order_by_asc(search_outbox::Column::Id)
+        .limit(BATCH)
+        .all(db)
+        .await?;
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let handled = rows.len();
+    let row_ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut opportunity_ids: Vec<i32> = rows.iter().map(|r| r.opportunity_id).collect();
+    opportunity_ids.sort_unstable();
+    opportunity_ids.dedup();
+
+    let (documents, hidden) = documents::load(db, Some(&opportunity_ids)).await?;
+    let applied = async {
+        if !documents.is_empty() {
+            engine.index(documents).await?;
+        }
+        if !hidden.is_empty() {
+            engine.delete(hidden).await?;
+        }
+        Ok::<(), super::SearchError>(())
+    }
+    .await;
+
+    match applied {
+        Ok(()) => {
+            search_outbox::Entity::update_many()
+                .col_expr(search_outbox::Column::DoneAt, Expr::value(Utc::now()))
+                .filter(search_outbox::Column::Id.is_in(row_ids))
+                .exec(db)
+                .await?;
+        }
+        Err(error) => {
+            tracing::warn!(%error, rows = rows.len(), "search engine refused a batch; will retry");
+            let message: String = error.to_string().chars().take(1000).collect();
+            for row in rows {
+                let attempts = row.attempts + 1;
+                let backoff = 2_i64.saturating_pow((attempts - 1).clamp(0, 20) as u32).min(MAX_BACKOFF_SECONDS);
+                search_outbox::Entity::update_many()
+                    .col_expr(search_outbox::Column::Attempts, Expr::value(attempts))
+                    .col_expr(search_outbox::Column::NextAttemptAt, Expr::value(Utc::now() + chrono::Duration::seconds(backoff)))
+                    .col_expr(search_outbox::Column::LastError, Expr::value(message.clone()))
+                    .filter(search_outbox::Column::Id.eq(row.id))
+                    .exec(db)
+                    .await?;
+            }
+            return Err(AppError::Internal(anyhow::anyhow!(error)));
+        }
+    }
+    Ok(handled)
+}
+
+/// Rows not applied yet.
+pub async fn pending(db: &DatabaseConnection) -> AppResult<u64> {
+    Ok(search_outbox::Entity::find().filter(search_outbox::Column::DoneAt.is_null()).count(db).await?)
+}
+
+/// Applies every due row now (tests, `reindex`, start-up).
+pub async fn drain(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppResult<()> {
+    while run_once(db, engine).await? > 0 {}
+    Ok(())
+}
+
+/// Rebuilds the whole index from the database; returns the number of documents.
+pub async fn rebuild(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppResult<usize> {
+    // Rows up to here are covered by the rebuild; later ones still get applied.
+    let covered: Option<i64> = search_outbox::Entity::find()
+        .select_only()
+        .column_as(search_outbox::Column::Id.max(), "max")
+        .into_tuple::<Option<i64>>()
+        .one(db)
+        .await?
+        .flatten();
+    let (documents, _) = documents::load(db, None).await?;
+    let count = documents.len();
+    engine.rebuild(documents).await.map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
+    if let Some(covered) = covered {
+        search_outbox::Entity::update_many()
+            .col_expr(search_outbox::Column::DoneAt, Expr::value(Utc::now()))
+            .filter(search_outbox::Column::DoneAt.is_null())
+            .filter(search_outbox::Column::Id.lte(covered))
+            .exec(db)
+            .await?;
+    }
+    Ok(count)
+}
+
+/// The background worker: applies the outbox continuously and forgets rows
+/// applied more than a week ago.
+pub fn spawn_worker(db: DatabaseConnection, engine: Arc<dyn SearchEngine>) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut rounds: u64 = 0;
+        loop {
+            rounds += 1;
+            match run_once(&db, engine.as_ref()).await {
+                Ok(0) => tokio::time::sleep(Duration::from_millis(200)).await,
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::warn!(%error, "outbox round failed");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }
+            if rounds % 3000 == 0 {
+                let week_ago = Utc::now() - chrono::Duration::days(7);
+                let purged = search_outbox::Entity::delete_many()
+                    .filter(search_outbox::Column::DoneAt.lt(week_ago))
+                    .exec(&db)
+                    .await;
+                if let Err(error) = purged {
+                    tracing::warn!(%error, "could not purge old outbox rows");
+                }
+            }
+        }
+    })
+}
