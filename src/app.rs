@@ -14,7 +14,7 @@ use tower_http::{set_header::SetResponseHeaderLayer, trace::TraceLayer};
 use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 
 use crate::{
-    accounts, admin,
+    accounts, admin, applications, notifications, placements,
     auth::{self, csrf, session_store::DbSessionStore},
     config::Config,
     db, opportunities, organizations, pages, profiles, roster,
@@ -50,6 +50,9 @@ pub fn router(state: AppState) -> Router {
         .merge(opportunities::router())
         .merge(profiles::router())
         .merge(search::router())
+        .merge(applications::router())
+        .merge(placements::router())
+        .merge(notifications::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)

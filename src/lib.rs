@@ -4,6 +4,7 @@
 //! routes (`mod.rs`), thin handlers and a service holding the rules.
 
 pub mod accounts;
+pub mod applications;
 pub mod admin;
 pub mod app;
 pub mod auth;
@@ -14,10 +15,12 @@ pub mod error;
 pub mod forms;
 pub mod geo;
 pub mod languages;
+pub mod notifications;
 pub mod opportunities;
 pub mod organizations;
 pub mod outbox;
 pub mod pages;
+pub mod placements;
 pub mod profiles;
 pub mod roster;
 pub mod search;

@@ -252,3 +252,92 @@ impl AccessNeed {
         }
     }
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicationStatus {
+    #[sea_orm(string_value = "submitted")]
+    Submitted,
+    #[sea_orm(string_value = "reviewing")]
+    Reviewing,
+    #[sea_orm(string_value = "interview")]
+    Interview,
+    #[sea_orm(string_value = "offered")]
+    Offered,
+    #[sea_orm(string_value = "accepted")]
+    Accepted,
+    #[sea_orm(string_value = "declined")]
+    Declined,
+    #[sea_orm(string_value = "rejected")]
+    Rejected,
+    #[sea_orm(string_value = "withdrawn")]
+    Withdrawn,
+    /// Job shadows only: every seat was taken; moves up when one frees.
+    #[sea_orm(string_value = "waitlisted")]
+    Waitlisted,
+}
+vocabulary!(ApplicationStatus {
+    Submitted = "submitted" => "Submitted",
+    Reviewing = "reviewing" => "Being reviewed",
+    Interview = "interview" => "Interview",
+    Offered = "offered" => "Offer made",
+    Accepted = "accepted" => "Accepted",
+    Declined = "declined" => "Declined by the student",
+    Rejected = "rejected" => "Not selected",
+    Withdrawn = "withdrawn" => "Withdrawn",
+    Waitlisted = "waitlisted" => "On the wait list",
+});
+
+impl ApplicationStatus {
+    /// Still waiting for a decision (the student may withdraw).
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Submitted | Self::Reviewing | Self::Interview | Self::Offered | Self::Waitlisted)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
+#[serde(rename_all = "snake_case")]
+pub enum PlacementStatus {
+    #[sea_orm(string_value = "awaiting_consent")]
+    AwaitingConsent,
+    #[sea_orm(string_value = "active")]
+    Active,
+    #[sea_orm(string_value = "completed")]
+    Completed,
+    #[sea_orm(string_value = "ended_early")]
+    EndedEarly,
+    #[sea_orm(string_value = "consent_declined")]
+    ConsentDeclined,
+}
+vocabulary!(PlacementStatus {
+    AwaitingConsent = "awaiting_consent" => "Waiting for guardian consent",
+    Active = "active" => "Active",
+    Completed = "completed" => "Completed",
+    EndedEarly = "ended_early" => "Ended early",
+    ConsentDeclined = "consent_declined" => "Guardian declined",
+});
+
+impl PlacementStatus {
+    /// The statuses that hold one of the opportunity's slots.
+    pub const HOLDING_A_SLOT: [PlacementStatus; 4] =
+        [Self::AwaitingConsent, Self::Active, Self::Completed, Self::EndedEarly];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum HoursStatus {
+    #[sea_orm(string_value = "pending")]
+    Pending,
+    #[sea_orm(string_value = "approved")]
+    Approved,
+    #[sea_orm(string_value = "rejected")]
+    Rejected,
+}
+vocabulary!(HoursStatus {
+    Pending = "pending" => "Waiting for approval",
+    Approved = "approved" => "Approved",
+    Rejected = "rejected" => "Not approved",
+});

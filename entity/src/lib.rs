@@ -3,12 +3,18 @@
 //! This crate knows nothing about HTTP: it is the shape of the data, nothing more.
 
 pub mod enums;
+pub mod application;
+pub mod application_event;
+pub mod belonging_response;
 pub mod counselor_school;
+pub mod hour_log;
 pub mod login_failure;
+pub mod notification;
 pub mod opportunity;
 pub mod opportunity_feature;
 pub mod organization;
 pub mod organization_invite;
+pub mod placement;
 pub mod school;
 pub mod search_outbox;
 pub mod session;

@@ -6,6 +6,7 @@ mod m20261122_000001_create_accounts;
 mod m20261122_000002_create_opportunities;
 mod m20261122_000003_create_organization_invites;
 mod m20261122_000004_add_student_profile;
+mod m20261122_000005_create_applications;
 
 /// Applies every migration of STEMbridge in order.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_create_opportunities::Migration),
             Box::new(m20261122_000003_create_organization_invites::Migration),
             Box::new(m20261122_000004_add_student_profile::Migration),
+            Box::new(m20261122_000005_create_applications::Migration),
         ]
     }
 }

@@ -152,6 +152,8 @@ pub async fn flash(session: &Session, kind: &str, message: impl Into<String>) ->
 #[derive(Debug, Clone, Serialize)]
 pub struct Page {
     pub user: Option<CurrentUser>,
+    /// Unread notifications of the user, shown in the navigation.
+    pub unread: u64,
     pub csrf_token: String,
     pub flash: Option<Flash>,
 }
@@ -164,7 +166,11 @@ impl FromRequestParts<AppState> for Page {
         let session = session_of(parts, state).await?;
         let csrf_token = csrf::token(&session).await?;
         let flash = session.remove::<Flash>(FLASH).await.map_err(anyhow::Error::from)?;
-        Ok(Page { user, csrf_token, flash })
+        let unread = match &user {
+            Some(user) => crate::notifications::unread_count(&state.db, user.id).await?,
+            None => 0,
+        };
+        Ok(Page { user, unread, csrf_token, flash })
     }
 }
 

@@ -139,10 +139,16 @@ pub async fn act(
 #[derive(Serialize)]
 struct ShowPage {
     opportunity: OpportunityView,
+    /// Students see the application form.
+    can_apply: bool,
+    form: crate::applications::service::ApplicationForm,
+    errors: FieldErrors,
 }
 
 pub async fn show(State(state): State<AppState>, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
     let posting = service::find_visible(&state.db, id).await?;
     let opportunity = service::view(&state.db, posting).await?;
-    Ok(page.render("opportunities/show.html", ShowPage { opportunity })?.into_response())
+    let can_apply = page.user.as_ref().is_some_and(|u| u.role == entity::Role::Student);
+    let view = ShowPage { opportunity, can_apply, form: Default::default(), errors: FieldErrors::new() };
+    Ok(page.render("opportunities/show.html", view)?.into_response())
 }

@@ -41,6 +41,8 @@ struct StudentDashboard {
     first_name: String,
     grade: i32,
     school: String,
+    applications: Vec<crate::applications::service::MyApplication>,
+    placements: Vec<crate::placements::service::PlacementView>,
 }
 
 pub async fn student_dashboard(State(state): State<AppState>, user: StudentUser, page: Page) -> AppResult<Response> {
@@ -50,7 +52,9 @@ pub async fn student_dashboard(State(state): State<AppState>, user: StudentUser,
         .await?
         .or_not_found()?;
     let school = school::Entity::find_by_id(student.school_id).one(&state.db).await?.or_not_found()?;
-    let view = StudentDashboard { first_name: student.first_name, grade: student.grade, school: school.name };
+    let applications = crate::applications::service::of_student(&state.db, student.id).await?;
+    let placements = crate::placements::service::of_student(&state.db, student.id).await?;
+    let view = StudentDashboard { first_name: student.first_name, grade: student.grade, school: school.name, applications, placements };
     Ok(page.render("student/dashboard.html", view)?.into_response())
 }
 

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use entity::{
-    AccessNeed, Compensation, OpportunityStatus, OrgStatus, opportunity, opportunity_feature,
-    organization,
+    AccessNeed, Compensation, OpportunityStatus, OrgStatus, PlacementStatus, opportunity, opportunity_feature,
+    organization, placement,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::SearchDocument;
 use crate::{error::AppResult, opportunities::service::pay_text};
@@ -31,7 +31,7 @@ fn pay_cents_per_hour(o: &opportunity::Model) -> i32 {
 }
 
 /// The document for one visible opportunity.
-pub fn document(o: &opportunity::Model, organization: &organization::Model, needs: Vec<AccessNeed>) -> SearchDocument {
+pub fn document(o: &opportunity::Model, organization: &organization::Model, needs: Vec<AccessNeed>, taken: i32) -> SearchDocument {
     SearchDocument {
         id: o.id,
         title: o.title.clone(),
@@ -51,8 +51,7 @@ pub fn document(o: &opportunity::Model, organization: &organization::Model, need
         published_at: o.published_at.unwrap_or(o.created_at).timestamp(),
         pay_cents_per_hour: pay_cents_per_hour(o),
         pay: pay_text(o),
-        // Placements are not tracked yet; every slot is open until they are.
-        slots_left: o.slots,
+        slots_left: (o.slots - taken).max(0),
         latitude: o.latitude.unwrap_or_default(),
         longitude: o.longitude.unwrap_or_default(),
     }
@@ -82,11 +81,13 @@ pub async fn load(db: &impl ConnectionTrait, ids: Option<&[i32]>) -> AppResult<(
         .filter(|o| organizations.get(&o.organization_id).is_some_and(|org| org.status == OrgStatus::Verified))
         .collect();
     let mut needs = features_by_opportunity(db, visible.iter().map(|o| o.id).collect(), ids.is_none()).await?;
+    let taken = slots_taken_by_opportunity(db).await?;
     let documents = visible
         .iter()
         .filter_map(|o| {
             let organization = organizations.get(&o.organization_id)?;
-            Some(document(o, organization, needs.remove(&o.id).unwrap_or_default()))
+            let taken = taken.get(&o.id).copied().unwrap_or(0);
+            Some(document(o, organization, needs.remove(&o.id).unwrap_or_default(), taken))
         })
         .collect::<Vec<_>>();
     let hidden = match ids {
@@ -114,6 +115,20 @@ async fn features_by_opportunity(
         needs.sort();
     }
     Ok(by_id)
+}
+
+/// Slots held by placements, per opportunity (one grouped query).
+async fn slots_taken_by_opportunity(db: &impl ConnectionTrait) -> AppResult<HashMap<i32, i32>> {
+    let rows: Vec<(i32, i64)> = placement::Entity::find()
+        .select_only()
+        .column(placement::Column::OpportunityId)
+        .column_as(placement::Column::Id.count(), "taken")
+        .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
+        .group_by(placement::Column::OpportunityId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(id, taken)| (id, i32::try_from(taken).unwrap_or(i32::MAX))).collect())
 }
 
 /// Today's date, against which deadlines are checked at query time.

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod accounts;
+mod applications;
 mod auth;
 mod opportunities;
 mod organizations;

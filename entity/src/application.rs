@@ -1,0 +1,27 @@
+//! A student's application to an opportunity.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+use crate::enums::ApplicationStatus;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
+#[sea_orm(table_name = "application")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub opportunity_id: i32,
+    pub student_id: i32,
+    pub status: ApplicationStatus,
+    #[sea_orm(column_type = "Text")]
+    pub note: String,
+    pub availability: String,
+    pub accommodations: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,45 @@
+//! A placement: an accepted offer, from guardian consent to completion.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+use crate::enums::PlacementStatus;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
+#[sea_orm(table_name = "placement")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub application_id: i32,
+    pub opportunity_id: i32,
+    pub student_id: i32,
+    pub status: PlacementStatus,
+    pub start_date: Date,
+    pub end_date: Date,
+    /// Digest of the one-time guardian consent link's token.
+    #[serde(skip)]
+    pub consent_token_hash: Option<String>,
+    pub guardian_name: Option<String>,
+    pub guardian_relationship: Option<String>,
+    pub consent_given: Option<bool>,
+    pub consent_recorded_at: Option<DateTimeUtc>,
+    /// The counselor who recorded a paper consent; `None` when given by link.
+    pub consent_recorded_by: Option<i32>,
+    pub created_at: DateTimeUtc,
+    pub ended_at: Option<DateTimeUtc>,
+    /// Employer's ratings, 1-5.
+    pub rating_communication: Option<i32>,
+    pub rating_teamwork: Option<i32>,
+    pub rating_technical: Option<i32>,
+    pub rating_reliability: Option<i32>,
+    pub employer_comment: Option<String>,
+    /// The student's rating of the experience, 1-5.
+    pub student_rating: Option<i32>,
+    pub student_comment: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,150 @@
+//! Application pages: apply, follow, accept; applicants for employers.
+
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Serialize;
+use tower_sessions::Session;
+
+use super::service::{self, AcceptForm, Applicant, ApplicationForm, EmployerAction, HistoryStep, StudentAction};
+use crate::{
+    app::AppState,
+    auth::extractors::{EmployerUser, Page, StudentUser, flash},
+    error::{AppError, AppResult},
+    forms::Form,
+    opportunities::service::{find_visible, view},
+};
+
+pub async fn apply(
+    State(state): State<AppState>,
+    student: StudentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i32>,
+    Form(form): Form<ApplicationForm>,
+) -> AppResult<Response> {
+    match service::apply(&state.db, &student, id, &form).await {
+        Ok(application) => {
+            let message = match application.status {
+                entity::ApplicationStatus::Accepted => "You have a seat! Follow the next steps below.",
+                entity::ApplicationStatus::Waitlisted => "Every seat is taken: you are on the wait list and move up when one frees.",
+                _ => "Application sent. You can follow it here.",
+            };
+            flash(&session, "success", message).await?;
+            Ok(Redirect::to(&format!("/student/applications/{}", application.id)).into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            let opportunity = view(&state.db, find_visible(&state.db, id).await?).await?;
+            let body = page.render("opportunities/show.html", minijinja::context! { opportunity, form, errors, can_apply => true })?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Serialize)]
+struct StudentApplicationPage {
+    id: i32,
+    opportunity_id: i32,
+    title: String,
+    status: &'static str,
+    status_key: &'static str,
+    note: String,
+    availability: String,
+    accommodations: String,
+    history: Vec<HistoryStep>,
+    placement_id: Option<i32>,
+}
+
+pub async fn student_view(State(state): State<AppState>, student: StudentUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+    let (application, _) = service::find_for_student(&state.db, &student, id).await?;
+    let history = service::history(&state.db, &application, Some(student.id)).await?;
+    let opportunity = entity::opportunity::Entity::find_by_id(application.opportunity_id);
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let title = opportunity.one(&state.db).await?.map(|o| o.title).unwrap_or_default();
+    let placement_id = entity::placement::Entity::find()
+        .filter(entity::placement::Column::ApplicationId.eq(application.id))
+        .one(&state.db)
+        .await?
+        .map(|p| p.id);
+    let view = StudentApplicationPage {
+        id: application.id,
+        opportunity_id: application.opportunity_id,
+        title,
+        status: application.status.label(),
+        status_key: application.status.key(),
+        note: application.note,
+        availability: application.availability,
+        accommodations: application.accommodations,
+        history,
+        placement_id,
+    };
+    Ok(page.render("applications/student.html", view)?.into_response())
+}
+
+pub async fn student_act(
+    State(state): State<AppState>,
+    student: StudentUser,
+    session: Session,
+    page: Page,
+    Path((id, action)): Path<(i32, String)>,
+    Form(form): Form<AcceptForm>,
+) -> AppResult<Response> {
+    let action = StudentAction::from_key(&action).ok_or(AppError::NotFound)?;
+    match service::student_act(&state.db, &student, id, action, &form).await {
+        Ok(Some(consent_link)) => {
+            Ok(page.render("applications/accepted.html", minijinja::context! { consent_link, application_id => id })?.into_response())
+        }
+        Ok(None) => {
+            flash(&session, "success", "Done.").await?;
+            Ok(Redirect::to(&format!("/student/applications/{id}")).into_response())
+        }
+        Err(AppError::Validation(errors)) => Err(AppError::BadRequest(errors.summary())),
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Serialize)]
+struct ApplicantsPage {
+    id: i32,
+    title: String,
+    slots: i32,
+    taken: i32,
+    applicants: Vec<Applicant>,
+    placements: Vec<(i32, String, &'static str)>,
+}
+
+pub async fn applicants(State(state): State<AppState>, employer: EmployerUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+    let (opportunity, applicants) = service::applicants(&state.db, &employer, id).await?;
+    let taken = service::slots_taken(&state.db, id).await?;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let placements = entity::placement::Entity::find()
+        .filter(entity::placement::Column::OpportunityId.eq(id))
+        .all(&state.db)
+        .await?;
+    let mut rows = Vec::new();
+    for p in placements {
+        let name = applicants
+            .iter()
+            .find(|a| a.application_id == p.application_id)
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        rows.push((p.id, name, p.status.label()));
+    }
+    let view = ApplicantsPage { id, title: opportunity.title, slots: opportunity.slots, taken, applicants, placements: rows };
+    Ok(page.render("applications/applicants.html", view)?.into_response())
+}
+
+pub async fn employer_act(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    session: Session,
+    Path((id, action)): Path<(i32, String)>,
+) -> AppResult<Response> {
+    let action = EmployerAction::from_key(&action).ok_or(AppError::NotFound)?;
+    let saved = service::employer_act(&state.db, &employer, id, action).await?;
+    flash(&session, "success", format!("Application moved to: {}.", saved.status.label().to_lowercase())).await?;
+    Ok(Redirect::to(&format!("/employer/opportunities/{}/applicants", saved.opportunity_id)).into_response())
+}

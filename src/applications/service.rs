@@ -1,0 +1,440 @@
+//! Application rules: eligibility, the pipeline, and accepting offers into
+//! placements. Every transition is recorded (who, from, to, when) and
+//! notified to the other side.
+
+use chrono::Utc;
+use entity::{
+    ApplicationStatus, OpportunityKind, OpportunityStatus, PlacementStatus, application, application_event,
+    opportunity, placement, school, student,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr,
+};
+use serde::{Deserialize, Serialize};
+
+use super::eligibility;
+use crate::{
+    auth::extractors::CurrentUser,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    forms::FieldErrors,
+    notifications::{employers_of, notify},
+    opportunities::service::find_visible,
+    outbox, placements,
+    profiles::service::student_of,
+    tokens,
+};
+
+/// What a student sends with an application (and all an employer sees besides
+/// name, grade and school).
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ApplicationForm {
+    pub note: String,
+    pub availability: String,
+    pub accommodations: String,
+}
+
+/// Slots held by placements of an opportunity.
+pub async fn slots_taken(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<i32> {
+    let taken = placement::Entity::find()
+        .filter(placement::Column::OpportunityId.eq(opportunity_id))
+        .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
+        .count(db)
+        .await?;
+    Ok(i32::try_from(taken).unwrap_or(i32::MAX))
+}
+
+/// Locks the opportunity row for the rest of the transaction, so slot counts
+/// cannot race (`FOR UPDATE` on PostgreSQL; SQLite write transactions are
+/// already exclusive).
+async fn lock_opportunity(db: &impl ConnectionTrait, id: i32) -> AppResult<opportunity::Model> {
+    opportunity::Entity::find_by_id(id).lock_exclusive().one(db).await?.or_not_found()
+}
+
+async fn record(
+    db: &impl ConnectionTrait,
+    application: application::Model,
+    to: ApplicationStatus,
+    actor: i32,
+) -> AppResult<application::Model> {
+    let from = application.status;
+    let id = application.id;
+    let mut model: application::ActiveModel = application.into();
+    model.status = Set(to);
+    model.updated_at = Set(Utc::now());
+    let saved = model.update(db).await?;
+    application_event::ActiveModel {
+        application_id: Set(id),
+        from_status: Set(Some(from)),
+        to_status: Set(to),
+        actor_id: Set(actor),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(saved)
+}
+
+/// Applies; a job shadow takes a free seat at once or joins the wait list.
+pub async fn apply(db: &DatabaseConnection, user: &CurrentUser, opportunity_id: i32, form: &ApplicationForm) -> AppResult<application::Model> {
+    let mut errors = FieldErrors::new();
+    let note = errors.text("note", "A few words about why you are interested", &form.note, 2000);
+    let availability = errors.optional_text("availability", "Availability", &form.availability, 500);
+    let accommodations = errors.optional_text("accommodations", "Accommodations", &form.accommodations, 1000);
+    errors.into_result(())?;
+
+    let txn = db::begin_write(db).await?;
+    find_visible(&txn, opportunity_id).await?;
+    let opportunity = lock_opportunity(&txn, opportunity_id).await?;
+    let student = student_of(&txn, user.id).await?;
+    eligibility::check(&opportunity, &student).map_err(AppError::Conflict)?;
+    let already = application::Entity::find()
+        .filter(application::Column::OpportunityId.eq(opportunity_id))
+        .filter(application::Column::StudentId.eq(student.id))
+        .count(&txn)
+        .await?;
+    if already > 0 {
+        return Err(AppError::Conflict("You already applied to this opportunity.".into()));
+    }
+    let taken = slots_taken(&txn, opportunity_id).await?;
+    let is_shadow = opportunity.kind == OpportunityKind::JobShadow;
+    let status = match (is_shadow, taken < opportunity.slots) {
+        (true, true) => ApplicationStatus::Accepted,
+        (true, false) => ApplicationStatus::Waitlisted,
+        (false, true) => ApplicationStatus::Submitted,
+        (false, false) => return Err(AppError::Conflict("Every slot of this opportunity is already filled.".into())),
+    };
+    let now = Utc::now();
+    let application = application::ActiveModel {
+        opportunity_id: Set(opportunity_id),
+        student_id: Set(student.id),
+        status: Set(status),
+        note: Set(note),
+        availability: Set(availability),
+        accommodations: Set(accommodations),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| match e.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict("You already applied to this opportunity.".into()),
+        _ => AppError::Database(e),
+    })?;
+    application_event::ActiveModel {
+        application_id: Set(application.id),
+        from_status: Set(None),
+        to_status: Set(status),
+        actor_id: Set(user.id),
+        at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if status == ApplicationStatus::Accepted {
+        placements::service::create(&txn, &application, &opportunity, &student, taken + 1).await?;
+    }
+    let employers = employers_of(&txn, opportunity.organization_id).await?;
+    let link = format!("/employer/opportunities/{opportunity_id}/applicants");
+    notify(&txn, &employers, &format!("New applicant for “{}”.", opportunity.title), &link).await?;
+    txn.commit().await?;
+    Ok(application)
+}
+
+/// What an employer can do to an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmployerAction {
+    Review,
+    Interview,
+    Offer,
+    Reject,
+}
+
+impl EmployerAction {
+    pub fn from_key(key: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
+    }
+
+    /// The next status, or `None` when the move is not allowed from `from`.
+    pub fn target(self, from: ApplicationStatus) -> Option<ApplicationStatus> {
+        use ApplicationStatus::*;
+        match (self, from) {
+            (EmployerAction::Review, Submitted) => Some(Reviewing),
+            (EmployerAction::Interview, Submitted | Reviewing) => Some(Interview),
+            (EmployerAction::Offer, Submitted | Reviewing | Interview) => Some(Offered),
+            (EmployerAction::Reject, Submitted | Reviewing | Interview | Offered | Waitlisted) => Some(Rejected),
+            _ => None,
+        }
+    }
+}
+
+/// An application to one of the employer's organization's opportunities.
+async fn find_for_employer(
+    db: &impl ConnectionTrait,
+    employer: &CurrentUser,
+    id: i32,
+) -> AppResult<(application::Model, opportunity::Model)> {
+    let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
+    let application = application::Entity::find_by_id(id).one(db).await?.or_not_found()?;
+    let opportunity = opportunity::Entity::find_by_id(application.opportunity_id)
+        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    Ok((application, opportunity))
+}
+
+fn refused(from: ApplicationStatus, verb: &str) -> AppError {
+    AppError::Conflict(format!("An application that is “{}” cannot be {verb}.", from.label().to_lowercase()))
+}
+
+pub async fn employer_act(db: &DatabaseConnection, employer: &CurrentUser, id: i32, action: EmployerAction) -> AppResult<application::Model> {
+    let txn = db::begin_write(db).await?;
+    let (application, opportunity) = find_for_employer(&txn, employer, id).await?;
+    let verb = match action {
+        EmployerAction::Review => "moved to review",
+        EmployerAction::Interview => "moved to interview",
+        EmployerAction::Offer => "offered",
+        EmployerAction::Reject => "rejected",
+    };
+    let to = action.target(application.status).ok_or_else(|| refused(application.status, verb))?;
+    let student = student::Entity::find_by_id(application.student_id).one(&txn).await?.or_not_found()?;
+    let saved = record(&txn, application, to, employer.id).await?;
+    if let Some(user_id) = student.user_id {
+        let message = format!("Your application to “{}” is now: {}.", opportunity.title, to.label().to_lowercase());
+        notify(&txn, &[user_id], &message, &format!("/student/applications/{id}")).await?;
+    }
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// What a student can do to their own application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StudentAction {
+    Accept,
+    Decline,
+    Withdraw,
+}
+
+impl StudentAction {
+    pub fn from_key(key: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
+    }
+
+    pub fn target(self, from: ApplicationStatus) -> Option<ApplicationStatus> {
+        use ApplicationStatus::*;
+        match (self, from) {
+            (StudentAction::Accept, Offered) => Some(Accepted),
+            (StudentAction::Decline, Offered) => Some(Declined),
+            (StudentAction::Withdraw, Submitted | Reviewing | Interview | Waitlisted) => Some(Withdrawn),
+            _ => None,
+        }
+    }
+}
+
+/// The student's own application; another student's is "not found".
+pub async fn find_for_student(db: &impl ConnectionTrait, user: &CurrentUser, id: i32) -> AppResult<(application::Model, student::Model)> {
+    let student = student_of(db, user.id).await?;
+    let application = application::Entity::find_by_id(id)
+        .filter(application::Column::StudentId.eq(student.id))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    Ok((application, student))
+}
+
+/// What the student answers when accepting.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct AcceptForm {
+    /// "I feel like I belong in STEM", 1-5, asked before the placement starts.
+    pub belonging: String,
+}
+
+/// Accepts, declines or withdraws. Accepting takes a slot, never more than
+/// the opportunity has, and closes the opportunity when the last one fills.
+/// Returns the placement's guardian consent link when one is needed.
+pub async fn student_act(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i32,
+    action: StudentAction,
+    form: &AcceptForm,
+) -> AppResult<Option<String>> {
+    let belonging = if action == StudentAction::Accept {
+        let mut errors = FieldErrors::new();
+        let score = errors.integer("belonging", "Your answer", &form.belonging, 1, 5);
+        errors.into_result(score)?
+    } else {
+        None
+    };
+    let txn = db::begin_write(db).await?;
+    let (application, student) = find_for_student(&txn, user, id).await?;
+    let verb = match action {
+        StudentAction::Accept => "accepted",
+        StudentAction::Decline => "declined",
+        StudentAction::Withdraw => "withdrawn",
+    };
+    let to = action.target(application.status).ok_or_else(|| refused(application.status, verb))?;
+    let opportunity = lock_opportunity(&txn, application.opportunity_id).await?;
+    let mut consent_link = None;
+    if action == StudentAction::Accept {
+        let taken = slots_taken(&txn, opportunity.id).await?;
+        if taken >= opportunity.slots {
+            return Err(AppError::Conflict("Sorry: every slot has just been filled by other students.".into()));
+        }
+        let saved = record(&txn, application, to, user.id).await?;
+        let (placement, link) = placements::service::create(&txn, &saved, &opportunity, &student, taken + 1).await?;
+        if let Some(score) = belonging {
+            placements::service::record_belonging(&txn, placement.id, student.id, "before", score as i32).await?;
+        }
+        consent_link = link;
+    } else {
+        record(&txn, application, to, user.id).await?;
+    }
+    let employers = employers_of(&txn, opportunity.organization_id).await?;
+    let message = format!("{} {} the application to “{}”.", student.first_name, verb, opportunity.title);
+    notify(&txn, &employers, &message, &format!("/employer/opportunities/{}/applicants", opportunity.id)).await?;
+    txn.commit().await?;
+    Ok(consent_link)
+}
+
+/// Closes an opportunity whose last slot just filled (search learns through
+/// the outbox). A full job shadow stays open for its wait list; search hides
+/// it anyway, having no seat left.
+pub async fn close_if_full(db: &impl ConnectionTrait, opportunity: &opportunity::Model, taken: i32) -> AppResult<()> {
+    let keeps_wait_list = opportunity.kind == OpportunityKind::JobShadow;
+    if taken >= opportunity.slots && opportunity.status == OpportunityStatus::Published && !keeps_wait_list {
+        let mut model: opportunity::ActiveModel = opportunity.clone().into();
+        model.status = Set(OpportunityStatus::Closed);
+        model.closed_at = Set(Some(Utc::now()));
+        model.updated_at = Set(Utc::now());
+        model.update(db).await?;
+    }
+    outbox::enqueue(db, opportunity.id).await
+}
+
+/// One step of the history, in words.
+#[derive(Debug, Serialize)]
+pub struct HistoryStep {
+    pub status: &'static str,
+    pub by: &'static str,
+    pub at: String,
+}
+
+pub async fn history(db: &impl ConnectionTrait, application: &application::Model, student_user: Option<i32>) -> AppResult<Vec<HistoryStep>> {
+    let events = application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.eq(application.id))
+        .order_by_asc(application_event::Column::Id)
+        .all(db)
+        .await?;
+    Ok(events
+        .into_iter()
+        .map(|e| HistoryStep {
+            status: e.to_status.label(),
+            by: if Some(e.actor_id) == student_user { "the student" } else { "the employer" },
+            at: e.at.format("%B %-d, %Y %H:%M UTC").to_string(),
+        })
+        .collect())
+}
+
+/// An applicant as the employer sees them: name, grade, school and what they
+/// sent. Never demographics, never their other applications.
+#[derive(Debug, Serialize)]
+pub struct Applicant {
+    pub application_id: i32,
+    pub name: String,
+    pub grade: i32,
+    pub school: String,
+    pub note: String,
+    pub availability: String,
+    pub accommodations: String,
+    pub status: &'static str,
+    pub status_key: &'static str,
+    pub history: Vec<HistoryStep>,
+}
+
+pub async fn applicants(db: &impl ConnectionTrait, employer: &CurrentUser, opportunity_id: i32) -> AppResult<(opportunity::Model, Vec<Applicant>)> {
+    let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
+    let opportunity = opportunity::Entity::find_by_id(opportunity_id)
+        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    let applications = application::Entity::find()
+        .filter(application::Column::OpportunityId.eq(opportunity_id))
+        .order_by_asc(application::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let mut applicants = Vec::with_capacity(applications.len());
+    for application in applications {
+        let student = student::Entity::find_by_id(application.student_id).one(db).await?.or_not_found()?;
+        let school = school::Entity::find_by_id(student.school_id).one(db).await?.or_not_found()?;
+        let history = history(db, &application, student.user_id).await?;
+        applicants.push(Applicant {
+            application_id: application.id,
+            name: format!("{} {}", student.first_name, student.last_name),
+            grade: student.grade,
+            school: school.name,
+            note: application.note,
+            availability: application.availability,
+            accommodations: application.accommodations,
+            status: application.status.label(),
+            status_key: application.status.key(),
+            history,
+        });
+    }
+    Ok((opportunity, applicants))
+}
+
+/// A row of the student's own list.
+#[derive(Debug, Serialize)]
+pub struct MyApplication {
+    pub id: i32,
+    pub opportunity_id: i32,
+    pub title: String,
+    pub status: &'static str,
+    pub updated: String,
+}
+
+pub async fn of_student(db: &impl ConnectionTrait, student_id: i32) -> AppResult<Vec<MyApplication>> {
+    let rows = application::Entity::find()
+        .filter(application::Column::StudentId.eq(student_id))
+        .order_by_desc(application::Column::UpdatedAt)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|a| a.opportunity_id).collect();
+    let titles: std::collections::HashMap<i32, String> = opportunity::Entity::find()
+        .select_only()
+        .column(opportunity::Column::Id)
+        .column(opportunity::Column::Title)
+        .filter(opportunity::Column::Id.is_in(ids))
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|a| MyApplication {
+            id: a.id,
+            opportunity_id: a.opportunity_id,
+            title: titles.get(&a.opportunity_id).cloned().unwrap_or_default(),
+            status: a.status.label(),
+            updated: a.updated_at.format("%B %-d").to_string(),
+        })
+        .collect())
+}
+
+/// A fresh one-time token for a guardian consent link.
+pub fn consent_token() -> (String, String) {
+    let token = tokens::random(40);
+    let digest = tokens::digest(&token);
+    (token, digest)
+}

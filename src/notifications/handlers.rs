@@ -1,0 +1,35 @@
+//! The notifications page.
+
+use axum::{
+    extract::State,
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Serialize;
+
+use crate::{
+    app::AppState,
+    auth::extractors::{CurrentUser, Page},
+    error::AppResult,
+};
+
+#[derive(Serialize)]
+struct Item {
+    message: String,
+    link: String,
+    when: String,
+    unread: bool,
+}
+
+pub async fn list(State(state): State<AppState>, user: CurrentUser, page: Page) -> AppResult<Response> {
+    let items: Vec<Item> = super::latest(&state.db, user.id)
+        .await?
+        .into_iter()
+        .map(|n| Item { message: n.message, link: n.link, when: n.created_at.format("%B %-d, %H:%M UTC").to_string(), unread: n.read_at.is_none() })
+        .collect();
+    Ok(page.render("notifications/list.html", minijinja::context! { items })?.into_response())
+}
+
+pub async fn mark_all_read(State(state): State<AppState>, user: CurrentUser) -> AppResult<Redirect> {
+    super::mark_read(&state.db, user.id).await?;
+    Ok(Redirect::to("/notifications"))
+}

@@ -1,0 +1,80 @@
+//! In-app notifications: every change that concerns a user leaves a message
+//! with a link; the navigation shows the unread count. (Email delivery is
+//! written to the log until SMTP is configured.)
+
+mod handlers;
+
+use axum::{Router, routing::{get, post}};
+use chrono::Utc;
+use entity::{Role, notification, user};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, sea_query::Expr,
+};
+
+use crate::{app::AppState, error::AppResult};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/notifications", get(handlers::list))
+        .route("/notifications/read", post(handlers::mark_all_read))
+}
+
+/// Leaves a message for each of `user_ids`.
+pub async fn notify(db: &impl ConnectionTrait, user_ids: &[i32], message: &str, link: &str) -> AppResult<()> {
+    if user_ids.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let rows = user_ids.iter().map(|&user_id| notification::ActiveModel {
+        user_id: Set(user_id),
+        message: Set(message.chars().take(500).collect()),
+        link: Set(link.to_owned()),
+        created_at: Set(now),
+        read_at: Set(None),
+        ..Default::default()
+    });
+    notification::Entity::insert_many(rows).exec_without_returning(db).await?;
+    // No SMTP yet: the log stands in for email, without personal details.
+    tracing::info!(recipients = user_ids.len(), link, "notification sent");
+    Ok(())
+}
+
+/// Every employer user of an organization.
+pub async fn employers_of(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<Vec<i32>> {
+    Ok(user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::OrganizationId.eq(organization_id))
+        .filter(user::Column::Role.eq(Role::Employer))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+pub async fn unread_count(db: &impl ConnectionTrait, user_id: i32) -> AppResult<u64> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await?)
+}
+
+pub async fn latest(db: &impl ConnectionTrait, user_id: i32) -> AppResult<Vec<notification::Model>> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .order_by_desc(notification::Column::Id)
+        .limit(100)
+        .all(db)
+        .await?)
+}
+
+pub async fn mark_read(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
+    notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(Utc::now()))
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}

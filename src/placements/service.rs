@@ -1,0 +1,538 @@
+//! Placement rules: who must consent, what frees a slot, which hours count.
+
+use chrono::{NaiveDate, Utc};
+use entity::{
+    ApplicationStatus, HoursStatus, OpportunityKind, PlacementStatus, application, application_event,
+    belonging_response, hour_log, opportunity, organization, placement, student,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    applications::{eligibility, service as applications},
+    auth::extractors::CurrentUser,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    forms::FieldErrors,
+    notifications::{employers_of, notify},
+    profiles::service::student_of,
+    roster::service::ensure_school_access,
+    tokens,
+};
+
+/// Most hours a student may log for one day.
+pub const MAX_HOURS_PER_DAY: i32 = 12;
+
+/// Creates the placement of an accepted application. A student who may be
+/// under 18 on the start date waits for guardian consent; the link for the
+/// guardian is returned (shown once). `taken` counts this placement.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    application: &application::Model,
+    opportunity: &opportunity::Model,
+    student: &student::Model,
+    taken: i32,
+) -> AppResult<(placement::Model, Option<String>)> {
+    let needs_consent = eligibility::needs_guardian_consent(student, opportunity.start_date);
+    let token = needs_consent.then(|| tokens::random(40));
+    let saved = placement::ActiveModel {
+        application_id: Set(application.id),
+        opportunity_id: Set(opportunity.id),
+        student_id: Set(student.id),
+        status: Set(if needs_consent { PlacementStatus::AwaitingConsent } else { PlacementStatus::Active }),
+        start_date: Set(opportunity.start_date),
+        end_date: Set(opportunity.end_date),
+        consent_token_hash: Set(token.as_deref().map(tokens::digest)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    applications::close_if_full(db, opportunity, taken).await?;
+    Ok((saved, token.map(|t| format!("/consent/{t}"))))
+}
+
+/// Records one belonging answer (`before` or `after`), once per stage.
+pub async fn record_belonging(db: &impl ConnectionTrait, placement_id: i32, student_id: i32, stage: &str, score: i32) -> AppResult<()> {
+    belonging_response::ActiveModel {
+        placement_id: Set(placement_id),
+        student_id: Set(student_id),
+        stage: Set(stage.to_owned()),
+        score: Set(score),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// A freed job-shadow seat goes to the first student on the wait list.
+async fn promote_wait_list(db: &impl ConnectionTrait, opportunity: &opportunity::Model) -> AppResult<()> {
+    if opportunity.kind != OpportunityKind::JobShadow {
+        return Ok(());
+    }
+    let taken = applications::slots_taken(db, opportunity.id).await?;
+    if taken >= opportunity.slots {
+        return Ok(());
+    }
+    let Some(next) = application::Entity::find()
+        .filter(application::Column::OpportunityId.eq(opportunity.id))
+        .filter(application::Column::Status.eq(ApplicationStatus::Waitlisted))
+        .order_by_asc(application::Column::CreatedAt)
+        .order_by_asc(application::Column::Id)
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let student = student::Entity::find_by_id(next.student_id).one(db).await?.or_not_found()?;
+    let id = next.id;
+    let mut model: application::ActiveModel = next.into();
+    model.status = Set(ApplicationStatus::Accepted);
+    model.updated_at = Set(Utc::now());
+    let promoted = model.update(db).await?;
+    application_event::ActiveModel {
+        application_id: Set(id),
+        from_status: Set(Some(ApplicationStatus::Waitlisted)),
+        to_status: Set(ApplicationStatus::Accepted),
+        actor_id: Set(student.user_id.unwrap_or_default()),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    create(db, &promoted, opportunity, &student, taken + 1).await?;
+    if let Some(user_id) = student.user_id {
+        let message = format!("A seat opened up: you now have a place at “{}”.", opportunity.title);
+        notify(db, &[user_id], &message, &format!("/student/applications/{id}")).await?;
+    }
+    Ok(())
+}
+
+/// What a guardian (or a counselor from a paper form) records.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ConsentForm {
+    pub guardian_name: String,
+    pub relationship: String,
+    /// `give` or `decline`.
+    pub decision: String,
+}
+
+/// Records consent; declining ends the placement and frees its slot.
+async fn record_consent(
+    db: &impl ConnectionTrait,
+    placement: placement::Model,
+    form: &ConsentForm,
+    recorded_by: Option<i32>,
+) -> AppResult<placement::Model> {
+    let mut errors = FieldErrors::new();
+    let name = errors.text("guardian_name", "Your full name", &form.guardian_name, 200);
+    let relationship = errors.text("relationship", "Relationship to the student", &form.relationship, 100);
+    let given = match form.decision.as_str() {
+        "give" => Some(true),
+        "decline" => Some(false),
+        _ => {
+            errors.add("decision", "Choose whether you give or decline consent.");
+            None
+        }
+    };
+    let given = errors.into_result(given)?.unwrap_or(false);
+    if placement.status != PlacementStatus::AwaitingConsent {
+        return Err(AppError::Conflict("Consent for this placement was already recorded.".into()));
+    }
+    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id).lock_exclusive().one(db).await?.or_not_found()?;
+    let student = student::Entity::find_by_id(placement.student_id).one(db).await?.or_not_found()?;
+    let mut model: placement::ActiveModel = placement.into();
+    model.consent_token_hash = Set(None);
+    model.guardian_name = Set(Some(name));
+    model.guardian_relationship = Set(Some(relationship));
+    model.consent_given = Set(Some(given));
+    model.consent_recorded_at = Set(Some(Utc::now()));
+    model.consent_recorded_by = Set(recorded_by);
+    model.status = Set(if given { PlacementStatus::Active } else { PlacementStatus::ConsentDeclined });
+    if !given {
+        model.ended_at = Set(Some(Utc::now()));
+    }
+    let saved = model.update(db).await?;
+    if !given {
+        crate::outbox::enqueue(db, opportunity.id).await?;
+        promote_wait_list(db, &opportunity).await?;
+    }
+    let verdict = if given { "gave consent" } else { "declined consent" };
+    let message = format!("A guardian {verdict} for the placement at “{}”.", opportunity.title);
+    if let Some(user_id) = student.user_id {
+        notify(db, &[user_id], &message, &format!("/student/placements/{}", saved.id)).await?;
+    }
+    let employers = employers_of(db, opportunity.organization_id).await?;
+    notify(db, &employers, &message, &format!("/employer/placements/{}", saved.id)).await?;
+    Ok(saved)
+}
+
+/// The placement a consent link is for; a used or unknown link is "not found".
+pub async fn find_by_consent_token(db: &impl ConnectionTrait, token: &str) -> AppResult<placement::Model> {
+    placement::Entity::find()
+        .filter(placement::Column::ConsentTokenHash.eq(tokens::digest(token)))
+        .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))
+        .one(db)
+        .await?
+        .or_not_found()
+}
+
+/// A guardian's answer through the one-time link (no login).
+pub async fn consent_by_link(db: &DatabaseConnection, token: &str, form: &ConsentForm) -> AppResult<placement::Model> {
+    let txn = db::begin_write(db).await?;
+    let placement = find_by_consent_token(&txn, token).await?;
+    let saved = record_consent(&txn, placement, form, None).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// A paper consent form recorded by a counselor of the student's school.
+pub async fn consent_on_paper(db: &DatabaseConnection, counselor: &CurrentUser, placement_id: i32, form: &ConsentForm) -> AppResult<placement::Model> {
+    let txn = db::begin_write(db).await?;
+    let placement = placement::Entity::find_by_id(placement_id).one(&txn).await?.or_not_found()?;
+    let student = student::Entity::find_by_id(placement.student_id).one(&txn).await?.or_not_found()?;
+    ensure_school_access(&txn, counselor, student.school_id).await?;
+    let saved = record_consent(&txn, placement, form, Some(counselor.id)).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// A new consent link (the first was lost); the old one stops working.
+pub async fn new_consent_link(db: &DatabaseConnection, user: &CurrentUser, placement_id: i32) -> AppResult<String> {
+    let placement = find_for_student(db, user, placement_id).await?;
+    if placement.status != PlacementStatus::AwaitingConsent {
+        return Err(AppError::Conflict("This placement does not need consent any more.".into()));
+    }
+    let token = tokens::random(40);
+    let mut model: placement::ActiveModel = placement.into();
+    model.consent_token_hash = Set(Some(tokens::digest(&token)));
+    model.update(db).await?;
+    Ok(format!("/consent/{token}"))
+}
+
+/// The student's own placement; anyone else's is "not found".
+pub async fn find_for_student(db: &impl ConnectionTrait, user: &CurrentUser, id: i32) -> AppResult<placement::Model> {
+    let student = student_of(db, user.id).await?;
+    placement::Entity::find_by_id(id).filter(placement::Column::StudentId.eq(student.id)).one(db).await?.or_not_found()
+}
+
+/// A placement at the employer's own organization.
+pub async fn find_for_employer(db: &impl ConnectionTrait, employer: &CurrentUser, id: i32) -> AppResult<(placement::Model, opportunity::Model)> {
+    let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
+    let placement = placement::Entity::find_by_id(id).one(db).await?.or_not_found()?;
+    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
+        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    Ok((placement, opportunity))
+}
+
+/// Hours as typed.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct HoursForm {
+    pub work_date: String,
+    pub hours: String,
+    pub description: String,
+}
+
+/// "2", "1.5", "0.25" into quarter hours.
+fn quarter_hours(errors: &mut FieldErrors, value: &str) -> Option<i32> {
+    let parsed: Option<f64> = value.trim().parse().ok().filter(|h: &f64| h.is_finite());
+    match parsed {
+        None => {
+            errors.add("hours", "Hours must be a number like 2 or 1.5.");
+            None
+        }
+        Some(h) if h <= 0.0 || h > f64::from(MAX_HOURS_PER_DAY) => {
+            errors.add("hours", format!("Hours must be more than 0 and at most {MAX_HOURS_PER_DAY}."));
+            None
+        }
+        Some(h) if (h * 4.0).fract() != 0.0 => {
+            errors.add("hours", "Round hours to the quarter hour (like 1.25 or 1.5).");
+            None
+        }
+        Some(h) => Some((h * 4.0) as i32),
+    }
+}
+
+/// Logs hours: an active placement, a day within it and not in the future,
+/// at most 12 hours a day in all.
+pub async fn log_hours(db: &DatabaseConnection, user: &CurrentUser, placement_id: i32, form: &HoursForm, today: NaiveDate) -> AppResult<hour_log::Model> {
+    let mut errors = FieldErrors::new();
+    let work_date = match NaiveDate::parse_from_str(form.work_date.trim(), "%Y-%m-%d") {
+        Ok(date) => Some(date),
+        Err(_) => {
+            errors.add("work_date", "Date must be a date like 2027-06-15.");
+            None
+        }
+    };
+    let quarters = quarter_hours(&mut errors, &form.hours);
+    let description = errors.text("description", "What you did", &form.description, 1000);
+    let (Some(work_date), Some(quarters)) = (work_date, quarters) else {
+        return Err(AppError::Validation(errors));
+    };
+    errors.into_result(())?;
+
+    let txn = db::begin_write(db).await?;
+    let placement = find_for_student(&txn, user, placement_id).await?;
+    if placement.status != PlacementStatus::Active {
+        return Err(AppError::Conflict("Hours can be logged only on an active placement.".into()));
+    }
+    let mut errors = FieldErrors::new();
+    if work_date > today {
+        errors.add("work_date", "You cannot log hours for a day in the future.");
+    } else if work_date < placement.start_date || work_date > placement.end_date {
+        errors.add("work_date", format!("The date must be within the placement: {} to {}.", placement.start_date, placement.end_date));
+    }
+    let same_day: i32 = hour_log::Entity::find()
+        .filter(hour_log::Column::PlacementId.eq(placement.id))
+        .filter(hour_log::Column::WorkDate.eq(work_date))
+        .filter(hour_log::Column::Status.ne(HoursStatus::Rejected))
+        .all(&txn)
+        .await?
+        .iter()
+        .map(|h| h.quarter_hours)
+        .sum();
+    if same_day + quarters > MAX_HOURS_PER_DAY * 4 {
+        errors.add("hours", format!("At most {MAX_HOURS_PER_DAY} hours a day: you already logged {} for that day.", f64::from(same_day) / 4.0));
+    }
+    errors.into_result(())?;
+    let saved = hour_log::ActiveModel {
+        placement_id: Set(placement.id),
+        work_date: Set(work_date),
+        quarter_hours: Set(quarters),
+        description: Set(description),
+        status: Set(HoursStatus::Pending),
+        reviewed_by: Set(None),
+        reviewed_at: Set(None),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id).one(&txn).await?.or_not_found()?;
+    let employers = employers_of(&txn, opportunity.organization_id).await?;
+    notify(&txn, &employers, &format!("New hours to approve for “{}”.", opportunity.title), &format!("/employer/placements/{}", placement.id)).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// Approves or rejects a pending hours entry of the employer's organization.
+pub async fn review_hours(db: &DatabaseConnection, employer: &CurrentUser, hours_id: i32, approve: bool) -> AppResult<i32> {
+    let txn = db::begin_write(db).await?;
+    let entry = hour_log::Entity::find_by_id(hours_id).one(&txn).await?.or_not_found()?;
+    let (placement, opportunity) = find_for_employer(&txn, employer, entry.placement_id).await?;
+    if entry.status != HoursStatus::Pending {
+        return Err(AppError::Conflict("These hours were already reviewed.".into()));
+    }
+    let mut model: hour_log::ActiveModel = entry.into();
+    model.status = Set(if approve { HoursStatus::Approved } else { HoursStatus::Rejected });
+    model.reviewed_by = Set(Some(employer.id));
+    model.reviewed_at = Set(Some(Utc::now()));
+    model.update(&txn).await?;
+    let student = student::Entity::find_by_id(placement.student_id).one(&txn).await?.or_not_found()?;
+    if let Some(user_id) = student.user_id {
+        let verdict = if approve { "approved" } else { "not approved" };
+        notify(&txn, &[user_id], &format!("Your hours at “{}” were {verdict}.", opportunity.title), &format!("/student/placements/{}", placement.id)).await?;
+    }
+    txn.commit().await?;
+    Ok(placement.id)
+}
+
+/// The employer's closing form.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct CompletionForm {
+    /// `completed` or `ended_early`.
+    pub outcome: String,
+    pub communication: String,
+    pub teamwork: String,
+    pub technical: String,
+    pub reliability: String,
+    pub comment: String,
+}
+
+/// Marks an active placement completed (or ended early) with the ratings.
+pub async fn complete(db: &DatabaseConnection, employer: &CurrentUser, placement_id: i32, form: &CompletionForm) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let status = match form.outcome.as_str() {
+        "completed" => Some(PlacementStatus::Completed),
+        "ended_early" => Some(PlacementStatus::EndedEarly),
+        _ => {
+            errors.add("outcome", "Choose whether the placement was completed or ended early.");
+            None
+        }
+    };
+    let mut rating = |field: &str, label: &str, value: &str| errors.integer(field, label, value, 1, 5).map(|n| n as i32);
+    let communication = rating("communication", "Communication", &form.communication);
+    let teamwork = rating("teamwork", "Teamwork", &form.teamwork);
+    let technical = rating("technical", "Technical skills", &form.technical);
+    let reliability = rating("reliability", "Reliability", &form.reliability);
+    let comment = errors.optional_text("comment", "Comment", &form.comment, 2000);
+    let status = errors.into_result(status)?.unwrap_or(PlacementStatus::Completed);
+
+    let txn = db::begin_write(db).await?;
+    let (placement, opportunity) = find_for_employer(&txn, employer, placement_id).await?;
+    if placement.status != PlacementStatus::Active {
+        return Err(AppError::Conflict(format!("A placement that is “{}” cannot be closed.", placement.status.label().to_lowercase())));
+    }
+    let student_id = placement.student_id;
+    let mut model: placement::ActiveModel = placement.into();
+    model.status = Set(status);
+    model.ended_at = Set(Some(Utc::now()));
+    model.rating_communication = Set(communication);
+    model.rating_teamwork = Set(teamwork);
+    model.rating_technical = Set(technical);
+    model.rating_reliability = Set(reliability);
+    model.employer_comment = Set((!comment.is_empty()).then_some(comment));
+    model.update(&txn).await?;
+    let student = student::Entity::find_by_id(student_id).one(&txn).await?.or_not_found()?;
+    if let Some(user_id) = student.user_id {
+        let message = format!("Your placement at “{}” is {}. Tell us how it went.", opportunity.title, status.label().to_lowercase());
+        notify(&txn, &[user_id], &message, &format!("/student/placements/{placement_id}")).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The student's closing form.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct FeedbackForm {
+    pub rating: String,
+    pub comment: String,
+    pub belonging: String,
+}
+
+/// The student rates the experience and answers the belonging item again.
+pub async fn student_feedback(db: &DatabaseConnection, user: &CurrentUser, placement_id: i32, form: &FeedbackForm) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let rating = errors.integer("rating", "Your rating", &form.rating, 1, 5);
+    let belonging = errors.integer("belonging", "Your answer", &form.belonging, 1, 5);
+    let comment = errors.optional_text("comment", "Comment", &form.comment, 2000);
+    let (Some(rating), Some(belonging)) = (rating, belonging) else {
+        return Err(AppError::Validation(errors));
+    };
+    errors.into_result(())?;
+    let txn = db::begin_write(db).await?;
+    let placement = find_for_student(&txn, user, placement_id).await?;
+    if !matches!(placement.status, PlacementStatus::Completed | PlacementStatus::EndedEarly) {
+        return Err(AppError::Conflict("You can give feedback once the placement has ended.".into()));
+    }
+    if placement.student_rating.is_some() {
+        return Err(AppError::Conflict("You already gave feedback on this placement.".into()));
+    }
+    let (id, student_id) = (placement.id, placement.student_id);
+    let mut model: placement::ActiveModel = placement.into();
+    model.student_rating = Set(Some(rating as i32));
+    model.student_comment = Set((!comment.is_empty()).then_some(comment));
+    model.update(&txn).await?;
+    record_belonging(&txn, id, student_id, "after", belonging as i32).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// An hours entry in words.
+#[derive(Debug, Serialize)]
+pub struct HoursRow {
+    pub id: i32,
+    pub date: String,
+    pub hours: f64,
+    pub description: String,
+    pub status: &'static str,
+    pub pending: bool,
+}
+
+/// A placement with everything its pages show.
+#[derive(Debug, Serialize)]
+pub struct PlacementView {
+    pub id: i32,
+    pub title: String,
+    pub organization: String,
+    pub student_name: String,
+    pub status: &'static str,
+    pub status_key: &'static str,
+    pub start_date: String,
+    pub end_date: String,
+    pub guardian: Option<String>,
+    pub hours: Vec<HoursRow>,
+    pub approved_hours: f64,
+    pub pending_hours: f64,
+    pub student_rated: bool,
+}
+
+pub async fn view(db: &impl ConnectionTrait, placement: placement::Model) -> AppResult<PlacementView> {
+    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id).one(db).await?.or_not_found()?;
+    let organization = organization::Entity::find_by_id(opportunity.organization_id).one(db).await?.or_not_found()?;
+    let student = student::Entity::find_by_id(placement.student_id).one(db).await?.or_not_found()?;
+    let entries = hour_log::Entity::find()
+        .filter(hour_log::Column::PlacementId.eq(placement.id))
+        .order_by_desc(hour_log::Column::WorkDate)
+        .all(db)
+        .await?;
+    let total = |status: HoursStatus| entries.iter().filter(|h| h.status == status).map(|h| f64::from(h.quarter_hours) / 4.0).sum();
+    Ok(PlacementView {
+        id: placement.id,
+        title: opportunity.title,
+        organization: organization.name,
+        student_name: format!("{} {}", student.first_name, student.last_name),
+        status: placement.status.label(),
+        status_key: placement.status.key(),
+        start_date: placement.start_date.to_string(),
+        end_date: placement.end_date.to_string(),
+        guardian: placement.guardian_name.map(|name| format!("{name} ({})", placement.guardian_relationship.unwrap_or_default())),
+        approved_hours: total(HoursStatus::Approved),
+        pending_hours: total(HoursStatus::Pending),
+        hours: entries
+            .iter()
+            .map(|h| HoursRow {
+                id: h.id,
+                date: h.work_date.to_string(),
+                hours: f64::from(h.quarter_hours) / 4.0,
+                description: h.description.clone(),
+                status: h.status.label(),
+                pending: h.status == HoursStatus::Pending,
+            })
+            .collect(),
+        student_rated: placement.student_rating.is_some(),
+    })
+}
+
+/// Placements of a student, newest first.
+pub async fn of_student(db: &impl ConnectionTrait, student_id: i32) -> AppResult<Vec<PlacementView>> {
+    let rows = placement::Entity::find()
+        .filter(placement::Column::StudentId.eq(student_id))
+        .order_by_desc(placement::Column::Id)
+        .all(db)
+        .await?;
+    let mut views = Vec::with_capacity(rows.len());
+    for row in rows {
+        views.push(view(db, row).await?);
+    }
+    Ok(views)
+}
+
+/// Placements of the counselor's schools still waiting for consent.
+pub async fn awaiting_consent(db: &impl ConnectionTrait, counselor: &CurrentUser) -> AppResult<Vec<PlacementView>> {
+    let schools: Vec<i32> = crate::roster::service::schools_of(db, counselor).await?.into_iter().map(|s| s.id).collect();
+    let students: Vec<i32> = student::Entity::find().filter(student::Column::SchoolId.is_in(schools)).all(db).await?.into_iter().map(|s| s.id).collect();
+    let rows = placement::Entity::find()
+        .filter(placement::Column::StudentId.is_in(students))
+        .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))
+        .order_by_asc(placement::Column::Id)
+        .all(db)
+        .await?;
+    let mut views = Vec::with_capacity(rows.len());
+    for row in rows {
+        views.push(view(db, row).await?);
+    }
+    Ok(views)
+}

@@ -1,0 +1,401 @@
+//! Applications and placements end to end over HTTP: the pipeline, consent,
+//! hours, completion, privacy between users, and slots under concurrency.
+
+use reqwest::{Client, StatusCode};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
+use stembridge::{roster::claim_code, search::documents::today};
+
+use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, posting};
+
+/// A school and a counselor (once per app), returning the school id.
+async fn school(app: &TestApp, name: &str) -> i32 {
+    use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
+    let school = create_school(&app.db, &NewSchool { name: name.into(), zip: "60608".into() }).await.unwrap();
+    let email = format!("counselor-{}@school.edu", school.id);
+    create_counselor(&app.db, &NewCounselor { display_name: "Carla".into(), email, password: PASSWORD.into(), school_ids: vec![school.id] })
+        .await
+        .unwrap();
+    school.id
+}
+
+async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
+    let client = new_client();
+    app.login_as(&client, &format!("counselor-{school_id}@school.edu"), PASSWORD).await;
+    client
+}
+
+/// A rostered student who claimed their account; `born` as YYYY-MM-DD or "".
+async fn student(app: &TestApp, school_id: i32, first: &str, grade: i32, born: &str) -> Client {
+    let code = claim_code::generate();
+    entity::student::ActiveModel {
+        school_id: Set(school_id),
+        first_name: Set(first.into()),
+        last_name: Set("Student".into()),
+        grade: Set(grade),
+        claim_code_hash: Set(Some(claim_code::digest(&code))),
+        claim_code_expires_at: Set(Some(chrono::Utc::now() + chrono::Duration::days(1))),
+        active: Set(true),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let client = new_client();
+    let email = format!("{}@students.org", first.to_lowercase());
+    let response = app
+        .submit_as(&client, "/claim", "/claim", &[("code", &code), ("display_name", first), ("email", &email), ("password", PASSWORD)])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    if !born.is_empty() {
+        let response = app.submit_as(&client, "/student/profile", "/student/profile", &[("date_of_birth", born), ("home_zip", "60608")]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    client
+}
+
+async fn apply(app: &TestApp, student: &Client, opportunity: i32) -> reqwest::Response {
+    let page = format!("/opportunities/{opportunity}");
+    let action = format!("/opportunities/{opportunity}/apply");
+    app.submit_as(student, &page, &action, &[("note", "I love building things."), ("availability", "After 3 pm"), ("accommodations", "")]).await
+}
+
+fn id_from(response: &reqwest::Response) -> i32 {
+    location(response).rsplit('/').next().unwrap().parse().unwrap()
+}
+
+async fn employer_act(app: &TestApp, employer: &Client, application: i32, action: &str) -> StatusCode {
+    app.submit_as(employer, "/employer", &format!("/employer/applications/{application}/{action}"), &[]).await.status()
+}
+
+async fn accept(app: &TestApp, student: &Client, application: i32) -> reqwest::Response {
+    let page = format!("/student/applications/{application}");
+    app.submit_as(student, &page, &format!("{page}/accept"), &[("belonging", "3")]).await
+}
+
+fn link_in(html: &str, id: &str) -> String {
+    html.split(&format!("id=\"{id}\">")).nth(1).unwrap().split('<').next().unwrap().replace("&#x2f;", "/")
+}
+
+#[tokio::test]
+async fn a_student_goes_from_application_to_completed_placement() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let school = school(&app, "Lincoln High").await;
+        let ana = student(&app, school, "Ana", 11, "2010-03-04").await;
+
+        let response = apply(&app, &ana, opportunity).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let application = id_from(&response);
+        let applicants = app.get_as(&employer, &format!("/employer/opportunities/{opportunity}/applicants")).await.text().await.unwrap();
+        assert!(applicants.contains("Ana Student") && applicants.contains("Grade 11") && applicants.contains("Lincoln High"));
+        assert!(applicants.contains("I love building things."));
+        assert!(!applicants.contains("2010-03-04") && !applicants.contains("60608"), "no birth date or home ZIP for employers");
+        assert!(app.get_as(&employer, "/employer").await.text().await.unwrap().contains("(1 new)"), "the employer is notified");
+
+        for action in ["review", "interview", "offer"] {
+            assert_eq!(employer_act(&app, &employer, application, action).await, StatusCode::SEE_OTHER, "{action}");
+        }
+        let response = accept(&app, &ana, application).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let consent_link = link_in(&response.text().await.unwrap(), "consent-link");
+
+        // The guardian, without an account, consents through the link.
+        let guardian = new_client();
+        let page = app.get_as(&guardian, &consent_link).await.text().await.unwrap();
+        assert!(page.contains("Guardian consent for Ana") && page.contains("Robotics lab intern"));
+        let response = app.submit_as(&guardian, &consent_link, &consent_link, &[("guardian_name", "Maria Student"), ("relationship", "mother"), ("decision", "give")]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(app.get_as(&new_client(), &consent_link).await.status(), StatusCode::NOT_FOUND, "single use");
+
+        let history = app.get_as(&ana, &format!("/student/applications/{application}")).await.text().await.unwrap();
+        for step in ["Submitted", "Being reviewed", "Interview", "Offer made", "Accepted"] {
+            assert!(history.contains(step), "{step} in the history");
+        }
+        let placement: i32 = history.split("/student/placements/").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        // Jump to the middle of the placement to log hours.
+        let start = today() - chrono::Duration::days(10);
+        app.db.execute_unprepared(&format!("UPDATE placement SET start_date = '{start}' WHERE id = {placement}")).await.unwrap();
+        let yesterday = (today() - chrono::Duration::days(1)).to_string();
+        let hours_page = format!("/student/placements/{placement}");
+        let response = app
+            .submit_as(&ana, &hours_page, &format!("{hours_page}/hours"), &[("work_date", &yesterday), ("hours", "3.5"), ("description", "Soldered a motor driver.")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let employer_page = app.get_as(&employer, &format!("/employer/placements/{placement}")).await.text().await.unwrap();
+        let hours_id = employer_page.split("/employer/hours/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+        let response = app.submit_as(&employer, "/employer", &format!("/employer/hours/{hours_id}/approve"), &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(app.get_as(&ana, &hours_page).await.text().await.unwrap().contains("Approved: 3.5 hours"));
+
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer",
+                &format!("/employer/placements/{placement}/complete"),
+                &[("outcome", "completed"), ("communication", "5"), ("teamwork", "4"), ("technical", "4"), ("reliability", "5"), ("comment", "Great work")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let response = app.submit_as(&ana, &hours_page, &format!("{hours_page}/feedback"), &[("rating", "5"), ("belonging", "5"), ("comment", "")]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let dashboard = app.get_as(&ana, "/student").await.text().await.unwrap();
+        assert!(dashboard.contains("Completed (3.5 hours approved)"));
+        assert_eq!(app.count("belonging_response").await, 2, "before and after");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn transitions_outside_the_pipeline_are_refused() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let school = school(&app, "Lincoln High").await;
+        let ana = student(&app, school, "Ana", 11, "2005-01-01").await;
+        let application = id_from(&apply(&app, &ana, opportunity).await);
+
+        assert_eq!(accept(&app, &ana, application).await.status(), StatusCode::CONFLICT, "nothing offered yet");
+        assert_eq!(employer_act(&app, &employer, application, "hire").await, StatusCode::NOT_FOUND);
+        assert_eq!(employer_act(&app, &employer, application, "offer").await, StatusCode::SEE_OTHER);
+        assert_eq!(employer_act(&app, &employer, application, "offer").await, StatusCode::CONFLICT, "already offered");
+        assert_eq!(employer_act(&app, &employer, application, "review").await, StatusCode::CONFLICT);
+        let page = format!("/student/applications/{application}");
+        assert_eq!(app.submit_as(&ana, &page, &format!("{page}/withdraw"), &[]).await.status(), StatusCode::CONFLICT, "decline an offer instead");
+        let response = app.submit_as(&ana, &page, &format!("{page}/accept"), &[("belonging", "9")]).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "the belonging answer is 1 to 5");
+        assert_eq!(app.count("placement").await, 0);
+        let response = accept(&app, &ana, application).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "an adult needs no consent: straight to the placement");
+        assert_eq!(employer_act(&app, &employer, application, "reject").await, StatusCode::CONFLICT, "accepted is final");
+        assert_eq!(app.count("placement").await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn eligibility_is_checked_on_the_server_with_a_reason() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let seniors = app.published(&employer, &posting(&[("min_grade", "12"), ("max_grade", "12")])).await;
+        let sixteen = app.published(&employer, &posting(&[("title", "Lab with age limit"), ("min_age", "16")])).await;
+        let draft = app.draft(&employer, &posting(&[("title", "Not yet")])).await;
+        let school = school(&app, "Lincoln High").await;
+        let ben = student(&app, school, "Ben", 9, "").await;
+
+        let response = apply(&app, &ben, seniors).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(response.text().await.unwrap().contains("for students in grade 12 to grade 12; you are in grade 9"));
+        let response = apply(&app, &ben, sixteen).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(response.text().await.unwrap().contains("Add your date of birth"));
+        assert_eq!(app.submit_as(&ben, "/student", &format!("/opportunities/{draft}/apply"), &[("note", "hi")]).await.status(), StatusCode::NOT_FOUND);
+
+        let cara = student(&app, school, "Cara", 10, "2010-01-01").await;
+        let open = app.published(&employer, &posting(&[("title", "Open to all")])).await;
+        assert_eq!(apply(&app, &cara, open).await.status(), StatusCode::SEE_OTHER);
+        let again = apply(&app, &cara, open).await;
+        assert_eq!(again.status(), StatusCode::CONFLICT);
+        assert!(again.text().await.unwrap().contains("You already applied"));
+        let empty = app.submit_as(&cara, "/student", &format!("/opportunities/{open}/apply"), &[("note", " ")]).await;
+        assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(app.count("application").await, 1);
+        let employer_try = app.submit_as(&employer, "/employer", &format!("/opportunities/{open}/apply"), &[("note", "me too")]).await;
+        assert_eq!(employer_try.status(), StatusCode::FORBIDDEN, "only students apply");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn students_and_employers_only_reach_their_own_applications() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let owner = app.verified_employer(&admin, "Org A", "a@a.org").await;
+        let other_employer = app.verified_employer(&admin, "Org B", "b@b.org").await;
+        let opportunity = app.published(&owner, &posting(&[])).await;
+        let school = school(&app, "Lincoln High").await;
+        let ana = student(&app, school, "Ana", 11, "2010-03-04").await;
+        let ben = student(&app, school, "Ben", 11, "2010-03-04").await;
+        let application = id_from(&apply(&app, &ana, opportunity).await);
+
+        let response = app.get_as(&ben, &format!("/student/applications/{application}")).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert!(!response.text().await.unwrap().contains("I love building things."));
+        let page = "/student";
+        assert_eq!(app.submit_as(&ben, page, &format!("/student/applications/{application}/withdraw"), &[]).await.status(), StatusCode::NOT_FOUND);
+        let response = app.get_as(&other_employer, &format!("/employer/opportunities/{opportunity}/applicants")).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert!(!response.text().await.unwrap().contains("Ana"));
+        assert_eq!(employer_act(&app, &other_employer, application, "offer").await, StatusCode::NOT_FOUND);
+        assert_eq!(app.get_as(&ana, &format!("/employer/opportunities/{opportunity}/applicants")).await.status(), StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn fifty_students_accepting_five_slots_at_once_make_exactly_five_placements() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let opportunity = app.published(&employer, &posting(&[("slots", "5")])).await;
+        let school = school(&app, "Lincoln High").await;
+        let mut offers = Vec::new();
+        for n in 0..50 {
+            let client = student(&app, school, &format!("Student{n}"), 11, "2005-01-01").await;
+            let application = id_from(&apply(&app, &client, opportunity).await);
+            assert_eq!(employer_act(&app, &employer, application, "offer").await, StatusCode::SEE_OTHER);
+            let token = app.csrf_token(&client, &format!("/student/applications/{application}")).await;
+            offers.push((client, application, token));
+        }
+        let mut tasks = tokio::task::JoinSet::new();
+        for (client, application, token) in offers {
+            let url = app.url(&format!("/student/applications/{application}/accept"));
+            tasks.spawn(async move {
+                client.post(url).form(&[("csrf_token", token.as_str()), ("belonging", "4")]).send().await.unwrap().status()
+            });
+        }
+        let mut statuses = Vec::new();
+        while let Some(status) = tasks.join_next().await {
+            statuses.push(status.unwrap());
+        }
+        let accepted = statuses.iter().filter(|s| **s == StatusCode::SEE_OTHER).count();
+        let refused = statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count();
+        assert_eq!((accepted, refused), (5, 45), "{statuses:?}");
+        assert_eq!(app.count("placement").await, 5);
+        let manage = app.get_as(&employer, &format!("/employer/opportunities/{opportunity}")).await.text().await.unwrap();
+        assert!(manage.contains(">closed<"), "the last slot closes the opportunity");
+        app.wait_for_search().await;
+        assert!(app.api_ids("q=robotics").await.is_empty(), "and search drops it");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn job_shadow_seats_go_first_come_and_the_wait_list_moves_up() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let start = crate::helpers::days_from_now(60);
+        let shadow = app
+            .published(
+                &employer,
+                &posting(&[("kind", "job_shadow"), ("slots", "3"), ("start_date", &start), ("end_date", &start), ("start_time", "09:00"), ("end_time", "13:00")]),
+            )
+            .await;
+        let school = school(&app, "Lincoln High").await;
+        let mut clients = Vec::new();
+        for n in 0..8 {
+            clients.push(student(&app, school, &format!("Shadow{n}"), 11, "").await);
+        }
+        let mut signups = Vec::new();
+        for client in clients {
+            let token = app.csrf_token(&client, &format!("/opportunities/{shadow}")).await;
+            signups.push((client, token));
+        }
+        let mut tasks = tokio::task::JoinSet::new();
+        for (client, token) in signups {
+            let url = app.url(&format!("/opportunities/{shadow}/apply"));
+            tasks.spawn(async move { client.post(url).form(&[("csrf_token", token.as_str()), ("note", "Curious!")]).send().await.unwrap().status() });
+        }
+        while let Some(status) = tasks.join_next().await {
+            assert_eq!(status.unwrap(), StatusCode::SEE_OTHER);
+        }
+        assert_eq!(app.count("placement").await, 3, "three seats, three placements");
+        let waiting = app.db.query_one_raw(sea_orm::Statement::from_string(app.db.get_database_backend(), "SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'".to_owned())).await.unwrap().unwrap();
+        assert_eq!(waiting.try_get::<i64>("", "n").unwrap(), 5);
+
+        // A guardian declines: the seat goes to the first on the wait list.
+        let school_counselor = counselor_of(&app, school).await;
+        let page = app.get_as(&school_counselor, "/counselor/placements").await.text().await.unwrap();
+        let placement = page.split("/counselor/placements/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+        let response = app
+            .submit_as(&school_counselor, "/counselor/placements", &format!("/counselor/placements/{placement}/consent"), &[("guardian_name", "Pat"), ("relationship", "father"), ("decision", "decline")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let held = app.db.query_one_raw(sea_orm::Statement::from_string(app.db.get_database_backend(), "SELECT COUNT(*) AS n FROM placement WHERE status <> 'consent_declined'".to_owned())).await.unwrap().unwrap();
+        assert_eq!(held.try_get::<i64>("", "n").unwrap(), 3, "the freed seat was filled from the wait list");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn consent_links_are_unguessable_and_counselors_record_only_their_schools() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let lincoln = school(&app, "Lincoln High").await;
+        let roosevelt = school(&app, "Roosevelt High").await;
+        let ana = student(&app, lincoln, "Ana", 11, "").await;
+        let application = id_from(&apply(&app, &ana, opportunity).await);
+        employer_act(&app, &employer, application, "offer").await;
+        assert_eq!(accept(&app, &ana, application).await.status(), StatusCode::OK);
+
+        assert_eq!(app.get_as(&new_client(), "/consent/guessed-token-123").await.status(), StatusCode::NOT_FOUND);
+        let other = counselor_of(&app, roosevelt).await;
+        assert!(!app.get_as(&other, "/counselor/placements").await.text().await.unwrap().contains("Ana"));
+        let response = app
+            .submit_as(&other, "/counselor/placements", "/counselor/placements/1/consent", &[("guardian_name", "X"), ("relationship", "Y"), ("decision", "give")])
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let mine = counselor_of(&app, lincoln).await;
+        let response = app
+            .submit_as(&mine, "/counselor/placements", "/counselor/placements/1/consent", &[("guardian_name", ""), ("relationship", ""), ("decision", "maybe")])
+            .await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let response = app
+            .submit_as(&mine, "/counselor/placements", "/counselor/placements/1/consent", &[("guardian_name", "Maria"), ("relationship", "mother"), ("decision", "give")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_hours_are_refused_with_a_message_and_nothing_is_saved() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let school = school(&app, "Lincoln High").await;
+        let ana = student(&app, school, "Ana", 12, "2005-01-01").await;
+        let application = id_from(&apply(&app, &ana, opportunity).await);
+        employer_act(&app, &employer, application, "offer").await;
+        let placement = {
+            let response = accept(&app, &ana, application).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+            let page = app.get_as(&ana, &format!("/student/applications/{application}")).await.text().await.unwrap();
+            page.split("/student/placements/").nth(1).unwrap().split('"').next().unwrap().to_owned()
+        };
+        let page = format!("/student/placements/{placement}");
+        let action = format!("{page}/hours");
+        let tomorrow = crate::helpers::days_from_now(1);
+        let before_start = crate::helpers::days_from_now(-30);
+        let start = today() - chrono::Duration::days(10);
+        app.db.execute_unprepared(&format!("UPDATE placement SET start_date = '{start}' WHERE id = {placement}")).await.unwrap();
+        let yesterday = crate::helpers::days_from_now(-1);
+        let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
+            (vec![("work_date", &tomorrow), ("hours", "2"), ("description", "x")], "cannot log hours for a day in the future"),
+            (vec![("work_date", &before_start), ("hours", "2"), ("description", "x")], "must be within the placement"),
+            (vec![("work_date", &yesterday), ("hours", "13"), ("description", "x")], "at most 12"),
+            (vec![("work_date", &yesterday), ("hours", "lots"), ("description", "x")], "Hours must be a number"),
+            (vec![("work_date", &yesterday), ("hours", "1.1"), ("description", "x")], "quarter hour"),
+            (vec![("work_date", &yesterday), ("hours", "2"), ("description", "")], "What you did is required."),
+            (vec![("work_date", "soon"), ("hours", "2"), ("description", "x")], "Date must be a date"),
+        ];
+        for (fields, message) in cases {
+            let response = app.submit_as(&ana, &page, &action, &fields).await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+            assert!(response.text().await.unwrap().contains(message), "{message}");
+        }
+        assert_eq!(app.submit_as(&ana, &page, &action, &[("work_date", &yesterday), ("hours", "8"), ("description", "Lab day")]).await.status(), StatusCode::SEE_OTHER);
+        let response = app.submit_as(&ana, &page, &action, &[("work_date", &yesterday), ("hours", "5"), ("description", "More")]).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "12 hours a day in all");
+        assert_eq!(app.count("hour_log").await, 1);
+    })
+    .await;
+}
