@@ -10,7 +10,7 @@ port=${BENCH_PORT:-3917}
 cargo build --release --quiet
 cargo bench --quiet --bench search -- prepare "$dir"
 
-DATA_DIR="$dir" BIND="127.0.0.1:$port" RUST_LOG=warn ./target/release/stembridge serve &
+DATA_DIR="$dir" BIND="127.0.0.1:$port" RUST_LOG=warn "${CARGO_TARGET_DIR:-target}/release/stembridge" serve &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

@@ -17,6 +17,7 @@ use crate::{
     accounts, admin, applications, notifications, placements,
     auth::{self, csrf, session_store::DbSessionStore},
     config::Config,
+    counseling,
     db, opportunities, organizations, pages, profiles, roster,
     search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
 };
@@ -53,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .merge(applications::router())
         .merge(placements::router())
         .merge(notifications::router())
+        .merge(counseling::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)

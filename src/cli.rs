@@ -40,6 +40,61 @@ pub async fn reindex(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `import-roster PATH`: imports a OneRoster folder as an administrator,
+/// with a progress bar; prints every error (and writes nothing) when invalid.
+pub async fn import_roster(config: &Config, args: crate::config::ImportRosterArgs) -> anyhow::Result<()> {
+    use crate::roster::import::{RosterFiles, import};
+    let read = |name: &str| std::fs::read(args.path.join(name)).map_err(|e| anyhow::anyhow!("{}: {e}", args.path.join(name).display()));
+    let files = RosterFiles { orgs: read("orgs.csv")?, users: read("users.csv")?, demographics: read("demographics.csv")? };
+    let db = db::connect_and_migrate(config).await?;
+    // The command line acts as the system administrator.
+    let importer = crate::auth::extractors::CurrentUser {
+        id: first_admin_id(&db).await?,
+        email: String::new(),
+        display_name: "command line".into(),
+        role: entity::Role::Admin,
+        organization_id: None,
+    };
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} students ({elapsed})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let started = std::time::Instant::now();
+    let outcome = import(&db, &importer, &files, &|done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })
+    .await?;
+    bar.finish_and_clear();
+    match outcome {
+        Ok(summary) => {
+            println!(
+                "Imported {} school(s): {} new students, {} updated, {} deactivated, in {:.1} s.",
+                summary.schools, summary.created, summary.updated, summary.deactivated, started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            anyhow::bail!("The roster has {} error(s); nothing was imported.", errors.len())
+        }
+    }
+}
+
+async fn first_admin_id(db: &sea_orm::DatabaseConnection) -> anyhow::Result<i32> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    entity::user::Entity::find()
+        .filter(entity::user::Column::Role.eq(entity::Role::Admin))
+        .order_by_asc(entity::user::Column::Id)
+        .one(db)
+        .await?
+        .map(|u| u.id)
+        .ok_or_else(|| anyhow::anyhow!("Create an administrator first (stembridge create-admin)."))
+}
+
 /// `seed-demo`: loads the demo data set and prints its logins.
 pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     let db = db::connect_and_migrate(config).await?;

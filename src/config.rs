@@ -28,6 +28,14 @@ pub enum Command {
     SeedDemo,
     /// Rebuild the search index from the database.
     Reindex,
+    /// Import a OneRoster 1.1 CSV roster (a folder with orgs.csv, users.csv, demographics.csv).
+    ImportRoster(ImportRosterArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportRosterArgs {
+    /// Folder holding orgs.csv, users.csv and demographics.csv.
+    pub path: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -70,6 +78,9 @@ pub struct Config {
     /// Hours after login after which a session ends, active or not.
     #[arg(long, env = "SESSION_ABSOLUTE_HOURS", default_value_t = 12, global = true)]
     pub session_absolute_hours: i64,
+    /// Dashboard cells with fewer students than this are suppressed (never below 5).
+    #[arg(long, env = "SUPPRESSION_THRESHOLD", default_value_t = 10, global = true)]
+    pub suppression_threshold: usize,
     /// Largest database connection pool.
     #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
     pub db_max_connections: u32,
@@ -96,6 +107,7 @@ impl Config {
             cookie_secure: false,
             session_idle_minutes: 60,
             session_absolute_hours: 12,
+            suppression_threshold: 10,
             db_max_connections: 8,
         }
     }

@@ -10,6 +10,7 @@ pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod counseling;
 pub mod db;
 pub mod error;
 pub mod forms;

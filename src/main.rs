@@ -14,5 +14,6 @@ async fn main() -> anyhow::Result<()> {
         Command::CreateAdmin(args) => stembridge::cli::create_admin(&config, args).await,
         Command::SeedDemo => stembridge::cli::seed_demo(&config).await,
         Command::Reindex => stembridge::cli::reindex(&config).await,
+        Command::ImportRoster(args) => stembridge::cli::import_roster(&config, args).await,
     }
 }

@@ -5,6 +5,7 @@
 pub mod enums;
 pub mod application;
 pub mod application_event;
+pub mod audit_log;
 pub mod belonging_response;
 pub mod counselor_school;
 pub mod hour_log;

@@ -28,6 +28,22 @@ pub struct Model {
     pub interests: String,
     /// ISO 639-1 codes, comma separated.
     pub languages: String,
+    /// OneRoster `sourcedId`, when the student came from a roster import.
+    pub sourced_id: Option<String>,
+    // Demographics come only from the roster; only counselors of the school
+    // and admins ever see them.
+    #[serde(skip)]
+    pub gender: Option<String>,
+    #[serde(skip)]
+    pub race_ethnicity: Option<String>,
+    #[serde(skip)]
+    pub low_income: Option<bool>,
+    #[serde(skip)]
+    pub english_learner: Option<bool>,
+    #[serde(skip)]
+    pub disability: Option<bool>,
+    #[serde(skip)]
+    pub first_generation: Option<bool>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,6 +7,7 @@ mod m20261122_000002_create_opportunities;
 mod m20261122_000003_create_organization_invites;
 mod m20261122_000004_add_student_profile;
 mod m20261122_000005_create_applications;
+mod m20261122_000006_add_roster_demographics;
 
 /// Applies every migration of STEMbridge in order.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_create_organization_invites::Migration),
             Box::new(m20261122_000004_add_student_profile::Migration),
             Box::new(m20261122_000005_create_applications::Migration),
+            Box::new(m20261122_000006_add_roster_demographics::Migration),
         ]
     }
 }

@@ -12,20 +12,20 @@ use tower_sessions::Session;
 use super::service::{self, EmployerRegistration, NewAdmin, StudentClaim};
 use crate::{
     app::AppState,
-    auth::{extractors::{Page, flash}, service::start_session},
+    auth::{extractors::{FormPage, Page, flash}, service::start_session},
     error::{AppError, AppResult},
     forms::{FieldErrors, Form},
 };
 
 #[derive(Serialize)]
-struct FormPage<'a, T: Serialize> {
+struct FormView<'a, T: Serialize> {
     form: &'a T,
     errors: FieldErrors,
 }
 
 fn render_form<T: Serialize>(page: &Page, template: &str, form: &T, errors: FieldErrors) -> AppResult<Response> {
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    Ok((status, page.render(template, FormPage { form, errors })?).into_response())
+    Ok((status, page.render(template, FormView { form, errors })?).into_response())
 }
 
 /// On success: log in and go to the dashboard with a message; on bad input:
@@ -50,14 +50,14 @@ async fn finish<T: Serialize>(
     }
 }
 
-pub async fn register_page(page: Page) -> AppResult<Response> {
+pub async fn register_page(page: FormPage) -> AppResult<Response> {
     render_form(&page, "accounts/register.html", &EmployerRegistration::default(), FieldErrors::new())
 }
 
 pub async fn register(
     State(state): State<AppState>,
     session: Session,
-    page: Page,
+    page: FormPage,
     Form(form): Form<EmployerRegistration>,
 ) -> AppResult<Response> {
     let outcome = service::register_employer(&state.db, &form).await;
@@ -65,21 +65,21 @@ pub async fn register(
     finish(&state, &session, &page, "accounts/register.html", &form, outcome, welcome).await
 }
 
-pub async fn claim_page(page: Page) -> AppResult<Response> {
+pub async fn claim_page(page: FormPage) -> AppResult<Response> {
     render_form(&page, "accounts/claim.html", &StudentClaim::default(), FieldErrors::new())
 }
 
 pub async fn claim(
     State(state): State<AppState>,
     session: Session,
-    page: Page,
+    page: FormPage,
     Form(form): Form<StudentClaim>,
 ) -> AppResult<Response> {
     let outcome = service::claim_student_account(&state.db, &form).await;
     finish(&state, &session, &page, "accounts/claim.html", &form, outcome, "Welcome to STEMbridge! Your account is ready.").await
 }
 
-pub async fn setup_page(State(state): State<AppState>, page: Page) -> AppResult<Response> {
+pub async fn setup_page(State(state): State<AppState>, page: FormPage) -> AppResult<Response> {
     if !service::needs_setup(&state.db).await? {
         return Err(AppError::NotFound);
     }
@@ -89,7 +89,7 @@ pub async fn setup_page(State(state): State<AppState>, page: Page) -> AppResult<
 pub async fn setup(
     State(state): State<AppState>,
     session: Session,
-    page: Page,
+    page: FormPage,
     Form(form): Form<NewAdmin>,
 ) -> AppResult<Response> {
     let outcome = service::create_first_admin(&state.db, &form).await;

@@ -179,6 +179,10 @@ pub async fn needs_setup(db: &impl ConnectionTrait) -> AppResult<bool> {
 
 /// Creates the first admin from the setup page; refused once one exists.
 pub async fn create_first_admin(db: &DatabaseConnection, form: &NewAdmin) -> AppResult<user::Model> {
+    // Once an admin exists the page is gone, whatever was typed.
+    if !needs_setup(db).await? {
+        return Err(AppError::NotFound);
+    }
     let mut errors = FieldErrors::new();
     let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
     errors.into_result(())?;

@@ -3,13 +3,13 @@
 mod handlers;
 pub mod service;
 
-use axum::{Router, routing::get};
+use axum::{Router, routing::{get, post}};
 
 use crate::app::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin", get(handlers::dashboard))
-        .route("/admin/schools", axum::routing::post(handlers::create_school))
-        .route("/admin/counselors", axum::routing::post(handlers::create_counselor))
+        .route("/admin/schools", post(handlers::create_school))
+        .route("/admin/counselors", post(handlers::create_counselor))
 }

@@ -34,6 +34,11 @@ pub async fn token(session: &Session) -> AppResult<String> {
     rotate(session).await
 }
 
+/// The session's token if it has one (never creates a session).
+pub async fn existing(session: &Session) -> AppResult<Option<String>> {
+    Ok(session.get::<String>(SESSION_KEY).await.map_err(anyhow::Error::from)?)
+}
+
 /// Replaces the session's token (at login, so a pre-login token is useless after).
 pub async fn rotate(session: &Session) -> AppResult<String> {
     let token = tokens::random(43);
@@ -73,6 +78,16 @@ async fn check(session: &Session, request: Request) -> AppResult<Request> {
             .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD).map(|(_, v)| v))
             .unwrap_or_default();
         (given, Body::from(bytes))
+    } else if is_multipart(&parts.headers) {
+        // File uploads cannot carry a header without script: the form's action
+        // URL carries the token (Referrer-Policy keeps it on this site).
+        let given = parts
+            .uri
+            .query()
+            .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD).map(|(_, v)| v))
+            .unwrap_or_default();
+        (given, body)
     } else {
         (String::new(), body)
     };
@@ -87,6 +102,13 @@ fn is_urlencoded(headers: &HeaderMap) -> bool {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+}
+
+fn is_multipart(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"))
 }
 
 /// True when the browser says the request comes from another site.

@@ -164,13 +164,44 @@ impl FromRequestParts<AppState> for Page {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
         let session = session_of(parts, state).await?;
-        let csrf_token = csrf::token(&session).await?;
+        // Logged-in pages always carry forms (log out, at least). Anonymous
+        // visitors get a token, and so a session row, only on pages with a
+        // form (`FormPage`): browsing and searching write nothing.
+        let csrf_token = if user.is_some() || parts.extensions.get::<NeedsCsrf>().is_some() {
+            csrf::token(&session).await?
+        } else {
+            csrf::existing(&session).await?.unwrap_or_default()
+        };
         let flash = session.remove::<Flash>(FLASH).await.map_err(anyhow::Error::from)?;
         let unread = match &user {
             Some(user) => crate::notifications::unread_count(&state.db, user.id).await?,
             None => 0,
         };
         Ok(Page { user, unread, csrf_token, flash })
+    }
+}
+
+/// Marks a request whose page has a form, so `Page` issues a CSRF token.
+#[derive(Clone, Copy)]
+struct NeedsCsrf;
+
+/// A page with a form for anonymous visitors too (login, registration,
+/// claim, consent...): the same as `Page`, with a CSRF token guaranteed.
+pub struct FormPage(pub Page);
+
+impl FromRequestParts<AppState> for FormPage {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        parts.extensions.insert(NeedsCsrf);
+        Ok(FormPage(Page::from_request_parts(parts, state).await?))
+    }
+}
+
+impl std::ops::Deref for FormPage {
+    type Target = Page;
+    fn deref(&self) -> &Page {
+        &self.0
     }
 }
 

@@ -12,7 +12,7 @@ use tower_sessions::Session;
 
 use crate::{
     app::AppState,
-    auth::{extractors::{Page, flash}, service},
+    auth::{extractors::{FormPage, flash}, service},
     error::{AppError, AppResult},
     forms::{FieldErrors, Form},
 };
@@ -32,7 +32,7 @@ struct LoginPage<'a> {
     error: Option<String>,
 }
 
-pub async fn login_page(page: Page) -> AppResult<Response> {
+pub async fn login_page(page: FormPage) -> AppResult<Response> {
     if page.user.is_some() {
         return Ok(Redirect::to("/dashboard").into_response());
     }
@@ -44,7 +44,7 @@ pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     session: Session,
-    page: Page,
+    page: FormPage,
     Form(form): Form<LoginForm>,
 ) -> AppResult<Response> {
     let address = peer.ip().to_string();

@@ -9,7 +9,7 @@ pub mod service;
 pub mod session_store;
 pub mod throttle;
 
-use axum::{Router, routing::get};
+use axum::{Router, routing::{get, post}};
 
 use crate::app::AppState;
 
@@ -21,5 +21,5 @@ pub const LOGIN_AT: &str = "login_at";
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/login", get(handlers::login_page).post(handlers::login))
-        .route("/logout", axum::routing::post(handlers::logout))
+        .route("/logout", post(handlers::logout))
 }

@@ -42,7 +42,7 @@ struct Choice {
 }
 
 #[derive(Serialize)]
-struct FormPage<'a> {
+struct FormView<'a> {
     form: &'a PostingForm,
     errors: FieldErrors,
     /// `None` for a new posting.
@@ -57,7 +57,7 @@ fn render_form(page: &Page, form: &PostingForm, errors: FieldErrors, id: Option<
         .filter(|f| !derived(**f))
         .map(|f| Choice { key: f.key(), label: f.label(), promise: f.promise() })
         .collect();
-    let body = page.render("opportunities/form.html", FormPage { form, errors, id, feature_choices })?;
+    let body = page.render("opportunities/form.html", FormView { form, errors, id, feature_choices })?;
     Ok((status, body).into_response())
 }
 

@@ -13,7 +13,7 @@ use super::service::{self, Decision, JoinForm, ProfileForm};
 use crate::{
     app::AppState,
     auth::{
-        extractors::{CounselorUser, EmployerUser, Page, flash},
+        extractors::{CounselorUser, EmployerUser, FormPage, Page, flash},
         service::start_session,
     },
     error::{AppError, AppResult},
@@ -79,7 +79,7 @@ struct JoinPage<'a> {
     errors: FieldErrors,
 }
 
-pub async fn join_page(State(state): State<AppState>, page: Page, Path(token): Path<String>) -> AppResult<Response> {
+pub async fn join_page(State(state): State<AppState>, page: FormPage, Path(token): Path<String>) -> AppResult<Response> {
     let (invite, organization) = service::open_invitation(&state.db, &token).await?;
     let view = JoinPage { organization: organization.name, email: invite.email, token: &token, form: &JoinForm::default(), errors: FieldErrors::new() };
     Ok(page.render("organizations/join.html", view)?.into_response())
@@ -88,7 +88,7 @@ pub async fn join_page(State(state): State<AppState>, page: Page, Path(token): P
 pub async fn join(
     State(state): State<AppState>,
     session: Session,
-    page: Page,
+    page: FormPage,
     Path(token): Path<String>,
     Form(form): Form<JoinForm>,
 ) -> AppResult<Response> {

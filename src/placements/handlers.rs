@@ -13,7 +13,7 @@ use tower_sessions::Session;
 use super::service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursForm};
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, EmployerUser, Page, StudentUser, flash},
+    auth::extractors::{CounselorUser, EmployerUser, FormPage, Page, StudentUser, flash},
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, Form},
     search::documents::today,
@@ -28,12 +28,12 @@ async fn consent_context(state: &AppState, token: &str) -> AppResult<minijinja::
     Ok(context! { token, student => student.first_name, organization => organization.name, opportunity => details })
 }
 
-pub async fn consent_page(State(state): State<AppState>, page: Page, Path(token): Path<String>) -> AppResult<Response> {
+pub async fn consent_page(State(state): State<AppState>, page: FormPage, Path(token): Path<String>) -> AppResult<Response> {
     let ctx = consent_context(&state, &token).await?;
     Ok(page.render("placements/consent.html", context! { form => ConsentForm::default(), errors => FieldErrors::new(), ..ctx })?.into_response())
 }
 
-pub async fn consent(State(state): State<AppState>, page: Page, Path(token): Path<String>, Form(form): Form<ConsentForm>) -> AppResult<Response> {
+pub async fn consent(State(state): State<AppState>, page: FormPage, Path(token): Path<String>, Form(form): Form<ConsentForm>) -> AppResult<Response> {
     match service::consent_by_link(&state.db, &token, &form).await {
         Ok(placement) => {
             let given = placement.consent_given.unwrap_or(false);

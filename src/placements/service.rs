@@ -266,6 +266,8 @@ fn quarter_hours(errors: &mut FieldErrors, value: &str) -> Option<i32> {
 /// Logs hours: an active placement, a day within it and not in the future,
 /// at most 12 hours a day in all.
 pub async fn log_hours(db: &DatabaseConnection, user: &CurrentUser, placement_id: i32, form: &HoursForm, today: NaiveDate) -> AppResult<hour_log::Model> {
+    // Someone else's placement is "not found", whatever the form says.
+    find_for_student(db, user, placement_id).await?;
     let mut errors = FieldErrors::new();
     let work_date = match NaiveDate::parse_from_str(form.work_date.trim(), "%Y-%m-%d") {
         Ok(date) => Some(date),
@@ -362,6 +364,7 @@ pub struct CompletionForm {
 
 /// Marks an active placement completed (or ended early) with the ratings.
 pub async fn complete(db: &DatabaseConnection, employer: &CurrentUser, placement_id: i32, form: &CompletionForm) -> AppResult<()> {
+    find_for_employer(db, employer, placement_id).await?;
     let mut errors = FieldErrors::new();
     let status = match form.outcome.as_str() {
         "completed" => Some(PlacementStatus::Completed),
@@ -414,6 +417,7 @@ pub struct FeedbackForm {
 
 /// The student rates the experience and answers the belonging item again.
 pub async fn student_feedback(db: &DatabaseConnection, user: &CurrentUser, placement_id: i32, form: &FeedbackForm) -> AppResult<()> {
+    find_for_student(db, user, placement_id).await?;
     let mut errors = FieldErrors::new();
     let rating = errors.integer("rating", "Your rating", &form.rating, 1, 5);
     let belonging = errors.integer("belonging", "Your answer", &form.belonging, 1, 5);

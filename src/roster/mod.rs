@@ -3,6 +3,7 @@
 
 pub mod claim_code;
 mod handlers;
+pub mod import;
 pub mod service;
 
 use axum::{Router, routing::{get, post}};

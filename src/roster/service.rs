@@ -146,3 +146,23 @@ pub async fn reissue_code(db: &impl ConnectionTrait, user: &CurrentUser, student
     student.update(db).await?;
     Ok(IssuedCode { student_name: name, code, expires: expires.format("%Y-%m-%d").to_string() })
 }
+
+/// Issues new codes to every active, unclaimed student of a school and
+/// grade (for printing), in name order.
+pub async fn reissue_codes_for_grade(db: &impl ConnectionTrait, user: &CurrentUser, school_id: i32, grade: i32) -> AppResult<Vec<IssuedCode>> {
+    ensure_school_access(db, user, school_id).await?;
+    let students = student::Entity::find()
+        .filter(student::Column::SchoolId.eq(school_id))
+        .filter(student::Column::Grade.eq(grade))
+        .filter(student::Column::Active.eq(true))
+        .filter(student::Column::UserId.is_null())
+        .order_by_asc(student::Column::LastName)
+        .order_by_asc(student::Column::FirstName)
+        .all(db)
+        .await?;
+    let mut issued = Vec::with_capacity(students.len());
+    for student in students {
+        issued.push(reissue_code(db, user, student.id).await?);
+    }
+    Ok(issued)
+}

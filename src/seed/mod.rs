@@ -3,6 +3,7 @@
 //! journey on a fresh install.
 
 pub mod postings;
+pub mod roster;
 
 use chrono::Utc;
 use entity::{OpportunityStatus, OrgStatus, Role, counselor_school, organization, school, student, user};
@@ -105,6 +106,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         }
     }
 
+    let school_ids: Vec<i32> = school::Entity::find().all(&txn).await?.into_iter().map(|s| s.id).collect();
     let mut rng = postings::rng(2026);
     let today = now.date_naive();
     for (index, (name, metro)) in EMPLOYERS.iter().enumerate() {
@@ -138,6 +140,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
             opportunities::service::insert(&txn, organization.id, employer.id, &posting, OpportunityStatus::Published).await?;
         }
     }
+    roster::load(&txn, &school_ids, admin.id).await?;
     txn.commit().await?;
     Ok(logins)
 }

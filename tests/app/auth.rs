@@ -15,7 +15,9 @@ async fn every_page_carries_the_security_headers() {
         assert!(csp.contains("frame-ancestors 'none'"));
         assert_eq!(headers["x-content-type-options"], "nosniff");
         assert_eq!(headers["referrer-policy"], "same-origin");
-        let cookie = headers["set-cookie"].to_str().unwrap();
+        assert!(headers.get("set-cookie").is_none(), "browsing anonymously creates no session");
+        let login = app.get("/login").await;
+        let cookie = login.headers()["set-cookie"].to_str().unwrap();
         assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
     })
     .await;

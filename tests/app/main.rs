@@ -7,6 +7,8 @@ mod helpers;
 mod accounts;
 mod applications;
 mod auth;
+mod authorization;
+mod counseling;
 mod opportunities;
 mod organizations;
 mod roster;

@@ -1,0 +1,69 @@
+//! The audit log: every export and every opening of a student's record.
+
+use chrono::Utc;
+use entity::{audit_log, user};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use serde::Serialize;
+
+use crate::error::AppResult;
+
+/// Records that `actor_id` did `action` on `subject`.
+pub async fn record(db: &impl ConnectionTrait, actor_id: i32, action: &str, subject: &str) -> AppResult<()> {
+    audit_log::ActiveModel {
+        actor_id: Set(actor_id),
+        action: Set(action.to_owned()),
+        subject: Set(subject.chars().take(300).collect()),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// One line of the log, for admins.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+}
+
+/// The latest entries, optionally only one action or one actor's (by email).
+pub async fn entries(db: &impl ConnectionTrait, action: Option<&str>, actor_email: Option<&str>) -> AppResult<Vec<Entry>> {
+    let mut query = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).limit(500);
+    if let Some(action) = action.filter(|a| !a.is_empty()) {
+        query = query.filter(audit_log::Column::Action.eq(action));
+    }
+    if let Some(email) = actor_email.filter(|e| !e.is_empty()) {
+        let ids: Vec<i32> = user::Entity::find()
+            .select_only()
+            .column(user::Column::Id)
+            .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        query = query.filter(audit_log::Column::ActorId.is_in(ids));
+    }
+    let rows = query.all(db).await?;
+    let users: std::collections::HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(rows.iter().map(|r| r.actor_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| Entry {
+            at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            actor: users.get(&r.actor_id).cloned().unwrap_or_default(),
+            action: r.action,
+            subject: r.subject,
+        })
+        .collect())
+}

@@ -1,0 +1,545 @@
+//! OneRoster 1.1 CSV import: `orgs.csv`, `users.csv` (students) and
+//! `demographics.csv`, with extension columns for what OneRoster lacks
+//! (`metadata.lowIncome`, `metadata.englishLearner`, `metadata.disability`,
+//! `metadata.firstGeneration`).
+//!
+//! All or nothing: every row of every file is checked first, and a roster
+//! with any error writes nothing and lists each error with file and line.
+//! A valid import is idempotent (students are matched by sourcedId) and
+//! students missing from a new roster of their school become inactive.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDate, Utc};
+use entity::{Role, counselor_school, school, student};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    sea_query::Expr,
+};
+use serde::Serialize;
+
+use crate::{auth::extractors::CurrentUser, db, error::AppResult};
+
+/// One problem, where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportError {
+    pub file: &'static str,
+    pub line: u64,
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} line {}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// The three files, as uploaded.
+pub struct RosterFiles {
+    pub orgs: Vec<u8>,
+    pub users: Vec<u8>,
+    pub demographics: Vec<u8>,
+}
+
+/// What a successful import did.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    pub schools: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub deactivated: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Org {
+    sourced_id: String,
+    name: String,
+    zip: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Demographics {
+    gender: Option<String>,
+    race_ethnicity: Option<String>,
+    low_income: Option<bool>,
+    english_learner: Option<bool>,
+    disability: Option<bool>,
+    first_generation: Option<bool>,
+    birth_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+struct Student {
+    sourced_id: String,
+    org: String,
+    given_name: String,
+    family_name: String,
+    grade: i32,
+    active: bool,
+    demographics: Demographics,
+}
+
+/// A parsed CSV file: its header positions and its records with line numbers.
+struct Table {
+    file: &'static str,
+    columns: HashMap<String, usize>,
+    rows: Vec<(u64, csv::StringRecord)>,
+}
+
+impl Table {
+    fn get<'a>(&self, row: &'a csv::StringRecord, column: &str) -> &'a str {
+        self.columns.get(column).and_then(|&i| row.get(i)).map(str::trim).unwrap_or_default()
+    }
+}
+
+fn parse_table(file: &'static str, bytes: &[u8], required: &[&str], errors: &mut Vec<ImportError>) -> Option<Table> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        errors.push(ImportError { file, line, message: "This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.".into() });
+        return None;
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        errors.push(ImportError { file, line: 1, message: "The file is empty: it needs a header line and rows.".into() });
+        return None;
+    }
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let header = match reader.headers() {
+        Ok(header) => header.clone(),
+        Err(e) => {
+            errors.push(ImportError { file, line: 1, message: format!("The header line cannot be read: {e}.") });
+            return None;
+        }
+    };
+    let columns: HashMap<String, usize> = header.iter().enumerate().map(|(i, name)| (name.trim().to_owned(), i)).collect();
+    let missing: Vec<&str> = required.iter().copied().filter(|c| !columns.contains_key(*c)).collect();
+    if !missing.is_empty() {
+        errors.push(ImportError { file, line: 1, message: format!("Missing column(s): {}.", missing.join(", ")) });
+        return None;
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line());
+                if record.iter().all(|v| v.trim().is_empty()) {
+                    continue;
+                }
+                if record.len() != header.len() {
+                    errors.push(ImportError { file, line, message: format!("Expected {} values, found {}.", header.len(), record.len()) });
+                    continue;
+                }
+                rows.push((line, record));
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                errors.push(ImportError { file, line, message: format!("This line cannot be read: {e}.") });
+            }
+        }
+    }
+    Some(Table { file, columns, rows })
+}
+
+fn boolean(table: &Table, row: &csv::StringRecord, line: u64, column: &str, errors: &mut Vec<ImportError>) -> Option<bool> {
+    match table.get(row, column).to_lowercase().as_str() {
+        "" => None,
+        "true" => Some(true),
+        "false" => Some(false),
+        other => {
+            errors.push(ImportError { file: table.file, line, message: format!("{column} must be true or false, not “{other}”.") });
+            None
+        }
+    }
+}
+
+/// OneRoster grade codes this marketplace serves ("06" to "12", "13" early college).
+fn grade(code: &str) -> Option<i32> {
+    code.parse::<i32>().ok().filter(|g| (6..=13).contains(g))
+}
+
+const RACES: &[(&str, &str)] = &[
+    ("americanIndianOrAlaskaNative", "American Indian or Alaska Native"),
+    ("asian", "Asian"),
+    ("blackOrAfricanAmerican", "Black or African American"),
+    ("nativeHawaiianOrOtherPacificIslander", "Native Hawaiian or Pacific Islander"),
+    ("white", "White"),
+];
+
+/// Checks all three files; returns the schools and students or every error.
+fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportError>> {
+    let mut errors = Vec::new();
+    let orgs = parse_table("orgs.csv", &files.orgs, &["sourcedId", "name", "type"], &mut errors);
+    let users = parse_table(
+        "users.csv",
+        &files.users,
+        &["sourcedId", "enabledUser", "orgSourcedIds", "role", "givenName", "familyName", "grades"],
+        &mut errors,
+    );
+    let demographics = parse_table("demographics.csv", &files.demographics, &["sourcedId", "birthDate", "sex"], &mut errors);
+    let (Some(orgs), Some(users), Some(demographics)) = (orgs, users, demographics) else {
+        return Err(errors);
+    };
+
+    let mut schools = Vec::new();
+    let mut seen = HashSet::new();
+    for (line, row) in &orgs.rows {
+        let sourced_id = orgs.get(row, "sourcedId").to_owned();
+        if sourced_id.is_empty() {
+            errors.push(ImportError { file: orgs.file, line: *line, message: "sourcedId is empty.".into() });
+            continue;
+        }
+        if !seen.insert(sourced_id.clone()) {
+            errors.push(ImportError { file: orgs.file, line: *line, message: format!("Duplicate sourcedId “{sourced_id}”.") });
+            continue;
+        }
+        if orgs.get(row, "type") == "school" {
+            let name = orgs.get(row, "name").to_owned();
+            if name.is_empty() || name.chars().count() > 200 {
+                errors.push(ImportError { file: orgs.file, line: *line, message: "name must be 1 to 200 characters.".into() });
+            }
+            schools.push(Org { sourced_id, name, zip: orgs.get(row, "metadata.zip").to_owned() });
+        }
+    }
+    let school_ids: HashSet<&str> = schools.iter().map(|s| s.sourced_id.as_str()).collect();
+
+    let mut found: HashMap<String, Demographics> = HashMap::new();
+    let mut seen = HashSet::new();
+    for (line, row) in &demographics.rows {
+        let line = *line;
+        let sourced_id = demographics.get(row, "sourcedId").to_owned();
+        if !seen.insert(sourced_id.clone()) {
+            errors.push(ImportError { file: demographics.file, line, message: format!("Duplicate sourcedId “{sourced_id}”.") });
+            continue;
+        }
+        let birth_date = match demographics.get(row, "birthDate") {
+            "" => None,
+            text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                Ok(date) => Some(date),
+                Err(_) => {
+                    errors.push(ImportError { file: demographics.file, line, message: format!("birthDate must be a date like 2010-04-23, not “{text}”.") });
+                    None
+                }
+            },
+        };
+        let gender = match demographics.get(row, "sex").to_lowercase().as_str() {
+            "" => None,
+            "male" => Some("Male".to_owned()),
+            "female" => Some("Female".to_owned()),
+            "other" | "nonbinary" | "non-binary" | "x" => Some("Another gender".to_owned()),
+            other => {
+                errors.push(ImportError { file: demographics.file, line, message: format!("sex must be male, female or other, not “{other}”.") });
+                None
+            }
+        };
+        let mut races = Vec::new();
+        for (column, label) in RACES {
+            if boolean(&demographics, row, line, column, &mut errors) == Some(true) {
+                races.push(*label);
+            }
+        }
+        let two_or_more = boolean(&demographics, row, line, "demographicRaceTwoOrMoreRaces", &mut errors) == Some(true);
+        let hispanic = boolean(&demographics, row, line, "hispanicOrLatinoEthnicity", &mut errors) == Some(true);
+        let race_ethnicity = if hispanic {
+            Some("Hispanic or Latino".to_owned())
+        } else if two_or_more || races.len() > 1 {
+            Some("Two or more races".to_owned())
+        } else {
+            races.first().map(|r| (*r).to_owned())
+        };
+        let flags = ["metadata.lowIncome", "metadata.englishLearner", "metadata.disability", "metadata.firstGeneration"]
+            .map(|c| boolean(&demographics, row, line, c, &mut errors));
+        found.insert(
+            sourced_id,
+            Demographics {
+                gender,
+                race_ethnicity,
+                low_income: flags[0],
+                english_learner: flags[1],
+                disability: flags[2],
+                first_generation: flags[3],
+                birth_date,
+            },
+        );
+    }
+
+    let mut students = Vec::new();
+    let mut seen = HashSet::new();
+    for (line, row) in &users.rows {
+        let line = *line;
+        if users.get(row, "role") != "student" {
+            continue;
+        }
+        let sourced_id = users.get(row, "sourcedId").to_owned();
+        if sourced_id.is_empty() {
+            errors.push(ImportError { file: users.file, line, message: "sourcedId is empty.".into() });
+            continue;
+        }
+        if !seen.insert(sourced_id.clone()) {
+            errors.push(ImportError { file: users.file, line, message: format!("Duplicate sourcedId “{sourced_id}”.") });
+            continue;
+        }
+        // Taken now, so a student with another error is not reported twice.
+        let demographics_of_user = found.remove(&sourced_id).unwrap_or_default();
+        let orgs_of_user: Vec<&str> = users.get(row, "orgSourcedIds").split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        let Some(org) = orgs_of_user.iter().find(|o| school_ids.contains(**o)) else {
+            errors.push(ImportError {
+                file: users.file,
+                line,
+                message: format!("orgSourcedIds “{}” names no school of orgs.csv.", orgs_of_user.join(",")),
+            });
+            continue;
+        };
+        let grades = users.get(row, "grades");
+        let Some(grade) = grade(grades) else {
+            errors.push(ImportError { file: users.file, line, message: format!("grades must be one grade from 06 to 13, not “{grades}”.") });
+            continue;
+        };
+        let active = match users.get(row, "enabledUser").to_lowercase().as_str() {
+            "true" | "" => users.get(row, "status") != "tobedeleted",
+            "false" => false,
+            other => {
+                errors.push(ImportError { file: users.file, line, message: format!("enabledUser must be true or false, not “{other}”.") });
+                continue;
+            }
+        };
+        let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
+        if given_name.is_empty() || family_name.is_empty() || given_name.chars().count() > 100 || family_name.chars().count() > 100 {
+            errors.push(ImportError { file: users.file, line, message: "givenName and familyName must be 1 to 100 characters.".into() });
+            continue;
+        }
+        students.push(Student {
+            demographics: demographics_of_user,
+            sourced_id,
+            org: (*org).to_owned(),
+            given_name: given_name.to_owned(),
+            family_name: family_name.to_owned(),
+            grade,
+            active,
+        });
+    }
+    for (line, row) in &demographics.rows {
+        let sourced_id = demographics.get(row, "sourcedId");
+        if found.contains_key(sourced_id) {
+            errors.push(ImportError { file: demographics.file, line: *line, message: format!("sourcedId “{sourced_id}” is not a student of users.csv.") });
+        }
+    }
+    if errors.is_empty() {
+        Ok((schools, students))
+    } else {
+        errors.sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
+        Err(errors)
+    }
+}
+
+/// The outcome of an import: a summary, or every error (and nothing written).
+pub type ImportOutcome = Result<ImportSummary, Vec<ImportError>>;
+
+/// Imports a roster for `importer` (an admin, or a counselor whose schools
+/// the roster names). `progress` is told how many students are done.
+pub async fn import(
+    db: &DatabaseConnection,
+    importer: &CurrentUser,
+    files: &RosterFiles,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> AppResult<ImportOutcome> {
+    let (orgs, students) = match validate(files) {
+        Ok(parsed) => parsed,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let txn = db::begin_write(db).await?;
+    // Schools: admins create them; counselors may import only schools assigned to them.
+    let mut school_ids: HashMap<String, i32> = HashMap::new();
+    let mut refused = Vec::new();
+    for (n, org) in orgs.iter().enumerate() {
+        let existing = school::Entity::find().filter(school::Column::SourcedId.eq(&org.sourced_id)).one(&txn).await?;
+        let id = match (existing, importer.role) {
+            (Some(existing), Role::Admin) => {
+                let mut model: school::ActiveModel = existing.into();
+                model.name = Set(org.name.clone());
+                if !org.zip.is_empty() {
+                    model.zip = Set(org.zip.clone());
+                }
+                model.update(&txn).await?.id
+            }
+            (None, Role::Admin) => school::ActiveModel {
+                name: Set(org.name.clone()),
+                sourced_id: Set(Some(org.sourced_id.clone())),
+                zip: Set(org.zip.clone()),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?
+            .id,
+            (Some(existing), _) if counselor_school::Entity::find_by_id((importer.id, existing.id)).one(&txn).await?.is_some() => existing.id,
+            _ => {
+                refused.push(ImportError {
+                    file: "orgs.csv",
+                    line: n as u64 + 2,
+                    message: format!("You are not assigned to school “{}” ({}); ask an administrator.", org.name, org.sourced_id),
+                });
+                continue;
+            }
+        };
+        school_ids.insert(org.sourced_id.clone(), id);
+    }
+    if !refused.is_empty() {
+        return Ok(Err(refused));
+    }
+
+    let existing: HashMap<String, student::Model> = student::Entity::find()
+        .filter(student::Column::SourcedId.is_not_null())
+        .all(&txn)
+        .await?
+        .into_iter()
+        .filter_map(|s| s.sourced_id.clone().map(|id| (id, s)))
+        .collect();
+    let mut summary = ImportSummary { schools: school_ids.len(), ..Default::default() };
+    let mut new_rows = Vec::new();
+    let total = students.len();
+    for (n, s) in students.iter().enumerate() {
+        let school_id = school_ids[&s.org];
+        let d = &s.demographics;
+        match existing.get(&s.sourced_id) {
+            Some(current) => {
+                let unchanged = current.school_id == school_id
+                    && current.first_name == s.given_name
+                    && current.last_name == s.family_name
+                    && current.grade == s.grade
+                    && current.active == s.active
+                    && current.gender == d.gender
+                    && current.race_ethnicity == d.race_ethnicity
+                    && current.low_income == d.low_income
+                    && current.english_learner == d.english_learner
+                    && current.disability == d.disability
+                    && current.first_generation == d.first_generation
+                    && (d.birth_date.is_none() || current.date_of_birth == d.birth_date);
+                if !unchanged {
+                    let mut model: student::ActiveModel = current.clone().into();
+                    model.school_id = Set(school_id);
+                    model.first_name = Set(s.given_name.clone());
+                    model.last_name = Set(s.family_name.clone());
+                    model.grade = Set(s.grade);
+                    model.active = Set(s.active);
+                    model.gender = Set(d.gender.clone());
+                    model.race_ethnicity = Set(d.race_ethnicity.clone());
+                    model.low_income = Set(d.low_income);
+                    model.english_learner = Set(d.english_learner);
+                    model.disability = Set(d.disability);
+                    model.first_generation = Set(d.first_generation);
+                    if d.birth_date.is_some() {
+                        model.date_of_birth = Set(d.birth_date);
+                    }
+                    model.update(&txn).await?;
+                    summary.updated += 1;
+                }
+            }
+            None => {
+                new_rows.push(student::ActiveModel {
+                    school_id: Set(school_id),
+                    user_id: Set(None),
+                    first_name: Set(s.given_name.clone()),
+                    last_name: Set(s.family_name.clone()),
+                    grade: Set(s.grade),
+                    claim_code_hash: Set(None),
+                    claim_code_expires_at: Set(None),
+                    active: Set(s.active),
+                    created_at: Set(Utc::now()),
+                    date_of_birth: Set(d.birth_date),
+                    sourced_id: Set(Some(s.sourced_id.clone())),
+                    gender: Set(d.gender.clone()),
+                    race_ethnicity: Set(d.race_ethnicity.clone()),
+                    low_income: Set(d.low_income),
+                    english_learner: Set(d.english_learner),
+                    disability: Set(d.disability),
+                    first_generation: Set(d.first_generation),
+                    ..Default::default()
+                });
+                summary.created += 1;
+            }
+        }
+        if new_rows.len() == 500 {
+            student::Entity::insert_many(std::mem::take(&mut new_rows)).exec_without_returning(&txn).await?;
+        }
+        if n % 1000 == 999 {
+            progress(n + 1, total);
+        }
+    }
+    student::Entity::insert_many(new_rows).exec_without_returning(&txn).await?;
+    progress(total, total);
+
+    // Students of these schools missing from the roster become inactive (history kept).
+    let listed: HashSet<&str> = students.iter().map(|s| s.sourced_id.as_str()).collect();
+    let missing: Vec<i32> = existing
+        .values()
+        .filter(|s| s.active && school_ids.values().any(|id| *id == s.school_id))
+        .filter(|s| s.sourced_id.as_deref().is_some_and(|id| !listed.contains(id)))
+        .map(|s| s.id)
+        .collect();
+    summary.deactivated = missing.len();
+    for chunk in missing.chunks(500) {
+        student::Entity::update_many()
+            .col_expr(student::Column::Active, Expr::value(false))
+            .filter(student::Column::Id.is_in(chunk.to_vec()))
+            .exec(&txn)
+            .await?;
+    }
+    crate::counseling::audit::record(&txn, importer.id, "import_roster", &format!("{summary:?}")).await?;
+    txn.commit().await?;
+    Ok(Ok(summary))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(orgs: &str, users: &str, demographics: &str) -> RosterFiles {
+        RosterFiles { orgs: orgs.into(), users: users.into(), demographics: demographics.into() }
+    }
+
+    const ORGS: &str = "sourcedId,name,type\nsch-1,Lincoln High,school\n";
+    const USERS: &str = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,Ana,Rivera,11\n";
+    const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex,hispanicOrLatinoEthnicity,metadata.lowIncome\nstu-1,2009-05-01,female,true,true\n";
+
+    #[test]
+    fn a_valid_roster_parses_with_demographics() {
+        let (orgs, students) = validate(&files(ORGS, USERS, DEMOGRAPHICS)).unwrap();
+        assert_eq!(orgs.len(), 1);
+        let ana = &students[0];
+        assert_eq!((ana.grade, ana.active), (11, true));
+        assert_eq!(ana.demographics.race_ethnicity.as_deref(), Some("Hispanic or Latino"));
+        assert_eq!(ana.demographics.low_income, Some(true));
+    }
+
+    #[test]
+    fn each_kind_of_bad_file_names_the_file_and_line() {
+        let cases: Vec<(RosterFiles, ImportError)> = vec![
+            (files("sourcedId,name\nsch-1,Lincoln\n", USERS, DEMOGRAPHICS), ImportError { file: "orgs.csv", line: 1, message: "Missing column(s): type.".into() }),
+            (
+                files(ORGS, USERS, "sourcedId,birthDate,sex\nstu-1,01/05/2009,female\n"),
+                ImportError { file: "demographics.csv", line: 2, message: "birthDate must be a date like 2010-04-23, not “01/05/2009”.".into() },
+            ),
+            (
+                files(ORGS, "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-9,student,Ana,Rivera,11\n", "sourcedId,birthDate,sex\n"),
+                ImportError { file: "users.csv", line: 2, message: "orgSourcedIds “sch-9” names no school of orgs.csv.".into() },
+            ),
+            (
+                files(ORGS, &format!("{USERS}stu-1,true,sch-1,student,Ana,Again,11\n"), DEMOGRAPHICS),
+                ImportError { file: "users.csv", line: 3, message: "Duplicate sourcedId “stu-1”.".into() },
+            ),
+            (files(ORGS, USERS, ""), ImportError { file: "demographics.csv", line: 1, message: "The file is empty: it needs a header line and rows.".into() }),
+            (
+                RosterFiles { orgs: ORGS.into(), users: b"sourcedId,enabledUser\n\xff\xfe,true\n".to_vec(), demographics: DEMOGRAPHICS.into() },
+                ImportError { file: "users.csv", line: 2, message: "This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.".into() },
+            ),
+            (
+                files(ORGS, USERS, "sourcedId,birthDate,sex,metadata.englishLearner\nstu-1,2009-05-01,female,maybe\n"),
+                ImportError { file: "demographics.csv", line: 2, message: "metadata.englishLearner must be true or false, not “maybe”.".into() },
+            ),
+        ];
+        for (roster, expected) in cases {
+            let errors = validate(&roster).expect_err(&expected.message);
+            assert!(errors.contains(&expected), "expected {expected}, got {errors:?}");
+        }
+    }
+}
