@@ -2,6 +2,7 @@
 //! driven over HTTP. Each test runs on SQLite, and on PostgreSQL too when
 //! `TEST_DATABASE_URL` is set.
 
+mod browser;
 mod helpers;
 
 mod accounts;
@@ -9,6 +10,7 @@ mod applications;
 mod auth;
 mod authorization;
 mod counseling;
+mod journeys;
 mod opportunities;
 mod organizations;
 mod roster;

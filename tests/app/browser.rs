@@ -1,0 +1,148 @@
+//! A small WebDriver client (the W3C protocol over HTTP) for Debian's
+//! Chromium through chromedriver, enough to click and type as a person does,
+//! and to run axe-core on a page.
+
+use std::{process::Stdio, time::Duration};
+
+use reqwest::Client;
+use serde_json::{Value, json};
+
+/// A headless Chromium window.
+pub struct Browser {
+    http: Client,
+    base: String,
+    session: String,
+    driver: tokio::process::Child,
+}
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+impl Browser {
+    /// Starts chromedriver (`CHROMEDRIVER`) and a browser `width` pixels wide.
+    /// `None` when `CHROMEDRIVER` is not set (the journeys need Chromium).
+    pub async fn start(width: u32) -> Option<Browser> {
+        let driver_path = std::env::var("CHROMEDRIVER").ok().filter(|p| !p.is_empty())?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0").ok()?.local_addr().ok()?.port();
+        let driver = tokio::process::Command::new(driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver starts");
+        let http = Client::new();
+        let base = format!("http://127.0.0.1:{port}");
+        for _ in 0..100 {
+            if http.get(format!("{base}/status")).send().await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": binary,
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         format!("--window-size={width},900")]
+            }
+        }}});
+        let response: Value = http.post(format!("{base}/session")).json(&capabilities).send().await.ok()?.json().await.ok()?;
+        let session = response["value"]["sessionId"].as_str().expect("a WebDriver session").to_owned();
+        Some(Browser { http, base, session, driver })
+    }
+
+    async fn call(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
+        let url = format!("{}/session/{}{path}", self.base, self.session);
+        let mut request = self.http.request(method.clone(), url);
+        if method == reqwest::Method::POST {
+            request = request.json(&body);
+        }
+        let response: Value = request.send().await.expect("webdriver").json().await.expect("json");
+        if let Some(error) = response["value"]["error"].as_str() {
+            panic!("WebDriver {path}: {error}: {}", response["value"]["message"]);
+        }
+        response["value"].clone()
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.call(reqwest::Method::POST, "/url", json!({ "url": url })).await;
+    }
+
+    async fn find(&self, css: &str) -> String {
+        for _ in 0..50 {
+            let url = format!("{}/session/{}/element", self.base, self.session);
+            let response: Value = self.http.post(url).json(&json!({"using": "css selector", "value": css})).send().await.expect("webdriver").json().await.expect("json");
+            if let Some(id) = response["value"][ELEMENT].as_str() {
+                return id.to_owned();
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no element {css} on {}: {}", self.url().await, self.call(reqwest::Method::GET, "/source", Value::Null).await.as_str().unwrap_or_default().chars().take(1500).collect::<String>());
+    }
+
+    /// Types into the field labelled by `css` (after clearing it).
+    pub async fn fill(&self, css: &str, text: &str) {
+        let id = self.find(css).await;
+        self.call(reqwest::Method::POST, &format!("/element/{id}/clear"), json!({})).await;
+        self.call(reqwest::Method::POST, &format!("/element/{id}/value"), json!({ "text": text })).await;
+    }
+
+    pub async fn click(&self, css: &str) {
+        let id = self.find(css).await;
+        self.call(reqwest::Method::POST, &format!("/element/{id}/click"), json!({})).await;
+    }
+
+    /// Clicks something that loads a new page, and waits until it has loaded.
+    pub async fn click_and_wait(&self, css: &str) {
+        self.script("window.__before_click = true;", json!([])).await;
+        self.click(css).await;
+        for _ in 0..100 {
+            let loaded = self.script("return window.__before_click === undefined && document.readyState === 'complete';", json!([])).await;
+            if loaded.as_bool() == Some(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("clicking {css} loaded no new page (still on {})", self.url().await);
+    }
+
+    pub async fn url(&self) -> String {
+        self.call(reqwest::Method::GET, "/url", Value::Null).await.as_str().unwrap_or_default().to_owned()
+    }
+
+    pub async fn text(&self) -> String {
+        let id = self.find("body").await;
+        self.call(reqwest::Method::GET, &format!("/element/{id}/text"), Value::Null).await.as_str().unwrap_or_default().to_owned()
+    }
+
+    pub async fn script(&self, script: &str, args: Value) -> Value {
+        self.call(reqwest::Method::POST, "/execute/sync", json!({ "script": script, "args": args })).await
+    }
+
+    /// Runs axe-core (WCAG 2.1 A and AA rules) on the current page; returns
+    /// the violations as "rule: target" lines. `AXE_PATH` points at axe.min.js.
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let Ok(path) = std::env::var("AXE_PATH") else { return Vec::new() };
+        let source = std::fs::read_to_string(path).expect("axe.min.js");
+        self.script(&format!("{source}\n;return true;"), json!([])).await;
+        let url = format!("{}/session/{}/execute/async", self.base, self.session);
+        let script = "const done = arguments[arguments.length - 1];\
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })\
+              .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))));";
+        let response: Value = self.http.post(url).json(&json!({ "script": script, "args": [] })).send().await.expect("axe").json().await.expect("json");
+        response["value"].as_array().map(|v| v.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+    }
+
+    /// Logs the browser out by clearing its cookies.
+    pub async fn forget_cookies(&self) {
+        self.call(reqwest::Method::DELETE, "/cookie", Value::Null).await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.start_kill();
+    }
+}

@@ -1,0 +1,201 @@
+//! The three journeys of DESIGN.md in a real browser (Debian's Chromium,
+//! headless), at a desktop width and at a phone's 390 px, with axe-core run
+//! on every page visited. They run when `CHROMEDRIVER` is set (`.ci/run`
+//! installs Chromium and sets it); `AXE_PATH` adds the accessibility audit.
+
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
+use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
+
+use crate::{
+    browser::Browser,
+    helpers::{Backend, PASSWORD, TestApp, days_from_now},
+};
+
+struct Journey {
+    browser: Browser,
+    base: String,
+    violations: Vec<String>,
+}
+
+impl Journey {
+    async fn visit(&mut self, path: &str) {
+        self.browser.goto(&format!("{}{path}", self.base)).await;
+        self.audit().await;
+    }
+
+    async fn audit(&mut self) {
+        let url = self.browser.url().await;
+        for violation in self.browser.accessibility_violations().await {
+            self.violations.push(format!("{url}: {violation}"));
+        }
+    }
+
+    async fn submit(&self, action: &str) {
+        self.browser.click_and_wait(&format!("form[action=\"{action}\"] button[type=submit]")).await;
+    }
+
+    /// Sets a field by script (date inputs take typed text differently per locale).
+    async fn set(&self, id: &str, value: &str) {
+        self.browser.script("document.getElementById(arguments[0]).value = arguments[1];", serde_json::json!([id, value])).await;
+    }
+
+    async fn log_in(&mut self, email: &str) {
+        self.browser.forget_cookies().await;
+        self.visit("/login").await;
+        self.browser.fill("#f-email", email).await;
+        self.browser.fill("#f-password", PASSWORD).await;
+        self.submit("/login").await;
+    }
+
+    async fn sees(&self, text: &str) {
+        let body = self.browser.text().await;
+        assert!(body.contains(text), "expected “{text}” on {}:\n{body}", self.browser.url().await);
+    }
+}
+
+async fn journeys_at(width: u32) {
+    let Some(browser) = Browser::start(width).await else {
+        eprintln!("browser journeys skipped: set CHROMEDRIVER to run them");
+        return;
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    app.admin().await;
+    let school = create_school(&app.db, &NewSchool { name: "Lincoln High".into(), zip: "60608".into() }).await.unwrap();
+    create_counselor(&app.db, &NewCounselor { display_name: "Carla".into(), email: "carla@lincoln.edu".into(), password: PASSWORD.into(), school_ids: vec![school.id] })
+        .await
+        .unwrap();
+    let code = "ABCD-EFGH-JKMN";
+    entity::student::ActiveModel {
+        school_id: Set(school.id),
+        first_name: Set("Ana".into()),
+        last_name: Set("Rivera".into()),
+        grade: Set(11),
+        claim_code_hash: Set(Some(stembridge::roster::claim_code::digest(code))),
+        claim_code_expires_at: Set(Some(chrono::Utc::now() + chrono::Duration::days(3))),
+        active: Set(true),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let mut j = Journey { browser, base: app.address.clone(), violations: Vec::new() };
+
+    // 1. Employer: register, get verified, post, publish.
+    j.visit("/register").await;
+    j.browser.fill("#f-organization_name", "Lakeshore Robotics").await;
+    j.browser.fill("#f-zip", "60606").await;
+    j.browser.fill("#f-display_name", "Erin").await;
+    j.browser.fill("#f-email", "erin@lakeshore.org").await;
+    j.browser.fill("#f-password", PASSWORD).await;
+    j.submit("/register").await;
+    j.sees("waiting for verification").await;
+    j.audit().await;
+
+    j.log_in("carla@lincoln.edu").await;
+    j.visit("/organizations/review").await;
+    j.sees("Lakeshore Robotics").await;
+    j.browser.click_and_wait("form.review button[type=submit]").await;
+    j.sees("Lakeshore Robotics is now verified").await;
+
+    j.log_in("erin@lakeshore.org").await;
+    j.visit("/employer/opportunities/new").await;
+    j.browser.fill("#f-title", "Robotics lab intern").await;
+    j.browser.fill("#f-description", "Build and test robots with our engineers.").await;
+    j.browser.fill("#f-address", "233 S Wacker Dr").await;
+    j.browser.fill("#f-zip", "60606").await;
+    j.browser.fill("#f-hourly_wage", "18.50").await;
+    j.set("f-start_date", &days_from_now(60)).await;
+    j.set("f-end_date", &days_from_now(120)).await;
+    j.set("f-deadline", &days_from_now(30)).await;
+    j.browser.click("#feature-wheelchair_accessible").await;
+    j.submit("/employer/opportunities").await;
+    j.sees("Draft “Robotics lab intern” saved").await;
+    j.audit().await;
+    j.browser.click_and_wait("form[action$=\"/publish\"] button").await;
+    j.sees("was published").await;
+
+    // 2. Student: claim, profile, search with saved needs, apply.
+    j.browser.forget_cookies().await;
+    j.visit("/claim").await;
+    j.browser.fill("#f-code", "abcd efgh jkmn").await;
+    j.browser.fill("#f-display_name", "Ana").await;
+    j.browser.fill("#f-email", "ana@students.org").await;
+    j.browser.fill("#f-password", PASSWORD).await;
+    j.submit("/claim").await;
+    j.sees("Grade 11 at Lincoln High").await;
+    j.audit().await;
+    j.visit("/student/profile").await;
+    j.browser.fill("#f-home_zip", "60608").await;
+    j.browser.click("#need-wheelchair_accessible").await;
+    j.submit("/student/profile").await;
+    for _ in 0..50 {
+        if stembridge::search::sync::pending(&app.db).await.unwrap() == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    j.visit("/search").await;
+    j.sees("Needs: Wheelchair accessible").await;
+    j.sees("Meets your needs: Wheelchair accessible.").await;
+    j.browser.click_and_wait("ol.results h3 a").await;
+    j.audit().await;
+    j.browser.fill("#f-note", "I build robots at home and want to learn more.").await;
+    j.browser.click_and_wait("form[action$=\"/apply\"] button").await;
+    j.sees("Application sent").await;
+    j.audit().await;
+
+    // The employer makes an offer; the student accepts; a guardian consents.
+    j.log_in("erin@lakeshore.org").await;
+    j.visit("/employer/opportunities/1/applicants").await;
+    j.sees("Ana Rivera").await;
+    j.browser.click_and_wait("form[action$=\"/offer\"] button").await;
+    j.log_in("ana@students.org").await;
+    j.visit("/student/applications/1").await;
+    j.browser.click("#belonging-4").await;
+    j.browser.click_and_wait("form[action$=\"/accept\"] button").await;
+    j.sees("One more step: guardian consent").await;
+    let link = j.browser.script("return document.getElementById('consent-link').textContent;", serde_json::json!([])).await;
+    j.browser.forget_cookies().await;
+    j.visit(link.as_str().unwrap()).await;
+    j.browser.fill("#f-guardian_name", "Maria Rivera").await;
+    j.browser.fill("#f-relationship", "mother").await;
+    j.browser.click("#decision-give").await;
+    j.browser.click_and_wait("form[action^=\"/consent/\"] button").await;
+    j.sees("your decision is recorded").await;
+
+    // Hours are logged and approved (the placement is moved to have started).
+    let start = days_from_now(-7);
+    app.db.execute_unprepared(&format!("UPDATE placement SET start_date = '{start}'")).await.unwrap();
+    j.log_in("ana@students.org").await;
+    j.visit("/student/placements/1").await;
+    j.set("f-work_date", &days_from_now(-1)).await;
+    j.browser.fill("#f-hours", "3").await;
+    j.browser.fill("#f-description", "Wired a motor controller.").await;
+    j.submit("/student/placements/1/hours").await;
+    j.sees("Hours logged").await;
+    j.log_in("erin@lakeshore.org").await;
+    j.visit("/employer/placements/1").await;
+    j.browser.click_and_wait("form[action$=\"/approve\"] button").await;
+    j.sees("Hours approved").await;
+
+    // 3. Counselor: the student counts in the dashboard.
+    j.log_in("carla@lincoln.edu").await;
+    j.visit("/counselor/dashboard").await;
+    let funnel = j.browser.script("return [...document.querySelectorAll('tbody tr')].map(r => r.innerText.replace(/\\s+/g, ' ')).join('|');", serde_json::json!([])).await;
+    assert!(funnel.as_str().unwrap().contains("Engaged (applied) 1 100.0%"), "{funnel}");
+    j.visit("/counselor/outreach").await;
+    j.sees("Ana Rivera").await;
+
+    assert!(j.violations.is_empty(), "accessibility violations at {width} px:\n{}", j.violations.join("\n"));
+}
+
+#[tokio::test]
+async fn the_three_journeys_work_in_a_desktop_browser() {
+    journeys_at(1280).await;
+}
+
+#[tokio::test]
+async fn the_three_journeys_work_at_a_phone_width() {
+    journeys_at(390).await;
+}
