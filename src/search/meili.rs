@@ -11,7 +11,7 @@ use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
 use meilisearch_sdk::{
     client::{Client, SwapIndexes},
     indexes::Index,
-    search::Selectors,
+    search::{MatchingStrategies, Selectors},
     settings::{FacetingSettings, PaginationSetting, Settings},
     task_info::TaskInfo,
 };
@@ -171,6 +171,7 @@ impl MeiliEngine {
         let results = index
             .search()
             .with_query(&query.text)
+            .with_matching_strategy(MatchingStrategies::ALL)
             .with_filter(&filter)
             .with_facets(Selectors::Some(&facets))
             .with_limit(0)
@@ -222,6 +223,8 @@ impl SearchEngine for MeiliEngine {
         let mut request = index.search();
         request
             .with_query(&query.text)
+            // Every word must match, as in the embedded engine and the fallback.
+            .with_matching_strategy(MatchingStrategies::ALL)
             .with_filter(&filter)
             .with_facets(Selectors::Some(&facets))
             .with_page(query.page as usize)
