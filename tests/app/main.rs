@@ -17,3 +17,4 @@ mod roster;
 mod search;
 mod search_conformance;
 mod seed;
+mod xss;
