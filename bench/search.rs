@@ -12,7 +12,7 @@ use std::{
 };
 
 use chrono::Utc;
-use entity::{OpportunityStatus, OrgStatus, Role, organization, user};
+use entity::{OpportunityStatus, OrgStatus, Role, organization};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, TransactionTrait};
 use stembridge::{
     app,
@@ -95,17 +95,14 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
         }
         .insert(&txn)
         .await?;
-        let employer = user::ActiveModel {
-            email: Set(format!("employer{n}@bench.test")),
-            password_hash: Set(hash.clone()),
-            display_name: Set(format!("Employer {n}")),
-            role: Set(Role::Employer),
-            organization_id: Set(Some(organization.id)),
-            created_at: Set(Utc::now()),
-            last_login_at: Set(None),
-            ..Default::default()
-        }
-        .insert(&txn)
+        let employer = stembridge::accounts::service::insert_user_hashed(
+            &txn,
+            &format!("employer{n}@bench.test"),
+            &format!("Employer {n}"),
+            Role::Employer,
+            Some(organization.id),
+            &hash,
+        )
         .await?;
         employers.push((organization.id, employer.id));
     }

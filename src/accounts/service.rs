@@ -87,10 +87,29 @@ async fn insert_user(
         return Err(email_taken_error());
     }
     let password_hash = password::hash(new.password).await?;
+    insert_user_hashed(db, &new.email, &new.display_name, role, organization_id, &password_hash)
+        .await
+        .map_err(|e| match e {
+            // Two sign-ups with one email at the same moment: the unique index decides.
+            AppError::Database(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => email_taken_error(),
+            other => other,
+        })
+}
+
+/// Inserts a user row with an already computed password hash (the demo seed
+/// shares one hash across its accounts).
+pub async fn insert_user_hashed(
+    db: &impl ConnectionTrait,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    organization_id: Option<i32>,
+    password_hash: &str,
+) -> AppResult<user::Model> {
     Ok(user::ActiveModel {
-        email: Set(new.email),
-        password_hash: Set(password_hash),
-        display_name: Set(new.display_name),
+        email: Set(email.to_owned()),
+        password_hash: Set(password_hash.to_owned()),
+        display_name: Set(display_name.to_owned()),
         role: Set(role),
         organization_id: Set(organization_id),
         created_at: Set(Utc::now()),
@@ -98,12 +117,7 @@ async fn insert_user(
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(|e| match e.sql_err() {
-        // Two sign-ups with one email at the same moment: the unique index decides.
-        Some(SqlErr::UniqueConstraintViolation(_)) => email_taken_error(),
-        _ => AppError::Database(e),
-    })?)
+    .await?)
 }
 
 /// Registers an employer and their organization, which starts out pending

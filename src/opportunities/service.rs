@@ -276,6 +276,8 @@ pub struct DashboardRow {
     pub kind: String,
     pub status: String,
     pub slots: i32,
+    pub slots_left: i32,
+    pub applicants: i64,
     pub deadline: String,
 }
 
@@ -285,9 +287,21 @@ pub async fn list_for_organization(db: &impl ConnectionTrait, organization_id: i
         .order_by_desc(opportunity::Column::UpdatedAt)
         .all(db)
         .await?;
+    let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
+    let applicants =
+        count_by_opportunity::<entity::application::Entity>(db, entity::application::Column::OpportunityId, &ids, None).await?;
+    let taken = count_by_opportunity::<entity::placement::Entity>(
+        db,
+        entity::placement::Column::OpportunityId,
+        &ids,
+        Some(entity::placement::Column::Status.is_in(entity::PlacementStatus::HOLDING_A_SLOT)),
+    )
+    .await?;
     Ok(rows
         .into_iter()
         .map(|o| DashboardRow {
+            applicants: applicants.get(&o.id).copied().unwrap_or(0),
+            slots_left: o.slots - taken.get(&o.id).copied().unwrap_or(0) as i32,
             id: o.id,
             title: o.title,
             kind: o.kind.label().into(),
@@ -296,6 +310,25 @@ pub async fn list_for_organization(db: &impl ConnectionTrait, organization_id: i
             deadline: o.deadline.to_string(),
         })
         .collect())
+}
+
+/// Rows of `entity` per opportunity among `ids` (one grouped query).
+async fn count_by_opportunity<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    opportunity_column: E::Column,
+    ids: &[i32],
+    also: Option<sea_orm::sea_query::SimpleExpr>,
+) -> AppResult<std::collections::HashMap<i32, i64>> {
+    let mut query = E::find()
+        .select_only()
+        .column(opportunity_column)
+        .column_as(opportunity_column.count(), "n")
+        .filter(opportunity_column.is_in(ids.to_vec()))
+        .group_by(opportunity_column);
+    if let Some(condition) = also {
+        query = query.filter(condition);
+    }
+    Ok(query.into_tuple::<(i32, i64)>().all(db).await?.into_iter().collect())
 }
 
 /// A feature in plain words.

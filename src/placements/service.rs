@@ -517,6 +517,10 @@ pub async fn of_student(db: &impl ConnectionTrait, student_id: i32) -> AppResult
         .order_by_desc(placement::Column::Id)
         .all(db)
         .await?;
+    views(db, rows).await
+}
+
+async fn views(db: &impl ConnectionTrait, rows: Vec<placement::Model>) -> AppResult<Vec<PlacementView>> {
     let mut views = Vec::with_capacity(rows.len());
     for row in rows {
         views.push(view(db, row).await?);
@@ -534,9 +538,5 @@ pub async fn awaiting_consent(db: &impl ConnectionTrait, counselor: &CurrentUser
         .order_by_asc(placement::Column::Id)
         .all(db)
         .await?;
-    let mut views = Vec::with_capacity(rows.len());
-    for row in rows {
-        views.push(view(db, row).await?);
-    }
-    Ok(views)
+    views(db, rows).await
 }

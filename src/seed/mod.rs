@@ -12,7 +12,7 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, TransactionTrait,
 };
 
-use crate::{auth::password, error::AppResult, opportunities};
+use crate::{accounts::service::insert_user_hashed, auth::password, error::AppResult, opportunities};
 
 /// Shared by every demo account (demo only: never use on a real instance).
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
@@ -153,16 +153,5 @@ async fn insert_user(
     organization_id: Option<i32>,
     hash: &str,
 ) -> AppResult<user::Model> {
-    Ok(user::ActiveModel {
-        email: Set(email.to_owned()),
-        password_hash: Set(hash.to_owned()),
-        display_name: Set(name.to_owned()),
-        role: Set(role),
-        organization_id: Set(organization_id),
-        created_at: Set(Utc::now()),
-        last_login_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?)
+    insert_user_hashed(db, email, name, role, organization_id, hash).await
 }

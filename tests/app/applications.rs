@@ -2,8 +2,8 @@
 //! hours, completion, privacy between users, and slots under concurrency.
 
 use reqwest::{Client, StatusCode};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
-use stembridge::{roster::claim_code, search::documents::today};
+use sea_orm::ConnectionTrait;
+use stembridge::search::documents::today;
 
 use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, posting};
 
@@ -26,27 +26,7 @@ async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
 
 /// A rostered student who claimed their account; `born` as YYYY-MM-DD or "".
 async fn student(app: &TestApp, school_id: i32, first: &str, grade: i32, born: &str) -> Client {
-    let code = claim_code::generate();
-    entity::student::ActiveModel {
-        school_id: Set(school_id),
-        first_name: Set(first.into()),
-        last_name: Set("Student".into()),
-        grade: Set(grade),
-        claim_code_hash: Set(Some(claim_code::digest(&code))),
-        claim_code_expires_at: Set(Some(chrono::Utc::now() + chrono::Duration::days(1))),
-        active: Set(true),
-        created_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    let client = new_client();
-    let email = format!("{}@students.org", first.to_lowercase());
-    let response = app
-        .submit_as(&client, "/claim", "/claim", &[("code", &code), ("display_name", first), ("email", &email), ("password", PASSWORD)])
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let client = app.claimed_student(school_id, first, "Student", grade).await;
     if !born.is_empty() {
         let response = app.submit_as(&client, "/student/profile", "/student/profile", &[("date_of_birth", born), ("home_zip", "60608")]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -93,7 +73,9 @@ async fn a_student_goes_from_application_to_completed_placement() {
         assert!(applicants.contains("Ana Student") && applicants.contains("Grade 11") && applicants.contains("Lincoln High"));
         assert!(applicants.contains("I love building things."));
         assert!(!applicants.contains("2010-03-04") && !applicants.contains("60608"), "no birth date or home ZIP for employers");
-        assert!(app.get_as(&employer, "/employer").await.text().await.unwrap().contains("(1 new)"), "the employer is notified");
+        let dashboard = app.get_as(&employer, "/employer").await.text().await.unwrap();
+        assert!(dashboard.contains("(1 new)"), "the employer is notified");
+        assert!(dashboard.contains(">1<span class=\"visually-hidden\"> applicants for Robotics lab intern") && dashboard.contains("3 of 3"), "counts per posting");
 
         for action in ["review", "interview", "offer"] {
             assert_eq!(employer_act(&app, &employer, application, action).await, StatusCode::SEE_OTHER, "{action}");

@@ -142,30 +142,6 @@ struct World {
     student: i32,
 }
 
-async fn claimed_student(app: &TestApp, school: i32, first: &str, last: &str) -> Client {
-    let code = stembridge::roster::claim_code::generate();
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    entity::student::ActiveModel {
-        school_id: Set(school),
-        first_name: Set(first.into()),
-        last_name: Set(last.into()),
-        grade: Set(11),
-        claim_code_hash: Set(Some(stembridge::roster::claim_code::digest(&code))),
-        claim_code_expires_at: Set(Some(chrono::Utc::now() + chrono::Duration::days(1))),
-        active: Set(true),
-        created_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    let client = new_client();
-    let email = format!("{}@students.org", first.to_lowercase());
-    let response = app.submit_as(&client, "/claim", "/claim", &[("code", &code), ("display_name", first), ("email", &email), ("password", PASSWORD)]).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    client
-}
-
 async fn counselor(app: &TestApp, name: &str) -> (Client, i32) {
     let school = create_school(&app.db, &NewSchool { name: name.into(), zip: "60608".into() }).await.unwrap();
     let email = format!("counselor{}@school.edu", school.id);
@@ -187,8 +163,8 @@ async fn world(app: &TestApp) -> World {
     let draft = app.draft(&employer, &posting(&[("title", "Draft only")])).await;
     let (counselor_client, school) = counselor(app, "Lincoln High").await;
     let (other_counselor, _) = counselor(app, "Roosevelt High").await;
-    let student = claimed_student(app, school, "Zelda", "Quartz").await;
-    let other_student = claimed_student(app, school, "Yuri", "Other").await;
+    let student = app.claimed_student(school, "Zelda", "Quartz", 11).await;
+    let other_student = app.claimed_student(school, "Yuri", "Other", 11).await;
 
     let response = app
         .submit_as(&student, &format!("/opportunities/{opportunity}"), &format!("/opportunities/{opportunity}/apply"), &[("note", "ZQ-secret-note")])

@@ -340,3 +340,37 @@ impl TestApp {
         self.restart().await;
     }
 }
+
+impl TestApp {
+    /// A student on `school_id`'s roster whose claim code is `code`.
+    pub async fn roster_student(&self, school_id: i32, first: &str, last: &str, grade: i32, code: &str) {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        entity::student::ActiveModel {
+            school_id: Set(school_id),
+            first_name: Set(first.into()),
+            last_name: Set(last.into()),
+            grade: Set(grade),
+            claim_code_hash: Set(Some(stembridge::roster::claim_code::digest(code))),
+            claim_code_expires_at: Set(Some(chrono::Utc::now() + chrono::Duration::days(3))),
+            active: Set(true),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await
+        .expect("roster student");
+    }
+
+    /// A rostered student who claimed their account over HTTP; returns their client.
+    pub async fn claimed_student(&self, school_id: i32, first: &str, last: &str, grade: i32) -> Client {
+        let code = stembridge::roster::claim_code::generate();
+        self.roster_student(school_id, first, last, grade, &code).await;
+        let client = new_client();
+        let email = format!("{}@students.org", first.to_lowercase());
+        let response = self
+            .submit_as(&client, "/claim", "/claim", &[("code", &code), ("display_name", first), ("email", &email), ("password", PASSWORD)])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "claim of {first}");
+        client
+    }
+}

@@ -3,7 +3,7 @@
 //! on every page visited. They run when `CHROMEDRIVER` is set (`.ci/run`
 //! installs Chromium and sets it); `AXE_PATH` adds the accessibility audit.
 
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
+use sea_orm::ConnectionTrait;
 use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 
 use crate::{
@@ -64,21 +64,7 @@ async fn journeys_at(width: u32) {
     create_counselor(&app.db, &NewCounselor { display_name: "Carla".into(), email: "carla@lincoln.edu".into(), password: PASSWORD.into(), school_ids: vec![school.id] })
         .await
         .unwrap();
-    let code = "ABCD-EFGH-JKMN";
-    entity::student::ActiveModel {
-        school_id: Set(school.id),
-        first_name: Set("Ana".into()),
-        last_name: Set("Rivera".into()),
-        grade: Set(11),
-        claim_code_hash: Set(Some(stembridge::roster::claim_code::digest(code))),
-        claim_code_expires_at: Set(Some(chrono::Utc::now() + chrono::Duration::days(3))),
-        active: Set(true),
-        created_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    app.roster_student(school.id, "Ana", "Rivera", 11, "ABCD-EFGH-JKMN").await;
     let mut j = Journey { browser, base: app.address.clone(), violations: Vec::new() };
 
     // 1. Employer: register, get verified, post, publish.
