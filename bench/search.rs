@@ -149,8 +149,7 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
     config.bind = "127.0.0.1:0".parse()?;
     let running = app::start(config).await?;
     let mut delays = Vec::new();
-    for n in 0..20 {
-        let (organization_id, employer_id) = employers[n];
+    for (n, &(organization_id, employer_id)) in employers.iter().enumerate().take(20) {
         let mut form = postings::generate(&mut rng, n, today());
         form.title = format!("Zyxwvut marker posting {n}");
         let posting = form.parse().map_err(|e| anyhow::anyhow!(e.summary()))?;

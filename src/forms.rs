@@ -124,26 +124,6 @@ fn looks_like_email(value: &str) -> bool {
         && !domain.contains('@')
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn emails_without_a_domain_dot_or_with_spaces_are_refused() {
-        for bad in ["a", "a@b", "@b.org", "a b@c.org", "a@.org", "a@b.org."] {
-            assert!(!looks_like_email(bad), "{bad} should be refused");
-        }
-        assert!(looks_like_email("maria.lopez@school.k12.il.us"));
-    }
-
-    #[test]
-    fn overlong_text_gets_a_message_naming_the_limit() {
-        let mut errors = FieldErrors::new();
-        errors.text("name", "Name", &"x".repeat(101), 100);
-        assert_eq!(errors.get("name"), Some("Name must be at most 100 characters."));
-    }
-}
-
 /// A urlencoded form body (repeated keys such as checkboxes become lists).
 /// A body that cannot be read at all is a 400 with a plain message.
 pub struct Form<T>(pub T);
@@ -162,5 +142,25 @@ where
                 Err(AppError::BadRequest(format!("The form could not be read: {}", rejection.body_text())))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_without_a_domain_dot_or_with_spaces_are_refused() {
+        for bad in ["a", "a@b", "@b.org", "a b@c.org", "a@.org", "a@b.org."] {
+            assert!(!looks_like_email(bad), "{bad} should be refused");
+        }
+        assert!(looks_like_email("maria.lopez@school.k12.il.us"));
+    }
+
+    #[test]
+    fn overlong_text_gets_a_message_naming_the_limit() {
+        let mut errors = FieldErrors::new();
+        errors.text("name", "Name", &"x".repeat(101), 100);
+        assert_eq!(errors.get("name"), Some("Name must be at most 100 characters."));
     }
 }

@@ -315,7 +315,7 @@ pub async fn timeline(db: &impl ConnectionTrait, user: &CurrentUser, student_id:
             events.push((h.created_at, format!("Logged {} hours at “{title}” ({})", f64::from(h.quarter_hours) / 4.0, h.status.label().to_lowercase())));
         }
     }
-    events.sort_by(|a, b| b.0.cmp(&a.0));
+    events.sort_by_key(|event| std::cmp::Reverse(event.0));
     let view = Timeline {
         name: format!("{} {}", s.first_name, s.last_name),
         grade: s.grade,

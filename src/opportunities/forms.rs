@@ -288,21 +288,18 @@ impl PostingForm {
                 errors.add("end_date", format!("A job shadow lasts at most {SHADOW_MAX_DAYS} days; post a longer one as an internship."));
             }
         }
-        if let (Some(deadline), Some(start)) = (deadline, start_date) {
-            if deadline >= start {
+        if let (Some(deadline), Some(start)) = (deadline, start_date)
+            && deadline >= start {
                 errors.add("deadline", "The application deadline must be before the start date.");
             }
-        }
-        if let (Some(start), Some(end)) = (start_time, end_time) {
-            if end <= start {
+        if let (Some(start), Some(end)) = (start_time, end_time)
+            && end <= start {
                 errors.add("end_time", "End time must be after the start time.");
             }
-        }
-        if let (Some(min), Some(max)) = (min_grade, max_grade) {
-            if max < min {
+        if let (Some(min), Some(max)) = (min_grade, max_grade)
+            && max < min {
                 errors.add("max_grade", "Highest grade must be at least the lowest grade.");
             }
-        }
 
         let location = geo::zip_centroid(&zip);
         let (

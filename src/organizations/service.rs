@@ -57,7 +57,7 @@ impl From<&organization::Model> for ProfileForm {
 /// Checks a website field: empty, or an http(s) URL.
 pub fn website(errors: &mut FieldErrors, field: &str, value: &str) -> String {
     let value = errors.optional_text(field, "Website", value, 300);
-    if !value.is_empty() && !(value.starts_with("https://") || value.starts_with("http://")) {
+    if !(value.is_empty() || value.starts_with("https://") || value.starts_with("http://")) {
         errors.add(field, "Website must start with https:// or http://.");
     }
     value

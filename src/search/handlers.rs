@@ -214,13 +214,11 @@ pub async fn search_page(
     };
     // A student's saved needs, grade and ZIP apply by default: the redirect
     // makes them visible (as removable chips) and the URL shareable.
-    if params.is_blank() {
-        if let Some(defaults) = &student {
-            if !defaults.params.is_blank() {
+    if params.is_blank()
+        && let Some(defaults) = &student
+            && !defaults.params.is_blank() {
                 return Ok(Redirect::to(&format!("/search?{}", defaults.params.to_query_string())).into_response());
             }
-        }
-    }
     let query = match params.parse(today()) {
         Ok(query) => query,
         Err(error) => return render(&page, params, Err(error), None),

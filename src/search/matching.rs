@@ -130,16 +130,14 @@ impl Matcher {
         if facts.deadline < self.today || facts.slots_left < 1 || facts.needs & self.needs != self.needs {
             return None;
         }
-        if let Some(grade) = self.grade {
-            if grade < facts.min_grade || grade > facts.max_grade {
+        if let Some(grade) = self.grade
+            && (grade < facts.min_grade || grade > facts.max_grade) {
                 return None;
             }
-        }
-        if let Some(wanted) = self.languages {
-            if (0..3).all(|i| wanted[i] & facts.languages[i] == 0) {
+        if let Some(wanted) = self.languages
+            && (0..3).all(|i| wanted[i] & facts.languages[i] == 0) {
                 return None;
             }
-        }
         let distance = match self.near {
             Some((from, within)) => {
                 let miles = geo::distance_miles(from, Point { latitude: facts.latitude, longitude: facts.longitude });
@@ -290,11 +288,10 @@ pub fn search_documents<'a>(
     let mut tally = Tally::new(query.offset() + query.per_page as usize);
     for document in documents {
         let facts = Facts::of(document);
-        if let Some(judged) = matcher.judge(&facts) {
-            if text_matches(document) {
+        if let Some(judged) = matcher.judge(&facts)
+            && text_matches(document) {
                 tally.add(&matcher, &facts, judged, 0.0, document);
             }
-        }
     }
     tally.finish(query.offset())
 }

@@ -137,15 +137,14 @@ impl MeiliEngine {
         if let Some(grade) = query.grade {
             parts.push(format!("min_grade <= {grade} AND max_grade >= {grade}"));
         }
-        if let Some(near) = &query.near {
-            if let Some(miles) = near.within_miles {
+        if let Some(near) = &query.near
+            && let Some(miles) = near.within_miles {
                 let meters = (miles * 1609.344).ceil();
                 parts.push(format!(
                     "(_geoRadius({}, {}, {meters}) OR mode = remote)",
                     near.point.latitude, near.point.longitude
                 ));
             }
-        }
         parts.join(" AND ")
     }
 

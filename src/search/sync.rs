@@ -129,7 +129,7 @@ pub fn spawn_worker(db: DatabaseConnection, engine: Arc<dyn SearchEngine>) -> Jo
                     tokio::time::sleep(Duration::from_secs(1)).await;
                 }
             }
-            if rounds % 3000 == 0 {
+            if rounds.is_multiple_of(3000) {
                 let week_ago = Utc::now() - chrono::Duration::days(7);
                 let purged = search_outbox::Entity::delete_many()
                     .filter(search_outbox::Column::DoneAt.lt(week_ago))

@@ -20,10 +20,10 @@ pub enum Backend {
 /// SQLite always; PostgreSQL as well when `TEST_DATABASE_URL` is set.
 pub fn backends() -> Vec<Backend> {
     let mut backends = vec![Backend::Sqlite];
-    if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
-        if !url.is_empty() {
-            backends.push(Backend::Postgres(url));
-        }
+    if let Ok(url) = std::env::var("TEST_DATABASE_URL")
+        && !url.is_empty()
+    {
+        backends.push(Backend::Postgres(url));
     }
     backends
 }

@@ -148,7 +148,9 @@ async fn each_bad_field_of_the_posting_form_gets_its_message_and_nothing_is_save
         let employer = app.employer("Lakeshore Robotics", "erin@lakeshore.org").await;
         let long_title = "t".repeat(121);
         let yesterday = days_from_now(-1);
-        let cases: Vec<(Vec<(&'static str, &str)>, &str, &str)> = vec![
+        // (fields to change, the field that is wrong, its message)
+        type Case<'a> = (Vec<(&'static str, &'a str)>, &'a str, &'a str);
+        let cases: Vec<Case> = vec![
             (vec![("title", "")], "title", "Title is required."),
             (vec![("title", &long_title)], "title", "Title must be at most 120 characters."),
             (vec![("description", "  ")], "description", "Description is required."),
