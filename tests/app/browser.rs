@@ -135,6 +135,50 @@ impl Browser {
         response["value"].as_array().map(|v| v.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default()
     }
 
+    /// Presses Tab once, as a keyboard user moves to the next control.
+    pub async fn press_tab(&self) {
+        let actions = json!({"actions": [{"type": "key", "id": "keyboard", "actions": [
+            {"type": "keyDown", "value": "\u{E004}"}, {"type": "keyUp", "value": "\u{E004}"}]}]});
+        self.call(reqwest::Method::POST, "/actions", actions).await;
+    }
+
+    /// Tabs through the page from the top and reports the form controls of
+    /// `main` that the keyboard never reached or that showed no focus outline.
+    pub async fn keyboard_problems(&self) -> Vec<String> {
+        let controls = self
+            .script(
+                "return [...document.querySelectorAll('main form input:not([type=hidden]), main form select, main form textarea, main form button')]\
+                   .filter(e => e.offsetParent !== null).map(e => e.id || e.name || e.textContent.trim());",
+                json!([]),
+            )
+            .await;
+        let wanted: Vec<String> = controls.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default();
+        self.script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);", json!([])).await;
+        let mut reached = Vec::new();
+        let mut unseen_focus = Vec::new();
+        for _ in 0..(wanted.len() + 25) {
+            self.press_tab().await;
+            let focused = self
+                .script(
+                    "const e = document.activeElement; if (!e || e === document.body) return null;\
+                     const s = getComputedStyle(e);\
+                     return [e.id || e.name || e.textContent.trim(), s.outlineStyle !== 'none' && s.outlineWidth !== '0px'];",
+                    json!([]),
+                )
+                .await;
+            if let Some([name, visible]) = focused.as_array().map(|a| a.as_slice()).and_then(|a| <&[Value; 2]>::try_from(a).ok()) {
+                let name = name.as_str().unwrap_or_default().to_owned();
+                if visible.as_bool() != Some(true) {
+                    unseen_focus.push(name.clone());
+                }
+                reached.push(name);
+            }
+        }
+        let mut problems: Vec<String> = wanted.iter().filter(|w| !reached.contains(w)).map(|w| format!("not reachable by Tab: {w}")).collect();
+        problems.extend(unseen_focus.into_iter().filter(|n| wanted.contains(n)).map(|n| format!("no visible focus: {n}")));
+        problems
+    }
+
     /// Logs the browser out by clearing its cookies.
     pub async fn forget_cookies(&self) {
         self.call(reqwest::Method::DELETE, "/cookie", Value::Null).await;

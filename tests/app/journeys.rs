@@ -1,6 +1,6 @@
 //! The three journeys of DESIGN.md in a real browser (Debian's Chromium,
 //! headless), at a desktop width and at a phone's 390 px, with axe-core run
-//! on every page visited. They run when `CHROMEDRIVER` is set (`.ci/run`
+//! on every page visited and a keyboard-only pass over the main forms. They run when `CHROMEDRIVER` is set (`.ci/run`
 //! installs Chromium and sets it); `AXE_PATH` adds the accessibility audit.
 
 use sea_orm::ConnectionTrait;
@@ -27,6 +27,15 @@ impl Journey {
         let url = self.browser.url().await;
         for violation in self.browser.accessibility_violations().await {
             self.violations.push(format!("{url}: {violation}"));
+        }
+    }
+
+    /// Keyboard only: every control of the page's forms is reached by Tab
+    /// and shows where the focus is.
+    async fn keyboard(&mut self) {
+        let url = self.browser.url().await;
+        for problem in self.browser.keyboard_problems().await {
+            self.violations.push(format!("{url}: keyboard: {problem}"));
         }
     }
 
@@ -69,6 +78,7 @@ async fn journeys_at(width: u32) {
 
     // 1. Employer: register, get verified, post, publish.
     j.visit("/register").await;
+    j.keyboard().await;
     j.browser.fill("#f-organization_name", "Lakeshore Robotics").await;
     j.browser.fill("#f-zip", "60606").await;
     j.browser.fill("#f-display_name", "Erin").await;
@@ -86,6 +96,7 @@ async fn journeys_at(width: u32) {
 
     j.log_in("erin@lakeshore.org").await;
     j.visit("/employer/opportunities/new").await;
+    j.keyboard().await;
     j.browser.fill("#f-title", "Robotics lab intern").await;
     j.browser.fill("#f-description", "Build and test robots with our engineers.").await;
     j.browser.fill("#f-address", "233 S Wacker Dr").await;
@@ -104,6 +115,7 @@ async fn journeys_at(width: u32) {
     // 2. Student: claim, profile, search with saved needs, apply.
     j.browser.forget_cookies().await;
     j.visit("/claim").await;
+    j.keyboard().await;
     j.browser.fill("#f-code", "abcd efgh jkmn").await;
     j.browser.fill("#f-display_name", "Ana").await;
     j.browser.fill("#f-email", "ana@students.org").await;
@@ -112,6 +124,7 @@ async fn journeys_at(width: u32) {
     j.sees("Grade 11 at Lincoln High").await;
     j.audit().await;
     j.visit("/student/profile").await;
+    j.keyboard().await;
     j.browser.fill("#f-home_zip", "60608").await;
     j.browser.click("#need-wheelchair_accessible").await;
     j.submit("/student/profile").await;
@@ -122,6 +135,7 @@ async fn journeys_at(width: u32) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     j.visit("/search").await;
+    j.keyboard().await;
     j.sees("Needs: Wheelchair accessible").await;
     j.sees("Meets your needs: Wheelchair accessible.").await;
     j.browser.click_and_wait("ol.results h3 a").await;
