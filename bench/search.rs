@@ -213,6 +213,25 @@ async fn load(base: String) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `engine DIR`: each query of the mix alone on an index prepared earlier.
+async fn per_query(dir: PathBuf) -> anyhow::Result<()> {
+    let engine = EmbeddedEngine::open(&EmbeddedEngine::directory(&dir)).map_err(|e| anyhow::anyhow!(e))?;
+    for q in MIX {
+        let query = serde_html_form::from_str::<SearchParams>(q)?.parse(today()).map_err(|e| anyhow::anyhow!(e.message))?;
+        engine.search(&query).await?;
+        let mut samples = Vec::new();
+        let started = Instant::now();
+        for _ in 0..200 {
+            let begun = Instant::now();
+            let results = engine.search(&query).await?;
+            samples.push(begun.elapsed());
+            std::hint::black_box(results);
+        }
+        report(q, samples, started.elapsed());
+    }
+    Ok(())
+}
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     // `cargo bench` passes `--bench`; the mode is the first other argument.
@@ -221,6 +240,7 @@ fn main() -> anyhow::Result<()> {
     match rest.as_slice() {
         [mode, dir] if mode.as_str() == "prepare" => runtime.block_on(prepare(PathBuf::from(dir))),
         [mode, url] if mode.as_str() == "load" => runtime.block_on(load(url.to_string())),
+        [mode, dir] if mode.as_str() == "engine" => runtime.block_on(per_query(PathBuf::from(dir))),
         _ => {
             eprintln!("usage: search prepare DIR | search load URL   (see bench/search.sh)");
             Ok(())

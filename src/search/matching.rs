@@ -18,6 +18,8 @@ fn index_of<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).unwrap_or(0) as u8
 }
 
+const MILES_PER_LAT_DEGREE: f64 = 69.05;
+
 /// Bit `n` set for language code number `n` in the ISO 639-1 list.
 pub type LanguageMask = [u64; 3];
 
@@ -88,6 +90,11 @@ pub struct Matcher {
     grade: Option<i32>,
     today: i32,
     near: Option<(Point, Option<f64>)>,
+    /// Latitude and longitude bounds of the radius, so that most documents
+    /// are ruled out by four comparisons before any trigonometry.
+    bounds: Option<(f64, f64, f64, f64)>,
+    /// Miles per degree of longitude at the query's latitude.
+    miles_per_lng_degree: f64,
     remote: u8,
     sort: Sort,
     has_text: bool,
@@ -119,6 +126,16 @@ impl Matcher {
             grade: query.grade,
             today: query.today.num_days_from_ce(),
             near: query.near.as_ref().map(|n| (n.point, n.within_miles)),
+            bounds: query.near.as_ref().and_then(|n| {
+                let miles = n.within_miles?;
+                let lat = miles / MILES_PER_LAT_DEGREE * 1.01;
+                let lng = miles / (MILES_PER_LAT_DEGREE * n.point.latitude.to_radians().cos().max(0.01)) * 1.01;
+                Some((n.point.latitude - lat, n.point.latitude + lat, n.point.longitude - lng, n.point.longitude + lng))
+            }),
+            miles_per_lng_degree: query
+                .near
+                .as_ref()
+                .map_or(0.0, |n| MILES_PER_LAT_DEGREE * n.point.latitude.to_radians().cos()),
             remote: index_of(WorkMode::ALL, &WorkMode::Remote),
             sort: query.sort,
             has_text: !query.text.is_empty(),
@@ -140,8 +157,22 @@ impl Matcher {
             }
         let distance = match self.near {
             Some((from, within)) => {
-                let miles = geo::distance_miles(from, Point { latitude: facts.latitude, longitude: facts.longitude });
+                let to = Point { latitude: facts.latitude, longitude: facts.longitude };
+                let outside_box = self.bounds.is_some_and(|(lat_min, lat_max, lng_min, lng_max)| {
+                    to.latitude < lat_min || to.latitude > lat_max || to.longitude < lng_min || to.longitude > lng_max
+                });
                 // Remote work is within reach of everyone, wherever they live.
+                if outside_box && facts.mode != self.remote {
+                    return None;
+                }
+                let miles = if outside_box {
+                    // Far away and remote: a flat-earth estimate orders it well enough.
+                    let d_lat = (to.latitude - from.latitude) * MILES_PER_LAT_DEGREE;
+                    let d_lng = (to.longitude - from.longitude) * self.miles_per_lng_degree;
+                    (d_lat * d_lat + d_lng * d_lng).sqrt()
+                } else {
+                    geo::distance_miles(from, to)
+                };
                 if within.is_some_and(|limit| miles > limit) && facts.mode != self.remote {
                     return None;
                 }
@@ -226,10 +257,10 @@ impl<R> Tally<R> {
             return;
         }
         self.total += 1;
-        for (n, count) in self.need.iter_mut().enumerate() {
-            if facts.needs & (1 << n) != 0 {
-                *count += 1;
-            }
+        let mut needs = facts.needs;
+        while needs != 0 {
+            self.need[needs.trailing_zeros() as usize] += 1;
+            needs &= needs - 1;
         }
         if self.depth == 0 {
             return;
