@@ -61,14 +61,7 @@ struct StudentApplicationPage {
 pub async fn student_view(State(state): State<AppState>, student: StudentUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
     let (application, _) = service::find_for_student(&state.db, &student, id).await?;
     let history = service::history(&state.db, &application, Some(student.id)).await?;
-    let opportunity = entity::opportunity::Entity::find_by_id(application.opportunity_id);
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let title = opportunity.one(&state.db).await?.map(|o| o.title).unwrap_or_default();
-    let placement_id = entity::placement::Entity::find()
-        .filter(entity::placement::Column::ApplicationId.eq(application.id))
-        .one(&state.db)
-        .await?
-        .map(|p| p.id);
+    let (title, placement_id) = service::title_and_placement(&state.db, &application).await?;
     let view = StudentApplicationPage {
         id: application.id,
         opportunity_id: application.opportunity_id,
@@ -119,21 +112,8 @@ struct ApplicantsPage {
 pub async fn applicants(State(state): State<AppState>, employer: EmployerUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
     let (opportunity, applicants) = service::applicants(&state.db, &employer, id).await?;
     let taken = service::slots_taken(&state.db, id).await?;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let placements = entity::placement::Entity::find()
-        .filter(entity::placement::Column::OpportunityId.eq(id))
-        .all(&state.db)
-        .await?;
-    let mut rows = Vec::new();
-    for p in placements {
-        let name = applicants
-            .iter()
-            .find(|a| a.application_id == p.application_id)
-            .map(|a| a.name.clone())
-            .unwrap_or_default();
-        rows.push((p.id, name, p.status.label()));
-    }
-    let view = ApplicantsPage { id, title: opportunity.title, slots: opportunity.slots, taken, applicants, placements: rows };
+    let placements = service::placements_of(&state.db, id, &applicants).await?;
+    let view = ApplicantsPage { id, title: opportunity.title, slots: opportunity.slots, taken, applicants, placements };
     Ok(page.render("applications/applicants.html", view)?.into_response())
 }
 

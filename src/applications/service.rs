@@ -393,6 +393,34 @@ pub async fn applicants(db: &impl ConnectionTrait, employer: &CurrentUser, oppor
     Ok((opportunity, applicants))
 }
 
+/// The opportunity's title and, once accepted, the placement of an application.
+pub async fn title_and_placement(db: &impl ConnectionTrait, application: &application::Model) -> AppResult<(String, Option<i32>)> {
+    let title = opportunity::Entity::find_by_id(application.opportunity_id).one(db).await?.map(|o| o.title).unwrap_or_default();
+    let placement = placement::Entity::find()
+        .filter(placement::Column::ApplicationId.eq(application.id))
+        .one(db)
+        .await?
+        .map(|p| p.id);
+    Ok((title, placement))
+}
+
+/// The placements of an opportunity as (id, student name, status), for its
+/// employer (the names come from the applicants already loaded).
+pub async fn placements_of(
+    db: &impl ConnectionTrait,
+    opportunity_id: i32,
+    applicants: &[Applicant],
+) -> AppResult<Vec<(i32, String, &'static str)>> {
+    let rows = placement::Entity::find().filter(placement::Column::OpportunityId.eq(opportunity_id)).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|p| {
+            let name = applicants.iter().find(|a| a.application_id == p.application_id).map(|a| a.name.clone()).unwrap_or_default();
+            (p.id, name, p.status.label())
+        })
+        .collect())
+}
+
 /// A row of the student's own list.
 #[derive(Debug, Serialize)]
 pub struct MyApplication {
