@@ -19,7 +19,9 @@ use stembridge::{
     config::Config,
     db,
     opportunities::service as opportunities,
-    search::{SearchEngine as _, documents::today, embedded::EmbeddedEngine, query::SearchParams, sync},
+    search::{
+        SearchEngine as _, documents::today, embedded::EmbeddedEngine, query::SearchParams, sync,
+    },
     seed::postings,
 };
 
@@ -69,7 +71,10 @@ fn report(name: &str, mut samples: Vec<Duration>, wall: Duration) {
 
 async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
     std::fs::create_dir_all(&dir)?;
-    let mut config = Config::for_database(format!("sqlite://{}?mode=rwc", dir.join("bench.db").display()), dir.clone());
+    let mut config = Config::for_database(
+        format!("sqlite://{}?mode=rwc", dir.join("bench.db").display()),
+        dir.clone(),
+    );
     config.database_url = None;
     let database = db::connect_and_migrate(&config).await?;
 
@@ -112,18 +117,35 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
         let txn = database.begin().await?;
         for n in 0..5_000 {
             let (organization_id, employer_id) = employers[(chunk * 5_000 + n) % ORGANIZATIONS];
-            let posting = postings::generate(&mut rng, chunk * 5_000 + n, today()).parse().map_err(|e| anyhow::anyhow!(e.summary()))?;
-            opportunities::insert(&txn, organization_id, employer_id, &posting, OpportunityStatus::Published).await?;
+            let posting = postings::generate(&mut rng, chunk * 5_000 + n, today())
+                .parse()
+                .map_err(|e| anyhow::anyhow!(e.summary()))?;
+            opportunities::insert(
+                &txn,
+                organization_id,
+                employer_id,
+                &posting,
+                OpportunityStatus::Published,
+            )
+            .await?;
         }
         txn.commit().await?;
     }
-    println!("loaded {OPPORTUNITIES} opportunities into SQLite in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "loaded {OPPORTUNITIES} opportunities into SQLite in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
-    let engine = EmbeddedEngine::open(&EmbeddedEngine::directory(&dir)).map_err(|e| anyhow::anyhow!(e))?;
+    let engine =
+        EmbeddedEngine::open(&EmbeddedEngine::directory(&dir)).map_err(|e| anyhow::anyhow!(e))?;
     let started = Instant::now();
     let count = sync::rebuild(&database, &engine).await?;
     let elapsed = started.elapsed();
-    println!("full reindex: {count} documents in {:.2} s ({:.0} documents/s)", elapsed.as_secs_f64(), count as f64 / elapsed.as_secs_f64());
+    println!(
+        "full reindex: {count} documents in {:.2} s ({:.0} documents/s)",
+        elapsed.as_secs_f64(),
+        count as f64 / elapsed.as_secs_f64()
+    );
 
     // The engine alone, one query at a time.
     let queries: Vec<_> = MIX
@@ -141,7 +163,11 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
         engine.search(&queries[n % queries.len()]).await?;
         samples.push(begun.elapsed());
     }
-    report("engine alone (embedded, sequential)", samples, started.elapsed());
+    report(
+        "engine alone (embedded, sequential)",
+        samples,
+        started.elapsed(),
+    );
     drop(engine);
 
     // Publish to searchable, through the running app's outbox worker.
@@ -154,12 +180,20 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
         form.title = format!("Zyxwvut marker posting {n}");
         let posting = form.parse().map_err(|e| anyhow::anyhow!(e.summary()))?;
         let txn = db::begin_write(&running.state.db).await?;
-        opportunities::insert(&txn, organization_id, employer_id, &posting, OpportunityStatus::Published).await?;
+        opportunities::insert(
+            &txn,
+            organization_id,
+            employer_id,
+            &posting,
+            OpportunityStatus::Published,
+        )
+        .await?;
         txn.commit().await?;
         let published = Instant::now();
-        let query = serde_html_form::from_str::<SearchParams>(&format!("q=zyxwvut+marker+posting+{n}"))?
-            .parse(today())
-            .map_err(|e| anyhow::anyhow!(e.message))?;
+        let query =
+            serde_html_form::from_str::<SearchParams>(&format!("q=zyxwvut+marker+posting+{n}"))?
+                .parse(today())
+                .map_err(|e| anyhow::anyhow!(e.message))?;
         loop {
             let results = running.state.search.search(&query).await?;
             if results.hits.iter().any(|h| h.document.title == form.title) {
@@ -176,9 +210,15 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
 }
 
 async fn load(base: String) -> anyhow::Result<()> {
-    let client = reqwest::Client::builder().pool_max_idle_per_host(CLIENTS).build()?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(CLIENTS)
+        .build()?;
     for q in MIX {
-        let status = client.get(format!("{base}/search?{q}")).send().await?.status();
+        let status = client
+            .get(format!("{base}/search?{q}"))
+            .send()
+            .await?
+            .status();
         anyhow::ensure!(status.is_success(), "{q}: {status}");
     }
     let started = Instant::now();
@@ -192,7 +232,12 @@ async fn load(base: String) -> anyhow::Result<()> {
             for n in 0..REQUESTS_PER_CLIENT {
                 let q = MIX[(c * 7 + n) % MIX.len()];
                 let begun = Instant::now();
-                let body = client.get(format!("{base}/search?{q}")).send().await?.bytes().await?;
+                let body = client
+                    .get(format!("{base}/search?{q}"))
+                    .send()
+                    .await?
+                    .bytes()
+                    .await?;
                 samples.push(begun.elapsed());
                 bytes += body.len();
             }
@@ -208,16 +253,26 @@ async fn load(base: String) -> anyhow::Result<()> {
     }
     let wall = started.elapsed();
     let pages = samples.len();
-    report(&format!("HTTP /search page, {CLIENTS} concurrent clients"), samples, wall);
-    println!("average page size: {:.1} KB", bytes as f64 / pages as f64 / 1024.0);
+    report(
+        &format!("HTTP /search page, {CLIENTS} concurrent clients"),
+        samples,
+        wall,
+    );
+    println!(
+        "average page size: {:.1} KB",
+        bytes as f64 / pages as f64 / 1024.0
+    );
     Ok(())
 }
 
 /// `engine DIR`: each query of the mix alone on an index prepared earlier.
 async fn per_query(dir: PathBuf) -> anyhow::Result<()> {
-    let engine = EmbeddedEngine::open(&EmbeddedEngine::directory(&dir)).map_err(|e| anyhow::anyhow!(e))?;
+    let engine =
+        EmbeddedEngine::open(&EmbeddedEngine::directory(&dir)).map_err(|e| anyhow::anyhow!(e))?;
     for q in MIX {
-        let query = serde_html_form::from_str::<SearchParams>(q)?.parse(today()).map_err(|e| anyhow::anyhow!(e.message))?;
+        let query = serde_html_form::from_str::<SearchParams>(q)?
+            .parse(today())
+            .map_err(|e| anyhow::anyhow!(e.message))?;
         engine.search(&query).await?;
         let mut samples = Vec::new();
         let started = Instant::now();
@@ -235,8 +290,14 @@ async fn per_query(dir: PathBuf) -> anyhow::Result<()> {
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     // `cargo bench` passes `--bench`; the mode is the first other argument.
-    let rest: Vec<&String> = args.iter().skip(1).filter(|a| !a.starts_with("--")).collect();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let rest: Vec<&String> = args
+        .iter()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     match rest.as_slice() {
         [mode, dir] if mode.as_str() == "prepare" => runtime.block_on(prepare(PathBuf::from(dir))),
         [mode, url] if mode.as_str() == "load" => runtime.block_on(load(url.to_string())),
@@ -247,4 +308,3 @@ fn main() -> anyhow::Result<()> {
         }
     }
 }
-

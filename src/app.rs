@@ -14,11 +14,11 @@ use tower_http::{set_header::SetResponseHeaderLayer, trace::TraceLayer};
 use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 
 use crate::{
-    accounts, admin, applications, notifications, placements,
+    accounts, admin, applications,
     auth::{self, csrf, session_store::DbSessionStore},
     config::Config,
-    counseling,
-    db, opportunities, organizations, pages, profiles, roster,
+    counseling, db, notifications, opportunities, organizations, pages, placements, profiles,
+    roster,
     search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
 };
 
@@ -39,7 +39,9 @@ pub fn router(state: AppState) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.config.cookie_secure)
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(state.config.session_idle_minutes)));
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            state.config.session_idle_minutes,
+        )));
 
     let routes = Router::new()
         .merge(pages::router())
@@ -59,7 +61,9 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)
         .layer(DefaultBodyLimit::max(8 * 1024 * 1024));
-    with_security_headers(routes).layer(TraceLayer::new_for_http()).with_state(state)
+    with_security_headers(routes)
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
 }
 
 /// Response headers that lock pages down: no inline script, no framing, no sniffing.
@@ -71,10 +75,16 @@ fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "same-origin"),
-        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=()",
+        ),
     ];
     headers.into_iter().fold(router, |router, (name, value)| {
-        router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)))
+        router.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ))
     })
 }
 
@@ -98,9 +108,13 @@ impl RunningApp {
 
 /// Opens the configured search engine: Meilisearch when `MEILI_URL` is set,
 /// else the embedded index under DATA_DIR (filled from the database when new).
-pub async fn open_search(config: &Config, db: &DatabaseConnection) -> anyhow::Result<Arc<dyn SearchEngine>> {
+pub async fn open_search(
+    config: &Config,
+    db: &DatabaseConnection,
+) -> anyhow::Result<Arc<dyn SearchEngine>> {
     if let Some(url) = &config.meili_url {
-        let engine = MeiliEngine::new(url, config.meili_master_key.as_deref(), &config.meili_index)?;
+        let engine =
+            MeiliEngine::new(url, config.meili_master_key.as_deref(), &config.meili_index)?;
         if let Err(error) = engine.ready().await {
             // Writes still succeed and wait in the outbox; search uses the database meanwhile.
             tracing::warn!(%error, "Meilisearch is not reachable yet");
@@ -121,7 +135,11 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
     let search = open_search(&config, &db).await?;
     let listener = TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
-    let state = AppState { db, config: Arc::new(config), search };
+    let state = AppState {
+        db,
+        config: Arc::new(config),
+        search,
+    };
     let background = vec![
         spawn_session_cleanup(state.db.clone()),
         spawn_deadline_closer(state.db.clone()),
@@ -129,9 +147,16 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
     ];
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let server = tokio::spawn(async move {
-        axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
     });
-    Ok(RunningApp { address, state, server, background })
+    Ok(RunningApp {
+        address,
+        state,
+        server,
+        background,
+    })
 }
 
 /// `serve`: runs until Ctrl-C or SIGTERM.

@@ -18,7 +18,11 @@ pub async fn migrate(config: &Config) -> anyhow::Result<()> {
 /// `create-admin`: creates an administrator account.
 pub async fn create_admin(config: &Config, args: CreateAdminArgs) -> anyhow::Result<()> {
     let db = db::connect_and_migrate(config).await?;
-    let form = NewAdmin { display_name: args.name, email: args.email, password: args.password };
+    let form = NewAdmin {
+        display_name: args.name,
+        email: args.email,
+        password: args.password,
+    };
     match insert_admin(&db, &form).await {
         Ok(admin) => {
             println!("Administrator {} created.", admin.email);
@@ -36,16 +40,29 @@ pub async fn reindex(config: &Config) -> anyhow::Result<()> {
     let engine = crate::app::open_search(config, &db).await?;
     let started = std::time::Instant::now();
     let count = crate::search::sync::rebuild(&db, engine.as_ref()).await?;
-    println!("Indexed {count} opportunities in {:.1} s.", started.elapsed().as_secs_f64());
+    println!(
+        "Indexed {count} opportunities in {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
 /// `import-roster PATH`: imports a OneRoster folder as an administrator,
 /// with a progress bar; prints every error (and writes nothing) when invalid.
-pub async fn import_roster(config: &Config, args: crate::config::ImportRosterArgs) -> anyhow::Result<()> {
+pub async fn import_roster(
+    config: &Config,
+    args: crate::config::ImportRosterArgs,
+) -> anyhow::Result<()> {
     use crate::roster::import::{RosterFiles, import};
-    let read = |name: &str| std::fs::read(args.path.join(name)).map_err(|e| anyhow::anyhow!("{}: {e}", args.path.join(name).display()));
-    let files = RosterFiles { orgs: read("orgs.csv")?, users: read("users.csv")?, demographics: read("demographics.csv")? };
+    let read = |name: &str| {
+        std::fs::read(args.path.join(name))
+            .map_err(|e| anyhow::anyhow!("{}: {e}", args.path.join(name).display()))
+    };
+    let files = RosterFiles {
+        orgs: read("orgs.csv")?,
+        users: read("users.csv")?,
+        demographics: read("demographics.csv")?,
+    };
     let db = db::connect_and_migrate(config).await?;
     // The command line acts as the system administrator.
     let importer = crate::auth::extractors::CurrentUser {
@@ -71,7 +88,11 @@ pub async fn import_roster(config: &Config, args: crate::config::ImportRosterArg
         Ok(summary) => {
             println!(
                 "Imported {} school(s): {} new students, {} updated, {} deactivated, in {:.1} s.",
-                summary.schools, summary.created, summary.updated, summary.deactivated, started.elapsed().as_secs_f64()
+                summary.schools,
+                summary.created,
+                summary.updated,
+                summary.deactivated,
+                started.elapsed().as_secs_f64()
             );
             Ok(())
         }
@@ -79,7 +100,10 @@ pub async fn import_roster(config: &Config, args: crate::config::ImportRosterArg
             for error in &errors {
                 eprintln!("{error}");
             }
-            anyhow::bail!("The roster has {} error(s); nothing was imported.", errors.len())
+            anyhow::bail!(
+                "The roster has {} error(s); nothing was imported.",
+                errors.len()
+            )
         }
     }
 }
@@ -99,7 +123,10 @@ async fn first_admin_id(db: &sea_orm::DatabaseConnection) -> anyhow::Result<i32>
 pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     let db = db::connect_and_migrate(config).await?;
     let logins = seed::load_demo(&db).await?;
-    println!("Demo data loaded. Every demo account uses the password: {}", seed::DEMO_PASSWORD);
+    println!(
+        "Demo data loaded. Every demo account uses the password: {}",
+        seed::DEMO_PASSWORD
+    );
     println!("Employers 4 to 12 follow the same pattern (employer4@... to employer12@...).");
     for login in logins {
         println!("  {:<10} {}", login.role, login.email);

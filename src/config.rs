@@ -7,7 +7,11 @@ use clap::{Args, Parser, Subcommand};
 
 /// The `stembridge` command line.
 #[derive(Debug, Parser)]
-#[command(name = "stembridge", version, about = "STEM internships and job shadows for school students")]
+#[command(
+    name = "stembridge",
+    version,
+    about = "STEM internships and job shadows for school students"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -67,19 +71,39 @@ pub struct Config {
     #[arg(long, env = "MEILI_MASTER_KEY", hide_env_values = true, global = true)]
     pub meili_master_key: Option<String>,
     /// Name of the Meilisearch index.
-    #[arg(long, env = "MEILI_INDEX", default_value = "opportunities", global = true)]
+    #[arg(
+        long,
+        env = "MEILI_INDEX",
+        default_value = "opportunities",
+        global = true
+    )]
     pub meili_index: String,
     /// Mark cookies Secure (set to true behind HTTPS).
     #[arg(long, env = "COOKIE_SECURE", default_value_t = false, global = true)]
     pub cookie_secure: bool,
     /// Minutes of inactivity after which a session ends.
-    #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 60, global = true)]
+    #[arg(
+        long,
+        env = "SESSION_IDLE_MINUTES",
+        default_value_t = 60,
+        global = true
+    )]
     pub session_idle_minutes: i64,
     /// Hours after login after which a session ends, active or not.
-    #[arg(long, env = "SESSION_ABSOLUTE_HOURS", default_value_t = 12, global = true)]
+    #[arg(
+        long,
+        env = "SESSION_ABSOLUTE_HOURS",
+        default_value_t = 12,
+        global = true
+    )]
     pub session_absolute_hours: i64,
     /// Dashboard cells with fewer students than this are suppressed (never below 5).
-    #[arg(long, env = "SUPPRESSION_THRESHOLD", default_value_t = 10, global = true)]
+    #[arg(
+        long,
+        env = "SUPPRESSION_THRESHOLD",
+        default_value_t = 10,
+        global = true
+    )]
     pub suppression_threshold: usize,
     /// Largest database connection pool.
     #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
@@ -91,7 +115,10 @@ impl Config {
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) => url.clone(),
-            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("stembridge.db").display()),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("stembridge.db").display()
+            ),
         }
     }
 

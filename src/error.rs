@@ -93,7 +93,12 @@ impl IntoResponse for AppError {
             tracing::error!(error = ?self, "request failed");
         }
         let body = templates::render_error(status, &self.public_message());
-        (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            body,
+        )
+            .into_response()
     }
 }
 

@@ -19,7 +19,9 @@ impl FieldErrors {
 
     /// Records a message for `field`, keeping the first one given.
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.entry(field.to_owned()).or_insert_with(|| message.into());
+        self.0
+            .entry(field.to_owned())
+            .or_insert_with(|| message.into());
     }
 
     pub fn is_empty(&self) -> bool {
@@ -37,7 +39,11 @@ impl FieldErrors {
 
     /// `Ok(value)` when no error was recorded, else a validation error.
     pub fn into_result<T>(self, value: T) -> Result<T, AppError> {
-        if self.is_empty() { Ok(value) } else { Err(AppError::Validation(self)) }
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(AppError::Validation(self))
+        }
     }
 
     /// A required, trimmed text of at most `max` characters.
@@ -85,7 +91,14 @@ impl FieldErrors {
     }
 
     /// A whole number within `min..=max`; `None` when empty or invalid.
-    pub fn integer(&mut self, field: &str, label: &str, value: &str, min: i64, max: i64) -> Option<i64> {
+    pub fn integer(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+        min: i64,
+        max: i64,
+    ) -> Option<i64> {
         let value = value.trim();
         if value.is_empty() {
             self.add(field, format!("{label} is required."));
@@ -115,7 +128,9 @@ impl FieldErrors {
 }
 
 fn looks_like_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else { return false };
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
@@ -138,9 +153,10 @@ where
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
         match axum_extra::extract::Form::<T>::from_request(request, state).await {
             Ok(axum_extra::extract::Form(value)) => Ok(Form(value)),
-            Err(rejection) => {
-                Err(AppError::BadRequest(format!("The form could not be read: {}", rejection.body_text())))
-            }
+            Err(rejection) => Err(AppError::BadRequest(format!(
+                "The form could not be read: {}",
+                rejection.body_text()
+            ))),
         }
     }
 }
@@ -161,6 +177,9 @@ mod tests {
     fn overlong_text_gets_a_message_naming_the_limit() {
         let mut errors = FieldErrors::new();
         errors.text("name", "Name", &"x".repeat(101), 100);
-        assert_eq!(errors.get("name"), Some("Name must be at most 100 characters."));
+        assert_eq!(
+            errors.get("name"),
+            Some("Name must be at most 100 characters.")
+        );
     }
 }

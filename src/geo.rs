@@ -16,7 +16,13 @@ static CENTROIDS: LazyLock<HashMap<String, Point>> = LazyLock::new(|| {
         .filter_map(|z| {
             let latitude = z.lat.parse().ok()?;
             let longitude = z.long.parse().ok()?;
-            Some((z.zip_code.clone(), Point { latitude, longitude }))
+            Some((
+                z.zip_code.clone(),
+                Point {
+                    latitude,
+                    longitude,
+                },
+            ))
         })
         .collect()
 });
@@ -49,7 +55,10 @@ mod tests {
 
     #[test]
     fn downtown_chicago_to_evanston_is_about_twelve_miles() {
-        let miles = distance_miles(zip_centroid("60601").unwrap(), zip_centroid("60201").unwrap());
+        let miles = distance_miles(
+            zip_centroid("60601").unwrap(),
+            zip_centroid("60201").unwrap(),
+        );
         assert!((10.0..15.0).contains(&miles), "{miles}");
     }
 }

@@ -13,7 +13,9 @@ pub fn name(code: &str) -> Option<&'static str> {
 
 /// The position of a code in the list (stable: the list only grows at the end).
 pub fn position(code: &str) -> Option<usize> {
-    CODES.split('|').position(|entry| entry.split_once(':').is_some_and(|(c, _)| c == code))
+    CODES
+        .split('|')
+        .position(|entry| entry.split_once(':').is_some_and(|(c, _)| c == code))
 }
 
 /// Parses "en, es" (commas or spaces) into distinct lower-case codes, in order;
@@ -21,7 +23,10 @@ pub fn position(code: &str) -> Option<usize> {
 pub fn parse_list(input: &str) -> Result<Vec<String>, Vec<String>> {
     let mut codes: Vec<String> = Vec::new();
     let mut unknown = Vec::new();
-    for token in input.split(|c: char| c == ',' || c.is_whitespace()).filter(|t| !t.is_empty()) {
+    for token in input
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+    {
         let code = token.to_lowercase();
         if name(&code).is_none() {
             unknown.push(token.to_owned());
@@ -29,7 +34,11 @@ pub fn parse_list(input: &str) -> Result<Vec<String>, Vec<String>> {
             codes.push(code);
         }
     }
-    if unknown.is_empty() { Ok(codes) } else { Err(unknown) }
+    if unknown.is_empty() {
+        Ok(codes)
+    } else {
+        Err(unknown)
+    }
 }
 
 #[cfg(test)]
@@ -38,8 +47,14 @@ mod tests {
 
     #[test]
     fn lists_are_split_on_commas_and_spaces_and_deduplicated() {
-        assert_eq!(parse_list("EN, es  vi,es"), Ok(vec!["en".into(), "es".into(), "vi".into()]));
-        assert_eq!(parse_list("en, xx, spanish"), Err(vec!["xx".into(), "spanish".into()]));
+        assert_eq!(
+            parse_list("EN, es  vi,es"),
+            Ok(vec!["en".into(), "es".into(), "vi".into()])
+        );
+        assert_eq!(
+            parse_list("en, xx, spanish"),
+            Err(vec!["xx".into(), "spanish".into()])
+        );
         assert_eq!(name("ht"), Some("Haitian Creole"));
     }
 }

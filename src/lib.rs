@@ -4,9 +4,9 @@
 //! routes (`mod.rs`), thin handlers and a service holding the rules.
 
 pub mod accounts;
-pub mod applications;
 pub mod admin;
 pub mod app;
+pub mod applications;
 pub mod auth;
 pub mod cli;
 pub mod config;

@@ -19,21 +19,28 @@ pub async fn enqueue(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResul
 /// Queues several opportunities for re-indexing.
 pub async fn enqueue_many(db: &impl ConnectionTrait, opportunity_ids: Vec<i32>) -> AppResult<()> {
     let now = Utc::now();
-    let rows = opportunity_ids.into_iter().map(|opportunity_id| search_outbox::ActiveModel {
-        opportunity_id: Set(opportunity_id),
-        created_at: Set(now),
-        attempts: Set(0),
-        next_attempt_at: Set(now),
-        done_at: Set(None),
-        last_error: Set(None),
-        ..Default::default()
-    });
-    search_outbox::Entity::insert_many(rows).exec_without_returning(db).await?;
+    let rows = opportunity_ids
+        .into_iter()
+        .map(|opportunity_id| search_outbox::ActiveModel {
+            opportunity_id: Set(opportunity_id),
+            created_at: Set(now),
+            attempts: Set(0),
+            next_attempt_at: Set(now),
+            done_at: Set(None),
+            last_error: Set(None),
+            ..Default::default()
+        });
+    search_outbox::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
     Ok(())
 }
 
 /// Queues every opportunity of an organization (verified, suspended...).
-pub async fn enqueue_organization(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<()> {
+pub async fn enqueue_organization(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+) -> AppResult<()> {
     let ids: Vec<i32> = opportunity::Entity::find()
         .select_only()
         .column(opportunity::Column::Id)

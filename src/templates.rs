@@ -19,8 +19,18 @@ struct Term {
     promise: &'static str,
 }
 
-fn vocabulary<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Term> {
-    all.iter().map(|&v| Term { key: key(v), label: label(v), promise: "" }).collect()
+fn vocabulary<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<Term> {
+    all.iter()
+        .map(|&v| Term {
+            key: key(v),
+            label: label(v),
+            promise: "",
+        })
+        .collect()
 }
 
 fn build_environment() -> Environment<'static> {
@@ -28,23 +38,52 @@ fn build_environment() -> Environment<'static> {
     minijinja_embed::load_templates!(&mut env);
     let needs: Vec<Term> = AccessNeed::ALL
         .iter()
-        .map(|n| Term { key: n.key(), label: n.label(), promise: n.promise() })
+        .map(|n| Term {
+            key: n.key(),
+            label: n.label(),
+            promise: n.promise(),
+        })
         .collect();
     env.add_global("access_needs", Value::from_serialize(&needs));
-    env.add_global("kinds", Value::from_serialize(vocabulary(OpportunityKind::ALL, OpportunityKind::key, OpportunityKind::label)));
-    env.add_global("fields", Value::from_serialize(vocabulary(StemField::ALL, StemField::key, StemField::label)));
-    env.add_global("modes", Value::from_serialize(vocabulary(WorkMode::ALL, WorkMode::key, WorkMode::label)));
-    env.add_filter("need_label", |key: &str| AccessNeed::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned()));
-    env.add_filter("kind_label", |key: &str| OpportunityKind::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned()));
-    env.add_filter("field_label", |key: &str| StemField::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned()));
-    env.add_filter("mode_label", |key: &str| WorkMode::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned()));
+    env.add_global(
+        "kinds",
+        Value::from_serialize(vocabulary(
+            OpportunityKind::ALL,
+            OpportunityKind::key,
+            OpportunityKind::label,
+        )),
+    );
+    env.add_global(
+        "fields",
+        Value::from_serialize(vocabulary(StemField::ALL, StemField::key, StemField::label)),
+    );
+    env.add_global(
+        "modes",
+        Value::from_serialize(vocabulary(WorkMode::ALL, WorkMode::key, WorkMode::label)),
+    );
+    env.add_filter("need_label", |key: &str| {
+        AccessNeed::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned())
+    });
+    env.add_filter("kind_label", |key: &str| {
+        OpportunityKind::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned())
+    });
+    env.add_filter("field_label", |key: &str| {
+        StemField::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned())
+    });
+    env.add_filter("mode_label", |key: &str| {
+        WorkMode::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned())
+    });
     env
 }
 
 /// Renders `name` with `ctx`.
 pub fn render(name: &str, ctx: Value) -> AppResult<Html<String>> {
-    let template = ENV.get_template(name).map_err(|e| AppError::Internal(e.into()))?;
-    let body = template.render(ctx).map_err(|e| AppError::Internal(e.into()))?;
+    let template = ENV
+        .get_template(name)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let body = template
+        .render(ctx)
+        .map_err(|e| AppError::Internal(e.into()))?;
     Ok(Html(body))
 }
 

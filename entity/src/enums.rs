@@ -37,7 +37,9 @@ macro_rules! vocabulary {
     };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -57,7 +59,9 @@ vocabulary!(Role {
     Admin = "admin" => "Administrator",
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 #[serde(rename_all = "snake_case")]
 pub enum OrgStatus {
@@ -77,7 +81,9 @@ vocabulary!(OrgStatus {
     Suspended = "suspended" => "Suspended",
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
 #[serde(rename_all = "snake_case")]
 pub enum OpportunityKind {
@@ -97,7 +103,9 @@ vocabulary!(OpportunityKind {
     VirtualExperience = "virtual_experience" => "Virtual experience",
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
 #[serde(rename_all = "snake_case")]
 pub enum StemField {
@@ -129,7 +137,9 @@ vocabulary!(StemField {
     AdvancedManufacturing = "advanced_manufacturing" => "Advanced manufacturing",
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 #[serde(rename_all = "snake_case")]
 pub enum WorkMode {
@@ -146,7 +156,9 @@ vocabulary!(WorkMode {
     Remote = "remote" => "Remote",
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 #[serde(rename_all = "snake_case")]
 pub enum OpportunityStatus {
@@ -166,7 +178,9 @@ vocabulary!(OpportunityStatus {
     Archived = "archived" => "Archived",
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 #[serde(rename_all = "snake_case")]
 pub enum Compensation {
@@ -185,7 +199,20 @@ vocabulary!(Compensation {
 
 /// The access-needs vocabulary of DESIGN.md: the single source of truth for the
 /// database, the search index, the posting form, the student profile and the filters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
 #[serde(rename_all = "snake_case")]
 pub enum AccessNeed {
@@ -238,10 +265,16 @@ impl AccessNeed {
         match self {
             AccessNeed::Paid => "Paid hourly or with a stipend.",
             AccessNeed::RemoteOk => "Can be done fully remotely.",
-            AccessNeed::TransitAccessible => "The site is within a 10-minute walk of public transit.",
-            AccessNeed::TransportationSupport => "Rides, transit passes or a travel stipend are provided.",
+            AccessNeed::TransitAccessible => {
+                "The site is within a 10-minute walk of public transit."
+            }
+            AccessNeed::TransportationSupport => {
+                "Rides, transit passes or a travel stipend are provided."
+            }
             AccessNeed::WheelchairAccessible => "Step-free site and an accessible restroom.",
-            AccessNeed::FlexibleSchedule => "Hours can be arranged around school and family duties.",
+            AccessNeed::FlexibleSchedule => {
+                "Hours can be arranged around school and family duties."
+            }
             AccessNeed::AfterSchool => "Takes place after school.",
             AccessNeed::Weekends => "Takes place on weekends.",
             AccessNeed::Summer => "Takes place in the summer.",
@@ -253,7 +286,9 @@ impl AccessNeed {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicationStatus {
@@ -292,11 +327,16 @@ vocabulary!(ApplicationStatus {
 impl ApplicationStatus {
     /// Still waiting for a decision (the student may withdraw).
     pub fn is_open(self) -> bool {
-        matches!(self, Self::Submitted | Self::Reviewing | Self::Interview | Self::Offered | Self::Waitlisted)
+        matches!(
+            self,
+            Self::Submitted | Self::Reviewing | Self::Interview | Self::Offered | Self::Waitlisted
+        )
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
 #[serde(rename_all = "snake_case")]
 pub enum PlacementStatus {
@@ -321,11 +361,17 @@ vocabulary!(PlacementStatus {
 
 impl PlacementStatus {
     /// The statuses that hold one of the opportunity's slots.
-    pub const HOLDING_A_SLOT: [PlacementStatus; 4] =
-        [Self::AwaitingConsent, Self::Active, Self::Completed, Self::EndedEarly];
+    pub const HOLDING_A_SLOT: [PlacementStatus; 4] = [
+        Self::AwaitingConsent,
+        Self::Active,
+        Self::Completed,
+        Self::EndedEarly,
+    ];
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 #[serde(rename_all = "snake_case")]
 pub enum HoursStatus {

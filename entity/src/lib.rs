@@ -2,12 +2,12 @@
 //!
 //! This crate knows nothing about HTTP: it is the shape of the data, nothing more.
 
-pub mod enums;
 pub mod application;
 pub mod application_event;
 pub mod audit_log;
 pub mod belonging_response;
 pub mod counselor_school;
+pub mod enums;
 pub mod hour_log;
 pub mod login_failure;
 pub mod notification;

@@ -1,8 +1,8 @@
 //! An internship, job shadow, apprenticeship or virtual experience posted by an organization.
 
+use crate::enums::*;
 use sea_orm::entity::prelude::*;
 use serde::Serialize;
-use crate::enums::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
 #[sea_orm(table_name = "opportunity")]

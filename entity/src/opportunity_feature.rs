@@ -1,8 +1,8 @@
 //! An access feature an opportunity offers (one row per feature).
 
+use crate::enums::*;
 use sea_orm::entity::prelude::*;
 use serde::Serialize;
-use crate::enums::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
 #[sea_orm(table_name = "opportunity_feature")]

@@ -1,8 +1,8 @@
 //! An employer organization; only verified ones may publish.
 
+use crate::enums::*;
 use sea_orm::entity::prelude::*;
 use serde::Serialize;
-use crate::enums::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
 #[sea_orm(table_name = "organization")]

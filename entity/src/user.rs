@@ -1,8 +1,8 @@
 //! A person who can log in; `role` decides what they may do.
 
+use crate::enums::*;
 use sea_orm::entity::prelude::*;
 use serde::Serialize;
-use crate::enums::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
 #[sea_orm(table_name = "app_user")]

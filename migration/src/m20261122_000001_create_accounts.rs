@@ -174,7 +174,9 @@ impl MigrationTrait for Migration {
             AppUser::Table.into_iden(),
             Organization::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

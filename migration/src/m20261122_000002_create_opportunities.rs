@@ -131,7 +131,9 @@ impl MigrationTrait for Migration {
             OpportunityFeature::Table.into_iden(),
             Opportunity::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

@@ -21,10 +21,15 @@ impl MigrationTrait for Migration {
                     .col(integer(OrganizationInvite::InvitedBy))
                     .col(timestamp_with_time_zone(OrganizationInvite::CreatedAt))
                     .col(timestamp_with_time_zone(OrganizationInvite::ExpiresAt))
-                    .col(timestamp_with_time_zone_null(OrganizationInvite::AcceptedAt))
+                    .col(timestamp_with_time_zone_null(
+                        OrganizationInvite::AcceptedAt,
+                    ))
                     .foreign_key(
                         ForeignKey::create()
-                            .from(OrganizationInvite::Table, OrganizationInvite::OrganizationId)
+                            .from(
+                                OrganizationInvite::Table,
+                                OrganizationInvite::OrganizationId,
+                            )
                             .to(Organization::Table, Organization::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )
@@ -39,7 +44,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(OrganizationInvite::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(OrganizationInvite::Table).to_owned())
+            .await
     }
 }
 

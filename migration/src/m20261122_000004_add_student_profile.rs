@@ -18,7 +18,14 @@ impl MigrationTrait for Migration {
             string_len(Student::Languages, 100).default("").to_owned(),
         ];
         for mut column in columns {
-            manager.alter_table(Table::alter().table(Student::Table).add_column(&mut column).to_owned()).await?;
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Student::Table)
+                        .add_column(&mut column)
+                        .to_owned(),
+                )
+                .await?;
         }
         manager
             .create_table(
@@ -26,7 +33,11 @@ impl MigrationTrait for Migration {
                     .table(StudentNeed::Table)
                     .col(integer(StudentNeed::StudentId))
                     .col(string_len(StudentNeed::Need, 32))
-                    .primary_key(Index::create().col(StudentNeed::StudentId).col(StudentNeed::Need))
+                    .primary_key(
+                        Index::create()
+                            .col(StudentNeed::StudentId)
+                            .col(StudentNeed::Need),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .from(StudentNeed::Table, StudentNeed::StudentId)
@@ -39,9 +50,24 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(StudentNeed::Table).to_owned()).await?;
-        for column in [Student::DateOfBirth, Student::HomeZip, Student::TravelMiles, Student::Interests, Student::Languages] {
-            manager.alter_table(Table::alter().table(Student::Table).drop_column(column).to_owned()).await?;
+        manager
+            .drop_table(Table::drop().table(StudentNeed::Table).to_owned())
+            .await?;
+        for column in [
+            Student::DateOfBirth,
+            Student::HomeZip,
+            Student::TravelMiles,
+            Student::Interests,
+            Student::Languages,
+        ] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Student::Table)
+                        .drop_column(column)
+                        .to_owned(),
+                )
+                .await?;
         }
         Ok(())
     }

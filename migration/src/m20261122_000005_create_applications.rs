@@ -6,8 +6,14 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
-    ForeignKey::create().from(from.0, from.1).to(to.0, to.1).to_owned()
+fn fk(
+    from: (impl IntoIden, impl IntoIden),
+    to: (impl IntoIden, impl IntoIden),
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .from(from.0, from.1)
+        .to(to.0, to.1)
+        .to_owned()
 }
 
 #[async_trait::async_trait]
@@ -26,8 +32,14 @@ impl MigrationTrait for Migration {
                     .col(string_len(Application::Accommodations, 1000))
                     .col(timestamp_with_time_zone(Application::CreatedAt))
                     .col(timestamp_with_time_zone(Application::UpdatedAt))
-                    .foreign_key(&mut fk((Application::Table, Application::OpportunityId), (Opportunity::Table, Opportunity::Id)))
-                    .foreign_key(&mut fk((Application::Table, Application::StudentId), (Student::Table, Student::Id)))
+                    .foreign_key(&mut fk(
+                        (Application::Table, Application::OpportunityId),
+                        (Opportunity::Table, Opportunity::Id),
+                    ))
+                    .foreign_key(&mut fk(
+                        (Application::Table, Application::StudentId),
+                        (Student::Table, Student::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -44,7 +56,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_application_student").table(Application::Table).col(Application::StudentId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("idx_application_student")
+                    .table(Application::Table)
+                    .col(Application::StudentId)
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_table(
@@ -56,12 +74,21 @@ impl MigrationTrait for Migration {
                     .col(string_len(ApplicationEvent::ToStatus, 16))
                     .col(integer(ApplicationEvent::ActorId))
                     .col(timestamp_with_time_zone(ApplicationEvent::At))
-                    .foreign_key(&mut fk((ApplicationEvent::Table, ApplicationEvent::ApplicationId), (Application::Table, Application::Id)))
+                    .foreign_key(&mut fk(
+                        (ApplicationEvent::Table, ApplicationEvent::ApplicationId),
+                        (Application::Table, Application::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_application_event_app").table(ApplicationEvent::Table).col(ApplicationEvent::ApplicationId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("idx_application_event_app")
+                    .table(ApplicationEvent::Table)
+                    .col(ApplicationEvent::ApplicationId)
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_table(
@@ -89,14 +116,29 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(Placement::EmployerComment, 2000))
                     .col(integer_null(Placement::StudentRating))
                     .col(string_len_null(Placement::StudentComment, 2000))
-                    .foreign_key(&mut fk((Placement::Table, Placement::ApplicationId), (Application::Table, Application::Id)))
-                    .foreign_key(&mut fk((Placement::Table, Placement::OpportunityId), (Opportunity::Table, Opportunity::Id)))
-                    .foreign_key(&mut fk((Placement::Table, Placement::StudentId), (Student::Table, Student::Id)))
+                    .foreign_key(&mut fk(
+                        (Placement::Table, Placement::ApplicationId),
+                        (Application::Table, Application::Id),
+                    ))
+                    .foreign_key(&mut fk(
+                        (Placement::Table, Placement::OpportunityId),
+                        (Opportunity::Table, Opportunity::Id),
+                    ))
+                    .foreign_key(&mut fk(
+                        (Placement::Table, Placement::StudentId),
+                        (Student::Table, Student::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_placement_opportunity").table(Placement::Table).col(Placement::OpportunityId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("idx_placement_opportunity")
+                    .table(Placement::Table)
+                    .col(Placement::OpportunityId)
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_table(
@@ -111,7 +153,10 @@ impl MigrationTrait for Migration {
                     .col(integer_null(HourLog::ReviewedBy))
                     .col(timestamp_with_time_zone_null(HourLog::ReviewedAt))
                     .col(timestamp_with_time_zone(HourLog::CreatedAt))
-                    .foreign_key(&mut fk((HourLog::Table, HourLog::PlacementId), (Placement::Table, Placement::Id)))
+                    .foreign_key(&mut fk(
+                        (HourLog::Table, HourLog::PlacementId),
+                        (Placement::Table, Placement::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -125,7 +170,10 @@ impl MigrationTrait for Migration {
                     .col(string_len(BelongingResponse::Stage, 8))
                     .col(integer(BelongingResponse::Score))
                     .col(timestamp_with_time_zone(BelongingResponse::CreatedAt))
-                    .foreign_key(&mut fk((BelongingResponse::Table, BelongingResponse::PlacementId), (Placement::Table, Placement::Id)))
+                    .foreign_key(&mut fk(
+                        (BelongingResponse::Table, BelongingResponse::PlacementId),
+                        (Placement::Table, Placement::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -150,12 +198,22 @@ impl MigrationTrait for Migration {
                     .col(string_len(Notification::Link, 300))
                     .col(timestamp_with_time_zone(Notification::CreatedAt))
                     .col(timestamp_with_time_zone_null(Notification::ReadAt))
-                    .foreign_key(&mut fk((Notification::Table, Notification::UserId), (AppUser::Table, AppUser::Id)))
+                    .foreign_key(&mut fk(
+                        (Notification::Table, Notification::UserId),
+                        (AppUser::Table, AppUser::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_notification_user").table(Notification::Table).col(Notification::UserId).col(Notification::ReadAt).to_owned())
+            .create_index(
+                Index::create()
+                    .name("idx_notification_user")
+                    .table(Notification::Table)
+                    .col(Notification::UserId)
+                    .col(Notification::ReadAt)
+                    .to_owned(),
+            )
             .await
     }
 
@@ -168,7 +226,9 @@ impl MigrationTrait for Migration {
             ApplicationEvent::Table.into_iden(),
             Application::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

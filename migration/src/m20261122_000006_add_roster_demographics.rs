@@ -20,11 +20,23 @@ impl MigrationTrait for Migration {
             boolean_null(Student::FirstGeneration),
         ];
         for mut column in columns {
-            manager.alter_table(Table::alter().table(Student::Table).add_column(&mut column).to_owned()).await?;
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Student::Table)
+                        .add_column(&mut column)
+                        .to_owned(),
+                )
+                .await?;
         }
         manager
             .create_index(
-                Index::create().name("idx_student_sourced_id").table(Student::Table).col(Student::SourcedId).unique().to_owned(),
+                Index::create()
+                    .name("idx_student_sourced_id")
+                    .table(Student::Table)
+                    .col(Student::SourcedId)
+                    .unique()
+                    .to_owned(),
             )
             .await?;
         manager
@@ -40,13 +52,28 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_audit_log_at").table(AuditLog::Table).col(AuditLog::At).to_owned())
+            .create_index(
+                Index::create()
+                    .name("idx_audit_log_at")
+                    .table(AuditLog::Table)
+                    .col(AuditLog::At)
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(AuditLog::Table).to_owned()).await?;
-        manager.drop_index(Index::drop().name("idx_student_sourced_id").table(Student::Table).to_owned()).await?;
+        manager
+            .drop_table(Table::drop().table(AuditLog::Table).to_owned())
+            .await?;
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("idx_student_sourced_id")
+                    .table(Student::Table)
+                    .to_owned(),
+            )
+            .await?;
         for column in [
             Student::SourcedId,
             Student::Gender,
@@ -56,7 +83,14 @@ impl MigrationTrait for Migration {
             Student::Disability,
             Student::FirstGeneration,
         ] {
-            manager.alter_table(Table::alter().table(Student::Table).drop_column(column).to_owned()).await?;
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Student::Table)
+                        .drop_column(column)
+                        .to_owned(),
+                )
+                .await?;
         }
         Ok(())
     }

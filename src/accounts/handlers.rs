@@ -12,7 +12,10 @@ use tower_sessions::Session;
 use super::service::{self, EmployerRegistration, NewAdmin, StudentClaim};
 use crate::{
     app::AppState,
-    auth::{extractors::{FormPage, Page, flash}, service::start_session},
+    auth::{
+        extractors::{FormPage, Page, flash},
+        service::start_session,
+    },
     error::{AppError, AppResult},
     forms::{FieldErrors, Form},
 };
@@ -23,8 +26,17 @@ struct FormView<'a, T: Serialize> {
     errors: FieldErrors,
 }
 
-fn render_form<T: Serialize>(page: &Page, template: &str, form: &T, errors: FieldErrors) -> AppResult<Response> {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+fn render_form<T: Serialize>(
+    page: &Page,
+    template: &str,
+    form: &T,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok((status, page.render(template, FormView { form, errors })?).into_response())
 }
 
@@ -51,7 +63,12 @@ async fn finish<T: Serialize>(
 }
 
 pub async fn register_page(page: FormPage) -> AppResult<Response> {
-    render_form(&page, "accounts/register.html", &EmployerRegistration::default(), FieldErrors::new())
+    render_form(
+        &page,
+        "accounts/register.html",
+        &EmployerRegistration::default(),
+        FieldErrors::new(),
+    )
 }
 
 pub async fn register(
@@ -62,11 +79,25 @@ pub async fn register(
 ) -> AppResult<Response> {
     let outcome = service::register_employer(&state.db, &form).await;
     let welcome = "Welcome! Your organization is waiting for verification by a counselor. You can prepare drafts meanwhile.";
-    finish(&state, &session, &page, "accounts/register.html", &form, outcome, welcome).await
+    finish(
+        &state,
+        &session,
+        &page,
+        "accounts/register.html",
+        &form,
+        outcome,
+        welcome,
+    )
+    .await
 }
 
 pub async fn claim_page(page: FormPage) -> AppResult<Response> {
-    render_form(&page, "accounts/claim.html", &StudentClaim::default(), FieldErrors::new())
+    render_form(
+        &page,
+        "accounts/claim.html",
+        &StudentClaim::default(),
+        FieldErrors::new(),
+    )
 }
 
 pub async fn claim(
@@ -76,14 +107,28 @@ pub async fn claim(
     Form(form): Form<StudentClaim>,
 ) -> AppResult<Response> {
     let outcome = service::claim_student_account(&state.db, &form).await;
-    finish(&state, &session, &page, "accounts/claim.html", &form, outcome, "Welcome to STEMbridge! Your account is ready.").await
+    finish(
+        &state,
+        &session,
+        &page,
+        "accounts/claim.html",
+        &form,
+        outcome,
+        "Welcome to STEMbridge! Your account is ready.",
+    )
+    .await
 }
 
 pub async fn setup_page(State(state): State<AppState>, page: FormPage) -> AppResult<Response> {
     if !service::needs_setup(&state.db).await? {
         return Err(AppError::NotFound);
     }
-    render_form(&page, "accounts/setup.html", &NewAdmin::default(), FieldErrors::new())
+    render_form(
+        &page,
+        "accounts/setup.html",
+        &NewAdmin::default(),
+        FieldErrors::new(),
+    )
 }
 
 pub async fn setup(
@@ -93,5 +138,14 @@ pub async fn setup(
     Form(form): Form<NewAdmin>,
 ) -> AppResult<Response> {
     let outcome = service::create_first_admin(&state.db, &form).await;
-    finish(&state, &session, &page, "accounts/setup.html", &form, outcome, "Your administrator account is ready.").await
+    finish(
+        &state,
+        &session,
+        &page,
+        "accounts/setup.html",
+        &form,
+        outcome,
+        "Your administrator account is ready.",
+    )
+    .await
 }

@@ -10,7 +10,10 @@ use crate::app::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/register", get(handlers::register_page).post(handlers::register))
+        .route(
+            "/register",
+            get(handlers::register_page).post(handlers::register),
+        )
         .route("/claim", get(handlers::claim_page).post(handlers::claim))
         .route("/setup", get(handlers::setup_page).post(handlers::setup))
 }

@@ -59,7 +59,12 @@ struct NewUser {
     password: String,
 }
 
-fn validate_new_user(errors: &mut FieldErrors, email: &str, display_name: &str, password: &str) -> NewUser {
+fn validate_new_user(
+    errors: &mut FieldErrors,
+    email: &str,
+    display_name: &str,
+    password: &str,
+) -> NewUser {
     NewUser {
         email: errors.email("email", email),
         display_name: errors.text("display_name", "Your name", display_name, 100),
@@ -68,12 +73,19 @@ fn validate_new_user(errors: &mut FieldErrors, email: &str, display_name: &str, 
 }
 
 async fn email_taken(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
-    Ok(user::Entity::find().filter(user::Column::Email.eq(email)).count(db).await? > 0)
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .count(db)
+        .await?
+        > 0)
 }
 
 fn email_taken_error() -> AppError {
     let mut errors = FieldErrors::new();
-    errors.add("email", "An account with this email already exists. Log in instead.");
+    errors.add(
+        "email",
+        "An account with this email already exists. Log in instead.",
+    );
     AppError::Validation(errors)
 }
 
@@ -87,13 +99,24 @@ async fn insert_user(
         return Err(email_taken_error());
     }
     let password_hash = password::hash(new.password).await?;
-    insert_user_hashed(db, &new.email, &new.display_name, role, organization_id, &password_hash)
-        .await
-        .map_err(|e| match e {
-            // Two sign-ups with one email at the same moment: the unique index decides.
-            AppError::Database(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => email_taken_error(),
-            other => other,
-        })
+    insert_user_hashed(
+        db,
+        &new.email,
+        &new.display_name,
+        role,
+        organization_id,
+        &password_hash,
+    )
+    .await
+    .map_err(|e| match e {
+        // Two sign-ups with one email at the same moment: the unique index decides.
+        AppError::Database(e)
+            if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
+        {
+            email_taken_error()
+        }
+        other => other,
+    })
 }
 
 /// Inserts a user row with an already computed password hash (the demo seed
@@ -122,9 +145,17 @@ pub async fn insert_user_hashed(
 
 /// Registers an employer and their organization, which starts out pending
 /// until a counselor or admin verifies it.
-pub async fn register_employer(db: &DatabaseConnection, form: &EmployerRegistration) -> AppResult<user::Model> {
+pub async fn register_employer(
+    db: &DatabaseConnection,
+    form: &EmployerRegistration,
+) -> AppResult<user::Model> {
     let mut errors = FieldErrors::new();
-    let organization_name = errors.text("organization_name", "Organization name", &form.organization_name, 200);
+    let organization_name = errors.text(
+        "organization_name",
+        "Organization name",
+        &form.organization_name,
+        200,
+    );
     let website = organizations::service::website(&mut errors, "website", &form.website);
     let zip = organizations::service::existing_zip(&mut errors, "zip", &form.zip);
     let phone = errors.optional_text("phone", "Phone", &form.phone, 40);
@@ -155,7 +186,10 @@ pub async fn register_employer(db: &DatabaseConnection, form: &EmployerRegistrat
 }
 
 /// Claims a rostered student's account with the one-time code.
-pub async fn claim_student_account(db: &DatabaseConnection, form: &StudentClaim) -> AppResult<user::Model> {
+pub async fn claim_student_account(
+    db: &DatabaseConnection,
+    form: &StudentClaim,
+) -> AppResult<user::Model> {
     let mut errors = FieldErrors::new();
     let code = claim_code::normalize(&form.code);
     if code.is_empty() {
@@ -171,9 +205,14 @@ pub async fn claim_student_account(db: &DatabaseConnection, form: &StudentClaim)
         .filter(student::Column::UserId.is_null())
         .one(&txn)
         .await?;
-    let Some(student) = student.filter(|s| s.claim_code_expires_at.is_some_and(|at| at > Utc::now())) else {
+    let Some(student) =
+        student.filter(|s| s.claim_code_expires_at.is_some_and(|at| at > Utc::now()))
+    else {
         let mut errors = FieldErrors::new();
-        errors.add("code", "This code is not valid or has expired. Ask your counselor for a new one.");
+        errors.add(
+            "code",
+            "This code is not valid or has expired. Ask your counselor for a new one.",
+        );
         return Err(AppError::Validation(errors));
     };
     let user = insert_user(&txn, new_user, Role::Student, None).await?;
@@ -188,11 +227,18 @@ pub async fn claim_student_account(db: &DatabaseConnection, form: &StudentClaim)
 
 /// True while no admin exists: the setup page is open only then.
 pub async fn needs_setup(db: &impl ConnectionTrait) -> AppResult<bool> {
-    Ok(user::Entity::find().filter(user::Column::Role.eq(Role::Admin)).count(db).await? == 0)
+    Ok(user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Admin))
+        .count(db)
+        .await?
+        == 0)
 }
 
 /// Creates the first admin from the setup page; refused once one exists.
-pub async fn create_first_admin(db: &DatabaseConnection, form: &NewAdmin) -> AppResult<user::Model> {
+pub async fn create_first_admin(
+    db: &DatabaseConnection,
+    form: &NewAdmin,
+) -> AppResult<user::Model> {
     // Once an admin exists the page is gone, whatever was typed.
     if !needs_setup(db).await? {
         return Err(AppError::NotFound);

@@ -29,7 +29,10 @@ struct Dashboard {
 }
 
 async fn render(state: &AppState, page: &Page, mut view: Dashboard) -> AppResult<Response> {
-    view.schools = school::Entity::find().order_by_asc(school::Column::Name).all(&state.db).await?;
+    view.schools = school::Entity::find()
+        .order_by_asc(school::Column::Name)
+        .all(&state.db)
+        .await?;
     view.counselors = service::counselors(&state.db).await?;
     let status = if view.school_errors.is_empty() && view.counselor_errors.is_empty() {
         StatusCode::OK
@@ -39,7 +42,11 @@ async fn render(state: &AppState, page: &Page, mut view: Dashboard) -> AppResult
     Ok((status, page.render("admin/dashboard.html", view)?).into_response())
 }
 
-pub async fn dashboard(State(state): State<AppState>, _admin: AdminUser, page: Page) -> AppResult<Response> {
+pub async fn dashboard(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    page: Page,
+) -> AppResult<Response> {
     render(&state, &page, Dashboard::default()).await
 }
 
@@ -52,11 +59,25 @@ pub async fn create_school(
 ) -> AppResult<Response> {
     match service::create_school(&state.db, &form).await {
         Ok(school) => {
-            flash(&session, "success", format!("School “{}” added.", school.name)).await?;
+            flash(
+                &session,
+                "success",
+                format!("School “{}” added.", school.name),
+            )
+            .await?;
             Ok(Redirect::to("/admin").into_response())
         }
         Err(AppError::Validation(errors)) => {
-            render(&state, &page, Dashboard { school_form: form, school_errors: errors, ..Default::default() }).await
+            render(
+                &state,
+                &page,
+                Dashboard {
+                    school_form: form,
+                    school_errors: errors,
+                    ..Default::default()
+                },
+            )
+            .await
         }
         Err(other) => Err(other),
     }
@@ -71,12 +92,25 @@ pub async fn create_counselor(
 ) -> AppResult<Response> {
     match service::create_counselor(&state.db, &form).await {
         Ok(counselor) => {
-            flash(&session, "success", format!("Counselor account for {} created.", counselor.email)).await?;
+            flash(
+                &session,
+                "success",
+                format!("Counselor account for {} created.", counselor.email),
+            )
+            .await?;
             Ok(Redirect::to("/admin").into_response())
         }
         Err(AppError::Validation(errors)) => {
-            render(&state, &page, Dashboard { counselor_form: form, counselor_errors: errors, ..Default::default() })
-                .await
+            render(
+                &state,
+                &page,
+                Dashboard {
+                    counselor_form: form,
+                    counselor_errors: errors,
+                    ..Default::default()
+                },
+            )
+            .await
         }
         Err(other) => Err(other),
     }

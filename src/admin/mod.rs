@@ -3,7 +3,10 @@
 mod handlers;
 pub mod service;
 
-use axum::{Router, routing::{get, post}};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::app::AppState;
 

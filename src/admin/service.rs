@@ -51,25 +51,41 @@ pub struct NewCounselor {
 }
 
 /// Creates a counselor and assigns the chosen schools, all or nothing.
-pub async fn create_counselor(db: &DatabaseConnection, form: &NewCounselor) -> AppResult<user::Model> {
+pub async fn create_counselor(
+    db: &DatabaseConnection,
+    form: &NewCounselor,
+) -> AppResult<user::Model> {
     if form.school_ids.is_empty() {
         let mut errors = FieldErrors::new();
         errors.add("school_ids", "Choose at least one school.");
         return Err(AppError::Validation(errors));
     }
     let txn = db::begin_write(db).await?;
-    let known = school::Entity::find().filter(school::Column::Id.is_in(form.school_ids.clone())).all(&txn).await?;
+    let known = school::Entity::find()
+        .filter(school::Column::Id.is_in(form.school_ids.clone()))
+        .all(&txn)
+        .await?;
     if known.len() != form.school_ids.len() {
         let mut errors = FieldErrors::new();
         errors.add("school_ids", "One of the chosen schools does not exist.");
         return Err(AppError::Validation(errors));
     }
-    let counselor =
-        insert_user_checked(&txn, &form.email, &form.display_name, &form.password, Role::Counselor, None).await?;
+    let counselor = insert_user_checked(
+        &txn,
+        &form.email,
+        &form.display_name,
+        &form.password,
+        Role::Counselor,
+        None,
+    )
+    .await?;
     for school in known {
-        counselor_school::ActiveModel { user_id: Set(counselor.id), school_id: Set(school.id) }
-            .insert(&txn)
-            .await?;
+        counselor_school::ActiveModel {
+            user_id: Set(counselor.id),
+            school_id: Set(school.id),
+        }
+        .insert(&txn)
+        .await?;
     }
     txn.commit().await?;
     Ok(counselor)
@@ -97,7 +113,12 @@ pub async fn counselors(db: &DatabaseConnection) -> AppResult<Vec<CounselorRow>>
             schools: assignments
                 .iter()
                 .filter(|a| a.user_id == u.id)
-                .filter_map(|a| schools.iter().find(|s| s.id == a.school_id).map(|s| s.name.clone()))
+                .filter_map(|a| {
+                    schools
+                        .iter()
+                        .find(|s| s.id == a.school_id)
+                        .map(|s| s.name.clone())
+                })
                 .collect(),
             name: u.display_name,
             email: u.email,

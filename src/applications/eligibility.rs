@@ -15,11 +15,17 @@ pub fn age_on(birth: NaiveDate, day: NaiveDate) -> i32 {
 /// True when the student is (or may be) under 18 on the start date, so a
 /// guardian must consent first. Without a date of birth we assume a minor.
 pub fn needs_guardian_consent(student: &student::Model, start: NaiveDate) -> bool {
-    student.date_of_birth.is_none_or(|birth| age_on(birth, start) < 18)
+    student
+        .date_of_birth
+        .is_none_or(|birth| age_on(birth, start) < 18)
 }
 
 fn grade_name(grade: i32) -> String {
-    if grade == 13 { "early college".into() } else { format!("grade {grade}") }
+    if grade == 13 {
+        "early college".into()
+    } else {
+        format!("grade {grade}")
+    }
 }
 
 /// `Err(reason)` when the student may not apply.
@@ -42,7 +48,9 @@ pub fn check(opportunity: &opportunity::Model, student: &student::Model) -> Resu
             ));
         };
         if age_on(birth, opportunity.start_date) < min_age {
-            return Err(format!("You must be at least {min_age} years old on the start date."));
+            return Err(format!(
+                "You must be at least {min_age} years old on the start date."
+            ));
         }
     }
     Ok(())
@@ -55,7 +63,13 @@ mod tests {
     #[test]
     fn age_counts_whole_years_up_to_the_day_before_the_birthday() {
         let birth = NaiveDate::from_ymd_opt(2009, 6, 15).unwrap();
-        assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2027, 6, 14).unwrap()), 17);
-        assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2027, 6, 15).unwrap()), 18);
+        assert_eq!(
+            age_on(birth, NaiveDate::from_ymd_opt(2027, 6, 14).unwrap()),
+            17
+        );
+        assert_eq!(
+            age_on(birth, NaiveDate::from_ymd_opt(2027, 6, 15).unwrap()),
+            18
+        );
     }
 }

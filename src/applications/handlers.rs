@@ -8,7 +8,9 @@ use axum::{
 use serde::Serialize;
 use tower_sessions::Session;
 
-use super::service::{self, AcceptForm, Applicant, ApplicationForm, EmployerAction, HistoryStep, StudentAction};
+use super::service::{
+    self, AcceptForm, Applicant, ApplicationForm, EmployerAction, HistoryStep, StudentAction,
+};
 use crate::{
     app::AppState,
     auth::extractors::{EmployerUser, Page, StudentUser, flash},
@@ -28,8 +30,12 @@ pub async fn apply(
     match service::apply(&state.db, &student, id, &form).await {
         Ok(application) => {
             let message = match application.status {
-                entity::ApplicationStatus::Accepted => "You have a seat! Follow the next steps below.",
-                entity::ApplicationStatus::Waitlisted => "Every seat is taken: you are on the wait list and move up when one frees.",
+                entity::ApplicationStatus::Accepted => {
+                    "You have a seat! Follow the next steps below."
+                }
+                entity::ApplicationStatus::Waitlisted => {
+                    "Every seat is taken: you are on the wait list and move up when one frees."
+                }
                 _ => "Application sent. You can follow it here.",
             };
             flash(&session, "success", message).await?;
@@ -37,7 +43,10 @@ pub async fn apply(
         }
         Err(AppError::Validation(errors)) => {
             let opportunity = view(&state.db, find_visible(&state.db, id).await?).await?;
-            let body = page.render("opportunities/show.html", minijinja::context! { opportunity, form, errors, can_apply => true })?;
+            let body = page.render(
+                "opportunities/show.html",
+                minijinja::context! { opportunity, form, errors, can_apply => true },
+            )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
         Err(other) => Err(other),
@@ -58,7 +67,12 @@ struct StudentApplicationPage {
     placement_id: Option<i32>,
 }
 
-pub async fn student_view(State(state): State<AppState>, student: StudentUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+pub async fn student_view(
+    State(state): State<AppState>,
+    student: StudentUser,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
     let (application, _) = service::find_for_student(&state.db, &student, id).await?;
     let history = service::history(&state.db, &application, Some(student.id)).await?;
     let (title, placement_id) = service::title_and_placement(&state.db, &application).await?;
@@ -74,7 +88,9 @@ pub async fn student_view(State(state): State<AppState>, student: StudentUser, p
         history,
         placement_id,
     };
-    Ok(page.render("applications/student.html", view)?.into_response())
+    Ok(page
+        .render("applications/student.html", view)?
+        .into_response())
 }
 
 pub async fn student_act(
@@ -87,9 +103,12 @@ pub async fn student_act(
 ) -> AppResult<Response> {
     let action = StudentAction::from_key(&action).ok_or(AppError::NotFound)?;
     match service::student_act(&state.db, &student, id, action, &form).await {
-        Ok(Some(consent_link)) => {
-            Ok(page.render("applications/accepted.html", minijinja::context! { consent_link, application_id => id })?.into_response())
-        }
+        Ok(Some(consent_link)) => Ok(page
+            .render(
+                "applications/accepted.html",
+                minijinja::context! { consent_link, application_id => id },
+            )?
+            .into_response()),
         Ok(None) => {
             flash(&session, "success", "Done.").await?;
             Ok(Redirect::to(&format!("/student/applications/{id}")).into_response())
@@ -109,12 +128,26 @@ struct ApplicantsPage {
     placements: Vec<(i32, String, &'static str)>,
 }
 
-pub async fn applicants(State(state): State<AppState>, employer: EmployerUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+pub async fn applicants(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
     let (opportunity, applicants) = service::applicants(&state.db, &employer, id).await?;
     let taken = service::slots_taken(&state.db, id).await?;
     let placements = service::placements_of(&state.db, id, &applicants).await?;
-    let view = ApplicantsPage { id, title: opportunity.title, slots: opportunity.slots, taken, applicants, placements };
-    Ok(page.render("applications/applicants.html", view)?.into_response())
+    let view = ApplicantsPage {
+        id,
+        title: opportunity.title,
+        slots: opportunity.slots,
+        taken,
+        applicants,
+        placements,
+    };
+    Ok(page
+        .render("applications/applicants.html", view)?
+        .into_response())
 }
 
 pub async fn employer_act(
@@ -125,6 +158,18 @@ pub async fn employer_act(
 ) -> AppResult<Response> {
     let action = EmployerAction::from_key(&action).ok_or(AppError::NotFound)?;
     let saved = service::employer_act(&state.db, &employer, id, action).await?;
-    flash(&session, "success", format!("Application moved to: {}.", saved.status.label().to_lowercase())).await?;
-    Ok(Redirect::to(&format!("/employer/opportunities/{}/applicants", saved.opportunity_id)).into_response())
+    flash(
+        &session,
+        "success",
+        format!(
+            "Application moved to: {}.",
+            saved.status.label().to_lowercase()
+        ),
+    )
+    .await?;
+    Ok(Redirect::to(&format!(
+        "/employer/opportunities/{}/applicants",
+        saved.opportunity_id
+    ))
+    .into_response())
 }

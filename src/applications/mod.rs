@@ -6,7 +6,10 @@ pub mod eligibility;
 mod handlers;
 pub mod service;
 
-use axum::{Router, routing::{get, post}};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::app::AppState;
 
@@ -14,7 +17,16 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/opportunities/{id}/apply", post(handlers::apply))
         .route("/student/applications/{id}", get(handlers::student_view))
-        .route("/student/applications/{id}/{action}", post(handlers::student_act))
-        .route("/employer/opportunities/{id}/applicants", get(handlers::applicants))
-        .route("/employer/applications/{id}/{action}", post(handlers::employer_act))
+        .route(
+            "/student/applications/{id}/{action}",
+            post(handlers::student_act),
+        )
+        .route(
+            "/employer/opportunities/{id}/applicants",
+            get(handlers::applicants),
+        )
+        .route(
+            "/employer/applications/{id}/{action}",
+            post(handlers::employer_act),
+        )
 }

@@ -4,12 +4,12 @@
 
 use chrono::Utc;
 use entity::{
-    ApplicationStatus, OpportunityKind, OpportunityStatus, PlacementStatus, application, application_event,
-    opportunity, placement, school, student,
+    ApplicationStatus, OpportunityKind, OpportunityStatus, PlacementStatus, application,
+    application_event, opportunity, placement, school, student,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -50,7 +50,11 @@ pub async fn slots_taken(db: &impl ConnectionTrait, opportunity_id: i32) -> AppR
 /// cannot race (`FOR UPDATE` on PostgreSQL; SQLite write transactions are
 /// already exclusive).
 async fn lock_opportunity(db: &impl ConnectionTrait, id: i32) -> AppResult<opportunity::Model> {
-    opportunity::Entity::find_by_id(id).lock_exclusive().one(db).await?.or_not_found()
+    opportunity::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .or_not_found()
 }
 
 async fn record(
@@ -79,11 +83,27 @@ async fn record(
 }
 
 /// Applies; a job shadow takes a free seat at once or joins the wait list.
-pub async fn apply(db: &DatabaseConnection, user: &CurrentUser, opportunity_id: i32, form: &ApplicationForm) -> AppResult<application::Model> {
+pub async fn apply(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    opportunity_id: i32,
+    form: &ApplicationForm,
+) -> AppResult<application::Model> {
     let mut errors = FieldErrors::new();
-    let note = errors.text("note", "A few words about why you are interested", &form.note, 2000);
-    let availability = errors.optional_text("availability", "Availability", &form.availability, 500);
-    let accommodations = errors.optional_text("accommodations", "Accommodations", &form.accommodations, 1000);
+    let note = errors.text(
+        "note",
+        "A few words about why you are interested",
+        &form.note,
+        2000,
+    );
+    let availability =
+        errors.optional_text("availability", "Availability", &form.availability, 500);
+    let accommodations = errors.optional_text(
+        "accommodations",
+        "Accommodations",
+        &form.accommodations,
+        1000,
+    );
     errors.into_result(())?;
 
     let txn = db::begin_write(db).await?;
@@ -97,7 +117,9 @@ pub async fn apply(db: &DatabaseConnection, user: &CurrentUser, opportunity_id: 
         .count(&txn)
         .await?;
     if already > 0 {
-        return Err(AppError::Conflict("You already applied to this opportunity.".into()));
+        return Err(AppError::Conflict(
+            "You already applied to this opportunity.".into(),
+        ));
     }
     let taken = slots_taken(&txn, opportunity_id).await?;
     let is_shadow = opportunity.kind == OpportunityKind::JobShadow;
@@ -105,7 +127,11 @@ pub async fn apply(db: &DatabaseConnection, user: &CurrentUser, opportunity_id: 
         (true, true) => ApplicationStatus::Accepted,
         (true, false) => ApplicationStatus::Waitlisted,
         (false, true) => ApplicationStatus::Submitted,
-        (false, false) => return Err(AppError::Conflict("Every slot of this opportunity is already filled.".into())),
+        (false, false) => {
+            return Err(AppError::Conflict(
+                "Every slot of this opportunity is already filled.".into(),
+            ));
+        }
     };
     let now = Utc::now();
     let application = application::ActiveModel {
@@ -122,7 +148,9 @@ pub async fn apply(db: &DatabaseConnection, user: &CurrentUser, opportunity_id: 
     .insert(&txn)
     .await
     .map_err(|e| match e.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict("You already applied to this opportunity.".into()),
+        Some(SqlErr::UniqueConstraintViolation(_)) => {
+            AppError::Conflict("You already applied to this opportunity.".into())
+        }
         _ => AppError::Database(e),
     })?;
     application_event::ActiveModel {
@@ -140,7 +168,13 @@ pub async fn apply(db: &DatabaseConnection, user: &CurrentUser, opportunity_id: 
     }
     let employers = employers_of(&txn, opportunity.organization_id).await?;
     let link = format!("/employer/opportunities/{opportunity_id}/applicants");
-    notify(&txn, &employers, &format!("New applicant for “{}”.", opportunity.title), &link).await?;
+    notify(
+        &txn,
+        &employers,
+        &format!("New applicant for “{}”.", opportunity.title),
+        &link,
+    )
+    .await?;
     txn.commit().await?;
     Ok(application)
 }
@@ -167,7 +201,9 @@ impl EmployerAction {
             (EmployerAction::Review, Submitted) => Some(Reviewing),
             (EmployerAction::Interview, Submitted | Reviewing) => Some(Interview),
             (EmployerAction::Offer, Submitted | Reviewing | Interview) => Some(Offered),
-            (EmployerAction::Reject, Submitted | Reviewing | Interview | Offered | Waitlisted) => Some(Rejected),
+            (EmployerAction::Reject, Submitted | Reviewing | Interview | Offered | Waitlisted) => {
+                Some(Rejected)
+            }
             _ => None,
         }
     }
@@ -180,7 +216,10 @@ async fn find_for_employer(
     id: i32,
 ) -> AppResult<(application::Model, opportunity::Model)> {
     let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
-    let application = application::Entity::find_by_id(id).one(db).await?.or_not_found()?;
+    let application = application::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     let opportunity = opportunity::Entity::find_by_id(application.opportunity_id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .one(db)
@@ -190,10 +229,18 @@ async fn find_for_employer(
 }
 
 fn refused(from: ApplicationStatus, verb: &str) -> AppError {
-    AppError::Conflict(format!("An application that is “{}” cannot be {verb}.", from.label().to_lowercase()))
+    AppError::Conflict(format!(
+        "An application that is “{}” cannot be {verb}.",
+        from.label().to_lowercase()
+    ))
 }
 
-pub async fn employer_act(db: &DatabaseConnection, employer: &CurrentUser, id: i32, action: EmployerAction) -> AppResult<application::Model> {
+pub async fn employer_act(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    id: i32,
+    action: EmployerAction,
+) -> AppResult<application::Model> {
     let txn = db::begin_write(db).await?;
     let (application, opportunity) = find_for_employer(&txn, employer, id).await?;
     let verb = match action {
@@ -202,12 +249,27 @@ pub async fn employer_act(db: &DatabaseConnection, employer: &CurrentUser, id: i
         EmployerAction::Offer => "offered",
         EmployerAction::Reject => "rejected",
     };
-    let to = action.target(application.status).ok_or_else(|| refused(application.status, verb))?;
-    let student = student::Entity::find_by_id(application.student_id).one(&txn).await?.or_not_found()?;
+    let to = action
+        .target(application.status)
+        .ok_or_else(|| refused(application.status, verb))?;
+    let student = student::Entity::find_by_id(application.student_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
     let saved = record(&txn, application, to, employer.id).await?;
     if let Some(user_id) = student.user_id {
-        let message = format!("Your application to “{}” is now: {}.", opportunity.title, to.label().to_lowercase());
-        notify(&txn, &[user_id], &message, &format!("/student/applications/{id}")).await?;
+        let message = format!(
+            "Your application to “{}” is now: {}.",
+            opportunity.title,
+            to.label().to_lowercase()
+        );
+        notify(
+            &txn,
+            &[user_id],
+            &message,
+            &format!("/student/applications/{id}"),
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(saved)
@@ -232,14 +294,20 @@ impl StudentAction {
         match (self, from) {
             (StudentAction::Accept, Offered) => Some(Accepted),
             (StudentAction::Decline, Offered) => Some(Declined),
-            (StudentAction::Withdraw, Submitted | Reviewing | Interview | Waitlisted) => Some(Withdrawn),
+            (StudentAction::Withdraw, Submitted | Reviewing | Interview | Waitlisted) => {
+                Some(Withdrawn)
+            }
             _ => None,
         }
     }
 }
 
 /// The student's own application; another student's is "not found".
-pub async fn find_for_student(db: &impl ConnectionTrait, user: &CurrentUser, id: i32) -> AppResult<(application::Model, student::Model)> {
+pub async fn find_for_student(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: i32,
+) -> AppResult<(application::Model, student::Model)> {
     let student = student_of(db, user.id).await?;
     let application = application::Entity::find_by_id(id)
         .filter(application::Column::StudentId.eq(student.id))
@@ -281,26 +349,47 @@ pub async fn student_act(
         StudentAction::Decline => "declined",
         StudentAction::Withdraw => "withdrawn",
     };
-    let to = action.target(application.status).ok_or_else(|| refused(application.status, verb))?;
+    let to = action
+        .target(application.status)
+        .ok_or_else(|| refused(application.status, verb))?;
     let opportunity = lock_opportunity(&txn, application.opportunity_id).await?;
     let mut consent_link = None;
     if action == StudentAction::Accept {
         let taken = slots_taken(&txn, opportunity.id).await?;
         if taken >= opportunity.slots {
-            return Err(AppError::Conflict("Sorry: every slot has just been filled by other students.".into()));
+            return Err(AppError::Conflict(
+                "Sorry: every slot has just been filled by other students.".into(),
+            ));
         }
         let saved = record(&txn, application, to, user.id).await?;
-        let (placement, link) = placements::service::create(&txn, &saved, &opportunity, &student, taken + 1).await?;
+        let (placement, link) =
+            placements::service::create(&txn, &saved, &opportunity, &student, taken + 1).await?;
         if let Some(score) = belonging {
-            placements::service::record_belonging(&txn, placement.id, student.id, "before", score as i32).await?;
+            placements::service::record_belonging(
+                &txn,
+                placement.id,
+                student.id,
+                "before",
+                score as i32,
+            )
+            .await?;
         }
         consent_link = link;
     } else {
         record(&txn, application, to, user.id).await?;
     }
     let employers = employers_of(&txn, opportunity.organization_id).await?;
-    let message = format!("{} {} the application to “{}”.", student.first_name, verb, opportunity.title);
-    notify(&txn, &employers, &message, &format!("/employer/opportunities/{}/applicants", opportunity.id)).await?;
+    let message = format!(
+        "{} {} the application to “{}”.",
+        student.first_name, verb, opportunity.title
+    );
+    notify(
+        &txn,
+        &employers,
+        &message,
+        &format!("/employer/opportunities/{}/applicants", opportunity.id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(consent_link)
 }
@@ -308,9 +397,16 @@ pub async fn student_act(
 /// Closes an opportunity whose last slot just filled (search learns through
 /// the outbox). A full job shadow stays open for its wait list; search hides
 /// it anyway, having no seat left.
-pub async fn close_if_full(db: &impl ConnectionTrait, opportunity: &opportunity::Model, taken: i32) -> AppResult<()> {
+pub async fn close_if_full(
+    db: &impl ConnectionTrait,
+    opportunity: &opportunity::Model,
+    taken: i32,
+) -> AppResult<()> {
     let keeps_wait_list = opportunity.kind == OpportunityKind::JobShadow;
-    if taken >= opportunity.slots && opportunity.status == OpportunityStatus::Published && !keeps_wait_list {
+    if taken >= opportunity.slots
+        && opportunity.status == OpportunityStatus::Published
+        && !keeps_wait_list
+    {
         let mut model: opportunity::ActiveModel = opportunity.clone().into();
         model.status = Set(OpportunityStatus::Closed);
         model.closed_at = Set(Some(Utc::now()));
@@ -328,7 +424,11 @@ pub struct HistoryStep {
     pub at: String,
 }
 
-pub async fn history(db: &impl ConnectionTrait, application: &application::Model, student_user: Option<i32>) -> AppResult<Vec<HistoryStep>> {
+pub async fn history(
+    db: &impl ConnectionTrait,
+    application: &application::Model,
+    student_user: Option<i32>,
+) -> AppResult<Vec<HistoryStep>> {
     let events = application_event::Entity::find()
         .filter(application_event::Column::ApplicationId.eq(application.id))
         .order_by_asc(application_event::Column::Id)
@@ -338,7 +438,11 @@ pub async fn history(db: &impl ConnectionTrait, application: &application::Model
         .into_iter()
         .map(|e| HistoryStep {
             status: e.to_status.label(),
-            by: if Some(e.actor_id) == student_user { "the student" } else { "the employer" },
+            by: if Some(e.actor_id) == student_user {
+                "the student"
+            } else {
+                "the employer"
+            },
             at: e.at.format("%B %-d, %Y %H:%M UTC").to_string(),
         })
         .collect())
@@ -360,7 +464,11 @@ pub struct Applicant {
     pub history: Vec<HistoryStep>,
 }
 
-pub async fn applicants(db: &impl ConnectionTrait, employer: &CurrentUser, opportunity_id: i32) -> AppResult<(opportunity::Model, Vec<Applicant>)> {
+pub async fn applicants(
+    db: &impl ConnectionTrait,
+    employer: &CurrentUser,
+    opportunity_id: i32,
+) -> AppResult<(opportunity::Model, Vec<Applicant>)> {
     let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
     let opportunity = opportunity::Entity::find_by_id(opportunity_id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
@@ -374,8 +482,14 @@ pub async fn applicants(db: &impl ConnectionTrait, employer: &CurrentUser, oppor
         .await?;
     let mut applicants = Vec::with_capacity(applications.len());
     for application in applications {
-        let student = student::Entity::find_by_id(application.student_id).one(db).await?.or_not_found()?;
-        let school = school::Entity::find_by_id(student.school_id).one(db).await?.or_not_found()?;
+        let student = student::Entity::find_by_id(application.student_id)
+            .one(db)
+            .await?
+            .or_not_found()?;
+        let school = school::Entity::find_by_id(student.school_id)
+            .one(db)
+            .await?
+            .or_not_found()?;
         let history = history(db, &application, student.user_id).await?;
         applicants.push(Applicant {
             application_id: application.id,
@@ -394,8 +508,15 @@ pub async fn applicants(db: &impl ConnectionTrait, employer: &CurrentUser, oppor
 }
 
 /// The opportunity's title and, once accepted, the placement of an application.
-pub async fn title_and_placement(db: &impl ConnectionTrait, application: &application::Model) -> AppResult<(String, Option<i32>)> {
-    let title = opportunity::Entity::find_by_id(application.opportunity_id).one(db).await?.map(|o| o.title).unwrap_or_default();
+pub async fn title_and_placement(
+    db: &impl ConnectionTrait,
+    application: &application::Model,
+) -> AppResult<(String, Option<i32>)> {
+    let title = opportunity::Entity::find_by_id(application.opportunity_id)
+        .one(db)
+        .await?
+        .map(|o| o.title)
+        .unwrap_or_default();
     let placement = placement::Entity::find()
         .filter(placement::Column::ApplicationId.eq(application.id))
         .one(db)
@@ -411,11 +532,18 @@ pub async fn placements_of(
     opportunity_id: i32,
     applicants: &[Applicant],
 ) -> AppResult<Vec<(i32, String, &'static str)>> {
-    let rows = placement::Entity::find().filter(placement::Column::OpportunityId.eq(opportunity_id)).all(db).await?;
+    let rows = placement::Entity::find()
+        .filter(placement::Column::OpportunityId.eq(opportunity_id))
+        .all(db)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|p| {
-            let name = applicants.iter().find(|a| a.application_id == p.application_id).map(|a| a.name.clone()).unwrap_or_default();
+            let name = applicants
+                .iter()
+                .find(|a| a.application_id == p.application_id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default();
             (p.id, name, p.status.label())
         })
         .collect())
@@ -431,7 +559,10 @@ pub struct MyApplication {
     pub updated: String,
 }
 
-pub async fn of_student(db: &impl ConnectionTrait, student_id: i32) -> AppResult<Vec<MyApplication>> {
+pub async fn of_student(
+    db: &impl ConnectionTrait,
+    student_id: i32,
+) -> AppResult<Vec<MyApplication>> {
     let rows = application::Entity::find()
         .filter(application::Column::StudentId.eq(student_id))
         .order_by_desc(application::Column::UpdatedAt)

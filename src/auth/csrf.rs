@@ -28,7 +28,11 @@ const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 
 /// The session's token, created on first use.
 pub async fn token(session: &Session) -> AppResult<String> {
-    if let Some(token) = session.get::<String>(SESSION_KEY).await.map_err(anyhow::Error::from)? {
+    if let Some(token) = session
+        .get::<String>(SESSION_KEY)
+        .await
+        .map_err(anyhow::Error::from)?
+    {
         return Ok(token);
     }
     rotate(session).await
@@ -36,19 +40,28 @@ pub async fn token(session: &Session) -> AppResult<String> {
 
 /// The session's token if it has one (never creates a session).
 pub async fn existing(session: &Session) -> AppResult<Option<String>> {
-    Ok(session.get::<String>(SESSION_KEY).await.map_err(anyhow::Error::from)?)
+    Ok(session
+        .get::<String>(SESSION_KEY)
+        .await
+        .map_err(anyhow::Error::from)?)
 }
 
 /// Replaces the session's token (at login, so a pre-login token is useless after).
 pub async fn rotate(session: &Session) -> AppResult<String> {
     let token = tokens::random(43);
-    session.insert(SESSION_KEY, &token).await.map_err(anyhow::Error::from)?;
+    session
+        .insert(SESSION_KEY, &token)
+        .await
+        .map_err(anyhow::Error::from)?;
     Ok(token)
 }
 
 /// Middleware: refuses a state-changing request without the session's token.
 pub async fn guard(session: Session, request: Request, next: Next) -> Response {
-    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
         return next.run(request).await;
     }
     match check(&session, request).await {

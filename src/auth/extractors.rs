@@ -1,11 +1,7 @@
 //! Who is asking: the logged-in user, role gates, and the per-request page
 //! chrome (navigation, CSRF token, flash message) every HTML page needs.
 
-use axum::{
-    extract::FromRequestParts,
-    http::request::Parts,
-    response::Html,
-};
+use axum::{extract::FromRequestParts, http::request::Parts, response::Html};
 use chrono::Utc;
 use entity::{Role, user};
 use minijinja::{Value, context};
@@ -44,10 +40,18 @@ async fn session_of(parts: &mut Parts, state: &AppState) -> AppResult<Session> {
 
 /// Loads the user of the session, or `None` when anonymous or expired.
 async fn load_user(session: &Session, state: &AppState) -> AppResult<Option<CurrentUser>> {
-    let Some(user_id) = session.get::<i32>(USER_ID).await.map_err(anyhow::Error::from)? else {
+    let Some(user_id) = session
+        .get::<i32>(USER_ID)
+        .await
+        .map_err(anyhow::Error::from)?
+    else {
         return Ok(None);
     };
-    let login_at = session.get::<i64>(LOGIN_AT).await.map_err(anyhow::Error::from)?.unwrap_or(0);
+    let login_at = session
+        .get::<i64>(LOGIN_AT)
+        .await
+        .map_err(anyhow::Error::from)?
+        .unwrap_or(0);
     let absolute_limit = state.config.session_absolute_hours * 3600;
     if Utc::now().timestamp() - login_at > absolute_limit {
         session.flush().await.map_err(anyhow::Error::from)?;
@@ -88,7 +92,10 @@ impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
-        MaybeUser::from_request_parts(parts, state).await?.0.ok_or(AppError::Unauthenticated)
+        MaybeUser::from_request_parts(parts, state)
+            .await?
+            .0
+            .ok_or(AppError::Unauthenticated)
     }
 }
 
@@ -143,8 +150,14 @@ const FLASH: &str = "flash";
 
 /// Stores a message for the next page the user sees.
 pub async fn flash(session: &Session, kind: &str, message: impl Into<String>) -> AppResult<()> {
-    let flash = Flash { kind: kind.to_owned(), message: message.into() };
-    session.insert(FLASH, flash).await.map_err(anyhow::Error::from)?;
+    let flash = Flash {
+        kind: kind.to_owned(),
+        message: message.into(),
+    };
+    session
+        .insert(FLASH, flash)
+        .await
+        .map_err(anyhow::Error::from)?;
     Ok(())
 }
 
@@ -172,12 +185,20 @@ impl FromRequestParts<AppState> for Page {
         } else {
             csrf::existing(&session).await?.unwrap_or_default()
         };
-        let flash = session.remove::<Flash>(FLASH).await.map_err(anyhow::Error::from)?;
+        let flash = session
+            .remove::<Flash>(FLASH)
+            .await
+            .map_err(anyhow::Error::from)?;
         let unread = match &user {
             Some(user) => crate::notifications::unread_count(&state.db, user.id).await?,
             None => 0,
         };
-        Ok(Page { user, unread, csrf_token, flash })
+        Ok(Page {
+            user,
+            unread,
+            csrf_token,
+            flash,
+        })
     }
 }
 
@@ -208,6 +229,9 @@ impl std::ops::Deref for FormPage {
 impl Page {
     /// Renders a page template with its own context plus the layout's.
     pub fn render(&self, name: &str, ctx: impl Serialize) -> AppResult<Html<String>> {
-        templates::render(name, context! { page => self, ..Value::from_serialize(ctx) })
+        templates::render(
+            name,
+            context! { page => self, ..Value::from_serialize(ctx) },
+        )
     }
 }

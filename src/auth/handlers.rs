@@ -12,7 +12,10 @@ use tower_sessions::Session;
 
 use crate::{
     app::AppState,
-    auth::{extractors::{FormPage, flash}, service},
+    auth::{
+        extractors::{FormPage, flash},
+        service,
+    },
     error::{AppError, AppResult},
     forms::{FieldErrors, Form},
 };
@@ -37,7 +40,16 @@ pub async fn login_page(page: FormPage) -> AppResult<Response> {
         return Ok(Redirect::to("/dashboard").into_response());
     }
     let form = LoginForm::default();
-    Ok(page.render("auth/login.html", LoginPage { form: &form, errors: FieldErrors::new(), error: None })?.into_response())
+    Ok(page
+        .render(
+            "auth/login.html",
+            LoginPage {
+                form: &form,
+                errors: FieldErrors::new(),
+                error: None,
+            },
+        )?
+        .into_response())
 }
 
 pub async fn login(
@@ -54,7 +66,14 @@ pub async fn login(
             Ok(Redirect::to("/dashboard").into_response())
         }
         Err(AppError::Validation(errors)) => {
-            let body = page.render("auth/login.html", LoginPage { form: &form, errors, error: None })?;
+            let body = page.render(
+                "auth/login.html",
+                LoginPage {
+                    form: &form,
+                    errors,
+                    error: None,
+                },
+            )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
         Err(error @ (AppError::InvalidCredentials | AppError::TooManyRequests(_))) => {
@@ -62,7 +81,11 @@ pub async fn login(
             let message = error.public_message();
             let body = page.render(
                 "auth/login.html",
-                LoginPage { form: &form, errors: FieldErrors::new(), error: Some(message) },
+                LoginPage {
+                    form: &form,
+                    errors: FieldErrors::new(),
+                    error: Some(message),
+                },
             )?;
             Ok((status, body).into_response())
         }

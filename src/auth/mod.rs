@@ -9,7 +9,10 @@ pub mod service;
 pub mod session_store;
 pub mod throttle;
 
-use axum::{Router, routing::{get, post}};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::app::AppState;
 

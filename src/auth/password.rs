@@ -27,8 +27,12 @@ pub async fn hash(password: String) -> Result<String, AppError> {
 pub async fn verify(password: String, stored: Option<String>) -> Result<bool, AppError> {
     tokio::task::spawn_blocking(move || {
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.clone());
-        let Ok(parsed) = PasswordHash::new(&stored) else { return false };
-        Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
+        let Ok(parsed) = PasswordHash::new(&stored) else {
+            return false;
+        };
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
     })
     .await
     .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))

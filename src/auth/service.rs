@@ -2,7 +2,9 @@
 
 use chrono::Utc;
 use entity::user;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+};
 use tower_sessions::Session;
 
 use crate::{
@@ -32,8 +34,15 @@ pub async fn authenticate(
     errors.into_result(())?;
 
     throttle::check(db, &email, client_address).await?;
-    let user = user::Entity::find().filter(user::Column::Email.eq(&email)).one(db).await?;
-    let matches = password::verify(password.to_owned(), user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let user = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?;
+    let matches = password::verify(
+        password.to_owned(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await?;
     match user {
         Some(user) if matches => {
             throttle::clear_account(db, &email).await?;
@@ -48,10 +57,20 @@ pub async fn authenticate(
 
 /// Starts a fresh session for `user`: a new session id (against fixation) and
 /// a new CSRF token.
-pub async fn start_session(db: &DatabaseConnection, session: &Session, user: user::Model) -> AppResult<()> {
+pub async fn start_session(
+    db: &DatabaseConnection,
+    session: &Session,
+    user: user::Model,
+) -> AppResult<()> {
     session.cycle_id().await.map_err(anyhow::Error::from)?;
-    session.insert(USER_ID, user.id).await.map_err(anyhow::Error::from)?;
-    session.insert(LOGIN_AT, Utc::now().timestamp()).await.map_err(anyhow::Error::from)?;
+    session
+        .insert(USER_ID, user.id)
+        .await
+        .map_err(anyhow::Error::from)?;
+    session
+        .insert(LOGIN_AT, Utc::now().timestamp())
+        .await
+        .map_err(anyhow::Error::from)?;
     csrf::rotate(session).await?;
     let mut user: user::ActiveModel = user.into();
     user.last_login_at = Set(Some(Utc::now()));

@@ -49,7 +49,11 @@ impl SessionStore for DbSessionStore {
         // is drawn rather than overwriting someone else's session.
         loop {
             let inserted = session::Entity::insert(to_row(record)?)
-                .on_conflict(OnConflict::column(session::Column::Id).do_nothing().to_owned())
+                .on_conflict(
+                    OnConflict::column(session::Column::Id)
+                        .do_nothing()
+                        .to_owned(),
+                )
                 .exec_without_returning(&self.db)
                 .await
                 .map_err(backend)?;
@@ -80,13 +84,21 @@ impl SessionStore for DbSessionStore {
             .await
             .map_err(backend)?;
         let Some(row) = row else { return Ok(None) };
-        let expiry_date = OffsetDateTime::from_unix_timestamp(row.expiry_date.timestamp()).map_err(backend)?;
+        let expiry_date =
+            OffsetDateTime::from_unix_timestamp(row.expiry_date.timestamp()).map_err(backend)?;
         let data = serde_json::from_str(&row.data).map_err(|e| Error::Decode(e.to_string()))?;
-        Ok(Some(Record { id: *id, data, expiry_date }))
+        Ok(Some(Record {
+            id: *id,
+            data,
+            expiry_date,
+        }))
     }
 
     async fn delete(&self, id: &Id) -> Result<()> {
-        session::Entity::delete_by_id(id.to_string()).exec(&self.db).await.map_err(backend)?;
+        session::Entity::delete_by_id(id.to_string())
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 }

@@ -47,12 +47,20 @@ pub async fn check(db: &impl ConnectionTrait, email: &str, address: &str) -> App
 }
 
 /// Records one failure against both the account and the address.
-pub async fn record_failure(db: &impl ConnectionTrait, email: &str, address: &str) -> AppResult<()> {
+pub async fn record_failure(
+    db: &impl ConnectionTrait,
+    email: &str,
+    address: &str,
+) -> AppResult<()> {
     let now = Utc::now();
     for key in [account_key(email), address_key(address)] {
-        login_failure::ActiveModel { throttle_key: Set(key), failed_at: Set(now), ..Default::default() }
-            .insert(db)
-            .await?;
+        login_failure::ActiveModel {
+            throttle_key: Set(key),
+            failed_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
     }
     // Old rows are useless; trimming here keeps the table small without a job.
     login_failure::Entity::delete_many()

@@ -3,15 +3,20 @@
 use chrono::Utc;
 use entity::{audit_log, user};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 
 use crate::error::AppResult;
 
 /// Records that `actor_id` did `action` on `subject`.
-pub async fn record(db: &impl ConnectionTrait, actor_id: i32, action: &str, subject: &str) -> AppResult<()> {
+pub async fn record(
+    db: &impl ConnectionTrait,
+    actor_id: i32,
+    action: &str,
+    subject: &str,
+) -> AppResult<()> {
     audit_log::ActiveModel {
         actor_id: Set(actor_id),
         action: Set(action.to_owned()),
@@ -34,8 +39,14 @@ pub struct Entry {
 }
 
 /// The latest entries, optionally only one action or one actor's (by email).
-pub async fn entries(db: &impl ConnectionTrait, action: Option<&str>, actor_email: Option<&str>) -> AppResult<Vec<Entry>> {
-    let mut query = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).limit(500);
+pub async fn entries(
+    db: &impl ConnectionTrait,
+    action: Option<&str>,
+    actor_email: Option<&str>,
+) -> AppResult<Vec<Entry>> {
+    let mut query = audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::Id)
+        .limit(500);
     if let Some(action) = action.filter(|a| !a.is_empty()) {
         query = query.filter(audit_log::Column::Action.eq(action));
     }

@@ -9,24 +9,42 @@ const LEFT: f64 = 40.0;
 const BOTTOM: f64 = 30.0;
 
 fn points(values: &[f64], max: f64) -> String {
-    let step = if values.len() > 1 { (WIDTH - LEFT - 10.0) / (values.len() - 1) as f64 } else { 0.0 };
+    let step = if values.len() > 1 {
+        (WIDTH - LEFT - 10.0) / (values.len() - 1) as f64
+    } else {
+        0.0
+    };
     values
         .iter()
         .enumerate()
-        .map(|(i, v)| format!("{:.1},{:.1}", LEFT + step * i as f64, HEIGHT - BOTTOM - (v / max) * (HEIGHT - BOTTOM - 10.0)))
+        .map(|(i, v)| {
+            format!(
+                "{:.1},{:.1}",
+                LEFT + step * i as f64,
+                HEIGHT - BOTTOM - (v / max) * (HEIGHT - BOTTOM - 10.0)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The SVG markup; every text in it is ours or escaped.
 pub fn trend_svg(data: &[MonthPoint]) -> String {
     let engagement: Vec<f64> = data.iter().map(|p| p.engagement_rate).collect();
     let placement: Vec<f64> = data.iter().map(|p| p.placement_rate).collect();
-    let max = engagement.iter().chain(&placement).copied().fold(10.0_f64, f64::max).ceil();
+    let max = engagement
+        .iter()
+        .chain(&placement)
+        .copied()
+        .fold(10.0_f64, f64::max)
+        .ceil();
     let description = format!(
         "Monthly engagement and placement rates from {} to {}. Peak engagement {:.1}%, peak placement {:.1}%.",
         data.first().map_or("", |p| p.month.as_str()),
@@ -39,8 +57,17 @@ pub fn trend_svg(data: &[MonthPoint]) -> String {
         .enumerate()
         .filter(|(i, _)| data.len() <= 12 || i % 3 == 0)
         .map(|(i, p)| {
-            let step = if data.len() > 1 { (WIDTH - LEFT - 10.0) / (data.len() - 1) as f64 } else { 0.0 };
-            format!(r#"<text x="{:.1}" y="{}" font-size="10" text-anchor="middle">{}</text>"#, LEFT + step * i as f64, HEIGHT - 10.0, escape(&p.month))
+            let step = if data.len() > 1 {
+                (WIDTH - LEFT - 10.0) / (data.len() - 1) as f64
+            } else {
+                0.0
+            };
+            format!(
+                r#"<text x="{:.1}" y="{}" font-size="10" text-anchor="middle">{}</text>"#,
+                LEFT + step * i as f64,
+                HEIGHT - 10.0,
+                escape(&p.month)
+            )
         })
         .collect();
     format!(

@@ -29,28 +29,42 @@ fn threshold(state: &AppState) -> usize {
     state.config.suppression_threshold.max(5)
 }
 
-pub async fn dashboard(State(state): State<AppState>, counselor: CounselorUser, page: Page, Query(scope): Query<Scope>) -> AppResult<Response> {
+pub async fn dashboard(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    page: Page,
+    Query(scope): Query<Scope>,
+) -> AppResult<Response> {
     let period = service::period(&state.db, &counselor, &scope, today()).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let funnel = metrics::funnel(&cohort.facts);
     let groups = metrics::group_table(&cohort.facts, threshold(&state));
     let trend = service::trend(&cohort, &period);
     let svg = chart::trend_svg(&trend);
-    let schools: Vec<(i32, String)> = crate::roster::service::schools_of(&state.db, &counselor).await?.into_iter().map(|s| (s.id, s.name)).collect();
+    let schools: Vec<(i32, String)> = crate::roster::service::schools_of(&state.db, &counselor)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
     let query = serde_urlencoded::to_string(&scope).unwrap_or_default();
     let view = context! {
         scope, schools, funnel, groups, trend, svg, query,
         threshold => threshold(&state),
         from => period.from.to_string(), to => period.to.to_string(),
     };
-    Ok(page.render("counseling/dashboard.html", view)?.into_response())
+    Ok(page
+        .render("counseling/dashboard.html", view)?
+        .into_response())
 }
 
 fn csv_response(filename: &str, body: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
         ],
         body,
     )
@@ -62,13 +76,28 @@ fn csv_error(e: impl std::fmt::Display) -> AppError {
 }
 
 /// The group table as CSV; suppressed cells are left out entirely.
-pub async fn export_groups(State(state): State<AppState>, counselor: CounselorUser, Query(scope): Query<Scope>) -> AppResult<Response> {
+pub async fn export_groups(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    Query(scope): Query<Scope>,
+) -> AppResult<Response> {
     let period = service::period(&state.db, &counselor, &scope, today()).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let groups = metrics::group_table(&cohort.facts, threshold(&state));
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
-        .write_record(["dimension", "group", "students", "engagement_rate", "engagement_gap", "placement_rate", "placement_gap", "completion_rate", "completion_gap", "belonging_change"])
+        .write_record([
+            "dimension",
+            "group",
+            "students",
+            "engagement_rate",
+            "engagement_gap",
+            "placement_rate",
+            "placement_gap",
+            "completion_rate",
+            "completion_gap",
+            "belonging_change",
+        ])
         .map_err(csv_error)?;
     let cell = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     for row in groups.iter().filter(|r| !r.suppressed) {
@@ -88,7 +117,12 @@ pub async fn export_groups(State(state): State<AppState>, counselor: CounselorUs
             .map_err(csv_error)?;
     }
     let body = writer.into_inner().map_err(csv_error)?;
-    let subject = format!("groups {}..{} schools {:?}", period.from, period.to, period.schools.iter().map(|s| s.id).collect::<Vec<_>>());
+    let subject = format!(
+        "groups {}..{} schools {:?}",
+        period.from,
+        period.to,
+        period.schools.iter().map(|s| s.id).collect::<Vec<_>>()
+    );
     audit::record(&state.db, counselor.id, "export_groups", &subject).await?;
     Ok(csv_response("stembridge-groups.csv", body))
 }
@@ -111,7 +145,12 @@ struct Outreach {
     search_link: Option<String>,
 }
 
-pub async fn students(State(state): State<AppState>, counselor: CounselorUser, page: Page, Query(query): Query<ListQuery>) -> AppResult<Response> {
+pub async fn students(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    page: Page,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
     let period = service::period(&state.db, &counselor, &query.scope, today()).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let rows = service::list(&cohort, &period, &query.filter)?;
@@ -124,7 +163,11 @@ pub async fn students(State(state): State<AppState>, counselor: CounselorUser, p
         } else {
             (None, None)
         };
-        shown.push(Outreach { row, matching, search_link });
+        shown.push(Outreach {
+            row,
+            matching,
+            search_link,
+        });
     }
     let groups: Vec<(String, String)> = Dimension::ALL
         .iter()
@@ -133,68 +176,136 @@ pub async fn students(State(state): State<AppState>, counselor: CounselorUser, p
             let mut values: Vec<&str> = cohort.facts.iter().map(|f| f.groups[i].as_str()).collect();
             values.sort_unstable();
             values.dedup();
-            values.into_iter().map(move |v| (format!("{}:{v}", d.key()), format!("{}: {v}", d.label()))).collect::<Vec<_>>()
+            values
+                .into_iter()
+                .map(move |v| (format!("{}:{v}", d.key()), format!("{}: {v}", d.label())))
+                .collect::<Vec<_>>()
         })
         .collect();
     let export = serde_urlencoded::to_string(&query).unwrap_or_default();
     let view = context! { students => shown, total, query, groups, export, stages => [
-        ("not_engaged", Stage::NotEngaged.label()), ("applied", Stage::Applied.label()),
-        ("placed", Stage::Placed.label()), ("completed", Stage::Completed.label())] };
-    Ok(page.render("counseling/students.html", view)?.into_response())
+    ("not_engaged", Stage::NotEngaged.label()), ("applied", Stage::Applied.label()),
+    ("placed", Stage::Placed.label()), ("completed", Stage::Completed.label())] };
+    Ok(page
+        .render("counseling/students.html", view)?
+        .into_response())
 }
 
 /// How many open opportunities fit this student's saved needs and grade now.
 async fn matching_now(state: &AppState, student_id: i32) -> AppResult<(u64, String)> {
     use sea_orm::EntityTrait;
-    let student = entity::student::Entity::find_by_id(student_id).one(&state.db).await?;
+    let student = entity::student::Entity::find_by_id(student_id)
+        .one(&state.db)
+        .await?;
     let mut params = SearchParams::default();
     if let Some(student) = student {
         params.grade = Some(student.grade.to_string());
-        params.need = profiles::service::saved_needs(&state.db, student.id).await?.iter().map(|n| n.key().to_owned()).collect();
+        params.need = profiles::service::saved_needs(&state.db, student.id)
+            .await?
+            .iter()
+            .map(|n| n.key().to_owned())
+            .collect();
     }
     params.per_page = Some("1".into());
-    let query = params.parse(today()).map_err(|e| AppError::BadRequest(e.message))?;
+    let query = params
+        .parse(today())
+        .map_err(|e| AppError::BadRequest(e.message))?;
     let total = match state.search.search(&query).await {
         Ok(results) => results.total,
-        Err(_) => crate::search::database::search(&state.db, &query).await?.total,
+        Err(_) => {
+            crate::search::database::search(&state.db, &query)
+                .await?
+                .total
+        }
     };
     params.per_page = None;
     Ok((total, format!("/search?{}", params.to_query_string())))
 }
 
-pub async fn export_students(State(state): State<AppState>, counselor: CounselorUser, Query(query): Query<ListQuery>) -> AppResult<Response> {
+pub async fn export_students(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
     let period = service::period(&state.db, &counselor, &query.scope, today()).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let rows = service::list(&cohort, &period, &query.filter)?;
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(["name", "grade", "school", "status", "account_claimed"]).map_err(csv_error)?;
+    writer
+        .write_record(["name", "grade", "school", "status", "account_claimed"])
+        .map_err(csv_error)?;
     for row in &rows {
         writer
-            .write_record([row.name.as_str(), &row.grade.to_string(), &row.school, row.stage, if row.claimed { "yes" } else { "no" }])
+            .write_record([
+                row.name.as_str(),
+                &row.grade.to_string(),
+                &row.school,
+                row.stage,
+                if row.claimed { "yes" } else { "no" },
+            ])
             .map_err(csv_error)?;
     }
     let body = writer.into_inner().map_err(csv_error)?;
-    audit::record(&state.db, counselor.id, "export_students", &format!("{} students, filter {:?}", rows.len(), query.filter)).await?;
+    audit::record(
+        &state.db,
+        counselor.id,
+        "export_students",
+        &format!("{} students, filter {:?}", rows.len(), query.filter),
+    )
+    .await?;
     Ok(csv_response("stembridge-students.csv", body))
 }
 
-pub async fn student_record(State(state): State<AppState>, counselor: CounselorUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+pub async fn student_record(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
     let (timeline, student) = service::timeline(&state.db, &counselor, id).await?;
-    audit::record(&state.db, counselor.id, "view_student", &format!("student {}", student.id)).await?;
-    Ok(page.render("counseling/student.html", context! { student => timeline, id })?.into_response())
+    audit::record(
+        &state.db,
+        counselor.id,
+        "view_student",
+        &format!("student {}", student.id),
+    )
+    .await?;
+    Ok(page
+        .render(
+            "counseling/student.html",
+            context! { student => timeline, id },
+        )?
+        .into_response())
 }
 
-pub async fn roster_page(State(state): State<AppState>, counselor: CounselorUser, page: Page) -> AppResult<Response> {
+pub async fn roster_page(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    page: Page,
+) -> AppResult<Response> {
     let schools = crate::roster::service::schools_of(&state.db, &counselor).await?;
-    Ok(page.render("counseling/roster.html", context! { schools })?.into_response())
+    Ok(page
+        .render("counseling/roster.html", context! { schools })?
+        .into_response())
 }
 
 /// The three OneRoster files from a multipart form.
 async fn read_files(mut multipart: Multipart) -> AppResult<RosterFiles> {
-    let mut files = RosterFiles { orgs: Vec::new(), users: Vec::new(), demographics: Vec::new() };
-    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::BadRequest(format!("The upload could not be read: {e}.")))? {
+    let mut files = RosterFiles {
+        orgs: Vec::new(),
+        users: Vec::new(),
+        demographics: Vec::new(),
+    };
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(format!("The upload could not be read: {e}.")))?
+    {
         let name = field.name().unwrap_or_default().to_owned();
-        let bytes = field.bytes().await.map_err(|e| AppError::BadRequest(format!("The upload could not be read: {e}.")))?;
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| AppError::BadRequest(format!("The upload could not be read: {e}.")))?;
         match name.as_str() {
             "orgs" => files.orgs = bytes.to_vec(),
             "users" => files.users = bytes.to_vec(),
@@ -205,12 +316,19 @@ async fn read_files(mut multipart: Multipart) -> AppResult<RosterFiles> {
     Ok(files)
 }
 
-pub async fn import_roster(State(state): State<AppState>, counselor: CounselorUser, page: Page, multipart: Multipart) -> AppResult<Response> {
+pub async fn import_roster(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    page: Page,
+    multipart: Multipart,
+) -> AppResult<Response> {
     let files = read_files(multipart).await?;
     let outcome = roster::import::import(&state.db, &counselor, &files, &|_, _| {}).await?;
     let schools = crate::roster::service::schools_of(&state.db, &counselor).await?;
     match outcome {
-        Ok(summary) => Ok(page.render("counseling/roster.html", context! { schools, summary })?.into_response()),
+        Ok(summary) => Ok(page
+            .render("counseling/roster.html", context! { schools, summary })?
+            .into_response()),
         Err(errors) => {
             let body = page.render("counseling/roster.html", context! { schools, errors })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
@@ -227,12 +345,33 @@ pub struct CodesForm {
 
 /// New claim codes for every unclaimed student of a school and grade, on a
 /// printable page (codes are stored only as digests, so printing reissues them).
-pub async fn print_codes(State(state): State<AppState>, counselor: CounselorUser, page: Page, Form(form): Form<CodesForm>) -> AppResult<Response> {
-    let school_id: i32 = form.school_id.parse().map_err(|_| AppError::BadRequest("Choose a school.".into()))?;
-    let grade: i32 = form.grade.parse().map_err(|_| AppError::BadRequest("Choose a grade.".into()))?;
-    let codes = crate::roster::service::reissue_codes_for_grade(&state.db, &counselor, school_id, grade).await?;
-    audit::record(&state.db, counselor.id, "print_codes", &format!("school {school_id} grade {grade}: {} codes", codes.len())).await?;
-    Ok(page.render("counseling/codes.html", context! { codes, grade })?.into_response())
+pub async fn print_codes(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    page: Page,
+    Form(form): Form<CodesForm>,
+) -> AppResult<Response> {
+    let school_id: i32 = form
+        .school_id
+        .parse()
+        .map_err(|_| AppError::BadRequest("Choose a school.".into()))?;
+    let grade: i32 = form
+        .grade
+        .parse()
+        .map_err(|_| AppError::BadRequest("Choose a grade.".into()))?;
+    let codes =
+        crate::roster::service::reissue_codes_for_grade(&state.db, &counselor, school_id, grade)
+            .await?;
+    audit::record(
+        &state.db,
+        counselor.id,
+        "print_codes",
+        &format!("school {school_id} grade {grade}: {} codes", codes.len()),
+    )
+    .await?;
+    Ok(page
+        .render("counseling/codes.html", context! { codes, grade })?
+        .into_response())
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -242,7 +381,14 @@ pub struct AuditQuery {
     actor: String,
 }
 
-pub async fn audit(State(state): State<AppState>, _admin: AdminUser, page: Page, Query(query): Query<AuditQuery>) -> AppResult<Response> {
+pub async fn audit(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    page: Page,
+    Query(query): Query<AuditQuery>,
+) -> AppResult<Response> {
     let entries = audit::entries(&state.db, Some(&query.action), Some(&query.actor)).await?;
-    Ok(page.render("counseling/audit.html", context! { entries, query })?.into_response())
+    Ok(page
+        .render("counseling/audit.html", context! { entries, query })?
+        .into_response())
 }

@@ -82,7 +82,11 @@ pub struct StudentFacts {
 }
 
 fn rate(count: usize, of: usize) -> f64 {
-    if of == 0 { 0.0 } else { 100.0 * count as f64 / of as f64 }
+    if of == 0 {
+        0.0
+    } else {
+        100.0 * count as f64 / of as f64
+    }
 }
 
 fn round1(x: f64) -> f64 {
@@ -103,7 +107,11 @@ pub struct Funnel {
 
 pub fn funnel(students: &[StudentFacts]) -> Funnel {
     let count = |f: fn(&StudentFacts) -> bool| students.iter().filter(|s| f(s)).count();
-    let (engaged, placed, completed) = (count(|s| s.engaged), count(|s| s.placed), count(|s| s.completed));
+    let (engaged, placed, completed) = (
+        count(|s| s.engaged),
+        count(|s| s.placed),
+        count(|s| s.completed),
+    );
     let n = students.len();
     Funnel {
         cohort: n,
@@ -136,7 +144,11 @@ pub struct GroupRow {
 impl GroupRow {
     /// How far this group is from everyone else, at most (for ordering).
     fn largest_gap(&self) -> f64 {
-        [self.engagement_gap, self.placement_gap, self.completion_gap].into_iter().flatten().map(f64::abs).fold(0.0, f64::max)
+        [self.engagement_gap, self.placement_gap, self.completion_gap]
+            .into_iter()
+            .flatten()
+            .map(f64::abs)
+            .fold(0.0, f64::max)
     }
 }
 
@@ -149,28 +161,43 @@ pub fn group_table(students: &[StudentFacts], threshold: usize) -> Vec<GroupRow>
         let mut groups: Vec<&str> = students.iter().map(|s| s.groups[index].as_str()).collect();
         groups.sort_unstable();
         groups.dedup();
-        let sizes: Vec<usize> = groups.iter().map(|g| students.iter().filter(|s| s.groups[index] == *g).count()).collect();
-        let mut suppressed: Vec<bool> = sizes.iter().map(|&size| size < threshold || n - size < threshold).collect();
+        let sizes: Vec<usize> = groups
+            .iter()
+            .map(|g| students.iter().filter(|s| s.groups[index] == *g).count())
+            .collect();
+        let mut suppressed: Vec<bool> = sizes
+            .iter()
+            .map(|&size| size < threshold || n - size < threshold)
+            .collect();
         // A lone suppressed cell could be worked out from the total: hide the next smallest too.
         while suppressed.iter().filter(|s| **s).count() == 1 && suppressed.iter().any(|s| !*s) {
-            let next = (0..sizes.len()).filter(|&i| !suppressed[i]).min_by_key(|&i| sizes[i]);
+            let next = (0..sizes.len())
+                .filter(|&i| !suppressed[i])
+                .min_by_key(|&i| sizes[i]);
             match next {
                 Some(i) => suppressed[i] = true,
                 None => break,
             }
         }
         for (g, group) in groups.iter().enumerate() {
-            let (inside, outside): (Vec<&StudentFacts>, Vec<&StudentFacts>) = students.iter().partition(|s| s.groups[index] == *group);
-            let share = |set: &[&StudentFacts], f: fn(&StudentFacts) -> bool| rate(set.iter().filter(|s| f(s)).count(), set.len());
+            let (inside, outside): (Vec<&StudentFacts>, Vec<&StudentFacts>) =
+                students.iter().partition(|s| s.groups[index] == *group);
+            let share = |set: &[&StudentFacts], f: fn(&StudentFacts) -> bool| {
+                rate(set.iter().filter(|s| f(s)).count(), set.len())
+            };
             let metric = |f: fn(&StudentFacts) -> bool| {
                 let (mine, rest) = (share(&inside, f), share(&outside, f));
-                (round1(mine), (!outside.is_empty()).then(|| round1(mine - rest)))
+                (
+                    round1(mine),
+                    (!outside.is_empty()).then(|| round1(mine - rest)),
+                )
             };
             let (engagement_rate, engagement_gap) = metric(|s| s.engaged);
             let (placement_rate, placement_gap) = metric(|s| s.placed);
             let (completion_rate, completion_gap) = metric(|s| s.completed);
             let changes: Vec<i32> = inside.iter().filter_map(|s| s.belonging_change).collect();
-            let belonging_change = (!changes.is_empty()).then(|| round1(changes.iter().sum::<i32>() as f64 / changes.len() as f64));
+            let belonging_change = (!changes.is_empty())
+                .then(|| round1(changes.iter().sum::<i32>() as f64 / changes.len() as f64));
             let hidden = suppressed[g];
             let show = |value: Option<f64>| if hidden { None } else { value };
             rows.push(GroupRow {
@@ -189,7 +216,11 @@ pub fn group_table(students: &[StudentFacts], threshold: usize) -> Vec<GroupRow>
             });
         }
     }
-    rows.sort_by(|a, b| a.suppressed.cmp(&b.suppressed).then(b.largest_gap().total_cmp(&a.largest_gap())));
+    rows.sort_by(|a, b| {
+        a.suppressed
+            .cmp(&b.suppressed)
+            .then(b.largest_gap().total_cmp(&a.largest_gap()))
+    });
     rows
 }
 
@@ -198,7 +229,14 @@ mod tests {
     use super::*;
 
     /// `n` students of one kind: gender, low income, engaged, placed, completed.
-    fn some(n: usize, gender: &str, low_income: bool, engaged: bool, placed: bool, completed: bool) -> Vec<StudentFacts> {
+    fn some(
+        n: usize,
+        gender: &str,
+        low_income: bool,
+        engaged: bool,
+        placed: bool,
+        completed: bool,
+    ) -> Vec<StudentFacts> {
         let groups = |_: usize| {
             [
                 gender.to_owned(),
@@ -211,7 +249,15 @@ mod tests {
                 "Lincoln High".to_owned(),
             ]
         };
-        (0..n).map(|i| StudentFacts { groups: groups(i), engaged, placed, completed, belonging_change: placed.then_some(1) }).collect()
+        (0..n)
+            .map(|i| StudentFacts {
+                groups: groups(i),
+                engaged,
+                placed,
+                completed,
+                belonging_change: placed.then_some(1),
+            })
+            .collect()
     }
 
     /// 100 students: 40 low income of whom 10 engaged (5 placed, 2 completed),
@@ -234,14 +280,23 @@ mod tests {
     #[test]
     fn the_funnel_counts_each_stage_of_the_cohort() {
         let f = funnel(&fixture());
-        assert_eq!((f.cohort, f.engaged, f.placed, f.completed), (100, 40, 20, 11));
-        assert_eq!((f.engagement_rate, f.placement_rate, f.completion_rate), (40.0, 20.0, 11.0));
+        assert_eq!(
+            (f.cohort, f.engaged, f.placed, f.completed),
+            (100, 40, 20, 11)
+        );
+        assert_eq!(
+            (f.engagement_rate, f.placement_rate, f.completion_rate),
+            (40.0, 20.0, 11.0)
+        );
     }
 
     #[test]
     fn a_gap_is_the_group_rate_minus_everyone_elses_in_points() {
         let rows = group_table(&fixture(), 10);
-        let low = rows.iter().find(|r| r.dimension == Dimension::LowIncome && r.group == "Yes").unwrap();
+        let low = rows
+            .iter()
+            .find(|r| r.dimension == Dimension::LowIncome && r.group == "Yes")
+            .unwrap();
         assert_eq!(low.students, Some(40));
         assert_eq!(low.engagement_rate, Some(25.0)); // 10 of 40
         assert_eq!(low.engagement_gap, Some(-25.0)); // 25% vs 30 of 60 = 50%
@@ -253,10 +308,17 @@ mod tests {
     #[test]
     fn a_small_group_is_suppressed_and_so_is_the_next_smallest() {
         let rows = group_table(&fixture(), 10);
-        let gender = |g: &str| rows.iter().find(|r| r.dimension == Dimension::Gender && r.group == g).unwrap();
+        let gender = |g: &str| {
+            rows.iter()
+                .find(|r| r.dimension == Dimension::Gender && r.group == g)
+                .unwrap()
+        };
         // 5 students of another gender: suppressed; alone it could be derived
         // from 100 - 25 - 70, so the next smallest (Female, 25) is hidden too.
-        assert!(gender("Another gender").suppressed && gender("Another gender").engagement_rate.is_none());
+        assert!(
+            gender("Another gender").suppressed
+                && gender("Another gender").engagement_rate.is_none()
+        );
         assert!(gender("Female").suppressed && gender("Female").students.is_none());
         assert!(!gender("Male").suppressed);
         assert_eq!(gender("Male").students, Some(70));
@@ -265,11 +327,26 @@ mod tests {
 
     #[test]
     fn a_group_that_is_nearly_everyone_is_suppressed_because_the_rest_is_small() {
-        let students = [some(95, "Female", false, true, false, false), some(5, "Male", false, false, false, false)].concat();
+        let students = [
+            some(95, "Female", false, true, false, false),
+            some(5, "Male", false, false, false, false),
+        ]
+        .concat();
         let rows = group_table(&students, 10);
-        assert!(rows.iter().filter(|r| r.dimension == Dimension::Gender).all(|r| r.suppressed));
-        let school = rows.iter().find(|r| r.dimension == Dimension::School).unwrap();
-        assert_eq!((school.suppressed, school.engagement_gap), (true, None), "the whole cohort has no complement");
+        assert!(
+            rows.iter()
+                .filter(|r| r.dimension == Dimension::Gender)
+                .all(|r| r.suppressed)
+        );
+        let school = rows
+            .iter()
+            .find(|r| r.dimension == Dimension::School)
+            .unwrap();
+        assert_eq!(
+            (school.suppressed, school.engagement_gap),
+            (true, None),
+            "the whole cohort has no complement"
+        );
     }
 
     #[test]

@@ -8,18 +8,30 @@ mod handlers;
 pub mod metrics;
 pub mod service;
 
-use axum::{Router, routing::{get, post}};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::app::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/counselor/dashboard", get(handlers::dashboard))
-        .route("/counselor/dashboard/groups.csv", get(handlers::export_groups))
+        .route(
+            "/counselor/dashboard/groups.csv",
+            get(handlers::export_groups),
+        )
         .route("/counselor/outreach", get(handlers::students))
-        .route("/counselor/outreach/students.csv", get(handlers::export_students))
+        .route(
+            "/counselor/outreach/students.csv",
+            get(handlers::export_students),
+        )
         .route("/counselor/students/{id}", get(handlers::student_record))
-        .route("/counselor/roster", get(handlers::roster_page).post(handlers::import_roster))
+        .route(
+            "/counselor/roster",
+            get(handlers::roster_page).post(handlers::import_roster),
+        )
         .route("/counselor/codes", post(handlers::print_codes))
         .route("/admin/audit", get(handlers::audit))
 }

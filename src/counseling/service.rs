@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use entity::{
-    ApplicationStatus, PlacementStatus, application, belonging_response, hour_log, opportunity, placement,
-    school, student,
+    ApplicationStatus, PlacementStatus, application, belonging_response, hour_log, opportunity,
+    placement, school, student,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
@@ -45,21 +45,32 @@ impl Period {
 }
 
 /// Resolves a scope against the counselor's schools; defaults to the last 12 months.
-pub async fn period(db: &impl ConnectionTrait, user: &CurrentUser, scope: &Scope, today: NaiveDate) -> AppResult<Period> {
+pub async fn period(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    scope: &Scope,
+    today: NaiveDate,
+) -> AppResult<Period> {
     let mut schools = schools_of(db, user).await?;
     if !scope.school.is_empty() {
-        let id: i32 = scope.school.parse().map_err(|_| AppError::BadRequest("“school” must be a school id.".into()))?;
+        let id: i32 = scope
+            .school
+            .parse()
+            .map_err(|_| AppError::BadRequest("“school” must be a school id.".into()))?;
         ensure_school_access(db, user, id).await?;
         schools.retain(|s| s.id == id);
     }
     let date = |text: &str, name: &str, default: NaiveDate| match text.trim() {
         "" => Ok(default),
-        text => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| AppError::BadRequest(format!("“{name}” must be a date like 2026-09-01."))),
+        text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| AppError::BadRequest(format!("“{name}” must be a date like 2026-09-01."))),
     };
     let from = date(&scope.from, "from", today - chrono::Duration::days(365))?;
     let to = date(&scope.to, "to", today)?;
     if to < from {
-        return Err(AppError::BadRequest("“to” must be on or after “from”.".into()));
+        return Err(AppError::BadRequest(
+            "“to” must be on or after “from”.".into(),
+        ));
     }
     Ok(Period { schools, from, to })
 }
@@ -81,7 +92,11 @@ pub struct Cohort {
 }
 
 pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Cohort> {
-    let school_names: HashMap<i32, String> = period.schools.iter().map(|s| (s.id, s.name.clone())).collect();
+    let school_names: HashMap<i32, String> = period
+        .schools
+        .iter()
+        .map(|s| (s.id, s.name.clone()))
+        .collect();
     let students = student::Entity::find()
         .filter(student::Column::SchoolId.is_in(school_names.keys().copied().collect::<Vec<_>>()))
         .filter(student::Column::Active.eq(true))
@@ -95,25 +110,53 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
     let mut belonging = Vec::new();
     // Chunks keep IN lists within what both databases accept.
     for chunk in ids.chunks(5000) {
-        applications.extend(application::Entity::find().filter(application::Column::StudentId.is_in(chunk.to_vec())).all(db).await?);
-        placements.extend(placement::Entity::find().filter(placement::Column::StudentId.is_in(chunk.to_vec())).all(db).await?);
-        belonging.extend(belonging_response::Entity::find().filter(belonging_response::Column::StudentId.is_in(chunk.to_vec())).all(db).await?);
+        applications.extend(
+            application::Entity::find()
+                .filter(application::Column::StudentId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?,
+        );
+        placements.extend(
+            placement::Entity::find()
+                .filter(placement::Column::StudentId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?,
+        );
+        belonging.extend(
+            belonging_response::Entity::find()
+                .filter(belonging_response::Column::StudentId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?,
+        );
     }
-    let engaged: HashSet<i32> = applications.iter().filter(|a| period.contains(a.created_at)).map(|a| a.student_id).collect();
+    let engaged: HashSet<i32> = applications
+        .iter()
+        .filter(|a| period.contains(a.created_at))
+        .map(|a| a.student_id)
+        .collect();
     let placed: HashSet<i32> = placements
         .iter()
-        .filter(|p| PlacementStatus::HOLDING_A_SLOT.contains(&p.status) && period.contains(p.created_at))
+        .filter(|p| {
+            PlacementStatus::HOLDING_A_SLOT.contains(&p.status) && period.contains(p.created_at)
+        })
         .map(|p| p.student_id)
         .collect();
     let completed: HashSet<i32> = placements
         .iter()
-        .filter(|p| p.status == PlacementStatus::Completed && p.ended_at.is_some_and(|at| period.contains(at)))
+        .filter(|p| {
+            p.status == PlacementStatus::Completed
+                && p.ended_at.is_some_and(|at| period.contains(at))
+        })
         .map(|p| p.student_id)
         .collect();
     let mut answers: HashMap<(i32, i32), (Option<i32>, Option<i32>)> = HashMap::new();
     for b in &belonging {
         let entry = answers.entry((b.student_id, b.placement_id)).or_default();
-        if b.stage == "before" { entry.0 = Some(b.score) } else { entry.1 = Some(b.score) }
+        if b.stage == "before" {
+            entry.0 = Some(b.score)
+        } else {
+            entry.1 = Some(b.score)
+        }
     }
     let facts = students
         .iter()
@@ -126,22 +169,34 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
             StudentFacts {
                 groups: [
                     s.gender.clone().unwrap_or_else(|| "Not reported".into()),
-                    s.race_ethnicity.clone().unwrap_or_else(|| "Not reported".into()),
+                    s.race_ethnicity
+                        .clone()
+                        .unwrap_or_else(|| "Not reported".into()),
                     yes_no(s.low_income),
                     yes_no(s.english_learner),
                     yes_no(s.disability),
                     yes_no(s.first_generation),
-                    if s.grade == 13 { "Early college".into() } else { format!("Grade {}", s.grade) },
+                    if s.grade == 13 {
+                        "Early college".into()
+                    } else {
+                        format!("Grade {}", s.grade)
+                    },
                     school_names.get(&s.school_id).cloned().unwrap_or_default(),
                 ],
                 engaged: engaged.contains(&s.id),
                 placed: placed.contains(&s.id),
                 completed: completed.contains(&s.id),
-                belonging_change: (!changes.is_empty()).then(|| changes.iter().sum::<i32>() / changes.len() as i32),
+                belonging_change: (!changes.is_empty())
+                    .then(|| changes.iter().sum::<i32>() / changes.len() as i32),
             }
         })
         .collect();
-    Ok(Cohort { students, facts, applications, placements })
+    Ok(Cohort {
+        students,
+        facts,
+        applications,
+        placements,
+    })
 }
 
 /// Engagement and placement rates by month, for the trend chart.
@@ -155,7 +210,8 @@ pub struct MonthPoint {
 pub fn trend(cohort: &Cohort, period: &Period) -> Vec<MonthPoint> {
     let n = cohort.students.len().max(1) as f64;
     let mut points = Vec::new();
-    let mut month = NaiveDate::from_ymd_opt(period.from.year(), period.from.month(), 1).unwrap_or(period.from);
+    let mut month =
+        NaiveDate::from_ymd_opt(period.from.year(), period.from.month(), 1).unwrap_or(period.from);
     while month <= period.to && points.len() < 36 {
         let next = if month.month() == 12 {
             NaiveDate::from_ymd_opt(month.year() + 1, 1, 1)
@@ -164,7 +220,12 @@ pub fn trend(cohort: &Cohort, period: &Period) -> Vec<MonthPoint> {
         }
         .unwrap_or(period.to);
         let within = |at: DateTime<Utc>| at.date_naive() >= month && at.date_naive() < next;
-        let engaged: HashSet<i32> = cohort.applications.iter().filter(|a| within(a.created_at)).map(|a| a.student_id).collect();
+        let engaged: HashSet<i32> = cohort
+            .applications
+            .iter()
+            .filter(|a| within(a.created_at))
+            .map(|a| a.student_id)
+            .collect();
         let placed: HashSet<i32> = cohort
             .placements
             .iter()
@@ -240,32 +301,63 @@ pub struct StudentRow {
 pub fn list(cohort: &Cohort, period: &Period, filter: &ListFilter) -> AppResult<Vec<StudentRow>> {
     let stage = match filter.status.as_str() {
         "" => None,
-        key => Some(Stage::from_key(key).ok_or_else(|| AppError::BadRequest(format!("Unknown status “{key}”.")))?),
+        key => Some(
+            Stage::from_key(key)
+                .ok_or_else(|| AppError::BadRequest(format!("Unknown status “{key}”.")))?,
+        ),
     };
     let grade: Option<i32> = match filter.grade.as_str() {
         "" => None,
-        g => Some(g.parse().map_err(|_| AppError::BadRequest("“grade” must be a number.".into()))?),
+        g => Some(
+            g.parse()
+                .map_err(|_| AppError::BadRequest("“grade” must be a number.".into()))?,
+        ),
     };
     let group = match filter.group.split_once(':') {
         None if filter.group.is_empty() => None,
         Some((dimension, value)) => {
-            let dimension = Dimension::from_key(dimension).ok_or_else(|| AppError::BadRequest(format!("Unknown group “{dimension}”.")))?;
-            Some((Dimension::ALL.iter().position(|d| *d == dimension).unwrap_or(0), value.to_owned()))
+            let dimension = Dimension::from_key(dimension)
+                .ok_or_else(|| AppError::BadRequest(format!("Unknown group “{dimension}”.")))?;
+            Some((
+                Dimension::ALL
+                    .iter()
+                    .position(|d| *d == dimension)
+                    .unwrap_or(0),
+                value.to_owned(),
+            ))
         }
-        None => return Err(AppError::BadRequest("“group” must look like low_income:Yes.".into())),
+        None => {
+            return Err(AppError::BadRequest(
+                "“group” must look like low_income:Yes.".into(),
+            ));
+        }
     };
-    let names: HashMap<i32, &str> = period.schools.iter().map(|s| (s.id, s.name.as_str())).collect();
+    let names: HashMap<i32, &str> = period
+        .schools
+        .iter()
+        .map(|s| (s.id, s.name.as_str()))
+        .collect();
     Ok(cohort
         .students
         .iter()
         .zip(&cohort.facts)
-        .filter(|(s, f)| stage.is_none_or(|st| Stage::of(f) == st) && grade.is_none_or(|g| s.grade == g))
-        .filter(|(_, f)| group.as_ref().is_none_or(|(i, value)| f.groups[*i] == *value))
+        .filter(|(s, f)| {
+            stage.is_none_or(|st| Stage::of(f) == st) && grade.is_none_or(|g| s.grade == g)
+        })
+        .filter(|(_, f)| {
+            group
+                .as_ref()
+                .is_none_or(|(i, value)| f.groups[*i] == *value)
+        })
         .map(|(s, f)| StudentRow {
             id: s.id,
             name: format!("{} {}", s.first_name, s.last_name),
             grade: s.grade,
-            school: names.get(&s.school_id).copied().unwrap_or_default().to_owned(),
+            school: names
+                .get(&s.school_id)
+                .copied()
+                .unwrap_or_default()
+                .to_owned(),
             stage: Stage::of(f).label(),
             stage_key: Stage::of(f),
             claimed: s.user_id.is_some(),
@@ -284,14 +376,37 @@ pub struct Timeline {
     pub approved_hours: f64,
 }
 
-pub async fn timeline(db: &impl ConnectionTrait, user: &CurrentUser, student_id: i32) -> AppResult<(Timeline, student::Model)> {
-    let s = student::Entity::find_by_id(student_id).one(db).await?.or_not_found()?;
+pub async fn timeline(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    student_id: i32,
+) -> AppResult<(Timeline, student::Model)> {
+    let s = student::Entity::find_by_id(student_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     ensure_school_access(db, user, s.school_id).await?;
-    let school = school::Entity::find_by_id(s.school_id).one(db).await?.or_not_found()?;
-    let applications = application::Entity::find().filter(application::Column::StudentId.eq(s.id)).all(db).await?;
-    let placements = placement::Entity::find().filter(placement::Column::StudentId.eq(s.id)).all(db).await?;
+    let school = school::Entity::find_by_id(s.school_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    let applications = application::Entity::find()
+        .filter(application::Column::StudentId.eq(s.id))
+        .all(db)
+        .await?;
+    let placements = placement::Entity::find()
+        .filter(placement::Column::StudentId.eq(s.id))
+        .all(db)
+        .await?;
     let titles: HashMap<i32, String> = opportunity::Entity::find()
-        .filter(opportunity::Column::Id.is_in(applications.iter().map(|a| a.opportunity_id).collect::<Vec<_>>()))
+        .filter(
+            opportunity::Column::Id.is_in(
+                applications
+                    .iter()
+                    .map(|a| a.opportunity_id)
+                    .collect::<Vec<_>>(),
+            ),
+        )
         .all(db)
         .await?
         .into_iter()
@@ -302,17 +417,40 @@ pub async fn timeline(db: &impl ConnectionTrait, user: &CurrentUser, student_id:
         let title = titles.get(&a.opportunity_id).cloned().unwrap_or_default();
         events.push((a.created_at, format!("Applied to “{title}”")));
         if a.status != ApplicationStatus::Submitted {
-            events.push((a.updated_at, format!("“{title}”: {}", a.status.label().to_lowercase())));
+            events.push((
+                a.updated_at,
+                format!("“{title}”: {}", a.status.label().to_lowercase()),
+            ));
         }
     }
     let mut approved_quarters = 0;
     for p in &placements {
         let title = titles.get(&p.opportunity_id).cloned().unwrap_or_default();
-        events.push((p.created_at, format!("Placement at “{title}”: {}", p.status.label().to_lowercase())));
-        let hours = hour_log::Entity::find().filter(hour_log::Column::PlacementId.eq(p.id)).all(db).await?;
-        approved_quarters += hours.iter().filter(|h| h.status == entity::HoursStatus::Approved).map(|h| h.quarter_hours).sum::<i32>();
+        events.push((
+            p.created_at,
+            format!(
+                "Placement at “{title}”: {}",
+                p.status.label().to_lowercase()
+            ),
+        ));
+        let hours = hour_log::Entity::find()
+            .filter(hour_log::Column::PlacementId.eq(p.id))
+            .all(db)
+            .await?;
+        approved_quarters += hours
+            .iter()
+            .filter(|h| h.status == entity::HoursStatus::Approved)
+            .map(|h| h.quarter_hours)
+            .sum::<i32>();
         for h in hours {
-            events.push((h.created_at, format!("Logged {} hours at “{title}” ({})", f64::from(h.quarter_hours) / 4.0, h.status.label().to_lowercase())));
+            events.push((
+                h.created_at,
+                format!(
+                    "Logged {} hours at “{title}” ({})",
+                    f64::from(h.quarter_hours) / 4.0,
+                    h.status.label().to_lowercase()
+                ),
+            ));
         }
     }
     events.sort_by_key(|event| std::cmp::Reverse(event.0));
@@ -321,14 +459,25 @@ pub async fn timeline(db: &impl ConnectionTrait, user: &CurrentUser, student_id:
         grade: s.grade,
         school: school.name,
         demographics: vec![
-            ("Gender", s.gender.clone().unwrap_or_else(|| "Not reported".into())),
-            ("Race and ethnicity", s.race_ethnicity.clone().unwrap_or_else(|| "Not reported".into())),
+            (
+                "Gender",
+                s.gender.clone().unwrap_or_else(|| "Not reported".into()),
+            ),
+            (
+                "Race and ethnicity",
+                s.race_ethnicity
+                    .clone()
+                    .unwrap_or_else(|| "Not reported".into()),
+            ),
             ("Low income", yes_no(s.low_income)),
             ("English learner", yes_no(s.english_learner)),
             ("Disability (IEP/504)", yes_no(s.disability)),
             ("First generation", yes_no(s.first_generation)),
         ],
-        events: events.into_iter().map(|(at, what)| (at.format("%Y-%m-%d").to_string(), what)).collect(),
+        events: events
+            .into_iter()
+            .map(|(at, what)| (at.format("%Y-%m-%d").to_string(), what))
+            .collect(),
         approved_hours: f64::from(approved_quarters) / 4.0,
     };
     Ok((view, s))

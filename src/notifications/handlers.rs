@@ -20,16 +20,30 @@ struct Item {
     unread: bool,
 }
 
-pub async fn list(State(state): State<AppState>, user: CurrentUser, page: Page) -> AppResult<Response> {
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+) -> AppResult<Response> {
     let items: Vec<Item> = super::latest(&state.db, user.id)
         .await?
         .into_iter()
-        .map(|n| Item { message: n.message, link: n.link, when: n.created_at.format("%B %-d, %H:%M UTC").to_string(), unread: n.read_at.is_none() })
+        .map(|n| Item {
+            message: n.message,
+            link: n.link,
+            when: n.created_at.format("%B %-d, %H:%M UTC").to_string(),
+            unread: n.read_at.is_none(),
+        })
         .collect();
-    Ok(page.render("notifications/list.html", minijinja::context! { items })?.into_response())
+    Ok(page
+        .render("notifications/list.html", minijinja::context! { items })?
+        .into_response())
 }
 
-pub async fn mark_all_read(State(state): State<AppState>, user: CurrentUser) -> AppResult<Redirect> {
+pub async fn mark_all_read(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> AppResult<Redirect> {
     super::mark_read(&state.db, user.id).await?;
     Ok(Redirect::to("/notifications"))
 }

@@ -4,12 +4,15 @@
 
 mod handlers;
 
-use axum::{Router, routing::{get, post}};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 use chrono::Utc;
 use entity::{Role, notification, user};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, sea_query::Expr,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, sea_query::Expr,
 };
 
 use crate::{app::AppState, error::AppResult};
@@ -21,7 +24,12 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Leaves a message for each of `user_ids`.
-pub async fn notify(db: &impl ConnectionTrait, user_ids: &[i32], message: &str, link: &str) -> AppResult<()> {
+pub async fn notify(
+    db: &impl ConnectionTrait,
+    user_ids: &[i32],
+    message: &str,
+    link: &str,
+) -> AppResult<()> {
     if user_ids.is_empty() {
         return Ok(());
     }
@@ -34,7 +42,9 @@ pub async fn notify(db: &impl ConnectionTrait, user_ids: &[i32], message: &str, 
         read_at: Set(None),
         ..Default::default()
     });
-    notification::Entity::insert_many(rows).exec_without_returning(db).await?;
+    notification::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
     // No SMTP yet: the log stands in for email, without personal details.
     tracing::info!(recipients = user_ids.len(), link, "notification sent");
     Ok(())
@@ -60,7 +70,10 @@ pub async fn unread_count(db: &impl ConnectionTrait, user_id: i32) -> AppResult<
         .await?)
 }
 
-pub async fn latest(db: &impl ConnectionTrait, user_id: i32) -> AppResult<Vec<notification::Model>> {
+pub async fn latest(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> AppResult<Vec<notification::Model>> {
     Ok(notification::Entity::find()
         .filter(notification::Column::UserId.eq(user_id))
         .order_by_desc(notification::Column::Id)

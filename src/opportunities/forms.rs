@@ -81,9 +81,14 @@ impl Default for PostingForm {
 impl PostingForm {
     /// The form pre-filled from a saved posting, for editing.
     pub fn from_saved(o: &opportunity::Model, features: &[AccessNeed]) -> Self {
-        let money = |cents: Option<i32>| cents.map(|c| format!("{}.{:02}", c / 100, c % 100)).unwrap_or_default();
+        let money = |cents: Option<i32>| {
+            cents
+                .map(|c| format!("{}.{:02}", c / 100, c % 100))
+                .unwrap_or_default()
+        };
         let number = |n: Option<i32>| n.map(|n| n.to_string()).unwrap_or_default();
-        let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+        let time =
+            |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
         Self {
             title: o.title.clone(),
             description: o.description.clone(),
@@ -108,7 +113,11 @@ impl PostingForm {
             slots: o.slots.to_string(),
             languages: o.languages.replace(',', ", "),
             skills: o.skills.clone(),
-            features: features.iter().filter(|f| !derived(**f)).map(|f| f.key().to_owned()).collect(),
+            features: features
+                .iter()
+                .filter(|f| !derived(**f))
+                .map(|f| f.key().to_owned())
+                .collect(),
         }
     }
 }
@@ -149,7 +158,13 @@ pub struct Posting {
     pub features: Vec<AccessNeed>,
 }
 
-fn choice<T: Copy>(errors: &mut FieldErrors, field: &str, label: &str, value: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+fn choice<T: Copy>(
+    errors: &mut FieldErrors,
+    field: &str,
+    label: &str,
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Option<T> {
     let parsed = parse(value.trim());
     if parsed.is_none() {
         errors.add(field, format!("Choose a {label} from the list."));
@@ -184,7 +199,13 @@ fn time(errors: &mut FieldErrors, field: &str, label: &str, value: &str) -> Opti
 }
 
 /// Dollars ("18", "18.50") into cents, within `0..=max_dollars`.
-fn money(errors: &mut FieldErrors, field: &str, label: &str, value: &str, max_dollars: i64) -> Option<i32> {
+fn money(
+    errors: &mut FieldErrors,
+    field: &str,
+    label: &str,
+    value: &str,
+    max_dollars: i64,
+) -> Option<i32> {
     let value = value.trim().trim_start_matches('$');
     if value.is_empty() {
         errors.add(field, format!("{label} is required for this kind of pay."));
@@ -201,7 +222,10 @@ fn money(errors: &mut FieldErrors, field: &str, label: &str, value: &str, max_do
         return None;
     }
     if !valid {
-        errors.add(field, format!("{label} must be an amount in dollars, like 18.50."));
+        errors.add(
+            field,
+            format!("{label} must be an amount in dollars, like 18.50."),
+        );
         return None;
     }
     let dollars: i64 = whole.parse().unwrap_or(0);
@@ -213,11 +237,20 @@ fn money(errors: &mut FieldErrors, field: &str, label: &str, value: &str, max_do
     i32::try_from(dollars * 100 + cents).ok()
 }
 
-fn optional_number(errors: &mut FieldErrors, field: &str, label: &str, value: &str, min: i64, max: i64) -> Option<i32> {
+fn optional_number(
+    errors: &mut FieldErrors,
+    field: &str,
+    label: &str,
+    value: &str,
+    min: i64,
+    max: i64,
+) -> Option<i32> {
     if value.trim().is_empty() {
         return None;
     }
-    errors.integer(field, label, value, min, max).and_then(|n| i32::try_from(n).ok())
+    errors
+        .integer(field, label, value, min, max)
+        .and_then(|n| i32::try_from(n).ok())
 }
 
 impl PostingForm {
@@ -226,40 +259,108 @@ impl PostingForm {
         let mut errors = FieldErrors::new();
         let title = errors.text("title", "Title", &self.title, 120);
         let description = errors.text("description", "Description", &self.description, 5000);
-        let kind = choice(&mut errors, "kind", "kind", &self.kind, OpportunityKind::from_key);
-        let field = choice(&mut errors, "field", "STEM field", &self.field, StemField::from_key);
-        let mode = choice(&mut errors, "mode", "work mode", &self.mode, WorkMode::from_key);
+        let kind = choice(
+            &mut errors,
+            "kind",
+            "kind",
+            &self.kind,
+            OpportunityKind::from_key,
+        );
+        let field = choice(
+            &mut errors,
+            "field",
+            "STEM field",
+            &self.field,
+            StemField::from_key,
+        );
+        let mode = choice(
+            &mut errors,
+            "mode",
+            "work mode",
+            &self.mode,
+            WorkMode::from_key,
+        );
         let address = if mode == Some(WorkMode::Remote) {
             errors.optional_text("address", "Address", &self.address, 300)
         } else {
             errors.text("address", "Address", &self.address, 300)
         };
         let zip = existing_zip(&mut errors, "zip", &self.zip);
-        let compensation = choice(&mut errors, "compensation", "kind of pay", &self.compensation, Compensation::from_key);
+        let compensation = choice(
+            &mut errors,
+            "compensation",
+            "kind of pay",
+            &self.compensation,
+            Compensation::from_key,
+        );
         let hourly_wage_cents = (compensation == Some(Compensation::Hourly))
-            .then(|| money(&mut errors, "hourly_wage", "Hourly wage", &self.hourly_wage, 200))
+            .then(|| {
+                money(
+                    &mut errors,
+                    "hourly_wage",
+                    "Hourly wage",
+                    &self.hourly_wage,
+                    200,
+                )
+            })
             .flatten();
         let stipend_cents = (compensation == Some(Compensation::Stipend))
             .then(|| money(&mut errors, "stipend", "Stipend", &self.stipend, 100_000))
             .flatten();
-        let hours_per_week = optional_number(&mut errors, "hours_per_week", "Hours per week", &self.hours_per_week, 1, 40);
+        let hours_per_week = optional_number(
+            &mut errors,
+            "hours_per_week",
+            "Hours per week",
+            &self.hours_per_week,
+            1,
+            40,
+        );
         let schedule = errors.optional_text("schedule", "Schedule", &self.schedule, 300);
         let start_date = date(&mut errors, "start_date", "Start date", &self.start_date);
         let end_date = date(&mut errors, "end_date", "End date", &self.end_date);
-        let deadline = date(&mut errors, "deadline", "Application deadline", &self.deadline);
+        let deadline = date(
+            &mut errors,
+            "deadline",
+            "Application deadline",
+            &self.deadline,
+        );
         let is_shadow = kind == Some(OpportunityKind::JobShadow);
         let (start_time, end_time) = if is_shadow {
-            (time(&mut errors, "start_time", "Start time", &self.start_time), time(&mut errors, "end_time", "End time", &self.end_time))
+            (
+                time(&mut errors, "start_time", "Start time", &self.start_time),
+                time(&mut errors, "end_time", "End time", &self.end_time),
+            )
         } else {
             (None, None)
         };
-        let min_grade = errors.integer("min_grade", "Lowest grade", &self.min_grade, *GRADES.start(), *GRADES.end());
-        let max_grade = errors.integer("max_grade", "Highest grade", &self.max_grade, *GRADES.start(), *GRADES.end());
+        let min_grade = errors.integer(
+            "min_grade",
+            "Lowest grade",
+            &self.min_grade,
+            *GRADES.start(),
+            *GRADES.end(),
+        );
+        let max_grade = errors.integer(
+            "max_grade",
+            "Highest grade",
+            &self.max_grade,
+            *GRADES.start(),
+            *GRADES.end(),
+        );
         let min_age = optional_number(&mut errors, "min_age", "Minimum age", &self.min_age, 10, 25);
-        let slots = errors.integer("slots", if is_shadow { "Seats" } else { "Slots" }, &self.slots, 1, 500);
+        let slots = errors.integer(
+            "slots",
+            if is_shadow { "Seats" } else { "Slots" },
+            &self.slots,
+            1,
+            500,
+        );
         let languages = match languages::parse_list(&self.languages) {
             Ok(codes) if codes.is_empty() => {
-                errors.add("languages", "Name at least one language the team speaks, like en.");
+                errors.add(
+                    "languages",
+                    "Name at least one language the team speaks, like en.",
+                );
                 Vec::new()
             }
             Ok(codes) if codes.len() > 10 => {
@@ -268,7 +369,13 @@ impl PostingForm {
             }
             Ok(codes) => codes,
             Err(unknown) => {
-                errors.add("languages", format!("Use two-letter language codes like en, es, vi (not: {}).", unknown.join(", ")));
+                errors.add(
+                    "languages",
+                    format!(
+                        "Use two-letter language codes like en, es, vi (not: {}).",
+                        unknown.join(", ")
+                    ),
+                );
                 Vec::new()
             }
         };
@@ -289,23 +396,53 @@ impl PostingForm {
             }
         }
         if let (Some(deadline), Some(start)) = (deadline, start_date)
-            && deadline >= start {
-                errors.add("deadline", "The application deadline must be before the start date.");
-            }
+            && deadline >= start
+        {
+            errors.add(
+                "deadline",
+                "The application deadline must be before the start date.",
+            );
+        }
         if let (Some(start), Some(end)) = (start_time, end_time)
-            && end <= start {
-                errors.add("end_time", "End time must be after the start time.");
-            }
+            && end <= start
+        {
+            errors.add("end_time", "End time must be after the start time.");
+        }
         if let (Some(min), Some(max)) = (min_grade, max_grade)
-            && max < min {
-                errors.add("max_grade", "Highest grade must be at least the lowest grade.");
-            }
+            && max < min
+        {
+            errors.add(
+                "max_grade",
+                "Highest grade must be at least the lowest grade.",
+            );
+        }
 
         let location = geo::zip_centroid(&zip);
         let (
-            Some(kind), Some(field), Some(mode), Some(compensation), Some(start_date), Some(end_date),
-            Some(deadline), Some(min_grade), Some(max_grade), Some(slots), Some(location),
-        ) = (kind, field, mode, compensation, start_date, end_date, deadline, min_grade, max_grade, slots, location)
+            Some(kind),
+            Some(field),
+            Some(mode),
+            Some(compensation),
+            Some(start_date),
+            Some(end_date),
+            Some(deadline),
+            Some(min_grade),
+            Some(max_grade),
+            Some(slots),
+            Some(location),
+        ) = (
+            kind,
+            field,
+            mode,
+            compensation,
+            start_date,
+            end_date,
+            deadline,
+            min_grade,
+            max_grade,
+            slots,
+            location,
+        )
         else {
             return Err(errors);
         };
@@ -374,7 +511,10 @@ mod tests {
     fn a_valid_paid_posting_gets_the_paid_feature_and_its_wage_in_cents() {
         let posting = valid().parse().expect("valid");
         assert_eq!(posting.hourly_wage_cents, Some(1850));
-        assert_eq!(posting.features, vec![AccessNeed::Paid, AccessNeed::WheelchairAccessible]);
+        assert_eq!(
+            posting.features,
+            vec![AccessNeed::Paid, AccessNeed::WheelchairAccessible]
+        );
     }
 
     #[test]
@@ -394,19 +534,48 @@ mod tests {
         let errors = form.parse().expect_err("invalid");
         assert_eq!(errors.get("title"), Some("Title is required."));
         assert_eq!(errors.get("zip"), Some("This ZIP code does not exist."));
-        assert_eq!(errors.get("hourly_wage"), Some("Hourly wage cannot be negative."));
-        assert_eq!(errors.get("deadline"), Some("The application deadline must be before the start date."));
-        assert_eq!(errors.get("max_grade"), Some("Highest grade must be at least the lowest grade."));
-        assert_eq!(errors.get("slots"), Some("Slots must be between 1 and 500."));
-        assert!(errors.get("languages").is_some_and(|m| m.contains("english")));
-        assert_eq!(errors.get("features"), Some("One of the access features is not in the list."));
+        assert_eq!(
+            errors.get("hourly_wage"),
+            Some("Hourly wage cannot be negative.")
+        );
+        assert_eq!(
+            errors.get("deadline"),
+            Some("The application deadline must be before the start date.")
+        );
+        assert_eq!(
+            errors.get("max_grade"),
+            Some("Highest grade must be at least the lowest grade.")
+        );
+        assert_eq!(
+            errors.get("slots"),
+            Some("Slots must be between 1 and 500.")
+        );
+        assert!(
+            errors
+                .get("languages")
+                .is_some_and(|m| m.contains("english"))
+        );
+        assert_eq!(
+            errors.get("features"),
+            Some("One of the access features is not in the list.")
+        );
     }
 
     #[test]
     fn a_job_shadow_needs_times_and_lasts_a_few_days_at_most() {
-        let form = PostingForm { kind: "job_shadow".into(), ..valid() };
+        let form = PostingForm {
+            kind: "job_shadow".into(),
+            ..valid()
+        };
         let errors = form.parse().expect_err("too long, no times");
-        assert!(errors.get("end_date").is_some_and(|m| m.contains("at most 5 days")));
-        assert_eq!(errors.get("start_time"), Some("Start time is required for a job shadow."));
+        assert!(
+            errors
+                .get("end_date")
+                .is_some_and(|m| m.contains("at most 5 days"))
+        );
+        assert_eq!(
+            errors.get("start_time"),
+            Some("Start time is required for a job shadow.")
+        );
     }
 }

@@ -27,10 +27,22 @@ struct Dashboard {
     opportunities: Vec<DashboardRow>,
 }
 
-pub async fn dashboard(State(state): State<AppState>, employer: EmployerUser, page: Page) -> AppResult<Response> {
+pub async fn dashboard(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    page: Page,
+) -> AppResult<Response> {
     let organization = organizations::service::of_employer(&state.db, &employer).await?;
     let opportunities = service::list_for_organization(&state.db, organization.id).await?;
-    Ok(page.render("employer/dashboard.html", Dashboard { organization, opportunities })?.into_response())
+    Ok(page
+        .render(
+            "employer/dashboard.html",
+            Dashboard {
+                organization,
+                opportunities,
+            },
+        )?
+        .into_response())
 }
 
 /// The access features an employer ticks (the derived ones are set for them).
@@ -50,14 +62,35 @@ struct FormView<'a> {
     feature_choices: Vec<Choice>,
 }
 
-fn render_form(page: &Page, form: &PostingForm, errors: FieldErrors, id: Option<i32>) -> AppResult<Response> {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+fn render_form(
+    page: &Page,
+    form: &PostingForm,
+    errors: FieldErrors,
+    id: Option<i32>,
+) -> AppResult<Response> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let feature_choices = AccessNeed::ALL
         .iter()
         .filter(|f| !derived(**f))
-        .map(|f| Choice { key: f.key(), label: f.label(), promise: f.promise() })
+        .map(|f| Choice {
+            key: f.key(),
+            label: f.label(),
+            promise: f.promise(),
+        })
         .collect();
-    let body = page.render("opportunities/form.html", FormView { form, errors, id, feature_choices })?;
+    let body = page.render(
+        "opportunities/form.html",
+        FormView {
+            form,
+            errors,
+            id,
+            feature_choices,
+        },
+    )?;
     Ok((status, body).into_response())
 }
 
@@ -74,7 +107,15 @@ pub async fn create(
 ) -> AppResult<Response> {
     match service::create_draft(&state.db, &employer, &form).await {
         Ok(saved) => {
-            flash(&session, "success", format!("Draft “{}” saved. Publish it when it is ready.", saved.title)).await?;
+            flash(
+                &session,
+                "success",
+                format!(
+                    "Draft “{}” saved. Publish it when it is ready.",
+                    saved.title
+                ),
+            )
+            .await?;
             Ok(Redirect::to(&format!("/employer/opportunities/{}", saved.id)).into_response())
         }
         Err(AppError::Validation(errors)) => render_form(&page, &form, errors, None),
@@ -88,18 +129,38 @@ struct ManagePage {
     organization_verified: bool,
 }
 
-pub async fn manage(State(state): State<AppState>, employer: EmployerUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+pub async fn manage(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
     let posting = service::find_owned(&state.db, &employer, id).await?;
     let organization = organizations::service::of_employer(&state.db, &employer).await?;
     let opportunity = service::view(&state.db, posting).await?;
-    let view = ManagePage { opportunity, organization_verified: organization.status == entity::OrgStatus::Verified };
-    Ok(page.render("opportunities/manage.html", view)?.into_response())
+    let view = ManagePage {
+        opportunity,
+        organization_verified: organization.status == entity::OrgStatus::Verified,
+    };
+    Ok(page
+        .render("opportunities/manage.html", view)?
+        .into_response())
 }
 
-pub async fn edit_page(State(state): State<AppState>, employer: EmployerUser, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+pub async fn edit_page(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
     let posting = service::find_owned(&state.db, &employer, id).await?;
     let features = service::features_of(&state.db, id).await?;
-    render_form(&page, &PostingForm::from_saved(&posting, &features), FieldErrors::new(), Some(id))
+    render_form(
+        &page,
+        &PostingForm::from_saved(&posting, &features),
+        FieldErrors::new(),
+        Some(id),
+    )
 }
 
 pub async fn update(
@@ -112,7 +173,12 @@ pub async fn update(
 ) -> AppResult<Response> {
     match service::update(&state.db, &employer, id, &form).await {
         Ok(saved) => {
-            flash(&session, "success", format!("Changes to “{}” saved.", saved.title)).await?;
+            flash(
+                &session,
+                "success",
+                format!("Changes to “{}” saved.", saved.title),
+            )
+            .await?;
             Ok(Redirect::to(&format!("/employer/opportunities/{id}")).into_response())
         }
         Err(AppError::Validation(errors)) => {
@@ -132,7 +198,11 @@ pub async fn act(
     let action = Action::from_key(&action).ok_or(AppError::NotFound)?;
     let outcome = service::act(&state.db, &employer, id, action).await?;
     flash(&session, "success", outcome.message).await?;
-    let next = if outcome.deleted { "/employer".to_owned() } else { format!("/employer/opportunities/{id}") };
+    let next = if outcome.deleted {
+        "/employer".to_owned()
+    } else {
+        format!("/employer/opportunities/{id}")
+    };
     Ok(Redirect::to(&next).into_response())
 }
 
@@ -145,10 +215,24 @@ struct ShowPage {
     errors: FieldErrors,
 }
 
-pub async fn show(State(state): State<AppState>, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+pub async fn show(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
     let posting = service::find_visible(&state.db, id).await?;
     let opportunity = service::view(&state.db, posting).await?;
-    let can_apply = page.user.as_ref().is_some_and(|u| u.role == entity::Role::Student);
-    let view = ShowPage { opportunity, can_apply, form: Default::default(), errors: FieldErrors::new() };
-    Ok(page.render("opportunities/show.html", view)?.into_response())
+    let can_apply = page
+        .user
+        .as_ref()
+        .is_some_and(|u| u.role == entity::Role::Student);
+    let view = ShowPage {
+        opportunity,
+        can_apply,
+        form: Default::default(),
+        errors: FieldErrors::new(),
+    };
+    Ok(page
+        .render("opportunities/show.html", view)?
+        .into_response())
 }

@@ -5,7 +5,10 @@ pub mod forms;
 mod handlers;
 pub mod service;
 
-use axum::{Router, routing::{get, post}};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::app::AppState;
 
@@ -15,7 +18,10 @@ pub fn router() -> Router<AppState> {
         .route("/employer/opportunities", post(handlers::create))
         .route("/employer/opportunities/new", get(handlers::new_page))
         .route("/employer/opportunities/{id}", get(handlers::manage))
-        .route("/employer/opportunities/{id}/edit", get(handlers::edit_page).post(handlers::update))
+        .route(
+            "/employer/opportunities/{id}/edit",
+            get(handlers::edit_page).post(handlers::update),
+        )
         .route("/employer/opportunities/{id}/{action}", post(handlers::act))
         .route("/opportunities/{id}", get(handlers::show))
 }

@@ -21,7 +21,10 @@ use crate::{
 };
 
 /// The access features an opportunity offers, in vocabulary order.
-pub async fn features_of(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<Vec<AccessNeed>> {
+pub async fn features_of(
+    db: &impl ConnectionTrait,
+    opportunity_id: i32,
+) -> AppResult<Vec<AccessNeed>> {
     let mut features: Vec<AccessNeed> = opportunity_feature::Entity::find()
         .select_only()
         .column(opportunity_feature::Column::Feature)
@@ -33,15 +36,24 @@ pub async fn features_of(db: &impl ConnectionTrait, opportunity_id: i32) -> AppR
     Ok(features)
 }
 
-async fn replace_features(db: &impl ConnectionTrait, opportunity_id: i32, features: &[AccessNeed]) -> AppResult<()> {
+async fn replace_features(
+    db: &impl ConnectionTrait,
+    opportunity_id: i32,
+    features: &[AccessNeed],
+) -> AppResult<()> {
     opportunity_feature::Entity::delete_many()
         .filter(opportunity_feature::Column::OpportunityId.eq(opportunity_id))
         .exec(db)
         .await?;
     let rows = features
         .iter()
-        .map(|&feature| opportunity_feature::ActiveModel { opportunity_id: Set(opportunity_id), feature: Set(feature) });
-    opportunity_feature::Entity::insert_many(rows).exec_without_returning(db).await?;
+        .map(|&feature| opportunity_feature::ActiveModel {
+            opportunity_id: Set(opportunity_id),
+            feature: Set(feature),
+        });
+    opportunity_feature::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
     Ok(())
 }
 
@@ -79,11 +91,22 @@ fn organization_of(employer: &CurrentUser) -> AppResult<i32> {
 }
 
 /// Creates a draft for the employer's organization (any organization may draft).
-pub async fn create_draft(db: &DatabaseConnection, employer: &CurrentUser, form: &PostingForm) -> AppResult<opportunity::Model> {
+pub async fn create_draft(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    form: &PostingForm,
+) -> AppResult<opportunity::Model> {
     let posting = form.parse().map_err(AppError::Validation)?;
     let organization_id = organization_of(employer)?;
     let txn = db::begin_write(db).await?;
-    let saved = insert(&txn, organization_id, employer.id, &posting, OpportunityStatus::Draft).await?;
+    let saved = insert(
+        &txn,
+        organization_id,
+        employer.id,
+        &posting,
+        OpportunityStatus::Draft,
+    )
+    .await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -116,7 +139,11 @@ pub async fn insert(
 
 /// An opportunity of the employer's own organization; any other is "not found",
 /// so ids of other organizations' drafts reveal nothing.
-pub async fn find_owned(db: &impl ConnectionTrait, employer: &CurrentUser, id: i32) -> AppResult<opportunity::Model> {
+pub async fn find_owned(
+    db: &impl ConnectionTrait,
+    employer: &CurrentUser,
+    id: i32,
+) -> AppResult<opportunity::Model> {
     let organization_id = organization_of(employer)?;
     opportunity::Entity::find_by_id(id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
@@ -126,12 +153,19 @@ pub async fn find_owned(db: &impl ConnectionTrait, employer: &CurrentUser, id: i
 }
 
 /// Saves an edit; a published posting changes in search at once (via the outbox).
-pub async fn update(db: &DatabaseConnection, employer: &CurrentUser, id: i32, form: &PostingForm) -> AppResult<opportunity::Model> {
+pub async fn update(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    id: i32,
+    form: &PostingForm,
+) -> AppResult<opportunity::Model> {
     let posting = form.parse().map_err(AppError::Validation)?;
     let txn = db::begin_write(db).await?;
     let current = find_owned(&txn, employer, id).await?;
     if current.status == OpportunityStatus::Archived {
-        return Err(AppError::Conflict("An archived posting cannot be edited.".into()));
+        return Err(AppError::Conflict(
+            "An archived posting cannot be edited.".into(),
+        ));
     }
     let mut model: opportunity::ActiveModel = current.into();
     apply(&mut model, &posting);
@@ -189,7 +223,12 @@ pub struct Outcome {
 }
 
 /// Moves a posting through its lifecycle, refusing transitions that are not allowed.
-pub async fn act(db: &DatabaseConnection, employer: &CurrentUser, id: i32, action: Action) -> AppResult<Outcome> {
+pub async fn act(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    id: i32,
+    action: Action,
+) -> AppResult<Outcome> {
     let txn = db::begin_write(db).await?;
     let current = find_owned(&txn, employer, id).await?;
     let Some(target) = action.target(current.status) else {
@@ -201,7 +240,10 @@ pub async fn act(db: &DatabaseConnection, employer: &CurrentUser, id: i32, actio
     };
     let title = current.title.clone();
     if matches!(action, Action::Publish | Action::Reopen) {
-        let organization = organization::Entity::find_by_id(current.organization_id).one(&txn).await?.or_not_found()?;
+        let organization = organization::Entity::find_by_id(current.organization_id)
+            .one(&txn)
+            .await?
+            .or_not_found()?;
         if organization.status != OrgStatus::Verified {
             return Err(AppError::Conflict(
                 "Your organization must be verified by a counselor before it can publish.".into(),
@@ -233,7 +275,11 @@ pub async fn act(db: &DatabaseConnection, employer: &CurrentUser, id: i32, actio
     outbox::enqueue(&txn, id).await?;
     txn.commit().await?;
     tracing::info!(opportunity_id = id, ?action, "posting lifecycle");
-    Ok(Outcome { message: format!("“{title}” was {}.", action.verb()), title, deleted: action == Action::Delete })
+    Ok(Outcome {
+        message: format!("“{title}” was {}.", action.verb()),
+        title,
+        deleted: action == Action::Delete,
+    })
 }
 
 fn today() -> NaiveDate {
@@ -256,9 +302,18 @@ pub async fn close_expired(db: &DatabaseConnection) -> AppResult<usize> {
     }
     let now = Utc::now();
     opportunity::Entity::update_many()
-        .col_expr(opportunity::Column::Status, sea_orm::sea_query::Expr::value(OpportunityStatus::Closed.key()))
-        .col_expr(opportunity::Column::ClosedAt, sea_orm::sea_query::Expr::value(now))
-        .col_expr(opportunity::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .col_expr(
+            opportunity::Column::Status,
+            sea_orm::sea_query::Expr::value(OpportunityStatus::Closed.key()),
+        )
+        .col_expr(
+            opportunity::Column::ClosedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .col_expr(
+            opportunity::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
         .filter(opportunity::Column::Id.is_in(expired.clone()))
         .exec(&txn)
         .await?;
@@ -281,15 +336,23 @@ pub struct DashboardRow {
     pub deadline: String,
 }
 
-pub async fn list_for_organization(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<Vec<DashboardRow>> {
+pub async fn list_for_organization(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+) -> AppResult<Vec<DashboardRow>> {
     let rows = opportunity::Entity::find()
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .order_by_desc(opportunity::Column::UpdatedAt)
         .all(db)
         .await?;
     let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
-    let applicants =
-        count_by_opportunity::<entity::application::Entity>(db, entity::application::Column::OpportunityId, &ids, None).await?;
+    let applicants = count_by_opportunity::<entity::application::Entity>(
+        db,
+        entity::application::Column::OpportunityId,
+        &ids,
+        None,
+    )
+    .await?;
     let taken = count_by_opportunity::<entity::placement::Entity>(
         db,
         entity::placement::Column::OpportunityId,
@@ -328,7 +391,12 @@ async fn count_by_opportunity<E: EntityTrait>(
     if let Some(condition) = also {
         query = query.filter(condition);
     }
-    Ok(query.into_tuple::<(i32, i64)>().all(db).await?.into_iter().collect())
+    Ok(query
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// A feature in plain words.
@@ -370,25 +438,40 @@ pub struct OpportunityView {
 }
 
 fn dollars(cents: i32) -> String {
-    if cents % 100 == 0 { format!("${}", cents / 100) } else { format!("${}.{:02}", cents / 100, cents % 100) }
+    if cents % 100 == 0 {
+        format!("${}", cents / 100)
+    } else {
+        format!("${}.{:02}", cents / 100, cents % 100)
+    }
 }
 
 /// Pay in words: "$18.50 an hour", "$1500 stipend", "Unpaid".
 pub fn pay_text(o: &opportunity::Model) -> String {
     match (o.hourly_wage_cents, o.stipend_cents) {
-        (Some(cents), _) if o.compensation == entity::Compensation::Hourly => format!("{} an hour", dollars(cents)),
-        (_, Some(cents)) if o.compensation == entity::Compensation::Stipend => format!("{} stipend", dollars(cents)),
+        (Some(cents), _) if o.compensation == entity::Compensation::Hourly => {
+            format!("{} an hour", dollars(cents))
+        }
+        (_, Some(cents)) if o.compensation == entity::Compensation::Stipend => {
+            format!("{} stipend", dollars(cents))
+        }
         _ => "Unpaid".into(),
     }
 }
 
 fn grade_name(grade: i32) -> String {
-    if grade == 13 { "early college".into() } else { format!("grade {grade}") }
+    if grade == 13 {
+        "early college".into()
+    } else {
+        format!("grade {grade}")
+    }
 }
 
 /// Builds the view of one posting.
 pub async fn view(db: &impl ConnectionTrait, o: opportunity::Model) -> AppResult<OpportunityView> {
-    let organization = organization::Entity::find_by_id(o.organization_id).one(db).await?.or_not_found()?;
+    let organization = organization::Entity::find_by_id(o.organization_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     let features = features_of(db, o.id).await?;
     let paragraphs = o
         .description
@@ -416,7 +499,10 @@ pub async fn view(db: &impl ConnectionTrait, o: opportunity::Model) -> AppResult
         schedule: o.schedule,
         start_date: o.start_date.format("%B %-d, %Y").to_string(),
         end_date: o.end_date.format("%B %-d, %Y").to_string(),
-        times: o.start_time.zip(o.end_time).map(|(s, e)| format!("{} to {}", s.format("%-I:%M %p"), e.format("%-I:%M %p"))),
+        times: o
+            .start_time
+            .zip(o.end_time)
+            .map(|(s, e)| format!("{} to {}", s.format("%-I:%M %p"), e.format("%-I:%M %p"))),
         deadline: o.deadline.format("%B %-d, %Y").to_string(),
         grades: if o.min_grade == o.max_grade {
             grade_name(o.min_grade)
@@ -427,7 +513,14 @@ pub async fn view(db: &impl ConnectionTrait, o: opportunity::Model) -> AppResult
         slots: o.slots,
         languages: o.languages.split(',').filter_map(languages::name).collect(),
         skills: o.skills,
-        features: features.into_iter().map(|f| FeatureView { key: f.key(), label: f.label(), promise: f.promise() }).collect(),
+        features: features
+            .into_iter()
+            .map(|f| FeatureView {
+                key: f.key(),
+                label: f.label(),
+                promise: f.promise(),
+            })
+            .collect(),
     })
 }
 

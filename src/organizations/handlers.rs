@@ -27,10 +27,23 @@ struct EditPage<'a> {
     errors: FieldErrors,
 }
 
-pub async fn edit_page(State(state): State<AppState>, employer: EmployerUser, page: Page) -> AppResult<Response> {
+pub async fn edit_page(
+    State(state): State<AppState>,
+    employer: EmployerUser,
+    page: Page,
+) -> AppResult<Response> {
     let organization = service::of_employer(&state.db, &employer).await?;
     let form = ProfileForm::from(&organization);
-    Ok(page.render("organizations/edit.html", EditPage { organization, form: &form, errors: FieldErrors::new() })?.into_response())
+    Ok(page
+        .render(
+            "organizations/edit.html",
+            EditPage {
+                organization,
+                form: &form,
+                errors: FieldErrors::new(),
+            },
+        )?
+        .into_response())
 }
 
 pub async fn update(
@@ -47,7 +60,14 @@ pub async fn update(
         }
         Err(AppError::Validation(errors)) => {
             let organization = service::of_employer(&state.db, &employer).await?;
-            let body = page.render("organizations/edit.html", EditPage { organization, form: &form, errors })?;
+            let body = page.render(
+                "organizations/edit.html",
+                EditPage {
+                    organization,
+                    form: &form,
+                    errors,
+                },
+            )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
         Err(other) => Err(other),
@@ -67,7 +87,9 @@ pub async fn invite(
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
     let invitation = service::invite(&state.db, &employer, &form.email).await?;
-    Ok(page.render("organizations/invited.html", invitation)?.into_response())
+    Ok(page
+        .render("organizations/invited.html", invitation)?
+        .into_response())
 }
 
 #[derive(Serialize)]
@@ -79,10 +101,22 @@ struct JoinPage<'a> {
     errors: FieldErrors,
 }
 
-pub async fn join_page(State(state): State<AppState>, page: FormPage, Path(token): Path<String>) -> AppResult<Response> {
+pub async fn join_page(
+    State(state): State<AppState>,
+    page: FormPage,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
     let (invite, organization) = service::open_invitation(&state.db, &token).await?;
-    let view = JoinPage { organization: organization.name, email: invite.email, token: &token, form: &JoinForm::default(), errors: FieldErrors::new() };
-    Ok(page.render("organizations/join.html", view)?.into_response())
+    let view = JoinPage {
+        organization: organization.name,
+        email: invite.email,
+        token: &token,
+        form: &JoinForm::default(),
+        errors: FieldErrors::new(),
+    };
+    Ok(page
+        .render("organizations/join.html", view)?
+        .into_response())
 }
 
 pub async fn join(
@@ -95,21 +129,42 @@ pub async fn join(
     match service::join(&state.db, &token, &form).await {
         Ok(user) => {
             start_session(&state.db, &session, user).await?;
-            flash(&session, "success", "Welcome! You joined your organization on STEMbridge.").await?;
+            flash(
+                &session,
+                "success",
+                "Welcome! You joined your organization on STEMbridge.",
+            )
+            .await?;
             Ok(Redirect::to("/employer").into_response())
         }
         Err(AppError::Validation(errors)) => {
             let (invite, organization) = service::open_invitation(&state.db, &token).await?;
-            let view = JoinPage { organization: organization.name, email: invite.email, token: &token, form: &form, errors };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page.render("organizations/join.html", view)?).into_response())
+            let view = JoinPage {
+                organization: organization.name,
+                email: invite.email,
+                token: &token,
+                form: &form,
+                errors,
+            };
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page.render("organizations/join.html", view)?,
+            )
+                .into_response())
         }
         Err(other) => Err(other),
     }
 }
 
-pub async fn review_queue(State(state): State<AppState>, _reviewer: CounselorUser, page: Page) -> AppResult<Response> {
+pub async fn review_queue(
+    State(state): State<AppState>,
+    _reviewer: CounselorUser,
+    page: Page,
+) -> AppResult<Response> {
     let queue = service::review_queue(&state.db).await?;
-    Ok(page.render("organizations/review.html", queue)?.into_response())
+    Ok(page
+        .render("organizations/review.html", queue)?
+        .into_response())
 }
 
 #[derive(Deserialize)]
@@ -126,8 +181,13 @@ pub async fn review(
     Path(id): Path<i32>,
     Form(form): Form<ReviewForm>,
 ) -> AppResult<Response> {
-    let organization = service::review(&state.db, &reviewer, id, form.decision, &form.reason).await?;
-    let message = format!("{} is now {}.", organization.name, organization.status.label().to_lowercase());
+    let organization =
+        service::review(&state.db, &reviewer, id, form.decision, &form.reason).await?;
+    let message = format!(
+        "{} is now {}.",
+        organization.name,
+        organization.status.label().to_lowercase()
+    );
     flash(&session, "success", message).await?;
     Ok(Redirect::to("/organizations/review").into_response())
 }
@@ -138,7 +198,19 @@ struct PublicPage {
     postings: Vec<opportunity::Model>,
 }
 
-pub async fn public_page(State(state): State<AppState>, page: Page, Path(id): Path<i32>) -> AppResult<Response> {
+pub async fn public_page(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
     let (organization, postings) = service::public_profile(&state.db, id).await?;
-    Ok(page.render("organizations/public.html", PublicPage { organization, postings })?.into_response())
+    Ok(page
+        .render(
+            "organizations/public.html",
+            PublicPage {
+                organization,
+                postings,
+            },
+        )?
+        .into_response())
 }

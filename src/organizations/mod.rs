@@ -4,15 +4,24 @@
 mod handlers;
 pub mod service;
 
-use axum::{Router, routing::{get, post}};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::app::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/employer/organization", get(handlers::edit_page).post(handlers::update))
+        .route(
+            "/employer/organization",
+            get(handlers::edit_page).post(handlers::update),
+        )
         .route("/employer/invites", post(handlers::invite))
-        .route("/join/{token}", get(handlers::join_page).post(handlers::join))
+        .route(
+            "/join/{token}",
+            get(handlers::join_page).post(handlers::join),
+        )
         .route("/organizations/review", get(handlers::review_queue))
         .route("/organizations/{id}/review", post(handlers::review))
         .route("/organizations/{id}", get(handlers::public_page))

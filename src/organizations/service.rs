@@ -2,7 +2,9 @@
 //! lifecycle (pending -> verified | rejected; verified <-> suspended).
 
 use chrono::{Duration, Utc};
-use entity::{OrgStatus, OpportunityStatus, Role, opportunity, organization, organization_invite, user};
+use entity::{
+    OpportunityStatus, OrgStatus, Role, opportunity, organization, organization_invite, user,
+};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder,
@@ -22,9 +24,15 @@ use crate::{
 pub const INVITE_VALID_DAYS: i64 = 14;
 
 /// The organization an employer acts for.
-pub async fn of_employer(db: &impl ConnectionTrait, employer: &CurrentUser) -> AppResult<organization::Model> {
+pub async fn of_employer(
+    db: &impl ConnectionTrait,
+    employer: &CurrentUser,
+) -> AppResult<organization::Model> {
     let id = employer.organization_id.ok_or(AppError::Forbidden)?;
-    organization::Entity::find_by_id(id).one(db).await?.or_not_found()
+    organization::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .or_not_found()
 }
 
 /// The profile form.
@@ -73,7 +81,11 @@ pub fn existing_zip(errors: &mut FieldErrors, field: &str, value: &str) -> Strin
 }
 
 /// Saves the employer's organization profile.
-pub async fn update_profile(db: &DatabaseConnection, employer: &CurrentUser, form: &ProfileForm) -> AppResult<()> {
+pub async fn update_profile(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    form: &ProfileForm,
+) -> AppResult<()> {
     let mut errors = FieldErrors::new();
     let name = errors.text("name", "Organization name", &form.name, 200);
     let website = website(&mut errors, "website", &form.website);
@@ -110,7 +122,11 @@ pub struct Invitation {
 }
 
 /// Invites a colleague by email to join the employer's organization.
-pub async fn invite(db: &DatabaseConnection, employer: &CurrentUser, email: &str) -> AppResult<Invitation> {
+pub async fn invite(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    email: &str,
+) -> AppResult<Invitation> {
     let mut errors = FieldErrors::new();
     let email = errors.email("email", email);
     errors.into_result(())?;
@@ -130,7 +146,10 @@ pub async fn invite(db: &DatabaseConnection, employer: &CurrentUser, email: &str
     .insert(db)
     .await?;
     tracing::info!(organization_id = organization.id, "invitation created");
-    Ok(Invitation { email, path: format!("/join/{token}") })
+    Ok(Invitation {
+        email,
+        path: format!("/join/{token}"),
+    })
 }
 
 /// A usable invitation and the organization it is for.
@@ -145,7 +164,10 @@ pub async fn open_invitation(
         .one(db)
         .await?
         .or_not_found()?;
-    let organization = organization::Entity::find_by_id(invite.organization_id).one(db).await?.or_not_found()?;
+    let organization = organization::Entity::find_by_id(invite.organization_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     Ok((invite, organization))
 }
 
@@ -162,7 +184,15 @@ pub struct JoinForm {
 pub async fn join(db: &DatabaseConnection, token: &str, form: &JoinForm) -> AppResult<user::Model> {
     let txn = db::begin_write(db).await?;
     let (invite, organization) = open_invitation(&txn, token).await?;
-    let user = insert_user_checked(&txn, &invite.email, &form.display_name, &form.password, Role::Employer, Some(organization.id)).await?;
+    let user = insert_user_checked(
+        &txn,
+        &invite.email,
+        &form.display_name,
+        &form.password,
+        Role::Employer,
+        Some(organization.id),
+    )
+    .await?;
     let mut invite: organization_invite::ActiveModel = invite.into();
     invite.accepted_at = Set(Some(Utc::now()));
     invite.update(&txn).await?;
@@ -178,8 +208,13 @@ pub struct ReviewQueue {
 }
 
 pub async fn review_queue(db: &impl ConnectionTrait) -> AppResult<ReviewQueue> {
-    let all = organization::Entity::find().order_by_asc(organization::Column::CreatedAt).all(db).await?;
-    let (pending, reviewed) = all.into_iter().partition(|o| o.status == OrgStatus::Pending);
+    let all = organization::Entity::find()
+        .order_by_asc(organization::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let (pending, reviewed) = all
+        .into_iter()
+        .partition(|o| o.status == OrgStatus::Pending);
     Ok(ReviewQueue { pending, reviewed })
 }
 
@@ -197,7 +232,9 @@ impl Decision {
     /// The status a decision leads to from `from`, or `None` when not allowed.
     pub fn apply(self, from: OrgStatus) -> Option<OrgStatus> {
         match (self, from) {
-            (Decision::Verify, OrgStatus::Pending | OrgStatus::Rejected) => Some(OrgStatus::Verified),
+            (Decision::Verify, OrgStatus::Pending | OrgStatus::Rejected) => {
+                Some(OrgStatus::Verified)
+            }
             (Decision::Reject, OrgStatus::Pending) => Some(OrgStatus::Rejected),
             (Decision::Suspend, OrgStatus::Verified) => Some(OrgStatus::Suspended),
             (Decision::Reinstate, OrgStatus::Suspended) => Some(OrgStatus::Verified),
@@ -227,7 +264,10 @@ pub async fn review(
     errors.into_result(())?;
 
     let txn = db::begin_write(db).await?;
-    let organization = organization::Entity::find_by_id(organization_id).one(&txn).await?.or_not_found()?;
+    let organization = organization::Entity::find_by_id(organization_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
     let Some(status) = decision.apply(organization.status) else {
         return Err(AppError::Conflict(format!(
             "This organization is {} and cannot be changed that way.",
@@ -242,7 +282,12 @@ pub async fn review(
     let organization = organization.update(&txn).await?;
     outbox::enqueue_organization(&txn, organization_id).await?;
     txn.commit().await?;
-    tracing::info!(organization_id, ?decision, reviewer = reviewer.id, "organization reviewed");
+    tracing::info!(
+        organization_id,
+        ?decision,
+        reviewer = reviewer.id,
+        "organization reviewed"
+    );
     Ok(organization)
 }
 

@@ -23,7 +23,9 @@ struct Home {
 
 pub async fn home(State(state): State<AppState>, page: Page) -> AppResult<Response> {
     let needs_setup = needs_setup(&state.db).await?;
-    Ok(page.render("pages/home.html", Home { needs_setup })?.into_response())
+    Ok(page
+        .render("pages/home.html", Home { needs_setup })?
+        .into_response())
 }
 
 /// Sends each role to its own dashboard.
@@ -45,16 +47,29 @@ struct StudentDashboard {
     placements: Vec<crate::placements::service::PlacementView>,
 }
 
-pub async fn student_dashboard(State(state): State<AppState>, user: StudentUser, page: Page) -> AppResult<Response> {
+pub async fn student_dashboard(
+    State(state): State<AppState>,
+    user: StudentUser,
+    page: Page,
+) -> AppResult<Response> {
     let student = student::Entity::find()
         .filter(student::Column::UserId.eq(user.id))
         .one(&state.db)
         .await?
         .or_not_found()?;
-    let school = school::Entity::find_by_id(student.school_id).one(&state.db).await?.or_not_found()?;
+    let school = school::Entity::find_by_id(student.school_id)
+        .one(&state.db)
+        .await?
+        .or_not_found()?;
     let applications = crate::applications::service::of_student(&state.db, student.id).await?;
     let placements = crate::placements::service::of_student(&state.db, student.id).await?;
-    let view = StudentDashboard { first_name: student.first_name, grade: student.grade, school: school.name, applications, placements };
+    let view = StudentDashboard {
+        first_name: student.first_name,
+        grade: student.grade,
+        school: school.name,
+        applications,
+        placements,
+    };
     Ok(page.render("student/dashboard.html", view)?.into_response())
 }
 
@@ -76,13 +91,20 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
             "unavailable (searching the database instead)".to_owned()
         }
     };
-    let body = format!("database: ok\nsearch engine ({:?}): {engine}\n", state.search.kind()).to_lowercase();
+    let body = format!(
+        "database: ok\nsearch engine ({:?}): {engine}\n",
+        state.search.kind()
+    )
+    .to_lowercase();
     (StatusCode::OK, body).into_response()
 }
 
 pub async fn stylesheet() -> Response {
     (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
         include_str!("../../static/app.css"),
     )
         .into_response()

@@ -4,20 +4,41 @@
 mod handlers;
 pub mod service;
 
-use axum::{Router, routing::{get, post}};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::app::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/consent/{token}", get(handlers::consent_page).post(handlers::consent))
+        .route(
+            "/consent/{token}",
+            get(handlers::consent_page).post(handlers::consent),
+        )
         .route("/student/placements/{id}", get(handlers::student_view))
         .route("/student/placements/{id}/hours", post(handlers::log_hours))
-        .route("/student/placements/{id}/consent-link", post(handlers::new_consent_link))
-        .route("/student/placements/{id}/feedback", post(handlers::student_feedback))
+        .route(
+            "/student/placements/{id}/consent-link",
+            post(handlers::new_consent_link),
+        )
+        .route(
+            "/student/placements/{id}/feedback",
+            post(handlers::student_feedback),
+        )
         .route("/employer/placements/{id}", get(handlers::employer_view))
-        .route("/employer/hours/{id}/{decision}", post(handlers::review_hours))
-        .route("/employer/placements/{id}/complete", post(handlers::complete))
+        .route(
+            "/employer/hours/{id}/{decision}",
+            post(handlers::review_hours),
+        )
+        .route(
+            "/employer/placements/{id}/complete",
+            post(handlers::complete),
+        )
         .route("/counselor/placements", get(handlers::counselor_list))
-        .route("/counselor/placements/{id}/consent", post(handlers::paper_consent))
+        .route(
+            "/counselor/placements/{id}/consent",
+            post(handlers::paper_consent),
+        )
 }

@@ -2,12 +2,12 @@
 
 use chrono::{NaiveDate, Utc};
 use entity::{
-    ApplicationStatus, HoursStatus, OpportunityKind, PlacementStatus, application, application_event,
-    belonging_response, hour_log, opportunity, organization, placement, student,
+    ApplicationStatus, HoursStatus, OpportunityKind, PlacementStatus, application,
+    application_event, belonging_response, hour_log, opportunity, organization, placement, student,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 
@@ -42,7 +42,11 @@ pub async fn create(
         application_id: Set(application.id),
         opportunity_id: Set(opportunity.id),
         student_id: Set(student.id),
-        status: Set(if needs_consent { PlacementStatus::AwaitingConsent } else { PlacementStatus::Active }),
+        status: Set(if needs_consent {
+            PlacementStatus::AwaitingConsent
+        } else {
+            PlacementStatus::Active
+        }),
         start_date: Set(opportunity.start_date),
         end_date: Set(opportunity.end_date),
         consent_token_hash: Set(token.as_deref().map(tokens::digest)),
@@ -56,7 +60,13 @@ pub async fn create(
 }
 
 /// Records one belonging answer (`before` or `after`), once per stage.
-pub async fn record_belonging(db: &impl ConnectionTrait, placement_id: i32, student_id: i32, stage: &str, score: i32) -> AppResult<()> {
+pub async fn record_belonging(
+    db: &impl ConnectionTrait,
+    placement_id: i32,
+    student_id: i32,
+    stage: &str,
+    score: i32,
+) -> AppResult<()> {
     belonging_response::ActiveModel {
         placement_id: Set(placement_id),
         student_id: Set(student_id),
@@ -71,7 +81,10 @@ pub async fn record_belonging(db: &impl ConnectionTrait, placement_id: i32, stud
 }
 
 /// A freed job-shadow seat goes to the first student on the wait list.
-async fn promote_wait_list(db: &impl ConnectionTrait, opportunity: &opportunity::Model) -> AppResult<()> {
+async fn promote_wait_list(
+    db: &impl ConnectionTrait,
+    opportunity: &opportunity::Model,
+) -> AppResult<()> {
     if opportunity.kind != OpportunityKind::JobShadow {
         return Ok(());
     }
@@ -89,7 +102,10 @@ async fn promote_wait_list(db: &impl ConnectionTrait, opportunity: &opportunity:
     else {
         return Ok(());
     };
-    let student = student::Entity::find_by_id(next.student_id).one(db).await?.or_not_found()?;
+    let student = student::Entity::find_by_id(next.student_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     let id = next.id;
     let mut model: application::ActiveModel = next.into();
     model.status = Set(ApplicationStatus::Accepted);
@@ -107,8 +123,17 @@ async fn promote_wait_list(db: &impl ConnectionTrait, opportunity: &opportunity:
     .await?;
     create(db, &promoted, opportunity, &student, taken + 1).await?;
     if let Some(user_id) = student.user_id {
-        let message = format!("A seat opened up: you now have a place at “{}”.", opportunity.title);
-        notify(db, &[user_id], &message, &format!("/student/applications/{id}")).await?;
+        let message = format!(
+            "A seat opened up: you now have a place at “{}”.",
+            opportunity.title
+        );
+        notify(
+            db,
+            &[user_id],
+            &message,
+            &format!("/student/applications/{id}"),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -132,7 +157,12 @@ async fn record_consent(
 ) -> AppResult<placement::Model> {
     let mut errors = FieldErrors::new();
     let name = errors.text("guardian_name", "Your full name", &form.guardian_name, 200);
-    let relationship = errors.text("relationship", "Relationship to the student", &form.relationship, 100);
+    let relationship = errors.text(
+        "relationship",
+        "Relationship to the student",
+        &form.relationship,
+        100,
+    );
     let given = match form.decision.as_str() {
         "give" => Some(true),
         "decline" => Some(false),
@@ -143,10 +173,19 @@ async fn record_consent(
     };
     let given = errors.into_result(given)?.unwrap_or(false);
     if placement.status != PlacementStatus::AwaitingConsent {
-        return Err(AppError::Conflict("Consent for this placement was already recorded.".into()));
+        return Err(AppError::Conflict(
+            "Consent for this placement was already recorded.".into(),
+        ));
     }
-    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id).lock_exclusive().one(db).await?.or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id).one(db).await?.or_not_found()?;
+    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .or_not_found()?;
+    let student = student::Entity::find_by_id(placement.student_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     let mut model: placement::ActiveModel = placement.into();
     model.consent_token_hash = Set(None);
     model.guardian_name = Set(Some(name));
@@ -154,7 +193,11 @@ async fn record_consent(
     model.consent_given = Set(Some(given));
     model.consent_recorded_at = Set(Some(Utc::now()));
     model.consent_recorded_by = Set(recorded_by);
-    model.status = Set(if given { PlacementStatus::Active } else { PlacementStatus::ConsentDeclined });
+    model.status = Set(if given {
+        PlacementStatus::Active
+    } else {
+        PlacementStatus::ConsentDeclined
+    });
     if !given {
         model.ended_at = Set(Some(Utc::now()));
     }
@@ -163,18 +206,40 @@ async fn record_consent(
         crate::outbox::enqueue(db, opportunity.id).await?;
         promote_wait_list(db, &opportunity).await?;
     }
-    let verdict = if given { "gave consent" } else { "declined consent" };
-    let message = format!("A guardian {verdict} for the placement at “{}”.", opportunity.title);
+    let verdict = if given {
+        "gave consent"
+    } else {
+        "declined consent"
+    };
+    let message = format!(
+        "A guardian {verdict} for the placement at “{}”.",
+        opportunity.title
+    );
     if let Some(user_id) = student.user_id {
-        notify(db, &[user_id], &message, &format!("/student/placements/{}", saved.id)).await?;
+        notify(
+            db,
+            &[user_id],
+            &message,
+            &format!("/student/placements/{}", saved.id),
+        )
+        .await?;
     }
     let employers = employers_of(db, opportunity.organization_id).await?;
-    notify(db, &employers, &message, &format!("/employer/placements/{}", saved.id)).await?;
+    notify(
+        db,
+        &employers,
+        &message,
+        &format!("/employer/placements/{}", saved.id),
+    )
+    .await?;
     Ok(saved)
 }
 
 /// The placement a consent link is for; a used or unknown link is "not found".
-pub async fn find_by_consent_token(db: &impl ConnectionTrait, token: &str) -> AppResult<placement::Model> {
+pub async fn find_by_consent_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> AppResult<placement::Model> {
     placement::Entity::find()
         .filter(placement::Column::ConsentTokenHash.eq(tokens::digest(token)))
         .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))
@@ -184,7 +249,11 @@ pub async fn find_by_consent_token(db: &impl ConnectionTrait, token: &str) -> Ap
 }
 
 /// A guardian's answer through the one-time link (no login).
-pub async fn consent_by_link(db: &DatabaseConnection, token: &str, form: &ConsentForm) -> AppResult<placement::Model> {
+pub async fn consent_by_link(
+    db: &DatabaseConnection,
+    token: &str,
+    form: &ConsentForm,
+) -> AppResult<placement::Model> {
     let txn = db::begin_write(db).await?;
     let placement = find_by_consent_token(&txn, token).await?;
     let saved = record_consent(&txn, placement, form, None).await?;
@@ -193,10 +262,21 @@ pub async fn consent_by_link(db: &DatabaseConnection, token: &str, form: &Consen
 }
 
 /// A paper consent form recorded by a counselor of the student's school.
-pub async fn consent_on_paper(db: &DatabaseConnection, counselor: &CurrentUser, placement_id: i32, form: &ConsentForm) -> AppResult<placement::Model> {
+pub async fn consent_on_paper(
+    db: &DatabaseConnection,
+    counselor: &CurrentUser,
+    placement_id: i32,
+    form: &ConsentForm,
+) -> AppResult<placement::Model> {
     let txn = db::begin_write(db).await?;
-    let placement = placement::Entity::find_by_id(placement_id).one(&txn).await?.or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id).one(&txn).await?.or_not_found()?;
+    let placement = placement::Entity::find_by_id(placement_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    let student = student::Entity::find_by_id(placement.student_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
     ensure_school_access(&txn, counselor, student.school_id).await?;
     let saved = record_consent(&txn, placement, form, Some(counselor.id)).await?;
     txn.commit().await?;
@@ -204,10 +284,16 @@ pub async fn consent_on_paper(db: &DatabaseConnection, counselor: &CurrentUser, 
 }
 
 /// A new consent link (the first was lost); the old one stops working.
-pub async fn new_consent_link(db: &DatabaseConnection, user: &CurrentUser, placement_id: i32) -> AppResult<String> {
+pub async fn new_consent_link(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    placement_id: i32,
+) -> AppResult<String> {
     let placement = find_for_student(db, user, placement_id).await?;
     if placement.status != PlacementStatus::AwaitingConsent {
-        return Err(AppError::Conflict("This placement does not need consent any more.".into()));
+        return Err(AppError::Conflict(
+            "This placement does not need consent any more.".into(),
+        ));
     }
     let token = tokens::random(40);
     let mut model: placement::ActiveModel = placement.into();
@@ -217,15 +303,30 @@ pub async fn new_consent_link(db: &DatabaseConnection, user: &CurrentUser, place
 }
 
 /// The student's own placement; anyone else's is "not found".
-pub async fn find_for_student(db: &impl ConnectionTrait, user: &CurrentUser, id: i32) -> AppResult<placement::Model> {
+pub async fn find_for_student(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: i32,
+) -> AppResult<placement::Model> {
     let student = student_of(db, user.id).await?;
-    placement::Entity::find_by_id(id).filter(placement::Column::StudentId.eq(student.id)).one(db).await?.or_not_found()
+    placement::Entity::find_by_id(id)
+        .filter(placement::Column::StudentId.eq(student.id))
+        .one(db)
+        .await?
+        .or_not_found()
 }
 
 /// A placement at the employer's own organization.
-pub async fn find_for_employer(db: &impl ConnectionTrait, employer: &CurrentUser, id: i32) -> AppResult<(placement::Model, opportunity::Model)> {
+pub async fn find_for_employer(
+    db: &impl ConnectionTrait,
+    employer: &CurrentUser,
+    id: i32,
+) -> AppResult<(placement::Model, opportunity::Model)> {
     let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
-    let placement = placement::Entity::find_by_id(id).one(db).await?.or_not_found()?;
+    let placement = placement::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .one(db)
@@ -252,11 +353,17 @@ fn quarter_hours(errors: &mut FieldErrors, value: &str) -> Option<i32> {
             None
         }
         Some(h) if h <= 0.0 || h > f64::from(MAX_HOURS_PER_DAY) => {
-            errors.add("hours", format!("Hours must be more than 0 and at most {MAX_HOURS_PER_DAY}."));
+            errors.add(
+                "hours",
+                format!("Hours must be more than 0 and at most {MAX_HOURS_PER_DAY}."),
+            );
             None
         }
         Some(h) if (h * 4.0).fract() != 0.0 => {
-            errors.add("hours", "Round hours to the quarter hour (like 1.25 or 1.5).");
+            errors.add(
+                "hours",
+                "Round hours to the quarter hour (like 1.25 or 1.5).",
+            );
             None
         }
         Some(h) => Some((h * 4.0) as i32),
@@ -265,7 +372,13 @@ fn quarter_hours(errors: &mut FieldErrors, value: &str) -> Option<i32> {
 
 /// Logs hours: an active placement, a day within it and not in the future,
 /// at most 12 hours a day in all.
-pub async fn log_hours(db: &DatabaseConnection, user: &CurrentUser, placement_id: i32, form: &HoursForm, today: NaiveDate) -> AppResult<hour_log::Model> {
+pub async fn log_hours(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    placement_id: i32,
+    form: &HoursForm,
+    today: NaiveDate,
+) -> AppResult<hour_log::Model> {
     // Someone else's placement is "not found", whatever the form says.
     find_for_student(db, user, placement_id).await?;
     let mut errors = FieldErrors::new();
@@ -286,13 +399,21 @@ pub async fn log_hours(db: &DatabaseConnection, user: &CurrentUser, placement_id
     let txn = db::begin_write(db).await?;
     let placement = find_for_student(&txn, user, placement_id).await?;
     if placement.status != PlacementStatus::Active {
-        return Err(AppError::Conflict("Hours can be logged only on an active placement.".into()));
+        return Err(AppError::Conflict(
+            "Hours can be logged only on an active placement.".into(),
+        ));
     }
     let mut errors = FieldErrors::new();
     if work_date > today {
         errors.add("work_date", "You cannot log hours for a day in the future.");
     } else if work_date < placement.start_date || work_date > placement.end_date {
-        errors.add("work_date", format!("The date must be within the placement: {} to {}.", placement.start_date, placement.end_date));
+        errors.add(
+            "work_date",
+            format!(
+                "The date must be within the placement: {} to {}.",
+                placement.start_date, placement.end_date
+            ),
+        );
     }
     let same_day: i32 = hour_log::Entity::find()
         .filter(hour_log::Column::PlacementId.eq(placement.id))
@@ -304,7 +425,13 @@ pub async fn log_hours(db: &DatabaseConnection, user: &CurrentUser, placement_id
         .map(|h| h.quarter_hours)
         .sum();
     if same_day + quarters > MAX_HOURS_PER_DAY * 4 {
-        errors.add("hours", format!("At most {MAX_HOURS_PER_DAY} hours a day: you already logged {} for that day.", f64::from(same_day) / 4.0));
+        errors.add(
+            "hours",
+            format!(
+                "At most {MAX_HOURS_PER_DAY} hours a day: you already logged {} for that day.",
+                f64::from(same_day) / 4.0
+            ),
+        );
     }
     errors.into_result(())?;
     let saved = hour_log::ActiveModel {
@@ -320,30 +447,62 @@ pub async fn log_hours(db: &DatabaseConnection, user: &CurrentUser, placement_id
     }
     .insert(&txn)
     .await?;
-    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id).one(&txn).await?.or_not_found()?;
+    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
     let employers = employers_of(&txn, opportunity.organization_id).await?;
-    notify(&txn, &employers, &format!("New hours to approve for “{}”.", opportunity.title), &format!("/employer/placements/{}", placement.id)).await?;
+    notify(
+        &txn,
+        &employers,
+        &format!("New hours to approve for “{}”.", opportunity.title),
+        &format!("/employer/placements/{}", placement.id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(saved)
 }
 
 /// Approves or rejects a pending hours entry of the employer's organization.
-pub async fn review_hours(db: &DatabaseConnection, employer: &CurrentUser, hours_id: i32, approve: bool) -> AppResult<i32> {
+pub async fn review_hours(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    hours_id: i32,
+    approve: bool,
+) -> AppResult<i32> {
     let txn = db::begin_write(db).await?;
-    let entry = hour_log::Entity::find_by_id(hours_id).one(&txn).await?.or_not_found()?;
+    let entry = hour_log::Entity::find_by_id(hours_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
     let (placement, opportunity) = find_for_employer(&txn, employer, entry.placement_id).await?;
     if entry.status != HoursStatus::Pending {
-        return Err(AppError::Conflict("These hours were already reviewed.".into()));
+        return Err(AppError::Conflict(
+            "These hours were already reviewed.".into(),
+        ));
     }
     let mut model: hour_log::ActiveModel = entry.into();
-    model.status = Set(if approve { HoursStatus::Approved } else { HoursStatus::Rejected });
+    model.status = Set(if approve {
+        HoursStatus::Approved
+    } else {
+        HoursStatus::Rejected
+    });
     model.reviewed_by = Set(Some(employer.id));
     model.reviewed_at = Set(Some(Utc::now()));
     model.update(&txn).await?;
-    let student = student::Entity::find_by_id(placement.student_id).one(&txn).await?.or_not_found()?;
+    let student = student::Entity::find_by_id(placement.student_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
     if let Some(user_id) = student.user_id {
         let verdict = if approve { "approved" } else { "not approved" };
-        notify(&txn, &[user_id], &format!("Your hours at “{}” were {verdict}.", opportunity.title), &format!("/student/placements/{}", placement.id)).await?;
+        notify(
+            &txn,
+            &[user_id],
+            &format!("Your hours at “{}” were {verdict}.", opportunity.title),
+            &format!("/student/placements/{}", placement.id),
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(placement.id)
@@ -363,29 +522,44 @@ pub struct CompletionForm {
 }
 
 /// Marks an active placement completed (or ended early) with the ratings.
-pub async fn complete(db: &DatabaseConnection, employer: &CurrentUser, placement_id: i32, form: &CompletionForm) -> AppResult<()> {
+pub async fn complete(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    placement_id: i32,
+    form: &CompletionForm,
+) -> AppResult<()> {
     find_for_employer(db, employer, placement_id).await?;
     let mut errors = FieldErrors::new();
     let status = match form.outcome.as_str() {
         "completed" => Some(PlacementStatus::Completed),
         "ended_early" => Some(PlacementStatus::EndedEarly),
         _ => {
-            errors.add("outcome", "Choose whether the placement was completed or ended early.");
+            errors.add(
+                "outcome",
+                "Choose whether the placement was completed or ended early.",
+            );
             None
         }
     };
-    let mut rating = |field: &str, label: &str, value: &str| errors.integer(field, label, value, 1, 5).map(|n| n as i32);
+    let mut rating = |field: &str, label: &str, value: &str| {
+        errors.integer(field, label, value, 1, 5).map(|n| n as i32)
+    };
     let communication = rating("communication", "Communication", &form.communication);
     let teamwork = rating("teamwork", "Teamwork", &form.teamwork);
     let technical = rating("technical", "Technical skills", &form.technical);
     let reliability = rating("reliability", "Reliability", &form.reliability);
     let comment = errors.optional_text("comment", "Comment", &form.comment, 2000);
-    let status = errors.into_result(status)?.unwrap_or(PlacementStatus::Completed);
+    let status = errors
+        .into_result(status)?
+        .unwrap_or(PlacementStatus::Completed);
 
     let txn = db::begin_write(db).await?;
     let (placement, opportunity) = find_for_employer(&txn, employer, placement_id).await?;
     if placement.status != PlacementStatus::Active {
-        return Err(AppError::Conflict(format!("A placement that is “{}” cannot be closed.", placement.status.label().to_lowercase())));
+        return Err(AppError::Conflict(format!(
+            "A placement that is “{}” cannot be closed.",
+            placement.status.label().to_lowercase()
+        )));
     }
     let student_id = placement.student_id;
     let mut model: placement::ActiveModel = placement.into();
@@ -397,10 +571,23 @@ pub async fn complete(db: &DatabaseConnection, employer: &CurrentUser, placement
     model.rating_reliability = Set(reliability);
     model.employer_comment = Set((!comment.is_empty()).then_some(comment));
     model.update(&txn).await?;
-    let student = student::Entity::find_by_id(student_id).one(&txn).await?.or_not_found()?;
+    let student = student::Entity::find_by_id(student_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
     if let Some(user_id) = student.user_id {
-        let message = format!("Your placement at “{}” is {}. Tell us how it went.", opportunity.title, status.label().to_lowercase());
-        notify(&txn, &[user_id], &message, &format!("/student/placements/{placement_id}")).await?;
+        let message = format!(
+            "Your placement at “{}” is {}. Tell us how it went.",
+            opportunity.title,
+            status.label().to_lowercase()
+        );
+        notify(
+            &txn,
+            &[user_id],
+            &message,
+            &format!("/student/placements/{placement_id}"),
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(())
@@ -416,7 +603,12 @@ pub struct FeedbackForm {
 }
 
 /// The student rates the experience and answers the belonging item again.
-pub async fn student_feedback(db: &DatabaseConnection, user: &CurrentUser, placement_id: i32, form: &FeedbackForm) -> AppResult<()> {
+pub async fn student_feedback(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    placement_id: i32,
+    form: &FeedbackForm,
+) -> AppResult<()> {
     find_for_student(db, user, placement_id).await?;
     let mut errors = FieldErrors::new();
     let rating = errors.integer("rating", "Your rating", &form.rating, 1, 5);
@@ -428,11 +620,18 @@ pub async fn student_feedback(db: &DatabaseConnection, user: &CurrentUser, place
     errors.into_result(())?;
     let txn = db::begin_write(db).await?;
     let placement = find_for_student(&txn, user, placement_id).await?;
-    if !matches!(placement.status, PlacementStatus::Completed | PlacementStatus::EndedEarly) {
-        return Err(AppError::Conflict("You can give feedback once the placement has ended.".into()));
+    if !matches!(
+        placement.status,
+        PlacementStatus::Completed | PlacementStatus::EndedEarly
+    ) {
+        return Err(AppError::Conflict(
+            "You can give feedback once the placement has ended.".into(),
+        ));
     }
     if placement.student_rating.is_some() {
-        return Err(AppError::Conflict("You already gave feedback on this placement.".into()));
+        return Err(AppError::Conflict(
+            "You already gave feedback on this placement.".into(),
+        ));
     }
     let (id, student_id) = (placement.id, placement.student_id);
     let mut model: placement::ActiveModel = placement.into();
@@ -473,16 +672,34 @@ pub struct PlacementView {
     pub student_rated: bool,
 }
 
-pub async fn view(db: &impl ConnectionTrait, placement: placement::Model) -> AppResult<PlacementView> {
-    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id).one(db).await?.or_not_found()?;
-    let organization = organization::Entity::find_by_id(opportunity.organization_id).one(db).await?.or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id).one(db).await?.or_not_found()?;
+pub async fn view(
+    db: &impl ConnectionTrait,
+    placement: placement::Model,
+) -> AppResult<PlacementView> {
+    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    let organization = organization::Entity::find_by_id(opportunity.organization_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    let student = student::Entity::find_by_id(placement.student_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     let entries = hour_log::Entity::find()
         .filter(hour_log::Column::PlacementId.eq(placement.id))
         .order_by_desc(hour_log::Column::WorkDate)
         .all(db)
         .await?;
-    let total = |status: HoursStatus| entries.iter().filter(|h| h.status == status).map(|h| f64::from(h.quarter_hours) / 4.0).sum();
+    let total = |status: HoursStatus| {
+        entries
+            .iter()
+            .filter(|h| h.status == status)
+            .map(|h| f64::from(h.quarter_hours) / 4.0)
+            .sum()
+    };
     Ok(PlacementView {
         id: placement.id,
         title: opportunity.title,
@@ -492,7 +709,12 @@ pub async fn view(db: &impl ConnectionTrait, placement: placement::Model) -> App
         status_key: placement.status.key(),
         start_date: placement.start_date.to_string(),
         end_date: placement.end_date.to_string(),
-        guardian: placement.guardian_name.map(|name| format!("{name} ({})", placement.guardian_relationship.unwrap_or_default())),
+        guardian: placement.guardian_name.map(|name| {
+            format!(
+                "{name} ({})",
+                placement.guardian_relationship.unwrap_or_default()
+            )
+        }),
         approved_hours: total(HoursStatus::Approved),
         pending_hours: total(HoursStatus::Pending),
         hours: entries
@@ -511,7 +733,10 @@ pub async fn view(db: &impl ConnectionTrait, placement: placement::Model) -> App
 }
 
 /// Placements of a student, newest first.
-pub async fn of_student(db: &impl ConnectionTrait, student_id: i32) -> AppResult<Vec<PlacementView>> {
+pub async fn of_student(
+    db: &impl ConnectionTrait,
+    student_id: i32,
+) -> AppResult<Vec<PlacementView>> {
     let rows = placement::Entity::find()
         .filter(placement::Column::StudentId.eq(student_id))
         .order_by_desc(placement::Column::Id)
@@ -520,7 +745,10 @@ pub async fn of_student(db: &impl ConnectionTrait, student_id: i32) -> AppResult
     views(db, rows).await
 }
 
-async fn views(db: &impl ConnectionTrait, rows: Vec<placement::Model>) -> AppResult<Vec<PlacementView>> {
+async fn views(
+    db: &impl ConnectionTrait,
+    rows: Vec<placement::Model>,
+) -> AppResult<Vec<PlacementView>> {
     let mut views = Vec::with_capacity(rows.len());
     for row in rows {
         views.push(view(db, row).await?);
@@ -529,9 +757,22 @@ async fn views(db: &impl ConnectionTrait, rows: Vec<placement::Model>) -> AppRes
 }
 
 /// Placements of the counselor's schools still waiting for consent.
-pub async fn awaiting_consent(db: &impl ConnectionTrait, counselor: &CurrentUser) -> AppResult<Vec<PlacementView>> {
-    let schools: Vec<i32> = crate::roster::service::schools_of(db, counselor).await?.into_iter().map(|s| s.id).collect();
-    let students: Vec<i32> = student::Entity::find().filter(student::Column::SchoolId.is_in(schools)).all(db).await?.into_iter().map(|s| s.id).collect();
+pub async fn awaiting_consent(
+    db: &impl ConnectionTrait,
+    counselor: &CurrentUser,
+) -> AppResult<Vec<PlacementView>> {
+    let schools: Vec<i32> = crate::roster::service::schools_of(db, counselor)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let students: Vec<i32> = student::Entity::find()
+        .filter(student::Column::SchoolId.is_in(schools))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     let rows = placement::Entity::find()
         .filter(placement::Column::StudentId.is_in(students))
         .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))

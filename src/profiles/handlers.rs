@@ -24,9 +24,22 @@ struct ProfilePage<'a> {
     errors: FieldErrors,
 }
 
-pub async fn edit_page(State(state): State<AppState>, student: StudentUser, page: Page) -> AppResult<Response> {
+pub async fn edit_page(
+    State(state): State<AppState>,
+    student: StudentUser,
+    page: Page,
+) -> AppResult<Response> {
     let (roster, form) = service::load(&state.db, student.id).await?;
-    Ok(page.render("student/profile.html", ProfilePage { roster, form: &form, errors: FieldErrors::new() })?.into_response())
+    Ok(page
+        .render(
+            "student/profile.html",
+            ProfilePage {
+                roster,
+                form: &form,
+                errors: FieldErrors::new(),
+            },
+        )?
+        .into_response())
 }
 
 pub async fn update(
@@ -38,12 +51,24 @@ pub async fn update(
 ) -> AppResult<Response> {
     match service::update(&state.db, student.id, &form, today()).await {
         Ok(()) => {
-            flash(&session, "success", "Profile saved. Search now starts from your needs.").await?;
+            flash(
+                &session,
+                "success",
+                "Profile saved. Search now starts from your needs.",
+            )
+            .await?;
             Ok(Redirect::to("/student").into_response())
         }
         Err(AppError::Validation(errors)) => {
             let (roster, _) = service::load(&state.db, student.id).await?;
-            let body = page.render("student/profile.html", ProfilePage { roster, form: &form, errors })?;
+            let body = page.render(
+                "student/profile.html",
+                ProfilePage {
+                    roster,
+                    form: &form,
+                    errors,
+                },
+            )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
         Err(other) => Err(other),

@@ -9,5 +9,8 @@ use axum::{Router, routing::get};
 use crate::app::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/student/profile", get(handlers::edit_page).post(handlers::update))
+    Router::new().route(
+        "/student/profile",
+        get(handlers::edit_page).post(handlers::update),
+    )
 }

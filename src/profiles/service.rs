@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use entity::{AccessNeed, StemField, school, student, student_need};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter,
 };
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +20,11 @@ use crate::{
 
 /// The roster row of a student user.
 pub async fn student_of(db: &impl ConnectionTrait, user_id: i32) -> AppResult<student::Model> {
-    student::Entity::find().filter(student::Column::UserId.eq(user_id)).one(db).await?.or_not_found()
+    student::Entity::find()
+        .filter(student::Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+        .or_not_found()
 }
 
 pub async fn saved_needs(db: &impl ConnectionTrait, student_id: i32) -> AppResult<Vec<AccessNeed>> {
@@ -41,15 +45,26 @@ pub struct SearchDefaults {
     pub needs: Vec<AccessNeed>,
 }
 
-pub async fn search_defaults(db: &impl ConnectionTrait, user_id: i32) -> AppResult<Option<SearchDefaults>> {
-    let Some(student) = student::Entity::find().filter(student::Column::UserId.eq(user_id)).one(db).await? else {
+pub async fn search_defaults(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> AppResult<Option<SearchDefaults>> {
+    let Some(student) = student::Entity::find()
+        .filter(student::Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     let needs = saved_needs(db, student.id).await?;
     let params = SearchParams {
         need: needs.iter().map(|n| n.key().to_owned()).collect(),
         grade: Some(student.grade.to_string()),
-        within_miles: student.home_zip.as_ref().and(student.travel_miles).map(|m| m.to_string()),
+        within_miles: student
+            .home_zip
+            .as_ref()
+            .and(student.travel_miles)
+            .map(|m| m.to_string()),
         zip: student.home_zip.clone(),
         ..SearchParams::default()
     };
@@ -76,35 +91,73 @@ pub struct RosterFacts {
     pub school: String,
 }
 
-pub async fn load(db: &impl ConnectionTrait, user_id: i32) -> AppResult<(RosterFacts, ProfileForm)> {
+pub async fn load(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> AppResult<(RosterFacts, ProfileForm)> {
     let student = student_of(db, user_id).await?;
-    let school = school::Entity::find_by_id(student.school_id).one(db).await?.or_not_found()?;
+    let school = school::Entity::find_by_id(student.school_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     let needs = saved_needs(db, student.id).await?;
     let form = ProfileForm {
-        date_of_birth: student.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
+        date_of_birth: student
+            .date_of_birth
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         home_zip: student.home_zip.clone().unwrap_or_default(),
-        travel_miles: student.travel_miles.map(|m| m.to_string()).unwrap_or_default(),
+        travel_miles: student
+            .travel_miles
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
         needs: needs.iter().map(|n| n.key().to_owned()).collect(),
-        interests: student.interests.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+        interests: student
+            .interests
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
         languages: student.languages.replace(',', ", "),
     };
-    let facts = RosterFacts { name: format!("{} {}", student.first_name, student.last_name), grade: student.grade, school: school.name };
+    let facts = RosterFacts {
+        name: format!("{} {}", student.first_name, student.last_name),
+        grade: student.grade,
+        school: school.name,
+    };
     Ok((facts, form))
 }
 
 /// Saves the profile, all or nothing.
-pub async fn update(db: &DatabaseConnection, user_id: i32, form: &ProfileForm, today: NaiveDate) -> AppResult<()> {
+pub async fn update(
+    db: &DatabaseConnection,
+    user_id: i32,
+    form: &ProfileForm,
+    today: NaiveDate,
+) -> AppResult<()> {
     let mut errors = FieldErrors::new();
     let date_of_birth = match form.date_of_birth.trim() {
         "" => None,
         typed => match NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
-            Ok(date) if date < today && (today - date).num_days() < 366 * 30 && (today - date).num_days() > 365 * 9 => Some(date),
+            Ok(date)
+                if date < today
+                    && (today - date).num_days() < 366 * 30
+                    && (today - date).num_days() > 365 * 9 =>
+            {
+                Some(date)
+            }
             Ok(_) => {
-                errors.add("date_of_birth", "Date of birth must make you between 9 and 30 years old.");
+                errors.add(
+                    "date_of_birth",
+                    "Date of birth must make you between 9 and 30 years old.",
+                );
                 None
             }
             Err(_) => {
-                errors.add("date_of_birth", "Date of birth must be a date like 2010-04-23.");
+                errors.add(
+                    "date_of_birth",
+                    "Date of birth must be a date like 2010-04-23.",
+                );
                 None
             }
         },
@@ -115,7 +168,9 @@ pub async fn update(db: &DatabaseConnection, user_id: i32, form: &ProfileForm, t
     };
     let travel_miles = match form.travel_miles.trim() {
         "" => None,
-        typed => errors.integer("travel_miles", "Travel distance", typed, 1, 100).map(|m| m as i32),
+        typed => errors
+            .integer("travel_miles", "Travel distance", typed, 1, 100)
+            .map(|m| m as i32),
     };
     let mut needs = Vec::new();
     for key in &form.needs {
@@ -141,7 +196,13 @@ pub async fn update(db: &DatabaseConnection, user_id: i32, form: &ProfileForm, t
             Vec::new()
         }
         Err(unknown) => {
-            errors.add("languages", format!("Use two-letter language codes like en, es, vi (not: {}).", unknown.join(", ")));
+            errors.add(
+                "languages",
+                format!(
+                    "Use two-letter language codes like en, es, vi (not: {}).",
+                    unknown.join(", ")
+                ),
+            );
             Vec::new()
         }
     };
@@ -157,9 +218,17 @@ pub async fn update(db: &DatabaseConnection, user_id: i32, form: &ProfileForm, t
     student.interests = Set(interests.join(","));
     student.languages = Set(languages.join(","));
     student.update(&txn).await?;
-    student_need::Entity::delete_many().filter(student_need::Column::StudentId.eq(student_id)).exec(&txn).await?;
-    let rows = needs.into_iter().map(|need| student_need::ActiveModel { student_id: Set(student_id), need: Set(need) });
-    student_need::Entity::insert_many(rows).exec_without_returning(&txn).await?;
+    student_need::Entity::delete_many()
+        .filter(student_need::Column::StudentId.eq(student_id))
+        .exec(&txn)
+        .await?;
+    let rows = needs.into_iter().map(|need| student_need::ActiveModel {
+        student_id: Set(student_id),
+        need: Set(need),
+    });
+    student_need::Entity::insert_many(rows)
+        .exec_without_returning(&txn)
+        .await?;
     txn.commit().await?;
     Ok(())
 }

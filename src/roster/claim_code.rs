@@ -13,13 +13,20 @@ pub const VALID_DAYS: i64 = 30;
 /// A new code, grouped for reading: `ABCD-EFGH-JKMN` (about 59 bits).
 pub fn generate() -> String {
     let mut rng = rand::rng();
-    let raw: String = (0..LENGTH).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect();
+    let raw: String = (0..LENGTH)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect();
     format!("{}-{}-{}", &raw[0..4], &raw[4..8], &raw[8..12])
 }
 
 /// What the student typed, without dashes, spaces or case differences.
 pub fn normalize(typed: &str) -> String {
-    typed.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).take(64).collect()
+    typed
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .take(64)
+        .collect()
 }
 
 /// The digest stored in the database; the code itself is never stored.

@@ -23,16 +23,45 @@ struct Dashboard<'a> {
     errors: FieldErrors,
 }
 
-async fn render_dashboard(state: &AppState, user: &CounselorUser, page: &Page, form: &NewStudent, errors: FieldErrors) -> AppResult<Response> {
+async fn render_dashboard(
+    state: &AppState,
+    user: &CounselorUser,
+    page: &Page,
+    form: &NewStudent,
+    errors: FieldErrors,
+) -> AppResult<Response> {
     let schools = service::schools_of(&state.db, user).await?;
     let students = service::roster_of(&state.db, &schools).await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let body = page.render("counselor/dashboard.html", Dashboard { schools, students, form, errors })?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let body = page.render(
+        "counselor/dashboard.html",
+        Dashboard {
+            schools,
+            students,
+            form,
+            errors,
+        },
+    )?;
     Ok((status, body).into_response())
 }
 
-pub async fn dashboard(State(state): State<AppState>, user: CounselorUser, page: Page) -> AppResult<Response> {
-    render_dashboard(&state, &user, &page, &NewStudent::default(), FieldErrors::new()).await
+pub async fn dashboard(
+    State(state): State<AppState>,
+    user: CounselorUser,
+    page: Page,
+) -> AppResult<Response> {
+    render_dashboard(
+        &state,
+        &user,
+        &page,
+        &NewStudent::default(),
+        FieldErrors::new(),
+    )
+    .await
 }
 
 pub async fn add_student(
@@ -42,8 +71,12 @@ pub async fn add_student(
     Form(form): Form<NewStudent>,
 ) -> AppResult<Response> {
     match service::add_student(&state.db, &user, &form).await {
-        Ok(issued) => Ok(page.render("counselor/code_issued.html", issued)?.into_response()),
-        Err(AppError::Validation(errors)) => render_dashboard(&state, &user, &page, &form, errors).await,
+        Ok(issued) => Ok(page
+            .render("counselor/code_issued.html", issued)?
+            .into_response()),
+        Err(AppError::Validation(errors)) => {
+            render_dashboard(&state, &user, &page, &form, errors).await
+        }
         Err(other) => Err(other),
     }
 }
@@ -55,5 +88,7 @@ pub async fn reissue_code(
     Path(student_id): Path<i32>,
 ) -> AppResult<Response> {
     let issued = service::reissue_code(&state.db, &user, student_id).await?;
-    Ok(page.render("counselor/code_issued.html", issued)?.into_response())
+    Ok(page
+        .render("counselor/code_issued.html", issued)?
+        .into_response())
 }

@@ -88,33 +88,71 @@ struct Table {
 
 impl Table {
     fn get<'a>(&self, row: &'a csv::StringRecord, column: &str) -> &'a str {
-        self.columns.get(column).and_then(|&i| row.get(i)).map(str::trim).unwrap_or_default()
+        self.columns
+            .get(column)
+            .and_then(|&i| row.get(i))
+            .map(str::trim)
+            .unwrap_or_default()
     }
 }
 
-fn parse_table(file: &'static str, bytes: &[u8], required: &[&str], errors: &mut Vec<ImportError>) -> Option<Table> {
+fn parse_table(
+    file: &'static str,
+    bytes: &[u8],
+    required: &[&str],
+    errors: &mut Vec<ImportError>,
+) -> Option<Table> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64 + 1;
-        errors.push(ImportError { file, line, message: "This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.".into() });
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64
+            + 1;
+        errors.push(ImportError {
+            file,
+            line,
+            message: "This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again."
+                .into(),
+        });
         return None;
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        errors.push(ImportError { file, line: 1, message: "The file is empty: it needs a header line and rows.".into() });
+        errors.push(ImportError {
+            file,
+            line: 1,
+            message: "The file is empty: it needs a header line and rows.".into(),
+        });
         return None;
     }
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header = match reader.headers() {
         Ok(header) => header.clone(),
         Err(e) => {
-            errors.push(ImportError { file, line: 1, message: format!("The header line cannot be read: {e}.") });
+            errors.push(ImportError {
+                file,
+                line: 1,
+                message: format!("The header line cannot be read: {e}."),
+            });
             return None;
         }
     };
-    let columns: HashMap<String, usize> = header.iter().enumerate().map(|(i, name)| (name.trim().to_owned(), i)).collect();
-    let missing: Vec<&str> = required.iter().copied().filter(|c| !columns.contains_key(*c)).collect();
+    let columns: HashMap<String, usize> = header
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (name.trim().to_owned(), i))
+        .collect();
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|c| !columns.contains_key(*c))
+        .collect();
     if !missing.is_empty() {
-        errors.push(ImportError { file, line: 1, message: format!("Missing column(s): {}.", missing.join(", ")) });
+        errors.push(ImportError {
+            file,
+            line: 1,
+            message: format!("Missing column(s): {}.", missing.join(", ")),
+        });
         return None;
     }
     let mut rows = Vec::new();
@@ -126,27 +164,53 @@ fn parse_table(file: &'static str, bytes: &[u8], required: &[&str], errors: &mut
                     continue;
                 }
                 if record.len() != header.len() {
-                    errors.push(ImportError { file, line, message: format!("Expected {} values, found {}.", header.len(), record.len()) });
+                    errors.push(ImportError {
+                        file,
+                        line,
+                        message: format!(
+                            "Expected {} values, found {}.",
+                            header.len(),
+                            record.len()
+                        ),
+                    });
                     continue;
                 }
                 rows.push((line, record));
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                errors.push(ImportError { file, line, message: format!("This line cannot be read: {e}.") });
+                errors.push(ImportError {
+                    file,
+                    line,
+                    message: format!("This line cannot be read: {e}."),
+                });
             }
         }
     }
-    Some(Table { file, columns, rows })
+    Some(Table {
+        file,
+        columns,
+        rows,
+    })
 }
 
-fn boolean(table: &Table, row: &csv::StringRecord, line: u64, column: &str, errors: &mut Vec<ImportError>) -> Option<bool> {
+fn boolean(
+    table: &Table,
+    row: &csv::StringRecord,
+    line: u64,
+    column: &str,
+    errors: &mut Vec<ImportError>,
+) -> Option<bool> {
     match table.get(row, column).to_lowercase().as_str() {
         "" => None,
         "true" => Some(true),
         "false" => Some(false),
         other => {
-            errors.push(ImportError { file: table.file, line, message: format!("{column} must be true or false, not “{other}”.") });
+            errors.push(ImportError {
+                file: table.file,
+                line,
+                message: format!("{column} must be true or false, not “{other}”."),
+            });
             None
         }
     }
@@ -158,24 +222,48 @@ fn grade(code: &str) -> Option<i32> {
 }
 
 const RACES: &[(&str, &str)] = &[
-    ("americanIndianOrAlaskaNative", "American Indian or Alaska Native"),
+    (
+        "americanIndianOrAlaskaNative",
+        "American Indian or Alaska Native",
+    ),
     ("asian", "Asian"),
     ("blackOrAfricanAmerican", "Black or African American"),
-    ("nativeHawaiianOrOtherPacificIslander", "Native Hawaiian or Pacific Islander"),
+    (
+        "nativeHawaiianOrOtherPacificIslander",
+        "Native Hawaiian or Pacific Islander",
+    ),
     ("white", "White"),
 ];
 
 /// Checks all three files; returns the schools and students or every error.
 fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportError>> {
     let mut errors = Vec::new();
-    let orgs = parse_table("orgs.csv", &files.orgs, &["sourcedId", "name", "type"], &mut errors);
+    let orgs = parse_table(
+        "orgs.csv",
+        &files.orgs,
+        &["sourcedId", "name", "type"],
+        &mut errors,
+    );
     let users = parse_table(
         "users.csv",
         &files.users,
-        &["sourcedId", "enabledUser", "orgSourcedIds", "role", "givenName", "familyName", "grades"],
+        &[
+            "sourcedId",
+            "enabledUser",
+            "orgSourcedIds",
+            "role",
+            "givenName",
+            "familyName",
+            "grades",
+        ],
         &mut errors,
     );
-    let demographics = parse_table("demographics.csv", &files.demographics, &["sourcedId", "birthDate", "sex"], &mut errors);
+    let demographics = parse_table(
+        "demographics.csv",
+        &files.demographics,
+        &["sourcedId", "birthDate", "sex"],
+        &mut errors,
+    );
     let (Some(orgs), Some(users), Some(demographics)) = (orgs, users, demographics) else {
         return Err(errors);
     };
@@ -185,19 +273,35 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
     for (line, row) in &orgs.rows {
         let sourced_id = orgs.get(row, "sourcedId").to_owned();
         if sourced_id.is_empty() {
-            errors.push(ImportError { file: orgs.file, line: *line, message: "sourcedId is empty.".into() });
+            errors.push(ImportError {
+                file: orgs.file,
+                line: *line,
+                message: "sourcedId is empty.".into(),
+            });
             continue;
         }
         if !seen.insert(sourced_id.clone()) {
-            errors.push(ImportError { file: orgs.file, line: *line, message: format!("Duplicate sourcedId “{sourced_id}”.") });
+            errors.push(ImportError {
+                file: orgs.file,
+                line: *line,
+                message: format!("Duplicate sourcedId “{sourced_id}”."),
+            });
             continue;
         }
         if orgs.get(row, "type") == "school" {
             let name = orgs.get(row, "name").to_owned();
             if name.is_empty() || name.chars().count() > 200 {
-                errors.push(ImportError { file: orgs.file, line: *line, message: "name must be 1 to 200 characters.".into() });
+                errors.push(ImportError {
+                    file: orgs.file,
+                    line: *line,
+                    message: "name must be 1 to 200 characters.".into(),
+                });
             }
-            schools.push(Org { sourced_id, name, zip: orgs.get(row, "metadata.zip").to_owned() });
+            schools.push(Org {
+                sourced_id,
+                name,
+                zip: orgs.get(row, "metadata.zip").to_owned(),
+            });
         }
     }
     let school_ids: HashSet<&str> = schools.iter().map(|s| s.sourced_id.as_str()).collect();
@@ -208,7 +312,11 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
         let line = *line;
         let sourced_id = demographics.get(row, "sourcedId").to_owned();
         if !seen.insert(sourced_id.clone()) {
-            errors.push(ImportError { file: demographics.file, line, message: format!("Duplicate sourcedId “{sourced_id}”.") });
+            errors.push(ImportError {
+                file: demographics.file,
+                line,
+                message: format!("Duplicate sourcedId “{sourced_id}”."),
+            });
             continue;
         }
         let birth_date = match demographics.get(row, "birthDate") {
@@ -216,7 +324,11 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
             text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
                 Ok(date) => Some(date),
                 Err(_) => {
-                    errors.push(ImportError { file: demographics.file, line, message: format!("birthDate must be a date like 2010-04-23, not “{text}”.") });
+                    errors.push(ImportError {
+                        file: demographics.file,
+                        line,
+                        message: format!("birthDate must be a date like 2010-04-23, not “{text}”."),
+                    });
                     None
                 }
             },
@@ -227,7 +339,11 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
             "female" => Some("Female".to_owned()),
             "other" | "nonbinary" | "non-binary" | "x" => Some("Another gender".to_owned()),
             other => {
-                errors.push(ImportError { file: demographics.file, line, message: format!("sex must be male, female or other, not “{other}”.") });
+                errors.push(ImportError {
+                    file: demographics.file,
+                    line,
+                    message: format!("sex must be male, female or other, not “{other}”."),
+                });
                 None
             }
         };
@@ -237,8 +353,20 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
                 races.push(*label);
             }
         }
-        let two_or_more = boolean(&demographics, row, line, "demographicRaceTwoOrMoreRaces", &mut errors) == Some(true);
-        let hispanic = boolean(&demographics, row, line, "hispanicOrLatinoEthnicity", &mut errors) == Some(true);
+        let two_or_more = boolean(
+            &demographics,
+            row,
+            line,
+            "demographicRaceTwoOrMoreRaces",
+            &mut errors,
+        ) == Some(true);
+        let hispanic = boolean(
+            &demographics,
+            row,
+            line,
+            "hispanicOrLatinoEthnicity",
+            &mut errors,
+        ) == Some(true);
         let race_ethnicity = if hispanic {
             Some("Hispanic or Latino".to_owned())
         } else if two_or_more || races.len() > 1 {
@@ -246,8 +374,13 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
         } else {
             races.first().map(|r| (*r).to_owned())
         };
-        let flags = ["metadata.lowIncome", "metadata.englishLearner", "metadata.disability", "metadata.firstGeneration"]
-            .map(|c| boolean(&demographics, row, line, c, &mut errors));
+        let flags = [
+            "metadata.lowIncome",
+            "metadata.englishLearner",
+            "metadata.disability",
+            "metadata.firstGeneration",
+        ]
+        .map(|c| boolean(&demographics, row, line, c, &mut errors));
         found.insert(
             sourced_id,
             Demographics {
@@ -271,40 +404,72 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
         }
         let sourced_id = users.get(row, "sourcedId").to_owned();
         if sourced_id.is_empty() {
-            errors.push(ImportError { file: users.file, line, message: "sourcedId is empty.".into() });
+            errors.push(ImportError {
+                file: users.file,
+                line,
+                message: "sourcedId is empty.".into(),
+            });
             continue;
         }
         if !seen.insert(sourced_id.clone()) {
-            errors.push(ImportError { file: users.file, line, message: format!("Duplicate sourcedId “{sourced_id}”.") });
+            errors.push(ImportError {
+                file: users.file,
+                line,
+                message: format!("Duplicate sourcedId “{sourced_id}”."),
+            });
             continue;
         }
         // Taken now, so a student with another error is not reported twice.
         let demographics_of_user = found.remove(&sourced_id).unwrap_or_default();
-        let orgs_of_user: Vec<&str> = users.get(row, "orgSourcedIds").split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        let orgs_of_user: Vec<&str> = users
+            .get(row, "orgSourcedIds")
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
         let Some(org) = orgs_of_user.iter().find(|o| school_ids.contains(**o)) else {
             errors.push(ImportError {
                 file: users.file,
                 line,
-                message: format!("orgSourcedIds “{}” names no school of orgs.csv.", orgs_of_user.join(",")),
+                message: format!(
+                    "orgSourcedIds “{}” names no school of orgs.csv.",
+                    orgs_of_user.join(",")
+                ),
             });
             continue;
         };
         let grades = users.get(row, "grades");
         let Some(grade) = grade(grades) else {
-            errors.push(ImportError { file: users.file, line, message: format!("grades must be one grade from 06 to 13, not “{grades}”.") });
+            errors.push(ImportError {
+                file: users.file,
+                line,
+                message: format!("grades must be one grade from 06 to 13, not “{grades}”."),
+            });
             continue;
         };
         let active = match users.get(row, "enabledUser").to_lowercase().as_str() {
             "true" | "" => users.get(row, "status") != "tobedeleted",
             "false" => false,
             other => {
-                errors.push(ImportError { file: users.file, line, message: format!("enabledUser must be true or false, not “{other}”.") });
+                errors.push(ImportError {
+                    file: users.file,
+                    line,
+                    message: format!("enabledUser must be true or false, not “{other}”."),
+                });
                 continue;
             }
         };
         let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
-        if given_name.is_empty() || family_name.is_empty() || given_name.chars().count() > 100 || family_name.chars().count() > 100 {
-            errors.push(ImportError { file: users.file, line, message: "givenName and familyName must be 1 to 100 characters.".into() });
+        if given_name.is_empty()
+            || family_name.is_empty()
+            || given_name.chars().count() > 100
+            || family_name.chars().count() > 100
+        {
+            errors.push(ImportError {
+                file: users.file,
+                line,
+                message: "givenName and familyName must be 1 to 100 characters.".into(),
+            });
             continue;
         }
         students.push(Student {
@@ -320,7 +485,11 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
     for (line, row) in &demographics.rows {
         let sourced_id = demographics.get(row, "sourcedId");
         if found.contains_key(sourced_id) {
-            errors.push(ImportError { file: demographics.file, line: *line, message: format!("sourcedId “{sourced_id}” is not a student of users.csv.") });
+            errors.push(ImportError {
+                file: demographics.file,
+                line: *line,
+                message: format!("sourcedId “{sourced_id}” is not a student of users.csv."),
+            });
         }
     }
     if errors.is_empty() {
@@ -351,7 +520,10 @@ pub async fn import(
     let mut school_ids: HashMap<String, i32> = HashMap::new();
     let mut refused = Vec::new();
     for (n, org) in orgs.iter().enumerate() {
-        let existing = school::Entity::find().filter(school::Column::SourcedId.eq(&org.sourced_id)).one(&txn).await?;
+        let existing = school::Entity::find()
+            .filter(school::Column::SourcedId.eq(&org.sourced_id))
+            .one(&txn)
+            .await?;
         let id = match (existing, importer.role) {
             (Some(existing), Role::Admin) => {
                 let mut model: school::ActiveModel = existing.into();
@@ -361,22 +533,34 @@ pub async fn import(
                 }
                 model.update(&txn).await?.id
             }
-            (None, Role::Admin) => school::ActiveModel {
-                name: Set(org.name.clone()),
-                sourced_id: Set(Some(org.sourced_id.clone())),
-                zip: Set(org.zip.clone()),
-                created_at: Set(Utc::now()),
-                ..Default::default()
+            (None, Role::Admin) => {
+                school::ActiveModel {
+                    name: Set(org.name.clone()),
+                    sourced_id: Set(Some(org.sourced_id.clone())),
+                    zip: Set(org.zip.clone()),
+                    created_at: Set(Utc::now()),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?
+                .id
             }
-            .insert(&txn)
-            .await?
-            .id,
-            (Some(existing), _) if counselor_school::Entity::find_by_id((importer.id, existing.id)).one(&txn).await?.is_some() => existing.id,
+            (Some(existing), _)
+                if counselor_school::Entity::find_by_id((importer.id, existing.id))
+                    .one(&txn)
+                    .await?
+                    .is_some() =>
+            {
+                existing.id
+            }
             _ => {
                 refused.push(ImportError {
                     file: "orgs.csv",
                     line: n as u64 + 2,
-                    message: format!("You are not assigned to school “{}” ({}); ask an administrator.", org.name, org.sourced_id),
+                    message: format!(
+                        "You are not assigned to school “{}” ({}); ask an administrator.",
+                        org.name, org.sourced_id
+                    ),
                 });
                 continue;
             }
@@ -394,7 +578,10 @@ pub async fn import(
         .into_iter()
         .filter_map(|s| s.sourced_id.clone().map(|id| (id, s)))
         .collect();
-    let mut summary = ImportSummary { schools: school_ids.len(), ..Default::default() };
+    let mut summary = ImportSummary {
+        schools: school_ids.len(),
+        ..Default::default()
+    };
     let mut new_rows = Vec::new();
     let total = students.len();
     for (n, s) in students.iter().enumerate() {
@@ -459,13 +646,17 @@ pub async fn import(
             }
         }
         if new_rows.len() == 500 {
-            student::Entity::insert_many(std::mem::take(&mut new_rows)).exec_without_returning(&txn).await?;
+            student::Entity::insert_many(std::mem::take(&mut new_rows))
+                .exec_without_returning(&txn)
+                .await?;
         }
         if n % 1000 == 999 {
             progress(n + 1, total);
         }
     }
-    student::Entity::insert_many(new_rows).exec_without_returning(&txn).await?;
+    student::Entity::insert_many(new_rows)
+        .exec_without_returning(&txn)
+        .await?;
     progress(total, total);
 
     // Students of these schools missing from the roster become inactive (history kept).
@@ -473,7 +664,11 @@ pub async fn import(
     let missing: Vec<i32> = existing
         .values()
         .filter(|s| s.active && school_ids.values().any(|id| *id == s.school_id))
-        .filter(|s| s.sourced_id.as_deref().is_some_and(|id| !listed.contains(id)))
+        .filter(|s| {
+            s.sourced_id
+                .as_deref()
+                .is_some_and(|id| !listed.contains(id))
+        })
         .map(|s| s.id)
         .collect();
     summary.deactivated = missing.len();
@@ -484,7 +679,8 @@ pub async fn import(
             .exec(&txn)
             .await?;
     }
-    crate::counseling::audit::record(&txn, importer.id, "import_roster", &format!("{summary:?}")).await?;
+    crate::counseling::audit::record(&txn, importer.id, "import_roster", &format!("{summary:?}"))
+        .await?;
     txn.commit().await?;
     Ok(Ok(summary))
 }
@@ -494,7 +690,11 @@ mod tests {
     use super::*;
 
     fn files(orgs: &str, users: &str, demographics: &str) -> RosterFiles {
-        RosterFiles { orgs: orgs.into(), users: users.into(), demographics: demographics.into() }
+        RosterFiles {
+            orgs: orgs.into(),
+            users: users.into(),
+            demographics: demographics.into(),
+        }
     }
 
     const ORGS: &str = "sourcedId,name,type\nsch-1,Lincoln High,school\n";
@@ -507,39 +707,101 @@ mod tests {
         assert_eq!(orgs.len(), 1);
         let ana = &students[0];
         assert_eq!((ana.grade, ana.active), (11, true));
-        assert_eq!(ana.demographics.race_ethnicity.as_deref(), Some("Hispanic or Latino"));
+        assert_eq!(
+            ana.demographics.race_ethnicity.as_deref(),
+            Some("Hispanic or Latino")
+        );
         assert_eq!(ana.demographics.low_income, Some(true));
     }
 
     #[test]
     fn each_kind_of_bad_file_names_the_file_and_line() {
         let cases: Vec<(RosterFiles, ImportError)> = vec![
-            (files("sourcedId,name\nsch-1,Lincoln\n", USERS, DEMOGRAPHICS), ImportError { file: "orgs.csv", line: 1, message: "Missing column(s): type.".into() }),
             (
-                files(ORGS, USERS, "sourcedId,birthDate,sex\nstu-1,01/05/2009,female\n"),
-                ImportError { file: "demographics.csv", line: 2, message: "birthDate must be a date like 2010-04-23, not “01/05/2009”.".into() },
+                files("sourcedId,name\nsch-1,Lincoln\n", USERS, DEMOGRAPHICS),
+                ImportError {
+                    file: "orgs.csv",
+                    line: 1,
+                    message: "Missing column(s): type.".into(),
+                },
             ),
             (
-                files(ORGS, "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-9,student,Ana,Rivera,11\n", "sourcedId,birthDate,sex\n"),
-                ImportError { file: "users.csv", line: 2, message: "orgSourcedIds “sch-9” names no school of orgs.csv.".into() },
+                files(
+                    ORGS,
+                    USERS,
+                    "sourcedId,birthDate,sex\nstu-1,01/05/2009,female\n",
+                ),
+                ImportError {
+                    file: "demographics.csv",
+                    line: 2,
+                    message: "birthDate must be a date like 2010-04-23, not “01/05/2009”.".into(),
+                },
             ),
             (
-                files(ORGS, &format!("{USERS}stu-1,true,sch-1,student,Ana,Again,11\n"), DEMOGRAPHICS),
-                ImportError { file: "users.csv", line: 3, message: "Duplicate sourcedId “stu-1”.".into() },
+                files(
+                    ORGS,
+                    "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-9,student,Ana,Rivera,11\n",
+                    "sourcedId,birthDate,sex\n",
+                ),
+                ImportError {
+                    file: "users.csv",
+                    line: 2,
+                    message: "orgSourcedIds “sch-9” names no school of orgs.csv.".into(),
+                },
             ),
-            (files(ORGS, USERS, ""), ImportError { file: "demographics.csv", line: 1, message: "The file is empty: it needs a header line and rows.".into() }),
             (
-                RosterFiles { orgs: ORGS.into(), users: b"sourcedId,enabledUser\n\xff\xfe,true\n".to_vec(), demographics: DEMOGRAPHICS.into() },
-                ImportError { file: "users.csv", line: 2, message: "This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.".into() },
+                files(
+                    ORGS,
+                    &format!("{USERS}stu-1,true,sch-1,student,Ana,Again,11\n"),
+                    DEMOGRAPHICS,
+                ),
+                ImportError {
+                    file: "users.csv",
+                    line: 3,
+                    message: "Duplicate sourcedId “stu-1”.".into(),
+                },
             ),
             (
-                files(ORGS, USERS, "sourcedId,birthDate,sex,metadata.englishLearner\nstu-1,2009-05-01,female,maybe\n"),
-                ImportError { file: "demographics.csv", line: 2, message: "metadata.englishLearner must be true or false, not “maybe”.".into() },
+                files(ORGS, USERS, ""),
+                ImportError {
+                    file: "demographics.csv",
+                    line: 1,
+                    message: "The file is empty: it needs a header line and rows.".into(),
+                },
+            ),
+            (
+                RosterFiles {
+                    orgs: ORGS.into(),
+                    users: b"sourcedId,enabledUser\n\xff\xfe,true\n".to_vec(),
+                    demographics: DEMOGRAPHICS.into(),
+                },
+                ImportError {
+                    file: "users.csv",
+                    line: 2,
+                    message:
+                        "This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again."
+                            .into(),
+                },
+            ),
+            (
+                files(
+                    ORGS,
+                    USERS,
+                    "sourcedId,birthDate,sex,metadata.englishLearner\nstu-1,2009-05-01,female,maybe\n",
+                ),
+                ImportError {
+                    file: "demographics.csv",
+                    line: 2,
+                    message: "metadata.englishLearner must be true or false, not “maybe”.".into(),
+                },
             ),
         ];
         for (roster, expected) in cases {
             let errors = validate(&roster).expect_err(&expected.message);
-            assert!(errors.contains(&expected), "expected {expected}, got {errors:?}");
+            assert!(
+                errors.contains(&expected),
+                "expected {expected}, got {errors:?}"
+            );
         }
     }
 }

@@ -6,7 +6,10 @@ mod handlers;
 pub mod import;
 pub mod service;
 
-use axum::{Router, routing::{get, post}};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::app::AppState;
 
@@ -14,5 +17,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/counselor", get(handlers::dashboard))
         .route("/counselor/students", post(handlers::add_student))
-        .route("/counselor/students/{id}/code", post(handlers::reissue_code))
+        .route(
+            "/counselor/students/{id}/code",
+            post(handlers::reissue_code),
+        )
 }

@@ -16,7 +16,10 @@ use crate::{
 };
 
 /// The schools this counselor looks after; every school for an admin.
-pub async fn schools_of(db: &impl ConnectionTrait, user: &CurrentUser) -> AppResult<Vec<school::Model>> {
+pub async fn schools_of(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> AppResult<Vec<school::Model>> {
     let mut query = school::Entity::find().order_by_asc(school::Column::Name);
     if user.role != Role::Admin {
         let ids: Vec<i32> = counselor_school::Entity::find()
@@ -32,11 +35,18 @@ pub async fn schools_of(db: &impl ConnectionTrait, user: &CurrentUser) -> AppRes
 }
 
 /// Refuses unless `user` may act for `school_id`.
-pub async fn ensure_school_access(db: &impl ConnectionTrait, user: &CurrentUser, school_id: i32) -> AppResult<()> {
+pub async fn ensure_school_access(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    school_id: i32,
+) -> AppResult<()> {
     if user.role == Role::Admin {
         return Ok(());
     }
-    counselor_school::Entity::find_by_id((user.id, school_id)).one(db).await?.ok_or(AppError::NotFound)?;
+    counselor_school::Entity::find_by_id((user.id, school_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(())
 }
 
@@ -52,7 +62,10 @@ pub struct RosterEntry {
 }
 
 /// Students of the counselor's schools, by school, last name.
-pub async fn roster_of(db: &impl ConnectionTrait, schools: &[school::Model]) -> AppResult<Vec<RosterEntry>> {
+pub async fn roster_of(
+    db: &impl ConnectionTrait,
+    schools: &[school::Model],
+) -> AppResult<Vec<RosterEntry>> {
     let ids: Vec<i32> = schools.iter().map(|s| s.id).collect();
     let students = student::Entity::find()
         .filter(student::Column::SchoolId.is_in(ids))
@@ -70,7 +83,9 @@ pub async fn roster_of(db: &impl ConnectionTrait, schools: &[school::Model]) -> 
             name: format!("{} {}", s.first_name, s.last_name),
             grade: s.grade,
             claimed: s.user_id.is_some(),
-            code_expires: s.claim_code_expires_at.map(|at| at.format("%Y-%m-%d").to_string()),
+            code_expires: s
+                .claim_code_expires_at
+                .map(|at| at.format("%Y-%m-%d").to_string()),
         })
         .collect())
 }
@@ -94,9 +109,19 @@ pub struct IssuedCode {
 }
 
 /// Adds a student to one of the counselor's schools and issues their code.
-pub async fn add_student(db: &impl ConnectionTrait, user: &CurrentUser, form: &NewStudent) -> AppResult<IssuedCode> {
+pub async fn add_student(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    form: &NewStudent,
+) -> AppResult<IssuedCode> {
     let mut errors = FieldErrors::new();
-    let school_id = errors.integer("school_id", "School", &form.school_id, 1, i64::from(i32::MAX));
+    let school_id = errors.integer(
+        "school_id",
+        "School",
+        &form.school_id,
+        1,
+        i64::from(i32::MAX),
+    );
     let first_name = errors.text("first_name", "First name", &form.first_name, 100);
     let last_name = errors.text("last_name", "Last name", &form.last_name, 100);
     let grade = errors.integer("grade", "Grade", &form.grade, 6, 13);
@@ -131,11 +156,20 @@ pub async fn add_student(db: &impl ConnectionTrait, user: &CurrentUser, form: &N
 }
 
 /// Replaces a student's code (lost, expired); refused once the account is claimed.
-pub async fn reissue_code(db: &impl ConnectionTrait, user: &CurrentUser, student_id: i32) -> AppResult<IssuedCode> {
-    let student = student::Entity::find_by_id(student_id).one(db).await?.or_not_found()?;
+pub async fn reissue_code(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    student_id: i32,
+) -> AppResult<IssuedCode> {
+    let student = student::Entity::find_by_id(student_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     ensure_school_access(db, user, student.school_id).await?;
     if student.user_id.is_some() {
-        return Err(AppError::Conflict("This student has already claimed their account.".into()));
+        return Err(AppError::Conflict(
+            "This student has already claimed their account.".into(),
+        ));
     }
     let code = claim_code::generate();
     let expires = Utc::now() + Duration::days(claim_code::VALID_DAYS);
@@ -144,12 +178,21 @@ pub async fn reissue_code(db: &impl ConnectionTrait, user: &CurrentUser, student
     student.claim_code_hash = Set(Some(claim_code::digest(&code)));
     student.claim_code_expires_at = Set(Some(expires));
     student.update(db).await?;
-    Ok(IssuedCode { student_name: name, code, expires: expires.format("%Y-%m-%d").to_string() })
+    Ok(IssuedCode {
+        student_name: name,
+        code,
+        expires: expires.format("%Y-%m-%d").to_string(),
+    })
 }
 
 /// Issues new codes to every active, unclaimed student of a school and
 /// grade (for printing), in name order.
-pub async fn reissue_codes_for_grade(db: &impl ConnectionTrait, user: &CurrentUser, school_id: i32, grade: i32) -> AppResult<Vec<IssuedCode>> {
+pub async fn reissue_codes_for_grade(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    school_id: i32,
+    grade: i32,
+) -> AppResult<Vec<IssuedCode>> {
     ensure_school_access(db, user, school_id).await?;
     let students = student::Entity::find()
         .filter(student::Column::SchoolId.eq(school_id))

@@ -26,10 +26,29 @@ pub async fn search(db: &impl ConnectionTrait, query: &SearchQuery) -> AppResult
         if wanted.is_empty() {
             return true;
         }
-        let have = words(&format!("{} {} {} {} {}", d.title, d.organization, d.description, d.skills, d.field.label()));
-        wanted.iter().all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
+        let have = words(&format!(
+            "{} {} {} {} {}",
+            d.title,
+            d.organization,
+            d.description,
+            d.skills,
+            d.field.label()
+        ));
+        wanted
+            .iter()
+            .all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
     };
     let (total, page, facets) = matching::search_documents(query, documents.iter(), text_matches);
-    let hits = page.into_iter().map(|(document, distance_miles)| Hit { document: document.clone(), distance_miles }).collect();
-    Ok(SearchResults { total, hits, facets })
+    let hits = page
+        .into_iter()
+        .map(|(document, distance_miles)| Hit {
+            document: document.clone(),
+            distance_miles,
+        })
+        .collect();
+    Ok(SearchResults {
+        total,
+        hits,
+        facets,
+    })
 }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use entity::{
-    AccessNeed, Compensation, OpportunityStatus, OrgStatus, PlacementStatus, opportunity, opportunity_feature,
-    organization, placement,
+    AccessNeed, Compensation, OpportunityStatus, OrgStatus, PlacementStatus, opportunity,
+    opportunity_feature, organization, placement,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -31,7 +31,12 @@ fn pay_cents_per_hour(o: &opportunity::Model) -> i32 {
 }
 
 /// The document for one visible opportunity.
-pub fn document(o: &opportunity::Model, organization: &organization::Model, needs: Vec<AccessNeed>, taken: i32) -> SearchDocument {
+pub fn document(
+    o: &opportunity::Model,
+    organization: &organization::Model,
+    needs: Vec<AccessNeed>,
+    taken: i32,
+) -> SearchDocument {
     SearchDocument {
         id: o.id,
         title: o.title.clone(),
@@ -42,7 +47,12 @@ pub fn document(o: &opportunity::Model, organization: &organization::Model, need
         field: o.field,
         mode: o.mode,
         needs,
-        languages: o.languages.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect(),
+        languages: o
+            .languages
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect(),
         skills: o.skills.clone(),
         min_grade: o.min_grade,
         max_grade: o.max_grade,
@@ -59,7 +69,10 @@ pub fn document(o: &opportunity::Model, organization: &organization::Model, need
 
 /// Documents for the visible opportunities among `ids` (or all when `None`),
 /// and the ids that are not visible (to delete from the index).
-pub async fn load(db: &impl ConnectionTrait, ids: Option<&[i32]>) -> AppResult<(Vec<SearchDocument>, Vec<i32>)> {
+pub async fn load(
+    db: &impl ConnectionTrait,
+    ids: Option<&[i32]>,
+) -> AppResult<(Vec<SearchDocument>, Vec<i32>)> {
     let mut query = opportunity::Entity::find().order_by_asc(opportunity::Column::Id);
     if let Some(ids) = ids {
         query = query.filter(opportunity::Column::Id.is_in(ids.to_vec()));
@@ -67,7 +80,8 @@ pub async fn load(db: &impl ConnectionTrait, ids: Option<&[i32]>) -> AppResult<(
         query = query.filter(opportunity::Column::Status.eq(OpportunityStatus::Published));
     }
     let rows = query.all(db).await?;
-    let organization_ids: std::collections::BTreeSet<i32> = rows.iter().map(|o| o.organization_id).collect();
+    let organization_ids: std::collections::BTreeSet<i32> =
+        rows.iter().map(|o| o.organization_id).collect();
     let organizations: HashMap<i32, organization::Model> = organization::Entity::find()
         .filter(organization::Column::Id.is_in(organization_ids))
         .all(db)
@@ -78,20 +92,34 @@ pub async fn load(db: &impl ConnectionTrait, ids: Option<&[i32]>) -> AppResult<(
     let visible: Vec<&opportunity::Model> = rows
         .iter()
         .filter(|o| o.status == OpportunityStatus::Published)
-        .filter(|o| organizations.get(&o.organization_id).is_some_and(|org| org.status == OrgStatus::Verified))
+        .filter(|o| {
+            organizations
+                .get(&o.organization_id)
+                .is_some_and(|org| org.status == OrgStatus::Verified)
+        })
         .collect();
-    let mut needs = features_by_opportunity(db, visible.iter().map(|o| o.id).collect(), ids.is_none()).await?;
+    let mut needs =
+        features_by_opportunity(db, visible.iter().map(|o| o.id).collect(), ids.is_none()).await?;
     let taken = slots_taken_by_opportunity(db).await?;
     let documents = visible
         .iter()
         .filter_map(|o| {
             let organization = organizations.get(&o.organization_id)?;
             let taken = taken.get(&o.id).copied().unwrap_or(0);
-            Some(document(o, organization, needs.remove(&o.id).unwrap_or_default(), taken))
+            Some(document(
+                o,
+                organization,
+                needs.remove(&o.id).unwrap_or_default(),
+                taken,
+            ))
         })
         .collect::<Vec<_>>();
     let hidden = match ids {
-        Some(ids) => ids.iter().copied().filter(|id| !documents.iter().any(|d| d.id == *id)).collect(),
+        Some(ids) => ids
+            .iter()
+            .copied()
+            .filter(|id| !documents.iter().any(|d| d.id == *id))
+            .collect(),
         None => Vec::new(),
     };
     Ok((documents, hidden))
@@ -109,7 +137,10 @@ async fn features_by_opportunity(
     }
     let mut by_id: HashMap<i32, Vec<AccessNeed>> = HashMap::new();
     for row in query.all(db).await? {
-        by_id.entry(row.opportunity_id).or_default().push(row.feature);
+        by_id
+            .entry(row.opportunity_id)
+            .or_default()
+            .push(row.feature);
     }
     for needs in by_id.values_mut() {
         needs.sort();
@@ -128,7 +159,10 @@ async fn slots_taken_by_opportunity(db: &impl ConnectionTrait) -> AppResult<Hash
         .into_tuple()
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(|(id, taken)| (id, i32::try_from(taken).unwrap_or(i32::MAX))).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(id, taken)| (id, i32::try_from(taken).unwrap_or(i32::MAX)))
+        .collect())
 }
 
 /// Today's date, against which deadlines are checked at query time.

@@ -16,11 +16,12 @@ use tantivy::{
     DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal,
     SegmentReader, TantivyDocument, Term,
     collector::{Collector, SegmentCollector},
-    index::SegmentId,
     directory::MmapDirectory,
+    index::SegmentId,
     query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
     schema::{
-        FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
+        FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
+        Value,
     },
     tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer},
 };
@@ -62,7 +63,9 @@ struct Fields {
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let fields = Fields {
         id: builder.add_u64_field("id", INDEXED | FAST),
@@ -138,15 +141,26 @@ impl EmbeddedEngine {
             created = true;
         }
         let (schema, fields) = schema();
-        let index = Index::open_or_create(MmapDirectory::open(directory).map_err(error)?, schema).map_err(error)?;
+        let index = Index::open_or_create(MmapDirectory::open(directory).map_err(error)?, schema)
+            .map_err(error)?;
         index.tokenizers().register(TOKENIZER, analyzer());
         if created {
             std::fs::write(&version_file, SCHEMA_VERSION).map_err(error)?;
         }
         // Our own writes reload at once; commits by another process show within a second.
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into().map_err(error)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(error)?;
         Ok(EmbeddedEngine {
-            inner: Arc::new(Inner { index, reader, write_lock: Mutex::new(()), fields, facts: Mutex::new(HashMap::new()) }),
+            inner: Arc::new(Inner {
+                index,
+                reader,
+                write_lock: Mutex::new(()),
+                fields,
+                facts: Mutex::new(HashMap::new()),
+            }),
             created,
         })
     }
@@ -170,7 +184,9 @@ impl EmbeddedEngine {
         work: impl FnOnce(&Inner) -> Result<T, SearchError> + Send + 'static,
     ) -> Result<T, SearchError> {
         let inner = Arc::clone(&self.inner);
-        tokio::task::spawn_blocking(move || work(&inner)).await.map_err(error)?
+        tokio::task::spawn_blocking(move || work(&inner))
+            .await
+            .map_err(error)?
     }
 }
 
@@ -182,7 +198,10 @@ impl Inner {
         doc.add_u64(f.id, d.id as u64);
         doc.add_text(f.title, &d.title);
         doc.add_text(f.organization, &d.organization);
-        doc.add_text(f.body, format!("{} {} {}", d.description, d.skills, d.field.label()));
+        doc.add_text(
+            f.body,
+            format!("{} {} {}", d.description, d.skills, d.field.label()),
+        );
         doc.add_text(f.payload, serde_json::to_string(d).map_err(error)?);
         doc.add_u64(f.kind, u64::from(facts.kind));
         doc.add_u64(f.field, u64::from(facts.field));
@@ -202,9 +221,20 @@ impl Inner {
         Ok(doc)
     }
 
-    fn write(&self, delete_all: bool, deletes: &[i32], documents: &[SearchDocument]) -> Result<(), SearchError> {
-        let _one_at_a_time = self.write_lock.lock().map_err(|_| error("index lock poisoned"))?;
-        let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY).map_err(|e| error(format!("{e} (is another process writing this index?)")))?;
+    fn write(
+        &self,
+        delete_all: bool,
+        deletes: &[i32],
+        documents: &[SearchDocument],
+    ) -> Result<(), SearchError> {
+        let _one_at_a_time = self
+            .write_lock
+            .lock()
+            .map_err(|_| error("index lock poisoned"))?;
+        let mut writer: IndexWriter = self
+            .index
+            .writer(WRITER_MEMORY)
+            .map_err(|e| error(format!("{e} (is another process writing this index?)")))?;
         if delete_all {
             writer.delete_all_documents().map_err(error)?;
         }
@@ -212,7 +242,9 @@ impl Inner {
             writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
         }
         for document in documents {
-            writer.add_document(self.to_tantivy(document)?).map_err(error)?;
+            writer
+                .add_document(self.to_tantivy(document)?)
+                .map_err(error)?;
         }
         writer.commit().map_err(error)?;
         writer.wait_merging_threads().map_err(error)?;
@@ -223,17 +255,33 @@ impl Inner {
     /// The facts of a segment, from the cache or read from its fast fields.
     fn segment_facts(&self, segment: &SegmentReader) -> Result<Arc<Vec<Facts>>, SearchError> {
         let id = segment.segment_id();
-        if let Some(facts) = self.facts.lock().map_err(|_| error("cache poisoned"))?.get(&id) {
+        if let Some(facts) = self
+            .facts
+            .lock()
+            .map_err(|_| error("cache poisoned"))?
+            .get(&id)
+        {
             return Ok(Arc::clone(facts));
         }
         let fast = segment.fast_fields();
         let u = |name: &str| fast.u64(name).map_err(error);
         let i = |name: &str| fast.i64(name).map_err(error);
         let g = |name: &str| fast.f64(name).map_err(error);
-        let (id_col, kind, field, mode, needs) = (u("id")?, u("kind")?, u("field")?, u("mode")?, u("needs")?);
+        let (id_col, kind, field, mode, needs) =
+            (u("id")?, u("kind")?, u("field")?, u("mode")?, u("needs")?);
         let (lang0, lang1, lang2) = (u("lang0")?, u("lang1")?, u("lang2")?);
-        let (min_grade, max_grade, deadline, slots) = (i("min_grade")?, i("max_grade")?, i("deadline")?, i("slots_left")?);
-        let (latitude, longitude, published_at, pay) = (g("latitude")?, g("longitude")?, i("published_at")?, i("pay")?);
+        let (min_grade, max_grade, deadline, slots) = (
+            i("min_grade")?,
+            i("max_grade")?,
+            i("deadline")?,
+            i("slots_left")?,
+        );
+        let (latitude, longitude, published_at, pay) = (
+            g("latitude")?,
+            g("longitude")?,
+            i("published_at")?,
+            i("pay")?,
+        );
         let facts: Vec<Facts> = (0..segment.max_doc())
             .map(|doc| Facts {
                 id: id_col.first(doc).unwrap_or(0) as i32,
@@ -241,7 +289,11 @@ impl Inner {
                 field: field.first(doc).unwrap_or(0) as u8,
                 mode: mode.first(doc).unwrap_or(0) as u8,
                 needs: needs.first(doc).unwrap_or(0),
-                languages: [lang0.first(doc).unwrap_or(0), lang1.first(doc).unwrap_or(0), lang2.first(doc).unwrap_or(0)],
+                languages: [
+                    lang0.first(doc).unwrap_or(0),
+                    lang1.first(doc).unwrap_or(0),
+                    lang2.first(doc).unwrap_or(0),
+                ],
                 min_grade: min_grade.first(doc).unwrap_or(0) as i32,
                 max_grade: max_grade.first(doc).unwrap_or(0) as i32,
                 deadline: deadline.first(doc).unwrap_or(0) as i32,
@@ -253,7 +305,10 @@ impl Inner {
             })
             .collect();
         let facts = Arc::new(facts);
-        self.facts.lock().map_err(|_| error("cache poisoned"))?.insert(id, Arc::clone(&facts));
+        self.facts
+            .lock()
+            .map_err(|_| error("cache poisoned"))?
+            .insert(id, Arc::clone(&facts));
         Ok(facts)
     }
 
@@ -261,7 +316,10 @@ impl Inner {
     /// exactly (scored by BM25) or within the typo budget; the last word may
     /// also be the start of a longer word.
     fn text_query(&self, text: &str) -> Result<Box<dyn Query>, SearchError> {
-        let mut analyzer = self.index.tokenizer_for_field(self.fields.title).map_err(error)?;
+        let mut analyzer = self
+            .index
+            .tokenizer_for_field(self.fields.title)
+            .map_err(error)?;
         let mut words = Vec::new();
         let mut stream = analyzer.token_stream(text);
         while stream.advance() {
@@ -271,7 +329,11 @@ impl Inner {
             return Ok(Box::new(AllQuery));
         }
         let last = words.len() - 1;
-        let targets = [(self.fields.title, 3.0), (self.fields.organization, 2.0), (self.fields.body, 1.0)];
+        let targets = [
+            (self.fields.title, 3.0),
+            (self.fields.organization, 2.0),
+            (self.fields.body, 1.0),
+        ];
         let clauses = words
             .iter()
             .enumerate()
@@ -281,15 +343,27 @@ impl Inner {
                 for (field, boost) in targets {
                     let term = Term::from_field_text(field, word);
                     let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-                    options.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), boost))));
+                    options.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(exact), boost)),
+                    ));
                     if typos > 0 {
-                        options.push((Occur::Should, Box::new(FuzzyTermQuery::new(term.clone(), typos, true))));
+                        options.push((
+                            Occur::Should,
+                            Box::new(FuzzyTermQuery::new(term.clone(), typos, true)),
+                        ));
                     }
                     if n == last {
-                        options.push((Occur::Should, Box::new(FuzzyTermQuery::new_prefix(term, 0, true))));
+                        options.push((
+                            Occur::Should,
+                            Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
+                        ));
                     }
                 }
-                (Occur::Must, Box::new(BooleanQuery::new(options)) as Box<dyn Query>)
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(options)) as Box<dyn Query>,
+                )
             })
             .collect();
         Ok(Box::new(BooleanQuery::new(clauses)))
@@ -302,8 +376,15 @@ impl Inner {
             by_ordinal.push(self.segment_facts(segment)?);
         }
         // Forget segments that merges have replaced.
-        let live: Vec<SegmentId> = searcher.segment_readers().iter().map(SegmentReader::segment_id).collect();
-        self.facts.lock().map_err(|_| error("cache poisoned"))?.retain(|id, _| live.contains(id));
+        let live: Vec<SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(SegmentReader::segment_id)
+            .collect();
+        self.facts
+            .lock()
+            .map_err(|_| error("cache poisoned"))?
+            .retain(|id, _| live.contains(id));
 
         let collector = SearchCollector {
             matcher: Matcher::new(query),
@@ -311,16 +392,29 @@ impl Inner {
             facts: by_ordinal,
             scoring: !query.text.is_empty() && query.sort == super::Sort::Relevance,
         };
-        let tally = searcher.search(&*self.text_query(&query.text)?, &collector).map_err(error)?;
+        let tally = searcher
+            .search(&*self.text_query(&query.text)?, &collector)
+            .map_err(error)?;
         let (total, page, facets) = tally.finish(query.offset());
         let mut hits = Vec::with_capacity(page.len());
         for ((segment, doc), distance_miles) in page {
-            let stored: TantivyDocument = searcher.doc(DocAddress::new(segment, doc)).map_err(error)?;
-            let payload = stored.get_first(self.fields.payload).and_then(|v| v.as_str()).unwrap_or_default();
+            let stored: TantivyDocument =
+                searcher.doc(DocAddress::new(segment, doc)).map_err(error)?;
+            let payload = stored
+                .get_first(self.fields.payload)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
             let document: SearchDocument = serde_json::from_str(payload).map_err(error)?;
-            hits.push(Hit { document, distance_miles });
+            hits.push(Hit {
+                document,
+                distance_miles,
+            });
         }
-        Ok(SearchResults { total, hits, facets })
+        Ok(SearchResults {
+            total,
+            hits,
+            facets,
+        })
     }
 }
 
@@ -351,9 +445,22 @@ impl Collector for SearchCollector {
     type Fruit = Tally<(SegmentOrdinal, DocId)>;
     type Child = SegmentSearch;
 
-    fn for_segment(&self, segment: SegmentOrdinal, _reader: &SegmentReader) -> tantivy::Result<SegmentSearch> {
-        let facts = self.facts.get(segment as usize).cloned().unwrap_or_default();
-        Ok(SegmentSearch { matcher: self.matcher.clone(), facts, segment, tally: Tally::new(self.depth) })
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentSearch> {
+        let facts = self
+            .facts
+            .get(segment as usize)
+            .cloned()
+            .unwrap_or_default();
+        Ok(SegmentSearch {
+            matcher: self.matcher.clone(),
+            facts,
+            segment,
+            tally: Tally::new(self.depth),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -373,9 +480,12 @@ impl SegmentCollector for SegmentSearch {
     type Fruit = Tally<(SegmentOrdinal, DocId)>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let Some(facts) = self.facts.get(doc as usize) else { return };
+        let Some(facts) = self.facts.get(doc as usize) else {
+            return;
+        };
         if let Some(judged) = self.matcher.judge(facts) {
-            self.tally.add(&self.matcher, facts, judged, score, (self.segment, doc));
+            self.tally
+                .add(&self.matcher, facts, judged, score, (self.segment, doc));
         }
     }
 
@@ -391,11 +501,13 @@ impl SearchEngine for EmbeddedEngine {
     }
 
     async fn index(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
-        self.blocking(move |inner| inner.write(false, &[], &documents)).await
+        self.blocking(move |inner| inner.write(false, &[], &documents))
+            .await
     }
 
     async fn delete(&self, ids: Vec<i32>) -> Result<(), SearchError> {
-        self.blocking(move |inner| inner.write(false, &ids, &[])).await
+        self.blocking(move |inner| inner.write(false, &ids, &[]))
+            .await
     }
 
     async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
@@ -409,6 +521,7 @@ impl SearchEngine for EmbeddedEngine {
 
     async fn rebuild(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
         // One commit: searches see the old index until the new one is complete.
-        self.blocking(move |inner| inner.write(true, &[], &documents)).await
+        self.blocking(move |inner| inner.write(true, &[], &documents))
+            .await
     }
 }

@@ -12,7 +12,8 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{
-    EngineKind, Facets, Hit, documents::today,
+    EngineKind, Facets, Hit,
+    documents::today,
     query::{ParamError, SearchParams, Sort},
     service::{self, Searched},
 };
@@ -82,12 +83,17 @@ fn api_error(error: ParamError) -> Response {
 }
 
 /// `GET /api/v1/opportunities`
-pub async fn search_api(State(state): State<AppState>, RawQuery(raw): RawQuery) -> AppResult<Response> {
+pub async fn search_api(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
     let query = match parse_params(raw.as_deref()).and_then(|p| p.parse(today())) {
         Ok(query) => query,
         Err(error) => return Ok(api_error(error)),
     };
-    let Searched { results, engine, .. } = service::search(&state, &query).await?;
+    let Searched {
+        results, engine, ..
+    } = service::search(&state, &query).await?;
     let hits: Vec<ApiHit> = results.hits.iter().map(ApiHit::from).collect();
     let body = json!({
         "total": results.total,
@@ -109,9 +115,18 @@ struct Option_ {
     selected: bool,
 }
 
-fn options(all: impl Iterator<Item = (&'static str, &'static str)>, counts: &std::collections::BTreeMap<String, u64>, selected: &[String]) -> Vec<Option_> {
-    all.map(|(key, label)| Option_ { key, label, count: counts.get(key).copied().unwrap_or(0), selected: selected.iter().any(|s| s == key) })
-        .collect()
+fn options(
+    all: impl Iterator<Item = (&'static str, &'static str)>,
+    counts: &std::collections::BTreeMap<String, u64>,
+    selected: &[String],
+) -> Vec<Option_> {
+    all.map(|(key, label)| Option_ {
+        key,
+        label,
+        count: counts.get(key).copied().unwrap_or(0),
+        selected: selected.iter().any(|s| s == key),
+    })
+    .collect()
 }
 
 /// An active filter, with the link that removes it.
@@ -166,34 +181,69 @@ fn chips(params: &SearchParams) -> Vec<Chip> {
         edit(&mut p);
         format!("/search?{}", p.to_query_string())
     };
-    let label_of = |key: &str| AccessNeed::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned());
+    let label_of =
+        |key: &str| AccessNeed::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned());
     for need in &params.need {
-        chips.push(Chip { label: format!("Needs: {}", label_of(need)), remove: without(&|p| p.need.retain(|n| n != need)) });
+        chips.push(Chip {
+            label: format!("Needs: {}", label_of(need)),
+            remove: without(&|p| p.need.retain(|n| n != need)),
+        });
     }
     if let Some(grade) = params.grade.as_deref().filter(|g| !g.is_empty()) {
-        chips.push(Chip { label: format!("Grade {grade}"), remove: without(&|p| p.grade = None) });
+        chips.push(Chip {
+            label: format!("Grade {grade}"),
+            remove: without(&|p| p.grade = None),
+        });
     }
     if let Some(zip) = params.zip.as_deref().filter(|z| !z.is_empty()) {
         let label = match params.within_miles.as_deref().filter(|m| !m.is_empty()) {
             Some(miles) => format!("Within {miles} miles of {zip}"),
             None => format!("Distance from {zip}"),
         };
-        chips.push(Chip { label, remove: without(&|p| { p.zip = None; p.within_miles = None; }) });
+        chips.push(Chip {
+            label,
+            remove: without(&|p| {
+                p.zip = None;
+                p.within_miles = None;
+            }),
+        });
     }
     for lang in &params.lang {
         let name = crate::languages::name(lang).unwrap_or(lang);
-        chips.push(Chip { label: format!("Team speaks {name}"), remove: without(&|p| p.lang.retain(|l| l != lang)) });
+        chips.push(Chip {
+            label: format!("Team speaks {name}"),
+            remove: without(&|p| p.lang.retain(|l| l != lang)),
+        });
     }
     chips
 }
 
-fn facet_options(facets: &Facets, params: &SearchParams) -> (Vec<Option_>, Vec<Option_>, Vec<Option_>, Vec<Option_>) {
+fn facet_options(
+    facets: &Facets,
+    params: &SearchParams,
+) -> (Vec<Option_>, Vec<Option_>, Vec<Option_>, Vec<Option_>) {
     use entity::{OpportunityKind, StemField, WorkMode};
     (
-        options(OpportunityKind::ALL.iter().map(|v| (v.key(), v.label())), &facets.kind, &params.kind),
-        options(StemField::ALL.iter().map(|v| (v.key(), v.label())), &facets.field, &params.field),
-        options(WorkMode::ALL.iter().map(|v| (v.key(), v.label())), &facets.mode, &params.mode),
-        options(AccessNeed::ALL.iter().map(|v| (v.key(), v.label())), &facets.need, &params.need),
+        options(
+            OpportunityKind::ALL.iter().map(|v| (v.key(), v.label())),
+            &facets.kind,
+            &params.kind,
+        ),
+        options(
+            StemField::ALL.iter().map(|v| (v.key(), v.label())),
+            &facets.field,
+            &params.field,
+        ),
+        options(
+            WorkMode::ALL.iter().map(|v| (v.key(), v.label())),
+            &facets.mode,
+            &params.mode,
+        ),
+        options(
+            AccessNeed::ALL.iter().map(|v| (v.key(), v.label())),
+            &facets.need,
+            &params.need,
+        ),
     )
 }
 
@@ -205,7 +255,9 @@ pub async fn search_page(
     RawQuery(raw): RawQuery,
 ) -> AppResult<Response> {
     let student = match &user {
-        Some(user) if user.role == Role::Student => profiles::service::search_defaults(&state.db, user.id).await?,
+        Some(user) if user.role == Role::Student => {
+            profiles::service::search_defaults(&state.db, user.id).await?
+        }
         _ => None,
     };
     let params = match parse_params(raw.as_deref()) {
@@ -216,16 +268,24 @@ pub async fn search_page(
     // makes them visible (as removable chips) and the URL shareable.
     if params.is_blank()
         && let Some(defaults) = &student
-            && !defaults.params.is_blank() {
-                return Ok(Redirect::to(&format!("/search?{}", defaults.params.to_query_string())).into_response());
-            }
+        && !defaults.params.is_blank()
+    {
+        return Ok(
+            Redirect::to(&format!("/search?{}", defaults.params.to_query_string())).into_response(),
+        );
+    }
     let query = match params.parse(today()) {
         Ok(query) => query,
         Err(error) => return render(&page, params, Err(error), None),
     };
     let searched = service::search(&state, &query).await?;
     let saved_needs = student.map(|s| s.needs).unwrap_or_default();
-    render(&page, params, Ok((query.page, query.per_page, searched)), Some(&saved_needs).filter(|n| !n.is_empty()))
+    render(
+        &page,
+        params,
+        Ok((query.page, query.per_page, searched)),
+        Some(&saved_needs).filter(|n| !n.is_empty()),
+    )
 }
 
 fn render(
@@ -235,10 +295,15 @@ fn render(
     saved_needs: Option<&Vec<AccessNeed>>,
 ) -> AppResult<Response> {
     let (status, error, searched, page_number, per_page) = match outcome {
-        Ok((number, per_page, searched)) => (StatusCode::OK, None, Some(searched), number, per_page),
+        Ok((number, per_page, searched)) => {
+            (StatusCode::OK, None, Some(searched), number, per_page)
+        }
         Err(error) => (StatusCode::BAD_REQUEST, Some(error), None, 1, 20),
     };
-    let facets = searched.as_ref().map(|s| s.results.facets.clone()).unwrap_or_default();
+    let facets = searched
+        .as_ref()
+        .map(|s| s.results.facets.clone())
+        .unwrap_or_default();
     let (kinds, fields, modes, needs) = facet_options(&facets, &params);
     let total = searched.as_ref().map_or(0, |s| s.results.total);
     let results = searched
@@ -250,7 +315,9 @@ fn render(
                 .map(|hit| {
                     let d = &hit.document;
                     let (meets, misses) = match saved_needs {
-                        Some(saved) => saved.iter().partition::<Vec<&AccessNeed>, _>(|n| d.needs.contains(n)),
+                        Some(saved) => saved
+                            .iter()
+                            .partition::<Vec<&AccessNeed>, _>(|n| d.needs.contains(n)),
                         None => (Vec::new(), Vec::new()),
                     };
                     ResultView {
@@ -280,7 +347,8 @@ fn render(
     let view = SearchPage {
         chips: chips(&params),
         previous: (page_number > 1).then(|| link_to(page_number - 1)),
-        next: (u64::from(page_number) < page_count && error.is_none()).then(|| link_to(page_number + 1)),
+        next: (u64::from(page_number) < page_count && error.is_none())
+            .then(|| link_to(page_number + 1)),
         notice: searched.as_ref().and_then(|s| s.notice),
         engine: searched.as_ref().map(|s| s.engine),
         params,

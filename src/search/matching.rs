@@ -11,7 +11,10 @@ use std::{cmp::Ordering, collections::BinaryHeap};
 use chrono::Datelike;
 use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
 
-use super::{Facets, SearchDocument, query::{SearchQuery, Sort}};
+use super::{
+    Facets, SearchDocument,
+    query::{SearchQuery, Sort},
+};
 use crate::geo::{self, Point};
 
 fn index_of<T: PartialEq>(all: &[T], value: &T) -> u8 {
@@ -34,7 +37,9 @@ fn language_mask(codes: &[String]) -> LanguageMask {
 }
 
 fn mask_of<T: PartialEq>(all: &[T], selected: &[T]) -> u64 {
-    selected.iter().fold(0, |mask, value| mask | 1 << index_of(all, value))
+    selected
+        .iter()
+        .fold(0, |mask, value| mask | 1 << index_of(all, value))
 }
 
 /// The numbers of one document that filters and sorts read, packed small so
@@ -129,13 +134,19 @@ impl Matcher {
             bounds: query.near.as_ref().and_then(|n| {
                 let miles = n.within_miles?;
                 let lat = miles / MILES_PER_LAT_DEGREE * 1.01;
-                let lng = miles / (MILES_PER_LAT_DEGREE * n.point.latitude.to_radians().cos().max(0.01)) * 1.01;
-                Some((n.point.latitude - lat, n.point.latitude + lat, n.point.longitude - lng, n.point.longitude + lng))
+                let lng = miles
+                    / (MILES_PER_LAT_DEGREE * n.point.latitude.to_radians().cos().max(0.01))
+                    * 1.01;
+                Some((
+                    n.point.latitude - lat,
+                    n.point.latitude + lat,
+                    n.point.longitude - lng,
+                    n.point.longitude + lng,
+                ))
             }),
-            miles_per_lng_degree: query
-                .near
-                .as_ref()
-                .map_or(0.0, |n| MILES_PER_LAT_DEGREE * n.point.latitude.to_radians().cos()),
+            miles_per_lng_degree: query.near.as_ref().map_or(0.0, |n| {
+                MILES_PER_LAT_DEGREE * n.point.latitude.to_radians().cos()
+            }),
             remote: index_of(WorkMode::ALL, &WorkMode::Remote),
             sort: query.sort,
             has_text: !query.text.is_empty(),
@@ -144,23 +155,36 @@ impl Matcher {
 
     /// `None` when a filter other than kind/field/mode excludes the document.
     pub fn judge(&self, facts: &Facts) -> Option<Judged> {
-        if facts.deadline < self.today || facts.slots_left < 1 || facts.needs & self.needs != self.needs {
+        if facts.deadline < self.today
+            || facts.slots_left < 1
+            || facts.needs & self.needs != self.needs
+        {
             return None;
         }
         if let Some(grade) = self.grade
-            && (grade < facts.min_grade || grade > facts.max_grade) {
-                return None;
-            }
+            && (grade < facts.min_grade || grade > facts.max_grade)
+        {
+            return None;
+        }
         if let Some(wanted) = self.languages
-            && (0..3).all(|i| wanted[i] & facts.languages[i] == 0) {
-                return None;
-            }
+            && (0..3).all(|i| wanted[i] & facts.languages[i] == 0)
+        {
+            return None;
+        }
         let distance = match self.near {
             Some((from, within)) => {
-                let to = Point { latitude: facts.latitude, longitude: facts.longitude };
-                let outside_box = self.bounds.is_some_and(|(lat_min, lat_max, lng_min, lng_max)| {
-                    to.latitude < lat_min || to.latitude > lat_max || to.longitude < lng_min || to.longitude > lng_max
-                });
+                let to = Point {
+                    latitude: facts.latitude,
+                    longitude: facts.longitude,
+                };
+                let outside_box =
+                    self.bounds
+                        .is_some_and(|(lat_min, lat_max, lng_min, lng_max)| {
+                            to.latitude < lat_min
+                                || to.latitude > lat_max
+                                || to.longitude < lng_min
+                                || to.longitude > lng_max
+                        });
                 // Remote work is within reach of everyone, wherever they live.
                 if outside_box && facts.mode != self.remote {
                     return None;
@@ -221,7 +245,11 @@ impl<R> PartialOrd for Ranked<R> {
 }
 impl<R> Ord for Ranked<R> {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.key.0.total_cmp(&other.key.0).then(self.key.1.total_cmp(&other.key.1)).then(self.key.2.cmp(&other.key.2))
+        self.key
+            .0
+            .total_cmp(&other.key.0)
+            .then(self.key.1.total_cmp(&other.key.1))
+            .then(self.key.2.cmp(&other.key.2))
     }
 }
 
@@ -239,11 +267,26 @@ pub struct Tally<R> {
 
 impl<R> Tally<R> {
     pub fn new(depth: usize) -> Self {
-        Tally { total: 0, kind: [0; 4], field: [0; 8], mode: [0; 3], need: [0; 13], depth, best: BinaryHeap::new() }
+        Tally {
+            total: 0,
+            kind: [0; 4],
+            field: [0; 8],
+            mode: [0; 3],
+            need: [0; 13],
+            depth,
+            best: BinaryHeap::new(),
+        }
     }
 
     /// Counts one judged document and keeps it if it is a hit that ranks high enough.
-    pub fn add(&mut self, matcher: &Matcher, facts: &Facts, judged: Judged, score: f32, reference: R) {
+    pub fn add(
+        &mut self,
+        matcher: &Matcher,
+        facts: &Facts,
+        judged: Judged,
+        score: f32,
+        reference: R,
+    ) {
         if judged.field_ok && judged.mode_ok {
             self.kind[facts.kind as usize] += 1;
         }
@@ -265,7 +308,11 @@ impl<R> Tally<R> {
         if self.depth == 0 {
             return;
         }
-        let ranked = Ranked { key: matcher.sort_key(facts, &judged, score), reference, distance: judged.distance };
+        let ranked = Ranked {
+            key: matcher.sort_key(facts, &judged, score),
+            reference,
+            distance: judged.distance,
+        };
         if self.best.len() < self.depth {
             self.best.push(ranked);
         } else if self.best.peek().is_some_and(|worst| ranked < *worst) {
@@ -295,16 +342,38 @@ impl<R> Tally<R> {
     /// The page's references in order, with their distances, and the facets.
     pub fn finish(self, offset: usize) -> (u64, Vec<(R, Option<f64>)>, Facets) {
         let counts = |all: &[&'static str], counts: &[u64]| {
-            all.iter().zip(counts).map(|(k, c)| ((*k).to_owned(), *c)).collect()
+            all.iter()
+                .zip(counts)
+                .map(|(k, c)| ((*k).to_owned(), *c))
+                .collect()
         };
         let facets = Facets {
-            kind: counts(&OpportunityKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(), &self.kind),
-            field: counts(&StemField::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(), &self.field),
-            mode: counts(&WorkMode::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(), &self.mode),
-            need: counts(&AccessNeed::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(), &self.need),
+            kind: counts(
+                &OpportunityKind::ALL
+                    .iter()
+                    .map(|k| k.key())
+                    .collect::<Vec<_>>(),
+                &self.kind,
+            ),
+            field: counts(
+                &StemField::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
+                &self.field,
+            ),
+            mode: counts(
+                &WorkMode::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
+                &self.mode,
+            ),
+            need: counts(
+                &AccessNeed::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
+                &self.need,
+            ),
         };
         let ordered = self.best.into_sorted_vec();
-        let page = ordered.into_iter().skip(offset).map(|r| (r.reference, r.distance)).collect();
+        let page = ordered
+            .into_iter()
+            .skip(offset)
+            .map(|r| (r.reference, r.distance))
+            .collect();
         (self.total, page, facets)
     }
 }
@@ -320,9 +389,10 @@ pub fn search_documents<'a>(
     for document in documents {
         let facts = Facts::of(document);
         if let Some(judged) = matcher.judge(&facts)
-            && text_matches(document) {
-                tally.add(&matcher, &facts, judged, 0.0, document);
-            }
+            && text_matches(document)
+        {
+            tally.add(&matcher, &facts, judged, 0.0, document);
+        }
     }
     tally.finish(query.offset())
 }

@@ -18,7 +18,8 @@ use meilisearch_sdk::{
 use serde::{Deserialize, Serialize};
 
 use super::{
-    EngineKind, Facets, Hit, SearchDocument, SearchEngine, SearchError, SearchQuery, SearchResults, Sort,
+    EngineKind, Facets, Hit, SearchDocument, SearchEngine, SearchError, SearchQuery, SearchResults,
+    Sort,
 };
 use crate::geo::{self, Point};
 
@@ -47,7 +48,10 @@ struct Geo {
 impl From<SearchDocument> for MeiliDocument {
     fn from(document: SearchDocument) -> Self {
         MeiliDocument {
-            geo: Geo { lat: document.latitude, lng: document.longitude },
+            geo: Geo {
+                lat: document.latitude,
+                lng: document.longitude,
+            },
             deadline_days: document.deadline.num_days_from_ce(),
             field_label: document.field.label().to_owned(),
             document,
@@ -72,12 +76,19 @@ impl MeiliEngine {
     /// An engine for index `uid` on the server at `url` (no request is made yet).
     pub fn new(url: &str, key: Option<&str>, uid: &str) -> Result<Self, SearchError> {
         let client = Client::new(url, key).map_err(error)?;
-        Ok(MeiliEngine { client, uid: uid.to_owned(), configured: tokio::sync::OnceCell::new() })
+        Ok(MeiliEngine {
+            client,
+            uid: uid.to_owned(),
+            configured: tokio::sync::OnceCell::new(),
+        })
     }
 
     /// Applies the index settings on first use.
     pub async fn ready(&self) -> Result<(), SearchError> {
-        self.configured.get_or_try_init(|| async { self.configure(&self.index()).await }).await.map(|_| ())
+        self.configured
+            .get_or_try_init(|| async { self.configure(&self.index()).await })
+            .await
+            .map(|_| ())
     }
 
     /// Deletes the index (tests clean up after themselves).
@@ -91,28 +102,65 @@ impl MeiliEngine {
     }
 
     async fn wait(&self, task: TaskInfo) -> Result<(), SearchError> {
-        let task = task.wait_for_completion(&self.client, Some(TASK_POLL), Some(TASK_TIMEOUT)).await.map_err(error)?;
-        if task.is_success() { Ok(()) } else { Err(error(format!("task did not succeed: {task:?}"))) }
+        let task = task
+            .wait_for_completion(&self.client, Some(TASK_POLL), Some(TASK_TIMEOUT))
+            .await
+            .map_err(error)?;
+        if task.is_success() {
+            Ok(())
+        } else {
+            Err(error(format!("task did not succeed: {task:?}")))
+        }
     }
 
     async fn configure(&self, index: &Index) -> Result<(), SearchError> {
         let settings = Settings::new()
-            .with_searchable_attributes(["title", "organization", "skills", "field_label", "description"])
-            .with_filterable_attributes([
-                "id", "kind", "field", "mode", "needs", "languages", "min_grade", "max_grade", "deadline_days",
-                "slots_left", "_geo",
+            .with_searchable_attributes([
+                "title",
+                "organization",
+                "skills",
+                "field_label",
+                "description",
             ])
-            .with_sortable_attributes(["published_at", "deadline_days", "pay_cents_per_hour", "_geo", "id"])
-            .with_pagination(PaginationSetting { max_total_hits: 100_000 })
-            .with_faceting(FacetingSettings { max_values_per_facet: 100, sort_facet_values_by: None });
+            .with_filterable_attributes([
+                "id",
+                "kind",
+                "field",
+                "mode",
+                "needs",
+                "languages",
+                "min_grade",
+                "max_grade",
+                "deadline_days",
+                "slots_left",
+                "_geo",
+            ])
+            .with_sortable_attributes([
+                "published_at",
+                "deadline_days",
+                "pay_cents_per_hour",
+                "_geo",
+                "id",
+            ])
+            .with_pagination(PaginationSetting {
+                max_total_hits: 100_000,
+            })
+            .with_faceting(FacetingSettings {
+                max_values_per_facet: 100,
+                sort_facet_values_by: None,
+            });
         let task = index.set_settings(&settings).await.map_err(error)?;
         self.wait(task).await
     }
 
     async fn add(&self, index: &Index, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
-        let documents: Vec<MeiliDocument> = documents.into_iter().map(MeiliDocument::from).collect();
+        let documents: Vec<MeiliDocument> =
+            documents.into_iter().map(MeiliDocument::from).collect();
         for chunk in documents.chunks(BATCH) {
-            let task = index.add_or_replace(chunk, Some("id")).await.map_err(error)?;
+            let task = index
+                .add_or_replace(chunk, Some("id"))
+                .await
+                .map_err(error)?;
             self.wait(task).await?;
         }
         Ok(())
@@ -125,12 +173,27 @@ impl MeiliEngine {
             "slots_left >= 1".to_owned(),
         ];
         let any_of = |name: &str, keys: Vec<&str>| {
-            (!keys.is_empty() && except != Some(name)).then(|| format!("{name} IN [{}]", keys.join(", ")))
+            (!keys.is_empty() && except != Some(name))
+                .then(|| format!("{name} IN [{}]", keys.join(", ")))
         };
-        parts.extend(any_of("kind", query.kinds.iter().map(|k| k.key()).collect()));
-        parts.extend(any_of("field", query.fields.iter().map(|k| k.key()).collect()));
-        parts.extend(any_of("mode", query.modes.iter().map(|k| k.key()).collect()));
-        parts.extend(query.needs.iter().map(|need| format!("needs = {}", need.key())));
+        parts.extend(any_of(
+            "kind",
+            query.kinds.iter().map(|k| k.key()).collect(),
+        ));
+        parts.extend(any_of(
+            "field",
+            query.fields.iter().map(|k| k.key()).collect(),
+        ));
+        parts.extend(any_of(
+            "mode",
+            query.modes.iter().map(|k| k.key()).collect(),
+        ));
+        parts.extend(
+            query
+                .needs
+                .iter()
+                .map(|need| format!("needs = {}", need.key())),
+        );
         if !query.languages.is_empty() {
             parts.push(format!("languages IN [{}]", query.languages.join(", ")));
         }
@@ -138,13 +201,14 @@ impl MeiliEngine {
             parts.push(format!("min_grade <= {grade} AND max_grade >= {grade}"));
         }
         if let Some(near) = &query.near
-            && let Some(miles) = near.within_miles {
-                let meters = (miles * 1609.344).ceil();
-                parts.push(format!(
-                    "(_geoRadius({}, {}, {meters}) OR mode = remote)",
-                    near.point.latitude, near.point.longitude
-                ));
-            }
+            && let Some(miles) = near.within_miles
+        {
+            let meters = (miles * 1609.344).ceil();
+            parts.push(format!(
+                "(_geoRadius({}, {}, {meters}) OR mode = remote)",
+                near.point.latitude, near.point.longitude
+            ));
+        }
         parts.join(" AND ")
     }
 
@@ -155,7 +219,13 @@ impl MeiliEngine {
             Sort::Relevance | Sort::Newest => vec![newest, "id:asc".into()],
             Sort::Deadline => vec!["deadline_days:asc".into(), newest],
             Sort::Nearest => match &query.near {
-                Some(near) => vec![format!("_geoPoint({}, {}):asc", near.point.latitude, near.point.longitude), newest],
+                Some(near) => vec![
+                    format!(
+                        "_geoPoint({}, {}):asc",
+                        near.point.latitude, near.point.longitude
+                    ),
+                    newest,
+                ],
                 None => vec![newest],
             },
             Sort::Pay => vec!["pay_cents_per_hour:desc".into(), newest],
@@ -163,7 +233,11 @@ impl MeiliEngine {
     }
 
     /// Counts of one facet, with that facet's own filter left out.
-    async fn facet_counts(&self, query: &SearchQuery, facet: &'static str) -> Result<BTreeMap<String, u64>, SearchError> {
+    async fn facet_counts(
+        &self,
+        query: &SearchQuery,
+        facet: &'static str,
+    ) -> Result<BTreeMap<String, u64>, SearchError> {
         let filter = Self::filter(query, Some(facet));
         let facets = [facet];
         let index = self.index();
@@ -191,8 +265,12 @@ fn distribution(
 }
 
 /// Every key of a vocabulary present, zero when absent, like the embedded engine.
-fn complete(keys: impl Iterator<Item = &'static str>, counts: BTreeMap<String, u64>) -> BTreeMap<String, u64> {
-    keys.map(|k| (k.to_owned(), counts.get(k).copied().unwrap_or(0))).collect()
+fn complete(
+    keys: impl Iterator<Item = &'static str>,
+    counts: BTreeMap<String, u64>,
+) -> BTreeMap<String, u64> {
+    keys.map(|k| (k.to_owned(), counts.get(k).copied().unwrap_or(0)))
+        .collect()
 }
 
 #[async_trait]
@@ -242,7 +320,10 @@ impl SearchEngine for MeiliEngine {
             kind: complete(OpportunityKind::ALL.iter().map(|k| k.key()), kind?),
             field: complete(StemField::ALL.iter().map(|k| k.key()), field?),
             mode: complete(WorkMode::ALL.iter().map(|k| k.key()), mode?),
-            need: complete(AccessNeed::ALL.iter().map(|k| k.key()), distribution(main.facet_distribution.as_ref(), "needs")),
+            need: complete(
+                AccessNeed::ALL.iter().map(|k| k.key()),
+                distribution(main.facet_distribution.as_ref(), "needs"),
+            ),
         };
         let hits = main
             .hits
@@ -250,12 +331,25 @@ impl SearchEngine for MeiliEngine {
             .map(|hit| {
                 let document = hit.result.document;
                 let distance_miles = query.near.as_ref().map(|near| {
-                    geo::distance_miles(near.point, Point { latitude: document.latitude, longitude: document.longitude })
+                    geo::distance_miles(
+                        near.point,
+                        Point {
+                            latitude: document.latitude,
+                            longitude: document.longitude,
+                        },
+                    )
                 });
-                Hit { document, distance_miles }
+                Hit {
+                    document,
+                    distance_miles,
+                }
             })
             .collect();
-        Ok(SearchResults { total: main.total_hits.unwrap_or(0) as u64, hits, facets })
+        Ok(SearchResults {
+            total: main.total_hits.unwrap_or(0) as u64,
+            hits,
+            facets,
+        })
     }
 
     async fn health(&self) -> Result<(), SearchError> {
@@ -270,20 +364,36 @@ impl SearchEngine for MeiliEngine {
         if let Ok(task) = fresh.delete().await {
             let _ = self.wait(task).await;
         }
-        let task = self.client.create_index(&fresh_uid, Some("id")).await.map_err(error)?;
+        let task = self
+            .client
+            .create_index(&fresh_uid, Some("id"))
+            .await
+            .map_err(error)?;
         self.wait(task).await?;
         let fresh = self.client.index(&fresh_uid);
         self.configure(&fresh).await?;
         self.add(&fresh, documents).await?;
         // The live index may not exist yet on a first rebuild.
         if self.client.get_index(&self.uid).await.is_err() {
-            let task = self.client.create_index(&self.uid, Some("id")).await.map_err(error)?;
+            let task = self
+                .client
+                .create_index(&self.uid, Some("id"))
+                .await
+                .map_err(error)?;
             self.wait(task).await?;
         }
-        let swap = SwapIndexes { indexes: (self.uid.clone(), fresh_uid.clone()), rename: None };
+        let swap = SwapIndexes {
+            indexes: (self.uid.clone(), fresh_uid.clone()),
+            rename: None,
+        };
         let task = self.client.swap_indexes([&swap]).await.map_err(error)?;
         self.wait(task).await?;
-        let task = self.client.index(&fresh_uid).delete().await.map_err(error)?;
+        let task = self
+            .client
+            .index(&fresh_uid)
+            .delete()
+            .await
+            .map_err(error)?;
         self.wait(task).await
     }
 }

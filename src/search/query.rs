@@ -46,7 +46,13 @@ pub enum Sort {
 }
 
 impl Sort {
-    pub const ALL: [Sort; 5] = [Sort::Relevance, Sort::Newest, Sort::Deadline, Sort::Nearest, Sort::Pay];
+    pub const ALL: [Sort; 5] = [
+        Sort::Relevance,
+        Sort::Newest,
+        Sort::Deadline,
+        Sort::Nearest,
+        Sort::Pay,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -131,13 +137,26 @@ pub struct ParamError {
 }
 
 fn bad(parameter: &'static str, message: impl Into<String>) -> ParamError {
-    ParamError { parameter, message: message.into() }
+    ParamError {
+        parameter,
+        message: message.into(),
+    }
 }
 
-fn keys<T>(parameter: &'static str, values: &[String], parse: fn(&str) -> Option<T>, what: &str) -> Result<Vec<T>, ParamError> {
+fn keys<T>(
+    parameter: &'static str,
+    values: &[String],
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<Vec<T>, ParamError> {
     let mut parsed = Vec::new();
     for value in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
-        let item = parse(value).ok_or_else(|| bad(parameter, format!("Unknown {what} “{}” in “{parameter}”.", shorten(value))))?;
+        let item = parse(value).ok_or_else(|| {
+            bad(
+                parameter,
+                format!("Unknown {what} “{}” in “{parameter}”.", shorten(value)),
+            )
+        })?;
         parsed.push(item);
     }
     Ok(parsed)
@@ -153,10 +172,17 @@ fn number<T: std::str::FromStr + PartialOrd + std::fmt::Display>(
     min: T,
     max: T,
 ) -> Result<Option<T>, ParamError> {
-    let Some(value) = value.map(|v| v.trim()).filter(|v| !v.is_empty()) else { return Ok(None) };
-    let parsed: T = value.parse().map_err(|_| bad(parameter, format!("“{parameter}” must be a number.")))?;
+    let Some(value) = value.map(|v| v.trim()).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let parsed: T = value
+        .parse()
+        .map_err(|_| bad(parameter, format!("“{parameter}” must be a number.")))?;
     if parsed < min || parsed > max {
-        return Err(bad(parameter, format!("“{parameter}” must be between {min} and {max}.")));
+        return Err(bad(
+            parameter,
+            format!("“{parameter}” must be between {min} and {max}."),
+        ));
     }
     Ok(Some(parsed))
 }
@@ -166,7 +192,10 @@ impl SearchParams {
     pub fn parse(&self, today: NaiveDate) -> Result<SearchQuery, ParamError> {
         let text = self.q.as_deref().unwrap_or_default().trim().to_owned();
         if text.chars().count() > MAX_TEXT_CHARS {
-            return Err(bad("q", format!("The search text is too long: at most {MAX_TEXT_CHARS} characters.")));
+            return Err(bad(
+                "q",
+                format!("The search text is too long: at most {MAX_TEXT_CHARS} characters."),
+            ));
         }
         let kinds = keys("kind", &self.kind, OpportunityKind::from_key, "kind")?;
         let fields = keys("field", &self.field, StemField::from_key, "STEM field")?;
@@ -175,39 +204,94 @@ impl SearchParams {
         needs.sort();
         needs.dedup();
         let mut languages = Vec::new();
-        for code in self.lang.iter().map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()) {
+        for code in self
+            .lang
+            .iter()
+            .map(|c| c.trim().to_lowercase())
+            .filter(|c| !c.is_empty())
+        {
             if crate::languages::name(&code).is_none() {
-                return Err(bad("lang", format!("Unknown language code “{}” in “lang”: use two letters like es.", shorten(&code))));
+                return Err(bad(
+                    "lang",
+                    format!(
+                        "Unknown language code “{}” in “lang”: use two letters like es.",
+                        shorten(&code)
+                    ),
+                ));
             }
             if !languages.contains(&code) {
                 languages.push(code);
             }
         }
         let grade = number::<i32>("grade", self.grade.as_ref(), 6, 13)?;
-        let within_miles = number::<f64>("within_miles", self.within_miles.as_ref(), 0.5, MAX_MILES)?;
+        let within_miles =
+            number::<f64>("within_miles", self.within_miles.as_ref(), 0.5, MAX_MILES)?;
         let near = match self.zip.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
             Some(zip) => {
-                let point = geo::zip_centroid(zip)
-                    .ok_or_else(|| bad("zip", format!("Unknown ZIP code “{}”: use a 5-digit US ZIP code.", shorten(zip))))?;
-                Some(Near { zip: zip.to_owned(), point, within_miles })
+                let point = geo::zip_centroid(zip).ok_or_else(|| {
+                    bad(
+                        "zip",
+                        format!(
+                            "Unknown ZIP code “{}”: use a 5-digit US ZIP code.",
+                            shorten(zip)
+                        ),
+                    )
+                })?;
+                Some(Near {
+                    zip: zip.to_owned(),
+                    point,
+                    within_miles,
+                })
             }
-            None if within_miles.is_some() => return Err(bad("within_miles", "“within_miles” needs a “zip” to measure from.")),
+            None if within_miles.is_some() => {
+                return Err(bad(
+                    "within_miles",
+                    "“within_miles” needs a “zip” to measure from.",
+                ));
+            }
             None => None,
         };
-        let sort = match self.sort.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let sort = match self
+            .sort
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             None => Sort::Relevance,
             Some(key) => Sort::ALL
                 .into_iter()
                 .find(|s| s.key() == key)
-                .ok_or_else(|| bad("sort", format!("Unknown sort “{}”: use relevance, newest, deadline, nearest or pay.", shorten(key))))?,
+                .ok_or_else(|| {
+                    bad(
+                        "sort",
+                        format!(
+                            "Unknown sort “{}”: use relevance, newest, deadline, nearest or pay.",
+                            shorten(key)
+                        ),
+                    )
+                })?,
         };
         if sort == Sort::Nearest && near.is_none() {
             return Err(bad("sort", "Sorting by “nearest” needs a “zip”."));
         }
-        let per_page = number::<u32>("per_page", self.per_page.as_ref(), 1, MAX_PER_PAGE)?.unwrap_or(DEFAULT_PER_PAGE);
+        let per_page = number::<u32>("per_page", self.per_page.as_ref(), 1, MAX_PER_PAGE)?
+            .unwrap_or(DEFAULT_PER_PAGE);
         let max_page = MAX_DEPTH / per_page;
         let page = number::<u32>("page", self.page.as_ref(), 1, max_page)?.unwrap_or(1);
-        Ok(SearchQuery { text, kinds, fields, modes, needs, languages, grade, near, sort, page, per_page, today })
+        Ok(SearchQuery {
+            text,
+            kinds,
+            fields,
+            modes,
+            needs,
+            languages,
+            grade,
+            near,
+            sort,
+            page,
+            per_page,
+            today,
+        })
     }
 
     /// True when nothing at all was asked (a student's saved needs then apply).
@@ -230,7 +314,13 @@ impl SearchParams {
     /// present so that a link never looks blank.
     pub fn to_query_string(&self) -> String {
         let mut pairs: Vec<(&str, &str)> = vec![("q", self.q.as_deref().unwrap_or_default())];
-        let lists = [("kind", &self.kind), ("field", &self.field), ("mode", &self.mode), ("need", &self.need), ("lang", &self.lang)];
+        let lists = [
+            ("kind", &self.kind),
+            ("field", &self.field),
+            ("mode", &self.mode),
+            ("need", &self.need),
+            ("lang", &self.lang),
+        ];
         for (key, values) in lists {
             pairs.extend(values.iter().map(|v| (key, v.as_str())));
         }
@@ -242,7 +332,9 @@ impl SearchParams {
             ("page", &self.page),
             ("per_page", &self.per_page),
         ];
-        pairs.extend(singles.into_iter().filter_map(|(key, value)| value.as_deref().filter(|v| !v.is_empty()).map(|v| (key, v))));
+        pairs.extend(singles.into_iter().filter_map(|(key, value)| {
+            value.as_deref().filter(|v| !v.is_empty()).map(|v| (key, v))
+        }));
         serde_urlencoded::to_string(&pairs).unwrap_or_default()
     }
 }
@@ -283,7 +375,9 @@ mod tests {
 
     #[test]
     fn repeated_needs_are_all_kept_once() {
-        let query = params("need=paid&need=remote_ok&need=paid").parse(today()).unwrap();
+        let query = params("need=paid&need=remote_ok&need=paid")
+            .parse(today())
+            .unwrap();
         assert_eq!(query.needs, vec![AccessNeed::Paid, AccessNeed::RemoteOk]);
     }
 }

@@ -17,11 +17,19 @@ pub const FALLBACK_NOTICE: &str = "Search is partly unavailable right now. These
 
 pub async fn search(state: &AppState, query: &SearchQuery) -> AppResult<Searched> {
     match state.search.search(query).await {
-        Ok(results) => Ok(Searched { results, engine: state.search.kind(), notice: None }),
+        Ok(results) => Ok(Searched {
+            results,
+            engine: state.search.kind(),
+            notice: None,
+        }),
         Err(error) => {
             tracing::warn!(%error, "search engine failed; answering from the database");
             let results = database::search(&state.db, query).await?;
-            Ok(Searched { results, engine: EngineKind::Database, notice: Some(FALLBACK_NOTICE) })
+            Ok(Searched {
+                results,
+                engine: EngineKind::Database,
+                notice: Some(FALLBACK_NOTICE),
+            })
         }
     }
 }

@@ -7,8 +7,8 @@ use std::{sync::Arc, time::Duration};
 use chrono::Utc;
 use entity::search_outbox;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    sea_query::Expr,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, sea_query::Expr,
 };
 use tokio::task::JoinHandle;
 
@@ -64,11 +64,19 @@ pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> App
             let message: String = error.to_string().chars().take(1000).collect();
             for row in rows {
                 let attempts = row.attempts + 1;
-                let backoff = 2_i64.saturating_pow((attempts - 1).clamp(0, 20) as u32).min(MAX_BACKOFF_SECONDS);
+                let backoff = 2_i64
+                    .saturating_pow((attempts - 1).clamp(0, 20) as u32)
+                    .min(MAX_BACKOFF_SECONDS);
                 search_outbox::Entity::update_many()
                     .col_expr(search_outbox::Column::Attempts, Expr::value(attempts))
-                    .col_expr(search_outbox::Column::NextAttemptAt, Expr::value(Utc::now() + chrono::Duration::seconds(backoff)))
-                    .col_expr(search_outbox::Column::LastError, Expr::value(message.clone()))
+                    .col_expr(
+                        search_outbox::Column::NextAttemptAt,
+                        Expr::value(Utc::now() + chrono::Duration::seconds(backoff)),
+                    )
+                    .col_expr(
+                        search_outbox::Column::LastError,
+                        Expr::value(message.clone()),
+                    )
                     .filter(search_outbox::Column::Id.eq(row.id))
                     .exec(db)
                     .await?;
@@ -81,7 +89,10 @@ pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> App
 
 /// Rows not applied yet.
 pub async fn pending(db: &DatabaseConnection) -> AppResult<u64> {
-    Ok(search_outbox::Entity::find().filter(search_outbox::Column::DoneAt.is_null()).count(db).await?)
+    Ok(search_outbox::Entity::find()
+        .filter(search_outbox::Column::DoneAt.is_null())
+        .count(db)
+        .await?)
 }
 
 /// Applies every due row now (tests, `reindex`, start-up).
@@ -102,7 +113,10 @@ pub async fn rebuild(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppR
         .flatten();
     let (documents, _) = documents::load(db, None).await?;
     let count = documents.len();
-    engine.rebuild(documents).await.map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
+    engine
+        .rebuild(documents)
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
     if let Some(covered) = covered {
         search_outbox::Entity::update_many()
             .col_expr(search_outbox::Column::DoneAt, Expr::value(Utc::now()))

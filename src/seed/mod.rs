@@ -6,13 +6,17 @@ pub mod postings;
 pub mod roster;
 
 use chrono::Utc;
-use entity::{OpportunityStatus, OrgStatus, Role, counselor_school, organization, school, student, user};
+use entity::{
+    OpportunityStatus, OrgStatus, Role, counselor_school, organization, school, student, user,
+};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, TransactionTrait,
 };
 
-use crate::{accounts::service::insert_user_hashed, auth::password, error::AppResult, opportunities};
+use crate::{
+    accounts::service::insert_user_hashed, auth::password, error::AppResult, opportunities,
+};
 
 /// Shared by every demo account (demo only: never use on a real instance).
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
@@ -23,7 +27,10 @@ pub struct DemoLogin {
     pub email: String,
 }
 
-const SCHOOLS: &[(&str, &str)] = &[("Lincoln High School", "60608"), ("Roosevelt STEM Academy", "60623")];
+const SCHOOLS: &[(&str, &str)] = &[
+    ("Lincoln High School", "60608"),
+    ("Roosevelt STEM Academy", "60623"),
+];
 /// Demo employers: name and metro (index into `postings::METROS`).
 const EMPLOYERS: &[(&str, usize)] = &[
     ("Lakeshore Robotics", 0),
@@ -52,7 +59,10 @@ const STUDENTS: &[(&str, &str, i32)] = &[
 
 /// Loads the demo data; refuses to run twice on the same database.
 pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>> {
-    let already = user::Entity::find().filter(user::Column::Email.eq("admin@demo.stembridge.test")).count(db).await?;
+    let already = user::Entity::find()
+        .filter(user::Column::Email.eq("admin@demo.stembridge.test"))
+        .count(db)
+        .await?;
     if already > 0 {
         anyhow::bail!("The demo data is already loaded in this database.");
     }
@@ -61,8 +71,19 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
     let now = Utc::now();
     let mut logins = Vec::new();
 
-    let admin = insert_user(&txn, "admin@demo.stembridge.test", "Demo Admin", Role::Admin, None, &hash).await?;
-    logins.push(DemoLogin { role: "admin", email: admin.email });
+    let admin = insert_user(
+        &txn,
+        "admin@demo.stembridge.test",
+        "Demo Admin",
+        Role::Admin,
+        None,
+        &hash,
+    )
+    .await?;
+    logins.push(DemoLogin {
+        role: "admin",
+        email: admin.email,
+    });
 
     for (index, (name, zip)) in SCHOOLS.iter().enumerate() {
         let school = school::ActiveModel {
@@ -75,16 +96,40 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         .insert(&txn)
         .await?;
         let email = format!("counselor{}@demo.stembridge.test", index + 1);
-        let counselor = insert_user(&txn, &email, &format!("Counselor {}", index + 1), Role::Counselor, None, &hash).await?;
-        counselor_school::ActiveModel { user_id: Set(counselor.id), school_id: Set(school.id) }.insert(&txn).await?;
-        logins.push(DemoLogin { role: "counselor", email });
+        let counselor = insert_user(
+            &txn,
+            &email,
+            &format!("Counselor {}", index + 1),
+            Role::Counselor,
+            None,
+            &hash,
+        )
+        .await?;
+        counselor_school::ActiveModel {
+            user_id: Set(counselor.id),
+            school_id: Set(school.id),
+        }
+        .insert(&txn)
+        .await?;
+        logins.push(DemoLogin {
+            role: "counselor",
+            email,
+        });
 
         for (n, (first, last, grade)) in STUDENTS.iter().enumerate() {
             let claimed = n == 0;
             let user_id = if claimed {
-                let email = format!("{}.{}{}@demo.stembridge.test", first.to_lowercase(), last.to_lowercase(), index + 1);
+                let email = format!(
+                    "{}.{}{}@demo.stembridge.test",
+                    first.to_lowercase(),
+                    last.to_lowercase(),
+                    index + 1
+                );
                 let user = insert_user(&txn, &email, first, Role::Student, None, &hash).await?;
-                logins.push(DemoLogin { role: "student", email });
+                logins.push(DemoLogin {
+                    role: "student",
+                    email,
+                });
                 Some(user.id)
             } else {
                 None
@@ -106,16 +151,27 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         }
     }
 
-    let school_ids: Vec<i32> = school::Entity::find().all(&txn).await?.into_iter().map(|s| s.id).collect();
+    let school_ids: Vec<i32> = school::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     let mut rng = postings::rng(2026);
     let today = now.date_naive();
     for (index, (name, metro)) in EMPLOYERS.iter().enumerate() {
-        let slug: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+        let slug: String = name
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_lowercase();
         let (_, zips) = postings::METROS[*metro];
         let organization = organization::ActiveModel {
             name: Set((*name).to_owned()),
             website: Set(format!("https://{slug}.example")),
-            description: Set(format!("{name} hosts students from local schools every year.")),
+            description: Set(format!(
+                "{name} hosts students from local schools every year."
+            )),
             address: Set(String::new()),
             zip: Set(zips[0].to_owned()),
             contact_email: Set(format!("employer{}@demo.stembridge.test", index + 1)),
@@ -130,14 +186,34 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         .insert(&txn)
         .await?;
         let email = format!("employer{}@demo.stembridge.test", index + 1);
-        let employer = insert_user(&txn, &email, &format!("{name} staff"), Role::Employer, Some(organization.id), &hash).await?;
+        let employer = insert_user(
+            &txn,
+            &email,
+            &format!("{name} staff"),
+            Role::Employer,
+            Some(organization.id),
+            &hash,
+        )
+        .await?;
         if index < 3 {
-            logins.push(DemoLogin { role: "employer", email });
+            logins.push(DemoLogin {
+                role: "employer",
+                email,
+            });
         }
         for _ in 0..POSTINGS_PER_EMPLOYER {
             let form = postings::generate(&mut rng, *metro, today);
-            let posting = form.parse().map_err(|errors| anyhow::anyhow!("demo posting invalid: {}", errors.summary()))?;
-            opportunities::service::insert(&txn, organization.id, employer.id, &posting, OpportunityStatus::Published).await?;
+            let posting = form
+                .parse()
+                .map_err(|errors| anyhow::anyhow!("demo posting invalid: {}", errors.summary()))?;
+            opportunities::service::insert(
+                &txn,
+                organization.id,
+                employer.id,
+                &posting,
+                OpportunityStatus::Published,
+            )
+            .await?;
         }
     }
     roster::load(&txn, &school_ids, admin.id).await?;

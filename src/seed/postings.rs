@@ -10,39 +10,171 @@ use crate::opportunities::forms::{PostingForm, derived};
 
 /// Metro areas and some of their ZIP codes.
 pub const METROS: &[(&str, &[&str])] = &[
-    ("Chicago", &["60601", "60605", "60607", "60608", "60612", "60616", "60619", "60623", "60629", "60637", "60644", "60647"]),
-    ("Houston", &["77002", "77003", "77004", "77011", "77021", "77030", "77033", "77054", "77081", "77092"]),
-    ("Los Angeles", &["90001", "90011", "90012", "90017", "90021", "90033", "90037", "90044", "90057", "90063"]),
-    ("Atlanta", &["30303", "30308", "30310", "30312", "30314", "30318", "30331", "30344"]),
+    (
+        "Chicago",
+        &[
+            "60601", "60605", "60607", "60608", "60612", "60616", "60619", "60623", "60629",
+            "60637", "60644", "60647",
+        ],
+    ),
+    (
+        "Houston",
+        &[
+            "77002", "77003", "77004", "77011", "77021", "77030", "77033", "77054", "77081",
+            "77092",
+        ],
+    ),
+    (
+        "Los Angeles",
+        &[
+            "90001", "90011", "90012", "90017", "90021", "90033", "90037", "90044", "90057",
+            "90063",
+        ],
+    ),
+    (
+        "Atlanta",
+        &[
+            "30303", "30308", "30310", "30312", "30314", "30318", "30331", "30344",
+        ],
+    ),
 ];
 
 const ROLES: &[(StemField, &[&str])] = &[
-    (StemField::ComputerScience, &["Software development", "Web accessibility testing", "Cybersecurity", "Game design", "IT help desk"]),
-    (StemField::Engineering, &["Robotics lab", "Civil engineering field", "Electrical design", "3D printing and CAD", "Bridge inspection"]),
-    (StemField::LifeSciences, &["Biology research lab", "Genetics lab", "Zoo animal care", "Microbiology"]),
-    (StemField::Health, &["Hospital pharmacy", "Physical therapy clinic", "Community health outreach", "Dental lab", "Emergency medicine"]),
-    (StemField::PhysicalSciences, &["Chemistry lab", "Materials testing", "Astronomy outreach", "Physics research"]),
-    (StemField::MathAndData, &["Data analysis", "Actuarial", "Transit data mapping", "Sports statistics"]),
-    (StemField::EnvironmentalScience, &["Water quality testing", "Urban forestry", "Solar installation", "Recycling and waste"]),
-    (StemField::AdvancedManufacturing, &["CNC machining", "Electronics assembly", "Quality control", "Welding technology"]),
+    (
+        StemField::ComputerScience,
+        &[
+            "Software development",
+            "Web accessibility testing",
+            "Cybersecurity",
+            "Game design",
+            "IT help desk",
+        ],
+    ),
+    (
+        StemField::Engineering,
+        &[
+            "Robotics lab",
+            "Civil engineering field",
+            "Electrical design",
+            "3D printing and CAD",
+            "Bridge inspection",
+        ],
+    ),
+    (
+        StemField::LifeSciences,
+        &[
+            "Biology research lab",
+            "Genetics lab",
+            "Zoo animal care",
+            "Microbiology",
+        ],
+    ),
+    (
+        StemField::Health,
+        &[
+            "Hospital pharmacy",
+            "Physical therapy clinic",
+            "Community health outreach",
+            "Dental lab",
+            "Emergency medicine",
+        ],
+    ),
+    (
+        StemField::PhysicalSciences,
+        &[
+            "Chemistry lab",
+            "Materials testing",
+            "Astronomy outreach",
+            "Physics research",
+        ],
+    ),
+    (
+        StemField::MathAndData,
+        &[
+            "Data analysis",
+            "Actuarial",
+            "Transit data mapping",
+            "Sports statistics",
+        ],
+    ),
+    (
+        StemField::EnvironmentalScience,
+        &[
+            "Water quality testing",
+            "Urban forestry",
+            "Solar installation",
+            "Recycling and waste",
+        ],
+    ),
+    (
+        StemField::AdvancedManufacturing,
+        &[
+            "CNC machining",
+            "Electronics assembly",
+            "Quality control",
+            "Welding technology",
+        ],
+    ),
 ];
 
-const SKILLS: &[&str] = &["Python", "spreadsheets", "lab safety", "soldering", "CAD", "teamwork", "public speaking", "data entry", "microscopy", "customer service", "HTML and CSS", "measuring tools"];
-const SCHEDULES: &[&str] = &["Tuesdays and Thursdays 4-6 pm", "Saturdays 9 am-1 pm", "Weekdays 9 am-3 pm in summer", "Flexible, about 8 hours a week", "Mondays and Wednesdays after school"];
-const LANGUAGE_SETS: &[&str] = &["en", "en", "en, es", "en, es", "en, vi", "en, zh", "en, ar", "en, es, ht", "en, ko"];
+const SKILLS: &[&str] = &[
+    "Python",
+    "spreadsheets",
+    "lab safety",
+    "soldering",
+    "CAD",
+    "teamwork",
+    "public speaking",
+    "data entry",
+    "microscopy",
+    "customer service",
+    "HTML and CSS",
+    "measuring tools",
+];
+const SCHEDULES: &[&str] = &[
+    "Tuesdays and Thursdays 4-6 pm",
+    "Saturdays 9 am-1 pm",
+    "Weekdays 9 am-3 pm in summer",
+    "Flexible, about 8 hours a week",
+    "Mondays and Wednesdays after school",
+];
+const LANGUAGE_SETS: &[&str] = &[
+    "en",
+    "en",
+    "en, es",
+    "en, es",
+    "en, vi",
+    "en, zh",
+    "en, ar",
+    "en, es, ht",
+    "en, ko",
+];
 
 /// One generated posting for an employer in `metro`.
 pub fn generate(rng: &mut StdRng, metro: usize, today: NaiveDate) -> PostingForm {
     let (_, zips) = METROS[metro % METROS.len()];
     let (field, roles) = ROLES.choose(rng).copied().unwrap_or(ROLES[0]);
     let role = roles.choose(rng).copied().unwrap_or("STEM");
-    let kind = *[OpportunityKind::Internship, OpportunityKind::Internship, OpportunityKind::JobShadow, OpportunityKind::Apprenticeship, OpportunityKind::VirtualExperience]
-        .choose(rng)
-        .unwrap_or(&OpportunityKind::Internship);
+    let kind = *[
+        OpportunityKind::Internship,
+        OpportunityKind::Internship,
+        OpportunityKind::JobShadow,
+        OpportunityKind::Apprenticeship,
+        OpportunityKind::VirtualExperience,
+    ]
+    .choose(rng)
+    .unwrap_or(&OpportunityKind::Internship);
     let mode = match kind {
         OpportunityKind::VirtualExperience => WorkMode::Remote,
         OpportunityKind::JobShadow => WorkMode::OnSite,
-        _ => *[WorkMode::OnSite, WorkMode::OnSite, WorkMode::Hybrid, WorkMode::Remote].choose(rng).unwrap_or(&WorkMode::OnSite),
+        _ => *[
+            WorkMode::OnSite,
+            WorkMode::OnSite,
+            WorkMode::Hybrid,
+            WorkMode::Remote,
+        ]
+        .choose(rng)
+        .unwrap_or(&WorkMode::OnSite),
     };
     let title = match kind {
         OpportunityKind::JobShadow => format!("{role} job shadow day"),
@@ -52,14 +184,34 @@ pub fn generate(rng: &mut StdRng, metro: usize, today: NaiveDate) -> PostingForm
     };
     let deadline = today + Duration::days(rng.random_range(7..90));
     let start = deadline + Duration::days(rng.random_range(7..45));
-    let end = if kind == OpportunityKind::JobShadow { start } else { start + Duration::days(rng.random_range(28..120)) };
+    let end = if kind == OpportunityKind::JobShadow {
+        start
+    } else {
+        start + Duration::days(rng.random_range(28..120))
+    };
     let (compensation, wage, stipend) = match rng.random_range(0..10) {
         _ if kind == OpportunityKind::JobShadow => match rng.random_range(0..3) {
-            0 => ("stipend", String::new(), format!("{}", rng.random_range(1..4) * 25)),
+            0 => (
+                "stipend",
+                String::new(),
+                format!("{}", rng.random_range(1..4) * 25),
+            ),
             _ => ("unpaid", String::new(), String::new()),
         },
-        0..=4 => ("hourly", format!("{}.{:02}", rng.random_range(15..26), [0, 25, 50, 75][rng.random_range(0..4)]), String::new()),
-        5..=6 => ("stipend", String::new(), format!("{}", rng.random_range(3..31) * 100)),
+        0..=4 => (
+            "hourly",
+            format!(
+                "{}.{:02}",
+                rng.random_range(15..26),
+                [0, 25, 50, 75][rng.random_range(0..4)]
+            ),
+            String::new(),
+        ),
+        5..=6 => (
+            "stipend",
+            String::new(),
+            format!("{}", rng.random_range(3..31) * 100),
+        ),
         _ => ("unpaid", String::new(), String::new()),
     };
     let features: Vec<String> = AccessNeed::ALL
@@ -83,22 +235,47 @@ pub fn generate(rng: &mut StdRng, metro: usize, today: NaiveDate) -> PostingForm
         kind: kind.key().into(),
         field: field.key().into(),
         mode: mode.key().into(),
-        address: if mode == WorkMode::Remote { String::new() } else { format!("{} Main St", rng.random_range(100..9999)) },
+        address: if mode == WorkMode::Remote {
+            String::new()
+        } else {
+            format!("{} Main St", rng.random_range(100..9999))
+        },
         zip: zips.choose(rng).copied().unwrap_or(zips[0]).into(),
         compensation: compensation.into(),
         hourly_wage: wage,
         stipend,
-        hours_per_week: if is_shadow { String::new() } else { rng.random_range(4..21).to_string() },
+        hours_per_week: if is_shadow {
+            String::new()
+        } else {
+            rng.random_range(4..21).to_string()
+        },
         schedule: SCHEDULES.choose(rng).copied().unwrap_or_default().into(),
         start_date: start.to_string(),
         end_date: end.to_string(),
-        start_time: if is_shadow { "09:00".into() } else { String::new() },
-        end_time: if is_shadow { "14:30".into() } else { String::new() },
+        start_time: if is_shadow {
+            "09:00".into()
+        } else {
+            String::new()
+        },
+        end_time: if is_shadow {
+            "14:30".into()
+        } else {
+            String::new()
+        },
         deadline: deadline.to_string(),
         min_grade: min_grade.to_string(),
         max_grade: rng.random_range(min_grade..13).to_string(),
-        min_age: if rng.random_bool(0.3) { "16".into() } else { String::new() },
-        slots: if is_shadow { rng.random_range(5..21) } else { rng.random_range(1..6) }.to_string(),
+        min_age: if rng.random_bool(0.3) {
+            "16".into()
+        } else {
+            String::new()
+        },
+        slots: if is_shadow {
+            rng.random_range(5..21)
+        } else {
+            rng.random_range(1..6)
+        }
+        .to_string(),
         languages: LANGUAGE_SETS.choose(rng).copied().unwrap_or("en").into(),
         skills: skills.join(", "),
         features,

@@ -6,24 +6,62 @@
 
 use chrono::{Duration, Utc};
 use entity::{
-    ApplicationStatus, HoursStatus, OpportunityStatus, PlacementStatus, application, application_event,
-    belonging_response, hour_log, opportunity, placement, student,
+    ApplicationStatus, HoursStatus, OpportunityStatus, PlacementStatus, application,
+    application_event, belonging_response, hour_log, opportunity, placement, student,
 };
 use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 
 use crate::error::AppResult;
 
-const FIRST: &[&str] = &["Ana", "Marcus", "Linh", "Jamal", "Sofia", "Aiden", "Priya", "Diego", "Amara", "Noah", "Fatima", "Luis", "Grace", "Kwame", "Mei", "Ethan", "Zainab", "Mateo", "Aaliyah", "Omar"];
-const LAST: &[&str] = &["Rivera", "Johnson", "Nguyen", "Williams", "Hernandez", "Kowalski", "Patel", "Garcia", "Okafor", "Smith", "Haddad", "Lopez", "Kim", "Mensah", "Chen", "Brown", "Ali", "Torres", "Jackson", "Hassan"];
-const RACES: &[&str] = &["Hispanic or Latino", "Hispanic or Latino", "Black or African American", "Black or African American", "White", "Asian", "Two or more races", "American Indian or Alaska Native"];
+const FIRST: &[&str] = &[
+    "Ana", "Marcus", "Linh", "Jamal", "Sofia", "Aiden", "Priya", "Diego", "Amara", "Noah",
+    "Fatima", "Luis", "Grace", "Kwame", "Mei", "Ethan", "Zainab", "Mateo", "Aaliyah", "Omar",
+];
+const LAST: &[&str] = &[
+    "Rivera",
+    "Johnson",
+    "Nguyen",
+    "Williams",
+    "Hernandez",
+    "Kowalski",
+    "Patel",
+    "Garcia",
+    "Okafor",
+    "Smith",
+    "Haddad",
+    "Lopez",
+    "Kim",
+    "Mensah",
+    "Chen",
+    "Brown",
+    "Ali",
+    "Torres",
+    "Jackson",
+    "Hassan",
+];
+const RACES: &[&str] = &[
+    "Hispanic or Latino",
+    "Hispanic or Latino",
+    "Black or African American",
+    "Black or African American",
+    "White",
+    "Asian",
+    "Two or more races",
+    "American Indian or Alaska Native",
+];
 
 /// Loads the roster and its history; `schools` are the demo school ids and
 /// `actor` the user recorded on employer-side events.
 pub async fn load(db: &impl ConnectionTrait, schools: &[i32], actor: i32) -> AppResult<usize> {
     let mut rng = StdRng::seed_from_u64(420);
     let today = Utc::now();
-    let postings = opportunity::Entity::find().filter(opportunity::Column::Status.eq(OpportunityStatus::Published)).all(db).await?;
+    let postings = opportunity::Entity::find()
+        .filter(opportunity::Column::Status.eq(OpportunityStatus::Published))
+        .all(db)
+        .await?;
     let mut taken = std::collections::HashMap::<i32, i32>::new();
     let mut created = 0;
     for n in 0..420 {
@@ -33,9 +71,16 @@ pub async fn load(db: &impl ConnectionTrait, schools: &[i32], actor: i32) -> App
         let disability = rng.random_bool(0.12);
         let first_generation = rng.random_bool(0.4);
         // Six students of another gender: a group small enough to be suppressed.
-        let gender = if n % 70 == 3 { "Another gender" } else if rng.random_bool(0.5) { "Female" } else { "Male" };
+        let gender = if n % 70 == 3 {
+            "Another gender"
+        } else if rng.random_bool(0.5) {
+            "Female"
+        } else {
+            "Male"
+        };
         let grade = rng.random_range(9..13);
-        let born = today.date_naive() - Duration::days(365 * (grade as i64 + 5) + rng.random_range(0..300));
+        let born = today.date_naive()
+            - Duration::days(365 * (grade as i64 + 5) + rng.random_range(0..300));
         let student = student::ActiveModel {
             school_id: Set(school_id),
             first_name: Set(FIRST.choose(&mut rng).copied().unwrap_or("Sam").to_owned()),
@@ -68,11 +113,27 @@ pub async fn load(db: &impl ConnectionTrait, schools: &[i32], actor: i32) -> App
         if !rng.random_bool(chance.clamp(0.05, 0.95)) {
             continue;
         }
-        let eligible: Vec<&opportunity::Model> = postings.iter().filter(|o| o.min_grade <= grade && grade <= o.max_grade).collect();
-        let Some(posting) = eligible.choose(&mut rng) else { continue };
+        let eligible: Vec<&opportunity::Model> = postings
+            .iter()
+            .filter(|o| o.min_grade <= grade && grade <= o.max_grade)
+            .collect();
+        let Some(posting) = eligible.choose(&mut rng) else {
+            continue;
+        };
         let applied_at = today - Duration::days(rng.random_range(5..330));
-        let placed = rng.random_bool(if low_income { 0.35 } else { 0.55 }) && *taken.get(&posting.id).unwrap_or(&0) < posting.slots;
-        let status = if placed { ApplicationStatus::Accepted } else { *[ApplicationStatus::Submitted, ApplicationStatus::Reviewing, ApplicationStatus::Rejected].choose(&mut rng).unwrap_or(&ApplicationStatus::Submitted) };
+        let placed = rng.random_bool(if low_income { 0.35 } else { 0.55 })
+            && *taken.get(&posting.id).unwrap_or(&0) < posting.slots;
+        let status = if placed {
+            ApplicationStatus::Accepted
+        } else {
+            *[
+                ApplicationStatus::Submitted,
+                ApplicationStatus::Reviewing,
+                ApplicationStatus::Rejected,
+            ]
+            .choose(&mut rng)
+            .unwrap_or(&ApplicationStatus::Submitted)
+        };
         let application = application::ActiveModel {
             opportunity_id: Set(posting.id),
             student_id: Set(student.id),
@@ -106,7 +167,11 @@ pub async fn load(db: &impl ConnectionTrait, schools: &[i32], actor: i32) -> App
             application_id: Set(application.id),
             opportunity_id: Set(posting.id),
             student_id: Set(student.id),
-            status: Set(if completed { PlacementStatus::Completed } else { PlacementStatus::Active }),
+            status: Set(if completed {
+                PlacementStatus::Completed
+            } else {
+                PlacementStatus::Active
+            }),
             start_date: Set(start),
             end_date: Set(start + Duration::days(56)),
             guardian_name: Set(Some("Guardian on file".into())),

@@ -32,28 +32,69 @@ async fn registration_with_bad_input_names_each_problem_keeps_the_input_and_writ
         let long_name = "x".repeat(201);
         let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
             (registration("", "Acme", "60601"), "Email is required."),
-            (registration("not-an-email", "Acme", "60601"), "Enter an email address like name@example.org."),
-            (registration("a@b.org", "", "60601"), "Organization name is required."),
-            (registration("a@b.org", &long_name, "60601"), "Organization name must be at most 200 characters."),
-            (registration("a@b.org", "Acme", "6060"), "ZIP code must be 5 digits"),
             (
-                vec![("organization_name", "Acme"), ("zip", "60601"), ("display_name", "E"), ("email", "a@b.org"), ("password", "short")],
+                registration("not-an-email", "Acme", "60601"),
+                "Enter an email address like name@example.org.",
+            ),
+            (
+                registration("a@b.org", "", "60601"),
+                "Organization name is required.",
+            ),
+            (
+                registration("a@b.org", &long_name, "60601"),
+                "Organization name must be at most 200 characters.",
+            ),
+            (
+                registration("a@b.org", "Acme", "6060"),
+                "ZIP code must be 5 digits",
+            ),
+            (
+                vec![
+                    ("organization_name", "Acme"),
+                    ("zip", "60601"),
+                    ("display_name", "E"),
+                    ("email", "a@b.org"),
+                    ("password", "short"),
+                ],
                 "Password must be at least 10 characters.",
             ),
             (
-                vec![("organization_name", "Acme"), ("website", "javascript:alert(1)"), ("zip", "60601"), ("display_name", "E"), ("email", "a@b.org"), ("password", PASSWORD)],
+                vec![
+                    ("organization_name", "Acme"),
+                    ("website", "javascript:alert(1)"),
+                    ("zip", "60601"),
+                    ("display_name", "E"),
+                    ("email", "a@b.org"),
+                    ("password", PASSWORD),
+                ],
                 "Website must start with https:",
             ),
         ];
         for (fields, message) in cases {
             let response = app.submit("/register", "/register", &fields).await;
-            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{message}"
+            );
             let body = response.text().await.unwrap();
             assert!(body.contains(message), "expected “{message}”");
             assert!(body.contains("aria-invalid=\"true\""));
         }
-        let body = app.submit("/register", "/register", &registration("not-an-email", "Keep Me Inc", "60601")).await.text().await.unwrap();
-        assert!(body.contains("value=\"Keep Me Inc\""), "typed values stay in the form");
+        let body = app
+            .submit(
+                "/register",
+                "/register",
+                &registration("not-an-email", "Keep Me Inc", "60601"),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            body.contains("value=\"Keep Me Inc\""),
+            "typed values stay in the form"
+        );
         assert_eq!(app.count("organization").await, 0);
         assert_eq!(app.count("app_user").await, 0);
     })
@@ -64,9 +105,22 @@ async fn registration_with_bad_input_names_each_problem_keeps_the_input_and_writ
 async fn an_email_can_register_only_once_and_the_second_organization_is_not_created() {
     on_each_backend(async |app: TestApp| {
         app.employer("Acme Labs", "erin@acme.org").await;
-        let response = app.submit_as(&new_client(), "/register", "/register", &registration("Erin@Acme.org", "Other Org", "60601")).await;
+        let response = app
+            .submit_as(
+                &new_client(),
+                "/register",
+                "/register",
+                &registration("Erin@Acme.org", "Other Org", "60601"),
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(response.text().await.unwrap().contains("An account with this email already exists."));
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("An account with this email already exists.")
+        );
         assert_eq!(app.count("organization").await, 1);
     })
     .await;
@@ -77,16 +131,32 @@ async fn the_setup_page_creates_the_first_admin_and_then_closes() {
     on_each_backend(async |app: TestApp| {
         assert!(app.get("/").await.text().await.unwrap().contains("/setup"));
         let response = app
-            .submit("/setup", "/setup", &[("display_name", "Ada"), ("email", "ada@district.org"), ("password", PASSWORD)])
+            .submit(
+                "/setup",
+                "/setup",
+                &[
+                    ("display_name", "Ada"),
+                    ("email", "ada@district.org"),
+                    ("password", PASSWORD),
+                ],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(app.get("/admin").await.status(), StatusCode::OK);
         let stranger = new_client();
-        assert_eq!(app.get_as(&stranger, "/setup").await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get_as(&stranger, "/setup").await.status(),
+            StatusCode::NOT_FOUND
+        );
         let token = app.csrf_token(&stranger, "/login").await;
         let response = stranger
             .post(app.url("/setup"))
-            .form(&[("csrf_token", token.as_str()), ("display_name", "Eve"), ("email", "eve@x.org"), ("password", PASSWORD)])
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("display_name", "Eve"),
+                ("email", "eve@x.org"),
+                ("password", PASSWORD),
+            ])
             .send()
             .await
             .unwrap();
@@ -100,30 +170,75 @@ async fn the_setup_page_creates_the_first_admin_and_then_closes() {
 async fn an_admin_creates_a_school_and_a_counselor_who_can_log_in() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let response = app.submit_as(&admin, "/admin", "/admin/schools", &[("name", "Lincoln High"), ("zip", "60608")]).await;
+        let response = app
+            .submit_as(
+                &admin,
+                "/admin",
+                "/admin/schools",
+                &[("name", "Lincoln High"), ("zip", "60608")],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let response = app.submit_as(&admin, "/admin", "/admin/schools", &[("name", ""), ("zip", "abc")]).await;
+        let response = app
+            .submit_as(
+                &admin,
+                "/admin",
+                "/admin/schools",
+                &[("name", ""), ("zip", "abc")],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(app.count("school").await, 1);
 
         let page = app.get_as(&admin, "/admin").await.text().await.unwrap();
-        let school_id = page.split("name=\"school_ids\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
-        let response = app
-            .submit_as(&admin, "/admin", "/admin/counselors", &[("display_name", "Carla"), ("email", "carla@lincoln.edu"), ("password", PASSWORD)])
-            .await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "a counselor needs a school");
+        let school_id = page
+            .split("name=\"school_ids\" value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
         let response = app
             .submit_as(
                 &admin,
                 "/admin",
                 "/admin/counselors",
-                &[("display_name", "Carla"), ("email", "carla@lincoln.edu"), ("password", PASSWORD), ("school_ids", &school_id)],
+                &[
+                    ("display_name", "Carla"),
+                    ("email", "carla@lincoln.edu"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a counselor needs a school"
+        );
+        let response = app
+            .submit_as(
+                &admin,
+                "/admin",
+                "/admin/counselors",
+                &[
+                    ("display_name", "Carla"),
+                    ("email", "carla@lincoln.edu"),
+                    ("password", PASSWORD),
+                    ("school_ids", &school_id),
+                ],
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let counselor = new_client();
-        app.login_as(&counselor, "carla@lincoln.edu", PASSWORD).await;
-        let body = app.get_as(&counselor, "/counselor").await.text().await.unwrap();
+        app.login_as(&counselor, "carla@lincoln.edu", PASSWORD)
+            .await;
+        let body = app
+            .get_as(&counselor, "/counselor")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(body.contains("Lincoln High"));
     })
     .await;
@@ -133,7 +248,14 @@ async fn an_admin_creates_a_school_and_a_counselor_who_can_log_in() {
 async fn only_admins_can_create_schools_and_counselors() {
     on_each_backend(async |app: TestApp| {
         let employer = app.employer("Acme Labs", "erin@acme.org").await;
-        let response = app.submit_as(&employer, "/employer", "/admin/schools", &[("name", "Fake"), ("zip", "60608")]).await;
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer",
+                "/admin/schools",
+                &[("name", "Fake"), ("zip", "60608")],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         assert_eq!(app.count("school").await, 0);
     })

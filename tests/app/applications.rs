@@ -10,25 +10,55 @@ use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, p
 /// A school and a counselor (once per app), returning the school id.
 async fn school(app: &TestApp, name: &str) -> i32 {
     use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
-    let school = create_school(&app.db, &NewSchool { name: name.into(), zip: "60608".into() }).await.unwrap();
+    let school = create_school(
+        &app.db,
+        &NewSchool {
+            name: name.into(),
+            zip: "60608".into(),
+        },
+    )
+    .await
+    .unwrap();
     let email = format!("counselor-{}@school.edu", school.id);
-    create_counselor(&app.db, &NewCounselor { display_name: "Carla".into(), email, password: PASSWORD.into(), school_ids: vec![school.id] })
-        .await
-        .unwrap();
+    create_counselor(
+        &app.db,
+        &NewCounselor {
+            display_name: "Carla".into(),
+            email,
+            password: PASSWORD.into(),
+            school_ids: vec![school.id],
+        },
+    )
+    .await
+    .unwrap();
     school.id
 }
 
 async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
     let client = new_client();
-    app.login_as(&client, &format!("counselor-{school_id}@school.edu"), PASSWORD).await;
+    app.login_as(
+        &client,
+        &format!("counselor-{school_id}@school.edu"),
+        PASSWORD,
+    )
+    .await;
     client
 }
 
 /// A rostered student who claimed their account; `born` as YYYY-MM-DD or "".
 async fn student(app: &TestApp, school_id: i32, first: &str, grade: i32, born: &str) -> Client {
-    let client = app.claimed_student(school_id, first, "Student", grade).await;
+    let client = app
+        .claimed_student(school_id, first, "Student", grade)
+        .await;
     if !born.is_empty() {
-        let response = app.submit_as(&client, "/student/profile", "/student/profile", &[("date_of_birth", born), ("home_zip", "60608")]).await;
+        let response = app
+            .submit_as(
+                &client,
+                "/student/profile",
+                "/student/profile",
+                &[("date_of_birth", born), ("home_zip", "60608")],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
     }
     client
@@ -37,31 +67,72 @@ async fn student(app: &TestApp, school_id: i32, first: &str, grade: i32, born: &
 async fn apply(app: &TestApp, student: &Client, opportunity: i32) -> reqwest::Response {
     let page = format!("/opportunities/{opportunity}");
     let action = format!("/opportunities/{opportunity}/apply");
-    app.submit_as(student, &page, &action, &[("note", "I love building things."), ("availability", "After 3 pm"), ("accommodations", "")]).await
+    app.submit_as(
+        student,
+        &page,
+        &action,
+        &[
+            ("note", "I love building things."),
+            ("availability", "After 3 pm"),
+            ("accommodations", ""),
+        ],
+    )
+    .await
 }
 
 fn id_from(response: &reqwest::Response) -> i32 {
-    location(response).rsplit('/').next().unwrap().parse().unwrap()
+    location(response)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
-async fn employer_act(app: &TestApp, employer: &Client, application: i32, action: &str) -> StatusCode {
-    app.submit_as(employer, "/employer", &format!("/employer/applications/{application}/{action}"), &[]).await.status()
+async fn employer_act(
+    app: &TestApp,
+    employer: &Client,
+    application: i32,
+    action: &str,
+) -> StatusCode {
+    app.submit_as(
+        employer,
+        "/employer",
+        &format!("/employer/applications/{application}/{action}"),
+        &[],
+    )
+    .await
+    .status()
 }
 
 async fn accept(app: &TestApp, student: &Client, application: i32) -> reqwest::Response {
     let page = format!("/student/applications/{application}");
-    app.submit_as(student, &page, &format!("{page}/accept"), &[("belonging", "3")]).await
+    app.submit_as(
+        student,
+        &page,
+        &format!("{page}/accept"),
+        &[("belonging", "3")],
+    )
+    .await
 }
 
 fn link_in(html: &str, id: &str) -> String {
-    html.split(&format!("id=\"{id}\">")).nth(1).unwrap().split('<').next().unwrap().replace("&#x2f;", "/")
+    html.split(&format!("id=\"{id}\">"))
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .replace("&#x2f;", "/")
 }
 
 #[tokio::test]
 async fn a_student_goes_from_application_to_completed_placement() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let opportunity = app.published(&employer, &posting(&[])).await;
         let school = school(&app, "Lincoln High").await;
         let ana = student(&app, school, "Ana", 11, "2010-03-04").await;
@@ -69,16 +140,45 @@ async fn a_student_goes_from_application_to_completed_placement() {
         let response = apply(&app, &ana, opportunity).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let application = id_from(&response);
-        let applicants = app.get_as(&employer, &format!("/employer/opportunities/{opportunity}/applicants")).await.text().await.unwrap();
-        assert!(applicants.contains("Ana Student") && applicants.contains("Grade 11") && applicants.contains("Lincoln High"));
+        let applicants = app
+            .get_as(
+                &employer,
+                &format!("/employer/opportunities/{opportunity}/applicants"),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            applicants.contains("Ana Student")
+                && applicants.contains("Grade 11")
+                && applicants.contains("Lincoln High")
+        );
         assert!(applicants.contains("I love building things."));
-        assert!(!applicants.contains("2010-03-04") && !applicants.contains("60608"), "no birth date or home ZIP for employers");
-        let dashboard = app.get_as(&employer, "/employer").await.text().await.unwrap();
+        assert!(
+            !applicants.contains("2010-03-04") && !applicants.contains("60608"),
+            "no birth date or home ZIP for employers"
+        );
+        let dashboard = app
+            .get_as(&employer, "/employer")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(dashboard.contains("(1 new)"), "the employer is notified");
-        assert!(dashboard.contains(">1<span class=\"visually-hidden\"> applicants for Robotics lab intern") && dashboard.contains("3 of 3"), "counts per posting");
+        assert!(
+            dashboard
+                .contains(">1<span class=\"visually-hidden\"> applicants for Robotics lab intern")
+                && dashboard.contains("3 of 3"),
+            "counts per posting"
+        );
 
         for action in ["review", "interview", "offer"] {
-            assert_eq!(employer_act(&app, &employer, application, action).await, StatusCode::SEE_OTHER, "{action}");
+            assert_eq!(
+                employer_act(&app, &employer, application, action).await,
+                StatusCode::SEE_OTHER,
+                "{action}"
+            );
         }
         let response = accept(&app, &ana, application).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -86,42 +186,135 @@ async fn a_student_goes_from_application_to_completed_placement() {
 
         // The guardian, without an account, consents through the link.
         let guardian = new_client();
-        let page = app.get_as(&guardian, &consent_link).await.text().await.unwrap();
+        let page = app
+            .get_as(&guardian, &consent_link)
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(page.contains("Guardian consent for Ana") && page.contains("Robotics lab intern"));
-        let response = app.submit_as(&guardian, &consent_link, &consent_link, &[("guardian_name", "Maria Student"), ("relationship", "mother"), ("decision", "give")]).await;
+        let response = app
+            .submit_as(
+                &guardian,
+                &consent_link,
+                &consent_link,
+                &[
+                    ("guardian_name", "Maria Student"),
+                    ("relationship", "mother"),
+                    ("decision", "give"),
+                ],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::OK);
-        assert_eq!(app.get_as(&new_client(), &consent_link).await.status(), StatusCode::NOT_FOUND, "single use");
+        assert_eq!(
+            app.get_as(&new_client(), &consent_link).await.status(),
+            StatusCode::NOT_FOUND,
+            "single use"
+        );
 
-        let history = app.get_as(&ana, &format!("/student/applications/{application}")).await.text().await.unwrap();
-        for step in ["Submitted", "Being reviewed", "Interview", "Offer made", "Accepted"] {
+        let history = app
+            .get_as(&ana, &format!("/student/applications/{application}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        for step in [
+            "Submitted",
+            "Being reviewed",
+            "Interview",
+            "Offer made",
+            "Accepted",
+        ] {
             assert!(history.contains(step), "{step} in the history");
         }
-        let placement: i32 = history.split("/student/placements/").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        let placement: i32 = history
+            .split("/student/placements/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         // Jump to the middle of the placement to log hours.
         let start = today() - chrono::Duration::days(10);
-        app.db.execute_unprepared(&format!("UPDATE placement SET start_date = '{start}' WHERE id = {placement}")).await.unwrap();
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE placement SET start_date = '{start}' WHERE id = {placement}"
+            ))
+            .await
+            .unwrap();
         let yesterday = (today() - chrono::Duration::days(1)).to_string();
         let hours_page = format!("/student/placements/{placement}");
         let response = app
-            .submit_as(&ana, &hours_page, &format!("{hours_page}/hours"), &[("work_date", &yesterday), ("hours", "3.5"), ("description", "Soldered a motor driver.")])
+            .submit_as(
+                &ana,
+                &hours_page,
+                &format!("{hours_page}/hours"),
+                &[
+                    ("work_date", &yesterday),
+                    ("hours", "3.5"),
+                    ("description", "Soldered a motor driver."),
+                ],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let employer_page = app.get_as(&employer, &format!("/employer/placements/{placement}")).await.text().await.unwrap();
-        let hours_id = employer_page.split("/employer/hours/").nth(1).unwrap().split('/').next().unwrap().to_owned();
-        let response = app.submit_as(&employer, "/employer", &format!("/employer/hours/{hours_id}/approve"), &[]).await;
+        let employer_page = app
+            .get_as(&employer, &format!("/employer/placements/{placement}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        let hours_id = employer_page
+            .split("/employer/hours/")
+            .nth(1)
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap()
+            .to_owned();
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer",
+                &format!("/employer/hours/{hours_id}/approve"),
+                &[],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        assert!(app.get_as(&ana, &hours_page).await.text().await.unwrap().contains("Approved: 3.5 hours"));
+        assert!(
+            app.get_as(&ana, &hours_page)
+                .await
+                .text()
+                .await
+                .unwrap()
+                .contains("Approved: 3.5 hours")
+        );
 
         let response = app
             .submit_as(
                 &employer,
                 "/employer",
                 &format!("/employer/placements/{placement}/complete"),
-                &[("outcome", "completed"), ("communication", "5"), ("teamwork", "4"), ("technical", "4"), ("reliability", "5"), ("comment", "Great work")],
+                &[
+                    ("outcome", "completed"),
+                    ("communication", "5"),
+                    ("teamwork", "4"),
+                    ("technical", "4"),
+                    ("reliability", "5"),
+                    ("comment", "Great work"),
+                ],
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let response = app.submit_as(&ana, &hours_page, &format!("{hours_page}/feedback"), &[("rating", "5"), ("belonging", "5"), ("comment", "")]).await;
+        let response = app
+            .submit_as(
+                &ana,
+                &hours_page,
+                &format!("{hours_page}/feedback"),
+                &[("rating", "5"), ("belonging", "5"), ("comment", "")],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let dashboard = app.get_as(&ana, "/student").await.text().await.unwrap();
         assert!(dashboard.contains("Completed (3.5 hours approved)"));
@@ -134,25 +327,69 @@ async fn a_student_goes_from_application_to_completed_placement() {
 async fn transitions_outside_the_pipeline_are_refused() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let opportunity = app.published(&employer, &posting(&[])).await;
         let school = school(&app, "Lincoln High").await;
         let ana = student(&app, school, "Ana", 11, "2005-01-01").await;
         let application = id_from(&apply(&app, &ana, opportunity).await);
 
-        assert_eq!(accept(&app, &ana, application).await.status(), StatusCode::CONFLICT, "nothing offered yet");
-        assert_eq!(employer_act(&app, &employer, application, "hire").await, StatusCode::NOT_FOUND);
-        assert_eq!(employer_act(&app, &employer, application, "offer").await, StatusCode::SEE_OTHER);
-        assert_eq!(employer_act(&app, &employer, application, "offer").await, StatusCode::CONFLICT, "already offered");
-        assert_eq!(employer_act(&app, &employer, application, "review").await, StatusCode::CONFLICT);
+        assert_eq!(
+            accept(&app, &ana, application).await.status(),
+            StatusCode::CONFLICT,
+            "nothing offered yet"
+        );
+        assert_eq!(
+            employer_act(&app, &employer, application, "hire").await,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            employer_act(&app, &employer, application, "offer").await,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            employer_act(&app, &employer, application, "offer").await,
+            StatusCode::CONFLICT,
+            "already offered"
+        );
+        assert_eq!(
+            employer_act(&app, &employer, application, "review").await,
+            StatusCode::CONFLICT
+        );
         let page = format!("/student/applications/{application}");
-        assert_eq!(app.submit_as(&ana, &page, &format!("{page}/withdraw"), &[]).await.status(), StatusCode::CONFLICT, "decline an offer instead");
-        let response = app.submit_as(&ana, &page, &format!("{page}/accept"), &[("belonging", "9")]).await;
-        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "the belonging answer is 1 to 5");
+        assert_eq!(
+            app.submit_as(&ana, &page, &format!("{page}/withdraw"), &[])
+                .await
+                .status(),
+            StatusCode::CONFLICT,
+            "decline an offer instead"
+        );
+        let response = app
+            .submit_as(
+                &ana,
+                &page,
+                &format!("{page}/accept"),
+                &[("belonging", "9")],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::BAD_REQUEST,
+            "the belonging answer is 1 to 5"
+        );
         assert_eq!(app.count("placement").await, 0);
         let response = accept(&app, &ana, application).await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER, "an adult needs no consent: straight to the placement");
-        assert_eq!(employer_act(&app, &employer, application, "reject").await, StatusCode::CONFLICT, "accepted is final");
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "an adult needs no consent: straight to the placement"
+        );
+        assert_eq!(
+            employer_act(&app, &employer, application, "reject").await,
+            StatusCode::CONFLICT,
+            "accepted is final"
+        );
         assert_eq!(app.count("placement").await, 1);
     })
     .await;
@@ -162,32 +399,91 @@ async fn transitions_outside_the_pipeline_are_refused() {
 async fn eligibility_is_checked_on_the_server_with_a_reason() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
-        let seniors = app.published(&employer, &posting(&[("min_grade", "12"), ("max_grade", "12")])).await;
-        let sixteen = app.published(&employer, &posting(&[("title", "Lab with age limit"), ("min_age", "16")])).await;
-        let draft = app.draft(&employer, &posting(&[("title", "Not yet")])).await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let seniors = app
+            .published(
+                &employer,
+                &posting(&[("min_grade", "12"), ("max_grade", "12")]),
+            )
+            .await;
+        let sixteen = app
+            .published(
+                &employer,
+                &posting(&[("title", "Lab with age limit"), ("min_age", "16")]),
+            )
+            .await;
+        let draft = app
+            .draft(&employer, &posting(&[("title", "Not yet")]))
+            .await;
         let school = school(&app, "Lincoln High").await;
         let ben = student(&app, school, "Ben", 9, "").await;
 
         let response = apply(&app, &ben, seniors).await;
         assert_eq!(response.status(), StatusCode::CONFLICT);
-        assert!(response.text().await.unwrap().contains("for students in grade 12 to grade 12; you are in grade 9"));
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("for students in grade 12 to grade 12; you are in grade 9")
+        );
         let response = apply(&app, &ben, sixteen).await;
         assert_eq!(response.status(), StatusCode::CONFLICT);
-        assert!(response.text().await.unwrap().contains("Add your date of birth"));
-        assert_eq!(app.submit_as(&ben, "/student", &format!("/opportunities/{draft}/apply"), &[("note", "hi")]).await.status(), StatusCode::NOT_FOUND);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Add your date of birth")
+        );
+        assert_eq!(
+            app.submit_as(
+                &ben,
+                "/student",
+                &format!("/opportunities/{draft}/apply"),
+                &[("note", "hi")]
+            )
+            .await
+            .status(),
+            StatusCode::NOT_FOUND
+        );
 
         let cara = student(&app, school, "Cara", 10, "2010-01-01").await;
-        let open = app.published(&employer, &posting(&[("title", "Open to all")])).await;
-        assert_eq!(apply(&app, &cara, open).await.status(), StatusCode::SEE_OTHER);
+        let open = app
+            .published(&employer, &posting(&[("title", "Open to all")]))
+            .await;
+        assert_eq!(
+            apply(&app, &cara, open).await.status(),
+            StatusCode::SEE_OTHER
+        );
         let again = apply(&app, &cara, open).await;
         assert_eq!(again.status(), StatusCode::CONFLICT);
         assert!(again.text().await.unwrap().contains("You already applied"));
-        let empty = app.submit_as(&cara, "/student", &format!("/opportunities/{open}/apply"), &[("note", " ")]).await;
+        let empty = app
+            .submit_as(
+                &cara,
+                "/student",
+                &format!("/opportunities/{open}/apply"),
+                &[("note", " ")],
+            )
+            .await;
         assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(app.count("application").await, 1);
-        let employer_try = app.submit_as(&employer, "/employer", &format!("/opportunities/{open}/apply"), &[("note", "me too")]).await;
-        assert_eq!(employer_try.status(), StatusCode::FORBIDDEN, "only students apply");
+        let employer_try = app
+            .submit_as(
+                &employer,
+                "/employer",
+                &format!("/opportunities/{open}/apply"),
+                &[("note", "me too")],
+            )
+            .await;
+        assert_eq!(
+            employer_try.status(),
+            StatusCode::FORBIDDEN,
+            "only students apply"
+        );
     })
     .await;
 }
@@ -204,16 +500,50 @@ async fn students_and_employers_only_reach_their_own_applications() {
         let ben = student(&app, school, "Ben", 11, "2010-03-04").await;
         let application = id_from(&apply(&app, &ana, opportunity).await);
 
-        let response = app.get_as(&ben, &format!("/student/applications/{application}")).await;
+        let response = app
+            .get_as(&ben, &format!("/student/applications/{application}"))
+            .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        assert!(!response.text().await.unwrap().contains("I love building things."));
+        assert!(
+            !response
+                .text()
+                .await
+                .unwrap()
+                .contains("I love building things.")
+        );
         let page = "/student";
-        assert_eq!(app.submit_as(&ben, page, &format!("/student/applications/{application}/withdraw"), &[]).await.status(), StatusCode::NOT_FOUND);
-        let response = app.get_as(&other_employer, &format!("/employer/opportunities/{opportunity}/applicants")).await;
+        assert_eq!(
+            app.submit_as(
+                &ben,
+                page,
+                &format!("/student/applications/{application}/withdraw"),
+                &[]
+            )
+            .await
+            .status(),
+            StatusCode::NOT_FOUND
+        );
+        let response = app
+            .get_as(
+                &other_employer,
+                &format!("/employer/opportunities/{opportunity}/applicants"),
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         assert!(!response.text().await.unwrap().contains("Ana"));
-        assert_eq!(employer_act(&app, &other_employer, application, "offer").await, StatusCode::NOT_FOUND);
-        assert_eq!(app.get_as(&ana, &format!("/employer/opportunities/{opportunity}/applicants")).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            employer_act(&app, &other_employer, application, "offer").await,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            app.get_as(
+                &ana,
+                &format!("/employer/opportunities/{opportunity}/applicants")
+            )
+            .await
+            .status(),
+            StatusCode::FORBIDDEN
+        );
     })
     .await;
 }
@@ -222,36 +552,66 @@ async fn students_and_employers_only_reach_their_own_applications() {
 async fn fifty_students_accepting_five_slots_at_once_make_exactly_five_placements() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let opportunity = app.published(&employer, &posting(&[("slots", "5")])).await;
         let school = school(&app, "Lincoln High").await;
         let mut offers = Vec::new();
         for n in 0..50 {
             let client = student(&app, school, &format!("Student{n}"), 11, "2005-01-01").await;
             let application = id_from(&apply(&app, &client, opportunity).await);
-            assert_eq!(employer_act(&app, &employer, application, "offer").await, StatusCode::SEE_OTHER);
-            let token = app.csrf_token(&client, &format!("/student/applications/{application}")).await;
+            assert_eq!(
+                employer_act(&app, &employer, application, "offer").await,
+                StatusCode::SEE_OTHER
+            );
+            let token = app
+                .csrf_token(&client, &format!("/student/applications/{application}"))
+                .await;
             offers.push((client, application, token));
         }
         let mut tasks = tokio::task::JoinSet::new();
         for (client, application, token) in offers {
             let url = app.url(&format!("/student/applications/{application}/accept"));
             tasks.spawn(async move {
-                client.post(url).form(&[("csrf_token", token.as_str()), ("belonging", "4")]).send().await.unwrap().status()
+                client
+                    .post(url)
+                    .form(&[("csrf_token", token.as_str()), ("belonging", "4")])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
             });
         }
         let mut statuses = Vec::new();
         while let Some(status) = tasks.join_next().await {
             statuses.push(status.unwrap());
         }
-        let accepted = statuses.iter().filter(|s| **s == StatusCode::SEE_OTHER).count();
-        let refused = statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count();
+        let accepted = statuses
+            .iter()
+            .filter(|s| **s == StatusCode::SEE_OTHER)
+            .count();
+        let refused = statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CONFLICT)
+            .count();
         assert_eq!((accepted, refused), (5, 45), "{statuses:?}");
         assert_eq!(app.count("placement").await, 5);
-        let manage = app.get_as(&employer, &format!("/employer/opportunities/{opportunity}")).await.text().await.unwrap();
-        assert!(manage.contains(">closed<"), "the last slot closes the opportunity");
+        let manage = app
+            .get_as(&employer, &format!("/employer/opportunities/{opportunity}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            manage.contains(">closed<"),
+            "the last slot closes the opportunity"
+        );
         app.wait_for_search().await;
-        assert!(app.api_ids("q=robotics").await.is_empty(), "and search drops it");
+        assert!(
+            app.api_ids("q=robotics").await.is_empty(),
+            "and search drops it"
+        );
     })
     .await;
 }
@@ -260,12 +620,21 @@ async fn fifty_students_accepting_five_slots_at_once_make_exactly_five_placement
 async fn job_shadow_seats_go_first_come_and_the_wait_list_moves_up() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let start = crate::helpers::days_from_now(60);
         let shadow = app
             .published(
                 &employer,
-                &posting(&[("kind", "job_shadow"), ("slots", "3"), ("start_date", &start), ("end_date", &start), ("start_time", "09:00"), ("end_time", "13:00")]),
+                &posting(&[
+                    ("kind", "job_shadow"),
+                    ("slots", "3"),
+                    ("start_date", &start),
+                    ("end_date", &start),
+                    ("start_time", "09:00"),
+                    ("end_time", "13:00"),
+                ]),
             )
             .await;
         let school = school(&app, "Lincoln High").await;
@@ -275,31 +644,86 @@ async fn job_shadow_seats_go_first_come_and_the_wait_list_moves_up() {
         }
         let mut signups = Vec::new();
         for client in clients {
-            let token = app.csrf_token(&client, &format!("/opportunities/{shadow}")).await;
+            let token = app
+                .csrf_token(&client, &format!("/opportunities/{shadow}"))
+                .await;
             signups.push((client, token));
         }
         let mut tasks = tokio::task::JoinSet::new();
         for (client, token) in signups {
             let url = app.url(&format!("/opportunities/{shadow}/apply"));
-            tasks.spawn(async move { client.post(url).form(&[("csrf_token", token.as_str()), ("note", "Curious!")]).send().await.unwrap().status() });
+            tasks.spawn(async move {
+                client
+                    .post(url)
+                    .form(&[("csrf_token", token.as_str()), ("note", "Curious!")])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            });
         }
         while let Some(status) = tasks.join_next().await {
             assert_eq!(status.unwrap(), StatusCode::SEE_OTHER);
         }
-        assert_eq!(app.count("placement").await, 3, "three seats, three placements");
-        let waiting = app.db.query_one_raw(sea_orm::Statement::from_string(app.db.get_database_backend(), "SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'".to_owned())).await.unwrap().unwrap();
+        assert_eq!(
+            app.count("placement").await,
+            3,
+            "three seats, three placements"
+        );
+        let waiting = app
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                "SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'".to_owned(),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(waiting.try_get::<i64>("", "n").unwrap(), 5);
 
         // A guardian declines: the seat goes to the first on the wait list.
         let school_counselor = counselor_of(&app, school).await;
-        let page = app.get_as(&school_counselor, "/counselor/placements").await.text().await.unwrap();
-        let placement = page.split("/counselor/placements/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+        let page = app
+            .get_as(&school_counselor, "/counselor/placements")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let placement = page
+            .split("/counselor/placements/")
+            .nth(1)
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap()
+            .to_owned();
         let response = app
-            .submit_as(&school_counselor, "/counselor/placements", &format!("/counselor/placements/{placement}/consent"), &[("guardian_name", "Pat"), ("relationship", "father"), ("decision", "decline")])
+            .submit_as(
+                &school_counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent"),
+                &[
+                    ("guardian_name", "Pat"),
+                    ("relationship", "father"),
+                    ("decision", "decline"),
+                ],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let held = app.db.query_one_raw(sea_orm::Statement::from_string(app.db.get_database_backend(), "SELECT COUNT(*) AS n FROM placement WHERE status <> 'consent_declined'".to_owned())).await.unwrap().unwrap();
-        assert_eq!(held.try_get::<i64>("", "n").unwrap(), 3, "the freed seat was filled from the wait list");
+        let held = app
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                "SELECT COUNT(*) AS n FROM placement WHERE status <> 'consent_declined'".to_owned(),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            held.try_get::<i64>("", "n").unwrap(),
+            3,
+            "the freed seat was filled from the wait list"
+        );
     })
     .await;
 }
@@ -308,29 +732,73 @@ async fn job_shadow_seats_go_first_come_and_the_wait_list_moves_up() {
 async fn consent_links_are_unguessable_and_counselors_record_only_their_schools() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let opportunity = app.published(&employer, &posting(&[])).await;
         let lincoln = school(&app, "Lincoln High").await;
         let roosevelt = school(&app, "Roosevelt High").await;
         let ana = student(&app, lincoln, "Ana", 11, "").await;
         let application = id_from(&apply(&app, &ana, opportunity).await);
         employer_act(&app, &employer, application, "offer").await;
-        assert_eq!(accept(&app, &ana, application).await.status(), StatusCode::OK);
+        assert_eq!(
+            accept(&app, &ana, application).await.status(),
+            StatusCode::OK
+        );
 
-        assert_eq!(app.get_as(&new_client(), "/consent/guessed-token-123").await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get_as(&new_client(), "/consent/guessed-token-123")
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
         let other = counselor_of(&app, roosevelt).await;
-        assert!(!app.get_as(&other, "/counselor/placements").await.text().await.unwrap().contains("Ana"));
+        assert!(
+            !app.get_as(&other, "/counselor/placements")
+                .await
+                .text()
+                .await
+                .unwrap()
+                .contains("Ana")
+        );
         let response = app
-            .submit_as(&other, "/counselor/placements", "/counselor/placements/1/consent", &[("guardian_name", "X"), ("relationship", "Y"), ("decision", "give")])
+            .submit_as(
+                &other,
+                "/counselor/placements",
+                "/counselor/placements/1/consent",
+                &[
+                    ("guardian_name", "X"),
+                    ("relationship", "Y"),
+                    ("decision", "give"),
+                ],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         let mine = counselor_of(&app, lincoln).await;
         let response = app
-            .submit_as(&mine, "/counselor/placements", "/counselor/placements/1/consent", &[("guardian_name", ""), ("relationship", ""), ("decision", "maybe")])
+            .submit_as(
+                &mine,
+                "/counselor/placements",
+                "/counselor/placements/1/consent",
+                &[
+                    ("guardian_name", ""),
+                    ("relationship", ""),
+                    ("decision", "maybe"),
+                ],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST);
         let response = app
-            .submit_as(&mine, "/counselor/placements", "/counselor/placements/1/consent", &[("guardian_name", "Maria"), ("relationship", "mother"), ("decision", "give")])
+            .submit_as(
+                &mine,
+                "/counselor/placements",
+                "/counselor/placements/1/consent",
+                &[
+                    ("guardian_name", "Maria"),
+                    ("relationship", "mother"),
+                    ("decision", "give"),
+                ],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
     })
@@ -341,7 +809,9 @@ async fn consent_links_are_unguessable_and_counselors_record_only_their_schools(
 async fn bad_hours_are_refused_with_a_message_and_nothing_is_saved() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let opportunity = app.published(&employer, &posting(&[])).await;
         let school = school(&app, "Lincoln High").await;
         let ana = student(&app, school, "Ana", 12, "2005-01-01").await;
@@ -350,33 +820,130 @@ async fn bad_hours_are_refused_with_a_message_and_nothing_is_saved() {
         let placement = {
             let response = accept(&app, &ana, application).await;
             assert_eq!(response.status(), StatusCode::SEE_OTHER);
-            let page = app.get_as(&ana, &format!("/student/applications/{application}")).await.text().await.unwrap();
-            page.split("/student/placements/").nth(1).unwrap().split('"').next().unwrap().to_owned()
+            let page = app
+                .get_as(&ana, &format!("/student/applications/{application}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            page.split("/student/placements/")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .to_owned()
         };
         let page = format!("/student/placements/{placement}");
         let action = format!("{page}/hours");
         let tomorrow = crate::helpers::days_from_now(1);
         let before_start = crate::helpers::days_from_now(-30);
         let start = today() - chrono::Duration::days(10);
-        app.db.execute_unprepared(&format!("UPDATE placement SET start_date = '{start}' WHERE id = {placement}")).await.unwrap();
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE placement SET start_date = '{start}' WHERE id = {placement}"
+            ))
+            .await
+            .unwrap();
         let yesterday = crate::helpers::days_from_now(-1);
         let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
-            (vec![("work_date", &tomorrow), ("hours", "2"), ("description", "x")], "cannot log hours for a day in the future"),
-            (vec![("work_date", &before_start), ("hours", "2"), ("description", "x")], "must be within the placement"),
-            (vec![("work_date", &yesterday), ("hours", "13"), ("description", "x")], "at most 12"),
-            (vec![("work_date", &yesterday), ("hours", "lots"), ("description", "x")], "Hours must be a number"),
-            (vec![("work_date", &yesterday), ("hours", "1.1"), ("description", "x")], "quarter hour"),
-            (vec![("work_date", &yesterday), ("hours", "2"), ("description", "")], "What you did is required."),
-            (vec![("work_date", "soon"), ("hours", "2"), ("description", "x")], "Date must be a date"),
+            (
+                vec![
+                    ("work_date", &tomorrow),
+                    ("hours", "2"),
+                    ("description", "x"),
+                ],
+                "cannot log hours for a day in the future",
+            ),
+            (
+                vec![
+                    ("work_date", &before_start),
+                    ("hours", "2"),
+                    ("description", "x"),
+                ],
+                "must be within the placement",
+            ),
+            (
+                vec![
+                    ("work_date", &yesterday),
+                    ("hours", "13"),
+                    ("description", "x"),
+                ],
+                "at most 12",
+            ),
+            (
+                vec![
+                    ("work_date", &yesterday),
+                    ("hours", "lots"),
+                    ("description", "x"),
+                ],
+                "Hours must be a number",
+            ),
+            (
+                vec![
+                    ("work_date", &yesterday),
+                    ("hours", "1.1"),
+                    ("description", "x"),
+                ],
+                "quarter hour",
+            ),
+            (
+                vec![
+                    ("work_date", &yesterday),
+                    ("hours", "2"),
+                    ("description", ""),
+                ],
+                "What you did is required.",
+            ),
+            (
+                vec![("work_date", "soon"), ("hours", "2"), ("description", "x")],
+                "Date must be a date",
+            ),
         ];
         for (fields, message) in cases {
             let response = app.submit_as(&ana, &page, &action, &fields).await;
-            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{message}");
-            assert!(response.text().await.unwrap().contains(message), "{message}");
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{message}"
+            );
+            assert!(
+                response.text().await.unwrap().contains(message),
+                "{message}"
+            );
         }
-        assert_eq!(app.submit_as(&ana, &page, &action, &[("work_date", &yesterday), ("hours", "8"), ("description", "Lab day")]).await.status(), StatusCode::SEE_OTHER);
-        let response = app.submit_as(&ana, &page, &action, &[("work_date", &yesterday), ("hours", "5"), ("description", "More")]).await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "12 hours a day in all");
+        assert_eq!(
+            app.submit_as(
+                &ana,
+                &page,
+                &action,
+                &[
+                    ("work_date", &yesterday),
+                    ("hours", "8"),
+                    ("description", "Lab day")
+                ]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        let response = app
+            .submit_as(
+                &ana,
+                &page,
+                &action,
+                &[
+                    ("work_date", &yesterday),
+                    ("hours", "5"),
+                    ("description", "More"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "12 hours a day in all"
+        );
         assert_eq!(app.count("hour_log").await, 1);
     })
     .await;

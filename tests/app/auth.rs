@@ -15,10 +15,16 @@ async fn every_page_carries_the_security_headers() {
         assert!(csp.contains("frame-ancestors 'none'"));
         assert_eq!(headers["x-content-type-options"], "nosniff");
         assert_eq!(headers["referrer-policy"], "same-origin");
-        assert!(headers.get("set-cookie").is_none(), "browsing anonymously creates no session");
+        assert!(
+            headers.get("set-cookie").is_none(),
+            "browsing anonymously creates no session"
+        );
         let login = app.get("/login").await;
         let cookie = login.headers()["set-cookie"].to_str().unwrap();
-        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
     })
     .await;
 }
@@ -37,7 +43,13 @@ async fn an_unknown_page_gets_a_friendly_404() {
     on_each_backend(async |app: TestApp| {
         let response = app.get("/no/such/page").await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        assert!(response.text().await.unwrap().contains("We could not find that page."));
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("We could not find that page.")
+        );
     })
     .await;
 }
@@ -55,7 +67,10 @@ async fn a_registered_employer_can_log_out_and_log_in_again() {
         assert_eq!(location(&app.get_as(&client, "/employer").await), "/login");
 
         app.login_as(&client, "ERIN@acme.org ", PASSWORD).await;
-        assert_eq!(app.get_as(&client, "/employer").await.status(), StatusCode::OK);
+        assert_eq!(
+            app.get_as(&client, "/employer").await.status(),
+            StatusCode::OK
+        );
     })
     .await;
 }
@@ -66,8 +81,14 @@ async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
         app.employer("Acme Labs", "erin@acme.org").await;
         let client = new_client();
         for email in ["erin@acme.org", "nobody@acme.org"] {
-            let response =
-                app.submit_as(&client, "/login", "/login", &[("email", email), ("password", "wrong password!")]).await;
+            let response = app
+                .submit_as(
+                    &client,
+                    "/login",
+                    "/login",
+                    &[("email", email), ("password", "wrong password!")],
+                )
+                .await;
             assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
             let body = response.text().await.unwrap();
             assert!(body.contains("Email or password is incorrect."));
@@ -81,7 +102,9 @@ async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
 #[tokio::test]
 async fn an_empty_login_form_gets_a_message_per_field() {
     on_each_backend(async |app: TestApp| {
-        let response = app.submit("/login", "/login", &[("email", ""), ("password", "")]).await;
+        let response = app
+            .submit("/login", "/login", &[("email", ""), ("password", "")])
+            .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body = response.text().await.unwrap();
         assert!(body.contains("Email is required.") && body.contains("Password is required."));
@@ -96,14 +119,31 @@ async fn five_failed_logins_lock_the_account_even_against_the_right_password() {
         let client = new_client();
         for _ in 0..5 {
             let response = app
-                .submit_as(&client, "/login", "/login", &[("email", "erin@acme.org"), ("password", "guess-guess")])
+                .submit_as(
+                    &client,
+                    "/login",
+                    "/login",
+                    &[("email", "erin@acme.org"), ("password", "guess-guess")],
+                )
                 .await;
             assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
         }
-        let response =
-            app.submit_as(&client, "/login", "/login", &[("email", "erin@acme.org"), ("password", PASSWORD)]).await;
+        let response = app
+            .submit_as(
+                &client,
+                "/login",
+                "/login",
+                &[("email", "erin@acme.org"), ("password", PASSWORD)],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-        assert!(response.text().await.unwrap().contains("Too many failed login attempts"));
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Too many failed login attempts")
+        );
     })
     .await;
 }
@@ -115,7 +155,11 @@ async fn a_session_survives_a_server_restart() {
         let client = app.employer("Acme Labs", "erin@acme.org").await;
         app.restart().await;
         let response = app.get_as(&client, "/employer").await;
-        assert_eq!(response.status(), StatusCode::OK, "still logged in after restart");
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "still logged in after restart"
+        );
     }
 }
 
@@ -129,11 +173,18 @@ async fn the_session_id_changes_at_login() {
         let token = crate::helpers::extract_csrf(&before.text().await.unwrap()).unwrap();
         let response = client
             .post(app.url("/login"))
-            .form(&[("csrf_token", token.as_str()), ("email", "erin@acme.org"), ("password", PASSWORD)])
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", "erin@acme.org"),
+                ("password", PASSWORD),
+            ])
             .send()
             .await
             .unwrap();
-        let cookie_after = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+        let cookie_after = response.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .to_owned();
         let id = |c: &str| c.split(';').next().unwrap().to_owned();
         assert_ne!(id(&cookie_before), id(&cookie_after));
     })
@@ -142,7 +193,10 @@ async fn the_session_id_changes_at_login() {
 
 #[tokio::test]
 async fn sessions_end_after_the_absolute_timeout() {
-    let app = TestApp::spawn_with(backends().remove(0), |config| config.session_absolute_hours = 0).await;
+    let app = TestApp::spawn_with(backends().remove(0), |config| {
+        config.session_absolute_hours = 0
+    })
+    .await;
     let client = app.employer("Acme Labs", "erin@acme.org").await;
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     assert_eq!(location(&app.get_as(&client, "/employer").await), "/login");
@@ -199,7 +253,11 @@ async fn a_cross_site_post_is_refused_even_with_a_valid_token() {
             .client
             .post(app.url("/login"))
             .header("origin", "https://evil.example")
-            .form(&[("csrf_token", token.as_str()), ("email", "a@b.org"), ("password", "x")])
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", "a@b.org"),
+                ("password", "x"),
+            ])
             .send()
             .await
             .unwrap();
@@ -212,21 +270,41 @@ async fn a_cross_site_post_is_refused_even_with_a_valid_token() {
 async fn each_dashboard_admits_only_its_roles() {
     on_each_backend(async |app: TestApp| {
         let anonymous = new_client();
-        for path in ["/student", "/employer", "/counselor", "/admin", "/dashboard"] {
+        for path in [
+            "/student",
+            "/employer",
+            "/counselor",
+            "/admin",
+            "/dashboard",
+        ] {
             let response = app.get_as(&anonymous, path).await;
             assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
             assert_eq!(location(&response), "/login", "{path}");
         }
         let employer = app.employer("Acme Labs", "erin@acme.org").await;
         for path in ["/student", "/counselor", "/admin"] {
-            assert_eq!(app.get_as(&employer, path).await.status(), StatusCode::FORBIDDEN, "employer on {path}");
+            assert_eq!(
+                app.get_as(&employer, path).await.status(),
+                StatusCode::FORBIDDEN,
+                "employer on {path}"
+            );
         }
-        assert_eq!(location(&app.get_as(&employer, "/dashboard").await), "/employer");
+        assert_eq!(
+            location(&app.get_as(&employer, "/dashboard").await),
+            "/employer"
+        );
         let admin = app.admin().await;
         for path in ["/admin", "/counselor"] {
-            assert_eq!(app.get_as(&admin, path).await.status(), StatusCode::OK, "admin on {path}");
+            assert_eq!(
+                app.get_as(&admin, path).await.status(),
+                StatusCode::OK,
+                "admin on {path}"
+            );
         }
-        assert_eq!(app.get_as(&admin, "/employer").await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.get_as(&admin, "/employer").await.status(),
+            StatusCode::FORBIDDEN
+        );
     })
     .await;
 }

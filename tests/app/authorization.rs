@@ -17,7 +17,16 @@ use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, crea
 
 use crate::helpers::{PASSWORD, TestApp, location, new_client, posting};
 
-const ACTORS: [&str; 8] = ["anonymous", "student", "other student", "employer", "other employer", "counselor", "other counselor", "admin"];
+const ACTORS: [&str; 8] = [
+    "anonymous",
+    "student",
+    "other student",
+    "employer",
+    "other employer",
+    "counselor",
+    "other counselor",
+    "admin",
+];
 
 /// (method, path with `{placeholders}`, cells).
 const MATRIX: &[(&str, &str, &str)] = &[
@@ -94,7 +103,10 @@ const MATRIX: &[(&str, &str, &str)] = &[
 /// Every (method, path) the router declares, read from `src/**/*.rs`.
 fn declared_routes() -> BTreeSet<(String, String)> {
     let mut routes = BTreeSet::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -103,7 +115,10 @@ fn declared_routes() -> BTreeSet<(String, String)> {
                 continue;
             }
             let source = std::fs::read_to_string(&path).unwrap();
-            for line in source.lines().filter_map(|l| l.split_once(".route(\"").map(|(_, rest)| rest)) {
+            for line in source
+                .lines()
+                .filter_map(|l| l.split_once(".route(\"").map(|(_, rest)| rest))
+            {
                 let route = line.split('"').next().unwrap().to_owned();
                 let handlers = line.split_once(',').unwrap().1;
                 for (marker, method) in [("get(", "GET"), ("post(", "POST")] {
@@ -120,11 +135,17 @@ fn declared_routes() -> BTreeSet<(String, String)> {
 #[test]
 fn every_route_of_the_router_has_a_row_in_the_matrix() {
     let declared = declared_routes();
-    let covered: BTreeSet<(String, String)> = MATRIX.iter().map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned())).collect();
+    let covered: BTreeSet<(String, String)> = MATRIX
+        .iter()
+        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
     let missing: Vec<_> = declared.difference(&covered).collect();
     let stale: Vec<_> = covered.difference(&declared).collect();
     assert!(missing.is_empty(), "routes without a row: {missing:?}");
-    assert!(stale.is_empty(), "rows for routes that no longer exist: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "rows for routes that no longer exist: {stale:?}"
+    );
     assert!(declared.len() > 60);
 }
 
@@ -143,11 +164,27 @@ struct World {
 }
 
 async fn counselor(app: &TestApp, name: &str) -> (Client, i32) {
-    let school = create_school(&app.db, &NewSchool { name: name.into(), zip: "60608".into() }).await.unwrap();
+    let school = create_school(
+        &app.db,
+        &NewSchool {
+            name: name.into(),
+            zip: "60608".into(),
+        },
+    )
+    .await
+    .unwrap();
     let email = format!("counselor{}@school.edu", school.id);
-    create_counselor(&app.db, &NewCounselor { display_name: "C".into(), email: email.clone(), password: PASSWORD.into(), school_ids: vec![school.id] })
-        .await
-        .unwrap();
+    create_counselor(
+        &app.db,
+        &NewCounselor {
+            display_name: "C".into(),
+            email: email.clone(),
+            password: PASSWORD.into(),
+            school_ids: vec![school.id],
+        },
+    )
+    .await
+    .unwrap();
     let client = new_client();
     app.login_as(&client, &email, PASSWORD).await;
     (client, school.id)
@@ -160,32 +197,94 @@ async fn world(app: &TestApp) -> World {
     let employer = app.verified_employer(&admin, "Org A", "a@a.org").await;
     let other_employer = app.verified_employer(&admin, "Org B", "b@b.org").await;
     let opportunity = app.published(&employer, &posting(&[])).await;
-    let draft = app.draft(&employer, &posting(&[("title", "Draft only")])).await;
+    let draft = app
+        .draft(&employer, &posting(&[("title", "Draft only")]))
+        .await;
     let (counselor_client, school) = counselor(app, "Lincoln High").await;
     let (other_counselor, _) = counselor(app, "Roosevelt High").await;
     let student = app.claimed_student(school, "Zelda", "Quartz", 11).await;
     let other_student = app.claimed_student(school, "Yuri", "Other", 11).await;
 
     let response = app
-        .submit_as(&student, &format!("/opportunities/{opportunity}"), &format!("/opportunities/{opportunity}/apply"), &[("note", "ZQ-secret-note")])
+        .submit_as(
+            &student,
+            &format!("/opportunities/{opportunity}"),
+            &format!("/opportunities/{opportunity}/apply"),
+            &[("note", "ZQ-secret-note")],
+        )
         .await;
-    let application: i32 = location(&response).rsplit('/').next().unwrap().parse().unwrap();
-    app.submit_as(&employer, "/employer", &format!("/employer/applications/{application}/offer"), &[]).await;
+    let application: i32 = location(&response)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    app.submit_as(
+        &employer,
+        "/employer",
+        &format!("/employer/applications/{application}/offer"),
+        &[],
+    )
+    .await;
     let page = format!("/student/applications/{application}");
-    assert_eq!(app.submit_as(&student, &page, &format!("{page}/accept"), &[("belonging", "3")]).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.submit_as(
+            &student,
+            &page,
+            &format!("{page}/accept"),
+            &[("belonging", "3")]
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
     let placement = 1;
-    let consent = [("guardian_name", "G"), ("relationship", "mother"), ("decision", "give")];
-    app.submit_as(&counselor_client, "/counselor/placements", &format!("/counselor/placements/{placement}/consent"), &consent).await;
+    let consent = [
+        ("guardian_name", "G"),
+        ("relationship", "mother"),
+        ("decision", "give"),
+    ];
+    app.submit_as(
+        &counselor_client,
+        "/counselor/placements",
+        &format!("/counselor/placements/{placement}/consent"),
+        &consent,
+    )
+    .await;
     let start = chrono::Utc::now().date_naive() - chrono::Duration::days(5);
-    app.db.execute_unprepared(&format!("UPDATE placement SET start_date = '{start}' WHERE id = {placement}")).await.unwrap();
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE placement SET start_date = '{start}' WHERE id = {placement}"
+        ))
+        .await
+        .unwrap();
     let yesterday = crate::helpers::days_from_now(-1);
     let hours_page = format!("/student/placements/{placement}");
-    app.submit_as(&student, &hours_page, &format!("{hours_page}/hours"), &[("work_date", &yesterday), ("hours", "2"), ("description", "ZQ-hours-log")]).await;
+    app.submit_as(
+        &student,
+        &hours_page,
+        &format!("{hours_page}/hours"),
+        &[
+            ("work_date", &yesterday),
+            ("hours", "2"),
+            ("description", "ZQ-hours-log"),
+        ],
+    )
+    .await;
     let anonymous = new_client();
     app.get_as(&anonymous, "/login").await;
     let organization = app.organization_id("Org A").await;
     World {
-        clients: vec![anonymous, student, other_student, employer, other_employer, counselor_client, other_counselor, admin],
+        clients: vec![
+            anonymous,
+            student,
+            other_student,
+            employer,
+            other_employer,
+            counselor_client,
+            other_counselor,
+            admin,
+        ],
         opportunity,
         draft,
         organization,
@@ -201,7 +300,9 @@ async fn world(app: &TestApp) -> World {
 fn concrete(w: &World, path: &str) -> String {
     let (id, action) = match path {
         p if p.starts_with("/employer/opportunities/{id}/{action}") => (w.draft, "archive"),
-        p if p.starts_with("/opportunities/") || p.starts_with("/employer/opportunities/") => (w.opportunity, ""),
+        p if p.starts_with("/opportunities/") || p.starts_with("/employer/opportunities/") => {
+            (w.opportunity, "")
+        }
         p if p.starts_with("/organizations/") => (w.organization, ""),
         p if p.starts_with("/student/applications/") => (w.application, "withdraw"),
         p if p.starts_with("/employer/applications/") => (w.application, "review"),
@@ -241,21 +342,42 @@ async fn every_caller_gets_exactly_the_access_the_matrix_gives() {
                 client.get(app.url(&url)).send().await.unwrap()
             } else {
                 let token = app.csrf_token(client, "/register").await;
-                client.post(app.url(&url)).form(&[("csrf_token", token.as_str())]).send().await.unwrap()
+                client
+                    .post(app.url(&url))
+                    .form(&[("csrf_token", token.as_str())])
+                    .send()
+                    .await
+                    .unwrap()
             };
             let status = response.status();
-            assert!(!status.is_server_error(), "{method} {url} as {}: {status}", ACTORS[n]);
+            assert!(
+                !status.is_server_error(),
+                "{method} {url} as {}: {status}",
+                ACTORS[n]
+            );
             let got = verdict(status, &location(&response));
             let body = response.text().await.unwrap_or_default();
             if got != expected {
-                failures.push(format!("{method} {url} as {}: expected {expected}, got {got} ({status})", ACTORS[n]));
+                failures.push(format!(
+                    "{method} {url} as {}: expected {expected}, got {got} ({status})",
+                    ACTORS[n]
+                ));
             }
             if got != 'A' {
                 for secret in SECRETS {
-                    assert!(!body.contains(secret), "{method} {url} as {} refused but shows “{secret}”", ACTORS[n]);
+                    assert!(
+                        !body.contains(secret),
+                        "{method} {url} as {} refused but shows “{secret}”",
+                        ACTORS[n]
+                    );
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} cells differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} cells differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

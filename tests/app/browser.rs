@@ -21,8 +21,14 @@ impl Browser {
     /// Starts chromedriver (`CHROMEDRIVER`) and a browser `width` pixels wide.
     /// `None` when `CHROMEDRIVER` is not set (the journeys need Chromium).
     pub async fn start(width: u32) -> Option<Browser> {
-        let driver_path = std::env::var("CHROMEDRIVER").ok().filter(|p| !p.is_empty())?;
-        let port = std::net::TcpListener::bind("127.0.0.1:0").ok()?.local_addr().ok()?.port();
+        let driver_path = std::env::var("CHROMEDRIVER")
+            .ok()
+            .filter(|p| !p.is_empty())?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .ok()?
+            .local_addr()
+            .ok()?
+            .port();
         let driver = tokio::process::Command::new(driver_path)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -48,9 +54,25 @@ impl Browser {
                          format!("--window-size={width},900")]
             }
         }}});
-        let response: Value = http.post(format!("{base}/session")).json(&capabilities).send().await.ok()?.json().await.ok()?;
-        let session = response["value"]["sessionId"].as_str().expect("a WebDriver session").to_owned();
-        Some(Browser { http, base, session, driver })
+        let response: Value = http
+            .post(format!("{base}/session"))
+            .json(&capabilities)
+            .send()
+            .await
+            .ok()?
+            .json()
+            .await
+            .ok()?;
+        let session = response["value"]["sessionId"]
+            .as_str()
+            .expect("a WebDriver session")
+            .to_owned();
+        Some(Browser {
+            http,
+            base,
+            session,
+            driver,
+        })
     }
 
     async fn call(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
@@ -59,44 +81,89 @@ impl Browser {
         if method == reqwest::Method::POST {
             request = request.json(&body);
         }
-        let response: Value = request.send().await.expect("webdriver").json().await.expect("json");
+        let response: Value = request
+            .send()
+            .await
+            .expect("webdriver")
+            .json()
+            .await
+            .expect("json");
         if let Some(error) = response["value"]["error"].as_str() {
-            panic!("WebDriver {path}: {error}: {}", response["value"]["message"]);
+            panic!(
+                "WebDriver {path}: {error}: {}",
+                response["value"]["message"]
+            );
         }
         response["value"].clone()
     }
 
     pub async fn goto(&self, url: &str) {
-        self.call(reqwest::Method::POST, "/url", json!({ "url": url })).await;
+        self.call(reqwest::Method::POST, "/url", json!({ "url": url }))
+            .await;
     }
 
     async fn find(&self, css: &str) -> String {
         for _ in 0..50 {
             let url = format!("{}/session/{}/element", self.base, self.session);
-            let response: Value = self.http.post(url).json(&json!({"using": "css selector", "value": css})).send().await.expect("webdriver").json().await.expect("json");
+            let response: Value = self
+                .http
+                .post(url)
+                .json(&json!({"using": "css selector", "value": css}))
+                .send()
+                .await
+                .expect("webdriver")
+                .json()
+                .await
+                .expect("json");
             if let Some(id) = response["value"][ELEMENT].as_str() {
                 return id.to_owned();
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("no element {css} on {}: {}", self.url().await, self.call(reqwest::Method::GET, "/source", Value::Null).await.as_str().unwrap_or_default().chars().take(1500).collect::<String>());
+        panic!(
+            "no element {css} on {}: {}",
+            self.url().await,
+            self.call(reqwest::Method::GET, "/source", Value::Null)
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .chars()
+                .take(1500)
+                .collect::<String>()
+        );
     }
 
     /// Types into the field labelled by `css` (after clearing it).
     pub async fn fill(&self, css: &str, text: &str) {
         let id = self.find(css).await;
-        self.call(reqwest::Method::POST, &format!("/element/{id}/clear"), json!({})).await;
-        self.call(reqwest::Method::POST, &format!("/element/{id}/value"), json!({ "text": text })).await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{id}/clear"),
+            json!({}),
+        )
+        .await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{id}/value"),
+            json!({ "text": text }),
+        )
+        .await;
     }
 
     pub async fn click(&self, css: &str) {
         let id = self.find(css).await;
-        self.call(reqwest::Method::POST, &format!("/element/{id}/click"), json!({})).await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{id}/click"),
+            json!({}),
+        )
+        .await;
     }
 
     /// Clicks something that loads a new page, and waits until it has loaded.
     pub async fn click_and_wait(&self, css: &str) {
-        self.script("window.__before_click = true;", json!([])).await;
+        self.script("window.__before_click = true;", json!([]))
+            .await;
         self.click(css).await;
         for _ in 0..100 {
             let loaded = self.script("return window.__before_click === undefined && document.readyState === 'complete';", json!([])).await;
@@ -105,34 +172,73 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("clicking {css} loaded no new page (still on {})", self.url().await);
+        panic!(
+            "clicking {css} loaded no new page (still on {})",
+            self.url().await
+        );
     }
 
     pub async fn url(&self) -> String {
-        self.call(reqwest::Method::GET, "/url", Value::Null).await.as_str().unwrap_or_default().to_owned()
+        self.call(reqwest::Method::GET, "/url", Value::Null)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     pub async fn text(&self) -> String {
         let id = self.find("body").await;
-        self.call(reqwest::Method::GET, &format!("/element/{id}/text"), Value::Null).await.as_str().unwrap_or_default().to_owned()
+        self.call(
+            reqwest::Method::GET,
+            &format!("/element/{id}/text"),
+            Value::Null,
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
     }
 
     pub async fn script(&self, script: &str, args: Value) -> Value {
-        self.call(reqwest::Method::POST, "/execute/sync", json!({ "script": script, "args": args })).await
+        self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            json!({ "script": script, "args": args }),
+        )
+        .await
     }
 
     /// Runs axe-core (WCAG 2.1 A and AA rules) on the current page; returns
     /// the violations as "rule: target" lines. `AXE_PATH` points at axe.min.js.
     pub async fn accessibility_violations(&self) -> Vec<String> {
-        let Ok(path) = std::env::var("AXE_PATH") else { return Vec::new() };
+        let Ok(path) = std::env::var("AXE_PATH") else {
+            return Vec::new();
+        };
         let source = std::fs::read_to_string(path).expect("axe.min.js");
-        self.script(&format!("{source}\n;return true;"), json!([])).await;
+        self.script(&format!("{source}\n;return true;"), json!([]))
+            .await;
         let url = format!("{}/session/{}/execute/async", self.base, self.session);
         let script = "const done = arguments[arguments.length - 1];\
             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })\
               .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))));";
-        let response: Value = self.http.post(url).json(&json!({ "script": script, "args": [] })).send().await.expect("axe").json().await.expect("json");
-        response["value"].as_array().map(|v| v.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+        let response: Value = self
+            .http
+            .post(url)
+            .json(&json!({ "script": script, "args": [] }))
+            .send()
+            .await
+            .expect("axe")
+            .json()
+            .await
+            .expect("json");
+        response["value"]
+            .as_array()
+            .map(|v| {
+                v.iter()
+                    .filter_map(|x| x.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Presses Tab once, as a keyboard user moves to the next control.
@@ -152,8 +258,19 @@ impl Browser {
                 json!([]),
             )
             .await;
-        let wanted: Vec<String> = controls.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default();
-        self.script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);", json!([])).await;
+        let wanted: Vec<String> = controls
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.script(
+            "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);",
+            json!([]),
+        )
+        .await;
         let mut reached = Vec::new();
         let mut unseen_focus = Vec::new();
         for _ in 0..(wanted.len() + 25) {
@@ -166,7 +283,11 @@ impl Browser {
                     json!([]),
                 )
                 .await;
-            if let Some([name, visible]) = focused.as_array().map(|a| a.as_slice()).and_then(|a| <&[Value; 2]>::try_from(a).ok()) {
+            if let Some([name, visible]) = focused
+                .as_array()
+                .map(|a| a.as_slice())
+                .and_then(|a| <&[Value; 2]>::try_from(a).ok())
+            {
                 let name = name.as_str().unwrap_or_default().to_owned();
                 if visible.as_bool() != Some(true) {
                     unseen_focus.push(name.clone());
@@ -174,14 +295,24 @@ impl Browser {
                 reached.push(name);
             }
         }
-        let mut problems: Vec<String> = wanted.iter().filter(|w| !reached.contains(w)).map(|w| format!("not reachable by Tab: {w}")).collect();
-        problems.extend(unseen_focus.into_iter().filter(|n| wanted.contains(n)).map(|n| format!("no visible focus: {n}")));
+        let mut problems: Vec<String> = wanted
+            .iter()
+            .filter(|w| !reached.contains(w))
+            .map(|w| format!("not reachable by Tab: {w}"))
+            .collect();
+        problems.extend(
+            unseen_focus
+                .into_iter()
+                .filter(|n| wanted.contains(n))
+                .map(|n| format!("no visible focus: {n}")),
+        );
         problems
     }
 
     /// Logs the browser out by clearing its cookies.
     pub async fn forget_cookies(&self) {
-        self.call(reqwest::Method::DELETE, "/cookie", Value::Null).await;
+        self.call(reqwest::Method::DELETE, "/cookie", Value::Null)
+            .await;
     }
 }
 

@@ -12,18 +12,39 @@ fn sample(name: &str) -> String {
     std::fs::read_to_string(format!("{SAMPLE}/{name}")).unwrap()
 }
 
-async fn upload(app: &TestApp, client: &Client, orgs: &str, users: &str, demographics: &[u8]) -> reqwest::Response {
+async fn upload(
+    app: &TestApp,
+    client: &Client,
+    orgs: &str,
+    users: &str,
+    demographics: &[u8],
+) -> reqwest::Response {
     let token = app.csrf_token(client, "/counselor/roster").await;
     let part = |body: Vec<u8>, name: &str| multipart::Part::bytes(body).file_name(name.to_owned());
     let form = multipart::Form::new()
         .part("orgs", part(orgs.as_bytes().to_vec(), "orgs.csv"))
         .part("users", part(users.as_bytes().to_vec(), "users.csv"))
-        .part("demographics", part(demographics.to_vec(), "demographics.csv"));
-    client.post(app.url(&format!("/counselor/roster?csrf_token={token}"))).multipart(form).send().await.unwrap()
+        .part(
+            "demographics",
+            part(demographics.to_vec(), "demographics.csv"),
+        );
+    client
+        .post(app.url(&format!("/counselor/roster?csrf_token={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
 }
 
 async fn upload_sample(app: &TestApp, client: &Client) -> reqwest::Response {
-    upload(app, client, &sample("orgs.csv"), &sample("users.csv"), sample("demographics.csv").as_bytes()).await
+    upload(
+        app,
+        client,
+        &sample("orgs.csv"),
+        &sample("users.csv"),
+        sample("demographics.csv").as_bytes(),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -32,18 +53,51 @@ async fn the_sample_roster_imports_and_importing_again_changes_nothing() {
         let admin = app.admin().await;
         let response = upload_sample(&app, &admin).await;
         assert_eq!(response.status(), StatusCode::OK);
-        assert!(response.text().await.unwrap().contains("Imported: 6 new students, 0 updated, 0 no longer on the roster"));
-        assert_eq!((app.count("school").await, app.count("student").await), (2, 6));
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Imported: 6 new students, 0 updated, 0 no longer on the roster")
+        );
+        assert_eq!(
+            (app.count("school").await, app.count("student").await),
+            (2, 6)
+        );
 
         let again = upload_sample(&app, &admin).await.text().await.unwrap();
-        assert!(again.contains("Imported: 0 new students, 0 updated, 0 no longer on the roster"), "idempotent");
+        assert!(
+            again.contains("Imported: 0 new students, 0 updated, 0 no longer on the roster"),
+            "idempotent"
+        );
         assert_eq!(app.count("student").await, 6);
 
         // A new roster without Linh: she becomes inactive, her history kept.
-        let users: String = sample("users.csv").lines().filter(|l| !l.starts_with("stu-0003")).map(|l| format!("{l}\n")).collect();
-        let demographics: String = sample("demographics.csv").lines().filter(|l| !l.starts_with("stu-0003")).map(|l| format!("{l}\n")).collect();
-        let body = upload(&app, &admin, &sample("orgs.csv"), &users, demographics.as_bytes()).await.text().await.unwrap();
-        assert!(body.contains("0 new students, 0 updated, 1 no longer on the roster"), "{body}");
+        let users: String = sample("users.csv")
+            .lines()
+            .filter(|l| !l.starts_with("stu-0003"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let demographics: String = sample("demographics.csv")
+            .lines()
+            .filter(|l| !l.starts_with("stu-0003"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let body = upload(
+            &app,
+            &admin,
+            &sample("orgs.csv"),
+            &users,
+            demographics.as_bytes(),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+        assert!(
+            body.contains("0 new students, 0 updated, 1 no longer on the roster"),
+            "{body}"
+        );
         assert_eq!(app.count("student").await, 6, "deactivated, not deleted");
     })
     .await;
@@ -53,23 +107,76 @@ async fn the_sample_roster_imports_and_importing_again_changes_nothing() {
 async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_line() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let bad_users = sample("users.csv").replace("stu-0002,active,2026-08-01,true,school-lincoln", "stu-0002,active,2026-08-01,true,school-nowhere");
+        let bad_users = sample("users.csv").replace(
+            "stu-0002,active,2026-08-01,true,school-lincoln",
+            "stu-0002,active,2026-08-01,true,school-nowhere",
+        );
         let bad_demographics = sample("demographics.csv").replace("2009-04-12", "12/04/2009");
-        let response = upload(&app, &admin, &sample("orgs.csv"), &bad_users, bad_demographics.as_bytes()).await;
+        let response = upload(
+            &app,
+            &admin,
+            &sample("orgs.csv"),
+            &bad_users,
+            bad_demographics.as_bytes(),
+        )
+        .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body = response.text().await.unwrap();
-        assert!(body.contains("Nothing was imported: 2 problems to fix"), "{body}");
-        assert!(body.contains("users.csv, line 3: orgSourcedIds “school-nowhere” names no school of orgs.csv."));
-        assert!(body.contains("demographics.csv, line 2: birthDate must be a date like 2010-04-23"));
+        assert!(
+            body.contains("Nothing was imported: 2 problems to fix"),
+            "{body}"
+        );
+        assert!(body.contains(
+            "users.csv, line 3: orgSourcedIds “school-nowhere” names no school of orgs.csv."
+        ));
+        assert!(
+            body.contains("demographics.csv, line 2: birthDate must be a date like 2010-04-23")
+        );
         let response = upload(&app, &admin, "sourcedId,name\n", &sample("users.csv"), b"").await;
         let body = response.text().await.unwrap();
-        assert!(body.contains("orgs.csv, line 1: Missing column(s): type.") && body.contains("demographics.csv, line 1: The file is empty"));
-        let response = upload(&app, &admin, &sample("orgs.csv"), &sample("users.csv"), b"sourcedId,birthDate,sex\n\xff\xfe,x,y\n").await;
-        assert!(response.text().await.unwrap().contains("demographics.csv, line 2: This file is not UTF-8 text."));
-        let duplicated = format!("{}stu-0001,active,2026-08-01,true,school-lincoln,student,x,,Ana,Again,,1,,,,,11,\n", sample("users.csv"));
-        let response = upload(&app, &admin, &sample("orgs.csv"), &duplicated, sample("demographics.csv").as_bytes()).await;
-        assert!(response.text().await.unwrap().contains("users.csv, line 9: Duplicate sourcedId “stu-0001”."));
-        assert_eq!((app.count("school").await, app.count("student").await), (0, 0), "nothing written");
+        assert!(
+            body.contains("orgs.csv, line 1: Missing column(s): type.")
+                && body.contains("demographics.csv, line 1: The file is empty")
+        );
+        let response = upload(
+            &app,
+            &admin,
+            &sample("orgs.csv"),
+            &sample("users.csv"),
+            b"sourcedId,birthDate,sex\n\xff\xfe,x,y\n",
+        )
+        .await;
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("demographics.csv, line 2: This file is not UTF-8 text.")
+        );
+        let duplicated = format!(
+            "{}stu-0001,active,2026-08-01,true,school-lincoln,student,x,,Ana,Again,,1,,,,,11,\n",
+            sample("users.csv")
+        );
+        let response = upload(
+            &app,
+            &admin,
+            &sample("orgs.csv"),
+            &duplicated,
+            sample("demographics.csv").as_bytes(),
+        )
+        .await;
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("users.csv, line 9: Duplicate sourcedId “stu-0001”.")
+        );
+        assert_eq!(
+            (app.count("school").await, app.count("student").await),
+            (0, 0),
+            "nothing written"
+        );
     })
     .await;
 }
@@ -80,14 +187,31 @@ async fn two_schools(app: &TestApp) -> (Client, Client) {
     assert_eq!(upload_sample(app, &admin).await.status(), StatusCode::OK);
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let school = |sourced: &'static str| async move {
-        entity::school::Entity::find().filter(entity::school::Column::SourcedId.eq(sourced)).one(&app.db).await.unwrap().unwrap().id
+        entity::school::Entity::find()
+            .filter(entity::school::Column::SourcedId.eq(sourced))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
     };
     let mut clients = Vec::new();
-    for (sourced, email) in [("school-lincoln", "carla@lincoln.edu"), ("school-roosevelt", "dev@roosevelt.edu")] {
+    for (sourced, email) in [
+        ("school-lincoln", "carla@lincoln.edu"),
+        ("school-roosevelt", "dev@roosevelt.edu"),
+    ] {
         let id = school(sourced).await;
-        create_counselor(&app.db, &NewCounselor { display_name: "C".into(), email: email.into(), password: PASSWORD.into(), school_ids: vec![id] })
-            .await
-            .unwrap();
+        create_counselor(
+            &app.db,
+            &NewCounselor {
+                display_name: "C".into(),
+                email: email.into(),
+                password: PASSWORD.into(),
+                school_ids: vec![id],
+            },
+        )
+        .await
+        .unwrap();
         let client = new_client();
         app.login_as(&client, email, PASSWORD).await;
         clients.push(client);
@@ -100,28 +224,83 @@ async fn two_schools(app: &TestApp) -> (Client, Client) {
 async fn a_counselor_sees_only_their_schools_students_aggregates_and_exports() {
     on_each_backend(async |app: TestApp| {
         let (lincoln, roosevelt) = two_schools(&app).await;
-        let list = app.get_as(&lincoln, "/counselor/outreach").await.text().await.unwrap();
+        let list = app
+            .get_as(&lincoln, "/counselor/outreach")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(list.contains("Ana Rivera") && list.contains("Linh Nguyen"));
-        assert!(!list.contains("Jamal Williams") && !list.contains("Sofia Hernandez"), "Roosevelt's students stay hidden");
+        assert!(
+            !list.contains("Jamal Williams") && !list.contains("Sofia Hernandez"),
+            "Roosevelt's students stay hidden"
+        );
 
-        let theirs = app.get_as(&roosevelt, "/counselor/outreach").await.text().await.unwrap();
-        let jamal_id = theirs.split("/counselor/students/").nth(1).unwrap().split('"').next().unwrap().to_owned();
-        let response = app.get_as(&lincoln, &format!("/counselor/students/{jamal_id}")).await;
+        let theirs = app
+            .get_as(&roosevelt, "/counselor/outreach")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let jamal_id = theirs
+            .split("/counselor/students/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let response = app
+            .get_as(&lincoln, &format!("/counselor/students/{jamal_id}"))
+            .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        let export = app.get_as(&lincoln, "/counselor/outreach/students.csv").await.text().await.unwrap();
+        let export = app
+            .get_as(&lincoln, "/counselor/outreach/students.csv")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(export.contains("Ana Rivera") && !export.contains("Jamal"));
-        let dashboard = app.get_as(&lincoln, "/counselor/dashboard").await.text().await.unwrap();
-        assert!(dashboard.contains("fewer than 10"), "three students: every group is suppressed");
+        let dashboard = app
+            .get_as(&lincoln, "/counselor/dashboard")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            dashboard.contains("fewer than 10"),
+            "three students: every group is suppressed"
+        );
         assert!(!dashboard.contains("Roosevelt"));
-        let groups = app.get_as(&lincoln, "/counselor/dashboard/groups.csv").await.text().await.unwrap();
-        assert_eq!(groups.lines().count(), 1, "suppressed cells are left out of exports: {groups}");
+        let groups = app
+            .get_as(&lincoln, "/counselor/dashboard/groups.csv")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(
+            groups.lines().count(),
+            1,
+            "suppressed cells are left out of exports: {groups}"
+        );
 
         let employer = app.employer("Acme", "e@acme.org").await;
-        for path in ["/counselor/dashboard", "/counselor/outreach/students.csv", "/counselor/dashboard/groups.csv"] {
-            assert_eq!(app.get_as(&employer, path).await.status(), StatusCode::FORBIDDEN, "{path}");
+        for path in [
+            "/counselor/dashboard",
+            "/counselor/outreach/students.csv",
+            "/counselor/dashboard/groups.csv",
+        ] {
+            assert_eq!(
+                app.get_as(&employer, path).await.status(),
+                StatusCode::FORBIDDEN,
+                "{path}"
+            );
         }
         let other_school = format!("/counselor/dashboard?school={}", 999);
-        assert_eq!(app.get_as(&lincoln, &other_school).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get_as(&lincoln, &other_school).await.status(),
+            StatusCode::NOT_FOUND
+        );
     })
     .await;
 }
@@ -130,23 +309,61 @@ async fn a_counselor_sees_only_their_schools_students_aggregates_and_exports() {
 async fn exports_and_record_views_are_written_to_an_audit_log_only_admins_read() {
     on_each_backend(async |app: TestApp| {
         let (lincoln, _) = two_schools(&app).await;
-        let list = app.get_as(&lincoln, "/counselor/outreach").await.text().await.unwrap();
+        let list = app
+            .get_as(&lincoln, "/counselor/outreach")
+            .await
+            .text()
+            .await
+            .unwrap();
         let before_ana = &list[..list.find("Ana Rivera</a>").unwrap()];
-        let ana = before_ana.rsplit("/counselor/students/").next().unwrap().split('"').next().unwrap().to_owned();
-        let record = app.get_as(&lincoln, &format!("/counselor/students/{ana}")).await.text().await.unwrap();
+        let ana = before_ana
+            .rsplit("/counselor/students/")
+            .next()
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let record = app
+            .get_as(&lincoln, &format!("/counselor/students/{ana}"))
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(record.contains("Hispanic or Latino") && record.contains("Low income"));
-        app.get_as(&lincoln, "/counselor/dashboard/groups.csv").await;
-        app.get_as(&lincoln, "/counselor/outreach/students.csv?status=not_engaged").await;
-        assert_eq!(app.get_as(&lincoln, "/admin/audit").await.status(), StatusCode::FORBIDDEN);
+        app.get_as(&lincoln, "/counselor/dashboard/groups.csv")
+            .await;
+        app.get_as(
+            &lincoln,
+            "/counselor/outreach/students.csv?status=not_engaged",
+        )
+        .await;
+        assert_eq!(
+            app.get_as(&lincoln, "/admin/audit").await.status(),
+            StatusCode::FORBIDDEN
+        );
 
         let admin = new_client();
         app.login_as(&admin, "admin@example.org", PASSWORD).await;
-        let log = app.get_as(&admin, "/admin/audit?actor=carla%40lincoln.edu").await.text().await.unwrap();
+        let log = app
+            .get_as(&admin, "/admin/audit?actor=carla%40lincoln.edu")
+            .await
+            .text()
+            .await
+            .unwrap();
         for action in ["view_student", "export_groups", "export_students"] {
             assert!(log.contains(action), "{action}");
         }
-        let filtered = app.get_as(&admin, "/admin/audit?action=view_student").await.text().await.unwrap();
-        assert!(filtered.contains(&format!("student {ana}")) && !filtered.contains("export_groups</td>"));
+        let filtered = app
+            .get_as(&admin, "/admin/audit?action=view_student")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            filtered.contains(&format!("student {ana}"))
+                && !filtered.contains("export_groups</td>")
+        );
     })
     .await;
 }
@@ -154,15 +371,37 @@ async fn exports_and_record_views_are_written_to_an_audit_log_only_admins_read()
 #[tokio::test]
 async fn a_counselor_cannot_import_a_roster_for_a_school_they_are_not_assigned_to() {
     on_each_backend(async |app: TestApp| {
-        let school = create_school(&app.db, &NewSchool { name: "Elsewhere".into(), zip: "60608".into() }).await.unwrap();
-        create_counselor(&app.db, &NewCounselor { display_name: "C".into(), email: "c@else.edu".into(), password: PASSWORD.into(), school_ids: vec![school.id] })
-            .await
-            .unwrap();
+        let school = create_school(
+            &app.db,
+            &NewSchool {
+                name: "Elsewhere".into(),
+                zip: "60608".into(),
+            },
+        )
+        .await
+        .unwrap();
+        create_counselor(
+            &app.db,
+            &NewCounselor {
+                display_name: "C".into(),
+                email: "c@else.edu".into(),
+                password: PASSWORD.into(),
+                school_ids: vec![school.id],
+            },
+        )
+        .await
+        .unwrap();
         let counselor = new_client();
         app.login_as(&counselor, "c@else.edu", PASSWORD).await;
         let response = upload_sample(&app, &counselor).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(response.text().await.unwrap().contains("You are not assigned to school"));
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("You are not assigned to school")
+        );
         assert_eq!(app.count("student").await, 0);
     })
     .await;
@@ -172,6 +411,13 @@ async fn a_counselor_cannot_import_a_roster_for_a_school_they_are_not_assigned_t
 async fn the_command_line_imports_a_roster_folder() {
     let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
     app.admin().await;
-    stembridge::cli::import_roster(&app.config, stembridge::config::ImportRosterArgs { path: SAMPLE.into() }).await.unwrap();
+    stembridge::cli::import_roster(
+        &app.config,
+        stembridge::config::ImportRosterArgs {
+            path: SAMPLE.into(),
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(app.count("student").await, 6);
 }

@@ -49,7 +49,11 @@ pub const PASSWORD: &str = "correct horse battery";
 
 /// A client that keeps cookies and does not follow redirects, so tests see them.
 pub fn new_client() -> Client {
-    Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client")
+    Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
 }
 
 async fn fresh_database_url(backend: &Backend, data_dir: &std::path::Path) -> String {
@@ -57,10 +61,17 @@ async fn fresh_database_url(backend: &Backend, data_dir: &std::path::Path) -> St
         Backend::Sqlite => format!("sqlite://{}?mode=rwc", data_dir.join("test.db").display()),
         Backend::Postgres(admin_url) => {
             let name = format!("sb_test_{}", uuid::Uuid::new_v4().simple());
-            let admin = Database::connect(admin_url.as_str()).await.expect("connect to TEST_DATABASE_URL");
-            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+            let admin = Database::connect(admin_url.as_str())
+                .await
+                .expect("connect to TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
             admin.close().await.ok();
-            let (base, _) = admin_url.rsplit_once('/').expect("TEST_DATABASE_URL has a database name");
+            let (base, _) = admin_url
+                .rsplit_once('/')
+                .expect("TEST_DATABASE_URL has a database name");
             format!("{base}/{name}")
         }
     }
@@ -122,17 +133,39 @@ impl TestApp {
         self.submit_as(&self.client, page, action, fields).await
     }
 
-    pub async fn submit_as(&self, client: &Client, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+    pub async fn submit_as(
+        &self,
+        client: &Client,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> Response {
         let token = self.csrf_token(client, page).await;
         let mut body: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
         body.extend_from_slice(fields);
-        client.post(self.url(action)).form(&body).send().await.expect("POST")
+        client
+            .post(self.url(action))
+            .form(&body)
+            .send()
+            .await
+            .expect("POST")
     }
 
     /// Logs `client` in; panics unless it worked.
     pub async fn login_as(&self, client: &Client, email: &str, password: &str) {
-        let response = self.submit_as(client, "/login", "/login", &[("email", email), ("password", password)]).await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER, "login of {email} failed");
+        let response = self
+            .submit_as(
+                client,
+                "/login",
+                "/login",
+                &[("email", email), ("password", password)],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "login of {email} failed"
+        );
     }
 
     /// Creates an admin in the database and returns a client logged in as them.
@@ -140,7 +173,11 @@ impl TestApp {
         let email = "admin@example.org";
         create_admin(
             &self.db,
-            &NewAdmin { display_name: "Ada Admin".into(), email: email.into(), password: PASSWORD.into() },
+            &NewAdmin {
+                display_name: "Ada Admin".into(),
+                email: email.into(),
+                password: PASSWORD.into(),
+            },
         )
         .await
         .expect("admin created");
@@ -168,7 +205,11 @@ impl TestApp {
                 ],
             )
             .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER, "registration of {email} failed");
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "registration of {email} failed"
+        );
         client
     }
 
@@ -220,7 +261,10 @@ pub fn days_from_now(days: i64) -> String {
 pub fn posting(overrides: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
     let mut fields: Vec<(&'static str, String)> = vec![
         ("title", "Robotics lab intern".into()),
-        ("description", "Help build and test robots.\n\nYou will learn soldering and Python.".into()),
+        (
+            "description",
+            "Help build and test robots.\n\nYou will learn soldering and Python.".into(),
+        ),
         ("kind", "internship".into()),
         ("field", "engineering".into()),
         ("mode", "on_site".into()),
@@ -266,7 +310,13 @@ impl TestApp {
     }
 
     /// An admin's decision on an organization, over HTTP.
-    pub async fn review(&self, admin: &Client, organization: &str, decision: &str, reason: &str) -> Response {
+    pub async fn review(
+        &self,
+        admin: &Client,
+        organization: &str,
+        decision: &str,
+        reason: &str,
+    ) -> Response {
         let id = self.organization_id(organization).await;
         self.submit_as(
             admin,
@@ -278,7 +328,12 @@ impl TestApp {
     }
 
     /// Registers an organization and has an admin verify it; returns the employer.
-    pub async fn verified_employer(&self, admin: &Client, organization: &str, email: &str) -> Client {
+    pub async fn verified_employer(
+        &self,
+        admin: &Client,
+        organization: &str,
+        email: &str,
+    ) -> Client {
         let employer = self.employer(organization, email).await;
         let response = self.review(admin, organization, "verify", "").await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -288,14 +343,32 @@ impl TestApp {
     /// Saves a draft and returns its id.
     pub async fn draft(&self, employer: &Client, fields: &[(&'static str, String)]) -> i32 {
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let response = self.submit_as(employer, "/employer/opportunities/new", "/employer/opportunities", &fields).await;
+        let response = self
+            .submit_as(
+                employer,
+                "/employer/opportunities/new",
+                "/employer/opportunities",
+                &fields,
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "draft saved");
-        location(&response).rsplit('/').next().unwrap().parse().expect("id in location")
+        location(&response)
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .parse()
+            .expect("id in location")
     }
 
     /// Runs a lifecycle action on a posting.
     pub async fn act(&self, employer: &Client, id: i32, action: &str) -> Response {
-        self.submit_as(employer, "/employer", &format!("/employer/opportunities/{id}/{action}"), &[]).await
+        self.submit_as(
+            employer,
+            "/employer",
+            &format!("/employer/opportunities/{id}/{action}"),
+            &[],
+        )
+        .await
     }
 }
 
@@ -303,7 +376,11 @@ impl TestApp {
     /// Waits until the outbox worker has applied every change to the index.
     pub async fn wait_for_search(&self) {
         for _ in 0..200 {
-            if stembridge::search::sync::pending(&self.db).await.expect("pending") == 0 {
+            if stembridge::search::sync::pending(&self.db)
+                .await
+                .expect("pending")
+                == 0
+            {
                 return;
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -321,13 +398,21 @@ impl TestApp {
     /// The ids of the hits of an API search.
     pub async fn api_ids(&self, query: &str) -> Vec<i64> {
         let body = self.api(query).await;
-        body["hits"].as_array().expect("hits").iter().map(|h| h["id"].as_i64().expect("id")).collect()
+        body["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| h["id"].as_i64().expect("id"))
+            .collect()
     }
 
     /// Publishes a posting and waits until search shows it.
     pub async fn published(&self, employer: &Client, fields: &[(&'static str, String)]) -> i32 {
         let id = self.draft(employer, fields).await;
-        assert_eq!(self.act(employer, id, "publish").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            self.act(employer, id, "publish").await.status(),
+            StatusCode::SEE_OTHER
+        );
         self.wait_for_search().await;
         id
     }
@@ -343,7 +428,14 @@ impl TestApp {
 
 impl TestApp {
     /// A student on `school_id`'s roster whose claim code is `code`.
-    pub async fn roster_student(&self, school_id: i32, first: &str, last: &str, grade: i32, code: &str) {
+    pub async fn roster_student(
+        &self,
+        school_id: i32,
+        first: &str,
+        last: &str,
+        grade: i32,
+        code: &str,
+    ) {
         use sea_orm::{ActiveModelTrait, ActiveValue::Set};
         entity::student::ActiveModel {
             school_id: Set(school_id),
@@ -362,13 +454,30 @@ impl TestApp {
     }
 
     /// A rostered student who claimed their account over HTTP; returns their client.
-    pub async fn claimed_student(&self, school_id: i32, first: &str, last: &str, grade: i32) -> Client {
+    pub async fn claimed_student(
+        &self,
+        school_id: i32,
+        first: &str,
+        last: &str,
+        grade: i32,
+    ) -> Client {
         let code = stembridge::roster::claim_code::generate();
-        self.roster_student(school_id, first, last, grade, &code).await;
+        self.roster_student(school_id, first, last, grade, &code)
+            .await;
         let client = new_client();
         let email = format!("{}@students.org", first.to_lowercase());
         let response = self
-            .submit_as(&client, "/claim", "/claim", &[("code", &code), ("display_name", first), ("email", &email), ("password", PASSWORD)])
+            .submit_as(
+                &client,
+                "/claim",
+                "/claim",
+                &[
+                    ("code", &code),
+                    ("display_name", first),
+                    ("email", &email),
+                    ("password", PASSWORD),
+                ],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "claim of {first}");
         client

@@ -40,12 +40,19 @@ impl Journey {
     }
 
     async fn submit(&self, action: &str) {
-        self.browser.click_and_wait(&format!("form[action=\"{action}\"] button[type=submit]")).await;
+        self.browser
+            .click_and_wait(&format!("form[action=\"{action}\"] button[type=submit]"))
+            .await;
     }
 
     /// Sets a field by script (date inputs take typed text differently per locale).
     async fn set(&self, id: &str, value: &str) {
-        self.browser.script("document.getElementById(arguments[0]).value = arguments[1];", serde_json::json!([id, value])).await;
+        self.browser
+            .script(
+                "document.getElementById(arguments[0]).value = arguments[1];",
+                serde_json::json!([id, value]),
+            )
+            .await;
     }
 
     async fn log_in(&mut self, email: &str) {
@@ -58,7 +65,11 @@ impl Journey {
 
     async fn sees(&self, text: &str) {
         let body = self.browser.text().await;
-        assert!(body.contains(text), "expected “{text}” on {}:\n{body}", self.browser.url().await);
+        assert!(
+            body.contains(text),
+            "expected “{text}” on {}:\n{body}",
+            self.browser.url().await
+        );
     }
 }
 
@@ -69,17 +80,40 @@ async fn journeys_at(width: u32) {
     };
     let app = TestApp::spawn(Backend::Sqlite).await;
     app.admin().await;
-    let school = create_school(&app.db, &NewSchool { name: "Lincoln High".into(), zip: "60608".into() }).await.unwrap();
-    create_counselor(&app.db, &NewCounselor { display_name: "Carla".into(), email: "carla@lincoln.edu".into(), password: PASSWORD.into(), school_ids: vec![school.id] })
-        .await
-        .unwrap();
-    app.roster_student(school.id, "Ana", "Rivera", 11, "ABCD-EFGH-JKMN").await;
-    let mut j = Journey { browser, base: app.address.clone(), violations: Vec::new() };
+    let school = create_school(
+        &app.db,
+        &NewSchool {
+            name: "Lincoln High".into(),
+            zip: "60608".into(),
+        },
+    )
+    .await
+    .unwrap();
+    create_counselor(
+        &app.db,
+        &NewCounselor {
+            display_name: "Carla".into(),
+            email: "carla@lincoln.edu".into(),
+            password: PASSWORD.into(),
+            school_ids: vec![school.id],
+        },
+    )
+    .await
+    .unwrap();
+    app.roster_student(school.id, "Ana", "Rivera", 11, "ABCD-EFGH-JKMN")
+        .await;
+    let mut j = Journey {
+        browser,
+        base: app.address.clone(),
+        violations: Vec::new(),
+    };
 
     // 1. Employer: register, get verified, post, publish.
     j.visit("/register").await;
     j.keyboard().await;
-    j.browser.fill("#f-organization_name", "Lakeshore Robotics").await;
+    j.browser
+        .fill("#f-organization_name", "Lakeshore Robotics")
+        .await;
     j.browser.fill("#f-zip", "60606").await;
     j.browser.fill("#f-display_name", "Erin").await;
     j.browser.fill("#f-email", "erin@lakeshore.org").await;
@@ -91,14 +125,21 @@ async fn journeys_at(width: u32) {
     j.log_in("carla@lincoln.edu").await;
     j.visit("/organizations/review").await;
     j.sees("Lakeshore Robotics").await;
-    j.browser.click_and_wait("form.review button[type=submit]").await;
+    j.browser
+        .click_and_wait("form.review button[type=submit]")
+        .await;
     j.sees("Lakeshore Robotics is now verified").await;
 
     j.log_in("erin@lakeshore.org").await;
     j.visit("/employer/opportunities/new").await;
     j.keyboard().await;
     j.browser.fill("#f-title", "Robotics lab intern").await;
-    j.browser.fill("#f-description", "Build and test robots with our engineers.").await;
+    j.browser
+        .fill(
+            "#f-description",
+            "Build and test robots with our engineers.",
+        )
+        .await;
     j.browser.fill("#f-address", "233 S Wacker Dr").await;
     j.browser.fill("#f-zip", "60606").await;
     j.browser.fill("#f-hourly_wage", "18.50").await;
@@ -109,7 +150,9 @@ async fn journeys_at(width: u32) {
     j.submit("/employer/opportunities").await;
     j.sees("Draft “Robotics lab intern” saved").await;
     j.audit().await;
-    j.browser.click_and_wait("form[action$=\"/publish\"] button").await;
+    j.browser
+        .click_and_wait("form[action$=\"/publish\"] button")
+        .await;
     j.sees("was published").await;
 
     // 2. Student: claim, profile, search with saved needs, apply.
@@ -140,8 +183,12 @@ async fn journeys_at(width: u32) {
     j.sees("Meets your needs: Wheelchair accessible.").await;
     j.browser.click_and_wait("ol.results h3 a").await;
     j.audit().await;
-    j.browser.fill("#f-note", "I build robots at home and want to learn more.").await;
-    j.browser.click_and_wait("form[action$=\"/apply\"] button").await;
+    j.browser
+        .fill("#f-note", "I build robots at home and want to learn more.")
+        .await;
+    j.browser
+        .click_and_wait("form[action$=\"/apply\"] button")
+        .await;
     j.sees("Application sent").await;
     j.audit().await;
 
@@ -149,45 +196,74 @@ async fn journeys_at(width: u32) {
     j.log_in("erin@lakeshore.org").await;
     j.visit("/employer/opportunities/1/applicants").await;
     j.sees("Ana Rivera").await;
-    j.browser.click_and_wait("form[action$=\"/offer\"] button").await;
+    j.browser
+        .click_and_wait("form[action$=\"/offer\"] button")
+        .await;
     j.log_in("ana@students.org").await;
     j.visit("/student/applications/1").await;
     j.browser.click("#belonging-4").await;
-    j.browser.click_and_wait("form[action$=\"/accept\"] button").await;
+    j.browser
+        .click_and_wait("form[action$=\"/accept\"] button")
+        .await;
     j.sees("One more step: guardian consent").await;
-    let link = j.browser.script("return document.getElementById('consent-link').textContent;", serde_json::json!([])).await;
+    let link = j
+        .browser
+        .script(
+            "return document.getElementById('consent-link').textContent;",
+            serde_json::json!([]),
+        )
+        .await;
     j.browser.forget_cookies().await;
     j.visit(link.as_str().unwrap()).await;
     j.browser.fill("#f-guardian_name", "Maria Rivera").await;
     j.browser.fill("#f-relationship", "mother").await;
     j.browser.click("#decision-give").await;
-    j.browser.click_and_wait("form[action^=\"/consent/\"] button").await;
+    j.browser
+        .click_and_wait("form[action^=\"/consent/\"] button")
+        .await;
     j.sees("your decision is recorded").await;
 
     // Hours are logged and approved (the placement is moved to have started).
     let start = days_from_now(-7);
-    app.db.execute_unprepared(&format!("UPDATE placement SET start_date = '{start}'")).await.unwrap();
+    app.db
+        .execute_unprepared(&format!("UPDATE placement SET start_date = '{start}'"))
+        .await
+        .unwrap();
     j.log_in("ana@students.org").await;
     j.visit("/student/placements/1").await;
     j.set("f-work_date", &days_from_now(-1)).await;
     j.browser.fill("#f-hours", "3").await;
-    j.browser.fill("#f-description", "Wired a motor controller.").await;
+    j.browser
+        .fill("#f-description", "Wired a motor controller.")
+        .await;
     j.submit("/student/placements/1/hours").await;
     j.sees("Hours logged").await;
     j.log_in("erin@lakeshore.org").await;
     j.visit("/employer/placements/1").await;
-    j.browser.click_and_wait("form[action$=\"/approve\"] button").await;
+    j.browser
+        .click_and_wait("form[action$=\"/approve\"] button")
+        .await;
     j.sees("Hours approved").await;
 
     // 3. Counselor: the student counts in the dashboard.
     j.log_in("carla@lincoln.edu").await;
     j.visit("/counselor/dashboard").await;
     let funnel = j.browser.script("return [...document.querySelectorAll('tbody tr')].map(r => r.innerText.replace(/\\s+/g, ' ')).join('|');", serde_json::json!([])).await;
-    assert!(funnel.as_str().unwrap().contains("Engaged (applied) 1 100.0%"), "{funnel}");
+    assert!(
+        funnel
+            .as_str()
+            .unwrap()
+            .contains("Engaged (applied) 1 100.0%"),
+        "{funnel}"
+    );
     j.visit("/counselor/outreach").await;
     j.sees("Ana Rivera").await;
 
-    assert!(j.violations.is_empty(), "accessibility violations at {width} px:\n{}", j.violations.join("\n"));
+    assert!(
+        j.violations.is_empty(),
+        "accessibility violations at {width} px:\n{}",
+        j.violations.join("\n")
+    );
 }
 
 #[tokio::test]

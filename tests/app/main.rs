@@ -2,7 +2,10 @@
 //! driven over HTTP. Each test runs on SQLite, and on PostgreSQL too when
 //! `TEST_DATABASE_URL` is set.
 
-#![expect(clippy::unwrap_used, reason = "a test should fail loudly on any unexpected error")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test should fail loudly on any unexpected error"
+)]
 
 mod browser;
 mod helpers;

@@ -9,20 +9,36 @@ use crate::helpers::{TestApp, days_from_now, location, new_client, on_each_backe
 async fn a_published_posting_shows_students_every_access_feature_in_plain_words() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let id = app.draft(&employer, &posting(&[])).await;
-        assert_eq!(app.act(&employer, id, "publish").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.act(&employer, id, "publish").await.status(),
+            StatusCode::SEE_OTHER
+        );
 
-        let response = app.get_as(&new_client(), &format!("/opportunities/{id}")).await;
+        let response = app
+            .get_as(&new_client(), &format!("/opportunities/{id}"))
+            .await;
         assert_eq!(response.status(), StatusCode::OK);
         let body = response.text().await.unwrap();
         assert!(body.contains("Robotics lab intern") && body.contains("Lakeshore Robotics"));
         assert!(body.contains("$18.50 an hour"));
-        assert!(body.contains("Wheelchair accessible:</strong> Step-free site and an accessible restroom."));
+        assert!(body.contains(
+            "Wheelchair accessible:</strong> Step-free site and an accessible restroom."
+        ));
         assert!(body.contains("Near public transit"));
-        assert!(body.contains("<strong>Paid:</strong>"), "paid follows from the hourly wage");
+        assert!(
+            body.contains("<strong>Paid:</strong>"),
+            "paid follows from the hourly wage"
+        );
         assert!(body.contains("English, Spanish"));
-        assert_eq!(body.matches("<p class=\"prose\">").count(), 2, "paragraphs are kept");
+        assert_eq!(
+            body.matches("<p class=\"prose\">").count(),
+            2,
+            "paragraphs are kept"
+        );
     })
     .await;
 }
@@ -35,7 +51,12 @@ async fn an_unverified_organization_can_draft_but_not_publish() {
         let response = app.act(&employer, id, "publish").await;
         assert_eq!(response.status(), StatusCode::CONFLICT);
         assert!(response.text().await.unwrap().contains("must be verified"));
-        assert_eq!(app.get_as(&new_client(), &format!("/opportunities/{id}")).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get_as(&new_client(), &format!("/opportunities/{id}"))
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
     })
     .await;
 }
@@ -48,19 +69,44 @@ async fn an_employer_can_neither_read_nor_change_another_organizations_postings(
         let other = app.verified_employer(&admin, "Org B", "b@b.org").await;
         let id = app.draft(&owner, &posting(&[])).await;
 
-        for path in [format!("/employer/opportunities/{id}"), format!("/employer/opportunities/{id}/edit")] {
+        for path in [
+            format!("/employer/opportunities/{id}"),
+            format!("/employer/opportunities/{id}/edit"),
+        ] {
             let response = app.get_as(&other, &path).await;
             assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
-            assert!(!response.text().await.unwrap().contains("Robotics lab intern"));
+            assert!(
+                !response
+                    .text()
+                    .await
+                    .unwrap()
+                    .contains("Robotics lab intern")
+            );
         }
         let fields = posting(&[("title", "Hijacked")]);
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let response = app.submit_as(&other, "/employer", &format!("/employer/opportunities/{id}/edit"), &fields).await;
+        let response = app
+            .submit_as(
+                &other,
+                "/employer",
+                &format!("/employer/opportunities/{id}/edit"),
+                &fields,
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         for action in ["publish", "close", "reopen", "archive", "delete"] {
-            assert_eq!(app.act(&other, id, action).await.status(), StatusCode::NOT_FOUND, "{action}");
+            assert_eq!(
+                app.act(&other, id, action).await.status(),
+                StatusCode::NOT_FOUND,
+                "{action}"
+            );
         }
-        let body = app.get_as(&owner, &format!("/employer/opportunities/{id}")).await.text().await.unwrap();
+        let body = app
+            .get_as(&owner, &format!("/employer/opportunities/{id}"))
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(body.contains("Robotics lab intern") && body.contains(">draft<"));
     })
     .await;
@@ -70,26 +116,54 @@ async fn an_employer_can_neither_read_nor_change_another_organizations_postings(
 async fn students_never_see_drafts_closed_postings_or_suspended_organizations() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let student = new_client();
-        let draft = app.draft(&employer, &posting(&[("title", "Draft one")])).await;
-        let closed = app.draft(&employer, &posting(&[("title", "Closed one")])).await;
-        let open = app.draft(&employer, &posting(&[("title", "Open one")])).await;
+        let draft = app
+            .draft(&employer, &posting(&[("title", "Draft one")]))
+            .await;
+        let closed = app
+            .draft(&employer, &posting(&[("title", "Closed one")]))
+            .await;
+        let open = app
+            .draft(&employer, &posting(&[("title", "Open one")]))
+            .await;
         for id in [closed, open] {
             app.act(&employer, id, "publish").await;
         }
         app.act(&employer, closed, "close").await;
 
-        let status = async |id: i32| app.get_as(&student, &format!("/opportunities/{id}")).await.status();
+        let status = async |id: i32| {
+            app.get_as(&student, &format!("/opportunities/{id}"))
+                .await
+                .status()
+        };
         assert_eq!(status(draft).await, StatusCode::NOT_FOUND);
         assert_eq!(status(closed).await, StatusCode::NOT_FOUND);
         assert_eq!(status(open).await, StatusCode::OK);
 
-        app.review(&admin, "Lakeshore Robotics", "suspend", "Complaint under review").await;
+        app.review(
+            &admin,
+            "Lakeshore Robotics",
+            "suspend",
+            "Complaint under review",
+        )
+        .await;
         assert_eq!(status(open).await, StatusCode::NOT_FOUND);
         let organization = app.organization_id("Lakeshore Robotics").await;
-        assert_eq!(app.get_as(&student, &format!("/organizations/{organization}")).await.status(), StatusCode::NOT_FOUND);
-        let body = app.get_as(&employer, "/employer").await.text().await.unwrap();
+        assert_eq!(
+            app.get_as(&student, &format!("/organizations/{organization}"))
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+        let body = app
+            .get_as(&employer, "/employer")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(body.contains("suspended: Complaint under review"));
     })
     .await;
@@ -99,29 +173,72 @@ async fn students_never_see_drafts_closed_postings_or_suspended_organizations() 
 async fn transitions_outside_the_lifecycle_are_refused() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let id = app.draft(&employer, &posting(&[])).await;
         for action in ["close", "reopen", "archive"] {
             let response = app.act(&employer, id, action).await;
             assert_eq!(response.status(), StatusCode::CONFLICT, "{action} a draft");
-            assert!(response.text().await.unwrap().contains("A draft posting cannot be"));
+            assert!(
+                response
+                    .text()
+                    .await
+                    .unwrap()
+                    .contains("A draft posting cannot be")
+            );
         }
         app.act(&employer, id, "publish").await;
         for action in ["publish", "reopen", "archive", "delete"] {
-            assert_eq!(app.act(&employer, id, action).await.status(), StatusCode::CONFLICT, "{action} a published posting");
+            assert_eq!(
+                app.act(&employer, id, action).await.status(),
+                StatusCode::CONFLICT,
+                "{action} a published posting"
+            );
         }
-        assert_eq!(app.act(&employer, id, "teleport").await.status(), StatusCode::NOT_FOUND);
-        assert_eq!(app.act(&employer, id, "close").await.status(), StatusCode::SEE_OTHER);
-        assert_eq!(app.act(&employer, id, "reopen").await.status(), StatusCode::SEE_OTHER, "re-opened");
-        assert_eq!(app.act(&employer, id, "close").await.status(), StatusCode::SEE_OTHER);
-        assert_eq!(app.act(&employer, id, "archive").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.act(&employer, id, "teleport").await.status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            app.act(&employer, id, "close").await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.act(&employer, id, "reopen").await.status(),
+            StatusCode::SEE_OTHER,
+            "re-opened"
+        );
+        assert_eq!(
+            app.act(&employer, id, "close").await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.act(&employer, id, "archive").await.status(),
+            StatusCode::SEE_OTHER
+        );
         for action in ["publish", "reopen", "close", "delete"] {
-            assert_eq!(app.act(&employer, id, action).await.status(), StatusCode::CONFLICT, "{action} an archived posting");
+            assert_eq!(
+                app.act(&employer, id, action).await.status(),
+                StatusCode::CONFLICT,
+                "{action} an archived posting"
+            );
         }
         let fields = posting(&[]);
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let response = app.submit_as(&employer, "/employer", &format!("/employer/opportunities/{id}/edit"), &fields).await;
-        assert_eq!(response.status(), StatusCode::CONFLICT, "archived postings are read-only");
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer",
+                &format!("/employer/opportunities/{id}/edit"),
+                &fields,
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::CONFLICT,
+            "archived postings are read-only"
+        );
         assert_eq!(app.count("opportunity").await, 1, "archived, never deleted");
     })
     .await;
@@ -131,7 +248,9 @@ async fn transitions_outside_the_lifecycle_are_refused() {
 async fn only_drafts_can_be_deleted() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let id = app.draft(&employer, &posting(&[])).await;
         let response = app.act(&employer, id, "delete").await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -145,45 +264,140 @@ async fn only_drafts_can_be_deleted() {
 #[tokio::test]
 async fn each_bad_field_of_the_posting_form_gets_its_message_and_nothing_is_saved() {
     on_each_backend(async |app: TestApp| {
-        let employer = app.employer("Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .employer("Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let long_title = "t".repeat(121);
         let yesterday = days_from_now(-1);
         // (fields to change, the field that is wrong, its message)
         type Case<'a> = (Vec<(&'static str, &'a str)>, &'a str, &'a str);
         let cases: Vec<Case> = vec![
             (vec![("title", "")], "title", "Title is required."),
-            (vec![("title", &long_title)], "title", "Title must be at most 120 characters."),
-            (vec![("description", "  ")], "description", "Description is required."),
-            (vec![("kind", "party")], "kind", "Choose a kind from the list."),
-            (vec![("zip", "00000")], "zip", "This ZIP code does not exist."),
+            (
+                vec![("title", &long_title)],
+                "title",
+                "Title must be at most 120 characters.",
+            ),
+            (
+                vec![("description", "  ")],
+                "description",
+                "Description is required.",
+            ),
+            (
+                vec![("kind", "party")],
+                "kind",
+                "Choose a kind from the list.",
+            ),
+            (
+                vec![("zip", "00000")],
+                "zip",
+                "This ZIP code does not exist.",
+            ),
             (vec![("zip", "6060A")], "zip", "ZIP code must be 5 digits"),
-            (vec![("hourly_wage", "-2")], "hourly_wage", "Hourly wage cannot be negative."),
-            (vec![("hourly_wage", "lots")], "hourly_wage", "Hourly wage must be an amount in dollars"),
-            (vec![("start_date", "next week")], "start_date", "Start date must be a date like 2027-06-15."),
-            (vec![("end_date", &yesterday)], "end_date", "End date must be on or after the start date."),
-            (vec![("deadline", &yesterday), ("start_date", &yesterday), ("end_date", &yesterday)], "deadline", "The application deadline must be before the start date."),
-            (vec![("min_grade", "5")], "min_grade", "Lowest grade must be between 6 and 13."),
-            (vec![("max_grade", "8")], "max_grade", "Highest grade must be at least the lowest grade."),
-            (vec![("slots", "0")], "slots", "Slots must be between 1 and 500."),
-            (vec![("slots", "many")], "slots", "Slots must be a whole number."),
-            (vec![("languages", "klingon")], "languages", "Use two-letter language codes"),
-            (vec![("features", "free_pizza")], "features", "One of the access features is not in the list."),
+            (
+                vec![("hourly_wage", "-2")],
+                "hourly_wage",
+                "Hourly wage cannot be negative.",
+            ),
+            (
+                vec![("hourly_wage", "lots")],
+                "hourly_wage",
+                "Hourly wage must be an amount in dollars",
+            ),
+            (
+                vec![("start_date", "next week")],
+                "start_date",
+                "Start date must be a date like 2027-06-15.",
+            ),
+            (
+                vec![("end_date", &yesterday)],
+                "end_date",
+                "End date must be on or after the start date.",
+            ),
+            (
+                vec![
+                    ("deadline", &yesterday),
+                    ("start_date", &yesterday),
+                    ("end_date", &yesterday),
+                ],
+                "deadline",
+                "The application deadline must be before the start date.",
+            ),
+            (
+                vec![("min_grade", "5")],
+                "min_grade",
+                "Lowest grade must be between 6 and 13.",
+            ),
+            (
+                vec![("max_grade", "8")],
+                "max_grade",
+                "Highest grade must be at least the lowest grade.",
+            ),
+            (
+                vec![("slots", "0")],
+                "slots",
+                "Slots must be between 1 and 500.",
+            ),
+            (
+                vec![("slots", "many")],
+                "slots",
+                "Slots must be a whole number.",
+            ),
+            (
+                vec![("languages", "klingon")],
+                "languages",
+                "Use two-letter language codes",
+            ),
+            (
+                vec![("features", "free_pizza")],
+                "features",
+                "One of the access features is not in the list.",
+            ),
             (vec![("address", "")], "address", "Address is required."),
-            (vec![("kind", "job_shadow")], "start_time", "Start time is required for a job shadow."),
+            (
+                vec![("kind", "job_shadow")],
+                "start_time",
+                "Start time is required for a job shadow.",
+            ),
         ];
         for (overrides, field, message) in cases {
             let fields = posting(&overrides);
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let response = app.submit_as(&employer, "/employer/opportunities/new", "/employer/opportunities", &fields).await;
-            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+            let response = app
+                .submit_as(
+                    &employer,
+                    "/employer/opportunities/new",
+                    "/employer/opportunities",
+                    &fields,
+                )
+                .await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{field}"
+            );
             let body = response.text().await.unwrap();
             assert!(body.contains(message), "expected “{message}” for {field}");
-            assert!(body.contains(&format!("id=\"f-{field}-error\"")) || field == "features", "message sits next to {field}");
+            assert!(
+                body.contains(&format!("id=\"f-{field}-error\"")) || field == "features",
+                "message sits next to {field}"
+            );
         }
         let remote = posting(&[("mode", "remote"), ("address", "")]);
         let remote: Vec<(&str, &str)> = remote.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let response = app.submit_as(&employer, "/employer/opportunities/new", "/employer/opportunities", &remote).await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER, "remote work needs no street address");
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer/opportunities/new",
+                "/employer/opportunities",
+                &remote,
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "remote work needs no street address"
+        );
         assert_eq!(app.count("opportunity").await, 1);
     })
     .await;
@@ -193,19 +407,44 @@ async fn each_bad_field_of_the_posting_form_gets_its_message_and_nothing_is_save
 async fn an_edit_to_a_published_posting_is_visible_at_once_and_queued_for_search() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let id = app.draft(&employer, &posting(&[])).await;
         app.act(&employer, id, "publish").await;
         let outbox_before = app.count("search_outbox").await;
 
-        let edit = app.get_as(&employer, &format!("/employer/opportunities/{id}/edit")).await.text().await.unwrap();
-        assert!(edit.contains("value=\"18.50\"") && edit.contains("checked"), "the form is pre-filled");
-        let fields = posting(&[("title", "Robotics lab intern (paid)"), ("features", "mentor_assigned")]);
+        let edit = app
+            .get_as(&employer, &format!("/employer/opportunities/{id}/edit"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            edit.contains("value=\"18.50\"") && edit.contains("checked"),
+            "the form is pre-filled"
+        );
+        let fields = posting(&[
+            ("title", "Robotics lab intern (paid)"),
+            ("features", "mentor_assigned"),
+        ]);
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let response = app.submit_as(&employer, "/employer", &format!("/employer/opportunities/{id}/edit"), &fields).await;
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer",
+                &format!("/employer/opportunities/{id}/edit"),
+                &fields,
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
-        let body = app.get_as(&new_client(), &format!("/opportunities/{id}")).await.text().await.unwrap();
+        let body = app
+            .get_as(&new_client(), &format!("/opportunities/{id}"))
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(body.contains("Robotics lab intern (paid)"));
         assert!(body.contains("Mentor assigned") && !body.contains("Wheelchair accessible"));
         assert_eq!(app.count("search_outbox").await, outbox_before + 1);
@@ -217,15 +456,27 @@ async fn an_edit_to_a_published_posting_is_visible_at_once_and_queued_for_search
 async fn every_lifecycle_change_writes_a_search_outbox_row() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let id = app.draft(&employer, &posting(&[])).await;
         assert_eq!(app.count("search_outbox").await, 1);
         for (n, action) in ["publish", "close", "reopen"].into_iter().enumerate() {
             app.act(&employer, id, action).await;
             assert_eq!(app.count("search_outbox").await, 2 + n as i64, "{action}");
         }
-        app.review(&admin, "Lakeshore Robotics", "suspend", "Checking a complaint").await;
-        assert_eq!(app.count("search_outbox").await, 5, "suspension re-indexes the organization's postings");
+        app.review(
+            &admin,
+            "Lakeshore Robotics",
+            "suspend",
+            "Checking a complaint",
+        )
+        .await;
+        assert_eq!(
+            app.count("search_outbox").await,
+            5,
+            "suspension re-indexes the organization's postings"
+        );
     })
     .await;
 }
@@ -234,21 +485,50 @@ async fn every_lifecycle_change_writes_a_search_outbox_row() {
 async fn a_posting_past_its_deadline_disappears_and_the_sweeper_closes_it() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let id = app.draft(&employer, &posting(&[])).await;
         app.act(&employer, id, "publish").await;
         use sea_orm::ConnectionTrait;
         let yesterday = days_from_now(-1);
-        app.db.execute_unprepared(&format!("UPDATE opportunity SET deadline = '{yesterday}' WHERE id = {id}")).await.unwrap();
-        assert_eq!(app.get_as(&new_client(), &format!("/opportunities/{id}")).await.status(), StatusCode::NOT_FOUND);
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET deadline = '{yesterday}' WHERE id = {id}"
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            app.get_as(&new_client(), &format!("/opportunities/{id}"))
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
 
-        let closed = stembridge::opportunities::service::close_expired(&app.db).await.unwrap();
+        let closed = stembridge::opportunities::service::close_expired(&app.db)
+            .await
+            .unwrap();
         assert_eq!(closed, 1);
-        let body = app.get_as(&employer, &format!("/employer/opportunities/{id}")).await.text().await.unwrap();
+        let body = app
+            .get_as(&employer, &format!("/employer/opportunities/{id}"))
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(body.contains(">closed<"));
         let response = app.act(&employer, id, "reopen").await;
-        assert_eq!(response.status(), StatusCode::CONFLICT, "cannot re-open past the deadline");
-        assert!(response.text().await.unwrap().contains("deadline has passed"));
+        assert_eq!(
+            response.status(),
+            StatusCode::CONFLICT,
+            "cannot re-open past the deadline"
+        );
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("deadline has passed")
+        );
     })
     .await;
 }
@@ -257,13 +537,31 @@ async fn a_posting_past_its_deadline_disappears_and_the_sweeper_closes_it() {
 async fn html_typed_into_a_posting_is_shown_as_text() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let payload = "<script>alert('x')</script><img src=x onerror=alert(1)>";
-        let id = app.draft(&employer, &posting(&[("title", payload), ("description", payload), ("schedule", payload)])).await;
+        let id = app
+            .draft(
+                &employer,
+                &posting(&[
+                    ("title", payload),
+                    ("description", payload),
+                    ("schedule", payload),
+                ]),
+            )
+            .await;
         app.act(&employer, id, "publish").await;
-        for (client, path) in [(&new_client(), format!("/opportunities/{id}")), (&employer, format!("/employer/opportunities/{id}")), (&employer, "/employer".to_owned())] {
+        for (client, path) in [
+            (&new_client(), format!("/opportunities/{id}")),
+            (&employer, format!("/employer/opportunities/{id}")),
+            (&employer, "/employer".to_owned()),
+        ] {
             let body = app.get_as(client, &path).await.text().await.unwrap();
-            assert!(!body.contains("<script>alert") && !body.contains("<img src=x"), "{path}");
+            assert!(
+                !body.contains("<script>alert") && !body.contains("<img src=x"),
+                "{path}"
+            );
             assert!(body.contains("&lt;script&gt;"), "{path} shows the text");
         }
     })

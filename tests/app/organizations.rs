@@ -8,18 +8,41 @@ use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, p
 async fn a_verified_organization_shows_its_open_postings_on_its_public_page() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.employer("Lakeshore Robotics", "erin@lakeshore.org").await;
+        let employer = app
+            .employer("Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
         let organization = app.organization_id("Lakeshore Robotics").await;
         let public = format!("/organizations/{organization}");
-        assert_eq!(app.get_as(&new_client(), &public).await.status(), StatusCode::NOT_FOUND, "pending is private");
+        assert_eq!(
+            app.get_as(&new_client(), &public).await.status(),
+            StatusCode::NOT_FOUND,
+            "pending is private"
+        );
 
-        let queue = app.get_as(&admin, "/organizations/review").await.text().await.unwrap();
-        assert!(queue.contains("Lakeshore Robotics") && queue.contains("Waiting for verification (1)"));
-        assert_eq!(app.review(&admin, "Lakeshore Robotics", "verify", "").await.status(), StatusCode::SEE_OTHER);
+        let queue = app
+            .get_as(&admin, "/organizations/review")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            queue.contains("Lakeshore Robotics") && queue.contains("Waiting for verification (1)")
+        );
+        assert_eq!(
+            app.review(&admin, "Lakeshore Robotics", "verify", "")
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
         let id = app.draft(&employer, &posting(&[])).await;
         app.act(&employer, id, "publish").await;
 
-        let body = app.get_as(&new_client(), &public).await.text().await.unwrap();
+        let body = app
+            .get_as(&new_client(), &public)
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(body.contains("Robotics lab intern"));
     })
     .await;
@@ -33,10 +56,31 @@ async fn rejecting_or_suspending_needs_a_reason_and_decisions_follow_the_lifecyc
         let response = app.review(&admin, "Shady LLC", "reject", " ").await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(response.text().await.unwrap().contains("Give a reason"));
-        assert_eq!(app.review(&admin, "Shady LLC", "suspend", "why").await.status(), StatusCode::CONFLICT, "pending cannot be suspended");
-        assert_eq!(app.review(&admin, "Shady LLC", "reinstate", "").await.status(), StatusCode::CONFLICT);
-        assert_eq!(app.review(&admin, "Shady LLC", "reject", "No such company").await.status(), StatusCode::SEE_OTHER);
-        assert_eq!(app.review(&admin, "Shady LLC", "destroy", "").await.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(
+            app.review(&admin, "Shady LLC", "suspend", "why")
+                .await
+                .status(),
+            StatusCode::CONFLICT,
+            "pending cannot be suspended"
+        );
+        assert_eq!(
+            app.review(&admin, "Shady LLC", "reinstate", "")
+                .await
+                .status(),
+            StatusCode::CONFLICT
+        );
+        assert_eq!(
+            app.review(&admin, "Shady LLC", "reject", "No such company")
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.review(&admin, "Shady LLC", "destroy", "")
+                .await
+                .status(),
+            StatusCode::BAD_REQUEST
+        );
     })
     .await;
 }
@@ -44,14 +88,33 @@ async fn rejecting_or_suspending_needs_a_reason_and_decisions_follow_the_lifecyc
 #[tokio::test]
 async fn only_counselors_and_admins_reach_the_verification_queue() {
     on_each_backend(async |app: TestApp| {
-        let employer = app.employer("Lakeshore Robotics", "erin@lakeshore.org").await;
-        assert_eq!(app.get_as(&employer, "/organizations/review").await.status(), StatusCode::FORBIDDEN);
+        let employer = app
+            .employer("Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        assert_eq!(
+            app.get_as(&employer, "/organizations/review")
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
         let id = app.organization_id("Lakeshore Robotics").await;
         let response = app
-            .submit_as(&employer, "/employer", &format!("/organizations/{id}/review"), &[("decision", "verify"), ("reason", "")])
+            .submit_as(
+                &employer,
+                "/employer",
+                &format!("/organizations/{id}/review"),
+                &[("decision", "verify"), ("reason", "")],
+            )
             .await;
-        assert_eq!(response.status(), StatusCode::FORBIDDEN, "an employer cannot verify itself");
-        assert_eq!(location(&app.get_as(&new_client(), "/organizations/review").await), "/login");
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "an employer cannot verify itself"
+        );
+        assert_eq!(
+            location(&app.get_as(&new_client(), "/organizations/review").await),
+            "/login"
+        );
     })
     .await;
 }
@@ -59,24 +122,68 @@ async fn only_counselors_and_admins_reach_the_verification_queue() {
 #[tokio::test]
 async fn a_colleague_joins_the_organization_through_a_one_time_invitation() {
     on_each_backend(async |app: TestApp| {
-        let employer = app.employer("Lakeshore Robotics", "erin@lakeshore.org").await;
-        let response = app.submit_as(&employer, "/employer/organization", "/employer/invites", &[("email", "kim@lakeshore.org")]).await;
+        let employer = app
+            .employer("Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer/organization",
+                "/employer/invites",
+                &[("email", "kim@lakeshore.org")],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::OK);
         let body = response.text().await.unwrap();
-        let link = body.split("id=\"invite-link\">").nth(1).unwrap().split('<').next().unwrap().replace("&#x2f;", "/");
+        let link = body
+            .split("id=\"invite-link\">")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .replace("&#x2f;", "/");
 
         let colleague = new_client();
         let page = app.get_as(&colleague, &link).await.text().await.unwrap();
         assert!(page.contains("Join Lakeshore Robotics"));
-        let response = app.submit_as(&colleague, &link, &link, &[("display_name", "Kim"), ("password", "short")]).await;
+        let response = app
+            .submit_as(
+                &colleague,
+                &link,
+                &link,
+                &[("display_name", "Kim"), ("password", "short")],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let response = app.submit_as(&colleague, &link, &link, &[("display_name", "Kim"), ("password", PASSWORD)]).await;
+        let response = app
+            .submit_as(
+                &colleague,
+                &link,
+                &link,
+                &[("display_name", "Kim"), ("password", PASSWORD)],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let dashboard = app.get_as(&colleague, "/employer").await.text().await.unwrap();
+        let dashboard = app
+            .get_as(&colleague, "/employer")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(dashboard.contains("Lakeshore Robotics"));
 
-        assert_eq!(app.get_as(&new_client(), &link).await.status(), StatusCode::NOT_FOUND, "used once");
-        assert_eq!(app.get_as(&new_client(), "/join/not-a-real-token").await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get_as(&new_client(), &link).await.status(),
+            StatusCode::NOT_FOUND,
+            "used once"
+        );
+        assert_eq!(
+            app.get_as(&new_client(), "/join/not-a-real-token")
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
     })
     .await;
 }
@@ -84,23 +191,45 @@ async fn a_colleague_joins_the_organization_through_a_one_time_invitation() {
 #[tokio::test]
 async fn the_profile_form_validates_and_saves() {
     on_each_backend(async |app: TestApp| {
-        let employer = app.employer("Lakeshore Robotics", "erin@lakeshore.org").await;
-        let response = app
-            .submit_as(&employer, "/employer/organization", "/employer/organization", &[("name", ""), ("zip", "99999"), ("contact_email", "nope")])
+        let employer = app
+            .employer("Lakeshore Robotics", "erin@lakeshore.org")
             .await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let body = response.text().await.unwrap();
-        assert!(body.contains("Organization name is required.") && body.contains("This ZIP code does not exist."));
         let response = app
             .submit_as(
                 &employer,
                 "/employer/organization",
                 "/employer/organization",
-                &[("name", "Lakeshore Robotics Inc."), ("zip", "60606"), ("contact_email", "hello@lakeshore.org"), ("description", "We build robots.")],
+                &[("name", ""), ("zip", "99999"), ("contact_email", "nope")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("Organization name is required.")
+                && body.contains("This ZIP code does not exist.")
+        );
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer/organization",
+                "/employer/organization",
+                &[
+                    ("name", "Lakeshore Robotics Inc."),
+                    ("zip", "60606"),
+                    ("contact_email", "hello@lakeshore.org"),
+                    ("description", "We build robots."),
+                ],
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        assert!(app.get_as(&employer, "/employer").await.text().await.unwrap().contains("Lakeshore Robotics Inc."));
+        assert!(
+            app.get_as(&employer, "/employer")
+                .await
+                .text()
+                .await
+                .unwrap()
+                .contains("Lakeshore Robotics Inc.")
+        );
     })
     .await;
 }

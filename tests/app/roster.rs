@@ -7,10 +7,23 @@ use crate::helpers::{PASSWORD, TestApp, new_client, on_each_backend};
 
 /// Creates a school with its counselor; returns the counselor's client and the school id.
 async fn school_with_counselor(app: &TestApp, school: &str, email: &str) -> (Client, i32) {
-    let school = create_school(&app.db, &NewSchool { name: school.into(), zip: "60608".into() }).await.unwrap();
+    let school = create_school(
+        &app.db,
+        &NewSchool {
+            name: school.into(),
+            zip: "60608".into(),
+        },
+    )
+    .await
+    .unwrap();
     create_counselor(
         &app.db,
-        &NewCounselor { display_name: "Carla".into(), email: email.into(), password: PASSWORD.into(), school_ids: vec![school.id] },
+        &NewCounselor {
+            display_name: "Carla".into(),
+            email: email.into(),
+            password: PASSWORD.into(),
+            school_ids: vec![school.id],
+        },
     )
     .await
     .unwrap();
@@ -20,7 +33,13 @@ async fn school_with_counselor(app: &TestApp, school: &str, email: &str) -> (Cli
 }
 
 fn code_on(page: &str) -> String {
-    page.split("id=\"claim-code\">").nth(1).unwrap().split('<').next().unwrap().to_owned()
+    page.split("id=\"claim-code\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
 async fn add_student(app: &TestApp, counselor: &Client, school_id: i32, first: &str) -> String {
@@ -30,7 +49,12 @@ async fn add_student(app: &TestApp, counselor: &Client, school_id: i32, first: &
             counselor,
             "/counselor",
             "/counselor/students",
-            &[("school_id", &school_id), ("first_name", first), ("last_name", "Rivera"), ("grade", "11")],
+            &[
+                ("school_id", &school_id),
+                ("first_name", first),
+                ("last_name", "Rivera"),
+                ("grade", "11"),
+            ],
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -42,7 +66,12 @@ async fn claim(app: &TestApp, code: &str, email: &str) -> reqwest::Response {
         &new_client(),
         "/claim",
         "/claim",
-        &[("code", code), ("display_name", "Ana"), ("email", email), ("password", PASSWORD)],
+        &[
+            ("code", code),
+            ("display_name", "Ana"),
+            ("email", email),
+            ("password", PASSWORD),
+        ],
     )
     .await
 }
@@ -50,10 +79,16 @@ async fn claim(app: &TestApp, code: &str, email: &str) -> reqwest::Response {
 #[tokio::test]
 async fn a_student_claims_the_account_with_the_code_and_the_code_works_once() {
     on_each_backend(async |app: TestApp| {
-        let (counselor, school_id) = school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
+        let (counselor, school_id) =
+            school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
         let code = add_student(&app, &counselor, school_id, "Ana").await;
 
-        let response = claim(&app, &code.to_lowercase().replace('-', " "), "ana@student.org").await;
+        let response = claim(
+            &app,
+            &code.to_lowercase().replace('-', " "),
+            "ana@student.org",
+        )
+        .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let student = new_client();
         app.login_as(&student, "ana@student.org", PASSWORD).await;
@@ -62,7 +97,13 @@ async fn a_student_claims_the_account_with_the_code_and_the_code_works_once() {
 
         let again = claim(&app, &code, "someone@else.org").await;
         assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(again.text().await.unwrap().contains("This code is not valid or has expired."));
+        assert!(
+            again
+                .text()
+                .await
+                .unwrap()
+                .contains("This code is not valid or has expired.")
+        );
         assert_eq!(app.count("app_user").await, 2, "counselor and Ana only");
     })
     .await;
@@ -71,7 +112,10 @@ async fn a_student_claims_the_account_with_the_code_and_the_code_works_once() {
 #[tokio::test]
 async fn a_wrong_or_empty_code_is_refused_and_creates_no_account() {
     on_each_backend(async |app: TestApp| {
-        for (code, message) in [("", "Enter the code your counselor gave you."), ("AAAA-BBBB-CCCC", "This code is not valid")] {
+        for (code, message) in [
+            ("", "Enter the code your counselor gave you."),
+            ("AAAA-BBBB-CCCC", "This code is not valid"),
+        ] {
             let response = claim(&app, code, "ana@student.org").await;
             assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
             assert!(response.text().await.unwrap().contains(message));
@@ -84,16 +128,42 @@ async fn a_wrong_or_empty_code_is_refused_and_creates_no_account() {
 #[tokio::test]
 async fn a_reissued_code_replaces_the_old_one() {
     on_each_backend(async |app: TestApp| {
-        let (counselor, school_id) = school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
+        let (counselor, school_id) =
+            school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
         let old_code = add_student(&app, &counselor, school_id, "Ana").await;
-        let page = app.get_as(&counselor, "/counselor").await.text().await.unwrap();
-        let action = page.split("action=\"/counselor/students/").nth(1).unwrap().split('"').next().unwrap().to_owned();
-        let response = app.submit_as(&counselor, "/counselor", &format!("/counselor/students/{action}"), &[]).await;
+        let page = app
+            .get_as(&counselor, "/counselor")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let action = page
+            .split("action=\"/counselor/students/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let response = app
+            .submit_as(
+                &counselor,
+                "/counselor",
+                &format!("/counselor/students/{action}"),
+                &[],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::OK);
         let new_code = code_on(&response.text().await.unwrap());
         assert_ne!(old_code, new_code);
-        assert_eq!(claim(&app, &old_code, "ana@student.org").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(claim(&app, &new_code, "ana@student.org").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            claim(&app, &old_code, "ana@student.org").await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            claim(&app, &new_code, "ana@student.org").await.status(),
+            StatusCode::SEE_OTHER
+        );
     })
     .await;
 }
@@ -101,19 +171,36 @@ async fn a_reissued_code_replaces_the_old_one() {
 #[tokio::test]
 async fn a_counselor_cannot_add_to_or_reissue_codes_for_another_school() {
     on_each_backend(async |app: TestApp| {
-        let (carla, lincoln) = school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
-        let (dev, roosevelt) = school_with_counselor(&app, "Roosevelt High", "dev@roosevelt.edu").await;
+        let (carla, lincoln) =
+            school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
+        let (dev, roosevelt) =
+            school_with_counselor(&app, "Roosevelt High", "dev@roosevelt.edu").await;
         add_student(&app, &carla, lincoln, "Ana").await;
 
         let roosevelt = roosevelt.to_string();
         let response = app
-            .submit_as(&carla, "/counselor", "/counselor/students", &[("school_id", &roosevelt), ("first_name", "X"), ("last_name", "Y"), ("grade", "10")])
+            .submit_as(
+                &carla,
+                "/counselor",
+                "/counselor/students",
+                &[
+                    ("school_id", &roosevelt),
+                    ("first_name", "X"),
+                    ("last_name", "Y"),
+                    ("grade", "10"),
+                ],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
 
         let page = app.get_as(&dev, "/counselor").await.text().await.unwrap();
-        assert!(!page.contains("Ana Rivera"), "another school's students stay hidden");
-        let response = app.submit_as(&dev, "/counselor", "/counselor/students/1/code", &[]).await;
+        assert!(
+            !page.contains("Ana Rivera"),
+            "another school's students stay hidden"
+        );
+        let response = app
+            .submit_as(&dev, "/counselor", "/counselor/students/1/code", &[])
+            .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         assert_eq!(app.count("student").await, 1);
     })
@@ -123,14 +210,28 @@ async fn a_counselor_cannot_add_to_or_reissue_codes_for_another_school() {
 #[tokio::test]
 async fn adding_a_student_with_bad_input_names_each_field() {
     on_each_backend(async |app: TestApp| {
-        let (counselor, school_id) = school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
+        let (counselor, school_id) =
+            school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
         let school_id = school_id.to_string();
         let response = app
-            .submit_as(&counselor, "/counselor", "/counselor/students", &[("school_id", &school_id), ("first_name", ""), ("last_name", "R"), ("grade", "5")])
+            .submit_as(
+                &counselor,
+                "/counselor",
+                "/counselor/students",
+                &[
+                    ("school_id", &school_id),
+                    ("first_name", ""),
+                    ("last_name", "R"),
+                    ("grade", "5"),
+                ],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body = response.text().await.unwrap();
-        assert!(body.contains("First name is required.") && body.contains("Grade must be between 6 and 13."));
+        assert!(
+            body.contains("First name is required.")
+                && body.contains("Grade must be between 6 and 13.")
+        );
         assert_eq!(app.count("student").await, 0);
     })
     .await;

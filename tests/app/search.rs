@@ -10,10 +10,18 @@ use crate::helpers::{Backend, PASSWORD, TestApp, new_client, on_each_backend, po
 async fn a_posting_is_searchable_once_published_and_gone_once_closed_or_suspended() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
-        let draft = app.draft(&employer, &posting(&[("title", "Secret draft robotics")])).await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let draft = app
+            .draft(&employer, &posting(&[("title", "Secret draft robotics")]))
+            .await;
         let id = app.published(&employer, &posting(&[])).await;
-        assert_eq!(app.api_ids("q=robotics").await, vec![i64::from(id)], "drafts stay out of search");
+        assert_eq!(
+            app.api_ids("q=robotics").await,
+            vec![i64::from(id)],
+            "drafts stay out of search"
+        );
         let _ = draft;
 
         let body = app.api("q=robotcs&zip=60601").await;
@@ -22,7 +30,10 @@ async fn a_posting_is_searchable_once_published_and_gone_once_closed_or_suspende
         assert_eq!(hit["title"], "Robotics lab intern");
         assert_eq!(hit["organization"], "Lakeshore Robotics");
         assert_eq!(hit["url"], format!("/opportunities/{id}"));
-        assert_eq!(hit["needs"], serde_json::json!(["paid", "transit_accessible", "wheelchair_accessible"]));
+        assert_eq!(
+            hit["needs"],
+            serde_json::json!(["paid", "transit_accessible", "wheelchair_accessible"])
+        );
         assert!(hit["distance_miles"].as_f64().unwrap() < 5.0);
         assert_eq!(body["facets"]["need"]["paid"], 1);
 
@@ -32,9 +43,13 @@ async fn a_posting_is_searchable_once_published_and_gone_once_closed_or_suspende
         app.act(&employer, id, "reopen").await;
         app.wait_for_search().await;
         assert_eq!(app.api_ids("q=robotics").await.len(), 1);
-        app.review(&admin, "Lakeshore Robotics", "suspend", "Under review").await;
+        app.review(&admin, "Lakeshore Robotics", "suspend", "Under review")
+            .await;
         app.wait_for_search().await;
-        assert!(app.api_ids("q=robotics").await.is_empty(), "suspension hides every posting");
+        assert!(
+            app.api_ids("q=robotics").await.is_empty(),
+            "suspension hides every posting"
+        );
     })
     .await;
 }
@@ -43,16 +58,35 @@ async fn a_posting_is_searchable_once_published_and_gone_once_closed_or_suspende
 async fn the_search_page_and_the_api_answer_the_same_query_alike() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
-        let paid = app.published(&employer, &posting(&[("title", "Paid robotics intern")])).await;
-        app.published(&employer, &posting(&[("title", "Unpaid robotics helper"), ("compensation", "unpaid")])).await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let paid = app
+            .published(&employer, &posting(&[("title", "Paid robotics intern")]))
+            .await;
+        app.published(
+            &employer,
+            &posting(&[
+                ("title", "Unpaid robotics helper"),
+                ("compensation", "unpaid"),
+            ]),
+        )
+        .await;
         let query = "q=robotics&need=paid&need=wheelchair_accessible&sort=newest";
         assert_eq!(app.api_ids(query).await, vec![i64::from(paid)]);
-        let page = app.get(&format!("/search?{query}")).await.text().await.unwrap();
+        let page = app
+            .get(&format!("/search?{query}"))
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(page.contains(&format!("href=\"/opportunities/{paid}\"")));
         assert!(!page.contains("Unpaid robotics helper"));
         assert!(page.contains("1 opportunity"));
-        assert!(page.contains("Paid <span class=\"count\">(1)</span>"), "facet counts sit next to each filter");
+        assert!(
+            page.contains("Paid <span class=\"count\">(1)</span>"),
+            "facet counts sit next to each filter"
+        );
     })
     .await;
 }
@@ -80,8 +114,18 @@ async fn bad_parameters_get_a_400_that_names_them_on_the_page_and_in_the_api() {
         assert!(!body["error"]["message"].as_str().unwrap().is_empty());
 
         let response = app.get(&format!("/search?{query}")).await;
-        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "page {parameter}");
-        assert!(response.text().await.unwrap().contains("This search could not run"));
+        assert_eq!(
+            response.status(),
+            StatusCode::BAD_REQUEST,
+            "page {parameter}"
+        );
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("This search could not run")
+        );
     }
 }
 
@@ -90,12 +134,19 @@ async fn search_keeps_answering_from_the_database_while_the_engine_is_down_and_c
     let backend = crate::helpers::backends().pop().unwrap();
     let mut app = TestApp::spawn(backend).await;
     let admin = app.admin().await;
-    let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
+    let employer = app
+        .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+        .await;
 
     // Meilisearch configured but unreachable: a real outage.
-    app.restart_with(|config| config.meili_url = Some("http://127.0.0.1:9".into())).await;
+    app.restart_with(|config| config.meili_url = Some("http://127.0.0.1:9".into()))
+        .await;
     let id = app.draft(&employer, &posting(&[])).await;
-    assert_eq!(app.act(&employer, id, "publish").await.status(), StatusCode::SEE_OTHER, "writes still succeed");
+    assert_eq!(
+        app.act(&employer, id, "publish").await.status(),
+        StatusCode::SEE_OTHER,
+        "writes still succeed"
+    );
     let body = app.api("q=robotics&need=paid").await;
     assert_eq!(body["engine"], "database");
     assert_eq!(body["hits"][0]["id"], id);
@@ -103,9 +154,18 @@ async fn search_keeps_answering_from_the_database_while_the_engine_is_down_and_c
     assert!(page.contains("Search is partly unavailable right now"));
     let ready = app.get("/readyz").await;
     assert_eq!(ready.status(), StatusCode::OK);
-    assert!(ready.text().await.unwrap().contains("unavailable (searching the database instead)"));
+    assert!(
+        ready
+            .text()
+            .await
+            .unwrap()
+            .contains("unavailable (searching the database instead)")
+    );
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    assert!(stembridge::search::sync::pending(&app.db).await.unwrap() > 0, "the outbox waits");
+    assert!(
+        stembridge::search::sync::pending(&app.db).await.unwrap() > 0,
+        "the outbox waits"
+    );
 
     // The engine is back: the waiting rows are applied, nothing was lost.
     app.restart_with(|config| config.meili_url = None).await;
@@ -116,29 +176,72 @@ async fn search_keeps_answering_from_the_database_while_the_engine_is_down_and_c
 }
 
 async fn student_with_profile(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Client {
-    let school = create_school(&app.db, &NewSchool { name: "Lincoln High".into(), zip: "60608".into() }).await.unwrap();
+    let school = create_school(
+        &app.db,
+        &NewSchool {
+            name: "Lincoln High".into(),
+            zip: "60608".into(),
+        },
+    )
+    .await
+    .unwrap();
     create_counselor(
         &app.db,
-        &NewCounselor { display_name: "Carla".into(), email: "carla@lincoln.edu".into(), password: PASSWORD.into(), school_ids: vec![school.id] },
+        &NewCounselor {
+            display_name: "Carla".into(),
+            email: "carla@lincoln.edu".into(),
+            password: PASSWORD.into(),
+            school_ids: vec![school.id],
+        },
     )
     .await
     .unwrap();
     let counselor = new_client();
-    app.login_as(&counselor, "carla@lincoln.edu", PASSWORD).await;
+    app.login_as(&counselor, "carla@lincoln.edu", PASSWORD)
+        .await;
     let school_id = school.id.to_string();
     let issued = app
-        .submit_as(&counselor, "/counselor", "/counselor/students", &[("school_id", &school_id), ("first_name", "Ana"), ("last_name", "Rivera"), ("grade", "11")])
+        .submit_as(
+            &counselor,
+            "/counselor",
+            "/counselor/students",
+            &[
+                ("school_id", &school_id),
+                ("first_name", "Ana"),
+                ("last_name", "Rivera"),
+                ("grade", "11"),
+            ],
+        )
         .await
         .text()
         .await
         .unwrap();
-    let code = issued.split("id=\"claim-code\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    let code = issued
+        .split("id=\"claim-code\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned();
     let student = new_client();
     let response = app
-        .submit_as(&student, "/claim", "/claim", &[("code", &code), ("display_name", "Ana"), ("email", "ana@student.org"), ("password", PASSWORD)])
+        .submit_as(
+            &student,
+            "/claim",
+            "/claim",
+            &[
+                ("code", &code),
+                ("display_name", "Ana"),
+                ("email", "ana@student.org"),
+                ("password", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let response = app.submit_as(&student, "/student/profile", "/student/profile", fields).await;
+    let response = app
+        .submit_as(&student, "/student/profile", "/student/profile", fields)
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "profile saved");
     student
 }
@@ -147,26 +250,64 @@ async fn student_with_profile(app: &TestApp, fields: &[(&str, &str)]) -> reqwest
 async fn a_students_saved_needs_grade_and_zip_apply_by_default_as_removable_chips() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let employer = app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org").await;
-        let fits = app.published(&employer, &posting(&[("title", "Accessible lab intern")])).await;
-        app.published(&employer, &posting(&[("title", "Stairs-only lab intern"), ("features", "mentor_assigned")])).await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let fits = app
+            .published(&employer, &posting(&[("title", "Accessible lab intern")]))
+            .await;
+        app.published(
+            &employer,
+            &posting(&[
+                ("title", "Stairs-only lab intern"),
+                ("features", "mentor_assigned"),
+            ]),
+        )
+        .await;
         let student = student_with_profile(
             &app,
-            &[("home_zip", "60608"), ("travel_miles", "10"), ("needs", "wheelchair_accessible"), ("needs", "paid"), ("languages", "en, es")],
+            &[
+                ("home_zip", "60608"),
+                ("travel_miles", "10"),
+                ("needs", "wheelchair_accessible"),
+                ("needs", "paid"),
+                ("languages", "en, es"),
+            ],
         )
         .await;
 
         let response = app.get_as(&student, "/search").await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let target = crate::helpers::location(&response);
-        assert!(target.contains("need=paid") && target.contains("need=wheelchair_accessible") && target.contains("grade=11") && target.contains("zip=60608"), "{target}");
+        assert!(
+            target.contains("need=paid")
+                && target.contains("need=wheelchair_accessible")
+                && target.contains("grade=11")
+                && target.contains("zip=60608"),
+            "{target}"
+        );
         let page = app.get_as(&student, &target).await.text().await.unwrap();
-        assert!(page.contains("Needs: Wheelchair accessible") && page.contains("Within 10 miles of 60608") && page.contains("Grade 11"));
+        assert!(
+            page.contains("Needs: Wheelchair accessible")
+                && page.contains("Within 10 miles of 60608")
+                && page.contains("Grade 11")
+        );
         assert!(page.contains(&format!("/opportunities/{fits}")) && !page.contains("Stairs-only"));
         assert!(page.contains("Meets your needs: Paid, Wheelchair accessible."));
-        let remove = page.split("Needs: Wheelchair accessible <a href=\"").nth(1).unwrap().split('"').next().unwrap().replace("&amp;", "&").replace("&#x2f;", "/");
+        let remove = page
+            .split("Needs: Wheelchair accessible <a href=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .replace("&amp;", "&")
+            .replace("&#x2f;", "/");
         let page = app.get_as(&student, &remove).await.text().await.unwrap();
-        assert!(page.contains("Stairs-only"), "removing the chip widens the search");
+        assert!(
+            page.contains("Stairs-only"),
+            "removing the chip widens the search"
+        );
         assert!(page.contains("Does not offer: Wheelchair accessible."));
     })
     .await;
@@ -181,16 +322,36 @@ async fn the_profile_form_refuses_bad_input_and_keeps_nothing() {
                 &student,
                 "/student/profile",
                 "/student/profile",
-                &[("date_of_birth", "2030-01-01"), ("home_zip", "00000"), ("travel_miles", "-1"), ("needs", "jetpack"), ("languages", "xx")],
+                &[
+                    ("date_of_birth", "2030-01-01"),
+                    ("home_zip", "00000"),
+                    ("travel_miles", "-1"),
+                    ("needs", "jetpack"),
+                    ("languages", "xx"),
+                ],
             )
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body = response.text().await.unwrap();
-        for message in ["between 9 and 30 years old", "This ZIP code does not exist.", "Travel distance must be between 1 and 100.", "not in the list", "two-letter language codes"] {
+        for message in [
+            "between 9 and 30 years old",
+            "This ZIP code does not exist.",
+            "Travel distance must be between 1 and 100.",
+            "not in the list",
+            "two-letter language codes",
+        ] {
             assert!(body.contains(message), "{message}");
         }
-        let saved = app.get_as(&student, "/student/profile").await.text().await.unwrap();
-        assert!(saved.contains("value=\"60608\""), "the earlier profile is unchanged");
+        let saved = app
+            .get_as(&student, "/student/profile")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            saved.contains("value=\"60608\""),
+            "the earlier profile is unchanged"
+        );
     })
     .await;
 }

@@ -9,10 +9,8 @@ use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
 use stembridge::{
     geo::zip_centroid,
     search::{
-        SearchDocument, SearchEngine, SearchQuery, Sort,
-        embedded::EmbeddedEngine,
-        meili::MeiliEngine,
-        query::Near,
+        SearchDocument, SearchEngine, SearchQuery, Sort, embedded::EmbeddedEngine,
+        meili::MeiliEngine, query::Near,
     },
 };
 
@@ -57,16 +55,69 @@ fn at(mut d: SearchDocument, zip: &str) -> SearchDocument {
 /// Ten documents that differ in exactly the ways the tests look at.
 fn fixture() -> Vec<SearchDocument> {
     vec![
-        SearchDocument { needs: vec![AccessNeed::Paid, AccessNeed::WheelchairAccessible], pay_cents_per_hour: 1800, pay: "$18 an hour".into(), ..doc(1, "Robotics lab intern") },
-        SearchDocument { needs: vec![AccessNeed::Paid], pay_cents_per_hour: 2200, pay: "$22 an hour".into(), kind: OpportunityKind::Apprenticeship, ..at(doc(2, "Electrical apprenticeship"), "60201") },
-        SearchDocument { field: StemField::Health, kind: OpportunityKind::JobShadow, languages: vec!["en".into(), "es".into()], needs: vec![AccessNeed::TransitAccessible], ..doc(3, "Hospital pharmacy job shadow") },
-        SearchDocument { field: StemField::LifeSciences, mode: WorkMode::Remote, needs: vec![AccessNeed::RemoteOk, AccessNeed::EquipmentProvided], ..at(doc(4, "Biología marina virtual lab"), "90012") },
-        SearchDocument { field: StemField::ComputerScience, description: "Write code for the robotics team website.".into(), ..at(doc(5, "Web developer intern"), "90012") },
-        SearchDocument { field: StemField::PhysicalSciences, min_grade: 11, max_grade: 12, ..doc(6, "Café chemistry lab") },
-        SearchDocument { field: StemField::LifeSciences, deadline: today() - Duration::days(1), ..doc(7, "Microbiology lab assistant") },
-        SearchDocument { slots_left: 0, ..doc(8, "Full robotics internship") },
-        SearchDocument { field: StemField::LifeSciences, languages: vec!["vi".into()], deadline: today() + Duration::days(5), ..doc(9, "Microbiology research helper") },
-        SearchDocument { field: StemField::Engineering, needs: vec![AccessNeed::Paid, AccessNeed::WheelchairAccessible, AccessNeed::MentorAssigned], pay_cents_per_hour: 1600, pay: "$16 an hour".into(), ..doc(10, "Bridge engineering intern") },
+        SearchDocument {
+            needs: vec![AccessNeed::Paid, AccessNeed::WheelchairAccessible],
+            pay_cents_per_hour: 1800,
+            pay: "$18 an hour".into(),
+            ..doc(1, "Robotics lab intern")
+        },
+        SearchDocument {
+            needs: vec![AccessNeed::Paid],
+            pay_cents_per_hour: 2200,
+            pay: "$22 an hour".into(),
+            kind: OpportunityKind::Apprenticeship,
+            ..at(doc(2, "Electrical apprenticeship"), "60201")
+        },
+        SearchDocument {
+            field: StemField::Health,
+            kind: OpportunityKind::JobShadow,
+            languages: vec!["en".into(), "es".into()],
+            needs: vec![AccessNeed::TransitAccessible],
+            ..doc(3, "Hospital pharmacy job shadow")
+        },
+        SearchDocument {
+            field: StemField::LifeSciences,
+            mode: WorkMode::Remote,
+            needs: vec![AccessNeed::RemoteOk, AccessNeed::EquipmentProvided],
+            ..at(doc(4, "Biología marina virtual lab"), "90012")
+        },
+        SearchDocument {
+            field: StemField::ComputerScience,
+            description: "Write code for the robotics team website.".into(),
+            ..at(doc(5, "Web developer intern"), "90012")
+        },
+        SearchDocument {
+            field: StemField::PhysicalSciences,
+            min_grade: 11,
+            max_grade: 12,
+            ..doc(6, "Café chemistry lab")
+        },
+        SearchDocument {
+            field: StemField::LifeSciences,
+            deadline: today() - Duration::days(1),
+            ..doc(7, "Microbiology lab assistant")
+        },
+        SearchDocument {
+            slots_left: 0,
+            ..doc(8, "Full robotics internship")
+        },
+        SearchDocument {
+            field: StemField::LifeSciences,
+            languages: vec!["vi".into()],
+            deadline: today() + Duration::days(5),
+            ..doc(9, "Microbiology research helper")
+        },
+        SearchDocument {
+            field: StemField::Engineering,
+            needs: vec![
+                AccessNeed::Paid,
+                AccessNeed::WheelchairAccessible,
+                AccessNeed::MentorAssigned,
+            ],
+            pay_cents_per_hour: 1600,
+            pay: "$16 an hour".into(),
+            ..doc(10, "Bridge engineering intern")
+        },
     ]
 }
 
@@ -74,7 +125,8 @@ fn fixture() -> Vec<SearchDocument> {
 async fn engines() -> Vec<(Arc<dyn SearchEngine>, Option<tempfile::TempDir>)> {
     let dir = tempfile::tempdir().unwrap();
     let embedded = EmbeddedEngine::open(dir.path()).unwrap();
-    let mut engines: Vec<(Arc<dyn SearchEngine>, Option<tempfile::TempDir>)> = vec![(Arc::new(embedded), Some(dir))];
+    let mut engines: Vec<(Arc<dyn SearchEngine>, Option<tempfile::TempDir>)> =
+        vec![(Arc::new(embedded), Some(dir))];
     if let Ok(url) = std::env::var("MEILI_URL") {
         let key = std::env::var("MEILI_MASTER_KEY").ok();
         let uid = format!("conformance_{}", uuid::Uuid::new_v4().simple());
@@ -88,7 +140,10 @@ async fn engines() -> Vec<(Arc<dyn SearchEngine>, Option<tempfile::TempDir>)> {
 }
 
 fn query() -> SearchQuery {
-    SearchQuery { per_page: 100, ..SearchQuery::everything(today()) }
+    SearchQuery {
+        per_page: 100,
+        ..SearchQuery::everything(today())
+    }
 }
 
 async fn ids(engine: &dyn SearchEngine, query: SearchQuery) -> Vec<i32> {
@@ -107,8 +162,14 @@ async fn expired_and_full_postings_never_show() {
     for (engine, _dir) in engines().await {
         let all = sorted_ids(engine.as_ref(), query()).await;
         assert_eq!(all, vec![1, 2, 3, 4, 5, 6, 9, 10], "{:?}", engine.kind());
-        let later = SearchQuery { today: today() + Duration::days(6), ..query() };
-        assert!(!ids(engine.as_ref(), later).await.contains(&9), "a deadline passes by itself");
+        let later = SearchQuery {
+            today: today() + Duration::days(6),
+            ..query()
+        };
+        assert!(
+            !ids(engine.as_ref(), later).await.contains(&9),
+            "a deadline passes by itself"
+        );
     }
 }
 
@@ -116,30 +177,127 @@ async fn expired_and_full_postings_never_show() {
 async fn filters_combine_any_within_a_facet_and_all_across_needs() {
     for (engine, _dir) in engines().await {
         let e = engine.as_ref();
-        assert_eq!(sorted_ids(e, SearchQuery { kinds: vec![OpportunityKind::Apprenticeship, OpportunityKind::JobShadow], ..query() }).await, vec![2, 3]);
-        assert_eq!(sorted_ids(e, SearchQuery { fields: vec![StemField::LifeSciences], ..query() }).await, vec![4, 9]);
-        assert_eq!(sorted_ids(e, SearchQuery { modes: vec![WorkMode::Remote], ..query() }).await, vec![4]);
-        assert_eq!(sorted_ids(e, SearchQuery { needs: vec![AccessNeed::Paid], ..query() }).await, vec![1, 2, 10]);
-        assert_eq!(sorted_ids(e, SearchQuery { needs: vec![AccessNeed::Paid, AccessNeed::WheelchairAccessible], ..query() }).await, vec![1, 10]);
-        assert_eq!(sorted_ids(e, SearchQuery { languages: vec!["es".into(), "vi".into()], ..query() }).await, vec![3, 9]);
-        assert_eq!(sorted_ids(e, SearchQuery { grade: Some(10), ..query() }).await, vec![1, 2, 3, 4, 5, 9, 10]);
+        assert_eq!(
+            sorted_ids(
+                e,
+                SearchQuery {
+                    kinds: vec![OpportunityKind::Apprenticeship, OpportunityKind::JobShadow],
+                    ..query()
+                }
+            )
+            .await,
+            vec![2, 3]
+        );
+        assert_eq!(
+            sorted_ids(
+                e,
+                SearchQuery {
+                    fields: vec![StemField::LifeSciences],
+                    ..query()
+                }
+            )
+            .await,
+            vec![4, 9]
+        );
+        assert_eq!(
+            sorted_ids(
+                e,
+                SearchQuery {
+                    modes: vec![WorkMode::Remote],
+                    ..query()
+                }
+            )
+            .await,
+            vec![4]
+        );
+        assert_eq!(
+            sorted_ids(
+                e,
+                SearchQuery {
+                    needs: vec![AccessNeed::Paid],
+                    ..query()
+                }
+            )
+            .await,
+            vec![1, 2, 10]
+        );
+        assert_eq!(
+            sorted_ids(
+                e,
+                SearchQuery {
+                    needs: vec![AccessNeed::Paid, AccessNeed::WheelchairAccessible],
+                    ..query()
+                }
+            )
+            .await,
+            vec![1, 10]
+        );
+        assert_eq!(
+            sorted_ids(
+                e,
+                SearchQuery {
+                    languages: vec!["es".into(), "vi".into()],
+                    ..query()
+                }
+            )
+            .await,
+            vec![3, 9]
+        );
+        assert_eq!(
+            sorted_ids(
+                e,
+                SearchQuery {
+                    grade: Some(10),
+                    ..query()
+                }
+            )
+            .await,
+            vec![1, 2, 3, 4, 5, 9, 10]
+        );
     }
 }
 
 #[tokio::test]
 async fn facet_counts_say_what_adding_each_value_would_give() {
     for (engine, _dir) in engines().await {
-        let q = SearchQuery { kinds: vec![OpportunityKind::Internship], fields: vec![StemField::Engineering], ..query() };
+        let q = SearchQuery {
+            kinds: vec![OpportunityKind::Internship],
+            fields: vec![StemField::Engineering],
+            ..query()
+        };
         let results = engine.search(&q).await.unwrap();
         assert_eq!(results.total, 2, "{:?}", engine.kind());
         let f = &results.facets;
         // Kind counts ignore the kind filter but keep the field filter: internships 1 and 10, apprenticeship 2.
-        assert_eq!((f.kind["internship"], f.kind["apprenticeship"], f.kind["job_shadow"]), (2, 1, 0));
+        assert_eq!(
+            (
+                f.kind["internship"],
+                f.kind["apprenticeship"],
+                f.kind["job_shadow"]
+            ),
+            (2, 1, 0)
+        );
         // Field counts ignore the field filter but keep the kind filter.
-        assert_eq!((f.field["engineering"], f.field["physical_sciences"], f.field["computer_science"], f.field["life_sciences"]), (2, 1, 1, 2));
+        assert_eq!(
+            (
+                f.field["engineering"],
+                f.field["physical_sciences"],
+                f.field["computer_science"],
+                f.field["life_sciences"]
+            ),
+            (2, 1, 1, 2)
+        );
         assert_eq!(f.mode["on_site"], 2);
         // Needs are "all of": counted among the results.
-        assert_eq!((f.need["paid"], f.need["wheelchair_accessible"], f.need["mentor_assigned"], f.need["remote_ok"]), (2, 2, 1, 0));
+        assert_eq!(
+            (
+                f.need["paid"],
+                f.need["wheelchair_accessible"],
+                f.need["mentor_assigned"],
+                f.need["remote_ok"]
+            ),
+            (2, 2, 1, 0)
+        );
     }
 }
 
@@ -147,11 +305,26 @@ async fn facet_counts_say_what_adding_each_value_would_give() {
 async fn typos_are_forgiven_by_word_length() {
     for (engine, _dir) in engines().await {
         let e = engine.as_ref();
-        let text = |t: &str| SearchQuery { text: t.into(), ..query() };
-        assert!(ids(e, text("robtics")).await.contains(&1), "one typo in a 7-letter word");
-        assert!(ids(e, text("mircobiolgy")).await.contains(&9), "two typos in an 11-letter word");
-        assert!(ids(e, text("elecrtical")).await.contains(&2), "a swap counts as one typo");
-        assert!(ids(e, text("cide")).await.is_empty(), "no typo allowed under 5 letters (code)");
+        let text = |t: &str| SearchQuery {
+            text: t.into(),
+            ..query()
+        };
+        assert!(
+            ids(e, text("robtics")).await.contains(&1),
+            "one typo in a 7-letter word"
+        );
+        assert!(
+            ids(e, text("mircobiolgy")).await.contains(&9),
+            "two typos in an 11-letter word"
+        );
+        assert!(
+            ids(e, text("elecrtical")).await.contains(&2),
+            "a swap counts as one typo"
+        );
+        assert!(
+            ids(e, text("cide")).await.is_empty(),
+            "no typo allowed under 5 letters (code)"
+        );
         assert_eq!(ids(e, text("bridge")).await, vec![10]);
     }
 }
@@ -160,16 +333,53 @@ async fn typos_are_forgiven_by_word_length() {
 async fn case_and_accents_do_not_matter() {
     for (engine, _dir) in engines().await {
         let e = engine.as_ref();
-        assert_eq!(ids(e, SearchQuery { text: "BIOLOGIA".into(), ..query() }).await, vec![4]);
-        assert_eq!(ids(e, SearchQuery { text: "cafe".into(), ..query() }).await, vec![6]);
-        assert_eq!(ids(e, SearchQuery { text: "Café".into(), ..query() }).await, vec![6]);
+        assert_eq!(
+            ids(
+                e,
+                SearchQuery {
+                    text: "BIOLOGIA".into(),
+                    ..query()
+                }
+            )
+            .await,
+            vec![4]
+        );
+        assert_eq!(
+            ids(
+                e,
+                SearchQuery {
+                    text: "cafe".into(),
+                    ..query()
+                }
+            )
+            .await,
+            vec![6]
+        );
+        assert_eq!(
+            ids(
+                e,
+                SearchQuery {
+                    text: "Café".into(),
+                    ..query()
+                }
+            )
+            .await,
+            vec![6]
+        );
     }
 }
 
 #[tokio::test]
 async fn title_matches_rank_before_description_matches() {
     for (engine, _dir) in engines().await {
-        let found = ids(engine.as_ref(), SearchQuery { text: "robotics".into(), ..query() }).await;
+        let found = ids(
+            engine.as_ref(),
+            SearchQuery {
+                text: "robotics".into(),
+                ..query()
+            },
+        )
+        .await;
         assert_eq!(found, vec![1, 5], "{:?}", engine.kind());
     }
 }
@@ -177,16 +387,34 @@ async fn title_matches_rank_before_description_matches() {
 #[tokio::test]
 async fn a_radius_keeps_nearby_and_remote_postings_and_reports_distances() {
     for (engine, _dir) in engines().await {
-        let near = Near { zip: "60601".into(), point: zip_centroid("60601").unwrap(), within_miles: Some(5.0) };
-        let q = SearchQuery { near: Some(near.clone()), sort: Sort::Nearest, ..query() };
+        let near = Near {
+            zip: "60601".into(),
+            point: zip_centroid("60601").unwrap(),
+            within_miles: Some(5.0),
+        };
+        let q = SearchQuery {
+            near: Some(near.clone()),
+            sort: Sort::Nearest,
+            ..query()
+        };
         let results = engine.search(&q).await.unwrap();
         let found: Vec<i32> = results.hits.iter().map(|h| h.document.id).collect();
         assert!(!found.contains(&2), "Evanston is about 12 miles away");
         assert!(!found.contains(&5), "Los Angeles is too far");
         assert!(found.contains(&4), "remote work is within reach");
-        assert_eq!(found.last(), Some(&4), "the remote one in Los Angeles sorts last by distance");
+        assert_eq!(
+            found.last(),
+            Some(&4),
+            "the remote one in Los Angeles sorts last by distance"
+        );
         assert!(results.hits[0].distance_miles.unwrap() < 1.0);
-        let wider = SearchQuery { near: Some(Near { within_miles: Some(15.0), ..near }), ..q };
+        let wider = SearchQuery {
+            near: Some(Near {
+                within_miles: Some(15.0),
+                ..near
+            }),
+            ..q
+        };
         assert!(ids(engine.as_ref(), wider).await.contains(&2));
     }
 }
@@ -195,12 +423,58 @@ async fn a_radius_keeps_nearby_and_remote_postings_and_reports_distances() {
 async fn every_sort_orders_as_promised() {
     for (engine, _dir) in engines().await {
         let e = engine.as_ref();
-        assert_eq!(ids(e, SearchQuery { sort: Sort::Newest, ..query() }).await, vec![10, 9, 6, 5, 4, 3, 2, 1]);
-        assert_eq!(ids(e, SearchQuery { sort: Sort::Deadline, ..query() }).await[0], 9);
-        assert_eq!(ids(e, SearchQuery { sort: Sort::Pay, ..query() }).await[..3], [2, 1, 10]);
-        let near = Near { zip: "90012".into(), point: zip_centroid("90012").unwrap(), within_miles: None };
-        let nearest = ids(e, SearchQuery { sort: Sort::Nearest, near: Some(near), ..query() }).await;
-        assert_eq!(nearest[..2], [5, 4], "the two in Los Angeles first (newer first on a tie)");
+        assert_eq!(
+            ids(
+                e,
+                SearchQuery {
+                    sort: Sort::Newest,
+                    ..query()
+                }
+            )
+            .await,
+            vec![10, 9, 6, 5, 4, 3, 2, 1]
+        );
+        assert_eq!(
+            ids(
+                e,
+                SearchQuery {
+                    sort: Sort::Deadline,
+                    ..query()
+                }
+            )
+            .await[0],
+            9
+        );
+        assert_eq!(
+            ids(
+                e,
+                SearchQuery {
+                    sort: Sort::Pay,
+                    ..query()
+                }
+            )
+            .await[..3],
+            [2, 1, 10]
+        );
+        let near = Near {
+            zip: "90012".into(),
+            point: zip_centroid("90012").unwrap(),
+            within_miles: None,
+        };
+        let nearest = ids(
+            e,
+            SearchQuery {
+                sort: Sort::Nearest,
+                near: Some(near),
+                ..query()
+            },
+        )
+        .await;
+        assert_eq!(
+            nearest[..2],
+            [5, 4],
+            "the two in Los Angeles first (newer first on a tie)"
+        );
     }
 }
 
@@ -209,12 +483,27 @@ async fn pages_cover_every_result_once_with_a_steady_total() {
     for (engine, _dir) in engines().await {
         let mut seen = Vec::new();
         for page in 1..=3 {
-            let results = engine.search(&SearchQuery { per_page: 3, page, sort: Sort::Newest, ..query() }).await.unwrap();
+            let results = engine
+                .search(&SearchQuery {
+                    per_page: 3,
+                    page,
+                    sort: Sort::Newest,
+                    ..query()
+                })
+                .await
+                .unwrap();
             assert_eq!(results.total, 8);
             seen.extend(results.hits.iter().map(|h| h.document.id));
         }
         assert_eq!(seen, vec![10, 9, 6, 5, 4, 3, 2, 1]);
-        let beyond = engine.search(&SearchQuery { per_page: 3, page: 4, ..query() }).await.unwrap();
+        let beyond = engine
+            .search(&SearchQuery {
+                per_page: 3,
+                page: 4,
+                ..query()
+            })
+            .await
+            .unwrap();
         assert!(beyond.hits.is_empty() && beyond.total == 8);
     }
 }
@@ -223,9 +512,34 @@ async fn pages_cover_every_result_once_with_a_steady_total() {
 async fn updates_and_deletes_are_searchable_as_soon_as_they_return() {
     for (engine, _dir) in engines().await {
         let e = engine.as_ref();
-        e.index(vec![SearchDocument { title: "Drone engineering intern".into(), ..doc(1, "") }]).await.unwrap();
-        assert_eq!(ids(e, SearchQuery { text: "drone".into(), ..query() }).await, vec![1]);
-        assert!(ids(e, SearchQuery { text: "robotics lab".into(), ..query() }).await.is_empty());
+        e.index(vec![SearchDocument {
+            title: "Drone engineering intern".into(),
+            ..doc(1, "")
+        }])
+        .await
+        .unwrap();
+        assert_eq!(
+            ids(
+                e,
+                SearchQuery {
+                    text: "drone".into(),
+                    ..query()
+                }
+            )
+            .await,
+            vec![1]
+        );
+        assert!(
+            ids(
+                e,
+                SearchQuery {
+                    text: "robotics lab".into(),
+                    ..query()
+                }
+            )
+            .await
+            .is_empty()
+        );
         e.delete(vec![1, 2]).await.unwrap();
         assert_eq!(sorted_ids(e, query()).await, vec![3, 4, 5, 6, 9, 10]);
         e.rebuild(vec![doc(42, "Only one left")]).await.unwrap();

@@ -14,7 +14,10 @@ async fn the_demo_loads_hundreds_of_published_postings_and_working_logins() {
         for login in logins.iter().filter(|l| l.role == "employer").take(1) {
             let client = new_client();
             app.login_as(&client, &login.email, DEMO_PASSWORD).await;
-            assert_eq!(app.get_as(&client, "/employer").await.status(), StatusCode::OK);
+            assert_eq!(
+                app.get_as(&client, "/employer").await.status(),
+                StatusCode::OK
+            );
         }
         assert!(load_demo(&app.db).await.is_err(), "refuses to load twice");
     })

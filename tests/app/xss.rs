@@ -6,7 +6,8 @@ use sea_orm::ConnectionTrait;
 
 use crate::helpers::{PASSWORD, TestApp, location, new_client, posting};
 
-const PAYLOAD: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'><svg onload=alert(3)>";
+const PAYLOAD: &str =
+    "<script>alert(1)</script><img src=x onerror=alert(2)>\"'><svg onload=alert(3)>";
 
 fn assert_escaped(body: &str, page: &str) {
     for raw in ["<script>alert", "<img src=x", "<svg onload"] {
@@ -22,50 +23,194 @@ async fn html_typed_into_any_form_is_shown_as_text_everywhere() {
     let employer = new_client();
     let organization = format!("Org {PAYLOAD}");
     let response = app
-        .submit_as(&employer, "/register", "/register", &[("organization_name", &organization), ("zip", "60606"), ("display_name", PAYLOAD), ("email", "x@org.org"), ("password", PASSWORD)])
+        .submit_as(
+            &employer,
+            "/register",
+            "/register",
+            &[
+                ("organization_name", &organization),
+                ("zip", "60606"),
+                ("display_name", PAYLOAD),
+                ("email", "x@org.org"),
+                ("password", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    app.submit_as(&employer, "/employer/organization", "/employer/organization", &[("name", &organization), ("zip", "60606"), ("contact_email", "x@org.org"), ("description", PAYLOAD), ("address", PAYLOAD)]).await;
+    app.submit_as(
+        &employer,
+        "/employer/organization",
+        "/employer/organization",
+        &[
+            ("name", &organization),
+            ("zip", "60606"),
+            ("contact_email", "x@org.org"),
+            ("description", PAYLOAD),
+            ("address", PAYLOAD),
+        ],
+    )
+    .await;
     app.review(&admin, &organization, "verify", "").await;
-    let opportunity = app.published(&employer, &posting(&[("title", PAYLOAD), ("description", PAYLOAD), ("skills", PAYLOAD), ("schedule", PAYLOAD)])).await;
+    let opportunity = app
+        .published(
+            &employer,
+            &posting(&[
+                ("title", PAYLOAD),
+                ("description", PAYLOAD),
+                ("skills", PAYLOAD),
+                ("schedule", PAYLOAD),
+            ]),
+        )
+        .await;
 
     // A counselor adds a student whose names carry it too; the student claims and applies.
     use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
-    let school = create_school(&app.db, &NewSchool { name: "Lincoln".into(), zip: "60608".into() }).await.unwrap();
-    create_counselor(&app.db, &NewCounselor { display_name: "C".into(), email: "c@s.edu".into(), password: PASSWORD.into(), school_ids: vec![school.id] }).await.unwrap();
+    let school = create_school(
+        &app.db,
+        &NewSchool {
+            name: "Lincoln".into(),
+            zip: "60608".into(),
+        },
+    )
+    .await
+    .unwrap();
+    create_counselor(
+        &app.db,
+        &NewCounselor {
+            display_name: "C".into(),
+            email: "c@s.edu".into(),
+            password: PASSWORD.into(),
+            school_ids: vec![school.id],
+        },
+    )
+    .await
+    .unwrap();
     let counselor = new_client();
     app.login_as(&counselor, "c@s.edu", PASSWORD).await;
     let school_id = school.id.to_string();
     let issued = app
-        .submit_as(&counselor, "/counselor", "/counselor/students", &[("school_id", &school_id), ("first_name", PAYLOAD), ("last_name", PAYLOAD), ("grade", "11")])
+        .submit_as(
+            &counselor,
+            "/counselor",
+            "/counselor/students",
+            &[
+                ("school_id", &school_id),
+                ("first_name", PAYLOAD),
+                ("last_name", PAYLOAD),
+                ("grade", "11"),
+            ],
+        )
         .await
         .text()
         .await
         .unwrap();
     assert_escaped(&issued, "the issued code page");
-    let code = issued.split("id=\"claim-code\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    let code = issued
+        .split("id=\"claim-code\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned();
     let student = new_client();
-    app.submit_as(&student, "/claim", "/claim", &[("code", &code), ("display_name", PAYLOAD), ("email", "s@s.org"), ("password", PASSWORD)]).await;
+    app.submit_as(
+        &student,
+        "/claim",
+        "/claim",
+        &[
+            ("code", &code),
+            ("display_name", PAYLOAD),
+            ("email", "s@s.org"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
     let response = app
-        .submit_as(&student, "/student", &format!("/opportunities/{opportunity}/apply"), &[("note", PAYLOAD), ("availability", PAYLOAD), ("accommodations", PAYLOAD)])
+        .submit_as(
+            &student,
+            "/student",
+            &format!("/opportunities/{opportunity}/apply"),
+            &[
+                ("note", PAYLOAD),
+                ("availability", PAYLOAD),
+                ("accommodations", PAYLOAD),
+            ],
+        )
         .await;
-    let application: i32 = location(&response).rsplit('/').next().unwrap().parse().unwrap();
-    app.submit_as(&employer, "/employer", &format!("/employer/applications/{application}/offer"), &[]).await;
+    let application: i32 = location(&response)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    app.submit_as(
+        &employer,
+        "/employer",
+        &format!("/employer/applications/{application}/offer"),
+        &[],
+    )
+    .await;
     let page = format!("/student/applications/{application}");
-    app.submit_as(&student, &page, &format!("{page}/accept"), &[("belonging", "4")]).await;
-    app.submit_as(&counselor, "/counselor/placements", "/counselor/placements/1/consent", &[("guardian_name", PAYLOAD), ("relationship", PAYLOAD), ("decision", "give")]).await;
+    app.submit_as(
+        &student,
+        &page,
+        &format!("{page}/accept"),
+        &[("belonging", "4")],
+    )
+    .await;
+    app.submit_as(
+        &counselor,
+        "/counselor/placements",
+        "/counselor/placements/1/consent",
+        &[
+            ("guardian_name", PAYLOAD),
+            ("relationship", PAYLOAD),
+            ("decision", "give"),
+        ],
+    )
+    .await;
     let start = crate::helpers::days_from_now(-5);
-    app.db.execute_unprepared(&format!("UPDATE placement SET start_date = '{start}'")).await.unwrap();
+    app.db
+        .execute_unprepared(&format!("UPDATE placement SET start_date = '{start}'"))
+        .await
+        .unwrap();
     let yesterday = crate::helpers::days_from_now(-1);
-    app.submit_as(&student, "/student/placements/1", "/student/placements/1/hours", &[("work_date", &yesterday), ("hours", "2"), ("description", PAYLOAD)]).await;
-    app.submit_as(&employer, "/employer/placements/1", "/employer/placements/1/complete", &[("outcome", "completed"), ("communication", "5"), ("teamwork", "5"), ("technical", "5"), ("reliability", "5"), ("comment", PAYLOAD)]).await;
+    app.submit_as(
+        &student,
+        "/student/placements/1",
+        "/student/placements/1/hours",
+        &[
+            ("work_date", &yesterday),
+            ("hours", "2"),
+            ("description", PAYLOAD),
+        ],
+    )
+    .await;
+    app.submit_as(
+        &employer,
+        "/employer/placements/1",
+        "/employer/placements/1/complete",
+        &[
+            ("outcome", "completed"),
+            ("communication", "5"),
+            ("teamwork", "5"),
+            ("technical", "5"),
+            ("reliability", "5"),
+            ("comment", PAYLOAD),
+        ],
+    )
+    .await;
     app.wait_for_search().await;
 
     let organization_id = app.organization_id(&organization).await;
     let pages = [
         (&employer, "/employer".to_owned()),
         (&employer, format!("/employer/opportunities/{opportunity}")),
-        (&employer, format!("/employer/opportunities/{opportunity}/applicants")),
+        (
+            &employer,
+            format!("/employer/opportunities/{opportunity}/applicants"),
+        ),
         (&employer, "/employer/placements/1".to_owned()),
         (&employer, "/employer/organization".to_owned()),
         (&employer, "/notifications".to_owned()),
@@ -87,7 +232,12 @@ async fn html_typed_into_any_form_is_shown_as_text_everywhere() {
         let response = app.get_as(client, &path).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         let body = response.text().await.unwrap();
-        assert!(body.contains("&lt;script&gt;") || path.starts_with("/admin") || path == "/counselor/students/1" && body.contains("&lt;"), "{path} shows the text");
+        assert!(
+            body.contains("&lt;script&gt;")
+                || path.starts_with("/admin")
+                || path == "/counselor/students/1" && body.contains("&lt;"),
+            "{path} shows the text"
+        );
         assert_escaped(&body, &path);
     }
 }
