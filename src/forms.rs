@@ -117,6 +117,37 @@ impl FieldErrors {
         }
     }
 
+    /// A list of ISO 639-1 codes ("en, es"), at most 10; `empty_message`
+    /// set makes at least one required.
+    pub fn languages(
+        &mut self,
+        field: &str,
+        value: &str,
+        empty_message: Option<&str>,
+    ) -> Vec<String> {
+        match crate::languages::parse_list(value) {
+            Ok(codes) if codes.is_empty() && empty_message.is_some() => {
+                self.add(field, empty_message.unwrap_or_default());
+                codes
+            }
+            Ok(codes) if codes.len() > 10 => {
+                self.add(field, "Name at most 10 languages.");
+                Vec::new()
+            }
+            Ok(codes) => codes,
+            Err(unknown) => {
+                self.add(
+                    field,
+                    format!(
+                        "Use two-letter language codes like en, es, vi (not: {}).",
+                        unknown.join(", ")
+                    ),
+                );
+                Vec::new()
+            }
+        }
+    }
+
     /// A five-digit US ZIP code.
     pub fn zip(&mut self, field: &str, value: &str) -> String {
         let value = value.trim();

@@ -4,8 +4,8 @@
 
 use chrono::Utc;
 use entity::{
-    ApplicationStatus, OpportunityKind, OpportunityStatus, PlacementStatus, application,
-    application_event, opportunity, placement, school, student,
+    ApplicationStatus, OpportunityKind, OpportunityStatus, application, application_event,
+    opportunity, placement, school, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -38,12 +38,8 @@ pub struct ApplicationForm {
 
 /// Slots held by placements of an opportunity.
 pub async fn slots_taken(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<i32> {
-    let taken = placement::Entity::find()
-        .filter(placement::Column::OpportunityId.eq(opportunity_id))
-        .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
-        .count(db)
-        .await?;
-    Ok(i32::try_from(taken).unwrap_or(i32::MAX))
+    let taken = crate::opportunities::service::slots_taken_by(db, Some(&[opportunity_id])).await?;
+    Ok(taken.get(&opportunity_id).copied().unwrap_or(0))
 }
 
 /// Locks the opportunity row for the rest of the transaction, so slot counts

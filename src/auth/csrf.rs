@@ -82,7 +82,7 @@ async fn check(session: &Session, request: Request) -> AppResult<Request> {
     let (parts, body) = request.into_parts();
     let (given, body) = if let Some(value) = parts.headers.get(HEADER) {
         (value.to_str().unwrap_or_default().to_owned(), body)
-    } else if is_urlencoded(&parts.headers) {
+    } else if content_type_is(&parts.headers, "application/x-www-form-urlencoded") {
         let bytes = to_bytes(body, MAX_FORM_BYTES)
             .await
             .map_err(|_| AppError::BadRequest("The form is too large.".into()))?;
@@ -91,7 +91,7 @@ async fn check(session: &Session, request: Request) -> AppResult<Request> {
             .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD).map(|(_, v)| v))
             .unwrap_or_default();
         (given, Body::from(bytes))
-    } else if is_multipart(&parts.headers) {
+    } else if content_type_is(&parts.headers, "multipart/form-data") {
         // File uploads cannot carry a header without script: the form's action
         // URL carries the token (Referrer-Policy keeps it on this site).
         let given = parts
@@ -110,18 +110,11 @@ async fn check(session: &Session, request: Request) -> AppResult<Request> {
     Ok(Request::from_parts(parts, body))
 }
 
-fn is_urlencoded(headers: &HeaderMap) -> bool {
+fn content_type_is(headers: &HeaderMap, mime: &str) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
-}
-
-fn is_multipart(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"))
+        .is_some_and(|v| v.starts_with(mime))
 }
 
 /// True when the browser says the request comes from another site.

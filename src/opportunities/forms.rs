@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use crate::{
     forms::FieldErrors,
     geo::{self, Point},
-    languages,
     organizations::service::existing_zip,
 };
 
@@ -355,30 +354,11 @@ impl PostingForm {
             1,
             500,
         );
-        let languages = match languages::parse_list(&self.languages) {
-            Ok(codes) if codes.is_empty() => {
-                errors.add(
-                    "languages",
-                    "Name at least one language the team speaks, like en.",
-                );
-                Vec::new()
-            }
-            Ok(codes) if codes.len() > 10 => {
-                errors.add("languages", "Name at most 10 languages.");
-                Vec::new()
-            }
-            Ok(codes) => codes,
-            Err(unknown) => {
-                errors.add(
-                    "languages",
-                    format!(
-                        "Use two-letter language codes like en, es, vi (not: {}).",
-                        unknown.join(", ")
-                    ),
-                );
-                Vec::new()
-            }
-        };
+        let languages = errors.languages(
+            "languages",
+            &self.languages,
+            Some("Name at least one language the team speaks, like en."),
+        );
         let skills = errors.optional_text("skills", "Skills", &self.skills, 500);
         let mut features = Vec::new();
         for key in &self.features {

@@ -181,10 +181,7 @@ pub async fn update(
             .await?;
             Ok(Redirect::to(&format!("/employer/opportunities/{id}")).into_response())
         }
-        Err(AppError::Validation(errors)) => {
-            service::find_owned(&state.db, &employer, id).await?;
-            render_form(&page, &form, errors, Some(id))
-        }
+        Err(AppError::Validation(errors)) => render_form(&page, &form, errors, Some(id)),
         Err(other) => Err(other),
     }
 }

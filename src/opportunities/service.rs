@@ -159,6 +159,8 @@ pub async fn update(
     id: i32,
     form: &PostingForm,
 ) -> AppResult<opportunity::Model> {
+    // Someone else's posting is "not found", whatever the form says.
+    find_owned(db, employer, id).await?;
     let posting = form.parse().map_err(AppError::Validation)?;
     let txn = db::begin_write(db).await?;
     let current = find_owned(&txn, employer, id).await?;
@@ -346,25 +348,23 @@ pub async fn list_for_organization(
         .all(db)
         .await?;
     let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
-    let applicants = count_by_opportunity::<entity::application::Entity>(
-        db,
-        entity::application::Column::OpportunityId,
-        &ids,
-        None,
-    )
-    .await?;
-    let taken = count_by_opportunity::<entity::placement::Entity>(
-        db,
-        entity::placement::Column::OpportunityId,
-        &ids,
-        Some(entity::placement::Column::Status.is_in(entity::PlacementStatus::HOLDING_A_SLOT)),
-    )
-    .await?;
+    let applicants: std::collections::HashMap<i32, i64> = entity::application::Entity::find()
+        .select_only()
+        .column(entity::application::Column::OpportunityId)
+        .column_as(entity::application::Column::Id.count(), "n")
+        .filter(entity::application::Column::OpportunityId.is_in(ids.clone()))
+        .group_by(entity::application::Column::OpportunityId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let taken = slots_taken_by(db, Some(&ids)).await?;
     Ok(rows
         .into_iter()
         .map(|o| DashboardRow {
             applicants: applicants.get(&o.id).copied().unwrap_or(0),
-            slots_left: o.slots - taken.get(&o.id).copied().unwrap_or(0) as i32,
+            slots_left: o.slots - taken.get(&o.id).copied().unwrap_or(0),
             id: o.id,
             title: o.title,
             kind: o.kind.label().into(),
@@ -375,27 +375,25 @@ pub async fn list_for_organization(
         .collect())
 }
 
-/// Rows of `entity` per opportunity among `ids` (one grouped query).
-async fn count_by_opportunity<E: EntityTrait>(
+/// Slots held by placements, per opportunity among `ids` (all when `None`),
+/// in one grouped query: the one count behind acceptance, search and dashboards.
+pub async fn slots_taken_by(
     db: &impl ConnectionTrait,
-    opportunity_column: E::Column,
-    ids: &[i32],
-    also: Option<sea_orm::sea_query::SimpleExpr>,
-) -> AppResult<std::collections::HashMap<i32, i64>> {
-    let mut query = E::find()
+    ids: Option<&[i32]>,
+) -> AppResult<std::collections::HashMap<i32, i32>> {
+    let mut query = entity::placement::Entity::find()
         .select_only()
-        .column(opportunity_column)
-        .column_as(opportunity_column.count(), "n")
-        .filter(opportunity_column.is_in(ids.to_vec()))
-        .group_by(opportunity_column);
-    if let Some(condition) = also {
-        query = query.filter(condition);
+        .column(entity::placement::Column::OpportunityId)
+        .column_as(entity::placement::Column::Id.count(), "taken")
+        .filter(entity::placement::Column::Status.is_in(entity::PlacementStatus::HOLDING_A_SLOT))
+        .group_by(entity::placement::Column::OpportunityId);
+    if let Some(ids) = ids {
+        query = query.filter(entity::placement::Column::OpportunityId.is_in(ids.to_vec()));
     }
-    Ok(query
-        .into_tuple::<(i32, i64)>()
-        .all(db)
-        .await?
+    let rows: Vec<(i32, i64)> = query.into_tuple().all(db).await?;
+    Ok(rows
         .into_iter()
+        .map(|(id, taken)| (id, i32::try_from(taken).unwrap_or(i32::MAX)))
         .collect())
 }
 

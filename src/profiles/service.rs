@@ -13,7 +13,6 @@ use crate::{
     db,
     error::{AppResult, OrNotFound},
     forms::FieldErrors,
-    languages,
     organizations::service::existing_zip,
     search::query::SearchParams,
 };
@@ -189,23 +188,7 @@ pub async fn update(
             None => errors.add("interests", "One of the interests is not in the list."),
         }
     }
-    let languages = match languages::parse_list(&form.languages) {
-        Ok(codes) if codes.len() <= 10 => codes,
-        Ok(_) => {
-            errors.add("languages", "Name at most 10 languages.");
-            Vec::new()
-        }
-        Err(unknown) => {
-            errors.add(
-                "languages",
-                format!(
-                    "Use two-letter language codes like en, es, vi (not: {}).",
-                    unknown.join(", ")
-                ),
-            );
-            Vec::new()
-        }
-    };
+    let languages = errors.languages("languages", &form.languages, None);
     errors.into_result(())?;
 
     let txn = db::begin_write(db).await?;

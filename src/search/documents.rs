@@ -6,13 +6,16 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use entity::{
-    AccessNeed, Compensation, OpportunityStatus, OrgStatus, PlacementStatus, opportunity,
-    opportunity_feature, organization, placement,
+    AccessNeed, Compensation, OpportunityStatus, OrgStatus, opportunity, opportunity_feature,
+    organization,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::SearchDocument;
-use crate::{error::AppResult, opportunities::service::pay_text};
+use crate::{
+    error::AppResult,
+    opportunities::service::{pay_text, slots_taken_by},
+};
 
 /// Weeks a stipend is spread over when estimating an hourly figure.
 fn weeks(o: &opportunity::Model) -> i64 {
@@ -100,7 +103,7 @@ pub async fn load(
         .collect();
     let mut needs =
         features_by_opportunity(db, visible.iter().map(|o| o.id).collect(), ids.is_none()).await?;
-    let taken = slots_taken_by_opportunity(db).await?;
+    let taken = slots_taken_by(db, ids).await?;
     let documents = visible
         .iter()
         .filter_map(|o| {
@@ -146,23 +149,6 @@ async fn features_by_opportunity(
         needs.sort();
     }
     Ok(by_id)
-}
-
-/// Slots held by placements, per opportunity (one grouped query).
-async fn slots_taken_by_opportunity(db: &impl ConnectionTrait) -> AppResult<HashMap<i32, i32>> {
-    let rows: Vec<(i32, i64)> = placement::Entity::find()
-        .select_only()
-        .column(placement::Column::OpportunityId)
-        .column_as(placement::Column::Id.count(), "taken")
-        .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
-        .group_by(placement::Column::OpportunityId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, taken)| (id, i32::try_from(taken).unwrap_or(i32::MAX)))
-        .collect())
 }
 
 /// Today's date, against which deadlines are checked at query time.

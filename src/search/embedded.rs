@@ -170,15 +170,6 @@ impl EmbeddedEngine {
         data_dir.join("search-index")
     }
 
-    /// Number of documents in the index.
-    pub fn len(&self) -> u64 {
-        self.inner.reader.searcher().num_docs()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     async fn blocking<T: Send + 'static>(
         &self,
         work: impl FnOnce(&Inner) -> Result<T, SearchError> + Send + 'static,

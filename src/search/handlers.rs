@@ -108,7 +108,7 @@ pub async fn search_api(
 
 /// A filter value with its count and whether it is selected.
 #[derive(Serialize)]
-struct Option_ {
+struct FilterOption {
     key: &'static str,
     label: &'static str,
     count: u64,
@@ -119,8 +119,8 @@ fn options(
     all: impl Iterator<Item = (&'static str, &'static str)>,
     counts: &std::collections::BTreeMap<String, u64>,
     selected: &[String],
-) -> Vec<Option_> {
-    all.map(|(key, label)| Option_ {
+) -> Vec<FilterOption> {
+    all.map(|(key, label)| FilterOption {
         key,
         label,
         count: counts.get(key).copied().unwrap_or(0),
@@ -161,10 +161,10 @@ struct SearchPage {
     engine: Option<EngineKind>,
     total: u64,
     results: Vec<ResultView>,
-    kinds: Vec<Option_>,
-    fields: Vec<Option_>,
-    modes: Vec<Option_>,
-    needs: Vec<Option_>,
+    kinds: Vec<FilterOption>,
+    fields: Vec<FilterOption>,
+    modes: Vec<FilterOption>,
+    needs: Vec<FilterOption>,
     sorts: Vec<(&'static str, &'static str)>,
     chips: Vec<Chip>,
     previous: Option<String>,
@@ -221,7 +221,12 @@ fn chips(params: &SearchParams) -> Vec<Chip> {
 fn facet_options(
     facets: &Facets,
     params: &SearchParams,
-) -> (Vec<Option_>, Vec<Option_>, Vec<Option_>, Vec<Option_>) {
+) -> (
+    Vec<FilterOption>,
+    Vec<FilterOption>,
+    Vec<FilterOption>,
+    Vec<FilterOption>,
+) {
     use entity::{OpportunityKind, StemField, WorkMode};
     (
         options(

@@ -115,12 +115,26 @@ fn declared_routes() -> BTreeSet<(String, String)> {
                 continue;
             }
             let source = std::fs::read_to_string(&path).unwrap();
-            for line in source
-                .lines()
-                .filter_map(|l| l.split_once(".route(\"").map(|(_, rest)| rest))
-            {
-                let route = line.split('"').next().unwrap().to_owned();
-                let handlers = line.split_once(',').unwrap().1;
+            // Each `.route(...)` call, however rustfmt wrapped it: its text up
+            // to the closing parenthesis holds the path and the methods.
+            for (start, _) in source.match_indices(".route(") {
+                let call = &source[start + ".route(".len()..];
+                let mut depth = 1;
+                let end = call
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        depth += match c {
+                            '(' => 1,
+                            ')' => -1,
+                            _ => 0,
+                        };
+                        depth == 0
+                    })
+                    .map(|(i, _)| i)
+                    .unwrap();
+                let call = &call[..end];
+                let route = call.split('"').nth(1).unwrap().to_owned();
+                let handlers = call.split_once(',').unwrap().1;
                 for (marker, method) in [("get(", "GET"), ("post(", "POST")] {
                     if handlers.contains(marker) {
                         routes.insert((method.to_owned(), route.clone()));
