@@ -2,6 +2,8 @@
 //! placements. Every transition is recorded (who, from, to, when) and
 //! notified to the other side.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use entity::{
     ApplicationStatus, OpportunityKind, OpportunityStatus, application, application_event,
@@ -430,7 +432,11 @@ pub async fn history(
         .order_by_asc(application_event::Column::Id)
         .all(db)
         .await?;
-    Ok(events
+    Ok(steps(events, student_user))
+}
+
+fn steps(events: Vec<application_event::Model>, student_user: Option<i32>) -> Vec<HistoryStep> {
+    events
         .into_iter()
         .map(|e| HistoryStep {
             status: e.to_status.label(),
@@ -441,7 +447,7 @@ pub async fn history(
             },
             at: e.at.format("%B %-d, %Y %H:%M UTC").to_string(),
         })
-        .collect())
+        .collect()
 }
 
 /// An applicant as the employer sees them: name, grade, school and what they
@@ -476,28 +482,53 @@ pub async fn applicants(
         .order_by_asc(application::Column::CreatedAt)
         .all(db)
         .await?;
+    // Students, schools and histories in three queries, whatever the number of applicants.
+    let student_ids: Vec<i32> = applications.iter().map(|a| a.student_id).collect();
+    let students: HashMap<i32, student::Model> = student::Entity::find()
+        .filter(student::Column::Id.is_in(student_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let schools: HashMap<i32, String> = school::Entity::find()
+        .filter(
+            school::Column::Id.is_in(students.values().map(|s| s.school_id).collect::<Vec<_>>()),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let mut events: HashMap<i32, Vec<application_event::Model>> = HashMap::new();
+    for event in application_event::Entity::find()
+        .filter(
+            application_event::Column::ApplicationId
+                .is_in(applications.iter().map(|a| a.id).collect::<Vec<_>>()),
+        )
+        .order_by_asc(application_event::Column::Id)
+        .all(db)
+        .await?
+    {
+        events.entry(event.application_id).or_default().push(event);
+    }
     let mut applicants = Vec::with_capacity(applications.len());
     for application in applications {
-        let student = student::Entity::find_by_id(application.student_id)
-            .one(db)
-            .await?
-            .or_not_found()?;
-        let school = school::Entity::find_by_id(student.school_id)
-            .one(db)
-            .await?
-            .or_not_found()?;
-        let history = history(db, &application, student.user_id).await?;
+        let student = students.get(&application.student_id).or_not_found()?;
         applicants.push(Applicant {
             application_id: application.id,
             name: format!("{} {}", student.first_name, student.last_name),
             grade: student.grade,
-            school: school.name,
+            school: schools.get(&student.school_id).cloned().unwrap_or_default(),
+            history: steps(
+                events.remove(&application.id).unwrap_or_default(),
+                student.user_id,
+            ),
             note: application.note,
             availability: application.availability,
             accommodations: application.accommodations,
             status: application.status.label(),
             status_key: application.status.key(),
-            history,
         });
     }
     Ok((opportunity, applicants))
