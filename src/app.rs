@@ -162,6 +162,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
 /// `serve`: runs until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let running = start(config).await?;
+    tokio::task::spawn_blocking(crate::geo::preload);
     tracing::info!("STEMbridge listening on http://{}", running.address);
     let server = running.server;
     server.await??;

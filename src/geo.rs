@@ -27,6 +27,12 @@ static CENTROIDS: LazyLock<HashMap<String, Point>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Unpacks the ZIP table now (about 0.2 s of CPU), so that the first
+/// search by distance after a start does not wait for it.
+pub fn preload() {
+    LazyLock::force(&CENTROIDS);
+}
+
 /// The centroid of a five-digit US ZIP code, if it exists.
 pub fn zip_centroid(zip: &str) -> Option<Point> {
     CENTROIDS.get(zip.trim()).copied()

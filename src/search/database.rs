@@ -38,7 +38,7 @@ pub async fn search(db: &impl ConnectionTrait, query: &SearchQuery) -> AppResult
             .iter()
             .all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
     };
-    let (total, page, facets) = matching::search_documents(query, documents.iter(), text_matches);
+    let (total, page, facets) = matching::search_documents(query, &documents, text_matches);
     let hits = page
         .into_iter()
         .map(|(document, distance_miles)| Hit {

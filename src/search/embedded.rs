@@ -1,9 +1,10 @@
 //! The embedded engine: a tantivy index on disk under DATA_DIR. No server to
 //! run, and a real full-text engine (BM25, typo tolerance, accent folding).
 //!
-//! Text matching is tantivy's; filters, facets and ordering run over a compact
-//! per-segment array of `Facts` read once from fast fields, through the same
-//! `matching` rules as the database fallback.
+//! Text matching is tantivy's; filters, facets and ordering run over a
+//! per-segment `FactTable` read once from fast fields, through the same
+//! `matching` rules as the database fallback. A search without words skips
+//! tantivy and passes over the table alone.
 
 use std::{
     collections::HashMap,
@@ -28,7 +29,7 @@ use tantivy::{
 
 use super::{
     EngineKind, Hit, SearchDocument, SearchEngine, SearchError, SearchQuery, SearchResults,
-    matching::{Facts, Matcher, Tally},
+    matching::{FactTable, Facts, Matcher, Tally},
 };
 
 /// Bump when the schema changes: the index is then rebuilt from the database.
@@ -110,13 +111,23 @@ struct Inner {
     write_lock: Mutex<()>,
     fields: Fields,
     /// Facts of each live segment, built once per segment.
-    facts: Mutex<HashMap<SegmentId, Arc<Vec<Facts>>>>,
+    facts: Mutex<HashMap<SegmentId, Arc<FactTable>>>,
+}
+
+/// Searches are CPU work: running more at once than there are cores only
+/// shares the cores out, so every search of a burst finishes late. This
+/// first-come, first-served gate lets one search per core run and the rest
+/// wait their turn, which keeps the slowest answers close to the average.
+fn search_gate() -> tokio::sync::Semaphore {
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+    tokio::sync::Semaphore::new(cores)
 }
 
 /// The embedded search engine.
 #[derive(Clone)]
 pub struct EmbeddedEngine {
     inner: Arc<Inner>,
+    searches: Arc<tokio::sync::Semaphore>,
     /// True when the index was created empty (new install, schema change):
     /// it must be filled from the database.
     pub created: bool,
@@ -161,6 +172,7 @@ impl EmbeddedEngine {
                 fields,
                 facts: Mutex::new(HashMap::new()),
             }),
+            searches: Arc::new(search_gate()),
             created,
         })
     }
@@ -244,7 +256,7 @@ impl Inner {
     }
 
     /// The facts of a segment, from the cache or read from its fast fields.
-    fn segment_facts(&self, segment: &SegmentReader) -> Result<Arc<Vec<Facts>>, SearchError> {
+    fn segment_facts(&self, segment: &SegmentReader) -> Result<Arc<FactTable>, SearchError> {
         let id = segment.segment_id();
         if let Some(facts) = self
             .facts
@@ -273,7 +285,7 @@ impl Inner {
             i("published_at")?,
             i("pay")?,
         );
-        let facts: Vec<Facts> = (0..segment.max_doc())
+        let facts: FactTable = (0..segment.max_doc())
             .map(|doc| Facts {
                 id: id_col.first(doc).unwrap_or(0) as i32,
                 kind: kind.first(doc).unwrap_or(0) as u8,
@@ -303,10 +315,8 @@ impl Inner {
         Ok(facts)
     }
 
-    /// The text part: every word must match title, organization or body,
-    /// exactly (scored by BM25) or within the typo budget; the last word may
-    /// also be the start of a longer word.
-    fn text_query(&self, text: &str) -> Result<Box<dyn Query>, SearchError> {
+    /// The words of a search text, as the index holds them.
+    fn words(&self, text: &str) -> Result<Vec<String>, SearchError> {
         let mut analyzer = self
             .index
             .tokenizer_for_field(self.fields.title)
@@ -316,10 +326,16 @@ impl Inner {
         while stream.advance() {
             words.push(stream.token().text.clone());
         }
-        if words.is_empty() {
-            return Ok(Box::new(AllQuery));
-        }
-        let last = words.len() - 1;
+        Ok(words)
+    }
+
+    /// The text part: every word must match title, organization or body,
+    /// exactly (scored by BM25) or within the typo budget; the last word may
+    /// also be the start of a longer word.
+    fn text_query(&self, words: &[String]) -> Box<dyn Query> {
+        let Some(last) = words.len().checked_sub(1) else {
+            return Box::new(AllQuery);
+        };
         let targets = [
             (self.fields.title, 3.0),
             (self.fields.organization, 2.0),
@@ -357,7 +373,7 @@ impl Inner {
                 )
             })
             .collect();
-        Ok(Box::new(BooleanQuery::new(clauses)))
+        Box::new(BooleanQuery::new(clauses))
     }
 
     fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
@@ -377,15 +393,22 @@ impl Inner {
             .map_err(|_| error("cache poisoned"))?
             .retain(|id, _| live.contains(id));
 
-        let collector = SearchCollector {
-            matcher: Matcher::new(query),
-            depth: query.offset() + query.per_page as usize,
-            facts: by_ordinal,
-            scoring: !query.text.is_empty() && query.sort == super::Sort::Relevance,
+        let matcher = Matcher::new(query);
+        let depth = query.offset() + query.per_page as usize;
+        let words = self.words(&query.text)?;
+        let tally = if words.is_empty() {
+            scan(&searcher, &by_ordinal, &matcher, depth)
+        } else {
+            let collector = SearchCollector {
+                matcher,
+                depth,
+                facts: by_ordinal,
+                scoring: query.sort == super::Sort::Relevance,
+            };
+            searcher
+                .search(&*self.text_query(&words), &collector)
+                .map_err(error)?
         };
-        let tally = searcher
-            .search(&*self.text_query(&query.text)?, &collector)
-            .map_err(error)?;
         let (total, page, facets) = tally.finish(query.offset());
         let mut hits = Vec::with_capacity(page.len());
         for ((segment, doc), distance_miles) in page {
@@ -418,16 +441,40 @@ pub fn typo_budget(word: &str) -> u8 {
     }
 }
 
+/// Every live document through the filters: a search without words has no
+/// use for tantivy's posting lists.
+fn scan(
+    searcher: &tantivy::Searcher,
+    tables: &[Arc<FactTable>],
+    matcher: &Matcher,
+    depth: usize,
+) -> Tally<(SegmentOrdinal, DocId)> {
+    let mut tally = Tally::new(depth);
+    for (ordinal, (segment, table)) in searcher.segment_readers().iter().zip(tables).enumerate() {
+        let alive = segment.alive_bitset();
+        for doc in 0..segment.max_doc() {
+            if alive.is_some_and(|alive| alive.is_deleted(doc)) {
+                continue;
+            }
+            if let Some(judged) = matcher.judge(table, doc as usize) {
+                let reference = (ordinal as SegmentOrdinal, doc);
+                tally.add(matcher, table, doc as usize, judged, 0.0, reference);
+            }
+        }
+    }
+    tally
+}
+
 struct SearchCollector {
     matcher: Matcher,
     depth: usize,
-    facts: Vec<Arc<Vec<Facts>>>,
+    facts: Vec<Arc<FactTable>>,
     scoring: bool,
 }
 
 struct SegmentSearch {
     matcher: Matcher,
-    facts: Arc<Vec<Facts>>,
+    facts: Arc<FactTable>,
     segment: SegmentOrdinal,
     tally: Tally<(SegmentOrdinal, DocId)>,
 }
@@ -471,12 +518,16 @@ impl SegmentCollector for SegmentSearch {
     type Fruit = Tally<(SegmentOrdinal, DocId)>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let Some(facts) = self.facts.get(doc as usize) else {
-            return;
-        };
-        if let Some(judged) = self.matcher.judge(facts) {
-            self.tally
-                .add(&self.matcher, facts, judged, score, (self.segment, doc));
+        if let Some(judged) = self.matcher.judge(&self.facts, doc as usize) {
+            let reference = (self.segment, doc);
+            self.tally.add(
+                &self.matcher,
+                &self.facts,
+                doc as usize,
+                judged,
+                score,
+                reference,
+            );
         }
     }
 
@@ -503,7 +554,18 @@ impl SearchEngine for EmbeddedEngine {
 
     async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
         let query = query.clone();
-        self.blocking(move |inner| inner.search(&query)).await
+        // The turn ends on the blocking thread as soon as the search is done,
+        // not when this task is next polled.
+        let turn = Arc::clone(&self.searches)
+            .acquire_owned()
+            .await
+            .map_err(error)?;
+        self.blocking(move |inner| {
+            let results = inner.search(&query);
+            drop(turn);
+            results
+        })
+        .await
     }
 
     async fn health(&self) -> Result<(), SearchError> {

@@ -42,8 +42,8 @@ fn mask_of<T: PartialEq>(all: &[T], selected: &[T]) -> u64 {
         .fold(0, |mask, value| mask | 1 << index_of(all, value))
 }
 
-/// The numbers of one document that filters and sorts read, packed small so
-/// that a pass over 100,000 documents stays in cache.
+/// The numbers of one document that filters and sorts read: what the
+/// embedded index keeps in fast fields, one row of a `FactTable`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Facts {
     pub id: i32,
@@ -84,20 +84,112 @@ impl Facts {
     }
 }
 
+const _: () = assert!(AccessNeed::ALL.len() <= 16, "needs are a u16 mask");
+
+/// What every query reads of a document, in 20 bytes. A filter-and-facet
+/// pass touches every candidate, and at 100,000 documents the size of this
+/// record decides whether the pass runs from cache or waits on memory.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Hot {
+    /// The deadline (days since 0001-01-01), or `i32::MIN` when no seat is
+    /// left: one comparison says whether a student can still apply.
+    open_until: i32,
+    /// Within a few feet: enough for the radius box. Distances use the exact ones.
+    latitude: f32,
+    longitude: f32,
+    needs: u16,
+    min_grade: i8,
+    max_grade: i8,
+    kind: u8,
+    field: u8,
+    mode: u8,
+}
+
+/// The facts of a set of documents (an index segment, or the database
+/// fallback's rows), stored by column so that each query reads only what it
+/// needs: `Hot` always, sort columns for hits, the others for a few queries.
+#[derive(Debug, Default)]
+pub struct FactTable {
+    hot: Vec<Hot>,
+    /// For ties, which are common: postings published in the same second.
+    ids: Vec<i32>,
+    published_at: Vec<i64>,
+    pay: Vec<i32>,
+    /// Exact, for distances.
+    coordinates: Vec<(f64, f64)>,
+    languages: Vec<LanguageMask>,
+}
+
+impl FactTable {
+    pub fn with_capacity(documents: usize) -> Self {
+        FactTable {
+            hot: Vec::with_capacity(documents),
+            ids: Vec::with_capacity(documents),
+            published_at: Vec::with_capacity(documents),
+            pay: Vec::with_capacity(documents),
+            coordinates: Vec::with_capacity(documents),
+            languages: Vec::with_capacity(documents),
+        }
+    }
+
+    /// Appends a document: it is number `len()` before the call.
+    pub fn push(&mut self, facts: &Facts) {
+        let grade = |g: i32| g.clamp(i32::from(i8::MIN), i32::from(i8::MAX)) as i8;
+        self.hot.push(Hot {
+            open_until: if facts.slots_left < 1 {
+                i32::MIN
+            } else {
+                facts.deadline
+            },
+            latitude: facts.latitude as f32,
+            longitude: facts.longitude as f32,
+            needs: facts.needs as u16,
+            min_grade: grade(facts.min_grade),
+            max_grade: grade(facts.max_grade),
+            kind: facts.kind,
+            field: facts.field,
+            mode: facts.mode,
+        });
+        self.ids.push(facts.id);
+        self.published_at.push(facts.published_at);
+        self.pay.push(facts.pay);
+        self.coordinates.push((facts.latitude, facts.longitude));
+        self.languages.push(facts.languages);
+    }
+
+    pub fn len(&self) -> usize {
+        self.hot.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hot.is_empty()
+    }
+}
+
+impl FromIterator<Facts> for FactTable {
+    fn from_iter<I: IntoIterator<Item = Facts>>(iter: I) -> Self {
+        let iter = iter.into_iter();
+        let mut table = FactTable::with_capacity(iter.size_hint().0);
+        iter.for_each(|facts| table.push(&facts));
+        table
+    }
+}
+
 /// A query compiled into masks and bounds.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     kinds: u64,
     fields: u64,
     modes: u64,
-    needs: u64,
+    needs: u16,
     languages: Option<LanguageMask>,
     grade: Option<i32>,
     today: i32,
     near: Option<(Point, Option<f64>)>,
-    /// Latitude and longitude bounds of the radius, so that most documents
-    /// are ruled out by four comparisons before any trigonometry.
-    bounds: Option<(f64, f64, f64, f64)>,
+    /// Latitude and longitude bounds of the radius (with 1% to spare, so
+    /// the rounding of `Hot`'s coordinates cannot matter), so that most
+    /// documents are ruled out by four comparisons before any trigonometry.
+    bounds: Option<(f32, f32, f32, f32)>,
     /// Miles per degree of longitude at the query's latitude.
     miles_per_lng_degree: f64,
     remote: u8,
@@ -126,7 +218,7 @@ impl Matcher {
             kinds: mask_of(OpportunityKind::ALL, &query.kinds),
             fields: mask_of(StemField::ALL, &query.fields),
             modes: mask_of(WorkMode::ALL, &query.modes),
-            needs: mask_of(AccessNeed::ALL, &query.needs),
+            needs: mask_of(AccessNeed::ALL, &query.needs) as u16,
             languages: (!query.languages.is_empty()).then(|| language_mask(&query.languages)),
             grade: query.grade,
             today: query.today.num_days_from_ce(),
@@ -138,10 +230,10 @@ impl Matcher {
                     / (MILES_PER_LAT_DEGREE * n.point.latitude.to_radians().cos().max(0.01))
                     * 1.01;
                 Some((
-                    n.point.latitude - lat,
-                    n.point.latitude + lat,
-                    n.point.longitude - lng,
-                    n.point.longitude + lng,
+                    (n.point.latitude - lat) as f32,
+                    (n.point.latitude + lat) as f32,
+                    (n.point.longitude - lng) as f32,
+                    (n.point.longitude + lng) as f32,
                 ))
             }),
             miles_per_lng_degree: query.near.as_ref().map_or(0.0, |n| {
@@ -153,42 +245,43 @@ impl Matcher {
         }
     }
 
-    /// `None` when a filter other than kind/field/mode excludes the document.
-    pub fn judge(&self, facts: &Facts) -> Option<Judged> {
-        if facts.deadline < self.today
-            || facts.slots_left < 1
-            || facts.needs & self.needs != self.needs
-        {
+    /// `None` when a filter other than kind/field/mode excludes document
+    /// number `doc` of `table`.
+    pub fn judge(&self, table: &FactTable, doc: usize) -> Option<Judged> {
+        let hot = table.hot.get(doc)?;
+        if hot.open_until < self.today || hot.needs & self.needs != self.needs {
             return None;
         }
         if let Some(grade) = self.grade
-            && (grade < facts.min_grade || grade > facts.max_grade)
+            && (grade < i32::from(hot.min_grade) || grade > i32::from(hot.max_grade))
         {
             return None;
         }
-        if let Some(wanted) = self.languages
-            && (0..3).all(|i| wanted[i] & facts.languages[i] == 0)
-        {
-            return None;
+        if let Some(wanted) = self.languages {
+            let spoken = &table.languages[doc];
+            if (0..3).all(|i| wanted[i] & spoken[i] == 0) {
+                return None;
+            }
         }
         let distance = match self.near {
             Some((from, within)) => {
-                let to = Point {
-                    latitude: facts.latitude,
-                    longitude: facts.longitude,
-                };
                 let outside_box =
                     self.bounds
                         .is_some_and(|(lat_min, lat_max, lng_min, lng_max)| {
-                            to.latitude < lat_min
-                                || to.latitude > lat_max
-                                || to.longitude < lng_min
-                                || to.longitude > lng_max
+                            hot.latitude < lat_min
+                                || hot.latitude > lat_max
+                                || hot.longitude < lng_min
+                                || hot.longitude > lng_max
                         });
                 // Remote work is within reach of everyone, wherever they live.
-                if outside_box && facts.mode != self.remote {
+                if outside_box && hot.mode != self.remote {
                     return None;
                 }
+                let (latitude, longitude) = table.coordinates[doc];
+                let to = Point {
+                    latitude,
+                    longitude,
+                };
                 let miles = if outside_box {
                     // Far away and remote: a flat-earth estimate orders it well enough.
                     let d_lat = (to.latitude - from.latitude) * MILES_PER_LAT_DEGREE;
@@ -197,7 +290,7 @@ impl Matcher {
                 } else {
                     geo::distance_miles(from, to)
                 };
-                if within.is_some_and(|limit| miles > limit) && facts.mode != self.remote {
+                if within.is_some_and(|limit| miles > limit) && hot.mode != self.remote {
                     return None;
                 }
                 Some(miles)
@@ -206,22 +299,33 @@ impl Matcher {
         };
         let allows = |mask: u64, value: u8| mask == 0 || mask & (1 << value) != 0;
         Some(Judged {
-            kind_ok: allows(self.kinds, facts.kind),
-            field_ok: allows(self.fields, facts.field),
-            mode_ok: allows(self.modes, facts.mode),
+            kind_ok: allows(self.kinds, hot.kind),
+            field_ok: allows(self.fields, hot.field),
+            mode_ok: allows(self.modes, hot.mode),
             distance,
         })
     }
 
-    /// Smaller sorts first; ties go to the newer posting, then the lower id.
-    fn sort_key(&self, facts: &Facts, judged: &Judged, score: f32) -> (f64, f64, i32) {
-        let newest = -(facts.published_at as f64);
+    /// The first part of the sort key: enough to pass over most hits
+    /// without reading anything else of them.
+    fn primary_key(&self, table: &FactTable, doc: usize, judged: &Judged, score: f32) -> f64 {
         match self.sort {
-            Sort::Relevance if self.has_text => (-f64::from(score), newest, facts.id),
-            Sort::Relevance | Sort::Newest => (newest, 0.0, facts.id),
-            Sort::Deadline => (f64::from(facts.deadline), newest, facts.id),
-            Sort::Nearest => (judged.distance.unwrap_or(f64::MAX), newest, facts.id),
-            Sort::Pay => (-f64::from(facts.pay), newest, facts.id),
+            Sort::Relevance if self.has_text => -f64::from(score),
+            Sort::Relevance | Sort::Newest => -(table.published_at[doc] as f64),
+            // A hit is open, so `open_until` is its deadline.
+            Sort::Deadline => f64::from(table.hot[doc].open_until),
+            Sort::Nearest => judged.distance.unwrap_or(f64::MAX),
+            Sort::Pay => -f64::from(table.pay[doc]),
+        }
+    }
+
+    /// Smaller sorts first; ties go to the newer posting, then the lower id.
+    fn sort_key(&self, table: &FactTable, doc: usize, primary: f64) -> (f64, f64, i32) {
+        let id = table.ids[doc];
+        match self.sort {
+            Sort::Relevance if !self.has_text => (primary, 0.0, id),
+            Sort::Newest => (primary, 0.0, id),
+            _ => (primary, -(table.published_at[doc] as f64), id),
         }
     }
 }
@@ -278,29 +382,32 @@ impl<R> Tally<R> {
         }
     }
 
-    /// Counts one judged document and keeps it if it is a hit that ranks high enough.
+    /// Counts judged document number `doc` of `table` and keeps it if it
+    /// is a hit that ranks high enough.
     pub fn add(
         &mut self,
         matcher: &Matcher,
-        facts: &Facts,
+        table: &FactTable,
+        doc: usize,
         judged: Judged,
         score: f32,
         reference: R,
     ) {
+        let hot = &table.hot[doc];
         if judged.field_ok && judged.mode_ok {
-            self.kind[facts.kind as usize] += 1;
+            self.kind[hot.kind as usize] += 1;
         }
         if judged.kind_ok && judged.mode_ok {
-            self.field[facts.field as usize] += 1;
+            self.field[hot.field as usize] += 1;
         }
         if judged.kind_ok && judged.field_ok {
-            self.mode[facts.mode as usize] += 1;
+            self.mode[hot.mode as usize] += 1;
         }
         if !judged.is_hit() {
             return;
         }
         self.total += 1;
-        let mut needs = facts.needs;
+        let mut needs = hot.needs;
         while needs != 0 {
             self.need[needs.trailing_zeros() as usize] += 1;
             needs &= needs - 1;
@@ -308,12 +415,22 @@ impl<R> Tally<R> {
         if self.depth == 0 {
             return;
         }
+        let primary = matcher.primary_key(table, doc, &judged, score);
+        let full = self.best.len() >= self.depth;
+        if full
+            && self
+                .best
+                .peek()
+                .is_some_and(|worst| primary.total_cmp(&worst.key.0) == Ordering::Greater)
+        {
+            return;
+        }
         let ranked = Ranked {
-            key: matcher.sort_key(facts, &judged, score),
+            key: matcher.sort_key(table, doc, primary),
             reference,
             distance: judged.distance,
         };
-        if self.best.len() < self.depth {
+        if !full {
             self.best.push(ranked);
         } else if self.best.peek().is_some_and(|worst| ranked < *worst) {
             self.best.pop();
@@ -381,17 +498,17 @@ impl<R> Tally<R> {
 /// The whole pipeline over documents already in memory (the database fallback).
 pub fn search_documents<'a>(
     query: &SearchQuery,
-    documents: impl Iterator<Item = &'a SearchDocument>,
+    documents: &'a [SearchDocument],
     text_matches: impl Fn(&SearchDocument) -> bool,
 ) -> (u64, Vec<(&'a SearchDocument, Option<f64>)>, Facets) {
     let matcher = Matcher::new(query);
+    let table: FactTable = documents.iter().map(Facts::of).collect();
     let mut tally = Tally::new(query.offset() + query.per_page as usize);
-    for document in documents {
-        let facts = Facts::of(document);
-        if let Some(judged) = matcher.judge(&facts)
+    for (doc, document) in documents.iter().enumerate() {
+        if let Some(judged) = matcher.judge(&table, doc)
             && text_matches(document)
         {
-            tally.add(&matcher, &facts, judged, 0.0, document);
+            tally.add(&matcher, &table, doc, judged, 0.0, document);
         }
     }
     tally.finish(query.offset())
