@@ -29,7 +29,7 @@ use tantivy::{
 
 use super::{
     EngineKind, Hit, SearchDocument, SearchEngine, SearchError, SearchQuery, SearchResults,
-    matching::{FactTable, Facts, Matcher, Tally},
+    matching::{Bits, Candidates, FactTable, Facts, Matcher, Tally},
 };
 
 /// Bump when the schema changes: the index is then rebuilt from the database.
@@ -394,21 +394,37 @@ impl Inner {
             .retain(|id, _| live.contains(id));
 
         let matcher = Matcher::new(query);
-        let depth = query.offset() + query.per_page as usize;
+        let mut tally = Tally::new(query.offset() + query.per_page as usize);
         let words = self.words(&query.text)?;
-        let tally = if words.is_empty() {
-            scan(&searcher, &by_ordinal, &matcher, depth)
+        let segments = searcher.segment_readers();
+        let matches = if words.is_empty() {
+            // No words: every live document is a candidate.
+            segments
+                .iter()
+                .map(|segment| {
+                    let mut documents = Bits::full(segment.max_doc() as usize);
+                    if let Some(alive) = segment.alive_bitset() {
+                        documents.retain(|doc| alive.is_alive(doc as DocId));
+                    }
+                    (documents, None)
+                })
+                .collect()
         } else {
-            let collector = SearchCollector {
-                matcher,
-                depth,
-                facts: by_ordinal,
-                scoring: query.sort == super::Sort::Relevance,
+            let collector = TextMatches {
+                scoring: matcher.ranks_by_relevance(),
             };
             searcher
                 .search(&*self.text_query(&words), &collector)
                 .map_err(error)?
         };
+        for (ordinal, ((documents, scores), table)) in
+            matches.into_iter().zip(&by_ordinal).enumerate()
+        {
+            let candidates = Candidates { documents, scores };
+            table.search(&matcher, candidates, &mut tally, |doc| {
+                (ordinal as SegmentOrdinal, doc)
+            });
+        }
         let (total, page, facets) = tally.finish(query.offset());
         let mut hits = Vec::with_capacity(page.len());
         for ((segment, doc), distance_miles) in page {
@@ -441,63 +457,29 @@ pub fn typo_budget(word: &str) -> u8 {
     }
 }
 
-/// Every live document through the filters: a search without words has no
-/// use for tantivy's posting lists.
-fn scan(
-    searcher: &tantivy::Searcher,
-    tables: &[Arc<FactTable>],
-    matcher: &Matcher,
-    depth: usize,
-) -> Tally<(SegmentOrdinal, DocId)> {
-    let mut tally = Tally::new(depth);
-    for (ordinal, (segment, table)) in searcher.segment_readers().iter().zip(tables).enumerate() {
-        let alive = segment.alive_bitset();
-        for doc in 0..segment.max_doc() {
-            if alive.is_some_and(|alive| alive.is_deleted(doc)) {
-                continue;
-            }
-            if let Some(judged) = matcher.judge(table, doc as usize) {
-                let reference = (ordinal as SegmentOrdinal, doc);
-                tally.add(matcher, table, doc as usize, judged, 0.0, reference);
-            }
-        }
-    }
-    tally
-}
-
-struct SearchCollector {
-    matcher: Matcher,
-    depth: usize,
-    facts: Vec<Arc<FactTable>>,
+/// The documents of each segment that match the words, with their scores
+/// when results are ranked by relevance.
+struct TextMatches {
     scoring: bool,
 }
 
-struct SegmentSearch {
-    matcher: Matcher,
-    facts: Arc<FactTable>,
-    segment: SegmentOrdinal,
-    tally: Tally<(SegmentOrdinal, DocId)>,
+struct SegmentMatches {
+    documents: Bits,
+    scores: Option<Vec<(u32, f32)>>,
 }
 
-impl Collector for SearchCollector {
-    type Fruit = Tally<(SegmentOrdinal, DocId)>;
-    type Child = SegmentSearch;
+impl Collector for TextMatches {
+    type Fruit = Vec<(Bits, Option<Vec<(u32, f32)>>)>;
+    type Child = SegmentMatches;
 
     fn for_segment(
         &self,
-        segment: SegmentOrdinal,
-        _reader: &SegmentReader,
-    ) -> tantivy::Result<SegmentSearch> {
-        let facts = self
-            .facts
-            .get(segment as usize)
-            .cloned()
-            .unwrap_or_default();
-        Ok(SegmentSearch {
-            matcher: self.matcher.clone(),
-            facts,
-            segment,
-            tally: Tally::new(self.depth),
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentMatches> {
+        Ok(SegmentMatches {
+            documents: Bits::empty(reader.max_doc() as usize),
+            scores: self.scoring.then(Vec::new),
         })
     }
 
@@ -505,34 +487,23 @@ impl Collector for SearchCollector {
         self.scoring
     }
 
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut total = Tally::new(self.depth);
-        for fruit in fruits {
-            total.merge(fruit);
-        }
-        Ok(total)
+    fn merge_fruits(&self, segments: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        Ok(segments.into_iter().flatten().collect())
     }
 }
 
-impl SegmentCollector for SegmentSearch {
-    type Fruit = Tally<(SegmentOrdinal, DocId)>;
+impl SegmentCollector for SegmentMatches {
+    type Fruit = Vec<(Bits, Option<Vec<(u32, f32)>>)>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(judged) = self.matcher.judge(&self.facts, doc as usize) {
-            let reference = (self.segment, doc);
-            self.tally.add(
-                &self.matcher,
-                &self.facts,
-                doc as usize,
-                judged,
-                score,
-                reference,
-            );
+        self.documents.insert(doc as usize);
+        if let Some(scores) = &mut self.scores {
+            scores.push((doc, score));
         }
     }
 
     fn harvest(self) -> Self::Fruit {
-        self.tally
+        vec![(self.documents, self.scores)]
     }
 }
 
