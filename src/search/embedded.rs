@@ -33,7 +33,7 @@ use super::{
 };
 
 /// Bump when the schema changes: the index is then rebuilt from the database.
-const SCHEMA_VERSION: &str = "3";
+const SCHEMA_VERSION: &str = "4";
 const TOKENIZER: &str = "folded";
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 
@@ -43,6 +43,9 @@ struct Fields {
     title: Field,
     organization: Field,
     body: Field,
+    /// Title, organization and body together: typo and prefix matching walk
+    /// the term dictionary once per word here instead of once per field.
+    all: Field,
     payload: Field,
     kind: Field,
     field: Field,
@@ -72,7 +75,8 @@ fn schema() -> (Schema, Fields) {
         id: builder.add_u64_field("id", INDEXED | FAST),
         title: builder.add_text_field("title", text.clone()),
         organization: builder.add_text_field("organization", text.clone()),
-        body: builder.add_text_field("body", text),
+        body: builder.add_text_field("body", text.clone()),
+        all: builder.add_text_field("all", text),
         payload: builder.add_text_field("payload", STORED),
         kind: builder.add_u64_field("kind", FAST),
         field: builder.add_u64_field("field", FAST),
@@ -201,10 +205,9 @@ impl Inner {
         doc.add_u64(f.id, d.id as u64);
         doc.add_text(f.title, &d.title);
         doc.add_text(f.organization, &d.organization);
-        doc.add_text(
-            f.body,
-            format!("{} {} {}", d.description, d.skills, d.field.label()),
-        );
+        let body = format!("{} {} {}", d.description, d.skills, d.field.label());
+        doc.add_text(f.all, format!("{} {} {body}", d.title, d.organization));
+        doc.add_text(f.body, body);
         doc.add_text(f.payload, serde_json::to_string(d).map_err(error)?);
         doc.add_u64(f.kind, u64::from(facts.kind));
         doc.add_u64(f.field, u64::from(facts.field));
@@ -336,36 +339,47 @@ impl Inner {
         let Some(last) = words.len().checked_sub(1) else {
             return Box::new(AllQuery);
         };
-        let targets = [
+        let exact_targets = [
             (self.fields.title, 3.0),
             (self.fields.organization, 2.0),
             (self.fields.body, 1.0),
         ];
+        let should = |query: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) {
+            (Occur::Should, Box::new(BoostQuery::new(query, boost)))
+        };
         let clauses = words
             .iter()
             .enumerate()
             .map(|(n, word)| {
                 let typos = typo_budget(word);
-                let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for (field, boost) in targets {
-                    let term = Term::from_field_text(field, word);
-                    let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-                    options.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(Box::new(exact), boost)),
+                let mut options: Vec<(Occur, Box<dyn Query>)> = exact_targets
+                    .iter()
+                    .map(|&(field, boost)| {
+                        let term = Term::from_field_text(field, word);
+                        should(
+                            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                            boost,
+                        )
+                    })
+                    .collect();
+                let anywhere = Term::from_field_text(self.fields.all, word);
+                if typos > 0 {
+                    // A near miss in the title still ranks above one in the description.
+                    let in_title = Term::from_field_text(self.fields.title, word);
+                    options.push(should(
+                        Box::new(FuzzyTermQuery::new(in_title, typos, true)),
+                        2.0,
                     ));
-                    if typos > 0 {
-                        options.push((
-                            Occur::Should,
-                            Box::new(FuzzyTermQuery::new(term.clone(), typos, true)),
-                        ));
-                    }
-                    if n == last {
-                        options.push((
-                            Occur::Should,
-                            Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
-                        ));
-                    }
+                    options.push(should(
+                        Box::new(FuzzyTermQuery::new(anywhere.clone(), typos, true)),
+                        1.0,
+                    ));
+                }
+                if n == last {
+                    options.push(should(
+                        Box::new(FuzzyTermQuery::new_prefix(anywhere, 0, true)),
+                        1.0,
+                    ));
                 }
                 (
                     Occur::Must,

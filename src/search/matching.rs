@@ -129,10 +129,6 @@ impl Bits {
         self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
     }
 
-    fn or_with(&mut self, other: &Bits) {
-        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
-    }
-
     fn clear(&mut self) {
         self.0.fill(0);
     }
@@ -172,10 +168,9 @@ impl Bits {
 #[derive(Debug)]
 pub struct FactTable {
     len: usize,
-    kind: Vec<Bits>,
-    field: Vec<Bits>,
-    mode: Vec<Bits>,
-    need: Vec<Bits>,
+    /// Per 64 documents, the word of each value's set, side by side: a
+    /// query reads them all for the same 64 documents at once.
+    values: Vec<ValueWords>,
     /// One set per grade of `GRADES`: the postings open to that grade.
     grade: Vec<Bits>,
     /// Postings with at least one seat left.
@@ -193,6 +188,18 @@ pub struct FactTable {
     by_newest: Vec<u32>,
     by_deadline: Vec<u32>,
     by_pay: Vec<u32>,
+    /// Which postings are still open, for the day it was worked out (it
+    /// only changes at midnight or with a new table).
+    open: std::sync::Mutex<Option<(i32, std::sync::Arc<Bits>)>>,
+}
+
+/// 64 documents' membership in each kind, field, mode and need.
+#[derive(Debug, Clone, Default)]
+struct ValueWords {
+    kind: [u64; OpportunityKind::ALL.len()],
+    field: [u64; StemField::ALL.len()],
+    mode: [u64; WorkMode::ALL.len()],
+    need: [u64; AccessNeed::ALL.len()],
 }
 
 impl FromIterator<Facts> for FactTable {
@@ -220,12 +227,21 @@ impl FromIterator<Facts> for FactTable {
             docs.sort_by_key(|&doc| key(&rows[doc as usize]));
             docs
         };
+        let mut values = vec![ValueWords::default(); len.div_ceil(64)];
+        for (doc, row) in rows.iter().enumerate() {
+            let (words, bit) = (&mut values[doc / 64], 1 << (doc % 64));
+            words.kind[usize::from(row.kind)] |= bit;
+            words.field[usize::from(row.field)] |= bit;
+            words.mode[usize::from(row.mode)] |= bit;
+            for (need, word) in words.need.iter_mut().enumerate() {
+                if row.needs & (1 << need) != 0 {
+                    *word |= bit;
+                }
+            }
+        }
         FactTable {
             len,
-            kind: sets(OpportunityKind::ALL.len(), &|r, v| usize::from(r.kind) == v),
-            field: sets(StemField::ALL.len(), &|r, v| usize::from(r.field) == v),
-            mode: sets(WorkMode::ALL.len(), &|r, v| usize::from(r.mode) == v),
-            need: sets(AccessNeed::ALL.len(), &|r, v| r.needs & (1 << v) != 0),
+            values,
             grade: sets(grades.len(), &|r, v| {
                 (r.min_grade..=r.max_grade).contains(&grades[v])
             }),
@@ -240,6 +256,7 @@ impl FromIterator<Facts> for FactTable {
             by_newest: order(&|r| (-r.published_at, 0, r.id)),
             by_deadline: order(&|r| (i64::from(r.deadline), -r.published_at, r.id)),
             by_pay: order(&|r| (-i64::from(r.pay), -r.published_at, r.id)),
+            open: std::sync::Mutex::new(None),
         }
     }
 }
@@ -337,19 +354,41 @@ impl FactTable {
         }
     }
 
+    /// The postings a student can still apply to on `today`: deadline not
+    /// passed, a seat left.
+    fn open_on(&self, today: i32) -> std::sync::Arc<Bits> {
+        let mut cached = self
+            .open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((day, open)) = cached.as_ref()
+            && *day == today
+        {
+            return std::sync::Arc::clone(open);
+        }
+        let mut open = self.seated.clone();
+        for (word, deadlines) in open.0.iter_mut().zip(self.deadline.chunks(64)) {
+            *word &= deadlines
+                .iter()
+                .enumerate()
+                .fold(0u64, |open, (bit, &d)| open | u64::from(d >= today) << bit);
+        }
+        let open = std::sync::Arc::new(open);
+        *cached = Some((today, std::sync::Arc::clone(&open)));
+        open
+    }
+
     /// Deadline, seats, needs, grade and languages.
     fn keep_filtered(&self, matcher: &Matcher, base: &mut Bits) {
-        base.and_with(&self.seated);
-        for (word, deadlines) in base.0.iter_mut().zip(self.deadline.chunks(64)) {
-            let open = deadlines.iter().enumerate().fold(0u64, |open, (bit, &d)| {
-                open | u64::from(d >= matcher.today) << bit
-            });
-            *word &= open;
-        }
-        let mut needs = matcher.needs;
-        while needs != 0 {
-            base.and_with(&self.need[needs.trailing_zeros() as usize]);
-            needs &= needs - 1;
+        base.and_with(&self.open_on(matcher.today));
+        if matcher.needs != 0 {
+            for (word, values) in base.0.iter_mut().zip(&self.values) {
+                let mut needs = matcher.needs;
+                while needs != 0 {
+                    *word &= values.need[needs.trailing_zeros() as usize];
+                    needs &= needs - 1;
+                }
+            }
         }
         if let Some(grade) = matcher.grade {
             match self.grade.get((grade - GRADES.start()) as usize) {
@@ -385,38 +424,36 @@ impl FactTable {
 
     /// Facet counts and the total into `tally`; returns the hits.
     fn count<R>(&self, matcher: &Matcher, base: &Bits, tally: &mut Tally<R>) -> Hits {
-        let any_of = |sets: &[Bits], mask: u64| {
-            (mask != 0).then(|| {
-                let mut bits = Bits::empty(self.len);
-                for (value, set) in sets.iter().enumerate() {
-                    if mask & (1 << value) != 0 {
-                        bits.or_with(set);
-                    }
-                }
-                bits
-            })
+        // The documents with any of the selected values (all when none is).
+        let any_of = |words: &[u64], mask: u64| {
+            if mask == 0 {
+                return u64::MAX;
+            }
+            words
+                .iter()
+                .enumerate()
+                .filter(|(value, _)| mask & (1 << value) != 0)
+                .fold(0, |any, (_, word)| any | word)
         };
-        let kind_ok = any_of(&self.kind, matcher.kinds);
-        let field_ok = any_of(&self.field, matcher.fields);
-        let mode_ok = any_of(&self.mode, matcher.modes);
-        let word = |ok: &Option<Bits>, n: usize| ok.as_ref().map_or(u64::MAX, |b| b.0[n]);
+        let tally_into = |counts: &mut [u64], words: &[u64], within: u64| {
+            for (count, word) in counts.iter_mut().zip(words) {
+                *count += u64::from((within & word).count_ones());
+            }
+        };
         let mut hits = Bits::empty(self.len);
         let mut count = 0;
-        for (n, &b) in base.0.iter().enumerate() {
+        for (n, (&b, values)) in base.0.iter().zip(&self.values).enumerate() {
             if b == 0 {
                 continue;
             }
-            let (k, f, m) = (word(&kind_ok, n), word(&field_ok, n), word(&mode_ok, n));
-            let tally_into = |counts: &mut [u64], sets: &[Bits], within: u64| {
-                for (c, set) in counts.iter_mut().zip(sets) {
-                    *c += u64::from((within & set.0[n]).count_ones());
-                }
-            };
-            tally_into(&mut tally.kind, &self.kind, b & f & m);
-            tally_into(&mut tally.field, &self.field, b & k & m);
-            tally_into(&mut tally.mode, &self.mode, b & k & f);
+            let k = any_of(&values.kind, matcher.kinds);
+            let f = any_of(&values.field, matcher.fields);
+            let m = any_of(&values.mode, matcher.modes);
+            tally_into(&mut tally.kind, &values.kind, b & f & m);
+            tally_into(&mut tally.field, &values.field, b & k & m);
+            tally_into(&mut tally.mode, &values.mode, b & k & f);
             let h = b & k & f & m;
-            tally_into(&mut tally.need, &self.need, h);
+            tally_into(&mut tally.need, &values.need, h);
             hits.0[n] = h;
             count += u64::from(h.count_ones());
         }
@@ -847,6 +884,21 @@ mod tests {
                     "{size} documents, {query:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_open_set_is_worked_out_again_for_another_day() {
+        let mut rng = StdRng::seed_from_u64(3);
+        let documents: Vec<_> = (0..200).map(|id| document(&mut rng, id)).collect();
+        let table: FactTable = documents.iter().map(Facts::of).collect();
+        for days in [0, 10, 0, 40] {
+            let day = today() + Duration::days(days);
+            let open: Vec<usize> = table.open_on(day.num_days_from_ce()).iter().collect();
+            let expected: Vec<usize> = (0..documents.len())
+                .filter(|&n| documents[n].deadline >= day && documents[n].slots_left > 0)
+                .collect();
+            assert_eq!(open, expected, "{day}");
         }
     }
 }
