@@ -11,7 +11,12 @@
 //! test of each document. Only the radius and language filters look at
 //! documents one by one, and only at those the other filters kept.
 
-use std::{cmp::Ordering, collections::BinaryHeap, ops::RangeInclusive};
+use std::{
+    cmp::Ordering,
+    collections::BinaryHeap,
+    ops::RangeInclusive,
+    sync::{Arc, Mutex},
+};
 
 use chrono::Datelike;
 use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
@@ -190,7 +195,7 @@ pub struct FactTable {
     by_pay: Vec<u32>,
     /// Which postings are still open, for the day it was worked out (it
     /// only changes at midnight or with a new table).
-    open: std::sync::Mutex<Option<(i32, std::sync::Arc<Bits>)>>,
+    open: Mutex<Option<(i32, Arc<Bits>)>>,
 }
 
 /// 64 documents' membership in each kind, field, mode and need.
@@ -256,7 +261,7 @@ impl FromIterator<Facts> for FactTable {
             by_newest: order(&|r| (-r.published_at, 0, r.id)),
             by_deadline: order(&|r| (i64::from(r.deadline), -r.published_at, r.id)),
             by_pay: order(&|r| (-i64::from(r.pay), -r.published_at, r.id)),
-            open: std::sync::Mutex::new(None),
+            open: Mutex::new(None),
         }
     }
 }
@@ -270,14 +275,6 @@ pub struct Candidates {
 }
 
 impl FactTable {
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// Runs `matcher` over `candidates` and adds this table's facet counts,
     /// total and best hits (named by `reference`) to `tally`.
     pub fn search<R>(
@@ -356,7 +353,7 @@ impl FactTable {
 
     /// The postings a student can still apply to on `today`: deadline not
     /// passed, a seat left.
-    fn open_on(&self, today: i32) -> std::sync::Arc<Bits> {
+    fn open_on(&self, today: i32) -> Arc<Bits> {
         let mut cached = self
             .open
             .lock()
@@ -364,7 +361,7 @@ impl FactTable {
         if let Some((day, open)) = cached.as_ref()
             && *day == today
         {
-            return std::sync::Arc::clone(open);
+            return Arc::clone(open);
         }
         let mut open = self.seated.clone();
         for (word, deadlines) in open.0.iter_mut().zip(self.deadline.chunks(64)) {
@@ -373,8 +370,8 @@ impl FactTable {
                 .enumerate()
                 .fold(0u64, |open, (bit, &d)| open | u64::from(d >= today) << bit);
         }
-        let open = std::sync::Arc::new(open);
-        *cached = Some((today, std::sync::Arc::clone(&open)));
+        let open = Arc::new(open);
+        *cached = Some((today, Arc::clone(&open)));
         open
     }
 
