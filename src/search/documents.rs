@@ -9,7 +9,7 @@ use entity::{
     AccessNeed, Compensation, OpportunityStatus, OrgStatus, opportunity, opportunity_feature,
     organization,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::SearchDocument;
 use crate::{
@@ -83,6 +83,48 @@ pub async fn load(
         query = query.filter(opportunity::Column::Status.eq(OpportunityStatus::Published));
     }
     let rows = query.all(db).await?;
+    let documents = documents_of(db, &rows, ids).await?;
+    let hidden = match ids {
+        Some(ids) => ids
+            .iter()
+            .copied()
+            .filter(|id| !documents.iter().any(|d| d.id == *id))
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok((documents, hidden))
+}
+
+/// Documents for the published opportunities with an id above `after`, at
+/// most `limit` rows of them (fewer documents when some organization is not
+/// verified), and the last id read: pages for a rebuild that never holds the
+/// whole catalogue in memory. `None` once there is nothing left.
+pub async fn load_page(
+    db: &impl ConnectionTrait,
+    after: i32,
+    limit: u64,
+) -> AppResult<Option<(Vec<SearchDocument>, i32)>> {
+    let rows = opportunity::Entity::find()
+        .filter(opportunity::Column::Status.eq(OpportunityStatus::Published))
+        .filter(opportunity::Column::Id.gt(after))
+        .order_by_asc(opportunity::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let Some(last) = rows.last().map(|o| o.id) else {
+        return Ok(None);
+    };
+    let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
+    Ok(Some((documents_of(db, &rows, Some(&ids)).await?, last)))
+}
+
+/// The documents of the visible ones among `rows`. `ids` lists the rows'
+/// ids, or is `None` when `rows` is every published opportunity.
+async fn documents_of(
+    db: &impl ConnectionTrait,
+    rows: &[opportunity::Model],
+    ids: Option<&[i32]>,
+) -> AppResult<Vec<SearchDocument>> {
     let organization_ids: std::collections::BTreeSet<i32> =
         rows.iter().map(|o| o.organization_id).collect();
     let organizations: HashMap<i32, organization::Model> = organization::Entity::find()
@@ -116,16 +158,8 @@ pub async fn load(
                 taken,
             ))
         })
-        .collect::<Vec<_>>();
-    let hidden = match ids {
-        Some(ids) => ids
-            .iter()
-            .copied()
-            .filter(|id| !documents.iter().any(|d| d.id == *id))
-            .collect(),
-        None => Vec::new(),
-    };
-    Ok((documents, hidden))
+        .collect();
+    Ok(documents)
 }
 
 async fn features_by_opportunity(

@@ -28,7 +28,8 @@ use tantivy::{
 };
 
 use super::{
-    EngineKind, Hit, SearchDocument, SearchEngine, SearchError, SearchQuery, SearchResults,
+    EngineKind, Hit, Rebuild, SearchDocument, SearchEngine, SearchError, SearchQuery,
+    SearchResults,
     matching::{Bits, Candidates, FactTable, Facts, Matcher, Tally},
 };
 
@@ -109,10 +110,11 @@ pub fn analyzer() -> TextAnalyzer {
 struct Inner {
     index: Index,
     reader: IndexReader,
-    /// One write at a time in this process. The writer itself (and tantivy's
-    /// lock file) is taken per batch, so a stopped app or a `reindex` run in
-    /// another process never leaves the index locked for long.
-    write_lock: Mutex<()>,
+    /// One write at a time in this process (a rebuild holds it throughout).
+    /// The writer itself (and tantivy's lock file) is taken per batch, so a
+    /// stopped app or a `reindex` run in another process never leaves the
+    /// index locked for long.
+    write_lock: Arc<tokio::sync::Mutex<()>>,
     fields: Fields,
     /// Facts of each live segment, built once per segment.
     facts: Mutex<HashMap<SegmentId, Arc<FactTable>>>,
@@ -172,7 +174,7 @@ impl EmbeddedEngine {
             inner: Arc::new(Inner {
                 index,
                 reader,
-                write_lock: Mutex::new(()),
+                write_lock: Arc::new(tokio::sync::Mutex::new(())),
                 fields,
                 facts: Mutex::new(HashMap::new()),
             }),
@@ -227,35 +229,37 @@ impl Inner {
         Ok(doc)
     }
 
-    fn write(
-        &self,
-        delete_all: bool,
-        deletes: &[i32],
-        documents: &[SearchDocument],
-    ) -> Result<(), SearchError> {
-        let _one_at_a_time = self
-            .write_lock
-            .lock()
-            .map_err(|_| error("index lock poisoned"))?;
-        let mut writer: IndexWriter = self
-            .index
+    fn writer(&self) -> Result<IndexWriter, SearchError> {
+        self.index
             .writer(WRITER_MEMORY)
-            .map_err(|e| error(format!("{e} (is another process writing this index?)")))?;
-        if delete_all {
-            writer.delete_all_documents().map_err(error)?;
-        }
-        for id in deletes.iter().chain(documents.iter().map(|d| &d.id)) {
-            writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
-        }
+            .map_err(|e| error(format!("{e} (is another process writing this index?)")))
+    }
+
+    fn add(&self, writer: &IndexWriter, documents: &[SearchDocument]) -> Result<(), SearchError> {
         for document in documents {
             writer
                 .add_document(self.to_tantivy(document)?)
                 .map_err(error)?;
         }
+        Ok(())
+    }
+
+    /// Commits, and returns once searches see the commit.
+    fn commit(&self, mut writer: IndexWriter) -> Result<(), SearchError> {
         writer.commit().map_err(error)?;
         writer.wait_merging_threads().map_err(error)?;
-        // Searchable as soon as this returns.
         self.reader.reload().map_err(error)
+    }
+
+    /// Replaces these documents and removes those of `deletes`.
+    fn write(&self, deletes: &[i32], documents: &[SearchDocument]) -> Result<(), SearchError> {
+        let _one_at_a_time = self.write_lock.blocking_lock();
+        let writer = self.writer()?;
+        for id in deletes.iter().chain(documents.iter().map(|d| &d.id)) {
+            writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
+        }
+        self.add(&writer, documents)?;
+        self.commit(writer)
     }
 
     /// The facts of a segment, from the cache or read from its fast fields.
@@ -528,13 +532,12 @@ impl SearchEngine for EmbeddedEngine {
     }
 
     async fn index(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
-        self.blocking(move |inner| inner.write(false, &[], &documents))
+        self.blocking(move |inner| inner.write(&[], &documents))
             .await
     }
 
     async fn delete(&self, ids: Vec<i32>) -> Result<(), SearchError> {
-        self.blocking(move |inner| inner.write(false, &ids, &[]))
-            .await
+        self.blocking(move |inner| inner.write(&ids, &[])).await
     }
 
     async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
@@ -557,9 +560,60 @@ impl SearchEngine for EmbeddedEngine {
         Ok(())
     }
 
-    async fn rebuild(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
-        // One commit: searches see the old index until the new one is complete.
-        self.blocking(move |inner| inner.write(true, &[], &documents))
+    async fn begin_rebuild(&self) -> Result<Box<dyn Rebuild>, SearchError> {
+        let one_at_a_time = Arc::clone(&self.inner.write_lock).lock_owned().await;
+        let writer = self
+            .blocking(|inner| {
+                let writer = inner.writer()?;
+                writer.delete_all_documents().map_err(error)?;
+                Ok(writer)
+            })
+            .await?;
+        Ok(Box::new(EmbeddedRebuild {
+            inner: Arc::clone(&self.inner),
+            writer: Some(writer),
+            _one_at_a_time: one_at_a_time,
+        }))
+    }
+}
+
+/// A rebuild of the embedded index: one writer that deletes everything and
+/// adds the batches, committed once at the end (so searches see the old
+/// index until then). Dropped unfinished, nothing is committed.
+struct EmbeddedRebuild {
+    inner: Arc<Inner>,
+    /// Taken out while a batch is added on a blocking thread.
+    writer: Option<IndexWriter>,
+    _one_at_a_time: tokio::sync::OwnedMutexGuard<()>,
+}
+
+#[async_trait]
+impl Rebuild for EmbeddedRebuild {
+    async fn add(&mut self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
+        let writer = self
+            .writer
+            .take()
+            .ok_or_else(|| error("an earlier batch of this rebuild failed"))?;
+        let inner = Arc::clone(&self.inner);
+        let (writer, added) = tokio::task::spawn_blocking(move || {
+            let added = inner.add(&writer, &documents);
+            (writer, added)
+        })
+        .await
+        .map_err(error)?;
+        self.writer = Some(writer);
+        added
+    }
+
+    async fn finish(self: Box<Self>) -> Result<(), SearchError> {
+        let EmbeddedRebuild {
+            inner,
+            writer,
+            _one_at_a_time,
+        } = *self;
+        let writer = writer.ok_or_else(|| error("an earlier batch of this rebuild failed"))?;
+        tokio::task::spawn_blocking(move || inner.commit(writer))
             .await
+            .map_err(error)?
     }
 }

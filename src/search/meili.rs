@@ -18,8 +18,8 @@ use meilisearch_sdk::{
 use serde::{Deserialize, Serialize};
 
 use super::{
-    EngineKind, Facets, Hit, SearchDocument, SearchEngine, SearchError, SearchQuery, SearchResults,
-    Sort,
+    EngineKind, Facets, Hit, Rebuild, SearchDocument, SearchEngine, SearchError, SearchQuery,
+    SearchResults, Sort,
 };
 use crate::geo::{self, Point};
 
@@ -60,6 +60,7 @@ impl From<SearchDocument> for MeiliDocument {
 }
 
 /// The Meilisearch engine over one index (`uid`).
+#[derive(Clone)]
 pub struct MeiliEngine {
     client: Client,
     uid: String,
@@ -356,12 +357,11 @@ impl SearchEngine for MeiliEngine {
         self.client.health().await.map(|_| ()).map_err(error)
     }
 
-    async fn rebuild(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
+    async fn begin_rebuild(&self) -> Result<Box<dyn Rebuild>, SearchError> {
         self.ready().await?;
         let fresh_uid = format!("{}_rebuild", self.uid);
-        let fresh = self.client.index(&fresh_uid);
         // A rebuild that died half-way may have left this index behind.
-        if let Ok(task) = fresh.delete().await {
+        if let Ok(task) = self.client.index(&fresh_uid).delete().await {
             let _ = self.wait(task).await;
         }
         let task = self
@@ -372,28 +372,43 @@ impl SearchEngine for MeiliEngine {
         self.wait(task).await?;
         let fresh = self.client.index(&fresh_uid);
         self.configure(&fresh).await?;
-        self.add(&fresh, documents).await?;
+        Ok(Box::new(MeiliRebuild {
+            engine: self.clone(),
+            fresh,
+        }))
+    }
+}
+
+/// A rebuild into a fresh index, swapped with the live one at the end.
+struct MeiliRebuild {
+    engine: MeiliEngine,
+    fresh: Index,
+}
+
+#[async_trait]
+impl Rebuild for MeiliRebuild {
+    async fn add(&mut self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
+        self.engine.add(&self.fresh, documents).await
+    }
+
+    async fn finish(self: Box<Self>) -> Result<(), SearchError> {
+        let MeiliRebuild { engine, fresh } = *self;
         // The live index may not exist yet on a first rebuild.
-        if self.client.get_index(&self.uid).await.is_err() {
-            let task = self
+        if engine.client.get_index(&engine.uid).await.is_err() {
+            let task = engine
                 .client
-                .create_index(&self.uid, Some("id"))
+                .create_index(&engine.uid, Some("id"))
                 .await
                 .map_err(error)?;
-            self.wait(task).await?;
+            engine.wait(task).await?;
         }
         let swap = SwapIndexes {
-            indexes: (self.uid.clone(), fresh_uid.clone()),
+            indexes: (engine.uid.clone(), fresh.uid.clone()),
             rename: None,
         };
-        let task = self.client.swap_indexes([&swap]).await.map_err(error)?;
-        self.wait(task).await?;
-        let task = self
-            .client
-            .index(&fresh_uid)
-            .delete()
-            .await
-            .map_err(error)?;
-        self.wait(task).await
+        let task = engine.client.swap_indexes([&swap]).await.map_err(error)?;
+        engine.wait(task).await?;
+        let task = fresh.delete().await.map_err(error)?;
+        engine.wait(task).await
     }
 }

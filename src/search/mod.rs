@@ -118,7 +118,25 @@ pub trait SearchEngine: Send + Sync {
     async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError>;
     /// Whether the engine can answer right now.
     async fn health(&self) -> Result<(), SearchError>;
-    /// Replaces the whole index with `documents`, without a window where
-    /// searches see an empty or partial index.
-    async fn rebuild(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError>;
+    /// Starts replacing the whole index. Searches see the old index until
+    /// the new one is complete (`Rebuild::finish`), never an empty or
+    /// partial one; the documents come in batches so that a rebuild of any
+    /// size holds only one batch in memory.
+    async fn begin_rebuild(&self) -> Result<Box<dyn Rebuild>, SearchError>;
+
+    /// Replaces the whole index with `documents`, in one go.
+    async fn rebuild(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
+        let mut rebuild = self.begin_rebuild().await?;
+        rebuild.add(documents).await?;
+        rebuild.finish().await
+    }
+}
+
+/// A rebuild under way (`SearchEngine::begin_rebuild`). Dropped without
+/// `finish`, it leaves the live index as it was.
+#[async_trait]
+pub trait Rebuild: Send {
+    async fn add(&mut self, documents: Vec<SearchDocument>) -> Result<(), SearchError>;
+    /// Makes the new index the live one.
+    async fn finish(self: Box<Self>) -> Result<(), SearchError>;
 }

@@ -4,7 +4,7 @@
 
 use std::{sync::Arc, time::Duration};
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use entity::search_outbox;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -19,6 +19,9 @@ use crate::error::{AppError, AppResult};
 pub const BATCH: u64 = 500;
 /// Longest wait between retries.
 const MAX_BACKOFF_SECONDS: i64 = 300;
+/// Opportunities per batch of a rebuild: enough to keep the engine busy,
+/// few enough that a rebuild of any size holds little in memory.
+const REBUILD_BATCH: u64 = 2_000;
 
 /// Applies one batch of due outbox rows; returns how many rows it handled.
 pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppResult<usize> {
@@ -103,6 +106,15 @@ pub async fn drain(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppRes
 
 /// Rebuilds the whole index from the database; returns the number of documents.
 pub async fn rebuild(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppResult<usize> {
+    rebuild_in_batches(db, engine, REBUILD_BATCH).await
+}
+
+/// `rebuild`, reading `batch` opportunities at a time.
+pub async fn rebuild_in_batches(
+    db: &DatabaseConnection,
+    engine: &dyn SearchEngine,
+    batch: u64,
+) -> AppResult<usize> {
     // Rows up to here are covered by the rebuild; later ones still get applied.
     let covered: Option<i64> = search_outbox::Entity::find()
         .select_only()
@@ -111,20 +123,33 @@ pub async fn rebuild(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppR
         .one(db)
         .await?
         .flatten();
-    let (documents, _) = documents::load(db, None).await?;
-    let count = documents.len();
-    engine
-        .rebuild(documents)
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
-    if let Some(covered) = covered {
-        search_outbox::Entity::update_many()
-            .col_expr(search_outbox::Column::DoneAt, Expr::value(Utc::now()))
-            .filter(search_outbox::Column::DoneAt.is_null())
-            .filter(search_outbox::Column::Id.lte(covered))
-            .exec(db)
-            .await?;
+    let internal = |e: super::SearchError| AppError::Internal(anyhow::anyhow!(e));
+    let mut rebuild = engine.begin_rebuild().await.map_err(internal)?;
+    let (mut count, mut after) = (0, 0);
+    while let Some((documents, last)) = documents::load_page(db, after, batch).await? {
+        count += documents.len();
+        rebuild.add(documents).await.map_err(internal)?;
+        after = last;
     }
+    rebuild.finish().await.map_err(internal)?;
+    let covered = covered.unwrap_or(0);
+    search_outbox::Entity::update_many()
+        .col_expr(search_outbox::Column::DoneAt, Expr::value(Utc::now()))
+        .filter(search_outbox::Column::DoneAt.is_null())
+        .filter(search_outbox::Column::Id.lte(covered))
+        .exec(db)
+        .await?;
+    // Changes made while the rebuild read its pages may have reached the old
+    // index only (Meilisearch swaps the new one in): apply them again.
+    search_outbox::Entity::update_many()
+        .col_expr(
+            search_outbox::Column::DoneAt,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .filter(search_outbox::Column::DoneAt.is_not_null())
+        .filter(search_outbox::Column::Id.gt(covered))
+        .exec(db)
+        .await?;
     Ok(count)
 }
 

@@ -41,7 +41,7 @@ pub struct TestApp {
     pub client: Client,
     pub db: DatabaseConnection,
     pub config: Config,
-    running: RunningApp,
+    pub running: RunningApp,
     _data_dir: tempfile::TempDir,
 }
 

@@ -2,7 +2,10 @@
 //! true, the database fallback during an outage, and a student's defaults.
 
 use reqwest::StatusCode;
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
+use stembridge::{
+    admin::service::{NewCounselor, NewSchool, create_counselor, create_school},
+    search::sync,
+};
 
 use crate::helpers::{Backend, PASSWORD, TestApp, new_client, on_each_backend, posting};
 
@@ -352,6 +355,28 @@ async fn the_profile_form_refuses_bad_input_and_keeps_nothing() {
             saved.contains("value=\"60608\""),
             "the earlier profile is unchanged"
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_rebuild_read_in_small_pages_indexes_the_same_postings_as_one_read_at_once() {
+    on_each_backend(async |app: TestApp| {
+        stembridge::seed::load_demo(&app.db)
+            .await
+            .expect("demo loads");
+        let engine = app.running.state.search.as_ref();
+        let at_once = sync::rebuild_in_batches(&app.db, engine, 100_000)
+            .await
+            .unwrap();
+        let everything = app.api("per_page=100").await;
+        let paged = sync::rebuild_in_batches(&app.db, engine, 7).await.unwrap();
+        assert!(at_once >= 200, "the demo's postings: {at_once}");
+        assert_eq!(paged, at_once);
+        let again = app.api("per_page=100").await;
+        assert_eq!(again["total"], everything["total"]);
+        assert_eq!(again["facets"], everything["facets"]);
+        assert_eq!(again["hits"], everything["hits"]);
     })
     .await;
 }

@@ -546,3 +546,35 @@ async fn updates_and_deletes_are_searchable_as_soon_as_they_return() {
         assert_eq!(ids(e, query()).await, vec![42]);
     }
 }
+
+#[tokio::test]
+async fn a_rebuild_in_batches_shows_once_finished_and_an_abandoned_one_changes_nothing() {
+    for (engine, _dir) in engines().await {
+        let e = engine.as_ref();
+        let before = sorted_ids(e, query()).await;
+        let mut rebuild = e.begin_rebuild().await.unwrap();
+        rebuild.add(vec![doc(100, "First batch")]).await.unwrap();
+        rebuild
+            .add(vec![doc(101, "Second batch"), doc(102, "Second batch too")])
+            .await
+            .unwrap();
+        assert_eq!(
+            sorted_ids(e, query()).await,
+            before,
+            "the old index answers until the rebuild is finished ({:?})",
+            e.kind()
+        );
+        rebuild.finish().await.unwrap();
+        assert_eq!(sorted_ids(e, query()).await, vec![100, 101, 102]);
+
+        let mut abandoned = e.begin_rebuild().await.unwrap();
+        abandoned
+            .add(vec![doc(200, "Never finished")])
+            .await
+            .unwrap();
+        drop(abandoned);
+        assert_eq!(sorted_ids(e, query()).await, vec![100, 101, 102]);
+        e.index(vec![doc(103, "Written after")]).await.unwrap();
+        assert_eq!(sorted_ids(e, query()).await, vec![100, 101, 102, 103]);
+    }
+}
