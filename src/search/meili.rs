@@ -296,7 +296,17 @@ impl SearchEngine for MeiliEngine {
         let filter = Self::filter(query, None);
         let sort = Self::sort(query);
         let sort: Vec<&str> = sort.iter().map(String::as_str).collect();
-        let facets = ["needs"];
+        // A facet without a selected value counts the same with or without
+        // its own filter: the main query counts it. Only a facet with a
+        // selection needs a query of its own (with that filter left out).
+        let selected = [
+            ("kind", !query.kinds.is_empty()),
+            ("field", !query.fields.is_empty()),
+            ("mode", !query.modes.is_empty()),
+        ];
+        let facets: Vec<&str> = std::iter::once("needs")
+            .chain(selected.iter().filter(|(_, s)| !s).map(|(f, _)| *f))
+            .collect();
         let index = self.index();
         let mut request = index.search();
         request
@@ -310,17 +320,32 @@ impl SearchEngine for MeiliEngine {
         if !sort.is_empty() {
             request.with_sort(&sort);
         }
+        let own_query = |(facet, selected): (&'static str, bool)| async move {
+            match selected {
+                true => self.facet_counts(query, facet).await.map(Some),
+                false => Ok(None),
+            }
+        };
         let (main, kind, field, mode) = tokio::join!(
             request.execute::<MeiliDocument>(),
-            self.facet_counts(query, "kind"),
-            self.facet_counts(query, "field"),
-            self.facet_counts(query, "mode"),
+            own_query(selected[0]),
+            own_query(selected[1]),
+            own_query(selected[2]),
         );
         let main = main.map_err(error)?;
+        let counts = |own: Option<BTreeMap<String, u64>>, facet: &str| {
+            own.unwrap_or_else(|| distribution(main.facet_distribution.as_ref(), facet))
+        };
         let facets = Facets {
-            kind: complete(OpportunityKind::ALL.iter().map(|k| k.key()), kind?),
-            field: complete(StemField::ALL.iter().map(|k| k.key()), field?),
-            mode: complete(WorkMode::ALL.iter().map(|k| k.key()), mode?),
+            kind: complete(
+                OpportunityKind::ALL.iter().map(|k| k.key()),
+                counts(kind?, "kind"),
+            ),
+            field: complete(
+                StemField::ALL.iter().map(|k| k.key()),
+                counts(field?, "field"),
+            ),
+            mode: complete(WorkMode::ALL.iter().map(|k| k.key()), counts(mode?, "mode")),
             need: complete(
                 AccessNeed::ALL.iter().map(|k| k.key()),
                 distribution(main.facet_distribution.as_ref(), "needs"),
