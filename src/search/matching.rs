@@ -325,6 +325,7 @@ impl FactTable {
                     }
                 }
             }
+            // Few hits: each one through the bounded heap.
             Some(_) => {
                 for doc in hits.bits.iter() {
                     let primary = matcher.primary_key(self, doc);
