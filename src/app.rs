@@ -29,6 +29,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The configured search engine (embedded or Meilisearch).
     pub search: Arc<dyn SearchEngine>,
+    /// Answers searches from the database while the engine cannot.
+    pub fallback: Arc<crate::search::database::Fallback>,
 }
 
 /// The whole router with its middleware, over an open database.
@@ -139,6 +141,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         db,
         config: Arc::new(config),
         search,
+        fallback: Arc::default(),
     };
     let background = vec![
         spawn_session_cleanup(state.db.clone()),

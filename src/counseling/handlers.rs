@@ -210,14 +210,10 @@ async fn matching_now(state: &AppState, student_id: i32) -> AppResult<(u64, Stri
     let query = params
         .parse(today())
         .map_err(|e| AppError::BadRequest(e.message))?;
-    let total = match state.search.search(&query).await {
-        Ok(results) => results.total,
-        Err(_) => {
-            crate::search::database::search(&state.db, &query)
-                .await?
-                .total
-        }
-    };
+    let total = crate::search::service::search(state, &query)
+        .await?
+        .results
+        .total;
     params.per_page = None;
     Ok((total, format!("/search?{}", params.to_query_string())))
 }

@@ -1,7 +1,7 @@
 //! Running a search: the configured engine first, the database when the
 //! engine cannot answer (with a notice saying so).
 
-use super::{EngineKind, SearchQuery, SearchResults, database};
+use super::{EngineKind, SearchQuery, SearchResults};
 use crate::{app::AppState, error::AppResult};
 
 /// Results and which engine produced them.
@@ -17,14 +17,17 @@ pub const FALLBACK_NOTICE: &str = "Search is partly unavailable right now. These
 
 pub async fn search(state: &AppState, query: &SearchQuery) -> AppResult<Searched> {
     match state.search.search(query).await {
-        Ok(results) => Ok(Searched {
-            results,
-            engine: state.search.kind(),
-            notice: None,
-        }),
+        Ok(results) => {
+            state.fallback.forget();
+            Ok(Searched {
+                results,
+                engine: state.search.kind(),
+                notice: None,
+            })
+        }
         Err(error) => {
             tracing::warn!(%error, "search engine failed; answering from the database");
-            let results = database::search(&state.db, query).await?;
+            let results = state.fallback.search(&state.db, query).await?;
             Ok(Searched {
                 results,
                 engine: EngineKind::Database,
