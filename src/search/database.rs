@@ -8,7 +8,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use sea_orm::ConnectionTrait;
+use sea_orm::DatabaseConnection;
 use tokio::sync::Mutex;
 
 use super::{
@@ -16,7 +16,7 @@ use super::{
     embedded::analyzer,
     matching::{Bits, Candidates, FactTable, Facts, Matcher, Tally},
 };
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
 /// How long a copy of the postings serves fallback searches before it is
 /// read again: changes show within this time while the engine is down.
@@ -43,6 +43,14 @@ struct Catalogue {
 }
 
 impl Catalogue {
+    async fn load(db: &DatabaseConnection) -> AppResult<Self> {
+        let (documents, _) = documents::load(db, None).await?;
+        // Folding the words of every posting is CPU work: off the async threads.
+        tokio::task::spawn_blocking(move || Catalogue::new(documents))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))
+    }
+
     fn new(documents: Vec<SearchDocument>) -> Self {
         let words = documents
             .iter()
@@ -102,29 +110,41 @@ impl Catalogue {
 }
 
 /// Searches the database while the engine cannot. The postings are read
-/// once per `FRESH_FOR` and shared: during an outage under load, every
-/// search reading the whole catalogue would take the database down too.
+/// once and shared: during an outage under load, every search reading the
+/// whole catalogue would take the database down too. A copy older than
+/// `FRESH_FOR` keeps answering while one background task reads a new one.
 #[derive(Default)]
 pub struct Fallback {
-    catalogue: Mutex<Option<Arc<Catalogue>>>,
+    state: Mutex<FallbackState>,
+}
+
+#[derive(Default)]
+struct FallbackState {
+    catalogue: Option<Arc<Catalogue>>,
+    reloading: bool,
 }
 
 impl Fallback {
     pub async fn search(
-        &self,
-        db: &impl ConnectionTrait,
+        self: &Arc<Self>,
+        db: &DatabaseConnection,
         query: &SearchQuery,
     ) -> AppResult<SearchResults> {
         let catalogue = {
-            // Held while loading, so that concurrent searches wait for one
-            // load instead of each starting their own.
-            let mut cached = self.catalogue.lock().await;
-            match cached.as_ref() {
-                Some(catalogue) if catalogue.loaded.elapsed() < FRESH_FOR => Arc::clone(catalogue),
-                _ => {
-                    let (documents, _) = documents::load(db, None).await?;
-                    let catalogue = Arc::new(Catalogue::new(documents));
-                    *cached = Some(Arc::clone(&catalogue));
+            // Held while a first copy loads, so that concurrent searches wait
+            // for that one load instead of each starting their own.
+            let mut state = self.state.lock().await;
+            match state.catalogue.clone() {
+                Some(catalogue) => {
+                    if catalogue.loaded.elapsed() >= FRESH_FOR && !state.reloading {
+                        state.reloading = true;
+                        self.reload_in_background(db.clone());
+                    }
+                    catalogue
+                }
+                None => {
+                    let catalogue = Arc::new(Catalogue::load(db).await?);
+                    state.catalogue = Some(Arc::clone(&catalogue));
                     catalogue
                 }
             }
@@ -132,10 +152,25 @@ impl Fallback {
         Ok(catalogue.search(query))
     }
 
+    fn reload_in_background(self: &Arc<Self>, db: DatabaseConnection) {
+        let fallback = Arc::clone(self);
+        tokio::spawn(async move {
+            let loaded = Catalogue::load(&db).await;
+            let mut state = fallback.state.lock().await;
+            state.reloading = false;
+            match loaded {
+                Ok(catalogue) => state.catalogue = Some(Arc::new(catalogue)),
+                Err(error) => tracing::warn!(%error, "could not reload the fallback's postings"),
+            }
+        });
+    }
+
     /// Lets go of the copy (the engine answers again).
     pub fn forget(&self) {
-        if let Ok(mut cached) = self.catalogue.try_lock() {
-            *cached = None;
+        if let Ok(mut state) = self.state.try_lock()
+            && state.catalogue.is_some()
+        {
+            state.catalogue = None;
         }
     }
 }
