@@ -36,7 +36,7 @@ fn words(text: &str) -> Vec<String> {
 struct Catalogue {
     documents: Vec<SearchDocument>,
     /// The words of each document's text (title, organization, description,
-    /// skills, field), folded like the engine's, separated by spaces.
+    /// skills, field), folded like the engine's, each after a space.
     words: Vec<String>,
     table: FactTable,
     loaded: Instant,
@@ -63,7 +63,7 @@ impl Catalogue {
                     d.skills,
                     d.field.label()
                 );
-                words(&text).join(" ")
+                words(&text).iter().map(|w| format!(" {w}")).collect()
             })
             .collect();
         Catalogue {
@@ -75,14 +75,12 @@ impl Catalogue {
     }
 
     fn search(&self, query: &SearchQuery) -> SearchResults {
-        let wanted = words(&query.text);
+        // Every word typed must start a word of the posting: " lab" is in
+        // " robotics laboratory".
+        let wanted: Vec<String> = words(&query.text).iter().map(|w| format!(" {w}")).collect();
         let mut matching = Bits::empty(self.documents.len());
         for (doc, text) in self.words.iter().enumerate() {
-            // Every word typed must start a word of the posting.
-            if wanted
-                .iter()
-                .all(|w| text.split(' ').any(|have| have.starts_with(w.as_str())))
-            {
+            if wanted.iter().all(|w| text.contains(w.as_str())) {
                 matching.insert(doc);
             }
         }
@@ -149,7 +147,10 @@ impl Fallback {
                 }
             }
         };
-        Ok(catalogue.search(query))
+        let query = query.clone();
+        tokio::task::spawn_blocking(move || catalogue.search(&query))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))
     }
 
     fn reload_in_background(self: &Arc<Self>, db: DatabaseConnection) {

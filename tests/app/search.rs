@@ -153,6 +153,15 @@ async fn search_keeps_answering_from_the_database_while_the_engine_is_down_and_c
     let body = app.api("q=robotics&need=paid").await;
     assert_eq!(body["engine"], "database");
     assert_eq!(body["hits"][0]["id"], id);
+    assert_eq!(
+        app.api_ids("q=ROBOT").await,
+        vec![i64::from(id)],
+        "the start of a word matches"
+    );
+    assert!(
+        app.api_ids("q=obotics").await.is_empty(),
+        "the middle of a word does not"
+    );
     let page = app.get("/search?q=robotics").await.text().await.unwrap();
     assert!(page.contains("Search is partly unavailable right now"));
     let ready = app.get("/readyz").await;
