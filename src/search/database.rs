@@ -13,7 +13,7 @@ use tokio::sync::Mutex;
 
 use super::{
     Hit, SearchDocument, SearchQuery, SearchResults, documents,
-    embedded::analyzer,
+    embedded::words,
     matching::{Bits, Candidates, FactTable, Facts, Matcher, Tally},
 };
 use crate::error::{AppError, AppResult};
@@ -21,16 +21,6 @@ use crate::error::{AppError, AppResult};
 /// How long a copy of the postings serves fallback searches before it is
 /// read again: changes show within this time while the engine is down.
 const FRESH_FOR: Duration = Duration::from_secs(15);
-
-fn words(text: &str) -> Vec<String> {
-    let mut analyzer = analyzer();
-    let mut stream = analyzer.token_stream(text);
-    let mut words = Vec::new();
-    while stream.advance() {
-        words.push(stream.token().text.clone());
-    }
-    words
-}
 
 /// The published postings as the fallback searches them.
 struct Catalogue {

@@ -19,7 +19,7 @@ use tantivy::{
     collector::{Collector, SegmentCollector},
     directory::MmapDirectory,
     index::SegmentId,
-    query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
+    query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
     schema::{
         FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
         Value,
@@ -105,6 +105,18 @@ pub fn analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()
+}
+
+/// The words of a text as the index holds them (and as the database
+/// fallback matches them).
+pub fn words(text: &str) -> Vec<String> {
+    let mut analyzer = analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut words = Vec::new();
+    while stream.advance() {
+        words.push(stream.token().text.clone());
+    }
+    words
 }
 
 struct Inner {
@@ -322,27 +334,12 @@ impl Inner {
         Ok(facts)
     }
 
-    /// The words of a search text, as the index holds them.
-    fn words(&self, text: &str) -> Result<Vec<String>, SearchError> {
-        let mut analyzer = self
-            .index
-            .tokenizer_for_field(self.fields.title)
-            .map_err(error)?;
-        let mut words = Vec::new();
-        let mut stream = analyzer.token_stream(text);
-        while stream.advance() {
-            words.push(stream.token().text.clone());
-        }
-        Ok(words)
-    }
-
     /// The text part: every word must match title, organization or body,
     /// exactly (scored by BM25) or within the typo budget; the last word may
-    /// also be the start of a longer word.
+    /// also be the start of a longer word. (A search without words never
+    /// gets here: it skips tantivy.)
     fn text_query(&self, words: &[String]) -> Box<dyn Query> {
-        let Some(last) = words.len().checked_sub(1) else {
-            return Box::new(AllQuery);
-        };
+        let last = words.len().saturating_sub(1);
         let exact_targets = [
             (self.fields.title, 3.0),
             (self.fields.organization, 2.0),
@@ -413,7 +410,7 @@ impl Inner {
 
         let matcher = Matcher::new(query);
         let mut tally = Tally::new(query.offset() + query.per_page as usize);
-        let words = self.words(&query.text)?;
+        let words = words(&query.text);
         let segments = searcher.segment_readers();
         let matches = if words.is_empty() {
             // No words: every live document is a candidate.
