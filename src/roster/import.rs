@@ -70,6 +70,8 @@ struct Demographics {
 
 #[derive(Debug, Clone)]
 struct Student {
+    /// Its line in users.csv.
+    line: u64,
     sourced_id: String,
     org: String,
     given_name: String,
@@ -473,6 +475,7 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
             continue;
         }
         students.push(Student {
+            line,
             demographics: demographics_of_user,
             sourced_id,
             org: (*org).to_owned(),
@@ -578,6 +581,36 @@ pub async fn import(
         .into_iter()
         .filter_map(|s| s.sourced_id.clone().map(|id| (id, s)))
         .collect();
+    // A counselor's roster may not move a student in from a school that is
+    // not theirs: that would hand them another school's records.
+    if importer.role != Role::Admin {
+        let own: HashSet<i32> = counselor_school::Entity::find()
+            .filter(counselor_school::Column::UserId.eq(importer.id))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|a| a.school_id)
+            .collect();
+        let taken: Vec<ImportError> = students
+            .iter()
+            .filter(|s| {
+                existing
+                    .get(&s.sourced_id)
+                    .is_some_and(|current| !own.contains(&current.school_id))
+            })
+            .map(|s| ImportError {
+                file: "users.csv",
+                line: s.line,
+                message: format!(
+                    "Student “{}” is enrolled at a school you are not assigned to; ask an administrator.",
+                    s.sourced_id
+                ),
+            })
+            .collect();
+        if !taken.is_empty() {
+            return Ok(Err(taken));
+        }
+    }
     let mut summary = ImportSummary {
         schools: school_ids.len(),
         ..Default::default()

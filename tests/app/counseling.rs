@@ -408,6 +408,54 @@ async fn a_counselor_cannot_import_a_roster_for_a_school_they_are_not_assigned_t
 }
 
 #[tokio::test]
+async fn a_counselor_roster_cannot_move_in_a_student_of_another_school() {
+    on_each_backend(async |app: TestApp| {
+        let (_lincoln, roosevelt) = two_schools(&app).await;
+        let first_lines = |file: &str, keep: &dyn Fn(&str) -> bool| {
+            let text = sample(file);
+            let mut lines = text.lines();
+            let header = lines.next().unwrap().to_owned();
+            std::iter::once(header)
+                .chain(lines.filter(|l| keep(l)).map(str::to_owned))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let orgs = first_lines("orgs.csv", &|l| l.starts_with("school-roosevelt,"));
+        // A Lincoln student, listed under Roosevelt.
+        let users = first_lines("users.csv", &|l| l.starts_with("stu-0001,"))
+            .replace("school-lincoln", "school-roosevelt");
+        let demographics = first_lines("demographics.csv", &|l| l.starts_with("stu-0001,"));
+        let before = app.count("student").await;
+        let response = upload(&app, &roosevelt, &orgs, &users, demographics.as_bytes()).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("is enrolled at a school you are not assigned to"),
+            "{page}"
+        );
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let student = entity::student::Entity::find()
+            .filter(entity::student::Column::SourcedId.eq("stu-0001"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let lincoln = entity::school::Entity::find()
+            .filter(entity::school::Column::SourcedId.eq("school-lincoln"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            student.school_id, lincoln.id,
+            "the student stays at Lincoln"
+        );
+        assert_eq!(app.count("student").await, before);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_command_line_imports_a_roster_folder() {
     let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
     app.admin().await;
