@@ -26,7 +26,7 @@ use crate::{
 
 /// Cells under this many students are suppressed (configurable, never below 5).
 fn threshold(state: &AppState) -> usize {
-    state.config.suppression_threshold.max(5)
+    metrics::effective_threshold(state.config.suppression_threshold)
 }
 
 pub async fn dashboard(

@@ -152,9 +152,19 @@ impl GroupRow {
     }
 }
 
+/// The smallest group size ever shown, whatever is configured.
+pub const SMALLEST_CELL: usize = 5;
+
+/// The suppression threshold in force for a configured one.
+pub fn effective_threshold(configured: usize) -> usize {
+    configured.max(SMALLEST_CELL)
+}
+
 /// Rates and gaps of every group in every dimension, largest gaps first,
-/// suppressed groups last.
+/// suppressed groups last. Groups under `threshold` students (never under
+/// `SMALLEST_CELL`) are suppressed.
 pub fn group_table(students: &[StudentFacts], threshold: usize) -> Vec<GroupRow> {
+    let threshold = effective_threshold(threshold);
     let n = students.len();
     let mut rows = Vec::new();
     for (index, dimension) in Dimension::ALL.into_iter().enumerate() {
@@ -347,6 +357,11 @@ mod tests {
             (true, None),
             "the whole cohort has no complement"
         );
+    }
+
+    #[test]
+    fn the_threshold_never_goes_below_five() {
+        assert_eq!(group_table(&fixture(), 1), group_table(&fixture(), 5));
     }
 
     #[test]
