@@ -8,6 +8,7 @@ mod m20261122_000003_create_organization_invites;
 mod m20261122_000004_add_student_profile;
 mod m20261122_000005_create_applications;
 mod m20261122_000006_add_roster_demographics;
+mod m20261122_000007_index_student_lookups;
 
 /// Applies every migration of STEMbridge in order.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_add_student_profile::Migration),
             Box::new(m20261122_000005_create_applications::Migration),
             Box::new(m20261122_000006_add_roster_demographics::Migration),
+            Box::new(m20261122_000007_index_student_lookups::Migration),
         ]
     }
 }
