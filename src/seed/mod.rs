@@ -14,9 +14,7 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, TransactionTrait,
 };
 
-use crate::{
-    accounts::service::insert_user_hashed, auth::password, error::AppResult, opportunities,
-};
+use crate::{accounts::service::insert_user_hashed, auth::password, opportunities};
 
 /// Shared by every demo account (demo only: never use on a real instance).
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
@@ -71,7 +69,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
     let now = Utc::now();
     let mut logins = Vec::new();
 
-    let admin = insert_user(
+    let admin = insert_user_hashed(
         &txn,
         "admin@demo.stembridge.test",
         "Demo Admin",
@@ -85,6 +83,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         email: admin.email,
     });
 
+    let mut school_ids = Vec::new();
     for (index, (name, zip)) in SCHOOLS.iter().enumerate() {
         let school = school::ActiveModel {
             name: Set((*name).to_owned()),
@@ -95,8 +94,9 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         }
         .insert(&txn)
         .await?;
+        school_ids.push(school.id);
         let email = format!("counselor{}@demo.stembridge.test", index + 1);
-        let counselor = insert_user(
+        let counselor = insert_user_hashed(
             &txn,
             &email,
             &format!("Counselor {}", index + 1),
@@ -125,7 +125,8 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
                     last.to_lowercase(),
                     index + 1
                 );
-                let user = insert_user(&txn, &email, first, Role::Student, None, &hash).await?;
+                let user =
+                    insert_user_hashed(&txn, &email, first, Role::Student, None, &hash).await?;
                 logins.push(DemoLogin {
                     role: "student",
                     email,
@@ -151,12 +152,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         }
     }
 
-    let school_ids: Vec<i32> = school::Entity::find()
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
+    let mut published = Vec::new();
     let mut rng = postings::rng(2026);
     let today = now.date_naive();
     for (index, (name, metro)) in EMPLOYERS.iter().enumerate() {
@@ -186,7 +182,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         .insert(&txn)
         .await?;
         let email = format!("employer{}@demo.stembridge.test", index + 1);
-        let employer = insert_user(
+        let employer = insert_user_hashed(
             &txn,
             &email,
             &format!("{name} staff"),
@@ -206,28 +202,19 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
             let posting = form
                 .parse()
                 .map_err(|errors| anyhow::anyhow!("demo posting invalid: {}", errors.summary()))?;
-            opportunities::service::insert(
-                &txn,
-                organization.id,
-                employer.id,
-                &posting,
-                OpportunityStatus::Published,
-            )
-            .await?;
+            published.push(
+                opportunities::service::insert(
+                    &txn,
+                    organization.id,
+                    employer.id,
+                    &posting,
+                    OpportunityStatus::Published,
+                )
+                .await?,
+            );
         }
     }
-    roster::load(&txn, &school_ids, admin.id).await?;
+    roster::load(&txn, &school_ids, &published, admin.id).await?;
     txn.commit().await?;
     Ok(logins)
-}
-
-async fn insert_user(
-    db: &impl sea_orm::ConnectionTrait,
-    email: &str,
-    name: &str,
-    role: Role,
-    organization_id: Option<i32>,
-    hash: &str,
-) -> AppResult<user::Model> {
-    insert_user_hashed(db, email, name, role, organization_id, hash).await
 }

@@ -6,13 +6,11 @@
 
 use chrono::{Duration, Utc};
 use entity::{
-    ApplicationStatus, HoursStatus, OpportunityStatus, PlacementStatus, application,
-    application_event, belonging_response, hour_log, opportunity, placement, student,
+    ApplicationStatus, HoursStatus, PlacementStatus, application, application_event,
+    belonging_response, hour_log, opportunity, placement, student,
 };
 use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
 
 use crate::error::AppResult;
 
@@ -53,17 +51,18 @@ const RACES: &[&str] = &[
     "American Indian or Alaska Native",
 ];
 
-/// Loads the roster and its history; `schools` are the demo school ids and
-/// `actor` the user recorded on employer-side events.
-pub async fn load(db: &impl ConnectionTrait, schools: &[i32], actor: i32) -> AppResult<usize> {
+/// Loads the roster and its history; `schools` and `postings` are the demo's
+/// own (never anything else in the database) and `actor` the user recorded
+/// on employer-side events.
+pub async fn load(
+    db: &impl ConnectionTrait,
+    schools: &[i32],
+    postings: &[opportunity::Model],
+    actor: i32,
+) -> AppResult<()> {
     let mut rng = StdRng::seed_from_u64(420);
     let today = Utc::now();
-    let postings = opportunity::Entity::find()
-        .filter(opportunity::Column::Status.eq(OpportunityStatus::Published))
-        .all(db)
-        .await?;
     let mut taken = std::collections::HashMap::<i32, i32>::new();
-    let mut created = 0;
     for n in 0..420 {
         let school_id = schools[n % schools.len()];
         let low_income = rng.random_bool(0.55);
@@ -100,7 +99,6 @@ pub async fn load(db: &impl ConnectionTrait, schools: &[i32], actor: i32) -> App
         }
         .insert(db)
         .await?;
-        created += 1;
 
         // The usual pattern: fewer chances reach low-income students and English learners.
         let mut chance: f64 = 0.6;
@@ -223,5 +221,5 @@ pub async fn load(db: &impl ConnectionTrait, schools: &[i32], actor: i32) -> App
             .await?;
         }
     }
-    Ok(created)
+    Ok(())
 }

@@ -23,3 +23,28 @@ async fn the_demo_loads_hundreds_of_published_postings_and_working_logins() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_demo_leaves_schools_it_did_not_create_alone() {
+    on_each_backend(async |app: TestApp| {
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        let real = stembridge::admin::service::create_school(
+            &app.db,
+            &stembridge::admin::service::NewSchool {
+                name: "A real school".into(),
+                zip: "60608".into(),
+            },
+        )
+        .await
+        .unwrap();
+        load_demo(&app.db).await.expect("demo loads");
+        let students = entity::student::Entity::find()
+            .filter(entity::student::Column::SchoolId.eq(real.id))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(students, 0, "no demo student is put in a real school");
+        assert!(app.count("student").await >= 400);
+    })
+    .await;
+}
