@@ -3,6 +3,8 @@
 use chrono::{Datelike, NaiveDate};
 use entity::{opportunity, student};
 
+use crate::opportunities::service::grade_name;
+
 /// Age in whole years on `day`.
 pub fn age_on(birth: NaiveDate, day: NaiveDate) -> i32 {
     let mut age = day.year() - birth.year();
@@ -18,14 +20,6 @@ pub fn needs_guardian_consent(student: &student::Model, start: NaiveDate) -> boo
     student
         .date_of_birth
         .is_none_or(|birth| age_on(birth, start) < 18)
-}
-
-fn grade_name(grade: i32) -> String {
-    if grade == 13 {
-        "early college".into()
-    } else {
-        format!("grade {grade}")
-    }
 }
 
 /// `Err(reason)` when the student may not apply.

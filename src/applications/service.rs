@@ -25,7 +25,6 @@ use crate::{
     opportunities::service::find_visible,
     outbox, placements,
     profiles::service::student_of,
-    tokens,
 };
 
 /// What a student sends with an application (and all an employer sees besides
@@ -616,11 +615,4 @@ pub async fn of_student(
             updated: a.updated_at.format("%B %-d").to_string(),
         })
         .collect())
-}
-
-/// A fresh one-time token for a guardian consent link.
-pub fn consent_token() -> (String, String) {
-    let token = tokens::random(40);
-    let digest = tokens::digest(&token);
-    (token, digest)
 }

@@ -158,14 +158,20 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
             entry.1 = Some(b.score)
         }
     }
+    // Belonging change per placement with both answers, by student.
+    let mut changes_by_student: HashMap<i32, Vec<i32>> = HashMap::new();
+    for ((student_id, _), (before, after)) in &answers {
+        if let (Some(before), Some(after)) = (before, after) {
+            changes_by_student
+                .entry(*student_id)
+                .or_default()
+                .push(after - before);
+        }
+    }
     let facts = students
         .iter()
         .map(|s| {
-            let changes: Vec<i32> = answers
-                .iter()
-                .filter(|((student_id, _), _)| *student_id == s.id)
-                .filter_map(|(_, (before, after))| Some((*after)? - (*before)?))
-                .collect();
+            let changes = changes_by_student.remove(&s.id).unwrap_or_default();
             StudentFacts {
                 groups: [
                     s.gender.clone().unwrap_or_else(|| "Not reported".into()),

@@ -456,7 +456,8 @@ pub fn pay_text(o: &opportunity::Model) -> String {
     }
 }
 
-fn grade_name(grade: i32) -> String {
+/// "grade 10", or "early college" for 13.
+pub(crate) fn grade_name(grade: i32) -> String {
     if grade == 13 {
         "early college".into()
     } else {

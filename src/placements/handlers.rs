@@ -5,7 +5,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
-use entity::{opportunity, organization, student};
+use entity::{opportunity, student};
 use minijinja::context;
 use sea_orm::EntityTrait;
 use tower_sessions::Session;
@@ -25,17 +25,14 @@ async fn consent_context(state: &AppState, token: &str) -> AppResult<minijinja::
         .one(&state.db)
         .await?
         .or_not_found()?;
-    let organization = organization::Entity::find_by_id(opportunity.organization_id)
-        .one(&state.db)
-        .await?
-        .or_not_found()?;
     let student = student::Entity::find_by_id(placement.student_id)
         .one(&state.db)
         .await?
         .or_not_found()?;
+    // The view carries the organization's name too.
     let details = crate::opportunities::service::view(&state.db, opportunity).await?;
     Ok(
-        context! { token, student => student.first_name, organization => organization.name, opportunity => details },
+        context! { token, student => student.first_name, organization => details.organization.clone(), opportunity => details },
     )
 }
 
