@@ -19,9 +19,8 @@ use crate::{
     auth::extractors::{AdminUser, CounselorUser, Page},
     error::{AppError, AppResult},
     forms::Form,
-    profiles,
     roster::{self, import::RosterFiles},
-    search::{documents::today, query::SearchParams},
+    search::documents::today,
 };
 
 /// Cells under this many students are suppressed (configurable, never below 5).
@@ -155,20 +154,27 @@ pub async fn students(
     let cohort = service::cohort(&state.db, &period).await?;
     let rows = service::list(&cohort, &period, &query.filter)?;
     let total = rows.len();
-    let mut shown = Vec::new();
-    for row in rows.into_iter().take(200) {
-        let (matching, search_link) = if row.stage_key == Stage::NotEngaged {
-            let (count, link) = matching_now(&state, row.id).await?;
-            (Some(count), Some(link))
-        } else {
-            (None, None)
-        };
-        shown.push(Outreach {
-            row,
-            matching,
-            search_link,
-        });
-    }
+    let rows: Vec<_> = rows.into_iter().take(200).collect();
+    let not_engaged: Vec<&entity::student::Model> = cohort
+        .students
+        .iter()
+        .filter(|s| {
+            rows.iter()
+                .any(|r| r.id == s.id && r.stage_key == Stage::NotEngaged)
+        })
+        .collect();
+    let mut matching = service::matching_now(&state, &not_engaged).await?;
+    let shown: Vec<Outreach> = rows
+        .into_iter()
+        .map(|row| {
+            let (matching, search_link) = matching.remove(&row.id).unzip();
+            Outreach {
+                row,
+                matching,
+                search_link,
+            }
+        })
+        .collect();
     let groups: Vec<(String, String)> = Dimension::ALL
         .iter()
         .enumerate()
@@ -189,33 +195,6 @@ pub async fn students(
     Ok(page
         .render("counseling/students.html", view)?
         .into_response())
-}
-
-/// How many open opportunities fit this student's saved needs and grade now.
-async fn matching_now(state: &AppState, student_id: i32) -> AppResult<(u64, String)> {
-    use sea_orm::EntityTrait;
-    let student = entity::student::Entity::find_by_id(student_id)
-        .one(&state.db)
-        .await?;
-    let mut params = SearchParams::default();
-    if let Some(student) = student {
-        params.grade = Some(student.grade.to_string());
-        params.need = profiles::service::saved_needs(&state.db, student.id)
-            .await?
-            .iter()
-            .map(|n| n.key().to_owned())
-            .collect();
-    }
-    params.per_page = Some("1".into());
-    let query = params
-        .parse(today())
-        .map_err(|e| AppError::BadRequest(e.message))?;
-    let total = crate::search::service::search(state, &query)
-        .await?
-        .results
-        .total;
-    params.per_page = None;
-    Ok((total, format!("/search?{}", params.to_query_string())))
 }
 
 pub async fn export_students(

@@ -14,9 +14,12 @@ use serde::{Deserialize, Serialize};
 
 use super::metrics::{Dimension, StudentFacts};
 use crate::{
+    app::AppState,
     auth::extractors::CurrentUser,
     error::{AppError, AppResult, OrNotFound},
+    profiles,
     roster::service::{ensure_school_access, schools_of},
+    search::{self, documents::today, query::SearchParams},
 };
 
 /// Which schools and which period a dashboard covers.
@@ -487,4 +490,41 @@ pub async fn timeline(
         approved_hours: f64::from(approved_quarters) / 4.0,
     };
     Ok((view, s))
+}
+
+/// For each of these students: how many open opportunities their own
+/// default search (saved needs, grade, home ZIP and distance, as they see it
+/// on /search) finds now, and the link to that search. Students with the
+/// same defaults share one search.
+pub async fn matching_now(
+    state: &AppState,
+    students: &[&student::Model],
+) -> AppResult<HashMap<i32, (u64, String)>> {
+    let ids: Vec<i32> = students.iter().map(|s| s.id).collect();
+    let mut needs = profiles::service::saved_needs_of(&state.db, &ids).await?;
+    let mut totals: HashMap<String, u64> = HashMap::new();
+    let mut found = HashMap::new();
+    for student in students {
+        let params = profiles::service::default_params(
+            student,
+            &needs.remove(&student.id).unwrap_or_default(),
+        );
+        let link = format!("/search?{}", params.to_query_string());
+        let total = match totals.get(&link) {
+            Some(total) => *total,
+            None => {
+                let query = SearchParams {
+                    per_page: Some("1".into()),
+                    ..params
+                }
+                .parse(today())
+                .map_err(|e| AppError::BadRequest(e.message))?;
+                let total = search::service::search(state, &query).await?.results.total;
+                totals.insert(link.clone(), total);
+                total
+            }
+        };
+        found.insert(student.id, (total, link));
+    }
+    Ok(found)
 }

@@ -1,6 +1,8 @@
 //! Profile rules. Demographics are not here: they come from the roster, and
 //! students never type them.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use entity::{AccessNeed, StemField, school, student, student_need};
 use sea_orm::{
@@ -56,7 +58,14 @@ pub async fn search_defaults(
         return Ok(None);
     };
     let needs = saved_needs(db, student.id).await?;
-    let params = SearchParams {
+    let params = default_params(&student, &needs);
+    Ok(Some(SearchDefaults { params, needs }))
+}
+
+/// The search a student gets by default: their saved needs, grade, and
+/// home ZIP with travel distance.
+pub fn default_params(student: &student::Model, needs: &[AccessNeed]) -> SearchParams {
+    SearchParams {
         need: needs.iter().map(|n| n.key().to_owned()).collect(),
         grade: Some(student.grade.to_string()),
         within_miles: student
@@ -66,8 +75,26 @@ pub async fn search_defaults(
             .map(|m| m.to_string()),
         zip: student.home_zip.clone(),
         ..SearchParams::default()
-    };
-    Ok(Some(SearchDefaults { params, needs }))
+    }
+}
+
+/// The saved needs of each of these students (sorted), in one query.
+pub async fn saved_needs_of(
+    db: &impl ConnectionTrait,
+    student_ids: &[i32],
+) -> AppResult<HashMap<i32, Vec<AccessNeed>>> {
+    let mut by_student: HashMap<i32, Vec<AccessNeed>> = HashMap::new();
+    for chunk in student_ids.chunks(500) {
+        for row in student_need::Entity::find()
+            .filter(student_need::Column::StudentId.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            by_student.entry(row.student_id).or_default().push(row.need);
+        }
+    }
+    by_student.values_mut().for_each(|needs| needs.sort());
+    Ok(by_student)
 }
 
 /// The profile form as typed.

@@ -4,7 +4,7 @@
 use reqwest::{Client, StatusCode, multipart};
 use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 
-use crate::helpers::{PASSWORD, TestApp, new_client, on_each_backend};
+use crate::helpers::{PASSWORD, TestApp, new_client, on_each_backend, posting};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sample-roster");
 
@@ -451,6 +451,41 @@ async fn a_counselor_roster_cannot_move_in_a_student_of_another_school() {
             "the student stays at Lincoln"
         );
         assert_eq!(app.count("student").await, before);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_outreach_list_counts_what_each_student_would_find_by_default() {
+    on_each_backend(async |app: TestApp| {
+        let (lincoln, _) = two_schools(&app).await;
+        let admin = new_client();
+        app.login_as(&admin, "admin@example.org", PASSWORD).await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        app.published(
+            &employer,
+            &posting(&[("min_grade", "11"), ("max_grade", "12")]),
+        )
+        .await;
+        app.wait_for_search().await;
+        let list = app
+            .get_as(&lincoln, "/counselor/outreach")
+            .await
+            .text()
+            .await
+            .unwrap();
+        // Ana (grade 11) and Linh (grade 12) fit the posting; Marcus (10) does not.
+        let count_for = |grade: &str| {
+            // The link's end: `/search?q=&grade=11` (escaped in the page).
+            let link = format!("grade={grade}\">");
+            let after = list.split(&link).nth(1).unwrap_or_else(|| panic!("{link}"));
+            after.split(" matching").next().unwrap().to_owned()
+        };
+        assert_eq!(count_for("11"), "1");
+        assert_eq!(count_for("12"), "1");
+        assert_eq!(count_for("10"), "0");
     })
     .await;
 }
