@@ -15,6 +15,7 @@ pub mod db;
 pub mod error;
 pub mod forms;
 pub mod geo;
+pub mod i18n;
 pub mod languages;
 pub mod notifications;
 pub mod opportunities;

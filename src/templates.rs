@@ -5,10 +5,13 @@ use std::sync::LazyLock;
 
 use axum::{http::StatusCode, response::Html};
 use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
-use minijinja::{Environment, Value, context};
+use minijinja::{Environment, State, Value, context, value::Kwargs};
 use serde::Serialize;
 
-use crate::error::{AppError, AppResult};
+use crate::{
+    error::{AppError, AppResult},
+    i18n::{self, Lang},
+};
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(build_environment);
 
@@ -61,6 +64,20 @@ fn build_environment() -> Environment<'static> {
         "modes",
         Value::from_serialize(vocabulary(WorkMode::ALL, WorkMode::key, WorkMode::label)),
     );
+    env.add_function("t", translate);
+    env.add_filter("long_date", |state: &State, date: &str| {
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map_or(date.to_owned(), |d| i18n::long_date(lang_of(state), d))
+    });
+    env.add_global(
+        "languages",
+        Value::from_serialize(
+            Lang::ALL
+                .iter()
+                .map(|l| (l.code(), l.native_name()))
+                .collect::<Vec<_>>(),
+        ),
+    );
     env.add_filter("need_label", |key: &str| {
         AccessNeed::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned())
     });
@@ -74,6 +91,31 @@ fn build_environment() -> Environment<'static> {
         WorkMode::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned())
     });
     env
+}
+
+/// The language of the page being rendered (its `lang` variable).
+fn lang_of(state: &State) -> Lang {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Lang::from_code))
+        .unwrap_or_default()
+}
+
+/// `t("key", name=value...)`: the catalogue's message in the page's language.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let mut args = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let arg = if let Some(n) = value.as_i64() {
+            i18n::Arg::Int(n)
+        } else if let Ok(n) = f64::try_from(value.clone()) {
+            i18n::Arg::Float(n)
+        } else {
+            i18n::Arg::Text(value.to_string())
+        };
+        args.push((name, arg));
+    }
+    Ok(i18n::t_args(lang_of(state), key, args))
 }
 
 /// Renders `name` with `ctx`.

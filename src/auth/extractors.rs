@@ -13,6 +13,7 @@ use crate::{
     app::AppState,
     auth::{LOGIN_AT, USER_ID, csrf},
     error::{AppError, AppResult},
+    i18n::{self, Lang},
     templates,
 };
 
@@ -169,6 +170,10 @@ pub struct Page {
     pub unread: u64,
     pub csrf_token: String,
     pub flash: Option<Flash>,
+    /// The reader's language (see `i18n`).
+    pub lang: Lang,
+    /// This page's path and query, for the language links to come back to.
+    pub here: String,
 }
 
 impl FromRequestParts<AppState> for Page {
@@ -198,6 +203,11 @@ impl FromRequestParts<AppState> for Page {
             unread,
             csrf_token,
             flash,
+            lang: ReaderLang::from_request_parts(parts, state).await?.0,
+            here: parts
+                .uri
+                .path_and_query()
+                .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned()),
         })
     }
 }
@@ -231,7 +241,35 @@ impl Page {
     pub fn render(&self, name: &str, ctx: impl Serialize) -> AppResult<Html<String>> {
         templates::render(
             name,
-            context! { page => self, ..Value::from_serialize(ctx) },
+            context! { page => self, lang => self.lang, ..Value::from_serialize(ctx) },
         )
+    }
+}
+
+/// The reader's language: their `lang` cookie, else `Accept-Language`, else English.
+pub struct ReaderLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for ReaderLang {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> AppResult<Self> {
+        let header = |name| {
+            parts
+                .headers
+                .get_all(name)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+        };
+        let chosen = header(axum::http::header::COOKIE)
+            .flat_map(|cookies| cookies.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == i18n::COOKIE)
+            .and_then(|(_, value)| Lang::from_code(value));
+        let lang = chosen
+            .or_else(|| {
+                header(axum::http::header::ACCEPT_LANGUAGE).find_map(Lang::from_accept_language)
+            })
+            .unwrap_or_default();
+        Ok(ReaderLang(lang))
     }
 }

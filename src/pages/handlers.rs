@@ -113,3 +113,28 @@ pub async fn stylesheet() -> Response {
 pub async fn not_found() -> AppError {
     AppError::NotFound
 }
+
+#[derive(serde::Deserialize)]
+pub struct ChooseLanguage {
+    next: Option<String>,
+}
+
+/// Remembers the reader's language in a cookie and goes back to the page
+/// they came from (a plain link: no JavaScript, no form).
+pub async fn choose_language(
+    axum::extract::Path(code): axum::extract::Path<String>,
+    axum::extract::Query(query): axum::extract::Query<ChooseLanguage>,
+) -> AppResult<Response> {
+    let lang = crate::i18n::Lang::from_code(&code).or_not_found()?;
+    // Only a path on this site: never an open redirect.
+    let next = query
+        .next
+        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or_else(|| "/".to_owned());
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        crate::i18n::COOKIE,
+        lang.code()
+    );
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+}

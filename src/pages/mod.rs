@@ -14,6 +14,7 @@ pub fn router() -> Router<AppState> {
         .route("/", get(handlers::home))
         .route("/dashboard", get(handlers::dashboard))
         .route("/student", get(handlers::student_dashboard))
+        .route("/language/{code}", get(handlers::choose_language))
         .route("/healthz", get(handlers::healthz))
         .route("/readyz", get(handlers::readyz))
         .route("/static/app.css", get(handlers::stylesheet))

@@ -31,6 +31,7 @@ const ACTORS: [&str; 8] = [
 /// (method, path with `{placeholders}`, cells).
 const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/", "AAAAAAAA"),
+    ("GET", "/language/{code}", "AAAAAAAA"),
     ("GET", "/healthz", "AAAAAAAA"),
     ("GET", "/readyz", "AAAAAAAA"),
     ("GET", "/static/app.css", "AAAAAAAA"),
@@ -329,6 +330,7 @@ fn concrete(w: &World, path: &str) -> String {
         .replace("{action}", action)
         .replace("{decision}", "approve")
         .replace("{token}", "no-such-token-0123456789")
+        .replace("{code}", "es")
 }
 
 fn verdict(response_status: StatusCode, location: &str) -> char {

@@ -15,6 +15,7 @@ mod applications;
 mod auth;
 mod authorization;
 mod counseling;
+mod i18n;
 mod journeys;
 mod opportunities;
 mod organizations;

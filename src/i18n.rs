@@ -1,0 +1,239 @@
+//! The reader's language and the message catalogue.
+//!
+//! Every text shown to people comes from the Fluent files under `locales/`
+//! (one file per language per area, embedded at build time). Code calls
+//! [`t`] / [`t_args`]; templates call `t("key", name=value)`, which reads the
+//! `lang` of the page being rendered. The reader's language is their `lang`
+//! cookie, else the browser's `Accept-Language`, else English.
+
+use std::{borrow::Cow, collections::HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use fluent_templates::{
+    LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid, static_loader,
+};
+use serde::Serialize;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // No Unicode isolation marks: the texts go into HTML, email and CSV.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static ES: LanguageIdentifier = langid!("es");
+
+/// The cookie that remembers a reader's choice.
+pub const COOKIE: &str = "lang";
+
+/// A language the interface is written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es];
+
+    /// The BCP 47 code, as in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language's name in itself, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// Reads a BCP 47 tag (`es`, `es-MX`, `EN_us`): the primary subtag decides.
+    pub fn from_code(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+
+    /// The best of our languages for an `Accept-Language` header (RFC 9110
+    /// weights; ties keep the header's order), if any is acceptable.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(f32, Lang)> = None;
+        for item in header.split(',') {
+            let mut parts = item.split(';');
+            let Some(lang) = parts.next().and_then(Lang::from_code) else {
+                continue;
+            };
+            let weight = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if weight > 0.0 && best.is_none_or(|(w, _)| weight > w) {
+                best = Some((weight, lang));
+            }
+        }
+        best.map(|(_, lang)| lang)
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::En => &EN,
+            Lang::Es => &ES,
+        }
+    }
+}
+
+/// A message argument: text or a number (numbers pick plural forms).
+pub enum Arg {
+    Text(String),
+    Int(i64),
+    Float(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(value: &str) -> Self {
+        Arg::Text(value.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(value: String) -> Self {
+        Arg::Text(value)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(value: i64) -> Self {
+        Arg::Int(value)
+    }
+}
+
+impl From<i32> for Arg {
+    fn from(value: i32) -> Self {
+        Arg::Int(i64::from(value))
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(value: u64) -> Self {
+        Arg::Int(i64::try_from(value).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(value: usize) -> Self {
+        Arg::Int(i64::try_from(value).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(value: f64) -> Self {
+        Arg::Float(value)
+    }
+}
+
+/// The message `key` in `lang`.
+pub fn t(lang: Lang, key: &str) -> String {
+    lookup(lang, key, None)
+}
+
+/// The message `key` in `lang` with its arguments.
+pub fn t_args(lang: Lang, key: &str, args: Vec<(&str, Arg)>) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match value {
+                Arg::Text(text) => FluentValue::from(text),
+                Arg::Int(n) => FluentValue::from(n),
+                Arg::Float(n) => FluentValue::from(n),
+            };
+            (Cow::Owned(name.to_owned()), value)
+        })
+        .collect();
+    lookup(lang, key, Some(&args))
+}
+
+fn lookup(lang: Lang, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
+    LOCALES
+        .try_lookup_complete(lang.id(), key, args)
+        .unwrap_or_else(|| {
+            // A missing key is a bug the catalogue test catches; show the key
+            // rather than fail the page.
+            tracing::warn!(key, lang = lang.code(), "missing message");
+            key.to_owned()
+        })
+}
+
+/// A date written out: "January 12, 2027" / "12 de enero de 2027".
+pub fn long_date(lang: Lang, date: NaiveDate) -> String {
+    let month = t(lang, &format!("month-{}", date.month()));
+    t_args(
+        lang,
+        "date-long",
+        vec![
+            ("day", i64::from(date.day()).into()),
+            ("month", month.into()),
+            ("year", i64::from(date.year()).into()),
+        ],
+    )
+}
+
+/// An amount in cents: "$18.50" in both languages (US dollars).
+pub fn money(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let cents = cents.unsigned_abs();
+    let dollars = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, digit) in dollars.chars().enumerate() {
+        if i > 0 && (dollars.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!("{sign}${grouped}.{:02}", cents % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_heaviest_known_language() {
+        assert_eq!(
+            Lang::from_accept_language("es-MX,es;q=0.9,en;q=0.8"),
+            Some(Lang::Es)
+        );
+        assert_eq!(
+            Lang::from_accept_language("fr-FR, en;q=0.5, es;q=0.7"),
+            Some(Lang::Es)
+        );
+        assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Some(Lang::En));
+        assert_eq!(Lang::from_accept_language("fr, de;q=0.5"), None);
+        assert_eq!(
+            Lang::from_accept_language("es;q=0, en;q=0.1"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language(""), None);
+    }
+
+    #[test]
+    fn dates_and_money_read_naturally() {
+        let date = NaiveDate::from_ymd_opt(2027, 1, 12).expect("valid date");
+        assert_eq!(long_date(Lang::En, date), "January 12, 2027");
+        assert_eq!(long_date(Lang::Es, date), "12 de enero de 2027");
+        assert_eq!(money(1850), "$18.50");
+        assert_eq!(money(123_456_789), "$1,234,567.89");
+    }
+}

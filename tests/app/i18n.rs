@@ -1,0 +1,102 @@
+//! Languages: the catalogue is complete in both languages, and the reader's
+//! choice (Accept-Language, then the switcher's cookie) decides the page.
+
+use std::{collections::BTreeSet, path::Path};
+
+use reqwest::header::ACCEPT_LANGUAGE;
+
+use crate::helpers::{Backend, TestApp, location, new_client};
+
+/// The message ids of one Fluent file (attributes and comments left out).
+fn message_ids(path: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter_map(|line| line.split_once(" ="))
+        .map(|(id, _)| id)
+        .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_message_exists_in_english_and_spanish() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let files = |lang: &str| -> BTreeSet<String> {
+        std::fs::read_dir(root.join(lang))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(files("en"), files("es"), "the same files in both languages");
+    let mut seen = BTreeSet::new();
+    for file in files("en") {
+        let en = message_ids(&root.join("en").join(&file));
+        let es = message_ids(&root.join("es").join(&file));
+        assert!(!en.is_empty(), "{file} has messages");
+        assert_eq!(en, es, "{file}: the same messages in both languages");
+        for id in en {
+            assert!(seen.insert(id.clone()), "{id} is defined in two files");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_reader_chooses_the_language() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let client = new_client();
+
+    // A first visit follows the browser.
+    let page = client
+        .get(app.url("/"))
+        .header(ACCEPT_LANGUAGE, "es-MX,es;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"<html lang="es">"#), "{page}");
+    assert!(page.contains("Buscar oportunidades"));
+    let page = app.get("/").await.text().await.unwrap();
+    assert!(page.contains(r#"<html lang="en">"#));
+    assert!(page.contains("Find opportunities"));
+    let page = app
+        .get("/search?q=robots&kind=internship")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(r#"href="/language/es?next=&#x2f;search%3Fq%3Drobots%26kind%3Dinternship""#),
+        "a link switches and comes back (HTML-escaped slash): {page}"
+    );
+
+    // The link remembers the choice and comes back to the same page.
+    let response = app
+        .get_as(&client, "/language/es?next=/search%3Fq%3Drobots")
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/search?q=robots");
+    let page = client
+        .get(app.url("/search"))
+        .header(ACCEPT_LANGUAGE, "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(r#"<html lang="es">"#),
+        "the cookie wins over the browser"
+    );
+
+    // Never an open redirect; unknown languages are not found.
+    let response = app
+        .get_as(&client, "/language/en?next=//evil.example/")
+        .await;
+    assert_eq!(location(&response), "/");
+    let response = app.get_as(&client, "/language/xx").await;
+    assert_eq!(response.status(), 404);
+}
