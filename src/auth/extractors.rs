@@ -203,7 +203,7 @@ impl FromRequestParts<AppState> for Page {
             unread,
             csrf_token,
             flash,
-            lang: ReaderLang::from_request_parts(parts, state).await?.0,
+            lang: i18n::current(),
             here: parts
                 .uri
                 .path_and_query()
@@ -243,33 +243,5 @@ impl Page {
             name,
             context! { page => self, lang => self.lang, ..Value::from_serialize(ctx) },
         )
-    }
-}
-
-/// The reader's language: their `lang` cookie, else `Accept-Language`, else English.
-pub struct ReaderLang(pub Lang);
-
-impl<S: Send + Sync> FromRequestParts<S> for ReaderLang {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> AppResult<Self> {
-        let header = |name| {
-            parts
-                .headers
-                .get_all(name)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-        };
-        let chosen = header(axum::http::header::COOKIE)
-            .flat_map(|cookies| cookies.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == i18n::COOKIE)
-            .and_then(|(_, value)| Lang::from_code(value));
-        let lang = chosen
-            .or_else(|| {
-                header(axum::http::header::ACCEPT_LANGUAGE).find_map(Lang::from_accept_language)
-            })
-            .unwrap_or_default();
-        Ok(ReaderLang(lang))
     }
 }
