@@ -23,4 +23,5 @@ mod roster;
 mod search;
 mod search_conformance;
 mod seed;
+mod statistics;
 mod xss;
