@@ -24,6 +24,12 @@ pub enum AppError {
     /// Logged in, but this role or this user may not do that.
     #[error("forbidden")]
     Forbidden,
+    /// Refused, with a plain explanation for the person (already in their language).
+    #[error("refused: {0}")]
+    Refused(String),
+    /// A staff account must set up its second factor before anything else.
+    #[error("second factor enrolment required")]
+    MfaEnrolmentRequired,
     #[error("not found")]
     NotFound,
     /// The request itself is malformed; the message names what is wrong.
@@ -51,7 +57,8 @@ impl AppError {
         match self {
             AppError::Unauthenticated => StatusCode::SEE_OTHER,
             AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Refused(_) | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::MfaEnrolmentRequired => StatusCode::SEE_OTHER,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -68,7 +75,11 @@ impl AppError {
             AppError::InvalidCredentials => "Email or password is incorrect.".into(),
             AppError::Forbidden => "You do not have access to this page.".into(),
             AppError::NotFound => "We could not find that page.".into(),
+            AppError::MfaEnrolmentRequired => {
+                "Set up your authenticator app to continue.".into()
+            }
             AppError::BadRequest(message)
+            | AppError::Refused(message)
             | AppError::Conflict(message)
             | AppError::TooManyRequests(message) => message.clone(),
             AppError::Validation(errors) => errors.summary(),
@@ -85,8 +96,10 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Unauthenticated = self {
-            return Redirect::to("/login").into_response();
+        match self {
+            AppError::Unauthenticated => return Redirect::to("/login").into_response(),
+            AppError::MfaEnrolmentRequired => return Redirect::to("/account/mfa").into_response(),
+            _ => {}
         }
         let status = self.status();
         if status.is_server_error() {

@@ -322,7 +322,7 @@ pub async fn find_for_employer(
     employer: &CurrentUser,
     id: i32,
 ) -> AppResult<(placement::Model, opportunity::Model)> {
-    let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
+    let organization_id = crate::applications::service::verified_organization(employer)?;
     let placement = placement::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -670,6 +670,8 @@ pub struct PlacementView {
     pub approved_hours: f64,
     pub pending_hours: f64,
     pub student_rated: bool,
+    /// False while the host organization is suspended or rejected.
+    pub organization_verified: bool,
 }
 
 pub async fn view(
@@ -729,6 +731,7 @@ pub async fn view(
             })
             .collect(),
         student_rated: placement.student_rating.is_some(),
+        organization_verified: organization.status == entity::OrgStatus::Verified,
     })
 }
 
