@@ -11,6 +11,7 @@ safe-notifications-hidden = Notifications about students are hidden while your o
 safe-applicants-hidden = hidden while your organization is not verified
 safe-notify-student-org-not-verified = { $organization } is no longer verified on STEMbridge: its offers cannot be accepted for now, and your counselor has been told.
 safe-notify-counselor-placement-flagged = { $organization } is no longer verified on STEMbridge: the placement of { $student } there needs your attention.
+safe-consent-org-not-verified = Consent cannot be given now: the organization hosting this placement is no longer verified on STEMbridge. The student's counselor has been told. You can still decline.
 
 ## The user's own account page
 safe-account-title = Account security
@@ -82,3 +83,7 @@ safe-account-mfa-reset = The authenticator of { $email } is cleared; they set it
 safe-account-removed-from-organization = { $email } no longer acts for their organization.
 safe-account-school-removed = { $email } no longer looks after that school.
 safe-account-changed = { $email } is updated.
+
+## Navigation
+safe-nav-account = Account security
+safe-nav-accounts = Accounts

@@ -11,6 +11,7 @@ safe-notifications-hidden = Las notificaciones sobre estudiantes están ocultas 
 safe-applicants-hidden = oculto mientras su organización no esté verificada
 safe-notify-student-org-not-verified = { $organization } ya no está verificada en STEMbridge: por ahora no puedes aceptar sus ofertas, y tu consejero ya lo sabe.
 safe-notify-counselor-placement-flagged = { $organization } ya no está verificada en STEMbridge: la práctica de { $student } allí necesita su atención.
+safe-consent-org-not-verified = No se puede dar el consentimiento ahora: la organización de esta práctica ya no está verificada en STEMbridge. El consejero del estudiante ya lo sabe. Usted todavía puede rechazarlo.
 
 ## La página de seguridad de la propia cuenta
 safe-account-title = Seguridad de la cuenta
@@ -82,3 +83,7 @@ safe-account-mfa-reset = Se borró la autenticación de { $email }; la configura
 safe-account-removed-from-organization = { $email } ya no actúa por su organización.
 safe-account-school-removed = { $email } ya no atiende esa escuela.
 safe-account-changed = { $email } se actualizó.
+
+## Navegación
+safe-nav-account = Seguridad de la cuenta
+safe-nav-accounts = Cuentas

@@ -182,6 +182,18 @@ async fn record_consent(
         .one(db)
         .await?
         .or_not_found()?;
+    // Consent cannot start a placement at an organization that lost its
+    // verification; declining stays possible.
+    if given
+        && crate::applications::service::organization_status(db, opportunity.organization_id)
+            .await?
+            != entity::OrgStatus::Verified
+    {
+        return Err(AppError::Conflict(crate::i18n::t(
+            crate::i18n::Lang::default(),
+            "safe-consent-org-not-verified",
+        )));
+    }
     let student = student::Entity::find_by_id(placement.student_id)
         .one(db)
         .await?

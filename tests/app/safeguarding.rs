@@ -235,6 +235,32 @@ async fn suspending_an_organization_flags_its_open_placements_to_the_students_co
             .await
             .unwrap();
         assert!(placement.contains("Do not go to the site"), "{placement}");
+        // Consent can no longer start the placement; declining still works.
+        let consent = |decision| {
+            [
+                ("guardian_name", "Gina Quartz"),
+                ("relationship", "mother"),
+                ("decision", decision),
+            ]
+        };
+        let response = app
+            .submit_as(
+                &o.counselor,
+                "/counselor/placements",
+                "/counselor/placements/1/consent",
+                &consent("give"),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let response = app
+            .submit_as(
+                &o.counselor,
+                "/counselor/placements",
+                "/counselor/placements/1/consent",
+                &consent("decline"),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
         // The employer's placement page and hours are closed, and its
         // notifications (which name the student) are hidden.
         assert_eq!(
