@@ -176,6 +176,22 @@ fn lookup(lang: Lang, key: &str, args: Option<&HashMap<Cow<'static, str>, Fluent
         })
 }
 
+/// The label of `key` in one of the shared vocabularies (`need`, `kind`,
+/// `field`, `mode`, `sort`, `application_status`...; `promise` for what an
+/// access need promises): the one way a vocabulary term reaches people.
+pub fn vocab(lang: Lang, vocabulary: &str, key: &str) -> String {
+    t(lang, &format!("vocab-{vocabulary}-{key}"))
+}
+
+/// The name of an ISO 639-1 language in `lang`: from the catalogue for the
+/// languages families speak most, else its English name, else the code.
+pub fn language_name(lang: Lang, code: &str) -> String {
+    LOCALES
+        .try_lookup(lang.id(), &format!("vocab-language-{code}"))
+        .or_else(|| crate::languages::name(code).map(str::to_owned))
+        .unwrap_or_else(|| code.to_owned())
+}
+
 /// A date written out: "January 12, 2027" / "12 de enero de 2027".
 pub fn long_date(lang: Lang, date: NaiveDate) -> String {
     let month = t(lang, &format!("month-{}", date.month()));
@@ -208,6 +224,50 @@ pub fn money(cents: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_vocabulary_term_has_a_label_in_both_languages() {
+        use entity::{
+            AccessNeed, ApplicationStatus, Compensation, HoursStatus, OpportunityKind,
+            OpportunityStatus, OrgStatus, PlacementStatus, Role, StemField, WorkMode,
+        };
+        let mut terms: Vec<(&str, &str)> = Vec::new();
+        terms.extend(Role::ALL.iter().map(|v| ("role", v.key())));
+        terms.extend(OrgStatus::ALL.iter().map(|v| ("org_status", v.key())));
+        terms.extend(OpportunityKind::ALL.iter().map(|v| ("kind", v.key())));
+        terms.extend(StemField::ALL.iter().map(|v| ("field", v.key())));
+        terms.extend(WorkMode::ALL.iter().map(|v| ("mode", v.key())));
+        terms.extend(
+            OpportunityStatus::ALL
+                .iter()
+                .map(|v| ("opportunity_status", v.key())),
+        );
+        terms.extend(Compensation::ALL.iter().map(|v| ("compensation", v.key())));
+        terms.extend(AccessNeed::ALL.iter().map(|v| ("need", v.key())));
+        terms.extend(AccessNeed::ALL.iter().map(|v| ("promise", v.key())));
+        terms.extend(
+            ApplicationStatus::ALL
+                .iter()
+                .map(|v| ("application_status", v.key())),
+        );
+        terms.extend(
+            PlacementStatus::ALL
+                .iter()
+                .map(|v| ("placement_status", v.key())),
+        );
+        terms.extend(HoursStatus::ALL.iter().map(|v| ("hours_status", v.key())));
+        terms.extend(crate::search::Sort::ALL.iter().map(|v| ("sort", v.key())));
+        for lang in Lang::ALL {
+            for (vocabulary, key) in &terms {
+                let id = format!("vocab-{vocabulary}-{key}");
+                assert!(
+                    LOCALES.try_lookup(lang.id(), &id).is_some(),
+                    "{id} missing in {}",
+                    lang.code()
+                );
+            }
+        }
+    }
 
     #[test]
     fn accept_language_picks_the_heaviest_known_language() {

@@ -35,3 +35,16 @@ nav-log-in = Log in
 nav-claim = Students: claim your account
 nav-register = Employers: register
 footer-tagline = STEMbridge: real STEM work experience for every student.
+
+grade-number = Grade { $grade }
+grade-early-college = Early college
+pages-label = Pages
+pages-previous = Previous page
+pages-next = Next page
+pages-position = Page { $page } of { $count }
+form-optional = (optional)
+form-none = (none)
+form-fix-problems = { $count ->
+    [one] Please fix 1 problem
+   *[other] Please fix { $count } problems
+}

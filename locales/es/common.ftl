@@ -38,3 +38,16 @@ nav-log-in = Iniciar sesión
 nav-claim = Estudiantes: activen su cuenta
 nav-register = Empleadores: regístrense
 footer-tagline = STEMbridge: experiencia real de trabajo en STEM para cada estudiante.
+
+grade-number = Grado { $grade }
+grade-early-college = Universidad temprana
+pages-label = Páginas
+pages-previous = Página anterior
+pages-next = Página siguiente
+pages-position = Página { $page } de { $count }
+form-optional = (opcional)
+form-none = (ninguno)
+form-fix-problems = { $count ->
+    [one] Corrige 1 problema
+   *[other] Corrige { $count } problemas
+}

@@ -42,7 +42,8 @@ pub async fn apply(
             Ok(Redirect::to(&format!("/student/applications/{}", application.id)).into_response())
         }
         Err(AppError::Validation(errors)) => {
-            let opportunity = view(&state.db, find_visible(&state.db, id).await?).await?;
+            let opportunity =
+                view(&state.db, find_visible(&state.db, id).await?, page.lang).await?;
             let body = page.render(
                 "opportunities/show.html",
                 minijinja::context! { opportunity, form, errors, can_apply => true },

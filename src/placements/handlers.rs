@@ -19,7 +19,11 @@ use crate::{
     search::documents::today,
 };
 
-async fn consent_context(state: &AppState, token: &str) -> AppResult<minijinja::Value> {
+async fn consent_context(
+    state: &AppState,
+    token: &str,
+    lang: crate::i18n::Lang,
+) -> AppResult<minijinja::Value> {
     let placement = service::find_by_consent_token(&state.db, token).await?;
     let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
         .one(&state.db)
@@ -30,7 +34,7 @@ async fn consent_context(state: &AppState, token: &str) -> AppResult<minijinja::
         .await?
         .or_not_found()?;
     // The view carries the organization's name too.
-    let details = crate::opportunities::service::view(&state.db, opportunity).await?;
+    let details = crate::opportunities::service::view(&state.db, opportunity, lang).await?;
     Ok(
         context! { token, student => student.first_name, organization => details.organization.clone(), opportunity => details },
     )
@@ -41,7 +45,7 @@ pub async fn consent_page(
     page: FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let ctx = consent_context(&state, &token).await?;
+    let ctx = consent_context(&state, &token, page.lang).await?;
     Ok(page
         .render(
             "placements/consent.html",
@@ -64,7 +68,7 @@ pub async fn consent(
                 .into_response())
         }
         Err(AppError::Validation(errors)) => {
-            let ctx = consent_context(&state, &token).await?;
+            let ctx = consent_context(&state, &token, page.lang).await?;
             let body = page.render("placements/consent.html", context! { form, errors, ..ctx })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
