@@ -20,6 +20,7 @@ use crate::{
     counseling, db, notifications, opportunities, organizations, pages, placements, profiles,
     roster,
     search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
+    security,
 };
 
 /// What every handler can reach.
@@ -59,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .merge(placements::router())
         .merge(notifications::router())
         .merge(counseling::router())
+        .merge(security::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)

@@ -28,6 +28,12 @@ pub enum AppError {
     /// Logged in, but this role or this user may not do that.
     #[error("forbidden")]
     Forbidden,
+    /// Refused, with a plain explanation for the person (already in their language).
+    #[error("refused: {0}")]
+    Refused(String),
+    /// A staff account must set up its second factor before anything else.
+    #[error("second factor enrolment required")]
+    MfaEnrolmentRequired,
     #[error("not found")]
     NotFound,
     /// The request itself is malformed; the message names what is wrong.
@@ -55,7 +61,8 @@ impl AppError {
         match self {
             AppError::Unauthenticated => StatusCode::SEE_OTHER,
             AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Refused(_) | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::MfaEnrolmentRequired => StatusCode::SEE_OTHER,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -73,7 +80,9 @@ impl AppError {
             AppError::InvalidCredentials => t(lang, "error-credentials"),
             AppError::Forbidden => t(lang, "error-forbidden"),
             AppError::NotFound => t(lang, "error-not-found"),
+            AppError::MfaEnrolmentRequired => t(lang, "error-mfa-enrolment"),
             AppError::BadRequest(message)
+            | AppError::Refused(message)
             | AppError::Conflict(message)
             | AppError::TooManyRequests(message) => message.clone(),
             AppError::Validation(errors) => errors.summary(),
@@ -85,8 +94,10 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Unauthenticated = self {
-            return Redirect::to("/login").into_response();
+        match self {
+            AppError::Unauthenticated => return Redirect::to("/login").into_response(),
+            AppError::MfaEnrolmentRequired => return Redirect::to("/account/mfa").into_response(),
+            _ => {}
         }
         let status = self.status();
         if status.is_server_error() {

@@ -66,3 +66,4 @@ error-title-422 = Unprocessable Entity
 error-title-429 = Too Many Requests
 error-title-500 = Internal Server Error
 error-title-503 = Service Unavailable
+error-mfa-enrolment = Set up your authenticator app to continue.

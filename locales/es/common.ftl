@@ -69,3 +69,4 @@ error-title-422 = Datos no válidos
 error-title-429 = Demasiadas solicitudes
 error-title-500 = Error del servidor
 error-title-503 = Servicio no disponible
+error-mfa-enrolment = Configure su aplicación de autenticación para continuar.

@@ -13,7 +13,7 @@ use tower_sessions::Session;
 use super::service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursForm};
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, EmployerUser, FormPage, Page, StudentUser, flash},
+    auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, Form},
     search::documents::today,
@@ -174,7 +174,7 @@ pub async fn student_feedback(
 
 async fn render_employer(
     state: &AppState,
-    employer: &EmployerUser,
+    employer: &VerifiedEmployer,
     page: &Page,
     id: i32,
     form: &CompletionForm,
@@ -199,7 +199,7 @@ async fn render_employer(
 
 pub async fn employer_view(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
@@ -216,7 +216,7 @@ pub async fn employer_view(
 
 pub async fn review_hours(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     session: Session,
     Path((id, decision)): Path<(i32, String)>,
 ) -> AppResult<Response> {
@@ -241,7 +241,7 @@ pub async fn review_hours(
 
 pub async fn complete(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     session: Session,
     page: Page,
     Path(id): Path<i32>,
