@@ -63,8 +63,8 @@ pub fn school(threshold: usize, counts: &SchoolCounts) -> SchoolPattern {
     }
 }
 
-/// One dimension: group sizes against the cohort, then each stage against
-/// its funnel total, each with complementary suppression.
+/// One dimension: group sizes against the cohort, then the groups' stages
+/// (together) against the funnel totals, each with complementary suppression.
 pub fn dimension(
     threshold: usize,
     cohort: bool,
@@ -82,27 +82,35 @@ pub fn dimension(
             hidden.len() >= 2 && sum >= threshold && sum > hidden.len()
         });
     }
-    let mut stages = vec![[false; STAGES]; groups.len()];
-    for s in 0..STAGES {
-        // With its total hidden, a stage shows nothing by group: every group
-        // count is then under the threshold or within it of the group size.
-        if !margins[s] {
-            continue;
-        }
-        let mut shown: Vec<bool> = groups
-            .iter()
-            .zip(&students)
-            .map(|(g, &size_shown)| size_shown && clear(g.stages[s], g.students, threshold))
-            .collect();
-        complete(&mut shown, &sizes, |hidden| {
-            let inside: usize = hidden.iter().map(|&g| groups[g].stages[s]).sum();
-            let outside: usize = hidden.iter().map(|&g| sizes[g]).sum::<usize>() - inside;
-            hidden.len() >= 2 && inside >= threshold && outside >= threshold
-        });
-        for (g, shown) in shown.into_iter().enumerate() {
-            stages[g][s] = shown;
-        }
-    }
+    // A group's stages are shown or hidden together: with one stage shown
+    // and the next hidden, "placed is at most engaged" could narrow the
+    // hidden one. Hidden together, any two students of two hidden groups
+    // with a different stage can trade places without changing a shown
+    // number, so no hidden count is pinned (see the README).
+    let mut block: Vec<bool> = groups
+        .iter()
+        .zip(&students)
+        .map(|(g, &size_shown)| {
+            size_shown
+                && (0..STAGES)
+                    .filter(|&s| margins[s])
+                    .all(|s| clear(g.stages[s], g.students, threshold))
+        })
+        .collect();
+    complete(&mut block, &sizes, |hidden| {
+        hidden.len() >= 2
+            && (0..STAGES).filter(|&s| margins[s]).all(|s| {
+                let inside: usize = hidden.iter().map(|&g| groups[g].stages[s]).sum();
+                let outside: usize = hidden.iter().map(|&g| sizes[g]).sum::<usize>() - inside;
+                inside >= threshold && outside >= threshold
+            })
+    });
+    // With its total hidden, a stage shows nothing by group: every group
+    // count is then under the threshold or within it of the group size.
+    let stages: Vec<[bool; STAGES]> = block
+        .iter()
+        .map(|&shown| std::array::from_fn(|s| shown && margins[s]))
+        .collect();
     groups
         .iter()
         .enumerate()

@@ -244,12 +244,16 @@ fn random_group(rng: &mut Rng, name: String) -> GroupCounts {
         4 => 1,
         _ => rng.between(10, 45),
     };
-    let stages = std::array::from_fn(|_| match rng.below(6) {
+    let mut stages: [usize; STAGES] = std::array::from_fn(|_| match rng.below(6) {
         0 => 0,
         1 => rng.between(0, students.min(4)),
         2 => students - rng.between(0, students.min(4)),
         _ => rng.between(0, students),
     });
+    // Often nested, as in life: completed ≤ placed ≤ engaged.
+    if rng.below(2) == 0 {
+        stages.sort_unstable_by(|a, b| b.cmp(a));
+    }
     group(&name, students, stages)
 }
 
