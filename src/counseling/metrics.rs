@@ -88,11 +88,14 @@ pub struct StudentFacts {
 /// Each school's counts, for the disclosure layer: the cohort, the funnel
 /// and every group of every dimension. `months` gives each school's
 /// engaged and placed students per month of the period.
+/// `district` gives each group's size across every school, per dimension
+/// (the order of complementary suppression).
 pub fn tally(
     facts: &[StudentFacts],
     schools: &[(i32, String)],
     months: &BTreeMap<i32, Vec<[usize; 2]>>,
     month_count: usize,
+    district: &[BTreeMap<String, usize>],
 ) -> Vec<SchoolCounts> {
     schools
         .iter()
@@ -120,6 +123,11 @@ pub fn tally(
                         .entry(f.groups[index].as_str())
                         .or_insert_with(|| GroupCounts {
                             group: f.groups[index].clone(),
+                            order: district
+                                .get(index)
+                                .and_then(|sizes| sizes.get(&f.groups[index]))
+                                .copied()
+                                .unwrap_or_default(),
                             ..GroupCounts::default()
                         });
                     g.students += 1;
@@ -195,6 +203,7 @@ mod tests {
             &[(1, "Lincoln High".into())],
             &BTreeMap::new(),
             0,
+            &[],
         )
     }
 

@@ -72,12 +72,13 @@ pub fn dimension(
     groups: &[GroupCounts],
 ) -> Vec<GroupPattern> {
     let sizes: Vec<usize> = groups.iter().map(|g| g.students).collect();
+    let keys: Vec<(usize, usize)> = groups.iter().map(|g| (g.order, g.students)).collect();
     let mut students: Vec<bool> = sizes.iter().map(|&n| cohort && n >= threshold).collect();
     if cohort {
         // Every listed group has a student: hidden groups that are all of one
         // student each would be given away by their sum, so it must exceed
         // their number too.
-        complete(&mut students, &sizes, |hidden| {
+        complete(&mut students, &keys, |hidden| {
             let sum = hidden.iter().map(|&g| sizes[g]).sum::<usize>();
             hidden.len() >= 2 && sum >= threshold && sum > hidden.len()
         });
@@ -97,7 +98,7 @@ pub fn dimension(
                     .all(|s| clear(g.stages[s], g.students, threshold))
         })
         .collect();
-    complete(&mut block, &sizes, |hidden| {
+    complete(&mut block, &keys, |hidden| {
         hidden.len() >= 2
             && (0..STAGES).filter(|&s| margins[s]).all(|s| {
                 let inside: usize = hidden.iter().map(|&g| groups[g].stages[s]).sum();
@@ -123,10 +124,11 @@ pub fn dimension(
 }
 
 /// Complementary suppression: while some cells are hidden and `safe` says
-/// they could still be worked out from the margin, hide the smallest group
-/// still shown too. Ends safe, or with every cell hidden (whose sum is the
-/// shown margin, which cleared the same rule).
-fn complete(shown: &mut [bool], sizes: &[usize], safe: impl Fn(&[usize]) -> bool) {
+/// they could still be worked out from the margin, hide the group still
+/// shown that is smallest across every school (then here) too. Ends safe,
+/// or with every cell hidden (whose sum is the shown margin, which cleared
+/// the same rule).
+fn complete(shown: &mut [bool], keys: &[(usize, usize)], safe: impl Fn(&[usize]) -> bool) {
     loop {
         let hidden: Vec<usize> = (0..shown.len()).filter(|&g| !shown[g]).collect();
         if hidden.is_empty() || safe(&hidden) {
@@ -134,7 +136,7 @@ fn complete(shown: &mut [bool], sizes: &[usize], safe: impl Fn(&[usize]) -> bool
         }
         let next = (0..shown.len())
             .filter(|&g| shown[g])
-            .min_by_key(|&g| (sizes[g], g));
+            .min_by_key(|&g| (keys[g], g));
         match next {
             Some(g) => shown[g] = false,
             None => return,

@@ -15,6 +15,7 @@ fn group(name: &str, students: usize, stages: [usize; STAGES]) -> GroupCounts {
         stages,
         belonging_sum: 0,
         belonging_answers: 0,
+        order: 0,
     }
 }
 
@@ -254,7 +255,11 @@ fn random_group(rng: &mut Rng, name: String) -> GroupCounts {
     if rng.below(2) == 0 {
         stages.sort_unstable_by(|a, b| b.cmp(a));
     }
-    group(&name, students, stages)
+    GroupCounts {
+        // Any order of complementary suppression must be safe.
+        order: rng.below(60),
+        ..group(&name, students, stages)
+    }
 }
 
 fn random_school(rng: &mut Rng, name: &str, groups: usize) -> SchoolCounts {
