@@ -1072,3 +1072,47 @@ async fn the_outreach_list_is_filtered_only_by_groups_the_dashboard_shows() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_dashboard_with_hidden_cells_reads_well_in_a_browser() {
+    let Some(browser) = crate::browser::Browser::start(1280).await else {
+        eprintln!("browser check skipped: set CHROMEDRIVER to run it");
+        return;
+    };
+    let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
+    let f = fixture(&app).await;
+    browser.goto(&app.url("/login")).await;
+    browser.fill("#f-email", "pat@district.edu").await;
+    browser.fill("#f-password", PASSWORD).await;
+    browser
+        .click_and_wait("form[action=\"/login\"] button[type=submit]")
+        .await;
+    let year = f.current - 1;
+    let mut problems = Vec::new();
+    for path in [
+        format!("/counselor/dashboard?year={year}"),
+        format!(
+            "/counselor/dashboard?school={}&year={year}",
+            f.school_ids[0]
+        ),
+        format!(
+            "/counselor/dashboard?school={}&year={year}",
+            f.school_ids[2]
+        ),
+        format!("/counselor/outreach?school={}&year={year}", f.school_ids[0]),
+    ] {
+        browser.goto(&app.url(&path)).await;
+        for v in browser.accessibility_violations().await {
+            problems.push(format!("{path}: {v}"));
+        }
+        for v in browser.keyboard_problems().await {
+            problems.push(format!("{path}: keyboard: {v}"));
+        }
+        let text = browser.text().await;
+        assert!(
+            path.contains("outreach") || text.contains("fewer than 10"),
+            "{path} says what a hidden number means"
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
