@@ -27,6 +27,7 @@ pub mod placements;
 pub mod profiles;
 pub mod roster;
 pub mod search;
+pub mod security;
 pub mod seed;
 pub mod telemetry;
 pub mod templates;

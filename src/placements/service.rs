@@ -182,6 +182,18 @@ async fn record_consent(
         .one(db)
         .await?
         .or_not_found()?;
+    // Consent cannot start a placement at an organization that lost its
+    // verification; declining stays possible.
+    if given
+        && crate::applications::service::organization_status(db, opportunity.organization_id)
+            .await?
+            != entity::OrgStatus::Verified
+    {
+        return Err(AppError::Conflict(crate::i18n::t(
+            crate::i18n::Lang::default(),
+            "safe-consent-org-not-verified",
+        )));
+    }
     let student = student::Entity::find_by_id(placement.student_id)
         .one(db)
         .await?
@@ -322,7 +334,7 @@ pub async fn find_for_employer(
     employer: &CurrentUser,
     id: i32,
 ) -> AppResult<(placement::Model, opportunity::Model)> {
-    let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
+    let organization_id = crate::applications::service::verified_organization(employer)?;
     let placement = placement::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -670,6 +682,8 @@ pub struct PlacementView {
     pub approved_hours: f64,
     pub pending_hours: f64,
     pub student_rated: bool,
+    /// False while the host organization is suspended or rejected.
+    pub organization_verified: bool,
 }
 
 pub async fn view(
@@ -729,6 +743,7 @@ pub async fn view(
             })
             .collect(),
         student_rated: placement.student_rating.is_some(),
+        organization_verified: organization.status == entity::OrgStatus::Verified,
     })
 }
 
