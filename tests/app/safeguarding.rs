@@ -416,3 +416,84 @@ async fn logging_out_in_one_browser_ends_the_users_sessions_in_every_other() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_suspension_racing_an_acceptance_never_leaves_an_unflagged_placement() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let (counselor, _, school) = school_with_counselor(&app, "Lincoln High").await;
+        let rounds = 10;
+        let (mut accepted, mut refused) = (0, 0);
+        for round in 0..rounds {
+            let organization = format!("Org {round}");
+            let employer = app
+                .verified_employer(&admin, &organization, &format!("e{round}@org.org"))
+                .await;
+            let student = app
+                .claimed_student(school, &format!("Racer{round}"), "Quartz", 11)
+                .await;
+            let opportunity = app.published(&employer, &posting(&[])).await;
+            let response = app
+                .submit_as(
+                    &student,
+                    &format!("/opportunities/{opportunity}"),
+                    &format!("/opportunities/{opportunity}/apply"),
+                    &[("note", "Hello")],
+                )
+                .await;
+            let application: i32 = location(&response)
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            app.submit_as(
+                &employer,
+                "/employer",
+                &format!("/employer/applications/{application}/offer"),
+                &[],
+            )
+            .await;
+            let page = format!("/student/applications/{application}");
+            let accept_token = app.csrf_token(&student, &page).await;
+            let review_token = app.csrf_token(&admin, "/organizations/review").await;
+            let org_id = app.organization_id(&organization).await;
+
+            let accept = student
+                .post(app.url(&format!("{page}/accept")))
+                .form(&[("csrf_token", accept_token.as_str()), ("belonging", "4")])
+                .send();
+            let suspend = admin
+                .post(app.url(&format!("/organizations/{org_id}/review")))
+                .form(&[
+                    ("csrf_token", review_token.as_str()),
+                    ("decision", "suspend"),
+                    ("reason", "Safeguarding concern"),
+                ])
+                .send();
+            let (accept, suspend) = tokio::join!(accept, suspend);
+            assert_eq!(suspend.unwrap().status(), StatusCode::SEE_OTHER);
+            let status = accept.unwrap().status();
+            let placed = application_status(&app, application).await == "accepted";
+            if placed {
+                accepted += 1;
+                assert_eq!(status, StatusCode::OK);
+                let news = app
+                    .get_as(&counselor, "/notifications")
+                    .await
+                    .text()
+                    .await
+                    .unwrap();
+                assert!(
+                    news.contains(&format!("Racer{round} Quartz")),
+                    "round {round}: a placement at a suspended organization went unflagged"
+                );
+            } else {
+                refused += 1;
+                assert_eq!(status, StatusCode::CONFLICT, "round {round}");
+            }
+        }
+        eprintln!("suspension vs acceptance: {accepted} accepted first (and flagged), {refused} refused, of {rounds}");
+    })
+    .await;
+}
