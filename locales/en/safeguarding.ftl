@@ -87,3 +87,6 @@ safe-account-changed = { $email } is updated.
 ## Navigation
 safe-nav-account = Account security
 safe-nav-accounts = Accounts
+
+## Logging in
+safe-login-disabled = This account is disabled. Ask an administrator to enable it again.

@@ -87,3 +87,6 @@ safe-account-changed = { $email } se actualizó.
 ## Navegación
 safe-nav-account = Seguridad de la cuenta
 safe-nav-accounts = Cuentas
+
+## Inicio de sesión
+safe-login-disabled = Esta cuenta está desactivada. Pide a un administrador que la active de nuevo.
