@@ -281,8 +281,11 @@ async fn suspending_an_organization_flags_its_open_placements_to_the_students_co
 }
 
 #[tokio::test]
-async fn a_pending_organization_edits_its_drafts_but_sees_no_applicant_page() {
+async fn a_pending_or_rejected_organization_edits_its_drafts_but_sees_no_applicant_page() {
     on_each_backend(async |app: TestApp| {
+        // The admin first: creating one while the search worker writes can
+        // hit SQLite's "database is locked" (create_admin's deferred transaction).
+        let admin = app.admin().await;
         let employer = app.employer("Pending Co", "pat@pending.org").await;
         let draft = app.draft(&employer, &posting(&[])).await;
         assert_eq!(
@@ -305,6 +308,25 @@ async fn a_pending_organization_edits_its_drafts_but_sees_no_applicant_page() {
                 .unwrap()
                 .contains("waiting for verification")
         );
+        // Rejected: still its own drafts, still no applicant page.
+        let response = app
+            .review(&admin, "Pending Co", "reject", "Not a real company")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.get_as(&employer, &format!("/employer/opportunities/{draft}/edit"))
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        let response = app
+            .get_as(
+                &employer,
+                &format!("/employer/opportunities/{draft}/applicants"),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(response.text().await.unwrap().contains("not verified"));
     })
     .await;
 }
