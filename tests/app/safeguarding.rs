@@ -519,3 +519,34 @@ async fn a_suspension_racing_an_acceptance_never_leaves_an_unflagged_placement()
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_logged_out_session_written_back_to_the_store_still_opens_nothing() {
+    on_each_backend(async |app: TestApp| {
+        use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel};
+        let (_, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let (client, jar) = client_with_jar();
+        app.login_as(&client, &email, PASSWORD).await;
+        let url = app.url("/").parse().unwrap();
+        let cookie = jar.cookies(&url).unwrap().to_str().unwrap().to_owned();
+        let id = cookie.split_once('=').unwrap().1.to_owned();
+        let row = entity::session::Entity::find_by_id(id.clone())
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("the session's row");
+
+        let response = app.submit_as(&client, "/counselor", "/logout", &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        // Whatever writes the row back (an old app process, a restored
+        // backup), the session's generation is behind the user's.
+        row.into_active_model()
+            .reset_all()
+            .insert(&app.db)
+            .await
+            .unwrap();
+        let response = with_cookie(&app, &cookie, "/counselor").await;
+        assert_eq!(location(&response), "/login");
+    })
+    .await;
+}
