@@ -64,7 +64,8 @@ pub fn router(state: AppState) -> Router {
         .fallback(pages::not_found)
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)
-        .layer(DefaultBodyLimit::max(8 * 1024 * 1024));
+        .layer(DefaultBodyLimit::max(8 * 1024 * 1024))
+        .layer(middleware::from_fn(crate::i18n::request_language));
     with_security_headers(routes)
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -8,7 +8,11 @@ use axum::{
 };
 use sea_orm::DbErr;
 
-use crate::{forms::FieldErrors, templates};
+use crate::{
+    forms::FieldErrors,
+    i18n::{self, t},
+    templates,
+};
 
 /// Result alias used by handlers and services.
 pub type AppResult<T> = Result<T, AppError>;
@@ -68,28 +72,22 @@ impl AppError {
         }
     }
 
-    /// What the person is told: never an internal detail.
+    /// What the person is told, in their language: never an internal detail.
     pub fn public_message(&self) -> String {
+        let lang = i18n::current();
         match self {
-            AppError::Unauthenticated => "Please log in to continue.".into(),
-            AppError::InvalidCredentials => "Email or password is incorrect.".into(),
-            AppError::Forbidden => "You do not have access to this page.".into(),
-            AppError::NotFound => "We could not find that page.".into(),
-            AppError::MfaEnrolmentRequired => {
-                "Set up your authenticator app to continue.".into()
-            }
+            AppError::Unauthenticated => t(lang, "error-log-in"),
+            AppError::InvalidCredentials => t(lang, "error-credentials"),
+            AppError::Forbidden => t(lang, "error-forbidden"),
+            AppError::NotFound => t(lang, "error-not-found"),
+            AppError::MfaEnrolmentRequired => t(lang, "error-mfa-enrolment"),
             AppError::BadRequest(message)
             | AppError::Refused(message)
             | AppError::Conflict(message)
             | AppError::TooManyRequests(message) => message.clone(),
             AppError::Validation(errors) => errors.summary(),
-            AppError::Csrf => {
-                "This form expired or did not come from STEMbridge. Go back, reload the page and try again."
-                    .into()
-            }
-            AppError::Database(_) | AppError::Internal(_) => {
-                "Something went wrong on our side. Please try again in a moment.".into()
-            }
+            AppError::Csrf => t(lang, "error-csrf"),
+            AppError::Database(_) | AppError::Internal(_) => t(lang, "error-internal"),
         }
     }
 }

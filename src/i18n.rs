@@ -4,10 +4,19 @@
 //! (one file per language per area, embedded at build time). Code calls
 //! [`t`] / [`t_args`]; templates call `t("key", name=value)`, which reads the
 //! `lang` of the page being rendered. The reader's language is their `lang`
-//! cookie, else the browser's `Accept-Language`, else English.
+//! cookie, else the browser's `Accept-Language`, else English; the
+//! [`request_language`] middleware settles it once per request, and
+//! [`current`] gives it to any code serving that request (error pages, flash
+//! messages) without threading it through every call.
 
 use std::{borrow::Cow, collections::HashMap};
 
+use axum::{
+    extract::Request,
+    http::{HeaderMap, header},
+    middleware::Next,
+    response::Response,
+};
 use chrono::{Datelike, NaiveDate};
 use fluent_templates::{
     LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid, static_loader,
@@ -93,6 +102,46 @@ impl Lang {
             Lang::Es => &ES,
         }
     }
+}
+
+tokio::task_local! {
+    static REQUEST_LANG: Lang;
+}
+
+/// The language of the request being served (English outside a request).
+pub fn current() -> Lang {
+    REQUEST_LANG.try_with(|lang| *lang).unwrap_or_default()
+}
+
+/// Runs `future` as serving a reader of `lang` (for work done outside the
+/// HTTP stack on someone's behalf, and for tests).
+pub async fn with_lang<F: std::future::Future>(lang: Lang, future: F) -> F::Output {
+    REQUEST_LANG.scope(lang, future).await
+}
+
+/// The reader's language from their request headers: the `lang` cookie, else
+/// `Accept-Language`, else English.
+pub fn reader_language(headers: &HeaderMap) -> Lang {
+    let values = |name| {
+        headers
+            .get_all(name)
+            .into_iter()
+            .filter_map(|v| v.to_str().ok())
+    };
+    let chosen = values(header::COOKIE)
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .and_then(|(_, value)| Lang::from_code(value));
+    chosen
+        .or_else(|| values(header::ACCEPT_LANGUAGE).find_map(Lang::from_accept_language))
+        .unwrap_or_default()
+}
+
+/// Middleware: settles the reader's language for everything that serves the request.
+pub async fn request_language(request: Request, next: Next) -> Response {
+    let lang = reader_language(request.headers());
+    REQUEST_LANG.scope(lang, next.run(request)).await
 }
 
 /// A message argument: text or a number (numbers pick plural forms).

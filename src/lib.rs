@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod counseling;
 pub mod db;
+pub mod disclosure;
 pub mod error;
 pub mod forms;
 pub mod geo;

@@ -147,14 +147,21 @@ pub fn render(name: &str, ctx: Value) -> AppResult<Html<String>> {
     Ok(Html(body.map_err(|e| AppError::Internal(e.into()))?))
 }
 
-/// Renders the error page; falls back to plain text if even that fails.
+/// Renders the error page in the reader's language; falls back to plain
+/// text if even that fails.
 pub fn render_error(status: StatusCode, message: &str) -> String {
+    let lang = i18n::current();
+    let title = match status.as_u16() {
+        code @ (400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503) => {
+            i18n::t(lang, &format!("error-title-{code}"))
+        }
+        _ => status.canonical_reason().unwrap_or("Error").to_owned(),
+    };
     let ctx = context! {
         status => status.as_u16(),
-        title => status.canonical_reason().unwrap_or("Error"),
+        title => title,
         message => message,
+        lang => lang,
     };
-    ENV.get_template("errors/error.html")
-        .and_then(|t| t.render(ctx))
-        .unwrap_or_else(|_| message.to_owned())
+    render("errors/error.html", ctx).map_or_else(|_| message.to_owned(), |html| html.0)
 }

@@ -198,7 +198,7 @@ impl FromRequestParts<AppState> for VerifiedEmployer {
         if user.is_verified_employer() {
             return Ok(VerifiedEmployer(user));
         }
-        let lang = ReaderLang::from_request_parts(parts, state).await?.0;
+        let lang = i18n::current();
         let key = match user.organization_status {
             Some(OrgStatus::Pending) => "safe-org-pending",
             _ => "safe-org-not-verified",
@@ -277,7 +277,7 @@ impl FromRequestParts<AppState> for Page {
             unread,
             csrf_token,
             flash,
-            lang: ReaderLang::from_request_parts(parts, state).await?.0,
+            lang: i18n::current(),
             here: parts
                 .uri
                 .path_and_query()
@@ -320,30 +320,14 @@ impl Page {
     }
 }
 
-/// The reader's language: their `lang` cookie, else `Accept-Language`, else English.
+/// The reader's language, for handlers that answer without a page (CSV
+/// exports, redirects with a message). Settled by `i18n::request_language`.
 pub struct ReaderLang(pub Lang);
 
 impl<S: Send + Sync> FromRequestParts<S> for ReaderLang {
-    type Rejection = AppError;
+    type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> AppResult<Self> {
-        let header = |name| {
-            parts
-                .headers
-                .get_all(name)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-        };
-        let chosen = header(axum::http::header::COOKIE)
-            .flat_map(|cookies| cookies.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == i18n::COOKIE)
-            .and_then(|(_, value)| Lang::from_code(value));
-        let lang = chosen
-            .or_else(|| {
-                header(axum::http::header::ACCEPT_LANGUAGE).find_map(Lang::from_accept_language)
-            })
-            .unwrap_or_default();
-        Ok(ReaderLang(lang))
+    async fn from_request_parts(_: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ReaderLang(i18n::current()))
     }
 }

@@ -92,6 +92,12 @@ async fn the_reader_chooses_the_language() {
         "the cookie wins over the browser"
     );
 
+    // Error pages speak the reader's language too.
+    let response = app.get_as(&client, "/opportunities/999999").await;
+    assert_eq!(response.status(), 404);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("No encontramos esa página") && page.contains(r#"lang="es""#));
+
     // Never an open redirect; unknown languages are not found.
     let response = app
         .get_as(&client, "/language/en?next=//evil.example/")

@@ -25,4 +25,5 @@ mod safeguarding;
 mod search;
 mod search_conformance;
 mod seed;
+mod statistics;
 mod xss;
