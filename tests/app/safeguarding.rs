@@ -283,8 +283,6 @@ async fn suspending_an_organization_flags_its_open_placements_to_the_students_co
 #[tokio::test]
 async fn a_pending_or_rejected_organization_edits_its_drafts_but_sees_no_applicant_page() {
     on_each_backend(async |app: TestApp| {
-        // The admin first: creating one while the search worker writes can
-        // hit SQLite's "database is locked" (create_admin's deferred transaction).
         let admin = app.admin().await;
         let employer = app.employer("Pending Co", "pat@pending.org").await;
         let draft = app.draft(&employer, &posting(&[])).await;
