@@ -18,6 +18,7 @@ mod authorization;
 mod counseling;
 mod i18n;
 mod journeys;
+mod operations;
 mod opportunities;
 mod organizations;
 mod roster;
