@@ -1,9 +1,7 @@
 //! Login and logout pages.
 
-use std::net::SocketAddr;
-
 use axum::{
-    extract::{ConnectInfo, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -13,6 +11,7 @@ use tower_sessions::Session;
 use crate::{
     app::AppState,
     auth::{
+        client_address::ClientAddress,
         extractors::{FormPage, flash},
         service,
     },
@@ -54,13 +53,13 @@ pub async fn login_page(page: FormPage) -> AppResult<Response> {
 
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: ClientAddress,
     session: Session,
     page: FormPage,
     Form(form): Form<LoginForm>,
 ) -> AppResult<Response> {
-    let address = peer.ip().to_string();
-    match service::authenticate(&state.db, &form.email, &form.password, &address).await {
+    let address = client.to_string();
+    match service::authenticate(&state.db, &form.email, &form.password, &address, page.lang).await {
         Ok(user) => {
             service::start_session(&state.db, &session, user).await?;
             Ok(Redirect::to("/dashboard").into_response())

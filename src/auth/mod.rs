@@ -1,8 +1,10 @@
 //! Authentication: sessions, passwords, CSRF, throttling, role extractors,
 //! and the login/logout pages.
 
+pub mod client_address;
 pub mod csrf;
 pub mod extractors;
+pub mod form_limits;
 mod handlers;
 pub mod password;
 pub mod service;

@@ -11,14 +11,17 @@ use crate::{
     auth::{LOGIN_AT, USER_ID, csrf, password, throttle},
     error::{AppError, AppResult},
     forms::FieldErrors,
+    i18n::{Lang, t_args},
 };
 
-/// Checks the credentials and returns the user; failures are counted.
+/// Checks the credentials and returns the user; every attempt is counted
+/// first and only a successful one is forgiven.
 pub async fn authenticate(
     db: &DatabaseConnection,
     email: &str,
     password: &str,
     client_address: &str,
+    lang: Lang,
 ) -> AppResult<user::Model> {
     let email = email.trim().to_lowercase();
     let mut errors = FieldErrors::new();
@@ -33,7 +36,25 @@ pub async fn authenticate(
     }
     errors.into_result(())?;
 
-    throttle::check(db, &email, client_address).await?;
+    // Charged before the check, so parallel guesses cannot all slip in; the
+    // guesses past the budget are refused without touching the password.
+    let account = throttle::login_account(&email);
+    let address = throttle::login_address(client_address);
+    throttle::charge(
+        db,
+        &[
+            (account.clone(), throttle::LOGIN_ACCOUNT),
+            (address.clone(), throttle::LOGIN_ADDRESS),
+        ],
+        |wait| {
+            t_args(
+                lang,
+                "integrity-too-many-logins",
+                vec![("wait", throttle::wait_in_words(lang, wait).into())],
+            )
+        },
+    )
+    .await?;
     let user = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(db)
@@ -45,13 +66,12 @@ pub async fn authenticate(
     .await?;
     match user {
         Some(user) if matches => {
-            throttle::clear_account(db, &email).await?;
+            throttle::forget(db, &account).await?;
+            throttle::refund(db, &address).await?;
             Ok(user)
         }
-        _ => {
-            throttle::record_failure(db, &email, client_address).await?;
-            Err(AppError::InvalidCredentials)
-        }
+        // The failure was counted up front.
+        _ => Err(AppError::InvalidCredentials),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use axum::{
     extract::{Multipart, Path, Query, State},
-    http::{StatusCode, header},
+    http::StatusCode,
     response::{IntoResponse, Response},
 };
 use minijinja::context;
@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     audit, chart,
+    export::Export,
     metrics::{self, Dimension},
     service::{self, ListFilter, Scope, Stage},
 };
@@ -56,24 +57,6 @@ pub async fn dashboard(
         .into_response())
 }
 
-fn csv_response(filename: &str, body: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-fn csv_error(e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(anyhow::anyhow!("csv: {e}"))
-}
-
 /// The group table as CSV; suppressed cells are left out entirely.
 pub async fn export_groups(
     State(state): State<AppState>,
@@ -83,39 +66,34 @@ pub async fn export_groups(
     let period = service::period(&state.db, &counselor, &scope, today()).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let groups = metrics::group_table(&cohort.facts, threshold(&state));
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record([
-            "dimension",
-            "group",
-            "students",
-            "engagement_rate",
-            "engagement_gap",
-            "placement_rate",
-            "placement_gap",
-            "completion_rate",
-            "completion_gap",
-            "belonging_change",
-        ])
-        .map_err(csv_error)?;
+    let mut export = Export::new();
+    export.row([
+        "dimension",
+        "group",
+        "students",
+        "engagement_rate",
+        "engagement_gap",
+        "placement_rate",
+        "placement_gap",
+        "completion_rate",
+        "completion_gap",
+        "belonging_change",
+    ])?;
     let cell = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     for row in groups.iter().filter(|r| !r.suppressed) {
-        writer
-            .write_record([
-                row.dimension.key().to_owned(),
-                row.group.clone(),
-                row.students.map(|n| n.to_string()).unwrap_or_default(),
-                cell(row.engagement_rate),
-                cell(row.engagement_gap),
-                cell(row.placement_rate),
-                cell(row.placement_gap),
-                cell(row.completion_rate),
-                cell(row.completion_gap),
-                cell(row.belonging_change),
-            ])
-            .map_err(csv_error)?;
+        export.row([
+            row.dimension.key().to_owned(),
+            row.group.clone(),
+            row.students.map(|n| n.to_string()).unwrap_or_default(),
+            cell(row.engagement_rate),
+            cell(row.engagement_gap),
+            cell(row.placement_rate),
+            cell(row.placement_gap),
+            cell(row.completion_rate),
+            cell(row.completion_gap),
+            cell(row.belonging_change),
+        ])?;
     }
-    let body = writer.into_inner().map_err(csv_error)?;
     let subject = format!(
         "groups {}..{} schools {:?}",
         period.from,
@@ -123,7 +101,7 @@ pub async fn export_groups(
         period.schools.iter().map(|s| s.id).collect::<Vec<_>>()
     );
     audit::record(&state.db, counselor.id, "export_groups", &subject).await?;
-    Ok(csv_response("stembridge-groups.csv", body))
+    export.into_response("stembridge-groups.csv")
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -205,22 +183,17 @@ pub async fn export_students(
     let period = service::period(&state.db, &counselor, &query.scope, today()).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let rows = service::list(&cohort, &period, &query.filter)?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record(["name", "grade", "school", "status", "account_claimed"])
-        .map_err(csv_error)?;
+    let mut export = Export::new();
+    export.row(["name", "grade", "school", "status", "account_claimed"])?;
     for row in &rows {
-        writer
-            .write_record([
-                row.name.as_str(),
-                &row.grade.to_string(),
-                &row.school,
-                row.stage,
-                if row.claimed { "yes" } else { "no" },
-            ])
-            .map_err(csv_error)?;
+        export.row([
+            row.name.as_str(),
+            &row.grade.to_string(),
+            &row.school,
+            row.stage,
+            if row.claimed { "yes" } else { "no" },
+        ])?;
     }
-    let body = writer.into_inner().map_err(csv_error)?;
     audit::record(
         &state.db,
         counselor.id,
@@ -228,7 +201,7 @@ pub async fn export_students(
         &format!("{} students, filter {:?}", rows.len(), query.filter),
     )
     .await?;
-    Ok(csv_response("stembridge-students.csv", body))
+    export.into_response("stembridge-students.csv")
 }
 
 pub async fn student_record(
@@ -304,8 +277,16 @@ pub async fn import_roster(
         Ok(summary) => Ok(page
             .render("counseling/roster.html", context! { schools, summary })?
             .into_response()),
-        Err(errors) => {
-            let body = page.render("counseling/roster.html", context! { schools, errors })?;
+        Err(mut errors) => {
+            // A broken 200,000-row file can have an error per row: list the
+            // first ones, count the rest.
+            let total = errors.len();
+            errors.truncate(roster::import::MAX_SHOWN_ERRORS);
+            let more = total - errors.len();
+            let body = page.render(
+                "counseling/roster.html",
+                context! { schools, errors, total, more },
+            )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
     }

@@ -16,6 +16,7 @@ mod auth;
 mod authorization;
 mod counseling;
 mod i18n;
+mod integrity;
 mod journeys;
 mod opportunities;
 mod organizations;
