@@ -70,9 +70,10 @@ pub fn digest(secret: &str) -> String {
 /// Resolves the server secret (`SECRET_KEY`, else DATA_DIR/secret_key, made
 /// on first start) and installs it for [`digest`].
 pub fn init(config: &Config) -> anyhow::Result<()> {
-    let key = match &config.secret_key {
-        Some(key) => key.clone(),
-        None => key_file(&config.data_dir.join(KEY_FILE))?,
+    // An empty SECRET_KEY (`SECRET_KEY=` in a compose file) means unset.
+    let key = match config.secret_key.as_deref().map(str::trim) {
+        Some(key) if !key.is_empty() => key.to_owned(),
+        _ => key_file(&config.data_dir.join(KEY_FILE))?,
     };
     install(&key)
 }

@@ -1,6 +1,6 @@
 //! Per-address limits on the forms that create an account or spend a secret
-//! link (`/register`, `/claim`, `/join/{token}`, `/consent/{token}`), in one
-//! middleware so no such route can forget. The attempt is charged before the
+//! link (`/register`, `/claim`, `/join/{token}`, `/consent/{token}`,
+//! `/password-reset/{token}`), in one middleware so no such route can forget. The attempt is charged before the
 //! handler runs; where a success proves the secret was known (a redirect), it
 //! is given back, so a class claiming its accounts from one school address
 //! only spends the budget on wrong codes.
@@ -26,7 +26,7 @@ struct Limited {
     refund_success: bool,
 }
 
-const LIMITED: [Limited; 4] = [
+const LIMITED: [Limited; 5] = [
     Limited {
         path: "/register",
         bucket: "register",
@@ -46,6 +46,11 @@ const LIMITED: [Limited; 4] = [
     Limited {
         path: "/consent/",
         bucket: "consent",
+        refund_success: true,
+    },
+    Limited {
+        path: "/password-reset/",
+        bucket: "password-reset",
         refund_success: true,
     },
 ];
@@ -110,6 +115,10 @@ mod tests {
         assert_eq!(limited("/claim").map(|l| l.bucket), Some("claim"));
         assert_eq!(limited("/join/abc").map(|l| l.bucket), Some("join"));
         assert_eq!(limited("/consent/abc").map(|l| l.bucket), Some("consent"));
+        assert_eq!(
+            limited("/password-reset/abc").map(|l| l.bucket),
+            Some("password-reset")
+        );
         assert!(limited("/join/").is_none());
         assert!(limited("/claimed").is_none());
         assert!(limited("/login").is_none());

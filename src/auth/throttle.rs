@@ -164,6 +164,44 @@ pub async fn charge(
     Ok(())
 }
 
+/// Charges one attempt at a secret of `account` (an email, or a key of its
+/// own like `mfa:<user id>`) to its login bucket and to `address`, before the
+/// secret is checked; "too many" when either must wait. The count-first form
+/// of the old check-then-record pair: call [`clear_account`] on success.
+pub async fn check(db: &DatabaseConnection, account: &str, address: &str) -> AppResult<()> {
+    charge(
+        db,
+        &[
+            (login_account(account), LOGIN_ACCOUNT),
+            (login_address(address), LOGIN_ADDRESS),
+        ],
+        |wait| {
+            // Callers of this form do not pass the reader's language.
+            t_args(
+                Lang::default(),
+                "integrity-too-many-logins",
+                vec![("wait", wait_in_words(Lang::default(), wait).into())],
+            )
+        },
+    )
+    .await
+}
+
+/// Kept for callers of the old check-then-record pair: [`check`] already
+/// counted the attempt, so there is nothing left to record.
+pub async fn record_failure(
+    _db: &impl ConnectionTrait,
+    _account: &str,
+    _address: &str,
+) -> AppResult<()> {
+    Ok(())
+}
+
+/// Forgets an account's failures after its owner proved the secret.
+pub async fn clear_account(db: &impl ConnectionTrait, account: &str) -> AppResult<()> {
+    forget(db, &login_account(account)).await
+}
+
 /// Forgets a bucket (an account's failures after its owner logged in).
 pub async fn forget(db: &impl ConnectionTrait, bucket: &str) -> AppResult<()> {
     rate_limit::Entity::delete_by_id(bucket.to_owned())
