@@ -2,7 +2,7 @@
 
 use axum::{
     extract::State,
-    http::StatusCode,
+    http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,7 @@ use crate::{
     app::AppState,
     auth::{
         client_address::ClientAddress,
+        device,
         extractors::{FormPage, flash},
         service,
     },
@@ -54,15 +55,32 @@ pub async fn login_page(page: FormPage) -> AppResult<Response> {
 pub async fn login(
     State(state): State<AppState>,
     client: ClientAddress,
+    headers: HeaderMap,
     session: Session,
     page: FormPage,
     Form(form): Form<LoginForm>,
 ) -> AppResult<Response> {
     let address = client.to_string();
-    match service::authenticate(&state.db, &form.email, &form.password, &address, page.lang).await {
+    let secure = state.config.cookie_secure;
+    let device_cookie = device::from_headers(&headers, secure);
+    let outcome = service::authenticate(
+        &state.db,
+        &form.email,
+        &form.password,
+        &address,
+        device_cookie.as_deref(),
+        page.lang,
+    )
+    .await;
+    match outcome {
         Ok(user) => {
+            let device = device::issue(&user.email, secure);
             service::start_session(&state.db, &session, user).await?;
-            Ok(Redirect::to("/dashboard").into_response())
+            let mut response = Redirect::to("/dashboard").into_response();
+            if let Some(device) = device {
+                response.headers_mut().append(header::SET_COOKIE, device);
+            }
+            Ok(response)
         }
         Err(AppError::Validation(errors)) => {
             let body = page.render(

@@ -3,6 +3,7 @@
 
 pub mod client_address;
 pub mod csrf;
+pub mod device;
 pub mod extractors;
 pub mod form_limits;
 mod handlers;

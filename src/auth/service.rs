@@ -8,19 +8,21 @@ use sea_orm::{
 use tower_sessions::Session;
 
 use crate::{
-    auth::{LOGIN_AT, USER_ID, csrf, password, throttle},
+    auth::{LOGIN_AT, USER_ID, csrf, device, password, throttle},
     error::{AppError, AppResult},
     forms::FieldErrors,
     i18n::{Lang, t_args},
 };
 
 /// Checks the credentials and returns the user; every attempt is counted
-/// first and only a successful one is forgiven.
+/// first (against the account, or against the browser when its device cookie
+/// was signed for the account) and only a successful one is forgiven.
 pub async fn authenticate(
     db: &DatabaseConnection,
     email: &str,
     password: &str,
     client_address: &str,
+    device_cookie: Option<&str>,
     lang: Lang,
 ) -> AppResult<user::Model> {
     let email = email.trim().to_lowercase();
@@ -38,7 +40,10 @@ pub async fn authenticate(
 
     // Charged before the check, so parallel guesses cannot all slip in; the
     // guesses past the budget are refused without touching the password.
-    let account = throttle::login_account(&email);
+    // From a browser the owner logged in with before, attempts count apart
+    // from the account's, which a stranger may have put in backoff.
+    let account =
+        device::bucket(device_cookie, &email).unwrap_or_else(|| throttle::login_account(&email));
     let address = throttle::login_address(client_address);
     throttle::charge(
         db,

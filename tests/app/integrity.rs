@@ -674,3 +674,42 @@ async fn over_https_the_session_cookie_is_host_only_and_hsts_is_sent() {
     assert!(cookie.starts_with("__Host-stembridge_session="), "{cookie}");
     assert!(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"));
 }
+
+#[tokio::test]
+async fn a_stranger_keeping_the_account_in_backoff_does_not_keep_the_owner_out_of_their_own_browser()
+ {
+    on_each_backend(async |app: TestApp| {
+        app.employer("Acme Labs", "erin@acme.org").await;
+        // The owner logged in from this browser before, and logged out.
+        let owner = new_client();
+        app.login_as(&owner, "erin@acme.org", PASSWORD).await;
+        let response = app.submit_as(&owner, "/employer", "/logout", &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        let mut requests = Vec::new();
+        for n in 0..40 {
+            requests.push(login_request(&app, "erin@acme.org", &format!("guess-{n}")).await);
+        }
+        let statuses = all_at_once(requests).await;
+        assert_eq!(
+            count(&statuses, StatusCode::UNAUTHORIZED),
+            5,
+            "{statuses:?}"
+        );
+
+        // Anyone else, even with the right password, waits out the backoff...
+        let response = login_request(&app, "erin@acme.org", PASSWORD)
+            .await
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        // ...but the owner's own browser gets in at once.
+        app.login_as(&owner, "erin@acme.org", PASSWORD).await;
+        assert_eq!(
+            app.get_as(&owner, "/employer").await.status(),
+            StatusCode::OK
+        );
+    })
+    .await;
+}
