@@ -21,6 +21,7 @@ use crate::{
     counseling, db, notifications, opportunities, organizations, pages, placements, profiles,
     roster,
     search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
+    security,
 };
 
 /// What every handler can reach.
@@ -68,6 +69,7 @@ pub fn router(state: AppState) -> Router {
         .merge(placements::router())
         .merge(notifications::router())
         .merge(counseling::router())
+        .merge(security::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -76,7 +78,8 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(csrf::guard))
         .layer(middleware::from_fn(no_store_when_signed_in))
         .layer(sessions)
-        .layer(DefaultBodyLimit::max(8 * 1024 * 1024));
+        .layer(DefaultBodyLimit::max(8 * 1024 * 1024))
+        .layer(middleware::from_fn(crate::i18n::request_language));
     with_security_headers(routes, state.config.cookie_secure)
         .layer(TraceLayer::new_for_http())
         .with_state(state)

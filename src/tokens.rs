@@ -10,12 +10,13 @@ use std::{io::Write, path::Path, sync::OnceLock};
 
 use anyhow::Context;
 use chrono::Utc;
-use entity::{organization_invite, placement, server_state, student};
+use entity::server_state;
 use hmac::{Hmac, KeyInit, Mac};
 use rand::{Rng, distr::Alphanumeric};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, sea_query::OnConflict,
+    ActiveValue::Set,
+    ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait,
+    sea_query::{Alias, Expr, OnConflict, Query},
 };
 use sha2::{Digest, Sha256};
 
@@ -177,67 +178,39 @@ pub async fn upgrade_stored_digests(db: &DatabaseConnection) -> anyhow::Result<(
     Ok(())
 }
 
+/// Every column holding digests made by [`digest`], as (table, column); each
+/// table has an integer `id`. A new kind of stored token belongs here.
+pub const DIGEST_COLUMNS: [(&str, &str); 5] = [
+    ("student", "claim_code_hash"),
+    ("placement", "consent_token_hash"),
+    ("organization_invite", "token_hash"),
+    ("password_reset", "token_hash"),
+    ("mfa_recovery_code", "code_hash"),
+];
+
 /// Rewrites every stored digest `d` as `HMAC(key, d)`.
 async fn rehash_all(db: &impl ConnectionTrait) -> anyhow::Result<usize> {
     let key = key();
+    let backend = db.get_database_backend();
     let mut count = 0;
-    let students: Vec<(i32, Option<String>)> = student::Entity::find()
-        .select_only()
-        .columns([student::Column::Id, student::Column::ClaimCodeHash])
-        .filter(student::Column::ClaimCodeHash.is_not_null())
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (id, old) in students {
-        let Some(old) = old else { continue };
-        student::Entity::update_many()
-            .col_expr(
-                student::Column::ClaimCodeHash,
-                sea_orm::sea_query::Expr::value(keyed(key, &old)),
-            )
-            .filter(student::Column::Id.eq(id))
-            .exec(db)
-            .await?;
-        count += 1;
-    }
-    let placements: Vec<(i32, Option<String>)> = placement::Entity::find()
-        .select_only()
-        .columns([placement::Column::Id, placement::Column::ConsentTokenHash])
-        .filter(placement::Column::ConsentTokenHash.is_not_null())
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (id, old) in placements {
-        let Some(old) = old else { continue };
-        placement::Entity::update_many()
-            .col_expr(
-                placement::Column::ConsentTokenHash,
-                sea_orm::sea_query::Expr::value(keyed(key, &old)),
-            )
-            .filter(placement::Column::Id.eq(id))
-            .exec(db)
-            .await?;
-        count += 1;
-    }
-    let invites: Vec<(i32, String)> = organization_invite::Entity::find()
-        .select_only()
-        .columns([
-            organization_invite::Column::Id,
-            organization_invite::Column::TokenHash,
-        ])
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (id, old) in invites {
-        organization_invite::Entity::update_many()
-            .col_expr(
-                organization_invite::Column::TokenHash,
-                sea_orm::sea_query::Expr::value(keyed(key, &old)),
-            )
-            .filter(organization_invite::Column::Id.eq(id))
-            .exec(db)
-            .await?;
-        count += 1;
+    for (table, column) in DIGEST_COLUMNS {
+        let select = Query::select()
+            .column(Alias::new("id"))
+            .column(Alias::new(column))
+            .from(Alias::new(table))
+            .and_where(Expr::col(Alias::new(column)).is_not_null())
+            .to_owned();
+        for row in db.query_all_raw(backend.build(&select)).await? {
+            let id: i32 = row.try_get("", "id")?;
+            let old: String = row.try_get("", column)?;
+            let update = Query::update()
+                .table(Alias::new(table))
+                .value(Alias::new(column), keyed(key, &old))
+                .and_where(Expr::col(Alias::new("id")).eq(id))
+                .to_owned();
+            db.execute_raw(backend.build(&update)).await?;
+            count += 1;
+        }
     }
     Ok(count)
 }

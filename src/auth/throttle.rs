@@ -17,7 +17,7 @@ use sea_orm::{
 use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
-    i18n::{Lang, t_args},
+    i18n::{self, Lang, t_args},
 };
 
 /// How a bucket refills and what happens past its budget.
@@ -176,11 +176,10 @@ pub async fn check(db: &DatabaseConnection, account: &str, address: &str) -> App
             (login_address(address), LOGIN_ADDRESS),
         ],
         |wait| {
-            // Callers of this form do not pass the reader's language.
             t_args(
-                Lang::default(),
+                i18n::current(),
                 "integrity-too-many-logins",
-                vec![("wait", wait_in_words(Lang::default(), wait).into())],
+                vec![("wait", wait_in_words(i18n::current(), wait).into())],
             )
         },
     )

@@ -13,13 +13,17 @@ use tower_sessions::Session;
 use super::service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursForm};
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, EmployerUser, FormPage, Page, StudentUser, flash},
+    auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, Form},
     search::documents::today,
 };
 
-async fn consent_context(state: &AppState, token: &str) -> AppResult<minijinja::Value> {
+async fn consent_context(
+    state: &AppState,
+    token: &str,
+    lang: crate::i18n::Lang,
+) -> AppResult<minijinja::Value> {
     let placement = service::find_by_consent_token(&state.db, token).await?;
     let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
         .one(&state.db)
@@ -30,7 +34,7 @@ async fn consent_context(state: &AppState, token: &str) -> AppResult<minijinja::
         .await?
         .or_not_found()?;
     // The view carries the organization's name too.
-    let details = crate::opportunities::service::view(&state.db, opportunity).await?;
+    let details = crate::opportunities::service::view(&state.db, opportunity, lang).await?;
     Ok(
         context! { token, student => student.first_name, organization => details.organization.clone(), opportunity => details },
     )
@@ -41,7 +45,7 @@ pub async fn consent_page(
     page: FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let ctx = consent_context(&state, &token).await?;
+    let ctx = consent_context(&state, &token, page.lang).await?;
     Ok(page
         .render(
             "placements/consent.html",
@@ -64,7 +68,7 @@ pub async fn consent(
                 .into_response())
         }
         Err(AppError::Validation(errors)) => {
-            let ctx = consent_context(&state, &token).await?;
+            let ctx = consent_context(&state, &token, page.lang).await?;
             let body = page.render("placements/consent.html", context! { form, errors, ..ctx })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
@@ -170,7 +174,7 @@ pub async fn student_feedback(
 
 async fn render_employer(
     state: &AppState,
-    employer: &EmployerUser,
+    employer: &VerifiedEmployer,
     page: &Page,
     id: i32,
     form: &CompletionForm,
@@ -195,7 +199,7 @@ async fn render_employer(
 
 pub async fn employer_view(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
@@ -212,7 +216,7 @@ pub async fn employer_view(
 
 pub async fn review_hours(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     session: Session,
     Path((id, decision)): Path<(i32, String)>,
 ) -> AppResult<Response> {
@@ -237,7 +241,7 @@ pub async fn review_hours(
 
 pub async fn complete(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     session: Session,
     page: Page,
     Path(id): Path<i32>,

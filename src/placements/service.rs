@@ -17,7 +17,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    i18n::{Lang, t},
+    i18n::{self, t},
     notifications::{employers_of, notify},
     profiles::service::student_of,
     roster::service::ensure_school_access,
@@ -183,6 +183,18 @@ async fn record_consent(
         .one(db)
         .await?
         .or_not_found()?;
+    // Consent cannot start a placement at an organization that lost its
+    // verification; declining stays possible.
+    if given
+        && crate::applications::service::organization_status(db, opportunity.organization_id)
+            .await?
+            != entity::OrgStatus::Verified
+    {
+        return Err(AppError::Conflict(crate::i18n::t(
+            crate::i18n::Lang::default(),
+            "safe-consent-org-not-verified",
+        )));
+    }
     let student = student::Entity::find_by_id(placement.student_id)
         .one(db)
         .await?
@@ -323,7 +335,7 @@ pub async fn find_for_employer(
     employer: &CurrentUser,
     id: i32,
 ) -> AppResult<(placement::Model, opportunity::Model)> {
-    let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
+    let organization_id = crate::applications::service::verified_organization(employer)?;
     let placement = placement::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -484,8 +496,7 @@ pub async fn review_hours(
         .await?
         .or_not_found()?;
     let (placement, opportunity) = find_for_employer(&txn, employer, entry.placement_id).await?;
-    // Services do not know the reader's language yet: English, from the catalogue.
-    let already_reviewed = || AppError::Conflict(t(Lang::default(), "integrity-hours-reviewed"));
+    let already_reviewed = || AppError::Conflict(t(i18n::current(), "integrity-hours-reviewed"));
     if entry.status != HoursStatus::Pending {
         return Err(already_reviewed());
     }
@@ -603,7 +614,7 @@ pub async fn complete(
         .rows_affected;
     if changed == 0 {
         return Err(AppError::Conflict(t(
-            Lang::default(),
+            i18n::current(),
             "integrity-placement-closed",
         )));
     }
@@ -684,7 +695,7 @@ pub async fn student_feedback(
         .rows_affected;
     if changed == 0 {
         return Err(AppError::Conflict(t(
-            Lang::default(),
+            i18n::current(),
             "integrity-feedback-given",
         )));
     }
@@ -720,6 +731,8 @@ pub struct PlacementView {
     pub approved_hours: f64,
     pub pending_hours: f64,
     pub student_rated: bool,
+    /// False while the host organization is suspended or rejected.
+    pub organization_verified: bool,
 }
 
 pub async fn view(
@@ -779,6 +792,7 @@ pub async fn view(
             })
             .collect(),
         student_rated: placement.student_rating.is_some(),
+        organization_verified: organization.status == entity::OrgStatus::Verified,
     })
 }
 

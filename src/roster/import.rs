@@ -22,7 +22,7 @@ use crate::{
     auth::extractors::CurrentUser,
     db,
     error::AppResult,
-    i18n::{Lang, t_args},
+    i18n::{self, t_args},
 };
 
 /// Most data rows read from one file: a bigger district splits its roster by
@@ -178,9 +178,8 @@ fn parse_table(
                     .ok()
                     .and_then(|r| r.position())
                     .map_or(0, |p| p.line()),
-                // The import does not know the reader's language yet: English, from the catalogue.
                 message: t_args(
-                    Lang::default(),
+                    i18n::current(),
                     "integrity-roster-too-many-rows",
                     vec![("max", MAX_ROWS.into())],
                 ),

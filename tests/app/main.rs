@@ -10,6 +10,7 @@
 mod browser;
 mod helpers;
 
+mod account_security;
 mod accounts;
 mod applications;
 mod auth;
@@ -21,7 +22,9 @@ mod journeys;
 mod opportunities;
 mod organizations;
 mod roster;
+mod safeguarding;
 mod search;
 mod search_conformance;
 mod seed;
+mod statistics;
 mod xss;
