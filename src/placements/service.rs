@@ -191,7 +191,7 @@ async fn record_consent(
             != entity::OrgStatus::Verified
     {
         return Err(AppError::Conflict(crate::i18n::t(
-            crate::i18n::Lang::default(),
+            crate::i18n::current(),
             "safe-consent-org-not-verified",
         )));
     }

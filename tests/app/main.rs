@@ -19,6 +19,7 @@ mod counseling;
 mod i18n;
 mod integrity;
 mod journeys;
+mod operations;
 mod opportunities;
 mod organizations;
 mod roster;
