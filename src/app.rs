@@ -63,9 +63,11 @@ pub fn router(state: AppState) -> Router {
         .merge(security::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn(csrf::guard))
+        // Inside the sessions (a signed-in person's saved language), around
+        // everything that may answer with a page.
+        .layer(middleware::from_fn(crate::i18n::request_language))
         .layer(sessions)
-        .layer(DefaultBodyLimit::max(8 * 1024 * 1024))
-        .layer(middleware::from_fn(crate::i18n::request_language));
+        .layer(DefaultBodyLimit::max(8 * 1024 * 1024));
     with_security_headers(routes)
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -285,3 +285,21 @@ pub async fn insert_user_checked(
     errors.into_result(())?;
     insert_user(db, new_user, role, organization_id).await
 }
+
+/// Saves the interface language a person chose, so it follows them to
+/// every device they log in on.
+pub async fn save_language(
+    db: &DatabaseConnection,
+    user_id: i32,
+    lang: crate::i18n::Lang,
+) -> AppResult<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Language,
+            sea_orm::sea_query::Expr::value(lang.code()),
+        )
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

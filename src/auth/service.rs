@@ -87,6 +87,12 @@ pub async fn start_session(
         .await
         .map_err(anyhow::Error::from)?;
     csrf::rotate(session).await?;
+    if let Some(lang) = &user.language {
+        session
+            .insert(crate::i18n::SESSION_KEY, lang)
+            .await
+            .map_err(anyhow::Error::from)?;
+    }
     let mut user: user::ActiveModel = user.into();
     user.last_login_at = Set(Some(Utc::now()));
     user.update(db).await?;

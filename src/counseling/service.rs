@@ -438,6 +438,16 @@ impl Stage {
     pub fn from_key(key: &str) -> Option<Self> {
         serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
     }
+
+    /// The funnel stage whose count tells how many students of a group are
+    /// at this stage or not (0 engaged, 1 placed, 2 completed).
+    pub fn funnel_stage(self) -> usize {
+        match self {
+            Stage::NotEngaged | Stage::Applied => 0,
+            Stage::Placed => 1,
+            Stage::Completed => 2,
+        }
+    }
 }
 
 /// Filters of the student list.
@@ -493,8 +503,11 @@ pub fn list(
                 .map_err(|_| AppError::BadRequest("“grade” must be a number.".into()))?,
         ),
     };
+    // With a status too, the list crosses the group with a stage: the
+    // dashboard must show that stage for the group.
+    let stage_index = stage.map(Stage::funnel_stage);
     if let Some(g) = grade
-        && !figures.shows_group(Dimension::Grade, &grade_group(g))
+        && !figures.shows_group_stage(Dimension::Grade, &grade_group(g), stage_index)
     {
         return Err(hidden());
     }
@@ -503,7 +516,7 @@ pub fn list(
         Some((dimension, value)) => {
             let dimension = Dimension::from_key(dimension)
                 .ok_or_else(|| AppError::BadRequest(format!("Unknown group “{dimension}”.")))?;
-            if !figures.shows_group(dimension, value) {
+            if !figures.shows_group_stage(dimension, value, stage_index) {
                 return Err(hidden());
             }
             Some((

@@ -182,8 +182,28 @@ impl Figures {
     /// The dashboard of this scope shows this group's size: only such groups
     /// may filter a list of students.
     pub fn shows_group(&self, dimension: Dimension, group: &str) -> bool {
-        self.groups
-            .iter()
-            .any(|g| g.dimension == dimension && g.group == group && !g.students.is_hidden())
+        self.shows_group_stage(dimension, group, None)
+    }
+
+    /// The dashboard shows this group's size and, when a funnel stage is
+    /// given (0 engaged, 1 placed, 2 completed), its rate for that stage:
+    /// only then may the list cross the group with a status.
+    pub fn shows_group_stage(
+        &self,
+        dimension: Dimension,
+        group: &str,
+        stage: Option<usize>,
+    ) -> bool {
+        self.groups.iter().any(|g| {
+            g.dimension == dimension
+                && g.group == group
+                && !g.students.is_hidden()
+                && match stage {
+                    None => true,
+                    Some(0) => !g.engagement_rate.is_hidden(),
+                    Some(1) => !g.placement_rate.is_hidden(),
+                    Some(_) => !g.completion_rate.is_hidden(),
+                }
+        })
     }
 }

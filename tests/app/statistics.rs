@@ -1026,10 +1026,8 @@ async fn the_outreach_list_is_filtered_only_by_groups_the_dashboard_shows() {
                 }
             }
             for (d, g) in all {
-                let shown = view
-                    .groups
-                    .get(&(d.clone(), g.clone()))
-                    .is_some_and(|x| x.students.is_some());
+                let in_view = view.groups.get(&(d.clone(), g.clone()));
+                let shown = in_view.is_some_and(|x| x.students.is_some());
                 let key = format!("{d}:{g}");
                 assert_eq!(
                     outreach.contains(&format!("value=\"{key}\"")),
@@ -1038,14 +1036,18 @@ async fn the_outreach_list_is_filtered_only_by_groups_the_dashboard_shows() {
                 );
                 let encoded = key.replace(' ', "+");
                 for path in ["/counselor/outreach", "/counselor/outreach/students.csv"] {
-                    for status_filter in ["", "completed"] {
+                    for (status_filter, stage) in [("", None), ("not_engaged", Some(0)), ("completed", Some(2))] {
                         let (status, body) = text(
                             &app,
                             &f.counselor,
                             &format!("{path}?school={school}&year={year}&group={encoded}&status={status_filter}"),
                         )
                         .await;
-                        if shown {
+                        // A status crosses the group with a stage: the
+                        // dashboard must show that stage for the group.
+                        let allowed_here = shown
+                            && stage.is_none_or(|s: usize| in_view.is_some_and(|x| x.stages[s].is_some()));
+                        if allowed_here {
                             assert_eq!(status, StatusCode::OK, "{path} {key}");
                             allowed += 1;
                         } else {
