@@ -108,6 +108,23 @@ pub struct Config {
     /// Largest database connection pool.
     #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
     pub db_max_connections: u32,
+    /// SMTP server for email: `smtps://user:pass@host` (TLS), or
+    /// `smtp://user:pass@host:587?tls=required` (STARTTLS; `opportunistic`
+    /// also accepted). Unset: messages wait in the outbox, read at /admin/mail.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of every email.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "STEMbridge <no-reply@stembridge.invalid>",
+        global = true
+    )]
+    pub mail_from: String,
+    /// The address people reach this site at, for links in email
+    /// (default: http:// and the BIND address).
+    #[arg(long, env = "PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
 }
 
 impl Config {
@@ -136,6 +153,9 @@ impl Config {
             session_absolute_hours: 12,
             suppression_threshold: 10,
             db_max_connections: 8,
+            smtp_url: None,
+            mail_from: "STEMbridge <no-reply@stembridge.invalid>".into(),
+            public_url: None,
         }
     }
 }

@@ -129,6 +129,17 @@ pub fn render(name: &str, ctx: Value) -> AppResult<Html<String>> {
     Ok(Html(body))
 }
 
+/// Renders `name` with `ctx` to a string (email bodies: `.txt` templates
+/// are not HTML-escaped, `.html` ones are).
+pub fn render_text(name: &str, ctx: &Value) -> AppResult<String> {
+    let template = ENV
+        .get_template(name)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    template
+        .render(ctx)
+        .map_err(|e| AppError::Internal(e.into()))
+}
+
 /// Renders the error page; falls back to plain text if even that fails.
 pub fn render_error(status: StatusCode, message: &str) -> String {
     let ctx = context! {

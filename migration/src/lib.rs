@@ -9,6 +9,7 @@ mod m20261122_000004_add_student_profile;
 mod m20261122_000005_create_applications;
 mod m20261122_000006_add_roster_demographics;
 mod m20261122_000007_index_student_lookups;
+mod m20261128_000008_create_families_and_mail;
 
 /// Applies every migration of STEMbridge in order.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_create_applications::Migration),
             Box::new(m20261122_000006_add_roster_demographics::Migration),
             Box::new(m20261122_000007_index_student_lookups::Migration),
+            Box::new(m20261128_000008_create_families_and_mail::Migration),
         ]
     }
 }

@@ -9,12 +9,14 @@
 
 mod browser;
 mod helpers;
+mod mail_server;
 
 mod accounts;
 mod applications;
 mod auth;
 mod authorization;
 mod counseling;
+mod families;
 mod i18n;
 mod journeys;
 mod opportunities;
