@@ -20,6 +20,7 @@ use crate::{
     counseling, db, families, mail, notifications, opportunities, organizations, pages, placements,
     profiles, roster,
     search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
+    security,
 };
 
 /// What every handler can reach.
@@ -64,10 +65,12 @@ pub fn router(state: AppState) -> Router {
         .merge(counseling::router())
         .merge(families::router())
         .merge(mail::router())
+        .merge(security::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)
-        .layer(DefaultBodyLimit::max(8 * 1024 * 1024));
+        .layer(DefaultBodyLimit::max(8 * 1024 * 1024))
+        .layer(middleware::from_fn(crate::i18n::request_language));
     with_security_headers(routes)
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -71,6 +71,8 @@ pub async fn import_roster(
         display_name: "command line".into(),
         role: entity::Role::Admin,
         organization_id: None,
+        organization_status: None,
+        mfa_enabled: false,
     };
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(

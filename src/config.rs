@@ -105,6 +105,14 @@ pub struct Config {
         global = true
     )]
     pub suppression_threshold: usize,
+    /// Admins and counselors must use an authenticator app (TOTP) to log in.
+    #[arg(
+        long,
+        env = "REQUIRE_STAFF_MFA",
+        default_value_t = false,
+        global = true
+    )]
+    pub require_staff_mfa: bool,
     /// Largest database connection pool.
     #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
     pub db_max_connections: u32,
@@ -152,6 +160,7 @@ impl Config {
             session_idle_minutes: 60,
             session_absolute_hours: 12,
             suppression_threshold: 10,
+            require_staff_mfa: false,
             db_max_connections: 8,
             smtp_url: None,
             mail_from: "STEMbridge <no-reply@stembridge.invalid>".into(),

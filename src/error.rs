@@ -8,7 +8,11 @@ use axum::{
 };
 use sea_orm::DbErr;
 
-use crate::{forms::FieldErrors, templates};
+use crate::{
+    forms::FieldErrors,
+    i18n::{self, t},
+    templates,
+};
 
 /// Result alias used by handlers and services.
 pub type AppResult<T> = Result<T, AppError>;
@@ -24,6 +28,12 @@ pub enum AppError {
     /// Logged in, but this role or this user may not do that.
     #[error("forbidden")]
     Forbidden,
+    /// Refused, with a plain explanation for the person (already in their language).
+    #[error("refused: {0}")]
+    Refused(String),
+    /// A staff account must set up its second factor before anything else.
+    #[error("second factor enrolment required")]
+    MfaEnrolmentRequired,
     #[error("not found")]
     NotFound,
     /// The request itself is malformed; the message names what is wrong.
@@ -51,7 +61,8 @@ impl AppError {
         match self {
             AppError::Unauthenticated => StatusCode::SEE_OTHER,
             AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Refused(_) | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::MfaEnrolmentRequired => StatusCode::SEE_OTHER,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -61,32 +72,32 @@ impl AppError {
         }
     }
 
-    /// What the person is told: never an internal detail.
+    /// What the person is told, in their language: never an internal detail.
     pub fn public_message(&self) -> String {
+        let lang = i18n::current();
         match self {
-            AppError::Unauthenticated => "Please log in to continue.".into(),
-            AppError::InvalidCredentials => "Email or password is incorrect.".into(),
-            AppError::Forbidden => "You do not have access to this page.".into(),
-            AppError::NotFound => "We could not find that page.".into(),
+            AppError::Unauthenticated => t(lang, "error-log-in"),
+            AppError::InvalidCredentials => t(lang, "error-credentials"),
+            AppError::Forbidden => t(lang, "error-forbidden"),
+            AppError::NotFound => t(lang, "error-not-found"),
+            AppError::MfaEnrolmentRequired => t(lang, "error-mfa-enrolment"),
             AppError::BadRequest(message)
+            | AppError::Refused(message)
             | AppError::Conflict(message)
             | AppError::TooManyRequests(message) => message.clone(),
             AppError::Validation(errors) => errors.summary(),
-            AppError::Csrf => {
-                "This form expired or did not come from STEMbridge. Go back, reload the page and try again."
-                    .into()
-            }
-            AppError::Database(_) | AppError::Internal(_) => {
-                "Something went wrong on our side. Please try again in a moment.".into()
-            }
+            AppError::Csrf => t(lang, "error-csrf"),
+            AppError::Database(_) | AppError::Internal(_) => t(lang, "error-internal"),
         }
     }
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Unauthenticated = self {
-            return Redirect::to("/login").into_response();
+        match self {
+            AppError::Unauthenticated => return Redirect::to("/login").into_response(),
+            AppError::MfaEnrolmentRequired => return Redirect::to("/account/mfa").into_response(),
+            _ => {}
         }
         let status = self.status();
         if status.is_server_error() {

@@ -4,10 +4,19 @@
 //! (one file per language per area, embedded at build time). Code calls
 //! [`t`] / [`t_args`]; templates call `t("key", name=value)`, which reads the
 //! `lang` of the page being rendered. The reader's language is their `lang`
-//! cookie, else the browser's `Accept-Language`, else English.
+//! cookie, else the browser's `Accept-Language`, else English; the
+//! [`request_language`] middleware settles it once per request, and
+//! [`current`] gives it to any code serving that request (error pages, flash
+//! messages) without threading it through every call.
 
 use std::{borrow::Cow, collections::HashMap};
 
+use axum::{
+    extract::Request,
+    http::{HeaderMap, header},
+    middleware::Next,
+    response::Response,
+};
 use chrono::{Datelike, NaiveDate};
 use fluent_templates::{
     LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid, static_loader,
@@ -95,6 +104,46 @@ impl Lang {
     }
 }
 
+tokio::task_local! {
+    static REQUEST_LANG: Lang;
+}
+
+/// The language of the request being served (English outside a request).
+pub fn current() -> Lang {
+    REQUEST_LANG.try_with(|lang| *lang).unwrap_or_default()
+}
+
+/// Runs `future` as serving a reader of `lang` (for work done outside the
+/// HTTP stack on someone's behalf, and for tests).
+pub async fn with_lang<F: std::future::Future>(lang: Lang, future: F) -> F::Output {
+    REQUEST_LANG.scope(lang, future).await
+}
+
+/// The reader's language from their request headers: the `lang` cookie, else
+/// `Accept-Language`, else English.
+pub fn reader_language(headers: &HeaderMap) -> Lang {
+    let values = |name| {
+        headers
+            .get_all(name)
+            .into_iter()
+            .filter_map(|v| v.to_str().ok())
+    };
+    let chosen = values(header::COOKIE)
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .and_then(|(_, value)| Lang::from_code(value));
+    chosen
+        .or_else(|| values(header::ACCEPT_LANGUAGE).find_map(Lang::from_accept_language))
+        .unwrap_or_default()
+}
+
+/// Middleware: settles the reader's language for everything that serves the request.
+pub async fn request_language(request: Request, next: Next) -> Response {
+    let lang = reader_language(request.headers());
+    REQUEST_LANG.scope(lang, next.run(request)).await
+}
+
 /// A message argument: text or a number (numbers pick plural forms).
 pub enum Arg {
     Text(String),
@@ -176,6 +225,22 @@ fn lookup(lang: Lang, key: &str, args: Option<&HashMap<Cow<'static, str>, Fluent
         })
 }
 
+/// The label of `key` in one of the shared vocabularies (`need`, `kind`,
+/// `field`, `mode`, `sort`, `application_status`...; `promise` for what an
+/// access need promises): the one way a vocabulary term reaches people.
+pub fn vocab(lang: Lang, vocabulary: &str, key: &str) -> String {
+    t(lang, &format!("vocab-{vocabulary}-{key}"))
+}
+
+/// The name of an ISO 639-1 language in `lang`: from the catalogue for the
+/// languages families speak most, else its English name, else the code.
+pub fn language_name(lang: Lang, code: &str) -> String {
+    LOCALES
+        .try_lookup(lang.id(), &format!("vocab-language-{code}"))
+        .or_else(|| crate::languages::name(code).map(str::to_owned))
+        .unwrap_or_else(|| code.to_owned())
+}
+
 /// A date written out: "January 12, 2027" / "12 de enero de 2027".
 pub fn long_date(lang: Lang, date: NaiveDate) -> String {
     let month = t(lang, &format!("month-{}", date.month()));
@@ -208,6 +273,50 @@ pub fn money(cents: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_vocabulary_term_has_a_label_in_both_languages() {
+        use entity::{
+            AccessNeed, ApplicationStatus, Compensation, HoursStatus, OpportunityKind,
+            OpportunityStatus, OrgStatus, PlacementStatus, Role, StemField, WorkMode,
+        };
+        let mut terms: Vec<(&str, &str)> = Vec::new();
+        terms.extend(Role::ALL.iter().map(|v| ("role", v.key())));
+        terms.extend(OrgStatus::ALL.iter().map(|v| ("org_status", v.key())));
+        terms.extend(OpportunityKind::ALL.iter().map(|v| ("kind", v.key())));
+        terms.extend(StemField::ALL.iter().map(|v| ("field", v.key())));
+        terms.extend(WorkMode::ALL.iter().map(|v| ("mode", v.key())));
+        terms.extend(
+            OpportunityStatus::ALL
+                .iter()
+                .map(|v| ("opportunity_status", v.key())),
+        );
+        terms.extend(Compensation::ALL.iter().map(|v| ("compensation", v.key())));
+        terms.extend(AccessNeed::ALL.iter().map(|v| ("need", v.key())));
+        terms.extend(AccessNeed::ALL.iter().map(|v| ("promise", v.key())));
+        terms.extend(
+            ApplicationStatus::ALL
+                .iter()
+                .map(|v| ("application_status", v.key())),
+        );
+        terms.extend(
+            PlacementStatus::ALL
+                .iter()
+                .map(|v| ("placement_status", v.key())),
+        );
+        terms.extend(HoursStatus::ALL.iter().map(|v| ("hours_status", v.key())));
+        terms.extend(crate::search::Sort::ALL.iter().map(|v| ("sort", v.key())));
+        for lang in Lang::ALL {
+            for (vocabulary, key) in &terms {
+                let id = format!("vocab-{vocabulary}-{key}");
+                assert!(
+                    LOCALES.try_lookup(lang.id(), &id).is_some(),
+                    "{id} missing in {}",
+                    lang.code()
+                );
+            }
+        }
+    }
 
     #[test]
     fn accept_language_picks_the_heaviest_known_language() {

@@ -78,19 +78,32 @@ fn build_environment() -> Environment<'static> {
                 .collect::<Vec<_>>(),
         ),
     );
-    env.add_filter("need_label", |key: &str| {
-        AccessNeed::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned())
+    // Vocabulary terms by key, in the page's language.
+    env.add_filter("vocab", |state: &State, key: &str, vocabulary: &str| {
+        i18n::vocab(lang_of(state), vocabulary, key)
     });
-    env.add_filter("kind_label", |key: &str| {
-        OpportunityKind::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned())
+    env.add_filter("language_name", |state: &State, code: &str| {
+        i18n::language_name(lang_of(state), code)
     });
-    env.add_filter("field_label", |key: &str| {
-        StemField::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned())
+    env.add_filter("need_label", |state: &State, key: &str| {
+        i18n::vocab(lang_of(state), "need", key)
     });
-    env.add_filter("mode_label", |key: &str| {
-        WorkMode::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned())
+    env.add_filter("kind_label", |state: &State, key: &str| {
+        i18n::vocab(lang_of(state), "kind", key)
+    });
+    env.add_filter("field_label", |state: &State, key: &str| {
+        i18n::vocab(lang_of(state), "field", key)
+    });
+    env.add_filter("mode_label", |state: &State, key: &str| {
+        i18n::vocab(lang_of(state), "mode", key)
     });
     env
+}
+
+thread_local! {
+    /// The language of the template being rendered on this thread: imported
+    /// macros do not see the page's variables, so `t()` falls back to this.
+    static RENDERING_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
 }
 
 /// The language of the page being rendered (its `lang` variable).
@@ -98,7 +111,7 @@ fn lang_of(state: &State) -> Lang {
     state
         .lookup("lang")
         .and_then(|v| v.as_str().and_then(Lang::from_code))
-        .unwrap_or_default()
+        .unwrap_or_else(|| RENDERING_LANG.with(std::cell::Cell::get))
 }
 
 /// `t("key", name=value...)`: the catalogue's message in the page's language.
@@ -123,31 +136,38 @@ pub fn render(name: &str, ctx: Value) -> AppResult<Html<String>> {
     let template = ENV
         .get_template(name)
         .map_err(|e| AppError::Internal(e.into()))?;
-    let body = template
-        .render(ctx)
-        .map_err(|e| AppError::Internal(e.into()))?;
-    Ok(Html(body))
+    let lang = ctx
+        .get_attr("lang")
+        .ok()
+        .and_then(|v| v.as_str().and_then(Lang::from_code))
+        .unwrap_or_default();
+    let previous = RENDERING_LANG.with(|cell| cell.replace(lang));
+    let body = template.render(ctx);
+    RENDERING_LANG.with(|cell| cell.set(previous));
+    Ok(Html(body.map_err(|e| AppError::Internal(e.into()))?))
 }
 
 /// Renders `name` with `ctx` to a string (email bodies: `.txt` templates
 /// are not HTML-escaped, `.html` ones are).
 pub fn render_text(name: &str, ctx: &Value) -> AppResult<String> {
-    let template = ENV
-        .get_template(name)
-        .map_err(|e| AppError::Internal(e.into()))?;
-    template
-        .render(ctx)
-        .map_err(|e| AppError::Internal(e.into()))
+    render(name, ctx.clone()).map(|html| html.0)
 }
 
-/// Renders the error page; falls back to plain text if even that fails.
+/// Renders the error page in the reader's language; falls back to plain
+/// text if even that fails.
 pub fn render_error(status: StatusCode, message: &str) -> String {
+    let lang = i18n::current();
+    let title = match status.as_u16() {
+        code @ (400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503) => {
+            i18n::t(lang, &format!("error-title-{code}"))
+        }
+        _ => status.canonical_reason().unwrap_or("Error").to_owned(),
+    };
     let ctx = context! {
         status => status.as_u16(),
-        title => status.canonical_reason().unwrap_or("Error"),
+        title => title,
         message => message,
+        lang => lang,
     };
-    ENV.get_template("errors/error.html")
-        .and_then(|t| t.render(ctx))
-        .unwrap_or_else(|_| message.to_owned())
+    render("errors/error.html", ctx).map_or_else(|_| message.to_owned(), |html| html.0)
 }

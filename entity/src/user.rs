@@ -19,6 +19,20 @@ pub struct Model {
     pub organization_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub last_login_at: Option<DateTimeUtc>,
+    /// Set while an admin has disabled the account: it cannot log in and its
+    /// sessions are over.
+    pub disabled_at: Option<DateTimeUtc>,
+    /// Copied into each session at login; bumping it ends every session of
+    /// the user at once (logout, password change, disable, sign out everywhere).
+    pub session_generation: i32,
+    /// Base32 TOTP secret, set once enrolment starts.
+    #[serde(skip)]
+    pub mfa_secret: Option<String>,
+    /// When the user confirmed their authenticator; MFA is on from then.
+    pub mfa_enabled_at: Option<DateTimeUtc>,
+    /// The last TOTP time step accepted, so a code works once.
+    #[serde(skip)]
+    pub mfa_last_step: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

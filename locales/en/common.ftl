@@ -35,3 +35,35 @@ nav-log-in = Log in
 nav-claim = Students: claim your account
 nav-register = Employers: register
 footer-tagline = STEMbridge: real STEM work experience for every student.
+
+grade-number = Grade { $grade }
+grade-early-college = Early college
+pages-label = Pages
+pages-previous = Previous page
+pages-next = Next page
+pages-position = Page { $page } of { $count }
+form-optional = (optional)
+form-none = (none)
+form-fix-problems = { $count ->
+    [one] Please fix 1 problem
+   *[other] Please fix { $count } problems
+}
+
+error-log-in = Please log in to continue.
+error-credentials = Email or password is incorrect.
+error-forbidden = You do not have access to this page.
+error-not-found = We could not find that page.
+error-csrf = This form expired or did not come from STEMbridge. Go back, reload the page and try again.
+error-internal = Something went wrong on our side. Please try again in a moment.
+error-home-link = Go to the home page
+error-title-400 = Bad Request
+error-title-401 = Unauthorized
+error-title-403 = Forbidden
+error-title-404 = Not Found
+error-title-409 = Conflict
+error-title-413 = Payload Too Large
+error-title-422 = Unprocessable Entity
+error-title-429 = Too Many Requests
+error-title-500 = Internal Server Error
+error-title-503 = Service Unavailable
+error-mfa-enrolment = Set up your authenticator app to continue.

@@ -10,6 +10,7 @@ mod m20261122_000005_create_applications;
 mod m20261122_000006_add_roster_demographics;
 mod m20261122_000007_index_student_lookups;
 mod m20261128_000008_create_families_and_mail;
+mod m20261128_000009_secure_accounts;
 
 /// Applies every migration of STEMbridge in order.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_add_roster_demographics::Migration),
             Box::new(m20261122_000007_index_student_lookups::Migration),
             Box::new(m20261128_000008_create_families_and_mail::Migration),
+            Box::new(m20261128_000009_secure_accounts::Migration),
         ]
     }
 }

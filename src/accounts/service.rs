@@ -137,6 +137,7 @@ pub async fn insert_user_hashed(
         organization_id: Set(organization_id),
         created_at: Set(Utc::now()),
         last_login_at: Set(None),
+        session_generation: Set(0),
         ..Default::default()
     }
     .insert(db)

@@ -13,7 +13,7 @@ use super::service::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{EmployerUser, Page, StudentUser, flash},
+    auth::extractors::{Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult},
     forms::Form,
     opportunities::service::{find_visible, view},
@@ -42,7 +42,8 @@ pub async fn apply(
             Ok(Redirect::to(&format!("/student/applications/{}", application.id)).into_response())
         }
         Err(AppError::Validation(errors)) => {
-            let opportunity = view(&state.db, find_visible(&state.db, id).await?).await?;
+            let opportunity =
+                view(&state.db, find_visible(&state.db, id).await?, page.lang).await?;
             let body = page.render(
                 "opportunities/show.html",
                 minijinja::context! { opportunity, form, errors, can_apply => true },
@@ -65,6 +66,9 @@ struct StudentApplicationPage {
     accommodations: String,
     history: Vec<HistoryStep>,
     placement_id: Option<i32>,
+    /// False once the organization is suspended or rejected: the page says
+    /// why its offer cannot be accepted.
+    organization_verified: bool,
 }
 
 pub async fn student_view(
@@ -75,7 +79,8 @@ pub async fn student_view(
 ) -> AppResult<Response> {
     let (application, _) = service::find_for_student(&state.db, &student, id).await?;
     let history = service::history(&state.db, &application, Some(student.id)).await?;
-    let (title, placement_id) = service::title_and_placement(&state.db, &application).await?;
+    let (title, placement_id, organization_verified) =
+        service::title_and_placement(&state.db, &application).await?;
     let view = StudentApplicationPage {
         id: application.id,
         opportunity_id: application.opportunity_id,
@@ -87,6 +92,7 @@ pub async fn student_view(
         accommodations: application.accommodations,
         history,
         placement_id,
+        organization_verified,
     };
     Ok(page
         .render("applications/student.html", view)?
@@ -102,7 +108,7 @@ pub async fn student_act(
     Form(form): Form<AcceptForm>,
 ) -> AppResult<Response> {
     let action = StudentAction::from_key(&action).ok_or(AppError::NotFound)?;
-    match service::student_act(&state.db, &student, id, action, &form).await {
+    match service::student_act(&state.db, &student, id, action, &form, page.lang).await {
         Ok(Some(placement)) => {
             // The placement page says whether a guardian's consent is awaited
             // (and where it was mailed); the link itself is never shown here.
@@ -135,7 +141,7 @@ struct ApplicantsPage {
 
 pub async fn applicants(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
@@ -157,7 +163,7 @@ pub async fn applicants(
 
 pub async fn employer_act(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     session: Session,
     Path((id, action)): Path<(i32, String)>,
 ) -> AppResult<Response> {

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use entity::{
-    ApplicationStatus, OpportunityKind, OpportunityStatus, application, application_event,
-    opportunity, placement, school, student,
+    ApplicationStatus, OpportunityKind, OpportunityStatus, OrgStatus, application,
+    application_event, opportunity, organization, placement, school, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -21,6 +21,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
+    i18n::{self, Lang},
     notifications::{employers_of, notify},
     opportunities::service::find_visible,
     outbox, placements,
@@ -206,13 +207,22 @@ impl EmployerAction {
     }
 }
 
+/// The employer's organization, when it is verified: the second check (after
+/// the `VerifiedEmployer` extractor) before any student data is read.
+pub fn verified_organization(employer: &CurrentUser) -> AppResult<i32> {
+    if !employer.is_verified_employer() {
+        return Err(AppError::Forbidden);
+    }
+    employer.organization_id.ok_or(AppError::Forbidden)
+}
+
 /// An application to one of the employer's organization's opportunities.
 async fn find_for_employer(
     db: &impl ConnectionTrait,
     employer: &CurrentUser,
     id: i32,
 ) -> AppResult<(application::Model, opportunity::Model)> {
-    let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
+    let organization_id = verified_organization(employer)?;
     let application = application::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -331,6 +341,7 @@ pub async fn student_act(
     id: i32,
     action: StudentAction,
     form: &AcceptForm,
+    lang: Lang,
 ) -> AppResult<Option<i32>> {
     let belonging = if action == StudentAction::Accept {
         let mut errors = FieldErrors::new();
@@ -351,6 +362,16 @@ pub async fn student_act(
         .ok_or_else(|| refused(application.status, verb))?;
     let opportunity = lock_opportunity(&txn, application.opportunity_id).await?;
     let mut placement_id = None;
+    if action == StudentAction::Accept
+        && organization_status(&txn, opportunity.organization_id).await? != OrgStatus::Verified
+    {
+        // Read inside the transaction: a suspension committed before this
+        // point is seen, one after it finds the placement and flags it.
+        return Err(AppError::Conflict(i18n::t(
+            lang,
+            "safe-offer-org-not-verified",
+        )));
+    }
     if action == StudentAction::Accept {
         let taken = slots_taken(&txn, opportunity.id).await?;
         if taken >= opportunity.slots {
@@ -470,7 +491,7 @@ pub async fn applicants(
     employer: &CurrentUser,
     opportunity_id: i32,
 ) -> AppResult<(opportunity::Model, Vec<Applicant>)> {
-    let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
+    let organization_id = verified_organization(employer)?;
     let opportunity = opportunity::Entity::find_by_id(opportunity_id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .one(db)
@@ -534,21 +555,34 @@ pub async fn applicants(
 }
 
 /// The opportunity's title and, once accepted, the placement of an application.
+/// The status of an organization (verified, suspended...).
+pub async fn organization_status(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+) -> AppResult<OrgStatus> {
+    Ok(organization::Entity::find_by_id(organization_id)
+        .one(db)
+        .await?
+        .or_not_found()?
+        .status)
+}
+
 pub async fn title_and_placement(
     db: &impl ConnectionTrait,
     application: &application::Model,
-) -> AppResult<(String, Option<i32>)> {
-    let title = opportunity::Entity::find_by_id(application.opportunity_id)
+) -> AppResult<(String, Option<i32>, bool)> {
+    let opportunity = opportunity::Entity::find_by_id(application.opportunity_id)
         .one(db)
         .await?
-        .map(|o| o.title)
-        .unwrap_or_default();
+        .or_not_found()?;
+    let verified =
+        organization_status(db, opportunity.organization_id).await? == OrgStatus::Verified;
     let placement = placement::Entity::find()
         .filter(placement::Column::ApplicationId.eq(application.id))
         .one(db)
         .await?
         .map(|p| p.id);
-    Ok((title, placement))
+    Ok((opportunity.title, placement, verified))
 }
 
 /// The placements of an opportunity as (id, student name, status), for its

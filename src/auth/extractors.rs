@@ -3,7 +3,7 @@
 
 use axum::{extract::FromRequestParts, http::request::Parts, response::Html};
 use chrono::Utc;
-use entity::{Role, user};
+use entity::{OrgStatus, Role, organization, user};
 use minijinja::{Value, context};
 use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
@@ -11,7 +11,7 @@ use tower_sessions::Session;
 
 use crate::{
     app::AppState,
-    auth::{LOGIN_AT, USER_ID, csrf},
+    auth::{LOGIN_AT, SESSION_GENERATION, USER_ID, csrf},
     error::{AppError, AppResult},
     i18n::{self, Lang},
     templates,
@@ -25,11 +25,27 @@ pub struct CurrentUser {
     pub display_name: String,
     pub role: Role,
     pub organization_id: Option<i32>,
+    /// The status of an employer's organization, read on every request so a
+    /// suspension takes effect at once.
+    pub organization_status: Option<OrgStatus>,
+    /// Whether the user has confirmed an authenticator (TOTP).
+    pub mfa_enabled: bool,
 }
 
 impl CurrentUser {
     pub fn is(&self, role: Role) -> bool {
         self.role == role
+    }
+
+    /// Admins and counselors: the accounts that reach every student of a school.
+    pub fn is_staff(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Counselor)
+    }
+
+    /// An employer whose organization is verified, the only kind that may
+    /// reach student data.
+    pub fn is_verified_employer(&self) -> bool {
+        self.role == Role::Employer && self.organization_status == Some(OrgStatus::Verified)
     }
 }
 
@@ -58,9 +74,25 @@ async fn load_user(session: &Session, state: &AppState) -> AppResult<Option<Curr
         session.flush().await.map_err(anyhow::Error::from)?;
         return Ok(None);
     }
-    let Some(user) = user::Entity::find_by_id(user_id).one(&state.db).await? else {
+    let generation = session
+        .get::<i32>(SESSION_GENERATION)
+        .await
+        .map_err(anyhow::Error::from)?;
+    let user = user::Entity::find_by_id(user_id).one(&state.db).await?;
+    // A disabled account, or a session from before the user's sessions were
+    // revoked (logout elsewhere, password change, sign out everywhere), is over.
+    let Some(user) =
+        user.filter(|u| u.disabled_at.is_none() && generation == Some(u.session_generation))
+    else {
         session.flush().await.map_err(anyhow::Error::from)?;
         return Ok(None);
+    };
+    let organization_status = match (user.role, user.organization_id) {
+        (Role::Employer, Some(id)) => organization::Entity::find_by_id(id)
+            .one(&state.db)
+            .await?
+            .map(|o| o.status),
+        _ => None,
     };
     Ok(Some(CurrentUser {
         id: user.id,
@@ -68,6 +100,8 @@ async fn load_user(session: &Session, state: &AppState) -> AppResult<Option<Curr
         display_name: user.display_name,
         role: user.role,
         organization_id: user.organization_id,
+        organization_status,
+        mfa_enabled: user.mfa_enabled_at.is_some(),
     }))
 }
 
@@ -112,7 +146,15 @@ macro_rules! role_gate {
 
             async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
                 let user = CurrentUser::from_request_parts(parts, state).await?;
-                if [$($role),+].contains(&user.role) { Ok($name(user)) } else { Err(AppError::Forbidden) }
+                if ![$($role),+].contains(&user.role) {
+                    return Err(AppError::Forbidden);
+                }
+                // Staff without a second factor reach nothing but enrolment
+                // while the instance requires it.
+                if state.config.require_staff_mfa && user.is_staff() && !user.mfa_enabled {
+                    return Err(AppError::MfaEnrolmentRequired);
+                }
+                Ok($name(user))
             }
         }
 
@@ -128,7 +170,8 @@ role_gate!(
     StudentUser: Role::Student
 );
 role_gate!(
-    /// An employer (who always belongs to an organization).
+    /// An employer, whatever their organization's status: only for pages that
+    /// touch no student (the dashboard, the organization profile, drafts).
     EmployerUser: Role::Employer
 );
 role_gate!(
@@ -139,6 +182,37 @@ role_gate!(
     /// An admin.
     AdminUser: Role::Admin
 );
+
+/// An employer of a verified organization: every page and action that
+/// touches students (applicants, applications, placements, hours,
+/// evaluations) takes this, so a suspension or rejection cuts access on the
+/// very next request and no route can forget the check.
+#[derive(Debug, Clone)]
+pub struct VerifiedEmployer(pub CurrentUser);
+
+impl FromRequestParts<AppState> for VerifiedEmployer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        let EmployerUser(user) = EmployerUser::from_request_parts(parts, state).await?;
+        if user.is_verified_employer() {
+            return Ok(VerifiedEmployer(user));
+        }
+        let lang = i18n::current();
+        let key = match user.organization_status {
+            Some(OrgStatus::Pending) => "safe-org-pending",
+            _ => "safe-org-not-verified",
+        };
+        Err(AppError::Refused(i18n::t(lang, key)))
+    }
+}
+
+impl std::ops::Deref for VerifiedEmployer {
+    type Target = CurrentUser;
+    fn deref(&self) -> &CurrentUser {
+        &self.0
+    }
+}
 
 /// A one-time message shown on the next page (POST, redirect, GET).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -203,7 +277,7 @@ impl FromRequestParts<AppState> for Page {
             unread,
             csrf_token,
             flash,
-            lang: ReaderLang::from_request_parts(parts, state).await?.0,
+            lang: i18n::current(),
             here: parts
                 .uri
                 .path_and_query()
@@ -246,30 +320,14 @@ impl Page {
     }
 }
 
-/// The reader's language: their `lang` cookie, else `Accept-Language`, else English.
+/// The reader's language, for handlers that answer without a page (CSV
+/// exports, redirects with a message). Settled by `i18n::request_language`.
 pub struct ReaderLang(pub Lang);
 
 impl<S: Send + Sync> FromRequestParts<S> for ReaderLang {
-    type Rejection = AppError;
+    type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> AppResult<Self> {
-        let header = |name| {
-            parts
-                .headers
-                .get_all(name)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-        };
-        let chosen = header(axum::http::header::COOKIE)
-            .flat_map(|cookies| cookies.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == i18n::COOKIE)
-            .and_then(|(_, value)| Lang::from_code(value));
-        let lang = chosen
-            .or_else(|| {
-                header(axum::http::header::ACCEPT_LANGUAGE).find_map(Lang::from_accept_language)
-            })
-            .unwrap_or_default();
-        Ok(ReaderLang(lang))
+    async fn from_request_parts(_: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ReaderLang(i18n::current()))
     }
 }

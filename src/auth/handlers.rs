@@ -13,7 +13,7 @@ use tower_sessions::Session;
 use crate::{
     app::AppState,
     auth::{
-        extractors::{FormPage, flash},
+        extractors::{FormPage, MaybeUser, flash},
         service,
     },
     error::{AppError, AppResult},
@@ -61,6 +61,10 @@ pub async fn login(
 ) -> AppResult<Response> {
     let address = peer.ip().to_string();
     match service::authenticate(&state.db, &form.email, &form.password, &address).await {
+        Ok(user) if user.mfa_enabled_at.is_some() => {
+            service::await_second_factor(&session, &user).await?;
+            Ok(Redirect::to("/login/mfa").into_response())
+        }
         Ok(user) => {
             service::start_session(&state.db, &session, user).await?;
             Ok(Redirect::to("/dashboard").into_response())
@@ -76,7 +80,11 @@ pub async fn login(
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
-        Err(error @ (AppError::InvalidCredentials | AppError::TooManyRequests(_))) => {
+        Err(
+            error @ (AppError::InvalidCredentials
+            | AppError::TooManyRequests(_)
+            | AppError::Refused(_)),
+        ) => {
             let status = error.status();
             let message = error.public_message();
             let body = page.render(
@@ -93,8 +101,14 @@ pub async fn login(
     }
 }
 
-pub async fn logout(session: Session) -> AppResult<Redirect> {
-    session.flush().await.map_err(anyhow::Error::from)?;
+/// Logging out ends every session of the user, not only this browser's: on
+/// a shared school computer the other tabs and devices must not stay open.
+pub async fn logout(
+    State(state): State<AppState>,
+    session: Session,
+    MaybeUser(user): MaybeUser,
+) -> AppResult<Redirect> {
+    service::end_all_sessions(&state.db, &session, user.map(|u| u.id)).await?;
     flash(&session, "info", "You are logged out.").await?;
     Ok(Redirect::to("/"))
 }

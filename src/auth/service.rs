@@ -1,14 +1,20 @@
-//! Login rules: throttling, password check, and starting the session.
+//! Login rules: throttling, password check, starting the session, and ending
+//! every session of a user at once.
 
 use chrono::Utc;
 use entity::user;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    sea_query::{Expr, ExprTrait},
 };
 use tower_sessions::Session;
 
 use crate::{
-    auth::{LOGIN_AT, USER_ID, csrf, password, throttle},
+    auth::{
+        LOGIN_AT, MFA_PENDING, PendingLogin, SESSION_GENERATION, USER_ID, csrf, password, throttle,
+    },
     error::{AppError, AppResult},
     forms::FieldErrors,
 };
@@ -46,6 +52,12 @@ pub async fn authenticate(
     match user {
         Some(user) if matches => {
             throttle::clear_account(db, &email).await?;
+            if user.disabled_at.is_some() {
+                // Only someone who knows the password learns the account is disabled.
+                return Err(AppError::Refused(
+                    "This account is disabled. Ask an administrator to enable it again.".into(),
+                ));
+            }
             Ok(user)
         }
         _ => {
@@ -71,9 +83,64 @@ pub async fn start_session(
         .insert(LOGIN_AT, Utc::now().timestamp())
         .await
         .map_err(anyhow::Error::from)?;
+    session
+        .insert(SESSION_GENERATION, user.session_generation)
+        .await
+        .map_err(anyhow::Error::from)?;
     csrf::rotate(session).await?;
     let mut user: user::ActiveModel = user.into();
     user.last_login_at = Set(Some(Utc::now()));
     user.update(db).await?;
+    Ok(())
+}
+
+/// Remembers that `user`'s password was right and waits for the second
+/// factor: a new session id, but no user in it yet.
+pub async fn await_second_factor(session: &Session, user: &user::Model) -> AppResult<()> {
+    session.cycle_id().await.map_err(anyhow::Error::from)?;
+    session
+        .remove::<i32>(USER_ID)
+        .await
+        .map_err(anyhow::Error::from)?;
+    session
+        .insert(
+            MFA_PENDING,
+            PendingLogin {
+                user_id: user.id,
+                generation: user.session_generation,
+                at: Utc::now().timestamp(),
+            },
+        )
+        .await
+        .map_err(anyhow::Error::from)?;
+    csrf::rotate(session).await?;
+    Ok(())
+}
+
+/// Ends every session of `user_id`, on every device, at its next request:
+/// each session carries the generation it was started with, and this moves
+/// the user's on. Nothing an in-flight request writes back can revive them.
+pub async fn revoke_sessions(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::SessionGeneration,
+            Expr::col(user::Column::SessionGeneration).add(1),
+        )
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Logs the session out and ends every other session of its user.
+pub async fn end_all_sessions(
+    db: &DatabaseConnection,
+    session: &Session,
+    user_id: Option<i32>,
+) -> AppResult<()> {
+    if let Some(user_id) = user_id {
+        revoke_sessions(db, user_id).await?;
+    }
+    session.flush().await.map_err(anyhow::Error::from)?;
     Ok(())
 }

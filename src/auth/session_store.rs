@@ -1,5 +1,6 @@
 //! A tower-sessions store over the application database, through the same
 //! sea-orm pool: sessions survive restarts and are shared by every app process.
+//! `create` inserts, `save` only updates, so nothing re-creates a deleted session.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -64,14 +65,19 @@ impl SessionStore for DbSessionStore {
         }
     }
 
+    /// Updates the session's row, and only that: a session deleted meanwhile
+    /// (logout in another tab while this request was in flight) stays deleted
+    /// instead of being written back. New sessions go through `create`.
     async fn save(&self, record: &Record) -> Result<()> {
-        session::Entity::insert(to_row(record)?)
-            .on_conflict(
-                OnConflict::column(session::Column::Id)
-                    .update_columns([session::Column::Data, session::Column::ExpiryDate])
-                    .to_owned(),
-            )
-            .exec_without_returning(&self.db)
+        let row = to_row(record)?;
+        session::Entity::update_many()
+            .set(session::ActiveModel {
+                data: row.data,
+                expiry_date: row.expiry_date,
+                ..Default::default()
+            })
+            .filter(session::Column::Id.eq(record.id.to_string()))
+            .exec(&self.db)
             .await
             .map_err(backend)?;
         Ok(())

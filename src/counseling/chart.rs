@@ -1,31 +1,47 @@
 //! The trend chart, drawn on the server as SVG (no script), with a title and
-//! a description for screen readers; the page also shows the same data as a table.
+//! a description for screen readers; the page also shows the same data as a
+//! table. Only months the disclosure layer shows are drawn: a hidden month
+//! breaks the line.
 
-use super::service::MonthPoint;
+use crate::{
+    disclosure::TrendPoint,
+    i18n::{Lang, t, t_args},
+};
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 240.0;
 const LEFT: f64 = 40.0;
 const BOTTOM: f64 = 30.0;
 
-fn points(values: &[f64], max: f64) -> String {
+/// One polyline per run of shown months.
+fn lines(values: &[Option<f64>], max: f64, style: &str) -> String {
     let step = if values.len() > 1 {
         (WIDTH - LEFT - 10.0) / (values.len() - 1) as f64
     } else {
         0.0
     };
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
+    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => runs.last_mut().into_iter().for_each(|run| {
+                run.push(format!(
+                    "{:.1},{:.1}",
+                    LEFT + step * i as f64,
+                    HEIGHT - BOTTOM - (v / max) * (HEIGHT - BOTTOM - 10.0)
+                ))
+            }),
+            None => runs.push(Vec::new()),
+        }
+    }
+    runs.into_iter()
+        .filter(|run| !run.is_empty())
+        .map(|run| {
             format!(
-                "{:.1},{:.1}",
-                LEFT + step * i as f64,
-                HEIGHT - BOTTOM - (v / max) * (HEIGHT - BOTTOM - 10.0)
+                r#"<polyline fill="none" {style} points="{}"/>"#,
+                run.join(" ")
             )
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
 }
 
 fn escape(text: &str) -> String {
@@ -36,21 +52,26 @@ fn escape(text: &str) -> String {
 }
 
 /// The SVG markup; every text in it is ours or escaped.
-pub fn trend_svg(data: &[MonthPoint]) -> String {
-    let engagement: Vec<f64> = data.iter().map(|p| p.engagement_rate).collect();
-    let placement: Vec<f64> = data.iter().map(|p| p.placement_rate).collect();
-    let max = engagement
+pub fn trend_svg(data: &[TrendPoint], lang: Lang) -> String {
+    let engagement: Vec<Option<f64>> = data
         .iter()
-        .chain(&placement)
-        .copied()
-        .fold(10.0_f64, f64::max)
-        .ceil();
-    let description = format!(
-        "Monthly engagement and placement rates from {} to {}. Peak engagement {:.1}%, peak placement {:.1}%.",
-        data.first().map_or("", |p| p.month.as_str()),
-        data.last().map_or("", |p| p.month.as_str()),
-        engagement.iter().copied().fold(0.0, f64::max),
-        placement.iter().copied().fold(0.0, f64::max),
+        .map(|p| p.engagement_rate.get().copied())
+        .collect();
+    let placement: Vec<Option<f64>> = data
+        .iter()
+        .map(|p| p.placement_rate.get().copied())
+        .collect();
+    let peak = |values: &[Option<f64>]| values.iter().flatten().copied().fold(0.0, f64::max);
+    let max = peak(&engagement).max(peak(&placement)).max(10.0).ceil();
+    let description = t_args(
+        lang,
+        "stats-chart-desc",
+        vec![
+            ("from", data.first().map_or("", |p| p.month.as_str()).into()),
+            ("to", data.last().map_or("", |p| p.month.as_str()).into()),
+            ("engagement", format!("{:.1}", peak(&engagement)).into()),
+            ("placement", format!("{:.1}", peak(&placement)).into()),
+        ],
     );
     let labels: String = data
         .iter()
@@ -72,19 +93,24 @@ pub fn trend_svg(data: &[MonthPoint]) -> String {
         .collect();
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="trend-title trend-desc" class="chart">
-<title id="trend-title">Engagement and placement by month</title>
+<title id="trend-title">{title}</title>
 <desc id="trend-desc">{desc}</desc>
 <line x1="{LEFT}" y1="{base}" x2="{right}" y2="{base}" stroke="#555"/>
 <line x1="{LEFT}" y1="10" x2="{LEFT}" y2="{base}" stroke="#555"/>
 <text x="4" y="16" font-size="10">{max}%</text><text x="4" y="{base}" font-size="10">0%</text>
-<polyline fill="none" stroke="#0b57a4" stroke-width="3" points="{engagement}"/>
-<polyline fill="none" stroke="#b34700" stroke-width="3" stroke-dasharray="6 4" points="{placement}"/>
+{engagement}
+{placement}
 {labels}
 </svg>"##,
+        title = escape(&t(lang, "stats-chart-title")),
         desc = escape(&description),
         base = HEIGHT - BOTTOM,
         right = WIDTH - 10.0,
-        engagement = points(&engagement, max),
-        placement = points(&placement, max),
+        engagement = lines(&engagement, max, r##"stroke="#0b57a4" stroke-width="3""##),
+        placement = lines(
+            &placement,
+            max,
+            r##"stroke="#b34700" stroke-width="3" stroke-dasharray="6 4""##
+        ),
     )
 }

@@ -11,21 +11,22 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     audit, chart,
-    metrics::{self, Dimension},
+    metrics::Dimension,
     service::{self, ListFilter, Scope, Stage},
 };
 use crate::{
     app::AppState,
-    auth::extractors::{AdminUser, CounselorUser, Page},
+    auth::extractors::{AdminUser, CounselorUser, Page, ReaderLang},
+    disclosure,
     error::{AppError, AppResult},
     forms::Form,
     roster::{self, import::RosterFiles},
     search::documents::today,
 };
 
-/// Cells under this many students are suppressed (configurable, never below 5).
+/// Cells under this many students are hidden (configurable, never below 5).
 fn threshold(state: &AppState) -> usize {
-    metrics::effective_threshold(state.config.suppression_threshold)
+    disclosure::effective_threshold(state.config.suppression_threshold)
 }
 
 pub async fn dashboard(
@@ -34,21 +35,27 @@ pub async fn dashboard(
     page: Page,
     Query(scope): Query<Scope>,
 ) -> AppResult<Response> {
-    let period = service::period(&state.db, &counselor, &scope, today()).await?;
+    let period = service::period(&state.db, &counselor, &scope, today(), page.lang).await?;
     let cohort = service::cohort(&state.db, &period).await?;
-    let funnel = metrics::funnel(&cohort.facts);
-    let groups = metrics::group_table(&cohort.facts, threshold(&state));
-    let trend = service::trend(&cohort, &period);
-    let svg = chart::trend_svg(&trend);
+    let figures = service::figures(&cohort, &period, threshold(&state));
+    let svg = chart::trend_svg(&figures.trend, page.lang);
     let schools: Vec<(i32, String)> = crate::roster::service::schools_of(&state.db, &counselor)
         .await?
         .into_iter()
         .map(|s| (s.id, s.name))
         .collect();
+    // Links carry the resolved school year, never the dates asked for.
+    let scope = Scope {
+        school: scope.school,
+        year: period.year.to_string(),
+        ..Scope::default()
+    };
     let query = serde_urlencoded::to_string(&scope).unwrap_or_default();
     let view = context! {
-        scope, schools, funnel, groups, trend, svg, query,
-        threshold => threshold(&state),
+        scope, schools, figures, svg, query,
+        years => service::school_years(today()),
+        year => period.year,
+        rounded => period.rounded,
         from => period.from.to_string(), to => period.to.to_string(),
     };
     Ok(page
@@ -74,15 +81,17 @@ fn csv_error(e: impl std::fmt::Display) -> AppError {
     AppError::Internal(anyhow::anyhow!("csv: {e}"))
 }
 
-/// The group table as CSV; suppressed cells are left out entirely.
+/// The group table as CSV: hidden groups are left out, hidden cells of a
+/// shown group are empty.
 pub async fn export_groups(
     State(state): State<AppState>,
     counselor: CounselorUser,
+    ReaderLang(lang): ReaderLang,
     Query(scope): Query<Scope>,
 ) -> AppResult<Response> {
-    let period = service::period(&state.db, &counselor, &scope, today()).await?;
+    let period = service::period(&state.db, &counselor, &scope, today(), lang).await?;
     let cohort = service::cohort(&state.db, &period).await?;
-    let groups = metrics::group_table(&cohort.facts, threshold(&state));
+    let figures = service::figures(&cohort, &period, threshold(&state));
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
         .write_record([
@@ -98,20 +107,19 @@ pub async fn export_groups(
             "belonging_change",
         ])
         .map_err(csv_error)?;
-    let cell = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    for row in groups.iter().filter(|r| !r.suppressed) {
+    for row in figures.groups.iter().filter(|r| !r.students.is_hidden()) {
         writer
             .write_record([
                 row.dimension.key().to_owned(),
                 row.group.clone(),
-                row.students.map(|n| n.to_string()).unwrap_or_default(),
-                cell(row.engagement_rate),
-                cell(row.engagement_gap),
-                cell(row.placement_rate),
-                cell(row.placement_gap),
-                cell(row.completion_rate),
-                cell(row.completion_gap),
-                cell(row.belonging_change),
+                row.students.csv(),
+                row.engagement_rate.csv(),
+                row.engagement_gap.csv(),
+                row.placement_rate.csv(),
+                row.placement_gap.csv(),
+                row.completion_rate.csv(),
+                row.completion_gap.csv(),
+                row.belonging_change.csv(),
             ])
             .map_err(csv_error)?;
     }
@@ -144,17 +152,23 @@ struct Outreach {
     search_link: Option<String>,
 }
 
+/// How many students the outreach page lists at most (the export has all).
+const LISTED: usize = 200;
+
 pub async fn students(
     State(state): State<AppState>,
     counselor: CounselorUser,
     page: Page,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let period = service::period(&state.db, &counselor, &query.scope, today()).await?;
+    let period = service::period(&state.db, &counselor, &query.scope, today(), page.lang).await?;
     let cohort = service::cohort(&state.db, &period).await?;
-    let rows = service::list(&cohort, &period, &query.filter)?;
-    let total = rows.len();
-    let rows: Vec<_> = rows.into_iter().take(200).collect();
+    let figures = service::figures(&cohort, &period, threshold(&state));
+    let rows = service::list(&cohort, &period, &query.filter, &figures, page.lang)?;
+    // No count of the list is printed: a count of students is a statistic,
+    // and this list's filters cross groups with stages the dashboard may hide.
+    let truncated = rows.len() > LISTED;
+    let rows: Vec<_> = rows.into_iter().take(LISTED).collect();
     let not_engaged: Vec<&entity::student::Model> = cohort
         .students
         .iter()
@@ -175,21 +189,24 @@ pub async fn students(
             }
         })
         .collect();
-    let groups: Vec<(String, String)> = Dimension::ALL
+    // Only the groups the dashboard of this scope shows can filter the list.
+    let groups: Vec<(String, Dimension, String)> = figures
+        .groups
         .iter()
-        .enumerate()
-        .flat_map(|(i, d)| {
-            let mut values: Vec<&str> = cohort.facts.iter().map(|f| f.groups[i].as_str()).collect();
-            values.sort_unstable();
-            values.dedup();
-            values
-                .into_iter()
-                .map(move |v| (format!("{}:{v}", d.key()), format!("{}: {v}", d.label())))
-                .collect::<Vec<_>>()
+        .filter(|g| !g.students.is_hidden())
+        .map(|g| {
+            (
+                format!("{}:{}", g.dimension.key(), g.group),
+                g.dimension,
+                g.group.clone(),
+            )
         })
         .collect();
+    let grades: Vec<i32> = (6..=13)
+        .filter(|&g| figures.shows_group(Dimension::Grade, &service::grade_group(g)))
+        .collect();
     let export = serde_urlencoded::to_string(&query).unwrap_or_default();
-    let view = context! { students => shown, total, query, groups, export, stages => [
+    let view = context! { students => shown, truncated, listed => LISTED, query, groups, grades, export, stages => [
     ("not_engaged", Stage::NotEngaged.label()), ("applied", Stage::Applied.label()),
     ("placed", Stage::Placed.label()), ("completed", Stage::Completed.label())] };
     Ok(page
@@ -200,11 +217,13 @@ pub async fn students(
 pub async fn export_students(
     State(state): State<AppState>,
     counselor: CounselorUser,
+    ReaderLang(lang): ReaderLang,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let period = service::period(&state.db, &counselor, &query.scope, today()).await?;
+    let period = service::period(&state.db, &counselor, &query.scope, today(), lang).await?;
     let cohort = service::cohort(&state.db, &period).await?;
-    let rows = service::list(&cohort, &period, &query.filter)?;
+    let figures = service::figures(&cohort, &period, threshold(&state));
+    let rows = service::list(&cohort, &period, &query.filter, &figures, lang)?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
         .write_record(["name", "grade", "school", "status", "account_claimed"])
@@ -221,11 +240,13 @@ pub async fn export_students(
             .map_err(csv_error)?;
     }
     let body = writer.into_inner().map_err(csv_error)?;
+    // The log names the filter, not how many students it found: admins
+    // reading the log see no count of students.
     audit::record(
         &state.db,
         counselor.id,
         "export_students",
-        &format!("{} students, filter {:?}", rows.len(), query.filter),
+        &format!("year {}, filter {:?}", period.year, query.filter),
     )
     .await?;
     Ok(csv_response("stembridge-students.csv", body))
@@ -349,7 +370,7 @@ pub async fn print_codes(
         &state.db,
         counselor.id,
         "print_codes",
-        &format!("school {school_id} grade {grade}: {} codes", codes.len()),
+        &format!("school {school_id} grade {grade}"),
     )
     .await?;
     Ok(page

@@ -2,7 +2,7 @@
 //! built on it: the dashboard, the student list with outreach hints, the
 //! per-student timeline. Only counselors of the school and admins get here.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use entity::{
@@ -12,32 +12,55 @@ use entity::{
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
-use super::metrics::{Dimension, StudentFacts};
+use super::metrics::{self, Dimension, StudentFacts};
 use crate::{
     app::AppState,
     auth::extractors::CurrentUser,
+    disclosure::{self, Figures},
     error::{AppError, AppResult, OrNotFound},
+    i18n::{Lang, t, t_args},
     profiles,
     roster::service::{ensure_school_access, schools_of},
     search::{self, documents::today, query::SearchParams},
 };
 
-/// Which schools and which period a dashboard covers.
+/// Which schools and which school year a dashboard covers.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct Scope {
     /// One school's id, or empty for all of the counselor's schools.
     pub school: String,
+    /// A school year, named by the year it starts (`2026` for 2026-27).
+    pub year: String,
+    /// Older links give dates: each is rounded to its whole school year.
     pub from: String,
     pub to: String,
 }
 
-/// A checked scope.
+/// The month (August) a school year starts.
+pub const SCHOOL_YEAR_STARTS: u32 = 8;
+
+/// The school year a day falls in, named by the year it starts.
+pub fn school_year_of(day: NaiveDate) -> i32 {
+    if day.month() >= SCHOOL_YEAR_STARTS {
+        day.year()
+    } else {
+        day.year() - 1
+    }
+}
+
+/// A checked scope: its schools and one whole school year (August 1 to
+/// July 31). Periods are whole school years so that no two periods a
+/// counselor can ask for overlap: subtracting one from another isolates
+/// nothing (see `crate::disclosure`).
 #[derive(Debug, Clone)]
 pub struct Period {
     pub schools: Vec<school::Model>,
+    pub year: i32,
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// The request gave dates, which were widened to the school year.
+    pub rounded: bool,
 }
 
 impl Period {
@@ -45,37 +68,103 @@ impl Period {
         let day = at.date_naive();
         day >= self.from && day <= self.to
     }
+
+    /// The twelve months of the school year: first day and the next month's.
+    pub fn months(&self) -> Vec<(NaiveDate, NaiveDate)> {
+        (0..12)
+            .filter_map(|i| {
+                let start = self.from.checked_add_months(chrono::Months::new(i))?;
+                Some((start, start.checked_add_months(chrono::Months::new(1))?))
+            })
+            .collect()
+    }
 }
 
-/// Resolves a scope against the counselor's schools; defaults to the last 12 months.
+/// Resolves a scope against the counselor's schools; defaults to the
+/// current school year. Dates are widened to their school year; dates in two
+/// different school years are refused.
 pub async fn period(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
     scope: &Scope,
     today: NaiveDate,
+    lang: Lang,
 ) -> AppResult<Period> {
     let mut schools = schools_of(db, user).await?;
     if !scope.school.is_empty() {
         let id: i32 = scope
             .school
             .parse()
-            .map_err(|_| AppError::BadRequest("“school” must be a school id.".into()))?;
+            .map_err(|_| AppError::BadRequest(t(lang, "stats-error-school")))?;
         ensure_school_access(db, user, id).await?;
         schools.retain(|s| s.id == id);
     }
-    let date = |text: &str, name: &str, default: NaiveDate| match text.trim() {
-        "" => Ok(default),
+    let current = school_year_of(today);
+    let date = |text: &str, name: &str| match text.trim() {
+        "" => Ok(None),
         text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| AppError::BadRequest(format!("“{name}” must be a date like 2026-09-01."))),
+            .map(Some)
+            .map_err(|_| {
+                AppError::BadRequest(t_args(
+                    lang,
+                    "stats-error-date",
+                    vec![("name", name.into())],
+                ))
+            }),
     };
-    let from = date(&scope.from, "from", today - chrono::Duration::days(365))?;
-    let to = date(&scope.to, "to", today)?;
-    if to < from {
-        return Err(AppError::BadRequest(
-            "“to” must be on or after “from”.".into(),
-        ));
+    let (from, to) = (date(&scope.from, "from")?, date(&scope.to, "to")?);
+    let year = match scope.year.trim() {
+        "" => {
+            if let (Some(from), Some(to)) = (from, to) {
+                if to < from {
+                    return Err(AppError::BadRequest(t(lang, "stats-error-order")));
+                }
+                if school_year_of(from) != school_year_of(to) {
+                    return Err(AppError::BadRequest(t(lang, "stats-error-two-years")));
+                }
+            }
+            from.or(to).map_or(current, school_year_of)
+        }
+        text => text
+            .split('-')
+            .next()
+            .and_then(|y| y.trim().parse::<i32>().ok())
+            .ok_or_else(|| AppError::BadRequest(t(lang, "stats-error-year")))?,
+    };
+    if !(2000..=current).contains(&year) {
+        return Err(AppError::BadRequest(t_args(
+            lang,
+            "stats-error-year-range",
+            vec![("last", current.into())],
+        )));
     }
-    Ok(Period { schools, from, to })
+    let start = NaiveDate::from_ymd_opt(year, SCHOOL_YEAR_STARTS, 1)
+        .ok_or_else(|| AppError::BadRequest(t(lang, "stats-error-year")))?;
+    let end = NaiveDate::from_ymd_opt(year + 1, SCHOOL_YEAR_STARTS, 1)
+        .and_then(|d| d.pred_opt())
+        .ok_or_else(|| AppError::BadRequest(t(lang, "stats-error-year")))?;
+    Ok(Period {
+        schools,
+        year,
+        from: start,
+        to: end,
+        rounded: scope.year.trim().is_empty() && (from.is_some() || to.is_some()),
+    })
+}
+
+/// The school years a counselor can choose, newest first (the last five).
+pub fn school_years(today: NaiveDate) -> Vec<i32> {
+    let current = school_year_of(today);
+    (0..5).map(|i| current - i).collect()
+}
+
+/// A grade's group name in the grade dimension.
+pub fn grade_group(grade: i32) -> String {
+    if grade == 13 {
+        "Early college".into()
+    } else {
+        format!("Grade {grade}")
+    }
 }
 
 fn yes_no(value: Option<bool>) -> String {
@@ -176,6 +265,7 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
         .map(|s| {
             let changes = changes_by_student.remove(&s.id).unwrap_or_default();
             StudentFacts {
+                school_id: s.school_id,
                 groups: [
                     s.gender.clone().unwrap_or_else(|| "Not reported".into()),
                     s.race_ethnicity
@@ -185,11 +275,7 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
                     yes_no(s.english_learner),
                     yes_no(s.disability),
                     yes_no(s.first_generation),
-                    if s.grade == 13 {
-                        "Early college".into()
-                    } else {
-                        format!("Grade {}", s.grade)
-                    },
+                    grade_group(s.grade),
                     school_names.get(&s.school_id).cloned().unwrap_or_default(),
                 ],
                 engaged: engaged.contains(&s.id),
@@ -208,27 +294,18 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
     })
 }
 
-/// Engagement and placement rates by month, for the trend chart.
-#[derive(Debug, Clone, Serialize)]
-pub struct MonthPoint {
-    pub month: String,
-    pub engagement_rate: f64,
-    pub placement_rate: f64,
-}
-
-pub fn trend(cohort: &Cohort, period: &Period) -> Vec<MonthPoint> {
-    let n = cohort.students.len().max(1) as f64;
-    let mut points = Vec::new();
-    let mut month =
-        NaiveDate::from_ymd_opt(period.from.year(), period.from.month(), 1).unwrap_or(period.from);
-    while month <= period.to && points.len() < 36 {
-        let next = if month.month() == 12 {
-            NaiveDate::from_ymd_opt(month.year() + 1, 1, 1)
-        } else {
-            NaiveDate::from_ymd_opt(month.year(), month.month() + 1, 1)
-        }
-        .unwrap_or(period.to);
-        let within = |at: DateTime<Utc>| at.date_naive() >= month && at.date_naive() < next;
+/// Everything the scope's dashboard, export and outreach filters may show:
+/// the cohort's counts per school, through the disclosure layer.
+pub fn figures(cohort: &Cohort, period: &Period, threshold: usize) -> Figures {
+    let months = period.months();
+    let school_of: HashMap<i32, i32> = cohort
+        .students
+        .iter()
+        .map(|s| (s.id, s.school_id))
+        .collect();
+    let mut by_school: BTreeMap<i32, Vec<[usize; 2]>> = BTreeMap::new();
+    for (m, (start, next)) in months.iter().enumerate() {
+        let within = |at: DateTime<Utc>| at.date_naive() >= *start && at.date_naive() < *next;
         let engaged: HashSet<i32> = cohort
             .applications
             .iter()
@@ -241,14 +318,27 @@ pub fn trend(cohort: &Cohort, period: &Period) -> Vec<MonthPoint> {
             .filter(|p| PlacementStatus::HOLDING_A_SLOT.contains(&p.status) && within(p.created_at))
             .map(|p| p.student_id)
             .collect();
-        points.push(MonthPoint {
-            month: month.format("%Y-%m").to_string(),
-            engagement_rate: (1000.0 * engaged.len() as f64 / n).round() / 10.0,
-            placement_rate: (1000.0 * placed.len() as f64 / n).round() / 10.0,
-        });
-        month = next;
+        for (k, students) in [engaged, placed].iter().enumerate() {
+            for student in students {
+                if let Some(school) = school_of.get(student) {
+                    by_school
+                        .entry(*school)
+                        .or_insert_with(|| vec![[0; 2]; months.len()])[m][k] += 1;
+                }
+            }
+        }
     }
-    points
+    let schools: Vec<(i32, String)> = period
+        .schools
+        .iter()
+        .map(|s| (s.id, s.name.clone()))
+        .collect();
+    let counts = metrics::tally(&cohort.facts, &schools, &by_school, months.len());
+    let labels: Vec<String> = months
+        .iter()
+        .map(|(start, _)| start.format("%Y-%m").to_string())
+        .collect();
+    disclosure::publish(threshold, &counts, &labels)
 }
 
 /// Where a student stands in the period.
@@ -307,7 +397,23 @@ pub struct StudentRow {
     pub claimed: bool,
 }
 
-pub fn list(cohort: &Cohort, period: &Period, filter: &ListFilter) -> AppResult<Vec<StudentRow>> {
+/// The students of the list, filtered. A filter by group (or by grade, the
+/// grade dimension's groups) is refused unless the dashboard of the same
+/// scope shows that group: a hidden group's list would give its size.
+pub fn list(
+    cohort: &Cohort,
+    period: &Period,
+    filter: &ListFilter,
+    figures: &Figures,
+    lang: Lang,
+) -> AppResult<Vec<StudentRow>> {
+    let hidden = || {
+        AppError::BadRequest(t_args(
+            lang,
+            "stats-error-hidden-group",
+            vec![("threshold", figures.threshold.into())],
+        ))
+    };
     let stage = match filter.status.as_str() {
         "" => None,
         key => Some(
@@ -322,11 +428,19 @@ pub fn list(cohort: &Cohort, period: &Period, filter: &ListFilter) -> AppResult<
                 .map_err(|_| AppError::BadRequest("“grade” must be a number.".into()))?,
         ),
     };
+    if let Some(g) = grade
+        && !figures.shows_group(Dimension::Grade, &grade_group(g))
+    {
+        return Err(hidden());
+    }
     let group = match filter.group.split_once(':') {
         None if filter.group.is_empty() => None,
         Some((dimension, value)) => {
             let dimension = Dimension::from_key(dimension)
                 .ok_or_else(|| AppError::BadRequest(format!("Unknown group “{dimension}”.")))?;
+            if !figures.shows_group(dimension, value) {
+                return Err(hidden());
+            }
             Some((
                 Dimension::ALL
                     .iter()

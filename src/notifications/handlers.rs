@@ -25,8 +25,15 @@ pub async fn list(
     user: CurrentUser,
     page: Page,
 ) -> AppResult<Response> {
-    let items: Vec<Item> = super::latest(&state.db, user.id)
-        .await?
+    // Older news of a suspended or rejected organization names students:
+    // it stays hidden until the organization is verified again.
+    let hidden = user.role == entity::Role::Employer && !user.is_verified_employer();
+    let latest = if hidden {
+        Vec::new()
+    } else {
+        super::latest(&state.db, user.id).await?
+    };
+    let items: Vec<Item> = latest
         .into_iter()
         .map(|n| Item {
             message: n.message,
@@ -36,7 +43,10 @@ pub async fn list(
         })
         .collect();
     Ok(page
-        .render("notifications/list.html", minijinja::context! { items })?
+        .render(
+            "notifications/list.html",
+            minijinja::context! { items, hidden },
+        )?
         .into_response())
 }
 

@@ -9,10 +9,12 @@ use axum::{
     routing::{get, post},
 };
 use chrono::Utc;
-use entity::{Role, notification, user};
+use entity::{OrgStatus, Role, notification, organization, user};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, sea_query::Expr,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+    sea_query::{Expr, Query},
 };
 
 use crate::{app::AppState, error::AppResult};
@@ -50,12 +52,19 @@ pub async fn notify(
     Ok(())
 }
 
-/// Every employer user of an organization.
+/// Every employer user of an organization, while it is verified: the news
+/// these carry is about students, which a suspended organization may not see.
 pub async fn employers_of(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<Vec<i32>> {
+    let verified = Query::select()
+        .column(organization::Column::Id)
+        .from(organization::Entity)
+        .and_where(organization::Column::Id.eq(organization_id))
+        .and_where(organization::Column::Status.eq(OrgStatus::Verified))
+        .to_owned();
     Ok(user::Entity::find()
         .select_only()
         .column(user::Column::Id)
-        .filter(user::Column::OrganizationId.eq(organization_id))
+        .filter(user::Column::OrganizationId.in_subquery(verified))
         .filter(user::Column::Role.eq(Role::Employer))
         .into_tuple()
         .all(db)

@@ -137,7 +137,7 @@ pub async fn manage(
 ) -> AppResult<Response> {
     let posting = service::find_owned(&state.db, &employer, id).await?;
     let organization = organizations::service::of_employer(&state.db, &employer).await?;
-    let opportunity = service::view(&state.db, posting).await?;
+    let opportunity = service::view(&state.db, posting, page.lang).await?;
     let view = ManagePage {
         opportunity,
         organization_verified: organization.status == entity::OrgStatus::Verified,
@@ -218,7 +218,7 @@ pub async fn show(
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     let posting = service::find_visible(&state.db, id).await?;
-    let opportunity = service::view(&state.db, posting).await?;
+    let opportunity = service::view(&state.db, posting, page.lang).await?;
     let can_apply = page
         .user
         .as_ref()

@@ -17,7 +17,8 @@ use crate::{
     auth::extractors::CurrentUser,
     db,
     error::{AppError, AppResult, OrNotFound},
-    languages, outbox,
+    i18n::{self, Lang, t, t_args},
+    outbox,
 };
 
 /// The access features an opportunity offers, in vocabulary order.
@@ -401,20 +402,20 @@ pub async fn slots_taken_by(
 #[derive(Debug, Serialize)]
 pub struct FeatureView {
     pub key: &'static str,
-    pub label: &'static str,
-    pub promise: &'static str,
+    pub label: String,
+    pub promise: String,
 }
 
-/// Everything a detail page shows, already in words.
+/// Everything a detail page shows, already in words of the reader's language.
 #[derive(Debug, Serialize)]
 pub struct OpportunityView {
     pub id: i32,
     pub title: String,
     pub paragraphs: Vec<String>,
-    pub kind: &'static str,
+    pub kind: String,
     pub is_shadow: bool,
-    pub field: &'static str,
-    pub mode: &'static str,
+    pub field: String,
+    pub mode: String,
     pub status: &'static str,
     pub organization_id: i32,
     pub organization: String,
@@ -430,9 +431,43 @@ pub struct OpportunityView {
     pub grades: String,
     pub min_age: Option<i32>,
     pub slots: i32,
-    pub languages: Vec<&'static str>,
+    pub languages: Vec<String>,
     pub skills: String,
     pub features: Vec<FeatureView>,
+}
+
+/// Pay in the reader's words: "$18.50 an hour" / "$18.50 por hora".
+pub fn pay_in(lang: Lang, o: &opportunity::Model) -> String {
+    match (o.hourly_wage_cents, o.stipend_cents) {
+        (Some(cents), _) if o.compensation == entity::Compensation::Hourly => t_args(
+            lang,
+            "opportunity-pay-hourly",
+            vec![("amount", dollars(cents).into())],
+        ),
+        (_, Some(cents)) if o.compensation == entity::Compensation::Stipend => t_args(
+            lang,
+            "opportunity-pay-stipend",
+            vec![("amount", dollars(cents).into())],
+        ),
+        _ => t(lang, "opportunity-pay-unpaid"),
+    }
+}
+
+/// A grade in the reader's words: "Grade 10", "Early college".
+pub fn grade_in(lang: Lang, grade: i32) -> String {
+    if grade == 13 {
+        t(lang, "grade-early-college")
+    } else {
+        t_args(lang, "grade-number", vec![("grade", grade.into())])
+    }
+}
+
+/// A time of day as the reader writes it: "3:30 PM" / "15:30".
+fn time_in(lang: Lang, time: chrono::NaiveTime) -> String {
+    match lang {
+        Lang::En => time.format("%-I:%M %p").to_string(),
+        Lang::Es => time.format("%-H:%M").to_string(),
+    }
 }
 
 fn dollars(cents: i32) -> String {
@@ -465,8 +500,12 @@ pub(crate) fn grade_name(grade: i32) -> String {
     }
 }
 
-/// Builds the view of one posting.
-pub async fn view(db: &impl ConnectionTrait, o: opportunity::Model) -> AppResult<OpportunityView> {
+/// Builds the view of one posting, in `lang`.
+pub async fn view(
+    db: &impl ConnectionTrait,
+    o: opportunity::Model,
+    lang: Lang,
+) -> AppResult<OpportunityView> {
     let organization = organization::Entity::find_by_id(o.organization_id)
         .one(db)
         .await?
@@ -482,13 +521,13 @@ pub async fn view(db: &impl ConnectionTrait, o: opportunity::Model) -> AppResult
         .collect();
     Ok(OpportunityView {
         id: o.id,
-        pay: pay_text(&o),
+        pay: pay_in(lang, &o),
         title: o.title,
         paragraphs,
-        kind: o.kind.label(),
+        kind: i18n::vocab(lang, "kind", o.kind.key()),
         is_shadow: o.kind == entity::OpportunityKind::JobShadow,
-        field: o.field.label(),
-        mode: o.mode.label(),
+        field: i18n::vocab(lang, "field", o.field.key()),
+        mode: i18n::vocab(lang, "mode", o.mode.key()),
         status: o.status.key(),
         organization_id: organization.id,
         organization: organization.name,
@@ -496,28 +535,46 @@ pub async fn view(db: &impl ConnectionTrait, o: opportunity::Model) -> AppResult
         zip: o.zip,
         hours_per_week: o.hours_per_week,
         schedule: o.schedule,
-        start_date: o.start_date.format("%B %-d, %Y").to_string(),
-        end_date: o.end_date.format("%B %-d, %Y").to_string(),
-        times: o
-            .start_time
-            .zip(o.end_time)
-            .map(|(s, e)| format!("{} to {}", s.format("%-I:%M %p"), e.format("%-I:%M %p"))),
-        deadline: o.deadline.format("%B %-d, %Y").to_string(),
+        start_date: i18n::long_date(lang, o.start_date),
+        end_date: i18n::long_date(lang, o.end_date),
+        times: o.start_time.zip(o.end_time).map(|(s, e)| {
+            t_args(
+                lang,
+                "opportunity-range",
+                vec![
+                    ("from", time_in(lang, s).into()),
+                    ("to", time_in(lang, e).into()),
+                ],
+            )
+        }),
+        deadline: i18n::long_date(lang, o.deadline),
         grades: if o.min_grade == o.max_grade {
-            grade_name(o.min_grade)
+            grade_in(lang, o.min_grade)
         } else {
-            format!("{} to {}", grade_name(o.min_grade), grade_name(o.max_grade))
+            t_args(
+                lang,
+                "opportunity-range",
+                vec![
+                    ("from", grade_in(lang, o.min_grade).into()),
+                    ("to", grade_in(lang, o.max_grade).into()),
+                ],
+            )
         },
         min_age: o.min_age,
         slots: o.slots,
-        languages: o.languages.split(',').filter_map(languages::name).collect(),
+        languages: o
+            .languages
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(|c| i18n::language_name(lang, c))
+            .collect(),
         skills: o.skills,
         features: features
             .into_iter()
             .map(|f| FeatureView {
                 key: f.key(),
-                label: f.label(),
-                promise: f.promise(),
+                label: i18n::vocab(lang, "need", f.key()),
+                promise: i18n::vocab(lang, "promise", f.key()),
             })
             .collect(),
     })

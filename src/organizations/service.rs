@@ -3,11 +3,15 @@
 
 use chrono::{Duration, Utc};
 use entity::{
-    OpportunityStatus, OrgStatus, Role, opportunity, organization, organization_invite, user,
+    ApplicationStatus, OpportunityStatus, OrgStatus, PlacementStatus, Role, application,
+    counselor_school, opportunity, organization, organization_invite, placement, student, user,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+    sea_query::{Query, SelectStatement},
 };
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +21,10 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    geo, outbox, tokens,
+    geo,
+    i18n::{self, Lang},
+    notifications::notify,
+    outbox, tokens,
 };
 
 /// How long an invitation link works.
@@ -281,6 +288,9 @@ pub async fn review(
     organization.reviewed_at = Set(Some(Utc::now()));
     let organization = organization.update(&txn).await?;
     outbox::enqueue_organization(&txn, organization_id).await?;
+    if matches!(status, OrgStatus::Suspended | OrgStatus::Rejected) {
+        flag_students_of(&txn, &organization).await?;
+    }
     txn.commit().await?;
     tracing::info!(
         organization_id,
@@ -289,6 +299,96 @@ pub async fn review(
         "organization reviewed"
     );
     Ok(organization)
+}
+
+/// The ids of an organization's opportunities, as a subquery.
+fn opportunities_of(organization_id: i32) -> SelectStatement {
+    Query::select()
+        .column(opportunity::Column::Id)
+        .from(opportunity::Entity)
+        .and_where(opportunity::Column::OrganizationId.eq(organization_id))
+        .to_owned()
+}
+
+/// When an organization loses its verification, the counselors of every
+/// student in one of its open placements hear of it (they decide what the
+/// student needs next), and those students and the ones holding its offers
+/// are told why nothing moves. Runs in the reviewer's transaction.
+async fn flag_students_of(
+    db: &impl ConnectionTrait,
+    organization: &organization::Model,
+) -> AppResult<()> {
+    let open = [PlacementStatus::AwaitingConsent, PlacementStatus::Active];
+    let placements = placement::Entity::find()
+        .filter(placement::Column::OpportunityId.in_subquery(opportunities_of(organization.id)))
+        .filter(placement::Column::Status.is_in(open))
+        .all(db)
+        .await?;
+    let offered: Vec<i32> = application::Entity::find()
+        .select_only()
+        .column(application::Column::StudentId)
+        .filter(application::Column::OpportunityId.in_subquery(opportunities_of(organization.id)))
+        .filter(application::Column::Status.eq(ApplicationStatus::Offered))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut student_ids: Vec<i32> = placements.iter().map(|p| p.student_id).collect();
+    student_ids.extend(offered);
+    student_ids.sort_unstable();
+    student_ids.dedup();
+    if student_ids.is_empty() {
+        return Ok(());
+    }
+    let students = student::Entity::find()
+        .filter(student::Column::Id.is_in(student_ids))
+        .all(db)
+        .await?;
+    // Stored notifications have no reader yet: they are written in the
+    // default language, like the rest of the notification texts.
+    let lang = Lang::default();
+    let student_users: Vec<i32> = students.iter().filter_map(|s| s.user_id).collect();
+    notify(
+        db,
+        &student_users,
+        &i18n::t_args(
+            lang,
+            "safe-notify-student-org-not-verified",
+            vec![("organization", organization.name.clone().into())],
+        ),
+        "/student",
+    )
+    .await?;
+    for placement in &placements {
+        let Some(student) = students.iter().find(|s| s.id == placement.student_id) else {
+            continue;
+        };
+        let counselors: Vec<i32> = counselor_school::Entity::find()
+            .filter(counselor_school::Column::SchoolId.eq(student.school_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|row| row.user_id)
+            .collect();
+        let message = i18n::t_args(
+            lang,
+            "safe-notify-counselor-placement-flagged",
+            vec![
+                ("organization", organization.name.clone().into()),
+                (
+                    "student",
+                    format!("{} {}", student.first_name, student.last_name).into(),
+                ),
+            ],
+        );
+        notify(
+            db,
+            &counselors,
+            &message,
+            &format!("/counselor/students/{}", student.id),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// A verified organization's public page: its profile and open postings.

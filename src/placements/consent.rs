@@ -22,7 +22,7 @@ use crate::{
     families::service as families,
     i18n::{self, Lang, t, t_args},
     mail::{self, Outgoing},
-    opportunities::service::features_of,
+    opportunities::service::{features_of, pay_in},
     roster::service::ensure_school_access,
     tokens,
 };
@@ -106,8 +106,7 @@ struct Facts {
     schedule: String,
     times: Option<String>,
     supervisor: String,
-    hourly_cents: Option<i32>,
-    stipend_cents: Option<i32>,
+    posting: opportunity::Model,
     features: Vec<&'static str>,
 }
 
@@ -127,7 +126,6 @@ impl Facts {
         if !contact.is_empty() {
             supervisor = format!("{supervisor} ({contact})");
         }
-        let compensation = o.compensation;
         Ok(Self {
             title: o.title.clone(),
             organization: organization.name,
@@ -140,12 +138,7 @@ impl Facts {
                 .zip(o.end_time)
                 .map(|(s, e)| format!("{}–{}", s.format("%H:%M"), e.format("%H:%M"))),
             supervisor,
-            hourly_cents: o
-                .hourly_wage_cents
-                .filter(|_| compensation == entity::Compensation::Hourly),
-            stipend_cents: o
-                .stipend_cents
-                .filter(|_| compensation == entity::Compensation::Stipend),
+            posting: o.clone(),
             features: features_of(db, o.id)
                 .await?
                 .iter()
@@ -155,23 +148,12 @@ impl Facts {
     }
 
     fn in_lang(&self, lang: Lang) -> minijinja::Value {
-        let pay = match (self.hourly_cents, self.stipend_cents) {
-            (Some(cents), _) => t_args(
-                lang,
-                "mail-pay-hourly",
-                vec![("amount", i18n::money(i64::from(cents)).into())],
-            ),
-            (_, Some(cents)) => t_args(
-                lang,
-                "mail-pay-stipend",
-                vec![("amount", i18n::money(i64::from(cents)).into())],
-            ),
-            _ => t(lang, "mail-pay-unpaid"),
-        };
+        // The same words as the posting's page, in the guardian's language.
+        let pay = pay_in(lang, &self.posting);
         let features: Vec<String> = self
             .features
             .iter()
-            .map(|key| t(lang, &format!("mail-need-{}", key.replace('_', "-"))))
+            .map(|key| i18n::vocab(lang, "need", key))
             .collect();
         let schedule = match &self.times {
             Some(times) if self.schedule.is_empty() => times.clone(),

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, EmployerUser, FormPage, Page, StudentUser, flash},
+    auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult, OrNotFound},
     families::service as families,
     forms::{FieldErrors, Form},
@@ -81,7 +81,7 @@ async fn render_consent_form(
     let guardian = consent::guardian_of(&state.db, request).await?;
     // The guardian reads the page in the language the school has for them.
     page.lang = families::lang_of(&guardian);
-    let details = crate::opportunities::service::view(&state.db, opportunity).await?;
+    let details = crate::opportunities::service::view(&state.db, opportunity, page.lang).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -281,7 +281,7 @@ pub async fn student_feedback(
 
 async fn render_employer(
     state: &AppState,
-    employer: &EmployerUser,
+    employer: &VerifiedEmployer,
     page: &Page,
     id: i32,
     form: &CompletionForm,
@@ -306,7 +306,7 @@ async fn render_employer(
 
 pub async fn employer_view(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
@@ -323,7 +323,7 @@ pub async fn employer_view(
 
 pub async fn review_hours(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     session: Session,
     Path((id, decision)): Path<(i32, String)>,
 ) -> AppResult<Response> {
@@ -348,7 +348,7 @@ pub async fn review_hours(
 
 pub async fn complete(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     session: Session,
     page: Page,
     Path(id): Path<i32>,

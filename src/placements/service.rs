@@ -182,25 +182,36 @@ fn parse_consent(form: &ConsentForm) -> AppResult<consent::Decision> {
 }
 
 /// Records consent while it is still pending; declining ends the placement
-/// and frees its slot. A decision that lost the race is a conflict.
+/// and frees its slot. `None` when another decision got there first.
 async fn record_consent(
     db: &impl ConnectionTrait,
     placement: placement::Model,
     decision: &consent::Decision,
     recorded_by: Option<i32>,
-) -> AppResult<placement::Model> {
+) -> AppResult<Option<placement::Model>> {
     // Lock the posting first, as accepting does, so a freed slot is counted once.
     let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
         .lock_exclusive()
         .one(db)
         .await?
         .or_not_found()?;
-    if !consent::decide(db, placement.id, decision, recorded_by).await? {
-        return Err(AppError::Conflict(
-            "Consent for this placement was already recorded.".into(),
-        ));
-    }
     let given = decision.given;
+    // Consent cannot start a placement at an organization that lost its
+    // verification; declining stays possible.
+    if given
+        && crate::applications::service::organization_status(db, opportunity.organization_id)
+            .await?
+            != entity::OrgStatus::Verified
+    {
+        return Err(AppError::Conflict(crate::i18n::t(
+            crate::i18n::current(),
+            "safe-consent-org-not-verified",
+        )));
+    }
+    if !consent::decide(db, placement.id, decision, recorded_by).await? {
+        // Another decision (a second tab, a paper form) got there first.
+        return Ok(None);
+    }
     let saved = placement::Entity::find_by_id(placement.id)
         .one(db)
         .await?
@@ -239,7 +250,7 @@ async fn record_consent(
         &format!("/employer/placements/{}", saved.id),
     )
     .await?;
-    Ok(saved)
+    Ok(Some(saved))
 }
 
 /// A guardian's answer through the link mailed to them (no login). The link
@@ -258,10 +269,8 @@ pub async fn consent_by_link(
     if !consent::mark_used(&txn, request.id).await? {
         return Ok(Err(consent::LinkProblem::Used));
     }
-    let saved = match record_consent(&txn, placement, &decision, None).await {
-        Ok(saved) => saved,
-        Err(AppError::Conflict(_)) => return Ok(Err(consent::LinkProblem::Used)),
-        Err(other) => return Err(other),
+    let Some(saved) = record_consent(&txn, placement, &decision, None).await? else {
+        return Ok(Err(consent::LinkProblem::Used));
     };
     txn.commit().await?;
     Ok(Ok(saved))
@@ -285,7 +294,11 @@ pub async fn consent_on_paper(
         .or_not_found()?;
     ensure_school_access(&txn, counselor, student.school_id).await?;
     let decision = parse_consent(form)?;
-    let saved = record_consent(&txn, placement, &decision, Some(counselor.id)).await?;
+    let saved = record_consent(&txn, placement, &decision, Some(counselor.id))
+        .await?
+        .ok_or_else(|| {
+            AppError::Conflict("Consent for this placement was already recorded.".into())
+        })?;
     crate::counseling::audit::record(
         &txn,
         counselor.id,
@@ -317,7 +330,7 @@ pub async fn find_for_employer(
     employer: &CurrentUser,
     id: i32,
 ) -> AppResult<(placement::Model, opportunity::Model)> {
-    let organization_id = employer.organization_id.ok_or(AppError::Forbidden)?;
+    let organization_id = crate::applications::service::verified_organization(employer)?;
     let placement = placement::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -665,6 +678,8 @@ pub struct PlacementView {
     pub approved_hours: f64,
     pub pending_hours: f64,
     pub student_rated: bool,
+    /// False while the host organization is suspended or rejected.
+    pub organization_verified: bool,
 }
 
 pub async fn view(
@@ -724,6 +739,7 @@ pub async fn view(
             })
             .collect(),
         student_rated: placement.student_rating.is_some(),
+        organization_verified: organization.status == entity::OrgStatus::Verified,
     })
 }
 

@@ -21,6 +21,7 @@ use crate::{
     app::AppState,
     auth::extractors::{MaybeUser, Page},
     error::AppResult,
+    i18n::{self, Lang, t_args},
     profiles,
 };
 
@@ -110,26 +111,24 @@ pub async fn search_api(
 #[derive(Serialize)]
 struct FilterOption {
     key: &'static str,
-    label: &'static str,
     count: u64,
     selected: bool,
 }
 
 fn options(
-    all: impl Iterator<Item = (&'static str, &'static str)>,
+    all: impl Iterator<Item = &'static str>,
     counts: &std::collections::BTreeMap<String, u64>,
     selected: &[String],
 ) -> Vec<FilterOption> {
-    all.map(|(key, label)| FilterOption {
+    all.map(|key| FilterOption {
         key,
-        label,
         count: counts.get(key).copied().unwrap_or(0),
         selected: selected.iter().any(|s| s == key),
     })
     .collect()
 }
 
-/// An active filter, with the link that removes it.
+/// An active filter, with the link that removes it (the label in the reader's language).
 #[derive(Serialize)]
 struct Chip {
     label: String,
@@ -141,10 +140,12 @@ struct ResultView {
     id: i32,
     title: String,
     organization: String,
+    /// Vocabulary keys: the template shows them in the reader's language.
     kind: &'static str,
     field: &'static str,
     mode: &'static str,
     pay: String,
+    /// ISO date, written out by the template.
     deadline: String,
     distance_miles: Option<f64>,
     features: Vec<&'static str>,
@@ -165,7 +166,7 @@ struct SearchPage {
     fields: Vec<FilterOption>,
     modes: Vec<FilterOption>,
     needs: Vec<FilterOption>,
-    sorts: Vec<(&'static str, &'static str)>,
+    sorts: Vec<&'static str>,
     chips: Vec<Chip>,
     previous: Option<String>,
     next: Option<String>,
@@ -173,7 +174,7 @@ struct SearchPage {
     page_count: u64,
 }
 
-fn chips(params: &SearchParams) -> Vec<Chip> {
+fn chips(params: &SearchParams, reader: Lang) -> Vec<Chip> {
     let mut chips = Vec::new();
     let without = |edit: &dyn Fn(&mut SearchParams)| {
         let mut p = params.clone();
@@ -181,24 +182,31 @@ fn chips(params: &SearchParams) -> Vec<Chip> {
         edit(&mut p);
         format!("/search?{}", p.to_query_string())
     };
-    let label_of =
-        |key: &str| AccessNeed::from_key(key).map_or(key.to_owned(), |n| n.label().to_owned());
     for need in &params.need {
+        let need_label = i18n::vocab(reader, "need", need);
         chips.push(Chip {
-            label: format!("Needs: {}", label_of(need)),
+            label: t_args(
+                reader,
+                "search-chip-need",
+                vec![("need", need_label.into())],
+            ),
             remove: without(&|p| p.need.retain(|n| n != need)),
         });
     }
     if let Some(grade) = params.grade.as_deref().filter(|g| !g.is_empty()) {
         chips.push(Chip {
-            label: format!("Grade {grade}"),
+            label: t_args(reader, "search-chip-grade", vec![("grade", grade.into())]),
             remove: without(&|p| p.grade = None),
         });
     }
     if let Some(zip) = params.zip.as_deref().filter(|z| !z.is_empty()) {
         let label = match params.within_miles.as_deref().filter(|m| !m.is_empty()) {
-            Some(miles) => format!("Within {miles} miles of {zip}"),
-            None => format!("Distance from {zip}"),
+            Some(miles) => t_args(
+                reader,
+                "search-chip-within",
+                vec![("miles", miles.into()), ("zip", zip.into())],
+            ),
+            None => t_args(reader, "search-chip-distance", vec![("zip", zip.into())]),
         };
         chips.push(Chip {
             label,
@@ -209,9 +217,13 @@ fn chips(params: &SearchParams) -> Vec<Chip> {
         });
     }
     for lang in &params.lang {
-        let name = crate::languages::name(lang).unwrap_or(lang);
+        let name = i18n::language_name(reader, lang);
         chips.push(Chip {
-            label: format!("Team speaks {name}"),
+            label: t_args(
+                reader,
+                "search-chip-language",
+                vec![("language", name.into())],
+            ),
             remove: without(&|p| p.lang.retain(|l| l != lang)),
         });
     }
@@ -230,22 +242,22 @@ fn facet_options(
     use entity::{OpportunityKind, StemField, WorkMode};
     (
         options(
-            OpportunityKind::ALL.iter().map(|v| (v.key(), v.label())),
+            OpportunityKind::ALL.iter().map(|v| v.key()),
             &facets.kind,
             &params.kind,
         ),
         options(
-            StemField::ALL.iter().map(|v| (v.key(), v.label())),
+            StemField::ALL.iter().map(|v| v.key()),
             &facets.field,
             &params.field,
         ),
         options(
-            WorkMode::ALL.iter().map(|v| (v.key(), v.label())),
+            WorkMode::ALL.iter().map(|v| v.key()),
             &facets.mode,
             &params.mode,
         ),
         options(
-            AccessNeed::ALL.iter().map(|v| (v.key(), v.label())),
+            AccessNeed::ALL.iter().map(|v| v.key()),
             &facets.need,
             &params.need,
         ),
@@ -329,15 +341,15 @@ fn render(
                         id: d.id,
                         title: d.title.clone(),
                         organization: d.organization.clone(),
-                        kind: d.kind.label(),
-                        field: d.field.label(),
-                        mode: d.mode.label(),
+                        kind: d.kind.key(),
+                        field: d.field.key(),
+                        mode: d.mode.key(),
                         pay: d.pay.clone(),
-                        deadline: d.deadline.format("%B %-d").to_string(),
+                        deadline: d.deadline.to_string(),
                         distance_miles: round_miles(hit.distance_miles),
-                        features: d.needs.iter().map(|n| n.label()).collect(),
-                        meets: meets.into_iter().map(|n| n.label()).collect(),
-                        misses: misses.into_iter().map(|n| n.label()).collect(),
+                        features: d.needs.iter().map(|n| n.key()).collect(),
+                        meets: meets.into_iter().map(|n| n.key()).collect(),
+                        misses: misses.into_iter().map(|n| n.key()).collect(),
                     }
                 })
                 .collect()
@@ -350,7 +362,7 @@ fn render(
         format!("/search?{}", p.to_query_string())
     };
     let view = SearchPage {
-        chips: chips(&params),
+        chips: chips(&params, page.lang),
         previous: (page_number > 1).then(|| link_to(page_number - 1)),
         next: (u64::from(page_number) < page_count && error.is_none())
             .then(|| link_to(page_number + 1)),
@@ -364,7 +376,7 @@ fn render(
         fields,
         modes,
         needs,
-        sorts: Sort::ALL.iter().map(|s| (s.key(), s.label())).collect(),
+        sorts: Sort::ALL.iter().map(|s| s.key()).collect(),
         page_number,
         page_count,
     };

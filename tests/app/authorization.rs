@@ -8,6 +8,15 @@
 //! organization, employer of another organization, counselor of the school,
 //! counselor of another school, admin. Refused answers must not contain any
 //! of the protected data.
+//!
+//! One more actor is derived rather than written: an employer of a
+//! suspended organization, tried on its own objects (its own applicants,
+//! placement and hours). Wherever the employer column allows, it is refused
+//! (403), except on the few pages that touch no student
+//! (`OPEN_TO_UNVERIFIED`); and no answer it gets, allowed or not, may show
+//! any student's data. The last actor, a colleague at organization A whose
+//! account an admin disabled while they were logged in, gets exactly what
+//! an anonymous visitor gets.
 
 use std::collections::BTreeSet;
 
@@ -17,7 +26,7 @@ use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, crea
 
 use crate::helpers::{PASSWORD, TestApp, location, new_client, posting};
 
-const ACTORS: [&str; 8] = [
+const ACTORS: [&str; 10] = [
     "anonymous",
     "student",
     "other student",
@@ -26,7 +35,70 @@ const ACTORS: [&str; 8] = [
     "counselor",
     "other counselor",
     "admin",
+    "suspended employer",
+    "disabled user",
 ];
+
+/// What an employer of a suspended (or rejected, or pending) organization may
+/// still open: its dashboard, its profile and colleagues, its postings, and
+/// pages with no student in them. Everything else the employer column allows
+/// must refuse it.
+const OPEN_TO_UNVERIFIED: &[(&str, &str)] = &[
+    ("GET", "/"),
+    ("GET", "/healthz"),
+    ("GET", "/readyz"),
+    ("GET", "/static/app.css"),
+    ("GET", "/search"),
+    ("GET", "/api/v1/opportunities"),
+    ("GET", "/login"),
+    ("GET", "/register"),
+    ("GET", "/claim"),
+    ("GET", "/language/{code}"),
+    ("GET", "/dashboard"),
+    ("GET", "/notifications"),
+    ("GET", "/employer"),
+    ("GET", "/employer/organization"),
+    ("GET", "/employer/opportunities/new"),
+    ("GET", "/employer/opportunities/{id}"),
+    ("GET", "/employer/opportunities/{id}/edit"),
+    ("POST", "/login"),
+    ("POST", "/register"),
+    ("POST", "/claim"),
+    ("POST", "/employer/organization"),
+    ("POST", "/employer/invites"),
+    ("POST", "/employer/opportunities"),
+    ("POST", "/employer/opportunities/{id}/edit"),
+    ("POST", "/employer/opportunities/{id}/{action}"),
+    ("POST", "/notifications/read"),
+    ("GET", "/account"),
+    ("POST", "/account/password"),
+    ("GET", "/account/mfa"),
+    ("POST", "/account/mfa/{action}"),
+    ("POST", "/account/sign-out-everywhere"),
+    ("POST", "/logout"),
+];
+
+/// The public pages of a suspended organization and its postings are gone.
+const GONE_WHEN_SUSPENDED: &[(&str, &str)] = &[
+    ("GET", "/opportunities/{id}"),
+    ("GET", "/organizations/{id}"),
+];
+
+/// The full row of expected cells: the written ones, then the derived ones.
+fn expected_cells(method: &str, path: &str, cells: &str) -> Vec<char> {
+    let mut expected: Vec<char> = cells.chars().collect();
+    let employer = expected[3];
+    let suspended = if GONE_WHEN_SUSPENDED.contains(&(method, path)) {
+        'N'
+    } else if employer != 'A' || OPEN_TO_UNVERIFIED.contains(&(method, path)) {
+        employer
+    } else {
+        'F'
+    };
+    expected.push(suspended);
+    expected.push(expected[0]);
+    expected
+}
 
 /// (method, path with `{placeholders}`, cells).
 const MATRIX: &[(&str, &str, &str)] = &[
@@ -116,6 +188,22 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("POST", "/admin/schools", "LFFFFFFA"),
     ("POST", "/admin/counselors", "LFFFFFFA"),
     ("POST", "/notifications/read", "LAAAAAAA"),
+    ("GET", "/account", "LAAAAAAA"),
+    ("POST", "/account/password", "LAAAAAAA"),
+    ("GET", "/account/mfa", "LAAAAAAA"),
+    ("POST", "/account/mfa/{action}", "LAAAAAAA"),
+    ("GET", "/login/mfa", "LLLLLLLL"),
+    ("POST", "/login/mfa", "LLLLLLLL"),
+    ("GET", "/password-reset/{token}", "NNNNNNNN"),
+    ("POST", "/password-reset/{token}", "NNNNNNNN"),
+    ("GET", "/admin/accounts", "LFFFFFFA"),
+    ("POST", "/admin/accounts/{id}/{action}", "LFFFFFFA"),
+    (
+        "POST",
+        "/admin/accounts/{id}/schools/{school_id}/remove",
+        "LFFFFFFN",
+    ),
+    ("POST", "/account/sign-out-everywhere", "LAAAAAAA"),
     ("POST", "/logout", "AAAAAAAA"),
 ];
 
@@ -185,14 +273,35 @@ fn every_route_of_the_router_has_a_row_in_the_matrix() {
 /// Texts only the student, their employer and their counselor may see.
 const SECRETS: [&str; 3] = ["Quartz", "ZQ-secret-note", "ZQ-hours-log"];
 
-struct World {
-    clients: Vec<Client>,
+/// What an employer whose organization is not verified may never see, on
+/// any page: the applicant's name and school, and what they sent (the grade
+/// is no secret alone: "Grade 11" is a search filter).
+const UNVERIFIED_MAY_NOT_SEE: [&str; 5] = [
+    "Zelda",
+    "Quartz",
+    "Lincoln High",
+    "ZQ-secret-note",
+    "ZQ-hours-log",
+];
+
+/// The objects of one organization's chain: a posting, a draft, an
+/// application of the student turned into a placement with hours.
+#[derive(Clone, Copy)]
+struct Objects {
     opportunity: i32,
     draft: i32,
     organization: i32,
     application: i32,
     placement: i32,
     hours: i32,
+}
+
+struct World {
+    clients: Vec<Client>,
+    /// Organization A's objects, which every actor but the suspended one tries.
+    own: Objects,
+    /// The suspended organization's own objects, tried by its employer.
+    suspended: Objects,
     student: i32,
 }
 
@@ -223,24 +332,29 @@ async fn counselor(app: &TestApp, name: &str) -> (Client, i32) {
     (client, school.id)
 }
 
-/// Builds one of everything: a published and a draft posting, an application
-/// turned into an active placement with hours waiting for approval.
-async fn world(app: &TestApp) -> World {
-    let admin = app.admin().await;
-    let employer = app.verified_employer(&admin, "Org A", "a@a.org").await;
-    let other_employer = app.verified_employer(&admin, "Org B", "b@b.org").await;
-    let opportunity = app.published(&employer, &posting(&[])).await;
+/// An application of `student` to a new posting of `employer`, offered,
+/// accepted, consented on paper, started five days ago, with hours logged.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "test set-up: each actor of the chain"
+)]
+async fn chain(
+    app: &TestApp,
+    employer: &Client,
+    organization: &str,
+    student: &Client,
+    counselor: &Client,
+    placement: i32,
+    hours: i32,
+    draft_title: &'static str,
+) -> Objects {
+    let opportunity = app.published(employer, &posting(&[])).await;
     let draft = app
-        .draft(&employer, &posting(&[("title", "Draft only")]))
+        .draft(employer, &posting(&[("title", draft_title)]))
         .await;
-    let (counselor_client, school) = counselor(app, "Lincoln High").await;
-    let (other_counselor, _) = counselor(app, "Roosevelt High").await;
-    let student = app.claimed_student(school, "Zelda", "Quartz", 11).await;
-    let other_student = app.claimed_student(school, "Yuri", "Other", 11).await;
-
     let response = app
         .submit_as(
-            &student,
+            student,
             &format!("/opportunities/{opportunity}"),
             &format!("/opportunities/{opportunity}/apply"),
             &[("note", "ZQ-secret-note")],
@@ -253,7 +367,7 @@ async fn world(app: &TestApp) -> World {
         .parse()
         .unwrap();
     app.submit_as(
-        &employer,
+        employer,
         "/employer",
         &format!("/employer/applications/{application}/offer"),
         &[],
@@ -264,7 +378,7 @@ async fn world(app: &TestApp) -> World {
     let page = format!("/student/applications/{application}");
     assert_eq!(
         app.submit_as(
-            &student,
+            student,
             &page,
             &format!("{page}/accept"),
             &[("belonging", "3")]
@@ -273,14 +387,13 @@ async fn world(app: &TestApp) -> World {
         .status(),
         StatusCode::SEE_OTHER
     );
-    let placement = 1;
     let consent = [
         ("guardian_name", "G"),
         ("relationship", "mother"),
         ("decision", "give"),
     ];
     app.submit_as(
-        &counselor_client,
+        counselor,
         "/counselor/placements",
         &format!("/counselor/placements/{placement}/consent"),
         &consent,
@@ -296,7 +409,7 @@ async fn world(app: &TestApp) -> World {
     let yesterday = crate::helpers::days_from_now(-1);
     let hours_page = format!("/student/placements/{placement}");
     app.submit_as(
-        &student,
+        student,
         &hours_page,
         &format!("{hours_page}/hours"),
         &[
@@ -306,9 +419,113 @@ async fn world(app: &TestApp) -> World {
         ],
     )
     .await;
+    Objects {
+        opportunity,
+        draft,
+        organization: app.organization_id(organization).await,
+        application,
+        placement,
+        hours,
+    }
+}
+
+/// A colleague who joins organization A, logs in, and whose account an
+/// admin then disables: their open session must be worth nothing.
+async fn disabled_colleague(app: &TestApp, employer: &Client, admin: &Client) -> Client {
+    let response = app
+        .submit_as(
+            employer,
+            "/employer/organization",
+            "/employer/invites",
+            &[("email", "dana@a.org")],
+        )
+        .await;
+    let body = response.text().await.unwrap();
+    let link = body
+        .split("id=\"invite-link\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .replace("&#x2f;", "/");
+    let colleague = new_client();
+    let response = app
+        .submit_as(
+            &colleague,
+            &link,
+            &link,
+            &[("display_name", "Dana"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get_as(&colleague, "/employer").await.status(),
+        StatusCode::OK
+    );
+    let id: i32 = {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        entity::user::Entity::find()
+            .filter(entity::user::Column::Email.eq("dana@a.org"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let response = app
+        .submit_as(
+            admin,
+            "/admin/accounts",
+            &format!("/admin/accounts/{id}/disable"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    colleague
+}
+
+/// Builds one of everything: a published and a draft posting, an application
+/// turned into an active placement with hours waiting for approval; the same
+/// at a third organization, which an admin then suspends.
+async fn world(app: &TestApp) -> World {
+    let admin = app.admin().await;
+    let employer = app.verified_employer(&admin, "Org A", "a@a.org").await;
+    let other_employer = app.verified_employer(&admin, "Org B", "b@b.org").await;
+    let suspended_employer = app.verified_employer(&admin, "Org C", "c@c.org").await;
+    let (counselor_client, school) = counselor(app, "Lincoln High").await;
+    let (other_counselor, _) = counselor(app, "Roosevelt High").await;
+    let student = app.claimed_student(school, "Zelda", "Quartz", 11).await;
+    let other_student = app.claimed_student(school, "Yuri", "Other", 11).await;
+    let own = chain(
+        app,
+        &employer,
+        "Org A",
+        &student,
+        &counselor_client,
+        1,
+        1,
+        "Draft only",
+    )
+    .await;
+    let suspended = chain(
+        app,
+        &suspended_employer,
+        "Org C",
+        &student,
+        &counselor_client,
+        2,
+        2,
+        "Draft of C",
+    )
+    .await;
+    let response = app
+        .review(&admin, "Org C", "suspend", "Safeguarding concern")
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let disabled = disabled_colleague(app, &employer, &admin).await;
     let anonymous = new_client();
     app.get_as(&anonymous, "/login").await;
-    let organization = app.organization_id("Org A").await;
     World {
         clients: vec![
             anonymous,
@@ -319,30 +536,32 @@ async fn world(app: &TestApp) -> World {
             counselor_client,
             other_counselor,
             admin,
+            suspended_employer,
+            disabled,
         ],
-        opportunity,
-        draft,
-        organization,
-        application,
-        placement,
-        hours: 1,
+        own,
+        suspended,
         student: 1,
     }
 }
 
 /// The concrete URL of a route: the world's objects, and actions that the
 /// lifecycle refuses for the owner (so running the matrix changes nothing).
-fn concrete(w: &World, path: &str) -> String {
+fn concrete(w: &World, o: &Objects, path: &str) -> String {
     let (id, action) = match path {
-        p if p.starts_with("/employer/opportunities/{id}/{action}") => (w.draft, "archive"),
+        // Confirming with no enrolment started: refused, nothing changes.
+        p if p.starts_with("/account/mfa/") => (0, "confirm"),
+        // The admin enabling their own account: refused, nothing changes.
+        p if p.starts_with("/admin/accounts/") => (1, "enable"),
+        p if p.starts_with("/employer/opportunities/{id}/{action}") => (o.draft, "archive"),
         p if p.starts_with("/opportunities/") || p.starts_with("/employer/opportunities/") => {
-            (w.opportunity, "")
+            (o.opportunity, "")
         }
-        p if p.starts_with("/organizations/") => (w.organization, ""),
-        p if p.starts_with("/student/applications/") => (w.application, "withdraw"),
-        p if p.starts_with("/employer/applications/") => (w.application, "review"),
-        p if p.contains("/placements/") => (w.placement, ""),
-        p if p.starts_with("/employer/hours/") => (w.hours, ""),
+        p if p.starts_with("/organizations/") => (o.organization, ""),
+        p if p.starts_with("/student/applications/") => (o.application, "withdraw"),
+        p if p.starts_with("/employer/applications/") => (o.application, "review"),
+        p if p.contains("/placements/") => (o.placement, ""),
+        p if p.starts_with("/employer/hours/") => (o.hours, ""),
         p if p.starts_with("/counselor/students/") => (w.student, ""),
         // The consent email to Zelda's guardian.
         p if p.starts_with("/admin/mail/") => (1, ""),
@@ -352,6 +571,7 @@ fn concrete(w: &World, path: &str) -> String {
         .replace("{action}", action)
         .replace("{decision}", "approve")
         .replace("{guardian}", "1")
+        .replace("{school_id}", "999999")
         .replace("{token}", "no-such-token-0123456789")
         .replace("{code}", "es")
 }
@@ -370,12 +590,21 @@ async fn every_caller_gets_exactly_the_access_the_matrix_gives() {
     let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
     let world = world(&app).await;
     let mut failures = Vec::new();
+    let mut leaks = Vec::new();
     // Reads first, then writes; logging out comes last of all.
     let mut rows: Vec<&(&str, &str, &str)> = MATRIX.iter().collect();
-    rows.sort_by_key(|(method, path, _)| (*path == "/logout", *method == "POST"));
+    rows.sort_by_key(|(method, path, _)| {
+        let ends_sessions = matches!(*path, "/logout" | "/account/sign-out-everywhere");
+        (ends_sessions, *method == "POST")
+    });
     for (method, path, cells) in rows {
-        let url = concrete(&world, path);
-        for (n, expected) in cells.chars().enumerate() {
+        for (n, expected) in expected_cells(method, path, cells).into_iter().enumerate() {
+            let objects = if ACTORS[n] == "suspended employer" {
+                &world.suspended
+            } else {
+                &world.own
+            };
+            let url = concrete(&world, objects, path);
             let client = &world.clients[n];
             let response = if *method == "GET" {
                 client.get(app.url(&url)).send().await.unwrap()
@@ -402,6 +631,13 @@ async fn every_caller_gets_exactly_the_access_the_matrix_gives() {
                     ACTORS[n]
                 ));
             }
+            if matches!(ACTORS[n], "suspended employer" | "disabled user") {
+                for secret in UNVERIFIED_MAY_NOT_SEE {
+                    if body.contains(secret) {
+                        leaks.push(format!("{method} {url} as {} shows “{secret}”", ACTORS[n]));
+                    }
+                }
+            }
             if got != 'A' {
                 for secret in SECRETS {
                     assert!(
@@ -418,5 +654,11 @@ async fn every_caller_gets_exactly_the_access_the_matrix_gives() {
         "{} cells differ:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+    assert!(
+        leaks.is_empty(),
+        "a suspended organization's employer or a disabled user saw students {} times:\n{}",
+        leaks.len(),
+        leaks.join("\n")
     );
 }

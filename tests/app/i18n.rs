@@ -5,7 +5,7 @@ use std::{collections::BTreeSet, path::Path};
 
 use reqwest::header::ACCEPT_LANGUAGE;
 
-use crate::helpers::{Backend, TestApp, location, new_client};
+use crate::helpers::{Backend, TestApp, location, new_client, posting};
 
 /// The message ids of one Fluent file (attributes and comments left out).
 fn message_ids(path: &Path) -> BTreeSet<String> {
@@ -92,6 +92,12 @@ async fn the_reader_chooses_the_language() {
         "the cookie wins over the browser"
     );
 
+    // Error pages speak the reader's language too.
+    let response = app.get_as(&client, "/opportunities/999999").await;
+    assert_eq!(response.status(), 404);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("No encontramos esa página") && page.contains(r#"lang="es""#));
+
     // Never an open redirect; unknown languages are not found.
     let response = app
         .get_as(&client, "/language/en?next=//evil.example/")
@@ -99,4 +105,91 @@ async fn the_reader_chooses_the_language() {
     assert_eq!(location(&response), "/");
     let response = app.get_as(&client, "/language/xx").await;
     assert_eq!(response.status(), 404);
+}
+
+#[tokio::test]
+async fn a_spanish_reader_finds_and_reads_a_posting_in_spanish() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let admin = app.admin().await;
+    let employer = app
+        .verified_employer(&admin, "Acme Robotics", "boss@acme.test")
+        .await;
+    let id = app.published(&employer, &posting(&[])).await;
+    let start = crate::helpers::days_from_now(60);
+    let shadow = app
+        .published(
+            &employer,
+            &posting(&[
+                ("kind", "job_shadow"),
+                ("start_date", &start),
+                ("end_date", &start),
+                ("start_time", "15:30"),
+                ("end_time", "17:00"),
+            ]),
+        )
+        .await;
+    let reader = new_client();
+    app.get_as(&reader, "/language/es").await;
+
+    let page = app
+        .get_as(&reader, "/search?need=wheelchair_accessible&grade=10")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for expected in [
+        "Busca una oportunidad",
+        "Pasantía",
+        "Accesible en silla de ruedas",
+        "Necesito: Accesible en silla de ruedas",
+        "Grado 10",
+        "2 oportunidades",
+        "Observación laboral",
+        "Solicita antes del ",
+    ] {
+        assert!(page.contains(expected), "search page lacks {expected}");
+    }
+
+    let page = app
+        .get_as(&reader, &format!("/opportunities/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::days(60);
+    let start_es = stembridge::i18n::long_date(stembridge::i18n::Lang::Es, start);
+    for expected in [
+        "$18.50 por hora",
+        "Estudiantes de Grado 9 a Grado 12",
+        start_es.as_str(),
+        "Inglés, Español",
+        "Lugar sin escalones y con baño accesible.",
+    ] {
+        assert!(
+            page.contains(expected),
+            "posting page lacks {expected}: {page}"
+        );
+    }
+    let page = app
+        .get_as(&reader, &format!("/opportunities/{shadow}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("15:30 a 17:00"), "{page}");
+    // The English reader sees the same postings in English.
+    let page = app
+        .get(&format!("/opportunities/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("$18.50 an hour") && page.contains("Students in Grade 9 to Grade 12"));
+    let page = app
+        .get(&format!("/opportunities/{shadow}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("3:30 PM to 5:00 PM"), "{page}");
 }

@@ -243,17 +243,10 @@ async fn journeys_at(width: u32) {
         .await;
     j.sees("Hours approved").await;
 
-    // 3. Counselor: the student counts in the dashboard.
+    // 3. Counselor: one student is too few for any figure to show.
     j.log_in("carla@lincoln.edu").await;
     j.visit("/counselor/dashboard").await;
-    let funnel = j.browser.script("return [...document.querySelectorAll('tbody tr')].map(r => r.innerText.replace(/\\s+/g, ' ')).join('|');", serde_json::json!([])).await;
-    assert!(
-        funnel
-            .as_str()
-            .unwrap()
-            .contains("Engaged (applied) 1 100.0%"),
-        "{funnel}"
-    );
+    j.sees("fewer than 10 students").await;
     j.visit("/counselor/outreach").await;
     j.sees("Ana Rivera").await;
 

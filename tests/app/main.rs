@@ -11,6 +11,7 @@ mod browser;
 mod helpers;
 mod mail_server;
 
+mod account_security;
 mod accounts;
 mod applications;
 mod auth;
@@ -22,7 +23,9 @@ mod journeys;
 mod opportunities;
 mod organizations;
 mod roster;
+mod safeguarding;
 mod search;
 mod search_conformance;
 mod seed;
+mod statistics;
 mod xss;

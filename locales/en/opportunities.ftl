@@ -1,0 +1,36 @@
+# A posting's page and its facts.
+
+opportunity-pay-hourly = { $amount } an hour
+opportunity-pay-stipend = { $amount } stipend
+opportunity-pay-unpaid = Unpaid
+opportunity-range = { $from } to { $to }
+opportunity-sign-up = Sign up
+opportunity-apply = Apply
+opportunity-apply-privacy = The employer sees your name, grade and school, and what you write here. Nothing else.
+opportunity-note-label = Why are you interested?
+opportunity-availability-label = When are you available?
+opportunity-availability-hint = For example: weekdays after 3:30 pm, Saturdays.
+opportunity-accommodations-label = Accommodations you would like
+opportunity-accommodations-hint = Anything that helps you take part: an interpreter, a quiet space, extra time...
+opportunity-take-seat = Take a seat
+opportunity-send-application = Send my application
+opportunity-fact-kind = Kind
+opportunity-fact-field = Field
+opportunity-fact-mode = Work mode
+opportunity-fact-where = Where
+opportunity-fact-pay = Pay
+opportunity-fact-dates = Dates
+opportunity-fact-hours = Hours per week
+opportunity-fact-schedule = Schedule
+opportunity-fact-deadline = Apply by
+opportunity-fact-who = Who can apply
+opportunity-who = Students in { $grades }
+opportunity-min-age = , at least { $age } years old
+opportunity-fact-seats = Seats
+opportunity-fact-slots = Slots
+opportunity-fact-languages = Languages the team speaks
+opportunity-fact-skills = Skills
+opportunity-features-heading = Access features
+opportunity-no-features = This opportunity lists no access features.
+opportunity-log-in-link = Log in
+opportunity-log-in-rest = as a student to apply.

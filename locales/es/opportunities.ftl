@@ -1,0 +1,36 @@
+# La página de una oportunidad y sus datos.
+
+opportunity-pay-hourly = { $amount } por hora
+opportunity-pay-stipend = Estipendio de { $amount }
+opportunity-pay-unpaid = Sin pago
+opportunity-range = { $from } a { $to }
+opportunity-sign-up = Inscríbete
+opportunity-apply = Solicita
+opportunity-apply-privacy = El empleador ve tu nombre, grado y escuela, y lo que escribas aquí. Nada más.
+opportunity-note-label = ¿Por qué te interesa?
+opportunity-availability-label = ¿Cuándo tienes tiempo?
+opportunity-availability-hint = Por ejemplo: entre semana después de las 3:30 pm, los sábados.
+opportunity-accommodations-label = Adaptaciones que te gustaría tener
+opportunity-accommodations-hint = Cualquier cosa que te ayude a participar: un intérprete, un lugar tranquilo, más tiempo...
+opportunity-take-seat = Reservar un lugar
+opportunity-send-application = Enviar mi solicitud
+opportunity-fact-kind = Tipo
+opportunity-fact-field = Área
+opportunity-fact-mode = Modalidad
+opportunity-fact-where = Dónde
+opportunity-fact-pay = Pago
+opportunity-fact-dates = Fechas
+opportunity-fact-hours = Horas por semana
+opportunity-fact-schedule = Horario
+opportunity-fact-deadline = Solicita antes del
+opportunity-fact-who = Quién puede solicitar
+opportunity-who = Estudiantes de { $grades }
+opportunity-min-age = , con al menos { $age } años
+opportunity-fact-seats = Lugares
+opportunity-fact-slots = Puestos
+opportunity-fact-languages = Idiomas que habla el equipo
+opportunity-fact-skills = Habilidades
+opportunity-features-heading = Opciones de acceso
+opportunity-no-features = Esta oportunidad no indica opciones de acceso.
+opportunity-log-in-link = Inicia sesión
+opportunity-log-in-rest = como estudiante para solicitar.

@@ -1,0 +1,106 @@
+//! Figures of a scope: one school's, or several schools' added up from what
+//! each school's own view shows.
+//!
+//! A combined number is the sum of the same number in each school; it is
+//! shown only when every school where the group exists shows its part. So a
+//! combined view holds nothing that the school views do not already show,
+//! and the difference of any two views (all schools minus one, one
+//! counselor's schools minus another's) is a sum of shown numbers: it never
+//! isolates a hidden cell. Schools under the threshold are left out of
+//! combined figures (and named as left out), since all of their cells are
+//! hidden.
+
+use std::collections::BTreeMap;
+
+use super::{
+    Figures, GroupCounts, STAGES, SchoolCounts, effective_threshold,
+    suppress::{self, GroupPattern, SchoolPattern},
+};
+
+/// What may be shown of a scope made of these schools' counts.
+pub fn publish(threshold: usize, schools: &[SchoolCounts], months: &[String]) -> Figures {
+    let threshold = effective_threshold(threshold);
+    let patterns: Vec<SchoolPattern> = schools
+        .iter()
+        .map(|s| suppress::school(threshold, s))
+        .collect();
+    if let ([school], [pattern]) = (schools, patterns.as_slice()) {
+        return Figures::build(threshold, school, pattern, months, Vec::new());
+    }
+    let (included, left_out): (Vec<_>, Vec<_>) =
+        schools.iter().zip(&patterns).partition(|(_, p)| p.cohort);
+    let (counts, pattern) = combine(&included);
+    Figures::build(
+        threshold,
+        &counts,
+        &pattern,
+        months,
+        left_out
+            .into_iter()
+            .map(|(s, _)| s.school.clone())
+            .collect(),
+    )
+}
+
+/// Adds the schools up; a combined cell is shown only when all its parts are.
+pub(super) fn combine(parts: &[(&SchoolCounts, &SchoolPattern)]) -> (SchoolCounts, SchoolPattern) {
+    let mut counts = SchoolCounts::default();
+    let mut pattern = SchoolPattern {
+        cohort: !parts.is_empty(),
+        stages: [!parts.is_empty(); STAGES],
+        dimensions: Vec::new(),
+        months: Vec::new(),
+    };
+    let dimensions = parts.iter().map(|(c, _)| c.dimensions.len()).max();
+    let months = parts.iter().map(|(c, _)| c.months.len()).max();
+    let mut merged: Vec<BTreeMap<String, (GroupCounts, GroupPattern)>> =
+        vec![BTreeMap::new(); dimensions.unwrap_or(0)];
+    counts.months = vec![[0; 2]; months.unwrap_or(0)];
+    pattern.months = vec![[true; 2]; months.unwrap_or(0)];
+    for (school, shown) in parts {
+        counts.students += school.students;
+        for s in 0..STAGES {
+            counts.stages[s] += school.stages[s];
+            pattern.stages[s] &= shown.stages[s];
+        }
+        for (d, groups) in school.dimensions.iter().enumerate() {
+            for (g, group) in groups.iter().enumerate() {
+                let (sum, both) = merged[d].entry(group.group.clone()).or_insert_with(|| {
+                    (
+                        GroupCounts {
+                            group: group.group.clone(),
+                            ..GroupCounts::default()
+                        },
+                        GroupPattern {
+                            students: true,
+                            stages: [true; STAGES],
+                            belonging: true,
+                        },
+                    )
+                });
+                let part = &shown.dimensions[d][g];
+                sum.students += group.students;
+                both.students &= part.students;
+                for s in 0..STAGES {
+                    sum.stages[s] += group.stages[s];
+                    both.stages[s] &= part.stages[s];
+                }
+                sum.belonging_sum += group.belonging_sum;
+                sum.belonging_answers += group.belonging_answers;
+                both.belonging &= part.belonging;
+            }
+        }
+        for (m, month) in school.months.iter().enumerate() {
+            for (k, value) in month.iter().enumerate() {
+                counts.months[m][k] += value;
+                pattern.months[m][k] &= shown.months[m][k];
+            }
+        }
+    }
+    for groups in merged {
+        let (c, p): (Vec<_>, Vec<_>) = groups.into_values().unzip();
+        counts.dimensions.push(c);
+        pattern.dimensions.push(p);
+    }
+    (counts, pattern)
+}

@@ -1,0 +1,122 @@
+//! Disclosure control: the one place where counts about students become
+//! numbers someone may see.
+//!
+//! Callers hand in the raw counts of every school of a scope
+//! ([`SchoolCounts`], never shown as such) and get back [`Figures`], whose
+//! every number is a [`Shown`]: a value the rules cleared, or hidden. A
+//! `Shown` can only be made here, so a count of students cannot reach a page
+//! or an export without passing the rules:
+//!
+//! - a cell (a group, a stage of a group, a month) under the threshold, or
+//!   whose complement is under it, is hidden; the threshold is never below
+//!   [`SMALLEST_CELL`];
+//! - complementary suppression: in each table whose total is shown, the hidden
+//!   cells are at least two and together hold at least the threshold of
+//!   students (and of non-students, for a stage), so no hidden cell follows
+//!   from the total minus the shown cells ([`suppress`]);
+//! - rates and gaps of a hidden cell are hidden; a belonging mean needs the
+//!   threshold of respondents;
+//! - a view of several schools only adds up numbers that each school's own
+//!   view shows, and hides a sum as soon as one of its parts is hidden, so
+//!   subtracting one view from another never gives more than the school
+//!   views already show ([`combine`]); schools under the threshold are left
+//!   out of combined figures.
+//!
+//! The README ("Statistics that cannot reveal a student") states the policy.
+
+mod combine;
+mod figures;
+pub mod suppress;
+#[cfg(test)]
+mod tests;
+
+use serde::{Serialize, Serializer};
+
+pub use combine::publish;
+pub use figures::{Figures, FunnelFigures, GroupFigures, TrendPoint};
+
+/// The smallest cell ever shown, whatever is configured.
+pub const SMALLEST_CELL: usize = 5;
+
+/// The threshold in force for a configured one.
+pub fn effective_threshold(configured: usize) -> usize {
+    configured.max(SMALLEST_CELL)
+}
+
+/// The funnel's stages after the cohort: engaged, placed, completed.
+pub const STAGES: usize = 3;
+
+/// A number about students the rules allow to show, or a hidden one.
+///
+/// Only this module makes one with a value; templates see the value or
+/// `none`, exports an empty field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shown<T>(Option<T>);
+
+impl<T> Shown<T> {
+    pub(crate) const HIDDEN: Shown<T> = Shown(None);
+
+    /// Cleared by the rules (private: only this module decides).
+    fn value(value: T) -> Self {
+        Shown(Some(value))
+    }
+
+    fn when(cleared: bool, value: T) -> Self {
+        Shown(cleared.then_some(value))
+    }
+
+    pub fn is_hidden(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// The cleared value, for drawing it (the chart) or comparing it.
+    pub fn get(&self) -> Option<&T> {
+        self.0.as_ref()
+    }
+}
+
+impl<T: ToString> Shown<T> {
+    /// The field of an export: the value, or empty when hidden.
+    pub fn csv(&self) -> String {
+        self.0.as_ref().map(T::to_string).unwrap_or_default()
+    }
+}
+
+impl<T: Serialize> Serialize for Shown<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Some(value) => value.serialize(serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+/// One group of one dimension in one school: raw counts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GroupCounts {
+    pub group: String,
+    pub students: usize,
+    /// Engaged, placed, completed students of the group in the period.
+    pub stages: [usize; STAGES],
+    /// Sum and number of belonging changes of its students.
+    pub belonging_sum: i64,
+    pub belonging_answers: usize,
+}
+
+/// One school's raw counts for a period: the input of the rules.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SchoolCounts {
+    pub school: String,
+    pub students: usize,
+    pub stages: [usize; STAGES],
+    /// Per dimension (in `Dimension::ALL` order), its groups sorted by name.
+    pub dimensions: Vec<Vec<GroupCounts>>,
+    /// Engaged and placed students in each month of the period.
+    pub months: Vec<[usize; 2]>,
+}
+
+/// A count shown as itself when at least the threshold, else hidden: for a
+/// lone number with no table around it (a list's length).
+pub fn lone_count(count: usize, threshold: usize) -> Shown<usize> {
+    Shown::when(count >= effective_threshold(threshold), count)
+}

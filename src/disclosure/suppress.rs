@@ -1,0 +1,135 @@
+//! The suppression routine: which cells of one school's tables may be shown.
+//!
+//! A school's figures are one-way tables, one per dimension, whose margins
+//! (the cohort and the funnel) are shown on the same page:
+//!
+//! - group sizes, whose total is the cohort;
+//! - for each stage (engaged, placed, completed), each group's count of
+//!   students in the stage and, implicitly through its rate, the count not in
+//!   it; the stage's total is the funnel.
+//!
+//! Dimensions only share these margins (no cross-table is published), so
+//! each (dimension, table) is protected on its own against its margin.
+
+use super::{GroupCounts, STAGES, SchoolCounts};
+
+/// What may be shown of one group of one dimension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupPattern {
+    pub students: bool,
+    pub stages: [bool; STAGES],
+    pub belonging: bool,
+}
+
+/// What may be shown of one school's figures (same shape as its counts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchoolPattern {
+    pub cohort: bool,
+    pub stages: [bool; STAGES],
+    pub dimensions: Vec<Vec<GroupPattern>>,
+    pub months: Vec<[bool; 2]>,
+}
+
+/// A count and its complement (`of - count`) both reach the threshold:
+/// showing the count then tells nothing certain about any one student.
+pub fn clear(count: usize, of: usize, threshold: usize) -> bool {
+    count >= threshold && of.saturating_sub(count) >= threshold
+}
+
+/// Every rule applied to one school's counts.
+pub fn school(threshold: usize, counts: &SchoolCounts) -> SchoolPattern {
+    let n = counts.students;
+    let cohort = n >= threshold;
+    let stages: [bool; STAGES] =
+        std::array::from_fn(|s| cohort && clear(counts.stages[s], n, threshold));
+    SchoolPattern {
+        cohort,
+        stages,
+        dimensions: counts
+            .dimensions
+            .iter()
+            .map(|groups| dimension(threshold, cohort, &stages, groups))
+            .collect(),
+        months: counts
+            .months
+            .iter()
+            .map(|m| {
+                [
+                    cohort && clear(m[0], n, threshold),
+                    cohort && clear(m[1], n, threshold),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// One dimension: group sizes against the cohort, then each stage against
+/// its funnel total, each with complementary suppression.
+pub fn dimension(
+    threshold: usize,
+    cohort: bool,
+    margins: &[bool; STAGES],
+    groups: &[GroupCounts],
+) -> Vec<GroupPattern> {
+    let sizes: Vec<usize> = groups.iter().map(|g| g.students).collect();
+    let mut students: Vec<bool> = sizes.iter().map(|&n| cohort && n >= threshold).collect();
+    if cohort {
+        // Every listed group has a student: hidden groups that are all of one
+        // student each would be given away by their sum, so it must exceed
+        // their number too.
+        complete(&mut students, &sizes, |hidden| {
+            let sum = hidden.iter().map(|&g| sizes[g]).sum::<usize>();
+            hidden.len() >= 2 && sum >= threshold && sum > hidden.len()
+        });
+    }
+    let mut stages = vec![[false; STAGES]; groups.len()];
+    for s in 0..STAGES {
+        // With its total hidden, a stage shows nothing by group: every group
+        // count is then under the threshold or within it of the group size.
+        if !margins[s] {
+            continue;
+        }
+        let mut shown: Vec<bool> = groups
+            .iter()
+            .zip(&students)
+            .map(|(g, &size_shown)| size_shown && clear(g.stages[s], g.students, threshold))
+            .collect();
+        complete(&mut shown, &sizes, |hidden| {
+            let inside: usize = hidden.iter().map(|&g| groups[g].stages[s]).sum();
+            let outside: usize = hidden.iter().map(|&g| sizes[g]).sum::<usize>() - inside;
+            hidden.len() >= 2 && inside >= threshold && outside >= threshold
+        });
+        for (g, shown) in shown.into_iter().enumerate() {
+            stages[g][s] = shown;
+        }
+    }
+    groups
+        .iter()
+        .enumerate()
+        .map(|(g, counts)| GroupPattern {
+            students: students[g],
+            stages: stages[g],
+            belonging: students[g] && counts.belonging_answers >= threshold,
+        })
+        .collect()
+}
+
+/// Complementary suppression: while some cells are hidden and `safe` says
+/// they could still be worked out from the margin, hide the smallest group
+/// still shown too. Ends safe, or with every cell hidden (whose sum is the
+/// shown margin, which cleared the same rule).
+fn complete(shown: &mut [bool], sizes: &[usize], safe: impl Fn(&[usize]) -> bool) {
+    loop {
+        let hidden: Vec<usize> = (0..shown.len()).filter(|&g| !shown[g]).collect();
+        if hidden.is_empty() || safe(&hidden) {
+            return;
+        }
+        let next = (0..shown.len())
+            .filter(|&g| shown[g])
+            .min_by_key(|&g| (sizes[g], g));
+        match next {
+            Some(g) => shown[g] = false,
+            None => return,
+        }
+    }
+}

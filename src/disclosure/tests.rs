@@ -1,0 +1,700 @@
+//! The rules on hand-built tables (one, two, many small cells), and an
+//! attacker over random tables: for every hidden cell, neither the linear
+//! system of the published numbers (exact row reduction) nor the bounds every
+//! count obeys pin it to a single value.
+
+use super::{
+    GroupCounts, STAGES, SchoolCounts, publish,
+    suppress::{self, GroupPattern, SchoolPattern},
+};
+
+fn group(name: &str, students: usize, stages: [usize; STAGES]) -> GroupCounts {
+    GroupCounts {
+        group: name.into(),
+        students,
+        stages,
+        belonging_sum: 0,
+        belonging_answers: 0,
+    }
+}
+
+/// The hidden groups of a one-dimension table whose margins are all shown.
+fn hidden_sizes(threshold: usize, sizes: &[usize]) -> Vec<usize> {
+    let groups: Vec<GroupCounts> = sizes
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| group(&format!("g{i}"), n, [n / 2; STAGES]))
+        .collect();
+    suppress::dimension(threshold, true, &[true; STAGES], &groups)
+        .iter()
+        .zip(sizes)
+        .filter(|(p, _)| !p.students)
+        .map(|(_, &n)| n)
+        .collect()
+}
+
+#[test]
+fn one_small_cell_takes_the_next_smallest_with_it() {
+    assert_eq!(hidden_sizes(10, &[40, 30, 4]), vec![30, 4]);
+}
+
+#[test]
+fn two_small_cells_that_add_up_to_less_than_the_threshold_take_a_third() {
+    // The case: 60, 30, 3 and 4. Hiding only 3 and 4 gives away
+    // their sum (7), so a third group is hidden.
+    assert_eq!(hidden_sizes(10, &[60, 30, 3, 4]), vec![30, 3, 4]);
+    assert_eq!(
+        hidden_sizes(10, &[60, 30, 6, 5]),
+        vec![6, 5],
+        "11 is enough"
+    );
+}
+
+#[test]
+fn many_small_cells_are_hidden_together_and_the_large_one_stays() {
+    assert_eq!(
+        hidden_sizes(10, &[50, 2, 3, 2, 2, 2]),
+        vec![2, 3, 2, 2, 2],
+        "together 11"
+    );
+    // Five groups of one student: their sum (5) equals their number, so
+    // each would be exactly one; the next group joins them.
+    assert_eq!(
+        hidden_sizes(5, &[50, 20, 1, 1, 1, 1, 1]),
+        vec![20, 1, 1, 1, 1, 1]
+    );
+}
+
+#[test]
+fn no_small_cell_hides_nothing() {
+    assert!(hidden_sizes(10, &[40, 30, 10]).is_empty());
+}
+
+#[test]
+fn a_stage_count_or_its_complement_under_the_threshold_is_hidden_with_a_partner() {
+    // 40 and 30 students; of the 40, 0 engaged; of the 30, 12.
+    let groups = [
+        group("a", 40, [0, 0, 0]),
+        group("b", 30, [12, 12, 12]),
+        group("c", 30, [20, 20, 20]),
+    ];
+    let patterns = suppress::dimension(10, true, &[true; STAGES], &groups);
+    assert!(patterns.iter().all(|p| p.students), "sizes are large");
+    let engaged: Vec<bool> = patterns.iter().map(|p| p.stages[0]).collect();
+    assert_eq!(engaged, vec![false, false, true], "0 of 40 hides b's too");
+    // Nearly everyone: 38 of 40 engaged leaves 2 who did not.
+    let groups = [
+        group("a", 40, [38, 0, 0]),
+        group("b", 30, [12, 0, 0]),
+        group("c", 30, [15, 0, 0]),
+    ];
+    let patterns = suppress::dimension(10, true, &[true, false, false], &groups);
+    assert!(!patterns[0].stages[0] && !patterns[1].stages[0] && patterns[2].stages[0]);
+    assert!(
+        patterns.iter().all(|p| !p.stages[1] && !p.stages[2]),
+        "a hidden funnel total shows no group's share"
+    );
+}
+
+fn school(name: &str, groups: Vec<GroupCounts>, months: Vec<[usize; 2]>) -> SchoolCounts {
+    let students = groups.iter().map(|g| g.students).sum();
+    let stages = std::array::from_fn(|s| groups.iter().map(|g| g.stages[s]).sum());
+    SchoolCounts {
+        school: name.into(),
+        students,
+        stages,
+        dimensions: vec![groups],
+        months,
+    }
+}
+
+#[test]
+fn a_scope_under_the_threshold_shows_no_funnel_no_trend_and_no_group() {
+    let tiny = school("Tiny", vec![group("x", 4, [4, 2, 1])], vec![[3, 1]]);
+    let figures = publish(10, &[tiny], &["2026-09".into()]);
+    assert!(!figures.scope_shown);
+    assert!(figures.funnel.cohort.is_hidden() && figures.funnel.engaged.is_hidden());
+    assert!(figures.trend[0].engagement_rate.is_hidden());
+    assert!(figures.groups.is_empty());
+}
+
+#[test]
+fn each_trend_point_needs_the_threshold_and_its_complement() {
+    let s = school(
+        "S",
+        vec![group("x", 40, [30, 20, 10])],
+        vec![[3, 0], [12, 10], [35, 12]],
+    );
+    let months: Vec<String> = ["09", "10", "11"]
+        .iter()
+        .map(|m| format!("2026-{m}"))
+        .collect();
+    let figures = publish(10, &[s], &months);
+    let shown: Vec<(bool, bool)> = figures
+        .trend
+        .iter()
+        .map(|p| {
+            (
+                !p.engagement_rate.is_hidden(),
+                !p.placement_rate.is_hidden(),
+            )
+        })
+        .collect();
+    assert_eq!(shown, vec![(false, false), (true, true), (false, true)]);
+}
+
+#[test]
+fn a_belonging_mean_needs_the_threshold_of_answers() {
+    let mut few = group("few", 30, [15, 15, 15]);
+    (few.belonging_sum, few.belonging_answers) = (1, 1);
+    let mut many = group("many", 30, [15, 15, 15]);
+    (many.belonging_sum, many.belonging_answers) = (12, 10);
+    let figures = publish(10, &[school("S", vec![few, many], vec![])], &[]);
+    let mean = |name: &str| {
+        figures
+            .groups
+            .iter()
+            .find(|g| g.group == name)
+            .map(|g| g.belonging_change)
+            .unwrap()
+    };
+    assert!(mean("few").is_hidden(), "one student's own answer");
+    assert_eq!(mean("many").get(), Some(&1.2));
+}
+
+#[test]
+fn a_group_hidden_in_one_school_is_hidden_in_the_combined_view_and_tiny_schools_are_left_out() {
+    let a = school(
+        "A",
+        vec![
+            group("x", 40, [20, 20, 20]),
+            group("y", 30, [15, 15, 15]),
+            group("z", 3, [1, 1, 1]),
+        ],
+        vec![],
+    );
+    let b = school(
+        "B",
+        vec![
+            group("x", 40, [20, 20, 20]),
+            group("y", 30, [15, 15, 15]),
+            group("z", 20, [10, 10, 10]),
+        ],
+        vec![],
+    );
+    let tiny = school("C", vec![group("x", 4, [2, 2, 2])], vec![]);
+    let figures = publish(10, &[a, b, tiny], &[]);
+    assert_eq!(figures.left_out, vec!["C".to_owned()]);
+    assert_eq!(
+        figures.funnel.cohort.get(),
+        Some(&(40 + 30 + 3 + 40 + 30 + 20))
+    );
+    assert!(figures.shows_group(crate::counseling::metrics::Dimension::Gender, "x"));
+    assert!(
+        !figures.shows_group(crate::counseling::metrics::Dimension::Gender, "y"),
+        "y is A's complementary cell"
+    );
+    assert!(!figures.shows_group(crate::counseling::metrics::Dimension::Gender, "z"));
+}
+
+#[test]
+fn the_threshold_never_goes_below_five() {
+    let s = school(
+        "S",
+        vec![
+            group("x", 40, [20, 20, 20]),
+            group("y", 4, [2, 2, 2]),
+            group("z", 4, [2, 2, 2]),
+        ],
+        vec![],
+    );
+    assert_eq!(
+        publish(1, std::slice::from_ref(&s), &[]),
+        publish(5, &[s], &[])
+    );
+}
+
+// ---------------------------------------------------------------- attacker
+
+/// A small seeded generator (xorshift64*), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn between(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.below(hi - lo + 1)
+    }
+}
+
+/// A group of a random table: often small, and with stage counts that are
+/// often 0, small, or nearly the whole group.
+fn random_group(rng: &mut Rng, name: String) -> GroupCounts {
+    let students = match rng.below(10) {
+        0..=3 => rng.between(1, 9),
+        4 => 1,
+        _ => rng.between(10, 45),
+    };
+    let stages = std::array::from_fn(|_| match rng.below(6) {
+        0 => 0,
+        1 => rng.between(0, students.min(4)),
+        2 => students - rng.between(0, students.min(4)),
+        _ => rng.between(0, students),
+    });
+    group(&name, students, stages)
+}
+
+fn random_school(rng: &mut Rng, name: &str, groups: usize) -> SchoolCounts {
+    // Some groups are missing from a school (count 0, not listed).
+    let mut listed = Vec::new();
+    for g in 0..groups {
+        if rng.below(5) != 0 {
+            listed.push(random_group(rng, format!("g{g}")));
+        }
+    }
+    let groups = listed;
+    school(name, groups, Vec::new())
+}
+
+/// Exact integer row reduction (each row kept divided by its gcd).
+fn gcd(a: i128, b: i128) -> i128 {
+    if b == 0 { a.abs() } else { gcd(b, a % b) }
+}
+
+fn normalize(row: &mut [i128]) {
+    let g = row.iter().fold(0, |g, &x| gcd(g, x));
+    if g > 1 {
+        row.iter_mut().for_each(|x| *x /= g);
+    }
+}
+
+fn reduce(mut rows: Vec<Vec<i128>>, columns: usize) -> Vec<Vec<i128>> {
+    let mut rank = 0;
+    for c in 0..columns {
+        let Some(p) = (rank..rows.len()).find(|&i| rows[i][c] != 0) else {
+            continue;
+        };
+        rows.swap(rank, p);
+        for i in 0..rows.len() {
+            if i != rank && rows[i][c] != 0 {
+                let (a, b) = (rows[rank][c], rows[i][c]);
+                let pivot = rows[rank].clone();
+                for (x, p) in rows[i].iter_mut().zip(&pivot) {
+                    *x = *x * a - p * b;
+                }
+                normalize(&mut rows[i]);
+            }
+        }
+        rank += 1;
+    }
+    rows.truncate(rank);
+    rows
+}
+
+/// Whether `v` is a combination of the reduced rows: then the published
+/// numbers determine `v · cells` exactly.
+fn determined(reduced: &[Vec<i128>], v: &[i128]) -> bool {
+    let mut v = v.to_vec();
+    for row in reduced {
+        let Some(c) = row.iter().position(|&x| x != 0) else {
+            continue;
+        };
+        if v[c] != 0 {
+            let (a, b) = (row[c], v[c]);
+            for k in 0..v.len() {
+                v[k] = v[k] * a - row[k] * b;
+            }
+            normalize(&mut v);
+        }
+    }
+    v.iter().all(|&x| x == 0)
+}
+
+/// The unknowns of one school's table: its group sizes and stage counts.
+struct Cells {
+    /// (school, group) → column of its size; (school, group, stage) → column.
+    size: Vec<Vec<usize>>,
+    stage: Vec<Vec<[usize; STAGES]>>,
+    columns: usize,
+}
+
+fn cells(schools: &[SchoolCounts]) -> Cells {
+    let mut columns = 0;
+    let mut next = || {
+        columns += 1;
+        columns - 1
+    };
+    let mut size = Vec::new();
+    let mut stage = Vec::new();
+    for s in schools {
+        let groups = &s.dimensions[0];
+        size.push(groups.iter().map(|_| next()).collect());
+        stage.push(
+            groups
+                .iter()
+                .map(|_| std::array::from_fn(|_| next()))
+                .collect(),
+        );
+    }
+    Cells {
+        size,
+        stage,
+        columns,
+    }
+}
+
+/// Every equation an attacker holds after reading each school's view and
+/// the combined view: each shown number, each shown total.
+fn published_equations(
+    schools: &[SchoolCounts],
+    patterns: &[SchoolPattern],
+    combined: Option<(&[usize], &SchoolCounts, &SchoolPattern)>,
+    cells: &Cells,
+) -> Vec<Vec<i128>> {
+    let mut rows = Vec::new();
+    let unit = |columns: &[usize]| {
+        let mut row = vec![0i128; cells.columns];
+        for &c in columns {
+            row[c] = 1;
+        }
+        row
+    };
+    for (i, (s, p)) in schools.iter().zip(patterns).enumerate() {
+        let groups = &s.dimensions[0];
+        let shown = &p.dimensions[0];
+        if p.cohort {
+            rows.push(unit(&cells.size[i]));
+        }
+        for stage in 0..STAGES {
+            if p.stages[stage] {
+                let all: Vec<usize> = cells.stage[i].iter().map(|c| c[stage]).collect();
+                rows.push(unit(&all));
+            }
+        }
+        for (g, gp) in shown.iter().enumerate().take(groups.len()) {
+            if gp.students {
+                rows.push(unit(&[cells.size[i][g]]));
+            }
+            for stage in 0..STAGES {
+                if gp.stages[stage] {
+                    rows.push(unit(&[cells.stage[i][g][stage]]));
+                }
+            }
+        }
+    }
+    if let Some((included, counts, pattern)) = combined {
+        // A combined number adds up the same cell of each included school.
+        let parts = |name: &str, pick: &dyn Fn(usize, usize) -> usize| -> Vec<usize> {
+            included
+                .iter()
+                .filter_map(|&i| {
+                    schools[i].dimensions[0]
+                        .iter()
+                        .position(|g| g.group == name)
+                        .map(|g| pick(i, g))
+                })
+                .collect()
+        };
+        if pattern.cohort {
+            let all: Vec<usize> = included
+                .iter()
+                .flat_map(|&i| cells.size[i].clone())
+                .collect();
+            rows.push(unit(&all));
+        }
+        for stage in 0..STAGES {
+            if pattern.stages[stage] {
+                let all: Vec<usize> = included
+                    .iter()
+                    .flat_map(|&i| cells.stage[i].iter().map(move |c| c[stage]))
+                    .collect();
+                rows.push(unit(&all));
+            }
+        }
+        let none = Vec::new();
+        let (merged, shown) = (
+            counts.dimensions.first().unwrap_or(&none),
+            pattern.dimensions.first().map_or(&[][..], |p| p.as_slice()),
+        );
+        for (g, gp) in merged.iter().zip(shown) {
+            if gp.students {
+                rows.push(unit(&parts(&g.group, &|i, k| cells.size[i][k])));
+            }
+            for stage in 0..STAGES {
+                if gp.stages[stage] {
+                    rows.push(unit(&parts(&g.group, &|i, k| cells.stage[i][k][stage])));
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// Exact bounds on one school's hidden cells, by trying every way of
+/// splitting the hidden total among the hidden groups (each listed group
+/// has at least one student) and, for each, the range each hidden stage
+/// count can take given its shown total. Returns a cell pinned to a single
+/// value, if any.
+fn pinned_by_bounds(s: &SchoolCounts, p: &SchoolPattern) -> Option<String> {
+    let groups = &s.dimensions[0];
+    let shown = &p.dimensions[0];
+    if !p.cohort {
+        return None;
+    }
+    let listed = shown.iter().any(|g| g.students);
+    let hidden: Vec<usize> = (0..groups.len()).filter(|&g| !shown[g].students).collect();
+    let mut sizes: Vec<usize> = groups.iter().map(|g| g.students).collect();
+    let mut low = vec![usize::MAX; groups.len()];
+    let mut high = vec![0; groups.len()];
+    let mut stage_bounds = vec![[(usize::MAX, 0); STAGES]; groups.len()];
+    let mut record = |sizes: &[usize]| {
+        let mut bounds = Vec::new();
+        if stage_ranges(s, p, sizes, &mut bounds) {
+            for &g in &hidden {
+                low[g] = low[g].min(sizes[g]);
+                high[g] = high[g].max(sizes[g]);
+            }
+            for (g, stage, lo, hi) in bounds {
+                let b: &mut (usize, usize) = &mut stage_bounds[g][stage];
+                *b = (b.0.min(lo), b.1.max(hi));
+            }
+        }
+    };
+    if !listed || hidden.is_empty() {
+        // Unlisted groups: neither their number nor their sizes are known;
+        // the true sizes stand for an attacker who knows them anyway.
+        record(&sizes.clone());
+    } else {
+        let total: usize = hidden.iter().map(|&g| groups[g].students).sum();
+        let mut splits = 0usize;
+        split(&hidden, 0, total, &mut sizes, &mut |sizes| {
+            splits += 1;
+            record(sizes);
+            splits < 300_000
+        });
+        for &g in &hidden {
+            if low[g] == high[g] {
+                return Some(format!("size of {}", groups[g].group));
+            }
+        }
+    }
+    for (g, bounds) in stage_bounds.iter().enumerate() {
+        for (stage, &(lo, hi)) in bounds.iter().enumerate() {
+            if lo == hi {
+                return Some(format!("stage {stage} of {}", groups[g].group));
+            }
+        }
+    }
+    None
+}
+
+/// Every way to give each hidden group at least one of `left` students.
+fn split(
+    hidden: &[usize],
+    at: usize,
+    left: usize,
+    sizes: &mut Vec<usize>,
+    visit: &mut dyn FnMut(&[usize]) -> bool,
+) -> bool {
+    if at + 1 == hidden.len() {
+        if left == 0 {
+            return true;
+        }
+        sizes[hidden[at]] = left;
+        return visit(sizes);
+    }
+    for n in 1..=left.saturating_sub(hidden.len() - at - 1) {
+        sizes[hidden[at]] = n;
+        if !split(hidden, at + 1, left - n, sizes, visit) {
+            return false;
+        }
+    }
+    true
+}
+
+/// With these group sizes: whether every shown stage total can be met, and
+/// the range of each hidden stage count under its total (a sum of counts
+/// each between 0 and its group's size). A stage without a shown total
+/// leaves each count free over at least 0 and 1.
+fn stage_ranges(
+    s: &SchoolCounts,
+    p: &SchoolPattern,
+    sizes: &[usize],
+    bounds: &mut Vec<(usize, usize, usize, usize)>,
+) -> bool {
+    let groups = &s.dimensions[0];
+    let shown = &p.dimensions[0];
+    for stage in 0..STAGES {
+        if !p.stages[stage] {
+            continue;
+        }
+        let hidden: Vec<usize> = (0..groups.len())
+            .filter(|&g| !shown[g].stages[stage])
+            .collect();
+        let sum: usize = hidden.iter().map(|&g| groups[g].stages[stage]).sum();
+        let room: usize = hidden.iter().map(|&g| sizes[g]).sum();
+        if sum > room {
+            return false;
+        }
+        for &g in &hidden {
+            let others = room - sizes[g];
+            bounds.push((g, stage, sum.saturating_sub(others), sizes[g].min(sum)));
+        }
+    }
+    true
+}
+
+#[test]
+fn no_hidden_cell_follows_from_the_published_numbers_of_random_tables() {
+    let mut rng = Rng(0x5EED_2026_1128);
+    let (mut tables, mut hidden_cells, mut combined_views) = (0, 0, 0);
+    for round in 0..3000 {
+        let threshold = if round % 3 == 0 { 5 } else { 10 };
+        let schools: Vec<SchoolCounts> = (0..rng.between(1, 3))
+            .map(|i| random_school(&mut rng, &format!("s{i}"), rng_groups(round)))
+            .filter(|s| !s.dimensions[0].is_empty())
+            .collect();
+        if schools.is_empty() {
+            continue;
+        }
+        let patterns: Vec<SchoolPattern> = schools
+            .iter()
+            .map(|s| suppress::school(threshold, s))
+            .collect();
+        let included: Vec<usize> = (0..schools.len()).filter(|&i| patterns[i].cohort).collect();
+        let combined = (schools.len() > 1).then(|| {
+            let parts: Vec<(&SchoolCounts, &SchoolPattern)> = included
+                .iter()
+                .map(|&i| (&schools[i], &patterns[i]))
+                .collect();
+            super::combine::combine(&parts)
+        });
+        let cells = cells(&schools);
+        let rows = published_equations(
+            &schools,
+            &patterns,
+            combined.as_ref().map(|(c, p)| (included.as_slice(), c, p)),
+            &cells,
+        );
+        let reduced = reduce(rows, cells.columns);
+        let unit = |c: usize| {
+            let mut v = vec![0i128; cells.columns];
+            v[c] = 1;
+            v
+        };
+        for (i, (s, p)) in schools.iter().zip(&patterns).enumerate() {
+            tables += 1;
+            for (g, gp) in p.dimensions[0].iter().enumerate() {
+                let mut hidden: Vec<usize> = Vec::new();
+                if !gp.students {
+                    hidden.push(cells.size[i][g]);
+                }
+                for stage in 0..STAGES {
+                    if !gp.stages[stage] {
+                        hidden.push(cells.stage[i][g][stage]);
+                    }
+                }
+                for c in hidden {
+                    hidden_cells += 1;
+                    assert!(
+                        !determined(&reduced, &unit(c)),
+                        "round {round}: a hidden cell of {} follows from the published numbers: {schools:?} {patterns:?}",
+                        s.dimensions[0][g].group
+                    );
+                }
+            }
+            if let Some(cell) = pinned_by_bounds(s, p) {
+                panic!("round {round}: bounds pin the {cell}: {s:?} {p:?}");
+            }
+        }
+        if let Some((counts, pattern)) = &combined {
+            combined_views += 1;
+            // A hidden combined cell is no more derivable than its parts.
+            let none = Vec::new();
+            let merged = counts.dimensions.first().unwrap_or(&none);
+            let shown = pattern.dimensions.first().map_or(&[][..], |p| p.as_slice());
+            for (g, gp) in merged.iter().zip(shown) {
+                let sum_of = |pick: &dyn Fn(usize, usize) -> usize| {
+                    let mut v = vec![0i128; cells.columns];
+                    for &i in &included {
+                        if let Some(k) = schools[i].dimensions[0]
+                            .iter()
+                            .position(|x| x.group == g.group)
+                        {
+                            v[pick(i, k)] = 1;
+                        }
+                    }
+                    v
+                };
+                if !gp.students {
+                    assert!(
+                        !determined(&reduced, &sum_of(&|i, k| cells.size[i][k])),
+                        "round {round}"
+                    );
+                }
+                for stage in 0..STAGES {
+                    if !gp.stages[stage] && pattern.cohort {
+                        assert!(
+                            !determined(&reduced, &sum_of(&|i, k| cells.stage[i][k][stage])),
+                            "round {round}: combined {} stage {stage}",
+                            g.group
+                        );
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "{tables} tables, {hidden_cells} hidden cells, {combined_views} combined views checked"
+    );
+    assert!(
+        tables > 3000 && hidden_cells > 10_000,
+        "{tables} {hidden_cells}"
+    );
+}
+
+fn rng_groups(round: usize) -> usize {
+    2 + round % 5
+}
+
+#[test]
+fn the_attacker_catches_a_lone_hidden_cell() {
+    // The old rule (hide one cell when it alone is small) must be caught.
+    let s = school(
+        "S",
+        vec![
+            group("a", 40, [20, 20, 20]),
+            group("b", 30, [15, 15, 15]),
+            group("c", 4, [2, 2, 2]),
+        ],
+        vec![],
+    );
+    let mut p = suppress::school(10, &s);
+    p.dimensions[0][1] = GroupPattern {
+        students: true,
+        stages: [true; STAGES],
+        belonging: true,
+    };
+    let cells = cells(std::slice::from_ref(&s));
+    let reduced = reduce(
+        published_equations(
+            std::slice::from_ref(&s),
+            std::slice::from_ref(&p),
+            None,
+            &cells,
+        ),
+        cells.columns,
+    );
+    let mut v = vec![0i128; cells.columns];
+    v[cells.size[0][2]] = 1;
+    assert!(determined(&reduced, &v), "the attacker works");
+}

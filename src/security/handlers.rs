@@ -1,0 +1,408 @@
+//! Security pages: the user's own account page, the second step of login,
+//! password reset links, and the admins' account list.
+
+use std::net::SocketAddr;
+
+use axum::{
+    extract::{ConnectInfo, Path, Query, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+use super::{
+    lifecycle::{self, AccountAction},
+    mfa,
+    reset::{self, NewPassword, PasswordChange},
+};
+use crate::{
+    app::AppState,
+    auth::{
+        MFA_PENDING, PendingLogin,
+        extractors::{AdminUser, CurrentUser, FormPage, Page, flash},
+        service::{self as auth_service, start_session},
+        throttle,
+    },
+    error::{AppError, AppResult},
+    forms::{FieldErrors, Form},
+    i18n::t,
+};
+
+/// How long the second step may wait after the password.
+const SECOND_STEP_MINUTES: i64 = 5;
+
+#[derive(Serialize, Default)]
+struct AccountPage {
+    mfa_enabled: bool,
+    mfa_required: bool,
+    errors: FieldErrors,
+}
+
+fn mfa_required(state: &AppState, user: &CurrentUser) -> bool {
+    state.config.require_staff_mfa && user.is_staff()
+}
+
+pub async fn account_page(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+) -> AppResult<Response> {
+    let view = AccountPage {
+        mfa_enabled: user.mfa_enabled,
+        mfa_required: mfa_required(&state, &user),
+        errors: FieldErrors::new(),
+    };
+    Ok(page.render("security/account.html", view)?.into_response())
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Form(form): Form<PasswordChange>,
+) -> AppResult<Response> {
+    match reset::change_password(&state.db, user.id, &form).await {
+        Ok(updated) => {
+            // Every other session ended with the change; this one goes on.
+            start_session(&state.db, &session, updated).await?;
+            flash(&session, "success", t(page.lang, "safe-password-changed")).await?;
+            Ok(Redirect::to("/account").into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            let view = AccountPage {
+                mfa_enabled: user.mfa_enabled,
+                mfa_required: mfa_required(&state, &user),
+                errors,
+            };
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page.render("security/account.html", view)?,
+            )
+                .into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+) -> AppResult<Redirect> {
+    auth_service::end_all_sessions(&state.db, &session, Some(user.id)).await?;
+    flash(&session, "info", t(page.lang, "safe-signed-out-everywhere")).await?;
+    Ok(Redirect::to("/"))
+}
+
+#[derive(Serialize)]
+struct MfaPage {
+    enabled: bool,
+    required: bool,
+    enrolment: Option<mfa::Enrolment>,
+    errors: FieldErrors,
+}
+
+async fn render_mfa(
+    state: &AppState,
+    user: &CurrentUser,
+    page: &Page,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let account = mfa::account(&state.db, user.id).await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = MfaPage {
+        enabled: account.mfa_enabled_at.is_some(),
+        required: mfa_required(state, user),
+        enrolment: mfa::enrolment(&account)?,
+        errors,
+    };
+    Ok((status, page.render("security/mfa.html", view)?).into_response())
+}
+
+pub async fn mfa_page(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+) -> AppResult<Response> {
+    render_mfa(&state, &user, &page, FieldErrors::new()).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MfaForm {
+    code: String,
+    current_password: String,
+}
+
+pub async fn mfa_act(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Path(action): Path<String>,
+    Form(form): Form<MfaForm>,
+) -> AppResult<Response> {
+    let account = mfa::account(&state.db, user.id).await?;
+    let result = match action.as_str() {
+        "start" => mfa::start(&state.db, &account).await.map(|()| None),
+        "confirm" => mfa::confirm(&state.db, &account, &form.code)
+            .await
+            .map(Some),
+        "disable" => mfa::disable(
+            &state.db,
+            &account,
+            &form.current_password,
+            mfa_required(&state, &user),
+        )
+        .await
+        .map(|()| None),
+        _ => return Err(AppError::NotFound),
+    };
+    match result {
+        Ok(Some(codes)) => {
+            // Sessions opened with the password alone end; this one goes on.
+            auth_service::revoke_sessions(&state.db, user.id).await?;
+            start_session(&state.db, &session, mfa::account(&state.db, user.id).await?).await?;
+            Ok(page
+                .render(
+                    "security/recovery_codes.html",
+                    minijinja::context! { codes },
+                )?
+                .into_response())
+        }
+        Ok(None) => Ok(Redirect::to("/account/mfa").into_response()),
+        Err(AppError::Validation(errors)) => render_mfa(&state, &user, &page, errors).await,
+        Err(other) => Err(other),
+    }
+}
+
+/// The login waiting for its second step, when still fresh.
+async fn pending(session: &Session) -> AppResult<Option<PendingLogin>> {
+    let pending = session
+        .get::<PendingLogin>(MFA_PENDING)
+        .await
+        .map_err(anyhow::Error::from)?;
+    Ok(pending.filter(|p| Utc::now().timestamp() - p.at <= SECOND_STEP_MINUTES * 60))
+}
+
+#[derive(Serialize)]
+struct SecondStepPage {
+    errors: FieldErrors,
+    error: Option<String>,
+}
+
+pub async fn second_step_page(session: Session, page: FormPage) -> AppResult<Response> {
+    if pending(&session).await?.is_none() {
+        return Ok(Redirect::to("/login").into_response());
+    }
+    Ok(page
+        .render(
+            "security/second_step.html",
+            SecondStepPage {
+                errors: FieldErrors::new(),
+                error: None,
+            },
+        )?
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SecondStepForm {
+    code: String,
+}
+
+pub async fn second_step(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    session: Session,
+    page: FormPage,
+    Form(form): Form<SecondStepForm>,
+) -> AppResult<Response> {
+    let Some(login) = pending(&session).await? else {
+        return Ok(Redirect::to("/login").into_response());
+    };
+    let address = peer.ip().to_string();
+    // Counted per account like passwords, under a key of its own.
+    let key = format!("mfa:{}", login.user_id);
+    let refuse = |status: StatusCode, message: String| -> AppResult<Response> {
+        Ok((
+            status,
+            page.render(
+                "security/second_step.html",
+                SecondStepPage {
+                    errors: FieldErrors::new(),
+                    error: Some(message),
+                },
+            )?,
+        )
+            .into_response())
+    };
+    if let Err(error @ AppError::TooManyRequests(_)) =
+        throttle::check(&state.db, &key, &address).await
+    {
+        return refuse(error.status(), error.public_message());
+    }
+    let account = mfa::account(&state.db, login.user_id).await?;
+    let usable = account.disabled_at.is_none() && account.session_generation == login.generation;
+    if !usable || form.code.len() > 64 || !mfa::verify(&state.db, &account, &form.code).await? {
+        throttle::record_failure(&state.db, &key, &address).await?;
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            t(page.lang, "safe-mfa-code-wrong"),
+        );
+    }
+    throttle::clear_account(&state.db, &key).await?;
+    session
+        .remove::<PendingLogin>(MFA_PENDING)
+        .await
+        .map_err(anyhow::Error::from)?;
+    start_session(&state.db, &session, account).await?;
+    Ok(Redirect::to("/dashboard").into_response())
+}
+
+#[derive(Serialize)]
+struct ResetPage<'a> {
+    token: &'a str,
+    email: String,
+    errors: FieldErrors,
+}
+
+pub async fn reset_page(
+    State(state): State<AppState>,
+    page: FormPage,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let user = reset::open(&state.db, &token).await?;
+    Ok(page
+        .render(
+            "security/reset.html",
+            ResetPage {
+                token: &token,
+                email: user.email,
+                errors: FieldErrors::new(),
+            },
+        )?
+        .into_response())
+}
+
+pub async fn reset(
+    State(state): State<AppState>,
+    session: Session,
+    page: FormPage,
+    Path(token): Path<String>,
+    Form(form): Form<NewPassword>,
+) -> AppResult<Response> {
+    match reset::reset(&state.db, &token, &form).await {
+        Ok(()) => {
+            session.flush().await.map_err(anyhow::Error::from)?;
+            flash(&session, "success", t(page.lang, "safe-reset-done")).await?;
+            Ok(Redirect::to("/login").into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            let user = reset::open(&state.db, &token).await?;
+            let view = ResetPage {
+                token: &token,
+                email: user.email,
+                errors,
+            };
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page.render("security/reset.html", view)?,
+            )
+                .into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+pub struct AccountQuery {
+    q: String,
+}
+
+pub async fn accounts(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    page: Page,
+    Query(query): Query<AccountQuery>,
+) -> AppResult<Response> {
+    let accounts = lifecycle::find(&state.db, &query.q).await?;
+    Ok(page
+        .render(
+            "security/accounts.html",
+            minijinja::context! { accounts, query },
+        )?
+        .into_response())
+}
+
+pub async fn account_act(
+    State(state): State<AppState>,
+    admin: AdminUser,
+    session: Session,
+    page: Page,
+    Path((id, action)): Path<(i32, String)>,
+) -> AppResult<Response> {
+    let action = AccountAction::from_key(&action).ok_or(AppError::NotFound)?;
+    let outcome = lifecycle::act(&state.db, &admin, id, action).await?;
+    if let Some(path) = outcome.reset_path {
+        let minutes = reset::RESET_VALID_MINUTES;
+        return Ok(page
+            .render(
+                "security/reset_link.html",
+                minijinja::context! { email => outcome.email, path, minutes },
+            )?
+            .into_response());
+    }
+    let key = match action {
+        AccountAction::Disable => "safe-account-disabled",
+        AccountAction::Enable => "safe-account-enabled",
+        AccountAction::ResetMfa => "safe-account-mfa-reset",
+        AccountAction::RemoveFromOrganization => "safe-account-removed-from-organization",
+        AccountAction::ResetLink => "safe-account-changed",
+    };
+    let back = format!("/admin/accounts?q={}", urlencode(&outcome.email));
+    flash(
+        &session,
+        "success",
+        crate::i18n::t_args(page.lang, key, vec![("email", outcome.email.into())]),
+    )
+    .await?;
+    Ok(Redirect::to(&back).into_response())
+}
+
+pub async fn remove_school(
+    State(state): State<AppState>,
+    admin: AdminUser,
+    session: Session,
+    page: Page,
+    Path((id, school_id)): Path<(i32, i32)>,
+) -> AppResult<Response> {
+    let email = lifecycle::remove_school(&state.db, &admin, id, school_id).await?;
+    flash(
+        &session,
+        "success",
+        crate::i18n::t_args(
+            page.lang,
+            "safe-account-school-removed",
+            vec![("email", email.clone().into())],
+        ),
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/admin/accounts?q={}", urlencode(&email))).into_response())
+}
+
+fn urlencode(text: &str) -> String {
+    serde_urlencoded::to_string([("", text)])
+        .map(|s| s.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
+}

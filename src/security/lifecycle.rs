@@ -1,0 +1,234 @@
+//! Admins' account lifecycle: find an account, disable or enable it (a
+//! disabled account's sessions end at once), issue a password reset link,
+//! clear a lost second factor, take a counselor off a school or an employer
+//! out of an organization. Every change is written to the audit log.
+
+use chrono::Utc;
+use entity::{Role, counselor_school, school, user};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+    sea_query::{Expr, ExprTrait, Func},
+};
+use serde::{Deserialize, Serialize};
+
+use super::reset;
+use crate::{
+    auth::{extractors::CurrentUser, service::revoke_sessions},
+    counseling::audit,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+};
+
+/// An account as the admin's list shows it.
+#[derive(Debug, Serialize)]
+pub struct AccountRow {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub role: &'static str,
+    pub disabled: bool,
+    pub mfa: bool,
+    pub organization_id: Option<i32>,
+    /// (school id, name) for counselors.
+    pub schools: Vec<(i32, String)>,
+}
+
+/// Accounts whose email or name contains `query` (the first 50).
+pub async fn find(db: &impl ConnectionTrait, query: &str) -> AppResult<Vec<AccountRow>> {
+    let query = query.trim().to_lowercase();
+    let mut select = user::Entity::find()
+        .order_by_asc(user::Column::Email)
+        .limit(50);
+    if !query.is_empty() {
+        let pattern = format!("%{}%", query.replace(['%', '_'], ""));
+        select = select.filter(
+            Condition::any()
+                .add(Expr::col(user::Column::Email).like(pattern.as_str()))
+                .add(
+                    Expr::expr(Func::lower(Expr::col(user::Column::DisplayName)))
+                        .like(pattern.as_str()),
+                ),
+        );
+    }
+    let users = select.all(db).await?;
+    let counselor_ids: Vec<i32> = users
+        .iter()
+        .filter(|u| u.role == Role::Counselor)
+        .map(|u| u.id)
+        .collect();
+    let assignments = counselor_school::Entity::find()
+        .filter(counselor_school::Column::UserId.is_in(counselor_ids))
+        .all(db)
+        .await?;
+    let schools = school::Entity::find()
+        .filter(
+            school::Column::Id.is_in(assignments.iter().map(|a| a.school_id).collect::<Vec<_>>()),
+        )
+        .all(db)
+        .await?;
+    Ok(users
+        .into_iter()
+        .map(|u| AccountRow {
+            schools: assignments
+                .iter()
+                .filter(|a| a.user_id == u.id)
+                .filter_map(|a| {
+                    schools
+                        .iter()
+                        .find(|s| s.id == a.school_id)
+                        .map(|s| (s.id, s.name.clone()))
+                })
+                .collect(),
+            id: u.id,
+            email: u.email,
+            display_name: u.display_name,
+            role: u.role.label(),
+            disabled: u.disabled_at.is_some(),
+            mfa: u.mfa_enabled_at.is_some(),
+            organization_id: u.organization_id,
+        })
+        .collect())
+}
+
+/// What an admin can do to an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccountAction {
+    Disable,
+    Enable,
+    ResetLink,
+    ResetMfa,
+    RemoveFromOrganization,
+}
+
+impl AccountAction {
+    pub fn from_key(key: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
+    }
+
+    fn audit_name(self) -> &'static str {
+        match self {
+            AccountAction::Disable => "disable_account",
+            AccountAction::Enable => "enable_account",
+            AccountAction::ResetLink => "issue_password_reset",
+            AccountAction::ResetMfa => "reset_mfa",
+            AccountAction::RemoveFromOrganization => "remove_from_organization",
+        }
+    }
+}
+
+/// What became of the account; a reset link is shown to the admin once.
+pub struct Outcome {
+    pub email: String,
+    pub reset_path: Option<String>,
+}
+
+/// Applies `action` to account `id`, audited, in one transaction.
+pub async fn act(
+    db: &DatabaseConnection,
+    admin: &CurrentUser,
+    id: i32,
+    action: AccountAction,
+) -> AppResult<Outcome> {
+    if id == admin.id && action != AccountAction::ResetLink {
+        // An admin who disables themselves locks the instance out.
+        return Err(AppError::Conflict(
+            "Ask another administrator to change your own account.".into(),
+        ));
+    }
+    let txn = db::begin_write(db).await?;
+    let account = user::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    let mut reset_path = None;
+    let update = user::Entity::update_many().filter(user::Column::Id.eq(id));
+    match action {
+        AccountAction::Disable => {
+            update
+                .col_expr(user::Column::DisabledAt, Expr::value(Some(Utc::now())))
+                .exec(&txn)
+                .await?;
+            revoke_sessions(&txn, id).await?;
+        }
+        AccountAction::Enable => {
+            update
+                .col_expr(
+                    user::Column::DisabledAt,
+                    Expr::value(Option::<chrono::DateTime<Utc>>::None),
+                )
+                .exec(&txn)
+                .await?;
+        }
+        AccountAction::ResetLink => {
+            reset_path = Some(reset::issue(&txn, id, Some(admin.id)).await?);
+        }
+        AccountAction::ResetMfa => {
+            super::mfa::clear(&txn, id).await?;
+            revoke_sessions(&txn, id).await?;
+        }
+        AccountAction::RemoveFromOrganization => {
+            if account.role != Role::Employer || account.organization_id.is_none() {
+                return Err(AppError::Conflict(
+                    "This account belongs to no organization.".into(),
+                ));
+            }
+            update
+                .col_expr(
+                    user::Column::OrganizationId,
+                    Expr::value(Option::<i32>::None),
+                )
+                .exec(&txn)
+                .await?;
+            revoke_sessions(&txn, id).await?;
+        }
+    }
+    let subject = match (action, account.organization_id) {
+        (AccountAction::RemoveFromOrganization, Some(org)) => {
+            format!("{} (organization {org})", account.email)
+        }
+        _ => account.email.clone(),
+    };
+    audit::record(&txn, admin.id, action.audit_name(), &subject).await?;
+    txn.commit().await?;
+    tracing::info!(account = id, admin = admin.id, ?action, "account changed");
+    Ok(Outcome {
+        email: account.email,
+        reset_path,
+    })
+}
+
+/// Takes a counselor off one of their schools (they keep their others).
+pub async fn remove_school(
+    db: &DatabaseConnection,
+    admin: &CurrentUser,
+    user_id: i32,
+    school_id: i32,
+) -> AppResult<String> {
+    let txn = db::begin_write(db).await?;
+    let account = user::Entity::find_by_id(user_id)
+        .filter(user::Column::Role.eq(Role::Counselor))
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    let school = school::Entity::find_by_id(school_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    let removed = counselor_school::Entity::delete_by_id((user_id, school_id))
+        .exec(&txn)
+        .await?;
+    if removed.rows_affected == 0 {
+        return Err(AppError::NotFound);
+    }
+    audit::record(
+        &txn,
+        admin.id,
+        "remove_counselor_school",
+        &format!("{} from {}", account.email, school.name),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(account.email)
+}

@@ -1,0 +1,163 @@
+//! Password changes and single-use password reset links. A link lives 30
+//! minutes, works once, and only its digest is stored; using it ends every
+//! session of the account.
+
+use chrono::{Duration, Utc};
+use entity::{password_reset, user};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, sea_query::Expr,
+};
+use serde::Deserialize;
+
+use crate::{
+    auth::{password, service::revoke_sessions},
+    counseling::audit,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    forms::FieldErrors,
+    tokens,
+};
+
+/// How long a reset link works.
+pub const RESET_VALID_MINUTES: i64 = 30;
+
+/// The password change form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Changes the user's own password when the current one is right, and ends
+/// every session of the account (the caller starts this one again).
+pub async fn change_password(
+    db: &DatabaseConnection,
+    user_id: i32,
+    form: &PasswordChange,
+) -> AppResult<user::Model> {
+    let mut errors = FieldErrors::new();
+    let new_password = errors.new_password("new_password", &form.new_password);
+    if form.current_password.is_empty() || form.current_password.len() > 1024 {
+        errors.add("current_password", "Type your current password.");
+    }
+    errors.into_result(())?;
+    let user = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    if !password::verify(
+        form.current_password.clone(),
+        Some(user.password_hash.clone()),
+    )
+    .await?
+    {
+        let mut errors = FieldErrors::new();
+        errors.add("current_password", "This is not your current password.");
+        return Err(AppError::Validation(errors));
+    }
+    let hash = password::hash(new_password).await?;
+    let txn = db::begin_write(db).await?;
+    set_password(&txn, user_id, hash).await?;
+    audit::record(&txn, user_id, "change_password", &format!("user {user_id}")).await?;
+    txn.commit().await?;
+    user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .or_not_found()
+}
+
+/// Stores a new password hash and ends every session of the account.
+async fn set_password(db: &impl ConnectionTrait, user_id: i32, hash: String) -> AppResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    revoke_sessions(db, user_id).await
+}
+
+/// Issues a reset link for `user_id` (earlier unused links stop working);
+/// returns its path, to be shown once or mailed.
+pub async fn issue(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    issued_by: Option<i32>,
+) -> AppResult<String> {
+    let now = Utc::now();
+    password_reset::Entity::update_many()
+        .col_expr(password_reset::Column::UsedAt, Expr::value(now))
+        .filter(password_reset::Column::UserId.eq(user_id))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    let token = tokens::random(43);
+    password_reset::ActiveModel {
+        user_id: Set(user_id),
+        token_hash: Set(tokens::digest(&token)),
+        issued_by: Set(issued_by),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::minutes(RESET_VALID_MINUTES)),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(format!("/password-reset/{token}"))
+}
+
+/// The account a usable link is for; "not found" for a used, expired or
+/// unknown link, or a disabled account.
+pub async fn open(db: &impl ConnectionTrait, token: &str) -> AppResult<user::Model> {
+    let reset = password_reset::Entity::find()
+        .filter(password_reset::Column::TokenHash.eq(tokens::digest(token)))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .filter(password_reset::Column::ExpiresAt.gt(Utc::now()))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    user::Entity::find_by_id(reset.user_id)
+        .filter(user::Column::DisabledAt.is_null())
+        .one(db)
+        .await?
+        .or_not_found()
+}
+
+/// The new password typed on a reset link's page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewPassword {
+    pub new_password: String,
+}
+
+/// Sets the new password through a link, once: the link is spent by a
+/// conditional update, so two submissions at once cannot both use it.
+pub async fn reset(db: &DatabaseConnection, token: &str, form: &NewPassword) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let new_password = errors.new_password("new_password", &form.new_password);
+    errors.into_result(())?;
+    let user = open(db, token).await?;
+    let hash = password::hash(new_password).await?;
+    let txn = db::begin_write(db).await?;
+    let spent = password_reset::Entity::update_many()
+        .col_expr(password_reset::Column::UsedAt, Expr::value(Utc::now()))
+        .filter(password_reset::Column::TokenHash.eq(tokens::digest(token)))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .filter(password_reset::Column::ExpiresAt.gt(Utc::now()))
+        .exec(&txn)
+        .await?;
+    if spent.rows_affected != 1 {
+        return Err(AppError::NotFound);
+    }
+    set_password(&txn, user.id, hash).await?;
+    audit::record(
+        &txn,
+        user.id,
+        "reset_password",
+        &format!("user {}", user.id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,418 @@
+//! Safeguarding and account security: an organization that loses its
+//! verification reaches no student at once, and sessions that end stay ended.
+
+use std::{sync::Arc, time::Instant};
+
+use reqwest::{Client, StatusCode, cookie::CookieStore, cookie::Jar, redirect::Policy};
+use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
+
+use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, posting};
+
+/// A school with a counselor; returns (counselor's client, counselor's email, school id).
+pub async fn school_with_counselor(app: &TestApp, name: &str) -> (Client, String, i32) {
+    let school = create_school(
+        &app.db,
+        &NewSchool {
+            name: name.into(),
+            zip: "60608".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let email = format!("counselor{}@school.edu", school.id);
+    create_counselor(
+        &app.db,
+        &NewCounselor {
+            display_name: "Casey Counselor".into(),
+            email: email.clone(),
+            password: PASSWORD.into(),
+            school_ids: vec![school.id],
+        },
+    )
+    .await
+    .unwrap();
+    let client = new_client();
+    app.login_as(&client, &email, PASSWORD).await;
+    (client, email, school.id)
+}
+
+/// Everyone around one offer: an admin, the employer of "Acme Labs" (verified),
+/// a counselor, and a student whose application to Acme's posting is offered.
+struct Offer {
+    admin: Client,
+    employer: Client,
+    counselor: Client,
+    student: Client,
+    opportunity: i32,
+    application: i32,
+}
+
+async fn an_offer(app: &TestApp) -> Offer {
+    let admin = app.admin().await;
+    let employer = app
+        .verified_employer(&admin, "Acme Labs", "erin@acme.org")
+        .await;
+    let (counselor, _, school) = school_with_counselor(app, "Lincoln High").await;
+    let student = app.claimed_student(school, "Zelda", "Quartz", 11).await;
+    let opportunity = app.published(&employer, &posting(&[])).await;
+    let response = app
+        .submit_as(
+            &student,
+            &format!("/opportunities/{opportunity}"),
+            &format!("/opportunities/{opportunity}/apply"),
+            &[("note", "I love robots")],
+        )
+        .await;
+    let application: i32 = location(&response)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let response = app
+        .submit_as(
+            &employer,
+            "/employer",
+            &format!("/employer/applications/{application}/offer"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    Offer {
+        admin,
+        employer,
+        counselor,
+        student,
+        opportunity,
+        application,
+    }
+}
+
+async fn accept(app: &TestApp, student: &Client, application: i32) -> reqwest::Response {
+    let page = format!("/student/applications/{application}");
+    app.submit_as(
+        student,
+        &page,
+        &format!("{page}/accept"),
+        &[("belonging", "4")],
+    )
+    .await
+}
+
+async fn application_status(app: &TestApp, id: i32) -> String {
+    use sea_orm::EntityTrait;
+    entity::application::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+        .key()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_suspended_organization_reaches_none_of_its_applicants_until_verified_again() {
+    on_each_backend(async |app: TestApp| {
+        let o = an_offer(&app).await;
+        let applicants = format!("/employer/opportunities/{}/applicants", o.opportunity);
+        assert!(
+            app.get_as(&o.employer, &applicants)
+                .await
+                .text()
+                .await
+                .unwrap()
+                .contains("Quartz")
+        );
+
+        let response = app
+            .review(&o.admin, "Acme Labs", "suspend", "Safeguarding concern")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        // The bookmarked applicants page, on the very next request.
+        let response = app.get_as(&o.employer, &applicants).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let body = response.text().await.unwrap();
+        assert!(
+            !body.contains("Quartz") && !body.contains("Zelda"),
+            "{body}"
+        );
+        assert!(body.contains("not verified"), "a plain explanation: {body}");
+        // A crafted POST moves nothing.
+        let response = app
+            .submit_as(
+                &o.employer,
+                "/employer",
+                &format!("/employer/applications/{}/reject", o.application),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert_eq!(application_status(&app, o.application).await, "offered");
+        // The dashboard no longer counts applicants either.
+        let dashboard = app
+            .get_as(&o.employer, "/employer")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!dashboard.contains(&applicants), "{dashboard}");
+
+        // The student is told why, and the pending offer cannot be accepted.
+        let page = app
+            .get_as(
+                &o.student,
+                &format!("/student/applications/{}", o.application),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("no longer verified"), "{page}");
+        assert!(!page.contains("Accept the offer"), "{page}");
+        let response = accept(&app, &o.student, o.application).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("cannot be accepted")
+        );
+        assert_eq!(app.count("placement").await, 0);
+        assert_eq!(application_status(&app, o.application).await, "offered");
+
+        // Verified again: access comes back, and the offer can be accepted.
+        let response = app.review(&o.admin, "Acme Labs", "reinstate", "").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let response = app.get_as(&o.employer, &applicants).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.text().await.unwrap().contains("Quartz"));
+        assert_eq!(
+            accept(&app, &o.student, o.application).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(app.count("placement").await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn suspending_an_organization_flags_its_open_placements_to_the_students_counselors() {
+    on_each_backend(async |app: TestApp| {
+        let o = an_offer(&app).await;
+        assert_eq!(
+            accept(&app, &o.student, o.application).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let response = app
+            .review(&o.admin, "Acme Labs", "suspend", "Safeguarding concern")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        let counselor = app
+            .get_as(&o.counselor, "/notifications")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            counselor.contains("Zelda Quartz") && counselor.contains("needs your attention"),
+            "{counselor}"
+        );
+        let student = app
+            .get_as(&o.student, "/notifications")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(student.contains("no longer verified"), "{student}");
+        let placement = app
+            .get_as(&o.student, "/student/placements/1")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(placement.contains("Do not go to the site"), "{placement}");
+        // Consent can no longer start the placement; declining still works.
+        let consent = |decision| {
+            [
+                ("guardian_name", "Gina Quartz"),
+                ("relationship", "mother"),
+                ("decision", decision),
+            ]
+        };
+        let response = app
+            .submit_as(
+                &o.counselor,
+                "/counselor/placements",
+                "/counselor/placements/1/consent",
+                &consent("give"),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let response = app
+            .submit_as(
+                &o.counselor,
+                "/counselor/placements",
+                "/counselor/placements/1/consent",
+                &consent("decline"),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        // The employer's placement page and hours are closed, and its
+        // notifications (which name the student) are hidden.
+        assert_eq!(
+            app.get_as(&o.employer, "/employer/placements/1")
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let news = app
+            .get_as(&o.employer, "/notifications")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!news.contains("Zelda"), "{news}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_pending_organization_edits_its_drafts_but_sees_no_applicant_page() {
+    on_each_backend(async |app: TestApp| {
+        let employer = app.employer("Pending Co", "pat@pending.org").await;
+        let draft = app.draft(&employer, &posting(&[])).await;
+        assert_eq!(
+            app.get_as(&employer, &format!("/employer/opportunities/{draft}/edit"))
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        let response = app
+            .get_as(
+                &employer,
+                &format!("/employer/opportunities/{draft}/applicants"),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("waiting for verification")
+        );
+    })
+    .await;
+}
+
+/// A client whose cookie jar the test can read.
+fn client_with_jar() -> (Client, Arc<Jar>) {
+    let jar = Arc::new(Jar::default());
+    let client = Client::builder()
+        .cookie_provider(Arc::clone(&jar))
+        .redirect(Policy::none())
+        .build()
+        .unwrap();
+    (client, jar)
+}
+
+/// Opens `path` with exactly `cookie` (no jar), as an attacker replaying it would.
+async fn with_cookie(app: &TestApp, cookie: &str, path: &str) -> reqwest::Response {
+    Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+        .get(app.url(path))
+        .header(reqwest::header::COOKIE, cookie)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn logging_out_while_other_requests_of_the_session_are_in_flight_kills_the_old_cookie() {
+    on_each_backend(async |app: TestApp| {
+        let (_, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let rounds = 20;
+        let mut overlapping = 0;
+        for round in 0..rounds {
+            let (client, jar) = client_with_jar();
+            app.login_as(&client, &email, PASSWORD).await;
+            let url = app.url("/").parse().unwrap();
+            let old_cookie = jar.cookies(&url).unwrap().to_str().unwrap().to_owned();
+            let token = app.csrf_token(&client, "/notifications").await;
+
+            // A second tab polling /notifications while the first logs out:
+            // every page request writes its session back when it ends.
+            let started = Instant::now();
+            let polls: Vec<_> = (0..16)
+                .map(|_| {
+                    let client = client.clone();
+                    let url = app.url("/notifications");
+                    tokio::spawn(async move {
+                        let status = client.get(url).send().await.unwrap().status();
+                        (status, started.elapsed())
+                    })
+                })
+                .collect();
+            let logout = client
+                .post(app.url("/logout"))
+                .form(&[("csrf_token", token.as_str())])
+                .send()
+                .await
+                .unwrap();
+            let logged_out_at = started.elapsed();
+            assert_eq!(logout.status(), StatusCode::SEE_OTHER);
+            let mut answered_after_logout = false;
+            for poll in polls {
+                let (status, at) = poll.await.unwrap();
+                answered_after_logout |= status == StatusCode::OK && at > logged_out_at;
+            }
+            overlapping += usize::from(answered_after_logout);
+
+            for cookie in [old_cookie.clone(), jar.cookies(&url).map_or(String::new(), |c| c.to_str().unwrap().to_owned())] {
+                let response = with_cookie(&app, &cookie, "/counselor").await;
+                assert_eq!(
+                    location(&response),
+                    "/login",
+                    "round {round}: the cookie {cookie} still opens /counselor"
+                );
+            }
+        }
+        eprintln!("logout race: {overlapping} of {rounds} rounds had a request of the session answer after the logout");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn logging_out_in_one_browser_ends_the_users_sessions_in_every_other() {
+    on_each_backend(async |app: TestApp| {
+        let (school_computer, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let home = new_client();
+        app.login_as(&home, &email, PASSWORD).await;
+        assert_eq!(
+            app.get_as(&home, "/counselor").await.status(),
+            StatusCode::OK
+        );
+        let response = app
+            .submit_as(&school_computer, "/counselor", "/logout", &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&app.get_as(&home, "/counselor").await), "/login");
+        assert_eq!(
+            location(&app.get_as(&school_computer, "/counselor").await),
+            "/login"
+        );
+        // Logging in again works, in either place.
+        app.login_as(&home, &email, PASSWORD).await;
+        assert_eq!(
+            app.get_as(&home, "/counselor").await.status(),
+            StatusCode::OK
+        );
+    })
+    .await;
+}

@@ -1,0 +1,1064 @@
+//! Statistics that cannot reveal a student: an attacker with every view a
+//! counselor can request (each school and all schools, three school years,
+//! crafted date ranges, HTML and CSV, outreach filters) tries to work out a
+//! hidden count by subtracting margins and pairs of views. Every published
+//! number becomes an equation over the true per-school counts; exact row
+//! reduction then tells whether any hidden count is determined.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, Months, NaiveDate, TimeZone, Utc};
+use reqwest::{Client, StatusCode, multipart};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use stembridge::{
+    admin::service::{NewCounselor, create_counselor},
+    counseling::service::school_year_of,
+};
+
+use crate::helpers::{PASSWORD, TestApp, new_client, on_each_backend, posting};
+
+const THRESHOLD: usize = 10;
+const DIMENSIONS: [&str; 8] = [
+    "gender",
+    "race_ethnicity",
+    "low_income",
+    "english_learner",
+    "disability",
+    "first_generation",
+    "grade",
+    "school",
+];
+
+// ------------------------------------------------------------------ roster
+
+/// One school of the roster: how many students have each value.
+struct SchoolSpec {
+    sourced: &'static str,
+    name: &'static str,
+    sex: &'static [(&'static str, usize)],
+    race: &'static [(&'static str, usize)],
+    /// Low income, English learner, disability, first generation.
+    flags: [&'static [(&'static str, usize)]; 4],
+    grades: &'static [(i32, usize)],
+}
+
+/// Small groups in several schools: Asian, American Indian, two or more
+/// races, another gender, disability, grade 12...
+const SCHOOLS: [SchoolSpec; 3] = [
+    SchoolSpec {
+        sourced: "school-a",
+        name: "Addams High",
+        sex: &[("female", 28), ("male", 29), ("other", 3)],
+        race: &[
+            ("white", 25),
+            ("blackOrAfricanAmerican", 18),
+            ("hispanic", 10),
+            ("asian", 4),
+            ("americanIndianOrAlaskaNative", 3),
+        ],
+        flags: [
+            &[("true", 35), ("false", 25)],
+            &[("true", 6), ("false", 54)],
+            &[("true", 8), ("false", 52)],
+            &[("true", 20), ("false", 38), ("", 2)],
+        ],
+        grades: &[(9, 20), (10, 20), (11, 15), (12, 5)],
+    },
+    SchoolSpec {
+        sourced: "school-b",
+        name: "Banneker Academy",
+        sex: &[("female", 20), ("male", 18), ("other", 2)],
+        race: &[
+            ("white", 12),
+            ("blackOrAfricanAmerican", 10),
+            ("hispanic", 12),
+            ("asian", 4),
+            ("two", 2),
+        ],
+        flags: [
+            &[("true", 30), ("false", 8), ("", 2)],
+            &[("true", 15), ("false", 25)],
+            &[("true", 3), ("false", 37)],
+            &[("true", 20), ("false", 20)],
+        ],
+        grades: &[(9, 12), (10, 12), (11, 12), (12, 4)],
+    },
+    SchoolSpec {
+        sourced: "school-c",
+        name: "Curie Early College",
+        sex: &[("female", 2), ("male", 2)],
+        race: &[("white", 2), ("asian", 1), ("blackOrAfricanAmerican", 1)],
+        flags: [
+            &[("true", 2), ("false", 2)],
+            &[("false", 4)],
+            &[("false", 4)],
+            &[("true", 4)],
+        ],
+        grades: &[(10, 4)],
+    },
+];
+
+/// `spec` spread over `n` students, mixed by a stride coprime with `n`.
+fn spread<T: Clone>(spec: &[(T, usize)], n: usize, stride: usize) -> Vec<T> {
+    let list: Vec<T> = spec
+        .iter()
+        .flat_map(|(v, k)| std::iter::repeat_n(v.clone(), *k))
+        .collect();
+    assert_eq!(list.len(), n, "a spec covers the school");
+    let stride = (stride..)
+        .find(|s| gcd(*s as i128, n as i128) == 1)
+        .unwrap();
+    (0..n).map(|j| list[(j * stride + 1) % n].clone()).collect()
+}
+
+/// A student as the test wrote them, with the groups the app will compute.
+struct Student {
+    sourced: String,
+    school: usize,
+    groups: [String; 8],
+}
+
+fn label_of(flag: &str) -> String {
+    match flag {
+        "true" => "Yes",
+        "false" => "No",
+        _ => "Not reported",
+    }
+    .into()
+}
+
+fn roster() -> (String, String, String, Vec<Student>) {
+    let mut orgs = String::from(
+        "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,metadata.zip\n",
+    );
+    let mut users = String::from(
+        "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n",
+    );
+    let mut demographics = String::from(
+        "sourcedId,birthDate,sex,americanIndianOrAlaskaNative,asian,blackOrAfricanAmerican,white,demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity,metadata.lowIncome,metadata.englishLearner,metadata.disability,metadata.firstGeneration\n",
+    );
+    let mut students = Vec::new();
+    for (k, school) in SCHOOLS.iter().enumerate() {
+        orgs.push_str(&format!(
+            "{},active,2026-08-01,{},school,S{k},,60608\n",
+            school.sourced, school.name
+        ));
+        let n: usize = school.sex.iter().map(|(_, c)| c).sum();
+        let sex = spread(school.sex, n, 7);
+        let race = spread(school.race, n, 11);
+        let flags: Vec<Vec<&str>> = school
+            .flags
+            .iter()
+            .zip([13, 17, 19, 23])
+            .map(|(spec, stride)| spread(spec, n, stride))
+            .collect();
+        let grades = spread(school.grades, n, 29);
+        for j in 0..n {
+            let id = format!("stu-{k}-{j:03}");
+            users.push_str(&format!(
+                "{id},active,2026-08-01,true,{},student,u{k}{j},,First{k}x{j},Last{k}x{j},,{k}{j},,,,,{:02},\n",
+                school.sourced, grades[j]
+            ));
+            let column = |name: &str| if race[j] == name { "true" } else { "false" };
+            demographics.push_str(&format!(
+                "{id},2009-05-01,{},{},{},{},{},{},{},{},{},{},{}\n",
+                sex[j],
+                column("americanIndianOrAlaskaNative"),
+                column("asian"),
+                column("blackOrAfricanAmerican"),
+                column("white"),
+                column("two"),
+                column("hispanic"),
+                flags[0][j],
+                flags[1][j],
+                flags[2][j],
+                flags[3][j],
+            ));
+            let race_label = match race[j] {
+                "white" => "White",
+                "asian" => "Asian",
+                "blackOrAfricanAmerican" => "Black or African American",
+                "americanIndianOrAlaskaNative" => "American Indian or Alaska Native",
+                "hispanic" => "Hispanic or Latino",
+                _ => "Two or more races",
+            };
+            let gender = match sex[j] {
+                "female" => "Female",
+                "male" => "Male",
+                _ => "Another gender",
+            };
+            students.push(Student {
+                sourced: id,
+                school: k,
+                groups: [
+                    gender.into(),
+                    race_label.into(),
+                    label_of(flags[0][j]),
+                    label_of(flags[1][j]),
+                    label_of(flags[2][j]),
+                    label_of(flags[3][j]),
+                    format!("Grade {}", grades[j]),
+                    school.name.into(),
+                ],
+            });
+        }
+    }
+    (orgs, users, demographics, students)
+}
+
+async fn upload(app: &TestApp, client: &Client, orgs: String, users: String, demographics: String) {
+    let token = app.csrf_token(client, "/counselor/roster").await;
+    let part = |body: String, name: &str| {
+        multipart::Part::bytes(body.into_bytes()).file_name(name.to_owned())
+    };
+    let form = multipart::Form::new()
+        .part("orgs", part(orgs, "orgs.csv"))
+        .part("users", part(users, "users.csv"))
+        .part("demographics", part(demographics, "demographics.csv"));
+    let response = client
+        .post(app.url(&format!("/counselor/roster?csrf_token={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+/// A fixed pseudo-random number per (student, year, purpose).
+fn hash(a: u64, b: u64, c: u64) -> u64 {
+    let mut x = a
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add(b.wrapping_mul(0xBF58_476D_1CE4_E5B9))
+        .wrapping_add(c.wrapping_mul(0x94D0_49BB_1331_11EB));
+    x ^= x >> 31;
+    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x ^ (x >> 29)
+}
+
+/// Applications, placements and completions in two past school years.
+async fn seed_events(app: &TestApp, students: &[Student], postings: &[(i32, i32)]) {
+    for (k, s) in students.iter().enumerate() {
+        let student = entity::student::Entity::find()
+            .filter(entity::student::Column::SourcedId.eq(s.sourced.clone()))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        for &(year, opportunity) in postings {
+            let h = |purpose| hash(k as u64, year as u64, purpose) % 100;
+            // Engagement differs by school and group, so some stage cells are small.
+            let chance = if s.groups[2] == "Yes" { 35 } else { 55 } + 10 * s.school as u64;
+            if h(1) >= chance {
+                continue;
+            }
+            let month = NaiveDate::from_ymd_opt(year, 8, 10)
+                .unwrap()
+                .checked_add_months(Months::new((h(2) % 10) as u32))
+                .unwrap();
+            let at = Utc
+                .with_ymd_and_hms(month.year(), month.month(), 10, 12, 0, 0)
+                .unwrap();
+            let application = entity::application::ActiveModel {
+                opportunity_id: Set(opportunity),
+                student_id: Set(student.id),
+                status: Set(entity::ApplicationStatus::Submitted),
+                note: Set(String::new()),
+                availability: Set(String::new()),
+                accommodations: Set(String::new()),
+                created_at: Set(at),
+                updated_at: Set(at),
+                ..Default::default()
+            }
+            .insert(&app.db)
+            .await
+            .unwrap();
+            if h(3) < 50 {
+                let completed = h(4) < 50;
+                entity::placement::ActiveModel {
+                    application_id: Set(application.id),
+                    opportunity_id: Set(opportunity),
+                    student_id: Set(student.id),
+                    status: Set(if completed {
+                        entity::PlacementStatus::Completed
+                    } else {
+                        entity::PlacementStatus::Active
+                    }),
+                    start_date: Set(month),
+                    end_date: Set(month + chrono::Duration::days(30)),
+                    created_at: Set(at + chrono::Duration::days(5)),
+                    ended_at: Set(completed.then(|| at + chrono::Duration::days(40))),
+                    ..Default::default()
+                }
+                .insert(&app.db)
+                .await
+                .unwrap();
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------ views
+
+/// The numbers of one view, as counts (rates turned back into counts).
+#[derive(Debug, Default, Clone, PartialEq)]
+struct View {
+    scope_hidden: bool,
+    cohort: Option<usize>,
+    stages: [Option<usize>; 3],
+    /// (dimension, group) → size, stage counts, and the rest's stage counts
+    /// (from the gap).
+    groups: BTreeMap<(String, String), GroupView>,
+    trend: Vec<[Option<usize>; 2]>,
+    left_out: Vec<String>,
+}
+
+#[derive(Debug, Default, Clone, PartialEq)]
+struct GroupView {
+    students: Option<usize>,
+    stages: [Option<usize>; 3],
+    rests: [Option<usize>; 3],
+}
+
+fn cells(row: &str) -> Vec<String> {
+    row.split("<td")
+        .skip(1)
+        .map(|c| {
+            let inner = &c[c.find('>').unwrap() + 1..];
+            inner[..inner.find("</td>").unwrap()].trim().to_owned()
+        })
+        .collect()
+}
+
+fn number(text: &str) -> Option<f64> {
+    text.trim_end_matches('%').parse().ok()
+}
+
+fn count(rate: f64, of: usize) -> usize {
+    (rate * of as f64 / 100.0).round() as usize
+}
+
+fn row_after<'a>(html: &'a str, marker: &str) -> Option<&'a str> {
+    let at = html.find(marker)?;
+    let rest = &html[at..];
+    Some(&rest[..rest.find("</tr>").unwrap_or(rest.len())])
+}
+
+fn parse_html(html: &str) -> View {
+    let mut view = View {
+        scope_hidden: html.contains("id=\"scope-hidden\""),
+        ..View::default()
+    };
+    if let Some(p) = html.split("id=\"left-out\"").nth(1) {
+        let p = &p[..p.find("</p>").unwrap()];
+        view.left_out = SCHOOLS
+            .iter()
+            .filter(|s| p.contains(s.name))
+            .map(|s| s.name.to_owned())
+            .collect();
+    }
+    if view.scope_hidden {
+        assert!(!html.contains("funnel-cohort") && !html.contains("data-group"));
+        return view;
+    }
+    view.cohort = row_after(html, "id=\"funnel-cohort\"")
+        .and_then(|r| number(&cells(r)[0]))
+        .map(|n| n as usize);
+    let n = view.cohort.unwrap();
+    for (s, key) in ["engaged", "placed", "completed"].iter().enumerate() {
+        let row = row_after(html, &format!("id=\"funnel-{key}\"")).unwrap();
+        view.stages[s] = number(&cells(row)[0]).map(|c| c as usize);
+    }
+    for chunk in html.split("<tr data-group=\"").skip(1) {
+        let key = &chunk[..chunk.find('"').unwrap()];
+        let (dimension, group) = key.split_once(':').unwrap();
+        let row = &chunk[..chunk.find("</tr>").unwrap()];
+        let tds = cells(row);
+        let mut g = GroupView::default();
+        if !row.contains("colspan") {
+            let size = number(&tds[0]).unwrap() as usize;
+            g.students = Some(size);
+            for s in 0..3 {
+                let rate = number(&tds[1 + 2 * s]);
+                let gap = number(&tds[2 + 2 * s]);
+                g.stages[s] = rate.map(|r| count(r, size));
+                if let (Some(r), Some(gap)) = (rate, gap) {
+                    g.rests[s] = Some(count(r - gap, n - size));
+                }
+            }
+        }
+        view.groups
+            .insert((dimension.to_owned(), group.to_owned()), g);
+    }
+    for chunk in html.split("<tr id=\"trend-").skip(1) {
+        let row = &chunk[..chunk.find("</tr>").unwrap()];
+        let tds = cells(row);
+        view.trend.push([
+            number(&tds[0]).map(|r| count(r, n)),
+            number(&tds[1]).map(|r| count(r, n)),
+        ]);
+    }
+    view
+}
+
+/// The CSV has the shown groups only, with empty hidden fields; it must
+/// agree with the page.
+fn check_csv_agrees(csv: &str, view: &View) {
+    let mut shown = 0;
+    for line in csv.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let key = (f[0].to_owned(), f[1].to_owned());
+        let g = view
+            .groups
+            .get(&key)
+            .unwrap_or_else(|| panic!("{key:?} in the CSV but not on the page"));
+        let size: usize = f[2].parse().unwrap();
+        assert_eq!(g.students, Some(size), "{key:?}");
+        for s in 0..3 {
+            assert_eq!(
+                g.stages[s],
+                number(f[3 + 2 * s]).map(|r| count(r, size)),
+                "{key:?} stage {s}"
+            );
+        }
+        shown += 1;
+    }
+    let on_page = view
+        .groups
+        .values()
+        .filter(|g| g.students.is_some())
+        .count();
+    assert_eq!(shown, on_page, "the CSV has every shown group and no other");
+}
+
+// ------------------------------------------------------------------ algebra
+
+fn gcd(a: i128, b: i128) -> i128 {
+    if b == 0 { a.abs() } else { gcd(b, a % b) }
+}
+
+type Row = BTreeMap<usize, i128>;
+
+fn combine(row: &Row, a: i128, pivot: &Row, b: i128) -> Row {
+    // a·row − b·pivot, divided by the gcd of what is left.
+    let mut out: Row = row.iter().map(|(&k, &v)| (k, v * a)).collect();
+    for (&k, &v) in pivot {
+        *out.entry(k).or_insert(0) -= v * b;
+    }
+    out.retain(|_, v| *v != 0);
+    let g = out.values().fold(0, |g, &v| gcd(g, v));
+    if g > 1 {
+        out.values_mut().for_each(|v| *v /= g);
+    }
+    out
+}
+
+/// Exact Gauss-Jordan elimination over the integers, row by row.
+#[derive(Default)]
+struct Solver {
+    pivots: Vec<(usize, Row)>,
+}
+
+impl Solver {
+    fn reduce(&self, mut row: Row) -> Row {
+        for (c, pivot) in &self.pivots {
+            if let Some(&b) = row.get(c) {
+                row = combine(&row, pivot[c], pivot, b);
+            }
+        }
+        row
+    }
+
+    fn add(&mut self, row: Row) {
+        let row = self.reduce(row);
+        let Some((&c, &a)) = row.iter().next() else {
+            return;
+        };
+        for (_, pivot) in self.pivots.iter_mut() {
+            if let Some(&b) = pivot.get(&c) {
+                *pivot = combine(pivot, a, &row, b);
+            }
+        }
+        self.pivots.push((c, row));
+    }
+
+    /// The published numbers fix `row · counts` exactly.
+    fn determined(&self, row: Row) -> bool {
+        self.reduce(row).is_empty()
+    }
+}
+
+/// The unknowns: every true count of every school.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Var {
+    Cohort(usize),
+    Size(usize, String, String),
+    Stage(usize, i32, usize),
+    GroupStage(usize, i32, String, String, usize),
+    Month(usize, i32, usize, usize),
+}
+
+#[derive(Default)]
+struct Unknowns {
+    index: BTreeMap<Var, usize>,
+}
+
+impl Unknowns {
+    fn of(&mut self, var: Var) -> usize {
+        let next = self.index.len();
+        *self.index.entry(var).or_insert(next)
+    }
+
+    fn sum(&mut self, vars: impl IntoIterator<Item = Var>) -> Row {
+        let mut row = Row::new();
+        for v in vars {
+            *row.entry(self.of(v)).or_insert(0) += 1;
+        }
+        row
+    }
+}
+
+/// Which groups each school really has, per dimension.
+fn true_groups(students: &[Student]) -> Vec<BTreeMap<String, BTreeSet<String>>> {
+    let mut groups = vec![BTreeMap::<String, BTreeSet<String>>::new(); SCHOOLS.len()];
+    for s in students {
+        for (d, g) in DIMENSIONS.iter().zip(&s.groups) {
+            groups[s.school]
+                .entry((*d).to_owned())
+                .or_default()
+                .insert(g.clone());
+        }
+    }
+    groups
+}
+
+/// The equations one view gives, each a sum over the schools it covers,
+/// and the sums it hides.
+fn equations(
+    view: &View,
+    schools: &[usize],
+    year: i32,
+    groups: &[BTreeMap<String, BTreeSet<String>>],
+    u: &mut Unknowns,
+) -> (Vec<Row>, Vec<(String, Row)>) {
+    let mut shown = Vec::new();
+    let mut hidden = Vec::new();
+    let mut put = |is_shown: bool, what: String, row: Row| {
+        if is_shown {
+            shown.push(row)
+        } else {
+            hidden.push((what, row))
+        }
+    };
+    let with = |d: &str, g: &str| -> Vec<usize> {
+        schools
+            .iter()
+            .copied()
+            .filter(|&i| groups[i].get(d).is_some_and(|set| set.contains(g)))
+            .collect()
+    };
+    put(
+        view.cohort.is_some(),
+        "cohort".into(),
+        u.sum(schools.iter().map(|&i| Var::Cohort(i))),
+    );
+    for s in 0..3 {
+        put(
+            view.stages[s].is_some(),
+            format!("stage {s}"),
+            u.sum(schools.iter().map(|&i| Var::Stage(i, year, s))),
+        );
+    }
+    // Every group of every covered school, listed or not.
+    let mut all: BTreeSet<(String, String)> = BTreeSet::new();
+    for &i in schools {
+        for (d, set) in &groups[i] {
+            for g in set {
+                all.insert((d.clone(), g.clone()));
+            }
+        }
+    }
+    for (d, g) in all {
+        let view_group = view
+            .groups
+            .get(&(d.clone(), g.clone()))
+            .cloned()
+            .unwrap_or_default();
+        let parts = with(&d, &g);
+        put(
+            view_group.students.is_some(),
+            format!("size {d}:{g}"),
+            u.sum(parts.iter().map(|&i| Var::Size(i, d.clone(), g.clone()))),
+        );
+        for s in 0..3 {
+            put(
+                view_group.stages[s].is_some(),
+                format!("stage {s} of {d}:{g}"),
+                u.sum(
+                    parts
+                        .iter()
+                        .map(|&i| Var::GroupStage(i, year, d.clone(), g.clone(), s)),
+                ),
+            );
+            if view_group.rests[s].is_some() {
+                // Everyone else in the stage: the total minus the group.
+                let mut row = u.sum(schools.iter().map(|&i| Var::Stage(i, year, s)));
+                for &i in &parts {
+                    let c = u.of(Var::GroupStage(i, year, d.clone(), g.clone(), s));
+                    *row.entry(c).or_insert(0) -= 1;
+                }
+                row.retain(|_, v| *v != 0);
+                put(true, String::new(), row);
+            }
+        }
+    }
+    for m in 0..12 {
+        for k in 0..2 {
+            let is_shown = view.trend.get(m).is_some_and(|p| p[k].is_some());
+            put(
+                is_shown,
+                format!("month {m} series {k}"),
+                u.sum(schools.iter().map(|&i| Var::Month(i, year, m, k))),
+            );
+        }
+    }
+    (shown, hidden)
+}
+
+/// What every count obeys whatever was published: groups add up to the
+/// cohort, group stage counts to the stage's total.
+fn structure(
+    groups: &[BTreeMap<String, BTreeSet<String>>],
+    years: &[i32],
+    u: &mut Unknowns,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (i, dims) in groups.iter().enumerate() {
+        for (d, set) in dims {
+            let mut row = u.sum(set.iter().map(|g| Var::Size(i, d.clone(), g.clone())));
+            *row.entry(u.of(Var::Cohort(i))).or_insert(0) -= 1;
+            rows.push(row);
+            for &y in years {
+                for s in 0..3 {
+                    let mut row = u.sum(
+                        set.iter()
+                            .map(|g| Var::GroupStage(i, y, d.clone(), g.clone(), s)),
+                    );
+                    *row.entry(u.of(Var::Stage(i, y, s))).or_insert(0) -= 1;
+                    rows.push(row);
+                }
+            }
+        }
+    }
+    rows
+}
+
+// ------------------------------------------------------------------ the attack
+
+struct Fixture {
+    counselor: Client,
+    school_ids: Vec<i32>,
+    students: Vec<Student>,
+    current: i32,
+}
+
+async fn fixture(app: &TestApp) -> Fixture {
+    let admin = app.admin().await;
+    let (orgs, users, demographics, students) = roster();
+    upload(app, &admin, orgs, users, demographics).await;
+    let mut school_ids = Vec::new();
+    for s in &SCHOOLS {
+        school_ids.push(
+            entity::school::Entity::find()
+                .filter(entity::school::Column::SourcedId.eq(s.sourced))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+        );
+    }
+    create_counselor(
+        &app.db,
+        &NewCounselor {
+            display_name: "District counselor".into(),
+            email: "pat@district.edu".into(),
+            password: PASSWORD.into(),
+            school_ids: school_ids.clone(),
+        },
+    )
+    .await
+    .unwrap();
+    let counselor = new_client();
+    app.login_as(&counselor, "pat@district.edu", PASSWORD).await;
+    let employer = app
+        .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+        .await;
+    let current = school_year_of(Utc::now().date_naive());
+    let mut postings = Vec::new();
+    for year in [current - 1, current - 2] {
+        postings.push((year, app.published(&employer, &posting(&[])).await));
+    }
+    seed_events(app, &students, &postings).await;
+    Fixture {
+        counselor,
+        school_ids,
+        students,
+        current,
+    }
+}
+
+async fn text(app: &TestApp, client: &Client, path: &str) -> (StatusCode, String) {
+    let response = app.get_as(client, path).await;
+    (response.status(), response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn no_hidden_count_can_be_worked_out_from_every_view_a_counselor_can_read() {
+    on_each_backend(async |app: TestApp| {
+        let f = fixture(&app).await;
+        let groups = true_groups(&f.students);
+        let years = [f.current, f.current - 1, f.current - 2];
+        // Scopes: each school alone, then all of them.
+        let mut scopes: Vec<(String, Vec<usize>)> = f
+            .school_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.to_string(), vec![i]))
+            .collect();
+        scopes.push((String::new(), (0..SCHOOLS.len()).collect()));
+
+        let mut u = Unknowns::default();
+        let mut solver = Solver::default();
+        for row in structure(&groups, &years, &mut u) {
+            solver.add(row);
+        }
+        let mut hidden: Vec<(String, Row)> = Vec::new();
+        // Counts each school's own view prints.
+        let mut published: BTreeSet<usize> = BTreeSet::new();
+        let mut views_read = 0;
+        let mut views: BTreeMap<(String, i32), View> = BTreeMap::new();
+        for &year in &years {
+            for (school, covered) in &scopes {
+                let query = format!("school={school}&year={year}");
+                let (status, html) =
+                    text(&app, &f.counselor, &format!("/counselor/dashboard?{query}")).await;
+                assert_eq!(status, StatusCode::OK, "{query}: {html}");
+                let view = parse_html(&html);
+                let (status, csv) = text(
+                    &app,
+                    &f.counselor,
+                    &format!("/counselor/dashboard/groups.csv?{query}"),
+                )
+                .await;
+                assert_eq!(status, StatusCode::OK);
+                check_csv_agrees(&csv, &view);
+                views_read += 2;
+                // The attacker reads the combined view as the sum of the
+                // schools it does not name as left out.
+                let covered: Vec<usize> = covered
+                    .iter()
+                    .copied()
+                    .filter(|&i| !view.left_out.iter().any(|n| n == SCHOOLS[i].name))
+                    .collect();
+                let (shown, hides) = equations(&view, &covered, year, &groups, &mut u);
+                if school.is_empty() {
+                    // A combined number of one school's cell must be shown there too.
+                    for row in &shown {
+                        if let [(column, 1)] = row.iter().map(|(c, v)| (*c, *v)).collect::<Vec<_>>()[..] {
+                            assert!(published.contains(&column), "{query}: the combined view shows a count its school hides");
+                        }
+                    }
+                } else {
+                    for row in &shown {
+                        if let [(column, 1)] = row.iter().map(|(c, v)| (*c, *v)).collect::<Vec<_>>()[..] {
+                            published.insert(column);
+                        }
+                    }
+                }
+                for row in shown {
+                    solver.add(row);
+                }
+                hidden.extend(
+                    hides
+                        .into_iter()
+                        .map(|(what, row)| (format!("{query}: {what}"), row)),
+                );
+                views.insert((school.clone(), year), view);
+            }
+        }
+
+        // Sanity: small groups exist in several schools and are hidden there.
+        let a = &views[&(f.school_ids[0].to_string(), f.current - 1)];
+        let b = &views[&(f.school_ids[1].to_string(), f.current - 1)];
+        for v in [a, b] {
+            let asian = &v.groups[&("race_ethnicity".to_owned(), "Asian".to_owned())];
+            assert!(asian.students.is_none(), "4 Asian students: hidden");
+        }
+        let c = &views[&(f.school_ids[2].to_string(), f.current - 1)];
+        assert!(c.scope_hidden, "a school of 4 shows nothing");
+        let all = &views[&(String::new(), f.current - 1)];
+        assert_eq!(all.left_out, vec![SCHOOLS[2].name.to_owned()]);
+        assert_eq!(all.cohort, Some(100), "A and B");
+
+        // Every hidden count, and every hidden sum of a combined view.
+        let mut checked = 0;
+        let unknowns: Vec<(Var, usize)> = u.index.iter().map(|(v, &c)| (v.clone(), c)).collect();
+        for (var, column) in &unknowns {
+            if published.contains(column) {
+                continue;
+            }
+            checked += 1;
+            assert!(
+                !solver.determined(Row::from([(*column, 1)])),
+                "{var:?} can be worked out from the published numbers"
+            );
+        }
+        for (what, row) in &hidden {
+            if row.is_empty() {
+                continue;
+            }
+            assert!(
+                !solver.determined(row.clone()),
+                "hidden {what} can be worked out from the published numbers"
+            );
+        }
+        println!(
+            "{views_read} dashboard views, {} unknown counts, {} independent equations, {checked} hidden counts and {} hidden numbers checked",
+            unknowns.len(),
+            solver.pivots.len(),
+            hidden.len()
+        );
+
+        // Pairs of views: all schools minus one school never leaves a small count.
+        for &year in &years {
+            let all = &views[&(String::new(), year)];
+            for (i, id) in f.school_ids.iter().enumerate().take(2) {
+                let one = &views[&(id.to_string(), year)];
+                let other = &views[&(f.school_ids[1 - i].to_string(), year)];
+                for (key, g) in &all.groups {
+                    if let (Some(total), Some(part)) = (g.students, one.groups.get(key).and_then(|x| x.students)) {
+                        let rest = total - part;
+                        let shown_rest = other.groups.get(key).and_then(|x| x.students);
+                        assert!(
+                            rest == 0 || rest >= THRESHOLD || shown_rest == Some(rest),
+                            "{key:?}: all minus one school isolates {rest}"
+                        );
+                    }
+                }
+            }
+        }
+
+        // The dashboard still shows every group of at least the threshold,
+        // but for one complement in a dimension with a small group; the
+        // combined view shows a group exactly when every school shows it.
+        for &year in &years {
+            for (i, id) in f.school_ids.iter().enumerate().take(2) {
+                let view = &views[&(id.to_string(), year)];
+                for d in DIMENSIONS {
+                    let sizes: BTreeMap<&String, usize> = groups[i][d]
+                        .iter()
+                        .map(|g| {
+                            (g, f.students.iter().filter(|s| s.school == i && s.groups[DIMENSIONS.iter().position(|x| *x == d).unwrap()] == *g).count())
+                        })
+                        .collect();
+                    let small = sizes.values().any(|&n| n < THRESHOLD);
+                    let size_shown = |g: &String| {
+                        view.groups
+                            .get(&(d.to_owned(), g.clone()))
+                            .and_then(|x| x.students)
+                    };
+                    let large_hidden = sizes
+                        .iter()
+                        .filter(|(g, n)| **n >= THRESHOLD && size_shown(g).is_none())
+                        .count();
+                    assert!(
+                        large_hidden <= usize::from(small),
+                        "{d} at school {i}: {large_hidden} groups of {THRESHOLD} or more hidden"
+                    );
+                    for (g, n) in &sizes {
+                        if !small {
+                            assert_eq!(size_shown(g), Some(*n), "{d}:{g}");
+                        }
+                    }
+                }
+            }
+            let all = &views[&(String::new(), year)];
+            for (key, g) in &all.groups {
+                let every = (0..2).all(|i| {
+                    views[&(f.school_ids[i].to_string(), year)]
+                        .groups
+                        .get(key)
+                        .is_none_or(|x| x.students.is_some())
+                });
+                assert_eq!(g.students.is_some(), every, "{key:?}");
+            }
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn date_ranges_are_whole_school_years_so_adjacent_ranges_show_the_same_numbers() {
+    on_each_backend(async |app: TestApp| {
+        let f = fixture(&app).await;
+        let year = f.current - 1;
+        let mut read = 0;
+        for school in [String::new(), f.school_ids[0].to_string()] {
+            let (_, html) = text(
+                &app,
+                &f.counselor,
+                &format!("/counselor/dashboard?school={school}&year={year}"),
+            )
+            .await;
+            let whole = parse_html(&html);
+            for (from, to) in [
+                (format!("{year}-09-01"), format!("{year}-09-30")),
+                (format!("{year}-10-01"), format!("{year}-10-31")),
+                (format!("{year}-09-01"), format!("{year}-10-31")),
+                (format!("{year}-09-02"), format!("{year}-10-31")),
+                (format!("{}-03-01", year + 1), format!("{}-07-31", year + 1)),
+            ] {
+                let (status, page) = text(
+                    &app,
+                    &f.counselor,
+                    &format!("/counselor/dashboard?school={school}&from={from}&to={to}"),
+                )
+                .await;
+                assert_eq!(status, StatusCode::OK);
+                assert!(
+                    page.contains("widened"),
+                    "the page says the dates were widened"
+                );
+                assert_eq!(
+                    parse_html(&page),
+                    whole,
+                    "{from}..{to} is the whole school year"
+                );
+                let (_, csv) = text(
+                    &app,
+                    &f.counselor,
+                    &format!("/counselor/dashboard/groups.csv?school={school}&from={from}&to={to}"),
+                )
+                .await;
+                check_csv_agrees(&csv, &whole);
+                read += 2;
+            }
+            // Across two school years: refused, with a message.
+            for path in [
+                "/counselor/dashboard",
+                "/counselor/dashboard/groups.csv",
+                "/counselor/outreach",
+            ] {
+                let (status, body) = text(
+                    &app,
+                    &f.counselor,
+                    &format!(
+                        "{path}?school={school}&from={}-07-01&to={}-08-31",
+                        year + 1,
+                        year + 1
+                    ),
+                )
+                .await;
+                assert_eq!(status, StatusCode::BAD_REQUEST, "{path}");
+                assert!(body.contains("same school year"), "{body}");
+            }
+        }
+        for bad in [
+            "year=1999",
+            &format!("year={}", f.current + 1),
+            "year=soon",
+            "from=yesterday",
+        ] {
+            let (status, _) =
+                text(&app, &f.counselor, &format!("/counselor/dashboard?{bad}")).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        }
+        println!("{read} crafted-range views read, each equal to its school year");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_outreach_list_is_filtered_only_by_groups_the_dashboard_shows() {
+    on_each_backend(async |app: TestApp| {
+        let f = fixture(&app).await;
+        let groups = true_groups(&f.students);
+        let year = f.current - 1;
+        let mut refused = 0;
+        let mut allowed = 0;
+        let mut scopes: Vec<(String, Vec<usize>)> = f
+            .school_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.to_string(), vec![i]))
+            .collect();
+        scopes.push((String::new(), vec![0, 1, 2]));
+        for (school, covered) in &scopes {
+            let (_, html) = text(
+                &app,
+                &f.counselor,
+                &format!("/counselor/dashboard?school={school}&year={year}"),
+            )
+            .await;
+            let view = parse_html(&html);
+            let (_, outreach) = text(
+                &app,
+                &f.counselor,
+                &format!("/counselor/outreach?school={school}&year={year}"),
+            )
+            .await;
+            let mut all: BTreeSet<(String, String)> = BTreeSet::new();
+            for &i in covered {
+                for (d, set) in &groups[i] {
+                    all.extend(set.iter().map(|g| (d.clone(), g.clone())));
+                }
+            }
+            for (d, g) in all {
+                let shown = view
+                    .groups
+                    .get(&(d.clone(), g.clone()))
+                    .is_some_and(|x| x.students.is_some());
+                let key = format!("{d}:{g}");
+                assert_eq!(
+                    outreach.contains(&format!("value=\"{key}\"")),
+                    shown,
+                    "{key} is offered exactly when shown"
+                );
+                let encoded = key.replace(' ', "+");
+                for path in ["/counselor/outreach", "/counselor/outreach/students.csv"] {
+                    for status_filter in ["", "completed"] {
+                        let (status, body) = text(
+                            &app,
+                            &f.counselor,
+                            &format!("{path}?school={school}&year={year}&group={encoded}&status={status_filter}"),
+                        )
+                        .await;
+                        if shown {
+                            assert_eq!(status, StatusCode::OK, "{path} {key}");
+                            allowed += 1;
+                        } else {
+                            assert_eq!(status, StatusCode::BAD_REQUEST, "{path} {key}");
+                            assert!(body.contains("cannot filter the list"), "{body}");
+                            refused += 1;
+                        }
+                    }
+                }
+                if d == "grade" {
+                    let grade = g.trim_start_matches("Grade ");
+                    let (status, _) = text(
+                        &app,
+                        &f.counselor,
+                        &format!("/counselor/outreach?school={school}&year={year}&grade={grade}"),
+                    )
+                    .await;
+                    assert_eq!(status.is_success(), shown, "grade {grade}");
+                }
+            }
+        }
+        println!("outreach: {allowed} filtered views allowed, {refused} refused");
+        assert!(refused > 20 && allowed > 20);
+    })
+    .await;
+}
