@@ -20,6 +20,7 @@ families-record-birth-date-label = Date of birth (leave empty if unknown)
 families-record-birth-date-save = Save the date of birth
 families-record-placements = Placements
 families-record-consent-by = consent: { $guardian }
+families-record-paper-by = paper form recorded by { $counselor }
 families-record-no-placements = No placement yet.
 families-record-guardians = Guardians
 families-record-no-guardians = No guardian contact yet.

@@ -20,6 +20,7 @@ families-record-birth-date-label = Fecha de nacimiento (deje vacío si no se con
 families-record-birth-date-save = Guardar la fecha de nacimiento
 families-record-placements = Prácticas
 families-record-consent-by = consentimiento: { $guardian }
+families-record-paper-by = formulario en papel registrado por { $counselor }
 families-record-no-placements = Todavía no hay prácticas.
 families-record-guardians = Tutores
 families-record-no-guardians = Todavía no hay contactos de tutores.

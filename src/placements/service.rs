@@ -674,6 +674,8 @@ pub struct PlacementView {
     pub start_date: String,
     pub end_date: String,
     pub guardian: Option<String>,
+    /// The counselor who recorded a paper consent form, by name.
+    pub paper_recorded_by: Option<String>,
     pub hours: Vec<HoursRow>,
     pub approved_hours: f64,
     pub pending_hours: f64,
@@ -690,6 +692,13 @@ pub async fn view(
         .one(db)
         .await?
         .or_not_found()?;
+    let paper_recorded_by = match placement.consent_recorded_by {
+        Some(id) => entity::user::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|u| u.display_name),
+        None => None,
+    };
     let organization = organization::Entity::find_by_id(opportunity.organization_id)
         .one(db)
         .await?
@@ -719,6 +728,7 @@ pub async fn view(
         status_key: placement.status.key(),
         start_date: placement.start_date.to_string(),
         end_date: placement.end_date.to_string(),
+        paper_recorded_by,
         guardian: placement.guardian_name.map(|name| {
             format!(
                 "{name} ({})",

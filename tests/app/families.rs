@@ -696,6 +696,8 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
             .unwrap();
         assert_eq!(saved.status.key(), "active");
         assert!(saved.consent_recorded_by.is_some());
+        let page = text(&app, &w.counselor, &record).await;
+        assert!(page.contains("paper form recorded by Carla"), "{page}");
         // The emailed link is now dead.
         assert_eq!(
             app.get_as(&new_client(), &link).await.status(),
