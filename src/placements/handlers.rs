@@ -103,10 +103,27 @@ async fn render_consent_form(
     Ok((status, body).into_response())
 }
 
+/// The consent pages carry a secret in their address: no cache keeps them.
+fn private(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    response
+}
+
 pub async fn consent_page(
     State(state): State<AppState>,
-    FormPage(page): FormPage,
+    page: FormPage,
     Path(token): Path<String>,
+) -> AppResult<Response> {
+    consent_page_inner(state, page, token).await.map(private)
+}
+
+async fn consent_page_inner(
+    state: AppState,
+    FormPage(page): FormPage,
+    token: String,
 ) -> AppResult<Response> {
     if let Some(refusal) = refuse_students(&page)? {
         return Ok(refusal);
@@ -130,9 +147,18 @@ pub async fn consent_page(
 
 pub async fn consent(
     State(state): State<AppState>,
-    FormPage(page): FormPage,
+    page: FormPage,
     Path(token): Path<String>,
     Form(form): Form<ConsentForm>,
+) -> AppResult<Response> {
+    consent_inner(state, page, token, form).await.map(private)
+}
+
+async fn consent_inner(
+    state: AppState,
+    FormPage(page): FormPage,
+    token: String,
+    form: ConsentForm,
 ) -> AppResult<Response> {
     if let Some(refusal) = refuse_students(&page)? {
         return Ok(refusal);

@@ -321,7 +321,9 @@ async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_ca
         .await;
         let link = server.wait_for(3, 15).await.remove(2).link("/consent/");
         let guardian = new_client();
-        let page = text(&app, &guardian, &link).await;
+        let response = app.get_as(&guardian, &link).await;
+        assert_eq!(response.headers()["cache-control"], "no-store");
+        let page = response.text().await.unwrap();
         assert!(page.contains("Consentimiento del tutor para Ana"), "{page}");
         let response = give_consent(&app, &guardian, &link).await;
         assert_eq!(response.status(), StatusCode::OK);
