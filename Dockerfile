@@ -12,5 +12,5 @@ USER stembridge
 WORKDIR /var/lib/stembridge
 ENV BIND=0.0.0.0:3000 DATA_DIR=/var/lib/stembridge
 EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=3s CMD ["/bin/sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/3000"]
+HEALTHCHECK --interval=30s --timeout=5s CMD ["stembridge", "healthcheck"]
 CMD ["stembridge", "serve"]

@@ -143,3 +143,31 @@ pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// `healthcheck`: asks the server on BIND for `/healthz` over plain HTTP and
+/// fails unless it answers 200 within 3 s. The container image has no curl,
+/// and its /bin/sh (dash) has no /dev/tcp.
+pub async fn healthcheck(config: &Config) -> anyhow::Result<()> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let mut address = config.bind;
+    if address.ip().is_unspecified() {
+        address.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let ask = async {
+        let mut stream = tokio::net::TcpStream::connect(address).await?;
+        stream
+            .write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .await?;
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).await?;
+        anyhow::Ok(head)
+    };
+    let head = tokio::time::timeout(std::time::Duration::from_secs(3), ask).await??;
+    anyhow::ensure!(
+        head.starts_with(b"HTTP/1.1 200"),
+        "/healthz answered {}",
+        String::from_utf8_lossy(&head)
+    );
+    Ok(())
+}

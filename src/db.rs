@@ -39,7 +39,10 @@ fn tune_sqlite(options: SqliteConnectOptions) -> SqliteConnectOptions {
     options
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
+        // FULL: a commit is on disk before it is acknowledged. NORMAL can lose
+        // the last commits on power loss, and these rows are guardian consent
+        // and hours a student will be credited for.
+        .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10))
 }

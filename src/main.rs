@@ -15,5 +15,6 @@ async fn main() -> anyhow::Result<()> {
         Command::SeedDemo => stembridge::cli::seed_demo(&config).await,
         Command::Reindex => stembridge::cli::reindex(&config).await,
         Command::ImportRoster(args) => stembridge::cli::import_roster(&config, args).await,
+        Command::Healthcheck => stembridge::cli::healthcheck(&config).await,
     }
 }

@@ -324,16 +324,6 @@ vocabulary!(ApplicationStatus {
     Waitlisted = "waitlisted" => "On the wait list",
 });
 
-impl ApplicationStatus {
-    /// Still waiting for a decision (the student may withdraw).
-    pub fn is_open(self) -> bool {
-        matches!(
-            self,
-            Self::Submitted | Self::Reviewing | Self::Interview | Self::Offered | Self::Waitlisted
-        )
-    }
-}
-
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]

@@ -87,3 +87,17 @@ safe-account-changed = { $email } is updated.
 ## Navigation
 safe-nav-account = Account security
 safe-nav-accounts = Accounts
+
+## Logging in
+safe-login-disabled = This account is disabled. Ask an administrator to enable it again.
+
+## Refusals
+safe-err-current-password-wrong = This is not your current password.
+safe-err-current-password-missing = Type your current password.
+safe-err-mfa-already = Your authenticator is already set up.
+safe-err-mfa-start-first = Start the set-up first, then type the code your app shows.
+safe-err-mfa-code-mismatch = This code does not match. Check your phone's clock and type the newest code.
+safe-err-mfa-code-used = This code was already used. Wait for the next one.
+safe-err-mfa-required = Staff accounts must keep their authenticator on this site.
+safe-err-own-account = Ask another administrator to change your own account.
+safe-err-no-organization = This account belongs to no organization.

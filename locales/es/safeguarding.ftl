@@ -87,3 +87,17 @@ safe-account-changed = { $email } se actualizó.
 ## Navegación
 safe-nav-account = Seguridad de la cuenta
 safe-nav-accounts = Cuentas
+
+## Inicio de sesión
+safe-login-disabled = Esta cuenta está desactivada. Pide a un administrador que la active de nuevo.
+
+## Rechazos
+safe-err-current-password-wrong = Esta no es tu contraseña actual.
+safe-err-current-password-missing = Escribe tu contraseña actual.
+safe-err-mfa-already = Tu aplicación de autenticación ya está configurada.
+safe-err-mfa-start-first = Primero inicia la configuración y luego escribe el código que muestra tu aplicación.
+safe-err-mfa-code-mismatch = Este código no coincide. Revisa la hora de tu teléfono y escribe el código más reciente.
+safe-err-mfa-code-used = Este código ya se usó. Espera el siguiente.
+safe-err-mfa-required = Las cuentas del personal deben mantener su aplicación de autenticación en este sitio.
+safe-err-own-account = Pida a otro administrador que cambie su propia cuenta.
+safe-err-no-organization = Esta cuenta no pertenece a ninguna organización.

@@ -4,7 +4,7 @@ use chrono::Utc;
 use entity::{OrgStatus, Role, organization, student, user};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, SqlErr, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, SqlErr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -261,12 +261,13 @@ pub async fn create_admin(db: &DatabaseConnection, form: &NewAdmin) -> AppResult
     let mut errors = FieldErrors::new();
     let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
     errors.into_result(())?;
-    db.transaction::<_, _, AppError>(|txn| Box::pin(insert_user(txn, new_user, Role::Admin, None)))
-        .await
-        .map_err(|e| match e {
-            sea_orm::TransactionError::Connection(e) => AppError::Database(e),
-            sea_orm::TransactionError::Transaction(e) => e,
-        })
+    // A write transaction from the start: a deferred one that reads (is the
+    // email taken?) and then writes fails with "database is locked" on SQLite
+    // whenever another connection wrote in between (the search worker, a session).
+    let txn = db::begin_write(db).await?;
+    let admin = insert_user(&txn, new_user, Role::Admin, None).await?;
+    txn.commit().await?;
+    Ok(admin)
 }
 
 /// Validates a new user's basics and creates the account (used for counselors

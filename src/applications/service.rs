@@ -555,12 +555,17 @@ pub async fn applicants(
 }
 
 /// The opportunity's title and, once accepted, the placement of an application.
-/// The status of an organization (verified, suspended...).
+/// The status of an organization (verified, suspended...). Inside a
+/// transaction the row stays share-locked until it ends (PostgreSQL), so a
+/// suspension committing meanwhile waits for it: either this transaction
+/// sees the suspension, or the suspension's transaction sees what this one
+/// wrote (and flags the placement).
 pub async fn organization_status(
     db: &impl ConnectionTrait,
     organization_id: i32,
 ) -> AppResult<OrgStatus> {
     Ok(organization::Entity::find_by_id(organization_id)
+        .lock_shared()
         .one(db)
         .await?
         .or_not_found()?

@@ -53,10 +53,9 @@ pub async fn authenticate(
         Some(user) if matches => {
             throttle::clear_account(db, &email).await?;
             if user.disabled_at.is_some() {
-                // Only someone who knows the password learns the account is disabled.
-                return Err(AppError::Refused(
-                    "This account is disabled. Ask an administrator to enable it again.".into(),
-                ));
+                // Only someone who knows the password learns the account is
+                // disabled; the login page words it in the reader's language.
+                return Err(AppError::Refused("account disabled".into()));
             }
             Ok(user)
         }

@@ -46,6 +46,11 @@ fn to_row(record: &Record) -> Result<session::ActiveModel> {
 #[async_trait]
 impl SessionStore for DbSessionStore {
     async fn create(&self, record: &mut Record) -> Result<()> {
+        // Always a fresh id: after `flush` (logout) tower-sessions keeps the
+        // old id in the record, and the next write (the "logged out" flash)
+        // would re-create the deleted session under it, where requests still
+        // in flight would then save their logged-in data again.
+        record.id = Id::default();
         // Ids are 128 random bits; a collision is all but impossible, but a new id
         // is drawn rather than overwriting someone else's session.
         loop {

@@ -88,11 +88,14 @@ pub struct StudentFacts {
 /// Each school's counts, for the disclosure layer: the cohort, the funnel
 /// and every group of every dimension. `months` gives each school's
 /// engaged and placed students per month of the period.
+/// `district` gives each group's size across every school, per dimension
+/// (the order of complementary suppression).
 pub fn tally(
     facts: &[StudentFacts],
     schools: &[(i32, String)],
     months: &BTreeMap<i32, Vec<[usize; 2]>>,
     month_count: usize,
+    district: &[BTreeMap<String, usize>],
 ) -> Vec<SchoolCounts> {
     schools
         .iter()
@@ -120,6 +123,11 @@ pub fn tally(
                         .entry(f.groups[index].as_str())
                         .or_insert_with(|| GroupCounts {
                             group: f.groups[index].clone(),
+                            order: district
+                                .get(index)
+                                .and_then(|sizes| sizes.get(&f.groups[index]))
+                                .copied()
+                                .unwrap_or_default(),
                             ..GroupCounts::default()
                         });
                     g.students += 1;
@@ -173,12 +181,11 @@ mod tests {
             .collect()
     }
 
-    /// 100 students: 40 low income of whom 10 engaged (5 placed, 2 completed),
+    /// 100 students: 40 low income of whom 10 engaged (5 placed, 5 completed),
     /// 60 not low income of whom 30 engaged (15 placed, 9 completed).
     fn fixture() -> Vec<StudentFacts> {
         [
-            some(2, "Female", true, true, true, true),
-            some(3, "Female", true, true, true, false),
+            some(5, "Female", true, true, true, true),
             some(5, "Female", true, true, false, false),
             some(30, "Male", true, false, false, false),
             some(9, "Female", false, true, true, true),
@@ -196,6 +203,7 @@ mod tests {
             &[(1, "Lincoln High".into())],
             &BTreeMap::new(),
             0,
+            &[],
         )
     }
 
@@ -205,15 +213,13 @@ mod tests {
         let n = |s: crate::disclosure::Shown<usize>| s.get().copied();
         assert_eq!(
             (n(f.cohort), n(f.engaged), n(f.placed), n(f.completed)),
-            (Some(100), Some(40), Some(20), Some(11))
+            (Some(100), Some(40), Some(20), Some(14))
         );
         assert_eq!(f.engagement_rate.get(), Some(&40.0));
     }
 
     #[test]
     fn a_gap_is_the_group_rate_minus_everyone_elses_in_points() {
-        // Threshold 5: low income's 2 completions are still small, so its
-        // completion rate is hidden (with a partner) while the rest shows.
         let figures = publish(5, &counts(), &[]);
         let low = figures
             .groups
@@ -224,8 +230,26 @@ mod tests {
         assert_eq!(low.engagement_rate.get(), Some(&25.0)); // 10 of 40
         assert_eq!(low.engagement_gap.get(), Some(&-25.0)); // 25% vs 30 of 60 = 50%
         assert_eq!(low.placement_gap.get(), Some(&-12.5)); // 5/40 = 12.5% vs 15/60 = 25%
-        assert!(low.completion_gap.is_hidden(), "2 completions");
+        assert_eq!(low.completion_gap.get(), Some(&-2.5)); // 5/40 = 12.5% vs 9/60 = 15%
         assert_eq!(low.belonging_change.get(), Some(&1.0));
+    }
+
+    #[test]
+    fn a_small_stage_count_hides_the_groups_rates_together_with_a_partners() {
+        // Threshold 10: low income's 5 completions are too few, so all of its
+        // rates go, and the other group's too (else they follow from the funnel).
+        let figures = publish(10, &counts(), &[]);
+        let low_income: Vec<_> = figures
+            .groups
+            .iter()
+            .filter(|r| r.dimension == Dimension::LowIncome)
+            .collect();
+        assert!(low_income.iter().all(|r| !r.students.is_hidden()));
+        assert!(
+            low_income
+                .iter()
+                .all(|r| r.engagement_rate.is_hidden() && r.completion_gap.is_hidden())
+        );
     }
 
     #[test]

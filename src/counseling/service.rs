@@ -9,7 +9,7 @@ use entity::{
     ApplicationStatus, PlacementStatus, application, belonging_response, hour_log, opportunity,
     placement, school, student,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 
 use super::metrics::{self, Dimension, StudentFacts};
@@ -178,9 +178,67 @@ fn yes_no(value: Option<bool>) -> String {
 /// Everything known about the cohort in the period, loaded in a few queries.
 pub struct Cohort {
     pub students: Vec<student::Model>,
+    /// Each group's active students across every school, per dimension.
+    pub district: Vec<BTreeMap<String, usize>>,
     pub facts: Vec<StudentFacts>,
     pub applications: Vec<application::Model>,
     pub placements: Vec<placement::Model>,
+}
+
+/// Each group's active students across every school (one `GROUP BY`), the
+/// same whoever asks: the order in which every view picks complementary
+/// cells, so that schools hide the same groups where they can.
+async fn district_sizes(db: &impl ConnectionTrait) -> AppResult<Vec<BTreeMap<String, usize>>> {
+    type Row = (
+        Option<String>,
+        Option<String>,
+        Option<bool>,
+        Option<bool>,
+        Option<bool>,
+        Option<bool>,
+        i32,
+        i64,
+    );
+    use student::Column as C;
+    let rows: Vec<Row> = student::Entity::find()
+        .select_only()
+        .columns([
+            C::Gender,
+            C::RaceEthnicity,
+            C::LowIncome,
+            C::EnglishLearner,
+            C::Disability,
+            C::FirstGeneration,
+            C::Grade,
+        ])
+        .column_as(C::Id.count(), "students")
+        .filter(C::Active.eq(true))
+        .group_by(C::Gender)
+        .group_by(C::RaceEthnicity)
+        .group_by(C::LowIncome)
+        .group_by(C::EnglishLearner)
+        .group_by(C::Disability)
+        .group_by(C::FirstGeneration)
+        .group_by(C::Grade)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut sizes = vec![BTreeMap::new(); Dimension::ALL.len()];
+    for (gender, race, low, english, disability, first, grade, n) in rows {
+        let labels = [
+            gender.unwrap_or_else(|| "Not reported".into()),
+            race.unwrap_or_else(|| "Not reported".into()),
+            yes_no(low),
+            yes_no(english),
+            yes_no(disability),
+            yes_no(first),
+            grade_group(grade),
+        ];
+        for (d, label) in labels.into_iter().enumerate() {
+            *sizes[d].entry(label).or_insert(0) += usize::try_from(n).unwrap_or(0);
+        }
+    }
+    Ok(sizes)
 }
 
 pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Cohort> {
@@ -287,6 +345,7 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
         })
         .collect();
     Ok(Cohort {
+        district: district_sizes(db).await?,
         students,
         facts,
         applications,
@@ -333,7 +392,13 @@ pub fn figures(cohort: &Cohort, period: &Period, threshold: usize) -> Figures {
         .iter()
         .map(|s| (s.id, s.name.clone()))
         .collect();
-    let counts = metrics::tally(&cohort.facts, &schools, &by_school, months.len());
+    let counts = metrics::tally(
+        &cohort.facts,
+        &schools,
+        &by_school,
+        months.len(),
+        &cohort.district,
+    );
     let labels: Vec<String> = months
         .iter()
         .map(|(start, _)| start.format("%Y-%m").to_string())

@@ -69,6 +69,7 @@ pub(super) fn combine(parts: &[(&SchoolCounts, &SchoolPattern)]) -> (SchoolCount
                     (
                         GroupCounts {
                             group: group.group.clone(),
+                            order: group.order,
                             ..GroupCounts::default()
                         },
                         GroupPattern {

@@ -101,6 +101,11 @@ pub struct GroupCounts {
     /// Sum and number of belonging changes of its students.
     pub belonging_sum: i64,
     pub belonging_answers: usize,
+    /// The group's size across every school. Complementary suppression
+    /// picks the smallest first, so every school hides the same groups
+    /// where it can and views of several schools lose less (the order is
+    /// the same whoever asks, so each school's view stays the same).
+    pub order: usize,
 }
 
 /// One school's raw counts for a period: the input of the rules.

@@ -63,8 +63,8 @@ pub fn school(threshold: usize, counts: &SchoolCounts) -> SchoolPattern {
     }
 }
 
-/// One dimension: group sizes against the cohort, then each stage against
-/// its funnel total, each with complementary suppression.
+/// One dimension: group sizes against the cohort, then the groups' stages
+/// (together) against the funnel totals, each with complementary suppression.
 pub fn dimension(
     threshold: usize,
     cohort: bool,
@@ -72,37 +72,46 @@ pub fn dimension(
     groups: &[GroupCounts],
 ) -> Vec<GroupPattern> {
     let sizes: Vec<usize> = groups.iter().map(|g| g.students).collect();
+    let keys: Vec<(usize, usize)> = groups.iter().map(|g| (g.order, g.students)).collect();
     let mut students: Vec<bool> = sizes.iter().map(|&n| cohort && n >= threshold).collect();
     if cohort {
         // Every listed group has a student: hidden groups that are all of one
         // student each would be given away by their sum, so it must exceed
         // their number too.
-        complete(&mut students, &sizes, |hidden| {
+        complete(&mut students, &keys, |hidden| {
             let sum = hidden.iter().map(|&g| sizes[g]).sum::<usize>();
             hidden.len() >= 2 && sum >= threshold && sum > hidden.len()
         });
     }
-    let mut stages = vec![[false; STAGES]; groups.len()];
-    for s in 0..STAGES {
-        // With its total hidden, a stage shows nothing by group: every group
-        // count is then under the threshold or within it of the group size.
-        if !margins[s] {
-            continue;
-        }
-        let mut shown: Vec<bool> = groups
-            .iter()
-            .zip(&students)
-            .map(|(g, &size_shown)| size_shown && clear(g.stages[s], g.students, threshold))
-            .collect();
-        complete(&mut shown, &sizes, |hidden| {
-            let inside: usize = hidden.iter().map(|&g| groups[g].stages[s]).sum();
-            let outside: usize = hidden.iter().map(|&g| sizes[g]).sum::<usize>() - inside;
-            hidden.len() >= 2 && inside >= threshold && outside >= threshold
-        });
-        for (g, shown) in shown.into_iter().enumerate() {
-            stages[g][s] = shown;
-        }
-    }
+    // A group's stages are shown or hidden together: with one stage shown
+    // and the next hidden, "placed is at most engaged" could narrow the
+    // hidden one. Hidden together, any two students of two hidden groups
+    // with a different stage can trade places without changing a shown
+    // number, so no hidden count is pinned (see the README).
+    let mut block: Vec<bool> = groups
+        .iter()
+        .zip(&students)
+        .map(|(g, &size_shown)| {
+            size_shown
+                && (0..STAGES)
+                    .filter(|&s| margins[s])
+                    .all(|s| clear(g.stages[s], g.students, threshold))
+        })
+        .collect();
+    complete(&mut block, &keys, |hidden| {
+        hidden.len() >= 2
+            && (0..STAGES).filter(|&s| margins[s]).all(|s| {
+                let inside: usize = hidden.iter().map(|&g| groups[g].stages[s]).sum();
+                let outside: usize = hidden.iter().map(|&g| sizes[g]).sum::<usize>() - inside;
+                inside >= threshold && outside >= threshold
+            })
+    });
+    // With its total hidden, a stage shows nothing by group: every group
+    // count is then under the threshold or within it of the group size.
+    let stages: Vec<[bool; STAGES]> = block
+        .iter()
+        .map(|&shown| std::array::from_fn(|s| shown && margins[s]))
+        .collect();
     groups
         .iter()
         .enumerate()
@@ -115,10 +124,11 @@ pub fn dimension(
 }
 
 /// Complementary suppression: while some cells are hidden and `safe` says
-/// they could still be worked out from the margin, hide the smallest group
-/// still shown too. Ends safe, or with every cell hidden (whose sum is the
-/// shown margin, which cleared the same rule).
-fn complete(shown: &mut [bool], sizes: &[usize], safe: impl Fn(&[usize]) -> bool) {
+/// they could still be worked out from the margin, hide the group still
+/// shown that is smallest across every school (then here) too. Ends safe,
+/// or with every cell hidden (whose sum is the shown margin, which cleared
+/// the same rule).
+fn complete(shown: &mut [bool], keys: &[(usize, usize)], safe: impl Fn(&[usize]) -> bool) {
     loop {
         let hidden: Vec<usize> = (0..shown.len()).filter(|&g| !shown[g]).collect();
         if hidden.is_empty() || safe(&hidden) {
@@ -126,7 +136,7 @@ fn complete(shown: &mut [bool], sizes: &[usize], safe: impl Fn(&[usize]) -> bool
         }
         let next = (0..shown.len())
             .filter(|&g| shown[g])
-            .min_by_key(|&g| (sizes[g], g));
+            .min_by_key(|&g| (keys[g], g));
         match next {
             Some(g) => shown[g] = false,
             None => return,

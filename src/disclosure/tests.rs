@@ -15,6 +15,7 @@ fn group(name: &str, students: usize, stages: [usize; STAGES]) -> GroupCounts {
         stages,
         belonging_sum: 0,
         belonging_answers: 0,
+        order: 0,
     }
 }
 
@@ -244,13 +245,21 @@ fn random_group(rng: &mut Rng, name: String) -> GroupCounts {
         4 => 1,
         _ => rng.between(10, 45),
     };
-    let stages = std::array::from_fn(|_| match rng.below(6) {
+    let mut stages: [usize; STAGES] = std::array::from_fn(|_| match rng.below(6) {
         0 => 0,
         1 => rng.between(0, students.min(4)),
         2 => students - rng.between(0, students.min(4)),
         _ => rng.between(0, students),
     });
-    group(&name, students, stages)
+    // Often nested, as in life: completed ≤ placed ≤ engaged.
+    if rng.below(2) == 0 {
+        stages.sort_unstable_by(|a, b| b.cmp(a));
+    }
+    GroupCounts {
+        // Any order of complementary suppression must be safe.
+        order: rng.below(60),
+        ..group(&name, students, stages)
+    }
 }
 
 fn random_school(rng: &mut Rng, name: &str, groups: usize) -> SchoolCounts {

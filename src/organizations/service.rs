@@ -9,8 +9,8 @@ use entity::{
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder,
     sea_query::{Query, SelectStatement},
 };
 use serde::{Deserialize, Serialize};
@@ -319,28 +319,44 @@ async fn flag_students_of(
     organization: &organization::Model,
 ) -> AppResult<()> {
     let open = [PlacementStatus::AwaitingConsent, PlacementStatus::Active];
+    let placed = Query::select()
+        .column(placement::Column::StudentId)
+        .from(placement::Entity)
+        .and_where(placement::Column::OpportunityId.in_subquery(opportunities_of(organization.id)))
+        .and_where(placement::Column::Status.is_in(open))
+        .to_owned();
+    let offered = Query::select()
+        .column(application::Column::StudentId)
+        .from(application::Entity)
+        .and_where(
+            application::Column::OpportunityId.in_subquery(opportunities_of(organization.id)),
+        )
+        .and_where(application::Column::Status.eq(ApplicationStatus::Offered))
+        .to_owned();
     let placements = placement::Entity::find()
         .filter(placement::Column::OpportunityId.in_subquery(opportunities_of(organization.id)))
         .filter(placement::Column::Status.is_in(open))
         .all(db)
         .await?;
-    let offered: Vec<i32> = application::Entity::find()
-        .select_only()
-        .column(application::Column::StudentId)
-        .filter(application::Column::OpportunityId.in_subquery(opportunities_of(organization.id)))
-        .filter(application::Column::Status.eq(ApplicationStatus::Offered))
-        .into_tuple()
+    let students = student::Entity::find()
+        .filter(
+            Condition::any()
+                .add(student::Column::Id.in_subquery(placed.clone()))
+                .add(student::Column::Id.in_subquery(offered)),
+        )
         .all(db)
         .await?;
-    let mut student_ids: Vec<i32> = placements.iter().map(|p| p.student_id).collect();
-    student_ids.extend(offered);
-    student_ids.sort_unstable();
-    student_ids.dedup();
-    if student_ids.is_empty() {
+    if students.is_empty() {
         return Ok(());
     }
-    let students = student::Entity::find()
-        .filter(student::Column::Id.is_in(student_ids))
+    // The counselors of the placed students' schools, in one query.
+    let schools_of_placed = Query::select()
+        .column(student::Column::SchoolId)
+        .from(student::Entity)
+        .and_where(student::Column::Id.in_subquery(placed))
+        .to_owned();
+    let assignments = counselor_school::Entity::find()
+        .filter(counselor_school::Column::SchoolId.in_subquery(schools_of_placed))
         .all(db)
         .await?;
     // Stored notifications have no reader yet: they are written in the
@@ -362,12 +378,10 @@ async fn flag_students_of(
         let Some(student) = students.iter().find(|s| s.id == placement.student_id) else {
             continue;
         };
-        let counselors: Vec<i32> = counselor_school::Entity::find()
-            .filter(counselor_school::Column::SchoolId.eq(student.school_id))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|row| row.user_id)
+        let counselors: Vec<i32> = assignments
+            .iter()
+            .filter(|a| a.school_id == student.school_id)
+            .map(|a| a.user_id)
             .collect();
         let message = i18n::t_args(
             lang,

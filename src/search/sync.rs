@@ -98,12 +98,6 @@ pub async fn pending(db: &DatabaseConnection) -> AppResult<u64> {
         .await?)
 }
 
-/// Applies every due row now (tests, `reindex`, start-up).
-pub async fn drain(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppResult<()> {
-    while run_once(db, engine).await? > 0 {}
-    Ok(())
-}
-
 /// Rebuilds the whole index from the database; returns the number of documents.
 pub async fn rebuild(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppResult<usize> {
     rebuild_in_batches(db, engine, REBUILD_BATCH).await

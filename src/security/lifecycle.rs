@@ -18,6 +18,7 @@ use crate::{
     counseling::audit,
     db,
     error::{AppError, AppResult, OrNotFound},
+    i18n,
 };
 
 /// An account as the admin's list shows it.
@@ -133,9 +134,10 @@ pub async fn act(
 ) -> AppResult<Outcome> {
     if id == admin.id && action != AccountAction::ResetLink {
         // An admin who disables themselves locks the instance out.
-        return Err(AppError::Conflict(
-            "Ask another administrator to change your own account.".into(),
-        ));
+        return Err(AppError::Conflict(i18n::t(
+            i18n::current(),
+            "safe-err-own-account",
+        )));
     }
     let txn = db::begin_write(db).await?;
     let account = user::Entity::find_by_id(id)
@@ -170,9 +172,10 @@ pub async fn act(
         }
         AccountAction::RemoveFromOrganization => {
             if account.role != Role::Employer || account.organization_id.is_none() {
-                return Err(AppError::Conflict(
-                    "This account belongs to no organization.".into(),
-                ));
+                return Err(AppError::Conflict(i18n::t(
+                    i18n::current(),
+                    "safe-err-no-organization",
+                )));
             }
             update
                 .col_expr(

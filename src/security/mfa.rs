@@ -22,7 +22,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    tokens,
+    i18n, tokens,
 };
 
 /// Recovery codes handed out at enrolment.
@@ -58,9 +58,10 @@ pub struct Enrolment {
 /// Starts (or restarts) enrolment: a fresh 160-bit secret, not yet in force.
 pub async fn start(db: &impl ConnectionTrait, user: &user::Model) -> AppResult<()> {
     if user.mfa_enabled_at.is_some() {
-        return Err(AppError::Conflict(
-            "Your authenticator is already set up.".into(),
-        ));
+        return Err(AppError::Conflict(i18n::t(
+            i18n::current(),
+            "safe-err-mfa-already",
+        )));
     }
     let mut bytes = [0u8; 20];
     rand::rng().fill_bytes(&mut bytes);
@@ -147,21 +148,25 @@ pub async fn confirm(
     code: &str,
 ) -> AppResult<Vec<String>> {
     if user.mfa_enabled_at.is_some() || user.mfa_secret.is_none() {
-        return Err(AppError::Conflict(
-            "Start the set-up first, then type the code your app shows.".into(),
-        ));
+        return Err(AppError::Conflict(i18n::t(
+            i18n::current(),
+            "safe-err-mfa-start-first",
+        )));
     }
     let Some(step) = matching_step(user, code)? else {
         let mut errors = FieldErrors::new();
         errors.add(
             "code",
-            "This code does not match. Check your phone's clock and type the newest code.",
+            i18n::t(i18n::current(), "safe-err-mfa-code-mismatch"),
         );
         return Err(AppError::Validation(errors));
     };
     let txn = db::begin_write(db).await?;
     if !spend_step(&txn, user.id, step).await? {
-        return Err(AppError::Conflict("This code was already used.".into()));
+        return Err(AppError::Conflict(i18n::t(
+            i18n::current(),
+            "safe-err-mfa-code-used",
+        )));
     }
     user::Entity::update_many()
         .col_expr(user::Column::MfaEnabledAt, Expr::value(Some(Utc::now())))
@@ -252,9 +257,10 @@ pub async fn disable(
     required: bool,
 ) -> AppResult<()> {
     if required {
-        return Err(AppError::Conflict(
-            "Staff accounts must keep their authenticator on this instance.".into(),
-        ));
+        return Err(AppError::Conflict(i18n::t(
+            i18n::current(),
+            "safe-err-mfa-required",
+        )));
     }
     if current_password.is_empty()
         || !password::verify(
@@ -264,7 +270,10 @@ pub async fn disable(
         .await?
     {
         let mut errors = FieldErrors::new();
-        errors.add("current_password", "This is not your current password.");
+        errors.add(
+            "current_password",
+            i18n::t(i18n::current(), "safe-err-current-password-wrong"),
+        );
         return Err(AppError::Validation(errors));
     }
     let txn = db::begin_write(db).await?;

@@ -16,7 +16,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    tokens,
+    i18n, tokens,
 };
 
 /// How long a reset link works.
@@ -40,7 +40,10 @@ pub async fn change_password(
     let mut errors = FieldErrors::new();
     let new_password = errors.new_password("new_password", &form.new_password);
     if form.current_password.is_empty() || form.current_password.len() > 1024 {
-        errors.add("current_password", "Type your current password.");
+        errors.add(
+            "current_password",
+            i18n::t(i18n::current(), "safe-err-current-password-missing"),
+        );
     }
     errors.into_result(())?;
     let user = user::Entity::find_by_id(user_id)
@@ -54,7 +57,10 @@ pub async fn change_password(
     .await?
     {
         let mut errors = FieldErrors::new();
-        errors.add("current_password", "This is not your current password.");
+        errors.add(
+            "current_password",
+            i18n::t(i18n::current(), "safe-err-current-password-wrong"),
+        );
         return Err(AppError::Validation(errors));
     }
     let hash = password::hash(new_password).await?;

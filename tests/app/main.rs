@@ -20,6 +20,7 @@ mod counseling;
 mod families;
 mod i18n;
 mod journeys;
+mod operations;
 mod opportunities;
 mod organizations;
 mod roster;

@@ -801,6 +801,16 @@ async fn no_hidden_count_can_be_worked_out_from_every_view_a_counselor_can_read(
         let all = &views[&(String::new(), f.current - 1)];
         assert_eq!(all.left_out, vec![SCHOOLS[2].name.to_owned()]);
         assert_eq!(all.cohort, Some(100), "A and B");
+        // Both schools hide "another gender" and, as its complement, the
+        // same group (the smaller across the district), so the combined
+        // view still shows the other one.
+        let shown_genders: Vec<&String> = all
+            .groups
+            .iter()
+            .filter(|((d, _), g)| d == "gender" && g.students.is_some())
+            .map(|((_, g), _)| g)
+            .collect();
+        assert_eq!(shown_genders, vec!["Female"], "{:?}", all.groups.keys());
 
         // Every hidden count, and every hidden sum of a combined view.
         let mut checked = 0;
@@ -1061,4 +1071,48 @@ async fn the_outreach_list_is_filtered_only_by_groups_the_dashboard_shows() {
         assert!(refused > 20 && allowed > 20);
     })
     .await;
+}
+
+#[tokio::test]
+async fn the_dashboard_with_hidden_cells_reads_well_in_a_browser() {
+    let Some(browser) = crate::browser::Browser::start(1280).await else {
+        eprintln!("browser check skipped: set CHROMEDRIVER to run it");
+        return;
+    };
+    let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
+    let f = fixture(&app).await;
+    browser.goto(&app.url("/login")).await;
+    browser.fill("#f-email", "pat@district.edu").await;
+    browser.fill("#f-password", PASSWORD).await;
+    browser
+        .click_and_wait("form[action=\"/login\"] button[type=submit]")
+        .await;
+    let year = f.current - 1;
+    let mut problems = Vec::new();
+    for path in [
+        format!("/counselor/dashboard?year={year}"),
+        format!(
+            "/counselor/dashboard?school={}&year={year}",
+            f.school_ids[0]
+        ),
+        format!(
+            "/counselor/dashboard?school={}&year={year}",
+            f.school_ids[2]
+        ),
+        format!("/counselor/outreach?school={}&year={year}", f.school_ids[0]),
+    ] {
+        browser.goto(&app.url(&path)).await;
+        for v in browser.accessibility_violations().await {
+            problems.push(format!("{path}: {v}"));
+        }
+        for v in browser.keyboard_problems().await {
+            problems.push(format!("{path}: keyboard: {v}"));
+        }
+        let text = browser.text().await;
+        assert!(
+            path.contains("outreach") || text.contains("fewer than 10"),
+            "{path} says what a hidden number means"
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -1,0 +1,20 @@
+# Iniciar sesión, activar una cuenta de estudiante, notificaciones.
+
+login-title = Iniciar sesión
+login-email = Correo electrónico
+login-password = Contraseña
+login-submit = Iniciar sesión
+login-new-here = ¿Eres nuevo?
+login-claim-link = Estudiantes: activen la cuenta que preparó su consejero escolar
+login-register-link = Empleadores: registren su organización
+claim-title = Activa tu cuenta de estudiante
+claim-intro-before = Tu consejero escolar te da un código como
+claim-intro-after = Escríbelo aquí para crear tu acceso.
+claim-code = Código de tu consejero escolar
+claim-name = El nombre que quieres que usemos
+claim-email-hint = Un correo personal o de la escuela que puedas leer.
+claim-password-hint = Al menos 10 caracteres.
+claim-submit = Crear mi cuenta
+notifications-mark-read = Marcar todo como leído
+notifications-new = Nueva:
+notifications-none = Nada todavía.
