@@ -497,7 +497,8 @@ async fn a_suspension_racing_an_acceptance_never_leaves_an_unflagged_placement()
             let placed = application_status(&app, application).await == "accepted";
             if placed {
                 accepted += 1;
-                assert_eq!(status, StatusCode::OK);
+                // Accepting redirects to the placement page (no consent link is shown).
+                assert_eq!(status, StatusCode::SEE_OTHER);
                 let news = app
                     .get_as(&counselor, "/notifications")
                     .await
