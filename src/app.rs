@@ -18,8 +18,8 @@ use crate::{
     accounts, admin, applications,
     auth::{self, csrf, form_limits, session_store::DbSessionStore, throttle},
     config::Config,
-    counseling, db, notifications, opportunities, organizations, pages, placements, profiles,
-    roster,
+    counseling, db, families, mail, notifications, opportunities, organizations, pages, placements,
+    profiles, roster,
     search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
     security,
 };
@@ -33,6 +33,9 @@ pub struct AppState {
     pub search: Arc<dyn SearchEngine>,
     /// Answers searches from the database while the engine cannot.
     pub fallback: Arc<crate::search::database::Fallback>,
+    /// Where people reach this site (`PUBLIC_URL`, else the bound address):
+    /// links in email start with it.
+    pub site_url: Arc<str>,
 }
 
 /// The whole router with its middleware, over an open database.
@@ -69,6 +72,8 @@ pub fn router(state: AppState) -> Router {
         .merge(placements::router())
         .merge(notifications::router())
         .merge(counseling::router())
+        .merge(families::router())
+        .merge(mail::router())
         .merge(security::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(
@@ -179,17 +184,36 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
     let search = open_search(&config, &db).await?;
     let listener = TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
+    let site_url: Arc<str> = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{address}"))
+        .trim_end_matches('/')
+        .into();
+    // Without an SMTP server, mail waits in the outbox for admins to read.
+    let mailer = match &config.smtp_url {
+        Some(url) => Some(Arc::new(mail::worker::Mailer::new(
+            url,
+            &config.mail_from,
+            &site_url,
+        )?)),
+        None => None,
+    };
     let state = AppState {
         db,
         config: Arc::new(config),
         search,
         fallback: Arc::default(),
+        site_url,
     };
-    let background = vec![
+    let mut background = vec![
         spawn_session_cleanup(state.db.clone()),
         spawn_deadline_closer(state.db.clone()),
         sync::spawn_worker(state.db.clone(), Arc::clone(&state.search)),
     ];
+    if let Some(mailer) = mailer {
+        background.push(mail::worker::spawn_worker(state.db.clone(), mailer));
+    }
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let server = tokio::spawn(async move {
         axum::serve(listener, app)

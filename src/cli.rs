@@ -89,11 +89,15 @@ pub async fn import_roster(
     match outcome {
         Ok(summary) => {
             println!(
-                "Imported {} school(s): {} new students, {} updated, {} deactivated, in {:.1} s.",
+                "Imported {} school(s): {} new students, {} updated, {} deactivated; \
+                 guardians: {} new, {} updated, {} deactivated; in {:.1} s.",
                 summary.schools,
                 summary.created,
                 summary.updated,
                 summary.deactivated,
+                summary.guardians_created,
+                summary.guardians_updated,
+                summary.guardians_deactivated,
                 started.elapsed().as_secs_f64()
             );
             Ok(())
@@ -133,6 +137,10 @@ pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     for login in logins {
         println!("  {:<10} {}", login.role, login.email);
     }
+    println!(
+        "Every demo student has a guardian contact at example.org (a third read Spanish). \
+         Without SMTP_URL no email is sent: sign in as the admin and read it at /admin/mail."
+    );
     Ok(())
 }
 

@@ -126,6 +126,23 @@ pub struct Config {
     /// characters); generated into DATA_DIR/secret_key on first start when unset.
     #[arg(long, env = "SECRET_KEY", hide_env_values = true, global = true)]
     pub secret_key: Option<String>,
+    /// SMTP server for email: `smtps://user:pass@host` (TLS), or
+    /// `smtp://user:pass@host:587?tls=required` (STARTTLS; `opportunistic`
+    /// also accepted). Unset: messages wait in the outbox, read at /admin/mail.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of every email.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "STEMbridge <no-reply@stembridge.invalid>",
+        global = true
+    )]
+    pub mail_from: String,
+    /// The address people reach this site at, for links in email
+    /// (default: http:// and the BIND address).
+    #[arg(long, env = "PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
 }
 
 /// The key every test app shares: tokens are digested with one key per process.
@@ -161,6 +178,9 @@ impl Config {
             trusted_proxies: Default::default(),
             // One process runs many test apps and a process has one key (see tokens).
             secret_key: Some(TEST_SECRET_KEY.into()),
+            smtp_url: None,
+            mail_from: "STEMbridge <no-reply@stembridge.invalid>".into(),
+            public_url: None,
         }
     }
 }

@@ -147,6 +147,12 @@ pub fn render(name: &str, ctx: Value) -> AppResult<Html<String>> {
     Ok(Html(body.map_err(|e| AppError::Internal(e.into()))?))
 }
 
+/// Renders `name` with `ctx` to a string (email bodies: `.txt` templates
+/// are not HTML-escaped, `.html` ones are).
+pub fn render_text(name: &str, ctx: &Value) -> AppResult<String> {
+    render(name, ctx.clone()).map(|html| html.0)
+}
+
 /// Renders the error page in the reader's language; falls back to plain
 /// text if even that fails.
 pub fn render_error(status: StatusCode, message: &str) -> String {

@@ -180,9 +180,10 @@ pub async fn upgrade_stored_digests(db: &DatabaseConnection) -> anyhow::Result<(
 
 /// Every column holding digests made by [`digest`], as (table, column); each
 /// table has an integer `id`. A new kind of stored token belongs here.
-pub const DIGEST_COLUMNS: [(&str, &str); 5] = [
+pub const DIGEST_COLUMNS: [(&str, &str); 6] = [
     ("student", "claim_code_hash"),
     ("placement", "consent_token_hash"),
+    ("consent_request", "token_hash"),
     ("organization_invite", "token_hash"),
     ("password_reset", "token_hash"),
     ("mfa_recovery_code", "code_hash"),

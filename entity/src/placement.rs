@@ -26,6 +26,8 @@ pub struct Model {
     pub consent_recorded_at: Option<DateTimeUtc>,
     /// The counselor who recorded a paper consent; `None` when given by link.
     pub consent_recorded_by: Option<i32>,
+    /// What a guardian who declined chose to tell us, if anything.
+    pub consent_decline_reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub ended_at: Option<DateTimeUtc>,
     /// Employer's ratings, 1-5.

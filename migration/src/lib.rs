@@ -9,6 +9,7 @@ mod m20261122_000004_add_student_profile;
 mod m20261122_000005_create_applications;
 mod m20261122_000006_add_roster_demographics;
 mod m20261122_000007_index_student_lookups;
+mod m20261128_000008_create_families_and_mail;
 mod m20261128_000009_secure_accounts;
 mod m20261128_000011_create_rate_limits;
 mod m20261128_000012_add_user_language;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_create_applications::Migration),
             Box::new(m20261122_000006_add_roster_demographics::Migration),
             Box::new(m20261122_000007_index_student_lookups::Migration),
+            Box::new(m20261128_000008_create_families_and_mail::Migration),
             Box::new(m20261128_000009_secure_accounts::Migration),
             Box::new(m20261128_000011_create_rate_limits::Migration),
             Box::new(m20261128_000012_add_user_language::Migration),

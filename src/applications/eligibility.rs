@@ -38,7 +38,7 @@ pub fn check(opportunity: &opportunity::Model, student: &student::Model) -> Resu
     if let Some(min_age) = opportunity.min_age {
         let Some(birth) = student.date_of_birth else {
             return Err(format!(
-                "You must be at least {min_age} on the start date. Add your date of birth to your profile first."
+                "You must be at least {min_age} on the start date. Ask your counselor to add your date of birth to your record first."
             ));
         };
         if age_on(birth, opportunity.start_date) < min_age {

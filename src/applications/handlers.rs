@@ -109,12 +109,17 @@ pub async fn student_act(
 ) -> AppResult<Response> {
     let action = StudentAction::from_key(&action).ok_or(AppError::NotFound)?;
     match service::student_act(&state.db, &student, id, action, &form, page.lang).await {
-        Ok(Some(consent_link)) => Ok(page
-            .render(
-                "applications/accepted.html",
-                minijinja::context! { consent_link, application_id => id },
-            )?
-            .into_response()),
+        Ok(Some(placement)) => {
+            // The placement page says whether a guardian's consent is awaited
+            // (and where it was mailed); the link itself is never shown here.
+            flash(
+                &session,
+                "success",
+                crate::i18n::t(page.lang, "families-accepted"),
+            )
+            .await?;
+            Ok(Redirect::to(&format!("/student/placements/{placement}")).into_response())
+        }
         Ok(None) => {
             flash(&session, "success", "Done.").await?;
             Ok(Redirect::to(&format!("/student/applications/{id}")).into_response())

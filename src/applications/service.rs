@@ -357,7 +357,7 @@ pub struct AcceptForm {
 
 /// Accepts, declines or withdraws. Accepting takes a slot, never more than
 /// the opportunity has, and closes the opportunity when the last one fills.
-/// Returns the placement's guardian consent link when one is needed.
+/// Returns the placement when accepting made one.
 pub async fn student_act(
     db: &DatabaseConnection,
     user: &CurrentUser,
@@ -365,7 +365,7 @@ pub async fn student_act(
     action: StudentAction,
     form: &AcceptForm,
     lang: Lang,
-) -> AppResult<Option<String>> {
+) -> AppResult<Option<i32>> {
     let belonging = if action == StudentAction::Accept {
         let mut errors = FieldErrors::new();
         let score = errors.integer("belonging", "Your answer", &form.belonging, 1, 5);
@@ -384,7 +384,7 @@ pub async fn student_act(
         .target(application.status)
         .ok_or_else(|| refused(application.status, verb))?;
     let opportunity = lock_opportunity(&txn, application.opportunity_id).await?;
-    let mut consent_link = None;
+    let mut placement_id = None;
     if action == StudentAction::Accept
         && organization_status(&txn, opportunity.organization_id).await? != OrgStatus::Verified
     {
@@ -403,7 +403,7 @@ pub async fn student_act(
             ));
         }
         let saved = record(&txn, application, to, user.id).await?;
-        let (placement, link) =
+        let placement =
             placements::service::create(&txn, &saved, &opportunity, &student, taken + 1).await?;
         if let Some(score) = belonging {
             placements::service::record_belonging(
@@ -415,7 +415,7 @@ pub async fn student_act(
             )
             .await?;
         }
-        consent_link = link;
+        placement_id = Some(placement.id);
     } else {
         record(&txn, application, to, user.id).await?;
     }
@@ -432,7 +432,7 @@ pub async fn student_act(
     )
     .await?;
     txn.commit().await?;
-    Ok(consent_link)
+    Ok(placement_id)
 }
 
 /// Closes an opportunity whose last slot just filled (search learns through

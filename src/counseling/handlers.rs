@@ -239,10 +239,18 @@ pub async fn student_record(
         &format!("student {}", student.id),
     )
     .await?;
+    let guardians = crate::families::service::of_student(&state.db, student.id).await?;
+    let placements = crate::placements::service::of_student(&state.db, student.id).await?;
     Ok(page
         .render(
             "counseling/student.html",
-            context! { student => timeline, id },
+            context! {
+                student => timeline,
+                id,
+                guardians,
+                placements,
+                date_of_birth => student.date_of_birth.map(|d| d.to_string()),
+            },
         )?
         .into_response())
 }

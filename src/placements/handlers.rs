@@ -5,26 +5,71 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
-use entity::{opportunity, student};
+use chrono::Utc;
+use entity::{Role, opportunity, student};
 use minijinja::context;
 use sea_orm::EntityTrait;
 use tower_sessions::Session;
 
-use super::service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursForm};
+use super::{
+    consent::{self, LinkProblem},
+    service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursForm},
+};
 use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult, OrNotFound},
+    families::service as families,
     forms::{FieldErrors, Form},
+    i18n::t,
     search::documents::today,
 };
 
-async fn consent_context(
+/// The page for a link that cannot be used, with the right status, in the
+/// language of the guardian it was sent to (when it was sent at all).
+async fn link_problem(
     state: &AppState,
+    mut page: Page,
     token: &str,
-    lang: crate::i18n::Lang,
-) -> AppResult<minijinja::Value> {
-    let placement = service::find_by_consent_token(&state.db, token).await?;
+    problem: LinkProblem,
+) -> AppResult<Response> {
+    if let Some(lang) = consent::language_of_link(&state.db, token).await? {
+        page.lang = lang;
+    }
+    let (status, key) = match problem {
+        LinkProblem::Unknown => (StatusCode::NOT_FOUND, "unknown"),
+        LinkProblem::Used => (StatusCode::GONE, "used"),
+        LinkProblem::Expired => (StatusCode::GONE, "expired"),
+    };
+    let body = page.render(
+        "placements/consent_problem.html",
+        context! { problem => key, days => consent::LINK_DAYS },
+    )?;
+    Ok((status, body).into_response())
+}
+
+/// A signed-in student never reaches a consent form, not even their own
+/// guardian's: consent is given by the guardian, from the guardian's browser.
+fn refuse_students(page: &Page) -> AppResult<Option<Response>> {
+    if page.user.as_ref().is_some_and(|u| u.role == Role::Student) {
+        let body = page.render(
+            "placements/consent_problem.html",
+            context! { problem => "student", days => consent::LINK_DAYS },
+        )?;
+        return Ok(Some((StatusCode::FORBIDDEN, body).into_response()));
+    }
+    Ok(None)
+}
+
+async fn render_consent_form(
+    state: &AppState,
+    mut page: Page,
+    token: &str,
+    request: &entity::consent_request::Model,
+    placement: &entity::placement::Model,
+    form: &ConsentForm,
+    errors: FieldErrors,
+) -> AppResult<Response> {
     let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
         .one(&state.db)
         .await?
@@ -33,11 +78,38 @@ async fn consent_context(
         .one(&state.db)
         .await?
         .or_not_found()?;
-    // The view carries the organization's name too.
-    let details = crate::opportunities::service::view(&state.db, opportunity, lang).await?;
-    Ok(
-        context! { token, student => student.first_name, organization => details.organization.clone(), opportunity => details },
-    )
+    let guardian = consent::guardian_of(&state.db, request).await?;
+    // The guardian reads the page in the language the school has for them.
+    page.lang = families::lang_of(&guardian);
+    let details = crate::opportunities::service::view(&state.db, opportunity, page.lang).await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let body = page.render(
+        "placements/consent.html",
+        context! {
+            token,
+            student => student.first_name,
+            guardian => format!("{} {}", guardian.given_name, guardian.family_name),
+            organization => details.organization.clone(),
+            opportunity => details,
+            expires => request.expires_at.date_naive().to_string(),
+            form,
+            errors,
+        },
+    )?;
+    Ok((status, body).into_response())
+}
+
+/// The consent pages carry a secret in their address: no cache keeps them.
+fn private(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    response
 }
 
 pub async fn consent_page(
@@ -45,13 +117,32 @@ pub async fn consent_page(
     page: FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let ctx = consent_context(&state, &token, page.lang).await?;
-    Ok(page
-        .render(
-            "placements/consent.html",
-            context! { form => ConsentForm::default(), errors => FieldErrors::new(), ..ctx },
-        )?
-        .into_response())
+    consent_page_inner(state, page, token).await.map(private)
+}
+
+async fn consent_page_inner(
+    state: AppState,
+    FormPage(page): FormPage,
+    token: String,
+) -> AppResult<Response> {
+    if let Some(refusal) = refuse_students(&page)? {
+        return Ok(refusal);
+    }
+    match consent::open_link(&state.db, &token, Utc::now()).await? {
+        Err(problem) => link_problem(&state, page, &token, problem).await,
+        Ok((request, placement)) => {
+            render_consent_form(
+                &state,
+                page,
+                &token,
+                &request,
+                &placement,
+                &ConsentForm::default(),
+                FieldErrors::new(),
+            )
+            .await
+        }
+    }
 }
 
 pub async fn consent(
@@ -60,20 +151,69 @@ pub async fn consent(
     Path(token): Path<String>,
     Form(form): Form<ConsentForm>,
 ) -> AppResult<Response> {
+    consent_inner(state, page, token, form).await.map(private)
+}
+
+async fn consent_inner(
+    state: AppState,
+    FormPage(page): FormPage,
+    token: String,
+    form: ConsentForm,
+) -> AppResult<Response> {
+    if let Some(refusal) = refuse_students(&page)? {
+        return Ok(refusal);
+    }
     match service::consent_by_link(&state.db, &token, &form).await {
-        Ok(placement) => {
+        Ok(Ok(placement)) => {
             let given = placement.consent_given.unwrap_or(false);
+            let mut page = page;
+            if let Some(lang) = consent::language_of_link(&state.db, &token).await? {
+                page.lang = lang;
+            }
             Ok(page
                 .render("placements/consent_recorded.html", context! { given })?
                 .into_response())
         }
+        Ok(Err(problem)) => link_problem(&state, page, &token, problem).await,
         Err(AppError::Validation(errors)) => {
-            let ctx = consent_context(&state, &token, page.lang).await?;
-            let body = page.render("placements/consent.html", context! { form, errors, ..ctx })?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+            match consent::open_link(&state.db, &token, Utc::now()).await? {
+                Err(problem) => link_problem(&state, page, &token, problem).await,
+                Ok((request, placement)) => {
+                    render_consent_form(&state, page, &token, &request, &placement, &form, errors)
+                        .await
+                }
+            }
         }
         Err(other) => Err(other),
     }
+}
+
+/// The student asks for the consent email to be sent again (rate-limited).
+pub async fn student_resend(
+    State(state): State<AppState>,
+    student: StudentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
+    // Someone else's placement is "not found" before anything else.
+    service::find_for_student(&state.db, &student, id).await?;
+    consent::resend(&state.db, id, &student, page.lang).await?;
+    flash(&session, "success", t(page.lang, "families-resent")).await?;
+    Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
+}
+
+/// A counselor of the student's school sends the consent email again.
+pub async fn counselor_resend(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
+    consent::resend(&state.db, id, &counselor, page.lang).await?;
+    flash(&session, "success", t(page.lang, "families-resent")).await?;
+    Ok(Redirect::to("/counselor/placements").into_response())
 }
 
 async fn render_student(
@@ -85,6 +225,7 @@ async fn render_student(
     errors: FieldErrors,
 ) -> AppResult<Response> {
     let placement = service::find_for_student(&state.db, student, id).await?;
+    let consent = consent::status(&state.db, &placement, true).await?;
     let view = service::view(&state.db, placement).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -93,7 +234,14 @@ async fn render_student(
     };
     let body = page.render(
         "placements/student.html",
-        context! { placement => view, form, errors, today => today().to_string() },
+        context! {
+            placement => view,
+            consent,
+            resend_minutes => consent::RESEND_MINUTES,
+            form,
+            errors,
+            today => today().to_string(),
+        },
     )?;
     Ok((status, body).into_response())
 }
@@ -138,21 +286,6 @@ pub async fn log_hours(
         }
         Err(other) => Err(other),
     }
-}
-
-pub async fn new_consent_link(
-    State(state): State<AppState>,
-    student: StudentUser,
-    page: Page,
-    Path(id): Path<i32>,
-) -> AppResult<Response> {
-    let consent_link = service::new_consent_link(&state.db, &student, id).await?;
-    Ok(page
-        .render(
-            "applications/accepted.html",
-            context! { consent_link, placement_id => id },
-        )?
-        .into_response())
 }
 
 pub async fn student_feedback(

@@ -1,6 +1,7 @@
-//! Placements: guardian consent (a one-time link, or a paper form recorded by
-//! a counselor), hours logged and approved, completion and evaluations.
+//! Placements: guardian consent (a one-time link mailed to each guardian, or
+//! a paper form recorded by a counselor), hours logged and approved, completion and evaluations.
 
+pub mod consent;
 mod handlers;
 pub mod service;
 
@@ -20,8 +21,8 @@ pub fn router() -> Router<AppState> {
         .route("/student/placements/{id}", get(handlers::student_view))
         .route("/student/placements/{id}/hours", post(handlers::log_hours))
         .route(
-            "/student/placements/{id}/consent-link",
-            post(handlers::new_consent_link),
+            "/student/placements/{id}/consent-resend",
+            post(handlers::student_resend),
         )
         .route(
             "/student/placements/{id}/feedback",
@@ -40,5 +41,9 @@ pub fn router() -> Router<AppState> {
         .route(
             "/counselor/placements/{id}/consent",
             post(handlers::paper_consent),
+        )
+        .route(
+            "/counselor/placements/{id}/consent-resend",
+            post(handlers::counselor_resend),
         )
 }

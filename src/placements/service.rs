@@ -21,24 +21,25 @@ use crate::{
     notifications::{employers_of, notify},
     profiles::service::student_of,
     roster::service::ensure_school_access,
-    tokens,
 };
+
+use super::consent;
 
 /// Most hours a student may log for one day.
 pub const MAX_HOURS_PER_DAY: i32 = 12;
 
 /// Creates the placement of an accepted application. A student who may be
-/// under 18 on the start date waits for guardian consent; the link for the
-/// guardian is returned (shown once). `taken` counts this placement.
+/// under 18 on the start date waits for guardian consent, and each active
+/// guardian with an email is sent a link (in the same transaction: the mail
+/// goes only if the placement exists). `taken` counts this placement.
 pub async fn create(
     db: &impl ConnectionTrait,
     application: &application::Model,
     opportunity: &opportunity::Model,
     student: &student::Model,
     taken: i32,
-) -> AppResult<(placement::Model, Option<String>)> {
+) -> AppResult<placement::Model> {
     let needs_consent = eligibility::needs_guardian_consent(student, opportunity.start_date);
-    let token = needs_consent.then(|| tokens::random(40));
     let saved = placement::ActiveModel {
         application_id: Set(application.id),
         opportunity_id: Set(opportunity.id),
@@ -50,14 +51,17 @@ pub async fn create(
         }),
         start_date: Set(opportunity.start_date),
         end_date: Set(opportunity.end_date),
-        consent_token_hash: Set(token.as_deref().map(tokens::digest)),
+        consent_token_hash: Set(None),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
     .insert(db)
     .await?;
     applications::close_if_full(db, opportunity, taken).await?;
-    Ok((saved, token.map(|t| format!("/consent/{t}"))))
+    if needs_consent {
+        consent::request(db, &saved, opportunity, student).await?;
+    }
+    Ok(saved)
 }
 
 /// Records one belonging answer (`before` or `after`), once per stage.
@@ -147,23 +151,20 @@ pub struct ConsentForm {
     pub relationship: String,
     /// `give` or `decline`.
     pub decision: String,
+    /// Why not, if the guardian wants to say (declining only).
+    pub reason: String,
 }
 
-/// Records consent; declining ends the placement and frees its slot.
-async fn record_consent(
-    db: &impl ConnectionTrait,
-    placement: placement::Model,
-    form: &ConsentForm,
-    recorded_by: Option<i32>,
-) -> AppResult<placement::Model> {
+fn parse_consent(form: &ConsentForm) -> AppResult<consent::Decision> {
     let mut errors = FieldErrors::new();
-    let name = errors.text("guardian_name", "Your full name", &form.guardian_name, 200);
+    let guardian_name = errors.text("guardian_name", "Your full name", &form.guardian_name, 200);
     let relationship = errors.text(
         "relationship",
         "Relationship to the student",
         &form.relationship,
         100,
     );
+    let reason = errors.optional_text("reason", "Reason", &form.reason, 1000);
     let given = match form.decision.as_str() {
         "give" => Some(true),
         "decline" => Some(false),
@@ -173,16 +174,29 @@ async fn record_consent(
         }
     };
     let given = errors.into_result(given)?.unwrap_or(false);
-    if placement.status != PlacementStatus::AwaitingConsent {
-        return Err(AppError::Conflict(
-            "Consent for this placement was already recorded.".into(),
-        ));
-    }
+    Ok(consent::Decision {
+        guardian_name,
+        relationship,
+        given,
+        reason: (!given && !reason.is_empty()).then_some(reason),
+    })
+}
+
+/// Records consent while it is still pending; declining ends the placement
+/// and frees its slot. `None` when another decision got there first.
+async fn record_consent(
+    db: &impl ConnectionTrait,
+    placement: placement::Model,
+    decision: &consent::Decision,
+    recorded_by: Option<i32>,
+) -> AppResult<Option<placement::Model>> {
+    // Lock the posting first, as accepting does, so a freed slot is counted once.
     let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
         .lock_exclusive()
         .one(db)
         .await?
         .or_not_found()?;
+    let given = decision.given;
     // Consent cannot start a placement at an organization that lost its
     // verification; declining stays possible.
     if given
@@ -195,26 +209,18 @@ async fn record_consent(
             "safe-consent-org-not-verified",
         )));
     }
+    if !consent::decide(db, placement.id, decision, recorded_by).await? {
+        // Another decision (a second tab, a paper form) got there first.
+        return Ok(None);
+    }
+    let saved = placement::Entity::find_by_id(placement.id)
+        .one(db)
+        .await?
+        .or_not_found()?;
     let student = student::Entity::find_by_id(placement.student_id)
         .one(db)
         .await?
         .or_not_found()?;
-    let mut model: placement::ActiveModel = placement.into();
-    model.consent_token_hash = Set(None);
-    model.guardian_name = Set(Some(name));
-    model.guardian_relationship = Set(Some(relationship));
-    model.consent_given = Set(Some(given));
-    model.consent_recorded_at = Set(Some(Utc::now()));
-    model.consent_recorded_by = Set(recorded_by);
-    model.status = Set(if given {
-        PlacementStatus::Active
-    } else {
-        PlacementStatus::ConsentDeclined
-    });
-    if !given {
-        model.ended_at = Set(Some(Utc::now()));
-    }
-    let saved = model.update(db).await?;
     if !given {
         crate::outbox::enqueue(db, opportunity.id).await?;
         promote_wait_list(db, &opportunity).await?;
@@ -245,33 +251,30 @@ async fn record_consent(
         &format!("/employer/placements/{}", saved.id),
     )
     .await?;
-    Ok(saved)
+    Ok(Some(saved))
 }
 
-/// The placement a consent link is for; a used or unknown link is "not found".
-pub async fn find_by_consent_token(
-    db: &impl ConnectionTrait,
-    token: &str,
-) -> AppResult<placement::Model> {
-    placement::Entity::find()
-        .filter(placement::Column::ConsentTokenHash.eq(tokens::digest(token)))
-        .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))
-        .one(db)
-        .await?
-        .or_not_found()
-}
-
-/// A guardian's answer through the one-time link (no login).
+/// A guardian's answer through the link mailed to them (no login). The link
+/// is checked again inside the transaction and marked used with the decision.
 pub async fn consent_by_link(
     db: &DatabaseConnection,
     token: &str,
     form: &ConsentForm,
-) -> AppResult<placement::Model> {
+) -> AppResult<Result<placement::Model, consent::LinkProblem>> {
+    let decision = parse_consent(form)?;
     let txn = db::begin_write(db).await?;
-    let placement = find_by_consent_token(&txn, token).await?;
-    let saved = record_consent(&txn, placement, form, None).await?;
+    let (request, placement) = match consent::open_link(&txn, token, Utc::now()).await? {
+        Ok(found) => found,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    if !consent::mark_used(&txn, request.id).await? {
+        return Ok(Err(consent::LinkProblem::Used));
+    }
+    let Some(saved) = record_consent(&txn, placement, &decision, None).await? else {
+        return Ok(Err(consent::LinkProblem::Used));
+    };
     txn.commit().await?;
-    Ok(saved)
+    Ok(Ok(saved))
 }
 
 /// A paper consent form recorded by a counselor of the student's school.
@@ -291,28 +294,21 @@ pub async fn consent_on_paper(
         .await?
         .or_not_found()?;
     ensure_school_access(&txn, counselor, student.school_id).await?;
-    let saved = record_consent(&txn, placement, form, Some(counselor.id)).await?;
+    let decision = parse_consent(form)?;
+    let saved = record_consent(&txn, placement, &decision, Some(counselor.id))
+        .await?
+        .ok_or_else(|| {
+            AppError::Conflict("Consent for this placement was already recorded.".into())
+        })?;
+    crate::counseling::audit::record(
+        &txn,
+        counselor.id,
+        "paper_consent",
+        &format!("placement {placement_id}"),
+    )
+    .await?;
     txn.commit().await?;
     Ok(saved)
-}
-
-/// A new consent link (the first was lost); the old one stops working.
-pub async fn new_consent_link(
-    db: &DatabaseConnection,
-    user: &CurrentUser,
-    placement_id: i32,
-) -> AppResult<String> {
-    let placement = find_for_student(db, user, placement_id).await?;
-    if placement.status != PlacementStatus::AwaitingConsent {
-        return Err(AppError::Conflict(
-            "This placement does not need consent any more.".into(),
-        ));
-    }
-    let token = tokens::random(40);
-    let mut model: placement::ActiveModel = placement.into();
-    model.consent_token_hash = Set(Some(tokens::digest(&token)));
-    model.update(db).await?;
-    Ok(format!("/consent/{token}"))
 }
 
 /// The student's own placement; anyone else's is "not found".
@@ -727,6 +723,8 @@ pub struct PlacementView {
     pub start_date: String,
     pub end_date: String,
     pub guardian: Option<String>,
+    /// The counselor who recorded a paper consent form, by name.
+    pub paper_recorded_by: Option<String>,
     pub hours: Vec<HoursRow>,
     pub approved_hours: f64,
     pub pending_hours: f64,
@@ -743,6 +741,13 @@ pub async fn view(
         .one(db)
         .await?
         .or_not_found()?;
+    let paper_recorded_by = match placement.consent_recorded_by {
+        Some(id) => entity::user::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|u| u.display_name),
+        None => None,
+    };
     let organization = organization::Entity::find_by_id(opportunity.organization_id)
         .one(db)
         .await?
@@ -772,6 +777,7 @@ pub async fn view(
         status_key: placement.status.key(),
         start_date: placement.start_date.to_string(),
         end_date: placement.end_date.to_string(),
+        paper_recorded_by,
         guardian: placement.guardian_name.map(|name| {
             format!(
                 "{name} ({})",
@@ -820,28 +826,46 @@ async fn views(
     Ok(views)
 }
 
+/// A placement waiting for consent, with where the emails went.
+#[derive(Debug, Serialize)]
+pub struct AwaitingConsent {
+    pub placement: PlacementView,
+    pub student_id: i32,
+    pub consent: consent::ConsentStatus,
+}
+
 /// Placements of the counselor's schools still waiting for consent.
 pub async fn awaiting_consent(
     db: &impl ConnectionTrait,
     counselor: &CurrentUser,
-) -> AppResult<Vec<PlacementView>> {
+) -> AppResult<Vec<AwaitingConsent>> {
     let schools: Vec<i32> = crate::roster::service::schools_of(db, counselor)
         .await?
         .into_iter()
         .map(|s| s.id)
         .collect();
     let students: Vec<i32> = student::Entity::find()
+        .select_only()
+        .column(student::Column::Id)
         .filter(student::Column::SchoolId.is_in(schools))
+        .into_tuple()
         .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
+        .await?;
     let rows = placement::Entity::find()
         .filter(placement::Column::StudentId.is_in(students))
         .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))
         .order_by_asc(placement::Column::Id)
         .all(db)
         .await?;
-    views(db, rows).await
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let consent = consent::status(db, &row, false).await?;
+        let student_id = row.student_id;
+        out.push(AwaitingConsent {
+            placement: view(db, row).await?,
+            student_id,
+            consent,
+        });
+    }
+    Ok(out)
 }

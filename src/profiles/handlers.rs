@@ -14,7 +14,6 @@ use crate::{
     auth::extractors::{Page, StudentUser, flash},
     error::{AppError, AppResult},
     forms::{FieldErrors, Form},
-    search::documents::today,
 };
 
 #[derive(Serialize)]
@@ -49,7 +48,7 @@ pub async fn update(
     page: Page,
     Form(form): Form<ProfileForm>,
 ) -> AppResult<Response> {
-    match service::update(&state.db, student.id, &form, today()).await {
+    match service::update(&state.db, student.id, &form).await {
         Ok(()) => {
             flash(
                 &session,

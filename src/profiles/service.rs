@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use entity::{AccessNeed, StemField, school, student, student_need};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -101,7 +100,6 @@ pub async fn saved_needs_of(
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ProfileForm {
-    pub date_of_birth: String,
     pub home_zip: String,
     pub travel_miles: String,
     pub needs: Vec<String>,
@@ -113,6 +111,8 @@ pub struct ProfileForm {
 #[derive(Debug, Serialize)]
 pub struct RosterFacts {
     pub name: String,
+    /// From the roster or a counselor; students cannot change it.
+    pub date_of_birth: Option<String>,
     pub grade: i32,
     pub school: String,
 }
@@ -128,10 +128,6 @@ pub async fn load(
         .or_not_found()?;
     let needs = saved_needs(db, student.id).await?;
     let form = ProfileForm {
-        date_of_birth: student
-            .date_of_birth
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
         home_zip: student.home_zip.clone().unwrap_or_default(),
         travel_miles: student
             .travel_miles
@@ -148,46 +144,18 @@ pub async fn load(
     };
     let facts = RosterFacts {
         name: format!("{} {}", student.first_name, student.last_name),
+        date_of_birth: student.date_of_birth.map(|d| d.to_string()),
         grade: student.grade,
         school: school.name,
     };
     Ok((facts, form))
 }
 
-/// Saves the profile, all or nothing.
-pub async fn update(
-    db: &DatabaseConnection,
-    user_id: i32,
-    form: &ProfileForm,
-    today: NaiveDate,
-) -> AppResult<()> {
+/// Saves the profile, all or nothing. The birth date is not part of it: a
+/// `date_of_birth` field in the request is ignored (only the roster or a
+/// counselor sets it, since it decides whether a guardian must consent).
+pub async fn update(db: &DatabaseConnection, user_id: i32, form: &ProfileForm) -> AppResult<()> {
     let mut errors = FieldErrors::new();
-    let date_of_birth = match form.date_of_birth.trim() {
-        "" => None,
-        typed => match NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
-            Ok(date)
-                if date < today
-                    && (today - date).num_days() < 366 * 30
-                    && (today - date).num_days() > 365 * 9 =>
-            {
-                Some(date)
-            }
-            Ok(_) => {
-                errors.add(
-                    "date_of_birth",
-                    "Date of birth must make you between 9 and 30 years old.",
-                );
-                None
-            }
-            Err(_) => {
-                errors.add(
-                    "date_of_birth",
-                    "Date of birth must be a date like 2010-04-23.",
-                );
-                None
-            }
-        },
-    };
     let home_zip = match form.home_zip.trim() {
         "" => None,
         typed => Some(existing_zip(&mut errors, "home_zip", typed)),
@@ -222,7 +190,6 @@ pub async fn update(
     let student = student_of(&txn, user_id).await?;
     let student_id = student.id;
     let mut student: student::ActiveModel = student.into();
-    student.date_of_birth = Set(date_of_birth);
     student.home_zip = Set(home_zip);
     student.travel_miles = Set(travel_miles);
     student.interests = Set(interests.join(","));

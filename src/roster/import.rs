@@ -1,20 +1,23 @@
-//! OneRoster 1.1 CSV import: `orgs.csv`, `users.csv` (students) and
-//! `demographics.csv`, with extension columns for what OneRoster lacks
-//! (`metadata.lowIncome`, `metadata.englishLearner`, `metadata.disability`,
-//! `metadata.firstGeneration`).
+//! OneRoster 1.1 CSV import: `orgs.csv`, `users.csv` (students, and their
+//! parents, guardians and relatives as guardian contacts, linked through
+//! `agentSourcedIds`) and `demographics.csv`, with extension columns for what
+//! OneRoster lacks (`metadata.lowIncome`, `metadata.englishLearner`,
+//! `metadata.disability`, `metadata.firstGeneration`, and a guardian's
+//! `metadata.language`, a BCP 47 code, `en` when empty).
 //!
 //! All or nothing: every row of every file is checked first, and a roster
 //! with any error writes nothing and lists each error with file and line.
 //! A valid import is idempotent (students are matched by sourcedId) and
-//! students missing from a new roster of their school become inactive.
+//! students missing from a new roster of their school become inactive, as do
+//! guardians of those schools' students missing from it.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
-use entity::{Role, counselor_school, school, student};
+use entity::{Role, counselor_school, guardian, school, student, student_guardian};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    sea_query::Expr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, sea_query::Expr,
 };
 use serde::Serialize;
 
@@ -59,6 +62,9 @@ pub struct ImportSummary {
     pub created: usize,
     pub updated: usize,
     pub deactivated: usize,
+    pub guardians_created: usize,
+    pub guardians_updated: usize,
+    pub guardians_deactivated: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +96,67 @@ struct Student {
     grade: i32,
     active: bool,
     demographics: Demographics,
+}
+
+#[derive(Debug, Clone)]
+struct Guardian {
+    /// Its line in users.csv.
+    line: u64,
+    sourced_id: String,
+    given_name: String,
+    family_name: String,
+    email: Option<String>,
+    phone: Option<String>,
+    language: String,
+    active: bool,
+}
+
+/// What a valid roster holds.
+#[derive(Debug)]
+struct Roster {
+    orgs: Vec<Org>,
+    students: Vec<Student>,
+    guardians: Vec<Guardian>,
+    /// (student sourcedId, guardian sourcedId), each pair once.
+    links: Vec<(String, String)>,
+}
+
+/// `agentSourcedIds` as written by real exports: semicolons or commas.
+fn agent_ids(value: &str) -> Vec<String> {
+    value
+        .split([';', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A BCP 47 language tag, normalized (`es-MX` stays `es-mx`); `en` when empty.
+fn language_tag(value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Some("en".into());
+    }
+    let mut parts = value.split(['-', '_']);
+    let primary = parts.next()?;
+    let well_formed = (2..=8).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    (well_formed && value.len() <= 16).then(|| value.to_ascii_lowercase().replace('_', "-"))
+}
+
+fn plausible_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && value.len() <= 254
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A parsed CSV file: its header positions and its records with line numbers.
@@ -264,8 +331,8 @@ const RACES: &[(&str, &str)] = &[
     ("white", "White"),
 ];
 
-/// Checks all three files; returns the schools and students or every error.
-fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportError>> {
+/// Checks all three files; returns the roster or every error.
+fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     let mut errors = Vec::new();
     let orgs = parse_table(
         "orgs.csv",
@@ -425,10 +492,27 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
     }
 
     let mut students = Vec::new();
+    let mut guardians: Vec<Guardian> = Vec::new();
+    // (student sourcedId, its guardians' sourcedIds) from student rows, and
+    // (guardian sourcedId, its students' sourcedIds) from guardian rows.
+    let mut student_agents: Vec<(String, Vec<String>)> = Vec::new();
+    let mut guardian_agents: Vec<(String, Vec<String>)> = Vec::new();
     let mut seen = HashSet::new();
     for (line, row) in &users.rows {
         let line = *line;
-        if users.get(row, "role") != "student" {
+        // Exports differ in case ("Parent", "GUARDIAN"): compare lower-cased.
+        let role = users.get(row, "role").to_lowercase();
+        if matches!(role.as_str(), "parent" | "guardian" | "relative") {
+            if let Some(g) = guardian_row(&users, row, line, &mut seen, &mut errors) {
+                guardian_agents.push((
+                    g.sourced_id.clone(),
+                    agent_ids(users.get(row, "agentSourcedIds")),
+                ));
+                guardians.push(g);
+            }
+            continue;
+        }
+        if role != "student" {
             continue;
         }
         let sourced_id = users.get(row, "sourcedId").to_owned();
@@ -501,6 +585,10 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
             });
             continue;
         }
+        student_agents.push((
+            sourced_id.clone(),
+            agent_ids(users.get(row, "agentSourcedIds")),
+        ));
         students.push(Student {
             line,
             demographics: demographics_of_user,
@@ -522,12 +610,118 @@ fn validate(files: &RosterFiles) -> Result<(Vec<Org>, Vec<Student>), Vec<ImportE
             });
         }
     }
+    let student_ids: HashSet<&str> = students.iter().map(|s| s.sourced_id.as_str()).collect();
+    let guardian_ids: HashSet<&str> = guardians.iter().map(|g| g.sourced_id.as_str()).collect();
+    // Ids naming no student or guardian of the file are left out, not
+    // refused: exports often leave some agents out (teachers, aides, parents
+    // without consent to share), and an unlinked student only means the
+    // counselor takes the paper path.
+    let mut links = Vec::new();
+    let mut linked = HashSet::new();
+    for (student, agents) in &student_agents {
+        for agent in agents {
+            if guardian_ids.contains(agent.as_str())
+                && linked.insert((student.clone(), agent.clone()))
+            {
+                links.push((student.clone(), agent.clone()));
+            }
+        }
+    }
+    for (guardian, agents) in &guardian_agents {
+        for agent in agents {
+            if student_ids.contains(agent.as_str())
+                && linked.insert((agent.clone(), guardian.clone()))
+            {
+                links.push((agent.clone(), guardian.clone()));
+            }
+        }
+    }
     if errors.is_empty() {
-        Ok((schools, students))
+        Ok(Roster {
+            orgs: schools,
+            students,
+            guardians,
+            links,
+        })
     } else {
         errors.sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
         Err(errors)
     }
+}
+
+/// One parent, guardian or relative row of users.csv, checked.
+fn guardian_row(
+    users: &Table,
+    row: &csv::StringRecord,
+    line: u64,
+    seen: &mut HashSet<String>,
+    errors: &mut Vec<ImportError>,
+) -> Option<Guardian> {
+    let mut error = |message: String| {
+        errors.push(ImportError {
+            file: users.file,
+            line,
+            message,
+        });
+    };
+    let sourced_id = users.get(row, "sourcedId").to_owned();
+    if sourced_id.is_empty() {
+        error("sourcedId is empty.".into());
+        return None;
+    }
+    if !seen.insert(sourced_id.clone()) {
+        error(format!("Duplicate sourcedId “{sourced_id}”."));
+        return None;
+    }
+    let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
+    if given_name.is_empty()
+        || family_name.is_empty()
+        || given_name.chars().count() > 100
+        || family_name.chars().count() > 100
+    {
+        error("givenName and familyName must be 1 to 100 characters.".into());
+        return None;
+    }
+    let email = users.get(row, "email").to_lowercase();
+    if !email.is_empty() && !plausible_email(&email) {
+        error(format!(
+            "email “{email}” is not an email address like name@example.org."
+        ));
+        return None;
+    }
+    let phone = match users.get(row, "sms") {
+        "" => users.get(row, "phone"),
+        sms => sms,
+    };
+    if phone.chars().count() > 40 {
+        error("sms and phone must be at most 40 characters.".into());
+        return None;
+    }
+    let language = users.get(row, "metadata.language");
+    let Some(language) = language_tag(language) else {
+        error(format!(
+            "metadata.language must be a language code like en or es, not “{language}”."
+        ));
+        return None;
+    };
+    let active = match users.get(row, "enabledUser").to_lowercase().as_str() {
+        "true" | "" => !users.get(row, "status").eq_ignore_ascii_case("tobedeleted"),
+        "false" => false,
+        other => {
+            error(format!("enabledUser must be true or false, not “{other}”."));
+            return None;
+        }
+    };
+    Some(Guardian {
+        line,
+        sourced_id,
+        given_name: given_name.to_owned(),
+        family_name: family_name.to_owned(),
+        email: (!email.is_empty()).then_some(email),
+        phone: (!phone.is_empty()).then(|| phone.to_owned()),
+        language,
+        active,
+    })
 }
 
 /// The outcome of an import: a summary, or every error (and nothing written).
@@ -541,10 +735,11 @@ pub async fn import(
     files: &RosterFiles,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> AppResult<ImportOutcome> {
-    let (orgs, students) = match validate(files) {
+    let roster = match validate(files) {
         Ok(parsed) => parsed,
         Err(errors) => return Ok(Err(errors)),
     };
+    let (orgs, students) = (&roster.orgs, &roster.students);
     let txn = db::begin_write(db).await?;
     // Schools: admins create them; counselors may import only schools assigned to them.
     let mut school_ids: HashMap<String, i32> = HashMap::new();
@@ -739,10 +934,237 @@ pub async fn import(
             .exec(&txn)
             .await?;
     }
+    if let Err(refused) =
+        import_guardians(&txn, importer, &roster, &school_ids, &mut summary).await?
+    {
+        return Ok(Err(refused));
+    }
     crate::counseling::audit::record(&txn, importer.id, "import_roster", &format!("{summary:?}"))
         .await?;
     txn.commit().await?;
     Ok(Ok(summary))
+}
+
+/// Guardians of the roster: created or updated by sourcedId, linked to their
+/// students (the roster's links replace earlier roster links of those
+/// students; contacts a counselor added stay), and guardians of these
+/// schools' students missing from the roster become inactive. A counselor's
+/// roster may not touch a guardian of a student at another school: that
+/// would let them redirect another family's consent emails.
+async fn import_guardians(
+    txn: &DatabaseTransaction,
+    importer: &CurrentUser,
+    roster: &Roster,
+    school_ids: &HashMap<String, i32>,
+    summary: &mut ImportSummary,
+) -> AppResult<Result<(), Vec<ImportError>>> {
+    let schools: Vec<i32> = school_ids.values().copied().collect();
+    // Students of these schools, by sourcedId (after this import's writes).
+    let students: HashMap<String, (i32, i32)> = student::Entity::find()
+        .filter(student::Column::SchoolId.is_in(schools.clone()))
+        .filter(student::Column::SourcedId.is_not_null())
+        .all(txn)
+        .await?
+        .into_iter()
+        .filter_map(|s| s.sourced_id.clone().map(|id| (id, (s.id, s.school_id))))
+        .collect();
+    let student_ids: Vec<i32> = students.values().map(|(id, _)| *id).collect();
+    // Roster guardians currently linked to those students.
+    let mut linked_guardians: HashSet<i32> = HashSet::new();
+    for chunk in student_ids.chunks(500) {
+        for link in student_guardian::Entity::find()
+            .filter(student_guardian::Column::StudentId.is_in(chunk.to_vec()))
+            .all(txn)
+            .await?
+        {
+            linked_guardians.insert(link.guardian_id);
+        }
+    }
+    let listed: Vec<String> = roster
+        .guardians
+        .iter()
+        .map(|g| g.sourced_id.clone())
+        .collect();
+    let mut existing: HashMap<String, guardian::Model> = HashMap::new();
+    for chunk in listed.chunks(500) {
+        for g in guardian::Entity::find()
+            .filter(guardian::Column::SourcedId.is_in(chunk.to_vec()))
+            .all(txn)
+            .await?
+        {
+            if let Some(id) = g.sourced_id.clone() {
+                existing.insert(id, g);
+            }
+        }
+    }
+    if importer.role != Role::Admin && !existing.is_empty() {
+        let own: HashSet<i32> = schools.iter().copied().collect();
+        let ids: Vec<i32> = existing.values().map(|g| g.id).collect();
+        let mut foreign: HashSet<i32> = HashSet::new();
+        for chunk in ids.chunks(500) {
+            let links = student_guardian::Entity::find()
+                .filter(student_guardian::Column::GuardianId.is_in(chunk.to_vec()))
+                .all(txn)
+                .await?;
+            let their_students: Vec<i32> = links.iter().map(|l| l.student_id).collect();
+            let elsewhere: HashSet<i32> = student::Entity::find()
+                .filter(student::Column::Id.is_in(their_students))
+                .all(txn)
+                .await?
+                .into_iter()
+                .filter(|s| !own.contains(&s.school_id))
+                .map(|s| s.id)
+                .collect();
+            foreign.extend(
+                links
+                    .iter()
+                    .filter(|l| elsewhere.contains(&l.student_id))
+                    .map(|l| l.guardian_id),
+            );
+        }
+        let refused: Vec<ImportError> = roster
+            .guardians
+            .iter()
+            .filter(|g| existing.get(&g.sourced_id).is_some_and(|e| foreign.contains(&e.id)))
+            .map(|g| ImportError {
+                file: "users.csv",
+                line: g.line,
+                message: format!(
+                    "Guardian “{}” is a contact of a student at a school you are not assigned to; ask an administrator.",
+                    g.sourced_id
+                ),
+            })
+            .collect();
+        if !refused.is_empty() {
+            return Ok(Err(refused));
+        }
+    }
+    let now = Utc::now();
+    let mut new_rows = Vec::new();
+    for g in &roster.guardians {
+        match existing.get(&g.sourced_id) {
+            Some(current) => {
+                let unchanged = current.given_name == g.given_name
+                    && current.family_name == g.family_name
+                    && current.email == g.email
+                    && current.phone == g.phone
+                    && current.language == g.language
+                    && current.active == g.active;
+                if !unchanged {
+                    let mut model: guardian::ActiveModel = current.clone().into();
+                    model.given_name = Set(g.given_name.clone());
+                    model.family_name = Set(g.family_name.clone());
+                    model.email = Set(g.email.clone());
+                    model.phone = Set(g.phone.clone());
+                    model.language = Set(g.language.clone());
+                    model.active = Set(g.active);
+                    model.updated_at = Set(now);
+                    model.update(txn).await?;
+                    summary.guardians_updated += 1;
+                }
+            }
+            None => {
+                new_rows.push(guardian::ActiveModel {
+                    sourced_id: Set(Some(g.sourced_id.clone())),
+                    given_name: Set(g.given_name.clone()),
+                    family_name: Set(g.family_name.clone()),
+                    email: Set(g.email.clone()),
+                    phone: Set(g.phone.clone()),
+                    language: Set(g.language.clone()),
+                    active: Set(g.active),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                });
+                summary.guardians_created += 1;
+            }
+        }
+    }
+    for chunk in new_rows.chunks(500) {
+        guardian::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(txn)
+            .await?;
+    }
+    // Ids of every listed guardian, now that all exist.
+    let mut guardian_ids: HashMap<String, i32> = HashMap::new();
+    for chunk in listed.chunks(500) {
+        for g in guardian::Entity::find()
+            .filter(guardian::Column::SourcedId.is_in(chunk.to_vec()))
+            .all(txn)
+            .await?
+        {
+            if let Some(id) = g.sourced_id {
+                guardian_ids.insert(id, g.id);
+            }
+        }
+    }
+    // Roster guardians of these students that the roster no longer lists.
+    let listed_ids: HashSet<i32> = guardian_ids.values().copied().collect();
+    let missing: Vec<i32> = linked_guardians
+        .iter()
+        .copied()
+        .filter(|id| !listed_ids.contains(id))
+        .collect();
+    for chunk in missing.chunks(500) {
+        let result = guardian::Entity::update_many()
+            .col_expr(guardian::Column::Active, Expr::value(false))
+            .col_expr(guardian::Column::UpdatedAt, Expr::value(now))
+            .filter(guardian::Column::Id.is_in(chunk.to_vec()))
+            .filter(guardian::Column::SourcedId.is_not_null())
+            .filter(guardian::Column::Active.eq(true))
+            .exec(txn)
+            .await?;
+        summary.guardians_deactivated += result.rows_affected as usize;
+    }
+    // The roster's links replace the earlier roster links of its students.
+    let roster_students: Vec<i32> = roster
+        .students
+        .iter()
+        .filter_map(|s| students.get(&s.sourced_id).map(|(id, _)| *id))
+        .collect();
+    let roster_guardians: Vec<i32> = {
+        let mut all: HashSet<i32> = linked_guardians;
+        all.extend(listed_ids.iter().copied());
+        let all: Vec<i32> = all.into_iter().collect();
+        let mut sourced = Vec::new();
+        for chunk in all.chunks(500) {
+            sourced.extend(
+                guardian::Entity::find()
+                    .filter(guardian::Column::Id.is_in(chunk.to_vec()))
+                    .filter(guardian::Column::SourcedId.is_not_null())
+                    .all(txn)
+                    .await?
+                    .into_iter()
+                    .map(|g| g.id),
+            );
+        }
+        sourced
+    };
+    for students_chunk in roster_students.chunks(500) {
+        for guardians_chunk in roster_guardians.chunks(500) {
+            student_guardian::Entity::delete_many()
+                .filter(student_guardian::Column::StudentId.is_in(students_chunk.to_vec()))
+                .filter(student_guardian::Column::GuardianId.is_in(guardians_chunk.to_vec()))
+                .exec(txn)
+                .await?;
+        }
+    }
+    let links: Vec<student_guardian::ActiveModel> = roster
+        .links
+        .iter()
+        .filter_map(|(student, guardian)| {
+            Some(student_guardian::ActiveModel {
+                student_id: Set(students.get(student)?.0),
+                guardian_id: Set(*guardian_ids.get(guardian)?),
+            })
+        })
+        .collect();
+    for chunk in links.chunks(500) {
+        student_guardian::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(txn)
+            .await?;
+    }
+    Ok(Ok(()))
 }
 
 #[cfg(test)]
@@ -780,9 +1202,9 @@ mod tests {
 
     #[test]
     fn a_valid_roster_parses_with_demographics() {
-        let (orgs, students) = validate(&files(ORGS, USERS, DEMOGRAPHICS)).unwrap();
-        assert_eq!(orgs.len(), 1);
-        let ana = &students[0];
+        let roster = validate(&files(ORGS, USERS, DEMOGRAPHICS)).unwrap();
+        assert_eq!(roster.orgs.len(), 1);
+        let ana = &roster.students[0];
         assert_eq!((ana.grade, ana.active), (11, true));
         assert_eq!(
             ana.demographics.race_ethnicity.as_deref(),
@@ -875,6 +1297,78 @@ mod tests {
         ];
         for (roster, expected) in cases {
             let errors = validate(&roster).expect_err(&expected.message);
+            assert!(
+                errors.contains(&expected),
+                "expected {expected}, got {errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn guardians_come_in_with_their_links_and_language_despite_export_quirks() {
+        // BOM, CRLF, quoted fields with commas, role case, empty optional
+        // columns, an unknown extra column, both link directions and separators.
+        let users = "\u{feff}sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,sms,phone,agentSourcedIds,metadata.language,x-vendor\r\n\
+stu-1,true,sch-1,Student,Ana,Rivera,11,,,,par-1;par-2;tch-9,,z\r\n\
+par-1,true,,PARENT,María,\"Rivera, López\",,Maria@Example.org,,555-0100,,es-MX,\r\n\
+par-2,true,,guardian,José,Rivera,,,,,stu-1,,\r\n\
+rel-1,,,Relative,Tía,Rosa,,rosa@example.org,555-0101,,\"stu-1, \",es,\r\n";
+        let roster = validate(&files(ORGS, users, DEMOGRAPHICS)).unwrap();
+        assert_eq!(roster.students.len(), 1);
+        assert_eq!(roster.guardians.len(), 3);
+        let maria = &roster.guardians[0];
+        assert_eq!(maria.family_name, "Rivera, López");
+        assert_eq!(maria.email.as_deref(), Some("maria@example.org"));
+        assert_eq!(maria.language, "es-mx");
+        assert_eq!(maria.phone.as_deref(), Some("555-0100"));
+        assert_eq!(roster.guardians[1].language, "en", "default language");
+        assert_eq!(
+            roster.guardians[2].phone.as_deref(),
+            Some("555-0101"),
+            "sms first"
+        );
+        let mut links = roster.links.clone();
+        links.sort();
+        assert_eq!(
+            links,
+            vec![
+                ("stu-1".to_owned(), "par-1".to_owned()),
+                ("stu-1".to_owned(), "par-2".to_owned()),
+                ("stu-1".to_owned(), "rel-1".to_owned()),
+            ],
+            "each link once, whichever row names it; an id of no one in the file is left out"
+        );
+    }
+
+    #[test]
+    fn bad_guardian_rows_name_the_file_and_line() {
+        let header = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n";
+        let cases = [
+            (
+                "stu-1,true,sch-1,student,Ana,Rivera,11,,,\npar-1,true,,parent,M,R,,not-an-email,stu-1,\n",
+                3,
+                "email “not-an-email” is not an email address like name@example.org.",
+            ),
+            (
+                "stu-1,true,sch-1,student,Ana,Rivera,11,,,\npar-1,true,,parent,M,R,,,stu-1,Spanish please\n",
+                3,
+                "metadata.language must be a language code like en or es, not “Spanish please”.",
+            ),
+            (
+                "stu-1,true,sch-1,student,Ana,Rivera,11,,,\nstu-1,true,,parent,M,R,,,,\n",
+                3,
+                "Duplicate sourcedId “stu-1”.",
+            ),
+        ];
+        for (rows, line, message) in cases {
+            let errors = validate(&files(ORGS, &format!("{header}{rows}"), DEMOGRAPHICS))
+                .err()
+                .unwrap_or_else(|| panic!("expected an error: {message}"));
+            let expected = ImportError {
+                file: "users.csv",
+                line,
+                message: message.into(),
+            };
             assert!(
                 errors.contains(&expected),
                 "expected {expected}, got {errors:?}"

@@ -2,6 +2,7 @@
 //! hundred published postings, and students: enough to click through every
 //! journey on a fresh install.
 
+mod families;
 pub mod postings;
 pub mod roster;
 
@@ -135,7 +136,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
             } else {
                 None
             };
-            student::ActiveModel {
+            let student = student::ActiveModel {
                 school_id: Set(school.id),
                 user_id: Set(user_id),
                 first_name: Set((*first).to_owned()),
@@ -149,6 +150,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
             }
             .insert(&txn)
             .await?;
+            families::give_guardian(&txn, &student, 1000 + index * STUDENTS.len() + n).await?;
         }
     }
 

@@ -99,6 +99,7 @@ pub async fn load(
         }
         .insert(db)
         .await?;
+        super::families::give_guardian(db, &student, n).await?;
 
         // The usual pattern: fewer chances reach low-income students and English learners.
         let mut chance: f64 = 0.6;

@@ -45,7 +45,8 @@ async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
     client
 }
 
-/// A rostered student who claimed their account; `born` as YYYY-MM-DD or "".
+/// A rostered student who claimed their account, with a home ZIP; `born`
+/// (YYYY-MM-DD or "") as the school recorded it.
 pub(crate) async fn student(
     app: &TestApp,
     school_id: i32,
@@ -56,16 +57,18 @@ pub(crate) async fn student(
     let client = app
         .claimed_student(school_id, first, "Student", grade)
         .await;
+    let response = app
+        .submit_as(
+            &client,
+            "/student/profile",
+            "/student/profile",
+            &[("home_zip", "60608")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
     if !born.is_empty() {
-        let response = app
-            .submit_as(
-                &client,
-                "/student/profile",
-                "/student/profile",
-                &[("date_of_birth", born), ("home_zip", "60608")],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        // Only the roster or a counselor sets a birth date.
+        app.set_birth_date(first, born).await;
     }
     client
 }
@@ -122,16 +125,6 @@ async fn accept(app: &TestApp, student: &Client, application: i32) -> reqwest::R
     .await
 }
 
-fn link_in(html: &str, id: &str) -> String {
-    html.split(&format!("id=\"{id}\">"))
-        .nth(1)
-        .unwrap()
-        .split('<')
-        .next()
-        .unwrap()
-        .replace("&#x2f;", "/")
-}
-
 #[tokio::test]
 async fn a_student_goes_from_application_to_completed_placement() {
     on_each_backend(async |app: TestApp| {
@@ -186,11 +179,12 @@ async fn a_student_goes_from_application_to_completed_placement() {
                 "{action}"
             );
         }
+        app.add_guardian("Ana", "maria@example.org", "en").await;
         let response = accept(&app, &ana, application).await;
-        assert_eq!(response.status(), StatusCode::OK);
-        let consent_link = link_in(&response.text().await.unwrap(), "consent-link");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let consent_link = app.consent_link_mailed_to("maria@example.org").await;
 
-        // The guardian, without an account, consents through the link.
+        // The guardian, without an account, consents through the mailed link.
         let guardian = new_client();
         let page = app
             .get_as(&guardian, &consent_link)
@@ -214,7 +208,7 @@ async fn a_student_goes_from_application_to_completed_placement() {
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(
             app.get_as(&new_client(), &consent_link).await.status(),
-            StatusCode::NOT_FOUND,
+            StatusCode::GONE,
             "single use"
         );
 
@@ -442,7 +436,7 @@ async fn eligibility_is_checked_on_the_server_with_a_reason() {
                 .text()
                 .await
                 .unwrap()
-                .contains("Add your date of birth")
+                .contains("Ask your counselor to add your date of birth")
         );
         assert_eq!(
             app.submit_as(
@@ -749,7 +743,7 @@ async fn consent_links_are_unguessable_and_counselors_record_only_their_schools(
         employer_act(&app, &employer, application, "offer").await;
         assert_eq!(
             accept(&app, &ana, application).await.status(),
-            StatusCode::OK
+            StatusCode::SEE_OTHER
         );
 
         assert_eq!(

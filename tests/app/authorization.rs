@@ -116,7 +116,7 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/claim", "AAAAAAAA"),
     ("GET", "/setup", "NNNNNNNN"),
     ("GET", "/join/{token}", "NNNNNNNN"),
-    ("GET", "/consent/{token}", "NNNNNNNN"),
+    ("GET", "/consent/{token}", "NFFNNNNN"),
     ("GET", "/dashboard", "LAAAAAAA"),
     ("GET", "/notifications", "LAAAAAAA"),
     ("GET", "/student", "LAAFFFFF"),
@@ -141,18 +141,24 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/organizations/review", "LFFFFAAA"),
     ("GET", "/admin", "LFFFFFFA"),
     ("GET", "/admin/audit", "LFFFFFFA"),
+    ("GET", "/admin/mail", "LFFFFFFA"),
+    ("GET", "/admin/mail/{id}", "LFFFFFFA"),
     ("POST", "/login", "AAAAAAAA"),
     ("POST", "/register", "AAAAAAAA"),
     ("POST", "/claim", "AAAAAAAA"),
     ("POST", "/setup", "NNNNNNNN"),
     ("POST", "/join/{token}", "NNNNNNNN"),
-    ("POST", "/consent/{token}", "NNNNNNNN"),
+    ("POST", "/consent/{token}", "NFFNNNNN"),
     ("POST", "/opportunities/{id}/apply", "LAAFFFFF"),
     ("POST", "/student/profile", "LAAFFFFF"),
     ("POST", "/student/applications/{id}/{action}", "LANFFFFF"),
     ("POST", "/student/placements/{id}/hours", "LANFFFFF"),
     ("POST", "/student/placements/{id}/feedback", "LANFFFFF"),
-    ("POST", "/student/placements/{id}/consent-link", "LANFFFFF"),
+    (
+        "POST",
+        "/student/placements/{id}/consent-resend",
+        "LANFFFFF",
+    ),
     ("POST", "/employer/organization", "LFFAAFFF"),
     ("POST", "/employer/invites", "LFFAAFFF"),
     ("POST", "/employer/opportunities", "LFFAAFFF"),
@@ -165,6 +171,18 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("POST", "/counselor/students", "LFFFFAAA"),
     ("POST", "/counselor/students/{id}/code", "LFFFFANA"),
     ("POST", "/counselor/placements/{id}/consent", "LFFFFANA"),
+    (
+        "POST",
+        "/counselor/placements/{id}/consent-resend",
+        "LFFFFANA",
+    ),
+    ("POST", "/counselor/students/{id}/guardians", "LFFFFANA"),
+    (
+        "POST",
+        "/counselor/students/{id}/guardians/{guardian}",
+        "LFFFFANA",
+    ),
+    ("POST", "/counselor/students/{id}/birth-date", "LFFFFANA"),
     ("POST", "/counselor/codes", "LFFFFAAA"),
     ("POST", "/counselor/roster", "LFFFFAAA"),
     ("POST", "/admin/schools", "LFFFFFFA"),
@@ -355,6 +373,8 @@ async fn chain(
         &[],
     )
     .await;
+    app.add_guardian("Zelda", "guardian@example.org", "en")
+        .await;
     let page = format!("/student/applications/{application}");
     assert_eq!(
         app.submit_as(
@@ -365,7 +385,7 @@ async fn chain(
         )
         .await
         .status(),
-        StatusCode::OK
+        StatusCode::SEE_OTHER
     );
     let consent = [
         ("guardian_name", "G"),
@@ -543,11 +563,14 @@ fn concrete(w: &World, o: &Objects, path: &str) -> String {
         p if p.contains("/placements/") => (o.placement, ""),
         p if p.starts_with("/employer/hours/") => (o.hours, ""),
         p if p.starts_with("/counselor/students/") => (w.student, ""),
+        // The consent email to Zelda's guardian.
+        p if p.starts_with("/admin/mail/") => (1, ""),
         _ => (0, ""),
     };
     path.replace("{id}", &id.to_string())
         .replace("{action}", action)
         .replace("{decision}", "approve")
+        .replace("{guardian}", "1")
         .replace("{school_id}", "999999")
         .replace("{token}", "no-such-token-0123456789")
         .replace("{code}", "es")

@@ -154,7 +154,7 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
                 .contains("demographics.csv, line 2: This file is not UTF-8 text.")
         );
         let duplicated = format!(
-            "{}stu-0001,active,2026-08-01,true,school-lincoln,student,x,,Ana,Again,,1,,,,,11,\n",
+            "{}stu-0001,active,2026-08-01,true,school-lincoln,student,x,,Ana,Again,,1,,,,,11,,\n",
             sample("users.csv")
         );
         let response = upload(
@@ -170,7 +170,7 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
                 .text()
                 .await
                 .unwrap()
-                .contains("users.csv, line 9: Duplicate sourcedId “stu-0001”.")
+                .contains("users.csv, line 14: Duplicate sourcedId “stu-0001”.")
         );
         assert_eq!(
             (app.count("school").await, app.count("student").await),

@@ -483,3 +483,83 @@ impl TestApp {
         client
     }
 }
+
+impl TestApp {
+    /// Records a birth date for the student named `first`, as a roster would.
+    pub async fn set_birth_date(&self, first: &str, born: &str) {
+        use sea_orm::ConnectionTrait;
+        self.db
+            .execute_raw(sea_orm::Statement::from_sql_and_values(
+                self.db.get_database_backend(),
+                match self.db.get_database_backend() {
+                    sea_orm::DbBackend::Postgres => {
+                        "UPDATE student SET date_of_birth = CAST($1 AS DATE) WHERE first_name = $2"
+                    }
+                    _ => "UPDATE student SET date_of_birth = ? WHERE first_name = ?",
+                },
+                [born.into(), first.into()],
+            ))
+            .await
+            .expect("birth date set");
+    }
+
+    /// Gives the student named `first` a guardian contact, as a roster would.
+    pub async fn add_guardian(&self, first: &str, email: &str, language: &str) {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+        let student = entity::student::Entity::find()
+            .filter(entity::student::Column::FirstName.eq(first))
+            .one(&self.db)
+            .await
+            .expect("query")
+            .expect("student exists");
+        let now = chrono::Utc::now();
+        let guardian = entity::guardian::ActiveModel {
+            given_name: Set("Maria".into()),
+            family_name: Set(student.last_name.clone()),
+            email: Set(Some(email.into())),
+            phone: Set(None),
+            language: Set(language.into()),
+            active: Set(true),
+            sourced_id: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await
+        .expect("guardian");
+        entity::student_guardian::ActiveModel {
+            student_id: Set(student.id),
+            guardian_id: Set(guardian.id),
+        }
+        .insert(&self.db)
+        .await
+        .expect("link");
+    }
+
+    /// The path of the newest consent link in the outbox for `email` (what
+    /// the guardian's mailbox would hold).
+    pub async fn consent_link_mailed_to(&self, email: &str) -> String {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        let message = entity::mail_outbox::Entity::find()
+            .filter(entity::mail_outbox::Column::Recipient.eq(email))
+            .order_by_desc(entity::mail_outbox::Column::Id)
+            .one(&self.db)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("no mail to {email}"));
+        consent_path_in(&message.text_body)
+    }
+}
+
+/// The `/consent/...` path in a message's text.
+pub fn consent_path_in(text: &str) -> String {
+    let start = text
+        .find("/consent/")
+        .expect("a consent link in the message");
+    text[start..]
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .expect("a link")
+        .to_owned()
+}

@@ -9,6 +9,7 @@
 
 mod browser;
 mod helpers;
+mod mail_server;
 
 mod account_security;
 mod accounts;
@@ -16,6 +17,7 @@ mod applications;
 mod auth;
 mod authorization;
 mod counseling;
+mod families;
 mod i18n;
 mod integrity;
 mod journeys;

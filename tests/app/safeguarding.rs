@@ -191,7 +191,7 @@ async fn a_suspended_organization_reaches_none_of_its_applicants_until_verified_
         assert!(response.text().await.unwrap().contains("Quartz"));
         assert_eq!(
             accept(&app, &o.student, o.application).await.status(),
-            StatusCode::OK
+            StatusCode::SEE_OTHER
         );
         assert_eq!(app.count("placement").await, 1);
     })
@@ -204,7 +204,7 @@ async fn suspending_an_organization_flags_its_open_placements_to_the_students_co
         let o = an_offer(&app).await;
         assert_eq!(
             accept(&app, &o.student, o.application).await.status(),
-            StatusCode::OK
+            StatusCode::SEE_OTHER
         );
         let response = app
             .review(&o.admin, "Acme Labs", "suspend", "Safeguarding concern")
@@ -497,7 +497,8 @@ async fn a_suspension_racing_an_acceptance_never_leaves_an_unflagged_placement()
             let placed = application_status(&app, application).await == "accepted";
             if placed {
                 accepted += 1;
-                assert_eq!(status, StatusCode::OK);
+                // Accepting redirects to the placement page (no consent link is shown).
+                assert_eq!(status, StatusCode::SEE_OTHER);
                 let news = app
                     .get_as(&counselor, "/notifications")
                     .await

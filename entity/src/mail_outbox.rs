@@ -1,0 +1,36 @@
+//! An email waiting to be sent (or sent, or failed for good), written in the
+//! same transaction as the change that causes it.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
+#[sea_orm(table_name = "mail_outbox")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub recipient: String,
+    /// BCP 47 code of the language the message is written in.
+    pub language: String,
+    /// What the message is about (`consent_request`, ...), for admins.
+    pub kind: String,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: String,
+    pub attachment_name: Option<String>,
+    pub attachment_type: Option<String>,
+    pub attachment: Option<String>,
+    pub attempts: i32,
+    pub created_at: DateTimeUtc,
+    pub next_attempt_at: DateTimeUtc,
+    /// Set only once the SMTP server accepted the message.
+    pub sent_at: Option<DateTimeUtc>,
+    /// Set when the worker gave up; the message is then only read by admins.
+    pub failed_at: Option<DateTimeUtc>,
+    pub last_error: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

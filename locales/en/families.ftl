@@ -1,0 +1,87 @@
+# Families: guardian contacts, birth dates, guardian consent.
+
+families-roster-summary = Guardians: { $created } new, { $updated } updated, { $deactivated } no longer on the roster (made inactive).
+families-accepted = Offer accepted: welcome aboard!
+families-guardian-added = Guardian contact added.
+families-guardian-corrected = Guardian contact saved.
+families-birth-date-saved = Birth date saved.
+families-resend-too-soon = The consent email was sent less than { $minutes } minutes ago. Please wait a little before asking again.
+families-consent-not-pending = This placement is not waiting for consent any more.
+families-no-guardian-email = No guardian of this student has an email address on file. A counselor can add one, or record a paper consent form.
+families-resent = The consent email is on its way again.
+
+families-profile-birth-date = Date of birth: { $date }.
+families-profile-no-birth-date = Your school has not recorded your date of birth, so you count as under 18.
+families-profile-birth-date-who = Only your school can change it: ask your counselor if it is wrong.
+
+families-record-birth-date = Date of birth
+families-record-no-birth-date = Not known: this student counts as under 18.
+families-record-birth-date-label = Date of birth (leave empty if unknown)
+families-record-birth-date-save = Save the date of birth
+families-record-placements = Placements
+families-record-consent-by = consent: { $guardian }
+families-record-paper-by = paper form recorded by { $counselor }
+families-record-no-placements = No placement yet.
+families-record-guardians = Guardians
+families-record-no-guardians = No guardian contact yet.
+families-guardian-inactive = inactive
+families-field-given-name = Given name
+families-field-family-name = Family name
+families-field-email = Email
+families-field-phone = Phone
+families-field-language = Language for messages
+families-field-active = Active
+families-active-yes = Yes
+families-active-no = No (no more messages)
+families-guardian-save = Save contact
+families-guardian-add = Add a guardian contact
+families-guardian-add-button = Add contact
+
+families-consent-title = Guardian consent for { $student }
+families-consent-hello = Hello { $guardian },
+families-consent-intro = { $student } has been offered a place at { $organization }. Please read the details and tell us whether you agree.
+families-consent-expires = This link works once, until { $date }.
+families-consent-your-name = Your full name
+families-consent-relationship = Relationship to the student
+families-consent-relationship-hint = For example: mother, father, grandparent, legal guardian.
+families-consent-decision = Your decision
+families-consent-give = I give consent
+families-consent-decline = I do not give consent
+families-consent-reason = If you decline, you may tell us why (optional)
+families-consent-submit = Record my decision
+
+families-recorded-title = Thank you: your decision is recorded
+families-recorded-given = You gave consent. The placement can start.
+families-recorded-declined = You declined. The placement will not go ahead.
+families-recorded-link-dead = This link no longer works.
+
+families-link-unknown-title = This consent link is not valid
+families-link-unknown = Check that you copied the whole link from the email.
+families-link-used-title = This consent link was already used
+families-link-used = A decision for this placement has already been recorded, and each link works only once.
+families-link-expired-title = This consent link has expired
+families-link-expired = Consent links work for { $days } days, and only the newest email's link counts.
+families-link-student-title = This page is for a parent or guardian
+families-link-student = Consent must come from a parent or guardian, not from a student's account. Please sign out and let your guardian open the link from their own email.
+families-link-help = To get a new link, the student can ask for the email to be sent again from their placement page, or the school counselor can send it again or record a paper consent form.
+
+families-student-needs-consent = Because you are under 18 (or your school has not recorded your date of birth), a parent or guardian must give consent before you start.
+families-student-waiting = Waiting for your guardian's consent, sent to { $email } on { $date }.
+families-student-no-guardian-email = Your school has no email address for a guardian of yours. Your counselor will help with a paper consent form.
+families-student-resend = Send the email to my guardian again
+families-student-resend-hint = You can ask once every { $minutes } minutes.
+families-student-consent-given = Guardian consent: { $guardian }
+
+families-counselor-title = Placements waiting for guardian consent
+families-counselor-intro = Each guardian with an email got a consent link. When a guardian returns a paper form instead, record it here.
+families-counselor-sent = Consent email sent to { $email } on { $date }.
+families-counselor-no-email = No guardian of this student has an email address: record a paper form, or add a contact.
+families-counselor-add-contact = Open the student's record
+families-counselor-resend = Send the consent email again
+families-counselor-none = No placement is waiting for consent.
+families-paper-guardian = Guardian's full name
+families-paper-relationship = Relationship
+families-paper-decision = Decision on the form
+families-paper-given = Consent given
+families-paper-declined = Consent declined
+families-paper-record = Record paper consent

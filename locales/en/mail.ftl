@@ -1,0 +1,41 @@
+# Email: the messages themselves and the admins' outbox pages.
+
+mail-footer = STEMbridge connects school students with STEM internships. You receive this email because a school lists you as a student's parent or guardian. Consent requests are sent only when a decision is needed; this email has no tracking.
+mail-consent-subject = Your consent is needed: { $student }'s STEM placement
+mail-consent-greeting = Hello { $name },
+mail-consent-intro = { $student } has accepted a place at { $organization }. Because { $student } is under 18, the placement can start only with your consent. Here is what it involves:
+mail-fact-organization = Organization
+mail-fact-address = Where
+mail-fact-remote = Remote: no travel needed
+mail-fact-dates = Dates
+mail-fact-dates-value = { $start } to { $end }
+mail-fact-schedule = Schedule
+mail-fact-supervisor = Supervisor
+mail-fact-pay = Pay
+mail-fact-access = Access
+mail-fact-none = None listed
+mail-consent-button = Give or decline consent
+mail-consent-link-text = Open this link to give or decline consent (it works once):
+mail-consent-expiry = The link works until { $date }. If it has expired, ask the student's school counselor for a new one.
+
+mail-admin-title = Outgoing mail
+mail-admin-smtp-on = An SMTP server is configured: messages are sent as soon as they are written, and retried when it fails.
+mail-admin-smtp-off = No SMTP server is configured (SMTP_URL): messages wait here and are not sent.
+mail-admin-caption = { $total } messages, page { $page } of { $pages }
+mail-admin-when = Written
+mail-admin-to = To
+mail-admin-subject = Subject
+mail-admin-state = State
+mail-admin-attempts = Attempts
+mail-admin-empty = No message yet.
+mail-admin-pages = Pages
+mail-admin-newer = Newer messages
+mail-admin-older = Older messages
+mail-admin-back = All messages
+mail-admin-language = Language
+mail-admin-last-error = Last error
+mail-admin-attachment = Attachment
+mail-admin-text = Text of the message
+mail-state-sent = Sent
+mail-state-failed = Failed for good
+mail-state-waiting = Waiting

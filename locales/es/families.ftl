@@ -1,0 +1,87 @@
+# Familias: contactos de tutores, fechas de nacimiento, consentimiento.
+
+families-roster-summary = Tutores: { $created } nuevos, { $updated } actualizados, { $deactivated } ya no están en la lista (quedan inactivos).
+families-accepted = Oferta aceptada: ¡te damos la bienvenida!
+families-guardian-added = Contacto del tutor agregado.
+families-guardian-corrected = Contacto del tutor guardado.
+families-birth-date-saved = Fecha de nacimiento guardada.
+families-resend-too-soon = El correo de consentimiento se envió hace menos de { $minutes } minutos. Espera un poco antes de pedirlo de nuevo.
+families-consent-not-pending = Esta práctica ya no está esperando consentimiento.
+families-no-guardian-email = Ningún tutor de este estudiante tiene un correo electrónico registrado. Un orientador puede agregarlo o registrar un formulario de consentimiento en papel.
+families-resent = El correo de consentimiento se envió de nuevo.
+
+families-profile-birth-date = Fecha de nacimiento: { $date }.
+families-profile-no-birth-date = Tu escuela no ha registrado tu fecha de nacimiento, así que cuentas como menor de 18 años.
+families-profile-birth-date-who = Solo tu escuela puede cambiarla: pregunta a tu orientador si no es correcta.
+
+families-record-birth-date = Fecha de nacimiento
+families-record-no-birth-date = Desconocida: este estudiante cuenta como menor de 18 años.
+families-record-birth-date-label = Fecha de nacimiento (deje vacío si no se conoce)
+families-record-birth-date-save = Guardar la fecha de nacimiento
+families-record-placements = Prácticas
+families-record-consent-by = consentimiento: { $guardian }
+families-record-paper-by = formulario en papel registrado por { $counselor }
+families-record-no-placements = Todavía no hay prácticas.
+families-record-guardians = Tutores
+families-record-no-guardians = Todavía no hay contactos de tutores.
+families-guardian-inactive = inactivo
+families-field-given-name = Nombre
+families-field-family-name = Apellido
+families-field-email = Correo electrónico
+families-field-phone = Teléfono
+families-field-language = Idioma de los mensajes
+families-field-active = Activo
+families-active-yes = Sí
+families-active-no = No (sin más mensajes)
+families-guardian-save = Guardar contacto
+families-guardian-add = Agregar un contacto de tutor
+families-guardian-add-button = Agregar contacto
+
+families-consent-title = Consentimiento del tutor para { $student }
+families-consent-hello = Hola, { $guardian }:
+families-consent-intro = A { $student } le ofrecieron un lugar en { $organization }. Por favor, lea los detalles y díganos si está de acuerdo.
+families-consent-expires = Este enlace funciona una sola vez, hasta el { $date }.
+families-consent-your-name = Su nombre completo
+families-consent-relationship = Parentesco con el estudiante
+families-consent-relationship-hint = Por ejemplo: madre, padre, abuela, tutor legal.
+families-consent-decision = Su decisión
+families-consent-give = Doy mi consentimiento
+families-consent-decline = No doy mi consentimiento
+families-consent-reason = Si no da su consentimiento, puede decirnos por qué (opcional)
+families-consent-submit = Registrar mi decisión
+
+families-recorded-title = Gracias: su decisión quedó registrada
+families-recorded-given = Usted dio su consentimiento. La práctica puede comenzar.
+families-recorded-declined = Usted no dio su consentimiento. La práctica no se realizará.
+families-recorded-link-dead = Este enlace ya no funciona.
+
+families-link-unknown-title = Este enlace de consentimiento no es válido
+families-link-unknown = Revise que copió el enlace completo del correo.
+families-link-used-title = Este enlace de consentimiento ya se usó
+families-link-used = Ya se registró una decisión para esta práctica, y cada enlace funciona una sola vez.
+families-link-expired-title = Este enlace de consentimiento venció
+families-link-expired = Los enlaces de consentimiento funcionan durante { $days } días, y solo cuenta el enlace del correo más reciente.
+families-link-student-title = Esta página es para la madre, el padre o el tutor
+families-link-student = El consentimiento debe venir de la madre, el padre o el tutor, no de la cuenta de un estudiante. Cierra tu sesión y deja que tu tutor abra el enlace desde su propio correo.
+families-link-help = Para recibir un enlace nuevo, el estudiante puede pedir que se envíe el correo otra vez desde la página de su práctica, o el orientador de la escuela puede enviarlo de nuevo o registrar un formulario en papel.
+
+families-student-needs-consent = Como tienes menos de 18 años (o tu escuela no ha registrado tu fecha de nacimiento), tu madre, padre o tutor debe dar su consentimiento antes de que empieces.
+families-student-waiting = Esperando el consentimiento de tu tutor, enviado a { $email } el { $date }.
+families-student-no-guardian-email = Tu escuela no tiene el correo electrónico de ninguno de tus tutores. Tu orientador te ayudará con un formulario de consentimiento en papel.
+families-student-resend = Enviar de nuevo el correo a mi tutor
+families-student-resend-hint = Puedes pedirlo una vez cada { $minutes } minutos.
+families-student-consent-given = Consentimiento del tutor: { $guardian }
+
+families-counselor-title = Prácticas que esperan el consentimiento del tutor
+families-counselor-intro = Cada tutor con correo electrónico recibió un enlace de consentimiento. Cuando un tutor entregue un formulario en papel, regístrelo aquí.
+families-counselor-sent = Correo de consentimiento enviado a { $email } el { $date }.
+families-counselor-no-email = Ningún tutor de este estudiante tiene correo electrónico: registre un formulario en papel o agregue un contacto.
+families-counselor-add-contact = Abrir el expediente del estudiante
+families-counselor-resend = Enviar de nuevo el correo de consentimiento
+families-counselor-none = Ninguna práctica está esperando consentimiento.
+families-paper-guardian = Nombre completo del tutor
+families-paper-relationship = Parentesco
+families-paper-decision = Decisión en el formulario
+families-paper-given = Consentimiento dado
+families-paper-declined = Consentimiento negado
+families-paper-record = Registrar el consentimiento en papel

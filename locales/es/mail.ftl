@@ -1,0 +1,41 @@
+# Correo: los mensajes y las páginas de la bandeja de salida para administradores.
+
+mail-footer = STEMbridge conecta a estudiantes con prácticas en ciencia y tecnología. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. Las solicitudes de consentimiento se envían solo cuando hace falta una decisión; este correo no tiene rastreo.
+mail-consent-subject = Se necesita su consentimiento: la práctica STEM de { $student }
+mail-consent-greeting = Hola, { $name }:
+mail-consent-intro = { $student } aceptó un lugar en { $organization }. Como { $student } es menor de 18 años, la práctica solo puede comenzar con su consentimiento. Esto es lo que incluye:
+mail-fact-organization = Organización
+mail-fact-address = Dónde
+mail-fact-remote = A distancia: no hace falta viajar
+mail-fact-dates = Fechas
+mail-fact-dates-value = del { $start } al { $end }
+mail-fact-schedule = Horario
+mail-fact-supervisor = Supervisor
+mail-fact-pay = Pago
+mail-fact-access = Accesibilidad
+mail-fact-none = Ninguna indicada
+mail-consent-button = Dar o negar el consentimiento
+mail-consent-link-text = Abra este enlace para dar o negar su consentimiento (funciona una sola vez):
+mail-consent-expiry = El enlace funciona hasta el { $date }. Si venció, pida uno nuevo al orientador escolar del estudiante.
+
+mail-admin-title = Correo saliente
+mail-admin-smtp-on = Hay un servidor SMTP configurado: los mensajes se envían en cuanto se escriben, y se reintentan si falla.
+mail-admin-smtp-off = No hay un servidor SMTP configurado (SMTP_URL): los mensajes esperan aquí y no se envían.
+mail-admin-caption = { $total } mensajes, página { $page } de { $pages }
+mail-admin-when = Escrito
+mail-admin-to = Para
+mail-admin-subject = Asunto
+mail-admin-state = Estado
+mail-admin-attempts = Intentos
+mail-admin-empty = Todavía no hay mensajes.
+mail-admin-pages = Páginas
+mail-admin-newer = Mensajes más recientes
+mail-admin-older = Mensajes anteriores
+mail-admin-back = Todos los mensajes
+mail-admin-language = Idioma
+mail-admin-last-error = Último error
+mail-admin-attachment = Adjunto
+mail-admin-text = Texto del mensaje
+mail-state-sent = Enviado
+mail-state-failed = Falló definitivamente
+mail-state-waiting = En espera

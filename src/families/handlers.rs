@@ -1,0 +1,61 @@
+//! The counselor's forms on a student's record: guardian contacts and the
+//! birth date. Each redirects back to the record with a message.
+
+use axum::{
+    extract::{Path, State},
+    response::{IntoResponse, Redirect, Response},
+};
+use tower_sessions::Session;
+
+use super::service::{self, BirthDateForm, GuardianForm};
+use crate::{
+    app::AppState,
+    auth::extractors::{CounselorUser, ReaderLang, flash},
+    error::AppResult,
+    forms::Form,
+    i18n::t,
+    search::documents::today,
+};
+
+fn back(id: i32) -> Response {
+    Redirect::to(&format!("/counselor/students/{id}")).into_response()
+}
+
+pub async fn add_guardian(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    ReaderLang(lang): ReaderLang,
+    session: Session,
+    Path(id): Path<i32>,
+    Form(form): Form<GuardianForm>,
+) -> AppResult<Response> {
+    service::add(&state.db, &counselor, id, &form).await?;
+    flash(&session, "success", t(lang, "families-guardian-added")).await?;
+    Ok(back(id))
+}
+
+pub async fn correct_guardian(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    ReaderLang(lang): ReaderLang,
+    session: Session,
+    Path((id, guardian)): Path<(i32, i32)>,
+    Form(form): Form<GuardianForm>,
+) -> AppResult<Response> {
+    service::correct(&state.db, &counselor, id, guardian, &form).await?;
+    flash(&session, "success", t(lang, "families-guardian-corrected")).await?;
+    Ok(back(id))
+}
+
+pub async fn set_birth_date(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    ReaderLang(lang): ReaderLang,
+    session: Session,
+    Path(id): Path<i32>,
+    Form(form): Form<BirthDateForm>,
+) -> AppResult<Response> {
+    service::set_birth_date(&state.db, &counselor, id, &form, today()).await?;
+    flash(&session, "success", t(lang, "families-birth-date-saved")).await?;
+    Ok(back(id))
+}

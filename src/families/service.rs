@@ -1,0 +1,263 @@
+//! Guardian contacts and the birth dates only the school may set.
+
+use chrono::{Datelike, NaiveDate, Utc};
+use entity::{guardian, student, student_guardian};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    auth::extractors::CurrentUser,
+    counseling::audit,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    forms::FieldErrors,
+    i18n::Lang,
+    roster::service::ensure_school_access,
+};
+
+/// The guardians of a student, active first, then by name.
+pub async fn of_student(
+    db: &impl ConnectionTrait,
+    student_id: i32,
+) -> AppResult<Vec<guardian::Model>> {
+    let ids: Vec<i32> = student_guardian::Entity::find()
+        .filter(student_guardian::Column::StudentId.eq(student_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|link| link.guardian_id)
+        .collect();
+    let mut guardians = guardian::Entity::find()
+        .filter(guardian::Column::Id.is_in(ids))
+        .order_by_asc(guardian::Column::FamilyName)
+        .order_by_asc(guardian::Column::GivenName)
+        .all(db)
+        .await?;
+    guardians.sort_by_key(|g| !g.active);
+    Ok(guardians)
+}
+
+/// The active guardians of a student who can be reached by email.
+pub async fn reachable(
+    db: &impl ConnectionTrait,
+    student_id: i32,
+) -> AppResult<Vec<guardian::Model>> {
+    Ok(of_student(db, student_id)
+        .await?
+        .into_iter()
+        .filter(|g| g.active && g.email.as_deref().is_some_and(|e| !e.is_empty()))
+        .collect())
+}
+
+/// The language a guardian reads, English when unknown.
+pub fn lang_of(guardian: &guardian::Model) -> Lang {
+    Lang::from_code(&guardian.language).unwrap_or_default()
+}
+
+/// A guardian contact as a counselor types it.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct GuardianForm {
+    pub given_name: String,
+    pub family_name: String,
+    pub email: String,
+    pub phone: String,
+    pub language: String,
+    /// `true` or `false` (only when correcting).
+    pub active: String,
+}
+
+struct GuardianInput {
+    given_name: String,
+    family_name: String,
+    email: Option<String>,
+    phone: Option<String>,
+    language: String,
+    active: bool,
+}
+
+fn parse(form: &GuardianForm) -> AppResult<GuardianInput> {
+    let mut errors = FieldErrors::new();
+    let given_name = errors.text("given_name", "Given name", &form.given_name, 100);
+    let family_name = errors.text("family_name", "Family name", &form.family_name, 100);
+    let email = if form.email.trim().is_empty() {
+        None
+    } else {
+        Some(errors.email("email", &form.email))
+    };
+    let phone = errors.optional_text("phone", "Phone", &form.phone, 40);
+    let language = match Lang::from_code(if form.language.trim().is_empty() {
+        "en"
+    } else {
+        &form.language
+    }) {
+        Some(lang) => lang.code().to_owned(),
+        None => {
+            errors.add("language", "Choose English or Spanish.");
+            String::new()
+        }
+    };
+    let active = match form.active.trim() {
+        "" | "true" => true,
+        "false" => false,
+        _ => {
+            errors.add("active", "Active must be true or false.");
+            true
+        }
+    };
+    errors.into_result(GuardianInput {
+        given_name,
+        family_name,
+        email,
+        phone: (!phone.is_empty()).then_some(phone),
+        language,
+        active,
+    })
+}
+
+/// The student, if the counselor may act on their record.
+async fn student_for(
+    db: &impl ConnectionTrait,
+    counselor: &CurrentUser,
+    student_id: i32,
+) -> AppResult<student::Model> {
+    let student = student::Entity::find_by_id(student_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    ensure_school_access(db, counselor, student.school_id).await?;
+    Ok(student)
+}
+
+/// A counselor adds a guardian contact to a student's record (audited).
+pub async fn add(
+    db: &DatabaseConnection,
+    counselor: &CurrentUser,
+    student_id: i32,
+    form: &GuardianForm,
+) -> AppResult<guardian::Model> {
+    let txn = db::begin_write(db).await?;
+    student_for(&txn, counselor, student_id).await?;
+    let input = parse(form)?;
+    let now = Utc::now();
+    let saved = guardian::ActiveModel {
+        sourced_id: Set(None),
+        given_name: Set(input.given_name),
+        family_name: Set(input.family_name),
+        email: Set(input.email),
+        phone: Set(input.phone),
+        language: Set(input.language),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    student_guardian::ActiveModel {
+        student_id: Set(student_id),
+        guardian_id: Set(saved.id),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        counselor.id,
+        "add_guardian",
+        &format!("student {student_id}, guardian {}", saved.id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// A counselor corrects a guardian contact of a student (audited). A guardian
+/// who is not linked to this student is "not found".
+pub async fn correct(
+    db: &DatabaseConnection,
+    counselor: &CurrentUser,
+    student_id: i32,
+    guardian_id: i32,
+    form: &GuardianForm,
+) -> AppResult<guardian::Model> {
+    let txn = db::begin_write(db).await?;
+    student_for(&txn, counselor, student_id).await?;
+    student_guardian::Entity::find_by_id((student_id, guardian_id))
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    let current = guardian::Entity::find_by_id(guardian_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    let input = parse(form)?;
+    let mut model: guardian::ActiveModel = current.into();
+    model.given_name = Set(input.given_name);
+    model.family_name = Set(input.family_name);
+    model.email = Set(input.email);
+    model.phone = Set(input.phone);
+    model.language = Set(input.language);
+    model.active = Set(input.active);
+    model.updated_at = Set(Utc::now());
+    let saved = model.update(&txn).await?;
+    audit::record(
+        &txn,
+        counselor.id,
+        "correct_guardian",
+        &format!("student {student_id}, guardian {guardian_id}"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// A counselor's birth date form.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct BirthDateForm {
+    pub date_of_birth: String,
+}
+
+/// Sets (or clears) a student's birth date: only a counselor of the
+/// student's school or an admin may, and it is audited.
+pub async fn set_birth_date(
+    db: &DatabaseConnection,
+    counselor: &CurrentUser,
+    student_id: i32,
+    form: &BirthDateForm,
+    today: NaiveDate,
+) -> AppResult<()> {
+    let text = form.date_of_birth.trim();
+    let date = if text.is_empty() {
+        None
+    } else {
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) if date <= today && date.year() >= 1900 => Some(date),
+            _ => {
+                let mut errors = FieldErrors::new();
+                errors.add(
+                    "date_of_birth",
+                    "Birth date must be a past date like 2010-04-23.",
+                );
+                return Err(AppError::Validation(errors));
+            }
+        }
+    };
+    let txn = db::begin_write(db).await?;
+    let student = student_for(&txn, counselor, student_id).await?;
+    let mut model: student::ActiveModel = student.into();
+    model.date_of_birth = Set(date);
+    model.update(&txn).await?;
+    audit::record(
+        &txn,
+        counselor.id,
+        "set_birth_date",
+        &format!("student {student_id}"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

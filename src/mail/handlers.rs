@@ -1,0 +1,132 @@
+//! Admin pages reading the outbox: every message, waiting, sent or failed.
+
+use axum::{
+    extract::{Path, Query, State},
+    response::{IntoResponse, Response},
+};
+use entity::mail_outbox;
+use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder, QuerySelect};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    app::AppState,
+    auth::extractors::{AdminUser, Page},
+    error::{AppError, AppResult, OrNotFound},
+};
+
+/// Messages per page of the list, at most.
+const MAX_PER_PAGE: u64 = 100;
+
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    page: Option<String>,
+    per_page: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Row {
+    id: i64,
+    recipient: String,
+    subject: String,
+    kind: String,
+    created_at: String,
+    state: &'static str,
+    attempts: i32,
+}
+
+fn state_of(row: &mail_outbox::Model) -> &'static str {
+    if row.sent_at.is_some() {
+        "sent"
+    } else if row.failed_at.is_some() {
+        "failed"
+    } else {
+        "waiting"
+    }
+}
+
+fn number(name: &str, value: Option<&str>, default: u64, max: u64) -> AppResult<u64> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(default),
+        Some(text) => text
+            .parse::<u64>()
+            .ok()
+            .filter(|n| (1..=max).contains(n))
+            .ok_or_else(|| {
+                AppError::BadRequest(format!("{name} must be a number from 1 to {max}."))
+            }),
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    page: Page,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
+    let number_of_page = number("page", query.page.as_deref(), 1, 1_000_000)?;
+    let per_page = number("per_page", query.per_page.as_deref(), 50, MAX_PER_PAGE)?;
+    let total = mail_outbox::Entity::find().count(&state.db).await?;
+    let rows: Vec<Row> = mail_outbox::Entity::find()
+        .order_by_desc(mail_outbox::Column::Id)
+        .offset((number_of_page - 1) * per_page)
+        .limit(per_page)
+        .all(&state.db)
+        .await?
+        .iter()
+        .map(|m| Row {
+            id: m.id,
+            recipient: m.recipient.clone(),
+            subject: m.subject.clone(),
+            kind: m.kind.clone(),
+            created_at: m.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            state: state_of(m),
+            attempts: m.attempts,
+        })
+        .collect();
+    let pages = total.div_ceil(per_page).max(1);
+    Ok(page
+        .render(
+            "admin/mail.html",
+            minijinja::context! {
+                messages => rows,
+                total,
+                page_number => number_of_page,
+                pages,
+                per_page,
+                smtp_configured => state.config.smtp_url.is_some(),
+            },
+        )?
+        .into_response())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    page: Page,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let message = mail_outbox::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .or_not_found()?;
+    let site = state.site_url.as_ref();
+    Ok(page
+        .render(
+            "admin/mail_message.html",
+            minijinja::context! {
+                id => message.id,
+                recipient => message.recipient.clone(),
+                subject => message.subject.clone(),
+                language => message.language.clone(),
+                kind => message.kind.clone(),
+                state => state_of(&message),
+                attempts => message.attempts,
+                last_error => message.last_error.clone(),
+                created_at => message.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                sent_at => message.sent_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
+                text_body => message.text_body.replace(super::SITE, site),
+                attachment_name => message.attachment_name.clone(),
+            },
+        )?
+        .into_response())
+}

@@ -1,0 +1,75 @@
+//! Writing messages to the outbox: rendered once, in the recipient's
+//! language, inside the caller's transaction.
+
+use chrono::Utc;
+use entity::mail_outbox;
+use minijinja::Value;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
+
+use crate::{
+    error::AppResult,
+    i18n::{self, Lang},
+    templates,
+};
+
+/// A file sent along with a message (an `.ics` invitation, say).
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
+}
+
+/// A message to queue: `templates/mail/{template}.txt` and `.html` are
+/// rendered with `ctx` plus `lang`, `site` and `subject`.
+pub struct Outgoing<'a> {
+    pub to: &'a str,
+    pub lang: Lang,
+    /// The template's name, also the message's kind for admins.
+    pub template: &'a str,
+    /// Catalogue id of the subject line, and its arguments.
+    pub subject_key: &'a str,
+    pub subject_args: Vec<(&'a str, i18n::Arg)>,
+    pub ctx: Value,
+    pub attachment: Option<Attachment>,
+}
+
+/// Renders and queues one message; it is sent once the caller commits.
+pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppResult<i64> {
+    let lang = message.lang;
+    let subject = i18n::t_args(lang, message.subject_key, message.subject_args);
+    let ctx = minijinja::context! {
+        lang => lang.code(),
+        site => super::SITE,
+        subject => subject.clone(),
+        ..message.ctx
+    };
+    let text_body = templates::render_text(&format!("mail/{}.txt", message.template), &ctx)?;
+    let html_body = templates::render_text(&format!("mail/{}.html", message.template), &ctx)?;
+    let now = Utc::now();
+    let (attachment_name, attachment_type, attachment) = match message.attachment {
+        Some(a) => (Some(a.name), Some(a.content_type), Some(a.body)),
+        None => (None, None, None),
+    };
+    let saved = mail_outbox::ActiveModel {
+        recipient: Set(message.to.to_owned()),
+        language: Set(lang.code().to_owned()),
+        kind: Set(message.template.to_owned()),
+        subject: Set(subject.chars().take(300).collect()),
+        text_body: Set(text_body),
+        html_body: Set(html_body),
+        attachment_name: Set(attachment_name),
+        attachment_type: Set(attachment_type),
+        attachment: Set(attachment),
+        attempts: Set(0),
+        created_at: Set(now),
+        next_attempt_at: Set(now),
+        sent_at: Set(None),
+        failed_at: Set(None),
+        last_error: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(saved.id)
+}

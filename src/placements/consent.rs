@@ -1,0 +1,412 @@
+//! Guardian consent: a link mailed to each active guardian of a minor, in the
+//! guardian's language, never shown to the student. A link is random (only
+//! its digest is stored), works once, and expires after `LINK_DAYS`. Every
+//! decision is a conditional update ("only while consent is still pending"),
+//! so two tabs or a double submit cannot both act.
+
+use chrono::{DateTime, Utc};
+use entity::{
+    PlacementStatus, WorkMode, consent_request, guardian, opportunity, organization, placement,
+    student, user,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, sea_query::Expr,
+};
+use serde::Serialize;
+
+use crate::{
+    auth::extractors::CurrentUser,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    families::service as families,
+    i18n::{self, Lang, t, t_args},
+    mail::{self, Outgoing},
+    opportunities::service::{features_of, pay_in},
+    roster::service::ensure_school_access,
+    tokens,
+};
+
+/// Days a consent link stays valid.
+pub const LINK_DAYS: i64 = 14;
+/// Minutes a student waits between two requests to send the email again.
+pub const RESEND_MINUTES: i64 = 10;
+
+/// Mails a consent request to every active guardian of the student who has
+/// an email; returns how many were queued (0: the counselor's paper path).
+/// Older links of the placement stop working: only the newest mail counts.
+pub async fn request(
+    db: &impl ConnectionTrait,
+    placement: &placement::Model,
+    opportunity: &opportunity::Model,
+    student: &student::Model,
+) -> AppResult<usize> {
+    let guardians = families::reachable(db, student.id).await?;
+    if guardians.is_empty() {
+        return Ok(0);
+    }
+    let now = Utc::now();
+    consent_request::Entity::update_many()
+        .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
+        .filter(consent_request::Column::PlacementId.eq(placement.id))
+        .filter(consent_request::Column::UsedAt.is_null())
+        .filter(consent_request::Column::ExpiresAt.gt(now))
+        .exec(db)
+        .await?;
+    let facts = Facts::load(db, opportunity).await?;
+    let expires = now + chrono::Duration::days(LINK_DAYS);
+    for guardian in &guardians {
+        let Some(email) = guardian.email.as_deref() else {
+            continue;
+        };
+        let token = tokens::random(43);
+        consent_request::ActiveModel {
+            placement_id: Set(placement.id),
+            guardian_id: Set(guardian.id),
+            email: Set(email.to_owned()),
+            token_hash: Set(tokens::digest(&token)),
+            created_at: Set(now),
+            expires_at: Set(expires),
+            used_at: Set(None),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        let lang = families::lang_of(guardian);
+        mail::enqueue(
+            db,
+            Outgoing {
+                to: email,
+                lang,
+                template: "consent_request",
+                subject_key: "mail-consent-subject",
+                subject_args: vec![("student", student.first_name.as_str().into())],
+                ctx: minijinja::context! {
+                    guardian => format!("{} {}", guardian.given_name, guardian.family_name),
+                    student => student.first_name.clone(),
+                    link => format!("/consent/{token}"),
+                    expires => expires.date_naive().to_string(),
+                    ..facts.in_lang(lang)
+                },
+                attachment: None,
+            },
+        )
+        .await?;
+    }
+    Ok(guardians.len())
+}
+
+/// What a guardian must know before agreeing, in their language.
+struct Facts {
+    title: String,
+    organization: String,
+    address: Option<String>,
+    start_date: String,
+    end_date: String,
+    schedule: String,
+    times: Option<String>,
+    supervisor: String,
+    posting: opportunity::Model,
+    features: Vec<&'static str>,
+}
+
+impl Facts {
+    async fn load(db: &impl ConnectionTrait, o: &opportunity::Model) -> AppResult<Self> {
+        let organization = organization::Entity::find_by_id(o.organization_id)
+            .one(db)
+            .await?
+            .or_not_found()?;
+        let creator = user::Entity::find_by_id(o.created_by).one(db).await?;
+        let mut supervisor = creator.map(|u| u.display_name).unwrap_or_default();
+        let contact = [organization.contact_email, organization.contact_phone]
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if !contact.is_empty() {
+            supervisor = format!("{supervisor} ({contact})");
+        }
+        Ok(Self {
+            title: o.title.clone(),
+            organization: organization.name,
+            address: (o.mode != WorkMode::Remote).then(|| format!("{}, {}", o.address, o.zip)),
+            start_date: o.start_date.to_string(),
+            end_date: o.end_date.to_string(),
+            schedule: o.schedule.clone(),
+            times: o
+                .start_time
+                .zip(o.end_time)
+                .map(|(s, e)| format!("{}–{}", s.format("%H:%M"), e.format("%H:%M"))),
+            supervisor,
+            posting: o.clone(),
+            features: features_of(db, o.id)
+                .await?
+                .iter()
+                .map(|f| f.key())
+                .collect(),
+        })
+    }
+
+    fn in_lang(&self, lang: Lang) -> minijinja::Value {
+        // The same words as the posting's page, in the guardian's language.
+        let pay = pay_in(lang, &self.posting);
+        let features: Vec<String> = self
+            .features
+            .iter()
+            .map(|key| i18n::vocab(lang, "need", key))
+            .collect();
+        let schedule = match &self.times {
+            Some(times) if self.schedule.is_empty() => times.clone(),
+            Some(times) => format!("{} ({times})", self.schedule),
+            None => self.schedule.clone(),
+        };
+        minijinja::context! {
+            title => self.title.clone(),
+            organization => self.organization.clone(),
+            address => self.address.clone().unwrap_or_else(|| t(lang, "mail-fact-remote")),
+            start_date => self.start_date.clone(),
+            end_date => self.end_date.clone(),
+            schedule,
+            supervisor => self.supervisor.clone(),
+            pay,
+            features => if features.is_empty() { t(lang, "mail-fact-none") } else { features.join(", ") },
+        }
+    }
+}
+
+/// Why a consent link does not open the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// No such link (mistyped, or never sent).
+    Unknown,
+    /// Already used, or a decision was recorded for the placement meanwhile.
+    Used,
+    /// Past its 14 days, replaced by a newer email, or its guardian is no
+    /// longer an active contact.
+    Expired,
+}
+
+/// The consent request and placement a link is for, if it can still be used.
+pub async fn open_link(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Result<(consent_request::Model, placement::Model), LinkProblem>> {
+    let Some(request) = consent_request::Entity::find()
+        .filter(consent_request::Column::TokenHash.eq(tokens::digest(token)))
+        .one(db)
+        .await?
+    else {
+        return Ok(Err(LinkProblem::Unknown));
+    };
+    let placement = placement::Entity::find_by_id(request.placement_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    if request.used_at.is_some() || placement.status != PlacementStatus::AwaitingConsent {
+        return Ok(Err(LinkProblem::Used));
+    }
+    // A guardian the school has since made inactive can no longer decide.
+    let still_a_contact = guardian::Entity::find_by_id(request.guardian_id)
+        .one(db)
+        .await?
+        .is_some_and(|g| g.active);
+    if request.expires_at <= now || !still_a_contact {
+        return Ok(Err(LinkProblem::Expired));
+    }
+    Ok(Ok((request, placement)))
+}
+
+/// The language of the guardian a link was sent to, for the pages that
+/// refuse it (a guardian reads "expired" in their own language too).
+pub async fn language_of_link(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<Lang>> {
+    let Some(request) = consent_request::Entity::find()
+        .filter(consent_request::Column::TokenHash.eq(tokens::digest(token)))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(guardian::Entity::find_by_id(request.guardian_id)
+        .one(db)
+        .await?
+        .map(|g| families::lang_of(&g)))
+}
+
+/// The decision, checked.
+pub struct Decision {
+    pub guardian_name: String,
+    pub relationship: String,
+    pub given: bool,
+    pub reason: Option<String>,
+}
+
+/// Records a decision only while the placement still waits for consent;
+/// `false` when another decision got there first.
+pub async fn decide(
+    db: &impl ConnectionTrait,
+    placement_id: i32,
+    decision: &Decision,
+    recorded_by: Option<i32>,
+) -> AppResult<bool> {
+    let now = Utc::now();
+    let (status, ended_at) = if decision.given {
+        (PlacementStatus::Active, None)
+    } else {
+        (PlacementStatus::ConsentDeclined, Some(now))
+    };
+    let updated = placement::Entity::update_many()
+        .col_expr(placement::Column::Status, Expr::value(status))
+        .col_expr(
+            placement::Column::GuardianName,
+            Expr::value(decision.guardian_name.clone()),
+        )
+        .col_expr(
+            placement::Column::GuardianRelationship,
+            Expr::value(decision.relationship.clone()),
+        )
+        .col_expr(placement::Column::ConsentGiven, Expr::value(decision.given))
+        .col_expr(placement::Column::ConsentRecordedAt, Expr::value(now))
+        .col_expr(
+            placement::Column::ConsentRecordedBy,
+            Expr::value(recorded_by),
+        )
+        .col_expr(
+            placement::Column::ConsentDeclineReason,
+            Expr::value(decision.reason.clone()),
+        )
+        .col_expr(
+            placement::Column::ConsentTokenHash,
+            Expr::value(None::<String>),
+        )
+        .col_expr(placement::Column::EndedAt, Expr::value(ended_at))
+        .filter(placement::Column::Id.eq(placement_id))
+        .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))
+        .exec(db)
+        .await?;
+    Ok(updated.rows_affected == 1)
+}
+
+/// Marks one link used; `false` if it already was (a second tab).
+pub async fn mark_used(db: &impl ConnectionTrait, request_id: i32) -> AppResult<bool> {
+    let updated = consent_request::Entity::update_many()
+        .col_expr(consent_request::Column::UsedAt, Expr::value(Utc::now()))
+        .filter(consent_request::Column::Id.eq(request_id))
+        .filter(consent_request::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(updated.rows_affected == 1)
+}
+
+/// Where the latest consent email went, as the student may see it.
+#[derive(Debug, Serialize)]
+pub struct SentTo {
+    /// The address, masked for students, whole for counselors.
+    pub email: String,
+    pub sent_on: String,
+}
+
+/// The consent status of a placement for its pages.
+#[derive(Debug, Serialize)]
+pub struct ConsentStatus {
+    pub sent_to: Vec<SentTo>,
+    /// No active guardian with an email: only the paper path is left.
+    pub no_guardian_email: bool,
+}
+
+/// The newest round of consent emails of a placement (masked when `mask`).
+pub async fn status(
+    db: &impl ConnectionTrait,
+    placement: &placement::Model,
+    mask: bool,
+) -> AppResult<ConsentStatus> {
+    let requests = consent_request::Entity::find()
+        .filter(consent_request::Column::PlacementId.eq(placement.id))
+        .order_by_desc(consent_request::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let newest = requests.first().map(|r| r.created_at);
+    let sent_to = requests
+        .iter()
+        .filter(|r| Some(r.created_at) == newest)
+        .map(|r| SentTo {
+            email: if mask {
+                mail::masked(&r.email)
+            } else {
+                r.email.clone()
+            },
+            sent_on: r.created_at.date_naive().to_string(),
+        })
+        .collect();
+    let no_guardian_email = families::reachable(db, placement.student_id)
+        .await?
+        .is_empty();
+    Ok(ConsentStatus {
+        sent_to,
+        no_guardian_email,
+    })
+}
+
+/// Sends the consent email again: by the student (at most once every
+/// `RESEND_MINUTES`) or by a counselor of the student's school.
+pub async fn resend(
+    db: &DatabaseConnection,
+    placement_id: i32,
+    by: &CurrentUser,
+    lang: Lang,
+) -> AppResult<usize> {
+    let txn = db::begin_write(db).await?;
+    let placement = placement::Entity::find_by_id(placement_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    let student = student::Entity::find_by_id(placement.student_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    if by.role == entity::Role::Student {
+        if student.user_id != Some(by.id) {
+            return Err(AppError::NotFound);
+        }
+        let latest = consent_request::Entity::find()
+            .filter(consent_request::Column::PlacementId.eq(placement.id))
+            .order_by_desc(consent_request::Column::CreatedAt)
+            .one(&txn)
+            .await?;
+        if latest
+            .is_some_and(|r| r.created_at > Utc::now() - chrono::Duration::minutes(RESEND_MINUTES))
+        {
+            return Err(AppError::TooManyRequests(t_args(
+                lang,
+                "families-resend-too-soon",
+                vec![("minutes", RESEND_MINUTES.into())],
+            )));
+        }
+    } else {
+        ensure_school_access(&txn, by, student.school_id).await?;
+    }
+    if placement.status != PlacementStatus::AwaitingConsent {
+        return Err(AppError::Conflict(t(lang, "families-consent-not-pending")));
+    }
+    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    let sent = request(&txn, &placement, &opportunity, &student).await?;
+    if sent == 0 {
+        return Err(AppError::Conflict(t(lang, "families-no-guardian-email")));
+    }
+    txn.commit().await?;
+    Ok(sent)
+}
+
+/// A guardian of the link, for the consent page's greeting.
+pub async fn guardian_of(
+    db: &impl ConnectionTrait,
+    request: &consent_request::Model,
+) -> AppResult<guardian::Model> {
+    guardian::Entity::find_by_id(request.guardian_id)
+        .one(db)
+        .await?
+        .or_not_found()
+}

@@ -1,0 +1,734 @@
+//! Families as partners: guardians from the roster, mail over a real SMTP
+//! exchange on loopback, consent only a guardian can give, and birth dates
+//! only the school sets.
+
+use reqwest::{Client, StatusCode, multipart};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr,
+};
+use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
+
+use crate::{
+    helpers::{
+        Backend, PASSWORD, TestApp, backends, consent_path_in, location, new_client,
+        on_each_backend, posting,
+    },
+    mail_server::MailServer,
+};
+
+const ORGS: &str = "sourcedId,name,type\nsch-1,Lincoln High,school\n";
+const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex\nstu-1,2011-05-01,female\n";
+
+/// users.csv with Ana and her mother, whose messages are in `language`.
+fn users(language: &str) -> String {
+    format!(
+        "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+         stu-1,true,sch-1,student,Ana,Rivera,11,,par-1,\n\
+         par-1,true,sch-1,parent,María,Rivera,,maria@example.org,stu-1,{language}\n"
+    )
+}
+
+async fn upload(app: &TestApp, client: &Client, users: &str) -> reqwest::Response {
+    let token = app.csrf_token(client, "/counselor/roster").await;
+    let part = |body: &str, name: &str| {
+        multipart::Part::bytes(body.as_bytes().to_vec()).file_name(name.to_owned())
+    };
+    let form = multipart::Form::new()
+        .part("orgs", part(ORGS, "orgs.csv"))
+        .part("users", part(users, "users.csv"))
+        .part("demographics", part(DEMOGRAPHICS, "demographics.csv"));
+    client
+        .post(app.url(&format!("/counselor/roster?csrf_token={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn counselor(app: &TestApp, school_id: i32, email: &str) -> Client {
+    create_counselor(
+        &app.db,
+        &NewCounselor {
+            display_name: "Carla".into(),
+            email: email.into(),
+            password: PASSWORD.into(),
+            school_ids: vec![school_id],
+        },
+    )
+    .await
+    .unwrap();
+    let client = new_client();
+    app.login_as(&client, email, PASSWORD).await;
+    client
+}
+
+/// Everyone of the consent journey, up to an offer the student may accept.
+struct World {
+    admin: Client,
+    counselor: Client,
+    student: Client,
+    student_id: i32,
+    application: i32,
+}
+
+async fn world(app: &TestApp, users_csv: &str) -> World {
+    let admin = app.admin().await;
+    let response = upload(app, &admin, users_csv).await;
+    assert_eq!(response.status(), StatusCode::OK, "roster imported");
+    let school = entity::school::Entity::find()
+        .filter(entity::school::Column::SourcedId.eq("sch-1"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let counselor = counselor(app, school.id, "carla@lincoln.edu").await;
+    // The counselor hands Ana a claim code; Ana claims her account.
+    let code = stembridge::roster::claim_code::generate();
+    let ana = entity::student::Entity::find()
+        .filter(entity::student::Column::SourcedId.eq("stu-1"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut model: entity::student::ActiveModel = ana.clone().into();
+    model.claim_code_hash = Set(Some(stembridge::roster::claim_code::digest(&code)));
+    model.claim_code_expires_at = Set(Some(chrono::Utc::now() + chrono::Duration::days(3)));
+    model.update(&app.db).await.unwrap();
+    let student = new_client();
+    let response = app
+        .submit_as(
+            &student,
+            "/claim",
+            "/claim",
+            &[
+                ("code", &code),
+                ("display_name", "Ana"),
+                ("email", "ana@students.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "claimed");
+
+    let employer = app
+        .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+        .await;
+    let opportunity = app.published(&employer, &posting(&[])).await;
+    let response = app
+        .submit_as(
+            &student,
+            &format!("/opportunities/{opportunity}"),
+            &format!("/opportunities/{opportunity}/apply"),
+            &[("note", "I love robots."), ("availability", "After 3 pm")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "applied");
+    let application: i32 = location(&response)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let response = app
+        .submit_as(
+            &employer,
+            "/employer",
+            &format!("/employer/applications/{application}/offer"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "offered");
+    World {
+        admin,
+        counselor,
+        student,
+        student_id: ana.id,
+        application,
+    }
+}
+
+/// The student accepts; returns the placement id.
+async fn accept(app: &TestApp, w: &World) -> i32 {
+    let page = format!("/student/applications/{}", w.application);
+    let response = app
+        .submit_as(
+            &w.student,
+            &page,
+            &format!("{page}/accept"),
+            &[("belonging", "4")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    location(&response)
+        .strip_prefix("/student/placements/")
+        .expect("to the placement page")
+        .parse()
+        .unwrap()
+}
+
+async fn placement_status(app: &TestApp, id: i32) -> String {
+    entity::placement::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+        .key()
+        .to_owned()
+}
+
+async fn text(app: &TestApp, client: &Client, path: &str) -> String {
+    app.get_as(client, path).await.text().await.unwrap()
+}
+
+async fn give_consent(app: &TestApp, client: &Client, link: &str) -> reqwest::Response {
+    app.submit_as(
+        client,
+        "/register",
+        link,
+        &[
+            ("guardian_name", "María Rivera"),
+            ("relationship", "madre"),
+            ("decision", "give"),
+        ],
+    )
+    .await
+}
+
+/// Sets `column` of every consent request to now plus `minutes` (the clock
+/// moving on, without waiting).
+async fn shift_consent_requests(
+    app: &TestApp,
+    column: entity::consent_request::Column,
+    minutes: i64,
+) {
+    entity::consent_request::Entity::update_many()
+        .col_expr(
+            column,
+            Expr::value(chrono::Utc::now() + chrono::Duration::minutes(minutes)),
+        )
+        .exec(&app.db)
+        .await
+        .unwrap();
+}
+
+async fn app_with_smtp(backend: Backend, server: &MailServer) -> TestApp {
+    let url = server.url();
+    TestApp::spawn_with(backend, move |config| config.smtp_url = Some(url)).await
+}
+
+#[tokio::test]
+async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_can_consent() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("es")).await;
+        let placement = accept(&app, &w).await;
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+
+        // The email arrives over SMTP, in Spanish, with the placement's facts.
+        let mail = server.wait_for(1, 15).await.remove(0);
+        assert_eq!(mail.to, vec!["maria@example.org".to_owned()]);
+        assert_eq!(mail.from, "no-reply@stembridge.invalid");
+        assert!(
+            mail.subject().contains("Se necesita su consentimiento"),
+            "{}",
+            mail.subject()
+        );
+        let body = mail.text();
+        for fact in [
+            "Hola, María Rivera:",
+            "Lakeshore Robotics",
+            "Robotics lab intern",
+            "233 S Wacker Dr, 60606",
+            "$18.50 por hora",
+            "Accesible en silla de ruedas",
+            "Cerca del transporte público",
+            "Erin Employer",
+        ] {
+            assert!(body.contains(fact), "{fact} in {body}");
+        }
+        assert!(mail.html().contains("Lakeshore Robotics"), "an HTML part");
+        assert!(!mail.html().contains("<img"), "no tracking pixel");
+        let first_link = mail.link("/consent/");
+
+        // The student never sees the link; they see where it went.
+        let page = text(
+            &app,
+            &w.student,
+            &format!("/student/placements/{placement}"),
+        )
+        .await;
+        assert!(page.contains("m•••@example.org"), "{page}");
+        let token = first_link.trim_start_matches("/consent/");
+        for path in [
+            format!("/student/placements/{placement}"),
+            format!("/student/applications/{}", w.application),
+            "/notifications".to_owned(),
+            "/student".to_owned(),
+        ] {
+            assert!(
+                !text(&app, &w.student, &path).await.contains(token),
+                "{path}"
+            );
+        }
+
+        // The student's own session is refused, reading and posting.
+        let response = app.get_as(&w.student, &first_link).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("parent or guardian")
+        );
+        let response = give_consent(&app, &w.student, &first_link).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+
+        // The counselor sends it again: the first link is replaced.
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let second = server.wait_for(2, 15).await.remove(1).link("/consent/");
+        let response = app.get_as(&new_client(), &first_link).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::GONE,
+            "replaced by the newer email"
+        );
+        // Fourteen days later the newest link has expired too, with a clear page.
+        shift_consent_requests(&app, entity::consent_request::Column::ExpiresAt, -24 * 60).await;
+        let response = app.get_as(&new_client(), &second).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("venció") && page.contains("14"), "{page}");
+
+        // A third email; the guardian opens it in their own browser and consents.
+        app.submit_as(
+            &w.counselor,
+            "/counselor/placements",
+            &format!("/counselor/placements/{placement}/consent-resend"),
+            &[],
+        )
+        .await;
+        let link = server.wait_for(3, 15).await.remove(2).link("/consent/");
+        let guardian = new_client();
+        let response = app.get_as(&guardian, &link).await;
+        assert_eq!(response.headers()["cache-control"], "no-store");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("Consentimiento del tutor para Ana"), "{page}");
+        let response = give_consent(&app, &guardian, &link).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("su decisión quedó registrada")
+        );
+        assert_eq!(placement_status(&app, placement).await, "active");
+
+        // The student's and the counselor's pages say so.
+        let page = text(
+            &app,
+            &w.student,
+            &format!("/student/placements/{placement}"),
+        )
+        .await;
+        assert!(
+            page.contains("Active") && page.contains("María Rivera (madre)"),
+            "{page}"
+        );
+        let page = text(
+            &app,
+            &w.counselor,
+            &format!("/counselor/students/{}", w.student_id),
+        )
+        .await;
+        assert!(
+            page.contains("Robotics lab intern") && page.contains("Active"),
+            "{page}"
+        );
+
+        // The same link again is refused with a clear page, reading and posting.
+        let response = app.get_as(&guardian, &link).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        assert!(response.text().await.unwrap().contains("ya se usó"));
+        let response = give_consent(&app, &new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        assert_eq!(
+            app.count("consent_request WHERE used_at IS NOT NULL").await,
+            1
+        );
+    }
+}
+
+#[tokio::test]
+async fn with_the_smtp_server_down_the_change_commits_and_the_mail_waits_until_it_returns() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        server.stop().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        // The worker tries, fails, and keeps the message for later.
+        let mut tried = false;
+        for _ in 0..100 {
+            let row = entity::mail_outbox::Entity::find()
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap();
+            assert!(row.sent_at.is_none() && row.failed_at.is_none());
+            if row.attempts >= 1 && row.last_error.is_some() {
+                tried = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(tried, "the worker tried while the server was down");
+        server.restart().await;
+        let mail = server.wait_for(1, 30).await.remove(0);
+        assert_eq!(mail.to, vec!["maria@example.org".to_owned()]);
+        assert!(mail.subject().contains("Your consent is needed"));
+        for _ in 0..50 {
+            if app.count("mail_outbox WHERE sent_at IS NOT NULL").await == 1 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(app.count("mail_outbox WHERE sent_at IS NOT NULL").await, 1);
+        // The link from the mail works: nothing was lost.
+        let response = give_consent(&app, &new_client(), &mail.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+    }
+}
+
+#[tokio::test]
+async fn without_smtp_mail_waits_for_admins_and_the_student_may_ask_again_every_ten_minutes() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        assert_eq!(app.count("mail_outbox WHERE sent_at IS NULL").await, 1);
+
+        // Admins read it at /admin/mail; nobody else may.
+        let list = text(&app, &w.admin, "/admin/mail").await;
+        assert!(
+            list.contains("maria@example.org") && list.contains("Waiting"),
+            "{list}"
+        );
+        let id = list
+            .split("/admin/mail/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let message = text(&app, &w.admin, &format!("/admin/mail/{id}"))
+            .await
+            .replace("&#x2f;", "/");
+        assert!(
+            message.contains(&format!("{}/consent/", app.address)),
+            "absolute link"
+        );
+        for client in [&w.student, &w.counselor] {
+            assert_eq!(
+                app.get_as(client, &format!("/admin/mail/{id}"))
+                    .await
+                    .status(),
+                StatusCode::FORBIDDEN
+            );
+        }
+        assert_eq!(
+            app.get_as(&w.admin, "/admin/mail?per_page=101")
+                .await
+                .status(),
+            StatusCode::BAD_REQUEST
+        );
+
+        // The first email just left: asking again right away is refused.
+        let page = format!("/student/placements/{placement}");
+        let resend = format!("{page}/consent-resend");
+        let response = app.submit_as(&w.student, &page, &resend, &[]).await;
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(app.count("mail_outbox").await, 1);
+        // Eleven minutes later it goes again, and only once more right away.
+        shift_consent_requests(&app, entity::consent_request::Column::CreatedAt, -11).await;
+        let response = app.submit_as(&w.student, &page, &resend, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let response = app.submit_as(&w.student, &page, &resend, &[]).await;
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(app.count("mail_outbox").await, 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn two_tabs_submitting_the_same_link_record_one_decision() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        let (a, b) = (new_client(), new_client());
+        let (ta, tb) = (
+            app.csrf_token(&a, &link).await,
+            app.csrf_token(&b, &link).await,
+        );
+        let post = |client: Client, token: String, decision: &'static str| {
+            let url = app.url(&link);
+            async move {
+                client
+                    .post(url)
+                    .form(&[
+                        ("csrf_token", token.as_str()),
+                        ("guardian_name", "María Rivera"),
+                        ("relationship", "madre"),
+                        ("decision", decision),
+                    ])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            }
+        };
+        let (first, second) = tokio::join!(post(a, ta, "give"), post(b, tb, "decline"));
+        let mut statuses = [first, second];
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::OK, StatusCode::GONE], "one wins");
+        let status = placement_status(&app, placement).await;
+        assert!(status == "active" || status == "consent_declined");
+        assert_eq!(
+            app.count("consent_request WHERE used_at IS NOT NULL").await,
+            1
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_student_cannot_change_their_birth_date_only_their_counselor_can() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("en")).await;
+        let born = |app: &TestApp| {
+            let db = app.db.clone();
+            let id = w.student_id;
+            async move {
+                entity::student::Entity::find_by_id(id)
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .date_of_birth
+                    .map(|d| d.to_string())
+            }
+        };
+        assert_eq!(born(&app).await.as_deref(), Some("2011-05-01"));
+        // A crafted POST with an adult birth date saves the rest and ignores it.
+        let response = app
+            .submit_as(
+                &w.student,
+                "/student/profile",
+                "/student/profile",
+                &[("date_of_birth", "2000-01-01"), ("home_zip", "60608")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(born(&app).await.as_deref(), Some("2011-05-01"), "unchanged");
+        let profile = text(&app, &w.student, "/student/profile").await;
+        assert!(
+            !profile.contains("name=\"date_of_birth\""),
+            "no field for it"
+        );
+        assert!(profile.contains("May 1, 2011") && profile.contains("Only your school"));
+
+        // A counselor of another school may not; the student's may, audited.
+        let other_school = create_school(
+            &app.db,
+            &NewSchool {
+                name: "Roosevelt".into(),
+                zip: "60623".into(),
+            },
+        )
+        .await
+        .unwrap();
+        let other = counselor(&app, other_school.id, "omar@roosevelt.edu").await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let action = format!("{record}/birth-date");
+        let response = app
+            .submit_as(
+                &other,
+                "/counselor",
+                &action,
+                &[("date_of_birth", "2000-01-01")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &action,
+                &[("date_of_birth", "next week")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(born(&app).await.as_deref(), Some("2011-05-01"));
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &action,
+                &[("date_of_birth", "2000-01-01")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(born(&app).await.as_deref(), Some("2000-01-01"));
+        assert_eq!(
+            app.count("audit_log WHERE action = 'set_birth_date'").await,
+            1
+        );
+
+        // Now an adult: accepting needs no consent and mails no one.
+        let placement = accept(&app, &w).await;
+        assert_eq!(placement_status(&app, placement).await, "active");
+        assert_eq!(app.count("mail_outbox").await, 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() {
+    on_each_backend(async |app: TestApp| {
+        // The roster lists Ana's mother without an email.
+        let w = world(&app, &users("es").replace("maria@example.org", "")).await;
+        let placement = accept(&app, &w).await;
+        assert_eq!(app.count("mail_outbox").await, 0);
+        let page = text(
+            &app,
+            &w.student,
+            &format!("/student/placements/{placement}"),
+        )
+        .await;
+        assert!(page.contains("no email address for a guardian"), "{page}");
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(
+            list.contains("No guardian of this student has an email address"),
+            "{list}"
+        );
+
+        // Another school's counselor can neither add a contact nor send.
+        let other_school = create_school(
+            &app.db,
+            &NewSchool {
+                name: "Roosevelt".into(),
+                zip: "60623".into(),
+            },
+        )
+        .await
+        .unwrap();
+        let other = counselor(&app, other_school.id, "omar@roosevelt.edu").await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let contact = [
+            ("given_name", "Luis"),
+            ("family_name", "Rivera"),
+            ("email", "luis@example.org"),
+            ("phone", ""),
+            ("language", "es"),
+        ];
+        let add = format!("{record}/guardians");
+        let response = app.submit_as(&other, "/counselor", &add, &contact).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let resend = format!("/counselor/placements/{placement}/consent-resend");
+        let response = app.submit_as(&other, "/counselor", &resend, &[]).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let bad = [("given_name", ""), ("family_name", "R"), ("email", "nope")];
+        let response = app.submit_as(&w.counselor, &record, &add, &bad).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(app.count("guardian").await, 1, "nothing partial");
+
+        // The student's counselor adds the father's email, audited, and sends.
+        let response = app.submit_as(&w.counselor, &record, &add, &contact).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.count("audit_log WHERE action = 'add_guardian'").await,
+            1
+        );
+        let response = app
+            .submit_as(&w.counselor, "/counselor/placements", &resend, &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let link = app.consent_link_mailed_to("luis@example.org").await;
+        assert!(link.starts_with("/consent/"));
+        let message = entity::mail_outbox::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(message.language, "es");
+        assert_eq!(consent_path_in(&message.text_body), link);
+
+        // Or the paper path: recorded by the counselor, with their name on it.
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent"),
+                &[
+                    ("guardian_name", "Luis Rivera"),
+                    ("relationship", "padre"),
+                    ("decision", "give"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let saved = entity::placement::Entity::find_by_id(placement)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(saved.status.key(), "active");
+        assert!(saved.consent_recorded_by.is_some());
+        let page = text(&app, &w.counselor, &record).await;
+        assert!(page.contains("paper form recorded by Carla"), "{page}");
+        // The emailed link is now dead.
+        assert_eq!(
+            app.get_as(&new_client(), &link).await.status(),
+            StatusCode::GONE
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn guardians_re_import_idempotently_and_leave_when_the_roster_drops_them() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        assert_eq!(upload(&app, &admin, &users("es")).await.status(), StatusCode::OK);
+        assert_eq!(upload(&app, &admin, &users("es")).await.status(), StatusCode::OK);
+        assert_eq!(app.count("guardian").await, 1);
+        assert_eq!(app.count("student_guardian").await, 1);
+        assert_eq!(app.count("guardian WHERE language = 'es' AND active = true").await, 1);
+        // A bad row writes nothing and names the line.
+        let broken = format!("{}par-2,true,,guardian,José,Rivera,,jose@,stu-1,\n", users("es"));
+        let response = upload(&app, &admin, &broken).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("users.csv, line 4: email"), "{page}");
+        assert_eq!(app.count("guardian").await, 1);
+        // The next roster has no parent row: the contact becomes inactive.
+        let without = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,Ana,Rivera,11\n";
+        assert_eq!(upload(&app, &admin, without).await.status(), StatusCode::OK);
+        assert_eq!(app.count("guardian WHERE active = false").await, 1);
+    })
+    .await;
+}

@@ -1,0 +1,230 @@
+//! A real SMTP server on loopback for the tests: the `mailin` crate speaks
+//! the protocol, this file runs the sockets (tokio), so the server can be
+//! stopped (connections refused) and started again on the same port to test
+//! "SMTP down, then back". Received messages are parsed with `mail-parser`.
+
+use std::{
+    net::SocketAddr,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use mailin::{Action, Handler, Response, SessionBuilder};
+use tokio::{
+    io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
+    net::{TcpListener, TcpStream},
+    task::{JoinHandle, JoinSet},
+};
+
+/// One message as the server received it.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub from: String,
+    pub to: Vec<String>,
+    /// The raw message (headers and MIME body).
+    pub raw: Vec<u8>,
+}
+
+impl Received {
+    fn parsed(&self) -> mail_parser::Message<'_> {
+        mail_parser::MessageParser::default()
+            .parse(&self.raw)
+            .expect("a parsable message")
+    }
+
+    pub fn subject(&self) -> String {
+        self.parsed().subject().unwrap_or_default().to_owned()
+    }
+
+    /// The text/plain part, decoded.
+    pub fn text(&self) -> String {
+        self.parsed()
+            .body_text(0)
+            .map(|t| t.into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The text/html part, decoded.
+    pub fn html(&self) -> String {
+        self.parsed()
+            .body_html(0)
+            .map(|t| t.into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The first link to `path_prefix` in the text part, as a path (the
+    /// host is the app's own).
+    pub fn link(&self, path_prefix: &str) -> String {
+        let text = self.text();
+        let start = text
+            .find(path_prefix)
+            .unwrap_or_else(|| panic!("no {path_prefix} link in {text}"));
+        text[start..]
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap()
+            .to_owned()
+    }
+}
+
+type Inbox = Arc<Mutex<Vec<Received>>>;
+
+#[derive(Clone)]
+struct Collector {
+    inbox: Inbox,
+    from: String,
+    to: Vec<String>,
+    data: Vec<u8>,
+}
+
+impl Handler for Collector {
+    fn data_start(&mut self, _domain: &str, from: &str, _is8bit: bool, to: &[String]) -> Response {
+        self.from = from.to_owned();
+        self.to = to.to_vec();
+        self.data.clear();
+        mailin::response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.data.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        self.inbox.lock().unwrap().push(Received {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            raw: std::mem::take(&mut self.data),
+        });
+        mailin::response::OK
+    }
+}
+
+/// The server: its address, what it received, and its accept loop.
+pub struct MailServer {
+    pub address: SocketAddr,
+    inbox: Inbox,
+    task: Option<JoinHandle<()>>,
+}
+
+impl MailServer {
+    /// Starts on an ephemeral loopback port.
+    pub async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind SMTP");
+        let address = listener.local_addr().unwrap();
+        let inbox = Inbox::default();
+        let task = Some(tokio::spawn(accept(listener, inbox.clone())));
+        Self {
+            address,
+            inbox,
+            task,
+        }
+    }
+
+    /// The `SMTP_URL` that reaches it (plain SMTP: loopback only).
+    pub fn url(&self) -> String {
+        format!("smtp://{}", self.address)
+    }
+
+    /// Stops listening and drops every open connection: clients are refused.
+    pub async fn stop(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+            let _ = task.await;
+        }
+    }
+
+    /// Listens again on the same port.
+    pub async fn restart(&mut self) {
+        self.stop().await;
+        for _ in 0..50 {
+            if let Ok(listener) = TcpListener::bind(self.address).await {
+                self.task = Some(tokio::spawn(accept(listener, self.inbox.clone())));
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("could not listen on {} again", self.address);
+    }
+
+    /// Everything received so far.
+    pub fn received(&self) -> Vec<Received> {
+        self.inbox.lock().unwrap().clone()
+    }
+
+    /// Waits until at least `count` messages arrived (at most `seconds`).
+    pub async fn wait_for(&self, count: usize, seconds: u64) -> Vec<Received> {
+        for _ in 0..seconds * 20 {
+            let received = self.received();
+            if received.len() >= count {
+                return received;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "expected {count} messages within {seconds} s, got {}",
+            self.received().len()
+        );
+    }
+}
+
+impl Drop for MailServer {
+    fn drop(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}
+
+/// The accept loop; its connections live in a `JoinSet`, so aborting the
+/// loop closes them too.
+async fn accept(listener: TcpListener, inbox: Inbox) {
+    let mut connections = JoinSet::new();
+    loop {
+        let Ok((stream, peer)) = listener.accept().await else {
+            continue;
+        };
+        connections.spawn(session(stream, peer, inbox.clone()));
+        while connections.try_join_next().is_some() {}
+    }
+}
+
+async fn session(stream: TcpStream, peer: SocketAddr, inbox: Inbox) {
+    let (read, mut write) = stream.into_split();
+    let mut reader = BufReader::new(read);
+    let handler = Collector {
+        inbox,
+        from: String::new(),
+        to: Vec::new(),
+        data: Vec::new(),
+    };
+    let mut session = SessionBuilder::new("mail.test").build(peer.ip(), handler);
+    if write
+        .write_all(&session.greeting().buffer().unwrap())
+        .await
+        .is_err()
+    {
+        return;
+    }
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line).await {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+        let response = session.process(&line);
+        match response.action {
+            Action::NoReply => {}
+            Action::Reply => {
+                if write.write_all(&response.buffer().unwrap()).await.is_err() {
+                    return;
+                }
+            }
+            Action::Close | Action::UpgradeTls => {
+                let _ = write.write_all(&response.buffer().unwrap()).await;
+                return;
+            }
+        }
+    }
+}
