@@ -4,18 +4,19 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use axum::{
     Router,
-    extract::DefaultBodyLimit,
+    extract::{DefaultBodyLimit, Request},
     http::{HeaderName, HeaderValue, header},
-    middleware,
+    middleware::{self, Next},
+    response::Response,
 };
 use sea_orm::DatabaseConnection;
 use tokio::{net::TcpListener, task::JoinHandle};
 use tower_http::{set_header::SetResponseHeaderLayer, trace::TraceLayer};
-use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
+use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
 
 use crate::{
     accounts, admin, applications,
-    auth::{self, csrf, session_store::DbSessionStore},
+    auth::{self, csrf, form_limits, session_store::DbSessionStore, throttle},
     config::Config,
     counseling, db, notifications, opportunities, organizations, pages, placements, profiles,
     roster,
@@ -37,8 +38,16 @@ pub struct AppState {
 /// The whole router with its middleware, over an open database.
 pub fn router(state: AppState) -> Router {
     let store = DbSessionStore::new(state.db.clone());
+    // Over HTTPS the `__Host-` prefix makes browsers refuse the cookie unless it
+    // is Secure, host-only and for `/`: a subdomain cannot plant or shadow it.
+    let cookie_name = if state.config.cookie_secure {
+        "__Host-stembridge_session"
+    } else {
+        "stembridge_session"
+    };
     let sessions = SessionManagerLayer::new(store)
-        .with_name("stembridge_session")
+        .with_name(cookie_name)
+        .with_path("/")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.config.cookie_secure)
@@ -62,17 +71,39 @@ pub fn router(state: AppState) -> Router {
         .merge(counseling::router())
         .merge(security::router())
         .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            form_limits::guard,
+        ))
         .layer(middleware::from_fn(csrf::guard))
+        .layer(middleware::from_fn(no_store_when_signed_in))
+        // Inside the sessions (a signed-in person's saved language), around
+        // everything that may answer with a page.
+        .layer(middleware::from_fn(crate::i18n::request_language))
         .layer(sessions)
-        .layer(DefaultBodyLimit::max(8 * 1024 * 1024))
-        .layer(middleware::from_fn(crate::i18n::request_language));
-    with_security_headers(routes)
+        .layer(DefaultBodyLimit::max(8 * 1024 * 1024));
+    with_security_headers(routes, state.config.cookie_secure)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
 
-/// Response headers that lock pages down: no inline script, no framing, no sniffing.
-fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
+/// Nothing a signed-in person sees (pages, CSV exports) may be kept by a
+/// browser or proxy cache, where the next user of a shared school computer
+/// would find it with the back button.
+async fn no_store_when_signed_in(session: Session, request: Request, next: Next) -> Response {
+    let signed_in = matches!(session.get::<i32>(auth::USER_ID).await, Ok(Some(_)));
+    let mut response = next.run(request).await;
+    if signed_in {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Response headers that lock pages down: no inline script, no framing, no
+/// sniffing; over HTTPS, HSTS so the browser never tries plain HTTP again.
+fn with_security_headers(router: Router<AppState>, https: bool) -> Router<AppState> {
     let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
     let headers = [
@@ -85,12 +116,20 @@ fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
             "camera=(), microphone=(), geolocation=()",
         ),
     ];
-    headers.into_iter().fold(router, |router, (name, value)| {
+    let router = headers.into_iter().fold(router, |router, (name, value)| {
         router.layer(SetResponseHeaderLayer::overriding(
             name,
             HeaderValue::from_static(value),
         ))
-    })
+    });
+    if https {
+        router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ))
+    } else {
+        router
+    }
 }
 
 /// A running server: its address, its state, and the tasks serving it.
@@ -178,15 +217,19 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Deletes expired sessions and forgotten rate-limit buckets now and then.
 fn spawn_session_cleanup(db: DatabaseConnection) -> JoinHandle<()> {
     use tower_sessions::ExpiredDeletion;
-    let store = DbSessionStore::new(db);
+    let store = DbSessionStore::new(db.clone());
     tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(600));
         loop {
             every.tick().await;
             if let Err(error) = store.delete_expired().await {
                 tracing::warn!(%error, "could not delete expired sessions");
+            }
+            if let Err(error) = throttle::forget_quiet(&db).await {
+                tracing::warn!(%error, "could not forget quiet rate-limit buckets");
             }
         }
     })

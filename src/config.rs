@@ -118,7 +118,18 @@ pub struct Config {
     /// Largest database connection pool.
     #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
     pub db_max_connections: u32,
+    /// Proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For is
+    /// believed when limiting per client address; nobody's when empty.
+    #[arg(long, env = "TRUSTED_PROXIES", default_value = "", global = true)]
+    pub trusted_proxies: crate::auth::client_address::TrustedProxies,
+    /// Key of the HMAC that stored tokens are digested with (at least 32
+    /// characters); generated into DATA_DIR/secret_key on first start when unset.
+    #[arg(long, env = "SECRET_KEY", hide_env_values = true, global = true)]
+    pub secret_key: Option<String>,
 }
+
+/// The key every test app shares: tokens are digested with one key per process.
+pub const TEST_SECRET_KEY: &str = "test-only secret key: never use it for a real server";
 
 impl Config {
     /// The database URL in force: the configured one, else the default SQLite file.
@@ -147,6 +158,9 @@ impl Config {
             suppression_threshold: 10,
             require_staff_mfa: false,
             db_max_connections: 8,
+            trusted_proxies: Default::default(),
+            // One process runs many test apps and a process has one key (see tokens).
+            secret_key: Some(TEST_SECRET_KEY.into()),
         }
     }
 }

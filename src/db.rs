@@ -1,4 +1,5 @@
-//! Database connection and transactions.
+//! Database connection and transactions (and, once connected, bringing
+//! stored token digests to the keyed scheme).
 //!
 //! SQLite runs in WAL mode with foreign keys on. Write transactions start with
 //! `BEGIN IMMEDIATE` so that two requests never both read under a shared lock
@@ -19,6 +20,8 @@ use crate::config::Config;
 /// Connects to the configured database (creating the SQLite file and its
 /// directory when needed) and applies pending migrations.
 pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    // Every subcommand comes through here, and each may digest a token.
+    crate::tokens::init(config)?;
     let url = config.database_url();
     if url.starts_with("sqlite:") && config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir)?;
@@ -32,6 +35,7 @@ pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConn
         .map_sqlx_sqlite_opts(tune_sqlite);
     let db = Database::connect(options).await?;
     Migrator::up(&db, None).await?;
+    crate::tokens::upgrade_stored_digests(&db).await?;
     Ok(db)
 }
 

@@ -35,8 +35,12 @@ static_loader! {
 static EN: LanguageIdentifier = langid!("en");
 static ES: LanguageIdentifier = langid!("es");
 
-/// The cookie that remembers a reader's choice.
+/// The cookie that remembers a reader's choice on this browser.
 pub const COOKIE: &str = "lang";
+
+/// The session key holding a signed-in person's saved language (copied from
+/// their account at login, so it follows them to a new device).
+pub const SESSION_KEY: &str = "lang";
 
 /// A language the interface is written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
@@ -119,28 +123,42 @@ pub async fn with_lang<F: std::future::Future>(lang: Lang, future: F) -> F::Outp
     REQUEST_LANG.scope(lang, future).await
 }
 
-/// The reader's language from their request headers: the `lang` cookie, else
-/// `Accept-Language`, else English.
-pub fn reader_language(headers: &HeaderMap) -> Lang {
-    let values = |name| {
-        headers
-            .get_all(name)
-            .into_iter()
-            .filter_map(|v| v.to_str().ok())
-    };
-    let chosen = values(header::COOKIE)
+/// The language this browser chose with the switcher (its `lang` cookie).
+fn chosen_on_this_browser(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(header::COOKIE)
+        .into_iter()
+        .filter_map(|v| v.to_str().ok())
         .flat_map(|cookies| cookies.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == COOKIE)
-        .and_then(|(_, value)| Lang::from_code(value));
-    chosen
-        .or_else(|| values(header::ACCEPT_LANGUAGE).find_map(Lang::from_accept_language))
-        .unwrap_or_default()
+        .and_then(|(_, value)| Lang::from_code(value))
 }
 
-/// Middleware: settles the reader's language for everything that serves the request.
+/// The browser's preference (`Accept-Language`).
+fn preferred_by_browser(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(header::ACCEPT_LANGUAGE)
+        .into_iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(Lang::from_accept_language)
+}
+
+/// Middleware (inside the session layer): settles the reader's language for
+/// everything that serves the request: the choice made on this browser, else
+/// the one saved on the signed-in account, else the browser's preference,
+/// else English.
 pub async fn request_language(request: Request, next: Next) -> Response {
-    let lang = reader_language(request.headers());
+    let mut lang = chosen_on_this_browser(request.headers());
+    if lang.is_none()
+        && let Some(session) = request.extensions().get::<tower_sessions::Session>()
+    {
+        let saved: Option<String> = session.get(SESSION_KEY).await.ok().flatten();
+        lang = saved.as_deref().and_then(Lang::from_code);
+    }
+    let lang = lang
+        .or_else(|| preferred_by_browser(request.headers()))
+        .unwrap_or_default();
     REQUEST_LANG.scope(lang, next.run(request)).await
 }
 

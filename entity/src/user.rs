@@ -33,6 +33,8 @@ pub struct Model {
     /// The last TOTP time step accepted, so a code works once.
     #[serde(skip)]
     pub mfa_last_step: Option<i64>,
+    /// The interface language the person chose (`en`, `es`), if they did.
+    pub language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,8 @@ mod m20261122_000005_create_applications;
 mod m20261122_000006_add_roster_demographics;
 mod m20261122_000007_index_student_lookups;
 mod m20261128_000009_secure_accounts;
+mod m20261128_000011_create_rate_limits;
+mod m20261128_000012_add_user_language;
 
 /// Applies every migration of STEMbridge in order.
 pub struct Migrator;
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_add_roster_demographics::Migration),
             Box::new(m20261122_000007_index_student_lookups::Migration),
             Box::new(m20261128_000009_secure_accounts::Migration),
+            Box::new(m20261128_000011_create_rate_limits::Migration),
+            Box::new(m20261128_000012_add_user_language::Migration),
         ]
     }
 }

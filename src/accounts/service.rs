@@ -1,10 +1,10 @@
 //! Account creation rules, shared by the pages and the command line.
 
 use chrono::Utc;
-use entity::{OrgStatus, Role, organization, student, user};
+use entity::{OrgStatus, Role, organization, server_state, student, user};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, SqlErr,
+    EntityTrait, PaginatorTrait, QueryFilter, SqlErr, sea_query::OnConflict,
 };
 use serde::{Deserialize, Serialize};
 
@@ -235,6 +235,26 @@ pub async fn needs_setup(db: &impl ConnectionTrait) -> AppResult<bool> {
         == 0)
 }
 
+/// Serialises first-admin setups: an upsert of one named row holds its lock
+/// until the transaction ends, so of two setups posted at once on PostgreSQL
+/// (where both would otherwise see "no admin yet") the second waits, then
+/// sees the first's admin. SQLite write transactions are exclusive already.
+async fn lock_setup(db: &impl ConnectionTrait) -> AppResult<()> {
+    server_state::Entity::insert(server_state::ActiveModel {
+        name: Set("first_admin_setup".into()),
+        value: Set(String::new()),
+        updated_at: Set(Utc::now()),
+    })
+    .on_conflict(
+        OnConflict::column(server_state::Column::Name)
+            .update_column(server_state::Column::UpdatedAt)
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
 /// Creates the first admin from the setup page; refused once one exists.
 pub async fn create_first_admin(
     db: &DatabaseConnection,
@@ -248,6 +268,7 @@ pub async fn create_first_admin(
     let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
     errors.into_result(())?;
     let txn = db::begin_write(db).await?;
+    lock_setup(&txn).await?;
     if !needs_setup(&txn).await? {
         return Err(AppError::NotFound);
     }
@@ -284,4 +305,22 @@ pub async fn insert_user_checked(
     let new_user = validate_new_user(&mut errors, email, display_name, password);
     errors.into_result(())?;
     insert_user(db, new_user, role, organization_id).await
+}
+
+/// Saves the interface language a person chose, so it follows them to
+/// every device they log in on.
+pub async fn save_language(
+    db: &DatabaseConnection,
+    user_id: i32,
+    lang: crate::i18n::Lang,
+) -> AppResult<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Language,
+            sea_orm::sea_query::Expr::value(lang.code()),
+        )
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }

@@ -21,7 +21,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    i18n::{self, Lang},
+    i18n::{self, Lang, t},
     notifications::{employers_of, notify},
     opportunities::service::find_visible,
     outbox, placements,
@@ -55,6 +55,11 @@ async fn lock_opportunity(db: &impl ConnectionTrait, id: i32) -> AppResult<oppor
         .or_not_found()
 }
 
+/// Moves an application from the status it was read with to `to` and records
+/// the step. The update only applies while the status is still the one read
+/// (`UPDATE ... WHERE status = from`): when an employer's reject and a
+/// student's accept race, the second finds nothing to update and is refused,
+/// so a rejected application never keeps a placement.
 async fn record(
     db: &impl ConnectionTrait,
     application: application::Model,
@@ -63,21 +68,39 @@ async fn record(
 ) -> AppResult<application::Model> {
     let from = application.status;
     let id = application.id;
-    let mut model: application::ActiveModel = application.into();
-    model.status = Set(to);
-    model.updated_at = Set(Utc::now());
-    let saved = model.update(db).await?;
+    let now = Utc::now();
+    let changed = application::Entity::update_many()
+        .set(application::ActiveModel {
+            status: Set(to),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .filter(application::Column::Id.eq(id))
+        .filter(application::Column::Status.eq(from))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        return Err(AppError::Conflict(t(
+            i18n::current(),
+            "integrity-application-changed",
+        )));
+    }
     application_event::ActiveModel {
         application_id: Set(id),
         from_status: Set(Some(from)),
         to_status: Set(to),
         actor_id: Set(actor),
-        at: Set(Utc::now()),
+        at: Set(now),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    Ok(saved)
+    Ok(application::Model {
+        status: to,
+        updated_at: now,
+        ..application
+    })
 }
 
 /// Applies; a job shadow takes a free seat at once or joins the wait list.

@@ -1,10 +1,8 @@
 //! Login and logout pages.
 
-use std::net::SocketAddr;
-
 use axum::{
-    extract::{ConnectInfo, State},
-    http::StatusCode,
+    extract::State,
+    http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
@@ -13,6 +11,8 @@ use tower_sessions::Session;
 use crate::{
     app::AppState,
     auth::{
+        client_address::ClientAddress,
+        device,
         extractors::{FormPage, MaybeUser, flash},
         service,
     },
@@ -54,20 +54,38 @@ pub async fn login_page(page: FormPage) -> AppResult<Response> {
 
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: ClientAddress,
+    headers: HeaderMap,
     session: Session,
     page: FormPage,
     Form(form): Form<LoginForm>,
 ) -> AppResult<Response> {
-    let address = peer.ip().to_string();
-    match service::authenticate(&state.db, &form.email, &form.password, &address).await {
+    let address = client.to_string();
+    let secure = state.config.cookie_secure;
+    let device_cookie = device::from_headers(&headers, secure);
+    let outcome = service::authenticate(
+        &state.db,
+        &form.email,
+        &form.password,
+        &address,
+        device_cookie.as_deref(),
+        page.lang,
+    )
+    .await;
+    match outcome {
+        // The device cookie comes with the second factor, once the login is whole.
         Ok(user) if user.mfa_enabled_at.is_some() => {
             service::await_second_factor(&session, &user).await?;
             Ok(Redirect::to("/login/mfa").into_response())
         }
         Ok(user) => {
+            let device = device::issue(&user.email, secure);
             service::start_session(&state.db, &session, user).await?;
-            Ok(Redirect::to("/dashboard").into_response())
+            let mut response = Redirect::to("/dashboard").into_response();
+            if let Some(device) = device {
+                response.headers_mut().append(header::SET_COOKIE, device);
+            }
+            Ok(response)
         }
         Err(AppError::Validation(errors)) => {
             let body = page.render(

@@ -1,8 +1,11 @@
 //! Authentication: sessions, passwords, CSRF, throttling, role extractors,
 //! and the login/logout pages.
 
+pub mod client_address;
 pub mod csrf;
+pub mod device;
 pub mod extractors;
+pub mod form_limits;
 mod handlers;
 pub mod password;
 pub mod service;

@@ -13,18 +13,24 @@ use tower_sessions::Session;
 
 use crate::{
     auth::{
-        LOGIN_AT, MFA_PENDING, PendingLogin, SESSION_GENERATION, USER_ID, csrf, password, throttle,
+        LOGIN_AT, MFA_PENDING, PendingLogin, SESSION_GENERATION, USER_ID, csrf, device, password,
+        throttle,
     },
     error::{AppError, AppResult},
     forms::FieldErrors,
+    i18n::{Lang, t_args},
 };
 
-/// Checks the credentials and returns the user; failures are counted.
+/// Checks the credentials and returns the user; every attempt is counted
+/// first (against the account, or against the browser when its device cookie
+/// was signed for the account) and only a successful one is forgiven.
 pub async fn authenticate(
     db: &DatabaseConnection,
     email: &str,
     password: &str,
     client_address: &str,
+    device_cookie: Option<&str>,
+    lang: Lang,
 ) -> AppResult<user::Model> {
     let email = email.trim().to_lowercase();
     let mut errors = FieldErrors::new();
@@ -39,7 +45,28 @@ pub async fn authenticate(
     }
     errors.into_result(())?;
 
-    throttle::check(db, &email, client_address).await?;
+    // Charged before the check, so parallel guesses cannot all slip in; the
+    // guesses past the budget are refused without touching the password.
+    // From a browser the owner logged in with before, attempts count apart
+    // from the account's, which a stranger may have put in backoff.
+    let account =
+        device::bucket(device_cookie, &email).unwrap_or_else(|| throttle::login_account(&email));
+    let address = throttle::login_address(client_address);
+    throttle::charge(
+        db,
+        &[
+            (account.clone(), throttle::LOGIN_ACCOUNT),
+            (address.clone(), throttle::LOGIN_ADDRESS),
+        ],
+        |wait| {
+            t_args(
+                lang,
+                "integrity-too-many-logins",
+                vec![("wait", throttle::wait_in_words(lang, wait).into())],
+            )
+        },
+    )
+    .await?;
     let user = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(db)
@@ -51,7 +78,8 @@ pub async fn authenticate(
     .await?;
     match user {
         Some(user) if matches => {
-            throttle::clear_account(db, &email).await?;
+            throttle::forget(db, &account).await?;
+            throttle::refund(db, &address).await?;
             if user.disabled_at.is_some() {
                 // Only someone who knows the password learns the account is
                 // disabled; the login page words it in the reader's language.
@@ -59,10 +87,8 @@ pub async fn authenticate(
             }
             Ok(user)
         }
-        _ => {
-            throttle::record_failure(db, &email, client_address).await?;
-            Err(AppError::InvalidCredentials)
-        }
+        // The failure was counted up front.
+        _ => Err(AppError::InvalidCredentials),
     }
 }
 
@@ -87,6 +113,12 @@ pub async fn start_session(
         .await
         .map_err(anyhow::Error::from)?;
     csrf::rotate(session).await?;
+    if let Some(lang) = &user.language {
+        session
+            .insert(crate::i18n::SESSION_KEY, lang)
+            .await
+            .map_err(anyhow::Error::from)?;
+    }
     let mut user: user::ActiveModel = user.into();
     user.last_login_at = Set(Some(Utc::now()));
     user.update(db).await?;

@@ -3,7 +3,7 @@
 
 use axum::{
     extract::{Multipart, Path, Query, State},
-    http::{StatusCode, header},
+    http::StatusCode,
     response::{IntoResponse, Response},
 };
 use minijinja::context;
@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     audit, chart,
+    export::Export,
     metrics::Dimension,
     service::{self, ListFilter, Scope, Stage},
 };
@@ -63,24 +64,6 @@ pub async fn dashboard(
         .into_response())
 }
 
-fn csv_response(filename: &str, body: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-fn csv_error(e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(anyhow::anyhow!("csv: {e}"))
-}
-
 /// The group table as CSV: hidden groups are left out, hidden cells of a
 /// shown group are empty.
 pub async fn export_groups(
@@ -92,38 +75,33 @@ pub async fn export_groups(
     let period = service::period(&state.db, &counselor, &scope, today(), lang).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record([
-            "dimension",
-            "group",
-            "students",
-            "engagement_rate",
-            "engagement_gap",
-            "placement_rate",
-            "placement_gap",
-            "completion_rate",
-            "completion_gap",
-            "belonging_change",
-        ])
-        .map_err(csv_error)?;
+    let mut export = Export::new();
+    export.row([
+        "dimension",
+        "group",
+        "students",
+        "engagement_rate",
+        "engagement_gap",
+        "placement_rate",
+        "placement_gap",
+        "completion_rate",
+        "completion_gap",
+        "belonging_change",
+    ])?;
     for row in figures.groups.iter().filter(|r| !r.students.is_hidden()) {
-        writer
-            .write_record([
-                row.dimension.key().to_owned(),
-                row.group.clone(),
-                row.students.csv(),
-                row.engagement_rate.csv(),
-                row.engagement_gap.csv(),
-                row.placement_rate.csv(),
-                row.placement_gap.csv(),
-                row.completion_rate.csv(),
-                row.completion_gap.csv(),
-                row.belonging_change.csv(),
-            ])
-            .map_err(csv_error)?;
+        export.row([
+            row.dimension.key().to_owned(),
+            row.group.clone(),
+            row.students.csv(),
+            row.engagement_rate.csv(),
+            row.engagement_gap.csv(),
+            row.placement_rate.csv(),
+            row.placement_gap.csv(),
+            row.completion_rate.csv(),
+            row.completion_gap.csv(),
+            row.belonging_change.csv(),
+        ])?;
     }
-    let body = writer.into_inner().map_err(csv_error)?;
     let subject = format!(
         "groups {}..{} schools {:?}",
         period.from,
@@ -131,7 +109,7 @@ pub async fn export_groups(
         period.schools.iter().map(|s| s.id).collect::<Vec<_>>()
     );
     audit::record(&state.db, counselor.id, "export_groups", &subject).await?;
-    Ok(csv_response("stembridge-groups.csv", body))
+    export.into_response("stembridge-groups.csv")
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -224,22 +202,17 @@ pub async fn export_students(
     let cohort = service::cohort(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
     let rows = service::list(&cohort, &period, &query.filter, &figures, lang)?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record(["name", "grade", "school", "status", "account_claimed"])
-        .map_err(csv_error)?;
+    let mut export = Export::new();
+    export.row(["name", "grade", "school", "status", "account_claimed"])?;
     for row in &rows {
-        writer
-            .write_record([
-                row.name.as_str(),
-                &row.grade.to_string(),
-                &row.school,
-                row.stage,
-                if row.claimed { "yes" } else { "no" },
-            ])
-            .map_err(csv_error)?;
+        export.row([
+            row.name.as_str(),
+            &row.grade.to_string(),
+            &row.school,
+            row.stage,
+            if row.claimed { "yes" } else { "no" },
+        ])?;
     }
-    let body = writer.into_inner().map_err(csv_error)?;
     // The log names the filter, not how many students it found: admins
     // reading the log see no count of students.
     audit::record(
@@ -249,7 +222,7 @@ pub async fn export_students(
         &format!("year {}, filter {:?}", period.year, query.filter),
     )
     .await?;
-    Ok(csv_response("stembridge-students.csv", body))
+    export.into_response("stembridge-students.csv")
 }
 
 pub async fn student_record(
@@ -325,8 +298,16 @@ pub async fn import_roster(
         Ok(summary) => Ok(page
             .render("counseling/roster.html", context! { schools, summary })?
             .into_response()),
-        Err(errors) => {
-            let body = page.render("counseling/roster.html", context! { schools, errors })?;
+        Err(mut errors) => {
+            // A broken 200,000-row file can have an error per row: list the
+            // first ones, count the rest.
+            let total = errors.len();
+            errors.truncate(roster::import::MAX_SHOWN_ERRORS);
+            let more = total - errors.len();
+            let body = page.render(
+                "counseling/roster.html",
+                context! { schools, errors, total, more },
+            )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
     }

@@ -17,6 +17,7 @@ use crate::{
     auth::extractors::CurrentUser,
     db,
     error::{AppError, AppResult, OrNotFound},
+    forms::FieldErrors,
     i18n::{self, Lang, t, t_args},
     outbox,
 };
@@ -153,6 +154,22 @@ pub async fn find_owned(
         .or_not_found()
 }
 
+/// [`find_owned`], with the row locked for the rest of the transaction
+/// (`FOR UPDATE` on PostgreSQL; SQLite write transactions are exclusive).
+async fn lock_owned(
+    db: &impl ConnectionTrait,
+    employer: &CurrentUser,
+    id: i32,
+) -> AppResult<opportunity::Model> {
+    let organization_id = organization_of(employer)?;
+    opportunity::Entity::find_by_id(id)
+        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .or_not_found()
+}
+
 /// Saves an edit; a published posting changes in search at once (via the outbox).
 pub async fn update(
     db: &DatabaseConnection,
@@ -164,11 +181,26 @@ pub async fn update(
     find_owned(db, employer, id).await?;
     let posting = form.parse().map_err(AppError::Validation)?;
     let txn = db::begin_write(db).await?;
-    let current = find_owned(&txn, employer, id).await?;
+    // Locked as accepting an offer locks it, so slots cannot shrink under a
+    // placement being made.
+    let current = lock_owned(&txn, employer, id).await?;
     if current.status == OpportunityStatus::Archived {
         return Err(AppError::Conflict(
             "An archived posting cannot be edited.".into(),
         ));
+    }
+    let taken = crate::applications::service::slots_taken(&txn, id).await?;
+    if posting.slots < taken {
+        let mut errors = FieldErrors::new();
+        errors.add(
+            "slots",
+            t_args(
+                i18n::current(),
+                "integrity-slots-taken",
+                vec![("taken", taken.into())],
+            ),
+        );
+        return Err(AppError::Validation(errors));
     }
     let mut model: opportunity::ActiveModel = current.into();
     apply(&mut model, &posting);
@@ -233,7 +265,9 @@ pub async fn act(
     action: Action,
 ) -> AppResult<Outcome> {
     let txn = db::begin_write(db).await?;
-    let current = find_owned(&txn, employer, id).await?;
+    // Locked: two lifecycle actions at once (a double click on publish and
+    // delete) apply one after the other, each to what the other left.
+    let current = lock_owned(&txn, employer, id).await?;
     let Some(target) = action.target(current.status) else {
         return Err(AppError::Conflict(format!(
             "A {} posting cannot be {}.",

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::{
     accounts::service::needs_setup,
     app::AppState,
-    auth::extractors::{CurrentUser, Page, StudentUser},
+    auth::extractors::{CurrentUser, MaybeUser, Page, StudentUser},
     error::{AppError, AppResult, OrNotFound},
 };
 
@@ -119,22 +119,39 @@ pub struct ChooseLanguage {
     next: Option<String>,
 }
 
-/// Remembers the reader's language in a cookie and goes back to the page
-/// they came from (a plain link: no JavaScript, no form).
+/// A path on this site to go back to, or `None`: never another site. Only
+/// visible ASCII is allowed, since browsers drop tabs and newlines inside a
+/// `Location` (`/\t/evil.example` would become `//evil.example`).
+fn local_path(next: &str) -> Option<&str> {
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    local.then_some(next)
+}
+
+/// Remembers the reader's language in a cookie (and on their account when
+/// signed in) and goes back to the page they came from (a plain link: no
+/// JavaScript, no form; a preference, so no CSRF token is needed).
 pub async fn choose_language(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    session: tower_sessions::Session,
     axum::extract::Path(code): axum::extract::Path<String>,
     axum::extract::Query(query): axum::extract::Query<ChooseLanguage>,
 ) -> AppResult<Response> {
     let lang = crate::i18n::Lang::from_code(&code).or_not_found()?;
-    // Only a path on this site: never an open redirect.
-    let next = query
-        .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or_else(|| "/".to_owned());
+    if let Some(user) = user {
+        crate::accounts::service::save_language(&state.db, user.id, lang).await?;
+        session
+            .insert(crate::i18n::SESSION_KEY, lang.code())
+            .await
+            .map_err(anyhow::Error::from)?;
+    }
+    let next = query.next.as_deref().and_then(local_path).unwrap_or("/");
     let cookie = format!(
         "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         crate::i18n::COOKIE,
         lang.code()
     );
-    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(next)).into_response())
 }

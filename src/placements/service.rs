@@ -17,6 +17,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
+    i18n::{self, t},
     notifications::{employers_of, notify},
     profiles::service::student_of,
     roster::service::ensure_school_access,
@@ -409,7 +410,14 @@ pub async fn log_hours(
     errors.into_result(())?;
 
     let txn = db::begin_write(db).await?;
-    let placement = find_for_student(&txn, user, placement_id).await?;
+    find_for_student(&txn, user, placement_id).await?;
+    // Locked, so two entries for one day cannot both pass the daily cap, and
+    // closing the placement meanwhile waits or is seen.
+    let placement = placement::Entity::find_by_id(placement_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .or_not_found()?;
     if placement.status != PlacementStatus::Active {
         return Err(AppError::Conflict(
             "Hours can be logged only on an active placement.".into(),
@@ -488,20 +496,30 @@ pub async fn review_hours(
         .await?
         .or_not_found()?;
     let (placement, opportunity) = find_for_employer(&txn, employer, entry.placement_id).await?;
+    let already_reviewed = || AppError::Conflict(t(i18n::current(), "integrity-hours-reviewed"));
     if entry.status != HoursStatus::Pending {
-        return Err(AppError::Conflict(
-            "These hours were already reviewed.".into(),
-        ));
+        return Err(already_reviewed());
     }
-    let mut model: hour_log::ActiveModel = entry.into();
-    model.status = Set(if approve {
-        HoursStatus::Approved
-    } else {
-        HoursStatus::Rejected
-    });
-    model.reviewed_by = Set(Some(employer.id));
-    model.reviewed_at = Set(Some(Utc::now()));
-    model.update(&txn).await?;
+    // Only while still pending: two reviewers (or a double click) decide once.
+    let changed = hour_log::Entity::update_many()
+        .set(hour_log::ActiveModel {
+            status: Set(if approve {
+                HoursStatus::Approved
+            } else {
+                HoursStatus::Rejected
+            }),
+            reviewed_by: Set(Some(employer.id)),
+            reviewed_at: Set(Some(Utc::now())),
+            ..Default::default()
+        })
+        .filter(hour_log::Column::Id.eq(entry.id))
+        .filter(hour_log::Column::Status.eq(HoursStatus::Pending))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        return Err(already_reviewed());
+    }
     let student = student::Entity::find_by_id(placement.student_id)
         .one(&txn)
         .await?
@@ -567,22 +585,39 @@ pub async fn complete(
 
     let txn = db::begin_write(db).await?;
     let (placement, opportunity) = find_for_employer(&txn, employer, placement_id).await?;
-    if placement.status != PlacementStatus::Active {
-        return Err(AppError::Conflict(format!(
+    let not_active = |status: PlacementStatus| {
+        AppError::Conflict(format!(
             "A placement that is “{}” cannot be closed.",
-            placement.status.label().to_lowercase()
-        )));
+            status.label().to_lowercase()
+        ))
+    };
+    if placement.status != PlacementStatus::Active {
+        return Err(not_active(placement.status));
     }
     let student_id = placement.student_id;
-    let mut model: placement::ActiveModel = placement.into();
-    model.status = Set(status);
-    model.ended_at = Set(Some(Utc::now()));
-    model.rating_communication = Set(communication);
-    model.rating_teamwork = Set(teamwork);
-    model.rating_technical = Set(technical);
-    model.rating_reliability = Set(reliability);
-    model.employer_comment = Set((!comment.is_empty()).then_some(comment));
-    model.update(&txn).await?;
+    // Only while still active: a second close (or consent changing meanwhile) loses.
+    let changed = placement::Entity::update_many()
+        .set(placement::ActiveModel {
+            status: Set(status),
+            ended_at: Set(Some(Utc::now())),
+            rating_communication: Set(communication),
+            rating_teamwork: Set(teamwork),
+            rating_technical: Set(technical),
+            rating_reliability: Set(reliability),
+            employer_comment: Set((!comment.is_empty()).then_some(comment)),
+            ..Default::default()
+        })
+        .filter(placement::Column::Id.eq(placement.id))
+        .filter(placement::Column::Status.eq(PlacementStatus::Active))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        return Err(AppError::Conflict(t(
+            i18n::current(),
+            "integrity-placement-closed",
+        )));
+    }
     let student = student::Entity::find_by_id(student_id)
         .one(&txn)
         .await?
@@ -646,10 +681,24 @@ pub async fn student_feedback(
         ));
     }
     let (id, student_id) = (placement.id, placement.student_id);
-    let mut model: placement::ActiveModel = placement.into();
-    model.student_rating = Set(Some(rating as i32));
-    model.student_comment = Set((!comment.is_empty()).then_some(comment));
-    model.update(&txn).await?;
+    // Only once: a double submit must not record two "after" answers.
+    let changed = placement::Entity::update_many()
+        .set(placement::ActiveModel {
+            student_rating: Set(Some(rating as i32)),
+            student_comment: Set((!comment.is_empty()).then_some(comment)),
+            ..Default::default()
+        })
+        .filter(placement::Column::Id.eq(id))
+        .filter(placement::Column::StudentRating.is_null())
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        return Err(AppError::Conflict(t(
+            i18n::current(),
+            "integrity-feedback-given",
+        )));
+    }
     record_belonging(&txn, id, student_id, "after", belonging as i32).await?;
     txn.commit().await?;
     Ok(())

@@ -18,7 +18,18 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use crate::{auth::extractors::CurrentUser, db, error::AppResult};
+use crate::{
+    auth::extractors::CurrentUser,
+    db,
+    error::AppResult,
+    i18n::{self, t_args},
+};
+
+/// Most data rows read from one file: a bigger district splits its roster by
+/// school; without a cap one upload could hold the server's memory and CPU.
+pub const MAX_ROWS: usize = 200_000;
+/// Most problems listed back (the count of all of them is shown too).
+pub const MAX_SHOWN_ERRORS: usize = 100;
 
 /// One problem, where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -159,6 +170,22 @@ fn parse_table(
     }
     let mut rows = Vec::new();
     for record in reader.records() {
+        if rows.len() >= MAX_ROWS {
+            errors.push(ImportError {
+                file,
+                line: record
+                    .as_ref()
+                    .ok()
+                    .and_then(|r| r.position())
+                    .map_or(0, |p| p.line()),
+                message: t_args(
+                    i18n::current(),
+                    "integrity-roster-too-many-rows",
+                    vec![("max", MAX_ROWS.into())],
+                ),
+            });
+            return None;
+        }
         match record {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| p.line());
@@ -733,6 +760,23 @@ mod tests {
     const ORGS: &str = "sourcedId,name,type\nsch-1,Lincoln High,school\n";
     const USERS: &str = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,Ana,Rivera,11\n";
     const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex,hispanicOrLatinoEthnicity,metadata.lowIncome\nstu-1,2009-05-01,female,true,true\n";
+
+    #[test]
+    fn a_file_past_the_row_cap_is_refused_with_a_clear_message() {
+        let mut users = String::from("sourcedId\n");
+        for n in 0..=MAX_ROWS {
+            users.push_str(&format!("{n}\n"));
+        }
+        let mut errors = Vec::new();
+        assert!(parse_table("users.csv", users.as_bytes(), &["sourcedId"], &mut errors).is_none());
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].message.contains("more than 200000 rows"),
+            "{}",
+            errors[0]
+        );
+        assert_eq!(errors[0].line, MAX_ROWS as u64 + 2);
+    }
 
     #[test]
     fn a_valid_roster_parses_with_demographics() {

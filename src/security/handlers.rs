@@ -1,11 +1,9 @@
 //! Security pages: the user's own account page, the second step of login,
 //! password reset links, and the admins' account list.
 
-use std::net::SocketAddr;
-
 use axum::{
-    extract::{ConnectInfo, Path, Query, State},
-    http::StatusCode,
+    extract::{Path, Query, State},
+    http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use chrono::Utc;
@@ -21,6 +19,8 @@ use crate::{
     app::AppState,
     auth::{
         MFA_PENDING, PendingLogin,
+        client_address::ClientAddress,
+        device,
         extractors::{AdminUser, CurrentUser, FormPage, Page, flash},
         service::{self as auth_service, start_session},
         throttle,
@@ -222,7 +222,7 @@ pub struct SecondStepForm {
 
 pub async fn second_step(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: ClientAddress,
     session: Session,
     page: FormPage,
     Form(form): Form<SecondStepForm>,
@@ -230,7 +230,7 @@ pub async fn second_step(
     let Some(login) = pending(&session).await? else {
         return Ok(Redirect::to("/login").into_response());
     };
-    let address = peer.ip().to_string();
+    let address = client.to_string();
     // Counted per account like passwords, under a key of its own.
     let key = format!("mfa:{}", login.user_id);
     let refuse = |status: StatusCode, message: String| -> AppResult<Response> {
@@ -265,8 +265,14 @@ pub async fn second_step(
         .remove::<PendingLogin>(MFA_PENDING)
         .await
         .map_err(anyhow::Error::from)?;
+    // The login is whole: this browser is now one the owner uses (see auth::device).
+    let device = device::issue(&account.email, state.config.cookie_secure);
     start_session(&state.db, &session, account).await?;
-    Ok(Redirect::to("/dashboard").into_response())
+    let mut response = Redirect::to("/dashboard").into_response();
+    if let Some(device) = device {
+        response.headers_mut().append(header::SET_COOKIE, device);
+    }
+    Ok(response)
 }
 
 #[derive(Serialize)]

@@ -8,7 +8,7 @@ use stembridge::search::documents::today;
 use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, posting};
 
 /// A school and a counselor (once per app), returning the school id.
-async fn school(app: &TestApp, name: &str) -> i32 {
+pub(crate) async fn school(app: &TestApp, name: &str) -> i32 {
     use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
     let school = create_school(
         &app.db,
@@ -46,7 +46,13 @@ async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
 }
 
 /// A rostered student who claimed their account; `born` as YYYY-MM-DD or "".
-async fn student(app: &TestApp, school_id: i32, first: &str, grade: i32, born: &str) -> Client {
+pub(crate) async fn student(
+    app: &TestApp,
+    school_id: i32,
+    first: &str,
+    grade: i32,
+    born: &str,
+) -> Client {
     let client = app
         .claimed_student(school_id, first, "Student", grade)
         .await;
@@ -64,7 +70,7 @@ async fn student(app: &TestApp, school_id: i32, first: &str, grade: i32, born: &
     client
 }
 
-async fn apply(app: &TestApp, student: &Client, opportunity: i32) -> reqwest::Response {
+pub(crate) async fn apply(app: &TestApp, student: &Client, opportunity: i32) -> reqwest::Response {
     let page = format!("/opportunities/{opportunity}");
     let action = format!("/opportunities/{opportunity}/apply");
     app.submit_as(
@@ -80,7 +86,7 @@ async fn apply(app: &TestApp, student: &Client, opportunity: i32) -> reqwest::Re
     .await
 }
 
-fn id_from(response: &reqwest::Response) -> i32 {
+pub(crate) fn id_from(response: &reqwest::Response) -> i32 {
     location(response)
         .rsplit('/')
         .next()
@@ -89,7 +95,7 @@ fn id_from(response: &reqwest::Response) -> i32 {
         .unwrap()
 }
 
-async fn employer_act(
+pub(crate) async fn employer_act(
     app: &TestApp,
     employer: &Client,
     application: i32,

@@ -504,3 +504,70 @@ async fn the_command_line_imports_a_roster_folder() {
     .unwrap();
     assert_eq!(app.count("student").await, 6);
 }
+
+#[tokio::test]
+async fn csv_exports_turn_cells_a_spreadsheet_would_run_into_text() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let users = sample("users.csv")
+            .replace(",Ana,Rivera,", ",@SUM(1+1),Rivera,")
+            .replace(
+                ",Linh,Nguyen,",
+                ",\"=HYPERLINK(\"\"http://evil.example\"\")\",Nguyen,",
+            );
+        let response = upload(
+            &app,
+            &admin,
+            &sample("orgs.csv"),
+            &users,
+            sample("demographics.csv").as_bytes(),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let export = app
+            .get_as(&admin, "/counselor/outreach/students.csv")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(export.contains("'@SUM(1+1) Rivera"), "{export}");
+        assert!(
+            export.contains("\"'=HYPERLINK(\"\"http://evil.example\"\") Nguyen\""),
+            "{export}"
+        );
+        for line in export.lines() {
+            assert!(!line.starts_with(['=', '+', '-', '@']), "{line}");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_broken_roster_lists_its_first_hundred_errors_and_counts_the_rest() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let header = sample("users.csv").lines().next().unwrap().to_owned();
+        let mut users = format!("{header}\n");
+        for n in 0..150 {
+            users.push_str(&format!(
+                "stu-x{n},active,2026-08-01,true,school-nowhere,student,u{n},,Ana,Rivera,,{n},,,,,11,\n"
+            ));
+        }
+        let demographics = sample("demographics.csv").lines().next().unwrap().to_owned();
+        let response = upload(
+            &app,
+            &admin,
+            &sample("orgs.csv"),
+            &users,
+            format!("{demographics}\n").as_bytes(),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("150 problems to fix"), "{body}");
+        assert_eq!(body.matches("users.csv, line").count(), 100);
+        assert!(body.contains("and 50 more"), "{body}");
+        assert_eq!(app.count("student").await, 0, "nothing imported");
+    })
+    .await;
+}

@@ -193,3 +193,82 @@ async fn a_spanish_reader_finds_and_reads_a_posting_in_spanish() {
         .unwrap();
     assert!(page.contains("3:30 PM to 5:00 PM"), "{page}");
 }
+
+#[tokio::test]
+async fn a_signed_in_choice_follows_the_person_to_another_device() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let school = stembridge::admin::service::create_school(
+        &app.db,
+        &stembridge::admin::service::NewSchool {
+            name: "Lincoln High".into(),
+            zip: "60608".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let phone = app.claimed_student(school.id, "Rosa", "Diaz", 10).await;
+    let response = app.get_as(&phone, "/language/es?next=/student").await;
+    assert_eq!(location(&response), "/student");
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let saved = entity::user::Entity::find()
+        .filter(entity::user::Column::Email.eq("rosa@students.org"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .language;
+    assert_eq!(saved.as_deref(), Some("es"), "saved on her account");
+
+    // A school computer: no cookie of hers, a browser set to English.
+    let computer = new_client();
+    app.login_as(&computer, "rosa@students.org", crate::helpers::PASSWORD)
+        .await;
+    let page = computer
+        .get(app.url("/notifications"))
+        .header(ACCEPT_LANGUAGE, "en-US")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(r#"<html lang="es">"#),
+        "her saved choice wins"
+    );
+
+    // A choice made on this browser wins over the saved one.
+    app.get_as(&computer, "/language/en").await;
+    let page = app
+        .get_as(&computer, "/notifications")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"<html lang="en">"#));
+}
+
+#[tokio::test]
+async fn the_language_link_never_leaves_the_site() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    for next in [
+        "//evil.example/",
+        "/\t/evil.example",
+        "/\\evil.example",
+        "https://evil.example/",
+        "evil.example",
+    ] {
+        let url = format!(
+            "/language/es?next={}",
+            next.replace('%', "%25")
+                .replace('\t', "%09")
+                .replace('\\', "%5C")
+                .replace('/', "%2F")
+        );
+        let response = app.get(&url).await;
+        assert_eq!(response.status(), 303, "{next}");
+        assert_eq!(location(&response), "/", "{next} must not be followed");
+    }
+    let response = app.get("/language/es?next=%2Fsearch%3Fq%3Dlab").await;
+    assert_eq!(location(&response), "/search?q=lab");
+}

@@ -17,6 +17,7 @@ mod auth;
 mod authorization;
 mod counseling;
 mod i18n;
+mod integrity;
 mod journeys;
 mod operations;
 mod opportunities;

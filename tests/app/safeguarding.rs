@@ -527,7 +527,12 @@ async fn a_logged_out_session_written_back_to_the_store_still_opens_nothing() {
         app.login_as(&client, &email, PASSWORD).await;
         let url = app.url("/").parse().unwrap();
         let cookie = jar.cookies(&url).unwrap().to_str().unwrap().to_owned();
-        let id = cookie.split_once('=').unwrap().1.to_owned();
+        // The jar also holds the device cookie (auth::device): take the session's.
+        let id = cookie
+            .split("; ")
+            .find_map(|pair| pair.strip_prefix("stembridge_session="))
+            .unwrap()
+            .to_owned();
         let row = entity::session::Entity::find_by_id(id.clone())
             .one(&app.db)
             .await
