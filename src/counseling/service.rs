@@ -4,12 +4,15 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use entity::{
     ApplicationStatus, PlacementStatus, application, belonging_response, hour_log, opportunity,
     placement, school, student,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait,
+};
 use serde::{Deserialize, Serialize};
 
 use super::metrics::{self, Dimension, StudentFacts};
@@ -61,6 +64,8 @@ pub struct Period {
     pub to: NaiveDate,
     /// The request gave dates, which were widened to the school year.
     pub rounded: bool,
+    /// The day asked on: the trend's months after it are known zeros.
+    pub today: NaiveDate,
 }
 
 impl Period {
@@ -149,6 +154,7 @@ pub async fn period(
         from: start,
         to: end,
         rounded: scope.year.trim().is_empty() && (from.is_some() || to.is_some()),
+        today,
     })
 }
 
@@ -254,31 +260,55 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
         .order_by_asc(student::Column::FirstName)
         .all(db)
         .await?;
-    let ids: Vec<i32> = students.iter().map(|s| s.id).collect();
-    let mut applications = Vec::new();
-    let mut placements = Vec::new();
-    let mut belonging = Vec::new();
-    // Chunks keep IN lists within what both databases accept.
-    for chunk in ids.chunks(5000) {
-        applications.extend(
-            application::Entity::find()
-                .filter(application::Column::StudentId.is_in(chunk.to_vec()))
-                .all(db)
-                .await?,
-        );
-        placements.extend(
-            placement::Entity::find()
-                .filter(placement::Column::StudentId.is_in(chunk.to_vec()))
-                .all(db)
-                .await?,
-        );
-        belonging.extend(
-            belonging_response::Entity::find()
-                .filter(belonging_response::Column::StudentId.is_in(chunk.to_vec()))
-                .all(db)
-                .await?,
-        );
-    }
+    // The same students as a subquery: the statement stays the same size
+    // whatever the roster, and the database does the join.
+    let cohort_ids = || {
+        student::Entity::find()
+            .select_only()
+            .column(student::Column::Id)
+            .filter(
+                student::Column::SchoolId.is_in(school_names.keys().copied().collect::<Vec<_>>()),
+            )
+            .filter(student::Column::Active.eq(true))
+            .into_query()
+    };
+    // Only what happened in the school year: the first instant of `from` to
+    // the first instant after `to` (UTC, as `Period::contains` reads dates).
+    let start = period.from.and_time(NaiveTime::MIN).and_utc();
+    let end = period
+        .to
+        .succ_opt()
+        .unwrap_or(period.to)
+        .and_time(NaiveTime::MIN)
+        .and_utc();
+    let applications = application::Entity::find()
+        .filter(application::Column::StudentId.in_subquery(cohort_ids()))
+        .filter(application::Column::CreatedAt.gte(start))
+        .filter(application::Column::CreatedAt.lt(end))
+        .all(db)
+        .await?;
+    let placements = placement::Entity::find()
+        .filter(placement::Column::StudentId.in_subquery(cohort_ids()))
+        .filter(
+            Condition::any()
+                .add(
+                    Condition::all()
+                        .add(placement::Column::CreatedAt.gte(start))
+                        .add(placement::Column::CreatedAt.lt(end)),
+                )
+                .add(
+                    Condition::all()
+                        .add(placement::Column::EndedAt.gte(start))
+                        .add(placement::Column::EndedAt.lt(end)),
+                ),
+        )
+        .all(db)
+        .await?;
+    // Belonging changes are not tied to the period (as before).
+    let belonging = belonging_response::Entity::find()
+        .filter(belonging_response::Column::StudentId.in_subquery(cohort_ids()))
+        .all(db)
+        .await?;
     let engaged: HashSet<i32> = applications
         .iter()
         .filter(|a| period.contains(a.created_at))
@@ -392,13 +422,21 @@ pub fn figures(cohort: &Cohort, period: &Period, threshold: usize) -> Figures {
         .iter()
         .map(|s| (s.id, s.name.clone()))
         .collect();
-    let counts = metrics::tally(
+    let mut counts = metrics::tally(
         &cohort.facts,
         &schools,
         &by_school,
         months.len(),
         &cohort.district,
     );
+    // Months not begun yet are zeros anyone can know: no protection.
+    let future = months
+        .iter()
+        .filter(|(start, _)| *start > period.today)
+        .count();
+    for school in &mut counts {
+        school.future_months = future;
+    }
     let labels: Vec<String> = months
         .iter()
         .map(|(start, _)| start.format("%Y-%m").to_string())

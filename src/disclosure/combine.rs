@@ -8,7 +8,8 @@
 //! counselor's schools minus another's) is a sum of shown numbers: it never
 //! isolates a hidden cell. Schools under the threshold are left out of
 //! combined figures (and named as left out), since all of their cells are
-//! hidden.
+//! hidden. A dimension that one school hides whole is hidden whole in the
+//! combined view: that school does not even list its groups.
 
 use std::collections::BTreeMap;
 
@@ -55,15 +56,22 @@ pub(super) fn combine(parts: &[(&SchoolCounts, &SchoolPattern)]) -> (SchoolCount
     let months = parts.iter().map(|(c, _)| c.months.len()).max();
     let mut merged: Vec<BTreeMap<String, (GroupCounts, GroupPattern)>> =
         vec![BTreeMap::new(); dimensions.unwrap_or(0)];
+    // A school whose view hides every group of a dimension lists none of
+    // them, so which groups it has is hidden too. The combined view must
+    // not tell it either (a combined group hidden because this school has
+    // one of its students): such a dimension is hidden whole.
+    let mut fully_hidden = vec![false; dimensions.unwrap_or(0)];
     counts.months = vec![[0; 2]; months.unwrap_or(0)];
     pattern.months = vec![[true; 2]; months.unwrap_or(0)];
     for (school, shown) in parts {
         counts.students += school.students;
+        counts.future_months = counts.future_months.max(school.future_months);
         for s in 0..STAGES {
             counts.stages[s] += school.stages[s];
             pattern.stages[s] &= shown.stages[s];
         }
         for (d, groups) in school.dimensions.iter().enumerate() {
+            fully_hidden[d] |= shown.dimensions[d].iter().all(|p| !p.students);
             for (g, group) in groups.iter().enumerate() {
                 let (sum, both) = merged[d].entry(group.group.clone()).or_insert_with(|| {
                     (
@@ -98,8 +106,15 @@ pub(super) fn combine(parts: &[(&SchoolCounts, &SchoolPattern)]) -> (SchoolCount
             }
         }
     }
-    for groups in merged {
-        let (c, p): (Vec<_>, Vec<_>) = groups.into_values().unzip();
+    for (groups, hidden) in merged.into_iter().zip(fully_hidden) {
+        let (c, mut p): (Vec<_>, Vec<_>) = groups.into_values().unzip();
+        if hidden {
+            p.fill(GroupPattern {
+                students: false,
+                stages: [false; STAGES],
+                belonging: false,
+            });
+        }
         counts.dimensions.push(c);
         pattern.dimensions.push(p);
     }

@@ -14,6 +14,9 @@
 //!   cells are at least two and together hold at least the threshold of
 //!   students (and of non-students, for a stage), so no hidden cell follows
 //!   from the total minus the shown cells ([`suppress`]);
+//! - the months of a stage are a table too, whose margin is the stage's
+//!   total: a month is shown only with that total, and the hidden months
+//!   that could still hold students are at least two and hold the threshold;
 //! - rates and gaps of a hidden cell are hidden; a belonging mean needs the
 //!   threshold of respondents;
 //! - a view of several schools only adds up numbers that each school's own
@@ -118,6 +121,9 @@ pub struct SchoolCounts {
     pub dimensions: Vec<Vec<GroupCounts>>,
     /// Engaged and placed students in each month of the period.
     pub months: Vec<[usize; 2]>,
+    /// How many of the last months have not begun: their zeros are known to
+    /// anyone, so hiding them protects nothing.
+    pub future_months: usize,
 }
 
 /// A count shown as itself when at least the threshold, else hidden: for a

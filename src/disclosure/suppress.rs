@@ -50,17 +50,41 @@ pub fn school(threshold: usize, counts: &SchoolCounts) -> SchoolPattern {
             .iter()
             .map(|groups| dimension(threshold, cohort, &stages, groups))
             .collect(),
-        months: counts
-            .months
-            .iter()
-            .map(|m| {
-                [
-                    cohort && clear(m[0], n, threshold),
-                    cohort && clear(m[1], n, threshold),
-                ]
-            })
-            .collect(),
+        months: months(threshold, counts, &stages),
     }
+}
+
+/// The trend: for engaged (0) and placed (1), the months are a table whose
+/// margin is the stage's total on the same page (a student counted in one
+/// month only makes it exact), so "total minus the shown months" must not
+/// give a hidden month. Months to come cannot hold anyone and protect
+/// nothing: they stay hidden, and the hidden months that have begun are at
+/// least two and together hold the threshold (and the threshold not in the
+/// stage). A stage with its total hidden shows no month: shown months would
+/// bound the hidden total.
+pub fn months(threshold: usize, counts: &SchoolCounts, stages: &[bool; STAGES]) -> Vec<[bool; 2]> {
+    let n = counts.students;
+    let begun = counts.months.len().saturating_sub(counts.future_months);
+    let mut pattern = vec![[false; 2]; counts.months.len()];
+    for k in 0..2 {
+        let values: Vec<usize> = counts.months[..begun].iter().map(|m| m[k]).collect();
+        let mut shown: Vec<bool> = values
+            .iter()
+            .map(|&v| stages[k] && clear(v, n, threshold))
+            .collect();
+        // The smallest month first (then the earliest): what is hidden
+        // already is the least informative to give away.
+        let keys: Vec<(usize, usize)> = values.iter().map(|&v| (v, 0)).collect();
+        complete(&mut shown, &keys, |hidden| {
+            let inside: usize = hidden.iter().map(|&m| values[m]).sum();
+            let outside: usize = hidden.iter().map(|&m| n - values[m].min(n)).sum();
+            hidden.len() >= 2 && inside >= threshold && outside >= threshold
+        });
+        for (m, s) in shown.into_iter().enumerate() {
+            pattern[m][k] = s;
+        }
+    }
+    pattern
 }
 
 /// One dimension: group sizes against the cohort, then the groups' stages

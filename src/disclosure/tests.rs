@@ -106,6 +106,7 @@ fn school(name: &str, groups: Vec<GroupCounts>, months: Vec<[usize; 2]>) -> Scho
         stages,
         dimensions: vec![groups],
         months,
+        future_months: 0,
     }
 }
 
@@ -141,7 +142,97 @@ fn each_trend_point_needs_the_threshold_and_its_complement() {
             )
         })
         .collect();
-    assert_eq!(shown, vec![(false, false), (true, true), (false, true)]);
+    // Engaged: 3 and 35 are hidden together (38 students, the year's
+    // total minus 12). Placed: 0 alone would follow from the total, so the
+    // smallest shown month (10) goes with it.
+    assert_eq!(shown, vec![(false, false), (true, false), (false, true)]);
+}
+
+fn trend_shown(s: &SchoolCounts, k: usize) -> Vec<bool> {
+    suppress::school(10, s)
+        .months
+        .iter()
+        .map(|m| m[k])
+        .collect()
+}
+
+#[test]
+fn the_year_total_minus_the_shown_months_never_gives_a_hidden_month() {
+    // 30 engaged in the year: 3 + 12 + 15. Cleared one by one, 12 and 15
+    // are shown and 30 - 27 gives the hidden 3: 12 must go with it.
+    let s = school(
+        "S",
+        vec![group("x", 40, [30, 27, 10])],
+        vec![[3, 0], [12, 12], [15, 15]],
+    );
+    assert_eq!(trend_shown(&s, 0), vec![false, false, true]);
+    // Placed: 0 + 12 + 15 = 27; the lone hidden 0 takes the 12 with it.
+    assert_eq!(trend_shown(&s, 1), vec![false, false, true]);
+    // Two small months that add up to under the threshold take a third.
+    let s = school(
+        "S",
+        vec![group("x", 60, [40, 30, 10])],
+        vec![[4, 4], [3, 3], [12, 11], [21, 12]],
+    );
+    assert_eq!(trend_shown(&s, 0), vec![false, false, false, true]);
+    assert_eq!(trend_shown(&s, 1), vec![false, false, false, true]);
+}
+
+#[test]
+fn months_still_to_come_protect_nothing_and_a_hidden_total_shows_no_month() {
+    // Nine months still to come are zeros everyone knows: the lone hidden 4
+    // of the months begun takes the next smallest with it all the same.
+    let mut months = vec![[4, 0], [16, 10], [20, 20]];
+    months.extend(std::iter::repeat_n([0, 0], 9));
+    let mut s = school("S", vec![group("x", 50, [40, 30, 10])], months);
+    s.future_months = 9;
+    let shown = trend_shown(&s, 0);
+    assert_eq!(&shown[..3], &[false, false, true]);
+    assert!(
+        shown[3..].iter().all(|&m| !m),
+        "months to come are not shown"
+    );
+    assert_eq!(&trend_shown(&s, 1)[..3], &[false, false, true]);
+    // Placed 45 of 50 is hidden (5 not placed): so is every month of it,
+    // even those of 20 or more.
+    let s = school(
+        "S",
+        vec![group("x", 50, [48, 45, 10])],
+        vec![[24, 20], [24, 25]],
+    );
+    assert_eq!(trend_shown(&s, 1), vec![false, false]);
+}
+
+#[test]
+fn the_combined_view_does_not_tell_which_groups_a_school_hides_whole() {
+    // School B hides every group of the dimension and so lists none. Whether
+    // B's small groups are x or y must not change what the combined view
+    // hides (before: x hidden exactly when B had an x).
+    let a = school(
+        "A",
+        vec![group("x", 30, [15, 15, 15]), group("y", 30, [15, 15, 15])],
+        vec![],
+    );
+    let world = |small: &str| {
+        let b = school(
+            "B",
+            vec![
+                group(small, 4, [2, 2, 2]),
+                group("v", 4, [2, 2, 2]),
+                group("w", 4, [2, 2, 2]),
+            ],
+            vec![],
+        );
+        let b_view = publish(10, std::slice::from_ref(&b), &[]);
+        assert!(b_view.groups.is_empty(), "B lists no group");
+        publish(10, &[a.clone(), b], &[])
+            .groups
+            .iter()
+            .map(|g| (g.group.clone(), g.students.is_hidden()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(world("x"), world("y"));
+    assert!(world("x").is_empty(), "the dimension is hidden whole");
 }
 
 #[test]
@@ -262,7 +353,7 @@ fn random_group(rng: &mut Rng, name: String) -> GroupCounts {
     }
 }
 
-fn random_school(rng: &mut Rng, name: &str, groups: usize) -> SchoolCounts {
+fn random_school(rng: &mut Rng, name: &str, groups: usize, future: usize) -> SchoolCounts {
     // Some groups are missing from a school (count 0, not listed).
     let mut listed = Vec::new();
     for g in 0..groups {
@@ -271,7 +362,21 @@ fn random_school(rng: &mut Rng, name: &str, groups: usize) -> SchoolCounts {
         }
     }
     let groups = listed;
-    school(name, groups, Vec::new())
+    let mut s = school(name, groups, Vec::new());
+    // The trend: each engaged (placed) student in one month of those begun,
+    // often bunched into a few months.
+    s.future_months = future;
+    let begun = 12 - s.future_months;
+    s.months = vec![[0; 2]; 12];
+    for k in 0..2 {
+        let active: Vec<usize> = (0..rng.between(1, begun.min(6)))
+            .map(|_| rng.below(begun))
+            .collect();
+        for _ in 0..s.stages[k] {
+            s.months[active[rng.below(active.len())]][k] += 1;
+        }
+    }
+    s
 }
 
 /// Exact integer row reduction (each row kept divided by its gcd).
@@ -333,6 +438,8 @@ struct Cells {
     /// (school, group) → column of its size; (school, group, stage) → column.
     size: Vec<Vec<usize>>,
     stage: Vec<Vec<[usize; STAGES]>>,
+    /// (school, month) → columns of its engaged and placed counts.
+    month: Vec<Vec<[usize; 2]>>,
     columns: usize,
 }
 
@@ -344,7 +451,14 @@ fn cells(schools: &[SchoolCounts]) -> Cells {
     };
     let mut size = Vec::new();
     let mut stage = Vec::new();
+    let mut month = Vec::new();
     for s in schools {
+        month.push(
+            s.months
+                .iter()
+                .map(|_| std::array::from_fn(|_| next()))
+                .collect(),
+        );
         let groups = &s.dimensions[0];
         size.push(groups.iter().map(|_| next()).collect());
         stage.push(
@@ -357,6 +471,7 @@ fn cells(schools: &[SchoolCounts]) -> Cells {
     Cells {
         size,
         stage,
+        month,
         columns,
     }
 }
@@ -387,6 +502,21 @@ fn published_equations(
             if p.stages[stage] {
                 let all: Vec<usize> = cells.stage[i].iter().map(|c| c[stage]).collect();
                 rows.push(unit(&all));
+            }
+        }
+        // The attacker knows the trend's months add up to the year's total
+        // (each student counted in one month) and that months still to
+        // come are zeros.
+        for k in 0..2 {
+            let mut row = unit(&cells.month[i].iter().map(|c| c[k]).collect::<Vec<_>>());
+            for c in &cells.stage[i] {
+                row[c[k]] -= 1;
+            }
+            rows.push(row);
+            for (m, c) in cells.month[i].iter().enumerate() {
+                if p.months[m][k] || m >= s.months.len() - s.future_months {
+                    rows.push(unit(&[c[k]]));
+                }
             }
         }
         for (g, gp) in shown.iter().enumerate().take(groups.len()) {
@@ -427,6 +557,14 @@ fn published_equations(
                     .flat_map(|&i| cells.stage[i].iter().map(move |c| c[stage]))
                     .collect();
                 rows.push(unit(&all));
+            }
+        }
+        for (m, month) in pattern.months.iter().enumerate() {
+            for (k, &month_shown) in month.iter().enumerate() {
+                if month_shown && pattern.cohort {
+                    let all: Vec<usize> = included.iter().map(|&i| cells.month[i][m][k]).collect();
+                    rows.push(unit(&all));
+                }
             }
         }
         let none = Vec::new();
@@ -565,11 +703,17 @@ fn stage_ranges(
 #[test]
 fn no_hidden_cell_follows_from_the_published_numbers_of_random_tables() {
     let mut rng = Rng(0x5EED_2026_1128);
-    let (mut tables, mut hidden_cells, mut combined_views) = (0, 0, 0);
+    let (mut tables, mut hidden_cells, mut combined_views, mut hidden_months) = (0, 0, 0, 0);
     for round in 0..3000 {
         let threshold = if round % 3 == 0 { 5 } else { 10 };
+        // Sometimes months are still to come (the same for every school).
+        let future = if rng.below(3) == 0 {
+            rng.between(1, 11)
+        } else {
+            0
+        };
         let schools: Vec<SchoolCounts> = (0..rng.between(1, 3))
-            .map(|i| random_school(&mut rng, &format!("s{i}"), rng_groups(round)))
+            .map(|i| random_school(&mut rng, &format!("s{i}"), rng_groups(round), future))
             .filter(|s| !s.dimensions[0].is_empty())
             .collect();
         if schools.is_empty() {
@@ -621,6 +765,20 @@ fn no_hidden_cell_follows_from_the_published_numbers_of_random_tables() {
                     );
                 }
             }
+            let begun = s.months.len() - s.future_months;
+            months_not_pinned(round, threshold, s, p);
+            for m in 0..begun {
+                for k in 0..2 {
+                    if !p.months[m][k] {
+                        hidden_months += 1;
+                        assert!(
+                            !determined(&reduced, &unit(cells.month[i][m][k])),
+                            "round {round}: hidden month {m} of series {k} in {} follows from the published numbers: {s:?} {p:?}",
+                            s.school
+                        );
+                    }
+                }
+            }
             if let Some(cell) = pinned_by_bounds(s, p) {
                 panic!("round {round}: bounds pin the {cell}: {s:?} {p:?}");
             }
@@ -631,6 +789,24 @@ fn no_hidden_cell_follows_from_the_published_numbers_of_random_tables() {
             let none = Vec::new();
             let merged = counts.dimensions.first().unwrap_or(&none);
             let shown = pattern.dimensions.first().map_or(&[][..], |p| p.as_slice());
+            if pattern.cohort {
+                months_not_pinned(round, threshold, counts, pattern);
+                let begun = counts.months.len() - counts.future_months;
+                for m in 0..begun {
+                    for k in 0..2 {
+                        if !pattern.months[m][k] {
+                            let mut v = vec![0i128; cells.columns];
+                            for &i in &included {
+                                v[cells.month[i][m][k]] = 1;
+                            }
+                            assert!(
+                                !determined(&reduced, &v),
+                                "round {round}: combined month {m} series {k}"
+                            );
+                        }
+                    }
+                }
+            }
             for (g, gp) in merged.iter().zip(shown) {
                 let sum_of = |pick: &dyn Fn(usize, usize) -> usize| {
                     let mut v = vec![0i128; cells.columns];
@@ -644,14 +820,24 @@ fn no_hidden_cell_follows_from_the_published_numbers_of_random_tables() {
                     }
                     v
                 };
-                if !gp.students {
+                // Hidden only because a school hides the dimension whole,
+                // a sum of parts its schools all show may well be known.
+                let parts_shown = |pick: &dyn Fn(&GroupPattern) -> bool| {
+                    included.iter().all(|&i| {
+                        schools[i].dimensions[0]
+                            .iter()
+                            .position(|x| x.group == g.group)
+                            .is_none_or(|k| pick(&patterns[i].dimensions[0][k]))
+                    })
+                };
+                if !gp.students && !parts_shown(&|p| p.students) {
                     assert!(
                         !determined(&reduced, &sum_of(&|i, k| cells.size[i][k])),
                         "round {round}"
                     );
                 }
                 for stage in 0..STAGES {
-                    if !gp.stages[stage] && pattern.cohort {
+                    if !gp.stages[stage] && pattern.cohort && !parts_shown(&|p| p.stages[stage]) {
                         assert!(
                             !determined(&reduced, &sum_of(&|i, k| cells.stage[i][k][stage])),
                             "round {round}: combined {} stage {stage}",
@@ -663,12 +849,34 @@ fn no_hidden_cell_follows_from_the_published_numbers_of_random_tables() {
         }
     }
     println!(
-        "{tables} tables, {hidden_cells} hidden cells, {combined_views} combined views checked"
+        "{tables} tables, {hidden_cells} hidden cells, {hidden_months} hidden months, {combined_views} combined views checked"
     );
     assert!(
-        tables > 3000 && hidden_cells > 10_000,
-        "{tables} {hidden_cells}"
+        tables > 3000 && hidden_cells > 10_000 && hidden_months > 10_000,
+        "{tables} {hidden_cells} {hidden_months}"
     );
+}
+
+/// Counts are at least zero: the hidden months that have begun, whose sum
+/// is the year's total minus the shown months, must be two or more and hold
+/// the threshold together (a sum of 0 pins every one of them).
+fn months_not_pinned(round: usize, threshold: usize, s: &SchoolCounts, p: &SchoolPattern) {
+    let begun = s.months.len() - s.future_months;
+    for k in 0..2 {
+        if !p.stages[k] {
+            continue;
+        }
+        let hidden: Vec<usize> = (0..begun).filter(|&m| !p.months[m][k]).collect();
+        let sum: usize = hidden.iter().map(|&m| s.months[m][k]).sum();
+        assert!(
+            hidden.is_empty() || (hidden.len() >= 2 && sum >= threshold),
+            "round {round}: {} hidden months of series {k} in {} hold {sum} together: {:?} {:?}",
+            hidden.len(),
+            s.school,
+            s.months,
+            p.months
+        );
+    }
 }
 
 fn rng_groups(round: usize) -> usize {
