@@ -102,3 +102,5 @@ safe-err-mfa-code-used = This code was already used. Wait for the next one.
 safe-err-mfa-required = Staff accounts must keep their authenticator on this site.
 safe-err-own-account = Ask another administrator to change your own account.
 safe-err-no-organization = This account belongs to no organization.
+safe-err-mfa-restarted = The set-up was started again in another window, with a new secret. Scan the new code below and try again.
+safe-mfa-password-hint = Your password too, so nobody at a computer you left logged in can set this up for you.

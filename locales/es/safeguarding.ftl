@@ -102,3 +102,5 @@ safe-err-mfa-code-used = Este código ya se usó. Espera el siguiente.
 safe-err-mfa-required = Las cuentas del personal deben mantener su aplicación de autenticación en este sitio.
 safe-err-own-account = Pida a otro administrador que cambie su propia cuenta.
 safe-err-no-organization = Esta cuenta no pertenece a ninguna organización.
+safe-err-mfa-restarted = La configuración se inició de nuevo en otra ventana, con un secreto nuevo. Escanea el código nuevo de abajo e inténtalo otra vez.
+safe-mfa-password-hint = También tu contraseña, para que nadie en una computadora donde dejaste la sesión abierta pueda configurarla por ti.

@@ -127,11 +127,32 @@ impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
-        MaybeUser::from_request_parts(parts, state)
+        let user = MaybeUser::from_request_parts(parts, state)
             .await?
             .0
-            .ok_or(AppError::Unauthenticated)
+            .ok_or(AppError::Unauthenticated)?;
+        // Staff without a second factor reach only enrolment, their account,
+        // the login pages, logging out and the language choice while the
+        // instance requires it: pages taking any signed-in user (notifications,
+        // the dashboard) would otherwise show school data without it.
+        if state.config.require_staff_mfa
+            && user.is_staff()
+            && !user.mfa_enabled
+            && !open_before_enrolment(parts.uri.path())
+        {
+            return Err(AppError::MfaEnrolmentRequired);
+        }
+        Ok(user)
     }
+}
+
+/// The paths staff reach before enrolling their authenticator.
+fn open_before_enrolment(path: &str) -> bool {
+    ["/account", "/login"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+        || path == "/logout"
+        || path.starts_with("/language/")
 }
 
 /// Declares an extractor that admits only the listed roles.

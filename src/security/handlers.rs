@@ -153,7 +153,7 @@ pub async fn mfa_act(
     let account = mfa::account(&state.db, user.id).await?;
     let result = match action.as_str() {
         "start" => mfa::start(&state.db, &account).await.map(|()| None),
-        "confirm" => mfa::confirm(&state.db, &account, &form.code)
+        "confirm" => mfa::confirm(&state.db, &account, &form.code, &form.current_password)
             .await
             .map(Some),
         "disable" => mfa::disable(

@@ -66,11 +66,19 @@ pub async fn start(db: &impl ConnectionTrait, user: &user::Model) -> AppResult<(
     let mut bytes = [0u8; 20];
     rand::rng().fill_bytes(&mut bytes);
     let secret = Secret::from(bytes.to_vec()).to_base32();
-    user::Entity::update_many()
+    // Conditional: a set-up confirmed in another tab meanwhile is not undone.
+    let started = user::Entity::update_many()
         .col_expr(user::Column::MfaSecret, Expr::value(Some(secret)))
         .filter(user::Column::Id.eq(user.id))
+        .filter(user::Column::MfaEnabledAt.is_null())
         .exec(db)
         .await?;
+    if started.rows_affected == 0 {
+        return Err(AppError::Conflict(i18n::t(
+            i18n::current(),
+            "safe-err-mfa-already",
+        )));
+    }
     Ok(())
 }
 
@@ -141,24 +149,53 @@ fn normalize_recovery(code: &str) -> String {
         .to_lowercase()
 }
 
-/// Confirms enrolment with a first code; returns the recovery codes, shown once.
+/// Whether `given` is the user's current password (empty or oversized never is).
+async fn password_matches(user: &user::Model, given: &str) -> AppResult<bool> {
+    if given.is_empty() || given.len() > 1024 {
+        return Ok(false);
+    }
+    password::verify(given.to_owned(), Some(user.password_hash.clone())).await
+}
+
+/// Confirms enrolment with a first code and the current password (a session
+/// left open on a shared computer must not be enough to lock the owner out);
+/// returns the recovery codes, shown once.
 pub async fn confirm(
     db: &DatabaseConnection,
     user: &user::Model,
     code: &str,
+    current_password: &str,
 ) -> AppResult<Vec<String>> {
-    if user.mfa_enabled_at.is_some() || user.mfa_secret.is_none() {
+    let Some(secret) = user
+        .mfa_secret
+        .clone()
+        .filter(|_| user.mfa_enabled_at.is_none())
+    else {
         return Err(AppError::Conflict(i18n::t(
             i18n::current(),
             "safe-err-mfa-start-first",
         )));
+    };
+    let mut errors = FieldErrors::new();
+    if current_password.is_empty() {
+        errors.add(
+            "current_password",
+            i18n::t(i18n::current(), "safe-err-current-password-missing"),
+        );
+    } else if !password_matches(user, current_password).await? {
+        errors.add(
+            "current_password",
+            i18n::t(i18n::current(), "safe-err-current-password-wrong"),
+        );
     }
-    let Some(step) = matching_step(user, code)? else {
-        let mut errors = FieldErrors::new();
+    let step = matching_step(user, code)?;
+    if step.is_none() {
         errors.add(
             "code",
             i18n::t(i18n::current(), "safe-err-mfa-code-mismatch"),
         );
+    }
+    let (Some(step), true) = (step, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
     let txn = db::begin_write(db).await?;
@@ -168,11 +205,22 @@ pub async fn confirm(
             "safe-err-mfa-code-used",
         )));
     }
-    user::Entity::update_many()
+    // Only the secret the code was checked against is turned on: a set-up
+    // restarted in another tab meanwhile (new secret) makes this one stale.
+    let enabled = user::Entity::update_many()
         .col_expr(user::Column::MfaEnabledAt, Expr::value(Some(Utc::now())))
         .filter(user::Column::Id.eq(user.id))
+        .filter(user::Column::MfaSecret.eq(secret))
+        .filter(user::Column::MfaEnabledAt.is_null())
         .exec(&txn)
         .await?;
+    if enabled.rows_affected == 0 {
+        // Dropping the transaction rolls the spent step back.
+        return Err(AppError::Conflict(i18n::t(
+            i18n::current(),
+            "safe-err-mfa-restarted",
+        )));
+    }
     let codes = new_recovery_codes(&txn, user.id).await?;
     audit::record(&txn, user.id, "enable_mfa", &user.email).await?;
     txn.commit().await?;

@@ -414,7 +414,7 @@ async fn enrol(app: &TestApp, client: &Client) -> (String, Vec<String>) {
             client,
             "/account/mfa",
             "/account/mfa/confirm",
-            &[("code", &code(&secret, 0))],
+            &[("code", &code(&secret, 0)), ("current_password", PASSWORD)],
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -561,4 +561,150 @@ async fn employers_may_use_an_authenticator_but_are_not_made_to() {
     assert_eq!(location(&response), "/account/mfa");
     let response = try_login(&app, &new_client(), "erin@acme.org", PASSWORD).await;
     assert_eq!(location(&response), "/dashboard");
+}
+
+async fn mfa_state(app: &TestApp, email: &str) -> (Option<String>, bool) {
+    let user = entity::user::Entity::find()
+        .filter(entity::user::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    (user.mfa_secret, user.mfa_enabled_at.is_some())
+}
+
+#[tokio::test]
+async fn turning_the_authenticator_on_needs_the_current_password() {
+    on_each_backend(async |app: TestApp| {
+        let (counselor, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let response = app
+            .submit_as(&counselor, "/account/mfa", "/account/mfa/start", &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = app
+            .get_as(&counselor, "/account/mfa")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("name=\"current_password\""), "{page}");
+        let secret = element(&page, "mfa-secret");
+        let before = mfa_state(&app, &email).await;
+        for (password, message) in [
+            ("", "Type your current password."),
+            (
+                "not my password at all",
+                "This is not your current password.",
+            ),
+        ] {
+            let response = app
+                .submit_as(
+                    &counselor,
+                    "/account/mfa",
+                    "/account/mfa/confirm",
+                    &[("code", &code(&secret, 0)), ("current_password", password)],
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let page = response.text().await.unwrap();
+            assert!(page.contains(message), "{page}");
+            assert_eq!(mfa_state(&app, &email).await, before, "nothing changes");
+            assert_eq!(
+                entity::mfa_recovery_code::Entity::find()
+                    .all(&app.db)
+                    .await
+                    .unwrap()
+                    .len(),
+                0
+            );
+        }
+        // The code was not spent by the refused tries: with the password it works.
+        let response = app
+            .submit_as(
+                &counselor,
+                "/account/mfa",
+                "/account/mfa/confirm",
+                &[("code", &code(&secret, 0)), ("current_password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(mfa_state(&app, &email).await.1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_set_up_restarted_in_another_tab_is_not_confirmed_with_the_old_secret() {
+    on_each_backend(async |app: TestApp| {
+        let (counselor, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        app.submit_as(&counselor, "/account/mfa", "/account/mfa/start", &[])
+            .await;
+        let page = app
+            .get_as(&counselor, "/account/mfa")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let old_secret = element(&page, "mfa-secret");
+        // The second tab starts again: a new secret.
+        app.submit_as(&counselor, "/account/mfa", "/account/mfa/start", &[])
+            .await;
+        let (new_secret, _) = mfa_state(&app, &email).await;
+        assert_ne!(
+            new_secret.as_deref(),
+            Some(old_secret.replace(' ', "").as_str())
+        );
+        let response = app
+            .submit_as(
+                &counselor,
+                "/account/mfa",
+                "/account/mfa/confirm",
+                &[
+                    ("code", &code(&old_secret, 0)),
+                    ("current_password", PASSWORD),
+                ],
+            )
+            .await;
+        assert!(response.status().is_client_error(), "{}", response.status());
+        assert_eq!(mfa_state(&app, &email).await, (new_secret.clone(), false));
+        // Once on, starting again is refused and the secret in force stays.
+        let (secret, _) = enrol(&app, &counselor).await;
+        let before = mfa_state(&app, &email).await;
+        let response = app
+            .submit_as(&counselor, "/account/mfa", "/account/mfa/start", &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert_eq!(mfa_state(&app, &email).await, before);
+        assert_eq!(before.0.as_deref(), Some(secret.replace(' ', "").as_str()));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn staff_without_an_authenticator_reach_only_its_set_up_when_it_is_required() {
+    let app = TestApp::spawn_with(crate::helpers::Backend::Sqlite, |config| {
+        config.require_staff_mfa = true;
+    })
+    .await;
+    let (counselor, _, _) = school_with_counselor(&app, "Lincoln High").await;
+    for path in ["/notifications", "/dashboard"] {
+        assert_eq!(
+            location(&app.get_as(&counselor, path).await),
+            "/account/mfa",
+            "{path}"
+        );
+    }
+    assert_eq!(
+        app.get_as(&counselor, "/account/mfa").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get_as(&counselor, "/account").await.status(),
+        StatusCode::OK
+    );
+    enrol(&app, &counselor).await;
+    assert_eq!(
+        app.get_as(&counselor, "/notifications").await.status(),
+        StatusCode::OK
+    );
 }

@@ -554,3 +554,32 @@ async fn a_logged_out_session_written_back_to_the_store_still_opens_nothing() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_suspended_organization_sees_its_slots_but_not_how_many_are_left() {
+    on_each_backend(async |app: TestApp| {
+        let o = an_offer(&app).await;
+        accept(&app, &o.student, o.application).await;
+        let dashboard = app
+            .get_as(&o.employer, "/employer")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(dashboard.contains(" of 3</td>"), "{dashboard}");
+        let response = app
+            .review(&o.admin, "Acme Labs", "suspend", "Safeguarding concern")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let dashboard = app
+            .get_as(&o.employer, "/employer")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!dashboard.contains(" of 3</td>"), "{dashboard}");
+        assert!(dashboard.contains("<td>3</td>"), "{dashboard}");
+        assert!(!dashboard.contains("Slots left"), "{dashboard}");
+    })
+    .await;
+}
