@@ -3,34 +3,39 @@
 //! `app` assembles the HTTP server; each domain area owns a module with its
 //! routes (`mod.rs`), thin handlers and a service holding the rules.
 
-pub mod accounts;
-pub mod admin;
-pub mod app;
-pub mod applications;
-pub mod auth;
-pub mod cli;
-pub mod config;
-pub mod counseling;
-pub mod db;
-pub mod disclosure;
-pub mod error;
-pub mod families;
-pub mod forms;
-pub mod geo;
-pub mod i18n;
-pub mod languages;
-pub mod mail;
-pub mod notifications;
-pub mod opportunities;
-pub mod organizations;
-pub mod outbox;
-pub mod pages;
-pub mod placements;
-pub mod profiles;
-pub mod roster;
-pub mod search;
-pub mod security;
-pub mod seed;
-pub mod telemetry;
-pub mod templates;
-pub mod tokens;
+// Plumbing.
+pub mod app; // the router, its middleware and the background workers
+pub mod cli; // the subcommands besides `serve`
+pub mod config; // environment variables and flags
+pub mod db; // connection, migrations, write transactions
+pub mod error; // the one error type and how it answers over HTTP
+pub mod forms; // form parsing and field errors
+pub mod i18n; // the reader's language and the message catalogue (locales/)
+pub mod telemetry; // logging (never student data)
+pub mod templates; // the minijinja environment
+pub mod tokens; // random secrets and the keyed digests stored instead
+
+// Domain areas.
+pub mod accounts; // registration, claiming a student account, first admin
+pub mod admin; // schools and counselors
+pub mod applications; // applying, the pipeline, offers and acceptance
+pub mod auth; // who is asking: sessions, roles, CSRF, login throttling
+pub mod counseling; // counselor dashboard, outreach, student records, audit log
+pub mod disclosure; // the one place counts about students become shown numbers
+pub mod families; // guardian contacts
+pub mod mail; // the mail outbox and its SMTP worker
+pub mod notifications; // in-app messages
+pub mod opportunities; // postings and their lifecycle
+pub mod organizations; // employers, verification, invitations
+pub mod placements; // placements, guardian consent, hours, completion
+pub mod profiles; // a student's profile and saved needs
+pub mod roster; // OneRoster import and claim codes
+pub mod search; // the search engines, the outbox worker, /search and the API
+pub mod security; // account security: MFA, password reset, account lifecycle
+
+// Shared data and tools.
+pub mod geo; // ZIP centroids and distances
+pub mod languages; // ISO 639-1 codes
+pub mod outbox; // the search outbox rows written with each change
+pub mod pages; // home, dashboards, health checks, language choice
+pub mod seed; // the demo data set
