@@ -504,15 +504,16 @@ fn time_in(lang: Lang, time: chrono::NaiveTime) -> String {
     }
 }
 
+/// "$18.50", or "$1,500" for whole dollars (the one money format: `i18n::money`).
 fn dollars(cents: i32) -> String {
-    if cents % 100 == 0 {
-        format!("${}", cents / 100)
-    } else {
-        format!("${}.{:02}", cents / 100, cents % 100)
+    let text = i18n::money(i64::from(cents));
+    match text.strip_suffix(".00") {
+        Some(whole) => whole.to_owned(),
+        None => text,
     }
 }
 
-/// Pay in words: "$18.50 an hour", "$1500 stipend", "Unpaid".
+/// Pay in words: "$18.50 an hour", "$1,500 stipend", "Unpaid".
 pub fn pay_text(o: &opportunity::Model) -> String {
     match (o.hourly_wage_cents, o.stipend_cents) {
         (Some(cents), _) if o.compensation == entity::Compensation::Hourly => {

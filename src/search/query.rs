@@ -63,16 +63,6 @@ impl Sort {
             Sort::Pay => "pay",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Relevance => "Best match",
-            Sort::Newest => "Newest",
-            Sort::Deadline => "Deadline soonest",
-            Sort::Nearest => "Nearest",
-            Sort::Pay => "Highest pay",
-        }
-    }
 }
 
 /// Where the student is and how far they can go.
