@@ -43,6 +43,8 @@ pub struct TestApp {
     pub config: Config,
     pub running: RunningApp,
     _data_dir: tempfile::TempDir,
+    /// The PostgreSQL database made for this app, dropped with it.
+    postgres_database: Option<(String, String)>,
 }
 
 pub const PASSWORD: &str = "correct horse battery";
@@ -56,9 +58,16 @@ pub fn new_client() -> Client {
         .expect("client")
 }
 
-async fn fresh_database_url(backend: &Backend, data_dir: &std::path::Path) -> String {
+/// A new empty database: its URL, and for PostgreSQL the admin URL and name to drop it by.
+async fn fresh_database(
+    backend: &Backend,
+    data_dir: &std::path::Path,
+) -> (String, Option<(String, String)>) {
     match backend {
-        Backend::Sqlite => format!("sqlite://{}?mode=rwc", data_dir.join("test.db").display()),
+        Backend::Sqlite => (
+            format!("sqlite://{}?mode=rwc", data_dir.join("test.db").display()),
+            None,
+        ),
         Backend::Postgres(admin_url) => {
             let name = format!("sb_test_{}", uuid::Uuid::new_v4().simple());
             let admin = Database::connect(admin_url.as_str())
@@ -72,7 +81,7 @@ async fn fresh_database_url(backend: &Backend, data_dir: &std::path::Path) -> St
             let (base, _) = admin_url
                 .rsplit_once('/')
                 .expect("TEST_DATABASE_URL has a database name");
-            format!("{base}/{name}")
+            (format!("{base}/{name}"), Some((admin_url.clone(), name)))
         }
     }
 }
@@ -85,7 +94,7 @@ impl TestApp {
     /// Starts an app whose configuration `adjust` may change first.
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database_url(&backend, data_dir.path()).await;
+        let (url, postgres_database) = fresh_database(&backend, data_dir.path()).await;
         let mut config = Config::for_database(url, PathBuf::from(data_dir.path()));
         adjust(&mut config);
         let running = app::start(config.clone()).await.expect("app starts");
@@ -96,6 +105,7 @@ impl TestApp {
             config,
             running,
             _data_dir: data_dir,
+            postgres_database,
         }
     }
 
@@ -231,6 +241,24 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.running.stop();
+        // Thousands of leftover databases made PostgreSQL's crash recovery take
+        // minutes; drop this one on a thread of its own, since Drop cannot await.
+        if let Some((admin_url, name)) = self.postgres_database.take() {
+            let dropper = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
+                runtime.block_on(async {
+                    if let Ok(admin) = Database::connect(admin_url.as_str()).await {
+                        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                        admin.execute_unprepared(&sql).await.ok();
+                        admin.close().await.ok();
+                    }
+                });
+            });
+            dropper.join().ok();
+        }
     }
 }
 
