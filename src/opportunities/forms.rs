@@ -580,9 +580,9 @@ mod properties {
         fn form()(
             title in value(&["Robotics intern", "Lab aide"]),
             description in value(&["Build robots."]),
-            kind in value(&["internship", "job_shadow"]),
+            kind in value(&["internship", "job_shadow", "virtual_experience"]),
             field in value(&["engineering", "health"]),
-            mode in value(&["in_person", "remote", "hybrid"]),
+            mode in value(&["on_site", "remote", "hybrid"]),
             address in value(&["1 Main St"]),
             zip in value(&["60601", "60608"]),
             compensation in value(&["hourly", "stipend", "unpaid"]),

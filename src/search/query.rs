@@ -401,7 +401,7 @@ mod properties {
             q in prop::option::of(value(&["robotics", "", "nurse lab"])),
             kind in list(&["internship", "job_shadow"]),
             field in list(&["engineering", "health"]),
-            mode in list(&["remote", "in_person"]),
+            mode in list(&["remote", "on_site"]),
             need in list(&["paid", "transit_accessible"]),
             lang in list(&["es", "en"]),
             grade in prop::option::of(value(&["11", "9", ""])),
