@@ -85,7 +85,7 @@ impl AppError {
             | AppError::Refused(message)
             | AppError::Conflict(message)
             | AppError::TooManyRequests(message) => message.clone(),
-            AppError::Validation(errors) => errors.summary(),
+            AppError::Validation(errors) => errors.summary(lang),
             AppError::Csrf => t(lang, "error-csrf"),
             AppError::Database(_) | AppError::Internal(_) => t(lang, "error-internal"),
         }

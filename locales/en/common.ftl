@@ -67,3 +67,45 @@ error-title-429 = Too Many Requests
 error-title-500 = Internal Server Error
 error-title-503 = Service Unavailable
 error-mfa-enrolment = Set up your authenticator app to continue.
+
+# Form validation: `label` is the field's name from the catalogue.
+form-required = { $label } is required.
+form-too-long = { $label } must be at most { $max } characters.
+form-between = { $label } must be between { $min } and { $max }.
+form-whole-number = { $label } must be a whole number.
+form-email-required = Email is required.
+form-email-too-long = Email must be at most 254 characters.
+form-email-shape = Enter an email address like name@example.org.
+form-password-short = Password must be at least 10 characters.
+form-password-long = Password must be at most 128 characters.
+form-languages-too-many = Name at most 10 languages.
+form-languages-codes = Use two-letter language codes like en, es, vi (not: { $codes }).
+form-zip = ZIP code must be 5 digits, like 60601.
+form-unreadable = The form could not be read: { $detail }
+form-label-name = Name
+form-choose = Choose a { $label } from the list.
+form-date = { $label } must be a date like 2027-06-15.
+form-time-required = { $label } is required for a job shadow.
+form-time = { $label } must be a time like 09:30.
+form-money-required = { $label } is required for this kind of pay.
+form-money-negative = { $label } cannot be negative.
+form-money-shape = { $label } must be an amount in dollars, like 18.50.
+form-money-max = { $label } must be at most { $max }.
+form-zip-unknown = This ZIP code does not exist.
+date-time = { $date }, { $time } UTC
+form-comment-name = Comment
+form-email-taken = An account with this email already exists. Log in instead.
+form-password-required = Password is required.
+form-label-your-name = Your name
+form-label-organization-name = Organization name
+form-label-phone = Phone
+form-label-website = Website
+form-website-shape = Website must start with https:// or http://.
+form-label-reason = Reason
+form-label-description = Description
+form-label-address = Address
+common-flash-logged-out = You are logged out.
+# This language's name in itself, for the language switcher.
+language-native-name = English
+# A time of day, as a chrono strftime pattern (3:30 PM).
+format-time = %-I:%M %p

@@ -70,3 +70,45 @@ error-title-429 = Demasiadas solicitudes
 error-title-500 = Error del servidor
 error-title-503 = Servicio no disponible
 error-mfa-enrolment = Configure su aplicación de autenticación para continuar.
+
+# Validación de formularios: `label` es el nombre del campo en el catálogo.
+form-required = { $label }: este dato es obligatorio.
+form-too-long = { $label }: como máximo { $max } caracteres.
+form-between = { $label }: debe estar entre { $min } y { $max }.
+form-whole-number = { $label }: debe ser un número entero.
+form-email-required = El correo electrónico es obligatorio.
+form-email-too-long = El correo electrónico puede tener como máximo 254 caracteres.
+form-email-shape = El correo electrónico debe tener la forma nombre@ejemplo.org.
+form-password-short = La contraseña debe tener al menos 10 caracteres.
+form-password-long = La contraseña puede tener como máximo 128 caracteres.
+form-languages-too-many = Se admiten como máximo 10 idiomas.
+form-languages-codes = Los idiomas se indican con códigos de dos letras, como en, es, vi (no: { $codes }).
+form-zip = El código postal debe tener 5 dígitos, como 60601.
+form-unreadable = No se pudo leer el formulario: { $detail }
+form-label-name = Nombre
+form-choose = { $label }: elija una opción de la lista.
+form-date = { $label }: debe ser una fecha como 2027-06-15.
+form-time-required = { $label }: es obligatorio en una observación laboral.
+form-time = { $label }: debe ser una hora como 09:30.
+form-money-required = { $label }: es obligatorio para este tipo de pago.
+form-money-negative = { $label }: no puede ser negativo.
+form-money-shape = { $label }: debe ser un monto en dólares, como 18.50.
+form-money-max = { $label }: como máximo { $max }.
+form-zip-unknown = Este código postal no existe.
+date-time = { $date }, { $time } UTC
+form-comment-name = Comentario
+form-email-taken = Ya existe una cuenta con este correo electrónico. Inicie sesión.
+form-password-required = La contraseña es obligatoria.
+form-label-your-name = Su nombre
+form-label-organization-name = Nombre de la organización
+form-label-phone = Teléfono
+form-label-website = Sitio web
+form-website-shape = El sitio web debe empezar con https:// o http://.
+form-label-reason = Motivo
+form-label-description = Descripción
+form-label-address = Dirección
+common-flash-logged-out = Se cerró la sesión.
+# El nombre de este idioma en sí mismo, para el selector de idioma.
+language-native-name = Español
+# Una hora del día, como patrón strftime de chrono (15:30).
+format-time = %-H:%M

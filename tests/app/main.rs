@@ -19,6 +19,7 @@ mod authorization;
 mod counseling;
 mod families;
 mod i18n;
+mod i18n_completeness;
 mod integrity;
 mod journeys;
 mod operations;
