@@ -109,3 +109,4 @@ common-flash-logged-out = You are logged out.
 language-native-name = English
 # A time of day, as a chrono strftime pattern (3:30 PM).
 format-time = %-I:%M %p
+form-too-large = The form is too large.

@@ -112,3 +112,4 @@ common-flash-logged-out = Se cerró la sesión.
 language-native-name = Español
 # Una hora del día, como patrón strftime de chrono (15:30).
 format-time = %-H:%M
+form-too-large = El formulario es demasiado grande.

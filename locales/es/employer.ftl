@@ -172,3 +172,4 @@ employer-public-none = No hay oportunidades abiertas en este momento.
 employer-flash-profile-saved = Perfil de la organización guardado.
 employer-flash-joined = ¡Bienvenido! Se unió a su organización en STEMbridge.
 employer-flash-welcome-registered = ¡Bienvenido! Su organización está esperando la verificación de un orientador. Mientras tanto, puede preparar borradores.
+employer-posting-archived-edit = Una publicación archivada no se puede editar.

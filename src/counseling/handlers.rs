@@ -308,16 +308,21 @@ async fn read_files(mut multipart: Multipart) -> AppResult<RosterFiles> {
         users: Vec::new(),
         demographics: Vec::new(),
     };
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(format!("The upload could not be read: {e}.")))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(|e| {
+        AppError::BadRequest(i18n::t_args(
+            i18n::current(),
+            "counselor-error-upload",
+            vec![("detail", e.to_string().into())],
+        ))
+    })? {
         let name = field.name().unwrap_or_default().to_owned();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| AppError::BadRequest(format!("The upload could not be read: {e}.")))?;
+        let bytes = field.bytes().await.map_err(|e| {
+            AppError::BadRequest(i18n::t_args(
+                i18n::current(),
+                "counselor-error-upload",
+                vec![("detail", e.to_string().into())],
+            ))
+        })?;
         match name.as_str() {
             "orgs" => files.orgs = bytes.to_vec(),
             "users" => files.users = bytes.to_vec(),
@@ -374,11 +379,11 @@ pub async fn print_codes(
     let school_id: i32 = form
         .school_id
         .parse()
-        .map_err(|_| AppError::BadRequest("Choose a school.".into()))?;
+        .map_err(|_| AppError::BadRequest(t(i18n::current(), "counselor-error-choose-school")))?;
     let grade: i32 = form
         .grade
         .parse()
-        .map_err(|_| AppError::BadRequest("Choose a grade.".into()))?;
+        .map_err(|_| AppError::BadRequest(t(i18n::current(), "counselor-error-choose-grade")))?;
     let codes =
         crate::roster::service::reissue_codes_for_grade(&state.db, &counselor, school_id, grade)
             .await?;

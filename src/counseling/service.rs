@@ -544,16 +544,19 @@ pub fn list(
     };
     let stage = match filter.status.as_str() {
         "" => None,
-        key => Some(
-            Stage::from_key(key)
-                .ok_or_else(|| AppError::BadRequest(format!("Unknown status “{key}”.")))?,
-        ),
+        key => Some(Stage::from_key(key).ok_or_else(|| {
+            AppError::BadRequest(t_args(
+                lang,
+                "counselor-error-status",
+                vec![("value", key.into())],
+            ))
+        })?),
     };
     let grade: Option<i32> = match filter.grade.as_str() {
         "" => None,
         g => Some(
             g.parse()
-                .map_err(|_| AppError::BadRequest("“grade” must be a number.".into()))?,
+                .map_err(|_| AppError::BadRequest(t(lang, "counselor-error-grade")))?,
         ),
     };
     // With a status too, the list crosses the group with a stage: the
@@ -567,8 +570,13 @@ pub fn list(
     let group = match filter.group.split_once(':') {
         None if filter.group.is_empty() => None,
         Some((dimension, value)) => {
-            let dimension = Dimension::from_key(dimension)
-                .ok_or_else(|| AppError::BadRequest(format!("Unknown group “{dimension}”.")))?;
+            let dimension = Dimension::from_key(dimension).ok_or_else(|| {
+                AppError::BadRequest(t_args(
+                    lang,
+                    "counselor-error-group",
+                    vec![("value", dimension.into())],
+                ))
+            })?;
             if !figures.shows_group_stage(dimension, value, stage_index) {
                 return Err(hidden());
             }

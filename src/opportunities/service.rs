@@ -185,9 +185,10 @@ pub async fn update(
     // placement being made.
     let current = lock_owned(&txn, employer, id).await?;
     if current.status == OpportunityStatus::Archived {
-        return Err(AppError::Conflict(
-            "An archived posting cannot be edited.".into(),
-        ));
+        return Err(AppError::Conflict(t(
+            i18n::current(),
+            "employer-posting-archived-edit",
+        )));
     }
     let taken = crate::applications::service::slots_taken(&txn, id).await?;
     if posting.slots < taken {

@@ -177,9 +177,10 @@ pub async fn reissue_code(
         .or_not_found()?;
     ensure_school_access(db, user, student.school_id).await?;
     if student.user_id.is_some() {
-        return Err(AppError::Conflict(
-            "This student has already claimed their account.".into(),
-        ));
+        return Err(AppError::Conflict(crate::i18n::t(
+            crate::i18n::current(),
+            "counselor-code-already-claimed",
+        )));
     }
     let code = claim_code::generate();
     let expires = Utc::now() + Duration::days(claim_code::VALID_DAYS);
