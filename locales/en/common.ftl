@@ -110,3 +110,5 @@ language-native-name = English
 # A time of day, as a chrono strftime pattern (3:30 PM).
 format-time = %-I:%M %p
 form-too-large = The form is too large.
+form-address-unreadable = The address could not be read: { $detail }
+form-upload-unreadable = The upload could not be read: { $detail }

@@ -113,3 +113,5 @@ language-native-name = Español
 # Una hora del día, como patrón strftime de chrono (15:30).
 format-time = %-H:%M
 form-too-large = El formulario es demasiado grande.
+form-address-unreadable = No se pudo leer la dirección: { $detail }
+form-upload-unreadable = No se pudo leer el archivo subido: { $detail }
