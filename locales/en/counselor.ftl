@@ -76,7 +76,12 @@ counselor-review-organization = Organization
 counselor-review-none-yet = None yet.
 counselor-review-reason-needed = Give a reason: the organization will see it.
 counselor-review-refused = This organization is { $status } and cannot be changed that way.
-counselor-flash-organization-reviewed = { $name } is now: { $status }.
+counselor-flash-organization-reviewed = { $name } is now { $state ->
+    [verified] verified
+    [rejected] rejected
+    [suspended] suspended
+   *[other] waiting for verification
+}.
 
 # Group names of the roster as the dashboard shows them (`stats-group-<name in lower case, dashes>`);
 # grades and school names are written out elsewhere.

@@ -186,6 +186,7 @@ pub async fn review(
         service::review(&state.db, &reviewer, id, form.decision, &form.reason).await?;
     let message = Message::new("counselor-flash-organization-reviewed")
         .arg("name", organization.name.as_str())
+        .arg("state", organization.status.key())
         .vocab("status", "org_status", organization.status.key());
     flash(&session, "success", message).await?;
     Ok(Redirect::to("/organizations/review").into_response())
