@@ -119,7 +119,7 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
             let (organization_id, employer_id) = employers[(chunk * 5_000 + n) % ORGANIZATIONS];
             let posting = postings::generate(&mut rng, chunk * 5_000 + n, today())
                 .parse()
-                .map_err(|e| anyhow::anyhow!(e.summary()))?;
+                .map_err(|e| anyhow::anyhow!(e.summary(stembridge::i18n::Lang::En)))?;
             opportunities::insert(
                 &txn,
                 organization_id,
@@ -178,7 +178,9 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
     for (n, &(organization_id, employer_id)) in employers.iter().enumerate().take(20) {
         let mut form = postings::generate(&mut rng, n, today());
         form.title = format!("Zyxwvut marker posting {n}");
-        let posting = form.parse().map_err(|e| anyhow::anyhow!(e.summary()))?;
+        let posting = form
+            .parse()
+            .map_err(|e| anyhow::anyhow!(e.summary(stembridge::i18n::Lang::En)))?;
         let txn = db::begin_write(&running.state.db).await?;
         opportunities::insert(
             &txn,

@@ -28,7 +28,9 @@ pub async fn create_admin(config: &Config, args: CreateAdminArgs) -> anyhow::Res
             println!("Administrator {} created.", admin.email);
             Ok(())
         }
-        Err(AppError::Validation(errors)) => anyhow::bail!("{}", errors.summary()),
+        Err(AppError::Validation(errors)) => {
+            anyhow::bail!("{}", errors.summary(crate::i18n::Lang::En))
+        }
         Err(other) => Err(anyhow::anyhow!(other)),
     }
 }

@@ -92,7 +92,7 @@ impl AppError {
             | AppError::Refused(message)
             | AppError::Conflict(message)
             | AppError::TooManyRequests(message) => message.clone(),
-            AppError::Validation(errors) => errors.summary(),
+            AppError::Validation(errors) => errors.summary(lang),
             AppError::Csrf => t(lang, "error-csrf"),
             AppError::Unavailable => t(lang, "error-unavailable"),
             AppError::Database(error) if database_unavailable(error) => {

@@ -3,14 +3,30 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer, ser::SerializeMap};
 
-use crate::error::AppError;
+use crate::{
+    error::AppError,
+    i18n::{self, Lang, Message},
+};
 
-/// Messages keyed by form field name, rendered next to each field.
-#[derive(Debug, Default, Clone, Serialize)]
-#[serde(transparent)]
-pub struct FieldErrors(BTreeMap<String, String>);
+/// Messages keyed by form field name, rendered next to each field. Each is
+/// a catalogue id with its arguments, written out in the reader's language
+/// only when the page is rendered.
+#[derive(Debug, Default, Clone)]
+pub struct FieldErrors(BTreeMap<String, Message>);
+
+/// Rendered in the language of the request being served (the page's).
+impl Serialize for FieldErrors {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let lang = i18n::current();
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, message) in &self.0 {
+            map.serialize_entry(field, &message.render(lang))?;
+        }
+        map.end()
+    }
+}
 
 impl FieldErrors {
     pub fn new() -> Self {
@@ -18,23 +34,36 @@ impl FieldErrors {
     }
 
     /// Records a message for `field`, keeping the first one given.
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0
-            .entry(field.to_owned())
-            .or_insert_with(|| message.into());
+    pub fn add(&mut self, field: &str, message: Message) {
+        self.0.entry(field.to_owned()).or_insert(message);
+    }
+
+    /// Records the catalogue message `id` (no arguments) for `field`.
+    pub fn add_id(&mut self, field: &str, id: &str) {
+        self.add(field, Message::new(id));
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.get(field).map(String::as_str)
+    /// The message for `field`, in `lang`.
+    pub fn get(&self, field: &str, lang: Lang) -> Option<String> {
+        self.0.get(field).map(|m| m.render(lang))
     }
 
-    /// One sentence listing every problem, for places without a form.
-    pub fn summary(&self) -> String {
-        self.0.values().cloned().collect::<Vec<_>>().join(" ")
+    /// The message for `field`, kept for later rendering.
+    pub fn message(&self, field: &str) -> Option<&Message> {
+        self.0.get(field)
+    }
+
+    /// One sentence listing every problem, in `lang`, for places without a form.
+    pub fn summary(&self, lang: Lang) -> String {
+        self.0
+            .values()
+            .map(|m| m.render(lang))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// `Ok(value)` when no error was recorded, else a validation error.
@@ -46,22 +75,32 @@ impl FieldErrors {
         }
     }
 
-    /// A required, trimmed text of at most `max` characters.
+    /// A required, trimmed text of at most `max` characters. `label` is the
+    /// catalogue id of the field's name, as the messages quote it.
     pub fn text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
         let value = value.trim();
         if value.is_empty() {
-            self.add(field, format!("{label} is required."));
+            self.add(field, Message::new("form-required").term("label", label));
         } else if value.chars().count() > max {
-            self.add(field, format!("{label} must be at most {max} characters."));
+            self.too_long(field, label, max);
         }
         value.to_owned()
+    }
+
+    fn too_long(&mut self, field: &str, label: &str, max: usize) {
+        self.add(
+            field,
+            Message::new("form-too-long")
+                .term("label", label)
+                .arg("max", max),
+        );
     }
 
     /// An optional trimmed text of at most `max` characters.
     pub fn optional_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
         let value = value.trim();
         if value.chars().count() > max {
-            self.add(field, format!("{label} must be at most {max} characters."));
+            self.too_long(field, label, max);
         }
         value.to_owned()
     }
@@ -70,11 +109,11 @@ impl FieldErrors {
     pub fn email(&mut self, field: &str, value: &str) -> String {
         let value = value.trim().to_lowercase();
         if value.is_empty() {
-            self.add(field, "Email is required.");
+            self.add_id(field, "form-email-required");
         } else if value.len() > 254 {
-            self.add(field, "Email must be at most 254 characters.");
+            self.add_id(field, "form-email-too-long");
         } else if !looks_like_email(&value) {
-            self.add(field, "Enter an email address like name@example.org.");
+            self.add_id(field, "form-email-shape");
         }
         value
     }
@@ -83,9 +122,9 @@ impl FieldErrors {
     pub fn new_password(&mut self, field: &str, value: &str) -> String {
         let length = value.chars().count();
         if length < 10 {
-            self.add(field, "Password must be at least 10 characters.");
+            self.add_id(field, "form-password-short");
         } else if length > 128 {
-            self.add(field, "Password must be at most 128 characters.");
+            self.add_id(field, "form-password-long");
         }
         value.to_owned()
     }
@@ -101,24 +140,33 @@ impl FieldErrors {
     ) -> Option<i64> {
         let value = value.trim();
         if value.is_empty() {
-            self.add(field, format!("{label} is required."));
+            self.add(field, Message::new("form-required").term("label", label));
             return None;
         }
         match value.parse::<i64>() {
             Ok(n) if (min..=max).contains(&n) => Some(n),
             Ok(_) => {
-                self.add(field, format!("{label} must be between {min} and {max}."));
+                self.add(
+                    field,
+                    Message::new("form-between")
+                        .term("label", label)
+                        .arg("min", min)
+                        .arg("max", max),
+                );
                 None
             }
             Err(_) => {
-                self.add(field, format!("{label} must be a whole number."));
+                self.add(
+                    field,
+                    Message::new("form-whole-number").term("label", label),
+                );
                 None
             }
         }
     }
 
     /// A list of ISO 639-1 codes ("en, es"), at most 10; `empty_message`
-    /// set makes at least one required.
+    /// (a catalogue id) set makes at least one required.
     pub fn languages(
         &mut self,
         field: &str,
@@ -127,21 +175,18 @@ impl FieldErrors {
     ) -> Vec<String> {
         match crate::languages::parse_list(value) {
             Ok(codes) if codes.is_empty() && empty_message.is_some() => {
-                self.add(field, empty_message.unwrap_or_default());
+                self.add_id(field, empty_message.unwrap_or_default());
                 codes
             }
             Ok(codes) if codes.len() > 10 => {
-                self.add(field, "Name at most 10 languages.");
+                self.add_id(field, "form-languages-too-many");
                 Vec::new()
             }
             Ok(codes) => codes,
             Err(unknown) => {
                 self.add(
                     field,
-                    format!(
-                        "Use two-letter language codes like en, es, vi (not: {}).",
-                        unknown.join(", ")
-                    ),
+                    Message::new("form-languages-codes").arg("codes", unknown.join(", ")),
                 );
                 Vec::new()
             }
@@ -152,7 +197,7 @@ impl FieldErrors {
     pub fn zip(&mut self, field: &str, value: &str) -> String {
         let value = value.trim();
         if value.len() != 5 || !value.bytes().all(|b| b.is_ascii_digit()) {
-            self.add(field, "ZIP code must be 5 digits, like 60601.");
+            self.add_id(field, "form-zip");
         }
         value.to_owned()
     }
@@ -184,9 +229,10 @@ where
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
         match axum_extra::extract::Form::<T>::from_request(request, state).await {
             Ok(axum_extra::extract::Form(value)) => Ok(Form(value)),
-            Err(rejection) => Err(AppError::BadRequest(format!(
-                "The form could not be read: {}",
-                rejection.body_text()
+            Err(rejection) => Err(AppError::BadRequest(i18n::t_args(
+                i18n::current(),
+                "form-unreadable",
+                vec![("detail", rejection.body_text().into())],
             ))),
         }
     }
@@ -209,9 +255,10 @@ where
     ) -> Result<Self, AppError> {
         match axum_extra::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum_extra::extract::Query(value)) => Ok(Query(value)),
-            Err(rejection) => Err(AppError::BadRequest(format!(
-                "The address could not be read: {}",
-                rejection.body_text()
+            Err(rejection) => Err(AppError::BadRequest(i18n::t_args(
+                i18n::current(),
+                "form-address-unreadable",
+                vec![("detail", rejection.body_text().into())],
             ))),
         }
     }
@@ -251,9 +298,10 @@ where
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
         match axum::extract::Multipart::from_request(request, state).await {
             Ok(multipart) => Ok(Multipart(multipart)),
-            Err(rejection) => Err(AppError::BadRequest(format!(
-                "The upload could not be read: {}",
-                rejection.body_text()
+            Err(rejection) => Err(AppError::BadRequest(i18n::t_args(
+                i18n::current(),
+                "form-upload-unreadable",
+                vec![("detail", rejection.body_text().into())],
             ))),
         }
     }
@@ -274,10 +322,14 @@ mod tests {
     #[test]
     fn overlong_text_gets_a_message_naming_the_limit() {
         let mut errors = FieldErrors::new();
-        errors.text("name", "Name", &"x".repeat(101), 100);
+        errors.text("name", "form-label-name", &"x".repeat(101), 100);
         assert_eq!(
-            errors.get("name"),
+            errors.get("name", Lang::En).as_deref(),
             Some("Name must be at most 100 characters.")
+        );
+        assert_eq!(
+            errors.get("name", Lang::Es).as_deref(),
+            Some("Nombre: como máximo 100 caracteres.")
         );
     }
 }

@@ -32,8 +32,9 @@ static_loader! {
     };
 }
 
-static EN: LanguageIdentifier = langid!("en");
-static ES: LanguageIdentifier = langid!("es");
+// `Lang`, `Lang::ALL` and `Lang::code`, written by build.rs from the folders
+// of `locales/`.
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// The cookie that remembers a reader's choice on this browser.
 pub const COOKIE: &str = "lang";
@@ -42,42 +43,28 @@ pub const COOKIE: &str = "lang";
 /// their account at login, so it follows them to a new device).
 pub const SESSION_KEY: &str = "lang";
 
-/// A language the interface is written in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-}
+/// Each language's identifier for the catalogue, in `Lang::ALL` order.
+static IDS: std::sync::LazyLock<Vec<LanguageIdentifier>> = std::sync::LazyLock::new(|| {
+    Lang::ALL
+        .iter()
+        .map(|lang| lang.code().parse().unwrap_or_default())
+        .collect()
+});
 
 impl Lang {
-    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es];
-
-    /// The BCP 47 code, as in `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    /// The language's name in itself, for the switcher.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Es => "Español",
-        }
+    /// The language's name in itself, for the switcher (`language-native-name`
+    /// of its catalogue).
+    pub fn native_name(self) -> String {
+        t(self, "language-native-name")
     }
 
     /// Reads a BCP 47 tag (`es`, `es-MX`, `EN_us`): the primary subtag decides.
     pub fn from_code(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "es" => Some(Lang::Es),
-            _ => None,
-        }
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|lang| lang.code().eq_ignore_ascii_case(primary))
     }
 
     /// The best of our languages for an `Accept-Language` header (RFC 9110
@@ -101,10 +88,8 @@ impl Lang {
     }
 
     fn id(self) -> &'static LanguageIdentifier {
-        match self {
-            Lang::En => &EN,
-            Lang::Es => &ES,
-        }
+        static FALLBACK: LanguageIdentifier = langid!("en");
+        IDS.get(self as usize).unwrap_or(&FALLBACK)
     }
 }
 
@@ -112,9 +97,27 @@ tokio::task_local! {
     static REQUEST_LANG: Lang;
 }
 
-/// The language of the request being served (English outside a request).
+thread_local! {
+    /// The language of the page being rendered on this thread, when it
+    /// differs from the reader's (see [`rendering_in`]).
+    static RENDERING: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The language of the page being rendered, else of the request being
+/// served (English outside a request).
 pub fn current() -> Lang {
-    REQUEST_LANG.try_with(|lang| *lang).unwrap_or_default()
+    RENDERING
+        .with(std::cell::Cell::get)
+        .unwrap_or_else(|| REQUEST_LANG.try_with(|lang| *lang).unwrap_or_default())
+}
+
+/// Runs `render` (synchronous: no await can interleave) writing kept
+/// messages in `lang`.
+pub fn rendering_in<R>(lang: Lang, render: impl FnOnce() -> R) -> R {
+    let previous = RENDERING.with(|cell| cell.replace(Some(lang)));
+    let result = render();
+    RENDERING.with(|cell| cell.set(previous));
+    result
 }
 
 /// Runs `future` as serving a reader of `lang` (for work done outside the
@@ -211,6 +214,119 @@ impl From<f64> for Arg {
     }
 }
 
+/// A message kept for later: a catalogue id and its arguments, rendered in
+/// the language of whoever reads it (form errors, flash messages and stored
+/// notifications all travel this way, so none of them is frozen in English).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Message {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, MessageArg)>,
+}
+
+/// An argument of a kept [`Message`].
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageArg {
+    /// Text shown as written (a name, a title: never translated).
+    Text(String),
+    Int(i64),
+    /// Another catalogue id, rendered in the reader's language first (a
+    /// field's label, a vocabulary term).
+    Term(String),
+    /// A date (`YYYY-MM-DD`), written out in the reader's language.
+    Date(NaiveDate),
+}
+
+impl Message {
+    /// The message `id` without arguments.
+    pub fn new(id: &str) -> Self {
+        Message {
+            id: id.to_owned(),
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a text or number argument.
+    #[must_use]
+    pub fn arg(mut self, name: &str, value: impl Into<MessageArg>) -> Self {
+        self.args.push((name.to_owned(), value.into()));
+        self
+    }
+
+    /// Adds an argument that is itself a catalogue id.
+    #[must_use]
+    pub fn term(mut self, name: &str, id: &str) -> Self {
+        self.args
+            .push((name.to_owned(), MessageArg::Term(id.to_owned())));
+        self
+    }
+
+    /// Adds a vocabulary term (`vocab-<vocabulary>-<key>`).
+    #[must_use]
+    pub fn vocab(self, name: &str, vocabulary: &str, key: &str) -> Self {
+        self.term(name, &format!("vocab-{vocabulary}-{key}"))
+    }
+
+    /// Adds a date, written out in the reader's language.
+    #[must_use]
+    pub fn date(mut self, name: &str, date: NaiveDate) -> Self {
+        self.args.push((name.to_owned(), MessageArg::Date(date)));
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        if self.args.is_empty() {
+            return t(lang, &self.id);
+        }
+        let args = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    MessageArg::Text(text) => Arg::Text(text.clone()),
+                    MessageArg::Int(n) => Arg::Int(*n),
+                    MessageArg::Term(id) => Arg::Text(t(lang, id)),
+                    MessageArg::Date(date) => Arg::Text(long_date(lang, *date)),
+                };
+                (name.as_str(), value)
+            })
+            .collect();
+        t_args(lang, &self.id, args)
+    }
+}
+
+impl From<&str> for MessageArg {
+    fn from(value: &str) -> Self {
+        MessageArg::Text(value.to_owned())
+    }
+}
+
+impl From<String> for MessageArg {
+    fn from(value: String) -> Self {
+        MessageArg::Text(value)
+    }
+}
+
+impl From<i64> for MessageArg {
+    fn from(value: i64) -> Self {
+        MessageArg::Int(value)
+    }
+}
+
+impl From<i32> for MessageArg {
+    fn from(value: i32) -> Self {
+        MessageArg::Int(i64::from(value))
+    }
+}
+
+impl From<usize> for MessageArg {
+    fn from(value: usize) -> Self {
+        MessageArg::Int(i64::try_from(value).unwrap_or(i64::MAX))
+    }
+}
+
 /// The message `key` in `lang`.
 pub fn t(lang: Lang, key: &str) -> String {
     lookup(lang, key, None)
@@ -248,6 +364,30 @@ fn lookup(lang: Lang, key: &str, args: Option<&HashMap<Cow<'static, str>, Fluent
 /// access need promises): the one way a vocabulary term reaches people.
 pub fn vocab(lang: Lang, vocabulary: &str, key: &str) -> String {
     t(lang, &format!("vocab-{vocabulary}-{key}"))
+}
+
+/// The name of a student group of the roster (as the dashboard keys it:
+/// "Yes", "Hispanic or Latino", "Grade 10", a school's name) in `lang`:
+/// grades through the catalogue's grade names, known groups through
+/// `stats-group-<name>`, anything else (school names) as it is.
+pub fn group_label(lang: Lang, group: &str) -> String {
+    if group == "Early college" {
+        return t(lang, "grade-early-college");
+    }
+    if let Some(grade) = group
+        .strip_prefix("Grade ")
+        .and_then(|g| g.parse::<i64>().ok())
+    {
+        return t_args(lang, "grade-number", vec![("grade", grade.into())]);
+    }
+    let slug: String = group
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    LOCALES
+        .try_lookup(lang.id(), &format!("stats-group-{slug}"))
+        .unwrap_or_else(|| group.to_owned())
 }
 
 /// The name of an ISO 639-1 language in `lang`: from the catalogue for the

@@ -15,59 +15,56 @@ use crate::{
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(build_environment);
 
+/// One term of a shared vocabulary, by key: templates write it out with
+/// `key|vocab("need")` (and `key|vocab("promise")`) in the page's language.
 #[derive(Serialize)]
 struct Term {
     key: &'static str,
-    label: &'static str,
-    promise: &'static str,
 }
 
-fn vocabulary<T: Copy>(
-    all: &[T],
-    key: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<Term> {
-    all.iter()
-        .map(|&v| Term {
-            key: key(v),
-            label: label(v),
-            promise: "",
-        })
-        .collect()
+fn vocabulary<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Value {
+    Value::from_serialize(
+        all.iter()
+            .map(|&v| Term { key: key(v) })
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn build_environment() -> Environment<'static> {
     let mut env = Environment::new();
     minijinja_embed::load_templates!(&mut env);
-    let needs: Vec<Term> = AccessNeed::ALL
-        .iter()
-        .map(|n| Term {
-            key: n.key(),
-            label: n.label(),
-            promise: n.promise(),
-        })
-        .collect();
-    env.add_global("access_needs", Value::from_serialize(&needs));
+    env.add_global("access_needs", vocabulary(AccessNeed::ALL, AccessNeed::key));
     env.add_global(
         "kinds",
-        Value::from_serialize(vocabulary(
-            OpportunityKind::ALL,
-            OpportunityKind::key,
-            OpportunityKind::label,
-        )),
+        vocabulary(OpportunityKind::ALL, OpportunityKind::key),
     );
-    env.add_global(
-        "fields",
-        Value::from_serialize(vocabulary(StemField::ALL, StemField::key, StemField::label)),
-    );
-    env.add_global(
-        "modes",
-        Value::from_serialize(vocabulary(WorkMode::ALL, WorkMode::key, WorkMode::label)),
-    );
+    env.add_global("fields", vocabulary(StemField::ALL, StemField::key));
+    env.add_global("modes", vocabulary(WorkMode::ALL, WorkMode::key));
     env.add_function("t", translate);
     env.add_filter("long_date", |state: &State, date: &str| {
         chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
             .map_or(date.to_owned(), |d| i18n::long_date(lang_of(state), d))
+    });
+    // A moment (RFC 3339, as chrono serializes it): "January 12, 2027, 14:05 UTC".
+    env.add_filter("long_datetime", |state: &State, at: &str| {
+        chrono::DateTime::parse_from_rfc3339(at).map_or(at.to_owned(), |at| {
+            let at = at.with_timezone(&chrono::Utc);
+            i18n::t_args(
+                lang_of(state),
+                "date-time",
+                vec![
+                    (
+                        "date",
+                        i18n::long_date(lang_of(state), at.date_naive()).into(),
+                    ),
+                    ("time", at.format("%H:%M").to_string().into()),
+                ],
+            )
+        })
+    });
+    // A grade: "Grade 10", "Early college".
+    env.add_filter("grade", |state: &State, grade: i32| {
+        crate::opportunities::service::grade_in(lang_of(state), grade)
     });
     env.add_global(
         "languages",
@@ -81,6 +78,9 @@ fn build_environment() -> Environment<'static> {
     // Vocabulary terms by key, in the page's language.
     env.add_filter("vocab", |state: &State, key: &str, vocabulary: &str| {
         i18n::vocab(lang_of(state), vocabulary, key)
+    });
+    env.add_filter("group_label", |state: &State, group: &str| {
+        i18n::group_label(lang_of(state), group)
     });
     env.add_filter("language_name", |state: &State, code: &str| {
         i18n::language_name(lang_of(state), code)

@@ -6,9 +6,11 @@
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Implements `key()` / `from_key()` / `label()` / `ALL` for a string-backed enum.
+/// Implements `key()` / `from_key()` / `ALL` for a string-backed enum. What
+/// people read for a key comes from the app's message catalogue
+/// (`vocab-<vocabulary>-<key>`), in their language.
 macro_rules! vocabulary {
-    ($name:ident { $($variant:ident = $key:literal => $label:literal),+ $(,)? }) => {
+    ($name:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
         impl $name {
             /// Every value, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -21,11 +23,6 @@ macro_rules! vocabulary {
             /// Parses a key; `None` when it is not part of the vocabulary.
             pub fn from_key(key: &str) -> Option<Self> {
                 match key { $($key => Some($name::$variant),)+ _ => None }
-            }
-
-            /// Plain-words label shown to people.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
             }
         }
 
@@ -53,10 +50,10 @@ pub enum Role {
     Admin,
 }
 vocabulary!(Role {
-    Student = "student" => "Student",
-    Employer = "employer" => "Employer",
-    Counselor = "counselor" => "Counselor",
-    Admin = "admin" => "Administrator",
+    Student = "student",
+    Employer = "employer",
+    Counselor = "counselor",
+    Admin = "admin",
 });
 
 #[derive(
@@ -75,10 +72,10 @@ pub enum OrgStatus {
     Suspended,
 }
 vocabulary!(OrgStatus {
-    Pending = "pending" => "Waiting for verification",
-    Verified = "verified" => "Verified",
-    Rejected = "rejected" => "Rejected",
-    Suspended = "suspended" => "Suspended",
+    Pending = "pending",
+    Verified = "verified",
+    Rejected = "rejected",
+    Suspended = "suspended",
 });
 
 #[derive(
@@ -97,10 +94,10 @@ pub enum OpportunityKind {
     VirtualExperience,
 }
 vocabulary!(OpportunityKind {
-    Internship = "internship" => "Internship",
-    JobShadow = "job_shadow" => "Job shadow",
-    Apprenticeship = "apprenticeship" => "Apprenticeship",
-    VirtualExperience = "virtual_experience" => "Virtual experience",
+    Internship = "internship",
+    JobShadow = "job_shadow",
+    Apprenticeship = "apprenticeship",
+    VirtualExperience = "virtual_experience",
 });
 
 #[derive(
@@ -127,15 +124,33 @@ pub enum StemField {
     AdvancedManufacturing,
 }
 vocabulary!(StemField {
-    ComputerScience = "computer_science" => "Computer science",
-    Engineering = "engineering" => "Engineering",
-    LifeSciences = "life_sciences" => "Life sciences",
-    Health = "health" => "Health",
-    PhysicalSciences = "physical_sciences" => "Physical sciences",
-    MathAndData = "math_and_data" => "Math and data",
-    EnvironmentalScience = "environmental_science" => "Environmental science",
-    AdvancedManufacturing = "advanced_manufacturing" => "Advanced manufacturing",
+    ComputerScience = "computer_science",
+    Engineering = "engineering",
+    LifeSciences = "life_sciences",
+    Health = "health",
+    PhysicalSciences = "physical_sciences",
+    MathAndData = "math_and_data",
+    EnvironmentalScience = "environmental_science",
+    AdvancedManufacturing = "advanced_manufacturing",
 });
+
+impl StemField {
+    /// The field's English name, as indexed text for search to match (a
+    /// query for "engineering" finds engineering postings). Never shown:
+    /// people read `vocab-field-<key>` from the catalogue.
+    pub fn label(self) -> &'static str {
+        match self {
+            StemField::ComputerScience => "Computer science",
+            StemField::Engineering => "Engineering",
+            StemField::LifeSciences => "Life sciences",
+            StemField::Health => "Health",
+            StemField::PhysicalSciences => "Physical sciences",
+            StemField::MathAndData => "Math and data",
+            StemField::EnvironmentalScience => "Environmental science",
+            StemField::AdvancedManufacturing => "Advanced manufacturing",
+        }
+    }
+}
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
@@ -151,9 +166,9 @@ pub enum WorkMode {
     Remote,
 }
 vocabulary!(WorkMode {
-    OnSite = "on_site" => "On site",
-    Hybrid = "hybrid" => "Hybrid",
-    Remote = "remote" => "Remote",
+    OnSite = "on_site",
+    Hybrid = "hybrid",
+    Remote = "remote",
 });
 
 #[derive(
@@ -172,10 +187,10 @@ pub enum OpportunityStatus {
     Archived,
 }
 vocabulary!(OpportunityStatus {
-    Draft = "draft" => "Draft",
-    Published = "published" => "Published",
-    Closed = "closed" => "Closed",
-    Archived = "archived" => "Archived",
+    Draft = "draft",
+    Published = "published",
+    Closed = "closed",
+    Archived = "archived",
 });
 
 #[derive(
@@ -192,9 +207,9 @@ pub enum Compensation {
     Stipend,
 }
 vocabulary!(Compensation {
-    Unpaid = "unpaid" => "Unpaid",
-    Hourly = "hourly" => "Paid hourly",
-    Stipend = "stipend" => "Stipend",
+    Unpaid = "unpaid",
+    Hourly = "hourly",
+    Stipend = "stipend",
 });
 
 /// The access-needs vocabulary of DESIGN.md: the single source of truth for the
@@ -244,47 +259,20 @@ pub enum AccessNeed {
     MentorAssigned,
 }
 vocabulary!(AccessNeed {
-    Paid = "paid" => "Paid",
-    RemoteOk = "remote_ok" => "Can be done remotely",
-    TransitAccessible = "transit_accessible" => "Near public transit",
-    TransportationSupport = "transportation_support" => "Transportation support",
-    WheelchairAccessible = "wheelchair_accessible" => "Wheelchair accessible",
-    FlexibleSchedule = "flexible_schedule" => "Flexible schedule",
-    AfterSchool = "after_school" => "After school",
-    Weekends = "weekends" => "Weekends",
-    Summer = "summer" => "Summer",
-    EquipmentProvided = "equipment_provided" => "Equipment provided",
-    AslOrCaptioning = "asl_or_captioning" => "ASL or captioning",
-    NoExperienceRequired = "no_experience_required" => "No experience required",
-    MentorAssigned = "mentor_assigned" => "Mentor assigned",
+    Paid = "paid",
+    RemoteOk = "remote_ok",
+    TransitAccessible = "transit_accessible",
+    TransportationSupport = "transportation_support",
+    WheelchairAccessible = "wheelchair_accessible",
+    FlexibleSchedule = "flexible_schedule",
+    AfterSchool = "after_school",
+    Weekends = "weekends",
+    Summer = "summer",
+    EquipmentProvided = "equipment_provided",
+    AslOrCaptioning = "asl_or_captioning",
+    NoExperienceRequired = "no_experience_required",
+    MentorAssigned = "mentor_assigned",
 });
-
-impl AccessNeed {
-    /// What the feature promises the student, in one plain sentence.
-    pub fn promise(self) -> &'static str {
-        match self {
-            AccessNeed::Paid => "Paid hourly or with a stipend.",
-            AccessNeed::RemoteOk => "Can be done fully remotely.",
-            AccessNeed::TransitAccessible => {
-                "The site is within a 10-minute walk of public transit."
-            }
-            AccessNeed::TransportationSupport => {
-                "Rides, transit passes or a travel stipend are provided."
-            }
-            AccessNeed::WheelchairAccessible => "Step-free site and an accessible restroom.",
-            AccessNeed::FlexibleSchedule => {
-                "Hours can be arranged around school and family duties."
-            }
-            AccessNeed::AfterSchool => "Takes place after school.",
-            AccessNeed::Weekends => "Takes place on weekends.",
-            AccessNeed::Summer => "Takes place in the summer.",
-            AccessNeed::EquipmentProvided => "A laptop or internet hotspot is provided.",
-            AccessNeed::AslOrCaptioning => "ASL interpreting or live captioning is available.",
-            AccessNeed::NoExperienceRequired => "No prior coursework or experience needed.",
-            AccessNeed::MentorAssigned => "A named mentor meets the student regularly.",
-        }
-    }
-}
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
@@ -313,15 +301,15 @@ pub enum ApplicationStatus {
     Waitlisted,
 }
 vocabulary!(ApplicationStatus {
-    Submitted = "submitted" => "Submitted",
-    Reviewing = "reviewing" => "Being reviewed",
-    Interview = "interview" => "Interview",
-    Offered = "offered" => "Offer made",
-    Accepted = "accepted" => "Accepted",
-    Declined = "declined" => "Declined by the student",
-    Rejected = "rejected" => "Not selected",
-    Withdrawn = "withdrawn" => "Withdrawn",
-    Waitlisted = "waitlisted" => "On the wait list",
+    Submitted = "submitted",
+    Reviewing = "reviewing",
+    Interview = "interview",
+    Offered = "offered",
+    Accepted = "accepted",
+    Declined = "declined",
+    Rejected = "rejected",
+    Withdrawn = "withdrawn",
+    Waitlisted = "waitlisted",
 });
 
 #[derive(
@@ -342,11 +330,11 @@ pub enum PlacementStatus {
     ConsentDeclined,
 }
 vocabulary!(PlacementStatus {
-    AwaitingConsent = "awaiting_consent" => "Waiting for guardian consent",
-    Active = "active" => "Active",
-    Completed = "completed" => "Completed",
-    EndedEarly = "ended_early" => "Ended early",
-    ConsentDeclined = "consent_declined" => "Guardian declined",
+    AwaitingConsent = "awaiting_consent",
+    Active = "active",
+    Completed = "completed",
+    EndedEarly = "ended_early",
+    ConsentDeclined = "consent_declined",
 });
 
 impl PlacementStatus {
@@ -373,7 +361,7 @@ pub enum HoursStatus {
     Rejected,
 }
 vocabulary!(HoursStatus {
-    Pending = "pending" => "Waiting for approval",
-    Approved = "approved" => "Approved",
-    Rejected = "rejected" => "Not approved",
+    Pending = "pending",
+    Approved = "approved",
+    Rejected = "rejected",
 });

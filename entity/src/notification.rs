@@ -9,7 +9,13 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub user_id: i32,
+    /// The English text (all that rows from before migration 16 have).
     pub message: String,
+    /// The catalogue id of the message, rendered in the reader's language.
+    pub message_id: Option<String>,
+    /// Its arguments, as JSON (`i18n::Message::args`).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub message_args: Option<String>,
     pub link: String,
     pub created_at: DateTimeUtc,
     pub read_at: Option<DateTimeUtc>,

@@ -18,6 +18,7 @@ use crate::{
     },
     error::{AppError, AppResult},
     forms::{FieldErrors, Form},
+    i18n::Message,
 };
 
 #[derive(Serialize)]
@@ -54,7 +55,7 @@ async fn finish<T: Serialize>(
     match outcome {
         Ok(user) => {
             start_session(&state.db, session, user).await?;
-            flash(session, "success", welcome).await?;
+            flash(session, "success", Message::new(welcome)).await?;
             Ok(Redirect::to("/dashboard").into_response())
         }
         Err(AppError::Validation(errors)) => render_form(page, template, form, errors),
@@ -78,7 +79,7 @@ pub async fn register(
     Form(form): Form<EmployerRegistration>,
 ) -> AppResult<Response> {
     let outcome = service::register_employer(&state.db, &form).await;
-    let welcome = "Welcome! Your organization is waiting for verification by a counselor. You can prepare drafts meanwhile.";
+    let welcome = "employer-flash-welcome-registered";
     finish(
         &state,
         &session,
@@ -114,7 +115,7 @@ pub async fn claim(
         "accounts/claim.html",
         &form,
         outcome,
-        "Welcome to STEMbridge! Your account is ready.",
+        "student-flash-welcome",
     )
     .await
 }
@@ -145,7 +146,7 @@ pub async fn setup(
         "accounts/setup.html",
         &form,
         outcome,
-        "Your administrator account is ready.",
+        "admin-flash-welcome",
     )
     .await
 }

@@ -67,7 +67,7 @@ fn validate_new_user(
 ) -> NewUser {
     NewUser {
         email: errors.email("email", email),
-        display_name: errors.text("display_name", "Your name", display_name, 100),
+        display_name: errors.text("display_name", "form-label-your-name", display_name, 100),
         password: errors.new_password("password", password),
     }
 }
@@ -82,10 +82,7 @@ async fn email_taken(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> 
 
 fn email_taken_error() -> AppError {
     let mut errors = FieldErrors::new();
-    errors.add(
-        "email",
-        "An account with this email already exists. Log in instead.",
-    );
+    errors.add_id("email", "form-email-taken");
     AppError::Validation(errors)
 }
 
@@ -153,13 +150,13 @@ pub async fn register_employer(
     let mut errors = FieldErrors::new();
     let organization_name = errors.text(
         "organization_name",
-        "Organization name",
+        "form-label-organization-name",
         &form.organization_name,
         200,
     );
     let website = organizations::service::website(&mut errors, "website", &form.website);
     let zip = organizations::service::existing_zip(&mut errors, "zip", &form.zip);
-    let phone = errors.optional_text("phone", "Phone", &form.phone, 40);
+    let phone = errors.optional_text("phone", "form-label-phone", &form.phone, 40);
     let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
     errors.into_result(())?;
 
@@ -194,7 +191,7 @@ pub async fn claim_student_account(
     let mut errors = FieldErrors::new();
     let code = claim_code::normalize(&form.code);
     if code.is_empty() {
-        errors.add("code", "Enter the code your counselor gave you.");
+        errors.add_id("code", "student-claim-code-missing");
     }
     let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
     errors.into_result(())?;
@@ -210,10 +207,7 @@ pub async fn claim_student_account(
         student.filter(|s| s.claim_code_expires_at.is_some_and(|at| at > Utc::now()))
     else {
         let mut errors = FieldErrors::new();
-        errors.add(
-            "code",
-            "This code is not valid or has expired. Ask your counselor for a new one.",
-        );
+        errors.add_id("code", "student-claim-code-invalid");
         return Err(AppError::Validation(errors));
     };
     let user = insert_user(&txn, new_user, Role::Student, None).await?;

@@ -16,6 +16,7 @@ use crate::{
     auth::extractors::{AdminUser, Page, flash},
     error::{AppError, AppResult},
     forms::{FieldErrors, Form},
+    i18n::Message,
 };
 
 #[derive(Serialize, Default)]
@@ -62,7 +63,7 @@ pub async fn create_school(
             flash(
                 &session,
                 "success",
-                format!("School “{}” added.", school.name),
+                Message::new("admin-flash-school-added").arg("name", school.name.as_str()),
             )
             .await?;
             Ok(Redirect::to("/admin").into_response())
@@ -95,7 +96,8 @@ pub async fn create_counselor(
             flash(
                 &session,
                 "success",
-                format!("Counselor account for {} created.", counselor.email),
+                Message::new("admin-flash-counselor-created")
+                    .arg("email", counselor.email.as_str()),
             )
             .await?;
             Ok(Redirect::to("/admin").into_response())

@@ -25,7 +25,7 @@ pub struct NewSchool {
 /// Adds a school.
 pub async fn create_school(db: &DatabaseConnection, form: &NewSchool) -> AppResult<school::Model> {
     let mut errors = FieldErrors::new();
-    let name = errors.text("name", "School name", &form.name, 200);
+    let name = errors.text("name", "admin-school-name", &form.name, 200);
     let zip = errors.zip("zip", &form.zip);
     errors.into_result(())?;
     Ok(school::ActiveModel {
@@ -57,7 +57,7 @@ pub async fn create_counselor(
 ) -> AppResult<user::Model> {
     if form.school_ids.is_empty() {
         let mut errors = FieldErrors::new();
-        errors.add("school_ids", "Choose at least one school.");
+        errors.add_id("school_ids", "admin-counselor-schools-missing");
         return Err(AppError::Validation(errors));
     }
     let txn = db::begin_write(db).await?;
@@ -67,7 +67,7 @@ pub async fn create_counselor(
         .await?;
     if known.len() != form.school_ids.len() {
         let mut errors = FieldErrors::new();
-        errors.add("school_ids", "One of the chosen schools does not exist.");
+        errors.add_id("school_ids", "admin-counselor-schools-unknown");
         return Err(AppError::Validation(errors));
     }
     let counselor = insert_user_checked(

@@ -3,7 +3,10 @@
 use chrono::{Datelike, NaiveDate};
 use entity::{opportunity, student};
 
-use crate::opportunities::service::grade_name;
+use crate::{
+    i18n::{Lang, t, t_args},
+    opportunities::service::grade_in,
+};
 
 /// Age in whole years on `day`.
 pub fn age_on(birth: NaiveDate, day: NaiveDate) -> i32 {
@@ -22,28 +25,39 @@ pub fn needs_guardian_consent(student: &student::Model, start: NaiveDate) -> boo
         .is_none_or(|birth| age_on(birth, start) < 18)
 }
 
-/// `Err(reason)` when the student may not apply.
-pub fn check(opportunity: &opportunity::Model, student: &student::Model) -> Result<(), String> {
+/// `Err(reason)` when the student may not apply, in `lang`.
+pub fn check(
+    opportunity: &opportunity::Model,
+    student: &student::Model,
+    lang: Lang,
+) -> Result<(), String> {
     if !student.active {
-        return Err("Your school roster lists you as inactive. Ask your counselor.".into());
+        return Err(t(lang, "student-apply-inactive"));
     }
     if student.grade < opportunity.min_grade || student.grade > opportunity.max_grade {
-        return Err(format!(
-            "This opportunity is for students in {} to {}; you are in {}.",
-            grade_name(opportunity.min_grade),
-            grade_name(opportunity.max_grade),
-            grade_name(student.grade)
+        return Err(t_args(
+            lang,
+            "student-apply-grade",
+            vec![
+                ("from", grade_in(lang, opportunity.min_grade).into()),
+                ("to", grade_in(lang, opportunity.max_grade).into()),
+                ("yours", grade_in(lang, student.grade).into()),
+            ],
         ));
     }
     if let Some(min_age) = opportunity.min_age {
         let Some(birth) = student.date_of_birth else {
-            return Err(format!(
-                "You must be at least {min_age} on the start date. Ask your counselor to add your date of birth to your record first."
+            return Err(t_args(
+                lang,
+                "student-apply-age-unknown",
+                vec![("age", min_age.into())],
             ));
         };
         if age_on(birth, opportunity.start_date) < min_age {
-            return Err(format!(
-                "You must be at least {min_age} years old on the start date."
+            return Err(t_args(
+                lang,
+                "student-apply-too-young",
+                vec![("age", min_age.into())],
             ));
         }
     }

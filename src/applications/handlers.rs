@@ -16,6 +16,7 @@ use crate::{
     auth::extractors::{Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult},
     forms::{Form, Path},
+    i18n::Message,
     opportunities::service::{find_visible, view},
 };
 
@@ -30,15 +31,11 @@ pub async fn apply(
     match service::apply(&state.db, &student, id, &form).await {
         Ok(application) => {
             let message = match application.status {
-                entity::ApplicationStatus::Accepted => {
-                    "You have a seat! Follow the next steps below."
-                }
-                entity::ApplicationStatus::Waitlisted => {
-                    "Every seat is taken: you are on the wait list and move up when one frees."
-                }
-                _ => "Application sent. You can follow it here.",
+                entity::ApplicationStatus::Accepted => "student-flash-seat",
+                entity::ApplicationStatus::Waitlisted => "student-flash-waitlisted",
+                _ => "student-flash-applied",
             };
-            flash(&session, "success", message).await?;
+            flash(&session, "success", Message::new(message)).await?;
             Ok(Redirect::to(&format!("/student/applications/{}", application.id)).into_response())
         }
         Err(AppError::Validation(errors)) => {
@@ -59,8 +56,8 @@ struct StudentApplicationPage {
     id: i32,
     opportunity_id: i32,
     title: String,
+    /// `vocab-application_status-<key>`.
     status: &'static str,
-    status_key: &'static str,
     note: String,
     availability: String,
     accommodations: String,
@@ -85,8 +82,7 @@ pub async fn student_view(
         id: application.id,
         opportunity_id: application.opportunity_id,
         title,
-        status: application.status.label(),
-        status_key: application.status.key(),
+        status: application.status.key(),
         note: application.note,
         availability: application.availability,
         accommodations: application.accommodations,
@@ -112,19 +108,14 @@ pub async fn student_act(
         Ok(Some(placement)) => {
             // The placement page says whether a guardian's consent is awaited
             // (and where it was mailed); the link itself is never shown here.
-            flash(
-                &session,
-                "success",
-                crate::i18n::t(page.lang, "families-accepted"),
-            )
-            .await?;
+            flash(&session, "success", Message::new("families-accepted")).await?;
             Ok(Redirect::to(&format!("/student/placements/{placement}")).into_response())
         }
         Ok(None) => {
-            flash(&session, "success", "Done.").await?;
+            flash(&session, "success", Message::new("student-flash-done")).await?;
             Ok(Redirect::to(&format!("/student/applications/{id}")).into_response())
         }
-        Err(AppError::Validation(errors)) => Err(AppError::BadRequest(errors.summary())),
+        Err(AppError::Validation(errors)) => Err(AppError::BadRequest(errors.summary(page.lang))),
         Err(other) => Err(other),
     }
 }
@@ -172,9 +163,10 @@ pub async fn employer_act(
     flash(
         &session,
         "success",
-        format!(
-            "Application moved to: {}.",
-            saved.status.label().to_lowercase()
+        Message::new("employer-flash-application-moved").vocab(
+            "status",
+            "application_status",
+            saved.status.key(),
         ),
     )
     .await?;

@@ -21,7 +21,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    i18n::{self, Lang, t},
+    i18n::{self, Lang, Message, t, t_args},
     notifications::{employers_of, notify},
     opportunities::service::find_visible,
     outbox, placements,
@@ -111,17 +111,16 @@ pub async fn apply(
     form: &ApplicationForm,
 ) -> AppResult<application::Model> {
     let mut errors = FieldErrors::new();
-    let note = errors.text(
-        "note",
-        "A few words about why you are interested",
-        &form.note,
-        2000,
+    let note = errors.text("note", "student-apply-note-name", &form.note, 2000);
+    let availability = errors.optional_text(
+        "availability",
+        "student-apply-availability-name",
+        &form.availability,
+        500,
     );
-    let availability =
-        errors.optional_text("availability", "Availability", &form.availability, 500);
     let accommodations = errors.optional_text(
         "accommodations",
-        "Accommodations",
+        "student-apply-accommodations-name",
         &form.accommodations,
         1000,
     );
@@ -131,16 +130,14 @@ pub async fn apply(
     find_visible(&txn, opportunity_id).await?;
     let opportunity = lock_opportunity(&txn, opportunity_id).await?;
     let student = student_of(&txn, user.id).await?;
-    eligibility::check(&opportunity, &student).map_err(AppError::Conflict)?;
+    eligibility::check(&opportunity, &student, i18n::current()).map_err(AppError::Conflict)?;
     let already = application::Entity::find()
         .filter(application::Column::OpportunityId.eq(opportunity_id))
         .filter(application::Column::StudentId.eq(student.id))
         .count(&txn)
         .await?;
     if already > 0 {
-        return Err(AppError::Conflict(
-            "You already applied to this opportunity.".into(),
-        ));
+        return Err(already_applied());
     }
     let taken = slots_taken(&txn, opportunity_id).await?;
     let is_shadow = opportunity.kind == OpportunityKind::JobShadow;
@@ -149,9 +146,7 @@ pub async fn apply(
         (true, false) => ApplicationStatus::Waitlisted,
         (false, true) => ApplicationStatus::Submitted,
         (false, false) => {
-            return Err(AppError::Conflict(
-                "Every slot of this opportunity is already filled.".into(),
-            ));
+            return Err(AppError::Conflict(t(i18n::current(), "student-apply-full")));
         }
     };
     let now = Utc::now();
@@ -169,9 +164,7 @@ pub async fn apply(
     .insert(&txn)
     .await
     .map_err(|e| match e.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => {
-            AppError::Conflict("You already applied to this opportunity.".into())
-        }
+        Some(SqlErr::UniqueConstraintViolation(_)) => already_applied(),
         _ => AppError::Database(e),
     })?;
     application_event::ActiveModel {
@@ -192,7 +185,7 @@ pub async fn apply(
     notify(
         &txn,
         &employers,
-        &format!("New applicant for “{}”.", opportunity.title),
+        &Message::new("notice-new-applicant").arg("title", opportunity.title.as_str()),
         &link,
     )
     .await?;
@@ -258,10 +251,24 @@ async fn find_for_employer(
     Ok((application, opportunity))
 }
 
+fn already_applied() -> AppError {
+    AppError::Conflict(t(i18n::current(), "student-apply-already"))
+}
+
+/// "An application that is “Offer made” cannot be withdrawn." `verb` is the
+/// catalogue id of what was tried.
 fn refused(from: ApplicationStatus, verb: &str) -> AppError {
-    AppError::Conflict(format!(
-        "An application that is “{}” cannot be {verb}.",
-        from.label().to_lowercase()
+    let lang = i18n::current();
+    AppError::Conflict(t_args(
+        lang,
+        "applications-refused",
+        vec![
+            (
+                "status",
+                i18n::vocab(lang, "application_status", from.key()).into(),
+            ),
+            ("verb", t(lang, verb).into()),
+        ],
     ))
 }
 
@@ -274,10 +281,10 @@ pub async fn employer_act(
     let txn = db::begin_write(db).await?;
     let (application, opportunity) = find_for_employer(&txn, employer, id).await?;
     let verb = match action {
-        EmployerAction::Review => "moved to review",
-        EmployerAction::Interview => "moved to interview",
-        EmployerAction::Offer => "offered",
-        EmployerAction::Reject => "rejected",
+        EmployerAction::Review => "applications-verb-review",
+        EmployerAction::Interview => "applications-verb-interview",
+        EmployerAction::Offer => "applications-verb-offer",
+        EmployerAction::Reject => "applications-verb-reject",
     };
     let to = action
         .target(application.status)
@@ -288,11 +295,9 @@ pub async fn employer_act(
         .or_not_found()?;
     let saved = record(&txn, application, to, employer.id).await?;
     if let Some(user_id) = student.user_id {
-        let message = format!(
-            "Your application to “{}” is now: {}.",
-            opportunity.title,
-            to.label().to_lowercase()
-        );
+        let message = Message::new("notice-application-status")
+            .arg("title", opportunity.title.as_str())
+            .vocab("status", "application_status", to.key());
         notify(
             &txn,
             &[user_id],
@@ -368,7 +373,13 @@ pub async fn student_act(
 ) -> AppResult<Option<i32>> {
     let belonging = if action == StudentAction::Accept {
         let mut errors = FieldErrors::new();
-        let score = errors.integer("belonging", "Your answer", &form.belonging, 1, 5);
+        let score = errors.integer(
+            "belonging",
+            "student-belonging-answer",
+            &form.belonging,
+            1,
+            5,
+        );
         errors.into_result(score)?
     } else {
         None
@@ -376,9 +387,9 @@ pub async fn student_act(
     let txn = db::begin_write(db).await?;
     let (application, student) = find_for_student(&txn, user, id).await?;
     let verb = match action {
-        StudentAction::Accept => "accepted",
-        StudentAction::Decline => "declined",
-        StudentAction::Withdraw => "withdrawn",
+        StudentAction::Accept => "applications-verb-accept",
+        StudentAction::Decline => "applications-verb-decline",
+        StudentAction::Withdraw => "applications-verb-withdraw",
     };
     let to = action
         .target(application.status)
@@ -398,9 +409,7 @@ pub async fn student_act(
     if action == StudentAction::Accept {
         let taken = slots_taken(&txn, opportunity.id).await?;
         if taken >= opportunity.slots {
-            return Err(AppError::Conflict(
-                "Sorry: every slot has just been filled by other students.".into(),
-            ));
+            return Err(AppError::Conflict(t(lang, "student-accept-full")));
         }
         let saved = record(&txn, application, to, user.id).await?;
         let placement =
@@ -420,10 +429,13 @@ pub async fn student_act(
         record(&txn, application, to, user.id).await?;
     }
     let employers = employers_of(&txn, opportunity.organization_id).await?;
-    let message = format!(
-        "{} {} the application to “{}”.",
-        student.first_name, verb, opportunity.title
-    );
+    let message = Message::new(match action {
+        StudentAction::Accept => "notice-student-accepted",
+        StudentAction::Decline => "notice-student-declined",
+        StudentAction::Withdraw => "notice-student-withdrew",
+    })
+    .arg("name", student.first_name.as_str())
+    .arg("title", opportunity.title.as_str());
     notify(
         &txn,
         &employers,
@@ -460,9 +472,11 @@ pub async fn close_if_full(
 /// One step of the history, in words.
 #[derive(Debug, Serialize)]
 pub struct HistoryStep {
+    /// `vocab-application_status-<key>`.
     pub status: &'static str,
-    pub by: &'static str,
-    pub at: String,
+    /// The student made this change (else the employer).
+    pub by_student: bool,
+    pub at: chrono::DateTime<Utc>,
 }
 
 pub async fn history(
@@ -482,13 +496,9 @@ fn steps(events: Vec<application_event::Model>, student_user: Option<i32>) -> Ve
     events
         .into_iter()
         .map(|e| HistoryStep {
-            status: e.to_status.label(),
-            by: if Some(e.actor_id) == student_user {
-                "the student"
-            } else {
-                "the employer"
-            },
-            at: e.at.format("%B %-d, %Y %H:%M UTC").to_string(),
+            status: e.to_status.key(),
+            by_student: Some(e.actor_id) == student_user,
+            at: e.at,
         })
         .collect()
 }
@@ -504,8 +514,8 @@ pub struct Applicant {
     pub note: String,
     pub availability: String,
     pub accommodations: String,
+    /// `vocab-application_status-<key>`.
     pub status: &'static str,
-    pub status_key: &'static str,
     pub history: Vec<HistoryStep>,
 }
 
@@ -570,8 +580,7 @@ pub async fn applicants(
             note: application.note,
             availability: application.availability,
             accommodations: application.accommodations,
-            status: application.status.label(),
-            status_key: application.status.key(),
+            status: application.status.key(),
         });
     }
     Ok((opportunity, applicants))
@@ -632,7 +641,7 @@ pub async fn placements_of(
                 .find(|a| a.application_id == p.application_id)
                 .map(|a| a.name.clone())
                 .unwrap_or_default();
-            (p.id, name, p.status.label())
+            (p.id, name, p.status.key())
         })
         .collect())
 }
@@ -643,8 +652,9 @@ pub struct MyApplication {
     pub id: i32,
     pub opportunity_id: i32,
     pub title: String,
+    /// `vocab-application_status-<key>`.
     pub status: &'static str,
-    pub updated: String,
+    pub updated: chrono::NaiveDate,
 }
 
 pub async fn of_student(
@@ -673,8 +683,8 @@ pub async fn of_student(
             id: a.id,
             opportunity_id: a.opportunity_id,
             title: titles.get(&a.opportunity_id).cloned().unwrap_or_default(),
-            status: a.status.label(),
-            updated: a.updated_at.format("%B %-d").to_string(),
+            status: a.status.key(),
+            updated: a.updated_at.date_naive(),
         })
         .collect())
 }

@@ -72,9 +72,9 @@ async fn check(session: &Session, request: Request) -> AppResult<Request> {
     let (given, body) = if let Some(value) = parts.headers.get(HEADER) {
         (value.to_str().unwrap_or_default().to_owned(), body)
     } else if content_type_is(&parts.headers, "application/x-www-form-urlencoded") {
-        let bytes = to_bytes(body, MAX_FORM_BYTES)
-            .await
-            .map_err(|_| AppError::BadRequest("The form is too large.".into()))?;
+        let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| {
+            AppError::BadRequest(crate::i18n::t(crate::i18n::current(), "form-too-large"))
+        })?;
         let given = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
             .ok()
             .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD).map(|(_, v)| v))

@@ -13,7 +13,7 @@ use crate::{
     app::AppState,
     auth::{LOGIN_AT, SESSION_GENERATION, USER_ID, csrf},
     error::{AppError, AppResult},
-    i18n::{self, Lang},
+    i18n::{self, Lang, Message},
     templates,
 };
 
@@ -224,8 +224,16 @@ impl std::ops::Deref for VerifiedEmployer {
     }
 }
 
-/// A one-time message shown on the next page (POST, redirect, GET).
+/// A one-time message shown on the next page (POST, redirect, GET): kept
+/// as a catalogue id so it is written in the language of the page showing it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+struct StoredFlash {
+    kind: String,
+    message: Message,
+}
+
+/// A flash message as the page shows it.
+#[derive(Debug, Clone, Serialize)]
 pub struct Flash {
     pub kind: String,
     pub message: String,
@@ -234,10 +242,10 @@ pub struct Flash {
 const FLASH: &str = "flash";
 
 /// Stores a message for the next page the user sees.
-pub async fn flash(session: &Session, kind: &str, message: impl Into<String>) -> AppResult<()> {
-    let flash = Flash {
+pub async fn flash(session: &Session, kind: &str, message: Message) -> AppResult<()> {
+    let flash = StoredFlash {
         kind: kind.to_owned(),
-        message: message.into(),
+        message,
     };
     session.insert(FLASH, flash).await?;
     Ok(())
@@ -271,7 +279,16 @@ impl FromRequestParts<AppState> for Page {
         } else {
             csrf::existing(&session).await?.unwrap_or_default()
         };
-        let flash = session.remove::<Flash>(FLASH).await?;
+        // A flash left by an older version (plain text) is dropped, not an error.
+        let lang = i18n::current();
+        let flash = session
+            .remove_value(FLASH)
+            .await?
+            .and_then(|value| serde_json::from_value::<StoredFlash>(value).ok())
+            .map(|stored| Flash {
+                kind: stored.kind,
+                message: stored.message.render(lang),
+            });
         let unread = match &user {
             Some(user) => crate::notifications::unread_count(&state.db, user.id).await?,
             None => 0,
@@ -281,7 +298,7 @@ impl FromRequestParts<AppState> for Page {
             unread,
             csrf_token,
             flash,
-            lang: i18n::current(),
+            lang,
             here: parts
                 .uri
                 .path_and_query()
@@ -317,10 +334,14 @@ impl std::ops::Deref for FormPage {
 impl Page {
     /// Renders a page template with its own context plus the layout's.
     pub fn render(&self, name: &str, ctx: impl Serialize) -> AppResult<Html<String>> {
-        templates::render(
-            name,
-            context! { page => self, lang => self.lang, ..Value::from_serialize(ctx) },
-        )
+        // Kept messages (form errors) are written out in the page's language,
+        // which may differ from the reader's (a guardian's consent page).
+        i18n::rendering_in(self.lang, || {
+            templates::render(
+                name,
+                context! { page => self, lang => self.lang, ..Value::from_serialize(ctx) },
+            )
+        })
     }
 }
 

@@ -18,6 +18,7 @@ use crate::{
     },
     error::{AppError, AppResult},
     forms::{FieldErrors, Form},
+    i18n::Message,
 };
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -131,6 +132,6 @@ pub async fn logout(
     MaybeUser(user): MaybeUser,
 ) -> AppResult<Redirect> {
     service::end_all_sessions(&state.db, &session, user.map(|u| u.id)).await?;
-    flash(&session, "info", "You are logged out.").await?;
+    flash(&session, "info", Message::new("common-flash-logged-out")).await?;
     Ok(Redirect::to("/"))
 }

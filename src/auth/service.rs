@@ -35,13 +35,13 @@ pub async fn authenticate(
     let email = email.trim().to_lowercase();
     let mut errors = FieldErrors::new();
     if email.is_empty() {
-        errors.add("email", "Email is required.");
+        errors.add_id("email", "form-email-required");
     }
     if password.is_empty() {
-        errors.add("password", "Password is required.");
+        errors.add_id("password", "form-password-required");
     }
     if email.len() > 254 || password.len() > 1024 {
-        errors.add("email", "Email or password is incorrect.");
+        errors.add_id("email", "error-credentials");
     }
     errors.into_result(())?;
 

@@ -21,6 +21,7 @@ use crate::{
     disclosure,
     error::{AppError, AppResult},
     forms::{Form, Multipart, Path, Query},
+    i18n::{self, Lang, t},
     roster::{self, import::RosterFiles},
     search::documents::today,
 };
@@ -66,32 +67,55 @@ pub async fn dashboard(
 
 /// The group table as CSV: hidden groups are left out, hidden cells of a
 /// shown group are empty.
+/// The language of an export's header row and words: `lang=en|es` when the
+/// link names one, else the reader's.
+#[derive(Debug, Default, Deserialize)]
+pub struct ExportLang {
+    lang: Option<String>,
+}
+
+impl ExportLang {
+    fn choose(&self, reader: Lang) -> AppResult<Lang> {
+        match self.lang.as_deref() {
+            None | Some("") => Ok(reader),
+            Some(code) => Lang::from_code(code)
+                .filter(|l| l.code() == code)
+                .ok_or_else(|| AppError::BadRequest(t(reader, "csv-error-lang"))),
+        }
+    }
+}
+
 pub async fn export_groups(
     State(state): State<AppState>,
     counselor: CounselorUser,
-    ReaderLang(lang): ReaderLang,
+    ReaderLang(reader): ReaderLang,
     Query(scope): Query<Scope>,
+    Query(choice): Query<ExportLang>,
 ) -> AppResult<Response> {
-    let period = service::period(&state.db, &counselor, &scope, today(), lang).await?;
+    let lang = choice.choose(reader)?;
+    let period = service::period(&state.db, &counselor, &scope, today(), reader).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
     let mut export = Export::new();
-    export.row([
-        "dimension",
-        "group",
-        "students",
-        "engagement_rate",
-        "engagement_gap",
-        "placement_rate",
-        "placement_gap",
-        "completion_rate",
-        "completion_gap",
-        "belonging_change",
-    ])?;
+    export.row(
+        [
+            "csv-dimension",
+            "csv-group",
+            "csv-students",
+            "csv-engagement-rate",
+            "csv-engagement-gap",
+            "csv-placement-rate",
+            "csv-placement-gap",
+            "csv-completion-rate",
+            "csv-completion-gap",
+            "csv-belonging-change",
+        ]
+        .map(|id| t(lang, id)),
+    )?;
     for row in figures.groups.iter().filter(|r| !r.students.is_hidden()) {
         export.row([
             row.dimension.key().to_owned(),
-            row.group.clone(),
+            i18n::group_label(lang, &row.group),
             row.students.csv(),
             row.engagement_rate.csv(),
             row.engagement_gap.csv(),
@@ -185,8 +209,8 @@ pub async fn students(
         .collect();
     let export = serde_urlencoded::to_string(&query).unwrap_or_default();
     let view = context! { students => shown, truncated, listed => LISTED, query, groups, grades, export, stages => [
-    ("not_engaged", Stage::NotEngaged.label()), ("applied", Stage::Applied.label()),
-    ("placed", Stage::Placed.label()), ("completed", Stage::Completed.label())] };
+    ("not_engaged", Stage::NotEngaged.label_id()), ("applied", Stage::Applied.label_id()),
+    ("placed", Stage::Placed.label_id()), ("completed", Stage::Completed.label_id())] };
     Ok(page
         .render("counseling/students.html", view)?
         .into_response())
@@ -195,22 +219,33 @@ pub async fn students(
 pub async fn export_students(
     State(state): State<AppState>,
     counselor: CounselorUser,
-    ReaderLang(lang): ReaderLang,
+    ReaderLang(reader): ReaderLang,
     Query(query): Query<ListQuery>,
+    Query(choice): Query<ExportLang>,
 ) -> AppResult<Response> {
-    let period = service::period(&state.db, &counselor, &query.scope, today(), lang).await?;
+    let lang = choice.choose(reader)?;
+    let period = service::period(&state.db, &counselor, &query.scope, today(), reader).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
-    let rows = service::list(&cohort, &period, &query.filter, &figures, lang)?;
+    let rows = service::list(&cohort, &period, &query.filter, &figures, reader)?;
     let mut export = Export::new();
-    export.row(["name", "grade", "school", "status", "account_claimed"])?;
+    export.row(
+        [
+            "csv-name",
+            "csv-grade",
+            "csv-school",
+            "csv-status",
+            "csv-account-claimed",
+        ]
+        .map(|id| t(lang, id)),
+    )?;
     for row in &rows {
         export.row([
-            row.name.as_str(),
-            &row.grade.to_string(),
-            &row.school,
-            row.stage,
-            if row.claimed { "yes" } else { "no" },
+            row.name.clone(),
+            row.grade.to_string(),
+            row.school.clone(),
+            t(lang, row.stage),
+            t(lang, if row.claimed { "csv-yes" } else { "csv-no" }),
         ])?;
     }
     // The log names the filter, not how many students it found: admins
@@ -273,16 +308,21 @@ async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFile
         users: Vec::new(),
         demographics: Vec::new(),
     };
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(format!("The upload could not be read: {e}.")))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(|e| {
+        AppError::BadRequest(i18n::t_args(
+            i18n::current(),
+            "counselor-error-upload",
+            vec![("detail", e.to_string().into())],
+        ))
+    })? {
         let name = field.name().unwrap_or_default().to_owned();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| AppError::BadRequest(format!("The upload could not be read: {e}.")))?;
+        let bytes = field.bytes().await.map_err(|e| {
+            AppError::BadRequest(i18n::t_args(
+                i18n::current(),
+                "counselor-error-upload",
+                vec![("detail", e.to_string().into())],
+            ))
+        })?;
         match name.as_str() {
             "orgs" => files.orgs = bytes.to_vec(),
             "users" => files.users = bytes.to_vec(),
@@ -339,11 +379,11 @@ pub async fn print_codes(
     let school_id: i32 = form
         .school_id
         .parse()
-        .map_err(|_| AppError::BadRequest("Choose a school.".into()))?;
+        .map_err(|_| AppError::BadRequest(t(i18n::current(), "counselor-error-choose-school")))?;
     let grade: i32 = form
         .grade
         .parse()
-        .map_err(|_| AppError::BadRequest("Choose a grade.".into()))?;
+        .map_err(|_| AppError::BadRequest(t(i18n::current(), "counselor-error-choose-grade")))?;
     let codes =
         crate::roster::service::reissue_codes_for_grade(&state.db, &counselor, school_id, grade)
             .await?;

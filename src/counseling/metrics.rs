@@ -54,19 +54,6 @@ impl Dimension {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Dimension::Gender => "Gender",
-            Dimension::RaceEthnicity => "Race and ethnicity",
-            Dimension::LowIncome => "Low income",
-            Dimension::EnglishLearner => "English learner",
-            Dimension::Disability => "Disability (IEP/504)",
-            Dimension::FirstGeneration => "First generation",
-            Dimension::Grade => "Grade",
-            Dimension::School => "School",
-        }
-    }
-
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|d| d.key() == key)
     }

@@ -21,7 +21,7 @@ use crate::{
     auth::extractors::CurrentUser,
     disclosure::{self, Figures},
     error::{AppError, AppResult, OrNotFound},
-    i18n::{Lang, t, t_args},
+    i18n::{self, Lang, t, t_args},
     profiles,
     roster::service::{ensure_school_access, schools_of},
     search::{self, documents::today, query::SearchParams},
@@ -173,12 +173,26 @@ pub fn grade_group(grade: i32) -> String {
     }
 }
 
+/// A yes/no group of the roster, as the metrics key it (the dashboard
+/// writes it out through the catalogue, see `group_label`).
 fn yes_no(value: Option<bool>) -> String {
     match value {
         Some(true) => "Yes".into(),
         Some(false) => "No".into(),
         None => "Not reported".into(),
     }
+}
+
+/// A yes/no fact of the roster, in `lang`.
+fn yes_no_in(lang: Lang, value: Option<bool>) -> String {
+    t(
+        lang,
+        match value {
+            Some(true) => "counselor-yes",
+            Some(false) => "counselor-no",
+            None => "counselor-not-reported",
+        },
+    )
 }
 
 /// Everything known about the cohort in the period, loaded in a few queries.
@@ -464,12 +478,13 @@ impl Stage {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The catalogue id of the stage's name.
+    pub fn label_id(self) -> &'static str {
         match self {
-            Stage::NotEngaged => "Not engaged yet",
-            Stage::Applied => "Applied",
-            Stage::Placed => "Placed",
-            Stage::Completed => "Completed",
+            Stage::NotEngaged => "counselor-stage-not-engaged",
+            Stage::Applied => "counselor-stage-applied",
+            Stage::Placed => "counselor-stage-placed",
+            Stage::Completed => "counselor-stage-completed",
         }
     }
 
@@ -529,16 +544,19 @@ pub fn list(
     };
     let stage = match filter.status.as_str() {
         "" => None,
-        key => Some(
-            Stage::from_key(key)
-                .ok_or_else(|| AppError::BadRequest(format!("Unknown status “{key}”.")))?,
-        ),
+        key => Some(Stage::from_key(key).ok_or_else(|| {
+            AppError::BadRequest(t_args(
+                lang,
+                "counselor-error-status",
+                vec![("value", key.into())],
+            ))
+        })?),
     };
     let grade: Option<i32> = match filter.grade.as_str() {
         "" => None,
         g => Some(
             g.parse()
-                .map_err(|_| AppError::BadRequest("“grade” must be a number.".into()))?,
+                .map_err(|_| AppError::BadRequest(t(lang, "counselor-error-grade")))?,
         ),
     };
     // With a status too, the list crosses the group with a stage: the
@@ -552,8 +570,13 @@ pub fn list(
     let group = match filter.group.split_once(':') {
         None if filter.group.is_empty() => None,
         Some((dimension, value)) => {
-            let dimension = Dimension::from_key(dimension)
-                .ok_or_else(|| AppError::BadRequest(format!("Unknown group “{dimension}”.")))?;
+            let dimension = Dimension::from_key(dimension).ok_or_else(|| {
+                AppError::BadRequest(t_args(
+                    lang,
+                    "counselor-error-group",
+                    vec![("value", dimension.into())],
+                ))
+            })?;
             if !figures.shows_group_stage(dimension, value, stage_index) {
                 return Err(hidden());
             }
@@ -597,7 +620,7 @@ pub fn list(
                 .copied()
                 .unwrap_or_default()
                 .to_owned(),
-            stage: Stage::of(f).label(),
+            stage: Stage::of(f).label_id(),
             stage_key: Stage::of(f),
             claimed: s.user_id.is_some(),
         })
@@ -610,8 +633,9 @@ pub struct Timeline {
     pub name: String,
     pub grade: i32,
     pub school: String,
-    pub demographics: Vec<(&'static str, String)>,
-    pub events: Vec<(String, String)>,
+    pub demographics: Vec<(String, String)>,
+    /// When (`YYYY-MM-DD`, written out by the page) and what, in the reader's language.
+    pub events: Vec<(chrono::NaiveDate, String)>,
     pub approved_hours: f64,
 }
 
@@ -651,14 +675,32 @@ pub async fn timeline(
         .into_iter()
         .map(|o| (o.id, o.title))
         .collect();
+    let lang = i18n::current();
     let mut events: Vec<(DateTime<Utc>, String)> = Vec::new();
     for a in &applications {
         let title = titles.get(&a.opportunity_id).cloned().unwrap_or_default();
-        events.push((a.created_at, format!("Applied to “{title}”")));
+        events.push((
+            a.created_at,
+            t_args(
+                lang,
+                "counselor-event-applied",
+                vec![("title", title.as_str().into())],
+            ),
+        ));
         if a.status != ApplicationStatus::Submitted {
             events.push((
                 a.updated_at,
-                format!("“{title}”: {}", a.status.label().to_lowercase()),
+                t_args(
+                    lang,
+                    "counselor-event-application",
+                    vec![
+                        ("title", title.as_str().into()),
+                        (
+                            "status",
+                            i18n::vocab(lang, "application_status", a.status.key()).into(),
+                        ),
+                    ],
+                ),
             ));
         }
     }
@@ -667,9 +709,16 @@ pub async fn timeline(
         let title = titles.get(&p.opportunity_id).cloned().unwrap_or_default();
         events.push((
             p.created_at,
-            format!(
-                "Placement at “{title}”: {}",
-                p.status.label().to_lowercase()
+            t_args(
+                lang,
+                "counselor-event-placement",
+                vec![
+                    ("title", title.as_str().into()),
+                    (
+                        "status",
+                        i18n::vocab(lang, "placement_status", p.status.key()).into(),
+                    ),
+                ],
             ),
         ));
         let hours = hour_log::Entity::find()
@@ -684,10 +733,20 @@ pub async fn timeline(
         for h in hours {
             events.push((
                 h.created_at,
-                format!(
-                    "Logged {} hours at “{title}” ({})",
-                    f64::from(h.quarter_hours) / 4.0,
-                    h.status.label().to_lowercase()
+                t_args(
+                    lang,
+                    "counselor-event-hours",
+                    vec![
+                        (
+                            "hours",
+                            (f64::from(h.quarter_hours) / 4.0).to_string().into(),
+                        ),
+                        ("title", title.as_str().into()),
+                        (
+                            "status",
+                            i18n::vocab(lang, "hours_status", h.status.key()).into(),
+                        ),
+                    ],
                 ),
             ));
         }
@@ -699,23 +758,39 @@ pub async fn timeline(
         school: school.name,
         demographics: vec![
             (
-                "Gender",
-                s.gender.clone().unwrap_or_else(|| "Not reported".into()),
+                t(lang, "stats-dim-gender"),
+                s.gender.as_deref().map_or_else(
+                    || t(lang, "counselor-not-reported"),
+                    |g| i18n::group_label(lang, g),
+                ),
             ),
             (
-                "Race and ethnicity",
-                s.race_ethnicity
-                    .clone()
-                    .unwrap_or_else(|| "Not reported".into()),
+                t(lang, "stats-dim-race-ethnicity"),
+                s.race_ethnicity.as_deref().map_or_else(
+                    || t(lang, "counselor-not-reported"),
+                    |r| i18n::group_label(lang, r),
+                ),
             ),
-            ("Low income", yes_no(s.low_income)),
-            ("English learner", yes_no(s.english_learner)),
-            ("Disability (IEP/504)", yes_no(s.disability)),
-            ("First generation", yes_no(s.first_generation)),
+            (
+                t(lang, "stats-dim-low-income"),
+                yes_no_in(lang, s.low_income),
+            ),
+            (
+                t(lang, "stats-dim-english-learner"),
+                yes_no_in(lang, s.english_learner),
+            ),
+            (
+                t(lang, "stats-dim-disability"),
+                yes_no_in(lang, s.disability),
+            ),
+            (
+                t(lang, "stats-dim-first-generation"),
+                yes_no_in(lang, s.first_generation),
+            ),
         ],
         events: events
             .into_iter()
-            .map(|(at, what)| (at.format("%Y-%m-%d").to_string(), what))
+            .map(|(at, what)| (at.date_naive(), what))
             .collect(),
         approved_hours: f64::from(approved_quarters) / 4.0,
     };

@@ -10,10 +10,10 @@ use tower_sessions::Session;
 use super::service::{self, BirthDateForm, GuardianForm};
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, ReaderLang, flash},
+    auth::extractors::{CounselorUser, flash},
     error::AppResult,
     forms::{Form, Path},
-    i18n::t,
+    i18n::Message,
     search::documents::today,
 };
 
@@ -24,38 +24,45 @@ fn back(id: i32) -> Response {
 pub async fn add_guardian(
     State(state): State<AppState>,
     counselor: CounselorUser,
-    ReaderLang(lang): ReaderLang,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<GuardianForm>,
 ) -> AppResult<Response> {
     service::add(&state.db, &counselor, id, &form).await?;
-    flash(&session, "success", t(lang, "families-guardian-added")).await?;
+    flash(&session, "success", Message::new("families-guardian-added")).await?;
     Ok(back(id))
 }
 
 pub async fn correct_guardian(
     State(state): State<AppState>,
     counselor: CounselorUser,
-    ReaderLang(lang): ReaderLang,
     session: Session,
     Path((id, guardian)): Path<(i32, i32)>,
     Form(form): Form<GuardianForm>,
 ) -> AppResult<Response> {
     service::correct(&state.db, &counselor, id, guardian, &form).await?;
-    flash(&session, "success", t(lang, "families-guardian-corrected")).await?;
+    flash(
+        &session,
+        "success",
+        Message::new("families-guardian-corrected"),
+    )
+    .await?;
     Ok(back(id))
 }
 
 pub async fn set_birth_date(
     State(state): State<AppState>,
     counselor: CounselorUser,
-    ReaderLang(lang): ReaderLang,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<BirthDateForm>,
 ) -> AppResult<Response> {
     service::set_birth_date(&state.db, &counselor, id, &form, today()).await?;
-    flash(&session, "success", t(lang, "families-birth-date-saved")).await?;
+    flash(
+        &session,
+        "success",
+        Message::new("families-birth-date-saved"),
+    )
+    .await?;
     Ok(back(id))
 }

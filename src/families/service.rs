@@ -81,14 +81,24 @@ struct GuardianInput {
 
 fn parse(form: &GuardianForm) -> AppResult<GuardianInput> {
     let mut errors = FieldErrors::new();
-    let given_name = errors.text("given_name", "Given name", &form.given_name, 100);
-    let family_name = errors.text("family_name", "Family name", &form.family_name, 100);
+    let given_name = errors.text(
+        "given_name",
+        "families-field-given-name",
+        &form.given_name,
+        100,
+    );
+    let family_name = errors.text(
+        "family_name",
+        "families-field-family-name",
+        &form.family_name,
+        100,
+    );
     let email = if form.email.trim().is_empty() {
         None
     } else {
         Some(errors.email("email", &form.email))
     };
-    let phone = errors.optional_text("phone", "Phone", &form.phone, 40);
+    let phone = errors.optional_text("phone", "families-field-phone", &form.phone, 40);
     let language = match Lang::from_code(if form.language.trim().is_empty() {
         "en"
     } else {
@@ -96,7 +106,7 @@ fn parse(form: &GuardianForm) -> AppResult<GuardianInput> {
     }) {
         Some(lang) => lang.code().to_owned(),
         None => {
-            errors.add("language", "Choose English or Spanish.");
+            errors.add_id("language", "counselor-guardian-language-choose");
             String::new()
         }
     };
@@ -104,7 +114,7 @@ fn parse(form: &GuardianForm) -> AppResult<GuardianInput> {
         "" | "true" => true,
         "false" => false,
         _ => {
-            errors.add("active", "Active must be true or false.");
+            errors.add_id("active", "counselor-guardian-active-choose");
             true
         }
     };
@@ -238,10 +248,7 @@ pub async fn set_birth_date(
             Ok(date) if date <= today && date.year() >= 1900 => Some(date),
             _ => {
                 let mut errors = FieldErrors::new();
-                errors.add(
-                    "date_of_birth",
-                    "Birth date must be a past date like 2010-04-23.",
-                );
+                errors.add_id("date_of_birth", "counselor-birth-date-invalid");
                 return Err(AppError::Validation(errors));
             }
         }

@@ -36,9 +36,13 @@ pub async fn list(
     let items: Vec<Item> = latest
         .into_iter()
         .map(|n| Item {
-            message: n.message,
+            message: super::text_in(page.lang, &n),
+            when: format!(
+                "{}, {} UTC",
+                crate::i18n::long_date(page.lang, n.created_at.date_naive()),
+                n.created_at.format("%H:%M")
+            ),
             link: n.link,
-            when: n.created_at.format("%B %-d, %H:%M UTC").to_string(),
             unread: n.read_at.is_none(),
         })
         .collect();

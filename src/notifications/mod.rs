@@ -17,7 +17,29 @@ use sea_orm::{
     sea_query::{Expr, Query},
 };
 
-use crate::{app::AppState, error::AppResult};
+use crate::{
+    app::AppState,
+    error::AppResult,
+    i18n::{Lang, Message},
+};
+
+/// A notification's text in `lang`: from its catalogue id when it has one,
+/// else the English text rows written before migration 16 carry.
+pub fn text_in(lang: Lang, n: &notification::Model) -> String {
+    let Some(id) = &n.message_id else {
+        return n.message.clone();
+    };
+    let args = n
+        .message_args
+        .as_deref()
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default();
+    Message {
+        id: id.clone(),
+        args,
+    }
+    .render(lang)
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -25,20 +47,26 @@ pub fn router() -> Router<AppState> {
         .route("/notifications/read", post(handlers::mark_all_read))
 }
 
-/// Leaves a message for each of `user_ids`.
+/// Leaves a message for each of `user_ids`: its catalogue id and arguments
+/// are stored, and each reader sees it in their own language.
 pub async fn notify(
     db: &impl ConnectionTrait,
     user_ids: &[i32],
-    message: &str,
+    message: &Message,
     link: &str,
 ) -> AppResult<()> {
     if user_ids.is_empty() {
         return Ok(());
     }
     let now = Utc::now();
+    let args = serde_json::to_string(&message.args).map_err(anyhow::Error::from)?;
+    // The English text too, for anything reading the table directly.
+    let english: String = message.render(Lang::En).chars().take(500).collect();
     let rows = user_ids.iter().map(|&user_id| notification::ActiveModel {
         user_id: Set(user_id),
-        message: Set(message.chars().take(500).collect()),
+        message: Set(english.clone()),
+        message_id: Set(Some(message.id.clone())),
+        message_args: Set(Some(args.clone())),
         link: Set(link.to_owned()),
         created_at: Set(now),
         read_at: Set(None),

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     forms::FieldErrors,
     geo::{self, Point},
+    i18n::{self, Message},
     organizations::service::existing_zip,
 };
 
@@ -166,7 +167,7 @@ fn choice<T: Copy>(
 ) -> Option<T> {
     let parsed = parse(value.trim());
     if parsed.is_none() {
-        errors.add(field, format!("Choose a {label} from the list."));
+        errors.add(field, Message::new("form-choose").term("label", label));
     }
     parsed
 }
@@ -174,12 +175,12 @@ fn choice<T: Copy>(
 fn date(errors: &mut FieldErrors, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
     let value = value.trim();
     if value.is_empty() {
-        errors.add(field, format!("{label} is required."));
+        errors.add(field, Message::new("form-required").term("label", label));
         return None;
     }
     let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
     if parsed.is_none() {
-        errors.add(field, format!("{label} must be a date like 2027-06-15."));
+        errors.add(field, Message::new("form-date").term("label", label));
     }
     parsed
 }
@@ -187,12 +188,15 @@ fn date(errors: &mut FieldErrors, field: &str, label: &str, value: &str) -> Opti
 fn time(errors: &mut FieldErrors, field: &str, label: &str, value: &str) -> Option<NaiveTime> {
     let value = value.trim();
     if value.is_empty() {
-        errors.add(field, format!("{label} is required for a job shadow."));
+        errors.add(
+            field,
+            Message::new("form-time-required").term("label", label),
+        );
         return None;
     }
     let parsed = NaiveTime::parse_from_str(value, "%H:%M").ok();
     if parsed.is_none() {
-        errors.add(field, format!("{label} must be a time like 09:30."));
+        errors.add(field, Message::new("form-time").term("label", label));
     }
     parsed
 }
@@ -207,7 +211,10 @@ fn money(
 ) -> Option<i32> {
     let value = value.trim().trim_start_matches('$');
     if value.is_empty() {
-        errors.add(field, format!("{label} is required for this kind of pay."));
+        errors.add(
+            field,
+            Message::new("form-money-required").term("label", label),
+        );
         return None;
     }
     let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
@@ -217,20 +224,25 @@ fn money(
         && fraction.len() <= 2
         && fraction.bytes().all(|b| b.is_ascii_digit());
     if value.starts_with('-') {
-        errors.add(field, format!("{label} cannot be negative."));
+        errors.add(
+            field,
+            Message::new("form-money-negative").term("label", label),
+        );
         return None;
     }
     if !valid {
-        errors.add(
-            field,
-            format!("{label} must be an amount in dollars, like 18.50."),
-        );
+        errors.add(field, Message::new("form-money-shape").term("label", label));
         return None;
     }
     let dollars: i64 = whole.parse().unwrap_or(0);
     let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
     if dollars > max_dollars {
-        errors.add(field, format!("{label} must be at most ${max_dollars}."));
+        errors.add(
+            field,
+            Message::new("form-money-max")
+                .term("label", label)
+                .arg("max", i18n::money(max_dollars * 100)),
+        );
         return None;
     }
     i32::try_from(dollars * 100 + cents).ok()
@@ -256,39 +268,54 @@ impl PostingForm {
     /// Checks every field; on failure, every bad field has its message.
     pub fn parse(&self) -> Result<Posting, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let title = errors.text("title", "Title", &self.title, 120);
-        let description = errors.text("description", "Description", &self.description, 5000);
+        let title = errors.text("title", "employer-posting-title", &self.title, 120);
+        let description = errors.text(
+            "description",
+            "employer-posting-description",
+            &self.description,
+            5000,
+        );
         let kind = choice(
             &mut errors,
             "kind",
-            "kind",
+            "employer-posting-kind-name",
             &self.kind,
             OpportunityKind::from_key,
         );
         let field = choice(
             &mut errors,
             "field",
-            "STEM field",
+            "employer-posting-field-name",
             &self.field,
             StemField::from_key,
         );
         let mode = choice(
             &mut errors,
             "mode",
-            "work mode",
+            "employer-posting-mode-name",
             &self.mode,
             WorkMode::from_key,
         );
         let address = if mode == Some(WorkMode::Remote) {
-            errors.optional_text("address", "Address", &self.address, 300)
+            errors.optional_text(
+                "address",
+                "employer-posting-address-name",
+                &self.address,
+                300,
+            )
         } else {
-            errors.text("address", "Address", &self.address, 300)
+            errors.text(
+                "address",
+                "employer-posting-address-name",
+                &self.address,
+                300,
+            )
         };
         let zip = existing_zip(&mut errors, "zip", &self.zip);
         let compensation = choice(
             &mut errors,
             "compensation",
-            "kind of pay",
+            "employer-posting-compensation-name",
             &self.compensation,
             Compensation::from_key,
         );
@@ -297,59 +324,99 @@ impl PostingForm {
                 money(
                     &mut errors,
                     "hourly_wage",
-                    "Hourly wage",
+                    "employer-posting-hourly-wage-name",
                     &self.hourly_wage,
                     200,
                 )
             })
             .flatten();
         let stipend_cents = (compensation == Some(Compensation::Stipend))
-            .then(|| money(&mut errors, "stipend", "Stipend", &self.stipend, 100_000))
+            .then(|| {
+                money(
+                    &mut errors,
+                    "stipend",
+                    "employer-posting-stipend-name",
+                    &self.stipend,
+                    100_000,
+                )
+            })
             .flatten();
         let hours_per_week = optional_number(
             &mut errors,
             "hours_per_week",
-            "Hours per week",
+            "employer-posting-hours-per-week",
             &self.hours_per_week,
             1,
             40,
         );
-        let schedule = errors.optional_text("schedule", "Schedule", &self.schedule, 300);
-        let start_date = date(&mut errors, "start_date", "Start date", &self.start_date);
-        let end_date = date(&mut errors, "end_date", "End date", &self.end_date);
+        let schedule =
+            errors.optional_text("schedule", "employer-posting-schedule", &self.schedule, 300);
+        let start_date = date(
+            &mut errors,
+            "start_date",
+            "employer-posting-start-date",
+            &self.start_date,
+        );
+        let end_date = date(
+            &mut errors,
+            "end_date",
+            "employer-posting-end-date",
+            &self.end_date,
+        );
         let deadline = date(
             &mut errors,
             "deadline",
-            "Application deadline",
+            "employer-posting-deadline",
             &self.deadline,
         );
         let is_shadow = kind == Some(OpportunityKind::JobShadow);
         let (start_time, end_time) = if is_shadow {
             (
-                time(&mut errors, "start_time", "Start time", &self.start_time),
-                time(&mut errors, "end_time", "End time", &self.end_time),
+                time(
+                    &mut errors,
+                    "start_time",
+                    "employer-posting-start-time-name",
+                    &self.start_time,
+                ),
+                time(
+                    &mut errors,
+                    "end_time",
+                    "employer-posting-end-time-name",
+                    &self.end_time,
+                ),
             )
         } else {
             (None, None)
         };
         let min_grade = errors.integer(
             "min_grade",
-            "Lowest grade",
+            "employer-posting-min-grade",
             &self.min_grade,
             *GRADES.start(),
             *GRADES.end(),
         );
         let max_grade = errors.integer(
             "max_grade",
-            "Highest grade",
+            "employer-posting-max-grade",
             &self.max_grade,
             *GRADES.start(),
             *GRADES.end(),
         );
-        let min_age = optional_number(&mut errors, "min_age", "Minimum age", &self.min_age, 10, 25);
+        let min_age = optional_number(
+            &mut errors,
+            "min_age",
+            "employer-posting-min-age",
+            &self.min_age,
+            10,
+            25,
+        );
         let slots = errors.integer(
             "slots",
-            if is_shadow { "Seats" } else { "Slots" },
+            if is_shadow {
+                "employer-posting-seats-name"
+            } else {
+                "employer-posting-slots-name"
+            },
             &self.slots,
             1,
             500,
@@ -357,44 +424,42 @@ impl PostingForm {
         let languages = errors.languages(
             "languages",
             &self.languages,
-            Some("Name at least one language the team speaks, like en."),
+            Some("employer-posting-error-languages-empty"),
         );
-        let skills = errors.optional_text("skills", "Skills", &self.skills, 500);
+        let skills =
+            errors.optional_text("skills", "employer-posting-skills-name", &self.skills, 500);
         let mut features = Vec::new();
         for key in &self.features {
             match AccessNeed::from_key(key) {
                 Some(feature) if !derived(feature) => features.push(feature),
-                _ => errors.add("features", "One of the access features is not in the list."),
+                _ => errors.add_id("features", "employer-posting-error-features"),
             }
         }
 
         if let (Some(start), Some(end)) = (start_date, end_date) {
             if end < start {
-                errors.add("end_date", "End date must be on or after the start date.");
+                errors.add_id("end_date", "employer-posting-error-end-before-start");
             } else if is_shadow && (end - start).num_days() >= SHADOW_MAX_DAYS {
-                errors.add("end_date", format!("A job shadow lasts at most {SHADOW_MAX_DAYS} days; post a longer one as an internship."));
+                errors.add(
+                    "end_date",
+                    Message::new("employer-posting-error-shadow-days").arg("days", SHADOW_MAX_DAYS),
+                );
             }
         }
         if let (Some(deadline), Some(start)) = (deadline, start_date)
             && deadline >= start
         {
-            errors.add(
-                "deadline",
-                "The application deadline must be before the start date.",
-            );
+            errors.add_id("deadline", "employer-posting-error-deadline");
         }
         if let (Some(start), Some(end)) = (start_time, end_time)
             && end <= start
         {
-            errors.add("end_time", "End time must be after the start time.");
+            errors.add_id("end_time", "employer-posting-error-end-time");
         }
         if let (Some(min), Some(max)) = (min_grade, max_grade)
             && max < min
         {
-            errors.add(
-                "max_grade",
-                "Highest grade must be at least the lowest grade.",
-            );
+            errors.add_id("max_grade", "employer-posting-error-grades");
         }
 
         let location = geo::zip_centroid(&zip);
@@ -471,6 +536,7 @@ impl PostingForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn valid() -> PostingForm {
         PostingForm {
@@ -512,31 +578,37 @@ mod tests {
             ..valid()
         };
         let errors = form.parse().expect_err("invalid");
-        assert_eq!(errors.get("title"), Some("Title is required."));
-        assert_eq!(errors.get("zip"), Some("This ZIP code does not exist."));
         assert_eq!(
-            errors.get("hourly_wage"),
+            errors.get("title", Lang::En).as_deref(),
+            Some("Title is required.")
+        );
+        assert_eq!(
+            errors.get("zip", Lang::En).as_deref(),
+            Some("This ZIP code does not exist.")
+        );
+        assert_eq!(
+            errors.get("hourly_wage", Lang::En).as_deref(),
             Some("Hourly wage cannot be negative.")
         );
         assert_eq!(
-            errors.get("deadline"),
+            errors.get("deadline", Lang::En).as_deref(),
             Some("The application deadline must be before the start date.")
         );
         assert_eq!(
-            errors.get("max_grade"),
+            errors.get("max_grade", Lang::En).as_deref(),
             Some("Highest grade must be at least the lowest grade.")
         );
         assert_eq!(
-            errors.get("slots"),
+            errors.get("slots", Lang::En).as_deref(),
             Some("Slots must be between 1 and 500.")
         );
         assert!(
             errors
-                .get("languages")
+                .get("languages", Lang::En)
                 .is_some_and(|m| m.contains("english"))
         );
         assert_eq!(
-            errors.get("features"),
+            errors.get("features", Lang::En).as_deref(),
             Some("One of the access features is not in the list.")
         );
     }
@@ -550,11 +622,11 @@ mod tests {
         let errors = form.parse().expect_err("too long, no times");
         assert!(
             errors
-                .get("end_date")
+                .get("end_date", Lang::En)
                 .is_some_and(|m| m.contains("at most 5 days"))
         );
         assert_eq!(
-            errors.get("start_time"),
+            errors.get("start_time", Lang::En).as_deref(),
             Some("Start time is required for a job shadow.")
         );
     }

@@ -18,6 +18,7 @@ use crate::{
     auth::extractors::{EmployerUser, Page, flash},
     error::{AppError, AppResult},
     forms::{FieldErrors, Form, Path},
+    i18n::Message,
     organizations,
 };
 
@@ -49,8 +50,6 @@ pub async fn dashboard(
 #[derive(Serialize)]
 struct Choice {
     key: &'static str,
-    label: &'static str,
-    promise: &'static str,
 }
 
 #[derive(Serialize)]
@@ -76,11 +75,7 @@ fn render_form(
     let feature_choices = AccessNeed::ALL
         .iter()
         .filter(|f| !derived(**f))
-        .map(|f| Choice {
-            key: f.key(),
-            label: f.label(),
-            promise: f.promise(),
-        })
+        .map(|f| Choice { key: f.key() })
         .collect();
     let body = page.render(
         "opportunities/form.html",
@@ -110,10 +105,7 @@ pub async fn create(
             flash(
                 &session,
                 "success",
-                format!(
-                    "Draft “{}” saved. Publish it when it is ready.",
-                    saved.title
-                ),
+                Message::new("employer-flash-draft-saved").arg("title", saved.title.as_str()),
             )
             .await?;
             Ok(Redirect::to(&format!("/employer/opportunities/{}", saved.id)).into_response())
@@ -176,7 +168,7 @@ pub async fn update(
             flash(
                 &session,
                 "success",
-                format!("Changes to “{}” saved.", saved.title),
+                Message::new("employer-flash-changes-saved").arg("title", saved.title.as_str()),
             )
             .await?;
             Ok(Redirect::to(&format!("/employer/opportunities/{id}")).into_response())

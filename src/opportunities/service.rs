@@ -18,7 +18,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    i18n::{self, Lang, t, t_args},
+    i18n::{self, Lang, Message, t, t_args},
     outbox,
 };
 
@@ -185,20 +185,17 @@ pub async fn update(
     // placement being made.
     let current = lock_owned(&txn, employer, id).await?;
     if current.status == OpportunityStatus::Archived {
-        return Err(AppError::Conflict(
-            "An archived posting cannot be edited.".into(),
-        ));
+        return Err(AppError::Conflict(t(
+            i18n::current(),
+            "employer-posting-archived-edit",
+        )));
     }
     let taken = crate::applications::service::slots_taken(&txn, id).await?;
     if posting.slots < taken {
         let mut errors = FieldErrors::new();
         errors.add(
             "slots",
-            t_args(
-                i18n::current(),
-                "integrity-slots-taken",
-                vec![("taken", taken.into())],
-            ),
+            Message::new("integrity-slots-taken").arg("taken", taken),
         );
         return Err(AppError::Validation(errors));
     }
@@ -239,13 +236,25 @@ impl Action {
         }
     }
 
+    /// The catalogue id of "publish", "close"... as the refusal names it.
     fn verb(self) -> &'static str {
         match self {
-            Action::Publish => "published",
-            Action::Close => "closed",
-            Action::Reopen => "re-opened",
-            Action::Archive => "archived",
-            Action::Delete => "deleted",
+            Action::Publish => "employer-posting-verb-publish",
+            Action::Close => "employer-posting-verb-close",
+            Action::Reopen => "employer-posting-verb-reopen",
+            Action::Archive => "employer-posting-verb-archive",
+            Action::Delete => "employer-posting-verb-delete",
+        }
+    }
+
+    /// The catalogue id of the message saying it was done.
+    fn done(self) -> &'static str {
+        match self {
+            Action::Publish => "employer-flash-posting-published",
+            Action::Close => "employer-flash-posting-closed",
+            Action::Reopen => "employer-flash-posting-reopened",
+            Action::Archive => "employer-flash-posting-archived",
+            Action::Delete => "employer-flash-posting-deleted",
         }
     }
 }
@@ -253,7 +262,7 @@ impl Action {
 /// What happened, for the message shown afterwards.
 pub struct Outcome {
     pub title: String,
-    pub message: String,
+    pub message: Message,
     pub deleted: bool,
 }
 
@@ -269,10 +278,18 @@ pub async fn act(
     // delete) apply one after the other, each to what the other left.
     let current = lock_owned(&txn, employer, id).await?;
     let Some(target) = action.target(current.status) else {
-        return Err(AppError::Conflict(format!(
-            "A {} posting cannot be {}.",
-            current.status.label().to_lowercase(),
-            action.verb()
+        let lang = i18n::current();
+        return Err(AppError::Conflict(t_args(
+            lang,
+            "employer-posting-refused",
+            vec![
+                (
+                    "status",
+                    i18n::vocab(lang, "opportunity_status", current.status.key()).into(),
+                ),
+                ("state", current.status.key().into()),
+                ("verb", t(lang, action.verb()).into()),
+            ],
         )));
     };
     let title = current.title.clone();
@@ -282,14 +299,16 @@ pub async fn act(
             .await?
             .or_not_found()?;
         if organization.status != OrgStatus::Verified {
-            return Err(AppError::Conflict(
-                "Your organization must be verified by a counselor before it can publish.".into(),
-            ));
+            return Err(AppError::Conflict(t(
+                i18n::current(),
+                "employer-posting-must-be-verified",
+            )));
         }
         if current.deadline < today() {
-            return Err(AppError::Conflict(
-                "The application deadline has passed. Edit the dates before publishing.".into(),
-            ));
+            return Err(AppError::Conflict(t(
+                i18n::current(),
+                "employer-posting-deadline-passed",
+            )));
         }
     }
     if action == Action::Delete {
@@ -313,7 +332,7 @@ pub async fn act(
     txn.commit().await?;
     tracing::info!(opportunity_id = id, ?action, "posting lifecycle");
     Ok(Outcome {
-        message: format!("“{title}” was {}.", action.verb()),
+        message: Message::new(action.done()).arg("title", title.as_str()),
         title,
         deleted: action == Action::Delete,
     })
@@ -402,7 +421,7 @@ pub async fn list_for_organization(
             slots_left: o.slots - taken.get(&o.id).copied().unwrap_or(0),
             id: o.id,
             title: o.title,
-            kind: o.kind.label().into(),
+            kind: o.kind.key().into(),
             status: o.status.key().into(),
             slots: o.slots,
             deadline: o.deadline.to_string(),
@@ -498,10 +517,15 @@ pub fn grade_in(lang: Lang, grade: i32) -> String {
 
 /// A time of day as the reader writes it: "3:30 PM" / "15:30".
 fn time_in(lang: Lang, time: chrono::NaiveTime) -> String {
-    match lang {
-        Lang::En => time.format("%-I:%M %p").to_string(),
-        Lang::Es => time.format("%-H:%M").to_string(),
+    use std::fmt::Write as _;
+    // The pattern is the catalogue's (`format-time`); a pattern chrono cannot
+    // read falls back to the 24-hour clock rather than failing the page.
+    let pattern = t(lang, "format-time");
+    let mut text = String::new();
+    if write!(text, "{}", time.format(&pattern)).is_err() {
+        text = time.format("%H:%M").to_string();
     }
+    text
 }
 
 /// "$18.50", or "$1,500" for whole dollars (the one money format: `i18n::money`).
@@ -513,26 +537,10 @@ fn dollars(cents: i32) -> String {
     }
 }
 
-/// Pay in words: "$18.50 an hour", "$1,500 stipend", "Unpaid".
+/// Pay as the search index stores it (English, like the rest of the
+/// indexed text); people read it through [`pay_in`] in their language.
 pub fn pay_text(o: &opportunity::Model) -> String {
-    match (o.hourly_wage_cents, o.stipend_cents) {
-        (Some(cents), _) if o.compensation == entity::Compensation::Hourly => {
-            format!("{} an hour", dollars(cents))
-        }
-        (_, Some(cents)) if o.compensation == entity::Compensation::Stipend => {
-            format!("{} stipend", dollars(cents))
-        }
-        _ => "Unpaid".into(),
-    }
-}
-
-/// "grade 10", or "early college" for 13.
-pub(crate) fn grade_name(grade: i32) -> String {
-    if grade == 13 {
-        "early college".into()
-    } else {
-        format!("grade {grade}")
-    }
+    pay_in(Lang::En, o)
 }
 
 /// Builds the view of one posting, in `lang`.

@@ -18,6 +18,7 @@ use crate::{
     },
     error::{AppError, AppResult},
     forms::{FieldErrors, Form, Path},
+    i18n::Message,
 };
 
 #[derive(Serialize)]
@@ -55,7 +56,12 @@ pub async fn update(
 ) -> AppResult<Response> {
     match service::update_profile(&state.db, &employer, &form).await {
         Ok(()) => {
-            flash(&session, "success", "Organization profile saved.").await?;
+            flash(
+                &session,
+                "success",
+                Message::new("employer-flash-profile-saved"),
+            )
+            .await?;
             Ok(Redirect::to("/employer").into_response())
         }
         Err(AppError::Validation(errors)) => {
@@ -129,12 +135,7 @@ pub async fn join(
     match service::join(&state.db, &token, &form).await {
         Ok(user) => {
             start_session(&state.db, &session, user).await?;
-            flash(
-                &session,
-                "success",
-                "Welcome! You joined your organization on STEMbridge.",
-            )
-            .await?;
+            flash(&session, "success", Message::new("employer-flash-joined")).await?;
             Ok(Redirect::to("/employer").into_response())
         }
         Err(AppError::Validation(errors)) => {
@@ -183,11 +184,10 @@ pub async fn review(
 ) -> AppResult<Response> {
     let organization =
         service::review(&state.db, &reviewer, id, form.decision, &form.reason).await?;
-    let message = format!(
-        "{} is now {}.",
-        organization.name,
-        organization.status.label().to_lowercase()
-    );
+    let message = Message::new("counselor-flash-organization-reviewed")
+        .arg("name", organization.name.as_str())
+        .arg("state", organization.status.key())
+        .vocab("status", "org_status", organization.status.key());
     flash(&session, "success", message).await?;
     Ok(Redirect::to("/organizations/review").into_response())
 }

@@ -22,7 +22,7 @@ use crate::{
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
     geo,
-    i18n::{self, Lang},
+    i18n::{self, Message},
     notifications::notify,
     outbox, tokens,
 };
@@ -71,9 +71,9 @@ impl From<&organization::Model> for ProfileForm {
 
 /// Checks a website field: empty, or an http(s) URL.
 pub fn website(errors: &mut FieldErrors, field: &str, value: &str) -> String {
-    let value = errors.optional_text(field, "Website", value, 300);
+    let value = errors.optional_text(field, "form-label-website", value, 300);
     if !(value.is_empty() || value.starts_with("https://") || value.starts_with("http://")) {
-        errors.add(field, "Website must start with https:// or http://.");
+        errors.add_id(field, "form-website-shape");
     }
     value
 }
@@ -81,8 +81,8 @@ pub fn website(errors: &mut FieldErrors, field: &str, value: &str) -> String {
 /// Checks a ZIP code's shape and that it exists.
 pub fn existing_zip(errors: &mut FieldErrors, field: &str, value: &str) -> String {
     let zip = errors.zip(field, value);
-    if errors.get(field).is_none() && geo::zip_centroid(&zip).is_none() {
-        errors.add(field, "This ZIP code does not exist.");
+    if errors.message(field).is_none() && geo::zip_centroid(&zip).is_none() {
+        errors.add_id(field, "form-zip-unknown");
     }
     zip
 }
@@ -94,13 +94,19 @@ pub async fn update_profile(
     form: &ProfileForm,
 ) -> AppResult<()> {
     let mut errors = FieldErrors::new();
-    let name = errors.text("name", "Organization name", &form.name, 200);
+    let name = errors.text("name", "form-label-organization-name", &form.name, 200);
     let website = website(&mut errors, "website", &form.website);
-    let description = errors.optional_text("description", "Description", &form.description, 5000);
-    let address = errors.optional_text("address", "Address", &form.address, 300);
+    let description = errors.optional_text(
+        "description",
+        "form-label-description",
+        &form.description,
+        5000,
+    );
+    let address = errors.optional_text("address", "form-label-address", &form.address, 300);
     let zip = existing_zip(&mut errors, "zip", &form.zip);
     let contact_email = errors.email("contact_email", &form.contact_email);
-    let contact_phone = errors.optional_text("contact_phone", "Phone", &form.contact_phone, 40);
+    let contact_phone =
+        errors.optional_text("contact_phone", "form-label-phone", &form.contact_phone, 40);
     errors.into_result(())?;
 
     let txn = db::begin_write(db).await?;
@@ -264,9 +270,9 @@ pub async fn review(
     reason: &str,
 ) -> AppResult<organization::Model> {
     let mut errors = FieldErrors::new();
-    let reason = errors.optional_text("reason", "Reason", reason, 1000);
+    let reason = errors.optional_text("reason", "form-label-reason", reason, 1000);
     if decision.needs_reason() && reason.is_empty() {
-        errors.add("reason", "Give a reason: the organization will see it.");
+        errors.add_id("reason", "counselor-review-reason-needed");
     }
     errors.into_result(())?;
 
@@ -276,9 +282,14 @@ pub async fn review(
         .await?
         .or_not_found()?;
     let Some(status) = decision.apply(organization.status) else {
-        return Err(AppError::Conflict(format!(
-            "This organization is {} and cannot be changed that way.",
-            organization.status.label().to_lowercase()
+        let lang = i18n::current();
+        return Err(AppError::Conflict(i18n::t_args(
+            lang,
+            "counselor-review-refused",
+            vec![(
+                "status",
+                i18n::vocab(lang, "org_status", organization.status.key()).into(),
+            )],
         )));
     };
     let mut organization: organization::ActiveModel = organization.into();
@@ -359,18 +370,13 @@ async fn flag_students_of(
         .filter(counselor_school::Column::SchoolId.in_subquery(schools_of_placed))
         .all(db)
         .await?;
-    // Stored notifications have no reader yet: they are written in the
-    // default language, like the rest of the notification texts.
-    let lang = Lang::default();
+    // Stored as catalogue ids: each reader sees them in their own language.
     let student_users: Vec<i32> = students.iter().filter_map(|s| s.user_id).collect();
     notify(
         db,
         &student_users,
-        &i18n::t_args(
-            lang,
-            "safe-notify-student-org-not-verified",
-            vec![("organization", organization.name.clone().into())],
-        ),
+        &Message::new("safe-notify-student-org-not-verified")
+            .arg("organization", organization.name.as_str()),
         "/student",
     )
     .await?;
@@ -383,17 +389,12 @@ async fn flag_students_of(
             .filter(|a| a.school_id == student.school_id)
             .map(|a| a.user_id)
             .collect();
-        let message = i18n::t_args(
-            lang,
-            "safe-notify-counselor-placement-flagged",
-            vec![
-                ("organization", organization.name.clone().into()),
-                (
-                    "student",
-                    format!("{} {}", student.first_name, student.last_name).into(),
-                ),
-            ],
-        );
+        let message = Message::new("safe-notify-counselor-placement-flagged")
+            .arg("organization", organization.name.as_str())
+            .arg(
+                "student",
+                format!("{} {}", student.first_name, student.last_name),
+            );
         notify(
             db,
             &counselors,

@@ -21,7 +21,7 @@ use crate::{
     error::{AppError, AppResult, OrNotFound},
     families::service as families,
     forms::{FieldErrors, Form, Path},
-    i18n::t,
+    i18n::Message,
     search::documents::today,
 };
 
@@ -199,7 +199,7 @@ pub async fn student_resend(
     // Someone else's placement is "not found" before anything else.
     service::find_for_student(&state.db, &student, id).await?;
     consent::resend(&state.db, id, &student, page.lang).await?;
-    flash(&session, "success", t(page.lang, "families-resent")).await?;
+    flash(&session, "success", Message::new("families-resent")).await?;
     Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
 }
 
@@ -212,7 +212,7 @@ pub async fn counselor_resend(
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     consent::resend(&state.db, id, &counselor, page.lang).await?;
-    flash(&session, "success", t(page.lang, "families-resent")).await?;
+    flash(&session, "success", Message::new("families-resent")).await?;
     Ok(Redirect::to("/counselor/placements").into_response())
 }
 
@@ -276,7 +276,7 @@ pub async fn log_hours(
             flash(
                 &session,
                 "success",
-                "Hours logged. Your employer will review them.",
+                Message::new("student-flash-hours-logged"),
             )
             .await?;
             Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
@@ -297,10 +297,12 @@ pub async fn student_feedback(
 ) -> AppResult<Response> {
     match service::student_feedback(&state.db, &student, id, &form).await {
         Ok(()) => {
-            flash(&session, "success", "Thank you for your feedback.").await?;
+            flash(&session, "success", Message::new("student-flash-feedback")).await?;
             Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
         }
-        Err(AppError::Validation(errors)) => Err(AppError::BadRequest(errors.summary())),
+        Err(AppError::Validation(errors)) => {
+            Err(AppError::BadRequest(errors.summary(crate::i18n::current())))
+        }
         Err(other) => Err(other),
     }
 }
@@ -362,11 +364,11 @@ pub async fn review_hours(
     flash(
         &session,
         "success",
-        if approve {
-            "Hours approved."
+        Message::new(if approve {
+            "employer-flash-hours-approved"
         } else {
-            "Hours not approved."
-        },
+            "employer-flash-hours-rejected"
+        }),
     )
     .await?;
     Ok(Redirect::to(&format!("/employer/placements/{placement_id}")).into_response())
@@ -385,7 +387,7 @@ pub async fn complete(
             flash(
                 &session,
                 "success",
-                "Placement closed. Thank you for hosting a student!",
+                Message::new("employer-flash-placement-closed"),
             )
             .await?;
             Ok(Redirect::to(&format!("/employer/placements/{id}")).into_response())
@@ -417,10 +419,17 @@ pub async fn paper_consent(
 ) -> AppResult<Response> {
     match service::consent_on_paper(&state.db, &counselor, id, &form).await {
         Ok(_) => {
-            flash(&session, "success", "Paper consent recorded.").await?;
+            flash(
+                &session,
+                "success",
+                Message::new("counselor-flash-paper-consent"),
+            )
+            .await?;
             Ok(Redirect::to("/counselor/placements").into_response())
         }
-        Err(AppError::Validation(errors)) => Err(AppError::BadRequest(errors.summary())),
+        Err(AppError::Validation(errors)) => {
+            Err(AppError::BadRequest(errors.summary(crate::i18n::current())))
+        }
         Err(other) => Err(other),
     }
 }

@@ -17,7 +17,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    i18n::{self, t},
+    i18n::{self, Message, t},
     notifications::{employers_of, notify},
     profiles::service::student_of,
     roster::service::ensure_school_access,
@@ -128,10 +128,7 @@ async fn promote_wait_list(
     .await?;
     create(db, &promoted, opportunity, &student, taken + 1).await?;
     if let Some(user_id) = student.user_id {
-        let message = format!(
-            "A seat opened up: you now have a place at “{}”.",
-            opportunity.title
-        );
+        let message = Message::new("notice-seat-opened").arg("title", opportunity.title.as_str());
         notify(
             db,
             &[user_id],
@@ -157,19 +154,29 @@ pub struct ConsentForm {
 
 fn parse_consent(form: &ConsentForm) -> AppResult<consent::Decision> {
     let mut errors = FieldErrors::new();
-    let guardian_name = errors.text("guardian_name", "Your full name", &form.guardian_name, 200);
+    let guardian_name = errors.text(
+        "guardian_name",
+        "families-consent-your-name",
+        &form.guardian_name,
+        200,
+    );
     let relationship = errors.text(
         "relationship",
-        "Relationship to the student",
+        "families-consent-relationship",
         &form.relationship,
         100,
     );
-    let reason = errors.optional_text("reason", "Reason", &form.reason, 1000);
+    let reason = errors.optional_text(
+        "reason",
+        "placements-consent-reason-label",
+        &form.reason,
+        1000,
+    );
     let given = match form.decision.as_str() {
         "give" => Some(true),
         "decline" => Some(false),
         _ => {
-            errors.add("decision", "Choose whether you give or decline consent.");
+            errors.add_id("decision", "placements-consent-choose");
             None
         }
     };
@@ -225,15 +232,12 @@ async fn record_consent(
         crate::outbox::enqueue(db, opportunity.id).await?;
         promote_wait_list(db, &opportunity).await?;
     }
-    let verdict = if given {
-        "gave consent"
+    let message = Message::new(if given {
+        "notice-consent-given"
     } else {
-        "declined consent"
-    };
-    let message = format!(
-        "A guardian {verdict} for the placement at “{}”.",
-        opportunity.title
-    );
+        "notice-consent-declined"
+    })
+    .arg("title", opportunity.title.as_str());
     if let Some(user_id) = student.user_id {
         notify(
             db,
@@ -297,9 +301,7 @@ pub async fn consent_on_paper(
     let decision = parse_consent(form)?;
     let saved = record_consent(&txn, placement, &decision, Some(counselor.id))
         .await?
-        .ok_or_else(|| {
-            AppError::Conflict("Consent for this placement was already recorded.".into())
-        })?;
+        .ok_or_else(|| AppError::Conflict(t(i18n::current(), "placements-consent-already")))?;
     crate::counseling::audit::record(
         &txn,
         counselor.id,
@@ -358,21 +360,18 @@ fn quarter_hours(errors: &mut FieldErrors, value: &str) -> Option<i32> {
     let parsed: Option<f64> = value.trim().parse().ok().filter(|h: &f64| h.is_finite());
     match parsed {
         None => {
-            errors.add("hours", "Hours must be a number like 2 or 1.5.");
+            errors.add_id("hours", "student-hours-error-number");
             None
         }
         Some(h) if h <= 0.0 || h > f64::from(MAX_HOURS_PER_DAY) => {
             errors.add(
                 "hours",
-                format!("Hours must be more than 0 and at most {MAX_HOURS_PER_DAY}."),
+                Message::new("student-hours-error-range").arg("max", MAX_HOURS_PER_DAY),
             );
             None
         }
         Some(h) if (h * 4.0).fract() != 0.0 => {
-            errors.add(
-                "hours",
-                "Round hours to the quarter hour (like 1.25 or 1.5).",
-            );
+            errors.add_id("hours", "student-hours-error-quarter");
             None
         }
         Some(h) => Some((h * 4.0) as i32),
@@ -394,12 +393,20 @@ pub async fn log_hours(
     let work_date = match NaiveDate::parse_from_str(form.work_date.trim(), "%Y-%m-%d") {
         Ok(date) => Some(date),
         Err(_) => {
-            errors.add("work_date", "Date must be a date like 2027-06-15.");
+            errors.add(
+                "work_date",
+                Message::new("form-date").term("label", "student-hours-date"),
+            );
             None
         }
     };
     let quarters = quarter_hours(&mut errors, &form.hours);
-    let description = errors.text("description", "What you did", &form.description, 1000);
+    let description = errors.text(
+        "description",
+        "student-hours-description-name",
+        &form.description,
+        1000,
+    );
     let (Some(work_date), Some(quarters)) = (work_date, quarters) else {
         return Err(AppError::Validation(errors));
     };
@@ -415,20 +422,20 @@ pub async fn log_hours(
         .await?
         .or_not_found()?;
     if placement.status != PlacementStatus::Active {
-        return Err(AppError::Conflict(
-            "Hours can be logged only on an active placement.".into(),
-        ));
+        return Err(AppError::Conflict(t(
+            i18n::current(),
+            "student-hours-not-active",
+        )));
     }
     let mut errors = FieldErrors::new();
     if work_date > today {
-        errors.add("work_date", "You cannot log hours for a day in the future.");
+        errors.add_id("work_date", "student-hours-error-future");
     } else if work_date < placement.start_date || work_date > placement.end_date {
         errors.add(
             "work_date",
-            format!(
-                "The date must be within the placement: {} to {}.",
-                placement.start_date, placement.end_date
-            ),
+            Message::new("student-hours-error-outside")
+                .date("from", placement.start_date)
+                .date("to", placement.end_date),
         );
     }
     let same_day: i32 = hour_log::Entity::find()
@@ -443,10 +450,9 @@ pub async fn log_hours(
     if same_day + quarters > MAX_HOURS_PER_DAY * 4 {
         errors.add(
             "hours",
-            format!(
-                "At most {MAX_HOURS_PER_DAY} hours a day: you already logged {} for that day.",
-                f64::from(same_day) / 4.0
-            ),
+            Message::new("student-hours-error-day-cap")
+                .arg("max", MAX_HOURS_PER_DAY)
+                .arg("logged", (f64::from(same_day) / 4.0).to_string()),
         );
     }
     errors.into_result(())?;
@@ -471,7 +477,7 @@ pub async fn log_hours(
     notify(
         &txn,
         &employers,
-        &format!("New hours to approve for “{}”.", opportunity.title),
+        &Message::new("notice-hours-to-approve").arg("title", opportunity.title.as_str()),
         &format!("/employer/placements/{}", placement.id),
     )
     .await?;
@@ -521,11 +527,16 @@ pub async fn review_hours(
         .await?
         .or_not_found()?;
     if let Some(user_id) = student.user_id {
-        let verdict = if approve { "approved" } else { "not approved" };
+        let message = Message::new(if approve {
+            "notice-hours-approved"
+        } else {
+            "notice-hours-rejected"
+        })
+        .arg("title", opportunity.title.as_str());
         notify(
             &txn,
             &[user_id],
-            &format!("Your hours at “{}” were {verdict}.", opportunity.title),
+            &message,
             &format!("/student/placements/{}", placement.id),
         )
         .await?;
@@ -560,21 +571,30 @@ pub async fn complete(
         "completed" => Some(PlacementStatus::Completed),
         "ended_early" => Some(PlacementStatus::EndedEarly),
         _ => {
-            errors.add(
-                "outcome",
-                "Choose whether the placement was completed or ended early.",
-            );
+            errors.add_id("outcome", "employer-close-error-outcome");
             None
         }
     };
     let mut rating = |field: &str, label: &str, value: &str| {
         errors.integer(field, label, value, 1, 5).map(|n| n as i32)
     };
-    let communication = rating("communication", "Communication", &form.communication);
-    let teamwork = rating("teamwork", "Teamwork", &form.teamwork);
-    let technical = rating("technical", "Technical skills", &form.technical);
-    let reliability = rating("reliability", "Reliability", &form.reliability);
-    let comment = errors.optional_text("comment", "Comment", &form.comment, 2000);
+    let communication = rating(
+        "communication",
+        "employer-close-communication-name",
+        &form.communication,
+    );
+    let teamwork = rating("teamwork", "employer-close-teamwork-name", &form.teamwork);
+    let technical = rating(
+        "technical",
+        "employer-close-technical-name",
+        &form.technical,
+    );
+    let reliability = rating(
+        "reliability",
+        "employer-close-reliability-name",
+        &form.reliability,
+    );
+    let comment = errors.optional_text("comment", "form-comment-name", &form.comment, 2000);
     let status = errors
         .into_result(status)?
         .unwrap_or(PlacementStatus::Completed);
@@ -582,9 +602,14 @@ pub async fn complete(
     let txn = db::begin_write(db).await?;
     let (placement, opportunity) = find_for_employer(&txn, employer, placement_id).await?;
     let not_active = |status: PlacementStatus| {
-        AppError::Conflict(format!(
-            "A placement that is “{}” cannot be closed.",
-            status.label().to_lowercase()
+        let lang = i18n::current();
+        AppError::Conflict(i18n::t_args(
+            lang,
+            "employer-close-not-active",
+            vec![(
+                "status",
+                i18n::vocab(lang, "placement_status", status.key()).into(),
+            )],
         ))
     };
     if placement.status != PlacementStatus::Active {
@@ -619,11 +644,9 @@ pub async fn complete(
         .await?
         .or_not_found()?;
     if let Some(user_id) = student.user_id {
-        let message = format!(
-            "Your placement at “{}” is {}. Tell us how it went.",
-            opportunity.title,
-            status.label().to_lowercase()
-        );
+        let message = Message::new("notice-placement-closed")
+            .arg("title", opportunity.title.as_str())
+            .vocab("status", "placement_status", status.key());
         notify(
             &txn,
             &[user_id],
@@ -654,9 +677,15 @@ pub async fn student_feedback(
 ) -> AppResult<()> {
     find_for_student(db, user, placement_id).await?;
     let mut errors = FieldErrors::new();
-    let rating = errors.integer("rating", "Your rating", &form.rating, 1, 5);
-    let belonging = errors.integer("belonging", "Your answer", &form.belonging, 1, 5);
-    let comment = errors.optional_text("comment", "Comment", &form.comment, 2000);
+    let rating = errors.integer("rating", "student-feedback-rating-name", &form.rating, 1, 5);
+    let belonging = errors.integer(
+        "belonging",
+        "student-belonging-answer",
+        &form.belonging,
+        1,
+        5,
+    );
+    let comment = errors.optional_text("comment", "form-comment-name", &form.comment, 2000);
     let (Some(rating), Some(belonging)) = (rating, belonging) else {
         return Err(AppError::Validation(errors));
     };
@@ -667,14 +696,16 @@ pub async fn student_feedback(
         placement.status,
         PlacementStatus::Completed | PlacementStatus::EndedEarly
     ) {
-        return Err(AppError::Conflict(
-            "You can give feedback once the placement has ended.".into(),
-        ));
+        return Err(AppError::Conflict(t(
+            i18n::current(),
+            "student-feedback-not-ended",
+        )));
     }
     if placement.student_rating.is_some() {
-        return Err(AppError::Conflict(
-            "You already gave feedback on this placement.".into(),
-        ));
+        return Err(AppError::Conflict(t(
+            i18n::current(),
+            "integrity-feedback-given",
+        )));
     }
     let (id, student_id) = (placement.id, placement.student_id);
     // Only once: a double submit must not record two "after" answers.
@@ -704,9 +735,10 @@ pub async fn student_feedback(
 #[derive(Debug, Serialize)]
 pub struct HoursRow {
     pub id: i32,
-    pub date: String,
+    pub date: NaiveDate,
     pub hours: f64,
     pub description: String,
+    /// `vocab-hours_status-<key>`.
     pub status: &'static str,
     pub pending: bool,
 }
@@ -718,10 +750,10 @@ pub struct PlacementView {
     pub title: String,
     pub organization: String,
     pub student_name: String,
-    pub status: &'static str,
+    /// `vocab-placement_status-<key>`.
     pub status_key: &'static str,
-    pub start_date: String,
-    pub end_date: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
     pub guardian: Option<String>,
     /// The counselor who recorded a paper consent form, by name.
     pub paper_recorded_by: Option<String>,
@@ -773,10 +805,9 @@ pub async fn view(
         title: opportunity.title,
         organization: organization.name,
         student_name: format!("{} {}", student.first_name, student.last_name),
-        status: placement.status.label(),
         status_key: placement.status.key(),
-        start_date: placement.start_date.to_string(),
-        end_date: placement.end_date.to_string(),
+        start_date: placement.start_date,
+        end_date: placement.end_date,
         paper_recorded_by,
         guardian: placement.guardian_name.map(|name| {
             format!(
@@ -790,10 +821,10 @@ pub async fn view(
             .iter()
             .map(|h| HoursRow {
                 id: h.id,
-                date: h.work_date.to_string(),
+                date: h.work_date,
                 hours: f64::from(h.quarter_hours) / 4.0,
                 description: h.description.clone(),
-                status: h.status.label(),
+                status: h.status.key(),
                 pending: h.status == HoursStatus::Pending,
             })
             .collect(),

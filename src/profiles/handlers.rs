@@ -14,6 +14,7 @@ use crate::{
     auth::extractors::{Page, StudentUser, flash},
     error::{AppError, AppResult},
     forms::{FieldErrors, Form},
+    i18n::Message,
 };
 
 #[derive(Serialize)]
@@ -53,7 +54,7 @@ pub async fn update(
             flash(
                 &session,
                 "success",
-                "Profile saved. Search now starts from your needs.",
+                Message::new("student-flash-profile-saved"),
             )
             .await?;
             Ok(Redirect::to("/student").into_response())

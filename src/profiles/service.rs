@@ -163,14 +163,14 @@ pub async fn update(db: &DatabaseConnection, user_id: i32, form: &ProfileForm) -
     let travel_miles = match form.travel_miles.trim() {
         "" => None,
         typed => errors
-            .integer("travel_miles", "Travel distance", typed, 1, 100)
+            .integer("travel_miles", "student-profile-travel-name", typed, 1, 100)
             .map(|m| m as i32),
     };
     let mut needs = Vec::new();
     for key in &form.needs {
         match AccessNeed::from_key(key) {
             Some(need) => needs.push(need),
-            None => errors.add("needs", "One of the access needs is not in the list."),
+            None => errors.add_id("needs", "student-profile-needs-unknown"),
         }
     }
     needs.sort();
@@ -180,7 +180,7 @@ pub async fn update(db: &DatabaseConnection, user_id: i32, form: &ProfileForm) -
         match StemField::from_key(key) {
             Some(field) if !interests.contains(&field.key()) => interests.push(field.key()),
             Some(_) => {}
-            None => errors.add("interests", "One of the interests is not in the list."),
+            None => errors.add_id("interests", "student-profile-interests-unknown"),
         }
     }
     let languages = errors.languages("languages", &form.languages, None);

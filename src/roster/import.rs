@@ -34,6 +34,13 @@ pub const MAX_ROWS: usize = 200_000;
 /// Most problems listed back (the count of all of them is shown too).
 pub const MAX_SHOWN_ERRORS: usize = 100;
 
+/// A problem's text in the language of the request being served (imports
+/// run while the counselor waits for the answer; the command line reads
+/// English).
+fn say(id: &str, args: Vec<(&str, i18n::Arg)>) -> String {
+    t_args(i18n::current(), id, args)
+}
+
 /// One problem, where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportError {
@@ -192,8 +199,7 @@ fn parse_table(
         errors.push(ImportError {
             file,
             line,
-            message: "This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again."
-                .into(),
+            message: say("roster-error-not-utf8", vec![]),
         });
         return None;
     }
@@ -201,7 +207,7 @@ fn parse_table(
         errors.push(ImportError {
             file,
             line: 1,
-            message: "The file is empty: it needs a header line and rows.".into(),
+            message: say("roster-error-empty", vec![]),
         });
         return None;
     }
@@ -213,7 +219,10 @@ fn parse_table(
             errors.push(ImportError {
                 file,
                 line: 1,
-                message: format!("The header line cannot be read: {e}."),
+                message: say(
+                    "roster-error-header",
+                    vec![("detail", e.to_string().into())],
+                ),
             });
             return None;
         }
@@ -232,7 +241,10 @@ fn parse_table(
         errors.push(ImportError {
             file,
             line: 1,
-            message: format!("Missing column(s): {}.", missing.join(", ")),
+            message: say(
+                "roster-error-missing-columns",
+                vec![("columns", missing.join(", ").into())],
+            ),
         });
         return None;
     }
@@ -260,10 +272,12 @@ fn parse_table(
                     errors.push(ImportError {
                         file,
                         line,
-                        message: format!(
-                            "Expected {} values, found {}.",
-                            header.len(),
-                            record.len()
+                        message: say(
+                            "roster-error-values",
+                            vec![
+                                ("expected", header.len().into()),
+                                ("found", record.len().into()),
+                            ],
                         ),
                     });
                     continue;
@@ -275,7 +289,7 @@ fn parse_table(
                 errors.push(ImportError {
                     file,
                     line,
-                    message: format!("This line cannot be read: {e}."),
+                    message: say("roster-error-line", vec![("detail", e.to_string().into())]),
                 });
             }
         }
@@ -331,7 +345,10 @@ fn boolean(
             errors.push(ImportError {
                 file: table.file,
                 line,
-                message: format!("{column} must be true or false, not “{other}”."),
+                message: say(
+                    "roster-error-boolean",
+                    vec![("column", column.into()), ("value", other.into())],
+                ),
             });
             None
         }
@@ -409,7 +426,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             errors.push(ImportError {
                 file: orgs.file,
                 line: *line,
-                message: "sourcedId is empty.".into(),
+                message: say("roster-error-no-id", vec![]),
             });
             continue;
         }
@@ -417,7 +434,10 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             errors.push(ImportError {
                 file: orgs.file,
                 line: *line,
-                message: format!("Duplicate sourcedId “{sourced_id}”."),
+                message: say(
+                    "roster-error-duplicate",
+                    vec![("id", sourced_id.as_str().into())],
+                ),
             });
             continue;
         }
@@ -427,7 +447,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
                 errors.push(ImportError {
                     file: orgs.file,
                     line: *line,
-                    message: "name must be 1 to 200 characters.".into(),
+                    message: say("roster-error-school-name", vec![]),
                 });
             }
             schools.push(Org {
@@ -448,7 +468,10 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             errors.push(ImportError {
                 file: demographics.file,
                 line,
-                message: format!("Duplicate sourcedId “{sourced_id}”."),
+                message: say(
+                    "roster-error-duplicate",
+                    vec![("id", sourced_id.as_str().into())],
+                ),
             });
             continue;
         }
@@ -460,7 +483,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
                     errors.push(ImportError {
                         file: demographics.file,
                         line,
-                        message: format!("birthDate must be a date like 2010-04-23, not “{text}”."),
+                        message: say("roster-error-birth-date", vec![("value", text.into())]),
                     });
                     None
                 }
@@ -475,7 +498,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
                 errors.push(ImportError {
                     file: demographics.file,
                     line,
-                    message: format!("sex must be male, female or other, not “{other}”."),
+                    message: say("roster-error-sex", vec![("value", other.into())]),
                 });
                 None
             }
@@ -557,7 +580,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             errors.push(ImportError {
                 file: users.file,
                 line,
-                message: "sourcedId is empty.".into(),
+                message: say("roster-error-no-id", vec![]),
             });
             continue;
         }
@@ -565,7 +588,10 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             errors.push(ImportError {
                 file: users.file,
                 line,
-                message: format!("Duplicate sourcedId “{sourced_id}”."),
+                message: say(
+                    "roster-error-duplicate",
+                    vec![("id", sourced_id.as_str().into())],
+                ),
             });
             continue;
         }
@@ -581,9 +607,9 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             errors.push(ImportError {
                 file: users.file,
                 line,
-                message: format!(
-                    "orgSourcedIds “{}” names no school of orgs.csv.",
-                    orgs_of_user.join(",")
+                message: say(
+                    "roster-error-no-school",
+                    vec![("ids", orgs_of_user.join(",").into())],
                 ),
             });
             continue;
@@ -593,9 +619,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             errors.push(ImportError {
                 file: users.file,
                 line,
-                message: format!(
-                    "grades must be grades from 06 to 13 separated by commas, not “{grades}”."
-                ),
+                message: say("roster-error-grades", vec![("value", grades.into())]),
             });
             continue;
         };
@@ -606,7 +630,10 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
                 errors.push(ImportError {
                     file: users.file,
                     line,
-                    message: format!("enabledUser must be true or false, not “{other}”."),
+                    message: say(
+                        "roster-error-boolean",
+                        vec![("column", "enabledUser".into()), ("value", other.into())],
+                    ),
                 });
                 continue;
             }
@@ -620,7 +647,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             errors.push(ImportError {
                 file: users.file,
                 line,
-                message: "givenName and familyName must be 1 to 100 characters.".into(),
+                message: say("roster-error-names", vec![]),
             });
             continue;
         }
@@ -645,7 +672,10 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             errors.push(ImportError {
                 file: demographics.file,
                 line: *line,
-                message: format!("sourcedId “{sourced_id}” is not a student of users.csv."),
+                message: say(
+                    "roster-error-not-a-student",
+                    vec![("id", sourced_id.into())],
+                ),
             });
         }
     }
@@ -705,11 +735,14 @@ fn guardian_row(
     };
     let sourced_id = users.get(row, "sourcedId").to_owned();
     if sourced_id.is_empty() {
-        error("sourcedId is empty.".into());
+        error(say("roster-error-no-id", vec![]));
         return None;
     }
     if !seen.insert(sourced_id.clone()) {
-        error(format!("Duplicate sourcedId “{sourced_id}”."));
+        error(say(
+            "roster-error-duplicate",
+            vec![("id", sourced_id.as_str().into())],
+        ));
         return None;
     }
     let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
@@ -718,13 +751,14 @@ fn guardian_row(
         || given_name.chars().count() > 100
         || family_name.chars().count() > 100
     {
-        error("givenName and familyName must be 1 to 100 characters.".into());
+        error(say("roster-error-names", vec![]));
         return None;
     }
     let email = users.get(row, "email").to_lowercase();
     if !email.is_empty() && !plausible_email(&email) {
-        error(format!(
-            "email “{email}” is not an email address like name@example.org."
+        error(say(
+            "roster-error-email",
+            vec![("value", email.as_str().into())],
         ));
         return None;
     }
@@ -733,13 +767,14 @@ fn guardian_row(
         sms => sms,
     };
     if phone.chars().count() > 40 {
-        error("sms and phone must be at most 40 characters.".into());
+        error(say("roster-error-phone", vec![]));
         return None;
     }
     let language = users.get(row, "metadata.language");
     let Some(language) = language_tag(language) else {
-        error(format!(
-            "metadata.language must be a language code like en or es, not “{language}”."
+        error(say(
+            "roster-error-language",
+            vec![("value", language.into())],
         ));
         return None;
     };
@@ -747,7 +782,10 @@ fn guardian_row(
         "true" | "" => !users.get(row, "status").eq_ignore_ascii_case("tobedeleted"),
         "false" => false,
         other => {
-            error(format!("enabledUser must be true or false, not “{other}”."));
+            error(say(
+                "roster-error-boolean",
+                vec![("column", "enabledUser".into()), ("value", other.into())],
+            ));
             return None;
         }
     };
@@ -821,9 +859,12 @@ pub async fn import(
                 refused.push(ImportError {
                     file: "orgs.csv",
                     line: n as u64 + 2,
-                    message: format!(
-                        "You are not assigned to school “{}” ({}); ask an administrator.",
-                        org.name, org.sourced_id
+                    message: say(
+                        "roster-error-not-your-school",
+                        vec![
+                            ("name", org.name.as_str().into()),
+                            ("id", org.sourced_id.as_str().into()),
+                        ],
                     ),
                 });
                 continue;
@@ -862,9 +903,9 @@ pub async fn import(
             .map(|s| ImportError {
                 file: "users.csv",
                 line: s.line,
-                message: format!(
-                    "Student “{}” is enrolled at a school you are not assigned to; ask an administrator.",
-                    s.sourced_id
+                message: say(
+                    "roster-error-student-elsewhere",
+                    vec![("id", s.sourced_id.as_str().into())],
                 ),
             })
             .collect();
@@ -1064,13 +1105,17 @@ async fn import_guardians(
         let refused: Vec<ImportError> = roster
             .guardians
             .iter()
-            .filter(|g| existing.get(&g.sourced_id).is_some_and(|e| foreign.contains(&e.id)))
+            .filter(|g| {
+                existing
+                    .get(&g.sourced_id)
+                    .is_some_and(|e| foreign.contains(&e.id))
+            })
             .map(|g| ImportError {
                 file: "users.csv",
                 line: g.line,
-                message: format!(
-                    "Guardian “{}” is a contact of a student at a school you are not assigned to; ask an administrator.",
-                    g.sourced_id
+                message: say(
+                    "roster-error-guardian-elsewhere",
+                    vec![("id", g.sourced_id.as_str().into())],
                 ),
             })
             .collect();
@@ -1329,7 +1374,7 @@ mod tests {
                 ImportError {
                     file: "demographics.csv",
                     line: 1,
-                    message: "The file is empty: it needs a header line and rows.".into(),
+                    message: say("roster-error-empty", vec![]),
                 },
             ),
             (

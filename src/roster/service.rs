@@ -117,14 +117,24 @@ pub async fn add_student(
     let mut errors = FieldErrors::new();
     let school_id = errors.integer(
         "school_id",
-        "School",
+        "counselor-codes-school",
         &form.school_id,
         1,
         i64::from(i32::MAX),
     );
-    let first_name = errors.text("first_name", "First name", &form.first_name, 100);
-    let last_name = errors.text("last_name", "Last name", &form.last_name, 100);
-    let grade = errors.integer("grade", "Grade", &form.grade, 6, 13);
+    let first_name = errors.text(
+        "first_name",
+        "counselor-codes-first-name",
+        &form.first_name,
+        100,
+    );
+    let last_name = errors.text(
+        "last_name",
+        "counselor-codes-last-name",
+        &form.last_name,
+        100,
+    );
+    let grade = errors.integer("grade", "counselor-codes-grade", &form.grade, 6, 13);
     let (Some(school_id), Some(grade)) = (school_id, grade) else {
         return Err(AppError::Validation(errors));
     };
@@ -167,9 +177,10 @@ pub async fn reissue_code(
         .or_not_found()?;
     ensure_school_access(db, user, student.school_id).await?;
     if student.user_id.is_some() {
-        return Err(AppError::Conflict(
-            "This student has already claimed their account.".into(),
-        ));
+        return Err(AppError::Conflict(crate::i18n::t(
+            crate::i18n::current(),
+            "counselor-code-already-claimed",
+        )));
     }
     let code = claim_code::generate();
     let expires = Utc::now() + Duration::days(claim_code::VALID_DAYS);

@@ -27,7 +27,7 @@ use crate::{
     },
     error::{AppError, AppResult},
     forms::{FieldErrors, Form, Path, Query},
-    i18n::t,
+    i18n::{Message, t},
 };
 
 /// How long the second step may wait after the password.
@@ -68,7 +68,7 @@ pub async fn change_password(
         Ok(updated) => {
             // Every other session ended with the change; this one goes on.
             start_session(&state.db, &session, updated).await?;
-            flash(&session, "success", t(page.lang, "safe-password-changed")).await?;
+            flash(&session, "success", Message::new("safe-password-changed")).await?;
             Ok(Redirect::to("/account").into_response())
         }
         Err(AppError::Validation(errors)) => {
@@ -91,10 +91,9 @@ pub async fn sign_out_everywhere(
     State(state): State<AppState>,
     user: CurrentUser,
     session: Session,
-    page: Page,
 ) -> AppResult<Redirect> {
     auth_service::end_all_sessions(&state.db, &session, Some(user.id)).await?;
-    flash(&session, "info", t(page.lang, "safe-signed-out-everywhere")).await?;
+    flash(&session, "info", Message::new("safe-signed-out-everywhere")).await?;
     Ok(Redirect::to("/"))
 }
 
@@ -304,7 +303,7 @@ pub async fn reset(
     match reset::reset(&state.db, &token, &form).await {
         Ok(()) => {
             session.flush().await?;
-            flash(&session, "success", t(page.lang, "safe-reset-done")).await?;
+            flash(&session, "success", Message::new("safe-reset-done")).await?;
             Ok(Redirect::to("/login").into_response())
         }
         Err(AppError::Validation(errors)) => {
@@ -374,7 +373,7 @@ pub async fn account_act(
     flash(
         &session,
         "success",
-        crate::i18n::t_args(page.lang, key, vec![("email", outcome.email.into())]),
+        Message::new(key).arg("email", outcome.email),
     )
     .await?;
     Ok(Redirect::to(&back).into_response())
@@ -384,18 +383,13 @@ pub async fn remove_school(
     State(state): State<AppState>,
     admin: AdminUser,
     session: Session,
-    page: Page,
     Path((id, school_id)): Path<(i32, i32)>,
 ) -> AppResult<Response> {
     let email = lifecycle::remove_school(&state.db, &admin, id, school_id).await?;
     flash(
         &session,
         "success",
-        crate::i18n::t_args(
-            page.lang,
-            "safe-account-school-removed",
-            vec![("email", email.clone().into())],
-        ),
+        Message::new("safe-account-school-removed").arg("email", email.as_str()),
     )
     .await?;
     Ok(Redirect::to(&format!("/admin/accounts?q={}", urlencode(&email))).into_response())

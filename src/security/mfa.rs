@@ -180,20 +180,17 @@ pub async fn confirm(
     if current_password.is_empty() {
         errors.add(
             "current_password",
-            i18n::t(i18n::current(), "safe-err-current-password-missing"),
+            i18n::Message::new("safe-err-current-password-missing"),
         );
     } else if !password_matches(user, current_password).await? {
         errors.add(
             "current_password",
-            i18n::t(i18n::current(), "safe-err-current-password-wrong"),
+            i18n::Message::new("safe-err-current-password-wrong"),
         );
     }
     let step = matching_step(user, code)?;
     if step.is_none() {
-        errors.add(
-            "code",
-            i18n::t(i18n::current(), "safe-err-mfa-code-mismatch"),
-        );
+        errors.add("code", i18n::Message::new("safe-err-mfa-code-mismatch"));
     }
     let (Some(step), true) = (step, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
@@ -320,7 +317,7 @@ pub async fn disable(
         let mut errors = FieldErrors::new();
         errors.add(
             "current_password",
-            i18n::t(i18n::current(), "safe-err-current-password-wrong"),
+            i18n::Message::new("safe-err-current-password-wrong"),
         );
         return Err(AppError::Validation(errors));
     }

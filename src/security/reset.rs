@@ -42,7 +42,7 @@ pub async fn change_password(
     if form.current_password.is_empty() || form.current_password.len() > 1024 {
         errors.add(
             "current_password",
-            i18n::t(i18n::current(), "safe-err-current-password-missing"),
+            i18n::Message::new("safe-err-current-password-missing"),
         );
     }
     errors.into_result(())?;
@@ -59,7 +59,7 @@ pub async fn change_password(
         let mut errors = FieldErrors::new();
         errors.add(
             "current_password",
-            i18n::t(i18n::current(), "safe-err-current-password-wrong"),
+            i18n::Message::new("safe-err-current-password-wrong"),
         );
         return Err(AppError::Validation(errors));
     }

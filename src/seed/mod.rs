@@ -201,9 +201,12 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         }
         for _ in 0..POSTINGS_PER_EMPLOYER {
             let form = postings::generate(&mut rng, *metro, today);
-            let posting = form
-                .parse()
-                .map_err(|errors| anyhow::anyhow!("demo posting invalid: {}", errors.summary()))?;
+            let posting = form.parse().map_err(|errors| {
+                anyhow::anyhow!(
+                    "demo posting invalid: {}",
+                    errors.summary(crate::i18n::Lang::En)
+                )
+            })?;
             published.push(
                 opportunities::service::insert(
                     &txn,

@@ -226,7 +226,7 @@ pub fn generate(rng: &mut StdRng, metro: usize, today: NaiveDate) -> PostingForm
         description: format!(
             "Join our team for a hands-on {} {}. You will work next to professionals and learn {} and {}.\n\nWe welcome students new to {}; bring curiosity and we will teach the rest.",
             role.to_lowercase(),
-            kind.label().to_lowercase(),
+            crate::i18n::vocab(crate::i18n::Lang::En, "kind", kind.key()).to_lowercase(),
             skills[0],
             skills[1],
             field.label().to_lowercase()
@@ -298,7 +298,10 @@ mod tests {
         for n in 0..500 {
             let form = generate(&mut rng, n, today);
             if let Err(errors) = form.parse() {
-                panic!("posting {n} invalid: {}", errors.summary());
+                panic!(
+                    "posting {n} invalid: {}",
+                    errors.summary(crate::i18n::Lang::En)
+                );
             }
         }
     }

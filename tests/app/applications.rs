@@ -427,7 +427,7 @@ async fn eligibility_is_checked_on_the_server_with_a_reason() {
                 .text()
                 .await
                 .unwrap()
-                .contains("for students in grade 12 to grade 12; you are in grade 9")
+                .contains("for students in Grade 12 to Grade 12; you are in Grade 9")
         );
         let response = apply(&app, &ben, sixteen).await;
         assert_eq!(response.status(), StatusCode::CONFLICT);
@@ -604,7 +604,7 @@ async fn fifty_students_accepting_five_slots_at_once_make_exactly_five_placement
             .await
             .unwrap();
         assert!(
-            manage.contains(">closed<"),
+            manage.contains(">Closed<"),
             "the last slot closes the opportunity"
         );
         app.wait_for_search().await;

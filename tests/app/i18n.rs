@@ -20,7 +20,7 @@ fn message_ids(path: &Path) -> BTreeSet<String> {
 }
 
 #[test]
-fn every_message_exists_in_english_and_spanish() {
+fn every_message_exists_in_every_language() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
     let files = |lang: &str| -> BTreeSet<String> {
         std::fs::read_dir(root.join(lang))
@@ -28,17 +28,36 @@ fn every_message_exists_in_english_and_spanish() {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect()
     };
-    assert_eq!(files("en"), files("es"), "the same files in both languages");
+    // Every folder of locales/ is a language of the interface (build.rs).
+    let languages: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(languages.len() >= 2 && languages.iter().any(|l| l == "en"));
     let mut seen = BTreeSet::new();
     for file in files("en") {
         let en = message_ids(&root.join("en").join(&file));
-        let es = message_ids(&root.join("es").join(&file));
         assert!(!en.is_empty(), "{file} has messages");
-        assert_eq!(en, es, "{file}: the same messages in both languages");
+        for lang in &languages {
+            assert_eq!(files("en"), files(lang), "the same files in en and {lang}");
+            let other = message_ids(&root.join(lang).join(&file));
+            assert_eq!(en, other, "{file}: the same messages in en and {lang}");
+        }
         for id in en {
             assert!(seen.insert(id.clone()), "{id} is defined in two files");
         }
     }
+    let shown: Vec<&str> = stembridge::i18n::Lang::ALL
+        .iter()
+        .map(|l| l.code())
+        .collect();
+    assert_eq!(
+        shown.len(),
+        languages.len(),
+        "each folder is a language: {shown:?}"
+    );
 }
 
 #[tokio::test]

@@ -1,7 +1,9 @@
 //! The three journeys of DESIGN.md in a real browser (Debian's Chromium,
 //! headless), at a desktop width and at a phone's 390 px, with axe-core run
-//! on every page visited and a keyboard-only pass over the main forms. They run when `CHROMEDRIVER` is set (`.ci/run`
-//! installs Chromium and sets it); `AXE_PATH` adds the accessibility audit.
+//! on every page visited and a keyboard-only pass over the main forms, and
+//! once more in Spanish at the phone's width. They run when `CHROMEDRIVER`
+//! is set (`.ci/run` installs Chromium and sets it); `AXE_PATH` adds the
+//! accessibility audit.
 
 use sea_orm::ConnectionTrait;
 use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
@@ -15,6 +17,8 @@ struct Journey {
     browser: Browser,
     base: String,
     violations: Vec<String>,
+    /// The language every person of the journey reads (`en` or `es`).
+    lang: &'static str,
 }
 
 impl Journey {
@@ -55,15 +59,28 @@ impl Journey {
             .await;
     }
 
-    async fn log_in(&mut self, email: &str) {
+    /// A new person at the browser: no cookies, and the journey's language
+    /// chosen with the link every page has.
+    async fn fresh(&mut self) {
         self.browser.forget_cookies().await;
+        if self.lang != "en" {
+            self.browser
+                .goto(&format!("{}/language/{}", self.base, self.lang))
+                .await;
+        }
+    }
+
+    async fn log_in(&mut self, email: &str) {
+        self.fresh().await;
         self.visit("/login").await;
         self.browser.fill("#f-email", email).await;
         self.browser.fill("#f-password", PASSWORD).await;
         self.submit("/login").await;
     }
 
-    async fn sees(&self, text: &str) {
+    /// Expects `english`, or `spanish` on a Spanish journey.
+    async fn sees(&self, english: &str, spanish: &str) {
+        let text = if self.lang == "es" { spanish } else { english };
         let body = self.browser.text().await;
         assert!(
             body.contains(text),
@@ -73,7 +90,7 @@ impl Journey {
     }
 }
 
-async fn journeys_at(width: u32) {
+async fn journeys_at(width: u32, lang: &'static str) {
     let Some(browser) = Browser::start(width).await else {
         eprintln!("browser journeys skipped: set CHROMEDRIVER to run them");
         return;
@@ -102,12 +119,14 @@ async fn journeys_at(width: u32) {
     .unwrap();
     app.roster_student(school.id, "Ana", "Rivera", 11, "ABCD-EFGH-JKMN")
         .await;
-    app.add_guardian("Ana", "maria@example.org", "en").await;
+    app.add_guardian("Ana", "maria@example.org", lang).await;
     let mut j = Journey {
         browser,
         base: app.address.clone(),
         violations: Vec::new(),
+        lang,
     };
+    j.fresh().await;
 
     // 1. Employer: register, get verified, post, publish.
     j.visit("/register").await;
@@ -120,16 +139,21 @@ async fn journeys_at(width: u32) {
     j.browser.fill("#f-email", "erin@lakeshore.org").await;
     j.browser.fill("#f-password", PASSWORD).await;
     j.submit("/register").await;
-    j.sees("waiting for verification").await;
+    j.sees("waiting for verification", "esperando la verificación")
+        .await;
     j.audit().await;
 
     j.log_in("carla@lincoln.edu").await;
     j.visit("/organizations/review").await;
-    j.sees("Lakeshore Robotics").await;
+    j.sees("Lakeshore Robotics", "Lakeshore Robotics").await;
     j.browser
         .click_and_wait("form.review button[type=submit]")
         .await;
-    j.sees("Lakeshore Robotics is now verified").await;
+    j.sees(
+        "Lakeshore Robotics is now verified",
+        "Lakeshore Robotics ahora está: Verificada",
+    )
+    .await;
 
     j.log_in("erin@lakeshore.org").await;
     j.visit("/employer/opportunities/new").await;
@@ -149,15 +173,19 @@ async fn journeys_at(width: u32) {
     j.set("f-deadline", &days_from_now(30)).await;
     j.browser.click("#feature-wheelchair_accessible").await;
     j.submit("/employer/opportunities").await;
-    j.sees("Draft “Robotics lab intern” saved").await;
+    j.sees(
+        "Draft “Robotics lab intern” saved",
+        "Borrador «Robotics lab intern» guardado",
+    )
+    .await;
     j.audit().await;
     j.browser
         .click_and_wait("form[action$=\"/publish\"] button")
         .await;
-    j.sees("was published").await;
+    j.sees("was published", "se publicó").await;
 
     // 2. Student: claim, profile, search with saved needs, apply.
-    j.browser.forget_cookies().await;
+    j.fresh().await;
     j.visit("/claim").await;
     j.keyboard().await;
     j.browser.fill("#f-code", "abcd efgh jkmn").await;
@@ -165,7 +193,8 @@ async fn journeys_at(width: u32) {
     j.browser.fill("#f-email", "ana@students.org").await;
     j.browser.fill("#f-password", PASSWORD).await;
     j.submit("/claim").await;
-    j.sees("Grade 11 at Lincoln High").await;
+    j.sees("Grade 11 at Lincoln High", "Grado 11 en Lincoln High")
+        .await;
     j.audit().await;
     j.visit("/student/profile").await;
     j.keyboard().await;
@@ -180,8 +209,16 @@ async fn journeys_at(width: u32) {
     }
     j.visit("/search").await;
     j.keyboard().await;
-    j.sees("Needs: Wheelchair accessible").await;
-    j.sees("Meets your needs: Wheelchair accessible.").await;
+    j.sees(
+        "Needs: Wheelchair accessible",
+        "Necesito: Accesible en silla de ruedas",
+    )
+    .await;
+    j.sees(
+        "Meets your needs: Wheelchair accessible.",
+        "Cumple con tus necesidades: Accesible en silla de ruedas.",
+    )
+    .await;
     j.browser.click_and_wait("ol.results h3 a").await;
     j.audit().await;
     j.browser
@@ -190,13 +227,13 @@ async fn journeys_at(width: u32) {
     j.browser
         .click_and_wait("form[action$=\"/apply\"] button")
         .await;
-    j.sees("Application sent").await;
+    j.sees("Application sent", "Solicitud enviada").await;
     j.audit().await;
 
     // The employer makes an offer; the student accepts; a guardian consents.
     j.log_in("erin@lakeshore.org").await;
     j.visit("/employer/opportunities/1/applicants").await;
-    j.sees("Ana Rivera").await;
+    j.sees("Ana Rivera", "Ana Rivera").await;
     j.browser
         .click_and_wait("form[action$=\"/offer\"] button")
         .await;
@@ -206,11 +243,16 @@ async fn journeys_at(width: u32) {
     j.browser
         .click_and_wait("form[action$=\"/accept\"] button")
         .await;
-    j.sees("Waiting for your guardian").await;
-    j.sees("m•••@example.org").await;
+    j.sees(
+        "Waiting for your guardian",
+        "Esperando el consentimiento de tu tutor",
+    )
+    .await;
+    j.sees("m•••@example.org", "m•••@example.org").await;
     // The link goes to the guardian's mailbox only: read it from the outbox
     // (no SMTP server in this journey), as an admin would at /admin/mail.
     let link = app.consent_link_mailed_to("maria@example.org").await;
+    // The guardian reads the page in the language the school has for them.
     j.browser.forget_cookies().await;
     j.visit(&link).await;
     j.browser.fill("#f-guardian_name", "Maria Rivera").await;
@@ -219,7 +261,8 @@ async fn journeys_at(width: u32) {
     j.browser
         .click_and_wait("form[action^=\"/consent/\"] button")
         .await;
-    j.sees("your decision is recorded").await;
+    j.sees("your decision is recorded", "su decisión quedó registrada")
+        .await;
 
     // Hours are logged and approved (the placement is moved to have started).
     let start = days_from_now(-7);
@@ -235,34 +278,40 @@ async fn journeys_at(width: u32) {
         .fill("#f-description", "Wired a motor controller.")
         .await;
     j.submit("/student/placements/1/hours").await;
-    j.sees("Hours logged").await;
+    j.sees("Hours logged", "Horas registradas").await;
     j.log_in("erin@lakeshore.org").await;
     j.visit("/employer/placements/1").await;
     j.browser
         .click_and_wait("form[action$=\"/approve\"] button")
         .await;
-    j.sees("Hours approved").await;
+    j.sees("Hours approved", "Horas aprobadas").await;
 
     // 3. Counselor: one student is too few for any figure to show.
     j.log_in("carla@lincoln.edu").await;
     j.visit("/counselor/dashboard").await;
-    j.sees("fewer than 10 students").await;
+    j.sees("fewer than 10 students", "menos de 10 estudiantes")
+        .await;
     j.visit("/counselor/outreach").await;
-    j.sees("Ana Rivera").await;
+    j.sees("Ana Rivera", "Ana Rivera").await;
 
     assert!(
         j.violations.is_empty(),
-        "accessibility violations at {width} px:\n{}",
+        "accessibility violations at {width} px ({lang}):\n{}",
         j.violations.join("\n")
     );
 }
 
 #[tokio::test]
 async fn the_three_journeys_work_in_a_desktop_browser() {
-    journeys_at(1280).await;
+    journeys_at(1280, "en").await;
 }
 
 #[tokio::test]
 async fn the_three_journeys_work_at_a_phone_width() {
-    journeys_at(390).await;
+    journeys_at(390, "en").await;
+}
+
+#[tokio::test]
+async fn the_three_journeys_work_in_spanish_at_a_phone_width() {
+    journeys_at(390, "es").await;
 }

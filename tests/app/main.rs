@@ -20,6 +20,7 @@ mod counseling;
 mod families;
 mod fuzz;
 mod i18n;
+mod i18n_completeness;
 mod integrity;
 mod journeys;
 mod operations;

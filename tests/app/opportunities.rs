@@ -107,7 +107,7 @@ async fn an_employer_can_neither_read_nor_change_another_organizations_postings(
             .text()
             .await
             .unwrap();
-        assert!(body.contains("Robotics lab intern") && body.contains(">draft<"));
+        assert!(body.contains("Robotics lab intern") && body.contains(">Draft<"));
     })
     .await;
 }
@@ -515,7 +515,7 @@ async fn a_posting_past_its_deadline_disappears_and_the_sweeper_closes_it() {
             .text()
             .await
             .unwrap();
-        assert!(body.contains(">closed<"));
+        assert!(body.contains(">Closed<"));
         let response = app.act(&employer, id, "reopen").await;
         assert_eq!(
             response.status(),

@@ -1,0 +1,151 @@
+# The counselor's pages: students, claim codes, roster import, student record, employer review.
+
+counselor-no-school = You are not assigned to any school yet. Ask an administrator to assign you.
+counselor-add-student = Add a student
+counselor-add-student-submit = Add student and issue a code
+counselor-codes-school = School
+counselor-codes-first-name = First name
+counselor-codes-last-name = Last name
+counselor-codes-grade = Grade
+counselor-roster-heading = Roster
+counselor-roster-caption = Active students of your schools
+counselor-roster-account = Account
+counselor-roster-claimed = Claimed
+counselor-roster-code-valid = Code valid until { $date }
+counselor-roster-no-code = No code yet
+counselor-roster-new-code = New code
+counselor-roster-for = for { $name }
+counselor-roster-none = No students yet.
+
+counselor-code-title = Claim code for { $name }
+counselor-code-give = Give this code to the student. It is shown only once and works until { $date }.
+counselor-code-how = The student opens STEMbridge, chooses “{ $link }” and types the code.
+counselor-code-back = Back to my students
+counselor-codes-title = Claim codes, { $grade }
+counselor-codes-intro = Cut along the lines and hand each student their code. Codes work once and expire on the date shown.
+counselor-codes-caption = Codes for students who have not claimed an account
+counselor-codes-code = Code
+counselor-codes-valid-until = Valid until
+counselor-codes-all-claimed = Every student of this grade has claimed an account.
+counselor-codes-print-heading = Print claim codes
+counselor-codes-print-intro = Codes are shown only once, so printing issues new ones to every student of the grade who has not claimed an account yet.
+counselor-codes-print = Print codes
+
+counselor-roster-imported = Imported: { $created } new students, { $updated } updated, { $deactivated } no longer on the roster (made inactive).
+counselor-roster-nothing-imported = { $count ->
+    [one] Nothing was imported: 1 problem to fix
+   *[other] Nothing was imported: { $count } problems to fix
+}
+counselor-roster-error = { $file }, line { $line }: { $message }
+counselor-roster-intro = Upload the OneRoster 1.1 CSV files exported by your student information system. Students are matched by their sourcedId, so importing again updates them; students missing from a new roster become inactive. See the README for the columns, including the extension columns for low income, English learner, disability and first generation.
+counselor-roster-submit = Check and import
+
+counselor-record-summary = { $grade } at { $school } · { $hours } approved hours.
+counselor-record-roster = From the roster
+counselor-record-timeline = Timeline
+counselor-record-nothing = Nothing yet: this student has not applied to anything.
+counselor-record-audited = Opening this record is written to the audit log.
+counselor-event-applied = Applied to “{ $title }”
+counselor-event-application = “{ $title }”: { $status }
+counselor-event-placement = Placement at “{ $title }”: { $status }
+counselor-event-hours = Logged { $hours } hours at “{ $title }” ({ $status })
+counselor-yes = Yes
+counselor-no = No
+counselor-not-reported = Not reported
+counselor-stage-not-engaged = Not engaged yet
+counselor-stage-applied = Applied
+counselor-stage-placed = Placed
+counselor-stage-completed = Completed
+counselor-birth-date-invalid = Birth date must be a past date like 2010-04-23.
+counselor-guardian-language-choose = Choose English or Spanish.
+counselor-guardian-active-choose = Active must be true or false.
+counselor-flash-paper-consent = Paper consent recorded.
+
+counselor-review-intro = Check that each organization is real and safe for students (website, contact, what they do) before it can publish.
+counselor-review-reason = Reason (the organization sees it)
+counselor-review-waiting = Waiting for verification ({ $count })
+counselor-review-zip = ZIP { $zip }
+counselor-review-verify = Verify
+counselor-review-reject = Reject
+counselor-review-suspend = Suspend
+counselor-review-reinstate = Reinstate
+counselor-review-nothing = Nothing is waiting.
+counselor-review-reviewed = Reviewed
+counselor-review-caption = Organizations already reviewed
+counselor-review-organization = Organization
+counselor-review-none-yet = None yet.
+counselor-review-reason-needed = Give a reason: the organization will see it.
+counselor-review-refused = This organization is { $status } and cannot be changed that way.
+counselor-flash-organization-reviewed = { $name } is now { $state ->
+    [verified] verified
+    [rejected] rejected
+    [suspended] suspended
+   *[other] waiting for verification
+}.
+
+# Group names of the roster as the dashboard shows them (`stats-group-<name in lower case, dashes>`);
+# grades and school names are written out elsewhere.
+stats-group-yes = Yes
+stats-group-no = No
+stats-group-not-reported = Not reported
+stats-group-male = Male
+stats-group-female = Female
+stats-group-another-gender = Another gender
+stats-group-american-indian-or-alaska-native = American Indian or Alaska Native
+stats-group-asian = Asian
+stats-group-black-or-african-american = Black or African American
+stats-group-native-hawaiian-or-pacific-islander = Native Hawaiian or Pacific Islander
+stats-group-white = White
+stats-group-hispanic-or-latino = Hispanic or Latino
+stats-group-two-or-more-races = Two or more races
+
+# CSV exports: header cells (`lang=en|es` on the export link chooses them).
+csv-dimension = dimension
+csv-group = group
+csv-students = students
+csv-engagement-rate = engagement_rate
+csv-engagement-gap = engagement_gap
+csv-placement-rate = placement_rate
+csv-placement-gap = placement_gap
+csv-completion-rate = completion_rate
+csv-completion-gap = completion_gap
+csv-belonging-change = belonging_change
+csv-name = name
+csv-grade = grade
+csv-school = school
+csv-status = status
+csv-account-claimed = account_claimed
+csv-yes = yes
+csv-no = no
+csv-error-lang = “lang” must be en or es.
+
+# Problems of an uploaded roster (column names stay as OneRoster spells them).
+roster-error-not-utf8 = This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.
+roster-error-empty = The file is empty: it needs a header line and rows.
+roster-error-header = The header line cannot be read: { $detail }.
+roster-error-missing-columns = Missing column(s): { $columns }.
+roster-error-values = Expected { $expected } values, found { $found }.
+roster-error-line = This line cannot be read: { $detail }.
+roster-error-boolean = { $column } must be true or false, not “{ $value }”.
+roster-error-no-id = sourcedId is empty.
+roster-error-duplicate = Duplicate sourcedId “{ $id }”.
+roster-error-school-name = name must be 1 to 200 characters.
+roster-error-birth-date = birthDate must be a date like 2010-04-23, not “{ $value }”.
+roster-error-sex = sex must be male, female or other, not “{ $value }”.
+roster-error-no-school = orgSourcedIds “{ $ids }” names no school of orgs.csv.
+roster-error-grades = grades must be grades from 06 to 13 separated by commas, not “{ $value }”.
+roster-error-names = givenName and familyName must be 1 to 100 characters.
+roster-error-not-a-student = sourcedId “{ $id }” is not a student of users.csv.
+roster-error-email = email “{ $value }” is not an email address like name@example.org.
+roster-error-phone = sms and phone must be at most 40 characters.
+roster-error-language = metadata.language must be a language code like en or es, not “{ $value }”.
+roster-error-not-your-school = You are not assigned to school “{ $name }” ({ $id }); ask an administrator.
+roster-error-student-elsewhere = Student “{ $id }” is enrolled at a school you are not assigned to; ask an administrator.
+roster-error-guardian-elsewhere = Guardian “{ $id }” is a contact of a student at a school you are not assigned to; ask an administrator.
+counselor-code-already-claimed = This student has already claimed their account.
+counselor-error-status = Unknown status “{ $value }”.
+counselor-error-grade = “grade” must be a number.
+counselor-error-group = Unknown group “{ $value }”.
+counselor-error-upload = The upload could not be read: { $detail }.
+counselor-error-choose-school = Choose a school.
+counselor-error-choose-grade = Choose a grade.

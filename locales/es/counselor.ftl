@@ -1,0 +1,145 @@
+# Las páginas del orientador (usted): estudiantes, códigos, importación de la lista, expediente, revisión de empleadores.
+
+counselor-no-school = Todavía no tiene ninguna escuela asignada. Pida a un administrador que le asigne una.
+counselor-add-student = Agregar un estudiante
+counselor-add-student-submit = Agregar al estudiante y generar un código
+counselor-codes-school = Escuela
+counselor-codes-first-name = Nombre
+counselor-codes-last-name = Apellido
+counselor-codes-grade = Grado
+counselor-roster-heading = Lista de estudiantes
+counselor-roster-caption = Estudiantes activos de sus escuelas
+counselor-roster-account = Cuenta
+counselor-roster-claimed = Activada
+counselor-roster-code-valid = Código válido hasta el { $date }
+counselor-roster-no-code = Todavía sin código
+counselor-roster-new-code = Nuevo código
+counselor-roster-for = para { $name }
+counselor-roster-none = Todavía no hay estudiantes.
+
+counselor-code-title = Código de activación para { $name }
+counselor-code-give = Entregue este código al estudiante. Se muestra una sola vez y funciona hasta el { $date }.
+counselor-code-how = El estudiante abre STEMbridge, elige «{ $link }» y escribe el código.
+counselor-code-back = Volver a mis estudiantes
+counselor-codes-title = Códigos de activación, { $grade }
+counselor-codes-intro = Recorte por las líneas y entregue a cada estudiante su código. Cada código funciona una vez y vence en la fecha indicada.
+counselor-codes-caption = Códigos para los estudiantes que no han activado su cuenta
+counselor-codes-code = Código
+counselor-codes-valid-until = Válido hasta
+counselor-codes-all-claimed = Todos los estudiantes de este grado ya activaron su cuenta.
+counselor-codes-print-heading = Imprimir códigos de activación
+counselor-codes-print-intro = Los códigos se muestran una sola vez, así que al imprimir se generan códigos nuevos para todos los estudiantes del grado que todavía no activaron su cuenta.
+counselor-codes-print = Imprimir códigos
+
+counselor-roster-imported = Importación lista: { $created } estudiantes nuevos, { $updated } actualizados, { $deactivated } que ya no están en la lista (quedaron inactivos).
+counselor-roster-nothing-imported = { $count ->
+    [one] No se importó nada: hay 1 problema que corregir
+   *[other] No se importó nada: hay { $count } problemas que corregir
+}
+counselor-roster-error = { $file }, línea { $line }: { $message }
+counselor-roster-intro = Suba los archivos CSV de OneRoster 1.1 que exporta su sistema de información estudiantil. Los estudiantes se identifican por su sourcedId, así que una nueva importación los actualiza; los estudiantes que falten en una lista nueva quedan inactivos. Consulte el README para ver las columnas, incluidas las columnas de extensión de bajos ingresos, aprendiz de inglés, discapacidad y primera generación.
+counselor-roster-submit = Revisar e importar
+
+counselor-record-summary = { $grade } en { $school } · { $hours } horas aprobadas.
+counselor-record-roster = Según la lista escolar
+counselor-record-timeline = Cronología
+counselor-record-nothing = Nada todavía: este estudiante no ha enviado ninguna solicitud.
+counselor-record-audited = Abrir este expediente queda anotado en el registro de auditoría.
+counselor-event-applied = Envió una solicitud a «{ $title }»
+counselor-event-application = «{ $title }»: { $status }
+counselor-event-placement = Práctica en «{ $title }»: { $status }
+counselor-event-hours = Registró { $hours } horas en «{ $title }» ({ $status })
+counselor-yes = Sí
+counselor-no = No
+counselor-not-reported = No informado
+counselor-stage-not-engaged = Todavía sin participar
+counselor-stage-applied = Envió solicitudes
+counselor-stage-placed = Con práctica
+counselor-stage-completed = Práctica completada
+counselor-birth-date-invalid = La fecha de nacimiento debe ser una fecha pasada, como 2010-04-23.
+counselor-guardian-language-choose = Elija inglés o español.
+counselor-guardian-active-choose = «Activo» debe ser verdadero o falso.
+counselor-flash-paper-consent = Consentimiento en papel registrado.
+
+counselor-review-intro = Compruebe que cada organización sea real y segura para los estudiantes (sitio web, contacto, a qué se dedica) antes de que pueda publicar.
+counselor-review-reason = Motivo (la organización lo verá)
+counselor-review-waiting = Esperando verificación ({ $count })
+counselor-review-zip = Código postal { $zip }
+counselor-review-verify = Verificar
+counselor-review-reject = Rechazar
+counselor-review-suspend = Suspender
+counselor-review-reinstate = Restablecer
+counselor-review-nothing = No hay nada pendiente.
+counselor-review-reviewed = Revisadas
+counselor-review-caption = Organizaciones ya revisadas
+counselor-review-organization = Organización
+counselor-review-none-yet = Ninguna todavía.
+counselor-review-reason-needed = Indique un motivo: la organización lo verá.
+counselor-review-refused = Esta organización está en estado «{ $status }» y no se puede cambiar de esa manera.
+counselor-flash-organization-reviewed = { $name } ahora está: { $status }.
+
+# Nombres de los grupos de la lista escolar tal como los muestra el panel.
+stats-group-yes = Sí
+stats-group-no = No
+stats-group-not-reported = No informado
+stats-group-male = Masculino
+stats-group-female = Femenino
+stats-group-another-gender = Otro género
+stats-group-american-indian-or-alaska-native = Indígena americano o nativo de Alaska
+stats-group-asian = Asiático
+stats-group-black-or-african-american = Negro o afroamericano
+stats-group-native-hawaiian-or-pacific-islander = Nativo de Hawái o de otras islas del Pacífico
+stats-group-white = Blanco
+stats-group-hispanic-or-latino = Hispano o latino
+stats-group-two-or-more-races = Dos o más razas
+
+# Exportaciones CSV: encabezados (`lang=en|es` en el enlace de exportación los elige).
+csv-dimension = dimensión
+csv-group = grupo
+csv-students = estudiantes
+csv-engagement-rate = tasa_participacion
+csv-engagement-gap = brecha_participacion
+csv-placement-rate = tasa_practicas
+csv-placement-gap = brecha_practicas
+csv-completion-rate = tasa_completadas
+csv-completion-gap = brecha_completadas
+csv-belonging-change = cambio_pertenencia
+csv-name = nombre
+csv-grade = grado
+csv-school = escuela
+csv-status = estado
+csv-account-claimed = cuenta_activada
+csv-yes = sí
+csv-no = no
+csv-error-lang = «lang» debe ser en o es.
+
+# Problemas de una lista escolar subida (los nombres de columna quedan como los escribe OneRoster).
+roster-error-not-utf8 = Este archivo no es texto UTF-8. Guárdelo como CSV UTF-8 y vuelva a subirlo.
+roster-error-empty = El archivo está vacío: necesita una línea de encabezado y filas.
+roster-error-header = No se puede leer la línea de encabezado: { $detail }.
+roster-error-missing-columns = Faltan columnas: { $columns }.
+roster-error-values = Se esperaban { $expected } valores y hay { $found }.
+roster-error-line = No se puede leer esta línea: { $detail }.
+roster-error-boolean = { $column } debe ser true o false, no «{ $value }».
+roster-error-no-id = sourcedId está vacío.
+roster-error-duplicate = sourcedId repetido: «{ $id }».
+roster-error-school-name = name debe tener entre 1 y 200 caracteres.
+roster-error-birth-date = birthDate debe ser una fecha como 2010-04-23, no «{ $value }».
+roster-error-sex = sex debe ser male, female u other, no «{ $value }».
+roster-error-no-school = orgSourcedIds «{ $ids }» no corresponde a ninguna escuela de orgs.csv.
+roster-error-grades = grades debe contener grados del 06 al 13 separados por comas, no «{ $value }».
+roster-error-names = givenName y familyName deben tener entre 1 y 100 caracteres.
+roster-error-not-a-student = sourcedId «{ $id }» no es un estudiante de users.csv.
+roster-error-email = email «{ $value }» no es un correo electrónico como nombre@ejemplo.org.
+roster-error-phone = sms y phone pueden tener como máximo 40 caracteres.
+roster-error-language = metadata.language debe ser un código de idioma como en o es, no «{ $value }».
+roster-error-not-your-school = Usted no está asignado a la escuela «{ $name }» ({ $id }); consulte a un administrador.
+roster-error-student-elsewhere = El estudiante «{ $id }» está inscrito en una escuela a la que usted no está asignado; consulte a un administrador.
+roster-error-guardian-elsewhere = El tutor «{ $id }» es contacto de un estudiante de una escuela a la que usted no está asignado; consulte a un administrador.
+counselor-code-already-claimed = Este estudiante ya activó su cuenta.
+counselor-error-status = Estado desconocido: «{ $value }».
+counselor-error-grade = «grade» debe ser un número.
+counselor-error-group = Grupo desconocido: «{ $value }».
+counselor-error-upload = No se pudo leer el archivo subido: { $detail }.
+counselor-error-choose-school = Elija una escuela.
+counselor-error-choose-grade = Elija un grado.
