@@ -4,10 +4,10 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use axum::{
     Router,
-    extract::{DefaultBodyLimit, Request},
-    http::{HeaderName, HeaderValue, header},
+    extract::{DefaultBodyLimit, Request, State},
+    http::{HeaderName, HeaderValue, StatusCode, header},
     middleware::{self, Next},
-    response::Response,
+    response::{IntoResponse, Response},
 };
 use sea_orm::DatabaseConnection;
 use tokio::{net::TcpListener, task::JoinHandle};
@@ -18,8 +18,10 @@ use crate::{
     accounts, admin, applications,
     auth::{self, csrf, form_limits, session_store::DbSessionStore, throttle},
     config::Config,
-    counseling, db, families, mail, notifications, opportunities, organizations, pages, placements,
-    profiles, roster,
+    counseling, db,
+    error::AppError,
+    families, mail, notifications, opportunities, organizations, pages, placements, profiles,
+    roster,
     search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
     security,
 };
@@ -86,10 +88,36 @@ pub fn router(state: AppState) -> Router {
         // everything that may answer with a page.
         .layer(middleware::from_fn(crate::i18n::request_language))
         .layer(sessions)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session_save_failures,
+        ))
         .layer(DefaultBodyLimit::max(8 * 1024 * 1024));
     with_security_headers(routes, state.config.cookie_secure)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// tower-sessions answers a bare 500 when it cannot save the session (the
+/// database went away while the page was made). Give the person a page:
+/// 503 "try again in a minute" when the database is unreachable.
+async fn session_save_failures(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let response = next.run(request).await;
+    let bare_failure = response.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && !response.headers().contains_key(header::CONTENT_TYPE);
+    if !bare_failure {
+        return response;
+    }
+    match state.db.ping().await {
+        Err(_) => AppError::Unavailable.into_response(),
+        Ok(()) => {
+            AppError::Internal(anyhow::anyhow!("the session could not be saved")).into_response()
+        }
+    }
 }
 
 /// Nothing a signed-in person sees (pages, CSV exports) may be kept by a
