@@ -10,7 +10,7 @@ use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
     sea_query::{Query, SelectStatement},
 };
 use serde::{Deserialize, Serialize};
@@ -271,7 +271,12 @@ pub async fn review(
     errors.into_result(())?;
 
     let txn = db::begin_write(db).await?;
+    // Locked for update: waits for employers' writes that share-locked the
+    // row (`lock_verified_organization`) to commit, and holds back those
+    // that come after until this decision is in; `reviewed_at` is taken
+    // once the lock is held, so it follows every write made while verified.
     let organization = organization::Entity::find_by_id(organization_id)
+        .lock_exclusive()
         .one(&txn)
         .await?
         .or_not_found()?;

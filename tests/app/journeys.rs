@@ -120,6 +120,16 @@ async fn journeys_at(width: u32) {
     j.browser.fill("#f-email", "erin@lakeshore.org").await;
     j.browser.fill("#f-password", PASSWORD).await;
     j.submit("/register").await;
+    j.sees("Check your inbox").await;
+    // The link from the confirmation email, opened in the same browser.
+    let link = app
+        .link_mailed_to("erin@lakeshore.org", "/register/confirm/")
+        .await;
+    j.visit(&link).await;
+    j.keyboard().await;
+    j.submit(&link).await;
+    j.sees("Your email address is confirmed").await;
+    j.log_in("erin@lakeshore.org").await;
     j.sees("waiting for verification").await;
     j.audit().await;
 

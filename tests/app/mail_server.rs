@@ -55,15 +55,7 @@ impl Received {
     /// The first link to `path_prefix` in the text part, as a path (the
     /// host is the app's own).
     pub fn link(&self, path_prefix: &str) -> String {
-        let text = self.text();
-        let start = text
-            .find(path_prefix)
-            .unwrap_or_else(|| panic!("no {path_prefix} link in {text}"));
-        text[start..]
-            .split(|c: char| c.is_whitespace())
-            .next()
-            .unwrap()
-            .to_owned()
+        crate::helpers::path_in(&self.text(), path_prefix)
     }
 }
 
