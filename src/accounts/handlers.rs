@@ -1,5 +1,6 @@
-//! Registration, claim and setup pages: parse the form, call the service,
-//! log the new user in, or re-render with the messages.
+//! Registration (and its emailed confirmation), claim and setup pages:
+//! parse the form, call the service, log the new user in (claim, setup) or
+//! send them to read their mail (registration), or re-render with the messages.
 
 use axum::{
     extract::{Path, State},

@@ -215,7 +215,20 @@ pub struct ReviewQueue {
 }
 
 pub async fn review_queue(db: &impl ConnectionTrait) -> AppResult<ReviewQueue> {
+    // A registration whose address was never confirmed waits out of sight:
+    // nobody can act for it, and a stranger's sign-ups do not fill the queue.
+    let confirmed_members = Query::select()
+        .column(user::Column::OrganizationId)
+        .from(user::Entity)
+        .and_where(user::Column::OrganizationId.is_not_null())
+        .and_where(user::Column::EmailConfirmedAt.is_not_null())
+        .to_owned();
     let all = organization::Entity::find()
+        .filter(
+            Condition::any()
+                .add(organization::Column::Status.ne(OrgStatus::Pending))
+                .add(organization::Column::Id.in_subquery(confirmed_members)),
+        )
         .order_by_asc(organization::Column::CreatedAt)
         .all(db)
         .await?;

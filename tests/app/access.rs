@@ -21,7 +21,7 @@ use crate::{
         posting,
     },
     integrity::{all_at_once, count},
-    mail_server::{MailServer, Received},
+    mail_server::MailServer,
 };
 
 const NEW_PASSWORD: &str = "a brand new passphrase";
@@ -58,30 +58,6 @@ async fn answer(
         None => page,
     };
     (status, to, page)
-}
-
-/// The messages the SMTP server received for `to`.
-fn mail_to(server: &MailServer, to: &str) -> Vec<Received> {
-    server
-        .received()
-        .into_iter()
-        .filter(|m| m.to == vec![to.to_owned()])
-        .collect()
-}
-
-/// Waits until `to` has received `count` messages (at most 15 s).
-async fn wait_for_mail_to(server: &MailServer, to: &str, count: usize) -> Vec<Received> {
-    for _ in 0..300 {
-        let received = mail_to(server, to);
-        if received.len() >= count {
-            return received;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!(
-        "expected {count} messages to {to}, got {}",
-        mail_to(server, to).len()
-    );
 }
 
 #[tokio::test]
@@ -126,6 +102,16 @@ async fn registration_answers_the_same_for_a_new_and_a_known_address() {
                 .unwrap()
                 .contains("Confirm your email address first"),
         );
+
+        // Counselors see only the registration whose address is confirmed.
+        let admin = app.admin().await;
+        let queue = app
+            .get_as(&admin, "/organizations/review")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(queue.contains("Acme Labs") && !queue.contains("Lakeshore"));
 
         // The known address hears that someone tried, with a way in.
         let attempt = entity::mail_outbox::Entity::find()
@@ -177,7 +163,7 @@ async fn a_new_employer_confirms_the_address_through_the_emailed_link_once_befor
             "not before the link"
         );
 
-        let mail = wait_for_mail_to(&server, "ana@taller.org", 1)
+        let mail = server.wait_for_to("ana@taller.org", 1, 15)
             .await
             .remove(0);
         assert!(
@@ -363,7 +349,7 @@ async fn forgot_password_answers_the_same_and_its_link_works_once_and_ends_the_o
         );
 
         // The confirmation and the reset link arrive; nothing for the unknown address.
-        let mail = wait_for_mail_to(&server, "erin@acme.org", 2)
+        let mail = server.wait_for_to("erin@acme.org", 2, 15)
             .await
             .remove(1);
         assert!(
@@ -371,7 +357,7 @@ async fn forgot_password_answers_the_same_and_its_link_works_once_and_ends_the_o
             "{}",
             mail.subject()
         );
-        assert!(mail_to(&server, "nobody@acme.org").is_empty());
+        assert!(server.received_to("nobody@acme.org").is_empty());
         assert_eq!(
             app.count("mail_outbox WHERE recipient = 'nobody@acme.org'")
                 .await,
@@ -419,7 +405,7 @@ async fn forgot_password_answers_the_same_and_its_link_works_once_and_ends_the_o
             &[("email", "erin@acme.org")],
         )
         .await;
-        let mail = wait_for_mail_to(&server, "erin@acme.org", 3)
+        let mail = server.wait_for_to("erin@acme.org", 3, 15)
             .await
             .remove(2);
         let link = mail.link("/password-reset/");
@@ -477,7 +463,7 @@ async fn with_a_mail_server_an_admin_issued_reset_link_is_emailed_not_shown() {
         "{page}"
     );
     assert!(!page.contains("/password-reset/"), "not shown to the admin");
-    let mail = wait_for_mail_to(&server, "erin@acme.org", 2)
+    let mail = server.wait_for_to("erin@acme.org", 2, 15)
         .await
         .remove(1);
     assert!(

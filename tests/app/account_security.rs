@@ -575,7 +575,11 @@ async fn mfa_state(app: &TestApp, email: &str) -> (Option<String>, bool) {
         .await
         .unwrap()
         .unwrap();
-    (user.mfa_secret, user.mfa_enabled_at.is_some())
+    // Stored sealed: opened here to compare with what the page showed.
+    let secret = user
+        .mfa_secret
+        .map(|sealed| stembridge::sealed::open(user.id, &sealed).unwrap());
+    (secret, user.mfa_enabled_at.is_some())
 }
 
 #[tokio::test]
