@@ -19,6 +19,7 @@ mod auth;
 mod authorization;
 mod counseling;
 mod families;
+mod fuzz;
 mod i18n;
 mod integrity;
 mod journeys;
