@@ -163,9 +163,7 @@ async fn a_new_employer_confirms_the_address_through_the_emailed_link_once_befor
             "not before the link"
         );
 
-        let mail = server.wait_for_to("ana@taller.org", 1, 15)
-            .await
-            .remove(0);
+        let mail = server.wait_for_to("ana@taller.org", 1, 15).await.remove(0);
         assert!(
             mail.subject().contains("Confirme su correo electrónico"),
             "{}",
@@ -349,9 +347,7 @@ async fn forgot_password_answers_the_same_and_its_link_works_once_and_ends_the_o
         );
 
         // The confirmation and the reset link arrive; nothing for the unknown address.
-        let mail = server.wait_for_to("erin@acme.org", 2, 15)
-            .await
-            .remove(1);
+        let mail = server.wait_for_to("erin@acme.org", 2, 15).await.remove(1);
         assert!(
             mail.subject().contains("password reset link"),
             "{}",
@@ -405,9 +401,7 @@ async fn forgot_password_answers_the_same_and_its_link_works_once_and_ends_the_o
             &[("email", "erin@acme.org")],
         )
         .await;
-        let mail = server.wait_for_to("erin@acme.org", 3, 15)
-            .await
-            .remove(2);
+        let mail = server.wait_for_to("erin@acme.org", 3, 15).await.remove(2);
         let link = mail.link("/password-reset/");
         entity::password_reset::Entity::update_many()
             .col_expr(
@@ -463,9 +457,7 @@ async fn with_a_mail_server_an_admin_issued_reset_link_is_emailed_not_shown() {
         "{page}"
     );
     assert!(!page.contains("/password-reset/"), "not shown to the admin");
-    let mail = server.wait_for_to("erin@acme.org", 2, 15)
-        .await
-        .remove(1);
+    let mail = server.wait_for_to("erin@acme.org", 2, 15).await.remove(1);
     assert!(
         mail.text().contains("An administrator issued"),
         "{}",
