@@ -22,6 +22,8 @@ use crate::config::Config;
 pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConnection> {
     // Every subcommand comes through here, and each may digest a token.
     crate::tokens::init(config)?;
+    // Migrations that seal stored secrets need the key the line above installed.
+    crate::sealed::install_for_migrations();
     let url = config.database_url();
     if url.starts_with("sqlite:") && config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir)?;

@@ -62,6 +62,23 @@ fn key() -> &'static [u8] {
         .unwrap_or_else(|| panic!("tokens::init must run at start-up, before any digest"))
 }
 
+/// A 256-bit key for one `purpose`, derived from the server secret (HMAC as
+/// a PRF, as HKDF's expand step does): each use of the secret gets a key of
+/// its own, and none is the secret itself.
+pub fn derived_key(purpose: &str) -> [u8; 32] {
+    derive(key(), purpose)
+}
+
+fn derive(key: &[u8], purpose: &str) -> [u8; 32] {
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key)
+        .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+    mac.update(b"stembridge derived key: ");
+    mac.update(purpose.as_bytes());
+    let mut out = [0u8; 32];
+    out.copy_from_slice(&mac.finalize().into_bytes());
+    out
+}
+
 /// The digest stored for a secret: a database leak leaks neither the secret
 /// nor, without the server key, a way to test guesses against it.
 pub fn digest(secret: &str) -> String {
@@ -180,13 +197,14 @@ pub async fn upgrade_stored_digests(db: &DatabaseConnection) -> anyhow::Result<(
 
 /// Every column holding digests made by [`digest`], as (table, column); each
 /// table has an integer `id`. A new kind of stored token belongs here.
-pub const DIGEST_COLUMNS: [(&str, &str); 6] = [
+pub const DIGEST_COLUMNS: [(&str, &str); 7] = [
     ("student", "claim_code_hash"),
     ("placement", "consent_token_hash"),
     ("consent_request", "token_hash"),
     ("organization_invite", "token_hash"),
     ("password_reset", "token_hash"),
     ("mfa_recovery_code", "code_hash"),
+    ("email_confirmation", "token_hash"),
 ];
 
 /// Rewrites every stored digest `d` as `HMAC(key, d)`.
@@ -238,6 +256,17 @@ mod tests {
             keyed(b"another key, just as long as that", "x")
         );
         assert_eq!(keyed(key, "x").len(), 64);
+    }
+
+    #[test]
+    fn derived_keys_differ_by_purpose_and_by_secret() {
+        let key = b"0123456789abcdef0123456789abcdef";
+        assert_eq!(derive(key, "a"), derive(key, "a"));
+        assert_ne!(derive(key, "a"), derive(key, "b"));
+        assert_ne!(
+            derive(key, "a"),
+            derive(b"another key, just as long as that", "a")
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod audit_log;
 pub mod belonging_response;
 pub mod consent_request;
 pub mod counselor_school;
+pub mod email_confirmation;
 pub mod enums;
 pub mod guardian;
 pub mod hour_log;

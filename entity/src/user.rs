@@ -25,7 +25,11 @@ pub struct Model {
     /// Copied into each session at login; bumping it ends every session of
     /// the user at once (logout, password change, disable, sign out everywhere).
     pub session_generation: i32,
-    /// Base32 TOTP secret, set once enrolment starts.
+    /// When the owner opened the emailed confirmation link; an account that
+    /// registered itself cannot sign in before.
+    pub email_confirmed_at: Option<DateTimeUtc>,
+    /// The base32 TOTP secret, set once enrolment starts, stored sealed
+    /// (`crate::sealed` in the application: encrypted under SECRET_KEY).
     #[serde(skip)]
     pub mfa_secret: Option<String>,
     /// When the user confirmed their authenticator; MFA is on from then.

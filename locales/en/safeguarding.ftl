@@ -89,7 +89,6 @@ safe-nav-account = Account security
 safe-nav-accounts = Accounts
 
 ## Logging in
-safe-forgot-ask = Forgot your password? Ask your counselor or an administrator for a reset link: it works once, for 30 minutes.
 safe-login-disabled = This account is disabled. Ask an administrator to enable it again.
 
 ## Refusals

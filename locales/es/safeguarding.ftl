@@ -89,7 +89,6 @@ safe-nav-account = Seguridad de la cuenta
 safe-nav-accounts = Cuentas
 
 ## Inicio de sesión
-safe-forgot-ask = ¿Olvidaste tu contraseña? Pide a tu consejero o a un administrador un enlace para restablecerla: funciona una vez, durante 30 minutos.
 safe-login-disabled = Esta cuenta está desactivada. Pide a un administrador que la active de nuevo.
 
 ## Rechazos

@@ -13,7 +13,39 @@ mod m20261128_000008_create_families_and_mail;
 mod m20261128_000009_secure_accounts;
 mod m20261128_000011_create_rate_limits;
 mod m20261128_000012_add_user_language;
+mod m20261128_000013_confirm_emails_and_seal_secrets;
 mod m20261128_000016_add_notification_message_id;
+
+use std::sync::OnceLock;
+
+/// How the application seals and opens a stored secret of a row (its id,
+/// the value): only the application holds the key (`SECRET_KEY`), so it
+/// hands these to the migrations that rewrite secrets before running them.
+#[derive(Clone, Copy)]
+pub struct SecretBox {
+    pub seal: fn(i32, &str) -> Result<String, String>,
+    pub open: fn(i32, &str) -> Result<String, String>,
+    pub is_sealed: fn(&str) -> bool,
+}
+
+static SECRET_BOX: OnceLock<SecretBox> = OnceLock::new();
+
+/// Installs the application's [`SecretBox`] (once per process; later calls
+/// keep the first, which holds the same key).
+pub fn install_secret_box(secret_box: SecretBox) {
+    SECRET_BOX.get_or_init(|| secret_box);
+}
+
+/// The installed box; a migration that needs it fails without it rather
+/// than leave secrets readable.
+pub(crate) fn secret_box() -> Result<&'static SecretBox, DbErr> {
+    SECRET_BOX.get().ok_or_else(|| {
+        DbErr::Migration(
+            "this migration seals stored secrets with SECRET_KEY: run it with `stembridge migrate`"
+                .into(),
+        )
+    })
+}
 
 /// Applies every migration of STEMbridge in order.
 pub struct Migrator;
@@ -33,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000009_secure_accounts::Migration),
             Box::new(m20261128_000011_create_rate_limits::Migration),
             Box::new(m20261128_000012_add_user_language::Migration),
+            Box::new(m20261128_000013_confirm_emails_and_seal_secrets::Migration),
             Box::new(m20261128_000016_add_notification_message_id::Migration),
         ]
     }

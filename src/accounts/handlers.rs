@@ -1,15 +1,19 @@
-//! Registration, claim and setup pages: parse the form, call the service,
-//! log the new user in, or re-render with the messages.
+//! Registration (and its emailed confirmation), claim and setup pages:
+//! parse the form, call the service, log the new user in (claim, setup) or
+//! send them to read their mail (registration), or re-render with the messages.
 
 use axum::{
-    extract::State,
+    extract::{Path, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
 use tower_sessions::Session;
 
-use super::service::{self, EmployerRegistration, NewAdmin, StudentClaim};
+use super::{
+    confirm,
+    service::{self, EmployerRegistration, NewAdmin, StudentClaim},
+};
 use crate::{
     app::AppState,
     auth::{
@@ -72,24 +76,60 @@ pub async fn register_page(page: FormPage) -> AppResult<Response> {
     )
 }
 
+/// The same answer for a new address and a known one (see
+/// `service::register_employer`): back to the login page, told to read the
+/// mail. Only bad input re-renders the form.
 pub async fn register(
     State(state): State<AppState>,
     session: Session,
     page: FormPage,
     Form(form): Form<EmployerRegistration>,
 ) -> AppResult<Response> {
-    let outcome = service::register_employer(&state.db, &form).await;
-    let welcome = "employer-flash-welcome-registered";
-    finish(
-        &state,
-        &session,
-        &page,
-        "accounts/register.html",
-        &form,
-        outcome,
-        welcome,
-    )
-    .await
+    match service::register_employer(&state.db, &form, page.lang).await {
+        Ok(()) => {
+            flash(&session, "info", Message::new("access-register-check-mail")).await?;
+            Ok(Redirect::to("/login").into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            render_form(&page, "accounts/register.html", &form, errors)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Serialize)]
+struct ConfirmPage<'a> {
+    token: &'a str,
+    email: String,
+}
+
+/// The page a confirmation link opens: a button, so that a mail scanner
+/// fetching the link does not spend it.
+pub async fn confirm_page(
+    State(state): State<AppState>,
+    page: FormPage,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let user = confirm::open(&state.db, &token).await?;
+    Ok(page
+        .render(
+            "accounts/confirm.html",
+            ConfirmPage {
+                token: &token,
+                email: user.email,
+            },
+        )?
+        .into_response())
+}
+
+pub async fn confirm(
+    State(state): State<AppState>,
+    session: Session,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    confirm::confirm(&state.db, &token).await?;
+    flash(&session, "success", Message::new("access-confirmed")).await?;
+    Ok(Redirect::to("/login").into_response())
 }
 
 pub async fn claim_page(page: FormPage) -> AppResult<Response> {

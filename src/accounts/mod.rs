@@ -1,6 +1,8 @@
-//! Getting an account: employer self-registration, student claim codes, and
-//! the first-run setup page for the first admin.
+//! Getting an account: employer self-registration (confirmed through an
+//! emailed link), student claim codes, and the first-run setup page for the
+//! first admin.
 
+pub mod confirm;
 mod handlers;
 pub mod service;
 
@@ -13,6 +15,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/register",
             get(handlers::register_page).post(handlers::register),
+        )
+        .route(
+            "/register/confirm/{token}",
+            get(handlers::confirm_page).post(handlers::confirm),
         )
         .route("/claim", get(handlers::claim_page).post(handlers::claim))
         .route("/setup", get(handlers::setup_page).post(handlers::setup))

@@ -8,11 +8,13 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::confirm;
 use crate::{
-    auth::password,
+    auth::{password, throttle},
     db,
     error::{AppError, AppResult},
     forms::FieldErrors,
+    i18n::Lang,
     organizations,
     roster::claim_code,
 };
@@ -117,7 +119,9 @@ async fn insert_user(
 }
 
 /// Inserts a user row with an already computed password hash (the demo seed
-/// shares one hash across its accounts).
+/// shares one hash across its accounts). Accounts made this way were made
+/// by someone trusted (a school's code, an invitation, an admin, the seed):
+/// their email counts as confirmed.
 pub async fn insert_user_hashed(
     db: &impl ConnectionTrait,
     email: &str,
@@ -125,6 +129,27 @@ pub async fn insert_user_hashed(
     role: Role,
     organization_id: Option<i32>,
     password_hash: &str,
+) -> AppResult<user::Model> {
+    insert_user_row(
+        db,
+        email,
+        display_name,
+        role,
+        organization_id,
+        password_hash,
+        Some(Utc::now()),
+    )
+    .await
+}
+
+async fn insert_user_row(
+    db: &impl ConnectionTrait,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    organization_id: Option<i32>,
+    password_hash: &str,
+    email_confirmed_at: Option<chrono::DateTime<Utc>>,
 ) -> AppResult<user::Model> {
     Ok(user::ActiveModel {
         email: Set(email.to_owned()),
@@ -135,6 +160,7 @@ pub async fn insert_user_hashed(
         created_at: Set(Utc::now()),
         last_login_at: Set(None),
         session_generation: Set(0),
+        email_confirmed_at: Set(email_confirmed_at),
         ..Default::default()
     }
     .insert(db)
@@ -142,11 +168,16 @@ pub async fn insert_user_hashed(
 }
 
 /// Registers an employer and their organization, which starts out pending
-/// until a counselor or admin verifies it.
+/// until a counselor or admin verifies it. The answer is the same whether
+/// or not the address already has an account, so the form cannot be used
+/// to find out who uses STEMbridge: a new address gets a confirmation link
+/// (no sign-in before it is opened), a known one a note that someone tried.
+/// Only bad input is an error.
 pub async fn register_employer(
     db: &DatabaseConnection,
     form: &EmployerRegistration,
-) -> AppResult<user::Model> {
+    lang: Lang,
+) -> AppResult<()> {
     let mut errors = FieldErrors::new();
     let organization_name = errors.text(
         "organization_name",
@@ -160,9 +191,25 @@ pub async fn register_employer(
     let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
     errors.into_result(())?;
 
+    // Hashed whether or not the address is taken: the slow hash would
+    // otherwise tell the two answers apart by their time.
+    let password_hash = password::hash(new_user.password).await?;
+    if !throttle::allow_mail(db, &new_user.email).await? {
+        tracing::info!("registration mail budget of an address spent; nothing sent");
+        return Ok(());
+    }
     let txn = db::begin_write(db).await?;
+    if let Some(existing) = user::Entity::find()
+        .filter(user::Column::Email.eq(&new_user.email))
+        .one(&txn)
+        .await?
+    {
+        confirm::mail_registration_attempt(&txn, &existing, lang).await?;
+        txn.commit().await?;
+        return Ok(());
+    }
     let organization = organization::ActiveModel {
-        name: Set(organization_name),
+        name: Set(organization_name.clone()),
         website: Set(website),
         description: Set(String::new()),
         address: Set(String::new()),
@@ -178,9 +225,30 @@ pub async fn register_employer(
     }
     .insert(&txn)
     .await?;
-    let user = insert_user(&txn, new_user, Role::Employer, Some(organization.id)).await?;
+    let user = match insert_user_row(
+        &txn,
+        &new_user.email,
+        &new_user.display_name,
+        Role::Employer,
+        Some(organization.id),
+        &password_hash,
+        None,
+    )
+    .await
+    {
+        Ok(user) => user,
+        // The same new address registered twice at once: the unique index
+        // decides, the first one's mail goes out, this one changes nothing.
+        Err(AppError::Database(e))
+            if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
+        {
+            return Ok(());
+        }
+        Err(other) => return Err(other),
+    };
+    confirm::mail_confirmation(&txn, &user, &organization_name, lang).await?;
     txn.commit().await?;
-    Ok(user)
+    Ok(())
 }
 
 /// Claims a rostered student's account with the one-time code.

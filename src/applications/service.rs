@@ -232,13 +232,35 @@ pub fn verified_organization(employer: &CurrentUser) -> AppResult<i32> {
     employer.organization_id.ok_or(AppError::Forbidden)
 }
 
-/// An application to one of the employer's organization's opportunities.
+/// The employer's organization, checked verified again inside the caller's
+/// transaction: the row is share-locked until it ends (PostgreSQL; SQLite
+/// write transactions are exclusive), so a suspension committed before this
+/// read is seen and refuses the write, and one arriving after waits for the
+/// write to commit. The request-time check alone leaves a window between
+/// the extractor and the write.
+pub async fn lock_verified_organization(
+    db: &impl ConnectionTrait,
+    employer: &CurrentUser,
+) -> AppResult<i32> {
+    let organization_id = verified_organization(employer)?;
+    match organization_status(db, organization_id).await? {
+        OrgStatus::Verified => Ok(organization_id),
+        OrgStatus::Pending => Err(AppError::Refused(t(i18n::current(), "safe-org-pending"))),
+        _ => Err(AppError::Refused(t(
+            i18n::current(),
+            "safe-org-not-verified",
+        ))),
+    }
+}
+
+/// An application to one of the employer's organization's opportunities
+/// (the organization checked verified in the same transaction).
 async fn find_for_employer(
     db: &impl ConnectionTrait,
     employer: &CurrentUser,
     id: i32,
 ) -> AppResult<(application::Model, opportunity::Model)> {
-    let organization_id = verified_organization(employer)?;
+    let organization_id = lock_verified_organization(db, employer).await?;
     let application = application::Entity::find_by_id(id)
         .one(db)
         .await?

@@ -1,6 +1,7 @@
 //! Per-address limits on the forms that create an account or spend a secret
-//! link (`/register`, `/claim`, `/join/{token}`, `/consent/{token}`,
-//! `/password-reset/{token}`), in one middleware so no such route can forget. The attempt is charged before the
+//! link (`/register`, `/register/confirm/{token}`, `/claim`, `/join/{token}`,
+//! `/consent/{token}`, `/password/forgot`, `/password-reset/{token}`), in one
+//! middleware so no such route can forget. The attempt is charged before the
 //! handler runs; where a success proves the secret was known (a redirect), it
 //! is given back, so a class claiming its accounts from one school address
 //! only spends the budget on wrong codes.
@@ -26,11 +27,22 @@ struct Limited {
     refund_success: bool,
 }
 
-const LIMITED: [Limited; 5] = [
+const LIMITED: [Limited; 7] = [
     Limited {
         path: "/register",
         bucket: "register",
         // Every registration creates rows: successes count too.
+        refund_success: false,
+    },
+    Limited {
+        path: "/register/confirm/",
+        bucket: "confirm",
+        refund_success: true,
+    },
+    Limited {
+        path: "/password/forgot",
+        bucket: "forgot",
+        // The answer is the same for every address: no success to give back.
         refund_success: false,
     },
     Limited {
@@ -118,6 +130,14 @@ mod tests {
         assert_eq!(
             limited("/password-reset/abc").map(|l| l.bucket),
             Some("password-reset")
+        );
+        assert_eq!(
+            limited("/register/confirm/abc").map(|l| l.bucket),
+            Some("confirm")
+        );
+        assert_eq!(
+            limited("/password/forgot").map(|l| l.bucket),
+            Some("forgot")
         );
         assert!(limited("/join/").is_none());
         assert!(limited("/claimed").is_none());

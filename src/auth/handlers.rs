@@ -105,11 +105,8 @@ pub async fn login(
             | AppError::Refused(_)),
         ) => {
             let status = error.status();
-            let message = match error {
-                // The one refusal `authenticate` makes: a disabled account.
-                AppError::Refused(_) => crate::i18n::t(page.lang, "safe-login-disabled"),
-                other => other.public_message(),
-            };
+            // A refusal (disabled, unconfirmed) comes worded for the reader.
+            let message = error.public_message();
             let body = page.render(
                 "auth/login.html",
                 LoginPage {

@@ -18,7 +18,7 @@ use crate::{
     },
     error::{AppError, AppResult},
     forms::FieldErrors,
-    i18n::{Lang, t_args},
+    i18n::{Lang, t, t_args},
 };
 
 /// Checks the credentials and returns the user; every attempt is counted
@@ -80,10 +80,13 @@ pub async fn authenticate(
         Some(user) if matches => {
             throttle::forget(db, &account).await?;
             throttle::refund(db, &address).await?;
+            // Only someone who knows the password learns the account is
+            // disabled, or waits for its email to be confirmed.
             if user.disabled_at.is_some() {
-                // Only someone who knows the password learns the account is
-                // disabled; the login page words it in the reader's language.
-                return Err(AppError::Refused("account disabled".into()));
+                return Err(AppError::Refused(t(lang, "safe-login-disabled")));
+            }
+            if user.email_confirmed_at.is_none() {
+                return Err(AppError::Refused(t(lang, "access-login-unconfirmed")));
             }
             Ok(user)
         }

@@ -52,6 +52,25 @@ pub const FORM_ADDRESS: Rule = Rule {
     backoff: None,
 };
 
+/// Mail a form sends to one address (a registration, a reset link): a
+/// stranger cannot fill someone's inbox from many addresses.
+pub const MAIL_RECIPIENT: Rule = Rule {
+    free: 5,
+    quiet: Duration::hours(1),
+    backoff: None,
+};
+
+/// Charges one message to `email`'s mail budget; false when it is spent
+/// (the form still answers as usual, and sends nothing).
+pub async fn allow_mail(db: &DatabaseConnection, email: &str) -> AppResult<bool> {
+    let bucket = format!("mail-to:{}", email.trim().to_lowercase());
+    match charge(db, &[(bucket, MAIL_RECIPIENT)], |_| String::new()).await {
+        Ok(()) => Ok(true),
+        Err(AppError::TooManyRequests(_)) => Ok(false),
+        Err(other) => Err(other),
+    }
+}
+
 /// The bucket of an account's logins.
 pub fn login_account(email: &str) -> String {
     format!("login-account:{}", email.trim().to_lowercase())
@@ -184,16 +203,6 @@ pub async fn check(db: &DatabaseConnection, account: &str, address: &str) -> App
         },
     )
     .await
-}
-
-/// Kept for callers of the old check-then-record pair: [`check`] already
-/// counted the attempt, so there is nothing left to record.
-pub async fn record_failure(
-    _db: &impl ConnectionTrait,
-    _account: &str,
-    _address: &str,
-) -> AppResult<()> {
-    Ok(())
 }
 
 /// Forgets an account's failures after its owner proved the secret.

@@ -10,7 +10,7 @@ use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
     sea_query::{Query, SelectStatement},
 };
 use serde::{Deserialize, Serialize};
@@ -221,7 +221,20 @@ pub struct ReviewQueue {
 }
 
 pub async fn review_queue(db: &impl ConnectionTrait) -> AppResult<ReviewQueue> {
+    // A registration whose address was never confirmed waits out of sight:
+    // nobody can act for it, and a stranger's sign-ups do not fill the queue.
+    let confirmed_members = Query::select()
+        .column(user::Column::OrganizationId)
+        .from(user::Entity)
+        .and_where(user::Column::OrganizationId.is_not_null())
+        .and_where(user::Column::EmailConfirmedAt.is_not_null())
+        .to_owned();
     let all = organization::Entity::find()
+        .filter(
+            Condition::any()
+                .add(organization::Column::Status.ne(OrgStatus::Pending))
+                .add(organization::Column::Id.in_subquery(confirmed_members)),
+        )
         .order_by_asc(organization::Column::CreatedAt)
         .all(db)
         .await?;
@@ -277,7 +290,12 @@ pub async fn review(
     errors.into_result(())?;
 
     let txn = db::begin_write(db).await?;
+    // Locked for update: waits for employers' writes that share-locked the
+    // row (`lock_verified_organization`) to commit, and holds back those
+    // that come after until this decision is in; `reviewed_at` is taken
+    // once the lock is held, so it follows every write made while verified.
     let organization = organization::Entity::find_by_id(organization_id)
+        .lock_exclusive()
         .one(&txn)
         .await?
         .or_not_found()?;

@@ -327,13 +327,15 @@ pub async fn find_for_student(
         .or_not_found()
 }
 
-/// A placement at the employer's own organization.
+/// A placement at the employer's own organization, verified in the same
+/// transaction (see `lock_verified_organization`).
 pub async fn find_for_employer(
     db: &impl ConnectionTrait,
     employer: &CurrentUser,
     id: i32,
 ) -> AppResult<(placement::Model, opportunity::Model)> {
-    let organization_id = crate::applications::service::verified_organization(employer)?;
+    let organization_id =
+        crate::applications::service::lock_verified_organization(db, employer).await?;
     let placement = placement::Entity::find_by_id(id)
         .one(db)
         .await?

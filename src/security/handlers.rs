@@ -13,7 +13,7 @@ use tower_sessions::Session;
 use super::{
     lifecycle::{self, AccountAction},
     mfa,
-    reset::{self, NewPassword, PasswordChange},
+    reset::{self, ForgotPassword, NewPassword, PasswordChange},
 };
 use crate::{
     app::AppState,
@@ -242,15 +242,18 @@ pub async fn second_step(
         )
             .into_response())
     };
-    if let Err(error @ AppError::TooManyRequests(_)) =
-        throttle::check(&state.db, &key, &address).await
-    {
-        return refuse(error.status(), error.public_message());
+    // Counted before the code is checked; any failure to count (not only
+    // "too many") stops here, so no guess is ever checked uncounted.
+    match throttle::check(&state.db, &key, &address).await {
+        Ok(()) => {}
+        Err(error @ AppError::TooManyRequests(_)) => {
+            return refuse(error.status(), error.public_message());
+        }
+        Err(other) => return Err(other),
     }
     let account = mfa::account(&state.db, login.user_id).await?;
     let usable = account.disabled_at.is_none() && account.session_generation == login.generation;
     if !usable || form.code.len() > 64 || !mfa::verify(&state.db, &account, &form.code).await? {
-        throttle::record_failure(&state.db, &key, &address).await?;
         return refuse(
             StatusCode::UNAUTHORIZED,
             t(page.lang, "safe-mfa-code-wrong"),
@@ -266,6 +269,39 @@ pub async fn second_step(
         response.headers_mut().append(header::SET_COOKIE, device);
     }
     Ok(response)
+}
+
+pub async fn forgot_page(page: FormPage) -> AppResult<Response> {
+    render_forgot(&page, &ForgotPassword::default(), FieldErrors::new())
+}
+
+fn render_forgot(page: &Page, form: &ForgotPassword, errors: FieldErrors) -> AppResult<Response> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = minijinja::context! { form, errors, minutes => reset::RESET_VALID_MINUTES };
+    Ok((status, page.render("security/forgot.html", view)?).into_response())
+}
+
+/// The same answer whether or not an account uses the address.
+pub async fn forgot(
+    State(state): State<AppState>,
+    session: Session,
+    page: FormPage,
+    Form(form): Form<ForgotPassword>,
+) -> AppResult<Response> {
+    match reset::request(&state.db, &form, page.lang).await {
+        Ok(()) => {
+            let message =
+                Message::new("access-forgot-sent").arg("minutes", reset::RESET_VALID_MINUTES);
+            flash(&session, "info", message).await?;
+            Ok(Redirect::to("/login").into_response())
+        }
+        Err(AppError::Validation(errors)) => render_forgot(&page, &form, errors),
+        Err(other) => Err(other),
+    }
 }
 
 #[derive(Serialize)]
@@ -353,7 +389,9 @@ pub async fn account_act(
 ) -> AppResult<Response> {
     let action = AccountAction::from_key(&action).ok_or(AppError::NotFound)?;
     let outcome = lifecycle::act(&state.db, &admin, id, action).await?;
-    if let Some(path) = outcome.reset_path {
+    if let Some(path) = outcome.reset_path
+        && state.config.smtp_url.is_none()
+    {
         let minutes = reset::RESET_VALID_MINUTES;
         return Ok(page
             .render(
@@ -367,13 +405,15 @@ pub async fn account_act(
         AccountAction::Enable => "safe-account-enabled",
         AccountAction::ResetMfa => "safe-account-mfa-reset",
         AccountAction::RemoveFromOrganization => "safe-account-removed-from-organization",
-        AccountAction::ResetLink => "safe-account-changed",
+        AccountAction::ResetLink => "access-reset-link-emailed",
     };
     let back = format!("/admin/accounts?q={}", urlencode(&outcome.email));
     flash(
         &session,
         "success",
-        Message::new(key).arg("email", outcome.email),
+        Message::new(key)
+            .arg("email", outcome.email)
+            .arg("minutes", reset::RESET_VALID_MINUTES),
     )
     .await?;
     Ok(Redirect::to(&back).into_response())

@@ -119,7 +119,8 @@ impl AccountAction {
     }
 }
 
-/// What became of the account; a reset link is shown to the admin once.
+/// What became of the account; a reset link, emailed, is also handed to the
+/// admin, who is shown it only when no mail server is configured.
 pub struct Outcome {
     pub email: String,
     pub reset_path: Option<String>,
@@ -164,7 +165,11 @@ pub async fn act(
                 .await?;
         }
         AccountAction::ResetLink => {
-            reset_path = Some(reset::issue(&txn, id, Some(admin.id)).await?);
+            let path = reset::issue(&txn, id, Some(admin.id)).await?;
+            // Emailed like a link the person asks for themselves; the admin
+            // is shown it only when no mail server can deliver it.
+            reset::mail_link(&txn, &account, &path, true, i18n::current()).await?;
+            reset_path = Some(path);
         }
         AccountAction::ResetMfa => {
             super::mfa::clear(&txn, id).await?;

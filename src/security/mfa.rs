@@ -2,7 +2,8 @@
 //! step of clock drift either way) with ten single-use recovery codes stored
 //! as digests. A code is accepted once: the last step used is kept, and both
 //! it and a recovery code are spent by conditional updates, so two logins
-//! racing with one code cannot both pass.
+//! racing with one code cannot both pass. The secret is stored sealed
+//! (`crate::sealed`) and opened only to draw or check a code.
 
 use base64::{Engine, engine::general_purpose::STANDARD};
 use chrono::Utc;
@@ -66,6 +67,7 @@ pub async fn start(db: &impl ConnectionTrait, user: &user::Model) -> AppResult<(
     let mut bytes = [0u8; 20];
     rand::rng().fill_bytes(&mut bytes);
     let secret = Secret::from(bytes.to_vec()).to_base32();
+    let secret = crate::sealed::seal(user.id, &secret).map_err(anyhow::Error::msg)?;
     // Conditional: a set-up confirmed in another tab meanwhile is not undone.
     let started = user::Entity::update_many()
         .col_expr(user::Column::MfaSecret, Expr::value(Some(secret)))
@@ -82,15 +84,24 @@ pub async fn start(db: &impl ConnectionTrait, user: &user::Model) -> AppResult<(
     Ok(())
 }
 
+/// The user's TOTP secret in base32, opened from its sealed form.
+fn plain_secret(user: &user::Model) -> AppResult<Option<String>> {
+    user.mfa_secret
+        .as_deref()
+        .map(|sealed| crate::sealed::open(user.id, sealed))
+        .transpose()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("TOTP secret of user {}: {e}", user.id)))
+}
+
 /// The pending enrolment of `user`, if one was started.
 pub fn enrolment(user: &user::Model) -> AppResult<Option<Enrolment>> {
-    let Some(secret) = user
-        .mfa_secret
-        .as_deref()
-        .filter(|_| user.mfa_enabled_at.is_none())
-    else {
+    if user.mfa_enabled_at.is_some() {
+        return Ok(None);
+    }
+    let Some(secret) = plain_secret(user)? else {
         return Ok(None);
     };
+    let secret = secret.as_str();
     let url = totp(secret, &user.email)?
         .to_url()
         .map_err(|e| AppError::Internal(anyhow::anyhow!("TOTP URL: {e}")))?;
@@ -115,14 +126,14 @@ pub fn enrolment(user: &user::Model) -> AppResult<Option<Enrolment>> {
 
 /// The time step a 6-digit code matches now, if any.
 fn matching_step(user: &user::Model, code: &str) -> AppResult<Option<i64>> {
-    let Some(secret) = user.mfa_secret.as_deref() else {
+    let Some(secret) = plain_secret(user)? else {
         return Ok(None);
     };
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
         return Ok(None);
     }
-    Ok(totp(secret, &user.email)?
+    Ok(totp(&secret, &user.email)?
         .check_current(&code)
         .and_then(|step| i64::try_from(step).ok()))
 }

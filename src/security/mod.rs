@@ -1,6 +1,6 @@
 //! Account security: each user's own security page (password change, sign
 //! out everywhere, the second factor), single-use password reset links, the
-//! second step of a login with TOTP, and admins' account lifecycle (disable,
+//! second step of a login with TOTP, "forgot password", and admins' account lifecycle (disable,
 //! enable, remove from a school or an organization), all audited.
 
 mod handlers;
@@ -28,6 +28,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/login/mfa",
             get(handlers::second_step_page).post(handlers::second_step),
+        )
+        .route(
+            "/password/forgot",
+            get(handlers::forgot_page).post(handlers::forgot),
         )
         .route(
             "/password-reset/{token}",

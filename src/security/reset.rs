@@ -1,6 +1,9 @@
 //! Password changes and single-use password reset links. A link lives 30
 //! minutes, works once, and only its digest is stored; using it ends every
-//! session of the account.
+//! session of the account. One mechanism for both ways of getting a link:
+//! the person asks for it by email ("forgot password", answered the same
+//! whether or not the address has an account), or an admin issues it; either
+//! way it is emailed through the mail outbox.
 
 use chrono::{Duration, Utc};
 use entity::{password_reset, user};
@@ -11,12 +14,16 @@ use sea_orm::{
 use serde::Deserialize;
 
 use crate::{
+    accounts::confirm::{language_of, mark_confirmed},
+    auth::throttle,
     auth::{password, service::revoke_sessions},
     counseling::audit,
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    i18n, tokens,
+    i18n::{self, Lang},
+    mail::{self, Outgoing},
+    tokens,
 };
 
 /// How long a reset link works.
@@ -113,6 +120,70 @@ pub async fn issue(
     Ok(format!("/password-reset/{token}"))
 }
 
+/// Queues the email carrying a reset link to `user`, in the caller's
+/// transaction (`by_admin`: the message says an administrator issued it).
+pub async fn mail_link(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    path: &str,
+    by_admin: bool,
+    lang: Lang,
+) -> AppResult<()> {
+    mail::enqueue(
+        db,
+        Outgoing {
+            to: &user.email,
+            lang: language_of(user, lang),
+            template: "password_reset",
+            subject_key: "access-reset-subject",
+            subject_args: vec![],
+            ctx: minijinja::context! {
+                name => user.display_name,
+                link => path,
+                by_admin,
+                minutes => RESET_VALID_MINUTES,
+            },
+            attachment: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The address typed on the "forgot password" page.
+#[derive(Debug, Default, Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct ForgotPassword {
+    pub email: String,
+}
+
+/// "Forgot password": emails a reset link when an enabled account uses the
+/// address, and nothing otherwise. The caller answers the same either way;
+/// only a malformed address is an error. Each address gets a few messages
+/// an hour at most, however many times it is typed.
+pub async fn request(db: &DatabaseConnection, form: &ForgotPassword, lang: Lang) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let email = errors.email("email", &form.email);
+    errors.into_result(())?;
+    if !throttle::allow_mail(db, &email).await? {
+        return Ok(());
+    }
+    let txn = db::begin_write(db).await?;
+    let Some(user) = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .filter(user::Column::DisabledAt.is_null())
+        .one(&txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let path = issue(&txn, user.id, None).await?;
+    mail_link(&txn, &user, &path, false, lang).await?;
+    audit::record(&txn, user.id, "request_password_reset", &user.email).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// The account a usable link is for; "not found" for a used, expired or
 /// unknown link, or a disabled account.
 pub async fn open(db: &impl ConnectionTrait, token: &str) -> AppResult<user::Model> {
@@ -157,6 +228,8 @@ pub async fn reset(db: &DatabaseConnection, token: &str, form: &NewPassword) -> 
         return Err(AppError::NotFound);
     }
     set_password(&txn, user.id, hash).await?;
+    // The link came to the account's inbox: the address is confirmed too.
+    mark_confirmed(&txn, user.id).await?;
     audit::record(
         &txn,
         user.id,

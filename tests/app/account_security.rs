@@ -15,7 +15,7 @@ use crate::{
 const NEW_PASSWORD: &str = "a brand new passphrase";
 
 /// The text of the element with `id` on a page, unescaped.
-fn element(html: &str, id: &str) -> String {
+pub(crate) fn element(html: &str, id: &str) -> String {
     html.split(&format!("id=\"{id}\">"))
         .nth(1)
         .unwrap_or_else(|| panic!("no #{id} in {html}"))
@@ -27,7 +27,7 @@ fn element(html: &str, id: &str) -> String {
         .to_owned()
 }
 
-async fn user_id(app: &TestApp, email: &str) -> i32 {
+pub(crate) async fn user_id(app: &TestApp, email: &str) -> i32 {
     entity::user::Entity::find()
         .filter(entity::user::Column::Email.eq(email))
         .one(&app.db)
@@ -37,7 +37,12 @@ async fn user_id(app: &TestApp, email: &str) -> i32 {
         .id
 }
 
-async fn admin_acts(app: &TestApp, admin: &Client, email: &str, action: &str) -> reqwest::Response {
+pub(crate) async fn admin_acts(
+    app: &TestApp,
+    admin: &Client,
+    email: &str,
+    action: &str,
+) -> reqwest::Response {
     let id = user_id(app, email).await;
     app.submit_as(
         admin,
@@ -58,7 +63,7 @@ async fn audit_actions(app: &TestApp) -> Vec<String> {
         .collect()
 }
 
-async fn try_login(
+pub(crate) async fn try_login(
     app: &TestApp,
     client: &Client,
     email: &str,
@@ -366,7 +371,7 @@ async fn a_reset_link_from_an_admin_works_once_for_thirty_minutes_and_ends_every
 }
 
 /// The code an authenticator app shows `seconds_ahead` from now.
-fn code(secret: &str, seconds_ahead: u64) -> String {
+pub(crate) fn code(secret: &str, seconds_ahead: u64) -> String {
     let secret = Secret::try_from_base32(secret.replace(' ', "")).unwrap();
     let totp = Builder::new()
         .with_algorithm(Algorithm::SHA1)
@@ -383,7 +388,7 @@ fn code(secret: &str, seconds_ahead: u64) -> String {
 }
 
 /// Sets up the authenticator of a logged-in client; returns (secret, recovery codes).
-async fn enrol(app: &TestApp, client: &Client) -> (String, Vec<String>) {
+pub(crate) async fn enrol(app: &TestApp, client: &Client) -> (String, Vec<String>) {
     let response = app
         .submit_as(client, "/account/mfa", "/account/mfa/start", &[])
         .await;
@@ -434,7 +439,7 @@ async fn enrol(app: &TestApp, client: &Client) -> (String, Vec<String>) {
     (secret, codes)
 }
 
-async fn second_step(app: &TestApp, client: &Client, code: &str) -> reqwest::Response {
+pub(crate) async fn second_step(app: &TestApp, client: &Client, code: &str) -> reqwest::Response {
     app.submit_as(client, "/login/mfa", "/login/mfa", &[("code", code)])
         .await
 }
@@ -570,7 +575,11 @@ async fn mfa_state(app: &TestApp, email: &str) -> (Option<String>, bool) {
         .await
         .unwrap()
         .unwrap();
-    (user.mfa_secret, user.mfa_enabled_at.is_some())
+    // Stored sealed: opened here to compare with what the page showed.
+    let secret = user
+        .mfa_secret
+        .map(|sealed| stembridge::sealed::open(user.id, &sealed).unwrap());
+    (secret, user.mfa_enabled_at.is_some())
 }
 
 #[tokio::test]

@@ -227,7 +227,10 @@ async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_ca
         assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
 
         // The email arrives over SMTP, in Spanish, with the placement's facts.
-        let mail = server.wait_for(1, 15).await.remove(0);
+        let mail = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
         assert_eq!(mail.to, vec!["maria@example.org".to_owned()]);
         assert_eq!(mail.from, "no-reply@stembridge.invalid");
         assert!(
@@ -297,7 +300,11 @@ async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_ca
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let second = server.wait_for(2, 15).await.remove(1).link("/consent/");
+        let second = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1)
+            .link("/consent/");
         let response = app.get_as(&new_client(), &first_link).await;
         assert_eq!(
             response.status(),
@@ -319,7 +326,11 @@ async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_ca
             &[],
         )
         .await;
-        let link = server.wait_for(3, 15).await.remove(2).link("/consent/");
+        let link = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2)
+            .link("/consent/");
         let guardian = new_client();
         let response = app.get_as(&guardian, &link).await;
         assert_eq!(response.headers()["cache-control"], "no-store");
@@ -384,6 +395,7 @@ async fn with_the_smtp_server_down_the_change_commits_and_the_mail_waits_until_i
         let mut tried = false;
         for _ in 0..100 {
             let row = entity::mail_outbox::Entity::find()
+                .filter(entity::mail_outbox::Column::Kind.eq("consent_request"))
                 .one(&app.db)
                 .await
                 .unwrap()
@@ -397,16 +409,27 @@ async fn with_the_smtp_server_down_the_change_commits_and_the_mail_waits_until_i
         }
         assert!(tried, "the worker tried while the server was down");
         server.restart().await;
-        let mail = server.wait_for(1, 30).await.remove(0);
+        let mail = server
+            .wait_for_to("maria@example.org", 1, 30)
+            .await
+            .remove(0);
         assert_eq!(mail.to, vec!["maria@example.org".to_owned()]);
         assert!(mail.subject().contains("Your consent is needed"));
         for _ in 0..50 {
-            if app.count("mail_outbox WHERE sent_at IS NOT NULL").await == 1 {
+            if app
+                .count("mail_outbox WHERE kind = 'consent_request' AND sent_at IS NOT NULL")
+                .await
+                == 1
+            {
                 break;
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        assert_eq!(app.count("mail_outbox WHERE sent_at IS NOT NULL").await, 1);
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request' AND sent_at IS NOT NULL")
+                .await,
+            1
+        );
         // The link from the mail works: nothing was lost.
         let response = give_consent(&app, &new_client(), &mail.link("/consent/")).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -419,7 +442,11 @@ async fn without_smtp_mail_waits_for_admins_and_the_student_may_ask_again_every_
     on_each_backend(async |app: TestApp| {
         let w = world(&app, &users("en")).await;
         let placement = accept(&app, &w).await;
-        assert_eq!(app.count("mail_outbox WHERE sent_at IS NULL").await, 1);
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request' AND sent_at IS NULL")
+                .await,
+            1
+        );
 
         // Admins read it at /admin/mail; nobody else may.
         let list = text(&app, &w.admin, "/admin/mail").await;
@@ -461,14 +488,22 @@ async fn without_smtp_mail_waits_for_admins_and_the_student_may_ask_again_every_
         let resend = format!("{page}/consent-resend");
         let response = app.submit_as(&w.student, &page, &resend, &[]).await;
         assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-        assert_eq!(app.count("mail_outbox").await, 1);
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request'")
+                .await,
+            1
+        );
         // Eleven minutes later it goes again, and only once more right away.
         shift_consent_requests(&app, entity::consent_request::Column::CreatedAt, -11).await;
         let response = app.submit_as(&w.student, &page, &resend, &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let response = app.submit_as(&w.student, &page, &resend, &[]).await;
         assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-        assert_eq!(app.count("mail_outbox").await, 2);
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request'")
+                .await,
+            2
+        );
     })
     .await;
 }
@@ -601,7 +636,11 @@ async fn a_student_cannot_change_their_birth_date_only_their_counselor_can() {
         // Now an adult: accepting needs no consent and mails no one.
         let placement = accept(&app, &w).await;
         assert_eq!(placement_status(&app, placement).await, "active");
-        assert_eq!(app.count("mail_outbox").await, 0);
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request'")
+                .await,
+            0
+        );
     })
     .await;
 }
@@ -612,7 +651,11 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
         // The roster lists Ana's mother without an email.
         let w = world(&app, &users("es").replace("maria@example.org", "")).await;
         let placement = accept(&app, &w).await;
-        assert_eq!(app.count("mail_outbox").await, 0);
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request'")
+                .await,
+            0
+        );
         let page = text(
             &app,
             &w.student,
@@ -670,6 +713,7 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
         let link = app.consent_link_mailed_to("luis@example.org").await;
         assert!(link.starts_with("/consent/"));
         let message = entity::mail_outbox::Entity::find()
+            .filter(entity::mail_outbox::Column::Kind.eq("consent_request"))
             .one(&app.db)
             .await
             .unwrap()

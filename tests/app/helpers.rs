@@ -203,31 +203,66 @@ impl TestApp {
         client
     }
 
-    /// Registers an employer organization over HTTP; returns the logged-in client.
+    /// Registers an employer organization over HTTP, confirms the address
+    /// through the emailed link and logs in; returns the logged-in client.
     pub async fn employer(&self, organization: &str, email: &str) -> Client {
+        self.register_confirmed(&[
+            ("organization_name", organization),
+            ("website", "https://example.org"),
+            ("zip", "60601"),
+            ("phone", ""),
+            ("display_name", "Erin Employer"),
+            ("email", email),
+            ("password", PASSWORD),
+        ])
+        .await
+    }
+
+    /// Registers with `fields` (they include `email` and `password`), opens
+    /// the confirmation link that arrived by mail, and logs in.
+    pub async fn register_confirmed(&self, fields: &[(&str, &str)]) -> Client {
+        let field = |name: &str| {
+            fields
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+                .unwrap_or_else(|| panic!("registration without {name}"))
+        };
+        let (email, password) = (field("email"), field("password"));
         let client = new_client();
         let response = self
-            .submit_as(
-                &client,
-                "/register",
-                "/register",
-                &[
-                    ("organization_name", organization),
-                    ("website", "https://example.org"),
-                    ("zip", "60601"),
-                    ("phone", ""),
-                    ("display_name", "Erin Employer"),
-                    ("email", email),
-                    ("password", PASSWORD),
-                ],
-            )
+            .submit_as(&client, "/register", "/register", fields)
             .await;
         assert_eq!(
-            response.status(),
-            StatusCode::SEE_OTHER,
+            (response.status(), location(&response)),
+            (StatusCode::SEE_OTHER, "/login".to_owned()),
             "registration of {email} failed"
         );
+        let link = self.link_mailed_to(&email, "/register/confirm/").await;
+        let response = self.submit_as(&client, &link, &link, &[]).await;
+        assert_eq!(
+            location(&response),
+            "/login",
+            "confirmation of {email} failed"
+        );
+        self.login_as(&client, &email, &password).await;
         client
+    }
+
+    /// The first `path_prefix` link of the newest message to `email` in the
+    /// mail outbox: what that person's mailbox holds (the one way tests
+    /// read mail without an SMTP server; with one, `MailServer` shows the
+    /// same message as sent).
+    pub async fn link_mailed_to(&self, email: &str, path_prefix: &str) -> String {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        let message = entity::mail_outbox::Entity::find()
+            .filter(entity::mail_outbox::Column::Recipient.eq(email.trim().to_lowercase()))
+            .order_by_desc(entity::mail_outbox::Column::Id)
+            .one(&self.db)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("no mail to {email}"));
+        path_in(&message.text_body, path_prefix)
     }
 
     /// Counts rows of a table, to prove nothing was written.
@@ -575,26 +610,23 @@ impl TestApp {
     /// The path of the newest consent link in the outbox for `email` (what
     /// the guardian's mailbox would hold).
     pub async fn consent_link_mailed_to(&self, email: &str) -> String {
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-        let message = entity::mail_outbox::Entity::find()
-            .filter(entity::mail_outbox::Column::Recipient.eq(email))
-            .order_by_desc(entity::mail_outbox::Column::Id)
-            .one(&self.db)
-            .await
-            .expect("query")
-            .unwrap_or_else(|| panic!("no mail to {email}"));
-        consent_path_in(&message.text_body)
+        self.link_mailed_to(email, "/consent/").await
     }
 }
 
-/// The `/consent/...` path in a message's text.
-pub fn consent_path_in(text: &str) -> String {
+/// The first `path_prefix` path in a message's text.
+pub fn path_in(text: &str, path_prefix: &str) -> String {
     let start = text
-        .find("/consent/")
-        .expect("a consent link in the message");
+        .find(path_prefix)
+        .unwrap_or_else(|| panic!("no {path_prefix} link in the message: {text}"));
     text[start..]
         .split(|c: char| c.is_whitespace())
         .next()
         .expect("a link")
         .to_owned()
+}
+
+/// The `/consent/...` path in a message's text.
+pub fn consent_path_in(text: &str) -> String {
+    path_in(text, "/consent/")
 }

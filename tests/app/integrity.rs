@@ -15,7 +15,7 @@ use crate::{
 };
 
 /// Fires every request at once and returns the statuses, in order.
-async fn all_at_once(requests: Vec<reqwest::RequestBuilder>) -> Vec<StatusCode> {
+pub(crate) async fn all_at_once(requests: Vec<reqwest::RequestBuilder>) -> Vec<StatusCode> {
     let mut tasks = tokio::task::JoinSet::new();
     for (n, request) in requests.into_iter().enumerate() {
         tasks.spawn(async move { (n, request.send().await.unwrap().status()) });
@@ -28,7 +28,7 @@ async fn all_at_once(requests: Vec<reqwest::RequestBuilder>) -> Vec<StatusCode> 
     statuses
 }
 
-fn count(statuses: &[StatusCode], status: StatusCode) -> usize {
+pub(crate) fn count(statuses: &[StatusCode], status: StatusCode) -> usize {
     statuses.iter().filter(|s| **s == status).count()
 }
 

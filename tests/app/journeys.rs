@@ -139,6 +139,21 @@ async fn journeys_at(width: u32, lang: &'static str) {
     j.browser.fill("#f-email", "erin@lakeshore.org").await;
     j.browser.fill("#f-password", PASSWORD).await;
     j.submit("/register").await;
+    j.sees("Check your inbox", "Revise su bandeja de entrada")
+        .await;
+    // The link from the confirmation email, opened in the same browser.
+    let link = app
+        .link_mailed_to("erin@lakeshore.org", "/register/confirm/")
+        .await;
+    j.visit(&link).await;
+    j.keyboard().await;
+    j.submit(&link).await;
+    j.sees(
+        "Your email address is confirmed",
+        "Su correo electrónico está confirmado",
+    )
+    .await;
+    j.log_in("erin@lakeshore.org").await;
     j.sees("waiting for verification", "esperando la verificación")
         .await;
     j.audit().await;

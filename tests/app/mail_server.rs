@@ -55,15 +55,7 @@ impl Received {
     /// The first link to `path_prefix` in the text part, as a path (the
     /// host is the app's own).
     pub fn link(&self, path_prefix: &str) -> String {
-        let text = self.text();
-        let start = text
-            .find(path_prefix)
-            .unwrap_or_else(|| panic!("no {path_prefix} link in {text}"));
-        text[start..]
-            .split(|c: char| c.is_whitespace())
-            .next()
-            .unwrap()
-            .to_owned()
+        crate::helpers::path_in(&self.text(), path_prefix)
     }
 }
 
@@ -152,19 +144,26 @@ impl MailServer {
         self.inbox.lock().unwrap().clone()
     }
 
-    /// Waits until at least `count` messages arrived (at most `seconds`).
-    pub async fn wait_for(&self, count: usize, seconds: u64) -> Vec<Received> {
+    /// What `to` (alone) received so far, oldest first.
+    pub fn received_to(&self, to: &str) -> Vec<Received> {
+        self.received()
+            .into_iter()
+            .filter(|m| m.to == [to])
+            .collect()
+    }
+
+    /// Waits until at least `count` messages to `to` arrived (at most
+    /// `seconds`); returns those, oldest first (other people's mail, such
+    /// as an employer's confirmation, is left out).
+    pub async fn wait_for_to(&self, to: &str, count: usize, seconds: u64) -> Vec<Received> {
         for _ in 0..seconds * 20 {
-            let received = self.received();
+            let received = self.received_to(to);
             if received.len() >= count {
                 return received;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!(
-            "expected {count} messages within {seconds} s, got {}",
-            self.received().len()
-        );
+        panic!("expected {count} messages to {to} within {seconds} s");
     }
 }
 

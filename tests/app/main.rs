@@ -11,6 +11,7 @@ mod browser;
 mod helpers;
 mod mail_server;
 
+mod access;
 mod account_security;
 mod accounts;
 mod applications;

@@ -1,0 +1,40 @@
+# Entrar a una cuenta con seguridad: confirmación del correo al registrarse,
+# "olvidé mi contraseña", y los correos que envían.
+
+## Registro
+access-register-check-mail = Revise su bandeja de entrada: enviamos un mensaje a la dirección que escribió. Abra el enlace para confirmar su correo electrónico y luego inicie sesión. ¿No llegó nada en unos minutos? Revise la carpeta de correo no deseado.
+access-confirm-title = Confirme su correo electrónico
+access-confirm-page-intro = Confirme que { $email } es su dirección para terminar el registro. Una vez confirmada, podrá iniciar sesión; un consejero escolar verifica su organización antes de publicar sus ofertas.
+access-confirm-submit = Confirmar mi correo electrónico
+access-confirmed = Su correo electrónico está confirmado. Inicie sesión para continuar.
+access-login-unconfirmed = Primero confirme su correo electrónico: abra el enlace que le enviamos. ¿Lo perdió? Regístrese de nuevo con la misma dirección y le enviaremos otro.
+
+## Olvidé mi contraseña
+access-forgot-link = ¿Olvidaste tu contraseña?
+access-forgot-title = Olvidé mi contraseña
+access-forgot-intro = Escribe el correo electrónico de tu cuenta. Si una cuenta lo usa, le enviamos un enlace para elegir una contraseña nueva. El enlace funciona una vez, durante { $minutes } minutos, y cierra la sesión de la cuenta en todos los dispositivos.
+access-forgot-email = Correo electrónico
+access-forgot-submit = Enviarme un enlace
+access-forgot-sent = Si una cuenta usa esta dirección, le enviamos un enlace para restablecer la contraseña. Funciona una vez, durante { $minutes } minutos. ¿No llegó? Revisa el correo no deseado, o pide ayuda a tu consejero o a un administrador.
+access-forgot-other-help = Los estudiantes también pueden pedir ayuda a su consejero, y cualquiera puede pedirla a un administrador.
+access-reset-link-emailed = Se envió un enlace para restablecer la contraseña a { $email }. Funciona una vez, durante { $minutes } minutos.
+access-reset-link-waiting = No hay un servidor de correo configurado: el mensaje espera en la bandeja de salida (/admin/mail).
+
+## Correos
+access-mail-footer = Recibe este correo porque alguien escribió esta dirección en STEMbridge. Si no fue usted, ignórelo: nada cambia sin el enlace.
+access-mail-greeting = Hola, { $name }:
+access-confirm-subject = Confirme su correo electrónico en STEMbridge
+access-confirm-intro = Registró { $organization } en STEMbridge. Abra este enlace para confirmar su correo electrónico (funciona una vez, durante { $hours } horas):
+access-confirm-button = Confirmar mi correo electrónico
+access-confirm-ignore = Si usted no se registró, ignore este correo: ninguna cuenta puede usarse sin este enlace.
+access-attempt-subject = Alguien intentó registrarse en STEMbridge con su dirección
+access-attempt-intro = Alguien, quizá usted, intentó registrar una organización en STEMbridge con este correo electrónico. Ya tiene una cuenta, así que no se creó ninguna cuenta nueva.
+access-attempt-login = Para iniciar sesión:
+access-attempt-forgot = ¿Olvidó su contraseña? Pida un enlace para restablecerla aquí:
+access-attempt-unconfirmed = El correo de su cuenta aún no está confirmado. Abra este enlace para confirmarlo (funciona una vez, durante { $hours } horas):
+access-attempt-ignore = Si no fue usted, ignore este correo: su cuenta no cambió.
+access-reset-subject = Su enlace para restablecer la contraseña de STEMbridge
+access-reset-intro = Alguien pidió restablecer la contraseña de su cuenta de STEMbridge. Abra este enlace para elegir una nueva (funciona una vez, durante { $minutes } minutos):
+access-reset-intro-admin = Un administrador emitió un enlace para restablecer la contraseña de su cuenta de STEMbridge. Abra este enlace para elegir una nueva (funciona una vez, durante { $minutes } minutos):
+access-reset-button = Elegir una contraseña nueva
+access-reset-ignore = Si usted no lo pidió, ignore este correo: su contraseña sigue igual. Elegir una contraseña nueva cierra la sesión de su cuenta en todos los dispositivos.

@@ -1,0 +1,165 @@
+//! Confirming a registered account's email address, and the two messages a
+//! registration sends: a single-use confirmation link to a new address, or,
+//! to an address that already has an account, a note that someone tried
+//! (so the page can answer the same either way). Links are stored as
+//! digests (`tokens::digest`) and spent by conditional updates.
+
+use chrono::{Duration, Utc};
+use entity::{email_confirmation, user};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, sea_query::Expr,
+};
+
+use crate::{
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    i18n::Lang,
+    mail::{self, Outgoing},
+    tokens,
+};
+
+/// How long a confirmation link works.
+pub const CONFIRM_VALID_HOURS: i64 = 48;
+
+/// The language to write to `user` in: theirs if they chose one, else the reader's.
+pub fn language_of(user: &user::Model, fallback: Lang) -> Lang {
+    user.language
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or(fallback)
+}
+
+/// Issues a confirmation link for `user` (earlier unused links stop
+/// working); returns its path.
+async fn issue(db: &impl ConnectionTrait, user_id: i32) -> AppResult<String> {
+    let now = Utc::now();
+    email_confirmation::Entity::update_many()
+        .col_expr(email_confirmation::Column::UsedAt, Expr::value(now))
+        .filter(email_confirmation::Column::UserId.eq(user_id))
+        .filter(email_confirmation::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    let token = tokens::random(43);
+    email_confirmation::ActiveModel {
+        user_id: Set(user_id),
+        token_hash: Set(tokens::digest(&token)),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::hours(CONFIRM_VALID_HOURS)),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(format!("/register/confirm/{token}"))
+}
+
+/// Queues the confirmation link of a new account, in the caller's transaction.
+pub async fn mail_confirmation(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    organization: &str,
+    lang: Lang,
+) -> AppResult<()> {
+    let link = issue(db, user.id).await?;
+    mail::enqueue(
+        db,
+        Outgoing {
+            to: &user.email,
+            lang,
+            template: "confirm_email",
+            subject_key: "access-confirm-subject",
+            subject_args: vec![],
+            ctx: minijinja::context! {
+                name => user.display_name,
+                organization,
+                link,
+                hours => CONFIRM_VALID_HOURS,
+            },
+            attachment: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Tells the owner of an address that already has an account that someone
+/// tried to register with it; an account still unconfirmed gets a fresh
+/// confirmation link in the same message (only the inbox's owner reads it).
+pub async fn mail_registration_attempt(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    lang: Lang,
+) -> AppResult<()> {
+    let confirm_link = match user.email_confirmed_at {
+        None => Some(issue(db, user.id).await?),
+        Some(_) => None,
+    };
+    mail::enqueue(
+        db,
+        Outgoing {
+            to: &user.email,
+            lang: language_of(user, lang),
+            template: "registration_attempt",
+            subject_key: "access-attempt-subject",
+            subject_args: vec![],
+            ctx: minijinja::context! {
+                name => user.display_name,
+                confirm_link,
+                hours => CONFIRM_VALID_HOURS,
+            },
+            attachment: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The account a usable confirmation link is for; "not found" for a used,
+/// expired or unknown link.
+pub async fn open(db: &impl ConnectionTrait, token: &str) -> AppResult<user::Model> {
+    let link = email_confirmation::Entity::find()
+        .filter(email_confirmation::Column::TokenHash.eq(tokens::digest(token)))
+        .filter(email_confirmation::Column::UsedAt.is_null())
+        .filter(email_confirmation::Column::ExpiresAt.gt(Utc::now()))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    user::Entity::find_by_id(link.user_id)
+        .one(db)
+        .await?
+        .or_not_found()
+}
+
+/// Confirms the address through a link, once: the link is spent by a
+/// conditional update, so two clicks at once confirm once.
+pub async fn confirm(db: &DatabaseConnection, token: &str) -> AppResult<user::Model> {
+    let txn = db::begin_write(db).await?;
+    let user = open(&txn, token).await?;
+    let now = Utc::now();
+    let spent = email_confirmation::Entity::update_many()
+        .col_expr(email_confirmation::Column::UsedAt, Expr::value(now))
+        .filter(email_confirmation::Column::TokenHash.eq(tokens::digest(token)))
+        .filter(email_confirmation::Column::UsedAt.is_null())
+        .filter(email_confirmation::Column::ExpiresAt.gt(now))
+        .exec(&txn)
+        .await?;
+    if spent.rows_affected != 1 {
+        return Err(AppError::NotFound);
+    }
+    mark_confirmed(&txn, user.id).await?;
+    txn.commit().await?;
+    Ok(user)
+}
+
+/// Records that the owner of the account reads its inbox (a confirmation
+/// link, or a password reset link, proves it).
+pub async fn mark_confirmed(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::EmailConfirmedAt, Expr::value(Utc::now()))
+        .filter(user::Column::Id.eq(user_id))
+        .filter(user::Column::EmailConfirmedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
