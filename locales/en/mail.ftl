@@ -39,3 +39,5 @@ mail-admin-text = Text of the message
 mail-state-sent = Sent
 mail-state-failed = Failed for good
 mail-state-waiting = Waiting
+mail-admin-link-hidden = [link hidden]
+mail-admin-links-hidden = Links are shown only up to the page they lead to: the rest may be a secret that works only for the recipient (a consent link, say), so it is never shown here.

@@ -39,3 +39,5 @@ mail-admin-text = Texto del mensaje
 mail-state-sent = Enviado
 mail-state-failed = Falló definitivamente
 mail-state-waiting = En espera
+mail-admin-link-hidden = [enlace oculto]
+mail-admin-links-hidden = Los enlaces se muestran solo hasta la página a la que llevan: el resto puede ser un secreto que solo sirve a quien recibe el correo (un enlace de consentimiento, por ejemplo), así que nunca se muestra aquí.

@@ -438,8 +438,8 @@ async fn without_smtp_mail_waits_for_admins_and_the_student_may_ask_again_every_
             .await
             .replace("&#x2f;", "/");
         assert!(
-            message.contains(&format!("{}/consent/", app.address)),
-            "absolute link"
+            message.contains(&format!("{}/consent/[link hidden]", app.address)),
+            "absolute link, its secret hidden"
         );
         for client in [&w.student, &w.counselor] {
             assert_eq!(
@@ -729,6 +729,43 @@ async fn guardians_re_import_idempotently_and_leave_when_the_roster_drops_them()
         let without = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,Ana,Rivera,11\n";
         assert_eq!(upload(&app, &admin, without).await.status(), StatusCode::OK);
         assert_eq!(app.count("guardian WHERE active = false").await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_admin_reading_the_outbox_sees_that_a_consent_link_was_sent_but_not_the_link() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("es")).await;
+        accept(&app, &w).await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        let token = link.trim_start_matches("/consent/").to_owned();
+        assert!(token.len() >= 40, "{token}");
+
+        let list = text(&app, &w.admin, "/admin/mail").await;
+        assert!(!list.contains(&token));
+        let id = list
+            .split("/admin/mail/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let message = text(&app, &w.admin, &format!("/admin/mail/{id}"))
+            .await
+            .replace("&#x2f;", "/");
+        // The admin sees that a consent link went out (the message is in
+        // Spanish, the admin reads in English), never the link itself.
+        assert!(
+            message.contains("/consent/[link hidden]") && message.contains("Lakeshore Robotics"),
+            "{message}"
+        );
+        assert!(!message.contains(&token), "the secret is not on the page");
+        assert!(!message.contains(&token[..12]), "nor any part of it");
+
+        // The guardian's own link still works: only the admin's view is redacted.
+        let response = app.get_as(&new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::OK);
     })
     .await;
 }
