@@ -769,3 +769,40 @@ async fn an_admin_reading_the_outbox_sees_that_a_consent_link_was_sent_but_not_t
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_roster_naming_guardians_it_left_out_is_imported_with_a_warning_for_each_line() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        // Ana names her mother, par-9 (filtered out of the export) and her
+        // teacher; Ben names only par-8, also left out; a parent names a
+        // student of another export.
+        let csv = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+             stu-1,true,sch-1,student,Ana,Rivera,11,,par-1;par-9;tea-1,\n\
+             stu-2,true,sch-1,student,Ben,Okafor,10,,par-8,\n\
+             tea-1,true,sch-1,teacher,Tom,Lee,,tom@lincoln.edu,,\n\
+             par-1,true,sch-1,parent,María,Rivera,,maria@example.org,stu-1;stu-7,es\n";
+        let response = upload(&app, &admin, csv).await;
+        assert_eq!(response.status(), StatusCode::OK, "accepted, not refused");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("Imported, with 3 references to check"), "{page}");
+        for warning in [
+            "users.csv, line 2: agentSourcedIds names “par-9”, who is not in users.csv, so no guardian was linked",
+            "users.csv, line 3: agentSourcedIds names “par-8”, who is not in users.csv",
+            "users.csv, line 5: agentSourcedIds names “stu-7”, who is not in users.csv, so this guardian was not linked",
+        ] {
+            assert!(page.contains(warning), "{warning} in {page}");
+        }
+        assert!(!page.contains("“tea-1”"), "a teacher in the file is not missing");
+        // Everything else was imported: both students, the mother linked to Ana.
+        assert_eq!(app.count("student").await, 2);
+        assert_eq!(app.count("guardian").await, 1);
+        assert_eq!(app.count("student_guardian").await, 1);
+
+        // A roster whose references all resolve shows no warning.
+        let response = upload(&app, &admin, &users("es")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(!response.text().await.unwrap().contains("to check"));
+    })
+    .await;
+}
