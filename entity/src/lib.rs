@@ -11,6 +11,7 @@ pub mod counselor_school;
 pub mod enums;
 pub mod guardian;
 pub mod hour_log;
+pub mod mail_digest;
 pub mod mail_outbox;
 pub mod mfa_recovery_code;
 pub mod notification;

@@ -2,10 +2,18 @@
 //! written to the `mail_outbox` table in the same transaction as the change
 //! that causes them, and sent over SMTP by a background worker with retries.
 //! Without `SMTP_URL` nothing is sent: messages wait in the outbox and admins
-//! read them at `/admin/mail`.
+//! read them at `/admin/mail` (links hidden). Optional mail (`notices`, the
+//! weekly `digest`) goes only to people who chose it (`preferences`), each
+//! message with a one-click unsubscribe; placement confirmations carry a
+//! `calendar` invitation.
 
+pub mod calendar;
+pub mod digest;
 mod handlers;
+pub mod notices;
 pub mod outbox;
+mod pages;
+pub mod preferences;
 pub mod worker;
 
 use axum::{Router, routing::get};
@@ -18,6 +26,11 @@ pub use outbox::{Attachment, Outgoing, enqueue};
 /// public address when the message is sent or shown, so waiting mail follows
 /// a change of `PUBLIC_URL`.
 pub const SITE: &str = "@@SITE@@";
+
+/// Where the one-click unsubscribe lives: mail clients POST to it with no
+/// session, so the CSRF guard lets this prefix through (the signed token in
+/// the path is what authorizes the request).
+pub const UNSUBSCRIBE_PREFIX: &str = "/unsubscribe/";
 
 /// Masks an address for people who may know it exists but not read it:
 /// `maria@example.org` becomes `m•••@example.org`.
@@ -72,6 +85,18 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/mail", get(handlers::list))
         .route("/admin/mail/{id}", get(handlers::show))
+        .route(
+            "/account/email",
+            get(pages::preferences_page).post(pages::save_preferences),
+        )
+        .route(
+            "/unsubscribe/{token}",
+            get(pages::unsubscribe_page).post(pages::unsubscribe),
+        )
+        .route(
+            "/email/{token}",
+            get(pages::guardian_page).post(pages::save_guardian),
+        )
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ mod applications;
 mod auth;
 mod authorization;
 mod counseling;
+mod email;
 mod families;
 mod i18n;
 mod integrity;
