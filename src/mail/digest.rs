@@ -57,6 +57,16 @@ pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<
             .filter(user::Column::DisabledAt.is_null())
             .filter(user::Column::Id.gt(after))
             .filter(user::Column::Id.not_in_subquery(done))
+            .filter(
+                user::Column::Id.in_subquery(
+                    Query::select()
+                        .column(student::Column::UserId)
+                        .from(student::Entity)
+                        .and_where(student::Column::Active.eq(true))
+                        .and_where(student::Column::UserId.is_not_null())
+                        .to_owned(),
+                ),
+            )
             .order_by_asc(user::Column::Id)
             .limit(BATCH)
             .into_tuple()
@@ -116,8 +126,10 @@ async fn send_one(
     let Some(to) = user_wants(&txn, user_id, MailTopic::Digest).await? else {
         return Ok(false);
     };
+    // A student the school's roster dropped gets no digest.
     let Some(student) = student::Entity::find()
         .filter(student::Column::UserId.eq(user_id))
+        .filter(student::Column::Active.eq(true))
         .one(&txn)
         .await?
     else {
@@ -241,7 +253,9 @@ async fn matching(
 /// digest per student per week.
 pub fn spawn_worker(db: DatabaseConnection) -> JoinHandle<()> {
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(EVERY);
+        // The first round waits a whole period: a server restarting (or a
+        // test app starting) does not race the people setting their choices.
+        let mut every = tokio::time::interval_at(tokio::time::Instant::now() + EVERY, EVERY);
         loop {
             every.tick().await;
             match run_once(&db, Utc::now()).await {

@@ -254,6 +254,18 @@ async fn the_weekly_digest_lists_matching_postings_once_a_week_and_stops_after_u
         let response = save_settings(&app, &ben, &[("digest", "on"), ("language", "en")]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
+        // Cleo asked too, but the school's roster has since dropped her.
+        let cleo = app.claimed_student(school, "Cleo", "Diaz", 10).await;
+        let response = save_settings(&app, &cleo, &[("digest", "on"), ("language", "en")]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        {
+            use sea_orm::ConnectionTrait;
+            app.db
+                .execute_unprepared("UPDATE student SET active = false WHERE first_name = 'Cleo'")
+                .await
+                .unwrap();
+        }
+
         let admin = app.admin().await;
         let employer = app
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
@@ -269,7 +281,8 @@ async fn the_weekly_digest_lists_matching_postings_once_a_week_and_stops_after_u
         )
         .await;
 
-        // The job runs twice at once (two servers): one digest is queued.
+        // The job runs twice at once (two servers): one digest is queued,
+        // Ben's (none for Cleo).
         let now = chrono::Utc::now();
         let (first, second) = tokio::join!(
             stembridge::mail::digest::run_once(&app.db, now),
