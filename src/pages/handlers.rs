@@ -137,7 +137,7 @@ pub async fn choose_language(
     MaybeUser(user): MaybeUser,
     session: tower_sessions::Session,
     axum::extract::Path(code): axum::extract::Path<String>,
-    axum::extract::Query(query): axum::extract::Query<ChooseLanguage>,
+    crate::forms::Query(query): crate::forms::Query<ChooseLanguage>,
 ) -> AppResult<Response> {
     let lang = crate::i18n::Lang::from_code(&code).or_not_found()?;
     if let Some(user) = user {

@@ -2,7 +2,7 @@
 //! password reset links, and the admins' account list.
 
 use axum::{
-    extract::{Path, Query, State},
+    extract::State,
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
@@ -26,7 +26,7 @@ use crate::{
         throttle,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    forms::{FieldErrors, Form, Path, Query},
     i18n::t,
 };
 

@@ -19,6 +19,7 @@ mod authorization;
 mod counseling;
 mod email;
 mod families;
+mod fuzz;
 mod i18n;
 mod integrity;
 mod journeys;
