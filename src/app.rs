@@ -238,6 +238,8 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         spawn_session_cleanup(state.db.clone()),
         spawn_deadline_closer(state.db.clone()),
         sync::spawn_worker(state.db.clone(), Arc::clone(&state.search)),
+        // Queued even without SMTP: digests then wait in the outbox like all mail.
+        mail::digest::spawn_worker(state.db.clone()),
     ];
     if let Some(mailer) = mailer {
         background.push(mail::worker::spawn_worker(state.db.clone(), mailer));

@@ -102,6 +102,9 @@ pub async fn import_roster(
                 summary.guardians_deactivated,
                 started.elapsed().as_secs_f64()
             );
+            for warning in &summary.warnings {
+                eprintln!("{}", warning.message(crate::i18n::Lang::En));
+            }
             Ok(())
         }
         Err(errors) => {

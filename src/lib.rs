@@ -24,7 +24,7 @@ pub mod auth; // who is asking: sessions, roles, CSRF, login throttling
 pub mod counseling; // counselor dashboard, outreach, student records, audit log
 pub mod disclosure; // the one place counts about students become shown numbers
 pub mod families; // guardian contacts
-pub mod mail; // the mail outbox and its SMTP worker
+pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages
 pub mod opportunities; // postings and their lifecycle
 pub mod organizations; // employers, verification, invitations

@@ -365,3 +365,20 @@ vocabulary!(HoursStatus {
     Approved = "approved",
     Rejected = "rejected",
 });
+
+/// The optional kinds of email a person can choose to receive (and leave
+/// with one click). Consent requests and safety messages are not topics:
+/// nobody can unsubscribe from them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailTopic {
+    /// Offers and decisions (students), new applications and consent
+    /// outcomes (employers), placement confirmations (students, guardians).
+    Updates,
+    /// The weekly digest of new opportunities matching a student's needs.
+    Digest,
+}
+vocabulary!(MailTopic {
+    Updates = "updates",
+    Digest = "digest",
+});

@@ -18,6 +18,9 @@ pub struct Model {
     pub language: String,
     /// A guardian missing from a newer roster becomes inactive and gets no mail.
     pub active: bool,
+    /// Placement confirmations (on until they unsubscribe); consent
+    /// requests do not ask.
+    pub mail_updates: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -12,6 +12,7 @@ pub mod email_confirmation;
 pub mod enums;
 pub mod guardian;
 pub mod hour_log;
+pub mod mail_digest;
 pub mod mail_outbox;
 pub mod mfa_recovery_code;
 pub mod notification;

@@ -28,6 +28,9 @@ pub struct Model {
     /// Set when the worker gave up; the message is then only read by admins.
     pub failed_at: Option<DateTimeUtc>,
     pub last_error: Option<String>,
+    /// Optional mail only: the site path that unsubscribes its recipient
+    /// from its kind (`List-Unsubscribe`); consent and safety mail has none.
+    pub unsubscribe_path: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -39,6 +39,11 @@ pub struct Model {
     pub mfa_last_step: Option<i64>,
     /// The interface language the person chose (`en`, `es`), if they did.
     pub language: Option<String>,
+    /// Email about what happens to them (offers and decisions for students,
+    /// applications and consent outcomes for employers): opted in.
+    pub mail_updates: bool,
+    /// Students: the weekly digest of new opportunities matching their needs.
+    pub mail_digest: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

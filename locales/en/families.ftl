@@ -85,3 +85,12 @@ families-paper-decision = Decision on the form
 families-paper-given = Consent given
 families-paper-declined = Consent declined
 families-paper-record = Record paper consent
+
+families-roster-warnings-title = Imported, with { $count ->
+    [one] one reference
+   *[other] { $count } references
+} to check
+families-roster-warning-guardian = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so no guardian was linked through it.
+families-roster-warning-student = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so this guardian was not linked to that student.
+families-roster-more-warnings = … and { $more } more.
+families-roster-warnings-hint = Exports often leave out guardians who did not agree to share their details. A student with no guardian contact takes the paper consent path; you can add a contact on the student's record.

@@ -39,3 +39,84 @@ mail-admin-text = Text of the message
 mail-state-sent = Sent
 mail-state-failed = Failed for good
 mail-state-waiting = Waiting
+mail-admin-link-hidden = [link hidden]
+mail-admin-links-hidden = Links are shown only up to the page they lead to: the rest may be a secret that works only for the recipient (a consent link, say), so it is never shown here.
+
+# Optional mail: who gets it and how to leave it.
+mail-greeting = Hello { $name },
+mail-footer-updates = STEMbridge connects school students with STEM internships. You get this email because you asked for updates about your applications and placements in your email settings. It has no tracking.
+mail-footer-digest = STEMbridge connects school students with STEM internships. You get this weekly digest because you asked for it in your email settings. It has no tracking.
+mail-footer-guardian-updates = STEMbridge connects school students with STEM internships. You get this email because a school lists you as a student's parent or guardian. It has no tracking.
+mail-unsubscribe-text = To stop these emails, open this link (one click, no sign-in):
+mail-unsubscribe-button = Unsubscribe from these emails
+mail-always-sent = Consent requests and safety messages are always sent.
+mail-preferences-text = To choose the language of our emails, or which ones you get:
+mail-preferences-button = Choose your language and which emails you get
+mail-calendar-attached = A calendar invitation with the dates and the address is attached.
+mail-ics-summary = { $title } ({ $organization })
+mail-ics-description = STEM placement of { $student }, through STEMbridge.
+
+mail-offer-subject = You have an offer: { $title }
+mail-offer-body = Good news: { $organization } offers you a place in “{ $title }”. Open your application to accept or decline it.
+mail-offer-button = See the offer
+mail-not-selected-subject = An update on your application: { $title }
+mail-not-selected-body = { $organization } did not select you for “{ $title }” this time. Many more opportunities are waiting for you on STEMbridge.
+mail-not-selected-button = See your application
+mail-new-application-subject = New application: { $title }
+mail-new-application-body = { $student } applied to “{ $title }”.
+mail-new-application-button = See the applicants
+mail-consent-given-subject = Guardian consent given: { $title }
+mail-consent-given-body = A guardian of { $student } gave consent: the placement in “{ $title }” is active.
+mail-consent-given-button = See the placement
+mail-consent-declined-subject = Guardian consent declined: { $title }
+mail-consent-declined-body = A guardian of { $student } declined consent: the placement in “{ $title }” will not go ahead.
+mail-consent-declined-button = See the placement
+mail-placement-student-subject = Your placement is confirmed: { $title }
+mail-placement-student-body = Your place in “{ $title }” at { $organization } is confirmed. Here is what to know:
+mail-placement-student-button = See your placement
+mail-placement-guardian-subject = { $student }'s placement is confirmed: { $title }
+mail-placement-guardian-body = { $student }'s place in “{ $title }” at { $organization } is confirmed. Here is what to know:
+mail-placement-guardian-button = See the placement
+
+mail-digest-subject = { $count ->
+    [one] One new opportunity for you this week
+   *[other] { $count } new opportunities for you this week
+}
+mail-digest-intro = { $count ->
+    [one] One new opportunity offers everything you need:
+   *[other] { $count } new opportunities offer everything you need:
+}
+mail-digest-deadline = apply by { $date }
+mail-digest-search = Search for more
+
+mail-prefs-title = Email settings
+mail-prefs-intro = Choose which optional emails you get and the language they are written in. You can also leave any of them with the link at the bottom of each email.
+mail-prefs-what = Emails you get
+mail-prefs-updates-student = Offers and decisions on my applications, and my placement confirmations (with a calendar invitation)
+mail-prefs-updates-employer = New applications and guardian consent decisions for our postings
+mail-prefs-digest = A weekly digest of new opportunities that offer everything I need
+mail-prefs-digest-hint = Once a week, only when something new matches the needs saved on your profile.
+mail-prefs-language = Language of emails and pages
+mail-prefs-always-student = Consent requests to your guardians and safety messages are always sent, whatever you choose here: they are not optional.
+mail-prefs-always-employer = Safety messages, such as a suspension of your organization, are always sent, whatever you choose here: they are not optional.
+mail-prefs-save = Save email settings
+mail-prefs-saved = Email settings saved.
+mail-prefs-error-checkbox = This box is either checked or not: send the form again from the page.
+mail-prefs-error-digest = The weekly digest is for students.
+mail-prefs-error-language = Choose English or Spanish.
+
+mail-unsub-title = Unsubscribe
+mail-unsub-question-updates = Stop emails about applications and placements to { $email }?
+mail-unsub-question-digest = Stop the weekly digest of new opportunities to { $email }?
+mail-unsub-done-updates = Done: no more emails about applications and placements go to { $email }.
+mail-unsub-done-digest = Done: the weekly digest no longer goes to { $email }.
+mail-unsub-confirm = Unsubscribe
+mail-unsub-always-user = Consent requests and safety messages are not optional: they are still sent.
+mail-unsub-always-guardian = Consent requests are not optional: when a student you are a guardian of needs your consent, you will still get the email.
+mail-unsub-manage = All your email settings
+
+mail-guardian-title = Your email settings
+mail-guardian-intro = These settings are for { $email }, the address the school gave us.
+mail-guardian-language = Language of our emails
+mail-guardian-updates = Confirmations of a student's placement (with a calendar invitation)
+mail-guardian-always = Consent requests are always sent: a student you are a guardian of cannot start a placement without your decision.

@@ -85,3 +85,12 @@ families-paper-decision = Decisión en el formulario
 families-paper-given = Consentimiento dado
 families-paper-declined = Consentimiento negado
 families-paper-record = Registrar el consentimiento en papel
+
+families-roster-warnings-title = Importado, con { $count ->
+    [one] una referencia
+   *[other] { $count } referencias
+} para revisar
+families-roster-warning-guardian = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que no se vinculó ningún tutor por esa referencia.
+families-roster-warning-student = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que este tutor no se vinculó con ese estudiante.
+families-roster-more-warnings = … y { $more } más.
+families-roster-warnings-hint = Las exportaciones a menudo omiten a los tutores que no aceptaron compartir sus datos. Un estudiante sin contacto de tutor sigue el camino del consentimiento en papel; puedes agregar un contacto en el expediente del estudiante.

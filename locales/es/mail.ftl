@@ -39,3 +39,84 @@ mail-admin-text = Texto del mensaje
 mail-state-sent = Enviado
 mail-state-failed = Falló definitivamente
 mail-state-waiting = En espera
+mail-admin-link-hidden = [enlace oculto]
+mail-admin-links-hidden = Los enlaces se muestran solo hasta la página a la que llevan: el resto puede ser un secreto que solo sirve a quien recibe el correo (un enlace de consentimiento, por ejemplo), así que nunca se muestra aquí.
+
+# Correo opcional: quién lo recibe y cómo dejar de recibirlo.
+mail-greeting = Hola, { $name }:
+mail-footer-updates = STEMbridge conecta a estudiantes escolares con pasantías STEM. Recibes este correo porque pediste novedades sobre tus solicitudes y colocaciones en tu configuración de correo. No tiene rastreo.
+mail-footer-digest = STEMbridge conecta a estudiantes escolares con pasantías STEM. Recibes este resumen semanal porque lo pediste en tu configuración de correo. No tiene rastreo.
+mail-footer-guardian-updates = STEMbridge conecta a estudiantes escolares con pasantías STEM. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. No tiene rastreo.
+mail-unsubscribe-text = Para dejar de recibir estos correos, abra este enlace (un clic, sin iniciar sesión):
+mail-unsubscribe-button = Dejar de recibir estos correos
+mail-always-sent = Las solicitudes de consentimiento y los mensajes de seguridad se envían siempre.
+mail-preferences-text = Para elegir el idioma de nuestros correos, o cuáles recibe:
+mail-preferences-button = Elegir su idioma y los correos que recibe
+mail-calendar-attached = Se adjunta una invitación de calendario con las fechas y la dirección.
+mail-ics-summary = { $title } ({ $organization })
+mail-ics-description = Colocación STEM de { $student }, a través de STEMbridge.
+
+mail-offer-subject = Tienes una oferta: { $title }
+mail-offer-body = Buenas noticias: { $organization } te ofrece un lugar en “{ $title }”. Abre tu solicitud para aceptarla o rechazarla.
+mail-offer-button = Ver la oferta
+mail-not-selected-subject = Novedades sobre tu solicitud: { $title }
+mail-not-selected-body = { $organization } no te seleccionó para “{ $title }” esta vez. Muchas otras oportunidades te esperan en STEMbridge.
+mail-not-selected-button = Ver tu solicitud
+mail-new-application-subject = Nueva solicitud: { $title }
+mail-new-application-body = { $student } se postuló a “{ $title }”.
+mail-new-application-button = Ver los postulantes
+mail-consent-given-subject = Consentimiento del tutor otorgado: { $title }
+mail-consent-given-body = Un tutor de { $student } dio su consentimiento: la colocación en “{ $title }” está activa.
+mail-consent-given-button = Ver la colocación
+mail-consent-declined-subject = Consentimiento del tutor rechazado: { $title }
+mail-consent-declined-body = Un tutor de { $student } no dio su consentimiento: la colocación en “{ $title }” no se llevará a cabo.
+mail-consent-declined-button = Ver la colocación
+mail-placement-student-subject = Tu colocación está confirmada: { $title }
+mail-placement-student-body = Tu lugar en “{ $title }” con { $organization } está confirmado. Esto es lo que debes saber:
+mail-placement-student-button = Ver tu colocación
+mail-placement-guardian-subject = La colocación de { $student } está confirmada: { $title }
+mail-placement-guardian-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado. Esto es lo que usted debe saber:
+mail-placement-guardian-button = Ver la colocación
+
+mail-digest-subject = { $count ->
+    [one] Una oportunidad nueva para ti esta semana
+   *[other] { $count } oportunidades nuevas para ti esta semana
+}
+mail-digest-intro = { $count ->
+    [one] Una oportunidad nueva ofrece todo lo que necesitas:
+   *[other] { $count } oportunidades nuevas ofrecen todo lo que necesitas:
+}
+mail-digest-deadline = postúlate antes del { $date }
+mail-digest-search = Buscar más
+
+mail-prefs-title = Configuración de correo
+mail-prefs-intro = Aquí se eligen los correos opcionales que llegan a esta cuenta y el idioma en que se escriben. También se puede dejar cualquiera de ellos con el enlace al pie de cada correo.
+mail-prefs-what = Correos que se reciben
+mail-prefs-updates-student = Ofertas y decisiones sobre mis solicitudes, y la confirmación de mis colocaciones (con invitación de calendario)
+mail-prefs-updates-employer = Nuevas solicitudes y decisiones de consentimiento de los tutores para nuestras publicaciones
+mail-prefs-digest = Un resumen semanal de oportunidades nuevas que ofrecen todo lo que necesito
+mail-prefs-digest-hint = Una vez por semana, solo cuando algo nuevo coincide con las necesidades guardadas en tu perfil.
+mail-prefs-language = Idioma de los correos y las páginas
+mail-prefs-always-student = Las solicitudes de consentimiento a tus tutores y los mensajes de seguridad se envían siempre, elijas lo que elijas aquí: no son opcionales.
+mail-prefs-always-employer = Los mensajes de seguridad, como la suspensión de su organización, se envían siempre, elija lo que elija aquí: no son opcionales.
+mail-prefs-save = Guardar la configuración de correo
+mail-prefs-saved = Configuración de correo guardada.
+mail-prefs-error-checkbox = Esta casilla está marcada o no: envía el formulario de nuevo desde la página.
+mail-prefs-error-digest = El resumen semanal es para estudiantes.
+mail-prefs-error-language = Elige inglés o español.
+
+mail-unsub-title = Dejar de recibir correos
+mail-unsub-question-updates = ¿Dejar de enviar correos sobre solicitudes y colocaciones a { $email }?
+mail-unsub-question-digest = ¿Dejar de enviar el resumen semanal de oportunidades nuevas a { $email }?
+mail-unsub-done-updates = Listo: ya no se enviarán correos sobre solicitudes y colocaciones a { $email }.
+mail-unsub-done-digest = Listo: el resumen semanal ya no se enviará a { $email }.
+mail-unsub-confirm = Dejar de recibirlos
+mail-unsub-always-user = Las solicitudes de consentimiento y los mensajes de seguridad no son opcionales: se siguen enviando.
+mail-unsub-always-guardian = Las solicitudes de consentimiento no son opcionales: cuando un estudiante del que usted es tutor necesite su consentimiento, seguirá recibiendo el correo.
+mail-unsub-manage = Toda la configuración de correo
+
+mail-guardian-title = Su configuración de correo
+mail-guardian-intro = Esta configuración es para { $email }, la dirección que nos dio la escuela.
+mail-guardian-language = Idioma de nuestros correos
+mail-guardian-updates = Confirmaciones de la colocación de un estudiante (con invitación de calendario)
+mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un estudiante del que usted es tutor no puede empezar una colocación sin su decisión.

@@ -77,6 +77,7 @@ pub async fn mail_confirmation(
                 hours => CONFIRM_VALID_HOURS,
             },
             attachment: None,
+            unsubscribe: None,
         },
     )
     .await?;
@@ -109,6 +110,7 @@ pub async fn mail_registration_attempt(
                 hours => CONFIRM_VALID_HOURS,
             },
             attachment: None,
+            unsubscribe: None,
         },
     )
     .await?;

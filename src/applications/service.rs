@@ -189,6 +189,15 @@ pub async fn apply(
         &link,
     )
     .await?;
+    crate::mail::notices::to_employers(
+        &txn,
+        &employers,
+        "new-application",
+        &opportunity,
+        &student.first_name,
+        &link,
+    )
+    .await?;
     txn.commit().await?;
     Ok(application)
 }
@@ -328,6 +337,7 @@ pub async fn employer_act(
         )
         .await?;
     }
+    crate::mail::notices::decision_to_student(&txn, &student, &opportunity, id, to).await?;
     txn.commit().await?;
     Ok(saved)
 }

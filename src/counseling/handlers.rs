@@ -343,9 +343,18 @@ pub async fn import_roster(
     let outcome = roster::import::import(&state.db, &counselor, &files, &|_, _| {}).await?;
     let schools = crate::roster::service::schools_of(&state.db, &counselor).await?;
     match outcome {
-        Ok(summary) => Ok(page
-            .render("counseling/roster.html", context! { schools, summary })?
-            .into_response()),
+        Ok(mut summary) => {
+            // As with errors: the first ones listed, the rest counted.
+            let warnings_total = summary.warnings.len();
+            summary.warnings.truncate(roster::import::MAX_SHOWN_ERRORS);
+            let warnings_more = warnings_total - summary.warnings.len();
+            Ok(page
+                .render(
+                    "counseling/roster.html",
+                    context! { schools, summary, warnings_total, warnings_more },
+                )?
+                .into_response())
+        }
         Err(mut errors) => {
             // A broken 200,000-row file can have an error per row: list the
             // first ones, count the rest.

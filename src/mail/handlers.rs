@@ -13,6 +13,7 @@ use crate::{
     app::AppState,
     auth::extractors::{AdminUser, Page},
     error::{AppError, AppResult, OrNotFound},
+    i18n::t,
 };
 
 /// Messages per page of the list, at most.
@@ -125,7 +126,8 @@ pub async fn show(
                 last_error => message.last_error.clone(),
                 created_at => message.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 sent_at => message.sent_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
-                text_body => message.text_body.replace(super::SITE, site),
+                // Never the links themselves: they may be secrets (a consent link).
+                text_body => super::redacted(&message.text_body, site, &t(page.lang, "mail-admin-link-hidden")),
                 attachment_name => message.attachment_name.clone(),
             },
         )?

@@ -32,6 +32,10 @@ pub struct Outgoing<'a> {
     pub subject_args: Vec<(&'a str, i18n::Arg)>,
     pub ctx: Value,
     pub attachment: Option<Attachment>,
+    /// Optional mail: the site path that unsubscribes the recipient from it
+    /// (sent as `List-Unsubscribe`). `None` for consent and safety mail,
+    /// which nobody can unsubscribe from.
+    pub unsubscribe: Option<String>,
 }
 
 /// Renders and queues one message; it is sent once the caller commits.
@@ -42,6 +46,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         lang => lang.code(),
         site => super::SITE,
         subject => subject.clone(),
+        unsubscribe => message.unsubscribe.clone(),
         ..message.ctx
     };
     let text_body = templates::render_text(&format!("mail/{}.txt", message.template), &ctx)?;
@@ -67,6 +72,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         sent_at: Set(None),
         failed_at: Set(None),
         last_error: Set(None),
+        unsubscribe_path: Set(message.unsubscribe),
         ..Default::default()
     }
     .insert(db)

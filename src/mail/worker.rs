@@ -9,7 +9,10 @@ use chrono::Utc;
 use entity::mail_outbox;
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType},
+    message::{
+        Attachment, Mailbox, MultiPart, SinglePart,
+        header::{ContentType, HeaderName, HeaderValue},
+    },
 };
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -71,12 +74,24 @@ impl Mailer {
             }
             _ => body,
         };
-        Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(row.subject.clone())
-            .multipart(body)
-            .map_err(|e| e.to_string())
+            .subject(row.subject.clone());
+        // Optional mail only (RFC 2369, RFC 8058): one click in the mail
+        // client unsubscribes with a POST to the link, no sign-in needed.
+        if let Some(path) = &row.unsubscribe_path {
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{}{path}>", self.site),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        builder.multipart(body).map_err(|e| e.to_string())
     }
 }
 

@@ -86,9 +86,14 @@ pub async fn request(
                     student => student.first_name.clone(),
                     link => format!("/consent/{token}"),
                     expires => expires.date_naive().to_string(),
+                    // Consent requests cannot be unsubscribed from, but the
+                    // guardian may change the language they are written in.
+                    preferences => mail::preferences::guardian_preferences_path(guardian.id),
+                    footer => "mail-footer",
                     ..facts.in_lang(lang)
                 },
                 attachment: None,
+                unsubscribe: None,
             },
         )
         .await?;
@@ -96,11 +101,13 @@ pub async fn request(
     Ok(guardians.len())
 }
 
-/// What a guardian must know before agreeing, in their language.
-struct Facts {
-    title: String,
-    organization: String,
-    address: Option<String>,
+/// What a guardian must know before agreeing, in their language (also the
+/// facts of the mail confirming a placement).
+pub struct Facts {
+    pub title: String,
+    pub organization: String,
+    /// `None` for remote work.
+    pub address: Option<String>,
     start_date: String,
     end_date: String,
     schedule: String,
@@ -111,7 +118,7 @@ struct Facts {
 }
 
 impl Facts {
-    async fn load(db: &impl ConnectionTrait, o: &opportunity::Model) -> AppResult<Self> {
+    pub async fn load(db: &impl ConnectionTrait, o: &opportunity::Model) -> AppResult<Self> {
         let organization = organization::Entity::find_by_id(o.organization_id)
             .one(db)
             .await?
@@ -147,7 +154,7 @@ impl Facts {
         })
     }
 
-    fn in_lang(&self, lang: Lang) -> minijinja::Value {
+    pub fn in_lang(&self, lang: Lang) -> minijinja::Value {
         // The same words as the posting's page, in the guardian's language.
         let pay = pay_in(lang, &self.posting);
         let features: Vec<String> = self

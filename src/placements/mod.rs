@@ -1,6 +1,7 @@
 //! Placements: guardian consent (a one-time link mailed to each guardian, or
 //! a paper form recorded by a counselor), hours logged and approved, completion and evaluations.
 
+pub mod confirmation;
 pub mod consent;
 mod handlers;
 pub mod service;

@@ -60,6 +60,8 @@ pub async fn create(
     applications::close_if_full(db, opportunity, taken).await?;
     if needs_consent {
         consent::request(db, &saved, opportunity, student).await?;
+    } else {
+        super::confirmation::confirm(db, &saved, opportunity, student, false).await?;
     }
     Ok(saved)
 }
@@ -248,13 +250,25 @@ async fn record_consent(
         .await?;
     }
     let employers = employers_of(db, opportunity.organization_id).await?;
-    notify(
+    let link = format!("/employer/placements/{}", saved.id);
+    notify(db, &employers, &message, &link).await?;
+    let outcome = if given {
+        "consent-given"
+    } else {
+        "consent-declined"
+    };
+    crate::mail::notices::to_employers(
         db,
         &employers,
-        &message,
-        &format!("/employer/placements/{}", saved.id),
+        outcome,
+        &opportunity,
+        &student.first_name,
+        &link,
     )
     .await?;
+    if given {
+        super::confirmation::confirm(db, &saved, &opportunity, &student, true).await?;
+    }
     Ok(Some(saved))
 }
 

@@ -55,6 +55,37 @@ impl std::fmt::Display for ImportError {
     }
 }
 
+/// Something the roster accepted but the counselor should look at: a
+/// reference in `agentSourcedIds` to someone users.csv does not hold. Real
+/// exports leave out guardians who did not agree to share their details, so
+/// this does not refuse the roster; the page lists each one, with its file
+/// and line, in the reader's language (`kind` picks the sentence).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportWarning {
+    pub file: &'static str,
+    pub line: u64,
+    /// `guardian` (a student row names a missing guardian) or `student`
+    /// (a guardian row names a missing student).
+    pub kind: &'static str,
+    /// The sourcedId named and not found.
+    pub missing: String,
+}
+
+impl ImportWarning {
+    /// The warning as a sentence in `lang` (the page renders the same key).
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::t_args(
+            lang,
+            &format!("families-roster-warning-{}", self.kind),
+            vec![
+                ("file", self.file.into()),
+                ("line", self.line.into()),
+                ("id", self.missing.as_str().into()),
+            ],
+        )
+    }
+}
+
 /// The three files, as uploaded.
 pub struct RosterFiles {
     pub orgs: Vec<u8>,
@@ -72,6 +103,8 @@ pub struct ImportSummary {
     pub guardians_created: usize,
     pub guardians_updated: usize,
     pub guardians_deactivated: usize,
+    /// References to people missing from users.csv, in file order.
+    pub warnings: Vec<ImportWarning>,
 }
 
 #[derive(Debug, Clone)]
@@ -126,6 +159,7 @@ struct Roster {
     guardians: Vec<Guardian>,
     /// (student sourcedId, guardian sourcedId), each pair once.
     links: Vec<(String, String)>,
+    warnings: Vec<ImportWarning>,
 }
 
 /// `agentSourcedIds` as written by real exports: semicolons or commas.
@@ -555,9 +589,17 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     let mut guardians: Vec<Guardian> = Vec::new();
     // (student sourcedId, its guardians' sourcedIds) from student rows, and
     // (guardian sourcedId, its students' sourcedIds) from guardian rows.
-    let mut student_agents: Vec<(String, Vec<String>)> = Vec::new();
-    let mut guardian_agents: Vec<(String, Vec<String>)> = Vec::new();
+    let mut student_agents: Vec<(u64, String, Vec<String>)> = Vec::new();
+    let mut guardian_agents: Vec<(u64, String, Vec<String>)> = Vec::new();
     let mut seen = HashSet::new();
+    // Every sourcedId of users.csv, whatever its role: an agent who is a
+    // teacher of the file is not missing, only not a guardian.
+    let everyone: HashSet<&str> = users
+        .rows
+        .iter()
+        .map(|(_, row)| users.get(row, "sourcedId"))
+        .filter(|id| !id.is_empty())
+        .collect();
     for (line, row) in &users.rows {
         let line = *line;
         // Exports differ in case ("Parent", "GUARDIAN"): compare lower-cased.
@@ -565,6 +607,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
         if matches!(role.as_str(), "parent" | "guardian" | "relative") {
             if let Some(g) = guardian_row(&users, row, line, &mut seen, &mut errors) {
                 guardian_agents.push((
+                    line,
                     g.sourced_id.clone(),
                     agent_ids(users.get(row, "agentSourcedIds")),
                 ));
@@ -652,6 +695,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             continue;
         }
         student_agents.push((
+            line,
             sourced_id.clone(),
             agent_ids(users.get(row, "agentSourcedIds")),
         ));
@@ -684,33 +728,51 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     // Ids naming no student or guardian of the file are left out, not
     // refused: exports often leave some agents out (teachers, aides, parents
     // without consent to share), and an unlinked student only means the
-    // counselor takes the paper path.
+    // counselor takes the paper path. An id naming nobody at all in users.csv
+    // is reported as a warning, so the counselor knows which link is missing.
     let mut links = Vec::new();
     let mut linked = HashSet::new();
-    for (student, agents) in &student_agents {
+    let mut warnings = Vec::new();
+    for (line, student, agents) in &student_agents {
         for agent in agents {
-            if guardian_ids.contains(agent.as_str())
-                && linked.insert((student.clone(), agent.clone()))
-            {
-                links.push((student.clone(), agent.clone()));
+            if guardian_ids.contains(agent.as_str()) {
+                if linked.insert((student.clone(), agent.clone())) {
+                    links.push((student.clone(), agent.clone()));
+                }
+            } else if !everyone.contains(agent.as_str()) {
+                warnings.push(ImportWarning {
+                    file: users.file,
+                    line: *line,
+                    kind: "guardian",
+                    missing: agent.clone(),
+                });
             }
         }
     }
-    for (guardian, agents) in &guardian_agents {
+    for (line, guardian, agents) in &guardian_agents {
         for agent in agents {
-            if student_ids.contains(agent.as_str())
-                && linked.insert((agent.clone(), guardian.clone()))
-            {
-                links.push((agent.clone(), guardian.clone()));
+            if student_ids.contains(agent.as_str()) {
+                if linked.insert((agent.clone(), guardian.clone())) {
+                    links.push((agent.clone(), guardian.clone()));
+                }
+            } else if !everyone.contains(agent.as_str()) {
+                warnings.push(ImportWarning {
+                    file: users.file,
+                    line: *line,
+                    kind: "student",
+                    missing: agent.clone(),
+                });
             }
         }
     }
+    warnings.sort_by_key(|w| w.line);
     if errors.is_empty() {
         Ok(Roster {
             orgs: schools,
             students,
             guardians,
             links,
+            warnings,
         })
     } else {
         errors.sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
@@ -915,6 +977,7 @@ pub async fn import(
     }
     let mut summary = ImportSummary {
         schools: school_ids.len(),
+        warnings: roster.warnings.clone(),
         ..Default::default()
     };
     let mut new_rows = Vec::new();
@@ -1019,8 +1082,18 @@ pub async fn import(
     {
         return Ok(Err(refused));
     }
-    crate::counseling::audit::record(&txn, importer.id, "import_roster", &format!("{summary:?}"))
-        .await?;
+    // The audit keeps the counts; the warnings are on the counselor's page.
+    let counts = ImportSummary {
+        warnings: Vec::new(),
+        ..summary.clone()
+    };
+    crate::counseling::audit::record(
+        &txn,
+        importer.id,
+        "import_roster",
+        &format!("{counts:?}, {} warnings", summary.warnings.len()),
+    )
+    .await?;
     txn.commit().await?;
     Ok(Ok(summary))
 }

@@ -144,6 +144,7 @@ pub async fn mail_link(
                 minutes => RESET_VALID_MINUTES,
             },
             attachment: None,
+            unsubscribe: None,
         },
     )
     .await?;

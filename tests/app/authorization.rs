@@ -74,6 +74,8 @@ const OPEN_TO_UNVERIFIED: &[(&str, &str)] = &[
     ("POST", "/notifications/read"),
     ("GET", "/account"),
     ("POST", "/account/password"),
+    ("GET", "/account/email"),
+    ("POST", "/account/email"),
     ("GET", "/account/mfa"),
     ("POST", "/account/mfa/{action}"),
     ("POST", "/account/sign-out-everywhere"),
@@ -192,6 +194,14 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("POST", "/notifications/read", "LAAAAAAA"),
     ("GET", "/account", "LAAAAAAA"),
     ("POST", "/account/password", "LAAAAAAA"),
+    // Optional mail is for students and employers; staff get none.
+    ("GET", "/account/email", "LAAAAFFF"),
+    ("POST", "/account/email", "LAAAAFFF"),
+    // Signed links: a token nobody signed finds nothing, for anyone.
+    ("GET", "/unsubscribe/{token}", "NNNNNNNN"),
+    ("POST", "/unsubscribe/{token}", "NNNNNNNN"),
+    ("GET", "/email/{token}", "NNNNNNNN"),
+    ("POST", "/email/{token}", "NNNNNNNN"),
     ("GET", "/account/mfa", "LAAAAAAA"),
     ("POST", "/account/mfa/{action}", "LAAAAAAA"),
     ("GET", "/login/mfa", "LLLLLLLL"),

@@ -465,8 +465,8 @@ async fn without_smtp_mail_waits_for_admins_and_the_student_may_ask_again_every_
             .await
             .replace("&#x2f;", "/");
         assert!(
-            message.contains(&format!("{}/consent/", app.address)),
-            "absolute link"
+            message.contains(&format!("{}/consent/[link hidden]", app.address)),
+            "absolute link, its secret hidden"
         );
         for client in [&w.student, &w.counselor] {
             assert_eq!(
@@ -775,4 +775,237 @@ async fn guardians_re_import_idempotently_and_leave_when_the_roster_drops_them()
         assert_eq!(app.count("guardian WHERE active = false").await, 1);
     })
     .await;
+}
+
+#[tokio::test]
+async fn an_admin_reading_the_outbox_sees_that_a_consent_link_was_sent_but_not_the_link() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("es")).await;
+        accept(&app, &w).await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        let token = link.trim_start_matches("/consent/").to_owned();
+        assert!(token.len() >= 40, "{token}");
+
+        let list = text(&app, &w.admin, "/admin/mail").await;
+        assert!(!list.contains(&token));
+        let id = list
+            .split("/admin/mail/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let message = text(&app, &w.admin, &format!("/admin/mail/{id}"))
+            .await
+            .replace("&#x2f;", "/");
+        // The admin sees that a consent link went out (the message is in
+        // Spanish, the admin reads in English), never the link itself.
+        assert!(
+            message.contains("/consent/[link hidden]") && message.contains("Lakeshore Robotics"),
+            "{message}"
+        );
+        assert!(!message.contains(&token), "the secret is not on the page");
+        assert!(!message.contains(&token[..12]), "nor any part of it");
+
+        // The guardian's own link still works: only the admin's view is redacted.
+        let response = app.get_as(&new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::OK);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_roster_naming_guardians_it_left_out_is_imported_with_a_warning_for_each_line() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        // Ana names her mother, par-9 (filtered out of the export) and her
+        // teacher; Ben names only par-8, also left out; a parent names a
+        // student of another export.
+        let csv = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+             stu-1,true,sch-1,student,Ana,Rivera,11,,par-1;par-9;tea-1,\n\
+             stu-2,true,sch-1,student,Ben,Okafor,10,,par-8,\n\
+             tea-1,true,sch-1,teacher,Tom,Lee,,tom@lincoln.edu,,\n\
+             par-1,true,sch-1,parent,María,Rivera,,maria@example.org,stu-1;stu-7,es\n";
+        let response = upload(&app, &admin, csv).await;
+        assert_eq!(response.status(), StatusCode::OK, "accepted, not refused");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("Imported, with 3 references to check"), "{page}");
+        for warning in [
+            "users.csv, line 2: agentSourcedIds names “par-9”, who is not in users.csv, so no guardian was linked",
+            "users.csv, line 3: agentSourcedIds names “par-8”, who is not in users.csv",
+            "users.csv, line 5: agentSourcedIds names “stu-7”, who is not in users.csv, so this guardian was not linked",
+        ] {
+            assert!(page.contains(warning), "{warning} in {page}");
+        }
+        assert!(!page.contains("“tea-1”"), "a teacher in the file is not missing");
+        // Everything else was imported: both students, the mother linked to Ana.
+        assert_eq!(app.count("student").await, 2);
+        assert_eq!(app.count("guardian").await, 1);
+        assert_eq!(app.count("student_guardian").await, 1);
+
+        // A roster whose references all resolve shows no warning.
+        let response = upload(&app, &admin, &users("es")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(!response.text().await.unwrap().contains("to check"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn after_consent_the_guardian_gets_a_confirmation_with_a_calendar_invitation_and_leaves_them_in_one_click()
+ {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("es")).await;
+        let placement = accept(&app, &w).await;
+        let request = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        // A consent request is not optional: no one-click unsubscribe on it.
+        assert_eq!(request.header("List-Unsubscribe"), None);
+        assert_eq!(request.header("List-Unsubscribe-Post"), None);
+        let response = give_consent(&app, &new_client(), &request.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+
+        // The confirmation follows, in Spanish, with the calendar invitation.
+        let mail = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert_eq!(mail.to, vec!["maria@example.org".to_owned()]);
+        assert!(
+            mail.subject()
+                .contains("La colocación de Ana está confirmada"),
+            "{}",
+            mail.subject()
+        );
+        assert!(
+            mail.text().contains("233 S Wacker Dr, 60606"),
+            "{}",
+            mail.text()
+        );
+        let attachments = mail.attachments();
+        assert_eq!(attachments.len(), 1);
+        let ics = String::from_utf8(attachments[0].2.clone()).unwrap();
+        assert!(attachments[0].0.ends_with(".ics"));
+        assert!(
+            ics.contains("\r\nLOCATION:233 S Wacker Dr\\, 60606\r\n"),
+            "{ics}"
+        );
+        assert!(
+            ics.contains("\r\nDTSTART;VALUE=DATE:"),
+            "an internship spans whole days: {ics}"
+        );
+
+        // One click from her mail client, no session: no more confirmations.
+        let header = mail.header("List-Unsubscribe").expect("List-Unsubscribe");
+        assert_eq!(
+            mail.header("List-Unsubscribe-Post").as_deref(),
+            Some("List-Unsubscribe=One-Click")
+        );
+        let url = header.trim_start_matches('<').trim_end_matches('>');
+        let response = new_client()
+            .post(url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=One-Click")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("Las solicitudes de consentimiento no son opcionales"),
+            "{page}"
+        );
+        assert_eq!(app.count("guardian WHERE mail_updates = false").await, 1);
+    }
+}
+
+#[tokio::test]
+async fn a_guardian_chooses_a_language_and_no_confirmations_yet_consent_requests_still_come() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        let request = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        assert!(request.subject().contains("Your consent is needed"));
+        // The request carries a link to her own email settings (no account needed).
+        let settings = request.link("/email/");
+        let guardian = new_client();
+        let page = text(&app, &guardian, &settings).await;
+        assert!(
+            page.contains("Consent requests are always sent") && page.contains("m•••@example.org"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("maria@example.org"),
+            "never the whole address"
+        );
+        // A language we do not write in is refused, and nothing changes.
+        let response = app
+            .submit_as(
+                &guardian,
+                &settings,
+                &settings,
+                &[("language", "fr"), ("updates", "on")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            app.count("guardian WHERE language = 'en' AND mail_updates = true")
+                .await,
+            1
+        );
+        // Spanish, and no placement confirmations.
+        let response = app
+            .submit_as(&guardian, &settings, &settings, &[("language", "es")])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Configuración de correo guardada")
+        );
+        assert_eq!(
+            app.count("guardian WHERE language = 'es' AND mail_updates = false")
+                .await,
+            1
+        );
+
+        // The counselor sends the request again: it still comes, now in Spanish.
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let again = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert!(
+            again.subject().contains("Se necesita su consentimiento"),
+            "{}",
+            again.subject()
+        );
+        // She consents; no confirmation follows, as she chose.
+        let response = give_consent(&app, &new_client(), &again.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+        assert_eq!(server.received().len(), 2, "nothing after the consent");
+        assert_eq!(app.count("mail_outbox").await, 2);
+    }
 }

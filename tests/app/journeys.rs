@@ -265,7 +265,7 @@ async fn journeys_at(width: u32, lang: &'static str) {
     .await;
     j.sees("m•••@example.org", "m•••@example.org").await;
     // The link goes to the guardian's mailbox only: read it from the outbox
-    // (no SMTP server in this journey), as an admin would at /admin/mail.
+    // table (no SMTP server in this journey); /admin/mail hides it.
     let link = app.consent_link_mailed_to("maria@example.org").await;
     // The guardian reads the page in the language the school has for them.
     j.browser.forget_cookies().await;

@@ -52,6 +52,43 @@ impl Received {
             .unwrap_or_default()
     }
 
+    /// A header's value as sent (unfolded, trimmed), if the message has it.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.parsed()
+            .header_raw(name)
+            .map(|v| v.replace("\r\n", "").trim().to_owned())
+    }
+
+    /// The attachments: (file name, full content type, decoded bytes).
+    pub fn attachments(&self) -> Vec<(String, String, Vec<u8>)> {
+        use mail_parser::MimeHeaders;
+        self.parsed()
+            .attachments()
+            .map(|part| {
+                let kind = part
+                    .content_type()
+                    .map(|c| {
+                        let mut kind = format!("{}/{}", c.ctype(), c.subtype().unwrap_or_default());
+                        for (name, value) in [
+                            ("charset", c.attribute("charset")),
+                            ("method", c.attribute("method")),
+                        ] {
+                            if let Some(value) = value {
+                                kind.push_str(&format!("; {name}={value}"));
+                            }
+                        }
+                        kind
+                    })
+                    .unwrap_or_default();
+                (
+                    part.attachment_name().unwrap_or_default().to_owned(),
+                    kind,
+                    part.contents().to_vec(),
+                )
+            })
+            .collect()
+    }
+
     /// The first link to `path_prefix` in the text part, as a path (the
     /// host is the app's own).
     pub fn link(&self, path_prefix: &str) -> String {

@@ -18,6 +18,7 @@ mod applications;
 mod auth;
 mod authorization;
 mod counseling;
+mod email;
 mod families;
 mod fuzz;
 mod i18n;

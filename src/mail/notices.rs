@@ -1,0 +1,144 @@
+//! Optional email about what happens: offers and decisions (students), new
+//! applications and consent outcomes (employers), and the confirmation of a
+//! placement or a job-shadow day (students, guardians). Each goes only to
+//! people who want it, carries its one-click unsubscribe, and is queued in
+//! the caller's transaction like all mail.
+
+use entity::{ApplicationStatus, MailTopic, opportunity, student};
+use sea_orm::{ConnectionTrait, EntityTrait};
+
+use super::{
+    Attachment, Outgoing, enqueue,
+    preferences::{Reachable, user_wants},
+};
+use crate::error::AppResult;
+
+/// One optional message: `templates/mail/notice.*` with the catalogue's
+/// `mail-{kind}-subject`, `-body` and `-button` texts.
+pub struct Notice<'a> {
+    pub kind: &'a str,
+    /// Who the greeting names.
+    pub name: &'a str,
+    pub title: &'a str,
+    pub organization: &'a str,
+    pub student: &'a str,
+    /// The site path the button opens.
+    pub link: String,
+    /// The placement's facts (`placements::consent::Facts`), when it has them.
+    pub facts: Option<minijinja::Value>,
+    pub attachment: Option<Attachment>,
+}
+
+/// Queues `notice` to someone who wants it.
+pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>) -> AppResult<i64> {
+    enqueue(
+        db,
+        Outgoing {
+            to: &to.email,
+            lang: to.lang,
+            template: "notice",
+            subject_key: &format!("mail-{}-subject", notice.kind),
+            subject_args: vec![
+                ("title", notice.title.into()),
+                ("student", notice.student.into()),
+                ("organization", notice.organization.into()),
+            ],
+            ctx: minijinja::context! {
+                kind => notice.kind,
+                name => notice.name,
+                title => notice.title,
+                organization => notice.organization,
+                student => notice.student,
+                link => notice.link,
+                facts => notice.facts,
+                footer => to.footer,
+                preferences => to.preferences.clone(),
+            },
+            attachment: notice.attachment,
+            unsubscribe: Some(to.unsubscribe.clone()),
+        },
+    )
+    .await
+}
+
+/// An offer or a "not selected" tells the student, if they asked for updates.
+pub async fn decision_to_student(
+    db: &impl ConnectionTrait,
+    student: &student::Model,
+    opportunity: &opportunity::Model,
+    application_id: i32,
+    status: ApplicationStatus,
+) -> AppResult<()> {
+    let kind = match status {
+        ApplicationStatus::Offered => "offer",
+        ApplicationStatus::Rejected => "not-selected",
+        // Moving to review or interview is news for the in-app list only.
+        _ => return Ok(()),
+    };
+    let Some(user_id) = student.user_id else {
+        return Ok(());
+    };
+    let Some(to) = user_wants(db, user_id, MailTopic::Updates).await? else {
+        return Ok(());
+    };
+    let organization = entity::organization::Entity::find_by_id(opportunity.organization_id)
+        .one(db)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    send(
+        db,
+        &to,
+        Notice {
+            kind,
+            name: &student.first_name,
+            title: &opportunity.title,
+            organization: &organization,
+            student: &student.first_name,
+            link: format!("/student/applications/{application_id}"),
+            facts: None,
+            attachment: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Employers of the organization who asked for updates hear `kind`
+/// (`new-application`, `consent-given`, `consent-declined`) about a student
+/// of theirs; `user_ids` are the organization's employers.
+pub async fn to_employers(
+    db: &impl ConnectionTrait,
+    user_ids: &[i32],
+    kind: &str,
+    opportunity: &opportunity::Model,
+    student_first_name: &str,
+    link: &str,
+) -> AppResult<()> {
+    for &user_id in user_ids {
+        let Some(to) = user_wants(db, user_id, MailTopic::Updates).await? else {
+            continue;
+        };
+        let name = entity::user::Entity::find_by_id(user_id)
+            .one(db)
+            .await?
+            .map(|u| u.display_name)
+            .unwrap_or_default();
+        send(
+            db,
+            &to,
+            Notice {
+                kind,
+                name: &name,
+                title: &opportunity.title,
+                organization: "",
+                student: student_first_name,
+                link: link.to_owned(),
+                facts: None,
+                attachment: None,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,210 @@
+//! Email preferences: a signed-in student's or employer's own page, the
+//! one-click unsubscribe (RFC 8058: a POST from the mail client, or the
+//! confirm button of the page a person opens), and a guardian's page through
+//! their signed link.
+
+use axum::{
+    extract::{Path, State},
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use minijinja::context;
+use tower_sessions::Session;
+
+use super::preferences::{self, LinkPurpose, PreferencesForm, Recipient};
+use crate::{
+    app::AppState,
+    auth::extractors::{CurrentUser, FormPage, Page, flash},
+    error::{AppError, AppResult},
+    forms::{FieldErrors, Form},
+    i18n::Message,
+};
+
+/// Pages whose address holds a link token: no cache keeps them.
+fn private(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn render_preferences(
+    page: &Page,
+    user: &CurrentUser,
+    form: &PreferencesForm,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let body = page.render(
+        "email/preferences.html",
+        context! {
+            form,
+            errors,
+            is_student => user.role == entity::Role::Student,
+        },
+    )?;
+    Ok((status, body).into_response())
+}
+
+pub async fn preferences_page(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+) -> AppResult<Response> {
+    preferences::ensure_has_optional_mail(&user)?;
+    let form = preferences::form_of(&state.db, user.id).await?;
+    render_preferences(&page, &user, &form, FieldErrors::new())
+}
+
+pub async fn save_preferences(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    session: Session,
+    Form(form): Form<PreferencesForm>,
+) -> AppResult<Response> {
+    match preferences::save_for_user(&state.db, &user, &form).await {
+        Ok(()) => {
+            flash(&session, "success", Message::new("mail-prefs-saved")).await?;
+            Ok(Redirect::to("/account/email").into_response())
+        }
+        Err(AppError::Validation(errors)) => render_preferences(&page, &user, &form, errors),
+        Err(other) => Err(other),
+    }
+}
+
+/// What an unsubscribe link is for, or "not found".
+async fn unsubscribe_link(
+    state: &AppState,
+    token: &str,
+) -> AppResult<(Recipient, entity::MailTopic, preferences::Holder)> {
+    let Some((recipient, LinkPurpose::Unsubscribe(topic))) = preferences::parse_token(token) else {
+        return Err(AppError::NotFound);
+    };
+    let holder = preferences::holder(&state.db, recipient)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((recipient, topic, holder))
+}
+
+fn render_unsubscribe(
+    mut page: Page,
+    token: &str,
+    topic: entity::MailTopic,
+    holder: &preferences::Holder,
+    done: bool,
+) -> AppResult<Response> {
+    // A guardian reads it in the language the school has for them.
+    if holder.is_guardian {
+        page.lang = holder.lang;
+    }
+    let body = page.render(
+        "email/unsubscribe.html",
+        context! {
+            token,
+            topic => topic.key(),
+            email => holder.masked_email.clone(),
+            is_guardian => holder.is_guardian,
+            done,
+        },
+    )?;
+    Ok(private(body.into_response()))
+}
+
+/// The page a person opens from the link: who and what, and a button.
+pub async fn unsubscribe_page(
+    State(state): State<AppState>,
+    page: Page,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let (_, topic, holder) = unsubscribe_link(&state, &token).await?;
+    render_unsubscribe(page, &token, topic, &holder, false)
+}
+
+/// The one-click unsubscribe: the mail client's POST (body
+/// `List-Unsubscribe=One-Click`) or the page's button; the signed token
+/// alone decides, so it needs no session (the CSRF guard lets it through).
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    page: Page,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let (recipient, topic, holder) = unsubscribe_link(&state, &token).await?;
+    if !preferences::unsubscribe(&state.db, recipient, topic).await? {
+        return Err(AppError::NotFound);
+    }
+    render_unsubscribe(page, &token, topic, &holder, true)
+}
+
+/// The guardian a preferences link is for, or "not found".
+async fn guardian_link(state: &AppState, token: &str) -> AppResult<(i32, preferences::Holder)> {
+    let Some((Recipient::Guardian(id), LinkPurpose::Preferences)) = preferences::parse_token(token)
+    else {
+        return Err(AppError::NotFound);
+    };
+    let holder = preferences::holder(&state.db, Recipient::Guardian(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((id, holder))
+}
+
+fn render_guardian(
+    mut page: Page,
+    token: &str,
+    holder: &preferences::Holder,
+    form: &PreferencesForm,
+    errors: FieldErrors,
+    saved: bool,
+) -> AppResult<Response> {
+    page.lang = holder.lang;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let body = page.render(
+        "email/guardian.html",
+        context! { token, email => holder.masked_email.clone(), form, errors, saved },
+    )?;
+    Ok(private((status, body).into_response()))
+}
+
+pub async fn guardian_page(
+    State(state): State<AppState>,
+    FormPage(page): FormPage,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let (_, holder) = guardian_link(&state, &token).await?;
+    let form = PreferencesForm {
+        updates: if holder.updates { "on" } else { "" }.into(),
+        digest: String::new(),
+        language: holder.language.clone(),
+    };
+    render_guardian(page, &token, &holder, &form, FieldErrors::new(), false)
+}
+
+pub async fn save_guardian(
+    State(state): State<AppState>,
+    FormPage(page): FormPage,
+    Path(token): Path<String>,
+    Form(form): Form<PreferencesForm>,
+) -> AppResult<Response> {
+    let (id, holder) = guardian_link(&state, &token).await?;
+    match preferences::save_for_guardian(&state.db, id, &form).await {
+        Ok(()) => {
+            // Shown in the language just chosen.
+            let holder = preferences::holder(&state.db, Recipient::Guardian(id))
+                .await?
+                .ok_or(AppError::NotFound)?;
+            render_guardian(page, &token, &holder, &form, FieldErrors::new(), true)
+        }
+        Err(AppError::Validation(errors)) => {
+            render_guardian(page, &token, &holder, &form, errors, false)
+        }
+        Err(other) => Err(other),
+    }
+}

@@ -1,0 +1,381 @@
+//! What each person chose to receive by email, in which language, and the
+//! signed links that change it without signing in: a one-click unsubscribe
+//! (RFC 8058) on every optional message, and a guardian's own preferences
+//! page (guardians have no account). Consent requests and safety messages
+//! are not optional: no preference or link ever holds them back.
+
+use chrono::Utc;
+use entity::{MailTopic, Role, guardian, user};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    auth::extractors::CurrentUser,
+    error::{AppError, AppResult, OrNotFound},
+    forms::FieldErrors,
+    i18n::{Lang, Message},
+    tokens,
+};
+
+/// Who an optional message goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recipient {
+    User(i32),
+    Guardian(i32),
+}
+
+impl Recipient {
+    fn code(self) -> String {
+        match self {
+            Recipient::User(id) => format!("u{id}"),
+            Recipient::Guardian(id) => format!("g{id}"),
+        }
+    }
+
+    fn parse(code: &str) -> Option<Self> {
+        let (kind, id) = code.split_at_checked(1)?;
+        let id: i32 = id.parse().ok().filter(|n| *n > 0)?;
+        match kind {
+            "u" => Some(Recipient::User(id)),
+            "g" => Some(Recipient::Guardian(id)),
+            _ => None,
+        }
+    }
+}
+
+/// What a signed link lets whoever holds it do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    /// Stop one kind of optional mail.
+    Unsubscribe(MailTopic),
+    /// A guardian's preferences page.
+    Preferences,
+}
+
+impl LinkPurpose {
+    fn code(self) -> &'static str {
+        match self {
+            LinkPurpose::Unsubscribe(topic) => topic.key(),
+            LinkPurpose::Preferences => "prefs",
+        }
+    }
+}
+
+/// A link token, `{recipient}-{purpose}-{signature}`: it names what it acts
+/// on and is signed with the server key, so nothing is stored and nobody can
+/// make one for someone else. It does not expire: an unsubscribe link must
+/// keep working in an old message (RFC 8058 asks for that).
+pub fn token(recipient: Recipient, purpose: LinkPurpose) -> String {
+    let message = format!("{}-{}", recipient.code(), purpose.code());
+    let signature = tokens::sign(&format!("mail-link:{message}"));
+    format!("{message}-{signature}")
+}
+
+/// The recipient and purpose of a genuine token; `None` for anything else.
+pub fn parse_token(token: &str) -> Option<(Recipient, LinkPurpose)> {
+    let (message, signature) = token.rsplit_once('-')?;
+    if signature.len() != 64 || !tokens::verify(&format!("mail-link:{message}"), signature) {
+        return None;
+    }
+    let (who, what) = message.split_once('-')?;
+    let purpose = match what {
+        "prefs" => LinkPurpose::Preferences,
+        key => LinkPurpose::Unsubscribe(MailTopic::from_key(key)?),
+    };
+    Some((Recipient::parse(who)?, purpose))
+}
+
+/// The site path that unsubscribes `recipient` from `topic` in one click.
+pub fn unsubscribe_path(recipient: Recipient, topic: MailTopic) -> String {
+    format!(
+        "/unsubscribe/{}",
+        token(recipient, LinkPurpose::Unsubscribe(topic))
+    )
+}
+
+/// The site path of a guardian's preferences page.
+pub fn guardian_preferences_path(guardian_id: i32) -> String {
+    format!(
+        "/email/{}",
+        token(Recipient::Guardian(guardian_id), LinkPurpose::Preferences)
+    )
+}
+
+/// Where and how to write to someone who wants `topic`: `None` when they do
+/// not (or have no address, or are no longer an active contact).
+pub struct Reachable {
+    pub email: String,
+    pub lang: Lang,
+    pub unsubscribe: String,
+    /// Catalogue id of the footer saying why they get this message.
+    pub footer: &'static str,
+    /// A guardian's preferences page (users have theirs at /account/email).
+    pub preferences: Option<String>,
+}
+
+/// A user's address and language if they chose `topic`.
+pub async fn user_wants(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    topic: MailTopic,
+) -> AppResult<Option<Reachable>> {
+    let Some(found) = user::Entity::find_by_id(user_id).one(db).await? else {
+        return Ok(None);
+    };
+    let wants = match topic {
+        MailTopic::Updates => found.mail_updates,
+        MailTopic::Digest => found.mail_digest && found.role == Role::Student,
+    };
+    if !wants || found.disabled_at.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(Reachable {
+        lang: lang_of_user(&found),
+        email: found.email,
+        unsubscribe: unsubscribe_path(Recipient::User(user_id), topic),
+        footer: match topic {
+            MailTopic::Updates => "mail-footer-updates",
+            MailTopic::Digest => "mail-footer-digest",
+        },
+        preferences: None,
+    }))
+}
+
+/// A guardian's address and language if they still take placement news.
+pub fn guardian_wants(guardian: &guardian::Model) -> Option<Reachable> {
+    let email = guardian.email.as_deref().filter(|e| !e.is_empty())?;
+    (guardian.active && guardian.mail_updates).then(|| Reachable {
+        email: email.to_owned(),
+        lang: crate::families::service::lang_of(guardian),
+        unsubscribe: unsubscribe_path(Recipient::Guardian(guardian.id), MailTopic::Updates),
+        footer: "mail-footer-guardian-updates",
+        preferences: Some(guardian_preferences_path(guardian.id)),
+    })
+}
+
+/// The language a user reads email in: the one they chose, else English.
+pub fn lang_of_user(user: &user::Model) -> Lang {
+    user.language
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_default()
+}
+
+/// The holder of a link, as its pages show them (never their whole address).
+#[derive(Debug, Serialize)]
+pub struct Holder {
+    pub masked_email: String,
+    pub lang: Lang,
+    pub is_guardian: bool,
+    pub updates: bool,
+    pub digest: bool,
+    /// `en` or `es`, for the guardian's language choice.
+    pub language: String,
+}
+
+/// Who a link is for; `None` when they no longer exist.
+pub async fn holder(db: &impl ConnectionTrait, recipient: Recipient) -> AppResult<Option<Holder>> {
+    Ok(match recipient {
+        Recipient::User(id) => user::Entity::find_by_id(id).one(db).await?.map(|u| Holder {
+            masked_email: super::masked(&u.email),
+            lang: lang_of_user(&u),
+            is_guardian: false,
+            updates: u.mail_updates,
+            digest: u.mail_digest,
+            language: lang_of_user(&u).code().to_owned(),
+        }),
+        Recipient::Guardian(id) => {
+            guardian::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|g| Holder {
+                    masked_email: g.email.as_deref().map(super::masked).unwrap_or_default(),
+                    lang: crate::families::service::lang_of(&g),
+                    is_guardian: true,
+                    updates: g.mail_updates,
+                    digest: false,
+                    language: crate::families::service::lang_of(&g).code().to_owned(),
+                })
+        }
+    })
+}
+
+/// Stops one kind of optional mail; repeating it changes nothing. `false`
+/// when the recipient no longer exists.
+pub async fn unsubscribe(
+    db: &impl ConnectionTrait,
+    recipient: Recipient,
+    topic: MailTopic,
+) -> AppResult<bool> {
+    let updated = match (recipient, topic) {
+        (Recipient::User(id), MailTopic::Updates) => {
+            user::Entity::update_many()
+                .col_expr(user::Column::MailUpdates, Expr::value(false))
+                .filter(user::Column::Id.eq(id))
+                .exec(db)
+                .await?
+        }
+        (Recipient::User(id), MailTopic::Digest) => {
+            user::Entity::update_many()
+                .col_expr(user::Column::MailDigest, Expr::value(false))
+                .filter(user::Column::Id.eq(id))
+                .exec(db)
+                .await?
+        }
+        (Recipient::Guardian(id), _) => {
+            guardian::Entity::update_many()
+                .col_expr(guardian::Column::MailUpdates, Expr::value(false))
+                .col_expr(guardian::Column::UpdatedAt, Expr::value(Utc::now()))
+                .filter(guardian::Column::Id.eq(id))
+                .exec(db)
+                .await?
+        }
+    };
+    Ok(updated.rows_affected > 0)
+}
+
+/// The preferences form: checkboxes (`on` when checked) and a language.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct PreferencesForm {
+    pub updates: String,
+    pub digest: String,
+    pub language: String,
+}
+
+struct Choices {
+    updates: bool,
+    digest: bool,
+    language: String,
+}
+
+fn checkbox(errors: &mut FieldErrors, field: &str, value: &str) -> bool {
+    match value {
+        "" => false,
+        "on" => true,
+        _ => {
+            errors.add(field, Message::new("mail-prefs-error-checkbox"));
+            false
+        }
+    }
+}
+
+fn parse(form: &PreferencesForm, digest_allowed: bool) -> AppResult<Choices> {
+    let mut errors = FieldErrors::new();
+    let updates = checkbox(&mut errors, "updates", &form.updates);
+    let digest = checkbox(&mut errors, "digest", &form.digest);
+    if digest && !digest_allowed {
+        errors.add("digest", Message::new("mail-prefs-error-digest"));
+    }
+    let language = match Lang::from_code(form.language.trim()) {
+        Some(chosen) => chosen.code().to_owned(),
+        None => {
+            errors.add("language", Message::new("mail-prefs-error-language"));
+            String::new()
+        }
+    };
+    errors.into_result(Choices {
+        updates,
+        digest,
+        language,
+    })
+}
+
+/// The preferences form as a signed-in person's current choices fill it.
+pub async fn form_of(db: &impl ConnectionTrait, user_id: i32) -> AppResult<PreferencesForm> {
+    let found = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    let on = |b: bool| if b { "on" } else { "" }.to_owned();
+    Ok(PreferencesForm {
+        updates: on(found.mail_updates),
+        digest: on(found.mail_digest),
+        language: lang_of_user(&found).code().to_owned(),
+    })
+}
+
+/// Only students and employers get optional mail (staff get none).
+pub fn ensure_has_optional_mail(who: &CurrentUser) -> AppResult<()> {
+    if matches!(who.role, Role::Student | Role::Employer) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Saves a student's or employer's choices (the digest is for students);
+/// the language is the one their pages and email follow.
+pub async fn save_for_user(
+    db: &impl ConnectionTrait,
+    who: &CurrentUser,
+    form: &PreferencesForm,
+) -> AppResult<()> {
+    ensure_has_optional_mail(who)?;
+    let choices = parse(form, who.role == Role::Student)?;
+    user::Entity::update_many()
+        .col_expr(user::Column::MailUpdates, Expr::value(choices.updates))
+        .col_expr(user::Column::MailDigest, Expr::value(choices.digest))
+        .col_expr(user::Column::Language, Expr::value(choices.language))
+        .filter(user::Column::Id.eq(who.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Saves a guardian's choices from their preferences link.
+pub async fn save_for_guardian(
+    db: &impl ConnectionTrait,
+    guardian_id: i32,
+    form: &PreferencesForm,
+) -> AppResult<()> {
+    let choices = parse(form, false)?;
+    let updated = guardian::Entity::update_many()
+        .col_expr(guardian::Column::MailUpdates, Expr::value(choices.updates))
+        .col_expr(guardian::Column::Language, Expr::value(choices.language))
+        .col_expr(guardian::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(guardian::Column::Id.eq(guardian_id))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_token_names_its_recipient_and_purpose_and_cannot_be_altered() {
+        tokens::install(crate::config::TEST_SECRET_KEY).unwrap();
+        let token = token(
+            Recipient::User(12),
+            LinkPurpose::Unsubscribe(MailTopic::Digest),
+        );
+        assert_eq!(
+            parse_token(&token),
+            Some((
+                Recipient::User(12),
+                LinkPurpose::Unsubscribe(MailTopic::Digest)
+            ))
+        );
+        // Another recipient or purpose with the same signature is refused.
+        let signature = token.rsplit_once('-').unwrap().1;
+        for forged in [
+            format!("u13-digest-{signature}"),
+            format!("u12-updates-{signature}"),
+            format!("g12-digest-{signature}"),
+            "u12-digest-".to_owned(),
+            "nonsense".to_owned(),
+        ] {
+            assert_eq!(parse_token(&forged), None, "{forged}");
+        }
+        let prefs = guardian_preferences_path(7);
+        assert_eq!(
+            parse_token(prefs.trim_start_matches("/email/")),
+            Some((Recipient::Guardian(7), LinkPurpose::Preferences))
+        );
+    }
+}
