@@ -13,6 +13,7 @@ mod m20261128_000008_create_families_and_mail;
 mod m20261128_000009_secure_accounts;
 mod m20261128_000011_create_rate_limits;
 mod m20261128_000012_add_user_language;
+mod m20261128_000015_add_posting_language;
 
 /// Applies every migration of STEMbridge in order.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000009_secure_accounts::Migration),
             Box::new(m20261128_000011_create_rate_limits::Migration),
             Box::new(m20261128_000012_add_user_language::Migration),
+            Box::new(m20261128_000015_add_posting_language::Migration),
         ]
     }
 }

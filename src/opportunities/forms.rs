@@ -2,7 +2,9 @@
 //! `Posting` with one clear message per bad field.
 
 use chrono::{NaiveDate, NaiveTime};
-use entity::{AccessNeed, Compensation, OpportunityKind, StemField, WorkMode, opportunity};
+use entity::{
+    AccessNeed, Compensation, OpportunityKind, PostingLanguage, StemField, WorkMode, opportunity,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -22,6 +24,8 @@ pub const SHADOW_MAX_DAYS: i64 = 5;
 pub struct PostingForm {
     pub title: String,
     pub description: String,
+    /// The language the title and description are written in (`en`, `es`).
+    pub written_in: String,
     pub kind: String,
     pub field: String,
     pub mode: String,
@@ -51,6 +55,7 @@ impl Default for PostingForm {
         Self {
             title: String::new(),
             description: String::new(),
+            written_in: PostingLanguage::En.key().into(),
             kind: OpportunityKind::Internship.key().into(),
             field: StemField::ComputerScience.key().into(),
             mode: WorkMode::OnSite.key().into(),
@@ -91,6 +96,7 @@ impl PostingForm {
         Self {
             title: o.title.clone(),
             description: o.description.clone(),
+            written_in: o.written_in.key().into(),
             kind: o.kind.key().into(),
             field: o.field.key().into(),
             mode: o.mode.key().into(),
@@ -132,6 +138,7 @@ pub fn derived(feature: AccessNeed) -> bool {
 pub struct Posting {
     pub title: String,
     pub description: String,
+    pub written_in: PostingLanguage,
     pub kind: OpportunityKind,
     pub field: StemField,
     pub mode: WorkMode,
@@ -258,6 +265,13 @@ impl PostingForm {
         let mut errors = FieldErrors::new();
         let title = errors.text("title", "Title", &self.title, 120);
         let description = errors.text("description", "Description", &self.description, 5000);
+        let written_in = choice(
+            &mut errors,
+            "written_in",
+            "language for the posting",
+            &self.written_in,
+            PostingLanguage::from_key,
+        );
         let kind = choice(
             &mut errors,
             "kind",
@@ -399,6 +413,7 @@ impl PostingForm {
 
         let location = geo::zip_centroid(&zip);
         let (
+            Some(written_in),
             Some(kind),
             Some(field),
             Some(mode),
@@ -411,6 +426,7 @@ impl PostingForm {
             Some(slots),
             Some(location),
         ) = (
+            written_in,
             kind,
             field,
             mode,
@@ -441,6 +457,7 @@ impl PostingForm {
         Ok(Posting {
             title,
             description,
+            written_in,
             kind,
             field,
             mode,
@@ -508,11 +525,16 @@ mod tests {
             max_grade: "9".into(),
             slots: "0".into(),
             languages: "english".into(),
+            written_in: "fr".into(),
             features: vec!["teleportation".into()],
             ..valid()
         };
         let errors = form.parse().expect_err("invalid");
         assert_eq!(errors.get("title"), Some("Title is required."));
+        assert_eq!(
+            errors.get("written_in"),
+            Some("Choose a language for the posting from the list.")
+        );
         assert_eq!(errors.get("zip"), Some("This ZIP code does not exist."));
         assert_eq!(
             errors.get("hourly_wage"),

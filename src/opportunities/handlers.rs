@@ -5,7 +5,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
-use entity::{AccessNeed, organization};
+use entity::{AccessNeed, PostingLanguage, organization};
 use serde::Serialize;
 use tower_sessions::Session;
 
@@ -18,7 +18,7 @@ use crate::{
     auth::extractors::{EmployerUser, Page, flash},
     error::{AppError, AppResult},
     forms::{FieldErrors, Form},
-    organizations,
+    i18n, organizations,
 };
 
 #[derive(Serialize)]
@@ -60,6 +60,14 @@ struct FormView<'a> {
     /// `None` for a new posting.
     id: Option<i32>,
     feature_choices: Vec<Choice>,
+    /// The languages a posting can be written in, named in the reader's language.
+    written_in_choices: Vec<LanguageChoice>,
+}
+
+#[derive(Serialize)]
+struct LanguageChoice {
+    key: &'static str,
+    label: String,
 }
 
 fn render_form(
@@ -82,6 +90,13 @@ fn render_form(
             promise: f.promise(),
         })
         .collect();
+    let written_in_choices = PostingLanguage::ALL
+        .iter()
+        .map(|l| LanguageChoice {
+            key: l.key(),
+            label: i18n::vocab(page.lang, "written_in", l.key()),
+        })
+        .collect();
     let body = page.render(
         "opportunities/form.html",
         FormView {
@@ -89,6 +104,7 @@ fn render_form(
             errors,
             id,
             feature_choices,
+            written_in_choices,
         },
     )?;
     Ok((status, body).into_response())
