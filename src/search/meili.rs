@@ -707,3 +707,166 @@ impl Rebuild for MeiliRebuild {
         engine.wait(task).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! What can be checked without a server: the documents sent, the parts
+    //! a search is split into, the merge order, and when settings are sent.
+    use chrono::NaiveDate;
+    use serde_json::json;
+
+    use super::*;
+
+    fn document(id: i32, written_in: PostingLanguage, title: &str) -> SearchDocument {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        SearchDocument {
+            id,
+            title: title.into(),
+            description: String::new(),
+            written_in,
+            organization: "Acme".into(),
+            organization_id: 1,
+            kind: OpportunityKind::Internship,
+            field: StemField::Engineering,
+            mode: WorkMode::OnSite,
+            needs: vec![],
+            languages: vec![],
+            skills: String::new(),
+            min_grade: 9,
+            max_grade: 12,
+            deadline: day,
+            start_date: day,
+            published_at: 0,
+            pay_cents_per_hour: 0,
+            pay: String::new(),
+            slots_left: 1,
+            latitude: 0.0,
+            longitude: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_spanish_document_carries_the_stems_the_embedded_engine_indexes() {
+        let spanish = serde_json::to_value(MeiliDocument::from(document(
+            1,
+            PostingLanguage::Es,
+            "Prácticas pagadas de ingeniería",
+        )))
+        .unwrap();
+        assert_eq!(spanish["written_in"], "es");
+        assert_eq!(spanish["title_es"], "practic pag ingenieri");
+        assert_eq!(spanish["field_label"], "Ingeniería");
+        assert_eq!(
+            spanish["body_es"],
+            analysis::spanish_words("Ingeniería").join(" ")
+        );
+        let english = serde_json::to_value(MeiliDocument::from(document(
+            2,
+            PostingLanguage::En,
+            "Engineering intern",
+        )))
+        .unwrap();
+        assert_eq!(english["written_in"], "en");
+        assert_eq!(english["field_label"], "Engineering");
+        assert!(english.get("title_es").is_none());
+        // A document stored before postings had a language reads as English.
+        let mut old = english.clone();
+        old.as_object_mut().unwrap().remove("written_in");
+        let old: MeiliDocument = serde_json::from_value(old).unwrap();
+        assert_eq!(old.document.written_in, PostingLanguage::En);
+    }
+
+    #[test]
+    fn a_search_with_words_has_an_english_part_and_a_spanish_part_unless_only_stop_words() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let parts = |text: &str| {
+            Part::of(&SearchQuery {
+                text: text.into(),
+                ..SearchQuery::everything(day)
+            })
+        };
+        let both = parts("Ingeniería de la salud");
+        assert_eq!(both.len(), 2);
+        assert_eq!(both[0].text, "Ingeniería de la salud");
+        assert_eq!(both[1].text, "ingenieri salud");
+        assert_eq!(
+            both[0].filter("slots_left >= 1".into()),
+            "slots_left >= 1 AND NOT written_in = es"
+        );
+        assert_eq!(
+            both[1].filter("slots_left >= 1".into()),
+            "slots_left >= 1 AND written_in = es"
+        );
+        let stop_words = parts("de la");
+        assert_eq!(stop_words.len(), 1);
+        assert_eq!(stop_words[0].language, Some(PostingLanguage::En));
+        let none = parts("");
+        assert_eq!(none.len(), 1);
+        assert_eq!(none[0].language, None);
+        assert_eq!(none[0].filter("x".into()), "x");
+    }
+
+    #[test]
+    fn merged_parts_follow_the_embedded_engines_total_order() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let hit = |id: i32, published_at: i64, pay: i32| Hit {
+            document: SearchDocument {
+                published_at,
+                pay_cents_per_hour: pay,
+                ..document(id, PostingLanguage::En, "")
+            },
+            distance_miles: None,
+        };
+        let order = |sort: Sort, text: &str, hits: &[(Hit, f64)]| {
+            let query = SearchQuery {
+                sort,
+                text: text.into(),
+                ..SearchQuery::everything(day)
+            };
+            let mut hits: Vec<&(Hit, f64)> = hits.iter().collect();
+            hits.sort_by(|(a, sa), (b, sb)| {
+                let (a, b) = (merge_key(&query, a, *sa), merge_key(&query, b, *sb));
+                a.0.total_cmp(&b.0)
+                    .then(a.1.total_cmp(&b.1))
+                    .then(a.2.cmp(&b.2))
+            });
+            hits.iter().map(|(h, _)| h.document.id).collect::<Vec<_>>()
+        };
+        let hits = [
+            (hit(3, 10, 1500), 0.5),
+            (hit(1, 20, 1500), 0.9),
+            (hit(2, 20, 1800), 0.9),
+        ];
+        assert_eq!(order(Sort::Newest, "x", &hits), vec![1, 2, 3]);
+        assert_eq!(order(Sort::Pay, "x", &hits), vec![2, 1, 3]);
+        assert_eq!(order(Sort::Relevance, "x", &hits), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn settings_are_sent_only_when_the_server_lacks_them() {
+        let wanted = serde_json::to_value(MeiliEngine::settings()).unwrap();
+        // The server answers sets in its own order and with every setting.
+        let mut current = wanted.clone();
+        let object = current.as_object_mut().unwrap();
+        object["filterableAttributes"]
+            .as_array_mut()
+            .unwrap()
+            .reverse();
+        object.insert("stopWords".into(), json!([]));
+        object["faceting"]
+            .as_object_mut()
+            .unwrap()
+            .insert("sortFacetValuesBy".into(), json!({"*": "alpha"}));
+        assert!(covers(&current, &wanted, ""));
+
+        let mut reordered = current.clone();
+        reordered["searchableAttributes"]
+            .as_array_mut()
+            .unwrap()
+            .reverse();
+        assert!(!covers(&reordered, &wanted, ""), "importance changed");
+        let mut older = current.clone();
+        older.as_object_mut().unwrap().remove("localizedAttributes");
+        assert!(!covers(&older, &wanted, ""), "set before Spanish postings");
+    }
+}
