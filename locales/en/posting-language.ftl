@@ -6,3 +6,4 @@ vocab-written_in-es = Spanish (español)
 posting-language-label = Language of this posting
 posting-language-hint = The language of the title and description. Search reads the posting in this language, and screen readers pronounce it correctly.
 posting-language-fact = Written in
+posting-language-invalid = Choose the language of the posting from the list.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     forms::FieldErrors,
     geo::{self, Point},
+    i18n,
     organizations::service::existing_zip,
 };
 
@@ -265,13 +266,13 @@ impl PostingForm {
         let mut errors = FieldErrors::new();
         let title = errors.text("title", "Title", &self.title, 120);
         let description = errors.text("description", "Description", &self.description, 5000);
-        let written_in = choice(
-            &mut errors,
-            "written_in",
-            "language for the posting",
-            &self.written_in,
-            PostingLanguage::from_key,
-        );
+        let written_in = PostingLanguage::from_key(self.written_in.trim());
+        if written_in.is_none() {
+            errors.add(
+                "written_in",
+                i18n::t(i18n::current(), "posting-language-invalid"),
+            );
+        }
         let kind = choice(
             &mut errors,
             "kind",
@@ -533,7 +534,7 @@ mod tests {
         assert_eq!(errors.get("title"), Some("Title is required."));
         assert_eq!(
             errors.get("written_in"),
-            Some("Choose a language for the posting from the list.")
+            Some("Choose the language of the posting from the list.")
         );
         assert_eq!(errors.get("zip"), Some("This ZIP code does not exist."));
         assert_eq!(

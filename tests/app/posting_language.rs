@@ -85,10 +85,30 @@ async fn a_posting_language_outside_the_list_is_refused_and_nothing_is_saved() {
             );
             let body = response.text().await.unwrap();
             assert!(
-                body.contains("Choose a language for the posting from the list."),
+                body.contains("Choose the language of the posting from the list."),
                 "{bad:?}"
             );
         }
+        // A Spanish reader is told in Spanish.
+        app.get_as(&employer, "/language/es").await;
+        let fields = posting(&[("written_in", "fr")]);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer/opportunities/new",
+                "/employer/opportunities",
+                &fields,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Elija de la lista el idioma de la publicación.")
+        );
         assert_eq!(app.count("opportunity").await, before);
     })
     .await;
