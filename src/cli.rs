@@ -144,8 +144,9 @@ pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `healthcheck`: asks the server on BIND for `/healthz` over plain HTTP and
-/// fails unless it answers 200 within 3 s. The container image has no curl,
+/// `healthcheck`: asks the server on BIND for `/readyz` over plain HTTP and
+/// fails unless it answers 200 within 3 s (so a server whose database is
+/// gone is unhealthy, not just a live process). The container image has no curl,
 /// and its /bin/sh (dash) has no /dev/tcp.
 pub async fn healthcheck(config: &Config) -> anyhow::Result<()> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -157,7 +158,7 @@ pub async fn healthcheck(config: &Config) -> anyhow::Result<()> {
     let ask = async {
         let mut stream = tokio::net::TcpStream::connect(address).await?;
         stream
-            .write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .write_all(b"GET /readyz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
             .await?;
         let mut head = [0u8; 12];
         stream.read_exact(&mut head).await?;
@@ -166,7 +167,7 @@ pub async fn healthcheck(config: &Config) -> anyhow::Result<()> {
     let head = tokio::time::timeout(std::time::Duration::from_secs(3), ask).await??;
     anyhow::ensure!(
         head.starts_with(b"HTTP/1.1 200"),
-        "/healthz answered {}",
+        "/readyz answered {}",
         String::from_utf8_lossy(&head)
     );
     Ok(())

@@ -51,6 +51,9 @@ pub enum AppError {
     Csrf,
     #[error(transparent)]
     Database(#[from] DbErr),
+    /// The database cannot be reached right now (restart, failover).
+    #[error("the database is unavailable")]
+    Unavailable,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -68,6 +71,10 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Database(error) if database_unavailable(error) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -87,8 +94,50 @@ impl AppError {
             | AppError::TooManyRequests(message) => message.clone(),
             AppError::Validation(errors) => errors.summary(),
             AppError::Csrf => t(lang, "error-csrf"),
+            AppError::Unavailable => t(lang, "error-unavailable"),
+            AppError::Database(error) if database_unavailable(error) => {
+                t(lang, "error-unavailable")
+            }
             AppError::Database(_) | AppError::Internal(_) => t(lang, "error-internal"),
         }
+    }
+}
+
+/// Session reads and writes go to the database too: the store marks an
+/// unreachable database so that it is a 503 here as well, not a 500.
+impl From<tower_sessions::session::Error> for AppError {
+    fn from(error: tower_sessions::session::Error) -> Self {
+        use tower_sessions::{session::Error, session_store::Error as StoreError};
+        match error {
+            Error::Store(StoreError::Backend(message))
+                if message == crate::auth::session_store::DATABASE_UNAVAILABLE =>
+            {
+                AppError::Unavailable
+            }
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+/// True when the database could not be reached (restarting, network gone,
+/// every pooled connection busy past the timeout), as opposed to a bug: the
+/// person gets "try again shortly" and a 503, and the pool reconnects by
+/// itself once the database is back.
+pub fn database_unavailable(error: &DbErr) -> bool {
+    use sea_orm::{RuntimeErr, sqlx::Error as SqlxError};
+    let sqlx = match error {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => return true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => e,
+        _ => return false,
+    };
+    match sqlx.as_ref() {
+        SqlxError::Io(_) | SqlxError::PoolTimedOut | SqlxError::PoolClosed => true,
+        // PostgreSQL's classes 08 (connection exception) and 57P (shut down
+        // by an administrator, crash, or still starting).
+        SqlxError::Database(e) => e
+            .code()
+            .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
+        _ => false,
     }
 }
 
@@ -104,12 +153,18 @@ impl IntoResponse for AppError {
             tracing::error!(error = ?self, "request failed");
         }
         let body = templates::render_error(status, &self.public_message());
-        (
+        let mut response = (
             status,
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
             body,
         )
-            .into_response()
+            .into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
+        }
+        response
     }
 }
 

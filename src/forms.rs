@@ -192,6 +192,73 @@ where
     }
 }
 
+/// A query string, read like a form (repeated keys become lists); one that
+/// cannot be read is a 400 with a plain message.
+pub struct Query<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for Query<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, AppError> {
+        match axum_extra::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum_extra::extract::Query(value)) => Ok(Query(value)),
+            Err(rejection) => Err(AppError::BadRequest(format!(
+                "The address could not be read: {}",
+                rejection.body_text()
+            ))),
+        }
+    }
+}
+
+/// A path parameter. A value that cannot be one (`/opportunities/abc`, an id
+/// past `i32`) names nothing here: the friendly 404 page, not a plain-text 400.
+pub struct Path<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for Path<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, AppError> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Path(value)),
+            Err(_) => Err(AppError::NotFound),
+        }
+    }
+}
+
+/// A multipart upload; a body that is not one is a 400 with a plain message.
+pub struct Multipart(pub axum::extract::Multipart);
+
+impl<S> axum::extract::FromRequest<S> for Multipart
+where
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
+        match axum::extract::Multipart::from_request(request, state).await {
+            Ok(multipart) => Ok(Multipart(multipart)),
+            Err(rejection) => Err(AppError::BadRequest(format!(
+                "The upload could not be read: {}",
+                rejection.body_text()
+            ))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,8 @@
 use chrono::Utc;
 use entity::{opportunity, search_outbox};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QuerySelect,
 };
 
 use crate::error::AppResult;
@@ -49,4 +50,38 @@ pub async fn enqueue_organization(
         .all(db)
         .await?;
     enqueue_many(db, ids).await
+}
+
+/// How far behind the search index is: rows not yet applied and the age of
+/// the oldest, for `/readyz` and whoever watches it.
+pub async fn backlog(db: &impl ConnectionTrait) -> AppResult<Backlog> {
+    let oldest: Option<chrono::DateTime<Utc>> = search_outbox::Entity::find()
+        .select_only()
+        .column_as(search_outbox::Column::CreatedAt.min(), "oldest")
+        .filter(search_outbox::Column::DoneAt.is_null())
+        .into_tuple::<Option<chrono::DateTime<Utc>>>()
+        .one(db)
+        .await?
+        .flatten();
+    let pending = search_outbox::Entity::find()
+        .filter(search_outbox::Column::DoneAt.is_null())
+        .count(db)
+        .await?;
+    Ok(Backlog::new(pending, oldest))
+}
+
+/// Work waiting in an outbox.
+#[derive(Debug, serde::Serialize)]
+pub struct Backlog {
+    pub pending: u64,
+    pub oldest_pending_seconds: Option<i64>,
+}
+
+impl Backlog {
+    pub fn new(pending: u64, oldest: Option<chrono::DateTime<Utc>>) -> Self {
+        Self {
+            pending,
+            oldest_pending_seconds: oldest.map(|at| (Utc::now() - at).num_seconds().max(0)),
+        }
+    }
 }

@@ -55,6 +55,7 @@ error-forbidden = You do not have access to this page.
 error-not-found = We could not find that page.
 error-csrf = This form expired or did not come from STEMbridge. Go back, reload the page and try again.
 error-internal = Something went wrong on our side. Please try again in a moment.
+error-unavailable = The service is briefly unavailable while our database comes back. What you just sent was not saved: please try again in a minute.
 error-home-link = Go to the home page
 error-title-400 = Bad Request
 error-title-401 = Unauthorized

@@ -58,6 +58,7 @@ error-forbidden = No tienes acceso a esta página.
 error-not-found = No encontramos esa página.
 error-csrf = Este formulario caducó o no vino de STEMbridge. Vuelve atrás, recarga la página e inténtalo de nuevo.
 error-internal = Algo salió mal de nuestro lado. Inténtalo de nuevo en un momento.
+error-unavailable = El servicio no está disponible por un momento mientras vuelve nuestra base de datos. Lo que acabas de enviar no se guardó: inténtalo de nuevo en un minuto.
 error-home-link = Ir a la página de inicio
 error-title-400 = Solicitud incorrecta
 error-title-401 = No autorizado

@@ -1,7 +1,7 @@
 //! Application pages: apply, follow, accept; applicants for employers.
 
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -15,7 +15,7 @@ use crate::{
     app::AppState,
     auth::extractors::{Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult},
-    forms::Form,
+    forms::{Form, Path},
     opportunities::service::{find_visible, view},
 };
 

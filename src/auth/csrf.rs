@@ -28,11 +28,7 @@ const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 
 /// The session's token, created on first use.
 pub async fn token(session: &Session) -> AppResult<String> {
-    if let Some(token) = session
-        .get::<String>(SESSION_KEY)
-        .await
-        .map_err(anyhow::Error::from)?
-    {
+    if let Some(token) = session.get::<String>(SESSION_KEY).await? {
         return Ok(token);
     }
     rotate(session).await
@@ -40,19 +36,13 @@ pub async fn token(session: &Session) -> AppResult<String> {
 
 /// The session's token if it has one (never creates a session).
 pub async fn existing(session: &Session) -> AppResult<Option<String>> {
-    Ok(session
-        .get::<String>(SESSION_KEY)
-        .await
-        .map_err(anyhow::Error::from)?)
+    Ok(session.get::<String>(SESSION_KEY).await?)
 }
 
 /// Replaces the session's token (at login, so a pre-login token is useless after).
 pub async fn rotate(session: &Session) -> AppResult<String> {
     let token = tokens::random(43);
-    session
-        .insert(SESSION_KEY, &token)
-        .await
-        .map_err(anyhow::Error::from)?;
+    session.insert(SESSION_KEY, &token).await?;
     Ok(token)
 }
 
@@ -76,8 +66,7 @@ async fn check(session: &Session, request: Request) -> AppResult<Request> {
     }
     let expected = session
         .get::<String>(SESSION_KEY)
-        .await
-        .map_err(anyhow::Error::from)?
+        .await?
         .ok_or(AppError::Csrf)?;
     let (parts, body) = request.into_parts();
     let (given, body) = if let Some(value) = parts.headers.get(HEADER) {

@@ -57,34 +57,23 @@ async fn session_of(parts: &mut Parts, state: &AppState) -> AppResult<Session> {
 
 /// Loads the user of the session, or `None` when anonymous or expired.
 async fn load_user(session: &Session, state: &AppState) -> AppResult<Option<CurrentUser>> {
-    let Some(user_id) = session
-        .get::<i32>(USER_ID)
-        .await
-        .map_err(anyhow::Error::from)?
-    else {
+    let Some(user_id) = session.get::<i32>(USER_ID).await? else {
         return Ok(None);
     };
-    let login_at = session
-        .get::<i64>(LOGIN_AT)
-        .await
-        .map_err(anyhow::Error::from)?
-        .unwrap_or(0);
+    let login_at = session.get::<i64>(LOGIN_AT).await?.unwrap_or(0);
     let absolute_limit = state.config.session_absolute_hours * 3600;
     if Utc::now().timestamp() - login_at > absolute_limit {
-        session.flush().await.map_err(anyhow::Error::from)?;
+        session.flush().await?;
         return Ok(None);
     }
-    let generation = session
-        .get::<i32>(SESSION_GENERATION)
-        .await
-        .map_err(anyhow::Error::from)?;
+    let generation = session.get::<i32>(SESSION_GENERATION).await?;
     let user = user::Entity::find_by_id(user_id).one(&state.db).await?;
     // A disabled account, or a session from before the user's sessions were
     // revoked (logout elsewhere, password change, sign out everywhere), is over.
     let Some(user) =
         user.filter(|u| u.disabled_at.is_none() && generation == Some(u.session_generation))
     else {
-        session.flush().await.map_err(anyhow::Error::from)?;
+        session.flush().await?;
         return Ok(None);
     };
     let organization_status = match (user.role, user.organization_id) {
@@ -250,10 +239,7 @@ pub async fn flash(session: &Session, kind: &str, message: impl Into<String>) ->
         kind: kind.to_owned(),
         message: message.into(),
     };
-    session
-        .insert(FLASH, flash)
-        .await
-        .map_err(anyhow::Error::from)?;
+    session.insert(FLASH, flash).await?;
     Ok(())
 }
 
@@ -285,10 +271,7 @@ impl FromRequestParts<AppState> for Page {
         } else {
             csrf::existing(&session).await?.unwrap_or_default()
         };
-        let flash = session
-            .remove::<Flash>(FLASH)
-            .await
-            .map_err(anyhow::Error::from)?;
+        let flash = session.remove::<Flash>(FLASH).await?;
         let unread = match &user {
             Some(user) => crate::notifications::unread_count(&state.db, user.id).await?,
             None => 0,

@@ -99,25 +99,15 @@ pub async fn start_session(
     session: &Session,
     user: user::Model,
 ) -> AppResult<()> {
-    session.cycle_id().await.map_err(anyhow::Error::from)?;
-    session
-        .insert(USER_ID, user.id)
-        .await
-        .map_err(anyhow::Error::from)?;
-    session
-        .insert(LOGIN_AT, Utc::now().timestamp())
-        .await
-        .map_err(anyhow::Error::from)?;
+    session.cycle_id().await?;
+    session.insert(USER_ID, user.id).await?;
+    session.insert(LOGIN_AT, Utc::now().timestamp()).await?;
     session
         .insert(SESSION_GENERATION, user.session_generation)
-        .await
-        .map_err(anyhow::Error::from)?;
+        .await?;
     csrf::rotate(session).await?;
     if let Some(lang) = &user.language {
-        session
-            .insert(crate::i18n::SESSION_KEY, lang)
-            .await
-            .map_err(anyhow::Error::from)?;
+        session.insert(crate::i18n::SESSION_KEY, lang).await?;
     }
     let mut user: user::ActiveModel = user.into();
     user.last_login_at = Set(Some(Utc::now()));
@@ -128,11 +118,8 @@ pub async fn start_session(
 /// Remembers that `user`'s password was right and waits for the second
 /// factor: a new session id, but no user in it yet.
 pub async fn await_second_factor(session: &Session, user: &user::Model) -> AppResult<()> {
-    session.cycle_id().await.map_err(anyhow::Error::from)?;
-    session
-        .remove::<i32>(USER_ID)
-        .await
-        .map_err(anyhow::Error::from)?;
+    session.cycle_id().await?;
+    session.remove::<i32>(USER_ID).await?;
     session
         .insert(
             MFA_PENDING,
@@ -142,8 +129,7 @@ pub async fn await_second_factor(session: &Session, user: &user::Model) -> AppRe
                 at: Utc::now().timestamp(),
             },
         )
-        .await
-        .map_err(anyhow::Error::from)?;
+        .await?;
     csrf::rotate(session).await?;
     Ok(())
 }
@@ -172,6 +158,6 @@ pub async fn end_all_sessions(
     if let Some(user_id) = user_id {
         revoke_sessions(db, user_id).await?;
     }
-    session.flush().await.map_err(anyhow::Error::from)?;
+    session.flush().await?;
     Ok(())
 }

@@ -31,6 +31,18 @@ fn backend(e: impl std::fmt::Display) -> Error {
     Error::Backend(e.to_string())
 }
 
+/// The store's message for "the database cannot be reached": `AppError`
+/// turns it into a 503 page instead of a 500.
+pub const DATABASE_UNAVAILABLE: &str = "database unavailable";
+
+fn database(e: sea_orm::DbErr) -> Error {
+    if crate::error::database_unavailable(&e) {
+        Error::Backend(DATABASE_UNAVAILABLE.to_owned())
+    } else {
+        backend(e)
+    }
+}
+
 fn to_chrono(t: OffsetDateTime) -> DateTime<Utc> {
     DateTime::from_timestamp(t.unix_timestamp(), t.nanosecond()).unwrap_or_default()
 }
@@ -62,7 +74,7 @@ impl SessionStore for DbSessionStore {
                 )
                 .exec_without_returning(&self.db)
                 .await
-                .map_err(backend)?;
+                .map_err(database)?;
             if inserted == 1 {
                 return Ok(());
             }
@@ -84,7 +96,7 @@ impl SessionStore for DbSessionStore {
             .filter(session::Column::Id.eq(record.id.to_string()))
             .exec(&self.db)
             .await
-            .map_err(backend)?;
+            .map_err(database)?;
         Ok(())
     }
 
@@ -93,7 +105,7 @@ impl SessionStore for DbSessionStore {
             .filter(session::Column::ExpiryDate.gt(Utc::now()))
             .one(&self.db)
             .await
-            .map_err(backend)?;
+            .map_err(database)?;
         let Some(row) = row else { return Ok(None) };
         let expiry_date =
             OffsetDateTime::from_unix_timestamp(row.expiry_date.timestamp()).map_err(backend)?;
@@ -109,7 +121,7 @@ impl SessionStore for DbSessionStore {
         session::Entity::delete_by_id(id.to_string())
             .exec(&self.db)
             .await
-            .map_err(backend)?;
+            .map_err(database)?;
         Ok(())
     }
 }
@@ -121,7 +133,7 @@ impl ExpiredDeletion for DbSessionStore {
             .filter(session::Column::ExpiryDate.lte(Utc::now()))
             .exec(&self.db)
             .await
-            .map_err(backend)?;
+            .map_err(database)?;
         Ok(())
     }
 }

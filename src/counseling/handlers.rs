@@ -2,7 +2,7 @@
 //! roster import, printed claim codes, and the admins' audit log.
 
 use axum::{
-    extract::{Multipart, Path, Query, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Response},
 };
@@ -20,7 +20,7 @@ use crate::{
     auth::extractors::{AdminUser, CounselorUser, Page, ReaderLang},
     disclosure,
     error::{AppError, AppResult},
-    forms::Form,
+    forms::{Form, Multipart, Path, Query},
     roster::{self, import::RosterFiles},
     search::documents::today,
 };
@@ -267,7 +267,7 @@ pub async fn roster_page(
 }
 
 /// The three OneRoster files from a multipart form.
-async fn read_files(mut multipart: Multipart) -> AppResult<RosterFiles> {
+async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFiles> {
     let mut files = RosterFiles {
         orgs: Vec::new(),
         users: Vec::new(),

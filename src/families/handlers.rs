@@ -2,7 +2,7 @@
 //! birth date. Each redirects back to the record with a message.
 
 use axum::{
-    extract::{Path, State},
+    extract::State,
     response::{IntoResponse, Redirect, Response},
 };
 use tower_sessions::Session;
@@ -12,7 +12,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, ReaderLang, flash},
     error::AppResult,
-    forms::Form,
+    forms::{Form, Path},
     i18n::t,
     search::documents::today,
 };

@@ -1,7 +1,8 @@
 //! Admin pages reading the outbox: every message, waiting, sent or failed.
 
+use crate::forms::{Path, Query};
 use axum::{
-    extract::{Path, Query, State},
+    extract::State,
     response::{IntoResponse, Response},
 };
 use entity::mail_outbox;

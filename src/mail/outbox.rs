@@ -73,3 +73,22 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
     .await?;
     Ok(saved.id)
 }
+
+/// Mail not yet sent nor given up on, and the age of the oldest, for `/readyz`.
+pub async fn backlog(db: &impl ConnectionTrait) -> AppResult<crate::outbox::Backlog> {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+    let waiting = || {
+        mail_outbox::Entity::find()
+            .filter(mail_outbox::Column::SentAt.is_null())
+            .filter(mail_outbox::Column::FailedAt.is_null())
+    };
+    let oldest = waiting()
+        .select_only()
+        .column_as(mail_outbox::Column::CreatedAt.min(), "oldest")
+        .into_tuple::<Option<chrono::DateTime<Utc>>>()
+        .one(db)
+        .await?
+        .flatten();
+    let pending = waiting().count(db).await?;
+    Ok(crate::outbox::Backlog::new(pending, oldest))
+}

@@ -582,3 +582,79 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A field value: usually one that could be right, now and then anything.
+    fn value(valid: &'static [&'static str]) -> BoxedStrategy<String> {
+        prop_oneof![
+            40 => prop::sample::select(valid).prop_map(str::to_owned),
+            1 => "-?[0-9]{1,12}(\\.[0-9]{0,3})?",
+            1 => any::<String>(),
+        ]
+        .boxed()
+    }
+
+    prop_compose! {
+        fn form()(
+            title in value(&["Robotics intern", "Lab aide"]),
+            description in value(&["Build robots."]),
+            written_in in value(&["en", "es", "fr"]),
+            kind in value(&["internship", "job_shadow"]),
+            field in value(&["engineering", "health"]),
+            mode in value(&["in_person", "remote", "hybrid"]),
+            address in value(&["1 Main St"]),
+            zip in value(&["60601", "60608"]),
+            compensation in value(&["hourly", "stipend", "unpaid"]),
+            hourly_wage in value(&["18.50", "16"]),
+            stipend in value(&["500", "1,500"]),
+            hours_per_week in value(&["", "10"]),
+            start_date in value(&["2027-06-15"]),
+            end_date in value(&["2027-06-16", "2027-08-15"]),
+            start_time in value(&["09:00"]),
+            end_time in value(&["15:00", "08:00"]),
+            deadline in value(&["2027-05-01", "2027-07-01"]),
+            min_grade in value(&["9", "11"]),
+            max_grade in value(&["12", "10"]),
+            min_age in value(&["", "16"]),
+            slots in value(&["1", "3"]),
+            languages in value(&["en", "en,es"]),
+            features in prop::collection::vec(value(&["wheelchair_accessible", "paid", "transit_accessible"]), 0..3),
+        ) -> PostingForm {
+            PostingForm {
+                title, description, written_in, kind, field, mode, address, zip, compensation, hourly_wage,
+                stipend, hours_per_week, schedule: String::new(), start_date, end_date, start_time,
+                end_time, deadline, min_grade, max_grade, min_age, slots, languages,
+                skills: String::new(), features,
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        /// Whatever is typed, a posting that passes keeps every rule the
+        /// search and the seat counts rely on; one that fails says why.
+        #[test]
+        fn any_form_is_a_sound_posting_or_field_messages(f in form()) {
+            match f.parse() {
+                Ok(p) => {
+                    prop_assert!(!p.title.trim().is_empty() && p.title.chars().count() <= 120);
+                    prop_assert!(GRADES.contains(&i64::from(p.min_grade)));
+                    prop_assert!(GRADES.contains(&i64::from(p.max_grade)));
+                    prop_assert!(p.min_grade <= p.max_grade);
+                    prop_assert!(p.start_date <= p.end_date);
+                    prop_assert!(p.deadline <= p.start_date);
+                    prop_assert!(p.slots >= 1);
+                    prop_assert!(p.hourly_wage_cents.is_none_or(|c| c > 0));
+                    prop_assert!(p.stipend_cents.is_none_or(|c| c > 0));
+                    prop_assert_eq!(p.features.contains(&AccessNeed::Paid), p.compensation != Compensation::Unpaid);
+                }
+                Err(errors) => prop_assert!(!errors.is_empty()),
+            }
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! Posting pages for employers, and the public detail page.
 
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -17,7 +17,7 @@ use crate::{
     app::AppState,
     auth::extractors::{EmployerUser, Page, flash},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    forms::{FieldErrors, Form, Path},
     i18n, organizations,
 };
 

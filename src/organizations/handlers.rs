@@ -1,7 +1,7 @@
 //! Organization pages: profile, invitations, joining, review queue, public page.
 
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -17,7 +17,7 @@ use crate::{
         service::start_session,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    forms::{FieldErrors, Form, Path},
 };
 
 #[derive(Serialize)]

@@ -78,11 +78,13 @@ pub async fn healthz() -> &'static str {
 }
 
 /// Ready when the database answers; search then serves from its engine or,
-/// when the engine is down, from the database fallback. The body says which.
+/// when the engine is down, from the database fallback. The JSON body says
+/// which, and how much work waits in the search and mail outboxes.
 pub async fn readyz(State(state): State<AppState>) -> Response {
     if let Err(error) = state.db.ping().await {
         tracing::warn!(%error, "database not reachable");
-        return (StatusCode::SERVICE_UNAVAILABLE, "database: unavailable\n").into_response();
+        let body = serde_json::json!({ "ready": false, "database": "unavailable" });
+        return (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response();
     }
     let engine = match state.search.health().await {
         Ok(()) => "ok".to_owned(),
@@ -91,12 +93,24 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
             "unavailable (searching the database instead)".to_owned()
         }
     };
-    let body = format!(
-        "database: ok\nsearch engine ({:?}): {engine}\n",
-        state.search.kind()
-    )
-    .to_lowercase();
-    (StatusCode::OK, body).into_response()
+    let (search_outbox, mail_outbox) = match tokio::try_join!(
+        crate::outbox::backlog(&state.db),
+        crate::mail::outbox::backlog(&state.db)
+    ) {
+        Ok(backlogs) => backlogs,
+        Err(error) => return error.into_response(),
+    };
+    let body = serde_json::json!({
+        "ready": true,
+        "database": "ok",
+        "search_engine": {
+            "kind": format!("{:?}", state.search.kind()).to_lowercase(),
+            "status": engine,
+        },
+        "search_outbox": search_outbox,
+        "mail_outbox": mail_outbox,
+    });
+    (StatusCode::OK, axum::Json(body)).into_response()
 }
 
 pub async fn stylesheet() -> Response {
@@ -137,15 +151,14 @@ pub async fn choose_language(
     MaybeUser(user): MaybeUser,
     session: tower_sessions::Session,
     axum::extract::Path(code): axum::extract::Path<String>,
-    axum::extract::Query(query): axum::extract::Query<ChooseLanguage>,
+    crate::forms::Query(query): crate::forms::Query<ChooseLanguage>,
 ) -> AppResult<Response> {
     let lang = crate::i18n::Lang::from_code(&code).or_not_found()?;
     if let Some(user) = user {
         crate::accounts::service::save_language(&state.db, user.id, lang).await?;
         session
             .insert(crate::i18n::SESSION_KEY, lang.code())
-            .await
-            .map_err(anyhow::Error::from)?;
+            .await?;
     }
     let next = query.next.as_deref().and_then(local_path).unwrap_or("/");
     let cookie = format!(

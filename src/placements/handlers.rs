@@ -1,7 +1,7 @@
 //! Placement pages: consent, hours, completion.
 
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -20,7 +20,7 @@ use crate::{
     auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult, OrNotFound},
     families::service as families,
-    forms::{FieldErrors, Form},
+    forms::{FieldErrors, Form, Path},
     i18n::t,
     search::documents::today,
 };

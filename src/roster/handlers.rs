@@ -1,7 +1,7 @@
 //! Counselor pages for the roster.
 
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Response},
 };
@@ -12,7 +12,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, Page},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    forms::{FieldErrors, Form, Path},
 };
 
 #[derive(Serialize)]

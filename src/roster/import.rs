@@ -205,6 +205,7 @@ fn parse_table(
         });
         return None;
     }
+    let lines = LineIndex::new(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header = match reader.headers() {
         Ok(header) => header.clone(),
@@ -240,11 +241,7 @@ fn parse_table(
         if rows.len() >= MAX_ROWS {
             errors.push(ImportError {
                 file,
-                line: record
-                    .as_ref()
-                    .ok()
-                    .and_then(|r| r.position())
-                    .map_or(0, |p| p.line()),
+                line: lines.of(record.as_ref().ok().and_then(|r| r.position())),
                 message: t_args(
                     i18n::current(),
                     "integrity-roster-too-many-rows",
@@ -255,7 +252,7 @@ fn parse_table(
         }
         match record {
             Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line());
+                let line = lines.of(record.position());
                 if record.iter().all(|v| v.trim().is_empty()) {
                     continue;
                 }
@@ -274,7 +271,7 @@ fn parse_table(
                 rows.push((line, record));
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = lines.of(e.position());
                 errors.push(ImportError {
                     file,
                     line,
@@ -288,6 +285,35 @@ fn parse_table(
         columns,
         rows,
     })
+}
+
+/// Line numbers as a spreadsheet shows them, from a record's byte offset.
+///
+/// The csv crate's own line count is one short on CRLF files (what Windows
+/// student information systems export), so count the newlines ourselves.
+struct LineIndex {
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(bytes: &[u8]) -> Self {
+        let newlines = bytes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| (*b == b'\n').then_some(i))
+            .collect();
+        Self { newlines }
+    }
+
+    /// The 1-based line on which the record at `position` starts. After a
+    /// CRLF the reader places the next record on the `\n` it has not read
+    /// yet, so a newline at the position itself still ends the line before.
+    fn of(&self, position: Option<&csv::Position>) -> u64 {
+        position.map_or(0, |p| {
+            let byte = usize::try_from(p.byte()).unwrap_or(usize::MAX);
+            self.newlines.partition_point(|&n| n <= byte) as u64 + 1
+        })
+    }
 }
 
 fn boolean(
@@ -313,8 +339,19 @@ fn boolean(
 }
 
 /// OneRoster grade codes this marketplace serves ("06" to "12", "13" early college).
-fn grade(code: &str) -> Option<i32> {
-    code.parse::<i32>().ok().filter(|g| (6..=13).contains(g))
+/// A student's grade from OneRoster's `grades`, which may list several
+/// ("10,11"): the highest, since a student between grades is moving up.
+fn grade(codes: &str) -> Option<i32> {
+    let grades: Option<Vec<i32>> = codes
+        .split(',')
+        .map(|code| {
+            code.trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|g| (6..=13).contains(g))
+        })
+        .collect();
+    grades?.into_iter().max()
 }
 
 const RACES: &[(&str, &str)] = &[
@@ -556,7 +593,9 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             errors.push(ImportError {
                 file: users.file,
                 line,
-                message: format!("grades must be one grade from 06 to 13, not “{grades}”."),
+                message: format!(
+                    "grades must be grades from 06 to 13 separated by commas, not “{grades}”."
+                ),
             });
             continue;
         };
@@ -1182,6 +1221,31 @@ mod tests {
     const ORGS: &str = "sourcedId,name,type\nsch-1,Lincoln High,school\n";
     const USERS: &str = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,Ana,Rivera,11\n";
     const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex,hispanicOrLatinoEthnicity,metadata.lowIncome\nstu-1,2009-05-01,female,true,true\n";
+
+    #[test]
+    fn several_grades_give_the_highest_and_any_bad_one_refuses() {
+        assert_eq!(grade("10,11"), Some(11));
+        assert_eq!(grade(" 09 , 10 "), Some(10));
+        assert_eq!(grade("11"), Some(11));
+        assert_eq!(grade("10,KG"), None);
+        assert_eq!(grade(""), None);
+        assert_eq!(grade("14"), None);
+    }
+
+    #[test]
+    fn lines_are_counted_alike_for_lf_crlf_and_quoted_line_breaks() {
+        for (text, expected) in [
+            ("id,note\na,x\nb,y\n", vec![2, 3]),
+            ("id,note\r\na,x\r\nb,y\r\n", vec![2, 3]),
+            ("id,note\r\na,\"two\r\nlines\"\r\nb,y\r\n", vec![2, 4]),
+        ] {
+            let mut errors = Vec::new();
+            let table =
+                parse_table("users.csv", text.as_bytes(), &["id"], &mut errors).expect("parses");
+            let lines: Vec<u64> = table.rows.iter().map(|(line, _)| *line).collect();
+            assert_eq!(lines, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn a_file_past_the_row_cap_is_refused_with_a_clear_message() {

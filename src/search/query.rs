@@ -168,7 +168,9 @@ fn number<T: std::str::FromStr + PartialOrd + std::fmt::Display>(
     let parsed: T = value
         .parse()
         .map_err(|_| bad(parameter, format!("“{parameter}” must be a number.")))?;
-    if parsed < min || parsed > max {
+    // Written as "inside the range" so that NaN, which compares false with
+    // everything, is refused too (it once slipped through as a radius).
+    if !(parsed >= min && parsed <= max) {
         return Err(bad(
             parameter,
             format!("“{parameter}” must be between {min} and {max}."),
@@ -348,6 +350,7 @@ mod tests {
             ("need=teleport", "need"),
             ("kind=party", "kind"),
             ("lang=xx", "lang"),
+            ("zip=60601&within_miles=NaN", "within_miles"),
             ("grade=3", "grade"),
             ("zip=00000", "zip"),
             ("zip=60601&within_miles=-5", "within_miles"),
@@ -369,5 +372,72 @@ mod tests {
             .parse(today())
             .unwrap();
         assert_eq!(query.needs, vec![AccessNeed::Paid, AccessNeed::RemoteOk]);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A value: usually one a link of ours could carry, now and then anything.
+    fn value(valid: &'static [&'static str]) -> BoxedStrategy<String> {
+        prop_oneof![
+            12 => prop::sample::select(valid).prop_map(str::to_owned),
+            1 => "-?[0-9]{1,25}(\\.[0-9]{0,4})?",
+            1 => "(NaN|inf|-inf|1e309|0x10| 25 )",
+            1 => any::<String>(),
+        ]
+        .boxed()
+    }
+
+    fn list(valid: &'static [&'static str]) -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec(value(valid), 0..3)
+    }
+
+    prop_compose! {
+        fn params()(
+            q in prop::option::of(value(&["robotics", "", "nurse lab"])),
+            kind in list(&["internship", "job_shadow"]),
+            field in list(&["engineering", "health"]),
+            mode in list(&["remote", "in_person"]),
+            need in list(&["paid", "transit_accessible"]),
+            lang in list(&["es", "en"]),
+            grade in prop::option::of(value(&["11", "9", ""])),
+            zip in prop::option::of(value(&["60601", ""])),
+            within_miles in prop::option::of(value(&["10", "25", "2.5"])),
+            sort in prop::option::of(value(&["deadline", "newest", "relevance"])),
+            page in prop::option::of(value(&["1", "3", "500"])),
+            per_page in prop::option::of(value(&["20", "100"])),
+        ) -> SearchParams {
+            SearchParams { q, kind, field, mode, need, lang, grade, zip, within_miles, sort, page, per_page }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        /// Any query string is either a search inside every bound or one
+        /// named parameter error; a valid one survives its own link.
+        #[test]
+        fn any_query_is_a_bounded_search_or_a_named_error(p in params()) {
+            let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+            match p.parse(today) {
+                Ok(query) => {
+                    prop_assert!((1..=MAX_PER_PAGE).contains(&query.per_page));
+                    prop_assert!(query.page >= 1);
+                    prop_assert!(query.offset() + query.per_page as usize <= MAX_DEPTH as usize + MAX_PER_PAGE as usize);
+                    if let Some(near) = &query.near {
+                        prop_assert!(near.within_miles.is_none_or(|m| m.is_finite() && m > 0.0 && m <= MAX_MILES));
+                    }
+                    if let Some(grade) = query.grade {
+                        prop_assert!((6..=13).contains(&grade));
+                    }
+                    let again: SearchParams = serde_html_form::from_str(&p.to_query_string()).unwrap();
+                    prop_assert_eq!(again.parse(today), Ok(query));
+                }
+                Err(error) => prop_assert!(!error.message.is_empty()),
+            }
+        }
     }
 }

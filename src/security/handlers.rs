@@ -2,7 +2,7 @@
 //! password reset links, and the admins' account list.
 
 use axum::{
-    extract::{Path, Query, State},
+    extract::State,
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
@@ -26,7 +26,7 @@ use crate::{
         throttle,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    forms::{FieldErrors, Form, Path, Query},
     i18n::t,
 };
 
@@ -186,10 +186,7 @@ pub async fn mfa_act(
 
 /// The login waiting for its second step, when still fresh.
 async fn pending(session: &Session) -> AppResult<Option<PendingLogin>> {
-    let pending = session
-        .get::<PendingLogin>(MFA_PENDING)
-        .await
-        .map_err(anyhow::Error::from)?;
+    let pending = session.get::<PendingLogin>(MFA_PENDING).await?;
     Ok(pending.filter(|p| Utc::now().timestamp() - p.at <= SECOND_STEP_MINUTES * 60))
 }
 
@@ -261,10 +258,7 @@ pub async fn second_step(
         );
     }
     throttle::clear_account(&state.db, &key).await?;
-    session
-        .remove::<PendingLogin>(MFA_PENDING)
-        .await
-        .map_err(anyhow::Error::from)?;
+    session.remove::<PendingLogin>(MFA_PENDING).await?;
     // The login is whole: this browser is now one the owner uses (see auth::device).
     let device = device::issue(&account.email, state.config.cookie_secure);
     start_session(&state.db, &session, account).await?;
@@ -309,7 +303,7 @@ pub async fn reset(
 ) -> AppResult<Response> {
     match reset::reset(&state.db, &token, &form).await {
         Ok(()) => {
-            session.flush().await.map_err(anyhow::Error::from)?;
+            session.flush().await?;
             flash(&session, "success", t(page.lang, "safe-reset-done")).await?;
             Ok(Redirect::to("/login").into_response())
         }

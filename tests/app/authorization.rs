@@ -26,7 +26,7 @@ use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, crea
 
 use crate::helpers::{PASSWORD, TestApp, location, new_client, posting};
 
-const ACTORS: [&str; 10] = [
+pub(crate) const ACTORS: [&str; 10] = [
     "anonymous",
     "student",
     "other student",
@@ -208,7 +208,7 @@ const MATRIX: &[(&str, &str, &str)] = &[
 ];
 
 /// Every (method, path) the router declares, read from `src/**/*.rs`.
-fn declared_routes() -> BTreeSet<(String, String)> {
+pub(crate) fn declared_routes() -> BTreeSet<(String, String)> {
     let mut routes = BTreeSet::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -287,7 +287,7 @@ const UNVERIFIED_MAY_NOT_SEE: [&str; 5] = [
 /// The objects of one organization's chain: a posting, a draft, an
 /// application of the student turned into a placement with hours.
 #[derive(Clone, Copy)]
-struct Objects {
+pub(crate) struct Objects {
     opportunity: i32,
     draft: i32,
     organization: i32,
@@ -296,10 +296,10 @@ struct Objects {
     hours: i32,
 }
 
-struct World {
-    clients: Vec<Client>,
+pub(crate) struct World {
+    pub(crate) clients: Vec<Client>,
     /// Organization A's objects, which every actor but the suspended one tries.
-    own: Objects,
+    pub(crate) own: Objects,
     /// The suspended organization's own objects, tried by its employer.
     suspended: Objects,
     student: i32,
@@ -488,7 +488,7 @@ async fn disabled_colleague(app: &TestApp, employer: &Client, admin: &Client) ->
 /// Builds one of everything: a published and a draft posting, an application
 /// turned into an active placement with hours waiting for approval; the same
 /// at a third organization, which an admin then suspends.
-async fn world(app: &TestApp) -> World {
+pub(crate) async fn world(app: &TestApp) -> World {
     let admin = app.admin().await;
     let employer = app.verified_employer(&admin, "Org A", "a@a.org").await;
     let other_employer = app.verified_employer(&admin, "Org B", "b@b.org").await;
@@ -547,7 +547,7 @@ async fn world(app: &TestApp) -> World {
 
 /// The concrete URL of a route: the world's objects, and actions that the
 /// lifecycle refuses for the owner (so running the matrix changes nothing).
-fn concrete(w: &World, o: &Objects, path: &str) -> String {
+pub(crate) fn concrete(w: &World, o: &Objects, path: &str) -> String {
     let (id, action) = match path {
         // Confirming with no enrolment started: refused, nothing changes.
         p if p.starts_with("/account/mfa/") => (0, "confirm"),

@@ -2,6 +2,7 @@
 //! privacy, outreach, exports and the audit log.
 
 use reqwest::{Client, StatusCode, multipart};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 
 use crate::helpers::{PASSWORD, TestApp, new_client, on_each_backend, posting};
@@ -99,6 +100,91 @@ async fn the_sample_roster_imports_and_importing_again_changes_nothing() {
             "{body}"
         );
         assert_eq!(app.count("student").await, 6, "deactivated, not deleted");
+    })
+    .await;
+}
+
+/// `text` as a Windows student information system writes it: CRLF line ends.
+fn crlf(text: &str) -> String {
+    text.lines().map(|l| format!("{l}\r\n")).collect()
+}
+
+#[tokio::test]
+async fn a_windows_export_names_the_lines_a_spreadsheet_shows_and_takes_several_grades() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        // A real export: CRLF, status and dateLastModified left empty, a
+        // student in two grades (quoted, as OneRoster lists them), and 24
+        // more students so that the bad row sits on line 38.
+        let mut users = sample("users.csv")
+            .replace(",active,2026-08-01,", ",,,")
+            .replace("mjohnson,,Marcus,Johnson,,1002,,,,par-0002;par-0022,10,", "mjohnson,,Marcus,Johnson,,1002,,,,par-0002;par-0022,\"10,11\",");
+        let mut demographics = sample("demographics.csv");
+        for n in 100..124 {
+            users.push_str(&format!(
+                "stu-{n},,,true,school-lincoln,student,s{n},,Sam,Student{n},,{n},,,,,9,,\n"
+            ));
+            demographics.push_str(&format!(
+                "stu-{n},,,2010-01-01,male,false,false,false,false,true,false,false,US,IL,Chicago,,false,false,false,false\n"
+            ));
+        }
+        let rows_before_bad = users.lines().count();
+        users.push_str("stu-200,,,true,school-nowhere,student,bad,,Bad,Row,,200,,,,,9,,\n");
+        assert_eq!(rows_before_bad + 1, 38, "the bad row is on line 38");
+        let response = upload(
+            &app,
+            &admin,
+            &crlf(&sample("orgs.csv")),
+            &crlf(&users),
+            crlf(&demographics).as_bytes(),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("users.csv, line 38: orgSourcedIds “school-nowhere” names no school"),
+            "{body}"
+        );
+        assert_eq!(app.count("student").await, 0, "nothing written");
+
+        // Without the bad row the same export imports, Marcus in grade 11.
+        let users = users.replace("stu-200,,,true,school-nowhere,student,bad,,Bad,Row,,200,,,,,9,,\n", "");
+        let response = upload(
+            &app,
+            &admin,
+            &crlf(&sample("orgs.csv")),
+            &crlf(&users),
+            crlf(&demographics).as_bytes(),
+        )
+        .await;
+        let body = response.text().await.unwrap();
+        assert!(body.contains("Imported: 30 new students"), "{body}");
+        let marcus = entity::student::Entity::find()
+            .filter(entity::student::Column::LastName.eq("Johnson"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(marcus.grade, 11);
+
+        // A bad date in a CRLF demographics file names its own line.
+        let bad = demographics.replace(",2010-09-30,", ",30/09/2010,");
+        let body = upload(
+            &app,
+            &admin,
+            &crlf(&sample("orgs.csv")),
+            &crlf(&users),
+            crlf(&bad).as_bytes(),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+        let line = bad.lines().position(|l| l.starts_with("stu-0002")).unwrap() + 1;
+        assert!(
+            body.contains(&format!("demographics.csv, line {line}: birthDate")),
+            "{body}"
+        );
     })
     .await;
 }

@@ -120,6 +120,13 @@ impl TestApp {
         self.running = running;
     }
 
+    /// The name of this app's PostgreSQL database, if it runs on one.
+    pub fn database_name(&self) -> Option<String> {
+        self.postgres_database
+            .as_ref()
+            .map(|(_, name)| name.clone())
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

@@ -18,6 +18,7 @@ mod auth;
 mod authorization;
 mod counseling;
 mod families;
+mod fuzz;
 mod i18n;
 mod integrity;
 mod journeys;
