@@ -20,6 +20,8 @@
 //! words, Spanish postings its Spanish stems. A query made only of Spanish
 //! stop words (`de la`) matches no Spanish posting rather than all of them.
 
+use std::sync::LazyLock;
+
 use entity::PostingLanguage;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -148,6 +150,12 @@ fn spanish_stemmer() -> TextAnalyzer {
         .build()
 }
 
+/// Built once: the stop word set alone is 400 strings. Each use takes a
+/// clone, which shares the set.
+static ENGLISH: LazyLock<TextAnalyzer> = LazyLock::new(english_analyzer);
+static SPANISH_WORDS: LazyLock<TextAnalyzer> = LazyLock::new(spanish_words_analyzer);
+static SPANISH_STEMMER: LazyLock<TextAnalyzer> = LazyLock::new(spanish_stemmer);
+
 fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
     let mut words = Vec::new();
@@ -159,19 +167,19 @@ fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
 
 /// The words of an English text as the index holds them.
 pub fn english_words(text: &str) -> Vec<String> {
-    tokens(english_analyzer(), text)
+    tokens(ENGLISH.clone(), text)
 }
 
 /// The stems of a Spanish text as the index holds them (stop words left out).
 pub fn spanish_words(text: &str) -> Vec<String> {
-    let words: Vec<String> = tokens(spanish_words_analyzer(), text)
+    let words: Vec<String> = tokens(SPANISH_WORDS.clone(), text)
         .into_iter()
         .map(accent_suffix)
         .collect();
     if words.is_empty() {
         return words;
     }
-    tokens(spanish_stemmer(), &words.join(" "))
+    tokens(SPANISH_STEMMER.clone(), &words.join(" "))
 }
 
 /// Folding took the accent off `-ación`/`-ución`, the one suffix the
