@@ -212,6 +212,36 @@ vocabulary!(Compensation {
     Stipend = "stipend",
 });
 
+/// The language a posting's own text is written in: search analyses the
+/// text as that language (Spanish stemming and stop words for `es`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(8))")]
+#[serde(rename_all = "snake_case")]
+pub enum PostingLanguage {
+    /// Everything posted before postings had a language was English.
+    #[default]
+    #[sea_orm(string_value = "en")]
+    En,
+    #[sea_orm(string_value = "es")]
+    Es,
+}
+vocabulary!(PostingLanguage {
+    En = "en",
+    Es = "es",
+});
+
 /// The access-needs vocabulary of DESIGN.md: the single source of truth for the
 /// database, the search index, the posting form, the student profile and the filters.
 #[derive(

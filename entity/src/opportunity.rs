@@ -40,6 +40,8 @@ pub struct Model {
     pub slots: i32,
     /// ISO 639-1 codes, comma separated, in the order the employer gave them.
     pub languages: String,
+    /// The language the title and description are written in.
+    pub written_in: PostingLanguage,
     pub skills: String,
     pub created_by: i32,
     pub created_at: DateTimeUtc,

@@ -15,6 +15,7 @@ mod m20261128_000011_create_rate_limits;
 mod m20261128_000012_add_user_language;
 mod m20261128_000013_confirm_emails_and_seal_secrets;
 mod m20261128_000014_add_mail_preferences;
+mod m20261128_000015_add_posting_language;
 mod m20261128_000016_add_notification_message_id;
 
 use std::sync::OnceLock;
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000012_add_user_language::Migration),
             Box::new(m20261128_000013_confirm_emails_and_seal_secrets::Migration),
             Box::new(m20261128_000014_add_mail_preferences::Migration),
+            Box::new(m20261128_000015_add_posting_language::Migration),
             Box::new(m20261128_000016_add_notification_message_id::Migration),
         ]
     }

@@ -2,7 +2,9 @@
 //! `Posting` with one clear message per bad field.
 
 use chrono::{NaiveDate, NaiveTime};
-use entity::{AccessNeed, Compensation, OpportunityKind, StemField, WorkMode, opportunity};
+use entity::{
+    AccessNeed, Compensation, OpportunityKind, PostingLanguage, StemField, WorkMode, opportunity,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -23,6 +25,8 @@ pub const SHADOW_MAX_DAYS: i64 = 5;
 pub struct PostingForm {
     pub title: String,
     pub description: String,
+    /// The language the title and description are written in (`en`, `es`).
+    pub written_in: String,
     pub kind: String,
     pub field: String,
     pub mode: String,
@@ -52,6 +56,7 @@ impl Default for PostingForm {
         Self {
             title: String::new(),
             description: String::new(),
+            written_in: PostingLanguage::En.key().into(),
             kind: OpportunityKind::Internship.key().into(),
             field: StemField::ComputerScience.key().into(),
             mode: WorkMode::OnSite.key().into(),
@@ -92,6 +97,7 @@ impl PostingForm {
         Self {
             title: o.title.clone(),
             description: o.description.clone(),
+            written_in: o.written_in.key().into(),
             kind: o.kind.key().into(),
             field: o.field.key().into(),
             mode: o.mode.key().into(),
@@ -133,6 +139,7 @@ pub fn derived(feature: AccessNeed) -> bool {
 pub struct Posting {
     pub title: String,
     pub description: String,
+    pub written_in: PostingLanguage,
     pub kind: OpportunityKind,
     pub field: StemField,
     pub mode: WorkMode,
@@ -275,6 +282,10 @@ impl PostingForm {
             &self.description,
             5000,
         );
+        let written_in = PostingLanguage::from_key(self.written_in.trim());
+        if written_in.is_none() {
+            errors.add("written_in", Message::new("posting-language-invalid"));
+        }
         let kind = choice(
             &mut errors,
             "kind",
@@ -464,6 +475,7 @@ impl PostingForm {
 
         let location = geo::zip_centroid(&zip);
         let (
+            Some(written_in),
             Some(kind),
             Some(field),
             Some(mode),
@@ -476,6 +488,7 @@ impl PostingForm {
             Some(slots),
             Some(location),
         ) = (
+            written_in,
             kind,
             field,
             mode,
@@ -506,6 +519,7 @@ impl PostingForm {
         Ok(Posting {
             title,
             description,
+            written_in,
             kind,
             field,
             mode,
@@ -574,10 +588,15 @@ mod tests {
             max_grade: "9".into(),
             slots: "0".into(),
             languages: "english".into(),
+            written_in: "fr".into(),
             features: vec!["teleportation".into()],
             ..valid()
         };
         let errors = form.parse().expect_err("invalid");
+        assert_eq!(
+            errors.get("written_in", Lang::En).as_deref(),
+            Some("Choose the language of the posting from the list.")
+        );
         assert_eq!(
             errors.get("title", Lang::En).as_deref(),
             Some("Title is required.")
@@ -652,6 +671,7 @@ mod properties {
         fn form()(
             title in value(&["Robotics intern", "Lab aide"]),
             description in value(&["Build robots."]),
+            written_in in value(&["en", "es", "fr"]),
             kind in value(&["internship", "job_shadow", "virtual_experience"]),
             field in value(&["engineering", "health"]),
             mode in value(&["on_site", "remote", "hybrid"]),
@@ -674,7 +694,7 @@ mod properties {
             features in prop::collection::vec(value(&["wheelchair_accessible", "paid", "transit_accessible"]), 0..3),
         ) -> PostingForm {
             PostingForm {
-                title, description, kind, field, mode, address, zip, compensation, hourly_wage,
+                title, description, written_in, kind, field, mode, address, zip, compensation, hourly_wage,
                 stipend, hours_per_week, schedule: String::new(), start_date, end_date, start_time,
                 end_time, deadline, min_grade, max_grade, min_age, slots, languages,
                 skills: String::new(), features,

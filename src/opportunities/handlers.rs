@@ -5,7 +5,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
-use entity::{AccessNeed, organization};
+use entity::{AccessNeed, PostingLanguage, organization};
 use serde::Serialize;
 use tower_sessions::Session;
 
@@ -18,7 +18,7 @@ use crate::{
     auth::extractors::{EmployerUser, Page, flash},
     error::{AppError, AppResult},
     forms::{FieldErrors, Form, Path},
-    i18n::Message,
+    i18n::{self, Message},
     organizations,
 };
 
@@ -59,6 +59,14 @@ struct FormView<'a> {
     /// `None` for a new posting.
     id: Option<i32>,
     feature_choices: Vec<Choice>,
+    /// The languages a posting can be written in, named in the reader's language.
+    written_in_choices: Vec<LanguageChoice>,
+}
+
+#[derive(Serialize)]
+struct LanguageChoice {
+    key: &'static str,
+    label: String,
 }
 
 fn render_form(
@@ -77,6 +85,13 @@ fn render_form(
         .filter(|f| !derived(**f))
         .map(|f| Choice { key: f.key() })
         .collect();
+    let written_in_choices = PostingLanguage::ALL
+        .iter()
+        .map(|l| LanguageChoice {
+            key: l.key(),
+            label: i18n::vocab(page.lang, "written_in", l.key()),
+        })
+        .collect();
     let body = page.render(
         "opportunities/form.html",
         FormView {
@@ -84,6 +99,7 @@ fn render_form(
             errors,
             id,
             feature_choices,
+            written_in_choices,
         },
     )?;
     Ok((status, body).into_response())

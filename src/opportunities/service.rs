@@ -62,6 +62,7 @@ async fn replace_features(
 fn apply(model: &mut opportunity::ActiveModel, posting: &Posting) {
     model.title = Set(posting.title.clone());
     model.description = Set(posting.description.clone());
+    model.written_in = Set(posting.written_in);
     model.kind = Set(posting.kind);
     model.field = Set(posting.field);
     model.mode = Set(posting.mode);
@@ -465,6 +466,10 @@ pub struct OpportunityView {
     pub id: i32,
     pub title: String,
     pub paragraphs: Vec<String>,
+    /// The language of the posting's own text (`lang` on it, for screen readers).
+    pub written_in: &'static str,
+    /// That language's name, in the reader's language.
+    pub written_in_name: String,
     pub kind: String,
     pub is_shadow: bool,
     pub field: String,
@@ -567,6 +572,8 @@ pub async fn view(
         pay: pay_in(lang, &o),
         title: o.title,
         paragraphs,
+        written_in: o.written_in.key(),
+        written_in_name: i18n::vocab(lang, "written_in", o.written_in.key()),
         kind: i18n::vocab(lang, "kind", o.kind.key()),
         is_shadow: o.kind == entity::OpportunityKind::JobShadow,
         field: i18n::vocab(lang, "field", o.field.key()),

@@ -1,19 +1,23 @@
 //! The fallback when the search engine cannot answer: the same filters,
 //! facets and orderings (through `matching`), run over the published
-//! postings read from the database. Text must appear as typed (accents and
-//! case aside); there is no relevance ranking and no typo tolerance.
+//! postings read from the database. Text is read in each posting's language
+//! exactly as the engines read it (`analysis`: Spanish stems and stop words
+//! for Spanish postings); every word must start a word of the posting.
+//! There is no relevance ranking and no typo tolerance.
 
 use std::{
     sync::Arc,
     time::{Duration, Instant},
 };
 
+use entity::PostingLanguage;
 use sea_orm::DatabaseConnection;
 use tokio::sync::Mutex;
 
 use super::{
-    Hit, SearchDocument, SearchQuery, SearchResults, documents,
-    embedded::words,
+    Hit, SearchDocument, SearchQuery, SearchResults,
+    analysis::{self, QueryWords, Searchable},
+    documents,
     matching::{Bits, Candidates, FactTable, Facts, Matcher, Tally},
 };
 use crate::error::{AppError, AppResult};
@@ -26,7 +30,8 @@ const FRESH_FOR: Duration = Duration::from_secs(15);
 struct Catalogue {
     documents: Vec<SearchDocument>,
     /// The words of each document's text (title, organization, description,
-    /// skills, field), folded like the engine's, each after a space.
+    /// skills, field), read in its language as the engines read them, each
+    /// after a space.
     words: Vec<String>,
     table: FactTable,
     loaded: Instant,
@@ -45,15 +50,9 @@ impl Catalogue {
         let words = documents
             .iter()
             .map(|d| {
-                let text = format!(
-                    "{} {} {} {} {}",
-                    d.title,
-                    d.organization,
-                    d.description,
-                    d.skills,
-                    d.field.label()
-                );
-                words(&text).iter().map(|w| format!(" {w}")).collect()
+                let text = Searchable::of(d);
+                let text = format!("{} {} {}", text.title, text.organization, text.body);
+                spaced(&analysis::words(d.written_in, &text)).concat()
             })
             .collect();
         Catalogue {
@@ -66,11 +65,21 @@ impl Catalogue {
 
     fn search(&self, query: &SearchQuery) -> SearchResults {
         // Every word typed must start a word of the posting: " lab" is in
-        // " robotics laboratory".
-        let wanted: Vec<String> = words(&query.text).iter().map(|w| format!(" {w}")).collect();
+        // " robotics laboratory". English postings are searched for the
+        // English words, Spanish ones for the Spanish stems.
+        let words = QueryWords::of(&query.text);
+        let wanted = |language| words.for_language(language).map(spaced);
+        let (english, spanish) = (wanted(PostingLanguage::En), wanted(PostingLanguage::Es));
         let mut matching = Bits::empty(self.documents.len());
         for (doc, text) in self.words.iter().enumerate() {
-            if wanted.iter().all(|w| text.contains(w.as_str())) {
+            let wanted = match self.documents[doc].written_in {
+                PostingLanguage::En => &english,
+                PostingLanguage::Es => &spanish,
+            };
+            if wanted
+                .as_ref()
+                .is_some_and(|wanted| wanted.iter().all(|w| text.contains(w.as_str())))
+            {
                 matching.insert(doc);
             }
         }
@@ -95,6 +104,17 @@ impl Catalogue {
             facets,
         }
     }
+}
+
+/// The fallback's answer over `documents`, without a database: the
+/// conformance suite holds it to the same text rules as the engines.
+pub fn search_documents(documents: Vec<SearchDocument>, query: &SearchQuery) -> SearchResults {
+    Catalogue::new(documents).search(query)
+}
+
+/// Each word after a space, so that `contains(" lab")` finds the start of a word.
+fn spaced(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| format!(" {w}")).collect()
 }
 
 /// Searches the database while the engine cannot. The postings are read

@@ -44,6 +44,7 @@ pub fn document(
         id: o.id,
         title: o.title.clone(),
         description: o.description.clone(),
+        written_in: o.written_in,
         organization: organization.name.clone(),
         organization_id: organization.id,
         kind: o.kind,

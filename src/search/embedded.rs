@@ -1,6 +1,11 @@
 //! The embedded engine: a tantivy index on disk under DATA_DIR. No server to
 //! run, and a real full-text engine (BM25, typo tolerance, accent folding).
 //!
+//! Each posting's text is indexed in the fields of its own language (see
+//! `analysis`): English words in `title`/`organization`/`body`/`all`,
+//! Spanish stems in the same fields suffixed `_es`. A query is read both
+//! ways and matches a posting when it matches in the posting's language.
+//!
 //! Text matching is tantivy's; filters, facets and ordering run over a
 //! per-segment `FactTable` read once from fast fields, through the same
 //! `matching` rules as the database fallback. A search without words skips
@@ -13,6 +18,7 @@ use std::{
 };
 
 use async_trait::async_trait;
+use entity::PostingLanguage;
 use tantivy::{
     DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal,
     SegmentReader, TantivyDocument, Term,
@@ -24,29 +30,41 @@ use tantivy::{
         FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
         Value,
     },
-    tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer},
+    tokenizer::{TextAnalyzer, WhitespaceTokenizer},
 };
 
 use super::{
     EngineKind, Hit, Rebuild, SearchDocument, SearchEngine, SearchError, SearchQuery,
     SearchResults,
+    analysis::{self, QueryWords, Searchable},
     matching::{Bits, Candidates, FactTable, Facts, Matcher, Tally},
 };
 
 /// Bump when the schema changes: the index is then rebuilt from the database.
-const SCHEMA_VERSION: &str = "4";
+const SCHEMA_VERSION: &str = "5";
+/// English text: folded words (`analysis::english_analyzer`).
 const TOKENIZER: &str = "folded";
+/// Spanish text arrives already cut into stems by `analysis::spanish_words`
+/// (the fallback and Meilisearch get the very same stems).
+const STEMS: &str = "stems";
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 
+/// The text fields of one language.
 #[derive(Clone, Copy)]
-struct Fields {
-    id: Field,
+struct TextFields {
     title: Field,
     organization: Field,
     body: Field,
     /// Title, organization and body together: typo and prefix matching walk
     /// the term dictionary once per word here instead of once per field.
     all: Field,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    english: TextFields,
+    spanish: TextFields,
     payload: Field,
     kind: Field,
     field: Field,
@@ -67,17 +85,25 @@ struct Fields {
 
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(TOKENIZER)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
+    let text = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let mut text_fields = |suffix: &str, tokenizer: &str| TextFields {
+        title: builder.add_text_field(&format!("title{suffix}"), text(tokenizer)),
+        organization: builder.add_text_field(&format!("organization{suffix}"), text(tokenizer)),
+        body: builder.add_text_field(&format!("body{suffix}"), text(tokenizer)),
+        all: builder.add_text_field(&format!("all{suffix}"), text(tokenizer)),
+    };
+    let english = text_fields("", TOKENIZER);
+    let spanish = text_fields("_es", STEMS);
     let fields = Fields {
         id: builder.add_u64_field("id", INDEXED | FAST),
-        title: builder.add_text_field("title", text.clone()),
-        organization: builder.add_text_field("organization", text.clone()),
-        body: builder.add_text_field("body", text.clone()),
-        all: builder.add_text_field("all", text),
+        english,
+        spanish,
         payload: builder.add_text_field("payload", STORED),
         kind: builder.add_u64_field("kind", FAST),
         field: builder.add_u64_field("field", FAST),
@@ -96,27 +122,6 @@ fn schema() -> (Schema, Fields) {
         pay: builder.add_i64_field("pay", FAST),
     };
     (builder.build(), fields)
-}
-
-/// Splits on non-alphanumerics, lower-cases and folds accents ("Café" -> "cafe").
-pub fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
-}
-
-/// The words of a text as the index holds them (and as the database
-/// fallback matches them).
-pub fn words(text: &str) -> Vec<String> {
-    let mut analyzer = analyzer();
-    let mut stream = analyzer.token_stream(text);
-    let mut words = Vec::new();
-    while stream.advance() {
-        words.push(stream.token().text.clone());
-    }
-    words
 }
 
 struct Inner {
@@ -172,7 +177,12 @@ impl EmbeddedEngine {
         let (schema, fields) = schema();
         let index = Index::open_or_create(MmapDirectory::open(directory).map_err(error)?, schema)
             .map_err(error)?;
-        index.tokenizers().register(TOKENIZER, analyzer());
+        index
+            .tokenizers()
+            .register(TOKENIZER, analysis::english_analyzer());
+        index
+            .tokenizers()
+            .register(STEMS, TextAnalyzer::from(WhitespaceTokenizer::default()));
         if created {
             std::fs::write(&version_file, SCHEMA_VERSION).map_err(error)?;
         }
@@ -217,11 +227,26 @@ impl Inner {
         let facts = Facts::of(d);
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.id, d.id as u64);
-        doc.add_text(f.title, &d.title);
-        doc.add_text(f.organization, &d.organization);
-        let body = format!("{} {} {}", d.description, d.skills, d.field.label());
-        doc.add_text(f.all, format!("{} {} {body}", d.title, d.organization));
-        doc.add_text(f.body, body);
+        let text = Searchable::of(d);
+        let (fields, text) = match d.written_in {
+            PostingLanguage::En => (f.english, text),
+            PostingLanguage::Es => {
+                let stems = |text: &str| analysis::spanish_words(text).join(" ");
+                let stemmed = Searchable {
+                    title: stems(&text.title),
+                    organization: stems(&text.organization),
+                    body: stems(&text.body),
+                };
+                (f.spanish, stemmed)
+            }
+        };
+        doc.add_text(
+            fields.all,
+            format!("{} {} {}", text.title, text.organization, text.body),
+        );
+        doc.add_text(fields.title, text.title);
+        doc.add_text(fields.organization, text.organization);
+        doc.add_text(fields.body, text.body);
         doc.add_text(f.payload, serde_json::to_string(d).map_err(error)?);
         doc.add_u64(f.kind, u64::from(facts.kind));
         doc.add_u64(f.field, u64::from(facts.field));
@@ -338,12 +363,15 @@ impl Inner {
     /// exactly (scored by BM25) or within the typo budget; the last word may
     /// also be the start of a longer word. (A search without words never
     /// gets here: it skips tantivy.)
-    fn text_query(&self, words: &[String]) -> Box<dyn Query> {
+    ///
+    /// `fields` are those of one language, and `words` the query read as
+    /// that language: the same rules hold for English words and Spanish stems.
+    fn text_query(&self, words: &[String], fields: TextFields) -> Box<dyn Query> {
         let last = words.len().saturating_sub(1);
         let exact_targets = [
-            (self.fields.title, 3.0),
-            (self.fields.organization, 2.0),
-            (self.fields.body, 1.0),
+            (fields.title, 3.0),
+            (fields.organization, 2.0),
+            (fields.body, 1.0),
         ];
         let should = |query: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) {
             (Occur::Should, Box::new(BoostQuery::new(query, boost)))
@@ -363,10 +391,10 @@ impl Inner {
                         )
                     })
                     .collect();
-                let anywhere = Term::from_field_text(self.fields.all, word);
+                let anywhere = Term::from_field_text(fields.all, word);
                 if typos > 0 {
                     // A near miss in the title still ranks above one in the description.
-                    let in_title = Term::from_field_text(self.fields.title, word);
+                    let in_title = Term::from_field_text(fields.title, word);
                     options.push(should(
                         Box::new(FuzzyTermQuery::new(in_title, typos, true)),
                         2.0,
@@ -410,7 +438,7 @@ impl Inner {
 
         let matcher = Matcher::new(query);
         let mut tally = Tally::new(query.offset() + query.per_page as usize);
-        let words = words(&query.text);
+        let words = QueryWords::of(&query.text);
         let segments = searcher.segment_readers();
         let matches = if words.is_empty() {
             // No words: every live document is a candidate.
@@ -428,8 +456,17 @@ impl Inner {
             let collector = TextMatches {
                 scoring: matcher.ranks_by_relevance(),
             };
+            // English postings match the English words in English fields,
+            // Spanish postings the Spanish stems in Spanish fields.
+            let mut languages: Vec<(Occur, Box<dyn Query>)> = vec![(
+                Occur::Should,
+                self.text_query(&words.english, self.fields.english),
+            )];
+            if let Some(stems) = words.for_language(PostingLanguage::Es) {
+                languages.push((Occur::Should, self.text_query(stems, self.fields.spanish)));
+            }
             searcher
-                .search(&*self.text_query(&words), &collector)
+                .search(&BooleanQuery::new(languages), &collector)
                 .map_err(error)?
         };
         for (ordinal, ((documents, scores), table)) in

@@ -37,6 +37,8 @@ fn parse_params(raw: Option<&str>) -> Result<SearchParams, ParamError> {
 struct ApiHit<'a> {
     id: i32,
     title: &'a str,
+    /// The language the posting is written in (`en`, `es`).
+    written_in: &'static str,
     organization: &'a str,
     kind: &'static str,
     field: &'static str,
@@ -62,6 +64,7 @@ impl<'a> From<&'a Hit> for ApiHit<'a> {
         ApiHit {
             id: d.id,
             title: &d.title,
+            written_in: d.written_in.key(),
             organization: &d.organization,
             kind: d.kind.key(),
             field: d.field.key(),
@@ -139,6 +142,8 @@ struct Chip {
 struct ResultView {
     id: i32,
     title: String,
+    /// The title's language, for its `lang` attribute.
+    written_in: &'static str,
     organization: String,
     /// Vocabulary keys: the template shows them in the reader's language.
     kind: &'static str,
@@ -340,6 +345,7 @@ fn render(
                     ResultView {
                         id: d.id,
                         title: d.title.clone(),
+                        written_in: d.written_in.key(),
                         organization: d.organization.clone(),
                         kind: d.kind.key(),
                         field: d.field.key(),

@@ -715,6 +715,7 @@ mod tests {
             id,
             title: String::new(),
             description: String::new(),
+            written_in: entity::PostingLanguage::En,
             organization: String::new(),
             organization_id: 1,
             kind: *OpportunityKind::ALL.choose(rng).unwrap(),

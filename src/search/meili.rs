@@ -2,17 +2,26 @@
 //! asynchronous tasks on the server: a batch only counts as applied once its
 //! task succeeded. Rebuilds fill a fresh index and swap it in, so searches
 //! never see a half-built index.
+//!
+//! Spanish postings: Meilisearch has neither stemming nor stop words per
+//! language, so the documents carry the Spanish stems of their text
+//! (`analysis::spanish_words`, the very words the embedded engine indexes)
+//! in `*_es` attributes, declared Spanish through `localizedAttributes`. A
+//! search with words runs as two parts, English postings for the query's
+//! English words and Spanish postings for its Spanish stems, merged here
+//! with the same total order as the embedded engine.
 
 use std::{collections::BTreeMap, time::Duration};
 
 use async_trait::async_trait;
 use chrono::Datelike;
-use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
+use entity::{AccessNeed, OpportunityKind, PostingLanguage, StemField, WorkMode};
 use meilisearch_sdk::{
+    DefaultHttpClient,
     client::{Client, SwapIndexes},
     indexes::Index,
-    search::{MatchingStrategies, Selectors},
-    settings::{FacetingSettings, PaginationSetting, Settings},
+    search::{self, MatchingStrategies, Selectors},
+    settings::{FacetingSettings, LocalizedAttributes, PaginationSetting, Settings},
     task_info::TaskInfo,
 };
 use serde::{Deserialize, Serialize};
@@ -20,12 +29,24 @@ use serde::{Deserialize, Serialize};
 use super::{
     EngineKind, Facets, Hit, Rebuild, SearchDocument, SearchEngine, SearchError, SearchQuery,
     SearchResults, Sort,
+    analysis::{self, QueryWords, Searchable},
 };
 use crate::geo::{self, Point};
 
 const TASK_TIMEOUT: Duration = Duration::from_secs(120);
 const TASK_POLL: Duration = Duration::from_millis(25);
 const BATCH: usize = 5_000;
+
+/// Where English postings' text is searched, in order of importance.
+const ENGLISH_ATTRIBUTES: &[&str] = &[
+    "title",
+    "organization",
+    "skills",
+    "field_label",
+    "description",
+];
+/// Where Spanish postings' stems are searched, in order of importance.
+const SPANISH_ATTRIBUTES: &[&str] = &["title_es", "organization_es", "body_es"];
 
 /// A search document as Meilisearch stores it: the document plus the
 /// attributes its filters and sorts need.
@@ -36,7 +57,16 @@ struct MeiliDocument {
     #[serde(rename = "_geo")]
     geo: Geo,
     deadline_days: i32,
+    /// The STEM field's name in the posting's language.
     field_label: String,
+    /// Spanish postings only: the stems of their title, organization and
+    /// body, which is what their text is searched by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title_es: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    organization_es: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    body_es: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -47,13 +77,29 @@ struct Geo {
 
 impl From<SearchDocument> for MeiliDocument {
     fn from(document: SearchDocument) -> Self {
+        let stems = (document.written_in == PostingLanguage::Es).then(|| {
+            let text = Searchable::of(&document);
+            let stems = |text: &str| analysis::spanish_words(text).join(" ");
+            (
+                stems(&text.title),
+                stems(&text.organization),
+                stems(&text.body),
+            )
+        });
+        let (title_es, organization_es, body_es) = match stems {
+            Some((title, organization, body)) => (Some(title), Some(organization), Some(body)),
+            None => (None, None, None),
+        };
         MeiliDocument {
             geo: Geo {
                 lat: document.latitude,
                 lng: document.longitude,
             },
             deadline_days: document.deadline.num_days_from_ce(),
-            field_label: document.field.label().to_owned(),
+            field_label: analysis::field_name(&document),
+            title_es,
+            organization_es,
+            body_es,
             document,
         }
     }
@@ -114,17 +160,23 @@ impl MeiliEngine {
         }
     }
 
-    async fn configure(&self, index: &Index) -> Result<(), SearchError> {
-        let settings = Settings::new()
-            .with_searchable_attributes([
-                "title",
-                "organization",
-                "skills",
-                "field_label",
-                "description",
+    /// The index settings every search relies on.
+    fn settings() -> Settings {
+        Settings::new()
+            .with_searchable_attributes(ENGLISH_ATTRIBUTES.iter().chain(SPANISH_ATTRIBUTES))
+            .with_localized_attributes([
+                LocalizedAttributes {
+                    locales: vec!["spa".into()],
+                    attribute_patterns: vec!["*_es".into()],
+                },
+                LocalizedAttributes {
+                    locales: vec!["eng".into()],
+                    attribute_patterns: ENGLISH_ATTRIBUTES.iter().map(|&a| a.into()).collect(),
+                },
             ])
             .with_filterable_attributes([
                 "id",
+                "written_in",
                 "kind",
                 "field",
                 "mode",
@@ -149,8 +201,25 @@ impl MeiliEngine {
             .with_faceting(FacetingSettings {
                 max_values_per_facet: 100,
                 sort_facet_values_by: None,
-            });
-        let task = index.set_settings(&settings).await.map_err(error)?;
+            })
+    }
+
+    /// Applies the settings, unless the index has them already: changed
+    /// settings make Meilisearch re-index every document, so only the first
+    /// start after a change pays for it.
+    async fn configure(&self, index: &Index) -> Result<(), SearchError> {
+        let wanted = Self::settings();
+        // A missing index has no settings: setting them creates it.
+        if let Ok(current) = index.get_settings().await
+            && let (Ok(current), Ok(wanted)) = (
+                serde_json::to_value(&current),
+                serde_json::to_value(&wanted),
+            )
+            && covers(&current, &wanted, "")
+        {
+            return Ok(());
+        }
+        let task = index.set_settings(&wanted).await.map_err(error)?;
         self.wait(task).await
     }
 
@@ -213,12 +282,15 @@ impl MeiliEngine {
         parts.join(" AND ")
     }
 
+    /// The sort of a query; ties always end on the id, as in the embedded
+    /// engine, so that the two parts of a search merge in one total order.
     fn sort(query: &SearchQuery) -> Vec<String> {
         let newest = "published_at:desc".to_owned();
+        let id = "id:asc".to_owned();
         match query.sort {
             Sort::Relevance if !query.text.is_empty() => vec![],
-            Sort::Relevance | Sort::Newest => vec![newest, "id:asc".into()],
-            Sort::Deadline => vec!["deadline_days:asc".into(), newest],
+            Sort::Relevance | Sort::Newest => vec![newest, id],
+            Sort::Deadline => vec!["deadline_days:asc".into(), newest, id],
             Sort::Nearest => match &query.near {
                 Some(near) => vec![
                     format!(
@@ -226,10 +298,11 @@ impl MeiliEngine {
                         near.point.latitude, near.point.longitude
                     ),
                     newest,
+                    id,
                 ],
-                None => vec![newest],
+                None => vec![newest, id],
             },
-            Sort::Pay => vec!["pay_cents_per_hour:desc".into(), newest],
+            Sort::Pay => vec!["pay_cents_per_hour:desc".into(), newest, id],
         }
     }
 
@@ -237,63 +310,38 @@ impl MeiliEngine {
     async fn facet_counts(
         &self,
         query: &SearchQuery,
+        part: &Part,
         facet: &'static str,
     ) -> Result<BTreeMap<String, u64>, SearchError> {
-        let filter = Self::filter(query, Some(facet));
+        let filter = part.filter(Self::filter(query, Some(facet)));
         let facets = [facet];
         let index = self.index();
-        let results = index
-            .search()
-            .with_query(&query.text)
+        let mut request = index.search();
+        request
+            .with_query(&part.text)
             .with_matching_strategy(MatchingStrategies::ALL)
             .with_filter(&filter)
             .with_facets(Selectors::Some(&facets))
-            .with_limit(0)
+            .with_limit(0);
+        part.restrict(&mut request);
+        let results = request
             .execute::<serde_json::Value>()
             .await
             .map_err(error)?;
         Ok(distribution(results.facet_distribution.as_ref(), facet))
     }
-}
 
-fn distribution(
-    all: Option<&std::collections::HashMap<String, std::collections::HashMap<String, usize>>>,
-    facet: &str,
-) -> BTreeMap<String, u64> {
-    all.and_then(|all| all.get(facet))
-        .map(|counts| counts.iter().map(|(k, v)| (k.clone(), *v as u64)).collect())
-        .unwrap_or_default()
-}
-
-/// Every key of a vocabulary present, zero when absent, like the embedded engine.
-fn complete(
-    keys: impl Iterator<Item = &'static str>,
-    counts: BTreeMap<String, u64>,
-) -> BTreeMap<String, u64> {
-    keys.map(|k| (k.to_owned(), counts.get(k).copied().unwrap_or(0)))
-        .collect()
-}
-
-#[async_trait]
-impl SearchEngine for MeiliEngine {
-    fn kind(&self) -> EngineKind {
-        EngineKind::Meilisearch
-    }
-
-    async fn index(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
-        self.ready().await?;
-        self.add(&self.index(), documents).await
-    }
-
-    async fn delete(&self, ids: Vec<i32>) -> Result<(), SearchError> {
-        self.ready().await?;
-        let task = self.index().delete_documents(&ids).await.map_err(error)?;
-        self.wait(task).await
-    }
-
-    async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
-        self.ready().await?;
-        let filter = Self::filter(query, None);
+    /// One part of a search: its total, facets, and the hits of `page`
+    /// (with their ranking scores when `scores` is asked for).
+    async fn search_part(
+        &self,
+        query: &SearchQuery,
+        part: &Part,
+        page: usize,
+        hits_per_page: usize,
+        scores: bool,
+    ) -> Result<PartResults, SearchError> {
+        let filter = part.filter(Self::filter(query, None));
         let sort = Self::sort(query);
         let sort: Vec<&str> = sort.iter().map(String::as_str).collect();
         // A facet without a selected value counts the same with or without
@@ -310,19 +358,21 @@ impl SearchEngine for MeiliEngine {
         let index = self.index();
         let mut request = index.search();
         request
-            .with_query(&query.text)
+            .with_query(&part.text)
             // Every word must match, as in the embedded engine and the fallback.
             .with_matching_strategy(MatchingStrategies::ALL)
             .with_filter(&filter)
             .with_facets(Selectors::Some(&facets))
-            .with_page(query.page as usize)
-            .with_hits_per_page(query.per_page as usize);
+            .with_page(page)
+            .with_hits_per_page(hits_per_page)
+            .with_show_ranking_score(scores);
+        part.restrict(&mut request);
         if !sort.is_empty() {
             request.with_sort(&sort);
         }
         let own_query = |(facet, selected): (&'static str, bool)| async move {
             match selected {
-                true => self.facet_counts(query, facet).await.map(Some),
+                true => self.facet_counts(query, part, facet).await.map(Some),
                 false => Ok(None),
             }
         };
@@ -365,15 +415,235 @@ impl SearchEngine for MeiliEngine {
                         },
                     )
                 });
-                Hit {
-                    document,
-                    distance_miles,
-                }
+                (
+                    Hit {
+                        document,
+                        distance_miles,
+                    },
+                    hit.ranking_score.unwrap_or(0.0),
+                )
             })
             .collect();
-        Ok(SearchResults {
+        Ok(PartResults {
             total: main.total_hits.unwrap_or(0) as u64,
             hits,
+            facets,
+        })
+    }
+}
+
+impl MeiliEngine {
+    /// A search of one part: Meilisearch pages it itself.
+    async fn search_whole(
+        &self,
+        query: &SearchQuery,
+        part: &Part,
+    ) -> Result<SearchResults, SearchError> {
+        let found = self
+            .search_part(
+                query,
+                part,
+                query.page as usize,
+                query.per_page as usize,
+                false,
+            )
+            .await?;
+        Ok(SearchResults {
+            total: found.total,
+            hits: found.hits.into_iter().map(|(hit, _)| hit).collect(),
+            facets: found.facets,
+        })
+    }
+}
+
+/// The postings one request to Meilisearch looks at, and how it reads the
+/// query's text for them.
+struct Part {
+    text: String,
+    /// `None`: every posting, every searchable attribute (a search without
+    /// words); else the postings of one language, in its own attributes.
+    language: Option<PostingLanguage>,
+}
+
+impl Part {
+    /// The parts of a search: one when it has no words; else the English
+    /// postings for the text as typed and, unless the query is only Spanish
+    /// stop words, the Spanish postings for its Spanish stems.
+    fn of(query: &SearchQuery) -> Vec<Part> {
+        let words = QueryWords::of(&query.text);
+        if words.is_empty() {
+            return vec![Part {
+                text: query.text.clone(),
+                language: None,
+            }];
+        }
+        let mut parts = vec![Part {
+            text: query.text.clone(),
+            language: Some(PostingLanguage::En),
+        }];
+        if let Some(stems) = words.for_language(PostingLanguage::Es) {
+            parts.push(Part {
+                text: stems.join(" "),
+                language: Some(PostingLanguage::Es),
+            });
+        }
+        parts
+    }
+
+    /// `filter` narrowed to this part's postings. Documents indexed before
+    /// postings had a language count as English.
+    fn filter(&self, filter: String) -> String {
+        match self.language {
+            None => filter,
+            Some(PostingLanguage::En) => format!("{filter} AND NOT written_in = es"),
+            Some(PostingLanguage::Es) => format!("{filter} AND written_in = es"),
+        }
+    }
+
+    /// Searches this part's attributes only, as its language.
+    fn restrict(&self, request: &mut search::SearchQuery<'_, DefaultHttpClient>) {
+        match self.language {
+            None => {}
+            Some(PostingLanguage::En) => {
+                request.with_attributes_to_search_on(ENGLISH_ATTRIBUTES);
+            }
+            Some(PostingLanguage::Es) => {
+                request
+                    .with_attributes_to_search_on(SPANISH_ATTRIBUTES)
+                    .with_locales(&["spa"]);
+            }
+        }
+    }
+}
+
+/// What one part of a search found.
+struct PartResults {
+    total: u64,
+    /// The hits of the page asked for, with their ranking scores.
+    hits: Vec<(Hit, f64)>,
+    facets: Facets,
+}
+
+/// The key that orders hits of both parts as the embedded engine orders
+/// them (`matching::Matcher::sort_key`): smaller first, ties to the newer
+/// posting, then the lower id.
+fn merge_key(query: &SearchQuery, hit: &Hit, score: f64) -> (f64, f64, i32) {
+    let d = &hit.document;
+    let newer = -(d.published_at as f64);
+    match query.sort {
+        Sort::Relevance if !query.text.is_empty() => (-score, newer, d.id),
+        Sort::Relevance | Sort::Newest => (newer, 0.0, d.id),
+        Sort::Deadline => (f64::from(d.deadline.num_days_from_ce()), newer, d.id),
+        Sort::Pay => (-f64::from(d.pay_cents_per_hour), newer, d.id),
+        Sort::Nearest => (hit.distance_miles.unwrap_or(0.0), newer, d.id),
+    }
+}
+
+/// Adds one part's facet counts to another's.
+fn add_facets(into: &mut Facets, other: Facets) {
+    for (into, other) in [
+        (&mut into.kind, other.kind),
+        (&mut into.field, other.field),
+        (&mut into.mode, other.mode),
+        (&mut into.need, other.need),
+    ] {
+        for (key, count) in other {
+            *into.entry(key).or_insert(0) += count;
+        }
+    }
+}
+
+/// Whether the `current` settings already hold every `wanted` value. Sets
+/// come back from the server in its own order; the order of the searchable
+/// attributes is their importance, so it must match exactly.
+fn covers(current: &serde_json::Value, wanted: &serde_json::Value, key: &str) -> bool {
+    use serde_json::Value;
+    match (current, wanted) {
+        (Value::Object(current), Value::Object(wanted)) => wanted
+            .iter()
+            .all(|(k, w)| current.get(k).is_some_and(|c| covers(c, w, k))),
+        (Value::Array(current), Value::Array(wanted)) if key != "searchableAttributes" => {
+            current.len() == wanted.len() && wanted.iter().all(|w| current.contains(w))
+        }
+        _ => current == wanted,
+    }
+}
+
+fn distribution(
+    all: Option<&std::collections::HashMap<String, std::collections::HashMap<String, usize>>>,
+    facet: &str,
+) -> BTreeMap<String, u64> {
+    all.and_then(|all| all.get(facet))
+        .map(|counts| counts.iter().map(|(k, v)| (k.clone(), *v as u64)).collect())
+        .unwrap_or_default()
+}
+
+/// Every key of a vocabulary present, zero when absent, like the embedded engine.
+fn complete(
+    keys: impl Iterator<Item = &'static str>,
+    counts: BTreeMap<String, u64>,
+) -> BTreeMap<String, u64> {
+    keys.map(|k| (k.to_owned(), counts.get(k).copied().unwrap_or(0)))
+        .collect()
+}
+
+#[async_trait]
+impl SearchEngine for MeiliEngine {
+    fn kind(&self) -> EngineKind {
+        EngineKind::Meilisearch
+    }
+
+    async fn index(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {
+        self.ready().await?;
+        self.add(&self.index(), documents).await
+    }
+
+    async fn delete(&self, ids: Vec<i32>) -> Result<(), SearchError> {
+        self.ready().await?;
+        let task = self.index().delete_documents(&ids).await.map_err(error)?;
+        self.wait(task).await
+    }
+
+    async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
+        self.ready().await?;
+        let parts = Part::of(query);
+        let (english, spanish) = match &parts[..] {
+            [english, spanish] => (english, spanish),
+            [part, ..] => {
+                return self.search_whole(query, part).await;
+            }
+            [] => return Err(error("a search has at least one part")),
+        };
+        // Two parts: each gives its best hits down to this page, and the
+        // page is cut from both merged in one total order.
+        let depth = query.offset() + query.per_page as usize;
+        let scores = query.sort == Sort::Relevance;
+        let (english, spanish) = tokio::join!(
+            self.search_part(query, english, 1, depth, scores),
+            self.search_part(query, spanish, 1, depth, scores),
+        );
+        let mut total = 0;
+        let mut facets = Facets::default();
+        let mut hits = Vec::new();
+        for part in [english?, spanish?] {
+            total += part.total;
+            add_facets(&mut facets, part.facets);
+            hits.extend(part.hits);
+        }
+        hits.sort_by(|(a, a_score), (b, b_score)| {
+            let (a, b) = (merge_key(query, a, *a_score), merge_key(query, b, *b_score));
+            a.0.total_cmp(&b.0)
+                .then(a.1.total_cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        });
+        Ok(SearchResults {
+            total,
+            hits: hits
+                .into_iter()
+                .skip(query.offset())
+                .take(query.per_page as usize)
+                .map(|(hit, _)| hit)
+                .collect(),
             facets,
         })
     }
@@ -435,5 +705,168 @@ impl Rebuild for MeiliRebuild {
         engine.wait(task).await?;
         let task = fresh.delete().await.map_err(error)?;
         engine.wait(task).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! What can be checked without a server: the documents sent, the parts
+    //! a search is split into, the merge order, and when settings are sent.
+    use chrono::NaiveDate;
+    use serde_json::json;
+
+    use super::*;
+
+    fn document(id: i32, written_in: PostingLanguage, title: &str) -> SearchDocument {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        SearchDocument {
+            id,
+            title: title.into(),
+            description: String::new(),
+            written_in,
+            organization: "Acme".into(),
+            organization_id: 1,
+            kind: OpportunityKind::Internship,
+            field: StemField::Engineering,
+            mode: WorkMode::OnSite,
+            needs: vec![],
+            languages: vec![],
+            skills: String::new(),
+            min_grade: 9,
+            max_grade: 12,
+            deadline: day,
+            start_date: day,
+            published_at: 0,
+            pay_cents_per_hour: 0,
+            pay: String::new(),
+            slots_left: 1,
+            latitude: 0.0,
+            longitude: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_spanish_document_carries_the_stems_the_embedded_engine_indexes() {
+        let spanish = serde_json::to_value(MeiliDocument::from(document(
+            1,
+            PostingLanguage::Es,
+            "Prácticas pagadas de ingeniería",
+        )))
+        .unwrap();
+        assert_eq!(spanish["written_in"], "es");
+        assert_eq!(spanish["title_es"], "practic pag ingenieri");
+        assert_eq!(spanish["field_label"], "Ingeniería");
+        assert_eq!(
+            spanish["body_es"],
+            analysis::spanish_words("Ingeniería").join(" ")
+        );
+        let english = serde_json::to_value(MeiliDocument::from(document(
+            2,
+            PostingLanguage::En,
+            "Engineering intern",
+        )))
+        .unwrap();
+        assert_eq!(english["written_in"], "en");
+        assert_eq!(english["field_label"], "Engineering");
+        assert!(english.get("title_es").is_none());
+        // A document stored before postings had a language reads as English.
+        let mut old = english.clone();
+        old.as_object_mut().unwrap().remove("written_in");
+        let old: MeiliDocument = serde_json::from_value(old).unwrap();
+        assert_eq!(old.document.written_in, PostingLanguage::En);
+    }
+
+    #[test]
+    fn a_search_with_words_has_an_english_part_and_a_spanish_part_unless_only_stop_words() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let parts = |text: &str| {
+            Part::of(&SearchQuery {
+                text: text.into(),
+                ..SearchQuery::everything(day)
+            })
+        };
+        let both = parts("Ingeniería de la salud");
+        assert_eq!(both.len(), 2);
+        assert_eq!(both[0].text, "Ingeniería de la salud");
+        assert_eq!(both[1].text, "ingenieri salud");
+        assert_eq!(
+            both[0].filter("slots_left >= 1".into()),
+            "slots_left >= 1 AND NOT written_in = es"
+        );
+        assert_eq!(
+            both[1].filter("slots_left >= 1".into()),
+            "slots_left >= 1 AND written_in = es"
+        );
+        let stop_words = parts("de la");
+        assert_eq!(stop_words.len(), 1);
+        assert_eq!(stop_words[0].language, Some(PostingLanguage::En));
+        let none = parts("");
+        assert_eq!(none.len(), 1);
+        assert_eq!(none[0].language, None);
+        assert_eq!(none[0].filter("x".into()), "x");
+    }
+
+    #[test]
+    fn merged_parts_follow_the_embedded_engines_total_order() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let hit = |id: i32, published_at: i64, pay: i32| Hit {
+            document: SearchDocument {
+                published_at,
+                pay_cents_per_hour: pay,
+                ..document(id, PostingLanguage::En, "")
+            },
+            distance_miles: None,
+        };
+        let order = |sort: Sort, text: &str, hits: &[(Hit, f64)]| {
+            let query = SearchQuery {
+                sort,
+                text: text.into(),
+                ..SearchQuery::everything(day)
+            };
+            let mut hits: Vec<&(Hit, f64)> = hits.iter().collect();
+            hits.sort_by(|(a, sa), (b, sb)| {
+                let (a, b) = (merge_key(&query, a, *sa), merge_key(&query, b, *sb));
+                a.0.total_cmp(&b.0)
+                    .then(a.1.total_cmp(&b.1))
+                    .then(a.2.cmp(&b.2))
+            });
+            hits.iter().map(|(h, _)| h.document.id).collect::<Vec<_>>()
+        };
+        let hits = [
+            (hit(3, 10, 1500), 0.5),
+            (hit(1, 20, 1500), 0.9),
+            (hit(2, 20, 1800), 0.9),
+        ];
+        assert_eq!(order(Sort::Newest, "x", &hits), vec![1, 2, 3]);
+        assert_eq!(order(Sort::Pay, "x", &hits), vec![2, 1, 3]);
+        assert_eq!(order(Sort::Relevance, "x", &hits), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn settings_are_sent_only_when_the_server_lacks_them() {
+        let wanted = serde_json::to_value(MeiliEngine::settings()).unwrap();
+        // The server answers sets in its own order and with every setting.
+        let mut current = wanted.clone();
+        let object = current.as_object_mut().unwrap();
+        object["filterableAttributes"]
+            .as_array_mut()
+            .unwrap()
+            .reverse();
+        object.insert("stopWords".into(), json!([]));
+        object["faceting"]
+            .as_object_mut()
+            .unwrap()
+            .insert("sortFacetValuesBy".into(), json!({"*": "alpha"}));
+        assert!(covers(&current, &wanted, ""));
+
+        let mut reordered = current.clone();
+        reordered["searchableAttributes"]
+            .as_array_mut()
+            .unwrap()
+            .reverse();
+        assert!(!covers(&reordered, &wanted, ""), "importance changed");
+        let mut older = current.clone();
+        older.as_object_mut().unwrap().remove("localizedAttributes");
+        assert!(!covers(&older, &wanted, ""), "set before Spanish postings");
     }
 }

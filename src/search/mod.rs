@@ -4,6 +4,7 @@
 //! cannot answer. `/search` (HTML) and `/api/v1/opportunities` (JSON) share
 //! the parameters and the results.
 
+pub mod analysis;
 pub mod database;
 pub mod documents;
 pub mod embedded;
@@ -19,7 +20,7 @@ use std::collections::BTreeMap;
 use async_trait::async_trait;
 use axum::{Router, routing::get};
 use chrono::NaiveDate;
-use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
+use entity::{AccessNeed, OpportunityKind, PostingLanguage, StemField, WorkMode};
 use serde::{Deserialize, Serialize};
 
 pub use query::{SearchQuery, Sort};
@@ -39,6 +40,11 @@ pub struct SearchDocument {
     pub id: i32,
     pub title: String,
     pub description: String,
+    /// The language of the title, description and skills: search reads
+    /// them as that language (see `analysis`). Documents indexed before
+    /// postings had a language were English.
+    #[serde(default)]
+    pub written_in: PostingLanguage,
     pub organization: String,
     pub organization_id: i32,
     pub kind: OpportunityKind,

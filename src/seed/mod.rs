@@ -56,6 +56,13 @@ const STUDENTS: &[(&str, &str, i32)] = &[
     ("Aiden", "Kowalski", 10),
 ];
 
+/// A demo employer, for postings added after the generated ones.
+#[derive(Clone, Copy)]
+struct DemoEmployer {
+    organization_id: i32,
+    user_id: i32,
+}
+
 /// Loads the demo data; refuses to run twice on the same database.
 pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>> {
     let already = user::Entity::find()
@@ -155,6 +162,8 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
     }
 
     let mut published = Vec::new();
+    // Each demo employer's organization and account, and its metro area.
+    let mut employers = Vec::new();
     let mut rng = postings::rng(2026);
     let today = now.date_naive();
     for (index, (name, metro)) in EMPLOYERS.iter().enumerate() {
@@ -193,6 +202,13 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
             &hash,
         )
         .await?;
+        employers.push((
+            DemoEmployer {
+                organization_id: organization.id,
+                user_id: employer.id,
+            },
+            *metro,
+        ));
         if index < 3 {
             logins.push(DemoLogin {
                 role: "employer",
@@ -220,6 +236,27 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         }
     }
     roster::load(&txn, &school_ids, &published, admin.id).await?;
+    // After the roster, so the generated applications stay as they were.
+    for (n, spanish) in postings::SPANISH.iter().enumerate() {
+        let (employer, metro) = employers
+            .get(spanish.employer)
+            .copied()
+            .ok_or_else(|| anyhow::anyhow!("no demo employer {}", spanish.employer))?;
+        let posting = spanish.form(n, metro, today).parse().map_err(|errors| {
+            anyhow::anyhow!(
+                "demo posting invalid: {}",
+                errors.summary(crate::i18n::Lang::En)
+            )
+        })?;
+        opportunities::service::insert(
+            &txn,
+            employer.organization_id,
+            employer.user_id,
+            &posting,
+            OpportunityStatus::Published,
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(logins)
 }

@@ -232,6 +232,7 @@ pub fn generate(rng: &mut StdRng, metro: usize, today: NaiveDate) -> PostingForm
             field.label().to_lowercase()
         ),
         title,
+        written_in: entity::PostingLanguage::En.key().into(),
         kind: kind.key().into(),
         field: field.key().into(),
         mode: mode.key().into(),
@@ -282,6 +283,155 @@ pub fn generate(rng: &mut StdRng, metro: usize, today: NaiveDate) -> PostingForm
     }
 }
 
+/// A posting written in Spanish, as a bilingual employer would write it.
+pub struct SpanishPosting {
+    /// Which demo employer posts it (its place in the demo's list).
+    pub employer: usize,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub kind: OpportunityKind,
+    pub field: StemField,
+    pub mode: WorkMode,
+    /// Hourly wage in dollars; `None` for unpaid.
+    pub wage: Option<&'static str>,
+    pub skills: &'static str,
+    pub schedule: &'static str,
+    pub features: &'static [AccessNeed],
+}
+
+/// The demo's Spanish postings: students from Spanish-speaking homes find
+/// them with Spanish words (`prácticas pagadas`, `enfermería`, `ingeniera`).
+pub const SPANISH: &[SpanishPosting] = &[
+    SpanishPosting {
+        employer: 0,
+        title: "Prácticas pagadas de ingeniería robótica",
+        description: "Trabaja junto a nuestras ingenieras e ingenieros en el laboratorio: armarás y programarás brazos robóticos para una línea de ensamblaje.\n\nNo necesitas experiencia previa. Tu mentora te acompaña cada semana y el equipo habla español e inglés.",
+        kind: OpportunityKind::Internship,
+        field: StemField::Engineering,
+        mode: WorkMode::OnSite,
+        wage: Some("18.00"),
+        skills: "soldadura, Arduino, dibujo técnico",
+        schedule: "Martes y jueves de 4 a 7 pm",
+        features: &[
+            AccessNeed::MentorAssigned,
+            AccessNeed::NoExperienceRequired,
+            AccessNeed::TransitAccessible,
+        ],
+    },
+    SpanishPosting {
+        employer: 1,
+        title: "Observación de enfermería en clínica comunitaria",
+        description: "Pasa un día con las enfermeras de nuestra clínica familiar bilingüe: toma de signos vitales, educación de pacientes y organización de la farmacia.\n\nIdeal si te interesa estudiar enfermería o medicina.",
+        kind: OpportunityKind::JobShadow,
+        field: StemField::Health,
+        mode: WorkMode::OnSite,
+        wage: None,
+        skills: "atención al paciente, signos vitales",
+        schedule: "Un sábado por la mañana",
+        features: &[AccessNeed::Weekends, AccessNeed::TransitAccessible],
+    },
+    SpanishPosting {
+        employer: 4,
+        title: "Investigación de calidad del agua en el bayou",
+        description: "Toma muestras de agua, identifica macroinvertebrados con el microscopio y registra los datos para el informe anual de calidad del agua.\n\nPráctica pagada por hora, con transporte desde la escuela.",
+        kind: OpportunityKind::Internship,
+        field: StemField::EnvironmentalScience,
+        mode: WorkMode::Hybrid,
+        wage: Some("16.50"),
+        skills: "muestreo, microscopio, hojas de cálculo",
+        schedule: "Lunes y miércoles después de clases",
+        features: &[AccessNeed::TransportationSupport, AccessNeed::AfterSchool],
+    },
+    SpanishPosting {
+        employer: 6,
+        title: "Programación de aplicaciones web accesibles",
+        description: "Desarrolla con nuestro equipo una aplicación para la despensa comunitaria del barrio: formularios accesibles, bases de datos y pruebas automáticas.\n\nTe prestamos una computadora portátil y puedes trabajar desde casa.",
+        kind: OpportunityKind::VirtualExperience,
+        field: StemField::ComputerScience,
+        mode: WorkMode::Remote,
+        wage: Some("17.25"),
+        skills: "Python, HTML, bases de datos",
+        schedule: "Horario flexible, 6 horas por semana",
+        features: &[AccessNeed::EquipmentProvided, AccessNeed::FlexibleSchedule],
+    },
+    SpanishPosting {
+        employer: 8,
+        title: "Asistente de laboratorio dental",
+        description: "Aprende cómo se fabrican coronas y retenedores: modelos de yeso, impresión 3D y control de calidad con técnicos dentales.\n\nEl equipo habla español e inglés.",
+        kind: OpportunityKind::Internship,
+        field: StemField::Health,
+        mode: WorkMode::OnSite,
+        wage: None,
+        skills: "impresión 3D, precisión, higiene",
+        schedule: "Viernes de 3 a 6 pm",
+        features: &[AccessNeed::WheelchairAccessible, AccessNeed::AfterSchool],
+    },
+    SpanishPosting {
+        employer: 9,
+        title: "Cuidado de árboles urbanos en verano",
+        description: "Inventaria los árboles del parque con una aplicación de mapas, mide su salud y ayuda a plantar nuevos árboles con la comunidad.\n\nPrácticas pagadas durante el verano.",
+        kind: OpportunityKind::Internship,
+        field: StemField::EnvironmentalScience,
+        mode: WorkMode::OnSite,
+        wage: Some("17.00"),
+        skills: "mapas, mediciones, trabajo en equipo",
+        schedule: "Lunes a jueves de 8 am a 12 pm",
+        features: &[AccessNeed::Summer, AccessNeed::MentorAssigned],
+    },
+];
+
+impl SpanishPosting {
+    /// The posting form for the `n`th Spanish posting, in `metro`.
+    pub fn form(&self, n: usize, metro: usize, today: NaiveDate) -> PostingForm {
+        let (_, zips) = METROS[metro % METROS.len()];
+        let is_shadow = self.kind == OpportunityKind::JobShadow;
+        let deadline = today + Duration::days(21 + 7 * n as i64);
+        let start = deadline + Duration::days(14);
+        let end = if is_shadow {
+            start
+        } else {
+            start + Duration::days(56)
+        };
+        let time = |t: &str| if is_shadow { t.into() } else { String::new() };
+        PostingForm {
+            title: self.title.into(),
+            description: self.description.into(),
+            written_in: entity::PostingLanguage::Es.key().into(),
+            kind: self.kind.key().into(),
+            field: self.field.key().into(),
+            mode: self.mode.key().into(),
+            address: if self.mode == WorkMode::Remote {
+                String::new()
+            } else {
+                format!("{} Calle Principal", 100 + 25 * n)
+            },
+            zip: zips[n % zips.len()].into(),
+            compensation: if self.wage.is_some() {
+                "hourly"
+            } else {
+                "unpaid"
+            }
+            .into(),
+            hourly_wage: self.wage.unwrap_or_default().into(),
+            stipend: String::new(),
+            hours_per_week: if is_shadow { String::new() } else { "6".into() },
+            schedule: self.schedule.into(),
+            start_date: start.to_string(),
+            end_date: end.to_string(),
+            start_time: time("09:00"),
+            end_time: time("13:00"),
+            deadline: deadline.to_string(),
+            min_grade: "9".into(),
+            max_grade: "12".into(),
+            min_age: String::new(),
+            slots: if is_shadow { "8" } else { "3" }.into(),
+            languages: "es, en".into(),
+            skills: self.skills.into(),
+            features: self.features.iter().map(|f| f.key().to_owned()).collect(),
+        }
+    }
+}
+
 /// A seeded generator, so the demo and the benchmark are reproducible.
 pub fn rng(seed: u64) -> StdRng {
     StdRng::seed_from_u64(seed)
@@ -290,6 +440,22 @@ pub fn rng(seed: u64) -> StdRng {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_spanish_posting_passes_the_posting_form_checks() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        for (n, spanish) in SPANISH.iter().enumerate() {
+            let posting = match spanish.form(n, n, today).parse() {
+                Ok(posting) => posting,
+                Err(errors) => panic!(
+                    "{}: {}",
+                    spanish.title,
+                    errors.summary(crate::i18n::Lang::En)
+                ),
+            };
+            assert_eq!(posting.written_in, entity::PostingLanguage::Es);
+        }
+    }
 
     #[test]
     fn every_generated_posting_passes_the_posting_form_checks() {

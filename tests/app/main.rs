@@ -28,6 +28,7 @@ mod journeys;
 mod operations;
 mod opportunities;
 mod organizations;
+mod posting_language;
 mod roster;
 mod safeguarding;
 mod search;

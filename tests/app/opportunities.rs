@@ -35,7 +35,7 @@ async fn a_published_posting_shows_students_every_access_feature_in_plain_words(
         );
         assert!(body.contains("English, Spanish"));
         assert_eq!(
-            body.matches("<p class=\"prose\">").count(),
+            body.matches("<p class=\"prose\" lang=\"en\">").count(),
             2,
             "paragraphs are kept"
         );

@@ -1,15 +1,16 @@
 //! One conformance suite for every search engine: the embedded engine always,
 //! Meilisearch too when MEILI_URL (and MEILI_MASTER_KEY) point at a server.
 //! Each test loads the same hand-built documents and checks exact answers.
+//! The Spanish cases also hold the database fallback to the same answers.
 
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
-use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
+use entity::{AccessNeed, OpportunityKind, PostingLanguage, StemField, WorkMode};
 use stembridge::{
     geo::zip_centroid,
     search::{
-        SearchDocument, SearchEngine, SearchQuery, Sort, embedded::EmbeddedEngine,
+        SearchDocument, SearchEngine, SearchQuery, SearchResults, Sort, embedded::EmbeddedEngine,
         meili::MeiliEngine, query::Near,
     },
 };
@@ -24,6 +25,7 @@ fn doc(id: i32, title: &str) -> SearchDocument {
         id,
         title: title.into(),
         description: "Hands-on work with a friendly team.".into(),
+        written_in: PostingLanguage::En,
         organization: "Acme".into(),
         organization_id: 1,
         kind: OpportunityKind::Internship,
@@ -576,5 +578,221 @@ async fn a_rebuild_in_batches_shows_once_finished_and_an_abandoned_one_changes_n
         assert_eq!(sorted_ids(e, query()).await, vec![100, 101, 102]);
         e.index(vec![doc(103, "Written after")]).await.unwrap();
         assert_eq!(sorted_ids(e, query()).await, vec![100, 101, 102, 103]);
+    }
+}
+
+// Postings in Spanish: every engine, and the database fallback, reads a
+// posting's text in the language it is written in.
+
+fn spanish(id: i32, title: &str, description: &str, field: StemField) -> SearchDocument {
+    SearchDocument {
+        written_in: PostingLanguage::Es,
+        description: description.into(),
+        field,
+        languages: vec!["es".into(), "en".into()],
+        ..doc(id, title)
+    }
+}
+
+fn english(id: i32, title: &str, description: &str, field: StemField) -> SearchDocument {
+    SearchDocument {
+        description: description.into(),
+        field,
+        ..doc(id, title)
+    }
+}
+
+/// Three Spanish postings and two English ones.
+fn spanish_fixture() -> Vec<SearchDocument> {
+    vec![
+        spanish(
+            101,
+            "Prácticas pagadas de ingeniería civil",
+            "Acompaña a nuestras ingenieras en la inspección de puentes.",
+            StemField::Engineering,
+        ),
+        spanish(
+            102,
+            "Auxiliar de enfermería",
+            "Trabaja con las enfermeras de la clínica comunitaria.",
+            StemField::Health,
+        ),
+        spanish(
+            103,
+            "Programación de aplicaciones",
+            "Aprende con una ingeniera de software y su equipo.",
+            StemField::ComputerScience,
+        ),
+        english(
+            104,
+            "Engineering internship",
+            "Paid work with civil engineers.",
+            StemField::Engineering,
+        ),
+        english(
+            105,
+            "Casa de la Cultura robotics club",
+            "Build robots after school.",
+            StemField::ComputerScience,
+        ),
+    ]
+}
+
+/// What answers a search: each engine under test, and the database fallback.
+enum Searcher {
+    Engine {
+        engine: Arc<dyn SearchEngine>,
+        _dir: Option<tempfile::TempDir>,
+    },
+    Fallback(Vec<SearchDocument>),
+}
+
+impl Searcher {
+    fn name(&self) -> String {
+        match self {
+            Searcher::Engine { engine, .. } => format!("{:?}", engine.kind()),
+            Searcher::Fallback(_) => "database fallback".into(),
+        }
+    }
+
+    async fn search(&self, query: &SearchQuery) -> SearchResults {
+        match self {
+            Searcher::Engine { engine, .. } => engine.search(query).await.expect("search"),
+            Searcher::Fallback(documents) => {
+                stembridge::search::database::search_documents(documents.clone(), query)
+            }
+        }
+    }
+
+    /// The ids found for `text`, in id order.
+    async fn found(&self, text: &str) -> Vec<i32> {
+        let results = self
+            .search(&SearchQuery {
+                text: text.into(),
+                ..query()
+            })
+            .await;
+        let mut ids: Vec<i32> = results.hits.iter().map(|h| h.document.id).collect();
+        ids.sort_unstable();
+        ids
+    }
+}
+
+/// Every engine under test and the fallback, loaded with the Spanish fixture.
+async fn spanish_searchers() -> Vec<Searcher> {
+    let mut searchers = vec![Searcher::Fallback(spanish_fixture())];
+    for (engine, dir) in engines().await {
+        engine.rebuild(spanish_fixture()).await.expect("indexed");
+        searchers.push(Searcher::Engine { engine, _dir: dir });
+    }
+    searchers
+}
+
+async fn each_finds(searchers: &[Searcher], cases: &[(&str, &[i32])]) {
+    for searcher in searchers {
+        for (text, expected) in cases {
+            assert_eq!(
+                searcher.found(text).await,
+                expected.to_vec(),
+                "{text:?} on the {}",
+                searcher.name()
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn spanish_words_find_spanish_postings_with_or_without_accents() {
+    let searchers = spanish_searchers().await;
+    each_finds(
+        &searchers,
+        &[
+            ("ingeniería", &[101]),
+            ("ingenieria", &[101]),
+            ("INGENIERÍA", &[101]),
+            ("enfermería", &[102]),
+            ("enfermeria", &[102]),
+            ("clinica comunitaria", &[102]),
+            ("programacion", &[103]),
+            ("pagado", &[101]),
+            ("prácticas", &[101]),
+            ("practica", &[101]),
+        ],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn spanish_singular_and_plural_find_the_same_postings() {
+    let searchers = spanish_searchers().await;
+    each_finds(
+        &searchers,
+        &[
+            ("ingeniera", &[101, 103]),
+            ("ingenieras", &[101, 103]),
+            ("programaciones", &[103]),
+            ("pagadas", &[101]),
+            ("practicas pagadas", &[101]),
+        ],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn spanish_stop_words_neither_match_every_spanish_posting_nor_block_a_search() {
+    let searchers = spanish_searchers().await;
+    each_finds(
+        &searchers,
+        &[
+            // Every Spanish posting has "de" and "la": none is found by them
+            // alone. The English posting that has them still is.
+            ("de", &[105]),
+            ("la", &[105]),
+            ("de la", &[105]),
+            // Around real words they are left out for Spanish postings.
+            ("ingeniería de la", &[101]),
+            ("auxiliar de enfermería", &[102]),
+        ],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn english_postings_are_searched_as_before_next_to_spanish_ones() {
+    let searchers = spanish_searchers().await;
+    each_finds(
+        &searchers,
+        &[
+            ("engineering", &[104]),
+            ("engineers", &[104]),
+            ("robotics club", &[105]),
+            // A word both languages share finds a posting in each.
+            ("civil", &[101, 104]),
+        ],
+    )
+    .await;
+    for searcher in &searchers {
+        // One order and one total across both languages, page by page.
+        let mut seen = Vec::new();
+        for page in 1..=2 {
+            let results = searcher
+                .search(&SearchQuery {
+                    text: "civil".into(),
+                    sort: Sort::Newest,
+                    per_page: 1,
+                    page,
+                    ..query()
+                })
+                .await;
+            assert_eq!(results.total, 2, "{}", searcher.name());
+            assert_eq!(
+                results.facets.field["engineering"],
+                2,
+                "{}",
+                searcher.name()
+            );
+            seen.extend(results.hits.iter().map(|h| h.document.id));
+        }
+        assert_eq!(seen, vec![104, 101], "{}", searcher.name());
     }
 }

@@ -48,3 +48,37 @@ async fn the_demo_leaves_schools_it_did_not_create_alone() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_demo_has_spanish_postings_that_spanish_words_find() {
+    on_each_backend(async |app: TestApp| {
+        load_demo(&app.db).await.expect("demo loads");
+        stembridge::search::sync::rebuild_in_batches(
+            &app.db,
+            app.running.state.search.as_ref(),
+            1_000,
+        )
+        .await
+        .unwrap();
+        for q in [
+            "enfermeria",
+            "practicas%20pagadas",
+            "ingenieras",
+            "programacion",
+        ] {
+            let body = app.api(&format!("q={q}")).await;
+            let hits = body["hits"].as_array().unwrap();
+            assert!(!hits.is_empty(), "{q}");
+            assert!(
+                hits.iter().all(|h| h["written_in"] == "es"),
+                "{q}: only Spanish postings"
+            );
+        }
+        let spanish = app.api("q=enfermer%C3%ADa").await;
+        assert_eq!(
+            spanish["hits"][0]["title"],
+            "Observación de enfermería en clínica comunitaria"
+        );
+    })
+    .await;
+}
