@@ -18,3 +18,18 @@ claim-submit = Create my account
 notifications-mark-read = Mark all as read
 notifications-new = New:
 notifications-none = Nothing yet.
+
+# The employer registration form.
+register-title = Register your organization
+register-intro = Post STEM internships and job shadows for local students. A school counselor verifies every organization before its postings go live.
+register-organization = Organization
+register-organization-name = Organization name
+register-website = Website
+register-website-hint = Starts with https://
+register-phone = Phone
+register-you = You
+register-your-name = Your name
+register-work-email = Work email
+register-password = Password
+register-password-hint = At least 10 characters.
+register-submit = Register

@@ -18,3 +18,18 @@ claim-submit = Crear mi cuenta
 notifications-mark-read = Marcar todo como leído
 notifications-new = Nueva:
 notifications-none = Nada todavía.
+
+# The employer registration form.
+register-title = Registre su organización
+register-intro = Publique prácticas y visitas de observación en STEM para estudiantes de su zona. Un orientador escolar verifica cada organización antes de que sus publicaciones aparezcan.
+register-organization = Organización
+register-organization-name = Nombre de la organización
+register-website = Sitio web
+register-website-hint = Empieza con https://
+register-phone = Teléfono
+register-you = Usted
+register-your-name = Su nombre
+register-work-email = Correo electrónico del trabajo
+register-password = Contraseña
+register-password-hint = Al menos 10 caracteres.
+register-submit = Registrarse

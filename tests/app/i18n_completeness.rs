@@ -70,7 +70,7 @@ fn templates() -> Vec<(String, String)> {
 
 /// Templates another branch is rewriting in this round (account security,
 /// registration), checked once they land.
-const NOT_YET: &[&str] = &["accounts/register.html", "security/"];
+const NOT_YET: &[&str] = &[];
 
 #[test]
 fn templates_and_code_use_only_keys_the_catalogue_has() {
@@ -404,6 +404,14 @@ async fn every_page_of_the_journeys_reads_in_spanish() {
 
     let mut english = Vec::new();
     for (path, page) in &pages {
+        // The outbox lists mail in each recipient's own language (an
+        // English-speaking employer's confirmation among them): only the
+        // page around that list must be Spanish.
+        let page = if path.as_str() == "/admin/mail" {
+            page.split("<table").next().unwrap_or_default()
+        } else {
+            page.as_str()
+        };
         let text = visible_text(page);
         for (id, sentence) in &sentences {
             if text.contains(sentence.as_str()) {
