@@ -9,7 +9,7 @@ pub mod cli; // the subcommands besides `serve`
 pub mod config; // environment variables and flags
 pub mod db; // connection, migrations, write transactions
 pub mod error; // the one error type and how it answers over HTTP
-pub mod forms; // form parsing and field errors
+pub mod forms; // extractors for forms, queries, paths and uploads (refusals are our pages), field errors
 pub mod i18n; // the reader's language and the message catalogue (locales/)
 pub mod sealed; // secrets the server reads back (TOTP seeds), encrypted at rest
 pub mod telemetry; // logging (never student data)
@@ -37,6 +37,6 @@ pub mod security; // account security: MFA, password reset, account lifecycle
 // Shared data and tools.
 pub mod geo; // ZIP centroids and distances
 pub mod languages; // ISO 639-1 codes
-pub mod outbox; // the search outbox rows written with each change
+pub mod outbox; // the search outbox rows written with each change, and its backlog for /readyz
 pub mod pages; // home, dashboards, health checks, language choice
 pub mod seed; // the demo data set
