@@ -53,6 +53,10 @@ drill() { # $1: sqlite | postgres
   fi
   stop
   echo "server errors logged ($1): $(grep -c ERROR "$DATA_DIR/server.log" || true)"
+  if [ "$1" = postgres ]; then
+    psql "$PG_ADMIN_URL" -qc "DROP DATABASE IF EXISTS sb_faults_$$"
+  fi
+  rm -rf "$DATA_DIR"
 }
 
 drill sqlite
