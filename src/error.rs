@@ -50,7 +50,7 @@ pub enum AppError {
     #[error("the form expired or did not come from this site")]
     Csrf,
     #[error(transparent)]
-    Database(#[from] DbErr),
+    Database(DbErr),
     /// The database cannot be reached right now (restart, failover).
     #[error("the database is unavailable")]
     Unavailable,
@@ -72,9 +72,6 @@ impl AppError {
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::Database(error) if database_unavailable(error) => {
-                StatusCode::SERVICE_UNAVAILABLE
-            }
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -95,10 +92,20 @@ impl AppError {
             AppError::Validation(errors) => errors.summary(lang),
             AppError::Csrf => t(lang, "error-csrf"),
             AppError::Unavailable => t(lang, "error-unavailable"),
-            AppError::Database(error) if database_unavailable(error) => {
-                t(lang, "error-unavailable")
-            }
             AppError::Database(_) | AppError::Internal(_) => t(lang, "error-internal"),
+        }
+    }
+}
+
+/// A database that cannot be reached is `Unavailable` (a 503) from the
+/// moment its error is seen, so every caller of `?` gets the same answer.
+impl From<DbErr> for AppError {
+    fn from(error: DbErr) -> Self {
+        if database_unavailable(&error) {
+            tracing::warn!(%error, "database unavailable");
+            AppError::Unavailable
+        } else {
+            AppError::Database(error)
         }
     }
 }

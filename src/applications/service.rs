@@ -165,7 +165,7 @@ pub async fn apply(
     .await
     .map_err(|e| match e.sql_err() {
         Some(SqlErr::UniqueConstraintViolation(_)) => already_applied(),
-        _ => AppError::Database(e),
+        _ => AppError::from(e),
     })?;
     application_event::ActiveModel {
         application_id: Set(application.id),
