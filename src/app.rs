@@ -18,7 +18,7 @@ use crate::{
     accounts, admin, applications,
     auth::{self, csrf, form_limits, session_store::DbSessionStore, throttle},
     config::Config,
-    counseling, db,
+    counseling, db, draws,
     error::AppError,
     families, mail, notifications, opportunities, organizations, pages, placements, profiles,
     roster,
@@ -77,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .merge(families::router())
         .merge(mail::router())
         .merge(security::router())
+        .merge(draws::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -237,6 +238,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
     let mut background = vec![
         spawn_session_cleanup(state.db.clone()),
         spawn_deadline_closer(state.db.clone()),
+        draws::spawn_worker(state.db.clone(), state.config.draw_low_income_tier),
         sync::spawn_worker(state.db.clone(), Arc::clone(&state.search)),
         // Queued even without SMTP: digests then wait in the outbox like all mail.
         mail::digest::spawn_worker(state.db.clone()),

@@ -23,6 +23,7 @@ pub mod applications; // applying, the pipeline, offers and acceptance
 pub mod auth; // who is asking: sessions, roles, CSRF, login throttling
 pub mod counseling; // counselor dashboard, outreach, student records, audit log
 pub mod disclosure; // the one place counts about students become shown numbers
+pub mod draws; // fair draws for scarce seats: entries, the draw run once, its public record
 pub mod families; // guardian contacts
 pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages

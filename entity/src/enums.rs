@@ -396,6 +396,41 @@ vocabulary!(HoursStatus {
     Rejected = "rejected",
 });
 
+/// How a posting's seats are given. A fair draw (the default for job
+/// shadows and virtual experiences) collects applications until the deadline
+/// and then draws the seats by lot, first-time students first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum Allocation {
+    #[sea_orm(string_value = "first_come")]
+    FirstCome,
+    #[sea_orm(string_value = "fair_draw")]
+    FairDraw,
+}
+vocabulary!(Allocation {
+    FirstCome = "first_come",
+    FairDraw = "fair_draw",
+});
+
+impl Allocation {
+    /// What a new posting of `kind` uses unless the employer chooses.
+    pub fn default_for(kind: OpportunityKind) -> Self {
+        match kind {
+            OpportunityKind::JobShadow | OpportunityKind::VirtualExperience => Self::FairDraw,
+            OpportunityKind::Internship | OpportunityKind::Apprenticeship => Self::FirstCome,
+        }
+    }
+
+    /// Whether `kind` may use this: a draw gives seats, so it is for the
+    /// seat-based kinds; internships and apprenticeships are chosen by the employer.
+    pub fn allowed_for(self, kind: OpportunityKind) -> bool {
+        self == Self::FirstCome || Self::default_for(kind) == Self::FairDraw
+    }
+}
+
 /// The optional kinds of email a person can choose to receive (and leave
 /// with one click). Consent requests and safety messages are not topics:
 /// nobody can unsubscribe from them.

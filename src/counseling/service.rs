@@ -523,6 +523,8 @@ pub struct StudentRow {
     pub stage: &'static str,
     pub stage_key: Stage,
     pub claimed: bool,
+    /// Marked priority for fair draws by a counselor of the school.
+    pub priority: bool,
 }
 
 /// The students of the list, filtered. A filter by group (or by grade, the
@@ -623,6 +625,7 @@ pub fn list(
             stage: Stage::of(f).label_id(),
             stage_key: Stage::of(f),
             claimed: s.user_id.is_some(),
+            priority: s.priority,
         })
         .collect())
 }

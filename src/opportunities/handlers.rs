@@ -135,6 +135,8 @@ pub async fn create(
 struct ManagePage {
     opportunity: OpportunityView,
     organization_verified: bool,
+    /// A fair draw's state, with "draw now" once the deadline has passed.
+    draw: Option<crate::draws::service::EmployerDraw>,
 }
 
 pub async fn manage(
@@ -145,8 +147,12 @@ pub async fn manage(
 ) -> AppResult<Response> {
     let posting = service::find_owned(&state.db, &employer, id).await?;
     let organization = organizations::service::of_employer(&state.db, &employer).await?;
+    let draw =
+        crate::draws::service::for_employer(&state.db, &posting, crate::search::documents::today())
+            .await?;
     let opportunity = service::view(&state.db, posting, page.lang).await?;
     let view = ManagePage {
+        draw,
         opportunity,
         organization_verified: organization.status == entity::OrgStatus::Verified,
     };

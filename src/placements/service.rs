@@ -102,6 +102,13 @@ async fn promote_wait_list(
     let Some(next) = application::Entity::find()
         .filter(application::Column::OpportunityId.eq(opportunity.id))
         .filter(application::Column::Status.eq(ApplicationStatus::Waitlisted))
+        // A draw's wait list in draw order; places given later (no draw
+        // position) after it, by arrival.
+        .order_by_with_nulls(
+            application::Column::WaitPosition,
+            sea_orm::Order::Asc,
+            sea_orm::sea_query::NullOrdering::Last,
+        )
         .order_by_asc(application::Column::CreatedAt)
         .order_by_asc(application::Column::Id)
         .one(db)

@@ -144,6 +144,7 @@ async fn a_job_shadow_day_is_confirmed_in_the_students_language_with_a_calendar_
                         "Shadow a robotics engineer; bring safety glasses, please",
                     ),
                     ("kind", "job_shadow"),
+                    ("allocation", "first_come"),
                     ("address", "233 S Wacker Dr, Floor 12; Room \\B"),
                     ("start_date", &day),
                     ("end_date", &day),

@@ -18,6 +18,7 @@ mod applications;
 mod auth;
 mod authorization;
 mod counseling;
+mod draws;
 mod email;
 mod families;
 mod fuzz;
