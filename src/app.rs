@@ -17,11 +17,12 @@ use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
 use crate::{
     accounts, admin, applications,
     auth::{self, csrf, form_limits, session_store::DbSessionStore, throttle},
+    commitments,
     config::Config,
     counseling, db, draws,
     error::AppError,
-    families, mail, notifications, opportunities, organizations, pages, placements, profiles,
-    roster,
+    families, impact, mail, notifications, opportunities, organizations, pages, placements,
+    profiles, roster,
     search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
     security,
 };
@@ -78,6 +79,8 @@ pub fn router(state: AppState) -> Router {
         .merge(mail::router())
         .merge(security::router())
         .merge(draws::router())
+        .merge(commitments::router())
+        .merge(impact::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

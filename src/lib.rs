@@ -21,10 +21,12 @@ pub mod accounts; // registration, claiming a student account, first admin
 pub mod admin; // schools and counselors
 pub mod applications; // applying, the pipeline, offers and acceptance
 pub mod auth; // who is asking: sessions, roles, CSRF, login throttling
+pub mod commitments; // organizations' pledges per school year and their progress from placements
 pub mod counseling; // counselor dashboard, outreach, student records, audit log
 pub mod disclosure; // the one place counts about students become shown numbers
 pub mod draws; // fair draws for scarce seats: entries, the draw run once, its public record
 pub mod families; // guardian contacts
+pub mod impact; // the public impact page: offers, outcomes, pledges and gaps of the whole instance
 pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages
 pub mod opportunities; // postings and their lifecycle

@@ -81,3 +81,9 @@ draws-priority-column = Priority for fair draws
 draws-priority-marked = Priority
 draws-priority-mark = Mark { $name } as priority
 draws-priority-clear = Remove { $name }'s priority mark
+
+draws-effect-heading = Fair draws at work
+draws-effect-hint = Seats at job shadows and other seat-based postings that your students took this school year, and the share that went to students on their first placement. Numbers under { $threshold } are hidden.
+draws-effect-caption = Seats by how they were given, { $from } to { $to }
+draws-effect-seats = Seats taken
+draws-effect-share = Share to first-time students

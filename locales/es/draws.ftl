@@ -81,3 +81,9 @@ draws-priority-column = Prioridad en sorteos justos
 draws-priority-marked = Prioritario
 draws-priority-mark = Marcar a { $name } como prioritario
 draws-priority-clear = Quitar la prioridad de { $name }
+
+draws-effect-heading = Los sorteos justos en acción
+draws-effect-hint = Cupos en jornadas de observación y otras publicaciones con cupos que tomaron sus estudiantes este año escolar, y la proporción que fue para estudiantes en su primera práctica. Se ocultan los números menores que { $threshold }.
+draws-effect-caption = Cupos según cómo se asignaron, del { $from } al { $to }
+draws-effect-seats = Cupos tomados
+draws-effect-share = Proporción para estudiantes primerizos

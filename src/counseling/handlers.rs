@@ -40,6 +40,7 @@ pub async fn dashboard(
     let period = service::period(&state.db, &counselor, &scope, today(), page.lang).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
+    let effect = crate::draws::effect::measure(&state.db, &period, threshold(&state)).await?;
     let svg = chart::trend_svg(&figures.trend, page.lang);
     let schools: Vec<(i32, String)> = crate::roster::service::schools_of(&state.db, &counselor)
         .await?
@@ -54,7 +55,7 @@ pub async fn dashboard(
     };
     let query = serde_urlencoded::to_string(&scope).unwrap_or_default();
     let view = context! {
-        scope, schools, figures, svg, query,
+        scope, schools, figures, svg, query, effect,
         years => service::school_years(today()),
         year => period.year,
         rounded => period.rounded,
@@ -75,7 +76,7 @@ pub struct ExportLang {
 }
 
 impl ExportLang {
-    fn choose(&self, reader: Lang) -> AppResult<Lang> {
+    pub fn choose(&self, reader: Lang) -> AppResult<Lang> {
         match self.lang.as_deref() {
             None | Some("") => Ok(reader),
             Some(code) => Lang::from_code(code)

@@ -6,6 +6,8 @@ pub mod audit;
 pub mod chart;
 pub mod export;
 mod handlers;
+
+pub use handlers::ExportLang;
 pub mod metrics;
 pub mod service;
 

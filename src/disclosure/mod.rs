@@ -131,3 +131,21 @@ pub struct SchoolCounts {
 pub fn lone_count(count: usize, threshold: usize) -> Shown<usize> {
     Shown::when(count >= effective_threshold(threshold), count)
 }
+
+/// A share, in percent with one decimal, of `part` in `whole` (placements
+/// at paid postings among all placements, say): shown only when the part
+/// and the rest both reach the threshold, as a dashboard cell must, so
+/// neither side can be narrowed to a few students.
+pub fn share(part: usize, whole: usize, threshold: usize) -> Shown<f64> {
+    let cleared = suppress::clear(part, whole, effective_threshold(threshold));
+    Shown::when(
+        cleared,
+        (1000.0 * part as f64 / whole.max(1) as f64).round() / 10.0,
+    )
+}
+
+/// A total about students (hours they worked, say) shown only alongside a
+/// count of them that the rules cleared.
+pub fn alongside<T>(count: &Shown<usize>, value: T) -> Shown<T> {
+    Shown::when(!count.is_hidden(), value)
+}

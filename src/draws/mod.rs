@@ -4,6 +4,7 @@
 //! ([`order`]). The draw runs from a background job, or when the employer
 //! asks after the deadline; either way exactly once ([`service::run`]).
 
+pub mod effect;
 mod handlers;
 pub mod order;
 pub mod service;

@@ -120,10 +120,15 @@ pub async fn load(
             continue;
         };
         let applied_at = today - Duration::days(rng.random_range(5..330));
+        // Postings whose seats are drawn are still collecting entries: no seat yet.
+        let drawn_later = posting.allocation == entity::Allocation::FairDraw;
         let placed = rng.random_bool(if low_income { 0.35 } else { 0.55 })
-            && *taken.get(&posting.id).unwrap_or(&0) < posting.slots;
+            && *taken.get(&posting.id).unwrap_or(&0) < posting.slots
+            && !drawn_later;
         let status = if placed {
             ApplicationStatus::Accepted
+        } else if drawn_later {
+            ApplicationStatus::Submitted
         } else {
             *[
                 ApplicationStatus::Submitted,

@@ -50,6 +50,8 @@ const OPEN_TO_UNVERIFIED: &[(&str, &str)] = &[
     ("GET", "/static/app.css"),
     ("GET", "/search"),
     ("GET", "/draws/how"),
+    ("GET", "/impact"),
+    ("GET", "/impact.csv"),
     ("GET", "/api/v1/opportunities"),
     ("GET", "/login"),
     ("GET", "/register"),
@@ -117,6 +119,8 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/opportunities/{id}", "AAAAAAAA"),
     ("GET", "/organizations/{id}", "AAAAAAAA"),
     ("GET", "/draws/how", "AAAAAAAA"),
+    ("GET", "/impact", "AAAAAAAA"),
+    ("GET", "/impact.csv", "AAAAAAAA"),
     // The world's posting is first come: it has no draw to show.
     ("GET", "/opportunities/{id}/draw", "NNNNNNNN"),
     ("GET", "/login", "AAAAAAAA"),
@@ -138,6 +142,7 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/employer/opportunities/{id}/edit", "LFFANFFF"),
     ("GET", "/employer/opportunities/{id}/applicants", "LFFANFFF"),
     ("GET", "/employer/placements/{id}", "LFFANFFF"),
+    ("GET", "/employer/commitments", "LFFAAFFF"),
     ("GET", "/counselor", "LFFFFAAA"),
     ("GET", "/counselor/dashboard", "LFFFFAAA"),
     ("GET", "/counselor/dashboard/groups.csv", "LFFFFAAA"),
@@ -176,6 +181,7 @@ const MATRIX: &[(&str, &str, &str)] = &[
     // Refused (409) for the owner: the posting is first come.
     ("POST", "/employer/opportunities/{id}/draw", "LFFANFFF"),
     ("POST", "/employer/placements/{id}/complete", "LFFANFFF"),
+    ("POST", "/employer/commitments", "LFFAAFFF"),
     ("POST", "/employer/hours/{id}/{decision}", "LFFANFFF"),
     ("POST", "/organizations/{id}/review", "LFFFFAAA"),
     ("POST", "/counselor/students", "LFFFFAAA"),

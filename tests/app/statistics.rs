@@ -849,6 +849,31 @@ async fn no_hidden_count_can_be_worked_out_from_every_view_a_counselor_can_read(
                 );
                 views.insert((school.clone(), year), view);
             }
+            // The public impact page (no login) of the same year: one more
+            // view of every school, whose equations join the attacker's.
+            let (status, html) = text(&app, &new_client(), &format!("/impact?year={year}")).await;
+            assert_eq!(status, StatusCode::OK, "/impact?year={year}");
+            let view = parse_html(&html);
+            // The public page names no school: it leaves out the same ones
+            // as the counselor's view of every school.
+            assert!(view.left_out.is_empty());
+            let all = &views[&(String::new(), year)];
+            let covered: Vec<usize> = (0..SCHOOLS.len())
+                .filter(|&i| !all.left_out.iter().any(|n| n == SCHOOLS[i].name))
+                .collect();
+            // What it leaves out (the school dimension, the trend) is shown
+            // or hidden by the views above: only what it shows is new.
+            let (shown, _) = equations(&view, &covered, year, &groups, &mut u);
+            assert_eq!(view.cohort, all.cohort, "one scope: all schools");
+            for row in &shown {
+                if let [(column, 1)] = row.iter().map(|(c, v)| (*c, *v)).collect::<Vec<_>>()[..] {
+                    assert!(published.contains(&column), "/impact?year={year} shows a count a school's view hides");
+                }
+            }
+            for row in shown {
+                solver.add(row);
+            }
+            views_read += 1;
         }
 
         // Sanity: small groups exist in several schools and are hidden there.
