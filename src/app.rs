@@ -243,6 +243,11 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         spawn_deadline_closer(state.db.clone()),
         draws::spawn_worker(state.db.clone(), state.config.draw_low_income_tier),
         sync::spawn_worker(state.db.clone(), Arc::clone(&state.search)),
+        sync::spawn_index_guard(
+            state.db.clone(),
+            Arc::clone(&state.search),
+            Duration::from_secs(state.config.search_check_seconds.max(1)),
+        ),
         // Queued even without SMTP: digests then wait in the outbox like all mail.
         mail::digest::spawn_worker(state.db.clone()),
     ];
