@@ -19,6 +19,7 @@ pub mod tokens; // random secrets and the keyed digests stored instead
 // Domain areas.
 pub mod accounts; // registration, claiming a student account, first admin
 pub mod admin; // schools and counselors
+pub mod alerts; // saved searches, their alerts (in-app and in the digest), Atom feeds of searches
 pub mod applications; // applying, the pipeline, offers and acceptance
 pub mod auth; // who is asking: sessions, roles, CSRF, login throttling
 pub mod counseling; // counselor dashboard, outreach, student records, audit log
