@@ -27,12 +27,12 @@ pub mod disclosure; // the one place counts about students become shown numbers
 pub mod families; // guardian contacts
 pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages
-pub mod opportunities; // postings and their lifecycle
-pub mod organizations; // employers, verification, invitations
+pub mod opportunities; // postings, their lifecycle, and their schema.org JobPosting for search engines
+pub mod organizations; // employers, verification (and who hears of each decision), invitations
 pub mod placements; // placements, guardian consent, hours, completion
 pub mod profiles; // a student's profile and saved needs
-pub mod roster; // OneRoster import and claim codes
-pub mod search; // the search engines, the outbox worker, /search and the API
+pub mod roster; // OneRoster import (from the command line, or uploaded and run in the background) and claim codes
+pub mod search; // the search engines, the outbox worker, /search, the API and its OpenAPI document
 pub mod security; // account security: MFA, password reset, account lifecycle
 
 // Shared data and tools.
