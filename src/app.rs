@@ -71,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         .merge(opportunities::router())
         .merge(profiles::router())
         .merge(search::router())
+        .merge(crate::alerts::router())
         .merge(applications::router())
         .merge(placements::router())
         .merge(notifications::router())
@@ -254,6 +255,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         ),
         // Queued even without SMTP: digests then wait in the outbox like all mail.
         mail::digest::spawn_worker(state.db.clone()),
+        crate::alerts::service::spawn_worker(state.clone()),
     ];
     if let Some(mailer) = mailer {
         background.push(mail::worker::spawn_worker(state.db.clone(), mailer));

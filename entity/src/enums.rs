@@ -447,3 +447,31 @@ vocabulary!(MailTopic {
     Updates = "updates",
     Digest = "digest",
 });
+
+/// Where a roster upload from the web stands.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum RosterUploadStatus {
+    /// Being checked and imported.
+    #[sea_orm(string_value = "running")]
+    Running,
+    /// Imported: the outcome holds the summary.
+    #[sea_orm(string_value = "imported")]
+    Imported,
+    /// Refused: the outcome holds the errors; nothing was written.
+    #[sea_orm(string_value = "refused")]
+    Refused,
+    /// The import failed (the server stopped or the database refused);
+    /// nothing was written.
+    #[sea_orm(string_value = "failed")]
+    Failed,
+}
+vocabulary!(RosterUploadStatus {
+    Running = "running",
+    Imported = "imported",
+    Refused = "refused",
+    Failed = "failed",
+});

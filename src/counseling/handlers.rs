@@ -22,7 +22,7 @@ use crate::{
     error::{AppError, AppResult},
     forms::{Form, Multipart, Path, Query},
     i18n::{self, Lang, t},
-    roster::{self, import::RosterFiles},
+    roster,
     search::documents::today,
 };
 
@@ -302,45 +302,13 @@ pub async fn roster_page(
         .into_response())
 }
 
-/// The three OneRoster files from a multipart form.
-async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFiles> {
-    let mut files = RosterFiles {
-        orgs: Vec::new(),
-        users: Vec::new(),
-        demographics: Vec::new(),
-    };
-    while let Some(field) = multipart.next_field().await.map_err(|e| {
-        AppError::BadRequest(i18n::t_args(
-            i18n::current(),
-            "counselor-error-upload",
-            vec![("detail", e.to_string().into())],
-        ))
-    })? {
-        let name = field.name().unwrap_or_default().to_owned();
-        let bytes = field.bytes().await.map_err(|e| {
-            AppError::BadRequest(i18n::t_args(
-                i18n::current(),
-                "counselor-error-upload",
-                vec![("detail", e.to_string().into())],
-            ))
-        })?;
-        match name.as_str() {
-            "orgs" => files.orgs = bytes.to_vec(),
-            "users" => files.users = bytes.to_vec(),
-            "demographics" => files.demographics = bytes.to_vec(),
-            _ => {}
-        }
-    }
-    Ok(files)
-}
-
 pub async fn import_roster(
     State(state): State<AppState>,
     counselor: CounselorUser,
     page: Page,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    let files = read_files(multipart).await?;
+    let files = roster::read_files(multipart).await?;
     let outcome = roster::import::import(&state.db, &counselor, &files, &|_, _| {}).await?;
     let schools = crate::roster::service::schools_of(&state.db, &counselor).await?;
     match outcome {

@@ -224,6 +224,8 @@ struct ShowPage {
     can_apply: bool,
     form: crate::applications::service::ApplicationForm,
     errors: FieldErrors,
+    /// schema.org `JobPosting`, for search engines.
+    job_posting: Option<serde_json::Value>,
 }
 
 pub async fn show(
@@ -232,6 +234,7 @@ pub async fn show(
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     let posting = service::find_visible(&state.db, id).await?;
+    let job_posting = super::jsonld::job_posting(&state.db, &posting, &state.site_url).await?;
     let opportunity = service::view(&state.db, posting, page.lang).await?;
     let can_apply = page
         .user
@@ -242,6 +245,7 @@ pub async fn show(
         can_apply,
         form: Default::default(),
         errors: FieldErrors::new(),
+        job_posting: Some(job_posting),
     };
     Ok(page
         .render("opportunities/show.html", view)?

@@ -465,12 +465,15 @@ async fn students_and_employers_who_asked_hear_of_applications_and_decisions_and
             assert_eq!(response.status(), StatusCode::SEE_OTHER);
             applications.push(application_id(&response));
         }
-        // Erin hears of both applications (after the mail that confirmed her
-        // address when she registered).
-        let mail: Vec<Received> = wait_for_mail_to(&server, "erin@lakeshore.org", 3)
+        // Erin hears of both applications (after the mails that confirmed her
+        // address when she registered and told her the organization was verified).
+        let mail: Vec<Received> = wait_for_mail_to(&server, "erin@lakeshore.org", 4)
             .await
             .into_iter()
-            .filter(|m| !m.text().contains("/register/confirm/"))
+            .filter(|m| {
+                !m.text().contains("/register/confirm/")
+                    && !m.subject().contains("is verified on STEMbridge")
+            })
             .collect();
         assert!(
             mail[0]
