@@ -275,7 +275,12 @@ pub async fn student_record(
     )
     .await?;
     let guardians = crate::families::service::of_student(&state.db, student.id).await?;
-    let placements = crate::placements::service::of_student(&state.db, student.id).await?;
+    let placements = crate::placements::service::of_student(
+        &state.db,
+        student.id,
+        crate::placements::evaluation::Reader::Counselor,
+    )
+    .await?;
     Ok(page
         .render(
             "counseling/student.html",

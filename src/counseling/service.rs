@@ -330,9 +330,7 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
         .collect();
     let placed: HashSet<i32> = placements
         .iter()
-        .filter(|p| {
-            PlacementStatus::HOLDING_A_SLOT.contains(&p.status) && period.contains(p.created_at)
-        })
+        .filter(|p| PlacementStatus::PLACED.contains(&p.status) && period.contains(p.created_at))
         .map(|p| p.student_id)
         .collect();
     let completed: HashSet<i32> = placements
@@ -418,7 +416,7 @@ pub fn figures(cohort: &Cohort, period: &Period, threshold: usize) -> Figures {
         let placed: HashSet<i32> = cohort
             .placements
             .iter()
-            .filter(|p| PlacementStatus::HOLDING_A_SLOT.contains(&p.status) && within(p.created_at))
+            .filter(|p| PlacementStatus::PLACED.contains(&p.status) && within(p.created_at))
             .map(|p| p.student_id)
             .collect();
         for (k, students) in [engaged, placed].iter().enumerate() {

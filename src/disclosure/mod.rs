@@ -25,10 +25,14 @@
 //!   views already show ([`combine`]); schools under the threshold are left
 //!   out of combined figures.
 //!
+//! - an organization's ratings show a mean only from the threshold of rated
+//!   placements up ([`ratings`]).
+//!
 //! The README ("Statistics that cannot reveal a student") states the policy.
 
 mod combine;
 mod figures;
+mod ratings;
 pub mod suppress;
 #[cfg(test)]
 mod tests;
@@ -37,6 +41,7 @@ use serde::{Serialize, Serializer};
 
 pub use combine::publish;
 pub use figures::{Figures, FunnelFigures, GroupFigures, TrendPoint};
+pub use ratings::{RatingFigures, ratings};
 
 /// The smallest cell ever shown, whatever is configured.
 pub const SMALLEST_CELL: usize = 5;

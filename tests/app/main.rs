@@ -33,6 +33,7 @@ mod roster;
 mod safeguarding;
 mod search;
 mod search_conformance;
+mod seats;
 mod seed;
 mod statistics;
 mod xss;
