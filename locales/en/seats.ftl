@@ -79,3 +79,8 @@ seats-quality-none = No placement has ended yet.
 mail-seat-opened-subject = A place opened up for you: { $title }
 mail-seat-opened-body = A seat came free at { $organization } and it is yours: you now have a place in “{ $title }”. Open your placement to see what happens next.
 mail-seat-opened-button = See your placement
+
+seats-stats-mentored = Placed with a named mentor
+seats-stats-mentored-of-placed = share of the placed students
+seats-stats-mentored-col = Placed with a mentor
+seats-csv-mentored-share = mentored_share_of_placed

@@ -79,3 +79,8 @@ seats-quality-none = Todavía no terminó ninguna práctica.
 mail-seat-opened-subject = Se liberó un lugar para ti: { $title }
 mail-seat-opened-body = Se liberó un lugar en { $organization } y es tuyo: ahora tienes un puesto en «{ $title }». Abre tu práctica para ver qué sigue.
 mail-seat-opened-button = Ver tu práctica
+
+seats-stats-mentored = Con práctica y un mentor con nombre
+seats-stats-mentored-of-placed = proporción de los estudiantes con práctica
+seats-stats-mentored-col = Con mentor
+seats-csv-mentored-share = proporcion_con_mentor

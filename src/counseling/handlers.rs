@@ -109,6 +109,7 @@ pub async fn export_groups(
             "csv-completion-rate",
             "csv-completion-gap",
             "csv-belonging-change",
+            "seats-csv-mentored-share",
         ]
         .map(|id| t(lang, id)),
     )?;
@@ -124,6 +125,7 @@ pub async fn export_groups(
             row.completion_rate.csv(),
             row.completion_gap.csv(),
             row.belonging_change.csv(),
+            row.mentored_share.csv(),
         ])?;
     }
     let subject = format!(

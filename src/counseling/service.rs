@@ -333,6 +333,16 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
         .filter(|p| PlacementStatus::PLACED.contains(&p.status) && period.contains(p.created_at))
         .map(|p| p.student_id)
         .collect();
+    // Placed with a named mentor: a placement that counts as placed names one.
+    let mentored: HashSet<i32> = placements
+        .iter()
+        .filter(|p| {
+            PlacementStatus::PLACED.contains(&p.status)
+                && period.contains(p.created_at)
+                && p.mentor_name.is_some()
+        })
+        .map(|p| p.student_id)
+        .collect();
     let completed: HashSet<i32> = placements
         .iter()
         .filter(|p| {
@@ -381,6 +391,7 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
                 engaged: engaged.contains(&s.id),
                 placed: placed.contains(&s.id),
                 completed: completed.contains(&s.id),
+                mentored: mentored.contains(&s.id),
                 belonging_change: (!changes.is_empty())
                     .then(|| changes.iter().sum::<i32>() / changes.len() as i32),
             }
