@@ -238,6 +238,11 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         spawn_session_cleanup(state.db.clone()),
         spawn_deadline_closer(state.db.clone()),
         sync::spawn_worker(state.db.clone(), Arc::clone(&state.search)),
+        sync::spawn_index_guard(
+            state.db.clone(),
+            Arc::clone(&state.search),
+            Duration::from_secs(state.config.search_check_seconds.max(1)),
+        ),
         // Queued even without SMTP: digests then wait in the outbox like all mail.
         mail::digest::spawn_worker(state.db.clone()),
     ];
