@@ -84,3 +84,4 @@ seats-stats-mentored = Placed with a named mentor
 seats-stats-mentored-of-placed = share of the placed students
 seats-stats-mentored-col = Placed with a mentor
 seats-csv-mentored-share = mentored_share_of_placed
+seats-mentor-commitment = Ticking this commits you to name a mentor for each placement: hours cannot be logged until you do.

@@ -84,3 +84,4 @@ seats-stats-mentored = Con práctica y un mentor con nombre
 seats-stats-mentored-of-placed = proporción de los estudiantes con práctica
 seats-stats-mentored-col = Con mentor
 seats-csv-mentored-share = proporcion_con_mentor
+seats-mentor-commitment = Al marcarlo, se compromete a indicar un mentor para cada práctica: no se pueden registrar horas hasta hacerlo.
