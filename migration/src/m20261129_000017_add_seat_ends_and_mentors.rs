@@ -1,12 +1,24 @@
 //! Seats that come back and named mentors: a placement records how it ended
 //! early (who, which reason from the vocabulary, an optional note) and the
 //! mentor who meets the student (a colleague's account or a named person,
-//! with role, a short introduction and the languages they speak).
+//! with role, a short introduction and the languages they speak). Each
+//! placement has at most one belonging answer per stage: the "before"
+//! question is now also asked on the placement page, where two tabs could
+//! both answer it.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
+
+#[derive(DeriveIden)]
+enum BelongingResponse {
+    Table,
+    PlacementId,
+    Stage,
+}
+
+const ONE_ANSWER_PER_STAGE: &str = "uq_belonging_placement_stage";
 
 #[derive(DeriveIden)]
 enum Placement {
@@ -48,10 +60,28 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
-        Ok(())
+        manager
+            .create_index(
+                Index::create()
+                    .name(ONE_ANSWER_PER_STAGE)
+                    .table(BelongingResponse::Table)
+                    .col(BelongingResponse::PlacementId)
+                    .col(BelongingResponse::Stage)
+                    .unique()
+                    .to_owned(),
+            )
+            .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(
+                Index::drop()
+                    .name(ONE_ANSWER_PER_STAGE)
+                    .table(BelongingResponse::Table)
+                    .to_owned(),
+            )
+            .await?;
         for column in [
             Placement::EndReason,
             Placement::EndNote,

@@ -402,7 +402,20 @@ pub async fn answer_before(
             "seats-before-already",
         )));
     }
-    service::record_belonging(&txn, found.id, found.student_id, "before", score as i32).await?;
+    // Two tabs at once: the unique (placement, stage) index refuses the second.
+    service::record_belonging(&txn, found.id, found.student_id, "before", score as i32)
+        .await
+        .map_err(|e| match e {
+            AppError::Database(ref db)
+                if matches!(
+                    db.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                ) =>
+            {
+                AppError::Conflict(t(i18n::current(), "seats-before-already"))
+            }
+            other => other,
+        })?;
     txn.commit().await?;
     Ok(())
 }
