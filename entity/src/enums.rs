@@ -358,6 +358,9 @@ pub enum PlacementStatus {
     EndedEarly,
     #[sea_orm(string_value = "consent_declined")]
     ConsentDeclined,
+    /// The student gave the seat back after accepting it.
+    #[sea_orm(string_value = "withdrawn")]
+    Withdrawn,
 }
 vocabulary!(PlacementStatus {
     AwaitingConsent = "awaiting_consent",
@@ -365,17 +368,67 @@ vocabulary!(PlacementStatus {
     Completed = "completed",
     EndedEarly = "ended_early",
     ConsentDeclined = "consent_declined",
+    Withdrawn = "withdrawn",
 });
 
 impl PlacementStatus {
-    /// The statuses that hold one of the opportunity's slots.
-    pub const HOLDING_A_SLOT: [PlacementStatus; 4] = [
+    /// The statuses that hold one of the opportunity's slots. A placement
+    /// that ended early or was withdrawn gives its seat back; a completed
+    /// one used it.
+    pub const HOLDING_A_SLOT: [PlacementStatus; 3] =
+        [Self::AwaitingConsent, Self::Active, Self::Completed];
+
+    /// The statuses that count a student as placed on the dashboard (an
+    /// accepted placement that went ahead, even if it ended early).
+    pub const PLACED: [PlacementStatus; 4] = [
         Self::AwaitingConsent,
         Self::Active,
         Self::Completed,
         Self::EndedEarly,
     ];
+
+    /// Still to come or under way: what a withdrawal or an early end stops.
+    pub const OPEN: [PlacementStatus; 2] = [Self::AwaitingConsent, Self::Active];
 }
+
+/// Why a student gives back a seat they accepted (a short list, plus an
+/// optional note in their words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithdrawReason {
+    ScheduleConflict,
+    Transportation,
+    FamilyOrHealth,
+    SchoolWorkload,
+    NotAFit,
+    Other,
+}
+vocabulary!(WithdrawReason {
+    ScheduleConflict = "schedule_conflict",
+    Transportation = "transportation",
+    FamilyOrHealth = "family_or_health",
+    SchoolWorkload = "school_workload",
+    NotAFit = "not_a_fit",
+    Other = "other",
+});
+
+/// Why an employer or a counselor ends a placement before its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndReason {
+    StudentRequest,
+    Attendance,
+    Safety,
+    OrganizationChange,
+    Other,
+}
+vocabulary!(EndReason {
+    StudentRequest = "student_request",
+    Attendance = "attendance",
+    Safety = "safety",
+    OrganizationChange = "organization_change",
+    Other = "other",
+});
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,

@@ -110,6 +110,7 @@ pub async fn export_groups(
             "csv-completion-rate",
             "csv-completion-gap",
             "csv-belonging-change",
+            "seats-csv-mentored-share",
         ]
         .map(|id| t(lang, id)),
     )?;
@@ -125,6 +126,7 @@ pub async fn export_groups(
             row.completion_rate.csv(),
             row.completion_gap.csv(),
             row.belonging_change.csv(),
+            row.mentored_share.csv(),
         ])?;
     }
     let subject = format!(
@@ -276,7 +278,12 @@ pub async fn student_record(
     )
     .await?;
     let guardians = crate::families::service::of_student(&state.db, student.id).await?;
-    let placements = crate::placements::service::of_student(&state.db, student.id).await?;
+    let placements = crate::placements::service::of_student(
+        &state.db,
+        student.id,
+        crate::placements::evaluation::Reader::Counselor,
+    )
+    .await?;
     Ok(page
         .render(
             "counseling/student.html",

@@ -70,6 +70,8 @@ pub struct StudentFacts {
     pub completed: bool,
     /// Belonging after minus before, when both were answered.
     pub belonging_change: Option<i32>,
+    /// Placed with a named mentor (on a placement that counts as placed).
+    pub mentored: bool,
 }
 
 /// Each school's counts, for the disclosure layer: the cohort, the funnel
@@ -102,6 +104,7 @@ pub fn tally(
                 for (s, yes) in stages_of(f).into_iter().enumerate() {
                     counts.stages[s] += usize::from(yes);
                 }
+                counts.mentored += usize::from(f.placed && f.mentored);
             }
             for index in 0..Dimension::ALL.len() {
                 let mut groups: BTreeMap<&str, GroupCounts> = BTreeMap::new();
@@ -121,6 +124,7 @@ pub fn tally(
                     for (s, yes) in stages_of(f).into_iter().enumerate().take(STAGES) {
                         g.stages[s] += usize::from(yes);
                     }
+                    g.mentored += usize::from(f.placed && f.mentored);
                     if let Some(change) = f.belonging_change {
                         g.belonging_sum += i64::from(change);
                         g.belonging_answers += 1;
@@ -164,6 +168,7 @@ mod tests {
                 placed,
                 completed,
                 belonging_change: placed.then_some(1),
+                mentored: false,
             })
             .collect()
     }

@@ -330,8 +330,16 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
         .collect();
     let placed: HashSet<i32> = placements
         .iter()
+        .filter(|p| PlacementStatus::PLACED.contains(&p.status) && period.contains(p.created_at))
+        .map(|p| p.student_id)
+        .collect();
+    // Placed with a named mentor: a placement that counts as placed names one.
+    let mentored: HashSet<i32> = placements
+        .iter()
         .filter(|p| {
-            PlacementStatus::HOLDING_A_SLOT.contains(&p.status) && period.contains(p.created_at)
+            PlacementStatus::PLACED.contains(&p.status)
+                && period.contains(p.created_at)
+                && p.mentor_name.is_some()
         })
         .map(|p| p.student_id)
         .collect();
@@ -383,6 +391,7 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
                 engaged: engaged.contains(&s.id),
                 placed: placed.contains(&s.id),
                 completed: completed.contains(&s.id),
+                mentored: mentored.contains(&s.id),
                 belonging_change: (!changes.is_empty())
                     .then(|| changes.iter().sum::<i32>() / changes.len() as i32),
             }
@@ -418,7 +427,7 @@ pub fn figures(cohort: &Cohort, period: &Period, threshold: usize) -> Figures {
         let placed: HashSet<i32> = cohort
             .placements
             .iter()
-            .filter(|p| PlacementStatus::HOLDING_A_SLOT.contains(&p.status) && within(p.created_at))
+            .filter(|p| PlacementStatus::PLACED.contains(&p.status) && within(p.created_at))
             .map(|p| p.student_id)
             .collect();
         for (k, students) in [engaged, placed].iter().enumerate() {

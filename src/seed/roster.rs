@@ -184,6 +184,11 @@ pub async fn load(
             consent_recorded_at: Set(Some(applied_at + Duration::days(5))),
             created_at: Set(applied_at + Duration::days(4)),
             ended_at: Set(completed.then(|| applied_at + Duration::days(60))),
+            // Two placements in three name a mentor (no draw from `rng`, so
+            // every other seeded number stays as it was).
+            mentor_name: Set((application.id % 3 != 0).then(|| "Rosa Diaz".to_owned())),
+            mentor_role: Set((application.id % 3 != 0).then(|| "Engineer".to_owned())),
+            mentor_languages: Set((application.id % 3 != 0).then(|| "es,en".to_owned())),
             ..Default::default()
         }
         .insert(db)

@@ -40,6 +40,7 @@ mod roster_uploads;
 mod safeguarding;
 mod search;
 mod search_conformance;
+mod seats;
 mod seed;
 mod statistics;
 mod xss;
