@@ -164,7 +164,8 @@ async fn a_student_goes_from_application_to_completed_placement() {
             .text()
             .await
             .unwrap();
-        assert!(dashboard.contains("(1 new)"), "the employer is notified");
+        // The verification decision and the new application.
+        assert!(dashboard.contains("(2 new)"), "the employer is notified");
         assert!(
             dashboard
                 .contains(">1<span class=\"visually-hidden\"> applicants for Robotics lab intern")

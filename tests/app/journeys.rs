@@ -341,6 +341,9 @@ async fn journeys_at(width: u32, lang: &'static str) {
             &crate::helpers::posting(&[
                 ("title", "Shadow a robotics engineer"),
                 ("kind", "job_shadow"),
+                // First come: the seat is taken on applying (fair draws
+                // have their own tests in draws.rs).
+                ("allocation", "first_come"),
                 ("slots", "1"),
                 ("start_date", &day),
                 ("end_date", &day),

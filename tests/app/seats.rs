@@ -24,13 +24,15 @@ async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
     client
 }
 
-/// A one-day job shadow with `slots` seats.
+/// A one-day, first-come job shadow with `slots` seats (fair draws have
+/// their own tests in draws.rs).
 async fn shadow(app: &TestApp, employer: &Client, slots: &str) -> i32 {
     let day = days_from_now(60);
     app.published(
         employer,
         &posting(&[
             ("kind", "job_shadow"),
+            ("allocation", "first_come"),
             ("slots", slots),
             ("start_date", &day),
             ("end_date", &day),

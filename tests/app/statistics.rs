@@ -407,7 +407,10 @@ fn parse_html(html: &str) -> View {
                     g.rests[s] = Some(count(r - gap, n - size));
                 }
             }
-            g.mentored = number(&tds[8])
+            // /impact's group table has no mentor column (nor belonging).
+            g.mentored = tds
+                .get(8)
+                .and_then(|t| number(t))
                 .map(|r| count(r, g.stages[1].expect("a share of a shown placed count")));
         }
         view.groups
