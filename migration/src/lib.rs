@@ -17,6 +17,7 @@ mod m20261128_000013_confirm_emails_and_seal_secrets;
 mod m20261128_000014_add_mail_preferences;
 mod m20261128_000015_add_posting_language;
 mod m20261128_000016_add_notification_message_id;
+mod m20261129_000019_index_district_queries;
 
 use std::sync::OnceLock;
 
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000014_add_mail_preferences::Migration),
             Box::new(m20261128_000015_add_posting_language::Migration),
             Box::new(m20261128_000016_add_notification_message_id::Migration),
+            Box::new(m20261129_000019_index_district_queries::Migration),
         ]
     }
 }

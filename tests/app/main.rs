@@ -31,6 +31,7 @@ mod organizations;
 mod posting_language;
 mod roster;
 mod safeguarding;
+mod scale;
 mod search;
 mod search_conformance;
 mod seed;
