@@ -16,3 +16,6 @@ paging-audit = Pages of the audit log
 paging-notifications = Pages of notifications
 paging-postings = Pages of postings
 paging-organizations = Pages of organizations
+paging-search-postings = Search your postings by title
+paging-search-name = Search by name
+paging-search-organizations = Search organizations by name

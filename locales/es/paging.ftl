@@ -16,3 +16,6 @@ paging-audit = Páginas del registro de auditoría
 paging-notifications = Páginas de notificaciones
 paging-postings = Páginas de publicaciones
 paging-organizations = Páginas de organizaciones
+paging-search-postings = Buscar publicaciones por título
+paging-search-name = Buscar por nombre
+paging-search-organizations = Buscar organizaciones por nombre

@@ -422,6 +422,8 @@ pub async fn print_codes(
 pub struct AuditQuery {
     action: String,
     actor: String,
+    #[serde(flatten)]
+    paging: PageParams,
 }
 
 pub async fn audit(
@@ -430,8 +432,11 @@ pub async fn audit(
     page: Page,
     Query(query): Query<AuditQuery>,
 ) -> AppResult<Response> {
-    let entries = audit::entries(&state.db, Some(&query.action), Some(&query.actor)).await?;
+    let paging = query.paging.parse(page.lang)?;
+    let entries =
+        audit::entries(&state.db, Some(&query.action), Some(&query.actor), &paging).await?;
+    let (entries, pager) = paging.finish(entries, "/admin/audit", &query);
     Ok(page
-        .render("counseling/audit.html", context! { entries, query })?
+        .render("counseling/audit.html", context! { entries, query, pager })?
         .into_response())
 }

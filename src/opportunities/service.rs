@@ -396,12 +396,22 @@ pub struct DashboardRow {
 pub async fn list_for_organization(
     db: &impl ConnectionTrait,
     organization_id: i32,
+    paging: &crate::paging::Paging,
 ) -> AppResult<Vec<DashboardRow>> {
-    let rows = opportunity::Entity::find()
+    let mut query = opportunity::Entity::find()
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .order_by_desc(opportunity::Column::UpdatedAt)
-        .all(db)
-        .await?;
+        .order_by_desc(opportunity::Column::Id)
+        .limit(paging.limit())
+        .offset(paging.offset());
+    for word in paging.words() {
+        query = query.filter(crate::paging::contains(
+            sea_orm::sea_query::Expr::col((opportunity::Entity, opportunity::Column::Title)),
+            &word,
+        ));
+    }
+    let rows = query.all(db).await?;
+    // One page's postings (at most `paging::PER_PAGE` + 1 ids).
     let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
     let applicants: std::collections::HashMap<i32, i64> = entity::application::Entity::find()
         .select_only()
