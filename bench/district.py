@@ -238,13 +238,31 @@ def generate(args):
           ", ".join(f"{v:,} {k}" for k, v in counts.items()), file=sys.stderr)
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 class Session:
     """A signed-in browser: cookies, CSRF token from the login form."""
 
     def __init__(self, base):
         self.base = base
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        jar = urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        self.opener = urllib.request.build_opener(jar)
+        self.poster = urllib.request.build_opener(jar, NoRedirect())
+        self.token = None
+
+    def post(self, path, fields):
+        """POSTs a form with the session's CSRF token; returns (status, Location)."""
+        data = urllib.parse.urlencode([("csrf_token", self.token)] + fields).encode()
+        try:
+            with self.poster.open(self.base + path, data=data) as response:
+                response.read()
+                return response.status, response.headers.get("Location")
+        except urllib.error.HTTPError as error:
+            error.read()
+            return error.code, error.headers.get("Location")
 
     def get(self, path):
         started = time.perf_counter()
@@ -263,8 +281,44 @@ class Session:
         data = urllib.parse.urlencode({"csrf_token": token, "email": email,
                                        "password": password}).encode()
         with self.opener.open(self.base + "/login", data=data) as response:
-            response.read()
+            body = response.read()
+        found = re.search(rb'name="csrf_token" value="([^"]+)"', body)
+        self.token = found.group(1).decode() if found else token
         return self
+
+
+def publish_to_searchable(employer, runs):
+    """Drafts and publishes postings over HTTP; times publish -> found by the API."""
+    day = lambda n: str(TODAY + dt.timedelta(days=n))
+    delays = []
+    for i in range(runs):
+        word = f"probe{random.randint(10**6, 10**7)}"
+        fields = [("title", f"Lab {word} intern"), ("description", "Test robots with us."),
+                  ("kind", "internship"), ("field", "engineering"), ("mode", "on_site"),
+                  ("address", "233 S Wacker Dr"), ("zip", "60606"), ("compensation", "unpaid"),
+                  ("hourly_wage", ""), ("stipend", ""), ("hours_per_week", "10"),
+                  ("schedule", "Tuesdays"), ("start_date", day(60)), ("end_date", day(120)),
+                  ("start_time", ""), ("end_time", ""), ("deadline", day(30)),
+                  ("min_grade", "9"), ("max_grade", "12"), ("min_age", ""), ("slots", "3"),
+                  ("languages", "en"), ("skills", "")]
+        status, location = employer.post("/employer/opportunities", fields)
+        if status != 303:
+            print(f"draft refused: {status}", file=sys.stderr)
+            return None
+        posting = location.rstrip("/").rsplit("/", 1)[1]
+        started = time.perf_counter()
+        employer.post(f"/employer/opportunities/{posting}/publish", [])
+        while True:
+            _, body, _ = employer.get(f"/api/v1/opportunities?q={word}&per_page=1")
+            if b'"total":0' not in body.replace(b" ", b""):
+                break
+            if time.perf_counter() - started > 5:
+                print("not searchable after 5 s", file=sys.stderr)
+                break
+            time.sleep(0.002)
+        delays.append((time.perf_counter() - started) * 1000)
+    delays.sort()
+    return delays
 
 
 def timed(args):
@@ -286,7 +340,7 @@ def timed(args):
         ("counselor", counselor, "/counselor/outreach?status=not_engaged"),
         ("counselor", counselor, "/counselor/outreach?q=First4241"),
         ("counselor", counselor, "/counselor/placements"),
-        ("counselor", counselor, "/counselor/students/4241"),
+        ("counselor", counselor, "/counselor/students/11"),
         ("counselor", counselor, "/counselor/roster"),
         ("admin", admin, "/counselor/dashboard"),
         ("admin", admin, "/counselor"),
@@ -319,6 +373,11 @@ def timed(args):
         p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
         print(f"| {who} | `{path}` | {status} | {size / 1024:.1f} KB | "
               f"{statistics.median(times):.1f} ms | {p95:.1f} ms |", flush=True)
+    delays = publish_to_searchable(employer, args.publishes)
+    if delays:
+        p95 = delays[min(len(delays) - 1, int(round(0.95 * (len(delays) - 1))))]
+        print(f"| employer | publish → found by `/api/v1/opportunities` ({len(delays)} postings) | | | "
+              f"{statistics.median(delays):.1f} ms | {p95:.1f} ms |")
 
 
 def main():
@@ -333,6 +392,7 @@ def main():
     t.add_argument("--base", required=True)
     t.add_argument("--password", required=True)
     t.add_argument("--requests", type=int, default=20)
+    t.add_argument("--publishes", type=int, default=20)
     args = parser.parse_args()
     if args.command == "generate":
         if not (args.sqlite or args.postgres):

@@ -17,7 +17,7 @@ const NEEDLE: usize = 21_377;
 
 /// `STUDENTS` active students of one school, inserted in bulk, with a few
 /// applications and placements waiting for consent.
-async fn district(app: &TestApp, admin: &Client) -> (i32, Vec<i32>) {
+async fn district(app: &TestApp, admin: &Client) -> (Vec<i32>, Client, i32) {
     let school = create_school(
         &app.db,
         &NewSchool {
@@ -106,7 +106,7 @@ async fn district(app: &TestApp, admin: &Client) -> (i32, Vec<i32>) {
     )
     .await
     .unwrap();
-    (school.id, ids)
+    (ids, employer, opportunity)
 }
 
 async fn page(app: &TestApp, client: &Client, path: &str) -> (StatusCode, String) {
@@ -119,7 +119,7 @@ async fn page(app: &TestApp, client: &Client, path: &str) -> (StatusCode, String
 async fn every_counselor_page_answers_for_a_district_larger_than_sqlites_variable_limit() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let (_, ids) = district(&app, &admin).await;
+        let (ids, employer, opportunity) = district(&app, &admin).await;
         let counselor = new_client();
         app.login_as(&counselor, "casey@central.edu", PASSWORD)
             .await;
@@ -160,6 +160,36 @@ async fn every_counselor_page_answers_for_a_district_larger_than_sqlites_variabl
             assert!(second.contains("rel=\"prev\""), "{path}");
             assert_ne!(first, second);
         }
+
+        // The other lists too: one page, a pager when there is more, and
+        // bad paging refused.
+        let applicants = format!("/employer/opportunities/{opportunity}/applicants");
+        for (client, path) in [
+            (&admin, "/admin/audit"),
+            (&admin, "/organizations/review"),
+            (&admin, "/notifications"),
+            (&employer, "/employer"),
+            (&employer, applicants.as_str()),
+        ] {
+            let (status, body) = page(&app, client, path).await;
+            assert_eq!(status, StatusCode::OK, "{path}");
+            assert!(body.len() < 100_000, "{path} is {} bytes", body.len());
+            for bad in ["page=-1", "page=10001"] {
+                let (status, _) = page(&app, client, &format!("{path}?{bad}")).await;
+                assert_eq!(status, StatusCode::BAD_REQUEST, "{path}?{bad}");
+            }
+        }
+        let (_, body) = page(&app, &employer, &applicants).await;
+        assert!(
+            body.contains("aria-label=\"Pages of applicants\"") && body.contains("rel=\"next\"")
+        );
+        let (_, body) = page(
+            &app,
+            &employer,
+            &format!("{applicants}?q=Kid300+Student00300"),
+        )
+        .await;
+        assert!(body.contains("Kid300 Student00300") && !body.contains("Kid900 "));
 
         // One person is found by name or by id, on the roster and in outreach.
         let needle = ids[NEEDLE];
