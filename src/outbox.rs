@@ -65,9 +65,14 @@ pub async fn enqueue_many(db: &impl ConnectionTrait, opportunity_ids: Vec<i32>) 
             last_error: Set(None),
             ..Default::default()
         });
-    search_outbox::Entity::insert_many(rows)
-        .exec_without_returning(db)
-        .await?;
+    // A statement's variables are bounded (SQLite: 32,766): a day on which
+    // thousands of postings close is written in slices.
+    let rows: Vec<_> = rows.collect();
+    for slice in rows.chunks(1_000) {
+        search_outbox::Entity::insert_many(slice.to_vec())
+            .exec_without_returning(db)
+            .await?;
+    }
     Ok(())
 }
 

@@ -358,22 +358,26 @@ pub async fn close_expired(db: &DatabaseConnection) -> AppResult<usize> {
         return Ok(0);
     }
     let now = Utc::now();
-    opportunity::Entity::update_many()
-        .col_expr(
-            opportunity::Column::Status,
-            sea_orm::sea_query::Expr::value(OpportunityStatus::Closed.key()),
-        )
-        .col_expr(
-            opportunity::Column::ClosedAt,
-            sea_orm::sea_query::Expr::value(now),
-        )
-        .col_expr(
-            opportunity::Column::UpdatedAt,
-            sea_orm::sea_query::Expr::value(now),
-        )
-        .filter(opportunity::Column::Id.is_in(expired.clone()))
-        .exec(&txn)
-        .await?;
+    // In slices: after a long outage thousands may close at once, more than
+    // one statement may name (SQLite takes 32,766 variables).
+    for slice in expired.chunks(1_000) {
+        opportunity::Entity::update_many()
+            .col_expr(
+                opportunity::Column::Status,
+                sea_orm::sea_query::Expr::value(OpportunityStatus::Closed.key()),
+            )
+            .col_expr(
+                opportunity::Column::ClosedAt,
+                sea_orm::sea_query::Expr::value(now),
+            )
+            .col_expr(
+                opportunity::Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value(now),
+            )
+            .filter(opportunity::Column::Id.is_in(slice.to_vec()))
+            .exec(&txn)
+            .await?;
+    }
     let count = expired.len();
     outbox::enqueue_many(&txn, expired).await?;
     txn.commit().await?;
