@@ -266,6 +266,11 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
             Arc::clone(&state.search),
             Arc::clone(&state.wake.search),
         ),
+        sync::spawn_index_guard(
+            state.db.clone(),
+            Arc::clone(&state.search),
+            Duration::from_secs(state.config.search_check_seconds.max(1)),
+        ),
         // Queued even without SMTP: digests then wait in the outbox like all mail.
         mail::digest::spawn_worker(state.db.clone()),
     ];

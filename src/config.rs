@@ -115,6 +115,15 @@ pub struct Config {
         global = true
     )]
     pub require_staff_mfa: bool,
+    /// Seconds between checks that the search index holds what the database
+    /// says it should (an empty or drifted index is rebuilt by itself).
+    #[arg(
+        long,
+        env = "SEARCH_CHECK_SECONDS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub search_check_seconds: u64,
     /// Largest database connection pool.
     #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
     pub db_max_connections: u32,
@@ -174,6 +183,7 @@ impl Config {
             session_absolute_hours: 12,
             suppression_threshold: 10,
             require_staff_mfa: false,
+            search_check_seconds: 30,
             db_max_connections: 8,
             trusted_proxies: Default::default(),
             // One process runs many test apps and a process has one key (see tokens).

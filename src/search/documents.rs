@@ -9,7 +9,10 @@ use entity::{
     AccessNeed, Compensation, OpportunityStatus, OrgStatus, opportunity, opportunity_feature,
     organization,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, sea_query::Query,
+};
 
 use super::SearchDocument;
 use crate::{
@@ -117,6 +120,21 @@ pub async fn load_page(
     };
     let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
     Ok(Some((documents_of(db, &rows, Some(&ids)).await?, last)))
+}
+
+/// How many documents a complete index holds: the published opportunities
+/// of verified organizations (what `load_page` yields).
+pub async fn searchable_count(db: &impl ConnectionTrait) -> AppResult<u64> {
+    let verified = Query::select()
+        .column(organization::Column::Id)
+        .from(organization::Entity)
+        .and_where(organization::Column::Status.eq(OrgStatus::Verified))
+        .to_owned();
+    Ok(opportunity::Entity::find()
+        .filter(opportunity::Column::Status.eq(OpportunityStatus::Published))
+        .filter(opportunity::Column::OrganizationId.in_subquery(verified))
+        .count(db)
+        .await?)
 }
 
 /// The documents of the visible ones among `rows`. `ids` lists the rows'

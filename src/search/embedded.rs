@@ -594,6 +594,11 @@ impl SearchEngine for EmbeddedEngine {
         Ok(())
     }
 
+    async fn document_count(&self) -> Result<u64, SearchError> {
+        self.blocking(|inner| Ok(inner.reader.searcher().num_docs()))
+            .await
+    }
+
     async fn begin_rebuild(&self) -> Result<Box<dyn Rebuild>, SearchError> {
         let one_at_a_time = Arc::clone(&self.inner.write_lock).lock_owned().await;
         let writer = self

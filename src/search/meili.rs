@@ -652,6 +652,19 @@ impl SearchEngine for MeiliEngine {
         self.client.health().await.map(|_| ()).map_err(error)
     }
 
+    async fn document_count(&self) -> Result<u64, SearchError> {
+        match self.index().get_stats().await {
+            Ok(stats) => Ok(stats.number_of_documents as u64),
+            // A server that lost its data has no index at all.
+            Err(meilisearch_sdk::errors::Error::Meilisearch(e))
+                if e.error_code == meilisearch_sdk::errors::ErrorCode::IndexNotFound =>
+            {
+                Ok(0)
+            }
+            Err(e) => Err(error(e)),
+        }
+    }
+
     async fn begin_rebuild(&self) -> Result<Box<dyn Rebuild>, SearchError> {
         self.ready().await?;
         let fresh_uid = format!("{}_rebuild", self.uid);

@@ -124,6 +124,9 @@ pub trait SearchEngine: Send + Sync {
     async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError>;
     /// Whether the engine can answer right now.
     async fn health(&self) -> Result<(), SearchError>;
+    /// How many documents the live index holds: 0 when it does not exist
+    /// (a search server restarted without its data).
+    async fn document_count(&self) -> Result<u64, SearchError>;
     /// Starts replacing the whole index. Searches see the old index until
     /// the new one is complete (`Rebuild::finish`), never an empty or
     /// partial one; the documents come in batches so that a rebuild of any

@@ -110,13 +110,7 @@ pub async fn rebuild_in_batches(
     batch: u64,
 ) -> AppResult<usize> {
     // Rows up to here are covered by the rebuild; later ones still get applied.
-    let covered: Option<i64> = search_outbox::Entity::find()
-        .select_only()
-        .column_as(search_outbox::Column::Id.max(), "max")
-        .into_tuple::<Option<i64>>()
-        .one(db)
-        .await?
-        .flatten();
+    let covered = newest_row(db).await?;
     let internal = |e: super::SearchError| AppError::Internal(anyhow::anyhow!(e));
     let mut rebuild = engine.begin_rebuild().await.map_err(internal)?;
     let (mut count, mut after) = (0, 0);
@@ -145,6 +139,108 @@ pub async fn rebuild_in_batches(
         .exec(db)
         .await?;
     Ok(count)
+}
+
+/// What one look at the index found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexCheck {
+    /// The engine did not answer; searches use the database meanwhile.
+    Unreachable,
+    /// The index holds what the database says, or changes are on their way.
+    InStep,
+    /// The index was empty, or held the wrong number of documents twice in
+    /// a row with nothing left to apply, and was rebuilt with this many.
+    Rebuilt(usize),
+}
+
+/// Watches that the engine holds what the database says it should. A search
+/// server restarted without its data comes back empty; without this, every
+/// search would answer nothing until someone ran `stembridge reindex`.
+#[derive(Debug, Default)]
+pub struct IndexGuard {
+    unreachable: bool,
+    /// (documents indexed, documents expected, newest outbox row) at the
+    /// last check that found them different with nothing left to apply.
+    drift: Option<(u64, u64, Option<i64>)>,
+}
+
+impl IndexGuard {
+    pub async fn check(
+        &mut self,
+        db: &DatabaseConnection,
+        engine: &dyn SearchEngine,
+    ) -> AppResult<IndexCheck> {
+        let Ok(indexed) = engine.document_count().await else {
+            self.unreachable = true;
+            return Ok(IndexCheck::Unreachable);
+        };
+        if std::mem::take(&mut self.unreachable) {
+            // Changes made during the outage wait out their backoff otherwise.
+            retry_now(db).await?;
+        }
+        let expected = documents::searchable_count(db).await?;
+        if indexed == 0 && expected > 0 {
+            tracing::warn!(expected, "the search index is empty: rebuilding it");
+            self.drift = None;
+            return Ok(IndexCheck::Rebuilt(rebuild(db, engine).await?));
+        }
+        // A difference while changes are still queued is only their delay;
+        // the same difference twice with nothing queued or written between
+        // is an index that lost (or kept) documents.
+        let drift = (indexed != expected && pending(db).await? == 0).then_some((
+            indexed,
+            expected,
+            newest_row(db).await?,
+        ));
+        if drift.is_some() && drift == self.drift {
+            tracing::warn!(indexed, expected, "the search index drifted: rebuilding it");
+            self.drift = None;
+            return Ok(IndexCheck::Rebuilt(rebuild(db, engine).await?));
+        }
+        self.drift = drift;
+        Ok(IndexCheck::InStep)
+    }
+}
+
+/// Makes every waiting row due now.
+async fn retry_now(db: &DatabaseConnection) -> AppResult<()> {
+    let now = Utc::now();
+    search_outbox::Entity::update_many()
+        .col_expr(search_outbox::Column::NextAttemptAt, Expr::value(now))
+        .filter(search_outbox::Column::DoneAt.is_null())
+        .filter(search_outbox::Column::NextAttemptAt.gt(now))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+async fn newest_row(db: &DatabaseConnection) -> AppResult<Option<i64>> {
+    Ok(search_outbox::Entity::find()
+        .select_only()
+        .column_as(search_outbox::Column::Id.max(), "max")
+        .into_tuple::<Option<i64>>()
+        .one(db)
+        .await?
+        .flatten())
+}
+
+/// Checks the index now and every `period` after.
+pub fn spawn_index_guard(
+    db: DatabaseConnection,
+    engine: Arc<dyn SearchEngine>,
+    period: Duration,
+) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut guard = IndexGuard::default();
+        let mut ticks = tokio::time::interval(period);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            if let Err(error) = guard.check(&db, engine.as_ref()).await {
+                tracing::warn!(%error, "could not check the search index");
+            }
+        }
+    })
 }
 
 /// The background worker: applies the outbox continuously and forgets rows

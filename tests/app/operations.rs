@@ -1,6 +1,8 @@
 //! Running the service: the container health check asks the real server.
 
-use crate::helpers::{Backend, TestApp};
+use reqwest::StatusCode;
+
+use crate::helpers::{Backend, TestApp, posting};
 
 #[tokio::test]
 async fn the_health_check_passes_only_while_the_server_answers() {
@@ -56,7 +58,7 @@ async fn while_postgresql_is_gone_pages_say_503_and_the_server_recovers_by_itsel
     };
     let app = TestApp::spawn(Backend::Postgres(admin_url.clone())).await;
     let employer = app.employer("Acme Labs", "boss@acme.org").await;
-    assert_eq!(app.get("/readyz").await.status(), reqwest::StatusCode::OK);
+    assert_eq!(app.get("/readyz").await.status(), StatusCode::OK);
     let name = app.database_name().expect("a PostgreSQL database");
     let away = format!("{name}_away");
     let admin = sea_orm::Database::connect(admin_url.as_str())
@@ -66,9 +68,9 @@ async fn while_postgresql_is_gone_pages_say_503_and_the_server_recovers_by_itsel
     take_database_away(&admin, &name, &away).await;
     let started = std::time::Instant::now();
     let ready = app.get("/readyz").await;
-    assert_eq!(ready.status(), reqwest::StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
     let page = app.get_as(&employer, "/employer").await;
-    assert_eq!(page.status(), reqwest::StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(page.headers()["retry-after"], "30");
     let body = page.text().await.unwrap();
     assert!(body.contains("briefly unavailable"), "{body}");
@@ -85,7 +87,7 @@ async fn while_postgresql_is_gone_pages_say_503_and_the_server_recovers_by_itsel
         .unwrap();
     let mut recovered = false;
     for _ in 0..100 {
-        if app.get("/readyz").await.status() == reqwest::StatusCode::OK {
+        if app.get("/readyz").await.status() == StatusCode::OK {
             recovered = true;
             break;
         }
@@ -94,7 +96,118 @@ async fn while_postgresql_is_gone_pages_say_503_and_the_server_recovers_by_itsel
     assert!(recovered, "ready again without a restart");
     assert_eq!(
         app.get_as(&employer, "/employer").await.status(),
-        reqwest::StatusCode::OK
+        StatusCode::OK
     );
     admin.close().await.ok();
+}
+
+/// Empties the index the way a search server restarted without its data
+/// does: Meilisearch loses the index itself, the embedded engine its documents.
+async fn wipe_index(app: &TestApp) {
+    match &app.config.meili_url {
+        Some(url) => stembridge::search::meili::MeiliEngine::new(
+            url,
+            app.config.meili_master_key.as_deref(),
+            &app.config.meili_index,
+        )
+        .unwrap()
+        .drop_index()
+        .await
+        .unwrap(),
+        None => app.running.state.search.rebuild(Vec::new()).await.unwrap(),
+    }
+}
+
+/// Waits until a search for everything open finds exactly `expected`.
+async fn wait_until_found(app: &TestApp, expected: &[i64], what: &str) {
+    let mut found = Vec::new();
+    for _ in 0..150 {
+        let body = app.api("per_page=50").await;
+        found = body["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_i64().unwrap())
+            .collect::<Vec<_>>();
+        found.sort_unstable();
+        if found == expected && body["total"] == expected.len() && body["engine"] != "database" {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{what}: search found {found:?}, expected {expected:?}");
+}
+
+#[tokio::test]
+async fn an_emptied_or_drifted_search_index_is_rebuilt_by_itself_with_every_edit() {
+    for backend in crate::helpers::backends() {
+        // On a real Meilisearch too when one is configured.
+        let app = TestApp::spawn_with(backend, |c| {
+            c.search_check_seconds = 1;
+            if let Ok(url) = std::env::var("MEILI_URL") {
+                c.meili_url = Some(url);
+                c.meili_master_key = std::env::var("MEILI_MASTER_KEY").ok();
+                c.meili_index = format!("guard_{}", uuid::Uuid::new_v4().simple());
+            }
+        })
+        .await;
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let mut open = Vec::new();
+        for title in [
+            "Robotics lab intern",
+            "Water quality shadow",
+            "Bridge design",
+        ] {
+            let id = app
+                .published(&employer, &posting(&[("title", title)]))
+                .await;
+            open.push(i64::from(id));
+        }
+        wait_until_found(&app, &open, "before").await;
+
+        wipe_index(&app).await;
+        assert_eq!(
+            app.running.state.search.document_count().await.unwrap(),
+            0,
+            "the index is empty"
+        );
+        wait_until_found(&app, &open, "an empty index is refilled").await;
+
+        // Edits while the index is empty again: a new posting, a closed one
+        // and a new title must all be there after, each once.
+        wipe_index(&app).await;
+        let added = app
+            .draft(&employer, &posting(&[("title", "Soil lab")]))
+            .await;
+        for (id, action) in [(added, "publish"), (open[0] as i32, "close")] {
+            let response = app.act(&employer, id, action).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{action}");
+        }
+        let fields = posting(&[("title", "Suspension bridge design")]);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let edited = app
+            .submit_as(
+                &employer,
+                "/employer",
+                &format!("/employer/opportunities/{}/edit", open[2]),
+                &fields,
+            )
+            .await;
+        assert_eq!(edited.status(), StatusCode::SEE_OTHER);
+        let mut expected = vec![open[1], open[2], i64::from(added)];
+        expected.sort_unstable();
+        wait_until_found(&app, &expected, "edits made while empty").await;
+        assert_eq!(app.api_ids("q=suspension").await, vec![open[2]]);
+
+        // An index that lost one document while nothing was queued.
+        app.running.state.search.delete(vec![added]).await.unwrap();
+        wait_until_found(&app, &expected, "a lost document comes back").await;
+
+        if app.config.meili_url.is_some() {
+            wipe_index(&app).await;
+        }
+    }
 }
