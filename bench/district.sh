@@ -9,6 +9,9 @@
 #   DB=postgres TEST_DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/postgres \
 #     bash bench/district.sh               # PostgreSQL (a fresh database is created)
 #   REQUESTS=50 ...                        # requests per page (default 20)
+#   KEEP=/tmp/district bash bench/district.sh   # SQLite: keep the generated data
+#                                          # directory; a later run with the same
+#                                          # KEEP reuses it (no generation)
 #
 # Prints a Markdown table (copy it into BENCHMARKS.md).
 set -euo pipefail
@@ -19,7 +22,9 @@ REQUESTS=${REQUESTS:-20}
 PORT=${PORT:-18516}
 PASSWORD=benchmark-password-1
 dir=$(mktemp -d)
-export DATA_DIR="$dir/data"
+export DATA_DIR="${KEEP:-$dir}/data"
+reuse=false
+[ -n "${KEEP:-}" ] && [ -f "$DATA_DIR/stembridge.db" ] && reuse=true
 mkdir -p "$DATA_DIR"
 bin=${BIN:-./target/release/stembridge}
 [ -x "$bin" ] || cargo build --release --bin stembridge --quiet
@@ -40,6 +45,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ "$reuse" = true ]; then
+  echo "reusing the district in $DATA_DIR" >&2
+else
 "$bin" migrate >/dev/null 2>&1
 ADMIN_PASSWORD=$PASSWORD "$bin" create-admin --email admin@bench.test >/dev/null
 echo "generating the district (scale $SCALE, $DB)..." >&2
@@ -51,6 +59,7 @@ fi
 echo "building the search index..." >&2
 /usr/bin/time -f "  reindex: %e s, peak memory %M KiB" "$bin" reindex >/dev/null 2>"$dir/reindex.log" || { cat "$dir/reindex.log"; exit 1; }
 tail -1 "$dir/reindex.log" >&2
+fi
 
 BIND=127.0.0.1:$PORT RUST_LOG=warn "$bin" serve >"$dir/server.log" 2>&1 &
 server=$!

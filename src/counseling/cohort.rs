@@ -238,6 +238,9 @@ struct GroupRow {
     belonging_answers: i64,
 }
 
+/// A LIMIT that keeps every row (the largest a bound BIGINT holds).
+const NO_LIMIT: u64 = 9_223_372_036_854_775_807;
+
 /// The per-student facts grouped by everything the dashboard tells apart.
 fn grouped_select(period: &Period) -> SelectStatement {
     const KEYS: [&str; 11] = [
@@ -254,8 +257,13 @@ fn grouped_select(period: &Period) -> SelectStatement {
         "completed",
     ];
     let answered = || f("change_count").gt(0);
+    let mut facts = facts_select(period, true);
+    // A LIMIT keeps SQLite from flattening the facts into this aggregate,
+    // which would run each correlated subquery once per mention (2-3x the
+    // work); on PostgreSQL it changes nothing.
+    facts.limit(NO_LIMIT);
     let mut query = Query::select();
-    query.from_subquery(facts_select(period, true), Alias::new("f"));
+    query.from_subquery(facts, Alias::new("f"));
     for key in KEYS {
         query.expr_as(f(key), Alias::new(key));
         query.add_group_by([f(key)]);
