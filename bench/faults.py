@@ -8,6 +8,11 @@ kill9:   employers create and publish postings and students apply while the
 pgdown:  (PostgreSQL) the database is restarted under a read load; requests
          must fail fast with 503 (never hang past the pool timeout) and the
          same server must recover by itself.
+diskfull: (SQLite, DATA_DIR on a small tmpfs) the disk is filled while
+         employers post and students search; writes must be refused with a
+         503 page that says so, reads must still work, nothing may be half
+         written, and writes must succeed again once space returns, with
+         no restart.
 Standard library only, so it runs wherever python3 does.
 """
 import http.cookiejar, json, os, re, signal, subprocess, sys, threading, time
@@ -207,6 +212,75 @@ def pgdown(base, restart_db):
     }
 
 
+def diskfull(base, data_dir, query):
+    """Fills DATA_DIR under a write and read load; returns the drill's numbers."""
+    employer, student = Client(base), Client(base)
+    employer.login("employer1@demo.stembridge.test")
+    student.login("ana.rivera1@demo.stembridge.test")
+    filler = os.path.join(data_dir, "filler")
+
+    def write(tag):
+        s, h, body = employer.post("/employer/opportunities/new", "/employer/opportunities",
+                                   posting(f"Disk drill {tag}"))
+        return s, body
+
+    acknowledged, statuses, refusals_unexplained = [], {}, 0
+    for i in range(5):
+        s, _ = write(f"before {i}")
+        if s == 303:
+            acknowledged.append(f"before {i}")
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)  # unbuffered: fill every byte left
+    for size in (1 << 20, 4096, 1):
+        try:
+            while True:
+                os.write(fd, b"\0" * size)
+        except OSError:
+            pass
+    os.close(fd)
+    reads_ok = reads = 0
+    form_pages, failed_reads = {}, {}
+    for i in range(20):
+        s, _, _ = employer.request("GET", "/employer/opportunities/new")
+        form_pages[s] = form_pages.get(s, 0) + 1
+        s, body = write(f"full {i}")
+        statuses[s] = statuses.get(s, 0) + 1
+        if s == 303:
+            acknowledged.append(f"full {i}")
+        elif s != 503 or "storage is full" not in body:
+            refusals_unexplained += 1
+        for page in ("/search?q=robotics", "/student", "/student/profile"):
+            reads += 1
+            s = student.request("GET", page)[0]
+            reads_ok += s == 200
+            if s != 200:
+                failed_reads[f"{page} {s}"] = failed_reads.get(f"{page} {s}", 0) + 1
+    os.remove(filler)
+    recovered_after = None
+    started = time.time()
+    while time.time() - started < 30:
+        s, _ = write(f"after {len(acknowledged)}")
+        if s == 303:
+            acknowledged.append(f"after {len(acknowledged)}")
+            recovered_after = time.time() - started
+            break
+        time.sleep(0.2)
+    titles = [t for (t,) in query("SELECT title FROM opportunity WHERE title LIKE 'Disk drill %'")]
+    lost = [t for t in acknowledged if f"Disk drill {t}" not in titles]
+    unacknowledged_present = len(titles) - (len(acknowledged) - len(lost))
+    integrity = query("PRAGMA integrity_check")[0][0]
+    return {
+        "write answers while full": json.dumps(statuses, sort_keys=True),
+        "refusals without the storage-full page": refusals_unexplained,
+        "reads answered 200 while full": f"{reads_ok}/{reads}",
+        "failed reads": json.dumps(failed_reads, sort_keys=True),
+        "the posting form while full": json.dumps(form_pages, sort_keys=True),
+        "acknowledged writes lost": len(lost),
+        "refused writes present": unacknowledged_present,
+        "integrity_check": integrity,
+        "writes again after (s)": None if recovered_after is None else round(recovered_after, 2),
+    }
+
+
 if __name__ == "__main__":
     drill, base = sys.argv[1], sys.argv[2]
     if drill == "kill9":
@@ -244,6 +318,13 @@ if __name__ == "__main__":
             raise SystemExit("server did not come back")
 
         result = kill9(base, restart, query, seconds)
+    elif drill == "diskfull":
+        import sqlite3
+
+        def query(sql):
+            return sqlite3.connect(os.environ["SQLITE_PATH"]).execute(sql).fetchall()
+
+        result = diskfull(base, os.environ["DATA_DIR"], query)
     else:
         result = pgdown(base, lambda: subprocess.run(os.environ["PG_RESTART"], shell=True, check=True))
     print(json.dumps(result))

@@ -3,6 +3,8 @@
 #   kill -9 under a write load, on SQLite and (with PG_ADMIN_URL) PostgreSQL;
 #   PostgreSQL restarted under load (needs PG_ADMIN_URL and PG_RESTART, e.g.
 #   PG_RESTART="pg_ctlcluster 15 main restart").
+#   the disk of DATA_DIR filled under load (SQLite on a 64 MB tmpfs; needs
+#   root to mount it, skipped otherwise).
 # Prints one JSON line per drill; BENCHMARKS.md records a run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,7 +61,39 @@ drill() { # $1: sqlite | postgres
   rm -rf "$DATA_DIR"
 }
 
-drill sqlite
-if [ -n "${PG_ADMIN_URL:-}" ]; then
-  drill postgres
-fi
+diskfull() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "disk full: skipped (mounting a tmpfs needs root)"
+    return
+  fi
+  export DATA_DIR PID_FILE BIND="127.0.0.1:$port" RUST_LOG=warn
+  DATA_DIR=$(mktemp -d)
+  PID_FILE="$(mktemp)"
+  mount -t tmpfs -o size=64m tmpfs "$DATA_DIR"
+  export SQLITE_PATH="$DATA_DIR/stembridge.db"
+  export DATABASE_URL="sqlite://$SQLITE_PATH?mode=rwc"
+  "$bin" seed-demo >/dev/null 2>&1
+  local log="$PID_FILE.log"
+  "$bin" serve >>"$log" 2>&1 &
+  echo $! >"$PID_FILE"
+  for _ in $(seq 1 300); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+    sleep 0.2
+  done
+  python3 bench/faults.py diskfull "http://127.0.0.1:$port" | sed "s/^/disk full, sqlite: /" || true
+  stop
+  echo "server errors logged (disk full): $(grep -c ERROR "$log" || true)"
+  umount "$DATA_DIR"
+  rm -rf "$DATA_DIR" "$PID_FILE"
+  mv "$log" "${FAULTS_LOG:-/dev/null}" 2>/dev/null || rm -f "$log"
+}
+
+# DRILLS picks some: "sqlite postgres diskfull" (the default runs all).
+drills=${DRILLS:-sqlite postgres diskfull}
+for d in $drills; do
+  case $d in
+    sqlite) drill sqlite ;;
+    postgres) if [ -n "${PG_ADMIN_URL:-}" ]; then drill postgres; fi ;;
+    diskfull) diskfull ;;
+  esac
+done

@@ -123,7 +123,8 @@ async fn wake_after_writes(
 
 /// tower-sessions answers a bare 500 when it cannot save the session (the
 /// database went away while the page was made). Give the person a page:
-/// 503 "try again in a minute" when the database is unreachable.
+/// 503 "try again in a minute" when the database is unreachable, 503
+/// "storage is full" when it has no room to write.
 async fn session_save_failures(
     State(state): State<AppState>,
     request: Request,
@@ -137,6 +138,9 @@ async fn session_save_failures(
     }
     match state.db.ping().await {
         Err(_) => AppError::Unavailable.into_response(),
+        Ok(()) if crate::auth::session_store::storage_full_recently() => {
+            AppError::StorageFull.into_response()
+        }
         Ok(()) => {
             AppError::Internal(anyhow::anyhow!("the session could not be saved")).into_response()
         }

@@ -34,7 +34,7 @@ pub enum Command {
     Reindex,
     /// Import a OneRoster 1.1 CSV roster (a folder with orgs.csv, users.csv, demographics.csv).
     ImportRoster(ImportRosterArgs),
-    /// Exit 0 if the server on BIND answers /healthz (for container health checks).
+    /// Exit 0 if the server on BIND answers /readyz (for container health checks).
     Healthcheck,
 }
 

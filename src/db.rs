@@ -12,7 +12,10 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
-    sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous},
+    sqlx::{
+        Connection,
+        sqlite::{SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqliteSynchronous},
+    },
 };
 
 use crate::config::Config;
@@ -34,7 +37,10 @@ pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConn
         .min_connections(1)
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false)
-        .map_sqlx_sqlite_opts(tune_sqlite);
+        .map_sqlx_sqlite_opts(tune_sqlite)
+        .map_sqlx_sqlite_pool_opts(|pool| {
+            pool.after_release(|conn, _| Box::pin(discard_if_stuck(conn)))
+        });
     let db = Database::connect(options).await?;
     Migrator::up(&db, None).await?;
     crate::tokens::upgrade_stored_digests(&db).await?;
@@ -51,6 +57,16 @@ fn tune_sqlite(options: SqliteConnectOptions) -> SqliteConnectOptions {
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10))
+}
+
+/// SQLite may roll a transaction back by itself (a full disk): sqlx then
+/// still counts it open, its ROLLBACK fails, and the connection's next
+/// transaction would be a savepoint that never ends, holding the write lock
+/// for good. A connection still in a transaction once released is closed,
+/// not reused (the ping first lets a queued rollback run).
+async fn discard_if_stuck(conn: &mut SqliteConnection) -> Result<bool, sea_orm::sqlx::Error> {
+    conn.ping().await?;
+    Ok(!conn.is_in_transaction())
 }
 
 /// Begins a transaction that will write: `BEGIN IMMEDIATE` on SQLite, a plain

@@ -54,6 +54,10 @@ pub enum AppError {
     /// The database cannot be reached right now (restart, failover).
     #[error("the database is unavailable")]
     Unavailable,
+    /// The database has no room left to write (disk full): nothing was saved,
+    /// and reads still work.
+    #[error("the database storage is full")]
+    StorageFull,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -71,7 +75,7 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable | AppError::StorageFull => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -92,6 +96,7 @@ impl AppError {
             AppError::Validation(errors) => errors.summary(lang),
             AppError::Csrf => t(lang, "error-csrf"),
             AppError::Unavailable => t(lang, "error-unavailable"),
+            AppError::StorageFull => t(lang, "error-storage-full"),
             AppError::Database(_) | AppError::Internal(_) => t(lang, "error-internal"),
         }
     }
@@ -104,6 +109,9 @@ impl From<DbErr> for AppError {
         if database_unavailable(&error) {
             tracing::warn!(%error, "database unavailable");
             AppError::Unavailable
+        } else if storage_full(&error) {
+            tracing::error!(%error, "the database has no room left to write");
+            AppError::StorageFull
         } else {
             AppError::Database(error)
         }
@@ -120,6 +128,11 @@ impl From<tower_sessions::session::Error> for AppError {
                 if message == crate::auth::session_store::DATABASE_UNAVAILABLE =>
             {
                 AppError::Unavailable
+            }
+            Error::Store(StoreError::Backend(message))
+                if message == crate::auth::session_store::STORAGE_FULL =>
+            {
+                AppError::StorageFull
             }
             other => AppError::Internal(other.into()),
         }
@@ -146,6 +159,23 @@ pub fn database_unavailable(error: &DbErr) -> bool {
             .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
         _ => false,
     }
+}
+
+/// True when the database refused a write for want of space: SQLite's
+/// SQLITE_FULL (13, the low byte of its extended codes) and PostgreSQL's
+/// class 53 (insufficient resources: disk full, out of memory).
+pub fn storage_full(error: &DbErr) -> bool {
+    use sea_orm::{RuntimeErr, sqlx::Error as SqlxError};
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = error
+    else {
+        return false;
+    };
+    let SqlxError::Database(e) = e.as_ref() else {
+        return false;
+    };
+    e.code().is_some_and(|code| {
+        code.starts_with("53") || code.parse::<i32>().is_ok_and(|n| n & 0xff == 13)
+    })
 }
 
 impl IntoResponse for AppError {

@@ -56,6 +56,7 @@ error-not-found = We could not find that page.
 error-csrf = This form expired or did not come from STEMbridge. Go back, reload the page and try again.
 error-internal = Something went wrong on our side. Please try again in a moment.
 error-unavailable = The service is briefly unavailable while our database comes back. What you just sent was not saved: please try again in a minute.
+error-storage-full = We cannot save anything right now because our storage is full; our team has been alerted. What you just sent was not saved. You can still read pages; please try again later.
 error-home-link = Go to the home page
 error-title-400 = Bad Request
 error-title-401 = Unauthorized

@@ -59,6 +59,7 @@ error-not-found = No encontramos esa página.
 error-csrf = Este formulario caducó o no vino de STEMbridge. Vuelve atrás, recarga la página e inténtalo de nuevo.
 error-internal = Algo salió mal de nuestro lado. Inténtalo de nuevo en un momento.
 error-unavailable = El servicio no está disponible por un momento mientras vuelve nuestra base de datos. Lo que acabas de enviar no se guardó: inténtalo de nuevo en un minuto.
+error-storage-full = No podemos guardar nada en este momento porque nuestro almacenamiento está lleno; nuestro equipo ya fue avisado. Lo que acabas de enviar no se guardó. Puedes seguir leyendo las páginas; inténtalo de nuevo más tarde.
 error-home-link = Ir a la página de inicio
 error-title-400 = Solicitud incorrecta
 error-title-401 = No autorizado

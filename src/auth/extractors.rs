@@ -243,7 +243,7 @@ pub struct Flash {
     pub message: String,
 }
 
-const FLASH: &str = "flash";
+pub(crate) const FLASH: &str = "flash";
 
 /// Stores a message for the next page the user sees.
 pub async fn flash(session: &Session, kind: &str, message: Message) -> AppResult<()> {

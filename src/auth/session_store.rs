@@ -2,6 +2,11 @@
 //! sea-orm pool: sessions survive restarts and are shared by every app process.
 //! `create` inserts, `save` only updates, so nothing re-creates a deleted session.
 
+use std::{
+    collections::HashMap,
+    sync::atomic::{AtomicI64, Ordering},
+};
+
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use entity::session;
@@ -34,10 +39,25 @@ fn backend(e: impl std::fmt::Display) -> Error {
 /// The store's message for "the database cannot be reached": `AppError`
 /// turns it into a 503 page instead of a 500.
 pub const DATABASE_UNAVAILABLE: &str = "database unavailable";
+/// The store's message for "the database has no room to write".
+pub const STORAGE_FULL: &str = "database storage full";
+
+/// When the store last met a full disk (Unix seconds): tower-sessions turns
+/// a failed save into a bare 500, and the app's middleware asks this to
+/// answer with the storage-full page instead.
+static STORAGE_FULL_AT: AtomicI64 = AtomicI64::new(0);
+
+/// Whether a session write failed for want of space in the last half minute.
+pub fn storage_full_recently() -> bool {
+    Utc::now().timestamp() - STORAGE_FULL_AT.load(Ordering::Relaxed) < 30
+}
 
 fn database(e: sea_orm::DbErr) -> Error {
     if crate::error::database_unavailable(&e) {
         Error::Backend(DATABASE_UNAVAILABLE.to_owned())
+    } else if crate::error::storage_full(&e) {
+        STORAGE_FULL_AT.store(Utc::now().timestamp(), Ordering::Relaxed);
+        Error::Backend(STORAGE_FULL.to_owned())
     } else {
         backend(e)
     }
@@ -85,9 +105,14 @@ impl SessionStore for DbSessionStore {
     /// Updates the session's row, and only that: a session deleted meanwhile
     /// (logout in another tab while this request was in flight) stays deleted
     /// instead of being written back. New sessions go through `create`.
+    ///
+    /// On a full disk, a save that only pushes the expiry back or shows a
+    /// flash message is let go: the session stays valid until its stored
+    /// expiry, and people can go on reading pages while nothing can be
+    /// written. Any other change (signing in or out) still fails.
     async fn save(&self, record: &Record) -> Result<()> {
         let row = to_row(record)?;
-        session::Entity::update_many()
+        let saved = session::Entity::update_many()
             .set(session::ActiveModel {
                 data: row.data,
                 expiry_date: row.expiry_date,
@@ -95,9 +120,24 @@ impl SessionStore for DbSessionStore {
             })
             .filter(session::Column::Id.eq(record.id.to_string()))
             .exec(&self.db)
-            .await
-            .map_err(database)?;
-        Ok(())
+            .await;
+        match saved {
+            Ok(_) => Ok(()),
+            Err(e) if crate::error::storage_full(&e) => {
+                let stored = self.load(&record.id).await?;
+                let lasting = |data: &HashMap<String, serde_json::Value>| {
+                    let mut data = data.clone();
+                    data.remove(crate::auth::extractors::FLASH);
+                    data
+                };
+                if stored.is_some_and(|stored| lasting(&stored.data) == lasting(&record.data)) {
+                    Ok(())
+                } else {
+                    Err(database(e))
+                }
+            }
+            Err(e) => Err(database(e)),
+        }
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {

@@ -34,6 +34,8 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .kill_on_drop(true)
+            // Its own process group, so that Drop can end Chromium with it.
+            .process_group(0)
             .spawn()
             .expect("chromedriver starts");
         let http = Client::new();
@@ -316,8 +318,38 @@ impl Browser {
     }
 }
 
+impl Browser {
+    /// Ends the WebDriver session, which quits Chromium. A blocking request
+    /// on a plain socket: `Drop` cannot await, and it runs on every path,
+    /// panics included.
+    fn end_session(&self) {
+        use std::io::{Read, Write};
+        let address = self.base.trim_start_matches("http://");
+        let Ok(mut stream) = std::net::TcpStream::connect(address) else {
+            return;
+        };
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+        let request = format!(
+            "DELETE /session/{} HTTP/1.1\r\nHost: {address}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            self.session
+        );
+        if stream.write_all(request.as_bytes()).is_ok() {
+            let _ = stream.read_to_end(&mut Vec::new());
+        }
+    }
+}
+
 impl Drop for Browser {
+    /// Quits Chromium, then kills what is left of the driver's process group
+    /// (killing chromedriver alone leaves its browser running, orphaned).
     fn drop(&mut self) {
+        self.end_session();
+        if let Some(group) = self.driver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{group}")])
+                .stderr(Stdio::null())
+                .status();
+        }
         let _ = self.driver.start_kill();
     }
 }

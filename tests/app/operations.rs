@@ -211,3 +211,115 @@ async fn an_emptied_or_drifted_search_index_is_rebuilt_by_itself_with_every_edit
         }
     }
 }
+
+/// A small tmpfs to fill, unmounted when dropped (panics included). Root
+/// only: CI runs as root; elsewhere the test is skipped.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn mount(path: &std::path::Path) -> Option<SmallDisk> {
+        std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=48m", "tmpfs"])
+            .arg(path)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+            .then(|| SmallDisk(path.to_path_buf()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+/// Writes zeros until the disk refuses one more byte.
+fn fill(path: &std::path::Path) {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path).unwrap();
+    for size in [1 << 20, 4096, 1] {
+        while file.write_all(&vec![0; size]).is_ok() {}
+    }
+}
+
+#[tokio::test]
+async fn a_full_disk_refuses_writes_with_a_page_keeps_reads_and_recovers_by_itself() {
+    let disk = tempfile::tempdir().unwrap();
+    let Some(_mounted) = SmallDisk::mount(disk.path()) else {
+        eprintln!("skipped: mounting a tmpfs needs root");
+        return;
+    };
+    let database = disk.path().join("stembridge.db");
+    let app = TestApp::spawn_with(Backend::Sqlite, |c| {
+        c.database_url = Some(format!("sqlite://{}?mode=rwc", database.display()));
+        c.data_dir = disk.path().to_path_buf();
+    })
+    .await;
+    let admin = app.admin().await;
+    let employer = app
+        .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+        .await;
+    app.published(&employer, &posting(&[("title", "Robotics lab intern")]))
+        .await;
+    let fields = posting(&[("title", "Written on a full disk")]);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let postings = app.count("opportunity").await;
+
+    let filler = disk.path().join("filler");
+    fill(&filler);
+    // Enough refusals that pooled connections see several each: one that
+    // SQLite rolled back by itself must not be reused (it would hold the
+    // write lock for good).
+    for _ in 0..20 {
+        let refused = app
+            .submit_as(
+                &employer,
+                "/employer/opportunities/new",
+                "/employer/opportunities",
+                &fields,
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(refused.headers().contains_key("retry-after"));
+        let page = refused.text().await.unwrap();
+        assert!(page.contains("storage is full"), "{page}");
+        for path in [
+            "/search?q=robotics",
+            "/employer",
+            "/employer/opportunities/new",
+        ] {
+            let read = app.get_as(&employer, path).await;
+            assert_eq!(
+                read.status(),
+                StatusCode::OK,
+                "{path} while the disk is full"
+            );
+        }
+    }
+    assert_eq!(
+        app.count("opportunity").await,
+        postings,
+        "nothing half-written"
+    );
+
+    std::fs::remove_file(&filler).unwrap();
+    let saved = app
+        .submit_as(
+            &employer,
+            "/employer/opportunities/new",
+            "/employer/opportunities",
+            &fields,
+        )
+        .await;
+    assert_eq!(
+        saved.status(),
+        StatusCode::SEE_OTHER,
+        "writes work again, no restart"
+    );
+    assert_eq!(app.count("opportunity").await, postings + 1);
+    app.running.stop();
+}
