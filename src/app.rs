@@ -17,11 +17,12 @@ use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
 use crate::{
     accounts, admin, applications,
     auth::{self, csrf, form_limits, session_store::DbSessionStore, throttle},
+    commitments,
     config::Config,
-    counseling, db,
+    counseling, db, draws,
     error::AppError,
-    families, mail, notifications, opportunities, organizations, pages, placements, profiles,
-    roster,
+    families, impact, mail, notifications, opportunities, organizations, pages, placements,
+    profiles, roster,
     search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
     security,
 };
@@ -72,6 +73,7 @@ pub fn router(state: AppState) -> Router {
         .merge(opportunities::router())
         .merge(profiles::router())
         .merge(search::router())
+        .merge(crate::alerts::router())
         .merge(applications::router())
         .merge(placements::router())
         .merge(notifications::router())
@@ -79,6 +81,9 @@ pub fn router(state: AppState) -> Router {
         .merge(families::router())
         .merge(mail::router())
         .merge(security::router())
+        .merge(draws::router())
+        .merge(commitments::router())
+        .merge(impact::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -265,6 +270,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
     let mut background = vec![
         spawn_session_cleanup(state.db.clone()),
         spawn_deadline_closer(state.db.clone()),
+        draws::spawn_worker(state.db.clone(), state.config.draw_low_income_tier),
         sync::spawn_worker(
             state.db.clone(),
             Arc::clone(&state.search),
@@ -277,6 +283,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         ),
         // Queued even without SMTP: digests then wait in the outbox like all mail.
         mail::digest::spawn_worker(state.db.clone()),
+        crate::alerts::service::spawn_worker(state.clone()),
     ];
     if let Some(mailer) = mailer {
         background.push(mail::worker::spawn_worker(

@@ -107,6 +107,16 @@ pub struct Config {
         global = true
     )]
     pub suppression_threshold: usize,
+    /// Fair draws count low-income students (from the roster) in the priority
+    /// tier, with counselor-marked students. Race, ethnicity, sex and
+    /// disability are never inputs.
+    #[arg(
+        long,
+        env = "DRAW_LOW_INCOME_TIER",
+        default_value_t = false,
+        global = true
+    )]
+    pub draw_low_income_tier: bool,
     /// Admins and counselors must use an authenticator app (TOTP) to log in.
     #[arg(
         long,
@@ -182,6 +192,7 @@ impl Config {
             session_idle_minutes: 60,
             session_absolute_hours: 12,
             suppression_threshold: 10,
+            draw_low_income_tier: false,
             require_staff_mfa: false,
             search_check_seconds: 30,
             db_max_connections: 8,

@@ -463,6 +463,16 @@ mod tests {
                 .map(|v| ("placement_status", v.key())),
         );
         terms.extend(HoursStatus::ALL.iter().map(|v| ("hours_status", v.key())));
+        terms.extend(
+            entity::WithdrawReason::ALL
+                .iter()
+                .map(|v| ("withdraw_reason", v.key())),
+        );
+        terms.extend(
+            entity::EndReason::ALL
+                .iter()
+                .map(|v| ("end_reason", v.key())),
+        );
         terms.extend(crate::search::Sort::ALL.iter().map(|v| ("sort", v.key())));
         for lang in Lang::ALL {
             for (vocabulary, key) in &terms {

@@ -19,19 +19,23 @@ pub mod tokens; // random secrets and the keyed digests stored instead
 // Domain areas.
 pub mod accounts; // registration, claiming a student account, first admin
 pub mod admin; // schools and counselors
+pub mod alerts; // saved searches, their alerts (in-app and in the digest), Atom feeds of searches
 pub mod applications; // applying, the pipeline, offers and acceptance
 pub mod auth; // who is asking: sessions, roles, CSRF, login throttling
+pub mod commitments; // organizations' pledges per school year and their progress from placements
 pub mod counseling; // counselor dashboard, outreach, student records, audit log
 pub mod disclosure; // the one place counts about students become shown numbers
+pub mod draws; // fair draws for scarce seats: entries, the draw run once, its public record
 pub mod families; // guardian contacts
+pub mod impact; // the public impact page: offers, outcomes, pledges and gaps of the whole instance
 pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages
-pub mod opportunities; // postings and their lifecycle
-pub mod organizations; // employers, verification, invitations
+pub mod opportunities; // postings, their lifecycle, and their schema.org JobPosting for search engines
+pub mod organizations; // employers, verification (and who hears of each decision), invitations
 pub mod placements; // placements, guardian consent, hours, completion
 pub mod profiles; // a student's profile and saved needs
-pub mod roster; // OneRoster import and claim codes
-pub mod search; // the search engines, the outbox worker, /search and the API
+pub mod roster; // OneRoster import (from the command line, or uploaded and run in the background) and claim codes
+pub mod search; // the search engines, the outbox worker, /search, the API and its OpenAPI document
 pub mod security; // account security: MFA, password reset, account lifecycle
 
 // Shared data and tools.

@@ -17,6 +17,9 @@ pub struct Model {
     pub note: String,
     pub availability: String,
     pub accommodations: String,
+    /// Place on the wait list a fair draw gave (promotion goes by it, then
+    /// by arrival); `None` for a first-come wait list.
+    pub wait_position: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

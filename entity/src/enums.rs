@@ -358,6 +358,9 @@ pub enum PlacementStatus {
     EndedEarly,
     #[sea_orm(string_value = "consent_declined")]
     ConsentDeclined,
+    /// The student gave the seat back after accepting it.
+    #[sea_orm(string_value = "withdrawn")]
+    Withdrawn,
 }
 vocabulary!(PlacementStatus {
     AwaitingConsent = "awaiting_consent",
@@ -365,17 +368,67 @@ vocabulary!(PlacementStatus {
     Completed = "completed",
     EndedEarly = "ended_early",
     ConsentDeclined = "consent_declined",
+    Withdrawn = "withdrawn",
 });
 
 impl PlacementStatus {
-    /// The statuses that hold one of the opportunity's slots.
-    pub const HOLDING_A_SLOT: [PlacementStatus; 4] = [
+    /// The statuses that hold one of the opportunity's slots. A placement
+    /// that ended early or was withdrawn gives its seat back; a completed
+    /// one used it.
+    pub const HOLDING_A_SLOT: [PlacementStatus; 3] =
+        [Self::AwaitingConsent, Self::Active, Self::Completed];
+
+    /// The statuses that count a student as placed on the dashboard (an
+    /// accepted placement that went ahead, even if it ended early).
+    pub const PLACED: [PlacementStatus; 4] = [
         Self::AwaitingConsent,
         Self::Active,
         Self::Completed,
         Self::EndedEarly,
     ];
+
+    /// Still to come or under way: what a withdrawal or an early end stops.
+    pub const OPEN: [PlacementStatus; 2] = [Self::AwaitingConsent, Self::Active];
 }
+
+/// Why a student gives back a seat they accepted (a short list, plus an
+/// optional note in their words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithdrawReason {
+    ScheduleConflict,
+    Transportation,
+    FamilyOrHealth,
+    SchoolWorkload,
+    NotAFit,
+    Other,
+}
+vocabulary!(WithdrawReason {
+    ScheduleConflict = "schedule_conflict",
+    Transportation = "transportation",
+    FamilyOrHealth = "family_or_health",
+    SchoolWorkload = "school_workload",
+    NotAFit = "not_a_fit",
+    Other = "other",
+});
+
+/// Why an employer or a counselor ends a placement before its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndReason {
+    StudentRequest,
+    Attendance,
+    Safety,
+    OrganizationChange,
+    Other,
+}
+vocabulary!(EndReason {
+    StudentRequest = "student_request",
+    Attendance = "attendance",
+    Safety = "safety",
+    OrganizationChange = "organization_change",
+    Other = "other",
+});
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
@@ -396,6 +449,41 @@ vocabulary!(HoursStatus {
     Rejected = "rejected",
 });
 
+/// How a posting's seats are given. A fair draw (the default for job
+/// shadows and virtual experiences) collects applications until the deadline
+/// and then draws the seats by lot, first-time students first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum Allocation {
+    #[sea_orm(string_value = "first_come")]
+    FirstCome,
+    #[sea_orm(string_value = "fair_draw")]
+    FairDraw,
+}
+vocabulary!(Allocation {
+    FirstCome = "first_come",
+    FairDraw = "fair_draw",
+});
+
+impl Allocation {
+    /// What a new posting of `kind` uses unless the employer chooses.
+    pub fn default_for(kind: OpportunityKind) -> Self {
+        match kind {
+            OpportunityKind::JobShadow | OpportunityKind::VirtualExperience => Self::FairDraw,
+            OpportunityKind::Internship | OpportunityKind::Apprenticeship => Self::FirstCome,
+        }
+    }
+
+    /// Whether `kind` may use this: a draw gives seats, so it is for the
+    /// seat-based kinds; internships and apprenticeships are chosen by the employer.
+    pub fn allowed_for(self, kind: OpportunityKind) -> bool {
+        self == Self::FirstCome || Self::default_for(kind) == Self::FairDraw
+    }
+}
+
 /// The optional kinds of email a person can choose to receive (and leave
 /// with one click). Consent requests and safety messages are not topics:
 /// nobody can unsubscribe from them.
@@ -411,4 +499,32 @@ pub enum MailTopic {
 vocabulary!(MailTopic {
     Updates = "updates",
     Digest = "digest",
+});
+
+/// Where a roster upload from the web stands.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum RosterUploadStatus {
+    /// Being checked and imported.
+    #[sea_orm(string_value = "running")]
+    Running,
+    /// Imported: the outcome holds the summary.
+    #[sea_orm(string_value = "imported")]
+    Imported,
+    /// Refused: the outcome holds the errors; nothing was written.
+    #[sea_orm(string_value = "refused")]
+    Refused,
+    /// The import failed (the server stopped or the database refused);
+    /// nothing was written.
+    #[sea_orm(string_value = "failed")]
+    Failed,
+}
+vocabulary!(RosterUploadStatus {
+    Running = "running",
+    Imported = "imported",
+    Refused = "refused",
+    Failed = "failed",
 });

@@ -38,6 +38,8 @@ pub struct Model {
     pub max_grade: i32,
     pub min_age: Option<i32>,
     pub slots: i32,
+    /// How seats are given: first come, first served, or a fair draw after the deadline.
+    pub allocation: Allocation,
     /// ISO 639-1 codes, comma separated, in the order the employer gave them.
     pub languages: String,
     /// The language the title and description are written in.

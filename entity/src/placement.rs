@@ -39,6 +39,21 @@ pub struct Model {
     /// The student's rating of the experience, 1-5.
     pub student_rating: Option<i32>,
     pub student_comment: Option<String>,
+    /// Why a placement ended before its time (`WithdrawReason` key when the
+    /// student withdrew, `EndReason` key when the employer or a counselor
+    /// ended it), with an optional note and who did it.
+    pub end_reason: Option<String>,
+    pub end_note: Option<String>,
+    pub ended_by: Option<i32>,
+    /// The mentor: a colleague's account at the organization, or `None` for
+    /// a named person without one. `mentor_name` is set whenever a mentor is.
+    pub mentor_user_id: Option<i32>,
+    pub mentor_name: Option<String>,
+    pub mentor_role: Option<String>,
+    /// A short introduction in the mentor's own words.
+    pub mentor_intro: Option<String>,
+    /// ISO 639-1 codes, comma-separated.
+    pub mentor_languages: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

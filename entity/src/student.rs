@@ -32,6 +32,10 @@ pub struct Model {
     pub sourced_id: Option<String>,
     // Demographics come only from the roster; only counselors of the school
     // and admins ever see them.
+    /// Marked by a counselor of the school from the outreach list: the
+    /// priority tier of fair draws. Never shown to employers.
+    #[serde(skip)]
+    pub priority: bool,
     #[serde(skip)]
     pub gender: Option<String>,
     #[serde(skip)]

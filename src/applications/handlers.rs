@@ -67,6 +67,8 @@ struct StudentApplicationPage {
     /// False once the organization is suspended or rejected: the page says
     /// why its offer cannot be accepted.
     organization_verified: bool,
+    /// A fair draw: entered, drawn, or where on its wait list, and why.
+    draw: Option<crate::draws::service::StudentDraw>,
 }
 
 pub async fn student_view(
@@ -79,7 +81,9 @@ pub async fn student_view(
     let history = service::history(&state.db, &application, Some(student.id)).await?;
     let (title, placement_id, organization_verified) =
         service::title_and_placement(&state.db, &application).await?;
+    let draw = crate::draws::service::for_application(&state.db, &application).await?;
     let view = StudentApplicationPage {
+        draw,
         id: application.id,
         opportunity_id: application.opportunity_id,
         title,

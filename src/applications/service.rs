@@ -140,13 +140,21 @@ pub async fn apply(
         return Err(already_applied());
     }
     let taken = slots_taken(&txn, opportunity_id).await?;
-    let is_shadow = opportunity.kind == OpportunityKind::JobShadow;
-    let status = match (is_shadow, taken < opportunity.slots) {
-        (true, true) => ApplicationStatus::Accepted,
-        (true, false) => ApplicationStatus::Waitlisted,
-        (false, true) => ApplicationStatus::Submitted,
-        (false, false) => {
-            return Err(AppError::Conflict(t(i18n::current(), "student-apply-full")));
+    // Seat-based: a job shadow, or a posting whose seats were drawn (late
+    // applicants then take a free seat or join the end of the wait list).
+    let is_shadow = opportunity.kind == OpportunityKind::JobShadow
+        || opportunity.allocation == entity::Allocation::FairDraw;
+    let status = if crate::draws::service::collects_entries(&txn, &opportunity).await? {
+        // Entered into the draw after the deadline: arriving first gains nothing.
+        ApplicationStatus::Submitted
+    } else {
+        match (is_shadow, taken < opportunity.slots) {
+            (true, true) => ApplicationStatus::Accepted,
+            (true, false) => ApplicationStatus::Waitlisted,
+            (false, true) => ApplicationStatus::Submitted,
+            (false, false) => {
+                return Err(AppError::Conflict(t(i18n::current(), "student-apply-full")));
+            }
         }
     };
     let now = Utc::now();
@@ -320,6 +328,13 @@ pub async fn employer_act(
     let to = action
         .target(application.status)
         .ok_or_else(|| refused(application.status, verb))?;
+    // An entry waiting for its draw is the lottery's to place, not the
+    // employer's (rejecting an ineligible one stays possible).
+    if action != EmployerAction::Reject
+        && crate::draws::service::collects_entries(&txn, &opportunity).await?
+    {
+        return Err(AppError::Conflict(t(i18n::current(), "draws-error-entry")));
+    }
     let student = student::Entity::find_by_id(application.student_id)
         .one(&txn)
         .await?

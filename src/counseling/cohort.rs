@@ -1,5 +1,6 @@
 //! The cohort of a period, counted and listed by the database: one row of
-//! facts per student (engaged, placed, completed, belonging change) built as
+//! facts per student (engaged, placed, mentored, completed, belonging
+//! change) built as
 //! a subquery, then grouped (`GROUP BY`) for the dashboard or paged
 //! (`LIMIT`/`OFFSET`) for the lists. No query carries an id list that grows
 //! with the roster (the school ids are the counselor's few schools), and no
@@ -69,7 +70,8 @@ fn f(column: &'static str) -> Expr {
 }
 
 /// One row per active student of the period's schools: the roster columns
-/// plus `engaged`, `placed`, `completed` (as `Period` defines them) and,
+/// plus `engaged`, `placed`, `mentored`, `completed` (as `Period` defines
+/// them) and,
 /// with `belonging`, `change_sum` and `change_count` over the placements
 /// with both belonging answers.
 fn facts_select(period: &Period, belonging: bool) -> SelectStatement {
@@ -86,9 +88,19 @@ fn facts_select(period: &Period, belonging: bool) -> SelectStatement {
         .select_only()
         .expr(Expr::val(1))
         .filter(of_this_student(placement::Entity))
-        .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
+        .filter(placement::Column::Status.is_in(PlacementStatus::PLACED))
         .filter(placement::Column::CreatedAt.gte(start))
         .filter(placement::Column::CreatedAt.lt(end))
+        .into_query();
+    // Placed with a named mentor: a placement that counts as placed names one.
+    let mentored = placement::Entity::find()
+        .select_only()
+        .expr(Expr::val(1))
+        .filter(of_this_student(placement::Entity))
+        .filter(placement::Column::Status.is_in(PlacementStatus::PLACED))
+        .filter(placement::Column::CreatedAt.gte(start))
+        .filter(placement::Column::CreatedAt.lt(end))
+        .filter(placement::Column::MentorName.is_not_null())
         .into_query();
     let completed = placement::Entity::find()
         .select_only()
@@ -113,9 +125,11 @@ fn facts_select(period: &Period, belonging: bool) -> SelectStatement {
             C::EnglishLearner,
             C::Disability,
             C::FirstGeneration,
+            C::Priority,
         ])
         .expr_as(Expr::exists(applied), "engaged")
         .expr_as(Expr::exists(placed), "placed")
+        .expr_as(Expr::exists(mentored), "mentored")
         .expr_as(Expr::exists(completed), "completed")
         .filter(C::SchoolId.is_in(school_ids(period)))
         .filter(C::Active.eq(true));
@@ -234,6 +248,7 @@ struct GroupRow {
     placed: bool,
     completed: bool,
     students: i64,
+    mentored: i64,
     belonging_sum: Option<i64>,
     belonging_answers: i64,
 }
@@ -270,6 +285,12 @@ fn grouped_select(period: &Period) -> SelectStatement {
     }
     query
         .expr_as(f("id").count(), Alias::new("students"))
+        // The mentor share's numerator, per group (never a group key: it
+        // would split the groups the dashboard shows).
+        .expr_as(
+            Func::count(Expr::case(Condition::all().add(f("mentored")), f("id"))),
+            Alias::new("mentored"),
+        )
         // A student's change is the mean over their placements (in whole
         // points, as always); a group adds its students' changes.
         .expr_as(
@@ -317,7 +338,7 @@ async fn months(
             .and_where(at().lt(end))
             .group_by_col((student::Entity, student::Column::SchoolId));
         if k == 1 {
-            query.and_where(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT));
+            query.and_where(placement::Column::Status.is_in(PlacementStatus::PLACED));
         }
         for (m, (from, next)) in months.iter().enumerate() {
             let within = at()
@@ -369,6 +390,7 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
             engaged: g.engaged,
             placed: g.placed,
             completed: g.completed,
+            mentored: usize::try_from(g.mentored).unwrap_or(0),
             belonging_sum: g.belonging_sum.unwrap_or(0),
             belonging_answers: usize::try_from(g.belonging_answers).unwrap_or(0),
         });
@@ -493,6 +515,8 @@ pub struct StudentRow {
     pub stage: &'static str,
     pub stage_key: Stage,
     pub claimed: bool,
+    /// Marked priority for fair draws by a counselor of the school.
+    pub priority: bool,
 }
 
 /// A student of the list as the database gives it.
@@ -504,6 +528,7 @@ struct ListRow {
     last_name: String,
     grade: i32,
     user_id: Option<i32>,
+    priority: bool,
     engaged: bool,
     placed: bool,
     completed: bool,
@@ -621,6 +646,7 @@ pub async fn list(
                 "last_name",
                 "grade",
                 "user_id",
+                "priority",
                 "engaged",
                 "placed",
                 "completed",
@@ -665,6 +691,7 @@ pub async fn list(
             stage: stage.label_id(),
             stage_key: stage,
             claimed: s.user_id.is_some(),
+            priority: s.priority,
         });
     }
     Ok(rows)

@@ -23,7 +23,7 @@ use crate::{
     forms::{Form, Multipart, Path, Query},
     i18n::{self, Lang, t},
     paging::PageParams,
-    roster::{self, import::RosterFiles},
+    roster,
     search::documents::today,
 };
 
@@ -41,6 +41,7 @@ pub async fn dashboard(
     let period = service::period(&state.db, &counselor, &scope, today(), page.lang).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
+    let effect = crate::draws::effect::measure(&state.db, &period, threshold(&state)).await?;
     let svg = chart::trend_svg(&figures.trend, page.lang);
     let schools: Vec<(i32, String)> = crate::roster::service::schools_of(&state.db, &counselor)
         .await?
@@ -55,7 +56,7 @@ pub async fn dashboard(
     };
     let query = serde_urlencoded::to_string(&scope).unwrap_or_default();
     let view = context! {
-        scope, schools, figures, svg, query,
+        scope, schools, figures, svg, query, effect,
         years => service::school_years(today()),
         year => period.year,
         rounded => period.rounded,
@@ -76,7 +77,7 @@ pub struct ExportLang {
 }
 
 impl ExportLang {
-    fn choose(&self, reader: Lang) -> AppResult<Lang> {
+    pub fn choose(&self, reader: Lang) -> AppResult<Lang> {
         match self.lang.as_deref() {
             None | Some("") => Ok(reader),
             Some(code) => Lang::from_code(code)
@@ -110,6 +111,7 @@ pub async fn export_groups(
             "csv-completion-rate",
             "csv-completion-gap",
             "csv-belonging-change",
+            "seats-csv-mentored-share",
         ]
         .map(|id| t(lang, id)),
     )?;
@@ -125,6 +127,7 @@ pub async fn export_groups(
             row.completion_rate.csv(),
             row.completion_gap.csv(),
             row.belonging_change.csv(),
+            row.mentored_share.csv(),
         ])?;
     }
     let subject = format!(
@@ -284,7 +287,12 @@ pub async fn student_record(
     )
     .await?;
     let guardians = crate::families::service::of_student(&state.db, student.id).await?;
-    let placements = crate::placements::service::of_student(&state.db, student.id).await?;
+    let placements = crate::placements::service::of_student(
+        &state.db,
+        student.id,
+        crate::placements::evaluation::Reader::Counselor,
+    )
+    .await?;
     Ok(page
         .render(
             "counseling/student.html",
@@ -310,45 +318,13 @@ pub async fn roster_page(
         .into_response())
 }
 
-/// The three OneRoster files from a multipart form.
-async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFiles> {
-    let mut files = RosterFiles {
-        orgs: Vec::new(),
-        users: Vec::new(),
-        demographics: Vec::new(),
-    };
-    while let Some(field) = multipart.next_field().await.map_err(|e| {
-        AppError::BadRequest(i18n::t_args(
-            i18n::current(),
-            "counselor-error-upload",
-            vec![("detail", e.to_string().into())],
-        ))
-    })? {
-        let name = field.name().unwrap_or_default().to_owned();
-        let bytes = field.bytes().await.map_err(|e| {
-            AppError::BadRequest(i18n::t_args(
-                i18n::current(),
-                "counselor-error-upload",
-                vec![("detail", e.to_string().into())],
-            ))
-        })?;
-        match name.as_str() {
-            "orgs" => files.orgs = bytes.to_vec(),
-            "users" => files.users = bytes.to_vec(),
-            "demographics" => files.demographics = bytes.to_vec(),
-            _ => {}
-        }
-    }
-    Ok(files)
-}
-
 pub async fn import_roster(
     State(state): State<AppState>,
     counselor: CounselorUser,
     page: Page,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    let files = read_files(multipart).await?;
+    let files = roster::read_files(multipart).await?;
     let outcome = roster::import::import(&state.db, &counselor, &files, &|_, _| {}).await?;
     let schools = crate::roster::service::schools_of(&state.db, &counselor).await?;
     match outcome {

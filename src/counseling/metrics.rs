@@ -76,6 +76,9 @@ pub struct StudentFacts {
     /// mean over their placements), and how many of them answered both.
     pub belonging_sum: i64,
     pub belonging_answers: usize,
+    /// How many of them were placed with a named mentor (on a placement
+    /// that counts as placed).
+    pub mentored: usize,
 }
 
 /// Each school's counts, for the disclosure layer: the cohort, the funnel
@@ -108,6 +111,7 @@ pub fn tally(
                 for (s, yes) in stages_of(f).into_iter().enumerate() {
                     counts.stages[s] += usize::from(yes) * f.students;
                 }
+                counts.mentored += f.mentored;
             }
             for index in 0..Dimension::ALL.len() {
                 let mut groups: BTreeMap<&str, GroupCounts> = BTreeMap::new();
@@ -127,6 +131,7 @@ pub fn tally(
                     for (s, yes) in stages_of(f).into_iter().enumerate().take(STAGES) {
                         g.stages[s] += usize::from(yes) * f.students;
                     }
+                    g.mentored += f.mentored;
                     g.belonging_sum += f.belonging_sum;
                     g.belonging_answers += f.belonging_answers;
                 }
@@ -169,6 +174,7 @@ mod tests {
             completed,
             belonging_sum: if placed { n as i64 } else { 0 },
             belonging_answers: if placed { n } else { 0 },
+            mentored: 0,
         }]
     }
 

@@ -7,6 +7,8 @@ pub mod chart;
 pub mod cohort;
 pub mod export;
 mod handlers;
+
+pub use handlers::ExportLang;
 pub mod metrics;
 pub mod service;
 

@@ -364,12 +364,18 @@ pub async fn matching_now(state: &AppState, ids: &[i32]) -> AppResult<HashMap<i3
         .all(&state.db)
         .await?;
     let mut needs = profiles::service::saved_needs_of(&state.db, ids).await?;
+    // A few schools at most: the counselor's.
+    let mut school_ids: Vec<i32> = students.iter().map(|s| s.school_id).collect();
+    school_ids.sort_unstable();
+    school_ids.dedup();
+    let school_zips = profiles::service::school_zips_of(&state.db, &school_ids).await?;
     let mut totals: HashMap<String, u64> = HashMap::new();
     let mut found = HashMap::new();
     for student in &students {
         let params = profiles::service::default_params(
             student,
             &needs.remove(&student.id).unwrap_or_default(),
+            school_zips.get(&student.school_id).map(String::as_str),
         );
         let link = format!("/search?{}", params.to_query_string());
         let total = match totals.get(&link) {

@@ -49,6 +49,7 @@ pub(super) fn combine(parts: &[(&SchoolCounts, &SchoolPattern)]) -> (SchoolCount
     let mut pattern = SchoolPattern {
         cohort: !parts.is_empty(),
         stages: [!parts.is_empty(); STAGES],
+        mentored: !parts.is_empty(),
         dimensions: Vec::new(),
         months: Vec::new(),
     };
@@ -70,6 +71,8 @@ pub(super) fn combine(parts: &[(&SchoolCounts, &SchoolPattern)]) -> (SchoolCount
             counts.stages[s] += school.stages[s];
             pattern.stages[s] &= shown.stages[s];
         }
+        counts.mentored += school.mentored;
+        pattern.mentored &= shown.mentored;
         for (d, groups) in school.dimensions.iter().enumerate() {
             fully_hidden[d] |= shown.dimensions[d].iter().all(|p| !p.students);
             for (g, group) in groups.iter().enumerate() {
@@ -84,6 +87,7 @@ pub(super) fn combine(parts: &[(&SchoolCounts, &SchoolPattern)]) -> (SchoolCount
                             students: true,
                             stages: [true; STAGES],
                             belonging: true,
+                            mentored: true,
                         },
                     )
                 });
@@ -97,6 +101,8 @@ pub(super) fn combine(parts: &[(&SchoolCounts, &SchoolPattern)]) -> (SchoolCount
                 sum.belonging_sum += group.belonging_sum;
                 sum.belonging_answers += group.belonging_answers;
                 both.belonging &= part.belonging;
+                sum.mentored += group.mentored;
+                both.mentored &= part.mentored;
             }
         }
         for (m, month) in school.months.iter().enumerate() {
@@ -113,6 +119,7 @@ pub(super) fn combine(parts: &[(&SchoolCounts, &SchoolPattern)]) -> (SchoolCount
                 students: false,
                 stages: [false; STAGES],
                 belonging: false,
+                mentored: false,
             });
         }
         counts.dimensions.push(c);

@@ -28,6 +28,8 @@ pub struct FunnelFigures {
     pub engagement_rate: Shown<f64>,
     pub placement_rate: Shown<f64>,
     pub completion_rate: Shown<f64>,
+    /// Share of the placed students with a named mentor, in percent.
+    pub mentored_share: Shown<f64>,
 }
 
 /// One group's size, rates, gaps (its rate minus everyone else's, in points)
@@ -44,6 +46,8 @@ pub struct GroupFigures {
     pub completion_rate: Shown<f64>,
     pub completion_gap: Shown<f64>,
     pub belonging_change: Shown<f64>,
+    /// Share of the group's placed students with a named mentor, in percent.
+    pub mentored_share: Shown<f64>,
 }
 
 impl GroupFigures {
@@ -103,6 +107,10 @@ impl Figures {
             engagement_rate: stage_rate(0),
             placement_rate: stage_rate(1),
             completion_rate: stage_rate(2),
+            mentored_share: Shown::when(
+                pattern.mentored,
+                round1(rate(counts.mentored, counts.stages[1])),
+            ),
         };
         let mut groups = Vec::new();
         for ((dimension, counted), shown) in Dimension::ALL
@@ -144,6 +152,10 @@ impl Figures {
                     belonging_change: Shown::when(
                         p.belonging && g.belonging_answers > 0,
                         round1(g.belonging_sum as f64 / g.belonging_answers.max(1) as f64),
+                    ),
+                    mentored_share: Shown::when(
+                        p.students && p.mentored,
+                        round1(rate(g.mentored, g.stages[1])),
                     ),
                 });
             }

@@ -19,16 +19,24 @@
 //!   that could still hold students are at least two and hold the threshold;
 //! - rates and gaps of a hidden cell are hidden; a belonging mean needs the
 //!   threshold of respondents;
+//! - the share of placed students with a named mentor is a table of its
+//!   own under the placed stage: a group's share only where its placed count
+//!   shows, the mentored and the not mentored both at the threshold, and
+//!   complementary suppression against the scope's share ([`suppress::mentors`]);
 //! - a view of several schools only adds up numbers that each school's own
 //!   view shows, and hides a sum as soon as one of its parts is hidden, so
 //!   subtracting one view from another never gives more than the school
 //!   views already show ([`combine`]); schools under the threshold are left
 //!   out of combined figures.
 //!
+//! - an organization's ratings show a mean only from the threshold of rated
+//!   placements up ([`ratings`]).
+//!
 //! The README ("Statistics that cannot reveal a student") states the policy.
 
 mod combine;
 mod figures;
+mod ratings;
 pub mod suppress;
 #[cfg(test)]
 mod tests;
@@ -37,6 +45,7 @@ use serde::{Serialize, Serializer};
 
 pub use combine::publish;
 pub use figures::{Figures, FunnelFigures, GroupFigures, TrendPoint};
+pub use ratings::{RatingFigures, ratings};
 
 /// The smallest cell ever shown, whatever is configured.
 pub const SMALLEST_CELL: usize = 5;
@@ -104,6 +113,9 @@ pub struct GroupCounts {
     /// Sum and number of belonging changes of its students.
     pub belonging_sum: i64,
     pub belonging_answers: usize,
+    /// Placed students of the group with a named mentor (at most its
+    /// placed count, `stages[1]`).
+    pub mentored: usize,
     /// The group's size across every school. Complementary suppression
     /// picks the smallest first, so every school hides the same groups
     /// where it can and views of several schools lose less (the order is
@@ -117,6 +129,8 @@ pub struct SchoolCounts {
     pub school: String,
     pub students: usize,
     pub stages: [usize; STAGES],
+    /// Placed students with a named mentor.
+    pub mentored: usize,
     /// Per dimension (in `Dimension::ALL` order), its groups sorted by name.
     pub dimensions: Vec<Vec<GroupCounts>>,
     /// Engaged and placed students in each month of the period.
@@ -130,4 +144,22 @@ pub struct SchoolCounts {
 /// lone number with no table around it (a list's length).
 pub fn lone_count(count: usize, threshold: usize) -> Shown<usize> {
     Shown::when(count >= effective_threshold(threshold), count)
+}
+
+/// A share, in percent with one decimal, of `part` in `whole` (placements
+/// at paid postings among all placements, say): shown only when the part
+/// and the rest both reach the threshold, as a dashboard cell must, so
+/// neither side can be narrowed to a few students.
+pub fn share(part: usize, whole: usize, threshold: usize) -> Shown<f64> {
+    let cleared = suppress::clear(part, whole, effective_threshold(threshold));
+    Shown::when(
+        cleared,
+        (1000.0 * part as f64 / whole.max(1) as f64).round() / 10.0,
+    )
+}
+
+/// A total about students (hours they worked, say) shown only alongside a
+/// count of them that the rules cleared.
+pub fn alongside<T>(count: &Shown<usize>, value: T) -> Shown<T> {
+    Shown::when(!count.is_hidden(), value)
 }

@@ -19,6 +19,8 @@ pub struct GroupPattern {
     pub students: bool,
     pub stages: [bool; STAGES],
     pub belonging: bool,
+    /// The share of its placed students with a named mentor.
+    pub mentored: bool,
 }
 
 /// What may be shown of one school's figures (same shape as its counts).
@@ -26,6 +28,8 @@ pub struct GroupPattern {
 pub struct SchoolPattern {
     pub cohort: bool,
     pub stages: [bool; STAGES],
+    /// The scope's share of placed students with a named mentor.
+    pub mentored: bool,
     pub dimensions: Vec<Vec<GroupPattern>>,
     pub months: Vec<[bool; 2]>,
 }
@@ -42,16 +46,56 @@ pub fn school(threshold: usize, counts: &SchoolCounts) -> SchoolPattern {
     let cohort = n >= threshold;
     let stages: [bool; STAGES] =
         std::array::from_fn(|s| cohort && clear(counts.stages[s], n, threshold));
+    let mentored = stages[1] && clear(counts.mentored, counts.stages[1], threshold);
     SchoolPattern {
         cohort,
         stages,
+        mentored,
         dimensions: counts
             .dimensions
             .iter()
-            .map(|groups| dimension(threshold, cohort, &stages, groups))
+            .map(|groups| {
+                let mut patterns = dimension(threshold, cohort, &stages, groups);
+                let shown = mentors(threshold, mentored, groups, &patterns);
+                for (p, m) in patterns.iter_mut().zip(shown) {
+                    p.mentored = m;
+                }
+                patterns
+            })
             .collect(),
         months: months(threshold, counts, &stages),
     }
+}
+
+/// The mentor table of one dimension: each group's placed students with and
+/// without a named mentor, whose margin is the scope's share (shown when
+/// `margin`). A group's share shows only with its placed count, when both
+/// parts reach the threshold; the hidden ones are then at least two and
+/// together hold the threshold of each part, so the scope's numbers minus
+/// the shown groups pin none of them.
+pub fn mentors(
+    threshold: usize,
+    margin: bool,
+    groups: &[GroupCounts],
+    patterns: &[GroupPattern],
+) -> Vec<bool> {
+    let keys: Vec<(usize, usize)> = groups.iter().map(|g| (g.order, g.students)).collect();
+    let mut shown: Vec<bool> = groups
+        .iter()
+        .zip(patterns)
+        .map(|(g, p)| {
+            margin && p.students && p.stages[1] && clear(g.mentored, g.stages[1], threshold)
+        })
+        .collect();
+    complete(&mut shown, &keys, |hidden| {
+        let inside: usize = hidden.iter().map(|&g| groups[g].mentored).sum();
+        let outside: usize = hidden
+            .iter()
+            .map(|&g| groups[g].stages[1].saturating_sub(groups[g].mentored))
+            .sum();
+        hidden.len() >= 2 && inside >= threshold && outside >= threshold
+    });
+    shown
 }
 
 /// The trend: for engaged (0) and placed (1), the months are a table whose
@@ -143,6 +187,7 @@ pub fn dimension(
             students: students[g],
             stages: stages[g],
             belonging: students[g] && counts.belonging_answers >= threshold,
+            mentored: false,
         })
         .collect()
 }

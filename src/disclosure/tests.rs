@@ -15,6 +15,7 @@ fn group(name: &str, students: usize, stages: [usize; STAGES]) -> GroupCounts {
         stages,
         belonging_sum: 0,
         belonging_answers: 0,
+        mentored: 0,
         order: 0,
     }
 }
@@ -104,6 +105,7 @@ fn school(name: &str, groups: Vec<GroupCounts>, months: Vec<[usize; 2]>) -> Scho
         school: name.into(),
         students,
         stages,
+        mentored: 0,
         dimensions: vec![groups],
         months,
         future_months: 0,
@@ -900,6 +902,7 @@ fn the_attacker_catches_a_lone_hidden_cell() {
         students: true,
         stages: [true; STAGES],
         belonging: true,
+        mentored: false,
     };
     let cells = cells(std::slice::from_ref(&s));
     let reduced = reduce(
@@ -914,4 +917,32 @@ fn the_attacker_catches_a_lone_hidden_cell() {
     let mut v = vec![0i128; cells.columns];
     v[cells.size[0][2]] = 1;
     assert!(determined(&reduced, &v), "the attacker works");
+}
+
+#[test]
+fn a_small_mentor_share_is_hidden_with_a_partner_and_never_without_its_placed_count() {
+    let mut groups = vec![
+        group("a", 60, [40, 30, 10]),
+        group("b", 50, [40, 30, 10]),
+        group("c", 40, [30, 20, 10]),
+    ];
+    // a: 15 of 30 placed with a mentor, b: 12 of 30, c: 4 of 20 (too few).
+    for (g, m) in groups.iter_mut().zip([15, 12, 4]) {
+        g.mentored = m;
+    }
+    let mut s = school("S", groups, vec![]);
+    s.mentored = 31;
+    let p = suppress::school(10, &s);
+    assert!(p.mentored, "31 of 80 placed: the scope's share shows");
+    let shown: Vec<bool> = p.dimensions[0].iter().map(|g| g.mentored).collect();
+    // c alone would follow from the scope's share minus a and b: the
+    // smallest other group (b) is hidden too.
+    assert_eq!(shown, vec![true, false, false]);
+    let figures = publish(10, std::slice::from_ref(&s), &[]);
+    assert_eq!(figures.funnel.mentored_share.get(), Some(&38.8));
+    // Without the placed count, no share.
+    let mut few = school("T", vec![group("a", 40, [20, 5, 0])], vec![]);
+    few.dimensions[0][0].mentored = 3;
+    few.mentored = 3;
+    assert!(!suppress::school(10, &few).mentored);
 }

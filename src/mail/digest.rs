@@ -1,6 +1,7 @@
 //! The weekly digest: once a week, each student who asked for it gets the
 //! opportunities published since their last digest that offer every access
-//! need they saved. A `mail_digest` row claims the student's week before the
+//! need they saved, and what their saved searches with email on found
+//! (`alerts`). A `mail_digest` row claims the student's week before the
 //! mail is queued, in the same transaction, and `(user_id, week_start)` is
 //! unique: a second run, or a second server running the job at the same
 //! moment, finds the week taken and sends nothing.
@@ -147,8 +148,15 @@ async fn send_one(
         .filter(|at| *at > week_ago)
         .unwrap_or(week_ago);
     let listed = matching(&txn, &student, since, now).await?;
-    let count = i32::try_from(listed.len()).unwrap_or(i32::MAX);
-    let mail_id = if listed.is_empty() {
+    // And what the student's saved searches with email on found this week.
+    let searches = crate::alerts::service::for_digest(&txn, user_id, now).await?;
+    let total = listed.len()
+        + searches
+            .iter()
+            .map(|s| s.opportunities.len())
+            .sum::<usize>();
+    let count = i32::try_from(total).unwrap_or(i32::MAX);
+    let mail_id = if total == 0 {
         None
     } else {
         Some(
@@ -159,10 +167,11 @@ async fn send_one(
                     lang: to.lang,
                     template: "digest",
                     subject_key: "mail-digest-subject",
-                    subject_args: vec![("count", listed.len().into())],
+                    subject_args: vec![("count", total.into())],
                     ctx: minijinja::context! {
                         name => student.first_name.clone(),
                         opportunities => listed,
+                        searches => searches,
                         footer => to.footer,
                     },
                     attachment: None,

@@ -121,6 +121,21 @@ pub async fn latest(
         .await?)
 }
 
+/// Verification decisions about the user's own organization: the only news
+/// an employer of an unverified organization may read (they name no student).
+pub async fn latest_about_organization(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> AppResult<Vec<notification::Model>> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::MessageId.starts_with("alerts-org-employer-"))
+        .order_by_desc(notification::Column::Id)
+        .limit(20)
+        .all(db)
+        .await?)
+}
+
 pub async fn mark_read(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
     notification::Entity::update_many()
         .col_expr(notification::Column::ReadAt, Expr::value(Utc::now()))

@@ -3,7 +3,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use entity::{
-    AccessNeed, Compensation, OpportunityKind, PostingLanguage, StemField, WorkMode, opportunity,
+    AccessNeed, Allocation, Compensation, OpportunityKind, PostingLanguage, StemField, WorkMode,
+    opportunity,
 };
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,8 @@ pub struct PostingForm {
     pub max_grade: String,
     pub min_age: String,
     pub slots: String,
+    /// `first_come` or `fair_draw`; empty for the kind's default.
+    pub allocation: String,
     pub languages: String,
     pub skills: String,
     pub features: Vec<String>,
@@ -76,6 +79,7 @@ impl Default for PostingForm {
             max_grade: "12".into(),
             min_age: String::new(),
             slots: "1".into(),
+            allocation: String::new(),
             languages: "en".into(),
             skills: String::new(),
             features: Vec::new(),
@@ -117,6 +121,7 @@ impl PostingForm {
             max_grade: o.max_grade.to_string(),
             min_age: number(o.min_age),
             slots: o.slots.to_string(),
+            allocation: o.allocation.key().into(),
             languages: o.languages.replace(',', ", "),
             skills: o.skills.clone(),
             features: features
@@ -160,6 +165,7 @@ pub struct Posting {
     pub max_grade: i32,
     pub min_age: Option<i32>,
     pub slots: i32,
+    pub allocation: Allocation,
     pub languages: Vec<String>,
     pub skills: String,
     pub features: Vec<AccessNeed>,
@@ -432,6 +438,21 @@ impl PostingForm {
             1,
             500,
         );
+        let allocation = match (self.allocation.trim(), kind) {
+            (_, None) => None,
+            ("", Some(kind)) => Some(Allocation::default_for(kind)),
+            (key, Some(kind)) => match Allocation::from_key(key) {
+                None => {
+                    errors.add_id("allocation", "draws-error-allocation");
+                    None
+                }
+                Some(chosen) if !chosen.allowed_for(kind) => {
+                    errors.add_id("allocation", "draws-error-allocation-kind");
+                    None
+                }
+                chosen => chosen,
+            },
+        };
         let languages = errors.languages(
             "languages",
             &self.languages,
@@ -486,6 +507,7 @@ impl PostingForm {
             Some(min_grade),
             Some(max_grade),
             Some(slots),
+            Some(allocation),
             Some(location),
         ) = (
             written_in,
@@ -499,6 +521,7 @@ impl PostingForm {
             min_grade,
             max_grade,
             slots,
+            allocation,
             location,
         )
         else {
@@ -540,6 +563,7 @@ impl PostingForm {
             max_grade: max_grade as i32,
             min_age,
             slots: slots as i32,
+            allocation,
             languages,
             skills,
             features,
@@ -690,13 +714,14 @@ mod properties {
             max_grade in value(&["12", "10"]),
             min_age in value(&["", "16"]),
             slots in value(&["1", "3"]),
+            allocation in value(&["", "first_come", "fair_draw"]),
             languages in value(&["en", "en,es"]),
             features in prop::collection::vec(value(&["wheelchair_accessible", "paid", "transit_accessible"]), 0..3),
         ) -> PostingForm {
             PostingForm {
                 title, description, written_in, kind, field, mode, address, zip, compensation, hourly_wage,
                 stipend, hours_per_week, schedule: String::new(), start_date, end_date, start_time,
-                end_time, deadline, min_grade, max_grade, min_age, slots, languages,
+                end_time, deadline, min_grade, max_grade, min_age, slots, allocation, languages,
                 skills: String::new(), features,
             }
         }

@@ -143,6 +143,8 @@ pub async fn create(
 struct ManagePage {
     opportunity: OpportunityView,
     organization_verified: bool,
+    /// A fair draw's state, with "draw now" once the deadline has passed.
+    draw: Option<crate::draws::service::EmployerDraw>,
 }
 
 pub async fn manage(
@@ -153,8 +155,12 @@ pub async fn manage(
 ) -> AppResult<Response> {
     let posting = service::find_owned(&state.db, &employer, id).await?;
     let organization = organizations::service::of_employer(&state.db, &employer).await?;
+    let draw =
+        crate::draws::service::for_employer(&state.db, &posting, crate::search::documents::today())
+            .await?;
     let opportunity = service::view(&state.db, posting, page.lang).await?;
     let view = ManagePage {
+        draw,
         opportunity,
         organization_verified: organization.status == entity::OrgStatus::Verified,
     };
@@ -226,6 +232,8 @@ struct ShowPage {
     can_apply: bool,
     form: crate::applications::service::ApplicationForm,
     errors: FieldErrors,
+    /// schema.org `JobPosting`, for search engines.
+    job_posting: Option<serde_json::Value>,
 }
 
 pub async fn show(
@@ -234,6 +242,7 @@ pub async fn show(
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     let posting = service::find_visible(&state.db, id).await?;
+    let job_posting = super::jsonld::job_posting(&state.db, &posting, &state.site_url).await?;
     let opportunity = service::view(&state.db, posting, page.lang).await?;
     let can_apply = page
         .user
@@ -244,6 +253,7 @@ pub async fn show(
         can_apply,
         form: Default::default(),
         errors: FieldErrors::new(),
+        job_posting: Some(job_posting),
     };
     Ok(page
         .render("opportunities/show.html", view)?

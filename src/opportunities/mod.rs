@@ -3,6 +3,7 @@
 
 pub mod forms;
 mod handlers;
+pub mod jsonld;
 pub mod service;
 
 use axum::{

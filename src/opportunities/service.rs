@@ -84,6 +84,7 @@ fn apply(model: &mut opportunity::ActiveModel, posting: &Posting) {
     model.max_grade = Set(posting.max_grade);
     model.min_age = Set(posting.min_age);
     model.slots = Set(posting.slots);
+    model.allocation = Set(posting.allocation);
     model.languages = Set(posting.languages.join(","));
     model.skills = Set(posting.skills.clone());
     model.updated_at = Set(Utc::now());
@@ -198,6 +199,15 @@ pub async fn update(
             "slots",
             Message::new("integrity-slots-taken").arg("taken", taken),
         );
+        return Err(AppError::Validation(errors));
+    }
+    // Entries collected for a draw (or seats given first come) would be
+    // stranded by switching how seats are given.
+    if current.allocation != posting.allocation
+        && crate::draws::service::has_applications(&txn, id).await?
+    {
+        let mut errors = FieldErrors::new();
+        errors.add_id("allocation", "draws-error-allocation-locked");
         return Err(AppError::Validation(errors));
     }
     let mut model: opportunity::ActiveModel = current.into();
@@ -486,6 +496,8 @@ pub struct OpportunityView {
     pub written_in_name: String,
     pub kind: String,
     pub is_shadow: bool,
+    /// Seats are drawn by lot after the deadline (see `crate::draws`).
+    pub fair_draw: bool,
     pub field: String,
     pub mode: String,
     pub status: &'static str,
@@ -590,6 +602,7 @@ pub async fn view(
         written_in_name: i18n::vocab(lang, "written_in", o.written_in.key()),
         kind: i18n::vocab(lang, "kind", o.kind.key()),
         is_shadow: o.kind == entity::OpportunityKind::JobShadow,
+        fair_draw: o.allocation == entity::Allocation::FairDraw,
         field: i18n::vocab(lang, "field", o.field.key()),
         mode: i18n::vocab(lang, "mode", o.mode.key()),
         status: o.status.key(),

@@ -208,6 +208,9 @@ pub async fn review(
 struct PublicPage {
     organization: organization::Model,
     postings: Vec<opportunity::Model>,
+    /// Pledges with progress the disclosure rules clear.
+    commitments: Vec<crate::commitments::service::PublicProgress>,
+    threshold: usize,
 }
 
 pub async fn public_page(
@@ -216,12 +219,16 @@ pub async fn public_page(
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     let (organization, postings) = service::public_profile(&state.db, id).await?;
+    let threshold = crate::disclosure::effective_threshold(state.config.suppression_threshold);
+    let commitments = crate::commitments::service::public(&state.db, id, threshold).await?;
     Ok(page
         .render(
             "organizations/public.html",
             PublicPage {
                 organization,
                 postings,
+                commitments,
+                threshold,
             },
         )?
         .into_response())

@@ -1,7 +1,9 @@
 //! Employer organizations: their profile, colleagues joining by invitation,
-//! and verification by counselors and admins.
+//! and verification by counselors and admins (whose decisions the
+//! organization's employers and the counselors concerned hear of).
 
 mod handlers;
+pub mod notices;
 pub mod service;
 
 use axum::{

@@ -342,6 +342,7 @@ pub async fn review(
     if matches!(status, OrgStatus::Suspended | OrgStatus::Rejected) {
         flag_students_of(&txn, &organization).await?;
     }
+    super::notices::decision_made(&txn, &organization, decision, reviewer.id).await?;
     txn.commit().await?;
     tracing::info!(
         organization_id,

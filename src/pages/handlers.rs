@@ -62,7 +62,12 @@ pub async fn student_dashboard(
         .await?
         .or_not_found()?;
     let applications = crate::applications::service::of_student(&state.db, student.id).await?;
-    let placements = crate::placements::service::of_student(&state.db, student.id).await?;
+    let placements = crate::placements::service::of_student(
+        &state.db,
+        student.id,
+        crate::placements::evaluation::Reader::Student,
+    )
+    .await?;
     let view = StudentDashboard {
         first_name: student.first_name,
         grade: student.grade,

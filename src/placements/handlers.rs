@@ -13,6 +13,7 @@ use tower_sessions::Session;
 
 use super::{
     consent::{self, LinkProblem},
+    evaluation::Reader,
     service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursForm},
 };
 use crate::{
@@ -227,7 +228,7 @@ async fn render_student(
 ) -> AppResult<Response> {
     let placement = service::find_for_student(&state.db, student, id).await?;
     let consent = consent::status(&state.db, &placement, true).await?;
-    let view = service::view(&state.db, placement).await?;
+    let view = service::view(&state.db, placement, Reader::Student).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -242,6 +243,7 @@ async fn render_student(
             form,
             errors,
             today => today().to_string(),
+            withdraw_reasons => super::seats::withdraw_reason_keys(),
         },
     )?;
     Ok((status, body).into_response())
@@ -308,17 +310,22 @@ pub async fn student_feedback(
     }
 }
 
-async fn render_employer(
+/// The employer's placement page; `mentor` carries the mentor form as typed
+/// and its errors when that form was refused.
+pub(super) async fn render_employer(
     state: &AppState,
     employer: &VerifiedEmployer,
     page: &Page,
     id: i32,
     form: &CompletionForm,
     errors: FieldErrors,
+    mentor: (&super::mentor::MentorForm, FieldErrors),
 ) -> AppResult<Response> {
-    let (placement, _) = service::find_for_employer(&state.db, employer, id).await?;
-    let view = service::view(&state.db, placement).await?;
-    let status = if errors.is_empty() {
+    let (placement, opportunity) = service::find_for_employer(&state.db, employer, id).await?;
+    let view = service::view(&state.db, placement, Reader::Employer).await?;
+    let colleagues = super::mentor::colleagues(&state.db, opportunity.organization_id).await?;
+    let (mentor_form, mentor_errors) = mentor;
+    let status = if errors.is_empty() && mentor_errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -327,7 +334,15 @@ async fn render_employer(
         status,
         page.render(
             "placements/employer.html",
-            context! { placement => view, form, errors },
+            context! {
+                placement => view,
+                form,
+                errors,
+                colleagues,
+                end_reasons => super::seats::end_reason_keys(),
+                mentor_form,
+                mentor_errors,
+            },
         )?,
     )
         .into_response())
@@ -346,6 +361,7 @@ pub async fn employer_view(
         id,
         &CompletionForm::default(),
         FieldErrors::new(),
+        (&super::mentor::MentorForm::default(), FieldErrors::new()),
     )
     .await
 }
@@ -394,7 +410,16 @@ pub async fn complete(
             Ok(Redirect::to(&format!("/employer/placements/{id}")).into_response())
         }
         Err(AppError::Validation(errors)) => {
-            render_employer(&state, &employer, &page, id, &form, errors).await
+            render_employer(
+                &state,
+                &employer,
+                &page,
+                id,
+                &form,
+                errors,
+                (&super::mentor::MentorForm::default(), FieldErrors::new()),
+            )
+            .await
         }
         Err(other) => Err(other),
     }

@@ -1,9 +1,15 @@
 //! Placements: guardian consent (a one-time link mailed to each guardian, or
-//! a paper form recorded by a counselor), hours logged and approved, completion and evaluations.
+//! a paper form recorded by a counselor), hours logged and approved,
+//! completion and evaluations (written and read), seats given back or ended
+//! early and refilled from the wait list, and named mentors.
 
 pub mod confirmation;
 pub mod consent;
+pub mod evaluation;
 mod handlers;
+pub mod mentor;
+mod seat_pages;
+pub mod seats;
 pub mod service;
 
 use axum::{
@@ -47,4 +53,29 @@ pub fn router() -> Router<AppState> {
             "/counselor/placements/{id}/consent-resend",
             post(handlers::counselor_resend),
         )
+        .route(
+            "/student/placements/{id}/withdraw",
+            post(seat_pages::withdraw),
+        )
+        .route(
+            "/student/placements/{id}/belonging",
+            post(seat_pages::answer_before),
+        )
+        .route(
+            "/employer/placements/{id}/end",
+            post(seat_pages::employer_end),
+        )
+        .route(
+            "/employer/placements/{id}/mentor",
+            post(seat_pages::name_mentor),
+        )
+        .route(
+            "/counselor/placements/{id}",
+            get(seat_pages::counselor_view),
+        )
+        .route(
+            "/counselor/placements/{id}/end",
+            post(seat_pages::counselor_end),
+        )
+        .route("/counselor/employers", get(seat_pages::quality))
 }

@@ -7,7 +7,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -87,59 +87,75 @@ pub async fn record_belonging(
     Ok(())
 }
 
-/// A freed job-shadow seat goes to the first student on the wait list.
-async fn promote_wait_list(
+/// Freed seats go to the first students on the wait list, one by one while
+/// a seat is free and someone waits (several seats can free at once, and a
+/// seat left free by an earlier failure is filled too). Only job shadows
+/// keep a wait list: a full internship refuses new applications, and its
+/// freed seat is the employer's to offer to another applicant. The caller
+/// holds the opportunity's row lock (`seats::lock_opportunity`), so two
+/// frees in a row count each other's promotions. Returns the placements
+/// made.
+pub async fn promote_wait_list(
     db: &impl ConnectionTrait,
     opportunity: &opportunity::Model,
-) -> AppResult<()> {
-    if opportunity.kind != OpportunityKind::JobShadow {
-        return Ok(());
+) -> AppResult<Vec<i32>> {
+    let mut promoted_placements = Vec::new();
+    if opportunity.kind != OpportunityKind::JobShadow
+        // A day that is over has no seat to give, and a suspended
+        // organization reaches no student.
+        || opportunity.end_date < crate::search::documents::today()
+        || applications::organization_status(db, opportunity.organization_id).await?
+            != entity::OrgStatus::Verified
+    {
+        return Ok(promoted_placements);
     }
-    let taken = applications::slots_taken(db, opportunity.id).await?;
-    if taken >= opportunity.slots {
-        return Ok(());
-    }
-    let Some(next) = application::Entity::find()
-        .filter(application::Column::OpportunityId.eq(opportunity.id))
-        .filter(application::Column::Status.eq(ApplicationStatus::Waitlisted))
-        .order_by_asc(application::Column::CreatedAt)
-        .order_by_asc(application::Column::Id)
-        .one(db)
-        .await?
-    else {
-        return Ok(());
-    };
-    let student = student::Entity::find_by_id(next.student_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
-    let id = next.id;
-    let mut model: application::ActiveModel = next.into();
-    model.status = Set(ApplicationStatus::Accepted);
-    model.updated_at = Set(Utc::now());
-    let promoted = model.update(db).await?;
-    application_event::ActiveModel {
-        application_id: Set(id),
-        from_status: Set(Some(ApplicationStatus::Waitlisted)),
-        to_status: Set(ApplicationStatus::Accepted),
-        actor_id: Set(student.user_id.unwrap_or_default()),
-        at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    create(db, &promoted, opportunity, &student, taken + 1).await?;
-    if let Some(user_id) = student.user_id {
-        let message = Message::new("notice-seat-opened").arg("title", opportunity.title.as_str());
-        notify(
-            db,
-            &[user_id],
-            &message,
-            &format!("/student/applications/{id}"),
-        )
+    loop {
+        let taken = applications::slots_taken(db, opportunity.id).await?;
+        if taken >= opportunity.slots {
+            break;
+        }
+        let Some(next) = application::Entity::find()
+            .filter(application::Column::OpportunityId.eq(opportunity.id))
+            .filter(application::Column::Status.eq(ApplicationStatus::Waitlisted))
+            // A draw's wait list in draw order; places given later (no draw
+            // position) after it, by arrival.
+            .order_by_with_nulls(
+                application::Column::WaitPosition,
+                sea_orm::Order::Asc,
+                sea_orm::sea_query::NullOrdering::Last,
+            )
+            .order_by_asc(application::Column::CreatedAt)
+            .order_by_asc(application::Column::Id)
+            .one(db)
+            .await?
+        else {
+            break;
+        };
+        let student = student::Entity::find_by_id(next.student_id)
+            .one(db)
+            .await?
+            .or_not_found()?;
+        let id = next.id;
+        let mut model: application::ActiveModel = next.into();
+        model.status = Set(ApplicationStatus::Accepted);
+        model.updated_at = Set(Utc::now());
+        let promoted = model.update(db).await?;
+        application_event::ActiveModel {
+            application_id: Set(id),
+            from_status: Set(Some(ApplicationStatus::Waitlisted)),
+            to_status: Set(ApplicationStatus::Accepted),
+            actor_id: Set(student.user_id.unwrap_or_default()),
+            at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(db)
         .await?;
+        let placement = create(db, &promoted, opportunity, &student, taken + 1).await?;
+        // The placement page asks the "before" belonging question.
+        super::seats::tell_promoted(db, &student, opportunity, placement.id).await?;
+        promoted_placements.push(placement.id);
     }
-    Ok(())
+    Ok(promoted_placements)
 }
 
 /// What a guardian (or a counselor from a paper form) records.
@@ -443,6 +459,7 @@ pub async fn log_hours(
             "student-hours-not-active",
         )));
     }
+    super::mentor::ensure_named(&txn, &placement).await?;
     let mut errors = FieldErrors::new();
     if work_date > today {
         errors.add_id("work_date", "student-hours-error-future");
@@ -631,6 +648,12 @@ pub async fn complete(
     if placement.status != PlacementStatus::Active {
         return Err(not_active(placement.status));
     }
+    // Lock the posting as every seat change does: an early end frees the
+    // seat for the wait list in this transaction.
+    let opportunity = super::seats::lock_opportunity(&txn, opportunity.id).await?;
+    if status == PlacementStatus::Completed {
+        super::mentor::ensure_named(&txn, &placement).await?;
+    }
     let student_id = placement.student_id;
     // Only while still active: a second close (or consent changing meanwhile) loses.
     let changed = placement::Entity::update_many()
@@ -654,6 +677,10 @@ pub async fn complete(
             i18n::current(),
             "integrity-placement-closed",
         )));
+    }
+    if status == PlacementStatus::EndedEarly {
+        crate::outbox::enqueue(&txn, opportunity.id).await?;
+        promote_wait_list(&txn, &opportunity).await?;
     }
     let student = student::Entity::find_by_id(student_id)
         .one(&txn)
@@ -779,12 +806,41 @@ pub struct PlacementView {
     pub student_rated: bool,
     /// False while the host organization is suspended or rejected.
     pub organization_verified: bool,
+    /// Awaiting consent or active: it can still be withdrawn or ended early.
+    pub open: bool,
+    /// Why it ended early, in words (`vocab-...` id), and the note.
+    pub end_reason: Option<String>,
+    pub end_note: Option<String>,
+    /// The student answered the "before" belonging question.
+    pub before_answered: bool,
+    pub mentor: Option<super::mentor::MentorView>,
+    /// The posting promises a named mentor (`mentor_assigned`).
+    pub mentor_required: bool,
+    /// The sides of the evaluation this reader may see.
+    pub employer_evaluation: Option<super::evaluation::EmployerEvaluation>,
+    pub student_evaluation: Option<super::evaluation::StudentEvaluation>,
 }
 
+/// A placement as `reader` may see it (the evaluation sides differ).
 pub async fn view(
     db: &impl ConnectionTrait,
     placement: placement::Model,
+    reader: super::evaluation::Reader,
 ) -> AppResult<PlacementView> {
+    let before_answered = belonging_response::Entity::find()
+        .filter(belonging_response::Column::PlacementId.eq(placement.id))
+        .filter(belonging_response::Column::Stage.eq("before"))
+        .count(db)
+        .await?
+        > 0;
+    let mentor_required = super::mentor::required(db, placement.opportunity_id).await?;
+    let employer_evaluation = super::evaluation::employer_side(&placement, reader);
+    let student_evaluation = super::evaluation::student_side(&placement, reader);
+    let mentor = super::mentor::MentorView::of(&placement);
+    let end_reason = placement
+        .end_reason
+        .as_deref()
+        .and_then(super::seats::reason_id);
     let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
         .one(db)
         .await?
@@ -846,6 +902,14 @@ pub async fn view(
             .collect(),
         student_rated: placement.student_rating.is_some(),
         organization_verified: organization.status == entity::OrgStatus::Verified,
+        open: PlacementStatus::OPEN.contains(&placement.status),
+        end_reason,
+        end_note: placement.end_note,
+        before_answered,
+        mentor,
+        mentor_required,
+        employer_evaluation,
+        student_evaluation,
     })
 }
 
@@ -853,22 +917,16 @@ pub async fn view(
 pub async fn of_student(
     db: &impl ConnectionTrait,
     student_id: i32,
+    reader: super::evaluation::Reader,
 ) -> AppResult<Vec<PlacementView>> {
     let rows = placement::Entity::find()
         .filter(placement::Column::StudentId.eq(student_id))
         .order_by_desc(placement::Column::Id)
         .all(db)
         .await?;
-    views(db, rows).await
-}
-
-async fn views(
-    db: &impl ConnectionTrait,
-    rows: Vec<placement::Model>,
-) -> AppResult<Vec<PlacementView>> {
     let mut views = Vec::with_capacity(rows.len());
     for row in rows {
-        views.push(view(db, row).await?);
+        views.push(view(db, row, reader).await?);
     }
     Ok(views)
 }
@@ -919,7 +977,7 @@ pub async fn awaiting_consent(
         let consent = consent::status(db, &row, false).await?;
         let student_id = row.student_id;
         out.push(AwaitingConsent {
-            placement: view(db, row).await?,
+            placement: view(db, row, super::evaluation::Reader::Counselor).await?,
             student_id,
             consent,
         });

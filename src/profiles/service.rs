@@ -57,22 +57,68 @@ pub async fn search_defaults(
         return Ok(None);
     };
     let needs = saved_needs(db, student.id).await?;
-    let params = default_params(&student, &needs);
+    let school_zip = school_zips_of(db, &[student.school_id])
+        .await?
+        .remove(&student.school_id);
+    let params = default_params(&student, &needs, school_zip.as_deref());
     Ok(Some(SearchDefaults { params, needs }))
 }
 
-/// The search a student gets by default: their saved needs, grade, and
-/// home ZIP with travel distance.
-pub fn default_params(student: &student::Model, needs: &[AccessNeed]) -> SearchParams {
+/// The ZIP code of each of these schools, where it has one.
+pub async fn school_zips_of(
+    db: &impl ConnectionTrait,
+    school_ids: &[i32],
+) -> AppResult<HashMap<i32, String>> {
+    Ok(school::Entity::find()
+        .filter(school::Column::Id.is_in(school_ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|s| !s.zip.trim().is_empty())
+        .map(|s| (s.id, s.zip))
+        .collect())
+}
+
+/// The search a student gets by default: their saved needs, grade, the
+/// languages they speak and the fields they are interested in, and their
+/// home ZIP (else their school's) with their travel distance. Each becomes
+/// a removable chip on the search page.
+pub fn default_params(
+    student: &student::Model,
+    needs: &[AccessNeed],
+    school_zip: Option<&str>,
+) -> SearchParams {
+    let list = |keys: &str| -> Vec<String> {
+        keys.split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    // A ZIP the search cannot place would turn the default into an error
+    // page: only a known one is used.
+    let zip = [student.home_zip.as_deref(), school_zip]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|z| crate::geo::zip_centroid(z).is_some())
+        .map(str::to_owned);
     SearchParams {
         need: needs.iter().map(|n| n.key().to_owned()).collect(),
+        field: list(&student.interests)
+            .into_iter()
+            .filter(|k| StemField::from_key(k).is_some())
+            .collect(),
+        lang: list(&student.languages)
+            .into_iter()
+            .filter(|c| crate::languages::name(c).is_some())
+            .collect(),
         grade: Some(student.grade.to_string()),
-        within_miles: student
-            .home_zip
+        within_miles: zip
             .as_ref()
             .and(student.travel_miles)
             .map(|m| m.to_string()),
-        zip: student.home_zip.clone(),
+        zip,
         ..SearchParams::default()
     }
 }

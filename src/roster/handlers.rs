@@ -3,16 +3,21 @@
 use axum::{
     extract::State,
     http::StatusCode,
-    response::{IntoResponse, Response},
+    response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
 
-use super::service::{self, NewStudent, RosterEntry};
+use super::{
+    import::RosterFiles,
+    service::{self, NewStudent, RosterEntry},
+    uploads,
+};
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, Page},
+    auth::extractors::{CounselorUser, Page, ReaderLang},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path, Query},
+    forms::{FieldErrors, Form, Multipart, Path, Query},
+    i18n,
     paging::{PageParams, Pager, Paging},
 };
 
@@ -101,5 +106,67 @@ pub async fn reissue_code(
     let issued = service::reissue_code(&state.db, &user, student_id).await?;
     Ok(page
         .render("counselor/code_issued.html", issued)?
+        .into_response())
+}
+
+/// The three OneRoster files from a multipart form.
+pub(crate) async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFiles> {
+    let mut files = RosterFiles {
+        orgs: Vec::new(),
+        users: Vec::new(),
+        demographics: Vec::new(),
+    };
+    while let Some(field) = multipart.next_field().await.map_err(|e| {
+        AppError::BadRequest(i18n::t_args(
+            i18n::current(),
+            "counselor-error-upload",
+            vec![("detail", e.to_string().into())],
+        ))
+    })? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let bytes = field.bytes().await.map_err(|e| {
+            AppError::BadRequest(i18n::t_args(
+                i18n::current(),
+                "counselor-error-upload",
+                vec![("detail", e.to_string().into())],
+            ))
+        })?;
+        match name.as_str() {
+            "orgs" => files.orgs = bytes.to_vec(),
+            "users" => files.users = bytes.to_vec(),
+            "demographics" => files.demographics = bytes.to_vec(),
+            _ => {}
+        }
+    }
+    Ok(files)
+}
+
+/// `POST /counselor/roster/uploads`: the import starts in the background
+/// and the counselor follows it on its status page.
+pub async fn upload(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    ReaderLang(lang): ReaderLang,
+    multipart: Multipart,
+) -> AppResult<Response> {
+    let files = read_files(multipart).await?;
+    let id = uploads::start(&state.db, &counselor, files, lang).await?;
+    Ok(Redirect::to(&format!("/counselor/roster/uploads/{id}")).into_response())
+}
+
+/// `GET /counselor/roster/uploads/{id}`: where the import stands; the page
+/// reloads itself until the result is in.
+pub async fn upload_status(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
+    let upload = uploads::status(&state.db, counselor.id, id).await?;
+    Ok(page
+        .render(
+            "counseling/roster_upload.html",
+            minijinja::context! { upload },
+        )?
         .into_response())
 }

@@ -1,10 +1,14 @@
-//! School rosters: the students a counselor looks after and the one-time
-//! codes they hand out so each student can claim an account.
+//! School rosters: the students a counselor looks after, the one-time
+//! codes they hand out so each student can claim an account, and roster
+//! uploads from the web, imported in the background (`uploads`).
 
 pub mod claim_code;
 mod handlers;
 pub mod import;
 pub mod service;
+pub mod uploads;
+
+pub(crate) use handlers::read_files;
 
 use axum::{
     Router,
@@ -20,5 +24,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/counselor/students/{id}/code",
             post(handlers::reissue_code),
+        )
+        .route("/counselor/roster/uploads", post(handlers::upload))
+        .route(
+            "/counselor/roster/uploads/{id}",
+            get(handlers::upload_status),
         )
 }

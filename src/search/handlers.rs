@@ -9,7 +9,6 @@ use axum::{
 };
 use entity::{AccessNeed, Role};
 use serde::Serialize;
-use serde_json::json;
 
 use super::{
     EngineKind, Facets, Hit,
@@ -26,54 +25,63 @@ use crate::{
 };
 
 fn parse_params(raw: Option<&str>) -> Result<SearchParams, ParamError> {
-    serde_html_form::from_str(raw.unwrap_or_default()).map_err(|e| ParamError {
-        parameter: "query",
-        message: format!("The search parameters could not be read: {e}."),
-    })
+    SearchParams::from_query(raw.unwrap_or_default())
 }
 
 /// One hit as the API returns it.
-#[derive(Serialize)]
-struct ApiHit<'a> {
-    id: i32,
-    title: &'a str,
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiHit {
+    pub id: i32,
+    pub title: String,
     /// The language the posting is written in (`en`, `es`).
-    written_in: &'static str,
-    organization: &'a str,
-    kind: &'static str,
-    field: &'static str,
-    mode: &'static str,
-    needs: Vec<&'static str>,
-    languages: &'a [String],
-    min_grade: i32,
-    max_grade: i32,
-    pay: &'a str,
-    deadline: String,
-    url: String,
+    #[schema(schema_with = super::openapi::posting_language)]
+    pub written_in: &'static str,
+    pub organization: String,
+    #[schema(schema_with = super::openapi::kind)]
+    pub kind: &'static str,
+    #[schema(schema_with = super::openapi::field)]
+    pub field: &'static str,
+    #[schema(schema_with = super::openapi::mode)]
+    pub mode: &'static str,
+    /// The access features it offers.
+    #[schema(schema_with = super::openapi::needs)]
+    pub needs: Vec<&'static str>,
+    /// Languages the team speaks (ISO 639-1).
+    pub languages: Vec<String>,
+    pub min_grade: i32,
+    pub max_grade: i32,
+    /// Pay in words.
+    pub pay: String,
+    /// Last day to apply (`YYYY-MM-DD`).
+    #[schema(format = Date)]
+    pub deadline: String,
+    /// The posting's page on this site.
+    pub url: String,
+    /// Miles from the ZIP code asked for (only when one was).
     #[serde(skip_serializing_if = "Option::is_none")]
-    distance_miles: Option<f64>,
+    pub distance_miles: Option<f64>,
 }
 
 fn round_miles(miles: Option<f64>) -> Option<f64> {
     miles.map(|m| (m * 10.0).round() / 10.0)
 }
 
-impl<'a> From<&'a Hit> for ApiHit<'a> {
-    fn from(hit: &'a Hit) -> Self {
+impl From<&Hit> for ApiHit {
+    fn from(hit: &Hit) -> Self {
         let d = &hit.document;
         ApiHit {
             id: d.id,
-            title: &d.title,
+            title: d.title.clone(),
             written_in: d.written_in.key(),
-            organization: &d.organization,
+            organization: d.organization.clone(),
             kind: d.kind.key(),
             field: d.field.key(),
             mode: d.mode.key(),
             needs: d.needs.iter().map(|n| n.key()).collect(),
-            languages: &d.languages,
+            languages: d.languages.clone(),
             min_grade: d.min_grade,
             max_grade: d.max_grade,
-            pay: &d.pay,
+            pay: d.pay.clone(),
             deadline: d.deadline.to_string(),
             url: format!("/opportunities/{}", d.id),
             distance_miles: round_miles(hit.distance_miles),
@@ -81,12 +89,57 @@ impl<'a> From<&'a Hit> for ApiHit<'a> {
     }
 }
 
+/// A page of results of `GET /api/v1/opportunities`.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiResults {
+    /// Postings matching, on every page.
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+    /// Which engine answered (`database` when the search engine could not).
+    pub engine: EngineKind,
+    pub hits: Vec<ApiHit>,
+    pub facets: Facets,
+}
+
+/// What was wrong with the request.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiErrorDetail {
+    /// The parameter at fault (`query` for the query string as a whole).
+    pub parameter: &'static str,
+    /// A sentence saying what is wrong and what would be right.
+    pub message: String,
+}
+
+/// The answer to a bad request.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiError {
+    pub error: ApiErrorDetail,
+}
+
 fn api_error(error: ParamError) -> Response {
-    let body = json!({ "error": { "parameter": error.parameter, "message": error.message } });
+    let body = ApiError {
+        error: ApiErrorDetail {
+            parameter: error.parameter,
+            message: error.message,
+        },
+    };
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
 
 /// `GET /api/v1/opportunities`
+#[utoipa::path(
+    get,
+    path = "/api/v1/opportunities",
+    tag = "search",
+    summary = "Search the open opportunities",
+    description = "The same parameters and results as the `/search` page. Repeatable parameters are repeated (`need=paid&need=remote_ok`).",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "A page of results with facet counts", body = ApiResults),
+        (status = 400, description = "A parameter cannot be used; the error names it", body = ApiError),
+    )
+)]
 pub async fn search_api(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
@@ -98,15 +151,14 @@ pub async fn search_api(
     let Searched {
         results, engine, ..
     } = service::search(&state, &query).await?;
-    let hits: Vec<ApiHit> = results.hits.iter().map(ApiHit::from).collect();
-    let body = json!({
-        "total": results.total,
-        "page": query.page,
-        "per_page": query.per_page,
-        "engine": engine,
-        "hits": hits,
-        "facets": results.facets,
-    });
+    let body = ApiResults {
+        total: results.total,
+        page: query.page,
+        per_page: query.per_page,
+        engine,
+        hits: results.hits.iter().map(ApiHit::from).collect(),
+        facets: results.facets,
+    };
     Ok(Json(body).into_response())
 }
 
@@ -177,6 +229,11 @@ struct SearchPage {
     next: Option<String>,
     page_number: u32,
     page_count: u64,
+    /// This search's query string without its page: the Atom feed and the
+    /// "save this search" form use it.
+    feed_query: String,
+    /// A student may save it.
+    can_save: bool,
 }
 
 fn chips(params: &SearchParams, reader: Lang) -> Vec<Chip> {
@@ -196,6 +253,18 @@ fn chips(params: &SearchParams, reader: Lang) -> Vec<Chip> {
                 vec![("need", need_label.into())],
             ),
             remove: without(&|p| p.need.retain(|n| n != need)),
+        });
+    }
+    // Fields come from a student's interests: removable like the needs.
+    for field in &params.field {
+        let field_label = i18n::vocab(reader, "field", field);
+        chips.push(Chip {
+            label: t_args(
+                reader,
+                "alerts-chip-field",
+                vec![("field", field_label.into())],
+            ),
+            remove: without(&|p| p.field.retain(|f| f != field)),
         });
     }
     if let Some(grade) = params.grade.as_deref().filter(|g| !g.is_empty()) {
@@ -369,6 +438,8 @@ fn render(
     };
     let view = SearchPage {
         chips: chips(&params, page.lang),
+        feed_query: params.without_paging().to_query_string(),
+        can_save: error.is_none() && page.user.as_ref().is_some_and(|u| u.role == Role::Student),
         previous: (page_number > 1).then(|| link_to(page_number - 1)),
         next: (u64::from(page_number) < page_count && error.is_none())
             .then(|| link_to(page_number + 1)),

@@ -2,7 +2,7 @@
 //! the default; Meilisearch when `MEILI_URL` is set), kept in sync with the
 //! database through the outbox, and a database fallback for when the engine
 //! cannot answer. `/search` (HTML) and `/api/v1/opportunities` (JSON) share
-//! the parameters and the results.
+//! the parameters and the results, and `openapi` describes the API.
 
 pub mod analysis;
 pub mod database;
@@ -11,6 +11,7 @@ pub mod embedded;
 mod handlers;
 pub mod matching;
 pub mod meili;
+pub mod openapi;
 pub mod query;
 pub mod service;
 pub mod sync;
@@ -31,6 +32,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/search", get(handlers::search_page))
         .route("/api/v1/opportunities", get(handlers::search_api))
+        .route("/api/v1/openapi.json", get(openapi::document))
 }
 
 /// What the index holds for one opportunity: only what students may see, and
@@ -69,7 +71,7 @@ pub struct SearchDocument {
 }
 
 /// Which engine answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EngineKind {
     Embedded,
@@ -85,7 +87,7 @@ pub struct Hit {
 }
 
 /// Counts per value of each facet: what the total would be with that value added.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Facets {
     pub kind: BTreeMap<String, u64>,
     pub field: BTreeMap<String, u64>,

@@ -15,6 +15,10 @@ pub const DEFAULT_PER_PAGE: u32 = 20;
 /// Results beyond this depth are not paged to (narrow the search instead).
 pub const MAX_DEPTH: u32 = 10_000;
 pub const MAX_MILES: f64 = 500.0;
+/// Longest query string read: past this, nothing a person typed is in it.
+pub const MAX_QUERY_BYTES: usize = 16 * 1024;
+/// Most values one repeatable parameter may carry.
+pub const MAX_VALUES: usize = 50;
 
 /// The query string as received (repeatable keys are lists).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -139,6 +143,7 @@ fn keys<T>(
     parse: fn(&str) -> Option<T>,
     what: &str,
 ) -> Result<Vec<T>, ParamError> {
+    at_most(parameter, values)?;
     let mut parsed = Vec::new();
     for value in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
         let item = parse(value).ok_or_else(|| {
@@ -150,6 +155,16 @@ fn keys<T>(
         parsed.push(item);
     }
     Ok(parsed)
+}
+
+fn at_most(parameter: &'static str, values: &[String]) -> Result<(), ParamError> {
+    if values.len() > MAX_VALUES {
+        return Err(bad(
+            parameter,
+            format!("Too many values in “{parameter}”: at most {MAX_VALUES}."),
+        ));
+    }
+    Ok(())
 }
 
 fn shorten(value: &str) -> String {
@@ -180,6 +195,32 @@ fn number<T: std::str::FromStr + PartialOrd + std::fmt::Display>(
 }
 
 impl SearchParams {
+    /// Reads a query string (`/search`, the API, the feed and saved searches
+    /// all come through here); `parse` then checks the values.
+    pub fn from_query(raw: &str) -> Result<Self, ParamError> {
+        if raw.len() > MAX_QUERY_BYTES {
+            return Err(bad(
+                "query",
+                format!("The search parameters are too long: at most {MAX_QUERY_BYTES} bytes."),
+            ));
+        }
+        serde_html_form::from_str(raw).map_err(|e| {
+            bad(
+                "query",
+                format!("The search parameters could not be read: {e}."),
+            )
+        })
+    }
+
+    /// The same search without its page: what a saved search or a feed keeps.
+    pub fn without_paging(&self) -> Self {
+        Self {
+            page: None,
+            per_page: None,
+            ..self.clone()
+        }
+    }
+
     /// Checks every parameter; the first bad one is reported.
     pub fn parse(&self, today: NaiveDate) -> Result<SearchQuery, ParamError> {
         let text = self.q.as_deref().unwrap_or_default().trim().to_owned();
@@ -195,6 +236,7 @@ impl SearchParams {
         let mut needs = keys("need", &self.need, AccessNeed::from_key, "access need")?;
         needs.sort();
         needs.dedup();
+        at_most("lang", &self.lang)?;
         let mut languages = Vec::new();
         for code in self
             .lang
@@ -346,6 +388,7 @@ mod tests {
     #[test]
     fn each_bad_parameter_is_named_in_the_error() {
         let long = format!("q={}", "a".repeat(10_000));
+        let many = "kind=internship&".repeat(51);
         let cases = [
             ("need=teleport", "need"),
             ("kind=party", "kind"),
@@ -358,6 +401,7 @@ mod tests {
             ("sort=nearest", "sort"),
             ("page=1000000000", "page"),
             ("per_page=101", "per_page"),
+            (many.as_str(), "kind"),
             (long.as_str(), "q"),
         ];
         for (query, parameter) in cases {

@@ -2,6 +2,7 @@
 //! hundred published postings, and students: enough to click through every
 //! journey on a fresh install.
 
+mod draws;
 mod families;
 pub mod postings;
 pub mod roster;
@@ -258,5 +259,9 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         .await?;
     }
     txn.commit().await?;
+    // After the commit: the fair draw runs in its own transaction, as it does live.
+    if let Some((employer, metro)) = employers.first().copied() {
+        draws::load(db, employer.organization_id, employer.user_id, metro).await?;
+    }
     Ok(logins)
 }

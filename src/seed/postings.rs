@@ -232,6 +232,8 @@ pub fn generate(rng: &mut StdRng, metro: usize, today: NaiveDate) -> PostingForm
             field.label().to_lowercase()
         ),
         title,
+        // The kind's default: fair draws for job shadows and virtual experiences.
+        allocation: String::new(),
         written_in: entity::PostingLanguage::En.key().into(),
         kind: kind.key().into(),
         field: field.key().into(),
@@ -395,6 +397,7 @@ impl SpanishPosting {
         let time = |t: &str| if is_shadow { t.into() } else { String::new() };
         PostingForm {
             title: self.title.into(),
+            allocation: String::new(),
             description: self.description.into(),
             written_in: entity::PostingLanguage::Es.key().into(),
             kind: self.kind.key().into(),

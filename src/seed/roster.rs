@@ -120,10 +120,15 @@ pub async fn load(
             continue;
         };
         let applied_at = today - Duration::days(rng.random_range(5..330));
+        // Postings whose seats are drawn are still collecting entries: no seat yet.
+        let drawn_later = posting.allocation == entity::Allocation::FairDraw;
         let placed = rng.random_bool(if low_income { 0.35 } else { 0.55 })
-            && *taken.get(&posting.id).unwrap_or(&0) < posting.slots;
+            && *taken.get(&posting.id).unwrap_or(&0) < posting.slots
+            && !drawn_later;
         let status = if placed {
             ApplicationStatus::Accepted
+        } else if drawn_later {
+            ApplicationStatus::Submitted
         } else {
             *[
                 ApplicationStatus::Submitted,
@@ -179,6 +184,11 @@ pub async fn load(
             consent_recorded_at: Set(Some(applied_at + Duration::days(5))),
             created_at: Set(applied_at + Duration::days(4)),
             ended_at: Set(completed.then(|| applied_at + Duration::days(60))),
+            // Two placements in three name a mentor (no draw from `rng`, so
+            // every other seeded number stays as it was).
+            mentor_name: Set((application.id % 3 != 0).then(|| "Rosa Diaz".to_owned())),
+            mentor_role: Set((application.id % 3 != 0).then(|| "Engineer".to_owned())),
+            mentor_languages: Set((application.id % 3 != 0).then(|| "es,en".to_owned())),
             ..Default::default()
         }
         .insert(db)

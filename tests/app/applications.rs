@@ -34,7 +34,7 @@ pub(crate) async fn school(app: &TestApp, name: &str) -> i32 {
     school.id
 }
 
-async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
+pub(crate) async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
     let client = new_client();
     app.login_as(
         &client,
@@ -629,6 +629,7 @@ async fn job_shadow_seats_go_first_come_and_the_wait_list_moves_up() {
                 &employer,
                 &posting(&[
                     ("kind", "job_shadow"),
+                    ("allocation", "first_come"),
                     ("slots", "3"),
                     ("start_date", &start),
                     ("end_date", &start),

@@ -273,9 +273,19 @@ impl Browser {
             json!([]),
         )
         .await;
+        // Links between the controls take Tabs too (a row's link, then its
+        // button): tab through everything focusable, and a little more.
+        let focusable = self
+            .script(
+                "return document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]').length;",
+                json!([]),
+            )
+            .await
+            .as_u64()
+            .unwrap_or(0) as usize;
         let mut reached = Vec::new();
         let mut unseen_focus = Vec::new();
-        for _ in 0..(wanted.len() + 25) {
+        for _ in 0..(wanted.len().max(focusable) + 25) {
             self.press_tab().await;
             let focused = self
                 .script(

@@ -564,9 +564,17 @@ async fn the_outreach_list_counts_what_each_student_would_find_by_default() {
             .unwrap();
         // Ana (grade 11) and Linh (grade 12) fit the posting; Marcus (10) does not.
         let count_for = |grade: &str| {
-            // The link's end: `/search?q=&grade=11` (escaped in the page).
-            let link = format!("grade={grade}\">");
-            let after = list.split(&link).nth(1).unwrap_or_else(|| panic!("{link}"));
+            // The link: `/search?q=&grade=11&zip=60608` (the school's ZIP,
+            // escaped in the page), then the count.
+            let link = format!("grade={grade}");
+            let after = list
+                .split(&link)
+                .skip(1)
+                .find_map(|rest| {
+                    let (href, text) = rest.split_once("\">")?;
+                    (!href.contains(['<', ' ', '"'])).then_some(text)
+                })
+                .unwrap_or_else(|| panic!("{link}"));
             after.split(" matching").next().unwrap().to_owned()
         };
         assert_eq!(count_for("11"), "1");

@@ -144,6 +144,7 @@ async fn a_job_shadow_day_is_confirmed_in_the_students_language_with_a_calendar_
                         "Shadow a robotics engineer; bring safety glasses, please",
                     ),
                     ("kind", "job_shadow"),
+                    ("allocation", "first_come"),
                     ("address", "233 S Wacker Dr, Floor 12; Room \\B"),
                     ("start_date", &day),
                     ("end_date", &day),
@@ -464,12 +465,15 @@ async fn students_and_employers_who_asked_hear_of_applications_and_decisions_and
             assert_eq!(response.status(), StatusCode::SEE_OTHER);
             applications.push(application_id(&response));
         }
-        // Erin hears of both applications (after the mail that confirmed her
-        // address when she registered).
-        let mail: Vec<Received> = wait_for_mail_to(&server, "erin@lakeshore.org", 3)
+        // Erin hears of both applications (after the mails that confirmed her
+        // address when she registered and told her the organization was verified).
+        let mail: Vec<Received> = wait_for_mail_to(&server, "erin@lakeshore.org", 4)
             .await
             .into_iter()
-            .filter(|m| !m.text().contains("/register/confirm/"))
+            .filter(|m| {
+                !m.text().contains("/register/confirm/")
+                    && !m.subject().contains("is verified on STEMbridge")
+            })
             .collect();
         assert!(
             mail[0]

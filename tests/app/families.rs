@@ -1010,7 +1010,8 @@ async fn a_guardian_chooses_a_language_and_no_confirmations_yet_consent_requests
             2,
             "nothing after the consent"
         );
-        // Hers, and the employer's address confirmation.
-        assert_eq!(app.count("mail_outbox").await, 3);
+        // Hers, the employer's address confirmation, and the news that
+        // the organization was verified.
+        assert_eq!(app.count("mail_outbox").await, 4);
     }
 }

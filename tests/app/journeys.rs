@@ -300,6 +300,102 @@ async fn journeys_at(width: u32, lang: &'static str) {
         .click_and_wait("form[action$=\"/approve\"] button")
         .await;
     j.sees("Hours approved", "Horas aprobadas").await;
+    // The employer closes the placement with an evaluation; the student
+    // reads it.
+    j.browser.click("#outcome-completed").await;
+    for (field, value) in [
+        ("#f-communication", "5"),
+        ("#f-teamwork", "4"),
+        ("#f-technical", "4"),
+        ("#f-reliability", "5"),
+        (
+            "#f-comment",
+            "Careful, curious work on the motor controller.",
+        ),
+    ] {
+        j.browser.fill(field, value).await;
+    }
+    j.submit("/employer/placements/1/complete").await;
+    j.audit().await;
+    j.log_in("ana@students.org").await;
+    j.visit("/student/placements/1").await;
+    j.sees(
+        "What Lakeshore Robotics wrote about you",
+        "Lo que Lakeshore Robotics escribió sobre ti",
+    )
+    .await;
+    j.sees(
+        "Careful, curious work on the motor controller.",
+        "Careful, curious work on the motor controller.",
+    )
+    .await;
+
+    // A seat comes back: Ana takes the one seat of a job shadow, Ben waits;
+    // Ana gives it back with a reason and Ben gets it.
+    let erin = crate::helpers::new_client();
+    app.login_as(&erin, "erin@lakeshore.org", PASSWORD).await;
+    let day = days_from_now(45);
+    let shadow = app
+        .published(
+            &erin,
+            &crate::helpers::posting(&[
+                ("title", "Shadow a robotics engineer"),
+                ("kind", "job_shadow"),
+                ("slots", "1"),
+                ("start_date", &day),
+                ("end_date", &day),
+                ("start_time", "09:00"),
+                ("end_time", "13:00"),
+                ("features", "wheelchair_accessible"),
+            ]),
+        )
+        .await;
+    j.visit(&format!("/opportunities/{shadow}")).await;
+    j.browser.fill("#f-note", "I want to see a real lab.").await;
+    j.browser
+        .click_and_wait("form[action$=\"/apply\"] button")
+        .await;
+    let ben = app.claimed_student(school.id, "Ben", "Lopez", 11).await;
+    let page = format!("/opportunities/{shadow}");
+    let response = app
+        .submit_as(
+            &ben,
+            &page,
+            &format!("{page}/apply"),
+            &[("note", "Me too!")],
+        )
+        .await;
+    assert!(response.status().is_redirection());
+    // A seat taken at once asks the "before" question on its page.
+    j.visit("/student/placements/2").await;
+    j.browser.click("#before-4").await;
+    j.submit("/student/placements/2/belonging").await;
+    j.sees("Thank you for your answer", "Gracias por tu respuesta")
+        .await;
+    j.keyboard().await;
+    j.set("f-reason", "transportation").await;
+    j.browser
+        .fill("#f-note", "The bus does not run that day.")
+        .await;
+    j.submit("/student/placements/2/withdraw").await;
+    j.sees("You gave back your place", "Devolviste tu lugar")
+        .await;
+    j.audit().await;
+    let promoted = app
+        .db
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            format!(
+                "SELECT COUNT(*) AS n FROM placement p JOIN student s ON s.id = p.student_id \
+                 WHERE s.first_name = 'Ben' AND p.opportunity_id = {shadow}"
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    assert_eq!(promoted, 1, "Ben, first on the wait list, got the seat");
 
     // 3. Counselor: one student is too few for any figure to show.
     j.log_in("carla@lincoln.edu").await;

@@ -19,6 +19,32 @@ async fn the_demo_loads_hundreds_of_published_postings_and_working_logins() {
                 StatusCode::OK
             );
         }
+        // Both ways of giving seats are in the demo, and the difference shows:
+        // a third of first-come seats went to first-time students, two
+        // thirds of the drawn ones (the admin sees every school).
+        let admin = logins.iter().find(|l| l.role == "admin").unwrap();
+        let client = new_client();
+        app.login_as(&client, &admin.email, DEMO_PASSWORD).await;
+        let html = app
+            .get_as(&client, "/counselor/dashboard")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let row = |id: &str| {
+            let at = html.find(id).unwrap_or_else(|| panic!("no {id}"));
+            html[at..at + html[at..].find("</tr>").unwrap()].to_owned()
+        };
+        assert!(
+            row("id=\"effect-fair_draw\"").contains("<td>30</td><td>66.7%</td>"),
+            "{}",
+            row("id=\"effect-fair_draw\"")
+        );
+        assert!(
+            row("id=\"effect-first_come\"").contains("33.3%"),
+            "{}",
+            row("id=\"effect-first_come\"")
+        );
         assert!(load_demo(&app.db).await.is_err(), "refuses to load twice");
     })
     .await;

@@ -285,7 +285,7 @@ async fn seed_events(app: &TestApp, students: &[Student], postings: &[(i32, i32)
             .insert(&app.db)
             .await
             .unwrap();
-            if h(3) < 50 {
+            if h(3) < 80 {
                 let completed = h(4) < 50;
                 entity::placement::ActiveModel {
                     application_id: Set(application.id),
@@ -300,6 +300,9 @@ async fn seed_events(app: &TestApp, students: &[Student], postings: &[(i32, i32)
                     end_date: Set(month + chrono::Duration::days(30)),
                     created_at: Set(at + chrono::Duration::days(5)),
                     ended_at: Set(completed.then(|| at + chrono::Duration::days(40))),
+                    // Most placements name a mentor: the dashboard's mentor
+                    // shares are read (and attacked) too.
+                    mentor_name: Set((h(5) < 50).then(|| "Rosa".to_owned())),
                     ..Default::default()
                 }
                 .insert(&app.db)
@@ -318,6 +321,8 @@ struct View {
     scope_hidden: bool,
     cohort: Option<usize>,
     stages: [Option<usize>; 3],
+    /// Placed students with a named mentor (from the share of the placed).
+    mentored: Option<usize>,
     /// (dimension, group) → size, stage counts, and the rest's stage counts
     /// (from the gap).
     groups: BTreeMap<(String, String), GroupView>,
@@ -330,6 +335,7 @@ struct GroupView {
     students: Option<usize>,
     stages: [Option<usize>; 3],
     rests: [Option<usize>; 3],
+    mentored: Option<usize>,
 }
 
 fn cells(row: &str) -> Vec<String> {
@@ -381,6 +387,9 @@ fn parse_html(html: &str) -> View {
         let row = row_after(html, &format!("id=\"funnel-{key}\"")).unwrap();
         view.stages[s] = number(&cells(row)[0]).map(|c| c as usize);
     }
+    let share = row_after(html, "id=\"funnel-mentored\"").and_then(|r| number(&cells(r)[0]));
+    view.mentored =
+        share.map(|r| count(r, view.stages[1].expect("a share of a shown placed count")));
     for chunk in html.split("<tr data-group=\"").skip(1) {
         let key = &chunk[..chunk.find('"').unwrap()];
         let (dimension, group) = key.split_once(':').unwrap();
@@ -398,6 +407,11 @@ fn parse_html(html: &str) -> View {
                     g.rests[s] = Some(count(r - gap, n - size));
                 }
             }
+            // /impact's group table has no mentor column (nor belonging).
+            g.mentored = tds
+                .get(8)
+                .and_then(|t| number(t))
+                .map(|r| count(r, g.stages[1].expect("a share of a shown placed count")));
         }
         view.groups
             .insert((dimension.to_owned(), group.to_owned()), g);
@@ -507,6 +521,8 @@ enum Var {
     Size(usize, String, String),
     Stage(usize, i32, usize),
     GroupStage(usize, i32, String, String, usize),
+    Mentored(usize, i32),
+    GroupMentored(usize, i32, String, String),
     Month(usize, i32, usize, usize),
 }
 
@@ -581,6 +597,11 @@ fn equations(
             u.sum(schools.iter().map(|&i| Var::Stage(i, year, s))),
         );
     }
+    put(
+        view.mentored.is_some(),
+        "mentored".into(),
+        u.sum(schools.iter().map(|&i| Var::Mentored(i, year))),
+    );
     // Every group of every covered school, listed or not.
     let mut all: BTreeSet<(String, String)> = BTreeSet::new();
     for &i in schools {
@@ -601,6 +622,15 @@ fn equations(
             view_group.students.is_some(),
             format!("size {d}:{g}"),
             u.sum(parts.iter().map(|&i| Var::Size(i, d.clone(), g.clone()))),
+        );
+        put(
+            view_group.mentored.is_some(),
+            format!("mentored of {d}:{g}"),
+            u.sum(
+                parts
+                    .iter()
+                    .map(|&i| Var::GroupMentored(i, year, d.clone(), g.clone())),
+            ),
         );
         for s in 0..3 {
             put(
@@ -675,6 +705,12 @@ fn structure(
             *row.entry(u.of(Var::Cohort(i))).or_insert(0) -= 1;
             rows.push(row);
             for &y in years {
+                let mut row = u.sum(
+                    set.iter()
+                        .map(|g| Var::GroupMentored(i, y, d.clone(), g.clone())),
+                );
+                *row.entry(u.of(Var::Mentored(i, y))).or_insert(0) -= 1;
+                rows.push(row);
                 for s in 0..3 {
                     let mut row = u.sum(
                         set.iter()
@@ -849,6 +885,31 @@ async fn no_hidden_count_can_be_worked_out_from_every_view_a_counselor_can_read(
                 );
                 views.insert((school.clone(), year), view);
             }
+            // The public impact page (no login) of the same year: one more
+            // view of every school, whose equations join the attacker's.
+            let (status, html) = text(&app, &new_client(), &format!("/impact?year={year}")).await;
+            assert_eq!(status, StatusCode::OK, "/impact?year={year}");
+            let view = parse_html(&html);
+            // The public page names no school: it leaves out the same ones
+            // as the counselor's view of every school.
+            assert!(view.left_out.is_empty());
+            let all = &views[&(String::new(), year)];
+            let covered: Vec<usize> = (0..SCHOOLS.len())
+                .filter(|&i| !all.left_out.iter().any(|n| n == SCHOOLS[i].name))
+                .collect();
+            // What it leaves out (the school dimension, the trend) is shown
+            // or hidden by the views above: only what it shows is new.
+            let (shown, _) = equations(&view, &covered, year, &groups, &mut u);
+            assert_eq!(view.cohort, all.cohort, "one scope: all schools");
+            for row in &shown {
+                if let [(column, 1)] = row.iter().map(|(c, v)| (*c, *v)).collect::<Vec<_>>()[..] {
+                    assert!(published.contains(&column), "/impact?year={year} shows a count a school's view hides");
+                }
+            }
+            for row in shown {
+                solver.add(row);
+            }
+            views_read += 1;
         }
 
         // Sanity: small groups exist in several schools and are hidden there.
@@ -873,6 +934,17 @@ async fn no_hidden_count_can_be_worked_out_from_every_view_a_counselor_can_read(
             .map(|((_, g), _)| g)
             .collect();
         assert_eq!(shown_genders, vec!["Female"], "{:?}", all.groups.keys());
+
+        // The mentor shares are on the pages, some shown and some hidden.
+        let shares: Vec<Option<usize>> = views
+            .values()
+            .flat_map(|v| v.groups.values().filter(|g| g.students.is_some()).map(|g| g.mentored))
+            .collect();
+        assert!(
+            shares.iter().any(Option::is_some) && shares.iter().any(Option::is_none),
+            "mentor shares: {shares:?}"
+        );
+        assert!(views.values().any(|v| v.mentored.is_some()));
 
         // Every hidden count, and every hidden sum of a combined view.
         let mut checked = 0;

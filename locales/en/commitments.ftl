@@ -1,0 +1,32 @@
+# Employer commitments (issue 19).
+
+commitments-title = Our commitments
+commitments-intro = Pledge, for a school year, how many students you will host and how many of those placements will be paid. Progress is counted from your real placements, so it is always up to date.
+commitments-caption = Pledges and progress, counted from placements
+commitments-year = School year
+commitments-placements = Placements
+commitments-paid = Paid placements
+commitments-completed = Completed
+commitments-partners = Partner schools
+commitments-met = Pledge met
+commitments-of = { $made } of { $pledged }
+commitments-partner-placements = { $count } from partner schools
+commitments-any-school = Any school
+commitments-met-yes = Met
+commitments-met-not-yet = Not yet
+commitments-none = You have not made a pledge yet.
+commitments-new = Make or update a pledge
+commitments-placements-name = Placements pledged
+commitments-placements-hint = Students you will host in the school year (at least 1).
+commitments-paid-name = Paid placements pledged
+commitments-paid-hint = How many of those will be paid (0 if none).
+commitments-partners-hint = Optional: the schools you will work with. Leave all unticked for any school.
+commitments-save = Save the pledge
+commitments-error-year = Choose the school year starting in { $first } or in { $next }.
+commitments-error-paid-more = Paid placements cannot be more than the placements pledged.
+commitments-error-school = One of the partner schools is not on this site.
+commitments-flash-saved = Your pledge for the school year starting in { $year } is saved.
+commitments-public-heading = Commitments
+commitments-public-hint = Progress is counted from real placements. To protect students, a number under { $threshold } is not shown.
+commitments-pledged-few = fewer than { $threshold } of { $pledged }
+commitments-with = with { $schools }

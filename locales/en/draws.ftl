@@ -1,0 +1,89 @@
+# Fair draws for scarce seats (issue 19).
+
+vocab-allocation-first_come = First come, first served
+vocab-allocation-fair_draw = Fair draw after the deadline
+
+draws-allocation-label = How seats are given
+draws-allocation-hint = A fair draw collects applications until the deadline, then draws the seats by lot, students who have never had a placement first. It is the default for job shadows and virtual experiences; internships and apprenticeships are chosen by you.
+draws-allocation-default = The usual choice for this kind of posting
+draws-how-link = How the draw works
+draws-error-allocation = Choose first come, first served or a fair draw.
+draws-error-allocation-kind = A fair draw gives seats, so it is only for job shadows and virtual experiences. Choose first come, first served for internships and apprenticeships.
+draws-error-allocation-locked = Students have already applied, so how seats are given can no longer change.
+draws-error-not-fair-draw = This posting gives its seats first come, first served: it has no draw.
+draws-error-not-due = The draw runs after the deadline ({ $deadline }): applications are still being collected.
+draws-error-entry = This application waits for the fair draw after the deadline: seats are drawn by lot, not chosen. You can still decline an application that is not eligible.
+draws-error-priority-value = Choose whether to mark the student as priority (yes or no).
+
+draws-fact = How seats are given
+draws-fact-draw = By a fair draw after the deadline ({ $deadline }); applying early gives no advantage.
+draws-fact-first-come = First come, first served.
+
+draws-notice-seat = You were drawn for a seat in “{ $title }”.
+draws-notice-wait = The draw for “{ $title }” is done: you are number { $position } on the wait list.
+draws-flash-drawn = The draw is done: { $seated } students got a seat and { $waiting } joined the wait list in draw order.
+draws-flash-already = The draw had already run; nothing changed.
+draws-flash-priority-marked = The student is marked as priority for fair draws.
+draws-flash-priority-cleared = The priority mark was removed.
+
+draws-student-heading = Fair draw
+draws-student-pending = You are in the draw. Seats are drawn by lot the day after the deadline ({ $deadline }); applying early or late makes no difference.
+draws-student-seated = You were drawn: you have a seat.
+draws-student-waiting = You are on the wait list, number { $position }. If a seat frees up, it goes to the next student in draw order.
+draws-student-not-seated = You were in the draw; your application has moved on since (see its status above).
+draws-student-tier-1 = Why: you were in the first group, students who have never had a placement on STEMbridge.
+draws-student-tier-2 = Why: you were in the second group, students your counselor marked as priority (or, where your district chose it, from low-income families). The first group, students who have never had a placement, drew before it.
+draws-student-tier-3 = Why: you were in the third group, students who have had a placement before. Students who have never had one, then priority students, drew first.
+draws-student-code = Your entry code is { $code }: find it on the public record of the draw.
+draws-student-record-link = See the record of the draw
+
+draws-employer-heading = Fair draw
+draws-employer-collecting = { $entries } applications entered so far. The draw runs by itself the day after the deadline ({ $deadline }).
+draws-employer-run = Run the draw now
+draws-employer-drawn = The draw is done: { $entries } entries for { $seats } seats.
+draws-record-link = Public record of the draw
+
+draws-how-title = How a fair draw works
+draws-how-intro = Some seats are scarce: a job shadow day, a virtual experience with a few places. Giving them to whoever applies first favours students with the best internet and the most free time. A fair draw collects applications until the deadline and then draws the seats by lot, in three groups.
+draws-how-tiers-heading = Who draws first
+draws-tier-1 = Students who have never had a placement on STEMbridge.
+draws-tier-2 = Students their school counselor marked as priority.
+draws-tier-2-low-income = Students their school counselor marked as priority, and in this district students from low-income families (from the school roster).
+draws-tier-3 = Everyone else.
+draws-how-never = Race, ethnicity, sex and disability are never part of a draw. The public record shows no names: each application has a random code that only its student sees.
+draws-how-order-heading = How the order is made
+draws-how-step-seed = When the deadline has passed, the server draws a seed: 32 random bytes, written as 64 hexadecimal digits, and published with the draw.
+draws-how-step-code = Each application in the draw has a random code of 12 hexadecimal digits.
+draws-how-step-key = Each application's key is the SHA-256 of the seed, a colon and its code (for example “SEED:CODE”), written in lowercase hexadecimal.
+draws-how-step-sort = Applications are put in order by group (1, 2, 3), then by key, from the smallest to the largest.
+draws-how-step-seats = The first ones get the free seats; the others join the wait list in that order. When a seat frees up, it goes to the first student still waiting.
+draws-how-check-heading = Check it yourself
+draws-how-check = Anyone can re-run a draw from its public record: compute each key with the command below (or any SHA-256 tool), sort, and compare with the order shown.
+draws-how-command = printf '%s:%s' SEED CODE | sha256sum
+draws-how-wait = Students who apply after a draw, when seats are left, get one at once; otherwise they join the end of the wait list.
+
+draws-record-title = The draw for { $title }
+draws-record-intro = Drawn on { $when }: { $entries } applications for { $seats } seats.
+draws-record-seed = Seed:
+draws-record-verified = The order below is the one the rule gives from this seed (checked again as this page was made).
+draws-record-not-verified = Warning: the stored order differs from the one the rule gives. Please tell the site's administrators.
+draws-record-posting = The posting
+draws-record-caption = Every application in the draw, in draw order, without names
+draws-record-rank = Order
+draws-record-code = Code
+draws-record-tier = Group
+draws-record-key = Key (SHA-256 of seed:code)
+draws-record-outcome = Outcome
+draws-record-seat = Seat
+draws-record-wait = Wait list, number { $position }
+
+draws-priority-column = Priority for fair draws
+draws-priority-marked = Priority
+draws-priority-mark = Mark { $name } as priority
+draws-priority-clear = Remove { $name }'s priority mark
+
+draws-effect-heading = Fair draws at work
+draws-effect-hint = Seats at job shadows and other seat-based postings that your students took this school year, and the share that went to students on their first placement. Numbers under { $threshold } are hidden.
+draws-effect-caption = Seats by how they were given, { $from } to { $to }
+draws-effect-seats = Seats taken
+draws-effect-share = Share to first-time students

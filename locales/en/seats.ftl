@@ -1,0 +1,87 @@
+# Seats that come back, mentors, and evaluations that are read (issue 18).
+
+vocab-placement_status-withdrawn = Withdrawn by the student
+vocab-withdraw_reason-schedule_conflict = The schedule no longer works for me
+vocab-withdraw_reason-transportation = I cannot get there
+vocab-withdraw_reason-family_or_health = Family or health reasons
+vocab-withdraw_reason-school_workload = Too much schoolwork
+vocab-withdraw_reason-not_a_fit = It is not what I expected
+vocab-withdraw_reason-other = Another reason
+vocab-end_reason-student_request = The student asked to stop
+vocab-end_reason-attendance = Attendance
+vocab-end_reason-safety = A safety concern
+vocab-end_reason-organization_change = A change at the organization
+vocab-end_reason-other = Another reason
+
+seats-reason = Reason
+seats-reason-choose = Choose a reason
+seats-note = Anything to add
+seats-error-reason = Choose a reason from the list.
+seats-error-not-open = This placement is “{ $status }”: it can no longer be changed.
+seats-ended-because = Ended early: { $reason }.
+seats-withdraw-heading = Give back your place
+seats-withdraw-intro = If you cannot take part after all, give your place back: the next student on the wait list gets it. This cannot be undone.
+seats-withdraw-submit = Give back my place
+seats-end-heading = End this placement early
+seats-end-intro = Ending early frees the seat: the next student on the wait list gets it at once. The student is told why.
+seats-end-intro-counselor = Ending early frees the seat for the next student on the wait list. The student and the employer are told why.
+seats-end-submit = End the placement
+seats-flash-withdrawn = You gave back your place. Thank you for telling us why.
+seats-flash-ended = The placement ended early and its seat is free again.
+seats-flash-before = Thank you for your answer.
+seats-flash-mentor = The mentor is saved. The student can see them now.
+seats-notice-withdrew = { $name } gave back their place at “{ $title }” ({ $reason }).
+seats-notice-ended = The placement at “{ $title }” ended early: { $reason }.
+seats-before-heading = Before you start
+seats-before-submit = Send my answer
+seats-before-already = You already answered this question for this placement.
+
+seats-mentor-heading = Your mentor
+seats-mentor-speaks = Speaks: { $languages }
+seats-mentor-coming = This opportunity promises a named mentor: you will see who it is here before you start.
+seats-mentor-required = This opportunity promises a named mentor: name the mentor before hours are logged or the placement is completed.
+seats-mentor-required-employer = This posting promises a named mentor. Name one before the student starts: hours cannot be logged until you do.
+seats-mentor-none = No mentor named yet.
+seats-mentor-colleague = A colleague with an account
+seats-mentor-not-colleague = Someone else (type the name below)
+seats-mentor-name = Mentor's name
+seats-mentor-name-hint = Leave empty to use the colleague's name.
+seats-mentor-role = Mentor's role
+seats-mentor-intro = A short introduction in the mentor's own words
+seats-mentor-intro-hint = At most { $max } characters. What they do, and why they like mentoring.
+seats-mentor-languages = Languages the mentor speaks
+seats-mentor-languages-hint = Two-letter codes, such as en, es, vi.
+seats-mentor-submit = Save the mentor
+seats-mentor-error-colleague = Choose a colleague of your organization from the list.
+seats-mentor-error-languages = Name at least one language the mentor speaks.
+seats-notice-mentor = { $name } is your mentor at “{ $title }”.
+
+seats-eval-from-employer = What { $organization } wrote about you
+seats-eval-from-student = The student's rating
+seats-eval-yours = Your evaluation
+seats-eval-comment = Comment
+seats-eval-none = No evaluation yet.
+seats-counselor-title = { $name }: { $title }
+seats-counselor-record = Back to the student's record
+seats-record-open = Open the placement “{ $title }”
+seats-record-mentor = Mentor: { $name }
+
+seats-link-quality = Employer quality
+seats-quality-title = Employer quality
+seats-quality-intro = Completed placements and the students' mean rating of the experience (1 to 5) for each verified organization, across every school. A number of fewer than { $threshold } placements is not shown, and neither is a mean of fewer than { $threshold } ratings.
+seats-quality-caption = Completed placements and mean rating by organization
+seats-quality-organization = Organization
+seats-quality-completed = Completed placements
+seats-quality-rated = Rated placements
+seats-quality-mean = Mean rating
+seats-quality-none = No placement has ended yet.
+
+mail-seat-opened-subject = A place opened up for you: { $title }
+mail-seat-opened-body = A seat came free at { $organization } and it is yours: you now have a place in “{ $title }”. Open your placement to see what happens next.
+mail-seat-opened-button = See your placement
+
+seats-stats-mentored = Placed with a named mentor
+seats-stats-mentored-of-placed = share of the placed students
+seats-stats-mentored-col = Placed with a mentor
+seats-csv-mentored-share = mentored_share_of_placed
+seats-mentor-commitment = Ticking this commits you to name a mentor for each placement: hours cannot be logged until you do.

@@ -1,0 +1,32 @@
+# Compromisos de los empleadores (issue 19).
+
+commitments-title = Nuestros compromisos
+commitments-intro = Comprométase, para un año escolar, a recibir una cantidad de estudiantes y a que cierta cantidad de esas prácticas sea pagada. El avance se cuenta con sus prácticas reales, así que siempre está al día.
+commitments-caption = Compromisos y avance, contados a partir de las prácticas
+commitments-year = Año escolar
+commitments-placements = Prácticas
+commitments-paid = Prácticas pagadas
+commitments-completed = Completadas
+commitments-partners = Escuelas aliadas
+commitments-met = Compromiso cumplido
+commitments-of = { $made } de { $pledged }
+commitments-partner-placements = { $count } de escuelas aliadas
+commitments-any-school = Cualquier escuela
+commitments-met-yes = Cumplido
+commitments-met-not-yet = Todavía no
+commitments-none = Todavía no ha hecho ningún compromiso.
+commitments-new = Hacer o actualizar un compromiso
+commitments-placements-name = Prácticas comprometidas
+commitments-placements-hint = Estudiantes que recibirá en el año escolar (al menos 1).
+commitments-paid-name = Prácticas pagadas comprometidas
+commitments-paid-hint = Cuántas de ellas serán pagadas (0 si ninguna).
+commitments-partners-hint = Opcional: las escuelas con las que trabajará. Deje todas sin marcar para cualquier escuela.
+commitments-save = Guardar el compromiso
+commitments-error-year = Elija el año escolar que empieza en { $first } o en { $next }.
+commitments-error-paid-more = Las prácticas pagadas no pueden ser más que las prácticas comprometidas.
+commitments-error-school = Una de las escuelas aliadas no está en este sitio.
+commitments-flash-saved = Su compromiso para el año escolar que empieza en { $year } quedó guardado.
+commitments-public-heading = Compromisos
+commitments-public-hint = El avance se cuenta con prácticas reales. Para proteger a los estudiantes, no se muestra ningún número menor que { $threshold }.
+commitments-pledged-few = menos de { $threshold } de { $pledged }
+commitments-with = con { $schools }

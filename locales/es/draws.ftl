@@ -1,0 +1,89 @@
+# Sorteos justos de cupos escasos (issue 19).
+
+vocab-allocation-first_come = Por orden de llegada
+vocab-allocation-fair_draw = Sorteo justo después de la fecha límite
+
+draws-allocation-label = Cómo se asignan los cupos
+draws-allocation-hint = Un sorteo justo reúne las solicitudes hasta la fecha límite y luego sortea los cupos, primero entre estudiantes que nunca han tenido una práctica. Es lo habitual para las jornadas de observación y las experiencias virtuales; las pasantías y los aprendizajes los elige usted.
+draws-allocation-default = Lo habitual para este tipo de publicación
+draws-how-link = Cómo funciona el sorteo
+draws-error-allocation = Elija por orden de llegada o sorteo justo.
+draws-error-allocation-kind = Un sorteo justo asigna cupos, así que solo sirve para jornadas de observación y experiencias virtuales. Elija por orden de llegada para pasantías y aprendizajes.
+draws-error-allocation-locked = Ya hay estudiantes que se postularon, así que la forma de asignar los cupos ya no puede cambiar.
+draws-error-not-fair-draw = Esta publicación asigna sus cupos por orden de llegada: no tiene sorteo.
+draws-error-not-due = El sorteo se hace después de la fecha límite ({ $deadline }): todavía se están reuniendo solicitudes.
+draws-error-entry = Esta solicitud espera el sorteo justo después de la fecha límite: los cupos se sortean, no se eligen. Todavía puede rechazar una solicitud que no cumpla los requisitos.
+draws-error-priority-value = Elija si marcar al estudiante como prioritario (sí o no).
+
+draws-fact = Cómo se asignan los cupos
+draws-fact-draw = Con un sorteo justo después de la fecha límite ({ $deadline }); postularse antes no da ventaja.
+draws-fact-first-come = Por orden de llegada.
+
+draws-notice-seat = Saliste sorteado: tienes un cupo en “{ $title }”.
+draws-notice-wait = Ya se hizo el sorteo de “{ $title }”: eres el número { $position } en la lista de espera.
+draws-flash-drawn = Sorteo hecho: { $seated } estudiantes obtuvieron un cupo y { $waiting } pasaron a la lista de espera en el orden del sorteo.
+draws-flash-already = El sorteo ya se había hecho; no cambió nada.
+draws-flash-priority-marked = El estudiante quedó marcado como prioritario para los sorteos justos.
+draws-flash-priority-cleared = Se quitó la marca de prioridad.
+
+draws-student-heading = Sorteo justo
+draws-student-pending = Estás en el sorteo. Los cupos se sortean el día después de la fecha límite ({ $deadline }); postularte antes o después no cambia nada.
+draws-student-seated = Saliste sorteado: tienes un cupo.
+draws-student-waiting = Estás en la lista de espera, con el número { $position }. Si se libera un cupo, pasa al siguiente estudiante en el orden del sorteo.
+draws-student-not-seated = Estuviste en el sorteo; tu solicitud avanzó desde entonces (mira su estado arriba).
+draws-student-tier-1 = Por qué: estabas en el primer grupo, estudiantes que nunca han tenido una práctica en STEMbridge.
+draws-student-tier-2 = Por qué: estabas en el segundo grupo, estudiantes que tu consejero marcó como prioritarios (o, donde tu distrito lo decidió, de familias de bajos ingresos). El primer grupo, estudiantes que nunca han tenido una práctica, participó antes.
+draws-student-tier-3 = Por qué: estabas en el tercer grupo, estudiantes que ya tuvieron una práctica. Primero participaron quienes nunca han tenido una y luego los estudiantes prioritarios.
+draws-student-code = Tu código de participación es { $code }: búscalo en el registro público del sorteo.
+draws-student-record-link = Ver el registro del sorteo
+
+draws-employer-heading = Sorteo justo
+draws-employer-collecting = { $entries } solicitudes hasta ahora. El sorteo se hace solo el día después de la fecha límite ({ $deadline }).
+draws-employer-run = Hacer el sorteo ahora
+draws-employer-drawn = Sorteo hecho: { $entries } participantes para { $seats } cupos.
+draws-record-link = Registro público del sorteo
+
+draws-how-title = Cómo funciona un sorteo justo
+draws-how-intro = Algunos cupos son escasos: una jornada de observación, una experiencia virtual con pocos lugares. Dárselos a quien se postula primero favorece a quienes tienen mejor internet y más tiempo libre. Un sorteo justo reúne las solicitudes hasta la fecha límite y luego sortea los cupos, en tres grupos.
+draws-how-tiers-heading = Quién participa primero
+draws-tier-1 = Estudiantes que nunca han tenido una práctica en STEMbridge.
+draws-tier-2 = Estudiantes que su consejero escolar marcó como prioritarios.
+draws-tier-2-low-income = Estudiantes que su consejero escolar marcó como prioritarios y, en este distrito, estudiantes de familias de bajos ingresos (según el registro escolar).
+draws-tier-3 = Todos los demás.
+draws-how-never = La raza, el origen étnico, el sexo y la discapacidad nunca forman parte de un sorteo. El registro público no muestra nombres: cada solicitud tiene un código aleatorio que solo ve su estudiante.
+draws-how-order-heading = Cómo se hace el orden
+draws-how-step-seed = Pasada la fecha límite, el servidor genera una semilla: 32 bytes aleatorios, escritos como 64 dígitos hexadecimales, y la publica con el sorteo.
+draws-how-step-code = Cada solicitud del sorteo tiene un código aleatorio de 12 dígitos hexadecimales.
+draws-how-step-key = La clave de cada solicitud es el SHA-256 de la semilla, dos puntos y su código (por ejemplo «SEMILLA:CÓDIGO»), escrito en hexadecimal en minúsculas.
+draws-how-step-sort = Las solicitudes se ordenan por grupo (1, 2, 3) y luego por clave, de la menor a la mayor.
+draws-how-step-seats = Las primeras obtienen los cupos libres; las demás pasan a la lista de espera en ese orden. Cuando se libera un cupo, pasa al primer estudiante que sigue esperando.
+draws-how-check-heading = Compruébalo tú mismo
+draws-how-check = Cualquier persona puede repetir un sorteo con su registro público: calcula cada clave con el comando de abajo (o cualquier herramienta SHA-256), ordena y compara con el orden publicado.
+draws-how-command = printf '%s:%s' SEMILLA CÓDIGO | sha256sum
+draws-how-wait = Quienes se postulan después de un sorteo obtienen un cupo enseguida si queda alguno; si no, pasan al final de la lista de espera.
+
+draws-record-title = El sorteo de { $title }
+draws-record-intro = Sorteado el { $when }: { $entries } solicitudes para { $seats } cupos.
+draws-record-seed = Semilla:
+draws-record-verified = El orden de abajo es el que da la regla con esta semilla (se volvió a comprobar al generar esta página).
+draws-record-not-verified = Atención: el orden guardado no coincide con el que da la regla. Avise a los administradores del sitio.
+draws-record-posting = La publicación
+draws-record-caption = Todas las solicitudes del sorteo, en el orden del sorteo, sin nombres
+draws-record-rank = Orden
+draws-record-code = Código
+draws-record-tier = Grupo
+draws-record-key = Clave (SHA-256 de semilla:código)
+draws-record-outcome = Resultado
+draws-record-seat = Cupo
+draws-record-wait = Lista de espera, número { $position }
+
+draws-priority-column = Prioridad en sorteos justos
+draws-priority-marked = Prioritario
+draws-priority-mark = Marcar a { $name } como prioritario
+draws-priority-clear = Quitar la prioridad de { $name }
+
+draws-effect-heading = Los sorteos justos en acción
+draws-effect-hint = Cupos en jornadas de observación y otras publicaciones con cupos que tomaron sus estudiantes este año escolar, y la proporción que fue para estudiantes en su primera práctica. Se ocultan los números menores que { $threshold }.
+draws-effect-caption = Cupos según cómo se asignaron, del { $from } al { $to }
+draws-effect-seats = Cupos tomados
+draws-effect-share = Proporción para estudiantes primerizos

@@ -1,0 +1,87 @@
+# Lugares que se liberan, mentores y evaluaciones que se leen (issue 18).
+
+vocab-placement_status-withdrawn = El estudiante se retiró
+vocab-withdraw_reason-schedule_conflict = El horario ya no me sirve
+vocab-withdraw_reason-transportation = No puedo llegar
+vocab-withdraw_reason-family_or_health = Motivos familiares o de salud
+vocab-withdraw_reason-school_workload = Demasiadas tareas escolares
+vocab-withdraw_reason-not_a_fit = No es lo que esperaba
+vocab-withdraw_reason-other = Otro motivo
+vocab-end_reason-student_request = El estudiante pidió terminar
+vocab-end_reason-attendance = Asistencia
+vocab-end_reason-safety = Un problema de seguridad
+vocab-end_reason-organization_change = Un cambio en la organización
+vocab-end_reason-other = Otro motivo
+
+seats-reason = Motivo
+seats-reason-choose = Elige un motivo
+seats-note = Algo más que agregar
+seats-error-reason = Elige un motivo de la lista.
+seats-error-not-open = Esta práctica está: { $status }. Ya no se puede cambiar.
+seats-ended-because = Terminó antes de tiempo: { $reason }.
+seats-withdraw-heading = Devolver tu lugar
+seats-withdraw-intro = Si al final no puedes participar, devuelve tu lugar: lo recibe el siguiente estudiante de la lista de espera. No se puede deshacer.
+seats-withdraw-submit = Devolver mi lugar
+seats-end-heading = Terminar esta práctica antes de tiempo
+seats-end-intro = Al terminarla antes de tiempo se libera el lugar: lo recibe de inmediato el siguiente estudiante de la lista de espera. Se le explica el motivo al estudiante.
+seats-end-intro-counselor = Al terminarla antes de tiempo se libera el lugar para el siguiente estudiante de la lista de espera. Se les explica el motivo al estudiante y a la organización.
+seats-end-submit = Terminar la práctica
+seats-flash-withdrawn = Devolviste tu lugar. Gracias por contarnos el motivo.
+seats-flash-ended = La práctica terminó antes de tiempo y su lugar quedó libre.
+seats-flash-before = Gracias por tu respuesta.
+seats-flash-mentor = Se guardó el mentor. El estudiante ya puede verlo.
+seats-notice-withdrew = { $name } devolvió su lugar en «{ $title }» ({ $reason }).
+seats-notice-ended = La práctica en «{ $title }» terminó antes de tiempo: { $reason }.
+seats-before-heading = Antes de empezar
+seats-before-submit = Enviar mi respuesta
+seats-before-already = Ya respondiste esta pregunta para esta práctica.
+
+seats-mentor-heading = Tu mentor
+seats-mentor-speaks = Habla: { $languages }
+seats-mentor-coming = Esta oportunidad promete un mentor con nombre: verás aquí quién es antes de empezar.
+seats-mentor-required = Esta oportunidad promete un mentor con nombre: indica quién es antes de registrar horas o de completar la práctica.
+seats-mentor-required-employer = Esta publicación promete un mentor con nombre. Indique quién es antes de que el estudiante empiece: no se pueden registrar horas hasta entonces.
+seats-mentor-none = Todavía no se indicó un mentor.
+seats-mentor-colleague = Un colega con cuenta
+seats-mentor-not-colleague = Otra persona (escriba el nombre abajo)
+seats-mentor-name = Nombre del mentor
+seats-mentor-name-hint = Déjelo vacío para usar el nombre del colega.
+seats-mentor-role = Cargo del mentor
+seats-mentor-intro = Una breve presentación con las palabras del propio mentor
+seats-mentor-intro-hint = Como máximo { $max } caracteres. A qué se dedica y por qué le gusta ser mentor.
+seats-mentor-languages = Idiomas que habla el mentor
+seats-mentor-languages-hint = Códigos de dos letras, como en, es, vi.
+seats-mentor-submit = Guardar el mentor
+seats-mentor-error-colleague = Elija de la lista a un colega de su organización.
+seats-mentor-error-languages = Indique al menos un idioma que hable el mentor.
+seats-notice-mentor = { $name } es tu mentor en «{ $title }».
+
+seats-eval-from-employer = Lo que { $organization } escribió sobre ti
+seats-eval-from-student = La calificación del estudiante
+seats-eval-yours = Tu evaluación
+seats-eval-comment = Comentario
+seats-eval-none = Todavía no hay evaluación.
+seats-counselor-title = { $name }: { $title }
+seats-counselor-record = Volver al expediente del estudiante
+seats-record-open = Abrir la práctica «{ $title }»
+seats-record-mentor = Mentor: { $name }
+
+seats-link-quality = Calidad de las organizaciones
+seats-quality-title = Calidad de las organizaciones
+seats-quality-intro = Prácticas completadas y calificación media de la experiencia según los estudiantes (de 1 a 5) para cada organización verificada, en todas las escuelas. No se muestra un número de menos de { $threshold } prácticas ni una media de menos de { $threshold } calificaciones.
+seats-quality-caption = Prácticas completadas y calificación media por organización
+seats-quality-organization = Organización
+seats-quality-completed = Prácticas completadas
+seats-quality-rated = Prácticas calificadas
+seats-quality-mean = Calificación media
+seats-quality-none = Todavía no terminó ninguna práctica.
+
+mail-seat-opened-subject = Se liberó un lugar para ti: { $title }
+mail-seat-opened-body = Se liberó un lugar en { $organization } y es tuyo: ahora tienes un puesto en «{ $title }». Abre tu práctica para ver qué sigue.
+mail-seat-opened-button = Ver tu práctica
+
+seats-stats-mentored = Con práctica y un mentor con nombre
+seats-stats-mentored-of-placed = proporción de los estudiantes con práctica
+seats-stats-mentored-col = Con mentor
+seats-csv-mentored-share = proporcion_con_mentor
+seats-mentor-commitment = Al marcarlo, se compromete a indicar un mentor para cada práctica: no se pueden registrar horas hasta hacerlo.

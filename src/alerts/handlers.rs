@@ -1,0 +1,130 @@
+//! Saved-search pages and the Atom feed.
+
+use axum::{
+    extract::{RawQuery, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Serialize;
+use tower_sessions::Session;
+
+use super::{
+    feed,
+    service::{self, SaveForm, SavedView},
+};
+use crate::{
+    app::AppState,
+    auth::extractors::{Page, ReaderLang, StudentUser, flash},
+    error::{AppError, AppResult},
+    forms::{FieldErrors, Form, Path},
+    i18n::Message,
+    search::{self, Sort, documents::today, query::SearchParams},
+};
+
+#[derive(Serialize)]
+struct ListPage<'a> {
+    searches: Vec<SavedView>,
+    form: &'a SaveForm,
+    errors: FieldErrors,
+}
+
+async fn render_list(
+    state: &AppState,
+    student: &StudentUser,
+    page: &Page,
+    form: &SaveForm,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let searches = service::list(&state.db, student.id).await?;
+    let body = page.render(
+        "alerts/list.html",
+        ListPage {
+            searches,
+            form,
+            errors,
+        },
+    )?;
+    Ok((status, body).into_response())
+}
+
+/// `GET /student/searches`
+pub async fn list(
+    State(state): State<AppState>,
+    student: StudentUser,
+    page: Page,
+) -> AppResult<Response> {
+    render_list(
+        &state,
+        &student,
+        &page,
+        &SaveForm::default(),
+        FieldErrors::new(),
+    )
+    .await
+}
+
+/// `POST /student/searches`
+pub async fn save(
+    State(state): State<AppState>,
+    student: StudentUser,
+    session: Session,
+    page: Page,
+    Form(form): Form<SaveForm>,
+) -> AppResult<Response> {
+    match service::save(&state.db, student.id, &form).await {
+        Ok(saved) => {
+            flash(
+                &session,
+                "success",
+                Message::new("alerts-flash-saved").arg("name", saved.name),
+            )
+            .await?;
+            Ok(Redirect::to("/student/searches").into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            render_list(&state, &student, &page, &form, errors).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// `POST /student/searches/{id}/delete`
+pub async fn delete(
+    State(state): State<AppState>,
+    student: StudentUser,
+    session: Session,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
+    service::delete(&state.db, student.id, id).await?;
+    flash(&session, "success", Message::new("alerts-flash-deleted")).await?;
+    Ok(Redirect::to("/student/searches").into_response())
+}
+
+/// `GET /search.atom`: the newest postings of a search, as an Atom feed.
+pub async fn feed(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
+    let parsed = SearchParams::from_query(raw.as_deref().unwrap_or_default())
+        .and_then(|params| params.parse(today()).map(|query| (params, query)));
+    // A refusal is a page like every other: it names the parameter.
+    let (params, mut query) = parsed.map_err(|error| {
+        AppError::BadRequest(format!("“{}”: {}", error.parameter, error.message))
+    })?;
+    // A feed is the newest first, whatever order the page used.
+    query.sort = Sort::Newest;
+    query.page = 1;
+    let searched = search::service::search(&state, &query).await?;
+    let body = feed::render(&state.site_url, lang, &params, &searched.results.hits);
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        body,
+    )
+        .into_response())
+}

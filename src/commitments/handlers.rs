@@ -1,0 +1,81 @@
+//! The employer's commitments page: pledge for a school year, see progress.
+
+use axum::{
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use minijinja::context;
+use tower_sessions::Session;
+
+use sea_orm::EntityTrait;
+
+use super::service::{self, PledgeForm};
+use crate::{
+    app::AppState,
+    applications::service::verified_organization,
+    auth::extractors::{Page, VerifiedEmployer, flash},
+    error::{AppError, AppResult},
+    forms::{FieldErrors, Form},
+    i18n::Message,
+    search::documents::today,
+};
+
+async fn render(
+    state: &AppState,
+    employer: &VerifiedEmployer,
+    page: &Page,
+    form: &PledgeForm,
+    errors: FieldErrors,
+) -> AppResult<axum::response::Html<String>> {
+    let organization_id = verified_organization(employer)?;
+    let pledges = service::of_organization(&state.db, organization_id).await?;
+    let schools: Vec<(i32, String)> = entity::school::Entity::find()
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    page.render(
+        "commitments/employer.html",
+        context! {
+            pledges, schools, form, errors, organization_id,
+            years => service::pledge_years(today()),
+        },
+    )
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    employer: VerifiedEmployer,
+    page: Page,
+) -> AppResult<Response> {
+    let form = PledgeForm {
+        school_year: service::pledge_years(today())[0].to_string(),
+        ..PledgeForm::default()
+    };
+    Ok(render(&state, &employer, &page, &form, FieldErrors::new())
+        .await?
+        .into_response())
+}
+
+pub async fn pledge(
+    State(state): State<AppState>,
+    employer: VerifiedEmployer,
+    session: Session,
+    page: Page,
+    Form(form): Form<PledgeForm>,
+) -> AppResult<Response> {
+    match service::pledge(&state.db, &employer, &form, today()).await {
+        Ok(saved) => {
+            let message = Message::new("commitments-flash-saved").arg("year", saved.school_year);
+            flash(&session, "success", message).await?;
+            Ok(Redirect::to("/employer/commitments").into_response())
+        }
+        Err(AppError::Validation(errors)) => {
+            let body = render(&state, &employer, &page, &form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+        }
+        Err(other) => Err(other),
+    }
+}

@@ -1,0 +1,379 @@
+//! Pledges, their checks, and their progress counted from placements.
+
+use chrono::{NaiveDate, NaiveTime, Utc};
+use entity::{
+    Compensation, PlacementStatus, commitment, commitment_school, opportunity, placement, school,
+    student,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    applications::service::verified_organization,
+    auth::extractors::CurrentUser,
+    counseling::service::{SCHOOL_YEAR_STARTS, school_year_of},
+    db,
+    disclosure::{self, Shown},
+    error::{AppError, AppResult},
+    forms::FieldErrors,
+    i18n::Message,
+};
+
+/// Most placements one pledge may name.
+pub const MAX_PLACEMENTS: i64 = 10_000;
+
+/// The pledge form as typed.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct PledgeForm {
+    /// The school year, named by the year it starts (`2026` for 2026-27).
+    pub school_year: String,
+    pub placements: String,
+    pub paid: String,
+    /// Partner school ids (checkboxes); none for any school.
+    pub schools: Vec<String>,
+}
+
+/// A pledge that passed every check.
+#[derive(Debug, Clone)]
+pub struct Pledge {
+    pub school_year: i32,
+    pub placements: i32,
+    pub paid: i32,
+    pub schools: Vec<i32>,
+}
+
+/// The school years a pledge may name: the current one and the next.
+pub fn pledge_years(today: NaiveDate) -> [i32; 2] {
+    let current = school_year_of(today);
+    [current, current + 1]
+}
+
+/// Checks a pledge: a year that is current or next, at least one placement,
+/// paid ones between none and all of them, partner schools that exist.
+pub async fn parse(
+    db: &impl ConnectionTrait,
+    form: &PledgeForm,
+    today: NaiveDate,
+) -> AppResult<Pledge> {
+    let mut errors = FieldErrors::new();
+    let years = pledge_years(today);
+    let school_year = match form.school_year.trim().parse::<i32>() {
+        Ok(year) if years.contains(&year) => Some(year),
+        _ => {
+            errors.add(
+                "school_year",
+                Message::new("commitments-error-year")
+                    .arg("first", years[0])
+                    .arg("next", years[1]),
+            );
+            None
+        }
+    };
+    let placements = errors.integer(
+        "placements",
+        "commitments-placements-name",
+        &form.placements,
+        1,
+        MAX_PLACEMENTS,
+    );
+    let paid = errors.integer(
+        "paid",
+        "commitments-paid-name",
+        &form.paid,
+        0,
+        MAX_PLACEMENTS,
+    );
+    if let (Some(placements), Some(paid)) = (placements, paid)
+        && paid > placements
+    {
+        errors.add_id("paid", "commitments-error-paid-more");
+    }
+    let mut schools = Vec::new();
+    for id in &form.schools {
+        match id.trim().parse::<i32>() {
+            Ok(id) if !schools.contains(&id) => schools.push(id),
+            Ok(_) => {}
+            Err(_) => errors.add_id("schools", "commitments-error-school"),
+        }
+    }
+    if schools.len() > 50 {
+        errors.add_id("schools", "commitments-error-school");
+    }
+    let known = if schools.is_empty() {
+        0
+    } else {
+        school::Entity::find()
+            .filter(school::Column::Id.is_in(schools.clone()))
+            .count(db)
+            .await?
+    };
+    if usize::try_from(known).unwrap_or(0) != schools.len() {
+        errors.add_id("schools", "commitments-error-school");
+    }
+    let (Some(school_year), Some(placements), Some(paid)) = (school_year, placements, paid) else {
+        return Err(AppError::Validation(errors));
+    };
+    errors.into_result(Pledge {
+        school_year,
+        placements: i32::try_from(placements).unwrap_or(i32::MAX),
+        paid: i32::try_from(paid).unwrap_or(i32::MAX),
+        schools,
+    })
+}
+
+/// Saves the organization's pledge for the year (a new one replaces the
+/// old, partner schools and all), in one transaction.
+pub async fn pledge(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    form: &PledgeForm,
+    today: NaiveDate,
+) -> AppResult<commitment::Model> {
+    verified_organization(employer)?;
+    let pledge = parse(db, form, today).await?;
+    let txn = db::begin_write(db).await?;
+    // Checked again inside the transaction: a suspension meanwhile refuses it.
+    let organization_id =
+        crate::applications::service::lock_verified_organization(&txn, employer).await?;
+    let now = Utc::now();
+    let existing = commitment::Entity::find()
+        .filter(commitment::Column::OrganizationId.eq(organization_id))
+        .filter(commitment::Column::SchoolYear.eq(pledge.school_year))
+        .one(&txn)
+        .await?;
+    let saved = match existing {
+        Some(found) => {
+            commitment_school::Entity::delete_many()
+                .filter(commitment_school::Column::CommitmentId.eq(found.id))
+                .exec(&txn)
+                .await?;
+            let mut model: commitment::ActiveModel = found.into();
+            model.placements = Set(pledge.placements);
+            model.paid = Set(pledge.paid);
+            model.updated_at = Set(now);
+            model.update(&txn).await?
+        }
+        None => {
+            commitment::ActiveModel {
+                organization_id: Set(organization_id),
+                school_year: Set(pledge.school_year),
+                placements: Set(pledge.placements),
+                paid: Set(pledge.paid),
+                created_by: Set(employer.id),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?
+        }
+    };
+    if !pledge.schools.is_empty() {
+        commitment_school::Entity::insert_many(pledge.schools.iter().map(|&school_id| {
+            commitment_school::ActiveModel {
+                commitment_id: Set(saved.id),
+                school_id: Set(school_id),
+            }
+        }))
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// Placements counted for a pledge: made, paid, completed, at partner schools.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub made: u64,
+    pub paid: u64,
+    pub completed: u64,
+    pub partner: u64,
+}
+
+/// The first instant of a school year and of the next one.
+fn year_bounds(year: i32) -> (chrono::DateTime<Utc>, chrono::DateTime<Utc>) {
+    let at = |y: i32| {
+        NaiveDate::from_ymd_opt(y, SCHOOL_YEAR_STARTS, 1)
+            .unwrap_or_default()
+            .and_time(NaiveTime::MIN)
+            .and_utc()
+    };
+    (at(year), at(year + 1))
+}
+
+/// Counts by the database: placements holding a seat at the organization's
+/// postings, made during the school year.
+pub async fn counts(db: &impl ConnectionTrait, pledge: &commitment::Model) -> AppResult<Counts> {
+    let (start, end) = year_bounds(pledge.school_year);
+    let postings = |paid_only: bool| {
+        let mut query = opportunity::Entity::find()
+            .select_only()
+            .column(opportunity::Column::Id)
+            .filter(opportunity::Column::OrganizationId.eq(pledge.organization_id));
+        if paid_only {
+            query = query.filter(opportunity::Column::Compensation.ne(Compensation::Unpaid));
+        }
+        query.into_query()
+    };
+    let base = |paid_only: bool| {
+        placement::Entity::find()
+            .filter(placement::Column::OpportunityId.in_subquery(postings(paid_only)))
+            .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
+            .filter(placement::Column::CreatedAt.gte(start))
+            .filter(placement::Column::CreatedAt.lt(end))
+    };
+    let partner_students = student::Entity::find()
+        .select_only()
+        .column(student::Column::Id)
+        .filter(
+            student::Column::SchoolId.in_subquery(
+                commitment_school::Entity::find()
+                    .select_only()
+                    .column(commitment_school::Column::SchoolId)
+                    .filter(commitment_school::Column::CommitmentId.eq(pledge.id))
+                    .into_query(),
+            ),
+        )
+        .into_query();
+    Ok(Counts {
+        made: base(false).count(db).await?,
+        paid: base(true).count(db).await?,
+        completed: base(false)
+            .filter(placement::Column::Status.eq(PlacementStatus::Completed))
+            .count(db)
+            .await?,
+        partner: base(false)
+            .filter(placement::Column::StudentId.in_subquery(partner_students))
+            .count(db)
+            .await?,
+    })
+}
+
+/// A pledge with its progress, for the organization's own dashboard (its
+/// own placements: exact numbers).
+#[derive(Debug, Serialize)]
+pub struct Progress {
+    pub school_year: i32,
+    pub placements: i32,
+    pub paid: i32,
+    pub schools: Vec<String>,
+    pub made: u64,
+    pub paid_made: u64,
+    pub completed: u64,
+    pub partner: u64,
+    /// Placements and paid placements both reached.
+    pub met: bool,
+}
+
+async fn partner_names(db: &impl ConnectionTrait, id: i32) -> AppResult<Vec<String>> {
+    Ok(school::Entity::find()
+        .select_only()
+        .column(school::Column::Name)
+        .filter(
+            school::Column::Id.in_subquery(
+                commitment_school::Entity::find()
+                    .select_only()
+                    .column(commitment_school::Column::SchoolId)
+                    .filter(commitment_school::Column::CommitmentId.eq(id))
+                    .into_query(),
+            ),
+        )
+        .order_by_asc(school::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Every pledge of an organization, newest year first, with progress.
+pub async fn of_organization(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+) -> AppResult<Vec<Progress>> {
+    let pledges = commitment::Entity::find()
+        .filter(commitment::Column::OrganizationId.eq(organization_id))
+        .order_by_desc(commitment::Column::SchoolYear)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(pledges.len());
+    for pledge in pledges {
+        let c = counts(db, &pledge).await?;
+        out.push(Progress {
+            school_year: pledge.school_year,
+            placements: pledge.placements,
+            paid: pledge.paid,
+            schools: partner_names(db, pledge.id).await?,
+            made: c.made,
+            paid_made: c.paid,
+            completed: c.completed,
+            partner: c.partner,
+            met: c.made >= u64::try_from(pledge.placements).unwrap_or(u64::MAX)
+                && c.paid >= u64::try_from(pledge.paid).unwrap_or(u64::MAX),
+        });
+    }
+    Ok(out)
+}
+
+/// A pledge as the public sees it: the promise, and progress only as
+/// numbers the disclosure rules clear (a count of students under the
+/// threshold shows as "fewer than").
+#[derive(Debug, Serialize)]
+pub struct PublicProgress {
+    pub school_year: i32,
+    pub placements: i32,
+    pub paid: i32,
+    pub schools: Vec<String>,
+    pub made: Shown<usize>,
+    pub paid_made: Shown<usize>,
+    pub completed: Shown<usize>,
+    pub met: bool,
+}
+
+pub async fn public(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+    threshold: usize,
+) -> AppResult<Vec<PublicProgress>> {
+    let shown =
+        |n: u64| disclosure::lone_count(usize::try_from(n).unwrap_or(usize::MAX), threshold);
+    Ok(of_organization(db, organization_id)
+        .await?
+        .into_iter()
+        .map(|p| PublicProgress {
+            school_year: p.school_year,
+            placements: p.placements,
+            paid: p.paid,
+            schools: p.schools,
+            made: shown(p.made),
+            paid_made: shown(p.paid_made),
+            completed: shown(p.completed),
+            met: p.met,
+        })
+        .collect())
+}
+
+/// Pledges made for a school year across the instance, and how many are met
+/// (organizations, not students).
+pub async fn made_and_met(
+    db: &impl ConnectionTrait,
+    school_year: i32,
+) -> AppResult<(usize, usize)> {
+    let pledges = commitment::Entity::find()
+        .filter(commitment::Column::SchoolYear.eq(school_year))
+        .all(db)
+        .await?;
+    let mut met = 0;
+    for pledge in &pledges {
+        let c = counts(db, pledge).await?;
+        if c.made >= u64::try_from(pledge.placements).unwrap_or(u64::MAX)
+            && c.paid >= u64::try_from(pledge.paid).unwrap_or(u64::MAX)
+        {
+            met += 1;
+        }
+    }
+    Ok((pledges.len(), met))
+}

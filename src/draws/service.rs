@@ -1,0 +1,553 @@
+//! Fair draws: who enters, running a posting's draw exactly once, and what
+//! students, employers and the public see of it.
+//!
+//! Exactly once: the posting's row is locked (`FOR UPDATE` on PostgreSQL;
+//! SQLite write transactions are exclusive) and the draw claims it by
+//! inserting its `draw` row, unique per posting, in the same transaction as
+//! every seat and wait-list place it gives. A second trigger (another
+//! click, another app server, the background job) waits for the lock, then
+//! finds the row and does nothing; a draw that fails rolls back whole and
+//! the next trigger runs it from scratch.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDate, Utc};
+use entity::{
+    Allocation, ApplicationStatus, OpportunityStatus, OrgStatus, PlacementStatus, application,
+    application_event, draw, draw_entry, opportunity, organization, placement, student,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, SqlErr,
+};
+use serde::Serialize;
+
+use super::order::{self, Ticket};
+use crate::{
+    applications::service::slots_taken,
+    auth::extractors::CurrentUser,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    i18n::{self, Message, t_args},
+    notifications::notify,
+    placements,
+};
+
+/// Whether a posting has any application (its allocation is then fixed).
+pub async fn has_applications(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<bool> {
+    Ok(application::Entity::find()
+        .filter(application::Column::OpportunityId.eq(opportunity_id))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// The draw of a posting, once run.
+pub async fn of_posting(
+    db: &impl ConnectionTrait,
+    opportunity_id: i32,
+) -> AppResult<Option<draw::Model>> {
+    Ok(draw::Entity::find()
+        .filter(draw::Column::OpportunityId.eq(opportunity_id))
+        .one(db)
+        .await?)
+}
+
+/// Whether an application to `opportunity` is collected for a draw still to
+/// come (rather than given a seat, or a wait-list place, at once).
+pub async fn collects_entries(
+    db: &impl ConnectionTrait,
+    opportunity: &opportunity::Model,
+) -> AppResult<bool> {
+    Ok(opportunity.allocation == Allocation::FairDraw
+        && of_posting(db, opportunity.id).await?.is_none())
+}
+
+/// What a trigger of a draw did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// This trigger ran it.
+    Drew { seated: i32, waiting: i32 },
+    /// It had run before: nothing changed.
+    AlreadyDrawn,
+}
+
+/// 32 random bytes as 64 hexadecimal digits.
+fn new_seed() -> String {
+    rand::random::<[u8; 32]>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Twelve hexadecimal digits, unique within the draw.
+fn new_code(taken: &mut HashSet<String>) -> String {
+    loop {
+        let code: String = rand::random::<[u8; 6]>()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if taken.insert(code.clone()) {
+            return code;
+        }
+    }
+}
+
+fn refused(key: &str) -> AppError {
+    AppError::Conflict(i18n::t(i18n::current(), key))
+}
+
+/// Runs the draw of a fair-draw posting whose deadline has passed (the
+/// deadline day itself still collects entries). Refused for a posting that
+/// is not a fair draw or still collecting; a no-op when already drawn.
+pub async fn run(
+    db: &DatabaseConnection,
+    opportunity_id: i32,
+    today: NaiveDate,
+    low_income_tier: bool,
+) -> AppResult<Outcome> {
+    let txn = db::begin_write(db).await?;
+    let opportunity = opportunity::Entity::find_by_id(opportunity_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    if of_posting(&txn, opportunity.id).await?.is_some() {
+        return Ok(Outcome::AlreadyDrawn);
+    }
+    if opportunity.allocation != Allocation::FairDraw {
+        return Err(refused("draws-error-not-fair-draw"));
+    }
+    if opportunity.status == OpportunityStatus::Draft || opportunity.deadline >= today {
+        let lang = i18n::current();
+        return Err(AppError::Conflict(t_args(
+            lang,
+            "draws-error-not-due",
+            vec![(
+                "deadline",
+                i18n::long_date(lang, opportunity.deadline).into(),
+            )],
+        )));
+    }
+    let entries = application::Entity::find()
+        .filter(application::Column::OpportunityId.eq(opportunity.id))
+        .filter(application::Column::Status.eq(ApplicationStatus::Submitted))
+        .order_by_asc(application::Column::Id)
+        .all(&txn)
+        .await?;
+    let taken = slots_taken(&txn, opportunity.id).await?;
+    let seats = (opportunity.slots - taken).max(0);
+    let seed = new_seed();
+    let saved = draw::ActiveModel {
+        opportunity_id: Set(opportunity.id),
+        seed: Set(seed.clone()),
+        seats: Set(seats),
+        entries: Set(i32::try_from(entries.len()).unwrap_or(i32::MAX)),
+        low_income_tier: Set(low_income_tier),
+        drawn_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let saved = match saved {
+        Ok(saved) => saved,
+        // Another server claimed it between our read and our insert.
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Ok(Outcome::AlreadyDrawn);
+        }
+        Err(e) => return Err(e.into()),
+    };
+
+    // The entrants and whether each was ever placed, in two queries whatever their number.
+    let entrant_ids = || {
+        application::Entity::find()
+            .select_only()
+            .column(application::Column::StudentId)
+            .filter(application::Column::OpportunityId.eq(opportunity.id))
+            .filter(application::Column::Status.eq(ApplicationStatus::Submitted))
+            .into_query()
+    };
+    let students: HashMap<i32, student::Model> = student::Entity::find()
+        .filter(student::Column::Id.in_subquery(entrant_ids()))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let placed_before: HashSet<i32> = placement::Entity::find()
+        .select_only()
+        .column(placement::Column::StudentId)
+        .filter(placement::Column::StudentId.in_subquery(entrant_ids()))
+        .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
+        .into_tuple::<i32>()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .collect();
+
+    let mut codes = HashSet::new();
+    let mut by_code: HashMap<String, application::Model> = HashMap::new();
+    let mut tickets = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let student = students.get(&entry.student_id).or_not_found()?;
+        let tier = order::tier(
+            placed_before.contains(&student.id),
+            student.priority,
+            low_income_tier && student.low_income == Some(true),
+        );
+        let code = new_code(&mut codes);
+        tickets.push(Ticket {
+            code: code.clone(),
+            tier,
+        });
+        by_code.insert(code, entry);
+    }
+
+    let (mut seated, mut waiting) = (0, 0);
+    for (rank, (ticket, _)) in order::order(&seed, tickets).into_iter().enumerate() {
+        let rank = i32::try_from(rank).unwrap_or(i32::MAX - 1) + 1;
+        let application = by_code.remove(&ticket.code).or_not_found()?;
+        let student = students.get(&application.student_id).or_not_found()?;
+        let gets_seat = rank <= seats;
+        draw_entry::ActiveModel {
+            draw_id: Set(saved.id),
+            application_id: Set(application.id),
+            code: Set(ticket.code),
+            tier: Set(ticket.tier),
+            rank: Set(rank),
+            seated: Set(gets_seat),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let (to, position) = if gets_seat {
+            (ApplicationStatus::Accepted, None)
+        } else {
+            (ApplicationStatus::Waitlisted, Some(rank - seats))
+        };
+        let now = Utc::now();
+        let mut model: application::ActiveModel = application.into();
+        model.status = Set(to);
+        model.wait_position = Set(position);
+        model.updated_at = Set(now);
+        let application = model.update(&txn).await?;
+        application_event::ActiveModel {
+            application_id: Set(application.id),
+            from_status: Set(Some(ApplicationStatus::Submitted)),
+            to_status: Set(to),
+            // As for a wait-list promotion: the student's own step, taken by the rules.
+            actor_id: Set(student.user_id.unwrap_or_default()),
+            at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let message = if gets_seat {
+            seated += 1;
+            placements::service::create(&txn, &application, &opportunity, student, taken + seated)
+                .await?;
+            Message::new("draws-notice-seat").arg("title", opportunity.title.as_str())
+        } else {
+            waiting += 1;
+            Message::new("draws-notice-wait")
+                .arg("title", opportunity.title.as_str())
+                .arg("position", rank - seats)
+        };
+        if let Some(user_id) = student.user_id {
+            let link = format!("/student/applications/{}", application.id);
+            notify(&txn, &[user_id], &message, &link).await?;
+        }
+    }
+    txn.commit().await?;
+    tracing::info!(opportunity_id, seated, waiting, "fair draw run");
+    Ok(Outcome::Drew { seated, waiting })
+}
+
+/// The employer's "draw now" (after the deadline): their own posting only.
+pub async fn run_for_employer(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    opportunity_id: i32,
+    today: NaiveDate,
+    low_income_tier: bool,
+) -> AppResult<Outcome> {
+    // Someone else's posting is "not found", and nothing is drawn.
+    crate::opportunities::service::find_owned(db, employer, opportunity_id).await?;
+    run(db, opportunity_id, today, low_income_tier).await
+}
+
+/// Fair-draw postings past their deadline with no draw yet.
+pub async fn due(db: &impl ConnectionTrait, today: NaiveDate) -> AppResult<Vec<i32>> {
+    let drawn = draw::Entity::find()
+        .select_only()
+        .column(draw::Column::OpportunityId)
+        .into_query();
+    Ok(opportunity::Entity::find()
+        .select_only()
+        .column(opportunity::Column::Id)
+        .filter(opportunity::Column::Allocation.eq(Allocation::FairDraw))
+        .filter(opportunity::Column::Status.ne(OpportunityStatus::Draft))
+        .filter(opportunity::Column::Deadline.lt(today))
+        .filter(opportunity::Column::Id.not_in_subquery(drawn))
+        .order_by_asc(opportunity::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Runs every due draw; returns how many this call ran.
+pub async fn run_due(
+    db: &DatabaseConnection,
+    today: NaiveDate,
+    low_income_tier: bool,
+) -> AppResult<usize> {
+    let mut ran = 0;
+    for id in due(db, today).await? {
+        if let Outcome::Drew { .. } = run(db, id, today, low_income_tier).await? {
+            ran += 1;
+        }
+    }
+    Ok(ran)
+}
+
+/// A student's own view of a fair draw: never another student's data.
+#[derive(Debug, Serialize)]
+pub struct StudentDraw {
+    /// Entered, the draw still to come on the day after `deadline`.
+    pub pending: bool,
+    pub deadline: NaiveDate,
+    /// Drew a seat.
+    pub seated: bool,
+    /// Place on the wait list now (1 is next), while waiting.
+    pub position: Option<u64>,
+    /// 1, 2 or 3: `draws-tier-<n>` says why.
+    pub tier: Option<i32>,
+    /// The entry's code on the public record.
+    pub code: Option<String>,
+    pub opportunity_id: i32,
+}
+
+/// What the student's application page says about its draw, if any.
+pub async fn for_application(
+    db: &impl ConnectionTrait,
+    application: &application::Model,
+) -> AppResult<Option<StudentDraw>> {
+    let opportunity = opportunity::Entity::find_by_id(application.opportunity_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    if opportunity.allocation != Allocation::FairDraw {
+        return Ok(None);
+    }
+    let entry = draw_entry::Entity::find()
+        .filter(draw_entry::Column::ApplicationId.eq(application.id))
+        .one(db)
+        .await?;
+    let pending = entry.is_none()
+        && application.status == ApplicationStatus::Submitted
+        && of_posting(db, opportunity.id).await?.is_none();
+    if entry.is_none() && !pending {
+        // Applied after the draw: an ordinary wait list.
+        return Ok(None);
+    }
+    let position = match (application.status, application.wait_position) {
+        (ApplicationStatus::Waitlisted, Some(mine)) => Some(
+            application::Entity::find()
+                .filter(application::Column::OpportunityId.eq(opportunity.id))
+                .filter(application::Column::Status.eq(ApplicationStatus::Waitlisted))
+                .filter(application::Column::WaitPosition.lt(mine))
+                .count(db)
+                .await?
+                + 1,
+        ),
+        _ => None,
+    };
+    Ok(Some(StudentDraw {
+        pending,
+        deadline: opportunity.deadline,
+        seated: entry.as_ref().is_some_and(|e| e.seated),
+        position,
+        tier: entry.as_ref().map(|e| e.tier),
+        code: entry.map(|e| e.code),
+        opportunity_id: opportunity.id,
+    }))
+}
+
+/// One line of the public record: no name, no student id, no application id.
+#[derive(Debug, Serialize)]
+pub struct RecordEntry {
+    pub rank: i32,
+    pub code: String,
+    pub tier: i32,
+    pub key: String,
+    pub seated: bool,
+}
+
+/// The public record of a draw: enough to re-run it.
+#[derive(Debug, Serialize)]
+pub struct Record {
+    pub opportunity_id: i32,
+    pub title: String,
+    pub seed: String,
+    pub seats: i32,
+    pub drawn_at: chrono::DateTime<Utc>,
+    pub low_income_tier: bool,
+    /// In draw order; the keys are recomputed here from the seed, so the
+    /// page shows what the rule gives, not what was stored.
+    pub entries: Vec<RecordEntry>,
+    /// The stored order is the order the rule gives.
+    pub verified: bool,
+}
+
+/// The record of a posting's draw; "not found" before it runs, or while
+/// the organization is not verified (its postings are gone from the public).
+pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<Record> {
+    let opportunity = opportunity::Entity::find_by_id(opportunity_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    organization::Entity::find_by_id(opportunity.organization_id)
+        .filter(organization::Column::Status.eq(OrgStatus::Verified))
+        .one(db)
+        .await?
+        .or_not_found()?;
+    let drawn = of_posting(db, opportunity_id).await?.or_not_found()?;
+    let stored = draw_entry::Entity::find()
+        .filter(draw_entry::Column::DrawId.eq(drawn.id))
+        .order_by_asc(draw_entry::Column::Rank)
+        .all(db)
+        .await?;
+    let rerun = order::order(
+        &drawn.seed,
+        stored
+            .iter()
+            .map(|e| Ticket {
+                code: e.code.clone(),
+                tier: e.tier,
+            })
+            .collect(),
+    );
+    let verified = rerun.len() == stored.len()
+        && rerun
+            .iter()
+            .zip(&stored)
+            .enumerate()
+            .all(|(i, ((ticket, _), e))| {
+                ticket.code == e.code
+                    && e.seated == (i32::try_from(i).unwrap_or(i32::MAX) < drawn.seats)
+            });
+    Ok(Record {
+        opportunity_id,
+        title: opportunity.title,
+        seed: drawn.seed.clone(),
+        seats: drawn.seats,
+        drawn_at: drawn.drawn_at,
+        low_income_tier: drawn.low_income_tier,
+        entries: stored
+            .into_iter()
+            .map(|e| RecordEntry {
+                rank: e.rank,
+                key: order::key(&drawn.seed, &e.code),
+                code: e.code,
+                tier: e.tier,
+                seated: e.seated,
+            })
+            .collect(),
+        verified,
+    })
+}
+
+/// The draw's state as the posting's employer sees it (counts only).
+#[derive(Debug, Serialize)]
+pub struct EmployerDraw {
+    pub deadline: NaiveDate,
+    pub drawn: bool,
+    /// The deadline has passed: the employer may run it now.
+    pub due: bool,
+    pub seats: i32,
+    pub entries: i32,
+}
+
+pub async fn for_employer(
+    db: &impl ConnectionTrait,
+    opportunity: &opportunity::Model,
+    today: NaiveDate,
+) -> AppResult<Option<EmployerDraw>> {
+    if opportunity.allocation != Allocation::FairDraw {
+        return Ok(None);
+    }
+    let drawn = of_posting(db, opportunity.id).await?;
+    let entries = match &drawn {
+        Some(d) => d.entries,
+        None => i32::try_from(
+            application::Entity::find()
+                .filter(application::Column::OpportunityId.eq(opportunity.id))
+                .filter(application::Column::Status.eq(ApplicationStatus::Submitted))
+                .count(db)
+                .await?,
+        )
+        .unwrap_or(i32::MAX),
+    };
+    Ok(Some(EmployerDraw {
+        deadline: opportunity.deadline,
+        due: drawn.is_none() && opportunity.deadline < today,
+        seats: drawn.as_ref().map_or(opportunity.slots, |d| d.seats),
+        drawn: drawn.is_some(),
+        entries,
+    }))
+}
+
+/// The counselor's priority mark, as the outreach list posts it.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default)]
+pub struct PriorityForm {
+    /// `yes` or `no`.
+    pub priority: String,
+}
+
+/// Marks (or unmarks) a student of the counselor's own school as priority
+/// for fair draws; another school's student is "not found", and a value
+/// other than yes or no changes nothing.
+pub async fn mark_priority(
+    db: &DatabaseConnection,
+    counselor: &CurrentUser,
+    student_id: i32,
+    form: &PriorityForm,
+) -> AppResult<bool> {
+    let txn = db::begin_write(db).await?;
+    let found = student::Entity::find_by_id(student_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    crate::roster::service::ensure_school_access(&txn, counselor, found.school_id).await?;
+    let priority = match form.priority.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => {
+            let mut errors = crate::forms::FieldErrors::new();
+            errors.add_id("priority", "draws-error-priority-value");
+            return Err(AppError::Validation(errors));
+        }
+    };
+    student::Entity::update_many()
+        .col_expr(
+            student::Column::Priority,
+            sea_orm::sea_query::Expr::value(priority),
+        )
+        .filter(student::Column::Id.eq(student_id))
+        .exec(&txn)
+        .await?;
+    crate::counseling::audit::record(
+        &txn,
+        counselor.id,
+        if priority {
+            "priority_marked"
+        } else {
+            "priority_cleared"
+        },
+        &format!("student {student_id}"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(priority)
+}

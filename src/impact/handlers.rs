@@ -1,0 +1,148 @@
+//! `/impact` and `/impact.csv`: the same figures, as a page with a chart
+//! and a table per figure, and as a download.
+
+use axum::{
+    extract::State,
+    response::{IntoResponse, Response},
+};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::{
+    chart::bars,
+    service::{self, Impact, Tally},
+};
+use crate::{
+    app::AppState,
+    auth::extractors::{Page, ReaderLang},
+    counseling::{ExportLang, export::Export},
+    disclosure,
+    error::AppResult,
+    forms::Query,
+    i18n::{self, Lang, t},
+    search::documents::today,
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ImpactQuery {
+    year: Option<String>,
+}
+
+async fn load(state: &AppState, query: &ImpactQuery, lang: Lang) -> AppResult<Impact> {
+    let year = service::year(query.year.as_deref(), today(), lang)?;
+    service::impact(
+        &state.db,
+        year,
+        today(),
+        disclosure::effective_threshold(state.config.suppression_threshold),
+    )
+    .await
+}
+
+fn tallies(rows: &[Tally], vocabulary: &str, lang: Lang) -> Vec<(String, Option<f64>)> {
+    rows.iter()
+        .map(|r| (i18n::vocab(lang, vocabulary, r.key), Some(r.count as f64)))
+        .collect()
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    page: Page,
+    Query(query): Query<ImpactQuery>,
+) -> AppResult<Response> {
+    let lang = page.lang;
+    let impact = load(&state, &query, lang).await?;
+    let funnel = &impact.figures.funnel;
+    let gaps: Vec<(String, Option<f64>)> = impact
+        .figures
+        .groups
+        .iter()
+        .filter(|g| g.dimension.key() != "school")
+        .map(|g| {
+            (
+                format!(
+                    "{}: {}",
+                    t(
+                        lang,
+                        &format!("stats-dim-{}", g.dimension.key().replace('_', "-"))
+                    ),
+                    i18n::group_label(lang, &g.group)
+                ),
+                g.placement_gap.get().copied(),
+            )
+        })
+        .collect();
+    let charts = context! {
+        kinds => bars("kinds", &t(lang, "impact-kinds"), &tallies(&impact.by_kind, "kind", lang), "", lang),
+        fields => bars("fields", &t(lang, "impact-fields"), &tallies(&impact.by_field, "field", lang), "", lang),
+        features => bars("features", &t(lang, "impact-features"), &tallies(&impact.by_feature, "need", lang), "", lang),
+        placements => bars("placements", &t(lang, "impact-placements"), &[
+            (t(lang, "impact-started"), funnel.placed.get().map(|n| *n as f64)),
+            (t(lang, "impact-completed"), funnel.completed.get().map(|n| *n as f64)),
+        ], "", lang),
+        shares => bars("shares", &t(lang, "impact-shares"), &[
+            (t(lang, "impact-paid-share"), impact.paid_share.get().copied()),
+            (t(lang, "impact-access-share"), impact.access_share.get().copied()),
+        ], "%", lang),
+        gaps => bars("gaps", &t(lang, "impact-gaps-chart"), &gaps, "", lang),
+    };
+    Ok(page
+        .render("impact/index.html", context! { impact, charts })?
+        .into_response())
+}
+
+/// The page's figures as CSV: `section,key,value`, hidden numbers empty.
+pub async fn csv(
+    State(state): State<AppState>,
+    ReaderLang(reader): ReaderLang,
+    Query(query): Query<ImpactQuery>,
+    Query(choice): Query<ExportLang>,
+) -> AppResult<Response> {
+    let lang = choice.choose(reader)?;
+    let impact = load(&state, &query, reader).await?;
+    let mut export = Export::new();
+    export
+        .row(["impact-csv-section", "impact-csv-item", "impact-csv-value"].map(|id| t(lang, id)))?;
+    for (section, rows, vocabulary) in [
+        ("kind", &impact.by_kind, "kind"),
+        ("field", &impact.by_field, "field"),
+        ("feature", &impact.by_feature, "need"),
+    ] {
+        for r in rows {
+            export.row([
+                section.to_owned(),
+                i18n::vocab(lang, vocabulary, r.key),
+                r.count.to_string(),
+            ])?;
+        }
+    }
+    let funnel = &impact.figures.funnel;
+    for (item, value) in [
+        ("impact-started", funnel.placed.csv()),
+        ("impact-completed", funnel.completed.csv()),
+        ("impact-hours", impact.hours.csv()),
+        ("impact-paid-share", impact.paid_share.csv()),
+        ("impact-access-share", impact.access_share.csv()),
+        (
+            "impact-commitments-made",
+            impact.commitments_made.to_string(),
+        ),
+        ("impact-commitments-met", impact.commitments_met.to_string()),
+    ] {
+        export.row(["outcome".to_owned(), t(lang, item), value])?;
+    }
+    for g in impact
+        .figures
+        .groups
+        .iter()
+        .filter(|g| g.dimension.key() != "school" && !g.students.is_hidden())
+    {
+        export.row([
+            format!("gap:{}", g.dimension.key()),
+            i18n::group_label(lang, &g.group),
+            g.placement_gap.csv(),
+        ])?;
+    }
+    export.into_response(&format!("stembridge-impact-{}.csv", impact.year))
+}

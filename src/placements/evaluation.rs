@@ -1,0 +1,122 @@
+//! Evaluations, read: which side of a placement's evaluation each reader
+//! sees, and the per-organization quality view counselors read (every
+//! number through `crate::disclosure`).
+//!
+//! - The student reads the employer's ratings and comment once the
+//!   placement is closed (completed, or ended early through the closing
+//!   form): before that there is nothing to read, and a draft is never kept.
+//! - The employer reads the student's rating and comment of the experience.
+//! - A counselor of the student's school reads both (the caller checked the
+//!   school), on the placement and in the student's record.
+
+use entity::{PlacementStatus, placement};
+use sea_orm::{ConnectionTrait, Statement};
+use serde::Serialize;
+
+use crate::{
+    disclosure::{self, RatingFigures},
+    error::AppResult,
+};
+
+/// Who is reading a placement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Student,
+    Employer,
+    Counselor,
+}
+
+/// The employer's closing ratings (1-5) and comment for the student.
+#[derive(Debug, Clone, Serialize)]
+pub struct EmployerEvaluation {
+    pub communication: i32,
+    pub teamwork: i32,
+    pub technical: i32,
+    pub reliability: i32,
+    pub comment: Option<String>,
+}
+
+/// The student's rating (1-5) of the experience and comment.
+#[derive(Debug, Clone, Serialize)]
+pub struct StudentEvaluation {
+    pub rating: i32,
+    pub comment: Option<String>,
+}
+
+/// The employer's side, if written and `reader` may see it.
+pub fn employer_side(p: &placement::Model, reader: Reader) -> Option<EmployerEvaluation> {
+    let closed = matches!(
+        p.status,
+        PlacementStatus::Completed | PlacementStatus::EndedEarly
+    );
+    if reader == Reader::Student && !closed {
+        return None;
+    }
+    Some(EmployerEvaluation {
+        communication: p.rating_communication?,
+        teamwork: p.rating_teamwork?,
+        technical: p.rating_technical?,
+        reliability: p.rating_reliability?,
+        comment: p.employer_comment.clone(),
+    })
+}
+
+/// The student's side, if written (every reader of the placement may see it:
+/// the student wrote it for the employer, and the counselor follows both).
+pub fn student_side(p: &placement::Model, _reader: Reader) -> Option<StudentEvaluation> {
+    Some(StudentEvaluation {
+        rating: p.student_rating?,
+        comment: p.student_comment.clone(),
+    })
+}
+
+/// One organization's line of the quality view.
+#[derive(Debug, Serialize)]
+pub struct QualityRow {
+    pub organization_id: i32,
+    pub organization: String,
+    pub figures: RatingFigures,
+}
+
+/// Every verified organization with a closed placement: completed
+/// placements and the students' mean rating, counted by the database
+/// (`GROUP BY`) over every school, then cleared by the disclosure rules
+/// (no mean under the threshold of rated placements). Students' names and
+/// comments never appear here.
+pub async fn quality(db: &impl ConnectionTrait, threshold: usize) -> AppResult<Vec<QualityRow>> {
+    // No value from the request reaches this statement.
+    let sql = "SELECT org.id AS organization_id, org.name AS organization, \
+         SUM(CASE WHEN p.status = 'completed' THEN 1 ELSE 0 END) AS completed, \
+         SUM(CASE WHEN p.student_rating IS NOT NULL THEN 1 ELSE 0 END) AS rated, \
+         SUM(COALESCE(p.student_rating, 0)) AS rating_sum \
+         FROM placement p \
+         JOIN opportunity o ON o.id = p.opportunity_id \
+         JOIN organization org ON org.id = o.organization_id \
+         WHERE p.status IN ('completed', 'ended_early') AND org.status = 'verified' \
+         GROUP BY org.id, org.name \
+         ORDER BY org.name, org.id";
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            sql.to_owned(),
+        ))
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let number = |column: &str| -> AppResult<usize> {
+            let n: i64 = row.try_get("", column)?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        };
+        out.push(QualityRow {
+            organization_id: row.try_get("", "organization_id")?,
+            organization: row.try_get("", "organization")?,
+            figures: disclosure::ratings(
+                threshold,
+                number("completed")?,
+                number("rated")?,
+                row.try_get::<i64>("", "rating_sum")?,
+            ),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,189 @@
+//! Mentors: the named professional who meets the student.
+//!
+//! A placement names its mentor: a colleague (an active employer account of
+//! the same organization) or a person named by hand, always with a role,
+//! optionally a short introduction in the mentor's own words (at most
+//! [`INTRO_MAX`] characters) and the languages they speak. The student sees
+//! the mentor on the placement page.
+//!
+//! A posting that offers `mentor_assigned` commits to one: its placements
+//! log no hours and cannot be marked completed until the mentor is named
+//! (the employer's placement page says so from the first day). That is the
+//! placement "starting" in practice: the first logged hour. Naming is
+//! possible while the placement is awaiting consent or active.
+
+use entity::{AccessNeed, PlacementStatus, Role, opportunity_feature, placement, user};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+
+use super::service::find_for_employer;
+use crate::{
+    auth::extractors::CurrentUser,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    forms::FieldErrors,
+    i18n::{self, Message, t},
+    notifications::notify,
+};
+
+/// Longest introduction, in characters: a few sentences a student reads.
+pub const INTRO_MAX: usize = 400;
+
+/// What the student (and the counselor) read about the mentor.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentorView {
+    pub name: String,
+    pub role: String,
+    pub intro: Option<String>,
+    /// ISO 639-1 codes.
+    pub languages: Vec<String>,
+    /// A colleague with an account (else a person named by hand).
+    pub colleague: bool,
+}
+
+impl MentorView {
+    pub fn of(p: &placement::Model) -> Option<MentorView> {
+        Some(MentorView {
+            name: p.mentor_name.clone()?,
+            role: p.mentor_role.clone().unwrap_or_default(),
+            intro: p.mentor_intro.clone(),
+            languages: p
+                .mentor_languages
+                .as_deref()
+                .unwrap_or_default()
+                .split(',')
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            colleague: p.mentor_user_id.is_some(),
+        })
+    }
+}
+
+/// The posting of this placement promises a named mentor.
+pub async fn required(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<bool> {
+    Ok(opportunity_feature::Entity::find()
+        .filter(opportunity_feature::Column::OpportunityId.eq(opportunity_id))
+        .filter(opportunity_feature::Column::Feature.eq(AccessNeed::MentorAssigned))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// Refuses (409) what needs the promised mentor while none is named.
+pub async fn ensure_named(db: &impl ConnectionTrait, p: &placement::Model) -> AppResult<()> {
+    if p.mentor_name.is_none() && required(db, p.opportunity_id).await? {
+        return Err(AppError::Conflict(t(
+            i18n::current(),
+            "seats-mentor-required",
+        )));
+    }
+    Ok(())
+}
+
+/// The colleagues who can mentor: active employer accounts of the
+/// organization, by name (id, name).
+pub async fn colleagues(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+) -> AppResult<Vec<(i32, String)>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::OrganizationId.eq(organization_id))
+        .filter(user::Column::Role.eq(Role::Employer))
+        .filter(user::Column::DisabledAt.is_null())
+        .order_by_asc(user::Column::DisplayName)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect())
+}
+
+/// The mentor form as typed.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct MentorForm {
+    /// A colleague's user id, or empty for a person named by hand.
+    pub colleague: String,
+    pub name: String,
+    pub role: String,
+    pub intro: String,
+    pub languages: String,
+}
+
+/// Names (or renames) the mentor of a placement of the employer's
+/// organization, while it is awaiting consent or active.
+pub async fn name_mentor(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    placement_id: i32,
+    form: &MentorForm,
+) -> AppResult<()> {
+    let txn = db::begin_write(db).await?;
+    // Another organization's placement is "not found" before anything else.
+    let (found, opportunity) = find_for_employer(&txn, employer, placement_id).await?;
+    let mut errors = FieldErrors::new();
+    let colleague = match form.colleague.trim() {
+        "" => None,
+        id => {
+            let member = match id.parse::<i32>() {
+                Ok(id) => colleagues(&txn, opportunity.organization_id)
+                    .await?
+                    .into_iter()
+                    .find(|(c, _)| *c == id),
+                Err(_) => None,
+            };
+            if member.is_none() {
+                errors.add_id("colleague", "seats-mentor-error-colleague");
+            }
+            member
+        }
+    };
+    let name = match &colleague {
+        Some((_, display_name)) if form.name.trim().is_empty() => display_name.clone(),
+        _ => errors.text("name", "seats-mentor-name", &form.name, 120),
+    };
+    let role = errors.text("role", "seats-mentor-role", &form.role, 120);
+    let intro = errors.optional_text("intro", "seats-mentor-intro", &form.intro, INTRO_MAX);
+    let languages = errors.languages(
+        "languages",
+        &form.languages,
+        Some("seats-mentor-error-languages"),
+    );
+    errors.into_result(())?;
+    if !PlacementStatus::OPEN.contains(&found.status) {
+        return Err(super::seats::not_open(found.status));
+    }
+    placement::Entity::update_many()
+        .set(placement::ActiveModel {
+            mentor_user_id: Set(colleague.map(|(id, _)| id)),
+            mentor_name: Set(Some(name.clone())),
+            mentor_role: Set(Some(role)),
+            mentor_intro: Set((!intro.is_empty()).then_some(intro)),
+            mentor_languages: Set(Some(languages.join(","))),
+            ..Default::default()
+        })
+        .filter(placement::Column::Id.eq(found.id))
+        .exec(&txn)
+        .await?;
+    let student = entity::student::Entity::find_by_id(found.student_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    if let Some(user_id) = student.user_id {
+        notify(
+            &txn,
+            &[user_id],
+            &Message::new("seats-notice-mentor")
+                .arg("name", name.as_str())
+                .arg("title", opportunity.title.as_str()),
+            &format!("/student/placements/{}", found.id),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,421 @@
+//! Seats that come back: a student withdraws from a placement they
+//! accepted, an employer or a counselor ends one early; the freed seat goes
+//! to the wait list in the same transaction (`service::promote_wait_list`).
+//!
+//! Every seat change locks the posting's row first (`FOR UPDATE` on
+//! PostgreSQL; SQLite write transactions are exclusive), then changes the
+//! placement only while it is still open (`UPDATE ... WHERE status IN
+//! (open)`), then fills free seats while someone waits. So two frees at once
+//! run one after the other: neither promotes into the other's seat, and
+//! neither leaves a free seat behind a waiting student.
+
+use chrono::Utc;
+use entity::{
+    ApplicationStatus, EndReason, PlacementStatus, WithdrawReason, application, application_event,
+    opportunity, placement, student,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+};
+use serde::{Deserialize, Serialize};
+
+use super::service::{self, find_for_employer, find_for_student};
+use crate::{
+    auth::extractors::CurrentUser,
+    db,
+    error::{AppError, AppResult, OrNotFound},
+    forms::FieldErrors,
+    i18n::{self, Message, t},
+    notifications::{employers_of, notify},
+    roster::service::ensure_school_access,
+};
+
+/// Longest note with a reason.
+pub const NOTE_MAX: usize = 500;
+
+/// The posting's row, locked for the rest of the transaction: the one
+/// order every seat change takes.
+pub async fn lock_opportunity(db: &impl ConnectionTrait, id: i32) -> AppResult<opportunity::Model> {
+    opportunity::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .or_not_found()
+}
+
+/// "This placement is “Completed”: it can no longer change."
+pub fn not_open(status: PlacementStatus) -> AppError {
+    let lang = i18n::current();
+    AppError::Conflict(i18n::t_args(
+        lang,
+        "seats-error-not-open",
+        vec![(
+            "status",
+            i18n::vocab(lang, "placement_status", status.key()).into(),
+        )],
+    ))
+}
+
+/// The catalogue id of a stored reason key (either vocabulary).
+pub fn reason_id(key: &str) -> Option<String> {
+    if WithdrawReason::from_key(key).is_some() {
+        Some(format!("vocab-withdraw_reason-{key}"))
+    } else {
+        EndReason::from_key(key).map(|_| format!("vocab-end_reason-{key}"))
+    }
+}
+
+pub fn withdraw_reason_keys() -> Vec<&'static str> {
+    WithdrawReason::ALL.iter().map(|r| r.key()).collect()
+}
+
+pub fn end_reason_keys() -> Vec<&'static str> {
+    EndReason::ALL.iter().map(|r| r.key()).collect()
+}
+
+/// A reason from a short list, and an optional note.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ReasonForm {
+    pub reason: String,
+    pub note: String,
+}
+
+/// The reason's key when it is one of `keys`, and the note.
+fn parse_reason(
+    form: &ReasonForm,
+    parse: impl Fn(&str) -> Option<&'static str>,
+) -> AppResult<(&'static str, Option<String>)> {
+    let mut errors = FieldErrors::new();
+    let reason = parse(form.reason.trim());
+    if reason.is_none() {
+        errors.add_id("reason", "seats-error-reason");
+    }
+    let note = errors.optional_text("note", "seats-note", &form.note, NOTE_MAX);
+    let reason = errors.into_result(reason)?.unwrap_or("other");
+    Ok((reason, (!note.is_empty()).then_some(note)))
+}
+
+/// Closes an open placement as `to` with its reason, then gives its seat to
+/// the wait list. The posting is locked before the placement changes.
+async fn free(
+    db: &impl ConnectionTrait,
+    found: &placement::Model,
+    to: PlacementStatus,
+    reason: &str,
+    note: Option<String>,
+    actor: i32,
+) -> AppResult<opportunity::Model> {
+    let opportunity = lock_opportunity(db, found.opportunity_id).await?;
+    if !PlacementStatus::OPEN.contains(&found.status) {
+        return Err(not_open(found.status));
+    }
+    // Only while still open: a second click, or a consent decision or
+    // another ender in between, finds nothing to change.
+    let changed = placement::Entity::update_many()
+        .set(placement::ActiveModel {
+            status: Set(to),
+            ended_at: Set(Some(Utc::now())),
+            end_reason: Set(Some(reason.to_owned())),
+            end_note: Set(note),
+            ended_by: Set(Some(actor)),
+            ..Default::default()
+        })
+        .filter(placement::Column::Id.eq(found.id))
+        .filter(placement::Column::Status.is_in(PlacementStatus::OPEN))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        let now = placement::Entity::find_by_id(found.id)
+            .one(db)
+            .await?
+            .or_not_found()?;
+        return Err(not_open(now.status));
+    }
+    // Search learns the seat is free; the wait list fills it.
+    crate::outbox::enqueue(db, opportunity.id).await?;
+    service::promote_wait_list(db, &opportunity).await?;
+    Ok(opportunity)
+}
+
+/// The student gives back a seat they accepted (awaiting consent or
+/// active), with a reason. Their application becomes withdrawn.
+pub async fn withdraw(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    placement_id: i32,
+    form: &ReasonForm,
+) -> AppResult<placement::Model> {
+    let txn = db::begin_write(db).await?;
+    // Someone else's placement is "not found", whatever the form says.
+    let found = find_for_student(&txn, user, placement_id).await?;
+    let (reason, note) = parse_reason(form, |k| WithdrawReason::from_key(k).map(|r| r.key()))?;
+    let opportunity = free(
+        &txn,
+        &found,
+        PlacementStatus::Withdrawn,
+        reason,
+        note,
+        user.id,
+    )
+    .await?;
+    let changed = application::Entity::update_many()
+        .set(application::ActiveModel {
+            status: Set(ApplicationStatus::Withdrawn),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        })
+        .filter(application::Column::Id.eq(found.application_id))
+        .filter(application::Column::Status.eq(ApplicationStatus::Accepted))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed > 0 {
+        application_event::ActiveModel {
+            application_id: Set(found.application_id),
+            from_status: Set(Some(ApplicationStatus::Accepted)),
+            to_status: Set(ApplicationStatus::Withdrawn),
+            actor_id: Set(user.id),
+            at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let student = student::Entity::find_by_id(found.student_id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    let employers = employers_of(&txn, opportunity.organization_id).await?;
+    notify(
+        &txn,
+        &employers,
+        &Message::new("seats-notice-withdrew")
+            .arg("name", student.first_name.as_str())
+            .arg("title", opportunity.title.as_str())
+            .vocab("reason", "withdraw_reason", reason),
+        &format!("/employer/placements/{}", found.id),
+    )
+    .await?;
+    let saved = placement::Entity::find_by_id(found.id)
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// Tells the student (and the employers, when a counselor ended it) why
+/// their placement ended early.
+async fn tell_ended(
+    db: &impl ConnectionTrait,
+    found: &placement::Model,
+    opportunity: &opportunity::Model,
+    reason: &str,
+    employers_too: bool,
+) -> AppResult<()> {
+    let message = Message::new("seats-notice-ended")
+        .arg("title", opportunity.title.as_str())
+        .vocab("reason", "end_reason", reason);
+    let student = student::Entity::find_by_id(found.student_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    if let Some(user_id) = student.user_id {
+        notify(
+            db,
+            &[user_id],
+            &message,
+            &format!("/student/placements/{}", found.id),
+        )
+        .await?;
+    }
+    if employers_too {
+        let employers = employers_of(db, opportunity.organization_id).await?;
+        notify(
+            db,
+            &employers,
+            &message,
+            &format!("/employer/placements/{}", found.id),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// An employer of the host organization ends a placement early.
+pub async fn end_by_employer(
+    db: &DatabaseConnection,
+    employer: &CurrentUser,
+    placement_id: i32,
+    form: &ReasonForm,
+) -> AppResult<()> {
+    let txn = db::begin_write(db).await?;
+    let (found, _) = find_for_employer(&txn, employer, placement_id).await?;
+    let (reason, note) = parse_reason(form, |k| EndReason::from_key(k).map(|r| r.key()))?;
+    let opportunity = free(
+        &txn,
+        &found,
+        PlacementStatus::EndedEarly,
+        reason,
+        note,
+        employer.id,
+    )
+    .await?;
+    tell_ended(&txn, &found, &opportunity, reason, false).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A counselor of the student's school ends a placement early.
+pub async fn end_by_counselor(
+    db: &DatabaseConnection,
+    counselor: &CurrentUser,
+    placement_id: i32,
+    form: &ReasonForm,
+) -> AppResult<()> {
+    let txn = db::begin_write(db).await?;
+    let found = find_for_counselor(&txn, counselor, placement_id).await?;
+    let (reason, note) = parse_reason(form, |k| EndReason::from_key(k).map(|r| r.key()))?;
+    let opportunity = free(
+        &txn,
+        &found,
+        PlacementStatus::EndedEarly,
+        reason,
+        note,
+        counselor.id,
+    )
+    .await?;
+    tell_ended(&txn, &found, &opportunity, reason, true).await?;
+    crate::counseling::audit::record(
+        &txn,
+        counselor.id,
+        "end_placement",
+        &format!("placement {placement_id}"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A placement of a student of the counselor's schools; any other is "not
+/// found".
+pub async fn find_for_counselor(
+    db: &impl ConnectionTrait,
+    counselor: &CurrentUser,
+    placement_id: i32,
+) -> AppResult<placement::Model> {
+    let found = placement::Entity::find_by_id(placement_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    let student = student::Entity::find_by_id(found.student_id)
+        .one(db)
+        .await?
+        .or_not_found()?;
+    ensure_school_access(db, counselor, student.school_id).await?;
+    Ok(found)
+}
+
+/// A student promoted from the wait list hears it in the app and, if they
+/// asked for updates, by mail (queued in the same transaction).
+pub async fn tell_promoted(
+    db: &impl ConnectionTrait,
+    student: &student::Model,
+    opportunity: &opportunity::Model,
+    placement_id: i32,
+) -> AppResult<()> {
+    let Some(user_id) = student.user_id else {
+        return Ok(());
+    };
+    let link = format!("/student/placements/{placement_id}");
+    let message = Message::new("notice-seat-opened").arg("title", opportunity.title.as_str());
+    notify(db, &[user_id], &message, &link).await?;
+    let Some(to) =
+        crate::mail::preferences::user_wants(db, user_id, entity::MailTopic::Updates).await?
+    else {
+        return Ok(());
+    };
+    let organization = entity::organization::Entity::find_by_id(opportunity.organization_id)
+        .one(db)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    crate::mail::notices::send(
+        db,
+        &to,
+        crate::mail::notices::Notice {
+            kind: "seat-opened",
+            name: &student.first_name,
+            title: &opportunity.title,
+            organization: &organization,
+            student: &student.first_name,
+            link,
+            facts: None,
+            attachment: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The "before" belonging answer, as typed.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct BeforeForm {
+    pub belonging: String,
+}
+
+/// Records the "before" belonging answer of a placement that began without
+/// it (a job-shadow seat taken at once, a wait-list promotion): once, while
+/// the placement has not ended. Accepting an offer asks it on the spot.
+pub async fn answer_before(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    placement_id: i32,
+    form: &BeforeForm,
+) -> AppResult<()> {
+    let txn = db::begin_write(db).await?;
+    let found = find_for_student(&txn, user, placement_id).await?;
+    let mut errors = FieldErrors::new();
+    let score = errors.integer(
+        "belonging",
+        "student-belonging-answer",
+        &form.belonging,
+        1,
+        5,
+    );
+    let score = errors.into_result(score)?.unwrap_or(3);
+    if !PlacementStatus::OPEN.contains(&found.status) {
+        return Err(not_open(found.status));
+    }
+    let answered = entity::belonging_response::Entity::find()
+        .filter(entity::belonging_response::Column::PlacementId.eq(found.id))
+        .filter(entity::belonging_response::Column::Stage.eq("before"))
+        .count(&txn)
+        .await?;
+    if answered > 0 {
+        return Err(AppError::Conflict(t(
+            i18n::current(),
+            "seats-before-already",
+        )));
+    }
+    // Two tabs at once: the unique (placement, stage) index refuses the second.
+    service::record_belonging(&txn, found.id, found.student_id, "before", score as i32)
+        .await
+        .map_err(|e| match e {
+            AppError::Database(ref db)
+                if matches!(
+                    db.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                ) =>
+            {
+                AppError::Conflict(t(i18n::current(), "seats-before-already"))
+            }
+            other => other,
+        })?;
+    txn.commit().await?;
+    Ok(())
+}

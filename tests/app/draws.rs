@@ -1,0 +1,393 @@
+//! Fair draws over HTTP: first-time students first, one draw whatever the
+//! number of triggers, a public record anyone can re-run, a wait list that
+//! moves in draw order, and every bad input refused with nothing written.
+
+use std::collections::BTreeMap;
+
+use reqwest::{Client, StatusCode};
+use sea_orm::ConnectionTrait;
+use sha2::{Digest, Sha256};
+
+use crate::{
+    applications::{apply, counselor_of, employer_act, school, student},
+    helpers::{TestApp, days_from_now, location, new_client, on_each_backend, posting},
+};
+
+/// One number from a query returning `n`.
+async fn number(app: &TestApp, sql: &str) -> i64 {
+    app.db
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            sql.to_owned(),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap()
+}
+
+/// The application of the student called `first` to `opportunity`.
+async fn application_of(app: &TestApp, opportunity: i32, first: &str) -> i64 {
+    number(
+        app,
+        &format!(
+            "SELECT CAST(a.id AS BIGINT) AS n FROM application a JOIN student s ON s.id = a.student_id \
+             WHERE a.opportunity_id = {opportunity} AND s.first_name = '{first}'"
+        ),
+    )
+    .await
+}
+
+async fn page(app: &TestApp, client: &Client, path: &str) -> String {
+    let response = app.get_as(client, path).await;
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.text().await.unwrap()
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+    &text[from..from + text[from..].find(end).unwrap()]
+}
+
+/// The public record as (code, tier, key, seated) in the order shown.
+fn record_rows(html: &str) -> Vec<(String, i32, String, bool)> {
+    html.split("<tr data-entry=\"")
+        .skip(1)
+        .map(|row| {
+            let row = &row[..row.find("</tr>").unwrap()];
+            let code = row[..row.find('"').unwrap()].to_owned();
+            let cells: Vec<&str> = row
+                .split("<td>")
+                .skip(1)
+                .map(|c| &c[..c.find("</td>").unwrap()])
+                .collect();
+            let key = between(cells[3], ">", "<").to_owned();
+            (code, cells[2].parse().unwrap(), key, cells[4] == "Seat")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_it() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let rival = app
+            .verified_employer(&admin, "Rival Labs", "rita@rival.org")
+            .await;
+        let start = days_from_now(60);
+        let shadow = |slots: &'static str, allocation: &'static str| {
+            posting(&[
+                ("kind", "job_shadow"),
+                ("allocation", allocation),
+                ("slots", slots),
+                ("start_date", &start),
+                ("end_date", &start),
+                ("start_time", "09:00"),
+                ("end_time", "13:00"),
+            ])
+        };
+
+        // Bad allocations: a message each, and no posting saved.
+        let postings_before = app.count("opportunity").await;
+        for (fields, message) in [
+            (
+                shadow("2", "lottery"),
+                "Choose first come, first served or a fair draw.",
+            ),
+            (
+                posting(&[("allocation", "fair_draw")]),
+                "A fair draw gives seats, so it is only for job shadows and virtual experiences.",
+            ),
+        ] {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app
+                .submit_as(
+                    &employer,
+                    "/employer/opportunities/new",
+                    "/employer/opportunities",
+                    &fields,
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(
+                response.text().await.unwrap().contains(message),
+                "{message}"
+            );
+        }
+        assert_eq!(app.count("opportunity").await, postings_before);
+
+        // Three students were placed before (a first-come shadow); two never were.
+        let lincoln = school(&app, "Lincoln High").await;
+        let other_school = school(&app, "Roosevelt High").await;
+        let earlier = app.published(&employer, &shadow("3", "first_come")).await;
+        let mut students = BTreeMap::new();
+        for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
+            students.insert(name, student(&app, lincoln, name, 11, "").await);
+        }
+        for name in ["Avery", "Blake", "Casey"] {
+            assert_eq!(
+                apply(&app, &students[name], earlier).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        assert_eq!(
+            app.count("placement").await,
+            3,
+            "first come: three seats at once"
+        );
+
+        // The fair draw (the default for a job shadow): two seats. The
+        // placed students apply first; under first come they would win.
+        let fair = app.published(&employer, &shadow("2", "")).await;
+        for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
+            assert_eq!(
+                apply(&app, &students[name], fair).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        assert_eq!(app.count("placement").await, 3, "entries wait for the draw");
+        let devon_app = application_of(&app, fair, "Devon").await;
+        let devon_page = format!("/student/applications/{devon_app}");
+        assert!(
+            page(&app, &students["Devon"], &devon_page)
+                .await
+                .contains("You are in the draw.")
+        );
+        // The employer cannot pick an entry before the draw.
+        assert_eq!(
+            employer_act(&app, &employer, devon_app as i32, "offer").await,
+            StatusCode::CONFLICT
+        );
+
+        // Casey's counselor marks them priority; another school's counselor
+        // cannot, and a value other than yes or no changes nothing.
+        let casey_id = number(
+            &app,
+            "SELECT CAST(id AS BIGINT) AS n FROM student WHERE first_name = 'Casey'",
+        )
+        .await;
+        let mark = format!("/counselor/students/{casey_id}/priority");
+        let stranger = counselor_of(&app, other_school).await;
+        let response = app
+            .submit_as(
+                &stranger,
+                "/counselor/outreach",
+                &mark,
+                &[("priority", "yes")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let counselor = counselor_of(&app, lincoln).await;
+        let response = app
+            .submit_as(
+                &counselor,
+                "/counselor/outreach",
+                &mark,
+                &[("priority", "maybe")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Choose whether to mark the student as priority")
+        );
+        let marked = "SELECT COUNT(*) AS n FROM student WHERE priority = TRUE";
+        assert_eq!(number(&app, marked).await, 0);
+        let response = app
+            .submit_as(
+                &counselor,
+                "/counselor/outreach",
+                &mark,
+                &[("priority", "yes")],
+            )
+            .await;
+        assert_eq!(location(&response), "/counselor/outreach");
+        assert_eq!(number(&app, marked).await, 1);
+        assert!(
+            page(&app, &counselor, "/counselor/outreach")
+                .await
+                .contains("Remove Casey Student")
+        );
+
+        // Before the deadline the draw is refused; another organization's
+        // crafted trigger finds nothing; neither writes a draw.
+        let trigger = format!("/employer/opportunities/{fair}/draw");
+        let manage = format!("/employer/opportunities/{fair}");
+        let response = app.submit_as(&employer, &manage, &trigger, &[]).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("The draw runs after the deadline")
+        );
+        let response = app.submit_as(&rival, "/employer", &trigger, &[]).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert_eq!(app.count("draw").await, 0);
+
+        // The deadline passes; ten triggers at once (two app servers' worth
+        // of clicks, and the background job besides) make one draw.
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET deadline = '{}' WHERE id = {fair}",
+                days_from_now(-1)
+            ))
+            .await
+            .unwrap();
+        let token = app.csrf_token(&employer, &manage).await;
+        let mut tasks = tokio::task::JoinSet::new();
+        for _ in 0..10 {
+            let (client, url, token) = (employer.clone(), app.url(&trigger), token.clone());
+            tasks.spawn(async move {
+                client
+                    .post(url)
+                    .form(&[("csrf_token", token)])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            });
+        }
+        let ran_by_job =
+            stembridge::draws::service::run_due(&app.db, chrono::Utc::now().date_naive(), false)
+                .await
+                .unwrap();
+        while let Some(status) = tasks.join_next().await {
+            assert_eq!(status.unwrap(), StatusCode::SEE_OTHER);
+        }
+        assert!(ran_by_job <= 1);
+        assert_eq!(app.count("draw").await, 1, "one draw");
+        assert_eq!(app.count("draw_entry").await, 5);
+        assert_eq!(
+            number(
+                &app,
+                &format!("SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {fair}")
+            )
+            .await,
+            2,
+            "two seats, two placements"
+        );
+
+        // First-time students drew the seats, whatever the order they applied in.
+        for name in ["Devon", "Emery"] {
+            let id = application_of(&app, fair, name).await;
+            let html = page(
+                &app,
+                &students[name],
+                &format!("/student/applications/{id}"),
+            )
+            .await;
+            assert!(html.contains("You were drawn: you have a seat."), "{name}");
+            assert!(
+                html.contains("students who have never had a placement on STEMbridge"),
+                "{name}"
+            );
+        }
+        let casey_app = application_of(&app, fair, "Casey").await;
+        let casey_page = page(
+            &app,
+            &students["Casey"],
+            &format!("/student/applications/{casey_app}"),
+        )
+        .await;
+        assert!(
+            casey_page.contains("You are on the wait list, number 1."),
+            "priority before everyone else"
+        );
+        assert!(casey_page.contains("you were in the second group"));
+        assert!(
+            !casey_page.contains("Avery") && !casey_page.contains("Devon"),
+            "no other student's data"
+        );
+
+        // The public record has no names, and re-running it from its seed
+        // (SHA-256 of seed:code, by tier then key) gives the same order.
+        let anonymous = new_client();
+        let record = page(&app, &anonymous, &format!("/opportunities/{fair}/draw")).await;
+        for name in students.keys() {
+            assert!(!record.contains(name), "the record names no student");
+        }
+        assert!(record.contains("id=\"verified\""));
+        let seed = between(&record, "<code id=\"seed\">", "</code>").to_owned();
+        assert_eq!(seed.len(), 64);
+        let rows = record_rows(&record);
+        assert_eq!(rows.len(), 5);
+        let mut rerun: Vec<(i32, String, String)> = rows
+            .iter()
+            .map(|(code, tier, _, _)| {
+                let key: String = Sha256::digest(format!("{seed}:{code}").as_bytes())
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                (*tier, key, code.clone())
+            })
+            .collect();
+        rerun.sort();
+        let shown: Vec<(i32, String, String)> = rows
+            .iter()
+            .map(|(c, t, k, _)| (*t, k.clone(), c.clone()))
+            .collect();
+        assert_eq!(rerun, shown, "the same seed gives the same order");
+        assert_eq!(
+            rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+            vec![1, 1, 2, 3, 3]
+        );
+        assert_eq!(rows.iter().filter(|r| r.3).count(), 2);
+        let casey_code = between(&casey_page, "Your entry code is ", ":").to_owned();
+        assert_eq!(rows[2].0, casey_code, "Casey finds their own line");
+
+        // A guardian declines Devon's seat: it goes to the wait list's first
+        // in draw order (Casey), not to whoever applied first (Avery).
+        let placement = number(
+            &app,
+            &format!(
+                "SELECT CAST(id AS BIGINT) AS n FROM placement WHERE application_id = {devon_app}"
+            ),
+        )
+        .await;
+        let response = app
+            .submit_as(
+                &counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent"),
+                &[
+                    ("guardian_name", "Pat"),
+                    ("relationship", "father"),
+                    ("decision", "decline"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let status = |id: i64| {
+            format!("SELECT COUNT(*) AS n FROM application WHERE id = {id} AND status = 'accepted'")
+        };
+        assert_eq!(number(&app, &status(casey_app)).await, 1, "Casey moved up");
+        for name in ["Avery", "Blake"] {
+            let id = application_of(&app, fair, name).await;
+            assert_eq!(number(&app, &status(id)).await, 0, "{name} still waits");
+            let html = page(
+                &app,
+                &students[name],
+                &format!("/student/applications/{id}"),
+            )
+            .await;
+            let code = between(&html, "Your entry code is ", ":").to_owned();
+            let rank = rows.iter().position(|r| r.0 == code).unwrap();
+            // Ranks 4 and 5 were numbers 2 and 3; Casey's promotion moved them up one.
+            assert!(html.contains(&format!("number {}.", rank - 2)), "{name}");
+        }
+        // Retrying changes nothing.
+        let response = app.submit_as(&employer, &manage, &trigger, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.count("draw").await, 1);
+    })
+    .await;
+}

@@ -1,0 +1,211 @@
+//! Roster uploads from the web: the import runs in the background, a status
+//! page that refreshes itself (no JavaScript) shows how far it got and then
+//! the result, and only the uploader can open it.
+
+use reqwest::{Client, StatusCode, multipart};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
+
+use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend};
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sample-roster");
+
+fn sample(name: &str) -> String {
+    std::fs::read_to_string(format!("{SAMPLE}/{name}")).unwrap()
+}
+
+/// Uploads through the roster page's form, as a browser does.
+async fn upload(
+    app: &TestApp,
+    client: &Client,
+    users: &str,
+    demographics: &str,
+) -> reqwest::Response {
+    let token = app.csrf_token(client, "/counselor/roster").await;
+    let part = |body: &str, name: &str| {
+        multipart::Part::bytes(body.as_bytes().to_vec()).file_name(name.to_owned())
+    };
+    let form = multipart::Form::new()
+        .part("orgs", part(&sample("orgs.csv"), "orgs.csv"))
+        .part("users", part(users, "users.csv"))
+        .part("demographics", part(demographics, "demographics.csv"));
+    client
+        .post(app.url(&format!("/counselor/roster/uploads?csrf_token={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Opens the status page until it stops refreshing itself; returns the last one.
+async fn follow(app: &TestApp, client: &Client, path: &str) -> String {
+    for _ in 0..200 {
+        let response = app.get_as(client, path).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let page = response.text().await.unwrap();
+        if !page.contains("http-equiv=\"refresh\"") {
+            return page;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the import did not finish");
+}
+
+async fn staff(app: &TestApp, email: &str, school_ids: Vec<i32>) -> Client {
+    create_counselor(
+        &app.db,
+        &NewCounselor {
+            display_name: "C".into(),
+            email: email.into(),
+            password: PASSWORD.into(),
+            school_ids,
+        },
+    )
+    .await
+    .unwrap();
+    let client = new_client();
+    app.login_as(&client, email, PASSWORD).await;
+    client
+}
+
+#[tokio::test]
+async fn a_roster_upload_runs_in_the_background_and_only_its_uploader_follows_it() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let other_school = create_school(
+            &app.db,
+            &NewSchool {
+                name: "Roosevelt High".into(),
+                zip: "60601".into(),
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+        let other_counselor = staff(&app, "other@school.edu", vec![other_school]).await;
+
+        // A roster with errors: refused in the background, nothing written.
+        let broken = sample("users.csv").replacen("school-lincoln", "school-nowhere", 1);
+        let response = upload(&app, &admin, &broken, &sample("demographics.csv")).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let refused = location(&response);
+        assert!(
+            refused.starts_with("/counselor/roster/uploads/"),
+            "{refused}"
+        );
+        let page = follow(&app, &admin, &refused).await;
+        assert!(page.contains("Nothing was imported"), "{page}");
+        assert!(page.contains("users.csv"), "{page}");
+        assert_eq!(app.count("student").await, 0);
+
+        // The sample: imported, and the page says what was done.
+        let response = upload(
+            &app,
+            &admin,
+            &sample("users.csv"),
+            &sample("demographics.csv"),
+        )
+        .await;
+        let imported = location(&response);
+        let page = follow(&app, &admin, &imported).await;
+        assert!(page.contains("Imported:"), "{page}");
+        assert!(app.count("student").await > 0);
+
+        // Only the uploader may look: everyone else finds nothing there.
+        let other_admin = {
+            stembridge::accounts::service::create_admin(
+                &app.db,
+                &stembridge::accounts::service::NewAdmin {
+                    display_name: "Bo Admin".into(),
+                    email: "bo@example.org".into(),
+                    password: PASSWORD.into(),
+                },
+            )
+            .await
+            .unwrap();
+            let client = new_client();
+            app.login_as(&client, "bo@example.org", PASSWORD).await;
+            client
+        };
+        for client in [&other_counselor, &other_admin] {
+            let response = app.get_as(client, &imported).await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND);
+            assert!(!response.text().await.unwrap().contains("Imported:"));
+        }
+        assert_eq!(
+            location(&app.get_as(&new_client(), &imported).await),
+            "/login"
+        );
+
+        // A missing file is refused at once: no upload is recorded.
+        let uploads = app.count("roster_upload").await;
+        let response = upload(&app, &admin, &sample("users.csv"), "").await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("demographics.csv is missing or empty")
+        );
+        assert_eq!(app.count("roster_upload").await, uploads);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_status_page_refreshes_itself_with_the_progress_until_the_result_is_in() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let admin_id = entity::user::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let row = |done: i32, total: i32, minutes_ago: i64| {
+            let at = chrono::Utc::now() - chrono::Duration::minutes(minutes_ago);
+            entity::roster_upload::ActiveModel {
+                user_id: Set(admin_id),
+                status: Set(entity::RosterUploadStatus::Running),
+                done: Set(done),
+                total: Set(total),
+                outcome: Set(None),
+                created_at: Set(at),
+                updated_at: Set(at),
+                finished_at: Set(None),
+                ..Default::default()
+            }
+        };
+        let checking = row(0, 0, 0).insert(&app.db).await.unwrap().id;
+        let halfway = row(40, 80, 0).insert(&app.db).await.unwrap().id;
+        let dead = row(40, 80, 30).insert(&app.db).await.unwrap().id;
+
+        let page = |id: i32| {
+            let admin = admin.clone();
+            let app = &app;
+            async move {
+                app.get_as(&admin, &format!("/counselor/roster/uploads/{id}"))
+                    .await
+                    .text()
+                    .await
+                    .unwrap()
+            }
+        };
+        let first = page(checking).await;
+        assert!(first.contains("<meta http-equiv=\"refresh\" content=\"2\">"));
+        assert!(first.contains("Checking the files…"), "{first}");
+        let second = page(halfway).await;
+        assert!(second.contains("<meta http-equiv=\"refresh\""));
+        assert!(
+            second.contains("<progress max=\"80\" value=\"40\">"),
+            "{second}"
+        );
+        assert!(second.contains("40 of 80 students imported"));
+        // Its server stopped mid-way: no more refreshing, and it says so.
+        let third = page(dead).await;
+        assert!(!third.contains("http-equiv=\"refresh\""));
+        assert!(third.contains("nothing was changed"), "{third}");
+    })
+    .await;
+}

@@ -1,0 +1,689 @@
+//! Seats that come back, evaluations that are read, and named mentors, over
+//! HTTP on both databases: which student gets a freed seat, that seats taken
+//! always equal the placements holding one (also under ten concurrent
+//! frees), who reads which side of an evaluation, the quality view's
+//! suppression, and the mentor a posting promised. Every refused input gets
+//! its message, a 4xx, and writes nothing.
+
+use reqwest::{Client, StatusCode};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::{
+    applications::{apply, employer_act, id_from, school, student},
+    helpers::{PASSWORD, TestApp, days_from_now, new_client, on_each_backend, posting},
+};
+
+async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
+    let client = new_client();
+    app.login_as(
+        &client,
+        &format!("counselor-{school_id}@school.edu"),
+        PASSWORD,
+    )
+    .await;
+    client
+}
+
+/// A one-day, first-come job shadow with `slots` seats.
+async fn shadow(app: &TestApp, employer: &Client, slots: &str) -> i32 {
+    let day = days_from_now(60);
+    app.published(
+        employer,
+        &posting(&[
+            ("kind", "job_shadow"),
+            // First come: a fair draw (the shadow default since issue 19)
+            // would hold every entry until its draw.
+            ("allocation", "first_come"),
+            ("slots", slots),
+            ("start_date", &day),
+            ("end_date", &day),
+            ("start_time", "09:00"),
+            ("end_time", "13:00"),
+        ]),
+    )
+    .await
+}
+
+async fn student_id(app: &TestApp, first: &str) -> i32 {
+    entity::student::Entity::find()
+        .filter(entity::student::Column::FirstName.eq(first))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// The student's newest placement at `opportunity`, if any: (id, status).
+async fn placement_of(app: &TestApp, first: &str, opportunity: i32) -> Option<(i32, String)> {
+    let id = student_id(app, first).await;
+    entity::placement::Entity::find()
+        .filter(entity::placement::Column::StudentId.eq(id))
+        .filter(entity::placement::Column::OpportunityId.eq(opportunity))
+        .order_by_desc(entity::placement::Column::Id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .map(|p| (p.id, p.status.key().to_owned()))
+}
+
+async fn application_status(app: &TestApp, first: &str, opportunity: i32) -> String {
+    let id = student_id(app, first).await;
+    entity::application::Entity::find()
+        .filter(entity::application::Column::StudentId.eq(id))
+        .filter(entity::application::Column::OpportunityId.eq(opportunity))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+        .key()
+        .to_owned()
+}
+
+async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    app.db
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            sql.to_owned(),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap()
+}
+
+/// Seats taken (the one count behind accepting, search and dashboards)
+/// equal the placements still under way; returns them.
+async fn seats_agree(app: &TestApp, opportunity: i32) -> i64 {
+    let taken = stembridge::opportunities::service::slots_taken_by(&app.db, Some(&[opportunity]))
+        .await
+        .unwrap()
+        .get(&opportunity)
+        .copied()
+        .unwrap_or(0);
+    let under_way = scalar(
+        app,
+        &format!(
+            "SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {opportunity} \
+             AND status IN ('awaiting_consent', 'active', 'completed')"
+        ),
+    )
+    .await;
+    assert_eq!(
+        i64::from(taken),
+        under_way,
+        "seats taken = placements under way"
+    );
+    under_way
+}
+
+/// POSTs a form to `action` from `page` and returns (status, body).
+async fn post(
+    app: &TestApp,
+    client: &Client,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let response = app.submit_as(client, page, action, fields).await;
+    (response.status(), response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_bad_requests_change_nothing()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let other_employer = app
+            .verified_employer(&admin, "Elsewhere Labs", "olga@elsewhere.org")
+            .await;
+        let day = shadow(&app, &employer, "2").await;
+        let lincoln = school(&app, "Lincoln High").await;
+        let roosevelt = school(&app, "Roosevelt High").await;
+        let names = ["Ada", "Ben", "Cy", "Dee", "Eve"];
+        let mut students = Vec::new();
+        for name in names {
+            let client = student(&app, lincoln, name, 11, "").await;
+            assert_eq!(apply(&app, &client, day).await.status(), StatusCode::SEE_OTHER);
+            students.push(client);
+        }
+        // Cy asked for updates by mail.
+        let response = app
+            .submit_as(
+                &students[2],
+                "/account/email",
+                "/account/email",
+                &[("updates", "on"), ("language", "en")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(seats_agree(&app, day).await, 2);
+        for name in ["Cy", "Dee", "Eve"] {
+            assert_eq!(application_status(&app, name, day).await, "waitlisted");
+        }
+        let (ada, _) = placement_of(&app, "Ada", day).await.unwrap();
+        let (ben, _) = placement_of(&app, "Ben", day).await.unwrap();
+        let ada_page = format!("/student/placements/{ada}");
+        let ben_page = format!("/student/placements/{ben}");
+
+        // Refused, each with its message, and nothing written.
+        let before = (app.count("placement").await, app.count("notification").await);
+        let (status, body) = post(&app, &students[0], &ada_page, &format!("{ada_page}/withdraw"), &[("note", "")]).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains("Choose a reason from the list"), "{body}");
+        let (status, _) = post(&app, &students[0], &ada_page, &format!("{ada_page}/withdraw"), &[("reason", "bored-of-it")]).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        let long = "x".repeat(501);
+        let (status, body) = post(&app, &students[0], &ada_page, &format!("{ada_page}/withdraw"), &[("reason", "other"), ("note", &long)]).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains("at most 500"), "{body}");
+        // Ben's placement, from Ada: not found.
+        let (status, _) = post(&app, &students[0], &ada_page, &format!("{ben_page}/withdraw"), &[("reason", "other")]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        // A crafted POST from another organization's employer.
+        let (status, _) = post(&app, &other_employer, "/employer", &format!("/employer/placements/{ada}/end"), &[("reason", "attendance")]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        // A counselor of another school.
+        let other_counselor = counselor_of(&app, roosevelt).await;
+        let (status, _) = post(&app, &other_counselor, "/counselor/placements", &format!("/counselor/placements/{ada}/end"), &[("reason", "safety")]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get_as(&other_counselor, &format!("/counselor/placements/{ada}")).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        // An employer cannot use a student's reason, nor a student an employer's.
+        let (status, _) = post(&app, &employer, "/employer", &format!("/employer/placements/{ada}/end"), &[("reason", "not_a_fit")]).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!((app.count("placement").await, app.count("notification").await), before);
+        assert_eq!(placement_of(&app, "Ada", day).await.unwrap().1, "awaiting_consent");
+        assert_eq!(seats_agree(&app, day).await, 2);
+
+        // Ada gives her seat back: Cy, first on the wait list, gets it.
+        let (status, _) = post(&app, &students[0], &ada_page, &format!("{ada_page}/withdraw"), &[("reason", "transportation"), ("note", "The bus changed.")]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(placement_of(&app, "Ada", day).await.unwrap().1, "withdrawn");
+        assert_eq!(application_status(&app, "Ada", day).await, "withdrawn");
+        let (cy, _) = placement_of(&app, "Cy", day).await.expect("Cy got the seat");
+        assert_eq!(application_status(&app, "Cy", day).await, "accepted");
+        assert_eq!(application_status(&app, "Dee", day).await, "waitlisted");
+        assert_eq!(seats_agree(&app, day).await, 2);
+        // Cy hears it in the app and, having asked, by mail.
+        let cy_notice = scalar(&app, &format!("SELECT COUNT(*) AS n FROM notification WHERE message_id = 'notice-seat-opened' AND link = '/student/placements/{cy}'")).await;
+        assert_eq!(cy_notice, 1);
+        let link = app.link_mailed_to("cy@students.org", "/student/placements/").await;
+        assert_eq!(link, format!("/student/placements/{cy}"));
+        // Ben did not ask for mail: no mail to Ben about anything here.
+        assert_eq!(scalar(&app, "SELECT COUNT(*) AS n FROM mail_outbox WHERE recipient = 'ben@students.org'").await, 0);
+        // The employer reads why.
+        let page = app.get_as(&employer, &format!("/employer/placements/{ada}")).await.text().await.unwrap();
+        assert!(page.contains("I cannot get there") && page.contains("The bus changed."), "{page}");
+        // Twice is the wrong state.
+        let (status, body) = post(&app, &students[0], &ada_page, &format!("{ada_page}/withdraw"), &[("reason", "other")]).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert!(body.contains("can no longer be changed"), "{body}");
+
+        // Cy was promoted without the "before" question: the placement page asks it.
+        let cy_page = format!("/student/placements/{cy}");
+        let page = app.get_as(&students[2], &cy_page).await.text().await.unwrap();
+        assert!(page.contains(&format!("action=\"{cy_page}/belonging\"")), "{page}");
+        let (status, _) = post(&app, &students[2], &cy_page, &format!("{cy_page}/belonging"), &[("belonging", "9")]).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        let (status, _) = post(&app, &students[2], &cy_page, &format!("{cy_page}/belonging"), &[("belonging", "2")]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (status, _) = post(&app, &students[2], &cy_page, &format!("{cy_page}/belonging"), &[("belonging", "5")]).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert_eq!(
+            scalar(&app, &format!("SELECT COUNT(*) AS n FROM belonging_response WHERE placement_id = {cy} AND stage = 'before'")).await,
+            1
+        );
+        let page = app.get_as(&students[2], &cy_page).await.text().await.unwrap();
+        assert!(!page.contains("/belonging\""), "asked once");
+
+        // The employer ends Ben's placement early: Dee is next.
+        let (status, _) = post(&app, &employer, "/employer", &format!("/employer/placements/{ben}/end"), &[("reason", "attendance")]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(placement_of(&app, "Ben", day).await.unwrap().1, "ended_early");
+        assert!(placement_of(&app, "Dee", day).await.is_some(), "Dee got the seat");
+        assert_eq!(application_status(&app, "Eve", day).await, "waitlisted");
+        assert_eq!(seats_agree(&app, day).await, 2);
+        let page = app.get_as(&students[1], &ben_page).await.text().await.unwrap();
+        assert!(page.contains("Ended early: Attendance."), "{page}");
+
+        // Lincoln's counselor ends Cy's: Eve is next, and the list is empty.
+        let counselor = counselor_of(&app, lincoln).await;
+        let (status, _) = post(&app, &counselor, "/counselor/placements", &format!("/counselor/placements/{cy}/end"), &[("reason", "safety"), ("note", "Reported by the family.")]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(placement_of(&app, "Eve", day).await.is_some(), "Eve got the seat");
+        assert_eq!(seats_agree(&app, day).await, 2);
+        assert_eq!(scalar(&app, "SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'").await, 0);
+        // Nobody waits now: a freed seat stays free, and the count follows.
+        let (dee, _) = placement_of(&app, "Dee", day).await.unwrap();
+        let (status, _) = post(&app, &employer, "/employer", &format!("/employer/placements/{dee}/end"), &[("reason", "student_request")]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(seats_agree(&app, day).await, 1);
+        // A new student now takes the free seat at once.
+        let fay = student(&app, lincoln, "Fay", 11, "").await;
+        assert_eq!(apply(&app, &fay, day).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(application_status(&app, "Fay", day).await, "accepted");
+        assert_eq!(seats_agree(&app, day).await, 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn ten_seats_freed_at_once_go_to_the_first_ten_waiting_and_never_to_more() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let day = shadow(&app, &employer, "10").await;
+        let lincoln = school(&app, "Lincoln High").await;
+        let mut holders = Vec::new();
+        for n in 0..10 {
+            let client = student(&app, lincoln, &format!("Holder{n}"), 11, "").await;
+            assert_eq!(apply(&app, &client, day).await.status(), StatusCode::SEE_OTHER);
+            holders.push(client);
+        }
+        for n in 0..12 {
+            let client = student(&app, lincoln, &format!("Waiter{n:02}"), 11, "").await;
+            assert_eq!(apply(&app, &client, day).await.status(), StatusCode::SEE_OTHER);
+        }
+        assert_eq!(seats_agree(&app, day).await, 10);
+
+        // Five give their seats back and the employer ends five, all at once.
+        let mut requests = Vec::new();
+        for (n, client) in holders.into_iter().enumerate() {
+            let (placement, _) = placement_of(&app, &format!("Holder{n}"), day).await.unwrap();
+            let (client, action, reason) = if n % 2 == 0 {
+                (client, format!("/student/placements/{placement}/withdraw"), "schedule_conflict")
+            } else {
+                (employer.clone(), format!("/employer/placements/{placement}/end"), "organization_change")
+            };
+            let token = app.csrf_token(&client, "/account").await;
+            requests.push((client, action, reason, token));
+        }
+        let mut tasks = tokio::task::JoinSet::new();
+        for (client, action, reason, token) in requests {
+            let url = app.url(&action);
+            tasks.spawn(async move {
+                client
+                    .post(url)
+                    .form(&[("csrf_token", token.as_str()), ("reason", reason)])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            });
+        }
+        while let Some(status) = tasks.join_next().await {
+            assert_eq!(status.unwrap(), StatusCode::SEE_OTHER);
+        }
+        assert_eq!(seats_agree(&app, day).await, 10, "every freed seat refilled, none twice");
+        for n in 0..12 {
+            let name = format!("Waiter{n:02}");
+            let expected = if n < 10 { "accepted" } else { "waitlisted" };
+            assert_eq!(application_status(&app, &name, day).await, expected, "{name}");
+            assert_eq!(placement_of(&app, &name, day).await.is_some(), n < 10, "{name}");
+        }
+        assert_eq!(
+            scalar(&app, &format!("SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {day} AND status IN ('withdrawn', 'ended_early')")).await,
+            10
+        );
+    })
+    .await;
+}
+
+/// An internship with the given features; an adult student (no consent to
+/// wait for) applies, gets an offer and accepts. Returns (student, placement).
+async fn accepted(
+    app: &TestApp,
+    employer: &Client,
+    school_id: i32,
+    first: &str,
+    overrides: &[(&'static str, &str)],
+) -> (Client, i32, i32) {
+    let opportunity = app.published(employer, &posting(overrides)).await;
+    let client = student(app, school_id, first, 12, "2000-01-01").await;
+    let application = id_from(&apply(app, &client, opportunity).await);
+    assert_eq!(
+        employer_act(app, employer, application, "offer").await,
+        StatusCode::SEE_OTHER
+    );
+    let page = format!("/student/applications/{application}");
+    let response = app
+        .submit_as(
+            &client,
+            &page,
+            &format!("{page}/accept"),
+            &[("belonging", "3")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (placement, status) = placement_of(app, first, opportunity).await.unwrap();
+    assert_eq!(status, "active");
+    // The placement has started.
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE placement SET start_date = '{}' WHERE id = {placement}",
+            days_from_now(-7)
+        ))
+        .await
+        .unwrap();
+    (client, placement, opportunity)
+}
+
+/// A completed placement the student rated, as an earlier year left it.
+async fn insert_rated(app: &TestApp, opportunity: i32, student_id: i32, rating: i32) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let at = chrono::Utc::now() - chrono::Duration::days(90);
+    let application = entity::application::ActiveModel {
+        opportunity_id: Set(opportunity),
+        student_id: Set(student_id),
+        status: Set(entity::ApplicationStatus::Accepted),
+        note: Set(String::new()),
+        availability: Set(String::new()),
+        accommodations: Set(String::new()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    entity::placement::ActiveModel {
+        application_id: Set(application.id),
+        opportunity_id: Set(opportunity),
+        student_id: Set(student_id),
+        status: Set(entity::PlacementStatus::Completed),
+        start_date: Set(at.date_naive()),
+        end_date: Set(at.date_naive() + chrono::Duration::days(30)),
+        created_at: Set(at),
+        ended_at: Set(Some(at + chrono::Duration::days(30))),
+        student_rating: Set(Some(rating)),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn each_side_of_an_evaluation_reaches_the_right_readers_and_the_quality_view_hides_small_means()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = school(&app, "Lincoln High").await;
+        let roosevelt = school(&app, "Roosevelt High").await;
+        let (ana, placement, _) = accepted(&app, &employer, lincoln, "Ana", &[]).await;
+        // Roster demographics the employer must never see.
+        app.db
+            .execute_unprepared("UPDATE student SET race_ethnicity = 'ZQ-race', gender = 'ZQ-gender' WHERE first_name = 'Ana'")
+            .await
+            .unwrap();
+        let page = format!("/student/placements/{placement}");
+        let employer_page = format!("/employer/placements/{placement}");
+        let (status, _) = post(&app, &employer, &employer_page, &format!("{employer_page}/complete"), &[
+            ("outcome", "completed"), ("communication", "5"), ("teamwork", "4"),
+            ("technical", "3"), ("reliability", "5"), ("comment", "ZQ-employer-note: great soldering."),
+        ]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let seen = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(seen.contains("ZQ-employer-note: great soldering.") && seen.contains("What Lakeshore Robotics wrote about you"), "{seen}");
+        let (status, _) = post(&app, &ana, &page, &format!("{page}/feedback"), &[("rating", "4"), ("belonging", "4"), ("comment", "ZQ-student-note: loved the lab.")]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let employer_view = app.get_as(&employer, &employer_page).await.text().await.unwrap();
+        assert!(employer_view.contains("ZQ-student-note: loved the lab."), "{employer_view}");
+        assert!(!employer_view.contains("ZQ-race") && !employer_view.contains("ZQ-gender"));
+        // The school's counselor reads both, on the placement and the record.
+        let counselor = counselor_of(&app, lincoln).await;
+        let id = student_id(&app, "Ana").await;
+        for path in [format!("/counselor/placements/{placement}"), format!("/counselor/students/{id}")] {
+            let body = app.get_as(&counselor, &path).await.text().await.unwrap();
+            assert!(body.contains("ZQ-employer-note") && body.contains("ZQ-student-note"), "{path}: {body}");
+        }
+        // Nobody else does.
+        let other_counselor = counselor_of(&app, roosevelt).await;
+        let ben = student(&app, lincoln, "Ben", 11, "").await;
+        for (client, path) in [
+            (&other_counselor, format!("/counselor/placements/{placement}")),
+            (&other_counselor, format!("/counselor/students/{id}")),
+            (&ben, page.clone()),
+        ] {
+            let response = app.get_as(client, &path).await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+            let body = response.text().await.unwrap();
+            assert!(!body.contains("ZQ-employer-note") && !body.contains("ZQ-student-note"));
+        }
+
+        // The quality view: five rated placements show a mean, four do not.
+        let other = app.verified_employer(&admin, "Small Shop", "sam@small.org").await;
+        let small = app.published(&other, &posting(&[("title", "Small shop intern")])).await;
+        let large = app.published(&employer, &posting(&[("title", "Second lab intern")])).await;
+        for (opportunity, n, rating) in [(large, 4, 3), (small, 4, 5)] {
+            for k in 0..n {
+                let first = format!("Rated{opportunity}x{k}");
+                app.roster_student(lincoln, &first, "Student", 11, &format!("CODE-{opportunity}-{k}")).await;
+                let sid = student_id(&app, &first).await;
+                insert_rated(&app, opportunity, sid, rating).await;
+            }
+        }
+        let mut threshold_five = app;
+        threshold_five.restart_with(|c| c.suppression_threshold = 5).await;
+        let app = threshold_five;
+        let counselor = counselor_of(&app, lincoln).await;
+        let page = app.get_as(&counselor, "/counselor/employers").await.text().await.unwrap();
+        let row = |name: &str| {
+            let at = page.find(name).unwrap_or_else(|| panic!("{name} listed: {page}"));
+            let rest = &page[at..];
+            rest[..rest.find("</tr>").unwrap()].to_owned()
+        };
+        // Lakeshore: Ana (4) and four 3s: five ratings, mean 3.2, five completed.
+        let lakeshore = row("Lakeshore Robotics");
+        assert!(lakeshore.contains("<td>5</td>") && lakeshore.contains("<td>3.2</td>"), "{lakeshore}");
+        // Small Shop: four of each, all hidden.
+        let shop = row("Small Shop");
+        assert!(!shop.contains("<td>4</td>") && !shop.contains("<td>5</td>") && shop.contains("not shown"), "{shop}");
+        assert!(!page.contains("ZQ-student-note") && !page.contains("Ana"), "no student in the view");
+        for client in [&ben, &employer] {
+            assert_eq!(app.get_as(client, "/counselor/employers").await.status(), StatusCode::FORBIDDEN);
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_posting_that_promises_a_mentor_names_one_before_hours_count_and_the_student_sees_them() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let other_employer = app
+            .verified_employer(&admin, "Elsewhere Labs", "olga@elsewhere.org")
+            .await;
+        let lincoln = school(&app, "Lincoln High").await;
+        let (ana, placement, _) = accepted(
+            &app,
+            &employer,
+            lincoln,
+            "Ana",
+            &[("features", "mentor_assigned")],
+        )
+        .await;
+        let page = format!("/student/placements/{placement}");
+        let employer_page = format!("/employer/placements/{placement}");
+        let seen = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(seen.contains("promises a named mentor"), "{seen}");
+        // No hours and no completion until the mentor is named.
+        let (status, body) = post(
+            &app,
+            &ana,
+            &page,
+            &format!("{page}/hours"),
+            &[
+                ("work_date", &days_from_now(-1)),
+                ("hours", "2"),
+                ("description", "Lab"),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert!(body.contains("name the mentor"), "{body}");
+        let (status, _) = post(
+            &app,
+            &employer,
+            &employer_page,
+            &format!("{employer_page}/complete"),
+            &[
+                ("outcome", "completed"),
+                ("communication", "5"),
+                ("teamwork", "5"),
+                ("technical", "5"),
+                ("reliability", "5"),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert_eq!(app.count("hour_log").await, 0);
+
+        // Bad mentor forms: 422 with the field's message, nothing saved.
+        let olga = scalar(
+            &app,
+            "SELECT CAST(id AS BIGINT) AS n FROM app_user WHERE email = 'olga@elsewhere.org'",
+        )
+        .await
+        .to_string();
+        let too_long = "y".repeat(401);
+        for (fields, message) in [
+            (
+                vec![("name", "Dr. Rosa Diaz"), ("languages", "en")],
+                "role is required",
+            ),
+            (
+                vec![
+                    ("name", "Dr. Rosa Diaz"),
+                    ("role", "Engineer"),
+                    ("languages", "en, klingon"),
+                ],
+                "klingon",
+            ),
+            (
+                vec![
+                    ("name", "Dr. Rosa Diaz"),
+                    ("role", "Engineer"),
+                    ("languages", ""),
+                ],
+                "at least one language",
+            ),
+            (
+                vec![
+                    ("name", "Dr. Rosa Diaz"),
+                    ("role", "Engineer"),
+                    ("languages", "en"),
+                    ("intro", too_long.as_str()),
+                ],
+                "at most 400",
+            ),
+            (
+                vec![
+                    ("colleague", olga.as_str()),
+                    ("role", "Engineer"),
+                    ("languages", "en"),
+                ],
+                "colleague of your organization",
+            ),
+        ] {
+            let (status, body) = post(
+                &app,
+                &employer,
+                &employer_page,
+                &format!("{employer_page}/mentor"),
+                &fields,
+            )
+            .await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{fields:?}");
+            assert!(body.contains(message), "{message}: {body}");
+        }
+        let (status, _) = post(
+            &app,
+            &other_employer,
+            "/employer",
+            &format!("{employer_page}/mentor"),
+            &[("name", "Mallory"), ("role", "Boss"), ("languages", "en")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            scalar(
+                &app,
+                "SELECT COUNT(*) AS n FROM placement WHERE mentor_name IS NOT NULL"
+            )
+            .await,
+            0
+        );
+
+        // A colleague with an account mentors, in their own words.
+        let erin = scalar(
+            &app,
+            "SELECT CAST(id AS BIGINT) AS n FROM app_user WHERE email = 'erin@lakeshore.org'",
+        )
+        .await
+        .to_string();
+        let (status, _) = post(
+            &app,
+            &employer,
+            &employer_page,
+            &format!("{employer_page}/mentor"),
+            &[
+                ("colleague", erin.as_str()),
+                ("name", ""),
+                ("role", "Robotics engineer"),
+                (
+                    "intro",
+                    "I grew up in Pilsen and build arms that help people walk.",
+                ),
+                ("languages", "es, en"),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let seen = app.get_as(&ana, &page).await.text().await.unwrap();
+        for expected in [
+            "Erin Employer",
+            "Robotics engineer",
+            "I grew up in Pilsen",
+            "Spanish, English",
+        ] {
+            assert!(seen.contains(expected), "{expected}: {seen}");
+        }
+        let (status, _) = post(
+            &app,
+            &ana,
+            &page,
+            &format!("{page}/hours"),
+            &[
+                ("work_date", &days_from_now(-1)),
+                ("hours", "2"),
+                ("description", "Lab"),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        // Another student never sees Ana's placement nor its mentor.
+        let ben = student(&app, lincoln, "Ben", 11, "").await;
+        assert_eq!(
+            app.get_as(&ben, &page).await.status(),
+            StatusCode::NOT_FOUND
+        );
+    })
+    .await;
+}
