@@ -39,6 +39,8 @@ pub struct AppState {
     /// Where people reach this site (`PUBLIC_URL`, else the bound address):
     /// links in email start with it.
     pub site_url: Arc<str>,
+    /// Wakes the outbox workers after a write (see `wake_after_writes`).
+    pub wake: crate::outbox::Wake,
 }
 
 /// The whole router with its middleware, over an open database.
@@ -97,10 +99,31 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             session_save_failures,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            wake_after_writes,
+        ))
         .layer(DefaultBodyLimit::max(8 * 1024 * 1024));
     with_security_headers(routes, state.config.cookie_secure)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Wakes the outbox workers once a write request has answered: every
+/// handler commits its transaction before it answers, so what the change
+/// queued (a posting to index, a mail to send) is visible to them now.
+/// Publish to searchable then takes one index round, not a poll interval.
+async fn wake_after_writes(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let writes = !request.method().is_safe();
+    let response = next.run(request).await;
+    if writes {
+        state.wake.committed();
+    }
+    response
 }
 
 /// tower-sessions answers a bare 500 when it cannot save the session (the
@@ -242,12 +265,17 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         search,
         fallback: Arc::default(),
         site_url,
+        wake: crate::outbox::Wake::default(),
     };
     let mut background = vec![
         spawn_session_cleanup(state.db.clone()),
         spawn_deadline_closer(state.db.clone()),
         draws::spawn_worker(state.db.clone(), state.config.draw_low_income_tier),
-        sync::spawn_worker(state.db.clone(), Arc::clone(&state.search)),
+        sync::spawn_worker(
+            state.db.clone(),
+            Arc::clone(&state.search),
+            Arc::clone(&state.wake.search),
+        ),
         sync::spawn_index_guard(
             state.db.clone(),
             Arc::clone(&state.search),
@@ -258,7 +286,11 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         crate::alerts::service::spawn_worker(state.clone()),
     ];
     if let Some(mailer) = mailer {
-        background.push(mail::worker::spawn_worker(state.db.clone(), mailer));
+        background.push(mail::worker::spawn_worker(
+            state.db.clone(),
+            mailer,
+            Arc::clone(&state.wake.mail),
+        ));
     }
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let server = tokio::spawn(async move {

@@ -43,4 +43,5 @@ pub mod geo; // ZIP centroids and distances
 pub mod languages; // ISO 639-1 codes
 pub mod outbox; // the search outbox rows written with each change, and its backlog for /readyz
 pub mod pages; // home, dashboards, health checks, language choice
+pub mod paging; // lists in pages: page and search parameters, LIMIT/OFFSET, the links around a page
 pub mod seed; // the demo data set

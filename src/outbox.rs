@@ -2,6 +2,9 @@
 //! row here in the same transaction, and a worker applies the rows to the
 //! index. The database stays the source of truth; nothing is lost while the
 //! search engine is down.
+//!
+//! `Wake` tells the workers (this one and the mail outbox's) that a change
+//! has committed, so they apply it at once instead of at their next poll.
 
 use chrono::Utc;
 use entity::{opportunity, search_outbox};
@@ -10,7 +13,38 @@ use sea_orm::{
     QuerySelect,
 };
 
+use std::{sync::Arc, time::Duration};
+
+use tokio::sync::Notify;
+
 use crate::error::AppResult;
+
+/// Wakes the outbox workers of this process when a change has committed.
+/// Their poll stays as the fallback (changes made by the command line or by
+/// another process, a wake lost to a worker restart).
+#[derive(Debug, Clone, Default)]
+pub struct Wake {
+    pub search: Arc<Notify>,
+    pub mail: Arc<Notify>,
+}
+
+impl Wake {
+    /// A change committed: whatever it queued is now visible to the workers.
+    pub fn committed(&self) {
+        // `notify_one` keeps a permit when the worker is busy, so a wake
+        // during a round is not lost: the next wait returns at once.
+        self.search.notify_one();
+        self.mail.notify_one();
+    }
+}
+
+/// Waits until `wake` is signalled or `poll` has passed, whichever is first.
+pub async fn wait(wake: &Notify, poll: Duration) {
+    tokio::select! {
+        () = wake.notified() => {}
+        () = tokio::time::sleep(poll) => {}
+    }
+}
 
 /// Queues one opportunity for re-indexing.
 pub async fn enqueue(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<()> {
@@ -31,9 +65,14 @@ pub async fn enqueue_many(db: &impl ConnectionTrait, opportunity_ids: Vec<i32>) 
             last_error: Set(None),
             ..Default::default()
         });
-    search_outbox::Entity::insert_many(rows)
-        .exec_without_returning(db)
-        .await?;
+    // A statement's variables are bounded (SQLite: 32,766): a day on which
+    // thousands of postings close is written in slices.
+    let rows: Vec<_> = rows.collect();
+    for slice in rows.chunks(1_000) {
+        search_outbox::Entity::insert_many(slice.to_vec())
+            .exec_without_returning(db)
+            .await?;
+    }
     Ok(())
 }
 

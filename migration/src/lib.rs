@@ -19,6 +19,7 @@ mod m20261128_000015_add_posting_language;
 mod m20261128_000016_add_notification_message_id;
 mod m20261129_000017_add_seat_ends_and_mentors;
 mod m20261129_000018_create_saved_searches_and_roster_uploads;
+mod m20261129_000019_index_district_queries;
 mod m20261129_000020_add_fair_draws_and_commitments;
 
 use std::sync::OnceLock;
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000016_add_notification_message_id::Migration),
             Box::new(m20261129_000017_add_seat_ends_and_mentors::Migration),
             Box::new(m20261129_000018_create_saved_searches_and_roster_uploads::Migration),
+            Box::new(m20261129_000019_index_district_queries::Migration),
             Box::new(m20261129_000020_add_fair_draws_and_commitments::Migration),
         ]
     }

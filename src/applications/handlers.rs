@@ -15,9 +15,10 @@ use crate::{
     app::AppState,
     auth::extractors::{Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult},
-    forms::{Form, Path},
+    forms::{Form, Path, Query},
     i18n::Message,
     opportunities::service::{find_visible, view},
+    paging::{PageParams, Pager},
 };
 
 pub async fn apply(
@@ -132,6 +133,8 @@ struct ApplicantsPage {
     taken: i32,
     applicants: Vec<Applicant>,
     placements: Vec<(i32, String, &'static str)>,
+    pager: Pager,
+    q: Option<String>,
 }
 
 pub async fn applicants(
@@ -139,10 +142,17 @@ pub async fn applicants(
     employer: VerifiedEmployer,
     page: Page,
     Path(id): Path<i32>,
+    Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
-    let (opportunity, applicants) = service::applicants(&state.db, &employer, id).await?;
+    let paging = params.parse(page.lang)?;
+    let (opportunity, applicants) = service::applicants(&state.db, &employer, id, &paging).await?;
+    let (applicants, pager) = paging.finish(
+        applicants,
+        &format!("/employer/opportunities/{id}/applicants"),
+        &params,
+    );
     let taken = service::slots_taken(&state.db, id).await?;
-    let placements = service::placements_of(&state.db, id, &applicants).await?;
+    let placements = service::placements_of(&state.db, id).await?;
     let view = ApplicantsPage {
         id,
         title: opportunity.title,
@@ -150,6 +160,8 @@ pub async fn applicants(
         taken,
         applicants,
         placements,
+        pager,
+        q: paging.q,
     };
     Ok(page
         .render("applications/applicants.html", view)?

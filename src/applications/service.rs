@@ -6,12 +6,12 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use entity::{
-    ApplicationStatus, OpportunityKind, OpportunityStatus, OrgStatus, application,
+    ApplicationStatus, OpportunityKind, OpportunityStatus, OrgStatus, PlacementStatus, application,
     application_event, opportunity, organization, placement, school, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, SqlErr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -566,10 +566,13 @@ pub struct Applicant {
     pub history: Vec<HistoryStep>,
 }
 
+/// One page of an opportunity's applicants, oldest application first (the
+/// search finds one by name).
 pub async fn applicants(
     db: &impl ConnectionTrait,
     employer: &CurrentUser,
     opportunity_id: i32,
+    paging: &crate::paging::Paging,
 ) -> AppResult<(opportunity::Model, Vec<Applicant>)> {
     let organization_id = verified_organization(employer)?;
     let opportunity = opportunity::Entity::find_by_id(opportunity_id)
@@ -577,12 +580,32 @@ pub async fn applicants(
         .one(db)
         .await?
         .or_not_found()?;
-    let applications = application::Entity::find()
+    let mut query = application::Entity::find()
         .filter(application::Column::OpportunityId.eq(opportunity_id))
         .order_by_asc(application::Column::CreatedAt)
-        .all(db)
-        .await?;
-    // Students, schools and histories in three queries, whatever the number of applicants.
+        .order_by_asc(application::Column::Id)
+        .limit(paging.limit())
+        .offset(paging.offset());
+    if paging.q.is_some() {
+        let column = |c: student::Column| sea_orm::sea_query::Expr::col((student::Entity, c));
+        let named = student::Entity::find()
+            .select_only()
+            .column(student::Column::Id)
+            .filter(crate::paging::name_or_id(
+                paging,
+                &[
+                    column(student::Column::FirstName),
+                    column(student::Column::LastName),
+                ],
+                // Employers never see student ids: no search by id.
+                sea_orm::sea_query::Expr::val(0),
+            ))
+            .into_query();
+        query = query.filter(application::Column::StudentId.in_subquery(named));
+    }
+    let applications = query.all(db).await?;
+    // Students, schools and histories of one page in three queries (the id
+    // lists are at most a page long).
     let student_ids: Vec<i32> = applications.iter().map(|a| a.student_id).collect();
     let students: HashMap<i32, student::Model> = student::Entity::find()
         .filter(student::Column::Id.is_in(student_ids))
@@ -674,22 +697,28 @@ pub async fn title_and_placement(
 pub async fn placements_of(
     db: &impl ConnectionTrait,
     opportunity_id: i32,
-    applicants: &[Applicant],
 ) -> AppResult<Vec<(i32, String, &'static str)>> {
-    let rows = placement::Entity::find()
+    let rows: Vec<(i32, PlacementStatus, String, String)> = placement::Entity::find()
+        .select_only()
+        .column(placement::Column::Id)
+        .column(placement::Column::Status)
+        .column(student::Column::FirstName)
+        .column(student::Column::LastName)
+        .join(
+            sea_orm::JoinType::InnerJoin,
+            placement::Entity::belongs_to(student::Entity)
+                .from(placement::Column::StudentId)
+                .to(student::Column::Id)
+                .into(),
+        )
         .filter(placement::Column::OpportunityId.eq(opportunity_id))
+        .order_by_asc(placement::Column::Id)
+        .into_tuple()
         .all(db)
         .await?;
     Ok(rows
         .into_iter()
-        .map(|p| {
-            let name = applicants
-                .iter()
-                .find(|a| a.application_id == p.application_id)
-                .map(|a| a.name.clone())
-                .unwrap_or_default();
-            (p.id, name, p.status.key())
-        })
+        .map(|(id, status, first, last)| (id, format!("{first} {last}"), status.key()))
         .collect())
 }
 

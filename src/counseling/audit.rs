@@ -4,7 +4,7 @@ use chrono::Utc;
 use entity::{audit_log, user};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    QueryOrder, QuerySelect, QueryTrait,
 };
 use serde::Serialize;
 
@@ -38,29 +38,31 @@ pub struct Entry {
     pub subject: String,
 }
 
-/// The latest entries, optionally only one action or one actor's (by email).
+/// One page of the entries, newest first, optionally only one action or
+/// one actor's (by email).
 pub async fn entries(
     db: &impl ConnectionTrait,
     action: Option<&str>,
     actor_email: Option<&str>,
+    paging: &crate::paging::Paging,
 ) -> AppResult<Vec<Entry>> {
     let mut query = audit_log::Entity::find()
         .order_by_desc(audit_log::Column::Id)
-        .limit(500);
+        .limit(paging.limit())
+        .offset(paging.offset());
     if let Some(action) = action.filter(|a| !a.is_empty()) {
         query = query.filter(audit_log::Column::Action.eq(action));
     }
     if let Some(email) = actor_email.filter(|e| !e.is_empty()) {
-        let ids: Vec<i32> = user::Entity::find()
+        let actor = user::Entity::find()
             .select_only()
             .column(user::Column::Id)
             .filter(user::Column::Email.eq(email.trim().to_lowercase()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        query = query.filter(audit_log::Column::ActorId.is_in(ids));
+            .into_query();
+        query = query.filter(audit_log::Column::ActorId.in_subquery(actor));
     }
     let rows = query.all(db).await?;
+    // The actors of one page (at most `paging::PER_PAGE` + 1 ids).
     let users: std::collections::HashMap<i32, String> = user::Entity::find()
         .filter(user::Column::Id.is_in(rows.iter().map(|r| r.actor_id).collect::<Vec<_>>()))
         .all(db)

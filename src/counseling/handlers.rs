@@ -22,6 +22,7 @@ use crate::{
     error::{AppError, AppResult},
     forms::{Form, Multipart, Path, Query},
     i18n::{self, Lang, t},
+    paging::PageParams,
     roster,
     search::documents::today,
 };
@@ -139,13 +140,15 @@ pub async fn export_groups(
     export.into_response("stembridge-groups.csv")
 }
 
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ListQuery {
     #[serde(flatten)]
     scope: Scope,
     #[serde(flatten)]
     filter: ListFilter,
+    #[serde(flatten)]
+    paging: PageParams,
 }
 
 /// A not-yet-engaged student with what is open for them right now.
@@ -157,30 +160,32 @@ struct Outreach {
     search_link: Option<String>,
 }
 
-/// How many students the outreach page lists at most (the export has all).
-const LISTED: usize = 200;
-
 pub async fn students(
     State(state): State<AppState>,
     counselor: CounselorUser,
     page: Page,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
+    let paging = query.paging.parse(page.lang)?;
     let period = service::period(&state.db, &counselor, &query.scope, today(), page.lang).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
-    let rows = service::list(&cohort, &period, &query.filter, &figures, page.lang)?;
+    let rows = service::list(
+        &state.db,
+        &period,
+        &query.filter,
+        &figures,
+        page.lang,
+        Some(&paging),
+    )
+    .await?;
     // No count of the list is printed: a count of students is a statistic,
     // and this list's filters cross groups with stages the dashboard may hide.
-    let truncated = rows.len() > LISTED;
-    let rows: Vec<_> = rows.into_iter().take(LISTED).collect();
-    let not_engaged: Vec<&entity::student::Model> = cohort
-        .students
+    let (rows, pager) = paging.finish(rows, "/counselor/outreach", &query);
+    let not_engaged: Vec<i32> = rows
         .iter()
-        .filter(|s| {
-            rows.iter()
-                .any(|r| r.id == s.id && r.stage_key == Stage::NotEngaged)
-        })
+        .filter(|r| r.stage_key == Stage::NotEngaged)
+        .map(|r| r.id)
         .collect();
     let mut matching = service::matching_now(&state, &not_engaged).await?;
     let shown: Vec<Outreach> = rows
@@ -210,8 +215,12 @@ pub async fn students(
     let grades: Vec<i32> = (6..=13)
         .filter(|&g| figures.shows_group(Dimension::Grade, &service::grade_group(g)))
         .collect();
-    let export = serde_urlencoded::to_string(&query).unwrap_or_default();
-    let view = context! { students => shown, truncated, listed => LISTED, query, groups, grades, export, stages => [
+    let export = serde_urlencoded::to_string(ListQuery {
+        paging: PageParams::default(),
+        ..query.clone()
+    })
+    .unwrap_or_default();
+    let view = context! { students => shown, pager, query, groups, grades, export, stages => [
     ("not_engaged", Stage::NotEngaged.label_id()), ("applied", Stage::Applied.label_id()),
     ("placed", Stage::Placed.label_id()), ("completed", Stage::Completed.label_id())] };
     Ok(page
@@ -230,7 +239,7 @@ pub async fn export_students(
     let period = service::period(&state.db, &counselor, &query.scope, today(), reader).await?;
     let cohort = service::cohort(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
-    let rows = service::list(&cohort, &period, &query.filter, &figures, reader)?;
+    let rows = service::list(&state.db, &period, &query.filter, &figures, reader, None).await?;
     let mut export = Export::new();
     export.row(
         [
@@ -389,6 +398,8 @@ pub async fn print_codes(
 pub struct AuditQuery {
     action: String,
     actor: String,
+    #[serde(flatten)]
+    paging: PageParams,
 }
 
 pub async fn audit(
@@ -397,8 +408,11 @@ pub async fn audit(
     page: Page,
     Query(query): Query<AuditQuery>,
 ) -> AppResult<Response> {
-    let entries = audit::entries(&state.db, Some(&query.action), Some(&query.actor)).await?;
+    let paging = query.paging.parse(page.lang)?;
+    let entries =
+        audit::entries(&state.db, Some(&query.action), Some(&query.actor), &paging).await?;
+    let (entries, pager) = paging.finish(entries, "/admin/audit", &query);
     Ok(page
-        .render("counseling/audit.html", context! { entries, query })?
+        .render("counseling/audit.html", context! { entries, query, pager })?
         .into_response())
 }

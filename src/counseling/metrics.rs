@@ -59,19 +59,26 @@ impl Dimension {
     }
 }
 
-/// What the metrics need to know about one student of the cohort.
+/// What the metrics need to know about some students of the cohort who
+/// share a school, their groups and their stages (one row of the database's
+/// `GROUP BY`, see `super::cohort`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StudentFacts {
     pub school_id: i32,
-    /// The student's group in each dimension, in `Dimension::ALL` order.
+    /// The students' group in each dimension, in `Dimension::ALL` order.
     pub groups: [String; 8],
+    /// How many students these facts describe.
+    pub students: usize,
     pub engaged: bool,
     pub placed: bool,
     pub completed: bool,
-    /// Belonging after minus before, when both were answered.
-    pub belonging_change: Option<i32>,
-    /// Placed with a named mentor (on a placement that counts as placed).
-    pub mentored: bool,
+    /// Sum of their belonging changes (after minus before, each student's
+    /// mean over their placements), and how many of them answered both.
+    pub belonging_sum: i64,
+    pub belonging_answers: usize,
+    /// How many of them were placed with a named mentor (on a placement
+    /// that counts as placed).
+    pub mentored: usize,
 }
 
 /// Each school's counts, for the disclosure layer: the cohort, the funnel
@@ -93,7 +100,7 @@ pub fn tally(
             let stages_of = |f: &StudentFacts| [f.engaged, f.placed, f.completed];
             let mut counts = SchoolCounts {
                 school: name.clone(),
-                students: mine.len(),
+                students: mine.iter().map(|f| f.students).sum(),
                 months: months
                     .get(id)
                     .cloned()
@@ -102,9 +109,9 @@ pub fn tally(
             };
             for f in &mine {
                 for (s, yes) in stages_of(f).into_iter().enumerate() {
-                    counts.stages[s] += usize::from(yes);
+                    counts.stages[s] += usize::from(yes) * f.students;
                 }
-                counts.mentored += usize::from(f.placed && f.mentored);
+                counts.mentored += f.mentored;
             }
             for index in 0..Dimension::ALL.len() {
                 let mut groups: BTreeMap<&str, GroupCounts> = BTreeMap::new();
@@ -120,15 +127,13 @@ pub fn tally(
                                 .unwrap_or_default(),
                             ..GroupCounts::default()
                         });
-                    g.students += 1;
+                    g.students += f.students;
                     for (s, yes) in stages_of(f).into_iter().enumerate().take(STAGES) {
-                        g.stages[s] += usize::from(yes);
+                        g.stages[s] += usize::from(yes) * f.students;
                     }
-                    g.mentored += usize::from(f.placed && f.mentored);
-                    if let Some(change) = f.belonging_change {
-                        g.belonging_sum += i64::from(change);
-                        g.belonging_answers += 1;
-                    }
+                    g.mentored += f.mentored;
+                    g.belonging_sum += f.belonging_sum;
+                    g.belonging_answers += f.belonging_answers;
                 }
                 counts.dimensions.push(groups.into_values().collect());
             }
@@ -151,26 +156,26 @@ mod tests {
         placed: bool,
         completed: bool,
     ) -> Vec<StudentFacts> {
-        (0..n)
-            .map(|_| StudentFacts {
-                school_id: 1,
-                groups: [
-                    gender.to_owned(),
-                    "Not reported".to_owned(),
-                    if low_income { "Yes" } else { "No" }.to_owned(),
-                    "No".to_owned(),
-                    "No".to_owned(),
-                    "No".to_owned(),
-                    "11".to_owned(),
-                    "Lincoln High".to_owned(),
-                ],
-                engaged,
-                placed,
-                completed,
-                belonging_change: placed.then_some(1),
-                mentored: false,
-            })
-            .collect()
+        vec![StudentFacts {
+            school_id: 1,
+            groups: [
+                gender.to_owned(),
+                "Not reported".to_owned(),
+                if low_income { "Yes" } else { "No" }.to_owned(),
+                "No".to_owned(),
+                "No".to_owned(),
+                "No".to_owned(),
+                "11".to_owned(),
+                "Lincoln High".to_owned(),
+            ],
+            students: n,
+            engaged,
+            placed,
+            completed,
+            belonging_sum: if placed { n as i64 } else { 0 },
+            belonging_answers: if placed { n } else { 0 },
+            mentored: 0,
+        }]
     }
 
     /// 100 students: 40 low income of whom 10 engaged (5 placed, 5 completed),

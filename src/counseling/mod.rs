@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod chart;
+pub mod cohort;
 pub mod export;
 mod handlers;
 

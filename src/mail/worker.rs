@@ -158,11 +158,16 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
 }
 
 /// The background sender; not started when no SMTP server is configured.
-pub fn spawn_worker(db: DatabaseConnection, mailer: Arc<Mailer>) -> JoinHandle<()> {
+pub fn spawn_worker(
+    db: DatabaseConnection,
+    mailer: Arc<Mailer>,
+    wake: Arc<tokio::sync::Notify>,
+) -> JoinHandle<()> {
     tokio::spawn(async move {
         loop {
             match run_once(&db, &mailer).await {
-                Ok(0) => tokio::time::sleep(Duration::from_millis(250)).await,
+                // Woken when a change commits; the poll catches the rest.
+                Ok(0) => crate::outbox::wait(&wake, Duration::from_millis(250)).await,
                 Ok(_) => {}
                 Err(error) => {
                     tracing::warn!(%error, "mail round failed");

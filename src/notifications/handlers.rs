@@ -10,6 +10,8 @@ use crate::{
     app::AppState,
     auth::extractors::{CurrentUser, Page},
     error::AppResult,
+    forms::Query,
+    paging::PageParams,
 };
 
 #[derive(Serialize)]
@@ -24,15 +26,18 @@ pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
     page: Page,
+    Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
+    let paging = params.parse(page.lang)?;
     // Older news of a suspended or rejected organization names students:
     // it stays hidden until the organization is verified again.
     let hidden = user.role == entity::Role::Employer && !user.is_verified_employer();
     let latest = if hidden {
         super::latest_about_organization(&state.db, user.id).await?
     } else {
-        super::latest(&state.db, user.id).await?
+        super::latest(&state.db, user.id, &paging).await?
     };
+    let (latest, pager) = paging.finish(latest, "/notifications", &params);
     let items: Vec<Item> = latest
         .into_iter()
         .map(|n| Item {
@@ -49,7 +54,7 @@ pub async fn list(
     Ok(page
         .render(
             "notifications/list.html",
-            minijinja::context! { items, hidden },
+            minijinja::context! { items, hidden, pager },
         )?
         .into_response())
 }

@@ -110,11 +110,13 @@ pub async fn unread_count(db: &impl ConnectionTrait, user_id: i32) -> AppResult<
 pub async fn latest(
     db: &impl ConnectionTrait,
     user_id: i32,
+    paging: &crate::paging::Paging,
 ) -> AppResult<Vec<notification::Model>> {
     Ok(notification::Entity::find()
         .filter(notification::Column::UserId.eq(user_id))
         .order_by_desc(notification::Column::Id)
-        .limit(100)
+        .limit(paging.limit())
+        .offset(paging.offset())
         .all(db)
         .await?)
 }

@@ -17,30 +17,38 @@ use crate::{
     app::AppState,
     auth::extractors::{EmployerUser, Page, flash},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path},
+    forms::{FieldErrors, Form, Path, Query},
     i18n::{self, Message},
     organizations,
+    paging::{PageParams, Pager},
 };
 
 #[derive(Serialize)]
 struct Dashboard {
     organization: organization::Model,
     opportunities: Vec<DashboardRow>,
+    pager: Pager,
+    q: Option<String>,
 }
 
 pub async fn dashboard(
     State(state): State<AppState>,
     employer: EmployerUser,
     page: Page,
+    Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
+    let paging = params.parse(page.lang)?;
     let organization = organizations::service::of_employer(&state.db, &employer).await?;
-    let opportunities = service::list_for_organization(&state.db, organization.id).await?;
+    let opportunities = service::list_for_organization(&state.db, organization.id, &paging).await?;
+    let (opportunities, pager) = paging.finish(opportunities, "/employer", &params);
     Ok(page
         .render(
             "employer/dashboard.html",
             Dashboard {
                 organization,
                 opportunities,
+                pager,
+                q: paging.q,
             },
         )?
         .into_response())

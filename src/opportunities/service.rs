@@ -368,22 +368,26 @@ pub async fn close_expired(db: &DatabaseConnection) -> AppResult<usize> {
         return Ok(0);
     }
     let now = Utc::now();
-    opportunity::Entity::update_many()
-        .col_expr(
-            opportunity::Column::Status,
-            sea_orm::sea_query::Expr::value(OpportunityStatus::Closed.key()),
-        )
-        .col_expr(
-            opportunity::Column::ClosedAt,
-            sea_orm::sea_query::Expr::value(now),
-        )
-        .col_expr(
-            opportunity::Column::UpdatedAt,
-            sea_orm::sea_query::Expr::value(now),
-        )
-        .filter(opportunity::Column::Id.is_in(expired.clone()))
-        .exec(&txn)
-        .await?;
+    // In slices: after a long outage thousands may close at once, more than
+    // one statement may name (SQLite takes 32,766 variables).
+    for slice in expired.chunks(1_000) {
+        opportunity::Entity::update_many()
+            .col_expr(
+                opportunity::Column::Status,
+                sea_orm::sea_query::Expr::value(OpportunityStatus::Closed.key()),
+            )
+            .col_expr(
+                opportunity::Column::ClosedAt,
+                sea_orm::sea_query::Expr::value(now),
+            )
+            .col_expr(
+                opportunity::Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value(now),
+            )
+            .filter(opportunity::Column::Id.is_in(slice.to_vec()))
+            .exec(&txn)
+            .await?;
+    }
     let count = expired.len();
     outbox::enqueue_many(&txn, expired).await?;
     txn.commit().await?;
@@ -406,12 +410,22 @@ pub struct DashboardRow {
 pub async fn list_for_organization(
     db: &impl ConnectionTrait,
     organization_id: i32,
+    paging: &crate::paging::Paging,
 ) -> AppResult<Vec<DashboardRow>> {
-    let rows = opportunity::Entity::find()
+    let mut query = opportunity::Entity::find()
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .order_by_desc(opportunity::Column::UpdatedAt)
-        .all(db)
-        .await?;
+        .order_by_desc(opportunity::Column::Id)
+        .limit(paging.limit())
+        .offset(paging.offset());
+    for word in paging.words() {
+        query = query.filter(crate::paging::contains(
+            sea_orm::sea_query::Expr::col((opportunity::Entity, opportunity::Column::Title)),
+            &word,
+        ));
+    }
+    let rows = query.all(db).await?;
+    // One page's postings (at most `paging::PER_PAGE` + 1 ids).
     let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
     let applicants: std::collections::HashMap<i32, i64> = entity::application::Entity::find()
         .select_only()

@@ -17,8 +17,9 @@ use crate::{
         service::start_session,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path},
+    forms::{FieldErrors, Form, Path, Query},
     i18n::Message,
+    paging::PageParams,
 };
 
 #[derive(Serialize)]
@@ -161,10 +162,21 @@ pub async fn review_queue(
     State(state): State<AppState>,
     _reviewer: CounselorUser,
     page: Page,
+    Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
-    let queue = service::review_queue(&state.db).await?;
+    let paging = params.parse(page.lang)?;
+    let mut queue = service::review_queue(&state.db, &paging).await?;
+    let (reviewed, pager) = paging.finish(
+        std::mem::take(&mut queue.reviewed),
+        "/organizations/review",
+        &params,
+    );
+    queue.reviewed = reviewed;
     Ok(page
-        .render("organizations/review.html", queue)?
+        .render(
+            "organizations/review.html",
+            minijinja::context! { pager, q => paging.q, ..minijinja::Value::from_serialize(&queue) },
+        )?
         .into_response())
 }
 

@@ -9,9 +9,9 @@ use entity::{
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
-    sea_query::{Query, SelectStatement},
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, Query, SelectStatement},
 };
 use serde::{Deserialize, Serialize};
 
@@ -213,14 +213,20 @@ pub async fn join(db: &DatabaseConnection, token: &str, form: &JoinForm) -> AppR
     Ok(user)
 }
 
-/// The verification queue and the organizations already reviewed.
+/// The verification queue (its oldest page, and how many wait) and one
+/// page of the organizations already reviewed; the search narrows both by
+/// name.
 #[derive(Debug, Serialize)]
 pub struct ReviewQueue {
     pub pending: Vec<organization::Model>,
+    pub waiting: u64,
     pub reviewed: Vec<organization::Model>,
 }
 
-pub async fn review_queue(db: &impl ConnectionTrait) -> AppResult<ReviewQueue> {
+pub async fn review_queue(
+    db: &impl ConnectionTrait,
+    paging: &crate::paging::Paging,
+) -> AppResult<ReviewQueue> {
     // A registration whose address was never confirmed waits out of sight:
     // nobody can act for it, and a stranger's sign-ups do not fill the queue.
     let confirmed_members = Query::select()
@@ -229,19 +235,35 @@ pub async fn review_queue(db: &impl ConnectionTrait) -> AppResult<ReviewQueue> {
         .and_where(user::Column::OrganizationId.is_not_null())
         .and_where(user::Column::EmailConfirmedAt.is_not_null())
         .to_owned();
-    let all = organization::Entity::find()
-        .filter(
-            Condition::any()
-                .add(organization::Column::Status.ne(OrgStatus::Pending))
-                .add(organization::Column::Id.in_subquery(confirmed_members)),
-        )
+    let mut named = Condition::all();
+    for word in paging.words() {
+        named = named.add(crate::paging::contains(
+            Expr::col((organization::Entity, organization::Column::Name)),
+            &word,
+        ));
+    }
+    let pending = organization::Entity::find()
+        .filter(organization::Column::Status.eq(OrgStatus::Pending))
+        .filter(organization::Column::Id.in_subquery(confirmed_members))
+        .filter(named.clone())
         .order_by_asc(organization::Column::CreatedAt)
+        .order_by_asc(organization::Column::Id);
+    let waiting = pending.clone().count(db).await?;
+    let pending = pending.limit(crate::paging::PER_PAGE).all(db).await?;
+    let reviewed = organization::Entity::find()
+        .filter(organization::Column::Status.ne(OrgStatus::Pending))
+        .filter(named)
+        .order_by_asc(organization::Column::Name)
+        .order_by_asc(organization::Column::Id)
+        .limit(paging.limit())
+        .offset(paging.offset())
         .all(db)
         .await?;
-    let (pending, reviewed) = all
-        .into_iter()
-        .partition(|o| o.status == OrgStatus::Pending);
-    Ok(ReviewQueue { pending, reviewed })
+    Ok(ReviewQueue {
+        pending,
+        waiting,
+        reviewed,
+    })
 }
 
 /// A reviewer's decision on an organization.

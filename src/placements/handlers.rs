@@ -21,8 +21,9 @@ use crate::{
     auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult, OrNotFound},
     families::service as families,
-    forms::{FieldErrors, Form, Path},
+    forms::{FieldErrors, Form, Path, Query},
     i18n::Message,
+    paging::PageParams,
     search::documents::today,
 };
 
@@ -428,10 +429,16 @@ pub async fn counselor_list(
     State(state): State<AppState>,
     counselor: CounselorUser,
     page: Page,
+    Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
-    let placements = service::awaiting_consent(&state.db, &counselor).await?;
+    let paging = params.parse(page.lang)?;
+    let placements = service::awaiting_consent(&state.db, &counselor, &paging).await?;
+    let (placements, pager) = paging.finish(placements, "/counselor/placements", &params);
     Ok(page
-        .render("placements/counselor.html", context! { placements })?
+        .render(
+            "placements/counselor.html",
+            context! { placements, pager, q => paging.q },
+        )?
         .into_response())
 }
 

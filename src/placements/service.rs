@@ -7,7 +7,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -939,27 +939,37 @@ pub struct AwaitingConsent {
     pub consent: consent::ConsentStatus,
 }
 
-/// Placements of the counselor's schools still waiting for consent.
+/// One page of the placements of the counselor's schools still waiting for
+/// consent, oldest first (the search finds a student by name or id).
 pub async fn awaiting_consent(
     db: &impl ConnectionTrait,
     counselor: &CurrentUser,
+    paging: &crate::paging::Paging,
 ) -> AppResult<Vec<AwaitingConsent>> {
+    use student::Column as C;
+    // A counselor's few schools; their students stay a subquery.
     let schools: Vec<i32> = crate::roster::service::schools_of(db, counselor)
         .await?
         .into_iter()
         .map(|s| s.id)
         .collect();
-    let students: Vec<i32> = student::Entity::find()
+    let column = |c: C| sea_orm::sea_query::Expr::col((student::Entity, c));
+    let students = student::Entity::find()
         .select_only()
-        .column(student::Column::Id)
-        .filter(student::Column::SchoolId.is_in(schools))
-        .into_tuple()
-        .all(db)
-        .await?;
+        .column(C::Id)
+        .filter(C::SchoolId.is_in(schools))
+        .filter(crate::paging::name_or_id(
+            paging,
+            &[column(C::FirstName), column(C::LastName)],
+            column(C::Id),
+        ))
+        .into_query();
     let rows = placement::Entity::find()
-        .filter(placement::Column::StudentId.is_in(students))
+        .filter(placement::Column::StudentId.in_subquery(students))
         .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))
         .order_by_asc(placement::Column::Id)
+        .limit(paging.limit())
+        .offset(paging.offset())
         .all(db)
         .await?;
     let mut out = Vec::with_capacity(rows.len());

@@ -16,14 +16,17 @@ use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, Page, ReaderLang},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Multipart, Path},
+    forms::{FieldErrors, Form, Multipart, Path, Query},
     i18n,
+    paging::{PageParams, Pager, Paging},
 };
 
 #[derive(Serialize)]
 struct Dashboard<'a> {
     schools: Vec<entity::school::Model>,
     students: Vec<RosterEntry>,
+    pager: Pager,
+    q: Option<String>,
     form: &'a NewStudent,
     errors: FieldErrors,
 }
@@ -32,11 +35,13 @@ async fn render_dashboard(
     state: &AppState,
     user: &CounselorUser,
     page: &Page,
+    (paging, params): (&Paging, &PageParams),
     form: &NewStudent,
     errors: FieldErrors,
 ) -> AppResult<Response> {
     let schools = service::schools_of(&state.db, user).await?;
-    let students = service::roster_of(&state.db, &schools).await?;
+    let students = service::roster_of(&state.db, &schools, paging).await?;
+    let (students, pager) = paging.finish(students, "/counselor", params);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -47,6 +52,8 @@ async fn render_dashboard(
         Dashboard {
             schools,
             students,
+            pager,
+            q: paging.q.clone(),
             form,
             errors,
         },
@@ -58,11 +65,14 @@ pub async fn dashboard(
     State(state): State<AppState>,
     user: CounselorUser,
     page: Page,
+    Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
+    let paging = params.parse(page.lang)?;
     render_dashboard(
         &state,
         &user,
         &page,
+        (&paging, &params),
         &NewStudent::default(),
         FieldErrors::new(),
     )
@@ -80,7 +90,8 @@ pub async fn add_student(
             .render("counselor/code_issued.html", issued)?
             .into_response()),
         Err(AppError::Validation(errors)) => {
-            render_dashboard(&state, &user, &page, &form, errors).await
+            let first = (&Paging::first(), &PageParams::default());
+            render_dashboard(&state, &user, &page, first, &form, errors).await
         }
         Err(other) => Err(other),
     }

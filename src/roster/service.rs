@@ -4,7 +4,7 @@ use chrono::{Duration, Utc};
 use entity::{Role, counselor_school, school, student};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +13,7 @@ use crate::{
     auth::extractors::CurrentUser,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
+    paging::{self, Paging},
 };
 
 /// The schools this counselor looks after; every school for an admin.
@@ -61,18 +62,31 @@ pub struct RosterEntry {
     pub code_expires: Option<String>,
 }
 
-/// Students of the counselor's schools, by school, last name.
+/// One page of the students of the counselor's schools, by school, last
+/// name, first name (the search finds one by name or id).
 pub async fn roster_of(
     db: &impl ConnectionTrait,
     schools: &[school::Model],
+    paging: &Paging,
 ) -> AppResult<Vec<RosterEntry>> {
+    use student::Column as C;
+    // A counselor's few schools, never the students.
     let ids: Vec<i32> = schools.iter().map(|s| s.id).collect();
+    let column = |c: C| Expr::col((student::Entity, c));
     let students = student::Entity::find()
-        .filter(student::Column::SchoolId.is_in(ids))
-        .filter(student::Column::Active.eq(true))
-        .order_by_asc(student::Column::SchoolId)
-        .order_by_asc(student::Column::LastName)
-        .order_by_asc(student::Column::FirstName)
+        .filter(C::SchoolId.is_in(ids))
+        .filter(C::Active.eq(true))
+        .filter(paging::name_or_id(
+            paging,
+            &[column(C::FirstName), column(C::LastName)],
+            column(C::Id),
+        ))
+        .order_by_asc(C::SchoolId)
+        .order_by_asc(C::LastName)
+        .order_by_asc(C::FirstName)
+        .order_by_asc(C::Id)
+        .limit(paging.limit())
+        .offset(paging.offset())
         .all(db)
         .await?;
     Ok(students

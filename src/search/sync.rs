@@ -245,13 +245,18 @@ pub fn spawn_index_guard(
 
 /// The background worker: applies the outbox continuously and forgets rows
 /// applied more than a week ago.
-pub fn spawn_worker(db: DatabaseConnection, engine: Arc<dyn SearchEngine>) -> JoinHandle<()> {
+pub fn spawn_worker(
+    db: DatabaseConnection,
+    engine: Arc<dyn SearchEngine>,
+    wake: Arc<tokio::sync::Notify>,
+) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut rounds: u64 = 0;
         loop {
             rounds += 1;
             match run_once(&db, engine.as_ref()).await {
-                Ok(0) => tokio::time::sleep(Duration::from_millis(200)).await,
+                // Woken when a change commits; the poll catches the rest.
+                Ok(0) => crate::outbox::wait(&wake, Duration::from_millis(200)).await,
                 Ok(_) => {}
                 Err(error) => {
                     tracing::warn!(%error, "outbox round failed");

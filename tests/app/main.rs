@@ -38,6 +38,7 @@ mod profile_defaults;
 mod roster;
 mod roster_uploads;
 mod safeguarding;
+mod scale;
 mod search;
 mod search_conformance;
 mod seats;

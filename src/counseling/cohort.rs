@@ -1,0 +1,704 @@
+//! The cohort of a period, counted and listed by the database: one row of
+//! facts per student (engaged, placed, mentored, completed, belonging
+//! change) built as
+//! a subquery, then grouped (`GROUP BY`) for the dashboard or paged
+//! (`LIMIT`/`OFFSET`) for the lists. No query carries an id list that grows
+//! with the roster (the school ids are the counselor's few schools), and no
+//! table is loaded into Rust to be counted.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, NaiveTime, Utc};
+use entity::{PlacementStatus, application, belonging_response, placement, student};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter,
+    QuerySelect, QueryTrait,
+    sea_query::{
+        Alias, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement, SimpleExpr,
+    },
+};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    metrics::{self, Dimension, StudentFacts},
+    service::{Period, grade_group, yes_no},
+};
+use crate::{
+    disclosure::{self, Figures},
+    error::{AppError, AppResult},
+    i18n::{Lang, t, t_args},
+    paging::{self, Paging},
+};
+
+/// Everything the dashboard counts about the cohort in the period, already
+/// grouped by the database.
+pub struct Cohort {
+    /// Each group's active students across every school, per dimension.
+    pub district: Vec<BTreeMap<String, usize>>,
+    /// One entry per combination of groups and stages, with its students.
+    pub facts: Vec<StudentFacts>,
+    /// Each school's engaged and placed students per month of the period.
+    pub months: BTreeMap<i32, Vec<[usize; 2]>>,
+}
+
+/// The first instant of the period and the first instant after it (UTC, as
+/// `Period::contains` reads dates).
+fn bounds(period: &Period) -> (DateTime<Utc>, DateTime<Utc>) {
+    let start = period.from.and_time(NaiveTime::MIN).and_utc();
+    let end = period
+        .to
+        .succ_opt()
+        .unwrap_or(period.to)
+        .and_time(NaiveTime::MIN)
+        .and_utc();
+    (start, end)
+}
+
+/// The counselor's schools (a handful, never the students).
+fn school_ids(period: &Period) -> Vec<i32> {
+    period.schools.iter().map(|s| s.id).collect()
+}
+
+/// `table.student_id = student.id`: ties a subquery to the outer student.
+fn of_this_student(table: impl sea_orm::sea_query::IntoIden + 'static) -> SimpleExpr {
+    Expr::col((table, Alias::new("student_id"))).equals((student::Entity, student::Column::Id))
+}
+
+/// The alias of the per-student facts in the outer queries.
+fn f(column: &'static str) -> Expr {
+    Expr::col((Alias::new("f"), Alias::new(column)))
+}
+
+/// One row per active student of the period's schools: the roster columns
+/// plus `engaged`, `placed`, `mentored`, `completed` (as `Period` defines
+/// them) and,
+/// with `belonging`, `change_sum` and `change_count` over the placements
+/// with both belonging answers.
+fn facts_select(period: &Period, belonging: bool) -> SelectStatement {
+    use student::Column as C;
+    let (start, end) = bounds(period);
+    let applied = application::Entity::find()
+        .select_only()
+        .expr(Expr::val(1))
+        .filter(of_this_student(application::Entity))
+        .filter(application::Column::CreatedAt.gte(start))
+        .filter(application::Column::CreatedAt.lt(end))
+        .into_query();
+    let placed = placement::Entity::find()
+        .select_only()
+        .expr(Expr::val(1))
+        .filter(of_this_student(placement::Entity))
+        .filter(placement::Column::Status.is_in(PlacementStatus::PLACED))
+        .filter(placement::Column::CreatedAt.gte(start))
+        .filter(placement::Column::CreatedAt.lt(end))
+        .into_query();
+    // Placed with a named mentor: a placement that counts as placed names one.
+    let mentored = placement::Entity::find()
+        .select_only()
+        .expr(Expr::val(1))
+        .filter(of_this_student(placement::Entity))
+        .filter(placement::Column::Status.is_in(PlacementStatus::PLACED))
+        .filter(placement::Column::CreatedAt.gte(start))
+        .filter(placement::Column::CreatedAt.lt(end))
+        .filter(placement::Column::MentorName.is_not_null())
+        .into_query();
+    let completed = placement::Entity::find()
+        .select_only()
+        .expr(Expr::val(1))
+        .filter(of_this_student(placement::Entity))
+        .filter(placement::Column::Status.eq(PlacementStatus::Completed))
+        .filter(placement::Column::EndedAt.gte(start))
+        .filter(placement::Column::EndedAt.lt(end))
+        .into_query();
+    let mut query = student::Entity::find()
+        .select_only()
+        .columns([
+            C::Id,
+            C::SchoolId,
+            C::FirstName,
+            C::LastName,
+            C::Grade,
+            C::UserId,
+            C::Gender,
+            C::RaceEthnicity,
+            C::LowIncome,
+            C::EnglishLearner,
+            C::Disability,
+            C::FirstGeneration,
+            C::Priority,
+        ])
+        .expr_as(Expr::exists(applied), "engaged")
+        .expr_as(Expr::exists(placed), "placed")
+        .expr_as(Expr::exists(mentored), "mentored")
+        .expr_as(Expr::exists(completed), "completed")
+        .filter(C::SchoolId.is_in(school_ids(period)))
+        .filter(C::Active.eq(true));
+    if belonging {
+        // Belonging changes are not tied to the period (as the dashboard
+        // always read them): each placement with a before and an after.
+        use belonging_response::Column as B;
+        let later = Alias::new("later");
+        let pairs = || {
+            Query::select()
+                .from(belonging_response::Entity)
+                .join_as(
+                    JoinType::InnerJoin,
+                    belonging_response::Entity,
+                    later.clone(),
+                    Condition::all()
+                        .add(
+                            Expr::col((later.clone(), B::StudentId))
+                                .equals((belonging_response::Entity, B::StudentId)),
+                        )
+                        .add(
+                            Expr::col((later.clone(), B::PlacementId))
+                                .equals((belonging_response::Entity, B::PlacementId)),
+                        )
+                        .add(Expr::col((later.clone(), B::Stage)).eq("after")),
+                )
+                .and_where(of_this_student(belonging_response::Entity))
+                .and_where(Expr::col((belonging_response::Entity, B::Stage)).eq("before"))
+                .to_owned()
+        };
+        let sum = pairs()
+            .expr(Func::sum(
+                Expr::col((later.clone(), B::Score))
+                    .sub(Expr::col((belonging_response::Entity, B::Score))),
+            ))
+            .to_owned();
+        let count = pairs()
+            .expr(Func::count(Expr::col((later.clone(), B::Score))))
+            .to_owned();
+        query = query
+            .expr_as(Expr::SubQuery(None, Box::new(sum.into())), "change_sum")
+            .expr_as(Expr::SubQuery(None, Box::new(count.into())), "change_count");
+    }
+    query.into_query()
+}
+
+/// Each group's active students across every school (one `GROUP BY`), the
+/// same whoever asks: the order in which every view picks complementary
+/// cells, so that schools hide the same groups where they can.
+async fn district_sizes(db: &impl ConnectionTrait) -> AppResult<Vec<BTreeMap<String, usize>>> {
+    type Row = (
+        Option<String>,
+        Option<String>,
+        Option<bool>,
+        Option<bool>,
+        Option<bool>,
+        Option<bool>,
+        i32,
+        i64,
+    );
+    use student::Column as C;
+    let rows: Vec<Row> = student::Entity::find()
+        .select_only()
+        .columns([
+            C::Gender,
+            C::RaceEthnicity,
+            C::LowIncome,
+            C::EnglishLearner,
+            C::Disability,
+            C::FirstGeneration,
+            C::Grade,
+        ])
+        .column_as(C::Id.count(), "students")
+        .filter(C::Active.eq(true))
+        .group_by(C::Gender)
+        .group_by(C::RaceEthnicity)
+        .group_by(C::LowIncome)
+        .group_by(C::EnglishLearner)
+        .group_by(C::Disability)
+        .group_by(C::FirstGeneration)
+        .group_by(C::Grade)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut sizes = vec![BTreeMap::new(); Dimension::ALL.len()];
+    for (gender, race, low, english, disability, first, grade, n) in rows {
+        let labels = [
+            gender.unwrap_or_else(|| "Not reported".into()),
+            race.unwrap_or_else(|| "Not reported".into()),
+            yes_no(low),
+            yes_no(english),
+            yes_no(disability),
+            yes_no(first),
+            grade_group(grade),
+        ];
+        for (d, label) in labels.into_iter().enumerate() {
+            *sizes[d].entry(label).or_insert(0) += usize::try_from(n).unwrap_or(0);
+        }
+    }
+    Ok(sizes)
+}
+
+/// The cohort's students sharing one school, one group in every dimension
+/// and one set of stages.
+#[derive(Debug, FromQueryResult)]
+struct GroupRow {
+    school_id: i32,
+    gender: Option<String>,
+    race_ethnicity: Option<String>,
+    low_income: Option<bool>,
+    english_learner: Option<bool>,
+    disability: Option<bool>,
+    first_generation: Option<bool>,
+    grade: i32,
+    engaged: bool,
+    placed: bool,
+    completed: bool,
+    students: i64,
+    mentored: i64,
+    belonging_sum: Option<i64>,
+    belonging_answers: i64,
+}
+
+/// A LIMIT that keeps every row (the largest a bound BIGINT holds).
+const NO_LIMIT: u64 = 9_223_372_036_854_775_807;
+
+/// The per-student facts grouped by everything the dashboard tells apart.
+fn grouped_select(period: &Period) -> SelectStatement {
+    const KEYS: [&str; 11] = [
+        "school_id",
+        "gender",
+        "race_ethnicity",
+        "low_income",
+        "english_learner",
+        "disability",
+        "first_generation",
+        "grade",
+        "engaged",
+        "placed",
+        "completed",
+    ];
+    let answered = || f("change_count").gt(0);
+    let mut facts = facts_select(period, true);
+    // A LIMIT keeps SQLite from flattening the facts into this aggregate,
+    // which would run each correlated subquery once per mention (2-3x the
+    // work); on PostgreSQL it changes nothing.
+    facts.limit(NO_LIMIT);
+    let mut query = Query::select();
+    query.from_subquery(facts, Alias::new("f"));
+    for key in KEYS {
+        query.expr_as(f(key), Alias::new(key));
+        query.add_group_by([f(key)]);
+    }
+    query
+        .expr_as(f("id").count(), Alias::new("students"))
+        // The mentor share's numerator, per group (never a group key: it
+        // would split the groups the dashboard shows).
+        .expr_as(
+            Func::count(Expr::case(Condition::all().add(f("mentored")), f("id"))),
+            Alias::new("mentored"),
+        )
+        // A student's change is the mean over their placements (in whole
+        // points, as always); a group adds its students' changes.
+        .expr_as(
+            Func::cast_as(
+                Func::sum(Expr::case(
+                    answered(),
+                    f("change_sum").div(f("change_count")),
+                )),
+                Alias::new("BIGINT"),
+            ),
+            Alias::new("belonging_sum"),
+        )
+        .expr_as(
+            Func::count(Expr::case(answered(), f("change_count"))),
+            Alias::new("belonging_answers"),
+        )
+        .to_owned()
+}
+
+/// Each school's engaged and placed students per month of the period: two
+/// `COUNT(DISTINCT CASE ...)` queries grouped by school.
+async fn months(
+    db: &impl ConnectionTrait,
+    period: &Period,
+) -> AppResult<BTreeMap<i32, Vec<[usize; 2]>>> {
+    let months = period.months();
+    let (start, end) = bounds(period);
+    let mut by_school: BTreeMap<i32, Vec<[usize; 2]>> = BTreeMap::new();
+    for (k, name) in ["application", "placement"].into_iter().enumerate() {
+        let table = Alias::new(name);
+        let at = || Expr::col((table.clone(), Alias::new("created_at")));
+        let who = || Expr::col((table.clone(), Alias::new("student_id")));
+        let mut query = Query::select();
+        query
+            .column((student::Entity, student::Column::SchoolId))
+            .from(table.clone())
+            .inner_join(
+                student::Entity,
+                Expr::col((student::Entity, student::Column::Id))
+                    .equals((table.clone(), Alias::new("student_id"))),
+            )
+            .and_where(student::Column::SchoolId.is_in(school_ids(period)))
+            .and_where(student::Column::Active.eq(true))
+            .and_where(at().gte(start))
+            .and_where(at().lt(end))
+            .group_by_col((student::Entity, student::Column::SchoolId));
+        if k == 1 {
+            query.and_where(placement::Column::Status.is_in(PlacementStatus::PLACED));
+        }
+        for (m, (from, next)) in months.iter().enumerate() {
+            let within = at()
+                .gte(from.and_time(NaiveTime::MIN).and_utc())
+                .and(at().lt(next.and_time(NaiveTime::MIN).and_utc()));
+            query.expr_as(
+                Func::count_distinct(Expr::case(within, who())),
+                Alias::new(format!("m{m}")),
+            );
+        }
+        for row in db.query_all(&query).await? {
+            let school: i32 = row.try_get("", "school_id")?;
+            let counts = by_school
+                .entry(school)
+                .or_insert_with(|| vec![[0; 2]; months.len()]);
+            for (m, count) in counts.iter_mut().enumerate() {
+                let n: i64 = row.try_get("", &format!("m{m}"))?;
+                count[k] = usize::try_from(n).unwrap_or(0);
+            }
+        }
+    }
+    Ok(by_school)
+}
+
+/// The cohort's counts for the period, grouped by the database.
+pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Cohort> {
+    let school_names: HashMap<i32, String> = period
+        .schools
+        .iter()
+        .map(|s| (s.id, s.name.clone()))
+        .collect();
+    let rows = db.query_all(&grouped_select(period)).await?;
+    let mut facts = Vec::with_capacity(rows.len());
+    for row in rows {
+        let g = GroupRow::from_query_result(&row, "")?;
+        facts.push(StudentFacts {
+            school_id: g.school_id,
+            groups: [
+                g.gender.unwrap_or_else(|| "Not reported".into()),
+                g.race_ethnicity.unwrap_or_else(|| "Not reported".into()),
+                yes_no(g.low_income),
+                yes_no(g.english_learner),
+                yes_no(g.disability),
+                yes_no(g.first_generation),
+                grade_group(g.grade),
+                school_names.get(&g.school_id).cloned().unwrap_or_default(),
+            ],
+            students: usize::try_from(g.students).unwrap_or(0),
+            engaged: g.engaged,
+            placed: g.placed,
+            completed: g.completed,
+            mentored: usize::try_from(g.mentored).unwrap_or(0),
+            belonging_sum: g.belonging_sum.unwrap_or(0),
+            belonging_answers: usize::try_from(g.belonging_answers).unwrap_or(0),
+        });
+    }
+    Ok(Cohort {
+        district: district_sizes(db).await?,
+        facts,
+        months: months(db, period).await?,
+    })
+}
+
+/// Everything the scope's dashboard, export and outreach filters may show:
+/// the cohort's counts per school, through the disclosure layer.
+pub fn figures(cohort: &Cohort, period: &Period, threshold: usize) -> Figures {
+    let months = period.months();
+    let schools: Vec<(i32, String)> = period
+        .schools
+        .iter()
+        .map(|s| (s.id, s.name.clone()))
+        .collect();
+    let mut counts = metrics::tally(
+        &cohort.facts,
+        &schools,
+        &cohort.months,
+        months.len(),
+        &cohort.district,
+    );
+    // Months not begun yet are zeros anyone can know: no protection.
+    let future = months
+        .iter()
+        .filter(|(start, _)| *start > period.today)
+        .count();
+    for school in &mut counts {
+        school.future_months = future;
+    }
+    let labels: Vec<String> = months
+        .iter()
+        .map(|(start, _)| start.format("%Y-%m").to_string())
+        .collect();
+    disclosure::publish(threshold, &counts, &labels)
+}
+
+/// Where a student stands in the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    NotEngaged,
+    Applied,
+    Placed,
+    Completed,
+}
+
+impl Stage {
+    pub fn of(engaged: bool, placed: bool, completed: bool) -> Self {
+        match (engaged, placed, completed) {
+            (_, _, true) => Stage::Completed,
+            (_, true, _) => Stage::Placed,
+            (true, _, _) => Stage::Applied,
+            _ => Stage::NotEngaged,
+        }
+    }
+
+    /// The catalogue id of the stage's name.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Stage::NotEngaged => "counselor-stage-not-engaged",
+            Stage::Applied => "counselor-stage-applied",
+            Stage::Placed => "counselor-stage-placed",
+            Stage::Completed => "counselor-stage-completed",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
+    }
+
+    /// The funnel stage whose count tells how many students of a group are
+    /// at this stage or not (0 engaged, 1 placed, 2 completed).
+    pub fn funnel_stage(self) -> usize {
+        match self {
+            Stage::NotEngaged | Stage::Applied => 0,
+            Stage::Placed => 1,
+            Stage::Completed => 2,
+        }
+    }
+
+    /// The facts' condition for a student at this stage (`Stage::of` in SQL).
+    fn condition(self) -> Condition {
+        let (engaged, placed, completed) = (f("engaged"), f("placed"), f("completed"));
+        match self {
+            Stage::Completed => Condition::all().add(completed),
+            Stage::Placed => Condition::all().add(placed).add(completed.not()),
+            Stage::Applied => Condition::all()
+                .add(engaged)
+                .add(placed.not())
+                .add(completed.not()),
+            Stage::NotEngaged => Condition::all()
+                .add(engaged.not())
+                .add(placed.not())
+                .add(completed.not()),
+        }
+    }
+}
+
+/// Filters of the student list.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ListFilter {
+    pub status: String,
+    pub grade: String,
+    /// `dimension:group`, e.g. `low_income:Yes`.
+    pub group: String,
+}
+
+/// A row of the student list.
+#[derive(Debug, Clone, Serialize)]
+pub struct StudentRow {
+    pub id: i32,
+    pub name: String,
+    pub grade: i32,
+    pub school: String,
+    pub stage: &'static str,
+    pub stage_key: Stage,
+    pub claimed: bool,
+    /// Marked priority for fair draws by a counselor of the school.
+    pub priority: bool,
+}
+
+/// A student of the list as the database gives it.
+#[derive(Debug, FromQueryResult)]
+struct ListRow {
+    id: i32,
+    school_id: i32,
+    first_name: String,
+    last_name: String,
+    grade: i32,
+    user_id: Option<i32>,
+    priority: bool,
+    engaged: bool,
+    placed: bool,
+    completed: bool,
+}
+
+/// The condition on the facts' columns for one group of a dimension (the
+/// labels `cohort` gives, read back).
+fn group_condition(period: &Period, dimension: Dimension, value: &str) -> Condition {
+    let nothing = || Condition::all().add(Expr::val(1).eq(0));
+    let text = |column: &'static str| match value {
+        "Not reported" => Condition::all().add(f(column).is_null()),
+        value => Condition::all().add(f(column).eq(value)),
+    };
+    let yes_no = |column: &'static str| match value {
+        "Yes" => Condition::all().add(f(column).eq(true)),
+        "No" => Condition::all().add(f(column).eq(false)),
+        "Not reported" => Condition::all().add(f(column).is_null()),
+        _ => nothing(),
+    };
+    match dimension {
+        Dimension::Gender => text("gender"),
+        Dimension::RaceEthnicity => text("race_ethnicity"),
+        Dimension::LowIncome => yes_no("low_income"),
+        Dimension::EnglishLearner => yes_no("english_learner"),
+        Dimension::Disability => yes_no("disability"),
+        Dimension::FirstGeneration => yes_no("first_generation"),
+        Dimension::Grade => match (6..=13).find(|g| grade_group(*g) == value) {
+            Some(g) => Condition::all().add(f("grade").eq(g)),
+            None => nothing(),
+        },
+        Dimension::School => {
+            let ids: Vec<i32> = period
+                .schools
+                .iter()
+                .filter(|s| s.name == value)
+                .map(|s| s.id)
+                .collect();
+            Condition::all().add(f("school_id").is_in(ids))
+        }
+    }
+}
+
+/// The students of the list, filtered, one page of them (`paging`) or all
+/// (`None`, for the export), by name. A filter by group (or by grade, the
+/// grade dimension's groups) is refused unless the dashboard of the same
+/// scope shows that group: a hidden group's list would give its size.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    period: &Period,
+    filter: &ListFilter,
+    figures: &Figures,
+    lang: Lang,
+    paging: Option<&Paging>,
+) -> AppResult<Vec<StudentRow>> {
+    let hidden = || {
+        AppError::BadRequest(t_args(
+            lang,
+            "stats-error-hidden-group",
+            vec![("threshold", figures.threshold.into())],
+        ))
+    };
+    let stage = match filter.status.as_str() {
+        "" => None,
+        key => Some(Stage::from_key(key).ok_or_else(|| {
+            AppError::BadRequest(t_args(
+                lang,
+                "counselor-error-status",
+                vec![("value", key.into())],
+            ))
+        })?),
+    };
+    let grade: Option<i32> = match filter.grade.as_str() {
+        "" => None,
+        g => Some(
+            g.parse()
+                .map_err(|_| AppError::BadRequest(t(lang, "counselor-error-grade")))?,
+        ),
+    };
+    // With a status too, the list crosses the group with a stage: the
+    // dashboard must show that stage for the group.
+    let stage_index = stage.map(Stage::funnel_stage);
+    if let Some(g) = grade
+        && !figures.shows_group_stage(Dimension::Grade, &grade_group(g), stage_index)
+    {
+        return Err(hidden());
+    }
+    let group = match filter.group.split_once(':') {
+        None if filter.group.is_empty() => None,
+        Some((dimension, value)) => {
+            let dimension = Dimension::from_key(dimension).ok_or_else(|| {
+                AppError::BadRequest(t_args(
+                    lang,
+                    "counselor-error-group",
+                    vec![("value", dimension.into())],
+                ))
+            })?;
+            if !figures.shows_group_stage(dimension, value, stage_index) {
+                return Err(hidden());
+            }
+            Some(group_condition(period, dimension, value))
+        }
+        None => {
+            return Err(AppError::BadRequest(
+                "“group” must look like low_income:Yes.".into(),
+            ));
+        }
+    };
+    let mut query = Query::select();
+    query
+        .exprs(
+            [
+                "id",
+                "school_id",
+                "first_name",
+                "last_name",
+                "grade",
+                "user_id",
+                "priority",
+                "engaged",
+                "placed",
+                "completed",
+            ]
+            .map(f),
+        )
+        .from_subquery(facts_select(period, false), Alias::new("f"))
+        .order_by_expr(f("last_name"), Order::Asc)
+        .order_by_expr(f("first_name"), Order::Asc)
+        .order_by_expr(f("id"), Order::Asc);
+    if let Some(stage) = stage {
+        query.cond_where(stage.condition());
+    }
+    if let Some(g) = grade {
+        query.and_where(f("grade").eq(g));
+    }
+    if let Some(group) = group {
+        query.cond_where(group);
+    }
+    if let Some(paging) = paging {
+        query.cond_where(name_or_id(paging));
+        query.limit(paging.limit()).offset(paging.offset());
+    }
+    let names: HashMap<i32, &str> = period
+        .schools
+        .iter()
+        .map(|s| (s.id, s.name.as_str()))
+        .collect();
+    let mut rows = Vec::new();
+    for row in db.query_all(&query).await? {
+        let s = ListRow::from_query_result(&row, "")?;
+        let stage = Stage::of(s.engaged, s.placed, s.completed);
+        rows.push(StudentRow {
+            id: s.id,
+            name: format!("{} {}", s.first_name, s.last_name),
+            grade: s.grade,
+            school: names
+                .get(&s.school_id)
+                .copied()
+                .unwrap_or_default()
+                .to_owned(),
+            stage: stage.label_id(),
+            stage_key: stage,
+            claimed: s.user_id.is_some(),
+            priority: s.priority,
+        });
+    }
+    Ok(rows)
+}
+
+/// The search of a student list: the id typed, or every word in the first
+/// or the last name.
+fn name_or_id(paging: &Paging) -> Condition {
+    paging::name_or_id(paging, &[f("first_name"), f("last_name")], f("id"))
+}
