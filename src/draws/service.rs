@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, Utc};
 use entity::{
     Allocation, ApplicationStatus, OpportunityStatus, OrgStatus, PlacementStatus, application,
-    application_event, draw, draw_entry, opportunity, organization, placement, student,
+    draw, draw_entry, opportunity, organization, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -231,16 +231,15 @@ pub async fn run(
         model.wait_position = Set(position);
         model.updated_at = Set(now);
         let application = model.update(&txn).await?;
-        application_event::ActiveModel {
-            application_id: Set(application.id),
-            from_status: Set(Some(ApplicationStatus::Submitted)),
-            to_status: Set(to),
-            // As for a wait-list promotion: the student's own step, taken by the rules.
-            actor_id: Set(student.user_id.unwrap_or_default()),
-            at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
+        // As for a wait-list promotion: the student's own step, taken by the rules.
+        crate::applications::service::record_event(
+            &txn,
+            application.id,
+            Some(ApplicationStatus::Submitted),
+            to,
+            student.user_id.unwrap_or_default(),
+            now,
+        )
         .await?;
         let message = if gets_seat {
             seated += 1;

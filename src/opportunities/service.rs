@@ -230,11 +230,15 @@ pub enum Action {
     Delete,
 }
 
-impl Action {
-    pub fn from_key(key: &str) -> Option<Self> {
-        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
-    }
+entity::vocabulary!(Action {
+    Publish = "publish",
+    Close = "close",
+    Reopen = "reopen",
+    Archive = "archive",
+    Delete = "delete",
+});
 
+impl Action {
     /// The status the action leads to, or `None` when not allowed from `from`.
     pub fn target(self, from: OpportunityStatus) -> Option<OpportunityStatus> {
         use OpportunityStatus::*;

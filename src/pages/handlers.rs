@@ -75,7 +75,7 @@ pub async fn student_dashboard(
         applications,
         placements,
     };
-    Ok(page.render("student/dashboard.html", view)?.into_response())
+    Ok(page.render("pages/student.html", view)?.into_response())
 }
 
 pub async fn healthz() -> &'static str {

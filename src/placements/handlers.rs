@@ -21,7 +21,7 @@ use crate::{
     auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult, OrNotFound},
     families::service as families,
-    forms::{FieldErrors, Form, Path, Query},
+    forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
     i18n::Message,
     paging::PageParams,
     search::documents::today,
@@ -399,30 +399,21 @@ pub async fn complete(
     Path(id): Path<i32>,
     Form(form): Form<CompletionForm>,
 ) -> AppResult<Response> {
-    match service::complete(&state.db, &employer, id, &form).await {
-        Ok(()) => {
-            flash(
-                &session,
-                "success",
+    save_or_rerender(
+        service::complete(&state.db, &employer, id, &form).await,
+        &session,
+        |()| {
+            Saved::new(
                 Message::new("employer-flash-placement-closed"),
+                format!("/employer/placements/{id}"),
             )
-            .await?;
-            Ok(Redirect::to(&format!("/employer/placements/{id}")).into_response())
-        }
-        Err(AppError::Validation(errors)) => {
-            render_employer(
-                &state,
-                &employer,
-                &page,
-                id,
-                &form,
-                errors,
-                (&super::mentor::MentorForm::default(), FieldErrors::new()),
-            )
-            .await
-        }
-        Err(other) => Err(other),
-    }
+        },
+        async |errors| {
+            let mentor = (&super::mentor::MentorForm::default(), FieldErrors::new());
+            render_employer(&state, &employer, &page, id, &form, errors, mentor).await
+        },
+    )
+    .await
 }
 
 pub async fn counselor_list(

@@ -11,12 +11,12 @@
 
 use chrono::Utc;
 use entity::{
-    ApplicationStatus, EndReason, PlacementStatus, WithdrawReason, application, application_event,
-    opportunity, placement, student,
+    ApplicationStatus, EndReason, PlacementStatus, WithdrawReason, application, opportunity,
+    placement, student,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +27,7 @@ use crate::{
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
     i18n::{self, Message, t},
-    notifications::{employers_of, notify},
+    notifications::{notify, notify_employers},
     roster::service::ensure_school_access,
 };
 
@@ -173,25 +173,23 @@ pub async fn withdraw(
         .await?
         .rows_affected;
     if changed > 0 {
-        application_event::ActiveModel {
-            application_id: Set(found.application_id),
-            from_status: Set(Some(ApplicationStatus::Accepted)),
-            to_status: Set(ApplicationStatus::Withdrawn),
-            actor_id: Set(user.id),
-            at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(&txn)
+        crate::applications::service::record_event(
+            &txn,
+            found.application_id,
+            Some(ApplicationStatus::Accepted),
+            ApplicationStatus::Withdrawn,
+            user.id,
+            Utc::now(),
+        )
         .await?;
     }
     let student = student::Entity::find_by_id(found.student_id)
         .one(&txn)
         .await?
         .or_not_found()?;
-    let employers = employers_of(&txn, opportunity.organization_id).await?;
-    notify(
+    notify_employers(
         &txn,
-        &employers,
+        opportunity.organization_id,
         &Message::new("seats-notice-withdrew")
             .arg("name", student.first_name.as_str())
             .arg("title", opportunity.title.as_str())
@@ -233,14 +231,8 @@ async fn tell_ended(
         .await?;
     }
     if employers_too {
-        let employers = employers_of(db, opportunity.organization_id).await?;
-        notify(
-            db,
-            &employers,
-            &message,
-            &format!("/employer/placements/{}", found.id),
-        )
-        .await?;
+        let link = format!("/employer/placements/{}", found.id);
+        notify_employers(db, opportunity.organization_id, &message, &link).await?;
     }
     Ok(())
 }

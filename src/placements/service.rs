@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, Utc};
 use entity::{
     ApplicationStatus, HoursStatus, OpportunityKind, PlacementStatus, application,
-    application_event, belonging_response, hour_log, opportunity, organization, placement, student,
+    belonging_response, hour_log, opportunity, organization, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -18,7 +18,7 @@ use crate::{
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
     i18n::{self, Message, t},
-    notifications::{employers_of, notify},
+    notifications::{notify, notify_employers},
     profiles::service::student_of,
     roster::service::ensure_school_access,
 };
@@ -140,15 +140,14 @@ pub async fn promote_wait_list(
         model.status = Set(ApplicationStatus::Accepted);
         model.updated_at = Set(Utc::now());
         let promoted = model.update(db).await?;
-        application_event::ActiveModel {
-            application_id: Set(id),
-            from_status: Set(Some(ApplicationStatus::Waitlisted)),
-            to_status: Set(ApplicationStatus::Accepted),
-            actor_id: Set(student.user_id.unwrap_or_default()),
-            at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(db)
+        crate::applications::service::record_event(
+            db,
+            id,
+            Some(ApplicationStatus::Waitlisted),
+            ApplicationStatus::Accepted,
+            student.user_id.unwrap_or_default(),
+            Utc::now(),
+        )
         .await?;
         let placement = create(db, &promoted, opportunity, &student, taken + 1).await?;
         // The placement page asks the "before" belonging question.
@@ -265,9 +264,8 @@ async fn record_consent(
         )
         .await?;
     }
-    let employers = employers_of(db, opportunity.organization_id).await?;
     let link = format!("/employer/placements/{}", saved.id);
-    notify(db, &employers, &message, &link).await?;
+    let employers = notify_employers(db, opportunity.organization_id, &message, &link).await?;
     let outcome = if given {
         "consent-given"
     } else {
@@ -506,10 +504,9 @@ pub async fn log_hours(
         .one(&txn)
         .await?
         .or_not_found()?;
-    let employers = employers_of(&txn, opportunity.organization_id).await?;
-    notify(
+    notify_employers(
         &txn,
-        &employers,
+        opportunity.organization_id,
         &Message::new("notice-hours-to-approve").arg("title", opportunity.title.as_str()),
         &format!("/employer/placements/{}", placement.id),
     )

@@ -9,7 +9,7 @@ use sea_orm::ConnectionTrait;
 use sha2::{Digest, Sha256};
 
 use crate::{
-    applications::{apply, counselor_of, employer_act, school, student},
+    applications::{apply, employer_act, student},
     helpers::{TestApp, days_from_now, location, new_client, on_each_backend, posting},
 };
 
@@ -121,8 +121,8 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         assert_eq!(app.count("opportunity").await, postings_before);
 
         // Three students were placed before (a first-come shadow); two never were.
-        let lincoln = school(&app, "Lincoln High").await;
-        let other_school = school(&app, "Roosevelt High").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let other_school = app.school_with_counselor("Roosevelt High").await;
         let earlier = app.published(&employer, &shadow("3", "first_come")).await;
         let mut students = BTreeMap::new();
         for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
@@ -171,7 +171,7 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         )
         .await;
         let mark = format!("/counselor/students/{casey_id}/priority");
-        let stranger = counselor_of(&app, other_school).await;
+        let stranger = app.counselor_at(other_school).await;
         let response = app
             .submit_as(
                 &stranger,
@@ -181,7 +181,7 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
             )
             .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        let counselor = counselor_of(&app, lincoln).await;
+        let counselor = app.counselor_at(lincoln).await;
         let response = app
             .submit_as(
                 &counselor,

@@ -30,6 +30,7 @@ mod i18n_completeness;
 mod impact;
 mod integrity;
 mod journeys;
+mod layout;
 mod operations;
 mod opportunities;
 mod organizations;
