@@ -409,3 +409,112 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
     })
     .await;
 }
+
+/// A virtual experience is drawn like a job shadow, and its wait list moves
+/// the same way: the seat a drawn student gives back goes to the first
+/// student waiting (it used to stay empty: only job shadows promoted).
+#[tokio::test]
+async fn a_seat_given_back_in_a_drawn_virtual_experience_goes_to_the_first_student_waiting() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = school(&app, "Lincoln High").await;
+        let virtual_day = app
+            .published(
+                &employer,
+                &posting(&[
+                    ("kind", "virtual_experience"),
+                    ("mode", "remote"),
+                    ("address", ""),
+                    ("slots", "1"),
+                ]),
+            )
+            .await;
+        let mut students = BTreeMap::new();
+        for name in ["Avery", "Blake", "Casey"] {
+            students.insert(name, student(&app, lincoln, name, 11, "").await);
+            assert_eq!(
+                apply(&app, &students[name], virtual_day).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        assert_eq!(app.count("placement").await, 0, "entries wait for the draw");
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET deadline = '{}' WHERE id = {virtual_day}",
+                days_from_now(-1)
+            ))
+            .await
+            .unwrap();
+        stembridge::draws::service::run_due(&app.db, chrono::Utc::now().date_naive(), false)
+            .await
+            .unwrap();
+        let seated = |status: &'static str| {
+            format!(
+                "SELECT CAST(COALESCE(MIN(s.id), 0) AS BIGINT) AS n FROM application a \
+                 JOIN student s ON s.id = a.student_id \
+                 WHERE a.opportunity_id = {virtual_day} AND a.status = '{status}'"
+            )
+        };
+        let first = number(&app, &seated("accepted")).await;
+        assert_ne!(first, 0, "the draw gave the seat");
+        // Who waits first is the draw's wait position 1.
+        let next = number(
+            &app,
+            &format!(
+                "SELECT CAST(s.id AS BIGINT) AS n FROM application a JOIN student s ON s.id = a.student_id \
+                 WHERE a.opportunity_id = {virtual_day} AND a.wait_position = 1"
+            ),
+        )
+        .await;
+        let placement = number(
+            &app,
+            &format!(
+                "SELECT CAST(p.id AS BIGINT) AS n FROM placement p JOIN student s ON s.id = p.student_id \
+                 WHERE p.opportunity_id = {virtual_day} AND s.id = {first}"
+            ),
+        )
+        .await;
+        let first_name = app
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                format!("SELECT first_name FROM student WHERE id = {first}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<String>("", "first_name")
+            .unwrap();
+        let page = format!("/student/placements/{placement}");
+        let response = app
+            .submit_as(
+                &students[first_name.as_str()],
+                &page,
+                &format!("{page}/withdraw"),
+                &[("reason", "schedule_conflict")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            number(&app, &seated("accepted")).await,
+            next,
+            "the seat went to wait-list number 1"
+        );
+        assert_eq!(
+            number(
+                &app,
+                &format!(
+                    "SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {virtual_day} \
+                     AND status NOT IN ('withdrawn', 'ended_early')"
+                )
+            )
+            .await,
+            1,
+            "one seat, one live placement"
+        );
+    })
+    .await;
+}
