@@ -2,8 +2,8 @@
 
 use chrono::{NaiveDate, Utc};
 use entity::{
-    ApplicationStatus, HoursStatus, PlacementStatus, application,
-    belonging_response, hour_log, opportunity, organization, placement, student,
+    ApplicationStatus, HoursStatus, PlacementStatus, application, belonging_response, hour_log,
+    opportunity, organization, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,

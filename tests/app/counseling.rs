@@ -200,7 +200,15 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
         assert!(
             body.contains("demographics.csv, line 2: birthDate must be a date like 2010-04-23")
         );
-        let response = upload(&app, &admin, "sourcedId,name\n", &sample("users.csv"), b"").await;
+        // Blank, not absent: an upload without a file is refused before any import.
+        let response = upload(
+            &app,
+            &admin,
+            "sourcedId,name\n",
+            &sample("users.csv"),
+            b"\n",
+        )
+        .await;
         let body = response.page;
         assert!(
             body.contains("orgs.csv, line 1: Missing column(s): type.")

@@ -420,7 +420,7 @@ async fn a_seat_given_back_in_a_drawn_virtual_experience_goes_to_the_first_stude
         let employer = app
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
-        let lincoln = school(&app, "Lincoln High").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
         let virtual_day = app
             .published(
                 &employer,

@@ -3,7 +3,7 @@
 //! the result, and only the uploader can open it.
 
 use reqwest::{Client, StatusCode, multipart};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 use stembridge::admin::service::{NewSchool, create_school};
 
 use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend};
