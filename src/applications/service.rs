@@ -268,10 +268,7 @@ async fn find_for_employer(
     id: i32,
 ) -> AppResult<(application::Model, opportunity::Model)> {
     let organization_id = lock_verified_organization(db, employer).await?;
-    let application = application::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let application = crate::db::found::<application::Entity>(db, id).await?;
     let opportunity = opportunity::Entity::find_by_id(application.opportunity_id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .one(db)
@@ -325,10 +322,7 @@ pub async fn employer_act(
     {
         return Err(AppError::Conflict(t(i18n::current(), "draws-error-entry")));
     }
-    let student = student::Entity::find_by_id(application.student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let student = crate::db::found::<student::Entity>(&txn, application.student_id).await?;
     let saved = record(&txn, application, to, employer.id).await?;
     if let Some(user_id) = student.user_id {
         let message = Message::new("notice-application-status")
@@ -696,10 +690,8 @@ pub async fn application_context(
     db: &impl ConnectionTrait,
     application: &application::Model,
 ) -> AppResult<ApplicationContext> {
-    let opportunity = opportunity::Entity::find_by_id(application.opportunity_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(db, application.opportunity_id).await?;
     let verified =
         organization_status(db, opportunity.organization_id).await? == OrgStatus::Verified;
     let placement = placement::Entity::find()

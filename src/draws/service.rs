@@ -331,10 +331,8 @@ pub async fn for_application(
     db: &impl ConnectionTrait,
     application: &application::Model,
 ) -> AppResult<Option<StudentDraw>> {
-    let opportunity = opportunity::Entity::find_by_id(application.opportunity_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(db, application.opportunity_id).await?;
     if opportunity.allocation != Allocation::FairDraw {
         return Ok(None);
     }
@@ -403,10 +401,7 @@ pub struct Record {
 /// The record of a posting's draw; "not found" before it runs, or while
 /// the organization is not verified (its postings are gone from the public).
 pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<Record> {
-    let opportunity = opportunity::Entity::find_by_id(opportunity_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let opportunity = crate::db::found::<opportunity::Entity>(db, opportunity_id).await?;
     organization::Entity::find_by_id(opportunity.organization_id)
         .filter(organization::Column::Status.eq(OrgStatus::Verified))
         .one(db)
@@ -515,10 +510,7 @@ pub async fn mark_priority(
     form: &PriorityForm,
 ) -> AppResult<bool> {
     let txn = db::begin_write(db).await?;
-    let found = student::Entity::find_by_id(student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let found = crate::db::found::<student::Entity>(&txn, student_id).await?;
     crate::roster::service::ensure_school_access(&txn, counselor, found.school_id).await?;
     let priority = match form.priority.as_str() {
         "yes" => true,

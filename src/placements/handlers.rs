@@ -8,7 +8,6 @@ use axum::{
 use chrono::Utc;
 use entity::{Role, opportunity, student};
 use minijinja::context;
-use sea_orm::EntityTrait;
 use tower_sessions::Session;
 
 use super::{
@@ -19,7 +18,7 @@ use super::{
 use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer, flash},
-    error::{AppError, AppResult, OrNotFound},
+    error::{AppError, AppResult},
     families::service as families,
     forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
     i18n::Message,
@@ -72,14 +71,9 @@ async fn render_consent_form(
     form: &ConsentForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
-        .one(&state.db)
-        .await?
-        .or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(&state.db)
-        .await?
-        .or_not_found()?;
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(&state.db, placement.opportunity_id).await?;
+    let student = crate::db::found::<student::Entity>(&state.db, placement.student_id).await?;
     let guardian = consent::guardian_of(&state.db, request).await?;
     // The guardian reads the page in the language the school has for them.
     page.lang = families::lang_of(&guardian);

@@ -132,10 +132,7 @@ pub async fn promote_wait_list(
         else {
             break;
         };
-        let student = student::Entity::find_by_id(next.student_id)
-            .one(db)
-            .await?
-            .or_not_found()?;
+        let student = crate::db::found::<student::Entity>(db, next.student_id).await?;
         let id = next.id;
         let mut model: application::ActiveModel = next.into();
         model.status = Set(ApplicationStatus::Accepted);
@@ -238,14 +235,8 @@ async fn record_consent(
         // Another decision (a second tab, a paper form) got there first.
         return Ok(None);
     }
-    let saved = placement::Entity::find_by_id(placement.id)
-        .one(db)
-        .await?
-        .or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let saved = crate::db::found::<placement::Entity>(db, placement.id).await?;
+    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
     if !given {
         crate::outbox::enqueue(db, opportunity.id).await?;
         promote_wait_list(db, &opportunity).await?;
@@ -318,14 +309,8 @@ pub async fn consent_on_paper(
     form: &ConsentForm,
 ) -> AppResult<placement::Model> {
     let txn = db::begin_write(db).await?;
-    let placement = placement::Entity::find_by_id(placement_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let placement = crate::db::found::<placement::Entity>(&txn, placement_id).await?;
+    let student = crate::db::found::<student::Entity>(&txn, placement.student_id).await?;
     ensure_school_access(&txn, counselor, student.school_id).await?;
     let decision = parse_consent(form)?;
     let saved = record_consent(&txn, placement, &decision, Some(counselor.id))
@@ -365,10 +350,7 @@ pub async fn find_for_employer(
 ) -> AppResult<(placement::Model, opportunity::Model)> {
     let organization_id =
         crate::applications::service::lock_verified_organization(db, employer).await?;
-    let placement = placement::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let placement = crate::db::found::<placement::Entity>(db, id).await?;
     let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .one(db)
@@ -501,10 +483,8 @@ pub async fn log_hours(
     }
     .insert(&txn)
     .await?;
-    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;
     notify_employers(
         &txn,
         opportunity.organization_id,
@@ -524,10 +504,7 @@ pub async fn review_hours(
     approve: bool,
 ) -> AppResult<i32> {
     let txn = db::begin_write(db).await?;
-    let entry = hour_log::Entity::find_by_id(hours_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let entry = crate::db::found::<hour_log::Entity>(&txn, hours_id).await?;
     let (placement, opportunity) = find_for_employer(&txn, employer, entry.placement_id).await?;
     let already_reviewed = || AppError::Conflict(t(i18n::current(), "integrity-hours-reviewed"));
     if entry.status != HoursStatus::Pending {
@@ -553,10 +530,7 @@ pub async fn review_hours(
     if changed == 0 {
         return Err(already_reviewed());
     }
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let student = crate::db::found::<student::Entity>(&txn, placement.student_id).await?;
     if let Some(user_id) = student.user_id {
         let message = Message::new(if approve {
             "notice-hours-approved"
@@ -680,10 +654,7 @@ pub async fn complete(
         crate::outbox::enqueue(&txn, opportunity.id).await?;
         promote_wait_list(&txn, &opportunity).await?;
     }
-    let student = student::Entity::find_by_id(student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let student = crate::db::found::<student::Entity>(&txn, student_id).await?;
     if let Some(user_id) = student.user_id {
         let message = Message::new("notice-placement-closed")
             .arg("title", opportunity.title.as_str())
@@ -839,10 +810,7 @@ pub async fn view(
         .end_reason
         .as_deref()
         .and_then(super::seats::reason_id);
-    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let opportunity = crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
     let paper_recorded_by = match placement.consent_recorded_by {
         Some(id) => entity::user::Entity::find_by_id(id)
             .one(db)
@@ -850,14 +818,9 @@ pub async fn view(
             .map(|u| u.display_name),
         None => None,
     };
-    let organization = organization::Entity::find_by_id(opportunity.organization_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let organization =
+        crate::db::found::<organization::Entity>(db, opportunity.organization_id).await?;
+    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
     let entries = hour_log::Entity::find()
         .filter(hour_log::Column::PlacementId.eq(placement.id))
         .order_by_desc(hour_log::Column::WorkDate)

@@ -707,9 +707,7 @@ fn student_row(
     seen: &mut HashSet<String>,
     errors: &mut Errors,
 ) -> Option<Student> {
-    let mut error = |message: String| {
-        errors.at(users.file, line, message);
-    };
+    let mut error = |message: String| errors.at(users.file, line, message);
     let sourced_id = sourced_id_once(users, row, seen, &mut error)?;
     // Taken now, so a student with another error is not reported twice.
     let demographics = unclaimed.remove(&sourced_id).unwrap_or_default();
@@ -851,9 +849,7 @@ fn guardian_row(
     seen: &mut HashSet<String>,
     errors: &mut Errors,
 ) -> Option<Guardian> {
-    let mut error = |message: String| {
-        errors.at(users.file, line, message);
-    };
+    let mut error = |message: String| errors.at(users.file, line, message);
     let sourced_id = sourced_id_once(users, row, seen, &mut error)?;
     let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
     if !person_names_fit(given_name, family_name) {

@@ -273,7 +273,7 @@ async fn two_schools(app: &TestApp) -> (TestUser, TestUser) {
         ("school-roosevelt", "dev@roosevelt.edu"),
     ] {
         let id = school(sourced).await;
-        let client = app.counselor(&email, &[id]).await;
+        let client = app.counselor(email, &[id]).await;
         clients.push(client);
     }
     let roosevelt = clients.pop().unwrap();

@@ -69,9 +69,11 @@ fn listed() -> BTreeSet<String> {
     for line in block.lines() {
         if !line.starts_with(' ') {
             // A top-level row: the folder it names holds the indented rows below.
-            under = match line.split_whitespace().next() {
-                Some(top @ ("src/" | "templates/")) => top,
-                _ => "",
+            let first = line.split_whitespace().next().unwrap_or_default();
+            under = if matches!(first, "src/" | "templates/") {
+                first
+            } else {
+                ""
             };
             continue;
         }
