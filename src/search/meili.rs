@@ -11,7 +11,14 @@
 //! English words and Spanish postings for its Spanish stems, merged here
 //! with the same total order as the embedded engine.
 
-use std::{collections::BTreeMap, time::Duration};
+use std::{
+    collections::BTreeMap,
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
 
 use async_trait::async_trait;
 use chrono::Datelike;
@@ -113,6 +120,11 @@ pub struct MeiliEngine {
     /// Settings are applied once the server first answers, so the app starts
     /// (and falls back to the database) while Meilisearch is down.
     configured: tokio::sync::OnceCell<()>,
+    /// Searches made and the server's own `processingTimeMs` summed over
+    /// them, so a benchmark can tell the server's time from the round trip.
+    /// Shared by clones, which search the same server.
+    searches: Arc<AtomicU64>,
+    processing_ms: Arc<AtomicU64>,
 }
 
 fn error(e: impl std::fmt::Display) -> SearchError {
@@ -127,7 +139,19 @@ impl MeiliEngine {
             client,
             uid: uid.to_owned(),
             configured: tokio::sync::OnceCell::new(),
+            searches: Arc::default(),
+            processing_ms: Arc::default(),
         })
+    }
+
+    /// Searches made so far, and Meilisearch's own processing time for
+    /// them in milliseconds (each multi-search counts its slowest query:
+    /// the server runs them side by side).
+    pub fn processing_time(&self) -> (u64, u64) {
+        (
+            self.searches.load(Ordering::Relaxed),
+            self.processing_ms.load(Ordering::Relaxed),
+        )
     }
 
     /// Applies the index settings on first use.
@@ -377,6 +401,14 @@ impl MeiliEngine {
             }
         }
         let response = multi.execute::<MeiliDocument>().await.map_err(error)?;
+        let slowest = response
+            .results
+            .iter()
+            .map(|r| r.processing_time_ms as u64)
+            .max()
+            .unwrap_or(0);
+        self.searches.fetch_add(1, Ordering::Relaxed);
+        self.processing_ms.fetch_add(slowest, Ordering::Relaxed);
         let mut answers = response.results.into_iter();
         let mut found = Vec::with_capacity(parts.len());
         for _ in parts {
