@@ -28,7 +28,10 @@ use meilisearch_sdk::{
     client::{Client, SwapIndexes},
     indexes::Index,
     search::{self, MatchingStrategies, Selectors},
-    settings::{FacetingSettings, LocalizedAttributes, PaginationSetting, Settings},
+    settings::{
+        FacetingSettings, LocalizedAttributes, MinWordSizeForTypos, PaginationSetting,
+        PrefixSearchSettings, Settings, TypoToleranceSettings,
+    },
     task_info::TaskInfo,
 };
 use serde::{Deserialize, Serialize};
@@ -54,6 +57,15 @@ const ENGLISH_ATTRIBUTES: &[&str] = &[
 ];
 /// Where Spanish postings' stems are searched, in order of importance.
 const SPANISH_ATTRIBUTES: &[&str] = &["title_es", "organization_es", "body_es"];
+/// Meilisearch's default rules with `sort` first (see `settings`).
+const RANKING_RULES: &[&str] = &[
+    "sort",
+    "words",
+    "typo",
+    "proximity",
+    "attribute",
+    "exactness",
+];
 
 /// A search document as Meilisearch stores it: the document plus the
 /// attributes its filters and sorts need.
@@ -219,6 +231,24 @@ impl MeiliEngine {
                 "_geo",
                 "id",
             ])
+            // The order of explicit sorts is the sort alone (ending on the
+            // id), as on the embedded engine: `sort` comes before the text
+            // rules, which would otherwise put exact matches first. A
+            // relevance search sends no sort, so the text rules rank it.
+            .with_ranking_rules(RANKING_RULES)
+            // The typo rule of `typos`, written out rather than left to
+            // defaults that a server or an index might have changed.
+            .with_typo_tolerance(TypoToleranceSettings {
+                enabled: Some(true),
+                disable_on_attributes: Some(vec![]),
+                disable_on_words: Some(vec![]),
+                min_word_size_for_typos: Some(MinWordSizeForTypos {
+                    one_typo: Some(5),
+                    two_typos: Some(9),
+                }),
+                disable_on_numbers: Some(false),
+            })
+            .with_stop_words(Vec::<String>::new())
             .with_pagination(PaginationSetting {
                 max_total_hits: 100_000,
             })
@@ -232,6 +262,20 @@ impl MeiliEngine {
     /// settings make Meilisearch re-index every document, so only the first
     /// start after a change pays for it.
     async fn configure(&self, index: &Index) -> Result<(), SearchError> {
+        self.configure_settings(index).await?;
+        // The last word is a prefix (`typos`): Meilisearch's default,
+        // checked because an index can have it turned off.
+        if index.get_prefix_search().await.ok() != Some(PrefixSearchSettings::IndexingTime) {
+            let task = index
+                .set_prefix_search(PrefixSearchSettings::IndexingTime)
+                .await
+                .map_err(error)?;
+            self.wait(task).await?;
+        }
+        Ok(())
+    }
+
+    async fn configure_settings(&self, index: &Index) -> Result<(), SearchError> {
         let wanted = Self::settings();
         // A missing index has no settings: setting them creates it.
         if let Ok(current) = index.get_settings().await
@@ -312,7 +356,7 @@ impl MeiliEngine {
         let newest = "published_at:desc".to_owned();
         let id = "id:asc".to_owned();
         match query.sort {
-            Sort::Relevance if !query.text.is_empty() => vec![],
+            Sort::Relevance if query.has_words() => vec![],
             Sort::Relevance | Sort::Newest => vec![newest, id],
             Sort::Deadline => vec!["deadline_days:asc".into(), newest, id],
             Sort::Nearest => match &query.near {
@@ -489,18 +533,22 @@ struct Part {
 
 impl Part {
     /// The parts of a search: one when it has no words; else the English
-    /// postings for the text as typed and, unless the query is only Spanish
+    /// postings for its English words and, unless the query is only Spanish
     /// stop words, the Spanish postings for its Spanish stems.
     fn of(query: &SearchQuery) -> Vec<Part> {
         let words = QueryWords::of(&query.text);
         if words.is_empty() {
             return vec![Part {
-                text: query.text.clone(),
+                text: String::new(),
                 language: None,
             }];
         }
+        // The words as the index reads them, not the text as typed: the
+        // embedded engine sees the same words, the last one is the prefix
+        // even after a trailing full stop, and quotes or a leading `-` are
+        // not Meilisearch's phrase and exclusion operators.
         let mut parts = vec![Part {
-            text: query.text.clone(),
+            text: words.english.join(" "),
             language: Some(PostingLanguage::En),
         }];
         if let Some(stems) = words.for_language(PostingLanguage::Es) {
@@ -553,7 +601,7 @@ fn merge_key(query: &SearchQuery, hit: &Hit, score: f64) -> (f64, f64, i32) {
     let d = &hit.document;
     let newer = -(d.published_at as f64);
     match query.sort {
-        Sort::Relevance if !query.text.is_empty() => (-score, newer, d.id),
+        Sort::Relevance if query.has_words() => (-score, newer, d.id),
         Sort::Relevance | Sort::Newest => (newer, 0.0, d.id),
         Sort::Deadline => (f64::from(d.deadline.num_days_from_ce()), newer, d.id),
         Sort::Pay => (-f64::from(d.pay_cents_per_hour), newer, d.id),
@@ -577,14 +625,16 @@ fn add_facets(into: &mut Facets, other: Facets) {
 
 /// Whether the `current` settings already hold every `wanted` value. Sets
 /// come back from the server in its own order; the order of the searchable
-/// attributes is their importance, so it must match exactly.
+/// attributes (their importance) and of the ranking rules must match exactly.
 fn covers(current: &serde_json::Value, wanted: &serde_json::Value, key: &str) -> bool {
     use serde_json::Value;
     match (current, wanted) {
         (Value::Object(current), Value::Object(wanted)) => wanted
             .iter()
             .all(|(k, w)| current.get(k).is_some_and(|c| covers(c, w, k))),
-        (Value::Array(current), Value::Array(wanted)) if key != "searchableAttributes" => {
+        (Value::Array(current), Value::Array(wanted))
+            if !matches!(key, "searchableAttributes" | "rankingRules") =>
+        {
             current.len() == wanted.len() && wanted.iter().all(|w| current.contains(w))
         }
         _ => current == wanted,
@@ -832,7 +882,7 @@ mod tests {
         };
         let both = parts("Ingeniería de la salud");
         assert_eq!(both.len(), 2);
-        assert_eq!(both[0].text, "Ingeniería de la salud");
+        assert_eq!(both[0].text, "ingenieria de la salud");
         assert_eq!(both[1].text, "ingenieri salud");
         assert_eq!(
             both[0].filter("slots_left >= 1".into()),

@@ -42,6 +42,7 @@ mod safeguarding;
 mod scale;
 mod search;
 mod search_conformance;
+mod search_parity;
 mod seats;
 mod seed;
 mod statistics;
