@@ -200,6 +200,14 @@ async fn an_emptied_or_drifted_search_index_is_rebuilt_by_itself_with_every_edit
         let mut expected = vec![open[1], open[2], i64::from(added)];
         expected.sort_unstable();
         wait_until_found(&app, &expected, "edits made while empty").await;
+        // The edit leaves the set of postings as it was, so the wait above
+        // may end before the new title is indexed: wait for the title too.
+        for _ in 0..100 {
+            if app.api_ids("q=suspension").await == vec![open[2]] {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
         assert_eq!(app.api_ids("q=suspension").await, vec![open[2]]);
 
         // An index that lost one document while nothing was queued.
