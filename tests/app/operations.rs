@@ -200,6 +200,9 @@ async fn an_emptied_or_drifted_search_index_is_rebuilt_by_itself_with_every_edit
         let mut expected = vec![open[1], open[2], i64::from(added)];
         expected.sort_unstable();
         wait_until_found(&app, &expected, "edits made while empty").await;
+        // The right postings can be there before the new title is: the edit
+        // may still be on its way.
+        app.wait_for_search().await;
         assert_eq!(app.api_ids("q=suspension").await, vec![open[2]]);
 
         // An index that lost one document while nothing was queued.
