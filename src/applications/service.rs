@@ -38,6 +38,15 @@ pub struct ApplicationForm {
     pub accommodations: String,
 }
 
+/// Seat-based: a job shadow, or a posting whose seats are drawn (a virtual
+/// experience too). Applying takes a free seat or a wait-list place (late
+/// applicants after a draw too), and a freed seat goes to the wait list.
+/// Other postings are offered by the employer, one applicant at a time.
+pub fn gives_seats(opportunity: &opportunity::Model) -> bool {
+    opportunity.kind == OpportunityKind::JobShadow
+        || opportunity.allocation == entity::Allocation::FairDraw
+}
+
 /// Slots held by placements of an opportunity.
 pub async fn slots_taken(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<i32> {
     let taken = crate::opportunities::service::slots_taken_by(db, Some(&[opportunity_id])).await?;
@@ -140,10 +149,7 @@ pub async fn apply(
         return Err(already_applied());
     }
     let taken = slots_taken(&txn, opportunity_id).await?;
-    // Seat-based: a job shadow, or a posting whose seats were drawn (late
-    // applicants then take a free seat or join the end of the wait list).
-    let is_shadow = opportunity.kind == OpportunityKind::JobShadow
-        || opportunity.allocation == entity::Allocation::FairDraw;
+    let is_shadow = gives_seats(&opportunity);
     let status = if crate::draws::service::collects_entries(&txn, &opportunity).await? {
         // Entered into the draw after the deadline: arriving first gains nothing.
         ApplicationStatus::Submitted

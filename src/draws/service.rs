@@ -373,12 +373,14 @@ pub async fn for_application(
     }))
 }
 
-/// One line of the public record: no name, no student id, no application id.
+/// One line of the public record: no name, no student id, no application
+/// id, and no group. An employer knows who got its seats; a group beside a
+/// seated line would tell it which of them is a priority (or low-income)
+/// student. Each student sees their own group on their application page.
 #[derive(Debug, Serialize)]
 pub struct RecordEntry {
     pub rank: i32,
     pub code: String,
-    pub tier: i32,
     pub key: String,
     pub seated: bool,
 }
@@ -449,7 +451,6 @@ pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult
                 rank: e.rank,
                 key: order::key(&drawn.seed, &e.code),
                 code: e.code,
-                tier: e.tier,
                 seated: e.seated,
             })
             .collect(),

@@ -2,8 +2,8 @@
 
 use chrono::{NaiveDate, Utc};
 use entity::{
-    ApplicationStatus, HoursStatus, OpportunityKind, PlacementStatus, application,
-    application_event, belonging_response, hour_log, opportunity, organization, placement, student,
+    ApplicationStatus, HoursStatus, PlacementStatus, application, application_event,
+    belonging_response, hour_log, opportunity, organization, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -89,8 +89,9 @@ pub async fn record_belonging(
 
 /// Freed seats go to the first students on the wait list, one by one while
 /// a seat is free and someone waits (several seats can free at once, and a
-/// seat left free by an earlier failure is filled too). Only job shadows
-/// keep a wait list: a full internship refuses new applications, and its
+/// seat left free by an earlier failure is filled too). Only seat-based
+/// postings keep a wait list (`applications::gives_seats`: job shadows and
+/// drawn postings): a full internship refuses new applications, and its
 /// freed seat is the employer's to offer to another applicant. The caller
 /// holds the opportunity's row lock (`seats::lock_opportunity`), so two
 /// frees in a row count each other's promotions. Returns the placements
@@ -100,7 +101,7 @@ pub async fn promote_wait_list(
     opportunity: &opportunity::Model,
 ) -> AppResult<Vec<i32>> {
     let mut promoted_placements = Vec::new();
-    if opportunity.kind != OpportunityKind::JobShadow
+    if !applications::gives_seats(opportunity)
         // A day that is over has no seat to give, and a suspended
         // organization reaches no student.
         || opportunity.end_date < crate::search::documents::today()
