@@ -484,3 +484,52 @@ async fn a_job_lease_is_held_by_one_server_until_it_lapses_or_is_renewed() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_change_claimed_by_a_server_that_died_is_applied_once_the_claim_lapses() {
+    on_each_backend(async |app: TestApp| {
+        use sea_orm::ConnectionTrait;
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let id = app.published(&employer, &posting(&[])).await;
+        // A change whose outbox row another server claimed for three more
+        // seconds, then died (the title written straight to the database).
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET title = 'Glacier survey' WHERE id = {id}"
+            ))
+            .await
+            .unwrap();
+        let now = chrono::Utc::now();
+        entity::search_outbox::ActiveModel {
+            opportunity_id: Set(id),
+            created_at: Set(now),
+            attempts: Set(0),
+            next_attempt_at: Set(now),
+            done_at: Set(None),
+            last_error: Set(None),
+            claimed_by: Set(Some("gone-server-1-abc/7".into())),
+            claimed_until: Set(Some(now + chrono::Duration::seconds(3))),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert!(
+            app.api_ids("q=glacier").await.is_empty(),
+            "left alone while the claim holds"
+        );
+        let started = std::time::Instant::now();
+        app.wait_for_search().await;
+        assert_eq!(app.api_ids("q=glacier").await, vec![i64::from(id)]);
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "applied soon after the lapse"
+        );
+    })
+    .await;
+}
