@@ -23,7 +23,10 @@ use crate::{
     error::AppError,
     families, impact, mail, notifications, opportunities, organizations, pages, placements,
     profiles, roster,
-    search::{self, SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, sync},
+    search::{
+        self, SearchEngine, embedded::EmbeddedEngine, index_lock::IndexLock, meili::MeiliEngine,
+        sync,
+    },
     security,
 };
 
@@ -203,14 +206,20 @@ pub struct RunningApp {
     pub state: AppState,
     pub server: JoinHandle<std::io::Result<()>>,
     background: Vec<JoinHandle<()>>,
+    /// The embedded index's lock, while this server uses it.
+    index_lock: std::sync::Mutex<Option<IndexLock>>,
 }
 
 impl RunningApp {
-    /// Stops serving and stops the background workers (tests restart apps).
+    /// Stops serving and stops the background workers (tests restart apps),
+    /// and lets go of the embedded index for the next server.
     pub fn stop(&self) {
         self.server.abort();
         for task in &self.background {
             task.abort();
+        }
+        if let Ok(mut lock) = self.index_lock.lock() {
+            lock.take();
         }
     }
 }
@@ -238,10 +247,53 @@ pub async fn open_search(
     Ok(Arc::new(engine))
 }
 
+/// The index guard's job name of an embedded index, before its server's name.
+const EMBEDDED_GUARD: &str = "search-index-guard:embedded:";
+
+/// Warns, once, when other servers on this database search embedded indexes
+/// of their own: each change reaches one of the indexes only, so each
+/// server finds something different. Several servers need Meilisearch.
+fn spawn_embedded_alone_check(db: DatabaseConnection) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            if let Ok(others @ 1..) = crate::jobs::others_holding(&db, EMBEDDED_GUARD).await {
+                tracing::warn!(
+                    others,
+                    "other servers use this database with embedded search indexes of their \
+                     own: searches differ between servers. Run several servers with one \
+                     Meilisearch (MEILI_URL)"
+                );
+                return;
+            }
+        }
+    })
+}
+
 /// Connects, migrates, opens search, binds `config.bind` and serves in the background.
 pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
+    // Before anything else: a second server on this DATA_DIR stops here,
+    // before it could rebuild the index under the first one.
+    let index_lock = match config.meili_url {
+        Some(_) => None,
+        None => Some(IndexLock::take(&config.data_dir)?),
+    };
     let db = db::connect_and_migrate(&config).await?;
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres && config.secret_key.is_none() {
+        tracing::warn!(
+            "SECRET_KEY is not set: this server uses a key generated in its DATA_DIR. \
+             Several app servers on one database must share one SECRET_KEY, or links \
+             and codes issued by one fail on the others"
+        );
+    }
     let search = open_search(&config, &db).await?;
+    // The servers sharing one Meilisearch index watch it once between them;
+    // an embedded index is this server's own.
+    let index_job = match &config.meili_url {
+        Some(_) => format!("search-index-guard:meili:{}", config.meili_index),
+        None => format!("{EMBEDDED_GUARD}{}", crate::jobs::holder()),
+    };
     let listener = TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
     let site_url: Arc<str> = config
@@ -280,11 +332,15 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
             state.db.clone(),
             Arc::clone(&state.search),
             Duration::from_secs(state.config.search_check_seconds.max(1)),
+            index_job,
         ),
         // Queued even without SMTP: digests then wait in the outbox like all mail.
         mail::digest::spawn_worker(state.db.clone()),
         crate::alerts::service::spawn_worker(state.clone()),
     ];
+    if state.config.meili_url.is_none() {
+        background.push(spawn_embedded_alone_check(state.db.clone()));
+    }
     if let Some(mailer) = mailer {
         background.push(mail::worker::spawn_worker(
             state.db.clone(),
@@ -303,6 +359,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         state,
         server,
         background,
+        index_lock: std::sync::Mutex::new(index_lock),
     })
 }
 
@@ -312,38 +369,65 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     tokio::task::spawn_blocking(crate::geo::preload);
     tracing::info!("STEMbridge listening on http://{}", running.address);
     let server = running.server;
-    server.await??;
+    let served = server.await;
     for task in running.background {
         task.abort();
     }
+    // Hand this server's jobs and claimed outbox rows to the others now,
+    // not when the leases and claims lapse.
+    let db = &running.state.db;
+    let released = (
+        crate::jobs::release_all(db).await,
+        sync::release_claims(db).await,
+        mail::worker::release_claims(db).await,
+    );
+    if let (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) = released {
+        tracing::warn!(%error, "could not hand this server's jobs over");
+    }
+    served??;
     Ok(())
 }
 
-/// Deletes expired sessions and forgotten rate-limit buckets now and then.
+/// Deletes expired sessions and forgotten rate-limit buckets now and then,
+/// on the one server holding the job's lease.
 fn spawn_session_cleanup(db: DatabaseConnection) -> JoinHandle<()> {
     use tower_sessions::ExpiredDeletion;
     let store = DbSessionStore::new(db.clone());
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(600));
+        let period = Duration::from_secs(600);
+        let lease = crate::jobs::Lease::new("session-cleanup", period);
+        let mut every = tokio::time::interval(period);
         loop {
             every.tick().await;
+            if !lease.held(&db).await {
+                continue;
+            }
             if let Err(error) = store.delete_expired().await {
                 tracing::warn!(%error, "could not delete expired sessions");
             }
             if let Err(error) = throttle::forget_quiet(&db).await {
                 tracing::warn!(%error, "could not forget quiet rate-limit buckets");
             }
+            if let Err(error) = crate::jobs::forget_lapsed(&db).await {
+                tracing::warn!(%error, "could not forget lapsed job leases");
+            }
         }
     })
 }
 
 /// Closes postings whose application deadline has passed (search also hides
-/// them at query time, so this only keeps statuses truthful).
+/// them at query time, so this only keeps statuses truthful), on the one
+/// server holding the job's lease.
 fn spawn_deadline_closer(db: DatabaseConnection) -> JoinHandle<()> {
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(300));
+        let period = Duration::from_secs(300);
+        let lease = crate::jobs::Lease::new("deadline-closer", period);
+        let mut every = tokio::time::interval(period);
         loop {
             every.tick().await;
+            if !lease.held(&db).await {
+                continue;
+            }
             match opportunities::service::close_expired(&db).await {
                 Ok(0) => {}
                 Ok(closed) => tracing::info!(closed, "closed postings past their deadline"),

@@ -11,6 +11,7 @@ pub mod db; // connection, migrations, write transactions
 pub mod error; // the one error type and how it answers over HTTP
 pub mod forms; // extractors for forms, queries, paths and uploads (refusals are our pages), field errors
 pub mod i18n; // the reader's language and the message catalogue (locales/)
+pub mod jobs; // background jobs run once across app servers: a lease per job
 pub mod sealed; // secrets the server reads back (TOTP seeds), encrypted at rest
 pub mod telemetry; // logging (never student data)
 pub mod templates; // the minijinja environment

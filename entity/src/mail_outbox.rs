@@ -31,6 +31,11 @@ pub struct Model {
     /// Optional mail only: the site path that unsubscribes its recipient
     /// from its kind (`List-Unsubscribe`); consent and safety mail has none.
     pub unsubscribe_path: Option<String>,
+    /// The server round applying (or sending) this row, while it does.
+    pub claimed_by: Option<String>,
+    /// When that claim lapses: a server that died mid-round gives its rows
+    /// back to the others then.
+    pub claimed_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,11 @@ pub struct Model {
     pub next_attempt_at: DateTimeUtc,
     pub done_at: Option<DateTimeUtc>,
     pub last_error: Option<String>,
+    /// The server round applying (or sending) this row, while it does.
+    pub claimed_by: Option<String>,
+    /// When that claim lapses: a server that died mid-round gives its rows
+    /// back to the others then.
+    pub claimed_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -459,13 +459,18 @@ pub async fn for_digest(
     Ok(listed)
 }
 
-/// The background job; every server runs it, the alert rows keep each
-/// posting to one alert per saved search.
+/// The background job, run by the one server holding its lease; were two
+/// to run it, the alert rows would still keep each posting to one alert per
+/// saved search.
 pub fn spawn_worker(state: AppState) -> JoinHandle<()> {
     tokio::spawn(async move {
+        let lease = crate::jobs::Lease::new("saved-search-alerts", EVERY);
         let mut every = tokio::time::interval_at(tokio::time::Instant::now() + EVERY, EVERY);
         loop {
             every.tick().await;
+            if !lease.held(&state.db).await {
+                continue;
+            }
             match run_once(&state, Utc::now()).await {
                 Ok(0) => {}
                 Ok(alerted) => tracing::info!(alerted, "saved-search alerts raised"),

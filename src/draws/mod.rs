@@ -31,13 +31,19 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// Runs the draws whose deadline has passed, every minute (any number of
-/// app servers may run this: each draw still happens once).
+/// Runs the draws whose deadline has passed, every minute, on the one app
+/// server holding the job's lease (were two to run it, each draw would
+/// still happen once: see [`service`]).
 pub fn spawn_worker(db: DatabaseConnection, low_income_tier: bool) -> JoinHandle<()> {
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(60));
+        let period = Duration::from_secs(60);
+        let lease = crate::jobs::Lease::new("draws", period);
+        let mut every = tokio::time::interval(period);
         loop {
             every.tick().await;
+            if !lease.held(&db).await {
+                continue;
+            }
             let today = crate::search::documents::today();
             match service::run_due(&db, today, low_income_tier).await {
                 Ok(0) => {}

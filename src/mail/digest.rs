@@ -229,15 +229,19 @@ async fn matching(
     digest_postings(db, postings).await
 }
 
-/// The background job; every server runs it, the claims keep it to one
-/// digest per student per week.
+/// The background job, run by the one server holding its lease; were two
+/// to run it, the claims would still keep it to one digest per student per week.
 pub fn spawn_worker(db: DatabaseConnection) -> JoinHandle<()> {
     tokio::spawn(async move {
+        let lease = crate::jobs::Lease::new("weekly-digest", EVERY);
         // The first round waits a whole period: a server restarting (or a
         // test app starting) does not race the people setting their choices.
         let mut every = tokio::time::interval_at(tokio::time::Instant::now() + EVERY, EVERY);
         loop {
             every.tick().await;
+            if !lease.held(&db).await {
+                continue;
+            }
             match run_once(&db, Utc::now()).await {
                 Ok(0) => {}
                 Ok(queued) => tracing::info!(queued, "weekly digests queued"),

@@ -2,6 +2,13 @@
 //! server accepted it; a failure is retried with exponential backoff, and
 //! after `MAX_ATTEMPTS` (or at once, for a permanent refusal) the message is
 //! marked failed for good and left for admins to read.
+//!
+//! Several app servers share the outbox: a round claims its messages first
+//! (`claimed_by`, `claimed_until`, one conditional UPDATE, `SKIP LOCKED` on
+//! PostgreSQL), so each message is sent by one server. A server that dies
+//! mid-round gives its messages back when the claim lapses; one that died
+//! after the SMTP server accepted a message but before it was marked sent
+//! leaves it to be sent again then (SMTP offers no way to ask).
 
 use std::{sync::Arc, time::Duration};
 
@@ -15,8 +22,8 @@ use lettre::{
     },
 };
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    sea_query::Expr,
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
 
@@ -28,6 +35,9 @@ pub const MAX_ATTEMPTS: i32 = 8;
 const MAX_BACKOFF_SECONDS: i64 = 3600;
 /// Messages handled per round.
 const BATCH: u64 = 20;
+/// How long a round's claim holds: a round of [`BATCH`] messages at the
+/// transport's 20-second timeout each fits in it.
+const CLAIM_SECONDS: i64 = 600;
 
 /// What the worker needs to send: the SMTP transport, the sender, the site.
 #[derive(Clone)]
@@ -95,16 +105,87 @@ impl Mailer {
     }
 }
 
+/// Claims up to [`BATCH`] due messages for the round `token` and returns
+/// them. Free messages are those never claimed, whose claim lapsed, or
+/// claimed by an earlier round of this process (one worker runs per
+/// process, so that round was cut off). Of two servers claiming at once,
+/// PostgreSQL re-checks the claim condition on each row the other one
+/// took, and SQLite runs one write at a time: no message is claimed twice.
+pub async fn claim(
+    db: &DatabaseConnection,
+    token: &str,
+    now: chrono::DateTime<Utc>,
+) -> AppResult<Vec<mail_outbox::Model>> {
+    use mail_outbox::Column as C;
+    // An idle worker looks every 250 ms: a plain read while nothing is due.
+    let due = mail_outbox::Entity::find()
+        .select_only()
+        .column(C::Id)
+        .filter(C::SentAt.is_null())
+        .filter(C::FailedAt.is_null())
+        .filter(C::NextAttemptAt.lte(now))
+        .into_tuple::<i64>()
+        .one(db)
+        .await?;
+    if due.is_none() {
+        return Ok(Vec::new());
+    }
+    let free = || {
+        Condition::any()
+            .add(C::ClaimedUntil.is_null())
+            .add(C::ClaimedUntil.lt(now))
+            .add(C::ClaimedBy.like(crate::jobs::mine_like()))
+    };
+    let due = Query::select()
+        .column(C::Id)
+        .from(mail_outbox::Entity)
+        .and_where(C::SentAt.is_null())
+        .and_where(C::FailedAt.is_null())
+        .and_where(C::NextAttemptAt.lte(now))
+        .cond_where(free())
+        .order_by(C::Id, Order::Asc)
+        .limit(BATCH)
+        .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+        .to_owned();
+    mail_outbox::Entity::update_many()
+        .col_expr(C::ClaimedBy, Expr::value(token))
+        .col_expr(
+            C::ClaimedUntil,
+            Expr::value(now + chrono::Duration::seconds(CLAIM_SECONDS)),
+        )
+        .filter(C::Id.in_subquery(due))
+        .filter(free())
+        .exec(db)
+        .await?;
+    Ok(mail_outbox::Entity::find()
+        .filter(C::ClaimedBy.eq(token))
+        .filter(C::SentAt.is_null())
+        .filter(C::FailedAt.is_null())
+        .order_by_asc(C::Id)
+        .all(db)
+        .await?)
+}
+
+/// Gives back the messages this process claimed and did not send (a clean
+/// shutdown): the other servers send them at once instead of after the lapse.
+pub async fn release_claims(db: &DatabaseConnection) -> AppResult<u64> {
+    let released = mail_outbox::Entity::update_many()
+        .col_expr(mail_outbox::Column::ClaimedBy, Expr::value(None::<String>))
+        .col_expr(
+            mail_outbox::Column::ClaimedUntil,
+            Expr::value(None::<chrono::DateTime<Utc>>),
+        )
+        .filter(mail_outbox::Column::ClaimedBy.like(crate::jobs::mine_like()))
+        .exec(db)
+        .await?;
+    Ok(released.rows_affected)
+}
+
 /// Sends every due message once; returns how many were tried.
 pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usize> {
-    let rows = mail_outbox::Entity::find()
-        .filter(mail_outbox::Column::SentAt.is_null())
-        .filter(mail_outbox::Column::FailedAt.is_null())
-        .filter(mail_outbox::Column::NextAttemptAt.lte(Utc::now()))
-        .order_by_asc(mail_outbox::Column::Id)
-        .limit(BATCH)
-        .all(db)
-        .await?;
+    static ROUNDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let round = ROUNDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let rows = claim(db, &crate::jobs::claim_token(round), Utc::now()).await?;
     let tried = rows.len();
     for row in rows {
         let outcome = match mailer.message(&row) {
@@ -122,6 +203,11 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                 mail_outbox::Entity::update_many()
                     .col_expr(mail_outbox::Column::SentAt, Expr::value(Utc::now()))
                     .col_expr(mail_outbox::Column::Attempts, Expr::value(row.attempts + 1))
+                    .col_expr(mail_outbox::Column::ClaimedBy, Expr::value(None::<String>))
+                    .col_expr(
+                        mail_outbox::Column::ClaimedUntil,
+                        Expr::value(None::<chrono::DateTime<Utc>>),
+                    )
                     .filter(mail_outbox::Column::Id.eq(row.id))
                     .exec(db)
                     .await?;
@@ -142,6 +228,12 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                     .col_expr(
                         mail_outbox::Column::LastError,
                         Expr::value(error.chars().take(1000).collect::<String>()),
+                    )
+                    // Free for whichever server comes first once it is due.
+                    .col_expr(mail_outbox::Column::ClaimedBy, Expr::value(None::<String>))
+                    .col_expr(
+                        mail_outbox::Column::ClaimedUntil,
+                        Expr::value(None::<chrono::DateTime<Utc>>),
                     );
                 if give_up {
                     update =

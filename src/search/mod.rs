@@ -9,6 +9,7 @@ pub mod database;
 pub mod documents;
 pub mod embedded;
 mod handlers;
+pub mod index_lock;
 pub mod matching;
 pub mod meili;
 pub mod openapi;

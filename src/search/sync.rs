@@ -1,14 +1,22 @@
 //! Applying the outbox to the search engine: in batches, marked done only
 //! once the engine confirmed, retried with backoff when it fails. A crash or
 //! an engine outage loses nothing: the rows simply wait.
+//!
+//! Several app servers share the outbox: a round first claims its rows
+//! (`claimed_by`, `claimed_until`), so each change is applied by one server,
+//! and a server that dies mid-round gives its rows back when the claim
+//! lapses. A round never takes rows of a posting another server's round is
+//! still applying: the two would read the posting at different moments and
+//! the older read could reach the engine last, leaving it stale.
 
 use std::{sync::Arc, time::Duration};
 
 use chrono::{DateTime, Utc};
 use entity::search_outbox;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, sea_query::Expr,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
 
@@ -17,22 +25,117 @@ use crate::error::{AppError, AppResult};
 
 /// Rows applied per round.
 pub const BATCH: u64 = 500;
+/// How long a round's claim holds: far longer than a round takes, short
+/// enough that a crashed server's rows are not left waiting for long.
+const CLAIM_SECONDS: i64 = 60;
+/// Key of the PostgreSQL advisory lock that makes claims one at a time.
+const CLAIM_LOCK: i64 = 0x5354_454d_0001;
 /// Longest wait between retries.
 const MAX_BACKOFF_SECONDS: i64 = 300;
 /// Opportunities per batch of a rebuild: enough to keep the engine busy,
 /// few enough that a rebuild of any size holds little in memory.
 const REBUILD_BATCH: u64 = 2_000;
 
+/// Claims up to [`BATCH`] due rows for the round `token` and returns them.
+///
+/// Free rows are those never claimed, whose claim lapsed, or claimed by an
+/// earlier round of this process (one worker runs per process, so such a
+/// round was cut off). Rows of a posting that another server is applying
+/// stay put. Claims are made one at a time (a transaction-scoped advisory
+/// lock on PostgreSQL; SQLite's write transactions are exclusive), so two
+/// servers never both see a posting as free; `SKIP LOCKED` keeps a claim
+/// from waiting on rows a request is writing.
+pub async fn claim(
+    db: &DatabaseConnection,
+    token: &str,
+    now: chrono::DateTime<Utc>,
+) -> AppResult<Vec<search_outbox::Model>> {
+    use search_outbox::Column as C;
+    let mine = crate::jobs::mine_like();
+    // An idle worker looks every 200 ms: a plain read, not a write
+    // transaction (SQLite has one writer at a time), while nothing is due.
+    let due = search_outbox::Entity::find()
+        .select_only()
+        .column(C::Id)
+        .filter(C::DoneAt.is_null())
+        .filter(C::NextAttemptAt.lte(now))
+        .into_tuple::<i64>()
+        .one(db)
+        .await?;
+    if due.is_none() {
+        return Ok(Vec::new());
+    }
+    let txn = crate::db::begin_write(db).await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CLAIM_LOCK})"))
+            .await?;
+    }
+    let free = || {
+        Condition::any()
+            .add(C::ClaimedUntil.is_null())
+            .add(C::ClaimedUntil.lt(now))
+            .add(C::ClaimedBy.like(&mine))
+    };
+    let busy_elsewhere = Query::select()
+        .column(C::OpportunityId)
+        .from(search_outbox::Entity)
+        .and_where(C::DoneAt.is_null())
+        .and_where(C::ClaimedUntil.gte(now))
+        .and_where(C::ClaimedBy.not_like(&mine))
+        .to_owned();
+    let due = Query::select()
+        .column(C::Id)
+        .from(search_outbox::Entity)
+        .and_where(C::DoneAt.is_null())
+        .and_where(C::NextAttemptAt.lte(now))
+        .cond_where(free())
+        .and_where(C::OpportunityId.not_in_subquery(busy_elsewhere))
+        .order_by(C::Id, Order::Asc)
+        .limit(BATCH)
+        .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+        .to_owned();
+    search_outbox::Entity::update_many()
+        .col_expr(C::ClaimedBy, Expr::value(token))
+        .col_expr(
+            C::ClaimedUntil,
+            Expr::value(now + chrono::Duration::seconds(CLAIM_SECONDS)),
+        )
+        .filter(C::Id.in_subquery(due))
+        .filter(free())
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(search_outbox::Entity::find()
+        .filter(C::ClaimedBy.eq(token))
+        .filter(C::DoneAt.is_null())
+        .order_by_asc(C::Id)
+        .all(db)
+        .await?)
+}
+
+/// Gives back the rows this process claimed and did not apply (a clean
+/// shutdown): the other servers apply them at once instead of after the lapse.
+pub async fn release_claims(db: &DatabaseConnection) -> AppResult<u64> {
+    let released = search_outbox::Entity::update_many()
+        .col_expr(
+            search_outbox::Column::ClaimedBy,
+            Expr::value(None::<String>),
+        )
+        .col_expr(
+            search_outbox::Column::ClaimedUntil,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .filter(search_outbox::Column::ClaimedBy.like(crate::jobs::mine_like()))
+        .exec(db)
+        .await?;
+    Ok(released.rows_affected)
+}
+
 /// Applies one batch of due outbox rows; returns how many rows it handled.
 pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppResult<usize> {
-    let now = Utc::now();
-    let rows = search_outbox::Entity::find()
-        .filter(search_outbox::Column::DoneAt.is_null())
-        .filter(search_outbox::Column::NextAttemptAt.lte(now))
-        .order_by_asc(search_outbox::Column::Id)
-        .limit(BATCH)
-        .all(db)
-        .await?;
+    static ROUNDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let round = ROUNDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let rows = claim(db, &crate::jobs::claim_token(round), Utc::now()).await?;
     if rows.is_empty() {
         return Ok(0);
     }
@@ -58,6 +161,14 @@ pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> App
         Ok(()) => {
             search_outbox::Entity::update_many()
                 .col_expr(search_outbox::Column::DoneAt, Expr::value(Utc::now()))
+                .col_expr(
+                    search_outbox::Column::ClaimedBy,
+                    Expr::value(None::<String>),
+                )
+                .col_expr(
+                    search_outbox::Column::ClaimedUntil,
+                    Expr::value(None::<DateTime<Utc>>),
+                )
                 .filter(search_outbox::Column::Id.is_in(row_ids))
                 .exec(db)
                 .await?;
@@ -79,6 +190,15 @@ pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> App
                     .col_expr(
                         search_outbox::Column::LastError,
                         Expr::value(message.clone()),
+                    )
+                    // Free for whichever server comes first once it is due.
+                    .col_expr(
+                        search_outbox::Column::ClaimedBy,
+                        Expr::value(None::<String>),
+                    )
+                    .col_expr(
+                        search_outbox::Column::ClaimedUntil,
+                        Expr::value(None::<DateTime<Utc>>),
                     )
                     .filter(search_outbox::Column::Id.eq(row.id))
                     .exec(db)
@@ -224,22 +344,31 @@ async fn newest_row(db: &DatabaseConnection) -> AppResult<Option<i64>> {
         .flatten())
 }
 
-/// Checks the index now, at start-up, and every `period` after: a server
-/// switched to Meilisearch on an existing database, or started on an emptied
-/// index, refills it at once instead of answering nothing until the first
-/// period ends or someone runs `stembridge reindex`.
+/// Checks the index now, at start-up, and every `period` after, while this
+/// server holds the lease `job` (named after the index: the servers sharing
+/// one Meilisearch index check it once, and rebuild it once, between them).
+/// A server switched to Meilisearch on an existing database, or started on an
+/// emptied index, refills it at once instead of answering nothing until the
+/// first period ends or someone runs `stembridge reindex`.
 pub fn spawn_index_guard(
     db: DatabaseConnection,
     engine: Arc<dyn SearchEngine>,
     period: Duration,
+    job: String,
 ) -> JoinHandle<()> {
     tokio::spawn(async move {
+        let lease = crate::jobs::Lease::new(job, period);
         let mut guard = IndexGuard::default();
         let mut ticks = tokio::time::interval(period);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             // The first tick completes at once: the start-up check.
             ticks.tick().await;
+            if !lease.held(&db).await {
+                // Another server watches it; what this one saw is stale by then.
+                guard = IndexGuard::default();
+                continue;
+            }
             if let Err(error) = guard.check(&db, engine.as_ref()).await {
                 tracing::warn!(%error, "could not check the search index");
             }

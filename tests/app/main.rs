@@ -36,6 +36,7 @@ mod opportunities;
 mod organizations;
 mod posting_language;
 mod profile_defaults;
+mod replicas;
 mod roster;
 mod roster_uploads;
 mod safeguarding;

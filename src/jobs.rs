@@ -1,0 +1,164 @@
+//! Background jobs that run once however many app servers share the
+//! database: each job has a lease row (`job_lease`: name, holder, until),
+//! and a server runs the job only while it holds the lease. Taking it is
+//! one conditional UPDATE ("mine, or lapsed"), atomic on SQLite and on
+//! PostgreSQL; the holder renews it at every run, so the job stays on one
+//! server, and moves to another once a dead holder's lease lapses.
+//!
+//! The jobs are also written to be harmless when two runs overlap (a run
+//! that outlives its lease, a clock far off): the lease keeps the work from
+//! being done N times, the jobs' own claims keep it correct.
+
+use std::{sync::LazyLock, time::Duration};
+
+use chrono::{DateTime, Utc};
+use entity::job_lease;
+use sea_orm::{
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    sea_query::{Expr, OnConflict},
+};
+
+use crate::error::AppResult;
+
+/// This server process, as lease holders and outbox claims name it: the
+/// host, the process id and a random part (a restarted process, or a
+/// container reusing a pid, is someone else).
+static HOLDER: LazyLock<String> = LazyLock::new(|| {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+    // Outbox claims match "holder/..." with LIKE: keep to characters it takes literally.
+    let host: String = host
+        .trim()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
+        .take(60)
+        .collect();
+    let host = if host.is_empty() { "host".into() } else { host };
+    format!(
+        "{host}-{}-{}",
+        std::process::id(),
+        crate::tokens::random(6).to_lowercase()
+    )
+});
+
+/// This process's name as a holder of leases and claims.
+pub fn holder() -> &'static str {
+    &HOLDER
+}
+
+/// The claims of this process's outbox rounds start with this; a LIKE
+/// pattern for them is `mine_like()`.
+pub fn claim_token(round: u64) -> String {
+    format!("{}/{round}", holder())
+}
+
+/// A LIKE pattern matching every claim this process made.
+pub fn mine_like() -> String {
+    format!("{}/%", holder())
+}
+
+/// A job's lease, as its loop holds it.
+#[derive(Debug, Clone)]
+pub struct Lease {
+    name: String,
+    ttl: chrono::Duration,
+}
+
+impl Lease {
+    /// The lease of `name`, for a job run every `period`: the holder renews
+    /// it at each run, and it lapses after two missed runs (plus a margin),
+    /// when another server takes the job over.
+    pub fn new(name: impl Into<String>, period: Duration) -> Self {
+        let period = chrono::Duration::from_std(period).unwrap_or(chrono::Duration::hours(1));
+        Self {
+            name: name.into(),
+            ttl: period * 2 + chrono::Duration::seconds(10),
+        }
+    }
+
+    /// Whether this server runs the job now (taking or renewing the lease).
+    /// A database error counts as "not now": the next tick tries again.
+    pub async fn held(&self, db: &impl ConnectionTrait) -> bool {
+        match take_as(db, &self.name, holder(), self.ttl, Utc::now()).await {
+            Ok(held) => held,
+            Err(error) => {
+                tracing::warn!(%error, job = %self.name, "could not take the job's lease");
+                false
+            }
+        }
+    }
+}
+
+/// Takes (or renews) the lease `name` for `holder` until `now + ttl`, if it
+/// is free, lapsed or already `holder`'s; true when `holder` has it now.
+pub async fn take_as(
+    db: &impl ConnectionTrait,
+    name: &str,
+    holder: &str,
+    ttl: chrono::Duration,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    // The row exists once; after that only the conditional UPDATE decides,
+    // and of two servers racing for a lapsed lease the database lets one
+    // UPDATE match (the other re-reads the row and finds it taken).
+    job_lease::Entity::insert(job_lease::ActiveModel {
+        name: Set(name.to_owned()),
+        holder: Set(String::new()),
+        until: Set(DateTime::<Utc>::UNIX_EPOCH),
+    })
+    .on_conflict(
+        OnConflict::column(job_lease::Column::Name)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    let taken = job_lease::Entity::update_many()
+        .col_expr(job_lease::Column::Holder, Expr::value(holder))
+        .col_expr(job_lease::Column::Until, Expr::value(now + ttl))
+        .filter(job_lease::Column::Name.eq(name))
+        .filter(
+            Condition::any()
+                .add(job_lease::Column::Holder.eq(holder))
+                .add(job_lease::Column::Until.lt(now)),
+        )
+        .exec(db)
+        .await?;
+    Ok(taken.rows_affected == 1)
+}
+
+/// How many other live servers hold a lease whose name starts with
+/// `prefix` (servers each watching an embedded index of their own, say).
+pub async fn others_holding(db: &impl ConnectionTrait, prefix: &str) -> AppResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(job_lease::Entity::find()
+        .filter(job_lease::Column::Name.starts_with(prefix))
+        .filter(job_lease::Column::Holder.ne(holder()))
+        .filter(job_lease::Column::Until.gt(Utc::now()))
+        .count(db)
+        .await?)
+}
+
+/// Deletes leases lapsed for a day (servers long gone leave per-server rows).
+pub async fn forget_lapsed(db: &impl ConnectionTrait) -> AppResult<u64> {
+    let day_ago = Utc::now() - chrono::Duration::days(1);
+    let deleted = job_lease::Entity::delete_many()
+        .filter(job_lease::Column::Until.lt(day_ago))
+        .exec(db)
+        .await?;
+    Ok(deleted.rows_affected)
+}
+
+/// Gives back every lease this process holds (a clean shutdown): the other
+/// servers take the jobs over at their next tick instead of after the lapse.
+pub async fn release_all(db: &impl ConnectionTrait) -> AppResult<u64> {
+    let released = job_lease::Entity::update_many()
+        .col_expr(
+            job_lease::Column::Until,
+            Expr::value(DateTime::<Utc>::UNIX_EPOCH),
+        )
+        .filter(job_lease::Column::Holder.eq(holder()))
+        .exec(db)
+        .await?;
+    Ok(released.rows_affected)
+}
