@@ -114,23 +114,26 @@ def generate(args):
         "address", "zip", "latitude", "longitude", "compensation", "hourly_wage_cents",
         "stipend_cents", "hours_per_week", "schedule", "start_date", "end_date", "deadline",
         "min_grade", "max_grade", "slots", "languages", "skills", "created_by", "created_at",
-        "updated_at", "published_at", "written_in"])
+        "updated_at", "published_at", "written_in", "allocation"])
     features = table("opportunity_feature", ["opportunity_id", "feature"])
     for p in range(1, n_postings + 1):
         org = (p - 1) % n_orgs + 1
         words = rng.sample(WORDS, 3)
+        kind = rng.choice(KINDS)
         paid = rng.random() < 0.5
         created = rand_time(rng, 300)
         postings.append([
-            p, org, f"{words[0].title()} {words[1]} {rng.choice(KINDS).replace('_', ' ')} {p}",
+            p, org, f"{words[0].title()} {words[1]} {kind.replace('_', ' ')} {p}",
             f"Work on {words[0]}, {words[1]} and {words[2]} with our team.",
-            rng.choice(KINDS), rng.choice(FIELDS), rng.choice(MODES), "published",
+            kind, rng.choice(FIELDS), rng.choice(MODES), "published",
             f"{p} Lake St", rng.choice(ZIPS), 41.85 + rng.uniform(-0.1, 0.1),
             -87.65 + rng.uniform(-0.1, 0.1), "hourly" if paid else "unpaid",
             1800 if paid else None, None, rng.choice([5, 10, 15]), "Weekdays after school",
             str(TODAY + dt.timedelta(days=30)), str(TODAY + dt.timedelta(days=120)),
             str(TODAY + dt.timedelta(days=rng.randint(1, 60))), 9, 12, rng.randint(1, 5), "en",
-            "", employer_of[org], ts(created), ts(created), ts(created), "en"])
+            "", employer_of[org], ts(created), ts(created), ts(created), "en",
+            # Seat-based kinds draw their seats (Allocation::default_for).
+            "fair_draw" if kind in ("job_shadow", "virtual_experience") else "first_come"])
         for feature in rng.sample(FEATURES, rng.randint(0, 4)):
             features.append([p, feature])
 
@@ -159,7 +162,7 @@ def generate(args):
                                          "updated_at"])
     placements = table("placement", ["id", "application_id", "opportunity_id", "student_id",
                                      "status", "start_date", "end_date", "created_at",
-                                     "ended_at"])
+                                     "ended_at", "mentor_name"])
     hours = table("hour_log", ["id", "placement_id", "work_date", "quarter_hours", "description",
                                "status", "created_at"])
     belonging = table("belonging_response", ["id", "placement_id", "student_id", "stage", "score",
@@ -191,7 +194,8 @@ def generate(args):
                 pstatus, ended = "active", None
             placements.append([pid, a, p, st, pstatus, str(started.date()),
                                str((started + dt.timedelta(days=60)).date()), ts(started),
-                               ts(ended) if ended else None])
+                               ts(ended) if ended else None,
+                               "Dana Mentor" if rng.random() < 0.6 else None])
             if pstatus != "awaiting_consent":
                 for h in range(3):
                     hours.append([len(hours) + 1, pid, str((started + dt.timedelta(days=h)).date()),
