@@ -5,6 +5,11 @@
 //! mix, and the delay from publishing to being searchable.
 //! `load URL`: 32 concurrent clients on the HTTP search page of a server
 //! started separately on DIR, with the same query mix.
+//!
+//! With `MEILI_URL` (and `MEILI_MASTER_KEY`) set, the index is built in that
+//! Meilisearch server instead of the embedded engine, and the engine-alone
+//! timings also give Meilisearch's own `processingTimeMs`, so the time spent
+//! in the server and in the round trip can be told apart.
 
 use std::{
     path::PathBuf,
@@ -20,7 +25,8 @@ use stembridge::{
     db,
     opportunities::service as opportunities,
     search::{
-        SearchEngine as _, documents::today, embedded::EmbeddedEngine, query::SearchParams, sync,
+        SearchEngine, documents::today, embedded::EmbeddedEngine, meili::MeiliEngine,
+        query::SearchParams, sync,
     },
     seed::postings,
 };
@@ -76,6 +82,9 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
         dir.clone(),
     );
     config.database_url = None;
+    // The app's own engine choice, for the publish-to-searchable phase too.
+    config.meili_url = std::env::var("MEILI_URL").ok();
+    config.meili_master_key = std::env::var("MEILI_MASTER_KEY").ok();
     let database = db::connect_and_migrate(&config).await?;
 
     let started = Instant::now();
@@ -136,10 +145,9 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
 
-    let engine =
-        EmbeddedEngine::open(&EmbeddedEngine::directory(&dir)).map_err(|e| anyhow::anyhow!(e))?;
+    let engine = Engine::open(&config)?;
     let started = Instant::now();
-    let count = sync::rebuild(&database, &engine).await?;
+    let count = sync::rebuild(&database, engine.search()).await?;
     let elapsed = started.elapsed();
     println!(
         "full reindex: {count} documents in {:.2} s ({:.0} documents/s)",
@@ -154,20 +162,23 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
         .collect::<Result<Result<Vec<_>, _>, _>>()?
         .map_err(|e| anyhow::anyhow!(e.message))?;
     for query in &queries {
-        engine.search(query).await?; // warm the caches
+        engine.search().search(query).await?; // warm the caches
     }
+    let before = engine.processing_time();
     let mut samples = Vec::with_capacity(ENGINE_QUERIES);
     let started = Instant::now();
     for n in 0..ENGINE_QUERIES {
         let begun = Instant::now();
-        engine.search(&queries[n % queries.len()]).await?;
+        engine.search().search(&queries[n % queries.len()]).await?;
         samples.push(begun.elapsed());
     }
+    let round_trips: Duration = samples.iter().sum();
     report(
-        "engine alone (embedded, sequential)",
+        &format!("engine alone ({}, sequential)", engine.name()),
         samples,
         started.elapsed(),
     );
+    engine.report_processing(before, round_trips);
     drop(engine);
 
     // Publish to searchable, through the running app's outbox worker.
@@ -269,24 +280,83 @@ async fn load(base: String) -> anyhow::Result<()> {
 
 /// `engine DIR`: each query of the mix alone on an index prepared earlier.
 async fn per_query(dir: PathBuf) -> anyhow::Result<()> {
-    let engine =
-        EmbeddedEngine::open(&EmbeddedEngine::directory(&dir)).map_err(|e| anyhow::anyhow!(e))?;
+    let engine = Engine::open(&Config::for_database(String::new(), dir))?;
     for q in MIX {
         let query = serde_html_form::from_str::<SearchParams>(q)?
             .parse(today())
             .map_err(|e| anyhow::anyhow!(e.message))?;
-        engine.search(&query).await?;
+        engine.search().search(&query).await?;
+        let before = engine.processing_time();
         let mut samples = Vec::new();
         let started = Instant::now();
         for _ in 0..200 {
             let begun = Instant::now();
-            let results = engine.search(&query).await?;
+            let results = engine.search().search(&query).await?;
             samples.push(begun.elapsed());
             std::hint::black_box(results);
         }
+        let round_trips: Duration = samples.iter().sum();
         report(q, samples, started.elapsed());
+        engine.report_processing(before, round_trips);
     }
     Ok(())
+}
+
+/// The engine under test: Meilisearch when `MEILI_URL` is set, as the app
+/// chooses, else the embedded index under DATA_DIR.
+enum Engine {
+    Embedded(EmbeddedEngine),
+    Meili(MeiliEngine),
+}
+
+impl Engine {
+    fn open(config: &Config) -> anyhow::Result<Self> {
+        Ok(match std::env::var("MEILI_URL") {
+            Ok(url) => Engine::Meili(MeiliEngine::new(
+                &url,
+                std::env::var("MEILI_MASTER_KEY").ok().as_deref(),
+                &config.meili_index,
+            )?),
+            Err(_) => Engine::Embedded(EmbeddedEngine::open(&EmbeddedEngine::directory(
+                &config.data_dir,
+            ))?),
+        })
+    }
+
+    fn search(&self) -> &dyn SearchEngine {
+        match self {
+            Engine::Embedded(engine) => engine,
+            Engine::Meili(engine) => engine,
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Engine::Embedded(_) => "embedded",
+            Engine::Meili(_) => "Meilisearch",
+        }
+    }
+
+    fn processing_time(&self) -> (u64, u64) {
+        match self {
+            Engine::Embedded(_) => (0, 0),
+            Engine::Meili(engine) => engine.processing_time(),
+        }
+    }
+
+    /// Meilisearch's own time per search since `before`, beside the mean
+    /// round trip the app saw.
+    fn report_processing(&self, before: (u64, u64), round_trips: Duration) {
+        let (searches, ms) = self.processing_time();
+        let searches = searches - before.0;
+        if searches > 0 {
+            println!(
+                "  Meilisearch processingTimeMs: mean {:.2} ms of a mean {:.2} ms round trip",
+                (ms - before.1) as f64 / searches as f64,
+                round_trips.as_secs_f64() * 1000.0 / searches as f64
+            );
+        }
+    }
 }
 
 fn main() -> anyhow::Result<()> {

@@ -2,6 +2,8 @@
 # Search benchmark: 100,000 opportunities, full reindex, engine latency,
 # publish-to-searchable delay, then the HTTP search page under 32 concurrent
 # clients against a separate release server process, and its peak memory.
+# With MEILI_URL (and MEILI_MASTER_KEY) set, the same runs go through that
+# Meilisearch server, and the engine-alone lines add its processingTimeMs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${BENCH_DIR:-$(mktemp -d)}

@@ -78,3 +78,13 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     }
     db.begin_with_options(options).await
 }
+
+/// The row of `E` with primary key `id`, or "not found" (404): the one way a
+/// service fetches a row it was told about.
+pub async fn found<E: sea_orm::EntityTrait>(
+    db: &impl sea_orm::ConnectionTrait,
+    id: impl Into<<E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType>,
+) -> crate::error::AppResult<E::Model> {
+    use crate::error::OrNotFound;
+    E::find_by_id(id).one(db).await?.or_not_found()
+}

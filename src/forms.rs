@@ -3,12 +3,50 @@
 
 use std::collections::BTreeMap;
 
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Serialize, Serializer, ser::SerializeMap};
+use tower_sessions::Session;
 
 use crate::{
-    error::AppError,
+    auth::extractors::flash,
+    error::{AppError, AppResult},
     i18n::{self, Lang, Message},
 };
+
+/// What a saved form tells the person, and the page it leads to.
+pub struct Saved {
+    pub flash: Message,
+    pub to: String,
+}
+
+impl Saved {
+    pub fn new(flash: Message, to: impl Into<String>) -> Self {
+        Saved {
+            flash,
+            to: to.into(),
+        }
+    }
+}
+
+/// The one shape of a form post: saved, a success flash and a redirect
+/// (POST, redirect, GET); refused for its fields, the form again with their
+/// messages (`rerender` sets the 422); anything else, the error page.
+pub async fn save_or_rerender<T>(
+    outcome: AppResult<T>,
+    session: &Session,
+    saved: impl FnOnce(T) -> Saved,
+    rerender: impl AsyncFnOnce(FieldErrors) -> AppResult<Response>,
+) -> AppResult<Response> {
+    match outcome {
+        Ok(value) => {
+            let Saved { flash: message, to } = saved(value);
+            flash(session, "success", message).await?;
+            Ok(Redirect::to(&to).into_response())
+        }
+        Err(AppError::Validation(errors)) => rerender(errors).await,
+        Err(other) => Err(other),
+    }
+}
 
 /// Messages keyed by form field name, rendered next to each field. Each is
 /// a catalogue id with its arguments, written out in the reader's language

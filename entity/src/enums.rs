@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 /// Implements `key()` / `from_key()` / `ALL` for a string-backed enum. What
 /// people read for a key comes from the app's message catalogue
-/// (`vocab-<vocabulary>-<key>`), in their language.
+/// (`vocab-<vocabulary>-<key>`), in their language. Exported, so the app's
+/// own key/label enums (actions, stages...) come from the same mechanism.
+#[macro_export]
 macro_rules! vocabulary {
     ($name:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
         impl $name {

@@ -2,7 +2,7 @@
 
 search-title = Find an opportunity
 search-error-heading = This search could not run
-search-fallback-notice = Search is partly unavailable right now. These results use every filter you chose, but they are not ranked by relevance and spelling mistakes are not corrected.
+search-fallback-notice = Search is partly unavailable right now. These results use every filter you chose, but they are not ranked by relevance: the newest come first.
 search-q-label = What are you interested in?
 search-q-placeholder = robotics, nursing, coding...
 search-filters = Access needs and filters

@@ -2,7 +2,7 @@
 
 search-title = Busca una oportunidad
 search-error-heading = No se pudo hacer esta búsqueda
-search-fallback-notice = La búsqueda no funciona del todo en este momento. Estos resultados usan todos los filtros que elegiste, pero no están ordenados por relevancia y no se corrigen los errores de ortografía.
+search-fallback-notice = La búsqueda no funciona del todo en este momento. Estos resultados usan todos los filtros que elegiste, pero no están ordenados por relevancia: los más recientes van primero.
 search-q-label = ¿Qué te interesa?
 search-q-placeholder = robótica, enfermería, programación...
 search-filters = Necesidades de acceso y filtros

@@ -127,10 +127,7 @@ pub async fn open(db: &impl ConnectionTrait, token: &str) -> AppResult<user::Mod
         .one(db)
         .await?
         .or_not_found()?;
-    user::Entity::find_by_id(link.user_id)
-        .one(db)
-        .await?
-        .or_not_found()
+    crate::db::found::<user::Entity>(db, link.user_id).await
 }
 
 /// Confirms the address through a link, once: the link is spent by a

@@ -3,7 +3,7 @@
 use axum::{
     extract::State,
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use entity::school;
 use sea_orm::{EntityTrait, QueryOrder};
@@ -13,9 +13,9 @@ use tower_sessions::Session;
 use super::service::{self, CounselorRow, NewCounselor, NewSchool};
 use crate::{
     app::AppState,
-    auth::extractors::{AdminUser, Page, flash},
-    error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    auth::extractors::{AdminUser, Page},
+    error::AppResult,
+    forms::{FieldErrors, Form, Saved, save_or_rerender},
     i18n::Message,
 };
 
@@ -58,30 +58,25 @@ pub async fn create_school(
     page: Page,
     Form(form): Form<NewSchool>,
 ) -> AppResult<Response> {
-    match service::create_school(&state.db, &form).await {
-        Ok(school) => {
-            flash(
-                &session,
-                "success",
+    save_or_rerender(
+        service::create_school(&state.db, &form).await,
+        &session,
+        |school| {
+            Saved::new(
                 Message::new("admin-flash-school-added").arg("name", school.name.as_str()),
+                "/admin",
             )
-            .await?;
-            Ok(Redirect::to("/admin").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
-            render(
-                &state,
-                &page,
-                Dashboard {
-                    school_form: form,
-                    school_errors: errors,
-                    ..Default::default()
-                },
-            )
-            .await
-        }
-        Err(other) => Err(other),
-    }
+        },
+        async |errors| {
+            let view = Dashboard {
+                school_form: form,
+                school_errors: errors,
+                ..Default::default()
+            };
+            render(&state, &page, view).await
+        },
+    )
+    .await
 }
 
 pub async fn create_counselor(
@@ -91,29 +86,24 @@ pub async fn create_counselor(
     page: Page,
     Form(form): Form<NewCounselor>,
 ) -> AppResult<Response> {
-    match service::create_counselor(&state.db, &form).await {
-        Ok(counselor) => {
-            flash(
-                &session,
-                "success",
+    save_or_rerender(
+        service::create_counselor(&state.db, &form).await,
+        &session,
+        |counselor| {
+            Saved::new(
                 Message::new("admin-flash-counselor-created")
                     .arg("email", counselor.email.as_str()),
+                "/admin",
             )
-            .await?;
-            Ok(Redirect::to("/admin").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
-            render(
-                &state,
-                &page,
-                Dashboard {
-                    counselor_form: form,
-                    counselor_errors: errors,
-                    ..Default::default()
-                },
-            )
-            .await
-        }
-        Err(other) => Err(other),
-    }
+        },
+        async |errors| {
+            let view = Dashboard {
+                counselor_form: form,
+                counselor_errors: errors,
+                ..Default::default()
+            };
+            render(&state, &page, view).await
+        },
+    )
+    .await
 }

@@ -366,6 +366,38 @@ pub struct DigestPosting {
     pub deadline: String,
 }
 
+/// `postings` as the digest lists them, each with its organization's name
+/// (one query for the organizations of the few postings listed).
+pub async fn digest_postings(
+    db: &impl ConnectionTrait,
+    postings: Vec<opportunity::Model>,
+) -> AppResult<Vec<DigestPosting>> {
+    let organizations = organization::Entity::find()
+        .filter(
+            organization::Column::Id.is_in(
+                postings
+                    .iter()
+                    .map(|p| p.organization_id)
+                    .collect::<Vec<_>>(),
+            ),
+        )
+        .all(db)
+        .await?;
+    Ok(postings
+        .into_iter()
+        .map(|p| DigestPosting {
+            id: p.id,
+            organization: organizations
+                .iter()
+                .find(|o| o.id == p.organization_id)
+                .map(|o| o.name.clone())
+                .unwrap_or_default(),
+            title: p.title,
+            deadline: p.deadline.to_string(),
+        })
+        .collect())
+}
+
 /// A saved search's new postings, for the weekly digest.
 #[derive(Debug, Serialize)]
 pub struct DigestSearch {
@@ -416,35 +448,12 @@ pub async fn for_digest(
         if postings.is_empty() {
             continue;
         }
-        let organizations = organization::Entity::find()
-            .filter(
-                organization::Column::Id.is_in(
-                    postings
-                        .iter()
-                        .map(|p| p.organization_id)
-                        .collect::<Vec<_>>(),
-                ),
-            )
-            .all(db)
-            .await?;
         let mut newest_first = SearchParams::from_query(&saved.query).unwrap_or_default();
         newest_first.sort = Some(Sort::Newest.key().to_owned());
         listed.push(DigestSearch {
             name: saved.name,
             link: format!("/search?{}", newest_first.to_query_string()),
-            opportunities: postings
-                .into_iter()
-                .map(|p| DigestPosting {
-                    id: p.id,
-                    organization: organizations
-                        .iter()
-                        .find(|o| o.id == p.organization_id)
-                        .map(|o| o.name.clone())
-                        .unwrap_or_default(),
-                    title: p.title,
-                    deadline: p.deadline.to_string(),
-                })
-                .collect(),
+            opportunities: digest_postings(db, postings).await?,
         });
     }
     Ok(listed)

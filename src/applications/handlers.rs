@@ -79,21 +79,20 @@ pub async fn student_view(
 ) -> AppResult<Response> {
     let (application, _) = service::find_for_student(&state.db, &student, id).await?;
     let history = service::history(&state.db, &application, Some(student.id)).await?;
-    let (title, placement_id, organization_verified) =
-        service::title_and_placement(&state.db, &application).await?;
+    let context = service::application_context(&state.db, &application).await?;
     let draw = crate::draws::service::for_application(&state.db, &application).await?;
     let view = StudentApplicationPage {
         draw,
         id: application.id,
         opportunity_id: application.opportunity_id,
-        title,
+        title: context.title,
         status: application.status.key(),
         note: application.note,
         availability: application.availability,
         accommodations: application.accommodations,
         history,
-        placement_id,
-        organization_verified,
+        placement_id: context.placement_id,
+        organization_verified: context.organization_verified,
     };
     Ok(page
         .render("applications/student.html", view)?

@@ -22,7 +22,7 @@ use crate::{
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
     i18n::{self, Lang, Message, t, t_args},
-    notifications::{employers_of, notify},
+    notifications::{notify, notify_employers},
     opportunities::service::find_visible,
     outbox, placements,
     profiles::service::student_of,
@@ -36,6 +36,15 @@ pub struct ApplicationForm {
     pub note: String,
     pub availability: String,
     pub accommodations: String,
+}
+
+/// Seat-based: a job shadow, or a posting whose seats are drawn (a virtual
+/// experience too). Applying takes a free seat or a wait-list place (late
+/// applicants after a draw too), and a freed seat goes to the wait list.
+/// Other postings are offered by the employer, one applicant at a time.
+pub fn gives_seats(opportunity: &opportunity::Model) -> bool {
+    opportunity.kind == OpportunityKind::JobShadow
+        || opportunity.allocation == entity::Allocation::FairDraw
 }
 
 /// Slots held by placements of an opportunity.
@@ -86,16 +95,7 @@ async fn record(
             "integrity-application-changed",
         )));
     }
-    application_event::ActiveModel {
-        application_id: Set(id),
-        from_status: Set(Some(from)),
-        to_status: Set(to),
-        actor_id: Set(actor),
-        at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    record_event(db, id, Some(from), to, actor, now).await?;
     Ok(application::Model {
         status: to,
         updated_at: now,
@@ -140,10 +140,7 @@ pub async fn apply(
         return Err(already_applied());
     }
     let taken = slots_taken(&txn, opportunity_id).await?;
-    // Seat-based: a job shadow, or a posting whose seats were drawn (late
-    // applicants then take a free seat or join the end of the wait list).
-    let is_shadow = opportunity.kind == OpportunityKind::JobShadow
-        || opportunity.allocation == entity::Allocation::FairDraw;
+    let is_shadow = gives_seats(&opportunity);
     let status = if crate::draws::service::collects_entries(&txn, &opportunity).await? {
         // Entered into the draw after the deadline: arriving first gains nothing.
         ApplicationStatus::Submitted
@@ -175,24 +172,14 @@ pub async fn apply(
         Some(SqlErr::UniqueConstraintViolation(_)) => already_applied(),
         _ => AppError::from(e),
     })?;
-    application_event::ActiveModel {
-        application_id: Set(application.id),
-        from_status: Set(None),
-        to_status: Set(status),
-        actor_id: Set(user.id),
-        at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    record_event(&txn, application.id, None, status, user.id, now).await?;
     if status == ApplicationStatus::Accepted {
         placements::service::create(&txn, &application, &opportunity, &student, taken + 1).await?;
     }
-    let employers = employers_of(&txn, opportunity.organization_id).await?;
     let link = format!("/employer/opportunities/{opportunity_id}/applicants");
-    notify(
+    let employers = notify_employers(
         &txn,
-        &employers,
+        opportunity.organization_id,
         &Message::new("notice-new-applicant").arg("title", opportunity.title.as_str()),
         &link,
     )
@@ -220,11 +207,14 @@ pub enum EmployerAction {
     Reject,
 }
 
-impl EmployerAction {
-    pub fn from_key(key: &str) -> Option<Self> {
-        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
-    }
+entity::vocabulary!(EmployerAction {
+    Review = "review",
+    Interview = "interview",
+    Offer = "offer",
+    Reject = "reject",
+});
 
+impl EmployerAction {
     /// The next status, or `None` when the move is not allowed from `from`.
     pub fn target(self, from: ApplicationStatus) -> Option<ApplicationStatus> {
         use ApplicationStatus::*;
@@ -278,10 +268,7 @@ async fn find_for_employer(
     id: i32,
 ) -> AppResult<(application::Model, opportunity::Model)> {
     let organization_id = lock_verified_organization(db, employer).await?;
-    let application = application::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let application = crate::db::found::<application::Entity>(db, id).await?;
     let opportunity = opportunity::Entity::find_by_id(application.opportunity_id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .one(db)
@@ -335,10 +322,7 @@ pub async fn employer_act(
     {
         return Err(AppError::Conflict(t(i18n::current(), "draws-error-entry")));
     }
-    let student = student::Entity::find_by_id(application.student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let student = crate::db::found::<student::Entity>(&txn, application.student_id).await?;
     let saved = record(&txn, application, to, employer.id).await?;
     if let Some(user_id) = student.user_id {
         let message = Message::new("notice-application-status")
@@ -475,7 +459,6 @@ pub async fn student_act(
     } else {
         record(&txn, application, to, user.id).await?;
     }
-    let employers = employers_of(&txn, opportunity.organization_id).await?;
     let message = Message::new(match action {
         StudentAction::Accept => "notice-student-accepted",
         StudentAction::Decline => "notice-student-declined",
@@ -483,13 +466,8 @@ pub async fn student_act(
     })
     .arg("name", student.first_name.as_str())
     .arg("title", opportunity.title.as_str());
-    notify(
-        &txn,
-        &employers,
-        &message,
-        &format!("/employer/opportunities/{}/applicants", opportunity.id),
-    )
-    .await?;
+    let link = format!("/employer/opportunities/{}/applicants", opportunity.id);
+    notify_employers(&txn, opportunity.organization_id, &message, &link).await?;
     txn.commit().await?;
     Ok(placement_id)
 }
@@ -537,6 +515,28 @@ pub async fn history(
         .all(db)
         .await?;
     Ok(steps(events, student_user))
+}
+
+/// Records one step of an application's history, in the caller's transaction.
+pub async fn record_event(
+    db: &impl ConnectionTrait,
+    application_id: i32,
+    from: Option<ApplicationStatus>,
+    to: ApplicationStatus,
+    actor_id: i32,
+    at: chrono::DateTime<Utc>,
+) -> AppResult<()> {
+    application_event::ActiveModel {
+        application_id: Set(application_id),
+        from_status: Set(from),
+        to_status: Set(to),
+        actor_id: Set(actor_id),
+        at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
 }
 
 fn steps(events: Vec<application_event::Model>, student_user: Option<i32>) -> Vec<HistoryStep> {
@@ -674,14 +674,24 @@ pub async fn organization_status(
         .status)
 }
 
-pub async fn title_and_placement(
+/// What a student's application page shows beside the application itself.
+pub struct ApplicationContext {
+    /// The posting's title.
+    pub title: String,
+    /// The placement the application became, if it did.
+    pub placement_id: Option<i32>,
+    /// Whether the posting's organization is verified now.
+    pub organization_verified: bool,
+}
+
+/// The posting's title, the placement (if any) and whether the organization
+/// is verified, for a student's application page.
+pub async fn application_context(
     db: &impl ConnectionTrait,
     application: &application::Model,
-) -> AppResult<(String, Option<i32>, bool)> {
-    let opportunity = opportunity::Entity::find_by_id(application.opportunity_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+) -> AppResult<ApplicationContext> {
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(db, application.opportunity_id).await?;
     let verified =
         organization_status(db, opportunity.organization_id).await? == OrgStatus::Verified;
     let placement = placement::Entity::find()
@@ -689,7 +699,11 @@ pub async fn title_and_placement(
         .one(db)
         .await?
         .map(|p| p.id);
-    Ok((opportunity.title, placement, verified))
+    Ok(ApplicationContext {
+        title: opportunity.title,
+        placement_id: placement,
+        organization_verified: verified,
+    })
 }
 
 /// The placements of an opportunity as (id, student name, status), for its

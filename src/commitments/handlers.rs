@@ -3,7 +3,7 @@
 use axum::{
     extract::State,
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use minijinja::context;
 use tower_sessions::Session;
@@ -14,9 +14,9 @@ use super::service::{self, PledgeForm};
 use crate::{
     app::AppState,
     applications::service::verified_organization,
-    auth::extractors::{Page, VerifiedEmployer, flash},
-    error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    auth::extractors::{Page, VerifiedEmployer},
+    error::AppResult,
+    forms::{FieldErrors, Form, Saved, save_or_rerender},
     i18n::Message,
     search::documents::today,
 };
@@ -66,16 +66,19 @@ pub async fn pledge(
     page: Page,
     Form(form): Form<PledgeForm>,
 ) -> AppResult<Response> {
-    match service::pledge(&state.db, &employer, &form, today()).await {
-        Ok(saved) => {
-            let message = Message::new("commitments-flash-saved").arg("year", saved.school_year);
-            flash(&session, "success", message).await?;
-            Ok(Redirect::to("/employer/commitments").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
+    save_or_rerender(
+        service::pledge(&state.db, &employer, &form, today()).await,
+        &session,
+        |saved| {
+            Saved::new(
+                Message::new("commitments-flash-saved").arg("year", saved.school_year),
+                "/employer/commitments",
+            )
+        },
+        async |errors| {
             let body = render(&state, &employer, &page, &form, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }

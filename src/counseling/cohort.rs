@@ -523,6 +523,13 @@ pub enum Stage {
     Completed,
 }
 
+entity::vocabulary!(Stage {
+    NotEngaged = "not_engaged",
+    Applied = "applied",
+    Placed = "placed",
+    Completed = "completed",
+});
+
 impl Stage {
     pub fn of(engaged: bool, placed: bool, completed: bool) -> Self {
         match (engaged, placed, completed) {
@@ -541,10 +548,6 @@ impl Stage {
             Stage::Placed => "counselor-stage-placed",
             Stage::Completed => "counselor-stage-completed",
         }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
     }
 
     /// The funnel stage whose count tells how many students of a group are

@@ -1,9 +1,8 @@
 //! Counselor pages: dashboard, outreach list, student record, exports,
-//! roster import, printed claim codes, and the admins' audit log.
+//! the roster page, printed claim codes, and the admins' audit log.
 
 use axum::{
     extract::State,
-    http::StatusCode,
     response::{IntoResponse, Response},
 };
 use minijinja::context;
@@ -20,10 +19,9 @@ use crate::{
     auth::extractors::{AdminUser, CounselorUser, Page, ReaderLang},
     disclosure,
     error::{AppError, AppResult},
-    forms::{Form, Multipart, Path, Query},
+    forms::{Form, Path, Query},
     i18n::{self, Lang, t},
     paging::PageParams,
-    roster,
     search::documents::today,
 };
 
@@ -316,43 +314,6 @@ pub async fn roster_page(
     Ok(page
         .render("counseling/roster.html", context! { schools })?
         .into_response())
-}
-
-pub async fn import_roster(
-    State(state): State<AppState>,
-    counselor: CounselorUser,
-    page: Page,
-    multipart: Multipart,
-) -> AppResult<Response> {
-    let files = roster::read_files(multipart).await?;
-    let outcome = roster::import::import(&state.db, &counselor, &files, &|_, _| {}).await?;
-    let schools = crate::roster::service::schools_of(&state.db, &counselor).await?;
-    match outcome {
-        Ok(mut summary) => {
-            // As with errors: the first ones listed, the rest counted.
-            let warnings_total = summary.warnings.len();
-            summary.warnings.truncate(roster::import::MAX_SHOWN_ERRORS);
-            let warnings_more = warnings_total - summary.warnings.len();
-            Ok(page
-                .render(
-                    "counseling/roster.html",
-                    context! { schools, summary, warnings_total, warnings_more },
-                )?
-                .into_response())
-        }
-        Err(mut errors) => {
-            // A broken 200,000-row file can have an error per row: list the
-            // first ones, count the rest.
-            let total = errors.len();
-            errors.truncate(roster::import::MAX_SHOWN_ERRORS);
-            let more = total - errors.len();
-            let body = page.render(
-                "counseling/roster.html",
-                context! { schools, errors, total, more },
-            )?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
-        }
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -32,10 +32,7 @@ pub fn router() -> Router<AppState> {
             get(handlers::export_students),
         )
         .route("/counselor/students/{id}", get(handlers::student_record))
-        .route(
-            "/counselor/roster",
-            get(handlers::roster_page).post(handlers::import_roster),
-        )
+        .route("/counselor/roster", get(handlers::roster_page))
         .route("/counselor/codes", post(handlers::print_codes))
         .route("/admin/audit", get(handlers::audit))
 }

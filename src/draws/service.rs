@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, Utc};
 use entity::{
     Allocation, ApplicationStatus, OpportunityStatus, OrgStatus, PlacementStatus, application,
-    application_event, draw, draw_entry, opportunity, organization, placement, student,
+    draw, draw_entry, opportunity, organization, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -231,16 +231,15 @@ pub async fn run(
         model.wait_position = Set(position);
         model.updated_at = Set(now);
         let application = model.update(&txn).await?;
-        application_event::ActiveModel {
-            application_id: Set(application.id),
-            from_status: Set(Some(ApplicationStatus::Submitted)),
-            to_status: Set(to),
-            // As for a wait-list promotion: the student's own step, taken by the rules.
-            actor_id: Set(student.user_id.unwrap_or_default()),
-            at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
+        // As for a wait-list promotion: the student's own step, taken by the rules.
+        crate::applications::service::record_event(
+            &txn,
+            application.id,
+            Some(ApplicationStatus::Submitted),
+            to,
+            student.user_id.unwrap_or_default(),
+            now,
+        )
         .await?;
         let message = if gets_seat {
             seated += 1;
@@ -332,10 +331,8 @@ pub async fn for_application(
     db: &impl ConnectionTrait,
     application: &application::Model,
 ) -> AppResult<Option<StudentDraw>> {
-    let opportunity = opportunity::Entity::find_by_id(application.opportunity_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(db, application.opportunity_id).await?;
     if opportunity.allocation != Allocation::FairDraw {
         return Ok(None);
     }
@@ -373,12 +370,14 @@ pub async fn for_application(
     }))
 }
 
-/// One line of the public record: no name, no student id, no application id.
+/// One line of the public record: no name, no student id, no application
+/// id, and no group. An employer knows who got its seats; a group beside a
+/// seated line would tell it which of them is a priority (or low-income)
+/// student. Each student sees their own group on their application page.
 #[derive(Debug, Serialize)]
 pub struct RecordEntry {
     pub rank: i32,
     pub code: String,
-    pub tier: i32,
     pub key: String,
     pub seated: bool,
 }
@@ -402,10 +401,7 @@ pub struct Record {
 /// The record of a posting's draw; "not found" before it runs, or while
 /// the organization is not verified (its postings are gone from the public).
 pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<Record> {
-    let opportunity = opportunity::Entity::find_by_id(opportunity_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let opportunity = crate::db::found::<opportunity::Entity>(db, opportunity_id).await?;
     organization::Entity::find_by_id(opportunity.organization_id)
         .filter(organization::Column::Status.eq(OrgStatus::Verified))
         .one(db)
@@ -449,7 +445,6 @@ pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult
                 rank: e.rank,
                 key: order::key(&drawn.seed, &e.code),
                 code: e.code,
-                tier: e.tier,
                 seated: e.seated,
             })
             .collect(),
@@ -515,10 +510,7 @@ pub async fn mark_priority(
     form: &PriorityForm,
 ) -> AppResult<bool> {
     let txn = db::begin_write(db).await?;
-    let found = student::Entity::find_by_id(student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let found = crate::db::found::<student::Entity>(&txn, student_id).await?;
     crate::roster::service::ensure_school_access(&txn, counselor, found.school_id).await?;
     let priority = match form.priority.as_str() {
         "yes" => true,

@@ -12,7 +12,7 @@ use crate::{
     auth::extractors::CurrentUser,
     counseling::audit,
     db,
-    error::{AppError, AppResult, OrNotFound},
+    error::{AppError, AppResult},
     forms::FieldErrors,
     i18n::Lang,
     roster::service::ensure_school_access,
@@ -134,10 +134,7 @@ async fn student_for(
     counselor: &CurrentUser,
     student_id: i32,
 ) -> AppResult<student::Model> {
-    let student = student::Entity::find_by_id(student_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let student = crate::db::found::<student::Entity>(db, student_id).await?;
     ensure_school_access(db, counselor, student.school_id).await?;
     Ok(student)
 }
@@ -195,14 +192,8 @@ pub async fn correct(
 ) -> AppResult<guardian::Model> {
     let txn = db::begin_write(db).await?;
     student_for(&txn, counselor, student_id).await?;
-    student_guardian::Entity::find_by_id((student_id, guardian_id))
-        .one(&txn)
-        .await?
-        .or_not_found()?;
-    let current = guardian::Entity::find_by_id(guardian_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    crate::db::found::<student_guardian::Entity>(&txn, (student_id, guardian_id)).await?;
+    let current = crate::db::found::<guardian::Entity>(&txn, guardian_id).await?;
     let input = parse(form)?;
     let mut model: guardian::ActiveModel = current.into();
     model.given_name = Set(input.given_name);

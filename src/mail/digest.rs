@@ -19,11 +19,14 @@ use sea_orm::{
     QuerySelect,
     sea_query::{Expr, OnConflict, Query},
 };
-use serde::Serialize;
 use tokio::task::JoinHandle;
 
 use super::{Outgoing, enqueue, preferences::user_wants};
-use crate::{db, error::AppResult};
+use crate::{
+    alerts::service::{DigestPosting, digest_postings},
+    db,
+    error::AppResult,
+};
 
 /// How often the job looks for digests due (each student still gets one a week).
 pub const EVERY: Duration = Duration::from_secs(15 * 60);
@@ -84,15 +87,6 @@ pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<
         }
     }
     Ok(queued)
-}
-
-/// One opportunity as the digest lists it.
-#[derive(Debug, Serialize)]
-struct Listed {
-    id: i32,
-    title: String,
-    organization: String,
-    deadline: String,
 }
 
 /// Claims the student's week, then queues their digest if anything is new.
@@ -200,7 +194,7 @@ async fn matching(
     student: &student::Model,
     since: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> AppResult<Vec<Listed>> {
+) -> AppResult<Vec<DigestPosting>> {
     let needs = student_need::Entity::find()
         .filter(student_need::Column::StudentId.eq(student.id))
         .all(db)
@@ -232,30 +226,7 @@ async fn matching(
         .all(db)
         .await?;
     // At most MAX_LISTED organizations to name.
-    let organizations = organization::Entity::find()
-        .filter(
-            organization::Column::Id.is_in(
-                postings
-                    .iter()
-                    .map(|p| p.organization_id)
-                    .collect::<Vec<_>>(),
-            ),
-        )
-        .all(db)
-        .await?;
-    Ok(postings
-        .into_iter()
-        .map(|p| Listed {
-            id: p.id,
-            organization: organizations
-                .iter()
-                .find(|o| o.id == p.organization_id)
-                .map(|o| o.name.clone())
-                .unwrap_or_default(),
-            title: p.title,
-            deadline: p.deadline.to_string(),
-        })
-        .collect())
+    digest_postings(db, postings).await
 }
 
 /// The background job; every server runs it, the claims keep it to one

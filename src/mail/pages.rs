@@ -40,7 +40,7 @@ fn render_preferences(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let body = page.render(
-        "email/preferences.html",
+        "mail/preferences.html",
         context! {
             form,
             errors,
@@ -103,7 +103,7 @@ fn render_unsubscribe(
         page.lang = holder.lang;
     }
     let body = page.render(
-        "email/unsubscribe.html",
+        "mail/unsubscribe.html",
         context! {
             token,
             topic => topic.key(),
@@ -167,7 +167,7 @@ fn render_guardian(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let body = page.render(
-        "email/guardian.html",
+        "mail/guardian.html",
         context! { token, email => holder.masked_email.clone(), form, errors, saved },
     )?;
     Ok(private((status, body).into_response()))

@@ -33,15 +33,15 @@ pub async fn list(
     // it stays hidden until the organization is verified again.
     let hidden = user.role == entity::Role::Employer && !user.is_verified_employer();
     let latest = if hidden {
-        super::latest_about_organization(&state.db, user.id).await?
+        super::service::latest_about_organization(&state.db, user.id).await?
     } else {
-        super::latest(&state.db, user.id, &paging).await?
+        super::service::latest(&state.db, user.id, &paging).await?
     };
     let (latest, pager) = paging.finish(latest, "/notifications", &params);
     let items: Vec<Item> = latest
         .into_iter()
         .map(|n| Item {
-            message: super::text_in(page.lang, &n),
+            message: super::service::text_in(page.lang, &n),
             when: format!(
                 "{}, {} UTC",
                 crate::i18n::long_date(page.lang, n.created_at.date_naive()),
@@ -63,6 +63,6 @@ pub async fn mark_all_read(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> AppResult<Redirect> {
-    super::mark_read(&state.db, user.id).await?;
+    super::service::mark_read(&state.db, user.id).await?;
     Ok(Redirect::to("/notifications"))
 }

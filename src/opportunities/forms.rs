@@ -277,224 +277,85 @@ fn optional_number(
         .and_then(|n| i32::try_from(n).ok())
 }
 
+/// Longest title, description, address, schedule and skills, in characters.
+const MAX_TITLE: usize = 120;
+const MAX_DESCRIPTION: usize = 5000;
+const MAX_ADDRESS: usize = 300;
+const MAX_SCHEDULE: usize = 300;
+const MAX_SKILLS: usize = 500;
+/// Highest hourly wage and stipend, in dollars.
+const MAX_HOURLY_DOLLARS: i64 = 200;
+const MAX_STIPEND_DOLLARS: i64 = 100_000;
+/// Hours a week, minimum ages and places a posting may name.
+const HOURS_PER_WEEK: (i64, i64) = (1, 40);
+const MIN_AGE: (i64, i64) = (10, 25);
+const SLOTS: (i64, i64) = (1, 500);
+
+/// The form's first section: what the posting is.
+struct Basics {
+    title: String,
+    description: String,
+    written_in: Option<PostingLanguage>,
+    kind: Option<OpportunityKind>,
+    field: Option<StemField>,
+    mode: Option<WorkMode>,
+}
+
+/// Where it takes place.
+struct Place {
+    address: String,
+    zip: String,
+}
+
+/// What it pays and how much time it takes.
+struct Pay {
+    compensation: Option<Compensation>,
+    hourly_wage_cents: Option<i32>,
+    stipend_cents: Option<i32>,
+    hours_per_week: Option<i32>,
+    schedule: String,
+}
+
+/// When it runs (times only for job shadows).
+struct Dates {
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+    deadline: Option<NaiveDate>,
+    start_time: Option<NaiveTime>,
+    end_time: Option<NaiveTime>,
+}
+
+/// Who may apply, how seats are given, and what it offers.
+struct Audience {
+    min_grade: Option<i64>,
+    max_grade: Option<i64>,
+    min_age: Option<i32>,
+    slots: Option<i64>,
+    allocation: Option<Allocation>,
+    languages: Vec<String>,
+    skills: String,
+    features: Vec<AccessNeed>,
+}
+
 impl PostingForm {
     /// Checks every field; on failure, every bad field has its message.
+    /// Sections are read in the form's order, then the checks across fields.
     pub fn parse(&self) -> Result<Posting, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let title = errors.text("title", "employer-posting-title", &self.title, 120);
-        let description = errors.text(
-            "description",
-            "employer-posting-description",
-            &self.description,
-            5000,
-        );
-        let written_in = PostingLanguage::from_key(self.written_in.trim());
-        if written_in.is_none() {
-            errors.add("written_in", Message::new("posting-language-invalid"));
-        }
-        let kind = choice(
-            &mut errors,
-            "kind",
-            "employer-posting-kind-name",
-            &self.kind,
-            OpportunityKind::from_key,
-        );
-        let field = choice(
-            &mut errors,
-            "field",
-            "employer-posting-field-name",
-            &self.field,
-            StemField::from_key,
-        );
-        let mode = choice(
-            &mut errors,
-            "mode",
-            "employer-posting-mode-name",
-            &self.mode,
-            WorkMode::from_key,
-        );
-        let address = if mode == Some(WorkMode::Remote) {
-            errors.optional_text(
-                "address",
-                "employer-posting-address-name",
-                &self.address,
-                300,
-            )
-        } else {
-            errors.text(
-                "address",
-                "employer-posting-address-name",
-                &self.address,
-                300,
-            )
-        };
-        let zip = existing_zip(&mut errors, "zip", &self.zip);
-        let compensation = choice(
-            &mut errors,
-            "compensation",
-            "employer-posting-compensation-name",
-            &self.compensation,
-            Compensation::from_key,
-        );
-        let hourly_wage_cents = (compensation == Some(Compensation::Hourly))
-            .then(|| {
-                money(
-                    &mut errors,
-                    "hourly_wage",
-                    "employer-posting-hourly-wage-name",
-                    &self.hourly_wage,
-                    200,
-                )
-            })
-            .flatten();
-        let stipend_cents = (compensation == Some(Compensation::Stipend))
-            .then(|| {
-                money(
-                    &mut errors,
-                    "stipend",
-                    "employer-posting-stipend-name",
-                    &self.stipend,
-                    100_000,
-                )
-            })
-            .flatten();
-        let hours_per_week = optional_number(
-            &mut errors,
-            "hours_per_week",
-            "employer-posting-hours-per-week",
-            &self.hours_per_week,
-            1,
-            40,
-        );
-        let schedule =
-            errors.optional_text("schedule", "employer-posting-schedule", &self.schedule, 300);
-        let start_date = date(
-            &mut errors,
-            "start_date",
-            "employer-posting-start-date",
-            &self.start_date,
-        );
-        let end_date = date(
-            &mut errors,
-            "end_date",
-            "employer-posting-end-date",
-            &self.end_date,
-        );
-        let deadline = date(
-            &mut errors,
-            "deadline",
-            "employer-posting-deadline",
-            &self.deadline,
-        );
-        let is_shadow = kind == Some(OpportunityKind::JobShadow);
-        let (start_time, end_time) = if is_shadow {
-            (
-                time(
-                    &mut errors,
-                    "start_time",
-                    "employer-posting-start-time-name",
-                    &self.start_time,
-                ),
-                time(
-                    &mut errors,
-                    "end_time",
-                    "employer-posting-end-time-name",
-                    &self.end_time,
-                ),
-            )
-        } else {
-            (None, None)
-        };
-        let min_grade = errors.integer(
-            "min_grade",
-            "employer-posting-min-grade",
-            &self.min_grade,
-            *GRADES.start(),
-            *GRADES.end(),
-        );
-        let max_grade = errors.integer(
-            "max_grade",
-            "employer-posting-max-grade",
-            &self.max_grade,
-            *GRADES.start(),
-            *GRADES.end(),
-        );
-        let min_age = optional_number(
-            &mut errors,
-            "min_age",
-            "employer-posting-min-age",
-            &self.min_age,
-            10,
-            25,
-        );
-        let slots = errors.integer(
-            "slots",
-            if is_shadow {
-                "employer-posting-seats-name"
-            } else {
-                "employer-posting-slots-name"
-            },
-            &self.slots,
-            1,
-            500,
-        );
-        let allocation = match (self.allocation.trim(), kind) {
-            (_, None) => None,
-            ("", Some(kind)) => Some(Allocation::default_for(kind)),
-            (key, Some(kind)) => match Allocation::from_key(key) {
-                None => {
-                    errors.add_id("allocation", "draws-error-allocation");
-                    None
-                }
-                Some(chosen) if !chosen.allowed_for(kind) => {
-                    errors.add_id("allocation", "draws-error-allocation-kind");
-                    None
-                }
-                chosen => chosen,
-            },
-        };
-        let languages = errors.languages(
-            "languages",
-            &self.languages,
-            Some("employer-posting-error-languages-empty"),
-        );
-        let skills =
-            errors.optional_text("skills", "employer-posting-skills-name", &self.skills, 500);
-        let mut features = Vec::new();
-        for key in &self.features {
-            match AccessNeed::from_key(key) {
-                Some(feature) if !derived(feature) => features.push(feature),
-                _ => errors.add_id("features", "employer-posting-error-features"),
-            }
-        }
-
-        if let (Some(start), Some(end)) = (start_date, end_date) {
-            if end < start {
-                errors.add_id("end_date", "employer-posting-error-end-before-start");
-            } else if is_shadow && (end - start).num_days() >= SHADOW_MAX_DAYS {
-                errors.add(
-                    "end_date",
-                    Message::new("employer-posting-error-shadow-days").arg("days", SHADOW_MAX_DAYS),
-                );
-            }
-        }
-        if let (Some(deadline), Some(start)) = (deadline, start_date)
-            && deadline >= start
-        {
-            errors.add_id("deadline", "employer-posting-error-deadline");
-        }
-        if let (Some(start), Some(end)) = (start_time, end_time)
-            && end <= start
-        {
-            errors.add_id("end_time", "employer-posting-error-end-time");
-        }
-        if let (Some(min), Some(max)) = (min_grade, max_grade)
+        let basics = self.basics(&mut errors);
+        let place = self.place(&mut errors, basics.mode);
+        let pay = self.pay(&mut errors);
+        let is_shadow = basics.kind == Some(OpportunityKind::JobShadow);
+        let dates = self.dates(&mut errors, is_shadow);
+        let audience = self.audience(&mut errors, basics.kind, is_shadow);
+        dates.check_order(&mut errors, is_shadow);
+        if let (Some(min), Some(max)) = (audience.min_grade, audience.max_grade)
             && max < min
         {
             errors.add_id("max_grade", "employer-posting-error-grades");
         }
 
-        let location = geo::zip_centroid(&zip);
+        let location = geo::zip_centroid(&place.zip);
         let (
             Some(written_in),
             Some(kind),
@@ -510,18 +371,18 @@ impl PostingForm {
             Some(allocation),
             Some(location),
         ) = (
-            written_in,
-            kind,
-            field,
-            mode,
-            compensation,
-            start_date,
-            end_date,
-            deadline,
-            min_grade,
-            max_grade,
-            slots,
-            allocation,
+            basics.written_in,
+            basics.kind,
+            basics.field,
+            basics.mode,
+            pay.compensation,
+            dates.start_date,
+            dates.end_date,
+            dates.deadline,
+            audience.min_grade,
+            audience.max_grade,
+            audience.slots,
+            audience.allocation,
             location,
         )
         else {
@@ -530,7 +391,9 @@ impl PostingForm {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let pays = hourly_wage_cents.is_some_and(|c| c > 0) || stipend_cents.is_some_and(|c| c > 0);
+        let mut features = audience.features;
+        let pays = pay.hourly_wage_cents.is_some_and(|c| c > 0)
+            || pay.stipend_cents.is_some_and(|c| c > 0);
         if pays {
             features.push(AccessNeed::Paid);
         }
@@ -540,34 +403,308 @@ impl PostingForm {
         features.sort();
         features.dedup();
         Ok(Posting {
-            title,
-            description,
+            title: basics.title,
+            description: basics.description,
             written_in,
             kind,
             field,
             mode,
-            address,
-            zip,
+            address: place.address,
+            zip: place.zip,
             location,
+            compensation,
+            hourly_wage_cents: pay.hourly_wage_cents,
+            stipend_cents: pay.stipend_cents,
+            hours_per_week: pay.hours_per_week,
+            schedule: pay.schedule,
+            start_date,
+            end_date,
+            start_time: dates.start_time,
+            end_time: dates.end_time,
+            deadline,
+            min_grade: min_grade as i32,
+            max_grade: max_grade as i32,
+            min_age: audience.min_age,
+            slots: slots as i32,
+            allocation,
+            languages: audience.languages,
+            skills: audience.skills,
+            features,
+        })
+    }
+
+    fn basics(&self, errors: &mut FieldErrors) -> Basics {
+        let title = errors.text("title", "employer-posting-title", &self.title, MAX_TITLE);
+        let description = errors.text(
+            "description",
+            "employer-posting-description",
+            &self.description,
+            MAX_DESCRIPTION,
+        );
+        let written_in = PostingLanguage::from_key(self.written_in.trim());
+        if written_in.is_none() {
+            errors.add("written_in", Message::new("posting-language-invalid"));
+        }
+        Basics {
+            title,
+            description,
+            written_in,
+            kind: choice(
+                errors,
+                "kind",
+                "employer-posting-kind-name",
+                &self.kind,
+                OpportunityKind::from_key,
+            ),
+            field: choice(
+                errors,
+                "field",
+                "employer-posting-field-name",
+                &self.field,
+                StemField::from_key,
+            ),
+            mode: choice(
+                errors,
+                "mode",
+                "employer-posting-mode-name",
+                &self.mode,
+                WorkMode::from_key,
+            ),
+        }
+    }
+
+    /// A remote posting may leave its address out.
+    fn place(&self, errors: &mut FieldErrors, mode: Option<WorkMode>) -> Place {
+        let label = "employer-posting-address-name";
+        let address = if mode == Some(WorkMode::Remote) {
+            errors.optional_text("address", label, &self.address, MAX_ADDRESS)
+        } else {
+            errors.text("address", label, &self.address, MAX_ADDRESS)
+        };
+        Place {
+            address,
+            zip: existing_zip(errors, "zip", &self.zip),
+        }
+    }
+
+    /// The wage or the stipend is read only when the compensation names it.
+    fn pay(&self, errors: &mut FieldErrors) -> Pay {
+        let compensation = choice(
+            errors,
+            "compensation",
+            "employer-posting-compensation-name",
+            &self.compensation,
+            Compensation::from_key,
+        );
+        let hourly_wage_cents = (compensation == Some(Compensation::Hourly))
+            .then(|| {
+                money(
+                    errors,
+                    "hourly_wage",
+                    "employer-posting-hourly-wage-name",
+                    &self.hourly_wage,
+                    MAX_HOURLY_DOLLARS,
+                )
+            })
+            .flatten();
+        let stipend_cents = (compensation == Some(Compensation::Stipend))
+            .then(|| {
+                money(
+                    errors,
+                    "stipend",
+                    "employer-posting-stipend-name",
+                    &self.stipend,
+                    MAX_STIPEND_DOLLARS,
+                )
+            })
+            .flatten();
+        let hours_per_week = optional_number(
+            errors,
+            "hours_per_week",
+            "employer-posting-hours-per-week",
+            &self.hours_per_week,
+            HOURS_PER_WEEK.0,
+            HOURS_PER_WEEK.1,
+        );
+        let schedule = errors.optional_text(
+            "schedule",
+            "employer-posting-schedule",
+            &self.schedule,
+            MAX_SCHEDULE,
+        );
+        Pay {
             compensation,
             hourly_wage_cents,
             stipend_cents,
             hours_per_week,
             schedule,
+        }
+    }
+
+    fn dates(&self, errors: &mut FieldErrors, is_shadow: bool) -> Dates {
+        let start_date = date(
+            errors,
+            "start_date",
+            "employer-posting-start-date",
+            &self.start_date,
+        );
+        let end_date = date(
+            errors,
+            "end_date",
+            "employer-posting-end-date",
+            &self.end_date,
+        );
+        let deadline = date(
+            errors,
+            "deadline",
+            "employer-posting-deadline",
+            &self.deadline,
+        );
+        let (start_time, end_time) = if is_shadow {
+            (
+                time(
+                    errors,
+                    "start_time",
+                    "employer-posting-start-time-name",
+                    &self.start_time,
+                ),
+                time(
+                    errors,
+                    "end_time",
+                    "employer-posting-end-time-name",
+                    &self.end_time,
+                ),
+            )
+        } else {
+            (None, None)
+        };
+        Dates {
             start_date,
             end_date,
+            deadline,
             start_time,
             end_time,
-            deadline,
-            min_grade: min_grade as i32,
-            max_grade: max_grade as i32,
+        }
+    }
+
+    fn audience(
+        &self,
+        errors: &mut FieldErrors,
+        kind: Option<OpportunityKind>,
+        is_shadow: bool,
+    ) -> Audience {
+        let min_grade = errors.integer(
+            "min_grade",
+            "employer-posting-min-grade",
+            &self.min_grade,
+            *GRADES.start(),
+            *GRADES.end(),
+        );
+        let max_grade = errors.integer(
+            "max_grade",
+            "employer-posting-max-grade",
+            &self.max_grade,
+            *GRADES.start(),
+            *GRADES.end(),
+        );
+        let min_age = optional_number(
+            errors,
+            "min_age",
+            "employer-posting-min-age",
+            &self.min_age,
+            MIN_AGE.0,
+            MIN_AGE.1,
+        );
+        let slots = errors.integer(
+            "slots",
+            if is_shadow {
+                "employer-posting-seats-name"
+            } else {
+                "employer-posting-slots-name"
+            },
+            &self.slots,
+            SLOTS.0,
+            SLOTS.1,
+        );
+        let allocation = self.allocation(errors, kind);
+        let languages = errors.languages(
+            "languages",
+            &self.languages,
+            Some("employer-posting-error-languages-empty"),
+        );
+        let skills = errors.optional_text(
+            "skills",
+            "employer-posting-skills-name",
+            &self.skills,
+            MAX_SKILLS,
+        );
+        let mut features = Vec::new();
+        for key in &self.features {
+            match AccessNeed::from_key(key) {
+                Some(feature) if !derived(feature) => features.push(feature),
+                _ => errors.add_id("features", "employer-posting-error-features"),
+            }
+        }
+        Audience {
+            min_grade,
+            max_grade,
             min_age,
-            slots: slots as i32,
+            slots,
             allocation,
             languages,
             skills,
             features,
-        })
+        }
+    }
+
+    /// The way seats are given: the kind's default when left empty, and
+    /// only a way the kind allows.
+    fn allocation(
+        &self,
+        errors: &mut FieldErrors,
+        kind: Option<OpportunityKind>,
+    ) -> Option<Allocation> {
+        match (self.allocation.trim(), kind) {
+            (_, None) => None,
+            ("", Some(kind)) => Some(Allocation::default_for(kind)),
+            (key, Some(kind)) => match Allocation::from_key(key) {
+                None => {
+                    errors.add_id("allocation", "draws-error-allocation");
+                    None
+                }
+                Some(chosen) if !chosen.allowed_for(kind) => {
+                    errors.add_id("allocation", "draws-error-allocation-kind");
+                    None
+                }
+                chosen => chosen,
+            },
+        }
+    }
+}
+
+impl Dates {
+    /// Dates and times in order; a job shadow lasts a few days at most.
+    fn check_order(&self, errors: &mut FieldErrors, is_shadow: bool) {
+        if let (Some(start), Some(end)) = (self.start_date, self.end_date) {
+            if end < start {
+                errors.add_id("end_date", "employer-posting-error-end-before-start");
+            } else if is_shadow && (end - start).num_days() >= SHADOW_MAX_DAYS {
+                errors.add(
+                    "end_date",
+                    Message::new("employer-posting-error-shadow-days").arg("days", SHADOW_MAX_DAYS),
+                );
+            }
+        }
+        if let (Some(deadline), Some(start)) = (self.deadline, self.start_date)
+            && deadline >= start
+        {
+            errors.add_id("deadline", "employer-posting-error-deadline");
+        }
+        if let (Some(start), Some(end)) = (self.start_time, self.end_time)
+            && end <= start
+        {
+            errors.add_id("end_time", "employer-posting-error-end-time");
+        }
     }
 }
 

@@ -17,7 +17,7 @@ use crate::{
     app::AppState,
     auth::extractors::{EmployerUser, Page, flash},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path, Query},
+    forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
     i18n::{self, Message},
     organizations,
     paging::{PageParams, Pager},
@@ -43,7 +43,7 @@ pub async fn dashboard(
     let (opportunities, pager) = paging.finish(opportunities, "/employer", &params);
     Ok(page
         .render(
-            "employer/dashboard.html",
+            "opportunities/dashboard.html",
             Dashboard {
                 organization,
                 opportunities,
@@ -124,19 +124,18 @@ pub async fn create(
     page: Page,
     Form(form): Form<PostingForm>,
 ) -> AppResult<Response> {
-    match service::create_draft(&state.db, &employer, &form).await {
-        Ok(saved) => {
-            flash(
-                &session,
-                "success",
+    save_or_rerender(
+        service::create_draft(&state.db, &employer, &form).await,
+        &session,
+        |saved| {
+            Saved::new(
                 Message::new("employer-flash-draft-saved").arg("title", saved.title.as_str()),
+                format!("/employer/opportunities/{}", saved.id),
             )
-            .await?;
-            Ok(Redirect::to(&format!("/employer/opportunities/{}", saved.id)).into_response())
-        }
-        Err(AppError::Validation(errors)) => render_form(&page, &form, errors, None),
-        Err(other) => Err(other),
-    }
+        },
+        async |errors| render_form(&page, &form, errors, None),
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -193,19 +192,18 @@ pub async fn update(
     Path(id): Path<i32>,
     Form(form): Form<PostingForm>,
 ) -> AppResult<Response> {
-    match service::update(&state.db, &employer, id, &form).await {
-        Ok(saved) => {
-            flash(
-                &session,
-                "success",
+    save_or_rerender(
+        service::update(&state.db, &employer, id, &form).await,
+        &session,
+        |saved| {
+            Saved::new(
                 Message::new("employer-flash-changes-saved").arg("title", saved.title.as_str()),
+                format!("/employer/opportunities/{id}"),
             )
-            .await?;
-            Ok(Redirect::to(&format!("/employer/opportunities/{id}")).into_response())
-        }
-        Err(AppError::Validation(errors)) => render_form(&page, &form, errors, Some(id)),
-        Err(other) => Err(other),
-    }
+        },
+        async |errors| render_form(&page, &form, errors, Some(id)),
+    )
+    .await
 }
 
 pub async fn act(

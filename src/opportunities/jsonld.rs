@@ -5,10 +5,10 @@
 //! the script element).
 
 use entity::{Compensation, WorkMode, opportunity, organization};
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
-use crate::error::{AppResult, OrNotFound};
+use crate::error::AppResult;
 
 /// The `JobPosting` of a published posting.
 pub async fn job_posting(
@@ -16,10 +16,8 @@ pub async fn job_posting(
     posting: &opportunity::Model,
     site: &str,
 ) -> AppResult<Value> {
-    let organization = organization::Entity::find_by_id(posting.organization_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let organization =
+        crate::db::found::<organization::Entity>(db, posting.organization_id).await?;
     Ok(describe(posting, &organization, site))
 }
 

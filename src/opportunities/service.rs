@@ -230,11 +230,15 @@ pub enum Action {
     Delete,
 }
 
-impl Action {
-    pub fn from_key(key: &str) -> Option<Self> {
-        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
-    }
+entity::vocabulary!(Action {
+    Publish = "publish",
+    Close = "close",
+    Reopen = "reopen",
+    Archive = "archive",
+    Delete = "delete",
+});
 
+impl Action {
     /// The status the action leads to, or `None` when not allowed from `from`.
     pub fn target(self, from: OpportunityStatus) -> Option<OpportunityStatus> {
         use OpportunityStatus::*;
@@ -305,10 +309,8 @@ pub async fn act(
     };
     let title = current.title.clone();
     if matches!(action, Action::Publish | Action::Reopen) {
-        let organization = organization::Entity::find_by_id(current.organization_id)
-            .one(&txn)
-            .await?
-            .or_not_found()?;
+        let organization =
+            crate::db::found::<organization::Entity>(&txn, current.organization_id).await?;
         if organization.status != OrgStatus::Verified {
             return Err(AppError::Conflict(t(
                 i18n::current(),
@@ -580,10 +582,7 @@ pub async fn view(
     o: opportunity::Model,
     lang: Lang,
 ) -> AppResult<OpportunityView> {
-    let organization = organization::Entity::find_by_id(o.organization_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let organization = crate::db::found::<organization::Entity>(db, o.organization_id).await?;
     let features = features_of(db, o.id).await?;
     let paragraphs = o
         .description

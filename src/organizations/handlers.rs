@@ -17,7 +17,7 @@ use crate::{
         service::start_session,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path, Query},
+    forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
     i18n::Message,
     paging::PageParams,
 };
@@ -55,17 +55,11 @@ pub async fn update(
     page: Page,
     Form(form): Form<ProfileForm>,
 ) -> AppResult<Response> {
-    match service::update_profile(&state.db, &employer, &form).await {
-        Ok(()) => {
-            flash(
-                &session,
-                "success",
-                Message::new("employer-flash-profile-saved"),
-            )
-            .await?;
-            Ok(Redirect::to("/employer").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
+    save_or_rerender(
+        service::update_profile(&state.db, &employer, &form).await,
+        &session,
+        |()| Saved::new(Message::new("employer-flash-profile-saved"), "/employer"),
+        async |errors| {
             let organization = service::of_employer(&state.db, &employer).await?;
             let body = page.render(
                 "organizations/edit.html",
@@ -76,9 +70,9 @@ pub async fn update(
                 },
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize)]

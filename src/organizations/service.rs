@@ -36,10 +36,7 @@ pub async fn of_employer(
     employer: &CurrentUser,
 ) -> AppResult<organization::Model> {
     let id = employer.organization_id.ok_or(AppError::Forbidden)?;
-    organization::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .or_not_found()
+    crate::db::found::<organization::Entity>(db, id).await
 }
 
 /// The profile form.
@@ -177,10 +174,7 @@ pub async fn open_invitation(
         .one(db)
         .await?
         .or_not_found()?;
-    let organization = organization::Entity::find_by_id(invite.organization_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let organization = crate::db::found::<organization::Entity>(db, invite.organization_id).await?;
     Ok((invite, organization))
 }
 

@@ -57,10 +57,7 @@ pub async fn student_dashboard(
         .one(&state.db)
         .await?
         .or_not_found()?;
-    let school = school::Entity::find_by_id(student.school_id)
-        .one(&state.db)
-        .await?
-        .or_not_found()?;
+    let school = crate::db::found::<school::Entity>(&state.db, student.school_id).await?;
     let applications = crate::applications::service::of_student(&state.db, student.id).await?;
     let placements = crate::placements::service::of_student(
         &state.db,
@@ -75,7 +72,7 @@ pub async fn student_dashboard(
         applications,
         placements,
     };
-    Ok(page.render("student/dashboard.html", view)?.into_response())
+    Ok(page.render("pages/student.html", view)?.into_response())
 }
 
 pub async fn healthz() -> &'static str {

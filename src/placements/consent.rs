@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::{
     auth::extractors::CurrentUser,
     db,
-    error::{AppError, AppResult, OrNotFound},
+    error::{AppError, AppResult},
     families::service as families,
     i18n::{self, Lang, t, t_args},
     mail::{self, Outgoing},
@@ -119,10 +119,7 @@ pub struct Facts {
 
 impl Facts {
     pub async fn load(db: &impl ConnectionTrait, o: &opportunity::Model) -> AppResult<Self> {
-        let organization = organization::Entity::find_by_id(o.organization_id)
-            .one(db)
-            .await?
-            .or_not_found()?;
+        let organization = crate::db::found::<organization::Entity>(db, o.organization_id).await?;
         let creator = user::Entity::find_by_id(o.created_by).one(db).await?;
         let mut supervisor = creator.map(|u| u.display_name).unwrap_or_default();
         let contact = [organization.contact_email, organization.contact_phone]
@@ -206,10 +203,7 @@ pub async fn open_link(
     else {
         return Ok(Err(LinkProblem::Unknown));
     };
-    let placement = placement::Entity::find_by_id(request.placement_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let placement = crate::db::found::<placement::Entity>(db, request.placement_id).await?;
     if request.used_at.is_some() || placement.status != PlacementStatus::AwaitingConsent {
         return Ok(Err(LinkProblem::Used));
     }
@@ -363,14 +357,8 @@ pub async fn resend(
     lang: Lang,
 ) -> AppResult<usize> {
     let txn = db::begin_write(db).await?;
-    let placement = placement::Entity::find_by_id(placement_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let placement = crate::db::found::<placement::Entity>(&txn, placement_id).await?;
+    let student = crate::db::found::<student::Entity>(&txn, placement.student_id).await?;
     if by.role == entity::Role::Student {
         if student.user_id != Some(by.id) {
             return Err(AppError::NotFound);
@@ -395,10 +383,8 @@ pub async fn resend(
     if placement.status != PlacementStatus::AwaitingConsent {
         return Err(AppError::Conflict(t(lang, "families-consent-not-pending")));
     }
-    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;
     let sent = request(&txn, &placement, &opportunity, &student).await?;
     if sent == 0 {
         return Err(AppError::Conflict(t(lang, "families-no-guardian-email")));
@@ -412,8 +398,5 @@ pub async fn guardian_of(
     db: &impl ConnectionTrait,
     request: &consent_request::Model,
 ) -> AppResult<guardian::Model> {
-    guardian::Entity::find_by_id(request.guardian_id)
-        .one(db)
-        .await?
-        .or_not_found()
+    crate::db::found::<guardian::Entity>(db, request.guardian_id).await
 }

@@ -8,7 +8,6 @@ use axum::{
 use chrono::Utc;
 use entity::{Role, opportunity, student};
 use minijinja::context;
-use sea_orm::EntityTrait;
 use tower_sessions::Session;
 
 use super::{
@@ -19,9 +18,9 @@ use super::{
 use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer, flash},
-    error::{AppError, AppResult, OrNotFound},
+    error::{AppError, AppResult},
     families::service as families,
-    forms::{FieldErrors, Form, Path, Query},
+    forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
     i18n::Message,
     paging::PageParams,
     search::documents::today,
@@ -72,14 +71,9 @@ async fn render_consent_form(
     form: &ConsentForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
-        .one(&state.db)
-        .await?
-        .or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(&state.db)
-        .await?
-        .or_not_found()?;
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(&state.db, placement.opportunity_id).await?;
+    let student = crate::db::found::<student::Entity>(&state.db, placement.student_id).await?;
     let guardian = consent::guardian_of(&state.db, request).await?;
     // The guardian reads the page in the language the school has for them.
     page.lang = families::lang_of(&guardian);
@@ -399,30 +393,21 @@ pub async fn complete(
     Path(id): Path<i32>,
     Form(form): Form<CompletionForm>,
 ) -> AppResult<Response> {
-    match service::complete(&state.db, &employer, id, &form).await {
-        Ok(()) => {
-            flash(
-                &session,
-                "success",
+    save_or_rerender(
+        service::complete(&state.db, &employer, id, &form).await,
+        &session,
+        |()| {
+            Saved::new(
                 Message::new("employer-flash-placement-closed"),
+                format!("/employer/placements/{id}"),
             )
-            .await?;
-            Ok(Redirect::to(&format!("/employer/placements/{id}")).into_response())
-        }
-        Err(AppError::Validation(errors)) => {
-            render_employer(
-                &state,
-                &employer,
-                &page,
-                id,
-                &form,
-                errors,
-                (&super::mentor::MentorForm::default(), FieldErrors::new()),
-            )
-            .await
-        }
-        Err(other) => Err(other),
-    }
+        },
+        async |errors| {
+            let mentor = (&super::mentor::MentorForm::default(), FieldErrors::new());
+            render_employer(&state, &employer, &page, id, &form, errors, mentor).await
+        },
+    )
+    .await
 }
 
 pub async fn counselor_list(

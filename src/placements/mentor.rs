@@ -23,7 +23,7 @@ use super::service::find_for_employer;
 use crate::{
     auth::extractors::CurrentUser,
     db,
-    error::{AppError, AppResult, OrNotFound},
+    error::{AppError, AppResult},
     forms::FieldErrors,
     i18n::{self, Message, t},
     notifications::notify,
@@ -169,10 +169,7 @@ pub async fn name_mentor(
         .filter(placement::Column::Id.eq(found.id))
         .exec(&txn)
         .await?;
-    let student = entity::student::Entity::find_by_id(found.student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let student = crate::db::found::<entity::student::Entity>(&txn, found.student_id).await?;
     if let Some(user_id) = student.user_id {
         notify(
             &txn,

@@ -19,7 +19,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path},
+    forms::{FieldErrors, Form, Path, Saved, save_or_rerender},
     i18n::{self, Message},
 };
 
@@ -81,25 +81,31 @@ pub async fn name_mentor(
     Path(id): Path<i32>,
     Form(form): Form<MentorForm>,
 ) -> AppResult<Response> {
-    match mentor::name_mentor(&state.db, &employer, id, &form).await {
-        Ok(()) => {
-            flash(&session, "success", Message::new("seats-flash-mentor")).await?;
-            Ok(Redirect::to(&format!("/employer/placements/{id}")).into_response())
-        }
-        Err(AppError::Validation(errors)) => {
+    save_or_rerender(
+        mentor::name_mentor(&state.db, &employer, id, &form).await,
+        &session,
+        |()| {
+            Saved::new(
+                Message::new("seats-flash-mentor"),
+                format!("/employer/placements/{id}"),
+            )
+        },
+        async |errors| {
+            let completion = CompletionForm::default();
+            let mentor = (&form, errors);
             render_employer(
                 &state,
                 &employer,
                 &page,
                 id,
-                &CompletionForm::default(),
+                &completion,
                 FieldErrors::new(),
-                (&form, errors),
+                mentor,
             )
             .await
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }
 
 /// A placement of a student of the counselor's schools: both sides of the

@@ -11,12 +11,12 @@
 
 use chrono::Utc;
 use entity::{
-    ApplicationStatus, EndReason, PlacementStatus, WithdrawReason, application, application_event,
-    opportunity, placement, student,
+    ApplicationStatus, EndReason, PlacementStatus, WithdrawReason, application, opportunity,
+    placement, student,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +27,7 @@ use crate::{
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
     i18n::{self, Message, t},
-    notifications::{employers_of, notify},
+    notifications::{notify, notify_employers},
     roster::service::ensure_school_access,
 };
 
@@ -128,10 +128,7 @@ async fn free(
         .await?
         .rows_affected;
     if changed == 0 {
-        let now = placement::Entity::find_by_id(found.id)
-            .one(db)
-            .await?
-            .or_not_found()?;
+        let now = crate::db::found::<placement::Entity>(db, found.id).await?;
         return Err(not_open(now.status));
     }
     // Search learns the seat is free; the wait list fills it.
@@ -173,25 +170,20 @@ pub async fn withdraw(
         .await?
         .rows_affected;
     if changed > 0 {
-        application_event::ActiveModel {
-            application_id: Set(found.application_id),
-            from_status: Set(Some(ApplicationStatus::Accepted)),
-            to_status: Set(ApplicationStatus::Withdrawn),
-            actor_id: Set(user.id),
-            at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(&txn)
+        crate::applications::service::record_event(
+            &txn,
+            found.application_id,
+            Some(ApplicationStatus::Accepted),
+            ApplicationStatus::Withdrawn,
+            user.id,
+            Utc::now(),
+        )
         .await?;
     }
-    let student = student::Entity::find_by_id(found.student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
-    let employers = employers_of(&txn, opportunity.organization_id).await?;
-    notify(
+    let student = crate::db::found::<student::Entity>(&txn, found.student_id).await?;
+    notify_employers(
         &txn,
-        &employers,
+        opportunity.organization_id,
         &Message::new("seats-notice-withdrew")
             .arg("name", student.first_name.as_str())
             .arg("title", opportunity.title.as_str())
@@ -199,10 +191,7 @@ pub async fn withdraw(
         &format!("/employer/placements/{}", found.id),
     )
     .await?;
-    let saved = placement::Entity::find_by_id(found.id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let saved = crate::db::found::<placement::Entity>(&txn, found.id).await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -219,10 +208,7 @@ async fn tell_ended(
     let message = Message::new("seats-notice-ended")
         .arg("title", opportunity.title.as_str())
         .vocab("reason", "end_reason", reason);
-    let student = student::Entity::find_by_id(found.student_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
     if let Some(user_id) = student.user_id {
         notify(
             db,
@@ -233,16 +219,24 @@ async fn tell_ended(
         .await?;
     }
     if employers_too {
-        let employers = employers_of(db, opportunity.organization_id).await?;
-        notify(
-            db,
-            &employers,
-            &message,
-            &format!("/employer/placements/{}", found.id),
-        )
-        .await?;
+        let link = format!("/employer/placements/{}", found.id);
+        notify_employers(db, opportunity.organization_id, &message, &link).await?;
     }
     Ok(())
+}
+
+/// Ends a placement early with the reason given, frees its seat and tells
+/// the student (and the employers, when a counselor ended it).
+async fn end_early(
+    db: &impl ConnectionTrait,
+    found: &placement::Model,
+    actor: i32,
+    form: &ReasonForm,
+    by_counselor: bool,
+) -> AppResult<()> {
+    let (reason, note) = parse_reason(form, |k| EndReason::from_key(k).map(|r| r.key()))?;
+    let opportunity = free(db, found, PlacementStatus::EndedEarly, reason, note, actor).await?;
+    tell_ended(db, found, &opportunity, reason, by_counselor).await
 }
 
 /// An employer of the host organization ends a placement early.
@@ -254,17 +248,7 @@ pub async fn end_by_employer(
 ) -> AppResult<()> {
     let txn = db::begin_write(db).await?;
     let (found, _) = find_for_employer(&txn, employer, placement_id).await?;
-    let (reason, note) = parse_reason(form, |k| EndReason::from_key(k).map(|r| r.key()))?;
-    let opportunity = free(
-        &txn,
-        &found,
-        PlacementStatus::EndedEarly,
-        reason,
-        note,
-        employer.id,
-    )
-    .await?;
-    tell_ended(&txn, &found, &opportunity, reason, false).await?;
+    end_early(&txn, &found, employer.id, form, false).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -278,17 +262,7 @@ pub async fn end_by_counselor(
 ) -> AppResult<()> {
     let txn = db::begin_write(db).await?;
     let found = find_for_counselor(&txn, counselor, placement_id).await?;
-    let (reason, note) = parse_reason(form, |k| EndReason::from_key(k).map(|r| r.key()))?;
-    let opportunity = free(
-        &txn,
-        &found,
-        PlacementStatus::EndedEarly,
-        reason,
-        note,
-        counselor.id,
-    )
-    .await?;
-    tell_ended(&txn, &found, &opportunity, reason, true).await?;
+    end_early(&txn, &found, counselor.id, form, true).await?;
     crate::counseling::audit::record(
         &txn,
         counselor.id,
@@ -307,14 +281,8 @@ pub async fn find_for_counselor(
     counselor: &CurrentUser,
     placement_id: i32,
 ) -> AppResult<placement::Model> {
-    let found = placement::Entity::find_by_id(placement_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
-    let student = student::Entity::find_by_id(found.student_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let found = crate::db::found::<placement::Entity>(db, placement_id).await?;
+    let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
     ensure_school_access(db, counselor, student.school_id).await?;
     Ok(found)
 }

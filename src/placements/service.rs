@@ -2,8 +2,8 @@
 
 use chrono::{NaiveDate, Utc};
 use entity::{
-    ApplicationStatus, HoursStatus, OpportunityKind, PlacementStatus, application,
-    application_event, belonging_response, hour_log, opportunity, organization, placement, student,
+    ApplicationStatus, HoursStatus, PlacementStatus, application, belonging_response, hour_log,
+    opportunity, organization, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -18,7 +18,7 @@ use crate::{
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
     i18n::{self, Message, t},
-    notifications::{employers_of, notify},
+    notifications::{notify, notify_employers},
     profiles::service::student_of,
     roster::service::ensure_school_access,
 };
@@ -89,8 +89,9 @@ pub async fn record_belonging(
 
 /// Freed seats go to the first students on the wait list, one by one while
 /// a seat is free and someone waits (several seats can free at once, and a
-/// seat left free by an earlier failure is filled too). Only job shadows
-/// keep a wait list: a full internship refuses new applications, and its
+/// seat left free by an earlier failure is filled too). Only seat-based
+/// postings keep a wait list (`applications::gives_seats`: job shadows and
+/// drawn postings): a full internship refuses new applications, and its
 /// freed seat is the employer's to offer to another applicant. The caller
 /// holds the opportunity's row lock (`seats::lock_opportunity`), so two
 /// frees in a row count each other's promotions. Returns the placements
@@ -100,7 +101,7 @@ pub async fn promote_wait_list(
     opportunity: &opportunity::Model,
 ) -> AppResult<Vec<i32>> {
     let mut promoted_placements = Vec::new();
-    if opportunity.kind != OpportunityKind::JobShadow
+    if !applications::gives_seats(opportunity)
         // A day that is over has no seat to give, and a suspended
         // organization reaches no student.
         || opportunity.end_date < crate::search::documents::today()
@@ -131,24 +132,20 @@ pub async fn promote_wait_list(
         else {
             break;
         };
-        let student = student::Entity::find_by_id(next.student_id)
-            .one(db)
-            .await?
-            .or_not_found()?;
+        let student = crate::db::found::<student::Entity>(db, next.student_id).await?;
         let id = next.id;
         let mut model: application::ActiveModel = next.into();
         model.status = Set(ApplicationStatus::Accepted);
         model.updated_at = Set(Utc::now());
         let promoted = model.update(db).await?;
-        application_event::ActiveModel {
-            application_id: Set(id),
-            from_status: Set(Some(ApplicationStatus::Waitlisted)),
-            to_status: Set(ApplicationStatus::Accepted),
-            actor_id: Set(student.user_id.unwrap_or_default()),
-            at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(db)
+        crate::applications::service::record_event(
+            db,
+            id,
+            Some(ApplicationStatus::Waitlisted),
+            ApplicationStatus::Accepted,
+            student.user_id.unwrap_or_default(),
+            Utc::now(),
+        )
         .await?;
         let placement = create(db, &promoted, opportunity, &student, taken + 1).await?;
         // The placement page asks the "before" belonging question.
@@ -238,14 +235,8 @@ async fn record_consent(
         // Another decision (a second tab, a paper form) got there first.
         return Ok(None);
     }
-    let saved = placement::Entity::find_by_id(placement.id)
-        .one(db)
-        .await?
-        .or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let saved = crate::db::found::<placement::Entity>(db, placement.id).await?;
+    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
     if !given {
         crate::outbox::enqueue(db, opportunity.id).await?;
         promote_wait_list(db, &opportunity).await?;
@@ -265,9 +256,8 @@ async fn record_consent(
         )
         .await?;
     }
-    let employers = employers_of(db, opportunity.organization_id).await?;
     let link = format!("/employer/placements/{}", saved.id);
-    notify(db, &employers, &message, &link).await?;
+    let employers = notify_employers(db, opportunity.organization_id, &message, &link).await?;
     let outcome = if given {
         "consent-given"
     } else {
@@ -319,14 +309,8 @@ pub async fn consent_on_paper(
     form: &ConsentForm,
 ) -> AppResult<placement::Model> {
     let txn = db::begin_write(db).await?;
-    let placement = placement::Entity::find_by_id(placement_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let placement = crate::db::found::<placement::Entity>(&txn, placement_id).await?;
+    let student = crate::db::found::<student::Entity>(&txn, placement.student_id).await?;
     ensure_school_access(&txn, counselor, student.school_id).await?;
     let decision = parse_consent(form)?;
     let saved = record_consent(&txn, placement, &decision, Some(counselor.id))
@@ -366,10 +350,7 @@ pub async fn find_for_employer(
 ) -> AppResult<(placement::Model, opportunity::Model)> {
     let organization_id =
         crate::applications::service::lock_verified_organization(db, employer).await?;
-    let placement = placement::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let placement = crate::db::found::<placement::Entity>(db, id).await?;
     let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .one(db)
@@ -502,14 +483,11 @@ pub async fn log_hours(
     }
     .insert(&txn)
     .await?;
-    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
-    let employers = employers_of(&txn, opportunity.organization_id).await?;
-    notify(
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;
+    notify_employers(
         &txn,
-        &employers,
+        opportunity.organization_id,
         &Message::new("notice-hours-to-approve").arg("title", opportunity.title.as_str()),
         &format!("/employer/placements/{}", placement.id),
     )
@@ -526,10 +504,7 @@ pub async fn review_hours(
     approve: bool,
 ) -> AppResult<i32> {
     let txn = db::begin_write(db).await?;
-    let entry = hour_log::Entity::find_by_id(hours_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let entry = crate::db::found::<hour_log::Entity>(&txn, hours_id).await?;
     let (placement, opportunity) = find_for_employer(&txn, employer, entry.placement_id).await?;
     let already_reviewed = || AppError::Conflict(t(i18n::current(), "integrity-hours-reviewed"));
     if entry.status != HoursStatus::Pending {
@@ -555,10 +530,7 @@ pub async fn review_hours(
     if changed == 0 {
         return Err(already_reviewed());
     }
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let student = crate::db::found::<student::Entity>(&txn, placement.student_id).await?;
     if let Some(user_id) = student.user_id {
         let message = Message::new(if approve {
             "notice-hours-approved"
@@ -682,10 +654,7 @@ pub async fn complete(
         crate::outbox::enqueue(&txn, opportunity.id).await?;
         promote_wait_list(&txn, &opportunity).await?;
     }
-    let student = student::Entity::find_by_id(student_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let student = crate::db::found::<student::Entity>(&txn, student_id).await?;
     if let Some(user_id) = student.user_id {
         let message = Message::new("notice-placement-closed")
             .arg("title", opportunity.title.as_str())
@@ -841,10 +810,7 @@ pub async fn view(
         .end_reason
         .as_deref()
         .and_then(super::seats::reason_id);
-    let opportunity = opportunity::Entity::find_by_id(placement.opportunity_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let opportunity = crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
     let paper_recorded_by = match placement.consent_recorded_by {
         Some(id) => entity::user::Entity::find_by_id(id)
             .one(db)
@@ -852,14 +818,9 @@ pub async fn view(
             .map(|u| u.display_name),
         None => None,
     };
-    let organization = organization::Entity::find_by_id(opportunity.organization_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
-    let student = student::Entity::find_by_id(placement.student_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let organization =
+        crate::db::found::<organization::Entity>(db, opportunity.organization_id).await?;
+    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
     let entries = hour_log::Entity::find()
         .filter(hour_log::Column::PlacementId.eq(placement.id))
         .order_by_desc(hour_log::Column::WorkDate)

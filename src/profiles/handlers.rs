@@ -32,7 +32,7 @@ pub async fn edit_page(
     let (roster, form) = service::load(&state.db, student.id).await?;
     Ok(page
         .render(
-            "student/profile.html",
+            "profiles/profile.html",
             ProfilePage {
                 roster,
                 form: &form,
@@ -62,7 +62,7 @@ pub async fn update(
         Err(AppError::Validation(errors)) => {
             let (roster, _) = service::load(&state.db, student.id).await?;
             let body = page.render(
-                "student/profile.html",
+                "profiles/profile.html",
                 ProfilePage {
                     roster,
                     form: &form,

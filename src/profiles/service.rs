@@ -168,10 +168,7 @@ pub async fn load(
     user_id: i32,
 ) -> AppResult<(RosterFacts, ProfileForm)> {
     let student = student_of(db, user_id).await?;
-    let school = school::Entity::find_by_id(student.school_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let school = crate::db::found::<school::Entity>(db, student.school_id).await?;
     let needs = saved_needs(db, student.id).await?;
     let form = ProfileForm {
         home_zip: student.home_zip.clone().unwrap_or_default(),

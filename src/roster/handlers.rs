@@ -48,7 +48,7 @@ async fn render_dashboard(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let body = page.render(
-        "counselor/dashboard.html",
+        "roster/dashboard.html",
         Dashboard {
             schools,
             students,
@@ -87,7 +87,7 @@ pub async fn add_student(
 ) -> AppResult<Response> {
     match service::add_student(&state.db, &user, &form).await {
         Ok(issued) => Ok(page
-            .render("counselor/code_issued.html", issued)?
+            .render("roster/code_issued.html", issued)?
             .into_response()),
         Err(AppError::Validation(errors)) => {
             let first = (&Paging::first(), &PageParams::default());
@@ -105,12 +105,12 @@ pub async fn reissue_code(
 ) -> AppResult<Response> {
     let issued = service::reissue_code(&state.db, &user, student_id).await?;
     Ok(page
-        .render("counselor/code_issued.html", issued)?
+        .render("roster/code_issued.html", issued)?
         .into_response())
 }
 
 /// The three OneRoster files from a multipart form.
-pub(crate) async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFiles> {
+async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFiles> {
     let mut files = RosterFiles {
         orgs: Vec::new(),
         users: Vec::new(),
@@ -164,9 +164,6 @@ pub async fn upload_status(
 ) -> AppResult<Response> {
     let upload = uploads::status(&state.db, counselor.id, id).await?;
     Ok(page
-        .render(
-            "counseling/roster_upload.html",
-            minijinja::context! { upload },
-        )?
+        .render("roster/upload.html", minijinja::context! { upload })?
         .into_response())
 }

@@ -33,6 +33,12 @@ use crate::{
 pub const MAX_ROWS: usize = 200_000;
 /// Most problems listed back (the count of all of them is shown too).
 pub const MAX_SHOWN_ERRORS: usize = 100;
+/// The longest school name a roster may give (what the school record holds).
+const MAX_SCHOOL_NAME: usize = 200;
+/// The longest given or family name a roster may give.
+const MAX_PERSON_NAME: usize = 100;
+/// The longest guardian phone number a roster may give.
+const MAX_PHONE: usize = 40;
 
 /// A problem's text in the language of the request being served (imports
 /// run while the counselor waits for the answer; the command line reads
@@ -221,7 +227,7 @@ fn parse_table(
     file: &'static str,
     bytes: &[u8],
     required: &[&str],
-    errors: &mut Vec<ImportError>,
+    errors: &mut Errors,
 ) -> Option<Table> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
@@ -230,19 +236,11 @@ fn parse_table(
             .filter(|b| **b == b'\n')
             .count() as u64
             + 1;
-        errors.push(ImportError {
-            file,
-            line,
-            message: say("roster-error-not-utf8", vec![]),
-        });
+        errors.at(file, line, say("roster-error-not-utf8", vec![]));
         return None;
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        errors.push(ImportError {
-            file,
-            line: 1,
-            message: say("roster-error-empty", vec![]),
-        });
+        errors.at(file, 1, say("roster-error-empty", vec![]));
         return None;
     }
     let lines = LineIndex::new(bytes);
@@ -250,14 +248,14 @@ fn parse_table(
     let header = match reader.headers() {
         Ok(header) => header.clone(),
         Err(e) => {
-            errors.push(ImportError {
+            errors.at(
                 file,
-                line: 1,
-                message: say(
+                1,
+                say(
                     "roster-error-header",
                     vec![("detail", e.to_string().into())],
                 ),
-            });
+            );
             return None;
         }
     };
@@ -272,28 +270,28 @@ fn parse_table(
         .filter(|c| !columns.contains_key(*c))
         .collect();
     if !missing.is_empty() {
-        errors.push(ImportError {
+        errors.at(
             file,
-            line: 1,
-            message: say(
+            1,
+            say(
                 "roster-error-missing-columns",
                 vec![("columns", missing.join(", ").into())],
             ),
-        });
+        );
         return None;
     }
     let mut rows = Vec::new();
     for record in reader.records() {
         if rows.len() >= MAX_ROWS {
-            errors.push(ImportError {
+            errors.at(
                 file,
-                line: lines.of(record.as_ref().ok().and_then(|r| r.position())),
-                message: t_args(
+                lines.of(record.as_ref().ok().and_then(|r| r.position())),
+                t_args(
                     i18n::current(),
                     "integrity-roster-too-many-rows",
                     vec![("max", MAX_ROWS.into())],
                 ),
-            });
+            );
             return None;
         }
         match record {
@@ -303,28 +301,28 @@ fn parse_table(
                     continue;
                 }
                 if record.len() != header.len() {
-                    errors.push(ImportError {
+                    errors.at(
                         file,
                         line,
-                        message: say(
+                        say(
                             "roster-error-values",
                             vec![
                                 ("expected", header.len().into()),
                                 ("found", record.len().into()),
                             ],
                         ),
-                    });
+                    );
                     continue;
                 }
                 rows.push((line, record));
             }
             Err(e) => {
                 let line = lines.of(e.position());
-                errors.push(ImportError {
+                errors.at(
                     file,
                     line,
-                    message: say("roster-error-line", vec![("detail", e.to_string().into())]),
-                });
+                    say("roster-error-line", vec![("detail", e.to_string().into())]),
+                );
             }
         }
     }
@@ -369,21 +367,21 @@ fn boolean(
     row: &csv::StringRecord,
     line: u64,
     column: &str,
-    errors: &mut Vec<ImportError>,
+    errors: &mut Errors,
 ) -> Option<bool> {
     match table.get(row, column).to_lowercase().as_str() {
         "" => None,
         "true" => Some(true),
         "false" => Some(false),
         other => {
-            errors.push(ImportError {
-                file: table.file,
+            errors.at(
+                table.file,
                 line,
-                message: say(
+                say(
                     "roster-error-boolean",
                     vec![("column", column.into()), ("value", other.into())],
                 ),
-            });
+            );
             None
         }
     }
@@ -419,9 +417,31 @@ const RACES: &[(&str, &str)] = &[
     ("white", "White"),
 ];
 
+/// The problems found so far, each where it is.
+#[derive(Debug, Default)]
+struct Errors(Vec<ImportError>);
+
+impl Errors {
+    /// Records `message` at `line` of `file`.
+    fn at(&mut self, file: &'static str, line: u64, message: String) {
+        self.0.push(ImportError {
+            file,
+            line,
+            message,
+        });
+    }
+
+    /// Every problem, in file and line order.
+    fn sorted(mut self) -> Vec<ImportError> {
+        self.0
+            .sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
+        self.0
+    }
+}
+
 /// Checks all three files; returns the roster or every error.
 fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
-    let mut errors = Vec::new();
+    let mut errors = Errors::default();
     let orgs = parse_table(
         "orgs.csv",
         &files.orgs,
@@ -449,40 +469,54 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
         &mut errors,
     );
     let (Some(orgs), Some(users), Some(demographics)) = (orgs, users, demographics) else {
-        return Err(errors);
+        return Err(errors.0);
     };
+    let schools = validate_orgs(&orgs, &mut errors);
+    let school_ids: HashSet<&str> = schools.iter().map(|s| s.sourced_id.as_str()).collect();
+    let mut unclaimed = validate_demographics(&demographics, &mut errors);
+    let people = validate_users(&users, &school_ids, &mut unclaimed, &mut errors);
+    // Demographics left unclaimed name nobody who is a student of users.csv.
+    for (line, row) in &demographics.rows {
+        let sourced_id = demographics.get(row, "sourcedId");
+        if unclaimed.contains_key(sourced_id) {
+            errors.at(
+                demographics.file,
+                *line,
+                say(
+                    "roster-error-not-a-student",
+                    vec![("id", sourced_id.into())],
+                ),
+            );
+        }
+    }
+    let (links, warnings) = link_agents(&users, &people);
+    if errors.0.is_empty() {
+        Ok(Roster {
+            orgs: schools,
+            students: people.students,
+            guardians: people.guardians,
+            links,
+            warnings,
+        })
+    } else {
+        Err(errors.sorted())
+    }
+}
 
+/// The schools of orgs.csv (other kinds of org are only checked for ids).
+fn validate_orgs(orgs: &Table, errors: &mut Errors) -> Vec<Org> {
     let mut schools = Vec::new();
     let mut seen = HashSet::new();
     for (line, row) in &orgs.rows {
-        let sourced_id = orgs.get(row, "sourcedId").to_owned();
-        if sourced_id.is_empty() {
-            errors.push(ImportError {
-                file: orgs.file,
-                line: *line,
-                message: say("roster-error-no-id", vec![]),
-            });
+        let line = *line;
+        let mut error = |message| errors.at(orgs.file, line, message);
+        let Some(sourced_id) = sourced_id_once(orgs, row, &mut seen, &mut error) else {
             continue;
-        }
-        if !seen.insert(sourced_id.clone()) {
-            errors.push(ImportError {
-                file: orgs.file,
-                line: *line,
-                message: say(
-                    "roster-error-duplicate",
-                    vec![("id", sourced_id.as_str().into())],
-                ),
-            });
-            continue;
-        }
+        };
         if orgs.get(row, "type") == "school" {
             let name = orgs.get(row, "name").to_owned();
-            if name.is_empty() || name.chars().count() > 200 {
-                errors.push(ImportError {
-                    file: orgs.file,
-                    line: *line,
-                    message: say("roster-error-school-name", vec![]),
-                });
+            if name.is_empty() || name.chars().count() > MAX_SCHOOL_NAME {
+                errors.at(orgs.file, line, say("roster-error-school-name", vec![]));
             }
             schools.push(Org {
                 sourced_id,
@@ -491,311 +525,246 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             });
         }
     }
-    let school_ids: HashSet<&str> = schools.iter().map(|s| s.sourced_id.as_str()).collect();
+    schools
+}
 
-    let mut found: HashMap<String, Demographics> = HashMap::new();
+/// Each row of demographics.csv, by sourcedId.
+fn validate_demographics(
+    demographics: &Table,
+    errors: &mut Errors,
+) -> HashMap<String, Demographics> {
+    let mut found = HashMap::new();
     let mut seen = HashSet::new();
     for (line, row) in &demographics.rows {
-        let line = *line;
         let sourced_id = demographics.get(row, "sourcedId").to_owned();
         if !seen.insert(sourced_id.clone()) {
-            errors.push(ImportError {
-                file: demographics.file,
-                line,
-                message: say(
+            errors.at(
+                demographics.file,
+                *line,
+                say(
                     "roster-error-duplicate",
                     vec![("id", sourced_id.as_str().into())],
                 ),
-            });
+            );
             continue;
         }
-        let birth_date = match demographics.get(row, "birthDate") {
-            "" => None,
-            text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                Ok(date) => Some(date),
-                Err(_) => {
-                    errors.push(ImportError {
-                        file: demographics.file,
-                        line,
-                        message: say("roster-error-birth-date", vec![("value", text.into())]),
-                    });
-                    None
-                }
-            },
-        };
-        let gender = match demographics.get(row, "sex").to_lowercase().as_str() {
-            "" => None,
-            "male" => Some("Male".to_owned()),
-            "female" => Some("Female".to_owned()),
-            "other" | "nonbinary" | "non-binary" | "x" => Some("Another gender".to_owned()),
-            other => {
-                errors.push(ImportError {
-                    file: demographics.file,
+        let checked = demographics_row(demographics, row, *line, errors);
+        found.insert(sourced_id, checked);
+    }
+    found
+}
+
+/// One row of demographics.csv, checked (a bad value is reported and left out).
+fn demographics_row(
+    table: &Table,
+    row: &csv::StringRecord,
+    line: u64,
+    errors: &mut Errors,
+) -> Demographics {
+    let birth_date = match table.get(row, "birthDate") {
+        "" => None,
+        text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                errors.at(
+                    table.file,
                     line,
-                    message: say("roster-error-sex", vec![("value", other.into())]),
-                });
+                    say("roster-error-birth-date", vec![("value", text.into())]),
+                );
                 None
             }
-        };
-        let mut races = Vec::new();
-        for (column, label) in RACES {
-            if boolean(&demographics, row, line, column, &mut errors) == Some(true) {
-                races.push(*label);
-            }
+        },
+    };
+    let gender = match table.get(row, "sex").to_lowercase().as_str() {
+        "" => None,
+        "male" => Some("Male".to_owned()),
+        "female" => Some("Female".to_owned()),
+        "other" | "nonbinary" | "non-binary" | "x" => Some("Another gender".to_owned()),
+        other => {
+            errors.at(
+                table.file,
+                line,
+                say("roster-error-sex", vec![("value", other.into())]),
+            );
+            None
         }
-        let two_or_more = boolean(
-            &demographics,
-            row,
-            line,
-            "demographicRaceTwoOrMoreRaces",
-            &mut errors,
-        ) == Some(true);
-        let hispanic = boolean(
-            &demographics,
-            row,
-            line,
-            "hispanicOrLatinoEthnicity",
-            &mut errors,
-        ) == Some(true);
-        let race_ethnicity = if hispanic {
-            Some("Hispanic or Latino".to_owned())
-        } else if two_or_more || races.len() > 1 {
-            Some("Two or more races".to_owned())
-        } else {
-            races.first().map(|r| (*r).to_owned())
-        };
-        let flags = [
-            "metadata.lowIncome",
-            "metadata.englishLearner",
-            "metadata.disability",
-            "metadata.firstGeneration",
-        ]
-        .map(|c| boolean(&demographics, row, line, c, &mut errors));
-        found.insert(
-            sourced_id,
-            Demographics {
-                gender,
-                race_ethnicity,
-                low_income: flags[0],
-                english_learner: flags[1],
-                disability: flags[2],
-                first_generation: flags[3],
-                birth_date,
-            },
-        );
+    };
+    let mut races = Vec::new();
+    for (column, label) in RACES {
+        if boolean(table, row, line, column, errors) == Some(true) {
+            races.push(*label);
+        }
     }
+    let two_or_more =
+        boolean(table, row, line, "demographicRaceTwoOrMoreRaces", errors) == Some(true);
+    let hispanic = boolean(table, row, line, "hispanicOrLatinoEthnicity", errors) == Some(true);
+    let race_ethnicity = if hispanic {
+        Some("Hispanic or Latino".to_owned())
+    } else if two_or_more || races.len() > 1 {
+        Some("Two or more races".to_owned())
+    } else {
+        races.first().map(|r| (*r).to_owned())
+    };
+    let flags = [
+        "metadata.lowIncome",
+        "metadata.englishLearner",
+        "metadata.disability",
+        "metadata.firstGeneration",
+    ]
+    .map(|c| boolean(table, row, line, c, errors));
+    Demographics {
+        gender,
+        race_ethnicity,
+        low_income: flags[0],
+        english_learner: flags[1],
+        disability: flags[2],
+        first_generation: flags[3],
+        birth_date,
+    }
+}
 
-    let mut students = Vec::new();
-    let mut guardians: Vec<Guardian> = Vec::new();
-    // (student sourcedId, its guardians' sourcedIds) from student rows, and
-    // (guardian sourcedId, its students' sourcedIds) from guardian rows.
-    let mut student_agents: Vec<(u64, String, Vec<String>)> = Vec::new();
-    let mut guardian_agents: Vec<(u64, String, Vec<String>)> = Vec::new();
+/// Whom one person of users.csv names in `agentSourcedIds`.
+struct Agents {
+    line: u64,
+    sourced_id: String,
+    named: Vec<String>,
+}
+
+impl Agents {
+    fn of(users: &Table, row: &csv::StringRecord, line: u64, sourced_id: &str) -> Self {
+        Agents {
+            line,
+            sourced_id: sourced_id.to_owned(),
+            named: agent_ids(users.get(row, "agentSourcedIds")),
+        }
+    }
+}
+
+/// The students and guardians of users.csv, and whom each names.
+struct People {
+    students: Vec<Student>,
+    guardians: Vec<Guardian>,
+    student_agents: Vec<Agents>,
+    guardian_agents: Vec<Agents>,
+    /// Every sourcedId of users.csv, whatever its role: an agent who is a
+    /// teacher of the file is not missing, only not a guardian.
+    everyone: HashSet<String>,
+}
+
+/// The student and guardian rows of users.csv (other roles are skipped);
+/// each student takes its row of `unclaimed` demographics.
+fn validate_users(
+    users: &Table,
+    school_ids: &HashSet<&str>,
+    unclaimed: &mut HashMap<String, Demographics>,
+    errors: &mut Errors,
+) -> People {
+    let mut people = People {
+        students: Vec::new(),
+        guardians: Vec::new(),
+        student_agents: Vec::new(),
+        guardian_agents: Vec::new(),
+        everyone: users
+            .rows
+            .iter()
+            .map(|(_, row)| users.get(row, "sourcedId"))
+            .filter(|id| !id.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    };
     let mut seen = HashSet::new();
-    // Every sourcedId of users.csv, whatever its role: an agent who is a
-    // teacher of the file is not missing, only not a guardian.
-    let everyone: HashSet<&str> = users
-        .rows
-        .iter()
-        .map(|(_, row)| users.get(row, "sourcedId"))
-        .filter(|id| !id.is_empty())
-        .collect();
     for (line, row) in &users.rows {
         let line = *line;
         // Exports differ in case ("Parent", "GUARDIAN"): compare lower-cased.
         let role = users.get(row, "role").to_lowercase();
         if matches!(role.as_str(), "parent" | "guardian" | "relative") {
-            if let Some(g) = guardian_row(&users, row, line, &mut seen, &mut errors) {
-                guardian_agents.push((
-                    line,
-                    g.sourced_id.clone(),
-                    agent_ids(users.get(row, "agentSourcedIds")),
-                ));
-                guardians.push(g);
+            if let Some(g) = guardian_row(users, row, line, &mut seen, errors) {
+                people
+                    .guardian_agents
+                    .push(Agents::of(users, row, line, &g.sourced_id));
+                people.guardians.push(g);
             }
-            continue;
-        }
-        if role != "student" {
-            continue;
-        }
-        let sourced_id = users.get(row, "sourcedId").to_owned();
-        if sourced_id.is_empty() {
-            errors.push(ImportError {
-                file: users.file,
-                line,
-                message: say("roster-error-no-id", vec![]),
-            });
-            continue;
-        }
-        if !seen.insert(sourced_id.clone()) {
-            errors.push(ImportError {
-                file: users.file,
-                line,
-                message: say(
-                    "roster-error-duplicate",
-                    vec![("id", sourced_id.as_str().into())],
-                ),
-            });
-            continue;
-        }
-        // Taken now, so a student with another error is not reported twice.
-        let demographics_of_user = found.remove(&sourced_id).unwrap_or_default();
-        let orgs_of_user: Vec<&str> = users
-            .get(row, "orgSourcedIds")
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
-        let Some(org) = orgs_of_user.iter().find(|o| school_ids.contains(**o)) else {
-            errors.push(ImportError {
-                file: users.file,
-                line,
-                message: say(
-                    "roster-error-no-school",
-                    vec![("ids", orgs_of_user.join(",").into())],
-                ),
-            });
-            continue;
-        };
-        let grades = users.get(row, "grades");
-        let Some(grade) = grade(grades) else {
-            errors.push(ImportError {
-                file: users.file,
-                line,
-                message: say("roster-error-grades", vec![("value", grades.into())]),
-            });
-            continue;
-        };
-        let active = match users.get(row, "enabledUser").to_lowercase().as_str() {
-            "true" | "" => users.get(row, "status") != "tobedeleted",
-            "false" => false,
-            other => {
-                errors.push(ImportError {
-                    file: users.file,
-                    line,
-                    message: say(
-                        "roster-error-boolean",
-                        vec![("column", "enabledUser".into()), ("value", other.into())],
-                    ),
-                });
-                continue;
-            }
-        };
-        let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
-        if given_name.is_empty()
-            || family_name.is_empty()
-            || given_name.chars().count() > 100
-            || family_name.chars().count() > 100
+        } else if role == "student"
+            && let Some(student) =
+                student_row(users, row, line, school_ids, unclaimed, &mut seen, errors)
         {
-            errors.push(ImportError {
-                file: users.file,
-                line,
-                message: say("roster-error-names", vec![]),
-            });
-            continue;
-        }
-        student_agents.push((
-            line,
-            sourced_id.clone(),
-            agent_ids(users.get(row, "agentSourcedIds")),
-        ));
-        students.push(Student {
-            line,
-            demographics: demographics_of_user,
-            sourced_id,
-            org: (*org).to_owned(),
-            given_name: given_name.to_owned(),
-            family_name: family_name.to_owned(),
-            grade,
-            active,
-        });
-    }
-    for (line, row) in &demographics.rows {
-        let sourced_id = demographics.get(row, "sourcedId");
-        if found.contains_key(sourced_id) {
-            errors.push(ImportError {
-                file: demographics.file,
-                line: *line,
-                message: say(
-                    "roster-error-not-a-student",
-                    vec![("id", sourced_id.into())],
-                ),
-            });
+            people
+                .student_agents
+                .push(Agents::of(users, row, line, &student.sourced_id));
+            people.students.push(student);
         }
     }
-    let student_ids: HashSet<&str> = students.iter().map(|s| s.sourced_id.as_str()).collect();
-    let guardian_ids: HashSet<&str> = guardians.iter().map(|g| g.sourced_id.as_str()).collect();
-    // Ids naming no student or guardian of the file are left out, not
-    // refused: exports often leave some agents out (teachers, aides, parents
-    // without consent to share), and an unlinked student only means the
-    // counselor takes the paper path. An id naming nobody at all in users.csv
-    // is reported as a warning, so the counselor knows which link is missing.
-    let mut links = Vec::new();
-    let mut linked = HashSet::new();
-    let mut warnings = Vec::new();
-    for (line, student, agents) in &student_agents {
-        for agent in agents {
-            if guardian_ids.contains(agent.as_str()) {
-                if linked.insert((student.clone(), agent.clone())) {
-                    links.push((student.clone(), agent.clone()));
-                }
-            } else if !everyone.contains(agent.as_str()) {
-                warnings.push(ImportWarning {
-                    file: users.file,
-                    line: *line,
-                    kind: "guardian",
-                    missing: agent.clone(),
-                });
-            }
-        }
-    }
-    for (line, guardian, agents) in &guardian_agents {
-        for agent in agents {
-            if student_ids.contains(agent.as_str()) {
-                if linked.insert((agent.clone(), guardian.clone())) {
-                    links.push((agent.clone(), guardian.clone()));
-                }
-            } else if !everyone.contains(agent.as_str()) {
-                warnings.push(ImportWarning {
-                    file: users.file,
-                    line: *line,
-                    kind: "student",
-                    missing: agent.clone(),
-                });
-            }
-        }
-    }
-    warnings.sort_by_key(|w| w.line);
-    if errors.is_empty() {
-        Ok(Roster {
-            orgs: schools,
-            students,
-            guardians,
-            links,
-            warnings,
-        })
-    } else {
-        errors.sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
-        Err(errors)
-    }
+    people
 }
 
-/// One parent, guardian or relative row of users.csv, checked.
-fn guardian_row(
+/// One student row of users.csv, checked.
+fn student_row(
     users: &Table,
     row: &csv::StringRecord,
     line: u64,
+    school_ids: &HashSet<&str>,
+    unclaimed: &mut HashMap<String, Demographics>,
     seen: &mut HashSet<String>,
-    errors: &mut Vec<ImportError>,
-) -> Option<Guardian> {
-    let mut error = |message: String| {
-        errors.push(ImportError {
-            file: users.file,
-            line,
-            message,
-        });
+    errors: &mut Errors,
+) -> Option<Student> {
+    let mut error = |message: String| errors.at(users.file, line, message);
+    let sourced_id = sourced_id_once(users, row, seen, &mut error)?;
+    // Taken now, so a student with another error is not reported twice.
+    let demographics = unclaimed.remove(&sourced_id).unwrap_or_default();
+    let orgs_of_user: Vec<&str> = users
+        .get(row, "orgSourcedIds")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let Some(org) = orgs_of_user.iter().find(|o| school_ids.contains(**o)) else {
+        error(say(
+            "roster-error-no-school",
+            vec![("ids", orgs_of_user.join(",").into())],
+        ));
+        return None;
     };
-    let sourced_id = users.get(row, "sourcedId").to_owned();
+    let grades = users.get(row, "grades");
+    let Some(grade) = grade(grades) else {
+        error(say("roster-error-grades", vec![("value", grades.into())]));
+        return None;
+    };
+    let active = match users.get(row, "enabledUser").to_lowercase().as_str() {
+        "true" | "" => users.get(row, "status") != "tobedeleted",
+        "false" => false,
+        other => {
+            error(say(
+                "roster-error-boolean",
+                vec![("column", "enabledUser".into()), ("value", other.into())],
+            ));
+            return None;
+        }
+    };
+    let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
+    if !person_names_fit(given_name, family_name) {
+        error(say("roster-error-names", vec![]));
+        return None;
+    }
+    Some(Student {
+        line,
+        demographics,
+        sourced_id,
+        org: (*org).to_owned(),
+        given_name: given_name.to_owned(),
+        family_name: family_name.to_owned(),
+        grade,
+        active,
+    })
+}
+
+/// The row's sourcedId, when it has one not seen before in its file.
+fn sourced_id_once(
+    table: &Table,
+    row: &csv::StringRecord,
+    seen: &mut HashSet<String>,
+    error: &mut impl FnMut(String),
+) -> Option<String> {
+    let sourced_id = table.get(row, "sourcedId").to_owned();
     if sourced_id.is_empty() {
         error(say("roster-error-no-id", vec![]));
         return None;
@@ -807,12 +776,83 @@ fn guardian_row(
         ));
         return None;
     }
+    Some(sourced_id)
+}
+
+/// Both names given, neither longer than a record holds.
+fn person_names_fit(given_name: &str, family_name: &str) -> bool {
+    !given_name.is_empty()
+        && !family_name.is_empty()
+        && given_name.chars().count() <= MAX_PERSON_NAME
+        && family_name.chars().count() <= MAX_PERSON_NAME
+}
+
+/// The (student, guardian) links named from either side, each once, and a
+/// warning for each id naming nobody at all in users.csv.
+///
+/// Ids naming no student or guardian of the file are left out, not
+/// refused: exports often leave some agents out (teachers, aides, parents
+/// without consent to share), and an unlinked student only means the
+/// counselor takes the paper path. An id naming nobody at all in users.csv
+/// is reported as a warning, so the counselor knows which link is missing.
+fn link_agents(users: &Table, people: &People) -> (Vec<(String, String)>, Vec<ImportWarning>) {
+    let student_ids: HashSet<&str> = people
+        .students
+        .iter()
+        .map(|s| s.sourced_id.as_str())
+        .collect();
+    let guardian_ids: HashSet<&str> = people
+        .guardians
+        .iter()
+        .map(|g| g.sourced_id.as_str())
+        .collect();
+    let mut links = Vec::new();
+    let mut linked = HashSet::new();
+    let mut warnings = Vec::new();
+    // Student rows name guardians; guardian rows name students.
+    let sides = [
+        (&people.student_agents, &guardian_ids, "guardian", true),
+        (&people.guardian_agents, &student_ids, "student", false),
+    ];
+    for (rows, others, kind, from_student) in sides {
+        for person in rows {
+            for agent in &person.named {
+                if others.contains(agent.as_str()) {
+                    let pair = if from_student {
+                        (person.sourced_id.clone(), agent.clone())
+                    } else {
+                        (agent.clone(), person.sourced_id.clone())
+                    };
+                    if linked.insert(pair.clone()) {
+                        links.push(pair);
+                    }
+                } else if !people.everyone.contains(agent.as_str()) {
+                    warnings.push(ImportWarning {
+                        file: users.file,
+                        line: person.line,
+                        kind,
+                        missing: agent.clone(),
+                    });
+                }
+            }
+        }
+    }
+    warnings.sort_by_key(|w| w.line);
+    (links, warnings)
+}
+
+/// One parent, guardian or relative row of users.csv, checked.
+fn guardian_row(
+    users: &Table,
+    row: &csv::StringRecord,
+    line: u64,
+    seen: &mut HashSet<String>,
+    errors: &mut Errors,
+) -> Option<Guardian> {
+    let mut error = |message: String| errors.at(users.file, line, message);
+    let sourced_id = sourced_id_once(users, row, seen, &mut error)?;
     let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
-    if given_name.is_empty()
-        || family_name.is_empty()
-        || given_name.chars().count() > 100
-        || family_name.chars().count() > 100
-    {
+    if !person_names_fit(given_name, family_name) {
         error(say("roster-error-names", vec![]));
         return None;
     }
@@ -828,7 +868,7 @@ fn guardian_row(
         "" => users.get(row, "phone"),
         sms => sms,
     };
-    if phone.chars().count() > 40 {
+    if phone.chars().count() > MAX_PHONE {
         error(say("roster-error-phone", vec![]));
         return None;
     }
@@ -1357,7 +1397,7 @@ mod tests {
             ("id,note\r\na,x\r\nb,y\r\n", vec![2, 3]),
             ("id,note\r\na,\"two\r\nlines\"\r\nb,y\r\n", vec![2, 4]),
         ] {
-            let mut errors = Vec::new();
+            let mut errors = Errors::default();
             let table =
                 parse_table("users.csv", text.as_bytes(), &["id"], &mut errors).expect("parses");
             let lines: Vec<u64> = table.rows.iter().map(|(line, _)| *line).collect();
@@ -1371,8 +1411,9 @@ mod tests {
         for n in 0..=MAX_ROWS {
             users.push_str(&format!("{n}\n"));
         }
-        let mut errors = Vec::new();
+        let mut errors = Errors::default();
         assert!(parse_table("users.csv", users.as_bytes(), &["sourcedId"], &mut errors).is_none());
+        let errors = errors.0;
         assert_eq!(errors.len(), 1);
         assert!(
             errors[0].message.contains("more than 200000 rows"),

@@ -8,8 +8,6 @@ pub mod import;
 pub mod service;
 pub mod uploads;
 
-pub(crate) use handlers::read_files;
-
 use axum::{
     Router,
     routing::{get, post},

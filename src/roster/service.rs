@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::claim_code;
 use crate::{
     auth::extractors::CurrentUser,
-    error::{AppError, AppResult, OrNotFound},
+    error::{AppError, AppResult},
     forms::FieldErrors,
     paging::{self, Paging},
 };
@@ -185,10 +185,7 @@ pub async fn reissue_code(
     user: &CurrentUser,
     student_id: i32,
 ) -> AppResult<IssuedCode> {
-    let student = student::Entity::find_by_id(student_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let student = crate::db::found::<student::Entity>(db, student_id).await?;
     ensure_school_access(db, user, student.school_id).await?;
     if student.user_id.is_some() {
         return Err(AppError::Conflict(crate::i18n::t(

@@ -6,6 +6,7 @@
 //! There is no relevance ranking and no typo tolerance.
 
 use std::{
+    collections::BTreeMap,
     sync::Arc,
     time::{Duration, Instant},
 };
@@ -19,6 +20,7 @@ use super::{
     analysis::{self, QueryWords, Searchable},
     documents,
     matching::{Bits, Candidates, FactTable, Facts, Matcher, Tally},
+    typos::WordRule,
 };
 use crate::error::{AppError, AppResult};
 
@@ -29,12 +31,21 @@ const FRESH_FOR: Duration = Duration::from_secs(15);
 /// The published postings as the fallback searches them.
 struct Catalogue {
     documents: Vec<SearchDocument>,
-    /// The words of each document's text (title, organization, description,
-    /// skills, field), read in its language as the engines read them, each
-    /// after a space.
-    words: Vec<String>,
+    /// Each distinct word of the postings of a language (title,
+    /// organization, description, skills, field, read in that language as
+    /// the engines read them), with the postings that hold it: a query word
+    /// is tried once against each word, not once per posting.
+    vocabulary: [Vec<(String, Vec<u32>)>; 2],
     table: FactTable,
     loaded: Instant,
+}
+
+/// The place of a language in `Catalogue::vocabulary`.
+fn slot(language: PostingLanguage) -> usize {
+    match language {
+        PostingLanguage::En => 0,
+        PostingLanguage::Es => 1,
+    }
 }
 
 impl Catalogue {
@@ -47,40 +58,60 @@ impl Catalogue {
     }
 
     fn new(documents: Vec<SearchDocument>) -> Self {
-        let words = documents
-            .iter()
-            .map(|d| {
-                let text = Searchable::of(d);
-                let text = format!("{} {} {}", text.title, text.organization, text.body);
-                spaced(&analysis::words(d.written_in, &text)).concat()
-            })
-            .collect();
+        let mut words: [BTreeMap<String, Vec<u32>>; 2] = Default::default();
+        for (doc, d) in documents.iter().enumerate() {
+            let text = Searchable::of(d);
+            let text = format!("{} {} {}", text.title, text.organization, text.body);
+            let postings = &mut words[slot(d.written_in)];
+            for word in analysis::words(d.written_in, &text) {
+                let holders = postings.entry(word).or_default();
+                // Words come a posting at a time: a repeat is the same posting.
+                if holders.last() != Some(&(doc as u32)) {
+                    holders.push(doc as u32);
+                }
+            }
+        }
         Catalogue {
             table: documents.iter().map(Facts::of).collect(),
             documents,
-            words,
+            vocabulary: words.map(|words| words.into_iter().collect()),
             loaded: Instant::now(),
         }
     }
 
-    fn search(&self, query: &SearchQuery) -> SearchResults {
-        // Every word typed must start a word of the posting: " lab" is in
-        // " robotics laboratory". English postings are searched for the
-        // English words, Spanish ones for the Spanish stems.
-        let words = QueryWords::of(&query.text);
-        let wanted = |language| words.for_language(language).map(spaced);
-        let (english, spanish) = (wanted(PostingLanguage::En), wanted(PostingLanguage::Es));
-        let mut matching = Bits::empty(self.documents.len());
-        for (doc, text) in self.words.iter().enumerate() {
-            let wanted = match self.documents[doc].written_in {
-                PostingLanguage::En => &english,
-                PostingLanguage::Es => &spanish,
-            };
-            if wanted
-                .as_ref()
-                .is_some_and(|wanted| wanted.iter().all(|w| text.contains(w.as_str())))
+    /// The postings of `language` that hold every word of `words` by the
+    /// typo rule (the last word also as a prefix).
+    fn matching(&self, language: PostingLanguage, words: &[String]) -> Bits {
+        let len = self.documents.len();
+        let mut found = Bits::empty(len);
+        for (doc, d) in self.documents.iter().enumerate() {
+            if d.written_in == language {
+                found.insert(doc);
+            }
+        }
+        let last = words.len().saturating_sub(1);
+        for (n, word) in words.iter().enumerate() {
+            let rule = WordRule::new(word, n == last);
+            let mut holders = Bits::empty(len);
+            for (_, docs) in self.vocabulary[slot(language)]
+                .iter()
+                .filter(|(candidate, _)| rule.matches(candidate))
             {
-                matching.insert(doc);
+                docs.iter().for_each(|&doc| holders.insert(doc as usize));
+            }
+            found.and_with(&holders);
+        }
+        found
+    }
+
+    fn search(&self, query: &SearchQuery) -> SearchResults {
+        // English postings are searched for the English words, Spanish ones
+        // for the Spanish stems.
+        let words = QueryWords::of(&query.text);
+        let mut matching = Bits::empty(self.documents.len());
+        for language in [PostingLanguage::En, PostingLanguage::Es] {
+            if let Some(words) = words.for_language(language) {
+                matching.or_with(&self.matching(language, words));
             }
         }
         let candidates = Candidates {
@@ -110,11 +141,6 @@ impl Catalogue {
 /// conformance suite holds it to the same text rules as the engines.
 pub fn search_documents(documents: Vec<SearchDocument>, query: &SearchQuery) -> SearchResults {
     Catalogue::new(documents).search(query)
-}
-
-/// Each word after a space, so that `contains(" lab")` finds the start of a word.
-fn spaced(words: &[String]) -> Vec<String> {
-    words.iter().map(|w| format!(" {w}")).collect()
 }
 
 /// Searches the database while the engine cannot. The postings are read

@@ -25,7 +25,7 @@ use tantivy::{
     collector::{Collector, SegmentCollector},
     directory::MmapDirectory,
     index::SegmentId,
-    query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
+    query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery},
     schema::{
         FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
         Value,
@@ -38,6 +38,7 @@ use super::{
     SearchResults,
     analysis::{self, QueryWords, Searchable},
     matching::{Bits, Candidates, FactTable, Facts, Matcher, Tally},
+    typos::{WordQuery, WordRule, typo_budget},
 };
 
 /// Bump when the schema changes: the index is then rebuilt from the database.
@@ -359,10 +360,12 @@ impl Inner {
         Ok(facts)
     }
 
-    /// The text part: every word must match title, organization or body,
-    /// exactly (scored by BM25) or within the typo budget; the last word may
-    /// also be the start of a longer word. (A search without words never
-    /// gets here: it skips tantivy.)
+    /// The text part: every word must match a word of the title,
+    /// organization or body by the typo rule (`typos`: a budget by length,
+    /// a wrong first letter counts as two, the last word also as a prefix).
+    /// The rule decides what matches; the exact-word clauses beside it only
+    /// rank (BM25, title before organization before body). A search without
+    /// words never gets here: it skips tantivy.
     ///
     /// `fields` are those of one language, and `words` the query read as
     /// that language: the same rules hold for English words and Spanish stems.
@@ -380,7 +383,6 @@ impl Inner {
             .iter()
             .enumerate()
             .map(|(n, word)| {
-                let typos = typo_budget(word);
                 let mut options: Vec<(Occur, Box<dyn Query>)> = exact_targets
                     .iter()
                     .map(|&(field, boost)| {
@@ -391,24 +393,15 @@ impl Inner {
                         )
                     })
                     .collect();
-                let anywhere = Term::from_field_text(fields.all, word);
-                if typos > 0 {
+                // Without typos or a prefix, the exact clauses are the rule.
+                if n == last || typo_budget(word) > 0 {
+                    let rule = Arc::new(WordRule::new(word, n == last));
                     // A near miss in the title still ranks above one in the description.
-                    let in_title = Term::from_field_text(fields.title, word);
                     options.push(should(
-                        Box::new(FuzzyTermQuery::new(in_title, typos, true)),
+                        Box::new(WordQuery::new(fields.title, Arc::clone(&rule))),
                         2.0,
                     ));
-                    options.push(should(
-                        Box::new(FuzzyTermQuery::new(anywhere.clone(), typos, true)),
-                        1.0,
-                    ));
-                }
-                if n == last {
-                    options.push(should(
-                        Box::new(FuzzyTermQuery::new_prefix(anywhere, 0, true)),
-                        1.0,
-                    ));
+                    options.push(should(Box::new(WordQuery::new(fields.all, rule)), 1.0));
                 }
                 (
                     Occur::Must,
@@ -497,15 +490,6 @@ impl Inner {
             hits,
             facets,
         })
-    }
-}
-
-/// Typo budget like Meilisearch's defaults: one typo from 5 letters, two from 9.
-pub fn typo_budget(word: &str) -> u8 {
-    match word.chars().count() {
-        0..=4 => 0,
-        5..=8 => 1,
-        _ => 2,
     }
 }
 

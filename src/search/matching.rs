@@ -130,8 +130,14 @@ impl Bits {
             .is_some_and(|w| w & (1 << (doc % 64)) != 0)
     }
 
-    fn and_with(&mut self, other: &Bits) {
+    /// Keeps only the members also in `other` (of the same length).
+    pub fn and_with(&mut self, other: &Bits) {
         self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
+    }
+
+    /// Adds the members of `other` (of the same length).
+    pub fn or_with(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
     }
 
     fn clear(&mut self) {
@@ -473,8 +479,6 @@ pub struct Near {
     /// Latitude and longitude bounds of the radius (with 1% to spare), so
     /// that most documents are ruled out before any trigonometry.
     bounds: Option<(f64, f64, f64, f64)>,
-    /// Miles per degree of longitude at the query's latitude.
-    miles_per_lng_degree: f64,
 }
 
 impl Near {
@@ -492,14 +496,10 @@ impl Near {
         if outside_box && !remote {
             return None;
         }
-        let miles = if outside_box {
-            // Far away and remote: a flat-earth estimate orders it well enough.
-            let d_lat = (to.latitude - self.from.latitude) * MILES_PER_LAT_DEGREE;
-            let d_lng = (to.longitude - self.from.longitude) * self.miles_per_lng_degree;
-            (d_lat * d_lat + d_lng * d_lng).sqrt()
-        } else {
-            geo::distance_miles(self.from, to)
-        };
+        // The great-circle distance even for far-away remote work: "nearest"
+        // orders by it on every engine (Meilisearch's `_geoPoint` too), so an
+        // estimate here would order remote postings differently.
+        let miles = geo::distance_miles(self.from, to);
         if self.within.is_some_and(|limit| miles > limit) && !remote {
             return None;
         }
@@ -547,10 +547,9 @@ impl Matcher {
                         n.point.longitude + lng,
                     )
                 }),
-                miles_per_lng_degree: MILES_PER_LAT_DEGREE * n.point.latitude.to_radians().cos(),
             }),
             sort: query.sort,
-            has_text: !query.text.is_empty(),
+            has_text: query.has_words(),
         }
     }
 

@@ -11,7 +11,14 @@
 //! English words and Spanish postings for its Spanish stems, merged here
 //! with the same total order as the embedded engine.
 
-use std::{collections::BTreeMap, time::Duration};
+use std::{
+    collections::BTreeMap,
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
 
 use async_trait::async_trait;
 use chrono::Datelike;
@@ -21,7 +28,10 @@ use meilisearch_sdk::{
     client::{Client, SwapIndexes},
     indexes::Index,
     search::{self, MatchingStrategies, Selectors},
-    settings::{FacetingSettings, LocalizedAttributes, PaginationSetting, Settings},
+    settings::{
+        FacetingSettings, LocalizedAttributes, MinWordSizeForTypos, PaginationSetting,
+        PrefixSearchSettings, Settings, TypoToleranceSettings,
+    },
     task_info::TaskInfo,
 };
 use serde::{Deserialize, Serialize};
@@ -47,6 +57,15 @@ const ENGLISH_ATTRIBUTES: &[&str] = &[
 ];
 /// Where Spanish postings' stems are searched, in order of importance.
 const SPANISH_ATTRIBUTES: &[&str] = &["title_es", "organization_es", "body_es"];
+/// Meilisearch's default rules with `sort` first (see `settings`).
+const RANKING_RULES: &[&str] = &[
+    "sort",
+    "words",
+    "typo",
+    "proximity",
+    "attribute",
+    "exactness",
+];
 
 /// A search document as Meilisearch stores it: the document plus the
 /// attributes its filters and sorts need.
@@ -113,6 +132,11 @@ pub struct MeiliEngine {
     /// Settings are applied once the server first answers, so the app starts
     /// (and falls back to the database) while Meilisearch is down.
     configured: tokio::sync::OnceCell<()>,
+    /// Searches made and the server's own `processingTimeMs` summed over
+    /// them, so a benchmark can tell the server's time from the round trip.
+    /// Shared by clones, which search the same server.
+    searches: Arc<AtomicU64>,
+    processing_ms: Arc<AtomicU64>,
 }
 
 fn error(e: impl std::fmt::Display) -> SearchError {
@@ -127,7 +151,19 @@ impl MeiliEngine {
             client,
             uid: uid.to_owned(),
             configured: tokio::sync::OnceCell::new(),
+            searches: Arc::default(),
+            processing_ms: Arc::default(),
         })
+    }
+
+    /// Searches made so far, and Meilisearch's own processing time for
+    /// them in milliseconds (each multi-search counts its slowest query:
+    /// the server runs them side by side).
+    pub fn processing_time(&self) -> (u64, u64) {
+        (
+            self.searches.load(Ordering::Relaxed),
+            self.processing_ms.load(Ordering::Relaxed),
+        )
     }
 
     /// Applies the index settings on first use.
@@ -195,6 +231,24 @@ impl MeiliEngine {
                 "_geo",
                 "id",
             ])
+            // The order of explicit sorts is the sort alone (ending on the
+            // id), as on the embedded engine: `sort` comes before the text
+            // rules, which would otherwise put exact matches first. A
+            // relevance search sends no sort, so the text rules rank it.
+            .with_ranking_rules(RANKING_RULES)
+            // The typo rule of `typos`, written out rather than left to
+            // defaults that a server or an index might have changed.
+            .with_typo_tolerance(TypoToleranceSettings {
+                enabled: Some(true),
+                disable_on_attributes: Some(vec![]),
+                disable_on_words: Some(vec![]),
+                min_word_size_for_typos: Some(MinWordSizeForTypos {
+                    one_typo: Some(5),
+                    two_typos: Some(9),
+                }),
+                disable_on_numbers: Some(false),
+            })
+            .with_stop_words(Vec::<String>::new())
             .with_pagination(PaginationSetting {
                 max_total_hits: 100_000,
             })
@@ -208,6 +262,20 @@ impl MeiliEngine {
     /// settings make Meilisearch re-index every document, so only the first
     /// start after a change pays for it.
     async fn configure(&self, index: &Index) -> Result<(), SearchError> {
+        self.configure_settings(index).await?;
+        // The last word is a prefix (`typos`): Meilisearch's default,
+        // checked because an index can have it turned off.
+        if index.get_prefix_search().await.ok() != Some(PrefixSearchSettings::IndexingTime) {
+            let task = index
+                .set_prefix_search(PrefixSearchSettings::IndexingTime)
+                .await
+                .map_err(error)?;
+            self.wait(task).await?;
+        }
+        Ok(())
+    }
+
+    async fn configure_settings(&self, index: &Index) -> Result<(), SearchError> {
         let wanted = Self::settings();
         // A missing index has no settings: setting them creates it.
         if let Ok(current) = index.get_settings().await
@@ -288,7 +356,7 @@ impl MeiliEngine {
         let newest = "published_at:desc".to_owned();
         let id = "id:asc".to_owned();
         match query.sort {
-            Sort::Relevance if !query.text.is_empty() => vec![],
+            Sort::Relevance if query.has_words() => vec![],
             Sort::Relevance | Sort::Newest => vec![newest, id],
             Sort::Deadline => vec!["deadline_days:asc".into(), newest, id],
             Sort::Nearest => match &query.near {
@@ -306,153 +374,151 @@ impl MeiliEngine {
         }
     }
 
-    /// Counts of one facet, with that facet's own filter left out.
-    async fn facet_counts(
+    /// Every request of a search in one `multi-search` round trip: for each
+    /// part its main query (hits, total, the facets without a selection)
+    /// and, for each facet with a selected value, a query of its own with
+    /// that facet's filter left out. `page` and `hits_per_page` apply to
+    /// every part; hits carry their ranking scores when `scores` is asked.
+    async fn search_parts(
         &self,
         query: &SearchQuery,
-        part: &Part,
-        facet: &'static str,
-    ) -> Result<BTreeMap<String, u64>, SearchError> {
-        let filter = part.filter(Self::filter(query, Some(facet)));
-        let facets = [facet];
-        let index = self.index();
-        let mut request = index.search();
-        request
-            .with_query(&part.text)
-            .with_matching_strategy(MatchingStrategies::ALL)
-            .with_filter(&filter)
-            .with_facets(Selectors::Some(&facets))
-            .with_limit(0);
-        part.restrict(&mut request);
-        let results = request
-            .execute::<serde_json::Value>()
-            .await
-            .map_err(error)?;
-        Ok(distribution(results.facet_distribution.as_ref(), facet))
-    }
-
-    /// One part of a search: its total, facets, and the hits of `page`
-    /// (with their ranking scores when `scores` is asked for).
-    async fn search_part(
-        &self,
-        query: &SearchQuery,
-        part: &Part,
+        parts: &[Part],
         page: usize,
         hits_per_page: usize,
         scores: bool,
-    ) -> Result<PartResults, SearchError> {
-        let filter = part.filter(Self::filter(query, None));
+    ) -> Result<Vec<PartResults>, SearchError> {
         let sort = Self::sort(query);
         let sort: Vec<&str> = sort.iter().map(String::as_str).collect();
         // A facet without a selected value counts the same with or without
-        // its own filter: the main query counts it. Only a facet with a
-        // selection needs a query of its own (with that filter left out).
-        let selected = [
+        // its own filter: the main query counts it.
+        let selected: Vec<&'static str> = [
             ("kind", !query.kinds.is_empty()),
             ("field", !query.fields.is_empty()),
             ("mode", !query.modes.is_empty()),
-        ];
-        let facets: Vec<&str> = std::iter::once("needs")
-            .chain(selected.iter().filter(|(_, s)| !s).map(|(f, _)| *f))
-            .collect();
-        let index = self.index();
-        let mut request = index.search();
-        request
-            .with_query(&part.text)
-            // Every word must match, as in the embedded engine and the fallback.
-            .with_matching_strategy(MatchingStrategies::ALL)
-            .with_filter(&filter)
-            .with_facets(Selectors::Some(&facets))
-            .with_page(page)
-            .with_hits_per_page(hits_per_page)
-            .with_show_ranking_score(scores);
-        part.restrict(&mut request);
-        if !sort.is_empty() {
-            request.with_sort(&sort);
-        }
-        let own_query = |(facet, selected): (&'static str, bool)| async move {
-            match selected {
-                true => self.facet_counts(query, part, facet).await.map(Some),
-                false => Ok(None),
-            }
-        };
-        let (main, kind, field, mode) = tokio::join!(
-            request.execute::<MeiliDocument>(),
-            own_query(selected[0]),
-            own_query(selected[1]),
-            own_query(selected[2]),
-        );
-        let main = main.map_err(error)?;
-        let counts = |own: Option<BTreeMap<String, u64>>, facet: &str| {
-            own.unwrap_or_else(|| distribution(main.facet_distribution.as_ref(), facet))
-        };
-        let facets = Facets {
-            kind: complete(
-                OpportunityKind::ALL.iter().map(|k| k.key()),
-                counts(kind?, "kind"),
-            ),
-            field: complete(
-                StemField::ALL.iter().map(|k| k.key()),
-                counts(field?, "field"),
-            ),
-            mode: complete(WorkMode::ALL.iter().map(|k| k.key()), counts(mode?, "mode")),
-            need: complete(
-                AccessNeed::ALL.iter().map(|k| k.key()),
-                distribution(main.facet_distribution.as_ref(), "needs"),
-            ),
-        };
-        let hits = main
-            .hits
+        ]
+        .into_iter()
+        .filter_map(|(facet, selected)| selected.then_some(facet))
+        .collect();
+        let main_facets: Vec<&str> = ["needs", "kind", "field", "mode"]
             .into_iter()
-            .map(|hit| {
-                let document = hit.result.document;
-                let distance_miles = query.near.as_ref().map(|near| {
-                    geo::distance_miles(
-                        near.point,
-                        Point {
-                            latitude: document.latitude,
-                            longitude: document.longitude,
-                        },
-                    )
-                });
-                (
-                    Hit {
-                        document,
-                        distance_miles,
-                    },
-                    hit.ranking_score.unwrap_or(0.0),
-                )
+            .filter(|f| !selected.contains(f))
+            .collect();
+        let own_facets: Vec<[&str; 1]> = selected.iter().map(|f| [*f]).collect();
+        // The filters are made before the requests that borrow them.
+        let filters: Vec<(String, Vec<String>)> = parts
+            .iter()
+            .map(|part| {
+                let own = selected
+                    .iter()
+                    .map(|f| part.filter(Self::filter(query, Some(f))))
+                    .collect();
+                (part.filter(Self::filter(query, None)), own)
             })
             .collect();
-        Ok(PartResults {
-            total: main.total_hits.unwrap_or(0) as u64,
-            hits,
-            facets,
-        })
+        let index = self.index();
+        let mut multi = self.client.multi_search();
+        for (part, (filter, own_filters)) in parts.iter().zip(&filters) {
+            let mut main = index.search();
+            main.with_query(&part.text)
+                // Every word must match, as in the embedded engine and the fallback.
+                .with_matching_strategy(MatchingStrategies::ALL)
+                .with_filter(filter)
+                .with_facets(Selectors::Some(&main_facets))
+                .with_page(page)
+                .with_hits_per_page(hits_per_page)
+                .with_show_ranking_score(scores);
+            part.restrict(&mut main);
+            if !sort.is_empty() {
+                main.with_sort(&sort);
+            }
+            multi.with_search_query(main.build());
+            for (facets, filter) in own_facets.iter().zip(own_filters) {
+                let mut counts = index.search();
+                counts
+                    .with_query(&part.text)
+                    .with_matching_strategy(MatchingStrategies::ALL)
+                    .with_filter(filter)
+                    .with_facets(Selectors::Some(facets))
+                    .with_limit(0);
+                part.restrict(&mut counts);
+                multi.with_search_query(counts.build());
+            }
+        }
+        let response = multi.execute::<MeiliDocument>().await.map_err(error)?;
+        let slowest = response
+            .results
+            .iter()
+            .map(|r| r.processing_time_ms as u64)
+            .max()
+            .unwrap_or(0);
+        self.searches.fetch_add(1, Ordering::Relaxed);
+        self.processing_ms.fetch_add(slowest, Ordering::Relaxed);
+        let mut answers = response.results.into_iter();
+        let mut found = Vec::with_capacity(parts.len());
+        for _ in parts {
+            let main = answers
+                .next()
+                .ok_or_else(|| error("multi-search answered fewer queries than asked"))?;
+            let mut own = BTreeMap::new();
+            for facet in &selected {
+                let counts = answers
+                    .next()
+                    .ok_or_else(|| error("multi-search answered fewer queries than asked"))?;
+                own.insert(
+                    *facet,
+                    distribution(counts.facet_distribution.as_ref(), facet),
+                );
+            }
+            found.push(part_results(query, main, own));
+        }
+        Ok(found)
     }
 }
 
-impl MeiliEngine {
-    /// A search of one part: Meilisearch pages it itself.
-    async fn search_whole(
-        &self,
-        query: &SearchQuery,
-        part: &Part,
-    ) -> Result<SearchResults, SearchError> {
-        let found = self
-            .search_part(
-                query,
-                part,
-                query.page as usize,
-                query.per_page as usize,
-                false,
+/// One part's answer: its hits, total and facet counts (a facet with a
+/// selection counted by its own query, in `own`).
+fn part_results(
+    query: &SearchQuery,
+    main: search::SearchResults<MeiliDocument>,
+    mut own: BTreeMap<&'static str, BTreeMap<String, u64>>,
+) -> PartResults {
+    let mut counts = |facet: &'static str| {
+        own.remove(facet)
+            .unwrap_or_else(|| distribution(main.facet_distribution.as_ref(), facet))
+    };
+    let facets = Facets {
+        kind: complete(OpportunityKind::ALL.iter().map(|k| k.key()), counts("kind")),
+        field: complete(StemField::ALL.iter().map(|k| k.key()), counts("field")),
+        mode: complete(WorkMode::ALL.iter().map(|k| k.key()), counts("mode")),
+        need: complete(AccessNeed::ALL.iter().map(|k| k.key()), counts("needs")),
+    };
+    let hits = main
+        .hits
+        .into_iter()
+        .map(|hit| {
+            let document = hit.result.document;
+            let distance_miles = query.near.as_ref().map(|near| {
+                geo::distance_miles(
+                    near.point,
+                    Point {
+                        latitude: document.latitude,
+                        longitude: document.longitude,
+                    },
+                )
+            });
+            (
+                Hit {
+                    document,
+                    distance_miles,
+                },
+                hit.ranking_score.unwrap_or(0.0),
             )
-            .await?;
-        Ok(SearchResults {
-            total: found.total,
-            hits: found.hits.into_iter().map(|(hit, _)| hit).collect(),
-            facets: found.facets,
         })
+        .collect();
+    PartResults {
+        total: main.total_hits.unwrap_or(0) as u64,
+        hits,
+        facets,
     }
 }
 
@@ -467,18 +533,22 @@ struct Part {
 
 impl Part {
     /// The parts of a search: one when it has no words; else the English
-    /// postings for the text as typed and, unless the query is only Spanish
+    /// postings for its English words and, unless the query is only Spanish
     /// stop words, the Spanish postings for its Spanish stems.
     fn of(query: &SearchQuery) -> Vec<Part> {
         let words = QueryWords::of(&query.text);
         if words.is_empty() {
             return vec![Part {
-                text: query.text.clone(),
+                text: String::new(),
                 language: None,
             }];
         }
+        // The words as the index reads them, not the text as typed: the
+        // embedded engine sees the same words, the last one is the prefix
+        // even after a trailing full stop, and quotes or a leading `-` are
+        // not Meilisearch's phrase and exclusion operators.
         let mut parts = vec![Part {
-            text: query.text.clone(),
+            text: words.english.join(" "),
             language: Some(PostingLanguage::En),
         }];
         if let Some(stems) = words.for_language(PostingLanguage::Es) {
@@ -531,7 +601,7 @@ fn merge_key(query: &SearchQuery, hit: &Hit, score: f64) -> (f64, f64, i32) {
     let d = &hit.document;
     let newer = -(d.published_at as f64);
     match query.sort {
-        Sort::Relevance if !query.text.is_empty() => (-score, newer, d.id),
+        Sort::Relevance if query.has_words() => (-score, newer, d.id),
         Sort::Relevance | Sort::Newest => (newer, 0.0, d.id),
         Sort::Deadline => (f64::from(d.deadline.num_days_from_ce()), newer, d.id),
         Sort::Pay => (-f64::from(d.pay_cents_per_hour), newer, d.id),
@@ -555,14 +625,16 @@ fn add_facets(into: &mut Facets, other: Facets) {
 
 /// Whether the `current` settings already hold every `wanted` value. Sets
 /// come back from the server in its own order; the order of the searchable
-/// attributes is their importance, so it must match exactly.
+/// attributes (their importance) and of the ranking rules must match exactly.
 fn covers(current: &serde_json::Value, wanted: &serde_json::Value, key: &str) -> bool {
     use serde_json::Value;
     match (current, wanted) {
         (Value::Object(current), Value::Object(wanted)) => wanted
             .iter()
             .all(|(k, w)| current.get(k).is_some_and(|c| covers(c, w, k))),
-        (Value::Array(current), Value::Array(wanted)) if key != "searchableAttributes" => {
+        (Value::Array(current), Value::Array(wanted))
+            if !matches!(key, "searchableAttributes" | "rankingRules") =>
+        {
             current.len() == wanted.len() && wanted.iter().all(|w| current.contains(w))
         }
         _ => current == wanted,
@@ -607,25 +679,35 @@ impl SearchEngine for MeiliEngine {
     async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
         self.ready().await?;
         let parts = Part::of(query);
-        let (english, spanish) = match &parts[..] {
-            [english, spanish] => (english, spanish),
-            [part, ..] => {
-                return self.search_whole(query, part).await;
-            }
-            [] => return Err(error("a search has at least one part")),
-        };
+        if parts.len() == 1 {
+            // One part: Meilisearch pages it itself.
+            let found = self
+                .search_parts(
+                    query,
+                    &parts,
+                    query.page as usize,
+                    query.per_page as usize,
+                    false,
+                )
+                .await?;
+            let Some(found) = found.into_iter().next() else {
+                return Err(error("a search has at least one part"));
+            };
+            return Ok(SearchResults {
+                total: found.total,
+                hits: found.hits.into_iter().map(|(hit, _)| hit).collect(),
+                facets: found.facets,
+            });
+        }
         // Two parts: each gives its best hits down to this page, and the
         // page is cut from both merged in one total order.
         let depth = query.offset() + query.per_page as usize;
         let scores = query.sort == Sort::Relevance;
-        let (english, spanish) = tokio::join!(
-            self.search_part(query, english, 1, depth, scores),
-            self.search_part(query, spanish, 1, depth, scores),
-        );
+        let found = self.search_parts(query, &parts, 1, depth, scores).await?;
         let mut total = 0;
         let mut facets = Facets::default();
         let mut hits = Vec::new();
-        for part in [english?, spanish?] {
+        for part in found {
             total += part.total;
             add_facets(&mut facets, part.facets);
             hits.extend(part.hits);
@@ -800,7 +882,7 @@ mod tests {
         };
         let both = parts("Ingeniería de la salud");
         assert_eq!(both.len(), 2);
-        assert_eq!(both[0].text, "Ingeniería de la salud");
+        assert_eq!(both[0].text, "ingenieria de la salud");
         assert_eq!(both[1].text, "ingenieri salud");
         assert_eq!(
             both[0].filter("slots_left >= 1".into()),

@@ -15,6 +15,7 @@ pub mod openapi;
 pub mod query;
 pub mod service;
 pub mod sync;
+pub mod typos;
 
 use std::collections::BTreeMap;
 

@@ -117,6 +117,12 @@ impl SearchQuery {
         }
     }
 
+    /// Whether the text has words to match (`"!!"` has none, and then
+    /// every posting matches and "relevance" means newest first).
+    pub fn has_words(&self) -> bool {
+        !super::analysis::english_words(&self.text).is_empty()
+    }
+
     /// Index of the first result of the page.
     pub fn offset(&self) -> usize {
         ((self.page - 1) * self.per_page) as usize

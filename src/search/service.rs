@@ -13,7 +13,7 @@ pub struct Searched {
 }
 
 pub const FALLBACK_NOTICE: &str = "Search is partly unavailable right now. These results use every filter you chose, \
-     but they are not ranked by relevance and spelling mistakes are not corrected.";
+     but they are not ranked by relevance: the newest come first.";
 
 pub async fn search(state: &AppState, query: &SearchQuery) -> AppResult<Searched> {
     match state.search.search(query).await {

@@ -224,7 +224,10 @@ async fn newest_row(db: &DatabaseConnection) -> AppResult<Option<i64>> {
         .flatten())
 }
 
-/// Checks the index now and every `period` after.
+/// Checks the index now, at start-up, and every `period` after: a server
+/// switched to Meilisearch on an existing database, or started on an emptied
+/// index, refills it at once instead of answering nothing until the first
+/// period ends or someone runs `stembridge reindex`.
 pub fn spawn_index_guard(
     db: DatabaseConnection,
     engine: Arc<dyn SearchEngine>,
@@ -235,6 +238,7 @@ pub fn spawn_index_guard(
         let mut ticks = tokio::time::interval(period);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
+            // The first tick completes at once: the start-up check.
             ticks.tick().await;
             if let Err(error) = guard.check(&db, engine.as_ref()).await {
                 tracing::warn!(%error, "could not check the search index");

@@ -148,10 +148,7 @@ pub async fn act(
         )));
     }
     let txn = db::begin_write(db).await?;
-    let account = user::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let account = crate::db::found::<user::Entity>(&txn, id).await?;
     let mut reset_path = None;
     let update = user::Entity::update_many().filter(user::Column::Id.eq(id));
     match action {
@@ -227,10 +224,7 @@ pub async fn remove_school(
         .one(&txn)
         .await?
         .or_not_found()?;
-    let school = school::Entity::find_by_id(school_id)
-        .one(&txn)
-        .await?
-        .or_not_found()?;
+    let school = crate::db::found::<school::Entity>(&txn, school_id).await?;
     let removed = counselor_school::Entity::delete_by_id((user_id, school_id))
         .exec(&txn)
         .await?;

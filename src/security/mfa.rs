@@ -21,7 +21,7 @@ use crate::{
     auth::password,
     counseling::audit,
     db,
-    error::{AppError, AppResult, OrNotFound},
+    error::{AppError, AppResult},
     forms::FieldErrors,
     i18n, tokens,
 };
@@ -341,5 +341,5 @@ pub async fn disable(
 
 /// The account by id (the pages work on fresh rows, not on the session's copy).
 pub async fn account(db: &impl ConnectionTrait, id: i32) -> AppResult<user::Model> {
-    user::Entity::find_by_id(id).one(db).await?.or_not_found()
+    crate::db::found::<user::Entity>(db, id).await
 }

@@ -53,10 +53,7 @@ pub async fn change_password(
         );
     }
     errors.into_result(())?;
-    let user = user::Entity::find_by_id(user_id)
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let user = crate::db::found::<user::Entity>(db, user_id).await?;
     if !password::verify(
         form.current_password.clone(),
         Some(user.password_hash.clone()),
@@ -75,10 +72,7 @@ pub async fn change_password(
     set_password(&txn, user_id, hash).await?;
     audit::record(&txn, user_id, "change_password", &format!("user {user_id}")).await?;
     txn.commit().await?;
-    user::Entity::find_by_id(user_id)
-        .one(db)
-        .await?
-        .or_not_found()
+    crate::db::found::<user::Entity>(db, user_id).await
 }
 
 /// Stores a new password hash and ends every session of the account.

@@ -15,7 +15,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
 use crate::{
     account_security::{code, enrol, second_step, try_login},
-    applications::{apply, id_from, school, student},
+    applications::{apply, id_from, student},
     helpers::{
         Backend, PASSWORD, TestApp, backends, extract_csrf, location, new_client, on_each_backend,
         posting,
@@ -435,8 +435,7 @@ async fn with_a_mail_server_an_admin_issued_reset_link_is_emailed_not_shown() {
     let server = MailServer::start().await;
     let app = app_with_smtp(Backend::Sqlite, &server).await;
     let admin = app.admin().await;
-    app.employer("Acme Labs", "erin@acme.org").await;
-    let id = crate::account_security::user_id(&app, "erin@acme.org").await;
+    let id = app.employer("Acme Labs", "erin@acme.org").await.id;
     let response = app
         .submit_as(
             &admin,
@@ -591,7 +590,7 @@ async fn a_suspension_always_wins_over_offers_racing_it() {
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let opportunity = app.published(&employer, &posting(&[("slots", "40")])).await;
-        let school = school(&app, "Lincoln High").await;
+        let school = app.school_with_counselor("Lincoln High").await;
         let mut applications = Vec::new();
         for n in 0..30 {
             let client = student(&app, school, &format!("Student{n}"), 12, "2005-01-01").await;

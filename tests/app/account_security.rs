@@ -4,13 +4,9 @@
 
 use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 use totp_rs::{Algorithm, Builder, Secret};
 
-use crate::{
-    helpers::{PASSWORD, TestApp, location, new_client, on_each_backend},
-    safeguarding::school_with_counselor,
-};
+use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend};
 
 const NEW_PASSWORD: &str = "a brand new passphrase";
 
@@ -27,23 +23,13 @@ pub(crate) fn element(html: &str, id: &str) -> String {
         .to_owned()
 }
 
-pub(crate) async fn user_id(app: &TestApp, email: &str) -> i32 {
-    entity::user::Entity::find()
-        .filter(entity::user::Column::Email.eq(email))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
-
 pub(crate) async fn admin_acts(
     app: &TestApp,
     admin: &Client,
     email: &str,
     action: &str,
 ) -> reqwest::Response {
-    let id = user_id(app, email).await;
+    let id = app.user_id(email).await;
     app.submit_as(
         admin,
         &format!("/admin/accounts?q={email}"),
@@ -82,7 +68,8 @@ pub(crate) async fn try_login(
 async fn an_admin_disables_an_account_and_its_open_sessions_end_at_once() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let (counselor, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let counselor = app.counselor_at(app.school("Lincoln High").await).await;
+        let email = counselor.email.clone();
         let second_tab = new_client();
         app.login_as(&second_tab, &email, PASSWORD).await;
         let list = app
@@ -128,40 +115,20 @@ async fn an_admin_takes_a_counselor_off_a_school_and_an_employer_out_of_an_organ
         let admin = app.admin().await;
         let mut schools = Vec::new();
         for name in ["Lincoln High", "Roosevelt High"] {
-            let school = create_school(
-                &app.db,
-                &NewSchool {
-                    name: name.into(),
-                    zip: "60608".into(),
-                },
-            )
-            .await
-            .unwrap();
-            schools.push(school.id);
+            let school = app.school(name).await;
+            schools.push(school);
         }
         let email = "two.schools@school.edu";
-        create_counselor(
-            &app.db,
-            &NewCounselor {
-                display_name: "Two Schools".into(),
-                email: email.into(),
-                password: PASSWORD.into(),
-                school_ids: schools.clone(),
-            },
-        )
-        .await
-        .unwrap();
+        let counselor = app.counselor(email, &schools).await;
         app.roster_student(schools[1], "Rosa", "Roosevelt", 10, "UNUSED-CODE-1")
             .await;
-        let counselor = new_client();
-        app.login_as(&counselor, email, PASSWORD).await;
         assert_eq!(
             app.get_as(&counselor, "/counselor/students/1")
                 .await
                 .status(),
             StatusCode::OK
         );
-        let id = user_id(&app, email).await;
+        let id = counselor.id;
         let response = app
             .submit_as(
                 &admin,
@@ -216,7 +183,8 @@ async fn an_admin_takes_a_counselor_off_a_school_and_an_employer_out_of_an_organ
 #[tokio::test]
 async fn a_user_changes_their_password_with_the_current_one_and_their_other_sessions_end() {
     on_each_backend(async |app: TestApp| {
-        let (counselor, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let counselor = app.counselor_at(app.school("Lincoln High").await).await;
+        let email = counselor.email.clone();
         let other_device = new_client();
         app.login_as(&other_device, &email, PASSWORD).await;
 
@@ -300,7 +268,8 @@ async fn a_user_changes_their_password_with_the_current_one_and_their_other_sess
 async fn a_reset_link_from_an_admin_works_once_for_thirty_minutes_and_ends_every_session() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let (counselor, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let counselor = app.counselor_at(app.school("Lincoln High").await).await;
+        let email = counselor.email.clone();
         let response = admin_acts(&app, &admin, &email, "reset-link").await;
         assert_eq!(response.status(), StatusCode::OK);
         let link = element(&response.text().await.unwrap(), "reset-link");
@@ -450,7 +419,8 @@ async fn staff_set_up_an_authenticator_and_then_log_in_in_two_steps() {
         config.require_staff_mfa = true;
     })
     .await;
-    let (counselor, email, _) = school_with_counselor(&app, "Lincoln High").await;
+    let counselor = app.counselor_at(app.school("Lincoln High").await).await;
+    let email = counselor.email.clone();
     // Required and not set up: every staff page leads to the set-up.
     assert_eq!(
         location(&app.get_as(&counselor, "/counselor").await),
@@ -520,7 +490,8 @@ async fn staff_set_up_an_authenticator_and_then_log_in_in_two_steps() {
 #[tokio::test]
 async fn the_second_step_is_throttled_per_account() {
     let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
-    let (counselor, email, _) = school_with_counselor(&app, "Lincoln High").await;
+    let counselor = app.counselor_at(app.school("Lincoln High").await).await;
+    let email = counselor.email.clone();
     let (secret, _) = enrol(&app, &counselor).await;
     let attacker = new_client();
     try_login(&app, &attacker, &email, PASSWORD).await;
@@ -585,7 +556,8 @@ async fn mfa_state(app: &TestApp, email: &str) -> (Option<String>, bool) {
 #[tokio::test]
 async fn turning_the_authenticator_on_needs_the_current_password() {
     on_each_backend(async |app: TestApp| {
-        let (counselor, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let counselor = app.counselor_at(app.school("Lincoln High").await).await;
+        let email = counselor.email.clone();
         let response = app
             .submit_as(&counselor, "/account/mfa", "/account/mfa/start", &[])
             .await;
@@ -645,7 +617,8 @@ async fn turning_the_authenticator_on_needs_the_current_password() {
 #[tokio::test]
 async fn a_set_up_restarted_in_another_tab_is_not_confirmed_with_the_old_secret() {
     on_each_backend(async |app: TestApp| {
-        let (counselor, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let counselor = app.counselor_at(app.school("Lincoln High").await).await;
+        let email = counselor.email.clone();
         app.submit_as(&counselor, "/account/mfa", "/account/mfa/start", &[])
             .await;
         let page = app
@@ -695,7 +668,7 @@ async fn staff_without_an_authenticator_reach_only_its_set_up_when_it_is_require
         config.require_staff_mfa = true;
     })
     .await;
-    let (counselor, _, _) = school_with_counselor(&app, "Lincoln High").await;
+    let counselor = app.counselor_at(app.school("Lincoln High").await).await;
     for path in ["/notifications", "/dashboard"] {
         assert_eq!(
             location(&app.get_as(&counselor, path).await),

@@ -3,22 +3,8 @@
 
 use reqwest::{Client, StatusCode, header::CONTENT_TYPE};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 
-use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, posting};
-
-async fn school(app: &TestApp) -> i32 {
-    create_school(
-        &app.db,
-        &NewSchool {
-            name: "Lincoln High".into(),
-            zip: "60608".into(),
-        },
-    )
-    .await
-    .unwrap()
-    .id
-}
+use crate::helpers::{TestApp, location, new_client, on_each_backend, posting};
 
 /// Saves `query` from the search page, as a student does.
 async fn save(
@@ -59,9 +45,9 @@ async fn a_saved_search_alerts_each_new_match_once_in_app_and_in_the_weekly_dige
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
         let employer = app.verified_employer(&admin, "Org A", "a@a.org").await;
-        let school = school(&app).await;
-        let ana = app.claimed_student(school, "Ana", "Rivera", 11).await;
-        let ben = app.claimed_student(school, "Ben", "Okafor", 11).await;
+        let school = app.school("Lincoln High").await;
+        let ana = app.student(school, "Ana", "Rivera", 11).await;
+        let ben = app.student(school, "Ben", "Okafor", 11).await;
         // Published before the search is saved: not new.
         app.published(&employer, &posting(&[("title", "Robotics club mentor")]))
             .await;
@@ -176,8 +162,8 @@ async fn a_saved_search_alerts_each_new_match_once_in_app_and_in_the_weekly_dige
 #[tokio::test]
 async fn saving_a_search_refuses_bad_input_with_a_message_and_writes_nothing() {
     on_each_backend(async |app: TestApp| {
-        let school = school(&app).await;
-        let ana = app.claimed_student(school, "Ana", "Rivera", 11).await;
+        let school = app.school("Lincoln High").await;
+        let ana = app.student(school, "Ana", "Rivera", 11).await;
         let long_name = "n".repeat(101);
         let long_text = format!("q={}", "a".repeat(201));
         let cases: [(&str, &str, &str, &str); 6] = [
@@ -395,30 +381,13 @@ async fn every_search_has_an_atom_feed_of_its_newest_public_postings() {
     .await;
 }
 
-async fn counselor_of(app: &TestApp, school: i32) -> Client {
-    create_counselor(
-        &app.db,
-        &NewCounselor {
-            display_name: "Carmen Counselor".into(),
-            email: "carmen@school.edu".into(),
-            password: PASSWORD.into(),
-            school_ids: vec![school],
-        },
-    )
-    .await
-    .unwrap();
-    let client = new_client();
-    app.login_as(&client, "carmen@school.edu", PASSWORD).await;
-    client
-}
-
 #[tokio::test]
 async fn employers_and_counselors_hear_of_verification_decisions_in_their_language() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let school = school(&app).await;
-        let counselor = counselor_of(&app, school).await;
-        let ana = app.claimed_student(school, "Ana", "Rivera", 11).await;
+        let school = app.school("Lincoln High").await;
+        let counselor = app.counselor("carmen@school.edu", &[school]).await;
+        let ana = app.student(school, "Ana", "Rivera", 11).await;
 
         // Verified: the employer hears it in the app and by email.
         let employer = app.employer("Org V", "v@v.org").await;

@@ -5,45 +5,7 @@ use reqwest::{Client, StatusCode};
 use sea_orm::ConnectionTrait;
 use stembridge::search::documents::today;
 
-use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, posting};
-
-/// A school and a counselor (once per app), returning the school id.
-pub(crate) async fn school(app: &TestApp, name: &str) -> i32 {
-    use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
-    let school = create_school(
-        &app.db,
-        &NewSchool {
-            name: name.into(),
-            zip: "60608".into(),
-        },
-    )
-    .await
-    .unwrap();
-    let email = format!("counselor-{}@school.edu", school.id);
-    create_counselor(
-        &app.db,
-        &NewCounselor {
-            display_name: "Carla".into(),
-            email,
-            password: PASSWORD.into(),
-            school_ids: vec![school.id],
-        },
-    )
-    .await
-    .unwrap();
-    school.id
-}
-
-pub(crate) async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
-    let client = new_client();
-    app.login_as(
-        &client,
-        &format!("counselor-{school_id}@school.edu"),
-        PASSWORD,
-    )
-    .await;
-    client
-}
+use crate::helpers::{TestApp, TestUser, location, new_client, on_each_backend, posting};
 
 /// A rostered student who claimed their account, with a home ZIP; `born`
 /// (YYYY-MM-DD or "") as the school recorded it.
@@ -53,10 +15,8 @@ pub(crate) async fn student(
     first: &str,
     grade: i32,
     born: &str,
-) -> Client {
-    let client = app
-        .claimed_student(school_id, first, "Student", grade)
-        .await;
+) -> TestUser {
+    let client = app.student(school_id, first, "Student", grade).await;
     let response = app
         .submit_as(
             &client,
@@ -133,7 +93,7 @@ async fn a_student_goes_from_application_to_completed_placement() {
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let opportunity = app.published(&employer, &posting(&[])).await;
-        let school = school(&app, "Lincoln High").await;
+        let school = app.school_with_counselor("Lincoln High").await;
         let ana = student(&app, school, "Ana", 11, "2010-03-04").await;
 
         let response = apply(&app, &ana, opportunity).await;
@@ -332,7 +292,7 @@ async fn transitions_outside_the_pipeline_are_refused() {
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let opportunity = app.published(&employer, &posting(&[])).await;
-        let school = school(&app, "Lincoln High").await;
+        let school = app.school_with_counselor("Lincoln High").await;
         let ana = student(&app, school, "Ana", 11, "2005-01-01").await;
         let application = id_from(&apply(&app, &ana, opportunity).await);
 
@@ -418,7 +378,7 @@ async fn eligibility_is_checked_on_the_server_with_a_reason() {
         let draft = app
             .draft(&employer, &posting(&[("title", "Not yet")]))
             .await;
-        let school = school(&app, "Lincoln High").await;
+        let school = app.school_with_counselor("Lincoln High").await;
         let ben = student(&app, school, "Ben", 9, "").await;
 
         let response = apply(&app, &ben, seniors).await;
@@ -496,7 +456,7 @@ async fn students_and_employers_only_reach_their_own_applications() {
         let owner = app.verified_employer(&admin, "Org A", "a@a.org").await;
         let other_employer = app.verified_employer(&admin, "Org B", "b@b.org").await;
         let opportunity = app.published(&owner, &posting(&[])).await;
-        let school = school(&app, "Lincoln High").await;
+        let school = app.school_with_counselor("Lincoln High").await;
         let ana = student(&app, school, "Ana", 11, "2010-03-04").await;
         let ben = student(&app, school, "Ben", 11, "2010-03-04").await;
         let application = id_from(&apply(&app, &ana, opportunity).await);
@@ -557,7 +517,7 @@ async fn fifty_students_accepting_five_slots_at_once_make_exactly_five_placement
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let opportunity = app.published(&employer, &posting(&[("slots", "5")])).await;
-        let school = school(&app, "Lincoln High").await;
+        let school = app.school_with_counselor("Lincoln High").await;
         let mut offers = Vec::new();
         for n in 0..50 {
             let client = student(&app, school, &format!("Student{n}"), 11, "2005-01-01").await;
@@ -639,7 +599,7 @@ async fn job_shadow_seats_go_first_come_and_the_wait_list_moves_up() {
                 ]),
             )
             .await;
-        let school = school(&app, "Lincoln High").await;
+        let school = app.school_with_counselor("Lincoln High").await;
         let mut clients = Vec::new();
         for n in 0..8 {
             clients.push(student(&app, school, &format!("Shadow{n}"), 11, "").await);
@@ -684,7 +644,7 @@ async fn job_shadow_seats_go_first_come_and_the_wait_list_moves_up() {
         assert_eq!(waiting.try_get::<i64>("", "n").unwrap(), 5);
 
         // A guardian declines: the seat goes to the first on the wait list.
-        let school_counselor = counselor_of(&app, school).await;
+        let school_counselor = app.counselor_at(school).await;
         let page = app
             .get_as(&school_counselor, "/counselor/placements")
             .await
@@ -738,8 +698,8 @@ async fn consent_links_are_unguessable_and_counselors_record_only_their_schools(
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let opportunity = app.published(&employer, &posting(&[])).await;
-        let lincoln = school(&app, "Lincoln High").await;
-        let roosevelt = school(&app, "Roosevelt High").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let roosevelt = app.school_with_counselor("Roosevelt High").await;
         let ana = student(&app, lincoln, "Ana", 11, "").await;
         let application = id_from(&apply(&app, &ana, opportunity).await);
         employer_act(&app, &employer, application, "offer").await;
@@ -754,7 +714,7 @@ async fn consent_links_are_unguessable_and_counselors_record_only_their_schools(
                 .status(),
             StatusCode::NOT_FOUND
         );
-        let other = counselor_of(&app, roosevelt).await;
+        let other = app.counselor_at(roosevelt).await;
         assert!(
             !app.get_as(&other, "/counselor/placements")
                 .await
@@ -776,7 +736,7 @@ async fn consent_links_are_unguessable_and_counselors_record_only_their_schools(
             )
             .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        let mine = counselor_of(&app, lincoln).await;
+        let mine = app.counselor_at(lincoln).await;
         let response = app
             .submit_as(
                 &mine,
@@ -815,7 +775,7 @@ async fn bad_hours_are_refused_with_a_message_and_nothing_is_saved() {
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let opportunity = app.published(&employer, &posting(&[])).await;
-        let school = school(&app, "Lincoln High").await;
+        let school = app.school_with_counselor("Lincoln High").await;
         let ana = student(&app, school, "Ana", 12, "2005-01-01").await;
         let application = id_from(&apply(&app, &ana, opportunity).await);
         employer_act(&app, &employer, application, "offer").await;

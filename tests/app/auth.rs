@@ -291,7 +291,7 @@ async fn each_dashboard_admits_only_its_roles() {
         }
         assert_eq!(
             location(&app.get_as(&employer, "/dashboard").await),
-            "/employer"
+            employer.dashboard()
         );
         let admin = app.admin().await;
         for path in ["/admin", "/counselor"] {

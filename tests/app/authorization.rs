@@ -22,7 +22,6 @@ use std::collections::BTreeSet;
 
 use reqwest::{Client, StatusCode};
 use sea_orm::ConnectionTrait;
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 
 use crate::helpers::{PASSWORD, TestApp, location, new_client, posting};
 
@@ -216,7 +215,6 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("POST", "/counselor/students/{id}/birth-date", "LFFFFANA"),
     ("POST", "/counselor/students/{id}/priority", "LFFFFANA"),
     ("POST", "/counselor/codes", "LFFFFAAA"),
-    ("POST", "/counselor/roster", "LFFFFAAA"),
     ("POST", "/counselor/roster/uploads", "LFFFFAAA"),
     // An upload is its uploader's alone: no upload 0 is anyone's.
     ("GET", "/counselor/roster/uploads/{id}", "LFFFFNNN"),
@@ -350,33 +348,6 @@ pub(crate) struct World {
     /// The suspended organization's own objects, tried by its employer.
     suspended: Objects,
     student: i32,
-}
-
-async fn counselor(app: &TestApp, name: &str) -> (Client, i32) {
-    let school = create_school(
-        &app.db,
-        &NewSchool {
-            name: name.into(),
-            zip: "60608".into(),
-        },
-    )
-    .await
-    .unwrap();
-    let email = format!("counselor{}@school.edu", school.id);
-    create_counselor(
-        &app.db,
-        &NewCounselor {
-            display_name: "C".into(),
-            email: email.clone(),
-            password: PASSWORD.into(),
-            school_ids: vec![school.id],
-        },
-    )
-    .await
-    .unwrap();
-    let client = new_client();
-    app.login_as(&client, &email, PASSWORD).await;
-    (client, school.id)
 }
 
 /// An application of `student` to a new posting of `employer`, offered,
@@ -540,10 +511,11 @@ pub(crate) async fn world(app: &TestApp) -> World {
     let employer = app.verified_employer(&admin, "Org A", "a@a.org").await;
     let other_employer = app.verified_employer(&admin, "Org B", "b@b.org").await;
     let suspended_employer = app.verified_employer(&admin, "Org C", "c@c.org").await;
-    let (counselor_client, school) = counselor(app, "Lincoln High").await;
-    let (other_counselor, _) = counselor(app, "Roosevelt High").await;
-    let student = app.claimed_student(school, "Zelda", "Quartz", 11).await;
-    let other_student = app.claimed_student(school, "Yuri", "Other", 11).await;
+    let school = app.school("Lincoln High").await;
+    let counselor_client = app.counselor_at(school).await;
+    let other_counselor = app.counselor_at(app.school("Roosevelt High").await).await;
+    let student = app.student(school, "Zelda", "Quartz", 11).await;
+    let other_student = app.student(school, "Yuri", "Other", 11).await;
     let own = chain(
         app,
         &employer,
@@ -576,14 +548,14 @@ pub(crate) async fn world(app: &TestApp) -> World {
     World {
         clients: vec![
             anonymous,
-            student,
-            other_student,
-            employer,
-            other_employer,
-            counselor_client,
-            other_counselor,
-            admin,
-            suspended_employer,
+            student.client,
+            other_student.client,
+            employer.client,
+            other_employer.client,
+            counselor_client.client,
+            other_counselor.client,
+            admin.client,
+            suspended_employer.client,
             disabled,
         ],
         own,

@@ -5,7 +5,7 @@
 use reqwest::StatusCode;
 
 use crate::{
-    applications::{apply, school, student},
+    applications::{apply, student},
     helpers::{TestApp, days_from_now, location, new_client, on_each_backend, posting},
 };
 
@@ -19,8 +19,8 @@ async fn a_pledge_progresses_from_real_placements_and_the_public_sees_only_clear
         let rival = app
             .verified_employer(&admin, "Rival Labs", "rita@rival.org")
             .await;
-        let lincoln = school(&app, "Lincoln High").await;
-        let roosevelt = school(&app, "Roosevelt High").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let roosevelt = app.school_with_counselor("Roosevelt High").await;
         let year = stembridge::counseling::service::school_year_of(chrono::Utc::now().date_naive())
             .to_string();
         let page = "/employer/commitments";

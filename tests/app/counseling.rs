@@ -1,11 +1,12 @@
 //! Counselors: roster import (all or nothing), the dashboard and its
 //! privacy, outreach, exports and the audit log.
 
-use reqwest::{Client, StatusCode, multipart};
+use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 
-use crate::helpers::{PASSWORD, TestApp, new_client, on_each_backend, posting};
+use crate::helpers::{
+    PASSWORD, RosterUpload, TestApp, TestUser, new_client, on_each_backend, posting,
+};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sample-roster");
 
@@ -19,25 +20,12 @@ async fn upload(
     orgs: &str,
     users: &str,
     demographics: &[u8],
-) -> reqwest::Response {
-    let token = app.csrf_token(client, "/counselor/roster").await;
-    let part = |body: Vec<u8>, name: &str| multipart::Part::bytes(body).file_name(name.to_owned());
-    let form = multipart::Form::new()
-        .part("orgs", part(orgs.as_bytes().to_vec(), "orgs.csv"))
-        .part("users", part(users.as_bytes().to_vec(), "users.csv"))
-        .part(
-            "demographics",
-            part(demographics.to_vec(), "demographics.csv"),
-        );
-    client
-        .post(app.url(&format!("/counselor/roster?csrf_token={token}")))
-        .multipart(form)
-        .send()
+) -> RosterUpload {
+    app.upload_roster(client, orgs.as_bytes(), users.as_bytes(), demographics)
         .await
-        .unwrap()
 }
 
-async fn upload_sample(app: &TestApp, client: &Client) -> reqwest::Response {
+async fn upload_sample(app: &TestApp, client: &Client) -> RosterUpload {
     upload(
         app,
         client,
@@ -53,12 +41,10 @@ async fn the_sample_roster_imports_and_importing_again_changes_nothing() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
         let response = upload_sample(&app, &admin).await;
-        assert_eq!(response.status(), StatusCode::OK);
+        assert!(!response.refused, "{}", response.page);
         assert!(
             response
-                .text()
-                .await
-                .unwrap()
+                .page
                 .contains("Imported: 6 new students, 0 updated, 0 no longer on the roster")
         );
         assert_eq!(
@@ -66,7 +52,7 @@ async fn the_sample_roster_imports_and_importing_again_changes_nothing() {
             (2, 6)
         );
 
-        let again = upload_sample(&app, &admin).await.text().await.unwrap();
+        let again = upload_sample(&app, &admin).await.page;
         assert!(
             again.contains("Imported: 0 new students, 0 updated, 0 no longer on the roster"),
             "idempotent"
@@ -92,9 +78,7 @@ async fn the_sample_roster_imports_and_importing_again_changes_nothing() {
             demographics.as_bytes(),
         )
         .await
-        .text()
-        .await
-        .unwrap();
+        .page;
         assert!(
             body.contains("0 new students, 0 updated, 1 no longer on the roster"),
             "{body}"
@@ -139,8 +123,8 @@ async fn a_windows_export_names_the_lines_a_spreadsheet_shows_and_takes_several_
             crlf(&demographics).as_bytes(),
         )
         .await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let body = response.text().await.unwrap();
+        assert!(response.refused, "{}", response.page);
+        let body = response.page;
         assert!(
             body.contains("users.csv, line 38: orgSourcedIds “school-nowhere” names no school"),
             "{body}"
@@ -157,7 +141,7 @@ async fn a_windows_export_names_the_lines_a_spreadsheet_shows_and_takes_several_
             crlf(&demographics).as_bytes(),
         )
         .await;
-        let body = response.text().await.unwrap();
+        let body = response.page;
         assert!(body.contains("Imported: 30 new students"), "{body}");
         let marcus = entity::student::Entity::find()
             .filter(entity::student::Column::LastName.eq("Johnson"))
@@ -177,9 +161,7 @@ async fn a_windows_export_names_the_lines_a_spreadsheet_shows_and_takes_several_
             crlf(&bad).as_bytes(),
         )
         .await
-        .text()
-        .await
-        .unwrap();
+        .page;
         let line = bad.lines().position(|l| l.starts_with("stu-0002")).unwrap() + 1;
         assert!(
             body.contains(&format!("demographics.csv, line {line}: birthDate")),
@@ -206,8 +188,8 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
             bad_demographics.as_bytes(),
         )
         .await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let body = response.text().await.unwrap();
+        assert!(response.refused, "{}", response.page);
+        let body = response.page;
         assert!(
             body.contains("Nothing was imported: 2 problems to fix"),
             "{body}"
@@ -218,8 +200,16 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
         assert!(
             body.contains("demographics.csv, line 2: birthDate must be a date like 2010-04-23")
         );
-        let response = upload(&app, &admin, "sourcedId,name\n", &sample("users.csv"), b"").await;
-        let body = response.text().await.unwrap();
+        // Blank, not absent: an upload without a file is refused before any import.
+        let response = upload(
+            &app,
+            &admin,
+            "sourcedId,name\n",
+            &sample("users.csv"),
+            b"\n",
+        )
+        .await;
+        let body = response.page;
         assert!(
             body.contains("orgs.csv, line 1: Missing column(s): type.")
                 && body.contains("demographics.csv, line 1: The file is empty")
@@ -234,9 +224,7 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
         .await;
         assert!(
             response
-                .text()
-                .await
-                .unwrap()
+                .page
                 .contains("demographics.csv, line 2: This file is not UTF-8 text.")
         );
         let duplicated = format!(
@@ -253,9 +241,7 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
         .await;
         assert!(
             response
-                .text()
-                .await
-                .unwrap()
+                .page
                 .contains("users.csv, line 14: Duplicate sourcedId “stu-0001”.")
         );
         assert_eq!(
@@ -268,9 +254,9 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
 }
 
 /// Two schools with a counselor each, from the sample roster.
-async fn two_schools(app: &TestApp) -> (Client, Client) {
+async fn two_schools(app: &TestApp) -> (TestUser, TestUser) {
     let admin = app.admin().await;
-    assert_eq!(upload_sample(app, &admin).await.status(), StatusCode::OK);
+    assert!(!upload_sample(app, &admin).await.refused);
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let school = |sourced: &'static str| async move {
         entity::school::Entity::find()
@@ -287,19 +273,7 @@ async fn two_schools(app: &TestApp) -> (Client, Client) {
         ("school-roosevelt", "dev@roosevelt.edu"),
     ] {
         let id = school(sourced).await;
-        create_counselor(
-            &app.db,
-            &NewCounselor {
-                display_name: "C".into(),
-                email: email.into(),
-                password: PASSWORD.into(),
-                school_ids: vec![id],
-            },
-        )
-        .await
-        .unwrap();
-        let client = new_client();
-        app.login_as(&client, email, PASSWORD).await;
+        let client = app.counselor(email, &[id]).await;
         clients.push(client);
     }
     let roosevelt = clients.pop().unwrap();
@@ -457,37 +431,11 @@ async fn exports_and_record_views_are_written_to_an_audit_log_only_admins_read()
 #[tokio::test]
 async fn a_counselor_cannot_import_a_roster_for_a_school_they_are_not_assigned_to() {
     on_each_backend(async |app: TestApp| {
-        let school = create_school(
-            &app.db,
-            &NewSchool {
-                name: "Elsewhere".into(),
-                zip: "60608".into(),
-            },
-        )
-        .await
-        .unwrap();
-        create_counselor(
-            &app.db,
-            &NewCounselor {
-                display_name: "C".into(),
-                email: "c@else.edu".into(),
-                password: PASSWORD.into(),
-                school_ids: vec![school.id],
-            },
-        )
-        .await
-        .unwrap();
-        let counselor = new_client();
-        app.login_as(&counselor, "c@else.edu", PASSWORD).await;
+        let school = app.school("Elsewhere").await;
+        let counselor = app.counselor("c@else.edu", &[school]).await;
         let response = upload_sample(&app, &counselor).await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(
-            response
-                .text()
-                .await
-                .unwrap()
-                .contains("You are not assigned to school")
-        );
+        assert!(response.refused, "{}", response.page);
+        assert!(response.page.contains("You are not assigned to school"));
         assert_eq!(app.count("student").await, 0);
     })
     .await;
@@ -513,8 +461,8 @@ async fn a_counselor_roster_cannot_move_in_a_student_of_another_school() {
         let demographics = first_lines("demographics.csv", &|l| l.starts_with("stu-0001,"));
         let before = app.count("student").await;
         let response = upload(&app, &roosevelt, &orgs, &users, demographics.as_bytes()).await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let page = response.text().await.unwrap();
+        assert!(response.refused, "{}", response.page);
+        let page = response.page;
         assert!(
             page.contains("is enrolled at a school you are not assigned to"),
             "{page}"
@@ -617,7 +565,7 @@ async fn csv_exports_turn_cells_a_spreadsheet_would_run_into_text() {
             sample("demographics.csv").as_bytes(),
         )
         .await;
-        assert_eq!(response.status(), StatusCode::OK);
+        assert!(!response.refused, "{}", response.page);
         let export = app
             .get_as(&admin, "/counselor/outreach/students.csv")
             .await
@@ -656,8 +604,8 @@ async fn a_broken_roster_lists_its_first_hundred_errors_and_counts_the_rest() {
             format!("{demographics}\n").as_bytes(),
         )
         .await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let body = response.text().await.unwrap();
+        assert!(response.refused, "{}", response.page);
+        let body = response.page;
         assert!(body.contains("150 problems to fix"), "{body}");
         assert_eq!(body.matches("users.csv, line").count(), 100);
         assert!(body.contains("and 50 more"), "{body}");

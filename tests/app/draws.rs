@@ -9,7 +9,7 @@ use sea_orm::ConnectionTrait;
 use sha2::{Digest, Sha256};
 
 use crate::{
-    applications::{apply, counselor_of, employer_act, school, student},
+    applications::{apply, employer_act, student},
     helpers::{TestApp, days_from_now, location, new_client, on_each_backend, posting},
 };
 
@@ -50,8 +50,8 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     &text[from..from + text[from..].find(end).unwrap()]
 }
 
-/// The public record as (code, tier, key, seated) in the order shown.
-fn record_rows(html: &str) -> Vec<(String, i32, String, bool)> {
+/// The public record as (code, key, seated) in the order shown.
+fn record_rows(html: &str) -> Vec<(String, String, bool)> {
     html.split("<tr data-entry=\"")
         .skip(1)
         .map(|row| {
@@ -62,8 +62,9 @@ fn record_rows(html: &str) -> Vec<(String, i32, String, bool)> {
                 .skip(1)
                 .map(|c| &c[..c.find("</td>").unwrap()])
                 .collect();
-            let key = between(cells[3], ">", "<").to_owned();
-            (code, cells[2].parse().unwrap(), key, cells[4] == "Seat")
+            assert_eq!(cells.len(), 4, "rank, code, key, outcome: no group");
+            let key = between(cells[2], ">", "<").to_owned();
+            (code, key, cells[3] == "Seat")
         })
         .collect()
 }
@@ -121,8 +122,8 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         assert_eq!(app.count("opportunity").await, postings_before);
 
         // Three students were placed before (a first-come shadow); two never were.
-        let lincoln = school(&app, "Lincoln High").await;
-        let other_school = school(&app, "Roosevelt High").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let other_school = app.school_with_counselor("Roosevelt High").await;
         let earlier = app.published(&employer, &shadow("3", "first_come")).await;
         let mut students = BTreeMap::new();
         for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
@@ -171,7 +172,7 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         )
         .await;
         let mark = format!("/counselor/students/{casey_id}/priority");
-        let stranger = counselor_of(&app, other_school).await;
+        let stranger = app.counselor_at(other_school).await;
         let response = app
             .submit_as(
                 &stranger,
@@ -181,7 +182,7 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
             )
             .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        let counselor = counselor_of(&app, lincoln).await;
+        let counselor = app.counselor_at(lincoln).await;
         let response = app
             .submit_as(
                 &counselor,
@@ -308,39 +309,56 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
             "no other student's data"
         );
 
-        // The public record has no names, and re-running it from its seed
-        // (SHA-256 of seed:code, by tier then key) gives the same order.
+        // The public record has no names and no groups (beside a seat, a
+        // group would tell the employer who is a priority student), and
+        // re-running it from its seed (SHA-256 of seed:code, by group then
+        // key, each student's group known here) gives the same order.
         let anonymous = new_client();
         let record = page(&app, &anonymous, &format!("/opportunities/{fair}/draw")).await;
         for name in students.keys() {
             assert!(!record.contains(name), "the record names no student");
         }
+        assert!(!record.contains("<th scope=\"col\">Group</th>"));
         assert!(record.contains("id=\"verified\""));
         let seed = between(&record, "<code id=\"seed\">", "</code>").to_owned();
         assert_eq!(seed.len(), 64);
         let rows = record_rows(&record);
         assert_eq!(rows.len(), 5);
+        let mut group_of = BTreeMap::new();
+        for (name, group) in [
+            ("Devon", 1),
+            ("Emery", 1),
+            ("Casey", 2),
+            ("Avery", 3),
+            ("Blake", 3),
+        ] {
+            let id = application_of(&app, fair, name).await;
+            let html = page(
+                &app,
+                &students[name],
+                &format!("/student/applications/{id}"),
+            )
+            .await;
+            let code = between(&html, "Your entry code is ", ":").to_owned();
+            group_of.insert(code, group);
+        }
         let mut rerun: Vec<(i32, String, String)> = rows
             .iter()
-            .map(|(code, tier, _, _)| {
+            .map(|(code, _, _)| {
                 let key: String = Sha256::digest(format!("{seed}:{code}").as_bytes())
                     .iter()
                     .map(|b| format!("{b:02x}"))
                     .collect();
-                (*tier, key, code.clone())
+                (group_of[code], key, code.clone())
             })
             .collect();
         rerun.sort();
         let shown: Vec<(i32, String, String)> = rows
             .iter()
-            .map(|(c, t, k, _)| (*t, k.clone(), c.clone()))
+            .map(|(c, k, _)| (group_of[c], k.clone(), c.clone()))
             .collect();
         assert_eq!(rerun, shown, "the same seed gives the same order");
-        assert_eq!(
-            rows.iter().map(|r| r.1).collect::<Vec<_>>(),
-            vec![1, 1, 2, 3, 3]
-        );
-        assert_eq!(rows.iter().filter(|r| r.3).count(), 2);
+        assert_eq!(rows.iter().filter(|r| r.2).count(), 2);
         let casey_code = between(&casey_page, "Your entry code is ", ":").to_owned();
         assert_eq!(rows[2].0, casey_code, "Casey finds their own line");
 
@@ -388,6 +406,115 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         let response = app.submit_as(&employer, &manage, &trigger, &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(app.count("draw").await, 1);
+    })
+    .await;
+}
+
+/// A virtual experience is drawn like a job shadow, and its wait list moves
+/// the same way: the seat a drawn student gives back goes to the first
+/// student waiting (it used to stay empty: only job shadows promoted).
+#[tokio::test]
+async fn a_seat_given_back_in_a_drawn_virtual_experience_goes_to_the_first_student_waiting() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let virtual_day = app
+            .published(
+                &employer,
+                &posting(&[
+                    ("kind", "virtual_experience"),
+                    ("mode", "remote"),
+                    ("address", ""),
+                    ("slots", "1"),
+                ]),
+            )
+            .await;
+        let mut students = BTreeMap::new();
+        for name in ["Avery", "Blake", "Casey"] {
+            students.insert(name, student(&app, lincoln, name, 11, "").await);
+            assert_eq!(
+                apply(&app, &students[name], virtual_day).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        assert_eq!(app.count("placement").await, 0, "entries wait for the draw");
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET deadline = '{}' WHERE id = {virtual_day}",
+                days_from_now(-1)
+            ))
+            .await
+            .unwrap();
+        stembridge::draws::service::run_due(&app.db, chrono::Utc::now().date_naive(), false)
+            .await
+            .unwrap();
+        let seated = |status: &'static str| {
+            format!(
+                "SELECT CAST(COALESCE(MIN(s.id), 0) AS BIGINT) AS n FROM application a \
+                 JOIN student s ON s.id = a.student_id \
+                 WHERE a.opportunity_id = {virtual_day} AND a.status = '{status}'"
+            )
+        };
+        let first = number(&app, &seated("accepted")).await;
+        assert_ne!(first, 0, "the draw gave the seat");
+        // Who waits first is the draw's wait position 1.
+        let next = number(
+            &app,
+            &format!(
+                "SELECT CAST(s.id AS BIGINT) AS n FROM application a JOIN student s ON s.id = a.student_id \
+                 WHERE a.opportunity_id = {virtual_day} AND a.wait_position = 1"
+            ),
+        )
+        .await;
+        let placement = number(
+            &app,
+            &format!(
+                "SELECT CAST(p.id AS BIGINT) AS n FROM placement p JOIN student s ON s.id = p.student_id \
+                 WHERE p.opportunity_id = {virtual_day} AND s.id = {first}"
+            ),
+        )
+        .await;
+        let first_name = app
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                format!("SELECT first_name FROM student WHERE id = {first}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<String>("", "first_name")
+            .unwrap();
+        let page = format!("/student/placements/{placement}");
+        let response = app
+            .submit_as(
+                &students[first_name.as_str()],
+                &page,
+                &format!("{page}/withdraw"),
+                &[("reason", "schedule_conflict")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            number(&app, &seated("accepted")).await,
+            next,
+            "the seat went to wait-list number 1"
+        );
+        assert_eq!(
+            number(
+                &app,
+                &format!(
+                    "SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {virtual_day} \
+                     AND status NOT IN ('withdrawn', 'ended_early')"
+                )
+            )
+            .await,
+            1,
+            "one seat, one live placement"
+        );
     })
     .await;
 }

@@ -4,7 +4,6 @@
 //! server on loopback.
 
 use reqwest::{Client, StatusCode};
-use stembridge::admin::service::{NewSchool, create_school};
 
 use crate::{
     helpers::{Backend, TestApp, backends, days_from_now, new_client, on_each_backend, posting},
@@ -14,19 +13,6 @@ use crate::{
 async fn app_with_smtp(backend: Backend, server: &MailServer) -> TestApp {
     let url = server.url();
     TestApp::spawn_with(backend, move |config| config.smtp_url = Some(url)).await
-}
-
-async fn school(app: &TestApp) -> i32 {
-    create_school(
-        &app.db,
-        &NewSchool {
-            name: "Lincoln High".into(),
-            zip: "60608".into(),
-        },
-    )
-    .await
-    .unwrap()
-    .id
 }
 
 async fn save_settings(
@@ -107,8 +93,8 @@ async fn a_job_shadow_day_is_confirmed_in_the_students_language_with_a_calendar_
     for backend in backends() {
         let server = MailServer::start().await;
         let app = app_with_smtp(backend, &server).await;
-        let school = school(&app).await;
-        let ana = app.claimed_student(school, "Ana", "Rivera", 11).await;
+        let school = app.school("Lincoln High").await;
+        let ana = app.student(school, "Ana", "Rivera", 11).await;
         // An adult: the placement starts without guardian consent.
         app.set_birth_date("Ana", "2000-01-01").await;
 
@@ -240,8 +226,8 @@ async fn the_weekly_digest_lists_matching_postings_once_a_week_and_stops_after_u
     for backend in backends() {
         let server = MailServer::start().await;
         let app = app_with_smtp(backend, &server).await;
-        let school = school(&app).await;
-        let ben = app.claimed_student(school, "Ben", "Okafor", 10).await;
+        let school = app.school("Lincoln High").await;
+        let ben = app.student(school, "Ben", "Okafor", 10).await;
         // Ben needs a wheelchair-accessible site and asks for the digest.
         let response = app
             .submit_as(
@@ -256,7 +242,7 @@ async fn the_weekly_digest_lists_matching_postings_once_a_week_and_stops_after_u
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
         // Cleo asked too, but the school's roster has since dropped her.
-        let cleo = app.claimed_student(school, "Cleo", "Diaz", 10).await;
+        let cleo = app.student(school, "Cleo", "Diaz", 10).await;
         let response = save_settings(&app, &cleo, &[("digest", "on"), ("language", "en")]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         {
@@ -381,8 +367,8 @@ async fn the_weekly_digest_lists_matching_postings_once_a_week_and_stops_after_u
 #[tokio::test]
 async fn email_settings_refuse_bad_input_forged_links_and_staff() {
     on_each_backend(async |app: TestApp| {
-        let school = school(&app).await;
-        let ana = app.claimed_student(school, "Ana", "Rivera", 11).await;
+        let school = app.school("Lincoln High").await;
+        let ana = app.student(school, "Ana", "Rivera", 11).await;
         for (fields, field) in [
             (vec![("updates", "yes"), ("language", "en")], "updates"),
             (vec![("updates", "on"), ("language", "fr")], "language"),
@@ -438,9 +424,9 @@ async fn students_and_employers_who_asked_hear_of_applications_and_decisions_and
     for backend in backends() {
         let server = MailServer::start().await;
         let app = app_with_smtp(backend, &server).await;
-        let school = school(&app).await;
-        let ana = app.claimed_student(school, "Ana", "Rivera", 11).await;
-        let ben = app.claimed_student(school, "Ben", "Okafor", 11).await;
+        let school = app.school("Lincoln High").await;
+        let ana = app.student(school, "Ana", "Rivera", 11).await;
+        let ben = app.student(school, "Ben", "Okafor", 11).await;
         let admin = app.admin().await;
         let erin = app
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")

@@ -2,16 +2,16 @@
 //! exchange on loopback, consent only a guardian can give, and birth dates
 //! only the school sets.
 
-use reqwest::{Client, StatusCode, multipart};
+use reqwest::{Client, StatusCode};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr,
 };
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
+use stembridge::admin::service::{NewSchool, create_school};
 
 use crate::{
     helpers::{
-        Backend, PASSWORD, TestApp, backends, consent_path_in, location, new_client,
-        on_each_backend, posting,
+        Backend, PASSWORD, RosterUpload, TestApp, TestUser, backends, consent_path_in, location,
+        new_client, on_each_backend, posting,
     },
     mail_server::MailServer,
 };
@@ -28,44 +28,20 @@ fn users(language: &str) -> String {
     )
 }
 
-async fn upload(app: &TestApp, client: &Client, users: &str) -> reqwest::Response {
-    let token = app.csrf_token(client, "/counselor/roster").await;
-    let part = |body: &str, name: &str| {
-        multipart::Part::bytes(body.as_bytes().to_vec()).file_name(name.to_owned())
-    };
-    let form = multipart::Form::new()
-        .part("orgs", part(ORGS, "orgs.csv"))
-        .part("users", part(users, "users.csv"))
-        .part("demographics", part(DEMOGRAPHICS, "demographics.csv"));
-    client
-        .post(app.url(&format!("/counselor/roster?csrf_token={token}")))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn counselor(app: &TestApp, school_id: i32, email: &str) -> Client {
-    create_counselor(
-        &app.db,
-        &NewCounselor {
-            display_name: "Carla".into(),
-            email: email.into(),
-            password: PASSWORD.into(),
-            school_ids: vec![school_id],
-        },
+async fn upload(app: &TestApp, client: &Client, users: &str) -> RosterUpload {
+    app.upload_roster(
+        client,
+        ORGS.as_bytes(),
+        users.as_bytes(),
+        DEMOGRAPHICS.as_bytes(),
     )
     .await
-    .unwrap();
-    let client = new_client();
-    app.login_as(&client, email, PASSWORD).await;
-    client
 }
 
 /// Everyone of the consent journey, up to an offer the student may accept.
 struct World {
-    admin: Client,
-    counselor: Client,
+    admin: TestUser,
+    counselor: TestUser,
     student: Client,
     student_id: i32,
     application: i32,
@@ -74,14 +50,14 @@ struct World {
 async fn world(app: &TestApp, users_csv: &str) -> World {
     let admin = app.admin().await;
     let response = upload(app, &admin, users_csv).await;
-    assert_eq!(response.status(), StatusCode::OK, "roster imported");
+    assert!(!response.refused, "roster imported");
     let school = entity::school::Entity::find()
         .filter(entity::school::Column::SourcedId.eq("sch-1"))
         .one(&app.db)
         .await
         .unwrap()
         .unwrap();
-    let counselor = counselor(app, school.id, "carla@lincoln.edu").await;
+    let counselor = app.counselor("carla@lincoln.edu", &[school.id]).await;
     // The counselor hands Ana a claim code; Ana claims her account.
     let code = stembridge::roster::claim_code::generate();
     let ana = entity::student::Entity::find()
@@ -596,7 +572,9 @@ async fn a_student_cannot_change_their_birth_date_only_their_counselor_can() {
         )
         .await
         .unwrap();
-        let other = counselor(&app, other_school.id, "omar@roosevelt.edu").await;
+        let other = app
+            .counselor("omar@roosevelt.edu", &[other_school.id])
+            .await;
         let record = format!("/counselor/students/{}", w.student_id);
         let action = format!("{record}/birth-date");
         let response = app
@@ -679,7 +657,9 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
         )
         .await
         .unwrap();
-        let other = counselor(&app, other_school.id, "omar@roosevelt.edu").await;
+        let other = app
+            .counselor("omar@roosevelt.edu", &[other_school.id])
+            .await;
         let record = format!("/counselor/students/{}", w.student_id);
         let contact = [
             ("given_name", "Luis"),
@@ -757,21 +737,21 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
 async fn guardians_re_import_idempotently_and_leave_when_the_roster_drops_them() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        assert_eq!(upload(&app, &admin, &users("es")).await.status(), StatusCode::OK);
-        assert_eq!(upload(&app, &admin, &users("es")).await.status(), StatusCode::OK);
+        assert!(!upload(&app, &admin, &users("es")).await.refused);
+        assert!(!upload(&app, &admin, &users("es")).await.refused);
         assert_eq!(app.count("guardian").await, 1);
         assert_eq!(app.count("student_guardian").await, 1);
         assert_eq!(app.count("guardian WHERE language = 'es' AND active = true").await, 1);
         // A bad row writes nothing and names the line.
         let broken = format!("{}par-2,true,,guardian,José,Rivera,,jose@,stu-1,\n", users("es"));
         let response = upload(&app, &admin, &broken).await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let page = response.text().await.unwrap();
+        assert!(response.refused, "{}", response.page);
+        let page = response.page;
         assert!(page.contains("users.csv, line 4: email"), "{page}");
         assert_eq!(app.count("guardian").await, 1);
         // The next roster has no parent row: the contact becomes inactive.
         let without = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,Ana,Rivera,11\n";
-        assert_eq!(upload(&app, &admin, without).await.status(), StatusCode::OK);
+        assert!(!upload(&app, &admin, without).await.refused);
         assert_eq!(app.count("guardian WHERE active = false").await, 1);
     })
     .await;
@@ -827,8 +807,8 @@ async fn a_roster_naming_guardians_it_left_out_is_imported_with_a_warning_for_ea
              tea-1,true,sch-1,teacher,Tom,Lee,,tom@lincoln.edu,,\n\
              par-1,true,sch-1,parent,María,Rivera,,maria@example.org,stu-1;stu-7,es\n";
         let response = upload(&app, &admin, csv).await;
-        assert_eq!(response.status(), StatusCode::OK, "accepted, not refused");
-        let page = response.text().await.unwrap();
+        assert!(!response.refused, "accepted, not refused");
+        let page = response.page;
         assert!(page.contains("Imported, with 3 references to check"), "{page}");
         for warning in [
             "users.csv, line 2: agentSourcedIds names “par-9”, who is not in users.csv, so no guardian was linked",
@@ -845,8 +825,8 @@ async fn a_roster_naming_guardians_it_left_out_is_imported_with_a_warning_for_ea
 
         // A roster whose references all resolve shows no warning.
         let response = upload(&app, &admin, &users("es")).await;
-        assert_eq!(response.status(), StatusCode::OK);
-        assert!(!response.text().await.unwrap().contains("to check"));
+        assert!(!response.refused, "{}", response.page);
+        assert!(!response.page.contains("to check"));
     })
     .await;
 }

@@ -2,10 +2,12 @@
 
 use std::path::PathBuf;
 
-use reqwest::{Client, Response, StatusCode, redirect::Policy};
+use entity::enums::Role;
+use reqwest::{Client, Response, StatusCode, multipart, redirect::Policy};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use stembridge::{
     accounts::service::{NewAdmin, create_admin},
+    admin::service::{NewCounselor, NewSchool, create_counselor, create_school},
     app::{self, RunningApp},
     config::Config,
 };
@@ -48,6 +50,31 @@ pub struct TestApp {
 }
 
 pub const PASSWORD: &str = "correct horse battery";
+
+/// Someone using the app, logged in: their cookie-keeping client, their
+/// user id, role and email, so a test reads as who does what. It derefs to
+/// its `Client`, so `&user` goes wherever a `&Client` does.
+pub struct TestUser {
+    pub client: Client,
+    pub id: i32,
+    pub role: Role,
+    pub email: String,
+}
+
+impl TestUser {
+    /// The dashboard of the user's role, where `/dashboard` sends them.
+    pub fn dashboard(&self) -> String {
+        format!("/{}", self.role.key())
+    }
+}
+
+impl std::ops::Deref for TestUser {
+    type Target = Client;
+
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
 
 /// A client that keeps cookies and does not follow redirects, so tests see them.
 pub fn new_client() -> Client {
@@ -185,10 +212,10 @@ impl TestApp {
         );
     }
 
-    /// Creates an admin in the database and returns a client logged in as them.
-    pub async fn admin(&self) -> Client {
+    /// Creates an admin in the database and returns them logged in.
+    pub async fn admin(&self) -> TestUser {
         let email = "admin@example.org";
-        create_admin(
+        let admin = create_admin(
             &self.db,
             &NewAdmin {
                 display_name: "Ada Admin".into(),
@@ -198,14 +225,102 @@ impl TestApp {
         )
         .await
         .expect("admin created");
+        self.logged_in(admin.id, Role::Admin, email).await
+    }
+
+    /// Logs a new client in as the user `id`, whose password is `PASSWORD`.
+    async fn logged_in(&self, id: i32, role: Role, email: &str) -> TestUser {
         let client = new_client();
         self.login_as(&client, email, PASSWORD).await;
-        client
+        TestUser {
+            client,
+            id,
+            role,
+            email: email.to_owned(),
+        }
+    }
+
+    /// The id of the account with `email` (test set-up only).
+    pub async fn user_id(&self, email: &str) -> i32 {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        entity::user::Entity::find()
+            .filter(entity::user::Column::Email.eq(email.trim().to_lowercase()))
+            .one(&self.db)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("no account {email}"))
+            .id
+    }
+
+    /// A school (ZIP 60608) created by set-up, as an admin would; its id.
+    pub async fn school(&self, name: &str) -> i32 {
+        create_school(
+            &self.db,
+            &NewSchool {
+                name: name.into(),
+                zip: "60608".into(),
+            },
+        )
+        .await
+        .expect("school created")
+        .id
+    }
+
+    /// A school with its counselor's account (`counselor-<school>@school.edu`,
+    /// not logged in: `counselor_at` does that), as most tests need; its id.
+    pub async fn school_with_counselor(&self, name: &str) -> i32 {
+        let school = self.school(name).await;
+        self.counselor_account(&Self::counselor_email(school), &[school])
+            .await;
+        school
+    }
+
+    fn counselor_email(school: i32) -> String {
+        format!("counselor-{school}@school.edu")
+    }
+
+    /// The counselor of `school` (`counselor-<school>@school.edu`), logged
+    /// in on a new client; the account is made unless it exists already.
+    pub async fn counselor_at(&self, school: i32) -> TestUser {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let email = Self::counselor_email(school);
+        let existing = entity::user::Entity::find()
+            .filter(entity::user::Column::Email.eq(email.as_str()))
+            .one(&self.db)
+            .await
+            .expect("query");
+        let id = match existing {
+            Some(user) => user.id,
+            None => self.counselor_account(&email, &[school]).await,
+        };
+        self.logged_in(id, Role::Counselor, &email).await
+    }
+
+    /// A counselor with this email for `schools`, logged in.
+    pub async fn counselor(&self, email: &str, schools: &[i32]) -> TestUser {
+        let id = self.counselor_account(email, schools).await;
+        self.logged_in(id, Role::Counselor, email).await
+    }
+
+    /// A counselor's account for `schools`, not logged in; its id.
+    async fn counselor_account(&self, email: &str, schools: &[i32]) -> i32 {
+        create_counselor(
+            &self.db,
+            &NewCounselor {
+                display_name: "Carla".into(),
+                email: email.into(),
+                password: PASSWORD.into(),
+                school_ids: schools.to_vec(),
+            },
+        )
+        .await
+        .expect("counselor created")
+        .id
     }
 
     /// Registers an employer organization over HTTP, confirms the address
-    /// through the emailed link and logs in; returns the logged-in client.
-    pub async fn employer(&self, organization: &str, email: &str) -> Client {
+    /// through the emailed link and logs in.
+    pub async fn employer(&self, organization: &str, email: &str) -> TestUser {
         self.register_confirmed(&[
             ("organization_name", organization),
             ("website", "https://example.org"),
@@ -220,7 +335,7 @@ impl TestApp {
 
     /// Registers with `fields` (they include `email` and `password`), opens
     /// the confirmation link that arrived by mail, and logs in.
-    pub async fn register_confirmed(&self, fields: &[(&str, &str)]) -> Client {
+    pub async fn register_confirmed(&self, fields: &[(&str, &str)]) -> TestUser {
         let field = |name: &str| {
             fields
                 .iter()
@@ -246,7 +361,12 @@ impl TestApp {
             "confirmation of {email} failed"
         );
         self.login_as(&client, &email, &password).await;
-        client
+        TestUser {
+            client,
+            id: self.user_id(&email).await,
+            role: Role::Employer,
+            email,
+        }
     }
 
     /// The first `path_prefix` link of the newest message to `email` in the
@@ -403,7 +523,7 @@ impl TestApp {
         admin: &Client,
         organization: &str,
         email: &str,
-    ) -> Client {
+    ) -> TestUser {
         let employer = self.employer(organization, email).await;
         let response = self.review(admin, organization, "verify", "").await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -523,14 +643,9 @@ impl TestApp {
         .expect("roster student");
     }
 
-    /// A rostered student who claimed their account over HTTP; returns their client.
-    pub async fn claimed_student(
-        &self,
-        school_id: i32,
-        first: &str,
-        last: &str,
-        grade: i32,
-    ) -> Client {
+    /// A rostered student who claimed their account over HTTP
+    /// (`<first>@students.org`), logged in.
+    pub async fn student(&self, school_id: i32, first: &str, last: &str, grade: i32) -> TestUser {
         let code = stembridge::roster::claim_code::generate();
         self.roster_student(school_id, first, last, grade, &code)
             .await;
@@ -550,7 +665,12 @@ impl TestApp {
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "claim of {first}");
-        client
+        TestUser {
+            client,
+            id: self.user_id(&email).await,
+            role: Role::Student,
+            email,
+        }
     }
 }
 
@@ -629,4 +749,56 @@ pub fn path_in(text: &str, path_prefix: &str) -> String {
 /// The `/consent/...` path in a message's text.
 pub fn consent_path_in(text: &str) -> String {
     path_in(text, "/consent/")
+}
+
+/// What a roster upload came to, read from its status page once the
+/// background import is done.
+pub struct RosterUpload {
+    /// Refused (every problem listed, nothing written) or failed.
+    pub refused: bool,
+    /// The finished status page.
+    pub page: String,
+}
+
+impl TestApp {
+    /// Uploads the three OneRoster files through the roster page's form, as
+    /// a browser does, and follows the status page until the import ends.
+    pub async fn upload_roster(
+        &self,
+        client: &Client,
+        orgs: &[u8],
+        users: &[u8],
+        demographics: &[u8],
+    ) -> RosterUpload {
+        let token = self.csrf_token(client, "/counselor/roster").await;
+        let part = |body: &[u8], name: &str| {
+            multipart::Part::bytes(body.to_vec()).file_name(name.to_owned())
+        };
+        let form = multipart::Form::new()
+            .part("orgs", part(orgs, "orgs.csv"))
+            .part("users", part(users, "users.csv"))
+            .part("demographics", part(demographics, "demographics.csv"));
+        let response = client
+            .post(self.url(&format!("/counselor/roster/uploads?csrf_token={token}")))
+            .multipart(form)
+            .send()
+            .await
+            .expect("upload");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "upload started");
+        let status_page = location(&response);
+        // A full-size roster takes a while in a debug build.
+        for _ in 0..1200 {
+            let response = self.get_as(client, &status_page).await;
+            assert_eq!(response.status(), StatusCode::OK, "{status_page}");
+            let page = response.text().await.expect("body");
+            if !page.contains("http-equiv=\"refresh\"") {
+                return RosterUpload {
+                    refused: page.contains("class=\"error-summary\""),
+                    page,
+                };
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the roster import did not finish within a minute");
+    }
 }

@@ -216,16 +216,8 @@ async fn a_spanish_reader_finds_and_reads_a_posting_in_spanish() {
 #[tokio::test]
 async fn a_signed_in_choice_follows_the_person_to_another_device() {
     let app = TestApp::spawn(Backend::Sqlite).await;
-    let school = stembridge::admin::service::create_school(
-        &app.db,
-        &stembridge::admin::service::NewSchool {
-            name: "Lincoln High".into(),
-            zip: "60608".into(),
-        },
-    )
-    .await
-    .unwrap();
-    let phone = app.claimed_student(school.id, "Rosa", "Diaz", 10).await;
+    let school = app.school("Lincoln High").await;
+    let phone = app.student(school, "Rosa", "Diaz", 10).await;
     let response = app.get_as(&phone, "/language/es?next=/student").await;
     assert_eq!(location(&response), "/student");
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};

@@ -270,7 +270,7 @@ async fn every_page_of_the_journeys_reads_in_spanish() {
         .verified_employer(&admin_client, "Riverbend Test Labs", "erin@riverbend.test")
         .await;
     let opportunity = app.published(&employer, &posting(&[])).await;
-    let school = applications::school(&app, "Lincoln Test High").await;
+    let school = app.school_with_counselor("Lincoln Test High").await;
     let ana = applications::student(&app, school, "Zoila", 11, "2010-03-04").await;
     let response = applications::apply(&app, &ana, opportunity).await;
     let application = applications::id_from(&response);

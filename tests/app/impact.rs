@@ -16,7 +16,7 @@ async fn the_impact_page_shows_offers_to_anyone_and_no_student_count_under_the_t
         app.published(&employer, &posting(&[])).await;
         app.published(&employer, &posting(&[("field", "health")]))
             .await;
-        let school = crate::applications::school(&app, "Lincoln High").await;
+        let school = app.school_with_counselor("Lincoln High").await;
         let student = crate::applications::student(&app, school, "Ana", 11, "").await;
         let id = app.published(&employer, &posting(&[("slots", "5")])).await;
         crate::applications::apply(&app, &student, id).await;

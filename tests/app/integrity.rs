@@ -10,8 +10,8 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait};
 use stembridge::search::documents::today;
 
 use crate::{
-    applications::{apply, employer_act, id_from, school, student},
-    helpers::{PASSWORD, TestApp, backends, new_client, on_each_backend, posting},
+    applications::{apply, employer_act, id_from, student},
+    helpers::{PASSWORD, TestApp, TestUser, backends, new_client, on_each_backend, posting},
 };
 
 /// Fires every request at once and returns the statuses, in order.
@@ -251,8 +251,8 @@ async fn account_and_token_forms_are_limited_per_address() {
 #[tokio::test]
 async fn a_good_claim_gives_its_attempt_back() {
     on_each_backend(async |app: TestApp| {
-        let school = school(&app, "Lincoln High").await;
-        app.claimed_student(school, "Ana", "Rivera", 11).await;
+        let school = app.school_with_counselor("Lincoln High").await;
+        app.student(school, "Ana", "Rivera", 11).await;
         assert_eq!(bucket(&app, "claim:127.0.0.1").await.unwrap().hits, 0);
     })
     .await;
@@ -260,7 +260,11 @@ async fn a_good_claim_gives_its_attempt_back() {
 
 /// A verified employer, a posting with `slots`, and `students` adults each
 /// holding an offer: (employer, posting, [(student, application)]).
-async fn offers(app: &TestApp, slots: &str, students: usize) -> (Client, i32, Vec<(Client, i32)>) {
+async fn offers(
+    app: &TestApp,
+    slots: &str,
+    students: usize,
+) -> (TestUser, i32, Vec<(TestUser, i32)>) {
     let admin = app.admin().await;
     let employer = app
         .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
@@ -268,7 +272,7 @@ async fn offers(app: &TestApp, slots: &str, students: usize) -> (Client, i32, Ve
     let opportunity = app
         .published(&employer, &posting(&[("slots", slots)]))
         .await;
-    let school = school(app, "Lincoln High").await;
+    let school = app.school_with_counselor("Lincoln High").await;
     let mut offers = Vec::new();
     for n in 0..students {
         let client = student(app, school, &format!("Student{n}"), 12, "2005-01-01").await;
@@ -561,7 +565,7 @@ async fn claim_codes_stored_before_the_server_secret_keep_working_after_the_upgr
     use stembridge::{roster::claim_code, tokens};
     for backend in backends() {
         let mut app = TestApp::spawn(backend).await;
-        let school = school(&app, "Lincoln High").await;
+        let school = app.school_with_counselor("Lincoln High").await;
         // A database from before the key: plain SHA-256 digests, no marker.
         let codes = [claim_code::generate(), claim_code::generate()];
         for (n, code) in codes.iter().enumerate() {

@@ -6,7 +6,7 @@
 //! accessibility audit.
 
 use sea_orm::ConnectionTrait;
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
+use stembridge::admin::service::{NewCounselor, create_counselor};
 
 use crate::{
     browser::Browser,
@@ -97,27 +97,19 @@ async fn journeys_at(width: u32, lang: &'static str) {
     };
     let app = TestApp::spawn(Backend::Sqlite).await;
     app.admin().await;
-    let school = create_school(
-        &app.db,
-        &NewSchool {
-            name: "Lincoln High".into(),
-            zip: "60608".into(),
-        },
-    )
-    .await
-    .unwrap();
+    let school = app.school("Lincoln High").await;
     create_counselor(
         &app.db,
         &NewCounselor {
             display_name: "Carla".into(),
             email: "carla@lincoln.edu".into(),
             password: PASSWORD.into(),
-            school_ids: vec![school.id],
+            school_ids: vec![school],
         },
     )
     .await
     .unwrap();
-    app.roster_student(school.id, "Ana", "Rivera", 11, "ABCD-EFGH-JKMN")
+    app.roster_student(school, "Ana", "Rivera", 11, "ABCD-EFGH-JKMN")
         .await;
     app.add_guardian("Ana", "maria@example.org", lang).await;
     let mut j = Journey {
@@ -358,7 +350,7 @@ async fn journeys_at(width: u32, lang: &'static str) {
     j.browser
         .click_and_wait("form[action$=\"/apply\"] button")
         .await;
-    let ben = app.claimed_student(school.id, "Ben", "Lopez", 11).await;
+    let ben = app.student(school, "Ben", "Lopez", 11).await;
     let page = format!("/opportunities/{shadow}");
     let response = app
         .submit_as(

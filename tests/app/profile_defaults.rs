@@ -3,7 +3,6 @@
 //! ZIP or else their school's, each a chip they can remove.
 
 use reqwest::StatusCode;
-use stembridge::admin::service::{NewSchool, create_school};
 
 use crate::helpers::{TestApp, location, on_each_backend, posting};
 
@@ -12,17 +11,8 @@ async fn languages_interests_and_the_school_zip_become_removable_search_defaults
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
         let employer = app.verified_employer(&admin, "Org A", "a@a.org").await;
-        let school = create_school(
-            &app.db,
-            &NewSchool {
-                name: "Lincoln High".into(),
-                zip: "60608".into(),
-            },
-        )
-        .await
-        .unwrap()
-        .id;
-        let ana = app.claimed_student(school, "Ana", "Rivera", 11).await;
+        let school = app.school("Lincoln High").await;
+        let ana = app.student(school, "Ana", "Rivera", 11).await;
         let saved = app
             .submit_as(
                 &ana,

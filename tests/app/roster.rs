@@ -1,36 +1,8 @@
 //! Counselors add students and hand out claim codes; students claim accounts.
 
 use reqwest::{Client, StatusCode};
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 
 use crate::helpers::{PASSWORD, TestApp, new_client, on_each_backend};
-
-/// Creates a school with its counselor; returns the counselor's client and the school id.
-async fn school_with_counselor(app: &TestApp, school: &str, email: &str) -> (Client, i32) {
-    let school = create_school(
-        &app.db,
-        &NewSchool {
-            name: school.into(),
-            zip: "60608".into(),
-        },
-    )
-    .await
-    .unwrap();
-    create_counselor(
-        &app.db,
-        &NewCounselor {
-            display_name: "Carla".into(),
-            email: email.into(),
-            password: PASSWORD.into(),
-            school_ids: vec![school.id],
-        },
-    )
-    .await
-    .unwrap();
-    let client = new_client();
-    app.login_as(&client, email, PASSWORD).await;
-    (client, school.id)
-}
 
 fn code_on(page: &str) -> String {
     page.split("id=\"claim-code\">")
@@ -79,8 +51,8 @@ async fn claim(app: &TestApp, code: &str, email: &str) -> reqwest::Response {
 #[tokio::test]
 async fn a_student_claims_the_account_with_the_code_and_the_code_works_once() {
     on_each_backend(async |app: TestApp| {
-        let (counselor, school_id) =
-            school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
+        let school_id = app.school("Lincoln High").await;
+        let counselor = app.counselor("carla@lincoln.edu", &[school_id]).await;
         let code = add_student(&app, &counselor, school_id, "Ana").await;
 
         let response = claim(
@@ -128,8 +100,8 @@ async fn a_wrong_or_empty_code_is_refused_and_creates_no_account() {
 #[tokio::test]
 async fn a_reissued_code_replaces_the_old_one() {
     on_each_backend(async |app: TestApp| {
-        let (counselor, school_id) =
-            school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
+        let school_id = app.school("Lincoln High").await;
+        let counselor = app.counselor("carla@lincoln.edu", &[school_id]).await;
         let old_code = add_student(&app, &counselor, school_id, "Ana").await;
         let page = app
             .get_as(&counselor, "/counselor")
@@ -171,10 +143,10 @@ async fn a_reissued_code_replaces_the_old_one() {
 #[tokio::test]
 async fn a_counselor_cannot_add_to_or_reissue_codes_for_another_school() {
     on_each_backend(async |app: TestApp| {
-        let (carla, lincoln) =
-            school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
-        let (dev, roosevelt) =
-            school_with_counselor(&app, "Roosevelt High", "dev@roosevelt.edu").await;
+        let lincoln = app.school("Lincoln High").await;
+        let carla = app.counselor("carla@lincoln.edu", &[lincoln]).await;
+        let roosevelt = app.school("Roosevelt High").await;
+        let dev = app.counselor("dev@roosevelt.edu", &[roosevelt]).await;
         add_student(&app, &carla, lincoln, "Ana").await;
 
         let roosevelt = roosevelt.to_string();
@@ -210,8 +182,8 @@ async fn a_counselor_cannot_add_to_or_reissue_codes_for_another_school() {
 #[tokio::test]
 async fn adding_a_student_with_bad_input_names_each_field() {
     on_each_backend(async |app: TestApp| {
-        let (counselor, school_id) =
-            school_with_counselor(&app, "Lincoln High", "carla@lincoln.edu").await;
+        let school_id = app.school("Lincoln High").await;
+        let counselor = app.counselor("carla@lincoln.edu", &[school_id]).await;
         let school_id = school_id.to_string();
         let response = app
             .submit_as(

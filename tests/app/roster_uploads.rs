@@ -3,8 +3,8 @@
 //! the result, and only the uploader can open it.
 
 use reqwest::{Client, StatusCode, multipart};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use stembridge::admin::service::{NewSchool, create_school};
 
 use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend};
 
@@ -51,23 +51,6 @@ async fn follow(app: &TestApp, client: &Client, path: &str) -> String {
     panic!("the import did not finish");
 }
 
-async fn staff(app: &TestApp, email: &str, school_ids: Vec<i32>) -> Client {
-    create_counselor(
-        &app.db,
-        &NewCounselor {
-            display_name: "C".into(),
-            email: email.into(),
-            password: PASSWORD.into(),
-            school_ids,
-        },
-    )
-    .await
-    .unwrap();
-    let client = new_client();
-    app.login_as(&client, email, PASSWORD).await;
-    client
-}
-
 #[tokio::test]
 async fn a_roster_upload_runs_in_the_background_and_only_its_uploader_follows_it() {
     on_each_backend(async |app: TestApp| {
@@ -82,7 +65,7 @@ async fn a_roster_upload_runs_in_the_background_and_only_its_uploader_follows_it
         .await
         .unwrap()
         .id;
-        let other_counselor = staff(&app, "other@school.edu", vec![other_school]).await;
+        let other_counselor = app.counselor("other@school.edu", &[other_school]).await;
 
         // A roster with errors: refused in the background, nothing written.
         let broken = sample("users.csv").replacen("school-lincoln", "school-nowhere", 1);
@@ -157,12 +140,7 @@ async fn a_roster_upload_runs_in_the_background_and_only_its_uploader_follows_it
 async fn the_status_page_refreshes_itself_with_the_progress_until_the_result_is_in() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let admin_id = entity::user::Entity::find()
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+        let admin_id = admin.id;
         let row = |done: i32, total: i32, minutes_ago: i64| {
             let at = chrono::Utc::now() - chrono::Duration::minutes(minutes_ago);
             entity::roster_upload::ActiveModel {

@@ -4,45 +4,16 @@
 use std::{sync::Arc, time::Instant};
 
 use reqwest::{Client, StatusCode, cookie::CookieStore, cookie::Jar, redirect::Policy};
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 
-use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, posting};
-
-/// A school with a counselor; returns (counselor's client, counselor's email, school id).
-pub async fn school_with_counselor(app: &TestApp, name: &str) -> (Client, String, i32) {
-    let school = create_school(
-        &app.db,
-        &NewSchool {
-            name: name.into(),
-            zip: "60608".into(),
-        },
-    )
-    .await
-    .unwrap();
-    let email = format!("counselor{}@school.edu", school.id);
-    create_counselor(
-        &app.db,
-        &NewCounselor {
-            display_name: "Casey Counselor".into(),
-            email: email.clone(),
-            password: PASSWORD.into(),
-            school_ids: vec![school.id],
-        },
-    )
-    .await
-    .unwrap();
-    let client = new_client();
-    app.login_as(&client, &email, PASSWORD).await;
-    (client, email, school.id)
-}
+use crate::helpers::{PASSWORD, TestApp, TestUser, location, new_client, on_each_backend, posting};
 
 /// Everyone around one offer: an admin, the employer of "Acme Labs" (verified),
 /// a counselor, and a student whose application to Acme's posting is offered.
 struct Offer {
-    admin: Client,
-    employer: Client,
-    counselor: Client,
-    student: Client,
+    admin: TestUser,
+    employer: TestUser,
+    counselor: TestUser,
+    student: TestUser,
     opportunity: i32,
     application: i32,
 }
@@ -52,8 +23,9 @@ async fn an_offer(app: &TestApp) -> Offer {
     let employer = app
         .verified_employer(&admin, "Acme Labs", "erin@acme.org")
         .await;
-    let (counselor, _, school) = school_with_counselor(app, "Lincoln High").await;
-    let student = app.claimed_student(school, "Zelda", "Quartz", 11).await;
+    let school = app.school("Lincoln High").await;
+    let counselor = app.counselor_at(school).await;
+    let student = app.student(school, "Zelda", "Quartz", 11).await;
     let opportunity = app.published(&employer, &posting(&[])).await;
     let response = app
         .submit_as(
@@ -356,7 +328,7 @@ async fn with_cookie(app: &TestApp, cookie: &str, path: &str) -> reqwest::Respon
 #[tokio::test]
 async fn logging_out_while_other_requests_of_the_session_are_in_flight_kills_the_old_cookie() {
     on_each_backend(async |app: TestApp| {
-        let (_, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let email = app.counselor_at(app.school("Lincoln High").await).await.email;
         let rounds = 20;
         let mut overlapping = 0;
         for round in 0..rounds {
@@ -411,7 +383,8 @@ async fn logging_out_while_other_requests_of_the_session_are_in_flight_kills_the
 #[tokio::test]
 async fn logging_out_in_one_browser_ends_the_users_sessions_in_every_other() {
     on_each_backend(async |app: TestApp| {
-        let (school_computer, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let school_computer = app.counselor_at(app.school("Lincoln High").await).await;
+        let email = school_computer.email.clone();
         let home = new_client();
         app.login_as(&home, &email, PASSWORD).await;
         assert_eq!(
@@ -441,7 +414,8 @@ async fn logging_out_in_one_browser_ends_the_users_sessions_in_every_other() {
 async fn a_suspension_racing_an_acceptance_never_leaves_an_unflagged_placement() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let (counselor, _, school) = school_with_counselor(&app, "Lincoln High").await;
+        let school = app.school("Lincoln High").await;
+        let counselor = app.counselor_at(school).await;
         let rounds = 10;
         let (mut accepted, mut refused) = (0, 0);
         for round in 0..rounds {
@@ -450,7 +424,7 @@ async fn a_suspension_racing_an_acceptance_never_leaves_an_unflagged_placement()
                 .verified_employer(&admin, &organization, &format!("e{round}@org.org"))
                 .await;
             let student = app
-                .claimed_student(school, &format!("Racer{round}"), "Quartz", 11)
+                .student(school, &format!("Racer{round}"), "Quartz", 11)
                 .await;
             let opportunity = app.published(&employer, &posting(&[])).await;
             let response = app
@@ -523,7 +497,10 @@ async fn a_suspension_racing_an_acceptance_never_leaves_an_unflagged_placement()
 async fn a_logged_out_session_written_back_to_the_store_still_opens_nothing() {
     on_each_backend(async |app: TestApp| {
         use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel};
-        let (_, email, _) = school_with_counselor(&app, "Lincoln High").await;
+        let email = app
+            .counselor_at(app.school("Lincoln High").await)
+            .await
+            .email;
         let (client, jar) = client_with_jar();
         app.login_as(&client, &email, PASSWORD).await;
         let url = app.url("/").parse().unwrap();

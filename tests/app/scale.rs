@@ -8,7 +8,7 @@ use reqwest::{Client, StatusCode};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 
-use crate::helpers::{PASSWORD, TestApp, new_client, on_each_backend, posting};
+use crate::helpers::{PASSWORD, TestApp, TestUser, new_client, on_each_backend, posting};
 
 /// More students than SQLite accepts variables in one statement.
 const STUDENTS: usize = 33_000;
@@ -17,7 +17,7 @@ const NEEDLE: usize = 21_377;
 
 /// `STUDENTS` active students of one school, inserted in bulk, with a few
 /// applications and placements waiting for consent.
-async fn district(app: &TestApp, admin: &Client) -> (Vec<i32>, Client, i32) {
+async fn district(app: &TestApp, admin: &Client) -> (Vec<i32>, TestUser, i32) {
     let school = create_school(
         &app.db,
         &NewSchool {

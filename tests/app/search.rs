@@ -2,10 +2,7 @@
 //! true, the database fallback during an outage, and a student's defaults.
 
 use reqwest::StatusCode;
-use stembridge::{
-    admin::service::{NewCounselor, NewSchool, create_counselor, create_school},
-    search::sync,
-};
+use stembridge::search::sync;
 
 use crate::helpers::{Backend, PASSWORD, TestApp, new_client, on_each_backend, posting};
 
@@ -188,30 +185,9 @@ async fn search_keeps_answering_from_the_database_while_the_engine_is_down_and_c
 }
 
 async fn student_with_profile(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Client {
-    let school = create_school(
-        &app.db,
-        &NewSchool {
-            name: "Lincoln High".into(),
-            zip: "60608".into(),
-        },
-    )
-    .await
-    .unwrap();
-    create_counselor(
-        &app.db,
-        &NewCounselor {
-            display_name: "Carla".into(),
-            email: "carla@lincoln.edu".into(),
-            password: PASSWORD.into(),
-            school_ids: vec![school.id],
-        },
-    )
-    .await
-    .unwrap();
-    let counselor = new_client();
-    app.login_as(&counselor, "carla@lincoln.edu", PASSWORD)
-        .await;
-    let school_id = school.id.to_string();
+    let school = app.school("Lincoln High").await;
+    let counselor = app.counselor("carla@lincoln.edu", &[school]).await;
+    let school_id = school.to_string();
     let issued = app
         .submit_as(
             &counselor,

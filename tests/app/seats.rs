@@ -9,20 +9,9 @@ use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::{
-    applications::{apply, employer_act, id_from, school, student},
-    helpers::{PASSWORD, TestApp, days_from_now, new_client, on_each_backend, posting},
+    applications::{apply, employer_act, id_from, student},
+    helpers::{TestApp, TestUser, days_from_now, on_each_backend, posting},
 };
-
-async fn counselor_of(app: &TestApp, school_id: i32) -> Client {
-    let client = new_client();
-    app.login_as(
-        &client,
-        &format!("counselor-{school_id}@school.edu"),
-        PASSWORD,
-    )
-    .await;
-    client
-}
 
 /// A one-day, first-come job shadow with `slots` seats (fair draws have
 /// their own tests in draws.rs).
@@ -142,8 +131,8 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
             .verified_employer(&admin, "Elsewhere Labs", "olga@elsewhere.org")
             .await;
         let day = shadow(&app, &employer, "2").await;
-        let lincoln = school(&app, "Lincoln High").await;
-        let roosevelt = school(&app, "Roosevelt High").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let roosevelt = app.school_with_counselor("Roosevelt High").await;
         let names = ["Ada", "Ben", "Cy", "Dee", "Eve"];
         let mut students = Vec::new();
         for name in names {
@@ -188,7 +177,7 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
         let (status, _) = post(&app, &other_employer, "/employer", &format!("/employer/placements/{ada}/end"), &[("reason", "attendance")]).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         // A counselor of another school.
-        let other_counselor = counselor_of(&app, roosevelt).await;
+        let other_counselor = app.counselor_at(roosevelt).await;
         let (status, _) = post(&app, &other_counselor, "/counselor/placements", &format!("/counselor/placements/{ada}/end"), &[("reason", "safety")]).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert_eq!(
@@ -254,7 +243,7 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
         assert!(page.contains("Ended early: Attendance."), "{page}");
 
         // Lincoln's counselor ends Cy's: Eve is next, and the list is empty.
-        let counselor = counselor_of(&app, lincoln).await;
+        let counselor = app.counselor_at(lincoln).await;
         let (status, _) = post(&app, &counselor, "/counselor/placements", &format!("/counselor/placements/{cy}/end"), &[("reason", "safety"), ("note", "Reported by the family.")]).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert!(placement_of(&app, "Eve", day).await.is_some(), "Eve got the seat");
@@ -282,7 +271,7 @@ async fn ten_seats_freed_at_once_go_to_the_first_ten_waiting_and_never_to_more()
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let day = shadow(&app, &employer, "10").await;
-        let lincoln = school(&app, "Lincoln High").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
         let mut holders = Vec::new();
         for n in 0..10 {
             let client = student(&app, lincoln, &format!("Holder{n}"), 11, "").await;
@@ -300,7 +289,7 @@ async fn ten_seats_freed_at_once_go_to_the_first_ten_waiting_and_never_to_more()
         for (n, client) in holders.into_iter().enumerate() {
             let (placement, _) = placement_of(&app, &format!("Holder{n}"), day).await.unwrap();
             let (client, action, reason) = if n % 2 == 0 {
-                (client, format!("/student/placements/{placement}/withdraw"), "schedule_conflict")
+                (client.client, format!("/student/placements/{placement}/withdraw"), "schedule_conflict")
             } else {
                 (employer.clone(), format!("/employer/placements/{placement}/end"), "organization_change")
             };
@@ -346,7 +335,7 @@ async fn accepted(
     school_id: i32,
     first: &str,
     overrides: &[(&'static str, &str)],
-) -> (Client, i32, i32) {
+) -> (TestUser, i32, i32) {
     let opportunity = app.published(employer, &posting(overrides)).await;
     let client = student(app, school_id, first, 12, "2000-01-01").await;
     let application = id_from(&apply(app, &client, opportunity).await);
@@ -420,8 +409,8 @@ async fn each_side_of_an_evaluation_reaches_the_right_readers_and_the_quality_vi
         let employer = app
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
-        let lincoln = school(&app, "Lincoln High").await;
-        let roosevelt = school(&app, "Roosevelt High").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let roosevelt = app.school_with_counselor("Roosevelt High").await;
         let (ana, placement, _) = accepted(&app, &employer, lincoln, "Ana", &[]).await;
         // Roster demographics the employer must never see.
         app.db
@@ -443,14 +432,14 @@ async fn each_side_of_an_evaluation_reaches_the_right_readers_and_the_quality_vi
         assert!(employer_view.contains("ZQ-student-note: loved the lab."), "{employer_view}");
         assert!(!employer_view.contains("ZQ-race") && !employer_view.contains("ZQ-gender"));
         // The school's counselor reads both, on the placement and the record.
-        let counselor = counselor_of(&app, lincoln).await;
+        let counselor = app.counselor_at(lincoln).await;
         let id = student_id(&app, "Ana").await;
         for path in [format!("/counselor/placements/{placement}"), format!("/counselor/students/{id}")] {
             let body = app.get_as(&counselor, &path).await.text().await.unwrap();
             assert!(body.contains("ZQ-employer-note") && body.contains("ZQ-student-note"), "{path}: {body}");
         }
         // Nobody else does.
-        let other_counselor = counselor_of(&app, roosevelt).await;
+        let other_counselor = app.counselor_at(roosevelt).await;
         let ben = student(&app, lincoln, "Ben", 11, "").await;
         for (client, path) in [
             (&other_counselor, format!("/counselor/placements/{placement}")),
@@ -478,7 +467,7 @@ async fn each_side_of_an_evaluation_reaches_the_right_readers_and_the_quality_vi
         let mut threshold_five = app;
         threshold_five.restart_with(|c| c.suppression_threshold = 5).await;
         let app = threshold_five;
-        let counselor = counselor_of(&app, lincoln).await;
+        let counselor = app.counselor_at(lincoln).await;
         let page = app.get_as(&counselor, "/counselor/employers").await.text().await.unwrap();
         let row = |name: &str| {
             let at = page.find(name).unwrap_or_else(|| panic!("{name} listed: {page}"));
@@ -509,7 +498,7 @@ async fn a_posting_that_promises_a_mentor_names_one_before_hours_count_and_the_s
         let other_employer = app
             .verified_employer(&admin, "Elsewhere Labs", "olga@elsewhere.org")
             .await;
-        let lincoln = school(&app, "Lincoln High").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
         let (ana, placement, _) = accepted(
             &app,
             &employer,

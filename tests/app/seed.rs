@@ -54,18 +54,10 @@ async fn the_demo_loads_hundreds_of_published_postings_and_working_logins() {
 async fn the_demo_leaves_schools_it_did_not_create_alone() {
     on_each_backend(async |app: TestApp| {
         use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-        let real = stembridge::admin::service::create_school(
-            &app.db,
-            &stembridge::admin::service::NewSchool {
-                name: "A real school".into(),
-                zip: "60608".into(),
-            },
-        )
-        .await
-        .unwrap();
+        let real = app.school("A real school").await;
         load_demo(&app.db).await.expect("demo loads");
         let students = entity::student::Entity::find()
-            .filter(entity::student::Column::SchoolId.eq(real.id))
+            .filter(entity::student::Column::SchoolId.eq(real))
             .count(&app.db)
             .await
             .unwrap();

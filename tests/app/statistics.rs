@@ -8,14 +8,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Months, NaiveDate, TimeZone, Utc};
-use reqwest::{Client, StatusCode, multipart};
+use reqwest::{Client, StatusCode};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
-use stembridge::{
-    admin::service::{NewCounselor, create_counselor},
-    counseling::service::school_year_of,
-};
+use stembridge::counseling::service::school_year_of;
 
-use crate::helpers::{PASSWORD, TestApp, new_client, on_each_backend, posting};
+use crate::helpers::{PASSWORD, TestApp, TestUser, new_client, on_each_backend, posting};
 
 const THRESHOLD: usize = 10;
 const DIMENSIONS: [&str; 8] = [
@@ -207,23 +204,15 @@ fn roster() -> (String, String, String, Vec<Student>) {
 }
 
 async fn upload(app: &TestApp, client: &Client, orgs: String, users: String, demographics: String) {
-    let token = app.csrf_token(client, "/counselor/roster").await;
-    let part = |body: String, name: &str| {
-        multipart::Part::bytes(body.into_bytes()).file_name(name.to_owned())
-    };
-    let form = multipart::Form::new()
-        .part("orgs", part(orgs, "orgs.csv"))
-        .part("users", part(users, "users.csv"))
-        .part("demographics", part(demographics, "demographics.csv"));
-    let response = client
-        .post(app.url(&format!("/counselor/roster?csrf_token={token}")))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status();
-    let body = response.text().await.unwrap();
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let upload = app
+        .upload_roster(
+            client,
+            orgs.as_bytes(),
+            users.as_bytes(),
+            demographics.as_bytes(),
+        )
+        .await;
+    assert!(!upload.refused, "{}", upload.page);
 }
 
 /// A fixed pseudo-random number per (student, year, purpose).
@@ -728,7 +717,7 @@ fn structure(
 // ------------------------------------------------------------------ the attack
 
 struct Fixture {
-    counselor: Client,
+    counselor: TestUser,
     school_ids: Vec<i32>,
     students: Vec<Student>,
     current: i32,
@@ -750,19 +739,7 @@ async fn fixture(app: &TestApp) -> Fixture {
                 .id,
         );
     }
-    create_counselor(
-        &app.db,
-        &NewCounselor {
-            display_name: "District counselor".into(),
-            email: "pat@district.edu".into(),
-            password: PASSWORD.into(),
-            school_ids: school_ids.clone(),
-        },
-    )
-    .await
-    .unwrap();
-    let counselor = new_client();
-    app.login_as(&counselor, "pat@district.edu", PASSWORD).await;
+    let counselor = app.counselor("pat@district.edu", &school_ids.clone()).await;
     let employer = app
         .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
         .await;

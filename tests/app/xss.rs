@@ -57,30 +57,9 @@ async fn html_typed_into_any_form_is_shown_as_text_everywhere() {
         .await;
 
     // A counselor adds a student whose names carry it too; the student claims and applies.
-    use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
-    let school = create_school(
-        &app.db,
-        &NewSchool {
-            name: "Lincoln".into(),
-            zip: "60608".into(),
-        },
-    )
-    .await
-    .unwrap();
-    create_counselor(
-        &app.db,
-        &NewCounselor {
-            display_name: "C".into(),
-            email: "c@s.edu".into(),
-            password: PASSWORD.into(),
-            school_ids: vec![school.id],
-        },
-    )
-    .await
-    .unwrap();
-    let counselor = new_client();
-    app.login_as(&counselor, "c@s.edu", PASSWORD).await;
-    let school_id = school.id.to_string();
+    let school = app.school("Lincoln").await;
+    let counselor = app.counselor("c@s.edu", &[school]).await;
+    let school_id = school.to_string();
     let issued = app
         .submit_as(
             &counselor,
@@ -198,27 +177,30 @@ async fn html_typed_into_any_form_is_shown_as_text_everywhere() {
 
     let organization_id = app.organization_id(&organization).await;
     let pages = [
-        (&employer, "/employer".to_owned()),
-        (&employer, format!("/employer/opportunities/{opportunity}")),
+        (&employer.client, "/employer".to_owned()),
         (
-            &employer,
+            &employer.client,
+            format!("/employer/opportunities/{opportunity}"),
+        ),
+        (
+            &employer.client,
             format!("/employer/opportunities/{opportunity}/applicants"),
         ),
-        (&employer, "/employer/placements/1".to_owned()),
-        (&employer, "/employer/organization".to_owned()),
-        (&employer, "/notifications".to_owned()),
+        (&employer.client, "/employer/placements/1".to_owned()),
+        (&employer.client, "/employer/organization".to_owned()),
+        (&employer.client, "/notifications".to_owned()),
         (&student, "/student".to_owned()),
         (&student, format!("/student/applications/{application}")),
         (&student, "/student/placements/1".to_owned()),
         (&student, format!("/opportunities/{opportunity}")),
         (&student, "/search?q=alert".to_owned()),
         (&student, "/notifications".to_owned()),
-        (&counselor, "/counselor".to_owned()),
-        (&counselor, "/counselor/outreach".to_owned()),
-        (&counselor, "/counselor/students/1".to_owned()),
-        (&counselor, "/organizations/review".to_owned()),
-        (&admin, "/admin".to_owned()),
-        (&admin, "/admin/audit".to_owned()),
+        (&counselor.client, "/counselor".to_owned()),
+        (&counselor.client, "/counselor/outreach".to_owned()),
+        (&counselor.client, "/counselor/students/1".to_owned()),
+        (&counselor.client, "/organizations/review".to_owned()),
+        (&admin.client, "/admin".to_owned()),
+        (&admin.client, "/admin/audit".to_owned()),
         (&new_client(), format!("/organizations/{organization_id}")),
     ];
     for (client, path) in pages {

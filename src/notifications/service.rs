@@ -1,0 +1,145 @@
+//! Leaving, counting and reading in-app notifications.
+
+use chrono::Utc;
+use entity::{OrgStatus, Role, notification, organization, user};
+use sea_orm::{
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+    sea_query::{Expr, Query},
+};
+
+use crate::{
+    error::AppResult,
+    i18n::{Lang, Message},
+};
+
+/// A notification's text in `lang`: from its catalogue id when it has one,
+/// else the English text rows written before migration 16 carry.
+pub fn text_in(lang: Lang, n: &notification::Model) -> String {
+    let Some(id) = &n.message_id else {
+        return n.message.clone();
+    };
+    let args = n
+        .message_args
+        .as_deref()
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default();
+    Message {
+        id: id.clone(),
+        args,
+    }
+    .render(lang)
+}
+
+/// Leaves a message for each of `user_ids`: its catalogue id and arguments
+/// are stored, and each reader sees it in their own language.
+pub async fn notify(
+    db: &impl ConnectionTrait,
+    user_ids: &[i32],
+    message: &Message,
+    link: &str,
+) -> AppResult<()> {
+    if user_ids.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let args = serde_json::to_string(&message.args).map_err(anyhow::Error::from)?;
+    // The English text too, for anything reading the table directly.
+    let english: String = message.render(Lang::En).chars().take(500).collect();
+    let rows = user_ids.iter().map(|&user_id| notification::ActiveModel {
+        user_id: Set(user_id),
+        message: Set(english.clone()),
+        message_id: Set(Some(message.id.clone())),
+        message_args: Set(Some(args.clone())),
+        link: Set(link.to_owned()),
+        created_at: Set(now),
+        read_at: Set(None),
+        ..Default::default()
+    });
+    notification::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    // No SMTP yet: the log stands in for email, without personal details.
+    tracing::info!(recipients = user_ids.len(), link, "notification sent");
+    Ok(())
+}
+
+/// Leaves `message` for every employer of a verified organization (none
+/// for any other); returns whom it reached, for callers that mail them too.
+pub async fn notify_employers(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+    message: &Message,
+    link: &str,
+) -> AppResult<Vec<i32>> {
+    let employers = employers_of(db, organization_id).await?;
+    notify(db, &employers, message, link).await?;
+    Ok(employers)
+}
+
+/// Every employer user of an organization, while it is verified: the news
+/// these carry is about students, which a suspended organization may not see.
+pub async fn employers_of(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<Vec<i32>> {
+    let verified = Query::select()
+        .column(organization::Column::Id)
+        .from(organization::Entity)
+        .and_where(organization::Column::Id.eq(organization_id))
+        .and_where(organization::Column::Status.eq(OrgStatus::Verified))
+        .to_owned();
+    Ok(user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::OrganizationId.in_subquery(verified))
+        .filter(user::Column::Role.eq(Role::Employer))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+pub async fn unread_count(db: &impl ConnectionTrait, user_id: i32) -> AppResult<u64> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await?)
+}
+
+pub async fn latest(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    paging: &crate::paging::Paging,
+) -> AppResult<Vec<notification::Model>> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .order_by_desc(notification::Column::Id)
+        .limit(paging.limit())
+        .offset(paging.offset())
+        .all(db)
+        .await?)
+}
+
+/// Verification decisions about the user's own organization: the only news
+/// an employer of an unverified organization may read (they name no student).
+pub async fn latest_about_organization(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> AppResult<Vec<notification::Model>> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::MessageId.starts_with("alerts-org-employer-"))
+        .order_by_desc(notification::Column::Id)
+        .limit(20)
+        .all(db)
+        .await?)
+}
+
+pub async fn mark_read(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
+    notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(Utc::now()))
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
