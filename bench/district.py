@@ -24,6 +24,7 @@ import csv
 import datetime as dt
 import http.cookiejar
 import io
+import os
 import random
 import re
 import sqlite3
@@ -114,23 +115,26 @@ def generate(args):
         "address", "zip", "latitude", "longitude", "compensation", "hourly_wage_cents",
         "stipend_cents", "hours_per_week", "schedule", "start_date", "end_date", "deadline",
         "min_grade", "max_grade", "slots", "languages", "skills", "created_by", "created_at",
-        "updated_at", "published_at", "written_in"])
+        "updated_at", "published_at", "written_in", "allocation"])
     features = table("opportunity_feature", ["opportunity_id", "feature"])
     for p in range(1, n_postings + 1):
         org = (p - 1) % n_orgs + 1
         words = rng.sample(WORDS, 3)
+        kind = rng.choice(KINDS)
         paid = rng.random() < 0.5
         created = rand_time(rng, 300)
         postings.append([
-            p, org, f"{words[0].title()} {words[1]} {rng.choice(KINDS).replace('_', ' ')} {p}",
+            p, org, f"{words[0].title()} {words[1]} {kind.replace('_', ' ')} {p}",
             f"Work on {words[0]}, {words[1]} and {words[2]} with our team.",
-            rng.choice(KINDS), rng.choice(FIELDS), rng.choice(MODES), "published",
+            kind, rng.choice(FIELDS), rng.choice(MODES), "published",
             f"{p} Lake St", rng.choice(ZIPS), 41.85 + rng.uniform(-0.1, 0.1),
             -87.65 + rng.uniform(-0.1, 0.1), "hourly" if paid else "unpaid",
             1800 if paid else None, None, rng.choice([5, 10, 15]), "Weekdays after school",
             str(TODAY + dt.timedelta(days=30)), str(TODAY + dt.timedelta(days=120)),
             str(TODAY + dt.timedelta(days=rng.randint(1, 60))), 9, 12, rng.randint(1, 5), "en",
-            "", employer_of[org], ts(created), ts(created), ts(created), "en"])
+            "", employer_of[org], ts(created), ts(created), ts(created), "en",
+            # Seat-based kinds draw their seats (Allocation::default_for).
+            "fair_draw" if kind in ("job_shadow", "virtual_experience") else "first_come"])
         for feature in rng.sample(FEATURES, rng.randint(0, 4)):
             features.append([p, feature])
 
@@ -159,7 +163,7 @@ def generate(args):
                                          "updated_at"])
     placements = table("placement", ["id", "application_id", "opportunity_id", "student_id",
                                      "status", "start_date", "end_date", "created_at",
-                                     "ended_at"])
+                                     "ended_at", "mentor_name"])
     hours = table("hour_log", ["id", "placement_id", "work_date", "quarter_hours", "description",
                                "status", "created_at"])
     belonging = table("belonging_response", ["id", "placement_id", "student_id", "stage", "score",
@@ -191,7 +195,8 @@ def generate(args):
                 pstatus, ended = "active", None
             placements.append([pid, a, p, st, pstatus, str(started.date()),
                                str((started + dt.timedelta(days=60)).date()), ts(started),
-                               ts(ended) if ended else None])
+                               ts(ended) if ended else None,
+                               "Dana Mentor" if rng.random() < 0.6 else None])
             if pstatus != "awaiting_consent":
                 for h in range(3):
                     hours.append([len(hours) + 1, pid, str((started + dt.timedelta(days=h)).date()),
@@ -223,16 +228,18 @@ def generate(args):
             buf = io.StringIO()
             writer = csv.writer(buf)
             for row in rows:
-                writer.writerow(["" if v is None else ("true" if v is True else "false" if v is False else v)
+                # A marker for NULL, so that an empty text stays an empty text.
+                writer.writerow(["@NULL@" if v is None else ("true" if v is True else "false" if v is False else v)
                                  for v in row])
             subprocess.run(["psql", args.postgres, "-q", "-v", "ON_ERROR_STOP=1", "-c",
-                            f'\\copy "{name}" ({", ".join(columns)}) FROM STDIN WITH (FORMAT csv)'],
+                            f'\\copy "{name}" ({", ".join(columns)}) FROM STDIN WITH (FORMAT csv, NULL \'@NULL@\')'],
                            input=buf.getvalue(), text=True, check=True)
         seq = ";".join(f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), (SELECT MAX(id) FROM \"{t}\"))"
                        for t in ["school", "organization", "app_user", "opportunity", "student",
                                  "guardian", "application", "placement", "hour_log", "belonging_response"])
-        subprocess.run(["psql", args.postgres, "-q", "-c", seq + "; ANALYZE"], check=True,
-                       capture_output=True)
+        subprocess.run(["psql", args.postgres, "-q", "-c", seq], check=True, capture_output=True)
+        # VACUUM too: index-only scans need the visibility map it writes.
+        subprocess.run(["psql", args.postgres, "-q", "-c", "VACUUM ANALYZE"], check=True)
     counts = {name: len(rows) for name, (_, rows) in tables.items()}
     print(f"loaded in {time.time() - started:.1f} s: " +
           ", ".join(f"{v:,} {k}" for k, v in counts.items()), file=sys.stderr)
@@ -321,6 +328,16 @@ def publish_to_searchable(employer, runs):
     return delays
 
 
+def cpu_ms(pid):
+    """The server's CPU time so far (user + system), in milliseconds: unlike
+    the wall time, it hardly depends on what else the machine runs."""
+    if not pid:
+        return 0.0
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def timed(args):
     base = args.base
     admin = Session(base).login("admin@bench.test", args.password)
@@ -360,24 +377,27 @@ def timed(args):
         ("student", student, "/api/v1/opportunities?q=data&per_page=20"),
         ("student", student, f"/opportunities/{posting}"),
     ]
-    print("| who | page | status | size | p50 | p95 |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| who | page | status | size | p50 | p95 | server CPU per page |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for who, session, path in pages:
         session.get(path)  # warm
         times, size, status = [], 0, 0
+        cpu = cpu_ms(args.pid)
         for _ in range(args.requests):
             status, body, ms = session.get(path)
             times.append(ms)
             size = len(body)
+        cpu = (cpu_ms(args.pid) - cpu) / args.requests
         times.sort()
         p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        cpu_cell = f"{cpu:.1f} ms" if args.pid else ""
         print(f"| {who} | `{path}` | {status} | {size / 1024:.1f} KB | "
-              f"{statistics.median(times):.1f} ms | {p95:.1f} ms |", flush=True)
+              f"{statistics.median(times):.1f} ms | {p95:.1f} ms | {cpu_cell} |", flush=True)
     delays = publish_to_searchable(employer, args.publishes)
     if delays:
         p95 = delays[min(len(delays) - 1, int(round(0.95 * (len(delays) - 1))))]
         print(f"| employer | publish → found by `/api/v1/opportunities` ({len(delays)} postings) | | | "
-              f"{statistics.median(delays):.1f} ms | {p95:.1f} ms |")
+              f"{statistics.median(delays):.1f} ms | {p95:.1f} ms | |")
 
 
 def main():
@@ -393,6 +413,7 @@ def main():
     t.add_argument("--password", required=True)
     t.add_argument("--requests", type=int, default=20)
     t.add_argument("--publishes", type=int, default=20)
+    t.add_argument("--pid", type=int, help="the server's process id (for its CPU time)")
     args = parser.parse_args()
     if args.command == "generate":
         if not (args.sqlite or args.postgres):

@@ -9,9 +9,11 @@
 #   DB=postgres TEST_DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/postgres \
 #     bash bench/district.sh               # PostgreSQL (a fresh database is created)
 #   REQUESTS=50 ...                        # requests per page (default 20)
-#   KEEP=/tmp/district bash bench/district.sh   # SQLite: keep the generated data
-#                                          # directory; a later run with the same
-#                                          # KEEP reuses it (no generation)
+#   KEEP=/tmp/district bash bench/district.sh   # keep the generated data
+#                                          # directory (and on PostgreSQL the
+#                                          # database district_keep); a later run
+#                                          # with the same KEEP reuses it
+#   BIN=/path/to/stembridge ...            # another build (e.g. to compare)
 #
 # Prints a Markdown table (copy it into BENCHMARKS.md).
 set -euo pipefail
@@ -31,10 +33,23 @@ bin=${BIN:-./target/release/stembridge}
 
 if [ "$DB" = postgres ]; then
   admin_url=${TEST_DATABASE_URL:?set TEST_DATABASE_URL to a PostgreSQL server}
-  name="district_$$"
-  psql "$admin_url" -qc "CREATE DATABASE $name"
+  if [ -n "${KEEP:-}" ]; then
+    name=district_keep
+    if psql "$admin_url" -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1 \
+      && [ -f "$DATA_DIR/generated" ]; then
+      reuse=true
+    else
+      psql "$admin_url" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)"
+      psql "$admin_url" -qc "CREATE DATABASE $name"
+      reuse=false
+    fi
+    cleanup_db() { :; }
+  else
+    name="district_$$"
+    psql "$admin_url" -qc "CREATE DATABASE $name"
+    cleanup_db() { psql "$admin_url" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" || true; }
+  fi
   export DATABASE_URL="${admin_url%/*}/$name"
-  cleanup_db() { psql "$admin_url" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" || true; }
 else
   cleanup_db() { :; }
 fi
@@ -47,6 +62,14 @@ trap cleanup EXIT
 
 if [ "$reuse" = true ]; then
   echo "reusing the district in $DATA_DIR" >&2
+  # A newer build may add migrations (indexes): apply them and refresh the
+  # planner's statistics, as a deployment would.
+  "$bin" migrate >/dev/null 2>&1
+  if [ "$DB" = postgres ]; then
+    psql "$DATABASE_URL" -qc "VACUUM ANALYZE"
+  else
+    python3 -c "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('ANALYZE')" "$DATA_DIR/stembridge.db"
+  fi
 else
 "$bin" migrate >/dev/null 2>&1
 ADMIN_PASSWORD=$PASSWORD "$bin" create-admin --email admin@bench.test >/dev/null
@@ -59,6 +82,7 @@ fi
 echo "building the search index..." >&2
 /usr/bin/time -f "  reindex: %e s, peak memory %M KiB" "$bin" reindex >/dev/null 2>"$dir/reindex.log" || { cat "$dir/reindex.log"; exit 1; }
 tail -1 "$dir/reindex.log" >&2
+touch "$DATA_DIR/generated"
 fi
 
 BIND=127.0.0.1:$PORT RUST_LOG=warn "$bin" serve >"$dir/server.log" 2>&1 &
@@ -68,4 +92,4 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 echo "## District, $DB, scale $SCALE ($(date -u +%F), $REQUESTS requests per page, one client)"
-python3 bench/district.py time --base "http://127.0.0.1:$PORT" --password "$PASSWORD" --requests "$REQUESTS"
+python3 bench/district.py time --base "http://127.0.0.1:$PORT" --password "$PASSWORD" --requests "$REQUESTS" --pid "$server"

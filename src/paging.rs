@@ -46,6 +46,12 @@ impl PageParams {
     /// A page number from 1 to `MAX_PAGE` (empty means 1) and a search text
     /// of at most `MAX_SEARCH` characters, else a 400 naming the parameter.
     pub fn parse(&self, lang: Lang) -> AppResult<Paging> {
+        self.parse_up_to(lang, MAX_SEARCH)
+    }
+
+    /// As `parse`, with a search text of at most `max` characters (lists
+    /// searched by a whole email address take up to 254).
+    pub fn parse_up_to(&self, lang: Lang, max: usize) -> AppResult<Paging> {
         let number = match self.page.trim() {
             "" => 1,
             text => text
@@ -61,11 +67,11 @@ impl PageParams {
                 })?,
         };
         let q = self.q.trim();
-        if q.chars().count() > MAX_SEARCH {
+        if q.chars().count() > max {
             return Err(AppError::BadRequest(t_args(
                 lang,
                 "paging-error-search",
-                vec![("max", MAX_SEARCH.into())],
+                vec![("max", max.into())],
             )));
         }
         Ok(Paging {

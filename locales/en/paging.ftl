@@ -13,6 +13,7 @@ paging-students = Pages of students
 paging-placements = Pages of placements
 paging-applicants = Pages of applicants
 paging-audit = Pages of the audit log
+paging-accounts = Pages of accounts
 paging-notifications = Pages of notifications
 paging-postings = Pages of postings
 paging-organizations = Pages of organizations

@@ -13,6 +13,7 @@ paging-students = Páginas de estudiantes
 paging-placements = Páginas de prácticas
 paging-applicants = Páginas de postulantes
 paging-audit = Páginas del registro de auditoría
+paging-accounts = Páginas de cuentas
 paging-notifications = Páginas de notificaciones
 paging-postings = Páginas de publicaciones
 paging-organizations = Páginas de organizaciones

@@ -22,6 +22,7 @@ mod m20261129_000018_create_saved_searches_and_roster_uploads;
 mod m20261129_000019_index_district_queries;
 mod m20261129_000020_add_fair_draws_and_commitments;
 mod m20261129_000021_add_claims_and_job_leases;
+mod m20261129_000023_index_district_aggregates;
 
 use std::sync::OnceLock;
 
@@ -81,6 +82,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000019_index_district_queries::Migration),
             Box::new(m20261129_000020_add_fair_draws_and_commitments::Migration),
             Box::new(m20261129_000021_add_claims_and_job_leases::Migration),
+            Box::new(m20261129_000023_index_district_aggregates::Migration),
         ]
     }
 }

@@ -14,7 +14,8 @@ use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter,
     QuerySelect, QueryTrait,
     sea_query::{
-        Alias, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement, SimpleExpr,
+        Alias, CaseStatement, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement,
+        SimpleExpr,
     },
 };
 use serde::{Deserialize, Serialize};
@@ -71,10 +72,8 @@ fn f(column: &'static str) -> Expr {
 
 /// One row per active student of the period's schools: the roster columns
 /// plus `engaged`, `placed`, `mentored`, `completed` (as `Period` defines
-/// them) and,
-/// with `belonging`, `change_sum` and `change_count` over the placements
-/// with both belonging answers.
-fn facts_select(period: &Period, belonging: bool) -> SelectStatement {
+/// them), each probed per student: cheap for the one page a list reads.
+fn facts_select(period: &Period) -> SelectStatement {
     use student::Column as C;
     let (start, end) = bounds(period);
     let applied = application::Entity::find()
@@ -110,7 +109,7 @@ fn facts_select(period: &Period, belonging: bool) -> SelectStatement {
         .filter(placement::Column::EndedAt.gte(start))
         .filter(placement::Column::EndedAt.lt(end))
         .into_query();
-    let mut query = student::Entity::find()
+    student::Entity::find()
         .select_only()
         .columns([
             C::Id,
@@ -132,48 +131,118 @@ fn facts_select(period: &Period, belonging: bool) -> SelectStatement {
         .expr_as(Expr::exists(mentored), "mentored")
         .expr_as(Expr::exists(completed), "completed")
         .filter(C::SchoolId.is_in(school_ids(period)))
-        .filter(C::Active.eq(true));
-    if belonging {
-        // Belonging changes are not tied to the period (as the dashboard
-        // always read them): each placement with a before and an after.
-        use belonging_response::Column as B;
-        let later = Alias::new("later");
-        let pairs = || {
-            Query::select()
-                .from(belonging_response::Entity)
-                .join_as(
-                    JoinType::InnerJoin,
-                    belonging_response::Entity,
-                    later.clone(),
-                    Condition::all()
-                        .add(
-                            Expr::col((later.clone(), B::StudentId))
-                                .equals((belonging_response::Entity, B::StudentId)),
-                        )
-                        .add(
-                            Expr::col((later.clone(), B::PlacementId))
-                                .equals((belonging_response::Entity, B::PlacementId)),
-                        )
-                        .add(Expr::col((later.clone(), B::Stage)).eq("after")),
-                )
-                .and_where(of_this_student(belonging_response::Entity))
-                .and_where(Expr::col((belonging_response::Entity, B::Stage)).eq("before"))
-                .to_owned()
-        };
-        let sum = pairs()
-            .expr(Func::sum(
+        .filter(C::Active.eq(true))
+        .into_query()
+}
+
+/// The same facts as `facts_select`, plus the belonging change, for the
+/// whole cohort at once: each table is grouped by student once (`GROUP BY student_id`) and
+/// joined to the roster, instead of probing it once per student. The
+/// dashboard reads every student of its scope (50,000 at district size),
+/// where one pass over the period's rows costs far less than 50,000 probes of
+/// each table; the lists, which read one page, keep the per-student probes.
+fn facts_joined(period: &Period) -> SelectStatement {
+    use belonging_response::Column as B;
+    use student::Column as C;
+    let (start, end) = bounds(period);
+    let engaged = Query::select()
+        .column(application::Column::StudentId)
+        .from(application::Entity)
+        .and_where(application::Column::CreatedAt.gte(start))
+        .and_where(application::Column::CreatedAt.lt(end))
+        .group_by_col(application::Column::StudentId)
+        .to_owned();
+    // Placed in the period, and how many of those placements name a mentor.
+    let placed = Query::select()
+        .column(placement::Column::StudentId)
+        .expr_as(
+            Func::count(Expr::col(placement::Column::MentorName)),
+            Alias::new("mentors"),
+        )
+        .from(placement::Entity)
+        .and_where(placement::Column::Status.is_in(PlacementStatus::PLACED))
+        .and_where(placement::Column::CreatedAt.gte(start))
+        .and_where(placement::Column::CreatedAt.lt(end))
+        .group_by_col(placement::Column::StudentId)
+        .to_owned();
+    let completed = Query::select()
+        .column(placement::Column::StudentId)
+        .from(placement::Entity)
+        .and_where(placement::Column::Status.eq(PlacementStatus::Completed))
+        .and_where(placement::Column::EndedAt.gte(start))
+        .and_where(placement::Column::EndedAt.lt(end))
+        .group_by_col(placement::Column::StudentId)
+        .to_owned();
+    // Belonging changes are not tied to the period (as the dashboard always
+    // read them): each placement with a before and an after answer.
+    let later = Alias::new("later");
+    let belonging = Query::select()
+        .column((belonging_response::Entity, B::StudentId))
+        .expr_as(
+            Func::sum(
                 Expr::col((later.clone(), B::Score))
                     .sub(Expr::col((belonging_response::Entity, B::Score))),
-            ))
-            .to_owned();
-        let count = pairs()
-            .expr(Func::count(Expr::col((later.clone(), B::Score))))
-            .to_owned();
-        query = query
-            .expr_as(Expr::SubQuery(None, Box::new(sum.into())), "change_sum")
-            .expr_as(Expr::SubQuery(None, Box::new(count.into())), "change_count");
-    }
-    query.into_query()
+            ),
+            Alias::new("change_sum"),
+        )
+        .expr_as(
+            Func::count(Expr::col((later.clone(), B::Score))),
+            Alias::new("change_count"),
+        )
+        .from(belonging_response::Entity)
+        .join_as(
+            JoinType::InnerJoin,
+            belonging_response::Entity,
+            later.clone(),
+            Condition::all()
+                .add(
+                    Expr::col((later.clone(), B::StudentId))
+                        .equals((belonging_response::Entity, B::StudentId)),
+                )
+                .add(
+                    Expr::col((later.clone(), B::PlacementId))
+                        .equals((belonging_response::Entity, B::PlacementId)),
+                )
+                .add(Expr::col((later.clone(), B::Stage)).eq("after")),
+        )
+        .and_where(Expr::col((belonging_response::Entity, B::Stage)).eq("before"))
+        .group_by_col((belonging_response::Entity, B::StudentId))
+        .to_owned();
+    let [e, p, c, b] = ["e", "p", "c", "b"].map(Alias::new);
+    let of = |alias: &Alias, column: &'static str| Expr::col((alias.clone(), Alias::new(column)));
+    let on = |alias: &Alias| {
+        Condition::all().add(of(alias, "student_id").equals((student::Entity, C::Id)))
+    };
+    let mut query = Query::select();
+    query
+        .columns(
+            [
+                C::Id,
+                C::SchoolId,
+                C::Grade,
+                C::Gender,
+                C::RaceEthnicity,
+                C::LowIncome,
+                C::EnglishLearner,
+                C::Disability,
+                C::FirstGeneration,
+            ]
+            .map(|column| (student::Entity, column)),
+        )
+        .expr_as(of(&e, "student_id").is_not_null(), Alias::new("engaged"))
+        .expr_as(of(&p, "student_id").is_not_null(), Alias::new("placed"))
+        .expr_as(of(&p, "mentors").gt(0), Alias::new("mentored"))
+        .expr_as(of(&c, "student_id").is_not_null(), Alias::new("completed"))
+        .expr_as(of(&b, "change_sum"), Alias::new("change_sum"))
+        .expr_as(of(&b, "change_count"), Alias::new("change_count"))
+        .from(student::Entity)
+        .join_subquery(JoinType::LeftJoin, engaged, e.clone(), on(&e))
+        .join_subquery(JoinType::LeftJoin, placed, p.clone(), on(&p))
+        .join_subquery(JoinType::LeftJoin, completed, c.clone(), on(&c))
+        .join_subquery(JoinType::LeftJoin, belonging, b.clone(), on(&b))
+        .and_where(Expr::col((student::Entity, C::SchoolId)).is_in(school_ids(period)))
+        .and_where(Expr::col((student::Entity, C::Active)).eq(true));
+    query
 }
 
 /// Each group's active students across every school (one `GROUP BY`), the
@@ -272,7 +341,7 @@ fn grouped_select(period: &Period) -> SelectStatement {
         "completed",
     ];
     let answered = || f("change_count").gt(0);
-    let mut facts = facts_select(period, true);
+    let mut facts = facts_joined(period);
     // A LIMIT keeps SQLite from flattening the facts into this aggregate,
     // which would run each correlated subquery once per mention (2-3x the
     // work); on PostgreSQL it changes nothing.
@@ -310,8 +379,10 @@ fn grouped_select(period: &Period) -> SelectStatement {
         .to_owned()
 }
 
-/// Each school's engaged and placed students per month of the period: two
-/// `COUNT(DISTINCT CASE ...)` queries grouped by school.
+/// Each school's engaged and placed students per month of the period: for
+/// applications, then placements, one pass over the period's rows that
+/// names each row's month (a `CASE` over the month bounds), grouped by
+/// school and month with `COUNT(DISTINCT student_id)`.
 async fn months(
     db: &impl ConnectionTrait,
     period: &Period,
@@ -322,10 +393,16 @@ async fn months(
     for (k, name) in ["application", "placement"].into_iter().enumerate() {
         let table = Alias::new(name);
         let at = || Expr::col((table.clone(), Alias::new("created_at")));
-        let who = || Expr::col((table.clone(), Alias::new("student_id")));
-        let mut query = Query::select();
-        query
-            .column((student::Entity, student::Column::SchoolId))
+        // Rows are within the period, so each falls before one month's end.
+        let mut month = CaseStatement::new();
+        for (m, (_, next)) in months.iter().enumerate() {
+            let m = i32::try_from(m).unwrap_or(i32::MAX);
+            month = month.case(at().lt(next.and_time(NaiveTime::MIN).and_utc()), m);
+        }
+        let mut rows = Query::select();
+        rows.column((student::Entity, student::Column::SchoolId))
+            .column((table.clone(), Alias::new("student_id")))
+            .expr_as(month, Alias::new("m"))
             .from(table.clone())
             .inner_join(
                 student::Entity,
@@ -335,27 +412,30 @@ async fn months(
             .and_where(student::Column::SchoolId.is_in(school_ids(period)))
             .and_where(student::Column::Active.eq(true))
             .and_where(at().gte(start))
-            .and_where(at().lt(end))
-            .group_by_col((student::Entity, student::Column::SchoolId));
+            .and_where(at().lt(end));
         if k == 1 {
-            query.and_where(placement::Column::Status.is_in(PlacementStatus::PLACED));
+            rows.and_where(placement::Column::Status.is_in(PlacementStatus::PLACED));
         }
-        for (m, (from, next)) in months.iter().enumerate() {
-            let within = at()
-                .gte(from.and_time(NaiveTime::MIN).and_utc())
-                .and(at().lt(next.and_time(NaiveTime::MIN).and_utc()));
-            query.expr_as(
-                Func::count_distinct(Expr::case(within, who())),
-                Alias::new(format!("m{m}")),
-            );
-        }
+        let r = Alias::new("r");
+        let of = |column: &'static str| Expr::col((r.clone(), Alias::new(column)));
+        let query = Query::select()
+            .expr_as(of("school_id"), Alias::new("school_id"))
+            .expr_as(of("m"), Alias::new("m"))
+            .expr_as(Func::count_distinct(of("student_id")), Alias::new("n"))
+            .from_subquery(rows, r.clone())
+            .add_group_by([of("school_id"), of("m")])
+            .to_owned();
         for row in db.query_all(&query).await? {
             let school: i32 = row.try_get("", "school_id")?;
+            let m: Option<i32> = row.try_get("", "m")?;
+            let n: i64 = row.try_get("", "n")?;
             let counts = by_school
                 .entry(school)
                 .or_insert_with(|| vec![[0; 2]; months.len()]);
-            for (m, count) in counts.iter_mut().enumerate() {
-                let n: i64 = row.try_get("", &format!("m{m}"))?;
+            if let Some(count) = m
+                .and_then(|m| usize::try_from(m).ok())
+                .and_then(|m| counts.get_mut(m))
+            {
                 count[k] = usize::try_from(n).unwrap_or(0);
             }
         }
@@ -656,7 +736,7 @@ pub async fn list(
             ]
             .map(f),
         )
-        .from_subquery(facts_select(period, false), Alias::new("f"))
+        .from_subquery(facts_select(period), Alias::new("f"))
         .order_by_expr(f("last_name"), Order::Asc)
         .order_by_expr(f("first_name"), Order::Asc)
         .order_by_expr(f("id"), Order::Asc);

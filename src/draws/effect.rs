@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use chrono::NaiveTime;
 use entity::{Allocation, OpportunityKind, PlacementStatus, opportunity, placement, student};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait,
+    Condition, ConnectionTrait,
+    sea_query::{Alias, Expr, ExprTrait, Func, Query},
 };
 use serde::Serialize;
 
@@ -38,13 +39,6 @@ pub async fn measure(
     threshold: usize,
 ) -> AppResult<Effect> {
     let schools: Vec<i32> = period.schools.iter().map(|s| s.id).collect();
-    let scope_students = || {
-        student::Entity::find()
-            .select_only()
-            .column(student::Column::Id)
-            .filter(student::Column::SchoolId.is_in(schools.clone()))
-            .into_query()
-    };
     let start = period.from.and_time(NaiveTime::MIN).and_utc();
     let end = period
         .to
@@ -52,55 +46,73 @@ pub async fn measure(
         .unwrap_or(period.to)
         .and_time(NaiveTime::MIN)
         .and_utc();
-    // Seat-based postings and how each gives its seats.
-    let allocation: HashMap<i32, Allocation> = opportunity::Entity::find()
-        .select_only()
-        .column(opportunity::Column::Id)
-        .column(opportunity::Column::Allocation)
-        .filter(
-            Condition::any()
-                .add(opportunity::Column::Kind.eq(OpportunityKind::JobShadow))
-                .add(opportunity::Column::Allocation.eq(Allocation::FairDraw)),
+    // A seat is a first time when the student holds no earlier seat
+    // (placement ids grow with time), in any school year.
+    let earlier = Alias::new("earlier");
+    let earlier_seat = Query::select()
+        .expr(Expr::val(1))
+        .from_as(placement::Entity, earlier.clone())
+        .and_where(
+            Expr::col((earlier.clone(), placement::Column::StudentId))
+                .equals((placement::Entity, placement::Column::StudentId)),
         )
-        .into_tuple::<(i32, Allocation)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let seats: Vec<(i32, i32, i32)> = placement::Entity::find()
-        .select_only()
-        .column(placement::Column::Id)
-        .column(placement::Column::StudentId)
-        .column(placement::Column::OpportunityId)
-        .filter(placement::Column::StudentId.in_subquery(scope_students()))
-        .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
-        .filter(placement::Column::CreatedAt.gte(start))
-        .filter(placement::Column::CreatedAt.lt(end))
-        .into_tuple()
-        .all(db)
-        .await?;
-    // Each student's first placement ever (placement ids grow with time).
-    let first: HashMap<i32, i32> = placement::Entity::find()
-        .select_only()
-        .column(placement::Column::StudentId)
-        .column_as(placement::Column::Id.min(), "first")
-        .filter(placement::Column::StudentId.in_subquery(scope_students()))
-        .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
-        .group_by(placement::Column::StudentId)
-        .into_tuple::<(i32, i32)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+        .and_where(
+            Expr::col((earlier.clone(), placement::Column::Status))
+                .is_in(PlacementStatus::HOLDING_A_SLOT.map(|s| s.key())),
+        )
+        .and_where(
+            Expr::col((earlier.clone(), placement::Column::Id))
+                .lt(Expr::col((placement::Entity, placement::Column::Id))),
+        )
+        .to_owned();
+    // The seats of the scope's students at seat-based postings, counted by
+    // the database per allocation (never the postings or seats loaded).
+    let (p, o) = (placement::Entity, opportunity::Entity);
+    let query = Query::select()
+        .column((o, opportunity::Column::Allocation))
+        .expr_as(
+            Expr::col((p, placement::Column::Id)).count(),
+            Alias::new("seats"),
+        )
+        .expr_as(
+            Func::count(Expr::case(Expr::exists(earlier_seat).not(), Expr::val(1))),
+            Alias::new("first_time"),
+        )
+        .from(p)
+        .inner_join(
+            o,
+            Expr::col((o, opportunity::Column::Id)).equals((p, placement::Column::OpportunityId)),
+        )
+        .inner_join(
+            student::Entity,
+            Expr::col((student::Entity, student::Column::Id))
+                .equals((p, placement::Column::StudentId)),
+        )
+        .and_where(Expr::col((student::Entity, student::Column::SchoolId)).is_in(schools))
+        .and_where(
+            Expr::col((p, placement::Column::Status))
+                .is_in(PlacementStatus::HOLDING_A_SLOT.map(|s| s.key())),
+        )
+        .and_where(Expr::col((p, placement::Column::CreatedAt)).gte(start))
+        .and_where(Expr::col((p, placement::Column::CreatedAt)).lt(end))
+        .cond_where(
+            Condition::any()
+                .add(Expr::col((o, opportunity::Column::Kind)).eq(OpportunityKind::JobShadow.key()))
+                .add(
+                    Expr::col((o, opportunity::Column::Allocation)).eq(Allocation::FairDraw.key()),
+                ),
+        )
+        .group_by_col((o, opportunity::Column::Allocation))
+        .to_owned();
     let mut tally: HashMap<Allocation, (usize, usize)> = HashMap::new();
-    for (id, student_id, opportunity_id) in seats {
-        let Some(how) = allocation.get(&opportunity_id) else {
-            continue;
+    for row in db.query_all(&query).await? {
+        let how: String = row.try_get("", "allocation")?;
+        let count = |name: &str| -> AppResult<usize> {
+            let n: i64 = row.try_get("", name)?;
+            Ok(usize::try_from(n).unwrap_or(0))
         };
-        let entry = tally.entry(*how).or_default();
-        entry.0 += 1;
-        if first.get(&student_id) == Some(&id) {
-            entry.1 += 1;
+        if let Some(how) = Allocation::from_key(&how) {
+            tally.insert(how, (count("seats")?, count("first_time")?));
         }
     }
     let side = |how: Allocation| {

@@ -7,6 +7,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use chrono::Utc;
+use entity::Role;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -27,7 +28,8 @@ use crate::{
     },
     error::{AppError, AppResult},
     forms::{FieldErrors, Form, Path, Query},
-    i18n::{Message, t},
+    i18n::{Message, t, t_args},
+    paging::PageParams,
 };
 
 /// How long the second step may wait after the password.
@@ -359,10 +361,14 @@ pub async fn reset(
     }
 }
 
+/// The accounts list's query string: the search (an email can be 254
+/// characters), the page and a role.
 #[derive(Deserialize, Serialize, Default)]
 #[serde(default)]
 pub struct AccountQuery {
-    q: String,
+    #[serde(flatten)]
+    paging: PageParams,
+    role: String,
 }
 
 pub async fn accounts(
@@ -371,11 +377,24 @@ pub async fn accounts(
     page: Page,
     Query(query): Query<AccountQuery>,
 ) -> AppResult<Response> {
-    let accounts = lifecycle::find(&state.db, &query.q).await?;
+    let paging = query.paging.parse_up_to(page.lang, 254)?;
+    let role = match query.role.as_str() {
+        "" => None,
+        key => Some(Role::from_key(key).ok_or_else(|| {
+            AppError::BadRequest(t_args(
+                page.lang,
+                "safe-accounts-error-role",
+                vec![("value", key.into())],
+            ))
+        })?),
+    };
+    let accounts = lifecycle::find(&state.db, &paging, role).await?;
+    let (accounts, pager) = paging.finish(accounts, "/admin/accounts", &query);
+    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
     Ok(page
         .render(
             "security/accounts.html",
-            minijinja::context! { accounts, query },
+            minijinja::context! { accounts, pager, roles, q => paging.q, role => query.role },
         )?
         .into_response())
 }

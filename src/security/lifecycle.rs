@@ -6,9 +6,8 @@
 use chrono::Utc;
 use entity::{Role, counselor_school, school, user};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
-    sea_query::{Expr, ExprTrait, Func},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +18,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     i18n,
+    paging::{self, Paging},
 };
 
 /// An account as the admin's list shows it.
@@ -35,22 +35,29 @@ pub struct AccountRow {
     pub schools: Vec<(i32, String)>,
 }
 
-/// Accounts whose email or name contains `query` (the first 50).
-pub async fn find(db: &impl ConnectionTrait, query: &str) -> AppResult<Vec<AccountRow>> {
-    let query = query.trim().to_lowercase();
+/// One page of the accounts, by email: those whose email or name holds
+/// every word of the search (or whose id it is), of one role when asked.
+pub async fn find(
+    db: &impl ConnectionTrait,
+    paging: &Paging,
+    role: Option<Role>,
+) -> AppResult<Vec<AccountRow>> {
+    let column = |c: user::Column| Expr::col((user::Entity, c));
     let mut select = user::Entity::find()
+        .filter(paging::name_or_id(
+            paging,
+            &[
+                column(user::Column::Email),
+                column(user::Column::DisplayName),
+            ],
+            column(user::Column::Id),
+        ))
         .order_by_asc(user::Column::Email)
-        .limit(50);
-    if !query.is_empty() {
-        let pattern = format!("%{}%", query.replace(['%', '_'], ""));
-        select = select.filter(
-            Condition::any()
-                .add(Expr::col(user::Column::Email).like(pattern.as_str()))
-                .add(
-                    Expr::expr(Func::lower(Expr::col(user::Column::DisplayName)))
-                        .like(pattern.as_str()),
-                ),
-        );
+        .order_by_asc(user::Column::Id)
+        .limit(paging.limit())
+        .offset(paging.offset());
+    if let Some(role) = role {
+        select = select.filter(user::Column::Role.eq(role));
     }
     let users = select.all(db).await?;
     let counselor_ids: Vec<i32> = users

@@ -3,9 +3,9 @@
 //! paging parameters cleanly.
 
 use chrono::{Duration, NaiveDate, Utc};
-use entity::{ApplicationStatus, PlacementStatus, application, placement, student};
+use entity::{ApplicationStatus, PlacementStatus, Role, application, placement, student, user};
 use reqwest::{Client, StatusCode};
-use sea_orm::{ActiveValue::Set, EntityTrait, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
 
 use crate::helpers::{PASSWORD, TestApp, TestUser, new_client, on_each_backend, posting};
@@ -233,6 +233,83 @@ async fn every_counselor_page_answers_for_a_district_larger_than_sqlites_variabl
             assert_eq!(status, StatusCode::OK);
             assert!(body.contains("rel=\"prev\"") && !body.contains("rel=\"next\""));
         }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_admins_account_list_comes_in_pages_with_a_search_and_a_role_filter() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let now = Utc::now();
+        let rows: Vec<user::ActiveModel> = (0..130)
+            .map(|i| user::ActiveModel {
+                email: Set(format!("user{i:03}@accounts.test")),
+                password_hash: Set("not a hash".into()),
+                display_name: Set(if i == 77 {
+                    "Quillon Marsh".into()
+                } else {
+                    format!("Person {i:03}")
+                }),
+                role: Set(if i % 2 == 0 {
+                    Role::Student
+                } else {
+                    Role::Employer
+                }),
+                created_at: Set(now),
+                session_generation: Set(0),
+                mail_updates: Set(false),
+                mail_digest: Set(false),
+                ..Default::default()
+            })
+            .collect();
+        user::Entity::insert_many(rows).exec(&app.db).await.unwrap();
+
+        // A page of 50 at most, by email, and a labelled pagination nav.
+        let (status, first) = page(&app, &admin, "/admin/accounts").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(first.contains("aria-label=\"Pages of accounts\""));
+        assert!(first.contains("user000@accounts.test") && !first.contains("user060@"));
+        let (_, second) = page(&app, &admin, "/admin/accounts?page=2").await;
+        assert!(second.contains("rel=\"prev\"") && second.contains("rel=\"next\""));
+        assert!(!second.contains("user000@accounts.test"));
+
+        // One person by name, by email, by id; a role narrows the list.
+        let marsh = user::Entity::find()
+            .filter(user::Column::Email.eq("user077@accounts.test"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        for q in [
+            "marsh".to_owned(),
+            "Quillon Marsh".to_owned(),
+            "user077@accounts.test".to_owned(),
+            marsh.id.to_string(),
+        ] {
+            let (status, body) = page(&app, &admin, &format!("/admin/accounts?q={q}")).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(body.contains("user077@accounts.test"), "q={q}");
+            assert!(!body.contains("user076@"), "q={q} lists only the match");
+        }
+        let (_, employers) = page(&app, &admin, "/admin/accounts?role=employer&page=2").await;
+        assert!(employers.contains("user101@accounts.test"));
+        assert!(!employers.contains("user100@accounts.test"));
+        assert!(employers.contains("role=employer"), "links keep the filter");
+
+        // Bad parameters: a clear 400.
+        for (bad, says) in [
+            ("role=owner", "“role” must be one of"),
+            ("page=0", "“page” must be a whole number"),
+            ("page=x", "“page” must be a whole number"),
+        ] {
+            let (status, body) = page(&app, &admin, &format!("/admin/accounts?{bad}")).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+            assert!(body.contains(says), "{bad}: {body}");
+        }
+        let long = "a".repeat(255);
+        let (status, _) = page(&app, &admin, &format!("/admin/accounts?q={long}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
     })
     .await;
 }

@@ -1227,6 +1227,62 @@ async fn the_dashboard_with_hidden_cells_reads_well_in_a_browser() {
             path.contains("outreach") || text.contains("fewer than 10"),
             "{path} says what a hidden number means"
         );
+        // At 1280 px the page uses the screen's width: no table scrolls
+        // sideways, and the main column is wider than a phone's 48rem.
+        let layout = browser
+            .script(
+                "const main = document.querySelector('main');
+                 const wide = [...document.querySelectorAll('table')]
+                   .filter(t => (t.closest('.scroll') || t.parentElement).scrollWidth
+                     > (t.closest('.scroll') || t.parentElement).clientWidth + 1)
+                   .map(t => t.querySelector('caption')?.textContent || 'a table');
+                 return { main: main.clientWidth, page: document.documentElement.scrollWidth,
+                          window: window.innerWidth, wide };",
+                serde_json::json!([]),
+            )
+            .await;
+        let width = |k: &str| layout[k].as_f64().unwrap_or_default();
+        assert!(
+            layout["wide"].as_array().is_some_and(Vec::is_empty),
+            "{path}: tables scroll sideways at 1280 px: {layout}"
+        );
+        assert!(width("page") <= width("window"), "{path}: {layout}");
+        assert!(
+            width("main") > 48.0 * 16.0,
+            "{path}: main stays narrow: {layout}"
+        );
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[tokio::test]
+async fn on_a_phone_the_dashboard_keeps_one_column_and_its_table_scrolls_in_its_box() {
+    let Some(browser) = crate::browser::Browser::start(390).await else {
+        eprintln!("browser check skipped: set CHROMEDRIVER to run it");
+        return;
+    };
+    let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
+    let f = fixture(&app).await;
+    browser.goto(&app.url("/login")).await;
+    browser.fill("#f-email", "pat@district.edu").await;
+    browser.fill("#f-password", PASSWORD).await;
+    browser
+        .click_and_wait("form[action=\"/login\"] button[type=submit]")
+        .await;
+    let year = f.current - 1;
+    browser
+        .goto(&app.url(&format!("/counselor/dashboard?year={year}")))
+        .await;
+    let layout = browser
+        .script(
+            "return { page: document.documentElement.scrollWidth, window: window.innerWidth,
+                      main: document.querySelector('main').clientWidth };",
+            serde_json::json!([]),
+        )
+        .await;
+    let width = |k: &str| layout[k].as_f64().unwrap_or_default();
+    // The page itself never scrolls sideways; a wide table scrolls inside
+    // its own box, as before.
+    assert!(width("page") <= width("window"), "{layout}");
+    assert!(width("main") <= width("window"), "{layout}");
 }
