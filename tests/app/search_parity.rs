@@ -6,7 +6,8 @@
 //! each page must be identical; for "relevance" with words, whose order is
 //! each engine's own, the set of hits must be.
 //!
-//! `PARITY_SEED=n` replays a run; every failure prints its seed.
+//! Seed 1 unless `PARITY_SEED=n` replays another run or `PARITY_SEED=random`
+//! draws a fresh one; every failure prints its seed.
 //!
 //! Also here: a server started on a database with postings and an empty
 //! index finds them without `stembridge reindex`, and postings with equal
@@ -518,10 +519,13 @@ struct Tally {
 
 #[tokio::test]
 async fn every_engine_answers_random_searches_as_the_written_rules_do() {
-    let seed: u64 = std::env::var("PARITY_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(rand::random);
+    // A fixed seed by default, so a suite run (CI) is repeatable;
+    // PARITY_SEED=random explores a fresh one, PARITY_SEED=n replays n.
+    let seed: u64 = match std::env::var("PARITY_SEED").as_deref() {
+        Ok("random") => rand::random(),
+        Ok(n) => n.parse().unwrap_or(1),
+        Err(_) => 1,
+    };
     let searches: usize = std::env::var("PARITY_SEARCHES")
         .ok()
         .and_then(|s| s.parse().ok())
