@@ -83,24 +83,19 @@ fn facts_select(period: &Period) -> SelectStatement {
         .filter(application::Column::CreatedAt.gte(start))
         .filter(application::Column::CreatedAt.lt(end))
         .into_query();
-    let placed = placement::Entity::find()
+    let placed_in_period = placement::Entity::find()
         .select_only()
         .expr(Expr::val(1))
         .filter(of_this_student(placement::Entity))
         .filter(placement::Column::Status.is_in(PlacementStatus::PLACED))
         .filter(placement::Column::CreatedAt.gte(start))
-        .filter(placement::Column::CreatedAt.lt(end))
-        .into_query();
+        .filter(placement::Column::CreatedAt.lt(end));
     // Placed with a named mentor: a placement that counts as placed names one.
-    let mentored = placement::Entity::find()
-        .select_only()
-        .expr(Expr::val(1))
-        .filter(of_this_student(placement::Entity))
-        .filter(placement::Column::Status.is_in(PlacementStatus::PLACED))
-        .filter(placement::Column::CreatedAt.gte(start))
-        .filter(placement::Column::CreatedAt.lt(end))
+    let mentored = placed_in_period
+        .clone()
         .filter(placement::Column::MentorName.is_not_null())
         .into_query();
+    let placed = placed_in_period.into_query();
     let completed = placement::Entity::find()
         .select_only()
         .expr(Expr::val(1))

@@ -6,7 +6,9 @@ mod handlers;
 pub mod service;
 
 // Other areas leave notifications; they name them from here.
-pub use service::{employers_of, notify, notify_employers, unread_count};
+pub use service::{
+    employers_of, notify, notify_employers, notify_student_of_placement, unread_count,
+};
 
 use axum::{
     Router,

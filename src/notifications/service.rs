@@ -65,6 +65,23 @@ pub async fn notify(
     Ok(())
 }
 
+/// Leaves `message` for the student of placement `placement_id`, linking to
+/// its page; nothing for a rostered student who has not claimed an account.
+pub async fn notify_student_of_placement(
+    db: &impl ConnectionTrait,
+    student: &entity::student::Model,
+    placement_id: i32,
+    message: &Message,
+) -> AppResult<()> {
+    match student.user_id {
+        Some(user_id) => {
+            let link = format!("/student/placements/{placement_id}");
+            notify(db, &[user_id], message, &link).await
+        }
+        None => Ok(()),
+    }
+}
+
 /// Leaves `message` for every employer of a verified organization (none
 /// for any other); returns whom it reached, for callers that mail them too.
 pub async fn notify_employers(

@@ -26,7 +26,7 @@ use crate::{
     error::{AppError, AppResult},
     forms::FieldErrors,
     i18n::{self, Message, t},
-    notifications::notify,
+    notifications::notify_student_of_placement,
 };
 
 /// Longest introduction, in characters: a few sentences a student reads.
@@ -170,17 +170,10 @@ pub async fn name_mentor(
         .exec(&txn)
         .await?;
     let student = crate::db::found::<entity::student::Entity>(&txn, found.student_id).await?;
-    if let Some(user_id) = student.user_id {
-        notify(
-            &txn,
-            &[user_id],
-            &Message::new("seats-notice-mentor")
-                .arg("name", name.as_str())
-                .arg("title", opportunity.title.as_str()),
-            &format!("/student/placements/{}", found.id),
-        )
-        .await?;
-    }
+    let message = Message::new("seats-notice-mentor")
+        .arg("name", name.as_str())
+        .arg("title", opportunity.title.as_str());
+    notify_student_of_placement(&txn, &student, found.id, &message).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -27,7 +27,7 @@ use crate::{
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
     i18n::{self, Message, t},
-    notifications::{notify, notify_employers},
+    notifications::{notify, notify_employers, notify_student_of_placement},
     roster::service::ensure_school_access,
 };
 
@@ -209,15 +209,7 @@ async fn tell_ended(
         .arg("title", opportunity.title.as_str())
         .vocab("reason", "end_reason", reason);
     let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
-    if let Some(user_id) = student.user_id {
-        notify(
-            db,
-            &[user_id],
-            &message,
-            &format!("/student/placements/{}", found.id),
-        )
-        .await?;
-    }
+    notify_student_of_placement(db, &student, found.id, &message).await?;
     if employers_too {
         let link = format!("/employer/placements/{}", found.id);
         notify_employers(db, opportunity.organization_id, &message, &link).await?;

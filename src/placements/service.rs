@@ -18,7 +18,7 @@ use crate::{
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
     i18n::{self, Message, t},
-    notifications::{notify, notify_employers},
+    notifications::{notify, notify_employers, notify_student_of_placement},
     profiles::service::student_of,
     roster::service::ensure_school_access,
 };
@@ -247,15 +247,7 @@ async fn record_consent(
         "notice-consent-declined"
     })
     .arg("title", opportunity.title.as_str());
-    if let Some(user_id) = student.user_id {
-        notify(
-            db,
-            &[user_id],
-            &message,
-            &format!("/student/placements/{}", saved.id),
-        )
-        .await?;
-    }
+    notify_student_of_placement(db, &student, saved.id, &message).await?;
     let link = format!("/employer/placements/{}", saved.id);
     let employers = notify_employers(db, opportunity.organization_id, &message, &link).await?;
     let outcome = if given {
