@@ -1,8 +1,8 @@
 //! Background jobs that run once however many app servers share the
 //! database: each job has a lease row (`job_lease`: name, holder, until),
 //! and a server runs the job only while it holds the lease. Taking it is
-//! one conditional UPDATE ("mine, or lapsed"), atomic on SQLite and on
-//! PostgreSQL; the holder renews it at every run, so the job stays on one
+//! one conditional upsert ("new, mine, or lapsed"), atomic on SQLite and
+//! on PostgreSQL; the holder renews it at every run, so the job stays on one
 //! server, and moves to another once a dead holder's lease lapses.
 //!
 //! The jobs are also written to be harmless when two runs overlap (a run
@@ -16,7 +16,7 @@ use entity::job_lease;
 use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    sea_query::{Expr, OnConflict},
+    sea_query::{Expr, ExprTrait, OnConflict},
 };
 
 use crate::error::AppResult;
@@ -98,33 +98,30 @@ pub async fn take_as(
     ttl: chrono::Duration,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
-    // The row exists once; after that only the conditional UPDATE decides,
-    // and of two servers racing for a lapsed lease the database lets one
-    // UPDATE match (the other re-reads the row and finds it taken).
-    job_lease::Entity::insert(job_lease::ActiveModel {
+    // One statement: insert the lease, or take it over when it is this
+    // holder's or has lapsed. Two steps (insert a blank row, then update it)
+    // lost a start-up race: the cleanup job deleted the blank row between
+    // them. Of servers racing for a lapsed lease the database lets one
+    // statement change the row; the others see it taken.
+    let lease = job_lease::ActiveModel {
         name: Set(name.to_owned()),
-        holder: Set(String::new()),
-        until: Set(DateTime::<Utc>::UNIX_EPOCH),
-    })
-    .on_conflict(
-        OnConflict::column(job_lease::Column::Name)
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await?;
-    let taken = job_lease::Entity::update_many()
-        .col_expr(job_lease::Column::Holder, Expr::value(holder))
-        .col_expr(job_lease::Column::Until, Expr::value(now + ttl))
-        .filter(job_lease::Column::Name.eq(name))
-        .filter(
-            Condition::any()
-                .add(job_lease::Column::Holder.eq(holder))
-                .add(job_lease::Column::Until.lt(now)),
+        holder: Set(holder.to_owned()),
+        until: Set(now + ttl),
+    };
+    let changed = job_lease::Entity::insert(lease)
+        .on_conflict(
+            OnConflict::column(job_lease::Column::Name)
+                .update_columns([job_lease::Column::Holder, job_lease::Column::Until])
+                .action_cond_where(
+                    Condition::any()
+                        .add(Expr::col((job_lease::Entity, job_lease::Column::Holder)).eq(holder))
+                        .add(Expr::col((job_lease::Entity, job_lease::Column::Until)).lt(now)),
+                )
+                .to_owned(),
         )
-        .exec(db)
+        .exec_without_returning(db)
         .await?;
-    Ok(taken.rows_affected == 1)
+    Ok(changed == 1)
 }
 
 /// How many other live servers hold a lease whose name starts with
