@@ -23,10 +23,10 @@ use stembridge::{
     app,
     config::Config,
     db,
+    format::today,
     opportunities::service as opportunities,
     search::{
-        SearchEngine, documents::today, embedded::EmbeddedEngine, meili::MeiliEngine,
-        query::SearchParams, sync,
+        SearchEngine, embedded::EmbeddedEngine, meili::MeiliEngine, query::SearchParams, sync,
     },
     seed::postings,
 };

@@ -8,44 +8,75 @@ use serde::{Serialize, Serializer, ser::SerializeMap};
 use tower_sessions::Session;
 
 use crate::{
-    auth::extractors::flash,
+    auth::extractors::{FlashKind, flash},
     error::{AppError, AppResult},
     i18n::{self, Lang, Message},
 };
 
 /// What a saved form tells the person, and the page it leads to.
 pub struct Saved {
+    pub kind: FlashKind,
     pub flash: Message,
     pub to: String,
 }
 
 impl Saved {
+    /// Done: a success message.
     pub fn new(flash: Message, to: impl Into<String>) -> Self {
         Saved {
+            kind: FlashKind::Success,
             flash,
             to: to.into(),
         }
     }
+
+    /// Taken in, with something for the person to do next (read their mail).
+    pub fn info(flash: Message, to: impl Into<String>) -> Self {
+        Saved {
+            kind: FlashKind::Info,
+            ..Saved::new(flash, to)
+        }
+    }
 }
 
-/// The one shape of a form post: saved, a success flash and a redirect
-/// (POST, redirect, GET); refused for its fields, the form again with their
+/// The one shape of a form post: saved, a flash and a redirect (POST,
+/// redirect, GET); refused for its fields, the form again with their
 /// messages (`rerender` sets the 422); anything else, the error page.
+/// `saved` may still act on the saved value (start the session of a new
+/// account) before saying where to go.
 pub async fn save_or_rerender<T>(
     outcome: AppResult<T>,
     session: &Session,
-    saved: impl FnOnce(T) -> Saved,
+    saved: impl AsyncFnOnce(T) -> AppResult<Saved>,
     rerender: impl AsyncFnOnce(FieldErrors) -> AppResult<Response>,
 ) -> AppResult<Response> {
     match outcome {
         Ok(value) => {
-            let Saved { flash: message, to } = saved(value);
-            flash(session, "success", message).await?;
+            let Saved {
+                kind,
+                flash: message,
+                to,
+            } = saved(value).await?;
+            flash(session, kind, message).await?;
             Ok(Redirect::to(&to).into_response())
         }
         Err(AppError::Validation(errors)) => rerender(errors).await,
         Err(other) => Err(other),
     }
+}
+
+/// A post with no form page to return to (a button, a one-field form on a
+/// page of several): saved as `save_or_rerender`; refused for its fields, a
+/// 400 that lists every problem.
+pub async fn save_or_refuse<T>(
+    outcome: AppResult<T>,
+    session: &Session,
+    saved: impl AsyncFnOnce(T) -> AppResult<Saved>,
+) -> AppResult<Response> {
+    save_or_rerender(outcome, session, saved, async |errors| {
+        Err(AppError::BadRequest(errors.summary(i18n::current())))
+    })
+    .await
 }
 
 /// Messages keyed by form field name, rendered next to each field. Each is

@@ -64,7 +64,7 @@ fn build_environment() -> Environment<'static> {
     });
     // A grade: "Grade 10", "Early college".
     env.add_filter("grade", |state: &State, grade: i32| {
-        crate::opportunities::service::grade_in(lang_of(state), grade)
+        crate::format::grade_in(lang_of(state), grade)
     });
     env.add_global(
         "languages",

@@ -11,7 +11,7 @@ pub struct Model {
     pub placement_id: i32,
     pub student_id: i32,
     /// `before` (at acceptance) or `after` (at completion).
-    pub stage: String,
+    pub stage: crate::BelongingStage,
     pub score: i32,
     pub created_at: DateTimeUtc,
 }

@@ -4,15 +4,21 @@
 //! the search index use, so one key means the same thing everywhere.
 
 use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
 
-/// Implements `key()` / `from_key()` / `ALL` for a string-backed enum. What
-/// people read for a key comes from the app's message catalogue
-/// (`vocab-<vocabulary>-<key>`), in their language. Exported, so the app's
-/// own key/label enums (actions, stages...) come from the same mechanism.
+/// Defines a key/label enum: the enum, `ALL` (display order), `key()`,
+/// `from_key()`, `Display`, and `Serialize`/`Deserialize` through the keys,
+/// so each key is written once and a form, a query string or axum's
+/// `Path<(i32, Name)>` reads the enum directly. What people read for a key
+/// comes from the app's message catalogue (`vocab-<vocabulary>-<key>`), in
+/// their language. Exported: the app's own vocabularies (actions, sorts,
+/// dimensions, flash kinds, audit actions...) come from the same mechanism.
+///
+/// `vocabulary! { stored ... }` also makes each key the variant's sea-orm
+/// `string_value`: for enums stored in a column (derive `DeriveActiveEnum`
+/// and give `#[sea_orm(rs_type = "String", db_type = ...)]`).
 #[macro_export]
 macro_rules! vocabulary {
-    ($name:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
+    (@impl $name:ident { $($variant:ident = $key:literal),+ }) => {
         impl $name {
             /// Every value, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -23,118 +29,108 @@ macro_rules! vocabulary {
             }
 
             /// Parses a key; `None` when it is not part of the vocabulary.
-            pub fn from_key(key: &str) -> Option<Self> {
+            pub fn from_key(key: &str) -> ::std::option::Option<Self> {
                 match key { $($key => Some($name::$variant),)+ _ => None }
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.key())
             }
         }
+
+        impl $crate::__serde::Serialize for $name {
+            fn serialize<S: $crate::__serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.key())
+            }
+        }
+
+        impl<'de> $crate::__serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let key = <::std::string::String as $crate::__serde::Deserialize>::deserialize(d)?;
+                $name::from_key(&key).ok_or_else(|| {
+                    <D::Error as $crate::__serde::de::Error>::unknown_variant(&key, &[$($key),+])
+                })
+            }
+        }
+    };
+    (stored $(#[$meta:meta])* $vis:vis enum $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident = $key:literal),+ $(,)?
+    }) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$vmeta])* #[sea_orm(string_value = $key)] $variant),+
+        }
+        $crate::vocabulary!(@impl $name { $($variant = $key),+ });
+    };
+    ($(#[$meta:meta])* $vis:vis enum $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident = $key:literal),+ $(,)?
+    }) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+        $crate::vocabulary!(@impl $name { $($variant = $key),+ });
     };
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    #[sea_orm(string_value = "student")]
-    Student,
-    #[sea_orm(string_value = "employer")]
-    Employer,
-    #[sea_orm(string_value = "counselor")]
-    Counselor,
-    #[sea_orm(string_value = "admin")]
-    Admin,
+vocabulary! {
+    stored
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+    pub enum Role {
+        Student = "student",
+        Employer = "employer",
+        Counselor = "counselor",
+        Admin = "admin",
+    }
 }
-vocabulary!(Role {
-    Student = "student",
-    Employer = "employer",
-    Counselor = "counselor",
-    Admin = "admin",
-});
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum OrgStatus {
-    #[sea_orm(string_value = "pending")]
-    Pending,
-    #[sea_orm(string_value = "verified")]
-    Verified,
-    #[sea_orm(string_value = "rejected")]
-    Rejected,
-    #[sea_orm(string_value = "suspended")]
-    Suspended,
+vocabulary! {
+    stored
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+    pub enum OrgStatus {
+        Pending = "pending",
+        Verified = "verified",
+        Rejected = "rejected",
+        Suspended = "suspended",
+    }
 }
-vocabulary!(OrgStatus {
-    Pending = "pending",
-    Verified = "verified",
-    Rejected = "rejected",
-    Suspended = "suspended",
-});
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
-#[serde(rename_all = "snake_case")]
-pub enum OpportunityKind {
-    #[sea_orm(string_value = "internship")]
-    Internship,
-    #[sea_orm(string_value = "job_shadow")]
-    JobShadow,
-    #[sea_orm(string_value = "apprenticeship")]
-    Apprenticeship,
-    #[sea_orm(string_value = "virtual_experience")]
-    VirtualExperience,
+vocabulary! {
+    stored
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
+    pub enum OpportunityKind {
+        Internship = "internship",
+        JobShadow = "job_shadow",
+        Apprenticeship = "apprenticeship",
+        VirtualExperience = "virtual_experience",
+    }
 }
-vocabulary!(OpportunityKind {
-    Internship = "internship",
-    JobShadow = "job_shadow",
-    Apprenticeship = "apprenticeship",
-    VirtualExperience = "virtual_experience",
-});
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
-#[serde(rename_all = "snake_case")]
-pub enum StemField {
-    #[sea_orm(string_value = "computer_science")]
-    ComputerScience,
-    #[sea_orm(string_value = "engineering")]
-    Engineering,
-    #[sea_orm(string_value = "life_sciences")]
-    LifeSciences,
-    #[sea_orm(string_value = "health")]
-    Health,
-    #[sea_orm(string_value = "physical_sciences")]
-    PhysicalSciences,
-    #[sea_orm(string_value = "math_and_data")]
-    MathAndData,
-    #[sea_orm(string_value = "environmental_science")]
-    EnvironmentalScience,
-    #[sea_orm(string_value = "advanced_manufacturing")]
-    AdvancedManufacturing,
+vocabulary! {
+    stored
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+    pub enum StemField {
+        ComputerScience = "computer_science",
+        Engineering = "engineering",
+        LifeSciences = "life_sciences",
+        Health = "health",
+        PhysicalSciences = "physical_sciences",
+        MathAndData = "math_and_data",
+        EnvironmentalScience = "environmental_science",
+        AdvancedManufacturing = "advanced_manufacturing",
+    }
 }
-vocabulary!(StemField {
-    ComputerScience = "computer_science",
-    Engineering = "engineering",
-    LifeSciences = "life_sciences",
-    Health = "health",
-    PhysicalSciences = "physical_sciences",
-    MathAndData = "math_and_data",
-    EnvironmentalScience = "environmental_science",
-    AdvancedManufacturing = "advanced_manufacturing",
-});
 
 impl StemField {
     /// The field's English name, as indexed text for search to match (a
@@ -154,224 +150,109 @@ impl StemField {
     }
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum WorkMode {
-    #[sea_orm(string_value = "on_site")]
-    OnSite,
-    #[sea_orm(string_value = "hybrid")]
-    Hybrid,
-    #[sea_orm(string_value = "remote")]
-    Remote,
+vocabulary! {
+    stored
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+    pub enum WorkMode {
+        OnSite = "on_site",
+        Hybrid = "hybrid",
+        Remote = "remote",
+    }
 }
-vocabulary!(WorkMode {
-    OnSite = "on_site",
-    Hybrid = "hybrid",
-    Remote = "remote",
-});
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum OpportunityStatus {
-    #[sea_orm(string_value = "draft")]
-    Draft,
-    #[sea_orm(string_value = "published")]
-    Published,
-    #[sea_orm(string_value = "closed")]
-    Closed,
-    #[sea_orm(string_value = "archived")]
-    Archived,
+vocabulary! {
+    stored
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+    pub enum OpportunityStatus {
+        Draft = "draft",
+        Published = "published",
+        Closed = "closed",
+        Archived = "archived",
+    }
 }
-vocabulary!(OpportunityStatus {
-    Draft = "draft",
-    Published = "published",
-    Closed = "closed",
-    Archived = "archived",
-});
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum Compensation {
-    #[sea_orm(string_value = "unpaid")]
-    Unpaid,
-    #[sea_orm(string_value = "hourly")]
-    Hourly,
-    #[sea_orm(string_value = "stipend")]
-    Stipend,
+vocabulary! {
+    stored
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+    pub enum Compensation {
+        Unpaid = "unpaid",
+        Hourly = "hourly",
+        Stipend = "stipend",
+    }
 }
-vocabulary!(Compensation {
-    Unpaid = "unpaid",
-    Hourly = "hourly",
-    Stipend = "stipend",
-});
 
-/// The language a posting's own text is written in: search analyses the
-/// text as that language (Spanish stemming and stop words for `es`).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    EnumIter,
-    DeriveActiveEnum,
-    Serialize,
-    Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(8))")]
-#[serde(rename_all = "snake_case")]
-pub enum PostingLanguage {
-    /// Everything posted before postings had a language was English.
-    #[default]
-    #[sea_orm(string_value = "en")]
-    En,
-    #[sea_orm(string_value = "es")]
-    Es,
+vocabulary! {
+    stored
+    /// The language a posting's own text is written in: search analyses the
+    /// text as that language (Spanish stemming and stop words for `es`).
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(8))")]
+    pub enum PostingLanguage {
+        /// Everything posted before postings had a language was English.
+        #[default]
+        En = "en",
+        Es = "es",
+    }
 }
-vocabulary!(PostingLanguage {
-    En = "en",
-    Es = "es",
-});
 
-/// The access-needs vocabulary of DESIGN.md: the single source of truth for the
-/// database, the search index, the posting form, the student profile and the filters.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    EnumIter,
-    DeriveActiveEnum,
-    Serialize,
-    Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
-#[serde(rename_all = "snake_case")]
-pub enum AccessNeed {
-    #[sea_orm(string_value = "paid")]
-    Paid,
-    #[sea_orm(string_value = "remote_ok")]
-    RemoteOk,
-    #[sea_orm(string_value = "transit_accessible")]
-    TransitAccessible,
-    #[sea_orm(string_value = "transportation_support")]
-    TransportationSupport,
-    #[sea_orm(string_value = "wheelchair_accessible")]
-    WheelchairAccessible,
-    #[sea_orm(string_value = "flexible_schedule")]
-    FlexibleSchedule,
-    #[sea_orm(string_value = "after_school")]
-    AfterSchool,
-    #[sea_orm(string_value = "weekends")]
-    Weekends,
-    #[sea_orm(string_value = "summer")]
-    Summer,
-    #[sea_orm(string_value = "equipment_provided")]
-    EquipmentProvided,
-    #[sea_orm(string_value = "asl_or_captioning")]
-    AslOrCaptioning,
-    #[sea_orm(string_value = "no_experience_required")]
-    NoExperienceRequired,
-    #[sea_orm(string_value = "mentor_assigned")]
-    MentorAssigned,
+vocabulary! {
+    stored
+    /// The access-needs vocabulary of DESIGN.md: the single source of truth for the
+    /// database, the search index, the posting form, the student profile and the filters.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+    pub enum AccessNeed {
+        Paid = "paid",
+        RemoteOk = "remote_ok",
+        TransitAccessible = "transit_accessible",
+        TransportationSupport = "transportation_support",
+        WheelchairAccessible = "wheelchair_accessible",
+        FlexibleSchedule = "flexible_schedule",
+        AfterSchool = "after_school",
+        Weekends = "weekends",
+        Summer = "summer",
+        EquipmentProvided = "equipment_provided",
+        AslOrCaptioning = "asl_or_captioning",
+        NoExperienceRequired = "no_experience_required",
+        MentorAssigned = "mentor_assigned",
+    }
 }
-vocabulary!(AccessNeed {
-    Paid = "paid",
-    RemoteOk = "remote_ok",
-    TransitAccessible = "transit_accessible",
-    TransportationSupport = "transportation_support",
-    WheelchairAccessible = "wheelchair_accessible",
-    FlexibleSchedule = "flexible_schedule",
-    AfterSchool = "after_school",
-    Weekends = "weekends",
-    Summer = "summer",
-    EquipmentProvided = "equipment_provided",
-    AslOrCaptioning = "asl_or_captioning",
-    NoExperienceRequired = "no_experience_required",
-    MentorAssigned = "mentor_assigned",
-});
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum ApplicationStatus {
-    #[sea_orm(string_value = "submitted")]
-    Submitted,
-    #[sea_orm(string_value = "reviewing")]
-    Reviewing,
-    #[sea_orm(string_value = "interview")]
-    Interview,
-    #[sea_orm(string_value = "offered")]
-    Offered,
-    #[sea_orm(string_value = "accepted")]
-    Accepted,
-    #[sea_orm(string_value = "declined")]
-    Declined,
-    #[sea_orm(string_value = "rejected")]
-    Rejected,
-    #[sea_orm(string_value = "withdrawn")]
-    Withdrawn,
-    /// Job shadows only: every seat was taken; moves up when one frees.
-    #[sea_orm(string_value = "waitlisted")]
-    Waitlisted,
+vocabulary! {
+    stored
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+    pub enum ApplicationStatus {
+        Submitted = "submitted",
+        Reviewing = "reviewing",
+        Interview = "interview",
+        Offered = "offered",
+        Accepted = "accepted",
+        Declined = "declined",
+        Rejected = "rejected",
+        Withdrawn = "withdrawn",
+        /// Job shadows only: every seat was taken; moves up when one frees.
+        Waitlisted = "waitlisted",
+    }
 }
-vocabulary!(ApplicationStatus {
-    Submitted = "submitted",
-    Reviewing = "reviewing",
-    Interview = "interview",
-    Offered = "offered",
-    Accepted = "accepted",
-    Declined = "declined",
-    Rejected = "rejected",
-    Withdrawn = "withdrawn",
-    Waitlisted = "waitlisted",
-});
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
-#[serde(rename_all = "snake_case")]
-pub enum PlacementStatus {
-    #[sea_orm(string_value = "awaiting_consent")]
-    AwaitingConsent,
-    #[sea_orm(string_value = "active")]
-    Active,
-    #[sea_orm(string_value = "completed")]
-    Completed,
-    #[sea_orm(string_value = "ended_early")]
-    EndedEarly,
-    #[sea_orm(string_value = "consent_declined")]
-    ConsentDeclined,
-    /// The student gave the seat back after accepting it.
-    #[sea_orm(string_value = "withdrawn")]
-    Withdrawn,
+vocabulary! {
+    stored
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
+    pub enum PlacementStatus {
+        AwaitingConsent = "awaiting_consent",
+        Active = "active",
+        Completed = "completed",
+        EndedEarly = "ended_early",
+        ConsentDeclined = "consent_declined",
+        /// The student gave the seat back after accepting it.
+        Withdrawn = "withdrawn",
+    }
 }
-vocabulary!(PlacementStatus {
-    AwaitingConsent = "awaiting_consent",
-    Active = "active",
-    Completed = "completed",
-    EndedEarly = "ended_early",
-    ConsentDeclined = "consent_declined",
-    Withdrawn = "withdrawn",
-});
 
 impl PlacementStatus {
     /// The statuses that hold one of the opportunity's slots. A placement
@@ -393,82 +274,55 @@ impl PlacementStatus {
     pub const OPEN: [PlacementStatus; 2] = [Self::AwaitingConsent, Self::Active];
 }
 
-/// Why a student gives back a seat they accepted (a short list, plus an
-/// optional note in their words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WithdrawReason {
-    ScheduleConflict,
-    Transportation,
-    FamilyOrHealth,
-    SchoolWorkload,
-    NotAFit,
-    Other,
+vocabulary! {
+    /// Why a student gives back a seat they accepted (a short list, plus an
+    /// optional note in their words).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum WithdrawReason {
+        ScheduleConflict = "schedule_conflict",
+        Transportation = "transportation",
+        FamilyOrHealth = "family_or_health",
+        SchoolWorkload = "school_workload",
+        NotAFit = "not_a_fit",
+        Other = "other",
+    }
 }
-vocabulary!(WithdrawReason {
-    ScheduleConflict = "schedule_conflict",
-    Transportation = "transportation",
-    FamilyOrHealth = "family_or_health",
-    SchoolWorkload = "school_workload",
-    NotAFit = "not_a_fit",
-    Other = "other",
-});
 
-/// Why an employer or a counselor ends a placement before its time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EndReason {
-    StudentRequest,
-    Attendance,
-    Safety,
-    OrganizationChange,
-    Other,
+vocabulary! {
+    /// Why an employer or a counselor ends a placement before its time.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum EndReason {
+        StudentRequest = "student_request",
+        Attendance = "attendance",
+        Safety = "safety",
+        OrganizationChange = "organization_change",
+        Other = "other",
+    }
 }
-vocabulary!(EndReason {
-    StudentRequest = "student_request",
-    Attendance = "attendance",
-    Safety = "safety",
-    OrganizationChange = "organization_change",
-    Other = "other",
-});
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum HoursStatus {
-    #[sea_orm(string_value = "pending")]
-    Pending,
-    #[sea_orm(string_value = "approved")]
-    Approved,
-    #[sea_orm(string_value = "rejected")]
-    Rejected,
+vocabulary! {
+    stored
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+    pub enum HoursStatus {
+        Pending = "pending",
+        Approved = "approved",
+        Rejected = "rejected",
+    }
 }
-vocabulary!(HoursStatus {
-    Pending = "pending",
-    Approved = "approved",
-    Rejected = "rejected",
-});
 
-/// How a posting's seats are given. A fair draw (the default for job
-/// shadows and virtual experiences) collects applications until the deadline
-/// and then draws the seats by lot, first-time students first.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum Allocation {
-    #[sea_orm(string_value = "first_come")]
-    FirstCome,
-    #[sea_orm(string_value = "fair_draw")]
-    FairDraw,
+vocabulary! {
+    stored
+    /// How a posting's seats are given. A fair draw (the default for job
+    /// shadows and virtual experiences) collects applications until the deadline
+    /// and then draws the seats by lot, first-time students first.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+    pub enum Allocation {
+        FirstCome = "first_come",
+        FairDraw = "fair_draw",
+    }
 }
-vocabulary!(Allocation {
-    FirstCome = "first_come",
-    FairDraw = "fair_draw",
-});
 
 impl Allocation {
     /// What a new posting of `kind` uses unless the employer chooses.
@@ -486,47 +340,86 @@ impl Allocation {
     }
 }
 
-/// The optional kinds of email a person can choose to receive (and leave
-/// with one click). Consent requests and safety messages are not topics:
-/// nobody can unsubscribe from them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MailTopic {
-    /// Offers and decisions (students), new applications and consent
-    /// outcomes (employers), placement confirmations (students, guardians).
-    Updates,
-    /// The weekly digest of new opportunities matching a student's needs.
-    Digest,
+vocabulary! {
+    /// The optional kinds of email a person can choose to receive (and leave
+    /// with one click). Consent requests and safety messages are not topics:
+    /// nobody can unsubscribe from them.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum MailTopic {
+        /// Offers and decisions (students), new applications and consent
+        /// outcomes (employers), placement confirmations (students, guardians).
+        Updates = "updates",
+        /// The weekly digest of new opportunities matching a student's needs.
+        Digest = "digest",
+    }
 }
-vocabulary!(MailTopic {
-    Updates = "updates",
-    Digest = "digest",
-});
 
-/// Where a roster upload from the web stands.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
-)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum RosterUploadStatus {
-    /// Being checked and imported.
-    #[sea_orm(string_value = "running")]
-    Running,
-    /// Imported: the outcome holds the summary.
-    #[sea_orm(string_value = "imported")]
-    Imported,
-    /// Refused: the outcome holds the errors; nothing was written.
-    #[sea_orm(string_value = "refused")]
-    Refused,
-    /// The import failed (the server stopped or the database refused);
-    /// nothing was written.
-    #[sea_orm(string_value = "failed")]
-    Failed,
+vocabulary! {
+    stored
+    /// Where a roster upload from the web stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+    pub enum RosterUploadStatus {
+        /// Being checked and imported.
+        Running = "running",
+        /// Imported: the outcome holds the summary.
+        Imported = "imported",
+        /// Refused: the outcome holds the errors; nothing was written.
+        Refused = "refused",
+        /// The import failed (the server stopped or the database refused);
+        /// nothing was written.
+        Failed = "failed",
+    }
 }
-vocabulary!(RosterUploadStatus {
-    Running = "running",
-    Imported = "imported",
-    Refused = "refused",
-    Failed = "failed",
-});
+
+vocabulary! {
+    stored
+    /// When a student answered "I feel like I belong in STEM": before the
+    /// placement starts, and after it ends.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+    #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(8))")]
+    pub enum BelongingStage {
+        Before = "before",
+        After = "after",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    vocabulary! {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum Shade {
+            Light = "light",
+            DarkBlue = "dark-blue",
+        }
+    }
+
+    #[test]
+    fn a_serde_vocabulary_reads_and_writes_its_keys_and_refuses_others() {
+        assert_eq!(
+            serde_json::to_string(&Shade::DarkBlue).unwrap(),
+            "\"dark-blue\""
+        );
+        let read: Shade = serde_json::from_str("\"light\"").unwrap();
+        assert_eq!(read, Shade::Light);
+        let error = serde_json::from_str::<Shade>("\"dark_blue\"").unwrap_err();
+        assert!(error.to_string().contains("unknown variant"), "{error}");
+        assert_eq!(Shade::ALL, &[Shade::Light, Shade::DarkBlue]);
+    }
+
+    #[test]
+    fn stored_keys_are_the_database_values() {
+        for stage in BelongingStage::ALL {
+            assert_eq!(stage.to_value(), stage.key());
+        }
+        for need in AccessNeed::ALL {
+            assert_eq!(need.to_value(), need.key());
+        }
+        assert_eq!(
+            PostingLanguage::try_from_value(&"es".to_owned()).unwrap(),
+            PostingLanguage::Es
+        );
+    }
+}

@@ -41,3 +41,7 @@ pub mod student_need;
 pub mod user;
 
 pub use enums::*;
+
+/// For `vocabulary!(serde ...)`, so the app's enums need no serde path of their own.
+#[doc(hidden)]
+pub use serde as __serde;

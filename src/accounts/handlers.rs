@@ -17,11 +17,11 @@ use super::{
 use crate::{
     app::AppState,
     auth::{
-        extractors::{FormPage, Page, flash},
+        extractors::{FlashKind, FormPage, Page, flash},
         service::start_session,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    forms::{FieldErrors, Form, Saved, save_or_rerender},
     i18n::Message,
 };
 
@@ -56,15 +56,16 @@ async fn finish<T: Serialize>(
     outcome: AppResult<entity::user::Model>,
     welcome: &str,
 ) -> AppResult<Response> {
-    match outcome {
-        Ok(user) => {
+    save_or_rerender(
+        outcome,
+        session,
+        async |user| {
             start_session(&state.db, session, user).await?;
-            flash(session, "success", Message::new(welcome)).await?;
-            Ok(Redirect::to("/dashboard").into_response())
-        }
-        Err(AppError::Validation(errors)) => render_form(page, template, form, errors),
-        Err(other) => Err(other),
-    }
+            Ok(Saved::new(Message::new(welcome), "/dashboard"))
+        },
+        async |errors| render_form(page, template, form, errors),
+    )
+    .await
 }
 
 pub async fn register_page(page: FormPage) -> AppResult<Response> {
@@ -85,16 +86,18 @@ pub async fn register(
     page: FormPage,
     Form(form): Form<EmployerRegistration>,
 ) -> AppResult<Response> {
-    match service::register_employer(&state.db, &form, page.lang).await {
-        Ok(()) => {
-            flash(&session, "info", Message::new("access-register-check-mail")).await?;
-            Ok(Redirect::to("/login").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
-            render_form(&page, "accounts/register.html", &form, errors)
-        }
-        Err(other) => Err(other),
-    }
+    save_or_rerender(
+        service::register_employer(&state.db, &form, page.lang).await,
+        &session,
+        async |()| {
+            Ok(Saved::info(
+                Message::new("access-register-check-mail"),
+                "/login",
+            ))
+        },
+        async |errors| render_form(&page, "accounts/register.html", &form, errors),
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -128,7 +131,12 @@ pub async fn confirm(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     confirm::confirm(&state.db, &token).await?;
-    flash(&session, "success", Message::new("access-confirmed")).await?;
+    flash(
+        &session,
+        FlashKind::Success,
+        Message::new("access-confirmed"),
+    )
+    .await?;
     Ok(Redirect::to("/login").into_response())
 }
 

@@ -61,11 +61,11 @@ pub async fn create_school(
     save_or_rerender(
         service::create_school(&state.db, &form).await,
         &session,
-        |school| {
-            Saved::new(
+        async |school| {
+            Ok(Saved::new(
                 Message::new("admin-flash-school-added").arg("name", school.name.as_str()),
                 "/admin",
-            )
+            ))
         },
         async |errors| {
             let view = Dashboard {
@@ -89,12 +89,12 @@ pub async fn create_counselor(
     save_or_rerender(
         service::create_counselor(&state.db, &form).await,
         &session,
-        |counselor| {
-            Saved::new(
+        async |counselor| {
+            Ok(Saved::new(
                 Message::new("admin-flash-counselor-created")
                     .arg("email", counselor.email.as_str()),
                 "/admin",
-            )
+            ))
         },
         async |errors| {
             let view = Dashboard {

@@ -14,11 +14,12 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{Page, ReaderLang, StudentUser, flash},
+    auth::extractors::{FlashKind, Page, ReaderLang, StudentUser, flash},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path},
+    format::today,
+    forms::{FieldErrors, Form, Path, Saved, save_or_rerender},
     i18n::Message,
-    search::{self, Sort, documents::today, query::SearchParams},
+    search::{self, Sort, query::SearchParams},
 };
 
 #[derive(Serialize)]
@@ -76,21 +77,18 @@ pub async fn save(
     page: Page,
     Form(form): Form<SaveForm>,
 ) -> AppResult<Response> {
-    match service::save(&state.db, student.id, &form).await {
-        Ok(saved) => {
-            flash(
-                &session,
-                "success",
+    save_or_rerender(
+        service::save(&state.db, student.id, &form).await,
+        &session,
+        async |saved| {
+            Ok(Saved::new(
                 Message::new("alerts-flash-saved").arg("name", saved.name),
-            )
-            .await?;
-            Ok(Redirect::to("/student/searches").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
-            render_list(&state, &student, &page, &form, errors).await
-        }
-        Err(other) => Err(other),
-    }
+                "/student/searches",
+            ))
+        },
+        async |errors| render_list(&state, &student, &page, &form, errors).await,
+    )
+    .await
 }
 
 /// `POST /student/searches/{id}/delete`
@@ -101,7 +99,12 @@ pub async fn delete(
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     service::delete(&state.db, student.id, id).await?;
-    flash(&session, "success", Message::new("alerts-flash-deleted")).await?;
+    flash(
+        &session,
+        FlashKind::Success,
+        Message::new("alerts-flash-deleted"),
+    )
+    .await?;
     Ok(Redirect::to("/student/searches").into_response())
 }
 

@@ -30,12 +30,12 @@ use crate::{
     app::AppState,
     db,
     error::{AppError, AppResult, OrNotFound},
+    format::today,
     forms::FieldErrors,
     i18n::{self, Message},
     notifications::notify,
     search::{
         self, Sort,
-        documents::today,
         query::{MAX_DEPTH, MAX_PER_PAGE, SearchParams},
     },
 };

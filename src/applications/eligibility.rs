@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 use entity::{opportunity, student};
 
 use crate::{
+    format::grade_in,
     i18n::{Lang, t, t_args},
-    opportunities::service::grade_in,
 };
 
 /// Age in whole years on `day`.

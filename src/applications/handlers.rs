@@ -13,9 +13,9 @@ use super::service::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{Page, StudentUser, VerifiedEmployer, flash},
-    error::{AppError, AppResult},
-    forms::{Form, Path, Query},
+    auth::extractors::{FlashKind, Page, StudentUser, VerifiedEmployer, flash},
+    error::AppResult,
+    forms::{Form, Path, Query, Saved, save_or_refuse, save_or_rerender},
     i18n::Message,
     opportunities::service::{find_visible, view},
     paging::{PageParams, Pager},
@@ -29,17 +29,21 @@ pub async fn apply(
     Path(id): Path<i32>,
     Form(form): Form<ApplicationForm>,
 ) -> AppResult<Response> {
-    match service::apply(&state.db, &student, id, &form).await {
-        Ok(application) => {
+    save_or_rerender(
+        service::apply(&state.db, &student, id, &form).await,
+        &session,
+        async |application| {
             let message = match application.status {
                 entity::ApplicationStatus::Accepted => "student-flash-seat",
                 entity::ApplicationStatus::Waitlisted => "student-flash-waitlisted",
                 _ => "student-flash-applied",
             };
-            flash(&session, "success", Message::new(message)).await?;
-            Ok(Redirect::to(&format!("/student/applications/{}", application.id)).into_response())
-        }
-        Err(AppError::Validation(errors)) => {
+            Ok(Saved::new(
+                Message::new(message),
+                format!("/student/applications/{}", application.id),
+            ))
+        },
+        async |errors| {
             let opportunity =
                 view(&state.db, find_visible(&state.db, id).await?, page.lang).await?;
             let body = page.render(
@@ -47,9 +51,9 @@ pub async fn apply(
                 minijinja::context! { opportunity, form, errors, can_apply => true },
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -104,24 +108,28 @@ pub async fn student_act(
     student: StudentUser,
     session: Session,
     page: Page,
-    Path((id, action)): Path<(i32, String)>,
+    Path((id, action)): Path<(i32, StudentAction)>,
     Form(form): Form<AcceptForm>,
 ) -> AppResult<Response> {
-    let action = StudentAction::from_key(&action).ok_or(AppError::NotFound)?;
-    match service::student_act(&state.db, &student, id, action, &form, page.lang).await {
-        Ok(Some(placement)) => {
-            // The placement page says whether a guardian's consent is awaited
-            // (and where it was mailed); the link itself is never shown here.
-            flash(&session, "success", Message::new("families-accepted")).await?;
-            Ok(Redirect::to(&format!("/student/placements/{placement}")).into_response())
-        }
-        Ok(None) => {
-            flash(&session, "success", Message::new("student-flash-done")).await?;
-            Ok(Redirect::to(&format!("/student/applications/{id}")).into_response())
-        }
-        Err(AppError::Validation(errors)) => Err(AppError::BadRequest(errors.summary(page.lang))),
-        Err(other) => Err(other),
-    }
+    save_or_refuse(
+        service::student_act(&state.db, &student, id, action, &form, page.lang).await,
+        &session,
+        async |placement| {
+            Ok(match placement {
+                // The placement page says whether a guardian's consent is awaited
+                // (and where it was mailed); the link itself is never shown here.
+                Some(placement) => Saved::new(
+                    Message::new("families-accepted"),
+                    format!("/student/placements/{placement}"),
+                ),
+                None => Saved::new(
+                    Message::new("student-flash-done"),
+                    format!("/student/applications/{id}"),
+                ),
+            })
+        },
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -171,13 +179,12 @@ pub async fn employer_act(
     State(state): State<AppState>,
     employer: VerifiedEmployer,
     session: Session,
-    Path((id, action)): Path<(i32, String)>,
+    Path((id, action)): Path<(i32, EmployerAction)>,
 ) -> AppResult<Response> {
-    let action = EmployerAction::from_key(&action).ok_or(AppError::NotFound)?;
     let saved = service::employer_act(&state.db, &employer, id, action).await?;
     flash(
         &session,
-        "success",
+        FlashKind::Success,
         Message::new("employer-flash-application-moved").vocab(
             "status",
             "application_status",

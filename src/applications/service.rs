@@ -197,22 +197,16 @@ pub async fn apply(
     Ok(application)
 }
 
-/// What an employer can do to an application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EmployerAction {
-    Review,
-    Interview,
-    Offer,
-    Reject,
+entity::vocabulary! {
+    /// What an employer can do to an application.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum EmployerAction {
+        Review = "review",
+        Interview = "interview",
+        Offer = "offer",
+        Reject = "reject",
+    }
 }
-
-entity::vocabulary!(EmployerAction {
-    Review = "review",
-    Interview = "interview",
-    Offer = "offer",
-    Reject = "reject",
-});
 
 impl EmployerAction {
     /// The next status, or `None` when the move is not allowed from `from`.
@@ -341,20 +335,17 @@ pub async fn employer_act(
     Ok(saved)
 }
 
-/// What a student can do to their own application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StudentAction {
-    Accept,
-    Decline,
-    Withdraw,
+entity::vocabulary! {
+    /// What a student can do to their own application.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum StudentAction {
+        Accept = "accept",
+        Decline = "decline",
+        Withdraw = "withdraw",
+    }
 }
 
 impl StudentAction {
-    pub fn from_key(key: &str) -> Option<Self> {
-        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
-    }
-
     pub fn target(self, from: ApplicationStatus) -> Option<ApplicationStatus> {
         use ApplicationStatus::*;
         match (self, from) {
@@ -450,7 +441,7 @@ pub async fn student_act(
                 &txn,
                 placement.id,
                 student.id,
-                "before",
+                entity::BelongingStage::Before,
                 score as i32,
             )
             .await?;

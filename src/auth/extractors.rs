@@ -232,25 +232,31 @@ impl std::ops::Deref for VerifiedEmployer {
 /// as a catalogue id so it is written in the language of the page showing it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct StoredFlash {
-    kind: String,
+    kind: FlashKind,
     message: Message,
+}
+
+entity::vocabulary! {
+    /// How a flash message looks (the page's `flash-<key>` class).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum FlashKind {
+        Success = "success",
+        Info = "info",
+    }
 }
 
 /// A flash message as the page shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Flash {
-    pub kind: String,
+    pub kind: FlashKind,
     pub message: String,
 }
 
 pub(crate) const FLASH: &str = "flash";
 
 /// Stores a message for the next page the user sees.
-pub async fn flash(session: &Session, kind: &str, message: Message) -> AppResult<()> {
-    let flash = StoredFlash {
-        kind: kind.to_owned(),
-        message,
-    };
+pub async fn flash(session: &Session, kind: FlashKind, message: Message) -> AppResult<()> {
+    let flash = StoredFlash { kind, message };
     session.insert(FLASH, flash).await?;
     Ok(())
 }

@@ -13,7 +13,7 @@ use crate::{
     auth::{
         client_address::ClientAddress,
         device,
-        extractors::{FormPage, MaybeUser, flash},
+        extractors::{FlashKind, FormPage, MaybeUser, flash},
         service,
     },
     error::{AppError, AppResult},
@@ -129,6 +129,11 @@ pub async fn logout(
     MaybeUser(user): MaybeUser,
 ) -> AppResult<Redirect> {
     service::end_all_sessions(&state.db, &session, user.map(|u| u.id)).await?;
-    flash(&session, "info", Message::new("common-flash-logged-out")).await?;
+    flash(
+        &session,
+        FlashKind::Info,
+        Message::new("common-flash-logged-out"),
+    )
+    .await?;
     Ok(Redirect::to("/"))
 }

@@ -16,9 +16,9 @@ use crate::{
     applications::service::verified_organization,
     auth::extractors::{Page, VerifiedEmployer},
     error::AppResult,
+    format::today,
     forms::{FieldErrors, Form, Saved, save_or_rerender},
     i18n::Message,
-    search::documents::today,
 };
 
 async fn render(
@@ -69,11 +69,11 @@ pub async fn pledge(
     save_or_rerender(
         service::pledge(&state.db, &employer, &form, today()).await,
         &session,
-        |saved| {
-            Saved::new(
+        async |saved| {
+            Ok(Saved::new(
                 Message::new("commitments-flash-saved").arg("year", saved.school_year),
                 "/employer/commitments",
-            )
+            ))
         },
         async |errors| {
             let body = render(&state, &employer, &page, &form, errors).await?;

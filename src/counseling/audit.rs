@@ -10,16 +10,47 @@ use serde::Serialize;
 
 use crate::error::AppResult;
 
+entity::vocabulary! {
+    /// What an audit log entry records. The key is what the log stores and
+    /// what admins filter it by.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum AuditAction {
+        ExportGroups = "export_groups",
+        ExportStudents = "export_students",
+        ViewStudent = "view_student",
+        PrintCodes = "print_codes",
+        ImportRoster = "import_roster",
+        AddGuardian = "add_guardian",
+        CorrectGuardian = "correct_guardian",
+        SetBirthDate = "set_birth_date",
+        PaperConsent = "paper_consent",
+        EndPlacement = "end_placement",
+        PriorityMarked = "priority_marked",
+        PriorityCleared = "priority_cleared",
+        EnableMfa = "enable_mfa",
+        DisableMfa = "disable_mfa",
+        ChangePassword = "change_password",
+        RequestPasswordReset = "request_password_reset",
+        ResetPassword = "reset_password",
+        DisableAccount = "disable_account",
+        EnableAccount = "enable_account",
+        IssuePasswordReset = "issue_password_reset",
+        ResetMfa = "reset_mfa",
+        RemoveFromOrganization = "remove_from_organization",
+        RemoveCounselorSchool = "remove_counselor_school",
+    }
+}
+
 /// Records that `actor_id` did `action` on `subject`.
 pub async fn record(
     db: &impl ConnectionTrait,
     actor_id: i32,
-    action: &str,
+    action: AuditAction,
     subject: &str,
 ) -> AppResult<()> {
     audit_log::ActiveModel {
         actor_id: Set(actor_id),
-        action: Set(action.to_owned()),
+        action: Set(action.key().to_owned()),
         subject: Set(subject.chars().take(300).collect()),
         at: Set(Utc::now()),
         ..Default::default()

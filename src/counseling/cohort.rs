@@ -508,22 +508,16 @@ pub fn figures(cohort: &Cohort, period: &Period, threshold: usize) -> Figures {
     disclosure::publish(threshold, &counts, &labels)
 }
 
-/// Where a student stands in the period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    NotEngaged,
-    Applied,
-    Placed,
-    Completed,
+entity::vocabulary! {
+    /// Where a student stands in the period.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Stage {
+        NotEngaged = "not_engaged",
+        Applied = "applied",
+        Placed = "placed",
+        Completed = "completed",
+    }
 }
-
-entity::vocabulary!(Stage {
-    NotEngaged = "not_engaged",
-    Applied = "applied",
-    Placed = "placed",
-    Completed = "completed",
-});
 
 impl Stage {
     pub fn of(engaged: bool, placed: bool, completed: bool) -> Self {

@@ -19,10 +19,10 @@ use crate::{
     auth::extractors::{AdminUser, CounselorUser, Page, ReaderLang},
     disclosure,
     error::{AppError, AppResult},
+    format::today,
     forms::{Form, Path, Query},
     i18n::{self, Lang, t},
     paging::PageParams,
-    search::documents::today,
 };
 
 /// Cells under this many students are hidden (configurable, never below 5).
@@ -134,7 +134,13 @@ pub async fn export_groups(
         period.to,
         period.schools.iter().map(|s| s.id).collect::<Vec<_>>()
     );
-    audit::record(&state.db, counselor.id, "export_groups", &subject).await?;
+    audit::record(
+        &state.db,
+        counselor.id,
+        audit::AuditAction::ExportGroups,
+        &subject,
+    )
+    .await?;
     export.into_response("stembridge-groups.csv")
 }
 
@@ -263,7 +269,7 @@ pub async fn export_students(
     audit::record(
         &state.db,
         counselor.id,
-        "export_students",
+        audit::AuditAction::ExportStudents,
         &format!("year {}, filter {:?}", period.year, query.filter),
     )
     .await?;
@@ -280,7 +286,7 @@ pub async fn student_record(
     audit::record(
         &state.db,
         counselor.id,
-        "view_student",
+        audit::AuditAction::ViewStudent,
         &format!("student {}", student.id),
     )
     .await?;
@@ -345,7 +351,7 @@ pub async fn print_codes(
     audit::record(
         &state.db,
         counselor.id,
-        "print_codes",
+        audit::AuditAction::PrintCodes,
         &format!("school {school_id} grade {grade}"),
     )
     .await?;

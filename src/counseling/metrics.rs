@@ -11,51 +11,20 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use crate::disclosure::{GroupCounts, STAGES, SchoolCounts};
 
-/// The student groups the dashboard compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Dimension {
-    Gender,
-    RaceEthnicity,
-    LowIncome,
-    EnglishLearner,
-    Disability,
-    FirstGeneration,
-    Grade,
-    School,
-}
-
-impl Dimension {
-    pub const ALL: [Dimension; 8] = [
-        Dimension::Gender,
-        Dimension::RaceEthnicity,
-        Dimension::LowIncome,
-        Dimension::EnglishLearner,
-        Dimension::Disability,
-        Dimension::FirstGeneration,
-        Dimension::Grade,
-        Dimension::School,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Dimension::Gender => "gender",
-            Dimension::RaceEthnicity => "race_ethnicity",
-            Dimension::LowIncome => "low_income",
-            Dimension::EnglishLearner => "english_learner",
-            Dimension::Disability => "disability",
-            Dimension::FirstGeneration => "first_generation",
-            Dimension::Grade => "grade",
-            Dimension::School => "school",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.key() == key)
+entity::vocabulary! {
+    /// The student groups the dashboard compares.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Dimension {
+        Gender = "gender",
+        RaceEthnicity = "race_ethnicity",
+        LowIncome = "low_income",
+        EnglishLearner = "english_learner",
+        Disability = "disability",
+        FirstGeneration = "first_generation",
+        Grade = "grade",
+        School = "school",
     }
 }
 

@@ -14,10 +14,11 @@ use crate::{
     app::AppState,
     auth::extractors::CurrentUser,
     error::{AppError, AppResult, OrNotFound},
+    format::today,
     i18n::{self, Lang, t, t_args},
     profiles,
     roster::service::{ensure_school_access, schools_of},
-    search::{self, documents::today, query::SearchParams},
+    search::{self, query::SearchParams},
 };
 
 /// Which schools and which school year a dashboard covers.

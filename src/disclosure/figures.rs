@@ -114,7 +114,8 @@ impl Figures {
         };
         let mut groups = Vec::new();
         for ((dimension, counted), shown) in Dimension::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .zip(&counts.dimensions)
             .zip(&pattern.dimensions)
         {

@@ -11,11 +11,11 @@ use tower_sessions::Session;
 use super::service::{self, Outcome};
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, Page, VerifiedEmployer, flash},
+    auth::extractors::{CounselorUser, FlashKind, Page, VerifiedEmployer, flash},
     error::AppResult,
+    format::today,
     forms::{Form, Path},
     i18n::Message,
-    search::documents::today,
 };
 
 pub async fn how(State(state): State<AppState>, page: Page) -> AppResult<Response> {
@@ -54,7 +54,7 @@ pub async fn run_now(
             .arg("waiting", waiting),
         Outcome::AlreadyDrawn => Message::new("draws-flash-already"),
     };
-    flash(&session, "success", message).await?;
+    flash(&session, FlashKind::Success, message).await?;
     Ok(Redirect::to(&format!("/employer/opportunities/{id}")).into_response())
 }
 
@@ -72,6 +72,6 @@ pub async fn mark_priority(
     } else {
         "draws-flash-priority-cleared"
     });
-    flash(&session, "success", message).await?;
+    flash(&session, FlashKind::Success, message).await?;
     Ok(Redirect::to("/counselor/outreach").into_response())
 }

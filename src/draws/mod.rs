@@ -44,7 +44,7 @@ pub fn spawn_worker(db: DatabaseConnection, low_income_tier: bool) -> JoinHandle
             if !lease.held(&db).await {
                 continue;
             }
-            let today = crate::search::documents::today();
+            let today = crate::format::today();
             match service::run_due(&db, today, low_income_tier).await {
                 Ok(0) => {}
                 Ok(ran) => tracing::info!(ran, "ran fair draws past their deadline"),

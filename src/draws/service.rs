@@ -533,9 +533,9 @@ pub async fn mark_priority(
         &txn,
         counselor.id,
         if priority {
-            "priority_marked"
+            crate::counseling::audit::AuditAction::PriorityMarked
         } else {
-            "priority_cleared"
+            crate::counseling::audit::AuditAction::PriorityCleared
         },
         &format!("student {student_id}"),
     )

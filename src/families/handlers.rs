@@ -10,11 +10,11 @@ use tower_sessions::Session;
 use super::service::{self, BirthDateForm, GuardianForm};
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, flash},
+    auth::extractors::{CounselorUser, FlashKind, flash},
     error::AppResult,
+    format::today,
     forms::{Form, Path},
     i18n::Message,
-    search::documents::today,
 };
 
 fn back(id: i32) -> Response {
@@ -29,7 +29,12 @@ pub async fn add_guardian(
     Form(form): Form<GuardianForm>,
 ) -> AppResult<Response> {
     service::add(&state.db, &counselor, id, &form).await?;
-    flash(&session, "success", Message::new("families-guardian-added")).await?;
+    flash(
+        &session,
+        FlashKind::Success,
+        Message::new("families-guardian-added"),
+    )
+    .await?;
     Ok(back(id))
 }
 
@@ -43,7 +48,7 @@ pub async fn correct_guardian(
     service::correct(&state.db, &counselor, id, guardian, &form).await?;
     flash(
         &session,
-        "success",
+        FlashKind::Success,
         Message::new("families-guardian-corrected"),
     )
     .await?;
@@ -60,7 +65,7 @@ pub async fn set_birth_date(
     service::set_birth_date(&state.db, &counselor, id, &form, today()).await?;
     flash(
         &session,
-        "success",
+        FlashKind::Success,
         Message::new("families-birth-date-saved"),
     )
     .await?;

@@ -173,7 +173,7 @@ pub async fn add(
     audit::record(
         &txn,
         counselor.id,
-        "add_guardian",
+        audit::AuditAction::AddGuardian,
         &format!("student {student_id}, guardian {}", saved.id),
     )
     .await?;
@@ -207,7 +207,7 @@ pub async fn correct(
     audit::record(
         &txn,
         counselor.id,
-        "correct_guardian",
+        audit::AuditAction::CorrectGuardian,
         &format!("student {student_id}, guardian {guardian_id}"),
     )
     .await?;
@@ -252,7 +252,7 @@ pub async fn set_birth_date(
     audit::record(
         &txn,
         counselor.id,
-        "set_birth_date",
+        audit::AuditAction::SetBirthDate,
         &format!("student {student_id}"),
     )
     .await?;

@@ -18,9 +18,9 @@ use crate::{
     counseling::{ExportLang, export::Export},
     disclosure,
     error::AppResult,
+    format::today,
     forms::Query,
     i18n::{self, Lang, t},
-    search::documents::today,
 };
 
 #[derive(Debug, Default, Deserialize)]

@@ -6,7 +6,7 @@
 use axum::{
     extract::{Path, State},
     http::{HeaderValue, StatusCode, header},
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use minijinja::context;
 use tower_sessions::Session;
@@ -14,9 +14,9 @@ use tower_sessions::Session;
 use super::preferences::{self, LinkPurpose, PreferencesForm, Recipient};
 use crate::{
     app::AppState,
-    auth::extractors::{CurrentUser, FormPage, Page, flash},
+    auth::extractors::{CurrentUser, FormPage, Page},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    forms::{FieldErrors, Form, Saved, save_or_rerender},
     i18n::Message,
 };
 
@@ -67,14 +67,18 @@ pub async fn save_preferences(
     session: Session,
     Form(form): Form<PreferencesForm>,
 ) -> AppResult<Response> {
-    match preferences::save_for_user(&state.db, &user, &form).await {
-        Ok(()) => {
-            flash(&session, "success", Message::new("mail-prefs-saved")).await?;
-            Ok(Redirect::to("/account/email").into_response())
-        }
-        Err(AppError::Validation(errors)) => render_preferences(&page, &user, &form, errors),
-        Err(other) => Err(other),
-    }
+    save_or_rerender(
+        preferences::save_for_user(&state.db, &user, &form).await,
+        &session,
+        async |()| {
+            Ok(Saved::new(
+                Message::new("mail-prefs-saved"),
+                "/account/email",
+            ))
+        },
+        async |errors| render_preferences(&page, &user, &form, errors),
+    )
+    .await
 }
 
 /// What an unsubscribe link is for, or "not found".

@@ -15,8 +15,8 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{EmployerUser, Page, flash},
-    error::{AppError, AppResult},
+    auth::extractors::{EmployerUser, FlashKind, Page, flash},
+    error::AppResult,
     forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
     i18n::{self, Message},
     organizations,
@@ -127,11 +127,11 @@ pub async fn create(
     save_or_rerender(
         service::create_draft(&state.db, &employer, &form).await,
         &session,
-        |saved| {
-            Saved::new(
+        async |saved| {
+            Ok(Saved::new(
                 Message::new("employer-flash-draft-saved").arg("title", saved.title.as_str()),
                 format!("/employer/opportunities/{}", saved.id),
-            )
+            ))
         },
         async |errors| render_form(&page, &form, errors, None),
     )
@@ -155,8 +155,7 @@ pub async fn manage(
     let posting = service::find_owned(&state.db, &employer, id).await?;
     let organization = organizations::service::of_employer(&state.db, &employer).await?;
     let draw =
-        crate::draws::service::for_employer(&state.db, &posting, crate::search::documents::today())
-            .await?;
+        crate::draws::service::for_employer(&state.db, &posting, crate::format::today()).await?;
     let opportunity = service::view(&state.db, posting, page.lang).await?;
     let view = ManagePage {
         draw,
@@ -195,11 +194,11 @@ pub async fn update(
     save_or_rerender(
         service::update(&state.db, &employer, id, &form).await,
         &session,
-        |saved| {
-            Saved::new(
+        async |saved| {
+            Ok(Saved::new(
                 Message::new("employer-flash-changes-saved").arg("title", saved.title.as_str()),
                 format!("/employer/opportunities/{id}"),
-            )
+            ))
         },
         async |errors| render_form(&page, &form, errors, Some(id)),
     )
@@ -210,11 +209,10 @@ pub async fn act(
     State(state): State<AppState>,
     employer: EmployerUser,
     session: Session,
-    Path((id, action)): Path<(i32, String)>,
+    Path((id, action)): Path<(i32, Action)>,
 ) -> AppResult<Response> {
-    let action = Action::from_key(&action).ok_or(AppError::NotFound)?;
     let outcome = service::act(&state.db, &employer, id, action).await?;
-    flash(&session, "success", outcome.message).await?;
+    flash(&session, FlashKind::Success, outcome.message).await?;
     let next = if outcome.deleted {
         "/employer".to_owned()
     } else {

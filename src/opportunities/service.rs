@@ -2,7 +2,7 @@
 //! -> archived, re-opening) and who may see what. Every change writes a search
 //! outbox row in the same transaction.
 
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use entity::{
     AccessNeed, OpportunityStatus, OrgStatus, opportunity, opportunity_feature, organization,
 };
@@ -10,13 +10,14 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, ModelTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::forms::{Posting, PostingForm};
 use crate::{
     auth::extractors::CurrentUser,
     db,
     error::{AppError, AppResult, OrNotFound},
+    format::{grade_in, pay_in, time_in, today},
     forms::FieldErrors,
     i18n::{self, Lang, Message, t, t_args},
     outbox,
@@ -219,24 +220,17 @@ pub async fn update(
     Ok(saved)
 }
 
-/// What an employer can do to a posting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Publish,
-    Close,
-    Reopen,
-    Archive,
-    Delete,
+entity::vocabulary! {
+    /// What an employer can do to a posting.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Action {
+        Publish = "publish",
+        Close = "close",
+        Reopen = "reopen",
+        Archive = "archive",
+        Delete = "delete",
+    }
 }
-
-entity::vocabulary!(Action {
-    Publish = "publish",
-    Close = "close",
-    Reopen = "reopen",
-    Archive = "archive",
-    Delete = "delete",
-});
 
 impl Action {
     /// The status the action leads to, or `None` when not allowed from `from`.
@@ -349,10 +343,6 @@ pub async fn act(
         title,
         deleted: action == Action::Delete,
     })
-}
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
 }
 
 /// Closes published postings whose deadline has passed; returns how many.
@@ -520,60 +510,6 @@ pub struct OpportunityView {
     pub languages: Vec<String>,
     pub skills: String,
     pub features: Vec<FeatureView>,
-}
-
-/// Pay in the reader's words: "$18.50 an hour" / "$18.50 por hora".
-pub fn pay_in(lang: Lang, o: &opportunity::Model) -> String {
-    match (o.hourly_wage_cents, o.stipend_cents) {
-        (Some(cents), _) if o.compensation == entity::Compensation::Hourly => t_args(
-            lang,
-            "opportunity-pay-hourly",
-            vec![("amount", dollars(cents).into())],
-        ),
-        (_, Some(cents)) if o.compensation == entity::Compensation::Stipend => t_args(
-            lang,
-            "opportunity-pay-stipend",
-            vec![("amount", dollars(cents).into())],
-        ),
-        _ => t(lang, "opportunity-pay-unpaid"),
-    }
-}
-
-/// A grade in the reader's words: "Grade 10", "Early college".
-pub fn grade_in(lang: Lang, grade: i32) -> String {
-    if grade == 13 {
-        t(lang, "grade-early-college")
-    } else {
-        t_args(lang, "grade-number", vec![("grade", grade.into())])
-    }
-}
-
-/// A time of day as the reader writes it: "3:30 PM" / "15:30".
-fn time_in(lang: Lang, time: chrono::NaiveTime) -> String {
-    use std::fmt::Write as _;
-    // The pattern is the catalogue's (`format-time`); a pattern chrono cannot
-    // read falls back to the 24-hour clock rather than failing the page.
-    let pattern = t(lang, "format-time");
-    let mut text = String::new();
-    if write!(text, "{}", time.format(&pattern)).is_err() {
-        text = time.format("%H:%M").to_string();
-    }
-    text
-}
-
-/// "$18.50", or "$1,500" for whole dollars (the one money format: `i18n::money`).
-fn dollars(cents: i32) -> String {
-    let text = i18n::money(i64::from(cents));
-    match text.strip_suffix(".00") {
-        Some(whole) => whole.to_owned(),
-        None => text,
-    }
-}
-
-/// Pay as the search index stores it (English, like the rest of the
-/// indexed text); people read it through [`pay_in`] in their language.
-pub fn pay_text(o: &opportunity::Model) -> String {
-    pay_in(Lang::En, o)
 }
 
 /// Builds the view of one posting, in `lang`.

@@ -13,10 +13,10 @@ use super::service::{self, Decision, JoinForm, ProfileForm};
 use crate::{
     app::AppState,
     auth::{
-        extractors::{CounselorUser, EmployerUser, FormPage, Page, flash},
+        extractors::{CounselorUser, EmployerUser, FlashKind, FormPage, Page, flash},
         service::start_session,
     },
-    error::{AppError, AppResult},
+    error::AppResult,
     forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
     i18n::Message,
     paging::PageParams,
@@ -58,7 +58,12 @@ pub async fn update(
     save_or_rerender(
         service::update_profile(&state.db, &employer, &form).await,
         &session,
-        |()| Saved::new(Message::new("employer-flash-profile-saved"), "/employer"),
+        async |()| {
+            Ok(Saved::new(
+                Message::new("employer-flash-profile-saved"),
+                "/employer",
+            ))
+        },
         async |errors| {
             let organization = service::of_employer(&state.db, &employer).await?;
             let body = page.render(
@@ -127,13 +132,17 @@ pub async fn join(
     Path(token): Path<String>,
     Form(form): Form<JoinForm>,
 ) -> AppResult<Response> {
-    match service::join(&state.db, &token, &form).await {
-        Ok(user) => {
+    save_or_rerender(
+        service::join(&state.db, &token, &form).await,
+        &session,
+        async |user| {
             start_session(&state.db, &session, user).await?;
-            flash(&session, "success", Message::new("employer-flash-joined")).await?;
-            Ok(Redirect::to("/employer").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
+            Ok(Saved::new(
+                Message::new("employer-flash-joined"),
+                "/employer",
+            ))
+        },
+        async |errors| {
             let (invite, organization) = service::open_invitation(&state.db, &token).await?;
             let view = JoinPage {
                 organization: organization.name,
@@ -147,9 +156,9 @@ pub async fn join(
                 page.render("organizations/join.html", view)?,
             )
                 .into_response())
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn review_queue(
@@ -194,7 +203,7 @@ pub async fn review(
         .arg("name", organization.name.as_str())
         .arg("state", organization.status.key())
         .vocab("status", "org_status", organization.status.key());
-    flash(&session, "success", message).await?;
+    flash(&session, FlashKind::Success, message).await?;
     Ok(Redirect::to("/organizations/review").into_response())
 }
 

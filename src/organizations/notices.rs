@@ -16,8 +16,9 @@ use crate::{
 };
 
 impl Decision {
-    /// The decision as the messages name it.
-    pub fn key(self) -> &'static str {
+    /// What the decision made of the organization, as the messages name it
+    /// (`alerts-org-<audience>-<outcome>`).
+    pub fn outcome(self) -> &'static str {
         match self {
             Decision::Verify => "verified",
             Decision::Reject => "rejected",
@@ -78,7 +79,7 @@ pub async fn decision_made(
         if people.is_empty() {
             continue;
         }
-        let kind = format!("alerts-org-{audience}-{}", decision.key());
+        let kind = format!("alerts-org-{audience}-{}", decision.outcome());
         let message = Message::new(&kind)
             .arg("organization", organization.name.as_str())
             .arg("reason", reason.as_str());

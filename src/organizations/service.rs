@@ -260,14 +260,15 @@ pub async fn review_queue(
     })
 }
 
-/// A reviewer's decision on an organization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    Verify,
-    Reject,
-    Suspend,
-    Reinstate,
+entity::vocabulary! {
+    /// A reviewer's decision on an organization.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Decision {
+        Verify = "verify",
+        Reject = "reject",
+        Suspend = "suspend",
+        Reinstate = "reinstate",
+    }
 }
 
 impl Decision {
@@ -451,7 +452,7 @@ pub async fn public_profile(
         .one(db)
         .await?
         .or_not_found()?;
-    let today = Utc::now().date_naive();
+    let today = crate::format::today();
     let postings = opportunity::Entity::find()
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .filter(opportunity::Column::Status.eq(OpportunityStatus::Published))

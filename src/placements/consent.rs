@@ -20,9 +20,10 @@ use crate::{
     db,
     error::{AppError, AppResult},
     families::service as families,
+    format::pay_in,
     i18n::{self, Lang, t, t_args},
     mail::{self, Outgoing},
-    opportunities::service::{features_of, pay_in},
+    opportunities::service::features_of,
     roster::service::ensure_school_access,
     tokens,
 };

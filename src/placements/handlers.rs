@@ -13,17 +13,19 @@ use tower_sessions::Session;
 use super::{
     consent::{self, LinkProblem},
     evaluation::Reader,
-    service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursForm},
+    service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursDecision, HoursForm},
 };
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer, flash},
+    auth::extractors::{
+        CounselorUser, FlashKind, FormPage, Page, StudentUser, VerifiedEmployer, flash,
+    },
     error::{AppError, AppResult},
     families::service as families,
-    forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
+    format::today,
+    forms::{FieldErrors, Form, Path, Query, Saved, save_or_refuse, save_or_rerender},
     i18n::Message,
     paging::PageParams,
-    search::documents::today,
 };
 
 /// The page for a link that cannot be used, with the right status, in the
@@ -195,7 +197,12 @@ pub async fn student_resend(
     // Someone else's placement is "not found" before anything else.
     service::find_for_student(&state.db, &student, id).await?;
     consent::resend(&state.db, id, &student, page.lang).await?;
-    flash(&session, "success", Message::new("families-resent")).await?;
+    flash(
+        &session,
+        FlashKind::Success,
+        Message::new("families-resent"),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
 }
 
@@ -208,7 +215,12 @@ pub async fn counselor_resend(
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     consent::resend(&state.db, id, &counselor, page.lang).await?;
-    flash(&session, "success", Message::new("families-resent")).await?;
+    flash(
+        &session,
+        FlashKind::Success,
+        Message::new("families-resent"),
+    )
+    .await?;
     Ok(Redirect::to("/counselor/placements").into_response())
 }
 
@@ -268,21 +280,18 @@ pub async fn log_hours(
     Path(id): Path<i32>,
     Form(form): Form<HoursForm>,
 ) -> AppResult<Response> {
-    match service::log_hours(&state.db, &student, id, &form, today()).await {
-        Ok(_) => {
-            flash(
-                &session,
-                "success",
+    save_or_rerender(
+        service::log_hours(&state.db, &student, id, &form, today()).await,
+        &session,
+        async |_| {
+            Ok(Saved::new(
                 Message::new("student-flash-hours-logged"),
-            )
-            .await?;
-            Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
-        }
-        Err(AppError::Validation(errors)) => {
-            render_student(&state, &student, &page, id, &form, errors).await
-        }
-        Err(other) => Err(other),
-    }
+                format!("/student/placements/{id}"),
+            ))
+        },
+        async |errors| render_student(&state, &student, &page, id, &form, errors).await,
+    )
+    .await
 }
 
 pub async fn student_feedback(
@@ -292,16 +301,17 @@ pub async fn student_feedback(
     Path(id): Path<i32>,
     Form(form): Form<FeedbackForm>,
 ) -> AppResult<Response> {
-    match service::student_feedback(&state.db, &student, id, &form).await {
-        Ok(()) => {
-            flash(&session, "success", Message::new("student-flash-feedback")).await?;
-            Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
-        }
-        Err(AppError::Validation(errors)) => {
-            Err(AppError::BadRequest(errors.summary(crate::i18n::current())))
-        }
-        Err(other) => Err(other),
-    }
+    save_or_refuse(
+        service::student_feedback(&state.db, &student, id, &form).await,
+        &session,
+        async |()| {
+            Ok(Saved::new(
+                Message::new("student-flash-feedback"),
+                format!("/student/placements/{id}"),
+            ))
+        },
+    )
+    .await
 }
 
 /// The employer's placement page; `mentor` carries the mentor form as typed
@@ -364,17 +374,13 @@ pub async fn review_hours(
     State(state): State<AppState>,
     employer: VerifiedEmployer,
     session: Session,
-    Path((id, decision)): Path<(i32, String)>,
+    Path((id, decision)): Path<(i32, HoursDecision)>,
 ) -> AppResult<Response> {
-    let approve = match decision.as_str() {
-        "approve" => true,
-        "reject" => false,
-        _ => return Err(AppError::NotFound),
-    };
+    let approve = decision == HoursDecision::Approve;
     let placement_id = service::review_hours(&state.db, &employer, id, approve).await?;
     flash(
         &session,
-        "success",
+        FlashKind::Success,
         Message::new(if approve {
             "employer-flash-hours-approved"
         } else {
@@ -396,11 +402,11 @@ pub async fn complete(
     save_or_rerender(
         service::complete(&state.db, &employer, id, &form).await,
         &session,
-        |()| {
-            Saved::new(
+        async |()| {
+            Ok(Saved::new(
                 Message::new("employer-flash-placement-closed"),
                 format!("/employer/placements/{id}"),
-            )
+            ))
         },
         async |errors| {
             let mentor = (&super::mentor::MentorForm::default(), FieldErrors::new());
@@ -434,19 +440,15 @@ pub async fn paper_consent(
     Path(id): Path<i32>,
     Form(form): Form<ConsentForm>,
 ) -> AppResult<Response> {
-    match service::consent_on_paper(&state.db, &counselor, id, &form).await {
-        Ok(_) => {
-            flash(
-                &session,
-                "success",
+    save_or_refuse(
+        service::consent_on_paper(&state.db, &counselor, id, &form).await,
+        &session,
+        async |_| {
+            Ok(Saved::new(
                 Message::new("counselor-flash-paper-consent"),
-            )
-            .await?;
-            Ok(Redirect::to("/counselor/placements").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
-            Err(AppError::BadRequest(errors.summary(crate::i18n::current())))
-        }
-        Err(other) => Err(other),
-    }
+                "/counselor/placements",
+            ))
+        },
+    )
+    .await
 }

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, Page, StudentUser, VerifiedEmployer, flash},
+    auth::extractors::{CounselorUser, FlashKind, Page, StudentUser, VerifiedEmployer, flash},
     error::{AppError, AppResult},
     forms::{FieldErrors, Form, Path, Saved, save_or_rerender},
     i18n::{self, Message},
@@ -41,7 +41,12 @@ pub async fn withdraw(
     seats::withdraw(&state.db, &student, id, &form)
         .await
         .map_err(short_form_error)?;
-    flash(&session, "success", Message::new("seats-flash-withdrawn")).await?;
+    flash(
+        &session,
+        FlashKind::Success,
+        Message::new("seats-flash-withdrawn"),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
 }
 
@@ -55,7 +60,12 @@ pub async fn answer_before(
     seats::answer_before(&state.db, &student, id, &form)
         .await
         .map_err(short_form_error)?;
-    flash(&session, "success", Message::new("seats-flash-before")).await?;
+    flash(
+        &session,
+        FlashKind::Success,
+        Message::new("seats-flash-before"),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
 }
 
@@ -69,7 +79,12 @@ pub async fn employer_end(
     seats::end_by_employer(&state.db, &employer, id, &form)
         .await
         .map_err(short_form_error)?;
-    flash(&session, "success", Message::new("seats-flash-ended")).await?;
+    flash(
+        &session,
+        FlashKind::Success,
+        Message::new("seats-flash-ended"),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/employer/placements/{id}")).into_response())
 }
 
@@ -84,11 +99,11 @@ pub async fn name_mentor(
     save_or_rerender(
         mentor::name_mentor(&state.db, &employer, id, &form).await,
         &session,
-        |()| {
-            Saved::new(
+        async |()| {
+            Ok(Saved::new(
                 Message::new("seats-flash-mentor"),
                 format!("/employer/placements/{id}"),
-            )
+            ))
         },
         async |errors| {
             let completion = CompletionForm::default();
@@ -141,7 +156,12 @@ pub async fn counselor_end(
     seats::end_by_counselor(&state.db, &counselor, id, &form)
         .await
         .map_err(short_form_error)?;
-    flash(&session, "success", Message::new("seats-flash-ended")).await?;
+    flash(
+        &session,
+        FlashKind::Success,
+        Message::new("seats-flash-ended"),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/counselor/placements/{id}")).into_response())
 }
 

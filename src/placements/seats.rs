@@ -258,7 +258,7 @@ pub async fn end_by_counselor(
     crate::counseling::audit::record(
         &txn,
         counselor.id,
-        "end_placement",
+        crate::counseling::audit::AuditAction::EndPlacement,
         &format!("placement {placement_id}"),
     )
     .await?;
@@ -353,7 +353,7 @@ pub async fn answer_before(
     }
     let answered = entity::belonging_response::Entity::find()
         .filter(entity::belonging_response::Column::PlacementId.eq(found.id))
-        .filter(entity::belonging_response::Column::Stage.eq("before"))
+        .filter(entity::belonging_response::Column::Stage.eq(entity::BelongingStage::Before))
         .count(&txn)
         .await?;
     if answered > 0 {
@@ -363,19 +363,25 @@ pub async fn answer_before(
         )));
     }
     // Two tabs at once: the unique (placement, stage) index refuses the second.
-    service::record_belonging(&txn, found.id, found.student_id, "before", score as i32)
-        .await
-        .map_err(|e| match e {
-            AppError::Database(ref db)
-                if matches!(
-                    db.sql_err(),
-                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-                ) =>
-            {
-                AppError::Conflict(t(i18n::current(), "seats-before-already"))
-            }
-            other => other,
-        })?;
+    service::record_belonging(
+        &txn,
+        found.id,
+        found.student_id,
+        entity::BelongingStage::Before,
+        score as i32,
+    )
+    .await
+    .map_err(|e| match e {
+        AppError::Database(ref db)
+            if matches!(
+                db.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            AppError::Conflict(t(i18n::current(), "seats-before-already"))
+        }
+        other => other,
+    })?;
     txn.commit().await?;
     Ok(())
 }

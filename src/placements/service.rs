@@ -2,8 +2,8 @@
 
 use chrono::{NaiveDate, Utc};
 use entity::{
-    ApplicationStatus, HoursStatus, PlacementStatus, application, belonging_response, hour_log,
-    opportunity, organization, placement, student,
+    ApplicationStatus, BelongingStage, HoursStatus, PlacementStatus, application,
+    belonging_response, hour_log, opportunity, organization, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -66,18 +66,27 @@ pub async fn create(
     Ok(saved)
 }
 
+entity::vocabulary! {
+    /// An employer's decision on logged hours (`/employer/hours/{id}/{decision}`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum HoursDecision {
+        Approve = "approve",
+        Reject = "reject",
+    }
+}
+
 /// Records one belonging answer (`before` or `after`), once per stage.
 pub async fn record_belonging(
     db: &impl ConnectionTrait,
     placement_id: i32,
     student_id: i32,
-    stage: &str,
+    stage: BelongingStage,
     score: i32,
 ) -> AppResult<()> {
     belonging_response::ActiveModel {
         placement_id: Set(placement_id),
         student_id: Set(student_id),
-        stage: Set(stage.to_owned()),
+        stage: Set(stage),
         score: Set(score),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -104,7 +113,7 @@ pub async fn promote_wait_list(
     if !applications::gives_seats(opportunity)
         // A day that is over has no seat to give, and a suspended
         // organization reaches no student.
-        || opportunity.end_date < crate::search::documents::today()
+        || opportunity.end_date < crate::format::today()
         || applications::organization_status(db, opportunity.organization_id).await?
             != entity::OrgStatus::Verified
     {
@@ -311,7 +320,7 @@ pub async fn consent_on_paper(
     crate::counseling::audit::record(
         &txn,
         counselor.id,
-        "paper_consent",
+        crate::counseling::audit::AuditAction::PaperConsent,
         &format!("placement {placement_id}"),
     )
     .await?;
@@ -730,7 +739,14 @@ pub async fn student_feedback(
             "integrity-feedback-given",
         )));
     }
-    record_belonging(&txn, id, student_id, "after", belonging as i32).await?;
+    record_belonging(
+        &txn,
+        id,
+        student_id,
+        BelongingStage::After,
+        belonging as i32,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -790,7 +806,7 @@ pub async fn view(
 ) -> AppResult<PlacementView> {
     let before_answered = belonging_response::Entity::find()
         .filter(belonging_response::Column::PlacementId.eq(placement.id))
-        .filter(belonging_response::Column::Stage.eq("before"))
+        .filter(belonging_response::Column::Stage.eq(BelongingStage::Before))
         .count(db)
         .await?
         > 0;

@@ -3,7 +3,7 @@
 use axum::{
     extract::State,
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use serde::Serialize;
 use tower_sessions::Session;
@@ -11,9 +11,9 @@ use tower_sessions::Session;
 use super::service::{self, ProfileForm, RosterFacts};
 use crate::{
     app::AppState,
-    auth::extractors::{Page, StudentUser, flash},
-    error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    auth::extractors::{Page, StudentUser},
+    error::AppResult,
+    forms::{FieldErrors, Form, Saved, save_or_rerender},
     i18n::Message,
 };
 
@@ -49,17 +49,16 @@ pub async fn update(
     page: Page,
     Form(form): Form<ProfileForm>,
 ) -> AppResult<Response> {
-    match service::update(&state.db, student.id, &form).await {
-        Ok(()) => {
-            flash(
-                &session,
-                "success",
+    save_or_rerender(
+        service::update(&state.db, student.id, &form).await,
+        &session,
+        async |()| {
+            Ok(Saved::new(
                 Message::new("student-flash-profile-saved"),
-            )
-            .await?;
-            Ok(Redirect::to("/student").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
+                "/student",
+            ))
+        },
+        async |errors| {
             let (roster, _) = service::load(&state.db, student.id).await?;
             let body = page.render(
                 "profiles/profile.html",
@@ -70,7 +69,7 @@ pub async fn update(
                 },
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }

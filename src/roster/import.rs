@@ -1130,7 +1130,7 @@ pub async fn import(
     crate::counseling::audit::record(
         &txn,
         importer.id,
-        "import_roster",
+        crate::counseling::audit::AuditAction::ImportRoster,
         &format!("{counts:?}, {} warnings", summary.warnings.len()),
     )
     .await?;

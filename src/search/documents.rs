@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
 use entity::{
     AccessNeed, Compensation, OpportunityStatus, OrgStatus, opportunity, opportunity_feature,
     organization,
@@ -15,10 +14,7 @@ use sea_orm::{
 };
 
 use super::SearchDocument;
-use crate::{
-    error::AppResult,
-    opportunities::service::{pay_text, slots_taken_by},
-};
+use crate::{error::AppResult, format::pay_text, opportunities::service::slots_taken_by};
 
 /// Weeks a stipend is spread over when estimating an hourly figure.
 fn weeks(o: &opportunity::Model) -> i64 {
@@ -202,9 +198,4 @@ async fn features_by_opportunity(
         needs.sort();
     }
     Ok(by_id)
-}
-
-/// Today's date, against which deadlines are checked at query time.
-pub fn today() -> chrono::NaiveDate {
-    Utc::now().date_naive()
 }

@@ -12,7 +12,6 @@ use serde::Serialize;
 
 use super::{
     EngineKind, Facets, Hit,
-    documents::today,
     query::{ParamError, SearchParams, Sort},
     service::{self, Searched},
 };
@@ -20,6 +19,7 @@ use crate::{
     app::AppState,
     auth::extractors::{MaybeUser, Page},
     error::AppResult,
+    format::today,
     i18n::{self, Lang, t_args},
     profiles,
 };

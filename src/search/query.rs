@@ -38,34 +38,15 @@ pub struct SearchParams {
     pub per_page: Option<String>,
 }
 
-/// How results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sort {
-    Relevance,
-    Newest,
-    Deadline,
-    Nearest,
-    Pay,
-}
-
-impl Sort {
-    pub const ALL: [Sort; 5] = [
-        Sort::Relevance,
-        Sort::Newest,
-        Sort::Deadline,
-        Sort::Nearest,
-        Sort::Pay,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Newest => "newest",
-            Sort::Deadline => "deadline",
-            Sort::Nearest => "nearest",
-            Sort::Pay => "pay",
-        }
+entity::vocabulary! {
+    /// How results are ordered.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Sort {
+        Relevance = "relevance",
+        Newest = "newest",
+        Deadline = "deadline",
+        Nearest = "nearest",
+        Pay = "pay",
     }
 }
 
@@ -298,18 +279,15 @@ impl SearchParams {
             .filter(|s| !s.is_empty())
         {
             None => Sort::Relevance,
-            Some(key) => Sort::ALL
-                .into_iter()
-                .find(|s| s.key() == key)
-                .ok_or_else(|| {
-                    bad(
-                        "sort",
-                        format!(
-                            "Unknown sort “{}”: use relevance, newest, deadline, nearest or pay.",
-                            shorten(key)
-                        ),
-                    )
-                })?,
+            Some(key) => Sort::from_key(key).ok_or_else(|| {
+                bad(
+                    "sort",
+                    format!(
+                        "Unknown sort “{}”: use relevance, newest, deadline, nearest or pay.",
+                        shorten(key)
+                    ),
+                )
+            })?,
         };
         if sort == Sort::Nearest && near.is_none() {
             return Err(bad("sort", "Sorting by “nearest” needs a “zip”."));

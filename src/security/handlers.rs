@@ -22,12 +22,12 @@ use crate::{
         MFA_PENDING, PendingLogin,
         client_address::ClientAddress,
         device,
-        extractors::{AdminUser, CurrentUser, FormPage, Page, flash},
+        extractors::{AdminUser, CurrentUser, FlashKind, FormPage, Page, flash},
         service::{self as auth_service, start_session},
         throttle,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path, Query},
+    forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
     i18n::{Message, t, t_args},
     paging::PageParams,
 };
@@ -66,14 +66,18 @@ pub async fn change_password(
     page: Page,
     Form(form): Form<PasswordChange>,
 ) -> AppResult<Response> {
-    match reset::change_password(&state.db, user.id, &form).await {
-        Ok(updated) => {
+    save_or_rerender(
+        reset::change_password(&state.db, user.id, &form).await,
+        &session,
+        async |updated| {
             // Every other session ended with the change; this one goes on.
             start_session(&state.db, &session, updated).await?;
-            flash(&session, "success", Message::new("safe-password-changed")).await?;
-            Ok(Redirect::to("/account").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
+            Ok(Saved::new(
+                Message::new("safe-password-changed"),
+                "/account",
+            ))
+        },
+        async |errors| {
             let view = AccountPage {
                 mfa_enabled: user.mfa_enabled,
                 mfa_required: mfa_required(&state, &user),
@@ -84,9 +88,9 @@ pub async fn change_password(
                 page.render("security/account.html", view)?,
             )
                 .into_response())
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn sign_out_everywhere(
@@ -95,7 +99,12 @@ pub async fn sign_out_everywhere(
     session: Session,
 ) -> AppResult<Redirect> {
     auth_service::end_all_sessions(&state.db, &session, Some(user.id)).await?;
-    flash(&session, "info", Message::new("safe-signed-out-everywhere")).await?;
+    flash(
+        &session,
+        FlashKind::Info,
+        Message::new("safe-signed-out-everywhere"),
+    )
+    .await?;
     Ok(Redirect::to("/"))
 }
 
@@ -148,16 +157,18 @@ pub async fn mfa_act(
     user: CurrentUser,
     session: Session,
     page: Page,
-    Path(action): Path<String>,
+    Path(action): Path<mfa::MfaAction>,
     Form(form): Form<MfaForm>,
 ) -> AppResult<Response> {
     let account = mfa::account(&state.db, user.id).await?;
-    let result = match action.as_str() {
-        "start" => mfa::start(&state.db, &account).await.map(|()| None),
-        "confirm" => mfa::confirm(&state.db, &account, &form.code, &form.current_password)
-            .await
-            .map(Some),
-        "disable" => mfa::disable(
+    let result = match action {
+        mfa::MfaAction::Start => mfa::start(&state.db, &account).await.map(|()| None),
+        mfa::MfaAction::Confirm => {
+            mfa::confirm(&state.db, &account, &form.code, &form.current_password)
+                .await
+                .map(Some)
+        }
+        mfa::MfaAction::Disable => mfa::disable(
             &state.db,
             &account,
             &form.current_password,
@@ -165,7 +176,6 @@ pub async fn mfa_act(
         )
         .await
         .map(|()| None),
-        _ => return Err(AppError::NotFound),
     };
     match result {
         Ok(Some(codes)) => {
@@ -294,16 +304,17 @@ pub async fn forgot(
     page: FormPage,
     Form(form): Form<ForgotPassword>,
 ) -> AppResult<Response> {
-    match reset::request(&state.db, &form, page.lang).await {
-        Ok(()) => {
+    save_or_rerender(
+        reset::request(&state.db, &form, page.lang).await,
+        &session,
+        async |()| {
             let message =
                 Message::new("access-forgot-sent").arg("minutes", reset::RESET_VALID_MINUTES);
-            flash(&session, "info", message).await?;
-            Ok(Redirect::to("/login").into_response())
-        }
-        Err(AppError::Validation(errors)) => render_forgot(&page, &form, errors),
-        Err(other) => Err(other),
-    }
+            Ok(Saved::info(message, "/login"))
+        },
+        async |errors| render_forgot(&page, &form, errors),
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -338,13 +349,14 @@ pub async fn reset(
     Path(token): Path<String>,
     Form(form): Form<NewPassword>,
 ) -> AppResult<Response> {
-    match reset::reset(&state.db, &token, &form).await {
-        Ok(()) => {
+    save_or_rerender(
+        reset::reset(&state.db, &token, &form).await,
+        &session,
+        async |()| {
             session.flush().await?;
-            flash(&session, "success", Message::new("safe-reset-done")).await?;
-            Ok(Redirect::to("/login").into_response())
-        }
-        Err(AppError::Validation(errors)) => {
+            Ok(Saved::new(Message::new("safe-reset-done"), "/login"))
+        },
+        async |errors| {
             let user = reset::open(&state.db, &token).await?;
             let view = ResetPage {
                 token: &token,
@@ -356,9 +368,9 @@ pub async fn reset(
                 page.render("security/reset.html", view)?,
             )
                 .into_response())
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }
 
 /// The accounts list's query string: the search (an email can be 254
@@ -404,9 +416,8 @@ pub async fn account_act(
     admin: AdminUser,
     session: Session,
     page: Page,
-    Path((id, action)): Path<(i32, String)>,
+    Path((id, action)): Path<(i32, AccountAction)>,
 ) -> AppResult<Response> {
-    let action = AccountAction::from_key(&action).ok_or(AppError::NotFound)?;
     let outcome = lifecycle::act(&state.db, &admin, id, action).await?;
     if let Some(path) = outcome.reset_path
         && state.config.smtp_url.is_none()
@@ -429,7 +440,7 @@ pub async fn account_act(
     let back = format!("/admin/accounts?q={}", urlencode(&outcome.email));
     flash(
         &session,
-        "success",
+        FlashKind::Success,
         Message::new(key)
             .arg("email", outcome.email)
             .arg("minutes", reset::RESET_VALID_MINUTES),
@@ -447,7 +458,7 @@ pub async fn remove_school(
     let email = lifecycle::remove_school(&state.db, &admin, id, school_id).await?;
     flash(
         &session,
-        "success",
+        FlashKind::Success,
         Message::new("safe-account-school-removed").arg("email", email.as_str()),
     )
     .await?;

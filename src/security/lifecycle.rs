@@ -9,12 +9,12 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, sea_query::Expr,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::reset;
 use crate::{
     auth::{extractors::CurrentUser, service::revoke_sessions},
-    counseling::audit,
+    counseling::audit::{self, AuditAction},
     db,
     error::{AppError, AppResult, OrNotFound},
     i18n,
@@ -99,29 +99,26 @@ pub async fn find(
         .collect())
 }
 
-/// What an admin can do to an account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AccountAction {
-    Disable,
-    Enable,
-    ResetLink,
-    ResetMfa,
-    RemoveFromOrganization,
+entity::vocabulary! {
+    /// What an admin can do to an account.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum AccountAction {
+        Disable = "disable",
+        Enable = "enable",
+        ResetLink = "reset-link",
+        ResetMfa = "reset-mfa",
+        RemoveFromOrganization = "remove-from-organization",
+    }
 }
 
 impl AccountAction {
-    pub fn from_key(key: &str) -> Option<Self> {
-        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
-    }
-
-    fn audit_name(self) -> &'static str {
+    fn audit_action(self) -> AuditAction {
         match self {
-            AccountAction::Disable => "disable_account",
-            AccountAction::Enable => "enable_account",
-            AccountAction::ResetLink => "issue_password_reset",
-            AccountAction::ResetMfa => "reset_mfa",
-            AccountAction::RemoveFromOrganization => "remove_from_organization",
+            AccountAction::Disable => AuditAction::DisableAccount,
+            AccountAction::Enable => AuditAction::EnableAccount,
+            AccountAction::ResetLink => AuditAction::IssuePasswordReset,
+            AccountAction::ResetMfa => AuditAction::ResetMfa,
+            AccountAction::RemoveFromOrganization => AuditAction::RemoveFromOrganization,
         }
     }
 }
@@ -202,7 +199,7 @@ pub async fn act(
         }
         _ => account.email.clone(),
     };
-    audit::record(&txn, admin.id, action.audit_name(), &subject).await?;
+    audit::record(&txn, admin.id, action.audit_action(), &subject).await?;
     txn.commit().await?;
     tracing::info!(account = id, admin = admin.id, ?action, "account changed");
     Ok(Outcome {
@@ -234,7 +231,7 @@ pub async fn remove_school(
     audit::record(
         &txn,
         admin.id,
-        "remove_counselor_school",
+        audit::AuditAction::RemoveCounselorSchool,
         &format!("{} from {}", account.email, school.name),
     )
     .await?;

@@ -26,6 +26,16 @@ use crate::{
     i18n, tokens,
 };
 
+entity::vocabulary! {
+    /// What a user does to their second factor (`/account/mfa/{action}`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum MfaAction {
+        Start = "start",
+        Confirm = "confirm",
+        Disable = "disable",
+    }
+}
+
 /// Recovery codes handed out at enrolment.
 pub const RECOVERY_CODES: usize = 10;
 const ISSUER: &str = "STEMbridge";
@@ -230,7 +240,7 @@ pub async fn confirm(
         )));
     }
     let codes = new_recovery_codes(&txn, user.id).await?;
-    audit::record(&txn, user.id, "enable_mfa", &user.email).await?;
+    audit::record(&txn, user.id, audit::AuditAction::EnableMfa, &user.email).await?;
     txn.commit().await?;
     Ok(codes)
 }
@@ -334,7 +344,7 @@ pub async fn disable(
     }
     let txn = db::begin_write(db).await?;
     clear(&txn, user.id).await?;
-    audit::record(&txn, user.id, "disable_mfa", &user.email).await?;
+    audit::record(&txn, user.id, audit::AuditAction::DisableMfa, &user.email).await?;
     txn.commit().await?;
     Ok(())
 }

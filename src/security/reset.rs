@@ -70,7 +70,13 @@ pub async fn change_password(
     let hash = password::hash(new_password).await?;
     let txn = db::begin_write(db).await?;
     set_password(&txn, user_id, hash).await?;
-    audit::record(&txn, user_id, "change_password", &format!("user {user_id}")).await?;
+    audit::record(
+        &txn,
+        user_id,
+        audit::AuditAction::ChangePassword,
+        &format!("user {user_id}"),
+    )
+    .await?;
     txn.commit().await?;
     crate::db::found::<user::Entity>(db, user_id).await
 }
@@ -174,7 +180,13 @@ pub async fn request(db: &DatabaseConnection, form: &ForgotPassword, lang: Lang)
     };
     let path = issue(&txn, user.id, None).await?;
     mail_link(&txn, &user, &path, false, lang).await?;
-    audit::record(&txn, user.id, "request_password_reset", &user.email).await?;
+    audit::record(
+        &txn,
+        user.id,
+        audit::AuditAction::RequestPasswordReset,
+        &user.email,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -228,7 +240,7 @@ pub async fn reset(db: &DatabaseConnection, token: &str, form: &NewPassword) -> 
     audit::record(
         &txn,
         user.id,
-        "reset_password",
+        audit::AuditAction::ResetPassword,
         &format!("user {}", user.id),
     )
     .await?;

@@ -106,7 +106,7 @@ pub async fn load(
     created_by: i32,
     metro: usize,
 ) -> anyhow::Result<()> {
-    let today = Utc::now().date_naive();
+    let today = crate::format::today();
     let placed: HashSet<i32> = placement::Entity::find()
         .select_only()
         .column(placement::Column::StudentId)

@@ -197,7 +197,7 @@ pub async fn load(
         belonging_response::ActiveModel {
             placement_id: Set(placement.id),
             student_id: Set(student.id),
-            stage: Set("before".into()),
+            stage: Set(entity::BelongingStage::Before),
             score: Set(before),
             created_at: Set(applied_at + Duration::days(4)),
             ..Default::default()
@@ -223,7 +223,7 @@ pub async fn load(
             belonging_response::ActiveModel {
                 placement_id: Set(placement.id),
                 student_id: Set(student.id),
-                stage: Set("after".into()),
+                stage: Set(entity::BelongingStage::After),
                 score: Set((before + rng.random_range(0..3)).min(5)),
                 created_at: Set(applied_at + Duration::days(61)),
                 ..Default::default()

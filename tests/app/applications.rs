@@ -3,7 +3,7 @@
 
 use reqwest::{Client, StatusCode};
 use sea_orm::ConnectionTrait;
-use stembridge::search::documents::today;
+use stembridge::format::today;
 
 use crate::helpers::{TestApp, TestUser, location, new_client, on_each_backend, posting};
 

@@ -302,15 +302,14 @@ async fn every_page_of_the_journeys_reads_in_spanish() {
     let history = app.get_as(&ana, &page).await.text().await.unwrap();
     let placement = first_link(&history, "/student/placements/").expect("a placement");
     let placement_id = placement.rsplit('/').next().unwrap().to_owned();
-    let start = stembridge::search::documents::today() - chrono::Duration::days(10);
+    let start = stembridge::format::today() - chrono::Duration::days(10);
     app.db
         .execute_unprepared(&format!(
             "UPDATE placement SET start_date = '{start}' WHERE id = {placement_id}"
         ))
         .await
         .unwrap();
-    let yesterday =
-        (stembridge::search::documents::today() - chrono::Duration::days(1)).to_string();
+    let yesterday = (stembridge::format::today() - chrono::Duration::days(1)).to_string();
     app.submit_as(
         &ana,
         &placement,

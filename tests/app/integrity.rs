@@ -7,7 +7,7 @@ use chrono::Utc;
 use entity::{ApplicationStatus, HoursStatus, rate_limit};
 use reqwest::{Client, StatusCode};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait};
-use stembridge::search::documents::today;
+use stembridge::format::today;
 
 use crate::{
     applications::{apply, employer_act, id_from, student},

@@ -237,7 +237,8 @@ fn query(rng: &mut StdRng, documents: &[SearchDocument]) -> SearchQuery {
         }
     });
     let sorts: Vec<Sort> = Sort::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|s| *s != Sort::Nearest || near.is_some())
         .collect();
     let mut query = SearchQuery {
