@@ -19,7 +19,7 @@ use super::{
     Hit, SearchDocument, SearchQuery, SearchResults,
     analysis::{self, QueryWords, Searchable},
     documents,
-    matching::{Bits, Candidates, FactTable, Facts, Matcher, Tally},
+    matching::{Bits, Candidates, FactTable, Facts, Matcher, Tallied, Tally},
     typos::WordRule,
 };
 use crate::error::{AppError, AppResult};
@@ -121,12 +121,16 @@ impl Catalogue {
         let mut tally = Tally::new(query.offset() + query.per_page as usize);
         self.table
             .search(&Matcher::new(query), candidates, &mut tally, |doc| doc);
-        let (total, page, facets) = tally.finish(query.offset());
+        let Tallied {
+            total,
+            page,
+            facets,
+        } = tally.finish(query.offset());
         let hits = page
             .into_iter()
-            .map(|(doc, distance_miles)| Hit {
-                document: self.documents[doc as usize].clone(),
-                distance_miles,
+            .map(|found| Hit {
+                document: self.documents[found.reference as usize].clone(),
+                distance_miles: found.distance_miles,
             })
             .collect();
         SearchResults {

@@ -37,7 +37,7 @@ use super::{
     EngineKind, Hit, Rebuild, SearchDocument, SearchEngine, SearchError, SearchQuery,
     SearchResults,
     analysis::{self, QueryWords, Searchable},
-    matching::{Bits, Candidates, FactTable, Facts, Matcher, Tally},
+    matching::{Bits, Candidates, FactTable, Facts, Matcher, Tallied, Tally},
     typos::{WordQuery, WordRule, typo_budget},
 };
 
@@ -470,9 +470,15 @@ impl Inner {
                 (ordinal as SegmentOrdinal, doc)
             });
         }
-        let (total, page, facets) = tally.finish(query.offset());
+        let Tallied {
+            total,
+            page,
+            facets,
+        } = tally.finish(query.offset());
         let mut hits = Vec::with_capacity(page.len());
-        for ((segment, doc), distance_miles) in page {
+        for found in page {
+            let (segment, doc) = found.reference;
+            let distance_miles = found.distance_miles;
             let stored: TantivyDocument =
                 searcher.doc(DocAddress::new(segment, doc)).map_err(error)?;
             let payload = stored

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{
     EngineKind, Facets, Hit,
-    query::{ParamError, SearchParams, Sort},
+    query::{DEFAULT_PER_PAGE, ParamError, SearchParams, Sort},
     service::{self, Searched},
 };
 use crate::{
@@ -219,10 +219,8 @@ struct SearchPage {
     engine: Option<EngineKind>,
     total: u64,
     results: Vec<ResultView>,
-    kinds: Vec<FilterOption>,
-    fields: Vec<FilterOption>,
-    modes: Vec<FilterOption>,
-    needs: Vec<FilterOption>,
+    #[serde(flatten)]
+    filters: FilterOptions,
     sorts: Vec<&'static str>,
     chips: Vec<Chip>,
     previous: Option<String>,
@@ -304,38 +302,46 @@ fn chips(params: &SearchParams, reader: Lang) -> Vec<Chip> {
     chips
 }
 
-fn facet_options(
-    facets: &Facets,
-    params: &SearchParams,
-) -> (
-    Vec<FilterOption>,
-    Vec<FilterOption>,
-    Vec<FilterOption>,
-    Vec<FilterOption>,
-) {
+/// The filter lists of the search page, one per facet.
+#[derive(Serialize)]
+struct FilterOptions {
+    kinds: Vec<FilterOption>,
+    fields: Vec<FilterOption>,
+    modes: Vec<FilterOption>,
+    needs: Vec<FilterOption>,
+}
+
+fn facet_options(facets: &Facets, params: &SearchParams) -> FilterOptions {
     use entity::{OpportunityKind, StemField, WorkMode};
-    (
-        options(
+    FilterOptions {
+        kinds: options(
             OpportunityKind::ALL.iter().map(|v| v.key()),
             &facets.kind,
             &params.kind,
         ),
-        options(
+        fields: options(
             StemField::ALL.iter().map(|v| v.key()),
             &facets.field,
             &params.field,
         ),
-        options(
+        modes: options(
             WorkMode::ALL.iter().map(|v| v.key()),
             &facets.mode,
             &params.mode,
         ),
-        options(
+        needs: options(
             AccessNeed::ALL.iter().map(|v| v.key()),
             &facets.need,
             &params.need,
         ),
-    )
+    }
+}
+
+/// A search that ran, with the page it was asked for.
+struct Answered {
+    page_number: u32,
+    per_page: u32,
+    searched: Searched,
 }
 
 /// `GET /search`
@@ -374,7 +380,11 @@ pub async fn search_page(
     render(
         &page,
         params,
-        Ok((query.page, query.per_page, searched)),
+        Ok(Answered {
+            page_number: query.page,
+            per_page: query.per_page,
+            searched,
+        }),
         Some(&saved_needs).filter(|n| !n.is_empty()),
     )
 }
@@ -382,20 +392,23 @@ pub async fn search_page(
 fn render(
     page: &Page,
     params: SearchParams,
-    outcome: Result<(u32, u32, Searched), ParamError>,
+    outcome: Result<Answered, ParamError>,
     saved_needs: Option<&Vec<AccessNeed>>,
 ) -> AppResult<Response> {
-    let (status, error, searched, page_number, per_page) = match outcome {
-        Ok((number, per_page, searched)) => {
-            (StatusCode::OK, None, Some(searched), number, per_page)
-        }
-        Err(error) => (StatusCode::BAD_REQUEST, Some(error), None, 1, 20),
+    // A refused search shows its message over an empty first page.
+    let (status, page_number, per_page) = match &outcome {
+        Ok(answered) => (StatusCode::OK, answered.page_number, answered.per_page),
+        Err(_) => (StatusCode::BAD_REQUEST, 1, DEFAULT_PER_PAGE),
+    };
+    let (searched, error) = match outcome {
+        Ok(answered) => (Some(answered.searched), None),
+        Err(error) => (None, Some(error)),
     };
     let facets = searched
         .as_ref()
         .map(|s| s.results.facets.clone())
         .unwrap_or_default();
-    let (kinds, fields, modes, needs) = facet_options(&facets, &params);
+    let filters = facet_options(&facets, &params);
     let total = searched.as_ref().map_or(0, |s| s.results.total);
     let results = searched
         .as_ref()
@@ -449,10 +462,7 @@ fn render(
         error,
         total,
         results,
-        kinds,
-        fields,
-        modes,
-        needs,
+        filters,
         sorts: Sort::ALL.iter().map(|s| s.key()).collect(),
         page_number,
         page_count,

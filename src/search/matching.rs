@@ -656,7 +656,7 @@ impl<R> Tally<R> {
     }
 
     /// The page's references in order, with their distances, and the facets.
-    pub fn finish(self, offset: usize) -> (u64, Vec<(R, Option<f64>)>, Facets) {
+    pub fn finish(self, offset: usize) -> Tallied<R> {
         fn counts<T>(
             all: &[T],
             key: fn(&T) -> &'static str,
@@ -678,10 +678,31 @@ impl<R> Tally<R> {
             .into_sorted_vec()
             .into_iter()
             .skip(offset)
-            .map(|r| (r.reference, r.distance))
+            .map(|r| Found {
+                reference: r.reference,
+                distance_miles: r.distance,
+            })
             .collect();
-        (self.total, page, facets)
+        Tallied {
+            total: self.total,
+            page,
+            facets,
+        }
     }
+}
+
+/// What a tally found: how many match, the page asked for, and the facets.
+pub struct Tallied<R> {
+    pub total: u64,
+    pub page: Vec<Found<R>>,
+    pub facets: Facets,
+}
+
+/// One hit of a page: the engine's reference to it, and its distance from
+/// the student when a ZIP was given.
+pub struct Found<R> {
+    pub reference: R,
+    pub distance_miles: Option<f64>,
 }
 
 #[cfg(test)]
@@ -836,7 +857,7 @@ mod tests {
             .take(query.per_page as usize)
             .map(|(d, distance)| (d.id, distance))
             .collect();
-        let (total, _, facets) = facets.finish(0);
+        let Tallied { total, facets, .. } = facets.finish(0);
         (total, page, facets)
     }
 
@@ -854,7 +875,13 @@ mod tests {
         table.search(&Matcher::new(query), candidates, &mut tally, |doc| {
             &documents[doc as usize]
         });
-        tally.finish(query.offset())
+        let found = tally.finish(query.offset());
+        let page = found
+            .page
+            .into_iter()
+            .map(|f| (f.reference, f.distance_miles))
+            .collect();
+        (found.total, page, found.facets)
     }
 
     #[test]
