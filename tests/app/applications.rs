@@ -633,15 +633,9 @@ async fn job_shadow_seats_go_first_come_and_the_wait_list_moves_up() {
             "three seats, three placements"
         );
         let waiting = app
-            .db
-            .query_one_raw(sea_orm::Statement::from_string(
-                app.db.get_database_backend(),
-                "SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'".to_owned(),
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(waiting.try_get::<i64>("", "n").unwrap(), 5);
+            .number("SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'")
+            .await;
+        assert_eq!(waiting, 5);
 
         // A guardian declines: the seat goes to the first on the wait list.
         let school_counselor = app.counselor_at(school).await;
@@ -673,19 +667,9 @@ async fn job_shadow_seats_go_first_come_and_the_wait_list_moves_up() {
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let held = app
-            .db
-            .query_one_raw(sea_orm::Statement::from_string(
-                app.db.get_database_backend(),
-                "SELECT COUNT(*) AS n FROM placement WHERE status <> 'consent_declined'".to_owned(),
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            held.try_get::<i64>("", "n").unwrap(),
-            3,
-            "the freed seat was filled from the wait list"
-        );
+            .number("SELECT COUNT(*) AS n FROM placement WHERE status <> 'consent_declined'")
+            .await;
+        assert_eq!(held, 3, "the freed seat was filled from the wait list");
     })
     .await;
 }

@@ -13,29 +13,12 @@ use crate::{
     helpers::{TestApp, days_from_now, location, new_client, on_each_backend, posting},
 };
 
-/// One number from a query returning `n`.
-async fn number(app: &TestApp, sql: &str) -> i64 {
-    app.db
-        .query_one_raw(sea_orm::Statement::from_string(
-            app.db.get_database_backend(),
-            sql.to_owned(),
-        ))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get::<i64>("", "n")
-        .unwrap()
-}
-
 /// The application of the student called `first` to `opportunity`.
 async fn application_of(app: &TestApp, opportunity: i32, first: &str) -> i64 {
-    number(
-        app,
-        &format!(
-            "SELECT CAST(a.id AS BIGINT) AS n FROM application a JOIN student s ON s.id = a.student_id \
+    app.number(&format!(
+        "SELECT CAST(a.id AS BIGINT) AS n FROM application a JOIN student s ON s.id = a.student_id \
              WHERE a.opportunity_id = {opportunity} AND s.first_name = '{first}'"
-        ),
-    )
+    ))
     .await
 }
 
@@ -166,11 +149,9 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
 
         // Casey's counselor marks them priority; another school's counselor
         // cannot, and a value other than yes or no changes nothing.
-        let casey_id = number(
-            &app,
-            "SELECT CAST(id AS BIGINT) AS n FROM student WHERE first_name = 'Casey'",
-        )
-        .await;
+        let casey_id = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM student WHERE first_name = 'Casey'")
+            .await;
         let mark = format!("/counselor/students/{casey_id}/priority");
         let stranger = app.counselor_at(other_school).await;
         let response = app
@@ -200,7 +181,7 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
                 .contains("Choose whether to mark the student as priority")
         );
         let marked = "SELECT COUNT(*) AS n FROM student WHERE priority = TRUE";
-        assert_eq!(number(&app, marked).await, 0);
+        assert_eq!(app.number(marked).await, 0);
         let response = app
             .submit_as(
                 &counselor,
@@ -210,7 +191,7 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
             )
             .await;
         assert_eq!(location(&response), "/counselor/outreach");
-        assert_eq!(number(&app, marked).await, 1);
+        assert_eq!(app.number(marked).await, 1);
         assert!(
             page(&app, &counselor, "/counselor/outreach")
                 .await
@@ -268,10 +249,9 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         assert_eq!(app.count("draw").await, 1, "one draw");
         assert_eq!(app.count("draw_entry").await, 5);
         assert_eq!(
-            number(
-                &app,
-                &format!("SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {fair}")
-            )
+            app.number(&format!(
+                "SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {fair}"
+            ))
             .await,
             2,
             "two seats, two placements"
@@ -364,13 +344,11 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
 
         // A guardian declines Devon's seat: it goes to the wait list's first
         // in draw order (Casey), not to whoever applied first (Avery).
-        let placement = number(
-            &app,
-            &format!(
+        let placement = app
+            .number(&format!(
                 "SELECT CAST(id AS BIGINT) AS n FROM placement WHERE application_id = {devon_app}"
-            ),
-        )
-        .await;
+            ))
+            .await;
         let response = app
             .submit_as(
                 &counselor,
@@ -387,10 +365,10 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         let status = |id: i64| {
             format!("SELECT COUNT(*) AS n FROM application WHERE id = {id} AND status = 'accepted'")
         };
-        assert_eq!(number(&app, &status(casey_app)).await, 1, "Casey moved up");
+        assert_eq!(app.number(&status(casey_app)).await, 1, "Casey moved up");
         for name in ["Avery", "Blake"] {
             let id = application_of(&app, fair, name).await;
-            assert_eq!(number(&app, &status(id)).await, 0, "{name} still waits");
+            assert_eq!(app.number(&status(id)).await, 0, "{name} still waits");
             let html = page(
                 &app,
                 &students[name],
@@ -458,20 +436,16 @@ async fn a_seat_given_back_in_a_drawn_virtual_experience_goes_to_the_first_stude
                  WHERE a.opportunity_id = {virtual_day} AND a.status = '{status}'"
             )
         };
-        let first = number(&app, &seated("accepted")).await;
+        let first = app.number(&seated("accepted")).await;
         assert_ne!(first, 0, "the draw gave the seat");
         // Who waits first is the draw's wait position 1.
-        let next = number(
-            &app,
-            &format!(
+        let next = app.number(&format!(
                 "SELECT CAST(s.id AS BIGINT) AS n FROM application a JOIN student s ON s.id = a.student_id \
                  WHERE a.opportunity_id = {virtual_day} AND a.wait_position = 1"
             ),
         )
         .await;
-        let placement = number(
-            &app,
-            &format!(
+        let placement = app.number(&format!(
                 "SELECT CAST(p.id AS BIGINT) AS n FROM placement p JOIN student s ON s.id = p.student_id \
                  WHERE p.opportunity_id = {virtual_day} AND s.id = {first}"
             ),
@@ -499,14 +473,12 @@ async fn a_seat_given_back_in_a_drawn_virtual_experience_goes_to_the_first_stude
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(
-            number(&app, &seated("accepted")).await,
+            app.number(&seated("accepted")).await,
             next,
             "the seat went to wait-list number 1"
         );
         assert_eq!(
-            number(
-                &app,
-                &format!(
+            app.number(&format!(
                     "SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {virtual_day} \
                      AND status NOT IN ('withdrawn', 'ended_early')"
                 )

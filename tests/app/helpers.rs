@@ -387,16 +387,22 @@ impl TestApp {
 
     /// Counts rows of a table, to prove nothing was written.
     pub async fn count(&self, table: &str) -> i64 {
+        self.number(&format!("SELECT COUNT(*) AS n FROM {table}"))
+            .await
+    }
+
+    /// One number from a query that returns it as `n`.
+    pub async fn number(&self, sql: &str) -> i64 {
         let row = self
             .db
             .query_one_raw(sea_orm::Statement::from_string(
                 self.db.get_database_backend(),
-                format!("SELECT COUNT(*) AS n FROM {table}"),
+                sql.to_owned(),
             ))
             .await
-            .expect("count query")
+            .expect("the query")
             .expect("a row");
-        row.try_get::<i64>("", "n").expect("count")
+        row.try_get::<i64>("", "n").expect("a number `n`")
     }
 }
 

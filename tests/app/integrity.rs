@@ -539,16 +539,8 @@ async fn two_setups_posted_at_once_make_one_first_admin_fifty_times_over() {
                 "round {round}: {statuses:?}"
             );
             let admins = app
-                .db
-                .query_one_raw(sea_orm::Statement::from_string(
-                    app.db.get_database_backend(),
-                    "SELECT COUNT(*) AS n FROM app_user WHERE role = 'admin'",
-                ))
-                .await
-                .unwrap()
-                .unwrap()
-                .try_get::<i64>("", "n")
-                .unwrap();
+                .number("SELECT COUNT(*) AS n FROM app_user WHERE role = 'admin'")
+                .await;
             assert_eq!(admins, 1, "round {round}");
             // Back to a fresh install for the next round.
             app.db

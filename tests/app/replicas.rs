@@ -341,11 +341,11 @@ async fn three_servers_on_one_postgresql_database_behave_as_one() {
     }
     let mut waiting = -1;
     for _ in 0..300 {
-        waiting = scalar(
-            &app,
-            "SELECT COUNT(*) AS n FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
-        )
-        .await;
+        waiting = app
+            .number(
+                "SELECT COUNT(*) AS n FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            )
+            .await;
         if waiting == 0 {
             break;
         }
@@ -353,11 +353,9 @@ async fn three_servers_on_one_postgresql_database_behave_as_one() {
     }
     assert_eq!(waiting, 0, "every message sent");
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let sent = scalar(
-        &app,
-        "SELECT COUNT(*) AS n FROM mail_outbox WHERE sent_at IS NOT NULL",
-    )
-    .await;
+    let sent = app
+        .number("SELECT COUNT(*) AS n FROM mail_outbox WHERE sent_at IS NOT NULL")
+        .await;
     let received = mail.received();
     assert_eq!(
         received.len() as i64,
@@ -385,21 +383,6 @@ async fn three_servers_on_one_postgresql_database_behave_as_one() {
         .await
         .unwrap();
     }
-}
-
-/// One number from SQL.
-async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    use sea_orm::ConnectionTrait;
-    app.db
-        .query_one_raw(sea_orm::Statement::from_string(
-            app.db.get_database_backend(),
-            sql.to_owned(),
-        ))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get::<i64>("", "n")
-        .unwrap()
 }
 
 #[tokio::test]

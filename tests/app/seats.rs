@@ -69,19 +69,6 @@ async fn application_status(app: &TestApp, first: &str, opportunity: i32) -> Str
         .to_owned()
 }
 
-async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    app.db
-        .query_one_raw(sea_orm::Statement::from_string(
-            app.db.get_database_backend(),
-            sql.to_owned(),
-        ))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get::<i64>("", "n")
-        .unwrap()
-}
-
 /// Seats taken (the one count behind accepting, search and dashboards)
 /// equal the placements still under way; returns them.
 async fn seats_agree(app: &TestApp, opportunity: i32) -> i64 {
@@ -91,14 +78,12 @@ async fn seats_agree(app: &TestApp, opportunity: i32) -> i64 {
         .get(&opportunity)
         .copied()
         .unwrap_or(0);
-    let under_way = scalar(
-        app,
-        &format!(
+    let under_way = app
+        .number(&format!(
             "SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {opportunity} \
              AND status IN ('awaiting_consent', 'active', 'completed')"
-        ),
-    )
-    .await;
+        ))
+        .await;
     assert_eq!(
         i64::from(taken),
         under_way,
@@ -201,12 +186,12 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
         assert_eq!(application_status(&app, "Dee", day).await, "waitlisted");
         assert_eq!(seats_agree(&app, day).await, 2);
         // Cy hears it in the app and, having asked, by mail.
-        let cy_notice = scalar(&app, &format!("SELECT COUNT(*) AS n FROM notification WHERE message_id = 'notice-seat-opened' AND link = '/student/placements/{cy}'")).await;
+        let cy_notice = app.number(&format!("SELECT COUNT(*) AS n FROM notification WHERE message_id = 'notice-seat-opened' AND link = '/student/placements/{cy}'")).await;
         assert_eq!(cy_notice, 1);
         let link = app.link_mailed_to("cy@students.org", "/student/placements/").await;
         assert_eq!(link, format!("/student/placements/{cy}"));
         // Ben did not ask for mail: no mail to Ben about anything here.
-        assert_eq!(scalar(&app, "SELECT COUNT(*) AS n FROM mail_outbox WHERE recipient = 'ben@students.org'").await, 0);
+        assert_eq!(app.number("SELECT COUNT(*) AS n FROM mail_outbox WHERE recipient = 'ben@students.org'").await, 0);
         // The employer reads why.
         let page = app.get_as(&employer, &format!("/employer/placements/{ada}")).await.text().await.unwrap();
         assert!(page.contains("I cannot get there") && page.contains("The bus changed."), "{page}");
@@ -226,7 +211,7 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
         let (status, _) = post(&app, &students[2], &cy_page, &format!("{cy_page}/belonging"), &[("belonging", "5")]).await;
         assert_eq!(status, StatusCode::CONFLICT);
         assert_eq!(
-            scalar(&app, &format!("SELECT COUNT(*) AS n FROM belonging_response WHERE placement_id = {cy} AND stage = 'before'")).await,
+            app.number(&format!("SELECT COUNT(*) AS n FROM belonging_response WHERE placement_id = {cy} AND stage = 'before'")).await,
             1
         );
         let page = app.get_as(&students[2], &cy_page).await.text().await.unwrap();
@@ -248,7 +233,7 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert!(placement_of(&app, "Eve", day).await.is_some(), "Eve got the seat");
         assert_eq!(seats_agree(&app, day).await, 2);
-        assert_eq!(scalar(&app, "SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'").await, 0);
+        assert_eq!(app.number("SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'").await, 0);
         // Nobody waits now: a freed seat stays free, and the count follows.
         let (dee, _) = placement_of(&app, "Dee", day).await.unwrap();
         let (status, _) = post(&app, &employer, "/employer", &format!("/employer/placements/{dee}/end"), &[("reason", "student_request")]).await;
@@ -320,7 +305,7 @@ async fn ten_seats_freed_at_once_go_to_the_first_ten_waiting_and_never_to_more()
             assert_eq!(placement_of(&app, &name, day).await.is_some(), n < 10, "{name}");
         }
         assert_eq!(
-            scalar(&app, &format!("SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {day} AND status IN ('withdrawn', 'ended_early')")).await,
+            app.number(&format!("SELECT COUNT(*) AS n FROM placement WHERE opportunity_id = {day} AND status IN ('withdrawn', 'ended_early')")).await,
             10
         );
     })
@@ -544,12 +529,12 @@ async fn a_posting_that_promises_a_mentor_names_one_before_hours_count_and_the_s
         assert_eq!(app.count("hour_log").await, 0);
 
         // Bad mentor forms: 422 with the field's message, nothing saved.
-        let olga = scalar(
-            &app,
-            "SELECT CAST(id AS BIGINT) AS n FROM app_user WHERE email = 'olga@elsewhere.org'",
-        )
-        .await
-        .to_string();
+        let olga = app
+            .number(
+                "SELECT CAST(id AS BIGINT) AS n FROM app_user WHERE email = 'olga@elsewhere.org'",
+            )
+            .await
+            .to_string();
         let too_long = "y".repeat(401);
         for (fields, message) in [
             (
@@ -611,21 +596,18 @@ async fn a_posting_that_promises_a_mentor_names_one_before_hours_count_and_the_s
         .await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert_eq!(
-            scalar(
-                &app,
-                "SELECT COUNT(*) AS n FROM placement WHERE mentor_name IS NOT NULL"
-            )
-            .await,
+            app.number("SELECT COUNT(*) AS n FROM placement WHERE mentor_name IS NOT NULL")
+                .await,
             0
         );
 
         // A colleague with an account mentors, in their own words.
-        let erin = scalar(
-            &app,
-            "SELECT CAST(id AS BIGINT) AS n FROM app_user WHERE email = 'erin@lakeshore.org'",
-        )
-        .await
-        .to_string();
+        let erin = app
+            .number(
+                "SELECT CAST(id AS BIGINT) AS n FROM app_user WHERE email = 'erin@lakeshore.org'",
+            )
+            .await
+            .to_string();
         let (status, _) = post(
             &app,
             &employer,
