@@ -79,6 +79,30 @@ pub async fn save_or_refuse<T>(
     .await
 }
 
+/// How long each kind of typed text may be, in characters: named once, so
+/// that two forms asking for the same thing accept the same length.
+pub mod limit {
+    /// A given or family name, a display name, a relationship ("aunt"), the
+    /// name of a saved search.
+    pub const SHORT_NAME: usize = 100;
+    /// A name written whole: an organization, a school, a guardian signing.
+    pub const FULL_NAME: usize = 200;
+    /// A mentor's name or role.
+    pub const MENTOR: usize = 120;
+    pub const PHONE: usize = 40;
+    pub const ADDRESS: usize = 300;
+    pub const WEBSITE: usize = 300;
+    /// An organization's description.
+    pub const DESCRIPTION: usize = 5000;
+    /// When a student is available.
+    pub const AVAILABILITY: usize = 500;
+    /// A reason given for a decision, accommodations asked for, the work
+    /// done in logged hours.
+    pub const PARAGRAPH: usize = 1000;
+    /// A note or a comment in the person's own words.
+    pub const LETTER: usize = 2000;
+}
+
 /// Messages keyed by form field name, rendered next to each field. Each is
 /// a catalogue id with its arguments, written out in the reader's language
 /// only when the page is rendered.

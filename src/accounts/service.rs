@@ -13,7 +13,7 @@ use crate::{
     auth::{password, throttle},
     db,
     error::{AppError, AppResult},
-    forms::FieldErrors,
+    forms::{FieldErrors, limit},
     i18n::Lang,
     organizations,
     roster::claim_code,
@@ -69,7 +69,12 @@ fn validate_new_user(
 ) -> NewUser {
     NewUser {
         email: errors.email("email", email),
-        display_name: errors.text("display_name", "form-label-your-name", display_name, 100),
+        display_name: errors.text(
+            "display_name",
+            "form-label-your-name",
+            display_name,
+            limit::SHORT_NAME,
+        ),
         password: errors.new_password("password", password),
     }
 }
@@ -183,11 +188,11 @@ pub async fn register_employer(
         "organization_name",
         "form-label-organization-name",
         &form.organization_name,
-        200,
+        limit::FULL_NAME,
     );
     let website = organizations::service::website(&mut errors, "website", &form.website);
     let zip = organizations::service::existing_zip(&mut errors, "zip", &form.zip);
-    let phone = errors.optional_text("phone", "form-label-phone", &form.phone, 40);
+    let phone = errors.optional_text("phone", "form-label-phone", &form.phone, limit::PHONE);
     let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
     errors.into_result(())?;
 

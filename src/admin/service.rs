@@ -12,7 +12,7 @@ use crate::{
     accounts::service::insert_user_checked,
     db,
     error::{AppError, AppResult},
-    forms::FieldErrors,
+    forms::{FieldErrors, limit},
 };
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
@@ -25,7 +25,7 @@ pub struct NewSchool {
 /// Adds a school.
 pub async fn create_school(db: &DatabaseConnection, form: &NewSchool) -> AppResult<school::Model> {
     let mut errors = FieldErrors::new();
-    let name = errors.text("name", "admin-school-name", &form.name, 200);
+    let name = errors.text("name", "admin-school-name", &form.name, limit::FULL_NAME);
     let zip = errors.zip("zip", &form.zip);
     errors.into_result(())?;
     Ok(school::ActiveModel {

@@ -31,7 +31,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     format::today,
-    forms::FieldErrors,
+    forms::{FieldErrors, limit},
     i18n::{self, Message},
     notifications::notify,
     search::{
@@ -104,7 +104,7 @@ pub async fn save(
     form: &SaveForm,
 ) -> AppResult<saved_search::Model> {
     let mut errors = FieldErrors::new();
-    let name = errors.text("name", "alerts-name-label", &form.name, 100);
+    let name = errors.text("name", "alerts-name-label", &form.name, limit::SHORT_NAME);
     let email = match form.email.as_str() {
         "" => false,
         "on" => true,

@@ -20,7 +20,7 @@ use crate::{
     auth::extractors::CurrentUser,
     db,
     error::{AppError, AppResult, OrNotFound},
-    forms::FieldErrors,
+    forms::{FieldErrors, limit},
     i18n::{self, Lang, Message, t, t_args},
     notifications::{notify, notify_employers},
     opportunities::service::find_visible,
@@ -111,18 +111,18 @@ pub async fn apply(
     form: &ApplicationForm,
 ) -> AppResult<application::Model> {
     let mut errors = FieldErrors::new();
-    let note = errors.text("note", "student-apply-note-name", &form.note, 2000);
+    let note = errors.text("note", "student-apply-note-name", &form.note, limit::LETTER);
     let availability = errors.optional_text(
         "availability",
         "student-apply-availability-name",
         &form.availability,
-        500,
+        limit::AVAILABILITY,
     );
     let accommodations = errors.optional_text(
         "accommodations",
         "student-apply-accommodations-name",
         &form.accommodations,
-        1000,
+        limit::PARAGRAPH,
     );
     errors.into_result(())?;
 

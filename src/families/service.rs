@@ -13,7 +13,7 @@ use crate::{
     counseling::audit,
     db,
     error::{AppError, AppResult},
-    forms::FieldErrors,
+    forms::{FieldErrors, limit},
     i18n::Lang,
     roster::service::ensure_school_access,
 };
@@ -85,20 +85,20 @@ fn parse(form: &GuardianForm) -> AppResult<GuardianInput> {
         "given_name",
         "families-field-given-name",
         &form.given_name,
-        100,
+        limit::SHORT_NAME,
     );
     let family_name = errors.text(
         "family_name",
         "families-field-family-name",
         &form.family_name,
-        100,
+        limit::SHORT_NAME,
     );
     let email = if form.email.trim().is_empty() {
         None
     } else {
         Some(errors.email("email", &form.email))
     };
-    let phone = errors.optional_text("phone", "families-field-phone", &form.phone, 40);
+    let phone = errors.optional_text("phone", "families-field-phone", &form.phone, limit::PHONE);
     let language = match Lang::from_code(if form.language.trim().is_empty() {
         "en"
     } else {

@@ -20,7 +20,7 @@ use crate::{
     auth::extractors::CurrentUser,
     db,
     error::{AppError, AppResult, OrNotFound},
-    forms::FieldErrors,
+    forms::{FieldErrors, limit},
     geo,
     i18n::{self, Message},
     notifications::notify,
@@ -68,7 +68,7 @@ impl From<&organization::Model> for ProfileForm {
 
 /// Checks a website field: empty, or an http(s) URL.
 pub fn website(errors: &mut FieldErrors, field: &str, value: &str) -> String {
-    let value = errors.optional_text(field, "form-label-website", value, 300);
+    let value = errors.optional_text(field, "form-label-website", value, limit::WEBSITE);
     if !(value.is_empty() || value.starts_with("https://") || value.starts_with("http://")) {
         errors.add_id(field, "form-website-shape");
     }
@@ -91,19 +91,33 @@ pub async fn update_profile(
     form: &ProfileForm,
 ) -> AppResult<()> {
     let mut errors = FieldErrors::new();
-    let name = errors.text("name", "form-label-organization-name", &form.name, 200);
+    let name = errors.text(
+        "name",
+        "form-label-organization-name",
+        &form.name,
+        limit::FULL_NAME,
+    );
     let website = website(&mut errors, "website", &form.website);
     let description = errors.optional_text(
         "description",
         "form-label-description",
         &form.description,
-        5000,
+        limit::DESCRIPTION,
     );
-    let address = errors.optional_text("address", "form-label-address", &form.address, 300);
+    let address = errors.optional_text(
+        "address",
+        "form-label-address",
+        &form.address,
+        limit::ADDRESS,
+    );
     let zip = existing_zip(&mut errors, "zip", &form.zip);
     let contact_email = errors.email("contact_email", &form.contact_email);
-    let contact_phone =
-        errors.optional_text("contact_phone", "form-label-phone", &form.contact_phone, 40);
+    let contact_phone = errors.optional_text(
+        "contact_phone",
+        "form-label-phone",
+        &form.contact_phone,
+        limit::PHONE,
+    );
     errors.into_result(())?;
 
     let txn = db::begin_write(db).await?;
@@ -300,7 +314,7 @@ pub async fn review(
     reason: &str,
 ) -> AppResult<organization::Model> {
     let mut errors = FieldErrors::new();
-    let reason = errors.optional_text("reason", "form-label-reason", reason, 1000);
+    let reason = errors.optional_text("reason", "form-label-reason", reason, limit::PARAGRAPH);
     if decision.needs_reason() && reason.is_empty() {
         errors.add_id("reason", "counselor-review-reason-needed");
     }

@@ -24,7 +24,7 @@ use crate::{
     auth::extractors::CurrentUser,
     db,
     error::{AppError, AppResult},
-    forms::FieldErrors,
+    forms::{FieldErrors, limit},
     i18n::{self, Message, t},
     notifications::notify_student_of_placement,
 };
@@ -144,9 +144,9 @@ pub async fn name_mentor(
     };
     let name = match &colleague {
         Some((_, display_name)) if form.name.trim().is_empty() => display_name.clone(),
-        _ => errors.text("name", "seats-mentor-name", &form.name, 120),
+        _ => errors.text("name", "seats-mentor-name", &form.name, limit::MENTOR),
     };
-    let role = errors.text("role", "seats-mentor-role", &form.role, 120);
+    let role = errors.text("role", "seats-mentor-role", &form.role, limit::MENTOR);
     let intro = errors.optional_text("intro", "seats-mentor-intro", &form.intro, INTRO_MAX);
     let languages = errors.languages(
         "languages",

@@ -16,7 +16,7 @@ use crate::{
     auth::extractors::CurrentUser,
     db,
     error::{AppError, AppResult, OrNotFound},
-    forms::FieldErrors,
+    forms::{FieldErrors, limit},
     i18n::{self, Message, t},
     notifications::{notify, notify_employers, notify_student_of_placement},
     profiles::service::student_of,
@@ -182,19 +182,19 @@ fn parse_consent(form: &ConsentForm) -> AppResult<consent::Decision> {
         "guardian_name",
         "families-consent-your-name",
         &form.guardian_name,
-        200,
+        limit::FULL_NAME,
     );
     let relationship = errors.text(
         "relationship",
         "families-consent-relationship",
         &form.relationship,
-        100,
+        limit::SHORT_NAME,
     );
     let reason = errors.optional_text(
         "reason",
         "placements-consent-reason-label",
         &form.reason,
-        1000,
+        limit::PARAGRAPH,
     );
     let given = match form.decision.as_str() {
         "give" => Some(true),
@@ -419,7 +419,7 @@ pub async fn log_hours(
         "description",
         "student-hours-description-name",
         &form.description,
-        1000,
+        limit::PARAGRAPH,
     );
     let (Some(work_date), Some(quarters)) = (work_date, quarters) else {
         return Err(AppError::Validation(errors));
@@ -600,7 +600,8 @@ pub async fn complete(
         "employer-close-reliability-name",
         &form.reliability,
     );
-    let comment = errors.optional_text("comment", "form-comment-name", &form.comment, 2000);
+    let comment =
+        errors.optional_text("comment", "form-comment-name", &form.comment, limit::LETTER);
     let status = errors
         .into_result(status)?
         .unwrap_or(PlacementStatus::Completed);
@@ -698,7 +699,8 @@ pub async fn student_feedback(
         1,
         5,
     );
-    let comment = errors.optional_text("comment", "form-comment-name", &form.comment, 2000);
+    let comment =
+        errors.optional_text("comment", "form-comment-name", &form.comment, limit::LETTER);
     let (Some(rating), Some(belonging)) = (rating, belonging) else {
         return Err(AppError::Validation(errors));
     };

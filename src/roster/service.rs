@@ -12,7 +12,7 @@ use super::claim_code;
 use crate::{
     auth::extractors::CurrentUser,
     error::{AppError, AppResult},
-    forms::FieldErrors,
+    forms::{FieldErrors, limit},
     paging::{self, Paging},
 };
 
@@ -140,13 +140,13 @@ pub async fn add_student(
         "first_name",
         "counselor-codes-first-name",
         &form.first_name,
-        100,
+        limit::SHORT_NAME,
     );
     let last_name = errors.text(
         "last_name",
         "counselor-codes-last-name",
         &form.last_name,
-        100,
+        limit::SHORT_NAME,
     );
     let grade = errors.integer("grade", "counselor-codes-grade", &form.grade, 6, 13);
     let (Some(school_id), Some(grade)) = (school_id, grade) else {
