@@ -94,7 +94,7 @@ pub async fn export_groups(
 ) -> AppResult<Response> {
     let lang = choice.choose(reader)?;
     let period = service::period(&state.db, &counselor, &scope, today(), reader).await?;
-    let cohort = service::cohort(&state.db, &period).await?;
+    let cohort = service::groups(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
     let mut export = Export::new();
     export.row(
@@ -172,7 +172,7 @@ pub async fn students(
 ) -> AppResult<Response> {
     let paging = query.paging.parse(page.lang)?;
     let period = service::period(&state.db, &counselor, &query.scope, today(), page.lang).await?;
-    let cohort = service::cohort(&state.db, &period).await?;
+    let cohort = service::groups(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
     let rows = service::list(
         &state.db,
@@ -241,7 +241,7 @@ pub async fn export_students(
 ) -> AppResult<Response> {
     let lang = choice.choose(reader)?;
     let period = service::period(&state.db, &counselor, &query.scope, today(), reader).await?;
-    let cohort = service::cohort(&state.db, &period).await?;
+    let cohort = service::groups(&state.db, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
     let rows = service::list(&state.db, &period, &query.filter, &figures, reader, None).await?;
     let mut export = Export::new();

@@ -50,11 +50,51 @@ pub struct StudentFacts {
     pub mentored: usize,
 }
 
-/// Each school's counts, for the disclosure layer: the cohort, the funnel
-/// and every group of every dimension. `months` gives each school's
-/// engaged and placed students per month of the period.
-/// `district` gives each group's size across every school, per dimension
-/// (the order of complementary suppression).
+/// One group of one dimension in one school, with its students' counts:
+/// what the database gives per dimension (`GROUP BY school, group`, see
+/// `super::cohort`), a few hundred rows for a whole district.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GroupFacts {
+    pub school_id: i32,
+    /// The dimension's index in `Dimension::ALL`.
+    pub dimension: usize,
+    pub group: String,
+    pub students: usize,
+    /// Engaged, placed and completed students of the group.
+    pub stages: [usize; STAGES],
+    pub mentored: usize,
+    pub belonging_sum: i64,
+    pub belonging_answers: usize,
+}
+
+/// Per-student facts added up per school, dimension and group: what the
+/// database's per-dimension `GROUP BY` computes, done in Rust for fixtures.
+pub fn group_facts(facts: &[StudentFacts]) -> Vec<GroupFacts> {
+    let mut groups: BTreeMap<(i32, usize, &str), GroupFacts> = BTreeMap::new();
+    for f in facts {
+        for (index, group) in f.groups.iter().enumerate() {
+            let g = groups
+                .entry((f.school_id, index, group.as_str()))
+                .or_insert_with(|| GroupFacts {
+                    school_id: f.school_id,
+                    dimension: index,
+                    group: group.clone(),
+                    ..GroupFacts::default()
+                });
+            g.students += f.students;
+            for (s, yes) in [f.engaged, f.placed, f.completed].into_iter().enumerate() {
+                g.stages[s] += usize::from(yes) * f.students;
+            }
+            g.mentored += f.mentored;
+            g.belonging_sum += f.belonging_sum;
+            g.belonging_answers += f.belonging_answers;
+        }
+    }
+    groups.into_values().collect()
+}
+
+/// Each school's counts, for the disclosure layer, from per-student facts
+/// (the fixtures' way in; the dashboard goes through `tally_groups`).
 pub fn tally(
     facts: &[StudentFacts],
     schools: &[(i32, String)],
@@ -62,49 +102,68 @@ pub fn tally(
     month_count: usize,
     district: &[BTreeMap<String, usize>],
 ) -> Vec<SchoolCounts> {
+    tally_groups(&group_facts(facts), schools, months, month_count, district)
+}
+
+/// Each school's counts, for the disclosure layer: the cohort, the funnel
+/// and every group of every dimension. The school's totals are its one
+/// group of the school dimension. `months` gives each school's engaged and
+/// placed students per month of the period. `district` gives each group's
+/// size across every school, per dimension (the order of complementary
+/// suppression).
+pub fn tally_groups(
+    groups: &[GroupFacts],
+    schools: &[(i32, String)],
+    months: &BTreeMap<i32, Vec<[usize; 2]>>,
+    month_count: usize,
+    district: &[BTreeMap<String, usize>],
+) -> Vec<SchoolCounts> {
+    let school_index = Dimension::ALL
+        .iter()
+        .position(|d| *d == Dimension::School)
+        .unwrap_or(Dimension::ALL.len());
     schools
         .iter()
         .map(|(id, name)| {
-            let mine: Vec<&StudentFacts> = facts.iter().filter(|f| f.school_id == *id).collect();
-            let stages_of = |f: &StudentFacts| [f.engaged, f.placed, f.completed];
+            let mine: Vec<&GroupFacts> = groups.iter().filter(|g| g.school_id == *id).collect();
             let mut counts = SchoolCounts {
                 school: name.clone(),
-                students: mine.iter().map(|f| f.students).sum(),
                 months: months
                     .get(id)
                     .cloned()
                     .unwrap_or_else(|| vec![[0; 2]; month_count]),
                 ..SchoolCounts::default()
             };
-            for f in &mine {
-                for (s, yes) in stages_of(f).into_iter().enumerate() {
-                    counts.stages[s] += usize::from(yes) * f.students;
+            for g in mine.iter().filter(|g| g.dimension == school_index) {
+                counts.students += g.students;
+                for s in 0..STAGES {
+                    counts.stages[s] += g.stages[s];
                 }
-                counts.mentored += f.mentored;
+                counts.mentored += g.mentored;
             }
             for index in 0..Dimension::ALL.len() {
-                let mut groups: BTreeMap<&str, GroupCounts> = BTreeMap::new();
-                for f in &mine {
-                    let g = groups
-                        .entry(f.groups[index].as_str())
+                let mut shown: BTreeMap<&str, GroupCounts> = BTreeMap::new();
+                for g in mine.iter().filter(|g| g.dimension == index) {
+                    let c = shown
+                        .entry(g.group.as_str())
                         .or_insert_with(|| GroupCounts {
-                            group: f.groups[index].clone(),
+                            group: g.group.clone(),
                             order: district
                                 .get(index)
-                                .and_then(|sizes| sizes.get(&f.groups[index]))
+                                .and_then(|sizes| sizes.get(&g.group))
                                 .copied()
                                 .unwrap_or_default(),
                             ..GroupCounts::default()
                         });
-                    g.students += f.students;
-                    for (s, yes) in stages_of(f).into_iter().enumerate().take(STAGES) {
-                        g.stages[s] += usize::from(yes) * f.students;
+                    c.students += g.students;
+                    for s in 0..STAGES {
+                        c.stages[s] += g.stages[s];
                     }
-                    g.mentored += f.mentored;
-                    g.belonging_sum += f.belonging_sum;
-                    g.belonging_answers += f.belonging_answers;
+                    c.mentored += g.mentored;
+                    c.belonging_sum += g.belonging_sum;
+                    c.belonging_answers += g.belonging_answers;
                 }
-                counts.dimensions.push(groups.into_values().collect());
+                counts.dimensions.push(shown.into_values().collect());
             }
             counts
         })

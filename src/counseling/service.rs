@@ -9,7 +9,7 @@ use entity::{ApplicationStatus, application, hour_log, opportunity, placement, s
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
-pub use super::cohort::{Cohort, ListFilter, Stage, StudentRow, cohort, figures, list};
+pub use super::cohort::{Cohort, ListFilter, Stage, StudentRow, cohort, figures, groups, list};
 use crate::{
     app::AppState,
     auth::extractors::CurrentUser,

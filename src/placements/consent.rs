@@ -4,6 +4,8 @@
 //! decision is a conditional update ("only while consent is still pending"),
 //! so two tabs or a double submit cannot both act.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 use entity::{
     PlacementStatus, WorkMode, consent_request, guardian, opportunity, organization, placement,
@@ -11,7 +13,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, sea_query::Expr,
+    EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
 };
 use serde::Serialize;
 
@@ -347,6 +349,73 @@ pub async fn status(
         sent_to,
         no_guardian_email,
     })
+}
+
+/// The consent status of each of a page's placements (`(placement,
+/// student)` pairs, at most a page of them) in two queries whatever the
+/// page's length: their consent emails, and which of their students have an
+/// active guardian with an email. The same as `status` for each one.
+pub async fn statuses(
+    db: &impl ConnectionTrait,
+    page: &[(i32, i32)],
+    mask: bool,
+) -> AppResult<HashMap<i32, ConsentStatus>> {
+    let placements: Vec<i32> = page.iter().map(|(p, _)| *p).collect();
+    let students: Vec<i32> = page.iter().map(|(_, s)| *s).collect();
+    let requests = consent_request::Entity::find()
+        .filter(consent_request::Column::PlacementId.is_in(placements))
+        .order_by_desc(consent_request::Column::CreatedAt)
+        .order_by_asc(consent_request::Column::Id)
+        .all(db)
+        .await?;
+    let reachable: HashSet<i32> = entity::student_guardian::Entity::find()
+        .select_only()
+        .column(entity::student_guardian::Column::StudentId)
+        .join(
+            JoinType::InnerJoin,
+            entity::student_guardian::Entity::belongs_to(guardian::Entity)
+                .from(entity::student_guardian::Column::GuardianId)
+                .to(guardian::Column::Id)
+                .into(),
+        )
+        .filter(entity::student_guardian::Column::StudentId.is_in(students))
+        .filter(guardian::Column::Active.eq(true))
+        .filter(guardian::Column::Email.is_not_null())
+        .filter(guardian::Column::Email.ne(""))
+        .distinct()
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut out = HashMap::with_capacity(page.len());
+    for (placement_id, student_id) in page {
+        let mine: Vec<&consent_request::Model> = requests
+            .iter()
+            .filter(|r| r.placement_id == *placement_id)
+            .collect();
+        let newest = mine.first().map(|r| r.created_at);
+        let sent_to = mine
+            .iter()
+            .filter(|r| Some(r.created_at) == newest)
+            .map(|r| SentTo {
+                email: if mask {
+                    mail::masked(&r.email)
+                } else {
+                    r.email.clone()
+                },
+                sent_on: r.created_at.date_naive().to_string(),
+            })
+            .collect();
+        out.insert(
+            *placement_id,
+            ConsentStatus {
+                sent_to,
+                no_guardian_email: !reachable.contains(student_id),
+            },
+        );
+    }
+    Ok(out)
 }
 
 /// Sends the consent email again: by the student (at most once every

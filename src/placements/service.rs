@@ -905,18 +905,43 @@ pub async fn of_student(
 /// A placement waiting for consent, with where the emails went.
 #[derive(Debug, Serialize)]
 pub struct AwaitingConsent {
-    pub placement: PlacementView,
+    pub placement: ConsentCard,
     pub student_id: i32,
     pub consent: consent::ConsentStatus,
 }
 
+/// What a card of the consent list names: the placement, its student, the
+/// posting and the organization.
+#[derive(Debug, Serialize, sea_orm::FromQueryResult)]
+pub struct ConsentCard {
+    pub id: i32,
+    #[serde(skip)]
+    pub student_id: i32,
+    #[serde(skip)]
+    first_name: String,
+    #[serde(skip)]
+    last_name: String,
+    pub title: String,
+    pub organization: String,
+    /// Filled from the names.
+    #[sea_orm(skip)]
+    pub student_name: String,
+}
+
 /// One page of the placements of the counselor's schools still waiting for
-/// consent, oldest first (the search finds a student by name or id).
+/// consent, oldest first (the search finds a student by name or id), in
+/// four queries whatever the page's length: the counselor's schools, the
+/// page's cards (placement, student, posting and organization joined), and
+/// `consent::statuses`' two.
 pub async fn awaiting_consent(
     db: &impl ConnectionTrait,
     counselor: &CurrentUser,
     paging: &crate::paging::Paging,
 ) -> AppResult<Vec<AwaitingConsent>> {
+    use sea_orm::{
+        FromQueryResult,
+        sea_query::{Alias, Expr, ExprTrait, Query},
+    };
     use student::Column as C;
     // A counselor's few schools; their students stay a subquery.
     let schools: Vec<i32> = crate::roster::service::schools_of(db, counselor)
@@ -924,7 +949,7 @@ pub async fn awaiting_consent(
         .into_iter()
         .map(|s| s.id)
         .collect();
-    let column = |c: C| sea_orm::sea_query::Expr::col((student::Entity, c));
+    let column = |c: C| Expr::col((student::Entity, c));
     let students = student::Entity::find()
         .select_only()
         .column(C::Id)
@@ -935,23 +960,63 @@ pub async fn awaiting_consent(
             column(C::Id),
         ))
         .into_query();
-    let rows = placement::Entity::find()
-        .filter(placement::Column::StudentId.in_subquery(students))
-        .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))
-        .order_by_asc(placement::Column::Id)
+    let query = Query::select()
+        .column((placement::Entity, placement::Column::Id))
+        .column((placement::Entity, placement::Column::StudentId))
+        .column((student::Entity, C::FirstName))
+        .column((student::Entity, C::LastName))
+        .column((opportunity::Entity, opportunity::Column::Title))
+        .expr_as(
+            Expr::col((organization::Entity, organization::Column::Name)),
+            Alias::new("organization"),
+        )
+        .from(placement::Entity)
+        .inner_join(
+            student::Entity,
+            Expr::col((student::Entity, C::Id))
+                .equals((placement::Entity, placement::Column::StudentId)),
+        )
+        .inner_join(
+            opportunity::Entity,
+            Expr::col((opportunity::Entity, opportunity::Column::Id))
+                .equals((placement::Entity, placement::Column::OpportunityId)),
+        )
+        .inner_join(
+            organization::Entity,
+            Expr::col((organization::Entity, organization::Column::Id))
+                .equals((opportunity::Entity, opportunity::Column::OrganizationId)),
+        )
+        .and_where(
+            Expr::col((placement::Entity, placement::Column::StudentId)).in_subquery(students),
+        )
+        .and_where(
+            Expr::col((placement::Entity, placement::Column::Status))
+                .eq(PlacementStatus::AwaitingConsent),
+        )
+        .order_by(
+            (placement::Entity, placement::Column::Id),
+            sea_orm::Order::Asc,
+        )
         .limit(paging.limit())
         .offset(paging.offset())
-        .all(db)
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let consent = consent::status(db, &row, false).await?;
-        let student_id = row.student_id;
-        out.push(AwaitingConsent {
-            placement: view(db, row, super::evaluation::Reader::Counselor).await?,
-            student_id,
-            consent,
-        });
+        .to_owned();
+    let mut cards = Vec::new();
+    for row in db.query_all(&query).await? {
+        let mut card = ConsentCard::from_query_result(&row, "")?;
+        card.student_name = format!("{} {}", card.first_name, card.last_name);
+        cards.push(card);
     }
-    Ok(out)
+    let page: Vec<(i32, i32)> = cards.iter().map(|c| (c.id, c.student_id)).collect();
+    let mut statuses = consent::statuses(db, &page, false).await?;
+    Ok(cards
+        .into_iter()
+        .filter_map(|card| {
+            let consent = statuses.remove(&card.id)?;
+            Some(AwaitingConsent {
+                student_id: card.student_id,
+                placement: card,
+                consent,
+            })
+        })
+        .collect())
 }

@@ -1286,3 +1286,133 @@ async fn on_a_phone_the_dashboard_keeps_one_column_and_its_table_scrolls_in_its_
     assert!(width("page") <= width("window"), "{layout}");
     assert!(width("main") <= width("window"), "{layout}");
 }
+
+/// Each student's stages in one school year, read straight from the tables
+/// (the test's own count, independent of the dashboard's SQL): engaged,
+/// placed, completed, placed with a named mentor.
+async fn stages_in(app: &TestApp, students: &[Student], year: i32) -> Vec<[bool; 4]> {
+    let start = Utc.with_ymd_and_hms(year, 8, 1, 0, 0, 0).unwrap();
+    let end = Utc.with_ymd_and_hms(year + 1, 8, 1, 0, 0, 0).unwrap();
+    let within = |at: chrono::DateTime<Utc>| at >= start && at < end;
+    let mut out = Vec::new();
+    for s in students {
+        let student = entity::student::Entity::find()
+            .filter(entity::student::Column::SourcedId.eq(s.sourced.clone()))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let applications = entity::application::Entity::find()
+            .filter(entity::application::Column::StudentId.eq(student.id))
+            .all(&app.db)
+            .await
+            .unwrap();
+        let placements = entity::placement::Entity::find()
+            .filter(entity::placement::Column::StudentId.eq(student.id))
+            .all(&app.db)
+            .await
+            .unwrap();
+        let placed = |p: &entity::placement::Model| {
+            entity::PlacementStatus::PLACED.contains(&p.status) && within(p.created_at)
+        };
+        out.push([
+            applications.iter().any(|a| within(a.created_at)),
+            placements.iter().any(placed),
+            placements.iter().any(|p| {
+                p.status == entity::PlacementStatus::Completed && p.ended_at.is_some_and(within)
+            }),
+            placements
+                .iter()
+                .any(|p| placed(p) && p.mentor_name.is_some()),
+        ]);
+    }
+    out
+}
+
+/// The dashboard's numbers are the seeded students' own: every shown group
+/// size, stage count and mentor count of each school's view (the students
+/// of one school filtered in the database) and of the all-schools view
+/// (no filter) equals what the test counts from the tables itself.
+#[tokio::test]
+async fn every_shown_dashboard_number_is_the_count_of_the_seeded_students() {
+    on_each_backend(async |app: TestApp| {
+        let f = fixture(&app).await;
+        let year = f.current - 1;
+        let stages = stages_in(&app, &f.students, year).await;
+        let mut scopes: Vec<(String, Vec<usize>)> = f
+            .school_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.to_string(), vec![i]))
+            .collect();
+        scopes.push((String::new(), vec![0, 1, 2]));
+        let mut checked = 0;
+        for (school, covered) in &scopes {
+            let (status, html) = text(
+                &app,
+                &f.counselor,
+                &format!("/counselor/dashboard?school={school}&year={year}"),
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK);
+            let view = parse_html(&html);
+            let mine: Vec<(&Student, &[bool; 4])> = f
+                .students
+                .iter()
+                .zip(&stages)
+                // A school under the threshold is left out of a combined view.
+                .filter(|(s, _)| {
+                    covered.contains(&s.school)
+                        && !view
+                            .left_out
+                            .iter()
+                            .any(|name| name == SCHOOLS[s.school].name)
+                })
+                .collect();
+            let count_of = |of: &[&(&Student, &[bool; 4])], k: usize| {
+                of.iter().filter(|(_, st)| st[k]).count()
+            };
+            let all: Vec<&(&Student, &[bool; 4])> = mine.iter().collect();
+            if let Some(cohort) = view.cohort {
+                assert_eq!(cohort, mine.len(), "scope {school:?} cohort");
+                for s in 0..3 {
+                    if let Some(n) = view.stages[s] {
+                        assert_eq!(n, count_of(&all, s), "scope {school:?} stage {s}");
+                        checked += 1;
+                    }
+                }
+                if let Some(m) = view.mentored {
+                    assert_eq!(m, count_of(&all, 3), "scope {school:?} mentored");
+                }
+            }
+            for ((dimension, group), shown) in &view.groups {
+                let Some(size) = shown.students else { continue };
+                let d = DIMENSIONS.iter().position(|k| k == dimension).unwrap();
+                let members: Vec<&(&Student, &[bool; 4])> =
+                    mine.iter().filter(|(s, _)| &s.groups[d] == group).collect();
+                assert_eq!(size, members.len(), "scope {school:?} {dimension}:{group}");
+                checked += 1;
+                for s in 0..3 {
+                    if let Some(n) = shown.stages[s] {
+                        assert_eq!(
+                            n,
+                            count_of(&members, s),
+                            "scope {school:?} {dimension}:{group} stage {s}"
+                        );
+                        checked += 1;
+                    }
+                }
+                if let Some(m) = shown.mentored {
+                    assert_eq!(
+                        m,
+                        count_of(&members, 3),
+                        "scope {school:?} {dimension}:{group} mentored"
+                    );
+                }
+            }
+        }
+        println!("{checked} shown counts equal the seeded students'");
+        assert!(checked > 40, "the views show enough to check ({checked})");
+    })
+    .await;
+}
