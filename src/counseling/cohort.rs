@@ -476,7 +476,8 @@ fn per_dimension_select(
         query
     };
     let mut branches = Dimension::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .enumerate()
         .map(|(d, dimension)| branch(d, dimension));
     let mut query = branches.next().unwrap_or_else(Query::select);
