@@ -29,8 +29,8 @@ use meilisearch_sdk::{
     indexes::Index,
     search::{self, MatchingStrategies, Selectors},
     settings::{
-        FacetingSettings, LocalizedAttributes, MinWordSizeForTypos, PaginationSetting,
-        PrefixSearchSettings, Settings, TypoToleranceSettings,
+        FacetSortValue, FacetingSettings, LocalizedAttributes, MinWordSizeForTypos,
+        PaginationSetting, PrefixSearchSettings, Settings, TypoToleranceSettings,
     },
     task_info::TaskInfo,
 };
@@ -252,9 +252,20 @@ impl MeiliEngine {
             .with_pagination(PaginationSetting {
                 max_total_hits: 100_000,
             })
+            // Facet values ordered by count: Meilisearch then counts a
+            // facet from its values' bitmaps. Ordered alphabetically (its
+            // default) it reads every matching document's values when a
+            // search matches up to 3,000 documents, 4-5 ms a facet at
+            // 100,000 postings: most of a worded search's time. The page
+            // orders values itself, and every facet has far fewer values
+            // than the cap, so the counts are the same.
             .with_faceting(FacetingSettings {
                 max_values_per_facet: 100,
-                sort_facet_values_by: None,
+                sort_facet_values_by: Some(
+                    [("*".to_owned(), FacetSortValue::Count)]
+                        .into_iter()
+                        .collect(),
+                ),
             })
     }
 
