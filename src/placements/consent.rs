@@ -324,37 +324,16 @@ pub async fn status(
     placement: &placement::Model,
     mask: bool,
 ) -> AppResult<ConsentStatus> {
-    let requests = consent_request::Entity::find()
-        .filter(consent_request::Column::PlacementId.eq(placement.id))
-        .order_by_desc(consent_request::Column::CreatedAt)
-        .all(db)
-        .await?;
-    let newest = requests.first().map(|r| r.created_at);
-    let sent_to = requests
-        .iter()
-        .filter(|r| Some(r.created_at) == newest)
-        .map(|r| SentTo {
-            email: if mask {
-                mail::masked(&r.email)
-            } else {
-                r.email.clone()
-            },
-            sent_on: r.created_at.date_naive().to_string(),
-        })
-        .collect();
-    let no_guardian_email = families::reachable(db, placement.student_id)
+    statuses(db, &[(placement.id, placement.student_id)], mask)
         .await?
-        .is_empty();
-    Ok(ConsentStatus {
-        sent_to,
-        no_guardian_email,
-    })
+        .remove(&placement.id)
+        .ok_or(AppError::NotFound)
 }
 
 /// The consent status of each of a page's placements (`(placement,
 /// student)` pairs, at most a page of them) in two queries whatever the
 /// page's length: their consent emails, and which of their students have an
-/// active guardian with an email. The same as `status` for each one.
+/// active guardian with an email (as `families::reachable` reads it).
 pub async fn statuses(
     db: &impl ConnectionTrait,
     page: &[(i32, i32)],

@@ -959,10 +959,7 @@ mod tests {
             .unwrap()
             .reverse();
         object.insert("stopWords".into(), json!([]));
-        object["faceting"]
-            .as_object_mut()
-            .unwrap()
-            .insert("sortFacetValuesBy".into(), json!({"*": "alpha"}));
+        object.insert("facetSearch".into(), json!(true));
         assert!(covers(&current, &wanted, ""));
 
         let mut reordered = current.clone();
@@ -974,5 +971,11 @@ mod tests {
         let mut older = current.clone();
         older.as_object_mut().unwrap().remove("localizedAttributes");
         assert!(!covers(&older, &wanted, ""), "set before Spanish postings");
+        let mut alphabetical = current.clone();
+        alphabetical["faceting"]["sortFacetValuesBy"] = json!({"*": "alpha"});
+        assert!(
+            !covers(&alphabetical, &wanted, ""),
+            "facets counted document by document"
+        );
     }
 }

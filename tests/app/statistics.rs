@@ -723,6 +723,19 @@ struct Fixture {
     current: i32,
 }
 
+/// Each school's view (its `school=` value and the index of the one school
+/// it covers), then the all-schools view (empty value, all three).
+fn school_scopes(f: &Fixture) -> Vec<(String, Vec<usize>)> {
+    let mut scopes: Vec<(String, Vec<usize>)> = f
+        .school_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.to_string(), vec![i]))
+        .collect();
+    scopes.push((String::new(), vec![0, 1, 2]));
+    scopes
+}
+
 async fn fixture(app: &TestApp) -> Fixture {
     let admin = app.admin().await;
     let (orgs, users, demographics, students) = roster();
@@ -1110,13 +1123,7 @@ async fn the_outreach_list_is_filtered_only_by_groups_the_dashboard_shows() {
         let year = f.current - 1;
         let mut refused = 0;
         let mut allowed = 0;
-        let mut scopes: Vec<(String, Vec<usize>)> = f
-            .school_ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.to_string(), vec![i]))
-            .collect();
-        scopes.push((String::new(), vec![0, 1, 2]));
+        let scopes = school_scopes(&f);
         for (school, covered) in &scopes {
             let (_, html) = text(
                 &app,
@@ -1339,13 +1346,7 @@ async fn every_shown_dashboard_number_is_the_count_of_the_seeded_students() {
         let f = fixture(&app).await;
         let year = f.current - 1;
         let stages = stages_in(&app, &f.students, year).await;
-        let mut scopes: Vec<(String, Vec<usize>)> = f
-            .school_ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.to_string(), vec![i]))
-            .collect();
-        scopes.push((String::new(), vec![0, 1, 2]));
+        let scopes = school_scopes(&f);
         let mut checked = 0;
         for (school, covered) in &scopes {
             let (status, html) = text(
