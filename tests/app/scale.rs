@@ -313,3 +313,130 @@ async fn the_admins_account_list_comes_in_pages_with_a_search_and_a_role_filter(
     })
     .await;
 }
+
+/// The names on one page of a student list, each with the stage its row
+/// shows.
+fn rows_of(body: &str) -> Vec<(String, String)> {
+    body.split("<th scope=\"row\"><a href=\"/counselor/students/")
+        .skip(1)
+        .map(|row| {
+            let name = row.split('>').nth(1).unwrap_or_default();
+            let name = name.trim_end_matches("</a").to_owned();
+            let stage = row
+                .split("</td><td>")
+                .nth(2)
+                .and_then(|cell| cell.split("</td>").next())
+                .unwrap_or_default()
+                .to_owned();
+            (name, stage)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_outreach_list_pages_through_a_stage_and_shows_each_students_stage() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let school = create_school(
+            &app.db,
+            &NewSchool {
+                name: "North High".into(),
+                zip: "60602".into(),
+            },
+        )
+        .await
+        .unwrap();
+        let now = Utc::now();
+        // 130 students: every other one applied this school year, so each
+        // stage's list and the whole list take more than one page.
+        let rows: Vec<student::ActiveModel> = (0..130)
+            .map(|i| student::ActiveModel {
+                school_id: Set(school.id),
+                first_name: Set(format!("Kid{i}")),
+                last_name: Set(format!("Pupil{i:03}")),
+                grade: Set(9),
+                active: Set(true),
+                created_at: Set(now),
+                ..Default::default()
+            })
+            .collect();
+        student::Entity::insert_many(rows)
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let students = student::Entity::find()
+            .filter(student::Column::SchoolId.eq(school.id))
+            .order_by_asc(student::Column::LastName)
+            .all(&app.db)
+            .await
+            .unwrap();
+        let employer = app
+            .verified_employer(&admin, "Small Lab", "small@example.org")
+            .await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let mut applied = std::collections::BTreeSet::new();
+        for s in students.iter().step_by(2) {
+            application::Entity::insert(application::ActiveModel {
+                opportunity_id: Set(opportunity),
+                student_id: Set(s.id),
+                status: Set(ApplicationStatus::Submitted),
+                note: Set(String::new()),
+                availability: Set(String::new()),
+                accommodations: Set(String::new()),
+                created_at: Set(now - Duration::hours(1)),
+                updated_at: Set(now),
+                ..Default::default()
+            })
+            .exec(&app.db)
+            .await
+            .unwrap();
+            applied.insert(format!("{} {}", s.first_name, s.last_name));
+        }
+        create_counselor(
+            &app.db,
+            &NewCounselor {
+                display_name: "Nora".into(),
+                email: "nora@north.edu".into(),
+                password: PASSWORD.into(),
+                school_ids: vec![school.id],
+            },
+        )
+        .await
+        .unwrap();
+        let counselor = new_client();
+        app.login_as(&counselor, "nora@north.edu", PASSWORD).await;
+
+        for (status, stage, expected) in [
+            ("", None, 130),
+            ("applied", Some("Applied"), applied.len()),
+            ("not_engaged", Some("Not engaged yet"), 130 - applied.len()),
+        ] {
+            let mut seen = Vec::new();
+            for number in 1..=3 {
+                let (code, body) = page(
+                    &app,
+                    &counselor,
+                    &format!("/counselor/outreach?status={status}&page={number}"),
+                )
+                .await;
+                assert_eq!(code, StatusCode::OK, "{status} page {number}: {body}");
+                seen.extend(rows_of(&body));
+            }
+            assert_eq!(seen.len(), expected, "{status}: {seen:?}");
+            let names: std::collections::BTreeSet<&String> = seen.iter().map(|(n, _)| n).collect();
+            assert_eq!(names.len(), expected, "{status}: each student once");
+            for (name, shown) in &seen {
+                let right = if applied.contains(name) {
+                    "Applied"
+                } else {
+                    "Not engaged yet"
+                };
+                assert_eq!(shown, right, "{status}: {name}");
+                if let Some(stage) = stage {
+                    assert_eq!(shown, stage, "{status}: {name}");
+                }
+            }
+        }
+    })
+    .await;
+}
