@@ -419,38 +419,17 @@ fn per_dimension_select(
         }
     };
     let branch = |d: usize, dimension: Dimension| {
+        // A dimension is grouped by one column: a label, a yes/no flag or
+        // the grade; the school dimension by the school alone.
+        let labelled = |c: &'static str| (g(c), Expr::val(false), Expr::val(0), Some(c));
+        let flagged = |c: &'static str| (Expr::val(""), g(c), Expr::val(0), Some(c));
         let (label, flag, grade, key): (Expr, Expr, Expr, Option<&'static str>) = match dimension {
-            Dimension::Gender => (g("gender"), Expr::val(false), Expr::val(0), Some("gender")),
-            Dimension::RaceEthnicity => (
-                g("race_ethnicity"),
-                Expr::val(false),
-                Expr::val(0),
-                Some("race_ethnicity"),
-            ),
-            Dimension::LowIncome => (
-                Expr::val(""),
-                g("low_income"),
-                Expr::val(0),
-                Some("low_income"),
-            ),
-            Dimension::EnglishLearner => (
-                Expr::val(""),
-                g("english_learner"),
-                Expr::val(0),
-                Some("english_learner"),
-            ),
-            Dimension::Disability => (
-                Expr::val(""),
-                g("disability"),
-                Expr::val(0),
-                Some("disability"),
-            ),
-            Dimension::FirstGeneration => (
-                Expr::val(""),
-                g("first_generation"),
-                Expr::val(0),
-                Some("first_generation"),
-            ),
+            Dimension::Gender => labelled("gender"),
+            Dimension::RaceEthnicity => labelled("race_ethnicity"),
+            Dimension::LowIncome => flagged("low_income"),
+            Dimension::EnglishLearner => flagged("english_learner"),
+            Dimension::Disability => flagged("disability"),
+            Dimension::FirstGeneration => flagged("first_generation"),
             Dimension::Grade => (Expr::val(""), Expr::val(false), g("grade"), Some("grade")),
             Dimension::School => (Expr::val(""), Expr::val(false), Expr::val(0), None),
         };
