@@ -29,6 +29,19 @@ async fn page(app: &TestApp, client: &Client, path: &str) -> String {
     response.text().await.unwrap()
 }
 
+/// The student's own application page and the entry code it shows.
+async fn own_page(
+    app: &TestApp,
+    client: &Client,
+    opportunity: i32,
+    first: &str,
+) -> (String, String) {
+    let id = application_of(app, opportunity, first).await;
+    let html = page(app, client, &format!("/student/applications/{id}")).await;
+    let code = between(&html, "Your entry code is ", ":").to_owned();
+    (html, code)
+}
+
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     let from = text.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
     &text[from..from + text[from..].find(end).unwrap()]
@@ -158,14 +171,7 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         let codes_before: BTreeMap<&str, String> = {
             let mut codes = BTreeMap::new();
             for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
-                let id = application_of(&app, fair, name).await;
-                let html = page(
-                    &app,
-                    &students[name],
-                    &format!("/student/applications/{id}"),
-                )
-                .await;
-                let code = between(&html, "Your entry code is ", ":").to_owned();
+                let (_, code) = own_page(&app, &students[name], fair, name).await;
                 assert_eq!(code.len(), 12, "{name}");
                 codes.insert(name, code);
             }
@@ -370,14 +376,7 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
             ("Avery", 3),
             ("Blake", 3),
         ] {
-            let id = application_of(&app, fair, name).await;
-            let html = page(
-                &app,
-                &students[name],
-                &format!("/student/applications/{id}"),
-            )
-            .await;
-            let code = between(&html, "Your entry code is ", ":").to_owned();
+            let (html, code) = own_page(&app, &students[name], fair, name).await;
             assert_eq!(
                 code, codes_before[name],
                 "{name}'s code is the one shown on applying"
