@@ -60,10 +60,19 @@ pub async fn import_roster(
         std::fs::read(args.path.join(name))
             .map_err(|e| anyhow::anyhow!("{}: {e}", args.path.join(name).display()))
     };
+    // demographics.csv and manifest.csv are optional in OneRoster.
+    let optional = |name: &str| {
+        if args.path.join(name).exists() {
+            read(name)
+        } else {
+            Ok(Vec::new())
+        }
+    };
     let files = RosterFiles {
         orgs: read("orgs.csv")?,
         users: read("users.csv")?,
-        demographics: read("demographics.csv")?,
+        demographics: optional("demographics.csv")?,
+        manifest: optional("manifest.csv")?,
     };
     let db = db::connect_and_migrate(config).await?;
     // The command line acts as the system administrator.

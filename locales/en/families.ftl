@@ -92,5 +92,7 @@ families-roster-warnings-title = Imported, with { $count ->
 } to check
 families-roster-warning-guardian = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so no guardian was linked through it.
 families-roster-warning-student = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so this guardian was not linked to that student.
+families-roster-warning-grade = { $file }, line { $line }: student “{ $id }” is not in a grade STEMbridge serves (grade 6 and up), so they were left out.
+families-roster-warning-demographics = { $file }, line { $line }: “{ $id }” is not in users.csv, so this row was left out.
 families-roster-more-warnings = … and { $more } more.
 families-roster-warnings-hint = Exports often leave out guardians who did not agree to share their details. A student with no guardian contact takes the paper consent path; you can add a contact on the student's record.

@@ -92,5 +92,7 @@ families-roster-warnings-title = Importado, con { $count ->
 } para revisar
 families-roster-warning-guardian = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que no se vinculó ningún tutor por esa referencia.
 families-roster-warning-student = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que este tutor no se vinculó con ese estudiante.
+families-roster-warning-grade = { $file }, línea { $line }: el estudiante “{ $id }” no está en un grado que STEMbridge atiende (de 6.º grado en adelante), así que se dejó fuera.
+families-roster-warning-demographics = { $file }, línea { $line }: “{ $id }” no está en users.csv, así que esta fila se dejó fuera.
 families-roster-more-warnings = … y { $more } más.
 families-roster-warnings-hint = Las exportaciones a menudo omiten a los tutores que no aceptaron compartir sus datos. Un estudiante sin contacto de tutor sigue el camino del consentimiento en papel; puedes agregar un contacto en el expediente del estudiante.

@@ -109,32 +109,37 @@ pub async fn reissue_code(
         .into_response())
 }
 
-/// The three OneRoster files from a multipart form.
+/// The most an upload of roster files may hold (the request as a whole).
+pub const MAX_UPLOAD_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why a roster upload could not be read: too large says how large it may be.
+fn unreadable_upload(e: axum::extract::multipart::MultipartError) -> AppError {
+    let lang = i18n::current();
+    if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        return AppError::BadRequest(i18n::t_args(
+            lang,
+            "counselor-error-upload-too-large",
+            vec![("max", (MAX_UPLOAD_BYTES / (1024 * 1024)).into())],
+        ));
+    }
+    AppError::BadRequest(i18n::t_args(
+        lang,
+        "counselor-error-upload",
+        vec![("detail", e.to_string().into())],
+    ))
+}
+
+/// The OneRoster files from a multipart form.
 async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFiles> {
-    let mut files = RosterFiles {
-        orgs: Vec::new(),
-        users: Vec::new(),
-        demographics: Vec::new(),
-    };
-    while let Some(field) = multipart.next_field().await.map_err(|e| {
-        AppError::BadRequest(i18n::t_args(
-            i18n::current(),
-            "counselor-error-upload",
-            vec![("detail", e.to_string().into())],
-        ))
-    })? {
+    let mut files = RosterFiles::default();
+    while let Some(field) = multipart.next_field().await.map_err(unreadable_upload)? {
         let name = field.name().unwrap_or_default().to_owned();
-        let bytes = field.bytes().await.map_err(|e| {
-            AppError::BadRequest(i18n::t_args(
-                i18n::current(),
-                "counselor-error-upload",
-                vec![("detail", e.to_string().into())],
-            ))
-        })?;
+        let bytes = field.bytes().await.map_err(unreadable_upload)?;
         match name.as_str() {
             "orgs" => files.orgs = bytes.to_vec(),
             "users" => files.users = bytes.to_vec(),
             "demographics" => files.demographics = bytes.to_vec(),
+            "manifest" => files.manifest = bytes.to_vec(),
             _ => {}
         }
     }

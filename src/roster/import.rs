@@ -92,11 +92,14 @@ impl ImportWarning {
     }
 }
 
-/// The three files, as uploaded.
+/// The files, as uploaded. demographics.csv and manifest.csv are optional
+/// in OneRoster: empty when absent.
+#[derive(Default)]
 pub struct RosterFiles {
     pub orgs: Vec<u8>,
     pub users: Vec<u8>,
     pub demographics: Vec<u8>,
+    pub manifest: Vec<u8>,
 }
 
 /// What a successful import did.
@@ -115,6 +118,8 @@ pub struct ImportSummary {
 
 #[derive(Debug, Clone)]
 struct Org {
+    /// Its line in orgs.csv.
+    line: u64,
     sourced_id: String,
     name: String,
     zip: String,
@@ -141,7 +146,9 @@ struct Student {
     family_name: String,
     grade: i32,
     active: bool,
-    demographics: Demographics,
+    /// `None` without a row in demographics.csv: what is stored stays (a
+    /// delta export, or a district that sends no demographics).
+    demographics: Option<Demographics>,
 }
 
 #[derive(Debug, Clone)]
@@ -166,6 +173,9 @@ struct Roster {
     /// (student sourcedId, guardian sourcedId), each pair once.
     links: Vec<(String, String)>,
     warnings: Vec<ImportWarning>,
+    /// manifest.csv calls users.csv a delta: people it leaves out are
+    /// unchanged, not gone.
+    delta: bool,
 }
 
 /// `agentSourcedIds` as written by real exports: semicolons or commas.
@@ -214,9 +224,10 @@ struct Table {
 }
 
 impl Table {
+    /// The trimmed value of `column` (named in any case, as exports differ).
     fn get<'a>(&self, row: &'a csv::StringRecord, column: &str) -> &'a str {
         self.columns
-            .get(column)
+            .get(&column.to_lowercase())
             .and_then(|&i| row.get(i))
             .map(str::trim)
             .unwrap_or_default()
@@ -262,12 +273,12 @@ fn parse_table(
     let columns: HashMap<String, usize> = header
         .iter()
         .enumerate()
-        .map(|(i, name)| (name.trim().to_owned(), i))
+        .map(|(i, name)| (name.trim().to_lowercase(), i))
         .collect();
     let missing: Vec<&str> = required
         .iter()
         .copied()
-        .filter(|c| !columns.contains_key(*c))
+        .filter(|c| !columns.contains_key(&c.to_lowercase()))
         .collect();
     if !missing.is_empty() {
         errors.at(
@@ -390,17 +401,36 @@ fn boolean(
 /// OneRoster grade codes this marketplace serves ("06" to "12", "13" early college).
 /// A student's grade from OneRoster's `grades`, which may list several
 /// ("10,11"): the highest, since a student between grades is moving up.
-fn grade(codes: &str) -> Option<i32> {
-    let grades: Option<Vec<i32>> = codes
-        .split(',')
-        .map(|code| {
-            code.trim()
-                .parse::<i32>()
-                .ok()
-                .filter(|g| (6..=13).contains(g))
-        })
-        .collect();
-    grades?.into_iter().max()
+/// OneRoster's grade codes that are not numbers: infant/toddler, preschool,
+/// pre-kindergarten, transitional kindergarten, kindergarten,
+/// postsecondary, ungraded and other.
+const GRADE_WORDS: &[&str] = &["IT", "PR", "PK", "TK", "KG", "PS", "UG", "Other"];
+
+/// What a student's `grades` say.
+#[derive(Debug, PartialEq, Eq)]
+enum Grades {
+    /// The highest of its grades, one STEMbridge serves (06 to 13).
+    Served(i32),
+    /// Only grades below 06, or ungraded: a district-wide export lists
+    /// every student, so these are skipped, not refused.
+    NotServed,
+    /// Not grade codes at all (a wrong column, a typo).
+    Invalid,
+}
+
+fn grade(codes: &str) -> Grades {
+    let mut highest = None;
+    for code in codes.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        match code.parse::<i32>() {
+            Ok(g) if (1..=13).contains(&g) => highest = highest.max(Some(g)),
+            Err(_) if GRADE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(code)) => {}
+            _ => return Grades::Invalid,
+        }
+    }
+    match highest {
+        Some(g) if g >= 6 => Grades::Served(g),
+        _ => Grades::NotServed,
+    }
 }
 
 const RACES: &[(&str, &str)] = &[
@@ -439,7 +469,27 @@ impl Errors {
     }
 }
 
-/// Checks all three files; returns the roster or every error.
+/// An absent optional file: nothing, or only blank lines.
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .iter()
+        .all(u8::is_ascii_whitespace)
+}
+
+/// manifest.csv says users.csv is a delta (only the people who changed),
+/// not the bulk list of everyone.
+fn is_delta(manifest: &Table) -> bool {
+    manifest.rows.iter().any(|(_, row)| {
+        manifest
+            .get(row, "propertyName")
+            .eq_ignore_ascii_case("file.users")
+            && manifest.get(row, "value").eq_ignore_ascii_case("delta")
+    })
+}
+
+/// Checks the files; returns the roster or every error.
 fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     let mut errors = Errors::default();
     let orgs = parse_table(
@@ -462,34 +512,61 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
         ],
         &mut errors,
     );
-    let demographics = parse_table(
-        "demographics.csv",
-        &files.demographics,
-        &["sourcedId", "birthDate", "sex"],
-        &mut errors,
-    );
-    let (Some(orgs), Some(users), Some(demographics)) = (orgs, users, demographics) else {
+    // Optional in OneRoster: without it, stored demographics stay.
+    let demographics = if is_blank(&files.demographics) {
+        Some(None)
+    } else {
+        parse_table(
+            "demographics.csv",
+            &files.demographics,
+            &["sourcedId", "birthDate", "sex"],
+            &mut errors,
+        )
+        .map(Some)
+    };
+    let delta = if is_blank(&files.manifest) {
+        Some(false)
+    } else {
+        parse_table(
+            "manifest.csv",
+            &files.manifest,
+            &["propertyName", "value"],
+            &mut errors,
+        )
+        .map(|manifest| is_delta(&manifest))
+    };
+    let (Some(orgs), Some(users), Some(demographics), Some(delta)) =
+        (orgs, users, demographics, delta)
+    else {
         return Err(errors.0);
     };
     let schools = validate_orgs(&orgs, &mut errors);
     let school_ids: HashSet<&str> = schools.iter().map(|s| s.sourced_id.as_str()).collect();
-    let mut unclaimed = validate_demographics(&demographics, &mut errors);
+    let mut unclaimed = demographics
+        .as_ref()
+        .map(|d| validate_demographics(d, &mut errors))
+        .unwrap_or_default();
     let people = validate_users(&users, &school_ids, &mut unclaimed, &mut errors);
-    // Demographics left unclaimed name nobody who is a student of users.csv.
-    for (line, row) in &demographics.rows {
-        let sourced_id = demographics.get(row, "sourcedId");
-        if unclaimed.contains_key(sourced_id) {
-            errors.at(
-                demographics.file,
-                *line,
-                say(
-                    "roster-error-not-a-student",
-                    vec![("id", sourced_id.into())],
-                ),
-            );
+    let (links, mut warnings) = link_agents(&users, &people);
+    warnings.extend(people.skipped.iter().cloned());
+    // Demographics of staff are not ours to keep; a row naming nobody in
+    // users.csv is left out with a warning (a full export should not have
+    // one; a delta export may update people it does not list).
+    if let Some(demographics) = &demographics
+        && !delta
+    {
+        for (line, row) in &demographics.rows {
+            let sourced_id = demographics.get(row, "sourcedId");
+            if unclaimed.contains_key(sourced_id) && !people.everyone.contains(sourced_id) {
+                warnings.push(ImportWarning {
+                    file: demographics.file,
+                    line: *line,
+                    kind: "demographics",
+                    missing: sourced_id.to_owned(),
+                });
+            }
         }
     }
-    let (links, warnings) = link_agents(&users, &people);
     if errors.0.is_empty() {
         Ok(Roster {
             orgs: schools,
@@ -497,6 +574,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             guardians: people.guardians,
             links,
             warnings,
+            delta,
         })
     } else {
         Err(errors.sorted())
@@ -519,6 +597,7 @@ fn validate_orgs(orgs: &Table, errors: &mut Errors) -> Vec<Org> {
                 errors.at(orgs.file, line, say("roster-error-school-name", vec![]));
             }
             schools.push(Org {
+                line,
                 sourced_id,
                 name,
                 zip: orgs.get(row, "metadata.zip").to_owned(),
@@ -563,7 +642,11 @@ fn demographics_row(
 ) -> Demographics {
     let birth_date = match table.get(row, "birthDate") {
         "" => None,
-        text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        // Some exports write a date and time (`2010-05-06T00:00:00Z`).
+        text => match NaiveDate::parse_from_str(
+            text.split_once('T').map_or(text, |(day, _)| day),
+            "%Y-%m-%d",
+        ) {
             Ok(date) => Some(date),
             Err(_) => {
                 errors.at(
@@ -576,9 +659,10 @@ fn demographics_row(
         },
     };
     let gender = match table.get(row, "sex").to_lowercase().as_str() {
-        "" => None,
-        "male" => Some("Male".to_owned()),
-        "female" => Some("Female".to_owned()),
+        // OneRoster 1.2's `unspecified` says nothing, as an empty cell.
+        "" | "unspecified" => None,
+        "male" | "m" => Some("Male".to_owned()),
+        "female" | "f" => Some("Female".to_owned()),
         "other" | "nonbinary" | "non-binary" | "x" => Some("Another gender".to_owned()),
         other => {
             errors.at(
@@ -649,6 +733,8 @@ struct People {
     /// Every sourcedId of users.csv, whatever its role: an agent who is a
     /// teacher of the file is not missing, only not a guardian.
     everyone: HashSet<String>,
+    /// Students left out for their grade.
+    skipped: Vec<ImportWarning>,
 }
 
 /// The student and guardian rows of users.csv (other roles are skipped);
@@ -671,6 +757,7 @@ fn validate_users(
             .filter(|id| !id.is_empty())
             .map(str::to_owned)
             .collect(),
+        skipped: Vec::new(),
     };
     let mut seen = HashSet::new();
     for (line, row) in &users.rows {
@@ -684,17 +771,27 @@ fn validate_users(
                     .push(Agents::of(users, row, line, &g.sourced_id));
                 people.guardians.push(g);
             }
-        } else if role == "student"
-            && let Some(student) =
-                student_row(users, row, line, school_ids, unclaimed, &mut seen, errors)
-        {
-            people
-                .student_agents
-                .push(Agents::of(users, row, line, &student.sourced_id));
-            people.students.push(student);
+        } else if role == "student" {
+            match student_row(users, row, line, school_ids, unclaimed, &mut seen, errors) {
+                Some(StudentRow::Student(student)) => {
+                    people
+                        .student_agents
+                        .push(Agents::of(users, row, line, &student.sourced_id));
+                    people.students.push(student);
+                }
+                Some(StudentRow::Skipped(warning)) => people.skipped.push(warning),
+                None => {}
+            }
         }
     }
     people
+}
+
+/// A student row of users.csv, once checked.
+enum StudentRow {
+    Student(Student),
+    /// Not in a grade STEMbridge serves: left out, with a warning.
+    Skipped(ImportWarning),
 }
 
 /// One student row of users.csv, checked.
@@ -706,11 +803,11 @@ fn student_row(
     unclaimed: &mut HashMap<String, Demographics>,
     seen: &mut HashSet<String>,
     errors: &mut Errors,
-) -> Option<Student> {
+) -> Option<StudentRow> {
     let mut error = |message: String| errors.at(users.file, line, message);
     let sourced_id = sourced_id_once(users, row, seen, &mut error)?;
     // Taken now, so a student with another error is not reported twice.
-    let demographics = unclaimed.remove(&sourced_id).unwrap_or_default();
+    let demographics = unclaimed.remove(&sourced_id);
     let orgs_of_user: Vec<&str> = users
         .get(row, "orgSourcedIds")
         .split(',')
@@ -725,12 +822,23 @@ fn student_row(
         return None;
     };
     let grades = users.get(row, "grades");
-    let Some(grade) = grade(grades) else {
-        error(say("roster-error-grades", vec![("value", grades.into())]));
-        return None;
+    let grade = match grade(grades) {
+        Grades::Served(grade) => grade,
+        Grades::NotServed => {
+            return Some(StudentRow::Skipped(ImportWarning {
+                file: users.file,
+                line,
+                kind: "grade",
+                missing: sourced_id,
+            }));
+        }
+        Grades::Invalid => {
+            error(say("roster-error-grades", vec![("value", grades.into())]));
+            return None;
+        }
     };
     let active = match users.get(row, "enabledUser").to_lowercase().as_str() {
-        "true" | "" => users.get(row, "status") != "tobedeleted",
+        "true" | "" => !users.get(row, "status").eq_ignore_ascii_case("tobedeleted"),
         "false" => false,
         other => {
             error(say(
@@ -745,7 +853,7 @@ fn student_row(
         error(say("roster-error-names", vec![]));
         return None;
     }
-    Some(Student {
+    Some(StudentRow::Student(Student {
         line,
         demographics,
         sourced_id,
@@ -754,7 +862,7 @@ fn student_row(
         family_name: family_name.to_owned(),
         grade,
         active,
-    })
+    }))
 }
 
 /// The row's sourcedId, when it has one not seen before in its file.
@@ -779,12 +887,14 @@ fn sourced_id_once(
     Some(sourced_id)
 }
 
-/// Both names given, neither longer than a record holds.
+/// Both names given, neither longer than a record holds nor holding a
+/// line break or other control character (a quoted field may).
 fn person_names_fit(given_name: &str, family_name: &str) -> bool {
-    !given_name.is_empty()
-        && !family_name.is_empty()
-        && given_name.chars().count() <= MAX_PERSON_NAME
-        && family_name.chars().count() <= MAX_PERSON_NAME
+    [given_name, family_name].iter().all(|name| {
+        !name.is_empty()
+            && name.chars().count() <= MAX_PERSON_NAME
+            && !name.chars().any(char::is_control)
+    })
 }
 
 /// The (student, guardian) links named from either side, each once, and a
@@ -923,7 +1033,7 @@ pub async fn import(
     // Schools: admins create them; counselors may import only schools assigned to them.
     let mut school_ids: HashMap<String, i32> = HashMap::new();
     let mut refused = Vec::new();
-    for (n, org) in orgs.iter().enumerate() {
+    for org in orgs {
         let existing = school::Entity::find()
             .filter(school::Column::SourcedId.eq(&org.sourced_id))
             .one(&txn)
@@ -960,7 +1070,7 @@ pub async fn import(
             _ => {
                 refused.push(ImportError {
                     file: "orgs.csv",
-                    line: n as u64 + 2,
+                    line: org.line,
                     message: say(
                         "roster-error-not-your-school",
                         vec![
@@ -1024,42 +1134,35 @@ pub async fn import(
     let total = students.len();
     for (n, s) in students.iter().enumerate() {
         let school_id = school_ids[&s.org];
-        let d = &s.demographics;
         match existing.get(&s.sourced_id) {
             Some(current) => {
-                let unchanged = current.school_id == school_id
-                    && current.first_name == s.given_name
-                    && current.last_name == s.family_name
-                    && current.grade == s.grade
-                    && current.active == s.active
-                    && current.gender == d.gender
-                    && current.race_ethnicity == d.race_ethnicity
-                    && current.low_income == d.low_income
-                    && current.english_learner == d.english_learner
-                    && current.disability == d.disability
-                    && current.first_generation == d.first_generation
-                    && (d.birth_date.is_none() || current.date_of_birth == d.birth_date);
-                if !unchanged {
-                    let mut model: student::ActiveModel = current.clone().into();
-                    model.school_id = Set(school_id);
-                    model.first_name = Set(s.given_name.clone());
-                    model.last_name = Set(s.family_name.clone());
-                    model.grade = Set(s.grade);
-                    model.active = Set(s.active);
-                    model.gender = Set(d.gender.clone());
-                    model.race_ethnicity = Set(d.race_ethnicity.clone());
-                    model.low_income = Set(d.low_income);
-                    model.english_learner = Set(d.english_learner);
-                    model.disability = Set(d.disability);
-                    model.first_generation = Set(d.first_generation);
+                let mut model: student::ActiveModel = current.clone().into();
+                model.school_id.set_if_not_equals(school_id);
+                model.first_name.set_if_not_equals(s.given_name.clone());
+                model.last_name.set_if_not_equals(s.family_name.clone());
+                model.grade.set_if_not_equals(s.grade);
+                model.active.set_if_not_equals(s.active);
+                // Without a demographics row what is stored stays.
+                if let Some(d) = &s.demographics {
+                    model.gender.set_if_not_equals(d.gender.clone());
+                    model
+                        .race_ethnicity
+                        .set_if_not_equals(d.race_ethnicity.clone());
+                    model.low_income.set_if_not_equals(d.low_income);
+                    model.english_learner.set_if_not_equals(d.english_learner);
+                    model.disability.set_if_not_equals(d.disability);
+                    model.first_generation.set_if_not_equals(d.first_generation);
                     if d.birth_date.is_some() {
-                        model.date_of_birth = Set(d.birth_date);
+                        model.date_of_birth.set_if_not_equals(d.birth_date);
                     }
+                }
+                if model.is_changed() {
                     model.update(&txn).await?;
                     summary.updated += 1;
                 }
             }
             None => {
+                let d = s.demographics.clone().unwrap_or_default();
                 new_rows.push(student::ActiveModel {
                     school_id: Set(school_id),
                     user_id: Set(None),
@@ -1097,10 +1200,12 @@ pub async fn import(
         .await?;
     progress(total, total);
 
-    // Students of these schools missing from the roster become inactive (history kept).
+    // Students of these schools missing from the roster become inactive
+    // (history kept); a delta export lists only who changed.
     let listed: HashSet<&str> = students.iter().map(|s| s.sourced_id.as_str()).collect();
     let missing: Vec<i32> = existing
         .values()
+        .filter(|_| !roster.delta)
         .filter(|s| s.active && school_ids.values().any(|id| *id == s.school_id))
         .filter(|s| {
             s.sourced_id
@@ -1300,6 +1405,7 @@ async fn import_guardians(
     let missing: Vec<i32> = linked_guardians
         .iter()
         .copied()
+        .filter(|_| !roster.delta)
         .filter(|id| !listed_ids.contains(id))
         .collect();
     for chunk in missing.chunks(500) {
@@ -1373,6 +1479,7 @@ mod tests {
             orgs: orgs.into(),
             users: users.into(),
             demographics: demographics.into(),
+            manifest: Vec::new(),
         }
     }
 
@@ -1381,13 +1488,67 @@ mod tests {
     const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex,hispanicOrLatinoEthnicity,metadata.lowIncome\nstu-1,2009-05-01,female,true,true\n";
 
     #[test]
-    fn several_grades_give_the_highest_and_any_bad_one_refuses() {
-        assert_eq!(grade("10,11"), Some(11));
-        assert_eq!(grade(" 09 , 10 "), Some(10));
-        assert_eq!(grade("11"), Some(11));
-        assert_eq!(grade("10,KG"), None);
-        assert_eq!(grade(""), None);
-        assert_eq!(grade("14"), None);
+    fn several_grades_give_the_highest_younger_ones_are_not_served_and_a_bad_one_refuses() {
+        assert_eq!(grade("10,11"), Grades::Served(11));
+        assert_eq!(grade(" 09 , 10 "), Grades::Served(10));
+        assert_eq!(grade("11"), Grades::Served(11));
+        assert_eq!(grade("05,06"), Grades::Served(6));
+        for younger in ["KG", "PK", "05", "1", "Other", "UG", "kg,01", ""] {
+            assert_eq!(grade(younger), Grades::NotServed, "{younger}");
+        }
+        for bad in ["14", "0", "ninth", "10,grade"] {
+            assert_eq!(grade(bad), Grades::Invalid, "{bad}");
+        }
+    }
+
+    #[test]
+    fn what_real_exports_write_is_read() {
+        // Header names in another case, a date with a time, M/F and
+        // OneRoster 1.2's unspecified, a teacher's demographics, a
+        // kindergartner, and TOBEDELETED in capitals.
+        let users = "SourcedID,EnabledUser,OrgSourcedIds,Role,GivenName,FamilyName,Grades,Status\n\
+                     stu-1,true,sch-1,student,Ana,Rivera,09,active\n\
+                     stu-2,true,sch-1,student,Ben,Ko,KG,active\n\
+                     stu-3,true,sch-1,student,Cy,Li,10,TOBEDELETED\n\
+                     tch-1,true,sch-1,teacher,Tess,Ng,,active\n";
+        let demographics = "sourcedId,birthDate,sex\n\
+                            stu-1,2010-05-06T00:00:00Z,F\n\
+                            stu-3,2009-01-02,unspecified\n\
+                            tch-1,1980-01-01,M\n\
+                            gone-1,2009-01-02,M\n";
+        let roster = validate(&files(ORGS, users, demographics)).unwrap();
+        let ana = &roster.students[0];
+        let d = ana.demographics.as_ref().unwrap();
+        assert_eq!(d.gender.as_deref(), Some("Female"));
+        assert_eq!(d.birth_date, NaiveDate::from_ymd_opt(2010, 5, 6));
+        assert_eq!(ana.grade, 9);
+        assert_eq!(roster.students.len(), 2, "the kindergartner is left out");
+        assert!(!roster.students[1].active, "TOBEDELETED");
+        let kinds: Vec<(&str, &str)> = roster
+            .warnings
+            .iter()
+            .map(|w| (w.kind, w.missing.as_str()))
+            .collect();
+        assert_eq!(kinds, [("grade", "stu-2"), ("demographics", "gone-1")]);
+    }
+
+    #[test]
+    fn without_demographics_or_with_a_delta_manifest_nothing_is_taken_as_gone() {
+        let roster = validate(&files(ORGS, USERS, "")).unwrap();
+        assert!(roster.students[0].demographics.is_none());
+        assert!(!roster.delta);
+        let mut delta = files(ORGS, USERS, DEMOGRAPHICS);
+        delta.manifest = b"propertyName,value\nmanifest.version,1.0\nfile.users,delta\n".to_vec();
+        assert!(validate(&delta).unwrap().delta);
+        let mut bulk = files(ORGS, USERS, DEMOGRAPHICS);
+        bulk.manifest = b"propertyName,value\nfile.users,bulk\n".to_vec();
+        assert!(!validate(&bulk).unwrap().delta);
+    }
+
+    #[test]
+    fn a_name_with_a_line_break_is_refused() {
+        let users = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,\"Ana\nLuisa\",Rivera,11\n";
+        assert!(validate(&files(ORGS, users, DEMOGRAPHICS)).is_err());
     }
 
     #[test]
@@ -1429,11 +1590,9 @@ mod tests {
         assert_eq!(roster.orgs.len(), 1);
         let ana = &roster.students[0];
         assert_eq!((ana.grade, ana.active), (11, true));
-        assert_eq!(
-            ana.demographics.race_ethnicity.as_deref(),
-            Some("Hispanic or Latino")
-        );
-        assert_eq!(ana.demographics.low_income, Some(true));
+        let d = ana.demographics.as_ref().unwrap();
+        assert_eq!(d.race_ethnicity.as_deref(), Some("Hispanic or Latino"));
+        assert_eq!(d.low_income, Some(true));
     }
 
     #[test]
@@ -1484,9 +1643,9 @@ mod tests {
                 },
             ),
             (
-                files(ORGS, USERS, ""),
+                files(ORGS, "", DEMOGRAPHICS),
                 ImportError {
-                    file: "demographics.csv",
+                    file: "users.csv",
                     line: 1,
                     message: say("roster-error-empty", vec![]),
                 },
@@ -1496,6 +1655,7 @@ mod tests {
                     orgs: ORGS.into(),
                     users: b"sourcedId,enabledUser\n\xff\xfe,true\n".to_vec(),
                     demographics: DEMOGRAPHICS.into(),
+                    manifest: Vec::new(),
                 },
                 ImportError {
                     file: "users.csv",

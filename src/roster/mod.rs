@@ -10,6 +10,7 @@ pub mod uploads;
 
 use axum::{
     Router,
+    extract::DefaultBodyLimit,
     routing::{get, post},
 };
 
@@ -23,7 +24,11 @@ pub fn router() -> Router<AppState> {
             "/counselor/students/{id}/code",
             post(handlers::reissue_code),
         )
-        .route("/counselor/roster/uploads", post(handlers::upload))
+        // Rosters of up to 200,000 rows a file are larger than other forms.
+        .route(
+            "/counselor/roster/uploads",
+            post(handlers::upload).layer(DefaultBodyLimit::max(handlers::MAX_UPLOAD_BYTES)),
+        )
         .route(
             "/counselor/roster/uploads/{id}",
             get(handlers::upload_status),

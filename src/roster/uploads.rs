@@ -33,13 +33,10 @@ const TICK: Duration = Duration::from_millis(500);
 /// A run that has written nothing for this long died with its server.
 const STALE_MINUTES: i64 = 10;
 
-/// Refuses an upload without its three files, before anything is written.
+/// Refuses an upload without orgs.csv and users.csv, before anything is
+/// written (demographics.csv and manifest.csv are optional).
 fn check_present(files: &RosterFiles) -> AppResult<()> {
-    let named = [
-        ("orgs.csv", &files.orgs),
-        ("users.csv", &files.users),
-        ("demographics.csv", &files.demographics),
-    ];
+    let named = [("orgs.csv", &files.orgs), ("users.csv", &files.users)];
     for (name, bytes) in named {
         if bytes.is_empty() {
             return Err(AppError::BadRequest(i18n::t_args(

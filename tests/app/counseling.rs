@@ -210,10 +210,9 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
         )
         .await;
         let body = response.page;
-        assert!(
-            body.contains("orgs.csv, line 1: Missing column(s): type.")
-                && body.contains("demographics.csv, line 1: The file is empty")
-        );
+        assert!(body.contains("orgs.csv, line 1: Missing column(s): type."));
+        // demographics.csv is optional: a blank one is no demographics, not an error.
+        assert!(!body.contains("demographics.csv, line 1"));
         let response = upload(
             &app,
             &admin,
@@ -610,6 +609,87 @@ async fn a_broken_roster_lists_its_first_hundred_errors_and_counts_the_rest() {
         assert_eq!(body.matches("users.csv, line").count(), 100);
         assert!(body.contains("and 50 more"), "{body}");
         assert_eq!(app.count("student").await, 0, "nothing imported");
+    })
+    .await;
+}
+
+/// What real student information systems export: a delta users.csv
+/// (manifest.csv says so) lists only who changed, so nobody it leaves out
+/// is made inactive; demographics.csv is optional, and a student without
+/// a row keeps the demographics on file; a district-wide export lists
+/// kindergartners, who are left out with a warning instead of refusing
+/// the roster.
+#[tokio::test]
+async fn a_delta_export_or_missing_demographics_never_deactivate_or_wipe_anyone() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        assert!(!upload_sample(&app, &admin).await.refused);
+        let active = "SELECT COUNT(*) AS n FROM student WHERE active = TRUE";
+        let described = "SELECT COUNT(*) AS n FROM student WHERE gender IS NOT NULL";
+        let guardians = "SELECT COUNT(*) AS n FROM guardian WHERE active = TRUE";
+        let (students, with_gender, with_guardians) = (
+            app.number(active).await,
+            app.number(described).await,
+            app.number(guardians).await,
+        );
+        assert!(with_gender > 0 && with_guardians > 0);
+
+        let users = sample("users.csv");
+        let header = users.lines().next().unwrap();
+        let ana = users.lines().find(|l| l.starts_with("stu-0001,")).unwrap();
+        let renamed = ana.replace(",Ana,", ",Anita,");
+        let delta = format!("{header}\n{renamed}\n");
+        let outcome = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", sample("orgs.csv").as_bytes()),
+                    ("users", delta.as_bytes()),
+                    (
+                        "manifest",
+                        b"propertyName,value\nmanifest.version,1.0\nfile.users,delta\n",
+                    ),
+                ],
+            )
+            .await;
+        assert!(!outcome.refused, "{}", outcome.page);
+        assert!(
+            outcome
+                .page
+                .contains("0 new students, 1 updated, 0 no longer on the roster"),
+            "{}",
+            outcome.page
+        );
+        assert_eq!(app.number(active).await, students, "nobody made inactive");
+        assert_eq!(app.number(guardians).await, with_guardians);
+        assert_eq!(app.number(described).await, with_gender, "nothing wiped");
+
+        // The full export again, without demographics.csv and with a
+        // kindergartner: imported, the kindergartner named in a warning.
+        let kindergartner = ana
+            .replace("stu-0001", "stu-0099")
+            .replace(",Ana,Rivera,", ",Kai,Rivera,")
+            .replace(",11,", ",KG,");
+        let full = format!("{users}{kindergartner}\n");
+        let outcome = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", sample("orgs.csv").as_bytes()),
+                    ("users", full.as_bytes()),
+                    ("demographics", b""),
+                ],
+            )
+            .await;
+        assert!(!outcome.refused, "{}", outcome.page);
+        assert!(outcome.page.contains("stu-0099"), "{}", outcome.page);
+        assert_eq!(app.number(active).await, students);
+        assert_eq!(app.number(described).await, with_gender, "nothing wiped");
+        assert_eq!(
+            app.number("SELECT COUNT(*) AS n FROM student WHERE sourced_id = 'stu-0099'")
+                .await,
+            0
+        );
     })
     .await;
 }

@@ -776,14 +776,30 @@ impl TestApp {
         users: &[u8],
         demographics: &[u8],
     ) -> RosterUpload {
+        self.upload_roster_files(
+            client,
+            &[
+                ("orgs", orgs),
+                ("users", users),
+                ("demographics", demographics),
+            ],
+        )
+        .await
+    }
+
+    /// Uploads the named OneRoster files (`orgs`, `users`, `demographics`,
+    /// `manifest`: each as `<name>.csv`) and follows the import to its end.
+    pub async fn upload_roster_files(
+        &self,
+        client: &Client,
+        files: &[(&str, &[u8])],
+    ) -> RosterUpload {
         let token = self.csrf_token(client, "/counselor/roster").await;
-        let part = |body: &[u8], name: &str| {
-            multipart::Part::bytes(body.to_vec()).file_name(name.to_owned())
-        };
-        let form = multipart::Form::new()
-            .part("orgs", part(orgs, "orgs.csv"))
-            .part("users", part(users, "users.csv"))
-            .part("demographics", part(demographics, "demographics.csv"));
+        let mut form = multipart::Form::new();
+        for (name, body) in files {
+            let part = multipart::Part::bytes(body.to_vec()).file_name(format!("{name}.csv"));
+            form = form.part(name.to_string(), part);
+        }
         let response = client
             .post(self.url(&format!("/counselor/roster/uploads?csrf_token={token}")))
             .multipart(form)

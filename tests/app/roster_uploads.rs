@@ -122,14 +122,14 @@ async fn a_roster_upload_runs_in_the_background_and_only_its_uploader_follows_it
 
         // A missing file is refused at once: no upload is recorded.
         let uploads = app.count("roster_upload").await;
-        let response = upload(&app, &admin, &sample("users.csv"), "").await;
+        let response = upload(&app, &admin, "", &sample("demographics.csv")).await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST);
         assert!(
             response
                 .text()
                 .await
                 .unwrap()
-                .contains("demographics.csv is missing or empty")
+                .contains("users.csv is missing or empty")
         );
         assert_eq!(app.count("roster_upload").await, uploads);
     })
