@@ -169,6 +169,22 @@ async fn no_store_when_signed_in(session: Session, request: Request, next: Next)
     response
 }
 
+/// Public, read-only data (the search API, its description, the feeds):
+/// any website may read it from a browser (`*` carries no credentials, so
+/// nothing of a signed-in person's is readable), and caches may keep it a
+/// minute (a signed-in reader's copy is still `no-store`).
+pub fn public_data(router: Router<AppState>) -> Router<AppState> {
+    router
+        .layer(SetResponseHeaderLayer::overriding(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=60"),
+        ))
+}
+
 /// Response headers that lock pages down: no inline script, no framing, no
 /// sniffing; over HTTPS, HSTS so the browser never tries plain HTTP again.
 fn with_security_headers(router: Router<AppState>, https: bool) -> Router<AppState> {

@@ -15,8 +15,9 @@ use axum::{
 use crate::app::AppState;
 
 pub fn router() -> Router<AppState> {
+    let feed = Router::new().route("/search.atom", get(handlers::feed));
     Router::new()
-        .route("/search.atom", get(handlers::feed))
+        .merge(crate::app::public_data(feed))
         .route(
             "/student/searches",
             get(handlers::list).post(handlers::save),

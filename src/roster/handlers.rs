@@ -5,7 +5,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{
     import::RosterFiles,
@@ -161,14 +161,24 @@ pub async fn upload(
 
 /// `GET /counselor/roster/uploads/{id}`: where the import stands; the page
 /// reloads itself until the result is in.
+/// `?refresh=off`: the status page stops reloading itself (a reload moves
+/// a screen reader back to the top; WCAG 2.2.1 lets people turn it off).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RefreshQuery {
+    refresh: String,
+}
+
 pub async fn upload_status(
     State(state): State<AppState>,
     counselor: CounselorUser,
     page: Page,
     Path(id): Path<i32>,
+    Query(query): Query<RefreshQuery>,
 ) -> AppResult<Response> {
     let upload = uploads::status(&state.db, counselor.id, id).await?;
+    let still = query.refresh == "off";
     Ok(page
-        .render("roster/upload.html", minijinja::context! { upload })?
+        .render("roster/upload.html", minijinja::context! { upload, still })?
         .into_response())
 }

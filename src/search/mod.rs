@@ -31,10 +31,12 @@ pub use query::{SearchQuery, Sort};
 use crate::app::AppState;
 
 pub fn router() -> Router<AppState> {
+    let api = Router::new()
+        .route("/api/v1/opportunities", get(handlers::search_api))
+        .route("/api/v1/openapi.json", get(openapi::document));
     Router::new()
         .route("/search", get(handlers::search_page))
-        .route("/api/v1/opportunities", get(handlers::search_api))
-        .route("/api/v1/openapi.json", get(openapi::document))
+        .merge(crate::app::public_data(api))
 }
 
 /// What the index holds for one opportunity: only what students may see, and

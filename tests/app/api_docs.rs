@@ -85,6 +85,34 @@ async fn the_openapi_document_describes_the_search_api_and_real_answers_conform(
             let problems: Vec<String> = results.iter_errors(&body).map(|e| e.to_string()).collect();
             assert!(problems.is_empty(), "{query}: {problems:?} in {body}");
         }
+        // Any website may read the public API and feeds from a browser, and
+        // caches may keep them a minute; signed-in pages are not shared.
+        for path in [
+            "/api/v1/opportunities?q=robotics",
+            "/api/v1/openapi.json",
+            "/search.atom?q=robotics",
+        ] {
+            let response = app.get(path).await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            let header = |name: &str| {
+                response
+                    .headers()
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            };
+            assert_eq!(
+                header("access-control-allow-origin").as_deref(),
+                Some("*"),
+                "{path}"
+            );
+            assert!(
+                header("cache-control").is_some_and(|c| c.contains("max-age")),
+                "{path}"
+            );
+        }
+        let page = app.get("/search?q=robotics").await;
+        assert!(page.headers().get("access-control-allow-origin").is_none());
         // The validator is not vacuous: a hit of an unknown kind breaks the contract.
         let mut broken = app.api("q=robotics").await;
         broken["hits"][0]["kind"] = json!("party");

@@ -171,7 +171,21 @@ async fn the_status_page_refreshes_itself_with_the_progress_until_the_result_is_
             }
         };
         let first = page(checking).await;
-        assert!(first.contains("<meta http-equiv=\"refresh\" content=\"2\">"));
+        assert!(first.contains("<meta http-equiv=\"refresh\" content=\"5\">"));
+        // A screen reader's user can stop the reloads (each one moves them
+        // back to the top of the page) and check when they choose.
+        assert!(first.contains("href=\"?refresh=off\""));
+        let still = app
+            .get_as(
+                &admin,
+                &format!("/counselor/roster/uploads/{checking}?refresh=off"),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!still.contains("http-equiv=\"refresh\""));
+        assert!(still.contains("Check the progress now"));
         assert!(first.contains("Checking the files…"), "{first}");
         let second = page(halfway).await;
         assert!(second.contains("<meta http-equiv=\"refresh\""));
