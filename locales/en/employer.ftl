@@ -151,6 +151,13 @@ employer-close-reliability-name = Reliability
 employer-close-comment = Comment for the student
 employer-close-error-outcome = Choose whether the placement was completed or ended early.
 employer-close-not-active = A placement that is “{ $status }” cannot be closed.
+employer-close-hours-pending = { $count ->
+    [one] One hours entry is
+   *[other] { $count } hours entries are
+} still waiting for your review: approve or reject { $count ->
+    [one] it
+   *[other] them
+} first, then close the placement.
 employer-flash-placement-closed = Placement closed. Thank you for hosting a student!
 
 employer-org-title = Organization profile

@@ -143,6 +143,13 @@ employer-close-reliability-name = Responsabilidad
 employer-close-comment = Comentario para el estudiante
 employer-close-error-outcome = Indique si la práctica se completó o terminó antes de tiempo.
 employer-close-not-active = Una práctica en estado «{ $status }» no se puede cerrar.
+employer-close-hours-pending = { $count ->
+    [one] Un registro de horas sigue
+   *[other] { $count } registros de horas siguen
+} esperando su revisión: { $count ->
+    [one] apruébelo o rechácelo
+   *[other] apruébelos o rechácelos
+} primero y después cierre la práctica.
 employer-flash-placement-closed = Práctica cerrada. ¡Gracias por recibir a un estudiante!
 
 employer-org-title = Perfil de la organización

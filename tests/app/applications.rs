@@ -234,6 +234,35 @@ async fn a_student_goes_from_application_to_completed_placement() {
             .next()
             .unwrap()
             .to_owned();
+        let close = [
+            ("outcome", "completed"),
+            ("communication", "5"),
+            ("teamwork", "4"),
+            ("technical", "4"),
+            ("reliability", "5"),
+            ("comment", "Great work"),
+        ];
+        let complete = format!("/employer/placements/{placement}/complete");
+        // Hours still waiting for review keep the placement open: once
+        // closed, nobody would review them.
+        let response = app
+            .submit_as(&employer, "/employer", &complete, &close)
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("One hours entry is still waiting for your review")
+        );
+        assert_eq!(
+            app.number(&format!(
+                "SELECT COUNT(*) AS n FROM placement WHERE id = {placement} AND status = 'active'"
+            ))
+            .await,
+            1
+        );
         let response = app
             .submit_as(
                 &employer,
@@ -253,19 +282,7 @@ async fn a_student_goes_from_application_to_completed_placement() {
         );
 
         let response = app
-            .submit_as(
-                &employer,
-                "/employer",
-                &format!("/employer/placements/{placement}/complete"),
-                &[
-                    ("outcome", "completed"),
-                    ("communication", "5"),
-                    ("teamwork", "4"),
-                    ("technical", "4"),
-                    ("reliability", "5"),
-                    ("comment", "Great work"),
-                ],
-            )
+            .submit_as(&employer, "/employer", &complete, &close)
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let response = app
