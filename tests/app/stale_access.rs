@@ -7,7 +7,7 @@
 use reqwest::{Client, StatusCode};
 
 use crate::{
-    helpers::{PASSWORD, TestApp, location, new_client, on_each_backend},
+    helpers::{PASSWORD, TestApp, TestUser, location, new_client, on_each_backend, posting},
     organizations::{invite_link, join_and_confirm},
 };
 
@@ -185,6 +185,227 @@ async fn only_a_verified_organization_invites() {
             .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         assert_eq!(app.count("organization_invite").await, 0);
+    })
+    .await;
+}
+
+const ORGS: &str = "sourcedId,name,type\nsch-1,Lincoln High,school\n";
+const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex\nstu-1,2011-05-01,female\n";
+const USERS_HEADER: &str = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n";
+
+/// users.csv: Ana (a minor) and a guardian at `email`, linked or not.
+fn users(email: &str, linked: bool) -> String {
+    let (student_agents, guardian_agents) = if linked { ("par-1", "stu-1") } else { ("", "") };
+    format!(
+        "{USERS_HEADER}stu-1,true,sch-1,student,Ana,Rivera,11,,{student_agents},\n\
+         par-1,true,sch-1,parent,María,Rivera,,{email},{guardian_agents},en\n"
+    )
+}
+
+/// A minor's placement waiting for consent, with the guardian's link mailed
+/// to `old.address@example.org`, and who is who around it.
+struct Consent {
+    admin: TestUser,
+    counselor: TestUser,
+    student_id: i32,
+    guardian_id: i32,
+    placement: i32,
+    link: String,
+}
+
+async fn awaiting_consent(app: &TestApp) -> Consent {
+    let admin = app.admin().await;
+    let upload = app
+        .upload_roster(
+            &admin,
+            ORGS.as_bytes(),
+            users("old.address@example.org", true).as_bytes(),
+            DEMOGRAPHICS.as_bytes(),
+        )
+        .await;
+    assert!(!upload.refused, "roster imported: {}", upload.page);
+    let school = app
+        .number("SELECT CAST(id AS BIGINT) AS n FROM school WHERE sourced_id = 'sch-1'")
+        .await as i32;
+    let student_id = app
+        .number("SELECT CAST(id AS BIGINT) AS n FROM student WHERE sourced_id = 'stu-1'")
+        .await as i32;
+    let guardian_id = app
+        .number("SELECT CAST(id AS BIGINT) AS n FROM guardian WHERE sourced_id = 'par-1'")
+        .await as i32;
+    let counselor = app.counselor("carla@lincoln.edu", &[school]).await;
+    let code = stembridge::roster::claim_code::generate();
+    {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+        let ana = entity::student::Entity::find_by_id(student_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut model: entity::student::ActiveModel = ana.into();
+        model.claim_code_hash = Set(Some(stembridge::roster::claim_code::digest(&code)));
+        model.claim_code_expires_at = Set(Some(chrono::Utc::now() + chrono::Duration::days(3)));
+        model.update(&app.db).await.unwrap();
+    }
+    let student = new_client();
+    let response = app
+        .submit_as(
+            &student,
+            "/claim",
+            "/claim",
+            &[
+                ("code", &code),
+                ("display_name", "Ana"),
+                ("email", "ana@students.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "claimed");
+    let employer = app
+        .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+        .await;
+    let opportunity = app.published(&employer, &posting(&[])).await;
+    let response = app
+        .submit_as(
+            &student,
+            &format!("/opportunities/{opportunity}"),
+            &format!("/opportunities/{opportunity}/apply"),
+            &[("note", "I love robots."), ("availability", "After 3 pm")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "applied");
+    let application = location(&response).rsplit('/').next().unwrap().to_owned();
+    let response = app
+        .submit_as(
+            &employer,
+            "/employer",
+            &format!("/employer/applications/{application}/offer"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "offered");
+    let page = format!("/student/applications/{application}");
+    let response = app
+        .submit_as(
+            &student,
+            &page,
+            &format!("{page}/accept"),
+            &[("belonging", "4")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "accepted");
+    let placement = location(&response)
+        .strip_prefix("/student/placements/")
+        .expect("to the placement page")
+        .parse()
+        .unwrap();
+    let link = app.consent_link_mailed_to("old.address@example.org").await;
+    Consent {
+        admin,
+        counselor,
+        student_id,
+        guardian_id,
+        placement,
+        link,
+    }
+}
+
+/// Opening and using `link` are refused as an ended link, and the placement
+/// still waits for consent.
+async fn link_ended(app: &TestApp, link: &str, placement: i32) {
+    let stranger = new_client();
+    let response = app.get_as(&stranger, link).await;
+    assert_eq!(response.status(), StatusCode::GONE, "{link} opens");
+    let response = app
+        .submit_as(
+            &stranger,
+            "/register",
+            link,
+            &[
+                ("decision", "give"),
+                ("guardian_name", "Not the parent"),
+                ("relationship", "parent"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::GONE, "{link} decides");
+    assert_eq!(
+        app.count(&format!(
+            "placement WHERE id = {placement} AND status = 'awaiting_consent' AND consent_recorded_at IS NULL"
+        ))
+        .await,
+        1,
+        "no consent recorded"
+    );
+}
+
+#[tokio::test]
+async fn a_consent_link_ends_when_the_guardians_address_is_corrected_and_the_new_address_gets_one()
+{
+    on_each_backend(async |app: TestApp| {
+        let c = awaiting_consent(&app).await;
+        let record = format!("/counselor/students/{}", c.student_id);
+        let response = app
+            .submit_as(
+                &c.counselor,
+                &record,
+                &format!("{record}/guardians/{}", c.guardian_id),
+                &[
+                    ("given_name", "María"),
+                    ("family_name", "Rivera"),
+                    ("email", "real.parent@example.org"),
+                    ("phone", ""),
+                    ("language", "en"),
+                    ("active", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = app
+            .get_as(&c.counselor, &record)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("a new consent request was emailed"),
+            "the counselor is told"
+        );
+        link_ended(&app, &c.link, c.placement).await;
+
+        // The corrected address got a link of its own, and it works.
+        let fresh = app.consent_link_mailed_to("real.parent@example.org").await;
+        assert_ne!(fresh, c.link);
+        assert_eq!(
+            app.get_as(&new_client(), &fresh).await.status(),
+            StatusCode::OK
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_consent_link_ends_when_a_roster_import_unlinks_the_guardian() {
+    on_each_backend(async |app: TestApp| {
+        let c = awaiting_consent(&app).await;
+        let upload = app
+            .upload_roster(
+                &c.admin,
+                ORGS.as_bytes(),
+                users("old.address@example.org", false).as_bytes(),
+                DEMOGRAPHICS.as_bytes(),
+            )
+            .await;
+        assert!(!upload.refused, "roster imported: {}", upload.page);
+        assert_eq!(
+            app.count("guardian WHERE sourced_id = 'par-1' AND active")
+                .await,
+            1,
+            "the guardian stays an active contact"
+        );
+        assert_eq!(app.count("student_guardian").await, 0, "but not Ana's");
+        link_ended(&app, &c.link, c.placement).await;
     })
     .await;
 }
