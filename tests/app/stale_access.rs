@@ -207,8 +207,10 @@ fn users(email: &str, linked: bool) -> String {
 struct Consent {
     admin: TestUser,
     counselor: TestUser,
+    employer: TestUser,
     student_id: i32,
     guardian_id: i32,
+    opportunity: i32,
     placement: i32,
     link: String,
 }
@@ -304,8 +306,10 @@ async fn awaiting_consent(app: &TestApp) -> Consent {
     Consent {
         admin,
         counselor,
+        employer,
         student_id,
         guardian_id,
+        opportunity,
         placement,
         link,
     }
@@ -406,6 +410,124 @@ async fn a_consent_link_ends_when_a_roster_import_unlinks_the_guardian() {
         );
         assert_eq!(app.count("student_guardian").await, 0, "but not Ana's");
         link_ended(&app, &c.link, c.placement).await;
+    })
+    .await;
+}
+
+/// The posting as saved.
+async fn saved_posting(app: &TestApp, id: i32) -> entity::opportunity::Model {
+    use sea_orm::EntityTrait;
+    entity::opportunity::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// Posts the edit form: the posting as created, with `overrides`.
+async fn edit(
+    app: &TestApp,
+    employer: &Client,
+    id: i32,
+    overrides: &[(&'static str, &str)],
+) -> reqwest::Response {
+    let fields = posting(overrides);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let page = format!("/employer/opportunities/{id}/edit");
+    app.submit_as(employer, "/employer", &page, &fields).await
+}
+
+#[tokio::test]
+async fn once_guardians_agreed_a_postings_terms_stay_as_agreed_and_a_suspended_organization_edits_nothing()
+ {
+    on_each_backend(async |app: TestApp| {
+        let c = awaiting_consent(&app).await;
+        let response = app
+            .submit_as(
+                &new_client(),
+                &c.link,
+                &c.link,
+                &[
+                    ("decision", "give"),
+                    ("guardian_name", "María Rivera"),
+                    ("relationship", "parent"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "consent given");
+        let before = saved_posting(&app, c.opportunity).await;
+
+        let later = crate::helpers::days_from_now(90);
+        for (field, value, says) in [
+            ("address", "1 Faraway Rd", "Address"),
+            ("mode", "remote", "mode"),
+            ("start_date", later.as_str(), "Start date"),
+            ("hourly_wage", "9.00", "wage"),
+            ("hours_per_week", "30", "Hours per week"),
+            (
+                "features",
+                "transit_accessible",
+                "Access features cannot be taken away",
+            ),
+        ] {
+            let response = edit(&app, &c.employer, c.opportunity, &[(field, value)]).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{field}"
+            );
+            let page = response.text().await.unwrap();
+            assert!(
+                page.contains("while students hold seats on this posting")
+                    && page.contains("counselor")
+                    && page.to_lowercase().contains(&says.to_lowercase()),
+                "{field}: {page}"
+            );
+            assert_eq!(
+                saved_posting(&app, c.opportunity).await,
+                before,
+                "{field}: nothing saved"
+            );
+        }
+
+        // A typo in the description is still fixed.
+        let response = edit(
+            &app,
+            &c.employer,
+            c.opportunity,
+            &[("description", "Help build and test robots (fixed typo).")],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let fixed = saved_posting(&app, c.opportunity).await;
+        assert_eq!(
+            fixed.description,
+            "Help build and test robots (fixed typo)."
+        );
+        assert_eq!(
+            (fixed.address.as_str(), fixed.start_date),
+            (before.address.as_str(), before.start_date)
+        );
+
+        // A suspended organization edits nothing that reached students.
+        let response = app
+            .review(&c.admin, "Lakeshore Robotics", "suspend", "Under review")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let response = edit(
+            &app,
+            &c.employer,
+            c.opportunity,
+            &[("description", "Changed while suspended.")],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(response.text().await.unwrap().contains("not verified"));
+        assert_eq!(
+            saved_posting(&app, c.opportunity).await,
+            fixed,
+            "nothing saved"
+        );
     })
     .await;
 }
