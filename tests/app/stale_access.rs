@@ -531,3 +531,85 @@ async fn once_guardians_agreed_a_postings_terms_stay_as_agreed_and_a_suspended_o
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_sent_message_keeps_no_link_in_the_outbox_and_admins_still_see_what_it_was() {
+    for backend in crate::helpers::backends() {
+        let server = crate::mail_server::MailServer::start().await;
+        let url = server.url();
+        let app = TestApp::spawn_with(backend, move |config| config.smtp_url = Some(url)).await;
+        let admin = app.admin().await;
+        app.employer("Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let response = app
+            .submit_as(
+                &new_client(),
+                "/password/forgot",
+                "/password/forgot",
+                &[("email", "erin@lakeshore.org")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let received = server.wait_for_to("erin@lakeshore.org", 2, 15).await;
+        let confirm = received[0].link("/register/confirm/");
+        let reset = received[1].link("/password-reset/");
+        assert!(confirm.len() > "/register/confirm/".len() + 20);
+        assert!(reset.len() > "/password-reset/".len() + 20);
+
+        // Marked sent in the same update that deleted the bodies.
+        let mut sent = 0;
+        for _ in 0..300 {
+            sent = app
+                .count("mail_outbox WHERE recipient = 'erin@lakeshore.org' AND sent_at IS NOT NULL")
+                .await;
+            if sent == 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(sent, 2);
+        let rows = {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            entity::mail_outbox::Entity::find()
+                .filter(entity::mail_outbox::Column::Recipient.eq("erin@lakeshore.org"))
+                .all(&app.db)
+                .await
+                .unwrap()
+        };
+        for row in &rows {
+            let token = if row.kind == "password_reset" {
+                &reset
+            } else {
+                &confirm
+            };
+            let secret = token.rsplit('/').next().unwrap();
+            for stored in [&row.text_body, &row.html_body] {
+                assert!(!stored.contains(secret), "{} keeps its link", row.kind);
+                assert!(stored.is_empty(), "{} keeps its body", row.kind);
+            }
+        }
+        // The links themselves still work for the one who received them.
+        assert_eq!(
+            app.get_as(&new_client(), &reset).await.status(),
+            StatusCode::OK
+        );
+
+        // The admins' pages still say to whom, what and what became of it.
+        let list = app
+            .get_as(&admin, "/admin/mail")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(list.contains("erin@lakeshore.org") && list.contains("password reset link"));
+        let reset_row = rows.iter().find(|r| r.kind == "password_reset").unwrap();
+        let page = app
+            .get_as(&admin, &format!("/admin/mail/{}", reset_row.id))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("erin@lakeshore.org") && page.contains("password reset link"));
+        assert!(page.contains("deleted once it was sent"));
+    }
+}
