@@ -613,3 +613,56 @@ async fn a_sent_message_keeps_no_link_in_the_outbox_and_admins_still_see_what_it
         assert!(page.contains("deleted once it was sent"));
     }
 }
+
+#[tokio::test]
+async fn migrating_deletes_the_bodies_of_mail_sent_before_and_keeps_those_still_waiting() {
+    use migration::{Migrator, MigratorTrait};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    on_each_backend(async |app: TestApp| {
+        let now = chrono::Utc::now();
+        let mut ids = Vec::new();
+        for sent_at in [Some(now), None] {
+            let row = entity::mail_outbox::ActiveModel {
+                recipient: Set("parent@example.org".into()),
+                language: Set("en".into()),
+                kind: Set("consent_request".into()),
+                subject: Set("Consent".into()),
+                text_body: Set("Open https://site/consent/secret-token".into()),
+                html_body: Set("<a href=\"https://site/consent/secret-token\">".into()),
+                attachment_name: Set(None),
+                attachment_type: Set(None),
+                attachment: Set(None),
+                attempts: Set(i32::from(sent_at.is_some())),
+                created_at: Set(now),
+                next_attempt_at: Set(now),
+                sent_at: Set(sent_at),
+                failed_at: Set(None),
+                last_error: Set(None),
+                unsubscribe_path: Set(None),
+                claimed_by: Set(None),
+                claimed_until: Set(None),
+                ..Default::default()
+            }
+            .insert(&app.db)
+            .await
+            .unwrap();
+            ids.push(row.id);
+        }
+        Migrator::down(&app.db, Some(1)).await.unwrap();
+        Migrator::up(&app.db, None).await.unwrap();
+        let body = async |id: i64| {
+            let row = entity::mail_outbox::Entity::find_by_id(id)
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap();
+            (row.text_body, row.html_body)
+        };
+        assert_eq!(body(ids[0]).await, (String::new(), String::new()), "sent");
+        assert!(
+            body(ids[1]).await.0.contains("secret-token"),
+            "still waiting"
+        );
+    })
+    .await;
+}
