@@ -61,6 +61,29 @@ pub async fn mail_confirmation(
     organization: &str,
     lang: Lang,
 ) -> AppResult<()> {
+    mail_confirmation_saying(db, user, organization, lang, "access-confirm-intro").await
+}
+
+/// Queues the confirmation link of a colleague who joined `organization`
+/// through an invitation, in the caller's transaction.
+pub async fn mail_join_confirmation(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    organization: &str,
+    lang: Lang,
+) -> AppResult<()> {
+    mail_confirmation_saying(db, user, organization, lang, "guard-join-confirm-intro").await
+}
+
+/// The confirmation mail, its first sentence from the catalogue id `intro`
+/// (how the account came to be).
+async fn mail_confirmation_saying(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    organization: &str,
+    lang: Lang,
+    intro: &str,
+) -> AppResult<()> {
     let link = issue(db, user.id).await?;
     mail::enqueue(
         db,
@@ -74,6 +97,7 @@ pub async fn mail_confirmation(
                 name => user.display_name,
                 organization,
                 link,
+                intro,
                 hours => CONFIRM_VALID_HOURS,
             },
             attachment: None,

@@ -99,17 +99,29 @@ async fn insert_user(
     role: Role,
     organization_id: Option<i32>,
 ) -> AppResult<user::Model> {
+    insert_user_confirmed_at(db, new, role, organization_id, Some(Utc::now())).await
+}
+
+/// [`insert_user`], saying whether the address counts as confirmed.
+async fn insert_user_confirmed_at(
+    db: &impl ConnectionTrait,
+    new: NewUser,
+    role: Role,
+    organization_id: Option<i32>,
+    email_confirmed_at: Option<chrono::DateTime<Utc>>,
+) -> AppResult<user::Model> {
     if email_taken(db, &new.email).await? {
         return Err(email_taken_error());
     }
     let password_hash = password::hash(new.password).await?;
-    insert_user_hashed(
+    insert_user_row(
         db,
         &new.email,
         &new.display_name,
         role,
         organization_id,
         &password_hash,
+        email_confirmed_at,
     )
     .await
     .map_err(|e| match e {
@@ -358,8 +370,24 @@ pub async fn create_admin(db: &DatabaseConnection, form: &NewAdmin) -> AppResult
     Ok(admin)
 }
 
-/// Validates a new user's basics and creates the account (used for counselors
-/// created by an admin and colleagues joining an organization).
+/// Validates the basics of a colleague joining through an invitation and
+/// creates their employer account with the address unconfirmed: the link
+/// went to the inviter, so nobody has yet shown they read that inbox.
+pub async fn insert_invited_user(
+    db: &impl ConnectionTrait,
+    email: &str,
+    display_name: &str,
+    password: &str,
+    organization_id: i32,
+) -> AppResult<user::Model> {
+    let mut errors = FieldErrors::new();
+    let new_user = validate_new_user(&mut errors, email, display_name, password);
+    errors.into_result(())?;
+    insert_user_confirmed_at(db, new_user, Role::Employer, Some(organization_id), None).await
+}
+
+/// Validates a new user's basics and creates the account (used for
+/// counselors created by an admin, who vouches for the address).
 pub async fn insert_user_checked(
     db: &impl ConnectionTrait,
     email: &str,

@@ -212,13 +212,18 @@ impl FromRequestParts<AppState> for VerifiedEmployer {
         if user.is_verified_employer() {
             return Ok(VerifiedEmployer(user));
         }
-        let lang = i18n::current();
-        let key = match user.organization_status {
-            Some(OrgStatus::Pending) => "safe-org-pending",
-            _ => "safe-org-not-verified",
-        };
-        Err(AppError::Refused(i18n::t(lang, key)))
+        Err(unverified(user.organization_status))
     }
+}
+
+/// The refusal an employer of an organization that is not verified gets,
+/// saying why in their language.
+pub fn unverified(status: Option<OrgStatus>) -> AppError {
+    let key = match status {
+        Some(OrgStatus::Pending) => "safe-org-pending",
+        _ => "safe-org-not-verified",
+    };
+    AppError::Refused(i18n::t(i18n::current(), key))
 }
 
 impl std::ops::Deref for VerifiedEmployer {

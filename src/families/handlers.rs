@@ -45,13 +45,15 @@ pub async fn correct_guardian(
     Path((id, guardian)): Path<(i32, i32)>,
     Form(form): Form<GuardianForm>,
 ) -> AppResult<Response> {
-    service::correct(&state.db, &counselor, id, guardian, &form).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("families-guardian-corrected"),
-    )
-    .await?;
+    let (_, links) = service::correct(&state.db, &counselor, id, guardian, &form).await?;
+    let message = if links.resent > 0 {
+        "guard-guardian-corrected-resent"
+    } else if links.ended > 0 {
+        "guard-guardian-corrected-links-ended"
+    } else {
+        "families-guardian-corrected"
+    };
+    flash(&session, FlashKind::Success, Message::new(message)).await?;
     Ok(back(id))
 }
 

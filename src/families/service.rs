@@ -15,6 +15,7 @@ use crate::{
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
     i18n::Lang,
+    placements::consent::{LinksRefreshed, refresh_links},
     roster::service::ensure_school_access,
 };
 
@@ -182,14 +183,17 @@ pub async fn add(
 }
 
 /// A counselor corrects a guardian contact of a student (audited). A guardian
-/// who is not linked to this student is "not found".
+/// who is not linked to this student is "not found". Consent links that no
+/// longer reach the guardian (a corrected address, a contact made inactive)
+/// end, and a fresh request goes to the current addresses (see
+/// `consent::refresh_links`), for every student the guardian is linked to.
 pub async fn correct(
     db: &DatabaseConnection,
     counselor: &CurrentUser,
     student_id: i32,
     guardian_id: i32,
     form: &GuardianForm,
-) -> AppResult<guardian::Model> {
+) -> AppResult<(guardian::Model, LinksRefreshed)> {
     let txn = db::begin_write(db).await?;
     student_for(&txn, counselor, student_id).await?;
     crate::db::found::<student_guardian::Entity>(&txn, (student_id, guardian_id)).await?;
@@ -204,6 +208,14 @@ pub async fn correct(
     model.active = Set(input.active);
     model.updated_at = Set(Utc::now());
     let saved = model.update(&txn).await?;
+    let students: Vec<i32> = student_guardian::Entity::find()
+        .filter(student_guardian::Column::GuardianId.eq(guardian_id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|link| link.student_id)
+        .collect();
+    let links = refresh_links(&txn, &students, Utc::now()).await?;
     audit::record(
         &txn,
         counselor.id,
@@ -212,7 +224,7 @@ pub async fn correct(
     )
     .await?;
     txn.commit().await?;
-    Ok(saved)
+    Ok((saved, links))
 }
 
 /// A counselor's birth date form.

@@ -1,7 +1,9 @@
 //! Sending the outbox over SMTP: a message is marked sent only once the
 //! server accepted it; a failure is retried with exponential backoff, and
 //! after `MAX_ATTEMPTS` (or at once, for a permanent refusal) the message is
-//! marked failed for good and left for admins to read.
+//! marked failed for good. Either way its bodies are deleted in the same
+//! update (they may hold single-use links); admins still see to whom, what
+//! subject and what became of it.
 //!
 //! Several app servers share the outbox: a round claims its messages first
 //! (`claimed_by`, `claimed_until`, one conditional UPDATE, `SKIP LOCKED` on
@@ -23,6 +25,7 @@ use lettre::{
 };
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    UpdateMany,
     sea_query::{Expr, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
@@ -181,6 +184,18 @@ pub async fn release_claims(db: &DatabaseConnection) -> AppResult<u64> {
     Ok(released.rows_affected)
 }
 
+/// Adds to the update that marks a message sent (or failed for good) the
+/// deletion of its bodies and attachment: they may hold single-use links
+/// (consent, password reset, email confirmation) that a copy of the
+/// database must not hand out, and nothing reads them once the message is
+/// done. Recipient, subject, kind and status stay for the admins' list.
+fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_outbox::Entity> {
+    update
+        .col_expr(mail_outbox::Column::TextBody, Expr::value(""))
+        .col_expr(mail_outbox::Column::HtmlBody, Expr::value(""))
+        .col_expr(mail_outbox::Column::Attachment, Expr::value(None::<String>))
+}
+
 /// Sends every due message once; returns how many were tried.
 pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usize> {
     static ROUNDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -200,7 +215,7 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
         };
         match outcome {
             Ok(()) => {
-                mail_outbox::Entity::update_many()
+                scrub(mail_outbox::Entity::update_many())
                     .col_expr(mail_outbox::Column::SentAt, Expr::value(Utc::now()))
                     .col_expr(mail_outbox::Column::Attempts, Expr::value(row.attempts + 1))
                     .col_expr(mail_outbox::Column::ClaimedBy, Expr::value(None::<String>))
@@ -236,8 +251,8 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                         Expr::value(None::<chrono::DateTime<Utc>>),
                     );
                 if give_up {
-                    update =
-                        update.col_expr(mail_outbox::Column::FailedAt, Expr::value(Utc::now()));
+                    update = scrub(update)
+                        .col_expr(mail_outbox::Column::FailedAt, Expr::value(Utc::now()));
                 }
                 update
                     .filter(mail_outbox::Column::Id.eq(row.id))

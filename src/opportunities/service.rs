@@ -4,11 +4,12 @@
 
 use chrono::Utc;
 use entity::{
-    AccessNeed, OpportunityStatus, OrgStatus, opportunity, opportunity_feature, organization,
+    AccessNeed, OpportunityStatus, OrgStatus, PlacementStatus, opportunity, opportunity_feature,
+    organization, placement,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, ModelTrait, QueryFilter, QueryOrder, QuerySelect,
+    EntityTrait, ModelTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 
@@ -176,7 +177,9 @@ async fn lock_owned(
         .or_not_found()
 }
 
-/// Saves an edit; a published posting changes in search at once (via the outbox).
+/// Saves an edit; a published posting changes in search at once (via the
+/// outbox). Past a draft, only a verified organization edits, and the terms
+/// guardians consented to stay fixed while students hold seats.
 pub async fn update(
     db: &DatabaseConnection,
     employer: &CurrentUser,
@@ -195,6 +198,21 @@ pub async fn update(
             i18n::current(),
             "employer-posting-archived-edit",
         )));
+    }
+    // A draft never reached a student; anything else did, and only a
+    // verified organization acts on what students see (checked again under
+    // the organization's lock, as every write that touches students is).
+    if current.status != OpportunityStatus::Draft {
+        if !employer.is_verified_employer() {
+            return Err(crate::auth::extractors::unverified(
+                employer.organization_status,
+            ));
+        }
+        crate::applications::service::lock_verified_organization(&txn, employer).await?;
+    }
+    if seats_held(&txn, id).await? > 0 {
+        let features = features_of(&txn, id).await?;
+        locked_terms(&current, &features, &posting).into_result(())?;
     }
     let taken = crate::applications::service::slots_taken(&txn, id).await?;
     if posting.slots < taken {
@@ -221,6 +239,101 @@ pub async fn update(
     outbox::enqueue(&txn, id).await?;
     txn.commit().await?;
     Ok(saved)
+}
+
+/// Placements of the posting that hold a seat not yet used up (waiting for
+/// consent, or under way): their guardians were told, or agreed to, the
+/// posting's terms as they are now.
+async fn seats_held(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<u64> {
+    Ok(placement::Entity::find()
+        .filter(placement::Column::OpportunityId.eq(opportunity_id))
+        .filter(placement::Column::Status.is_in(PlacementStatus::OPEN))
+        .count(db)
+        .await?)
+}
+
+/// The terms a guardian's consent covers (where, how, when, for what pay,
+/// with which access features) that an edit would change, each refused on
+/// its field: while students hold seats these stay as agreed, and a change
+/// goes through the students' counselor, or a new posting. Everything else
+/// (title, description, skills...) stays editable.
+fn locked_terms(
+    current: &opportunity::Model,
+    features: &[AccessNeed],
+    posting: &Posting,
+) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    let changed = [
+        (
+            "mode",
+            "employer-posting-mode-name",
+            current.mode != posting.mode,
+        ),
+        (
+            "address",
+            "employer-posting-address-name",
+            current.address != posting.address,
+        ),
+        ("zip", "employer-posting-zip", current.zip != posting.zip),
+        (
+            "compensation",
+            "employer-posting-compensation-name",
+            current.compensation != posting.compensation,
+        ),
+        (
+            "hourly_wage",
+            "employer-posting-hourly-wage-name",
+            current.hourly_wage_cents != posting.hourly_wage_cents,
+        ),
+        (
+            "stipend",
+            "employer-posting-stipend-name",
+            current.stipend_cents != posting.stipend_cents,
+        ),
+        (
+            "hours_per_week",
+            "employer-posting-hours-per-week",
+            current.hours_per_week != posting.hours_per_week,
+        ),
+        (
+            "schedule",
+            "employer-posting-schedule",
+            current.schedule != posting.schedule,
+        ),
+        (
+            "start_date",
+            "employer-posting-start-date",
+            current.start_date != posting.start_date,
+        ),
+        (
+            "end_date",
+            "employer-posting-end-date",
+            current.end_date != posting.end_date,
+        ),
+        (
+            "start_time",
+            "employer-posting-start-time-name",
+            current.start_time != posting.start_time,
+        ),
+        (
+            "end_time",
+            "employer-posting-end-time-name",
+            current.end_time != posting.end_time,
+        ),
+    ];
+    for (field, label, changed) in changed {
+        if changed {
+            errors.add(
+                field,
+                Message::new("guard-posting-locked").term("label", label),
+            );
+        }
+    }
+    // Offering more is fine; taking a promised feature away is not.
+    if features.iter().any(|f| !posting.features.contains(f)) {
+        errors.add_id("features", "guard-posting-locked-features");
+    }
+    errors
 }
 
 entity::vocabulary! {

@@ -12,9 +12,8 @@ use tower_sessions::Session;
 use super::service::{self, Decision, JoinForm, ProfileForm};
 use crate::{
     app::AppState,
-    auth::{
-        extractors::{CounselorUser, EmployerUser, FlashKind, FormPage, Page, flash},
-        service::start_session,
+    auth::extractors::{
+        CounselorUser, EmployerUser, FlashKind, FormPage, Page, VerifiedEmployer, flash,
     },
     error::AppResult,
     forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
@@ -86,9 +85,11 @@ pub struct InviteForm {
     email: String,
 }
 
+/// Only a verified organization invites: an invitation of any other would
+/// be refused when opened.
 pub async fn invite(
     State(state): State<AppState>,
-    employer: EmployerUser,
+    employer: VerifiedEmployer,
     page: Page,
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
@@ -133,15 +134,11 @@ pub async fn join(
     Form(form): Form<JoinForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::join(&state.db, &token, &form).await,
+        service::join(&state.db, &token, &form, page.lang).await,
         &session,
-        async |user| {
-            start_session(&state.db, &session, user).await?;
-            Ok(Saved::new(
-                Message::new("employer-flash-joined"),
-                "/employer",
-            ))
-        },
+        // No session yet: the address is confirmed through the mailed link
+        // first, as at registration.
+        async |_user| Ok(Saved::info(Message::new("guard-join-check-mail"), "/login")),
         async |errors| {
             let (invite, organization) = service::open_invitation(&state.db, &token).await?;
             let view = JoinPage {

@@ -16,7 +16,6 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    accounts::service::insert_user_checked,
     auth::extractors::CurrentUser,
     db,
     error::{AppError, AppResult, OrNotFound},
@@ -145,7 +144,8 @@ pub struct Invitation {
     pub path: String,
 }
 
-/// Invites a colleague by email to join the employer's organization.
+/// Invites a colleague by email to join the employer's organization (the
+/// route admits only employers of a verified organization).
 pub async fn invite(
     db: &DatabaseConnection,
     employer: &CurrentUser,
@@ -176,7 +176,41 @@ pub async fn invite(
     })
 }
 
-/// A usable invitation and the organization it is for.
+/// Whose open invitations to withdraw.
+#[derive(Debug, Clone, Copy)]
+pub enum Inviter {
+    /// One person's (disabled, or taken out of their organization).
+    User(i32),
+    /// Every member's (the organization was suspended or rejected).
+    Organization(i32),
+}
+
+/// Withdraws the invitations not yet accepted, in the caller's transaction:
+/// an invitation speaks for its inviter and their organization as they were
+/// when it was made, so it ends when either stops standing behind it (and
+/// does not come back if they are reinstated). A withdrawn invitation is one
+/// whose expiry is now; the conditional acceptance in [`join`] then finds
+/// nothing to accept, even for a join already under way.
+pub async fn withdraw_invitations(db: &impl ConnectionTrait, whose: Inviter) -> AppResult<u64> {
+    let now = Utc::now();
+    let scope = match whose {
+        Inviter::User(id) => organization_invite::Column::InvitedBy.eq(id),
+        Inviter::Organization(id) => organization_invite::Column::OrganizationId.eq(id),
+    };
+    let withdrawn = organization_invite::Entity::update_many()
+        .col_expr(organization_invite::Column::ExpiresAt, Expr::value(now))
+        .filter(scope)
+        .filter(organization_invite::Column::AcceptedAt.is_null())
+        .filter(organization_invite::Column::ExpiresAt.gt(now))
+        .exec(db)
+        .await?;
+    Ok(withdrawn.rows_affected)
+}
+
+/// A usable invitation and the organization it is for. An unknown or used
+/// link is "not found"; one that expired, was withdrawn, or whose inviter
+/// is no longer an enabled member of a verified organization is refused
+/// with a sentence saying so.
 pub async fn open_invitation(
     db: &impl ConnectionTrait,
     token: &str,
@@ -184,11 +218,28 @@ pub async fn open_invitation(
     let invite = organization_invite::Entity::find()
         .filter(organization_invite::Column::TokenHash.eq(tokens::digest(token)))
         .filter(organization_invite::Column::AcceptedAt.is_null())
-        .filter(organization_invite::Column::ExpiresAt.gt(Utc::now()))
         .one(db)
         .await?
         .or_not_found()?;
     let organization = crate::db::found::<organization::Entity>(db, invite.organization_id).await?;
+    let inviter_stands = user::Entity::find_by_id(invite.invited_by)
+        .one(db)
+        .await?
+        .is_some_and(|u| {
+            u.disabled_at.is_none()
+                && u.role == Role::Employer
+                && u.organization_id == Some(invite.organization_id)
+        });
+    if invite.expires_at <= Utc::now()
+        || !inviter_stands
+        || organization.status != OrgStatus::Verified
+    {
+        return Err(AppError::Refused(i18n::t_args(
+            i18n::current(),
+            "guard-invite-unusable",
+            vec![("organization", organization.name.as_str().into())],
+        )));
+    }
     Ok((invite, organization))
 }
 
@@ -202,22 +253,42 @@ pub struct JoinForm {
 }
 
 /// Creates the invitee's employer account in the inviting organization.
-pub async fn join(db: &DatabaseConnection, token: &str, form: &JoinForm) -> AppResult<user::Model> {
+/// The link was shown to the inviter, not mailed to the invitee, so holding
+/// it proves nothing about the address: the account starts unconfirmed and
+/// a confirmation link is mailed to the invited address, as at registration
+/// (no sign-in before it is opened).
+pub async fn join(
+    db: &DatabaseConnection,
+    token: &str,
+    form: &JoinForm,
+    lang: i18n::Lang,
+) -> AppResult<user::Model> {
     let txn = db::begin_write(db).await?;
     let (invite, organization) = open_invitation(&txn, token).await?;
-    let user = insert_user_checked(
+    let user = crate::accounts::service::insert_invited_user(
         &txn,
         &invite.email,
         &form.display_name,
         &form.password,
-        Role::Employer,
-        Some(organization.id),
+        organization.id,
     )
     .await?;
-    let mut invite: organization_invite::ActiveModel = invite.into();
-    invite.accepted_at = Set(Some(Utc::now()));
-    invite.update(&txn).await?;
+    // Accepted only while still open: a withdrawal that committed since the
+    // checks above leaves nothing to accept, and the account is rolled back.
+    let now = Utc::now();
+    let accepted = organization_invite::Entity::update_many()
+        .col_expr(organization_invite::Column::AcceptedAt, Expr::value(now))
+        .filter(organization_invite::Column::Id.eq(invite.id))
+        .filter(organization_invite::Column::AcceptedAt.is_null())
+        .filter(organization_invite::Column::ExpiresAt.gt(now))
+        .exec(&txn)
+        .await?;
+    if accepted.rows_affected != 1 {
+        return Err(AppError::NotFound);
+    }
+    crate::accounts::confirm::mail_join_confirmation(&txn, &user, &organization.name, lang).await?;
     txn.commit().await?;
+    tracing::info!(organization_id = organization.id, "invitation accepted");
     Ok(user)
 }
 
@@ -350,6 +421,7 @@ pub async fn review(
     outbox::enqueue_organization(&txn, organization_id).await?;
     if matches!(status, OrgStatus::Suspended | OrgStatus::Rejected) {
         flag_students_of(&txn, &organization).await?;
+        withdraw_invitations(&txn, Inviter::Organization(organization_id)).await?;
     }
     super::notices::decision_made(&txn, &organization, decision, reviewer.id).await?;
     txn.commit().await?;

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use entity::{
     PlacementStatus, WorkMode, consent_request, guardian, opportunity, organization, placement,
-    student, user,
+    student, student_guardian, user,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -189,7 +189,7 @@ pub enum LinkProblem {
     /// Already used, or a decision was recorded for the placement meanwhile.
     Used,
     /// Past its 14 days, replaced by a newer email, or its guardian is no
-    /// longer an active contact.
+    /// longer an active contact of the student at the address it went to.
     Expired,
 }
 
@@ -210,15 +210,121 @@ pub async fn open_link(
     if request.used_at.is_some() || placement.status != PlacementStatus::AwaitingConsent {
         return Ok(Err(LinkProblem::Used));
     }
-    // A guardian the school has since made inactive can no longer decide.
-    let still_a_contact = guardian::Entity::find_by_id(request.guardian_id)
+    let guardian = guardian::Entity::find_by_id(request.guardian_id)
+        .one(db)
+        .await?;
+    let linked = student_guardian::Entity::find_by_id((placement.student_id, request.guardian_id))
         .one(db)
         .await?
-        .is_some_and(|g| g.active);
-    if request.expires_at <= now || !still_a_contact {
+        .is_some();
+    if request.expires_at <= now || !still_addressed(&request, guardian.as_ref(), linked) {
         return Ok(Err(LinkProblem::Expired));
     }
     Ok(Ok((request, placement)))
+}
+
+/// True while a link still reaches the person it was sent to: an active
+/// contact, still linked to the student, at the address the link went to.
+/// A link mailed to an address the school has since corrected (perhaps the
+/// student's own inbox) or to a guardian unlinked from the student speaks
+/// for nobody.
+fn still_addressed(
+    request: &consent_request::Model,
+    guardian: Option<&guardian::Model>,
+    linked: bool,
+) -> bool {
+    linked
+        && guardian.is_some_and(|g| {
+            g.active
+                && g.email
+                    .as_deref()
+                    .is_some_and(|e| e.trim().eq_ignore_ascii_case(request.email.trim()))
+        })
+}
+
+/// What a change of guardian contacts did to pending consent links.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct LinksRefreshed {
+    /// Placements whose links stopped reaching their guardian and ended.
+    pub ended: usize,
+    /// Of those, the ones a fresh request was mailed for.
+    pub resent: usize,
+}
+
+/// After guardian contacts of `students` changed (a counselor's correction,
+/// a roster import), in the same transaction: ends every pending consent
+/// link that no longer reaches its guardian (see [`still_addressed`]), and
+/// for each placement that lost one mails a fresh request to the guardians'
+/// current addresses, as "send again" does. A placement left with no
+/// reachable guardian keeps waiting for the counselor's paper form.
+pub async fn refresh_links(
+    db: &impl ConnectionTrait,
+    students: &[i32],
+    now: DateTime<Utc>,
+) -> AppResult<LinksRefreshed> {
+    let mut outcome = LinksRefreshed::default();
+    for chunk in students.chunks(500) {
+        let placements = placement::Entity::find()
+            .filter(placement::Column::StudentId.is_in(chunk.to_vec()))
+            .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))
+            .all(db)
+            .await?;
+        if placements.is_empty() {
+            continue;
+        }
+        let requests = consent_request::Entity::find()
+            .filter(consent_request::Column::PlacementId.is_in(placements.iter().map(|p| p.id)))
+            .filter(consent_request::Column::UsedAt.is_null())
+            .filter(consent_request::Column::ExpiresAt.gt(now))
+            .all(db)
+            .await?;
+        let guardian_ids: HashSet<i32> = requests.iter().map(|r| r.guardian_id).collect();
+        let guardians: HashMap<i32, guardian::Model> = guardian::Entity::find()
+            .filter(guardian::Column::Id.is_in(guardian_ids.iter().copied()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|g| (g.id, g))
+            .collect();
+        let links: HashSet<(i32, i32)> = student_guardian::Entity::find()
+            .filter(student_guardian::Column::StudentId.is_in(chunk.to_vec()))
+            .filter(student_guardian::Column::GuardianId.is_in(guardian_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|l| (l.student_id, l.guardian_id))
+            .collect();
+        let mut stale = Vec::new();
+        let mut affected = HashSet::new();
+        for request in &requests {
+            let Some(placement) = placements.iter().find(|p| p.id == request.placement_id) else {
+                continue;
+            };
+            let linked = links.contains(&(placement.student_id, request.guardian_id));
+            if !still_addressed(request, guardians.get(&request.guardian_id), linked) {
+                stale.push(request.id);
+                affected.insert(placement.id);
+            }
+        }
+        if stale.is_empty() {
+            continue;
+        }
+        consent_request::Entity::update_many()
+            .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
+            .filter(consent_request::Column::Id.is_in(stale))
+            .exec(db)
+            .await?;
+        for placement in placements.iter().filter(|p| affected.contains(&p.id)) {
+            outcome.ended += 1;
+            let opportunity =
+                crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
+            let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
+            if request(db, placement, &opportunity, &student).await? > 0 {
+                outcome.resent += 1;
+            }
+        }
+    }
+    Ok(outcome)
 }
 
 /// The language of the guardian a link was sent to, for the pages that

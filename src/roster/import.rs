@@ -1467,6 +1467,9 @@ async fn import_guardians(
             .exec_without_returning(txn)
             .await?;
     }
+    // A consent link sent to a guardian the roster unlinked, made inactive
+    // or gave another address ends; the current guardians get a fresh one.
+    crate::placements::consent::refresh_links(txn, &roster_students, now).await?;
     Ok(Ok(()))
 }
 

@@ -1,7 +1,8 @@
 //! Admins' account lifecycle: find an account, disable or enable it (a
 //! disabled account's sessions end at once), issue a password reset link,
 //! clear a lost second factor, take a counselor off a school or an employer
-//! out of an organization. Every change is written to the audit log.
+//! out of an organization (disabling or removing an employer withdraws the
+//! invitations they made). Every change is written to the audit log.
 
 use chrono::Utc;
 use entity::{Role, counselor_school, school, user};
@@ -18,6 +19,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     i18n,
+    organizations::service::{Inviter, withdraw_invitations},
     paging::{self, Paging},
 };
 
@@ -155,6 +157,8 @@ pub async fn act(
                 .exec(&txn)
                 .await?;
             revoke_sessions(&txn, id).await?;
+            // Links they handed out must not let anyone in after them.
+            withdraw_invitations(&txn, Inviter::User(id)).await?;
         }
         AccountAction::Enable => {
             update
@@ -191,6 +195,7 @@ pub async fn act(
                 .exec(&txn)
                 .await?;
             revoke_sessions(&txn, id).await?;
+            withdraw_invitations(&txn, Inviter::User(id)).await?;
         }
     }
     let subject = match (action, account.organization_id) {

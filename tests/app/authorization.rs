@@ -23,7 +23,7 @@ use std::collections::BTreeSet;
 use reqwest::{Client, StatusCode};
 use sea_orm::ConnectionTrait;
 
-use crate::helpers::{PASSWORD, TestApp, location, new_client, posting};
+use crate::helpers::{TestApp, location, new_client, posting};
 
 pub(crate) const ACTORS: [&str; 10] = [
     "anonymous",
@@ -71,7 +71,6 @@ const OPEN_TO_UNVERIFIED: &[(&str, &str)] = &[
     ("POST", "/claim"),
     ("POST", "/password/forgot"),
     ("POST", "/employer/organization"),
-    ("POST", "/employer/invites"),
     ("POST", "/employer/opportunities"),
     ("POST", "/employer/opportunities/{id}/edit"),
     ("POST", "/employer/opportunities/{id}/{action}"),
@@ -450,33 +449,8 @@ async fn chain(
 /// A colleague who joins organization A, logs in, and whose account an
 /// admin then disables: their open session must be worth nothing.
 async fn disabled_colleague(app: &TestApp, employer: &Client, admin: &Client) -> Client {
-    let response = app
-        .submit_as(
-            employer,
-            "/employer/organization",
-            "/employer/invites",
-            &[("email", "dana@a.org")],
-        )
-        .await;
-    let body = response.text().await.unwrap();
-    let link = body
-        .split("id=\"invite-link\">")
-        .nth(1)
-        .unwrap()
-        .split('<')
-        .next()
-        .unwrap()
-        .replace("&#x2f;", "/");
-    let colleague = new_client();
-    let response = app
-        .submit_as(
-            &colleague,
-            &link,
-            &link,
-            &[("display_name", "Dana"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let link = crate::organizations::invite_link(app, employer, "dana@a.org").await;
+    let colleague = crate::organizations::join_and_confirm(app, &link, "Dana", "dana@a.org").await;
     assert_eq!(
         app.get_as(&colleague, "/employer").await.status(),
         StatusCode::OK

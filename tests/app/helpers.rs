@@ -369,20 +369,42 @@ impl TestApp {
         }
     }
 
-    /// The first `path_prefix` link of the newest message to `email` in the
-    /// mail outbox: what that person's mailbox holds (the one way tests
-    /// read mail without an SMTP server; with one, `MailServer` shows the
-    /// same message as sent).
+    /// The first `path_prefix` link of the newest message to `email`: what
+    /// that person's mailbox holds. Read from the mail outbox while the
+    /// message waits there (no SMTP server, or not sent yet); once sent,
+    /// its text is gone from the outbox, and it is read from the test's
+    /// `MailServer` instead, as delivered.
     pub async fn link_mailed_to(&self, email: &str, path_prefix: &str) -> String {
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-        let message = entity::mail_outbox::Entity::find()
-            .filter(entity::mail_outbox::Column::Recipient.eq(email.trim().to_lowercase()))
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+        let to = email.trim().to_lowercase();
+        let mine = || {
+            entity::mail_outbox::Entity::find()
+                .filter(entity::mail_outbox::Column::Recipient.eq(to.clone()))
+        };
+        let message = mine()
             .order_by_desc(entity::mail_outbox::Column::Id)
             .one(&self.db)
             .await
             .expect("query")
             .unwrap_or_else(|| panic!("no mail to {email}"));
-        path_in(&message.text_body, path_prefix)
+        if message.sent_at.is_none() {
+            return path_in(&message.text_body, path_prefix);
+        }
+        let smtp_url = self.config.smtp_url.as_deref().expect("sent through SMTP");
+        let sent = mine()
+            .filter(entity::mail_outbox::Column::SentAt.is_not_null())
+            .count(&self.db)
+            .await
+            .expect("query") as usize;
+        // Delivered in the order sent: the newest is the last to arrive.
+        for _ in 0..300 {
+            let delivered = crate::mail_server::delivered_to(smtp_url, &to);
+            if delivered.len() >= sent {
+                return path_in(&delivered.last().expect("a message").text(), path_prefix);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("{sent} messages sent to {email} never arrived");
     }
 
     /// Counts rows of a table, to prove nothing was written.

@@ -98,6 +98,24 @@ impl Received {
 
 type Inbox = Arc<Mutex<Vec<Received>>>;
 
+/// The inbox of every server started, by its `SMTP_URL`: once a message is
+/// sent the app deletes its text from the outbox, so `TestApp` reads the
+/// links of sent mail here, as the recipient does.
+static INBOXES: Mutex<Vec<(String, Inbox)>> = Mutex::new(Vec::new());
+
+/// What the server at `smtp_url` received so far for `to` (alone), oldest first.
+pub fn delivered_to(smtp_url: &str, to: &str) -> Vec<Received> {
+    let inbox = INBOXES
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|(url, _)| url == smtp_url)
+        .map(|(_, inbox)| inbox.clone())
+        .unwrap_or_else(|| panic!("no test mail server at {smtp_url}"));
+    let received = inbox.lock().unwrap().clone();
+    received.into_iter().filter(|m| m.to == [to]).collect()
+}
+
 #[derive(Clone)]
 struct Collector {
     inbox: Inbox,
@@ -143,6 +161,10 @@ impl MailServer {
         let address = listener.local_addr().unwrap();
         let inbox = Inbox::default();
         let task = Some(tokio::spawn(accept(listener, inbox.clone())));
+        INBOXES
+            .lock()
+            .unwrap()
+            .push((format!("smtp://{address}"), inbox.clone()));
         Self {
             address,
             inbox,

@@ -46,5 +46,6 @@ mod search_conformance;
 mod search_parity;
 mod seats;
 mod seed;
+mod stale_access;
 mod statistics;
 mod xss;

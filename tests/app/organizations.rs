@@ -1,6 +1,6 @@
 //! Organization verification, invitations and the public organization page.
 
-use reqwest::StatusCode;
+use reqwest::{Client, StatusCode};
 
 use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, posting};
 
@@ -119,30 +119,59 @@ async fn only_counselors_and_admins_reach_the_verification_queue() {
     .await;
 }
 
+/// The link an employer's invitation page shows for `email`.
+pub(crate) async fn invite_link(app: &TestApp, employer: &Client, email: &str) -> String {
+    let response = app
+        .submit_as(
+            employer,
+            "/employer/organization",
+            "/employer/invites",
+            &[("email", email)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK, "invitation of {email}");
+    let body = response.text().await.unwrap();
+    body.split("id=\"invite-link\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .replace("&#x2f;", "/")
+}
+
+/// Joins through `link` as `name`, opens the confirmation link mailed to
+/// the invited `email`, and logs in.
+pub(crate) async fn join_and_confirm(app: &TestApp, link: &str, name: &str, email: &str) -> Client {
+    let colleague = new_client();
+    let response = app
+        .submit_as(
+            &colleague,
+            link,
+            link,
+            &[("display_name", name), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        (response.status(), location(&response)),
+        (StatusCode::SEE_OTHER, "/login".to_owned()),
+        "{email} joined"
+    );
+    let confirm = app.link_mailed_to(email, "/register/confirm/").await;
+    let response = app.submit_as(&colleague, &confirm, &confirm, &[]).await;
+    assert_eq!(location(&response), "/login", "{email} confirmed");
+    app.login_as(&colleague, email, PASSWORD).await;
+    colleague
+}
+
 #[tokio::test]
 async fn a_colleague_joins_the_organization_through_a_one_time_invitation() {
     on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
         let employer = app
-            .employer("Lakeshore Robotics", "erin@lakeshore.org")
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
-        let response = app
-            .submit_as(
-                &employer,
-                "/employer/organization",
-                "/employer/invites",
-                &[("email", "kim@lakeshore.org")],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::OK);
-        let body = response.text().await.unwrap();
-        let link = body
-            .split("id=\"invite-link\">")
-            .nth(1)
-            .unwrap()
-            .split('<')
-            .next()
-            .unwrap()
-            .replace("&#x2f;", "/");
+        let link = invite_link(&app, &employer, "kim@lakeshore.org").await;
 
         let colleague = new_client();
         let page = app.get_as(&colleague, &link).await.text().await.unwrap();
@@ -156,15 +185,7 @@ async fn a_colleague_joins_the_organization_through_a_one_time_invitation() {
             )
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let response = app
-            .submit_as(
-                &colleague,
-                &link,
-                &link,
-                &[("display_name", "Kim"), ("password", PASSWORD)],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let colleague = join_and_confirm(&app, &link, "Kim", "kim@lakeshore.org").await;
         let dashboard = app
             .get_as(&colleague, "/employer")
             .await
