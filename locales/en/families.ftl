@@ -92,5 +92,6 @@ families-roster-warnings-title = Imported, with { $count ->
 } to check
 families-roster-warning-guardian = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so no guardian was linked through it.
 families-roster-warning-student = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so this guardian was not linked to that student.
+families-roster-warning-language = { $file }, line { $line }: metadata.language “{ $id }” is not a language we recognize, so it was kept as written and this guardian will get messages in English. Write it as a code such as es or spa, or a name such as Spanish or Español.
 families-roster-more-warnings = … and { $more } more.
 families-roster-warnings-hint = Exports often leave out guardians who did not agree to share their details. A student with no guardian contact takes the paper consent path; you can add a contact on the student's record.
