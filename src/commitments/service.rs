@@ -196,7 +196,7 @@ pub struct Counts {
 }
 
 /// The first instant of a school year and of the next one.
-fn year_bounds(year: i32) -> (chrono::DateTime<Utc>, chrono::DateTime<Utc>) {
+pub(crate) fn year_bounds(year: i32) -> (chrono::DateTime<Utc>, chrono::DateTime<Utc>) {
     let at = |y: i32| {
         NaiveDate::from_ymd_opt(y, SCHOOL_YEAR_STARTS, 1)
             .unwrap_or_default()
@@ -320,7 +320,13 @@ pub async fn of_organization(
 
 /// A pledge as the public sees it: the promise, and progress only as
 /// numbers the disclosure rules clear (a count of students under the
-/// threshold shows as "fewer than").
+/// threshold shows as "fewer than"). The placements made, and of them the
+/// paid and the completed ones, are one row's related counts, cleared
+/// together (`disclosure::with_parts`): 12 made beside 10 paid would tell
+/// that 2 were unpaid. Whether the pledge is met compares those counts
+/// with the promise, so it shows only when they do: "met" beside "fewer
+/// than 10 of 1" paid would tell that 1 to 9 were made, "not yet" that none
+/// was.
 #[derive(Debug, Serialize)]
 pub struct PublicProgress {
     pub school_year: i32,
@@ -330,7 +336,8 @@ pub struct PublicProgress {
     pub made: Shown<usize>,
     pub paid_made: Shown<usize>,
     pub completed: Shown<usize>,
-    pub met: bool,
+    /// `None` when a count it compares is not shown.
+    pub met: Option<bool>,
 }
 
 pub async fn public(
@@ -338,20 +345,27 @@ pub async fn public(
     organization_id: i32,
     threshold: usize,
 ) -> AppResult<Vec<PublicProgress>> {
-    let shown =
-        |n: u64| disclosure::lone_count(usize::try_from(n).unwrap_or(usize::MAX), threshold);
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
     Ok(of_organization(db, organization_id)
         .await?
         .into_iter()
-        .map(|p| PublicProgress {
-            school_year: p.school_year,
-            placements: p.placements,
-            paid: p.paid,
-            schools: p.schools,
-            made: shown(p.made),
-            paid_made: shown(p.paid_made),
-            completed: shown(p.completed),
-            met: p.met,
+        .map(|p| {
+            let (made, [paid_made, completed]) = disclosure::with_parts(
+                count(p.made),
+                [count(p.paid_made), count(p.completed)],
+                threshold,
+            );
+            let compared_shown = !made.is_hidden() && (p.paid == 0 || !paid_made.is_hidden());
+            PublicProgress {
+                school_year: p.school_year,
+                placements: p.placements,
+                paid: p.paid,
+                schools: p.schools,
+                made,
+                paid_made,
+                completed,
+                met: compared_shown.then_some(p.met),
+            }
         })
         .collect())
 }
