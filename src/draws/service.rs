@@ -177,6 +177,17 @@ pub async fn run(
     if opportunity.allocation != Allocation::FairDraw {
         return Err(refused("draws-error-not-fair-draw"));
     }
+    // A suspended organization gets no students: its draw waits (and runs
+    // if it is reinstated). The shared lock orders this read with a
+    // suspension's update, so a suspension never misses the seats given.
+    let organization = organization::Entity::find_by_id(opportunity.organization_id)
+        .lock_shared()
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    if organization.status != OrgStatus::Verified {
+        return Err(refused("draws-error-org-not-verified"));
+    }
     if opportunity.status == OpportunityStatus::Draft || opportunity.deadline >= today {
         let lang = i18n::current();
         return Err(AppError::Conflict(t_args(
@@ -354,10 +365,16 @@ pub async fn due(db: &impl ConnectionTrait, today: NaiveDate) -> AppResult<Vec<i
         .select_only()
         .column(draw::Column::OpportunityId)
         .into_query();
+    let verified = organization::Entity::find()
+        .select_only()
+        .column(organization::Column::Id)
+        .filter(organization::Column::Status.eq(OrgStatus::Verified))
+        .into_query();
     Ok(opportunity::Entity::find()
         .select_only()
         .column(opportunity::Column::Id)
         .filter(opportunity::Column::Allocation.eq(Allocation::FairDraw))
+        .filter(opportunity::Column::OrganizationId.in_subquery(verified))
         .filter(opportunity::Column::Status.ne(OpportunityStatus::Draft))
         .filter(opportunity::Column::Deadline.lt(today))
         .filter(opportunity::Column::Id.not_in_subquery(drawn))
@@ -375,8 +392,14 @@ pub async fn run_due(
 ) -> AppResult<usize> {
     let mut ran = 0;
     for id in due(db, today).await? {
-        if let Outcome::Drew { .. } = run(db, id, today, low_income_tier).await? {
-            ran += 1;
+        match run(db, id, today, low_income_tier).await {
+            Ok(Outcome::Drew { .. }) => ran += 1,
+            Ok(Outcome::AlreadyDrawn) => {}
+            // Suspended since it was listed: the others still run.
+            Err(AppError::Conflict(reason)) => {
+                tracing::info!(opportunity_id = id, %reason, "draw not run");
+            }
+            Err(other) => return Err(other),
         }
     }
     Ok(ran)
@@ -396,6 +419,9 @@ pub struct StudentDraw {
     pub tier: Option<i32>,
     /// The entry's code on the public record.
     pub code: Option<String>,
+    /// Once drawn, the entry's key (SHA-256 of `seed:code`): the student
+    /// can compute it from the published seed.
+    pub key: Option<String>,
     pub opportunity_id: i32,
 }
 
@@ -438,6 +464,13 @@ pub async fn for_application(
         seated: entry.as_ref().is_some_and(|e| e.seated),
         position,
         tier: entry.as_ref().map(|e| e.tier),
+        key: match &entry {
+            Some(entry) => {
+                let drawn = crate::db::found::<draw::Entity>(db, entry.draw_id).await?;
+                Some(order::key(&drawn.seed, &entry.code))
+            }
+            None => None,
+        },
         code: match entry {
             Some(entry) => Some(entry.code),
             // Given on applying: the student can find it on the record later.
@@ -451,19 +484,20 @@ pub async fn for_application(
 }
 
 /// One line of the public record: no name, no student id, no application
-/// id, and no group. An employer knows who got its seats; a group beside a
-/// seated line would tell it which of them is a priority (or low-income)
-/// student. Each student sees their own group on their application page.
+/// id, no group, and no place in the draw order. The order puts the groups
+/// first, so it (or each line's key, which anyone can compute from the
+/// seed) would mark where one group ends and the next begins, and an
+/// employer, who knows who got its seats, would learn who is a priority
+/// (or low-income) student. Lines go by code; each student sees their own
+/// group, key and place on their application page.
 #[derive(Debug, Serialize)]
 pub struct RecordEntry {
-    pub rank: i32,
     pub code: String,
-    pub key: String,
     pub seated: bool,
 }
 
 /// The public record of a posting's draw: before it runs, the SHA-256 of
-/// its seed; afterwards, enough to re-run it.
+/// its seed; afterwards the seed and each code's outcome.
 #[derive(Debug, Serialize)]
 pub struct Record {
     pub opportunity_id: i32,
@@ -489,10 +523,10 @@ pub struct Drawn {
     pub seats: i32,
     pub drawn_at: chrono::DateTime<Utc>,
     pub low_income_tier: bool,
-    /// In draw order; the keys are recomputed here from the seed, so the
-    /// page shows what the rule gives, not what was stored.
+    /// By code (see [`RecordEntry`]).
     pub entries: Vec<RecordEntry>,
-    /// The stored order is the order the rule gives.
+    /// The stored order is the order the rule gives from the seed
+    /// (recomputed as the page is made).
     pub verified: bool,
     /// The seed hashes to the commitment published before the entries.
     pub kept: bool,
@@ -568,15 +602,17 @@ async fn drawn_record(
         seats: drawn.seats,
         drawn_at: drawn.drawn_at,
         low_income_tier: drawn.low_income_tier,
-        entries: stored
-            .into_iter()
-            .map(|e| RecordEntry {
-                rank: e.rank,
-                key: order::key(&drawn.seed, &e.code),
-                code: e.code,
-                seated: e.seated,
-            })
-            .collect(),
+        entries: {
+            let mut entries: Vec<RecordEntry> = stored
+                .into_iter()
+                .map(|e| RecordEntry {
+                    code: e.code,
+                    seated: e.seated,
+                })
+                .collect();
+            entries.sort_by(|a, b| a.code.cmp(&b.code));
+            entries
+        },
         verified,
         kept,
         seed: drawn.seed,
