@@ -340,22 +340,35 @@ pub struct PublicProgress {
     pub met: Option<bool>,
 }
 
+/// A pledge row's counts as the rules clear them: made, and of them paid
+/// and completed; and whether the pledge is met, only when the counts it
+/// compares are shown. The organization's page and `/impact` both read it.
+fn cleared(
+    threshold: usize,
+    pledged_paid: i32,
+    made: u64,
+    paid: u64,
+    completed: u64,
+    met: bool,
+) -> (Shown<usize>, Shown<usize>, Shown<usize>, Option<bool>) {
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    let (made, [paid, completed]) =
+        disclosure::with_parts(count(made), [count(paid), count(completed)], threshold);
+    let compared_shown = !made.is_hidden() && (pledged_paid == 0 || !paid.is_hidden());
+    (made, paid, completed, compared_shown.then_some(met))
+}
+
 pub async fn public(
     db: &impl ConnectionTrait,
     organization_id: i32,
     threshold: usize,
 ) -> AppResult<Vec<PublicProgress>> {
-    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
     Ok(of_organization(db, organization_id)
         .await?
         .into_iter()
         .map(|p| {
-            let (made, [paid_made, completed]) = disclosure::with_parts(
-                count(p.made),
-                [count(p.paid_made), count(p.completed)],
-                threshold,
-            );
-            let compared_shown = !made.is_hidden() && (p.paid == 0 || !paid_made.is_hidden());
+            let (made, paid_made, completed, met) =
+                cleared(threshold, p.paid, p.made, p.paid_made, p.completed, p.met);
             PublicProgress {
                 school_year: p.school_year,
                 placements: p.placements,
@@ -364,17 +377,20 @@ pub async fn public(
                 made,
                 paid_made,
                 completed,
-                met: compared_shown.then_some(p.met),
+                met,
             }
         })
         .collect())
 }
 
 /// Pledges made for a school year across the instance, and how many are met
-/// (organizations, not students).
+/// (organizations, not students). A pledge counts as met here only where its
+/// own page shows it met: with one pledge (or two views a year apart), a
+/// count of every met pledge would tell what the page held back.
 pub async fn made_and_met(
     db: &impl ConnectionTrait,
     school_year: i32,
+    threshold: usize,
 ) -> AppResult<(usize, usize)> {
     let pledges = commitment::Entity::find()
         .filter(commitment::Column::SchoolYear.eq(school_year))
@@ -383,9 +399,11 @@ pub async fn made_and_met(
     let mut met = 0;
     for pledge in &pledges {
         let c = counts(db, pledge).await?;
-        if c.made >= u64::try_from(pledge.placements).unwrap_or(u64::MAX)
-            && c.paid >= u64::try_from(pledge.paid).unwrap_or(u64::MAX)
-        {
+        let reached = c.made >= u64::try_from(pledge.placements).unwrap_or(u64::MAX)
+            && c.paid >= u64::try_from(pledge.paid).unwrap_or(u64::MAX);
+        let (_, _, _, shown) =
+            cleared(threshold, pledge.paid, c.made, c.paid, c.completed, reached);
+        if shown == Some(true) {
             met += 1;
         }
     }

@@ -277,6 +277,14 @@ async fn a_pledges_public_figures_never_let_a_small_count_be_worked_out() {
         let row = public_row().await;
         assert!(row.contains("fewer than 10 of 3"), "{row}");
         assert!(!row.contains("Met") && !row.contains("Not yet"), "{row}");
+        // Nor does /impact count it among the pledges met.
+        let impact_met = async || {
+            let html = app.get("/impact").await.text().await.unwrap();
+            let at = html.find("id=\"impact-commitments-met\"").expect("the row");
+            html[at..at + html[at..].find("</tr>").unwrap()].to_owned()
+        };
+        let row = impact_met().await;
+        assert!(row.contains("<td>0</td>"), "{row}");
 
         // 12 made, 10 paid: "12" beside "10" would be 2 unpaid.
         for _ in 0..9 {
@@ -308,6 +316,8 @@ async fn a_pledges_public_figures_never_let_a_small_count_be_worked_out() {
         let row = public_row().await;
         assert!(row.contains("22 of 3") && row.contains("12 of 1"), "{row}");
         assert!(row.contains("<td>10</td>") && row.contains("Met"), "{row}");
+        let row = impact_met().await;
+        assert!(row.contains("<td>1</td>"), "met, and shown as met: {row}");
         // The counselors' view counts the same year the same way: 10, not
         // the 13 of all time that would give the earlier year's 3.
         let row = quality_row().await;
