@@ -94,6 +94,11 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn(csrf::guard))
         .layer(middleware::from_fn(no_store_when_signed_in))
+        // A guardian's consent link answers in the guardian's language.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::placements::consent::in_guardian_language,
+        ))
         // Inside the sessions (a signed-in person's saved language), around
         // everything that may answer with a page.
         .layer(middleware::from_fn(crate::i18n::request_language))

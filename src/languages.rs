@@ -1,5 +1,6 @@
-//! ISO 639-1 language codes, for the languages an employer's team speaks and
-//! a student prefers.
+//! ISO 639-1 language codes, for the languages an employer's team speaks, a
+//! student prefers and a guardian reads, and [`normalize`], which reads a
+//! language however a person or a roster export wrote it.
 
 const CODES: &str = "aa:Afar|ab:Abkhazian|af:Afrikaans|ak:Akan|am:Amharic|an:Aragonese|ar:Arabic|as:Assamese|av:Avaric|ay:Aymara|az:Azerbaijani|ba:Bashkir|be:Belarusian|bg:Bulgarian|bi:Bislama|bm:Bambara|bn:Bengali|bo:Tibetan|br:Breton|bs:Bosnian|ca:Catalan|ce:Chechen|ch:Chamorro|co:Corsican|cr:Cree|cs:Czech|cu:Church Slavic|cv:Chuvash|cy:Welsh|da:Danish|de:German|dv:Divehi|dz:Dzongkha|ee:Ewe|el:Greek|en:English|eo:Esperanto|es:Spanish|et:Estonian|eu:Basque|fa:Persian|ff:Fulah|fi:Finnish|fj:Fijian|fo:Faroese|fr:French|fy:Western Frisian|ga:Irish|gd:Scottish Gaelic|gl:Galician|gn:Guarani|gu:Gujarati|gv:Manx|ha:Hausa|he:Hebrew|hi:Hindi|ho:Hiri Motu|hr:Croatian|ht:Haitian Creole|hu:Hungarian|hy:Armenian|hz:Herero|ia:Interlingua|id:Indonesian|ie:Interlingue|ig:Igbo|ii:Sichuan Yi|ik:Inupiaq|io:Ido|is:Icelandic|it:Italian|iu:Inuktitut|ja:Japanese|jv:Javanese|ka:Georgian|kg:Kongo|ki:Kikuyu|kj:Kuanyama|kk:Kazakh|kl:Kalaallisut|km:Khmer|kn:Kannada|ko:Korean|kr:Kanuri|ks:Kashmiri|ku:Kurdish|kv:Komi|kw:Cornish|ky:Kyrgyz|la:Latin|lb:Luxembourgish|lg:Ganda|li:Limburgish|ln:Lingala|lo:Lao|lt:Lithuanian|lu:Luba-Katanga|lv:Latvian|mg:Malagasy|mh:Marshallese|mi:Maori|mk:Macedonian|ml:Malayalam|mn:Mongolian|mr:Marathi|ms:Malay|mt:Maltese|my:Burmese|na:Nauru|nb:Norwegian Bokmal|nd:North Ndebele|ne:Nepali|ng:Ndonga|nl:Dutch|nn:Norwegian Nynorsk|no:Norwegian|nr:South Ndebele|nv:Navajo|ny:Chichewa|oc:Occitan|oj:Ojibwa|om:Oromo|or:Odia|os:Ossetian|pa:Punjabi|pi:Pali|pl:Polish|ps:Pashto|pt:Portuguese|qu:Quechua|rm:Romansh|rn:Kirundi|ro:Romanian|ru:Russian|rw:Kinyarwanda|sa:Sanskrit|sc:Sardinian|sd:Sindhi|se:Northern Sami|sg:Sango|si:Sinhala|sk:Slovak|sl:Slovenian|sm:Samoan|sn:Shona|so:Somali|sq:Albanian|sr:Serbian|ss:Swati|st:Southern Sotho|su:Sundanese|sv:Swedish|sw:Swahili|ta:Tamil|te:Telugu|tg:Tajik|th:Thai|ti:Tigrinya|tk:Turkmen|tl:Tagalog|tn:Tswana|to:Tongan|tr:Turkish|ts:Tsonga|tt:Tatar|tw:Twi|ty:Tahitian|ug:Uyghur|uk:Ukrainian|ur:Urdu|uz:Uzbek|ve:Venda|vi:Vietnamese|vo:Volapuk|wa:Walloon|wo:Wolof|xh:Xhosa|yi:Yiddish|yo:Yoruba|za:Zhuang|zh:Chinese|zu:Zulu";
 
@@ -18,8 +19,92 @@ pub fn position(code: &str) -> Option<usize> {
         .position(|entry| entry.split_once(':').is_some_and(|(c, _)| c == code))
 }
 
-/// Parses "en, es" (commas or spaces) into distinct lower-case codes, in order;
-/// the unknown ones come back in the error.
+/// ISO 639-2 (bibliographic and terminology) and ISO 639-3 codes of the
+/// languages US school rosters carry, with their ISO 639-1 code. SIS exports
+/// write `spa`, `eng`, `vie`... as often as `es`; a few languages without a
+/// two-letter code are read as the written language families use (Mandarin
+/// and Cantonese as Chinese, Filipino as Tagalog).
+const THREE_LETTER: &str = "aar:aa|afr:af|aka:ak|alb:sq|amh:am|ara:ar|arb:ar|arm:hy|aym:ay|aze:az|bel:be|ben:bn|bos:bs|bul:bg|bur:my|cat:ca|ces:cs|cha:ch|chi:zh|cmn:zh|yue:zh|zho:zh|cze:cs|dan:da|deu:de|dut:nl|ell:el|eng:en|est:et|eus:eu|baq:eu|fas:fa|per:fa|fil:tl|fin:fi|fra:fr|fre:fr|ful:ff|geo:ka|ger:de|gle:ga|glg:gl|gre:el|grn:gn|guj:gu|hat:ht|hau:ha|heb:he|hin:hi|hrv:hr|hun:hu|hye:hy|ibo:ig|ind:id|ice:is|isl:is|ita:it|jav:jv|jpn:ja|kan:kn|kat:ka|kaz:kk|khm:km|kin:rw|kir:ky|kor:ko|kur:ku|lao:lo|lav:lv|lit:lt|mac:mk|mal:ml|mar:mr|may:ms|mkd:mk|mlg:mg|mon:mn|msa:ms|mya:my|nav:nv|nep:ne|nld:nl|nor:no|nob:nb|nno:nn|orm:om|pan:pa|pol:pl|por:pt|pus:ps|que:qu|ron:ro|rum:ro|run:rn|rus:ru|sin:si|slk:sk|slo:sk|slv:sl|smo:sm|sna:sn|som:so|spa:es|sqi:sq|srp:sr|swa:sw|swh:sw|swe:sv|tam:ta|tel:te|tgk:tg|tgl:tl|tha:th|tir:ti|ton:to|tuk:tk|tur:tr|twi:tw|uig:ug|ukr:uk|urd:ur|uzb:uz|vie:vi|wol:wo|xho:xh|yid:yi|yor:yo|zul:zu";
+
+/// Names rosters use besides the English names of [`CODES`]: each language's
+/// name in itself (accents removed, as [`fold`] does) and common variants.
+const OTHER_NAMES: &str = "espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|cantonese:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|廣東話:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
+
+/// Lower case, without the accents of Latin letters (`Español` → `espanol`),
+/// one space between words.
+fn fold(value: &str) -> String {
+    let lower = value.trim().to_lowercase();
+    let plain: String = lower
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ẽ' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            'ế' | 'ệ' | 'ể' | 'ề' | 'ễ' => 'e',
+            other => other,
+        })
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn lookup(table: &'static str, key: &str) -> Option<&'static str> {
+    table.split('|').find_map(|entry| {
+        let (k, code) = entry.split_once(':')?;
+        (k == key).then_some(code)
+    })
+}
+
+/// The ISO 639-1 code of a language however it was written: an ISO 639-1
+/// code (`es`), an ISO 639-2/3 code (`spa`), a BCP 47 tag (`es-MX`,
+/// `es_419`), or a name in English or in the language itself (`Spanish`,
+/// `SPANISH`, `Español`, `Espanol`, `Spanish (Mexico)`). `None` when it names
+/// no language we know. Every language read from outside (roster imports,
+/// forms, profiles) goes through here, so each is stored as the same code.
+pub fn normalize(value: &str) -> Option<&'static str> {
+    let folded = fold(value);
+    // "Spanish (Mexico)", "Spanish; Castilian", "Chinese / Mandarin": the first part.
+    let first = folded
+        .split(['(', ';', ',', '/'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    if first.is_empty() {
+        return None;
+    }
+    let by_name = |name: &str| {
+        CODES
+            .split('|')
+            .find_map(|entry| {
+                let (code, english) = entry.split_once(':')?;
+                (english.eq_ignore_ascii_case(name)).then_some(code)
+            })
+            .or_else(|| lookup(OTHER_NAMES, name))
+    };
+    if let Some(code) = by_name(first) {
+        return Some(code);
+    }
+    // A code or a BCP 47 tag: its primary subtag decides.
+    let primary = first.split(['-', '_']).next().unwrap_or_default();
+    if !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    match primary.len() {
+        2 => CODES.split('|').find_map(|entry| {
+            let (code, _) = entry.split_once(':')?;
+            (code == primary).then_some(code)
+        }),
+        3 => lookup(THREE_LETTER, primary),
+        _ => None,
+    }
+}
+
+/// Parses "en, es" (commas or spaces) into distinct lower-case codes, in order
+/// (each token read by [`normalize`], so "Spanish" is `es`); the unknown ones
+/// come back in the error.
 pub fn parse_list(input: &str) -> Result<Vec<String>, Vec<String>> {
     let mut codes: Vec<String> = Vec::new();
     let mut unknown = Vec::new();
@@ -27,11 +112,10 @@ pub fn parse_list(input: &str) -> Result<Vec<String>, Vec<String>> {
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|t| !t.is_empty())
     {
-        let code = token.to_lowercase();
-        if name(&code).is_none() {
-            unknown.push(token.to_owned());
-        } else if !codes.contains(&code) {
-            codes.push(code);
+        match normalize(token) {
+            None => unknown.push(token.to_owned()),
+            Some(code) if !codes.iter().any(|c| c == code) => codes.push(code.to_owned()),
+            Some(_) => {}
         }
     }
     if unknown.is_empty() {
@@ -52,9 +136,58 @@ mod tests {
             Ok(vec!["en".into(), "es".into(), "vi".into()])
         );
         assert_eq!(
-            parse_list("en, xx, spanish"),
-            Err(vec!["xx".into(), "spanish".into()])
+            parse_list("en, xx, spanish, elvish"),
+            Err(vec!["xx".into(), "elvish".into()])
         );
+        assert_eq!(parse_list("Spanish, spa es-MX"), Ok(vec!["es".into()]));
         assert_eq!(name("ht"), Some("Haitian Creole"));
+    }
+
+    #[test]
+    fn languages_are_read_as_roster_exports_write_them() {
+        for written in [
+            "es",
+            "ES",
+            "spa",
+            "SPA",
+            "es-MX",
+            "es_419",
+            "es-419",
+            "Spanish",
+            "SPANISH",
+            "spanish",
+            "Español",
+            "español",
+            "Espanol",
+            "ESPAÑOL",
+            "Castellano",
+            "Spanish (Mexico)",
+            "Spanish; Castilian",
+            " Spanish ",
+        ] {
+            assert_eq!(normalize(written), Some("es"), "{written}");
+        }
+        for written in ["en", "eng", "en-US", "English", "ENGLISH", "Inglés"] {
+            assert_eq!(normalize(written), Some("en"), "{written}");
+        }
+        assert_eq!(normalize("vie"), Some("vi"));
+        assert_eq!(normalize("Tiếng Việt"), Some("vi"));
+        assert_eq!(normalize("Haitian Creole"), Some("ht"));
+        assert_eq!(normalize("Kreyòl"), Some("ht"));
+        assert_eq!(normalize("chi"), Some("zh"));
+        assert_eq!(normalize("中文"), Some("zh"));
+        assert_eq!(normalize("Français"), Some("fr"));
+        for unknown in [
+            "",
+            "xx",
+            "xyz",
+            "Elvish",
+            "Spanish please",
+            "e",
+            "12",
+            "es4",
+        ] {
+            assert_eq!(normalize(unknown), None, "{unknown}");
+        }
     }
 }

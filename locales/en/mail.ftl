@@ -120,3 +120,6 @@ mail-guardian-intro = These settings are for { $email }, the address the school 
 mail-guardian-language = Language of our emails
 mail-guardian-updates = Confirmations of a student's placement (with a calendar invitation)
 mail-guardian-always = Consent requests are always sent: a student you are a guardian of cannot start a placement without your decision.
+
+# The outbox page's paging.
+mail-error-page-number = “{ $name }” must be a number from 1 to { $max }.

@@ -37,3 +37,20 @@ search-chip-grade = Grade { $grade }
 search-chip-within = Within { $miles } miles of { $zip }
 search-chip-distance = Distance from { $zip }
 search-chip-language = Team speaks { $language }
+
+# A search parameter that cannot be used (the page, the API and the feed).
+search-param-too-many = Too many values in “{ $parameter }”: at most { $max }.
+search-param-unknown-kind = Unknown kind “{ $value }” in “{ $parameter }”.
+search-param-unknown-field = Unknown STEM field “{ $value }” in “{ $parameter }”.
+search-param-unknown-mode = Unknown work mode “{ $value }” in “{ $parameter }”.
+search-param-unknown-need = Unknown access need “{ $value }” in “{ $parameter }”.
+search-param-unknown-language = Unknown language “{ $value }” in “{ $parameter }”: use a code like es.
+search-param-unknown-zip = Unknown ZIP code “{ $value }”: use a 5-digit US ZIP code.
+search-param-unknown-sort = Unknown sort “{ $value }”: use relevance, newest, deadline, nearest or pay.
+search-param-not-a-number = “{ $parameter }” must be a number.
+search-param-out-of-range = “{ $parameter }” must be between { $min } and { $max }.
+search-param-query-too-long = The search parameters are too long: at most { $max } bytes.
+search-param-unreadable = The search parameters could not be read: { $detail }.
+search-param-text-too-long = The search text is too long: at most { $max } characters.
+search-param-within-needs-zip = “within_miles” needs a “zip” to measure from.
+search-param-nearest-needs-zip = Sorting by “nearest” needs a “zip”.

@@ -68,7 +68,8 @@ seats-record-mentor = Mentor: { $name }
 
 seats-link-quality = Employer quality
 seats-quality-title = Employer quality
-seats-quality-intro = Completed placements and the students' mean rating of the experience (1 to 5) for each verified organization, across every school. A number of fewer than { $threshold } placements is not shown, and neither is a mean of fewer than { $threshold } ratings.
+seats-quality-intro = Completed placements and the students' mean rating of the experience (1 to 5) for each verified organization, across every school, counted as on the organizations' public commitments. Completed placements are shown only when both they and the placements not completed number { $threshold } or more; a mean of fewer than { $threshold } ratings is not shown either.
+seats-quality-year = Placements made in the school year { $year }.
 seats-quality-caption = Completed placements and mean rating by organization
 seats-quality-organization = Organization
 seats-quality-completed = Completed placements

@@ -120,3 +120,6 @@ mail-guardian-intro = Esta configuración es para { $email }, la dirección que 
 mail-guardian-language = Idioma de nuestros correos
 mail-guardian-updates = Confirmaciones de la colocación de un estudiante (con invitación de calendario)
 mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un estudiante del que usted es tutor no puede empezar una colocación sin su decisión.
+
+# The outbox page's paging.
+mail-error-page-number = “{ $name }” debe ser un número del 1 al { $max }.

@@ -37,3 +37,20 @@ search-chip-grade = Grado { $grade }
 search-chip-within = A menos de { $miles } millas de { $zip }
 search-chip-distance = Distancia desde { $zip }
 search-chip-language = El equipo habla { $language }
+
+# A search parameter that cannot be used (the page, the API and the feed).
+search-param-too-many = Demasiados valores en “{ $parameter }”: como máximo { $max }.
+search-param-unknown-kind = Tipo desconocido “{ $value }” en “{ $parameter }”.
+search-param-unknown-field = Campo STEM desconocido “{ $value }” en “{ $parameter }”.
+search-param-unknown-mode = Modalidad de trabajo desconocida “{ $value }” en “{ $parameter }”.
+search-param-unknown-need = Necesidad de acceso desconocida “{ $value }” en “{ $parameter }”.
+search-param-unknown-language = Idioma desconocido “{ $value }” en “{ $parameter }”: usa un código como es.
+search-param-unknown-zip = Código postal desconocido “{ $value }”: usa un código postal de EE. UU. de 5 dígitos.
+search-param-unknown-sort = Orden desconocido “{ $value }”: usa relevance, newest, deadline, nearest o pay.
+search-param-not-a-number = “{ $parameter }” debe ser un número.
+search-param-out-of-range = “{ $parameter }” debe estar entre { $min } y { $max }.
+search-param-query-too-long = Los parámetros de búsqueda son demasiado largos: como máximo { $max } bytes.
+search-param-unreadable = No se pudieron leer los parámetros de búsqueda: { $detail }.
+search-param-text-too-long = El texto de búsqueda es demasiado largo: como máximo { $max } caracteres.
+search-param-within-needs-zip = “within_miles” necesita un “zip” desde donde medir.
+search-param-nearest-needs-zip = Para ordenar por “nearest” hace falta un “zip”.

@@ -68,7 +68,8 @@ seats-record-mentor = Mentor: { $name }
 
 seats-link-quality = Calidad de las organizaciones
 seats-quality-title = Calidad de las organizaciones
-seats-quality-intro = Prácticas completadas y calificación media de la experiencia según los estudiantes (de 1 a 5) para cada organización verificada, en todas las escuelas. No se muestra un número de menos de { $threshold } prácticas ni una media de menos de { $threshold } calificaciones.
+seats-quality-intro = Prácticas completadas y calificación media de la experiencia según los estudiantes (de 1 a 5) para cada organización verificada, en todas las escuelas, contadas como en los compromisos públicos de las organizaciones. Las prácticas completadas se muestran solo cuando tanto ellas como las no completadas son { $threshold } o más; tampoco se muestra una media de menos de { $threshold } calificaciones.
+seats-quality-year = Prácticas iniciadas en el año escolar { $year }.
 seats-quality-caption = Prácticas completadas y calificación media por organización
 seats-quality-organization = Organización
 seats-quality-completed = Prácticas completadas

@@ -196,7 +196,7 @@ pub struct Counts {
 }
 
 /// The first instant of a school year and of the next one.
-fn year_bounds(year: i32) -> (chrono::DateTime<Utc>, chrono::DateTime<Utc>) {
+pub(crate) fn year_bounds(year: i32) -> (chrono::DateTime<Utc>, chrono::DateTime<Utc>) {
     let at = |y: i32| {
         NaiveDate::from_ymd_opt(y, SCHOOL_YEAR_STARTS, 1)
             .unwrap_or_default()
@@ -320,7 +320,13 @@ pub async fn of_organization(
 
 /// A pledge as the public sees it: the promise, and progress only as
 /// numbers the disclosure rules clear (a count of students under the
-/// threshold shows as "fewer than").
+/// threshold shows as "fewer than"). The placements made, and of them the
+/// paid and the completed ones, are one row's related counts, cleared
+/// together (`disclosure::with_parts`): 12 made beside 10 paid would tell
+/// that 2 were unpaid. Whether the pledge is met compares those counts
+/// with the promise, so it shows only when they do: "met" beside "fewer
+/// than 10 of 1" paid would tell that 1 to 9 were made, "not yet" that none
+/// was.
 #[derive(Debug, Serialize)]
 pub struct PublicProgress {
     pub school_year: i32,
@@ -330,7 +336,26 @@ pub struct PublicProgress {
     pub made: Shown<usize>,
     pub paid_made: Shown<usize>,
     pub completed: Shown<usize>,
-    pub met: bool,
+    /// `None` when a count it compares is not shown.
+    pub met: Option<bool>,
+}
+
+/// A pledge row's counts as the rules clear them: made, and of them paid
+/// and completed; and whether the pledge is met, only when the counts it
+/// compares are shown. The organization's page and `/impact` both read it.
+fn cleared(
+    threshold: usize,
+    pledged_paid: i32,
+    made: u64,
+    paid: u64,
+    completed: u64,
+    met: bool,
+) -> (Shown<usize>, Shown<usize>, Shown<usize>, Option<bool>) {
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    let (made, [paid, completed]) =
+        disclosure::with_parts(count(made), [count(paid), count(completed)], threshold);
+    let compared_shown = !made.is_hidden() && (pledged_paid == 0 || !paid.is_hidden());
+    (made, paid, completed, compared_shown.then_some(met))
 }
 
 pub async fn public(
@@ -338,29 +363,34 @@ pub async fn public(
     organization_id: i32,
     threshold: usize,
 ) -> AppResult<Vec<PublicProgress>> {
-    let shown =
-        |n: u64| disclosure::lone_count(usize::try_from(n).unwrap_or(usize::MAX), threshold);
     Ok(of_organization(db, organization_id)
         .await?
         .into_iter()
-        .map(|p| PublicProgress {
-            school_year: p.school_year,
-            placements: p.placements,
-            paid: p.paid,
-            schools: p.schools,
-            made: shown(p.made),
-            paid_made: shown(p.paid_made),
-            completed: shown(p.completed),
-            met: p.met,
+        .map(|p| {
+            let (made, paid_made, completed, met) =
+                cleared(threshold, p.paid, p.made, p.paid_made, p.completed, p.met);
+            PublicProgress {
+                school_year: p.school_year,
+                placements: p.placements,
+                paid: p.paid,
+                schools: p.schools,
+                made,
+                paid_made,
+                completed,
+                met,
+            }
         })
         .collect())
 }
 
 /// Pledges made for a school year across the instance, and how many are met
-/// (organizations, not students).
+/// (organizations, not students). A pledge counts as met here only where its
+/// own page shows it met: with one pledge (or two views a year apart), a
+/// count of every met pledge would tell what the page held back.
 pub async fn made_and_met(
     db: &impl ConnectionTrait,
     school_year: i32,
+    threshold: usize,
 ) -> AppResult<(usize, usize)> {
     let pledges = commitment::Entity::find()
         .filter(commitment::Column::SchoolYear.eq(school_year))
@@ -369,9 +399,11 @@ pub async fn made_and_met(
     let mut met = 0;
     for pledge in &pledges {
         let c = counts(db, pledge).await?;
-        if c.made >= u64::try_from(pledge.placements).unwrap_or(u64::MAX)
-            && c.paid >= u64::try_from(pledge.paid).unwrap_or(u64::MAX)
-        {
+        let reached = c.made >= u64::try_from(pledge.placements).unwrap_or(u64::MAX)
+            && c.paid >= u64::try_from(pledge.paid).unwrap_or(u64::MAX);
+        let (_, _, _, shown) =
+            cleared(threshold, pledge.paid, c.made, c.paid, c.completed, reached);
+        if shown == Some(true) {
             met += 1;
         }
     }

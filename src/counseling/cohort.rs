@@ -858,9 +858,7 @@ pub async fn list(
             Some(group_condition(period, dimension, value))
         }
         None => {
-            return Err(AppError::BadRequest(
-                "“group” must look like low_income:Yes.".into(),
-            ));
+            return Err(AppError::BadRequest(t(lang, "counselor-error-group-shape")));
         }
     };
     const ROSTER: [&str; 7] = [

@@ -152,6 +152,28 @@ pub fn lone_count(count: usize, threshold: usize) -> Shown<usize> {
     Shown::when(count >= effective_threshold(threshold), count)
 }
 
+/// A count and parts of it on the same row (an organization's placements,
+/// and of them the paid and the completed ones): the whole as a lone count;
+/// each part only beside a shown whole, and only when it and the rest of the
+/// whole both reach the threshold ([`suppress::clear`], the rule of a
+/// dashboard cell and its complement). Then no shown number, and no
+/// difference of the whole and a shown part, is a group under the threshold.
+pub fn with_parts<const N: usize>(
+    whole: usize,
+    parts: [usize; N],
+    threshold: usize,
+) -> (Shown<usize>, [Shown<usize>; N]) {
+    let threshold = effective_threshold(threshold);
+    let shown = lone_count(whole, threshold);
+    let parts = parts.map(|part| {
+        Shown::when(
+            !shown.is_hidden() && suppress::clear(part, whole, threshold),
+            part,
+        )
+    });
+    (shown, parts)
+}
+
 /// A share, in percent with one decimal, of `part` in `whole` (placements
 /// at paid postings among all placements, say): shown only when the part
 /// and the rest both reach the threshold, as a dashboard cell must, so

@@ -53,9 +53,13 @@ pub async fn reachable(
         .collect())
 }
 
-/// The language a guardian reads, English when unknown.
+/// The language a guardian reads, English when unknown. Read through
+/// `languages::normalize`, so a record saved before imports normalized
+/// languages (`spanish`, `spa`) still reads as Spanish.
 pub fn lang_of(guardian: &guardian::Model) -> Lang {
-    Lang::from_code(&guardian.language).unwrap_or_default()
+    crate::languages::normalize(&guardian.language)
+        .and_then(Lang::from_code)
+        .unwrap_or_default()
 }
 
 /// A guardian contact as a counselor types it.
@@ -100,11 +104,12 @@ fn parse(form: &GuardianForm) -> AppResult<GuardianInput> {
         Some(errors.email("email", &form.email))
     };
     let phone = errors.optional_text("phone", "families-field-phone", &form.phone, limit::PHONE);
-    let language = match Lang::from_code(if form.language.trim().is_empty() {
+    let written = if form.language.trim().is_empty() {
         "en"
     } else {
         &form.language
-    }) {
+    };
+    let language = match crate::languages::normalize(written).and_then(Lang::from_code) {
         Some(lang) => lang.code().to_owned(),
         None => {
             errors.add_id("language", "counselor-guardian-language-choose");

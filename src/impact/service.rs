@@ -217,7 +217,7 @@ pub async fn impact(
     let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
     let hours = disclosure::alongside(&figures.funnel.placed, quarters.unwrap_or(0) / 4);
     let (commitments_made, commitments_met) =
-        crate::commitments::service::made_and_met(db, year).await?;
+        crate::commitments::service::made_and_met(db, year, threshold).await?;
     Ok(Impact {
         year,
         from,

@@ -54,7 +54,11 @@ fn number(name: &str, value: Option<&str>, default: u64, max: u64) -> AppResult<
             .ok()
             .filter(|n| (1..=max).contains(n))
             .ok_or_else(|| {
-                AppError::BadRequest(format!("{name} must be a number from 1 to {max}."))
+                AppError::BadRequest(crate::i18n::t_args(
+                    crate::i18n::current(),
+                    "mail-error-page-number",
+                    vec![("name", name.into()), ("max", max.to_string().into())],
+                ))
             }),
     }
 }

@@ -748,7 +748,7 @@ mod tests {
             min_grade: "12".into(),
             max_grade: "9".into(),
             slots: "0".into(),
-            languages: "english".into(),
+            languages: "elvish".into(),
             written_in: "fr".into(),
             features: vec!["teleportation".into()],
             ..valid()
@@ -785,7 +785,7 @@ mod tests {
         assert!(
             errors
                 .get("languages", Lang::En)
-                .is_some_and(|m| m.contains("english"))
+                .is_some_and(|m| m.contains("elvish"))
         );
         assert_eq!(
             errors.get("features", Lang::En).as_deref(),

@@ -145,18 +145,28 @@ fn local_path(next: &str) -> Option<&str> {
     local.then_some(next)
 }
 
-/// Remembers the reader's language in a cookie (and on their account when
-/// signed in) and goes back to the page they came from (a plain link: no
-/// JavaScript, no form; a preference, so no CSRF token is needed).
+/// Remembers the reader's language in a cookie and goes back to the page
+/// they came from (a plain link: works without JavaScript or a form).
+///
+/// A signed-in person's account keeps the choice too (the language of their
+/// email, and of their next device), but a GET anyone can link to must not
+/// change an account: it is saved only when the browser says the link was
+/// followed from one of our own pages (`Sec-Fetch-Site: same-origin`, a
+/// header no page of another site can set). A link from another site, or a
+/// browser too old to say, switches this browser's pages only.
 pub async fn choose_language(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
     session: tower_sessions::Session,
+    headers: axum::http::HeaderMap,
     axum::extract::Path(code): axum::extract::Path<String>,
     crate::forms::Query(query): crate::forms::Query<ChooseLanguage>,
 ) -> AppResult<Response> {
     let lang = crate::i18n::Lang::from_code(&code).or_not_found()?;
-    if let Some(user) = user {
+    let from_our_pages = headers
+        .get("sec-fetch-site")
+        .is_some_and(|v| v.as_bytes() == b"same-origin");
+    if let Some(user) = user.filter(|_| from_our_pages) {
         crate::accounts::service::save_language(&state.db, user.id, lang).await?;
         session
             .insert(crate::i18n::SESSION_KEY, lang.code())

@@ -78,27 +78,46 @@ pub struct QualityRow {
     pub figures: RatingFigures,
 }
 
-/// Every verified organization with a closed placement: completed
-/// placements and the students' mean rating, counted by the database
-/// (`GROUP BY`) over every school, then cleared by the disclosure rules
-/// (no mean under the threshold of rated placements). Students' names and
-/// comments never appear here.
-pub async fn quality(db: &impl ConnectionTrait, threshold: usize) -> AppResult<Vec<QualityRow>> {
-    // No value from the request reaches this statement.
-    let sql = "SELECT org.id AS organization_id, org.name AS organization, \
+/// Every verified organization with a closed placement made in the school
+/// year starting in `school_year`: completed placements and the students'
+/// mean rating, counted by the database (`GROUP BY`) over every school,
+/// then cleared by the disclosure rules. The year and the counts are those
+/// of the organization's public commitments (placements made in the year
+/// holding a slot, and of them the completed ones), cleared by the same
+/// rule, so subtracting one view from the other gives nothing: an all-time
+/// count here minus a year's there was the completed placements of other
+/// years. Students' names and comments never appear here.
+pub async fn quality(
+    db: &impl ConnectionTrait,
+    threshold: usize,
+    school_year: i32,
+) -> AppResult<Vec<QualityRow>> {
+    let (start, end) = crate::commitments::service::year_bounds(school_year);
+    let backend = db.get_database_backend();
+    let (from, to) = match backend {
+        sea_orm::DbBackend::Postgres => ("$1", "$2"),
+        _ => ("?", "?"),
+    };
+    // Only the year's bounds, computed here, are bound into the statement.
+    let sql = format!(
+        "SELECT org.id AS organization_id, org.name AS organization, \
+         SUM(CASE WHEN p.status IN ('awaiting_consent', 'active', 'completed') THEN 1 ELSE 0 END) AS made, \
          SUM(CASE WHEN p.status = 'completed' THEN 1 ELSE 0 END) AS completed, \
-         SUM(CASE WHEN p.student_rating IS NOT NULL THEN 1 ELSE 0 END) AS rated, \
-         SUM(COALESCE(p.student_rating, 0)) AS rating_sum \
+         SUM(CASE WHEN p.student_rating IS NOT NULL AND p.status IN ('completed', 'ended_early') THEN 1 ELSE 0 END) AS rated, \
+         SUM(CASE WHEN p.status IN ('completed', 'ended_early') THEN COALESCE(p.student_rating, 0) ELSE 0 END) AS rating_sum, \
+         SUM(CASE WHEN p.status IN ('completed', 'ended_early') THEN 1 ELSE 0 END) AS closed \
          FROM placement p \
          JOIN opportunity o ON o.id = p.opportunity_id \
          JOIN organization org ON org.id = o.organization_id \
-         WHERE p.status IN ('completed', 'ended_early') AND org.status = 'verified' \
+         WHERE org.status = 'verified' AND p.created_at >= {from} AND p.created_at < {to} \
          GROUP BY org.id, org.name \
-         ORDER BY org.name, org.id";
+         ORDER BY org.name, org.id"
+    );
     let rows = db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            sql.to_owned(),
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [start.into(), end.into()],
         ))
         .await?;
     let mut out = Vec::with_capacity(rows.len());
@@ -107,11 +126,15 @@ pub async fn quality(db: &impl ConnectionTrait, threshold: usize) -> AppResult<V
             let n: i64 = row.try_get("", column)?;
             Ok(usize::try_from(n).unwrap_or(0))
         };
+        if number("closed")? == 0 {
+            continue;
+        }
         out.push(QualityRow {
             organization_id: row.try_get("", "organization_id")?,
             organization: row.try_get("", "organization")?,
             figures: disclosure::ratings(
                 threshold,
+                number("made")?,
                 number("completed")?,
                 number("rated")?,
                 row.try_get::<i64>("", "rating_sum")?,

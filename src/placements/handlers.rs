@@ -11,7 +11,7 @@ use minijinja::context;
 use tower_sessions::Session;
 
 use super::{
-    consent::{self, LinkProblem},
+    consent::{self, LinkProblem, ReaderLanguage},
     evaluation::Reader,
     service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursDecision, HoursForm},
 };
@@ -53,8 +53,13 @@ async fn link_problem(
 
 /// A signed-in student never reaches a consent form, not even their own
 /// guardian's: consent is given by the guardian, from the guardian's browser.
-fn refuse_students(page: &Page) -> AppResult<Option<Response>> {
+/// The refusal speaks to the student, so in the student's language.
+fn refuse_students(page: &Page, reader: Option<&ReaderLanguage>) -> AppResult<Option<Response>> {
     if page.user.as_ref().is_some_and(|u| u.role == Role::Student) {
+        let mut page = page.clone();
+        if let Some(ReaderLanguage(lang)) = reader {
+            page.lang = *lang;
+        }
         let body = page.render(
             "placements/consent_problem.html",
             context! { problem => "student", days => consent::LINK_DAYS },
@@ -112,18 +117,22 @@ fn private(mut response: Response) -> Response {
 
 pub async fn consent_page(
     State(state): State<AppState>,
+    reader: Option<axum::Extension<ReaderLanguage>>,
     page: FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    consent_page_inner(state, page, token).await.map(private)
+    consent_page_inner(state, reader.map(|r| r.0), page, token)
+        .await
+        .map(private)
 }
 
 async fn consent_page_inner(
     state: AppState,
+    reader: Option<ReaderLanguage>,
     FormPage(page): FormPage,
     token: String,
 ) -> AppResult<Response> {
-    if let Some(refusal) = refuse_students(&page)? {
+    if let Some(refusal) = refuse_students(&page, reader.as_ref())? {
         return Ok(refusal);
     }
     match consent::open_link(&state.db, &token, Utc::now()).await? {
@@ -145,20 +154,24 @@ async fn consent_page_inner(
 
 pub async fn consent(
     State(state): State<AppState>,
+    reader: Option<axum::Extension<ReaderLanguage>>,
     page: FormPage,
     Path(token): Path<String>,
     Form(form): Form<ConsentForm>,
 ) -> AppResult<Response> {
-    consent_inner(state, page, token, form).await.map(private)
+    consent_inner(state, reader.map(|r| r.0), page, token, form)
+        .await
+        .map(private)
 }
 
 async fn consent_inner(
     state: AppState,
+    reader: Option<ReaderLanguage>,
     FormPage(page): FormPage,
     token: String,
     form: ConsentForm,
 ) -> AppResult<Response> {
-    if let Some(refusal) = refuse_students(&page)? {
+    if let Some(refusal) = refuse_students(&page, reader.as_ref())? {
         return Ok(refusal);
     }
     match service::consent_by_link(&state.db, &token, &form).await {

@@ -172,8 +172,14 @@ pub async fn quality(
     page: Page,
 ) -> AppResult<Response> {
     let threshold = crate::disclosure::effective_threshold(state.config.suppression_threshold);
-    let rows = evaluation::quality(&state.db, threshold).await?;
+    // The current school year, as the organizations' public commitments
+    // count theirs.
+    let year = crate::counseling::service::school_year_of(crate::format::today());
+    let rows = evaluation::quality(&state.db, threshold, year).await?;
     Ok(page
-        .render("placements/quality.html", context! { rows, threshold })?
+        .render(
+            "placements/quality.html",
+            context! { rows, threshold, year => year.to_string(), next_year => (year + 1).to_string() },
+        )?
         .into_response())
 }

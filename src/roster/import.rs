@@ -3,7 +3,8 @@
 //! `agentSourcedIds`) and `demographics.csv`, with extension columns for what
 //! OneRoster lacks (`metadata.lowIncome`, `metadata.englishLearner`,
 //! `metadata.disability`, `metadata.firstGeneration`, and a guardian's
-//! `metadata.language`, a BCP 47 code, `en` when empty).
+//! `metadata.language`, `en` when empty, read by `languages::normalize`
+//! however the export writes it: `es`, `spa`, `es-MX`, `Spanish`, `Español`).
 //!
 //! All or nothing: every row of every file is checked first, and a roster
 //! with any error writes nothing and lists each error with file and line.
@@ -62,18 +63,21 @@ impl std::fmt::Display for ImportError {
 }
 
 /// Something the roster accepted but the counselor should look at: a
-/// reference in `agentSourcedIds` to someone users.csv does not hold. Real
-/// exports leave out guardians who did not agree to share their details, so
-/// this does not refuse the roster; the page lists each one, with its file
-/// and line, in the reader's language (`kind` picks the sentence).
+/// reference in `agentSourcedIds` to someone users.csv does not hold (real
+/// exports leave out guardians who did not agree to share their details), or
+/// a guardian's language we cannot read (that family gets English mail until
+/// it is corrected). Neither refuses the roster; the page lists each one,
+/// with its file and line, in the reader's language (`kind` picks the
+/// sentence).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportWarning {
     pub file: &'static str,
     pub line: u64,
-    /// `guardian` (a student row names a missing guardian) or `student`
-    /// (a guardian row names a missing student).
+    /// `guardian` (a student row names a missing guardian), `student`
+    /// (a guardian row names a missing student) or `language` (a guardian's
+    /// `metadata.language` names no language we know).
     pub kind: &'static str,
-    /// The sourcedId named and not found.
+    /// The sourcedId named and not found, or the language as written.
     pub missing: String,
 }
 
@@ -161,6 +165,9 @@ struct Guardian {
     email: Option<String>,
     phone: Option<String>,
     language: String,
+    /// `metadata.language` as written, when it names no language we know
+    /// (then `language` keeps it as given, for the counselor to correct).
+    unknown_language: Option<String>,
     active: bool,
 }
 
@@ -188,19 +195,24 @@ fn agent_ids(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// A BCP 47 language tag, normalized (`es-MX` stays `es-mx`); `en` when empty.
-fn language_tag(value: &str) -> Option<String> {
+/// The longest language a guardian record holds (its column's size).
+const MAX_LANGUAGE: usize = 16;
+
+/// A guardian's language as stored: its ISO 639-1 code however the export
+/// wrote it (`en` when empty), or, when it names no language we know, the
+/// value as given (cut to fit the record) and that value for a warning.
+fn guardian_language(value: &str) -> (String, Option<String>) {
     let value = value.trim();
     if value.is_empty() {
-        return Some("en".into());
+        return ("en".into(), None);
     }
-    let mut parts = value.split(['-', '_']);
-    let primary = parts.next()?;
-    let well_formed = (2..=8).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts
-            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    (well_formed && value.len() <= 16).then(|| value.to_ascii_lowercase().replace('_', "-"))
+    match crate::languages::normalize(value) {
+        Some(code) => (code.to_owned(), None),
+        None => (
+            value.chars().take(MAX_LANGUAGE).collect(),
+            Some(value.to_owned()),
+        ),
+    }
 }
 
 fn plausible_email(value: &str) -> bool {
@@ -567,6 +579,15 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             }
         }
     }
+    warnings.extend(people.guardians.iter().filter_map(|g| {
+        Some(ImportWarning {
+            file: users.file,
+            line: g.line,
+            kind: "language",
+            missing: g.unknown_language.clone()?,
+        })
+    }));
+    warnings.sort_by_key(|w| w.line);
     if errors.0.is_empty() {
         Ok(Roster {
             orgs: schools,
@@ -982,14 +1003,7 @@ fn guardian_row(
         error(say("roster-error-phone", vec![]));
         return None;
     }
-    let language = users.get(row, "metadata.language");
-    let Some(language) = language_tag(language) else {
-        error(say(
-            "roster-error-language",
-            vec![("value", language.into())],
-        ));
-        return None;
-    };
+    let (language, unknown_language) = guardian_language(users.get(row, "metadata.language"));
     let active = match users.get(row, "enabledUser").to_lowercase().as_str() {
         "true" | "" => !users.get(row, "status").eq_ignore_ascii_case("tobedeleted"),
         "false" => false,
@@ -1009,6 +1023,7 @@ fn guardian_row(
         email: (!email.is_empty()).then_some(email),
         phone: (!phone.is_empty()).then(|| phone.to_owned()),
         language,
+        unknown_language,
         active,
     })
 }
@@ -1705,7 +1720,7 @@ rel-1,,,Relative,Tía,Rosa,,rosa@example.org,555-0101,,\"stu-1, \",es,\r\n";
         let maria = &roster.guardians[0];
         assert_eq!(maria.family_name, "Rivera, López");
         assert_eq!(maria.email.as_deref(), Some("maria@example.org"));
-        assert_eq!(maria.language, "es-mx");
+        assert_eq!(maria.language, "es", "es-MX is read as Spanish");
         assert_eq!(maria.phone.as_deref(), Some("555-0100"));
         assert_eq!(roster.guardians[1].language, "en", "default language");
         assert_eq!(
@@ -1727,6 +1742,39 @@ rel-1,,,Relative,Tía,Rosa,,rosa@example.org,555-0101,,\"stu-1, \",es,\r\n";
     }
 
     #[test]
+    fn guardian_languages_are_read_however_the_export_writes_them_and_unknown_ones_warn() {
+        let mut users = String::from(
+            "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+             stu-1,true,sch-1,student,Ana,Rivera,11,,,\n",
+        );
+        let written = [
+            "Spanish", "spa", "Español", "SPANISH", "es-419", "Espanol", "eng", "Klingon",
+        ];
+        for (i, language) in written.iter().enumerate() {
+            users.push_str(&format!("par-{i},true,,parent,M,R,,,stu-1,{language}\n"));
+        }
+        let roster = validate(&files(ORGS, &users, DEMOGRAPHICS)).unwrap();
+        let stored: Vec<&str> = roster
+            .guardians
+            .iter()
+            .map(|g| g.language.as_str())
+            .collect();
+        assert_eq!(
+            stored,
+            ["es", "es", "es", "es", "es", "es", "en", "Klingon"]
+        );
+        assert_eq!(
+            roster.warnings,
+            vec![ImportWarning {
+                file: "users.csv",
+                line: 10,
+                kind: "language",
+                missing: "Klingon".into(),
+            }]
+        );
+    }
+
+    #[test]
     fn bad_guardian_rows_name_the_file_and_line() {
         let header = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n";
         let cases = [
@@ -1734,11 +1782,6 @@ rel-1,,,Relative,Tía,Rosa,,rosa@example.org,555-0101,,\"stu-1, \",es,\r\n";
                 "stu-1,true,sch-1,student,Ana,Rivera,11,,,\npar-1,true,,parent,M,R,,not-an-email,stu-1,\n",
                 3,
                 "email “not-an-email” is not an email address like name@example.org.",
-            ),
-            (
-                "stu-1,true,sch-1,student,Ana,Rivera,11,,,\npar-1,true,,parent,M,R,,,stu-1,Spanish please\n",
-                3,
-                "metadata.language must be a language code like en or es, not “Spanish please”.",
             ),
             (
                 "stu-1,true,sch-1,student,Ana,Rivera,11,,,\nstu-1,true,,parent,M,R,,,,\n",

@@ -107,7 +107,12 @@ pub struct ApiResults {
 pub struct ApiErrorDetail {
     /// The parameter at fault (`query` for the query string as a whole).
     pub parameter: &'static str,
-    /// A sentence saying what is wrong and what would be right.
+    /// What is wrong, stable across languages: `not_a_number`,
+    /// `out_of_range`, `unknown_value`, `too_many_values`, `too_long`,
+    /// `unreadable` or `needs_zip`.
+    pub code: &'static str,
+    /// A sentence saying what is wrong and what would be right, in the
+    /// reader's language (`Accept-Language`).
     pub message: String,
 }
 
@@ -121,6 +126,7 @@ fn api_error(error: ParamError) -> Response {
     let body = ApiError {
         error: ApiErrorDetail {
             parameter: error.parameter,
+            code: error.code,
             message: error.message,
         },
     };

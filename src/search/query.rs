@@ -1,12 +1,16 @@
 //! Search parameters: the public URL contract of `/search` and
 //! `/api/v1/opportunities`, parsed once into a `SearchQuery` that cannot be
-//! invalid. A bad parameter gets a message that names it.
+//! invalid. A bad parameter gets a message that names it, in the reader's
+//! language, and a stable code for programs.
 
 use chrono::NaiveDate;
 use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
 use serde::{Deserialize, Serialize};
 
-use crate::geo::{self, Point};
+use crate::{
+    geo::{self, Point},
+    i18n::{self, Arg},
+};
 
 /// Longest free text accepted.
 pub const MAX_TEXT_CHARS: usize = 200;
@@ -114,13 +118,28 @@ impl SearchQuery {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParamError {
     pub parameter: &'static str,
+    /// What is wrong, for programs: stable across languages and wordings
+    /// (`not_a_number`, `out_of_range`, `unknown_value`, `too_many_values`,
+    /// `too_long`, `unreadable`, `needs_zip`).
+    pub code: &'static str,
+    /// A sentence saying what is wrong and what would be right, in the
+    /// language of the request being served.
     pub message: String,
 }
 
-fn bad(parameter: &'static str, message: impl Into<String>) -> ParamError {
+/// A refusal of `parameter`, its sentence the catalogue's `key` written in
+/// the reader's language (every parse runs while serving a request).
+fn bad(
+    parameter: &'static str,
+    code: &'static str,
+    key: &str,
+    mut args: Vec<(&'static str, Arg)>,
+) -> ParamError {
+    args.push(("parameter", parameter.into()));
     ParamError {
         parameter,
-        message: message.into(),
+        code,
+        message: i18n::t_args(i18n::current(), key, args),
     }
 }
 
@@ -128,7 +147,7 @@ fn keys<T>(
     parameter: &'static str,
     values: &[String],
     parse: fn(&str) -> Option<T>,
-    what: &str,
+    key: &str,
 ) -> Result<Vec<T>, ParamError> {
     at_most(parameter, values)?;
     let mut parsed = Vec::new();
@@ -136,7 +155,9 @@ fn keys<T>(
         let item = parse(value).ok_or_else(|| {
             bad(
                 parameter,
-                format!("Unknown {what} “{}” in “{parameter}”.", shorten(value)),
+                "unknown_value",
+                key,
+                vec![("value", shorten(value).into())],
             )
         })?;
         parsed.push(item);
@@ -148,7 +169,9 @@ fn at_most(parameter: &'static str, values: &[String]) -> Result<(), ParamError>
     if values.len() > MAX_VALUES {
         return Err(bad(
             parameter,
-            format!("Too many values in “{parameter}”: at most {MAX_VALUES}."),
+            "too_many_values",
+            "search-param-too-many",
+            vec![("max", MAX_VALUES.to_string().into())],
         ));
     }
     Ok(())
@@ -167,15 +190,25 @@ fn number<T: std::str::FromStr + PartialOrd + std::fmt::Display>(
     let Some(value) = value.map(|v| v.trim()).filter(|v| !v.is_empty()) else {
         return Ok(None);
     };
-    let parsed: T = value
-        .parse()
-        .map_err(|_| bad(parameter, format!("“{parameter}” must be a number.")))?;
+    let parsed: T = value.parse().map_err(|_| {
+        bad(
+            parameter,
+            "not_a_number",
+            "search-param-not-a-number",
+            vec![],
+        )
+    })?;
     // Written as "inside the range" so that NaN, which compares false with
     // everything, is refused too (it once slipped through as a radius).
     if !(parsed >= min && parsed <= max) {
         return Err(bad(
             parameter,
-            format!("“{parameter}” must be between {min} and {max}."),
+            "out_of_range",
+            "search-param-out-of-range",
+            vec![
+                ("min", min.to_string().into()),
+                ("max", max.to_string().into()),
+            ],
         ));
     }
     Ok(Some(parsed))
@@ -188,13 +221,17 @@ impl SearchParams {
         if raw.len() > MAX_QUERY_BYTES {
             return Err(bad(
                 "query",
-                format!("The search parameters are too long: at most {MAX_QUERY_BYTES} bytes."),
+                "too_long",
+                "search-param-query-too-long",
+                vec![("max", MAX_QUERY_BYTES.to_string().into())],
             ));
         }
         serde_html_form::from_str(raw).map_err(|e| {
             bad(
                 "query",
-                format!("The search parameters could not be read: {e}."),
+                "unreadable",
+                "search-param-unreadable",
+                vec![("detail", e.to_string().into())],
             )
         })
     }
@@ -214,34 +251,50 @@ impl SearchParams {
         if text.chars().count() > MAX_TEXT_CHARS {
             return Err(bad(
                 "q",
-                format!("The search text is too long: at most {MAX_TEXT_CHARS} characters."),
+                "too_long",
+                "search-param-text-too-long",
+                vec![("max", MAX_TEXT_CHARS.to_string().into())],
             ));
         }
-        let kinds = keys("kind", &self.kind, OpportunityKind::from_key, "kind")?;
-        let fields = keys("field", &self.field, StemField::from_key, "STEM field")?;
-        let modes = keys("mode", &self.mode, WorkMode::from_key, "work mode")?;
-        let mut needs = keys("need", &self.need, AccessNeed::from_key, "access need")?;
+        let kinds = keys(
+            "kind",
+            &self.kind,
+            OpportunityKind::from_key,
+            "search-param-unknown-kind",
+        )?;
+        let fields = keys(
+            "field",
+            &self.field,
+            StemField::from_key,
+            "search-param-unknown-field",
+        )?;
+        let modes = keys(
+            "mode",
+            &self.mode,
+            WorkMode::from_key,
+            "search-param-unknown-mode",
+        )?;
+        let mut needs = keys(
+            "need",
+            &self.need,
+            AccessNeed::from_key,
+            "search-param-unknown-need",
+        )?;
         needs.sort();
         needs.dedup();
         at_most("lang", &self.lang)?;
         let mut languages = Vec::new();
-        for code in self
-            .lang
-            .iter()
-            .map(|c| c.trim().to_lowercase())
-            .filter(|c| !c.is_empty())
-        {
-            if crate::languages::name(&code).is_none() {
-                return Err(bad(
+        for written in self.lang.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            let code = crate::languages::normalize(written).ok_or_else(|| {
+                bad(
                     "lang",
-                    format!(
-                        "Unknown language code “{}” in “lang”: use two letters like es.",
-                        shorten(&code)
-                    ),
-                ));
-            }
-            if !languages.contains(&code) {
-                languages.push(code);
+                    "unknown_value",
+                    "search-param-unknown-language",
+                    vec![("value", shorten(written).into())],
+                )
+            })?;
+            if !languages.iter().any(|c| c == code) {
+                languages.push(code.to_owned());
             }
         }
         let grade = number::<i32>("grade", self.grade.as_ref(), 6, 13)?;
@@ -252,10 +305,9 @@ impl SearchParams {
                 let point = geo::zip_centroid(zip).ok_or_else(|| {
                     bad(
                         "zip",
-                        format!(
-                            "Unknown ZIP code “{}”: use a 5-digit US ZIP code.",
-                            shorten(zip)
-                        ),
+                        "unknown_value",
+                        "search-param-unknown-zip",
+                        vec![("value", shorten(zip).into())],
                     )
                 })?;
                 Some(Near {
@@ -267,7 +319,9 @@ impl SearchParams {
             None if within_miles.is_some() => {
                 return Err(bad(
                     "within_miles",
-                    "“within_miles” needs a “zip” to measure from.",
+                    "needs_zip",
+                    "search-param-within-needs-zip",
+                    vec![],
                 ));
             }
             None => None,
@@ -282,15 +336,19 @@ impl SearchParams {
             Some(key) => Sort::from_key(key).ok_or_else(|| {
                 bad(
                     "sort",
-                    format!(
-                        "Unknown sort “{}”: use relevance, newest, deadline, nearest or pay.",
-                        shorten(key)
-                    ),
+                    "unknown_value",
+                    "search-param-unknown-sort",
+                    vec![("value", shorten(key).into())],
                 )
             })?,
         };
         if sort == Sort::Nearest && near.is_none() {
-            return Err(bad("sort", "Sorting by “nearest” needs a “zip”."));
+            return Err(bad(
+                "sort",
+                "needs_zip",
+                "search-param-nearest-needs-zip",
+                vec![],
+            ));
         }
         let per_page = number::<u32>("per_page", self.per_page.as_ref(), 1, MAX_PER_PAGE)?
             .unwrap_or(DEFAULT_PER_PAGE);

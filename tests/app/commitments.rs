@@ -146,3 +146,206 @@ async fn a_pledge_progresses_from_real_placements_and_the_public_sees_only_clear
     })
     .await;
 }
+
+/// A placement of a new student of `school` on `opportunity`, in `status`,
+/// made `days_ago` days ago (the set-up of many placements, without the
+/// whole apply-offer-accept journey each).
+async fn placed(
+    app: &TestApp,
+    school: i32,
+    opportunity: i32,
+    status: entity::PlacementStatus,
+    days_ago: i64,
+) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let at = chrono::Utc::now() - chrono::Duration::days(days_ago);
+    let n = app.count("student").await;
+    let student = entity::student::ActiveModel {
+        school_id: Set(school),
+        first_name: Set(format!("Placed{n}")),
+        last_name: Set("Student".into()),
+        grade: Set(11),
+        active: Set(true),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let application = entity::application::ActiveModel {
+        opportunity_id: Set(opportunity),
+        student_id: Set(student.id),
+        status: Set(entity::ApplicationStatus::Accepted),
+        note: Set(String::new()),
+        availability: Set(String::new()),
+        accommodations: Set(String::new()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    entity::placement::ActiveModel {
+        application_id: Set(application.id),
+        opportunity_id: Set(opportunity),
+        student_id: Set(student.id),
+        status: Set(status),
+        start_date: Set(at.date_naive()),
+        end_date: Set(at.date_naive() + chrono::Duration::days(30)),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_pledges_public_figures_never_let_a_small_count_be_worked_out() {
+    on_each_backend(async |app: TestApp| {
+        use entity::PlacementStatus::{Active, Completed};
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(lincoln).await;
+        let year = stembridge::counseling::service::school_year_of(chrono::Utc::now().date_naive())
+            .to_string();
+        let page = "/employer/commitments";
+        let response = app
+            .submit_as(
+                &employer,
+                page,
+                page,
+                &[
+                    ("school_year", year.as_str()),
+                    ("placements", "3"),
+                    ("paid", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&response), page);
+        let start = days_from_now(60);
+        let shadow = |compensation: &'static str, stipend: &'static str| {
+            posting(&[
+                ("kind", "job_shadow"),
+                ("allocation", "first_come"),
+                ("compensation", compensation),
+                ("stipend", stipend),
+                ("hourly_wage", ""),
+                ("start_date", &start),
+                ("end_date", &start),
+                ("start_time", "09:00"),
+                ("end_time", "13:00"),
+            ])
+        };
+        let unpaid = app.published(&employer, &shadow("unpaid", "")).await;
+        let paid = app.published(&employer, &shadow("stipend", "50")).await;
+        let id = app.organization_id("Lakeshore Robotics").await;
+        let public_row = async || {
+            let html = app
+                .get_as(&new_client(), &format!("/organizations/{id}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            let row = &html[html
+                .find(&format!("data-year=\"{year}\""))
+                .expect("the pledge's row")..];
+            row[..row.find("</tr>").unwrap()].to_owned()
+        };
+        let quality_row = async || {
+            let html = app
+                .get_as(&counselor, "/counselor/employers")
+                .await
+                .text()
+                .await
+                .unwrap();
+            let at = html
+                .find(&format!("data-organization=\"{id}\""))
+                .expect("listed");
+            html[at..at + html[at..].find("</tr>").unwrap()].to_owned()
+        };
+
+        // Three placements, one paid: "met" (or "not yet") beside "fewer
+        // than 10" would tell how many of the few were made.
+        for posting in [paid, unpaid, unpaid] {
+            placed(&app, lincoln, posting, Active, 0).await;
+        }
+        let row = public_row().await;
+        assert!(row.contains("fewer than 10 of 3"), "{row}");
+        assert!(!row.contains("Met") && !row.contains("Not yet"), "{row}");
+        // Nor does /impact count it among the pledges met.
+        let impact_met = async || {
+            let html = app.get("/impact").await.text().await.unwrap();
+            let at = html.find("id=\"impact-commitments-met\"").expect("the row");
+            html[at..at + html[at..].find("</tr>").unwrap()].to_owned()
+        };
+        let row = impact_met().await;
+        assert!(row.contains("<td>0</td>"), "{row}");
+
+        // 12 made, 10 paid: "12" beside "10" would be 2 unpaid.
+        for _ in 0..9 {
+            placed(&app, lincoln, paid, Active, 0).await;
+        }
+        let row = public_row().await;
+        assert!(row.contains("12 of 3"), "{row}");
+        assert!(
+            !row.contains("10 of 1"),
+            "paid hidden with its complement: {row}"
+        );
+        assert!(
+            !row.contains("fewer than 10 of 1"),
+            "nor said to be under 10: {row}"
+        );
+        assert!(!row.contains("Met") && !row.contains("Not yet"), "{row}");
+
+        // 22 made, 12 paid and 10 not: all shown, and whether it is met;
+        // 10 of them completed (and 3 more in an earlier school year).
+        for _ in 0..8 {
+            placed(&app, lincoln, unpaid, Completed, 0).await;
+        }
+        for _ in 0..2 {
+            placed(&app, lincoln, paid, Completed, 0).await;
+        }
+        for _ in 0..3 {
+            placed(&app, lincoln, paid, Completed, 400).await;
+        }
+        let row = public_row().await;
+        assert!(row.contains("22 of 3") && row.contains("12 of 1"), "{row}");
+        assert!(row.contains("<td>10</td>") && row.contains("Met"), "{row}");
+        let row = impact_met().await;
+        assert!(row.contains("<td>1</td>"), "met, and shown as met: {row}");
+        // The counselors' view counts the same year the same way: 10, not
+        // the 13 of all time that would give the earlier year's 3.
+        let row = quality_row().await;
+        assert!(
+            row.contains("<td>10</td>") && !row.contains("<td>13</td>"),
+            "{row}"
+        );
+
+        // Three more completed of the 22: "13" beside "22" would be 9 not
+        // completed, so neither page shows the 13 (nor 16 of all time).
+        use sea_orm::ConnectionTrait;
+        app.db
+            .execute_unprepared(
+                "UPDATE placement SET status = 'completed' WHERE id IN \
+                 (SELECT id FROM placement WHERE status = 'active' ORDER BY id LIMIT 3)",
+            )
+            .await
+            .unwrap();
+        let row = public_row().await;
+        assert!(
+            row.contains("22 of 3") && !row.contains("<td>13</td>"),
+            "{row}"
+        );
+        let row = quality_row().await;
+        assert!(
+            !row.contains("<td>13</td>") && !row.contains("<td>16</td>"),
+            "{row}"
+        );
+    })
+    .await;
+}

@@ -995,3 +995,101 @@ async fn a_guardian_chooses_a_language_and_no_confirmations_yet_consent_requests
         assert_eq!(app.count("mail_outbox").await, 4);
     }
 }
+
+#[tokio::test]
+async fn a_guardian_language_written_as_a_name_or_a_three_letter_code_is_read_as_spanish() {
+    on_each_backend(async |app: TestApp| {
+        // Real exports write Spanish in many ways; each is stored as `es`,
+        // and the consent email goes out in Spanish.
+        let w = world(&app, &users("Spanish")).await;
+        accept(&app, &w).await;
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request' AND language = 'es'")
+                .await,
+            1,
+            "the consent request is in Spanish"
+        );
+        let admin = &w.admin;
+        for written in ["Spanish", "spa", "Español", "SPANISH", "es-419", "Espanol"] {
+            let response = upload(&app, admin, &users(written)).await;
+            assert!(!response.refused, "{written}: {}", response.page);
+            assert!(!response.page.contains("to check"), "{written}: no warning");
+            let maria = entity::guardian::Entity::find()
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(maria.language, "es", "{written}");
+        }
+
+        // A language nobody can read is kept as written, with a warning
+        // naming the row and the value; the roster is not refused.
+        let response = upload(&app, admin, &users("Klingon")).await;
+        assert!(!response.refused, "{}", response.page);
+        assert!(
+            response.page.contains(
+                "users.csv, line 3: metadata.language “Klingon” is not a language we recognize"
+            ),
+            "{}",
+            response.page
+        );
+        assert_eq!(app.count("guardian WHERE language = 'Klingon'").await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_refused_consent_is_explained_in_the_guardians_language_not_the_browsers() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("spa")).await;
+        accept(&app, &w).await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        // The organization is suspended before the guardian answers.
+        let response = app
+            .review(
+                &w.admin,
+                "Lakeshore Robotics",
+                "suspend",
+                "Safeguarding concern",
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        // Her browser asks for English; the school has her in Spanish.
+        let guardian = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(
+                [(
+                    reqwest::header::ACCEPT_LANGUAGE,
+                    reqwest::header::HeaderValue::from_static("en-US,en;q=0.9"),
+                )]
+                .into_iter()
+                .collect(),
+            )
+            .build()
+            .unwrap();
+        let page = text(&app, &guardian, &link).await;
+        assert!(page.contains("<html lang=\"es\""), "{page}");
+        let response = give_consent(&app, &guardian, &link).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("No se puede dar el consentimiento ahora"),
+            "{body}"
+        );
+        assert!(!body.contains("Consent cannot be given now"), "{body}");
+
+        // A form without its CSRF token is refused in Spanish too.
+        let response = guardian
+            .post(app.url(&link))
+            .form(&[("decision", "give")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("<html lang=\"es\""), "{body}");
+    })
+    .await;
+}

@@ -3,9 +3,9 @@
 
 use std::{collections::BTreeSet, path::Path};
 
-use reqwest::header::ACCEPT_LANGUAGE;
+use reqwest::{StatusCode, header::ACCEPT_LANGUAGE};
 
-use crate::helpers::{Backend, TestApp, location, new_client, posting};
+use crate::helpers::{Backend, TestApp, location, new_client, on_each_backend, posting};
 
 /// The message ids of one Fluent file (attributes and comments left out).
 fn message_ids(path: &Path) -> BTreeSet<String> {
@@ -218,7 +218,13 @@ async fn a_signed_in_choice_follows_the_person_to_another_device() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let school = app.school("Lincoln High").await;
     let phone = app.student(school, "Rosa", "Diaz", 10).await;
-    let response = app.get_as(&phone, "/language/es?next=/student").await;
+    // She follows the switcher's link on one of our pages.
+    let response = phone
+        .get(app.url("/language/es?next=/student"))
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(location(&response), "/student");
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let saved = entity::user::Entity::find()
@@ -282,4 +288,110 @@ async fn the_language_link_never_leaves_the_site() {
     }
     let response = app.get("/language/es?next=%2Fsearch%3Fq%3Dlab").await;
     assert_eq!(location(&response), "/search?q=lab");
+}
+
+#[tokio::test]
+async fn a_language_link_from_another_site_switches_the_pages_but_never_the_account() {
+    on_each_backend(async |app: TestApp| {
+        let school = app.school("Lincoln High").await;
+        let rosa = app.student(school, "Rosa", "Diaz", 10).await;
+        let saved = async || {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            entity::user::Entity::find()
+                .filter(entity::user::Column::Email.eq("rosa@students.org"))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .language
+        };
+        let before = saved().await;
+        // A link on another site (or typed, or from a browser that does not
+        // say where it came from): this browser's pages switch, the account
+        // (her email language) does not.
+        for site in [Some("cross-site"), Some("same-site"), Some("none"), None] {
+            let mut request = rosa.get(app.url("/language/es?next=/student"));
+            if let Some(site) = site {
+                request = request.header("sec-fetch-site", site);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{site:?}");
+            assert!(
+                response
+                    .headers()
+                    .get_all("set-cookie")
+                    .iter()
+                    .filter_map(|v| v.to_str().ok())
+                    .any(|c| c.starts_with("lang=es")),
+                "{site:?}: the page language is switched"
+            );
+            assert_eq!(saved().await, before, "{site:?}: the account is untouched");
+        }
+        let page = app.get_as(&rosa, "/student").await.text().await.unwrap();
+        assert!(page.contains(r#"<html lang="es">"#));
+
+        // Followed from one of our pages, the choice is saved on her account.
+        let response = rosa
+            .get(app.url("/language/es?next=/student"))
+            .header("sec-fetch-site", "same-origin")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(saved().await.as_deref(), Some("es"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn search_parameter_errors_are_written_in_the_readers_language_with_a_stable_code() {
+    on_each_backend(async |app: TestApp| {
+        let spanish = |path: &str| {
+            new_client()
+                .get(app.url(path))
+                .header(ACCEPT_LANGUAGE, "es")
+                .send()
+        };
+        // The page.
+        let response = spanish("/search?within_miles=abc").await.unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("“within_miles” debe ser un número."),
+            "{page}"
+        );
+        assert!(!page.contains("must be a number"), "{page}");
+        // The API: the same sentence, and a code that does not depend on it.
+        let response = spanish("/api/v1/opportunities?within_miles=abc")
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["parameter"], "within_miles");
+        assert_eq!(body["error"]["code"], "not_a_number");
+        assert_eq!(
+            body["error"]["message"],
+            "“within_miles” debe ser un número."
+        );
+        let body: serde_json::Value = app
+            .get("/api/v1/opportunities?sort=nearest")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(body["error"]["code"], "needs_zip");
+        assert_eq!(
+            body["error"]["message"],
+            "Sorting by “nearest” needs a “zip”."
+        );
+        // The feed.
+        let response = spanish("/search.atom?need=teleport").await.unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("Necesidad de acceso desconocida “teleport”"),
+            "{page}"
+        );
+    })
+    .await;
 }

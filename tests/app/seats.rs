@@ -354,7 +354,9 @@ async fn accepted(
 /// A completed placement the student rated, as an earlier year left it.
 async fn insert_rated(app: &TestApp, opportunity: i32, student_id: i32, rating: i32) {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let at = chrono::Utc::now() - chrono::Duration::days(90);
+    // Made this school year: the quality view counts one school year, as
+    // the organizations' public commitments do.
+    let at = chrono::Utc::now();
     let application = entity::application::ActiveModel {
         opportunity_id: Set(opportunity),
         student_id: Set(student_id),
@@ -459,9 +461,11 @@ async fn each_side_of_an_evaluation_reaches_the_right_readers_and_the_quality_vi
             let rest = &page[at..];
             rest[..rest.find("</tr>").unwrap()].to_owned()
         };
-        // Lakeshore: Ana (4) and four 3s: five ratings, mean 3.2, five completed.
+        // Lakeshore: Ana (4) and four 3s: five ratings, mean 3.2. Five
+        // completed of five made is not shown: "none unfinished" is a cell.
         let lakeshore = row("Lakeshore Robotics");
         assert!(lakeshore.contains("<td>5</td>") && lakeshore.contains("<td>3.2</td>"), "{lakeshore}");
+        assert!(lakeshore.matches("<td>5</td>").count() == 1 && lakeshore.contains("not shown"), "{lakeshore}");
         // Small Shop: four of each, all hidden.
         let shop = row("Small Shop");
         assert!(!shop.contains("<td>4</td>") && !shop.contains("<td>5</td>") && shop.contains("not shown"), "{shop}");
