@@ -37,8 +37,10 @@ pub async fn dashboard(
     Query(scope): Query<Scope>,
 ) -> AppResult<Response> {
     let period = service::period(&state.db, &counselor, &scope, today(), page.lang).await?;
-    let cohort = service::cohort(&state.db, &period).await?;
-    let figures = service::figures(&cohort, &period, threshold(&state));
+    let figures = state
+        .figures
+        .figures(&state.db, &period, threshold(&state), true)
+        .await?;
     let effect = crate::draws::effect::measure(&state.db, &period, threshold(&state)).await?;
     let svg = chart::trend_svg(&figures.trend, page.lang);
     let schools: Vec<(i32, String)> = crate::roster::service::schools_of(&state.db, &counselor)
@@ -53,6 +55,7 @@ pub async fn dashboard(
         ..Scope::default()
     };
     let query = serde_urlencoded::to_string(&scope).unwrap_or_default();
+    let figures = figures.as_ref();
     let view = context! {
         scope, schools, figures, svg, query, effect,
         years => service::school_years(today()),
@@ -94,8 +97,10 @@ pub async fn export_groups(
 ) -> AppResult<Response> {
     let lang = choice.choose(reader)?;
     let period = service::period(&state.db, &counselor, &scope, today(), reader).await?;
-    let cohort = service::groups(&state.db, &period).await?;
-    let figures = service::figures(&cohort, &period, threshold(&state));
+    let figures = state
+        .figures
+        .figures(&state.db, &period, threshold(&state), false)
+        .await?;
     let mut export = Export::new();
     export.row(
         [
@@ -172,8 +177,10 @@ pub async fn students(
 ) -> AppResult<Response> {
     let paging = query.paging.parse(page.lang)?;
     let period = service::period(&state.db, &counselor, &query.scope, today(), page.lang).await?;
-    let cohort = service::groups(&state.db, &period).await?;
-    let figures = service::figures(&cohort, &period, threshold(&state));
+    let figures = state
+        .figures
+        .figures(&state.db, &period, threshold(&state), false)
+        .await?;
     let rows = service::list(
         &state.db,
         &period,
@@ -241,8 +248,10 @@ pub async fn export_students(
 ) -> AppResult<Response> {
     let lang = choice.choose(reader)?;
     let period = service::period(&state.db, &counselor, &query.scope, today(), reader).await?;
-    let cohort = service::groups(&state.db, &period).await?;
-    let figures = service::figures(&cohort, &period, threshold(&state));
+    let figures = state
+        .figures
+        .figures(&state.db, &period, threshold(&state), false)
+        .await?;
     let rows = service::list(&state.db, &period, &query.filter, &figures, reader, None).await?;
     let mut export = Export::new();
     export.row(
