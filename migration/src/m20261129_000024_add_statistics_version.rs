@@ -5,12 +5,13 @@
 //! scope's computed figures for as long as this version stays the same
 //! (`stembridge::counseling::remembered`).
 //!
-//! SQLite: one row, `stats_version.n`, moved by a trigger in the writing
-//! transaction (SQLite has one writer at a time, so the row is never
-//! contended). PostgreSQL: a sequence, `stats_version_seq`, moved by a
-//! deferred constraint trigger just before the writing transaction commits
-//! (`nextval` takes no lock, so concurrent writers never wait on each other
-//! and never see a serialization failure because of it).
+//! The version is one row, `stats_version.n`, so a reader sees it in the
+//! same snapshot as the rows it counts. SQLite moves it by a trigger in the
+//! writing transaction (one writer at a time: never contended). PostgreSQL
+//! moves it once per writing transaction by a deferred constraint trigger,
+//! as the transaction commits: the row is locked only from then until the
+//! commit ends, always as the transaction's last lock (no deadlock), and
+//! writers, all `READ COMMITTED`, wait on each other only for that instant.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
@@ -28,18 +29,28 @@ const OPERATIONS: [&str; 3] = ["INSERT", "UPDATE", "DELETE"];
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let db = manager.get_connection();
+        db.execute_unprepared(
+            "CREATE TABLE stats_version (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)",
+        )
+        .await?;
+        db.execute_unprepared("INSERT INTO stats_version (id, n) VALUES (1, 0)")
+            .await?;
         if manager.get_database_backend() == DbBackend::Postgres {
-            db.execute_unprepared("CREATE SEQUENCE stats_version_seq")
-                .await?;
+            // Once per transaction (a roster import writes thousands of rows):
+            // a transaction-local setting remembers that it moved already.
             db.execute_unprepared(
                 "CREATE FUNCTION stats_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ \
-                 BEGIN PERFORM nextval('stats_version_seq'); RETURN NULL; END $$",
+                 BEGIN \
+                   IF current_setting('stembridge.stats_version_moved', true) \
+                      IS DISTINCT FROM 'yes' THEN \
+                     UPDATE stats_version SET n = n + 1 WHERE id = 1; \
+                     PERFORM set_config('stembridge.stats_version_moved', 'yes', true); \
+                   END IF; \
+                   RETURN NULL; \
+                 END $$",
             )
             .await?;
             for table in TABLES {
-                // Deferred: the version moves as the transaction commits, so
-                // a reader that sees the new version almost always sees the
-                // new rows too (see `remembered` for the rare exception).
                 db.execute_unprepared(&format!(
                     "CREATE CONSTRAINT TRIGGER stats_version_{table} \
                      AFTER INSERT OR UPDATE OR DELETE ON {table} \
@@ -54,12 +65,6 @@ impl MigrationTrait for Migration {
                 .await?;
             }
         } else {
-            db.execute_unprepared(
-                "CREATE TABLE stats_version (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)",
-            )
-            .await?;
-            db.execute_unprepared("INSERT INTO stats_version (id, n) VALUES (1, 0)")
-                .await?;
             // SQLite drops a table's triggers when a later migration rebuilds
             // the table: such a migration must create these again (the test
             // `counseling::the_dashboards_remembered_figures_...` would fail).
@@ -92,8 +97,6 @@ impl MigrationTrait for Migration {
             }
             db.execute_unprepared("DROP FUNCTION IF EXISTS stats_version_bump()")
                 .await?;
-            db.execute_unprepared("DROP SEQUENCE IF EXISTS stats_version_seq")
-                .await?;
         } else {
             for table in TABLES {
                 for operation in OPERATIONS {
@@ -104,9 +107,9 @@ impl MigrationTrait for Migration {
                     .await?;
                 }
             }
-            db.execute_unprepared("DROP TABLE IF EXISTS stats_version")
-                .await?;
         }
+        db.execute_unprepared("DROP TABLE IF EXISTS stats_version")
+            .await?;
         Ok(())
     }
 }

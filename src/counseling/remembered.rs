@@ -17,11 +17,11 @@
 //! another server process, a person at the SQL prompt) makes the next page
 //! compute afresh. Each server process keeps its own memory.
 //!
-//! One race is left on PostgreSQL, where the version is a sequence moved
-//! just before the writing transaction commits: a page that reads the new
-//! version in the instant before the commit becomes visible computes without
-//! that write and remembers it under the new version. `STATS_CACHE_SECONDS`
-//! (default 60) bounds how long such figures can be shown; 0 turns the
+//! The version is read in the page's snapshot (`db::begin_read`), with the
+//! rows: remembered figures are shown only while the snapshot's version is
+//! the one they were counted at, so they are the snapshot's own figures and
+//! the list they filter never mixes two states of the data.
+//! `STATS_CACHE_SECONDS` (default 60) also bounds their age; 0 turns the
 //! memory off.
 
 use std::{
@@ -31,7 +31,7 @@ use std::{
 };
 
 use chrono::NaiveDate;
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, Statement};
 
 use super::{cohort, service::Period};
 use crate::{disclosure::Figures, error::AppResult};
@@ -84,8 +84,7 @@ impl FiguresMemory {
         if self.max_age.is_zero() {
             return Ok(Arc::new(compute(db, period, threshold, trend).await?));
         }
-        // Read before computing: the figures then count at least what this
-        // version counts (a later write moves the version past it).
+        // In the caller's snapshot: the version of the rows it reads.
         let version = data_version(db).await?;
         let mut schools: Vec<(i32, String)> = period
             .schools
@@ -151,13 +150,11 @@ async fn compute(
 
 /// The version of the counted data (migration 24).
 async fn data_version(db: &impl ConnectionTrait) -> AppResult<i64> {
-    let backend = db.get_database_backend();
-    let sql = match backend {
-        DbBackend::Postgres => "SELECT last_value AS n FROM stats_version_seq",
-        _ => "SELECT n FROM stats_version WHERE id = 1",
-    };
     let row = db
-        .query_one_raw(Statement::from_string(backend, sql))
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT n FROM stats_version WHERE id = 1",
+        ))
         .await?;
     Ok(match row {
         Some(row) => row.try_get("", "n")?,

@@ -81,6 +81,12 @@ impl<T> Shown<T> {
         self.0.is_none()
     }
 
+    /// This number, hidden unless `cleared` (another rule's verdict):
+    /// anyone may hide a number, only this module may show one.
+    pub fn only_if(self, cleared: bool) -> Self {
+        if cleared { self } else { Self::HIDDEN }
+    }
+
     /// The cleared value, for drawing it (the chart) or comparing it.
     pub fn get(&self) -> Option<&T> {
         self.0.as_ref()

@@ -2,7 +2,9 @@
 //! shadows, and postings whose seats are drawn) that a scope's students took
 //! in a school year, the share that went to first-time students (their
 //! first placement on the platform), under fair draw and under first come,
-//! first served. Counts pass through `crate::disclosure`.
+//! first served. Counts pass through `crate::disclosure`, school by school:
+//! a view of several schools adds up only what each school's own view
+//! shows, so two views subtracted never isolate a hidden count.
 
 use std::collections::HashMap;
 
@@ -69,6 +71,7 @@ pub async fn measure(
     // the database per allocation (never the postings or seats loaded).
     let (p, o) = (placement::Entity, opportunity::Entity);
     let query = Query::select()
+        .column((student::Entity, student::Column::SchoolId))
         .column((o, opportunity::Column::Allocation))
         .expr_as(
             Expr::col((p, placement::Column::Id)).count(),
@@ -88,7 +91,9 @@ pub async fn measure(
             Expr::col((student::Entity, student::Column::Id))
                 .equals((p, placement::Column::StudentId)),
         )
-        .and_where(Expr::col((student::Entity, student::Column::SchoolId)).is_in(schools))
+        .and_where(
+            Expr::col((student::Entity, student::Column::SchoolId)).is_in(schools.iter().copied()),
+        )
         .and_where(
             Expr::col((p, placement::Column::Status))
                 .is_in(PlacementStatus::HOLDING_A_SLOT.map(|s| s.key())),
@@ -102,24 +107,40 @@ pub async fn measure(
                     Expr::col((o, opportunity::Column::Allocation)).eq(Allocation::FairDraw.key()),
                 ),
         )
+        .group_by_col((student::Entity, student::Column::SchoolId))
         .group_by_col((o, opportunity::Column::Allocation))
         .to_owned();
-    let mut tally: HashMap<Allocation, (usize, usize)> = HashMap::new();
+    // (school, allocation) → (seats, of them first-time).
+    let mut tally: HashMap<(i32, Allocation), (usize, usize)> = HashMap::new();
     for row in db.query_all(&query).await? {
+        let school: i32 = row.try_get("", "school_id")?;
         let how: String = row.try_get("", "allocation")?;
         let count = |name: &str| -> AppResult<usize> {
             let n: i64 = row.try_get("", name)?;
             Ok(usize::try_from(n).unwrap_or(0))
         };
         if let Some(how) = Allocation::from_key(&how) {
-            tally.insert(how, (count("seats")?, count("first_time")?));
+            tally.insert((school, how), (count("seats")?, count("first_time")?));
         }
     }
+    // As the dashboard combines schools: a school whose own view hides
+    // this side's seats is left out of the sum, and the share shows only
+    // when every school added up shows its own.
     let side = |how: Allocation| {
-        let (seats, first_time) = tally.get(&how).copied().unwrap_or_default();
+        let included: Vec<(usize, usize)> = schools
+            .iter()
+            .map(|school| tally.get(&(*school, how)).copied().unwrap_or_default())
+            .filter(|(seats, _)| !disclosure::lone_count(*seats, threshold).is_hidden())
+            .collect();
+        let seats: usize = included.iter().map(|(seats, _)| seats).sum();
+        let first_time: usize = included.iter().map(|(_, first)| first).sum();
+        let every_share_shown = included
+            .iter()
+            .all(|(seats, first)| !disclosure::share(*first, *seats, threshold).is_hidden());
         Side {
             seats: disclosure::lone_count(seats, threshold),
-            first_time_share: disclosure::share(first_time, seats, threshold),
+            first_time_share: disclosure::share(first_time, seats, threshold)
+                .only_if(every_share_shown),
         }
     };
     Ok(Effect {

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, Utc};
 use entity::{
     Allocation, ApplicationStatus, OpportunityStatus, OrgStatus, PlacementStatus, application,
-    draw, draw_entry, opportunity, organization, placement, student,
+    draw, draw_entry, draw_seed, draw_ticket, opportunity, organization, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -80,6 +80,65 @@ fn new_seed() -> String {
         .collect()
 }
 
+/// Fixes the seed of a posting's draw unless it has one: at publish, and at
+/// the first entry of a posting published before seeds were fixed ahead.
+/// From then on the public record shows the seed's SHA-256.
+pub async fn commit_seed(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<()> {
+    draw_seed::Entity::insert(draw_seed::ActiveModel {
+        opportunity_id: Set(opportunity_id),
+        seed: Set(new_seed()),
+        committed_at: Set(Utc::now()),
+    })
+    .on_conflict_do_nothing()
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Gives an application entering the posting's draw its code, shown to its
+/// student from now on. The caller holds the posting's row lock, so two
+/// entries never pick the same free code at once.
+pub async fn issue_ticket(
+    db: &impl ConnectionTrait,
+    opportunity_id: i32,
+    application_id: i32,
+) -> AppResult<()> {
+    commit_seed(db, opportunity_id).await?;
+    let code = loop {
+        let code = new_code(&mut HashSet::new());
+        let taken = draw_ticket::Entity::find()
+            .filter(draw_ticket::Column::OpportunityId.eq(opportunity_id))
+            .filter(draw_ticket::Column::Code.eq(code.as_str()))
+            .count(db)
+            .await?;
+        if taken == 0 {
+            break code;
+        }
+    };
+    draw_ticket::ActiveModel {
+        application_id: Set(application_id),
+        opportunity_id: Set(opportunity_id),
+        code: Set(code),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The codes given to the posting's entries as they applied, by application.
+async fn issued_codes(
+    db: &impl ConnectionTrait,
+    opportunity_id: i32,
+) -> AppResult<HashMap<i32, String>> {
+    Ok(draw_ticket::Entity::find()
+        .filter(draw_ticket::Column::OpportunityId.eq(opportunity_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.application_id, t.code))
+        .collect())
+}
+
 /// Twelve hexadecimal digits, unique within the draw.
 fn new_code(taken: &mut HashSet<String>) -> String {
     loop {
@@ -118,6 +177,17 @@ pub async fn run(
     if opportunity.allocation != Allocation::FairDraw {
         return Err(refused("draws-error-not-fair-draw"));
     }
+    // A suspended organization gets no students: its draw waits (and runs
+    // if it is reinstated). The shared lock orders this read with a
+    // suspension's update, so a suspension never misses the seats given.
+    let organization = organization::Entity::find_by_id(opportunity.organization_id)
+        .lock_shared()
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    if organization.status != OrgStatus::Verified {
+        return Err(refused("draws-error-org-not-verified"));
+    }
     if opportunity.status == OpportunityStatus::Draft || opportunity.deadline >= today {
         let lang = i18n::current();
         return Err(AppError::Conflict(t_args(
@@ -137,7 +207,15 @@ pub async fn run(
         .await?;
     let taken = slots_taken(&txn, opportunity.id).await?;
     let seats = (opportunity.slots - taken).max(0);
-    let seed = new_seed();
+    // The seed fixed in advance; a posting from before seeds were fixed
+    // draws one now.
+    let seed = match draw_seed::Entity::find_by_id(opportunity.id)
+        .one(&txn)
+        .await?
+    {
+        Some(committed) => committed.seed,
+        None => new_seed(),
+    };
     let saved = draw::ActiveModel {
         opportunity_id: Set(opportunity.id),
         seed: Set(seed.clone()),
@@ -185,7 +263,8 @@ pub async fn run(
         .into_iter()
         .collect();
 
-    let mut codes = HashSet::new();
+    let mut given = issued_codes(&txn, opportunity.id).await?;
+    let mut codes: HashSet<String> = given.values().cloned().collect();
     let mut by_code: HashMap<String, application::Model> = HashMap::new();
     let mut tickets = Vec::with_capacity(entries.len());
     for entry in entries {
@@ -195,7 +274,12 @@ pub async fn run(
             student.priority,
             low_income_tier && student.low_income == Some(true),
         );
-        let code = new_code(&mut codes);
+        // The code its student was shown on applying (an entry from before
+        // codes were given then gets one now).
+        let code = match given.remove(&entry.id) {
+            Some(code) => code,
+            None => new_code(&mut codes),
+        };
         tickets.push(Ticket {
             code: code.clone(),
             tier,
@@ -281,10 +365,16 @@ pub async fn due(db: &impl ConnectionTrait, today: NaiveDate) -> AppResult<Vec<i
         .select_only()
         .column(draw::Column::OpportunityId)
         .into_query();
+    let verified = organization::Entity::find()
+        .select_only()
+        .column(organization::Column::Id)
+        .filter(organization::Column::Status.eq(OrgStatus::Verified))
+        .into_query();
     Ok(opportunity::Entity::find()
         .select_only()
         .column(opportunity::Column::Id)
         .filter(opportunity::Column::Allocation.eq(Allocation::FairDraw))
+        .filter(opportunity::Column::OrganizationId.in_subquery(verified))
         .filter(opportunity::Column::Status.ne(OpportunityStatus::Draft))
         .filter(opportunity::Column::Deadline.lt(today))
         .filter(opportunity::Column::Id.not_in_subquery(drawn))
@@ -302,8 +392,14 @@ pub async fn run_due(
 ) -> AppResult<usize> {
     let mut ran = 0;
     for id in due(db, today).await? {
-        if let Outcome::Drew { .. } = run(db, id, today, low_income_tier).await? {
-            ran += 1;
+        match run(db, id, today, low_income_tier).await {
+            Ok(Outcome::Drew { .. }) => ran += 1,
+            Ok(Outcome::AlreadyDrawn) => {}
+            // Suspended since it was listed: the others still run.
+            Err(AppError::Conflict(reason)) => {
+                tracing::info!(opportunity_id = id, %reason, "draw not run");
+            }
+            Err(other) => return Err(other),
         }
     }
     Ok(ran)
@@ -323,6 +419,9 @@ pub struct StudentDraw {
     pub tier: Option<i32>,
     /// The entry's code on the public record.
     pub code: Option<String>,
+    /// Once drawn, the entry's key (SHA-256 of `seed:code`): the student
+    /// can compute it from the published seed.
+    pub key: Option<String>,
     pub opportunity_id: i32,
 }
 
@@ -365,41 +464,77 @@ pub async fn for_application(
         seated: entry.as_ref().is_some_and(|e| e.seated),
         position,
         tier: entry.as_ref().map(|e| e.tier),
-        code: entry.map(|e| e.code),
+        key: match &entry {
+            Some(entry) => {
+                let drawn = crate::db::found::<draw::Entity>(db, entry.draw_id).await?;
+                Some(order::key(&drawn.seed, &entry.code))
+            }
+            None => None,
+        },
+        code: match entry {
+            Some(entry) => Some(entry.code),
+            // Given on applying: the student can find it on the record later.
+            None => draw_ticket::Entity::find_by_id(application.id)
+                .one(db)
+                .await?
+                .map(|t| t.code),
+        },
         opportunity_id: opportunity.id,
     }))
 }
 
 /// One line of the public record: no name, no student id, no application
-/// id, and no group. An employer knows who got its seats; a group beside a
-/// seated line would tell it which of them is a priority (or low-income)
-/// student. Each student sees their own group on their application page.
+/// id, no group, and no place in the draw order. The order puts the groups
+/// first, so it (or each line's key, which anyone can compute from the
+/// seed) would mark where one group ends and the next begins, and an
+/// employer, who knows who got its seats, would learn who is a priority
+/// (or low-income) student. Lines go by code; each student sees their own
+/// group, key and place on their application page.
 #[derive(Debug, Serialize)]
 pub struct RecordEntry {
-    pub rank: i32,
     pub code: String,
-    pub key: String,
     pub seated: bool,
 }
 
-/// The public record of a draw: enough to re-run it.
+/// The public record of a posting's draw: before it runs, the SHA-256 of
+/// its seed; afterwards the seed and each code's outcome.
 #[derive(Debug, Serialize)]
 pub struct Record {
     pub opportunity_id: i32,
     pub title: String,
+    pub deadline: NaiveDate,
+    /// The seed's SHA-256, published from when it was fixed; `None` for a
+    /// draw whose seed was drawn with it (before seeds were fixed ahead).
+    pub commitment: Option<Commitment>,
+    pub drawn: Option<Drawn>,
+}
+
+/// A seed fixed ahead of the entries.
+#[derive(Debug, Serialize)]
+pub struct Commitment {
+    pub digest: String,
+    pub committed_at: chrono::DateTime<Utc>,
+}
+
+/// A draw that ran.
+#[derive(Debug, Serialize)]
+pub struct Drawn {
     pub seed: String,
     pub seats: i32,
     pub drawn_at: chrono::DateTime<Utc>,
     pub low_income_tier: bool,
-    /// In draw order; the keys are recomputed here from the seed, so the
-    /// page shows what the rule gives, not what was stored.
+    /// By code (see [`RecordEntry`]).
     pub entries: Vec<RecordEntry>,
-    /// The stored order is the order the rule gives.
+    /// The stored order is the order the rule gives from the seed
+    /// (recomputed as the page is made).
     pub verified: bool,
+    /// The seed hashes to the commitment published before the entries.
+    pub kept: bool,
 }
 
-/// The record of a posting's draw; "not found" before it runs, or while
-/// the organization is not verified (its postings are gone from the public).
+/// The record of a posting's draw; "not found" for a posting without one
+/// (first come, first served, or a draft), or while the organization is
+/// not verified (its postings are gone from the public).
 pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<Record> {
     let opportunity = crate::db::found::<opportunity::Entity>(db, opportunity_id).await?;
     organization::Entity::find_by_id(opportunity.organization_id)
@@ -407,7 +542,37 @@ pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult
         .one(db)
         .await?
         .or_not_found()?;
-    let drawn = of_posting(db, opportunity_id).await?.or_not_found()?;
+    let commitment = draw_seed::Entity::find_by_id(opportunity_id)
+        .one(db)
+        .await?
+        .map(|c| (order::commitment(&c.seed), c.committed_at));
+    let drawn = match of_posting(db, opportunity_id).await? {
+        Some(drawn) => Some(drawn_record(db, drawn, commitment.as_ref()).await?),
+        None if opportunity.allocation == Allocation::FairDraw
+            && opportunity.status != OpportunityStatus::Draft
+            && commitment.is_some() =>
+        {
+            None
+        }
+        None => return Err(AppError::NotFound),
+    };
+    Ok(Record {
+        opportunity_id,
+        title: opportunity.title,
+        deadline: opportunity.deadline,
+        commitment: commitment.map(|(digest, committed_at)| Commitment {
+            digest,
+            committed_at,
+        }),
+        drawn,
+    })
+}
+
+async fn drawn_record(
+    db: &impl ConnectionTrait,
+    drawn: draw::Model,
+    commitment: Option<&(String, chrono::DateTime<Utc>)>,
+) -> AppResult<Drawn> {
     let stored = draw_entry::Entity::find()
         .filter(draw_entry::Column::DrawId.eq(drawn.id))
         .order_by_asc(draw_entry::Column::Rank)
@@ -432,23 +597,25 @@ pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult
                 ticket.code == e.code
                     && e.seated == (i32::try_from(i).unwrap_or(i32::MAX) < drawn.seats)
             });
-    Ok(Record {
-        opportunity_id,
-        title: opportunity.title,
-        seed: drawn.seed.clone(),
+    let kept = commitment.is_none_or(|(digest, _)| *digest == order::commitment(&drawn.seed));
+    Ok(Drawn {
         seats: drawn.seats,
         drawn_at: drawn.drawn_at,
         low_income_tier: drawn.low_income_tier,
-        entries: stored
-            .into_iter()
-            .map(|e| RecordEntry {
-                rank: e.rank,
-                key: order::key(&drawn.seed, &e.code),
-                code: e.code,
-                seated: e.seated,
-            })
-            .collect(),
+        entries: {
+            let mut entries: Vec<RecordEntry> = stored
+                .into_iter()
+                .map(|e| RecordEntry {
+                    code: e.code,
+                    seated: e.seated,
+                })
+                .collect();
+            entries.sort_by(|a, b| a.code.cmp(&b.code));
+            entries
+        },
         verified,
+        kept,
+        seed: drawn.seed,
     })
 }
 

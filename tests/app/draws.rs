@@ -1,5 +1,6 @@
 //! Fair draws over HTTP: first-time students first, one draw whatever the
-//! number of triggers, a public record anyone can re-run, a wait list that
+//! number of triggers, a seed fixed and entry codes given before anyone
+//! knows who entered, a public record anyone can re-run, a wait list that
 //! moves in draw order, and every bad input refused with nothing written.
 
 use std::collections::BTreeMap;
@@ -28,13 +29,26 @@ async fn page(app: &TestApp, client: &Client, path: &str) -> String {
     response.text().await.unwrap()
 }
 
+/// The student's own application page and the entry code it shows.
+async fn own_page(
+    app: &TestApp,
+    client: &Client,
+    opportunity: i32,
+    first: &str,
+) -> (String, String) {
+    let id = application_of(app, opportunity, first).await;
+    let html = page(app, client, &format!("/student/applications/{id}")).await;
+    let code = between(&html, "Your entry code is ", ":").to_owned();
+    (html, code)
+}
+
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     let from = text.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
     &text[from..from + text[from..].find(end).unwrap()]
 }
 
-/// The public record as (code, key, seated) in the order shown.
-fn record_rows(html: &str) -> Vec<(String, String, bool)> {
+/// The public record as (code, seated) in the order shown.
+fn record_rows(html: &str) -> Vec<(String, bool)> {
     html.split("<tr data-entry=\"")
         .skip(1)
         .map(|row| {
@@ -45,10 +59,20 @@ fn record_rows(html: &str) -> Vec<(String, String, bool)> {
                 .skip(1)
                 .map(|c| &c[..c.find("</td>").unwrap()])
                 .collect();
-            assert_eq!(cells.len(), 4, "rank, code, key, outcome: no group");
-            let key = between(cells[2], ">", "<").to_owned();
-            (code, key, cells[3] == "Seat")
+            assert_eq!(
+                cells.len(),
+                2,
+                "code and outcome: no order, no key, no group"
+            );
+            (code, cells[1] == "Seat")
         })
+        .collect()
+}
+
+fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
         .collect()
 }
 
@@ -141,6 +165,34 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
                 .await
                 .contains("You are in the draw.")
         );
+        // Each entry's code is shown to its student on applying, and the
+        // seed's SHA-256 is public before the draw (the seed is not): neither
+        // can be picked once the entrants are known.
+        let codes_before: BTreeMap<&str, String> = {
+            let mut codes = BTreeMap::new();
+            for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
+                let (_, code) = own_page(&app, &students[name], fair, name).await;
+                assert_eq!(code.len(), 12, "{name}");
+                codes.insert(name, code);
+            }
+            codes
+        };
+        let pending = page(&app, &new_client(), &format!("/opportunities/{fair}/draw")).await;
+        let commitment = between(&pending, "<code id=\"commitment\">", "</code>").to_owned();
+        assert_eq!(commitment.len(), 64);
+        assert!(pending.contains("The draw has not run yet"));
+        assert!(
+            !pending.contains("id=\"seed\""),
+            "the seed stays secret until the draw"
+        );
+        for code in codes_before.values() {
+            assert!(!pending.contains(code.as_str()), "no code before the draw");
+        }
+        // A first-come posting has no draw to record.
+        let response = app
+            .get_as(&new_client(), &format!("/opportunities/{earlier}/draw"))
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
         // The employer cannot pick an entry before the draw.
         assert_eq!(
             employer_act(&app, &employer, devon_app as i32, "offer").await,
@@ -302,9 +354,21 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         assert!(record.contains("id=\"verified\""));
         let seed = between(&record, "<code id=\"seed\">", "</code>").to_owned();
         assert_eq!(seed.len(), 64);
+        assert_eq!(
+            sha256_hex(&seed),
+            commitment,
+            "the seed is the one fixed before the entries"
+        );
+        assert!(record.contains("id=\"kept\""));
+        // Lines go by code: the draw order (or a key per line) would mark
+        // where one group ends and the next begins.
         let rows = record_rows(&record);
         assert_eq!(rows.len(), 5);
-        let mut group_of = BTreeMap::new();
+        assert!(rows.windows(2).all(|w| w[0].0 < w[1].0), "by code");
+        assert!(!record.contains("class=\"key\""));
+        // Re-run from the seed with each student's group (which only the
+        // student sees): the seats and each student's key and place match.
+        let mut rerun = Vec::new();
         for (name, group) in [
             ("Devon", 1),
             ("Emery", 1),
@@ -312,35 +376,21 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
             ("Avery", 3),
             ("Blake", 3),
         ] {
-            let id = application_of(&app, fair, name).await;
-            let html = page(
-                &app,
-                &students[name],
-                &format!("/student/applications/{id}"),
-            )
-            .await;
-            let code = between(&html, "Your entry code is ", ":").to_owned();
-            group_of.insert(code, group);
+            let (html, code) = own_page(&app, &students[name], fair, name).await;
+            assert_eq!(
+                code, codes_before[name],
+                "{name}'s code is the one shown on applying"
+            );
+            let key = sha256_hex(&format!("{seed}:{code}"));
+            assert!(html.contains(&key), "{name} sees their key");
+            rerun.push((group, key, code, name));
         }
-        let mut rerun: Vec<(i32, String, String)> = rows
-            .iter()
-            .map(|(code, _, _)| {
-                let key: String = Sha256::digest(format!("{seed}:{code}").as_bytes())
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect();
-                (group_of[code], key, code.clone())
-            })
-            .collect();
         rerun.sort();
-        let shown: Vec<(i32, String, String)> = rows
-            .iter()
-            .map(|(c, k, _)| (group_of[c], k.clone(), c.clone()))
-            .collect();
-        assert_eq!(rerun, shown, "the same seed gives the same order");
-        assert_eq!(rows.iter().filter(|r| r.2).count(), 2);
-        let casey_code = between(&casey_page, "Your entry code is ", ":").to_owned();
-        assert_eq!(rows[2].0, casey_code, "Casey finds their own line");
+        let seated: Vec<&str> = rows.iter().filter(|r| r.1).map(|r| r.0.as_str()).collect();
+        let mut drawn_first: Vec<&str> = rerun[..2].iter().map(|r| r.2.as_str()).collect();
+        drawn_first.sort();
+        assert_eq!(seated, drawn_first, "the same seed gives the same seats");
+        assert_eq!(rerun[2].3, "Casey", "Casey is first on the wait list");
 
         // A guardian declines Devon's seat: it goes to the wait list's first
         // in draw order (Casey), not to whoever applied first (Avery).
@@ -375,9 +425,8 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
                 &format!("/student/applications/{id}"),
             )
             .await;
-            let code = between(&html, "Your entry code is ", ":").to_owned();
-            let rank = rows.iter().position(|r| r.0 == code).unwrap();
-            // Ranks 4 and 5 were numbers 2 and 3; Casey's promotion moved them up one.
+            let rank = rerun.iter().position(|r| r.3 == name).unwrap();
+            // Places 4 and 5 were numbers 2 and 3; Casey's promotion moved them up one.
             assert!(html.contains(&format!("number {}.", rank - 2)), "{name}");
         }
         // Retrying changes nothing.
@@ -487,6 +536,83 @@ async fn a_seat_given_back_in_a_drawn_virtual_experience_goes_to_the_first_stude
             1,
             "one seat, one live placement"
         );
+    })
+    .await;
+}
+
+/// A suspended organization's draw does not run: the background job skips
+/// it (no seat, no consent mail to a guardian on its behalf) until an admin
+/// verifies the organization again; then it runs once.
+#[tokio::test]
+async fn a_suspended_organizations_draw_waits_until_it_is_verified_again() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let start = days_from_now(60);
+        let fair = app
+            .published(
+                &employer,
+                &posting(&[
+                    ("kind", "job_shadow"),
+                    ("slots", "1"),
+                    ("start_date", &start),
+                    ("end_date", &start),
+                    ("start_time", "09:00"),
+                    ("end_time", "13:00"),
+                ]),
+            )
+            .await;
+        for name in ["Avery", "Blake"] {
+            let client = student(&app, lincoln, name, 11, "").await;
+            assert_eq!(
+                apply(&app, &client, fair).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        let response = app
+            .review(
+                &admin,
+                "Lakeshore Robotics",
+                "suspend",
+                "Safeguarding concern",
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET deadline = '{}' WHERE id = {fair}",
+                days_from_now(-1)
+            ))
+            .await
+            .unwrap();
+        let today = chrono::Utc::now().date_naive();
+        let ran = stembridge::draws::service::run_due(&app.db, today, false)
+            .await
+            .unwrap();
+        assert_eq!(ran, 0, "no draw for a suspended organization");
+        let direct = stembridge::draws::service::run(&app.db, fair, today, false).await;
+        assert!(direct.is_err(), "refused when asked directly too");
+        assert_eq!(app.count("draw").await, 0);
+        assert_eq!(app.count("placement").await, 0);
+        assert_eq!(app.count("consent_request").await, 0);
+
+        let response = app
+            .review(
+                &admin,
+                "Lakeshore Robotics",
+                "reinstate",
+                "Concern resolved",
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let ran = stembridge::draws::service::run_due(&app.db, today, false)
+            .await
+            .unwrap();
+        assert_eq!(ran, 1, "verified again: the draw runs");
+        assert_eq!(app.count("placement").await, 1);
     })
     .await;
 }

@@ -45,6 +45,33 @@ async fn the_demo_loads_hundreds_of_published_postings_and_working_logins() {
             "{}",
             row("id=\"effect-first_come\"")
         );
+        // The all-schools view adds up only what each school's own view
+        // shows: the demo's seats are all at one school, the other one's
+        // (none) are hidden, so the two views subtracted reveal nothing.
+        let mut shown_alone = Vec::new();
+        let first = app
+            .number("SELECT CAST(MIN(id) AS BIGINT) AS n FROM school")
+            .await;
+        let last = app
+            .number("SELECT CAST(MAX(id) AS BIGINT) AS n FROM school")
+            .await;
+        assert_eq!(app.count("school").await, 2, "the two demo schools");
+        for school in [first, last] {
+            let html = app
+                .get_as(&client, &format!("/counselor/dashboard?school={school}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            let at = html.find("id=\"effect-fair_draw\"").unwrap();
+            let row = &html[at..at + html[at..].find("</tr>").unwrap()];
+            shown_alone.push(row.contains("<td>30</td><td>66.7%</td>"));
+        }
+        assert_eq!(
+            shown_alone.iter().filter(|s| **s).count(),
+            1,
+            "one school shows the figures the all-schools view shows"
+        );
         assert!(load_demo(&app.db).await.is_err(), "refuses to load twice");
     })
     .await;
