@@ -14,6 +14,12 @@
 #                                          # database district_keep); a later run
 #                                          # with the same KEEP reuses it
 #   BIN=/path/to/stembridge ...            # another build (e.g. to compare)
+#   KEEP_DB=name ...                       # on PostgreSQL, keep the district in this
+#                                          # database instead of district_keep
+#   PAGES='counselor/(dashboard|outreach)' # time only the pages matching this regex
+#   PUBLISHES=0 ...                        # skip the publish -> searchable timing
+#   STATS_CACHE_SECONDS=0 ...              # the server counts every page's figures
+#                                          # afresh (cold times of the counselor pages)
 #
 # Prints a Markdown table (copy it into BENCHMARKS.md).
 set -euo pipefail
@@ -34,7 +40,7 @@ bin=${BIN:-./target/release/stembridge}
 if [ "$DB" = postgres ]; then
   admin_url=${TEST_DATABASE_URL:?set TEST_DATABASE_URL to a PostgreSQL server}
   if [ -n "${KEEP:-}" ]; then
-    name=district_keep
+    name=${KEEP_DB:-district_keep}
     if psql "$admin_url" -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1 \
       && [ -f "$DATA_DIR/generated" ]; then
       reuse=true
@@ -92,4 +98,5 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 echo "## District, $DB, scale $SCALE ($(date -u +%F), $REQUESTS requests per page, one client)"
-python3 bench/district.py time --base "http://127.0.0.1:$PORT" --password "$PASSWORD" --requests "$REQUESTS" --pid "$server"
+python3 bench/district.py time --base "http://127.0.0.1:$PORT" --password "$PASSWORD" --requests "$REQUESTS" --pid "$server" \
+  ${PAGES:+--pages "$PAGES"} ${PUBLISHES:+--publishes "$PUBLISHES"}

@@ -44,6 +44,9 @@ pub struct AppState {
     pub site_url: Arc<str>,
     /// Wakes the outbox workers after a write (see `wake_after_writes`).
     pub wake: crate::outbox::Wake,
+    /// The counselor pages' figures per scope, kept while the data they
+    /// count is unchanged (`STATS_CACHE_SECONDS`).
+    pub figures: Arc<crate::counseling::remembered::FiguresMemory>,
 }
 
 /// The whole router with its middleware, over an open database.
@@ -332,6 +335,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         )?)),
         None => None,
     };
+    let stats_cache_seconds = config.stats_cache_seconds;
     let state = AppState {
         db,
         config: Arc::new(config),
@@ -339,6 +343,9 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         fallback: Arc::default(),
         site_url,
         wake: crate::outbox::Wake::default(),
+        figures: Arc::new(crate::counseling::remembered::FiguresMemory::new(
+            Duration::from_secs(stats_cache_seconds),
+        )),
     };
     let mut background = vec![
         spawn_session_cleanup(state.db.clone()),

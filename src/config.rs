@@ -107,6 +107,11 @@ pub struct Config {
         global = true
     )]
     pub suppression_threshold: usize,
+    /// Seconds the counselor pages may show a scope's figures again without
+    /// counting them afresh, as long as no student, application, placement
+    /// or belonging answer changed meanwhile (0: count every time).
+    #[arg(long, env = "STATS_CACHE_SECONDS", default_value_t = 60, global = true)]
+    pub stats_cache_seconds: u64,
     /// Fair draws count low-income students (from the roster) in the priority
     /// tier, with counselor-marked students. Race, ethnicity, sex and
     /// disability are never inputs.
@@ -192,6 +197,7 @@ impl Config {
             session_idle_minutes: 60,
             session_absolute_hours: 12,
             suppression_threshold: 10,
+            stats_cache_seconds: 60,
             draw_low_income_tier: false,
             require_staff_mfa: false,
             search_check_seconds: 30,

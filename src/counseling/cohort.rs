@@ -519,11 +519,20 @@ async fn months(
         rows.column((student::Entity, student::Column::SchoolId))
             .column((table.clone(), Alias::new("student_id")))
             .expr_as(month, Alias::new("m"))
-            .from(table.clone())
-            .inner_join(
-                student::Entity,
-                Expr::col((student::Entity, student::Column::Id))
-                    .equals((table.clone(), Alias::new("student_id"))),
+            // The scope's students first, then each one's rows through its
+            // `(student_id, ...)` index: SQLite keeps a `CROSS JOIN`'s order,
+            // where an inner join let it read the whole district's rows of
+            // the period by date and look up each one's student (one school:
+            // 44 -> 12 ms of CPU in the SQLite shell). PostgreSQL plans it as
+            // the inner join it is. The condition must be in `WHERE`:
+            // sea-query's `join(JoinType::CrossJoin, ..)` drops its `ON`
+            // condition, which made an earlier try of this count every
+            // student of the district who applied in each month.
+            .from(student::Entity)
+            .cross_join(table.clone())
+            .and_where(
+                Expr::col((table.clone(), Alias::new("student_id")))
+                    .equals((student::Entity, student::Column::Id)),
             )
             .and_where(student::Column::SchoolId.is_in(school_ids(period)))
             .and_where(student::Column::Active.eq(true))

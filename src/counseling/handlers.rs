@@ -39,8 +39,10 @@ pub async fn dashboard(
     // Every figure of the page from one snapshot of the data.
     let snapshot = db::begin_read(&state.db).await?;
     let period = service::period(&snapshot, &counselor, &scope, today(), page.lang).await?;
-    let cohort = service::cohort(&snapshot, &period).await?;
-    let figures = service::figures(&cohort, &period, threshold(&state));
+    let figures = state
+        .figures
+        .figures(&snapshot, &period, threshold(&state), true)
+        .await?;
     let effect = crate::draws::effect::measure(&snapshot, &period, threshold(&state)).await?;
     snapshot.commit().await?;
     let svg = chart::trend_svg(&figures.trend, page.lang);
@@ -56,6 +58,7 @@ pub async fn dashboard(
         ..Scope::default()
     };
     let query = serde_urlencoded::to_string(&scope).unwrap_or_default();
+    let figures = figures.as_ref();
     let view = context! {
         scope, schools, figures, svg, query, effect,
         years => service::school_years(today()),
@@ -98,9 +101,11 @@ pub async fn export_groups(
     let lang = choice.choose(reader)?;
     let snapshot = db::begin_read(&state.db).await?;
     let period = service::period(&snapshot, &counselor, &scope, today(), reader).await?;
-    let cohort = service::groups(&snapshot, &period).await?;
+    let figures = state
+        .figures
+        .figures(&snapshot, &period, threshold(&state), false)
+        .await?;
     snapshot.commit().await?;
-    let figures = service::figures(&cohort, &period, threshold(&state));
     let mut export = Export::new();
     export.row(
         [
@@ -180,8 +185,10 @@ pub async fn students(
     // then the page's stages) from one snapshot of the data.
     let snapshot = db::begin_read(&state.db).await?;
     let period = service::period(&snapshot, &counselor, &query.scope, today(), page.lang).await?;
-    let cohort = service::groups(&snapshot, &period).await?;
-    let figures = service::figures(&cohort, &period, threshold(&state));
+    let figures = state
+        .figures
+        .figures(&snapshot, &period, threshold(&state), false)
+        .await?;
     let rows = service::list(
         &snapshot,
         &period,
@@ -251,8 +258,10 @@ pub async fn export_students(
     let lang = choice.choose(reader)?;
     let snapshot = db::begin_read(&state.db).await?;
     let period = service::period(&snapshot, &counselor, &query.scope, today(), reader).await?;
-    let cohort = service::groups(&snapshot, &period).await?;
-    let figures = service::figures(&cohort, &period, threshold(&state));
+    let figures = state
+        .figures
+        .figures(&snapshot, &period, threshold(&state), false)
+        .await?;
     let rows = service::list(&snapshot, &period, &query.filter, &figures, reader, None).await?;
     snapshot.commit().await?;
     let mut export = Export::new();

@@ -10,6 +10,7 @@ mod handlers;
 
 pub use handlers::ExportLang;
 pub mod metrics;
+pub mod remembered;
 pub mod service;
 
 use axum::{

@@ -693,3 +693,130 @@ async fn a_delta_export_or_missing_demographics_never_deactivate_or_wipe_anyone(
     })
     .await;
 }
+
+/// A funnel row's count on a dashboard page (`None` when hidden).
+fn funnel(html: &str, key: &str) -> Option<usize> {
+    let row = html.split(&format!("id=\"funnel-{key}\"")).nth(1)?;
+    let row = &row[..row.find("</tr>")?];
+    let cell = row.split("<td>").nth(1)?;
+    cell[..cell.find("</td>")?].trim().parse().ok()
+}
+
+/// The dashboard remembers each scope's figures while the data they count
+/// is unchanged (issue 16): a write by any path, here straight into the
+/// tables behind the application's back, shows on the very next page, and
+/// one scope is never given another's figures.
+#[tokio::test]
+async fn the_dashboards_remembered_figures_follow_every_write_and_stay_in_their_scope() {
+    use chrono::Utc;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, sea_query::Expr};
+    on_each_backend(async |app: TestApp| {
+        let alder = app.school_with_counselor("Alder High").await;
+        let birch = app.school_with_counselor("Birch High").await;
+        for i in 0..24 {
+            let code = format!("alder-code-{i}");
+            app.roster_student(alder, &format!("Ana{i}"), "Alder", 9, &code)
+                .await;
+        }
+        for i in 0..15 {
+            let code = format!("birch-code-{i}");
+            app.roster_student(birch, &format!("Ben{i}"), "Birch", 10, &code)
+                .await;
+        }
+        let admin = app.admin().await;
+        let (a, b) = (app.counselor_at(alder).await, app.counselor_at(birch).await);
+        let page = async |client: &Client| {
+            let response = app.get_as(client, "/counselor/dashboard").await;
+            assert_eq!(response.status(), StatusCode::OK);
+            response.text().await.unwrap()
+        };
+        // Each scope its own figures, asked one after the other (and again:
+        // the second time from memory).
+        for _ in 0..2 {
+            assert_eq!(funnel(&page(&a).await, "cohort"), Some(24));
+            assert_eq!(funnel(&page(&b).await, "cohort"), Some(15));
+            assert_eq!(funnel(&page(&admin).await, "cohort"), Some(39));
+        }
+
+        // A student inserted, then deactivated.
+        app.roster_student(alder, "Late", "Alder", 9, "alder-code-late")
+            .await;
+        assert_eq!(funnel(&page(&a).await, "cohort"), Some(25));
+        assert_eq!(funnel(&page(&b).await, "cohort"), Some(15));
+        assert_eq!(funnel(&page(&admin).await, "cohort"), Some(40));
+        entity::student::Entity::update_many()
+            .col_expr(entity::student::Column::Active, Expr::value(false))
+            .filter(entity::student::Column::FirstName.eq("Late"))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(funnel(&page(&a).await, "cohort"), Some(24));
+        assert_eq!(funnel(&page(&admin).await, "cohort"), Some(39));
+
+        // Applications inserted, then one deleted.
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let students = entity::student::Entity::find()
+            .filter(entity::student::Column::SchoolId.eq(alder))
+            .filter(entity::student::Column::Active.eq(true))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(funnel(&page(&a).await, "engaged"), None);
+        let now = Utc::now();
+        let mut applications = Vec::new();
+        for s in students.iter().take(12) {
+            let application = entity::application::ActiveModel {
+                opportunity_id: Set(opportunity),
+                student_id: Set(s.id),
+                status: Set(entity::ApplicationStatus::Submitted),
+                note: Set(String::new()),
+                availability: Set(String::new()),
+                accommodations: Set(String::new()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&app.db)
+            .await
+            .unwrap();
+            applications.push(application);
+        }
+        assert_eq!(funnel(&page(&a).await, "engaged"), Some(12));
+        assert_eq!(funnel(&page(&b).await, "engaged"), None);
+        let gone = applications.pop().unwrap();
+        entity::application::Entity::delete_by_id(gone.id)
+            .exec(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(funnel(&page(&a).await, "engaged"), Some(11));
+
+        // Placements inserted, then one withdrawn (no longer placed).
+        let mut placements = Vec::new();
+        for application in applications.iter().take(10) {
+            let placement = entity::placement::ActiveModel {
+                application_id: Set(application.id),
+                opportunity_id: Set(opportunity),
+                student_id: Set(application.student_id),
+                status: Set(entity::PlacementStatus::Active),
+                start_date: Set(now.date_naive()),
+                end_date: Set(now.date_naive() + chrono::Duration::days(30)),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&app.db)
+            .await
+            .unwrap();
+            placements.push(placement);
+        }
+        assert_eq!(funnel(&page(&a).await, "placed"), Some(10));
+        let mut withdrawn: entity::placement::ActiveModel = placements.pop().unwrap().into();
+        withdrawn.status = Set(entity::PlacementStatus::Withdrawn);
+        withdrawn.update(&app.db).await.unwrap();
+        assert_ne!(funnel(&page(&a).await, "placed"), Some(10));
+        assert_eq!(funnel(&page(&a).await, "engaged"), Some(11));
+    })
+    .await;
+}
