@@ -2,7 +2,7 @@
 
 use axum::{
     extract::{RawQuery, State},
-    http::{StatusCode, header},
+    http::header,
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
@@ -36,11 +36,7 @@ async fn render_list(
     form: &SaveForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let searches = service::list(&state.db, student.id).await?;
     let body = page.render(
         "alerts/list.html",

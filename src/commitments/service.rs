@@ -12,8 +12,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    applications::service::verified_organization,
-    auth::extractors::CurrentUser,
+    auth::extractors::VerifiedEmployer,
     counseling::service::{SCHOOL_YEAR_STARTS, school_year_of},
     db,
     disclosure::{self, Shown},
@@ -129,11 +128,10 @@ pub async fn parse(
 /// old, partner schools and all), in one transaction.
 pub async fn pledge(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     form: &PledgeForm,
     today: NaiveDate,
 ) -> AppResult<commitment::Model> {
-    verified_organization(employer)?;
     let pledge = parse(db, form, today).await?;
     let txn = db::begin_write(db).await?;
     // Checked again inside the transaction: a suspension meanwhile refuses it.

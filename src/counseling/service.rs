@@ -96,15 +96,13 @@ pub async fn period(
     let current = school_year_of(today);
     let date = |text: &str, name: &str| match text.trim() {
         "" => Ok(None),
-        text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| {
-                AppError::BadRequest(t_args(
-                    lang,
-                    "stats-error-date",
-                    vec![("name", name.into())],
-                ))
-            }),
+        text => crate::forms::parse_date(text).map(Some).ok_or_else(|| {
+            AppError::BadRequest(t_args(
+                lang,
+                "stats-error-date",
+                vec![("name", name.into())],
+            ))
+        }),
     };
     let (from, to) = (date(&scope.from, "from")?, date(&scope.to, "to")?);
     let year = match scope.year.trim() {

@@ -25,7 +25,7 @@ use serde::Serialize;
 use super::order::{self, Ticket};
 use crate::{
     applications::service::slots_taken,
-    auth::extractors::CurrentUser,
+    auth::extractors::{CurrentUser, VerifiedEmployer},
     db,
     error::{AppError, AppResult, OrNotFound},
     i18n::{self, Message, t_args},
@@ -265,7 +265,7 @@ pub async fn run(
 /// The employer's "draw now" (after the deadline): their own posting only.
 pub async fn run_for_employer(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     opportunity_id: i32,
     today: NaiveDate,
     low_income_tier: bool,

@@ -5,7 +5,7 @@
 
 use axum::{
     extract::{Path, State},
-    http::{HeaderValue, StatusCode, header},
+    http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
 use minijinja::context;
@@ -16,7 +16,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CurrentUser, FormPage, Page},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Saved, save_or_rerender},
+    forms::{FieldErrors, Form, Saved, answer_or_rerender, save_or_rerender},
     i18n::Message,
 };
 
@@ -34,11 +34,7 @@ fn render_preferences(
     form: &PreferencesForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let body = page.render(
         "mail/preferences.html",
         context! {
@@ -157,19 +153,18 @@ async fn guardian_link(state: &AppState, token: &str) -> AppResult<(i32, prefere
 }
 
 fn render_guardian(
-    mut page: Page,
+    page: &Page,
     token: &str,
     holder: &preferences::Holder,
     form: &PreferencesForm,
     errors: FieldErrors,
     saved: bool,
 ) -> AppResult<Response> {
-    page.lang = holder.lang;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
+    let page = Page {
+        lang: holder.lang,
+        ..page.clone()
     };
+    let status = errors.status();
     let body = page.render(
         "mail/guardian.html",
         context! { token, email => holder.masked_email.clone(), form, errors, saved },
@@ -188,7 +183,7 @@ pub async fn guardian_page(
         digest: String::new(),
         language: holder.language.clone(),
     };
-    render_guardian(page, &token, &holder, &form, FieldErrors::new(), false)
+    render_guardian(&page, &token, &holder, &form, FieldErrors::new(), false)
 }
 
 pub async fn save_guardian(
@@ -198,17 +193,14 @@ pub async fn save_guardian(
     Form(form): Form<PreferencesForm>,
 ) -> AppResult<Response> {
     let (id, holder) = guardian_link(&state, &token).await?;
-    match preferences::save_for_guardian(&state.db, id, &form).await {
-        Ok(()) => {
+    answer_or_rerender(
+        preferences::save_for_guardian(&state.db, id, &form).await,
+        async |()| {
             // Shown in the language just chosen.
-            let holder = preferences::holder(&state.db, Recipient::Guardian(id))
-                .await?
-                .ok_or(AppError::NotFound)?;
-            render_guardian(page, &token, &holder, &form, FieldErrors::new(), true)
-        }
-        Err(AppError::Validation(errors)) => {
-            render_guardian(page, &token, &holder, &form, errors, false)
-        }
-        Err(other) => Err(other),
-    }
+            let (_, holder) = guardian_link(&state, &token).await?;
+            render_guardian(&page, &token, &holder, &form, FieldErrors::new(), true)
+        },
+        async |errors| render_guardian(&page, &token, &holder, &form, errors, false),
+    )
+    .await
 }

@@ -2,7 +2,6 @@
 
 use axum::{
     extract::State,
-    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
 use entity::{AccessNeed, PostingLanguage, organization};
@@ -15,7 +14,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{EmployerUser, FlashKind, Page, flash},
+    auth::extractors::{EmployerAccount, EmployerUser, FlashKind, Page, flash},
     error::AppResult,
     forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
     i18n::{self, Message},
@@ -83,11 +82,7 @@ fn render_form(
     errors: FieldErrors,
     id: Option<i32>,
 ) -> AppResult<Response> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let feature_choices = AccessNeed::ALL
         .iter()
         .filter(|f| !derived(**f))
@@ -113,7 +108,7 @@ fn render_form(
     Ok((status, body).into_response())
 }
 
-pub async fn new_page(_employer: EmployerUser, page: Page) -> AppResult<Response> {
+pub async fn new_page(_employer: EmployerAccount, page: Page) -> AppResult<Response> {
     render_form(&page, &PostingForm::default(), FieldErrors::new(), None)
 }
 

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::forms::{Posting, PostingForm};
 use crate::{
-    auth::extractors::CurrentUser,
+    auth::extractors::EmployerUser,
     db,
     error::{AppError, AppResult, OrNotFound},
     format::{grade_in, pay_in, time_in, today},
@@ -91,18 +91,14 @@ fn apply(model: &mut opportunity::ActiveModel, posting: &Posting) {
     model.updated_at = Set(Utc::now());
 }
 
-fn organization_of(employer: &CurrentUser) -> AppResult<i32> {
-    employer.organization_id.ok_or(AppError::Forbidden)
-}
-
 /// Creates a draft for the employer's organization (any organization may draft).
 pub async fn create_draft(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     form: &PostingForm,
 ) -> AppResult<opportunity::Model> {
     let posting = form.parse().map_err(AppError::Validation)?;
-    let organization_id = organization_of(employer)?;
+    let organization_id = employer.organization_id;
     let txn = db::begin_write(db).await?;
     let saved = insert(
         &txn,
@@ -146,10 +142,10 @@ pub async fn insert(
 /// so ids of other organizations' drafts reveal nothing.
 pub async fn find_owned(
     db: &impl ConnectionTrait,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     id: i32,
 ) -> AppResult<opportunity::Model> {
-    let organization_id = organization_of(employer)?;
+    let organization_id = employer.organization_id;
     opportunity::Entity::find_by_id(id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .one(db)
@@ -161,10 +157,10 @@ pub async fn find_owned(
 /// (`FOR UPDATE` on PostgreSQL; SQLite write transactions are exclusive).
 async fn lock_owned(
     db: &impl ConnectionTrait,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     id: i32,
 ) -> AppResult<opportunity::Model> {
-    let organization_id = organization_of(employer)?;
+    let organization_id = employer.organization_id;
     opportunity::Entity::find_by_id(id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .lock_exclusive()
@@ -176,7 +172,7 @@ async fn lock_owned(
 /// Saves an edit; a published posting changes in search at once (via the outbox).
 pub async fn update(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     id: i32,
     form: &PostingForm,
 ) -> AppResult<opportunity::Model> {
@@ -278,7 +274,7 @@ pub struct Outcome {
 /// Moves a posting through its lifecycle, refusing transitions that are not allowed.
 pub async fn act(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     id: i32,
     action: Action,
 ) -> AppResult<Outcome> {

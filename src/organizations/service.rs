@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::service::insert_user_checked,
-    auth::extractors::CurrentUser,
+    auth::extractors::{CurrentUser, EmployerUser},
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, limit},
@@ -33,10 +33,9 @@ pub const INVITE_VALID_DAYS: i64 = 14;
 /// The organization an employer acts for.
 pub async fn of_employer(
     db: &impl ConnectionTrait,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
 ) -> AppResult<organization::Model> {
-    let id = employer.organization_id.ok_or(AppError::Forbidden)?;
-    crate::db::found::<organization::Entity>(db, id).await
+    crate::db::found::<organization::Entity>(db, employer.organization_id).await
 }
 
 /// The profile form.
@@ -87,7 +86,7 @@ pub fn existing_zip(errors: &mut FieldErrors, field: &str, value: &str) -> Strin
 /// Saves the employer's organization profile.
 pub async fn update_profile(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     form: &ProfileForm,
 ) -> AppResult<()> {
     let mut errors = FieldErrors::new();
@@ -148,7 +147,7 @@ pub struct Invitation {
 /// Invites a colleague by email to join the employer's organization.
 pub async fn invite(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     email: &str,
 ) -> AppResult<Invitation> {
     let mut errors = FieldErrors::new();

@@ -20,10 +20,12 @@ use crate::{
     auth::extractors::{
         CounselorUser, FlashKind, FormPage, Page, StudentUser, VerifiedEmployer, flash,
     },
-    error::{AppError, AppResult},
+    error::AppResult,
     families::service as families,
     format::today,
-    forms::{FieldErrors, Form, Path, Query, Saved, save_or_refuse, save_or_rerender},
+    forms::{
+        FieldErrors, Form, Path, Query, Saved, answer_or_rerender, save_or_refuse, save_or_rerender,
+    },
     i18n::Message,
     paging::PageParams,
 };
@@ -80,11 +82,7 @@ async fn render_consent_form(
     // The guardian reads the page in the language the school has for them.
     page.lang = families::lang_of(&guardian);
     let details = crate::opportunities::service::view(&state.db, opportunity, page.lang).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let body = page.render(
         "placements/consent.html",
         context! {
@@ -161,29 +159,29 @@ async fn consent_inner(
     if let Some(refusal) = refuse_students(&page)? {
         return Ok(refusal);
     }
-    match service::consent_by_link(&state.db, &token, &form).await {
-        Ok(Ok(placement)) => {
-            let given = placement.consent_given.unwrap_or(false);
-            let mut page = page;
-            if let Some(lang) = consent::language_of_link(&state.db, &token).await? {
-                page.lang = lang;
-            }
-            Ok(page
-                .render("placements/consent_recorded.html", context! { given })?
-                .into_response())
-        }
-        Ok(Err(problem)) => link_problem(&state, page, &token, problem).await,
-        Err(AppError::Validation(errors)) => {
-            match consent::open_link(&state.db, &token, Utc::now()).await? {
-                Err(problem) => link_problem(&state, page, &token, problem).await,
-                Ok((request, placement)) => {
-                    render_consent_form(&state, page, &token, &request, &placement, &form, errors)
-                        .await
+    answer_or_rerender(
+        service::consent_by_link(&state.db, &token, &form).await,
+        async |recorded| match recorded {
+            Err(problem) => link_problem(&state, page.clone(), &token, problem).await,
+            Ok(placement) => {
+                let given = placement.consent_given.unwrap_or(false);
+                let mut page = page.clone();
+                if let Some(lang) = consent::language_of_link(&state.db, &token).await? {
+                    page.lang = lang;
                 }
+                let body = page.render("placements/consent_recorded.html", context! { given })?;
+                Ok(body.into_response())
             }
-        }
-        Err(other) => Err(other),
-    }
+        },
+        async |errors| match consent::open_link(&state.db, &token, Utc::now()).await? {
+            Err(problem) => link_problem(&state, page.clone(), &token, problem).await,
+            Ok((request, placement)) => {
+                let page = page.clone();
+                render_consent_form(&state, page, &token, &request, &placement, &form, errors).await
+            }
+        },
+    )
+    .await
 }
 
 /// The student asks for the consent email to be sent again (rate-limited).
@@ -235,11 +233,7 @@ async fn render_student(
     let placement = service::find_for_student(&state.db, student, id).await?;
     let consent = consent::status(&state.db, &placement, true).await?;
     let view = service::view(&state.db, placement, Reader::Student).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let body = page.render(
         "placements/student.html",
         context! {

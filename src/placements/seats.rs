@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::service::{self, find_for_employer, find_for_student};
 use crate::{
-    auth::extractors::CurrentUser,
+    auth::extractors::{CurrentUser, VerifiedEmployer},
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
@@ -234,7 +234,7 @@ async fn end_early(
 /// An employer of the host organization ends a placement early.
 pub async fn end_by_employer(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     placement_id: i32,
     form: &ReasonForm,
 ) -> AppResult<()> {

@@ -2,7 +2,6 @@
 
 use axum::{
     extract::State,
-    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
@@ -16,7 +15,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, Page, ReaderLang},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Multipart, Path, Query},
+    forms::{FieldErrors, Form, Multipart, Path, Query, answer_or_rerender},
     i18n,
     paging::{PageParams, Pager, Paging},
 };
@@ -42,11 +41,7 @@ async fn render_dashboard(
     let schools = service::schools_of(&state.db, user).await?;
     let students = service::roster_of(&state.db, &schools, paging).await?;
     let (students, pager) = paging.finish(students, "/counselor", params);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let body = page.render(
         "roster/dashboard.html",
         Dashboard {
@@ -85,16 +80,19 @@ pub async fn add_student(
     page: Page,
     Form(form): Form<NewStudent>,
 ) -> AppResult<Response> {
-    match service::add_student(&state.db, &user, &form).await {
-        Ok(issued) => Ok(page
-            .render("roster/code_issued.html", issued)?
-            .into_response()),
-        Err(AppError::Validation(errors)) => {
+    answer_or_rerender(
+        service::add_student(&state.db, &user, &form).await,
+        async |issued| {
+            Ok(page
+                .render("roster/code_issued.html", issued)?
+                .into_response())
+        },
+        async |errors| {
             let first = (&Paging::first(), &PageParams::default());
             render_dashboard(&state, &user, &page, first, &form, errors).await
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn reissue_code(

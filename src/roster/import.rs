@@ -563,9 +563,9 @@ fn demographics_row(
 ) -> Demographics {
     let birth_date = match table.get(row, "birthDate") {
         "" => None,
-        text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(date) => Some(date),
-            Err(_) => {
+        text => match crate::forms::parse_date(text) {
+            Some(date) => Some(date),
+            None => {
                 errors.at(
                     table.file,
                     line,

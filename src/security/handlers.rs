@@ -27,7 +27,7 @@ use crate::{
         throttle,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
+    forms::{FieldErrors, Form, Path, Query, Saved, answer_or_rerender, save_or_rerender},
     i18n::{Message, t, t_args},
     paging::PageParams,
 };
@@ -123,11 +123,7 @@ async fn render_mfa(
     errors: FieldErrors,
 ) -> AppResult<Response> {
     let account = mfa::account(&state.db, user.id).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let view = MfaPage {
         enabled: account.mfa_enabled_at.is_some(),
         required: mfa_required(state, user),
@@ -177,22 +173,23 @@ pub async fn mfa_act(
         .await
         .map(|()| None),
     };
-    match result {
-        Ok(Some(codes)) => {
+    answer_or_rerender(
+        result,
+        async |codes| {
+            let Some(codes) = codes else {
+                return Ok(Redirect::to("/account/mfa").into_response());
+            };
             // Sessions opened with the password alone end; this one goes on.
             auth_service::revoke_sessions(&state.db, user.id).await?;
             start_session(&state.db, &session, mfa::account(&state.db, user.id).await?).await?;
+            let view = minijinja::context! { codes };
             Ok(page
-                .render(
-                    "security/recovery_codes.html",
-                    minijinja::context! { codes },
-                )?
+                .render("security/recovery_codes.html", view)?
                 .into_response())
-        }
-        Ok(None) => Ok(Redirect::to("/account/mfa").into_response()),
-        Err(AppError::Validation(errors)) => render_mfa(&state, &user, &page, errors).await,
-        Err(other) => Err(other),
-    }
+        },
+        async |errors| render_mfa(&state, &user, &page, errors).await,
+    )
+    .await
 }
 
 /// The login waiting for its second step, when still fresh.
@@ -288,11 +285,7 @@ pub async fn forgot_page(page: FormPage) -> AppResult<Response> {
 }
 
 fn render_forgot(page: &Page, form: &ForgotPassword, errors: FieldErrors) -> AppResult<Response> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let view = minijinja::context! { form, errors, minutes => reset::RESET_VALID_MINUTES };
     Ok((status, page.render("security/forgot.html", view)?).into_response())
 }
