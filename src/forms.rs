@@ -34,6 +34,13 @@ impl Saved {
         }
     }
 
+    /// Leaves the message for the next page and sends the person there
+    /// (POST, redirect, GET).
+    pub async fn redirect(self, session: &Session) -> AppResult<Response> {
+        flash(session, self.kind, self.flash).await?;
+        Ok(Redirect::to(&self.to).into_response())
+    }
+
     /// Taken in, with something for the person to do next (read their mail).
     pub fn info(flash: Message, to: impl Into<String>) -> Self {
         Saved {
@@ -56,15 +63,7 @@ pub async fn save_or_rerender<T>(
 ) -> AppResult<Response> {
     answer_or_rerender(
         outcome,
-        async |value| {
-            let Saved {
-                kind,
-                flash: message,
-                to,
-            } = saved(value).await?;
-            flash(session, kind, message).await?;
-            Ok(Redirect::to(&to).into_response())
-        },
+        async |value| saved(value).await?.redirect(session).await,
         rerender,
     )
     .await

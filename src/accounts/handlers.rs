@@ -4,7 +4,7 @@
 
 use axum::{
     extract::{Path, State},
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use serde::Serialize;
 use tower_sessions::Session;
@@ -16,7 +16,7 @@ use super::{
 use crate::{
     app::AppState,
     auth::{
-        extractors::{FlashKind, FormPage, Page, flash},
+        extractors::{FormPage, Page},
         service::start_session,
     },
     error::{AppError, AppResult},
@@ -126,13 +126,9 @@ pub async fn confirm(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     confirm::confirm(&state.db, &token).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("access-confirmed"),
-    )
-    .await?;
-    Ok(Redirect::to("/login").into_response())
+    Saved::new(Message::new("access-confirmed"), "/login")
+        .redirect(&session)
+        .await
 }
 
 pub async fn claim_page(page: FormPage) -> AppResult<Response> {

@@ -3,7 +3,7 @@
 use axum::{
     extract::{RawQuery, State},
     http::header,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use serde::Serialize;
 use tower_sessions::Session;
@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{FlashKind, Page, ReaderLang, StudentUser, flash},
+    auth::extractors::{Page, ReaderLang, StudentUser},
     error::{AppError, AppResult},
     format::today,
     forms::{FieldErrors, Form, Path, Saved, save_or_rerender},
@@ -95,13 +95,9 @@ pub async fn delete(
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     service::delete(&state.db, student.id, id).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("alerts-flash-deleted"),
-    )
-    .await?;
-    Ok(Redirect::to("/student/searches").into_response())
+    Saved::new(Message::new("alerts-flash-deleted"), "/student/searches")
+        .redirect(&session)
+        .await
 }
 
 /// `GET /search.atom`: the newest postings of a search, as an Atom feed.

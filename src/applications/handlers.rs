@@ -3,7 +3,7 @@
 use axum::{
     extract::State,
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use serde::Serialize;
 use tower_sessions::Session;
@@ -13,7 +13,7 @@ use super::service::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{FlashKind, Page, StudentUser, VerifiedEmployer, flash},
+    auth::extractors::{Page, StudentUser, VerifiedEmployer},
     error::AppResult,
     forms::{Form, Path, Query, Saved, save_or_refuse, save_or_rerender},
     i18n::Message,
@@ -182,19 +182,14 @@ pub async fn employer_act(
     Path((id, action)): Path<(i32, EmployerAction)>,
 ) -> AppResult<Response> {
     let saved = service::employer_act(&state.db, &employer, id, action).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("employer-flash-application-moved").vocab(
-            "status",
-            "application_status",
-            saved.status.key(),
-        ),
-    )
-    .await?;
-    Ok(Redirect::to(&format!(
+    let moved = Message::new("employer-flash-application-moved").vocab(
+        "status",
+        "application_status",
+        saved.status.key(),
+    );
+    let to = format!(
         "/employer/opportunities/{}/applicants",
         saved.opportunity_id
-    ))
-    .into_response())
+    );
+    Saved::new(moved, to).redirect(&session).await
 }

@@ -13,11 +13,11 @@ use crate::{
     auth::{
         client_address::ClientAddress,
         device,
-        extractors::{FlashKind, FormPage, MaybeUser, flash},
+        extractors::{FormPage, MaybeUser},
         service,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, answer_or_rerender},
+    forms::{FieldErrors, Form, Saved, answer_or_rerender},
     i18n::Message,
 };
 
@@ -122,13 +122,9 @@ pub async fn logout(
     State(state): State<AppState>,
     session: Session,
     MaybeUser(user): MaybeUser,
-) -> AppResult<Redirect> {
+) -> AppResult<Response> {
     service::end_all_sessions(&state.db, &session, user.map(|u| u.id)).await?;
-    flash(
-        &session,
-        FlashKind::Info,
-        Message::new("common-flash-logged-out"),
-    )
-    .await?;
-    Ok(Redirect::to("/"))
+    Saved::info(Message::new("common-flash-logged-out"), "/")
+        .redirect(&session)
+        .await
 }

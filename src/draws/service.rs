@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
 use entity::{
-    Allocation, ApplicationStatus, OpportunityStatus, OrgStatus, PlacementStatus, application,
-    draw, draw_entry, opportunity, organization, placement, student,
+    Allocation, ApplicationStatus, OpportunityStatus, PlacementStatus, application, draw,
+    draw_entry, opportunity, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -402,11 +402,7 @@ pub struct Record {
 /// the organization is not verified (its postings are gone from the public).
 pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<Record> {
     let opportunity = crate::db::found::<opportunity::Entity>(db, opportunity_id).await?;
-    organization::Entity::find_by_id(opportunity.organization_id)
-        .filter(organization::Column::Status.eq(OrgStatus::Verified))
-        .one(db)
-        .await?
-        .or_not_found()?;
+    crate::organizations::service::verified(db, opportunity.organization_id).await?;
     let drawn = of_posting(db, opportunity_id).await?.or_not_found()?;
     let stored = draw_entry::Entity::find()
         .filter(draw_entry::Column::DrawId.eq(drawn.id))

@@ -1,24 +1,22 @@
 //! The counselor's forms on a student's record: guardian contacts and the
 //! birth date. Each redirects back to the record with a message.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Redirect, Response},
-};
+use axum::{extract::State, response::Response};
 use tower_sessions::Session;
 
 use super::service::{self, BirthDateForm, GuardianForm};
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, FlashKind, flash},
+    auth::extractors::CounselorUser,
     error::AppResult,
     format::today,
-    forms::{Form, Path},
+    forms::{Form, Path, Saved},
     i18n::Message,
 };
 
-fn back(id: i32) -> Response {
-    Redirect::to(&format!("/counselor/students/{id}")).into_response()
+/// The student's record, where each form is.
+fn back(id: i32) -> String {
+    format!("/counselor/students/{id}")
 }
 
 pub async fn add_guardian(
@@ -29,13 +27,9 @@ pub async fn add_guardian(
     Form(form): Form<GuardianForm>,
 ) -> AppResult<Response> {
     service::add(&state.db, &counselor, id, &form).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("families-guardian-added"),
-    )
-    .await?;
-    Ok(back(id))
+    Saved::new(Message::new("families-guardian-added"), back(id))
+        .redirect(&session)
+        .await
 }
 
 pub async fn correct_guardian(
@@ -46,13 +40,9 @@ pub async fn correct_guardian(
     Form(form): Form<GuardianForm>,
 ) -> AppResult<Response> {
     service::correct(&state.db, &counselor, id, guardian, &form).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("families-guardian-corrected"),
-    )
-    .await?;
-    Ok(back(id))
+    Saved::new(Message::new("families-guardian-corrected"), back(id))
+        .redirect(&session)
+        .await
 }
 
 pub async fn set_birth_date(
@@ -63,11 +53,7 @@ pub async fn set_birth_date(
     Form(form): Form<BirthDateForm>,
 ) -> AppResult<Response> {
     service::set_birth_date(&state.db, &counselor, id, &form, today()).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("families-birth-date-saved"),
-    )
-    .await?;
-    Ok(back(id))
+    Saved::new(Message::new("families-birth-date-saved"), back(id))
+        .redirect(&session)
+        .await
 }

@@ -597,10 +597,6 @@ pub async fn find_visible(db: &impl ConnectionTrait, id: i32) -> AppResult<oppor
         .one(db)
         .await?
         .or_not_found()?;
-    organization::Entity::find_by_id(posting.organization_id)
-        .filter(organization::Column::Status.eq(OrgStatus::Verified))
-        .one(db)
-        .await?
-        .or_not_found()?;
+    crate::organizations::service::verified(db, posting.organization_id).await?;
     Ok(posting)
 }

@@ -455,16 +455,34 @@ async fn flag_students_of(
     Ok(())
 }
 
+/// A verified organization; any other is "not found" (its postings are gone
+/// from the public).
+pub async fn verified(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+) -> AppResult<organization::Model> {
+    organization::Entity::find_by_id(organization_id)
+        .filter(organization::Column::Status.eq(OrgStatus::Verified))
+        .one(db)
+        .await?
+        .or_not_found()
+}
+
+/// An organization's name as mail tells it (empty if it is gone).
+pub async fn name_of(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<String> {
+    Ok(organization::Entity::find_by_id(organization_id)
+        .one(db)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default())
+}
+
 /// A verified organization's public page: its profile and open postings.
 pub async fn public_profile(
     db: &impl ConnectionTrait,
     organization_id: i32,
 ) -> AppResult<(organization::Model, Vec<opportunity::Model>)> {
-    let organization = organization::Entity::find_by_id(organization_id)
-        .filter(organization::Column::Status.eq(OrgStatus::Verified))
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let organization = verified(db, organization_id).await?;
     let today = crate::format::today();
     let postings = opportunity::Entity::find()
         .filter(opportunity::Column::OrganizationId.eq(organization_id))

@@ -3,7 +3,7 @@
 use axum::{
     extract::State,
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use chrono::Utc;
 use entity::{Role, opportunity, student};
@@ -17,9 +17,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{
-        CounselorUser, FlashKind, FormPage, Page, StudentUser, VerifiedEmployer, flash,
-    },
+    auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer},
     error::AppResult,
     families::service as families,
     format::today,
@@ -195,13 +193,12 @@ pub async fn student_resend(
     // Someone else's placement is "not found" before anything else.
     service::find_for_student(&state.db, &student, id).await?;
     consent::resend(&state.db, id, &student, page.lang).await?;
-    flash(
-        &session,
-        FlashKind::Success,
+    Saved::new(
         Message::new("families-resent"),
+        format!("/student/placements/{id}"),
     )
-    .await?;
-    Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
+    .redirect(&session)
+    .await
 }
 
 /// A counselor of the student's school sends the consent email again.
@@ -213,13 +210,9 @@ pub async fn counselor_resend(
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     consent::resend(&state.db, id, &counselor, page.lang).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("families-resent"),
-    )
-    .await?;
-    Ok(Redirect::to("/counselor/placements").into_response())
+    Saved::new(Message::new("families-resent"), "/counselor/placements")
+        .redirect(&session)
+        .await
 }
 
 async fn render_student(
@@ -372,17 +365,16 @@ pub async fn review_hours(
 ) -> AppResult<Response> {
     let approve = decision == HoursDecision::Approve;
     let placement_id = service::review_hours(&state.db, &employer, id, approve).await?;
-    flash(
-        &session,
-        FlashKind::Success,
+    Saved::new(
         Message::new(if approve {
             "employer-flash-hours-approved"
         } else {
             "employer-flash-hours-rejected"
         }),
+        format!("/employer/placements/{placement_id}"),
     )
-    .await?;
-    Ok(Redirect::to(&format!("/employer/placements/{placement_id}")).into_response())
+    .redirect(&session)
+    .await
 }
 
 pub async fn complete(

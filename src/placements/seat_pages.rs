@@ -3,7 +3,7 @@
 
 use axum::{
     extract::State,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use minijinja::context;
 use tower_sessions::Session;
@@ -17,19 +17,11 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, FlashKind, Page, StudentUser, VerifiedEmployer, flash},
-    error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path, Saved, save_or_rerender},
-    i18n::{self, Message},
+    auth::extractors::{CounselorUser, Page, StudentUser, VerifiedEmployer},
+    error::AppResult,
+    forms::{FieldErrors, Form, Path, Saved, save_or_refuse, save_or_rerender},
+    i18n::Message,
 };
-
-/// A refused short form (a reason, an answer): 400 with what to fix.
-fn short_form_error(error: AppError) -> AppError {
-    match error {
-        AppError::Validation(errors) => AppError::BadRequest(errors.summary(i18n::current())),
-        other => other,
-    }
-}
 
 pub async fn withdraw(
     State(state): State<AppState>,
@@ -38,16 +30,14 @@ pub async fn withdraw(
     Path(id): Path<i32>,
     Form(form): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    seats::withdraw(&state.db, &student, id, &form)
-        .await
-        .map_err(short_form_error)?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("seats-flash-withdrawn"),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
+    let outcome = seats::withdraw(&state.db, &student, id, &form).await;
+    save_or_refuse(outcome, &session, async |_| {
+        Ok(Saved::new(
+            Message::new("seats-flash-withdrawn"),
+            format!("/student/placements/{id}"),
+        ))
+    })
+    .await
 }
 
 pub async fn answer_before(
@@ -57,16 +47,14 @@ pub async fn answer_before(
     Path(id): Path<i32>,
     Form(form): Form<BeforeForm>,
 ) -> AppResult<Response> {
-    seats::answer_before(&state.db, &student, id, &form)
-        .await
-        .map_err(short_form_error)?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("seats-flash-before"),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
+    let outcome = seats::answer_before(&state.db, &student, id, &form).await;
+    save_or_refuse(outcome, &session, async |_| {
+        Ok(Saved::new(
+            Message::new("seats-flash-before"),
+            format!("/student/placements/{id}"),
+        ))
+    })
+    .await
 }
 
 pub async fn employer_end(
@@ -76,16 +64,14 @@ pub async fn employer_end(
     Path(id): Path<i32>,
     Form(form): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    seats::end_by_employer(&state.db, &employer, id, &form)
-        .await
-        .map_err(short_form_error)?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("seats-flash-ended"),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/employer/placements/{id}")).into_response())
+    let outcome = seats::end_by_employer(&state.db, &employer, id, &form).await;
+    save_or_refuse(outcome, &session, async |_| {
+        Ok(Saved::new(
+            Message::new("seats-flash-ended"),
+            format!("/employer/placements/{id}"),
+        ))
+    })
+    .await
 }
 
 pub async fn name_mentor(
@@ -153,16 +139,14 @@ pub async fn counselor_end(
     Path(id): Path<i32>,
     Form(form): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    seats::end_by_counselor(&state.db, &counselor, id, &form)
-        .await
-        .map_err(short_form_error)?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("seats-flash-ended"),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/counselor/placements/{id}")).into_response())
+    let outcome = seats::end_by_counselor(&state.db, &counselor, id, &form).await;
+    save_or_refuse(outcome, &session, async |_| {
+        Ok(Saved::new(
+            Message::new("seats-flash-ended"),
+            format!("/counselor/placements/{id}"),
+        ))
+    })
+    .await
 }
 
 /// The organizations' quality view: completed placements and mean ratings.

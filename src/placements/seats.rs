@@ -298,11 +298,8 @@ pub async fn tell_promoted(
     else {
         return Ok(());
     };
-    let organization = entity::organization::Entity::find_by_id(opportunity.organization_id)
-        .one(db)
-        .await?
-        .map(|o| o.name)
-        .unwrap_or_default();
+    let organization =
+        crate::organizations::service::name_of(db, opportunity.organization_id).await?;
     crate::mail::notices::send(
         db,
         &to,

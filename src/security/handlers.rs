@@ -22,7 +22,7 @@ use crate::{
         MFA_PENDING, PendingLogin,
         client_address::ClientAddress,
         device,
-        extractors::{AdminUser, CurrentUser, FlashKind, FormPage, Page, flash},
+        extractors::{AdminUser, CurrentUser, FormPage, Page},
         service::{self as auth_service, start_session},
         throttle,
     },
@@ -97,15 +97,11 @@ pub async fn sign_out_everywhere(
     State(state): State<AppState>,
     user: CurrentUser,
     session: Session,
-) -> AppResult<Redirect> {
+) -> AppResult<Response> {
     auth_service::end_all_sessions(&state.db, &session, Some(user.id)).await?;
-    flash(
-        &session,
-        FlashKind::Info,
-        Message::new("safe-signed-out-everywhere"),
-    )
-    .await?;
-    Ok(Redirect::to("/"))
+    Saved::info(Message::new("safe-signed-out-everywhere"), "/")
+        .redirect(&session)
+        .await
 }
 
 #[derive(Serialize)]
@@ -431,15 +427,10 @@ pub async fn account_act(
         AccountAction::ResetLink => "access-reset-link-emailed",
     };
     let back = format!("/admin/accounts?q={}", urlencode(&outcome.email));
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new(key)
-            .arg("email", outcome.email)
-            .arg("minutes", reset::RESET_VALID_MINUTES),
-    )
-    .await?;
-    Ok(Redirect::to(&back).into_response())
+    let done = Message::new(key)
+        .arg("email", outcome.email)
+        .arg("minutes", reset::RESET_VALID_MINUTES);
+    Saved::new(done, back).redirect(&session).await
 }
 
 pub async fn remove_school(
@@ -449,13 +440,12 @@ pub async fn remove_school(
     Path((id, school_id)): Path<(i32, i32)>,
 ) -> AppResult<Response> {
     let email = lifecycle::remove_school(&state.db, &admin, id, school_id).await?;
-    flash(
-        &session,
-        FlashKind::Success,
+    Saved::new(
         Message::new("safe-account-school-removed").arg("email", email.as_str()),
+        format!("/admin/accounts?q={}", urlencode(&email)),
     )
-    .await?;
-    Ok(Redirect::to(&format!("/admin/accounts?q={}", urlencode(&email))).into_response())
+    .redirect(&session)
+    .await
 }
 
 fn urlencode(text: &str) -> String {
