@@ -5,6 +5,7 @@ use axum::{
     http::header,
     response::{IntoResponse, Response},
 };
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use tower_sessions::Session;
 
@@ -89,12 +90,12 @@ pub async fn save(
 
 /// `POST /student/searches/{id}/delete`
 pub async fn delete(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    service::delete(&state.db, student.id, id).await?;
+    service::delete(&db, student.id, id).await?;
     Saved::new(Message::new("alerts-flash-deleted"), "/student/searches")
         .redirect(&session)
         .await

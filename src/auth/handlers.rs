@@ -5,6 +5,7 @@ use axum::{
     http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -119,11 +120,11 @@ pub async fn login(
 /// Logging out ends every session of the user, not only this browser's: on
 /// a shared school computer the other tabs and devices must not stay open.
 pub async fn logout(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     session: Session,
     MaybeUser(user): MaybeUser,
 ) -> AppResult<Response> {
-    service::end_all_sessions(&state.db, &session, user.map(|u| u.id)).await?;
+    service::end_all_sessions(&db, &session, user.map(|u| u.id)).await?;
     Saved::info(Message::new("common-flash-logged-out"), "/")
         .redirect(&session)
         .await

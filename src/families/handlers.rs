@@ -2,11 +2,11 @@
 //! birth date. Each redirects back to the record with a message.
 
 use axum::{extract::State, response::Response};
+use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::service::{self, BirthDateForm, GuardianForm};
 use crate::{
-    app::AppState,
     auth::extractors::CounselorUser,
     error::AppResult,
     format::today,
@@ -20,39 +20,39 @@ fn back(id: i32) -> String {
 }
 
 pub async fn add_guardian(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<GuardianForm>,
 ) -> AppResult<Response> {
-    service::add(&state.db, &counselor, id, &form).await?;
+    service::add(&db, &counselor, id, &form).await?;
     Saved::new(Message::new("families-guardian-added"), back(id))
         .redirect(&session)
         .await
 }
 
 pub async fn correct_guardian(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     session: Session,
     Path((id, guardian)): Path<(i32, i32)>,
     Form(form): Form<GuardianForm>,
 ) -> AppResult<Response> {
-    service::correct(&state.db, &counselor, id, guardian, &form).await?;
+    service::correct(&db, &counselor, id, guardian, &form).await?;
     Saved::new(Message::new("families-guardian-corrected"), back(id))
         .redirect(&session)
         .await
 }
 
 pub async fn set_birth_date(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<BirthDateForm>,
 ) -> AppResult<Response> {
-    service::set_birth_date(&state.db, &counselor, id, &form, today()).await?;
+    service::set_birth_date(&db, &counselor, id, &form, today()).await?;
     Saved::new(Message::new("families-birth-date-saved"), back(id))
         .redirect(&session)
         .await

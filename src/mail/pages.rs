@@ -9,6 +9,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use minijinja::context;
+use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::preferences::{self, LinkPurpose, PreferencesForm, Recipient};
@@ -47,24 +48,24 @@ fn render_preferences(
 }
 
 pub async fn preferences_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: CurrentUser,
     page: Page,
 ) -> AppResult<Response> {
     preferences::ensure_has_optional_mail(&user)?;
-    let form = preferences::form_of(&state.db, user.id).await?;
+    let form = preferences::form_of(&db, user.id).await?;
     render_preferences(&page, &user, &form, FieldErrors::new())
 }
 
 pub async fn save_preferences(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: CurrentUser,
     page: Page,
     session: Session,
     Form(form): Form<PreferencesForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        preferences::save_for_user(&state.db, &user, &form).await,
+        preferences::save_for_user(&db, &user, &form).await,
         &session,
         async |()| {
             Ok(Saved::new(

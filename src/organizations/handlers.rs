@@ -6,6 +6,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use entity::{opportunity, organization};
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -30,11 +31,11 @@ struct EditPage<'a> {
 }
 
 pub async fn edit_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     page: Page,
 ) -> AppResult<Response> {
-    let organization = service::of_employer(&state.db, &employer).await?;
+    let organization = service::of_employer(&db, &employer).await?;
     let form = ProfileForm::from(&organization);
     Ok(page
         .render(
@@ -49,14 +50,14 @@ pub async fn edit_page(
 }
 
 pub async fn update(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     session: Session,
     page: Page,
     Form(form): Form<ProfileForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::update_profile(&state.db, &employer, &form).await,
+        service::update_profile(&db, &employer, &form).await,
         &session,
         async |()| {
             Ok(Saved::new(
@@ -65,7 +66,7 @@ pub async fn update(
             ))
         },
         async |errors| {
-            let organization = service::of_employer(&state.db, &employer).await?;
+            let organization = service::of_employer(&db, &employer).await?;
             let body = page.render(
                 "organizations/edit.html",
                 EditPage {
@@ -87,12 +88,12 @@ pub struct InviteForm {
 }
 
 pub async fn invite(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     page: Page,
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
-    let invitation = service::invite(&state.db, &employer, &form.email).await?;
+    let invitation = service::invite(&db, &employer, &form.email).await?;
     Ok(page
         .render("organizations/invited.html", invitation)?
         .into_response())
@@ -108,11 +109,11 @@ struct JoinPage<'a> {
 }
 
 pub async fn join_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     page: FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let (invite, organization) = service::open_invitation(&state.db, &token).await?;
+    let (invite, organization) = service::open_invitation(&db, &token).await?;
     let view = JoinPage {
         organization: organization.name,
         email: invite.email,
@@ -126,24 +127,24 @@ pub async fn join_page(
 }
 
 pub async fn join(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     session: Session,
     page: FormPage,
     Path(token): Path<String>,
     Form(form): Form<JoinForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::join(&state.db, &token, &form).await,
+        service::join(&db, &token, &form).await,
         &session,
         async |user| {
-            start_session(&state.db, &session, user).await?;
+            start_session(&db, &session, user).await?;
             Ok(Saved::new(
                 Message::new("employer-flash-joined"),
                 "/employer",
             ))
         },
         async |errors| {
-            let (invite, organization) = service::open_invitation(&state.db, &token).await?;
+            let (invite, organization) = service::open_invitation(&db, &token).await?;
             let view = JoinPage {
                 organization: organization.name,
                 email: invite.email,
@@ -162,13 +163,13 @@ pub async fn join(
 }
 
 pub async fn review_queue(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     _reviewer: CounselorUser,
     page: Page,
     Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
     let paging = params.parse(page.lang)?;
-    let mut queue = service::review_queue(&state.db, &paging).await?;
+    let mut queue = service::review_queue(&db, &paging).await?;
     let (reviewed, pager) = paging.finish(
         std::mem::take(&mut queue.reviewed),
         "/organizations/review",

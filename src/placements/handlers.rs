@@ -8,6 +8,7 @@ use axum::{
 use chrono::Utc;
 use entity::{Role, opportunity, student};
 use minijinja::context;
+use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::{
@@ -184,15 +185,15 @@ async fn consent_inner(
 
 /// The student asks for the consent email to be sent again (rate-limited).
 pub async fn student_resend(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     // Someone else's placement is "not found" before anything else.
-    service::find_for_student(&state.db, &student, id).await?;
-    consent::resend(&state.db, id, &student, page.lang).await?;
+    service::find_for_student(&db, &student, id).await?;
+    consent::resend(&db, id, &student, page.lang).await?;
     Saved::new(
         Message::new("families-resent"),
         format!("/student/placements/{id}"),
@@ -203,13 +204,13 @@ pub async fn student_resend(
 
 /// A counselor of the student's school sends the consent email again.
 pub async fn counselor_resend(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     session: Session,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    consent::resend(&state.db, id, &counselor, page.lang).await?;
+    consent::resend(&db, id, &counselor, page.lang).await?;
     Saved::new(Message::new("families-resent"), "/counselor/placements")
         .redirect(&session)
         .await
@@ -282,14 +283,14 @@ pub async fn log_hours(
 }
 
 pub async fn student_feedback(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<FeedbackForm>,
 ) -> AppResult<Response> {
     save_or_refuse(
-        service::student_feedback(&state.db, &student, id, &form).await,
+        service::student_feedback(&db, &student, id, &form).await,
         &session,
         async |()| {
             Ok(Saved::new(
@@ -358,13 +359,13 @@ pub async fn employer_view(
 }
 
 pub async fn review_hours(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: VerifiedEmployer,
     session: Session,
     Path((id, decision)): Path<(i32, HoursDecision)>,
 ) -> AppResult<Response> {
     let approve = decision == HoursDecision::Approve;
-    let placement_id = service::review_hours(&state.db, &employer, id, approve).await?;
+    let placement_id = service::review_hours(&db, &employer, id, approve).await?;
     Saved::new(
         Message::new(if approve {
             "employer-flash-hours-approved"
@@ -403,13 +404,13 @@ pub async fn complete(
 }
 
 pub async fn counselor_list(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     page: Page,
     Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
     let paging = params.parse(page.lang)?;
-    let placements = service::awaiting_consent(&state.db, &counselor, &paging).await?;
+    let placements = service::awaiting_consent(&db, &counselor, &paging).await?;
     let (placements, pager) = paging.finish(placements, "/counselor/placements", &params);
     Ok(page
         .render(
@@ -420,14 +421,14 @@ pub async fn counselor_list(
 }
 
 pub async fn paper_consent(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<ConsentForm>,
 ) -> AppResult<Response> {
     save_or_refuse(
-        service::consent_on_paper(&state.db, &counselor, id, &form).await,
+        service::consent_on_paper(&db, &counselor, id, &form).await,
         &session,
         async |_| {
             Ok(Saved::new(

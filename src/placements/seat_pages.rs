@@ -6,6 +6,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use minijinja::context;
+use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::{
@@ -24,13 +25,13 @@ use crate::{
 };
 
 pub async fn withdraw(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    let outcome = seats::withdraw(&state.db, &student, id, &form).await;
+    let outcome = seats::withdraw(&db, &student, id, &form).await;
     save_or_refuse(outcome, &session, async |_| {
         Ok(Saved::new(
             Message::new("seats-flash-withdrawn"),
@@ -41,13 +42,13 @@ pub async fn withdraw(
 }
 
 pub async fn answer_before(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<BeforeForm>,
 ) -> AppResult<Response> {
-    let outcome = seats::answer_before(&state.db, &student, id, &form).await;
+    let outcome = seats::answer_before(&db, &student, id, &form).await;
     save_or_refuse(outcome, &session, async |_| {
         Ok(Saved::new(
             Message::new("seats-flash-before"),
@@ -58,13 +59,13 @@ pub async fn answer_before(
 }
 
 pub async fn employer_end(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: VerifiedEmployer,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    let outcome = seats::end_by_employer(&state.db, &employer, id, &form).await;
+    let outcome = seats::end_by_employer(&db, &employer, id, &form).await;
     save_or_refuse(outcome, &session, async |_| {
         Ok(Saved::new(
             Message::new("seats-flash-ended"),
@@ -112,14 +113,14 @@ pub async fn name_mentor(
 /// A placement of a student of the counselor's schools: both sides of the
 /// evaluation, the mentor, and the early-end form.
 pub async fn counselor_view(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    let found = seats::find_for_counselor(&state.db, &counselor, id).await?;
+    let found = seats::find_for_counselor(&db, &counselor, id).await?;
     let student_id = found.student_id;
-    let placement = service::view(&state.db, found, Reader::Counselor).await?;
+    let placement = service::view(&db, found, Reader::Counselor).await?;
     Ok(page
         .render(
             "placements/counselor_placement.html",
@@ -133,13 +134,13 @@ pub async fn counselor_view(
 }
 
 pub async fn counselor_end(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    let outcome = seats::end_by_counselor(&state.db, &counselor, id, &form).await;
+    let outcome = seats::end_by_counselor(&db, &counselor, id, &form).await;
     save_or_refuse(outcome, &session, async |_| {
         Ok(Saved::new(
             Message::new("seats-flash-ended"),

@@ -4,6 +4,7 @@ use axum::{
     extract::State,
     response::{IntoResponse, Redirect, Response},
 };
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::{
@@ -96,12 +97,12 @@ pub async fn add_student(
 }
 
 pub async fn reissue_code(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: CounselorUser,
     page: Page,
     Path(student_id): Path<i32>,
 ) -> AppResult<Response> {
-    let issued = service::reissue_code(&state.db, &user, student_id).await?;
+    let issued = service::reissue_code(&db, &user, student_id).await?;
     Ok(page
         .render("roster/code_issued.html", issued)?
         .into_response())
@@ -142,25 +143,25 @@ async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFile
 /// `POST /counselor/roster/uploads`: the import starts in the background
 /// and the counselor follows it on its status page.
 pub async fn upload(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     ReaderLang(lang): ReaderLang,
     multipart: Multipart,
 ) -> AppResult<Response> {
     let files = read_files(multipart).await?;
-    let id = uploads::start(&state.db, &counselor, files, lang).await?;
+    let id = uploads::start(&db, &counselor, files, lang).await?;
     Ok(Redirect::to(&format!("/counselor/roster/uploads/{id}")).into_response())
 }
 
 /// `GET /counselor/roster/uploads/{id}`: where the import stands; the page
 /// reloads itself until the result is in.
 pub async fn upload_status(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    let upload = uploads::status(&state.db, counselor.id, id).await?;
+    let upload = uploads::status(&db, counselor.id, id).await?;
     Ok(page
         .render("roster/upload.html", minijinja::context! { upload })?
         .into_response())

@@ -8,6 +8,7 @@ use axum::{
 };
 use chrono::Utc;
 use entity::Role;
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -94,11 +95,11 @@ pub async fn change_password(
 }
 
 pub async fn sign_out_everywhere(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: CurrentUser,
     session: Session,
 ) -> AppResult<Response> {
-    auth_service::end_all_sessions(&state.db, &session, Some(user.id)).await?;
+    auth_service::end_all_sessions(&db, &session, Some(user.id)).await?;
     Saved::info(Message::new("safe-signed-out-everywhere"), "/")
         .redirect(&session)
         .await
@@ -288,13 +289,13 @@ fn render_forgot(page: &Page, form: &ForgotPassword, errors: FieldErrors) -> App
 
 /// The same answer whether or not an account uses the address.
 pub async fn forgot(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     session: Session,
     page: FormPage,
     Form(form): Form<ForgotPassword>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        reset::request(&state.db, &form, page.lang).await,
+        reset::request(&db, &form, page.lang).await,
         &session,
         async |()| {
             let message =
@@ -314,11 +315,11 @@ struct ResetPage<'a> {
 }
 
 pub async fn reset_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     page: FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let user = reset::open(&state.db, &token).await?;
+    let user = reset::open(&db, &token).await?;
     Ok(page
         .render(
             "security/reset.html",
@@ -332,21 +333,21 @@ pub async fn reset_page(
 }
 
 pub async fn reset(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     session: Session,
     page: FormPage,
     Path(token): Path<String>,
     Form(form): Form<NewPassword>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        reset::reset(&state.db, &token, &form).await,
+        reset::reset(&db, &token, &form).await,
         &session,
         async |()| {
             session.flush().await?;
             Ok(Saved::new(Message::new("safe-reset-done"), "/login"))
         },
         async |errors| {
-            let user = reset::open(&state.db, &token).await?;
+            let user = reset::open(&db, &token).await?;
             let view = ResetPage {
                 token: &token,
                 email: user.email,
@@ -373,7 +374,7 @@ pub struct AccountQuery {
 }
 
 pub async fn accounts(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     _admin: AdminUser,
     page: Page,
     Query(query): Query<AccountQuery>,
@@ -389,7 +390,7 @@ pub async fn accounts(
             ))
         })?),
     };
-    let accounts = lifecycle::find(&state.db, &paging, role).await?;
+    let accounts = lifecycle::find(&db, &paging, role).await?;
     let (accounts, pager) = paging.finish(accounts, "/admin/accounts", &query);
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
     Ok(page
@@ -434,12 +435,12 @@ pub async fn account_act(
 }
 
 pub async fn remove_school(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     admin: AdminUser,
     session: Session,
     Path((id, school_id)): Path<(i32, i32)>,
 ) -> AppResult<Response> {
-    let email = lifecycle::remove_school(&state.db, &admin, id, school_id).await?;
+    let email = lifecycle::remove_school(&db, &admin, id, school_id).await?;
     Saved::new(
         Message::new("safe-account-school-removed").arg("email", email.as_str()),
         format!("/admin/accounts?q={}", urlencode(&email)),
