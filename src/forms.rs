@@ -417,7 +417,9 @@ fn parse_cents(value: &str) -> Option<i64> {
     Some(dollars * 100 + cents)
 }
 
-fn looks_like_email(value: &str) -> bool {
+/// The general shape of an email address (one `@`, a dotted domain, no
+/// spaces); whether it reaches anyone only mail can tell.
+pub(crate) fn looks_like_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else {
         return false;
     };
@@ -427,6 +429,16 @@ fn looks_like_email(value: &str) -> bool {
         && !domain.ends_with('.')
         && !value.chars().any(|c| c.is_whitespace() || c.is_control())
         && !domain.contains('@')
+}
+
+/// A part of the request that cannot be read: a 400 saying which (the
+/// catalogue message `id`) and why.
+fn unreadable(id: &str, detail: String) -> AppError {
+    AppError::BadRequest(i18n::t_args(
+        i18n::current(),
+        id,
+        vec![("detail", detail.into())],
+    ))
 }
 
 /// A urlencoded form body (repeated keys such as checkboxes become lists).
@@ -443,11 +455,7 @@ where
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
         match axum_extra::extract::Form::<T>::from_request(request, state).await {
             Ok(axum_extra::extract::Form(value)) => Ok(Form(value)),
-            Err(rejection) => Err(AppError::BadRequest(i18n::t_args(
-                i18n::current(),
-                "form-unreadable",
-                vec![("detail", rejection.body_text().into())],
-            ))),
+            Err(rejection) => Err(unreadable("form-unreadable", rejection.body_text())),
         }
     }
 }
@@ -469,11 +477,7 @@ where
     ) -> Result<Self, AppError> {
         match axum_extra::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum_extra::extract::Query(value)) => Ok(Query(value)),
-            Err(rejection) => Err(AppError::BadRequest(i18n::t_args(
-                i18n::current(),
-                "form-address-unreadable",
-                vec![("detail", rejection.body_text().into())],
-            ))),
+            Err(rejection) => Err(unreadable("form-address-unreadable", rejection.body_text())),
         }
     }
 }
@@ -512,11 +516,7 @@ where
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
         match axum::extract::Multipart::from_request(request, state).await {
             Ok(multipart) => Ok(Multipart(multipart)),
-            Err(rejection) => Err(AppError::BadRequest(i18n::t_args(
-                i18n::current(),
-                "form-upload-unreadable",
-                vec![("detail", rejection.body_text().into())],
-            ))),
+            Err(rejection) => Err(unreadable("form-upload-unreadable", rejection.body_text())),
         }
     }
 }

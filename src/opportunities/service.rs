@@ -138,6 +138,12 @@ pub async fn insert(
     Ok(saved)
 }
 
+/// The opportunity `id` if the employer's organization owns it.
+fn owned(employer: &EmployerUser, id: i32) -> sea_orm::Select<opportunity::Entity> {
+    opportunity::Entity::find_by_id(id)
+        .filter(opportunity::Column::OrganizationId.eq(employer.organization_id))
+}
+
 /// An opportunity of the employer's own organization; any other is "not found",
 /// so ids of other organizations' drafts reveal nothing.
 pub async fn find_owned(
@@ -145,12 +151,7 @@ pub async fn find_owned(
     employer: &EmployerUser,
     id: i32,
 ) -> AppResult<opportunity::Model> {
-    let organization_id = employer.organization_id;
-    opportunity::Entity::find_by_id(id)
-        .filter(opportunity::Column::OrganizationId.eq(organization_id))
-        .one(db)
-        .await?
-        .or_not_found()
+    owned(employer, id).one(db).await?.or_not_found()
 }
 
 /// [`find_owned`], with the row locked for the rest of the transaction
@@ -160,9 +161,7 @@ async fn lock_owned(
     employer: &EmployerUser,
     id: i32,
 ) -> AppResult<opportunity::Model> {
-    let organization_id = employer.organization_id;
-    opportunity::Entity::find_by_id(id)
-        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+    owned(employer, id)
         .lock_exclusive()
         .one(db)
         .await?

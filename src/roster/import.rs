@@ -209,17 +209,9 @@ fn language_tag(value: &str) -> Option<String> {
     (well_formed && value.len() <= 16).then(|| value.to_ascii_lowercase().replace('_', "-"))
 }
 
+/// An address of the general shape forms accept, of a length mail takes.
 fn plausible_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains('@')
-        && value.len() <= 254
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+    value.len() <= 254 && crate::forms::looks_like_email(value)
 }
 
 /// A parsed CSV file: its header positions and its records with line numbers.
