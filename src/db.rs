@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    AccessMode, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, IsolationLevel, SqliteTransactionMode, TransactionOptions, TransactionTrait,
     sqlx::{
         Connection,
         sqlite::{SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqliteSynchronous},
@@ -75,6 +75,21 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     let mut options = TransactionOptions::default();
     if db.get_database_backend() == DbBackend::Sqlite {
         options.sqlite_transaction_mode = Some(SqliteTransactionMode::Immediate);
+    }
+    db.begin_with_options(options).await
+}
+
+/// Begins a read-only transaction that sees one snapshot for all its
+/// statements: a page whose figures take several queries (groups, then the
+/// list they filter) never mixes two states of the data. PostgreSQL needs
+/// `REPEATABLE READ` for that (each statement of a `READ COMMITTED`
+/// transaction sees its own snapshot); SQLite's deferred `BEGIN` in WAL mode
+/// keeps its first read's snapshot until it ends.
+pub async fn begin_read(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let mut options = TransactionOptions::default();
+    if db.get_database_backend() == DbBackend::Postgres {
+        options.isolation_level = Some(IsolationLevel::RepeatableRead);
+        options.access_mode = Some(AccessMode::ReadOnly);
     }
     db.begin_with_options(options).await
 }

@@ -12,6 +12,8 @@ pub mod consent_request;
 pub mod counselor_school;
 pub mod draw;
 pub mod draw_entry;
+pub mod draw_seed;
+pub mod draw_ticket;
 pub mod email_confirmation;
 pub mod enums;
 pub mod guardian;

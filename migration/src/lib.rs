@@ -23,6 +23,7 @@ mod m20261129_000019_index_district_queries;
 mod m20261129_000020_add_fair_draws_and_commitments;
 mod m20261129_000021_add_claims_and_job_leases;
 mod m20261129_000023_index_district_aggregates;
+mod m20261129_000025_add_draw_seeds_and_tickets;
 
 use std::sync::OnceLock;
 
@@ -83,6 +84,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000020_add_fair_draws_and_commitments::Migration),
             Box::new(m20261129_000021_add_claims_and_job_leases::Migration),
             Box::new(m20261129_000023_index_district_aggregates::Migration),
+            Box::new(m20261129_000025_add_draw_seeds_and_tickets::Migration),
         ]
     }
 }

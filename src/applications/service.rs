@@ -141,7 +141,8 @@ pub async fn apply(
     }
     let taken = slots_taken(&txn, opportunity_id).await?;
     let is_shadow = gives_seats(&opportunity);
-    let status = if crate::draws::service::collects_entries(&txn, &opportunity).await? {
+    let enters_draw = crate::draws::service::collects_entries(&txn, &opportunity).await?;
+    let status = if enters_draw {
         // Entered into the draw after the deadline: arriving first gains nothing.
         ApplicationStatus::Submitted
     } else {
@@ -173,6 +174,9 @@ pub async fn apply(
         _ => AppError::from(e),
     })?;
     record_event(&txn, application.id, None, status, user.id, now).await?;
+    if enters_draw {
+        crate::draws::service::issue_ticket(&txn, opportunity_id, application.id).await?;
+    }
     if status == ApplicationStatus::Accepted {
         placements::service::create(&txn, &application, &opportunity, &student, taken + 1).await?;
     }

@@ -17,7 +17,7 @@ use super::{
 use crate::{
     app::AppState,
     auth::extractors::{AdminUser, CounselorUser, Page, ReaderLang},
-    disclosure,
+    db, disclosure,
     error::{AppError, AppResult},
     format::today,
     forms::{Form, Path, Query},
@@ -36,10 +36,13 @@ pub async fn dashboard(
     page: Page,
     Query(scope): Query<Scope>,
 ) -> AppResult<Response> {
-    let period = service::period(&state.db, &counselor, &scope, today(), page.lang).await?;
-    let cohort = service::cohort(&state.db, &period).await?;
+    // Every figure of the page from one snapshot of the data.
+    let snapshot = db::begin_read(&state.db).await?;
+    let period = service::period(&snapshot, &counselor, &scope, today(), page.lang).await?;
+    let cohort = service::cohort(&snapshot, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
-    let effect = crate::draws::effect::measure(&state.db, &period, threshold(&state)).await?;
+    let effect = crate::draws::effect::measure(&snapshot, &period, threshold(&state)).await?;
+    snapshot.commit().await?;
     let svg = chart::trend_svg(&figures.trend, page.lang);
     let schools: Vec<(i32, String)> = crate::roster::service::schools_of(&state.db, &counselor)
         .await?
@@ -93,8 +96,10 @@ pub async fn export_groups(
     Query(choice): Query<ExportLang>,
 ) -> AppResult<Response> {
     let lang = choice.choose(reader)?;
-    let period = service::period(&state.db, &counselor, &scope, today(), reader).await?;
-    let cohort = service::groups(&state.db, &period).await?;
+    let snapshot = db::begin_read(&state.db).await?;
+    let period = service::period(&snapshot, &counselor, &scope, today(), reader).await?;
+    let cohort = service::groups(&snapshot, &period).await?;
+    snapshot.commit().await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
     let mut export = Export::new();
     export.row(
@@ -171,11 +176,14 @@ pub async fn students(
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
     let paging = query.paging.parse(page.lang)?;
-    let period = service::period(&state.db, &counselor, &query.scope, today(), page.lang).await?;
-    let cohort = service::groups(&state.db, &period).await?;
+    // The groups that may filter the list and the list itself (its page,
+    // then the page's stages) from one snapshot of the data.
+    let snapshot = db::begin_read(&state.db).await?;
+    let period = service::period(&snapshot, &counselor, &query.scope, today(), page.lang).await?;
+    let cohort = service::groups(&snapshot, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
     let rows = service::list(
-        &state.db,
+        &snapshot,
         &period,
         &query.filter,
         &figures,
@@ -183,6 +191,7 @@ pub async fn students(
         Some(&paging),
     )
     .await?;
+    snapshot.commit().await?;
     // No count of the list is printed: a count of students is a statistic,
     // and this list's filters cross groups with stages the dashboard may hide.
     let (rows, pager) = paging.finish(rows, "/counselor/outreach", &query);
@@ -240,10 +249,12 @@ pub async fn export_students(
     Query(choice): Query<ExportLang>,
 ) -> AppResult<Response> {
     let lang = choice.choose(reader)?;
-    let period = service::period(&state.db, &counselor, &query.scope, today(), reader).await?;
-    let cohort = service::groups(&state.db, &period).await?;
+    let snapshot = db::begin_read(&state.db).await?;
+    let period = service::period(&snapshot, &counselor, &query.scope, today(), reader).await?;
+    let cohort = service::groups(&snapshot, &period).await?;
     let figures = service::figures(&cohort, &period, threshold(&state));
-    let rows = service::list(&state.db, &period, &query.filter, &figures, reader, None).await?;
+    let rows = service::list(&snapshot, &period, &query.filter, &figures, reader, None).await?;
+    snapshot.commit().await?;
     let mut export = Export::new();
     export.row(
         [

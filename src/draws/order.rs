@@ -27,7 +27,17 @@ pub struct Ticket {
 
 /// `hex(SHA-256("<seed>:<code>"))`.
 pub fn key(seed: &str, code: &str) -> String {
-    Sha256::digest(format!("{seed}:{code}").as_bytes())
+    hex_sha256(&format!("{seed}:{code}"))
+}
+
+/// `hex(SHA-256("<seed>"))`: published before the first entry, so the seed
+/// shown after the draw can be checked to be the one fixed in advance.
+pub fn commitment(seed: &str) -> String {
+    hex_sha256(seed)
+}
+
+fn hex_sha256(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

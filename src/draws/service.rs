@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, Utc};
 use entity::{
     Allocation, ApplicationStatus, OpportunityStatus, PlacementStatus, application, draw,
-    draw_entry, opportunity, placement, student,
+    draw_entry, draw_seed, draw_ticket, opportunity, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -80,6 +80,65 @@ fn new_seed() -> String {
         .collect()
 }
 
+/// Fixes the seed of a posting's draw unless it has one: at publish, and at
+/// the first entry of a posting published before seeds were fixed ahead.
+/// From then on the public record shows the seed's SHA-256.
+pub async fn commit_seed(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<()> {
+    draw_seed::Entity::insert(draw_seed::ActiveModel {
+        opportunity_id: Set(opportunity_id),
+        seed: Set(new_seed()),
+        committed_at: Set(Utc::now()),
+    })
+    .on_conflict_do_nothing()
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Gives an application entering the posting's draw its code, shown to its
+/// student from now on. The caller holds the posting's row lock, so two
+/// entries never pick the same free code at once.
+pub async fn issue_ticket(
+    db: &impl ConnectionTrait,
+    opportunity_id: i32,
+    application_id: i32,
+) -> AppResult<()> {
+    commit_seed(db, opportunity_id).await?;
+    let code = loop {
+        let code = new_code(&mut HashSet::new());
+        let taken = draw_ticket::Entity::find()
+            .filter(draw_ticket::Column::OpportunityId.eq(opportunity_id))
+            .filter(draw_ticket::Column::Code.eq(code.as_str()))
+            .count(db)
+            .await?;
+        if taken == 0 {
+            break code;
+        }
+    };
+    draw_ticket::ActiveModel {
+        application_id: Set(application_id),
+        opportunity_id: Set(opportunity_id),
+        code: Set(code),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The codes given to the posting's entries as they applied, by application.
+async fn issued_codes(
+    db: &impl ConnectionTrait,
+    opportunity_id: i32,
+) -> AppResult<HashMap<i32, String>> {
+    Ok(draw_ticket::Entity::find()
+        .filter(draw_ticket::Column::OpportunityId.eq(opportunity_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.application_id, t.code))
+        .collect())
+}
+
 /// Twelve hexadecimal digits, unique within the draw.
 fn new_code(taken: &mut HashSet<String>) -> String {
     loop {
@@ -137,7 +196,15 @@ pub async fn run(
         .await?;
     let taken = slots_taken(&txn, opportunity.id).await?;
     let seats = (opportunity.slots - taken).max(0);
-    let seed = new_seed();
+    // The seed fixed in advance; a posting from before seeds were fixed
+    // draws one now.
+    let seed = match draw_seed::Entity::find_by_id(opportunity.id)
+        .one(&txn)
+        .await?
+    {
+        Some(committed) => committed.seed,
+        None => new_seed(),
+    };
     let saved = draw::ActiveModel {
         opportunity_id: Set(opportunity.id),
         seed: Set(seed.clone()),
@@ -185,7 +252,8 @@ pub async fn run(
         .into_iter()
         .collect();
 
-    let mut codes = HashSet::new();
+    let mut given = issued_codes(&txn, opportunity.id).await?;
+    let mut codes: HashSet<String> = given.values().cloned().collect();
     let mut by_code: HashMap<String, application::Model> = HashMap::new();
     let mut tickets = Vec::with_capacity(entries.len());
     for entry in entries {
@@ -195,7 +263,12 @@ pub async fn run(
             student.priority,
             low_income_tier && student.low_income == Some(true),
         );
-        let code = new_code(&mut codes);
+        // The code its student was shown on applying (an entry from before
+        // codes were given then gets one now).
+        let code = match given.remove(&entry.id) {
+            Some(code) => code,
+            None => new_code(&mut codes),
+        };
         tickets.push(Ticket {
             code: code.clone(),
             tier,
@@ -365,7 +438,14 @@ pub async fn for_application(
         seated: entry.as_ref().is_some_and(|e| e.seated),
         position,
         tier: entry.as_ref().map(|e| e.tier),
-        code: entry.map(|e| e.code),
+        code: match entry {
+            Some(entry) => Some(entry.code),
+            // Given on applying: the student can find it on the record later.
+            None => draw_ticket::Entity::find_by_id(application.id)
+                .one(db)
+                .await?
+                .map(|t| t.code),
+        },
         opportunity_id: opportunity.id,
     }))
 }
@@ -382,11 +462,29 @@ pub struct RecordEntry {
     pub seated: bool,
 }
 
-/// The public record of a draw: enough to re-run it.
+/// The public record of a posting's draw: before it runs, the SHA-256 of
+/// its seed; afterwards, enough to re-run it.
 #[derive(Debug, Serialize)]
 pub struct Record {
     pub opportunity_id: i32,
     pub title: String,
+    pub deadline: NaiveDate,
+    /// The seed's SHA-256, published from when it was fixed; `None` for a
+    /// draw whose seed was drawn with it (before seeds were fixed ahead).
+    pub commitment: Option<Commitment>,
+    pub drawn: Option<Drawn>,
+}
+
+/// A seed fixed ahead of the entries.
+#[derive(Debug, Serialize)]
+pub struct Commitment {
+    pub digest: String,
+    pub committed_at: chrono::DateTime<Utc>,
+}
+
+/// A draw that ran.
+#[derive(Debug, Serialize)]
+pub struct Drawn {
     pub seed: String,
     pub seats: i32,
     pub drawn_at: chrono::DateTime<Utc>,
@@ -396,14 +494,47 @@ pub struct Record {
     pub entries: Vec<RecordEntry>,
     /// The stored order is the order the rule gives.
     pub verified: bool,
+    /// The seed hashes to the commitment published before the entries.
+    pub kept: bool,
 }
 
-/// The record of a posting's draw; "not found" before it runs, or while
-/// the organization is not verified (its postings are gone from the public).
+/// The record of a posting's draw; "not found" for a posting without one
+/// (first come, first served, or a draft), or while the organization is
+/// not verified (its postings are gone from the public).
 pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<Record> {
     let opportunity = crate::db::found::<opportunity::Entity>(db, opportunity_id).await?;
     crate::organizations::service::verified(db, opportunity.organization_id).await?;
-    let drawn = of_posting(db, opportunity_id).await?.or_not_found()?;
+    let commitment = draw_seed::Entity::find_by_id(opportunity_id)
+        .one(db)
+        .await?
+        .map(|c| (order::commitment(&c.seed), c.committed_at));
+    let drawn = match of_posting(db, opportunity_id).await? {
+        Some(drawn) => Some(drawn_record(db, drawn, commitment.as_ref()).await?),
+        None if opportunity.allocation == Allocation::FairDraw
+            && opportunity.status != OpportunityStatus::Draft
+            && commitment.is_some() =>
+        {
+            None
+        }
+        None => return Err(AppError::NotFound),
+    };
+    Ok(Record {
+        opportunity_id,
+        title: opportunity.title,
+        deadline: opportunity.deadline,
+        commitment: commitment.map(|(digest, committed_at)| Commitment {
+            digest,
+            committed_at,
+        }),
+        drawn,
+    })
+}
+
+async fn drawn_record(
+    db: &impl ConnectionTrait,
+    drawn: draw::Model,
+    commitment: Option<&(String, chrono::DateTime<Utc>)>,
+) -> AppResult<Drawn> {
     let stored = draw_entry::Entity::find()
         .filter(draw_entry::Column::DrawId.eq(drawn.id))
         .order_by_asc(draw_entry::Column::Rank)
@@ -428,10 +559,8 @@ pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult
                 ticket.code == e.code
                     && e.seated == (i32::try_from(i).unwrap_or(i32::MAX) < drawn.seats)
             });
-    Ok(Record {
-        opportunity_id,
-        title: opportunity.title,
-        seed: drawn.seed.clone(),
+    let kept = commitment.is_none_or(|(digest, _)| *digest == order::commitment(&drawn.seed));
+    Ok(Drawn {
         seats: drawn.seats,
         drawn_at: drawn.drawn_at,
         low_income_tier: drawn.low_income_tier,
@@ -445,6 +574,8 @@ pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult
             })
             .collect(),
         verified,
+        kept,
+        seed: drawn.seed,
     })
 }
 

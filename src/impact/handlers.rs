@@ -16,7 +16,7 @@ use crate::{
     app::AppState,
     auth::extractors::{Page, ReaderLang},
     counseling::{ExportLang, export::Export},
-    disclosure,
+    db, disclosure,
     error::AppResult,
     format::today,
     forms::Query,
@@ -31,13 +31,17 @@ pub struct ImpactQuery {
 
 async fn load(state: &AppState, query: &ImpactQuery, lang: Lang) -> AppResult<Impact> {
     let year = service::year(query.year.as_deref(), today(), lang)?;
-    service::impact(
-        &state.db,
+    // Every public figure from one snapshot, so no two of them mix states.
+    let snapshot = db::begin_read(&state.db).await?;
+    let impact = service::impact(
+        &snapshot,
         year,
         today(),
         disclosure::effective_threshold(state.config.suppression_threshold),
     )
-    .await
+    .await?;
+    snapshot.commit().await?;
+    Ok(impact)
 }
 
 fn tallies(rows: &[Tally], vocabulary: &str, lang: Lang) -> Vec<(String, Option<f64>)> {

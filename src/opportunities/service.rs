@@ -134,6 +134,9 @@ pub async fn insert(
     apply(&mut model, posting);
     let saved = model.insert(db).await?;
     replace_features(db, saved.id, &posting.features).await?;
+    if status == OpportunityStatus::Published && saved.allocation == entity::Allocation::FairDraw {
+        crate::draws::service::commit_seed(db, saved.id).await?;
+    }
     outbox::enqueue(db, saved.id).await?;
     Ok(saved)
 }
@@ -328,7 +331,13 @@ pub async fn act(
             OpportunityStatus::Closed => model.closed_at = Set(Some(now)),
             _ => {}
         }
-        model.update(&txn).await?;
+        let saved = model.update(&txn).await?;
+        // A fair draw's seed is fixed before anyone can enter.
+        if target == OpportunityStatus::Published
+            && saved.allocation == entity::Allocation::FairDraw
+        {
+            crate::draws::service::commit_seed(&txn, id).await?;
+        }
     }
     outbox::enqueue(&txn, id).await?;
     txn.commit().await?;

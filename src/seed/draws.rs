@@ -184,7 +184,8 @@ pub async fn load(
         .chain(&newcomers[PER_SIDE..2 * PER_SIDE]);
     for (n, student) in entrants.enumerate() {
         let at = now - Duration::days(9) + Duration::minutes(n as i64);
-        enter(db, &fair, student.id, ApplicationStatus::Submitted, at).await?;
+        let entry = enter(db, &fair, student.id, ApplicationStatus::Submitted, at).await?;
+        draws::service::issue_ticket(db, fair.id, entry.id).await?;
     }
     draws::service::run(db, fair.id, today, false).await?;
     Ok(())

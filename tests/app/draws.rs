@@ -1,5 +1,6 @@
 //! Fair draws over HTTP: first-time students first, one draw whatever the
-//! number of triggers, a public record anyone can re-run, a wait list that
+//! number of triggers, a seed fixed and entry codes given before anyone
+//! knows who entered, a public record anyone can re-run, a wait list that
 //! moves in draw order, and every bad input refused with nothing written.
 
 use std::collections::BTreeMap;
@@ -141,6 +142,41 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
                 .await
                 .contains("You are in the draw.")
         );
+        // Each entry's code is shown to its student on applying, and the
+        // seed's SHA-256 is public before the draw (the seed is not): neither
+        // can be picked once the entrants are known.
+        let codes_before: BTreeMap<&str, String> = {
+            let mut codes = BTreeMap::new();
+            for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
+                let id = application_of(&app, fair, name).await;
+                let html = page(
+                    &app,
+                    &students[name],
+                    &format!("/student/applications/{id}"),
+                )
+                .await;
+                let code = between(&html, "Your entry code is ", ":").to_owned();
+                assert_eq!(code.len(), 12, "{name}");
+                codes.insert(name, code);
+            }
+            codes
+        };
+        let pending = page(&app, &new_client(), &format!("/opportunities/{fair}/draw")).await;
+        let commitment = between(&pending, "<code id=\"commitment\">", "</code>").to_owned();
+        assert_eq!(commitment.len(), 64);
+        assert!(pending.contains("The draw has not run yet"));
+        assert!(
+            !pending.contains("id=\"seed\""),
+            "the seed stays secret until the draw"
+        );
+        for code in codes_before.values() {
+            assert!(!pending.contains(code.as_str()), "no code before the draw");
+        }
+        // A first-come posting has no draw to record.
+        let response = app
+            .get_as(&new_client(), &format!("/opportunities/{earlier}/draw"))
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
         // The employer cannot pick an entry before the draw.
         assert_eq!(
             employer_act(&app, &employer, devon_app as i32, "offer").await,
@@ -302,6 +338,15 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         assert!(record.contains("id=\"verified\""));
         let seed = between(&record, "<code id=\"seed\">", "</code>").to_owned();
         assert_eq!(seed.len(), 64);
+        let digest: String = Sha256::digest(seed.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(
+            digest, commitment,
+            "the seed is the one fixed before the entries"
+        );
+        assert!(record.contains("id=\"kept\""));
         let rows = record_rows(&record);
         assert_eq!(rows.len(), 5);
         let mut group_of = BTreeMap::new();
@@ -320,6 +365,10 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
             )
             .await;
             let code = between(&html, "Your entry code is ", ":").to_owned();
+            assert_eq!(
+                code, codes_before[name],
+                "{name}'s code is the one shown on applying"
+            );
             group_of.insert(code, group);
         }
         let mut rerun: Vec<(i32, String, String)> = rows
