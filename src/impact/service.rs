@@ -126,15 +126,15 @@ pub async fn impact(
             .collect()
     };
     let by_kind = tally(
-        OpportunityKind::ALL.iter().map(|k| k.key()).collect(),
+        OpportunityKind::KEYS.to_vec(),
         kinds.into_iter().map(|(k, n)| (k.key(), n)).collect(),
     );
     let by_field = tally(
-        StemField::ALL.iter().map(|k| k.key()).collect(),
+        StemField::KEYS.to_vec(),
         fields.into_iter().map(|(k, n)| (k.key(), n)).collect(),
     );
     let by_feature = tally(
-        AccessNeed::ALL.iter().map(|k| k.key()).collect(),
+        AccessNeed::KEYS.to_vec(),
         features.into_iter().map(|(k, n)| (k.key(), n)).collect(),
     );
 

@@ -67,11 +67,11 @@ pub fn reason_id(key: &str) -> Option<String> {
 }
 
 pub fn withdraw_reason_keys() -> Vec<&'static str> {
-    WithdrawReason::ALL.iter().map(|r| r.key()).collect()
+    WithdrawReason::KEYS.to_vec()
 }
 
 pub fn end_reason_keys() -> Vec<&'static str> {
-    EndReason::ALL.iter().map(|r| r.key()).collect()
+    EndReason::KEYS.to_vec()
 }
 
 /// A reason from a short list, and an optional note.

@@ -301,25 +301,17 @@ fn facet_options(facets: &Facets, params: &SearchParams) -> FilterOptions {
     use entity::{OpportunityKind, StemField, WorkMode};
     FilterOptions {
         kinds: options(
-            OpportunityKind::ALL.iter().map(|v| v.key()),
+            OpportunityKind::KEYS.iter().copied(),
             &facets.kind,
             &params.kind,
         ),
         fields: options(
-            StemField::ALL.iter().map(|v| v.key()),
+            StemField::KEYS.iter().copied(),
             &facets.field,
             &params.field,
         ),
-        modes: options(
-            WorkMode::ALL.iter().map(|v| v.key()),
-            &facets.mode,
-            &params.mode,
-        ),
-        needs: options(
-            AccessNeed::ALL.iter().map(|v| v.key()),
-            &facets.need,
-            &params.need,
-        ),
+        modes: options(WorkMode::KEYS.iter().copied(), &facets.mode, &params.mode),
+        needs: options(AccessNeed::KEYS.iter().copied(), &facets.need, &params.need),
     }
 }
 
@@ -449,7 +441,7 @@ fn render(
         total,
         results,
         filters,
-        sorts: Sort::ALL.iter().map(|s| s.key()).collect(),
+        sorts: Sort::KEYS.to_vec(),
         page_number,
         page_count,
     };

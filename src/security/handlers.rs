@@ -392,7 +392,7 @@ pub async fn accounts(
     };
     let accounts = lifecycle::find(&db, &paging, role).await?;
     let (accounts, pager) = paging.finish(accounts, "/admin/accounts", &query);
-    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+    let roles: Vec<&str> = Role::KEYS.to_vec();
     Ok(page
         .render(
             "security/accounts.html",
