@@ -4,7 +4,7 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use axum::{
     Router,
-    extract::{DefaultBodyLimit, Request, State},
+    extract::{DefaultBodyLimit, FromRef, Request, State},
     http::{HeaderName, HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Response},
@@ -47,6 +47,14 @@ pub struct AppState {
     /// The counselor pages' figures per scope, kept while the data they
     /// count is unchanged (`STATS_CACHE_SECONDS`).
     pub figures: Arc<crate::counseling::remembered::FiguresMemory>,
+}
+
+/// Handlers and middleware that need only the database take
+/// `State<DatabaseConnection>` (a pool handle: cloning it is cheap).
+impl FromRef<AppState> for DatabaseConnection {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
+    }
 }
 
 /// The whole router with its middleware, over an open database.
@@ -142,7 +150,7 @@ async fn wake_after_writes(
 /// 503 "try again in a minute" when the database is unreachable, 503
 /// "storage is full" when it has no room to write.
 async fn session_save_failures(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -152,7 +160,7 @@ async fn session_save_failures(
     if !bare_failure {
         return response;
     }
-    match state.db.ping().await {
+    match db.ping().await {
         Err(_) => AppError::Unavailable.into_response(),
         Ok(()) if crate::auth::session_store::storage_full_recently() => {
             AppError::StorageFull.into_response()

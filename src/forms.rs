@@ -3,7 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::{
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Serialize, Serializer, ser::SerializeMap};
 use tower_sessions::Session;
 
@@ -30,6 +34,13 @@ impl Saved {
         }
     }
 
+    /// Leaves the message for the next page and sends the person there
+    /// (POST, redirect, GET).
+    pub async fn redirect(self, session: &Session) -> AppResult<Response> {
+        flash(session, self.kind, self.flash).await?;
+        Ok(Redirect::to(&self.to).into_response())
+    }
+
     /// Taken in, with something for the person to do next (read their mail).
     pub fn info(flash: Message, to: impl Into<String>) -> Self {
         Saved {
@@ -50,16 +61,24 @@ pub async fn save_or_rerender<T>(
     saved: impl AsyncFnOnce(T) -> AppResult<Saved>,
     rerender: impl AsyncFnOnce(FieldErrors) -> AppResult<Response>,
 ) -> AppResult<Response> {
+    answer_or_rerender(
+        outcome,
+        async |value| saved(value).await?.redirect(session).await,
+        rerender,
+    )
+    .await
+}
+
+/// A form post whose success is an answer of its own (a page, a redirect
+/// with a cookie) rather than a flash: `answer` for the saved value; refused
+/// for its fields, `rerender`; anything else, the error page.
+pub async fn answer_or_rerender<T>(
+    outcome: AppResult<T>,
+    answer: impl AsyncFnOnce(T) -> AppResult<Response>,
+    rerender: impl AsyncFnOnce(FieldErrors) -> AppResult<Response>,
+) -> AppResult<Response> {
     match outcome {
-        Ok(value) => {
-            let Saved {
-                kind,
-                flash: message,
-                to,
-            } = saved(value).await?;
-            flash(session, kind, message).await?;
-            Ok(Redirect::to(&to).into_response())
-        }
+        Ok(value) => answer(value).await,
         Err(AppError::Validation(errors)) => rerender(errors).await,
         Err(other) => Err(other),
     }
@@ -138,6 +157,15 @@ impl FieldErrors {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// The status of a form page showing these: 200 with none, else 422.
+    pub fn status(&self) -> StatusCode {
+        if self.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
     }
 
     /// The message for `field`, in `lang`.
@@ -286,6 +314,66 @@ impl FieldErrors {
         }
     }
 
+    /// Records `required` for `field` when `value` is blank; else the trimmed value.
+    fn filled<'v>(&mut self, field: &str, value: &'v str, required: Message) -> Option<&'v str> {
+        let value = value.trim();
+        if value.is_empty() {
+            self.add(field, required);
+            return None;
+        }
+        Some(value)
+    }
+
+    /// A required date, as `<input type=date>` sends it (see [`parse_date`]).
+    pub fn date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
+        let required = Message::new("form-required").term("label", label);
+        let parsed = parse_date(self.filled(field, value, required)?);
+        if parsed.is_none() {
+            self.add(field, Message::new("form-date").term("label", label));
+        }
+        parsed
+    }
+
+    /// A time, as `<input type=time>` sends it (see [`parse_time`]). Only
+    /// job shadows ask for times, and the message for a blank one says so.
+    pub fn time(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveTime> {
+        let required = Message::new("form-time-required").term("label", label);
+        let parsed = parse_time(self.filled(field, value, required)?);
+        if parsed.is_none() {
+            self.add(field, Message::new("form-time").term("label", label));
+        }
+        parsed
+    }
+
+    /// Dollars ("18", "18.50", "$18") into cents, within `0..=max_dollars`.
+    /// Asked only for the kind of pay that names it, which a blank one's
+    /// message says.
+    pub fn money(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+        max_dollars: i64,
+    ) -> Option<i32> {
+        let required = Message::new("form-money-required").term("label", label);
+        let value = self.filled(field, value, required)?.trim_start_matches('$');
+        let problem = if value.starts_with('-') {
+            Message::new("form-money-negative")
+        } else {
+            match parse_cents(value) {
+                Some(cents) if cents <= max_dollars * 100 => {
+                    return i32::try_from(cents).ok();
+                }
+                Some(_) => {
+                    Message::new("form-money-max").arg("max", i18n::money(max_dollars * 100))
+                }
+                None => Message::new("form-money-shape"),
+            }
+        };
+        self.add(field, problem.term("label", label));
+        None
+    }
+
     /// A five-digit US ZIP code.
     pub fn zip(&mut self, field: &str, value: &str) -> String {
         let value = value.trim();
@@ -296,7 +384,42 @@ impl FieldErrors {
     }
 }
 
-fn looks_like_email(value: &str) -> bool {
+/// A date as `<input type=date>` sends it and as OneRoster exports write
+/// it: `2027-06-15`. The one date parser of typed and imported dates.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// A time as `<input type=time>` sends it: `09:30`, or `09:30:15` when the
+/// field steps in seconds.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim();
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
+        .ok()
+}
+
+/// Whole dollars with at most two decimals ("18", "18.5", "18.50") into
+/// cents; at most seven digits of dollars, no sign.
+fn parse_cents(value: &str) -> Option<i64> {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() > 7
+        || fraction.len() > 2
+        || !digits(whole)
+        || !digits(fraction)
+    {
+        return None;
+    }
+    let dollars: i64 = whole.parse().ok()?;
+    let cents: i64 = format!("{fraction:0<2}").parse().ok()?;
+    Some(dollars * 100 + cents)
+}
+
+/// The general shape of an email address (one `@`, a dotted domain, no
+/// spaces); whether it reaches anyone only mail can tell.
+pub(crate) fn looks_like_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else {
         return false;
     };
@@ -306,6 +429,16 @@ fn looks_like_email(value: &str) -> bool {
         && !domain.ends_with('.')
         && !value.chars().any(|c| c.is_whitespace() || c.is_control())
         && !domain.contains('@')
+}
+
+/// A part of the request that cannot be read: a 400 saying which (the
+/// catalogue message `id`) and why.
+fn unreadable(id: &str, detail: String) -> AppError {
+    AppError::BadRequest(i18n::t_args(
+        i18n::current(),
+        id,
+        vec![("detail", detail.into())],
+    ))
 }
 
 /// A urlencoded form body (repeated keys such as checkboxes become lists).
@@ -322,11 +455,7 @@ where
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
         match axum_extra::extract::Form::<T>::from_request(request, state).await {
             Ok(axum_extra::extract::Form(value)) => Ok(Form(value)),
-            Err(rejection) => Err(AppError::BadRequest(i18n::t_args(
-                i18n::current(),
-                "form-unreadable",
-                vec![("detail", rejection.body_text().into())],
-            ))),
+            Err(rejection) => Err(unreadable("form-unreadable", rejection.body_text())),
         }
     }
 }
@@ -348,11 +477,7 @@ where
     ) -> Result<Self, AppError> {
         match axum_extra::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum_extra::extract::Query(value)) => Ok(Query(value)),
-            Err(rejection) => Err(AppError::BadRequest(i18n::t_args(
-                i18n::current(),
-                "form-address-unreadable",
-                vec![("detail", rejection.body_text().into())],
-            ))),
+            Err(rejection) => Err(unreadable("form-address-unreadable", rejection.body_text())),
         }
     }
 }
@@ -391,11 +516,7 @@ where
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
         match axum::extract::Multipart::from_request(request, state).await {
             Ok(multipart) => Ok(Multipart(multipart)),
-            Err(rejection) => Err(AppError::BadRequest(i18n::t_args(
-                i18n::current(),
-                "form-upload-unreadable",
-                vec![("detail", rejection.body_text().into())],
-            ))),
+            Err(rejection) => Err(unreadable("form-upload-unreadable", rejection.body_text())),
         }
     }
 }
@@ -410,6 +531,39 @@ mod tests {
             assert!(!looks_like_email(bad), "{bad} should be refused");
         }
         assert!(looks_like_email("maria.lopez@school.k12.il.us"));
+    }
+
+    #[test]
+    fn dates_times_and_amounts_read_as_browsers_send_them() {
+        assert_eq!(
+            parse_date(" 2027-06-15 "),
+            NaiveDate::from_ymd_opt(2027, 6, 15)
+        );
+        assert_eq!(parse_date("06/15/2027"), None);
+        assert_eq!(parse_time("09:30"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(parse_time("09:30:15"), NaiveTime::from_hms_opt(9, 30, 15));
+        assert_eq!(parse_time("9.30"), None);
+        let mut errors = FieldErrors::new();
+        assert_eq!(
+            errors.money("pay", "form-label-name", "$18.5", 100),
+            Some(1850)
+        );
+        assert_eq!(errors.money("a", "form-label-name", "18.505", 100), None);
+        assert_eq!(errors.money("b", "form-label-name", "-1", 100), None);
+        assert_eq!(errors.money("c", "form-label-name", "101", 100), None);
+        assert_eq!(errors.money("d", "form-label-name", " ", 100), None);
+        for (field, id) in [
+            ("a", "form-money-shape"),
+            ("b", "form-money-negative"),
+            ("c", "form-money-max"),
+            ("d", "form-money-required"),
+        ] {
+            assert_eq!(
+                errors.message(field).map(|m| m.id.as_str()),
+                Some(id),
+                "{field}"
+            );
+        }
     }
 
     #[test]

@@ -438,42 +438,27 @@ mod tests {
             AccessNeed, ApplicationStatus, Compensation, HoursStatus, OpportunityKind,
             OpportunityStatus, OrgStatus, PlacementStatus, Role, StemField, WorkMode,
         };
-        let mut terms: Vec<(&str, &str)> = Vec::new();
-        terms.extend(Role::ALL.iter().map(|v| ("role", v.key())));
-        terms.extend(OrgStatus::ALL.iter().map(|v| ("org_status", v.key())));
-        terms.extend(OpportunityKind::ALL.iter().map(|v| ("kind", v.key())));
-        terms.extend(StemField::ALL.iter().map(|v| ("field", v.key())));
-        terms.extend(WorkMode::ALL.iter().map(|v| ("mode", v.key())));
-        terms.extend(
-            OpportunityStatus::ALL
-                .iter()
-                .map(|v| ("opportunity_status", v.key())),
-        );
-        terms.extend(Compensation::ALL.iter().map(|v| ("compensation", v.key())));
-        terms.extend(AccessNeed::ALL.iter().map(|v| ("need", v.key())));
-        terms.extend(AccessNeed::ALL.iter().map(|v| ("promise", v.key())));
-        terms.extend(
-            ApplicationStatus::ALL
-                .iter()
-                .map(|v| ("application_status", v.key())),
-        );
-        terms.extend(
-            PlacementStatus::ALL
-                .iter()
-                .map(|v| ("placement_status", v.key())),
-        );
-        terms.extend(HoursStatus::ALL.iter().map(|v| ("hours_status", v.key())));
-        terms.extend(
-            entity::WithdrawReason::ALL
-                .iter()
-                .map(|v| ("withdraw_reason", v.key())),
-        );
-        terms.extend(
-            entity::EndReason::ALL
-                .iter()
-                .map(|v| ("end_reason", v.key())),
-        );
-        terms.extend(crate::search::Sort::ALL.iter().map(|v| ("sort", v.key())));
+        let vocabularies: [(&str, &[&str]); 15] = [
+            ("role", Role::KEYS),
+            ("org_status", OrgStatus::KEYS),
+            ("kind", OpportunityKind::KEYS),
+            ("field", StemField::KEYS),
+            ("mode", WorkMode::KEYS),
+            ("opportunity_status", OpportunityStatus::KEYS),
+            ("compensation", Compensation::KEYS),
+            ("need", AccessNeed::KEYS),
+            ("promise", AccessNeed::KEYS),
+            ("application_status", ApplicationStatus::KEYS),
+            ("placement_status", PlacementStatus::KEYS),
+            ("hours_status", HoursStatus::KEYS),
+            ("withdraw_reason", entity::WithdrawReason::KEYS),
+            ("end_reason", entity::EndReason::KEYS),
+            ("sort", crate::search::Sort::KEYS),
+        ];
+        let terms: Vec<(&str, &str)> = vocabularies
+            .iter()
+            .flat_map(|(vocabulary, keys)| keys.iter().map(move |key| (*vocabulary, *key)))
+            .collect();
         for lang in Lang::ALL {
             for (vocabulary, key) in &terms {
                 let id = format!("vocab-{vocabulary}-{key}");

@@ -15,8 +15,8 @@ use chrono::{DateTime, Utc};
 use entity::job_lease;
 use sea_orm::{
     ActiveValue::Set,
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    sea_query::{Expr, ExprTrait, OnConflict},
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, UpdateMany,
+    sea_query::{Expr, ExprTrait, OnConflict, SelectStatement},
 };
 
 use crate::error::AppResult;
@@ -158,4 +158,78 @@ pub async fn release_all(db: &impl ConnectionTrait) -> AppResult<u64> {
         .exec(db)
         .await?;
     Ok(released.rows_affected)
+}
+
+/// The two columns of an outbox table that say which process holds a row
+/// and until when (`mail_outbox`, `search_outbox`): the one way both take,
+/// free and give back their rows.
+#[derive(Debug, Clone, Copy)]
+pub struct Claim<C> {
+    pub by: C,
+    pub until: C,
+}
+
+impl<C: ColumnTrait> Claim<C> {
+    /// Rows this process may take: never claimed, whose claim lapsed, or
+    /// claimed by an earlier round of this process (one worker runs per
+    /// process, so such a round was cut off).
+    pub fn free(self, now: DateTime<Utc>) -> Condition {
+        Condition::any()
+            .add(self.until.is_null())
+            .add(self.until.lt(now))
+            .add(self.by.like(mine_like()))
+    }
+
+    /// Claims for `token`, for `seconds`, the rows `due` selects that are
+    /// still free.
+    pub async fn take<E: EntityTrait<Column = C>>(
+        self,
+        db: &impl ConnectionTrait,
+        due: SelectStatement,
+        id: C,
+        token: &str,
+        now: DateTime<Utc>,
+        seconds: i64,
+    ) -> AppResult<()> {
+        E::update_many()
+            .col_expr(self.by, Expr::value(token))
+            .col_expr(
+                self.until,
+                Expr::value(now + chrono::Duration::seconds(seconds)),
+            )
+            .filter(id.in_subquery(due))
+            .filter(self.free(now))
+            .exec(db)
+            .await?;
+        Ok(())
+    }
+
+    /// `update` with the claim cleared (the row is done, or given back).
+    pub fn clear<E: EntityTrait<Column = C>>(self, update: UpdateMany<E>) -> UpdateMany<E> {
+        update
+            .col_expr(self.by, Expr::value(None::<String>))
+            .col_expr(self.until, Expr::value(None::<DateTime<Utc>>))
+    }
+
+    /// Gives back the rows this process claimed and did not finish (a clean
+    /// shutdown): the other servers take them at once instead of after the
+    /// lapse.
+    pub async fn release<E: EntityTrait<Column = C>>(
+        self,
+        db: &impl ConnectionTrait,
+    ) -> AppResult<u64> {
+        let released = self
+            .clear(E::update_many())
+            .filter(self.by.like(mine_like()))
+            .exec(db)
+            .await?;
+        Ok(released.rows_affected)
+    }
+}
+
+/// Seconds to wait before the next try of a row that failed `attempts`
+/// times: doubling from one second, at most `max`.
+pub fn backoff_seconds(attempts: i32, max: i64) -> i64 {
+    let seconds = 2_i64.saturating_pow((attempts - 1).clamp(0, 20) as u32);
+    std::cmp::min(seconds, max)
 }

@@ -22,27 +22,20 @@ struct Term {
     key: &'static str,
 }
 
-fn vocabulary<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Value {
-    Value::from_serialize(
-        all.iter()
-            .map(|&v| Term { key: key(v) })
-            .collect::<Vec<_>>(),
-    )
+fn vocabulary(keys: &[&'static str]) -> Value {
+    Value::from_serialize(keys.iter().map(|&key| Term { key }).collect::<Vec<_>>())
 }
 
 fn build_environment() -> Environment<'static> {
     let mut env = Environment::new();
     minijinja_embed::load_templates!(&mut env);
-    env.add_global("access_needs", vocabulary(AccessNeed::ALL, AccessNeed::key));
-    env.add_global(
-        "kinds",
-        vocabulary(OpportunityKind::ALL, OpportunityKind::key),
-    );
-    env.add_global("fields", vocabulary(StemField::ALL, StemField::key));
-    env.add_global("modes", vocabulary(WorkMode::ALL, WorkMode::key));
+    env.add_global("access_needs", vocabulary(AccessNeed::KEYS));
+    env.add_global("kinds", vocabulary(OpportunityKind::KEYS));
+    env.add_global("fields", vocabulary(StemField::KEYS));
+    env.add_global("modes", vocabulary(WorkMode::KEYS));
     env.add_function("t", translate);
     env.add_filter("long_date", |state: &State, date: &str| {
-        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        crate::forms::parse_date(date)
             .map_or(date.to_owned(), |d| i18n::long_date(lang_of(state), d))
     });
     // A moment (RFC 3339, as chrono serializes it): "January 12, 2027, 14:05 UTC".

@@ -23,6 +23,10 @@ macro_rules! vocabulary {
             /// Every value, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every key, in display order.
+            #[allow(dead_code, reason = "not every vocabulary lists its keys")]
+            pub const KEYS: &'static [&'static str] = &[$($key),+];
+
             /// The stable key used in the database, URLs and forms.
             pub fn key(self) -> &'static str {
                 match self { $($name::$variant => $key),+ }

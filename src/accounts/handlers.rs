@@ -4,9 +4,9 @@
 
 use axum::{
     extract::{Path, State},
-    http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use tower_sessions::Session;
 
@@ -17,7 +17,7 @@ use super::{
 use crate::{
     app::AppState,
     auth::{
-        extractors::{FlashKind, FormPage, Page, flash},
+        extractors::{FormPage, Page},
         service::start_session,
     },
     error::{AppError, AppResult},
@@ -37,11 +37,7 @@ fn render_form<T: Serialize>(
     form: &T,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     Ok((status, page.render(template, FormView { form, errors })?).into_response())
 }
 
@@ -81,13 +77,13 @@ pub async fn register_page(page: FormPage) -> AppResult<Response> {
 /// `service::register_employer`): back to the login page, told to read the
 /// mail. Only bad input re-renders the form.
 pub async fn register(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     session: Session,
     page: FormPage,
     Form(form): Form<EmployerRegistration>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::register_employer(&state.db, &form, page.lang).await,
+        service::register_employer(&db, &form, page.lang).await,
         &session,
         async |()| {
             Ok(Saved::info(
@@ -109,11 +105,11 @@ struct ConfirmPage<'a> {
 /// The page a confirmation link opens: a button, so that a mail scanner
 /// fetching the link does not spend it.
 pub async fn confirm_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     page: FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let user = confirm::open(&state.db, &token).await?;
+    let user = confirm::open(&db, &token).await?;
     Ok(page
         .render(
             "accounts/confirm.html",
@@ -126,18 +122,14 @@ pub async fn confirm_page(
 }
 
 pub async fn confirm(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     session: Session,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    confirm::confirm(&state.db, &token).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("access-confirmed"),
-    )
-    .await?;
-    Ok(Redirect::to("/login").into_response())
+    confirm::confirm(&db, &token).await?;
+    Saved::new(Message::new("access-confirmed"), "/login")
+        .redirect(&session)
+        .await
 }
 
 pub async fn claim_page(page: FormPage) -> AppResult<Response> {
@@ -168,8 +160,11 @@ pub async fn claim(
     .await
 }
 
-pub async fn setup_page(State(state): State<AppState>, page: FormPage) -> AppResult<Response> {
-    if !service::needs_setup(&state.db).await? {
+pub async fn setup_page(
+    State(db): State<DatabaseConnection>,
+    page: FormPage,
+) -> AppResult<Response> {
+    if !service::needs_setup(&db).await? {
         return Err(AppError::NotFound);
     }
     render_form(

@@ -2,9 +2,10 @@
 
 use axum::{
     extract::{RawQuery, State},
-    http::{StatusCode, header},
-    response::{IntoResponse, Redirect, Response},
+    http::header,
+    response::{IntoResponse, Response},
 };
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use tower_sessions::Session;
 
@@ -14,7 +15,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{FlashKind, Page, ReaderLang, StudentUser, flash},
+    auth::extractors::{Page, ReaderLang, StudentUser},
     error::{AppError, AppResult},
     format::today,
     forms::{FieldErrors, Form, Path, Saved, save_or_rerender},
@@ -36,11 +37,7 @@ async fn render_list(
     form: &SaveForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let searches = service::list(&state.db, student.id).await?;
     let body = page.render(
         "alerts/list.html",
@@ -93,19 +90,15 @@ pub async fn save(
 
 /// `POST /student/searches/{id}/delete`
 pub async fn delete(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    service::delete(&state.db, student.id, id).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("alerts-flash-deleted"),
-    )
-    .await?;
-    Ok(Redirect::to("/student/searches").into_response())
+    service::delete(&db, student.id, id).await?;
+    Saved::new(Message::new("alerts-flash-deleted"), "/student/searches")
+        .redirect(&session)
+        .await
 }
 
 /// `GET /search.atom`: the newest postings of a search, as an Atom feed.

@@ -3,8 +3,9 @@
 use axum::{
     extract::State,
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use tower_sessions::Session;
 
@@ -12,8 +13,7 @@ use super::service::{
     self, AcceptForm, Applicant, ApplicationForm, EmployerAction, HistoryStep, StudentAction,
 };
 use crate::{
-    app::AppState,
-    auth::extractors::{FlashKind, Page, StudentUser, VerifiedEmployer, flash},
+    auth::extractors::{Page, StudentUser, VerifiedEmployer},
     error::AppResult,
     forms::{Form, Path, Query, Saved, save_or_refuse, save_or_rerender},
     i18n::Message,
@@ -22,7 +22,7 @@ use crate::{
 };
 
 pub async fn apply(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     page: Page,
@@ -30,7 +30,7 @@ pub async fn apply(
     Form(form): Form<ApplicationForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::apply(&state.db, &student, id, &form).await,
+        service::apply(&db, &student, id, &form).await,
         &session,
         async |application| {
             let message = match application.status {
@@ -44,8 +44,7 @@ pub async fn apply(
             ))
         },
         async |errors| {
-            let opportunity =
-                view(&state.db, find_visible(&state.db, id).await?, page.lang).await?;
+            let opportunity = view(&db, find_visible(&db, id).await?, page.lang).await?;
             let body = page.render(
                 "opportunities/show.html",
                 minijinja::context! { opportunity, form, errors, can_apply => true },
@@ -76,15 +75,15 @@ struct StudentApplicationPage {
 }
 
 pub async fn student_view(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    let (application, _) = service::find_for_student(&state.db, &student, id).await?;
-    let history = service::history(&state.db, &application, Some(student.id)).await?;
-    let context = service::application_context(&state.db, &application).await?;
-    let draw = crate::draws::service::for_application(&state.db, &application).await?;
+    let (application, _) = service::find_for_student(&db, &student, id).await?;
+    let history = service::history(&db, &application, Some(student.id)).await?;
+    let context = service::application_context(&db, &application).await?;
+    let draw = crate::draws::service::for_application(&db, &application).await?;
     let view = StudentApplicationPage {
         draw,
         id: application.id,
@@ -104,7 +103,7 @@ pub async fn student_view(
 }
 
 pub async fn student_act(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     page: Page,
@@ -112,7 +111,7 @@ pub async fn student_act(
     Form(form): Form<AcceptForm>,
 ) -> AppResult<Response> {
     save_or_refuse(
-        service::student_act(&state.db, &student, id, action, &form, page.lang).await,
+        service::student_act(&db, &student, id, action, &form, page.lang).await,
         &session,
         async |placement| {
             Ok(match placement {
@@ -145,21 +144,21 @@ struct ApplicantsPage {
 }
 
 pub async fn applicants(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: VerifiedEmployer,
     page: Page,
     Path(id): Path<i32>,
     Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
     let paging = params.parse(page.lang)?;
-    let (opportunity, applicants) = service::applicants(&state.db, &employer, id, &paging).await?;
+    let (opportunity, applicants) = service::applicants(&db, &employer, id, &paging).await?;
     let (applicants, pager) = paging.finish(
         applicants,
         &format!("/employer/opportunities/{id}/applicants"),
         &params,
     );
-    let taken = service::slots_taken(&state.db, id).await?;
-    let placements = service::placements_of(&state.db, id).await?;
+    let taken = service::slots_taken(&db, id).await?;
+    let placements = service::placements_of(&db, id).await?;
     let view = ApplicantsPage {
         id,
         title: opportunity.title,
@@ -176,25 +175,20 @@ pub async fn applicants(
 }
 
 pub async fn employer_act(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: VerifiedEmployer,
     session: Session,
     Path((id, action)): Path<(i32, EmployerAction)>,
 ) -> AppResult<Response> {
-    let saved = service::employer_act(&state.db, &employer, id, action).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("employer-flash-application-moved").vocab(
-            "status",
-            "application_status",
-            saved.status.key(),
-        ),
-    )
-    .await?;
-    Ok(Redirect::to(&format!(
+    let saved = service::employer_act(&db, &employer, id, action).await?;
+    let moved = Message::new("employer-flash-application-moved").vocab(
+        "status",
+        "application_status",
+        saved.status.key(),
+    );
+    let to = format!(
         "/employer/opportunities/{}/applicants",
         saved.opportunity_id
-    ))
-    .into_response())
+    );
+    Saved::new(moved, to).redirect(&session).await
 }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::eligibility;
 use crate::{
-    auth::extractors::CurrentUser,
+    auth::extractors::{CurrentUser, VerifiedEmployer},
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, limit},
@@ -228,15 +228,6 @@ impl EmployerAction {
     }
 }
 
-/// The employer's organization, when it is verified: the second check (after
-/// the `VerifiedEmployer` extractor) before any student data is read.
-pub fn verified_organization(employer: &CurrentUser) -> AppResult<i32> {
-    if !employer.is_verified_employer() {
-        return Err(AppError::Forbidden);
-    }
-    employer.organization_id.ok_or(AppError::Forbidden)
-}
-
 /// The employer's organization, checked verified again inside the caller's
 /// transaction: the row is share-locked until it ends (PostgreSQL; SQLite
 /// write transactions are exclusive), so a suspension committed before this
@@ -245,9 +236,9 @@ pub fn verified_organization(employer: &CurrentUser) -> AppResult<i32> {
 /// the extractor and the write.
 pub async fn lock_verified_organization(
     db: &impl ConnectionTrait,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
 ) -> AppResult<i32> {
-    let organization_id = verified_organization(employer)?;
+    let organization_id = employer.organization_id;
     match organization_status(db, organization_id).await? {
         OrgStatus::Verified => Ok(organization_id),
         OrgStatus::Pending => Err(AppError::Refused(t(i18n::current(), "safe-org-pending"))),
@@ -262,7 +253,7 @@ pub async fn lock_verified_organization(
 /// (the organization checked verified in the same transaction).
 async fn find_for_employer(
     db: &impl ConnectionTrait,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     id: i32,
 ) -> AppResult<(application::Model, opportunity::Model)> {
     let organization_id = lock_verified_organization(db, employer).await?;
@@ -298,7 +289,7 @@ fn refused(from: ApplicationStatus, verb: &str) -> AppError {
 
 pub async fn employer_act(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     id: i32,
     action: EmployerAction,
 ) -> AppResult<application::Model> {
@@ -565,11 +556,11 @@ pub struct Applicant {
 /// search finds one by name).
 pub async fn applicants(
     db: &impl ConnectionTrait,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     opportunity_id: i32,
     paging: &crate::paging::Paging,
 ) -> AppResult<(opportunity::Model, Vec<Applicant>)> {
-    let organization_id = verified_organization(employer)?;
+    let organization_id = employer.organization_id;
     let opportunity = opportunity::Entity::find_by_id(opportunity_id)
         .filter(opportunity::Column::OrganizationId.eq(organization_id))
         .one(db)

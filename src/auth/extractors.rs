@@ -184,9 +184,11 @@ role_gate!(
     StudentUser: Role::Student
 );
 role_gate!(
-    /// An employer, whatever their organization's status: only for pages that
-    /// touch no student (the dashboard, the organization profile, drafts).
-    EmployerUser: Role::Employer
+    /// An employer, with or without an organization: only for the pages an
+    /// employer taken out of their organization still opens (the blank
+    /// posting form). Everything acting for an organization takes
+    /// [`EmployerUser`].
+    EmployerAccount: Role::Employer
 );
 role_gate!(
     /// A counselor or an admin (admins can do everything counselors do, for every school).
@@ -197,20 +199,57 @@ role_gate!(
     AdminUser: Role::Admin
 );
 
+/// An employer acting for their organization, whatever its status: only
+/// for pages that touch no student (the dashboard, the organization profile,
+/// drafts). An employer without an organization (an admin took them out of
+/// it) is refused here, so no service checks again.
+#[derive(Debug, Clone)]
+pub struct EmployerUser {
+    user: CurrentUser,
+    /// The organization the employer acts for.
+    pub organization_id: i32,
+}
+
+impl FromRequestParts<AppState> for EmployerUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        let EmployerAccount(user) = EmployerAccount::from_request_parts(parts, state).await?;
+        let organization_id = user.organization_id.ok_or(AppError::Forbidden)?;
+        Ok(EmployerUser {
+            user,
+            organization_id,
+        })
+    }
+}
+
+impl std::ops::Deref for EmployerUser {
+    type Target = CurrentUser;
+    fn deref(&self) -> &CurrentUser {
+        &self.user
+    }
+}
+
 /// An employer of a verified organization: every page and action that
 /// touches students (applicants, applications, placements, hours,
 /// evaluations) takes this, so a suspension or rejection cuts access on the
-/// very next request and no route can forget the check.
+/// very next request and no route can forget the check. Only this extractor
+/// makes one, so holding one is proof of the check.
 #[derive(Debug, Clone)]
-pub struct VerifiedEmployer(pub CurrentUser);
+pub struct VerifiedEmployer(EmployerUser);
 
 impl FromRequestParts<AppState> for VerifiedEmployer {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
-        let EmployerUser(user) = EmployerUser::from_request_parts(parts, state).await?;
-        if user.is_verified_employer() {
-            return Ok(VerifiedEmployer(user));
+        // An employer without an organization is refused as unverified, as
+        // before the organization was carried by `EmployerUser`.
+        let EmployerAccount(user) = EmployerAccount::from_request_parts(parts, state).await?;
+        if let (true, Some(organization_id)) = (user.is_verified_employer(), user.organization_id) {
+            return Ok(VerifiedEmployer(EmployerUser {
+                user,
+                organization_id,
+            }));
         }
         Err(unverified(user.organization_status))
     }
@@ -227,8 +266,8 @@ pub fn unverified(status: Option<OrgStatus>) -> AppError {
 }
 
 impl std::ops::Deref for VerifiedEmployer {
-    type Target = CurrentUser;
-    fn deref(&self) -> &CurrentUser {
+    type Target = EmployerUser;
+    fn deref(&self) -> &EmployerUser {
         &self.0
     }
 }

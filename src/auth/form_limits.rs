@@ -12,9 +12,9 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
+use sea_orm::DatabaseConnection;
 
 use crate::{
-    app::AppState,
     auth::{client_address::ClientAddress, extractors::ReaderLang, throttle},
     i18n::t_args,
 };
@@ -79,7 +79,7 @@ fn limited(path: &str) -> Option<&'static Limited> {
 
 /// Middleware: charges a POST to a limited form to its client address.
 pub async fn guard(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     client: ClientAddress,
     ReaderLang(lang): ReaderLang,
     request: Request,
@@ -92,17 +92,13 @@ pub async fn guard(
         return next.run(request).await;
     };
     let bucket = throttle::form_address(form.bucket, &client.to_string());
-    let charged = throttle::charge(
-        &state.db,
-        &[(bucket.clone(), throttle::FORM_ADDRESS)],
-        |wait| {
-            t_args(
-                lang,
-                "integrity-too-many-forms",
-                vec![("wait", throttle::wait_in_words(lang, wait).into())],
-            )
-        },
-    )
+    let charged = throttle::charge(&db, &[(bucket.clone(), throttle::FORM_ADDRESS)], |wait| {
+        t_args(
+            lang,
+            "integrity-too-many-forms",
+            vec![("wait", throttle::wait_in_words(lang, wait).into())],
+        )
+    })
     .await;
     if let Err(error) = charged {
         return error.into_response();
@@ -110,7 +106,7 @@ pub async fn guard(
     let response = next.run(request).await;
     if form.refund_success
         && response.status().is_redirection()
-        && let Err(error) = throttle::refund(&state.db, &bucket).await
+        && let Err(error) = throttle::refund(&db, &bucket).await
     {
         tracing::warn!(%error, "could not give back a rate-limit attempt");
     }

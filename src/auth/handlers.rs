@@ -5,6 +5,7 @@ use axum::{
     http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -13,11 +14,11 @@ use crate::{
     auth::{
         client_address::ClientAddress,
         device,
-        extractors::{FlashKind, FormPage, MaybeUser, flash},
+        extractors::{FormPage, MaybeUser},
         service,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form},
+    forms::{FieldErrors, Form, Saved, answer_or_rerender},
     i18n::Message,
 };
 
@@ -73,13 +74,23 @@ pub async fn login(
         page.lang,
     )
     .await;
-    match outcome {
-        // The device cookie comes with the second factor, once the login is whole.
-        Ok(user) if user.mfa_enabled_at.is_some() => {
-            service::await_second_factor(&session, &user).await?;
-            Ok(Redirect::to("/login/mfa").into_response())
-        }
-        Ok(user) => {
+    let render =
+        |status: StatusCode, errors: FieldErrors, error: Option<String>| -> AppResult<Response> {
+            let view = LoginPage {
+                form: &form,
+                errors,
+                error,
+            };
+            Ok((status, page.render("auth/login.html", view)?).into_response())
+        };
+    let answer = answer_or_rerender(
+        outcome,
+        async |user| {
+            // The device cookie comes with the second factor, once the login is whole.
+            if user.mfa_enabled_at.is_some() {
+                service::await_second_factor(&session, &user).await?;
+                return Ok(Redirect::to("/login/mfa").into_response());
+            }
             let device = device::issue(&user.email, secure);
             service::start_session(&state.db, &session, user).await?;
             let mut response = Redirect::to("/dashboard").into_response();
@@ -87,53 +98,34 @@ pub async fn login(
                 response.headers_mut().append(header::SET_COOKIE, device);
             }
             Ok(response)
-        }
-        Err(AppError::Validation(errors)) => {
-            let body = page.render(
-                "auth/login.html",
-                LoginPage {
-                    form: &form,
-                    errors,
-                    error: None,
-                },
-            )?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
-        }
+        },
+        async |errors| render(StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+    )
+    .await;
+    match answer {
+        // A refusal (disabled, unconfirmed) comes worded for the reader.
         Err(
             error @ (AppError::InvalidCredentials
             | AppError::TooManyRequests(_)
             | AppError::Refused(_)),
-        ) => {
-            let status = error.status();
-            // A refusal (disabled, unconfirmed) comes worded for the reader.
-            let message = error.public_message();
-            let body = page.render(
-                "auth/login.html",
-                LoginPage {
-                    form: &form,
-                    errors: FieldErrors::new(),
-                    error: Some(message),
-                },
-            )?;
-            Ok((status, body).into_response())
-        }
-        Err(other) => Err(other),
+        ) => render(
+            error.status(),
+            FieldErrors::new(),
+            Some(error.public_message()),
+        ),
+        other => other,
     }
 }
 
 /// Logging out ends every session of the user, not only this browser's: on
 /// a shared school computer the other tabs and devices must not stay open.
 pub async fn logout(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     session: Session,
     MaybeUser(user): MaybeUser,
-) -> AppResult<Redirect> {
-    service::end_all_sessions(&state.db, &session, user.map(|u| u.id)).await?;
-    flash(
-        &session,
-        FlashKind::Info,
-        Message::new("common-flash-logged-out"),
-    )
-    .await?;
-    Ok(Redirect::to("/"))
+) -> AppResult<Response> {
+    service::end_all_sessions(&db, &session, user.map(|u| u.id)).await?;
+    Saved::info(Message::new("common-flash-logged-out"), "/")
+        .redirect(&session)
+        .await
 }

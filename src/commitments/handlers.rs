@@ -13,7 +13,6 @@ use sea_orm::EntityTrait;
 use super::service::{self, PledgeForm};
 use crate::{
     app::AppState,
-    applications::service::verified_organization,
     auth::extractors::{Page, VerifiedEmployer},
     error::AppResult,
     format::today,
@@ -28,7 +27,7 @@ async fn render(
     form: &PledgeForm,
     errors: FieldErrors,
 ) -> AppResult<axum::response::Html<String>> {
-    let organization_id = verified_organization(employer)?;
+    let organization_id = employer.organization_id;
     let pledges = service::of_organization(&state.db, organization_id).await?;
     let schools: Vec<(i32, String)> = entity::school::Entity::find()
         .all(&state.db)

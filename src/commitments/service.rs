@@ -1,6 +1,6 @@
 //! Pledges, their checks, and their progress counted from placements.
 
-use chrono::{NaiveDate, NaiveTime, Utc};
+use chrono::{NaiveDate, Utc};
 use entity::{
     Compensation, PlacementStatus, commitment, commitment_school, opportunity, placement, school,
     student,
@@ -12,9 +12,8 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    applications::service::verified_organization,
-    auth::extractors::CurrentUser,
-    counseling::service::{SCHOOL_YEAR_STARTS, school_year_of},
+    auth::extractors::VerifiedEmployer,
+    counseling::service::{school_year_bounds, school_year_of},
     db,
     disclosure::{self, Shown},
     error::{AppError, AppResult},
@@ -129,11 +128,10 @@ pub async fn parse(
 /// old, partner schools and all), in one transaction.
 pub async fn pledge(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     form: &PledgeForm,
     today: NaiveDate,
 ) -> AppResult<commitment::Model> {
-    verified_organization(employer)?;
     let pledge = parse(db, form, today).await?;
     let txn = db::begin_write(db).await?;
     // Checked again inside the transaction: a suspension meanwhile refuses it.
@@ -195,21 +193,10 @@ pub struct Counts {
     pub partner: u64,
 }
 
-/// The first instant of a school year and of the next one.
-pub(crate) fn year_bounds(year: i32) -> (chrono::DateTime<Utc>, chrono::DateTime<Utc>) {
-    let at = |y: i32| {
-        NaiveDate::from_ymd_opt(y, SCHOOL_YEAR_STARTS, 1)
-            .unwrap_or_default()
-            .and_time(NaiveTime::MIN)
-            .and_utc()
-    };
-    (at(year), at(year + 1))
-}
-
 /// Counts by the database: placements holding a seat at the organization's
 /// postings, made during the school year.
 pub async fn counts(db: &impl ConnectionTrait, pledge: &commitment::Model) -> AppResult<Counts> {
-    let (start, end) = year_bounds(pledge.school_year);
+    let (start, end) = school_year_bounds(pledge.school_year);
     let postings = |paid_only: bool| {
         let mut query = opportunity::Entity::find()
             .select_only()

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::NaiveTime;
 use entity::{PlacementStatus, application, belonging_response, placement, school, student};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
@@ -44,19 +44,6 @@ pub struct Cohort {
     pub months: Option<BTreeMap<i32, Vec<[usize; 2]>>>,
 }
 
-/// The first instant of the period and the first instant after it (UTC, as
-/// `Period::contains` reads dates).
-fn bounds(period: &Period) -> (DateTime<Utc>, DateTime<Utc>) {
-    let start = period.from.and_time(NaiveTime::MIN).and_utc();
-    let end = period
-        .to
-        .succ_opt()
-        .unwrap_or(period.to)
-        .and_time(NaiveTime::MIN)
-        .and_utc();
-    (start, end)
-}
-
 /// The counselor's schools (a handful, never the students).
 fn school_ids(period: &Period) -> Vec<i32> {
     period.schools.iter().map(|s| s.id).collect()
@@ -77,7 +64,7 @@ fn f(column: &'static str) -> Expr {
 /// them), each probed per student: cheap for the one page a list reads.
 fn facts_select(period: &Period) -> SelectStatement {
     use student::Column as C;
-    let (start, end) = bounds(period);
+    let (start, end) = period.bounds();
     let applied = application::Entity::find()
         .select_only()
         .expr(Expr::val(1))
@@ -166,7 +153,7 @@ fn in_scope(
 fn facts_joined(period: &Period, only_scope: bool) -> SelectStatement {
     use belonging_response::Column as B;
     use student::Column as C;
-    let (start, end) = bounds(period);
+    let (start, end) = period.bounds();
     let engaged = Query::select()
         .column(application::Column::StudentId)
         .from(application::Entity)
@@ -504,7 +491,7 @@ async fn months(
     period: &Period,
 ) -> AppResult<BTreeMap<i32, Vec<[usize; 2]>>> {
     let months = period.months();
-    let (start, end) = bounds(period);
+    let (start, end) = period.bounds();
     let mut by_school: BTreeMap<i32, Vec<[usize; 2]>> = BTreeMap::new();
     for (k, name) in ["application", "placement"].into_iter().enumerate() {
         let table = Alias::new(name);

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use entity::{ApplicationStatus, application, hour_log, opportunity, placement, school, student};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
@@ -46,6 +46,17 @@ pub fn school_year_of(day: NaiveDate) -> i32 {
     }
 }
 
+/// The first instant of a school year and of the next one (UTC).
+pub fn school_year_bounds(year: i32) -> (DateTime<Utc>, DateTime<Utc>) {
+    let at = |y: i32| {
+        NaiveDate::from_ymd_opt(y, SCHOOL_YEAR_STARTS, 1)
+            .unwrap_or_default()
+            .and_time(NaiveTime::MIN)
+            .and_utc()
+    };
+    (at(year), at(year + 1))
+}
+
 /// A checked scope: its schools and one whole school year (August 1 to
 /// July 31). Periods are whole school years so that no two periods a
 /// counselor can ask for overlap: subtracting one from another isolates
@@ -63,6 +74,19 @@ pub struct Period {
 }
 
 impl Period {
+    /// The first instant of the period and the first instant after it (UTC,
+    /// as `contains` reads dates).
+    pub fn bounds(&self) -> (DateTime<Utc>, DateTime<Utc>) {
+        let start = self.from.and_time(NaiveTime::MIN).and_utc();
+        let end = self
+            .to
+            .succ_opt()
+            .unwrap_or(self.to)
+            .and_time(NaiveTime::MIN)
+            .and_utc();
+        (start, end)
+    }
+
     /// The twelve months of the school year: first day and the next month's.
     pub fn months(&self) -> Vec<(NaiveDate, NaiveDate)> {
         (0..12)
@@ -96,15 +120,13 @@ pub async fn period(
     let current = school_year_of(today);
     let date = |text: &str, name: &str| match text.trim() {
         "" => Ok(None),
-        text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| {
-                AppError::BadRequest(t_args(
-                    lang,
-                    "stats-error-date",
-                    vec![("name", name.into())],
-                ))
-            }),
+        text => crate::forms::parse_date(text).map(Some).ok_or_else(|| {
+            AppError::BadRequest(t_args(
+                lang,
+                "stats-error-date",
+                vec![("name", name.into())],
+            ))
+        }),
     };
     let (from, to) = (date(&scope.from, "from")?, date(&scope.to, "to")?);
     let year = match scope.year.trim() {

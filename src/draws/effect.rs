@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveTime;
 use entity::{Allocation, OpportunityKind, PlacementStatus, opportunity, placement, student};
 use sea_orm::{
     Condition, ConnectionTrait,
@@ -41,13 +40,7 @@ pub async fn measure(
     threshold: usize,
 ) -> AppResult<Effect> {
     let schools: Vec<i32> = period.schools.iter().map(|s| s.id).collect();
-    let start = period.from.and_time(NaiveTime::MIN).and_utc();
-    let end = period
-        .to
-        .succ_opt()
-        .unwrap_or(period.to)
-        .and_time(NaiveTime::MIN)
-        .and_utc();
+    let (start, end) = period.bounds();
     // A seat is a first time when the student holds no earlier seat
     // (placement ids grow with time), in any school year.
     let earlier = Alias::new("earlier");

@@ -6,6 +6,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use minijinja::context;
+use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::service::{self, Outcome};
@@ -24,11 +25,11 @@ pub async fn how(State(state): State<AppState>, page: Page) -> AppResult<Respons
 }
 
 pub async fn record(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    let record = service::record(&state.db, id).await?;
+    let record = service::record(&db, id).await?;
     Ok(page
         .render("draws/record.html", context! { record })?
         .into_response())
@@ -60,13 +61,13 @@ pub async fn run_now(
 
 /// The outreach list's priority mark; back to the list with a message.
 pub async fn mark_priority(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<service::PriorityForm>,
 ) -> AppResult<Response> {
-    let marked = service::mark_priority(&state.db, &counselor, id, &form).await?;
+    let marked = service::mark_priority(&db, &counselor, id, &form).await?;
     let message = Message::new(if marked {
         "draws-flash-priority-marked"
     } else {

@@ -25,7 +25,7 @@ use serde::Serialize;
 use super::order::{self, Ticket};
 use crate::{
     applications::service::slots_taken,
-    auth::extractors::CurrentUser,
+    auth::extractors::{CurrentUser, VerifiedEmployer},
     db,
     error::{AppError, AppResult, OrNotFound},
     i18n::{self, Message, t_args},
@@ -349,7 +349,7 @@ pub async fn run(
 /// The employer's "draw now" (after the deadline): their own posting only.
 pub async fn run_for_employer(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     opportunity_id: i32,
     today: NaiveDate,
     low_income_tier: bool,
@@ -537,11 +537,7 @@ pub struct Drawn {
 /// not verified (its postings are gone from the public).
 pub async fn record(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<Record> {
     let opportunity = crate::db::found::<opportunity::Entity>(db, opportunity_id).await?;
-    organization::Entity::find_by_id(opportunity.organization_id)
-        .filter(organization::Column::Status.eq(OrgStatus::Verified))
-        .one(db)
-        .await?
-        .or_not_found()?;
+    crate::organizations::service::verified(db, opportunity.organization_id).await?;
     let commitment = draw_seed::Entity::find_by_id(opportunity_id)
         .one(db)
         .await?

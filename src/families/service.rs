@@ -252,8 +252,8 @@ pub async fn set_birth_date(
     let date = if text.is_empty() {
         None
     } else {
-        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(date) if date <= today && date.year() >= 1900 => Some(date),
+        match crate::forms::parse_date(text) {
+            Some(date) if date <= today && date.year() >= 1900 => Some(date),
             _ => {
                 let mut errors = FieldErrors::new();
                 errors.add_id("date_of_birth", "counselor-birth-date-invalid");

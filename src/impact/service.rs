@@ -1,6 +1,6 @@
 //! The impact figures of a school year, counted by the database.
 
-use chrono::{NaiveDate, NaiveTime, Utc};
+use chrono::NaiveDate;
 use entity::{
     AccessNeed, Compensation, HoursStatus, OpportunityKind, PlacementStatus, StemField, WorkMode,
     hour_log, opportunity, opportunity_feature, placement, school,
@@ -12,7 +12,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::{
-    counseling::service::{self as counseling, Period, SCHOOL_YEAR_STARTS, school_year_of},
+    counseling::service::{self as counseling, Period, school_year_of},
     disclosure::{self, Figures, Shown},
     error::{AppError, AppResult},
     i18n::{Lang, t_args},
@@ -67,23 +67,13 @@ pub struct Impact {
     pub commitments_met: usize,
 }
 
-fn bounds(year: i32) -> (chrono::DateTime<Utc>, chrono::DateTime<Utc>) {
-    let at = |y: i32| {
-        NaiveDate::from_ymd_opt(y, SCHOOL_YEAR_STARTS, 1)
-            .unwrap_or_default()
-            .and_time(NaiveTime::MIN)
-            .and_utc()
-    };
-    (at(year), at(year + 1))
-}
-
 pub async fn impact(
     db: &impl ConnectionTrait,
     year: i32,
     today: NaiveDate,
     threshold: usize,
 ) -> AppResult<Impact> {
-    let (start, end) = bounds(year);
+    let (start, end) = counseling::school_year_bounds(year);
     let from = start.date_naive();
     let to = end.date_naive().pred_opt().unwrap_or(from);
     // Postings offered: published during the school year.
@@ -136,15 +126,15 @@ pub async fn impact(
             .collect()
     };
     let by_kind = tally(
-        OpportunityKind::ALL.iter().map(|k| k.key()).collect(),
+        OpportunityKind::KEYS.to_vec(),
         kinds.into_iter().map(|(k, n)| (k.key(), n)).collect(),
     );
     let by_field = tally(
-        StemField::ALL.iter().map(|k| k.key()).collect(),
+        StemField::KEYS.to_vec(),
         fields.into_iter().map(|(k, n)| (k.key(), n)).collect(),
     );
     let by_feature = tally(
-        AccessNeed::ALL.iter().map(|k| k.key()).collect(),
+        AccessNeed::KEYS.to_vec(),
         features.into_iter().map(|(k, n)| (k.key(), n)).collect(),
     );
 

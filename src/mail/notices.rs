@@ -81,11 +81,8 @@ pub async fn decision_to_student(
     let Some(to) = user_wants(db, user_id, MailTopic::Updates).await? else {
         return Ok(());
     };
-    let organization = entity::organization::Entity::find_by_id(opportunity.organization_id)
-        .one(db)
-        .await?
-        .map(|o| o.name)
-        .unwrap_or_default();
+    let organization =
+        crate::organizations::service::name_of(db, opportunity.organization_id).await?;
     send(
         db,
         &to,

@@ -5,10 +5,11 @@
 
 use axum::{
     extract::{Path, State},
-    http::{HeaderValue, StatusCode, header},
+    http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
 use minijinja::context;
+use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::preferences::{self, LinkPurpose, PreferencesForm, Recipient};
@@ -16,7 +17,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CurrentUser, FormPage, Page},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Saved, save_or_rerender},
+    forms::{FieldErrors, Form, Saved, answer_or_rerender, save_or_rerender},
     i18n::Message,
 };
 
@@ -34,11 +35,7 @@ fn render_preferences(
     form: &PreferencesForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let body = page.render(
         "mail/preferences.html",
         context! {
@@ -51,24 +48,24 @@ fn render_preferences(
 }
 
 pub async fn preferences_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: CurrentUser,
     page: Page,
 ) -> AppResult<Response> {
     preferences::ensure_has_optional_mail(&user)?;
-    let form = preferences::form_of(&state.db, user.id).await?;
+    let form = preferences::form_of(&db, user.id).await?;
     render_preferences(&page, &user, &form, FieldErrors::new())
 }
 
 pub async fn save_preferences(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: CurrentUser,
     page: Page,
     session: Session,
     Form(form): Form<PreferencesForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        preferences::save_for_user(&state.db, &user, &form).await,
+        preferences::save_for_user(&db, &user, &form).await,
         &session,
         async |()| {
             Ok(Saved::new(
@@ -157,19 +154,18 @@ async fn guardian_link(state: &AppState, token: &str) -> AppResult<(i32, prefere
 }
 
 fn render_guardian(
-    mut page: Page,
+    page: &Page,
     token: &str,
     holder: &preferences::Holder,
     form: &PreferencesForm,
     errors: FieldErrors,
     saved: bool,
 ) -> AppResult<Response> {
-    page.lang = holder.lang;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
+    let page = Page {
+        lang: holder.lang,
+        ..page.clone()
     };
+    let status = errors.status();
     let body = page.render(
         "mail/guardian.html",
         context! { token, email => holder.masked_email.clone(), form, errors, saved },
@@ -188,7 +184,7 @@ pub async fn guardian_page(
         digest: String::new(),
         language: holder.language.clone(),
     };
-    render_guardian(page, &token, &holder, &form, FieldErrors::new(), false)
+    render_guardian(&page, &token, &holder, &form, FieldErrors::new(), false)
 }
 
 pub async fn save_guardian(
@@ -198,17 +194,14 @@ pub async fn save_guardian(
     Form(form): Form<PreferencesForm>,
 ) -> AppResult<Response> {
     let (id, holder) = guardian_link(&state, &token).await?;
-    match preferences::save_for_guardian(&state.db, id, &form).await {
-        Ok(()) => {
+    answer_or_rerender(
+        preferences::save_for_guardian(&state.db, id, &form).await,
+        async |()| {
             // Shown in the language just chosen.
-            let holder = preferences::holder(&state.db, Recipient::Guardian(id))
-                .await?
-                .ok_or(AppError::NotFound)?;
-            render_guardian(page, &token, &holder, &form, FieldErrors::new(), true)
-        }
-        Err(AppError::Validation(errors)) => {
-            render_guardian(page, &token, &holder, &form, errors, false)
-        }
-        Err(other) => Err(other),
-    }
+            let (_, holder) = guardian_link(&state, &token).await?;
+            render_guardian(&page, &token, &holder, &form, FieldErrors::new(), true)
+        },
+        async |errors| render_guardian(&page, &token, &holder, &form, errors, false),
+    )
+    .await
 }

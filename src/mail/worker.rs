@@ -24,13 +24,12 @@ use lettre::{
     },
 };
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    UpdateMany,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, UpdateMany,
     sea_query::{Expr, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
 
-use crate::error::AppResult;
+use crate::{error::AppResult, jobs::Claim};
 
 /// Tries before a message is marked failed for good.
 pub const MAX_ATTEMPTS: i32 = 8;
@@ -133,32 +132,19 @@ pub async fn claim(
     if due.is_none() {
         return Ok(Vec::new());
     }
-    let free = || {
-        Condition::any()
-            .add(C::ClaimedUntil.is_null())
-            .add(C::ClaimedUntil.lt(now))
-            .add(C::ClaimedBy.like(crate::jobs::mine_like()))
-    };
     let due = Query::select()
         .column(C::Id)
         .from(mail_outbox::Entity)
         .and_where(C::SentAt.is_null())
         .and_where(C::FailedAt.is_null())
         .and_where(C::NextAttemptAt.lte(now))
-        .cond_where(free())
+        .cond_where(CLAIM.free(now))
         .order_by(C::Id, Order::Asc)
         .limit(BATCH)
         .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
         .to_owned();
-    mail_outbox::Entity::update_many()
-        .col_expr(C::ClaimedBy, Expr::value(token))
-        .col_expr(
-            C::ClaimedUntil,
-            Expr::value(now + chrono::Duration::seconds(CLAIM_SECONDS)),
-        )
-        .filter(C::Id.in_subquery(due))
-        .filter(free())
-        .exec(db)
+    CLAIM
+        .take::<mail_outbox::Entity>(db, due, C::Id, token, now, CLAIM_SECONDS)
         .await?;
     Ok(mail_outbox::Entity::find()
         .filter(C::ClaimedBy.eq(token))
@@ -172,16 +158,7 @@ pub async fn claim(
 /// Gives back the messages this process claimed and did not send (a clean
 /// shutdown): the other servers send them at once instead of after the lapse.
 pub async fn release_claims(db: &DatabaseConnection) -> AppResult<u64> {
-    let released = mail_outbox::Entity::update_many()
-        .col_expr(mail_outbox::Column::ClaimedBy, Expr::value(None::<String>))
-        .col_expr(
-            mail_outbox::Column::ClaimedUntil,
-            Expr::value(None::<chrono::DateTime<Utc>>),
-        )
-        .filter(mail_outbox::Column::ClaimedBy.like(crate::jobs::mine_like()))
-        .exec(db)
-        .await?;
-    Ok(released.rows_affected)
+    CLAIM.release::<mail_outbox::Entity>(db).await
 }
 
 /// Adds to the update that marks a message sent (or failed for good) the
@@ -195,6 +172,12 @@ fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_outbox::Ent
         .col_expr(mail_outbox::Column::HtmlBody, Expr::value(""))
         .col_expr(mail_outbox::Column::Attachment, Expr::value(None::<String>))
 }
+
+/// Who holds a message, until when.
+const CLAIM: Claim<mail_outbox::Column> = Claim {
+    by: mail_outbox::Column::ClaimedBy,
+    until: mail_outbox::Column::ClaimedUntil,
+};
 
 /// Sends every due message once; returns how many were tried.
 pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usize> {
@@ -215,14 +198,9 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
         };
         match outcome {
             Ok(()) => {
-                scrub(mail_outbox::Entity::update_many())
+                scrub(CLAIM.clear(mail_outbox::Entity::update_many()))
                     .col_expr(mail_outbox::Column::SentAt, Expr::value(Utc::now()))
                     .col_expr(mail_outbox::Column::Attempts, Expr::value(row.attempts + 1))
-                    .col_expr(mail_outbox::Column::ClaimedBy, Expr::value(None::<String>))
-                    .col_expr(
-                        mail_outbox::Column::ClaimedUntil,
-                        Expr::value(None::<chrono::DateTime<Utc>>),
-                    )
                     .filter(mail_outbox::Column::Id.eq(row.id))
                     .exec(db)
                     .await?;
@@ -231,10 +209,10 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                 let attempts = row.attempts + 1;
                 let give_up = permanent || attempts >= MAX_ATTEMPTS;
                 tracing::warn!(id = row.id, attempts, give_up, %error, "mail not sent");
-                let backoff = 2_i64
-                    .saturating_pow((attempts - 1).clamp(0, 20) as u32)
-                    .min(MAX_BACKOFF_SECONDS);
-                let mut update = mail_outbox::Entity::update_many()
+                let backoff = crate::jobs::backoff_seconds(attempts, MAX_BACKOFF_SECONDS);
+                // Free for whichever server comes first once it is due.
+                let mut update = CLAIM
+                    .clear(mail_outbox::Entity::update_many())
                     .col_expr(mail_outbox::Column::Attempts, Expr::value(attempts))
                     .col_expr(
                         mail_outbox::Column::NextAttemptAt,
@@ -243,12 +221,6 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                     .col_expr(
                         mail_outbox::Column::LastError,
                         Expr::value(error.chars().take(1000).collect::<String>()),
-                    )
-                    // Free for whichever server comes first once it is due.
-                    .col_expr(mail_outbox::Column::ClaimedBy, Expr::value(None::<String>))
-                    .col_expr(
-                        mail_outbox::Column::ClaimedUntil,
-                        Expr::value(None::<chrono::DateTime<Utc>>),
                     );
                 if give_up {
                     update = scrub(update)

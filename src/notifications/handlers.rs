@@ -4,10 +4,10 @@ use axum::{
     extract::State,
     response::{IntoResponse, Redirect, Response},
 };
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use crate::{
-    app::AppState,
     auth::extractors::{CurrentUser, Page},
     error::AppResult,
     forms::Query,
@@ -23,7 +23,7 @@ struct Item {
 }
 
 pub async fn list(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: CurrentUser,
     page: Page,
     Query(params): Query<PageParams>,
@@ -33,9 +33,9 @@ pub async fn list(
     // it stays hidden until the organization is verified again.
     let hidden = user.role == entity::Role::Employer && !user.is_verified_employer();
     let latest = if hidden {
-        super::service::latest_about_organization(&state.db, user.id).await?
+        super::service::latest_about_organization(&db, user.id).await?
     } else {
-        super::service::latest(&state.db, user.id, &paging).await?
+        super::service::latest(&db, user.id, &paging).await?
     };
     let (latest, pager) = paging.finish(latest, "/notifications", &params);
     let items: Vec<Item> = latest
@@ -60,9 +60,9 @@ pub async fn list(
 }
 
 pub async fn mark_all_read(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: CurrentUser,
 ) -> AppResult<Redirect> {
-    super::service::mark_read(&state.db, user.id).await?;
+    super::service::mark_read(&db, user.id).await?;
     Ok(Redirect::to("/notifications"))
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     forms::FieldErrors,
     geo::{self, Point},
-    i18n::{self, Message},
+    i18n::Message,
     organizations::service::existing_zip,
 };
 
@@ -183,82 +183,6 @@ fn choice<T: Copy>(
         errors.add(field, Message::new("form-choose").term("label", label));
     }
     parsed
-}
-
-fn date(errors: &mut FieldErrors, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
-    let value = value.trim();
-    if value.is_empty() {
-        errors.add(field, Message::new("form-required").term("label", label));
-        return None;
-    }
-    let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
-    if parsed.is_none() {
-        errors.add(field, Message::new("form-date").term("label", label));
-    }
-    parsed
-}
-
-fn time(errors: &mut FieldErrors, field: &str, label: &str, value: &str) -> Option<NaiveTime> {
-    let value = value.trim();
-    if value.is_empty() {
-        errors.add(
-            field,
-            Message::new("form-time-required").term("label", label),
-        );
-        return None;
-    }
-    let parsed = NaiveTime::parse_from_str(value, "%H:%M").ok();
-    if parsed.is_none() {
-        errors.add(field, Message::new("form-time").term("label", label));
-    }
-    parsed
-}
-
-/// Dollars ("18", "18.50") into cents, within `0..=max_dollars`.
-fn money(
-    errors: &mut FieldErrors,
-    field: &str,
-    label: &str,
-    value: &str,
-    max_dollars: i64,
-) -> Option<i32> {
-    let value = value.trim().trim_start_matches('$');
-    if value.is_empty() {
-        errors.add(
-            field,
-            Message::new("form-money-required").term("label", label),
-        );
-        return None;
-    }
-    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
-    let valid = !whole.is_empty()
-        && whole.len() <= 7
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && fraction.len() <= 2
-        && fraction.bytes().all(|b| b.is_ascii_digit());
-    if value.starts_with('-') {
-        errors.add(
-            field,
-            Message::new("form-money-negative").term("label", label),
-        );
-        return None;
-    }
-    if !valid {
-        errors.add(field, Message::new("form-money-shape").term("label", label));
-        return None;
-    }
-    let dollars: i64 = whole.parse().unwrap_or(0);
-    let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
-    if dollars > max_dollars {
-        errors.add(
-            field,
-            Message::new("form-money-max")
-                .term("label", label)
-                .arg("max", i18n::money(max_dollars * 100)),
-        );
-        return None;
-    }
-    i32::try_from(dollars * 100 + cents).ok()
 }
 
 fn optional_number(
@@ -498,8 +422,7 @@ impl PostingForm {
         );
         let hourly_wage_cents = (compensation == Some(Compensation::Hourly))
             .then(|| {
-                money(
-                    errors,
+                errors.money(
                     "hourly_wage",
                     "employer-posting-hourly-wage-name",
                     &self.hourly_wage,
@@ -509,8 +432,7 @@ impl PostingForm {
             .flatten();
         let stipend_cents = (compensation == Some(Compensation::Stipend))
             .then(|| {
-                money(
-                    errors,
+                errors.money(
                     "stipend",
                     "employer-posting-stipend-name",
                     &self.stipend,
@@ -542,38 +464,21 @@ impl PostingForm {
     }
 
     fn dates(&self, errors: &mut FieldErrors, is_shadow: bool) -> Dates {
-        let start_date = date(
-            errors,
+        let start_date = errors.date(
             "start_date",
             "employer-posting-start-date",
             &self.start_date,
         );
-        let end_date = date(
-            errors,
-            "end_date",
-            "employer-posting-end-date",
-            &self.end_date,
-        );
-        let deadline = date(
-            errors,
-            "deadline",
-            "employer-posting-deadline",
-            &self.deadline,
-        );
+        let end_date = errors.date("end_date", "employer-posting-end-date", &self.end_date);
+        let deadline = errors.date("deadline", "employer-posting-deadline", &self.deadline);
         let (start_time, end_time) = if is_shadow {
             (
-                time(
-                    errors,
+                errors.time(
                     "start_time",
                     "employer-posting-start-time-name",
                     &self.start_time,
                 ),
-                time(
-                    errors,
-                    "end_time",
-                    "employer-posting-end-time-name",
-                    &self.end_time,
-                ),
+                errors.time("end_time", "employer-posting-end-time-name", &self.end_time),
             )
         } else {
             (None, None)

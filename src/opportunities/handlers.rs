@@ -2,10 +2,10 @@
 
 use axum::{
     extract::State,
-    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
 use entity::{AccessNeed, PostingLanguage, organization};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use tower_sessions::Session;
 
@@ -15,7 +15,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{EmployerUser, FlashKind, Page, flash},
+    auth::extractors::{EmployerAccount, EmployerUser, FlashKind, Page, flash},
     error::AppResult,
     forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
     i18n::{self, Message},
@@ -32,14 +32,14 @@ struct Dashboard {
 }
 
 pub async fn dashboard(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     page: Page,
     Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
     let paging = params.parse(page.lang)?;
-    let organization = organizations::service::of_employer(&state.db, &employer).await?;
-    let opportunities = service::list_for_organization(&state.db, organization.id, &paging).await?;
+    let organization = organizations::service::of_employer(&db, &employer).await?;
+    let opportunities = service::list_for_organization(&db, organization.id, &paging).await?;
     let (opportunities, pager) = paging.finish(opportunities, "/employer", &params);
     Ok(page
         .render(
@@ -83,11 +83,7 @@ fn render_form(
     errors: FieldErrors,
     id: Option<i32>,
 ) -> AppResult<Response> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let feature_choices = AccessNeed::ALL
         .iter()
         .filter(|f| !derived(**f))
@@ -113,19 +109,19 @@ fn render_form(
     Ok((status, body).into_response())
 }
 
-pub async fn new_page(_employer: EmployerUser, page: Page) -> AppResult<Response> {
+pub async fn new_page(_employer: EmployerAccount, page: Page) -> AppResult<Response> {
     render_form(&page, &PostingForm::default(), FieldErrors::new(), None)
 }
 
 pub async fn create(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     session: Session,
     page: Page,
     Form(form): Form<PostingForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::create_draft(&state.db, &employer, &form).await,
+        service::create_draft(&db, &employer, &form).await,
         &session,
         async |saved| {
             Ok(Saved::new(
@@ -147,16 +143,15 @@ struct ManagePage {
 }
 
 pub async fn manage(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    let posting = service::find_owned(&state.db, &employer, id).await?;
-    let organization = organizations::service::of_employer(&state.db, &employer).await?;
-    let draw =
-        crate::draws::service::for_employer(&state.db, &posting, crate::format::today()).await?;
-    let opportunity = service::view(&state.db, posting, page.lang).await?;
+    let posting = service::find_owned(&db, &employer, id).await?;
+    let organization = organizations::service::of_employer(&db, &employer).await?;
+    let draw = crate::draws::service::for_employer(&db, &posting, crate::format::today()).await?;
+    let opportunity = service::view(&db, posting, page.lang).await?;
     let view = ManagePage {
         draw,
         opportunity,
@@ -168,13 +163,13 @@ pub async fn manage(
 }
 
 pub async fn edit_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    let posting = service::find_owned(&state.db, &employer, id).await?;
-    let features = service::features_of(&state.db, id).await?;
+    let posting = service::find_owned(&db, &employer, id).await?;
+    let features = service::features_of(&db, id).await?;
     render_form(
         &page,
         &PostingForm::from_saved(&posting, &features),
@@ -184,7 +179,7 @@ pub async fn edit_page(
 }
 
 pub async fn update(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     session: Session,
     page: Page,
@@ -192,7 +187,7 @@ pub async fn update(
     Form(form): Form<PostingForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::update(&state.db, &employer, id, &form).await,
+        service::update(&db, &employer, id, &form).await,
         &session,
         async |saved| {
             Ok(Saved::new(
@@ -206,12 +201,12 @@ pub async fn update(
 }
 
 pub async fn act(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     session: Session,
     Path((id, action)): Path<(i32, Action)>,
 ) -> AppResult<Response> {
-    let outcome = service::act(&state.db, &employer, id, action).await?;
+    let outcome = service::act(&db, &employer, id, action).await?;
     flash(&session, FlashKind::Success, outcome.message).await?;
     let next = if outcome.deleted {
         "/employer".to_owned()

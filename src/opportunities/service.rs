@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::forms::{Posting, PostingForm};
 use crate::{
-    auth::extractors::CurrentUser,
+    auth::extractors::EmployerUser,
     db,
     error::{AppError, AppResult, OrNotFound},
     format::{grade_in, pay_in, time_in, today},
@@ -92,18 +92,14 @@ fn apply(model: &mut opportunity::ActiveModel, posting: &Posting) {
     model.updated_at = Set(Utc::now());
 }
 
-fn organization_of(employer: &CurrentUser) -> AppResult<i32> {
-    employer.organization_id.ok_or(AppError::Forbidden)
-}
-
 /// Creates a draft for the employer's organization (any organization may draft).
 pub async fn create_draft(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     form: &PostingForm,
 ) -> AppResult<opportunity::Model> {
     let posting = form.parse().map_err(AppError::Validation)?;
-    let organization_id = organization_of(employer)?;
+    let organization_id = employer.organization_id;
     let txn = db::begin_write(db).await?;
     let saved = insert(
         &txn,
@@ -146,31 +142,30 @@ pub async fn insert(
     Ok(saved)
 }
 
+/// The opportunity `id` if the employer's organization owns it.
+fn owned(employer: &EmployerUser, id: i32) -> sea_orm::Select<opportunity::Entity> {
+    opportunity::Entity::find_by_id(id)
+        .filter(opportunity::Column::OrganizationId.eq(employer.organization_id))
+}
+
 /// An opportunity of the employer's own organization; any other is "not found",
 /// so ids of other organizations' drafts reveal nothing.
 pub async fn find_owned(
     db: &impl ConnectionTrait,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     id: i32,
 ) -> AppResult<opportunity::Model> {
-    let organization_id = organization_of(employer)?;
-    opportunity::Entity::find_by_id(id)
-        .filter(opportunity::Column::OrganizationId.eq(organization_id))
-        .one(db)
-        .await?
-        .or_not_found()
+    owned(employer, id).one(db).await?.or_not_found()
 }
 
 /// [`find_owned`], with the row locked for the rest of the transaction
 /// (`FOR UPDATE` on PostgreSQL; SQLite write transactions are exclusive).
 async fn lock_owned(
     db: &impl ConnectionTrait,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     id: i32,
 ) -> AppResult<opportunity::Model> {
-    let organization_id = organization_of(employer)?;
-    opportunity::Entity::find_by_id(id)
-        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+    owned(employer, id)
         .lock_exclusive()
         .one(db)
         .await?
@@ -182,7 +177,7 @@ async fn lock_owned(
 /// guardians consented to stay fixed while students hold seats.
 pub async fn update(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     id: i32,
     form: &PostingForm,
 ) -> AppResult<opportunity::Model> {
@@ -203,12 +198,12 @@ pub async fn update(
     // verified organization acts on what students see (checked again under
     // the organization's lock, as every write that touches students is).
     if current.status != OpportunityStatus::Draft {
-        if !employer.is_verified_employer() {
-            return Err(crate::auth::extractors::unverified(
-                employer.organization_status,
-            ));
+        let status =
+            crate::applications::service::organization_status(&txn, employer.organization_id)
+                .await?;
+        if status != OrgStatus::Verified {
+            return Err(crate::auth::extractors::unverified(Some(status)));
         }
-        crate::applications::service::lock_verified_organization(&txn, employer).await?;
     }
     if seats_held(&txn, id).await? > 0 {
         let features = features_of(&txn, id).await?;
@@ -394,7 +389,7 @@ pub struct Outcome {
 /// Moves a posting through its lifecycle, refusing transitions that are not allowed.
 pub async fn act(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     id: i32,
     action: Action,
 ) -> AppResult<Outcome> {
@@ -723,10 +718,6 @@ pub async fn find_visible(db: &impl ConnectionTrait, id: i32) -> AppResult<oppor
         .one(db)
         .await?
         .or_not_found()?;
-    organization::Entity::find_by_id(posting.organization_id)
-        .filter(organization::Column::Status.eq(OrgStatus::Verified))
-        .one(db)
-        .await?
-        .or_not_found()?;
+    crate::organizations::service::verified(db, posting.organization_id).await?;
     Ok(posting)
 }

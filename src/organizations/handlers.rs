@@ -6,6 +6,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use entity::{opportunity, organization};
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -29,11 +30,11 @@ struct EditPage<'a> {
 }
 
 pub async fn edit_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     page: Page,
 ) -> AppResult<Response> {
-    let organization = service::of_employer(&state.db, &employer).await?;
+    let organization = service::of_employer(&db, &employer).await?;
     let form = ProfileForm::from(&organization);
     Ok(page
         .render(
@@ -48,14 +49,14 @@ pub async fn edit_page(
 }
 
 pub async fn update(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: EmployerUser,
     session: Session,
     page: Page,
     Form(form): Form<ProfileForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::update_profile(&state.db, &employer, &form).await,
+        service::update_profile(&db, &employer, &form).await,
         &session,
         async |()| {
             Ok(Saved::new(
@@ -64,7 +65,7 @@ pub async fn update(
             ))
         },
         async |errors| {
-            let organization = service::of_employer(&state.db, &employer).await?;
+            let organization = service::of_employer(&db, &employer).await?;
             let body = page.render(
                 "organizations/edit.html",
                 EditPage {
@@ -88,12 +89,12 @@ pub struct InviteForm {
 /// Only a verified organization invites: an invitation of any other would
 /// be refused when opened.
 pub async fn invite(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: VerifiedEmployer,
     page: Page,
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
-    let invitation = service::invite(&state.db, &employer, &form.email).await?;
+    let invitation = service::invite(&db, &employer, &form.email).await?;
     Ok(page
         .render("organizations/invited.html", invitation)?
         .into_response())
@@ -109,11 +110,11 @@ struct JoinPage<'a> {
 }
 
 pub async fn join_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     page: FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let (invite, organization) = service::open_invitation(&state.db, &token).await?;
+    let (invite, organization) = service::open_invitation(&db, &token).await?;
     let view = JoinPage {
         organization: organization.name,
         email: invite.email,
@@ -127,20 +128,20 @@ pub async fn join_page(
 }
 
 pub async fn join(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     session: Session,
     page: FormPage,
     Path(token): Path<String>,
     Form(form): Form<JoinForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::join(&state.db, &token, &form, page.lang).await,
+        service::join(&db, &token, &form, page.lang).await,
         &session,
         // No session yet: the address is confirmed through the mailed link
         // first, as at registration.
         async |_user| Ok(Saved::info(Message::new("guard-join-check-mail"), "/login")),
         async |errors| {
-            let (invite, organization) = service::open_invitation(&state.db, &token).await?;
+            let (invite, organization) = service::open_invitation(&db, &token).await?;
             let view = JoinPage {
                 organization: organization.name,
                 email: invite.email,
@@ -159,13 +160,13 @@ pub async fn join(
 }
 
 pub async fn review_queue(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     _reviewer: CounselorUser,
     page: Page,
     Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
     let paging = params.parse(page.lang)?;
-    let mut queue = service::review_queue(&state.db, &paging).await?;
+    let mut queue = service::review_queue(&db, &paging).await?;
     let (reviewed, pager) = paging.finish(
         std::mem::take(&mut queue.reviewed),
         "/organizations/review",

@@ -16,7 +16,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    auth::extractors::CurrentUser,
+    auth::extractors::{CurrentUser, EmployerUser},
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, limit},
@@ -32,10 +32,9 @@ pub const INVITE_VALID_DAYS: i64 = 14;
 /// The organization an employer acts for.
 pub async fn of_employer(
     db: &impl ConnectionTrait,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
 ) -> AppResult<organization::Model> {
-    let id = employer.organization_id.ok_or(AppError::Forbidden)?;
-    crate::db::found::<organization::Entity>(db, id).await
+    crate::db::found::<organization::Entity>(db, employer.organization_id).await
 }
 
 /// The profile form.
@@ -86,7 +85,7 @@ pub fn existing_zip(errors: &mut FieldErrors, field: &str, value: &str) -> Strin
 /// Saves the employer's organization profile.
 pub async fn update_profile(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     form: &ProfileForm,
 ) -> AppResult<()> {
     let mut errors = FieldErrors::new();
@@ -148,7 +147,7 @@ pub struct Invitation {
 /// route admits only employers of a verified organization).
 pub async fn invite(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &EmployerUser,
     email: &str,
 ) -> AppResult<Invitation> {
     let mut errors = FieldErrors::new();
@@ -528,16 +527,34 @@ async fn flag_students_of(
     Ok(())
 }
 
+/// A verified organization; any other is "not found" (its postings are gone
+/// from the public).
+pub async fn verified(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+) -> AppResult<organization::Model> {
+    organization::Entity::find_by_id(organization_id)
+        .filter(organization::Column::Status.eq(OrgStatus::Verified))
+        .one(db)
+        .await?
+        .or_not_found()
+}
+
+/// An organization's name as mail tells it (empty if it is gone).
+pub async fn name_of(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<String> {
+    Ok(organization::Entity::find_by_id(organization_id)
+        .one(db)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default())
+}
+
 /// A verified organization's public page: its profile and open postings.
 pub async fn public_profile(
     db: &impl ConnectionTrait,
     organization_id: i32,
 ) -> AppResult<(organization::Model, Vec<opportunity::Model>)> {
-    let organization = organization::Entity::find_by_id(organization_id)
-        .filter(organization::Column::Status.eq(OrgStatus::Verified))
-        .one(db)
-        .await?
-        .or_not_found()?;
+    let organization = verified(db, organization_id).await?;
     let today = crate::format::today();
     let postings = opportunity::Entity::find()
         .filter(opportunity::Column::OrganizationId.eq(organization_id))

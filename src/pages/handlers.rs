@@ -6,7 +6,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use entity::{Role, school, student};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde::Serialize;
 
 use crate::{
@@ -21,8 +21,8 @@ struct Home {
     needs_setup: bool,
 }
 
-pub async fn home(State(state): State<AppState>, page: Page) -> AppResult<Response> {
-    let needs_setup = needs_setup(&state.db).await?;
+pub async fn home(State(db): State<DatabaseConnection>, page: Page) -> AppResult<Response> {
+    let needs_setup = needs_setup(&db).await?;
     Ok(page
         .render("pages/home.html", Home { needs_setup })?
         .into_response())
@@ -48,19 +48,19 @@ struct StudentDashboard {
 }
 
 pub async fn student_dashboard(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: StudentUser,
     page: Page,
 ) -> AppResult<Response> {
     let student = student::Entity::find()
         .filter(student::Column::UserId.eq(user.id))
-        .one(&state.db)
+        .one(&db)
         .await?
         .or_not_found()?;
-    let school = crate::db::found::<school::Entity>(&state.db, student.school_id).await?;
-    let applications = crate::applications::service::of_student(&state.db, student.id).await?;
+    let school = crate::db::found::<school::Entity>(&db, student.school_id).await?;
+    let applications = crate::applications::service::of_student(&db, student.id).await?;
     let placements = crate::placements::service::of_student(
-        &state.db,
+        &db,
         student.id,
         crate::placements::evaluation::Reader::Student,
     )
@@ -155,7 +155,7 @@ fn local_path(next: &str) -> Option<&str> {
 /// header no page of another site can set). A link from another site, or a
 /// browser too old to say, switches this browser's pages only.
 pub async fn choose_language(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     MaybeUser(user): MaybeUser,
     session: tower_sessions::Session,
     headers: axum::http::HeaderMap,
@@ -167,7 +167,7 @@ pub async fn choose_language(
         .get("sec-fetch-site")
         .is_some_and(|v| v.as_bytes() == b"same-origin");
     if let Some(user) = user.filter(|_| from_our_pages) {
-        crate::accounts::service::save_language(&state.db, user.id, lang).await?;
+        crate::accounts::service::save_language(&db, user.id, lang).await?;
         session
             .insert(crate::i18n::SESSION_KEY, lang.code())
             .await?;

@@ -92,7 +92,7 @@ pub async fn quality(
     threshold: usize,
     school_year: i32,
 ) -> AppResult<Vec<QualityRow>> {
-    let (start, end) = crate::commitments::service::year_bounds(school_year);
+    let (start, end) = crate::counseling::service::school_year_bounds(school_year);
     let backend = db.get_database_backend();
     let (from, to) = match backend {
         sea_orm::DbBackend::Postgres => ("$1", "$2"),

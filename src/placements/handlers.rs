@@ -3,11 +3,12 @@
 use axum::{
     extract::State,
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use chrono::Utc;
 use entity::{Role, opportunity, student};
 use minijinja::context;
+use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::{
@@ -17,13 +18,13 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{
-        CounselorUser, FlashKind, FormPage, Page, StudentUser, VerifiedEmployer, flash,
-    },
-    error::{AppError, AppResult},
+    auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer},
+    error::AppResult,
     families::service as families,
     format::today,
-    forms::{FieldErrors, Form, Path, Query, Saved, save_or_refuse, save_or_rerender},
+    forms::{
+        FieldErrors, Form, Path, Query, Saved, answer_or_rerender, save_or_refuse, save_or_rerender,
+    },
     i18n::Message,
     paging::PageParams,
 };
@@ -85,11 +86,7 @@ async fn render_consent_form(
     // The guardian reads the page in the language the school has for them.
     page.lang = families::lang_of(&guardian);
     let details = crate::opportunities::service::view(&state.db, opportunity, page.lang).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let body = page.render(
         "placements/consent.html",
         context! {
@@ -174,67 +171,62 @@ async fn consent_inner(
     if let Some(refusal) = refuse_students(&page, reader.as_ref())? {
         return Ok(refusal);
     }
-    match service::consent_by_link(&state.db, &token, &form).await {
-        Ok(Ok(placement)) => {
-            let given = placement.consent_given.unwrap_or(false);
-            let mut page = page;
-            if let Some(lang) = consent::language_of_link(&state.db, &token).await? {
-                page.lang = lang;
-            }
-            Ok(page
-                .render("placements/consent_recorded.html", context! { given })?
-                .into_response())
-        }
-        Ok(Err(problem)) => link_problem(&state, page, &token, problem).await,
-        Err(AppError::Validation(errors)) => {
-            match consent::open_link(&state.db, &token, Utc::now()).await? {
-                Err(problem) => link_problem(&state, page, &token, problem).await,
-                Ok((request, placement)) => {
-                    render_consent_form(&state, page, &token, &request, &placement, &form, errors)
-                        .await
+    answer_or_rerender(
+        service::consent_by_link(&state.db, &token, &form).await,
+        async |recorded| match recorded {
+            Err(problem) => link_problem(&state, page.clone(), &token, problem).await,
+            Ok(placement) => {
+                let given = placement.consent_given.unwrap_or(false);
+                let mut page = page.clone();
+                if let Some(lang) = consent::language_of_link(&state.db, &token).await? {
+                    page.lang = lang;
                 }
+                let body = page.render("placements/consent_recorded.html", context! { given })?;
+                Ok(body.into_response())
             }
-        }
-        Err(other) => Err(other),
-    }
+        },
+        async |errors| match consent::open_link(&state.db, &token, Utc::now()).await? {
+            Err(problem) => link_problem(&state, page.clone(), &token, problem).await,
+            Ok((request, placement)) => {
+                let page = page.clone();
+                render_consent_form(&state, page, &token, &request, &placement, &form, errors).await
+            }
+        },
+    )
+    .await
 }
 
 /// The student asks for the consent email to be sent again (rate-limited).
 pub async fn student_resend(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     // Someone else's placement is "not found" before anything else.
-    service::find_for_student(&state.db, &student, id).await?;
-    consent::resend(&state.db, id, &student, page.lang).await?;
-    flash(
-        &session,
-        FlashKind::Success,
+    service::find_for_student(&db, &student, id).await?;
+    consent::resend(&db, id, &student, page.lang).await?;
+    Saved::new(
         Message::new("families-resent"),
+        format!("/student/placements/{id}"),
     )
-    .await?;
-    Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
+    .redirect(&session)
+    .await
 }
 
 /// A counselor of the student's school sends the consent email again.
 pub async fn counselor_resend(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     session: Session,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    consent::resend(&state.db, id, &counselor, page.lang).await?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("families-resent"),
-    )
-    .await?;
-    Ok(Redirect::to("/counselor/placements").into_response())
+    consent::resend(&db, id, &counselor, page.lang).await?;
+    Saved::new(Message::new("families-resent"), "/counselor/placements")
+        .redirect(&session)
+        .await
 }
 
 async fn render_student(
@@ -248,11 +240,7 @@ async fn render_student(
     let placement = service::find_for_student(&state.db, student, id).await?;
     let consent = consent::status(&state.db, &placement, true).await?;
     let view = service::view(&state.db, placement, Reader::Student).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let body = page.render(
         "placements/student.html",
         context! {
@@ -308,14 +296,14 @@ pub async fn log_hours(
 }
 
 pub async fn student_feedback(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<FeedbackForm>,
 ) -> AppResult<Response> {
     save_or_refuse(
-        service::student_feedback(&state.db, &student, id, &form).await,
+        service::student_feedback(&db, &student, id, &form).await,
         &session,
         async |()| {
             Ok(Saved::new(
@@ -384,24 +372,23 @@ pub async fn employer_view(
 }
 
 pub async fn review_hours(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: VerifiedEmployer,
     session: Session,
     Path((id, decision)): Path<(i32, HoursDecision)>,
 ) -> AppResult<Response> {
     let approve = decision == HoursDecision::Approve;
-    let placement_id = service::review_hours(&state.db, &employer, id, approve).await?;
-    flash(
-        &session,
-        FlashKind::Success,
+    let placement_id = service::review_hours(&db, &employer, id, approve).await?;
+    Saved::new(
         Message::new(if approve {
             "employer-flash-hours-approved"
         } else {
             "employer-flash-hours-rejected"
         }),
+        format!("/employer/placements/{placement_id}"),
     )
-    .await?;
-    Ok(Redirect::to(&format!("/employer/placements/{placement_id}")).into_response())
+    .redirect(&session)
+    .await
 }
 
 pub async fn complete(
@@ -430,13 +417,13 @@ pub async fn complete(
 }
 
 pub async fn counselor_list(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     page: Page,
     Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
     let paging = params.parse(page.lang)?;
-    let placements = service::awaiting_consent(&state.db, &counselor, &paging).await?;
+    let placements = service::awaiting_consent(&db, &counselor, &paging).await?;
     let (placements, pager) = paging.finish(placements, "/counselor/placements", &params);
     Ok(page
         .render(
@@ -447,14 +434,14 @@ pub async fn counselor_list(
 }
 
 pub async fn paper_consent(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<ConsentForm>,
 ) -> AppResult<Response> {
     save_or_refuse(
-        service::consent_on_paper(&state.db, &counselor, id, &form).await,
+        service::consent_on_paper(&db, &counselor, id, &form).await,
         &session,
         async |_| {
             Ok(Saved::new(

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::service::find_for_employer;
 use crate::{
-    auth::extractors::CurrentUser,
+    auth::extractors::VerifiedEmployer,
     db,
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
@@ -118,7 +118,7 @@ pub struct MentorForm {
 /// organization, while it is awaiting consent or active.
 pub async fn name_mentor(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     placement_id: i32,
     form: &MentorForm,
 ) -> AppResult<()> {

@@ -3,9 +3,10 @@
 
 use axum::{
     extract::State,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use minijinja::context;
+use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::{
@@ -17,75 +18,61 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, FlashKind, Page, StudentUser, VerifiedEmployer, flash},
-    error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path, Saved, save_or_rerender},
-    i18n::{self, Message},
+    auth::extractors::{CounselorUser, Page, StudentUser, VerifiedEmployer},
+    error::AppResult,
+    forms::{FieldErrors, Form, Path, Saved, save_or_refuse, save_or_rerender},
+    i18n::Message,
 };
 
-/// A refused short form (a reason, an answer): 400 with what to fix.
-fn short_form_error(error: AppError) -> AppError {
-    match error {
-        AppError::Validation(errors) => AppError::BadRequest(errors.summary(i18n::current())),
-        other => other,
-    }
-}
-
 pub async fn withdraw(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    seats::withdraw(&state.db, &student, id, &form)
-        .await
-        .map_err(short_form_error)?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("seats-flash-withdrawn"),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
+    let outcome = seats::withdraw(&db, &student, id, &form).await;
+    save_or_refuse(outcome, &session, async |_| {
+        Ok(Saved::new(
+            Message::new("seats-flash-withdrawn"),
+            format!("/student/placements/{id}"),
+        ))
+    })
+    .await
 }
 
 pub async fn answer_before(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<BeforeForm>,
 ) -> AppResult<Response> {
-    seats::answer_before(&state.db, &student, id, &form)
-        .await
-        .map_err(short_form_error)?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("seats-flash-before"),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/student/placements/{id}")).into_response())
+    let outcome = seats::answer_before(&db, &student, id, &form).await;
+    save_or_refuse(outcome, &session, async |_| {
+        Ok(Saved::new(
+            Message::new("seats-flash-before"),
+            format!("/student/placements/{id}"),
+        ))
+    })
+    .await
 }
 
 pub async fn employer_end(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     employer: VerifiedEmployer,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    seats::end_by_employer(&state.db, &employer, id, &form)
-        .await
-        .map_err(short_form_error)?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("seats-flash-ended"),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/employer/placements/{id}")).into_response())
+    let outcome = seats::end_by_employer(&db, &employer, id, &form).await;
+    save_or_refuse(outcome, &session, async |_| {
+        Ok(Saved::new(
+            Message::new("seats-flash-ended"),
+            format!("/employer/placements/{id}"),
+        ))
+    })
+    .await
 }
 
 pub async fn name_mentor(
@@ -126,14 +113,14 @@ pub async fn name_mentor(
 /// A placement of a student of the counselor's schools: both sides of the
 /// evaluation, the mentor, and the early-end form.
 pub async fn counselor_view(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     page: Page,
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
-    let found = seats::find_for_counselor(&state.db, &counselor, id).await?;
+    let found = seats::find_for_counselor(&db, &counselor, id).await?;
     let student_id = found.student_id;
-    let placement = service::view(&state.db, found, Reader::Counselor).await?;
+    let placement = service::view(&db, found, Reader::Counselor).await?;
     Ok(page
         .render(
             "placements/counselor_placement.html",
@@ -147,22 +134,20 @@ pub async fn counselor_view(
 }
 
 pub async fn counselor_end(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    seats::end_by_counselor(&state.db, &counselor, id, &form)
-        .await
-        .map_err(short_form_error)?;
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new("seats-flash-ended"),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/counselor/placements/{id}")).into_response())
+    let outcome = seats::end_by_counselor(&db, &counselor, id, &form).await;
+    save_or_refuse(outcome, &session, async |_| {
+        Ok(Saved::new(
+            Message::new("seats-flash-ended"),
+            format!("/counselor/placements/{id}"),
+        ))
+    })
+    .await
 }
 
 /// The organizations' quality view: completed placements and mean ratings.

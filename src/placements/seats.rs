@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::service::{self, find_for_employer, find_for_student};
 use crate::{
-    auth::extractors::CurrentUser,
+    auth::extractors::{CurrentUser, VerifiedEmployer},
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
@@ -67,11 +67,11 @@ pub fn reason_id(key: &str) -> Option<String> {
 }
 
 pub fn withdraw_reason_keys() -> Vec<&'static str> {
-    WithdrawReason::ALL.iter().map(|r| r.key()).collect()
+    WithdrawReason::KEYS.to_vec()
 }
 
 pub fn end_reason_keys() -> Vec<&'static str> {
-    EndReason::ALL.iter().map(|r| r.key()).collect()
+    EndReason::KEYS.to_vec()
 }
 
 /// A reason from a short list, and an optional note.
@@ -234,7 +234,7 @@ async fn end_early(
 /// An employer of the host organization ends a placement early.
 pub async fn end_by_employer(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     placement_id: i32,
     form: &ReasonForm,
 ) -> AppResult<()> {
@@ -298,11 +298,8 @@ pub async fn tell_promoted(
     else {
         return Ok(());
     };
-    let organization = entity::organization::Entity::find_by_id(opportunity.organization_id)
-        .one(db)
-        .await?
-        .map(|o| o.name)
-        .unwrap_or_default();
+    let organization =
+        crate::organizations::service::name_of(db, opportunity.organization_id).await?;
     crate::mail::notices::send(
         db,
         &to,

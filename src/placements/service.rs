@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     applications::{eligibility, service as applications},
-    auth::extractors::CurrentUser,
+    auth::extractors::{CurrentUser, VerifiedEmployer},
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, limit},
@@ -346,7 +346,7 @@ pub async fn find_for_student(
 /// transaction (see `lock_verified_organization`).
 pub async fn find_for_employer(
     db: &impl ConnectionTrait,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     id: i32,
 ) -> AppResult<(placement::Model, opportunity::Model)> {
     let organization_id =
@@ -404,16 +404,7 @@ pub async fn log_hours(
     // Someone else's placement is "not found", whatever the form says.
     find_for_student(db, user, placement_id).await?;
     let mut errors = FieldErrors::new();
-    let work_date = match NaiveDate::parse_from_str(form.work_date.trim(), "%Y-%m-%d") {
-        Ok(date) => Some(date),
-        Err(_) => {
-            errors.add(
-                "work_date",
-                Message::new("form-date").term("label", "student-hours-date"),
-            );
-            None
-        }
-    };
+    let work_date = errors.date("work_date", "student-hours-date", &form.work_date);
     let quarters = quarter_hours(&mut errors, &form.hours);
     let description = errors.text(
         "description",
@@ -500,7 +491,7 @@ pub async fn log_hours(
 /// Approves or rejects a pending hours entry of the employer's organization.
 pub async fn review_hours(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     hours_id: i32,
     approve: bool,
 ) -> AppResult<i32> {
@@ -567,7 +558,7 @@ pub struct CompletionForm {
 /// Marks an active placement completed (or ended early) with the ratings.
 pub async fn complete(
     db: &DatabaseConnection,
-    employer: &CurrentUser,
+    employer: &VerifiedEmployer,
     placement_id: i32,
     form: &CompletionForm,
 ) -> AppResult<()> {

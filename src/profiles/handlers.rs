@@ -5,12 +5,12 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use tower_sessions::Session;
 
 use super::service::{self, ProfileForm, RosterFacts};
 use crate::{
-    app::AppState,
     auth::extractors::{Page, StudentUser},
     error::AppResult,
     forms::{FieldErrors, Form, Saved, save_or_rerender},
@@ -25,11 +25,11 @@ struct ProfilePage<'a> {
 }
 
 pub async fn edit_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     page: Page,
 ) -> AppResult<Response> {
-    let (roster, form) = service::load(&state.db, student.id).await?;
+    let (roster, form) = service::load(&db, student.id).await?;
     Ok(page
         .render(
             "profiles/profile.html",
@@ -43,14 +43,14 @@ pub async fn edit_page(
 }
 
 pub async fn update(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     student: StudentUser,
     session: Session,
     page: Page,
     Form(form): Form<ProfileForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::update(&state.db, student.id, &form).await,
+        service::update(&db, student.id, &form).await,
         &session,
         async |()| {
             Ok(Saved::new(
@@ -59,7 +59,7 @@ pub async fn update(
             ))
         },
         async |errors| {
-            let (roster, _) = service::load(&state.db, student.id).await?;
+            let (roster, _) = service::load(&db, student.id).await?;
             let body = page.render(
                 "profiles/profile.html",
                 ProfilePage {

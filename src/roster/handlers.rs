@@ -2,9 +2,9 @@
 
 use axum::{
     extract::State,
-    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -16,7 +16,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, Page, ReaderLang},
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Multipart, Path, Query},
+    forms::{FieldErrors, Form, Multipart, Path, Query, answer_or_rerender},
     i18n,
     paging::{PageParams, Pager, Paging},
 };
@@ -42,11 +42,7 @@ async fn render_dashboard(
     let schools = service::schools_of(&state.db, user).await?;
     let students = service::roster_of(&state.db, &schools, paging).await?;
     let (students, pager) = paging.finish(students, "/counselor", params);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let body = page.render(
         "roster/dashboard.html",
         Dashboard {
@@ -85,25 +81,28 @@ pub async fn add_student(
     page: Page,
     Form(form): Form<NewStudent>,
 ) -> AppResult<Response> {
-    match service::add_student(&state.db, &user, &form).await {
-        Ok(issued) => Ok(page
-            .render("roster/code_issued.html", issued)?
-            .into_response()),
-        Err(AppError::Validation(errors)) => {
+    answer_or_rerender(
+        service::add_student(&state.db, &user, &form).await,
+        async |issued| {
+            Ok(page
+                .render("roster/code_issued.html", issued)?
+                .into_response())
+        },
+        async |errors| {
             let first = (&Paging::first(), &PageParams::default());
             render_dashboard(&state, &user, &page, first, &form, errors).await
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn reissue_code(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: CounselorUser,
     page: Page,
     Path(student_id): Path<i32>,
 ) -> AppResult<Response> {
-    let issued = service::reissue_code(&state.db, &user, student_id).await?;
+    let issued = service::reissue_code(&db, &user, student_id).await?;
     Ok(page
         .render("roster/code_issued.html", issued)?
         .into_response())
@@ -149,13 +148,13 @@ async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFile
 /// `POST /counselor/roster/uploads`: the import starts in the background
 /// and the counselor follows it on its status page.
 pub async fn upload(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     ReaderLang(lang): ReaderLang,
     multipart: Multipart,
 ) -> AppResult<Response> {
     let files = read_files(multipart).await?;
-    let id = uploads::start(&state.db, &counselor, files, lang).await?;
+    let id = uploads::start(&db, &counselor, files, lang).await?;
     Ok(Redirect::to(&format!("/counselor/roster/uploads/{id}")).into_response())
 }
 
@@ -170,13 +169,13 @@ pub struct RefreshQuery {
 }
 
 pub async fn upload_status(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     counselor: CounselorUser,
     page: Page,
     Path(id): Path<i32>,
     Query(query): Query<RefreshQuery>,
 ) -> AppResult<Response> {
-    let upload = uploads::status(&state.db, counselor.id, id).await?;
+    let upload = uploads::status(&db, counselor.id, id).await?;
     let still = query.refresh == "off";
     Ok(page
         .render("roster/upload.html", minijinja::context! { upload, still })?

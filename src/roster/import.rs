@@ -48,6 +48,22 @@ fn say(id: &str, args: Vec<(&str, i18n::Arg)>) -> String {
     t_args(i18n::current(), id, args)
 }
 
+/// The users.csv rows (line, sourcedId) another school holds, each refused
+/// with the catalogue message `id` naming it.
+fn held_elsewhere<'r>(
+    rows: impl Iterator<Item = (u64, &'r str)>,
+    held: impl Fn(&str) -> bool,
+    id: &str,
+) -> Vec<ImportError> {
+    rows.filter(|(_, sourced_id)| held(sourced_id))
+        .map(|(line, sourced_id)| ImportError {
+            file: "users.csv",
+            line,
+            message: say(id, vec![("id", sourced_id.into())]),
+        })
+        .collect()
+}
+
 /// One problem, where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportError {
@@ -215,17 +231,9 @@ fn guardian_language(value: &str) -> (String, Option<String>) {
     }
 }
 
+/// An address of the general shape forms accept, of a length mail takes.
 fn plausible_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains('@')
-        && value.len() <= 254
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+    value.len() <= 254 && crate::forms::looks_like_email(value)
 }
 
 /// A parsed CSV file: its header positions and its records with line numbers.
@@ -664,12 +672,9 @@ fn demographics_row(
     let birth_date = match table.get(row, "birthDate") {
         "" => None,
         // Some exports write a date and time (`2010-05-06T00:00:00Z`).
-        text => match NaiveDate::parse_from_str(
-            text.split_once('T').map_or(text, |(day, _)| day),
-            "%Y-%m-%d",
-        ) {
-            Ok(date) => Some(date),
-            Err(_) => {
+        text => match crate::forms::parse_date(text.split_once('T').map_or(text, |(day, _)| day)) {
+            Some(date) => Some(date),
+            None => {
                 errors.at(
                     table.file,
                     line,
@@ -1120,22 +1125,15 @@ pub async fn import(
             .into_iter()
             .map(|a| a.school_id)
             .collect();
-        let taken: Vec<ImportError> = students
-            .iter()
-            .filter(|s| {
+        let taken = held_elsewhere(
+            students.iter().map(|s| (s.line, s.sourced_id.as_str())),
+            |id| {
                 existing
-                    .get(&s.sourced_id)
+                    .get(id)
                     .is_some_and(|current| !own.contains(&current.school_id))
-            })
-            .map(|s| ImportError {
-                file: "users.csv",
-                line: s.line,
-                message: say(
-                    "roster-error-student-elsewhere",
-                    vec![("id", s.sourced_id.as_str().into())],
-                ),
-            })
-            .collect();
+            },
+            "roster-error-student-elsewhere",
+        );
         if !taken.is_empty() {
             return Ok(Err(taken));
         }
@@ -1335,23 +1333,14 @@ async fn import_guardians(
                     .map(|l| l.guardian_id),
             );
         }
-        let refused: Vec<ImportError> = roster
-            .guardians
-            .iter()
-            .filter(|g| {
-                existing
-                    .get(&g.sourced_id)
-                    .is_some_and(|e| foreign.contains(&e.id))
-            })
-            .map(|g| ImportError {
-                file: "users.csv",
-                line: g.line,
-                message: say(
-                    "roster-error-guardian-elsewhere",
-                    vec![("id", g.sourced_id.as_str().into())],
-                ),
-            })
-            .collect();
+        let refused = held_elsewhere(
+            roster
+                .guardians
+                .iter()
+                .map(|g| (g.line, g.sourced_id.as_str())),
+            |id| existing.get(id).is_some_and(|e| foreign.contains(&e.id)),
+            "roster-error-guardian-elsewhere",
+        );
         if !refused.is_empty() {
             return Ok(Err(refused));
         }

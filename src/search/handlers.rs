@@ -242,68 +242,54 @@ struct SearchPage {
 
 fn chips(params: &SearchParams, reader: Lang) -> Vec<Chip> {
     let mut chips = Vec::new();
-    let without = |edit: &dyn Fn(&mut SearchParams)| {
+    // A chip: its label (the catalogue id and its one argument) and the
+    // same search without it.
+    let chip = |id: &str, name: &str, value: String, edit: &dyn Fn(&mut SearchParams)| {
         let mut p = params.clone();
         p.page = None;
         edit(&mut p);
-        format!("/search?{}", p.to_query_string())
+        Chip {
+            label: t_args(reader, id, vec![(name, value.into())]),
+            remove: format!("/search?{}", p.to_query_string()),
+        }
     };
     for need in &params.need {
-        let need_label = i18n::vocab(reader, "need", need);
-        chips.push(Chip {
-            label: t_args(
-                reader,
-                "search-chip-need",
-                vec![("need", need_label.into())],
-            ),
-            remove: without(&|p| p.need.retain(|n| n != need)),
-        });
+        let label = i18n::vocab(reader, "need", need);
+        chips.push(chip("search-chip-need", "need", label, &|p| {
+            p.need.retain(|n| n != need)
+        }));
     }
     // Fields come from a student's interests: removable like the needs.
     for field in &params.field {
-        let field_label = i18n::vocab(reader, "field", field);
-        chips.push(Chip {
-            label: t_args(
-                reader,
-                "alerts-chip-field",
-                vec![("field", field_label.into())],
-            ),
-            remove: without(&|p| p.field.retain(|f| f != field)),
-        });
+        let label = i18n::vocab(reader, "field", field);
+        chips.push(chip("alerts-chip-field", "field", label, &|p| {
+            p.field.retain(|f| f != field)
+        }));
     }
     if let Some(grade) = params.grade.as_deref().filter(|g| !g.is_empty()) {
-        chips.push(Chip {
-            label: t_args(reader, "search-chip-grade", vec![("grade", grade.into())]),
-            remove: without(&|p| p.grade = None),
-        });
+        chips.push(chip("search-chip-grade", "grade", grade.into(), &|p| {
+            p.grade = None
+        }));
     }
     if let Some(zip) = params.zip.as_deref().filter(|z| !z.is_empty()) {
-        let label = match params.within_miles.as_deref().filter(|m| !m.is_empty()) {
-            Some(miles) => t_args(
+        let mut near = chip("search-chip-distance", "zip", zip.into(), &|p| {
+            p.zip = None;
+            p.within_miles = None;
+        });
+        if let Some(miles) = params.within_miles.as_deref().filter(|m| !m.is_empty()) {
+            near.label = t_args(
                 reader,
                 "search-chip-within",
                 vec![("miles", miles.into()), ("zip", zip.into())],
-            ),
-            None => t_args(reader, "search-chip-distance", vec![("zip", zip.into())]),
-        };
-        chips.push(Chip {
-            label,
-            remove: without(&|p| {
-                p.zip = None;
-                p.within_miles = None;
-            }),
-        });
+            );
+        }
+        chips.push(near);
     }
     for lang in &params.lang {
         let name = i18n::language_name(reader, lang);
-        chips.push(Chip {
-            label: t_args(
-                reader,
-                "search-chip-language",
-                vec![("language", name.into())],
-            ),
-            remove: without(&|p| p.lang.retain(|l| l != lang)),
-        });
+        chips.push(chip("search-chip-language", "language", name, &|p| {
+            p.lang.retain(|l| l != lang)
+        }));
     }
     chips
 }
@@ -321,25 +307,17 @@ fn facet_options(facets: &Facets, params: &SearchParams) -> FilterOptions {
     use entity::{OpportunityKind, StemField, WorkMode};
     FilterOptions {
         kinds: options(
-            OpportunityKind::ALL.iter().map(|v| v.key()),
+            OpportunityKind::KEYS.iter().copied(),
             &facets.kind,
             &params.kind,
         ),
         fields: options(
-            StemField::ALL.iter().map(|v| v.key()),
+            StemField::KEYS.iter().copied(),
             &facets.field,
             &params.field,
         ),
-        modes: options(
-            WorkMode::ALL.iter().map(|v| v.key()),
-            &facets.mode,
-            &params.mode,
-        ),
-        needs: options(
-            AccessNeed::ALL.iter().map(|v| v.key()),
-            &facets.need,
-            &params.need,
-        ),
+        modes: options(WorkMode::KEYS.iter().copied(), &facets.mode, &params.mode),
+        needs: options(AccessNeed::KEYS.iter().copied(), &facets.need, &params.need),
     }
 }
 
@@ -469,7 +447,7 @@ fn render(
         total,
         results,
         filters,
-        sorts: Sort::ALL.iter().map(|s| s.key()).collect(),
+        sorts: Sort::KEYS.to_vec(),
         page_number,
         page_count,
     };

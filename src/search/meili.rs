@@ -498,10 +498,10 @@ fn part_results(
             .unwrap_or_else(|| distribution(main.facet_distribution.as_ref(), facet))
     };
     let facets = Facets {
-        kind: complete(OpportunityKind::ALL.iter().map(|k| k.key()), counts("kind")),
-        field: complete(StemField::ALL.iter().map(|k| k.key()), counts("field")),
-        mode: complete(WorkMode::ALL.iter().map(|k| k.key()), counts("mode")),
-        need: complete(AccessNeed::ALL.iter().map(|k| k.key()), counts("needs")),
+        kind: complete(OpportunityKind::KEYS.iter().copied(), counts("kind")),
+        field: complete(StemField::KEYS.iter().copied(), counts("field")),
+        mode: complete(WorkMode::KEYS.iter().copied(), counts("mode")),
+        need: complete(AccessNeed::KEYS.iter().copied(), counts("needs")),
     };
     let hits = main
         .hits

@@ -71,29 +71,29 @@ fn list_of(items: Object) -> Array {
 
 /// Schema of a posting's kind.
 pub fn kind() -> Object {
-    keys(OpportunityKind::ALL.iter().map(|v| v.key()))
+    keys(OpportunityKind::KEYS.iter().copied())
 }
 
 /// Schema of a STEM field.
 pub fn field() -> Object {
-    keys(StemField::ALL.iter().map(|v| v.key()))
+    keys(StemField::KEYS.iter().copied())
 }
 
 /// Schema of a work mode.
 pub fn mode() -> Object {
-    keys(WorkMode::ALL.iter().map(|v| v.key()))
+    keys(WorkMode::KEYS.iter().copied())
 }
 
 /// Schema of a list of access features.
 pub fn needs() -> Array {
     ArrayBuilder::new()
-        .items(keys(AccessNeed::ALL.iter().map(|v| v.key())))
+        .items(keys(AccessNeed::KEYS.iter().copied()))
         .build()
 }
 
 /// Schema of the language a posting is written in.
 pub fn posting_language() -> Object {
-    keys(PostingLanguage::ALL.iter().map(|v| v.key()))
+    keys(PostingLanguage::KEYS.iter().copied())
 }
 
 fn number(kind: Type, minimum: f64, maximum: Option<f64>) -> Object {
@@ -154,7 +154,7 @@ impl IntoParams for SearchParams {
             param(
                 "need",
                 "Access needs: every one must be offered.",
-                list_of(keys(AccessNeed::ALL.iter().map(|v| v.key()))).into(),
+                list_of(keys(AccessNeed::KEYS.iter().copied())).into(),
                 true,
             ),
             param(
@@ -184,7 +184,7 @@ impl IntoParams for SearchParams {
             param(
                 "sort",
                 "Order of the results (`nearest` needs `zip`); ties are broken by id.",
-                keys(Sort::ALL.iter().map(|s| s.key())).into(),
+                keys(Sort::KEYS.iter().copied()).into(),
                 false,
             ),
             param(

@@ -14,14 +14,17 @@ use std::{sync::Arc, time::Duration};
 use chrono::{DateTime, Utc};
 use entity::search_outbox;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
     sea_query::{Expr, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
 
 use super::{SearchEngine, documents};
-use crate::error::{AppError, AppResult};
+use crate::{
+    error::{AppError, AppResult},
+    jobs::Claim,
+};
 
 /// Rows applied per round.
 pub const BATCH: u64 = 500;
@@ -70,12 +73,6 @@ pub async fn claim(
         txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CLAIM_LOCK})"))
             .await?;
     }
-    let free = || {
-        Condition::any()
-            .add(C::ClaimedUntil.is_null())
-            .add(C::ClaimedUntil.lt(now))
-            .add(C::ClaimedBy.like(&mine))
-    };
     let busy_elsewhere = Query::select()
         .column(C::OpportunityId)
         .from(search_outbox::Entity)
@@ -88,21 +85,14 @@ pub async fn claim(
         .from(search_outbox::Entity)
         .and_where(C::DoneAt.is_null())
         .and_where(C::NextAttemptAt.lte(now))
-        .cond_where(free())
+        .cond_where(CLAIM.free(now))
         .and_where(C::OpportunityId.not_in_subquery(busy_elsewhere))
         .order_by(C::Id, Order::Asc)
         .limit(BATCH)
         .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
         .to_owned();
-    search_outbox::Entity::update_many()
-        .col_expr(C::ClaimedBy, Expr::value(token))
-        .col_expr(
-            C::ClaimedUntil,
-            Expr::value(now + chrono::Duration::seconds(CLAIM_SECONDS)),
-        )
-        .filter(C::Id.in_subquery(due))
-        .filter(free())
-        .exec(&txn)
+    CLAIM
+        .take::<search_outbox::Entity>(&txn, due, C::Id, token, now, CLAIM_SECONDS)
         .await?;
     txn.commit().await?;
     Ok(search_outbox::Entity::find()
@@ -116,20 +106,14 @@ pub async fn claim(
 /// Gives back the rows this process claimed and did not apply (a clean
 /// shutdown): the other servers apply them at once instead of after the lapse.
 pub async fn release_claims(db: &DatabaseConnection) -> AppResult<u64> {
-    let released = search_outbox::Entity::update_many()
-        .col_expr(
-            search_outbox::Column::ClaimedBy,
-            Expr::value(None::<String>),
-        )
-        .col_expr(
-            search_outbox::Column::ClaimedUntil,
-            Expr::value(None::<DateTime<Utc>>),
-        )
-        .filter(search_outbox::Column::ClaimedBy.like(crate::jobs::mine_like()))
-        .exec(db)
-        .await?;
-    Ok(released.rows_affected)
+    CLAIM.release::<search_outbox::Entity>(db).await
 }
+
+/// Who holds an outbox row, until when.
+const CLAIM: Claim<search_outbox::Column> = Claim {
+    by: search_outbox::Column::ClaimedBy,
+    until: search_outbox::Column::ClaimedUntil,
+};
 
 /// Applies one batch of due outbox rows; returns how many rows it handled.
 pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppResult<usize> {
@@ -159,16 +143,9 @@ pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> App
 
     match applied {
         Ok(()) => {
-            search_outbox::Entity::update_many()
+            CLAIM
+                .clear(search_outbox::Entity::update_many())
                 .col_expr(search_outbox::Column::DoneAt, Expr::value(Utc::now()))
-                .col_expr(
-                    search_outbox::Column::ClaimedBy,
-                    Expr::value(None::<String>),
-                )
-                .col_expr(
-                    search_outbox::Column::ClaimedUntil,
-                    Expr::value(None::<DateTime<Utc>>),
-                )
                 .filter(search_outbox::Column::Id.is_in(row_ids))
                 .exec(db)
                 .await?;
@@ -178,10 +155,10 @@ pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> App
             let message: String = error.to_string().chars().take(1000).collect();
             for row in rows {
                 let attempts = row.attempts + 1;
-                let backoff = 2_i64
-                    .saturating_pow((attempts - 1).clamp(0, 20) as u32)
-                    .min(MAX_BACKOFF_SECONDS);
-                search_outbox::Entity::update_many()
+                let backoff = crate::jobs::backoff_seconds(attempts, MAX_BACKOFF_SECONDS);
+                // Free for whichever server comes first once it is due.
+                CLAIM
+                    .clear(search_outbox::Entity::update_many())
                     .col_expr(search_outbox::Column::Attempts, Expr::value(attempts))
                     .col_expr(
                         search_outbox::Column::NextAttemptAt,
@@ -190,15 +167,6 @@ pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> App
                     .col_expr(
                         search_outbox::Column::LastError,
                         Expr::value(message.clone()),
-                    )
-                    // Free for whichever server comes first once it is due.
-                    .col_expr(
-                        search_outbox::Column::ClaimedBy,
-                        Expr::value(None::<String>),
-                    )
-                    .col_expr(
-                        search_outbox::Column::ClaimedUntil,
-                        Expr::value(None::<DateTime<Utc>>),
                     )
                     .filter(search_outbox::Column::Id.eq(row.id))
                     .exec(db)

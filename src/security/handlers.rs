@@ -8,6 +8,7 @@ use axum::{
 };
 use chrono::Utc;
 use entity::Role;
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -22,12 +23,12 @@ use crate::{
         MFA_PENDING, PendingLogin,
         client_address::ClientAddress,
         device,
-        extractors::{AdminUser, CurrentUser, FlashKind, FormPage, Page, flash},
+        extractors::{AdminUser, CurrentUser, FormPage, Page},
         service::{self as auth_service, start_session},
         throttle,
     },
     error::{AppError, AppResult},
-    forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
+    forms::{FieldErrors, Form, Path, Query, Saved, answer_or_rerender, save_or_rerender},
     i18n::{Message, t, t_args},
     paging::PageParams,
 };
@@ -94,18 +95,14 @@ pub async fn change_password(
 }
 
 pub async fn sign_out_everywhere(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     user: CurrentUser,
     session: Session,
-) -> AppResult<Redirect> {
-    auth_service::end_all_sessions(&state.db, &session, Some(user.id)).await?;
-    flash(
-        &session,
-        FlashKind::Info,
-        Message::new("safe-signed-out-everywhere"),
-    )
-    .await?;
-    Ok(Redirect::to("/"))
+) -> AppResult<Response> {
+    auth_service::end_all_sessions(&db, &session, Some(user.id)).await?;
+    Saved::info(Message::new("safe-signed-out-everywhere"), "/")
+        .redirect(&session)
+        .await
 }
 
 #[derive(Serialize)]
@@ -123,11 +120,7 @@ async fn render_mfa(
     errors: FieldErrors,
 ) -> AppResult<Response> {
     let account = mfa::account(&state.db, user.id).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let view = MfaPage {
         enabled: account.mfa_enabled_at.is_some(),
         required: mfa_required(state, user),
@@ -177,22 +170,23 @@ pub async fn mfa_act(
         .await
         .map(|()| None),
     };
-    match result {
-        Ok(Some(codes)) => {
+    answer_or_rerender(
+        result,
+        async |codes| {
+            let Some(codes) = codes else {
+                return Ok(Redirect::to("/account/mfa").into_response());
+            };
             // Sessions opened with the password alone end; this one goes on.
             auth_service::revoke_sessions(&state.db, user.id).await?;
             start_session(&state.db, &session, mfa::account(&state.db, user.id).await?).await?;
+            let view = minijinja::context! { codes };
             Ok(page
-                .render(
-                    "security/recovery_codes.html",
-                    minijinja::context! { codes },
-                )?
+                .render("security/recovery_codes.html", view)?
                 .into_response())
-        }
-        Ok(None) => Ok(Redirect::to("/account/mfa").into_response()),
-        Err(AppError::Validation(errors)) => render_mfa(&state, &user, &page, errors).await,
-        Err(other) => Err(other),
-    }
+        },
+        async |errors| render_mfa(&state, &user, &page, errors).await,
+    )
+    .await
 }
 
 /// The login waiting for its second step, when still fresh.
@@ -288,24 +282,20 @@ pub async fn forgot_page(page: FormPage) -> AppResult<Response> {
 }
 
 fn render_forgot(page: &Page, form: &ForgotPassword, errors: FieldErrors) -> AppResult<Response> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let view = minijinja::context! { form, errors, minutes => reset::RESET_VALID_MINUTES };
     Ok((status, page.render("security/forgot.html", view)?).into_response())
 }
 
 /// The same answer whether or not an account uses the address.
 pub async fn forgot(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     session: Session,
     page: FormPage,
     Form(form): Form<ForgotPassword>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        reset::request(&state.db, &form, page.lang).await,
+        reset::request(&db, &form, page.lang).await,
         &session,
         async |()| {
             let message =
@@ -325,11 +315,11 @@ struct ResetPage<'a> {
 }
 
 pub async fn reset_page(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     page: FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let user = reset::open(&state.db, &token).await?;
+    let user = reset::open(&db, &token).await?;
     Ok(page
         .render(
             "security/reset.html",
@@ -343,21 +333,21 @@ pub async fn reset_page(
 }
 
 pub async fn reset(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     session: Session,
     page: FormPage,
     Path(token): Path<String>,
     Form(form): Form<NewPassword>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        reset::reset(&state.db, &token, &form).await,
+        reset::reset(&db, &token, &form).await,
         &session,
         async |()| {
             session.flush().await?;
             Ok(Saved::new(Message::new("safe-reset-done"), "/login"))
         },
         async |errors| {
-            let user = reset::open(&state.db, &token).await?;
+            let user = reset::open(&db, &token).await?;
             let view = ResetPage {
                 token: &token,
                 email: user.email,
@@ -384,7 +374,7 @@ pub struct AccountQuery {
 }
 
 pub async fn accounts(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     _admin: AdminUser,
     page: Page,
     Query(query): Query<AccountQuery>,
@@ -400,9 +390,9 @@ pub async fn accounts(
             ))
         })?),
     };
-    let accounts = lifecycle::find(&state.db, &paging, role).await?;
+    let accounts = lifecycle::find(&db, &paging, role).await?;
     let (accounts, pager) = paging.finish(accounts, "/admin/accounts", &query);
-    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+    let roles: Vec<&str> = Role::KEYS.to_vec();
     Ok(page
         .render(
             "security/accounts.html",
@@ -438,31 +428,25 @@ pub async fn account_act(
         AccountAction::ResetLink => "access-reset-link-emailed",
     };
     let back = format!("/admin/accounts?q={}", urlencode(&outcome.email));
-    flash(
-        &session,
-        FlashKind::Success,
-        Message::new(key)
-            .arg("email", outcome.email)
-            .arg("minutes", reset::RESET_VALID_MINUTES),
-    )
-    .await?;
-    Ok(Redirect::to(&back).into_response())
+    let done = Message::new(key)
+        .arg("email", outcome.email)
+        .arg("minutes", reset::RESET_VALID_MINUTES);
+    Saved::new(done, back).redirect(&session).await
 }
 
 pub async fn remove_school(
-    State(state): State<AppState>,
+    State(db): State<DatabaseConnection>,
     admin: AdminUser,
     session: Session,
     Path((id, school_id)): Path<(i32, i32)>,
 ) -> AppResult<Response> {
-    let email = lifecycle::remove_school(&state.db, &admin, id, school_id).await?;
-    flash(
-        &session,
-        FlashKind::Success,
+    let email = lifecycle::remove_school(&db, &admin, id, school_id).await?;
+    Saved::new(
         Message::new("safe-account-school-removed").arg("email", email.as_str()),
+        format!("/admin/accounts?q={}", urlencode(&email)),
     )
-    .await?;
-    Ok(Redirect::to(&format!("/admin/accounts?q={}", urlencode(&email))).into_response())
+    .redirect(&session)
+    .await
 }
 
 fn urlencode(text: &str) -> String {

@@ -170,12 +170,25 @@ fn normalize_recovery(code: &str) -> String {
         .to_lowercase()
 }
 
-/// Whether `given` is the user's current password (empty or oversized never is).
-async fn password_matches(user: &user::Model, given: &str) -> AppResult<bool> {
-    if given.is_empty() || given.len() > 1024 {
-        return Ok(false);
-    }
-    password::verify(given.to_owned(), Some(user.password_hash.clone())).await
+/// Checks the current password typed into `current_password` before an
+/// account change: a message when it is missing or wrong (an oversized one
+/// is never right, and is not hashed).
+pub async fn check_current_password(
+    errors: &mut FieldErrors,
+    user: &user::Model,
+    given: &str,
+) -> AppResult<()> {
+    let id = if given.is_empty() {
+        "safe-err-current-password-missing"
+    } else if given.len() > 1024
+        || !password::verify(given.to_owned(), Some(user.password_hash.clone())).await?
+    {
+        "safe-err-current-password-wrong"
+    } else {
+        return Ok(());
+    };
+    errors.add_id("current_password", id);
+    Ok(())
 }
 
 /// Confirms enrolment with a first code and the current password (a session
@@ -198,17 +211,7 @@ pub async fn confirm(
         )));
     };
     let mut errors = FieldErrors::new();
-    if current_password.is_empty() {
-        errors.add(
-            "current_password",
-            i18n::Message::new("safe-err-current-password-missing"),
-        );
-    } else if !password_matches(user, current_password).await? {
-        errors.add(
-            "current_password",
-            i18n::Message::new("safe-err-current-password-wrong"),
-        );
-    }
+    check_current_password(&mut errors, user, current_password).await?;
     let step = matching_step(user, code)?;
     if step.is_none() {
         errors.add("code", i18n::Message::new("safe-err-mfa-code-mismatch"));
@@ -328,20 +331,9 @@ pub async fn disable(
             "safe-err-mfa-required",
         )));
     }
-    if current_password.is_empty()
-        || !password::verify(
-            current_password.to_owned(),
-            Some(user.password_hash.clone()),
-        )
-        .await?
-    {
-        let mut errors = FieldErrors::new();
-        errors.add(
-            "current_password",
-            i18n::Message::new("safe-err-current-password-wrong"),
-        );
-        return Err(AppError::Validation(errors));
-    }
+    let mut errors = FieldErrors::new();
+    check_current_password(&mut errors, user, current_password).await?;
+    errors.into_result(())?;
     let txn = db::begin_write(db).await?;
     clear(&txn, user.id).await?;
     audit::record(&txn, user.id, audit::AuditAction::DisableMfa, &user.email).await?;

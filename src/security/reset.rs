@@ -21,7 +21,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    i18n::{self, Lang},
+    i18n::Lang,
     mail::{self, Outgoing},
     tokens,
 };
@@ -46,27 +46,9 @@ pub async fn change_password(
 ) -> AppResult<user::Model> {
     let mut errors = FieldErrors::new();
     let new_password = errors.new_password("new_password", &form.new_password);
-    if form.current_password.is_empty() || form.current_password.len() > 1024 {
-        errors.add(
-            "current_password",
-            i18n::Message::new("safe-err-current-password-missing"),
-        );
-    }
-    errors.into_result(())?;
     let user = crate::db::found::<user::Entity>(db, user_id).await?;
-    if !password::verify(
-        form.current_password.clone(),
-        Some(user.password_hash.clone()),
-    )
-    .await?
-    {
-        let mut errors = FieldErrors::new();
-        errors.add(
-            "current_password",
-            i18n::Message::new("safe-err-current-password-wrong"),
-        );
-        return Err(AppError::Validation(errors));
-    }
+    super::mfa::check_current_password(&mut errors, &user, &form.current_password).await?;
+    errors.into_result(())?;
     let hash = password::hash(new_password).await?;
     let txn = db::begin_write(db).await?;
     set_password(&txn, user_id, hash).await?;

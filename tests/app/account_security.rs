@@ -6,7 +6,7 @@ use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use totp_rs::{Algorithm, Builder, Secret};
 
-use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend};
+use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, posting};
 
 const NEW_PASSWORD: &str = "a brand new passphrase";
 
@@ -689,4 +689,57 @@ async fn staff_without_an_authenticator_reach_only_its_set_up_when_it_is_require
         app.get_as(&counselor, "/notifications").await.status(),
         StatusCode::OK
     );
+}
+
+#[tokio::test]
+async fn an_employer_taken_out_of_their_organization_opens_only_the_blank_posting_form() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let email = "lee@acme.org";
+        let employer = app.verified_employer(&admin, "Acme Labs", email).await;
+        let draft = app.draft(&employer, &posting(&[])).await;
+        let response = admin_acts(&app, &admin, email, "remove-from-organization").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        app.login_as(&employer, email, PASSWORD).await;
+
+        // The blank form touches no organization: it still opens.
+        assert_eq!(
+            app.get_as(&employer, "/employer/opportunities/new")
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        // Everything acting for an organization refuses, as before.
+        for path in [
+            "/employer".to_owned(),
+            "/employer/organization".to_owned(),
+            format!("/employer/opportunities/{draft}"),
+            format!("/employer/opportunities/{draft}/edit"),
+            format!("/employer/opportunities/{draft}/applicants"),
+            "/employer/commitments".to_owned(),
+        ] {
+            let status = app.get_as(&employer, &path).await.status();
+            assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
+        }
+        let fields = posting(&[]);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let profile: &[(&str, &str)] = &[("name", "Acme Labs")];
+        let invite: &[(&str, &str)] = &[("email", "kim@acme.org")];
+        for (action, fields) in [
+            ("/employer/opportunities", fields.as_slice()),
+            ("/employer/organization", profile),
+            ("/employer/invites", invite),
+        ] {
+            let response = app
+                .submit_as(&employer, "/employer/opportunities/new", action, fields)
+                .await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{action}");
+        }
+        let drafts = entity::opportunity::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(drafts.len(), 1, "nothing was saved");
+    })
+    .await;
 }
