@@ -158,8 +158,6 @@ pub async fn upload(
     Ok(Redirect::to(&format!("/counselor/roster/uploads/{id}")).into_response())
 }
 
-/// `GET /counselor/roster/uploads/{id}`: where the import stands; the page
-/// reloads itself until the result is in.
 /// `?refresh=off`: the status page stops reloading itself (a reload moves
 /// a screen reader back to the top; WCAG 2.2.1 lets people turn it off).
 #[derive(Debug, Default, Deserialize)]
@@ -168,6 +166,8 @@ pub struct RefreshQuery {
     refresh: String,
 }
 
+/// `GET /counselor/roster/uploads/{id}`: where the import stands; the page
+/// reloads itself until the result is in.
 pub async fn upload_status(
     State(db): State<DatabaseConnection>,
     counselor: CounselorUser,

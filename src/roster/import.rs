@@ -239,16 +239,24 @@ fn plausible_email(value: &str) -> bool {
 /// A parsed CSV file: its header positions and its records with line numbers.
 struct Table {
     file: &'static str,
-    columns: HashMap<String, usize>,
+    /// The header's names and positions (a few dozen at most).
+    columns: Vec<(String, usize)>,
     rows: Vec<(u64, csv::StringRecord)>,
 }
 
 impl Table {
-    /// The trimmed value of `column` (named in any case, as exports differ).
-    fn get<'a>(&self, row: &'a csv::StringRecord, column: &str) -> &'a str {
+    /// Where `column` is, named in any case (exports differ).
+    fn position(&self, column: &str) -> Option<usize> {
         self.columns
-            .get(&column.to_lowercase())
-            .and_then(|&i| row.get(i))
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(column))
+            .map(|(_, i)| *i)
+    }
+
+    /// The trimmed value of `column` in `row`.
+    fn get<'a>(&self, row: &'a csv::StringRecord, column: &str) -> &'a str {
+        self.position(column)
+            .and_then(|i| row.get(i))
             .map(str::trim)
             .unwrap_or_default()
     }
@@ -290,15 +298,15 @@ fn parse_table(
             return None;
         }
     };
-    let columns: HashMap<String, usize> = header
+    let columns: Vec<(String, usize)> = header
         .iter()
         .enumerate()
-        .map(|(i, name)| (name.trim().to_lowercase(), i))
+        .map(|(i, name)| (name.trim().to_owned(), i))
         .collect();
     let missing: Vec<&str> = required
         .iter()
         .copied()
-        .filter(|c| !columns.contains_key(&c.to_lowercase()))
+        .filter(|c| !columns.iter().any(|(name, _)| name.eq_ignore_ascii_case(c)))
         .collect();
     if !missing.is_empty() {
         errors.at(
@@ -418,9 +426,6 @@ fn boolean(
     }
 }
 
-/// OneRoster grade codes this marketplace serves ("06" to "12", "13" early college).
-/// A student's grade from OneRoster's `grades`, which may list several
-/// ("10,11"): the highest, since a student between grades is moving up.
 /// OneRoster's grade codes that are not numbers: infant/toddler, preschool,
 /// pre-kindergarten, transitional kindergarten, kindergarten,
 /// postsecondary, ungraded and other.
@@ -438,6 +443,8 @@ enum Grades {
     Invalid,
 }
 
+/// A student's grade from OneRoster's `grades`, which may list several
+/// ("10,11"): the highest, since a student between grades is moving up.
 fn grade(codes: &str) -> Grades {
     let mut highest = None;
     for code in codes.split(',').map(str::trim).filter(|c| !c.is_empty()) {
@@ -570,11 +577,9 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     let (links, mut warnings) = link_agents(&users, &people);
     warnings.extend(people.skipped.iter().cloned());
     // Demographics of staff are not ours to keep; a row naming nobody in
-    // users.csv is left out with a warning (a full export should not have
-    // one; a delta export may update people it does not list).
-    if let Some(demographics) = &demographics
-        && !delta
-    {
+    // users.csv is left out with a warning (in a delta export too: only the
+    // students it lists are updated).
+    if let Some(demographics) = &demographics {
         for (line, row) in &demographics.rows {
             let sourced_id = demographics.get(row, "sourcedId");
             if unclaimed.contains_key(sourced_id) && !people.everyone.contains(sourced_id) {
@@ -1216,17 +1221,20 @@ pub async fn import(
     // Students of these schools missing from the roster become inactive
     // (history kept); a delta export lists only who changed.
     let listed: HashSet<&str> = students.iter().map(|s| s.sourced_id.as_str()).collect();
-    let missing: Vec<i32> = existing
-        .values()
-        .filter(|_| !roster.delta)
-        .filter(|s| s.active && school_ids.values().any(|id| *id == s.school_id))
-        .filter(|s| {
-            s.sourced_id
-                .as_deref()
-                .is_some_and(|id| !listed.contains(id))
-        })
-        .map(|s| s.id)
-        .collect();
+    let missing: Vec<i32> = if roster.delta {
+        Vec::new()
+    } else {
+        existing
+            .values()
+            .filter(|s| s.active && school_ids.values().any(|id| *id == s.school_id))
+            .filter(|s| {
+                s.sourced_id
+                    .as_deref()
+                    .is_some_and(|id| !listed.contains(id))
+            })
+            .map(|s| s.id)
+            .collect()
+    };
     summary.deactivated = missing.len();
     for chunk in missing.chunks(500) {
         student::Entity::update_many()
@@ -1406,12 +1414,15 @@ async fn import_guardians(
     }
     // Roster guardians of these students that the roster no longer lists.
     let listed_ids: HashSet<i32> = guardian_ids.values().copied().collect();
-    let missing: Vec<i32> = linked_guardians
-        .iter()
-        .copied()
-        .filter(|_| !roster.delta)
-        .filter(|id| !listed_ids.contains(id))
-        .collect();
+    let missing: Vec<i32> = if roster.delta {
+        Vec::new()
+    } else {
+        linked_guardians
+            .iter()
+            .copied()
+            .filter(|id| !listed_ids.contains(id))
+            .collect()
+    };
     for chunk in missing.chunks(500) {
         let result = guardian::Entity::update_many()
             .col_expr(guardian::Column::Active, Expr::value(false))
@@ -1423,14 +1434,21 @@ async fn import_guardians(
             .await?;
         summary.guardians_deactivated += result.rows_affected as usize;
     }
-    // The roster's links replace the earlier roster links of its students.
+    // The roster's links replace the earlier roster links of its students:
+    // with every roster guardian of theirs in a bulk export, with the
+    // guardians it lists in a delta one (a guardian it leaves out is
+    // unchanged, links included).
     let roster_students: Vec<i32> = roster
         .students
         .iter()
         .filter_map(|s| students.get(&s.sourced_id).map(|(id, _)| *id))
         .collect();
     let roster_guardians: Vec<i32> = {
-        let mut all: HashSet<i32> = linked_guardians;
+        let mut all: HashSet<i32> = if roster.delta {
+            HashSet::new()
+        } else {
+            linked_guardians
+        };
         all.extend(listed_ids.iter().copied());
         let all: Vec<i32> = all.into_iter().collect();
         let mut sourced = Vec::new();

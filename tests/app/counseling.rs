@@ -627,10 +627,12 @@ async fn a_delta_export_or_missing_demographics_never_deactivate_or_wipe_anyone(
         let active = "SELECT COUNT(*) AS n FROM student WHERE active = TRUE";
         let described = "SELECT COUNT(*) AS n FROM student WHERE gender IS NOT NULL";
         let guardians = "SELECT COUNT(*) AS n FROM guardian WHERE active = TRUE";
-        let (students, with_gender, with_guardians) = (
+        let links = "SELECT COUNT(*) AS n FROM student_guardian";
+        let (students, with_gender, with_guardians, linked) = (
             app.number(active).await,
             app.number(described).await,
             app.number(guardians).await,
+            app.number(links).await,
         );
         assert!(with_gender > 0 && with_guardians > 0);
 
@@ -662,6 +664,11 @@ async fn a_delta_export_or_missing_demographics_never_deactivate_or_wipe_anyone(
         );
         assert_eq!(app.number(active).await, students, "nobody made inactive");
         assert_eq!(app.number(guardians).await, with_guardians);
+        assert_eq!(
+            app.number(links).await,
+            linked,
+            "Ana's guardian, not in the delta, stays linked"
+        );
         assert_eq!(app.number(described).await, with_gender, "nothing wiped");
 
         // The full export again, without demographics.csv and with a
