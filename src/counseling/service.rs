@@ -75,16 +75,9 @@ pub struct Period {
 
 impl Period {
     /// The first instant of the period and the first instant after it (UTC,
-    /// as `contains` reads dates).
+    /// as `contains` reads dates): a period is one whole school year.
     pub fn bounds(&self) -> (DateTime<Utc>, DateTime<Utc>) {
-        let start = self.from.and_time(NaiveTime::MIN).and_utc();
-        let end = self
-            .to
-            .succ_opt()
-            .unwrap_or(self.to)
-            .and_time(NaiveTime::MIN)
-            .and_utc();
-        (start, end)
+        school_year_bounds(self.year)
     }
 
     /// The twelve months of the school year: first day and the next month's.
@@ -154,16 +147,16 @@ pub async fn period(
             vec![("last", current.into())],
         )));
     }
-    let start = NaiveDate::from_ymd_opt(year, SCHOOL_YEAR_STARTS, 1)
-        .ok_or_else(|| AppError::BadRequest(t(lang, "stats-error-year")))?;
-    let end = NaiveDate::from_ymd_opt(year + 1, SCHOOL_YEAR_STARTS, 1)
-        .and_then(|d| d.pred_opt())
+    let (start, next) = school_year_bounds(year);
+    let last_day = next
+        .date_naive()
+        .pred_opt()
         .ok_or_else(|| AppError::BadRequest(t(lang, "stats-error-year")))?;
     Ok(Period {
         schools,
         year,
-        from: start,
-        to: end,
+        from: start.date_naive(),
+        to: last_day,
         rounded: scope.year.trim().is_empty() && (from.is_some() || to.is_some()),
         today,
     })

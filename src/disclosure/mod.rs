@@ -81,9 +81,8 @@ impl<T> Shown<T> {
         self.0.is_none()
     }
 
-    /// This number, hidden unless `cleared` (another rule's verdict):
-    /// anyone may hide a number, only this module may show one.
-    pub fn only_if(self, cleared: bool) -> Self {
+    /// This number, hidden unless `cleared` (another rule's verdict).
+    fn only_if(self, cleared: bool) -> Self {
         if cleared { self } else { Self::HIDDEN }
     }
 
@@ -183,6 +182,27 @@ pub fn share(part: usize, whole: usize, threshold: usize) -> Shown<f64> {
     Shown::when(
         cleared,
         (1000.0 * part as f64 / whole.max(1) as f64).round() / 10.0,
+    )
+}
+
+/// A count and a share of it over several schools (`(whole, part)` per
+/// school), combined as [`combine`] combines a dashboard: a school whose
+/// own view hides its count is left out of the sum, and the share shows
+/// only when every school added up shows its own, so the combined view
+/// minus any school's view is a sum of shown numbers.
+pub fn share_of_schools(parts: &[(usize, usize)], threshold: usize) -> (Shown<usize>, Shown<f64>) {
+    let included: Vec<&(usize, usize)> = parts
+        .iter()
+        .filter(|(whole, _)| !lone_count(*whole, threshold).is_hidden())
+        .collect();
+    let whole: usize = included.iter().map(|(whole, _)| whole).sum();
+    let part: usize = included.iter().map(|(_, part)| part).sum();
+    let every_share_shown = included
+        .iter()
+        .all(|(whole, part)| !share(*part, *whole, threshold).is_hidden());
+    (
+        lone_count(whole, threshold),
+        share(part, whole, threshold).only_if(every_share_shown),
     )
 }
 

@@ -116,24 +116,15 @@ pub async fn measure(
             tally.insert((school, how), (count("seats")?, count("first_time")?));
         }
     }
-    // As the dashboard combines schools: a school whose own view hides
-    // this side's seats is left out of the sum, and the share shows only
-    // when every school added up shows its own.
     let side = |how: Allocation| {
-        let included: Vec<(usize, usize)> = schools
+        let parts: Vec<(usize, usize)> = schools
             .iter()
             .map(|school| tally.get(&(*school, how)).copied().unwrap_or_default())
-            .filter(|(seats, _)| !disclosure::lone_count(*seats, threshold).is_hidden())
             .collect();
-        let seats: usize = included.iter().map(|(seats, _)| seats).sum();
-        let first_time: usize = included.iter().map(|(_, first)| first).sum();
-        let every_share_shown = included
-            .iter()
-            .all(|(seats, first)| !disclosure::share(*first, *seats, threshold).is_hidden());
+        let (seats, first_time_share) = disclosure::share_of_schools(&parts, threshold);
         Side {
-            seats: disclosure::lone_count(seats, threshold),
-            first_time_share: disclosure::share(first_time, seats, threshold)
-                .only_if(every_share_shown),
+            seats,
+            first_time_share,
         }
     };
     Ok(Effect {

@@ -80,12 +80,20 @@ fn new_seed() -> String {
         .collect()
 }
 
-/// Fixes the seed of a posting's draw unless it has one: at publish, and at
-/// the first entry of a posting published before seeds were fixed ahead.
-/// From then on the public record shows the seed's SHA-256.
-pub async fn commit_seed(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult<()> {
+/// Fixes the seed of a published fair-draw posting's draw unless it has
+/// one: called wherever a posting is saved (created published, published,
+/// or switched to a fair draw), so the seed is fixed before anyone can
+/// enter. From then on the public record shows the seed's SHA-256.
+pub async fn commit_seed_if_drawn(
+    db: &impl ConnectionTrait,
+    posting: &opportunity::Model,
+) -> AppResult<()> {
+    if posting.status != OpportunityStatus::Published || posting.allocation != Allocation::FairDraw
+    {
+        return Ok(());
+    }
     draw_seed::Entity::insert(draw_seed::ActiveModel {
-        opportunity_id: Set(opportunity_id),
+        opportunity_id: Set(posting.id),
         seed: Set(new_seed()),
         committed_at: Set(Utc::now()),
     })
@@ -96,33 +104,29 @@ pub async fn commit_seed(db: &impl ConnectionTrait, opportunity_id: i32) -> AppR
 }
 
 /// Gives an application entering the posting's draw its code, shown to its
-/// student from now on. The caller holds the posting's row lock, so two
-/// entries never pick the same free code at once.
+/// student from now on; a code already given in this draw is drawn again
+/// (the unique index decides, without aborting the transaction).
 pub async fn issue_ticket(
     db: &impl ConnectionTrait,
     opportunity_id: i32,
     application_id: i32,
 ) -> AppResult<()> {
-    commit_seed(db, opportunity_id).await?;
-    let code = loop {
-        let code = new_code(&mut HashSet::new());
-        let taken = draw_ticket::Entity::find()
-            .filter(draw_ticket::Column::OpportunityId.eq(opportunity_id))
-            .filter(draw_ticket::Column::Code.eq(code.as_str()))
-            .count(db)
-            .await?;
-        if taken == 0 {
-            break code;
+    loop {
+        let inserted = draw_ticket::Entity::insert(draw_ticket::ActiveModel {
+            application_id: Set(application_id),
+            opportunity_id: Set(opportunity_id),
+            code: Set(new_code(&mut HashSet::new())),
+        })
+        .on_conflict_do_nothing_on([
+            draw_ticket::Column::OpportunityId,
+            draw_ticket::Column::Code,
+        ])
+        .exec(db)
+        .await?;
+        if matches!(inserted, sea_orm::TryInsertResult::Inserted(_)) {
+            return Ok(());
         }
-    };
-    draw_ticket::ActiveModel {
-        application_id: Set(application_id),
-        opportunity_id: Set(opportunity_id),
-        code: Set(code),
     }
-    .insert(db)
-    .await?;
-    Ok(())
 }
 
 /// The codes given to the posting's entries as they applied, by application.

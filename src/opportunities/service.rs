@@ -135,9 +135,7 @@ pub async fn insert(
     apply(&mut model, posting);
     let saved = model.insert(db).await?;
     replace_features(db, saved.id, &posting.features).await?;
-    if status == OpportunityStatus::Published && saved.allocation == entity::Allocation::FairDraw {
-        crate::draws::service::commit_seed(db, saved.id).await?;
-    }
+    crate::draws::service::commit_seed_if_drawn(db, &saved).await?;
     outbox::enqueue(db, saved.id).await?;
     Ok(saved)
 }
@@ -198,12 +196,7 @@ pub async fn update(
     // verified organization acts on what students see (checked again under
     // the organization's lock, as every write that touches students is).
     if current.status != OpportunityStatus::Draft {
-        let status =
-            crate::applications::service::organization_status(&txn, employer.organization_id)
-                .await?;
-        if status != OrgStatus::Verified {
-            return Err(crate::auth::extractors::unverified(Some(status)));
-        }
+        crate::applications::service::lock_verified_organization(&txn, employer).await?;
     }
     if seats_held(&txn, id).await? > 0 {
         let features = features_of(&txn, id).await?;
@@ -231,6 +224,7 @@ pub async fn update(
     apply(&mut model, &posting);
     let saved = model.update(&txn).await?;
     replace_features(&txn, id, &posting.features).await?;
+    crate::draws::service::commit_seed_if_drawn(&txn, &saved).await?;
     outbox::enqueue(&txn, id).await?;
     txn.commit().await?;
     Ok(saved)
@@ -445,12 +439,7 @@ pub async fn act(
             _ => {}
         }
         let saved = model.update(&txn).await?;
-        // A fair draw's seed is fixed before anyone can enter.
-        if target == OpportunityStatus::Published
-            && saved.allocation == entity::Allocation::FairDraw
-        {
-            crate::draws::service::commit_seed(&txn, id).await?;
-        }
+        crate::draws::service::commit_seed_if_drawn(&txn, &saved).await?;
     }
     outbox::enqueue(&txn, id).await?;
     txn.commit().await?;
