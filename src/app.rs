@@ -188,7 +188,8 @@ async fn no_store_when_signed_in(session: Session, request: Request, next: Next)
 /// Public, read-only data (the search API, its description, the feeds):
 /// any website may read it from a browser (`*` carries no credentials, so
 /// nothing of a signed-in person's is readable), and caches may keep it a
-/// minute (a signed-in reader's copy is still `no-store`).
+/// minute, one copy per reader's language (a signed-in reader's copy is
+/// still `no-store`).
 pub fn public_data(router: Router<AppState>) -> Router<AppState> {
     router
         .layer(SetResponseHeaderLayer::overriding(
@@ -198,6 +199,12 @@ pub fn public_data(router: Router<AppState>) -> Router<AppState> {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=60"),
+        ))
+        // The words (feed entries, error messages) follow the reader's
+        // language: from Accept-Language or the language cookie.
+        .layer(SetResponseHeaderLayer::appending(
+            header::VARY,
+            HeaderValue::from_static("Accept-Language, Cookie"),
         ))
 }
 

@@ -259,11 +259,11 @@ impl FieldErrors {
         min: i64,
         max: i64,
     ) -> Option<i64> {
-        let value = value.trim();
-        if value.is_empty() {
-            self.add(field, Message::new("form-required").term("label", label));
-            return None;
-        }
+        let value = self.filled(
+            field,
+            value,
+            Message::new("form-required").term("label", label),
+        )?;
         match value.parse::<i64>() {
             Ok(n) if (min..=max).contains(&n) => Some(n),
             Ok(_) => {

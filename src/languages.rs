@@ -102,20 +102,37 @@ pub fn normalize(value: &str) -> Option<&'static str> {
     }
 }
 
-/// Parses "en, es" (commas or spaces) into distinct lower-case codes, in order
-/// (each token read by [`normalize`], so "Spanish" is `es`); the unknown ones
-/// come back in the error.
+/// The interface language written as `written` (a code or a name in any
+/// form [`normalize`] reads), if the site speaks it.
+pub fn interface_lang(written: &str) -> Option<crate::i18n::Lang> {
+    normalize(written).and_then(crate::i18n::Lang::from_code)
+}
+
+/// Parses "en, es" or "Spanish; Haitian Creole" into distinct lower-case
+/// codes, in order. Each part between commas or semicolons is read whole by
+/// [`normalize`] (names may have several words), else word by word ("en es");
+/// the unknown ones come back in the error.
 pub fn parse_list(input: &str) -> Result<Vec<String>, Vec<String>> {
     let mut codes: Vec<String> = Vec::new();
     let mut unknown = Vec::new();
-    for token in input
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|t| !t.is_empty())
+    for part in input
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
     {
-        match normalize(token) {
-            None => unknown.push(token.to_owned()),
-            Some(code) if !codes.iter().any(|c| c == code) => codes.push(code.to_owned()),
-            Some(_) => {}
+        let read: Vec<(&str, Option<&'static str>)> = match normalize(part) {
+            Some(code) => vec![(part, Some(code))],
+            None => part
+                .split_whitespace()
+                .map(|word| (word, normalize(word)))
+                .collect(),
+        };
+        for (word, code) in read {
+            match code {
+                None => unknown.push(word.to_owned()),
+                Some(code) if !codes.iter().any(|c| c == code) => codes.push(code.to_owned()),
+                Some(_) => {}
+            }
         }
     }
     if unknown.is_empty() {
@@ -140,6 +157,11 @@ mod tests {
             Err(vec!["xx".into(), "elvish".into()])
         );
         assert_eq!(parse_list("Spanish, spa es-MX"), Ok(vec!["es".into()]));
+        assert_eq!(
+            parse_list("Haitian Creole; English"),
+            Ok(vec!["ht".into(), "en".into()]),
+            "a name of two words is read whole"
+        );
         assert_eq!(name("ht"), Some("Haitian Creole"));
     }
 

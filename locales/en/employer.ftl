@@ -185,6 +185,5 @@ employer-public-open = Open opportunities
 employer-public-apply-by = apply by { $date }
 employer-public-none = No open opportunities right now.
 employer-flash-profile-saved = Organization profile saved.
-employer-flash-joined = Welcome! You joined your organization on STEMbridge.
 employer-flash-welcome-registered = Welcome! Your organization is waiting for verification by a counselor. You can prepare drafts meanwhile.
 employer-posting-archived-edit = An archived posting cannot be edited.

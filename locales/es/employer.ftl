@@ -177,6 +177,5 @@ employer-public-open = Oportunidades abiertas
 employer-public-apply-by = solicitar antes del { $date }
 employer-public-none = No hay oportunidades abiertas en este momento.
 employer-flash-profile-saved = Perfil de la organización guardado.
-employer-flash-joined = ¡Bienvenido! Se unió a su organización en STEMbridge.
 employer-flash-welcome-registered = ¡Bienvenido! Su organización está esperando la verificación de un orientador. Mientras tanto, puede preparar borradores.
 employer-posting-archived-edit = Una publicación archivada no se puede editar.

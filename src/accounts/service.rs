@@ -370,24 +370,10 @@ pub async fn create_admin(db: &DatabaseConnection, form: &NewAdmin) -> AppResult
     Ok(admin)
 }
 
-/// Validates the basics of a colleague joining through an invitation and
-/// creates their employer account with the address unconfirmed: the link
-/// went to the inviter, so nobody has yet shown they read that inbox.
-pub async fn insert_invited_user(
-    db: &impl ConnectionTrait,
-    email: &str,
-    display_name: &str,
-    password: &str,
-    organization_id: i32,
-) -> AppResult<user::Model> {
-    let mut errors = FieldErrors::new();
-    let new_user = validate_new_user(&mut errors, email, display_name, password);
-    errors.into_result(())?;
-    insert_user_confirmed_at(db, new_user, Role::Employer, Some(organization_id), None).await
-}
-
-/// Validates a new user's basics and creates the account (used for
-/// counselors created by an admin, who vouches for the address).
+/// Validates a new user's basics and creates the account: counselors
+/// created by an admin, who vouches for the address (`confirmed` now), and
+/// colleagues joining through an invitation, whose link was shown to the
+/// inviter, not mailed (`None`: they confirm it by mail).
 pub async fn insert_user_checked(
     db: &impl ConnectionTrait,
     email: &str,
@@ -395,11 +381,12 @@ pub async fn insert_user_checked(
     password: &str,
     role: Role,
     organization_id: Option<i32>,
+    email_confirmed_at: Option<chrono::DateTime<Utc>>,
 ) -> AppResult<user::Model> {
     let mut errors = FieldErrors::new();
     let new_user = validate_new_user(&mut errors, email, display_name, password);
     errors.into_result(())?;
-    insert_user(db, new_user, role, organization_id).await
+    insert_user_confirmed_at(db, new_user, role, organization_id, email_confirmed_at).await
 }
 
 /// Saves the interface language a person chose, so it follows them to

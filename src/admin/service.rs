@@ -77,6 +77,7 @@ pub async fn create_counselor(
         &form.password,
         Role::Counselor,
         None,
+        Some(chrono::Utc::now()),
     )
     .await?;
     for school in known {

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::eligibility;
 use crate::{
-    auth::extractors::{CurrentUser, VerifiedEmployer},
+    auth::extractors::{CurrentUser, EmployerUser, VerifiedEmployer, unverified},
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, limit},
@@ -236,16 +236,12 @@ impl EmployerAction {
 /// the extractor and the write.
 pub async fn lock_verified_organization(
     db: &impl ConnectionTrait,
-    employer: &VerifiedEmployer,
+    employer: &EmployerUser,
 ) -> AppResult<i32> {
     let organization_id = employer.organization_id;
     match organization_status(db, organization_id).await? {
         OrgStatus::Verified => Ok(organization_id),
-        OrgStatus::Pending => Err(AppError::Refused(t(i18n::current(), "safe-org-pending"))),
-        _ => Err(AppError::Refused(t(
-            i18n::current(),
-            "safe-org-not-verified",
-        ))),
+        status => Err(unverified(Some(status))),
     }
 }
 

@@ -57,9 +57,7 @@ pub async fn reachable(
 /// `languages::normalize`, so a record saved before imports normalized
 /// languages (`spanish`, `spa`) still reads as Spanish.
 pub fn lang_of(guardian: &guardian::Model) -> Lang {
-    crate::languages::normalize(&guardian.language)
-        .and_then(Lang::from_code)
-        .unwrap_or_default()
+    crate::languages::interface_lang(&guardian.language).unwrap_or_default()
 }
 
 /// A guardian contact as a counselor types it.
@@ -109,7 +107,7 @@ fn parse(form: &GuardianForm) -> AppResult<GuardianInput> {
     } else {
         &form.language
     };
-    let language = match crate::languages::normalize(written).and_then(Lang::from_code) {
+    let language = match crate::languages::interface_lang(written) {
         Some(lang) => lang.code().to_owned(),
         None => {
             errors.add_id("language", "counselor-guardian-language-choose");

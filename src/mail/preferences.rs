@@ -267,7 +267,7 @@ fn parse(form: &PreferencesForm, digest_allowed: bool) -> AppResult<Choices> {
     if digest && !digest_allowed {
         errors.add("digest", Message::new("mail-prefs-error-digest"));
     }
-    let language = match crate::languages::normalize(&form.language).and_then(Lang::from_code) {
+    let language = match crate::languages::interface_lang(&form.language) {
         Some(chosen) => chosen.code().to_owned(),
         None => {
             errors.add("language", Message::new("mail-prefs-error-language"));

@@ -16,7 +16,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    auth::extractors::{CurrentUser, EmployerUser},
+    auth::extractors::{CurrentUser, EmployerUser, VerifiedEmployer},
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, limit},
@@ -143,21 +143,25 @@ pub struct Invitation {
     pub path: String,
 }
 
-/// Invites a colleague by email to join the employer's organization (the
-/// route admits only employers of a verified organization).
+/// Invites a colleague by email to join the employer's verified
+/// organization. The organization is checked under its lock in the same
+/// transaction, so a suspension (which withdraws open invitations) either
+/// comes first and refuses this one or waits and withdraws it too.
 pub async fn invite(
     db: &DatabaseConnection,
-    employer: &EmployerUser,
+    employer: &VerifiedEmployer,
     email: &str,
 ) -> AppResult<Invitation> {
     let mut errors = FieldErrors::new();
     let email = errors.email("email", email);
     errors.into_result(())?;
-    let organization = of_employer(db, employer).await?;
+    let txn = db::begin_write(db).await?;
+    let organization_id =
+        crate::applications::service::lock_verified_organization(&txn, employer).await?;
     let token = tokens::random(32);
     let now = Utc::now();
     organization_invite::ActiveModel {
-        organization_id: Set(organization.id),
+        organization_id: Set(organization_id),
         email: Set(email.clone()),
         token_hash: Set(tokens::digest(&token)),
         invited_by: Set(employer.id),
@@ -166,9 +170,10 @@ pub async fn invite(
         accepted_at: Set(None),
         ..Default::default()
     }
-    .insert(db)
+    .insert(&txn)
     .await?;
-    tracing::info!(organization_id = organization.id, "invitation created");
+    txn.commit().await?;
+    tracing::info!(organization_id, "invitation created");
     Ok(Invitation {
         email,
         path: format!("/join/{token}"),
@@ -264,12 +269,14 @@ pub async fn join(
 ) -> AppResult<user::Model> {
     let txn = db::begin_write(db).await?;
     let (invite, organization) = open_invitation(&txn, token).await?;
-    let user = crate::accounts::service::insert_invited_user(
+    let user = crate::accounts::service::insert_user_checked(
         &txn,
         &invite.email,
         &form.display_name,
         &form.password,
-        organization.id,
+        Role::Employer,
+        Some(organization.id),
+        None,
     )
     .await?;
     // Accepted only while still open: a withdrawal that committed since the

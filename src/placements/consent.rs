@@ -329,7 +329,7 @@ pub async fn refresh_links(
 
 /// The language of the guardian a link was sent to, for the pages that
 /// refuse it (a guardian reads "expired" in their own language too).
-pub async fn language_of_link(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<Lang>> {
+async fn language_of_link(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<Lang>> {
     let Some(request) = consent_request::Entity::find()
         .filter(consent_request::Column::TokenHash.eq(tokens::digest(token)))
         .one(db)

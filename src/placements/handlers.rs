@@ -20,7 +20,6 @@ use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer},
     error::AppResult,
-    families::service as families,
     format::today,
     forms::{
         FieldErrors, Form, Path, Query, Saved, answer_or_rerender, save_or_refuse, save_or_rerender,
@@ -29,17 +28,10 @@ use crate::{
     paging::PageParams,
 };
 
-/// The page for a link that cannot be used, with the right status, in the
-/// language of the guardian it was sent to (when it was sent at all).
-async fn link_problem(
-    state: &AppState,
-    mut page: Page,
-    token: &str,
-    problem: LinkProblem,
-) -> AppResult<Response> {
-    if let Some(lang) = consent::language_of_link(&state.db, token).await? {
-        page.lang = lang;
-    }
+/// The page for a link that cannot be used, with the right status (in the
+/// language of the guardian it was sent to: `consent::in_guardian_language`
+/// runs every request of the link in it).
+async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
     let (status, key) = match problem {
         LinkProblem::Unknown => (StatusCode::NOT_FOUND, "unknown"),
         LinkProblem::Used => (StatusCode::GONE, "used"),
@@ -72,7 +64,7 @@ fn refuse_students(page: &Page, reader: Option<&ReaderLanguage>) -> AppResult<Op
 
 async fn render_consent_form(
     state: &AppState,
-    mut page: Page,
+    page: Page,
     token: &str,
     request: &entity::consent_request::Model,
     placement: &entity::placement::Model,
@@ -83,8 +75,6 @@ async fn render_consent_form(
         crate::db::found::<opportunity::Entity>(&state.db, placement.opportunity_id).await?;
     let student = crate::db::found::<student::Entity>(&state.db, placement.student_id).await?;
     let guardian = consent::guardian_of(&state.db, request).await?;
-    // The guardian reads the page in the language the school has for them.
-    page.lang = families::lang_of(&guardian);
     let details = crate::opportunities::service::view(&state.db, opportunity, page.lang).await?;
     let status = errors.status();
     let body = page.render(
@@ -133,7 +123,7 @@ async fn consent_page_inner(
         return Ok(refusal);
     }
     match consent::open_link(&state.db, &token, Utc::now()).await? {
-        Err(problem) => link_problem(&state, page, &token, problem).await,
+        Err(problem) => link_problem(page, problem).await,
         Ok((request, placement)) => {
             render_consent_form(
                 &state,
@@ -174,19 +164,15 @@ async fn consent_inner(
     answer_or_rerender(
         service::consent_by_link(&state.db, &token, &form).await,
         async |recorded| match recorded {
-            Err(problem) => link_problem(&state, page.clone(), &token, problem).await,
+            Err(problem) => link_problem(page.clone(), problem).await,
             Ok(placement) => {
                 let given = placement.consent_given.unwrap_or(false);
-                let mut page = page.clone();
-                if let Some(lang) = consent::language_of_link(&state.db, &token).await? {
-                    page.lang = lang;
-                }
                 let body = page.render("placements/consent_recorded.html", context! { given })?;
                 Ok(body.into_response())
             }
         },
         async |errors| match consent::open_link(&state.db, &token, Utc::now()).await? {
-            Err(problem) => link_problem(&state, page.clone(), &token, problem).await,
+            Err(problem) => link_problem(page.clone(), problem).await,
             Ok((request, placement)) => {
                 let page = page.clone();
                 render_consent_form(&state, page, &token, &request, &placement, &form, errors).await

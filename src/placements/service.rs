@@ -610,32 +610,33 @@ pub async fn complete(
             )],
         ))
     };
-    if placement.status != PlacementStatus::Active {
-        return Err(not_active(placement.status));
-    }
     // Lock the posting as every seat change does: an early end frees the
     // seat for the wait list in this transaction.
     let opportunity = super::seats::lock_opportunity(&txn, opportunity.id).await?;
-    // Locked as logging hours locks it, so no entry arrives between this
-    // count and the close: a closed placement never has hours to review.
-    placement::Entity::find_by_id(placement.id)
+    // Locked as logging hours locks it, so no entry arrives between the
+    // count below and the close.
+    let placement = placement::Entity::find_by_id(placement.id)
         .lock_exclusive()
         .one(&txn)
         .await?
         .or_not_found()?;
-    let pending = hour_log::Entity::find()
-        .filter(hour_log::Column::PlacementId.eq(placement.id))
-        .filter(hour_log::Column::Status.eq(HoursStatus::Pending))
-        .count(&txn)
-        .await?;
-    if pending > 0 {
-        return Err(AppError::Conflict(i18n::t_args(
-            i18n::current(),
-            "employer-close-hours-pending",
-            vec![("count", pending.into())],
-        )));
+    if placement.status != PlacementStatus::Active {
+        return Err(not_active(placement.status));
     }
+    // A completion records the hours worked: none may still wait for review.
     if status == PlacementStatus::Completed {
+        let pending = hour_log::Entity::find()
+            .filter(hour_log::Column::PlacementId.eq(placement.id))
+            .filter(hour_log::Column::Status.eq(HoursStatus::Pending))
+            .count(&txn)
+            .await?;
+        if pending > 0 {
+            return Err(AppError::Conflict(i18n::t_args(
+                i18n::current(),
+                "employer-close-hours-pending",
+                vec![("count", pending.into())],
+            )));
+        }
         super::mentor::ensure_named(&txn, &placement).await?;
     }
     let student_id = placement.student_id;

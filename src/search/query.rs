@@ -128,7 +128,8 @@ pub struct ParamError {
 }
 
 /// A refusal of `parameter`, its sentence the catalogue's `key` written in
-/// the reader's language (every parse runs while serving a request).
+/// the current language: the reader's while serving a request (the alert
+/// job parses saved searches in the background and only logs it).
 fn bad(
     parameter: &'static str,
     code: &'static str,
