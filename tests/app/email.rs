@@ -544,13 +544,8 @@ async fn mail_about_a_student_queued_before_a_suspension_is_held_back_not_sent()
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let tried = "mail_outbox WHERE for_organization_id IS NOT NULL AND attempts >= 1 \
                      AND sent_at IS NULL AND failed_at IS NULL";
-        for _ in 0..100 {
-            if app.count(tried).await == 1 {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        assert_eq!(app.count(tried).await, 1, "the news of Ana waits for SMTP");
+        app.wait_for_count(tried, 1, "the news of Ana waits for SMTP")
+            .await;
 
         let response = app
             .review(
@@ -573,13 +568,7 @@ async fn mail_about_a_student_queued_before_a_suspension_is_held_back_not_sent()
         // ... but never that Ana applied: that message is held back, bodies gone.
         let held = "mail_outbox WHERE for_organization_id IS NOT NULL AND last_error = 'withheld' \
                     AND failed_at IS NOT NULL AND sent_at IS NULL AND text_body = ''";
-        for _ in 0..100 {
-            if app.count(held).await == 1 {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        assert_eq!(app.count(held).await, 1);
+        app.wait_for_count(held, 1, "held back").await;
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         assert!(
             server
