@@ -5,7 +5,7 @@ COPY . .
 RUN cargo build --release --locked
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates tzdata && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /var/lib/stembridge stembridge && mkdir -p /var/lib/stembridge && chown stembridge /var/lib/stembridge
 COPY --from=build /src/target/release/stembridge /usr/local/bin/stembridge
 USER stembridge

@@ -3,15 +3,17 @@
 //! written out, amounts of money) are `i18n::long_date` and `i18n::money`;
 //! these build on them.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{Local, NaiveDate};
 use entity::opportunity;
 
 use crate::i18n::{self, Lang, t, t_args};
 
-/// Today's date (UTC), against which deadlines, start dates and school years
-/// are checked.
+/// Today's date where the site's students live, against which deadlines,
+/// start dates, hours and school years are checked: the server's local date
+/// (set `TZ`, e.g. `America/Chicago`). A UTC date would let a student in a
+/// US evening log hours for tomorrow, and close a deadline hours early.
 pub fn today() -> NaiveDate {
-    Utc::now().date_naive()
+    Local::now().date_naive()
 }
 
 /// Pay in the reader's words: "$18.50 an hour" / "$18.50 por hora".

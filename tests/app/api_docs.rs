@@ -218,7 +218,7 @@ async fn public_posting_pages_carry_a_job_posting_search_engines_can_read() {
         assert_eq!(job["baseSalary"]["currency"], "USD");
         assert_eq!(job["baseSalary"]["value"]["value"], 18.5);
         assert_eq!(job["baseSalary"]["value"]["unitText"], "HOUR");
-        let today = chrono::Utc::now().date_naive().to_string();
+        let today = stembridge::format::today().to_string();
         assert_eq!(job["datePosted"], today);
         assert_eq!(
             job["validThrough"],

@@ -417,7 +417,7 @@ async fn chain(
         &consent,
     )
     .await;
-    let start = chrono::Utc::now().date_naive() - chrono::Duration::days(5);
+    let start = stembridge::format::today() - chrono::Duration::days(5);
     app.db
         .execute_unprepared(&format!(
             "UPDATE placement SET start_date = '{start}' WHERE id = {placement}"

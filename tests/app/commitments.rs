@@ -21,7 +21,7 @@ async fn a_pledge_progresses_from_real_placements_and_the_public_sees_only_clear
             .await;
         let lincoln = app.school_with_counselor("Lincoln High").await;
         let roosevelt = app.school_with_counselor("Roosevelt High").await;
-        let year = stembridge::counseling::service::school_year_of(chrono::Utc::now().date_naive())
+        let year = stembridge::counseling::service::school_year_of(stembridge::format::today())
             .to_string();
         let page = "/employer/commitments";
         let lincoln_id = lincoln.to_string();
@@ -211,7 +211,7 @@ async fn a_pledges_public_figures_never_let_a_small_count_be_worked_out() {
             .await;
         let lincoln = app.school_with_counselor("Lincoln High").await;
         let counselor = app.counselor_at(lincoln).await;
-        let year = stembridge::counseling::service::school_year_of(chrono::Utc::now().date_naive())
+        let year = stembridge::counseling::service::school_year_of(stembridge::format::today())
             .to_string();
         let page = "/employer/commitments";
         let response = app

@@ -291,7 +291,7 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
             });
         }
         let ran_by_job =
-            stembridge::draws::service::run_due(&app.db, chrono::Utc::now().date_naive(), false)
+            stembridge::draws::service::run_due(&app.db, stembridge::format::today(), false)
                 .await
                 .unwrap();
         while let Some(status) = tasks.join_next().await {
@@ -475,7 +475,7 @@ async fn a_seat_given_back_in_a_drawn_virtual_experience_goes_to_the_first_stude
             ))
             .await
             .unwrap();
-        stembridge::draws::service::run_due(&app.db, chrono::Utc::now().date_naive(), false)
+        stembridge::draws::service::run_due(&app.db, stembridge::format::today(), false)
             .await
             .unwrap();
         let seated = |status: &'static str| {
@@ -588,7 +588,7 @@ async fn a_suspended_organizations_draw_waits_until_it_is_verified_again() {
             ))
             .await
             .unwrap();
-        let today = chrono::Utc::now().date_naive();
+        let today = stembridge::format::today();
         let ran = stembridge::draws::service::run_due(&app.db, today, false)
             .await
             .unwrap();

@@ -484,7 +484,7 @@ pub fn location(response: &Response) -> String {
 
 /// A date `days` from today, as a form expects it.
 pub fn days_from_now(days: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
+    (stembridge::format::today() + chrono::Duration::days(days)).to_string()
 }
 
 /// A valid posting form; tests override the fields they are about.

@@ -175,7 +175,7 @@ async fn a_spanish_reader_finds_and_reads_a_posting_in_spanish() {
         .text()
         .await
         .unwrap();
-    let start = chrono::Utc::now().date_naive() + chrono::Duration::days(60);
+    let start = stembridge::format::today() + chrono::Duration::days(60);
     let start_es = stembridge::i18n::long_date(stembridge::i18n::Lang::Es, start);
     for expected in [
         "$18.50 por hora",

@@ -756,7 +756,7 @@ async fn fixture(app: &TestApp) -> Fixture {
     let employer = app
         .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
         .await;
-    let current = school_year_of(Utc::now().date_naive());
+    let current = school_year_of(stembridge::format::today());
     let mut postings = Vec::new();
     for year in [current - 1, current - 2, current - 3] {
         postings.push((year, app.published(&employer, &posting(&[])).await));
@@ -792,7 +792,7 @@ async fn no_hidden_count_can_be_worked_out_from_every_view_a_counselor_can_read(
 
         let mut u = Unknowns::default();
         let mut solver = Solver::default();
-        let (rows, zeros) = structure(&groups, &years, Utc::now().date_naive(), &mut u);
+        let (rows, zeros) = structure(&groups, &years, stembridge::format::today(), &mut u);
         for row in rows {
             solver.add(row);
         }
@@ -819,7 +819,7 @@ async fn no_hidden_count_can_be_worked_out_from_every_view_a_counselor_can_read(
                             .unwrap()
                             .checked_add_months(Months::new(m))
                             .unwrap()
-                            <= Utc::now().date_naive()
+                            <= stembridge::format::today()
                     });
                     let (mut hidden_months, mut shown_sum) = (0, 0);
                     for m in begun {
