@@ -616,7 +616,7 @@ async fn a_sent_message_keeps_no_link_in_the_outbox_and_admins_still_see_what_it
 
 #[tokio::test]
 async fn migrating_deletes_the_bodies_of_mail_sent_before_and_keeps_those_still_waiting() {
-    use migration::{MigrationName, Migrator, MigratorTrait};
+    use migration::{Migrator, MigratorTrait};
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
     on_each_backend(async |app: TestApp| {
         let now = chrono::Utc::now();
