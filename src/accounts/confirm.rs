@@ -107,6 +107,7 @@ async fn mail_confirmation_saying(
             },
             attachment: None,
             unsubscribe: None,
+            for_organization: None,
         },
     )
     .await?;
@@ -140,6 +141,7 @@ pub async fn mail_registration_attempt(
             },
             attachment: None,
             unsubscribe: None,
+            for_organization: None,
         },
     )
     .await?;
