@@ -1,5 +1,6 @@
 //! Database connection and transactions (and, once connected, bringing
-//! stored token digests to the keyed scheme).
+//! stored token digests to the keyed scheme); the one way a service fetches
+//! a row it was told about, or makes a conditional update that must win.
 //!
 //! SQLite runs in WAL mode with foreign keys on. Write transactions start with
 //! `BEGIN IMMEDIATE` so that two requests never both read under a shared lock

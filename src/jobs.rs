@@ -8,6 +8,9 @@
 //! The jobs are also written to be harmless when two runs overlap (a run
 //! that outlives its lease, a clock far off): the lease keeps the work from
 //! being done N times, the jobs' own claims keep it correct.
+//!
+//! The outbox workers (mail, search) share here how they claim rows
+//! (`Claim`) and how a failed row waits for its next try (`Tries`).
 
 use std::{sync::LazyLock, time::Duration};
 

@@ -1,4 +1,6 @@
-//! Random secrets for links and forms, and the digests we store instead of them.
+//! Random secrets for links and forms, and the digests we store instead of
+//! them; how a table of single-use links (`LinkTable`) retires, opens and
+//! spends them.
 //!
 //! A stored digest is HMAC-SHA256, keyed with the server secret, of the
 //! secret's plain SHA-256: a leaked database alone cannot be brute-forced
