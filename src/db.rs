@@ -1,5 +1,6 @@
 //! Database connection and transactions (and, once connected, bringing
-//! stored token digests to the keyed scheme).
+//! stored token digests to the keyed scheme); the one way a service fetches
+//! a row it was told about, or makes a conditional update that must win.
 //!
 //! SQLite runs in WAL mode with foreign keys on. Write transactions start with
 //! `BEGIN IMMEDIATE` so that two requests never both read under a shared lock
@@ -102,4 +103,18 @@ pub async fn found<E: sea_orm::EntityTrait>(
 ) -> crate::error::AppResult<E::Model> {
     use crate::error::OrNotFound;
     E::find_by_id(id).one(db).await?.or_not_found()
+}
+
+/// Runs `update`, whose filter lets it change a row only while the row is
+/// still as the caller found it ("only while still pending"): when it changed
+/// nothing, another request got there first, and the answer is `lost()`.
+pub async fn update_once<E: sea_orm::EntityTrait>(
+    db: &impl sea_orm::ConnectionTrait,
+    update: sea_orm::UpdateMany<E>,
+    lost: impl FnOnce() -> crate::error::AppError,
+) -> crate::error::AppResult<()> {
+    if update.exec(db).await?.rows_affected == 0 {
+        return Err(lost());
+    }
+    Ok(())
 }

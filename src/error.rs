@@ -63,6 +63,12 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A conflict told with the catalogue message `id`, in the reader's
+    /// language: the action does not fit the object's state (any more).
+    pub fn conflict(id: &str) -> Self {
+        AppError::Conflict(t(i18n::current(), id))
+    }
+
     /// The HTTP status this error answers with.
     pub fn status(&self) -> StatusCode {
         match self {

@@ -161,11 +161,7 @@ impl FieldErrors {
 
     /// The status of a form page showing these: 200 with none, else 422.
     pub fn status(&self) -> StatusCode {
-        if self.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        status_of(&[self])
     }
 
     /// The message for `field`, in `lang`.
@@ -439,6 +435,16 @@ fn unreadable(id: &str, detail: String) -> AppError {
         id,
         vec![("detail", detail.into())],
     ))
+}
+
+/// The status of a page with several forms: 200 when none shows errors,
+/// else 422.
+pub fn status_of(forms: &[&FieldErrors]) -> StatusCode {
+    if forms.iter().all(|errors| errors.is_empty()) {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
 }
 
 /// A urlencoded form body (repeated keys such as checkboxes become lists).

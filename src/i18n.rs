@@ -172,41 +172,51 @@ pub enum Arg {
     Float(f64),
 }
 
-impl From<&str> for Arg {
-    fn from(value: &str) -> Self {
-        Arg::Text(value.to_owned())
-    }
+/// Text and whole numbers become an argument the same way whether it is
+/// used at once ([`Arg`]) or kept in a [`Message`] ([`MessageArg`]): text as
+/// written, a count past `i64` as `i64::MAX`.
+macro_rules! text_and_counts_into {
+    ($arg:ident) => {
+        impl From<&str> for $arg {
+            fn from(value: &str) -> Self {
+                $arg::Text(value.to_owned())
+            }
+        }
+
+        impl From<String> for $arg {
+            fn from(value: String) -> Self {
+                $arg::Text(value)
+            }
+        }
+
+        impl From<i64> for $arg {
+            fn from(value: i64) -> Self {
+                $arg::Int(value)
+            }
+        }
+
+        impl From<i32> for $arg {
+            fn from(value: i32) -> Self {
+                $arg::Int(i64::from(value))
+            }
+        }
+
+        impl From<u64> for $arg {
+            fn from(value: u64) -> Self {
+                $arg::Int(i64::try_from(value).unwrap_or(i64::MAX))
+            }
+        }
+
+        impl From<usize> for $arg {
+            fn from(value: usize) -> Self {
+                $arg::Int(i64::try_from(value).unwrap_or(i64::MAX))
+            }
+        }
+    };
 }
 
-impl From<String> for Arg {
-    fn from(value: String) -> Self {
-        Arg::Text(value)
-    }
-}
-
-impl From<i64> for Arg {
-    fn from(value: i64) -> Self {
-        Arg::Int(value)
-    }
-}
-
-impl From<i32> for Arg {
-    fn from(value: i32) -> Self {
-        Arg::Int(i64::from(value))
-    }
-}
-
-impl From<u64> for Arg {
-    fn from(value: u64) -> Self {
-        Arg::Int(i64::try_from(value).unwrap_or(i64::MAX))
-    }
-}
-
-impl From<usize> for Arg {
-    fn from(value: usize) -> Self {
-        Arg::Int(i64::try_from(value).unwrap_or(i64::MAX))
-    }
-}
+text_and_counts_into!(Arg);
+text_and_counts_into!(MessageArg);
 
 impl From<f64> for Arg {
     fn from(value: f64) -> Self {
@@ -294,36 +304,6 @@ impl Message {
             })
             .collect();
         t_args(lang, &self.id, args)
-    }
-}
-
-impl From<&str> for MessageArg {
-    fn from(value: &str) -> Self {
-        MessageArg::Text(value.to_owned())
-    }
-}
-
-impl From<String> for MessageArg {
-    fn from(value: String) -> Self {
-        MessageArg::Text(value)
-    }
-}
-
-impl From<i64> for MessageArg {
-    fn from(value: i64) -> Self {
-        MessageArg::Int(value)
-    }
-}
-
-impl From<i32> for MessageArg {
-    fn from(value: i32) -> Self {
-        MessageArg::Int(i64::from(value))
-    }
-}
-
-impl From<usize> for MessageArg {
-    fn from(value: usize) -> Self {
-        MessageArg::Int(i64::try_from(value).unwrap_or(i64::MAX))
     }
 }
 

@@ -8,6 +8,9 @@
 //! The jobs are also written to be harmless when two runs overlap (a run
 //! that outlives its lease, a clock far off): the lease keeps the work from
 //! being done N times, the jobs' own claims keep it correct.
+//!
+//! The outbox workers (mail, search) share here how they claim rows
+//! (`Claim`) and how a failed row waits for its next try (`Tries`).
 
 use std::{sync::LazyLock, time::Duration};
 
@@ -15,7 +18,7 @@ use chrono::{DateTime, Utc};
 use entity::job_lease;
 use sea_orm::{
     ActiveValue::Set,
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, UpdateMany,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, UpdateMany,
     sea_query::{Expr, ExprTrait, OnConflict, SelectStatement},
 };
 
@@ -204,6 +207,23 @@ impl<C: ColumnTrait> Claim<C> {
         Ok(())
     }
 
+    /// The rows `token` holds that `pending` keeps (those not done yet), by
+    /// `id`: what a worker round took.
+    pub async fn held<E: EntityTrait<Column = C>>(
+        self,
+        db: &impl ConnectionTrait,
+        token: &str,
+        pending: Condition,
+        id: C,
+    ) -> AppResult<Vec<E::Model>> {
+        Ok(E::find()
+            .filter(self.by.eq(token))
+            .filter(pending)
+            .order_by_asc(id)
+            .all(db)
+            .await?)
+    }
+
     /// `update` with the claim cleared (the row is done, or given back).
     pub fn clear<E: EntityTrait<Column = C>>(self, update: UpdateMany<E>) -> UpdateMany<E> {
         update
@@ -224,6 +244,40 @@ impl<C: ColumnTrait> Claim<C> {
             .exec(db)
             .await?;
         Ok(released.rows_affected)
+    }
+}
+
+/// The columns of an outbox table that count a row's tries (`mail_outbox`,
+/// `search_outbox`): the one way both put a failed row back for later.
+#[derive(Debug, Clone, Copy)]
+pub struct Tries<C> {
+    pub attempts: C,
+    pub next_attempt_at: C,
+    pub last_error: C,
+}
+
+impl<C: ColumnTrait> Tries<C> {
+    /// `update` recording a row's `attempts`-th failed try and why (the
+    /// first 1,000 characters of `error`); the next try is due after the
+    /// backoff, at most `max_backoff` seconds.
+    pub fn failed<E: EntityTrait<Column = C>>(
+        self,
+        update: UpdateMany<E>,
+        attempts: i32,
+        max_backoff: i64,
+        error: &str,
+    ) -> UpdateMany<E> {
+        let backoff = backoff_seconds(attempts, max_backoff);
+        update
+            .col_expr(self.attempts, Expr::value(attempts))
+            .col_expr(
+                self.next_attempt_at,
+                Expr::value(Utc::now() + chrono::Duration::seconds(backoff)),
+            )
+            .col_expr(
+                self.last_error,
+                Expr::value(error.chars().take(1000).collect::<String>()),
+            )
     }
 }
 

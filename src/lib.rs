@@ -7,16 +7,16 @@
 pub mod app; // the router, its middleware and the background workers
 pub mod cli; // the subcommands besides `serve`
 pub mod config; // environment variables and flags
-pub mod db; // connection, migrations, write transactions
+pub mod db; // connection, migrations, write transactions, conditional updates
 pub mod error; // the one error type and how it answers over HTTP
 pub mod format; // today's date, and how times, pay and grades read (built on i18n's dates and money)
 pub mod forms; // extractors for forms, queries, paths and uploads (refusals are our pages), field errors
 pub mod i18n; // the reader's language and the message catalogue (locales/)
-pub mod jobs; // background jobs run once across app servers: a lease per job
+pub mod jobs; // background jobs run once across app servers: a lease per job; outbox claims and retries
 pub mod sealed; // secrets the server reads back (TOTP seeds), encrypted at rest
 pub mod telemetry; // logging (never student data)
 pub mod templates; // the minijinja environment
-pub mod tokens; // random secrets and the keyed digests stored instead
+pub mod tokens; // random secrets, the keyed digests stored instead, single-use link tables
 
 // Domain areas.
 pub mod accounts; // registration, claiming a student account, first admin

@@ -1,4 +1,6 @@
-//! Random secrets for links and forms, and the digests we store instead of them.
+//! Random secrets for links and forms, and the digests we store instead of
+//! them; how a table of single-use links (`LinkTable`) retires, opens and
+//! spends them.
 //!
 //! A stored digest is HMAC-SHA256, keyed with the server secret, of the
 //! secret's plain SHA-256: a leaked database alone cannot be brute-forced
@@ -9,18 +11,22 @@
 use std::{io::Write, path::Path, sync::OnceLock};
 
 use anyhow::Context;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use entity::server_state;
 use hmac::{Hmac, KeyInit, Mac};
 use rand::{Rng, distr::Alphanumeric};
 use sea_orm::{
     ActiveValue::Set,
-    ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait,
+    QueryFilter, QuerySelect,
     sea_query::{Alias, Expr, OnConflict, Query},
 };
 use sha2::{Digest, Sha256};
 
-use crate::config::Config;
+use crate::{
+    config::Config,
+    error::{AppError, AppResult, OrNotFound},
+};
 
 /// The shortest `SECRET_KEY` accepted.
 pub const MIN_KEY_LENGTH: usize = 32;
@@ -152,6 +158,75 @@ pub fn key_file(path: &Path) -> anyhow::Result<String> {
             Ok(std::fs::read_to_string(path)?.trim().to_owned())
         }
         Err(e) => Err(e).with_context(|| format!("creating {}", path.display())),
+    }
+}
+
+/// The columns of a table of single-use links to an account
+/// (`email_confirmation`, `password_reset`): the one way each retires,
+/// opens and spends its links, which are stored as [`digest`]s.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkTable<C> {
+    pub user_id: C,
+    pub token_hash: C,
+    pub used_at: C,
+    pub expires_at: C,
+}
+
+impl<C: ColumnTrait> LinkTable<C> {
+    /// Retires the unused links of `user_id`, as a new one is issued: only
+    /// the newest works.
+    pub async fn retire<E: EntityTrait<Column = C>>(
+        self,
+        db: &impl ConnectionTrait,
+        user_id: i32,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        E::update_many()
+            .col_expr(self.used_at, Expr::value(now))
+            .filter(self.user_id.eq(user_id))
+            .filter(self.used_at.is_null())
+            .exec(db)
+            .await?;
+        Ok(())
+    }
+
+    /// The link `token` while it works at `now`: unused and not expired.
+    fn live(self, token: &str, now: DateTime<Utc>) -> Condition {
+        Condition::all()
+            .add(self.token_hash.eq(digest(token)))
+            .add(self.used_at.is_null())
+            .add(self.expires_at.gt(now))
+    }
+
+    /// The account a working link is for; "not found" for a used, expired
+    /// or unknown link.
+    pub async fn open<E: EntityTrait<Column = C>>(
+        self,
+        db: &impl ConnectionTrait,
+        token: &str,
+    ) -> AppResult<i32> {
+        E::find()
+            .select_only()
+            .column(self.user_id)
+            .filter(self.live(token, Utc::now()))
+            .into_tuple::<i32>()
+            .one(db)
+            .await?
+            .or_not_found()
+    }
+
+    /// Spends a working link, once: a conditional update, so two uses at
+    /// once spend it once; "not found" when it no longer works.
+    pub async fn spend<E: EntityTrait<Column = C>>(
+        self,
+        db: &impl ConnectionTrait,
+        token: &str,
+    ) -> AppResult<()> {
+        let now = Utc::now();
+        let update = E::update_many()
+            .col_expr(self.used_at, Expr::value(now))
+            .filter(self.live(token, now));
+        crate::db::update_once(db, update, || AppError::NotFound).await
     }
 }
 

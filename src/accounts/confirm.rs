@@ -13,7 +13,7 @@ use sea_orm::{
 
 use crate::{
     db,
-    error::{AppError, AppResult, OrNotFound},
+    error::AppResult,
     i18n::Lang,
     mail::{self, Outgoing},
     tokens,
@@ -21,6 +21,14 @@ use crate::{
 
 /// How long a confirmation link works.
 pub const CONFIRM_VALID_HOURS: i64 = 48;
+
+/// Where the confirmation links are kept.
+const LINKS: tokens::LinkTable<email_confirmation::Column> = tokens::LinkTable {
+    user_id: email_confirmation::Column::UserId,
+    token_hash: email_confirmation::Column::TokenHash,
+    used_at: email_confirmation::Column::UsedAt,
+    expires_at: email_confirmation::Column::ExpiresAt,
+};
 
 /// The language to write to `user` in: theirs if they chose one, else the reader's.
 pub fn language_of(user: &user::Model, fallback: Lang) -> Lang {
@@ -34,11 +42,8 @@ pub fn language_of(user: &user::Model, fallback: Lang) -> Lang {
 /// working); returns its path.
 async fn issue(db: &impl ConnectionTrait, user_id: i32) -> AppResult<String> {
     let now = Utc::now();
-    email_confirmation::Entity::update_many()
-        .col_expr(email_confirmation::Column::UsedAt, Expr::value(now))
-        .filter(email_confirmation::Column::UserId.eq(user_id))
-        .filter(email_confirmation::Column::UsedAt.is_null())
-        .exec(db)
+    LINKS
+        .retire::<email_confirmation::Entity>(db, user_id, now)
         .await?;
     let token = tokens::random(43);
     email_confirmation::ActiveModel {
@@ -146,14 +151,8 @@ pub async fn mail_registration_attempt(
 /// The account a usable confirmation link is for; "not found" for a used,
 /// expired or unknown link.
 pub async fn open(db: &impl ConnectionTrait, token: &str) -> AppResult<user::Model> {
-    let link = email_confirmation::Entity::find()
-        .filter(email_confirmation::Column::TokenHash.eq(tokens::digest(token)))
-        .filter(email_confirmation::Column::UsedAt.is_null())
-        .filter(email_confirmation::Column::ExpiresAt.gt(Utc::now()))
-        .one(db)
-        .await?
-        .or_not_found()?;
-    crate::db::found::<user::Entity>(db, link.user_id).await
+    let user_id = LINKS.open::<email_confirmation::Entity>(db, token).await?;
+    crate::db::found::<user::Entity>(db, user_id).await
 }
 
 /// Confirms the address through a link, once: the link is spent by a
@@ -161,17 +160,9 @@ pub async fn open(db: &impl ConnectionTrait, token: &str) -> AppResult<user::Mod
 pub async fn confirm(db: &DatabaseConnection, token: &str) -> AppResult<user::Model> {
     let txn = db::begin_write(db).await?;
     let user = open(&txn, token).await?;
-    let now = Utc::now();
-    let spent = email_confirmation::Entity::update_many()
-        .col_expr(email_confirmation::Column::UsedAt, Expr::value(now))
-        .filter(email_confirmation::Column::TokenHash.eq(tokens::digest(token)))
-        .filter(email_confirmation::Column::UsedAt.is_null())
-        .filter(email_confirmation::Column::ExpiresAt.gt(now))
-        .exec(&txn)
+    LINKS
+        .spend::<email_confirmation::Entity>(&txn, token)
         .await?;
-    if spent.rows_affected != 1 {
-        return Err(AppError::NotFound);
-    }
     mark_confirmed(&txn, user.id).await?;
     txn.commit().await?;
     Ok(user)

@@ -4,7 +4,7 @@
 
 use axum::{
     extract::{Path, State},
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
@@ -37,8 +37,7 @@ fn render_form<T: Serialize>(
     form: &T,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let status = errors.status();
-    Ok((status, page.render(template, FormView { form, errors })?).into_response())
+    page.respond_with(errors.status(), template, FormView { form, errors })
 }
 
 /// On success: log in and go to the dashboard with a message; on bad input:
@@ -110,15 +109,13 @@ pub async fn confirm_page(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     let user = confirm::open(&db, &token).await?;
-    Ok(page
-        .render(
-            "accounts/confirm.html",
-            ConfirmPage {
-                token: &token,
-                email: user.email,
-            },
-        )?
-        .into_response())
+    page.respond(
+        "accounts/confirm.html",
+        ConfirmPage {
+            token: &token,
+            email: user.email,
+        },
+    )
 }
 
 pub async fn confirm(

@@ -1,10 +1,6 @@
 //! Admin pages.
 
-use axum::{
-    extract::State,
-    http::StatusCode,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, response::Response};
 use entity::school;
 use sea_orm::{EntityTrait, QueryOrder};
 use serde::Serialize;
@@ -15,7 +11,7 @@ use crate::{
     app::AppState,
     auth::extractors::{AdminUser, Page},
     error::AppResult,
-    forms::{FieldErrors, Form, Saved, save_or_rerender},
+    forms::{FieldErrors, Form, Saved, save_or_rerender, status_of},
     i18n::Message,
 };
 
@@ -35,12 +31,8 @@ async fn render(state: &AppState, page: &Page, mut view: Dashboard) -> AppResult
         .all(&state.db)
         .await?;
     view.counselors = service::counselors(&state.db).await?;
-    let status = if view.school_errors.is_empty() && view.counselor_errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok((status, page.render("admin/dashboard.html", view)?).into_response())
+    let status = status_of(&[&view.school_errors, &view.counselor_errors]);
+    page.respond_with(status, "admin/dashboard.html", view)
 }
 
 pub async fn dashboard(

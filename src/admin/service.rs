@@ -1,10 +1,12 @@
 //! Admin rules: creating schools and counselors and assigning counselors to schools.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use entity::{Role, counselor_school, school, user};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -101,8 +103,7 @@ pub struct CounselorRow {
 }
 
 pub async fn counselors(db: &DatabaseConnection) -> AppResult<Vec<CounselorRow>> {
-    let schools = school::Entity::find().all(db).await?;
-    let assignments = counselor_school::Entity::find().all(db).await?;
+    let mut schools = schools_of_counselors(db, None).await?;
     let users = user::Entity::find()
         .filter(user::Column::Role.eq(Role::Counselor))
         .order_by_asc(user::Column::DisplayName)
@@ -111,18 +112,54 @@ pub async fn counselors(db: &DatabaseConnection) -> AppResult<Vec<CounselorRow>>
     Ok(users
         .into_iter()
         .map(|u| CounselorRow {
-            schools: assignments
-                .iter()
-                .filter(|a| a.user_id == u.id)
-                .filter_map(|a| {
-                    schools
-                        .iter()
-                        .find(|s| s.id == a.school_id)
-                        .map(|s| s.name.clone())
-                })
+            schools: schools
+                .remove(&u.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(_, name)| name)
                 .collect(),
             name: u.display_name,
             email: u.email,
         })
         .collect())
+}
+
+/// The schools each counselor looks after, as (id, name) by counselor id:
+/// of the counselors `only` names (a page of accounts), or of every one.
+pub async fn schools_of_counselors(
+    db: &impl ConnectionTrait,
+    only: Option<&[i32]>,
+) -> AppResult<HashMap<i32, Vec<(i32, String)>>> {
+    let mut assignments = counselor_school::Entity::find();
+    let mut schools = school::Entity::find();
+    if let Some(ids) = only {
+        assignments = assignments.filter(counselor_school::Column::UserId.is_in(ids.to_vec()));
+        // Only the schools of those counselors, picked by the database.
+        schools = schools.filter(
+            school::Column::Id.in_subquery(
+                counselor_school::Entity::find()
+                    .select_only()
+                    .column(counselor_school::Column::SchoolId)
+                    .filter(counselor_school::Column::UserId.is_in(ids.to_vec()))
+                    .into_query(),
+            ),
+        );
+    }
+    let assignments = assignments.all(db).await?;
+    let names: HashMap<i32, String> = schools
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let mut schools: HashMap<i32, Vec<(i32, String)>> = HashMap::new();
+    for a in assignments {
+        if let Some(name) = names.get(&a.school_id) {
+            schools
+                .entry(a.user_id)
+                .or_default()
+                .push((a.school_id, name.clone()));
+        }
+    }
+    Ok(schools)
 }

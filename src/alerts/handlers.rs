@@ -37,17 +37,16 @@ async fn render_list(
     form: &SaveForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let status = errors.status();
     let searches = service::list(&state.db, student.id).await?;
-    let body = page.render(
+    page.respond_with(
+        errors.status(),
         "alerts/list.html",
         ListPage {
             searches,
             form,
             errors,
         },
-    )?;
-    Ok((status, body).into_response())
+    )
 }
 
 /// `GET /student/searches`

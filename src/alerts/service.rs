@@ -148,10 +148,7 @@ pub async fn save(
         .await?
         > 0
     {
-        return Err(AppError::Conflict(i18n::t(
-            i18n::current(),
-            "alerts-error-duplicate",
-        )));
+        return Err(AppError::conflict("alerts-error-duplicate"));
     }
     let now = Utc::now();
     let saved = saved_search::ActiveModel {

@@ -1,10 +1,6 @@
 //! Application pages: apply, follow, accept; applicants for employers.
 
-use axum::{
-    extract::State,
-    http::StatusCode,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, http::StatusCode, response::Response};
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use tower_sessions::Session;
@@ -45,11 +41,11 @@ pub async fn apply(
         },
         async |errors| {
             let opportunity = view(&db, find_visible(&db, id).await?, page.lang).await?;
-            let body = page.render(
+            page.respond_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 "opportunities/show.html",
                 minijinja::context! { opportunity, form, errors, can_apply => true },
-            )?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+            )
         },
     )
     .await
@@ -97,9 +93,7 @@ pub async fn student_view(
         placement_id: context.placement_id,
         organization_verified: context.organization_verified,
     };
-    Ok(page
-        .render("applications/student.html", view)?
-        .into_response())
+    page.respond("applications/student.html", view)
 }
 
 pub async fn student_act(
@@ -169,9 +163,7 @@ pub async fn applicants(
         pager,
         q: paging.q,
     };
-    Ok(page
-        .render("applications/applicants.html", view)?
-        .into_response())
+    page.respond("applications/applicants.html", view)
 }
 
 pub async fn employer_act(

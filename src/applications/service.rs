@@ -78,23 +78,18 @@ async fn record(
     let from = application.status;
     let id = application.id;
     let now = Utc::now();
-    let changed = application::Entity::update_many()
+    let update = application::Entity::update_many()
         .set(application::ActiveModel {
             status: Set(to),
             updated_at: Set(now),
             ..Default::default()
         })
         .filter(application::Column::Id.eq(id))
-        .filter(application::Column::Status.eq(from))
-        .exec(db)
-        .await?
-        .rows_affected;
-    if changed == 0 {
-        return Err(AppError::Conflict(t(
-            i18n::current(),
-            "integrity-application-changed",
-        )));
-    }
+        .filter(application::Column::Status.eq(from));
+    crate::db::update_once(db, update, || {
+        AppError::conflict("integrity-application-changed")
+    })
+    .await?;
     record_event(db, id, Some(from), to, actor, now).await?;
     Ok(application::Model {
         status: to,
@@ -151,7 +146,7 @@ pub async fn apply(
             (true, false) => ApplicationStatus::Waitlisted,
             (false, true) => ApplicationStatus::Submitted,
             (false, false) => {
-                return Err(AppError::Conflict(t(i18n::current(), "student-apply-full")));
+                return Err(AppError::conflict("student-apply-full"));
             }
         }
     };
@@ -263,7 +258,7 @@ async fn find_for_employer(
 }
 
 fn already_applied() -> AppError {
-    AppError::Conflict(t(i18n::current(), "student-apply-already"))
+    AppError::conflict("student-apply-already")
 }
 
 /// "An application that is “Offer made” cannot be withdrawn." `verb` is the
@@ -305,7 +300,7 @@ pub async fn employer_act(
     if action != EmployerAction::Reject
         && crate::draws::service::collects_entries(&txn, &opportunity).await?
     {
-        return Err(AppError::Conflict(t(i18n::current(), "draws-error-entry")));
+        return Err(AppError::conflict("draws-error-entry"));
     }
     let student = crate::db::found::<student::Entity>(&txn, application.student_id).await?;
     let saved = record(&txn, application, to, employer.id).await?;

@@ -1,7 +1,11 @@
 //! Who is asking: the logged-in user, role gates, and the per-request page
 //! chrome (navigation, CSRF token, flash message) every HTML page needs.
 
-use axum::{extract::FromRequestParts, http::request::Parts, response::Html};
+use axum::{
+    extract::FromRequestParts,
+    http::{StatusCode, request::Parts},
+    response::{Html, IntoResponse, Response},
+};
 use chrono::Utc;
 use entity::{OrgStatus, Role, organization, user};
 use minijinja::{Value, context};
@@ -396,6 +400,22 @@ impl Page {
                 context! { page => self, lang => self.lang, ..Value::from_serialize(ctx) },
             )
         })
+    }
+
+    /// Renders a page template as the whole answer.
+    pub fn respond(&self, name: &str, ctx: impl Serialize) -> AppResult<Response> {
+        Ok(self.render(name, ctx)?.into_response())
+    }
+
+    /// Renders a page template with `status`: a form page answers 422 while
+    /// it shows errors (`FieldErrors::status`).
+    pub fn respond_with(
+        &self,
+        status: StatusCode,
+        name: &str,
+        ctx: impl Serialize,
+    ) -> AppResult<Response> {
+        Ok((status, self.render(name, ctx)?).into_response())
     }
 }
 

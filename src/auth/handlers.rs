@@ -42,16 +42,14 @@ pub async fn login_page(page: FormPage) -> AppResult<Response> {
         return Ok(Redirect::to("/dashboard").into_response());
     }
     let form = LoginForm::default();
-    Ok(page
-        .render(
-            "auth/login.html",
-            LoginPage {
-                form: &form,
-                errors: FieldErrors::new(),
-                error: None,
-            },
-        )?
-        .into_response())
+    page.respond(
+        "auth/login.html",
+        LoginPage {
+            form: &form,
+            errors: FieldErrors::new(),
+            error: None,
+        },
+    )
 }
 
 pub async fn login(
@@ -81,7 +79,7 @@ pub async fn login(
                 errors,
                 error,
             };
-            Ok((status, page.render("auth/login.html", view)?).into_response())
+            page.respond_with(status, "auth/login.html", view)
         };
     let answer = answer_or_rerender(
         outcome,

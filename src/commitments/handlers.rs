@@ -1,10 +1,6 @@
 //! The employer's commitments page: pledge for a school year, see progress.
 
-use axum::{
-    extract::State,
-    http::StatusCode,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, response::Response};
 use minijinja::context;
 use tower_sessions::Session;
 
@@ -26,7 +22,7 @@ async fn render(
     page: &Page,
     form: &PledgeForm,
     errors: FieldErrors,
-) -> AppResult<axum::response::Html<String>> {
+) -> AppResult<Response> {
     let organization_id = employer.organization_id;
     let pledges = service::of_organization(&state.db, organization_id).await?;
     let schools: Vec<(i32, String)> = entity::school::Entity::find()
@@ -35,7 +31,8 @@ async fn render(
         .into_iter()
         .map(|s| (s.id, s.name))
         .collect();
-    page.render(
+    page.respond_with(
+        errors.status(),
         "commitments/employer.html",
         context! {
             pledges, schools, form, errors, organization_id,
@@ -53,9 +50,7 @@ pub async fn page(
         school_year: service::pledge_years(today())[0].to_string(),
         ..PledgeForm::default()
     };
-    Ok(render(&state, &employer, &page, &form, FieldErrors::new())
-        .await?
-        .into_response())
+    render(&state, &employer, &page, &form, FieldErrors::new()).await
 }
 
 pub async fn pledge(
@@ -74,10 +69,7 @@ pub async fn pledge(
                 "/employer/commitments",
             ))
         },
-        async |errors| {
-            let body = render(&state, &employer, &page, &form, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
-        },
+        async |errors| render(&state, &employer, &page, &form, errors).await,
     )
     .await
 }

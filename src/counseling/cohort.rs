@@ -14,8 +14,8 @@ use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
     QueryFilter, QuerySelect, QueryTrait,
     sea_query::{
-        Alias, CaseStatement, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement,
-        SimpleExpr,
+        Alias, CaseStatement, Expr, ExprTrait, Func, IntoTableRef, JoinType, Order, Query,
+        SelectStatement, SimpleExpr,
     },
 };
 use serde::{Deserialize, Serialize};
@@ -49,6 +49,17 @@ fn school_ids(period: &Period) -> Vec<i32> {
     period.schools.iter().map(|s| s.id).collect()
 }
 
+/// The roster columns of the student groups the dashboard compares, in
+/// `Dimension::ALL` order (grade and school, the last two, are read apart).
+const GROUP_COLUMNS: [student::Column; 6] = [
+    student::Column::Gender,
+    student::Column::RaceEthnicity,
+    student::Column::LowIncome,
+    student::Column::EnglishLearner,
+    student::Column::Disability,
+    student::Column::FirstGeneration,
+];
+
 /// `table.student_id = student.id`: ties a subquery to the outer student.
 fn of_this_student(table: impl sea_orm::sea_query::IntoIden + 'static) -> SimpleExpr {
     Expr::col((table, Alias::new("student_id"))).equals((student::Entity, student::Column::Id))
@@ -59,39 +70,34 @@ fn f(column: &'static str) -> Expr {
     Expr::col((Alias::new("f"), Alias::new(column)))
 }
 
+/// `SELECT 1` from the outer student's rows of `table` whose `at` falls in
+/// the period: a probe of `facts_select`, which may add conditions.
+fn probe<E: EntityTrait>(period: &Period, table: E, at: E::Column) -> sea_orm::Select<E> {
+    let (start, end) = period.bounds();
+    E::find()
+        .select_only()
+        .expr(Expr::val(1))
+        .filter(of_this_student(table))
+        .filter(at.gte(start))
+        .filter(at.lt(end))
+}
+
 /// One row per active student of the period's schools: the roster columns
 /// plus `engaged`, `placed`, `mentored`, `completed` (as `Period` defines
 /// them), each probed per student: cheap for the one page a list reads.
 fn facts_select(period: &Period) -> SelectStatement {
     use student::Column as C;
-    let (start, end) = period.bounds();
-    let applied = application::Entity::find()
-        .select_only()
-        .expr(Expr::val(1))
-        .filter(of_this_student(application::Entity))
-        .filter(application::Column::CreatedAt.gte(start))
-        .filter(application::Column::CreatedAt.lt(end))
-        .into_query();
-    let placed_in_period = placement::Entity::find()
-        .select_only()
-        .expr(Expr::val(1))
-        .filter(of_this_student(placement::Entity))
-        .filter(placement::Column::Status.is_in(PlacementStatus::PLACED))
-        .filter(placement::Column::CreatedAt.gte(start))
-        .filter(placement::Column::CreatedAt.lt(end));
+    let applied = probe(period, application::Entity, application::Column::CreatedAt).into_query();
+    let placed_in_period = probe(period, placement::Entity, placement::Column::CreatedAt)
+        .filter(placement::Column::Status.is_in(PlacementStatus::PLACED));
     // Placed with a named mentor: a placement that counts as placed names one.
     let mentored = placed_in_period
         .clone()
         .filter(placement::Column::MentorName.is_not_null())
         .into_query();
     let placed = placed_in_period.into_query();
-    let completed = placement::Entity::find()
-        .select_only()
-        .expr(Expr::val(1))
-        .filter(of_this_student(placement::Entity))
+    let completed = probe(period, placement::Entity, placement::Column::EndedAt)
         .filter(placement::Column::Status.eq(PlacementStatus::Completed))
-        .filter(placement::Column::EndedAt.gte(start))
-        .filter(placement::Column::EndedAt.lt(end))
         .into_query();
     student::Entity::find()
         .select_only()
@@ -102,14 +108,9 @@ fn facts_select(period: &Period) -> SelectStatement {
             C::LastName,
             C::Grade,
             C::UserId,
-            C::Gender,
-            C::RaceEthnicity,
-            C::LowIncome,
-            C::EnglishLearner,
-            C::Disability,
-            C::FirstGeneration,
-            C::Priority,
         ])
+        .columns(GROUP_COLUMNS)
+        .column(C::Priority)
         .expr_as(Expr::exists(applied), "engaged")
         .expr_as(Expr::exists(placed), "placed")
         .expr_as(Expr::exists(mentored), "mentored")
@@ -139,6 +140,27 @@ fn in_scope(
     Condition::all().add(Expr::col(column).in_subquery(students))
 }
 
+/// The students (`student_id`, once each) of the rows of `table` whose
+/// `at` falls in the period, of the scope's students when `only_scope`:
+/// a grouped table of `facts_joined`, which may add columns and conditions.
+fn per_student(
+    period: &Period,
+    only_scope: bool,
+    table: impl IntoTableRef,
+    student_id: impl ColumnTrait,
+    at: impl ColumnTrait,
+) -> SelectStatement {
+    let (start, end) = period.bounds();
+    Query::select()
+        .column(student_id)
+        .from(table)
+        .and_where(at.gte(start))
+        .and_where(at.lt(end))
+        .cond_where(in_scope(period, only_scope, student_id))
+        .group_by_col(student_id)
+        .to_owned()
+}
+
 /// The same facts as `facts_select`, plus the belonging change, for the
 /// whole cohort at once: each table is grouped by student once (`GROUP BY student_id`) and
 /// joined to the roster, instead of probing it once per student. The
@@ -153,38 +175,35 @@ fn in_scope(
 fn facts_joined(period: &Period, only_scope: bool) -> SelectStatement {
     use belonging_response::Column as B;
     use student::Column as C;
-    let (start, end) = period.bounds();
-    let engaged = Query::select()
-        .column(application::Column::StudentId)
-        .from(application::Entity)
-        .and_where(application::Column::CreatedAt.gte(start))
-        .and_where(application::Column::CreatedAt.lt(end))
-        .cond_where(in_scope(period, only_scope, application::Column::StudentId))
-        .group_by_col(application::Column::StudentId)
-        .to_owned();
+    let engaged = per_student(
+        period,
+        only_scope,
+        application::Entity,
+        application::Column::StudentId,
+        application::Column::CreatedAt,
+    );
     // Placed in the period, and how many of those placements name a mentor.
-    let placed = Query::select()
-        .column(placement::Column::StudentId)
+    let mut placed = per_student(
+        period,
+        only_scope,
+        placement::Entity,
+        placement::Column::StudentId,
+        placement::Column::CreatedAt,
+    );
+    placed
         .expr_as(
             Func::count(Expr::col(placement::Column::MentorName)),
             Alias::new("mentors"),
         )
-        .from(placement::Entity)
-        .and_where(placement::Column::Status.is_in(PlacementStatus::PLACED))
-        .and_where(placement::Column::CreatedAt.gte(start))
-        .and_where(placement::Column::CreatedAt.lt(end))
-        .cond_where(in_scope(period, only_scope, placement::Column::StudentId))
-        .group_by_col(placement::Column::StudentId)
-        .to_owned();
-    let completed = Query::select()
-        .column(placement::Column::StudentId)
-        .from(placement::Entity)
-        .and_where(placement::Column::Status.eq(PlacementStatus::Completed))
-        .and_where(placement::Column::EndedAt.gte(start))
-        .and_where(placement::Column::EndedAt.lt(end))
-        .cond_where(in_scope(period, only_scope, placement::Column::StudentId))
-        .group_by_col(placement::Column::StudentId)
-        .to_owned();
+        .and_where(placement::Column::Status.is_in(PlacementStatus::PLACED));
+    let mut completed = per_student(
+        period,
+        only_scope,
+        placement::Entity,
+        placement::Column::StudentId,
+        placement::Column::EndedAt,
+    );
+    completed.and_where(placement::Column::Status.eq(PlacementStatus::Completed));
     // Belonging changes are not tied to the period (as the dashboard always
     // read them): each placement with a before and an after answer.
     let later = Alias::new("later");
@@ -233,18 +252,10 @@ fn facts_joined(period: &Period, only_scope: bool) -> SelectStatement {
     let mut query = Query::select();
     query
         .columns(
-            [
-                C::Id,
-                C::SchoolId,
-                C::Grade,
-                C::Gender,
-                C::RaceEthnicity,
-                C::LowIncome,
-                C::EnglishLearner,
-                C::Disability,
-                C::FirstGeneration,
-            ]
-            .map(|column| (student::Entity, column)),
+            [C::Id, C::SchoolId, C::Grade]
+                .into_iter()
+                .chain(GROUP_COLUMNS)
+                .map(|column| (student::Entity, column)),
         )
         .expr_as(of(&e, "student_id").is_not_null(), Alias::new("engaged"))
         .expr_as(of(&p, "student_id").is_not_null(), Alias::new("placed"))
@@ -277,25 +288,15 @@ async fn district_sizes(db: &impl ConnectionTrait) -> AppResult<Vec<BTreeMap<Str
         i64,
     );
     use student::Column as C;
-    let rows: Vec<Row> = student::Entity::find()
+    let by_group = student::Entity::find()
         .select_only()
-        .columns([
-            C::Gender,
-            C::RaceEthnicity,
-            C::LowIncome,
-            C::EnglishLearner,
-            C::Disability,
-            C::FirstGeneration,
-            C::Grade,
-        ])
+        .columns(GROUP_COLUMNS)
+        .column(C::Grade)
         .column_as(C::Id.count(), "students")
-        .filter(C::Active.eq(true))
-        .group_by(C::Gender)
-        .group_by(C::RaceEthnicity)
-        .group_by(C::LowIncome)
-        .group_by(C::EnglishLearner)
-        .group_by(C::Disability)
-        .group_by(C::FirstGeneration)
+        .filter(C::Active.eq(true));
+    let rows: Vec<Row> = GROUP_COLUMNS
+        .into_iter()
+        .fold(by_group, |select, column| select.group_by(column))
         .group_by(C::Grade)
         .into_tuple()
         .all(db)

@@ -1,10 +1,7 @@
 //! Counselor pages: dashboard, outreach list, student record, exports,
 //! the roster page, printed claim codes, and the admins' audit log.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, response::Response};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -66,9 +63,7 @@ pub async fn dashboard(
         rounded => period.rounded,
         from => period.from.to_string(), to => period.to.to_string(),
     };
-    Ok(page
-        .render("counseling/dashboard.html", view)?
-        .into_response())
+    page.respond("counseling/dashboard.html", view)
 }
 
 /// The group table as CSV: hidden groups are left out, hidden cells of a
@@ -243,9 +238,7 @@ pub async fn students(
     let view = context! { students => shown, pager, query, groups, grades, export, stages => [
     ("not_engaged", Stage::NotEngaged.label_id()), ("applied", Stage::Applied.label_id()),
     ("placed", Stage::Placed.label_id()), ("completed", Stage::Completed.label_id())] };
-    Ok(page
-        .render("counseling/students.html", view)?
-        .into_response())
+    page.respond("counseling/students.html", view)
 }
 
 pub async fn export_students(
@@ -317,18 +310,16 @@ pub async fn student_record(
         crate::placements::evaluation::Reader::Counselor,
     )
     .await?;
-    Ok(page
-        .render(
-            "counseling/student.html",
-            context! {
-                student => timeline,
-                id,
-                guardians,
-                placements,
-                date_of_birth => student.date_of_birth.map(|d| d.to_string()),
-            },
-        )?
-        .into_response())
+    page.respond(
+        "counseling/student.html",
+        context! {
+            student => timeline,
+            id,
+            guardians,
+            placements,
+            date_of_birth => student.date_of_birth.map(|d| d.to_string()),
+        },
+    )
 }
 
 pub async fn roster_page(
@@ -337,16 +328,7 @@ pub async fn roster_page(
     page: Page,
 ) -> AppResult<Response> {
     let schools = crate::roster::service::schools_of(&state.db, &counselor).await?;
-    Ok(page
-        .render("counseling/roster.html", context! { schools })?
-        .into_response())
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct CodesForm {
-    school_id: String,
-    grade: String,
+    page.respond("counseling/roster.html", context! { schools })
 }
 
 /// New claim codes for every unclaimed student of a school and grade, on a
@@ -355,29 +337,10 @@ pub async fn print_codes(
     State(state): State<AppState>,
     counselor: CounselorUser,
     page: Page,
-    Form(form): Form<CodesForm>,
+    Form(form): Form<crate::roster::service::CodesForm>,
 ) -> AppResult<Response> {
-    let school_id: i32 = form
-        .school_id
-        .parse()
-        .map_err(|_| AppError::BadRequest(t(i18n::current(), "counselor-error-choose-school")))?;
-    let grade: i32 = form
-        .grade
-        .parse()
-        .map_err(|_| AppError::BadRequest(t(i18n::current(), "counselor-error-choose-grade")))?;
-    let codes =
-        crate::roster::service::reissue_codes_for_grade(&state.db, &counselor, school_id, grade)
-            .await?;
-    audit::record(
-        &state.db,
-        counselor.id,
-        audit::AuditAction::PrintCodes,
-        &format!("school {school_id} grade {grade}"),
-    )
-    .await?;
-    Ok(page
-        .render("counseling/codes.html", context! { codes, grade })?
-        .into_response())
+    let printed = crate::roster::service::print_codes(&state.db, &counselor, &form).await?;
+    page.respond("counseling/codes.html", printed)
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -399,7 +362,5 @@ pub async fn audit(
     let entries =
         audit::entries(&state.db, Some(&query.action), Some(&query.actor), &paging).await?;
     let (entries, pager) = paging.finish(entries, "/admin/audit", &query);
-    Ok(page
-        .render("counseling/audit.html", context! { entries, query, pager })?
-        .into_response())
+    page.respond("counseling/audit.html", context! { entries, query, pager })
 }

@@ -21,7 +21,7 @@ use crate::{
 
 pub async fn how(State(state): State<AppState>, page: Page) -> AppResult<Response> {
     let view = context! { low_income_tier => state.config.draw_low_income_tier };
-    Ok(page.render("draws/how.html", view)?.into_response())
+    page.respond("draws/how.html", view)
 }
 
 pub async fn record(
@@ -30,9 +30,7 @@ pub async fn record(
     Path(id): Path<i32>,
 ) -> AppResult<Response> {
     let record = service::record(&db, id).await?;
-    Ok(page
-        .render("draws/record.html", context! { record })?
-        .into_response())
+    page.respond("draws/record.html", context! { record })
 }
 
 pub async fn run_now(

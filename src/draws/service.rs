@@ -156,10 +156,6 @@ fn new_code(taken: &mut HashSet<String>) -> String {
     }
 }
 
-fn refused(key: &str) -> AppError {
-    AppError::Conflict(i18n::t(i18n::current(), key))
-}
-
 /// Runs the draw of a fair-draw posting whose deadline has passed (the
 /// deadline day itself still collects entries). Refused for a posting that
 /// is not a fair draw or still collecting; a no-op when already drawn.
@@ -179,7 +175,7 @@ pub async fn run(
         return Ok(Outcome::AlreadyDrawn);
     }
     if opportunity.allocation != Allocation::FairDraw {
-        return Err(refused("draws-error-not-fair-draw"));
+        return Err(AppError::conflict("draws-error-not-fair-draw"));
     }
     // A suspended organization gets no students: its draw waits (and runs
     // if it is reinstated). The shared lock orders this read with a
@@ -190,7 +186,7 @@ pub async fn run(
         .await?
         .or_not_found()?;
     if organization.status != OrgStatus::Verified {
-        return Err(refused("draws-error-org-not-verified"));
+        return Err(AppError::conflict("draws-error-org-not-verified"));
     }
     if opportunity.status == OpportunityStatus::Draft || opportunity.deadline >= today {
         let lang = i18n::current();

@@ -1,10 +1,7 @@
 //! `/impact` and `/impact.csv`: the same figures, as a page with a chart
 //! and a table per figure, and as a download.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, response::Response};
 use minijinja::context;
 use serde::Deserialize;
 
@@ -91,9 +88,7 @@ pub async fn page(
         ], "%", lang),
         gaps => bars("gaps", &t(lang, "impact-gaps-chart"), &gaps, "", lang),
     };
-    Ok(page
-        .render("impact/index.html", context! { impact, charts })?
-        .into_response())
+    page.respond("impact/index.html", context! { impact, charts })
 }
 
 /// The page's figures as CSV: `section,key,value`, hidden numbers empty.

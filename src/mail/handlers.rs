@@ -1,10 +1,7 @@
 //! Admin pages reading the outbox: every message, waiting, sent or failed.
 
 use crate::forms::{Path, Query};
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, response::Response};
 use entity::mail_outbox;
 use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
@@ -92,19 +89,17 @@ pub async fn list(
         })
         .collect();
     let pages = total.div_ceil(per_page).max(1);
-    Ok(page
-        .render(
-            "admin/mail.html",
-            minijinja::context! {
-                messages => rows,
-                total,
-                page_number => number_of_page,
-                pages,
-                per_page,
-                smtp_configured => state.config.smtp_url.is_some(),
-            },
-        )?
-        .into_response())
+    page.respond(
+        "admin/mail.html",
+        minijinja::context! {
+            messages => rows,
+            total,
+            page_number => number_of_page,
+            pages,
+            per_page,
+            smtp_configured => state.config.smtp_url.is_some(),
+        },
+    )
 }
 
 pub async fn show(
@@ -118,8 +113,7 @@ pub async fn show(
         .await?
         .or_not_found()?;
     let site = state.site_url.as_ref();
-    Ok(page
-        .render(
+    page.respond(
             "admin/mail_message.html",
             minijinja::context! {
                 id => message.id,
@@ -136,6 +130,5 @@ pub async fn show(
                 text_body => super::redacted(&message.text_body, site, &t(page.lang, "mail-admin-link-hidden")),
                 attachment_name => message.attachment_name.clone(),
             },
-        )?
-        .into_response())
+        )
 }

@@ -6,7 +6,7 @@
 use axum::{
     extract::{Path, State},
     http::{HeaderValue, header},
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use minijinja::context;
 use sea_orm::DatabaseConnection;
@@ -35,16 +35,15 @@ fn render_preferences(
     form: &PreferencesForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let status = errors.status();
-    let body = page.render(
+    page.respond_with(
+        errors.status(),
         "mail/preferences.html",
         context! {
             form,
             errors,
             is_student => user.role == entity::Role::Student,
         },
-    )?;
-    Ok((status, body).into_response())
+    )
 }
 
 pub async fn preferences_page(
@@ -103,7 +102,7 @@ fn render_unsubscribe(
     if holder.is_guardian {
         page.lang = holder.lang;
     }
-    let body = page.render(
+    page.respond(
         "mail/unsubscribe.html",
         context! {
             token,
@@ -112,8 +111,8 @@ fn render_unsubscribe(
             is_guardian => holder.is_guardian,
             done,
         },
-    )?;
-    Ok(private(body.into_response()))
+    )
+    .map(private)
 }
 
 /// The page a person opens from the link: who and what, and a button.
@@ -165,12 +164,12 @@ fn render_guardian(
         lang: holder.lang,
         ..page.clone()
     };
-    let status = errors.status();
-    let body = page.render(
+    page.respond_with(
+        errors.status(),
         "mail/guardian.html",
         context! { token, email => holder.masked_email.clone(), form, errors, saved },
-    )?;
-    Ok(private((status, body).into_response()))
+    )
+    .map(private)
 }
 
 pub async fn guardian_page(

@@ -24,13 +24,16 @@ use lettre::{
     },
 };
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QuerySelect, UpdateMany,
     sea_query::{Expr, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
 
-use crate::{error::AppResult, jobs::Claim};
+use crate::{
+    error::AppResult,
+    jobs::{Claim, Tries},
+};
 
 /// Tries before a message is marked failed for good.
 pub const MAX_ATTEMPTS: i32 = 8;
@@ -147,13 +150,12 @@ pub async fn claim(
     CLAIM
         .take::<mail_outbox::Entity>(db, due, C::Id, token, now, CLAIM_SECONDS)
         .await?;
-    Ok(mail_outbox::Entity::find()
-        .filter(C::ClaimedBy.eq(token))
-        .filter(C::SentAt.is_null())
-        .filter(C::FailedAt.is_null())
-        .order_by_asc(C::Id)
-        .all(db)
-        .await?)
+    let unsent = Condition::all()
+        .add(C::SentAt.is_null())
+        .add(C::FailedAt.is_null());
+    CLAIM
+        .held::<mail_outbox::Entity>(db, token, unsent, C::Id)
+        .await
 }
 
 /// Gives back the messages this process claimed and did not send (a clean
@@ -209,6 +211,13 @@ const CLAIM: Claim<mail_outbox::Column> = Claim {
     until: mail_outbox::Column::ClaimedUntil,
 };
 
+/// How a message's tries went.
+const TRIES: Tries<mail_outbox::Column> = Tries {
+    attempts: mail_outbox::Column::Attempts,
+    next_attempt_at: mail_outbox::Column::NextAttemptAt,
+    last_error: mail_outbox::Column::LastError,
+};
+
 /// Sends every due message once; returns how many were tried.
 pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usize> {
     static ROUNDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -249,19 +258,9 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                 let attempts = row.attempts + 1;
                 let give_up = permanent || attempts >= MAX_ATTEMPTS;
                 tracing::warn!(id = row.id, attempts, give_up, %error, "mail not sent");
-                let backoff = crate::jobs::backoff_seconds(attempts, MAX_BACKOFF_SECONDS);
                 // Free for whichever server comes first once it is due.
-                let mut update = CLAIM
-                    .clear(mail_outbox::Entity::update_many())
-                    .col_expr(mail_outbox::Column::Attempts, Expr::value(attempts))
-                    .col_expr(
-                        mail_outbox::Column::NextAttemptAt,
-                        Expr::value(Utc::now() + chrono::Duration::seconds(backoff)),
-                    )
-                    .col_expr(
-                        mail_outbox::Column::LastError,
-                        Expr::value(error.chars().take(1000).collect::<String>()),
-                    );
+                let freed = CLAIM.clear(mail_outbox::Entity::update_many());
+                let mut update = TRIES.failed(freed, attempts, MAX_BACKOFF_SECONDS, &error);
                 if give_up {
                     update = scrub(update)
                         .col_expr(mail_outbox::Column::FailedAt, Expr::value(Utc::now()));

@@ -2,7 +2,7 @@
 
 use axum::{
     extract::State,
-    response::{IntoResponse, Redirect, Response},
+    response::{Redirect, Response},
 };
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
@@ -51,12 +51,10 @@ pub async fn list(
             unread: n.read_at.is_none(),
         })
         .collect();
-    Ok(page
-        .render(
-            "notifications/list.html",
-            minijinja::context! { items, hidden, pager },
-        )?
-        .into_response())
+    page.respond(
+        "notifications/list.html",
+        minijinja::context! { items, hidden, pager },
+    )
 }
 
 pub async fn mark_all_read(

@@ -41,17 +41,15 @@ pub async fn dashboard(
     let organization = organizations::service::of_employer(&db, &employer).await?;
     let opportunities = service::list_for_organization(&db, organization.id, &paging).await?;
     let (opportunities, pager) = paging.finish(opportunities, "/employer", &params);
-    Ok(page
-        .render(
-            "opportunities/dashboard.html",
-            Dashboard {
-                organization,
-                opportunities,
-                pager,
-                q: paging.q,
-            },
-        )?
-        .into_response())
+    page.respond(
+        "opportunities/dashboard.html",
+        Dashboard {
+            organization,
+            opportunities,
+            pager,
+            q: paging.q,
+        },
+    )
 }
 
 /// The access features an employer ticks (the derived ones are set for them).
@@ -96,7 +94,8 @@ fn render_form(
             label: i18n::vocab(page.lang, "written_in", l.key()),
         })
         .collect();
-    let body = page.render(
+    page.respond_with(
+        status,
         "opportunities/form.html",
         FormView {
             form,
@@ -105,8 +104,7 @@ fn render_form(
             feature_choices,
             written_in_choices,
         },
-    )?;
-    Ok((status, body).into_response())
+    )
 }
 
 pub async fn new_page(_employer: EmployerAccount, page: Page) -> AppResult<Response> {
@@ -157,9 +155,7 @@ pub async fn manage(
         opportunity,
         organization_verified: organization.status == entity::OrgStatus::Verified,
     };
-    Ok(page
-        .render("opportunities/manage.html", view)?
-        .into_response())
+    page.respond("opportunities/manage.html", view)
 }
 
 pub async fn edit_page(
@@ -246,7 +242,5 @@ pub async fn show(
         errors: FieldErrors::new(),
         job_posting: Some(job_posting),
     };
-    Ok(page
-        .render("opportunities/show.html", view)?
-        .into_response())
+    page.respond("opportunities/show.html", view)
 }

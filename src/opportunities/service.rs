@@ -187,10 +187,7 @@ pub async fn update(
     // placement being made.
     let current = lock_owned(&txn, employer, id).await?;
     if current.status == OpportunityStatus::Archived {
-        return Err(AppError::Conflict(t(
-            i18n::current(),
-            "employer-posting-archived-edit",
-        )));
+        return Err(AppError::conflict("employer-posting-archived-edit"));
     }
     // A draft never reached a student; anything else did, and only a
     // verified organization acts on what students see (checked again under
@@ -411,16 +408,10 @@ pub async fn act(
         let organization =
             crate::db::found::<organization::Entity>(&txn, current.organization_id).await?;
         if organization.status != OrgStatus::Verified {
-            return Err(AppError::Conflict(t(
-                i18n::current(),
-                "employer-posting-must-be-verified",
-            )));
+            return Err(AppError::conflict("employer-posting-must-be-verified"));
         }
         if current.deadline < today() {
-            return Err(AppError::Conflict(t(
-                i18n::current(),
-                "employer-posting-deadline-passed",
-            )));
+            return Err(AppError::conflict("employer-posting-deadline-passed"));
         }
     }
     if action == Action::Delete {

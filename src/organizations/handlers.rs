@@ -36,16 +36,14 @@ pub async fn edit_page(
 ) -> AppResult<Response> {
     let organization = service::of_employer(&db, &employer).await?;
     let form = ProfileForm::from(&organization);
-    Ok(page
-        .render(
-            "organizations/edit.html",
-            EditPage {
-                organization,
-                form: &form,
-                errors: FieldErrors::new(),
-            },
-        )?
-        .into_response())
+    page.respond(
+        "organizations/edit.html",
+        EditPage {
+            organization,
+            form: &form,
+            errors: FieldErrors::new(),
+        },
+    )
 }
 
 pub async fn update(
@@ -66,15 +64,15 @@ pub async fn update(
         },
         async |errors| {
             let organization = service::of_employer(&db, &employer).await?;
-            let body = page.render(
+            page.respond_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 "organizations/edit.html",
                 EditPage {
                     organization,
                     form: &form,
                     errors,
                 },
-            )?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+            )
         },
     )
     .await
@@ -95,9 +93,7 @@ pub async fn invite(
     Form(form): Form<InviteForm>,
 ) -> AppResult<Response> {
     let invitation = service::invite(&db, &employer, &form.email).await?;
-    Ok(page
-        .render("organizations/invited.html", invitation)?
-        .into_response())
+    page.respond("organizations/invited.html", invitation)
 }
 
 #[derive(Serialize)]
@@ -122,9 +118,7 @@ pub async fn join_page(
         form: &JoinForm::default(),
         errors: FieldErrors::new(),
     };
-    Ok(page
-        .render("organizations/join.html", view)?
-        .into_response())
+    page.respond("organizations/join.html", view)
 }
 
 pub async fn join(
@@ -149,11 +143,11 @@ pub async fn join(
                 form: &form,
                 errors,
             };
-            Ok((
+            page.respond_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                page.render("organizations/join.html", view)?,
+                "organizations/join.html",
+                view,
             )
-                .into_response())
         },
     )
     .await
@@ -173,12 +167,10 @@ pub async fn review_queue(
         &params,
     );
     queue.reviewed = reviewed;
-    Ok(page
-        .render(
-            "organizations/review.html",
-            minijinja::context! { pager, q => paging.q, ..minijinja::Value::from_serialize(&queue) },
-        )?
-        .into_response())
+    page.respond(
+        "organizations/review.html",
+        minijinja::context! { pager, q => paging.q, ..minijinja::Value::from_serialize(&queue) },
+    )
 }
 
 #[derive(Deserialize)]
@@ -222,15 +214,13 @@ pub async fn public_page(
     let (organization, postings) = service::public_profile(&state.db, id).await?;
     let threshold = crate::disclosure::effective_threshold(state.config.suppression_threshold);
     let commitments = crate::commitments::service::public(&state.db, id, threshold).await?;
-    Ok(page
-        .render(
-            "organizations/public.html",
-            PublicPage {
-                organization,
-                postings,
-                commitments,
-                threshold,
-            },
-        )?
-        .into_response())
+    page.respond(
+        "organizations/public.html",
+        PublicPage {
+            organization,
+            postings,
+            commitments,
+            threshold,
+        },
+    )
 }

@@ -23,9 +23,7 @@ struct Home {
 
 pub async fn home(State(db): State<DatabaseConnection>, page: Page) -> AppResult<Response> {
     let needs_setup = needs_setup(&db).await?;
-    Ok(page
-        .render("pages/home.html", Home { needs_setup })?
-        .into_response())
+    page.respond("pages/home.html", Home { needs_setup })
 }
 
 /// Sends each role to its own dashboard.
@@ -72,7 +70,7 @@ pub async fn student_dashboard(
         applications,
         placements,
     };
-    Ok(page.render("pages/student.html", view)?.into_response())
+    page.respond("pages/student.html", view)
 }
 
 pub async fn healthz() -> &'static str {

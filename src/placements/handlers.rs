@@ -1,10 +1,6 @@
 //! Placement pages: consent, hours, completion.
 
-use axum::{
-    extract::State,
-    http::StatusCode,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, http::StatusCode, response::Response};
 use chrono::Utc;
 use entity::{Role, opportunity, student};
 use minijinja::context;
@@ -22,7 +18,8 @@ use crate::{
     error::AppResult,
     format::today,
     forms::{
-        FieldErrors, Form, Path, Query, Saved, answer_or_rerender, save_or_refuse, save_or_rerender,
+        FieldErrors, Form, Path, Query, Saved, answer_or_rerender, save_or_refuse,
+        save_or_rerender, status_of,
     },
     i18n::Message,
     paging::PageParams,
@@ -37,11 +34,11 @@ async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
         LinkProblem::Used => (StatusCode::GONE, "used"),
         LinkProblem::Expired => (StatusCode::GONE, "expired"),
     };
-    let body = page.render(
+    page.respond_with(
+        status,
         "placements/consent_problem.html",
         context! { problem => key, days => consent::LINK_DAYS },
-    )?;
-    Ok((status, body).into_response())
+    )
 }
 
 /// A signed-in student never reaches a consent form, not even their own
@@ -53,11 +50,14 @@ fn refuse_students(page: &Page, reader: Option<&ReaderLanguage>) -> AppResult<Op
         if let Some(ReaderLanguage(lang)) = reader {
             page.lang = *lang;
         }
-        let body = page.render(
-            "placements/consent_problem.html",
-            context! { problem => "student", days => consent::LINK_DAYS },
-        )?;
-        return Ok(Some((StatusCode::FORBIDDEN, body).into_response()));
+        let problem = context! { problem => "student", days => consent::LINK_DAYS };
+        return page
+            .respond_with(
+                StatusCode::FORBIDDEN,
+                "placements/consent_problem.html",
+                problem,
+            )
+            .map(Some);
     }
     Ok(None)
 }
@@ -76,8 +76,8 @@ async fn render_consent_form(
     let student = crate::db::found::<student::Entity>(&state.db, placement.student_id).await?;
     let guardian = consent::guardian_of(&state.db, request).await?;
     let details = crate::opportunities::service::view(&state.db, opportunity, page.lang).await?;
-    let status = errors.status();
-    let body = page.render(
+    page.respond_with(
+        errors.status(),
         "placements/consent.html",
         context! {
             token,
@@ -89,8 +89,7 @@ async fn render_consent_form(
             form,
             errors,
         },
-    )?;
-    Ok((status, body).into_response())
+    )
 }
 
 /// The consent pages carry a secret in their address: no cache keeps them.
@@ -167,8 +166,7 @@ async fn consent_inner(
             Err(problem) => link_problem(page.clone(), problem).await,
             Ok(placement) => {
                 let given = placement.consent_given.unwrap_or(false);
-                let body = page.render("placements/consent_recorded.html", context! { given })?;
-                Ok(body.into_response())
+                page.respond("placements/consent_recorded.html", context! { given })
             }
         },
         async |errors| match consent::open_link(&state.db, &token, Utc::now()).await? {
@@ -226,8 +224,8 @@ async fn render_student(
     let placement = service::find_for_student(&state.db, student, id).await?;
     let consent = consent::status(&state.db, &placement, true).await?;
     let view = service::view(&state.db, placement, Reader::Student).await?;
-    let status = errors.status();
-    let body = page.render(
+    page.respond_with(
+        errors.status(),
         "placements/student.html",
         context! {
             placement => view,
@@ -238,8 +236,7 @@ async fn render_student(
             today => today().to_string(),
             withdraw_reasons => super::seats::withdraw_reason_keys(),
         },
-    )?;
-    Ok((status, body).into_response())
+    )
 }
 
 pub async fn student_view(
@@ -316,27 +313,20 @@ pub(super) async fn render_employer(
     let view = service::view(&state.db, placement, Reader::Employer).await?;
     let colleagues = super::mentor::colleagues(&state.db, opportunity.organization_id).await?;
     let (mentor_form, mentor_errors) = mentor;
-    let status = if errors.is_empty() && mentor_errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok((
+    let status = status_of(&[&errors, &mentor_errors]);
+    page.respond_with(
         status,
-        page.render(
-            "placements/employer.html",
-            context! {
-                placement => view,
-                form,
-                errors,
-                colleagues,
-                end_reasons => super::seats::end_reason_keys(),
-                mentor_form,
-                mentor_errors,
-            },
-        )?,
+        "placements/employer.html",
+        context! {
+            placement => view,
+            form,
+            errors,
+            colleagues,
+            end_reasons => super::seats::end_reason_keys(),
+            mentor_form,
+            mentor_errors,
+        },
     )
-        .into_response())
 }
 
 pub async fn employer_view(
@@ -411,12 +401,10 @@ pub async fn counselor_list(
     let paging = params.parse(page.lang)?;
     let placements = service::awaiting_consent(&db, &counselor, &paging).await?;
     let (placements, pager) = paging.finish(placements, "/counselor/placements", &params);
-    Ok(page
-        .render(
-            "placements/counselor.html",
-            context! { placements, pager, q => paging.q },
-        )?
-        .into_response())
+    page.respond(
+        "placements/counselor.html",
+        context! { placements, pager, q => paging.q },
+    )
 }
 
 pub async fn paper_consent(

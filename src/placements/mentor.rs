@@ -25,7 +25,7 @@ use crate::{
     db,
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
-    i18n::{self, Message, t},
+    i18n::Message,
     notifications::notify_student_of_placement,
 };
 
@@ -76,10 +76,7 @@ pub async fn required(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResu
 /// Refuses (409) what needs the promised mentor while none is named.
 pub async fn ensure_named(db: &impl ConnectionTrait, p: &placement::Model) -> AppResult<()> {
     if p.mentor_name.is_none() && required(db, p.opportunity_id).await? {
-        return Err(AppError::Conflict(t(
-            i18n::current(),
-            "seats-mentor-required",
-        )));
+        return Err(AppError::conflict("seats-mentor-required"));
     }
     Ok(())
 }

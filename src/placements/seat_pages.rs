@@ -1,10 +1,7 @@
 //! Pages and forms for seats that come back, mentors and evaluations: thin
 //! handlers over `seats`, `mentor` and `evaluation`.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, response::Response};
 use minijinja::context;
 use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
@@ -121,16 +118,14 @@ pub async fn counselor_view(
     let found = seats::find_for_counselor(&db, &counselor, id).await?;
     let student_id = found.student_id;
     let placement = service::view(&db, found, Reader::Counselor).await?;
-    Ok(page
-        .render(
-            "placements/counselor_placement.html",
-            context! {
-                placement,
-                student_id,
-                end_reasons => seats::end_reason_keys(),
-            },
-        )?
-        .into_response())
+    page.respond(
+        "placements/counselor_placement.html",
+        context! {
+            placement,
+            student_id,
+            end_reasons => seats::end_reason_keys(),
+        },
+    )
 }
 
 pub async fn counselor_end(
@@ -161,10 +156,8 @@ pub async fn quality(
     // count theirs.
     let year = crate::counseling::service::school_year_of(crate::format::today());
     let rows = evaluation::quality(&state.db, threshold, year).await?;
-    Ok(page
-        .render(
-            "placements/quality.html",
-            context! { rows, threshold, year => year.to_string(), next_year => (year + 1).to_string() },
-        )?
-        .into_response())
+    page.respond(
+        "placements/quality.html",
+        context! { rows, threshold, year => year.to_string(), next_year => (year + 1).to_string() },
+    )
 }

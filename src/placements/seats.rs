@@ -26,7 +26,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::FieldErrors,
-    i18n::{self, Message, t},
+    i18n::{self, Message},
     notifications::{notify, notify_employers, notify_student_of_placement},
     roster::service::ensure_school_access,
 };
@@ -355,10 +355,7 @@ pub async fn answer_before(
         .count(&txn)
         .await?;
     if answered > 0 {
-        return Err(AppError::Conflict(t(
-            i18n::current(),
-            "seats-before-already",
-        )));
+        return Err(AppError::conflict("seats-before-already"));
     }
     // Two tabs at once: the unique (placement, stage) index refuses the second.
     service::record_belonging(
@@ -376,7 +373,7 @@ pub async fn answer_before(
                 Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
             ) =>
         {
-            AppError::Conflict(t(i18n::current(), "seats-before-already"))
+            AppError::conflict("seats-before-already")
         }
         other => other,
     })?;

@@ -17,7 +17,7 @@ use crate::{
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, limit},
-    i18n::{self, Message, t},
+    i18n::{self, Message},
     notifications::{notify, notify_employers, notify_student_of_placement},
     profiles::service::student_of,
     roster::service::ensure_school_access,
@@ -235,10 +235,7 @@ async fn record_consent(
             .await?
             != entity::OrgStatus::Verified
     {
-        return Err(AppError::Conflict(crate::i18n::t(
-            crate::i18n::current(),
-            "safe-consent-org-not-verified",
-        )));
+        return Err(AppError::conflict("safe-consent-org-not-verified"));
     }
     if !consent::decide(db, placement.id, decision, recorded_by).await? {
         // Another decision (a second tab, a paper form) got there first.
@@ -316,7 +313,7 @@ pub async fn consent_on_paper(
     let decision = parse_consent(form)?;
     let saved = record_consent(&txn, placement, &decision, Some(counselor.id))
         .await?
-        .ok_or_else(|| AppError::Conflict(t(i18n::current(), "placements-consent-already")))?;
+        .ok_or_else(|| AppError::conflict("placements-consent-already"))?;
     crate::counseling::audit::record(
         &txn,
         counselor.id,
@@ -432,10 +429,7 @@ pub async fn log_hours(
         .await?
         .or_not_found()?;
     if placement.status != PlacementStatus::Active {
-        return Err(AppError::Conflict(t(
-            i18n::current(),
-            "student-hours-not-active",
-        )));
+        return Err(AppError::conflict("student-hours-not-active"));
     }
     super::mentor::ensure_named(&txn, &placement).await?;
     let mut errors = FieldErrors::new();
@@ -508,12 +502,12 @@ pub async fn review_hours(
     let txn = db::begin_write(db).await?;
     let entry = crate::db::found::<hour_log::Entity>(&txn, hours_id).await?;
     let (placement, opportunity) = find_for_employer(&txn, employer, entry.placement_id).await?;
-    let already_reviewed = || AppError::Conflict(t(i18n::current(), "integrity-hours-reviewed"));
+    let already_reviewed = || AppError::conflict("integrity-hours-reviewed");
     if entry.status != HoursStatus::Pending {
         return Err(already_reviewed());
     }
     // Only while still pending: two reviewers (or a double click) decide once.
-    let changed = hour_log::Entity::update_many()
+    let update = hour_log::Entity::update_many()
         .set(hour_log::ActiveModel {
             status: Set(if approve {
                 HoursStatus::Approved
@@ -525,13 +519,8 @@ pub async fn review_hours(
             ..Default::default()
         })
         .filter(hour_log::Column::Id.eq(entry.id))
-        .filter(hour_log::Column::Status.eq(HoursStatus::Pending))
-        .exec(&txn)
-        .await?
-        .rows_affected;
-    if changed == 0 {
-        return Err(already_reviewed());
-    }
+        .filter(hour_log::Column::Status.eq(HoursStatus::Pending));
+    crate::db::update_once(&txn, update, already_reviewed).await?;
     let student = crate::db::found::<student::Entity>(&txn, placement.student_id).await?;
     if let Some(user_id) = student.user_id {
         let message = Message::new(if approve {
@@ -651,7 +640,7 @@ pub async fn complete(
     }
     let student_id = placement.student_id;
     // Only while still active: a second close (or consent changing meanwhile) loses.
-    let changed = placement::Entity::update_many()
+    let update = placement::Entity::update_many()
         .set(placement::ActiveModel {
             status: Set(status),
             ended_at: Set(Some(Utc::now())),
@@ -663,16 +652,11 @@ pub async fn complete(
             ..Default::default()
         })
         .filter(placement::Column::Id.eq(placement.id))
-        .filter(placement::Column::Status.eq(PlacementStatus::Active))
-        .exec(&txn)
-        .await?
-        .rows_affected;
-    if changed == 0 {
-        return Err(AppError::Conflict(t(
-            i18n::current(),
-            "integrity-placement-closed",
-        )));
-    }
+        .filter(placement::Column::Status.eq(PlacementStatus::Active));
+    crate::db::update_once(&txn, update, || {
+        AppError::conflict("integrity-placement-closed")
+    })
+    .await?;
     if status == PlacementStatus::EndedEarly {
         crate::outbox::enqueue(&txn, opportunity.id).await?;
         promote_wait_list(&txn, &opportunity).await?;
@@ -732,36 +716,25 @@ pub async fn student_feedback(
         placement.status,
         PlacementStatus::Completed | PlacementStatus::EndedEarly
     ) {
-        return Err(AppError::Conflict(t(
-            i18n::current(),
-            "student-feedback-not-ended",
-        )));
+        return Err(AppError::conflict("student-feedback-not-ended"));
     }
     if placement.student_rating.is_some() {
-        return Err(AppError::Conflict(t(
-            i18n::current(),
-            "integrity-feedback-given",
-        )));
+        return Err(AppError::conflict("integrity-feedback-given"));
     }
     let (id, student_id) = (placement.id, placement.student_id);
     // Only once: a double submit must not record two "after" answers.
-    let changed = placement::Entity::update_many()
+    let update = placement::Entity::update_many()
         .set(placement::ActiveModel {
             student_rating: Set(Some(rating as i32)),
             student_comment: Set((!comment.is_empty()).then_some(comment)),
             ..Default::default()
         })
         .filter(placement::Column::Id.eq(id))
-        .filter(placement::Column::StudentRating.is_null())
-        .exec(&txn)
-        .await?
-        .rows_affected;
-    if changed == 0 {
-        return Err(AppError::Conflict(t(
-            i18n::current(),
-            "integrity-feedback-given",
-        )));
-    }
+        .filter(placement::Column::StudentRating.is_null());
+    crate::db::update_once(&txn, update, || {
+        AppError::conflict("integrity-feedback-given")
+    })
+    .await?;
     record_belonging(
         &txn,
         id,

@@ -1,10 +1,6 @@
 //! The student profile page.
 
-use axum::{
-    extract::State,
-    http::StatusCode,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, http::StatusCode, response::Response};
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use tower_sessions::Session;
@@ -30,16 +26,14 @@ pub async fn edit_page(
     page: Page,
 ) -> AppResult<Response> {
     let (roster, form) = service::load(&db, student.id).await?;
-    Ok(page
-        .render(
-            "profiles/profile.html",
-            ProfilePage {
-                roster,
-                form: &form,
-                errors: FieldErrors::new(),
-            },
-        )?
-        .into_response())
+    page.respond(
+        "profiles/profile.html",
+        ProfilePage {
+            roster,
+            form: &form,
+            errors: FieldErrors::new(),
+        },
+    )
 }
 
 pub async fn update(
@@ -60,15 +54,15 @@ pub async fn update(
         },
         async |errors| {
             let (roster, _) = service::load(&db, student.id).await?;
-            let body = page.render(
+            page.respond_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 "profiles/profile.html",
                 ProfilePage {
                     roster,
                     form: &form,
                     errors,
                 },
-            )?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+            )
         },
     )
     .await

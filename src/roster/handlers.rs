@@ -42,8 +42,8 @@ async fn render_dashboard(
     let schools = service::schools_of(&state.db, user).await?;
     let students = service::roster_of(&state.db, &schools, paging).await?;
     let (students, pager) = paging.finish(students, "/counselor", params);
-    let status = errors.status();
-    let body = page.render(
+    page.respond_with(
+        errors.status(),
         "roster/dashboard.html",
         Dashboard {
             schools,
@@ -53,8 +53,7 @@ async fn render_dashboard(
             form,
             errors,
         },
-    )?;
-    Ok((status, body).into_response())
+    )
 }
 
 pub async fn dashboard(
@@ -83,11 +82,7 @@ pub async fn add_student(
 ) -> AppResult<Response> {
     answer_or_rerender(
         service::add_student(&state.db, &user, &form).await,
-        async |issued| {
-            Ok(page
-                .render("roster/code_issued.html", issued)?
-                .into_response())
-        },
+        async |issued| page.respond("roster/code_issued.html", issued),
         async |errors| {
             let first = (&Paging::first(), &PageParams::default());
             render_dashboard(&state, &user, &page, first, &form, errors).await
@@ -103,9 +98,7 @@ pub async fn reissue_code(
     Path(student_id): Path<i32>,
 ) -> AppResult<Response> {
     let issued = service::reissue_code(&db, &user, student_id).await?;
-    Ok(page
-        .render("roster/code_issued.html", issued)?
-        .into_response())
+    page.respond("roster/code_issued.html", issued)
 }
 
 /// The most an upload of roster files may hold (the request as a whole).
@@ -177,7 +170,5 @@ pub async fn upload_status(
 ) -> AppResult<Response> {
     let upload = uploads::status(&db, counselor.id, id).await?;
     let still = query.refresh == "off";
-    Ok(page
-        .render("roster/upload.html", minijinja::context! { upload, still })?
-        .into_response())
+    page.respond("roster/upload.html", minijinja::context! { upload, still })
 }

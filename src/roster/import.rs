@@ -868,17 +868,7 @@ fn student_row(
             return None;
         }
     };
-    let active = match users.get(row, "enabledUser").to_lowercase().as_str() {
-        "true" | "" => !users.get(row, "status").eq_ignore_ascii_case("tobedeleted"),
-        "false" => false,
-        other => {
-            error(say(
-                "roster-error-boolean",
-                vec![("column", "enabledUser".into()), ("value", other.into())],
-            ));
-            return None;
-        }
-    };
+    let active = enabled(users, row, &mut error)?;
     let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
     if !person_names_fit(given_name, family_name) {
         error(say("roster-error-names", vec![]));
@@ -916,6 +906,22 @@ fn sourced_id_once(
         return None;
     }
     Some(sourced_id)
+}
+
+/// Whether the row's person is active: `enabledUser` true (or left empty)
+/// and `status` not `tobedeleted`; any other `enabledUser` is refused.
+fn enabled(table: &Table, row: &csv::StringRecord, error: &mut impl FnMut(String)) -> Option<bool> {
+    match table.get(row, "enabledUser").to_lowercase().as_str() {
+        "true" | "" => Some(!table.get(row, "status").eq_ignore_ascii_case("tobedeleted")),
+        "false" => Some(false),
+        other => {
+            error(say(
+                "roster-error-boolean",
+                vec![("column", "enabledUser".into()), ("value", other.into())],
+            ));
+            None
+        }
+    }
 }
 
 /// Both names given, neither longer than a record holds nor holding a
@@ -1014,17 +1020,7 @@ fn guardian_row(
         return None;
     }
     let (language, unknown_language) = guardian_language(users.get(row, "metadata.language"));
-    let active = match users.get(row, "enabledUser").to_lowercase().as_str() {
-        "true" | "" => !users.get(row, "status").eq_ignore_ascii_case("tobedeleted"),
-        "false" => false,
-        other => {
-            error(say(
-                "roster-error-boolean",
-                vec![("column", "enabledUser".into()), ("value", other.into())],
-            ));
-            return None;
-        }
-    };
+    let active = enabled(users, row, &mut error)?;
     Some(Guardian {
         line,
         sourced_id,

@@ -11,8 +11,10 @@ use serde::{Deserialize, Serialize};
 use super::claim_code;
 use crate::{
     auth::extractors::CurrentUser,
+    counseling::audit::{self, AuditAction},
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
+    i18n::{self, t},
     paging::{self, Paging},
 };
 
@@ -188,10 +190,7 @@ pub async fn reissue_code(
     let student = crate::db::found::<student::Entity>(db, student_id).await?;
     ensure_school_access(db, user, student.school_id).await?;
     if student.user_id.is_some() {
-        return Err(AppError::Conflict(crate::i18n::t(
-            crate::i18n::current(),
-            "counselor-code-already-claimed",
-        )));
+        return Err(AppError::conflict("counselor-code-already-claimed"));
     }
     let code = claim_code::generate();
     let expires = Utc::now() + Duration::days(claim_code::VALID_DAYS);
@@ -205,6 +204,47 @@ pub async fn reissue_code(
         code,
         expires: expires.format("%Y-%m-%d").to_string(),
     })
+}
+
+/// The codes page's choice: a school and a grade.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CodesForm {
+    school_id: String,
+    grade: String,
+}
+
+/// Codes issued for printing, and the grade they are for.
+#[derive(Debug, Serialize)]
+pub struct PrintedCodes {
+    pub codes: Vec<IssuedCode>,
+    pub grade: i32,
+}
+
+/// New codes for every unclaimed student of the school and grade the form
+/// names, written to the audit log.
+pub async fn print_codes(
+    db: &impl ConnectionTrait,
+    counselor: &CurrentUser,
+    form: &CodesForm,
+) -> AppResult<PrintedCodes> {
+    let school_id: i32 = form
+        .school_id
+        .parse()
+        .map_err(|_| AppError::BadRequest(t(i18n::current(), "counselor-error-choose-school")))?;
+    let grade: i32 = form
+        .grade
+        .parse()
+        .map_err(|_| AppError::BadRequest(t(i18n::current(), "counselor-error-choose-grade")))?;
+    let codes = reissue_codes_for_grade(db, counselor, school_id, grade).await?;
+    audit::record(
+        db,
+        counselor.id,
+        AuditAction::PrintCodes,
+        &format!("school {school_id} grade {grade}"),
+    )
+    .await?;
+    Ok(PrintedCodes { codes, grade })
 }
 
 /// Issues new codes to every active, unclaimed student of a school and

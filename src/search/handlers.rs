@@ -210,23 +210,12 @@ struct Chip {
     remove: String,
 }
 
+/// A hit as the results page shows it: what the API says of it, and for a
+/// logged-in student, their saved needs this one meets, and misses.
 #[derive(Serialize)]
 struct ResultView {
-    id: i32,
-    title: String,
-    /// The title's language, for its `lang` attribute.
-    written_in: &'static str,
-    organization: String,
-    /// Vocabulary keys: the template shows them in the reader's language.
-    kind: &'static str,
-    field: &'static str,
-    mode: &'static str,
-    pay: String,
-    /// ISO date, written out by the template.
-    deadline: String,
-    distance_miles: Option<f64>,
-    features: Vec<&'static str>,
-    /// For a logged-in student: their saved needs this one meets, and misses.
+    #[serde(flatten)]
+    hit: ApiHit,
     meets: Vec<&'static str>,
     misses: Vec<&'static str>,
 }
@@ -423,17 +412,7 @@ fn render(
                         None => (Vec::new(), Vec::new()),
                     };
                     ResultView {
-                        id: d.id,
-                        title: d.title.clone(),
-                        written_in: d.written_in.key(),
-                        organization: d.organization.clone(),
-                        kind: d.kind.key(),
-                        field: d.field.key(),
-                        mode: d.mode.key(),
-                        pay: d.pay.clone(),
-                        deadline: d.deadline.to_string(),
-                        distance_miles: round_miles(hit.distance_miles),
-                        features: d.needs.iter().map(|n| n.key()).collect(),
+                        hit: ApiHit::from(hit),
                         meets: meets.into_iter().map(|n| n.key()).collect(),
                         misses: misses.into_iter().map(|n| n.key()).collect(),
                     }
@@ -465,5 +444,5 @@ fn render(
         page_number,
         page_count,
     };
-    Ok((status, page.render("search/index.html", view)?).into_response())
+    page.respond_with(status, "search/index.html", view)
 }

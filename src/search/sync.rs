@@ -14,8 +14,8 @@ use std::{sync::Arc, time::Duration};
 use chrono::{DateTime, Utc};
 use entity::search_outbox;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, QuerySelect,
     sea_query::{Expr, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
@@ -23,7 +23,7 @@ use tokio::task::JoinHandle;
 use super::{SearchEngine, documents};
 use crate::{
     error::{AppError, AppResult},
-    jobs::Claim,
+    jobs::{Claim, Tries},
 };
 
 /// Rows applied per round.
@@ -95,12 +95,10 @@ pub async fn claim(
         .take::<search_outbox::Entity>(&txn, due, C::Id, token, now, CLAIM_SECONDS)
         .await?;
     txn.commit().await?;
-    Ok(search_outbox::Entity::find()
-        .filter(C::ClaimedBy.eq(token))
-        .filter(C::DoneAt.is_null())
-        .order_by_asc(C::Id)
-        .all(db)
-        .await?)
+    let undone = Condition::all().add(C::DoneAt.is_null());
+    CLAIM
+        .held::<search_outbox::Entity>(db, token, undone, C::Id)
+        .await
 }
 
 /// Gives back the rows this process claimed and did not apply (a clean
@@ -113,6 +111,13 @@ pub async fn release_claims(db: &DatabaseConnection) -> AppResult<u64> {
 const CLAIM: Claim<search_outbox::Column> = Claim {
     by: search_outbox::Column::ClaimedBy,
     until: search_outbox::Column::ClaimedUntil,
+};
+
+/// How a row's tries went.
+const TRIES: Tries<search_outbox::Column> = Tries {
+    attempts: search_outbox::Column::Attempts,
+    next_attempt_at: search_outbox::Column::NextAttemptAt,
+    last_error: search_outbox::Column::LastError,
 };
 
 /// Applies one batch of due outbox rows; returns how many rows it handled.
@@ -152,22 +157,13 @@ pub async fn run_once(db: &DatabaseConnection, engine: &dyn SearchEngine) -> App
         }
         Err(error) => {
             tracing::warn!(%error, rows = rows.len(), "search engine refused a batch; will retry");
-            let message: String = error.to_string().chars().take(1000).collect();
+            let message = error.to_string();
             for row in rows {
                 let attempts = row.attempts + 1;
-                let backoff = crate::jobs::backoff_seconds(attempts, MAX_BACKOFF_SECONDS);
                 // Free for whichever server comes first once it is due.
-                CLAIM
-                    .clear(search_outbox::Entity::update_many())
-                    .col_expr(search_outbox::Column::Attempts, Expr::value(attempts))
-                    .col_expr(
-                        search_outbox::Column::NextAttemptAt,
-                        Expr::value(Utc::now() + chrono::Duration::seconds(backoff)),
-                    )
-                    .col_expr(
-                        search_outbox::Column::LastError,
-                        Expr::value(message.clone()),
-                    )
+                let freed = CLAIM.clear(search_outbox::Entity::update_many());
+                TRIES
+                    .failed(freed, attempts, MAX_BACKOFF_SECONDS, &message)
                     .filter(search_outbox::Column::Id.eq(row.id))
                     .exec(db)
                     .await?;

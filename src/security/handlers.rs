@@ -57,7 +57,7 @@ pub async fn account_page(
         mfa_required: mfa_required(&state, &user),
         errors: FieldErrors::new(),
     };
-    Ok(page.render("security/account.html", view)?.into_response())
+    page.respond("security/account.html", view)
 }
 
 pub async fn change_password(
@@ -84,11 +84,11 @@ pub async fn change_password(
                 mfa_required: mfa_required(&state, &user),
                 errors,
             };
-            Ok((
+            page.respond_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                page.render("security/account.html", view)?,
+                "security/account.html",
+                view,
             )
-                .into_response())
         },
     )
     .await
@@ -127,7 +127,7 @@ async fn render_mfa(
         enrolment: mfa::enrolment(&account)?,
         errors,
     };
-    Ok((status, page.render("security/mfa.html", view)?).into_response())
+    page.respond_with(status, "security/mfa.html", view)
 }
 
 pub async fn mfa_page(
@@ -180,9 +180,7 @@ pub async fn mfa_act(
             auth_service::revoke_sessions(&state.db, user.id).await?;
             start_session(&state.db, &session, mfa::account(&state.db, user.id).await?).await?;
             let view = minijinja::context! { codes };
-            Ok(page
-                .render("security/recovery_codes.html", view)?
-                .into_response())
+            page.respond("security/recovery_codes.html", view)
         },
         async |errors| render_mfa(&state, &user, &page, errors).await,
     )
@@ -205,15 +203,13 @@ pub async fn second_step_page(session: Session, page: FormPage) -> AppResult<Res
     if pending(&session).await?.is_none() {
         return Ok(Redirect::to("/login").into_response());
     }
-    Ok(page
-        .render(
-            "security/second_step.html",
-            SecondStepPage {
-                errors: FieldErrors::new(),
-                error: None,
-            },
-        )?
-        .into_response())
+    page.respond(
+        "security/second_step.html",
+        SecondStepPage {
+            errors: FieldErrors::new(),
+            error: None,
+        },
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -236,17 +232,14 @@ pub async fn second_step(
     // Counted per account like passwords, under a key of its own.
     let key = format!("mfa:{}", login.user_id);
     let refuse = |status: StatusCode, message: String| -> AppResult<Response> {
-        Ok((
+        page.respond_with(
             status,
-            page.render(
-                "security/second_step.html",
-                SecondStepPage {
-                    errors: FieldErrors::new(),
-                    error: Some(message),
-                },
-            )?,
+            "security/second_step.html",
+            SecondStepPage {
+                errors: FieldErrors::new(),
+                error: Some(message),
+            },
         )
-            .into_response())
     };
     // Counted before the code is checked; any failure to count (not only
     // "too many") stops here, so no guess is ever checked uncounted.
@@ -284,7 +277,7 @@ pub async fn forgot_page(page: FormPage) -> AppResult<Response> {
 fn render_forgot(page: &Page, form: &ForgotPassword, errors: FieldErrors) -> AppResult<Response> {
     let status = errors.status();
     let view = minijinja::context! { form, errors, minutes => reset::RESET_VALID_MINUTES };
-    Ok((status, page.render("security/forgot.html", view)?).into_response())
+    page.respond_with(status, "security/forgot.html", view)
 }
 
 /// The same answer whether or not an account uses the address.
@@ -320,16 +313,14 @@ pub async fn reset_page(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     let user = reset::open(&db, &token).await?;
-    Ok(page
-        .render(
-            "security/reset.html",
-            ResetPage {
-                token: &token,
-                email: user.email,
-                errors: FieldErrors::new(),
-            },
-        )?
-        .into_response())
+    page.respond(
+        "security/reset.html",
+        ResetPage {
+            token: &token,
+            email: user.email,
+            errors: FieldErrors::new(),
+        },
+    )
 }
 
 pub async fn reset(
@@ -353,11 +344,11 @@ pub async fn reset(
                 email: user.email,
                 errors,
             };
-            Ok((
+            page.respond_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                page.render("security/reset.html", view)?,
+                "security/reset.html",
+                view,
             )
-                .into_response())
         },
     )
     .await
@@ -393,12 +384,10 @@ pub async fn accounts(
     let accounts = lifecycle::find(&db, &paging, role).await?;
     let (accounts, pager) = paging.finish(accounts, "/admin/accounts", &query);
     let roles: Vec<&str> = Role::KEYS.to_vec();
-    Ok(page
-        .render(
-            "security/accounts.html",
-            minijinja::context! { accounts, pager, roles, q => paging.q, role => query.role },
-        )?
-        .into_response())
+    page.respond(
+        "security/accounts.html",
+        minijinja::context! { accounts, pager, roles, q => paging.q, role => query.role },
+    )
 }
 
 pub async fn account_act(
@@ -413,12 +402,10 @@ pub async fn account_act(
         && state.config.smtp_url.is_none()
     {
         let minutes = reset::RESET_VALID_MINUTES;
-        return Ok(page
-            .render(
-                "security/reset_link.html",
-                minijinja::context! { email => outcome.email, path, minutes },
-            )?
-            .into_response());
+        return page.respond(
+            "security/reset_link.html",
+            minijinja::context! { email => outcome.email, path, minutes },
+        );
     }
     let key = match action {
         AccountAction::Disable => "safe-account-disabled",

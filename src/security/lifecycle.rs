@@ -67,29 +67,12 @@ pub async fn find(
         .filter(|u| u.role == Role::Counselor)
         .map(|u| u.id)
         .collect();
-    let assignments = counselor_school::Entity::find()
-        .filter(counselor_school::Column::UserId.is_in(counselor_ids))
-        .all(db)
-        .await?;
-    let schools = school::Entity::find()
-        .filter(
-            school::Column::Id.is_in(assignments.iter().map(|a| a.school_id).collect::<Vec<_>>()),
-        )
-        .all(db)
-        .await?;
+    let mut schools =
+        crate::admin::service::schools_of_counselors(db, Some(&counselor_ids)).await?;
     Ok(users
         .into_iter()
         .map(|u| AccountRow {
-            schools: assignments
-                .iter()
-                .filter(|a| a.user_id == u.id)
-                .filter_map(|a| {
-                    schools
-                        .iter()
-                        .find(|s| s.id == a.school_id)
-                        .map(|s| (s.id, s.name.clone()))
-                })
-                .collect(),
+            schools: schools.remove(&u.id).unwrap_or_default(),
             id: u.id,
             email: u.email,
             display_name: u.display_name,
@@ -141,10 +124,7 @@ pub async fn act(
 ) -> AppResult<Outcome> {
     if id == admin.id && action != AccountAction::ResetLink {
         // An admin who disables themselves locks the instance out.
-        return Err(AppError::Conflict(i18n::t(
-            i18n::current(),
-            "safe-err-own-account",
-        )));
+        return Err(AppError::conflict("safe-err-own-account"));
     }
     let txn = db::begin_write(db).await?;
     let account = crate::db::found::<user::Entity>(&txn, id).await?;
@@ -182,10 +162,7 @@ pub async fn act(
         }
         AccountAction::RemoveFromOrganization => {
             if account.role != Role::Employer || account.organization_id.is_none() {
-                return Err(AppError::Conflict(i18n::t(
-                    i18n::current(),
-                    "safe-err-no-organization",
-                )));
+                return Err(AppError::conflict("safe-err-no-organization"));
             }
             update
                 .col_expr(

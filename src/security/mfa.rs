@@ -69,10 +69,7 @@ pub struct Enrolment {
 /// Starts (or restarts) enrolment: a fresh 160-bit secret, not yet in force.
 pub async fn start(db: &impl ConnectionTrait, user: &user::Model) -> AppResult<()> {
     if user.mfa_enabled_at.is_some() {
-        return Err(AppError::Conflict(i18n::t(
-            i18n::current(),
-            "safe-err-mfa-already",
-        )));
+        return Err(AppError::conflict("safe-err-mfa-already"));
     }
     let mut bytes = [0u8; 20];
     rand::rng().fill_bytes(&mut bytes);
@@ -86,10 +83,7 @@ pub async fn start(db: &impl ConnectionTrait, user: &user::Model) -> AppResult<(
         .exec(db)
         .await?;
     if started.rows_affected == 0 {
-        return Err(AppError::Conflict(i18n::t(
-            i18n::current(),
-            "safe-err-mfa-already",
-        )));
+        return Err(AppError::conflict("safe-err-mfa-already"));
     }
     Ok(())
 }
@@ -205,10 +199,7 @@ pub async fn confirm(
         .clone()
         .filter(|_| user.mfa_enabled_at.is_none())
     else {
-        return Err(AppError::Conflict(i18n::t(
-            i18n::current(),
-            "safe-err-mfa-start-first",
-        )));
+        return Err(AppError::conflict("safe-err-mfa-start-first"));
     };
     let mut errors = FieldErrors::new();
     check_current_password(&mut errors, user, current_password).await?;
@@ -221,10 +212,7 @@ pub async fn confirm(
     };
     let txn = db::begin_write(db).await?;
     if !spend_step(&txn, user.id, step).await? {
-        return Err(AppError::Conflict(i18n::t(
-            i18n::current(),
-            "safe-err-mfa-code-used",
-        )));
+        return Err(AppError::conflict("safe-err-mfa-code-used"));
     }
     // Only the secret the code was checked against is turned on: a set-up
     // restarted in another tab meanwhile (new secret) makes this one stale.
@@ -237,10 +225,7 @@ pub async fn confirm(
         .await?;
     if enabled.rows_affected == 0 {
         // Dropping the transaction rolls the spent step back.
-        return Err(AppError::Conflict(i18n::t(
-            i18n::current(),
-            "safe-err-mfa-restarted",
-        )));
+        return Err(AppError::conflict("safe-err-mfa-restarted"));
     }
     let codes = new_recovery_codes(&txn, user.id).await?;
     audit::record(&txn, user.id, audit::AuditAction::EnableMfa, &user.email).await?;
@@ -326,10 +311,7 @@ pub async fn disable(
     required: bool,
 ) -> AppResult<()> {
     if required {
-        return Err(AppError::Conflict(i18n::t(
-            i18n::current(),
-            "safe-err-mfa-required",
-        )));
+        return Err(AppError::conflict("safe-err-mfa-required"));
     }
     let mut errors = FieldErrors::new();
     check_current_password(&mut errors, user, current_password).await?;

@@ -19,7 +19,7 @@ use crate::{
     auth::{password, service::revoke_sessions},
     counseling::audit,
     db,
-    error::{AppError, AppResult, OrNotFound},
+    error::{AppResult, OrNotFound},
     forms::FieldErrors,
     i18n::Lang,
     mail::{self, Outgoing},
@@ -28,6 +28,14 @@ use crate::{
 
 /// How long a reset link works.
 pub const RESET_VALID_MINUTES: i64 = 30;
+
+/// Where the reset links are kept.
+const LINKS: tokens::LinkTable<password_reset::Column> = tokens::LinkTable {
+    user_id: password_reset::Column::UserId,
+    token_hash: password_reset::Column::TokenHash,
+    used_at: password_reset::Column::UsedAt,
+    expires_at: password_reset::Column::ExpiresAt,
+};
 
 /// The password change form.
 #[derive(Debug, Default, Deserialize)]
@@ -81,11 +89,8 @@ pub async fn issue(
     issued_by: Option<i32>,
 ) -> AppResult<String> {
     let now = Utc::now();
-    password_reset::Entity::update_many()
-        .col_expr(password_reset::Column::UsedAt, Expr::value(now))
-        .filter(password_reset::Column::UserId.eq(user_id))
-        .filter(password_reset::Column::UsedAt.is_null())
-        .exec(db)
+    LINKS
+        .retire::<password_reset::Entity>(db, user_id, now)
         .await?;
     let token = tokens::random(43);
     password_reset::ActiveModel {
@@ -177,14 +182,8 @@ pub async fn request(db: &DatabaseConnection, form: &ForgotPassword, lang: Lang)
 /// The account a usable link is for; "not found" for a used, expired or
 /// unknown link, or a disabled account.
 pub async fn open(db: &impl ConnectionTrait, token: &str) -> AppResult<user::Model> {
-    let reset = password_reset::Entity::find()
-        .filter(password_reset::Column::TokenHash.eq(tokens::digest(token)))
-        .filter(password_reset::Column::UsedAt.is_null())
-        .filter(password_reset::Column::ExpiresAt.gt(Utc::now()))
-        .one(db)
-        .await?
-        .or_not_found()?;
-    user::Entity::find_by_id(reset.user_id)
+    let user_id = LINKS.open::<password_reset::Entity>(db, token).await?;
+    user::Entity::find_by_id(user_id)
         .filter(user::Column::DisabledAt.is_null())
         .one(db)
         .await?
@@ -207,16 +206,7 @@ pub async fn reset(db: &DatabaseConnection, token: &str, form: &NewPassword) -> 
     let user = open(db, token).await?;
     let hash = password::hash(new_password).await?;
     let txn = db::begin_write(db).await?;
-    let spent = password_reset::Entity::update_many()
-        .col_expr(password_reset::Column::UsedAt, Expr::value(Utc::now()))
-        .filter(password_reset::Column::TokenHash.eq(tokens::digest(token)))
-        .filter(password_reset::Column::UsedAt.is_null())
-        .filter(password_reset::Column::ExpiresAt.gt(Utc::now()))
-        .exec(&txn)
-        .await?;
-    if spent.rows_affected != 1 {
-        return Err(AppError::NotFound);
-    }
+    LINKS.spend::<password_reset::Entity>(&txn, token).await?;
     set_password(&txn, user.id, hash).await?;
     // The link came to the account's inbox: the address is confirmed too.
     mark_confirmed(&txn, user.id).await?;
