@@ -36,6 +36,10 @@ pub struct Model {
     /// When that claim lapses: a server that died mid-round gives its rows
     /// back to the others then.
     pub claimed_until: Option<DateTimeUtc>,
+    /// Mail to an organization's employers: that organization. The worker
+    /// holds it back if the organization is no longer verified, or the
+    /// recipient no longer one of its enabled employers, when it goes out.
+    pub for_organization_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

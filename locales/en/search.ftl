@@ -54,3 +54,4 @@ search-param-unreadable = The search parameters could not be read: { $detail }.
 search-param-text-too-long = The search text is too long: at most { $max } characters.
 search-param-within-needs-zip = “within_miles” needs a “zip” to measure from.
 search-param-nearest-needs-zip = Sorting by “nearest” needs a “zip”.
+search-api-not-found = The API has nothing at this address: it has /api/v1/opportunities, described at /api/v1/openapi.json.

@@ -54,3 +54,4 @@ search-param-unreadable = No se pudieron leer los parámetros de búsqueda: { $d
 search-param-text-too-long = El texto de búsqueda es demasiado largo: como máximo { $max } caracteres.
 search-param-within-needs-zip = “within_miles” necesita un “zip” desde donde medir.
 search-param-nearest-needs-zip = Para ordenar por “nearest” hace falta un “zip”.
+search-api-not-found = La API no tiene nada en esta dirección: tiene /api/v1/opportunities, descrita en /api/v1/openapi.json.

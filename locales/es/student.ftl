@@ -98,6 +98,7 @@ student-hours-error-quarter = Redondea las horas al cuarto de hora (como 1.25 o 
 student-hours-error-future = No puedes registrar horas de un día que todavía no llega.
 student-hours-error-outside = La fecha debe estar dentro de la práctica: del { $from } al { $to }.
 student-hours-error-day-cap = Como máximo { $max } horas por día: ya registraste { $logged } ese día.
+student-hours-error-repeated = Ya registraste estas horas para ese día con la misma descripción. Para registrar más tiempo ese día, describe qué más hiciste.
 student-hours-not-active = Solo se pueden registrar horas en una práctica activa.
 student-flash-hours-logged = Horas registradas. Tu empleador las revisará.
 student-feedback-heading = ¿Cómo te fue?

@@ -102,6 +102,7 @@ async fn mail_confirmation_saying(
             },
             attachment: None,
             unsubscribe: None,
+            for_organization: None,
         },
     )
     .await?;
@@ -135,6 +136,7 @@ pub async fn mail_registration_attempt(
             },
             attachment: None,
             unsubscribe: None,
+            for_organization: None,
         },
     )
     .await?;

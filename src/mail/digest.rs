@@ -170,6 +170,7 @@ async fn send_one(
                     },
                     attachment: None,
                     unsubscribe: Some(to.unsubscribe.clone()),
+                    for_organization: None,
                 },
             )
             .await?,

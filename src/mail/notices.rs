@@ -27,6 +27,9 @@ pub struct Notice<'a> {
     /// The placement's facts (`placements::consent::Facts`), when it has them.
     pub facts: Option<minijinja::Value>,
     pub attachment: Option<Attachment>,
+    /// Mail to an organization's employers: that organization (see
+    /// [`Outgoing::for_organization`]).
+    pub for_organization: Option<i32>,
 }
 
 /// Queues `notice` to someone who wants it.
@@ -56,6 +59,7 @@ pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>)
             },
             attachment: notice.attachment,
             unsubscribe: Some(to.unsubscribe.clone()),
+            for_organization: notice.for_organization,
         },
     )
     .await
@@ -95,6 +99,7 @@ pub async fn decision_to_student(
             link: format!("/student/applications/{application_id}"),
             facts: None,
             attachment: None,
+            for_organization: None,
         },
     )
     .await?;
@@ -133,6 +138,7 @@ pub async fn to_employers(
                 link: link.to_owned(),
                 facts: None,
                 attachment: None,
+                for_organization: Some(opportunity.organization_id),
             },
         )
         .await?;

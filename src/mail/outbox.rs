@@ -36,6 +36,11 @@ pub struct Outgoing<'a> {
     /// (sent as `List-Unsubscribe`). `None` for consent and safety mail,
     /// which nobody can unsubscribe from.
     pub unsubscribe: Option<String>,
+    /// Mail to an organization's employers about its students: that
+    /// organization. The worker holds the message back if, when it goes
+    /// out, the organization is no longer verified or the recipient no
+    /// longer one of its enabled employers (a suspension is at once).
+    pub for_organization: Option<i32>,
 }
 
 /// Renders and queues one message; it is sent once the caller commits.
@@ -73,6 +78,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         failed_at: Set(None),
         last_error: Set(None),
         unsubscribe_path: Set(message.unsubscribe),
+        for_organization_id: Set(message.for_organization),
         ..Default::default()
     }
     .insert(db)

@@ -15,7 +15,7 @@
 use std::{sync::Arc, time::Duration};
 
 use chrono::Utc;
-use entity::mail_outbox;
+use entity::{OrgStatus, Role, mail_outbox, organization, user};
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     message::{
@@ -24,7 +24,8 @@ use lettre::{
     },
 };
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, UpdateMany,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, UpdateMany,
     sea_query::{Expr, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
@@ -173,6 +174,35 @@ fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_outbox::Ent
         .col_expr(mail_outbox::Column::Attachment, Expr::value(None::<String>))
 }
 
+/// `last_error` of a message held back because its organization lost
+/// access before it went out (see [`still_theirs`]).
+pub const WITHHELD: &str = "withheld";
+
+/// Whether mail for an organization's employers may still go to its
+/// recipient: the organization is verified and the recipient one of its
+/// enabled employers. Checked just before sending, so a suspension, a
+/// disabled account or a removal stops mail queued before it, even when it
+/// waited hours for the SMTP server. Other mail always may.
+async fn still_theirs(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResult<bool> {
+    let Some(organization_id) = row.for_organization_id else {
+        return Ok(true);
+    };
+    let verified = organization::Entity::find_by_id(organization_id)
+        .filter(organization::Column::Status.eq(OrgStatus::Verified))
+        .count(db)
+        .await?
+        > 0;
+    Ok(verified
+        && user::Entity::find()
+            .filter(user::Column::Email.eq(row.recipient.as_str()))
+            .filter(user::Column::Role.eq(Role::Employer))
+            .filter(user::Column::OrganizationId.eq(organization_id))
+            .filter(user::Column::DisabledAt.is_null())
+            .count(db)
+            .await?
+            > 0)
+}
+
 /// Who holds a message, until when.
 const CLAIM: Claim<mail_outbox::Column> = Claim {
     by: mail_outbox::Column::ClaimedBy,
@@ -186,6 +216,16 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
     let rows = claim(db, &crate::jobs::claim_token(round), Utc::now()).await?;
     let tried = rows.len();
     for row in rows {
+        if !still_theirs(db, &row).await? {
+            tracing::info!(id = row.id, "mail held back: its organization lost access");
+            scrub(CLAIM.clear(mail_outbox::Entity::update_many()))
+                .col_expr(mail_outbox::Column::FailedAt, Expr::value(Utc::now()))
+                .col_expr(mail_outbox::Column::LastError, Expr::value(WITHHELD))
+                .filter(mail_outbox::Column::Id.eq(row.id))
+                .exec(db)
+                .await?;
+            continue;
+        }
         let outcome = match mailer.message(&row) {
             Ok(message) => mailer
                 .transport

@@ -103,6 +103,7 @@ pub async fn decision_made(
                     },
                     attachment: None,
                     unsubscribe: None,
+                    for_organization: None,
                 },
             )
             .await?;

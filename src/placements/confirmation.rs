@@ -119,6 +119,7 @@ pub async fn confirm(
                     content_type: calendar::CONTENT_TYPE.into(),
                     body,
                 }),
+                for_organization: None,
             },
         )
         .await?;

@@ -97,6 +97,7 @@ pub async fn request(
                 },
                 attachment: None,
                 unsubscribe: None,
+                for_organization: None,
             },
         )
         .await?;

@@ -312,6 +312,7 @@ pub async fn tell_promoted(
             link,
             facts: None,
             attachment: None,
+            for_organization: None,
         },
     )
     .await?;

@@ -369,9 +369,14 @@ pub struct HoursForm {
     pub description: String,
 }
 
-/// "2", "1.5", "0.25" into quarter hours.
+/// "2", "1.5", "0.25" (or "1,5", as Spanish writes it) into quarter hours.
+/// Plain decimals only: Rust's float syntax would also take "1e1" or "inf".
 fn quarter_hours(errors: &mut FieldErrors, value: &str) -> Option<i32> {
-    let parsed: Option<f64> = value.trim().parse().ok().filter(|h: &f64| h.is_finite());
+    let value = value.trim().replace(',', ".");
+    let plain = value.bytes().any(|b| b.is_ascii_digit())
+        && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && value.matches('.').count() <= 1;
+    let parsed: Option<f64> = plain.then(|| value.parse().ok()).flatten();
     match parsed {
         None => {
             errors.add_id("hours", "student-hours-error-number");
@@ -444,16 +449,21 @@ pub async fn log_hours(
                 .date("to", placement.end_date),
         );
     }
-    let same_day: i32 = hour_log::Entity::find()
+    let same_day = hour_log::Entity::find()
         .filter(hour_log::Column::PlacementId.eq(placement.id))
         .filter(hour_log::Column::WorkDate.eq(work_date))
         .filter(hour_log::Column::Status.ne(HoursStatus::Rejected))
         .all(&txn)
-        .await?
+        .await?;
+    // The same entry again is a second tab, a double tap or the back button
+    // (the placement's lock makes the second one see the first).
+    let repeated = same_day
         .iter()
-        .map(|h| h.quarter_hours)
-        .sum();
-    if same_day + quarters > MAX_HOURS_PER_DAY * 4 {
+        .any(|h| h.quarter_hours == quarters && h.description == description);
+    let same_day: i32 = same_day.iter().map(|h| h.quarter_hours).sum();
+    if repeated {
+        errors.add_id("hours", "student-hours-error-repeated");
+    } else if same_day + quarters > MAX_HOURS_PER_DAY * 4 {
         errors.add(
             "hours",
             Message::new("student-hours-error-day-cap")

@@ -105,11 +105,12 @@ pub struct ApiResults {
 /// What was wrong with the request.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiErrorDetail {
-    /// The parameter at fault (`query` for the query string as a whole).
+    /// The parameter at fault (`query` for the query string as a whole,
+    /// `path` for an address the API does not have).
     pub parameter: &'static str,
     /// What is wrong, stable across languages: `not_a_number`,
     /// `out_of_range`, `unknown_value`, `too_many_values`, `too_long`,
-    /// `unreadable` or `needs_zip`.
+    /// `unreadable`, `needs_zip` or `not_found`.
     pub code: &'static str,
     /// A sentence saying what is wrong and what would be right, in the
     /// reader's language (`Accept-Language`).
@@ -131,6 +132,19 @@ fn api_error(error: ParamError) -> Response {
         },
     };
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
+}
+
+/// Any other address under `/api/v1/`: a program reading the API gets its
+/// 404 as JSON, in the API's error shape, not the site's HTML page.
+pub async fn api_not_found() -> Response {
+    let body = ApiError {
+        error: ApiErrorDetail {
+            parameter: "path",
+            code: "not_found",
+            message: crate::i18n::t(crate::i18n::current(), "search-api-not-found"),
+        },
+    };
+    (StatusCode::NOT_FOUND, Json(body)).into_response()
 }
 
 /// `GET /api/v1/opportunities`

@@ -23,7 +23,7 @@ use utoipa::{
 use super::{
     EngineKind, Facets,
     handlers::{ApiError, ApiErrorDetail, ApiHit, ApiResults},
-    query::{MAX_MILES, MAX_PER_PAGE, MAX_TEXT_CHARS, MAX_VALUES, SearchParams, Sort},
+    query::{MAX_DEPTH, MAX_MILES, MAX_PER_PAGE, MAX_TEXT_CHARS, MAX_VALUES, SearchParams, Sort},
 };
 
 #[derive(OpenApi)]
@@ -189,8 +189,10 @@ impl IntoParams for SearchParams {
             ),
             param(
                 "page",
-                "Page number, from 1.",
-                number(Type::Integer, 1.0, None).into(),
+                &format!(
+                    "Page number, from 1. Results go {MAX_DEPTH} deep: the last page is {MAX_DEPTH} divided by `per_page` (500 at the default 20); a later one is refused with code `out_of_range`."
+                ),
+                number(Type::Integer, 1.0, Some(f64::from(MAX_DEPTH))).into(),
                 false,
             ),
             param(

@@ -127,6 +127,7 @@ pub async fn mail_link(
             },
             attachment: None,
             unsubscribe: None,
+            for_organization: None,
         },
     )
     .await?;

@@ -126,6 +126,31 @@ async fn the_openapi_document_describes_the_search_api_and_real_answers_conform(
             assert!(problems.is_empty(), "{query}: {problems:?} in {body}");
             assert!(!results.is_valid(&body));
         }
+        // An address the API does not have answers in the API's own shape.
+        for path in ["/api/v1/opportunity", "/api/v1/opportunities/1/x"] {
+            let response = app.get(path).await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+            assert!(
+                response.headers()["content-type"]
+                    .to_str()
+                    .unwrap()
+                    .starts_with("application/json")
+            );
+            let body: Value = response.json().await.unwrap();
+            let problems: Vec<String> = error.iter_errors(&body).map(|e| e.to_string()).collect();
+            assert!(problems.is_empty(), "{path}: {problems:?} in {body}");
+            assert_eq!(body["error"]["code"], "not_found");
+        }
+        // The document states how deep pages go, as the server enforces it.
+        let page = operation["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "page")
+            .unwrap();
+        assert_eq!(page["schema"]["maximum"].as_f64(), Some(10000.0));
+        let too_deep = app.get("/api/v1/opportunities?page=501").await;
+        assert_eq!(too_deep.status(), StatusCode::BAD_REQUEST);
     })
     .await;
 }

@@ -850,6 +850,31 @@ async fn bad_hours_are_refused_with_a_message_and_nothing_is_saved() {
                 ],
                 "quarter hour",
             ),
+            // Float syntax is not a number of hours to a student.
+            (
+                vec![
+                    ("work_date", &yesterday),
+                    ("hours", "1e1"),
+                    ("description", "x"),
+                ],
+                "Hours must be a number",
+            ),
+            (
+                vec![
+                    ("work_date", &yesterday),
+                    ("hours", "inf"),
+                    ("description", "x"),
+                ],
+                "Hours must be a number",
+            ),
+            (
+                vec![
+                    ("work_date", &yesterday),
+                    ("hours", "1.5.0"),
+                    ("description", "x"),
+                ],
+                "Hours must be a number",
+            ),
             (
                 vec![
                     ("work_date", &yesterday),
@@ -908,6 +933,39 @@ async fn bad_hours_are_refused_with_a_message_and_nothing_is_saved() {
             "12 hours a day in all"
         );
         assert_eq!(app.count("hour_log").await, 1);
+
+        // The same entry from a second tab (or a double tap) is refused, so
+        // nobody approves the same afternoon twice; "1,5" is one and a half.
+        let day = crate::helpers::days_from_now(-2);
+        let entry = [
+            ("work_date", day.as_str()),
+            ("hours", "1,5"),
+            ("description", "Soldering class"),
+        ];
+        let first = app.submit_as(&ana, &page, &action, &entry).await;
+        assert_eq!(first.status(), StatusCode::SEE_OTHER);
+        let again = app.submit_as(&ana, &page, &action, &entry).await;
+        assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            again
+                .text()
+                .await
+                .unwrap()
+                .contains("You already logged these hours for that day")
+        );
+        assert_eq!(
+            app.count("hour_log WHERE quarter_hours = 6").await,
+            1,
+            "one entry of 1.5 hours"
+        );
+        let other = [
+            ("work_date", day.as_str()),
+            ("hours", "1.5"),
+            ("description", "Soldering practice"),
+        ];
+        let second = app.submit_as(&ana, &page, &action, &other).await;
+        assert_eq!(second.status(), StatusCode::SEE_OTHER, "other work is more");
+        assert_eq!(app.count("hour_log").await, 3);
     })
     .await;
 }

@@ -118,6 +118,7 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/opportunities", "AAAAAAAA"),
     ("GET", "/search.atom", "AAAAAAAA"),
     ("GET", "/api/v1/openapi.json", "AAAAAAAA"),
+    ("GET", "/api/v1/{*rest}", "NNNNNNNN"),
     ("GET", "/student/searches", "LAAFFFFF"),
     ("POST", "/student/searches", "LAAFFFFF"),
     // No saved search 0: every student is refused alike (another's is tested in alerts).
@@ -567,6 +568,7 @@ pub(crate) fn concrete(w: &World, o: &Objects, path: &str) -> String {
         .replace("{school_id}", "999999")
         .replace("{token}", "no-such-token-0123456789")
         .replace("{code}", "es")
+        .replace("{*rest}", "no-such-thing")
 }
 
 fn verdict(response_status: StatusCode, location: &str) -> char {

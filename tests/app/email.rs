@@ -514,3 +514,78 @@ async fn students_and_employers_who_asked_hear_of_applications_and_decisions_and
         );
     }
 }
+
+#[tokio::test]
+async fn mail_about_a_student_queued_before_a_suspension_is_held_back_not_sent() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let school = app.school("Lincoln High").await;
+        let ana = app.student(school, "Ana", "Rivera", 11).await;
+        let admin = app.admin().await;
+        let erin = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let response = save_settings(&app, &erin, &[("updates", "on"), ("language", "en")]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let posting = app.published(&erin, &posting(&[])).await;
+        // The address confirmation and "verified" are out; then SMTP goes down.
+        wait_for_mail_to(&server, "erin@lakeshore.org", 2).await;
+        server.stop().await;
+
+        let response = app
+            .submit_as(
+                &ana,
+                &format!("/opportunities/{posting}"),
+                &format!("/opportunities/{posting}/apply"),
+                &[("note", "I love robots."), ("availability", "")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let tried = "mail_outbox WHERE for_organization_id IS NOT NULL AND attempts >= 1 \
+                     AND sent_at IS NULL AND failed_at IS NULL";
+        app.wait_for_count(tried, 1, "the news of Ana waits for SMTP")
+            .await;
+
+        let response = app
+            .review(
+                &admin,
+                "Lakeshore Robotics",
+                "suspend",
+                "Safeguarding concern",
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        server.restart().await;
+
+        // Erin hears of the suspension (about her account: always sent) ...
+        let mail = server.wait_for_to("erin@lakeshore.org", 3, 30).await;
+        assert!(
+            mail.iter().any(|m| m.text().contains("suspended")),
+            "{:?}",
+            mail.iter().map(Received::subject).collect::<Vec<_>>()
+        );
+        // ... but never that Ana applied: that message is held back, bodies gone.
+        let held = "mail_outbox WHERE for_organization_id IS NOT NULL AND last_error = 'withheld' \
+                    AND failed_at IS NOT NULL AND sent_at IS NULL AND text_body = ''";
+        app.wait_for_count(held, 1, "held back").await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert!(
+            server
+                .received_to("erin@lakeshore.org")
+                .iter()
+                .all(|m| !m.text().contains("Ana applied")),
+            "no news of a student reaches a suspended organization"
+        );
+        // Admins see why it was not sent.
+        let list = admin
+            .get(app.url("/admin/mail"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(list.contains("Held back"), "{list}");
+    }
+}

@@ -413,6 +413,18 @@ impl TestApp {
             .await
     }
 
+    /// Waits (up to 10 s) until `count(table)` is `expected`, for what a
+    /// background worker does; fails the test with `what` otherwise.
+    pub async fn wait_for_count(&self, table: &str, expected: i64, what: &str) {
+        for _ in 0..100 {
+            if self.count(table).await == expected {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(self.count(table).await, expected, "{what}");
+    }
+
     /// One number from a query that returns it as `n`.
     pub async fn number(&self, sql: &str) -> i64 {
         let row = self
