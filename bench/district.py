@@ -338,8 +338,46 @@ def cpu_ms(pid):
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
+class Writer:
+    """One write at one school before a timed request (`--write-db`): an
+    application submitted by a random active student of the school, straight
+    into the database. Every remembered figure of that school is stale
+    after it, as on a live district where applications keep coming."""
+
+    def __init__(self, target, school):
+        kind, _, where = target.partition(":")
+        self.kind, self.where = kind, where
+        ids = "SELECT id FROM student WHERE active AND school_id = %d" % school
+        if kind == "sqlite":
+            self.db = sqlite3.connect(where, timeout=30, isolation_level=None)
+            self.students = [r[0] for r in self.db.execute(ids)]
+        else:
+            out = subprocess.run(["psql", where, "-tAc", ids], check=True,
+                                 capture_output=True, text=True).stdout
+            self.students = [int(x) for x in out.split()]
+        self.opportunities = 100_000
+
+    def write(self):
+        student = random.choice(self.students)
+        opportunity = random.randint(1, self.opportunities)
+        if self.kind == "sqlite":
+            now = dt.datetime.now(dt.timezone.utc).isoformat()
+            self.db.execute(
+                "INSERT OR IGNORE INTO application (opportunity_id, student_id, status, note, "
+                "availability, accommodations, created_at, updated_at) "
+                "VALUES (?, ?, 'submitted', '', '', '', ?, ?)", (opportunity, student, now, now))
+        else:
+            subprocess.run(["psql", self.where, "-qc",
+                            "INSERT INTO application (opportunity_id, student_id, status, note, "
+                            "availability, accommodations, created_at, updated_at) "
+                            f"SELECT id, {student}, 'submitted', '', '', '', now(), now() "
+                            f"FROM opportunity WHERE id = {opportunity} ON CONFLICT DO NOTHING"],
+                           check=True, capture_output=True)
+
+
 def timed(args):
     base = args.base
+    writer = Writer(args.write_db, args.write_school) if args.write_db else None
     admin = Session(base).login("admin@bench.test", args.password)
     counselor = Session(base).login("counselor1@bench.test", args.password)
     employer = Session(base).login("employer1@bench.test", args.password)
@@ -382,13 +420,19 @@ def timed(args):
     # The first request of a page is timed apart: the counselor pages
     # remember a scope's figures (STATS_CACHE_SECONDS), so it is the one
     # that counts them (cold); the 20 after it may be answered from memory.
+    if writer:
+        print(f"(before every request, one application written at school {args.write_school})\n")
     print("| who | page | status | size | first request | p50 | p95 | server CPU per page |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for who, session, path in pages:
+        if writer:
+            writer.write()
         _, _, first = session.get(path)
         times, size, status = [], 0, 0
         cpu = cpu_ms(args.pid)
         for _ in range(args.requests):
+            if writer:
+                writer.write()
             status, body, ms = session.get(path)
             times.append(ms)
             size = len(body)
@@ -420,6 +464,8 @@ def main():
     t.add_argument("--publishes", type=int, default=20)
     t.add_argument("--pages", help="time only the pages whose 'who path' matches this regex")
     t.add_argument("--pid", type=int, help="the server's process id (for its CPU time)")
+    t.add_argument("--write-db", help="sqlite:FILE or postgres:URL: one write before every request")
+    t.add_argument("--write-school", type=int, default=1, help="the school written to")
     args = parser.parse_args()
     if args.command == "generate":
         if not (args.sqlite or args.postgres):

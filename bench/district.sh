@@ -20,6 +20,10 @@
 #   PUBLISHES=0 ...                        # skip the publish -> searchable timing
 #   STATS_CACHE_SECONDS=0 ...              # the server counts every page's figures
 #                                          # afresh (cold times of the counselor pages)
+#   WRITE_SCHOOL=1 ...                     # before every request, one application is
+#                                          # written straight into the database at this
+#                                          # school (its figures are stale at every page:
+#                                          # cold after a write; the writes are not timed)
 #
 # Prints a Markdown table (copy it into BENCHMARKS.md).
 set -euo pipefail
@@ -97,6 +101,8 @@ for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
   sleep 0.2
 done
+if [ "$DB" = postgres ]; then write_db="postgres:$DATABASE_URL"; else write_db="sqlite:$DATA_DIR/stembridge.db"; fi
 echo "## District, $DB, scale $SCALE ($(date -u +%F), $REQUESTS requests per page, one client)"
 python3 bench/district.py time --base "http://127.0.0.1:$PORT" --password "$PASSWORD" --requests "$REQUESTS" --pid "$server" \
-  ${PAGES:+--pages "$PAGES"} ${PUBLISHES:+--publishes "$PUBLISHES"}
+  ${PAGES:+--pages "$PAGES"} ${PUBLISHES:+--publishes "$PUBLISHES"} \
+  ${WRITE_SCHOOL:+--write-school "$WRITE_SCHOOL" --write-db "$write_db"}

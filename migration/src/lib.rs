@@ -26,6 +26,7 @@ mod m20261129_000023_index_district_aggregates;
 mod m20261129_000024_add_statistics_version;
 mod m20261129_000025_add_draw_seeds_and_tickets;
 mod m20261129_000026_scrub_sent_mail;
+mod m20261129_000027_version_statistics_per_school;
 mod m20261129_000028_add_mail_for_organization;
 
 use std::sync::OnceLock;
@@ -90,6 +91,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000024_add_statistics_version::Migration),
             Box::new(m20261129_000025_add_draw_seeds_and_tickets::Migration),
             Box::new(m20261129_000026_scrub_sent_mail::Migration),
+            Box::new(m20261129_000027_version_statistics_per_school::Migration),
             Box::new(m20261129_000028_add_mail_for_organization::Migration),
         ]
     }

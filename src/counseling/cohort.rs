@@ -25,7 +25,7 @@ use super::{
     service::{Period, grade_group, yes_no},
 };
 use crate::{
-    disclosure::{self, Figures},
+    disclosure::{self, Figures, SchoolView},
     error::{AppError, AppResult},
     i18n::{Lang, t, t_args},
     paging::{self, Paging},
@@ -34,8 +34,6 @@ use crate::{
 /// Everything the dashboard counts about the cohort in the period, already
 /// grouped by the database.
 pub struct Cohort {
-    /// Each group's active students across every school, per dimension.
-    pub district: Vec<BTreeMap<String, usize>>,
     /// Each school's groups of every dimension, with their counts.
     pub groups: Vec<GroupFacts>,
     /// Each school's engaged and placed students per month of the period;
@@ -273,10 +271,17 @@ fn facts_joined(period: &Period, only_scope: bool) -> SelectStatement {
     query
 }
 
-/// Each group's active students across every school (one `GROUP BY`), the
-/// same whoever asks: the order in which every view picks complementary
-/// cells, so that schools hide the same groups where they can.
-async fn district_sizes(db: &impl ConnectionTrait) -> AppResult<Vec<BTreeMap<String, usize>>> {
+/// Each group's place among the groups of its dimension by its active
+/// students across every school (1 the smallest; equal sizes share a
+/// place), the same whoever asks: the order in which every view picks
+/// complementary cells, so that schools hide the same groups where they
+/// can. Only the order is kept, never the sizes (the rules only compare
+/// them): a school's remembered view stays right while the order does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistrictOrder(Vec<BTreeMap<String, usize>>);
+
+/// The district's order of groups (one `GROUP BY` of the active students).
+pub async fn district_order(db: &impl ConnectionTrait) -> AppResult<DistrictOrder> {
     type Row = (
         Option<String>,
         Option<String>,
@@ -316,7 +321,19 @@ async fn district_sizes(db: &impl ConnectionTrait) -> AppResult<Vec<BTreeMap<Str
             *sizes[d].entry(label).or_insert(0) += usize::try_from(n).unwrap_or(0);
         }
     }
-    Ok(sizes)
+    let places = sizes
+        .into_iter()
+        .map(|groups| {
+            let mut distinct: Vec<usize> = groups.values().copied().collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            groups
+                .into_iter()
+                .map(|(group, size)| (group, distinct.partition_point(|&d| d < size) + 1))
+                .collect()
+        })
+        .collect();
+    Ok(DistrictOrder(places))
 }
 
 /// The per-student facts (`facts_joined`) counted per dimension, all in
@@ -613,16 +630,68 @@ pub async fn groups(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
         });
     }
     Ok(Cohort {
-        district: district_sizes(db).await?,
         groups,
         months: None,
     })
 }
 
-/// Everything the scope's dashboard, export and outreach filters may show:
-/// the cohort's counts per school, through the disclosure layer. Without
-/// the months (`groups`), the figures have no trend.
-pub fn figures(cohort: &Cohort, period: &Period, threshold: usize) -> Figures {
+/// The period's schools' views (with the trend's months when `trend`),
+/// counted by the database now, in the given order of groups.
+pub async fn counted_views(
+    db: &impl ConnectionTrait,
+    period: &Period,
+    order: &DistrictOrder,
+    threshold: usize,
+    trend: bool,
+) -> AppResult<Vec<SchoolView>> {
+    let counted = if trend {
+        cohort(db, period).await?
+    } else {
+        groups(db, period).await?
+    };
+    Ok(views(&counted, period, order, threshold))
+}
+
+/// The period's figures counted now, with nothing remembered (the
+/// counselor pages go through `remembered`).
+pub async fn figures(
+    db: &impl ConnectionTrait,
+    period: &Period,
+    threshold: usize,
+    trend: bool,
+) -> AppResult<Figures> {
+    let order = district_order(db).await?;
+    let views = counted_views(db, period, &order, threshold, trend).await?;
+    let views: Vec<&SchoolView> = views.iter().collect();
+    Ok(disclosure::publish_views(
+        threshold,
+        &views,
+        &trend_months(period, trend),
+    ))
+}
+
+/// The names of the trend's months (none without the trend).
+pub fn trend_months(period: &Period, trend: bool) -> Vec<String> {
+    if !trend {
+        return Vec::new();
+    }
+    period
+        .months()
+        .iter()
+        .map(|(start, _)| start.format("%Y-%m").to_string())
+        .collect()
+}
+
+/// Each school's view of the period (in the period's order): its counts
+/// through the disclosure layer, ready to be shown alone or added up with
+/// other schools' (`disclosure::publish_views`). Without the months
+/// (`groups`), the views have no trend.
+pub fn views(
+    cohort: &Cohort,
+    period: &Period,
+    order: &DistrictOrder,
+    threshold: usize,
+) -> Vec<SchoolView> {
     let months = match cohort.months {
         Some(_) => period.months(),
         None => Vec::new(),
@@ -637,21 +706,20 @@ pub fn figures(cohort: &Cohort, period: &Period, threshold: usize) -> Figures {
         &schools,
         cohort.months.as_ref().unwrap_or(&BTreeMap::new()),
         months.len(),
-        &cohort.district,
+        &order.0,
     );
     // Months not begun yet are zeros anyone can know: no protection.
     let future = months
         .iter()
         .filter(|(start, _)| *start > period.today)
         .count();
-    for school in &mut counts {
-        school.future_months = future;
-    }
-    let labels: Vec<String> = months
-        .iter()
-        .map(|(start, _)| start.format("%Y-%m").to_string())
-        .collect();
-    disclosure::publish(threshold, &counts, &labels)
+    counts
+        .iter_mut()
+        .map(|school| {
+            school.future_months = future;
+            SchoolView::of(threshold, school)
+        })
+        .collect()
 }
 
 entity::vocabulary! {

@@ -1,28 +1,37 @@
-//! The figures a scope's counselor pages show, remembered while the data
-//! they count stays the same (issue 16). At district size computing them
-//! costs a few hundred milliseconds (the per-student facts of 50,000
-//! students); the dashboard, the outreach list and the exports of one scope
-//! ask for them again and again between two writes.
+//! The figures counselor pages show, remembered school by school while the
+//! data each school's figures count stays the same (issue 16). At district
+//! size counting costs a few hundred milliseconds (the per-student facts of
+//! 50,000 students); the dashboard, the outreach list and the exports ask
+//! for them again and again between two writes, and a write touches one
+//! school.
 //!
-//! What is remembered is the output of the disclosure layer (`Figures`:
-//! suppression already applied), so nothing raw is kept. A scope is
-//! remembered by everything its figures depend on besides the data: its
-//! schools (ids and names), the school year, the day (the trend's future
-//! months), the threshold and whether the trend is included; so one scope is
-//! never given another's figures.
+//! What is remembered is each school's view from the disclosure layer
+//! (`SchoolView`: its own suppression applied, its hidden cells dropped),
+//! so nothing the school's own view hides is kept. A scope of several
+//! schools (a counselor's, the admin's) is built from its schools' views,
+//! exactly as the combine rule builds it from counts
+//! (`disclosure::publish_views`): a page after a write counts only the
+//! schools written to. A view is remembered by everything it depends on
+//! besides the data: the school (id and name), the school year, the day (the
+//! trend's months to come), the threshold, whether it has the trend (a view
+//! with it serves a page without), and the district's order of groups
+//! (which groups complementary suppression hides first).
 //!
-//! The data's version (migration 24) moves with every insert, update and
-//! delete of a student, application, placement or belonging answer, by a
-//! trigger in the database: whatever writes (a handler, the roster import,
-//! another server process, a person at the SQL prompt) makes the next page
-//! compute afresh. Each server process keeps its own memory.
+//! The data's versions (migration 27) move in the database, by triggers,
+//! whatever writes (a handler, the roster import, another server process, a
+//! person at the SQL prompt): a school's version with every insert, update
+//! and delete of its students, their applications, placements and
+//! belonging answers (updates only of the columns the figures count); the
+//! district's with every change of who is an active student of which group,
+//! after which the order is read again (one `GROUP BY`) and views counted
+//! in another order are counted again.
 //!
-//! The version is read in the page's snapshot (`db::begin_read`), with the
-//! rows: remembered figures are shown only while the snapshot's version is
-//! the one they were counted at, so they are the snapshot's own figures and
-//! the list they filter never mixes two states of the data.
-//! `STATS_CACHE_SECONDS` (default 60) also bounds their age; 0 turns the
-//! memory off.
+//! The versions are read in the page's snapshot (`db::begin_read`), with
+//! the rows: a remembered view is used only while the snapshot's version of
+//! its school is the one it was counted at, so the figures are the
+//! snapshot's own and the list they filter never mixes two states of the
+//! data. `STATS_CACHE_SECONDS` (default 60) also bounds their age; 0 turns
+//! the memory off. Each server process keeps its own memory.
 
 use std::{
     collections::HashMap,
@@ -31,49 +40,82 @@ use std::{
 };
 
 use chrono::NaiveDate;
-use sea_orm::{ConnectionTrait, Statement};
+use sea_orm::{
+    ConnectionTrait,
+    sea_query::{Alias, Expr, ExprTrait, Query},
+};
 
-use super::{cohort, service::Period};
-use crate::{disclosure::Figures, error::AppResult};
+use super::{
+    cohort::{self, DistrictOrder},
+    service::Period,
+};
+use crate::{
+    disclosure::{self, Figures, SchoolView},
+    error::AppResult,
+};
 
-/// More scopes than this and the memory starts again (a district has a few
-/// dozen scopes: each counselor's schools and the admins', per year).
-const MOST_SCOPES: usize = 512;
+/// More school views than this and the memory starts again (a district
+/// has a few dozen schools, per year and threshold).
+const MOST_VIEWS: usize = 1024;
 
-/// Everything a scope's figures depend on besides the data.
+/// Everything a school's view depends on besides the data and the order.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Scope {
-    schools: Vec<(i32, String)>,
+struct ViewKey {
+    school: i32,
+    name: String,
     year: i32,
     today: NaiveDate,
     threshold: usize,
-    trend: bool,
 }
 
 struct Remembered {
+    /// The school's data version it was counted at.
     version: i64,
+    order: Arc<DistrictOrder>,
+    /// Counted with the trend's months.
+    trend: bool,
     made: Instant,
-    figures: Arc<Figures>,
+    view: Arc<SchoolView>,
 }
 
-/// The remembered figures of this process (one per `AppState`).
+#[derive(Default)]
+struct Memory {
+    /// The district's order of groups and the district version it was read at.
+    order: Option<(i64, Instant, Arc<DistrictOrder>)>,
+    views: HashMap<ViewKey, Remembered>,
+}
+
+/// The remembered views of this process (one per `AppState`).
 pub struct FiguresMemory {
     max_age: Duration,
-    scopes: Mutex<HashMap<Scope, Remembered>>,
+    memory: Mutex<Memory>,
+}
+
+/// The data versions a snapshot reads (migration 27).
+struct Versions {
+    district: i64,
+    schools: HashMap<i32, i64>,
+}
+
+impl Versions {
+    /// A school never written to since the versions began has version 0.
+    fn of(&self, school: i32) -> i64 {
+        self.schools.get(&school).copied().unwrap_or(0)
+    }
 }
 
 impl FiguresMemory {
-    /// Figures are kept at most `max_age`; zero keeps none.
+    /// Views are kept at most `max_age`; zero keeps none.
     pub fn new(max_age: Duration) -> Self {
         Self {
             max_age,
-            scopes: Mutex::new(HashMap::new()),
+            memory: Mutex::new(Memory::default()),
         }
     }
 
-    /// The scope's figures (with the trend's months when `trend`): the
-    /// remembered ones when the data has not changed since, else computed
-    /// (and remembered).
+    /// The scope's figures (with the trend's months when `trend`), from its
+    /// schools' views: the remembered ones of schools whose data has not
+    /// changed since, the others counted now (and remembered).
     pub async fn figures(
         &self,
         db: &impl ConnectionTrait,
@@ -81,83 +123,165 @@ impl FiguresMemory {
         threshold: usize,
         trend: bool,
     ) -> AppResult<Arc<Figures>> {
+        let months = cohort::trend_months(period, trend);
         if self.max_age.is_zero() {
-            return Ok(Arc::new(compute(db, period, threshold, trend).await?));
+            return Ok(Arc::new(
+                cohort::figures(db, period, threshold, trend).await?,
+            ));
         }
-        // In the caller's snapshot: the version of the rows it reads.
-        let version = data_version(db).await?;
-        let mut schools: Vec<(i32, String)> = period
+        // In the caller's snapshot: the versions of the rows it reads.
+        let versions = versions(db, period).await?;
+        let order = match self.recall_order(versions.district) {
+            Some(order) => order,
+            None => {
+                let order = Arc::new(cohort::district_order(db).await?);
+                self.remember_order(versions.district, Arc::clone(&order));
+                order
+            }
+        };
+        let keys: Vec<ViewKey> = period
             .schools
             .iter()
-            .map(|s| (s.id, s.name.clone()))
+            .map(|s| ViewKey {
+                school: s.id,
+                name: s.name.clone(),
+                year: period.year,
+                today: period.today,
+                threshold,
+            })
             .collect();
-        schools.sort();
-        let scope = Scope {
-            schools,
-            year: period.year,
-            today: period.today,
-            threshold,
-            trend,
-        };
-        if let Some(figures) = self.recall(&scope, version) {
-            return Ok(figures);
+        let mut views = self.recall(&keys, &versions, &order, trend);
+        let cold: Vec<_> = period
+            .schools
+            .iter()
+            .zip(&views)
+            .filter(|(_, view)| view.is_none())
+            .map(|(school, _)| school.clone())
+            .collect();
+        if !cold.is_empty() {
+            let part = Period {
+                schools: cold,
+                ..period.clone()
+            };
+            let mut counted = cohort::counted_views(db, &part, &order, threshold, trend)
+                .await?
+                .into_iter()
+                .map(Arc::new);
+            let mut fresh = Vec::new();
+            for (key, slot) in keys.iter().zip(views.iter_mut()) {
+                if slot.is_none()
+                    && let Some(view) = counted.next()
+                {
+                    fresh.push((key.clone(), versions.of(key.school), Arc::clone(&view)));
+                    *slot = Some(view);
+                }
+            }
+            self.remember(fresh, &order, trend);
         }
-        let figures = Arc::new(compute(db, period, threshold, trend).await?);
-        self.remember(scope, version, Arc::clone(&figures));
-        Ok(figures)
+        let views: Vec<&SchoolView> = views.iter().flatten().map(Arc::as_ref).collect();
+        Ok(Arc::new(disclosure::publish_views(
+            threshold, &views, &months,
+        )))
     }
 
-    fn recall(&self, scope: &Scope, version: i64) -> Option<Arc<Figures>> {
-        let scopes = self.scopes.lock().unwrap_or_else(|e| e.into_inner());
-        scopes
-            .get(scope)
-            .filter(|r| r.version == version && r.made.elapsed() < self.max_age)
-            .map(|r| Arc::clone(&r.figures))
+    fn lock(&self) -> std::sync::MutexGuard<'_, Memory> {
+        self.memory.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn remember(&self, scope: Scope, version: i64, figures: Arc<Figures>) {
-        let mut scopes = self.scopes.lock().unwrap_or_else(|e| e.into_inner());
-        // Figures of an older version are never shown again: drop them.
-        scopes.retain(|_, r| r.version == version && r.made.elapsed() < self.max_age);
-        if scopes.len() >= MOST_SCOPES {
-            scopes.clear();
+    fn recall_order(&self, district: i64) -> Option<Arc<DistrictOrder>> {
+        let memory = self.lock();
+        memory
+            .order
+            .as_ref()
+            .filter(|(version, made, _)| *version == district && made.elapsed() < self.max_age)
+            .map(|(_, _, order)| Arc::clone(order))
+    }
+
+    fn remember_order(&self, district: i64, order: Arc<DistrictOrder>) {
+        self.lock().order = Some((district, Instant::now(), order));
+    }
+
+    /// Each school's remembered view, when still the snapshot's.
+    fn recall(
+        &self,
+        keys: &[ViewKey],
+        versions: &Versions,
+        order: &Arc<DistrictOrder>,
+        trend: bool,
+    ) -> Vec<Option<Arc<SchoolView>>> {
+        let memory = self.lock();
+        keys.iter()
+            .map(|key| {
+                memory
+                    .views
+                    .get(key)
+                    .filter(|r| {
+                        r.version == versions.of(key.school)
+                            && (r.trend || !trend)
+                            && r.made.elapsed() < self.max_age
+                            && (Arc::ptr_eq(&r.order, order) || *r.order == **order)
+                    })
+                    .map(|r| Arc::clone(&r.view))
+            })
+            .collect()
+    }
+
+    fn remember(
+        &self,
+        fresh: Vec<(ViewKey, i64, Arc<SchoolView>)>,
+        order: &Arc<DistrictOrder>,
+        trend: bool,
+    ) {
+        let mut memory = self.lock();
+        if memory.views.len() + fresh.len() > MOST_VIEWS {
+            memory.views.retain(|_, r| r.made.elapsed() < self.max_age);
+            if memory.views.len() + fresh.len() > MOST_VIEWS {
+                memory.views.clear();
+            }
         }
-        scopes.insert(
-            scope,
-            Remembered {
-                version,
-                made: Instant::now(),
-                figures,
-            },
-        );
+        for (key, version, view) in fresh {
+            // A slower page's older snapshot does not replace a newer view.
+            if memory.views.get(&key).is_some_and(|r| r.version > version) {
+                continue;
+            }
+            memory.views.insert(
+                key,
+                Remembered {
+                    version,
+                    order: Arc::clone(order),
+                    trend,
+                    made: Instant::now(),
+                    view,
+                },
+            );
+        }
     }
 }
 
-/// The scope's figures, counted by the database now.
-async fn compute(
-    db: &impl ConnectionTrait,
-    period: &Period,
-    threshold: usize,
-    trend: bool,
-) -> AppResult<Figures> {
-    let counted = if trend {
-        cohort::cohort(db, period).await?
-    } else {
-        cohort::groups(db, period).await?
-    };
-    Ok(cohort::figures(&counted, period, threshold))
-}
-
-/// The version of the counted data (migration 24).
-async fn data_version(db: &impl ConnectionTrait) -> AppResult<i64> {
-    let row = db
-        .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT n FROM stats_version WHERE id = 1",
-        ))
-        .await?;
-    Ok(match row {
+/// The district's version and the scope's schools' (migration 27).
+async fn versions(db: &impl ConnectionTrait, period: &Period) -> AppResult<Versions> {
+    let district = Query::select()
+        .column(Alias::new("n"))
+        .from(Alias::new("stats_version"))
+        .and_where(Expr::col(Alias::new("id")).eq(1))
+        .to_owned();
+    let district: i64 = match db.query_one(&district).await? {
         Some(row) => row.try_get("", "n")?,
         None => 0,
-    })
+    };
+    let schools = Query::select()
+        .columns([Alias::new("school_id"), Alias::new("n")])
+        .from(Alias::new("stats_school_version"))
+        .and_where(Expr::col(Alias::new("school_id")).is_in(period.schools.iter().map(|s| s.id)))
+        .to_owned();
+    let mut versions = Versions {
+        district,
+        schools: HashMap::new(),
+    };
+    for row in db.query_all(&schools).await? {
+        versions
+            .schools
+            .insert(row.try_get("", "school_id")?, row.try_get("", "n")?);
+    }
+    Ok(versions)
 }

@@ -18,19 +18,79 @@ use super::{
     suppress::{self, GroupPattern, SchoolPattern},
 };
 
+/// One school's view as a view of several schools adds it up: its counts
+/// with every cell its own view hides taken out (zero), beside the pattern
+/// that hid them. Only this module makes one, so what a remembered view
+/// holds is what the school's own view shows, and figures of any scope are
+/// built from views alone ([`publish_views`]) exactly as from the counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchoolView {
+    counts: SchoolCounts,
+    pattern: SchoolPattern,
+}
+
+impl SchoolView {
+    /// The rules applied to one school's counts, its hidden cells dropped.
+    pub fn of(threshold: usize, counts: &SchoolCounts) -> SchoolView {
+        let pattern = suppress::school(effective_threshold(threshold), counts);
+        let keep = |shown: bool, value: usize| if shown { value } else { 0 };
+        let mut cleared = counts.clone();
+        cleared.students = keep(pattern.cohort, counts.students);
+        for s in 0..STAGES {
+            cleared.stages[s] = keep(pattern.stages[s], counts.stages[s]);
+        }
+        cleared.mentored = keep(pattern.mentored, counts.mentored);
+        for (groups, shown) in cleared.dimensions.iter_mut().zip(&pattern.dimensions) {
+            for (g, p) in groups.iter_mut().zip(shown) {
+                g.students = keep(p.students, g.students);
+                for s in 0..STAGES {
+                    g.stages[s] = keep(p.stages[s], g.stages[s]);
+                }
+                if !p.belonging {
+                    (g.belonging_sum, g.belonging_answers) = (0, 0);
+                }
+                g.mentored = keep(p.mentored, g.mentored);
+                // Only the rules above read it (the order of complementary cells).
+                g.order = 0;
+            }
+        }
+        for (month, shown) in cleared.months.iter_mut().zip(&pattern.months) {
+            for k in 0..2 {
+                month[k] = keep(shown[k], month[k]);
+            }
+        }
+        SchoolView {
+            counts: cleared,
+            pattern,
+        }
+    }
+}
+
 /// What may be shown of a scope made of these schools' counts.
 pub fn publish(threshold: usize, schools: &[SchoolCounts], months: &[String]) -> Figures {
-    let threshold = effective_threshold(threshold);
-    let patterns: Vec<SchoolPattern> = schools
+    let views: Vec<SchoolView> = schools
         .iter()
-        .map(|s| suppress::school(threshold, s))
+        .map(|s| SchoolView::of(threshold, s))
         .collect();
-    if let ([school], [pattern]) = (schools, patterns.as_slice()) {
-        return Figures::build(threshold, school, pattern, months, Vec::new());
+    publish_views(threshold, &views.iter().collect::<Vec<_>>(), months)
+}
+
+/// What may be shown of a scope made of these schools' views (in the
+/// scope's order). Every number a page shows is one a school's view shows,
+/// or a sum of such numbers in which every part shows, so the hidden cells
+/// a view leaves out are never read: the figures are those of the counts.
+/// `months` names the trend's months (none: no trend, whatever the views
+/// counted).
+pub fn publish_views(threshold: usize, views: &[&SchoolView], months: &[String]) -> Figures {
+    let threshold = effective_threshold(threshold);
+    if let [view] = views {
+        return Figures::build(threshold, &view.counts, &view.pattern, months, Vec::new());
     }
-    let (included, left_out): (Vec<_>, Vec<_>) =
-        schools.iter().zip(&patterns).partition(|(_, p)| p.cohort);
-    let (counts, pattern) = combine(&included);
+    let (included, left_out): (Vec<&SchoolView>, Vec<&SchoolView>) =
+        views.iter().copied().partition(|v| v.pattern.cohort);
+    let parts: Vec<(&SchoolCounts, &SchoolPattern)> =
+        included.iter().map(|v| (&v.counts, &v.pattern)).collect();
+    let (counts, pattern) = combine(&parts);
     Figures::build(
         threshold,
         &counts,
@@ -38,7 +98,7 @@ pub fn publish(threshold: usize, schools: &[SchoolCounts], months: &[String]) ->
         months,
         left_out
             .into_iter()
-            .map(|(s, _)| s.school.clone())
+            .map(|v| v.counts.school.clone())
             .collect(),
     )
 }

@@ -125,13 +125,15 @@ impl Figures {
                 continue;
             }
             for (g, p) in counted.iter().zip(shown) {
-                let rest = n - g.students;
+                // Saturating: in a view, a hidden cell counts zero; only a
+                // gap whose every part shows reads these, and then they are whole.
+                let rest = n.saturating_sub(g.students);
                 let metric = |s: usize| -> (Shown<f64>, Shown<f64>) {
                     if !(p.students && p.stages[s]) {
                         return (Shown::HIDDEN, Shown::HIDDEN);
                     }
                     let mine = rate(g.stages[s], g.students);
-                    let others = rate(counts.stages[s] - g.stages[s], rest);
+                    let others = rate(counts.stages[s].saturating_sub(g.stages[s]), rest);
                     (
                         Shown::value(round1(mine)),
                         Shown::when(pattern.stages[s] && rest > 0, round1(mine - others)),

@@ -43,7 +43,7 @@ mod tests;
 
 use serde::{Serialize, Serializer};
 
-pub use combine::publish;
+pub use combine::{SchoolView, publish, publish_views};
 pub use figures::{Figures, FunnelFigures, GroupFigures, TrendPoint};
 pub use ratings::{RatingFigures, ratings};
 

@@ -4,7 +4,7 @@
 //! count obeys pin it to a single value.
 
 use super::{
-    GroupCounts, STAGES, SchoolCounts, publish,
+    Figures, GroupCounts, STAGES, SchoolCounts, SchoolView, publish, publish_views,
     suppress::{self, GroupPattern, SchoolPattern},
 };
 
@@ -945,4 +945,71 @@ fn a_small_mentor_share_is_hidden_with_a_partner_and_never_without_its_placed_co
     few.dimensions[0][0].mentored = 3;
     few.mentored = 3;
     assert!(!suppress::school(10, &few).mentored);
+}
+
+// ------------------------------------------------ views of several schools
+
+/// The figures of the counts themselves: each school's pattern, and the
+/// combined counts of every school its view includes (as `publish` read
+/// them before schools' views were kept apart).
+fn published_from_counts(threshold: usize, schools: &[SchoolCounts], months: &[String]) -> Figures {
+    let threshold = super::effective_threshold(threshold);
+    let patterns: Vec<SchoolPattern> = schools
+        .iter()
+        .map(|s| suppress::school(threshold, s))
+        .collect();
+    if let ([school], [pattern]) = (schools, patterns.as_slice()) {
+        return Figures::build(threshold, school, pattern, months, Vec::new());
+    }
+    let (included, left_out): (Vec<_>, Vec<_>) =
+        schools.iter().zip(&patterns).partition(|(_, p)| p.cohort);
+    let (counts, pattern) = super::combine::combine(&included);
+    let left_out = left_out
+        .into_iter()
+        .map(|(s, _)| s.school.clone())
+        .collect();
+    Figures::build(threshold, &counts, &pattern, months, left_out)
+}
+
+#[test]
+fn figures_built_from_the_schools_views_are_those_of_their_counts() {
+    let mut rng = Rng(0x5EED_2026_1129);
+    let labels: Vec<String> = (1..=12).map(|m| format!("m{m}")).collect();
+    for round in 0..2000 {
+        let threshold = if round % 3 == 0 { 5 } else { 10 };
+        let future = if rng.below(3) == 0 {
+            rng.between(1, 11)
+        } else {
+            0
+        };
+        let schools: Vec<SchoolCounts> = (0..rng.between(1, 4))
+            .map(|i| random_school(&mut rng, &format!("s{i}"), rng_groups(round), future))
+            .collect();
+        let views: Vec<SchoolView> = schools
+            .iter()
+            .map(|s| SchoolView::of(threshold, s))
+            .collect();
+        let views: Vec<&SchoolView> = views.iter().collect();
+        assert_eq!(
+            publish_views(threshold, &views, &labels),
+            published_from_counts(threshold, &schools, &labels),
+            "round {round}"
+        );
+        // A page without the trend may reuse views counted with it: the
+        // same figures as counts without months.
+        let without: Vec<SchoolCounts> = schools
+            .iter()
+            .cloned()
+            .map(|s| SchoolCounts {
+                months: Vec::new(),
+                future_months: 0,
+                ..s
+            })
+            .collect();
+        assert_eq!(
+            publish_views(threshold, &views, &[]),
+            published_from_counts(threshold, &without, &[]),
+            "round {round}, without the trend"
+        );
+    }
 }

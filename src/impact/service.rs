@@ -150,8 +150,7 @@ pub async fn impact(
         rounded: false,
         today,
     };
-    let cohort = counseling::cohort(db, &period).await?;
-    let figures = counseling::figures(&cohort, &period, threshold);
+    let figures = counseling::figures(db, &period, threshold, true).await?;
 
     // Placements started in the year, and those at paid or reachable postings.
     let started = || {

@@ -827,3 +827,78 @@ async fn the_dashboards_remembered_figures_follow_every_write_and_stay_in_their_
     })
     .await;
 }
+
+/// Figures are remembered school by school (issue 16): a write at one
+/// school leaves the other schools' remembered figures in use, and a view
+/// of several schools adds up what each school's view shows. Shown here by
+/// writing a student into Birch behind its version's back (the version put
+/// back by hand): Birch's pages keep the figures remembered before, while
+/// Alder, written to, is counted again, and the admin's view adds the two.
+#[tokio::test]
+async fn a_write_at_one_school_leaves_the_other_schools_figures_remembered() {
+    use sea_orm::ConnectionTrait;
+    on_each_backend(async |app: TestApp| {
+        let alder = app.school_with_counselor("Alder High").await;
+        let birch = app.school_with_counselor("Birch High").await;
+        for i in 0..24 {
+            app.roster_student(alder, &format!("Ana{i}"), "Alder", 9, &format!("a-{i}"))
+                .await;
+        }
+        for i in 0..15 {
+            app.roster_student(birch, &format!("Ben{i}"), "Birch", 10, &format!("b-{i}"))
+                .await;
+        }
+        let admin = app.admin().await;
+        let (a, b) = (app.counselor_at(alder).await, app.counselor_at(birch).await);
+        let cohort = async |client: &Client| {
+            let response = app.get_as(client, "/counselor/dashboard").await;
+            assert_eq!(response.status(), StatusCode::OK);
+            funnel(&response.text().await.unwrap(), "cohort")
+        };
+        assert_eq!(cohort(&a).await, Some(24));
+        assert_eq!(cohort(&b).await, Some(15));
+        assert_eq!(cohort(&admin).await, Some(39));
+        let move_birch = async |by: i32| {
+            app.db
+                .execute_unprepared(&format!(
+                    "UPDATE stats_school_version SET n = n + ({by}) WHERE school_id = {birch}"
+                ))
+                .await
+                .unwrap();
+        };
+
+        // Birch gets a student behind its version's back; Alder gets one.
+        app.roster_student(birch, "Hidden", "Birch", 10, "b-hidden")
+            .await;
+        move_birch(-1).await;
+        app.roster_student(alder, "Late", "Alder", 9, "a-late")
+            .await;
+        assert_eq!(cohort(&a).await, Some(25), "Alder counted again");
+        assert_eq!(cohort(&b).await, Some(15), "Birch's remembered figures");
+        assert_eq!(
+            cohort(&admin).await,
+            Some(40),
+            "Alder's new and Birch's kept"
+        );
+
+        // Birch's version moves: its figures are counted again.
+        move_birch(1).await;
+        assert_eq!(cohort(&b).await, Some(16));
+        assert_eq!(cohort(&admin).await, Some(41));
+
+        // A student moving school moves both schools.
+        entity::student::Entity::update_many()
+            .col_expr(
+                entity::student::Column::SchoolId,
+                sea_orm::sea_query::Expr::value(birch),
+            )
+            .filter(entity::student::Column::FirstName.eq("Late"))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(cohort(&a).await, Some(24));
+        assert_eq!(cohort(&b).await, Some(17));
+        assert_eq!(cohort(&admin).await, Some(41));
+    })
+    .await;
+}
