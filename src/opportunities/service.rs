@@ -238,11 +238,12 @@ async fn seats_held(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult
         .await?)
 }
 
-/// The terms a guardian's consent covers (where, how, when, for what pay,
-/// with which access features) that an edit would change, each refused on
-/// its field: while students hold seats these stay as agreed, and a change
-/// goes through the students' counselor, or a new posting. Everything else
-/// (title, description, skills...) stays editable.
+/// The terms a guardian's consent covers (what it is called and what kind,
+/// as the consent mail named it; where, how, when, for what pay, with which
+/// access features) that an edit would change, each refused on its field:
+/// while students hold seats these stay as agreed, and a change goes
+/// through the students' counselor, or a new posting. Everything else
+/// (description, skills...) stays editable.
 fn locked_terms(
     current: &opportunity::Model,
     features: &[AccessNeed],
@@ -250,6 +251,16 @@ fn locked_terms(
 ) -> FieldErrors {
     let mut errors = FieldErrors::new();
     let changed = [
+        (
+            "title",
+            "employer-posting-title",
+            current.title != posting.title,
+        ),
+        (
+            "kind",
+            "employer-posting-kind-name",
+            current.kind != posting.kind,
+        ),
         (
             "mode",
             "employer-posting-mode-name",

@@ -459,6 +459,8 @@ async fn once_guardians_agreed_a_postings_terms_stay_as_agreed_and_a_suspended_o
 
         let later = crate::helpers::days_from_now(90);
         for (field, value, says) in [
+            // The consent mail named it: a guardian agreed to this title.
+            ("title", "Overnight warehouse shift", "Title"),
             ("address", "1 Faraway Rd", "Address"),
             ("mode", "remote", "mode"),
             ("start_date", later.as_str(), "Start date"),
