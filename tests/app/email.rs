@@ -578,11 +578,9 @@ async fn mail_about_a_student_queued_before_a_suspension_is_held_back_not_sent()
             "no news of a student reaches a suspended organization"
         );
         // Admins see why it was not sent.
-        let list = admin
-            .get(app.url("/admin/mail"))
-            .send()
+        let list = app
+            .get_as(&admin, "/admin/mail")
             .await
-            .unwrap()
             .text()
             .await
             .unwrap();
