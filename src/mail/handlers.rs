@@ -114,21 +114,21 @@ pub async fn show(
         .or_not_found()?;
     let site = state.site_url.as_ref();
     page.respond(
-            "admin/mail_message.html",
-            minijinja::context! {
-                id => message.id,
-                recipient => message.recipient.clone(),
-                subject => message.subject.clone(),
-                language => message.language.clone(),
-                kind => message.kind.clone(),
-                state => state_of(&message),
-                attempts => message.attempts,
-                last_error => message.last_error.clone().filter(|e| e != super::worker::WITHHELD),
-                created_at => message.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                sent_at => message.sent_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
-                // Never the links themselves: they may be secrets (a consent link).
-                text_body => super::redacted(&message.text_body, site, &t(page.lang, "mail-admin-link-hidden")),
-                attachment_name => message.attachment_name.clone(),
-            },
-        )
+        "admin/mail_message.html",
+        minijinja::context! {
+            id => message.id,
+            recipient => message.recipient.clone(),
+            subject => message.subject.clone(),
+            language => message.language.clone(),
+            kind => message.kind.clone(),
+            state => state_of(&message),
+            attempts => message.attempts,
+            last_error => message.last_error.clone().filter(|e| e != super::worker::WITHHELD),
+            created_at => message.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            sent_at => message.sent_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
+            // Never the links themselves: they may be secrets (a consent link).
+            text_body => super::redacted(&message.text_body, site, &t(page.lang, "mail-admin-link-hidden")),
+            attachment_name => message.attachment_name.clone(),
+        },
+    )
 }

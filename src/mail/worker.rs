@@ -189,20 +189,20 @@ async fn still_theirs(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppR
     let Some(organization_id) = row.for_organization_id else {
         return Ok(true);
     };
-    let verified = organization::Entity::find_by_id(organization_id)
-        .filter(organization::Column::Status.eq(OrgStatus::Verified))
+    let verified = Query::select()
+        .column(organization::Column::Id)
+        .from(organization::Entity)
+        .and_where(organization::Column::Status.eq(OrgStatus::Verified))
+        .to_owned();
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(row.recipient.as_str()))
+        .filter(user::Column::Role.eq(Role::Employer))
+        .filter(user::Column::OrganizationId.eq(organization_id))
+        .filter(user::Column::OrganizationId.in_subquery(verified))
+        .filter(user::Column::DisabledAt.is_null())
         .count(db)
         .await?
-        > 0;
-    Ok(verified
-        && user::Entity::find()
-            .filter(user::Column::Email.eq(row.recipient.as_str()))
-            .filter(user::Column::Role.eq(Role::Employer))
-            .filter(user::Column::OrganizationId.eq(organization_id))
-            .filter(user::Column::DisabledAt.is_null())
-            .count(db)
-            .await?
-            > 0)
+        > 0)
 }
 
 /// Who holds a message, until when.
