@@ -95,5 +95,6 @@ families-roster-warning-student = { $file }, line { $line }: agentSourcedIds nam
 families-roster-warning-grade = { $file }, line { $line }: student “{ $id }” is not in a grade STEMbridge serves (grade 6 and up), so they were left out.
 families-roster-warning-demographics = { $file }, line { $line }: “{ $id }” is not in users.csv, so this row was left out.
 families-roster-warning-language = { $file }, line { $line }: metadata.language “{ $id }” is not a language we recognize, so it was kept as written and this guardian will get messages in English. Write it as a code such as es or spa, or a name such as Spanish or Español.
+families-roster-warning-schools = { $file }, line { $line }: the student is listed at several schools ({ $id }). A student belongs to one school in STEMbridge: one already at a listed school stays there, a new one goes to the first listed.
 families-roster-more-warnings = … and { $more } more.
 families-roster-warnings-hint = Exports often leave out guardians who did not agree to share their details. A student with no guardian contact takes the paper consent path; you can add a contact on the student's record.

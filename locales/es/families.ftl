@@ -95,5 +95,6 @@ families-roster-warning-student = { $file }, línea { $line }: agentSourcedIds n
 families-roster-warning-grade = { $file }, línea { $line }: el estudiante “{ $id }” no está en un grado que STEMbridge atiende (de 6.º grado en adelante), así que se dejó fuera.
 families-roster-warning-demographics = { $file }, línea { $line }: “{ $id }” no está en users.csv, así que esta fila se dejó fuera.
 families-roster-warning-language = { $file }, línea { $line }: metadata.language “{ $id }” no es un idioma que reconozcamos; se guardó tal como está escrito y este tutor recibirá los mensajes en inglés. Escríbelo como un código, por ejemplo es o spa, o como un nombre, por ejemplo Spanish o Español.
+families-roster-warning-schools = { $file }, línea { $line }: el estudiante figura en varias escuelas ({ $id }). En STEMbridge cada estudiante pertenece a una escuela: si ya está en una de las indicadas, se queda allí; si es nuevo, va a la primera.
 families-roster-more-warnings = … y { $more } más.
 families-roster-warnings-hint = Las exportaciones a menudo omiten a los tutores que no aceptaron compartir sus datos. Un estudiante sin contacto de tutor sigue el camino del consentimiento en papel; puedes agregar un contacto en el expediente del estudiante.

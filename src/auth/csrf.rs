@@ -122,9 +122,30 @@ fn is_cross_origin(headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return false;
     };
+    !on_this_host(origin, headers)
+}
+
+/// True when the browser says this GET is a link followed on one of our own
+/// pages, so it may change the signed-in account: `Sec-Fetch-Site:
+/// same-origin`, or from browsers too old to send that header (Safari before
+/// 16.4) a `Referer` on this host. Our `Referrer-Policy: same-origin` sends
+/// no `Referer` to other sites, and no page can set either header for us.
+pub fn followed_from_our_pages(headers: &HeaderMap) -> bool {
+    match headers.get("sec-fetch-site") {
+        Some(site) => site.as_bytes() == b"same-origin",
+        None => headers
+            .get(header::REFERER)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|referer| on_this_host(referer, headers)),
+    }
+}
+
+/// Whether a URL or origin the browser sent names the host it asked.
+fn on_this_host(url: &str, headers: &HeaderMap) -> bool {
     let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
-        return true;
+        return false;
     };
-    let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
-    origin_host != host
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let url_host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    url_host == host
 }

@@ -149,9 +149,8 @@ fn local_path(next: &str) -> Option<&str> {
 /// A signed-in person's account keeps the choice too (the language of their
 /// email, and of their next device), but a GET anyone can link to must not
 /// change an account: it is saved only when the browser says the link was
-/// followed from one of our own pages (`Sec-Fetch-Site: same-origin`, a
-/// header no page of another site can set). A link from another site, or a
-/// browser too old to say, switches this browser's pages only.
+/// followed from one of our own pages (`csrf::followed_from_our_pages`). A
+/// link from another site, or typed, switches this browser's pages only.
 pub async fn choose_language(
     State(db): State<DatabaseConnection>,
     MaybeUser(user): MaybeUser,
@@ -161,9 +160,7 @@ pub async fn choose_language(
     crate::forms::Query(query): crate::forms::Query<ChooseLanguage>,
 ) -> AppResult<Response> {
     let lang = crate::i18n::Lang::from_code(&code).or_not_found()?;
-    let from_our_pages = headers
-        .get("sec-fetch-site")
-        .is_some_and(|v| v.as_bytes() == b"same-origin");
+    let from_our_pages = crate::auth::csrf::followed_from_our_pages(&headers);
     if let Some(user) = user.filter(|_| from_our_pages) {
         crate::accounts::service::save_language(&db, user.id, lang).await?;
         session

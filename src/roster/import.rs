@@ -90,10 +90,13 @@ pub struct ImportWarning {
     pub file: &'static str,
     pub line: u64,
     /// `guardian` (a student row names a missing guardian), `student`
-    /// (a guardian row names a missing student) or `language` (a guardian's
-    /// `metadata.language` names no language we know).
+    /// (a guardian row names a missing student), `language` (a guardian's
+    /// `metadata.language` names no language we know), `grade` (a student
+    /// in a grade we do not serve), `demographics` (a row naming nobody) or
+    /// `schools` (a student listed at several schools).
     pub kind: &'static str,
-    /// The sourcedId named and not found, or the language as written.
+    /// The sourcedId named and not found, the language as written, or the
+    /// schools listed.
     pub missing: String,
 }
 
@@ -161,7 +164,9 @@ struct Student {
     /// Its line in users.csv.
     line: u64,
     sourced_id: String,
-    org: String,
+    /// The schools of orgs.csv it lists, in its order: a student belongs to
+    /// one school here, so a second one only keeps a student already there.
+    schools: Vec<String>,
     given_name: String,
     family_name: String,
     grade: i32,
@@ -600,7 +605,23 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
             missing: g.unknown_language.clone()?,
         })
     }));
-    warnings.sort_by_key(|w| w.line);
+    // Dual enrolment is real (a home school and a career centre), but
+    // counselors must know which school's view a student is in.
+    warnings.extend(
+        people
+            .students
+            .iter()
+            .filter(|s| s.schools.len() > 1)
+            .map(|s| ImportWarning {
+                file: users.file,
+                line: s.line,
+                kind: "schools",
+                missing: s.schools.join(", "),
+            }),
+    );
+    // In the order the form asks for the files, then by line.
+    let files = ["orgs.csv", "users.csv", "demographics.csv"];
+    warnings.sort_by_key(|w| (files.iter().position(|f| *f == w.file), w.line));
     if errors.0.is_empty() {
         Ok(Roster {
             orgs: schools,
@@ -845,13 +866,18 @@ fn student_row(
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    let Some(org) = orgs_of_user.iter().find(|o| school_ids.contains(**o)) else {
+    let schools: Vec<String> = orgs_of_user
+        .iter()
+        .filter(|o| school_ids.contains(**o))
+        .map(|o| (*o).to_owned())
+        .collect();
+    if schools.is_empty() {
         error(say(
             "roster-error-no-school",
             vec![("ids", orgs_of_user.join(",").into())],
         ));
         return None;
-    };
+    }
     let grades = users.get(row, "grades");
     let grade = match grade(grades) {
         Grades::Served(grade) => grade,
@@ -878,7 +904,7 @@ fn student_row(
         line,
         demographics,
         sourced_id,
-        org: (*org).to_owned(),
+        schools,
         given_name: given_name.to_owned(),
         family_name: family_name.to_owned(),
         grade,
@@ -1147,8 +1173,16 @@ pub async fn import(
     let mut new_rows = Vec::new();
     let total = students.len();
     for (n, s) in students.iter().enumerate() {
-        let school_id = school_ids[&s.org];
-        match existing.get(&s.sourced_id) {
+        let current = existing.get(&s.sourced_id);
+        // Exports list a student's schools in no set order: one already at a
+        // listed school stays there instead of moving between counselors.
+        let school_id = s
+            .schools
+            .iter()
+            .map(|o| school_ids[o])
+            .find(|id| current.is_some_and(|c| c.school_id == *id))
+            .unwrap_or(school_ids[&s.schools[0]]);
+        match current {
             Some(current) => {
                 let mut model: student::ActiveModel = current.clone().into();
                 model.school_id.set_if_not_equals(school_id);

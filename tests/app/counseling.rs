@@ -489,6 +489,47 @@ async fn a_counselor_roster_cannot_move_in_a_student_of_another_school() {
 }
 
 #[tokio::test]
+async fn a_student_listed_at_two_schools_stays_where_they_are_and_the_import_says_so() {
+    on_each_backend(async |app: TestApp| {
+        let (lincoln, roosevelt) = two_schools(&app).await;
+        let admin = new_client();
+        app.login_as(&admin, "admin@example.org", PASSWORD).await;
+        // Exports list a dual-enrolled student's schools in any order.
+        let users = sample("users.csv").replace(
+            "stu-0001,active,2026-08-01,true,school-lincoln,",
+            "stu-0001,active,2026-08-01,true,\"school-roosevelt, school-lincoln\",",
+        ) + "stu-0099,active,2026-08-01,true,\"school-roosevelt,school-lincoln\",student,bnew,,Bea,Nuevo,,1099,,,,,9,,\n";
+        let response = upload(
+            &app,
+            &admin,
+            &sample("orgs.csv"),
+            &users,
+            sample("demographics.csv").as_bytes(),
+        )
+        .await;
+        assert!(!response.refused, "{}", response.page);
+        let page = response.page;
+        let warning = "line 2: the student is listed at several schools (school-roosevelt, school-lincoln)";
+        assert!(page.contains(warning), "{page}");
+        assert!(page.contains("users.csv, line 14: the student is listed at several"), "{page}");
+
+        let outreach = async |counselor: &TestUser| {
+            app.get_as(counselor, "/counselor/outreach?q=")
+                .await
+                .text()
+                .await
+                .unwrap()
+        };
+        let (at_lincoln, at_roosevelt) = (outreach(&lincoln).await, outreach(&roosevelt).await);
+        assert!(at_lincoln.contains("Ana Rivera"), "Ana stays at Lincoln");
+        assert!(!at_roosevelt.contains("Ana Rivera"), "and is not moved");
+        assert!(at_roosevelt.contains("Bea Nuevo"), "a new student goes to the first");
+        assert!(!at_lincoln.contains("Bea Nuevo"));
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_outreach_list_counts_what_each_student_would_find_by_default() {
     on_each_backend(async |app: TestApp| {
         let (lincoln, _) = two_schools(&app).await;

@@ -308,14 +308,34 @@ async fn a_language_link_from_another_site_switches_the_pages_but_never_the_acco
         let before = saved().await;
         // A link on another site (or typed, or from a browser that does not
         // say where it came from): this browser's pages switch, the account
-        // (her email language) does not.
-        for site in [Some("cross-site"), Some("same-site"), Some("none"), None] {
+        // (her email language) does not. `Referer` counts only from a
+        // browser too old to send `Sec-Fetch-Site`.
+        let ours = app.url("/student");
+        let host = ours.split('/').nth(2).unwrap().to_owned();
+        let elsewhere = format!("http://{host}.evil.example/");
+        let tries = [
+            (Some("cross-site"), None),
+            (Some("same-site"), None),
+            (Some("none"), None),
+            (None, None),
+            (None, Some(elsewhere.as_str())),
+            (None, Some("http://evil.example/student")),
+            (Some("cross-site"), Some(ours.as_str())),
+        ];
+        for (site, referer) in tries {
             let mut request = rosa.get(app.url("/language/es?next=/student"));
             if let Some(site) = site {
                 request = request.header("sec-fetch-site", site);
             }
+            if let Some(referer) = referer {
+                request = request.header("referer", referer);
+            }
             let response = request.send().await.unwrap();
-            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{site:?}");
+            assert_eq!(
+                response.status(),
+                StatusCode::SEE_OTHER,
+                "{site:?} {referer:?}"
+            );
             assert!(
                 response
                     .headers()
@@ -323,14 +343,19 @@ async fn a_language_link_from_another_site_switches_the_pages_but_never_the_acco
                     .iter()
                     .filter_map(|v| v.to_str().ok())
                     .any(|c| c.starts_with("lang=es")),
-                "{site:?}: the page language is switched"
+                "{site:?} {referer:?}: the page language is switched"
             );
-            assert_eq!(saved().await, before, "{site:?}: the account is untouched");
+            assert_eq!(
+                saved().await,
+                before,
+                "{site:?} {referer:?}: the account is untouched"
+            );
         }
         let page = app.get_as(&rosa, "/student").await.text().await.unwrap();
         assert!(page.contains(r#"<html lang="es">"#));
 
-        // Followed from one of our pages, the choice is saved on her account.
+        // Followed from one of our pages, the choice is saved on her account;
+        // Safari before 16.4 says so only through `Referer`.
         let response = rosa
             .get(app.url("/language/es?next=/student"))
             .header("sec-fetch-site", "same-origin")
@@ -339,6 +364,14 @@ async fn a_language_link_from_another_site_switches_the_pages_but_never_the_acco
             .unwrap();
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(saved().await.as_deref(), Some("es"));
+        let response = rosa
+            .get(app.url("/language/en?next=/student"))
+            .header("referer", ours.as_str())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(saved().await.as_deref(), Some("en"), "an older Safari");
     })
     .await;
 }
