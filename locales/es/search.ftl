@@ -51,6 +51,7 @@ search-param-not-a-number = “{ $parameter }” debe ser un número.
 search-param-out-of-range = “{ $parameter }” debe estar entre { $min } y { $max }.
 search-param-query-too-long = Los parámetros de búsqueda son demasiado largos: como máximo { $max } bytes.
 search-param-unreadable = No se pudieron leer los parámetros de búsqueda: { $detail }.
+search-param-bad-escape = No se pudieron leer los parámetros de búsqueda: un “%” debe ir seguido de dos dígitos hexadecimales y el texto debe estar en UTF-8.
 search-param-text-too-long = El texto de búsqueda es demasiado largo: como máximo { $max } caracteres.
 search-param-within-needs-zip = “within_miles” necesita un “zip” desde donde medir.
 search-param-nearest-needs-zip = Para ordenar por “nearest” hace falta un “zip”.

@@ -34,6 +34,8 @@ pub fn router() -> Router<AppState> {
     let api = Router::new()
         .route("/api/v1/opportunities", get(handlers::search_api))
         .route("/api/v1/openapi.json", get(openapi::document))
+        .route("/api/v1", get(handlers::api_not_found))
+        .route("/api/v1/", get(handlers::api_not_found))
         .route("/api/v1/{*rest}", get(handlers::api_not_found));
     Router::new()
         .route("/search", get(handlers::search_page))

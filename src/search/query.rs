@@ -215,6 +215,30 @@ fn number<T: std::str::FromStr + PartialOrd + std::fmt::Display>(
     Ok(Some(parsed))
 }
 
+/// Browsers escape a byte as `%` and two hex digits, of UTF-8 text. A `%ZZ`
+/// or a byte that is not UTF-8 comes from a broken client: the lenient
+/// decoder would search for text nobody typed and answer "nothing found".
+fn well_escaped(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+            let Some(hex) = hex else { return false };
+            let digits = std::str::from_utf8(hex).expect("ASCII hex digits");
+            decoded.push(u8::from_str_radix(digits, 16).expect("two hex digits"));
+            i += 3;
+        } else {
+            decoded.push(bytes[i]);
+            i += 1;
+        }
+    }
+    std::str::from_utf8(&decoded).is_ok()
+}
+
 impl SearchParams {
     /// Reads a query string (`/search`, the API, the feed and saved searches
     /// all come through here); `parse` then checks the values.
@@ -225,6 +249,14 @@ impl SearchParams {
                 "too_long",
                 "search-param-query-too-long",
                 vec![("max", MAX_QUERY_BYTES.to_string().into())],
+            ));
+        }
+        if !well_escaped(raw) {
+            return Err(bad(
+                "query",
+                "unreadable",
+                "search-param-bad-escape",
+                vec![],
             ));
         }
         serde_html_form::from_str(raw).map_err(|e| {
@@ -450,6 +482,17 @@ mod tests {
         for (query, parameter) in cases {
             let error = params(query).parse(today()).expect_err(query);
             assert_eq!(error.parameter, parameter, "{query}");
+        }
+    }
+
+    #[test]
+    fn only_well_formed_escapes_of_utf8_are_read() {
+        for good in ["q=caf%C3%A9", "q=a+b&zip=60601", "q=100%25", ""] {
+            assert!(SearchParams::from_query(good).is_ok(), "{good}");
+        }
+        for bad in ["q=%ZZ", "q=%", "q=%4", "q=%+1", "q=%FF", "q=%C3"] {
+            let error = SearchParams::from_query(bad).expect_err(bad);
+            assert_eq!(error.code, "unreadable", "{bad}");
         }
     }
 

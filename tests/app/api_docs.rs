@@ -118,7 +118,18 @@ async fn the_openapi_document_describes_the_search_api_and_real_answers_conform(
         broken["hits"][0]["kind"] = json!("party");
         assert!(!results.is_valid(&broken));
 
-        for query in ["need=teleport", "zip=00000", "per_page=101", "sort=nearest"] {
+        // `%ZZ` and escaped bytes that are not UTF-8 are refused, not searched for.
+        let bad_queries = [
+            "need=teleport",
+            "zip=00000",
+            "per_page=101",
+            "sort=nearest",
+            "q=%ZZ",
+            "q=robot%",
+            "q=%FF%FE",
+            "q=%+1",
+        ];
+        for query in bad_queries {
             let response = app.get(&format!("/api/v1/opportunities?{query}")).await;
             assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
             let body: Value = response.json().await.unwrap();
@@ -127,7 +138,12 @@ async fn the_openapi_document_describes_the_search_api_and_real_answers_conform(
             assert!(!results.is_valid(&body));
         }
         // An address the API does not have answers in the API's own shape.
-        for path in ["/api/v1/opportunity", "/api/v1/opportunities/1/x"] {
+        for path in [
+            "/api/v1/opportunity",
+            "/api/v1/opportunities/1/x",
+            "/api/v1/",
+            "/api/v1",
+        ] {
             let response = app.get(path).await;
             assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
             assert!(

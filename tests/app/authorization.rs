@@ -118,6 +118,8 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/opportunities", "AAAAAAAA"),
     ("GET", "/search.atom", "AAAAAAAA"),
     ("GET", "/api/v1/openapi.json", "AAAAAAAA"),
+    ("GET", "/api/v1", "NNNNNNNN"),
+    ("GET", "/api/v1/", "NNNNNNNN"),
     ("GET", "/api/v1/{*rest}", "NNNNNNNN"),
     ("GET", "/student/searches", "LAAFFFFF"),
     ("POST", "/student/searches", "LAAFFFFF"),
