@@ -38,6 +38,7 @@ entity::vocabulary! {
         ResetMfa = "reset_mfa",
         RemoveFromOrganization = "remove_from_organization",
         RemoveCounselorSchool = "remove_counselor_school",
+        WithdrawInvitations = "withdraw_invitations",
     }
 }
 
@@ -110,4 +111,20 @@ pub async fn entries(
             subject: r.subject,
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditAction;
+    use crate::i18n::{self, Lang};
+
+    #[test]
+    fn every_action_has_a_label_in_every_language() {
+        for lang in Lang::ALL {
+            for action in AuditAction::ALL {
+                let label = i18n::vocab(*lang, "audit_action", action.key());
+                assert!(!label.starts_with("vocab-"), "{label} in {}", lang.code());
+            }
+        }
+    }
 }

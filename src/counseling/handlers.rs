@@ -362,5 +362,9 @@ pub async fn audit(
     let entries =
         audit::entries(&state.db, Some(&query.action), Some(&query.actor), &paging).await?;
     let (entries, pager) = paging.finish(entries, "/admin/audit", &query);
-    page.respond("counseling/audit.html", context! { entries, query, pager })
+    let actions: Vec<&str> = audit::AuditAction::ALL.iter().map(|a| a.key()).collect();
+    page.respond(
+        "counseling/audit.html",
+        context! { entries, query, pager, actions },
+    )
 }

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     auth::extractors::{CurrentUser, EmployerUser, VerifiedEmployer},
+    counseling::audit::AuditAction,
     db,
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, limit},
@@ -194,12 +195,23 @@ pub enum Inviter {
 /// when it was made, so it ends when either stops standing behind it (and
 /// does not come back if they are reinstated). A withdrawn invitation is one
 /// whose expiry is now; the conditional acceptance in [`join`] then finds
-/// nothing to accept, even for a join already under way.
-pub async fn withdraw_invitations(db: &impl ConnectionTrait, whose: Inviter) -> AppResult<u64> {
+/// nothing to accept, even for a join already under way. The audit log
+/// names the admin (`actor_id`) and how many links ended.
+pub async fn withdraw_invitations(
+    db: &impl ConnectionTrait,
+    whose: Inviter,
+    actor_id: i32,
+) -> AppResult<u64> {
     let now = Utc::now();
-    let scope = match whose {
-        Inviter::User(id) => organization_invite::Column::InvitedBy.eq(id),
-        Inviter::Organization(id) => organization_invite::Column::OrganizationId.eq(id),
+    let (scope, subject) = match whose {
+        Inviter::User(id) => (
+            organization_invite::Column::InvitedBy.eq(id),
+            format!("user {id}"),
+        ),
+        Inviter::Organization(id) => (
+            organization_invite::Column::OrganizationId.eq(id),
+            format!("organization {id}"),
+        ),
     };
     let withdrawn = organization_invite::Entity::update_many()
         .col_expr(organization_invite::Column::ExpiresAt, Expr::value(now))
@@ -208,7 +220,13 @@ pub async fn withdraw_invitations(db: &impl ConnectionTrait, whose: Inviter) -> 
         .filter(organization_invite::Column::ExpiresAt.gt(now))
         .exec(db)
         .await?;
-    Ok(withdrawn.rows_affected)
+    let count = withdrawn.rows_affected;
+    if count > 0 {
+        let subject = format!("{subject}: {count}");
+        crate::counseling::audit::record(db, actor_id, AuditAction::WithdrawInvitations, &subject)
+            .await?;
+    }
+    Ok(count)
 }
 
 /// A usable invitation and the organization it is for. An unknown or used
@@ -427,7 +445,7 @@ pub async fn review(
     outbox::enqueue_organization(&txn, organization_id).await?;
     if matches!(status, OrgStatus::Suspended | OrgStatus::Rejected) {
         flag_students_of(&txn, &organization).await?;
-        withdraw_invitations(&txn, Inviter::Organization(organization_id)).await?;
+        withdraw_invitations(&txn, Inviter::Organization(organization_id), reviewer.id).await?;
     }
     super::notices::decision_made(&txn, &organization, decision, reviewer.id).await?;
     txn.commit().await?;

@@ -138,7 +138,7 @@ pub async fn act(
                 .await?;
             revoke_sessions(&txn, id).await?;
             // Links they handed out must not let anyone in after them.
-            withdraw_invitations(&txn, Inviter::User(id)).await?;
+            withdraw_invitations(&txn, Inviter::User(id), admin.id).await?;
         }
         AccountAction::Enable => {
             update
@@ -172,7 +172,7 @@ pub async fn act(
                 .exec(&txn)
                 .await?;
             revoke_sessions(&txn, id).await?;
-            withdraw_invitations(&txn, Inviter::User(id)).await?;
+            withdraw_invitations(&txn, Inviter::User(id), admin.id).await?;
         }
     }
     let subject = match (action, account.organization_id) {

@@ -98,6 +98,35 @@ async fn invitations_end_when_their_inviter_leaves_or_the_organization_is_suspen
         let response = app.review(&admin, "Org A", "reinstate", "").await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         refused(&app, &from_erin).await;
+
+        // Each withdrawal is in the audit log, with who and how many.
+        let log = app
+            .get_as(&admin, "/admin/audit?action=withdraw_invitations")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let organization = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM organization")
+            .await;
+        let id_of = async |email: &str| {
+            app.number(&format!(
+                "SELECT CAST(id AS BIGINT) AS n FROM app_user WHERE email = '{email}'"
+            ))
+            .await
+        };
+        for subject in [
+            format!("user {}: 1", id_of("pat@a.org").await),
+            format!("user {}: 1", id_of("quinn@a.org").await),
+            format!("organization {organization}: 1"),
+        ] {
+            assert!(log.contains(&subject), "{subject} in {log}");
+        }
+        assert_eq!(
+            log.matches("<td>Withdrew unused invitations</td>").count(),
+            3,
+            "{log}"
+        );
     })
     .await;
 }
