@@ -418,7 +418,7 @@ mod tests {
             AccessNeed, ApplicationStatus, Compensation, HoursStatus, OpportunityKind,
             OpportunityStatus, OrgStatus, PlacementStatus, Role, StemField, WorkMode,
         };
-        let vocabularies: [(&str, &[&str]); 15] = [
+        let vocabularies: [(&str, &[&str]); 19] = [
             ("role", Role::KEYS),
             ("org_status", OrgStatus::KEYS),
             ("kind", OpportunityKind::KEYS),
@@ -434,6 +434,10 @@ mod tests {
             ("withdraw_reason", entity::WithdrawReason::KEYS),
             ("end_reason", entity::EndReason::KEYS),
             ("sort", crate::search::Sort::KEYS),
+            ("allocation", entity::Allocation::KEYS),
+            ("roster_upload", entity::RosterUploadStatus::KEYS),
+            ("written_in", entity::PostingLanguage::KEYS),
+            ("audit_action", crate::counseling::audit::AuditAction::KEYS),
         ];
         let terms: Vec<(&str, &str)> = vocabularies
             .iter()

@@ -112,19 +112,3 @@ pub async fn entries(
         })
         .collect())
 }
-
-#[cfg(test)]
-mod tests {
-    use super::AuditAction;
-    use crate::i18n::{self, Lang};
-
-    #[test]
-    fn every_action_has_a_label_in_every_language() {
-        for lang in Lang::ALL {
-            for action in AuditAction::ALL {
-                let label = i18n::vocab(*lang, "audit_action", action.key());
-                assert!(!label.starts_with("vocab-"), "{label} in {}", lang.code());
-            }
-        }
-    }
-}
