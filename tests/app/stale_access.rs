@@ -418,6 +418,176 @@ async fn a_consent_link_ends_when_the_guardians_address_is_corrected_and_the_new
     .await;
 }
 
+/// A guardian correction as the counselor's form sends it.
+async fn correct_guardian(
+    app: &TestApp,
+    counselor: &TestUser,
+    student_id: i32,
+    guardian_id: i32,
+    email: &str,
+) -> reqwest::Response {
+    let record = format!("/counselor/students/{student_id}");
+    app.submit_as(
+        counselor,
+        &record,
+        &format!("{record}/guardians/{guardian_id}"),
+        &[
+            ("given_name", "María"),
+            ("family_name", "Rivera"),
+            ("email", email),
+            ("phone", ""),
+            ("language", "en"),
+            ("active", "true"),
+        ],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_counselor_cannot_change_a_guardian_shared_with_another_schools_student() {
+    on_each_backend(async |app: TestApp| {
+        let c = awaiting_consent(&app).await;
+        // The district's roster: Ana's brother at Roosevelt, same parent.
+        let orgs = format!("{ORGS}sch-2,Roosevelt STEM,school\n");
+        let users = format!(
+            "{USERS_HEADER}stu-1,true,sch-1,student,Ana,Rivera,11,,par-1,\n\
+             stu-2,true,sch-2,student,Beto,Rivera,9,,par-1,\n\
+             par-1,true,sch-1,parent,María,Rivera,,old.address@example.org,\"stu-1,stu-2\",en\n"
+        );
+        let upload = app
+            .upload_roster(
+                &c.admin,
+                orgs.as_bytes(),
+                users.as_bytes(),
+                DEMOGRAPHICS.as_bytes(),
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        let roosevelt = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM school WHERE sourced_id = 'sch-2'")
+            .await as i32;
+        let beto = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM student WHERE sourced_id = 'stu-2'")
+            .await as i32;
+        let dev = app.counselor("dev@roosevelt.edu", &[roosevelt]).await;
+        let mails_before = app.count("mail_outbox").await;
+
+        let response = correct_guardian(
+            &app,
+            &dev,
+            beto,
+            c.guardian_id,
+            "not-the-parent@example.org",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("a school you do not serve"), "{page}");
+        assert_eq!(
+            app.count("guardian WHERE email = 'old.address@example.org'")
+                .await,
+            1,
+            "the contact is unchanged"
+        );
+        assert_eq!(
+            app.count("mail_outbox").await,
+            mails_before,
+            "nothing mailed"
+        );
+        // Ana's guardian's link still works, and only it.
+        assert_eq!(
+            app.get_as(&new_client(), &c.link).await.status(),
+            StatusCode::OK
+        );
+        // Lincoln's counselor serves both? No: only Lincoln, so also refused;
+        // the district's admin corrects it for both schools.
+        let response = correct_guardian(
+            &app,
+            &c.counselor,
+            c.student_id,
+            c.guardian_id,
+            "x@example.org",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let response = correct_guardian(
+            &app,
+            &c.admin,
+            beto,
+            c.guardian_id,
+            "real.parent@example.org",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        link_ended(&app, &c.link, c.placement).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_students_own_sign_in_address_never_gets_the_consent_link() {
+    on_each_backend(async |app: TestApp| {
+        let c = awaiting_consent(&app).await;
+        // Typed by the counselor, in any case: refused, nothing changes.
+        let response = correct_guardian(
+            &app,
+            &c.counselor,
+            c.student_id,
+            c.guardian_id,
+            "ANA@Students.org",
+        )
+        .await;
+        assert!(response.status().is_client_error(), "{}", response.status());
+        let page = response.text().await.unwrap();
+        assert!(page.contains("sign-in address"), "{page}");
+        assert_eq!(
+            app.count("guardian WHERE email = 'old.address@example.org'")
+                .await,
+            1
+        );
+        assert_eq!(
+            app.get_as(&new_client(), &c.link).await.status(),
+            StatusCode::OK
+        );
+
+        // From a roster export that copied the student's address into the
+        // parent's row: the old link ends, and no new one goes to Ana.
+        let upload = app
+            .upload_roster(
+                &c.admin,
+                ORGS.as_bytes(),
+                users("ana@students.org", true).as_bytes(),
+                DEMOGRAPHICS.as_bytes(),
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        link_ended(&app, &c.link, c.placement).await;
+        assert_eq!(
+            app.count("consent_request WHERE email = 'ana@students.org'")
+                .await,
+            0,
+            "no consent link for the student's own inbox"
+        );
+        assert_eq!(
+            app.count(
+                "mail_outbox WHERE recipient = 'ana@students.org' AND kind = 'consent_request'"
+            )
+            .await,
+            0
+        );
+        // The counselor's consent list says only the paper form is left.
+        let list = app
+            .get_as(&c.counselor, "/counselor/placements")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let paper = "No guardian of this student has an email address: record a paper form";
+        assert!(list.contains(paper), "{list}");
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_consent_link_ends_when_a_roster_import_unlinks_the_guardian() {
     on_each_backend(async |app: TestApp| {
