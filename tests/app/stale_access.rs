@@ -499,8 +499,8 @@ async fn a_counselor_cannot_change_a_guardian_shared_with_another_schools_studen
             app.get_as(&new_client(), &c.link).await.status(),
             StatusCode::OK
         );
-        // Lincoln's counselor serves both? No: only Lincoln, so also refused;
-        // the district's admin corrects it for both schools.
+        // Lincoln's counselor does not serve Roosevelt either: refused too.
+        // The district's admin corrects it for both schools.
         let response = correct_guardian(
             &app,
             &c.counselor,
