@@ -810,10 +810,7 @@ pub async fn view(
     let employer_evaluation = super::evaluation::employer_side(&placement, reader);
     let student_evaluation = super::evaluation::student_side(&placement, reader);
     let mentor = super::mentor::MentorView::of(&placement);
-    let end_reason = placement
-        .end_reason
-        .as_deref()
-        .and_then(super::seats::reason_id);
+    let (end_reason, end_note) = super::seats::end_as_read(db, &placement, reader).await?;
     let opportunity = crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
     let paper_recorded_by = match placement.consent_recorded_by {
         Some(id) => entity::user::Entity::find_by_id(id)
@@ -869,7 +866,7 @@ pub async fn view(
         organization_verified: organization.status == entity::OrgStatus::Verified,
         open: PlacementStatus::OPEN.contains(&placement.status),
         end_reason,
-        end_note: placement.end_note,
+        end_note,
         before_answered,
         mentor,
         mentor_required,
