@@ -665,6 +665,17 @@ async fn once_guardians_agreed_a_postings_terms_stay_as_agreed_and_a_suspended_o
             ("start_date", later.as_str(), "Start date"),
             ("hourly_wage", "9.00", "wage"),
             ("hours_per_week", "30", "Hours per week"),
+            // What the consent page showed, and who may take part.
+            (
+                "description",
+                "Now involves overnight travel out of state.",
+                "Description",
+            ),
+            ("field", "health", "STEM field"),
+            ("skills", "welding", "Skills"),
+            ("languages", "fr", "Languages your team speaks"),
+            ("min_grade", "12", "Lowest grade"),
+            ("min_age", "21", "Minimum age"),
             (
                 "features",
                 "transit_accessible",
@@ -691,20 +702,13 @@ async fn once_guardians_agreed_a_postings_terms_stay_as_agreed_and_a_suspended_o
             );
         }
 
-        // A typo in the description is still fixed.
-        let response = edit(
-            &app,
-            &c.employer,
-            c.opportunity,
-            &[("description", "Help build and test robots (fixed typo).")],
-        )
-        .await;
+        // The deadline for other applicants still moves.
+        let deadline = crate::helpers::days_from_now(40);
+        let response = edit(&app, &c.employer, c.opportunity, &[("deadline", &deadline)]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let fixed = saved_posting(&app, c.opportunity).await;
-        assert_eq!(
-            fixed.description,
-            "Help build and test robots (fixed typo)."
-        );
+        assert_eq!(fixed.deadline.to_string(), deadline);
+        assert_eq!(fixed.description, before.description);
         assert_eq!(
             (fixed.address.as_str(), fixed.start_date),
             (before.address.as_str(), before.start_date)
