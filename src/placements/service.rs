@@ -781,6 +781,8 @@ pub struct PlacementView {
     pub organization_verified: bool,
     /// Awaiting consent or active: it can still be withdrawn or ended early.
     pub open: bool,
+    /// What the guardian wrote when declining consent: for the school only.
+    pub decline_reason: Option<String>,
     /// Why it ended early, in words (`vocab-...` id), and the note.
     pub end_reason: Option<String>,
     pub end_note: Option<String>,
@@ -865,6 +867,9 @@ pub async fn view(
         student_rated: placement.student_rating.is_some(),
         organization_verified: organization.status == entity::OrgStatus::Verified,
         open: PlacementStatus::OPEN.contains(&placement.status),
+        decline_reason: placement
+            .consent_decline_reason
+            .filter(|_| reader == super::evaluation::Reader::Counselor),
         end_reason,
         end_note,
         before_answered,

@@ -589,6 +589,39 @@ async fn a_students_own_sign_in_address_never_gets_the_consent_link() {
 }
 
 #[tokio::test]
+async fn a_guardians_reason_for_declining_reaches_the_school_and_nobody_else() {
+    on_each_backend(async |app: TestApp| {
+        let c = awaiting_consent(&app).await;
+        let reason = "Her medical appointments are on Tuesdays; could she do Saturdays?";
+        let response = app
+            .submit_as(
+                &new_client(),
+                &c.link,
+                &c.link,
+                &[
+                    ("decision", "decline"),
+                    ("guardian_name", "María Rivera"),
+                    ("relationship", "parent"),
+                    ("reason", reason),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let read =
+            async |who: &TestUser, path: String| app.get_as(who, &path).await.text().await.unwrap();
+        let school = read(
+            &c.counselor,
+            format!("/counselor/placements/{}", c.placement),
+        )
+        .await;
+        assert!(school.contains("could she do Saturdays?"), "{school}");
+        let employer = read(&c.employer, format!("/employer/placements/{}", c.placement)).await;
+        assert!(!employer.contains("Saturdays"), "{employer}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_consent_link_ends_when_a_roster_import_unlinks_the_guardian() {
     on_each_backend(async |app: TestApp| {
         let c = awaiting_consent(&app).await;
