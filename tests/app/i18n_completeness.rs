@@ -392,7 +392,10 @@ async fn every_page_of_the_journeys_reads_in_spanish() {
         .text()
         .await
         .unwrap();
-    assert!(csv.contains("id_estudiante,nombre,grado,escuela,estado"), "{csv}");
+    assert!(
+        csv.contains("id_estudiante,nombre,grado,escuela,estado"),
+        "{csv}"
+    );
 
     // Administrators.
     app.get_as(&admin_client, "/language/es").await;
