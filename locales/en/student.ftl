@@ -33,6 +33,7 @@ student-flash-profile-saved = Profile saved. Search now starts from your needs.
 
 student-claim-code-missing = Enter the code your counselor gave you.
 student-claim-code-invalid = This code is not valid or has expired. Ask your counselor for a new one.
+student-claim-guardian-address = This is your guardian's email address. Use an address of your own: your guardian's is where we ask for their consent.
 student-flash-welcome = Welcome to STEMbridge! Your account is ready.
 
 student-apply-note-name = A few words about why you are interested

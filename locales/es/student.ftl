@@ -33,6 +33,7 @@ student-flash-profile-saved = Perfil guardado. Ahora la búsqueda empieza con tu
 
 student-claim-code-missing = Escribe el código que te dio tu orientador.
 student-claim-code-invalid = Este código no es válido o ya venció. Pide uno nuevo a tu orientador.
+student-claim-guardian-address = Este es el correo de tu tutor. Usa una dirección propia: a la de tu tutor le pedimos su consentimiento.
 student-flash-welcome = ¡Te damos la bienvenida a STEMbridge! Tu cuenta está lista.
 
 student-apply-note-name = Unas palabras sobre por qué te interesa

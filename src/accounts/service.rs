@@ -295,6 +295,18 @@ pub async fn claim_student_account(
         errors.add_id("code", "student-claim-code-invalid");
         return Err(AppError::Validation(errors));
     };
+    // A guardian's address (the family's shared inbox) as the student's
+    // sign-in would stop their consent mail reaching the guardian: consent
+    // links never go to a student's address (`families::reachable`).
+    let guardians_address = crate::families::service::of_student(&txn, student.id)
+        .await?
+        .iter()
+        .any(|g| g.email.as_deref() == Some(new_user.email.as_str()));
+    if guardians_address {
+        let mut errors = FieldErrors::new();
+        errors.add_id("email", "student-claim-guardian-address");
+        return Err(AppError::Validation(errors));
+    }
     let user = insert_user(&txn, new_user, Role::Student, None).await?;
     let mut student: student::ActiveModel = student.into();
     student.user_id = Set(Some(user.id));

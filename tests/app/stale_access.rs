@@ -622,6 +622,56 @@ async fn a_guardians_reason_for_declining_reaches_the_school_and_nobody_else() {
 }
 
 #[tokio::test]
+async fn a_student_cannot_claim_their_account_with_their_guardians_address() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let upload = app
+            .upload_roster(
+                &admin,
+                ORGS.as_bytes(),
+                users("family@example.org", true).as_bytes(),
+                DEMOGRAPHICS.as_bytes(),
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        let code = stembridge::roster::claim_code::generate();
+        use sea_orm::ConnectionTrait;
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE student SET claim_code_hash = '{}', claim_code_expires_at = '{}'",
+                stembridge::roster::claim_code::digest(&code),
+                (chrono::Utc::now() + chrono::Duration::days(3)).format("%Y-%m-%d %H:%M:%S")
+            ))
+            .await
+            .unwrap();
+        let claim = async |email: &str| {
+            app.submit_as(
+                &new_client(),
+                "/claim",
+                "/claim",
+                &[
+                    ("code", code.as_str()),
+                    ("display_name", "Ana"),
+                    ("email", email),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await
+        };
+        let response = claim("Family@Example.org").await;
+        assert!(response.status().is_client_error(), "{}", response.status());
+        let page = response.text().await.unwrap();
+        assert!(page.contains("This is your guardian"), "{page}");
+        assert_eq!(app.count("app_user WHERE role = 'student'").await, 0);
+        assert_eq!(
+            claim("ana@students.org").await.status(),
+            StatusCode::SEE_OTHER
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_consent_link_ends_when_a_roster_import_unlinks_the_guardian() {
     on_each_backend(async |app: TestApp| {
         let c = awaiting_consent(&app).await;
