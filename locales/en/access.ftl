@@ -29,6 +29,7 @@ access-confirm-button = Confirm my email address
 access-confirm-ignore = If you did not register, ignore this email: no account can be used without this link.
 access-attempt-subject = Someone tried to register on STEMbridge with your address
 access-attempt-intro = Someone, perhaps you, tried to register an organization on STEMbridge with this email address. It already has an account, so no new account was made.
+access-attempt-join-intro = Someone, perhaps you, used an invitation to join an organization on STEMbridge with this email address. It already has an account, so no new account was made.
 access-attempt-login = To log in:
 access-attempt-forgot = Forgot your password? Ask for a reset link here:
 access-attempt-unconfirmed = Your account's email address is not confirmed yet. Open this link to confirm it (it works once, for { $hours } hours):

@@ -29,6 +29,7 @@ access-confirm-button = Confirmar mi correo electrónico
 access-confirm-ignore = Si usted no se registró, ignore este correo: ninguna cuenta puede usarse sin este enlace.
 access-attempt-subject = Alguien intentó registrarse en STEMbridge con su dirección
 access-attempt-intro = Alguien, quizá usted, intentó registrar una organización en STEMbridge con este correo electrónico. Ya tiene una cuenta, así que no se creó ninguna cuenta nueva.
+access-attempt-join-intro = Alguien, quizá usted, usó una invitación para unirse a una organización en STEMbridge con esta dirección de correo. Ya tiene una cuenta, así que no se creó ninguna cuenta nueva.
 access-attempt-login = Para iniciar sesión:
 access-attempt-forgot = ¿Olvidó su contraseña? Pida un enlace para restablecerla aquí:
 access-attempt-unconfirmed = El correo de su cuenta aún no está confirmado. Abra este enlace para confirmarlo (funciona una vez, durante { $hours } horas):

@@ -122,6 +122,28 @@ pub async fn mail_registration_attempt(
     user: &user::Model,
     lang: Lang,
 ) -> AppResult<()> {
+    mail_attempt(db, user, lang, "access-attempt-intro").await
+}
+
+/// Tells the holder of an account that an invitation to join an
+/// organization was used with their address (the join page answers as for
+/// a new address, so it does not tell the inviter who has an account).
+pub async fn mail_join_attempt(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    lang: Lang,
+) -> AppResult<()> {
+    mail_attempt(db, user, lang, "access-attempt-join-intro").await
+}
+
+/// The "someone tried with your address" mail, its first sentence from the
+/// catalogue id `intro`.
+async fn mail_attempt(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    lang: Lang,
+    intro: &str,
+) -> AppResult<()> {
     let confirm_link = match user.email_confirmed_at {
         None => Some(issue(db, user.id).await?),
         Some(_) => None,
@@ -136,6 +158,7 @@ pub async fn mail_registration_attempt(
             subject_args: vec![],
             ctx: minijinja::context! {
                 name => user.display_name,
+                intro,
                 confirm_link,
                 hours => CONFIRM_VALID_HOURS,
             },

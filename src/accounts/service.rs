@@ -79,6 +79,17 @@ fn validate_new_user(
     }
 }
 
+/// Checks what an invited colleague typed (their name and a password) as a
+/// new account's, and spends the same hashing time as creating one, for
+/// an address that turns out to have an account already.
+pub async fn check_new_user(email: &str, display_name: &str, password: &str) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let new_user = validate_new_user(&mut errors, email, display_name, password);
+    errors.into_result(())?;
+    password::hash(new_user.password).await?;
+    Ok(())
+}
+
 async fn email_taken(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
     Ok(user::Entity::find()
         .filter(user::Column::Email.eq(email))

@@ -315,6 +315,21 @@ pub async fn join(
 ) -> AppResult<user::Model> {
     let txn = db::begin_write(db).await?;
     let (invite, organization) = open_invitation(&txn, token).await?;
+    // An address with an account already gets the same answer as a new
+    // one ("check the inbox"), and its holder a note: the join page must
+    // not tell the inviter, one address at a time, who has an account.
+    let existing = user::Entity::find()
+        .filter(user::Column::Email.eq(&invite.email))
+        .one(&txn)
+        .await?;
+    if let Some(existing) = existing {
+        crate::accounts::service::check_new_user(&invite.email, &form.display_name, &form.password)
+            .await?;
+        accept_invitation(&txn, invite.id).await?;
+        crate::accounts::confirm::mail_join_attempt(&txn, &existing, lang).await?;
+        txn.commit().await?;
+        return Ok(existing);
+    }
     let user = crate::accounts::service::insert_user_checked(
         &txn,
         &invite.email,
@@ -325,23 +340,29 @@ pub async fn join(
         None,
     )
     .await?;
-    // Accepted only while still open: a withdrawal that committed since the
-    // checks above leaves nothing to accept, and the account is rolled back.
-    let now = Utc::now();
-    let accepted = organization_invite::Entity::update_many()
-        .col_expr(organization_invite::Column::AcceptedAt, Expr::value(now))
-        .filter(organization_invite::Column::Id.eq(invite.id))
-        .filter(organization_invite::Column::AcceptedAt.is_null())
-        .filter(organization_invite::Column::ExpiresAt.gt(now))
-        .exec(&txn)
-        .await?;
-    if accepted.rows_affected != 1 {
-        return Err(AppError::NotFound);
-    }
+    accept_invitation(&txn, invite.id).await?;
     crate::accounts::confirm::mail_join_confirmation(&txn, &user, &organization.name, lang).await?;
     txn.commit().await?;
     tracing::info!(organization_id = organization.id, "invitation accepted");
     Ok(user)
+}
+
+/// Spends an invitation, only while still open: a withdrawal that
+/// committed since it was opened leaves nothing to accept, and the caller's
+/// transaction (and any account it made) is rolled back.
+async fn accept_invitation(db: &impl ConnectionTrait, invite_id: i32) -> AppResult<()> {
+    let now = Utc::now();
+    let accepted = organization_invite::Entity::update_many()
+        .col_expr(organization_invite::Column::AcceptedAt, Expr::value(now))
+        .filter(organization_invite::Column::Id.eq(invite_id))
+        .filter(organization_invite::Column::AcceptedAt.is_null())
+        .filter(organization_invite::Column::ExpiresAt.gt(now))
+        .exec(db)
+        .await?;
+    if accepted.rows_affected != 1 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
 }
 
 /// The verification queue (its oldest page, and how many wait) and one

@@ -254,3 +254,58 @@ async fn the_profile_form_validates_and_saves() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_invitation_never_tells_the_inviter_whether_an_address_has_an_account() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let school = app.school("Lincoln High").await;
+        app.student(school, "Rosa", "Diaz", 10).await;
+        let users_before = app.count("app_user").await;
+        let mut answers = Vec::new();
+        for email in ["rosa@students.org", "nobody.yet@example.org"] {
+            let link = invite_link(&app, &employer, email).await;
+            let response = app
+                .submit_as(
+                    &new_client(),
+                    &link,
+                    &link,
+                    &[("display_name", "Probe"), ("password", PASSWORD)],
+                )
+                .await;
+            answers.push((response.status(), location(&response)));
+        }
+        assert_eq!(answers[0], answers[1], "the same answer either way");
+        assert_eq!(answers[0], (StatusCode::SEE_OTHER, "/login".to_owned()));
+        // Only the new address got an account; the student is told, and
+        // her account is unchanged.
+        assert_eq!(app.count("app_user").await, users_before + 1);
+        assert_eq!(
+            app.count("app_user WHERE email = 'rosa@students.org' AND role = 'student'")
+                .await,
+            1
+        );
+        assert_eq!(
+            app.count(
+                "mail_outbox WHERE recipient = 'rosa@students.org' AND kind = 'registration_attempt'"
+            )
+            .await,
+            1
+        );
+        // Bad input is still refused for a taken address, with its message.
+        let link = invite_link(&app, &employer, "rosa@students.org").await;
+        let response = app
+            .submit_as(
+                &new_client(),
+                &link,
+                &link,
+                &[("display_name", "Probe"), ("password", "short")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    })
+    .await;
+}
