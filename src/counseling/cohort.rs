@@ -792,6 +792,27 @@ pub struct ListFilter {
     pub group: String,
 }
 
+impl ListFilter {
+    /// The filter as an admin reads it in the audit log: `status=applied,
+    /// grade=10` (or `no filter`).
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = [
+            ("status", &self.status),
+            ("grade", &self.grade),
+            ("group", &self.group),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+        if parts.is_empty() {
+            "no filter".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
 /// A row of the student list.
 #[derive(Debug, Clone, Serialize)]
 pub struct StudentRow {

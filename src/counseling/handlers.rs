@@ -285,7 +285,7 @@ pub async fn export_students(
         &state.db,
         counselor.id,
         audit::AuditAction::ExportStudents,
-        &format!("year {}, filter {:?}", period.year, query.filter),
+        &format!("year {}, {}", period.year, query.filter.describe()),
     )
     .await?;
     export.into_response("stembridge-students.csv")

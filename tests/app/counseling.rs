@@ -413,6 +413,9 @@ async fn exports_and_record_views_are_written_to_an_audit_log_only_admins_read()
         for action in ["view_student", "export_groups", "export_students"] {
             assert!(log.contains(action), "{action}");
         }
+        // The export's filter as an admin reads it, not program output.
+        assert!(log.contains("status=not_engaged</td>"), "{log}");
+        assert!(!log.contains("ListFilter"), "{log}");
         let filtered = app
             .get_as(&admin, "/admin/audit?action=view_student")
             .await
