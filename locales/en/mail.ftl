@@ -78,6 +78,9 @@ mail-placement-student-button = See your placement
 mail-placement-guardian-subject = { $student }'s placement is confirmed: { $title }
 mail-placement-guardian-body = { $student }'s place in “{ $title }” at { $organization } is confirmed. Here is what to know:
 mail-placement-guardian-button = See the placement
+mail-placement-guardian-paper-subject = { $student }'s placement is confirmed on a paper form: { $title }
+mail-placement-guardian-paper-body = { $student }'s place in “{ $title }” at { $organization } is confirmed: the school recorded a signed paper consent form. If you did not sign one, contact the school right away. Here is what to know:
+mail-placement-guardian-paper-button = See the placement
 
 mail-digest-subject = { $count ->
     [one] One new opportunity for you this week

@@ -78,6 +78,9 @@ mail-placement-student-button = Ver tu colocación
 mail-placement-guardian-subject = La colocación de { $student } está confirmada: { $title }
 mail-placement-guardian-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado. Esto es lo que usted debe saber:
 mail-placement-guardian-button = Ver la colocación
+mail-placement-guardian-paper-subject = La colocación de { $student } está confirmada con un formulario en papel: { $title }
+mail-placement-guardian-paper-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado: la escuela registró un formulario de consentimiento firmado en papel. Si usted no firmó ninguno, comuníquese con la escuela de inmediato. Esto es lo que debe saber:
+mail-placement-guardian-paper-button = Ver la colocación
 
 mail-digest-subject = { $count ->
     [one] Una oportunidad nueva para ti esta semana

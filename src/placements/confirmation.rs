@@ -23,6 +23,8 @@ use crate::{
 
 /// Queues the confirmation of an active placement; `to_guardians` when a
 /// guardian's consent started it (an adult's family is not written to).
+/// When a counselor recorded that consent from a paper form, guardians are
+/// told so, with the name on the form: one who never signed it can object.
 pub async fn confirm(
     db: &impl ConnectionTrait,
     placement: &placement::Model,
@@ -30,6 +32,7 @@ pub async fn confirm(
     student: &student::Model,
     to_guardians: bool,
 ) -> AppResult<()> {
+    let on_paper = placement.consent_recorded_by.is_some();
     let mut recipients = Vec::new();
     if let Some(user_id) = student.user_id
         && let Some(to) = user_wants(db, user_id, MailTopic::Updates).await?
@@ -98,10 +101,10 @@ pub async fn confirm(
             db,
             &to,
             Notice {
-                kind: if guardian {
-                    "placement-guardian"
-                } else {
-                    "placement-student"
+                kind: match (guardian, on_paper) {
+                    (true, true) => "placement-guardian-paper",
+                    (true, false) => "placement-guardian",
+                    (false, _) => "placement-student",
                 },
                 name: &name,
                 title: &facts.title,

@@ -724,6 +724,20 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
         assert!(saved.consent_recorded_by.is_some());
         let page = text(&app, &w.counselor, &record).await;
         assert!(page.contains("paper form recorded by Carla"), "{page}");
+        // The guardian hears, in Spanish, that it was a paper form: one who
+        // never signed it can tell the school.
+        let told = entity::mail_outbox::Entity::find()
+            .filter(entity::mail_outbox::Column::Recipient.eq("luis@example.org"))
+            .filter(entity::mail_outbox::Column::Kind.eq("notice"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("the guardian is told");
+        assert!(
+            told.subject.contains("formulario en papel"),
+            "{}",
+            told.subject
+        );
         // The emailed link is now dead.
         assert_eq!(
             app.get_as(&new_client(), &link).await.status(),
