@@ -18,7 +18,7 @@ use crate::{
     i18n::{self, Lang, t, t_args},
     profiles,
     roster::service::{ensure_school_access, schools_of},
-    search::{self, query::SearchParams},
+    search::{self, SearchQuery},
 };
 
 /// Which schools and which school year a dashboard covers.
@@ -385,8 +385,10 @@ pub async fn matching_now(state: &AppState, ids: &[i32]) -> AppResult<HashMap<i3
     school_ids.sort_unstable();
     school_ids.dedup();
     let school_zips = profiles::service::school_zips_of(&state.db, &school_ids).await?;
-    let mut totals: HashMap<String, u64> = HashMap::new();
-    let mut found = HashMap::new();
+    // Each distinct default search once, all of them in one count.
+    let mut links: Vec<(i32, String)> = Vec::with_capacity(students.len());
+    let mut queries: Vec<SearchQuery> = Vec::new();
+    let mut slot_of: HashMap<String, usize> = HashMap::new();
     for student in &students {
         let params = profiles::service::default_params(
             student,
@@ -394,21 +396,24 @@ pub async fn matching_now(state: &AppState, ids: &[i32]) -> AppResult<HashMap<i3
             school_zips.get(&student.school_id).map(String::as_str),
         );
         let link = format!("/search?{}", params.to_query_string());
-        let total = match totals.get(&link) {
-            Some(total) => *total,
-            None => {
-                let query = SearchParams {
-                    per_page: Some("1".into()),
-                    ..params
-                }
+        if !slot_of.contains_key(&link) {
+            let query = params
                 .parse(today())
                 .map_err(|e| AppError::BadRequest(e.message))?;
-                let total = search::service::search(state, &query).await?.results.total;
-                totals.insert(link.clone(), total);
-                total
-            }
-        };
-        found.insert(student.id, (total, link));
+            slot_of.insert(link.clone(), queries.len());
+            queries.push(query);
+        }
+        links.push((student.id, link));
+    }
+    let totals = search::service::count(state, &queries).await?;
+    let mut found = HashMap::new();
+    for (id, link) in links {
+        let total = slot_of
+            .get(&link)
+            .and_then(|&slot| totals.get(slot))
+            .copied()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a search was not counted")))?;
+        found.insert(id, (total, link));
     }
     Ok(found)
 }

@@ -20,8 +20,8 @@ use std::{
 use async_trait::async_trait;
 use entity::PostingLanguage;
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal,
-    SegmentReader, TantivyDocument, Term,
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher,
+    SegmentOrdinal, SegmentReader, TantivyDocument, Term,
     collector::{Collector, SegmentCollector},
     directory::MmapDirectory,
     index::SegmentId,
@@ -285,8 +285,13 @@ impl Inner {
     /// Commits, and returns once searches see the commit.
     fn commit(&self, mut writer: IndexWriter) -> Result<(), SearchError> {
         writer.commit().map_err(error)?;
-        writer.wait_merging_threads().map_err(error)?;
-        self.reader.reload().map_err(error)
+        // Searches see the commit before the merges it started are done: a
+        // merge into a large segment can take far longer than the commit
+        // (seen: 180 ms after a 75 ms commit), and what it changes is only
+        // how the same documents are stored. Its result is picked up by the
+        // reader's reload on commit.
+        self.reader.reload().map_err(error)?;
+        writer.wait_merging_threads().map_err(error)
     }
 
     /// Replaces these documents and removes those of `deletes`.
@@ -412,13 +417,13 @@ impl Inner {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
-        let searcher = self.reader.searcher();
+    /// The facts of each live segment, in segment order; forgets those of
+    /// segments that merges have replaced.
+    fn tables(&self, searcher: &Searcher) -> Result<Vec<Arc<FactTable>>, SearchError> {
         let mut by_ordinal = Vec::new();
         for segment in searcher.segment_readers() {
             by_ordinal.push(self.segment_facts(segment)?);
         }
-        // Forget segments that merges have replaced.
         let live: Vec<SegmentId> = searcher
             .segment_readers()
             .iter()
@@ -428,44 +433,79 @@ impl Inner {
             .lock()
             .map_err(|_| error("cache poisoned"))?
             .retain(|id, _| live.contains(id));
+        Ok(by_ordinal)
+    }
 
-        let matcher = Matcher::new(query);
-        let mut tally = Tally::new(query.offset() + query.per_page as usize);
-        let words = QueryWords::of(&query.text);
-        let segments = searcher.segment_readers();
-        let matches = if words.is_empty() {
+    /// The documents of each segment that the text matches (every live
+    /// document when it has no words), with scores when `scoring`.
+    fn text_matches(
+        &self,
+        searcher: &Searcher,
+        text: &str,
+        scoring: bool,
+    ) -> Result<Vec<Candidates>, SearchError> {
+        let words = QueryWords::of(text);
+        if words.is_empty() {
             // No words: every live document is a candidate.
-            segments
+            return Ok(searcher
+                .segment_readers()
                 .iter()
                 .map(|segment| {
                     let mut documents = Bits::full(segment.max_doc() as usize);
                     if let Some(alive) = segment.alive_bitset() {
                         documents.retain(|doc| alive.is_alive(doc as DocId));
                     }
-                    (documents, None)
+                    Candidates {
+                        documents,
+                        scores: None,
+                    }
                 })
-                .collect()
-        } else {
-            let collector = TextMatches {
-                scoring: matcher.ranks_by_relevance(),
-            };
-            // English postings match the English words in English fields,
-            // Spanish postings the Spanish stems in Spanish fields.
-            let mut languages: Vec<(Occur, Box<dyn Query>)> = vec![(
-                Occur::Should,
-                self.text_query(&words.english, self.fields.english),
-            )];
-            if let Some(stems) = words.for_language(PostingLanguage::Es) {
-                languages.push((Occur::Should, self.text_query(stems, self.fields.spanish)));
-            }
-            searcher
-                .search(&BooleanQuery::new(languages), &collector)
-                .map_err(error)?
-        };
-        for (ordinal, ((documents, scores), table)) in
-            matches.into_iter().zip(&by_ordinal).enumerate()
-        {
-            let candidates = Candidates { documents, scores };
+                .collect());
+        }
+        let collector = TextMatches { scoring };
+        // English postings match the English words in English fields,
+        // Spanish postings the Spanish stems in Spanish fields.
+        let mut languages: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Should,
+            self.text_query(&words.english, self.fields.english),
+        )];
+        if let Some(stems) = words.for_language(PostingLanguage::Es) {
+            languages.push((Occur::Should, self.text_query(stems, self.fields.spanish)));
+        }
+        let matches = searcher
+            .search(&BooleanQuery::new(languages), &collector)
+            .map_err(error)?;
+        Ok(matches
+            .into_iter()
+            .map(|(documents, scores)| Candidates { documents, scores })
+            .collect())
+    }
+
+    /// The totals of these searches, from one view of the index.
+    fn count(&self, queries: &[SearchQuery]) -> Result<Vec<u64>, SearchError> {
+        let searcher = self.reader.searcher();
+        let tables = self.tables(&searcher)?;
+        queries
+            .iter()
+            .map(|query| {
+                let matcher = Matcher::new(query);
+                let matches = self.text_matches(&searcher, &query.text, false)?;
+                Ok(matches
+                    .into_iter()
+                    .zip(&tables)
+                    .map(|(candidates, table)| table.total(&matcher, candidates.documents))
+                    .sum())
+            })
+            .collect()
+    }
+
+    fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
+        let searcher = self.reader.searcher();
+        let by_ordinal = self.tables(&searcher)?;
+        let matcher = Matcher::new(query);
+        let mut tally = Tally::new(query.offset() + query.per_page as usize);
+        let matches = self.text_matches(&searcher, &query.text, matcher.ranks_by_relevance())?;
+        for (ordinal, (candidates, table)) in matches.into_iter().zip(&by_ordinal).enumerate() {
             table.search(&matcher, candidates, &mut tally, |doc| {
                 (ordinal as SegmentOrdinal, doc)
             });
@@ -576,6 +616,21 @@ impl SearchEngine for EmbeddedEngine {
             let results = inner.search(&query);
             drop(turn);
             results
+        })
+        .await
+    }
+
+    async fn count(&self, queries: &[SearchQuery]) -> Result<Vec<u64>, SearchError> {
+        let queries = queries.to_vec();
+        // One turn for the whole batch: a page's counts are one piece of work.
+        let turn = Arc::clone(&self.searches)
+            .acquire_owned()
+            .await
+            .map_err(error)?;
+        self.blocking(move |inner| {
+            let totals = inner.count(&queries);
+            drop(turn);
+            totals
         })
         .await
     }

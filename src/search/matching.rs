@@ -358,6 +358,30 @@ impl FactTable {
         }
     }
 
+    /// How many of `candidates` match: the total `search` adds to a tally,
+    /// without facets, distances or ranking (pages that show only a count).
+    pub fn total(&self, matcher: &Matcher, candidates: Bits) -> u64 {
+        let mut base = candidates;
+        self.keep_filtered(matcher, &mut base);
+        // Without a radius every posting is within reach: only a radius
+        // needs the distances.
+        if let Some(near) = matcher.near.as_ref().filter(|n| n.within.is_some()) {
+            self.keep_within_reach(near, &mut base);
+        }
+        base.0
+            .iter()
+            .zip(&self.values)
+            .filter(|(b, _)| **b != 0)
+            .map(|(&b, values)| {
+                let h = b
+                    & any_of(&values.kind, matcher.kinds)
+                    & any_of(&values.field, matcher.fields)
+                    & any_of(&values.mode, matcher.modes);
+                u64::from(h.count_ones())
+            })
+            .sum()
+    }
+
     /// The postings a student can still apply to on `today`: deadline not
     /// passed, a seat left.
     fn open_on(&self, today: i32) -> Arc<Bits> {
@@ -428,17 +452,6 @@ impl FactTable {
 
     /// Facet counts and the total into `tally`; returns the hits.
     fn count<R>(&self, matcher: &Matcher, base: &Bits, tally: &mut Tally<R>) -> Hits {
-        // The documents with any of the selected values (all when none is).
-        let any_of = |words: &[u64], mask: u64| {
-            if mask == 0 {
-                return u64::MAX;
-            }
-            words
-                .iter()
-                .enumerate()
-                .filter(|(value, _)| mask & (1 << value) != 0)
-                .fold(0, |any, (_, word)| any | word)
-        };
         let tally_into = |counts: &mut [u64], words: &[u64], within: u64| {
             for (count, word) in counts.iter_mut().zip(words) {
                 *count += u64::from((within & word).count_ones());
@@ -464,6 +477,19 @@ impl FactTable {
         tally.total += count;
         Hits { bits: hits, count }
     }
+}
+
+/// Of 64 documents (one word of each value's set), those with any of the
+/// values selected in `mask` (all of them when none is).
+fn any_of(words: &[u64], mask: u64) -> u64 {
+    if mask == 0 {
+        return u64::MAX;
+    }
+    words
+        .iter()
+        .enumerate()
+        .filter(|(value, _)| mask & (1 << value) != 0)
+        .fold(0, |any, (_, word)| any | word)
 }
 
 struct Hits {
@@ -895,6 +921,12 @@ mod tests {
                 let (total, page, facets) = search_documents(&query, &documents);
                 let page: Vec<_> = page.into_iter().map(|(d, m)| (d.id, m)).collect();
                 let expected = by_hand(&query, &documents);
+                let table: FactTable = documents.iter().map(Facts::of).collect();
+                let counted = table.total(&Matcher::new(&query), Bits::full(documents.len()));
+                assert_eq!(
+                    counted, expected.0,
+                    "count only: {size} documents, {query:?}"
+                );
                 assert_eq!(
                     (total, page, facets),
                     expected,

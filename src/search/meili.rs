@@ -741,6 +741,64 @@ impl SearchEngine for MeiliEngine {
         })
     }
 
+    async fn count(&self, queries: &[SearchQuery]) -> Result<Vec<u64>, SearchError> {
+        self.ready().await?;
+        if queries.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Every part of every query in one round trip, each counted
+        // exactly (page mode, no hits, no facets); a search's total is the
+        // sum of its parts', as in `search`.
+        let parts: Vec<Vec<Part>> = queries.iter().map(Part::of).collect();
+        let filters: Vec<Vec<String>> = queries
+            .iter()
+            .zip(&parts)
+            .map(|(query, parts)| {
+                parts
+                    .iter()
+                    .map(|part| part.filter(Self::filter(query, None)))
+                    .collect()
+            })
+            .collect();
+        let index = self.index();
+        let mut multi = self.client.multi_search();
+        for (parts, filters) in parts.iter().zip(&filters) {
+            for (part, filter) in parts.iter().zip(filters) {
+                let mut request = index.search();
+                request
+                    .with_query(&part.text)
+                    .with_matching_strategy(MatchingStrategies::ALL)
+                    .with_filter(filter)
+                    .with_page(1)
+                    .with_hits_per_page(0);
+                part.restrict(&mut request);
+                multi.with_search_query(request.build());
+            }
+        }
+        let response = multi.execute::<MeiliDocument>().await.map_err(error)?;
+        let slowest = response
+            .results
+            .iter()
+            .map(|r| r.processing_time_ms as u64)
+            .max()
+            .unwrap_or(0);
+        self.searches.fetch_add(1, Ordering::Relaxed);
+        self.processing_ms.fetch_add(slowest, Ordering::Relaxed);
+        let mut answers = response.results.into_iter();
+        let mut totals = Vec::with_capacity(queries.len());
+        for parts in &parts {
+            let mut total = 0;
+            for _ in parts {
+                let answer = answers
+                    .next()
+                    .ok_or_else(|| error("multi-search answered fewer queries than asked"))?;
+                total += answer.total_hits.unwrap_or(0) as u64;
+            }
+            totals.push(total);
+        }
+        Ok(totals)
+    }
+
     async fn health(&self) -> Result<(), SearchError> {
         self.client.health().await.map(|_| ()).map_err(error)
     }

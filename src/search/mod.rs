@@ -131,6 +131,9 @@ pub trait SearchEngine: Send + Sync {
     /// Removes these opportunities; returns once they are gone from results.
     async fn delete(&self, ids: Vec<i32>) -> Result<(), SearchError>;
     async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError>;
+    /// The total `search` would give for each of these queries, in order,
+    /// without hits or facets: for pages that show many searches' counts.
+    async fn count(&self, queries: &[SearchQuery]) -> Result<Vec<u64>, SearchError>;
     /// Whether the engine can answer right now.
     async fn health(&self) -> Result<(), SearchError>;
     /// How many documents the live index holds: 0 when it does not exist

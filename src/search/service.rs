@@ -36,3 +36,22 @@ pub async fn search(state: &AppState, query: &SearchQuery) -> AppResult<Searched
         }
     }
 }
+
+/// The total of each of these searches (see `SearchEngine::count`), from
+/// the database when the engine cannot answer, as `search` would.
+pub async fn count(state: &AppState, queries: &[SearchQuery]) -> AppResult<Vec<u64>> {
+    match state.search.count(queries).await {
+        Ok(totals) => {
+            state.fallback.forget();
+            Ok(totals)
+        }
+        Err(error) => {
+            tracing::warn!(%error, "search engine failed; counting from the database");
+            let mut totals = Vec::with_capacity(queries.len());
+            for query in queries {
+                totals.push(state.fallback.search(&state.db, query).await?.total);
+            }
+            Ok(totals)
+        }
+    }
+}

@@ -576,6 +576,119 @@ async fn the_outreach_list_counts_what_each_student_would_find_by_default() {
 }
 
 #[tokio::test]
+async fn each_outreach_count_is_the_total_search_shows_for_that_students_defaults() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        // Postings that each default below tells apart: grades, fields,
+        // modes, needs, team languages, and places near and far.
+        for overrides in [
+            vec![],
+            vec![
+                ("title", "Clinic data helper"),
+                ("field", "health"),
+                ("mode", "remote"),
+                ("min_grade", "11"),
+                ("languages", "en"),
+                ("features", "after_school"),
+            ],
+            vec![
+                ("title", "Solar crew shadow"),
+                ("field", "computer_science"),
+                ("zip", "90011"),
+                ("max_grade", "10"),
+                ("languages", "vi"),
+            ],
+            vec![
+                ("title", "River lab assistant"),
+                ("field", "life_sciences"),
+                ("mode", "hybrid"),
+                ("zip", "60601"),
+                ("min_grade", "10"),
+                ("features", "transit_accessible"),
+            ],
+            vec![
+                ("title", "Bridge survey intern"),
+                ("zip", "60657"),
+                ("languages", "es"),
+            ],
+        ] {
+            app.published(&employer, &posting(&overrides)).await;
+        }
+        let school = app.school("Lincoln High").await;
+        // Students whose defaults differ in every way a default can:
+        // none saved (the school's ZIP), a home ZIP with a radius, the
+        // school's ZIP with a radius, needs, interests, languages.
+        type ProfileFields<'a> = &'a [(&'a str, &'a str)];
+        let profiles: [(&str, i32, ProfileFields); 6] = [
+            ("Ana", 11, &[]),
+            ("Ben", 10, &[("home_zip", "60601"), ("travel_miles", "3")]),
+            (
+                "Cora",
+                12,
+                &[("travel_miles", "10"), ("needs", "transit_accessible")],
+            ),
+            (
+                "Dev",
+                9,
+                &[
+                    ("interests", "computer_science"),
+                    ("interests", "engineering"),
+                ],
+            ),
+            ("Eli", 11, &[("languages", "vi, es"), ("needs", "paid")]),
+            ("Fay", 12, &[("interests", "health"), ("home_zip", "90011")]),
+        ];
+        for (name, grade, fields) in profiles {
+            let student = app.student(school, name, "Tester", grade).await;
+            if !fields.is_empty() {
+                let saved = app
+                    .submit_as(&student, "/student/profile", "/student/profile", fields)
+                    .await;
+                assert_eq!(saved.status(), StatusCode::SEE_OTHER, "{name}");
+            }
+        }
+        let counselor = app.counselor("carla@lincoln.edu", &[school]).await;
+        let list = app
+            .get_as(&counselor, "/counselor/outreach?status=not_engaged")
+            .await
+            .text()
+            .await
+            .unwrap();
+        // Each row: `<a href="/search?...">N matching opportunities</a>`.
+        let rows: Vec<(String, String)> = list
+            .split("<a href=\"&#x2f;search?")
+            .skip(1)
+            .map(|rest| {
+                let (query, text) = rest.split_once("\">").unwrap();
+                let count = text.split(' ').next().unwrap().to_owned();
+                (format!("/search?{}", query.replace("&amp;", "&")), count)
+            })
+            .collect();
+        assert_eq!(rows.len(), profiles.len(), "{list}");
+        let visitor = new_client();
+        let mut counts = Vec::new();
+        for (link, count) in &rows {
+            let page = app.get_as(&visitor, link).await.text().await.unwrap();
+            let heading = page
+                .split("id=\"results-heading\" aria-live=\"polite\">")
+                .nth(1)
+                .and_then(|rest| rest.split(' ').next())
+                .unwrap_or_else(|| panic!("no total on {link}"));
+            assert_eq!(count, heading, "{link}");
+            counts.push(count.clone());
+        }
+        // The defaults found different numbers: the comparison is not of zeros.
+        counts.sort();
+        counts.dedup();
+        assert!(counts.len() >= 3, "{rows:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_command_line_imports_a_roster_folder() {
     let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
     app.admin().await;

@@ -422,6 +422,92 @@ async fn a_radius_keeps_nearby_and_remote_postings_and_reports_distances() {
 }
 
 #[tokio::test]
+async fn a_count_is_the_total_of_the_same_search_without_its_hits() {
+    let chicago = |miles: Option<f64>| Near {
+        zip: "60601".into(),
+        point: zip_centroid("60601").unwrap(),
+        within_miles: miles,
+    };
+    // Filters, facets with selections, a radius or only distances, words
+    // (with a typo), words matching nothing, and a later day.
+    let queries = vec![
+        query(),
+        SearchQuery {
+            kinds: vec![OpportunityKind::Internship],
+            fields: vec![StemField::Engineering, StemField::LifeSciences],
+            ..query()
+        },
+        SearchQuery {
+            needs: vec![AccessNeed::Paid, AccessNeed::WheelchairAccessible],
+            grade: Some(10),
+            ..query()
+        },
+        SearchQuery {
+            languages: vec!["es".into(), "vi".into()],
+            modes: vec![WorkMode::OnSite, WorkMode::Remote],
+            ..query()
+        },
+        SearchQuery {
+            near: Some(chicago(Some(5.0))),
+            ..query()
+        },
+        SearchQuery {
+            near: Some(chicago(None)),
+            grade: Some(12),
+            ..query()
+        },
+        SearchQuery {
+            text: "robotcs lab".into(),
+            ..query()
+        },
+        SearchQuery {
+            text: "intern".into(),
+            sort: Sort::Deadline,
+            page: 2,
+            per_page: 1,
+            ..query()
+        },
+        SearchQuery {
+            text: "xylophone".into(),
+            ..query()
+        },
+        SearchQuery {
+            today: today() + Duration::days(6),
+            ..query()
+        },
+    ];
+    for (engine, _dir) in engines().await {
+        let counted = engine.count(&queries).await.expect("count");
+        let mut totals = Vec::new();
+        for query in &queries {
+            totals.push(engine.search(query).await.expect("search").total);
+        }
+        assert_eq!(counted, totals, "{:?}", engine.kind());
+        assert_eq!(&counted[..2], &[8, 4], "{:?}", engine.kind());
+        assert!(
+            engine.count(&[]).await.expect("no searches").is_empty(),
+            "{:?}",
+            engine.kind()
+        );
+        // Spanish postings are counted as they are searched.
+        engine.rebuild(spanish_fixture()).await.expect("indexed");
+        let spanish: Vec<SearchQuery> = ["ingeniería", "laboratorio", "de", "data"]
+            .iter()
+            .map(|text| SearchQuery {
+                text: (*text).into(),
+                ..query()
+            })
+            .collect();
+        let counted = engine.count(&spanish).await.expect("count");
+        let mut totals = Vec::new();
+        for query in &spanish {
+            totals.push(engine.search(query).await.expect("search").total);
+        }
+        assert_eq!(counted, totals, "{:?}", engine.kind());
+    }
+}
+
+#[tokio::test]
 async fn every_sort_orders_as_promised() {
     for (engine, _dir) in engines().await {
         let e = engine.as_ref();
