@@ -2,6 +2,9 @@
 //! would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
 //! carriage return) gets a leading `'`, so a student or organization name like
 //! `=HYPERLINK(...)` stays text. Plain numbers (a negative gap) stay numbers.
+//! Every file starts with a UTF-8 byte order mark, as Excel's own "CSV UTF-8"
+//! does: without it Excel on Windows reads the file as Windows-1252 and
+//! shows "PrÃ¡ctica" for "Práctica".
 
 use axum::{
     http::header,
@@ -21,6 +24,9 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The UTF-8 byte order mark every export begins with.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// A CSV document being written, every cell neutralised.
 pub struct Export {
     writer: csv::Writer<Vec<u8>>,
@@ -33,7 +39,7 @@ fn csv_error(e: impl std::fmt::Display) -> AppError {
 impl Export {
     pub fn new() -> Self {
         Self {
-            writer: csv::Writer::from_writer(Vec::new()),
+            writer: csv::Writer::from_writer(BOM.to_vec()),
         }
     }
 
@@ -77,6 +83,14 @@ impl Default for Export {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_starts_with_the_byte_order_mark_once() {
+        let mut export = Export::new();
+        export.row(["sección", "=1"]).unwrap();
+        let body = export.writer.into_inner().unwrap();
+        assert_eq!(body, "\u{feff}sección,'=1\n".as_bytes());
+    }
 
     #[test]
     fn cells_a_spreadsheet_would_run_become_text() {

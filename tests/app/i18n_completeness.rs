@@ -392,7 +392,44 @@ async fn every_page_of_the_journeys_reads_in_spanish() {
         .text()
         .await
         .unwrap();
-    assert!(csv.starts_with("nombre,grado,escuela,estado"), "{csv}");
+    assert!(
+        csv.starts_with("\u{feff}nombre,grado,escuela,estado"),
+        "{csv}"
+    );
+    // Every export starts with a byte order mark (Excel then reads UTF-8),
+    // and the groups' dimensions are written in Spanish, their key last.
+    for path in [
+        "/counselor/outreach/students.csv",
+        "/counselor/dashboard/groups.csv",
+    ] {
+        let bytes = app.get_as(&counselor, path).await.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{path}");
+    }
+    let groups = app
+        .get_as(&counselor, "/counselor/dashboard/groups.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(groups.contains("\nGénero,"), "{groups}");
+    for line in groups.lines().skip(1) {
+        assert!(!line.starts_with("gender,"), "{line}");
+        let key = line.rsplit(',').next().unwrap_or_default();
+        assert!(
+            [
+                "gender",
+                "race_ethnicity",
+                "low_income",
+                "english_learner",
+                "disability",
+                "first_generation",
+                "grade",
+                "school"
+            ]
+            .contains(&key),
+            "{line}"
+        );
+    }
 
     // Administrators.
     app.get_as(&admin_client, "/language/es").await;
