@@ -11,7 +11,10 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::error::{AppError, AppResult};
+use crate::{
+    error::{AppError, AppResult},
+    forms::without_direction_controls,
+};
 
 /// The text of a cell as written: neutralised when a spreadsheet would
 /// evaluate it.
@@ -49,9 +52,11 @@ impl Export {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        // Direction controls go too: a name stored before they were
+        // refused at the door must not flip how a spreadsheet row reads.
         let cells: Vec<String> = cells
             .into_iter()
-            .map(|cell| neutralise(cell.as_ref()).into_owned())
+            .map(|cell| neutralise(&without_direction_controls(cell.as_ref())).into_owned())
             .collect();
         self.writer.write_record(&cells).map_err(csv_error)
     }
@@ -87,9 +92,9 @@ mod tests {
     #[test]
     fn an_export_starts_with_the_byte_order_mark_once() {
         let mut export = Export::new();
-        export.row(["sección", "=1"]).unwrap();
+        export.row(["sección", "=1", "\u{202E}Rivera"]).unwrap();
         let body = export.writer.into_inner().unwrap();
-        assert_eq!(body, "\u{feff}sección,'=1\n".as_bytes());
+        assert_eq!(body, "\u{feff}sección,'=1,Rivera\n".as_bytes());
     }
 
     #[test]
