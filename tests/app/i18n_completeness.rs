@@ -177,6 +177,28 @@ fn templates_write_no_text_of_their_own() {
     );
 }
 
+/// The form macros add "(optional)" after the label of a field that is not
+/// required: a label saying it too read "(optional) (optional)".
+#[test]
+fn no_optional_field_says_optional_twice() {
+    let call =
+        Regex::new(r#"f\.(?:input|textarea)\("[a-z_]+", t\("([a-z0-9-]+)"\)([^\n]*)"#).unwrap();
+    let mut doubled = Vec::new();
+    for lang in ["en", "es"] {
+        let messages = catalogue(lang);
+        let optional = messages["form-optional"].clone();
+        for (name, text) in templates() {
+            for c in call.captures_iter(&text) {
+                let label = messages.get(&c[1]).cloned().unwrap_or_default();
+                if c[2].contains("required=false") && label.contains(&optional) {
+                    doubled.push(format!("{lang} {name}: {}", &c[1]));
+                }
+            }
+        }
+    }
+    assert!(doubled.is_empty(), "labels that say it again: {doubled:?}");
+}
+
 /// What a reader sees of a page: its text and the attributes read aloud.
 fn visible_text(html: &str) -> String {
     let hidden = Regex::new(r"(?is)<(script|style)\b.*?</(script|style)>").unwrap();
