@@ -12,6 +12,9 @@ pub struct Model {
     pub opportunity_id: i32,
     /// Twelve hexadecimal digits, unique within the posting's draw.
     pub code: String,
+    /// The counselor's priority mark when the student entered (`None` for
+    /// entries from before it was kept: the mark at draw time counts).
+    pub priority: Option<bool>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,7 +13,9 @@ draws-error-allocation-locked = Students have already applied, so how seats are 
 draws-error-not-fair-draw = This posting gives its seats first come, first served: it has no draw.
 draws-error-org-not-verified = This organization is not verified at the moment, so its draw waits: no student is given a seat until it is verified again.
 draws-error-not-due = The draw runs after the deadline ({ $deadline }): applications are still being collected.
-draws-error-entry = This application waits for the fair draw after the deadline: seats are drawn by lot, not chosen. You can still decline an application that is not eligible.
+draws-error-entry = This application waits for the fair draw after the deadline: seats are drawn by lot, not chosen, and nobody is taken out of the lot. The student can withdraw; eligibility was checked when they applied.
+draws-error-wait-list = This wait-list place was drawn by lot: freed seats go to the wait list in draw order, so it cannot be declined.
+draws-applicants-collecting = Entries are drawn by lot after the deadline: nobody is chosen, or taken out of the lot, before the draw.
 draws-error-priority-value = Choose whether to mark the student as priority (yes or no).
 
 draws-fact = How seats are given

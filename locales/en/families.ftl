@@ -8,6 +8,9 @@ families-birth-date-saved = Birth date saved.
 families-resend-too-soon = The consent email was sent less than { $minutes } minutes ago. Please wait a little before asking again.
 families-consent-not-pending = This placement is not waiting for consent any more.
 families-no-guardian-email = No guardian of this student has an email address on file. A counselor can add one, or record a paper consent form.
+families-decline-reason = The guardian said why they declined: { $reason }
+families-err-guardian-is-student = This address is a student's sign-in address. Consent must come from a guardian: enter the guardian's own email address, or leave it empty and use the paper consent form.
+families-err-shared-contact = This contact is also a guardian of a student at a school you do not serve, so changing it here would change what that school relies on. Ask your district's STEMbridge administrator to correct it, or add a new contact for this student.
 families-resent = The consent email is on its way again.
 
 families-profile-birth-date = Date of birth: { $date }.

@@ -13,7 +13,9 @@ draws-error-allocation-locked = Ya hay estudiantes que se postularon, así que l
 draws-error-not-fair-draw = Esta publicación asigna sus cupos por orden de llegada: no tiene sorteo.
 draws-error-org-not-verified = Esta organización no está verificada por ahora, así que su sorteo espera: ningún estudiante recibe un cupo hasta que vuelva a estar verificada.
 draws-error-not-due = El sorteo se hace después de la fecha límite ({ $deadline }): todavía se están reuniendo solicitudes.
-draws-error-entry = Esta solicitud espera el sorteo justo después de la fecha límite: los cupos se sortean, no se eligen. Todavía puede rechazar una solicitud que no cumpla los requisitos.
+draws-error-entry = Esta solicitud espera el sorteo justo después de la fecha límite: los lugares se sortean, no se eligen, y nadie se saca del sorteo. El estudiante puede retirarse; los requisitos se comprobaron cuando presentó la solicitud.
+draws-error-wait-list = Este lugar en la lista de espera se asignó por sorteo: los lugares que se liberan van a la lista de espera en el orden del sorteo, así que no se puede rechazar.
+draws-applicants-collecting = Las solicitudes se sortean después de la fecha límite: antes del sorteo no se elige a nadie ni se saca a nadie del sorteo.
 draws-error-priority-value = Elija si marcar al estudiante como prioritario (sí o no).
 
 draws-fact = Cómo se asignan los cupos

@@ -8,6 +8,9 @@ families-birth-date-saved = Fecha de nacimiento guardada.
 families-resend-too-soon = El correo de consentimiento se envió hace menos de { $minutes } minutos. Espera un poco antes de pedirlo de nuevo.
 families-consent-not-pending = Esta práctica ya no está esperando consentimiento.
 families-no-guardian-email = Ningún tutor de este estudiante tiene un correo electrónico registrado. Un orientador puede agregarlo o registrar un formulario de consentimiento en papel.
+families-decline-reason = El tutor explicó por qué no dio su consentimiento: { $reason }
+families-err-guardian-is-student = Esta dirección es la dirección de inicio de sesión de un estudiante. El consentimiento debe darlo un tutor: escriba el correo del propio tutor, o déjelo vacío y use el formulario de consentimiento en papel.
+families-err-shared-contact = Este contacto también es tutor de un estudiante de una escuela que usted no atiende, así que cambiarlo aquí cambiaría aquello en lo que esa escuela confía. Pida al administrador de STEMbridge de su distrito que lo corrija, o agregue un contacto nuevo para este estudiante.
 families-resent = El correo de consentimiento se envió de nuevo.
 
 families-profile-birth-date = Fecha de nacimiento: { $date }.

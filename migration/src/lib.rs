@@ -28,6 +28,7 @@ mod m20261129_000025_add_draw_seeds_and_tickets;
 mod m20261129_000026_scrub_sent_mail;
 mod m20261129_000027_version_statistics_per_school;
 mod m20261129_000028_add_mail_for_organization;
+mod m20261129_000030_add_ticket_priority;
 
 use std::sync::OnceLock;
 
@@ -93,6 +94,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000026_scrub_sent_mail::Migration),
             Box::new(m20261129_000027_version_statistics_per_school::Migration),
             Box::new(m20261129_000028_add_mail_for_organization::Migration),
+            Box::new(m20261129_000030_add_ticket_priority::Migration),
         ]
     }
 }

@@ -135,6 +135,10 @@ struct ApplicantsPage {
     placements: Vec<(i32, String, &'static str)>,
     pager: Pager,
     q: Option<String>,
+    /// Seats drawn by lot: its wait list is in draw order, not to be skipped.
+    by_lot: bool,
+    /// Entries wait for the draw: nobody is chosen or taken out before it.
+    collecting: bool,
 }
 
 pub async fn applicants(
@@ -153,7 +157,10 @@ pub async fn applicants(
     );
     let taken = service::slots_taken(&db, id).await?;
     let placements = service::placements_of(&db, id).await?;
+    let collecting = crate::draws::service::collects_entries(&db, &opportunity).await?;
     let view = ApplicantsPage {
+        by_lot: opportunity.allocation == entity::Allocation::FairDraw,
+        collecting,
         id,
         title: opportunity.title,
         slots: opportunity.slots,

@@ -170,7 +170,8 @@ pub async fn apply(
     })?;
     record_event(&txn, application.id, None, status, user.id, now).await?;
     if enters_draw {
-        crate::draws::service::issue_ticket(&txn, opportunity_id, application.id).await?;
+        crate::draws::service::issue_ticket(&txn, opportunity_id, application.id, student.priority)
+            .await?;
     }
     if status == ApplicationStatus::Accepted {
         placements::service::create(&txn, &application, &opportunity, &student, taken + 1).await?;
@@ -295,12 +296,17 @@ pub async fn employer_act(
     let to = action
         .target(application.status)
         .ok_or_else(|| refused(application.status, verb))?;
-    // An entry waiting for its draw is the lottery's to place, not the
-    // employer's (rejecting an ineligible one stays possible).
-    if action != EmployerAction::Reject
-        && crate::draws::service::collects_entries(&txn, &opportunity).await?
-    {
+    // An entry waiting for its draw, or a place on a drawn wait list, is the
+    // lottery's to give, not the employer's: declining one would let them
+    // pick who is left in the lot, or skip whoever is next. Eligibility is
+    // checked when the student applies; a student can still withdraw.
+    if crate::draws::service::collects_entries(&txn, &opportunity).await? {
         return Err(AppError::conflict("draws-error-entry"));
+    }
+    if opportunity.allocation == entity::Allocation::FairDraw
+        && application.status == ApplicationStatus::Waitlisted
+    {
+        return Err(AppError::conflict("draws-error-wait-list"));
     }
     let student = crate::db::found::<student::Entity>(&txn, application.student_id).await?;
     let saved = record(&txn, application, to, employer.id).await?;

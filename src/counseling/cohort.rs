@@ -106,6 +106,7 @@ fn facts_select(period: &Period) -> SelectStatement {
             C::LastName,
             C::Grade,
             C::UserId,
+            C::SourcedId,
         ])
         .columns(GROUP_COLUMNS)
         .column(C::Priority)
@@ -796,6 +797,8 @@ pub struct ListFilter {
 pub struct StudentRow {
     pub id: i32,
     pub name: String,
+    /// `roster::service::student_ref`: tells namesakes apart.
+    pub student_ref: String,
     pub grade: i32,
     pub school: String,
     pub stage: &'static str,
@@ -815,6 +818,7 @@ struct ListRow {
     grade: i32,
     user_id: Option<i32>,
     priority: bool,
+    sourced_id: Option<String>,
 }
 
 /// Where a student of the list stands: the facts of `facts_select`.
@@ -999,6 +1003,7 @@ pub async fn list(
         });
         rows.push(StudentRow {
             id: s.id,
+            student_ref: crate::roster::service::student_ref(s.sourced_id.as_deref(), s.id),
             name: format!("{} {}", s.first_name, s.last_name),
             grade: s.grade,
             school: names

@@ -266,6 +266,7 @@ pub async fn export_students(
     let mut export = Export::new();
     export.row(
         [
+            "csv-student-id",
             "csv-name",
             "csv-grade",
             "csv-school",
@@ -276,6 +277,7 @@ pub async fn export_students(
     )?;
     for row in &rows {
         export.row([
+            row.student_ref.clone(),
             row.name.clone(),
             row.grade.to_string(),
             row.school.clone(),

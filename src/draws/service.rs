@@ -110,12 +110,14 @@ pub async fn issue_ticket(
     db: &impl ConnectionTrait,
     opportunity_id: i32,
     application_id: i32,
+    priority: bool,
 ) -> AppResult<()> {
     loop {
         let inserted = draw_ticket::Entity::insert(draw_ticket::ActiveModel {
             application_id: Set(application_id),
             opportunity_id: Set(opportunity_id),
             code: Set(new_code(&mut HashSet::new())),
+            priority: Set(Some(priority)),
         })
         .on_conflict_do_nothing_on([
             draw_ticket::Column::OpportunityId,
@@ -129,17 +131,17 @@ pub async fn issue_ticket(
     }
 }
 
-/// The codes given to the posting's entries as they applied, by application.
-async fn issued_codes(
+/// The tickets given to the posting's entries as they applied, by application.
+async fn issued_tickets(
     db: &impl ConnectionTrait,
     opportunity_id: i32,
-) -> AppResult<HashMap<i32, String>> {
+) -> AppResult<HashMap<i32, draw_ticket::Model>> {
     Ok(draw_ticket::Entity::find()
         .filter(draw_ticket::Column::OpportunityId.eq(opportunity_id))
         .all(db)
         .await?
         .into_iter()
-        .map(|t| (t.application_id, t.code))
+        .map(|t| (t.application_id, t))
         .collect())
 }
 
@@ -263,21 +265,28 @@ pub async fn run(
         .into_iter()
         .collect();
 
-    let mut given = issued_codes(&txn, opportunity.id).await?;
-    let mut codes: HashSet<String> = given.values().cloned().collect();
+    let mut given = issued_tickets(&txn, opportunity.id).await?;
+    let mut codes: HashSet<String> = given.values().map(|t| t.code.clone()).collect();
     let mut by_code: HashMap<String, application::Model> = HashMap::new();
     let mut tickets = Vec::with_capacity(entries.len());
     for entry in entries {
         let student = students.get(&entry.student_id).or_not_found()?;
+        let issued = given.remove(&entry.id);
+        // The priority mark as it stood when the student entered, so no mark
+        // set after seeing who entered can move them ahead.
+        let priority = issued
+            .as_ref()
+            .and_then(|t| t.priority)
+            .unwrap_or(student.priority);
         let tier = order::tier(
             placed_before.contains(&student.id),
-            student.priority,
+            priority,
             low_income_tier && student.low_income == Some(true),
         );
         // The code its student was shown on applying (an entry from before
         // codes were given then gets one now).
-        let code = match given.remove(&entry.id) {
-            Some(code) => code,
+        let code = match issued {
+            Some(ticket) => ticket.code,
             None => new_code(&mut codes),
         };
         tickets.push(Ticket {

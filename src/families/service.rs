@@ -1,10 +1,13 @@
 //! Guardian contacts and the birth dates only the school may set.
 
 use chrono::{Datelike, NaiveDate, Utc};
-use entity::{guardian, student, student_guardian};
+use entity::{Role, counselor_school, guardian, student, student_guardian, user};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder,
+    sea_query::{Query, SelectStatement},
 };
 use serde::{Deserialize, Serialize};
 
@@ -41,16 +44,60 @@ pub async fn of_student(
     Ok(guardians)
 }
 
-/// The active guardians of a student who can be reached by email.
+/// The active guardians of a student who can be reached by email, at an
+/// address that is not a student's sign-in address.
 pub async fn reachable(
     db: &impl ConnectionTrait,
     student_id: i32,
 ) -> AppResult<Vec<guardian::Model>> {
-    Ok(of_student(db, student_id)
-        .await?
-        .into_iter()
-        .filter(|g| g.active && g.email.as_deref().is_some_and(|e| !e.is_empty()))
-        .collect())
+    let linked = Query::select()
+        .column(student_guardian::Column::GuardianId)
+        .from(student_guardian::Entity)
+        .and_where(student_guardian::Column::StudentId.eq(student_id))
+        .to_owned();
+    Ok(guardian::Entity::find()
+        .filter(guardian::Column::Id.in_subquery(linked))
+        .filter(guardian::Column::Active.eq(true))
+        .filter(guardian::Column::Email.is_not_null())
+        .filter(guardian::Column::Email.ne(""))
+        .filter(guardian::Column::Email.not_in_subquery(student_sign_in_addresses()))
+        .order_by_asc(guardian::Column::FamilyName)
+        .order_by_asc(guardian::Column::GivenName)
+        .all(db)
+        .await?)
+}
+
+/// Every student's sign-in address. Families share one inbox and exports
+/// copy the student's address into the parent's row; a consent link sent
+/// there reaches the student, who could consent for themselves. Emails are
+/// stored lower-cased on both sides, so equality is enough.
+pub fn student_sign_in_addresses() -> SelectStatement {
+    Query::select()
+        .column(user::Column::Email)
+        .from(user::Entity)
+        .and_where(user::Column::Role.eq(Role::Student))
+        .to_owned()
+}
+
+/// Whether `email` (any case) is a student's sign-in address.
+pub async fn is_student_address(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
+    let students = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Student))
+        .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .count(db)
+        .await?;
+    Ok(students > 0)
+}
+
+/// Refuses a guardian address that is a student's sign-in address.
+async fn refuse_student_address(db: &impl ConnectionTrait, email: Option<&str>) -> AppResult<()> {
+    let Some(email) = email else { return Ok(()) };
+    if is_student_address(db, email).await? {
+        let mut errors = FieldErrors::new();
+        errors.add_id("email", "families-err-guardian-is-student");
+        return Err(AppError::Validation(errors));
+    }
+    Ok(())
 }
 
 /// The language a guardian reads, English when unknown. Read through
@@ -153,6 +200,7 @@ pub async fn add(
     let txn = db::begin_write(db).await?;
     student_for(&txn, counselor, student_id).await?;
     let input = parse(form)?;
+    refuse_student_address(&txn, input.email.as_deref()).await?;
     let now = Utc::now();
     let saved = guardian::ActiveModel {
         sourced_id: Set(None),
@@ -202,6 +250,22 @@ pub async fn correct(
     crate::db::found::<student_guardian::Entity>(&txn, (student_id, guardian_id)).await?;
     let current = crate::db::found::<guardian::Entity>(&txn, guardian_id).await?;
     let input = parse(form)?;
+    refuse_student_address(&txn, input.email.as_deref()).await?;
+    let students: Vec<i32> = student_guardian::Entity::find()
+        .filter(student_guardian::Column::GuardianId.eq(guardian_id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|link| link.student_id)
+        .collect();
+    // A contact shared with a student at a school this counselor does not
+    // serve (siblings across a district) is that school's contact too: a
+    // change here would re-send its consent links to an address that school
+    // never saw. The district's admin or a roster import changes it; this
+    // counselor can add a contact for their own student instead.
+    if counselor.role != Role::Admin && !serves_all(&txn, counselor.id, &students).await? {
+        return Err(AppError::conflict("families-err-shared-contact"));
+    }
     let mut model: guardian::ActiveModel = current.into();
     model.given_name = Set(input.given_name);
     model.family_name = Set(input.family_name);
@@ -211,13 +275,6 @@ pub async fn correct(
     model.active = Set(input.active);
     model.updated_at = Set(Utc::now());
     let saved = model.update(&txn).await?;
-    let students: Vec<i32> = student_guardian::Entity::find()
-        .filter(student_guardian::Column::GuardianId.eq(guardian_id))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|link| link.student_id)
-        .collect();
     let links = refresh_links(&txn, &students, Utc::now()).await?;
     audit::record(
         &txn,
@@ -228,6 +285,25 @@ pub async fn correct(
     .await?;
     txn.commit().await?;
     Ok((saved, links))
+}
+
+/// Whether every one of `students` is at a school `counselor_id` serves.
+async fn serves_all(
+    db: &impl ConnectionTrait,
+    counselor_id: i32,
+    students: &[i32],
+) -> AppResult<bool> {
+    let theirs = Query::select()
+        .column(counselor_school::Column::SchoolId)
+        .from(counselor_school::Entity)
+        .and_where(counselor_school::Column::UserId.eq(counselor_id))
+        .to_owned();
+    let elsewhere = student::Entity::find()
+        .filter(student::Column::Id.is_in(students.iter().copied()))
+        .filter(student::Column::SchoolId.not_in_subquery(theirs))
+        .count(db)
+        .await?;
+    Ok(elsewhere == 0)
 }
 
 /// A counselor's birth date form.

@@ -238,12 +238,13 @@ async fn seats_held(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult
         .await?)
 }
 
-/// The terms a guardian's consent covers (what it is called and what kind,
-/// as the consent mail named it; where, how, when, for what pay, with which
-/// access features) that an edit would change, each refused on its field:
-/// while students hold seats these stay as agreed, and a change goes
-/// through the students' counselor, or a new posting. Everything else
-/// (description, skills...) stays editable.
+/// The terms a guardian's consent covers that an edit would change, each
+/// refused on its field: what the consent mail and page showed (title and
+/// kind, description, field, skills, language, the team's languages, who is
+/// eligible), and where, how, when, for what pay, with which access
+/// features. While students hold seats these stay as agreed, and a change
+/// goes through the students' counselor, or a new posting. Only the
+/// deadline, the seats (not below those taken) and added features change.
 fn locked_terms(
     current: &opportunity::Model,
     features: &[AccessNeed],
@@ -260,6 +261,46 @@ fn locked_terms(
             "kind",
             "employer-posting-kind-name",
             current.kind != posting.kind,
+        ),
+        (
+            "description",
+            "employer-posting-description",
+            current.description != posting.description,
+        ),
+        (
+            "written_in",
+            "posting-language-label",
+            current.written_in != posting.written_in,
+        ),
+        (
+            "field",
+            "employer-posting-field-name",
+            current.field != posting.field,
+        ),
+        (
+            "skills",
+            "employer-posting-skills-name",
+            current.skills != posting.skills,
+        ),
+        (
+            "languages",
+            "employer-posting-languages",
+            current.languages != posting.languages.join(","),
+        ),
+        (
+            "min_grade",
+            "employer-posting-min-grade",
+            current.min_grade != posting.min_grade,
+        ),
+        (
+            "max_grade",
+            "employer-posting-max-grade",
+            current.max_grade != posting.max_grade,
+        ),
+        (
+            "min_age",
+            "employer-posting-min-age",
+            current.min_age != posting.min_age,
         ),
         (
             "mode",

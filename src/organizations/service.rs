@@ -181,6 +181,34 @@ pub async fn invite(
     })
 }
 
+/// Seats freed while the organization could reach no student (a
+/// suspension: a placement ended or a guardian declined) go to their wait
+/// lists once it is verified again, as they would have at the time.
+async fn fill_freed_seats(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<()> {
+    let with_wait_list = opportunity::Entity::find()
+        .select_only()
+        .column(opportunity::Column::Id)
+        .filter(opportunity::Column::OrganizationId.eq(organization_id))
+        .filter(
+            opportunity::Column::Id.in_subquery(
+                Query::select()
+                    .column(application::Column::OpportunityId)
+                    .from(application::Entity)
+                    .and_where(application::Column::Status.eq(ApplicationStatus::Waitlisted))
+                    .to_owned(),
+            ),
+        )
+        .order_by_asc(opportunity::Column::Id)
+        .into_tuple::<i32>()
+        .all(db)
+        .await?;
+    for id in with_wait_list {
+        let opportunity = crate::placements::seats::lock_opportunity(db, id).await?;
+        crate::placements::service::promote_wait_list(db, &opportunity).await?;
+    }
+    Ok(())
+}
+
 /// Whose open invitations to withdraw.
 #[derive(Debug, Clone, Copy)]
 pub enum Inviter {
@@ -446,6 +474,9 @@ pub async fn review(
     if matches!(status, OrgStatus::Suspended | OrgStatus::Rejected) {
         flag_students_of(&txn, &organization).await?;
         withdraw_invitations(&txn, Inviter::Organization(organization_id), reviewer.id).await?;
+    }
+    if status == OrgStatus::Verified {
+        fill_freed_seats(&txn, organization_id).await?;
     }
     super::notices::decision_made(&txn, &organization, decision, reviewer.id).await?;
     txn.commit().await?;

@@ -218,7 +218,12 @@ pub async fn open_link(
         .one(db)
         .await?
         .is_some();
-    if request.expires_at <= now || !still_addressed(&request, guardian.as_ref(), linked) {
+    // Sent before the address became a student's sign-in (or before this
+    // check existed): the student's own inbox is not a guardian's.
+    if request.expires_at <= now
+        || families::is_student_address(db, &request.email).await?
+        || !still_addressed(&request, guardian.as_ref(), linked)
+    {
         return Ok(Err(LinkProblem::Expired));
     }
     Ok(Ok((request, placement)))
@@ -507,6 +512,7 @@ pub async fn statuses(
         .filter(guardian::Column::Active.eq(true))
         .filter(guardian::Column::Email.is_not_null())
         .filter(guardian::Column::Email.ne(""))
+        .filter(guardian::Column::Email.not_in_subquery(families::student_sign_in_addresses()))
         .distinct()
         .into_tuple::<i32>()
         .all(db)

@@ -11,7 +11,7 @@
 
 use chrono::Utc;
 use entity::{
-    ApplicationStatus, EndReason, PlacementStatus, WithdrawReason, application, opportunity,
+    ApplicationStatus, EndReason, PlacementStatus, Role, WithdrawReason, application, opportunity,
     placement, student,
 };
 use sea_orm::{
@@ -20,7 +20,10 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::service::{self, find_for_employer, find_for_student};
+use super::{
+    evaluation::Reader,
+    service::{self, find_for_employer, find_for_student},
+};
 use crate::{
     auth::extractors::{CurrentUser, VerifiedEmployer},
     db,
@@ -64,6 +67,40 @@ pub fn reason_id(key: &str) -> Option<String> {
     } else {
         EndReason::from_key(key).map(|_| format!("vocab-end_reason-{key}"))
     }
+}
+
+/// Why a placement ended early and its note, as `reader` may read them.
+/// A school's note is for counselors only: it may record what the student
+/// reported about the organization. A school's "safety concern" reaches the
+/// organization as "ended by the school", so it does not tip off a person a
+/// student reported. What an employer or the student wrote is for the other
+/// side and the school, as their forms say.
+pub async fn end_as_read(
+    db: &impl ConnectionTrait,
+    placement: &placement::Model,
+    reader: Reader,
+) -> AppResult<(Option<String>, Option<String>)> {
+    let reason = placement.end_reason.as_deref();
+    if reader == Reader::Counselor || reason.is_none() {
+        return Ok((reason.and_then(reason_id), placement.end_note.clone()));
+    }
+    let by_school = match placement.ended_by {
+        Some(id) => entity::user::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .is_some_and(|u| matches!(u.role, Role::Counselor | Role::Admin)),
+        None => false,
+    };
+    if !by_school {
+        return Ok((reason.and_then(reason_id), placement.end_note.clone()));
+    }
+    let reason = match reason {
+        Some(key) if reader == Reader::Employer && key == EndReason::Safety.key() => {
+            Some("seats-ended-by-school".to_owned())
+        }
+        other => other.and_then(reason_id),
+    };
+    Ok((reason, None))
 }
 
 pub fn withdraw_reason_keys() -> Vec<&'static str> {
@@ -211,6 +248,12 @@ async fn tell_ended(
     let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
     notify_student_of_placement(db, &student, found.id, &message).await?;
     if employers_too {
+        // As `end_as_read`: a school's safety concern is not named to them.
+        let message = if reason == EndReason::Safety.key() {
+            Message::new("seats-notice-ended-by-school").arg("title", opportunity.title.as_str())
+        } else {
+            message
+        };
         let link = format!("/employer/placements/{}", found.id);
         notify_employers(db, opportunity.organization_id, &message, &link).await?;
     }

@@ -781,6 +781,8 @@ pub struct PlacementView {
     pub organization_verified: bool,
     /// Awaiting consent or active: it can still be withdrawn or ended early.
     pub open: bool,
+    /// What the guardian wrote when declining consent: for the school only.
+    pub decline_reason: Option<String>,
     /// Why it ended early, in words (`vocab-...` id), and the note.
     pub end_reason: Option<String>,
     pub end_note: Option<String>,
@@ -810,10 +812,7 @@ pub async fn view(
     let employer_evaluation = super::evaluation::employer_side(&placement, reader);
     let student_evaluation = super::evaluation::student_side(&placement, reader);
     let mentor = super::mentor::MentorView::of(&placement);
-    let end_reason = placement
-        .end_reason
-        .as_deref()
-        .and_then(super::seats::reason_id);
+    let (end_reason, end_note) = super::seats::end_as_read(db, &placement, reader).await?;
     let opportunity = crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
     let paper_recorded_by = match placement.consent_recorded_by {
         Some(id) => entity::user::Entity::find_by_id(id)
@@ -868,8 +867,11 @@ pub async fn view(
         student_rated: placement.student_rating.is_some(),
         organization_verified: organization.status == entity::OrgStatus::Verified,
         open: PlacementStatus::OPEN.contains(&placement.status),
+        decline_reason: placement
+            .consent_decline_reason
+            .filter(|_| reader == super::evaluation::Reader::Counselor),
         end_reason,
-        end_note: placement.end_note,
+        end_note,
         before_answered,
         mentor,
         mentor_required,

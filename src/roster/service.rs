@@ -1,5 +1,7 @@
 //! Roster rules: which schools a counselor may see, adding students, issuing codes.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, Utc};
 use entity::{Role, counselor_school, school, student};
 use sea_orm::{
@@ -59,6 +61,11 @@ pub struct RosterEntry {
     pub id: i32,
     pub school_id: i32,
     pub name: String,
+    /// See [`student_ref`].
+    pub student_ref: String,
+    /// Another student on the page has the same name and grade: a code
+    /// handed to the wrong one gives them the other's record.
+    pub same_name: bool,
     pub grade: i32,
     pub claimed: bool,
     pub code_expires: Option<String>,
@@ -91,11 +98,19 @@ pub async fn roster_of(
         .offset(paging.offset())
         .all(db)
         .await?;
+    let mut namesakes: HashMap<(String, i32), usize> = HashMap::new();
+    for s in &students {
+        *namesakes
+            .entry((format!("{} {}", s.first_name, s.last_name), s.grade))
+            .or_default() += 1;
+    }
     Ok(students
         .into_iter()
         .map(|s| RosterEntry {
             id: s.id,
             school_id: s.school_id,
+            student_ref: student_ref(s.sourced_id.as_deref(), s.id),
+            same_name: namesakes[&(format!("{} {}", s.first_name, s.last_name), s.grade)] > 1,
             name: format!("{} {}", s.first_name, s.last_name),
             grade: s.grade,
             claimed: s.user_id.is_some(),
@@ -116,10 +131,22 @@ pub struct NewStudent {
     pub grade: String,
 }
 
+/// How counselors tell two students of the same name apart: the student
+/// information system's id when the roster gave one, else STEMbridge's own
+/// record number (what the student search finds).
+pub fn student_ref(sourced_id: Option<&str>, id: i32) -> String {
+    match sourced_id {
+        Some(sis) if !sis.is_empty() => sis.to_owned(),
+        _ => format!("#{id}"),
+    }
+}
+
 /// A claim code just issued: shown once, never stored in clear.
 #[derive(Debug, Serialize)]
 pub struct IssuedCode {
     pub student_name: String,
+    /// See [`student_ref`].
+    pub student_ref: String,
     pub code: String,
     pub expires: String,
 }
@@ -176,6 +203,7 @@ pub async fn add_student(
     .await?;
     Ok(IssuedCode {
         student_name: format!("{} {}", student.first_name, student.last_name),
+        student_ref: student_ref(student.sourced_id.as_deref(), student.id),
         code,
         expires: expires.format("%Y-%m-%d").to_string(),
     })
@@ -195,12 +223,14 @@ pub async fn reissue_code(
     let code = claim_code::generate();
     let expires = Utc::now() + Duration::days(claim_code::VALID_DAYS);
     let name = format!("{} {}", student.first_name, student.last_name);
+    let reference = student_ref(student.sourced_id.as_deref(), student.id);
     let mut student: student::ActiveModel = student.into();
     student.claim_code_hash = Set(Some(claim_code::digest(&code)));
     student.claim_code_expires_at = Set(Some(expires));
     student.update(db).await?;
     Ok(IssuedCode {
         student_name: name,
+        student_ref: reference,
         code,
         expires: expires.format("%Y-%m-%d").to_string(),
     })

@@ -195,7 +195,7 @@ pub async fn load(
     for (n, student) in entrants.enumerate() {
         let at = now - Duration::days(9) + Duration::minutes(n as i64);
         let entry = enter(db, &fair, student.id, ApplicationStatus::Submitted, at).await?;
-        draws::service::issue_ticket(db, fair.id, entry.id).await?;
+        draws::service::issue_ticket(db, fair.id, entry.id, student.priority).await?;
     }
     draws::service::run(db, fair.id, today, false).await?;
     Ok(())

@@ -148,59 +148,9 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
             "first come: three seats at once"
         );
 
-        // The fair draw (the default for a job shadow): two seats. The
-        // placed students apply first; under first come they would win.
-        let fair = app.published(&employer, &shadow("2", "")).await;
-        for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
-            assert_eq!(
-                apply(&app, &students[name], fair).await.status(),
-                StatusCode::SEE_OTHER
-            );
-        }
-        assert_eq!(app.count("placement").await, 3, "entries wait for the draw");
-        let devon_app = application_of(&app, fair, "Devon").await;
-        let devon_page = format!("/student/applications/{devon_app}");
-        assert!(
-            page(&app, &students["Devon"], &devon_page)
-                .await
-                .contains("You are in the draw.")
-        );
-        // Each entry's code is shown to its student on applying, and the
-        // seed's SHA-256 is public before the draw (the seed is not): neither
-        // can be picked once the entrants are known.
-        let codes_before: BTreeMap<&str, String> = {
-            let mut codes = BTreeMap::new();
-            for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
-                let (_, code) = own_page(&app, &students[name], fair, name).await;
-                assert_eq!(code.len(), 12, "{name}");
-                codes.insert(name, code);
-            }
-            codes
-        };
-        let pending = page(&app, &new_client(), &format!("/opportunities/{fair}/draw")).await;
-        let commitment = between(&pending, "<code id=\"commitment\">", "</code>").to_owned();
-        assert_eq!(commitment.len(), 64);
-        assert!(pending.contains("The draw has not run yet"));
-        assert!(
-            !pending.contains("id=\"seed\""),
-            "the seed stays secret until the draw"
-        );
-        for code in codes_before.values() {
-            assert!(!pending.contains(code.as_str()), "no code before the draw");
-        }
-        // A first-come posting has no draw to record.
-        let response = app
-            .get_as(&new_client(), &format!("/opportunities/{earlier}/draw"))
-            .await;
-        assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        // The employer cannot pick an entry before the draw.
-        assert_eq!(
-            employer_act(&app, &employer, devon_app as i32, "offer").await,
-            StatusCode::CONFLICT
-        );
-
-        // Casey's counselor marks them priority; another school's counselor
-        // cannot, and a value other than yes or no changes nothing.
+        // Casey's counselor marks them priority before any entry; another
+        // school's counselor cannot, and a value other than yes or no
+        // changes nothing.
         let casey_id = app
             .number("SELECT CAST(id AS BIGINT) AS n FROM student WHERE first_name = 'Casey'")
             .await;
@@ -249,6 +199,86 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
                 .await
                 .contains("Remove Casey Student")
         );
+
+        // The fair draw (the default for a job shadow): two seats. The
+        // placed students apply first; under first come they would win.
+        let fair = app.published(&employer, &shadow("2", "")).await;
+        for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
+            assert_eq!(
+                apply(&app, &students[name], fair).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        assert_eq!(app.count("placement").await, 3, "entries wait for the draw");
+        let devon_app = application_of(&app, fair, "Devon").await;
+        let devon_page = format!("/student/applications/{devon_app}");
+        assert!(
+            page(&app, &students["Devon"], &devon_page)
+                .await
+                .contains("You are in the draw.")
+        );
+        // Each entry's code is shown to its student on applying, and the
+        // seed's SHA-256 is public before the draw (the seed is not): neither
+        // can be picked once the entrants are known.
+        let codes_before: BTreeMap<&str, String> = {
+            let mut codes = BTreeMap::new();
+            for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
+                let (_, code) = own_page(&app, &students[name], fair, name).await;
+                assert_eq!(code.len(), 12, "{name}");
+                codes.insert(name, code);
+            }
+            codes
+        };
+        let pending = page(&app, &new_client(), &format!("/opportunities/{fair}/draw")).await;
+        let commitment = between(&pending, "<code id=\"commitment\">", "</code>").to_owned();
+        assert_eq!(commitment.len(), 64);
+        assert!(pending.contains("The draw has not run yet"));
+        assert!(
+            !pending.contains("id=\"seed\""),
+            "the seed stays secret until the draw"
+        );
+        for code in codes_before.values() {
+            assert!(!pending.contains(code.as_str()), "no code before the draw");
+        }
+        // A first-come posting has no draw to record.
+        let response = app
+            .get_as(&new_client(), &format!("/opportunities/{earlier}/draw"))
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        // The employer cannot pick an entry before the draw, nor take one
+        // out of the lot.
+        for action in ["offer", "reject", "review"] {
+            assert_eq!(
+                employer_act(&app, &employer, devon_app as i32, action).await,
+                StatusCode::CONFLICT,
+                "{action}"
+            );
+        }
+        let applicants = page(
+            &app,
+            &employer,
+            &format!("/employer/opportunities/{fair}/applicants"),
+        )
+        .await;
+        assert!(applicants.contains("nobody is chosen, or taken out of the lot"));
+        assert!(
+            !applicants.contains("/reject\""),
+            "no decline button before the draw"
+        );
+        // A mark set once the entrants are known does not count: Avery,
+        // placed before, stays in the third group (the re-run below).
+        let avery_id = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM student WHERE first_name = 'Avery'")
+            .await;
+        let response = app
+            .submit_as(
+                &counselor,
+                "/counselor/outreach",
+                &format!("/counselor/students/{avery_id}/priority"),
+                &[("priority", "yes")],
+            )
+            .await;
+        assert_eq!(location(&response), "/counselor/outreach");
 
         // Before the deadline the draw is refused; another organization's
         // crafted trigger finds nothing; neither writes a draw.
@@ -391,6 +421,11 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         drawn_first.sort();
         assert_eq!(seated, drawn_first, "the same seed gives the same seats");
         assert_eq!(rerun[2].3, "Casey", "Casey is first on the wait list");
+        // The wait list goes in draw order: the employer cannot skip Casey.
+        assert_eq!(
+            employer_act(&app, &employer, casey_app as i32, "reject").await,
+            StatusCode::CONFLICT
+        );
 
         // A guardian declines Devon's seat: it goes to the wait list's first
         // in draw order (Casey), not to whoever applied first (Avery).

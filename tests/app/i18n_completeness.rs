@@ -415,7 +415,7 @@ async fn every_page_of_the_journeys_reads_in_spanish() {
         .await
         .unwrap();
     assert!(
-        csv.starts_with("\u{feff}nombre,grado,escuela,estado"),
+        csv.starts_with("\u{feff}id_estudiante,nombre,grado,escuela,estado"),
         "{csv}"
     );
     // Every export starts with a byte order mark (Excel then reads UTF-8),

@@ -28,6 +28,39 @@ async fn readiness_reports_the_database_the_engine_and_the_outboxes() {
     assert!(ready["mail_outbox"]["pending"].is_u64());
 }
 
+#[tokio::test]
+async fn readiness_shows_the_outboxes_only_inside_the_network() {
+    // Behind a proxy on this host: the client is who X-Forwarded-For says.
+    let app = TestApp::spawn_with(Backend::Sqlite, |config| {
+        config.trusted_proxies = "127.0.0.1".parse().unwrap();
+    })
+    .await;
+    let ready = async |client: &str| -> serde_json::Value {
+        app.client
+            .get(app.url("/readyz"))
+            .header("x-forwarded-for", client)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    };
+    // From the internet: whether mail was just queued (a password reset
+    // for an address with an account) is not for anyone to read.
+    for outside in ["203.0.113.9", "2001:db8::1"] {
+        assert_eq!(
+            ready(outside).await,
+            serde_json::json!({ "ready": true }),
+            "{outside}"
+        );
+    }
+    for inside in ["10.1.2.3", "192.168.0.7", "fd00::5"] {
+        let body = ready(inside).await;
+        assert!(body["mail_outbox"]["pending"].is_u64(), "{inside}: {body}");
+    }
+}
+
 /// Takes the app's PostgreSQL database away (its connections cut, its name
 /// changed) and gives it back, as a restart or failover does.
 async fn take_database_away(admin: &sea_orm::DatabaseConnection, name: &str, away: &str) {

@@ -208,3 +208,64 @@ async fn adding_a_student_with_bad_input_names_each_field() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn students_with_the_same_name_are_told_apart_by_their_id_on_the_list_the_slip_and_the_export()
+ {
+    on_each_backend(async |app: TestApp| {
+        let school_id = app.school("Lincoln High").await;
+        let counselor = app.counselor("carla@lincoln.edu", &[school_id]).await;
+        // Two Ana Riveras in grade 11, one more Ana in another family name.
+        add_student(&app, &counselor, school_id, "Ana").await;
+        let second = app
+            .submit_as(
+                &counselor,
+                "/counselor",
+                "/counselor/students",
+                &[
+                    ("school_id", &school_id.to_string()),
+                    ("first_name", "Ana"),
+                    ("last_name", "Rivera"),
+                    ("grade", "11"),
+                ],
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        let ids: Vec<i64> = {
+            let n = app
+                .number("SELECT CAST(MIN(id) AS BIGINT) AS n FROM student")
+                .await;
+            vec![n, n + 1]
+        };
+        assert!(
+            second.contains(&format!("Student ID: #{}", ids[1])),
+            "the slip names the record: {second}"
+        );
+        let list = app
+            .get_as(&counselor, "/counselor")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(
+            list.matches("Same name and grade as another student")
+                .count(),
+            2
+        );
+        for id in &ids {
+            assert!(list.contains(&format!("<td>#{id}</td>")), "{list}");
+        }
+        let csv = app
+            .get_as(&counselor, "/counselor/outreach/students.csv")
+            .await
+            .text()
+            .await
+            .unwrap();
+        for id in &ids {
+            assert!(csv.contains(&format!("#{id},Ana Rivera,11,")), "{csv}");
+        }
+    })
+    .await;
+}

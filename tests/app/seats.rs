@@ -105,6 +105,56 @@ async fn post(
 }
 
 #[tokio::test]
+async fn a_seat_freed_while_the_organization_was_suspended_goes_to_the_wait_list_when_it_returns() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let day = shadow(&app, &employer, "1").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        for name in ["Ada", "Ben"] {
+            let client = student(&app, lincoln, name, 11, "").await;
+            assert_eq!(
+                apply(&app, &client, day).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        assert_eq!(application_status(&app, "Ben", day).await, "waitlisted");
+        let response = app
+            .review(&admin, "Lakeshore Robotics", "suspend", "Under review")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        // The school ends Ada's seat meanwhile: nobody is seated with a
+        // suspended organization.
+        let (ada, _) = placement_of(&app, "Ada", day).await.unwrap();
+        let counselor = app.counselor_at(lincoln).await;
+        let end = format!("/counselor/placements/{ada}/end");
+        let (status, _) = post(
+            &app,
+            &counselor,
+            "/counselor/placements",
+            &end,
+            &[("reason", "student_request")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(placement_of(&app, "Ben", day).await.is_none(), "Ben waits");
+        // Verified again: the freed seat goes to Ben, as it would have then.
+        let response = app
+            .review(&admin, "Lakeshore Robotics", "reinstate", "")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(
+            placement_of(&app, "Ben", day).await.is_some(),
+            "Ben got the seat"
+        );
+        assert_eq!(seats_agree(&app, day).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_bad_requests_change_nothing()
  {
     on_each_backend(async |app: TestApp| {
@@ -234,6 +284,22 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
         assert!(placement_of(&app, "Eve", day).await.is_some(), "Eve got the seat");
         assert_eq!(seats_agree(&app, day).await, 2);
         assert_eq!(app.number("SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'").await, 0);
+        // The school's note stays with counselors, and the organization is
+        // not told of a safety concern, only that the school ended it.
+        let read = async |who: &Client, path: String| app.get_as(who, &path).await.text().await.unwrap();
+        let theirs = read(&employer, format!("/employer/placements/{cy}")).await;
+        assert!(theirs.contains("Ended early: Ended by the student&#x27;s school.") || theirs.contains("Ended early: Ended by the student's school."), "{theirs}");
+        assert!(!theirs.contains("Reported by the family") && !theirs.contains("safety"), "{theirs}");
+        let told = read(&employer, "/notifications".into()).await;
+        assert!(told.contains("was ended early by the student"), "{told}");
+        assert!(!told.contains("safety concern"), "{told}");
+        let hers = read(&students[2], cy_page.clone()).await;
+        assert!(hers.contains("A safety concern") && !hers.contains("Reported by the family"), "{hers}");
+        let school = read(&counselor, format!("/counselor/placements/{cy}")).await;
+        assert!(school.contains("A safety concern") && school.contains("Reported by the family."), "{school}");
+        let (eve, _) = placement_of(&app, "Eve", day).await.unwrap();
+        let form = read(&counselor, format!("/counselor/placements/{eve}")).await;
+        assert!(form.contains("the organization and the student do not see it"), "the form says who reads it");
         // Nobody waits now: a freed seat stays free, and the count follows.
         let (dee, _) = placement_of(&app, "Dee", day).await.unwrap();
         let (status, _) = post(&app, &employer, "/employer", &format!("/employer/placements/{dee}/end"), &[("reason", "student_request")]).await;

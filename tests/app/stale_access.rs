@@ -418,6 +418,209 @@ async fn a_consent_link_ends_when_the_guardians_address_is_corrected_and_the_new
     .await;
 }
 
+/// A guardian correction as the counselor's form sends it.
+async fn correct_guardian(
+    app: &TestApp,
+    counselor: &TestUser,
+    student_id: i32,
+    guardian_id: i32,
+    email: &str,
+) -> reqwest::Response {
+    let record = format!("/counselor/students/{student_id}");
+    app.submit_as(
+        counselor,
+        &record,
+        &format!("{record}/guardians/{guardian_id}"),
+        &[
+            ("given_name", "María"),
+            ("family_name", "Rivera"),
+            ("email", email),
+            ("phone", ""),
+            ("language", "en"),
+            ("active", "true"),
+        ],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_counselor_cannot_change_a_guardian_shared_with_another_schools_student() {
+    on_each_backend(async |app: TestApp| {
+        let c = awaiting_consent(&app).await;
+        // The district's roster: Ana's brother at Roosevelt, same parent.
+        let orgs = format!("{ORGS}sch-2,Roosevelt STEM,school\n");
+        let users = format!(
+            "{USERS_HEADER}stu-1,true,sch-1,student,Ana,Rivera,11,,par-1,\n\
+             stu-2,true,sch-2,student,Beto,Rivera,9,,par-1,\n\
+             par-1,true,sch-1,parent,María,Rivera,,old.address@example.org,\"stu-1,stu-2\",en\n"
+        );
+        let upload = app
+            .upload_roster(
+                &c.admin,
+                orgs.as_bytes(),
+                users.as_bytes(),
+                DEMOGRAPHICS.as_bytes(),
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        let roosevelt = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM school WHERE sourced_id = 'sch-2'")
+            .await as i32;
+        let beto = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM student WHERE sourced_id = 'stu-2'")
+            .await as i32;
+        let dev = app.counselor("dev@roosevelt.edu", &[roosevelt]).await;
+        let mails_before = app.count("mail_outbox").await;
+
+        let response = correct_guardian(
+            &app,
+            &dev,
+            beto,
+            c.guardian_id,
+            "not-the-parent@example.org",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("a school you do not serve"), "{page}");
+        assert_eq!(
+            app.count("guardian WHERE email = 'old.address@example.org'")
+                .await,
+            1,
+            "the contact is unchanged"
+        );
+        assert_eq!(
+            app.count("mail_outbox").await,
+            mails_before,
+            "nothing mailed"
+        );
+        // Ana's guardian's link still works, and only it.
+        assert_eq!(
+            app.get_as(&new_client(), &c.link).await.status(),
+            StatusCode::OK
+        );
+        // Lincoln's counselor does not serve Roosevelt either: refused too.
+        // The district's admin corrects it for both schools.
+        let response = correct_guardian(
+            &app,
+            &c.counselor,
+            c.student_id,
+            c.guardian_id,
+            "x@example.org",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let response = correct_guardian(
+            &app,
+            &c.admin,
+            beto,
+            c.guardian_id,
+            "real.parent@example.org",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        link_ended(&app, &c.link, c.placement).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_students_own_sign_in_address_never_gets_the_consent_link() {
+    on_each_backend(async |app: TestApp| {
+        let c = awaiting_consent(&app).await;
+        // Typed by the counselor, in any case: refused, nothing changes.
+        let response = correct_guardian(
+            &app,
+            &c.counselor,
+            c.student_id,
+            c.guardian_id,
+            "ANA@Students.org",
+        )
+        .await;
+        assert!(response.status().is_client_error(), "{}", response.status());
+        let page = response.text().await.unwrap();
+        assert!(page.contains("sign-in address"), "{page}");
+        assert_eq!(
+            app.count("guardian WHERE email = 'old.address@example.org'")
+                .await,
+            1
+        );
+        assert_eq!(
+            app.get_as(&new_client(), &c.link).await.status(),
+            StatusCode::OK
+        );
+
+        // From a roster export that copied the student's address into the
+        // parent's row: the old link ends, and no new one goes to Ana.
+        let upload = app
+            .upload_roster(
+                &c.admin,
+                ORGS.as_bytes(),
+                users("ana@students.org", true).as_bytes(),
+                DEMOGRAPHICS.as_bytes(),
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        link_ended(&app, &c.link, c.placement).await;
+        assert_eq!(
+            app.count("consent_request WHERE email = 'ana@students.org'")
+                .await,
+            0,
+            "no consent link for the student's own inbox"
+        );
+        assert_eq!(
+            app.count(
+                "mail_outbox WHERE recipient = 'ana@students.org' AND kind = 'consent_request'"
+            )
+            .await,
+            0
+        );
+        // The counselor's consent list says only the paper form is left.
+        let list = app
+            .get_as(&c.counselor, "/counselor/placements")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let paper = "No guardian of this student has an email address: record a paper form";
+        assert!(list.contains(paper), "{list}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_guardians_reason_for_declining_reaches_the_school_and_nobody_else() {
+    on_each_backend(async |app: TestApp| {
+        let c = awaiting_consent(&app).await;
+        let reason = "Her medical appointments are on Tuesdays; could she do Saturdays?";
+        let response = app
+            .submit_as(
+                &new_client(),
+                &c.link,
+                &c.link,
+                &[
+                    ("decision", "decline"),
+                    ("guardian_name", "María Rivera"),
+                    ("relationship", "parent"),
+                    ("reason", reason),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let read =
+            async |who: &TestUser, path: String| app.get_as(who, &path).await.text().await.unwrap();
+        let school = read(
+            &c.counselor,
+            format!("/counselor/placements/{}", c.placement),
+        )
+        .await;
+        assert!(school.contains("could she do Saturdays?"), "{school}");
+        let employer = read(&c.employer, format!("/employer/placements/{}", c.placement)).await;
+        assert!(!employer.contains("Saturdays"), "{employer}");
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_consent_link_ends_when_a_roster_import_unlinks_the_guardian() {
     on_each_backend(async |app: TestApp| {
@@ -495,6 +698,17 @@ async fn once_guardians_agreed_a_postings_terms_stay_as_agreed_and_a_suspended_o
             ("start_date", later.as_str(), "Start date"),
             ("hourly_wage", "9.00", "wage"),
             ("hours_per_week", "30", "Hours per week"),
+            // What the consent page showed, and who may take part.
+            (
+                "description",
+                "Now involves overnight travel out of state.",
+                "Description",
+            ),
+            ("field", "health", "STEM field"),
+            ("skills", "welding", "Skills"),
+            ("languages", "fr", "Languages your team speaks"),
+            ("min_grade", "12", "Lowest grade"),
+            ("min_age", "21", "Minimum age"),
             (
                 "features",
                 "transit_accessible",
@@ -521,20 +735,13 @@ async fn once_guardians_agreed_a_postings_terms_stay_as_agreed_and_a_suspended_o
             );
         }
 
-        // A typo in the description is still fixed.
-        let response = edit(
-            &app,
-            &c.employer,
-            c.opportunity,
-            &[("description", "Help build and test robots (fixed typo).")],
-        )
-        .await;
+        // The deadline for other applicants still moves.
+        let deadline = crate::helpers::days_from_now(40);
+        let response = edit(&app, &c.employer, c.opportunity, &[("deadline", &deadline)]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let fixed = saved_posting(&app, c.opportunity).await;
-        assert_eq!(
-            fixed.description,
-            "Help build and test robots (fixed typo)."
-        );
+        assert_eq!(fixed.deadline.to_string(), deadline);
+        assert_eq!(fixed.description, before.description);
         assert_eq!(
             (fixed.address.as_str(), fixed.start_date),
             (before.address.as_str(), before.start_date)
