@@ -4,7 +4,7 @@
 //! these build on them.
 
 use chrono::{Local, NaiveDate};
-use entity::opportunity;
+use entity::{Compensation, opportunity};
 
 use crate::i18n::{self, Lang, t, t_args};
 
@@ -18,13 +18,30 @@ pub fn today() -> NaiveDate {
 
 /// Pay in the reader's words: "$18.50 an hour" / "$18.50 por hora".
 pub fn pay_in(lang: Lang, o: &opportunity::Model) -> String {
-    match (o.hourly_wage_cents, o.stipend_cents) {
-        (Some(cents), _) if o.compensation == entity::Compensation::Hourly => t_args(
+    pay_words(lang, o.compensation, pay_amount(o))
+}
+
+/// The amount a posting's pay line names, in cents: the hourly wage or the
+/// whole stipend; `None` when unpaid (or the amount is missing).
+pub fn pay_amount(o: &opportunity::Model) -> Option<i32> {
+    match o.compensation {
+        Compensation::Hourly => o.hourly_wage_cents,
+        Compensation::Stipend => o.stipend_cents,
+        Compensation::Unpaid => None,
+    }
+}
+
+/// The pay line from how a posting pays and its amount (see [`pay_amount`]):
+/// search results carry these two, not the words, so each reader gets
+/// their own language.
+pub fn pay_words(lang: Lang, compensation: Compensation, cents: Option<i32>) -> String {
+    match (compensation, cents) {
+        (Compensation::Hourly, Some(cents)) => t_args(
             lang,
             "opportunity-pay-hourly",
             vec![("amount", dollars(cents).into())],
         ),
-        (_, Some(cents)) if o.compensation == entity::Compensation::Stipend => t_args(
+        (Compensation::Stipend, Some(cents)) => t_args(
             lang,
             "opportunity-pay-stipend",
             vec![("amount", dollars(cents).into())],
@@ -64,8 +81,9 @@ pub fn dollars(cents: i32) -> String {
     }
 }
 
-/// Pay as the search index stores it (English, like the rest of the
-/// indexed text); people read it through [`pay_in`] in their language.
+/// Pay as the search index stores it, in English: the API's `pay` field
+/// (documented as English) and the line of documents indexed before they
+/// carried their compensation. People read pay through [`pay_words`].
 pub fn pay_text(o: &opportunity::Model) -> String {
     pay_in(Lang::En, o)
 }

@@ -194,14 +194,16 @@ impl FieldErrors {
 
     /// A required, trimmed text of at most `max` characters. `label` is the
     /// catalogue id of the field's name, as the messages quote it.
+    /// The text is [`cleaned`] first, so the limit is counted as the
+    /// browser's `maxlength` counted it.
     pub fn text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
-        let value = value.trim();
+        let value = cleaned(value);
         if value.is_empty() {
             self.add(field, Message::new("form-required").term("label", label));
         } else if value.chars().count() > max {
             self.too_long(field, label, max);
         }
-        value.to_owned()
+        value
     }
 
     fn too_long(&mut self, field: &str, label: &str, max: usize) {
@@ -215,11 +217,11 @@ impl FieldErrors {
 
     /// An optional trimmed text of at most `max` characters.
     pub fn optional_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
-        let value = value.trim();
+        let value = cleaned(value);
         if value.chars().count() > max {
             self.too_long(field, label, max);
         }
-        value.to_owned()
+        value
     }
 
     /// An email address, lower-cased; only its general shape is checked.
@@ -427,14 +429,38 @@ pub(crate) fn looks_like_email(value: &str) -> bool {
         && !domain.contains('@')
 }
 
-/// A part of the request that cannot be read: a 400 saying which (the
-/// catalogue message `id`) and why.
+/// Whether `c` is a bidirectional embedding, override or isolate control
+/// (U+202A-U+202E, U+2066-U+2069). Invisible, and able to flip how the rest
+/// of a line reads: a name or title holding one could show another text in
+/// an applicant list or a CSV row. Nobody types them on purpose.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without direction controls (see [`is_direction_control`]).
+pub fn without_direction_controls(text: &str) -> String {
+    text.chars().filter(|&c| !is_direction_control(c)).collect()
+}
+
+/// Text as a form field's value is kept: trimmed, without direction
+/// controls, and with line breaks as the browser counted them. A
+/// `<textarea>` sends each line break as CRLF but its `maxlength` counts it
+/// as one character (the HTML "API value"), so CRLF and a lone CR become LF
+/// before the limit is counted, and are stored that way.
+pub fn cleaned(value: &str) -> String {
+    without_direction_controls(value)
+        .trim()
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+}
+
+/// A part of the request that cannot be read: a 400 with a plain sentence
+/// in the reader's language (the catalogue message `id`). The extractor's
+/// own text (serde's, English and technical: "Failed to deserialize form
+/// body: decision: unsupported value") goes to the log only.
 fn unreadable(id: &str, detail: String) -> AppError {
-    AppError::BadRequest(i18n::t_args(
-        i18n::current(),
-        id,
-        vec![("detail", detail.into())],
-    ))
+    tracing::info!(%detail, catalogue = id, "a request could not be read");
+    AppError::BadRequest(i18n::t(i18n::current(), id))
 }
 
 /// The status of a page with several forms: 200 when none shows errors,
@@ -570,6 +596,27 @@ mod tests {
                 "{field}"
             );
         }
+    }
+
+    #[test]
+    fn line_breaks_count_once_and_direction_controls_are_dropped() {
+        // 1000 characters as a browser counts them, 1009 as it sends them.
+        let browser = format!("{}a", vec!["a".repeat(99); 10].join("\r\n"));
+        let mut errors = FieldErrors::new();
+        let kept = errors.text("note", "form-label-name", &browser, 1000);
+        assert!(errors.is_empty(), "{:?}", errors.message("note"));
+        assert_eq!(kept.chars().count(), 1000);
+        assert!(!kept.contains('\r'));
+        assert_eq!(cleaned("one\rtwo\r\n"), "one\ntwo");
+        let kept = errors.optional_text(
+            "name",
+            "form-label-name",
+            " \u{202E}Rivera\u{2066}x\u{2069}\u{202A} ",
+            100,
+        );
+        assert_eq!(kept, "Riverax");
+        // Marks that only help a mixed line read well are kept.
+        assert_eq!(cleaned("a\u{200F}b"), "a\u{200F}b");
     }
 
     #[test]

@@ -83,7 +83,7 @@ form-password-long = Password must be at most 128 characters.
 form-languages-too-many = Name at most 10 languages.
 form-languages-codes = Use two-letter language codes like en, es, vi, or names such as Spanish, separated by commas (not: { $codes }).
 form-zip = ZIP code must be 5 digits, like 60601.
-form-unreadable = The form could not be read: { $detail }
+form-unreadable = The form arrived incomplete, or with an answer sent twice. Please go back, reload the page and send it again.
 form-label-name = Name
 form-choose = Choose a { $label } from the list.
 form-date = { $label } must be a date like 2027-06-15.
@@ -112,5 +112,5 @@ language-native-name = English
 # A time of day, as a chrono strftime pattern (3:30 PM).
 format-time = %-I:%M %p
 form-too-large = The form is too large.
-form-address-unreadable = The address could not be read: { $detail }
-form-upload-unreadable = The upload could not be read: { $detail }
+form-address-unreadable = The address of this page holds a value this page cannot use. Please go back and follow the link again.
+form-upload-unreadable = The upload could not be read. Please choose the files again and send the form once more.

@@ -28,6 +28,8 @@ impact-error-year = “year” must be a school year from 2000 to { $last }, nam
 impact-csv-section = section
 impact-csv-item = item
 impact-csv-value = value
+impact-csv-key = key
+impact-csv-gap = Placement gap in percentage points: { $dimension }
 impact-left-out = { $count ->
     [one] One school with fewer than { $threshold } students is left out of these figures.
    *[other] { $count } schools with fewer than { $threshold } students each are left out of these figures.

@@ -86,7 +86,7 @@ form-password-long = La contraseña puede tener como máximo 128 caracteres.
 form-languages-too-many = Se admiten como máximo 10 idiomas.
 form-languages-codes = Los idiomas se indican con códigos de dos letras, como en, es, vi, o con nombres como español, separados por comas (no: { $codes }).
 form-zip = El código postal debe tener 5 dígitos, como 60601.
-form-unreadable = No se pudo leer el formulario: { $detail }
+form-unreadable = El formulario llegó incompleto o con una respuesta enviada dos veces. Vuelva atrás, recargue la página y envíelo de nuevo.
 form-label-name = Nombre
 form-choose = { $label }: elija una opción de la lista.
 form-date = { $label }: debe ser una fecha como 2027-06-15.
@@ -115,5 +115,5 @@ language-native-name = Español
 # Una hora del día, como patrón strftime de chrono (15:30).
 format-time = %-H:%M
 form-too-large = El formulario es demasiado grande.
-form-address-unreadable = No se pudo leer la dirección: { $detail }
-form-upload-unreadable = No se pudo leer el archivo subido: { $detail }
+form-address-unreadable = La dirección de esta página trae un valor que esta página no puede usar. Vuelva atrás y siga el enlace de nuevo.
+form-upload-unreadable = No se pudo leer el archivo subido. Elija los archivos de nuevo y vuelva a enviar el formulario.

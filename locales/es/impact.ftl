@@ -28,6 +28,8 @@ impact-error-year = “year” debe ser un año escolar de 2000 a { $last }, nom
 impact-csv-section = sección
 impact-csv-item = elemento
 impact-csv-value = valor
+impact-csv-key = clave
+impact-csv-gap = Brecha de prácticas en puntos porcentuales: { $dimension }
 impact-left-out = { $count ->
     [one] Una escuela con menos de { $threshold } estudiantes queda fuera de estas cifras.
    *[other] { $count } escuelas con menos de { $threshold } estudiantes cada una quedan fuera de estas cifras.

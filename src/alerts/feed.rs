@@ -105,7 +105,7 @@ pub fn render(site: &str, lang: Lang, params: &SearchParams, hits: &[Hit]) -> St
                 ("kind", i18n::vocab(lang, "kind", d.kind.key()).into()),
                 ("field", i18n::vocab(lang, "field", d.field.key()).into()),
                 ("mode", i18n::vocab(lang, "mode", d.mode.key()).into()),
-                ("pay", d.pay.as_str().into()),
+                ("pay", d.pay_in(lang).into()),
                 ("deadline", i18n::long_date(lang, d.deadline).into()),
             ],
         );

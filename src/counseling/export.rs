@@ -2,13 +2,19 @@
 //! would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
 //! carriage return) gets a leading `'`, so a student or organization name like
 //! `=HYPERLINK(...)` stays text. Plain numbers (a negative gap) stay numbers.
+//! Every file starts with a UTF-8 byte order mark, as Excel's own "CSV UTF-8"
+//! does: without it Excel on Windows reads the file as Windows-1252 and
+//! shows "PrÃ¡ctica" for "Práctica".
 
 use axum::{
     http::header,
     response::{IntoResponse, Response},
 };
 
-use crate::error::{AppError, AppResult};
+use crate::{
+    error::{AppError, AppResult},
+    forms::without_direction_controls,
+};
 
 /// The text of a cell as written: neutralised when a spreadsheet would
 /// evaluate it.
@@ -20,6 +26,9 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
         cell.into()
     }
 }
+
+/// The UTF-8 byte order mark every export begins with.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A CSV document being written, every cell neutralised.
 pub struct Export {
@@ -33,7 +42,7 @@ fn csv_error(e: impl std::fmt::Display) -> AppError {
 impl Export {
     pub fn new() -> Self {
         Self {
-            writer: csv::Writer::from_writer(Vec::new()),
+            writer: csv::Writer::from_writer(BOM.to_vec()),
         }
     }
 
@@ -43,9 +52,11 @@ impl Export {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        // Direction controls go too: a name stored before they were
+        // refused at the door must not flip how a spreadsheet row reads.
         let cells: Vec<String> = cells
             .into_iter()
-            .map(|cell| neutralise(cell.as_ref()).into_owned())
+            .map(|cell| neutralise(&without_direction_controls(cell.as_ref())).into_owned())
             .collect();
         self.writer.write_record(&cells).map_err(csv_error)
     }
@@ -77,6 +88,14 @@ impl Default for Export {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_starts_with_the_byte_order_mark_once() {
+        let mut export = Export::new();
+        export.row(["sección", "=1", "\u{202E}Rivera"]).unwrap();
+        let body = export.writer.into_inner().unwrap();
+        assert_eq!(body, "\u{feff}sección,'=1,Rivera\n".as_bytes());
+    }
 
     #[test]
     fn cells_a_spreadsheet_would_run_become_text() {

@@ -115,12 +115,17 @@ pub async fn export_groups(
             "csv-completion-gap",
             "csv-belonging-change",
             "seats-csv-mentored-share",
+            "csv-key",
         ]
         .map(|id| t(lang, id)),
     )?;
+    // The dimension is written for people in the reader's language; the
+    // last column keeps its key (`gender`, `low_income`...) for programs,
+    // the same in every language.
     for row in figures.groups.iter().filter(|r| !r.students.is_hidden()) {
+        let key = row.dimension.key();
         export.row([
-            row.dimension.key().to_owned(),
+            t(lang, &format!("stats-dim-{}", key.replace('_', "-"))),
             i18n::group_label(lang, &row.group),
             row.students.csv(),
             row.engagement_rate.csv(),
@@ -131,6 +136,7 @@ pub async fn export_groups(
             row.completion_gap.csv(),
             row.belonging_change.csv(),
             row.mentored_share.csv(),
+            key.to_owned(),
         ])?;
     }
     let subject = format!(

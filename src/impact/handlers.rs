@@ -17,7 +17,7 @@ use crate::{
     error::AppResult,
     format::today,
     forms::Query,
-    i18n::{self, Lang, t},
+    i18n::{self, Lang, t, t_args},
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -101,18 +101,29 @@ pub async fn csv(
     let lang = choice.choose(reader)?;
     let impact = load(&state, &query, reader).await?;
     let mut export = Export::new();
-    export
-        .row(["impact-csv-section", "impact-csv-item", "impact-csv-value"].map(|id| t(lang, id)))?;
-    for (section, rows, vocabulary) in [
-        ("kind", &impact.by_kind, "kind"),
-        ("field", &impact.by_field, "field"),
-        ("feature", &impact.by_feature, "need"),
+    // Each row's section is written for people in the reader's language;
+    // the last column keeps its key (`kind`, `outcome`, `gap:gender`...)
+    // for programs, the same in every language.
+    export.row(
+        [
+            "impact-csv-section",
+            "impact-csv-item",
+            "impact-csv-value",
+            "impact-csv-key",
+        ]
+        .map(|id| t(lang, id)),
+    )?;
+    for (section, heading, rows, vocabulary) in [
+        ("kind", "impact-kinds", &impact.by_kind, "kind"),
+        ("field", "impact-fields", &impact.by_field, "field"),
+        ("feature", "impact-features", &impact.by_feature, "need"),
     ] {
         for r in rows {
             export.row([
-                section.to_owned(),
+                t(lang, heading),
                 i18n::vocab(lang, vocabulary, r.key),
                 r.count.to_string(),
+                section.to_owned(),
             ])?;
         }
     }
@@ -129,7 +140,12 @@ pub async fn csv(
         ),
         ("impact-commitments-met", impact.commitments_met.to_string()),
     ] {
-        export.row(["outcome".to_owned(), t(lang, item), value])?;
+        export.row([
+            t(lang, "impact-outcomes"),
+            t(lang, item),
+            value,
+            "outcome".to_owned(),
+        ])?;
     }
     for g in impact
         .figures
@@ -137,10 +153,17 @@ pub async fn csv(
         .iter()
         .filter(|g| g.dimension.key() != "school" && !g.students.is_hidden())
     {
+        let key = g.dimension.key();
+        let dimension = t(lang, &format!("stats-dim-{}", key.replace('_', "-")));
         export.row([
-            format!("gap:{}", g.dimension.key()),
+            t_args(
+                lang,
+                "impact-csv-gap",
+                vec![("dimension", dimension.into())],
+            ),
             i18n::group_label(lang, &g.group),
             g.placement_gap.csv(),
+            format!("gap:{key}"),
         ])?;
     }
     export.into_response(&format!("stembridge-impact-{}.csv", impact.year))

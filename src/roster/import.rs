@@ -26,6 +26,7 @@ use crate::{
     auth::extractors::CurrentUser,
     db,
     error::AppResult,
+    forms::without_direction_controls,
     i18n::{self, t_args},
 };
 
@@ -895,18 +896,20 @@ fn student_row(
         }
     };
     let active = enabled(users, row, &mut error)?;
-    let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
-    if !person_names_fit(given_name, family_name) {
-        error(say("roster-error-names", vec![]));
-        return None;
-    }
+    let (given_name, family_name) = match person_names(users, row) {
+        Ok(names) => names,
+        Err(id) => {
+            error(say(id, vec![]));
+            return None;
+        }
+    };
     Some(StudentRow::Student(Student {
         line,
         demographics,
         sourced_id,
         schools,
-        given_name: given_name.to_owned(),
-        family_name: family_name.to_owned(),
+        given_name,
+        family_name,
         grade,
         active,
     }))
@@ -950,14 +953,27 @@ fn enabled(table: &Table, row: &csv::StringRecord, error: &mut impl FnMut(String
     }
 }
 
-/// Both names given, neither longer than a record holds nor holding a
-/// line break or other control character (a quoted field may).
-fn person_names_fit(given_name: &str, family_name: &str) -> bool {
-    [given_name, family_name].iter().all(|name| {
-        !name.is_empty()
-            && name.chars().count() <= MAX_PERSON_NAME
-            && !name.chars().any(char::is_control)
-    })
+/// A person's given and family names from a row, without direction
+/// controls (`forms::is_direction_control`: a name holding one could flip
+/// how the rest of a line reads), both given and no longer than a record
+/// holds; a line break or other control character (a quoted field may
+/// hold one) is refused with a message saying so. The error is the
+/// catalogue id of the message.
+fn person_names(users: &Table, row: &csv::StringRecord) -> Result<(String, String), &'static str> {
+    let [given_name, family_name] = ["givenName", "familyName"].map(|column| {
+        without_direction_controls(users.get(row, column))
+            .trim()
+            .to_owned()
+    });
+    for name in [&given_name, &family_name] {
+        if name.chars().any(char::is_control) {
+            return Err("roster-error-names-control");
+        }
+        if name.is_empty() || name.chars().count() > MAX_PERSON_NAME {
+            return Err("roster-error-names");
+        }
+    }
+    Ok((given_name, family_name))
 }
 
 /// The (student, guardian) links named from either side, each once, and a
@@ -1024,11 +1040,13 @@ fn guardian_row(
 ) -> Option<Guardian> {
     let mut error = |message: String| errors.at(users.file, line, message);
     let sourced_id = sourced_id_once(users, row, seen, &mut error)?;
-    let (given_name, family_name) = (users.get(row, "givenName"), users.get(row, "familyName"));
-    if !person_names_fit(given_name, family_name) {
-        error(say("roster-error-names", vec![]));
-        return None;
-    }
+    let (given_name, family_name) = match person_names(users, row) {
+        Ok(names) => names,
+        Err(id) => {
+            error(say(id, vec![]));
+            return None;
+        }
+    };
     let email = users.get(row, "email").to_lowercase();
     if !email.is_empty() && !plausible_email(&email) {
         error(say(
@@ -1050,8 +1068,8 @@ fn guardian_row(
     Some(Guardian {
         line,
         sourced_id,
-        given_name: given_name.to_owned(),
-        family_name: family_name.to_owned(),
+        given_name,
+        family_name,
         email: (!email.is_empty()).then_some(email),
         phone: (!phone.is_empty()).then(|| phone.to_owned()),
         language,
@@ -1601,8 +1619,31 @@ mod tests {
     }
 
     #[test]
-    fn a_name_with_a_line_break_is_refused() {
+    fn a_name_with_a_line_break_is_refused_saying_so() {
         let users = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,\"Ana\nLuisa\",Rivera,11\n";
+        let Err(errors) = validate(&files(ORGS, users, DEMOGRAPHICS)) else {
+            panic!("a line break in a name is refused");
+        };
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "givenName and familyName cannot hold a line break, a tab or another control character."
+            ]
+        );
+    }
+
+    #[test]
+    fn direction_controls_are_dropped_from_names() {
+        let users = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,\u{2067}Ana\u{2069},\u{202E}Rivera,11\n";
+        let roster = validate(&files(ORGS, users, DEMOGRAPHICS)).expect("valid");
+        let ana = &roster.students[0];
+        assert_eq!(
+            (ana.given_name.as_str(), ana.family_name.as_str()),
+            ("Ana", "Rivera")
+        );
+        // A name of nothing but controls is no name.
+        let users = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,Ana,\u{202E},11\n";
         assert!(validate(&files(ORGS, users, DEMOGRAPHICS)).is_err());
     }
 

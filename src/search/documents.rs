@@ -14,7 +14,11 @@ use sea_orm::{
 };
 
 use super::SearchDocument;
-use crate::{error::AppResult, format::pay_text, opportunities::service::slots_taken_by};
+use crate::{
+    error::AppResult,
+    format::{pay_amount, pay_text},
+    opportunities::service::slots_taken_by,
+};
 
 /// Weeks a stipend is spread over when estimating an hourly figure.
 fn weeks(o: &opportunity::Model) -> i64 {
@@ -64,6 +68,8 @@ pub fn document(
         published_at: o.published_at.unwrap_or(o.created_at).timestamp(),
         pay_cents_per_hour: pay_cents_per_hour(o),
         pay: pay_text(o),
+        compensation: Some(o.compensation),
+        pay_cents: pay_amount(o),
         slots_left: (o.slots - taken).max(0),
         latitude: o.latitude.unwrap_or_default(),
         longitude: o.longitude.unwrap_or_default(),

@@ -42,7 +42,7 @@ use super::{
 };
 
 /// Bump when the schema changes: the index is then rebuilt from the database.
-const SCHEMA_VERSION: &str = "5";
+const SCHEMA_VERSION: &str = "6";
 /// English text: folded words (`analysis::english_analyzer`).
 const TOKENIZER: &str = "folded";
 /// Spanish text arrives already cut into stems by `analysis::spanish_words`

@@ -50,8 +50,19 @@ pub struct ApiHit {
     pub languages: Vec<String>,
     pub min_grade: i32,
     pub max_grade: i32,
-    /// Pay in words.
+    /// Pay in English words ("$18 an hour", "$2,300 stipend", "Unpaid"),
+    /// whatever the `Accept-Language`. To write pay in another language use
+    /// `compensation` and `pay_cents`.
     pub pay: String,
+    /// How it pays: `hourly`, `stipend` or `unpaid` (absent only while the
+    /// index still holds a document written before this field existed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = super::openapi::compensation)]
+    pub compensation: Option<&'static str>,
+    /// The amount `pay` names, in cents: the hourly wage, or the whole
+    /// stipend. Absent when unpaid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pay_cents: Option<i32>,
     /// Last day to apply (`YYYY-MM-DD`).
     #[schema(format = Date)]
     pub deadline: String,
@@ -82,6 +93,8 @@ impl From<&Hit> for ApiHit {
             min_grade: d.min_grade,
             max_grade: d.max_grade,
             pay: d.pay.clone(),
+            compensation: d.compensation.map(|c| c.key()),
+            pay_cents: d.pay_cents,
             deadline: d.deadline.to_string(),
             url: format!("/opportunities/{}", d.id),
             distance_miles: round_miles(hit.distance_miles),
@@ -216,6 +229,8 @@ struct Chip {
 struct ResultView {
     #[serde(flatten)]
     hit: ApiHit,
+    /// The pay line in the reader's language (the API's `pay` is English).
+    pay_line: String,
     meets: Vec<&'static str>,
     misses: Vec<&'static str>,
 }
@@ -413,6 +428,7 @@ fn render(
                     };
                     ResultView {
                         hit: ApiHit::from(hit),
+                        pay_line: d.pay_in(page.lang),
                         meets: meets.into_iter().map(|n| n.key()).collect(),
                         misses: misses.into_iter().map(|n| n.key()).collect(),
                     }

@@ -781,6 +781,8 @@ mod tests {
             published_at: rng.random_range(0..5) * 3600,
             pay_cents_per_hour: rng.random_range(0..4) * 500,
             pay: String::new(),
+            compensation: None,
+            pay_cents: None,
             slots_left: rng.random_range(0..3),
             latitude: latitude + rng.random_range(-0.4..0.4),
             longitude: longitude + rng.random_range(-0.4..0.4),

@@ -903,6 +903,8 @@ mod tests {
             published_at: 0,
             pay_cents_per_hour: 0,
             pay: String::new(),
+            compensation: None,
+            pay_cents: None,
             slots_left: 1,
             latitude: 0.0,
             longitude: 0.0,

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use async_trait::async_trait;
 use axum::{Router, routing::get};
 use chrono::NaiveDate;
-use entity::{AccessNeed, OpportunityKind, PostingLanguage, StemField, WorkMode};
+use entity::{AccessNeed, Compensation, OpportunityKind, PostingLanguage, StemField, WorkMode};
 use serde::{Deserialize, Serialize};
 
 pub use query::{SearchQuery, Sort};
@@ -70,11 +70,34 @@ pub struct SearchDocument {
     pub published_at: i64,
     /// Hourly pay in cents (stipends spread over the hours), 0 when unpaid.
     pub pay_cents_per_hour: i32,
-    /// Pay in words, for result lists.
+    /// Pay in English words ("$18 an hour"): the API's `pay` field. Pages
+    /// and feeds write the line in the reader's language from
+    /// `compensation` and `pay_cents` instead (see [`SearchDocument::pay_in`]).
     pub pay: String,
+    /// How it pays. `None` only in a document indexed before documents
+    /// carried it (a Meilisearch index kept from an older version until
+    /// `stembridge reindex`).
+    #[serde(default)]
+    pub compensation: Option<Compensation>,
+    /// The amount the pay line names, in cents: the hourly wage or the whole
+    /// stipend (`format::pay_amount`); `None` when unpaid.
+    #[serde(default)]
+    pub pay_cents: Option<i32>,
     pub slots_left: i32,
     pub latitude: f64,
     pub longitude: f64,
+}
+
+impl SearchDocument {
+    /// The pay line in `lang`'s words, whichever engine (or the database)
+    /// answered: built here at render time, never read from the index.
+    pub fn pay_in(&self, lang: crate::i18n::Lang) -> String {
+        match self.compensation {
+            Some(compensation) => crate::format::pay_words(lang, compensation, self.pay_cents),
+            // An old document knows only its English words.
+            None => self.pay.clone(),
+        }
+    }
 }
 
 /// Which engine answered.

@@ -10,7 +10,7 @@ use axum::{
     http::header,
     response::{IntoResponse, Response},
 };
-use entity::{AccessNeed, OpportunityKind, PostingLanguage, StemField, WorkMode};
+use entity::{AccessNeed, Compensation, OpportunityKind, PostingLanguage, StemField, WorkMode};
 use utoipa::{
     IntoParams, OpenApi,
     openapi::{
@@ -89,6 +89,11 @@ pub fn needs() -> Array {
     ArrayBuilder::new()
         .items(keys(AccessNeed::KEYS.iter().copied()))
         .build()
+}
+
+/// Schema of how a posting pays.
+pub fn compensation() -> Object {
+    keys(Compensation::KEYS.iter().copied())
 }
 
 /// Schema of the language a posting is written in.

@@ -1107,3 +1107,129 @@ async fn a_refused_consent_is_explained_in_the_guardians_language_not_the_browse
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_spanish_guardians_consent_form_says_optional_once_explains_a_doubled_answer_and_takes_what_the_browser_allowed()
+ {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("spa")).await;
+        let placement = accept(&app, &w).await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        let guardian = new_client();
+        let page = text(&app, &guardian, &link).await;
+        assert!(page.contains("<html lang=\"es\""), "{page}");
+        assert!(
+            page.contains("puede decirnos por qué <span class=\"optional\">(opcional)</span>"),
+            "{page}"
+        );
+        assert_eq!(page.matches("(opcional)").count(), 1, "{page}");
+
+        // The answer sent twice (a double click, a proxy re-posting): a
+        // plain Spanish sentence, not serde's English, and nothing recorded.
+        let token = app.csrf_token(&guardian, &link).await;
+        let response = guardian
+            .post(app.url(&link))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("guardian_name", "María Rivera"),
+                ("relationship", "madre"),
+                ("decision", "give"),
+                ("decision", "decline"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("El formulario llegó incompleto o con una respuesta enviada dos veces"),
+            "{body}"
+        );
+        for technical in ["deserialize", "unsupported value", "decision:"] {
+            assert!(!body.contains(technical), "{technical}: {body}");
+        }
+        assert_eq!(
+            app.count("consent_request WHERE used_at IS NOT NULL").await,
+            0
+        );
+
+        // A reason of 1000 characters as the browser counts them (each line
+        // break sent as CRLF, 1009 over the wire) is accepted.
+        let reason = format!("{}b", vec!["a".repeat(99); 10].join("\r\n"));
+        let response = app
+            .submit_as(
+                &guardian,
+                &link,
+                &link,
+                &[
+                    ("guardian_name", "María Rivera"),
+                    ("relationship", "madre"),
+                    ("decision", "decline"),
+                    ("reason", &reason),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "consent_declined");
+        let saved = entity::placement::Entity::find_by_id(placement)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .consent_decline_reason
+            .unwrap_or_default();
+        assert_eq!(saved.chars().count(), 1000);
+        assert!(!saved.contains('\r'));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_roster_name_with_a_line_break_is_refused_saying_so_and_direction_controls_are_dropped() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let broken = users("en").replace(
+            "stu-1,true,sch-1,student,Ana,",
+            "stu-1,true,sch-1,student,\"Line\nBreak\",",
+        );
+        let response = upload(&app, &admin, &broken).await;
+        assert!(response.refused, "{}", response.page);
+        assert!(
+            response
+                .page
+                .contains("givenName and familyName cannot hold a line break"),
+            "{}",
+            response.page
+        );
+        assert!(
+            !response.page.contains("1 to 100 characters"),
+            "{}",
+            response.page
+        );
+
+        // U+202E would make "Rivera" read backwards, and the rest of a line with it.
+        let flipping = users("en")
+            .replace(",Ana,Rivera,", ",Ana,\u{202E}Rivera\u{2066},")
+            .replace(",María,Rivera,", ",\u{2067}María\u{2069},Rivera,");
+        let response = upload(&app, &admin, &flipping).await;
+        assert!(!response.refused, "{}", response.page);
+        let ana = entity::student::Entity::find()
+            .filter(entity::student::Column::SourcedId.eq("stu-1"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (ana.first_name.as_str(), ana.last_name.as_str()),
+            ("Ana", "Rivera")
+        );
+        let maria = entity::guardian::Entity::find()
+            .filter(entity::guardian::Column::SourcedId.eq("par-1"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(maria.given_name, "María");
+    })
+    .await;
+}

@@ -177,6 +177,28 @@ fn templates_write_no_text_of_their_own() {
     );
 }
 
+/// The form macros add "(optional)" after the label of a field that is not
+/// required: a label saying it too read "(optional) (optional)".
+#[test]
+fn no_optional_field_says_optional_twice() {
+    let call =
+        Regex::new(r#"f\.(?:input|textarea)\("[a-z_]+", t\("([a-z0-9-]+)"\)([^\n]*)"#).unwrap();
+    let mut doubled = Vec::new();
+    for lang in ["en", "es"] {
+        let messages = catalogue(lang);
+        let optional = messages["form-optional"].clone();
+        for (name, text) in templates() {
+            for c in call.captures_iter(&text) {
+                let label = messages.get(&c[1]).cloned().unwrap_or_default();
+                if c[2].contains("required=false") && label.contains(&optional) {
+                    doubled.push(format!("{lang} {name}: {}", &c[1]));
+                }
+            }
+        }
+    }
+    assert!(doubled.is_empty(), "labels that say it again: {doubled:?}");
+}
+
 /// What a reader sees of a page: its text and the attributes read aloud.
 fn visible_text(html: &str) -> String {
     let hidden = Regex::new(r"(?is)<(script|style)\b.*?</(script|style)>").unwrap();
@@ -393,9 +415,43 @@ async fn every_page_of_the_journeys_reads_in_spanish() {
         .await
         .unwrap();
     assert!(
-        csv.contains("id_estudiante,nombre,grado,escuela,estado"),
+        csv.starts_with("\u{feff}id_estudiante,nombre,grado,escuela,estado"),
         "{csv}"
     );
+    // Every export starts with a byte order mark (Excel then reads UTF-8),
+    // and the groups' dimensions are written in Spanish, their key last.
+    for path in [
+        "/counselor/outreach/students.csv",
+        "/counselor/dashboard/groups.csv",
+    ] {
+        let bytes = app.get_as(&counselor, path).await.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{path}");
+    }
+    let groups = app
+        .get_as(&counselor, "/counselor/dashboard/groups.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(groups.contains("\nGénero,"), "{groups}");
+    for line in groups.lines().skip(1) {
+        assert!(!line.starts_with("gender,"), "{line}");
+        let key = line.rsplit(',').next().unwrap_or_default();
+        assert!(
+            [
+                "gender",
+                "race_ethnicity",
+                "low_income",
+                "english_learner",
+                "disability",
+                "first_generation",
+                "grade",
+                "school"
+            ]
+            .contains(&key),
+            "{line}"
+        );
+    }
 
     // Administrators.
     app.get_as(&admin_client, "/language/es").await;

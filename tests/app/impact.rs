@@ -38,11 +38,23 @@ async fn the_impact_page_shows_offers_to_anyone_and_no_student_count_under_the_t
         let response = app.get_as(&anonymous, "/impact.csv?lang=es").await;
         assert_eq!(response.status(), StatusCode::OK);
         assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
-        let csv = response.text().await.unwrap();
-        assert!(csv.starts_with("sección,elemento,valor"), "{csv}");
-        assert!(csv.contains("kind,Pasantía,3"), "{csv}");
+        let bytes = response.bytes().await.unwrap();
+        // A byte order mark first, so that Excel reads the accents as UTF-8.
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{bytes:?}");
+        let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(csv.starts_with("sección,elemento,valor,clave\n"), "{csv}");
+        // Sections are written in Spanish; the last column keeps the key.
+        assert!(csv.contains("\nOportunidades por tipo,Pasantía,3,kind\n"), "{csv}");
         // Hidden numbers are empty fields, never a small number.
-        assert!(csv.contains("outcome,Estudiantes que empezaron una práctica,\n"), "{csv}");
+        assert!(
+            csv.contains("\nPrácticas,Estudiantes que empezaron una práctica,,outcome\n"),
+            "{csv}"
+        );
+        for line in csv.lines().skip(1) {
+            for key in ["kind", "field", "feature", "outcome", "gap:"] {
+                assert!(!line.starts_with(key), "an English key begins {line}");
+            }
+        }
 
         for (path, message) in [
             ("/impact?year=1990", "“year” must be a school year from 2000"),

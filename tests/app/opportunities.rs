@@ -567,3 +567,52 @@ async fn html_typed_into_a_posting_is_shown_as_text() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_description_the_browser_let_through_is_kept_with_each_line_break_counted_once() {
+    on_each_backend(async |app: TestApp| {
+        use sea_orm::EntityTrait;
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        // Ten paragraphs: 5000 characters as the browser's maxlength counts
+        // them, 5009 as it sends them (each line break as CRLF).
+        let description = format!("{}b", vec!["a".repeat(499); 10].join("\r\n"));
+        assert_eq!(description.chars().count(), 5009);
+        // A direction override in a title cannot flip how a list reads.
+        let title = "Robotics \u{202E}lab\u{2069} intern";
+        let id = app
+            .draft(
+                &employer,
+                &posting(&[("description", &description), ("title", title)]),
+            )
+            .await;
+        let saved = entity::opportunity::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(saved.description.chars().count(), 5000);
+        assert_eq!(saved.description.matches('\n').count(), 9);
+        assert!(!saved.description.contains('\r'));
+        assert_eq!(saved.title, "Robotics lab intern");
+
+        // One character more than the browser allows is still refused.
+        let over = format!("{description}c");
+        let fields = posting(&[("description", &over)]);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer/opportunities/new",
+                "/employer/opportunities",
+                &fields,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("at most 5000 characters"), "{page}");
+    })
+    .await;
+}

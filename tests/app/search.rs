@@ -364,3 +364,80 @@ async fn a_rebuild_read_in_small_pages_indexes_the_same_postings_as_one_read_at_
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_spanish_reader_sees_pay_in_spanish_in_results_and_the_feed_and_the_api_says_how_it_pays()
+{
+    on_each_backend(async |mut app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Acme Robotics", "boss@acme.test")
+            .await;
+        let hourly = app.published(&employer, &posting(&[])).await;
+        let stipend = app
+            .published(
+                &employer,
+                &posting(&[
+                    ("compensation", "stipend"),
+                    ("hourly_wage", ""),
+                    ("stipend", "2300"),
+                ]),
+            )
+            .await;
+        let unpaid = app
+            .published(
+                &employer,
+                &posting(&[("compensation", "unpaid"), ("hourly_wage", "")]),
+            )
+            .await;
+        let reader = new_client();
+        app.get_as(&reader, "/language/es").await;
+
+        let spanish_pay = async |app: &TestApp, engine: &str| {
+            assert_eq!(app.api("q=robotics").await["engine"], engine);
+            for path in ["/search?q=robotics", "/search.atom?q=robotics"] {
+                let page = app.get_as(&reader, path).await.text().await.unwrap();
+                for spanish in ["$18.50 por hora", "Estipendio de $2,300", "Sin pago"] {
+                    assert!(
+                        page.contains(spanish),
+                        "{engine} {path} lacks {spanish}: {page}"
+                    );
+                }
+                for english in ["an hour", "$2,300 stipend", "Unpaid"] {
+                    assert!(
+                        !page.contains(english),
+                        "{engine} {path} shows {english}: {page}"
+                    );
+                }
+            }
+        };
+        spanish_pay(&app, "embedded").await;
+
+        // The API keeps its English `pay` and says how each posting pays in
+        // keys and cents, which a program writes in any language.
+        let body = app.api("q=robotics").await;
+        let hit = |id: i32| {
+            body["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|h| h["id"] == id)
+                .unwrap_or_else(|| panic!("{id} in {body}"))
+                .clone()
+        };
+        assert_eq!(hit(hourly)["pay"], "$18.50 an hour");
+        assert_eq!(hit(hourly)["compensation"], "hourly");
+        assert_eq!(hit(hourly)["pay_cents"], 1850);
+        assert_eq!(hit(stipend)["pay"], "$2,300 stipend");
+        assert_eq!(hit(stipend)["compensation"], "stipend");
+        assert_eq!(hit(stipend)["pay_cents"], 230_000);
+        assert_eq!(hit(unpaid)["compensation"], "unpaid");
+        assert!(hit(unpaid).get("pay_cents").is_none());
+
+        // With the engine unreachable the database answers, alike.
+        app.restart_with(|config| config.meili_url = Some("http://127.0.0.1:9".into()))
+            .await;
+        spanish_pay(&app, "database").await;
+    })
+    .await;
+}

@@ -6,9 +6,10 @@
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
-use entity::{AccessNeed, OpportunityKind, PostingLanguage, StemField, WorkMode};
+use entity::{AccessNeed, Compensation, OpportunityKind, PostingLanguage, StemField, WorkMode};
 use stembridge::{
     geo::zip_centroid,
+    i18n::Lang,
     search::{
         SearchDocument, SearchEngine, SearchQuery, SearchResults, Sort, embedded::EmbeddedEngine,
         meili::MeiliEngine, query::Near,
@@ -41,6 +42,8 @@ fn doc(id: i32, title: &str) -> SearchDocument {
         published_at: 1_700_000_000 + i64::from(id),
         pay_cents_per_hour: 0,
         pay: "Unpaid".into(),
+        compensation: Some(Compensation::Unpaid),
+        pay_cents: None,
         slots_left: 2,
         latitude: loop_chicago.latitude,
         longitude: loop_chicago.longitude,
@@ -61,12 +64,16 @@ fn fixture() -> Vec<SearchDocument> {
             needs: vec![AccessNeed::Paid, AccessNeed::WheelchairAccessible],
             pay_cents_per_hour: 1800,
             pay: "$18 an hour".into(),
+            compensation: Some(Compensation::Hourly),
+            pay_cents: Some(1800),
             ..doc(1, "Robotics lab intern")
         },
         SearchDocument {
             needs: vec![AccessNeed::Paid],
             pay_cents_per_hour: 2200,
             pay: "$22 an hour".into(),
+            compensation: Some(Compensation::Hourly),
+            pay_cents: Some(2200),
             kind: OpportunityKind::Apprenticeship,
             ..at(doc(2, "Electrical apprenticeship"), "60201")
         },
@@ -117,7 +124,9 @@ fn fixture() -> Vec<SearchDocument> {
                 AccessNeed::MentorAssigned,
             ],
             pay_cents_per_hour: 1600,
-            pay: "$16 an hour".into(),
+            pay: "$2,300 stipend".into(),
+            compensation: Some(Compensation::Stipend),
+            pay_cents: Some(230_000),
             ..doc(10, "Bridge engineering intern")
         },
     ]
@@ -563,6 +572,33 @@ async fn every_sort_orders_as_promised() {
             [5, 4],
             "the two in Los Angeles first (newer first on a tie)"
         );
+    }
+}
+
+#[tokio::test]
+async fn every_engine_and_the_fallback_write_pay_in_the_readers_language() {
+    let mut searchers = vec![Searcher::Fallback(fixture())];
+    for (engine, dir) in engines().await {
+        searchers.push(Searcher::Engine { engine, _dir: dir });
+    }
+    for searcher in &searchers {
+        let results = searcher.search(&query()).await;
+        let pay = |id: i32, lang: Lang| {
+            results
+                .hits
+                .iter()
+                .find(|h| h.document.id == id)
+                .map(|h| h.document.pay_in(lang))
+                .unwrap_or_else(|| panic!("{id} on the {}", searcher.name()))
+        };
+        for (id, english, spanish) in [
+            (1, "$18 an hour", "$18 por hora"),
+            (10, "$2,300 stipend", "Estipendio de $2,300"),
+            (3, "Unpaid", "Sin pago"),
+        ] {
+            assert_eq!(pay(id, Lang::En), english, "{}", searcher.name());
+            assert_eq!(pay(id, Lang::Es), spanish, "{}", searcher.name());
+        }
     }
 }
 

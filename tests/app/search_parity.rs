@@ -160,6 +160,8 @@ fn document(rng: &mut StdRng, id: i32) -> SearchDocument {
         published_at: 1_700_000_000 + rng.random_range(0..6) * 3600,
         pay_cents_per_hour: rng.random_range(0..4) * 500,
         pay: String::new(),
+        compensation: None,
+        pay_cents: None,
         slots_left: rng.random_range(0..6),
         latitude: place.latitude,
         longitude: place.longitude,

@@ -422,7 +422,8 @@ fn check_csv_agrees(csv: &str, view: &View) {
     let mut shown = 0;
     for line in csv.lines().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
-        let key = (f[0].to_owned(), f[1].to_owned());
+        // The dimension's key is the last column (the first is its label).
+        let key = (f[f.len() - 1].to_owned(), f[1].to_owned());
         let g = view
             .groups
             .get(&key)
