@@ -50,7 +50,7 @@ families-consent-relationship-hint = For example: mother, father, grandparent, l
 families-consent-decision = Your decision
 families-consent-give = I give consent
 families-consent-decline = I do not give consent
-families-consent-reason = If you decline, you may tell us why
+families-consent-reason = If you decline, you may tell the student's school why (only its counselors read it)
 families-consent-submit = Record my decision
 
 families-recorded-title = Thank you: your decision is recorded

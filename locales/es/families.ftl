@@ -50,7 +50,7 @@ families-consent-relationship-hint = Por ejemplo: madre, padre, abuela, tutor le
 families-consent-decision = Su decisión
 families-consent-give = Doy mi consentimiento
 families-consent-decline = No doy mi consentimiento
-families-consent-reason = Si no da su consentimiento, puede decirnos por qué
+families-consent-reason = Si no da su consentimiento, puede decirle a la escuela del estudiante por qué (solo lo leen sus orientadores)
 families-consent-submit = Registrar mi decisión
 
 families-recorded-title = Gracias: su decisión quedó registrada
