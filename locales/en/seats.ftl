@@ -73,14 +73,14 @@ seats-record-mentor = Mentor: { $name }
 
 seats-link-quality = Employer quality
 seats-quality-title = Employer quality
-seats-quality-intro = Completed placements and the students' mean rating of the experience (1 to 5) for each verified organization, across every school, counted as on the organizations' public commitments. Completed placements are shown only when both they and the placements not completed number { $threshold } or more; a mean of fewer than { $threshold } ratings is not shown either.
+seats-quality-intro = Completed placements and the students' mean rating of the experience (1 to 5) for each verified organization, counted as on the organizations' public commitments. Each school's part is checked on its own: completed placements are shown only when, at every school with a placement there, both they and the placements not completed number { $threshold } or more; rated placements and their mean only when every school has { $threshold } ratings or none. Otherwise a counselor who subtracts their own school's placements could learn about a few students of another school. An organization with no number shown is not listed.
 seats-quality-year = Placements made in the school year { $year }.
 seats-quality-caption = Completed placements and mean rating by organization
 seats-quality-organization = Organization
 seats-quality-completed = Completed placements
 seats-quality-rated = Rated placements
 seats-quality-mean = Mean rating
-seats-quality-none = No placement has ended yet.
+seats-quality-none = No organization has a number that can be shown yet.
 
 mail-seat-opened-subject = A place opened up for you: { $title }
 mail-seat-opened-body = A seat came free at { $organization } and it is yours: you now have a place in “{ $title }”. Open your placement to see what happens next.

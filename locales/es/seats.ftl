@@ -73,14 +73,14 @@ seats-record-mentor = Mentor: { $name }
 
 seats-link-quality = Calidad de las organizaciones
 seats-quality-title = Calidad de las organizaciones
-seats-quality-intro = Prácticas completadas y calificación media de la experiencia según los estudiantes (de 1 a 5) para cada organización verificada, en todas las escuelas, contadas como en los compromisos públicos de las organizaciones. Las prácticas completadas se muestran solo cuando tanto ellas como las no completadas son { $threshold } o más; tampoco se muestra una media de menos de { $threshold } calificaciones.
+seats-quality-intro = Prácticas completadas y calificación media de la experiencia según los estudiantes (de 1 a 5) para cada organización verificada, contadas como en los compromisos públicos de las organizaciones. La parte de cada escuela se revisa por separado: las prácticas completadas se muestran solo cuando, en cada escuela con una práctica allí, tanto ellas como las no completadas son { $threshold } o más; las prácticas calificadas y su media, solo cuando cada escuela tiene { $threshold } calificaciones o ninguna. Si no, un consejero que restara las prácticas de su propia escuela podría saber algo de unos pocos estudiantes de otra escuela. Una organización sin ningún número que mostrar no aparece en la lista.
 seats-quality-year = Prácticas iniciadas en el año escolar { $year }.
 seats-quality-caption = Prácticas completadas y calificación media por organización
 seats-quality-organization = Organización
 seats-quality-completed = Prácticas completadas
 seats-quality-rated = Prácticas calificadas
 seats-quality-mean = Calificación media
-seats-quality-none = Todavía no terminó ninguna práctica.
+seats-quality-none = Todavía ninguna organización tiene un número que se pueda mostrar.
 
 mail-seat-opened-subject = Se liberó un lugar para ti: { $title }
 mail-seat-opened-body = Se liberó un lugar en { $organization } y es tuyo: ahora tienes un puesto en «{ $title }». Abre tu práctica para ver qué sigue.

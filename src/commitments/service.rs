@@ -6,8 +6,11 @@ use entity::{
     student,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait,
+    sea_query::{Alias, Expr, ExprTrait, Func, Query},
 };
 use serde::{Deserialize, Serialize};
 
@@ -184,61 +187,83 @@ pub async fn pledge(
     Ok(saved)
 }
 
-/// Placements counted for a pledge: made, paid, completed, at partner schools.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Placements counted for a pledge: made, paid, completed, at partner
+/// schools; and the same per school, as the public figures clear them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
     pub made: u64,
     pub paid: u64,
     pub completed: u64,
     pub partner: u64,
+    /// Per school with a placement: made, and of them `[paid, completed]`.
+    pub schools: Vec<(usize, [usize; 2])>,
 }
 
-/// Counts by the database: placements holding a seat at the organization's
-/// postings, made during the school year.
+/// Counts by the database, per school (`GROUP BY`): placements holding a
+/// seat at the organization's postings, made during the school year.
 pub async fn counts(db: &impl ConnectionTrait, pledge: &commitment::Model) -> AppResult<Counts> {
     let (start, end) = school_year_bounds(pledge.school_year);
-    let postings = |paid_only: bool| {
-        let mut query = opportunity::Entity::find()
-            .select_only()
-            .column(opportunity::Column::Id)
-            .filter(opportunity::Column::OrganizationId.eq(pledge.organization_id));
-        if paid_only {
-            query = query.filter(opportunity::Column::Compensation.ne(Compensation::Unpaid));
-        }
-        query.into_query()
-    };
-    let base = |paid_only: bool| {
-        placement::Entity::find()
-            .filter(placement::Column::OpportunityId.in_subquery(postings(paid_only)))
-            .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
-            .filter(placement::Column::CreatedAt.gte(start))
-            .filter(placement::Column::CreatedAt.lt(end))
-    };
-    let partner_students = student::Entity::find()
-        .select_only()
-        .column(student::Column::Id)
-        .filter(
-            student::Column::SchoolId.in_subquery(
-                commitment_school::Entity::find()
-                    .select_only()
-                    .column(commitment_school::Column::SchoolId)
-                    .filter(commitment_school::Column::CommitmentId.eq(pledge.id))
-                    .into_query(),
-            ),
+    let (p, o, s) = (placement::Entity, opportunity::Entity, student::Entity);
+    let when = |condition| Func::count(Expr::case(condition, Expr::val(1)));
+    let query = Query::select()
+        .column((s, student::Column::SchoolId))
+        .expr_as(
+            Expr::col((p, placement::Column::Id)).count(),
+            Alias::new("made"),
         )
-        .into_query();
-    Ok(Counts {
-        made: base(false).count(db).await?,
-        paid: base(true).count(db).await?,
-        completed: base(false)
-            .filter(placement::Column::Status.eq(PlacementStatus::Completed))
-            .count(db)
-            .await?,
-        partner: base(false)
-            .filter(placement::Column::StudentId.in_subquery(partner_students))
-            .count(db)
-            .await?,
-    })
+        .expr_as(
+            when(Expr::col((o, opportunity::Column::Compensation)).ne(Compensation::Unpaid.key())),
+            Alias::new("paid"),
+        )
+        .expr_as(
+            when(Expr::col((p, placement::Column::Status)).eq(PlacementStatus::Completed.key())),
+            Alias::new("completed"),
+        )
+        .from(p)
+        .inner_join(
+            o,
+            Expr::col((o, opportunity::Column::Id)).equals((p, placement::Column::OpportunityId)),
+        )
+        .inner_join(
+            s,
+            Expr::col((s, student::Column::Id)).equals((p, placement::Column::StudentId)),
+        )
+        .and_where(Expr::col((o, opportunity::Column::OrganizationId)).eq(pledge.organization_id))
+        .and_where(
+            Expr::col((p, placement::Column::Status))
+                .is_in(PlacementStatus::HOLDING_A_SLOT.map(|s| s.key())),
+        )
+        .and_where(Expr::col((p, placement::Column::CreatedAt)).gte(start))
+        .and_where(Expr::col((p, placement::Column::CreatedAt)).lt(end))
+        .group_by_col((s, student::Column::SchoolId))
+        .to_owned();
+    let partners: Vec<i32> = commitment_school::Entity::find()
+        .select_only()
+        .column(commitment_school::Column::SchoolId)
+        .filter(commitment_school::Column::CommitmentId.eq(pledge.id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut counts = Counts::default();
+    for row in db.query_all(&query).await? {
+        let number = |name: &str| -> AppResult<u64> {
+            let n: i64 = row.try_get("", name)?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        };
+        let (made, paid, completed) = (number("made")?, number("paid")?, number("completed")?);
+        let school: i32 = row.try_get("", "school_id")?;
+        counts.made += made;
+        counts.paid += paid;
+        counts.completed += completed;
+        if partners.contains(&school) {
+            counts.partner += made;
+        }
+        let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+        counts
+            .schools
+            .push((size(made), [size(paid), size(completed)]));
+    }
+    Ok(counts)
 }
 
 /// A pledge with its progress, for the organization's own dashboard (its
@@ -255,6 +280,9 @@ pub struct Progress {
     pub partner: u64,
     /// Placements and paid placements both reached.
     pub met: bool,
+    /// The same counts per school, for the public figures only.
+    #[serde(skip)]
+    pub by_school: Vec<(usize, [usize; 2])>,
 }
 
 async fn partner_names(db: &impl ConnectionTrait, id: i32) -> AppResult<Vec<String>> {
@@ -300,20 +328,21 @@ pub async fn of_organization(
             partner: c.partner,
             met: c.made >= u64::try_from(pledge.placements).unwrap_or(u64::MAX)
                 && c.paid >= u64::try_from(pledge.paid).unwrap_or(u64::MAX),
+            by_school: c.schools,
         });
     }
     Ok(out)
 }
 
 /// A pledge as the public sees it: the promise, and progress only as
-/// numbers the disclosure rules clear (a count of students under the
-/// threshold shows as "fewer than"). The placements made, and of them the
-/// paid and the completed ones, are one row's related counts, cleared
-/// together (`disclosure::with_parts`): 12 made beside 10 paid would tell
-/// that 2 were unpaid. Whether the pledge is met compares those counts
-/// with the promise, so it shows only when they do: "met" beside "fewer
-/// than 10 of 1" paid would tell that 1 to 9 were made, "not yet" that none
-/// was.
+/// numbers the disclosure rules clear, school by school (a count that
+/// cannot be shown reads "not shown", whatever the reason). The placements
+/// made, and of them the paid and the completed ones, are one row's related
+/// counts, cleared together (`disclosure::with_parts`): 12 made beside 10
+/// paid would tell that 2 were unpaid. Whether the pledge is met compares
+/// those counts with the promise, so it shows only when they do: "met"
+/// beside a hidden count of 1 pledged would tell that 1 to 9 were made,
+/// "not yet" that none was.
 #[derive(Debug, Serialize)]
 pub struct PublicProgress {
     pub school_year: i32,
@@ -328,19 +357,18 @@ pub struct PublicProgress {
 }
 
 /// A pledge row's counts as the rules clear them: made, and of them paid
-/// and completed; and whether the pledge is met, only when the counts it
-/// compares are shown. The organization's page and `/impact` both read it.
+/// and completed, school by school (`disclosure::with_parts_across`: a
+/// counselor who subtracts their own school's placements must find only
+/// parts that cleared the rules); and whether the pledge is met, only when
+/// the counts it compares are shown. The organization's page and `/impact`
+/// both read it.
 fn cleared(
     threshold: usize,
     pledged_paid: i32,
-    made: u64,
-    paid: u64,
-    completed: u64,
+    schools: &[(usize, [usize; 2])],
     met: bool,
 ) -> (Shown<usize>, Shown<usize>, Shown<usize>, Option<bool>) {
-    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
-    let (made, [paid, completed]) =
-        disclosure::with_parts(count(made), [count(paid), count(completed)], threshold);
+    let (made, [paid, completed]) = disclosure::with_parts_across(schools, threshold);
     let compared_shown = !made.is_hidden() && (pledged_paid == 0 || !paid.is_hidden());
     (made, paid, completed, compared_shown.then_some(met))
 }
@@ -354,8 +382,7 @@ pub async fn public(
         .await?
         .into_iter()
         .map(|p| {
-            let (made, paid_made, completed, met) =
-                cleared(threshold, p.paid, p.made, p.paid_made, p.completed, p.met);
+            let (made, paid_made, completed, met) = cleared(threshold, p.paid, &p.by_school, p.met);
             PublicProgress {
                 school_year: p.school_year,
                 placements: p.placements,
@@ -388,8 +415,7 @@ pub async fn made_and_met(
         let c = counts(db, pledge).await?;
         let reached = c.made >= u64::try_from(pledge.placements).unwrap_or(u64::MAX)
             && c.paid >= u64::try_from(pledge.paid).unwrap_or(u64::MAX);
-        let (_, _, _, shown) =
-            cleared(threshold, pledge.paid, c.made, c.paid, c.completed, reached);
+        let (_, _, _, shown) = cleared(threshold, pledge.paid, &c.schools, reached);
         if shown == Some(true) {
             met += 1;
         }

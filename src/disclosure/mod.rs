@@ -30,10 +30,16 @@
 //!   out of combined figures.
 //!
 //! - an organization's ratings show a mean only from the threshold of rated
-//!   placements up ([`ratings`]).
+//!   placements up ([`ratings`]);
+//! - a figure over schools the reader does not see one by one (the public
+//!   `/impact` shares and hours, an organization's commitments and ratings)
+//!   is cleared school by school and shown only when every school's part
+//!   is, so a counselor who subtracts their own school's placements is left
+//!   with parts that each cleared the rules ([`across`]).
 //!
 //! The README ("Statistics that cannot reveal a student") states the policy.
 
+mod across;
 mod combine;
 mod figures;
 mod ratings;
@@ -43,9 +49,10 @@ mod tests;
 
 use serde::{Serialize, Serializer};
 
+pub use across::{share_across, total_across, with_parts_across};
 pub use combine::{SchoolView, publish, publish_views};
 pub use figures::{Figures, FunnelFigures, GroupFigures, TrendPoint};
-pub use ratings::{RatingFigures, ratings};
+pub use ratings::{RatingFigures, SchoolRatings, ratings};
 
 /// The smallest cell ever shown, whatever is configured.
 pub const SMALLEST_CELL: usize = 5;

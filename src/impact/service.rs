@@ -1,13 +1,16 @@
 //! The impact figures of a school year, counted by the database.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use entity::{
     AccessNeed, Compensation, HoursStatus, OpportunityKind, PlacementStatus, StemField, WorkMode,
-    hour_log, opportunity, opportunity_feature, placement, school,
+    hour_log, opportunity, opportunity_feature, placement, school, student,
 };
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, QueryTrait,
+    sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement},
 };
 use serde::Serialize;
 
@@ -152,59 +155,36 @@ pub async fn impact(
     };
     let figures = counseling::figures(db, &period, threshold, true).await?;
 
-    // Placements started in the year, and those at paid or reachable postings.
-    let started = || {
-        placement::Entity::find()
-            .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
-            .filter(placement::Column::CreatedAt.gte(start))
-            .filter(placement::Column::CreatedAt.lt(end))
+    // Placements started in the year, school by school: a counselor knows
+    // each of their own school's placements, so a share or a total over
+    // every school shows only when each school's part clears the rules.
+    let parts = started_by_school(db, year).await?;
+    let paid_share = disclosure::share_across(
+        &parts
+            .iter()
+            .map(|p| (p.placements, p.paid))
+            .collect::<Vec<_>>(),
+        threshold,
+    );
+    let access_share = disclosure::share_across(
+        &parts
+            .iter()
+            .map(|p| (p.placements, p.reachable))
+            .collect::<Vec<_>>(),
+        threshold,
+    );
+    let quarters = disclosure::total_across(
+        &parts
+            .iter()
+            .map(|p| (p.students, p.quarters))
+            .collect::<Vec<_>>(),
+        threshold,
+    );
+    // Beside the placed students it is about, as before.
+    let hours = match quarters.get() {
+        Some(q) => disclosure::alongside(&figures.funnel.placed, q / 4),
+        None => Shown::HIDDEN,
     };
-    let placements = started().count(db).await?;
-    let paid_postings = opportunity::Entity::find()
-        .select_only()
-        .column(opportunity::Column::Id)
-        .filter(opportunity::Column::Compensation.ne(Compensation::Unpaid))
-        .into_query();
-    let paid = started()
-        .filter(placement::Column::OpportunityId.in_subquery(paid_postings))
-        .count(db)
-        .await?;
-    let reachable_postings = opportunity_feature::Entity::find()
-        .select_only()
-        .column(opportunity_feature::Column::OpportunityId)
-        .filter(
-            opportunity_feature::Column::Feature
-                .is_in([AccessNeed::TransitAccessible, AccessNeed::RemoteOk]),
-        )
-        .into_query();
-    let remote_postings = opportunity::Entity::find()
-        .select_only()
-        .column(opportunity::Column::Id)
-        .filter(opportunity::Column::Mode.eq(WorkMode::Remote))
-        .into_query();
-    let reachable = started()
-        .filter(
-            sea_orm::Condition::any()
-                .add(placement::Column::OpportunityId.in_subquery(reachable_postings))
-                .add(placement::Column::OpportunityId.in_subquery(remote_postings)),
-        )
-        .count(db)
-        .await?;
-    let started_ids = started()
-        .select_only()
-        .column(placement::Column::Id)
-        .into_query();
-    let quarters: Option<i64> = hour_log::Entity::find()
-        .select_only()
-        .column_as(hour_log::Column::QuarterHours.sum(), "q")
-        .filter(hour_log::Column::Status.eq(HoursStatus::Approved))
-        .filter(hour_log::Column::PlacementId.in_subquery(started_ids))
-        .into_tuple::<Option<i64>>()
-        .one(db)
-        .await?
-        .flatten();
-    let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
-    let hours = disclosure::alongside(&figures.funnel.placed, quarters.unwrap_or(0) / 4);
     let (commitments_made, commitments_met) =
         crate::commitments::service::made_and_met(db, year, threshold).await?;
     Ok(Impact {
@@ -217,10 +197,130 @@ pub async fn impact(
         by_feature,
         postings,
         hours,
-        paid_share: disclosure::share(size(paid), size(placements), threshold),
-        access_share: disclosure::share(size(reachable), size(placements), threshold),
+        paid_share,
+        access_share,
         figures,
         commitments_made,
         commitments_met,
     })
+}
+
+/// One school's placements started in a school year (holding a seat).
+#[derive(Debug, Default)]
+struct Started {
+    placements: usize,
+    /// Students with one of them.
+    students: usize,
+    /// At paid postings.
+    paid: usize,
+    /// At postings reachable by transit, or remote.
+    reachable: usize,
+    /// Approved quarter hours logged on them.
+    quarters: i64,
+}
+
+/// The year's started placements per school, counted by the database
+/// (`GROUP BY` school), with their approved hours.
+async fn started_by_school(db: &impl ConnectionTrait, year: i32) -> AppResult<Vec<Started>> {
+    let (start, end) = counseling::school_year_bounds(year);
+    let (p, o, s, f, h) = (
+        placement::Entity,
+        opportunity::Entity,
+        student::Entity,
+        opportunity_feature::Entity,
+        hour_log::Entity,
+    );
+    let started = |query: &mut SelectStatement| {
+        query
+            .inner_join(
+                s,
+                Expr::col((s, student::Column::Id)).equals((p, placement::Column::StudentId)),
+            )
+            .and_where(
+                Expr::col((p, placement::Column::Status))
+                    .is_in(PlacementStatus::HOLDING_A_SLOT.map(|status| status.key())),
+            )
+            .and_where(Expr::col((p, placement::Column::CreatedAt)).gte(start))
+            .and_where(Expr::col((p, placement::Column::CreatedAt)).lt(end))
+            .group_by_col((s, student::Column::SchoolId))
+            .to_owned()
+    };
+    let reachable_feature = Query::select()
+        .expr(Expr::val(1))
+        .from(f)
+        .and_where(
+            Expr::col((f, opportunity_feature::Column::OpportunityId))
+                .equals((o, opportunity::Column::Id)),
+        )
+        .and_where(Expr::col((f, opportunity_feature::Column::Feature)).is_in([
+            AccessNeed::TransitAccessible.key(),
+            AccessNeed::RemoteOk.key(),
+        ]))
+        .to_owned();
+    let when = |condition: Condition| Func::count(Expr::case(condition, Expr::val(1)));
+    let placements = started(
+        Query::select()
+            .column((s, student::Column::SchoolId))
+            .expr_as(
+                Expr::col((p, placement::Column::Id)).count(),
+                Alias::new("placements"),
+            )
+            .expr_as(
+                Func::count_distinct(Expr::col((p, placement::Column::StudentId))),
+                Alias::new("students"),
+            )
+            .expr_as(
+                when(
+                    Condition::all().add(
+                        Expr::col((o, opportunity::Column::Compensation))
+                            .ne(Compensation::Unpaid.key()),
+                    ),
+                ),
+                Alias::new("paid"),
+            )
+            .expr_as(
+                when(
+                    Condition::any()
+                        .add(Expr::col((o, opportunity::Column::Mode)).eq(WorkMode::Remote.key()))
+                        .add(Expr::exists(reachable_feature)),
+                ),
+                Alias::new("reachable"),
+            )
+            .from(p)
+            .inner_join(
+                o,
+                Expr::col((o, opportunity::Column::Id))
+                    .equals((p, placement::Column::OpportunityId)),
+            ),
+    );
+    let hours = started(
+        Query::select()
+            .column((s, student::Column::SchoolId))
+            .expr_as(
+                Func::sum(Expr::col((h, hour_log::Column::QuarterHours))),
+                Alias::new("quarters"),
+            )
+            .from(h)
+            .inner_join(
+                p,
+                Expr::col((p, placement::Column::Id)).equals((h, hour_log::Column::PlacementId)),
+            )
+            .and_where(Expr::col((h, hour_log::Column::Status)).eq(HoursStatus::Approved.key())),
+    );
+    let mut schools: BTreeMap<i32, Started> = BTreeMap::new();
+    let size = |n: i64| usize::try_from(n).unwrap_or(0);
+    for row in db.query_all(&placements).await? {
+        let school: i32 = row.try_get("", "school_id")?;
+        let part = schools.entry(school).or_default();
+        part.placements = size(row.try_get("", "placements")?);
+        part.students = size(row.try_get("", "students")?);
+        part.paid = size(row.try_get("", "paid")?);
+        part.reachable = size(row.try_get("", "reachable")?);
+    }
+    for row in db.query_all(&hours).await? {
+        let school: i32 = row.try_get("", "school_id")?;
+        let quarters: Option<i64> = row.try_get("", "quarters")?;
+        schools.entry(school).or_default().quarters = quarters.unwrap_or(0);
+    }
+    Ok(schools.into_values().collect())
 }

@@ -14,7 +14,7 @@ use sea_orm::{ConnectionTrait, Statement};
 use serde::Serialize;
 
 use crate::{
-    disclosure::{self, RatingFigures},
+    disclosure::{self, RatingFigures, SchoolRatings},
     error::AppResult,
 };
 
@@ -80,13 +80,17 @@ pub struct QualityRow {
 
 /// Every verified organization with a closed placement made in the school
 /// year starting in `school_year`: completed placements and the students'
-/// mean rating, counted by the database (`GROUP BY`) over every school,
-/// then cleared by the disclosure rules. The year and the counts are those
+/// mean rating, counted by the database (`GROUP BY`) per organization and
+/// school, then cleared by the disclosure rules school by school (a
+/// counselor knows their own school's part exactly, so only sums of parts
+/// that each clear the rules may show). The year and the counts are those
 /// of the organization's public commitments (placements made in the year
 /// holding a slot, and of them the completed ones), cleared by the same
 /// rule, so subtracting one view from the other gives nothing: an all-time
 /// count here minus a year's there was the completed placements of other
-/// years. Students' names and comments never appear here.
+/// years. A line with every number hidden is left out, so that the list
+/// itself tells nothing the numbers do not. Students' names and comments
+/// never appear here.
 pub async fn quality(
     db: &impl ConnectionTrait,
     threshold: usize,
@@ -104,14 +108,14 @@ pub async fn quality(
          SUM(CASE WHEN p.status IN ('awaiting_consent', 'active', 'completed') THEN 1 ELSE 0 END) AS made, \
          SUM(CASE WHEN p.status = 'completed' THEN 1 ELSE 0 END) AS completed, \
          SUM(CASE WHEN p.student_rating IS NOT NULL AND p.status IN ('completed', 'ended_early') THEN 1 ELSE 0 END) AS rated, \
-         SUM(CASE WHEN p.status IN ('completed', 'ended_early') THEN COALESCE(p.student_rating, 0) ELSE 0 END) AS rating_sum, \
-         SUM(CASE WHEN p.status IN ('completed', 'ended_early') THEN 1 ELSE 0 END) AS closed \
+         SUM(CASE WHEN p.status IN ('completed', 'ended_early') THEN COALESCE(p.student_rating, 0) ELSE 0 END) AS rating_sum \
          FROM placement p \
          JOIN opportunity o ON o.id = p.opportunity_id \
          JOIN organization org ON org.id = o.organization_id \
+         JOIN student s ON s.id = p.student_id \
          WHERE org.status = 'verified' AND p.created_at >= {from} AND p.created_at < {to} \
-         GROUP BY org.id, org.name \
-         ORDER BY org.name, org.id"
+         GROUP BY org.id, org.name, s.school_id \
+         ORDER BY org.name, org.id, s.school_id"
     );
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(
@@ -120,26 +124,32 @@ pub async fn quality(
             [start.into(), end.into()],
         ))
         .await?;
-    let mut out = Vec::with_capacity(rows.len());
+    // (organization, name, its schools' parts), in the statement's order.
+    let mut organizations: Vec<(i32, String, Vec<SchoolRatings>)> = Vec::new();
     for row in rows {
         let number = |column: &str| -> AppResult<usize> {
             let n: i64 = row.try_get("", column)?;
             Ok(usize::try_from(n).unwrap_or(0))
         };
-        if number("closed")? == 0 {
-            continue;
+        let id: i32 = row.try_get("", "organization_id")?;
+        let part = SchoolRatings {
+            made: number("made")?,
+            completed: number("completed")?,
+            rated: number("rated")?,
+            sum: row.try_get::<i64>("", "rating_sum")?,
+        };
+        match organizations.last_mut() {
+            Some((last, _, parts)) if *last == id => parts.push(part),
+            _ => organizations.push((id, row.try_get("", "organization")?, vec![part])),
         }
-        out.push(QualityRow {
-            organization_id: row.try_get("", "organization_id")?,
-            organization: row.try_get("", "organization")?,
-            figures: disclosure::ratings(
-                threshold,
-                number("made")?,
-                number("completed")?,
-                number("rated")?,
-                row.try_get::<i64>("", "rating_sum")?,
-            ),
-        });
     }
-    Ok(out)
+    Ok(organizations
+        .into_iter()
+        .map(|(organization_id, organization, parts)| QualityRow {
+            organization_id,
+            organization,
+            figures: disclosure::ratings(threshold, &parts),
+        })
+        .filter(|row| row.figures.any_shown())
+        .collect())
 }

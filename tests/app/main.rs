@@ -48,4 +48,5 @@ mod seats;
 mod seed;
 mod stale_access;
 mod statistics;
+mod statistics_across;
 mod xss;

@@ -226,11 +226,19 @@ fn hash(a: u64, b: u64, c: u64) -> u64 {
     x ^ (x >> 29)
 }
 
-/// Applications, placements and completions in two past school years.
+/// Applications, placements and completions in past school years. Each
+/// year has two postings (a student applies to one of them, by hash): in
+/// the last year one paid and reachable by transit, one unpaid and not, so
+/// that `/impact`'s shares have parts at every school.
 /// Applications (at most one a year per student) spread over ten months;
 /// in the `bunched` year over three, one of them small, so that the
 /// year's total minus two shown months would give the third.
-async fn seed_events(app: &TestApp, students: &[Student], postings: &[(i32, i32)], bunched: i32) {
+async fn seed_events(
+    app: &TestApp,
+    students: &[Student],
+    postings: &[(i32, [i32; 2])],
+    bunched: i32,
+) {
     for (k, s) in students.iter().enumerate() {
         let student = entity::student::Entity::find()
             .filter(entity::student::Column::SourcedId.eq(s.sourced.clone()))
@@ -238,8 +246,9 @@ async fn seed_events(app: &TestApp, students: &[Student], postings: &[(i32, i32)
             .await
             .unwrap()
             .unwrap();
-        for &(year, opportunity) in postings {
+        for &(year, pair) in postings {
             let h = |purpose| hash(k as u64, year as u64, purpose) % 100;
+            let opportunity = pair[(h(6) % 2) as usize];
             // Engagement differs by school and group, so some stage cells are small.
             let chance = if s.groups[2] == "Yes" { 35 } else { 55 } + 10 * s.school as u64;
             if h(1) >= chance {
@@ -760,8 +769,20 @@ async fn fixture(app: &TestApp) -> Fixture {
     let current = school_year_of(stembridge::format::today());
     let mut postings = Vec::new();
     for year in [current - 1, current - 2, current - 3] {
-        postings.push((year, app.published(&employer, &posting(&[])).await));
+        let paid = app.published(&employer, &posting(&[])).await;
+        postings.push((year, [paid, paid]));
     }
+    postings[0].1[1] = app
+        .published(
+            &employer,
+            &posting(&[
+                ("title", "Data shadow"),
+                ("compensation", "unpaid"),
+                ("hourly_wage", ""),
+                ("features", "flexible_schedule"),
+            ]),
+        )
+        .await;
     seed_events(app, &students, &postings, current - 3).await;
     Fixture {
         counselor,
@@ -769,6 +790,54 @@ async fn fixture(app: &TestApp) -> Fixture {
         students,
         current,
     }
+}
+
+/// Per school (in `schools` order): placements started in `year` holding a
+/// seat, of them at a paid posting, at one reachable by transit or remote,
+/// and the students with one: what the school's counselor knows.
+async fn started_parts(app: &TestApp, schools: &[i32], year: i32) -> Vec<[usize; 4]> {
+    let (start, end) = stembridge::counseling::service::school_year_bounds(year);
+    let placements = entity::placement::Entity::find()
+        .filter(entity::placement::Column::Status.is_in(entity::PlacementStatus::HOLDING_A_SLOT))
+        .filter(entity::placement::Column::CreatedAt.gte(start))
+        .filter(entity::placement::Column::CreatedAt.lt(end))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let mut parts = vec![[0; 4]; schools.len()];
+    let mut students: Vec<BTreeSet<i32>> = vec![BTreeSet::new(); schools.len()];
+    for p in placements {
+        let school = entity::student::Entity::find_by_id(p.student_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .school_id;
+        let posting = entity::opportunity::Entity::find_by_id(p.opportunity_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let transit = entity::opportunity_feature::Entity::find()
+            .filter(entity::opportunity_feature::Column::OpportunityId.eq(posting.id))
+            .filter(
+                entity::opportunity_feature::Column::Feature
+                    .eq(entity::AccessNeed::TransitAccessible),
+            )
+            .one(&app.db)
+            .await
+            .unwrap()
+            .is_some();
+        let i = schools.iter().position(|&s| s == school).unwrap();
+        parts[i][0] += 1;
+        parts[i][1] += usize::from(posting.compensation != entity::Compensation::Unpaid);
+        parts[i][2] += usize::from(transit || posting.mode == entity::WorkMode::Remote);
+        students[i].insert(p.student_id);
+    }
+    for (part, who) in parts.iter_mut().zip(students) {
+        part[3] = who.len();
+    }
+    parts
 }
 
 async fn text(app: &TestApp, client: &Client, path: &str) -> (StatusCode, String) {
@@ -901,6 +970,35 @@ async fn no_hidden_count_can_be_worked_out_from_every_view_a_counselor_can_read(
                 solver.add(row);
             }
             views_read += 1;
+            // A counselor of one school knows each of its placements (paid
+            // or not, reachable or not): a share or total over every school
+            // minus their own part must leave only parts that cleared the
+            // rules, so each is shown only when every school's part is.
+            let parts = started_parts(&app, &f.school_ids, year).await;
+            let shown = |id: &str| row_after(&html, id).and_then(|r| number(&cells(r)[0]));
+            let clears = |part: usize, whole: usize| part >= THRESHOLD && whole - part >= THRESHOLD;
+            for (id, k) in [("id=\"impact-paid\"", 1), ("id=\"impact-access\"", 2)] {
+                if shown(id).is_some() {
+                    assert!(
+                        parts.iter().all(|p| p[0] == 0 || clears(p[k], p[0])),
+                        "/impact?year={year} {id}: a school's part is small: {parts:?}"
+                    );
+                }
+            }
+            if shown("id=\"impact-hours\"").is_some() {
+                assert!(
+                    parts.iter().all(|p| p[0] == 0 || p[3] >= THRESHOLD),
+                    "/impact?year={year}: hours of a school with few students placed: {parts:?}"
+                );
+            }
+            if year == f.current - 1 {
+                // The case the review found: over every school the share
+                // clears, yet the small school's part does not.
+                let sum = |k: usize| parts.iter().map(|p| p[k]).sum::<usize>();
+                assert!(clears(sum(1), sum(0)), "{parts:?}");
+                assert!(parts[2][0] > 0 && !clears(parts[2][1], parts[2][0]), "{parts:?}");
+                assert_eq!(shown("id=\"impact-paid\""), None);
+            }
         }
 
         // Sanity: small groups exist in several schools and are hidden there.
