@@ -1119,7 +1119,9 @@ async fn a_spanish_guardians_consent_form_says_optional_once_explains_a_doubled_
         let page = text(&app, &guardian, &link).await;
         assert!(page.contains("<html lang=\"es\""), "{page}");
         assert!(
-            page.contains("(solo lo leen sus orientadores) <span class=\"optional\">(opcional)</span>"),
+            page.contains(
+                "(solo lo leen sus orientadores) <span class=\"optional\">(opcional)</span>"
+            ),
             "{page}"
         );
         assert_eq!(page.matches("(opcional)").count(), 1, "{page}");
