@@ -166,6 +166,17 @@ impl MeiliEngine {
         )
     }
 
+    /// Counts one multi-search round trip for [`Self::processing_time`].
+    fn note_round_trip(&self, results: &[search::SearchResults<MeiliDocument>]) {
+        let slowest = results
+            .iter()
+            .map(|r| r.processing_time_ms as u64)
+            .max()
+            .unwrap_or(0);
+        self.searches.fetch_add(1, Ordering::Relaxed);
+        self.processing_ms.fetch_add(slowest, Ordering::Relaxed);
+    }
+
     /// Applies the index settings on first use.
     pub async fn ready(&self) -> Result<(), SearchError> {
         self.configured
@@ -456,14 +467,7 @@ impl MeiliEngine {
             }
         }
         let response = multi.execute::<MeiliDocument>().await.map_err(error)?;
-        let slowest = response
-            .results
-            .iter()
-            .map(|r| r.processing_time_ms as u64)
-            .max()
-            .unwrap_or(0);
-        self.searches.fetch_add(1, Ordering::Relaxed);
-        self.processing_ms.fetch_add(slowest, Ordering::Relaxed);
+        self.note_round_trip(&response.results);
         let mut answers = response.results.into_iter();
         let mut found = Vec::with_capacity(parts.len());
         for _ in parts {
@@ -776,14 +780,7 @@ impl SearchEngine for MeiliEngine {
             }
         }
         let response = multi.execute::<MeiliDocument>().await.map_err(error)?;
-        let slowest = response
-            .results
-            .iter()
-            .map(|r| r.processing_time_ms as u64)
-            .max()
-            .unwrap_or(0);
-        self.searches.fetch_add(1, Ordering::Relaxed);
-        self.processing_ms.fetch_add(slowest, Ordering::Relaxed);
+        self.note_round_trip(&response.results);
         let mut answers = response.results.into_iter();
         let mut totals = Vec::with_capacity(queries.len());
         for parts in &parts {

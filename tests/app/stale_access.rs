@@ -231,6 +231,22 @@ fn users(email: &str, linked: bool) -> String {
     )
 }
 
+/// Gives the student a fresh claim code, as a counselor's slip would.
+async fn claim_code_for(app: &TestApp, student_id: i32) -> String {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let code = stembridge::roster::claim_code::generate();
+    let student = entity::student::Entity::find_by_id(student_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut model: entity::student::ActiveModel = student.into();
+    model.claim_code_hash = Set(Some(stembridge::roster::claim_code::digest(&code)));
+    model.claim_code_expires_at = Set(Some(chrono::Utc::now() + chrono::Duration::days(3)));
+    model.update(&app.db).await.unwrap();
+    code
+}
+
 /// A minor's placement waiting for consent, with the guardian's link mailed
 /// to `old.address@example.org`, and who is who around it.
 struct Consent {
@@ -265,19 +281,7 @@ async fn awaiting_consent(app: &TestApp) -> Consent {
         .number("SELECT CAST(id AS BIGINT) AS n FROM guardian WHERE sourced_id = 'par-1'")
         .await as i32;
     let counselor = app.counselor("carla@lincoln.edu", &[school]).await;
-    let code = stembridge::roster::claim_code::generate();
-    {
-        use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
-        let ana = entity::student::Entity::find_by_id(student_id)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let mut model: entity::student::ActiveModel = ana.into();
-        model.claim_code_hash = Set(Some(stembridge::roster::claim_code::digest(&code)));
-        model.claim_code_expires_at = Set(Some(chrono::Utc::now() + chrono::Duration::days(3)));
-        model.update(&app.db).await.unwrap();
-    }
+    let code = claim_code_for(app, student_id).await;
     let student = new_client();
     let response = app
         .submit_as(
@@ -634,16 +638,10 @@ async fn a_student_cannot_claim_their_account_with_their_guardians_address() {
             )
             .await;
         assert!(!upload.refused, "{}", upload.page);
-        let code = stembridge::roster::claim_code::generate();
-        use sea_orm::ConnectionTrait;
-        app.db
-            .execute_unprepared(&format!(
-                "UPDATE student SET claim_code_hash = '{}', claim_code_expires_at = '{}'",
-                stembridge::roster::claim_code::digest(&code),
-                (chrono::Utc::now() + chrono::Duration::days(3)).format("%Y-%m-%d %H:%M:%S")
-            ))
-            .await
-            .unwrap();
+        let ana = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM student WHERE sourced_id = 'stu-1'")
+            .await as i32;
+        let code = claim_code_for(&app, ana).await;
         let claim = async |email: &str| {
             app.submit_as(
                 &new_client(),

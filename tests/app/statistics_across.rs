@@ -232,11 +232,12 @@ async fn subtract(
     // their paid count; hours minus one's own are the others' hours.
     let html = page(app, &new_client(), &format!("/impact?year={year}")).await;
     let csv = page(app, &new_client(), &format!("/impact.csv?year={year}")).await;
+    // `section,item,value,key`: the section is a label, the key is last.
     let csv_value = |item: &str| {
         csv.lines()
-            .find(|l| l.starts_with(&format!("outcome,{item},")))
-            .and_then(|l| l.rsplit(',').next())
-            .and_then(leading)
+            .map(|l| l.split(',').collect::<Vec<_>>())
+            .find(|cells| cells.len() == 4 && cells[1] == item && cells[3] == "outcome")
+            .and_then(|cells| leading(cells[2]))
     };
     let paid_share = row_cells(&html, "id=\"impact-paid\"").and_then(|c| leading(&c[0]));
     assert_eq!(
