@@ -386,7 +386,7 @@ pub async fn matching_now(state: &AppState, ids: &[i32]) -> AppResult<HashMap<i3
     school_ids.dedup();
     let school_zips = profiles::service::school_zips_of(&state.db, &school_ids).await?;
     // Each distinct default search once, all of them in one count.
-    let mut links: Vec<(i32, String)> = Vec::with_capacity(students.len());
+    let mut links: Vec<(i32, String, usize)> = Vec::with_capacity(students.len());
     let mut queries: Vec<SearchQuery> = Vec::new();
     let mut slot_of: HashMap<String, usize> = HashMap::new();
     for student in &students {
@@ -396,22 +396,24 @@ pub async fn matching_now(state: &AppState, ids: &[i32]) -> AppResult<HashMap<i3
             school_zips.get(&student.school_id).map(String::as_str),
         );
         let link = format!("/search?{}", params.to_query_string());
-        if !slot_of.contains_key(&link) {
-            let query = params
-                .parse(today())
-                .map_err(|e| AppError::BadRequest(e.message))?;
-            slot_of.insert(link.clone(), queries.len());
-            queries.push(query);
-        }
-        links.push((student.id, link));
+        let slot = match slot_of.get(&link) {
+            Some(&slot) => slot,
+            None => {
+                let query = params
+                    .parse(today())
+                    .map_err(|e| AppError::BadRequest(e.message))?;
+                queries.push(query);
+                slot_of.insert(link.clone(), queries.len() - 1);
+                queries.len() - 1
+            }
+        };
+        links.push((student.id, link, slot));
     }
     let totals = search::service::count(state, &queries).await?;
     let mut found = HashMap::new();
-    for (id, link) in links {
-        let total = slot_of
-            .get(&link)
-            .and_then(|&slot| totals.get(slot))
-            .copied()
+    for (id, link, slot) in links {
+        let total = *totals
+            .get(slot)
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a search was not counted")))?;
         found.insert(id, (total, link));
     }

@@ -1,12 +1,14 @@
 //! Guardian contacts and the birth dates only the school may set.
 
+use std::collections::HashSet;
+
 use chrono::{Datelike, NaiveDate, Utc};
 use entity::{Role, counselor_school, guardian, student, student_guardian, user};
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
     sea_query::{Query, SelectStatement},
 };
 use serde::{Deserialize, Serialize};
@@ -57,21 +59,28 @@ pub async fn reachable(
         .to_owned();
     Ok(guardian::Entity::find()
         .filter(guardian::Column::Id.in_subquery(linked))
-        .filter(guardian::Column::Active.eq(true))
-        .filter(guardian::Column::Email.is_not_null())
-        .filter(guardian::Column::Email.ne(""))
-        .filter(guardian::Column::Email.not_in_subquery(student_sign_in_addresses()))
+        .filter(reachable_by_email())
         .order_by_asc(guardian::Column::FamilyName)
         .order_by_asc(guardian::Column::GivenName)
         .all(db)
         .await?)
 }
 
-/// Every student's sign-in address. Families share one inbox and exports
-/// copy the student's address into the parent's row; a consent link sent
-/// there reaches the student, who could consent for themselves. Emails are
-/// stored lower-cased on both sides, so equality is enough.
-pub fn student_sign_in_addresses() -> SelectStatement {
+/// A guardian a consent email can reach: an active contact with an
+/// address, not a student's sign-in address. Families share one inbox and
+/// exports copy the student's address into the parent's row; a consent link
+/// sent there reaches the student, who could consent for themselves.
+pub fn reachable_by_email() -> Condition {
+    Condition::all()
+        .add(guardian::Column::Active.eq(true))
+        .add(guardian::Column::Email.is_not_null())
+        .add(guardian::Column::Email.ne(""))
+        .add(guardian::Column::Email.not_in_subquery(student_sign_in_addresses()))
+}
+
+/// Every student's sign-in address (emails are stored lower-cased on both
+/// sides, so equality is enough).
+fn student_sign_in_addresses() -> SelectStatement {
     Query::select()
         .column(user::Column::Email)
         .from(user::Entity)
@@ -263,7 +272,11 @@ pub async fn correct(
     // change here would re-send its consent links to an address that school
     // never saw. The district's admin or a roster import changes it; this
     // counselor can add a contact for their own student instead.
-    if counselor.role != Role::Admin && !serves_all(&txn, counselor.id, &students).await? {
+    if counselor.role != Role::Admin
+        && !shared_beyond(&txn, counselor.id, &[guardian_id])
+            .await?
+            .is_empty()
+    {
         return Err(AppError::conflict("families-err-shared-contact"));
     }
     let mut model: guardian::ActiveModel = current.into();
@@ -287,23 +300,36 @@ pub async fn correct(
     Ok((saved, links))
 }
 
-/// Whether every one of `students` is at a school `counselor_id` serves.
-async fn serves_all(
+/// Of `guardian_ids`, the contacts of a student at a school `counselor_id`
+/// does not serve (siblings across a district): that school relies on the
+/// contact too, so neither this counselor's form nor their roster changes
+/// it; an admin (or that school's counselor, for their own link) does.
+pub async fn shared_beyond(
     db: &impl ConnectionTrait,
     counselor_id: i32,
-    students: &[i32],
-) -> AppResult<bool> {
+    guardian_ids: &[i32],
+) -> AppResult<HashSet<i32>> {
     let theirs = Query::select()
         .column(counselor_school::Column::SchoolId)
         .from(counselor_school::Entity)
         .and_where(counselor_school::Column::UserId.eq(counselor_id))
         .to_owned();
-    let elsewhere = student::Entity::find()
-        .filter(student::Column::Id.is_in(students.iter().copied()))
-        .filter(student::Column::SchoolId.not_in_subquery(theirs))
-        .count(db)
-        .await?;
-    Ok(elsewhere == 0)
+    let elsewhere = Query::select()
+        .column(student::Column::Id)
+        .from(student::Entity)
+        .and_where(student::Column::SchoolId.not_in_subquery(theirs))
+        .to_owned();
+    Ok(student_guardian::Entity::find()
+        .select_only()
+        .column(student_guardian::Column::GuardianId)
+        .filter(student_guardian::Column::GuardianId.is_in(guardian_ids.iter().copied()))
+        .filter(student_guardian::Column::StudentId.in_subquery(elsewhere))
+        .distinct()
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// A counselor's birth date form.

@@ -509,10 +509,7 @@ pub async fn statuses(
                 .into(),
         )
         .filter(entity::student_guardian::Column::StudentId.is_in(students))
-        .filter(guardian::Column::Active.eq(true))
-        .filter(guardian::Column::Email.is_not_null())
-        .filter(guardian::Column::Email.ne(""))
-        .filter(guardian::Column::Email.not_in_subquery(families::student_sign_in_addresses()))
+        .filter(families::reachable_by_email())
         .distinct()
         .into_tuple::<i32>()
         .all(db)

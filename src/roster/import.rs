@@ -1365,29 +1365,10 @@ async fn import_guardians(
         }
     }
     if importer.role != Role::Admin && !existing.is_empty() {
-        let own: HashSet<i32> = schools.iter().copied().collect();
         let ids: Vec<i32> = existing.values().map(|g| g.id).collect();
         let mut foreign: HashSet<i32> = HashSet::new();
         for chunk in ids.chunks(500) {
-            let links = student_guardian::Entity::find()
-                .filter(student_guardian::Column::GuardianId.is_in(chunk.to_vec()))
-                .all(txn)
-                .await?;
-            let their_students: Vec<i32> = links.iter().map(|l| l.student_id).collect();
-            let elsewhere: HashSet<i32> = student::Entity::find()
-                .filter(student::Column::Id.is_in(their_students))
-                .all(txn)
-                .await?
-                .into_iter()
-                .filter(|s| !own.contains(&s.school_id))
-                .map(|s| s.id)
-                .collect();
-            foreign.extend(
-                links
-                    .iter()
-                    .filter(|l| elsewhere.contains(&l.student_id))
-                    .map(|l| l.guardian_id),
-            );
+            foreign.extend(crate::families::service::shared_beyond(txn, importer.id, chunk).await?);
         }
         let refused = held_elsewhere(
             roster
