@@ -40,6 +40,7 @@ mail-state-sent = Sent
 mail-state-failed = Failed for good
 mail-state-waiting = Waiting
 mail-state-withheld = Held back: the organization lost its access, or the recipient left it, before it was sent
+mail-state-unconfirmed = Not sent: the account of this address has not confirmed it yet
 mail-admin-link-hidden = [link hidden]
 mail-admin-links-hidden = Links are shown only up to the page they lead to: the rest may be a secret that works only for the recipient (a consent link, say), so it is never shown here.
 

@@ -56,6 +56,7 @@ safe-reset-submit = Save the new password
 safe-reset-done = Your password is changed. Log in with it; every earlier session was ended.
 safe-reset-link-title = Password reset link
 safe-reset-link-hint = Give this link to { $email } in person or by a channel you trust. It works once, for { $minutes } minutes, and is shown only now:
+safe-reset-link-unconfirmed = This account has not confirmed its email address yet, so the link was not emailed: nobody has shown that the address is theirs.
 safe-back-to-accounts = Back to accounts
 
 ## Admins: accounts

@@ -40,6 +40,7 @@ mail-state-sent = Enviado
 mail-state-failed = Falló definitivamente
 mail-state-waiting = En espera
 mail-state-withheld = Retenido: la organización perdió su acceso, o el destinatario dejó de pertenecer a ella, antes del envío
+mail-state-unconfirmed = No enviado: la cuenta de esta dirección aún no la ha confirmado
 mail-admin-link-hidden = [enlace oculto]
 mail-admin-links-hidden = Los enlaces se muestran solo hasta la página a la que llevan: el resto puede ser un secreto que solo sirve a quien recibe el correo (un enlace de consentimiento, por ejemplo), así que nunca se muestra aquí.
 

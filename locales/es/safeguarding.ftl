@@ -56,6 +56,7 @@ safe-reset-submit = Guardar la contraseña nueva
 safe-reset-done = Tu contraseña cambió. Inicia sesión con ella; se cerraron todas las sesiones anteriores.
 safe-reset-link-title = Enlace para restablecer la contraseña
 safe-reset-link-hint = Entregue este enlace a { $email } en persona o por un medio de confianza. Funciona una vez, durante { $minutes } minutos, y solo se muestra ahora:
+safe-reset-link-unconfirmed = Esta cuenta aún no ha confirmado su correo, así que el enlace no se envió por correo: nadie ha demostrado que la dirección sea suya.
 safe-back-to-accounts = Volver a las cuentas
 
 ## Administración: cuentas

@@ -13,7 +13,7 @@ use sea_orm::{
 
 use crate::{
     db,
-    error::AppResult,
+    error::{AppError, AppResult},
     i18n::Lang,
     mail::{self, Outgoing},
     tokens,
@@ -78,6 +78,17 @@ pub async fn mail_join_confirmation(
     lang: Lang,
 ) -> AppResult<()> {
     mail_confirmation_saying(db, user, organization, lang, "guard-join-confirm-intro").await
+}
+
+/// Queues the confirmation link of a student who just claimed their
+/// account, in the caller's transaction. It works only for someone signed
+/// in as that student ([`confirm`]).
+pub async fn mail_student_confirmation(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    lang: Lang,
+) -> AppResult<()> {
+    mail_confirmation_saying(db, user, "", lang, "student-confirm-intro").await
 }
 
 /// The confirmation mail, its first sentence from the catalogue id `intro`
@@ -178,11 +189,31 @@ pub async fn open(db: &impl ConnectionTrait, token: &str) -> AppResult<user::Mod
     crate::db::found::<user::Entity>(db, user_id).await
 }
 
+/// Whether the link of `user`'s address works only for someone signed in
+/// as them: an account that signs in without a confirmed address (a
+/// student's, see `auth::service::may_sign_in`). Whoever owns a mistyped
+/// address would otherwise confirm it with the link we sent there, and then
+/// receive the student's mail and password resets.
+pub fn needs_their_session(user: &user::Model) -> bool {
+    user.email_confirmed_at.is_none() && crate::auth::service::may_sign_in(user)
+}
+
 /// Confirms the address through a link, once: the link is spent by a
-/// conditional update, so two clicks at once confirm once.
-pub async fn confirm(db: &DatabaseConnection, token: &str) -> AppResult<user::Model> {
+/// conditional update, so two clicks at once confirm once. `signed_in` is
+/// the account of the session that opened it.
+pub async fn confirm(
+    db: &DatabaseConnection,
+    token: &str,
+    signed_in: Option<i32>,
+) -> AppResult<user::Model> {
     let txn = db::begin_write(db).await?;
     let user = open(&txn, token).await?;
+    if needs_their_session(&user) && signed_in != Some(user.id) {
+        return Err(AppError::Refused(crate::i18n::t(
+            crate::i18n::current(),
+            "student-confirm-sign-in-first",
+        )));
+    }
     LINKS
         .spend::<email_confirmation::Entity>(&txn, token)
         .await?;
@@ -191,9 +222,9 @@ pub async fn confirm(db: &DatabaseConnection, token: &str) -> AppResult<user::Mo
     Ok(user)
 }
 
-/// Records that the owner of the account reads its inbox (a confirmation
-/// link, or a password reset link, proves it).
-pub async fn mark_confirmed(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
+/// Records that the owner of the account reads its inbox (its confirmation
+/// link proves it).
+async fn mark_confirmed(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
     user::Entity::update_many()
         .col_expr(user::Column::EmailConfirmedAt, Expr::value(Utc::now()))
         .filter(user::Column::Id.eq(user_id))

@@ -12,12 +12,12 @@ use tower_sessions::Session;
 
 use super::{
     confirm,
-    service::{self, EmployerRegistration, NewAdmin, StudentClaim},
+    service::{self, AddressCorrection, EmployerRegistration, NewAdmin, StudentClaim},
 };
 use crate::{
     app::AppState,
     auth::{
-        extractors::{FormPage, Page},
+        extractors::{CurrentUser, FormPage, Page},
         service::start_session,
     },
     error::{AppError, AppResult},
@@ -99,6 +99,10 @@ pub async fn register(
 struct ConfirmPage<'a> {
     token: &'a str,
     email: String,
+    /// A student's link opened without their session: sign in first.
+    sign_in_first: bool,
+    /// A student's address: the page says what confirming changes for them.
+    student: bool,
 }
 
 /// The page a confirmation link opens: a button, so that a mail scanner
@@ -109,11 +113,15 @@ pub async fn confirm_page(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     let user = confirm::open(&db, &token).await?;
+    let student = confirm::needs_their_session(&user);
+    let signed_in_as_them = page.user.as_ref().is_some_and(|u| u.id == user.id);
     page.respond(
         "accounts/confirm.html",
         ConfirmPage {
             token: &token,
             email: user.email,
+            sign_in_first: student && !signed_in_as_them,
+            student,
         },
     )
 }
@@ -121,10 +129,17 @@ pub async fn confirm_page(
 pub async fn confirm(
     State(db): State<DatabaseConnection>,
     session: Session,
+    page: FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    confirm::confirm(&db, &token).await?;
-    Saved::new(Message::new("access-confirmed"), "/login")
+    let signed_in = page.user.as_ref().map(|u| u.id);
+    let user = confirm::confirm(&db, &token, signed_in).await?;
+    // A student is signed in already; a registration logs in next.
+    let (message, next) = match user.role {
+        entity::Role::Student => ("student-confirmed", "/dashboard"),
+        _ => ("access-confirmed", "/login"),
+    };
+    Saved::new(Message::new(message), next)
         .redirect(&session)
         .await
 }
@@ -144,7 +159,7 @@ pub async fn claim(
     page: FormPage,
     Form(form): Form<StudentClaim>,
 ) -> AppResult<Response> {
-    let outcome = service::claim_student_account(&state.db, &form).await;
+    let outcome = service::claim_student_account(&state.db, &form, page.lang).await;
     finish(
         &state,
         &session,
@@ -152,7 +167,7 @@ pub async fn claim(
         "accounts/claim.html",
         &form,
         outcome,
-        "student-flash-welcome",
+        "student-flash-welcome-confirm",
     )
     .await
 }
@@ -187,6 +202,71 @@ pub async fn setup(
         &form,
         outcome,
         "admin-flash-welcome",
+    )
+    .await
+}
+
+#[derive(Serialize)]
+struct AddressPage<'a> {
+    email: String,
+    unconfirmed: bool,
+    form: &'a AddressCorrection,
+    errors: FieldErrors,
+}
+
+/// A student's address: confirmed, or how to get (or correct) its link.
+async fn address_view(
+    db: &DatabaseConnection,
+    page: &Page,
+    user: &CurrentUser,
+    form: &AddressCorrection,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let account = crate::db::found::<entity::user::Entity>(db, user.id).await?;
+    page.respond_with(
+        errors.status(),
+        "accounts/address.html",
+        AddressPage {
+            unconfirmed: confirm::needs_their_session(&account),
+            email: account.email,
+            form,
+            errors,
+        },
+    )
+}
+
+pub async fn address_page(
+    State(db): State<DatabaseConnection>,
+    user: CurrentUser,
+    page: FormPage,
+) -> AppResult<Response> {
+    address_view(
+        &db,
+        &page,
+        &user,
+        &AddressCorrection::default(),
+        FieldErrors::new(),
+    )
+    .await
+}
+
+pub async fn send_address_link(
+    State(db): State<DatabaseConnection>,
+    user: CurrentUser,
+    session: Session,
+    page: FormPage,
+    Form(form): Form<AddressCorrection>,
+) -> AppResult<Response> {
+    save_or_rerender(
+        service::send_address_link(&db, user.id, &form, page.lang).await,
+        &session,
+        async |email| {
+            Ok(Saved::new(
+                Message::new("student-address-link-sent").arg("email", email),
+                "/account/address",
+            ))
+        },
+        async |errors| address_view(&db, &page, &user, &form, errors).await,
     )
     .await
 }

@@ -1,6 +1,7 @@
 //! Getting an account: employer self-registration (confirmed through an
-//! emailed link), student claim codes, and the first-run setup page for the
-//! first admin.
+//! emailed link), student claim codes (the student's address confirmed
+//! apart, by a link that works only in their session), and the first-run
+//! setup page for the first admin.
 
 pub mod confirm;
 mod handlers;
@@ -21,5 +22,9 @@ pub fn router() -> Router<AppState> {
             get(handlers::confirm_page).post(handlers::confirm),
         )
         .route("/claim", get(handlers::claim_page).post(handlers::claim))
+        .route(
+            "/account/address",
+            get(handlers::address_page).post(handlers::send_address_link),
+        )
         .route("/setup", get(handlers::setup_page).post(handlers::setup))
 }

@@ -283,6 +283,7 @@ pub async fn register_employer(
 pub async fn claim_student_account(
     db: &DatabaseConnection,
     form: &StudentClaim,
+    lang: Lang,
 ) -> AppResult<user::Model> {
     let mut errors = FieldErrors::new();
     let code = claim_code::normalize(&form.code);
@@ -306,19 +307,12 @@ pub async fn claim_student_account(
         errors.add_id("code", "student-claim-code-invalid");
         return Err(AppError::Validation(errors));
     };
-    // A guardian's address (the family's shared inbox) as the student's
-    // sign-in would stop their consent mail reaching the guardian: consent
-    // links never go to a student's address (`families::reachable`).
-    let guardians_address = crate::families::service::of_student(&txn, student.id)
-        .await?
-        .iter()
-        .any(|g| g.email.as_deref() == Some(new_user.email.as_str()));
-    if guardians_address {
-        let mut errors = FieldErrors::new();
-        errors.add_id("email", "student-claim-guardian-address");
-        return Err(AppError::Validation(errors));
-    }
-    let user = insert_user(&txn, new_user, Role::Student, None).await?;
+    refuse_guardians_address_of(&txn, student.id, &new_user.email).await?;
+    // The code proves who the student is, not that the typed address is
+    // theirs (a typo, a friend's): it stays unconfirmed, and gets nothing
+    // but its confirmation link, until the student opens that link signed in.
+    let user = insert_user_confirmed_at(&txn, new_user, Role::Student, None, None).await?;
+    confirm::mail_student_confirmation(&txn, &user, lang).await?;
     let mut student: student::ActiveModel = student.into();
     student.user_id = Set(Some(user.id));
     student.claim_code_hash = Set(None);
@@ -326,6 +320,104 @@ pub async fn claim_student_account(
     student.update(&txn).await?;
     txn.commit().await?;
     Ok(user)
+}
+
+/// A student's address while it is unconfirmed: the link sent again, or
+/// the address corrected (a typo at claim) and the link sent there.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct AddressCorrection {
+    pub email: String,
+    #[serde(skip_serializing)]
+    pub current_password: String,
+}
+
+/// Sends the confirmation link of student `user_id`'s unconfirmed address
+/// again, to the address typed (a new one needs their password: it is the
+/// address they sign in with). Refused once the address is confirmed.
+/// Returns the address the link went to.
+pub async fn send_address_link(
+    db: &DatabaseConnection,
+    user_id: i32,
+    form: &AddressCorrection,
+    lang: Lang,
+) -> AppResult<String> {
+    let user = db::found::<user::Entity>(db, user_id).await?;
+    if !confirm::needs_their_session(&user) {
+        return Err(AppError::conflict("student-address-already-confirmed"));
+    }
+    let mut errors = FieldErrors::new();
+    let email = errors.email("email", &form.email);
+    let changed = !email.is_empty() && email != user.email;
+    if changed {
+        crate::security::mfa::check_current_password(&mut errors, &user, &form.current_password)
+            .await?;
+    }
+    errors.into_result(())?;
+    // A few messages an hour to one inbox, however often the button is used.
+    if !throttle::allow_mail(db, &email).await? {
+        return Err(AppError::TooManyRequests(crate::i18n::t(
+            lang,
+            "student-address-too-many",
+        )));
+    }
+    let txn = db::begin_write(db).await?;
+    if changed {
+        if email_taken(&txn, &email).await? {
+            return Err(email_taken_error());
+        }
+        refuse_guardians_address(&txn, user_id, &email).await?;
+        // Only while unconfirmed: a confirmed address is never swapped here.
+        let updated = user::Entity::update_many()
+            .col_expr(user::Column::Email, sea_orm::sea_query::Expr::value(&email))
+            .filter(user::Column::Id.eq(user_id))
+            .filter(user::Column::EmailConfirmedAt.is_null())
+            .exec(&txn)
+            .await?;
+        if updated.rows_affected == 0 {
+            return Err(AppError::conflict("student-address-already-confirmed"));
+        }
+    }
+    let user = db::found::<user::Entity>(&txn, user_id).await?;
+    confirm::mail_student_confirmation(&txn, &user, lang).await?;
+    txn.commit().await?;
+    Ok(user.email)
+}
+
+/// Refuses, as the student's sign-in address, one of their guardians'
+/// addresses (the family's shared inbox): consent links never go to a
+/// student's address (`families::reachable`), so the guardian would stop
+/// getting them.
+async fn refuse_guardians_address(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    email: &str,
+) -> AppResult<()> {
+    let Some(student) = student::Entity::find()
+        .filter(student::Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    refuse_guardians_address_of(db, student.id, email).await
+}
+
+async fn refuse_guardians_address_of(
+    db: &impl ConnectionTrait,
+    student_id: i32,
+    email: &str,
+) -> AppResult<()> {
+    let guardians_address = crate::families::service::of_student(db, student_id)
+        .await?
+        .iter()
+        .any(|g| g.email.as_deref() == Some(email));
+    if guardians_address {
+        let mut errors = FieldErrors::new();
+        errors.add_id("email", "student-claim-guardian-address");
+        return Err(AppError::Validation(errors));
+    }
+    Ok(())
 }
 
 /// True while no admin exists: the setup page is open only then.

@@ -74,11 +74,12 @@ async fn load_user(session: &Session, state: &AppState) -> AppResult<Option<Curr
     let user = user::Entity::find_by_id(user_id).one(&state.db).await?;
     // A disabled account, or a session from before the user's sessions were
     // revoked (logout elsewhere, password change, sign out everywhere), is over.
-    // An unconfirmed address never gets a session; checked here as well so
-    // that no way into a session can forget it.
+    // An account that may not sign in yet (an unconfirmed registration)
+    // never gets a session; checked here as well so that no way into a
+    // session can forget it.
     let Some(user) = user.filter(|u| {
         u.disabled_at.is_none()
-            && u.email_confirmed_at.is_some()
+            && super::service::may_sign_in(u)
             && generation == Some(u.session_generation)
     }) else {
         session.flush().await?;

@@ -21,6 +21,15 @@ use crate::{
     i18n::{Lang, t, t_args},
 };
 
+/// Whether `user` may hold a session. A registered account proves itself
+/// by its confirmed address. A student proved who they are with the claim
+/// code their school gave them, so they sign in at once; their address is
+/// proven apart, and until then no mail but its confirmation goes to it
+/// (`mail::enqueue`).
+pub fn may_sign_in(user: &user::Model) -> bool {
+    user.email_confirmed_at.is_some() || user.role == entity::Role::Student
+}
+
 /// Checks the credentials and returns the user; every attempt is counted
 /// first (against the account, or against the browser when its device cookie
 /// was signed for the account) and only a successful one is forgiven.
@@ -85,7 +94,7 @@ pub async fn authenticate(
             if user.disabled_at.is_some() {
                 return Err(AppError::Refused(t(lang, "safe-login-disabled")));
             }
-            if user.email_confirmed_at.is_none() {
+            if !may_sign_in(&user) {
                 return Err(AppError::Refused(t(lang, "access-login-unconfirmed")));
             }
             Ok(user)

@@ -38,6 +38,8 @@ fn state_of(row: &mail_outbox::Model) -> &'static str {
         "sent"
     } else if row.last_error.as_deref() == Some(super::worker::WITHHELD) {
         "withheld"
+    } else if row.last_error.as_deref() == Some(super::outbox::UNCONFIRMED) {
+        "unconfirmed"
     } else if row.failed_at.is_some() {
         "failed"
     } else {
@@ -123,7 +125,7 @@ pub async fn show(
             kind => message.kind.clone(),
             state => state_of(&message),
             attempts => message.attempts,
-            last_error => message.last_error.clone().filter(|e| e != super::worker::WITHHELD),
+            last_error => message.last_error.clone().filter(|e| e != super::worker::WITHHELD && e != super::outbox::UNCONFIRMED),
             created_at => message.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             sent_at => message.sent_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
             // Never the links themselves: they may be secrets (a consent link).

@@ -43,8 +43,35 @@ pub struct Outgoing<'a> {
     pub for_organization: Option<i32>,
 }
 
+/// `last_error` of a message kept back because its address is an
+/// account's that was not confirmed yet (see [`enqueue`]).
+pub const UNCONFIRMED: &str = "unconfirmed-address";
+
+/// The messages that may go to an address its account has not proven:
+/// those that carry the link proving it.
+const PROVING_TEMPLATES: [&str; 2] = ["confirm_email", "registration_attempt"];
+
+/// Whether `address` is an account's whose owner has not shown they read it.
+async fn unconfirmed_account(db: &impl ConnectionTrait, address: &str) -> AppResult<bool> {
+    use entity::user;
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(address))
+        .filter(user::Column::EmailConfirmedAt.is_null())
+        .count(db)
+        .await?
+        > 0)
+}
+
 /// Renders and queues one message; it is sent once the caller commits.
+///
+/// A student's address is unproven until they open its confirmation link
+/// signed in: typed at claim, it may be a typo or somebody else's inbox.
+/// Until then any other message to it is recorded as kept back (no text,
+/// never sent; the student still sees their news on the site).
 pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppResult<i64> {
+    let kept_back = !PROVING_TEMPLATES.contains(&message.template)
+        && unconfirmed_account(db, message.to).await?;
     let lang = message.lang;
     let subject = i18n::t_args(lang, message.subject_key, message.subject_args);
     let ctx = minijinja::context! {
@@ -61,6 +88,10 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         Some(a) => (Some(a.name), Some(a.content_type), Some(a.body)),
         None => (None, None, None),
     };
+    let (text_body, html_body, attachment) = match kept_back {
+        true => (String::new(), String::new(), None),
+        false => (text_body, html_body, attachment),
+    };
     let saved = mail_outbox::ActiveModel {
         recipient: Set(message.to.to_owned()),
         language: Set(lang.code().to_owned()),
@@ -75,8 +106,8 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         created_at: Set(now),
         next_attempt_at: Set(now),
         sent_at: Set(None),
-        failed_at: Set(None),
-        last_error: Set(None),
+        failed_at: Set(kept_back.then_some(now)),
+        last_error: Set(kept_back.then(|| UNCONFIRMED.to_owned())),
         unsubscribe_path: Set(message.unsubscribe),
         for_organization_id: Set(message.for_organization),
         ..Default::default()

@@ -46,6 +46,8 @@ struct StudentDashboard {
     school: String,
     applications: Vec<crate::applications::service::MyApplication>,
     placements: Vec<crate::placements::service::PlacementView>,
+    /// Their address is not confirmed yet: no mail reaches them.
+    address_unconfirmed: bool,
 }
 
 pub async fn student_dashboard(
@@ -66,7 +68,9 @@ pub async fn student_dashboard(
         crate::placements::evaluation::Reader::Student,
     )
     .await?;
+    let account = crate::db::found::<entity::user::Entity>(&db, user.id).await?;
     let view = StudentDashboard {
+        address_unconfirmed: crate::accounts::confirm::needs_their_session(&account),
         first_name: student.first_name,
         grade: student.grade,
         school: school.name,

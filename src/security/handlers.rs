@@ -399,12 +399,13 @@ pub async fn account_act(
 ) -> AppResult<Response> {
     let outcome = lifecycle::act(&state.db, &admin, id, action).await?;
     if let Some(path) = outcome.reset_path
-        && state.config.smtp_url.is_none()
+        && (state.config.smtp_url.is_none() || !outcome.address_confirmed)
     {
         let minutes = reset::RESET_VALID_MINUTES;
+        let unconfirmed = !outcome.address_confirmed;
         return page.respond(
             "security/reset_link.html",
-            minijinja::context! { email => outcome.email, path, minutes },
+            minijinja::context! { email => outcome.email, path, minutes, unconfirmed },
         );
     }
     let key = match action {

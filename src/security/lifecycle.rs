@@ -109,10 +109,13 @@ impl AccountAction {
 }
 
 /// What became of the account; a reset link, emailed, is also handed to the
-/// admin, who is shown it only when no mail server is configured.
+/// admin, who is shown it only when the mail cannot reach the person: no
+/// mail server is configured, or the address is not confirmed (such mail is
+/// kept back, see `mail::enqueue`).
 pub struct Outcome {
     pub email: String,
     pub reset_path: Option<String>,
+    pub address_confirmed: bool,
 }
 
 /// Applies `action` to account `id`, audited, in one transaction.
@@ -185,6 +188,7 @@ pub async fn act(
     txn.commit().await?;
     tracing::info!(account = id, admin = admin.id, ?action, "account changed");
     Ok(Outcome {
+        address_confirmed: account.email_confirmed_at.is_some(),
         email: account.email,
         reset_path,
     })

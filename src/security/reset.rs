@@ -14,7 +14,7 @@ use sea_orm::{
 use serde::Deserialize;
 
 use crate::{
-    accounts::confirm::{language_of, mark_confirmed},
+    accounts::confirm::language_of,
     auth::throttle,
     auth::{password, service::revoke_sessions},
     counseling::audit,
@@ -208,8 +208,8 @@ pub async fn reset(db: &DatabaseConnection, token: &str, form: &NewPassword) -> 
     let txn = db::begin_write(db).await?;
     LINKS.spend::<password_reset::Entity>(&txn, token).await?;
     set_password(&txn, user.id, hash).await?;
-    // The link came to the account's inbox: the address is confirmed too.
-    mark_confirmed(&txn, user.id).await?;
+    // Not a proof of the address: mail to an unconfirmed one is kept back
+    // (`mail::enqueue`), so such a link was handed over by an admin.
     audit::record(
         &txn,
         user.id,

@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{PASSWORD, TestApp, new_client, on_each_backend};
+use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend};
 
 fn registration<'a>(email: &'a str, name: &'a str, zip: &'a str) -> Vec<(&'static str, &'a str)> {
     vec![
@@ -259,6 +259,232 @@ async fn only_admins_can_create_schools_and_counselors() {
             .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         assert_eq!(app.count("school").await, 0);
+    })
+    .await;
+}
+
+/// The kind and state of each message to `address`, oldest first:
+/// (`kind`, sent or waiting, kept back as unconfirmed).
+async fn mail_to(app: &TestApp, address: &str) -> Vec<(String, bool)> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    entity::mail_outbox::Entity::find()
+        .filter(entity::mail_outbox::Column::Recipient.eq(address))
+        .order_by_asc(entity::mail_outbox::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| {
+            let kept_back = m.last_error.as_deref() == Some("unconfirmed-address");
+            assert!(
+                !kept_back || (m.text_body.is_empty() && m.failed_at.is_some()),
+                "a kept-back message keeps no text and never goes out"
+            );
+            (m.kind, kept_back)
+        })
+        .collect()
+}
+
+async fn claim(app: &TestApp, school: i32, first: &str, email: &str) -> reqwest::Client {
+    let code = stembridge::roster::claim_code::generate();
+    app.roster_student(school, first, "Diaz", 10, &code).await;
+    let client = new_client();
+    let response = app
+        .submit_as(
+            &client,
+            "/claim",
+            "/claim",
+            &[
+                ("code", &code),
+                ("display_name", first),
+                ("email", email),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(location(&response), "/dashboard", "claimed and signed in");
+    client
+}
+
+#[tokio::test]
+async fn a_claimed_students_address_gets_only_its_link_until_they_open_it_signed_in() {
+    on_each_backend(async |app: TestApp| {
+        let school = app.school("Lincoln High").await;
+        // Ana mistypes nothing, but nobody knows yet that the inbox is hers.
+        let ana = claim(&app, school, "Ana", "ana@example.net").await;
+        let body = app.get_as(&ana, "/student").await.text().await.unwrap();
+        assert!(body.contains("id=\"address-unconfirmed\""), "{body}");
+
+        let link = app
+            .link_mailed_to("ana@example.net", "/register/confirm/")
+            .await;
+        // "Forgot password" for that address: the reset is kept back.
+        let response = app
+            .submit(
+                "/password/forgot",
+                "/password/forgot",
+                &[("email", "ana@example.net")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            mail_to(&app, "ana@example.net").await,
+            vec![
+                ("confirm_email".to_owned(), false),
+                ("password_reset".to_owned(), true)
+            ]
+        );
+
+        // Whoever reads that inbox, without Ana's session, cannot confirm it.
+        let stranger = new_client();
+        let page = app.get_as(&stranger, &link).await.text().await.unwrap();
+        assert!(page.contains("It works only for the student"), "{page}");
+        assert!(
+            !page.contains("action=\"/register/confirm/"),
+            "no button: {page}"
+        );
+        let response = app.submit_as(&stranger, "/claim", &link, &[]).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        // Nor can another signed-in student.
+        let ben = app.student(school, "Ben", "Ruiz", 10).await;
+        let response = app.submit_as(&ben.client, "/claim", &link, &[]).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+        // Ana opens it herself: confirmed, and mail reaches her from now on.
+        let response = app.submit_as(&ana, &link, &link, &[]).await;
+        assert_eq!(location(&response), "/dashboard");
+        let body = app.get_as(&ana, "/student").await.text().await.unwrap();
+        assert!(!body.contains("id=\"address-unconfirmed\""));
+        assert!(body.contains("Your email address is confirmed."), "{body}");
+        let response = app.submit_as(&ana, "/student", &link, &[]).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::NOT_FOUND,
+            "the link works once"
+        );
+        app.submit(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "ana@example.net")],
+        )
+        .await;
+        let kinds = mail_to(&app, "ana@example.net").await;
+        assert_eq!(kinds.last(), Some(&("password_reset".to_owned(), false)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_student_corrects_a_mistyped_address_with_their_password_only_while_unconfirmed() {
+    on_each_backend(async |app: TestApp| {
+        let school = app.school("Lincoln High").await;
+        let ana = claim(&app, school, "Ana", "ana@exmaple.net").await;
+        let first_link = app
+            .link_mailed_to("ana@exmaple.net", "/register/confirm/")
+            .await;
+        app.add_guardian("Ana", "maria@example.net", "es").await;
+        let _ben = app.student(school, "Ben", "Ruiz", 10).await;
+        let users = app.count("app_user").await;
+
+        // Each bad correction says why and changes nothing.
+        for (fields, status, says) in [
+            (
+                vec![("email", "ana@example.net"), ("current_password", "")],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Type your current password",
+            ),
+            (
+                vec![
+                    ("email", "ana@example.net"),
+                    ("current_password", "wrong password 123"),
+                ],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "This is not your current password",
+            ),
+            (
+                vec![("email", "not an address"), ("current_password", PASSWORD)],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "",
+            ),
+            (
+                vec![
+                    ("email", "maria@example.net"),
+                    ("current_password", PASSWORD),
+                ],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Use an address of your own",
+            ),
+            (
+                vec![
+                    ("email", "ben@students.org"),
+                    ("current_password", PASSWORD),
+                ],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "already exists",
+            ),
+        ] {
+            let response = app
+                .submit_as(&ana, "/account/address", "/account/address", &fields)
+                .await;
+            assert_eq!(response.status(), status, "{fields:?}");
+            let body = response.text().await.unwrap();
+            assert!(body.contains(says), "{fields:?}: {body}");
+        }
+        assert_eq!(app.count("app_user").await, users);
+        assert_eq!(
+            app.number("SELECT COUNT(*) AS n FROM app_user WHERE email = 'ana@exmaple.net'")
+                .await,
+            1,
+            "still the typed address"
+        );
+
+        // The right address and her password: the link goes there, the old one stops.
+        let response = app
+            .submit_as(
+                &ana,
+                "/account/address",
+                "/account/address",
+                &[
+                    ("email", " Ana@Example.net "),
+                    ("current_password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(location(&response), "/account/address");
+        let response = app.submit_as(&ana, "/student", &first_link, &[]).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::NOT_FOUND,
+            "the old link stopped"
+        );
+        let link = app
+            .link_mailed_to("ana@example.net", "/register/confirm/")
+            .await;
+        let response = app.submit_as(&ana, &link, &link, &[]).await;
+        assert_eq!(location(&response), "/dashboard");
+
+        // She signs in with the corrected address; it can no longer be swapped here.
+        let again = new_client();
+        app.login_as(&again, "ana@example.net", PASSWORD).await;
+        let response = app
+            .submit_as(
+                &again,
+                "/student",
+                "/account/address",
+                &[
+                    ("email", "other@example.net"),
+                    ("current_password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let page = app
+            .get_as(&again, "/account/address")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("ana@example.net is confirmed"), "{page}");
     })
     .await;
 }

@@ -82,6 +82,8 @@ const OPEN_TO_UNVERIFIED: &[(&str, &str)] = &[
     ("GET", "/account/mfa"),
     ("POST", "/account/mfa/{action}"),
     ("POST", "/account/sign-out-everywhere"),
+    ("GET", "/account/address"),
+    ("POST", "/account/address"),
     ("POST", "/logout"),
 ];
 
@@ -225,6 +227,9 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("POST", "/notifications/read", "LAAAAAAA"),
     ("GET", "/account", "LAAAAAAA"),
     ("POST", "/account/password", "LAAAAAAA"),
+    // One's own address; only an unconfirmed student's can change (409 here).
+    ("GET", "/account/address", "LAAAAAAA"),
+    ("POST", "/account/address", "LAAAAAAA"),
     // Optional mail is for students and employers; staff get none.
     ("GET", "/account/email", "LAAAAFFF"),
     ("POST", "/account/email", "LAAAAFFF"),

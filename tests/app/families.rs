@@ -1004,9 +1004,9 @@ async fn a_guardian_chooses_a_language_and_no_confirmations_yet_consent_requests
             2,
             "nothing after the consent"
         );
-        // Hers, the employer's address confirmation, and the news that
-        // the organization was verified.
-        assert_eq!(app.count("mail_outbox").await, 4);
+        // Hers, the employer's and the student's address confirmations,
+        // and the news that the organization was verified.
+        assert_eq!(app.count("mail_outbox").await, 5);
     }
 }
 

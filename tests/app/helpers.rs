@@ -728,7 +728,7 @@ impl TestApp {
     }
 
     /// A rostered student who claimed their account over HTTP
-    /// (`<first>@students.org`), logged in.
+    /// (`<first>@students.org`), logged in, their address confirmed.
     pub async fn student(&self, school_id: i32, first: &str, last: &str, grade: i32) -> TestUser {
         let code = stembridge::roster::claim_code::generate();
         self.roster_student(school_id, first, last, grade, &code)
@@ -749,6 +749,11 @@ impl TestApp {
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "claim of {first}");
+        // The address the student typed is proven by its link, opened in
+        // their session, before any other mail goes to it.
+        let link = self.link_mailed_to(&email, "/register/confirm/").await;
+        let response = self.submit_as(&client, &link, &link, &[]).await;
+        assert_eq!(location(&response), "/dashboard", "confirmation of {email}");
         TestUser {
             client,
             id: self.user_id(&email).await,

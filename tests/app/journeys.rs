@@ -203,6 +203,20 @@ async fn journeys_at(width: u32, lang: &'static str) {
     j.sees("Grade 11 at Lincoln High", "Grado 11 en Lincoln High")
         .await;
     j.audit().await;
+    // Her address is hers once she opens its link, signed in.
+    let link = app
+        .link_mailed_to("ana@students.org", "/register/confirm/")
+        .await;
+    j.visit(&link).await;
+    j.keyboard().await;
+    j.browser
+        .click_and_wait("form[action^=\"/register/confirm/\"] button")
+        .await;
+    j.sees(
+        "Your email address is confirmed",
+        "Tu correo está confirmado",
+    )
+    .await;
     j.visit("/student/profile").await;
     j.keyboard().await;
     j.browser.fill("#f-home_zip", "60608").await;
