@@ -3,7 +3,9 @@
 //! Each session holds a random token; every form carries it in a hidden
 //! `csrf_token` field (or the `X-CSRF-Token` header). A middleware checks it on
 //! every non-GET request before any handler runs, so no route can forget. A
-//! cross-site `Origin` header is refused as well.
+//! cross-site `Origin` header is refused as well. Forms behind a secret link
+//! (one-click unsubscribe, a guardian's consent and email settings) are
+//! authorized by that secret instead.
 
 use axum::{
     body::{Body, to_bytes},
@@ -23,6 +25,8 @@ use crate::{
 const SESSION_KEY: &str = "csrf_token";
 pub const FIELD: &str = "csrf_token";
 const HEADER: &str = "x-csrf-token";
+/// Forms reached from a link mailed to a guardian, who has no account.
+const GUARDIAN_LINKS: [&str; 2] = ["/consent/", "/email/"];
 /// Largest form body the guard will read; uploads use multipart and the header.
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 
@@ -58,11 +62,19 @@ pub async fn guard(session: Session, request: Request, next: Next) -> Response {
     // unsubscribe with no session and often from another origin. The signed
     // token in the path authorizes it, and a forged cross-site POST could at
     // worst unsubscribe the holder of a link the forger already has.
-    if request
-        .uri()
-        .path()
-        .starts_with(crate::mail::UNSUBSCRIBE_PREFIX)
-    {
+    let path = request.uri().path();
+    if path.starts_with(crate::mail::UNSUBSCRIBE_PREFIX) {
+        return next.run(request).await;
+    }
+    // A guardian's links (consent, their email settings) are authorized by
+    // the secret in their path, which a forger would need; they start no
+    // session. A guardian whose browser keeps no cookies (a school-managed
+    // device, a strict privacy setting) could otherwise never answer. A
+    // cross-site `Origin` is still refused.
+    if GUARDIAN_LINKS.iter().any(|prefix| path.starts_with(prefix)) {
+        if is_cross_origin(request.headers()) {
+            return AppError::Csrf.into_response();
+        }
         return next.run(request).await;
     }
     match check(&session, request).await {

@@ -1235,3 +1235,57 @@ async fn a_roster_name_with_a_line_break_is_refused_saying_so_and_direction_cont
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_guardian_whose_browser_keeps_no_cookies_can_still_answer_but_not_from_another_site() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        // A browser that keeps no cookies: each request starts afresh.
+        let cookieless = Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let page = cookieless
+            .get(app.url(&link))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let token = crate::helpers::extract_csrf(&page).expect("the form");
+        let answer = [
+            ("csrf_token", token.as_str()),
+            ("guardian_name", "María Rivera"),
+            ("relationship", "madre"),
+            ("decision", "give"),
+        ];
+        // Posted from another site: refused, nothing recorded.
+        let response = cookieless
+            .post(app.url(&link))
+            .header("Origin", "https://evil.example")
+            .form(&answer)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        // From the page itself, without the session the token belonged to.
+        let response = cookieless
+            .post(app.url(&link))
+            .header("Origin", app.url(""))
+            .form(&answer)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        assert_eq!(
+            app.count("consent_request WHERE used_at IS NOT NULL").await,
+            1
+        );
+    })
+    .await;
+}
