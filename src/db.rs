@@ -118,3 +118,38 @@ pub async fn update_once<E: sea_orm::EntityTrait>(
     }
     Ok(())
 }
+
+/// The value of the `server_state` row `name`, if there is one.
+pub async fn state(
+    db: &impl sea_orm::ConnectionTrait,
+    name: &str,
+) -> crate::error::AppResult<Option<String>> {
+    use sea_orm::EntityTrait;
+    Ok(entity::server_state::Entity::find_by_id(name.to_owned())
+        .one(db)
+        .await?
+        .map(|row| row.value))
+}
+
+/// Writes the `server_state` row `name` (inserted, or replaced).
+pub async fn set_state(
+    db: &impl sea_orm::ConnectionTrait,
+    name: &str,
+    value: &str,
+) -> crate::error::AppResult<()> {
+    use entity::server_state;
+    use sea_orm::{ActiveValue::Set, EntityTrait, sea_query::OnConflict};
+    server_state::Entity::insert(server_state::ActiveModel {
+        name: Set(name.to_owned()),
+        value: Set(value.to_owned()),
+        updated_at: Set(chrono::Utc::now()),
+    })
+    .on_conflict(
+        OnConflict::column(server_state::Column::Name)
+            .update_columns([server_state::Column::Value, server_state::Column::UpdatedAt])
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}

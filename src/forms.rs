@@ -231,6 +231,11 @@ impl FieldErrors {
             self.add_id(field, "form-email-required");
         } else if value.len() > 254 {
             self.add_id(field, "form-email-too-long");
+        } else if !value.is_ascii() {
+            // Invisible characters (a zero-width space) and look-alike
+            // letters (a Cyrillic "р") make an address that reads like
+            // another on every page, and slips past checks for that other.
+            self.add_id(field, "form-email-plain");
         } else if !looks_like_email(&value) {
             self.add_id(field, "form-email-shape");
         }
@@ -425,6 +430,7 @@ pub(crate) fn looks_like_email(value: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
+        && value.is_ascii()
         && !value.chars().any(|c| c.is_whitespace() || c.is_control())
         && !domain.contains('@')
 }
@@ -563,6 +569,24 @@ mod tests {
             assert!(!looks_like_email(bad), "{bad} should be refused");
         }
         assert!(looks_like_email("maria.lopez@school.k12.il.us"));
+    }
+
+    #[test]
+    fn emails_with_invisible_or_look_alike_characters_are_refused_saying_so() {
+        for bad in [
+            "maria\u{200b}@example.org",
+            "m\u{0430}ria@example.org",
+            "maría@example.org",
+        ] {
+            assert!(!looks_like_email(bad), "{bad} should be refused");
+            let mut errors = FieldErrors::new();
+            errors.email("email", bad);
+            assert_eq!(
+                errors.get("email", crate::i18n::Lang::En),
+                Some(crate::i18n::t(crate::i18n::Lang::En, "form-email-plain")),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

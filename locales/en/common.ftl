@@ -78,6 +78,7 @@ form-whole-number = { $label } must be a whole number.
 form-email-required = Email is required.
 form-email-too-long = Email must be at most 254 characters.
 form-email-shape = Enter an email address like name@example.org.
+form-email-plain = Type the address with plain letters, digits and . _ - + only: no accents, no special or invisible characters.
 form-password-short = Password must be at least 10 characters.
 form-password-long = Password must be at most 128 characters.
 form-languages-too-many = Name at most 10 languages.

@@ -81,6 +81,7 @@ form-whole-number = { $label }: debe ser un número entero.
 form-email-required = El correo electrónico es obligatorio.
 form-email-too-long = El correo electrónico puede tener como máximo 254 caracteres.
 form-email-shape = El correo electrónico debe tener la forma nombre@ejemplo.org.
+form-email-plain = Escribe la dirección solo con letras sin acentos, números y . _ - +: sin caracteres especiales ni invisibles.
 form-password-short = La contraseña debe tener al menos 10 caracteres.
 form-password-long = La contraseña puede tener como máximo 128 caracteres.
 form-languages-too-many = Se admiten como máximo 10 idiomas.

@@ -46,7 +46,7 @@ mail-admin-links-hidden = Los enlaces se muestran solo hasta la página a la que
 
 # Correo opcional: quién lo recibe y cómo dejar de recibirlo.
 mail-greeting = Hola, { $name }:
-mail-footer-updates = STEMbridge conecta a estudiantes escolares con pasantías STEM. Recibes este correo porque pediste novedades sobre tus solicitudes y colocaciones en tu configuración de correo. No tiene rastreo.
+mail-footer-updates = STEMbridge conecta a estudiantes escolares con pasantías STEM. Recibes este correo porque pediste novedades sobre tus solicitudes y prácticas en tu configuración de correo. No tiene rastreo.
 mail-footer-digest = STEMbridge conecta a estudiantes escolares con pasantías STEM. Recibes este resumen semanal porque lo pediste en tu configuración de correo. No tiene rastreo.
 mail-footer-guardian-updates = STEMbridge conecta a estudiantes escolares con pasantías STEM. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. No tiene rastreo.
 mail-unsubscribe-text = Para dejar de recibir estos correos, abra este enlace (un clic, sin iniciar sesión):
@@ -56,7 +56,7 @@ mail-preferences-text = Para elegir el idioma de nuestros correos, o cuáles rec
 mail-preferences-button = Elegir su idioma y los correos que recibe
 mail-calendar-attached = Se adjunta una invitación de calendario con las fechas y la dirección.
 mail-ics-summary = { $title } ({ $organization })
-mail-ics-description = Colocación STEM de { $student }, a través de STEMbridge.
+mail-ics-description = Práctica STEM de { $student }, a través de STEMbridge.
 
 mail-offer-subject = Tienes una oferta: { $title }
 mail-offer-body = Buenas noticias: { $organization } te ofrece un lugar en “{ $title }”. Abre tu solicitud para aceptarla o rechazarla.
@@ -68,20 +68,20 @@ mail-new-application-subject = Nueva solicitud: { $title }
 mail-new-application-body = { $student } se postuló a “{ $title }”.
 mail-new-application-button = Ver los postulantes
 mail-consent-given-subject = Consentimiento del tutor otorgado: { $title }
-mail-consent-given-body = Un tutor de { $student } dio su consentimiento: la colocación en “{ $title }” está activa.
-mail-consent-given-button = Ver la colocación
+mail-consent-given-body = Un tutor de { $student } dio su consentimiento: la práctica en “{ $title }” está activa.
+mail-consent-given-button = Ver la práctica
 mail-consent-declined-subject = Consentimiento del tutor rechazado: { $title }
-mail-consent-declined-body = Un tutor de { $student } no dio su consentimiento: la colocación en “{ $title }” no se llevará a cabo.
-mail-consent-declined-button = Ver la colocación
-mail-placement-student-subject = Tu colocación está confirmada: { $title }
+mail-consent-declined-body = Un tutor de { $student } no dio su consentimiento: la práctica en “{ $title }” no se llevará a cabo.
+mail-consent-declined-button = Ver la práctica
+mail-placement-student-subject = Tu práctica está confirmada: { $title }
 mail-placement-student-body = Tu lugar en “{ $title }” con { $organization } está confirmado. Esto es lo que debes saber:
-mail-placement-student-button = Ver tu colocación
-mail-placement-guardian-subject = La colocación de { $student } está confirmada: { $title }
+mail-placement-student-button = Ver tu práctica
+mail-placement-guardian-subject = La práctica de { $student } está confirmada: { $title }
 mail-placement-guardian-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado. Esto es lo que usted debe saber:
-mail-placement-guardian-button = Ver la colocación
-mail-placement-guardian-paper-subject = La colocación de { $student } está confirmada con un formulario en papel: { $title }
+mail-placement-guardian-button = Ver la práctica
+mail-placement-guardian-paper-subject = La práctica de { $student } está confirmada con un formulario en papel: { $title }
 mail-placement-guardian-paper-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado: la escuela registró un formulario de consentimiento firmado en papel. Si usted no firmó ninguno, comuníquese con la escuela de inmediato. Esto es lo que debe saber:
-mail-placement-guardian-paper-button = Ver la colocación
+mail-placement-guardian-paper-button = Ver la práctica
 
 mail-digest-subject = { $count ->
     [one] Una oportunidad nueva para ti esta semana
@@ -97,7 +97,7 @@ mail-digest-search = Buscar más
 mail-prefs-title = Configuración de correo
 mail-prefs-intro = Aquí se eligen los correos opcionales que llegan a esta cuenta y el idioma en que se escriben. También se puede dejar cualquiera de ellos con el enlace al pie de cada correo.
 mail-prefs-what = Correos que se reciben
-mail-prefs-updates-student = Ofertas y decisiones sobre mis solicitudes, y la confirmación de mis colocaciones (con invitación de calendario)
+mail-prefs-updates-student = Ofertas y decisiones sobre mis solicitudes, y la confirmación de mis prácticas (con invitación de calendario)
 mail-prefs-updates-employer = Nuevas solicitudes y decisiones de consentimiento de los tutores para nuestras publicaciones
 mail-prefs-digest = Un resumen semanal de oportunidades nuevas que ofrecen todo lo que necesito
 mail-prefs-digest-hint = Una vez por semana, solo cuando algo nuevo coincide con las necesidades guardadas en tu perfil.
@@ -111,9 +111,9 @@ mail-prefs-error-digest = El resumen semanal es para estudiantes.
 mail-prefs-error-language = Elige inglés o español.
 
 mail-unsub-title = Dejar de recibir correos
-mail-unsub-question-updates = ¿Dejar de enviar correos sobre solicitudes y colocaciones a { $email }?
+mail-unsub-question-updates = ¿Dejar de enviar correos sobre solicitudes y prácticas a { $email }?
 mail-unsub-question-digest = ¿Dejar de enviar el resumen semanal de oportunidades nuevas a { $email }?
-mail-unsub-done-updates = Listo: ya no se enviarán correos sobre solicitudes y colocaciones a { $email }.
+mail-unsub-done-updates = Listo: ya no se enviarán correos sobre solicitudes y prácticas a { $email }.
 mail-unsub-done-digest = Listo: el resumen semanal ya no se enviará a { $email }.
 mail-unsub-confirm = Dejar de recibirlos
 mail-unsub-always-user = Las solicitudes de consentimiento y los mensajes de seguridad no son opcionales: se siguen enviando.
@@ -123,8 +123,8 @@ mail-unsub-manage = Toda la configuración de correo
 mail-guardian-title = Su configuración de correo
 mail-guardian-intro = Esta configuración es para { $email }, la dirección que nos dio la escuela.
 mail-guardian-language = Idioma de nuestros correos
-mail-guardian-updates = Confirmaciones de la colocación de un estudiante (con invitación de calendario)
-mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un estudiante del que usted es tutor no puede empezar una colocación sin su decisión.
+mail-guardian-updates = Confirmaciones de la práctica de un estudiante (con invitación de calendario)
+mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un estudiante del que usted es tutor no puede empezar una práctica sin su decisión.
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” debe ser un número del 1 al { $max }.

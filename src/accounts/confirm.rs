@@ -119,6 +119,7 @@ async fn mail_confirmation_saying(
             attachment: None,
             unsubscribe: None,
             for_organization: None,
+            for_account: Some(user.id),
         },
     )
     .await?;
@@ -176,6 +177,7 @@ async fn mail_attempt(
             attachment: None,
             unsubscribe: None,
             for_organization: None,
+            for_account: Some(user.id),
         },
     )
     .await?;

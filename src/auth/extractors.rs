@@ -349,7 +349,7 @@ impl FromRequestParts<AppState> for Page {
                 message: stored.message.render(lang),
             });
         let unread = match &user {
-            Some(user) => crate::notifications::unread_count(&state.db, user.id).await?,
+            Some(user) => crate::notifications::unread_count(&state.db, user).await?,
             None => 0,
         };
         Ok(Page {

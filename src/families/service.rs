@@ -9,7 +9,7 @@ use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect,
-    sea_query::{Query, SelectStatement},
+    sea_query::{Expr, ExprTrait, Query, SelectStatement},
 };
 use serde::{Deserialize, Serialize};
 
@@ -67,41 +67,117 @@ pub async fn reachable(
 }
 
 /// A guardian a consent email can reach: an active contact with an
-/// address, not a student's sign-in address. Families share one inbox and
+/// address that is not a student's inbox. Families share one inbox and
 /// exports copy the student's address into the parent's row; a consent link
 /// sent there reaches the student, who could consent for themselves.
+///
+/// A student's inbox, for a guardian: a confirmed student sign-in address
+/// (someone showed they read it), or the sign-in address of any student of
+/// the guardian's own family, confirmed or not. Another family's student's
+/// unconfirmed address proves nothing (a typo, or a grab of a parent's
+/// address at claim) and must not take that parent out of the consent path.
 pub fn reachable_by_email() -> Condition {
     Condition::all()
         .add(guardian::Column::Active.eq(true))
         .add(guardian::Column::Email.is_not_null())
         .add(guardian::Column::Email.ne(""))
-        .add(guardian::Column::Email.not_in_subquery(student_sign_in_addresses()))
+        .add(guardian::Column::Email.not_in_subquery(confirmed_student_addresses()))
+        .add(Expr::exists(own_family_at_guardian_address()).not())
 }
 
-/// Every student's sign-in address (emails are stored lower-cased on both
-/// sides, so equality is enough).
-fn student_sign_in_addresses() -> SelectStatement {
+/// Every confirmed student sign-in address (emails are stored lower-cased
+/// on both sides, so equality is enough).
+fn confirmed_student_addresses() -> SelectStatement {
     Query::select()
         .column(user::Column::Email)
         .from(user::Entity)
         .and_where(user::Column::Role.eq(Role::Student))
+        .and_where(user::Column::EmailConfirmedAt.is_not_null())
         .to_owned()
 }
 
-/// Whether `email` (any case) is a student's sign-in address.
-pub async fn is_student_address(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
+/// The students linked to the outer query's `guardian` row who sign in
+/// with that guardian's address.
+fn own_family_at_guardian_address() -> SelectStatement {
+    Query::select()
+        .column((
+            student_guardian::Entity,
+            student_guardian::Column::StudentId,
+        ))
+        .from(student_guardian::Entity)
+        .inner_join(
+            student::Entity,
+            Expr::col((student::Entity, student::Column::Id)).equals((
+                student_guardian::Entity,
+                student_guardian::Column::StudentId,
+            )),
+        )
+        .inner_join(
+            user::Entity,
+            Expr::col((user::Entity, user::Column::Id))
+                .equals((student::Entity, student::Column::UserId)),
+        )
+        .and_where(
+            Expr::col((
+                student_guardian::Entity,
+                student_guardian::Column::GuardianId,
+            ))
+            .equals((guardian::Entity, guardian::Column::Id)),
+        )
+        .and_where(
+            Expr::col((user::Entity, user::Column::Email))
+                .equals((guardian::Entity, guardian::Column::Email)),
+        )
+        .to_owned()
+}
+
+/// Whether `email` (any case) is a student's inbox for a guardian of
+/// `student_id` (and, when it is an existing contact, of `guardian_id`'s
+/// other students): the rule of [`reachable_by_email`] for one address.
+pub async fn is_student_inbox(
+    db: &impl ConnectionTrait,
+    email: &str,
+    student_id: i32,
+    guardian_id: Option<i32>,
+) -> AppResult<bool> {
+    let family = Query::select()
+        .column(student_guardian::Column::StudentId)
+        .from(student_guardian::Entity)
+        .and_where(student_guardian::Column::GuardianId.eq(guardian_id.unwrap_or(-1)))
+        .to_owned();
+    let family_accounts = Query::select()
+        .column(student::Column::UserId)
+        .from(student::Entity)
+        .cond_where(
+            Condition::any()
+                .add(student::Column::Id.eq(student_id))
+                .add(student::Column::Id.in_subquery(family)),
+        )
+        .and_where(student::Column::UserId.is_not_null())
+        .to_owned();
     let students = user::Entity::find()
         .filter(user::Column::Role.eq(Role::Student))
         .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .filter(
+            Condition::any()
+                .add(user::Column::EmailConfirmedAt.is_not_null())
+                .add(user::Column::Id.in_subquery(family_accounts)),
+        )
         .count(db)
         .await?;
     Ok(students > 0)
 }
 
-/// Refuses a guardian address that is a student's sign-in address.
-async fn refuse_student_address(db: &impl ConnectionTrait, email: Option<&str>) -> AppResult<()> {
+/// Refuses a guardian address that is a student's inbox (see
+/// [`is_student_inbox`]) for student `student_id`'s guardian `guardian_id`.
+async fn refuse_student_address(
+    db: &impl ConnectionTrait,
+    email: Option<&str>,
+    student_id: i32,
+    guardian_id: Option<i32>,
+) -> AppResult<()> {
     let Some(email) = email else { return Ok(()) };
-    if is_student_address(db, email).await? {
+    if is_student_inbox(db, email, student_id, guardian_id).await? {
         let mut errors = FieldErrors::new();
         errors.add_id("email", "families-err-guardian-is-student");
         return Err(AppError::Validation(errors));
@@ -209,7 +285,7 @@ pub async fn add(
     let txn = db::begin_write(db).await?;
     student_for(&txn, counselor, student_id).await?;
     let input = parse(form)?;
-    refuse_student_address(&txn, input.email.as_deref()).await?;
+    refuse_student_address(&txn, input.email.as_deref(), student_id, None).await?;
     let now = Utc::now();
     let saved = guardian::ActiveModel {
         sourced_id: Set(None),
@@ -259,7 +335,7 @@ pub async fn correct(
     crate::db::found::<student_guardian::Entity>(&txn, (student_id, guardian_id)).await?;
     let current = crate::db::found::<guardian::Entity>(&txn, guardian_id).await?;
     let input = parse(form)?;
-    refuse_student_address(&txn, input.email.as_deref()).await?;
+    refuse_student_address(&txn, input.email.as_deref(), student_id, Some(guardian_id)).await?;
     let students: Vec<i32> = student_guardian::Entity::find()
         .filter(student_guardian::Column::GuardianId.eq(guardian_id))
         .all(&txn)

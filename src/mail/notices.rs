@@ -60,6 +60,7 @@ pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>)
             attachment: notice.attachment,
             unsubscribe: Some(to.unsubscribe.clone()),
             for_organization: notice.for_organization,
+            for_account: to.account,
         },
     )
     .await

@@ -41,6 +41,10 @@ pub struct Outgoing<'a> {
     /// out, the organization is no longer verified or the recipient no
     /// longer one of its enabled employers (a suspension is at once).
     pub for_organization: Option<i32>,
+    /// The account the message is for (`None` for a guardian, who has
+    /// none). While that account's address is unconfirmed, only the mail
+    /// proving it goes out; the rest is kept back (see [`enqueue`]).
+    pub for_account: Option<i32>,
 }
 
 /// `last_error` of a message kept back because its address is an
@@ -51,12 +55,11 @@ pub const UNCONFIRMED: &str = "unconfirmed-address";
 /// those that carry the link proving it.
 const PROVING_TEMPLATES: [&str; 2] = ["confirm_email", "registration_attempt"];
 
-/// Whether `address` is an account's whose owner has not shown they read it.
-async fn unconfirmed_account(db: &impl ConnectionTrait, address: &str) -> AppResult<bool> {
+/// Whether account `id`'s owner has not shown they read its address.
+async fn unconfirmed_account(db: &impl ConnectionTrait, id: i32) -> AppResult<bool> {
     use entity::user;
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-    Ok(user::Entity::find()
-        .filter(user::Column::Email.eq(address))
+    Ok(user::Entity::find_by_id(id)
         .filter(user::Column::EmailConfirmedAt.is_null())
         .count(db)
         .await?
@@ -67,11 +70,17 @@ async fn unconfirmed_account(db: &impl ConnectionTrait, address: &str) -> AppRes
 ///
 /// A student's address is unproven until they open its confirmation link
 /// signed in: typed at claim, it may be a typo or somebody else's inbox.
-/// Until then any other message to it is recorded as kept back (no text,
-/// never sent; the student still sees their news on the site).
+/// Until then any other message for that account is recorded as kept back
+/// (no text, never sent; the student still sees their news on the site).
+/// The rule follows the account, not the address: mail for a guardian
+/// whose address someone else typed into an account still goes.
 pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppResult<i64> {
-    let kept_back = !PROVING_TEMPLATES.contains(&message.template)
-        && unconfirmed_account(db, message.to).await?;
+    let kept_back = match message.for_account {
+        Some(id) => {
+            !PROVING_TEMPLATES.contains(&message.template) && unconfirmed_account(db, id).await?
+        }
+        None => false,
+    };
     let lang = message.lang;
     let subject = i18n::t_args(lang, message.subject_key, message.subject_args);
     let ctx = minijinja::context! {

@@ -111,6 +111,8 @@ pub struct Reachable {
     pub footer: &'static str,
     /// A guardian's preferences page (users have theirs at /account/email).
     pub preferences: Option<String>,
+    /// The account written to (`None` for a guardian).
+    pub account: Option<i32>,
 }
 
 /// A user's address and language if they chose `topic`.
@@ -138,6 +140,7 @@ pub async fn user_wants(
             MailTopic::Digest => "mail-footer-digest",
         },
         preferences: None,
+        account: Some(user_id),
     }))
 }
 
@@ -150,6 +153,7 @@ pub fn guardian_wants(guardian: &guardian::Model) -> Option<Reachable> {
         unsubscribe: unsubscribe_path(Recipient::Guardian(guardian.id), MailTopic::Updates),
         footer: "mail-footer-guardian-updates",
         preferences: Some(guardian_preferences_path(guardian.id)),
+        account: None,
     })
 }
 

@@ -29,9 +29,7 @@ pub async fn list(
     Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
     let paging = params.parse(page.lang)?;
-    // Older news of a suspended or rejected organization names students:
-    // it stays hidden until the organization is verified again.
-    let hidden = user.role == entity::Role::Employer && !user.is_verified_employer();
+    let hidden = super::service::only_organization_news(&user);
     let latest = if hidden {
         super::service::latest_about_organization(&db, user.id).await?
     } else {

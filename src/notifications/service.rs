@@ -114,13 +114,33 @@ pub async fn employers_of(db: &impl ConnectionTrait, organization_id: i32) -> Ap
         .await?)
 }
 
-pub async fn unread_count(db: &impl ConnectionTrait, user_id: i32) -> AppResult<u64> {
-    Ok(notification::Entity::find()
-        .filter(notification::Column::UserId.eq(user_id))
-        .filter(notification::Column::ReadAt.is_null())
-        .count(db)
-        .await?)
+/// Unread messages the user may read: for an employer whose organization
+/// is not verified, only the news about the organization itself (the rest
+/// names students and stays hidden, see [`only_organization_news`]), so the
+/// menu's count matches what the list shows.
+pub async fn unread_count(
+    db: &impl ConnectionTrait,
+    user: &crate::auth::extractors::CurrentUser,
+) -> AppResult<u64> {
+    let mut unread = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user.id))
+        .filter(notification::Column::ReadAt.is_null());
+    if only_organization_news(user) {
+        unread = unread.filter(notification::Column::MessageId.starts_with(ORGANIZATION_NEWS));
+    }
+    Ok(unread.count(db).await?)
 }
+
+/// Whether `user` reads only the news about their organization: an
+/// employer of a suspended, rejected or pending organization. Older news
+/// names students and stays hidden until it is verified again.
+pub fn only_organization_news(user: &crate::auth::extractors::CurrentUser) -> bool {
+    user.role == Role::Employer && !user.is_verified_employer()
+}
+
+/// The start of the message ids of verification decisions sent to an
+/// organization's employers.
+const ORGANIZATION_NEWS: &str = "alerts-org-employer-";
 
 pub async fn latest(
     db: &impl ConnectionTrait,
@@ -144,7 +164,7 @@ pub async fn latest_about_organization(
 ) -> AppResult<Vec<notification::Model>> {
     Ok(notification::Entity::find()
         .filter(notification::Column::UserId.eq(user_id))
-        .filter(notification::Column::MessageId.starts_with("alerts-org-employer-"))
+        .filter(notification::Column::MessageId.starts_with(ORGANIZATION_NEWS))
         .order_by_desc(notification::Column::Id)
         .limit(20)
         .all(db)

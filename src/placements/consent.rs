@@ -98,6 +98,8 @@ pub async fn request(
                 attachment: None,
                 unsubscribe: None,
                 for_organization: None,
+                // A guardian: never kept back for an account's address.
+                for_account: None,
             },
         )
         .await?;
@@ -221,7 +223,13 @@ pub async fn open_link(
     // Sent before the address became a student's sign-in (or before this
     // check existed): the student's own inbox is not a guardian's.
     if request.expires_at <= now
-        || families::is_student_address(db, &request.email).await?
+        || families::is_student_inbox(
+            db,
+            &request.email,
+            placement.student_id,
+            Some(request.guardian_id),
+        )
+        .await?
         || !still_addressed(&request, guardian.as_ref(), linked)
     {
         return Ok(Err(LinkProblem::Expired));

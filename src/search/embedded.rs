@@ -167,8 +167,10 @@ impl EmbeddedEngine {
     pub fn open(directory: &Path) -> Result<Self, SearchError> {
         let version_file = directory.join("schema-version");
         let current = std::fs::read_to_string(&version_file).ok();
+        // The stored documents' shape is part of the index's version.
+        let version = format!("{SCHEMA_VERSION}/{}", super::documents::SHAPE);
         let mut created = false;
-        if current.as_deref() != Some(SCHEMA_VERSION) {
+        if current.as_deref() != Some(version.as_str()) {
             if directory.exists() {
                 std::fs::remove_dir_all(directory).map_err(error)?;
             }
@@ -185,7 +187,7 @@ impl EmbeddedEngine {
             .tokenizers()
             .register(STEMS, TextAnalyzer::from(WhitespaceTokenizer::default()));
         if created {
-            std::fs::write(&version_file, SCHEMA_VERSION).map_err(error)?;
+            std::fs::write(&version_file, &version).map_err(error)?;
         }
         // Our own writes reload at once; commits by another process show within a second.
         let reader = index

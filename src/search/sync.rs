@@ -240,15 +240,35 @@ pub enum IndexCheck {
 /// Watches that the engine holds what the database says it should. A search
 /// server restarted without its data comes back empty; without this, every
 /// search would answer nothing until someone ran `stembridge reindex`.
+///
+/// An index kept by a search server (Meilisearch) outlives the app's
+/// upgrades: its documents keep the shape the app wrote them in. The guard
+/// records in the database which shape ([`documents::SHAPE`]) the index was
+/// built with, under `shape_key`, and rebuilds it once when the app's shape
+/// is another (new fields, such as pay written in the reader's language,
+/// would otherwise be missing until someone ran `stembridge reindex`).
 #[derive(Debug, Default)]
 pub struct IndexGuard {
     unreachable: bool,
     /// (documents indexed, documents expected, newest outbox row) at the
     /// last check that found them different with nothing left to apply.
     drift: Option<(u64, u64, Option<i64>)>,
+    /// The `server_state` row holding the index's document shape; `None`
+    /// for an index of this server's own (the embedded one carries its
+    /// shape in its schema version).
+    shape_key: Option<String>,
+    shape_checked: bool,
 }
 
 impl IndexGuard {
+    /// A guard that also rebuilds an index of an older document shape.
+    pub fn with_shape_key(shape_key: String) -> Self {
+        IndexGuard {
+            shape_key: Some(shape_key),
+            ..IndexGuard::default()
+        }
+    }
+
     pub async fn check(
         &mut self,
         db: &DatabaseConnection,
@@ -261,6 +281,22 @@ impl IndexGuard {
         if std::mem::take(&mut self.unreachable) {
             // Changes made during the outage wait out their backoff otherwise.
             retry_now(db).await?;
+        }
+        if let Some(key) = self.shape_key.as_deref()
+            && !self.shape_checked
+        {
+            if crate::db::state(db, key).await?.as_deref() != Some(documents::SHAPE) {
+                tracing::warn!(
+                    shape = documents::SHAPE,
+                    "the search index holds documents of another shape: rebuilding it"
+                );
+                let count = rebuild(db, engine).await?;
+                crate::db::set_state(db, key, documents::SHAPE).await?;
+                self.shape_checked = true;
+                self.drift = None;
+                return Ok(IndexCheck::Rebuilt(count));
+            }
+            self.shape_checked = true;
         }
         let expected = documents::searchable_count(db).await?;
         if indexed == 0 && expected > 0 {
@@ -319,10 +355,15 @@ pub fn spawn_index_guard(
     engine: Arc<dyn SearchEngine>,
     period: Duration,
     job: String,
+    shape_key: Option<String>,
 ) -> JoinHandle<()> {
     tokio::spawn(async move {
         let lease = crate::jobs::Lease::new(job, period);
-        let mut guard = IndexGuard::default();
+        let fresh_guard = || match &shape_key {
+            Some(key) => IndexGuard::with_shape_key(key.clone()),
+            None => IndexGuard::default(),
+        };
+        let mut guard = fresh_guard();
         let mut ticks = tokio::time::interval(period);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
@@ -330,7 +371,7 @@ pub fn spawn_index_guard(
             ticks.tick().await;
             if !lease.held(&db).await {
                 // Another server watches it; what this one saw is stale by then.
-                guard = IndexGuard::default();
+                guard = fresh_guard();
                 continue;
             }
             if let Err(error) = guard.check(&db, engine.as_ref()).await {

@@ -133,6 +133,7 @@ pub async fn mail_link(
             attachment: None,
             unsubscribe: None,
             for_organization: None,
+            for_account: Some(user.id),
         },
     )
     .await?;

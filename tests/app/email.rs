@@ -177,7 +177,7 @@ async fn a_job_shadow_day_is_confirmed_in_the_students_language_with_a_calendar_
             .await
             .remove(0);
         assert!(
-            mail.subject().contains("Tu colocación está confirmada"),
+            mail.subject().contains("Tu práctica está confirmada"),
             "{}",
             mail.subject()
         );

@@ -872,7 +872,7 @@ async fn after_consent_the_guardian_gets_a_confirmation_with_a_calendar_invitati
         assert_eq!(mail.to, vec!["maria@example.org".to_owned()]);
         assert!(
             mail.subject()
-                .contains("La colocación de Ana está confirmada"),
+                .contains("La práctica de Ana está confirmada"),
             "{}",
             mail.subject()
         );
@@ -1094,9 +1094,10 @@ async fn a_refused_consent_is_explained_in_the_guardians_language_not_the_browse
         );
         assert!(!body.contains("Consent cannot be given now"), "{body}");
 
-        // A form without its CSRF token is refused in Spanish too.
+        // A form posted from another site is refused in Spanish too.
         let response = guardian
             .post(app.url(&link))
+            .header("Origin", "https://evil.example")
             .form(&[("decision", "give")])
             .send()
             .await
@@ -1288,4 +1289,93 @@ async fn a_guardian_whose_browser_keeps_no_cookies_can_still_answer_but_not_from
         );
     })
     .await;
+}
+
+#[tokio::test]
+async fn a_parents_address_registered_by_a_stranger_does_not_stop_their_consent_mail() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("en")).await;
+        // A stranger registers an organization with María's address and
+        // never confirms it.
+        let response = app
+            .submit(
+                "/register",
+                "/register",
+                &[
+                    ("organization_name", "Grabbed Address LLC"),
+                    ("website", ""),
+                    ("zip", "60608"),
+                    ("phone", ""),
+                    ("display_name", "Mallory"),
+                    ("email", "maria@example.org"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        consent_reaches_maria(&app, &w).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_parents_address_claimed_by_another_familys_student_does_not_stop_their_consent_mail() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("en")).await;
+        // Another family's student claims an account with María's address
+        // (unconfirmed: nobody showed it is theirs).
+        let school = entity::school::Entity::find()
+            .filter(entity::school::Column::SourcedId.eq("sch-1"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let code = stembridge::roster::claim_code::generate();
+        app.roster_student(school, "Tom", "Other", 11, &code).await;
+        let response = app
+            .submit_as(
+                &new_client(),
+                "/claim",
+                "/claim",
+                &[
+                    ("code", &code),
+                    ("display_name", "Tom"),
+                    ("email", "maria@example.org"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(location(&response), "/dashboard");
+        consent_reaches_maria(&app, &w).await;
+    })
+    .await;
+}
+
+/// Ana accepts: María still gets the consent request, and it works.
+async fn consent_reaches_maria(app: &TestApp, w: &World) {
+    let placement = accept(app, w).await;
+    assert_eq!(
+        app.count(
+            "mail_outbox WHERE recipient = 'maria@example.org' \
+                 AND kind = 'consent_request' AND failed_at IS NULL"
+        )
+        .await,
+        1,
+        "the consent request goes out"
+    );
+    let page = text(
+        app,
+        &w.counselor.client,
+        &format!("/counselor/placements/{placement}"),
+    )
+    .await;
+    assert!(
+        !page.contains("No guardian of this student has an email address"),
+        "{page}"
+    );
+    let link = app.consent_link_mailed_to("maria@example.org").await;
+    let response = give_consent(app, &new_client(), &link).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(placement_status(app, placement).await, "active");
 }

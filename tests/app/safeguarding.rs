@@ -248,6 +248,24 @@ async fn suspending_an_organization_flags_its_open_placements_to_the_students_co
             .await
             .unwrap();
         assert!(!news.contains("Zelda"), "{news}");
+        // Nor does the menu count them: only the news about the organization.
+        let shown = app
+            .count(&format!(
+                "notification WHERE user_id = {} AND read_at IS NULL \
+                 AND message_id LIKE 'alerts-org-employer-%'",
+                o.employer.id
+            ))
+            .await;
+        let hidden = app
+            .count(&format!(
+                "notification WHERE user_id = {} AND read_at IS NULL",
+                o.employer.id
+            ))
+            .await;
+        assert!(hidden > shown, "some news about students waits unread");
+        let badge = format!("({shown} new)");
+        assert_eq!(news.contains(&badge), shown > 0, "{news}");
+        assert!(!news.contains(&format!("({hidden} new)")), "{news}");
     })
     .await;
 }
