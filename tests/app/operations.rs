@@ -364,3 +364,55 @@ async fn a_full_disk_refuses_writes_with_a_page_keeps_reads_and_recovers_by_itse
     assert_eq!(app.count("opportunity").await, postings + 1);
     app.running.stop();
 }
+
+#[tokio::test]
+async fn an_index_written_in_an_older_document_shape_is_rebuilt_once() {
+    use stembridge::search::{
+        documents,
+        sync::{IndexCheck, IndexGuard},
+    };
+    for backend in crate::helpers::backends() {
+        let app = TestApp::spawn(backend).await;
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let id = i64::from(app.published(&employer, &posting(&[])).await);
+        wait_until_found(&app, &[id], "published").await;
+        // What an older version left in a search server's index: a document
+        // the database no longer has, in a shape recorded as "1".
+        let engine = app.running.state.search.clone();
+        let (mut leftover, _) = documents::load_page(&app.db, 0, 1).await.unwrap().unwrap();
+        leftover[0].id = 999_999;
+        engine.index(leftover).await.unwrap();
+        wait_until_found(&app, &[id, 999_999], "the leftover").await;
+        stembridge::db::set_state(&app.db, "search-shape:test", "1")
+            .await
+            .unwrap();
+
+        // The first look rebuilds it and records the shape; later looks,
+        // and a restarted server's, leave it be.
+        let mut guard = IndexGuard::with_shape_key("search-shape:test".into());
+        assert_eq!(
+            guard.check(&app.db, engine.as_ref()).await.unwrap(),
+            IndexCheck::Rebuilt(1)
+        );
+        wait_until_found(&app, &[id], "after the rebuild").await;
+        assert_eq!(
+            stembridge::db::state(&app.db, "search-shape:test")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some(documents::SHAPE)
+        );
+        assert_eq!(
+            guard.check(&app.db, engine.as_ref()).await.unwrap(),
+            IndexCheck::InStep
+        );
+        let mut restarted = IndexGuard::with_shape_key("search-shape:test".into());
+        assert_eq!(
+            restarted.check(&app.db, engine.as_ref()).await.unwrap(),
+            IndexCheck::InStep
+        );
+    }
+}
