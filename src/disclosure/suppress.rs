@@ -180,13 +180,28 @@ pub fn dimension(
         .iter()
         .map(|&shown| std::array::from_fn(|s| shown && margins[s]))
         .collect();
+    // Belonging means: a dimension's groups hold every respondent, and a
+    // dimension with every mean shown gives the scope's sum of answers, so
+    // "that sum minus the shown groups" is the hidden groups' mean. They
+    // must hold no answer, or the threshold of answers together: a mean of
+    // at least that many is one the rules would show anyway.
+    let answers: Vec<usize> = groups.iter().map(|g| g.belonging_answers).collect();
+    let mut belonging: Vec<bool> = students
+        .iter()
+        .zip(&answers)
+        .map(|(&shown, &n)| shown && n >= threshold)
+        .collect();
+    complete(&mut belonging, &keys, |hidden| {
+        let sum: usize = hidden.iter().map(|&g| answers[g]).sum();
+        sum == 0 || sum >= threshold
+    });
     groups
         .iter()
         .enumerate()
-        .map(|(g, counts)| GroupPattern {
+        .map(|(g, _)| GroupPattern {
             students: students[g],
             stages: stages[g],
-            belonging: students[g] && counts.belonging_answers >= threshold,
+            belonging: belonging[g],
             mentored: false,
         })
         .collect()

@@ -253,7 +253,55 @@ fn a_belonging_mean_needs_the_threshold_of_answers() {
             .unwrap()
     };
     assert!(mean("few").is_hidden(), "one student's own answer");
-    assert_eq!(mean("many").get(), Some(&1.2));
+    // Another dimension showing every mean gives the scope's sum: "many"
+    // beside it would give away the one answer of "few" (review eyes8).
+    assert!(
+        mean("many").is_hidden(),
+        "the hidden answers are under the threshold"
+    );
+}
+
+#[test]
+fn belonging_means_hidden_together_hold_no_answer_or_the_threshold() {
+    let means = |answers: [usize; 3]| -> Vec<bool> {
+        let groups = ["a", "b", "c"]
+            .iter()
+            .zip(answers)
+            .map(|(name, n)| {
+                let mut g = group(name, 30, [15, 15, 15]);
+                (g.belonging_sum, g.belonging_answers) = (n as i64, n);
+                g
+            })
+            .collect();
+        let figures = publish(10, &[school("S", groups, vec![])], &[]);
+        let mut shown: Vec<(String, bool)> = figures
+            .groups
+            .iter()
+            .map(|g| (g.group.clone(), !g.belonging_change.is_hidden()))
+            .collect();
+        shown.sort();
+        shown.into_iter().map(|(_, s)| s).collect()
+    };
+    assert_eq!(
+        means([12, 12, 0]),
+        [true, true, false],
+        "no answer to give away"
+    );
+    assert_eq!(
+        means([12, 6, 6]),
+        [true, false, false],
+        "hidden together: 12 answers"
+    );
+    assert_eq!(
+        means([12, 12, 4]),
+        [false, true, false],
+        "4 answers take another group's 12 with them"
+    );
+    assert_eq!(
+        means([9, 9, 0]),
+        [false, false, false],
+        "under the threshold each"
+    );
 }
 
 #[test]
