@@ -156,9 +156,11 @@ async fn mail_attempt(
     lang: Lang,
     intro: &str,
 ) -> AppResult<()> {
+    // A student sends their own link again from /account/address: a
+    // stranger typing their address must not retire the one they hold.
     let confirm_link = match user.email_confirmed_at {
-        None => Some(issue(db, user.id).await?),
-        Some(_) => None,
+        None if !needs_their_session(user) => Some(issue(db, user.id).await?),
+        _ => None,
     };
     mail::enqueue(
         db,

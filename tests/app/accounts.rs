@@ -350,6 +350,16 @@ async fn a_claimed_students_address_gets_only_its_link_until_they_open_it_signed
         let response = app.submit_as(&ben.client, "/claim", &link, &[]).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
 
+        // A stranger registering with her address does not retire her link.
+        let response = app
+            .submit(
+                "/register",
+                "/register",
+                &registration("ana@example.net", "Grabbed Address LLC", "60608"),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
         // Ana opens it herself: confirmed, and mail reaches her from now on.
         let response = app.submit_as(&ana, &link, &link, &[]).await;
         assert_eq!(location(&response), "/dashboard");
