@@ -5,6 +5,7 @@
 access-register-check-mail = Check your inbox: we sent a message to the address you typed. Open the link in it to confirm your email address, then log in. Nothing arrived after a few minutes? Look in your spam folder.
 access-confirm-title = Confirm your email address
 access-confirm-page-intro = Confirm that { $email } is your address to finish registering. Once confirmed, you can log in; a school counselor verifies your organization before its postings go live.
+access-confirm-not-you = Did you not register { $organization } yourself? Then do not confirm: close this page. Someone else typed your address, and confirming would let them sign in with it.
 access-confirm-submit = Confirm my email address
 access-confirmed = Your email address is confirmed. Log in to continue.
 access-login-unconfirmed = Confirm your email address first: open the link we emailed you. Lost it? Register again with the same address and we will send a new one.

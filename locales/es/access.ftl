@@ -5,6 +5,7 @@
 access-register-check-mail = Revise su bandeja de entrada: enviamos un mensaje a la dirección que escribió. Abra el enlace para confirmar su correo electrónico y luego inicie sesión. ¿No llegó nada en unos minutos? Revise la carpeta de correo no deseado.
 access-confirm-title = Confirme su correo electrónico
 access-confirm-page-intro = Confirme que { $email } es su dirección para terminar el registro. Una vez confirmada, podrá iniciar sesión; un consejero escolar verifica su organización antes de publicar sus ofertas.
+access-confirm-not-you = ¿No registró usted { $organization }? Entonces no confirme: cierre esta página. Otra persona escribió su dirección, y confirmarla le permitiría iniciar sesión con ella.
 access-confirm-submit = Confirmar mi correo electrónico
 access-confirmed = Su correo electrónico está confirmado. Inicie sesión para continuar.
 access-login-unconfirmed = Primero confirme su correo electrónico: abra el enlace que le enviamos. ¿Lo perdió? Regístrese de nuevo con la misma dirección y le enviaremos otro.

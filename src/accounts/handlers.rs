@@ -103,6 +103,8 @@ struct ConfirmPage<'a> {
     sign_in_first: bool,
     /// A student's address: the page says what confirming changes for them.
     student: bool,
+    /// The organization a registration is for: its owner should recognise it.
+    organization: Option<String>,
 }
 
 /// The page a confirmation link opens: a button, so that a mail scanner
@@ -115,6 +117,14 @@ pub async fn confirm_page(
     let user = confirm::open(&db, &token).await?;
     let student = confirm::needs_their_session(&user);
     let signed_in_as_them = page.user.as_ref().is_some_and(|u| u.id == user.id);
+    let organization = match user.organization_id {
+        Some(id) => Some(
+            crate::db::found::<entity::organization::Entity>(&db, id)
+                .await?
+                .name,
+        ),
+        None => None,
+    };
     page.respond(
         "accounts/confirm.html",
         ConfirmPage {
@@ -122,6 +132,7 @@ pub async fn confirm_page(
             email: user.email,
             sign_in_first: student && !signed_in_as_them,
             student,
+            organization,
         },
     )
 }

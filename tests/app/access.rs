@@ -186,7 +186,11 @@ async fn a_new_employer_confirms_the_address_through_the_emailed_link_once_befor
 
         // Opening the link asks for a click (a mail scanner's fetch spends nothing).
         let visitor = new_client();
-        assert_eq!(app.get_as(&visitor, &link).await.status(), StatusCode::OK);
+        let page = app.get_as(&visitor, &link).await.text().await.unwrap();
+        assert!(
+            page.contains("Did you not register Taller"),
+            "names the organization, for an owner who did not register it: {page}"
+        );
         assert_eq!(app.get_as(&visitor, &link).await.status(), StatusCode::OK);
         let response = app.submit_as(&visitor, &link, &link, &[]).await;
         assert_eq!(location(&response), "/login");
