@@ -132,3 +132,4 @@ student-address-too-many = We have sent several links to this address in the las
 student-address-link-sent = We sent a new link to { $email }. The earlier links no longer work.
 student-address-unconfirmed-notice = Your email address is not confirmed yet:
 student-address-unconfirmed-link = confirm or correct it
+student-address-too-many-tries = You have tried several times in the last hour. Try again later, or ask your counselor.

@@ -132,3 +132,4 @@ student-address-too-many = Ya enviamos varios enlaces a esta dirección en la ú
 student-address-link-sent = Enviamos un enlace nuevo a { $email }. Los enlaces anteriores ya no funcionan.
 student-address-unconfirmed-notice = Tu correo aún no está confirmado:
 student-address-unconfirmed-link = confírmalo o corrígelo
+student-address-too-many-tries = Lo intentaste varias veces en la última hora. Inténtalo más tarde o pregunta a tu consejero.

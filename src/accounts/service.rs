@@ -346,6 +346,14 @@ pub async fn send_address_link(
     if !confirm::needs_their_session(&user) {
         return Err(AppError::conflict("student-address-already-confirmed"));
     }
+    // Counted before the address is looked at: each answer may tell whether
+    // an address has an account, so a student gets a few tries an hour.
+    throttle::charge(
+        db,
+        &[(format!("address-change:{user_id}"), throttle::ADDRESS_TRIES)],
+        |_| crate::i18n::t(lang, "student-address-too-many-tries"),
+    )
+    .await?;
     let mut errors = FieldErrors::new();
     let email = errors.email("email", &form.email);
     let changed = !email.is_empty() && email != user.email;

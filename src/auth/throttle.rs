@@ -60,6 +60,14 @@ pub const MAIL_RECIPIENT: Rule = Rule {
     backoff: None,
 };
 
+/// A student trying addresses for their account: each answer may tell
+/// whether an address has an account, so a list cannot be tried.
+pub const ADDRESS_TRIES: Rule = Rule {
+    free: 10,
+    quiet: Duration::hours(1),
+    backoff: None,
+};
+
 /// Charges one message to `email`'s mail budget; false when it is spent
 /// (the form still answers as usual, and sends nothing).
 pub async fn allow_mail(db: &DatabaseConnection, email: &str) -> AppResult<bool> {

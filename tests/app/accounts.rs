@@ -498,3 +498,31 @@ async fn a_student_corrects_a_mistyped_address_with_their_password_only_while_un
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_student_cannot_try_a_list_of_addresses_for_their_account() {
+    on_each_backend(async |app: TestApp| {
+        let school = app.school("Lincoln High").await;
+        let ana = claim(&app, school, "Ana", "ana@exmaple.net").await;
+        // Each answer could tell whether an address has an account.
+        let mut statuses = Vec::new();
+        for n in 0..11 {
+            let email = format!("parent{n}@example.org");
+            let response = app
+                .submit_as(
+                    &ana,
+                    "/account/address",
+                    "/account/address",
+                    &[
+                        ("email", email.as_str()),
+                        ("current_password", "wrong password 123"),
+                    ],
+                )
+                .await;
+            statuses.push(response.status());
+        }
+        assert_eq!(statuses[..10], [StatusCode::UNPROCESSABLE_ENTITY; 10]);
+        assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
+    })
+    .await;
+}
