@@ -104,6 +104,9 @@ pub fn router(state: AppState) -> Router {
             form_limits::guard,
         ))
         .layer(middleware::from_fn(csrf::guard))
+        .layer(middleware::from_fn(
+            crate::counseling::audit::head_records_nothing,
+        ))
         .layer(middleware::from_fn(no_store_when_signed_in))
         // A guardian's consent link answers in the guardian's language.
         .layer(middleware::from_fn_with_state(

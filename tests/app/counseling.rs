@@ -365,6 +365,53 @@ async fn a_counselor_sees_only_their_schools_students_aggregates_and_exports() {
 }
 
 #[tokio::test]
+async fn a_head_request_for_a_student_record_or_an_export_writes_no_audit_entry() {
+    on_each_backend(async |app: TestApp| {
+        let (lincoln, _) = two_schools(&app).await;
+        let list = app
+            .get_as(&lincoln, "/counselor/outreach")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let before_ana = &list[..list.find("Ana Rivera</a>").unwrap()];
+        let ana = before_ana
+            .rsplit("/counselor/students/")
+            .next()
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let record = format!("/counselor/students/{ana}");
+        let logged =
+            "audit_log WHERE action IN ('view_student', 'export_groups', 'export_students')";
+        let before = app.count(logged).await;
+        for path in [
+            record.as_str(),
+            "/counselor/dashboard/groups.csv",
+            "/counselor/outreach/students.csv?status=not_engaged",
+        ] {
+            let response = lincoln.head(app.url(path)).send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            assert!(
+                response.text().await.unwrap().is_empty(),
+                "HEAD has no body"
+            );
+        }
+        assert_eq!(
+            app.count(logged).await,
+            before,
+            "a HEAD shows nothing, logs nothing"
+        );
+        // The same page by GET is logged, as always.
+        assert_eq!(app.get_as(&lincoln, &record).await.status(), StatusCode::OK);
+        assert_eq!(app.count(logged).await, before + 1);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn exports_and_record_views_are_written_to_an_audit_log_only_admins_read() {
     on_each_backend(async |app: TestApp| {
         let (lincoln, _) = two_schools(&app).await;
