@@ -393,6 +393,21 @@ pub fn long_date(lang: Lang, date: NaiveDate) -> String {
     )
 }
 
+/// A number as the reader writes it, with at most `digits` decimals and no
+/// trailing zeros: "1.5" / "1,5", "0.25" / "0,25", "2". The separator is the
+/// catalogue's (`format-decimal-separator`). Forms accept both separators;
+/// exports keep `.` in every language (see README, CSV).
+pub fn decimal(lang: Lang, value: f64, digits: usize) -> String {
+    let fixed = format!("{value:.digits$}");
+    let trimmed = if fixed.contains('.') {
+        fixed.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &fixed
+    };
+    let trimmed = if trimmed == "-0" { "0" } else { trimmed };
+    trimmed.replace('.', &t(lang, "format-decimal-separator"))
+}
+
 /// An amount in cents: "$18.50" in both languages (US dollars).
 pub fn money(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };

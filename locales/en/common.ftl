@@ -111,6 +111,8 @@ common-flash-logged-out = You are logged out.
 language-native-name = English
 # A time of day, as a chrono strftime pattern (3:30 PM).
 format-time = %-I:%M %p
+# The decimal separator of numbers shown to people (1.5 hours).
+format-decimal-separator = .
 form-too-large = The form is too large.
 form-address-unreadable = The address of this page holds a value this page cannot use. Please go back and follow the link again.
 form-upload-unreadable = The upload could not be read. Please choose the files again and send the form once more.

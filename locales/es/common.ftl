@@ -114,6 +114,8 @@ common-flash-logged-out = Se cerró la sesión.
 language-native-name = Español
 # Una hora del día, como patrón strftime de chrono (15:30).
 format-time = %-H:%M
+# El separador decimal de los números que se muestran (1,5 horas).
+format-decimal-separator = ,
 form-too-large = El formulario es demasiado grande.
 form-address-unreadable = La dirección de esta página trae un valor que esta página no puede usar. Vuelva atrás y siga el enlace de nuevo.
 form-upload-unreadable = No se pudo leer el archivo subido. Elija los archivos de nuevo y vuelva a enviar el formulario.

@@ -1106,3 +1106,71 @@ async fn a_write_at_one_school_leaves_the_other_schools_figures_remembered() {
     })
     .await;
 }
+
+/// The trend chart's description (read out by screen readers) as a page
+/// in `lang` gives it.
+async fn trend_description(app: &TestApp, client: &Client, lang: &str) -> String {
+    let page = client
+        .get(app.url("/counselor/dashboard"))
+        .header("Accept-Language", lang)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let start = page
+        .find("<desc id=\"trend-desc\">")
+        .expect("a trend chart")
+        + 22;
+    page[start..start + page[start..].find("</desc>").unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn the_trend_description_names_no_peak_for_a_line_with_no_month_shown() {
+    on_each_backend(async |app: TestApp| {
+        // Twelve students, none of whom applied: every month is under the
+        // threshold, hidden, and so no line has a peak (it said "peak 0.0%").
+        let admin = app.admin().await;
+        let mut users =
+            String::from("sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n");
+        for n in 0..12 {
+            users.push_str(&format!("zed-{n},true,sch-zed,student,Student{n},Zed,10\n"));
+        }
+        let upload = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", b"sourcedId,name,type\nsch-zed,Zed High,school\n"),
+                    ("users", users.as_bytes()),
+                ],
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        let zed = entity::school::Entity::find()
+            .filter(entity::school::Column::SourcedId.eq("sch-zed"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let counselor = app.counselor("zoe@zed.edu", &[zed]).await;
+        let english = trend_description(&app, &counselor, "en").await;
+        assert!(
+            english.contains("Engagement: no month has enough students to show.")
+                && english.contains("Placement: no month has enough students to show."),
+            "{english}"
+        );
+        assert!(
+            !english.contains("Peak") && !english.contains("0.0"),
+            "{english}"
+        );
+        let spanish = trend_description(&app, &counselor, "es").await;
+        assert!(
+            spanish.contains("Participación: ningún mes tiene estudiantes suficientes"),
+            "{spanish}"
+        );
+        assert!(!spanish.contains("máxima"), "{spanish}");
+    })
+    .await;
+}
