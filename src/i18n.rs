@@ -169,6 +169,8 @@ pub async fn request_language(request: Request, next: Next) -> Response {
 pub enum Arg {
     Text(String),
     Int(i64),
+    /// Written with the reader's decimal separator ([`decimal`], at most two
+    /// decimals); as text, so it picks no plural form.
     Float(f64),
 }
 
@@ -320,7 +322,8 @@ pub fn t_args(lang: Lang, key: &str, args: Vec<(&str, Arg)>) -> String {
             let value = match value {
                 Arg::Text(text) => FluentValue::from(text),
                 Arg::Int(n) => FluentValue::from(n),
-                Arg::Float(n) => FluentValue::from(n),
+                // Fluent would write "1.5" in every language.
+                Arg::Float(n) => FluentValue::from(decimal(lang, n, 2)),
             };
             (Cow::Owned(name.to_owned()), value)
         })

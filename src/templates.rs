@@ -55,6 +55,10 @@ fn build_environment() -> Environment<'static> {
             )
         })
     });
+    // A number with the reader's decimal separator: "1.5" / "1,5".
+    env.add_filter("decimal", |state: &State, value: f64| {
+        i18n::decimal(lang_of(state), value, 2)
+    });
     // A grade: "Grade 10", "Early college".
     env.add_filter("grade", |state: &State, grade: i32| {
         crate::format::grade_in(lang_of(state), grade)
