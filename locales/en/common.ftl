@@ -73,6 +73,7 @@ error-mfa-enrolment = Set up your authenticator app to continue.
 # Form validation: `label` is the field's name from the catalogue.
 form-required = { $label } is required.
 form-too-long = { $label } must be at most { $max } characters.
+form-one-line = { $label } must fit on one line: remove the line break.
 form-between = { $label } must be between { $min } and { $max }.
 form-whole-number = { $label } must be a whole number.
 form-email-required = Email is required.

@@ -76,6 +76,7 @@ error-mfa-enrolment = Configure su aplicación de autenticación para continuar.
 # Validación de formularios: `label` es el nombre del campo en el catálogo.
 form-required = { $label }: este dato es obligatorio.
 form-too-long = { $label }: como máximo { $max } caracteres.
+form-one-line = { $label }: debe caber en una sola línea; quite el salto de línea.
 form-between = { $label }: debe estar entre { $min } y { $max }.
 form-whole-number = { $label }: debe ser un número entero.
 form-email-required = El correo electrónico es obligatorio.
