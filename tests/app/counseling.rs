@@ -218,14 +218,13 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
             &admin,
             &sample("orgs.csv"),
             &sample("users.csv"),
-            b"sourcedId,birthDate,sex\n\xff\xfe,x,y\n",
+            // 0x81 and 0x8D: defined neither in UTF-8 nor in Windows-1252.
+            b"sourcedId,birthDate,sex\n\x81\x8d,x,y\n",
         )
         .await;
-        assert!(
-            response
-                .page
-                .contains("demographics.csv, line 2: This file is not UTF-8 text.")
-        );
+        assert!(response.page.contains(
+            "demographics.csv, line 2: This file is neither UTF-8 nor Windows-1252 text."
+        ));
         let duplicated = format!(
             "{}stu-0001,active,2026-08-01,true,school-lincoln,student,x,,Ana,Again,,1,,,,,11,,\n",
             sample("users.csv")
