@@ -150,9 +150,9 @@ pub fn render_text(name: &str, ctx: &Value) -> AppResult<String> {
     render(name, ctx.clone()).map(|html| html.0)
 }
 
-/// Renders the error page in the reader's language; falls back to plain
-/// text if even that fails.
-pub fn render_error(status: StatusCode, message: &str) -> String {
+/// What `errors/error.html` shows: the status, its title in the reader's
+/// language, and the message.
+pub fn error_context(status: StatusCode, message: &str) -> Value {
     let lang = i18n::current();
     let title = match status.as_u16() {
         code @ (400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503) => {
@@ -160,11 +160,18 @@ pub fn render_error(status: StatusCode, message: &str) -> String {
         }
         _ => status.canonical_reason().unwrap_or("Error").to_owned(),
     };
-    let ctx = context! {
+    context! {
         status => status.as_u16(),
         title => title,
         message => message,
         lang => lang,
-    };
-    render("errors/error.html", ctx).map_or_else(|_| message.to_owned(), |html| html.0)
+    }
+}
+
+/// Renders the error page in the reader's language, as for an anonymous
+/// reader (`app::error_pages_know_the_reader` renders it again with the
+/// reader's header); falls back to plain text if even that fails.
+pub fn render_error(status: StatusCode, message: &str) -> String {
+    render("errors/error.html", error_context(status, message))
+        .map_or_else(|_| message.to_owned(), |html| html.0)
 }
