@@ -104,6 +104,13 @@ pub fn router(state: AppState) -> Router {
             form_limits::guard,
         ))
         .layer(middleware::from_fn(csrf::guard))
+        .layer(middleware::from_fn(
+            crate::counseling::audit::head_records_nothing,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            error_pages_know_the_reader,
+        ))
         .layer(middleware::from_fn(no_store_when_signed_in))
         // A guardian's consent link answers in the guardian's language.
         .layer(middleware::from_fn_with_state(
@@ -169,6 +176,39 @@ async fn session_save_failures(
             AppError::Internal(anyhow::anyhow!("the session could not be saved")).into_response()
         }
     }
+}
+
+/// An error page shows the same header as every other page (the signed-in
+/// person's menu and log-out button, not the anonymous one): `AppError`
+/// answers without the request, so an answer it made is rendered again
+/// here with the reader's `Page`. When even that cannot be made (the
+/// database is down), the plain error page stays.
+async fn error_pages_know_the_reader(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    use axum::extract::FromRequestParts;
+    let (parts, body) = request.into_parts();
+    let mut reader = parts.clone();
+    let response = next.run(Request::from_parts(parts, body)).await;
+    let Some(error) = response
+        .extensions()
+        .get::<crate::error::ErrorPage>()
+        .cloned()
+    else {
+        return response;
+    };
+    let Ok(page) = auth::extractors::Page::from_request_parts(&mut reader, &state).await else {
+        return response;
+    };
+    let context = crate::templates::error_context(error.status, &error.message);
+    let Ok(html) = page.render("errors/error.html", context) else {
+        return response;
+    };
+    let (mut head, _) = response.into_parts();
+    head.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(head, axum::body::Body::from(html.0))
 }
 
 /// Nothing a signed-in person sees (pages, CSV exports) may be kept by a

@@ -111,6 +111,12 @@ pub async fn import_roster(
                 summary.guardians_deactivated,
                 started.elapsed().as_secs_f64()
             );
+            for (file, encoding) in &summary.encodings {
+                let id = encoding.message_id();
+                let line =
+                    crate::i18n::t_args(crate::i18n::Lang::En, id, vec![("file", (*file).into())]);
+                println!("{line}");
+            }
             for warning in &summary.warnings {
                 eprintln!("{}", warning.message(crate::i18n::Lang::En));
             }

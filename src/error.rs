@@ -184,6 +184,14 @@ pub fn storage_full(error: &DbErr) -> bool {
     })
 }
 
+/// Marks a response that is an error page, with what it says, so that
+/// `app::error_pages_know_the_reader` can render it again for the reader.
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    pub status: StatusCode,
+    pub message: String,
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match self {
@@ -195,13 +203,17 @@ impl IntoResponse for AppError {
         if status.is_server_error() {
             tracing::error!(error = ?self, "request failed");
         }
-        let body = templates::render_error(status, &self.public_message());
+        let message = self.public_message();
+        let body = templates::render_error(status, &message);
         let mut response = (
             status,
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
             body,
         )
             .into_response();
+        response
+            .extensions_mut()
+            .insert(ErrorPage { status, message });
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response
                 .headers_mut()

@@ -98,28 +98,59 @@ pub async fn save_or_refuse<T>(
     .await
 }
 
-/// How long each kind of typed text may be, in characters: named once, so
-/// that two forms asking for the same thing accept the same length.
+/// How much text a field takes: at most `max` characters, on one line (an
+/// `<input>`) or on several (a `<textarea>`). A browser never sends a line
+/// break in an `<input>`, so one in a name, title, phone or address comes
+/// from a crafted request, and would split the value wherever it is shown
+/// on one line: a list, a CSV row, a mail's subject. Such a value is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub max: usize,
+    pub multiline: bool,
+}
+
+impl Limit {
+    /// One line of at most `max` characters.
+    pub const fn line(max: usize) -> Self {
+        Limit {
+            max,
+            multiline: false,
+        }
+    }
+
+    /// Several lines, at most `max` characters in all.
+    pub const fn lines(max: usize) -> Self {
+        Limit {
+            max,
+            multiline: true,
+        }
+    }
+}
+
+/// How much of each kind of typed text a field takes: named once, so that
+/// two forms asking for the same thing accept the same.
 pub mod limit {
+    use super::Limit;
+
     /// A given or family name, a display name, a relationship ("aunt"), the
     /// name of a saved search.
-    pub const SHORT_NAME: usize = 100;
+    pub const SHORT_NAME: Limit = Limit::line(100);
     /// A name written whole: an organization, a school, a guardian signing.
-    pub const FULL_NAME: usize = 200;
+    pub const FULL_NAME: Limit = Limit::line(200);
     /// A mentor's name or role.
-    pub const MENTOR: usize = 120;
-    pub const PHONE: usize = 40;
-    pub const ADDRESS: usize = 300;
-    pub const WEBSITE: usize = 300;
+    pub const MENTOR: Limit = Limit::line(120);
+    pub const PHONE: Limit = Limit::line(40);
+    pub const ADDRESS: Limit = Limit::line(300);
+    pub const WEBSITE: Limit = Limit::line(300);
     /// An organization's description.
-    pub const DESCRIPTION: usize = 5000;
+    pub const DESCRIPTION: Limit = Limit::lines(5000);
     /// When a student is available.
-    pub const AVAILABILITY: usize = 500;
+    pub const AVAILABILITY: Limit = Limit::line(500);
     /// A reason given for a decision, accommodations asked for, the work
     /// done in logged hours.
-    pub const PARAGRAPH: usize = 1000;
+    pub const PARAGRAPH: Limit = Limit::lines(1000);
     /// A note or a comment in the person's own words.
-    pub const LETTER: usize = 2000;
+    pub const LETTER: Limit = Limit::lines(2000);
 }
 
 /// Messages keyed by form field name, rendered next to each field. Each is
@@ -192,36 +223,37 @@ impl FieldErrors {
         }
     }
 
-    /// A required, trimmed text of at most `max` characters. `label` is the
-    /// catalogue id of the field's name, as the messages quote it.
-    /// The text is [`cleaned`] first, so the limit is counted as the
-    /// browser's `maxlength` counted it.
-    pub fn text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
+    /// A required text within `limit`. `label` is the catalogue id of the
+    /// field's name, as the messages quote it. The text is [`cleaned`]
+    /// first, so the length is counted as the browser's `maxlength` counted it.
+    pub fn text(&mut self, field: &str, label: &str, value: &str, limit: Limit) -> String {
         let value = cleaned(value);
         if value.is_empty() {
             self.add(field, Message::new("form-required").term("label", label));
-        } else if value.chars().count() > max {
-            self.too_long(field, label, max);
+        } else {
+            self.within(field, label, &value, limit);
         }
         value
     }
 
-    fn too_long(&mut self, field: &str, label: &str, max: usize) {
-        self.add(
-            field,
-            Message::new("form-too-long")
-                .term("label", label)
-                .arg("max", max),
-        );
-    }
-
-    /// An optional trimmed text of at most `max` characters.
-    pub fn optional_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
+    /// An optional text within `limit` (see [`FieldErrors::text`]).
+    pub fn optional_text(&mut self, field: &str, label: &str, value: &str, limit: Limit) -> String {
         let value = cleaned(value);
-        if value.chars().count() > max {
-            self.too_long(field, label, max);
-        }
+        self.within(field, label, &value, limit);
         value
+    }
+
+    fn within(&mut self, field: &str, label: &str, value: &str, limit: Limit) {
+        if !limit.multiline && value.chars().any(is_line_break) {
+            self.add(field, Message::new("form-one-line").term("label", label));
+        } else if value.chars().count() > limit.max {
+            self.add(
+                field,
+                Message::new("form-too-long")
+                    .term("label", label)
+                    .arg("max", limit.max),
+            );
+        }
     }
 
     /// An email address, lower-cased; only its general shape is checked.
@@ -448,6 +480,16 @@ pub fn without_direction_controls(text: &str) -> String {
     text.chars().filter(|&c| !is_direction_control(c)).collect()
 }
 
+/// Whether `c` ends a line anywhere text is shown: LF, CR (what [`cleaned`]
+/// leaves is LF), and the rarer breaks some programs honour (vertical tab,
+/// form feed, NEL, the Unicode line and paragraph separators).
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
 /// Text as a form field's value is kept: trimmed, without direction
 /// controls, and with line breaks as the browser counted them. A
 /// `<textarea>` sends each line break as CRLF but its `maxlength` counts it
@@ -627,7 +669,7 @@ mod tests {
         // 1000 characters as a browser counts them, 1009 as it sends them.
         let browser = format!("{}a", vec!["a".repeat(99); 10].join("\r\n"));
         let mut errors = FieldErrors::new();
-        let kept = errors.text("note", "form-label-name", &browser, 1000);
+        let kept = errors.text("note", "form-label-name", &browser, Limit::lines(1000));
         assert!(errors.is_empty(), "{:?}", errors.message("note"));
         assert_eq!(kept.chars().count(), 1000);
         assert!(!kept.contains('\r'));
@@ -636,7 +678,7 @@ mod tests {
             "name",
             "form-label-name",
             " \u{202E}Rivera\u{2066}x\u{2069}\u{202A} ",
-            100,
+            limit::SHORT_NAME,
         );
         assert_eq!(kept, "Riverax");
         // Marks that only help a mixed line read well are kept.
@@ -644,9 +686,36 @@ mod tests {
     }
 
     #[test]
+    fn a_single_line_field_refuses_any_line_break_with_a_message() {
+        for typed in [
+            "Ana\r\nRivera",
+            "Ana\rRivera",
+            "Ana\u{2028}Rivera",
+            "Ana\u{0085}Rivera",
+        ] {
+            let mut errors = FieldErrors::new();
+            errors.text("name", "form-label-name", typed, limit::SHORT_NAME);
+            assert_eq!(
+                errors.get("name", Lang::En).as_deref(),
+                Some("Name must fit on one line: remove the line break."),
+                "{typed:?}"
+            );
+        }
+        // A paragraph keeps its lines.
+        let mut errors = FieldErrors::new();
+        errors.text("note", "form-label-name", "one\r\ntwo", limit::LETTER);
+        assert!(errors.is_empty());
+    }
+
+    #[test]
     fn overlong_text_gets_a_message_naming_the_limit() {
         let mut errors = FieldErrors::new();
-        errors.text("name", "form-label-name", &"x".repeat(101), 100);
+        errors.text(
+            "name",
+            "form-label-name",
+            &"x".repeat(101),
+            limit::SHORT_NAME,
+        );
         assert_eq!(
             errors.get("name", Lang::En).as_deref(),
             Some("Name must be at most 100 characters.")

@@ -169,6 +169,8 @@ pub async fn request_language(request: Request, next: Next) -> Response {
 pub enum Arg {
     Text(String),
     Int(i64),
+    /// Written with the reader's decimal separator ([`decimal`], at most two
+    /// decimals); as text, so it picks no plural form.
     Float(f64),
 }
 
@@ -320,7 +322,8 @@ pub fn t_args(lang: Lang, key: &str, args: Vec<(&str, Arg)>) -> String {
             let value = match value {
                 Arg::Text(text) => FluentValue::from(text),
                 Arg::Int(n) => FluentValue::from(n),
-                Arg::Float(n) => FluentValue::from(n),
+                // Fluent would write "1.5" in every language.
+                Arg::Float(n) => FluentValue::from(decimal(lang, n, 2)),
             };
             (Cow::Owned(name.to_owned()), value)
         })
@@ -391,6 +394,21 @@ pub fn long_date(lang: Lang, date: NaiveDate) -> String {
             ("year", i64::from(date.year()).into()),
         ],
     )
+}
+
+/// A number as the reader writes it, with at most `digits` decimals and no
+/// trailing zeros: "1.5" / "1,5", "0.25" / "0,25", "2". The separator is the
+/// catalogue's (`format-decimal-separator`). Forms accept both separators;
+/// exports keep `.` in every language (see README, CSV).
+pub fn decimal(lang: Lang, value: f64, digits: usize) -> String {
+    let fixed = format!("{value:.digits$}");
+    let trimmed = if fixed.contains('.') {
+        fixed.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &fixed
+    };
+    let trimmed = if trimmed == "-0" { "0" } else { trimmed };
+    trimmed.replace('.', &t(lang, "format-decimal-separator"))
 }
 
 /// An amount in cents: "$18.50" in both languages (US dollars).

@@ -55,6 +55,10 @@ fn build_environment() -> Environment<'static> {
             )
         })
     });
+    // A number with the reader's decimal separator: "1.5" / "1,5".
+    env.add_filter("decimal", |state: &State, value: f64| {
+        i18n::decimal(lang_of(state), value, 2)
+    });
     // A grade: "Grade 10", "Early college".
     env.add_filter("grade", |state: &State, grade: i32| {
         crate::format::grade_in(lang_of(state), grade)
@@ -146,9 +150,9 @@ pub fn render_text(name: &str, ctx: &Value) -> AppResult<String> {
     render(name, ctx.clone()).map(|html| html.0)
 }
 
-/// Renders the error page in the reader's language; falls back to plain
-/// text if even that fails.
-pub fn render_error(status: StatusCode, message: &str) -> String {
+/// What `errors/error.html` shows: the status, its title in the reader's
+/// language, and the message.
+pub fn error_context(status: StatusCode, message: &str) -> Value {
     let lang = i18n::current();
     let title = match status.as_u16() {
         code @ (400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503) => {
@@ -156,11 +160,18 @@ pub fn render_error(status: StatusCode, message: &str) -> String {
         }
         _ => status.canonical_reason().unwrap_or("Error").to_owned(),
     };
-    let ctx = context! {
+    context! {
         status => status.as_u16(),
         title => title,
         message => message,
         lang => lang,
-    };
-    render("errors/error.html", ctx).map_or_else(|_| message.to_owned(), |html| html.0)
+    }
+}
+
+/// Renders the error page in the reader's language, as for an anonymous
+/// reader (`app::error_pages_know_the_reader` renders it again with the
+/// reader's header); falls back to plain text if even that fails.
+pub fn render_error(status: StatusCode, message: &str) -> String {
+    render("errors/error.html", error_context(status, message))
+        .map_or_else(|_| message.to_owned(), |html| html.0)
 }

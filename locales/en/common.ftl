@@ -73,6 +73,7 @@ error-mfa-enrolment = Set up your authenticator app to continue.
 # Form validation: `label` is the field's name from the catalogue.
 form-required = { $label } is required.
 form-too-long = { $label } must be at most { $max } characters.
+form-one-line = { $label } must fit on one line: remove the line break.
 form-between = { $label } must be between { $min } and { $max }.
 form-whole-number = { $label } must be a whole number.
 form-email-required = Email is required.
@@ -112,6 +113,8 @@ common-flash-logged-out = You are logged out.
 language-native-name = English
 # A time of day, as a chrono strftime pattern (3:30 PM).
 format-time = %-I:%M %p
+# The decimal separator of numbers shown to people (1.5 hours).
+format-decimal-separator = .
 form-too-large = The form is too large.
 form-address-unreadable = The address of this page holds a value this page cannot use. Please go back and follow the link again.
 form-upload-unreadable = The upload could not be read. Please choose the files again and send the form once more.

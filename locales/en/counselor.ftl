@@ -125,7 +125,10 @@ csv-no = no
 csv-error-lang = “lang” must be en or es.
 
 # Problems of an uploaded roster (column names stay as OneRoster spells them).
-roster-error-not-utf8 = This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.
+roster-error-not-utf8 = This file is neither UTF-8 nor Windows-1252 text. Save it as CSV UTF-8 and upload it again.
+roster-encodings-title = How the files were read:
+roster-encoding-utf-8 = { $file }: UTF-8.
+roster-encoding-windows-1252 = { $file }: Windows-1252 (not UTF-8: Excel's plain "CSV"). Check that accented names read right; "CSV UTF-8" avoids the doubt.
 roster-error-empty = The file is empty: it needs a header line and rows.
 roster-error-header = The header line cannot be read: { $detail }.
 roster-error-missing-columns = Missing column(s): { $columns }.

@@ -76,6 +76,7 @@ error-mfa-enrolment = Configure su aplicación de autenticación para continuar.
 # Validación de formularios: `label` es el nombre del campo en el catálogo.
 form-required = { $label }: este dato es obligatorio.
 form-too-long = { $label }: como máximo { $max } caracteres.
+form-one-line = { $label }: debe caber en una sola línea; quite el salto de línea.
 form-between = { $label }: debe estar entre { $min } y { $max }.
 form-whole-number = { $label }: debe ser un número entero.
 form-email-required = El correo electrónico es obligatorio.
@@ -115,6 +116,8 @@ common-flash-logged-out = Se cerró la sesión.
 language-native-name = Español
 # Una hora del día, como patrón strftime de chrono (15:30).
 format-time = %-H:%M
+# El separador decimal de los números que se muestran (1,5 horas).
+format-decimal-separator = ,
 form-too-large = El formulario es demasiado grande.
 form-address-unreadable = La dirección de esta página trae un valor que esta página no puede usar. Vuelva atrás y siga el enlace de nuevo.
 form-upload-unreadable = No se pudo leer el archivo subido. Elija los archivos de nuevo y vuelva a enviar el formulario.

@@ -119,7 +119,10 @@ csv-no = no
 csv-error-lang = «lang» debe ser en o es.
 
 # Problemas de una lista escolar subida (los nombres de columna quedan como los escribe OneRoster).
-roster-error-not-utf8 = Este archivo no es texto UTF-8. Guárdelo como CSV UTF-8 y vuelva a subirlo.
+roster-error-not-utf8 = Este archivo no es texto UTF-8 ni Windows-1252. Guárdelo como CSV UTF-8 y vuelva a subirlo.
+roster-encodings-title = Cómo se leyeron los archivos:
+roster-encoding-utf-8 = { $file }: UTF-8.
+roster-encoding-windows-1252 = { $file }: Windows-1252 (no UTF-8: el "CSV" simple de Excel). Compruebe que los nombres con tilde se leen bien; "CSV UTF-8" evita la duda.
 roster-error-empty = El archivo está vacío: necesita una línea de encabezado y filas.
 roster-error-header = No se puede leer la línea de encabezado: { $detail }.
 roster-error-missing-columns = Faltan columnas: { $columns }.

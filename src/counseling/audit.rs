@@ -1,5 +1,6 @@
 //! The audit log: every export and every opening of a student's record.
 
+use axum::{extract::Request, http::Method, middleware::Next, response::Response};
 use chrono::Utc;
 use entity::{audit_log, user};
 use sea_orm::{
@@ -42,13 +43,33 @@ entity::vocabulary! {
     }
 }
 
-/// Records that `actor_id` did `action` on `subject`.
+tokio::task_local! {
+    /// Set while a HEAD request is served (see [`head_records_nothing`]).
+    static HEAD_REQUEST: ();
+}
+
+/// Middleware: axum answers HEAD with the GET handler and drops the body,
+/// so a HEAD of a student's record or an export shows nobody anything and
+/// is not logged as if it had (monitors and link checkers send HEAD).
+pub async fn head_records_nothing(request: Request, next: Next) -> Response {
+    if request.method() == Method::HEAD {
+        HEAD_REQUEST.scope((), next.run(request)).await
+    } else {
+        next.run(request).await
+    }
+}
+
+/// Records that `actor_id` did `action` on `subject` (nothing for a HEAD
+/// request: it read nothing).
 pub async fn record(
     db: &impl ConnectionTrait,
     actor_id: i32,
     action: AuditAction,
     subject: &str,
 ) -> AppResult<()> {
+    if HEAD_REQUEST.try_with(|()| ()).is_ok() {
+        return Ok(());
+    }
     audit_log::ActiveModel {
         actor_id: Set(actor_id),
         action: Set(action.key().to_owned()),

@@ -5,7 +5,7 @@
 
 use crate::{
     disclosure::TrendPoint,
-    i18n::{Lang, t, t_args},
+    i18n::{self, Lang, t, t_args},
 };
 
 const WIDTH: f64 = 640.0;
@@ -51,6 +51,21 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// One line's sentence of the description: its peak among the months
+/// shown, or that no month is shown. Months under the threshold are hidden
+/// (a shown month never holds fewer than the threshold), so a line with no
+/// month shown has no peak; "peak 0%" would read as if it were measured.
+fn peak_sentence(lang: Lang, values: &[Option<f64>], line: &str) -> String {
+    match values.iter().flatten().copied().reduce(f64::max) {
+        Some(peak) => t_args(
+            lang,
+            &format!("stats-chart-desc-{line}-peak"),
+            vec![("rate", i18n::decimal(lang, peak, 1).into())],
+        ),
+        None => t(lang, &format!("stats-chart-desc-{line}-hidden")),
+    }
+}
+
 /// The SVG markup; every text in it is ours or escaped.
 pub fn trend_svg(data: &[TrendPoint], lang: Lang) -> String {
     let engagement: Vec<Option<f64>> = data
@@ -63,16 +78,19 @@ pub fn trend_svg(data: &[TrendPoint], lang: Lang) -> String {
         .collect();
     let peak = |values: &[Option<f64>]| values.iter().flatten().copied().fold(0.0, f64::max);
     let max = peak(&engagement).max(peak(&placement)).max(10.0).ceil();
-    let description = t_args(
-        lang,
-        "stats-chart-desc",
-        vec![
-            ("from", data.first().map_or("", |p| p.month.as_str()).into()),
-            ("to", data.last().map_or("", |p| p.month.as_str()).into()),
-            ("engagement", format!("{:.1}", peak(&engagement)).into()),
-            ("placement", format!("{:.1}", peak(&placement)).into()),
-        ],
-    );
+    let description = [
+        t_args(
+            lang,
+            "stats-chart-desc",
+            vec![
+                ("from", data.first().map_or("", |p| p.month.as_str()).into()),
+                ("to", data.last().map_or("", |p| p.month.as_str()).into()),
+            ],
+        ),
+        peak_sentence(lang, &engagement, "engagement"),
+        peak_sentence(lang, &placement, "placement"),
+    ]
+    .join(" ");
     let labels: String = data
         .iter()
         .enumerate()

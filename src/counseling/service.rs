@@ -309,10 +309,7 @@ pub async fn timeline(
                     lang,
                     "counselor-event-hours",
                     vec![
-                        (
-                            "hours",
-                            (f64::from(h.quarter_hours) / 4.0).to_string().into(),
-                        ),
+                        ("hours", (f64::from(h.quarter_hours) / 4.0).into()),
                         ("title", title.as_str().into()),
                         (
                             "status",

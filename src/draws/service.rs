@@ -635,12 +635,20 @@ pub struct EmployerDraw {
     pub entries: i32,
 }
 
+/// `None` for a posting without a draw, and while the organization is not
+/// verified: a suspended organization's employers learn nothing of
+/// students, not even how many entered (its public record is gone too).
 pub async fn for_employer(
     db: &impl ConnectionTrait,
     opportunity: &opportunity::Model,
     today: NaiveDate,
 ) -> AppResult<Option<EmployerDraw>> {
     if opportunity.allocation != Allocation::FairDraw {
+        return Ok(None);
+    }
+    let organization =
+        crate::db::found::<entity::organization::Entity>(db, opportunity.organization_id).await?;
+    if organization.status != entity::OrgStatus::Verified {
         return Ok(None);
     }
     let drawn = of_posting(db, opportunity.id).await?;

@@ -115,6 +115,15 @@ pub async fn show(
         .await?
         .or_not_found()?;
     let site = state.site_url.as_ref();
+    // Done mail keeps no body; waiting mail is opened to show, links hidden.
+    // One sealed under another SECRET_KEY shows no text (the worker fails it).
+    let text_body = super::outbox::bodies(&message).map_or_else(
+        |error| {
+            tracing::warn!(id = message.id, %error, "a waiting message does not open");
+            String::new()
+        },
+        |b| b.text,
+    );
     page.respond(
         "admin/mail_message.html",
         minijinja::context! {
@@ -129,7 +138,7 @@ pub async fn show(
             created_at => message.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             sent_at => message.sent_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
             // Never the links themselves: they may be secrets (a consent link).
-            text_body => super::redacted(&message.text_body, site, &t(page.lang, "mail-admin-link-hidden")),
+            text_body => super::redacted(&text_body, site, &t(page.lang, "mail-admin-link-hidden")),
             attachment_name => message.attachment_name.clone(),
         },
     )

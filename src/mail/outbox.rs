@@ -1,5 +1,12 @@
 //! Writing messages to the outbox: rendered once, in the recipient's
-//! language, inside the caller's transaction.
+//! language, inside the caller's transaction; and reading them back.
+//!
+//! A waiting message's bodies and attachment are sealed (`sealed::MAIL_BODY`,
+//! bound to the recipient): they hold single-use links (guardian consent,
+//! password reset, email confirmation) that a copy of the database or a
+//! backup must not hand out. Only the worker, just before sending, and the
+//! admins' page (links hidden) open them. Rows queued before sealing hold
+//! plain text, told apart by the sealed prefix; they are sealed at start-up.
 
 use chrono::Utc;
 use entity::mail_outbox;
@@ -7,9 +14,9 @@ use minijinja::Value;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
 
 use crate::{
-    error::AppResult,
+    error::{AppError, AppResult},
     i18n::{self, Lang},
-    templates,
+    sealed, templates,
 };
 
 /// A file sent along with a message (an `.ics` invitation, say).
@@ -97,9 +104,20 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         Some(a) => (Some(a.name), Some(a.content_type), Some(a.body)),
         None => (None, None, None),
     };
-    let (text_body, html_body, attachment) = match kept_back {
-        true => (String::new(), String::new(), None),
-        false => (text_body, html_body, attachment),
+    let seal = |plain: &str| {
+        sealed::MAIL_BODY
+            .seal(message.to, plain)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))
+    };
+    // Kept back: nothing to send, so nothing of it is kept.
+    let (text_body, html_body, attachment) = if kept_back {
+        (String::new(), String::new(), None)
+    } else {
+        (
+            seal(&text_body)?,
+            seal(&html_body)?,
+            attachment.as_deref().map(seal).transpose()?,
+        )
     };
     let saved = mail_outbox::ActiveModel {
         recipient: Set(message.to.to_owned()),
@@ -124,6 +142,67 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
     .insert(db)
     .await?;
     Ok(saved.id)
+}
+
+/// A stored message's bodies and attachment, opened.
+pub struct Bodies {
+    pub text: String,
+    pub html: String,
+    pub attachment: Option<String>,
+}
+
+/// Opens a message's bodies (plain ones, queued before sealing, as they
+/// are); an error if they were sealed under another `SECRET_KEY`.
+pub fn bodies(row: &mail_outbox::Model) -> Result<Bodies, String> {
+    let open = |stored: &str| {
+        if sealed::is_sealed(stored) {
+            sealed::MAIL_BODY.open(&row.recipient, stored)
+        } else {
+            Ok(stored.to_owned())
+        }
+    };
+    Ok(Bodies {
+        text: open(&row.text_body)?,
+        html: open(&row.html_body)?,
+        attachment: row.attachment.as_deref().map(open).transpose()?,
+    })
+}
+
+/// Seals the bodies of waiting messages queued before sealing (plain text,
+/// e.g. on a server upgraded with mail waiting for an SMTP server); returns
+/// how many. Run at start-up, once the key is known.
+pub async fn seal_waiting(db: &impl ConnectionTrait) -> AppResult<usize> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let plain = mail_outbox::Entity::find()
+        .filter(mail_outbox::Column::SentAt.is_null())
+        .filter(mail_outbox::Column::FailedAt.is_null())
+        .filter(mail_outbox::Column::TextBody.not_like(format!("{}%", sealed::PREFIX)))
+        .all(db)
+        .await?;
+    let fail = |e: String| AppError::Internal(anyhow::anyhow!(e));
+    for row in &plain {
+        let seal = |text: &str| sealed::MAIL_BODY.seal(&row.recipient, text).map_err(fail);
+        let attachment = row.attachment.as_deref().map(seal).transpose()?;
+        // Only while still plain: a body the worker sent meanwhile stays
+        // as the worker left it.
+        mail_outbox::Entity::update_many()
+            .col_expr(
+                mail_outbox::Column::TextBody,
+                Expr::value(seal(&row.text_body)?),
+            )
+            .col_expr(
+                mail_outbox::Column::HtmlBody,
+                Expr::value(seal(&row.html_body)?),
+            )
+            .col_expr(mail_outbox::Column::Attachment, Expr::value(attachment))
+            .filter(mail_outbox::Column::Id.eq(row.id))
+            .filter(mail_outbox::Column::TextBody.eq(row.text_body.as_str()))
+            .filter(mail_outbox::Column::SentAt.is_null())
+            .exec(db)
+            .await?;
+    }
+    Ok(plain.len())
 }
 
 /// Mail not yet sent nor given up on, and the age of the oldest, for `/readyz`.

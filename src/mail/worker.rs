@@ -76,17 +76,23 @@ impl Mailer {
             .recipient
             .parse()
             .map_err(|e| format!("bad recipient address: {e}"))?;
-        let text = row.text_body.replace(super::SITE, &self.site);
-        let html = row.html_body.replace(super::SITE, &self.site);
+        // Opened only here, just before it goes out (sealed at rest).
+        let bodies = super::outbox::bodies(row)?;
+        let text = bodies.text.replace(super::SITE, &self.site);
+        let html = bodies.html.replace(super::SITE, &self.site);
         let body = MultiPart::alternative()
             .singlepart(SinglePart::plain(text))
             .singlepart(SinglePart::html(html));
-        let body = match (&row.attachment, &row.attachment_name, &row.attachment_type) {
+        let body = match (
+            bodies.attachment,
+            &row.attachment_name,
+            &row.attachment_type,
+        ) {
             (Some(content), Some(name), Some(kind)) => {
                 let kind = ContentType::parse(kind).map_err(|e| e.to_string())?;
                 MultiPart::mixed()
                     .multipart(body)
-                    .singlepart(Attachment::new(name.clone()).body(content.clone(), kind))
+                    .singlepart(Attachment::new(name.clone()).body(content, kind))
             }
             _ => body,
         };

@@ -9,7 +9,7 @@ use entity::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    forms::FieldErrors,
+    forms::{FieldErrors, Limit},
     geo::{self, Point},
     i18n::Message,
     organizations::service::existing_zip,
@@ -201,12 +201,13 @@ fn optional_number(
         .and_then(|n| i32::try_from(n).ok())
 }
 
-/// Longest title, description, address, schedule and skills, in characters.
-const MAX_TITLE: usize = 120;
-const MAX_DESCRIPTION: usize = 5000;
-const MAX_ADDRESS: usize = 300;
-const MAX_SCHEDULE: usize = 300;
-const MAX_SKILLS: usize = 500;
+/// Longest title, description, address, schedule and skills, in characters;
+/// only the description takes several lines.
+const MAX_TITLE: Limit = Limit::line(120);
+const MAX_DESCRIPTION: Limit = Limit::lines(5000);
+const MAX_ADDRESS: Limit = Limit::line(300);
+const MAX_SCHEDULE: Limit = Limit::line(300);
+const MAX_SKILLS: Limit = Limit::line(500);
 /// Highest hourly wage and stipend, in dollars.
 const MAX_HOURLY_DOLLARS: i64 = 200;
 const MAX_STIPEND_DOLLARS: i64 = 100_000;

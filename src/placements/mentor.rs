@@ -30,7 +30,7 @@ use crate::{
 };
 
 /// Longest introduction, in characters: a few sentences a student reads.
-pub const INTRO_MAX: usize = 400;
+pub const INTRO_MAX: crate::forms::Limit = crate::forms::Limit::lines(400);
 
 /// What the student (and the counselor) read about the mentor.
 #[derive(Debug, Clone, Serialize)]

@@ -35,7 +35,7 @@ use crate::{
 };
 
 /// Longest note with a reason.
-pub const NOTE_MAX: usize = 500;
+pub const NOTE_MAX: crate::forms::Limit = crate::forms::Limit::lines(500);
 
 /// The posting's row, locked for the rest of the transaction: the one
 /// order every seat change takes.

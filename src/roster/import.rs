@@ -138,6 +138,8 @@ pub struct ImportSummary {
     pub guardians_deactivated: usize,
     /// References to people missing from users.csv, in file order.
     pub warnings: Vec<ImportWarning>,
+    /// How each file given was read, in the form's order.
+    pub encodings: Vec<(&'static str, Encoding)>,
 }
 
 #[derive(Debug, Clone)]
@@ -205,6 +207,8 @@ struct Roster {
     /// manifest.csv calls users.csv a delta: people it leaves out are
     /// unchanged, not gone.
     delta: bool,
+    /// How each file given was read.
+    encodings: Vec<(&'static str, Encoding)>,
 }
 
 /// `agentSourcedIds` as written by real exports: semicolons or commas.
@@ -245,6 +249,8 @@ fn plausible_email(value: &str) -> bool {
 /// A parsed CSV file: its header positions and its records with line numbers.
 struct Table {
     file: &'static str,
+    /// How its bytes were read.
+    encoding: Encoding,
     /// The header's names and positions (a few dozen at most).
     columns: Vec<(String, usize)>,
     rows: Vec<(u64, csv::StringRecord)>,
@@ -268,22 +274,71 @@ impl Table {
     }
 }
 
+/// How a file's bytes were read as text (the name is shown as is: it is
+/// what a spreadsheet's "save as" dialog calls it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Encoding {
+    #[serde(rename = "UTF-8")]
+    Utf8,
+    #[serde(rename = "Windows-1252")]
+    Windows1252,
+}
+
+impl Encoding {
+    /// The catalogue id that says a file was read this way (the upload
+    /// page builds the same id from the name: `roster-encoding-` and the
+    /// name in lower case).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "roster-encoding-utf-8",
+            Encoding::Windows1252 => "roster-encoding-windows-1252",
+        }
+    }
+}
+
+/// A file's text: UTF-8 when its bytes are UTF-8 (a byte order mark
+/// dropped), else Windows-1252, which Excel's plain "CSV" and many student
+/// information systems on Windows write ("José" as the byte 0xE9). Every
+/// byte means something there, so any file would "decode": one holding NUL
+/// or a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D,
+/// which encoding_rs gives as C1 controls) is neither (UTF-16, a workbook
+/// saved under a .csv name), and `Err` gives the line of the first. So is
+/// a file that is UTF-8 but for some bytes (two exports pasted together):
+/// read either way, some of its names would come out wrong ("JosÃ©").
+fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), u64> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let line_at = |at: usize| bytes[..at].iter().filter(|b| **b == b'\n').count() as u64 + 1;
+    let not_utf8 = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok((text.into(), Encoding::Utf8)),
+        Err(e) => e.valid_up_to(),
+    };
+    let partly_utf8 = String::from_utf8_lossy(bytes)
+        .chars()
+        .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER);
+    if partly_utf8 {
+        return Err(line_at(not_utf8));
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    match text.find(|c: char| c == '\0' || ('\u{80}'..='\u{9F}').contains(&c)) {
+        Some(at) => Err(text[..at].matches('\n').count() as u64 + 1),
+        None => Ok((text, Encoding::Windows1252)),
+    }
+}
+
 fn parse_table(
     file: &'static str,
     bytes: &[u8],
     required: &[&str],
     errors: &mut Errors,
 ) -> Option<Table> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64
-            + 1;
-        errors.at(file, line, say("roster-error-not-utf8", vec![]));
-        return None;
-    }
+    let (text, encoding) = match decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(line) => {
+            errors.at(file, line, say("roster-error-not-utf8", vec![]));
+            return None;
+        }
+    };
+    let bytes = text.as_bytes();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         errors.at(file, 1, say("roster-error-empty", vec![]));
         return None;
@@ -373,6 +428,7 @@ fn parse_table(
     }
     Some(Table {
         file,
+        encoding,
         columns,
         rows,
     })
@@ -623,8 +679,14 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     // In the order the form asks for the files, then by line.
     let files = ["orgs.csv", "users.csv", "demographics.csv"];
     warnings.sort_by_key(|w| (files.iter().position(|f| *f == w.file), w.line));
+    let encodings = [Some(&orgs), Some(&users), demographics.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|table| (table.file, table.encoding))
+        .collect();
     if errors.0.is_empty() {
         Ok(Roster {
+            encodings,
             orgs: schools,
             students: people.students,
             guardians: people.guardians,
@@ -1186,6 +1248,7 @@ pub async fn import(
     let mut summary = ImportSummary {
         schools: school_ids.len(),
         warnings: roster.warnings.clone(),
+        encodings: roster.encodings.clone(),
         ..Default::default()
     };
     let mut new_rows = Vec::new();
@@ -1600,6 +1663,35 @@ mod tests {
     }
 
     #[test]
+    fn utf8_is_read_as_is_and_anything_else_as_windows_1252_unless_it_is_neither() {
+        let read =
+            |bytes: &[u8]| decode(bytes).map(|(text, encoding)| (text.into_owned(), encoding));
+        assert_eq!(
+            read("\u{feff}José\n".as_bytes()),
+            Ok(("José\n".to_owned(), Encoding::Utf8))
+        );
+        assert_eq!(
+            read(b"Jos\xe9 Pe\xf1a \x93quoted\x94\n"),
+            Ok(("José Peña “quoted”\n".to_owned(), Encoding::Windows1252))
+        );
+        // UTF-16 (NUL bytes, undefined 0x81...), and UTF-8 with a stray byte.
+        assert_eq!(read(b"a\nb\n\xff\xfea\x00b\x00"), Err(3));
+        assert_eq!(read(b"a\n\x81\n"), Err(2));
+        assert_eq!(
+            read(
+                "Jos\u{e9}\n"
+                    .as_bytes()
+                    .iter()
+                    .copied()
+                    .chain(*b"Pe\xf1a")
+                    .collect::<Vec<_>>()
+                    .as_slice()
+            ),
+            Err(2)
+        );
+    }
+
+    #[test]
     fn a_name_with_a_line_break_is_refused_saying_so() {
         let users = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,\"Ana\nLuisa\",Rivera,11\n";
         let Err(errors) = validate(&files(ORGS, users, DEMOGRAPHICS)) else {
@@ -1730,7 +1822,7 @@ mod tests {
             (
                 RosterFiles {
                     orgs: ORGS.into(),
-                    users: b"sourcedId,enabledUser\n\xff\xfe,true\n".to_vec(),
+                    users: b"sourcedId,enabledUser\n\x81\x8d,true\n".to_vec(),
                     demographics: DEMOGRAPHICS.into(),
                     manifest: Vec::new(),
                 },
@@ -1738,7 +1830,8 @@ mod tests {
                     file: "users.csv",
                     line: 2,
                     message:
-                        "This file is not UTF-8 text. Save it as CSV UTF-8 and upload it again."
+                        "This file is neither UTF-8 nor Windows-1252 text. Save it as CSV UTF-8 \
+                         and upload it again."
                             .into(),
                 },
             ),

@@ -526,3 +526,30 @@ async fn a_student_cannot_try_a_list_of_addresses_for_their_account() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_display_name_with_a_line_break_is_refused_in_either_language_and_nothing_is_written() {
+    on_each_backend(async |app: TestApp| {
+        let mut fields = registration("erin@acme.org", "Acme Labs", "60601");
+        fields.retain(|(name, _)| *name != "display_name");
+        fields.push(("display_name", "Erin\r\nAdmin"));
+        let response = app.submit("/register", "/register", &fields).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("must fit on one line"), "{body}");
+        assert!(body.contains("id=\"f-display_name-error\""), "{body}");
+        assert_eq!(app.count("organization").await, 0);
+        assert_eq!(app.count("app_user").await, 0);
+
+        let spanish = new_client();
+        app.get_as(&spanish, "/language/es").await;
+        let response = app
+            .submit_as(&spanish, "/register", "/register", &fields)
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("debe caber en una sola línea"), "{body}");
+        assert_eq!(app.count("app_user").await, 0);
+    })
+    .await;
+}

@@ -33,7 +33,7 @@ async fn mailed(app: &TestApp, email: &str, kind: &str) -> Option<(String, Strin
         .one(&app.db)
         .await
         .unwrap()
-        .map(|m| (m.subject, m.text_body))
+        .map(|m| (m.subject.clone(), crate::helpers::mailed_text(&m)))
 }
 
 async fn body(app: &TestApp, client: &Client, path: &str) -> String {

@@ -969,3 +969,68 @@ async fn bad_hours_are_refused_with_a_message_and_nothing_is_saved() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_spanish_reader_sees_hours_written_with_a_decimal_comma() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let school = app.school_with_counselor("Lincoln High").await;
+        let ana = student(&app, school, "Ana", 12, "2005-01-01").await;
+        let application = id_from(&apply(&app, &ana, opportunity).await);
+        employer_act(&app, &employer, application, "offer").await;
+        assert_eq!(
+            accept(&app, &ana, application).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let placement = app
+            .number(&format!(
+                "SELECT CAST(id AS BIGINT) AS n FROM placement WHERE application_id = {application}"
+            ))
+            .await;
+        let start = today() - chrono::Duration::days(10);
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE placement SET start_date = '{start}' WHERE id = {placement}"
+            ))
+            .await
+            .unwrap();
+        let page = format!("/student/placements/{placement}");
+        app.get_as(&ana, "/language/es").await;
+        let spanish = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(
+            spanish.contains("en cuartos de hora: 2; 1,5; 0,25."),
+            "{spanish}"
+        );
+        assert!(!spanish.contains("1.5"), "{spanish}");
+        // Logged as Spanish writes it, shown back the same way.
+        let yesterday = crate::helpers::days_from_now(-1);
+        let response = app
+            .submit_as(
+                &ana,
+                &page,
+                &format!("{page}/hours"),
+                &[
+                    ("work_date", &yesterday),
+                    ("hours", "1,5"),
+                    ("description", "Soldé un motor."),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let spanish = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(spanish.contains("<td>1,5</td>"), "{spanish}");
+        assert!(!spanish.contains("1.5"), "{spanish}");
+        app.get_as(&ana, "/language/en").await;
+        let english = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(
+            english.contains("in quarter hours: 2, 1.5, 0.25."),
+            "{english}"
+        );
+        assert!(english.contains("<td>1.5</td>"), "{english}");
+    })
+    .await;
+}

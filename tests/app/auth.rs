@@ -308,3 +308,42 @@ async fn each_dashboard_admits_only_its_roles() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_error_page_shows_the_signed_in_persons_own_header() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let draft = app.draft(&employer, &crate::helpers::posting(&[])).await;
+        let refused = app.get_as(&employer, "/counselor/dashboard").await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        let missing = app.get_as(&employer, "/opportunities/999999").await;
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        let conflict = app.act(&employer, draft, "close").await;
+        assert_eq!(conflict.status(), StatusCode::CONFLICT);
+        for response in [refused, missing, conflict] {
+            let status = response.status();
+            let page = response.text().await.unwrap();
+            assert!(page.contains("href=\"/employer\""), "{status}: {page}");
+            assert!(page.contains("action=\"/logout\""), "{status}: {page}");
+            assert!(!page.contains("href=\"/login\""), "{status}: {page}");
+        }
+        // The log-out button of an error page works (its CSRF token is real).
+        let response = app
+            .submit_as(&employer, "/opportunities/999999", "/logout", &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.get_as(&employer, "/employer").await.status(),
+            StatusCode::SEE_OTHER,
+            "logged out"
+        );
+
+        // Anonymous readers keep the anonymous header.
+        let page = app.get("/opportunities/999999").await.text().await.unwrap();
+        assert!(page.contains("href=\"/login\"") && !page.contains("action=\"/logout\""));
+    })
+    .await;
+}

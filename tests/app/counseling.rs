@@ -218,14 +218,13 @@ async fn a_roster_with_any_error_imports_nothing_and_lists_each_error_with_its_l
             &admin,
             &sample("orgs.csv"),
             &sample("users.csv"),
-            b"sourcedId,birthDate,sex\n\xff\xfe,x,y\n",
+            // 0x81 and 0x8D: defined neither in UTF-8 nor in Windows-1252.
+            b"sourcedId,birthDate,sex\n\x81\x8d,x,y\n",
         )
         .await;
-        assert!(
-            response
-                .page
-                .contains("demographics.csv, line 2: This file is not UTF-8 text.")
-        );
+        assert!(response.page.contains(
+            "demographics.csv, line 2: This file is neither UTF-8 nor Windows-1252 text."
+        ));
         let duplicated = format!(
             "{}stu-0001,active,2026-08-01,true,school-lincoln,student,x,,Ana,Again,,1,,,,,11,,\n",
             sample("users.csv")
@@ -360,6 +359,53 @@ async fn a_counselor_sees_only_their_schools_students_aggregates_and_exports() {
             app.get_as(&lincoln, &other_school).await.status(),
             StatusCode::NOT_FOUND
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_head_request_for_a_student_record_or_an_export_writes_no_audit_entry() {
+    on_each_backend(async |app: TestApp| {
+        let (lincoln, _) = two_schools(&app).await;
+        let list = app
+            .get_as(&lincoln, "/counselor/outreach")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let before_ana = &list[..list.find("Ana Rivera</a>").unwrap()];
+        let ana = before_ana
+            .rsplit("/counselor/students/")
+            .next()
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let record = format!("/counselor/students/{ana}");
+        let logged =
+            "audit_log WHERE action IN ('view_student', 'export_groups', 'export_students')";
+        let before = app.count(logged).await;
+        for path in [
+            record.as_str(),
+            "/counselor/dashboard/groups.csv",
+            "/counselor/outreach/students.csv?status=not_engaged",
+        ] {
+            let response = lincoln.head(app.url(path)).send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            assert!(
+                response.text().await.unwrap().is_empty(),
+                "HEAD has no body"
+            );
+        }
+        assert_eq!(
+            app.count(logged).await,
+            before,
+            "a HEAD shows nothing, logs nothing"
+        );
+        // The same page by GET is logged, as always.
+        assert_eq!(app.get_as(&lincoln, &record).await.status(), StatusCode::OK);
+        assert_eq!(app.count(logged).await, before + 1);
     })
     .await;
 }
@@ -1056,6 +1102,74 @@ async fn a_write_at_one_school_leaves_the_other_schools_figures_remembered() {
         assert_eq!(cohort(&a).await, Some(24));
         assert_eq!(cohort(&b).await, Some(17));
         assert_eq!(cohort(&admin).await, Some(41));
+    })
+    .await;
+}
+
+/// The trend chart's description (read out by screen readers) as a page
+/// in `lang` gives it.
+async fn trend_description(app: &TestApp, client: &Client, lang: &str) -> String {
+    let page = client
+        .get(app.url("/counselor/dashboard"))
+        .header("Accept-Language", lang)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let start = page
+        .find("<desc id=\"trend-desc\">")
+        .expect("a trend chart")
+        + 22;
+    page[start..start + page[start..].find("</desc>").unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn the_trend_description_names_no_peak_for_a_line_with_no_month_shown() {
+    on_each_backend(async |app: TestApp| {
+        // Twelve students, none of whom applied: every month is under the
+        // threshold, hidden, and so no line has a peak (it said "peak 0.0%").
+        let admin = app.admin().await;
+        let mut users =
+            String::from("sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n");
+        for n in 0..12 {
+            users.push_str(&format!("zed-{n},true,sch-zed,student,Student{n},Zed,10\n"));
+        }
+        let upload = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", b"sourcedId,name,type\nsch-zed,Zed High,school\n"),
+                    ("users", users.as_bytes()),
+                ],
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        let zed = entity::school::Entity::find()
+            .filter(entity::school::Column::SourcedId.eq("sch-zed"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let counselor = app.counselor("zoe@zed.edu", &[zed]).await;
+        let english = trend_description(&app, &counselor, "en").await;
+        assert!(
+            english.contains("Engagement: no month has enough students to show.")
+                && english.contains("Placement: no month has enough students to show."),
+            "{english}"
+        );
+        assert!(
+            !english.contains("Peak") && !english.contains("0.0"),
+            "{english}"
+        );
+        let spanish = trend_description(&app, &counselor, "es").await;
+        assert!(
+            spanish.contains("Participación: ningún mes tiene estudiantes suficientes"),
+            "{spanish}"
+        );
+        assert!(!spanish.contains("máxima"), "{spanish}");
     })
     .await;
 }

@@ -651,3 +651,62 @@ async fn a_suspended_organizations_draw_waits_until_it_is_verified_again() {
     })
     .await;
 }
+
+/// A suspension cuts an organization off its students at once: its
+/// posting's page no longer says how many entered the draw, and the public
+/// page of the posting and of its draw are gone.
+#[tokio::test]
+async fn a_suspended_organizations_posting_page_shows_no_count_of_entries() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let start = days_from_now(60);
+        let fair = app
+            .published(
+                &employer,
+                &posting(&[
+                    ("kind", "job_shadow"),
+                    ("slots", "1"),
+                    ("start_date", &start),
+                    ("end_date", &start),
+                    ("start_time", "09:00"),
+                    ("end_time", "13:00"),
+                ]),
+            )
+            .await;
+        for name in ["Avery", "Blake"] {
+            let client = student(&app, lincoln, name, 11, "").await;
+            assert_eq!(
+                apply(&app, &client, fair).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        let manage = format!("/employer/opportunities/{fair}");
+        let before = page(&app, &employer.client, &manage).await;
+        assert!(before.contains("2 applications entered so far"), "{before}");
+
+        let response = app
+            .review(
+                &admin,
+                "Lakeshore Robotics",
+                "suspend",
+                "Safeguarding concern",
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let after = page(&app, &employer.client, &manage).await;
+        assert!(!after.contains("entered so far"), "{after}");
+        assert!(!after.contains("2 applications"), "{after}");
+        for public in [
+            format!("/opportunities/{fair}"),
+            format!("/opportunities/{fair}/draw"),
+        ] {
+            let response = app.get_as(&new_client(), &public).await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{public}");
+        }
+    })
+    .await;
+}

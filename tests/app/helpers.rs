@@ -427,7 +427,7 @@ impl TestApp {
             .expect("query")
             .unwrap_or_else(|| panic!("no mail to {email}"));
         if message.sent_at.is_none() {
-            return path_in(&message.text_body, path_prefix);
+            return path_in(&mailed_text(&message), path_prefix);
         }
         let smtp_url = self.config.smtp_url.as_deref().expect("sent through SMTP");
         let sent = mine()
@@ -821,6 +821,13 @@ impl TestApp {
     pub async fn consent_link_mailed_to(&self, email: &str) -> String {
         self.link_mailed_to(email, "/consent/").await
     }
+}
+
+/// A waiting message's text, opened as the worker opens it (sealed at rest).
+pub fn mailed_text(message: &entity::mail_outbox::Model) -> String {
+    stembridge::mail::outbox::bodies(message)
+        .expect("opens with this SECRET_KEY")
+        .text
 }
 
 /// The first `path_prefix` path in a message's text.

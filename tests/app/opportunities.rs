@@ -616,3 +616,49 @@ async fn a_description_the_browser_let_through_is_kept_with_each_line_break_coun
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_posting_title_with_a_line_break_is_refused_and_its_description_keeps_its_lines() {
+    on_each_backend(async |app: TestApp| {
+        let employer = app
+            .employer("Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        // No browser sends a line break in an <input>: a crafted request.
+        let crafted = posting(&[("title", "Robotics intern\r\nApply at evil.example")]);
+        let fields: Vec<(&str, &str)> = crafted.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer/opportunities/new",
+                "/employer/opportunities",
+                &fields,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("Title must fit on one line: remove the line break."),
+            "{body}"
+        );
+        assert!(body.contains("id=\"f-title-error\""));
+        assert_eq!(app.count("opportunity").await, 0);
+
+        let lines = posting(&[("description", "First paragraph.\r\n\r\nSecond one.")]);
+        let fields: Vec<(&str, &str)> = lines.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer/opportunities/new",
+                "/employer/opportunities",
+                &fields,
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "a textarea's lines are fine"
+        );
+        assert_eq!(app.count("opportunity").await, 1);
+    })
+    .await;
+}

@@ -201,3 +201,68 @@ async fn the_status_page_refreshes_itself_with_the_progress_until_the_result_is_
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_windows_1252_roster_is_read_with_its_accents_and_the_report_says_so() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        // As a student information system on Windows exports it: "José
+        // Peña" as the bytes 0xE9 and 0xF1, CRLF line ends.
+        let users: &[u8] =
+            b"sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\r\n\
+            stu-jose,true,sch-1,student,Jos\xe9,Pe\xf1a,10\r\n";
+        let upload = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", b"sourcedId,name,type\nsch-1,Lincoln High,school\n"),
+                    ("users", users),
+                ],
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        assert!(
+            upload.page.contains("users.csv: Windows-1252"),
+            "{}",
+            upload.page
+        );
+        assert!(upload.page.contains("orgs.csv: UTF-8."), "{}", upload.page);
+        let student = {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            entity::student::Entity::find()
+                .filter(entity::student::Column::SourcedId.eq("stu-jose"))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap()
+        };
+        assert_eq!(
+            (student.first_name.as_str(), student.last_name.as_str()),
+            ("José", "Peña")
+        );
+
+        // A file that is neither (UTF-16, as some tools save) is still refused.
+        let utf16: Vec<u8> = "sourcedId,enabledUser\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let refused = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", b"sourcedId,name,type\nsch-1,Lincoln High,school\n"),
+                    ("users", &[b"\xff\xfe".as_slice(), &utf16].concat()),
+                ],
+            )
+            .await;
+        assert!(refused.refused);
+        assert!(
+            refused
+                .page
+                .contains("This file is neither UTF-8 nor Windows-1252 text."),
+            "{}",
+            refused.page
+        );
+    })
+    .await;
+}

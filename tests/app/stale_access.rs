@@ -962,3 +962,66 @@ async fn migrating_deletes_the_bodies_of_mail_sent_before_and_keeps_those_still_
     })
     .await;
 }
+
+#[tokio::test]
+async fn mail_queued_in_clear_before_sealing_is_sealed_at_start_up_and_still_sent() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    for backend in crate::helpers::backends() {
+        let mut app = TestApp::spawn(backend).await;
+        let now = chrono::Utc::now();
+        // As an older server wrote it: the link in clear, waiting for SMTP.
+        let row = entity::mail_outbox::ActiveModel {
+            recipient: Set("parent@example.org".into()),
+            language: Set("en".into()),
+            kind: Set("consent_request".into()),
+            subject: Set("Consent".into()),
+            text_body: Set(format!(
+                "Open {}/consent/secret-token",
+                stembridge::mail::SITE
+            )),
+            html_body: Set("<p>Open the link</p>".into()),
+            attachment_name: Set(None),
+            attachment_type: Set(None),
+            attachment: Set(None),
+            attempts: Set(0),
+            created_at: Set(now),
+            next_attempt_at: Set(now),
+            sent_at: Set(None),
+            failed_at: Set(None),
+            last_error: Set(None),
+            unsubscribe_path: Set(None),
+            claimed_by: Set(None),
+            claimed_until: Set(None),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        let stored = async |app: &TestApp| {
+            entity::mail_outbox::Entity::find_by_id(row.id)
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap()
+        };
+        // Still no SMTP server: the next start seals it where it waits.
+        app.restart().await;
+        let waiting = stored(&app).await;
+        assert!(waiting.sent_at.is_none());
+        assert!(
+            !waiting.text_body.contains("secret-token"),
+            "sealed at start-up"
+        );
+        assert!(!waiting.html_body.contains("Open the link"));
+
+        let server = crate::mail_server::MailServer::start().await;
+        let url = server.url();
+        app.restart_with(move |config| config.smtp_url = Some(url))
+            .await;
+        let mail = server
+            .wait_for_to("parent@example.org", 1, 30)
+            .await
+            .remove(0);
+        assert_eq!(mail.link("/consent/"), "/consent/secret-token");
+    }
+}
