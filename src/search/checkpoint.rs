@@ -8,17 +8,18 @@
 //! Why this is safe: the index is derived data. A process crash loses
 //! nothing (written files sit in the operating system's cache); only a
 //! power failure or a kernel crash can lose commits made after the last
-//! checkpoint, and the dirty marker tells start-up so. Start-up then checks
-//! the files (a torn index is rebuilt from the database) and marks the rows
-//! done since the checkpoint as not done, so the worker re-applies them
+//! checkpoint, and a marker tells start-up so. Start-up then checks the
+//! files (a torn index is rebuilt from the database) and marks the rows
+//! done since the marker's time as not done, so the worker re-applies them
 //! (an upsert by posting id or a delete: applying twice changes nothing).
 //!
-//! Files in the index directory besides tantivy's:
-//! - `unsynced`: present while commits after the last checkpoint may not be
-//!   on disk. Created (and synced) before the first commit after a
-//!   checkpoint, removed by the next checkpoint.
-//! - `checkpoint`: when the last checkpoint began (RFC 3339). Every change
-//!   marked done before then is on disk.
+//! The marker, `unsynced` in the index directory, is put on disk before the
+//! first commit after a checkpoint and holds that moment; the next
+//! checkpoint syncs every file and removes it. Every row marked done before
+//! that moment was applied by an earlier commit, which the checkpoint
+//! before synced. (A time, not the highest outbox id done: rows finish out
+//! of id order, a retried one late, and PostgreSQL ids become visible out
+//! of order.)
 
 use std::{
     fs::File,
@@ -37,10 +38,8 @@ use tantivy::directory::{
     error::{DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError},
 };
 
-/// Present while commits after the last checkpoint may not be on disk.
+/// Present while commits since the time it holds may not be on disk.
 const UNSYNCED: &str = "unsynced";
-/// When the last checkpoint began.
-const CHECKPOINT: &str = "checkpoint";
 
 /// `MmapDirectory` without its syncs: files are written and closed, and
 /// `meta.json` is replaced through a temporary file and a rename (so a
@@ -181,10 +180,8 @@ fn sync_all(directory: &Path) -> io::Result<()> {
 pub enum Found {
     /// Everything committed is on disk.
     Synced,
-    /// Commits after the checkpoint that began at this time may be lost.
+    /// Commits since this time may be lost.
     UnsyncedSince(DateTime<Utc>),
-    /// Commits may be lost and no checkpoint says since when: rebuild.
-    UnsyncedSinceUnknown,
 }
 
 /// The checkpoint state of one index directory. Its writers (commits and
@@ -192,60 +189,49 @@ pub enum Found {
 #[derive(Debug)]
 pub struct Durability {
     root: PathBuf,
-    /// The `unsynced` marker exists.
+    /// The marker exists.
     dirty: AtomicBool,
 }
 
 impl Durability {
-    /// Reads what the last run left in `root`.
+    /// Reads what the last run left in `root`; an unreadable marker is an error.
     pub fn open(root: &Path) -> io::Result<(Self, Found)> {
-        let dirty = root.join(UNSYNCED).try_exists()?;
-        let found = if !dirty {
-            Found::Synced
-        } else {
-            std::fs::read_to_string(root.join(CHECKPOINT))
-                .ok()
-                .and_then(|text| DateTime::parse_from_rfc3339(text.trim()).ok())
-                .map_or(Found::UnsyncedSinceUnknown, |at| {
-                    Found::UnsyncedSince(at.with_timezone(&Utc))
-                })
+        let found = match std::fs::read_to_string(root.join(UNSYNCED)) {
+            Ok(text) => {
+                let since = DateTime::parse_from_rfc3339(text.trim())
+                    .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+                Found::UnsyncedSince(since.with_timezone(&Utc))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Found::Synced,
+            Err(e) => return Err(e),
         };
         let durability = Self {
             root: root.to_path_buf(),
-            dirty: AtomicBool::new(dirty),
+            dirty: AtomicBool::new(found != Found::Synced),
         };
         Ok((durability, found))
     }
 
     /// Call before each commit: the first one after a checkpoint first puts
-    /// the marker on disk, so a commit can never be lost unannounced.
+    /// the marker on disk, so a commit is never lost unannounced.
     pub fn before_commit(&self) -> io::Result<()> {
         if self.dirty.load(Ordering::Acquire) {
             return Ok(());
         }
-        File::create(self.root.join(UNSYNCED))?.sync_all()?;
-        sync_dir(&self.root)?;
+        let now = Utc::now().to_rfc3339();
+        replace(&self.root.join(UNSYNCED), now.as_bytes(), true)?;
         self.dirty.store(true, Ordering::Release);
         Ok(())
     }
 
     /// Puts every commit made so far on disk, when there is any; returns
-    /// whether it did. Every change marked done before its start is then
-    /// safe: `Found::UnsyncedSince` names that moment.
+    /// whether it did.
     pub fn checkpoint(&self) -> io::Result<bool> {
         if !self.dirty.load(Ordering::Acquire) {
             return Ok(false);
         }
-        // Taken before the syncs: whatever was committed by now gets synced.
-        let began = Utc::now();
         sync_all(&self.root)?;
-        replace(
-            &self.root.join(CHECKPOINT),
-            began.to_rfc3339().as_bytes(),
-            true,
-        )?;
-        // The checkpoint is on disk; a removal lost to a power failure only
-        // re-applies a few changes for nothing.
+        // A removal lost to a power failure only applies a few changes twice.
         std::fs::remove_file(self.root.join(UNSYNCED))?;
         self.dirty.store(false, Ordering::Release);
         Ok(true)
@@ -298,30 +284,36 @@ mod tests {
     }
 
     #[test]
-    fn the_marker_lives_from_the_first_commit_to_the_next_checkpoint() {
+    fn the_marker_holds_when_the_first_unsynced_commit_began_until_a_checkpoint() {
         let root = tempfile::tempdir().expect("temp dir");
         let (durability, found) = Durability::open(root.path()).expect("open");
         assert_eq!(found, Found::Synced);
         // Nothing committed: nothing to sync.
         assert!(!durability.checkpoint().expect("checkpoint"));
 
-        durability.before_commit().expect("marker");
-        durability.before_commit().expect("marker again");
-        assert_eq!(files(root.path()), ["unsynced"]);
-        let (_, found) = Durability::open(root.path()).expect("reopen");
-        assert_eq!(found, Found::UnsyncedSinceUnknown, "no checkpoint yet");
-
         let before = Utc::now();
+        durability.before_commit().expect("marker");
+        let (_, found) = Durability::open(root.path()).expect("reopen");
+        let Found::UnsyncedSince(since) = found else {
+            panic!("expected the marker's time, found {found:?}");
+        };
+        assert!(since >= before && since <= Utc::now());
+        // Later commits keep the first one's time.
+        durability.before_commit().expect("marker again");
+        let (_, again) = Durability::open(root.path()).expect("reopen");
+        assert_eq!(again, found);
+        assert_eq!(files(root.path()), ["unsynced"]);
+
         assert!(durability.checkpoint().expect("checkpoint"));
-        assert_eq!(files(root.path()), ["checkpoint"]);
+        assert!(files(root.path()).is_empty());
         let (_, found) = Durability::open(root.path()).expect("reopen");
         assert_eq!(found, Found::Synced);
+    }
 
-        durability.before_commit().expect("marker");
-        let (_, found) = Durability::open(root.path()).expect("reopen");
-        let Found::UnsyncedSince(at) = found else {
-            panic!("expected the checkpoint's time, found {found:?}");
-        };
-        assert!(at >= before && at <= Utc::now());
+    #[test]
+    fn an_unreadable_marker_is_an_error_not_a_clean_index() {
+        let root = tempfile::tempdir().expect("temp dir");
+        std::fs::write(root.path().join(UNSYNCED), "").expect("write");
+        assert!(Durability::open(root.path()).is_err());
     }
 }

@@ -200,9 +200,6 @@ impl EmbeddedEngine {
         let unsynced_since = match found {
             Found::Synced => None,
             Found::UnsyncedSince(at) => Some(at),
-            Found::UnsyncedSinceUnknown => {
-                return Err(error("commits may be lost and no checkpoint says since when"));
-            }
         };
         let (schema, fields) = schema();
         let files = UnsyncedDirectory::open(directory).map_err(error)?;

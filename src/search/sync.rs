@@ -38,10 +38,9 @@ const MAX_BACKOFF_SECONDS: i64 = 300;
 /// How often the worker puts the applied changes on disk (`SearchEngine::
 /// checkpoint`); after a power failure, at most this much is applied again.
 const CHECKPOINT_EVERY: Duration = Duration::from_secs(10);
-/// Rows marked done this long before a checkpoint began are applied again
-/// too, should the clock have stepped back: a minute of changes applied
-/// twice costs next to nothing.
-const REAPPLY_MARGIN_SECONDS: i64 = 60;
+/// Rows marked done this long before the engine's first unsynced commit are
+/// applied again too: the database may keep times less precisely.
+const REAPPLY_MARGIN_SECONDS: i64 = 1;
 /// Opportunities per batch of a rebuild: enough to keep the engine busy,
 /// few enough that a rebuild of any size holds little in memory.
 const REBUILD_BATCH: u64 = 2_000;
@@ -233,12 +232,11 @@ pub async fn rebuild_in_batches(
 }
 
 /// Marks not done the rows marked done since `since` (less a margin), so
-/// the worker applies them again: the embedded index's commits after its
-/// last checkpoint may have been lost (`EmbeddedEngine::unsynced_since`).
-/// Applying is idempotent. Done rows are purged after a week, and
-/// checkpoints are seconds apart, so the rows that matter are still there;
-/// this runs before the worker starts, so before any purge. Returns how
-/// many rows wait again.
+/// the worker applies them again: the embedded index's commits since then
+/// may have been lost (`EmbeddedEngine::unsynced_since`). Applying is
+/// idempotent. Done rows are purged after a week, and checkpoints are
+/// seconds apart, so the rows that matter are still there; this runs before
+/// the worker starts, so before any purge. Returns how many rows wait again.
 pub async fn reapply_since(db: &DatabaseConnection, since: DateTime<Utc>) -> AppResult<u64> {
     let since = since - chrono::Duration::seconds(REAPPLY_MARGIN_SECONDS);
     let reopened = CLAIM
@@ -381,8 +379,8 @@ pub fn spawn_worker(
         let mut rounds: u64 = 0;
         let mut checkpointed = tokio::time::Instant::now();
         loop {
-            // Between rounds: every row marked done so far was applied before
-            // the checkpoint begins. (A rebuild syncs its own commit.)
+            // A no-op when nothing was committed since the last one; a
+            // rebuild syncs its own commit at once.
             if checkpointed.elapsed() >= CHECKPOINT_EVERY {
                 if let Err(error) = engine.checkpoint().await {
                     tracing::warn!(%error, "could not sync the search index; will retry");

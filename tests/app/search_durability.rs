@@ -69,9 +69,10 @@ async fn a_publish_whose_commit_a_power_failure_took_back_is_searchable_again_af
         // The disk as the power failure left it: the checkpoint's files,
         // and the marker, which was synced before the lost commit.
         pull_the_plug(&app).await;
+        let marker = std::fs::read(index_dir(&app).join(UNSYNCED)).unwrap();
         std::fs::remove_dir_all(index_dir(&app)).unwrap();
         copy_dir(at_checkpoint.path(), &index_dir(&app));
-        std::fs::File::create(index_dir(&app).join(UNSYNCED)).unwrap();
+        std::fs::write(index_dir(&app).join(UNSYNCED), marker).unwrap();
         let plain_copy = tempfile::tempdir().unwrap();
         copy_dir(at_checkpoint.path(), plain_copy.path());
         let lost_state = EmbeddedEngine::open(plain_copy.path()).unwrap();
