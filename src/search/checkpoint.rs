@@ -141,13 +141,18 @@ fn replace(path: &Path, data: &[u8], durable: bool) -> io::Result<()> {
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
     let temporary = path.with_file_name(temporary);
-    let mut file = File::create(&temporary)?;
-    file.write_all(data)?;
-    if durable {
-        file.sync_data()?;
+    let written = File::create(&temporary).and_then(|mut file| {
+        file.write_all(data)?;
+        if durable {
+            file.sync_data()?;
+        }
+        Ok(())
+    });
+    if let Err(e) = written.and_then(|()| std::fs::rename(&temporary, path)) {
+        // A full disk, say: leave no half-written temporary behind.
+        let _ = std::fs::remove_file(&temporary);
+        return Err(e);
     }
-    drop(file);
-    std::fs::rename(&temporary, path)?;
     if durable && let Some(parent) = path.parent() {
         sync_dir(parent)?;
     }
