@@ -282,7 +282,9 @@ mod tests {
         let root = tempfile::tempdir().expect("temp dir");
         let directory = UnsyncedDirectory::open(root.path()).expect("open");
         let path = Path::new("meta.json");
-        directory.atomic_write(path, b"first version").expect("write");
+        directory
+            .atomic_write(path, b"first version")
+            .expect("write");
         directory.atomic_write(path, b"second").expect("rewrite");
         assert_eq!(directory.atomic_read(path).expect("read"), b"second");
         assert_eq!(files(root.path()), ["meta.json"]);

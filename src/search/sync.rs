@@ -35,8 +35,8 @@ const CLAIM_SECONDS: i64 = 60;
 const CLAIM_LOCK: i64 = 0x5354_454d_0001;
 /// Longest wait between retries.
 const MAX_BACKOFF_SECONDS: i64 = 300;
-/// How often the worker puts the applied changes on disk (`SearchEngine::
-/// checkpoint`); after a power failure, at most this much is applied again.
+/// How often the worker puts the applied changes on disk (the engine's
+/// `checkpoint`); after a power failure, at most this much is applied again.
 const CHECKPOINT_EVERY: Duration = Duration::from_secs(10);
 /// Rows marked done this long before the engine's first unsynced commit are
 /// applied again too: the database may keep times less precisely.
@@ -245,7 +245,10 @@ pub async fn reapply_since(db: &DatabaseConnection, since: DateTime<Utc>) -> App
             search_outbox::Column::DoneAt,
             Expr::value(None::<DateTime<Utc>>),
         )
-        .col_expr(search_outbox::Column::NextAttemptAt, Expr::value(Utc::now()))
+        .col_expr(
+            search_outbox::Column::NextAttemptAt,
+            Expr::value(Utc::now()),
+        )
         .filter(search_outbox::Column::DoneAt.gte(since))
         .exec(db)
         .await?;

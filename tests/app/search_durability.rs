@@ -109,7 +109,9 @@ async fn an_index_a_power_failure_tore_is_rebuilt_from_the_database_at_start_up(
             .await;
         let mut open = Vec::new();
         for title in ["Robotics lab intern", "Water quality shadow"] {
-            let id = app.published(&employer, &posting(&[("title", title)])).await;
+            let id = app
+                .published(&employer, &posting(&[("title", title)]))
+                .await;
             open.push(i64::from(id));
         }
         pull_the_plug(&app).await;
