@@ -202,6 +202,8 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
         )
         .await?;
         txn.commit().await?;
+        // As a publish over HTTP does once it has answered.
+        running.state.wake.committed();
         let published = Instant::now();
         let query =
             serde_html_form::from_str::<SearchParams>(&format!("q=zyxwvut+marker+posting+{n}"))?

@@ -322,6 +322,15 @@ pub async fn open_search(
     if engine.created {
         let count = sync::rebuild(db, &engine).await?;
         tracing::info!(count, "built the search index from the database");
+    } else if let Some(since) = engine.unsynced_since {
+        // Before the worker starts: it applies these rows again at once.
+        let rows = sync::reapply_since(db, since).await?;
+        tracing::warn!(
+            rows,
+            %since,
+            "the search index was not synced since its last checkpoint: applying again \
+             the changes made since"
+        );
     }
     Ok(Arc::new(engine))
 }
@@ -461,6 +470,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let served = server.await;
     for task in running.background {
         task.abort();
+    }
+    // What the outbox worker applied since its last checkpoint, on disk now
+    // (it waits for a round cut off mid-commit).
+    if let Err(error) = running.state.search.checkpoint().await {
+        tracing::warn!(%error, "could not sync the search index");
     }
     // Hand this server's jobs and claimed outbox rows to the others now,
     // not when the leases and claims lapse.

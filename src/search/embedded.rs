@@ -18,12 +18,12 @@ use std::{
 };
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use entity::PostingLanguage;
 use tantivy::{
     DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher,
     SegmentOrdinal, SegmentReader, TantivyDocument, Term,
     collector::{Collector, SegmentCollector},
-    directory::MmapDirectory,
     index::SegmentId,
     query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery},
     schema::{
@@ -37,6 +37,7 @@ use super::{
     EngineKind, Hit, Rebuild, SearchDocument, SearchEngine, SearchError, SearchQuery,
     SearchResults,
     analysis::{self, QueryWords, Searchable},
+    checkpoint::{Durability, Found, UnsyncedDirectory},
     matching::{Bits, Candidates, FactTable, Facts, Matcher, Tallied, Tally},
     typos::{WordQuery, WordRule, typo_budget},
 };
@@ -136,6 +137,8 @@ struct Inner {
     fields: Fields,
     /// Facts of each live segment, built once per segment.
     facts: Mutex<HashMap<SegmentId, Arc<FactTable>>>,
+    /// Commits skip the disk; checkpoints sync (see `checkpoint`).
+    durability: Durability,
 }
 
 /// Searches are CPU work: running more at once than there are cores only
@@ -152,9 +155,13 @@ fn search_gate() -> tokio::sync::Semaphore {
 pub struct EmbeddedEngine {
     inner: Arc<Inner>,
     searches: Arc<tokio::sync::Semaphore>,
-    /// True when the index was created empty (new install, schema change):
-    /// it must be filled from the database.
+    /// True when the index was created empty (new install, schema change,
+    /// an index a power failure tore): it must be filled from the database.
     pub created: bool,
+    /// Set when the last run committed after its last checkpoint: changes
+    /// marked done in the outbox since this time may be missing from the
+    /// index and must be applied again (`sync::reapply_since`).
+    pub unsynced_since: Option<DateTime<Utc>>,
 }
 
 fn error(e: impl std::fmt::Display) -> SearchError {
@@ -162,34 +169,62 @@ fn error(e: impl std::fmt::Display) -> SearchError {
 }
 
 impl EmbeddedEngine {
-    /// Opens the index under `directory`, creating it (or re-creating it after
-    /// a schema change) when needed.
+    /// Opens the index under `directory`, creating it empty (`created`) when
+    /// it is new, its schema changed, or it cannot be used as it is (a power
+    /// failure tore it): the database has everything it held.
     pub fn open(directory: &Path) -> Result<Self, SearchError> {
         let version_file = directory.join("schema-version");
         let current = std::fs::read_to_string(&version_file).ok();
         // The stored documents' shape is part of the index's version.
         let version = format!("{SCHEMA_VERSION}/{}", super::documents::SHAPE);
-        let mut created = false;
-        if current.as_deref() != Some(version.as_str()) {
-            if directory.exists() {
-                std::fs::remove_dir_all(directory).map_err(error)?;
+        if current.as_deref() == Some(version.as_str()) {
+            match Self::open_in(directory, true) {
+                Ok(engine) => return Ok(engine),
+                Err(e) => tracing::warn!(
+                    error = %e,
+                    "the search index cannot be used as it is: rebuilding it from the database"
+                ),
             }
-            std::fs::create_dir_all(directory).map_err(error)?;
-            created = true;
         }
+        if directory.exists() {
+            std::fs::remove_dir_all(directory).map_err(error)?;
+        }
+        std::fs::create_dir_all(directory).map_err(error)?;
+        let mut engine = Self::open_in(directory, false)?;
+        std::fs::write(&version_file, &version).map_err(error)?;
+        engine.created = true;
+        Ok(engine)
+    }
+
+    /// Opens the index in `directory`, or creates it unless `existing`.
+    fn open_in(directory: &Path, existing: bool) -> Result<Self, SearchError> {
+        let (durability, found) = Durability::open(directory).map_err(error)?;
+        let unsynced_since = match found {
+            Found::Synced => None,
+            Found::UnsyncedSince(at) => Some(at),
+        };
         let (schema, fields) = schema();
-        let index = Index::open_or_create(MmapDirectory::open(directory).map_err(error)?, schema)
-            .map_err(error)?;
+        let files = UnsyncedDirectory::open(directory).map_err(error)?;
+        if existing && !Index::exists(&files).map_err(error)? {
+            return Err(error("meta.json is missing"));
+        }
+        let index = Index::open_or_create(files, schema).map_err(error)?;
+        if unsynced_since.is_some() {
+            // After a power failure, files of the last commits may be torn.
+            let damaged = index.validate_checksum().map_err(error)?;
+            if !damaged.is_empty() {
+                return Err(error(format!("damaged files: {damaged:?}")));
+            }
+        }
         index
             .tokenizers()
             .register(TOKENIZER, analysis::english_analyzer());
         index
             .tokenizers()
             .register(STEMS, TextAnalyzer::from(WhitespaceTokenizer::default()));
-        if created {
-            std::fs::write(&version_file, &version).map_err(error)?;
-        }
-        // Our own writes reload at once; commits by another process show within a second.
+        // Our own writes reload at once; commits by another process show
+        // within a second. Building the reader opens every segment: a
+        // missing file fails here.
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
@@ -202,9 +237,11 @@ impl EmbeddedEngine {
                 write_lock: Arc::new(tokio::sync::Mutex::new(())),
                 fields,
                 facts: Mutex::new(HashMap::new()),
+                durability,
             }),
             searches: Arc::new(search_gate()),
-            created,
+            created: false,
+            unsynced_since,
         })
     }
 
@@ -284,8 +321,10 @@ impl Inner {
         Ok(())
     }
 
-    /// Commits, and returns once searches see the commit.
+    /// Commits, and returns once searches see the commit. The commit's files
+    /// reach the disk at the next checkpoint.
     fn commit(&self, mut writer: IndexWriter) -> Result<(), SearchError> {
+        self.durability.before_commit().map_err(error)?;
         writer.commit().map_err(error)?;
         // Searches see the commit before the merges it started are done: a
         // merge into a large segment can take far longer than the commit
@@ -305,6 +344,16 @@ impl Inner {
         }
         self.add(&writer, documents)?;
         self.commit(writer)
+    }
+
+    /// Syncs what was committed since the last checkpoint. The caller holds
+    /// the write lock: no commit is half written meanwhile.
+    fn checkpoint_locked(&self) -> Result<(), SearchError> {
+        let started = std::time::Instant::now();
+        if self.durability.checkpoint().map_err(error)? {
+            tracing::debug!(elapsed = ?started.elapsed(), "search index checkpoint");
+        }
+        Ok(())
     }
 
     /// The facts of a segment, from the cache or read from its fast fields.
@@ -646,6 +695,14 @@ impl SearchEngine for EmbeddedEngine {
             .await
     }
 
+    async fn checkpoint(&self) -> Result<(), SearchError> {
+        self.blocking(|inner| {
+            let _one_at_a_time = inner.write_lock.blocking_lock();
+            inner.checkpoint_locked()
+        })
+        .await
+    }
+
     async fn begin_rebuild(&self) -> Result<Box<dyn Rebuild>, SearchError> {
         let one_at_a_time = Arc::clone(&self.inner.write_lock).lock_owned().await;
         let writer = self
@@ -665,7 +722,8 @@ impl SearchEngine for EmbeddedEngine {
 
 /// A rebuild of the embedded index: one writer that deletes everything and
 /// adds the batches, committed once at the end (so searches see the old
-/// index until then). Dropped unfinished, nothing is committed.
+/// index until then) and synced at once: the outbox rows it marks done have
+/// no other way back. Dropped unfinished, nothing is committed.
 struct EmbeddedRebuild {
     inner: Arc<Inner>,
     /// Taken out while a batch is added on a blocking thread.
@@ -698,8 +756,11 @@ impl Rebuild for EmbeddedRebuild {
             _one_at_a_time,
         } = *self;
         let writer = writer.ok_or_else(|| error("an earlier batch of this rebuild failed"))?;
-        tokio::task::spawn_blocking(move || inner.commit(writer))
-            .await
-            .map_err(error)?
+        tokio::task::spawn_blocking(move || {
+            inner.commit(writer)?;
+            inner.checkpoint_locked()
+        })
+        .await
+        .map_err(error)?
     }
 }

@@ -5,6 +5,7 @@
 //! the parameters and the results, and `openapi` describes the API.
 
 pub mod analysis;
+pub mod checkpoint;
 pub mod database;
 pub mod documents;
 pub mod embedded;
@@ -167,6 +168,13 @@ pub trait SearchEngine: Send + Sync {
     /// partial one; the documents come in batches so that a rebuild of any
     /// size holds only one batch in memory.
     async fn begin_rebuild(&self) -> Result<Box<dyn Rebuild>, SearchError>;
+    /// Puts on disk everything applied so far, so that it survives a power
+    /// failure: the outbox worker calls it every few seconds, and a clean
+    /// shutdown once more. The embedded engine's commits skip the disk
+    /// (`checkpoint`); Meilisearch makes its own writes durable.
+    async fn checkpoint(&self) -> Result<(), SearchError> {
+        Ok(())
+    }
 
     /// Replaces the whole index with `documents`, in one go.
     async fn rebuild(&self, documents: Vec<SearchDocument>) -> Result<(), SearchError> {

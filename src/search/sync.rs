@@ -35,6 +35,12 @@ const CLAIM_SECONDS: i64 = 60;
 const CLAIM_LOCK: i64 = 0x5354_454d_0001;
 /// Longest wait between retries.
 const MAX_BACKOFF_SECONDS: i64 = 300;
+/// How often the worker puts the applied changes on disk (the engine's
+/// `checkpoint`); after a power failure, at most this much is applied again.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(10);
+/// Rows marked done this long before the engine's first unsynced commit are
+/// applied again too: the database may keep times less precisely.
+const REAPPLY_MARGIN_SECONDS: i64 = 1;
 /// Opportunities per batch of a rebuild: enough to keep the engine busy,
 /// few enough that a rebuild of any size holds little in memory.
 const REBUILD_BATCH: u64 = 2_000;
@@ -225,6 +231,30 @@ pub async fn rebuild_in_batches(
     Ok(count)
 }
 
+/// Marks not done the rows marked done since `since` (less a margin), so
+/// the worker applies them again: the embedded index's commits since then
+/// may have been lost (`EmbeddedEngine::unsynced_since`). Applying is
+/// idempotent. Done rows are purged after a week, and checkpoints are
+/// seconds apart, so the rows that matter are still there; this runs before
+/// the worker starts, so before any purge. Returns how many rows wait again.
+pub async fn reapply_since(db: &DatabaseConnection, since: DateTime<Utc>) -> AppResult<u64> {
+    let since = since - chrono::Duration::seconds(REAPPLY_MARGIN_SECONDS);
+    let reopened = CLAIM
+        .clear(search_outbox::Entity::update_many())
+        .col_expr(
+            search_outbox::Column::DoneAt,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .col_expr(
+            search_outbox::Column::NextAttemptAt,
+            Expr::value(Utc::now()),
+        )
+        .filter(search_outbox::Column::DoneAt.gte(since))
+        .exec(db)
+        .await?;
+    Ok(reopened.rows_affected)
+}
+
 /// What one look at the index found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IndexCheck {
@@ -381,8 +411,9 @@ pub fn spawn_index_guard(
     })
 }
 
-/// The background worker: applies the outbox continuously and forgets rows
-/// applied more than a week ago.
+/// The background worker: applies the outbox continuously, puts what it
+/// applied on disk every [`CHECKPOINT_EVERY`], and forgets rows applied more
+/// than a week ago.
 pub fn spawn_worker(
     db: DatabaseConnection,
     engine: Arc<dyn SearchEngine>,
@@ -390,7 +421,16 @@ pub fn spawn_worker(
 ) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut rounds: u64 = 0;
+        let mut checkpointed = tokio::time::Instant::now();
         loop {
+            // A no-op when nothing was committed since the last one; a
+            // rebuild syncs its own commit at once.
+            if checkpointed.elapsed() >= CHECKPOINT_EVERY {
+                if let Err(error) = engine.checkpoint().await {
+                    tracing::warn!(%error, "could not sync the search index; will retry");
+                }
+                checkpointed = tokio::time::Instant::now();
+            }
             rounds += 1;
             match run_once(&db, engine.as_ref()).await {
                 // Woken when a change commits; the poll catches the rest.

@@ -43,6 +43,7 @@ mod safeguarding;
 mod scale;
 mod search;
 mod search_conformance;
+mod search_durability;
 mod search_parity;
 mod seats;
 mod seed;
