@@ -13,13 +13,13 @@ pub mod format; // today's date, and how times, pay and grades read (built on i1
 pub mod forms; // extractors for forms, queries, paths and uploads (refusals are our pages), field errors
 pub mod i18n; // the reader's language and the message catalogue (locales/)
 pub mod jobs; // background jobs run once across app servers: a lease per job; outbox claims and retries
-pub mod sealed; // secrets the server reads back (TOTP seeds), encrypted at rest
+pub mod sealed; // secrets the server reads back (TOTP seeds, mail waiting to be sent), encrypted at rest
 pub mod telemetry; // logging (never student data)
 pub mod templates; // the minijinja environment
 pub mod tokens; // random secrets, the keyed digests stored instead, single-use link tables
 
 // Domain areas.
-pub mod accounts; // registration, claiming a student account, first admin
+pub mod accounts; // registration, claiming a student account (its address confirmed apart), first admin
 pub mod admin; // schools and counselors
 pub mod alerts; // saved searches, their alerts (in-app and in the digest), Atom feeds of searches
 pub mod applications; // applying, the pipeline, offers and acceptance
