@@ -396,6 +396,9 @@ impl FieldErrors {
             Message::new("form-money-negative")
         } else {
             match parse_cents(value) {
+                // Pay of $0 would read as paid to a student filtering for
+                // paid postings; a posting without pay is "Unpaid".
+                Some(0) => Message::new("form-money-zero"),
                 Some(cents) if cents <= max_dollars * 100 => {
                     return i32::try_from(cents).ok();
                 }
@@ -650,6 +653,7 @@ mod tests {
         assert_eq!(errors.money("b", "form-label-name", "-1", 100), None);
         assert_eq!(errors.money("c", "form-label-name", "101", 100), None);
         assert_eq!(errors.money("d", "form-label-name", " ", 100), None);
+        assert_eq!(errors.money("e", "form-label-name", "0.00", 100), None);
         for (field, id) in [
             ("a", "form-money-shape"),
             ("b", "form-money-negative"),

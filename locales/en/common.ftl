@@ -93,6 +93,7 @@ form-time-required = { $label } is required for a job shadow.
 form-time = { $label } must be a time like 09:30.
 form-money-required = { $label } is required for this kind of pay.
 form-money-negative = { $label } cannot be negative.
+form-money-zero = { $label } must be more than 0. Without pay, choose “Unpaid”.
 form-money-shape = { $label } must be an amount in dollars, like 18.50.
 form-money-max = { $label } must be at most { $max }.
 form-zip-unknown = This ZIP code does not exist.

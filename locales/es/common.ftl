@@ -96,6 +96,7 @@ form-time-required = { $label }: es obligatorio en una observación laboral.
 form-time = { $label }: debe ser una hora como 09:30.
 form-money-required = { $label }: es obligatorio para este tipo de pago.
 form-money-negative = { $label }: no puede ser negativo.
+form-money-zero = { $label }: debe ser mayor que 0. Sin pago, elige «Sin pago».
 form-money-shape = { $label }: debe ser un monto en dólares, como 18.50.
 form-money-max = { $label }: como máximo { $max }.
 form-zip-unknown = Este código postal no existe.
