@@ -1,10 +1,10 @@
 //! Account creation rules, shared by the pages and the command line.
 
 use chrono::Utc;
-use entity::{OrgStatus, Role, organization, server_state, student, user};
+use entity::{OrgStatus, Role, organization, student, user};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, SqlErr, sea_query::OnConflict,
+    EntityTrait, PaginatorTrait, QueryFilter, SqlErr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -442,19 +442,7 @@ pub async fn needs_setup(db: &impl ConnectionTrait) -> AppResult<bool> {
 /// (where both would otherwise see "no admin yet") the second waits, then
 /// sees the first's admin. SQLite write transactions are exclusive already.
 async fn lock_setup(db: &impl ConnectionTrait) -> AppResult<()> {
-    server_state::Entity::insert(server_state::ActiveModel {
-        name: Set("first_admin_setup".into()),
-        value: Set(String::new()),
-        updated_at: Set(Utc::now()),
-    })
-    .on_conflict(
-        OnConflict::column(server_state::Column::Name)
-            .update_column(server_state::Column::UpdatedAt)
-            .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await?;
-    Ok(())
+    db::set_state(db, "first_admin_setup", "").await
 }
 
 /// Creates the first admin from the setup page; refused once one exists.
