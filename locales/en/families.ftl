@@ -101,3 +101,14 @@ families-roster-warning-language = { $file }, line { $line }: metadata.language 
 families-roster-warning-schools = { $file }, line { $line }: the student is listed at several schools ({ $id }). A student belongs to one school in STEMbridge: one already at a listed school stays there, a new one goes to the first listed.
 families-roster-more-warnings = … and { $more } more.
 families-roster-warnings-hint = Exports often leave out guardians who did not agree to share their details. A student with no guardian contact takes the paper consent path; you can add a contact on the student's record.
+# A birth date changed after a placement went ahead without consent.
+families-consent-needed-again = Your placement “{ $title }” is on hold until a parent or guardian gives consent: your school updated your date of birth. We emailed your guardians.
+families-consent-needed-again-employer = A student's placement at “{ $title }” is on hold until their guardian gives consent. Please do not start or continue it until it shows as active again.
+families-birth-date-saved-consent = Birth date saved. { $count ->
+    [one] One placement of this student now waits for guardian consent
+   *[other] { $count } placements of this student now wait for guardian consent
+}: guardians with an email address were sent a link (see Consent forms).
+families-roster-consent = { $count ->
+    [one] One placement now waits for guardian consent because a birth date changed
+   *[other] { $count } placements now wait for guardian consent because birth dates changed
+} (see Consent forms).

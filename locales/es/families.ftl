@@ -101,3 +101,14 @@ families-roster-warning-language = { $file }, línea { $line }: metadata.languag
 families-roster-warning-schools = { $file }, línea { $line }: el estudiante figura en varias escuelas ({ $id }). En STEMbridge cada estudiante pertenece a una escuela: si ya está en una de las indicadas, se queda allí; si es nuevo, va a la primera.
 families-roster-more-warnings = … y { $more } más.
 families-roster-warnings-hint = Las exportaciones a menudo omiten a los tutores que no aceptaron compartir sus datos. Un estudiante sin contacto de tutor sigue el camino del consentimiento en papel; puedes agregar un contacto en el expediente del estudiante.
+# A birth date changed after a placement went ahead without consent.
+families-consent-needed-again = Tu práctica «{ $title }» queda en pausa hasta que tu madre, padre o tutor dé su consentimiento: tu escuela actualizó tu fecha de nacimiento. Enviamos un correo a tus tutores.
+families-consent-needed-again-employer = La práctica de un estudiante en «{ $title }» queda en pausa hasta que su tutor dé su consentimiento. No la empiece ni la continúe hasta que vuelva a aparecer como activa.
+families-birth-date-saved-consent = Fecha de nacimiento guardada. { $count ->
+    [one] Una práctica de este estudiante espera ahora el consentimiento del tutor
+   *[other] { $count } prácticas de este estudiante esperan ahora el consentimiento del tutor
+}: los tutores con correo electrónico recibieron un enlace (vea Formularios de consentimiento).
+families-roster-consent = { $count ->
+    [one] Una práctica espera ahora el consentimiento del tutor porque cambió una fecha de nacimiento
+   *[other] { $count } prácticas esperan ahora el consentimiento del tutor porque cambiaron fechas de nacimiento
+} (vea Formularios de consentimiento).

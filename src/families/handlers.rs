@@ -59,8 +59,10 @@ pub async fn set_birth_date(
     Path(id): Path<i32>,
     Form(form): Form<BirthDateForm>,
 ) -> AppResult<Response> {
-    service::set_birth_date(&db, &counselor, id, &form, today()).await?;
-    Saved::new(Message::new("families-birth-date-saved"), back(id))
-        .redirect(&session)
-        .await
+    let waiting = service::set_birth_date(&db, &counselor, id, &form, today()).await?;
+    let saved = match waiting {
+        0 => Message::new("families-birth-date-saved"),
+        n => Message::new("families-birth-date-saved-consent").arg("count", n),
+    };
+    Saved::new(saved, back(id)).redirect(&session).await
 }

@@ -416,14 +416,16 @@ pub struct BirthDateForm {
 }
 
 /// Sets (or clears) a student's birth date: only a counselor of the
-/// student's school or an admin may, and it is audited.
+/// student's school or an admin may, and it is audited. A placement that
+/// went ahead without consent and now needs it waits again (see
+/// `consent::ask_again_after_birth_date`); returns how many.
 pub async fn set_birth_date(
     db: &DatabaseConnection,
     counselor: &CurrentUser,
     student_id: i32,
     form: &BirthDateForm,
     today: NaiveDate,
-) -> AppResult<()> {
+) -> AppResult<usize> {
     let text = form.date_of_birth.trim();
     let date = if text.is_empty() {
         None
@@ -441,7 +443,8 @@ pub async fn set_birth_date(
     let student = student_for(&txn, counselor, student_id).await?;
     let mut model: student::ActiveModel = student.into();
     model.date_of_birth = Set(date);
-    model.update(&txn).await?;
+    let student = model.update(&txn).await?;
+    let waiting = crate::placements::consent::ask_again_after_birth_date(&txn, &student).await?;
     audit::record(
         &txn,
         counselor.id,
@@ -450,5 +453,5 @@ pub async fn set_birth_date(
     )
     .await?;
     txn.commit().await?;
-    Ok(())
+    Ok(waiting)
 }

@@ -107,6 +107,59 @@ pub async fn request(
     Ok(guardians.len())
 }
 
+/// A student's birth date changed (a counselor's correction, a roster):
+/// each placement that went ahead with no consent on file and now starts
+/// before they turn 18 goes back to waiting for consent, and the guardians
+/// are asked, in the caller's transaction. Hours need an active placement,
+/// so none are logged meanwhile. Returns how many placements wait again.
+pub async fn ask_again_after_birth_date(
+    db: &impl ConnectionTrait,
+    student: &student::Model,
+) -> AppResult<usize> {
+    let running = placement::Entity::find()
+        .filter(placement::Column::StudentId.eq(student.id))
+        .filter(placement::Column::Status.eq(PlacementStatus::Active))
+        .filter(placement::Column::ConsentGiven.is_null())
+        .all(db)
+        .await?;
+    let mut waiting = 0;
+    for placement in running {
+        if !crate::applications::eligibility::needs_guardian_consent(student, placement.start_date)
+        {
+            continue;
+        }
+        // Conditional, like every consent decision: a placement that ended
+        // meanwhile is left as it is.
+        let moved = placement::Entity::update_many()
+            .col_expr(
+                placement::Column::Status,
+                Expr::value(PlacementStatus::AwaitingConsent),
+            )
+            .filter(placement::Column::Id.eq(placement.id))
+            .filter(placement::Column::Status.eq(PlacementStatus::Active))
+            .exec(db)
+            .await?;
+        if moved.rows_affected != 1 {
+            continue;
+        }
+        waiting += 1;
+        let opportunity =
+            crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
+        request(db, &placement, &opportunity, student).await?;
+        let title = opportunity.title.clone();
+        let news = i18n::Message::new("families-consent-needed-again").arg("title", title.clone());
+        crate::notifications::notify_student_of_placement(db, student, placement.id, &news).await?;
+        crate::notifications::notify_employers(
+            db,
+            opportunity.organization_id,
+            &i18n::Message::new("families-consent-needed-again-employer").arg("title", title),
+            &format!("/employer/opportunities/{}/applicants", opportunity.id),
+        )
+        .await?;
+    }
+    Ok(waiting)
+}
+
 /// What a guardian must know before agreeing, in their language (also the
 /// facts of the mail confirming a placement).
 pub struct Facts {

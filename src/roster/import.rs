@@ -136,6 +136,9 @@ pub struct ImportSummary {
     pub guardians_created: usize,
     pub guardians_updated: usize,
     pub guardians_deactivated: usize,
+    /// Placements that wait for guardian consent again because the
+    /// student's birth date changed.
+    pub consent_asked: usize,
     /// References to people missing from users.csv, in file order.
     pub warnings: Vec<ImportWarning>,
     /// How each file given was read, in the form's order.
@@ -1286,8 +1289,13 @@ pub async fn import(
                     }
                 }
                 if model.is_changed() {
-                    model.update(&txn).await?;
+                    let updated = model.update(&txn).await?;
                     summary.updated += 1;
+                    if updated.date_of_birth != current.date_of_birth {
+                        summary.consent_asked +=
+                            crate::placements::consent::ask_again_after_birth_date(&txn, &updated)
+                                .await?;
+                    }
                 }
             }
             None => {

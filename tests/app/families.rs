@@ -1423,3 +1423,120 @@ async fn consent_reaches_maria(app: &TestApp, w: &World) {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(placement_status(app, placement).await, "active");
 }
+
+/// The school corrects a birth date after the student accepted (eyes9 F2):
+/// a placement that went ahead without consent because the date on file
+/// made the student an adult waits for consent again, the guardian is
+/// asked in her language, and everyone is told.
+#[tokio::test]
+async fn a_birth_date_corrected_after_acceptance_puts_a_minors_placement_back_to_waiting_for_consent()
+ {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("es")).await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let action = format!("{record}/birth-date");
+        let set_birth_date = async |date: &str| {
+            let response = app
+                .submit_as(&w.counselor, &record, &action, &[("date_of_birth", date)])
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{date}");
+            text(&app, &w.counselor.client, &location(&response)).await
+        };
+        // The date on file has a typo in the year: an adult, so no consent.
+        set_birth_date("2006-01-10").await;
+        let placement = accept(&app, &w).await;
+        assert_eq!(placement_status(&app, placement).await, "active");
+        assert_eq!(app.count("consent_request").await, 0);
+
+        // Corrected: 17 on the start date.
+        let page = set_birth_date("2010-01-10").await;
+        assert!(
+            page.contains("One placement of this student now waits for guardian consent"),
+            "the counselor is told: {page}"
+        );
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        let mail = server.wait_for_to("maria@example.org", 1, 10).await;
+        assert!(mail[0].subject().contains("consentimiento"), "in Spanish");
+        let list = text(&app, &w.counselor.client, "/counselor/placements").await;
+        assert!(list.contains("maria@example.org"), "on the consent list");
+        let student_page = text(
+            &app,
+            &w.student,
+            &format!("/student/placements/{placement}"),
+        )
+        .await;
+        assert!(student_page.contains("must give consent before you start"));
+        assert_eq!(
+            app.count("notification WHERE message_id = 'families-consent-needed-again'")
+                .await,
+            1,
+            "the student is told"
+        );
+        assert_eq!(
+            app.count("notification WHERE message_id = 'families-consent-needed-again-employer'")
+                .await,
+            1,
+            "the employer is told"
+        );
+
+        // Saving another minor's date asks no one twice.
+        let page = set_birth_date("2010-01-11").await;
+        assert!(!page.contains("now waits for guardian consent"));
+        assert_eq!(app.count("consent_request").await, 1);
+
+        // Only the guardian's answer starts it again.
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        let response = give_consent(&app, &new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        // Consent on file: a later correction leaves it active.
+        set_birth_date("2010-02-01").await;
+        assert_eq!(placement_status(&app, placement).await, "active");
+        assert_eq!(app.count("consent_request").await, 1);
+    }
+}
+
+/// The same correction arriving from the roster's demographics file.
+#[tokio::test]
+async fn a_roster_that_makes_a_placed_student_a_minor_asks_for_consent_and_says_so() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("en")).await;
+        let adult = "sourcedId,birthDate,sex\nstu-1,2005-05-01,female\n";
+        let response = app
+            .upload_roster(
+                &w.admin,
+                ORGS.as_bytes(),
+                users("en").as_bytes(),
+                adult.as_bytes(),
+            )
+            .await;
+        assert!(!response.refused);
+        let placement = accept(&app, &w).await;
+        assert_eq!(placement_status(&app, placement).await, "active");
+
+        let response = upload(&app, &w.admin, &users("en")).await;
+        assert!(!response.refused);
+        assert!(
+            response.page.contains(
+                "One placement now waits for guardian consent because a birth date changed"
+            ),
+            "{}",
+            response.page
+        );
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        assert_eq!(
+            app.count(
+                "mail_outbox WHERE kind = 'consent_request' AND recipient = 'maria@example.org'"
+            )
+            .await,
+            1
+        );
+        // The same roster again changes nothing and asks no one again.
+        let response = upload(&app, &w.admin, &users("en")).await;
+        assert!(!response.page.contains("now waits for guardian consent"));
+        assert_eq!(app.count("consent_request").await, 1);
+    })
+    .await;
+}
