@@ -45,6 +45,17 @@ async fn the_demo_loads_hundreds_of_published_postings_and_working_logins() {
             "{}",
             row("id=\"effect-first_come\"")
         );
+        // A Spanish reader gets the decimal comma in every rate.
+        let spanish = client
+            .get(app.url("/counselor/dashboard"))
+            .header("Accept-Language", "es")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(spanish.contains("<td>30</td><td>66,7%</td>"), "{spanish}");
         // The all-schools view adds up only what each school's own view
         // shows: the demo's seats are all at one school, the other one's
         // (none) are hidden, so the two views subtracted reveal nothing.
