@@ -111,14 +111,22 @@ pub async fn import_roster(
                 summary.guardians_deactivated,
                 started.elapsed().as_secs_f64()
             );
-            if summary.consent_asked > 0 {
-                let count = i64::try_from(summary.consent_asked).unwrap_or(i64::MAX);
-                let line = crate::i18n::t_args(
-                    crate::i18n::Lang::En,
-                    "families-roster-consent",
-                    vec![("count", count.into())],
-                );
-                println!("{line}");
+            for (count, id) in [
+                (summary.consent_asked, "families-roster-consent"),
+                (
+                    summary.consent_not_needed,
+                    "families-roster-consent-started",
+                ),
+            ] {
+                if count > 0 {
+                    let count = i64::try_from(count).unwrap_or(i64::MAX);
+                    let line = crate::i18n::t_args(
+                        crate::i18n::Lang::En,
+                        id,
+                        vec![("count", count.into())],
+                    );
+                    println!("{line}");
+                }
             }
             for (file, encoding) in &summary.encodings {
                 let id = encoding.message_id();

@@ -104,10 +104,21 @@ families-roster-warnings-hint = Exports often leave out guardians who did not ag
 # A birth date changed after a placement went ahead without consent.
 families-consent-needed-again = Your placement “{ $title }” is on hold until a parent or guardian gives consent: your school updated your date of birth. We emailed your guardians.
 families-consent-needed-again-employer = A student's placement at “{ $title }” is on hold until their guardian gives consent. Please do not start or continue it until it shows as active again.
-families-birth-date-saved-consent = Birth date saved. { $count ->
-    [one] One placement of this student now waits for guardian consent
-   *[other] { $count } placements of this student now wait for guardian consent
-}: guardians with an email address were sent a link (see Consent forms).
+families-birth-date-saved-placements = Birth date saved.{ $waiting ->
+    [0] {""}
+    [one] {" "}One placement of this student now waits for guardian consent: guardians with an email address were sent a link (see Consent forms).
+   *[other] {" "}{ $waiting } placements of this student now wait for guardian consent: guardians with an email address were sent a link (see Consent forms).
+}{ $started ->
+    [0] {""}
+    [one] {" "}One placement no longer waits for consent: the student is 18 by its start, so it is active and its consent links no longer work.
+   *[other] {" "}{ $started } placements no longer wait for consent: the student is 18 by their start, so they are active and their consent links no longer work.
+}
+families-consent-not-needed = Your placement “{ $title }” no longer waits for a guardian's consent: your school updated your date of birth, and you are 18 by its start. It is active.
+families-consent-not-needed-employer = A student's placement at “{ $title }” no longer needs a guardian's consent and is active.
+families-roster-consent-started = { $count ->
+    [one] One placement no longer waits for guardian consent because a birth date changed (the student is 18 by its start): it is active
+   *[other] { $count } placements no longer wait for guardian consent because birth dates changed (the students are 18 by their start): they are active
+}.
 families-roster-consent = { $count ->
     [one] One placement now waits for guardian consent because a birth date changed
    *[other] { $count } placements now wait for guardian consent because birth dates changed

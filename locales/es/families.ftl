@@ -104,10 +104,21 @@ families-roster-warnings-hint = Las exportaciones a menudo omiten a los tutores 
 # A birth date changed after a placement went ahead without consent.
 families-consent-needed-again = Tu práctica «{ $title }» queda en pausa hasta que tu madre, padre o tutor dé su consentimiento: tu escuela actualizó tu fecha de nacimiento. Enviamos un correo a tus tutores.
 families-consent-needed-again-employer = La práctica de un estudiante en «{ $title }» queda en pausa hasta que su tutor dé su consentimiento. No la empiece ni la continúe hasta que vuelva a aparecer como activa.
-families-birth-date-saved-consent = Fecha de nacimiento guardada. { $count ->
-    [one] Una práctica de este estudiante espera ahora el consentimiento del tutor
-   *[other] { $count } prácticas de este estudiante esperan ahora el consentimiento del tutor
-}: los tutores con correo electrónico recibieron un enlace (vea Formularios de consentimiento).
+families-birth-date-saved-placements = Fecha de nacimiento guardada.{ $waiting ->
+    [0] {""}
+    [one] {" "}Una práctica de este estudiante espera ahora el consentimiento del tutor: los tutores con correo electrónico recibieron un enlace (vea Formularios de consentimiento).
+   *[other] {" "}{ $waiting } prácticas de este estudiante esperan ahora el consentimiento del tutor: los tutores con correo electrónico recibieron un enlace (vea Formularios de consentimiento).
+}{ $started ->
+    [0] {""}
+    [one] {" "}Una práctica ya no espera el consentimiento: el estudiante tiene 18 años al empezar, así que está activa y sus enlaces de consentimiento ya no funcionan.
+   *[other] {" "}{ $started } prácticas ya no esperan el consentimiento: el estudiante tiene 18 años al empezar, así que están activas y sus enlaces de consentimiento ya no funcionan.
+}
+families-consent-not-needed = Tu práctica «{ $title }» ya no espera el consentimiento de un tutor: tu escuela actualizó tu fecha de nacimiento y tendrás 18 años al empezar. Está activa.
+families-consent-not-needed-employer = La práctica de un estudiante en «{ $title }» ya no necesita el consentimiento de un tutor y está activa.
+families-roster-consent-started = { $count ->
+    [one] Una práctica ya no espera el consentimiento del tutor porque cambió una fecha de nacimiento (el estudiante tiene 18 años al empezar): está activa
+   *[other] { $count } prácticas ya no esperan el consentimiento del tutor porque cambiaron fechas de nacimiento (los estudiantes tienen 18 años al empezar): están activas
+}.
 families-roster-consent = { $count ->
     [one] Una práctica espera ahora el consentimiento del tutor porque cambió una fecha de nacimiento
    *[other] { $count } prácticas esperan ahora el consentimiento del tutor porque cambiaron fechas de nacimiento

@@ -6,6 +6,7 @@ use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::service::{self, BirthDateForm, GuardianForm};
+use crate::placements::consent::AfterBirthDate;
 use crate::{
     auth::extractors::CounselorUser,
     error::AppResult,
@@ -59,10 +60,13 @@ pub async fn set_birth_date(
     Path(id): Path<i32>,
     Form(form): Form<BirthDateForm>,
 ) -> AppResult<Response> {
-    let waiting = service::set_birth_date(&db, &counselor, id, &form, today()).await?;
-    let saved = match waiting {
-        0 => Message::new("families-birth-date-saved"),
-        n => Message::new("families-birth-date-saved-consent").arg("count", n),
+    let effect = service::set_birth_date(&db, &counselor, id, &form, today()).await?;
+    let saved = if effect == AfterBirthDate::default() {
+        Message::new("families-birth-date-saved")
+    } else {
+        Message::new("families-birth-date-saved-placements")
+            .arg("waiting", effect.waiting)
+            .arg("started", effect.started)
     };
     Saved::new(saved, back(id)).redirect(&session).await
 }

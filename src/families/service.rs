@@ -20,7 +20,7 @@ use crate::{
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
     i18n::Lang,
-    placements::consent::{LinksRefreshed, refresh_links},
+    placements::consent::{AfterBirthDate, LinksRefreshed, refresh_links},
     roster::service::ensure_school_access,
 };
 
@@ -416,16 +416,15 @@ pub struct BirthDateForm {
 }
 
 /// Sets (or clears) a student's birth date: only a counselor of the
-/// student's school or an admin may, and it is audited. A placement that
-/// went ahead without consent and now needs it waits again (see
-/// `consent::ask_again_after_birth_date`); returns how many.
+/// student's school or an admin may, and it is audited. Placements whose
+/// need for consent it changes follow (`consent::after_birth_date`).
 pub async fn set_birth_date(
     db: &DatabaseConnection,
     counselor: &CurrentUser,
     student_id: i32,
     form: &BirthDateForm,
     today: NaiveDate,
-) -> AppResult<usize> {
+) -> AppResult<AfterBirthDate> {
     let text = form.date_of_birth.trim();
     let date = if text.is_empty() {
         None
@@ -444,7 +443,7 @@ pub async fn set_birth_date(
     let mut model: student::ActiveModel = student.into();
     model.date_of_birth = Set(date);
     let student = model.update(&txn).await?;
-    let waiting = crate::placements::consent::ask_again_after_birth_date(&txn, &student).await?;
+    let effect = crate::placements::consent::after_birth_date(&txn, &student).await?;
     audit::record(
         &txn,
         counselor.id,
@@ -453,5 +452,5 @@ pub async fn set_birth_date(
     )
     .await?;
     txn.commit().await?;
-    Ok(waiting)
+    Ok(effect)
 }

@@ -48,14 +48,8 @@ pub async fn request(
     if guardians.is_empty() {
         return Ok(0);
     }
+    retire_links(db, placement.id).await?;
     let now = Utc::now();
-    consent_request::Entity::update_many()
-        .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
-        .filter(consent_request::Column::PlacementId.eq(placement.id))
-        .filter(consent_request::Column::UsedAt.is_null())
-        .filter(consent_request::Column::ExpiresAt.gt(now))
-        .exec(db)
-        .await?;
     let facts = Facts::load(db, opportunity).await?;
     let expires = now + chrono::Duration::days(LINK_DAYS);
     for guardian in &guardians {
@@ -107,57 +101,101 @@ pub async fn request(
     Ok(guardians.len())
 }
 
-/// A student's birth date changed (a counselor's correction, a roster):
-/// each placement that went ahead with no consent on file and now starts
-/// before they turn 18 goes back to waiting for consent, and the guardians
-/// are asked, in the caller's transaction. Hours need an active placement,
-/// so none are logged meanwhile. Returns how many placements wait again.
-pub async fn ask_again_after_birth_date(
+/// What a changed birth date did to a student's placements.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct AfterBirthDate {
+    /// Went ahead with no consent on file and wait for it now.
+    pub waiting: usize,
+    /// Waited for consent and start now: the student is an adult on the
+    /// start date, and an adult's family is not asked.
+    pub started: usize,
+}
+
+/// A student's birth date changed (a counselor's correction, a roster): a
+/// placement that went ahead with no consent on file and now starts before
+/// they turn 18 goes back to waiting for consent, and the guardians are
+/// asked; one that waited and now starts on or after their 18th birthday
+/// starts, and its consent links stop working. In the caller's transaction;
+/// hours need an active placement, so none are logged while one waits.
+/// Every change is conditional, like every consent decision, so a guardian
+/// answering at the same moment is not overwritten.
+pub async fn after_birth_date(
     db: &impl ConnectionTrait,
     student: &student::Model,
-) -> AppResult<usize> {
-    let running = placement::Entity::find()
+) -> AppResult<AfterBirthDate> {
+    let open = placement::Entity::find()
         .filter(placement::Column::StudentId.eq(student.id))
-        .filter(placement::Column::Status.eq(PlacementStatus::Active))
+        .filter(placement::Column::Status.is_in(PlacementStatus::OPEN))
         .filter(placement::Column::ConsentGiven.is_null())
         .all(db)
         .await?;
-    let mut waiting = 0;
-    for placement in running {
-        if !crate::applications::eligibility::needs_guardian_consent(student, placement.start_date)
-        {
-            continue;
-        }
-        // Conditional, like every consent decision: a placement that ended
-        // meanwhile is left as it is.
+    let mut effect = AfterBirthDate::default();
+    for placement in open {
+        let needed =
+            crate::applications::eligibility::needs_guardian_consent(student, placement.start_date);
+        let (from, to, news) = match (placement.status, needed) {
+            (PlacementStatus::Active, true) => (
+                PlacementStatus::Active,
+                PlacementStatus::AwaitingConsent,
+                "families-consent-needed-again",
+            ),
+            (PlacementStatus::AwaitingConsent, false) => (
+                PlacementStatus::AwaitingConsent,
+                PlacementStatus::Active,
+                "families-consent-not-needed",
+            ),
+            _ => continue,
+        };
         let moved = placement::Entity::update_many()
-            .col_expr(
-                placement::Column::Status,
-                Expr::value(PlacementStatus::AwaitingConsent),
-            )
+            .col_expr(placement::Column::Status, Expr::value(to))
             .filter(placement::Column::Id.eq(placement.id))
-            .filter(placement::Column::Status.eq(PlacementStatus::Active))
+            .filter(placement::Column::Status.eq(from))
             .exec(db)
             .await?;
         if moved.rows_affected != 1 {
             continue;
         }
-        waiting += 1;
         let opportunity =
             crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
-        request(db, &placement, &opportunity, student).await?;
+        if to == PlacementStatus::AwaitingConsent {
+            effect.waiting += 1;
+            request(db, &placement, &opportunity, student).await?;
+        } else {
+            effect.started += 1;
+            retire_links(db, placement.id).await?;
+            let started = placement::Model {
+                status: to,
+                ..placement.clone()
+            };
+            super::confirmation::confirm(db, &started, &opportunity, student, false).await?;
+        }
         let title = opportunity.title.clone();
-        let news = i18n::Message::new("families-consent-needed-again").arg("title", title.clone());
-        crate::notifications::notify_student_of_placement(db, student, placement.id, &news).await?;
+        let message = i18n::Message::new(news).arg("title", title.clone());
+        crate::notifications::notify_student_of_placement(db, student, placement.id, &message)
+            .await?;
         crate::notifications::notify_employers(
             db,
             opportunity.organization_id,
-            &i18n::Message::new("families-consent-needed-again-employer").arg("title", title),
+            &i18n::Message::new(&format!("{news}-employer")).arg("title", title),
             &format!("/employer/opportunities/{}/applicants", opportunity.id),
         )
         .await?;
     }
-    Ok(waiting)
+    Ok(effect)
+}
+
+/// Ends every unused link of a placement now: only the newest mail counts,
+/// or none when consent is no longer asked.
+async fn retire_links(db: &impl ConnectionTrait, placement_id: i32) -> AppResult<()> {
+    let now = Utc::now();
+    consent_request::Entity::update_many()
+        .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
+        .filter(consent_request::Column::PlacementId.eq(placement_id))
+        .filter(consent_request::Column::UsedAt.is_null())
+        .filter(consent_request::Column::ExpiresAt.gt(now))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// What a guardian must know before agreeing, in their language (also the

@@ -139,6 +139,9 @@ pub struct ImportSummary {
     /// Placements that wait for guardian consent again because the
     /// student's birth date changed.
     pub consent_asked: usize,
+    /// Placements that waited for consent and start, the student being an
+    /// adult on the start date by the new birth date.
+    pub consent_not_needed: usize,
     /// References to people missing from users.csv, in file order.
     pub warnings: Vec<ImportWarning>,
     /// How each file given was read, in the form's order.
@@ -1292,9 +1295,10 @@ pub async fn import(
                     let updated = model.update(&txn).await?;
                     summary.updated += 1;
                     if updated.date_of_birth != current.date_of_birth {
-                        summary.consent_asked +=
-                            crate::placements::consent::ask_again_after_birth_date(&txn, &updated)
-                                .await?;
+                        let effect =
+                            crate::placements::consent::after_birth_date(&txn, &updated).await?;
+                        summary.consent_asked += effect.waiting;
+                        summary.consent_not_needed += effect.started;
                     }
                 }
             }

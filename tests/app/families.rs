@@ -1427,7 +1427,9 @@ async fn consent_reaches_maria(app: &TestApp, w: &World) {
 /// The school corrects a birth date after the student accepted (eyes9 F2):
 /// a placement that went ahead without consent because the date on file
 /// made the student an adult waits for consent again, the guardian is
-/// asked in her language, and everyone is told.
+/// asked in her language, and everyone is told; the other way round, a
+/// placement waiting for consent of a student who is in fact an adult
+/// starts, and the guardian's link stops working.
 #[tokio::test]
 async fn a_birth_date_corrected_after_acceptance_puts_a_minors_placement_back_to_waiting_for_consent()
  {
@@ -1444,21 +1446,40 @@ async fn a_birth_date_corrected_after_acceptance_puts_a_minors_placement_back_to
             assert_eq!(response.status(), StatusCode::SEE_OTHER, "{date}");
             text(&app, &w.counselor.client, &location(&response)).await
         };
-        // The date on file has a typo in the year: an adult, so no consent.
-        set_birth_date("2006-01-10").await;
+        // A minor by the roster: the placement waits, María is asked.
         let placement = accept(&app, &w).await;
-        assert_eq!(placement_status(&app, placement).await, "active");
-        assert_eq!(app.count("consent_request").await, 0);
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        server.wait_for_to("maria@example.org", 1, 10).await;
+        let first_link = app.consent_link_mailed_to("maria@example.org").await;
 
-        // Corrected: 17 on the start date.
+        // The school enters a date that makes her 20: an adult's family is
+        // not asked, so it starts and María's link no longer works.
+        let page = set_birth_date("2006-01-10").await;
+        assert!(
+            page.contains("One placement no longer waits for consent"),
+            "{page}"
+        );
+        assert_eq!(placement_status(&app, placement).await, "active");
+        assert_eq!(
+            app.get_as(&new_client(), &first_link).await.status(),
+            StatusCode::GONE
+        );
+
+        // Corrected again: 17 on the start date.
         let page = set_birth_date("2010-01-10").await;
         assert!(
             page.contains("One placement of this student now waits for guardian consent"),
             "the counselor is told: {page}"
         );
         assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
-        let mail = server.wait_for_to("maria@example.org", 1, 10).await;
-        assert!(mail[0].subject().contains("consentimiento"), "in Spanish");
+        let mail = server.wait_for_to("maria@example.org", 2, 10).await;
+        assert!(
+            mail.iter()
+                .filter(|m| m.subject().contains("consentimiento"))
+                .count()
+                == 2,
+            "asked again, in Spanish"
+        );
         let list = text(&app, &w.counselor.client, "/counselor/placements").await;
         assert!(list.contains("maria@example.org"), "on the consent list");
         let student_page = text(
@@ -1468,41 +1489,46 @@ async fn a_birth_date_corrected_after_acceptance_puts_a_minors_placement_back_to
         )
         .await;
         assert!(student_page.contains("must give consent before you start"));
-        assert_eq!(
-            app.count("notification WHERE message_id = 'families-consent-needed-again'")
-                .await,
-            1,
-            "the student is told"
-        );
-        assert_eq!(
-            app.count("notification WHERE message_id = 'families-consent-needed-again-employer'")
-                .await,
-            1,
-            "the employer is told"
-        );
+        for (id, told) in [
+            ("families-consent-needed-again", "the student"),
+            ("families-consent-needed-again-employer", "the employer"),
+            ("families-consent-not-needed", "the student"),
+            ("families-consent-not-needed-employer", "the employer"),
+        ] {
+            assert_eq!(
+                app.count(&format!("notification WHERE message_id = '{id}'"))
+                    .await,
+                1,
+                "{told} is told: {id}"
+            );
+        }
 
         // Saving another minor's date asks no one twice.
         let page = set_birth_date("2010-01-11").await;
-        assert!(!page.contains("now waits for guardian consent"));
-        assert_eq!(app.count("consent_request").await, 1);
+        assert!(page.contains("Birth date saved."));
+        assert!(!page.contains("waits for"), "{page}");
+        assert_eq!(app.count("consent_request").await, 2);
 
         // Only the guardian's answer starts it again.
         let link = app.consent_link_mailed_to("maria@example.org").await;
+        assert_ne!(link, first_link);
         let response = give_consent(&app, &new_client(), &link).await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(placement_status(&app, placement).await, "active");
         // Consent on file: a later correction leaves it active.
         set_birth_date("2010-02-01").await;
         assert_eq!(placement_status(&app, placement).await, "active");
-        assert_eq!(app.count("consent_request").await, 1);
+        assert_eq!(app.count("consent_request").await, 2);
     }
 }
 
-/// The same correction arriving from the roster's demographics file.
+/// The same corrections arriving from the roster's demographics file.
 #[tokio::test]
-async fn a_roster_that_makes_a_placed_student_a_minor_asks_for_consent_and_says_so() {
+async fn a_roster_that_changes_a_placed_students_birth_date_moves_their_consent_and_says_so() {
     on_each_backend(async |app: TestApp| {
         let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
         let adult = "sourcedId,birthDate,sex\nstu-1,2005-05-01,female\n";
         let response = app
             .upload_roster(
@@ -1513,7 +1539,13 @@ async fn a_roster_that_makes_a_placed_student_a_minor_asks_for_consent_and_says_
             )
             .await;
         assert!(!response.refused);
-        let placement = accept(&app, &w).await;
+        assert!(
+            response.page.contains(
+                "One placement no longer waits for guardian consent because a birth date changed"
+            ),
+            "{}",
+            response.page
+        );
         assert_eq!(placement_status(&app, placement).await, "active");
 
         let response = upload(&app, &w.admin, &users("en")).await;
@@ -1531,12 +1563,13 @@ async fn a_roster_that_makes_a_placed_student_a_minor_asks_for_consent_and_says_
                 "mail_outbox WHERE kind = 'consent_request' AND recipient = 'maria@example.org'"
             )
             .await,
-            1
+            2,
+            "asked when she accepted, and again now"
         );
         // The same roster again changes nothing and asks no one again.
         let response = upload(&app, &w.admin, &users("en")).await;
-        assert!(!response.page.contains("now waits for guardian consent"));
-        assert_eq!(app.count("consent_request").await, 1);
+        assert!(!response.page.contains("consent because"));
+        assert_eq!(app.count("consent_request").await, 2);
     })
     .await;
 }
