@@ -27,7 +27,9 @@ use crate::{
 };
 
 /// What the page and the CSV show about a school year's students, each
-/// number through `crate::disclosure` when it was taken.
+/// number through `crate::disclosure` when it was taken. Stored as JSON and
+/// read back for good: a field added here (or to `Figures`) needs
+/// `#[serde(default)]`, or the years published before it stop reading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StudentFigures {
     /// The funnel (cohort, engaged, placed, completed) and the groups.
