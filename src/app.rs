@@ -415,6 +415,10 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         spawn_session_cleanup(state.db.clone()),
         spawn_deadline_closer(state.db.clone()),
         draws::spawn_worker(state.db.clone(), state.config.draw_low_income_tier),
+        crate::impact::published::spawn_worker(
+            state.db.clone(),
+            crate::disclosure::effective_threshold(state.config.suppression_threshold),
+        ),
         sync::spawn_worker(
             state.db.clone(),
             Arc::clone(&state.search),

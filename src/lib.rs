@@ -29,7 +29,7 @@ pub mod counseling; // counselor dashboard, outreach, student records, audit log
 pub mod disclosure; // the one place counts about students become shown numbers
 pub mod draws; // fair draws for scarce seats: entries, the draw run once, its public record
 pub mod families; // guardian contacts
-pub mod impact; // the public impact page: offers, outcomes, pledges and gaps of the whole instance
+pub mod impact; // the public impact page: offers as they stand; outcomes, pledges met and gaps of the whole instance, published once per closed school year
 pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages
 pub mod opportunities; // postings, their lifecycle, and their schema.org JobPosting for search engines

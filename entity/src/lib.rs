@@ -18,6 +18,7 @@ pub mod email_confirmation;
 pub mod enums;
 pub mod guardian;
 pub mod hour_log;
+pub mod impact_year;
 pub mod job_lease;
 pub mod mail_digest;
 pub mod mail_outbox;

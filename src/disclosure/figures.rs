@@ -1,7 +1,7 @@
 //! The numbers a page or an export may show, built from counts and the
 //! pattern the rules chose: rates, gaps and means only of shown cells.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{SchoolCounts, Shown, suppress::SchoolPattern};
 use crate::counseling::metrics::Dimension;
@@ -19,7 +19,7 @@ fn round1(x: f64) -> f64 {
 }
 
 /// Cohort → engaged → placed → completed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FunnelFigures {
     pub cohort: Shown<usize>,
     pub engaged: Shown<usize>,
@@ -34,7 +34,7 @@ pub struct FunnelFigures {
 
 /// One group's size, rates, gaps (its rate minus everyone else's, in points)
 /// and mean belonging change.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupFigures {
     pub dimension: Dimension,
     pub group: String,
@@ -66,7 +66,7 @@ impl GroupFigures {
 }
 
 /// A month of the trend.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendPoint {
     pub month: String,
     pub engagement_rate: Shown<f64>,
@@ -74,7 +74,7 @@ pub struct TrendPoint {
 }
 
 /// Everything a dashboard or export of one scope may show.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figures {
     pub threshold: usize,
     /// The scope has at least the threshold of students.

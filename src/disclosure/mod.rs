@@ -47,7 +47,7 @@ pub mod suppress;
 #[cfg(test)]
 mod tests;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use across::{share_across, total_across, with_parts_across};
 pub use combine::{SchoolView, publish, publish_views};
@@ -112,6 +112,15 @@ impl<T: Serialize> Serialize for Shown<T> {
             Some(value) => value.serialize(serializer),
             None => serializer.serialize_none(),
         }
+    }
+}
+
+/// Reads back only what a [`Shown`] was written as: the public impact
+/// page's figures of a closed school year, cleared by these rules when they
+/// were taken and stored as they were published (`crate::impact::published`).
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shown<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Option::<T>::deserialize(deserializer).map(Shown)
     }
 }
 

@@ -1,5 +1,6 @@
 //! `/impact` and `/impact.csv`: the same figures, as a page with a chart
-//! and a table per figure, and as a download.
+//! and a table per figure, and as a download; a year's student figures
+//! only once it has closed.
 
 use axum::{extract::State, response::Response};
 use minijinja::context;
@@ -7,13 +8,14 @@ use serde::Deserialize;
 
 use super::{
     chart::bars,
+    published::StudentFigures,
     service::{self, Impact, Tally},
 };
 use crate::{
     app::AppState,
     auth::extractors::{Page, ReaderLang},
     counseling::{ExportLang, export::Export},
-    db, disclosure,
+    disclosure,
     error::AppResult,
     format::today,
     forms::Query,
@@ -28,17 +30,13 @@ pub struct ImpactQuery {
 
 async fn load(state: &AppState, query: &ImpactQuery, lang: Lang) -> AppResult<Impact> {
     let year = service::year(query.year.as_deref(), today(), lang)?;
-    // Every public figure from one snapshot, so no two of them mix states.
-    let snapshot = db::begin_read(&state.db).await?;
-    let impact = service::impact(
-        &snapshot,
+    service::impact(
+        &state.db,
         year,
         today(),
         disclosure::effective_threshold(state.config.suppression_threshold),
     )
-    .await?;
-    snapshot.commit().await?;
-    Ok(impact)
+    .await
 }
 
 fn tallies(rows: &[Tally], vocabulary: &str, lang: Lang) -> Vec<(String, Option<f64>)> {
@@ -54,8 +52,19 @@ pub async fn page(
 ) -> AppResult<Response> {
     let lang = page.lang;
     let impact = load(&state, &query, lang).await?;
-    let funnel = &impact.figures.funnel;
-    let gaps: Vec<(String, Option<f64>)> = impact
+    let charts = context! {
+        kinds => bars("kinds", &t(lang, "impact-kinds"), &tallies(&impact.by_kind, "kind", lang), "", lang),
+        fields => bars("fields", &t(lang, "impact-fields"), &tallies(&impact.by_field, "field", lang), "", lang),
+        features => bars("features", &t(lang, "impact-features"), &tallies(&impact.by_feature, "need", lang), "", lang),
+        students => impact.students.as_ref().map(|p| student_charts(&p.figures, lang)),
+    };
+    page.respond("impact/index.html", context! { impact, charts })
+}
+
+/// The charts of a closed year's student figures.
+fn student_charts(students: &StudentFigures, lang: Lang) -> minijinja::Value {
+    let funnel = &students.figures.funnel;
+    let gaps: Vec<(String, Option<f64>)> = students
         .figures
         .groups
         .iter()
@@ -74,21 +83,17 @@ pub async fn page(
             )
         })
         .collect();
-    let charts = context! {
-        kinds => bars("kinds", &t(lang, "impact-kinds"), &tallies(&impact.by_kind, "kind", lang), "", lang),
-        fields => bars("fields", &t(lang, "impact-fields"), &tallies(&impact.by_field, "field", lang), "", lang),
-        features => bars("features", &t(lang, "impact-features"), &tallies(&impact.by_feature, "need", lang), "", lang),
+    context! {
         placements => bars("placements", &t(lang, "impact-placements"), &[
             (t(lang, "impact-started"), funnel.placed.get().map(|n| *n as f64)),
             (t(lang, "impact-completed"), funnel.completed.get().map(|n| *n as f64)),
         ], "", lang),
         shares => bars("shares", &t(lang, "impact-shares"), &[
-            (t(lang, "impact-paid-share"), impact.paid_share.get().copied()),
-            (t(lang, "impact-access-share"), impact.access_share.get().copied()),
+            (t(lang, "impact-paid-share"), students.paid_share.get().copied()),
+            (t(lang, "impact-access-share"), students.access_share.get().copied()),
         ], "%", lang),
         gaps => bars("gaps", &t(lang, "impact-gaps-chart"), &gaps, "", lang),
-    };
-    page.respond("impact/index.html", context! { impact, charts })
+    }
 }
 
 /// The page's figures as CSV: `section,key,value`, hidden numbers empty.
@@ -127,18 +132,32 @@ pub async fn csv(
             ])?;
         }
     }
-    let funnel = &impact.figures.funnel;
+    // The current year's students are not published yet: its pledges only.
+    let Some(published) = &impact.students else {
+        export.row([
+            t(lang, "impact-outcomes"),
+            t(lang, "impact-commitments-made"),
+            impact.commitments_made.to_string(),
+            "outcome".to_owned(),
+        ])?;
+        return export.into_response(&format!("stembridge-impact-{}.csv", impact.year));
+    };
+    let students = &published.figures;
+    let funnel = &students.figures.funnel;
     for (item, value) in [
         ("impact-started", funnel.placed.csv()),
         ("impact-completed", funnel.completed.csv()),
-        ("impact-hours", impact.hours.csv()),
-        ("impact-paid-share", impact.paid_share.csv()),
-        ("impact-access-share", impact.access_share.csv()),
+        ("impact-hours", students.hours.csv()),
+        ("impact-paid-share", students.paid_share.csv()),
+        ("impact-access-share", students.access_share.csv()),
         (
             "impact-commitments-made",
             impact.commitments_made.to_string(),
         ),
-        ("impact-commitments-met", impact.commitments_met.to_string()),
+        (
+            "impact-commitments-met",
+            students.commitments_met.to_string(),
+        ),
     ] {
         export.row([
             t(lang, "impact-outcomes"),
@@ -147,7 +166,7 @@ pub async fn csv(
             "outcome".to_owned(),
         ])?;
     }
-    for g in impact
+    for g in students
         .figures
         .groups
         .iter()

@@ -1,22 +1,26 @@
-//! The impact figures of a school year, counted by the database.
+//! The impact figures of a school year, counted by the database: the
+//! postings as they stand, the students as [`published`] once the year
+//! closed.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use entity::{
     AccessNeed, Compensation, HoursStatus, OpportunityKind, PlacementStatus, StemField, WorkMode,
-    hour_log, opportunity, opportunity_feature, placement, school, student,
+    commitment, hour_log, opportunity, opportunity_feature, placement, school, student,
 };
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait,
     sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement},
 };
 use serde::Serialize;
 
+use super::published::{self, Published, StudentFigures};
 use crate::{
     counseling::service::{self as counseling, Period, school_year_of},
-    disclosure::{self, Figures, Shown},
+    db,
+    disclosure::{self, Shown},
     error::{AppError, AppResult},
     i18n::{Lang, t_args},
 };
@@ -59,26 +63,65 @@ pub struct Impact {
     pub by_field: Vec<Tally>,
     pub by_feature: Vec<Tally>,
     pub postings: u64,
-    /// Students who started, and who completed, a placement (the funnel).
-    pub figures: Figures,
-    /// Approved hours of placements started in the year, in whole hours.
-    pub hours: Shown<i64>,
-    /// Shares of the placements started in the year, in percent.
-    pub paid_share: Shown<f64>,
-    pub access_share: Shown<f64>,
+    /// Employers' pledges for the year (not students: shown in every year).
     pub commitments_made: usize,
-    pub commitments_met: usize,
+    /// The year's student figures as published once the year closed; none
+    /// for the current year (see [`published`]).
+    pub students: Option<Published>,
 }
 
+/// The impact page of `year`: postings as they stand, students as published.
 pub async fn impact(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     year: i32,
     today: NaiveDate,
     threshold: usize,
 ) -> AppResult<Impact> {
+    let students = published::students(db, year, today, threshold).await?;
+    // Every live figure from one snapshot, so no two of them mix states.
+    let snapshot = db::begin_read(db).await?;
+    let offers = offers(&snapshot, year).await?;
+    let commitments_made = match &students {
+        Some(published) => published.figures.commitments_made,
+        None => commitment::Entity::find()
+            .filter(commitment::Column::SchoolYear.eq(year))
+            .count(&snapshot)
+            .await
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX))?,
+    };
+    snapshot.commit().await?;
+    let (from, to) = days_of(year);
+    Ok(Impact {
+        year,
+        from,
+        to,
+        years: counseling::school_years(today),
+        by_kind: offers.by_kind,
+        by_field: offers.by_field,
+        by_feature: offers.by_feature,
+        postings: offers.postings,
+        commitments_made,
+        students,
+    })
+}
+
+/// The first and the last day of a school year.
+pub fn days_of(year: i32) -> (NaiveDate, NaiveDate) {
     let (start, end) = counseling::school_year_bounds(year);
     let from = start.date_naive();
-    let to = end.date_naive().pred_opt().unwrap_or(from);
+    (from, end.date_naive().pred_opt().unwrap_or(from))
+}
+
+/// The postings offered in a school year, by kind, field and feature.
+struct Offers {
+    postings: u64,
+    by_kind: Vec<Tally>,
+    by_field: Vec<Tally>,
+    by_feature: Vec<Tally>,
+}
+
+async fn offers(db: &impl ConnectionTrait, year: i32) -> AppResult<Offers> {
+    let (start, end) = counseling::school_year_bounds(year);
     // Postings offered: published during the school year.
     let offered = || {
         opportunity::Entity::find()
@@ -141,6 +184,23 @@ pub async fn impact(
         features.into_iter().map(|(k, n)| (k.key(), n)).collect(),
     );
 
+    Ok(Offers {
+        postings,
+        by_kind,
+        by_field,
+        by_feature,
+    })
+}
+
+/// The student figures of a school year as they stand now: what
+/// [`published`] freezes once the year has closed. Never shown live.
+pub(super) async fn students_now(
+    db: &impl ConnectionTrait,
+    year: i32,
+    today: NaiveDate,
+    threshold: usize,
+) -> AppResult<StudentFigures> {
+    let (from, to) = days_of(year);
     // The funnel and the gaps: every school, the whole school year.
     let period = Period {
         schools: school::Entity::find()
@@ -187,19 +247,11 @@ pub async fn impact(
     };
     let (commitments_made, commitments_met) =
         crate::commitments::service::made_and_met(db, year, threshold).await?;
-    Ok(Impact {
-        year,
-        from,
-        to,
-        years: counseling::school_years(today),
-        by_kind,
-        by_field,
-        by_feature,
-        postings,
+    Ok(StudentFigures {
+        figures,
         hours,
         paid_share,
         access_share,
-        figures,
         commitments_made,
         commitments_met,
     })
