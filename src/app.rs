@@ -131,8 +131,20 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(DefaultBodyLimit::max(8 * 1024 * 1024));
     with_security_headers(routes, state.config.cookie_secure)
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
+}
+
+/// A request's span names its route (`/consent/{token}`), never its path
+/// or query: paths carry secrets (consent, reset and confirmation links)
+/// and queries a student's ZIP code and access needs, and a log at any
+/// level must hold neither.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or("(no route)", axum::extract::MatchedPath::as_str);
+    tracing::debug_span!("request", method = %request.method(), route)
 }
 
 /// Wakes the outbox workers once a write request has answered: every

@@ -420,6 +420,10 @@ pub async fn student_act(
             "safe-offer-org-not-verified",
         )));
     }
+    if action == StudentAction::Accept && !student.active {
+        // Off the roster (left the school): as applying, so accepting.
+        return Err(AppError::Conflict(t(lang, "student-apply-inactive")));
+    }
     if action == StudentAction::Accept {
         let taken = slots_taken(&txn, opportunity.id).await?;
         if taken >= opportunity.slots {

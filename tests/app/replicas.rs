@@ -516,3 +516,55 @@ async fn a_change_claimed_by_a_server_that_died_is_applied_once_the_claim_lapses
     })
     .await;
 }
+
+/// Even at `RUST_LOG=debug` a server's log names the route of a request,
+/// never its path or query (eyes9b F1): a consent link read from a log
+/// gave consent for a minor, and search links carry a student's ZIP and
+/// access needs.
+#[tokio::test]
+async fn a_debug_log_names_each_requests_route_never_its_secrets_or_query() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let config = Config::for_database(
+        format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.path().join("stembridge.db").display()
+        ),
+        PathBuf::from(data_dir.path()),
+    );
+    let mut command = serve_command(&config, data_dir.path(), None);
+    command.env("RUST_LOG", "debug");
+    let log = data_dir.path().join("server.log");
+    let (child, address) = start(command, &log).await.expect("the server starts");
+    let _server = Server {
+        child,
+        address: address.clone(),
+        _data_dir: tempfile::tempdir().unwrap(),
+    };
+    let client = new_client();
+    for path in [
+        "/consent/SecretConsentToken0123456789abcdefghijklmno",
+        "/password-reset/SecretResetToken0123456789",
+        "/search?zip=60653&need=wheelchair_accessible&need=asl_or_captioning",
+        "/no-such-page/SecretInAMistypedLink",
+    ] {
+        let response = client.get(format!("{address}{path}")).send().await.unwrap();
+        assert!(response.status().as_u16() < 500, "{path}");
+    }
+    // The last request's lines are written by the time it answered; give
+    // the writer a moment to flush.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let said = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        said.contains("/consent/{token}"),
+        "routes are named: {said}"
+    );
+    for secret in [
+        "SecretConsentToken",
+        "SecretResetToken",
+        "60653",
+        "wheelchair",
+        "SecretInAMistypedLink",
+    ] {
+        assert!(!said.contains(secret), "{secret} is in the log:\n{said}");
+    }
+}

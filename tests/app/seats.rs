@@ -726,3 +726,91 @@ async fn a_posting_that_promises_a_mentor_names_one_before_hours_count_and_the_s
     })
     .await;
 }
+
+/// A student who left the school (inactive on the roster) keeps their place
+/// in line on paper, but a freed seat goes to the next student who can take
+/// it (eyes9b F2): the seat is not held for someone who cannot start, and
+/// the employer is not given their name.
+#[tokio::test]
+async fn a_freed_seat_skips_a_waiting_student_who_left_the_school() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let day = shadow(&app, &employer, "1").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        for name in ["Ada", "Ben", "Cal"] {
+            let client = student(&app, lincoln, name, 11, "").await;
+            assert_eq!(
+                apply(&app, &client, day).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        assert_eq!(application_status(&app, "Ben", day).await, "waitlisted");
+        assert_eq!(application_status(&app, "Cal", day).await, "waitlisted");
+        // Ben leaves the school: the roster makes him inactive.
+        let ben = student_id(&app, "Ben").await;
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE student SET active = false WHERE id = {ben}"
+            ))
+            .await
+            .unwrap();
+        let (ada, _) = placement_of(&app, "Ada", day).await.unwrap();
+        let counselor = app.counselor_at(lincoln).await;
+        let (status, _) = post(
+            &app,
+            &counselor,
+            "/counselor/placements",
+            &format!("/counselor/placements/{ada}/end"),
+            &[("reason", "student_request")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(placement_of(&app, "Ben", day).await.is_none(), "not Ben");
+        assert!(placement_of(&app, "Cal", day).await.is_some(), "Cal's seat");
+        assert_eq!(application_status(&app, "Ben", day).await, "waitlisted");
+        assert_eq!(seats_agree(&app, day).await, 1);
+    })
+    .await;
+}
+
+/// An offer to a student who has since left the school cannot be accepted:
+/// as applying, so accepting (a clear 409, nothing written).
+#[tokio::test]
+async fn a_student_who_left_the_school_cannot_accept_an_offer() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let ana = student(&app, lincoln, "Ana", 11, "").await;
+        let application = id_from(&apply(&app, &ana, opportunity).await);
+        assert_eq!(
+            employer_act(&app, &employer, application, "offer").await,
+            StatusCode::SEE_OTHER
+        );
+        let id = student_id(&app, "Ana").await;
+        app.db
+            .execute_unprepared(&format!("UPDATE student SET active = false WHERE id = {id}"))
+            .await
+            .unwrap();
+        let page = format!("/student/applications/{application}");
+        let (status, body) = post(
+            &app,
+            &ana,
+            &page,
+            &format!("{page}/accept"),
+            &[("belonging", "4")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert!(body.contains("lists you as inactive"), "{body}");
+        assert_eq!(app.count("placement").await, 0);
+        assert_eq!(application_status(&app, "Ana", opportunity).await, "offered");
+    })
+    .await;
+}
