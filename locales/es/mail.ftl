@@ -1,6 +1,6 @@
 # Correo: los mensajes y las páginas de la bandeja de salida para administradores.
 
-mail-footer = STEMbridge conecta a estudiantes con prácticas en ciencia y tecnología. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. Las solicitudes de consentimiento se envían solo cuando hace falta una decisión; este correo no tiene rastreo.
+mail-footer = STEMbridge conecta a estudiantes escolares con prácticas STEM. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. Las solicitudes de consentimiento se envían solo cuando hace falta una decisión; este correo no tiene rastreo.
 mail-consent-subject = Se necesita su consentimiento: la práctica STEM de { $student }
 mail-consent-greeting = Hola, { $name }:
 mail-consent-intro = { $student } aceptó un lugar en { $organization }. Como { $student } es menor de 18 años, la práctica solo puede comenzar con su consentimiento. Esto es lo que incluye:
@@ -46,9 +46,9 @@ mail-admin-links-hidden = Los enlaces se muestran solo hasta la página a la que
 
 # Correo opcional: quién lo recibe y cómo dejar de recibirlo.
 mail-greeting = Hola, { $name }:
-mail-footer-updates = STEMbridge conecta a estudiantes escolares con pasantías STEM. Recibes este correo porque pediste novedades sobre tus solicitudes y prácticas en tu configuración de correo. No tiene rastreo.
-mail-footer-digest = STEMbridge conecta a estudiantes escolares con pasantías STEM. Recibes este resumen semanal porque lo pediste en tu configuración de correo. No tiene rastreo.
-mail-footer-guardian-updates = STEMbridge conecta a estudiantes escolares con pasantías STEM. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. No tiene rastreo.
+mail-footer-updates = STEMbridge conecta a estudiantes escolares con prácticas STEM. Recibes este correo porque pediste novedades sobre tus solicitudes y prácticas en tu configuración de correo. No tiene rastreo.
+mail-footer-digest = STEMbridge conecta a estudiantes escolares con prácticas STEM. Recibes este resumen semanal porque lo pediste en tu configuración de correo. No tiene rastreo.
+mail-footer-guardian-updates = STEMbridge conecta a estudiantes escolares con prácticas STEM. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. No tiene rastreo.
 mail-unsubscribe-text = Para dejar de recibir estos correos, abra este enlace (un clic, sin iniciar sesión):
 mail-unsubscribe-button = Dejar de recibir estos correos
 mail-always-sent = Las solicitudes de consentimiento y los mensajes de seguridad se envían siempre.
