@@ -327,7 +327,9 @@ pub async fn save_for_user(
     Ok(())
 }
 
-/// Saves a guardian's choices from their preferences link.
+/// Saves a guardian's choices from their preferences link. The language is
+/// kept as the guardian's own choice (`language_chosen`), apart from the one
+/// the school records, so no later roster import or correction undoes it.
 pub async fn save_for_guardian(
     db: &impl ConnectionTrait,
     guardian_id: i32,
@@ -336,7 +338,10 @@ pub async fn save_for_guardian(
     let choices = parse(form, false)?;
     let updated = guardian::Entity::update_many()
         .col_expr(guardian::Column::MailUpdates, Expr::value(choices.updates))
-        .col_expr(guardian::Column::Language, Expr::value(choices.language))
+        .col_expr(
+            guardian::Column::LanguageChosen,
+            Expr::value(Some(choices.language)),
+        )
         .col_expr(guardian::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(guardian::Column::Id.eq(guardian_id))
         .exec(db)

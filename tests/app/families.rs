@@ -1014,7 +1014,7 @@ async fn a_guardian_chooses_a_language_and_no_confirmations_yet_consent_requests
                 .contains("Configuración de correo guardada")
         );
         assert_eq!(
-            app.count("guardian WHERE language = 'es' AND mail_updates = false")
+            app.count("guardian WHERE language_chosen = 'es' AND mail_updates = false")
                 .await,
             1
         );
