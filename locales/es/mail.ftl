@@ -123,6 +123,7 @@ mail-unsub-manage = Toda la configuración de correo
 mail-guardian-title = Su configuración de correo
 mail-guardian-intro = Esta configuración es para { $email }, la dirección que nos dio la escuela.
 mail-guardian-language = Idioma de nuestros correos
+mail-guardian-language-kept = Su elección se conserva: los registros de la escuela no la cambian.
 mail-guardian-updates = Confirmaciones de la práctica de un estudiante (con invitación de calendario)
 mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un estudiante del que usted es tutor no puede empezar una práctica sin su decisión.
 
