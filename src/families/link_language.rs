@@ -81,11 +81,7 @@ fn chosen_in_address(query: Option<&str>) -> Option<Lang> {
 /// one click, cookies or not. When the school records no language (most
 /// roster exports leave the column empty) the browser decides, as it does
 /// for every reader.
-pub fn page_language(
-    headers: &HeaderMap,
-    query: Option<&str>,
-    guardian: &guardian::Model,
-) -> Lang {
+pub fn page_language(headers: &HeaderMap, query: Option<&str>, guardian: &guardian::Model) -> Lang {
     chosen_in_address(query)
         .or_else(|| i18n::chosen_on_this_browser(headers))
         .or_else(|| chosen_lang(guardian))

@@ -1496,7 +1496,11 @@ async fn a_guardians_own_language_outlives_the_roster_syncs_and_her_next_consent
         for language in ["", "en"] {
             sync(&app, &w.admin, &users(language)).await;
             let stored = maria(&app).await;
-            assert_eq!(stored.language_chosen.as_deref(), Some("es"), "{language:?}");
+            assert_eq!(
+                stored.language_chosen.as_deref(),
+                Some("es"),
+                "{language:?}"
+            );
             let page = text(&app, &new_client(), &settings).await;
             assert!(
                 page.contains("<option value=\"es\" selected>"),
@@ -1577,7 +1581,10 @@ async fn the_consent_page_follows_the_readers_choice_with_or_without_cookies_and
         // A first visit is in the language the school has for her.
         let page = text(&app, &cookieless(), &link).await;
         assert!(page.contains("<html lang=\"en\""), "{page}");
-        assert!(page.contains("Language of our emails to you: English."), "{page}");
+        assert!(
+            page.contains("Language of our emails to you: English."),
+            "{page}"
+        );
 
         // The footer's "Español" on a browser that keeps cookies.
         let browser = new_client();
@@ -1591,7 +1598,10 @@ async fn the_consent_page_follows_the_readers_choice_with_or_without_cookies_and
         assert!(page.contains("Fecha límite para solicitar"), "{page}");
         assert!(!page.contains("Solicita antes"), "usted, not tú: {page}");
         // Her mail stays in her language until she changes it herself.
-        assert!(page.contains("Idioma de nuestros correos para usted: Inglés."), "{page}");
+        assert!(
+            page.contains("Idioma de nuestros correos para usted: Inglés."),
+            "{page}"
+        );
 
         // The same link on a browser that keeps no cookies.
         let guardian = cookieless();
@@ -1670,10 +1680,7 @@ async fn with_no_language_on_the_roster_a_guardians_pages_follow_the_browser() {
         }
         // The switcher works on her settings page without cookies too.
         let response = app
-            .get_as(
-                &cookieless(),
-                &format!("/language/es?next={}", settings),
-            )
+            .get_as(&cookieless(), &format!("/language/es?next={}", settings))
             .await;
         let page = text(&app, &cookieless(), &location(&response)).await;
         assert!(page.contains("Su configuración de correo"), "{page}");
