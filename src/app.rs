@@ -112,10 +112,11 @@ pub fn router(state: AppState) -> Router {
             error_pages_know_the_reader,
         ))
         .layer(middleware::from_fn(no_store_when_signed_in))
-        // A guardian's consent link answers in the guardian's language.
+        // A page opened from a guardian's mailed link: the reader's choice,
+        // else the guardian's language.
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            crate::placements::consent::in_guardian_language,
+            crate::families::link_language::in_guardian_pages_language,
         ))
         // Inside the sessions (a signed-in person's saved language), around
         // everything that may answer with a page.

@@ -7,7 +7,9 @@
 //! cookie, else the browser's `Accept-Language`, else English; the
 //! [`request_language`] middleware settles it once per request, and
 //! [`current`] gives it to any code serving that request (error pages, flash
-//! messages) without threading it through every call.
+//! messages) without threading it through every call. Pages opened from a
+//! link mailed to a guardian settle it their own way (the reader's choice,
+//! else the guardian's language): see `families::link_language`.
 
 use std::{borrow::Cow, collections::HashMap};
 
@@ -127,7 +129,7 @@ pub async fn with_lang<F: std::future::Future>(lang: Lang, future: F) -> F::Outp
 }
 
 /// The language this browser chose with the switcher (its `lang` cookie).
-fn chosen_on_this_browser(headers: &HeaderMap) -> Option<Lang> {
+pub fn chosen_on_this_browser(headers: &HeaderMap) -> Option<Lang> {
     headers
         .get_all(header::COOKIE)
         .into_iter()
@@ -139,7 +141,7 @@ fn chosen_on_this_browser(headers: &HeaderMap) -> Option<Lang> {
 }
 
 /// The browser's preference (`Accept-Language`).
-fn preferred_by_browser(headers: &HeaderMap) -> Option<Lang> {
+pub fn preferred_by_browser(headers: &HeaderMap) -> Option<Lang> {
     headers
         .get_all(header::ACCEPT_LANGUAGE)
         .into_iter()

@@ -14,8 +14,13 @@ pub struct Model {
     pub family_name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
-    /// BCP 47 code of the language the family reads (`en`, `es`).
+    /// BCP 47 code of the language the school records for the family
+    /// (`en`, `es`): the roster's `metadata.language`, or a counselor's
+    /// correction. An empty roster column never overwrites it.
     pub language: String,
+    /// The language the guardian chose on their own email settings page:
+    /// it comes first, and no roster or counselor changes it.
+    pub language_chosen: Option<String>,
     /// A guardian missing from a newer roster becomes inactive and gets no mail.
     pub active: bool,
     /// Placement confirmations (on until they unsubscribe); consent

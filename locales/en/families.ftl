@@ -38,6 +38,8 @@ families-active-yes = Yes
 families-active-no = No (no more messages)
 families-guardian-save = Save contact
 families-guardian-add = Add a guardian contact
+families-guardian-language-chosen = They chose { $language } for our emails on their own settings page: their choice comes first, and neither a roster nor this form changes it.
+families-guardian-language-unknown = The roster gives no language for this contact: our emails are in English until a language is recorded here or they choose one.
 families-guardian-add-button = Add contact
 
 families-consent-title = Guardian consent for { $student }
@@ -51,6 +53,8 @@ families-consent-decision = Your decision
 families-consent-give = I give consent
 families-consent-decline = I do not give consent
 families-consent-reason = If you decline, you may tell the student's school why (only its counselors read it)
+families-consent-mail-language = Language of our emails to you: { $language }.
+families-consent-mail-language-change = Change the language of our emails
 families-consent-submit = Record my decision
 
 families-recorded-title = Thank you: your decision is recorded

@@ -123,6 +123,7 @@ mail-unsub-manage = All your email settings
 mail-guardian-title = Your email settings
 mail-guardian-intro = These settings are for { $email }, the address the school gave us.
 mail-guardian-language = Language of our emails
+mail-guardian-language-kept = Your choice is kept: the school's records do not change it.
 mail-guardian-updates = Confirmations of a student's placement (with a calendar invitation)
 mail-guardian-always = Consent requests are always sent: a student you are a guardian of cannot start a placement without your decision.
 

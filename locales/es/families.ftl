@@ -38,6 +38,8 @@ families-active-yes = Sí
 families-active-no = No (sin más mensajes)
 families-guardian-save = Guardar contacto
 families-guardian-add = Agregar un contacto de tutor
+families-guardian-language-chosen = Esta persona eligió { $language } para nuestros correos en su propia configuración: su elección va primero, y ni la lista escolar ni este formulario la cambian.
+families-guardian-language-unknown = La lista escolar no indica un idioma para este contacto: nuestros correos van en inglés hasta que se registre un idioma aquí o la persona elija uno.
 families-guardian-add-button = Agregar contacto
 
 families-consent-title = Consentimiento del tutor para { $student }
@@ -51,6 +53,8 @@ families-consent-decision = Su decisión
 families-consent-give = Doy mi consentimiento
 families-consent-decline = No doy mi consentimiento
 families-consent-reason = Si no da su consentimiento, puede decirle a la escuela del estudiante por qué (solo lo leen sus orientadores)
+families-consent-mail-language = Idioma de nuestros correos para usted: { $language }.
+families-consent-mail-language-change = Cambiar el idioma de nuestros correos
 families-consent-submit = Registrar mi decisión
 
 families-recorded-title = Gracias: su decisión quedó registrada

@@ -1,6 +1,6 @@
 # Correo: los mensajes y las páginas de la bandeja de salida para administradores.
 
-mail-footer = STEMbridge conecta a estudiantes con prácticas en ciencia y tecnología. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. Las solicitudes de consentimiento se envían solo cuando hace falta una decisión; este correo no tiene rastreo.
+mail-footer = STEMbridge conecta a estudiantes escolares con prácticas STEM. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. Las solicitudes de consentimiento se envían solo cuando hace falta una decisión; este correo no tiene rastreo.
 mail-consent-subject = Se necesita su consentimiento: la práctica STEM de { $student }
 mail-consent-greeting = Hola, { $name }:
 mail-consent-intro = { $student } aceptó un lugar en { $organization }. Como { $student } es menor de 18 años, la práctica solo puede comenzar con su consentimiento. Esto es lo que incluye:
@@ -46,9 +46,9 @@ mail-admin-links-hidden = Los enlaces se muestran solo hasta la página a la que
 
 # Correo opcional: quién lo recibe y cómo dejar de recibirlo.
 mail-greeting = Hola, { $name }:
-mail-footer-updates = STEMbridge conecta a estudiantes escolares con pasantías STEM. Recibes este correo porque pediste novedades sobre tus solicitudes y prácticas en tu configuración de correo. No tiene rastreo.
-mail-footer-digest = STEMbridge conecta a estudiantes escolares con pasantías STEM. Recibes este resumen semanal porque lo pediste en tu configuración de correo. No tiene rastreo.
-mail-footer-guardian-updates = STEMbridge conecta a estudiantes escolares con pasantías STEM. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. No tiene rastreo.
+mail-footer-updates = STEMbridge conecta a estudiantes escolares con prácticas STEM. Recibes este correo porque pediste novedades sobre tus solicitudes y prácticas en tu configuración de correo. No tiene rastreo.
+mail-footer-digest = STEMbridge conecta a estudiantes escolares con prácticas STEM. Recibes este resumen semanal porque lo pediste en tu configuración de correo. No tiene rastreo.
+mail-footer-guardian-updates = STEMbridge conecta a estudiantes escolares con prácticas STEM. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. No tiene rastreo.
 mail-unsubscribe-text = Para dejar de recibir estos correos, abra este enlace (un clic, sin iniciar sesión):
 mail-unsubscribe-button = Dejar de recibir estos correos
 mail-always-sent = Las solicitudes de consentimiento y los mensajes de seguridad se envían siempre.
@@ -123,6 +123,7 @@ mail-unsub-manage = Toda la configuración de correo
 mail-guardian-title = Su configuración de correo
 mail-guardian-intro = Esta configuración es para { $email }, la dirección que nos dio la escuela.
 mail-guardian-language = Idioma de nuestros correos
+mail-guardian-language-kept = Su elección se conserva: los registros de la escuela no la cambian.
 mail-guardian-updates = Confirmaciones de la práctica de un estudiante (con invitación de calendario)
 mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un estudiante del que usted es tutor no puede empezar una práctica sin su decisión.
 

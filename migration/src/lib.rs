@@ -30,6 +30,7 @@ mod m20261129_000027_version_statistics_per_school;
 mod m20261129_000028_add_mail_for_organization;
 mod m20261129_000030_add_ticket_priority;
 mod m20261130_000031_create_impact_years;
+mod m20261130_000032_add_guardian_language_chosen;
 
 use std::sync::OnceLock;
 
@@ -97,6 +98,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000028_add_mail_for_organization::Migration),
             Box::new(m20261129_000030_add_ticket_priority::Migration),
             Box::new(m20261130_000031_create_impact_years::Migration),
+            Box::new(m20261130_000032_add_guardian_language_chosen::Migration),
         ]
     }
 }

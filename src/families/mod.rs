@@ -3,6 +3,7 @@
 //! language and alone can give consent. Guardians are contacts, not accounts.
 
 mod handlers;
+pub mod link_language;
 pub mod service;
 
 use axum::{Router, routing::post};

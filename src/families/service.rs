@@ -185,11 +185,28 @@ async fn refuse_student_address(
     Ok(())
 }
 
-/// The language a guardian reads, English when unknown. Read through
-/// `languages::normalize`, so a record saved before imports normalized
-/// languages (`spanish`, `spa`) still reads as Spanish.
+/// The language a guardian's mail is written in: the one they chose on
+/// their settings page, else the one the school records, else English.
 pub fn lang_of(guardian: &guardian::Model) -> Lang {
-    crate::languages::interface_lang(&guardian.language).unwrap_or_default()
+    chosen_lang(guardian)
+        .or_else(|| recorded_lang(guardian))
+        .unwrap_or_default()
+}
+
+/// The language the guardian chose themselves (their settings page), if any.
+pub fn chosen_lang(guardian: &guardian::Model) -> Option<Lang> {
+    guardian
+        .language_chosen
+        .as_deref()
+        .and_then(crate::languages::interface_lang)
+}
+
+/// The language the school records for the guardian (roster or counselor),
+/// if the site speaks it. Read through `languages::normalize`, so a record
+/// saved before imports normalized languages (`spanish`, `spa`) still reads
+/// as Spanish.
+pub fn recorded_lang(guardian: &guardian::Model) -> Option<Lang> {
+    crate::languages::interface_lang(&guardian.language)
 }
 
 /// A guardian contact as a counselor types it.

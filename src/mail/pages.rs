@@ -5,7 +5,7 @@
 
 use axum::{
     extract::{Path, State},
-    http::{HeaderValue, header},
+    http::{HeaderMap, HeaderValue, Uri, header},
     response::Response,
 };
 use minijinja::context;
@@ -17,6 +17,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CurrentUser, FormPage, Page},
     error::{AppError, AppResult},
+    families::link_language,
     forms::{FieldErrors, Form, Saved, answer_or_rerender, save_or_rerender},
     i18n::Message,
 };
@@ -92,16 +93,14 @@ async fn unsubscribe_link(
 }
 
 fn render_unsubscribe(
-    mut page: Page,
+    page: Page,
     token: &str,
     topic: entity::MailTopic,
     holder: &preferences::Holder,
     done: bool,
 ) -> AppResult<Response> {
-    // A guardian reads it in the language the school has for them.
-    if holder.is_guardian {
-        page.lang = holder.lang;
-    }
+    // A guardian's page is in the language `families::link_language`
+    // settled for it.
     page.respond(
         "mail/unsubscribe.html",
         context! {
@@ -160,10 +159,6 @@ fn render_guardian(
     errors: FieldErrors,
     saved: bool,
 ) -> AppResult<Response> {
-    let page = Page {
-        lang: holder.lang,
-        ..page.clone()
-    };
     page.respond_with(
         errors.status(),
         "mail/guardian.html",
@@ -190,14 +185,22 @@ pub async fn save_guardian(
     State(state): State<AppState>,
     FormPage(page): FormPage,
     Path(token): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
     Form(form): Form<PreferencesForm>,
 ) -> AppResult<Response> {
     let (id, holder) = guardian_link(&state, &token).await?;
     answer_or_rerender(
         preferences::save_for_guardian(&state.db, id, &form).await,
         async |()| {
-            // Shown in the language just chosen.
+            // Shown in the language just chosen, unless the reader chose
+            // this page's language themselves.
             let (_, holder) = guardian_link(&state, &token).await?;
+            let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
+            let page = Page {
+                lang: link_language::page_language(&headers, uri.query(), &guardian),
+                ..page.clone()
+            };
             render_guardian(&page, &token, &holder, &form, FieldErrors::new(), true)
         },
         async |errors| render_guardian(&page, &token, &holder, &form, errors, false),

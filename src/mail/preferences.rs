@@ -169,11 +169,10 @@ pub fn lang_of_user(user: &user::Model) -> Lang {
 #[derive(Debug, Serialize)]
 pub struct Holder {
     pub masked_email: String,
-    pub lang: Lang,
     pub is_guardian: bool,
     pub updates: bool,
     pub digest: bool,
-    /// `en` or `es`, for the guardian's language choice.
+    /// `en` or `es`: the language their mail is written in.
     pub language: String,
 }
 
@@ -182,7 +181,6 @@ pub async fn holder(db: &impl ConnectionTrait, recipient: Recipient) -> AppResul
     Ok(match recipient {
         Recipient::User(id) => user::Entity::find_by_id(id).one(db).await?.map(|u| Holder {
             masked_email: super::masked(&u.email),
-            lang: lang_of_user(&u),
             is_guardian: false,
             updates: u.mail_updates,
             digest: u.mail_digest,
@@ -194,7 +192,6 @@ pub async fn holder(db: &impl ConnectionTrait, recipient: Recipient) -> AppResul
                 .await?
                 .map(|g| Holder {
                     masked_email: g.email.as_deref().map(super::masked).unwrap_or_default(),
-                    lang: crate::families::service::lang_of(&g),
                     is_guardian: true,
                     updates: g.mail_updates,
                     digest: false,
@@ -327,7 +324,9 @@ pub async fn save_for_user(
     Ok(())
 }
 
-/// Saves a guardian's choices from their preferences link.
+/// Saves a guardian's choices from their preferences link. The language is
+/// kept as the guardian's own choice (`language_chosen`), apart from the one
+/// the school records, so no later roster import or correction undoes it.
 pub async fn save_for_guardian(
     db: &impl ConnectionTrait,
     guardian_id: i32,
@@ -336,7 +335,10 @@ pub async fn save_for_guardian(
     let choices = parse(form, false)?;
     let updated = guardian::Entity::update_many()
         .col_expr(guardian::Column::MailUpdates, Expr::value(choices.updates))
-        .col_expr(guardian::Column::Language, Expr::value(choices.language))
+        .col_expr(
+            guardian::Column::LanguageChosen,
+            Expr::value(Some(choices.language)),
+        )
         .col_expr(guardian::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(guardian::Column::Id.eq(guardian_id))
         .exec(db)

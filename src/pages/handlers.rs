@@ -180,6 +180,8 @@ fn local_path(next: &str) -> Option<&str> {
 /// change an account: it is saved only when the browser says the link was
 /// followed from one of our own pages (`csrf::followed_from_our_pages`). A
 /// link from another site, or typed, switches this browser's pages only.
+/// Going back to a page opened from a guardian's mailed link, the choice
+/// rides in that page's address as well.
 pub async fn choose_language(
     State(db): State<DatabaseConnection>,
     MaybeUser(user): MaybeUser,
@@ -197,10 +199,13 @@ pub async fn choose_language(
             .await?;
     }
     let next = query.next.as_deref().and_then(local_path).unwrap_or("/");
+    // A guardian's page keeps the choice in its own address too: their
+    // browser may keep no cookie (`families::link_language`).
+    let next = crate::families::link_language::carry_choice(next, lang);
     let cookie = format!(
         "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         crate::i18n::COOKIE,
         lang.code()
     );
-    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(next)).into_response())
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
 }

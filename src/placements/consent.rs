@@ -432,9 +432,12 @@ pub async fn refresh_links(
     Ok(outcome)
 }
 
-/// The language of the guardian a link was sent to, for the pages that
-/// refuse it (a guardian reads "expired" in their own language too).
-async fn language_of_link(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<Lang>> {
+/// The guardian a consent link was sent to, used or not (a guardian reads
+/// "expired" in their own language too; see `families::link_language`).
+pub async fn guardian_of_link(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> AppResult<Option<guardian::Model>> {
     let Some(request) = consent_request::Entity::find()
         .filter(consent_request::Column::TokenHash.eq(tokens::digest(token)))
         .one(db)
@@ -444,47 +447,7 @@ async fn language_of_link(db: &impl ConnectionTrait, token: &str) -> AppResult<O
     };
     Ok(guardian::Entity::find_by_id(request.guardian_id)
         .one(db)
-        .await?
-        .map(|g| families::lang_of(&g)))
-}
-
-/// The reader's own language on a consent link's route, before
-/// [`in_guardian_language`] put the guardian's in its place: the page that
-/// turns a signed-in student away speaks to the student.
-#[derive(Clone, Copy)]
-pub struct ReaderLanguage(pub Lang);
-
-/// Middleware (inside `i18n::request_language`, outside the CSRF and form
-/// guards): every answer under `/consent/{token}` (the form, a refusal such
-/// as a suspended organization's 409, a CSRF or form-size error) is in the
-/// language the school has for the guardian the link was sent to, not the
-/// browser's, as the consent page itself is. Other paths pass untouched.
-pub async fn in_guardian_language(
-    axum::extract::State(state): axum::extract::State<crate::app::AppState>,
-    mut request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    let token = request
-        .uri()
-        .path()
-        .strip_prefix("/consent/")
-        .filter(|token| !token.is_empty() && !token.contains('/'))
-        .map(str::to_owned);
-    let lang = match token {
-        // A database that cannot answer leaves the browser's language; the
-        // handler meets the same database and says so.
-        Some(token) => language_of_link(&state.db, &token).await.ok().flatten(),
-        None => None,
-    };
-    match lang {
-        Some(lang) => {
-            request
-                .extensions_mut()
-                .insert(ReaderLanguage(i18n::current()));
-            i18n::with_lang(lang, next.run(request)).await
-        }
-        None => next.run(request).await,
-    }
+        .await?)
 }
 
 /// The decision, checked.

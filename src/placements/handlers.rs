@@ -8,7 +8,7 @@ use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::{
-    consent::{self, LinkProblem, ReaderLanguage},
+    consent::{self, LinkProblem},
     evaluation::Reader,
     service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursDecision, HoursForm},
 };
@@ -16,6 +16,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer},
     error::AppResult,
+    families::link_language::ReaderLanguage,
     format::today,
     forms::{
         FieldErrors, Form, Path, Query, Saved, answer_or_rerender, save_or_refuse,
@@ -26,8 +27,8 @@ use crate::{
 };
 
 /// The page for a link that cannot be used, with the right status (in the
-/// language of the guardian it was sent to: `consent::in_guardian_language`
-/// runs every request of the link in it).
+/// language of the guardian it was sent to, or the one its reader chose:
+/// `families::link_language` settles it for every request of the link).
 async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
     let (status, key) = match problem {
         LinkProblem::Unknown => (StatusCode::NOT_FOUND, "unknown"),
@@ -86,6 +87,11 @@ async fn render_consent_form(
             organization => details.organization.clone(),
             opportunity => details,
             expires => request.expires_at.date_naive().to_string(),
+            // The page may be in the reader's language; the mail stays in
+            // the guardian's, which they record on their settings page
+            // (never by reading this page: a GET writes nothing).
+            mail_language => crate::families::service::lang_of(&guardian).code(),
+            settings => crate::mail::preferences::guardian_preferences_path(guardian.id),
             form,
             errors,
         },

@@ -3,8 +3,13 @@
 //! `agentSourcedIds`) and `demographics.csv`, with extension columns for what
 //! OneRoster lacks (`metadata.lowIncome`, `metadata.englishLearner`,
 //! `metadata.disability`, `metadata.firstGeneration`, and a guardian's
-//! `metadata.language`, `en` when empty, read by `languages::normalize`
-//! however the export writes it: `es`, `spa`, `es-MX`, `Spanish`, `Español`).
+//! `metadata.language`, read by `languages::normalize` however the export
+//! writes it: `es`, `spa`, `es-MX`, `Spanish`, `Español`). Most exports
+//! leave that column empty: an empty column says nothing, so it never
+//! overwrites a language recorded earlier (a new guardian is recorded with
+//! none, and their mail is in English until someone says otherwise). The
+//! language a guardian chose on their own settings page
+//! (`guardian.language_chosen`) is never touched by an import.
 //!
 //! All or nothing: every row of every file is checked first, and a roster
 //! with any error writes nothing and lists each error with file and line.
@@ -194,7 +199,8 @@ struct Guardian {
     family_name: String,
     email: Option<String>,
     phone: Option<String>,
-    language: String,
+    /// `None` when `metadata.language` is empty: the roster says nothing.
+    language: Option<String>,
     /// `metadata.language` as written, when it names no language we know
     /// (then `language` keeps it as given, for the counselor to correct).
     unknown_language: Option<String>,
@@ -231,17 +237,18 @@ fn agent_ids(value: &str) -> Vec<String> {
 const MAX_LANGUAGE: usize = 16;
 
 /// A guardian's language as stored: its ISO 639-1 code however the export
-/// wrote it (`en` when empty), or, when it names no language we know, the
-/// value as given (cut to fit the record) and that value for a warning.
-fn guardian_language(value: &str) -> (String, Option<String>) {
+/// wrote it (`None` when empty: nothing said), or, when it names no language
+/// we know, the value as given (cut to fit the record) and that value for a
+/// warning.
+fn guardian_language(value: &str) -> (Option<String>, Option<String>) {
     let value = value.trim();
     if value.is_empty() {
-        return ("en".into(), None);
+        return (None, None);
     }
     match crate::languages::normalize(value) {
-        Some(code) => (code.to_owned(), None),
+        Some(code) => (Some(code.to_owned()), None),
         None => (
-            value.chars().take(MAX_LANGUAGE).collect(),
+            Some(value.chars().take(MAX_LANGUAGE).collect()),
             Some(value.to_owned()),
         ),
     }
@@ -1466,7 +1473,7 @@ async fn import_guardians(
                     && current.family_name == g.family_name
                     && current.email == g.email
                     && current.phone == g.phone
-                    && current.language == g.language
+                    && g.language.as_ref().is_none_or(|l| *l == current.language)
                     && current.active == g.active;
                 if !unchanged {
                     let mut model: guardian::ActiveModel = current.clone().into();
@@ -1474,7 +1481,11 @@ async fn import_guardians(
                     model.family_name = Set(g.family_name.clone());
                     model.email = Set(g.email.clone());
                     model.phone = Set(g.phone.clone());
-                    model.language = Set(g.language.clone());
+                    // An empty column keeps what was recorded; the
+                    // guardian's own choice (`language_chosen`) is theirs.
+                    if let Some(language) = &g.language {
+                        model.language = Set(language.clone());
+                    }
                     model.active = Set(g.active);
                     model.updated_at = Set(now);
                     model.update(txn).await?;
@@ -1488,7 +1499,8 @@ async fn import_guardians(
                     family_name: Set(g.family_name.clone()),
                     email: Set(g.email.clone()),
                     phone: Set(g.phone.clone()),
-                    language: Set(g.language.clone()),
+                    // Empty: the school has not said (see `lang_of`).
+                    language: Set(g.language.clone().unwrap_or_default()),
                     active: Set(g.active),
                     created_at: Set(now),
                     updated_at: Set(now),
@@ -1884,9 +1896,16 @@ rel-1,,,Relative,Tía,Rosa,,rosa@example.org,555-0101,,\"stu-1, \",es,\r\n";
         let maria = &roster.guardians[0];
         assert_eq!(maria.family_name, "Rivera, López");
         assert_eq!(maria.email.as_deref(), Some("maria@example.org"));
-        assert_eq!(maria.language, "es", "es-MX is read as Spanish");
+        assert_eq!(
+            maria.language.as_deref(),
+            Some("es"),
+            "es-MX is read as Spanish"
+        );
         assert_eq!(maria.phone.as_deref(), Some("555-0100"));
-        assert_eq!(roster.guardians[1].language, "en", "default language");
+        assert_eq!(
+            roster.guardians[1].language, None,
+            "an empty column says nothing"
+        );
         assert_eq!(
             roster.guardians[2].phone.as_deref(),
             Some("555-0101"),
@@ -1921,7 +1940,7 @@ rel-1,,,Relative,Tía,Rosa,,rosa@example.org,555-0101,,\"stu-1, \",es,\r\n";
         let stored: Vec<&str> = roster
             .guardians
             .iter()
-            .map(|g| g.language.as_str())
+            .map(|g| g.language.as_deref().unwrap_or_default())
             .collect();
         assert_eq!(
             stored,

@@ -1014,7 +1014,7 @@ async fn a_guardian_chooses_a_language_and_no_confirmations_yet_consent_requests
                 .contains("Configuración de correo guardada")
         );
         assert_eq!(
-            app.count("guardian WHERE language = 'es' AND mail_updates = false")
+            app.count("guardian WHERE language_chosen = 'es' AND mail_updates = false")
                 .await,
             1
         );
@@ -1422,6 +1422,281 @@ async fn consent_reaches_maria(app: &TestApp, w: &World) {
     let response = give_consent(app, &new_client(), &link).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(placement_status(app, placement).await, "active");
+}
+
+/// users.csv uploaded as a nightly sync sends it: a delta (people left out
+/// are unchanged).
+async fn sync(app: &TestApp, client: &Client, users: &str) {
+    let response = app
+        .upload_roster_files(
+            client,
+            &[
+                ("orgs", ORGS.as_bytes()),
+                ("users", users.as_bytes()),
+                (
+                    "manifest",
+                    b"propertyName,value\nmanifest.version,1.0\nfile.users,delta\n",
+                ),
+            ],
+        )
+        .await;
+    assert!(!response.refused, "{}", response.page);
+}
+
+/// María's guardian record, as stored.
+async fn maria(app: &TestApp) -> entity::guardian::Model {
+    entity::guardian::Entity::find()
+        .filter(entity::guardian::Column::SourcedId.eq("par-1"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// A browser that keeps no cookies and does not follow redirects.
+fn cookieless() -> Client {
+    Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_guardians_own_language_outlives_the_roster_syncs_and_her_next_consent_mail_is_in_it() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        let request = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        // She chooses Spanish on her settings page, and is told it is kept.
+        let settings = request.link("/email/");
+        let guardian = new_client();
+        let response = app
+            .submit_as(
+                &guardian,
+                &settings,
+                &settings,
+                &[("language", "es"), ("updates", "on")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("<html lang=\"es\""), "{page}");
+        assert!(
+            page.contains("Su elección se conserva: los registros de la escuela no la cambian."),
+            "{page}"
+        );
+
+        // The nightly sync lists her row as the SIS has it: the language
+        // column empty, then saying English.
+        for language in ["", "en"] {
+            sync(&app, &w.admin, &users(language)).await;
+            let stored = maria(&app).await;
+            assert_eq!(
+                stored.language_chosen.as_deref(),
+                Some("es"),
+                "{language:?}"
+            );
+            let page = text(&app, &new_client(), &settings).await;
+            assert!(
+                page.contains("<option value=\"es\" selected>"),
+                "{language:?}: {page}"
+            );
+        }
+        // The roster keeps writing its own value, for the counselor to see.
+        assert_eq!(maria(&app).await.language, "en");
+        let record = text(
+            &app,
+            &w.counselor,
+            &format!("/counselor/students/{}", w.student_id),
+        )
+        .await;
+        assert!(
+            record.contains("They chose Spanish for our emails on their own settings page"),
+            "{record}"
+        );
+
+        // The next consent request is in Spanish.
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let again = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert!(
+            again.subject().contains("Se necesita su consentimiento"),
+            "{}",
+            again.subject()
+        );
+        assert!(
+            again
+                .text()
+                .contains("STEMbridge conecta a estudiantes escolares con prácticas STEM."),
+            "one word for a placement in every footer: {}",
+            again.text()
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_roster_changes_the_language_of_a_guardian_who_never_chose_one_but_an_empty_column_keeps_it()
+ {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("es")).await;
+        // Most exports leave the column empty: that says nothing.
+        sync(&app, &w.admin, &users("")).await;
+        assert_eq!(maria(&app).await.language, "es");
+        assert_eq!(maria(&app).await.language_chosen, None);
+        // A roster that does say changes it.
+        sync(&app, &w.admin, &users("English")).await;
+        assert_eq!(maria(&app).await.language, "en");
+        accept(&app, &w).await;
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request' AND language = 'en'")
+                .await,
+            1
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_consent_page_follows_the_readers_choice_with_or_without_cookies_and_answers_in_it() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+
+        // A first visit is in the language the school has for her.
+        let page = text(&app, &cookieless(), &link).await;
+        assert!(page.contains("<html lang=\"en\""), "{page}");
+        assert!(
+            page.contains("Language of our emails to you: English."),
+            "{page}"
+        );
+
+        // The footer's "Español" on a browser that keeps cookies.
+        let browser = new_client();
+        let switch = format!("/language/es?next={}", link);
+        let response = app.get_as(&browser, &switch).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&response), format!("{link}?lang=es"));
+        let page = text(&app, &browser, &link).await;
+        assert!(page.contains("<html lang=\"es\""), "the cookie: {page}");
+        assert!(page.contains("Consentimiento del tutor para Ana"), "{page}");
+        assert!(page.contains("Fecha límite para solicitar"), "{page}");
+        assert!(!page.contains("Solicita antes"), "usted, not tú: {page}");
+        // Her mail stays in her language until she changes it herself.
+        assert!(
+            page.contains("Idioma de nuestros correos para usted: Inglés."),
+            "{page}"
+        );
+
+        // The same link on a browser that keeps no cookies.
+        let guardian = cookieless();
+        let response = app.get_as(&guardian, &switch).await;
+        let spanish = location(&response);
+        assert_eq!(spanish, format!("{link}?lang=es"));
+        let page = text(&app, &guardian, &spanish).await;
+        assert!(page.contains("<html lang=\"es\""), "{page}");
+        assert!(
+            page.replace("&#x2f;", "/")
+                .contains(&format!("action=\"{spanish}\"")),
+            "the form posts back to the Spanish page: {page}"
+        );
+        let token = crate::helpers::extract_csrf(&page).expect("the form");
+        // Its answers are in Spanish: the form again (422), then thanks.
+        let post = |fields: Vec<(&'static str, &'static str)>| {
+            let mut body = vec![("csrf_token", token.clone())];
+            body.extend(fields.into_iter().map(|(k, v)| (k, v.to_owned())));
+            guardian
+                .post(app.url(&spanish))
+                .header("Origin", app.url(""))
+                .form(&body)
+                .send()
+        };
+        let response = post(vec![("guardian_name", "María Rivera")]).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("<html lang=\"es\""), "{page}");
+        assert!(page.contains("value=\"María Rivera\""), "{page}");
+        let response = post(vec![
+            ("guardian_name", "María Rivera"),
+            ("relationship", "madre"),
+            ("decision", "give"),
+        ])
+        .await
+        .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("Gracias: su decisión quedó registrada"),
+            "{page}"
+        );
+        assert_eq!(placement_status(&app, placement).await, "active");
+        // Reading in Spanish recorded nothing: her mail language is hers to set.
+        assert_eq!(maria(&app).await.language_chosen, None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn with_no_language_on_the_roster_a_guardians_pages_follow_the_browser() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("")).await;
+        assert_eq!(maria(&app).await.language, "", "the roster said nothing");
+        accept(&app, &w).await;
+        // Her mail is in English (nothing else is known)...
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request' AND language = 'en'")
+                .await,
+            1
+        );
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        let settings = app.link_mailed_to("maria@example.org", "/email/").await;
+        // ...and a Spanish browser reads her pages in Spanish.
+        for path in [&link, &settings] {
+            let page = cookieless()
+                .get(app.url(path))
+                .header("Accept-Language", "es-MX,es;q=0.9")
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            assert!(page.contains("<html lang=\"es\""), "{path}: {page}");
+        }
+        // The switcher works on her settings page without cookies too.
+        let response = app
+            .get_as(&cookieless(), &format!("/language/es?next={}", settings))
+            .await;
+        let page = text(&app, &cookieless(), &location(&response)).await;
+        assert!(page.contains("Su configuración de correo"), "{page}");
+        // The counselor sees that the roster gave no language.
+        let record = text(
+            &app,
+            &w.counselor,
+            &format!("/counselor/students/{}", w.student_id),
+        )
+        .await;
+        assert!(
+            record.contains("The roster gives no language for this contact"),
+            "{record}"
+        );
+    })
+    .await;
 }
 
 /// The school corrects a birth date after the student accepted (eyes9 F2):

@@ -795,7 +795,9 @@ async fn a_student_who_left_the_school_cannot_accept_an_offer() {
         );
         let id = student_id(&app, "Ana").await;
         app.db
-            .execute_unprepared(&format!("UPDATE student SET active = false WHERE id = {id}"))
+            .execute_unprepared(&format!(
+                "UPDATE student SET active = false WHERE id = {id}"
+            ))
             .await
             .unwrap();
         let page = format!("/student/applications/{application}");
@@ -810,7 +812,10 @@ async fn a_student_who_left_the_school_cannot_accept_an_offer() {
         assert_eq!(status, StatusCode::CONFLICT);
         assert!(body.contains("lists you as inactive"), "{body}");
         assert_eq!(app.count("placement").await, 0);
-        assert_eq!(application_status(&app, "Ana", opportunity).await, "offered");
+        assert_eq!(
+            application_status(&app, "Ana", opportunity).await,
+            "offered"
+        );
     })
     .await;
 }

@@ -1,0 +1,173 @@
+//! The language of the pages a guardian opens from a link we mailed them
+//! (`/consent/{token}`, a guardian's `/email/{token}` settings and
+//! `/unsubscribe/{token}`). Guardians have no account and their browser may
+//! keep no cookie, so the reader's choice made with the footer switcher
+//! (`/language/{code}`, the one way to choose) is also carried in the page's
+//! own address, `?lang=es`, and the page's forms post back to that address.
+//! The guardian's recorded language is only the default of a first visit.
+
+use axum::{
+    extract::{Request, State},
+    http::HeaderMap,
+    middleware::Next,
+    response::Response,
+};
+use entity::guardian;
+use sea_orm::{ConnectionTrait, EntityTrait};
+
+use crate::{
+    app::AppState,
+    error::AppResult,
+    families::service::{chosen_lang, recorded_lang},
+    i18n::{self, Lang},
+    mail::preferences::{self, Recipient},
+};
+
+/// Paths of the pages reached through a guardian's mailed link.
+const GUARDIAN_PAGES: [&str; 3] = ["/consent/", "/email/", "/unsubscribe/"];
+
+/// The query parameter carrying the reader's choice on those pages.
+const PARAM: &str = "lang";
+
+/// The token of a guardian page's path, if `path` is one.
+fn token_of(path: &str) -> Option<(&'static str, &str)> {
+    GUARDIAN_PAGES.iter().find_map(|prefix| {
+        path.strip_prefix(prefix)
+            .filter(|token| !token.is_empty() && !token.contains('/'))
+            .map(|token| (*prefix, token))
+    })
+}
+
+/// The guardian a mailed link on `path` is for, if it names one.
+async fn guardian_of_path(
+    db: &impl ConnectionTrait,
+    path: &str,
+) -> AppResult<Option<guardian::Model>> {
+    let Some((prefix, token)) = token_of(path) else {
+        return Ok(None);
+    };
+    if prefix == "/consent/" {
+        return crate::placements::consent::guardian_of_link(db, token).await;
+    }
+    // Settings and unsubscribe links are signed; only a guardian's counts
+    // here (a signed-in person's pages follow their own language).
+    match preferences::parse_token(token) {
+        Some((Recipient::Guardian(id), _)) => Ok(guardian::Entity::find_by_id(id).one(db).await?),
+        _ => Ok(None),
+    }
+}
+
+/// The choice carried in a guardian page's address (`?lang=es`).
+fn chosen_in_address(query: Option<&str>) -> Option<Lang> {
+    query?
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == PARAM)
+        .and_then(|(_, value)| Lang::from_code(value))
+}
+
+/// The language of a page for `guardian`, in this order:
+/// 1. the reader's choice carried in the page's address (the switcher put
+///    it there, for a browser that keeps no cookie);
+/// 2. the reader's choice remembered on this browser (the `lang` cookie);
+/// 3. the language the guardian chose on their own settings page;
+/// 4. the language the school records for them;
+/// 5. the browser's `Accept-Language`; then English.
+///
+/// The school's language ranks above the browser's because the page
+/// continues the mail that brought the guardian here, written in that
+/// language, and a device's language is often not its reader's (a phone
+/// left in English, a work computer); the switcher on the page changes it in
+/// one click, cookies or not. When the school records no language (most
+/// roster exports leave the column empty) the browser decides, as it does
+/// for every reader.
+pub fn page_language(headers: &HeaderMap, query: Option<&str>, guardian: &guardian::Model) -> Lang {
+    chosen_in_address(query)
+        .or_else(|| i18n::chosen_on_this_browser(headers))
+        .or_else(|| chosen_lang(guardian))
+        .or_else(|| recorded_lang(guardian))
+        .or_else(|| i18n::preferred_by_browser(headers))
+        .unwrap_or_default()
+}
+
+/// `next` with the reader's choice carried in it when it is a guardian's
+/// page (any earlier `lang` replaced); any other path as it is. Used by the
+/// language switcher, so one link serves both kinds of page.
+pub fn carry_choice(next: &str, lang: Lang) -> String {
+    let (path, query) = next.split_once('?').unwrap_or((next, ""));
+    if token_of(path).is_none() {
+        return next.to_owned();
+    }
+    let mut pairs: Vec<&str> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(PARAM))
+        .collect();
+    let chosen = format!("{PARAM}={}", lang.code());
+    pairs.push(&chosen);
+    format!("{path}?{}", pairs.join("&"))
+}
+
+/// The reader's own language on a guardian's page, before
+/// [`in_guardian_pages_language`] settled the page's: the page that turns a
+/// signed-in student away from a consent link speaks to the student.
+#[derive(Clone, Copy)]
+pub struct ReaderLanguage(pub Lang);
+
+/// Middleware (inside `i18n::request_language`, outside the CSRF and form
+/// guards): every answer on a guardian's page (the form, a refusal such as
+/// a suspended organization's 409, a CSRF or form-size error, the 422 of a
+/// form and the thank-you page) is in [`page_language`]. Other paths pass
+/// untouched.
+pub async fn in_guardian_pages_language(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    // A database that cannot answer leaves the reader's language; the
+    // handler meets the same database and says so.
+    let guardian = guardian_of_path(&state.db, request.uri().path())
+        .await
+        .ok()
+        .flatten();
+    let Some(guardian) = guardian else {
+        return next.run(request).await;
+    };
+    let lang = page_language(request.headers(), request.uri().query(), &guardian);
+    request
+        .extensions_mut()
+        .insert(ReaderLanguage(i18n::current()));
+    i18n::with_lang(lang, next.run(request)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_switcher_carries_the_choice_only_into_a_guardians_page_address() {
+        assert_eq!(
+            carry_choice("/consent/abc", Lang::Es),
+            "/consent/abc?lang=es"
+        );
+        assert_eq!(
+            carry_choice("/email/g1-prefs-x?lang=es", Lang::En),
+            "/email/g1-prefs-x?lang=en"
+        );
+        assert_eq!(
+            carry_choice("/consent/abc?x=1&lang=en", Lang::Es),
+            "/consent/abc?x=1&lang=es"
+        );
+        // Elsewhere `lang` means something else (search: posting languages).
+        assert_eq!(carry_choice("/search?lang=es", Lang::En), "/search?lang=es");
+        assert_eq!(carry_choice("/consent/", Lang::Es), "/consent/");
+    }
+
+    #[test]
+    fn a_choice_in_the_address_is_read_from_its_own_parameter() {
+        assert_eq!(chosen_in_address(Some("lang=es")), Some(Lang::Es));
+        assert_eq!(chosen_in_address(Some("a=1&lang=en")), Some(Lang::En));
+        assert_eq!(chosen_in_address(Some("language=es")), None);
+        assert_eq!(chosen_in_address(Some("lang=fr")), None);
+        assert_eq!(chosen_in_address(None), None);
+    }
+}
