@@ -166,6 +166,16 @@ async fn first_admin_id(db: &sea_orm::DatabaseConnection) -> anyhow::Result<i32>
 pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     let db = db::connect_and_migrate(config).await?;
     let logins = seed::load_demo(&db).await?;
+    // The demo's past school year is published as the summer job would have
+    // published it, so the public impact page has figures to show.
+    let today = crate::format::today();
+    crate::impact::published::publish_closed(
+        &db,
+        crate::counseling::service::school_year_of(today) - 1,
+        today,
+        crate::disclosure::effective_threshold(config.suppression_threshold),
+    )
+    .await?;
     println!(
         "Demo data loaded. Every demo account uses the password: {}",
         seed::DEMO_PASSWORD

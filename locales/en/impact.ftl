@@ -4,6 +4,7 @@ impact-title = Our impact
 impact-intro = What this STEMbridge site offered students and what came of it, for every school together, one school year at a time. Anyone can read it; nobody needs to sign in.
 impact-period = From { $from } to { $to }.
 impact-published-after = Student figures for { $year } are published once, after the school year ends on { $end }, and never change afterwards. Until then this page shows only what was offered.
+impact-never-published = No student figures were published for { $year }. They are published once, in the summer right after a school year ends, and a year missed then is not published later: taken afterwards, its figures would count a later roster.
 impact-published-on = These student figures were published on { $date }, after the school year ended, and do not change. To protect students, a number of students under { $threshold } is never shown, nor any number that would let someone work one out.
 impact-download = Download these figures (CSV)
 impact-offered = Opportunities offered: { $count }

@@ -4,6 +4,7 @@ impact-title = Nuestro impacto
 impact-intro = Lo que este sitio de STEMbridge ofreció a los estudiantes y lo que resultó de ello, para todas las escuelas juntas, un año escolar a la vez. Cualquier persona puede leerla; no hace falta iniciar sesión.
 impact-period = Del { $from } al { $to }.
 impact-published-after = Las cifras de estudiantes de { $year } se publican una sola vez, cuando termine el año escolar el { $end }, y no cambian después. Hasta entonces, esta página muestra solo lo que se ofreció.
+impact-never-published = No se publicaron cifras de estudiantes para { $year }. Se publican una sola vez, en el verano justo después de que termina el año escolar, y un año que no se publicó entonces no se publica después: tomadas más tarde, sus cifras contarían una lista posterior.
 impact-published-on = Estas cifras de estudiantes se publicaron el { $date }, después de terminar el año escolar, y no cambian. Para proteger a los estudiantes, nunca se muestra un número de estudiantes menor que { $threshold }, ni ningún número que permita deducirlo.
 impact-download = Descargar estas cifras (CSV)
 impact-offered = Oportunidades ofrecidas: { $count }

@@ -15,7 +15,6 @@ use crate::{
     app::AppState,
     auth::extractors::{Page, ReaderLang},
     counseling::{ExportLang, export::Export},
-    disclosure,
     error::AppResult,
     format::today,
     forms::Query,
@@ -30,13 +29,7 @@ pub struct ImpactQuery {
 
 async fn load(state: &AppState, query: &ImpactQuery, lang: Lang) -> AppResult<Impact> {
     let year = service::year(query.year.as_deref(), today(), lang)?;
-    service::impact(
-        &state.db,
-        year,
-        today(),
-        disclosure::effective_threshold(state.config.suppression_threshold),
-    )
-    .await
+    service::impact(&state.db, year, today()).await
 }
 
 fn tallies(rows: &[Tally], vocabulary: &str, lang: Lang) -> Vec<(String, Option<f64>)> {

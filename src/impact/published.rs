@@ -1,14 +1,15 @@
-//! The public page's student figures, published once per school year: after
-//! the year closes, the first reader (or the job below, soon after July 31)
-//! takes them from the data as it then stands, and from then on every
-//! reader gets that same stored row (`impact_year`).
+//! The public page's student figures, published once per school year: in
+//! the summer after the year closes, the job below takes them from the data
+//! as it then stands, and from then on every reader gets that same stored
+//! row (`impact_year`). Reading never takes figures.
 //!
 //! Live figures would move with the roster: read on two days, around one
 //! student joining, leaving or having a record corrected, the difference is
 //! that student's groups; and every year's cohort is the roster as it stands,
-//! so closed years would move too. Figures that never change once shown
-//! cannot be subtracted from each other, and the current year, still
-//! moving, shows none.
+//! so a closed year taken on demand would be one more snapshot of today's
+//! roster to subtract from another. So a year is published only in the
+//! summer right after it (`due`), once, by the job; the current year, and a
+//! closed year the job did not publish then, show no student figures.
 
 use std::time::Duration;
 
@@ -23,7 +24,7 @@ use crate::{
     counseling::service::school_year_of,
     db,
     disclosure::{Figures, Shown},
-    error::{AppError, AppResult},
+    error::AppResult,
 };
 
 /// What the page and the CSV show about a school year's students, each
@@ -52,28 +53,25 @@ pub struct Published {
     pub taken_on: NaiveDate,
 }
 
-/// The student figures of `year` as published: the stored row of a closed
-/// year, taken now if nobody has needed it yet; none for the current year.
-pub async fn students(
-    db: &DatabaseConnection,
-    year: i32,
-    today: NaiveDate,
-    threshold: usize,
-) -> AppResult<Option<Published>> {
-    if year >= school_year_of(today) {
-        return Ok(None);
+/// The student figures of `year` as published: the stored row, if the year
+/// was published; never taken here.
+pub async fn students(db: &DatabaseConnection, year: i32) -> AppResult<Option<Published>> {
+    match impact_year::Entity::find_by_id(year).one(db).await? {
+        Some(row) => read(&row).map(Some),
+        None => Ok(None),
     }
-    if let Some(row) = impact_year::Entity::find_by_id(year).one(db).await? {
-        return read(&row).map(Some);
-    }
-    freeze(db, year, today, threshold).await?;
-    // Two first readers both counted and both tried to store: one row
-    // won, and both show that one.
-    let row = impact_year::Entity::find_by_id(year)
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("impact year {year} not stored")))?;
-    read(&row).map(Some)
+}
+
+/// The school year the job publishes on `today`: the one that closed last,
+/// while the summer after it lasts (August and September). A year missed
+/// then stays unpublished: taken later, its cohort would be a later year's
+/// roster.
+pub fn due(today: NaiveDate) -> Option<i32> {
+    let (starts, _) = crate::counseling::service::school_year_bounds(school_year_of(today));
+    let summer_ends = starts
+        .date_naive()
+        .checked_add_months(chrono::Months::new(2))?;
+    (today < summer_ends).then(|| school_year_of(today) - 1)
 }
 
 /// Takes `year`'s student figures as the data stands and stores them, unless
@@ -113,10 +111,10 @@ fn read(row: &impact_year::Model) -> AppResult<Published> {
     })
 }
 
-/// Publishes the school year that closed last, if nobody has yet: run every
-/// hour on the one server holding the job's lease, so a year's figures are
-/// taken in the first hour after it ends, before the summer's roster
-/// changes, rather than when someone first asks.
+/// Publishes the school year that closed last, if it is `due` and not yet
+/// published: run every hour on the one server holding the job's lease, so
+/// a year's figures are taken in the first hour after it ends, before the
+/// summer's roster changes.
 pub fn spawn_worker(db: DatabaseConnection, threshold: usize) -> JoinHandle<()> {
     tokio::spawn(async move {
         let period = Duration::from_secs(3600);
@@ -130,7 +128,9 @@ pub fn spawn_worker(db: DatabaseConnection, threshold: usize) -> JoinHandle<()> 
                 continue;
             }
             let today = crate::format::today();
-            let last = school_year_of(today) - 1;
+            let Some(last) = due(today) else {
+                continue;
+            };
             match publish_closed(&db, last, today, threshold).await {
                 Ok(false) => {}
                 Ok(true) => tracing::info!(
@@ -160,4 +160,23 @@ pub async fn publish_closed(
         return Ok(false);
     }
     freeze(db, year, today, threshold).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_year_is_due_only_in_the_summer_right_after_it_closes() {
+        assert_eq!(due(day(2026, 7, 31)), None, "2025-26 still running");
+        assert_eq!(due(day(2026, 8, 1)), Some(2025));
+        assert_eq!(due(day(2026, 9, 30)), Some(2025));
+        assert_eq!(due(day(2026, 10, 1)), None, "missed: never published");
+        assert_eq!(due(day(2027, 3, 1)), None);
+        assert_eq!(due(day(2027, 8, 1)), Some(2026));
+    }
 }

@@ -68,16 +68,14 @@ pub struct Impact {
     /// The year's student figures as published once the year closed; none
     /// for the current year (see [`published`]).
     pub students: Option<Published>,
+    /// The year is over (its figures were published in the summer after
+    /// it, or never will be).
+    pub closed: bool,
 }
 
 /// The impact page of `year`: postings as they stand, students as published.
-pub async fn impact(
-    db: &DatabaseConnection,
-    year: i32,
-    today: NaiveDate,
-    threshold: usize,
-) -> AppResult<Impact> {
-    let students = published::students(db, year, today, threshold).await?;
+pub async fn impact(db: &DatabaseConnection, year: i32, today: NaiveDate) -> AppResult<Impact> {
+    let students = published::students(db, year).await?;
     // Every live figure from one snapshot, so no two of them mix states.
     let snapshot = db::begin_read(db).await?;
     let offers = offers(&snapshot, year).await?;
@@ -102,6 +100,7 @@ pub async fn impact(
         postings: offers.postings,
         commitments_made,
         students,
+        closed: year < counseling::school_year_of(today),
     })
 }
 

@@ -130,6 +130,10 @@ async fn as_if_in(app: &TestApp, years: u32, year: i32) -> String {
         }
     };
     shift(true).await;
+    // As the summer job publishes a closed year.
+    stembridge::impact::published::publish_closed(&app.db, year, stembridge::format::today(), 10)
+        .await
+        .unwrap();
     let html = page(app, &new_client(), &format!("/impact?year={year}")).await;
     assert!(html.contains("id=\"impact-published-on\""), "{html}");
     shift(false).await;
