@@ -201,9 +201,13 @@ pub async fn run(
             )],
         )));
     }
+    // Entrants who left the school since (inactive on the roster) are left
+    // out: a seat drawn for them would wait for ever, and an active student
+    // would wait behind them. Their application stays as it was.
     let entries = application::Entity::find()
         .filter(application::Column::OpportunityId.eq(opportunity.id))
         .filter(application::Column::Status.eq(ApplicationStatus::Submitted))
+        .filter(application::Column::StudentId.in_subquery(crate::roster::service::on_roster()))
         .order_by_asc(application::Column::Id)
         .all(&txn)
         .await?;
@@ -245,6 +249,7 @@ pub async fn run(
             .column(application::Column::StudentId)
             .filter(application::Column::OpportunityId.eq(opportunity.id))
             .filter(application::Column::Status.eq(ApplicationStatus::Submitted))
+            .filter(application::Column::StudentId.in_subquery(crate::roster::service::on_roster()))
             .into_query()
     };
     let students: HashMap<i32, student::Model> = student::Entity::find()

@@ -129,15 +129,7 @@ pub async fn promote_wait_list(
             .filter(application::Column::Status.eq(ApplicationStatus::Waitlisted))
             // A student who left the school (inactive on the roster) cannot
             // take the seat: it goes to the next one who can.
-            .filter(
-                application::Column::StudentId.in_subquery(
-                    student::Entity::find()
-                        .select_only()
-                        .column(student::Column::Id)
-                        .filter(student::Column::Active.eq(true))
-                        .into_query(),
-                ),
-            )
+            .filter(application::Column::StudentId.in_subquery(crate::roster::service::on_roster()))
             // A draw's wait list in draw order; places given later (no draw
             // position) after it, by arrival.
             .order_by_with_nulls(

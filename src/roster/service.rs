@@ -20,6 +20,18 @@ use crate::{
     paging::{self, Paging},
 };
 
+/// The ids of students still on their school's roster (active), as a
+/// subquery: one who left can take no seat, by a draw, a wait list or an
+/// offer.
+pub fn on_roster() -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::QueryTrait;
+    student::Entity::find()
+        .select_only()
+        .column(student::Column::Id)
+        .filter(student::Column::Active.eq(true))
+        .into_query()
+}
+
 /// The schools this counselor looks after; every school for an admin.
 pub async fn schools_of(
     db: &impl ConnectionTrait,

@@ -710,3 +710,73 @@ async fn a_suspended_organizations_posting_page_shows_no_count_of_entries() {
     })
     .await;
 }
+
+/// An entrant who left the school before the draw (inactive on the roster)
+/// is left out of it (eyes9c F3): the one seat goes to a student who can
+/// take it, and the record counts only those drawn.
+#[tokio::test]
+async fn an_entrant_who_left_the_school_is_left_out_of_the_draw() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let start = days_from_now(60);
+        let fair = app
+            .published(
+                &employer,
+                &posting(&[
+                    ("kind", "job_shadow"),
+                    ("slots", "1"),
+                    ("start_date", &start),
+                    ("end_date", &start),
+                    ("start_time", "09:00"),
+                    ("end_time", "13:00"),
+                ]),
+            )
+            .await;
+        for name in ["Avery", "Blake", "Casey"] {
+            let client = student(&app, lincoln, name, 11, "").await;
+            assert_eq!(
+                apply(&app, &client, fair).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        // Avery and Blake leave the school before the deadline.
+        app.db
+            .execute_unprepared(
+                "UPDATE student SET active = false WHERE first_name IN ('Avery', 'Blake')",
+            )
+            .await
+            .unwrap();
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET deadline = '{}' WHERE id = {fair}",
+                days_from_now(-1)
+            ))
+            .await
+            .unwrap();
+        let today = stembridge::format::today();
+        let ran = stembridge::draws::service::run_due(&app.db, today, false)
+            .await
+            .unwrap();
+        assert_eq!(ran, 1);
+        assert_eq!(app.count("placement").await, 1);
+        assert_eq!(
+            app.count(
+                "placement p JOIN student s ON s.id = p.student_id WHERE s.first_name = 'Casey'"
+            )
+            .await,
+            1,
+            "the seat went to the student still at the school"
+        );
+        assert_eq!(app.count("draw_entry").await, 1);
+        assert_eq!(
+            app.number("SELECT CAST(entries AS BIGINT) AS n FROM draw")
+                .await,
+            1
+        );
+    })
+    .await;
+}
