@@ -127,3 +127,5 @@ families-roster-consent = { $count ->
     [one] One placement now waits for guardian consent because a birth date changed
    *[other] { $count } placements now wait for guardian consent because birth dates changed
 } (see Consent forms).
+families-birth-date-confirm-start = This date makes the student 18 by the start of a placement waiting for a guardian's consent, so saving it starts that placement without consent. If the date is right, tick “Start it without a guardian's consent” and save again; nothing was saved.
+families-record-start-without-consent = Start it without a guardian's consent if this date makes the student 18 by a waiting placement's start

@@ -127,3 +127,5 @@ families-roster-consent = { $count ->
     [one] Una práctica espera ahora el consentimiento del tutor porque cambió una fecha de nacimiento
    *[other] { $count } prácticas esperan ahora el consentimiento del tutor porque cambiaron fechas de nacimiento
 } (vea Formularios de consentimiento).
+families-birth-date-confirm-start = Esta fecha hace que el estudiante tenga 18 años al empezar una práctica que espera el consentimiento del tutor, así que guardarla la inicia sin consentimiento. Si la fecha es correcta, marque «Iniciarla sin el consentimiento de un tutor» y guarde de nuevo; no se guardó nada.
+families-record-start-without-consent = Iniciarla sin el consentimiento de un tutor si esta fecha hace que el estudiante tenga 18 años al empezar una práctica en espera

@@ -65,8 +65,8 @@ pub async fn set_birth_date(
         Message::new("families-birth-date-saved")
     } else {
         Message::new("families-birth-date-saved-placements")
-            .arg("waiting", effect.waiting)
-            .arg("started", effect.started)
+            .arg("waiting", effect.waiting.len())
+            .arg("started", effect.started.len())
     };
     Saved::new(saved, back(id)).redirect(&session).await
 }

@@ -430,6 +430,10 @@ pub async fn shared_beyond(
 #[serde(default)]
 pub struct BirthDateForm {
     pub date_of_birth: String,
+    /// `yes`: the counselor confirms that a date making the student 18 by
+    /// a placement's start starts it without a guardian's consent.
+    #[serde(default)]
+    pub start_without_consent: String,
 }
 
 /// Sets (or clears) a student's birth date: only a counselor of the
@@ -457,15 +461,33 @@ pub async fn set_birth_date(
     };
     let txn = db::begin_write(db).await?;
     let student = student_for(&txn, counselor, student_id).await?;
+    let before = student.date_of_birth;
     let mut model: student::ActiveModel = student.into();
     model.date_of_birth = Set(date);
     let student = model.update(&txn).await?;
     let effect = crate::placements::consent::after_birth_date(&txn, &student).await?;
+    // Starting a placement without a guardian's consent is never a side
+    // effect: the counselor confirms it, or nothing is saved (the
+    // transaction is dropped with the changes above).
+    if !effect.started.is_empty() && form.start_without_consent != "yes" {
+        let mut errors = FieldErrors::new();
+        errors.add_id("start_without_consent", "families-birth-date-confirm-start");
+        return Err(AppError::Validation(errors));
+    }
+    // What changed and what it did, for whoever reviews the audit.
+    let day = |d: Option<NaiveDate>| d.map_or_else(|| "unknown".to_owned(), |d| d.to_string());
+    let subject = format!(
+        "student {student_id}: {} -> {}; placements on hold for consent: {:?}; started without consent: {:?}",
+        day(before),
+        day(date),
+        effect.waiting,
+        effect.started
+    );
     audit::record(
         &txn,
         counselor.id,
         audit::AuditAction::SetBirthDate,
-        &format!("student {student_id}"),
+        &subject,
     )
     .await?;
     txn.commit().await?;

@@ -13,7 +13,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
+    EntityTrait, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
 };
 use serde::Serialize;
 
@@ -101,21 +101,22 @@ pub async fn request(
     Ok(guardians.len())
 }
 
-/// What a changed birth date did to a student's placements.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+/// What a changed birth date did to a student's placements (their ids).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct AfterBirthDate {
     /// Went ahead with no consent on file and wait for it now.
-    pub waiting: usize,
+    pub waiting: Vec<i32>,
     /// Waited for consent and start now: the student is an adult on the
     /// start date, and an adult's family is not asked.
-    pub started: usize,
+    pub started: Vec<i32>,
 }
 
 /// A student's birth date changed (a counselor's correction, a roster): a
 /// placement that went ahead with no consent on file and now starts before
 /// they turn 18 goes back to waiting for consent, and the guardians are
 /// asked; one that waited and now starts on or after their 18th birthday
-/// starts, and its consent links stop working. In the caller's transaction;
+/// starts (its links open nothing while it is active). In the caller's
+/// transaction;
 /// hours need an active placement, so none are logged while one waits.
 /// Every change is conditional, like every consent decision, so a guardian
 /// answering at the same moment is not overwritten.
@@ -158,11 +159,14 @@ pub async fn after_birth_date(
         let opportunity =
             crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
         if to == PlacementStatus::AwaitingConsent {
-            effect.waiting += 1;
-            request(db, &placement, &opportunity, student).await?;
+            effect.waiting.push(placement.id);
+            // A link the guardians hold still works again: dates changed
+            // back and forth mail them once, not at every change.
+            if !has_live_link(db, placement.id).await? {
+                request(db, &placement, &opportunity, student).await?;
+            }
         } else {
-            effect.started += 1;
-            retire_links(db, placement.id).await?;
+            effect.started.push(placement.id);
             let started = placement::Model {
                 status: to,
                 ..placement.clone()
@@ -184,8 +188,18 @@ pub async fn after_birth_date(
     Ok(effect)
 }
 
-/// Ends every unused link of a placement now: only the newest mail counts,
-/// or none when consent is no longer asked.
+/// Whether a guardian holds a link of this placement that still works.
+async fn has_live_link(db: &impl ConnectionTrait, placement_id: i32) -> AppResult<bool> {
+    let live = consent_request::Entity::find()
+        .filter(consent_request::Column::PlacementId.eq(placement_id))
+        .filter(consent_request::Column::UsedAt.is_null())
+        .filter(consent_request::Column::ExpiresAt.gt(Utc::now()))
+        .count(db)
+        .await?;
+    Ok(live > 0)
+}
+
+/// Ends every unused link of a placement now: only the newest mail counts.
 async fn retire_links(db: &impl ConnectionTrait, placement_id: i32) -> AppResult<()> {
     let now = Utc::now();
     consent_request::Entity::update_many()

@@ -1304,8 +1304,8 @@ pub async fn import(
                     if updated.date_of_birth != current.date_of_birth {
                         let effect =
                             crate::placements::consent::after_birth_date(&txn, &updated).await?;
-                        summary.consent_asked += effect.waiting;
-                        summary.consent_not_needed += effect.started;
+                        summary.consent_asked += effect.waiting.len();
+                        summary.consent_not_needed += effect.started.len();
                     }
                 }
             }

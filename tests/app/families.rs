@@ -1704,7 +1704,8 @@ async fn with_no_language_on_the_roster_a_guardians_pages_follow_the_browser() {
 /// made the student an adult waits for consent again, the guardian is
 /// asked in her language, and everyone is told; the other way round, a
 /// placement waiting for consent of a student who is in fact an adult
-/// starts, and the guardian's link stops working.
+/// starts, but only when the counselor confirms it (eyes9c F2), and dates
+/// changed back and forth mail the guardian once, all of it audited.
 #[tokio::test]
 async fn a_birth_date_corrected_after_acceptance_puts_a_minors_placement_back_to_waiting_for_consent()
  {
@@ -1714,10 +1715,12 @@ async fn a_birth_date_corrected_after_acceptance_puts_a_minors_placement_back_to
         let w = world(&app, &users("es")).await;
         let record = format!("/counselor/students/{}", w.student_id);
         let action = format!("{record}/birth-date");
-        let set_birth_date = async |date: &str| {
-            let response = app
-                .submit_as(&w.counselor, &record, &action, &[("date_of_birth", date)])
-                .await;
+        let post = async |fields: &[(&str, &str)]| {
+            app.submit_as(&w.counselor, &record, &action, fields).await
+        };
+        let set_birth_date = async |date: &str, confirm: &str| {
+            let response =
+                post(&[("date_of_birth", date), ("start_without_consent", confirm)]).await;
             assert_eq!(response.status(), StatusCode::SEE_OTHER, "{date}");
             text(&app, &w.counselor.client, &location(&response)).await
         };
@@ -1725,35 +1728,51 @@ async fn a_birth_date_corrected_after_acceptance_puts_a_minors_placement_back_to
         let placement = accept(&app, &w).await;
         assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
         server.wait_for_to("maria@example.org", 1, 10).await;
-        let first_link = app.consent_link_mailed_to("maria@example.org").await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
 
-        // The school enters a date that makes her 20: an adult's family is
-        // not asked, so it starts and María's link no longer works.
-        let page = set_birth_date("2006-01-10").await;
+        // A date that makes her 20 would start it without consent: never
+        // as a side effect. Unconfirmed, nothing is saved.
+        let page = text(&app, &w.counselor.client, &record).await;
+        assert!(page.contains("name=\"start_without_consent\""), "offered");
+        let response = post(&[("date_of_birth", "2006-01-10")]).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("nothing was saved"), "{body}");
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        assert_eq!(
+            app.count("student WHERE date_of_birth IS NOT NULL AND first_name = 'Ana'")
+                .await,
+            1
+        );
+        assert_eq!(
+            app.count("audit_log WHERE action = 'set_birth_date'").await,
+            0
+        );
+        // Confirmed: an adult's family is not asked, so it starts, and
+        // María's link opens nothing while it is active.
+        let page = set_birth_date("2006-01-10", "yes").await;
         assert!(
             page.contains("One placement no longer waits for consent"),
             "{page}"
         );
         assert_eq!(placement_status(&app, placement).await, "active");
         assert_eq!(
-            app.get_as(&new_client(), &first_link).await.status(),
+            app.get_as(&new_client(), &link).await.status(),
             StatusCode::GONE
         );
 
-        // Corrected again: 17 on the start date.
-        let page = set_birth_date("2010-01-10").await;
+        // Corrected again: 17 on the start date. The link María holds works
+        // again, so she is not mailed a second time.
+        let page = set_birth_date("2010-01-10", "").await;
         assert!(
             page.contains("One placement of this student now waits for guardian consent"),
             "the counselor is told: {page}"
         );
         assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
-        let mail = server.wait_for_to("maria@example.org", 2, 10).await;
-        assert!(
-            mail.iter()
-                .filter(|m| m.subject().contains("consentimiento"))
-                .count()
-                == 2,
-            "asked again, in Spanish"
+        assert_eq!(app.count("consent_request").await, 1);
+        assert_eq!(
+            app.get_as(&new_client(), &link).await.status(),
+            StatusCode::OK
         );
         let list = text(&app, &w.counselor.client, "/counselor/placements").await;
         assert!(list.contains("maria@example.org"), "on the consent list");
@@ -1777,23 +1796,41 @@ async fn a_birth_date_corrected_after_acceptance_puts_a_minors_placement_back_to
                 "{told} is told: {id}"
             );
         }
+        // The audit says what changed and what it did.
+        assert_eq!(
+            app.count(&format!(
+                "audit_log WHERE action = 'set_birth_date' AND subject LIKE \
+                 '%2011-05-01 -> 2006-01-10%started without consent: [{placement}]%'"
+            ))
+            .await,
+            1
+        );
+        assert_eq!(
+            app.count(&format!(
+                "audit_log WHERE action = 'set_birth_date' AND subject LIKE \
+                 '%2006-01-10 -> 2010-01-10; placements on hold for consent: [{placement}]%'"
+            ))
+            .await,
+            1
+        );
 
         // Saving another minor's date asks no one twice.
-        let page = set_birth_date("2010-01-11").await;
+        let page = set_birth_date("2010-01-11", "").await;
         assert!(page.contains("Birth date saved."));
         assert!(!page.contains("waits for"), "{page}");
-        assert_eq!(app.count("consent_request").await, 2);
-
+        assert_eq!(app.count("consent_request").await, 1);
         // Only the guardian's answer starts it again.
-        let link = app.consent_link_mailed_to("maria@example.org").await;
-        assert_ne!(link, first_link);
         let response = give_consent(&app, &new_client(), &link).await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(placement_status(&app, placement).await, "active");
+        assert_eq!(
+            server.wait_for_to("maria@example.org", 2, 10).await.len(),
+            2,
+            "the request and the confirmation: never a second request"
+        );
         // Consent on file: a later correction leaves it active.
-        set_birth_date("2010-02-01").await;
+        set_birth_date("2010-02-01", "").await;
         assert_eq!(placement_status(&app, placement).await, "active");
-        assert_eq!(app.count("consent_request").await, 2);
     }
 }
 
@@ -1838,13 +1875,13 @@ async fn a_roster_that_changes_a_placed_students_birth_date_moves_their_consent_
                 "mail_outbox WHERE kind = 'consent_request' AND recipient = 'maria@example.org'"
             )
             .await,
-            2,
-            "asked when she accepted, and again now"
+            1,
+            "asked when she accepted; the link she holds works again"
         );
         // The same roster again changes nothing and asks no one again.
         let response = upload(&app, &w.admin, &users("en")).await;
         assert!(!response.page.contains("consent because"));
-        assert_eq!(app.count("consent_request").await, 2);
+        assert_eq!(app.count("consent_request").await, 1);
     })
     .await;
 }
