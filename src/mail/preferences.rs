@@ -324,21 +324,27 @@ pub async fn save_for_user(
     Ok(())
 }
 
-/// Saves a guardian's choices from their preferences link. The language is
-/// kept as the guardian's own choice (`language_chosen`), apart from the one
-/// the school records, so no later roster import or correction undoes it.
+/// Saves a guardian's choices from their preferences link. A language other
+/// than the one the form showed (or any, once she chose one) is kept as the
+/// guardian's own choice (`language_chosen`), apart from the one the school
+/// records, so no later roster import or correction undoes it; saving only
+/// the other settings leaves the school's language in charge.
 pub async fn save_for_guardian(
     db: &impl ConnectionTrait,
     guardian_id: i32,
     form: &PreferencesForm,
 ) -> AppResult<()> {
     let choices = parse(form, false)?;
+    let current = guardian::Entity::find_by_id(guardian_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let chosen = (current.language_chosen.is_some()
+        || choices.language != crate::families::service::lang_of(&current).code())
+    .then_some(choices.language);
     let updated = guardian::Entity::update_many()
         .col_expr(guardian::Column::MailUpdates, Expr::value(choices.updates))
-        .col_expr(
-            guardian::Column::LanguageChosen,
-            Expr::value(Some(choices.language)),
-        )
+        .col_expr(guardian::Column::LanguageChosen, Expr::value(chosen))
         .col_expr(guardian::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(guardian::Column::Id.eq(guardian_id))
         .exec(db)

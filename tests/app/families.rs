@@ -1472,9 +1472,16 @@ async fn a_guardians_own_language_outlives_the_roster_syncs_and_her_next_consent
             .wait_for_to("maria@example.org", 1, 15)
             .await
             .remove(0);
-        // She chooses Spanish on her settings page, and is told it is kept.
         let settings = request.link("/email/");
         let guardian = new_client();
+        // Saving only her confirmations, with the language the form showed,
+        // records no choice of language: the school's stays in charge.
+        let response = app
+            .submit_as(&guardian, &settings, &settings, &[("language", "en")])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(maria(&app).await.language_chosen, None);
+        // She chooses Spanish on her settings page, and is told it is kept.
         let response = app
             .submit_as(
                 &guardian,
