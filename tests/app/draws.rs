@@ -23,6 +23,23 @@ async fn application_of(app: &TestApp, opportunity: i32, first: &str) -> i64 {
     .await
 }
 
+/// A one-day job shadow with one seat given by fair draw, 60 days ahead.
+async fn one_seat_shadow(app: &TestApp, employer: &Client) -> i32 {
+    let start = days_from_now(60);
+    app.published(
+        employer,
+        &posting(&[
+            ("kind", "job_shadow"),
+            ("slots", "1"),
+            ("start_date", &start),
+            ("end_date", &start),
+            ("start_time", "09:00"),
+            ("end_time", "13:00"),
+        ]),
+    )
+    .await
+}
+
 async fn page(app: &TestApp, client: &Client, path: &str) -> String {
     let response = app.get_as(client, path).await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
@@ -586,20 +603,7 @@ async fn a_suspended_organizations_draw_waits_until_it_is_verified_again() {
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let lincoln = app.school_with_counselor("Lincoln High").await;
-        let start = days_from_now(60);
-        let fair = app
-            .published(
-                &employer,
-                &posting(&[
-                    ("kind", "job_shadow"),
-                    ("slots", "1"),
-                    ("start_date", &start),
-                    ("end_date", &start),
-                    ("start_time", "09:00"),
-                    ("end_time", "13:00"),
-                ]),
-            )
-            .await;
+        let fair = one_seat_shadow(&app, &employer).await;
         for name in ["Avery", "Blake"] {
             let client = student(&app, lincoln, name, 11, "").await;
             assert_eq!(
@@ -663,20 +667,7 @@ async fn a_suspended_organizations_posting_page_shows_no_count_of_entries() {
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let lincoln = app.school_with_counselor("Lincoln High").await;
-        let start = days_from_now(60);
-        let fair = app
-            .published(
-                &employer,
-                &posting(&[
-                    ("kind", "job_shadow"),
-                    ("slots", "1"),
-                    ("start_date", &start),
-                    ("end_date", &start),
-                    ("start_time", "09:00"),
-                    ("end_time", "13:00"),
-                ]),
-            )
-            .await;
+        let fair = one_seat_shadow(&app, &employer).await;
         for name in ["Avery", "Blake"] {
             let client = student(&app, lincoln, name, 11, "").await;
             assert_eq!(
@@ -722,20 +713,7 @@ async fn an_entrant_who_left_the_school_is_left_out_of_the_draw() {
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let lincoln = app.school_with_counselor("Lincoln High").await;
-        let start = days_from_now(60);
-        let fair = app
-            .published(
-                &employer,
-                &posting(&[
-                    ("kind", "job_shadow"),
-                    ("slots", "1"),
-                    ("start_date", &start),
-                    ("end_date", &start),
-                    ("start_time", "09:00"),
-                    ("end_time", "13:00"),
-                ]),
-            )
-            .await;
+        let fair = one_seat_shadow(&app, &employer).await;
         for name in ["Avery", "Blake", "Casey"] {
             let client = student(&app, lincoln, name, 11, "").await;
             assert_eq!(

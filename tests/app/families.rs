@@ -142,6 +142,35 @@ async fn accept(app: &TestApp, w: &World) -> i32 {
         .unwrap()
 }
 
+/// The counselor sends María's consent request again; the second mail she
+/// receives, in Spanish.
+async fn resend_in_spanish(
+    app: &TestApp,
+    w: &World,
+    server: &MailServer,
+    placement: i32,
+) -> crate::mail_server::Received {
+    let response = app
+        .submit_as(
+            &w.counselor,
+            "/counselor/placements",
+            &format!("/counselor/placements/{placement}/consent-resend"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let again = server
+        .wait_for_to("maria@example.org", 2, 15)
+        .await
+        .remove(1);
+    assert!(
+        again.subject().contains("Se necesita su consentimiento"),
+        "{}",
+        again.subject()
+    );
+    again
+}
+
 async fn placement_status(app: &TestApp, id: i32) -> String {
     entity::placement::Entity::find_by_id(id)
         .one(&app.db)
@@ -1020,24 +1049,7 @@ async fn a_guardian_chooses_a_language_and_no_confirmations_yet_consent_requests
         );
 
         // The counselor sends the request again: it still comes, now in Spanish.
-        let response = app
-            .submit_as(
-                &w.counselor,
-                "/counselor/placements",
-                &format!("/counselor/placements/{placement}/consent-resend"),
-                &[],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let again = server
-            .wait_for_to("maria@example.org", 2, 15)
-            .await
-            .remove(1);
-        assert!(
-            again.subject().contains("Se necesita su consentimiento"),
-            "{}",
-            again.subject()
-        );
+        let again = resend_in_spanish(&app, &w, &server, placement).await;
         // She consents; no confirmation follows, as she chose.
         let response = give_consent(&app, &new_client(), &again.link("/consent/")).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -1528,24 +1540,7 @@ async fn a_guardians_own_language_outlives_the_roster_syncs_and_her_next_consent
         );
 
         // The next consent request is in Spanish.
-        let response = app
-            .submit_as(
-                &w.counselor,
-                "/counselor/placements",
-                &format!("/counselor/placements/{placement}/consent-resend"),
-                &[],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let again = server
-            .wait_for_to("maria@example.org", 2, 15)
-            .await
-            .remove(1);
-        assert!(
-            again.subject().contains("Se necesita su consentimiento"),
-            "{}",
-            again.subject()
-        );
+        let again = resend_in_spanish(&app, &w, &server, placement).await;
         assert!(
             again
                 .text()
