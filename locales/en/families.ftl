@@ -119,9 +119,9 @@ families-birth-date-saved-placements = Birth date saved.{ $waiting ->
 }
 families-consent-not-needed = Your placement “{ $title }” no longer waits for a guardian's consent: your school updated your date of birth, and you are 18 by its start. It is active.
 families-consent-not-needed-employer = A student's placement at “{ $title }” no longer needs a guardian's consent and is active.
-families-roster-consent-started = { $count ->
-    [one] One placement no longer waits for guardian consent because a birth date changed (the student is 18 by its start): it is active
-   *[other] { $count } placements no longer wait for guardian consent because birth dates changed (the students are 18 by their start): they are active
+families-roster-consent-adults = { $count ->
+    [one] One placement still waits for guardian consent although, by a changed birth date, the student is 18 by its start: a roster never starts a placement; a counselor can start it from the student's record
+   *[other] { $count } placements still wait for guardian consent although, by changed birth dates, the students are 18 by their start: a roster never starts a placement; a counselor can start each from the student's record
 }.
 families-roster-consent = { $count ->
     [one] One placement now waits for guardian consent because a birth date changed

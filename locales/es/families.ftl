@@ -119,9 +119,9 @@ families-birth-date-saved-placements = Fecha de nacimiento guardada.{ $waiting -
 }
 families-consent-not-needed = Tu práctica «{ $title }» ya no espera el consentimiento de un tutor: tu escuela actualizó tu fecha de nacimiento y tendrás 18 años al empezar. Está activa.
 families-consent-not-needed-employer = La práctica de un estudiante en «{ $title }» ya no necesita el consentimiento de un tutor y está activa.
-families-roster-consent-started = { $count ->
-    [one] Una práctica ya no espera el consentimiento del tutor porque cambió una fecha de nacimiento (el estudiante tiene 18 años al empezar): está activa
-   *[other] { $count } prácticas ya no esperan el consentimiento del tutor porque cambiaron fechas de nacimiento (los estudiantes tienen 18 años al empezar): están activas
+families-roster-consent-adults = { $count ->
+    [one] Una práctica sigue esperando el consentimiento del tutor aunque, por una fecha de nacimiento cambiada, el estudiante tiene 18 años al empezar: una lista nunca inicia una práctica; un orientador puede iniciarla desde el expediente del estudiante
+   *[other] { $count } prácticas siguen esperando el consentimiento del tutor aunque, por fechas de nacimiento cambiadas, los estudiantes tienen 18 años al empezar: una lista nunca inicia una práctica; un orientador puede iniciar cada una desde el expediente del estudiante
 }.
 families-roster-consent = { $count ->
     [one] Una práctica espera ahora el consentimiento del tutor porque cambió una fecha de nacimiento

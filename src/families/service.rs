@@ -465,7 +465,12 @@ pub async fn set_birth_date(
     let mut model: student::ActiveModel = student.into();
     model.date_of_birth = Set(date);
     let student = model.update(&txn).await?;
-    let effect = crate::placements::consent::after_birth_date(&txn, &student).await?;
+    let effect = crate::placements::consent::after_birth_date(
+        &txn,
+        &student,
+        crate::placements::consent::AdultPlacements::Start,
+    )
+    .await?;
     // Starting a placement without a guardian's consent is never a side
     // effect: the counselor confirms it, or nothing is saved (the
     // transaction is dropped with the changes above).

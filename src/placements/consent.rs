@@ -109,6 +109,19 @@ pub struct AfterBirthDate {
     /// Waited for consent and start now: the student is an adult on the
     /// start date, and an adult's family is not asked.
     pub started: Vec<i32>,
+    /// Wait for consent although the student is an adult on the start date:
+    /// left for a counselor to start from the student's record.
+    pub adults_waiting: Vec<i32>,
+}
+
+/// Whether a birth date change may start a waiting placement of a student
+/// who is 18 by its start: only a counselor who confirmed it on the
+/// student's record, never a roster import (a file any counselor of the
+/// school can upload, with no confirmation per student).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdultPlacements {
+    Start,
+    LeaveWaiting,
 }
 
 /// A student's birth date changed (a counselor's correction, a roster): a
@@ -123,6 +136,7 @@ pub struct AfterBirthDate {
 pub async fn after_birth_date(
     db: &impl ConnectionTrait,
     student: &student::Model,
+    adults: AdultPlacements,
 ) -> AppResult<AfterBirthDate> {
     let open = placement::Entity::find()
         .filter(placement::Column::StudentId.eq(student.id))
@@ -140,6 +154,12 @@ pub async fn after_birth_date(
                 PlacementStatus::AwaitingConsent,
                 "families-consent-needed-again",
             ),
+            (PlacementStatus::AwaitingConsent, false)
+                if adults == AdultPlacements::LeaveWaiting =>
+            {
+                effect.adults_waiting.push(placement.id);
+                continue;
+            }
             (PlacementStatus::AwaitingConsent, false) => (
                 PlacementStatus::AwaitingConsent,
                 PlacementStatus::Active,
@@ -162,7 +182,7 @@ pub async fn after_birth_date(
             effect.waiting.push(placement.id);
             // A link the guardians hold still works again: dates changed
             // back and forth mail them once, not at every change.
-            if !has_live_link(db, placement.id).await? {
+            if !has_live_link(db, placement.id, student).await? {
                 request(db, &placement, &opportunity, student).await?;
             }
         } else {
@@ -188,12 +208,27 @@ pub async fn after_birth_date(
     Ok(effect)
 }
 
-/// Whether a guardian holds a link of this placement that still works.
-async fn has_live_link(db: &impl ConnectionTrait, placement_id: i32) -> AppResult<bool> {
+/// Whether a guardian holds a link of this placement that still works,
+/// sent to an address the family still has on file (a link mailed to an
+/// address since corrected reaches nobody).
+async fn has_live_link(
+    db: &impl ConnectionTrait,
+    placement_id: i32,
+    student: &student::Model,
+) -> AppResult<bool> {
+    let addresses: Vec<String> = families::reachable(db, student.id)
+        .await?
+        .into_iter()
+        .filter_map(|g| g.email)
+        .collect();
+    if addresses.is_empty() {
+        return Ok(false);
+    }
     let live = consent_request::Entity::find()
         .filter(consent_request::Column::PlacementId.eq(placement_id))
         .filter(consent_request::Column::UsedAt.is_null())
         .filter(consent_request::Column::ExpiresAt.gt(Utc::now()))
+        .filter(consent_request::Column::Email.is_in(addresses))
         .count(db)
         .await?;
     Ok(live > 0)

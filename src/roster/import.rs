@@ -144,8 +144,9 @@ pub struct ImportSummary {
     /// Placements that wait for guardian consent again because the
     /// student's birth date changed.
     pub consent_asked: usize,
-    /// Placements that waited for consent and start, the student being an
-    /// adult on the start date by the new birth date.
+    /// Placements still waiting for consent although, by the new birth
+    /// date, the student is an adult on the start date: a counselor starts
+    /// each from the student's record (a roster never starts one).
     pub consent_not_needed: usize,
     /// References to people missing from users.csv, in file order.
     pub warnings: Vec<ImportWarning>,
@@ -1302,10 +1303,14 @@ pub async fn import(
                     let updated = model.update(&txn).await?;
                     summary.updated += 1;
                     if updated.date_of_birth != current.date_of_birth {
-                        let effect =
-                            crate::placements::consent::after_birth_date(&txn, &updated).await?;
+                        let effect = crate::placements::consent::after_birth_date(
+                            &txn,
+                            &updated,
+                            crate::placements::consent::AdultPlacements::LeaveWaiting,
+                        )
+                        .await?;
                         summary.consent_asked += effect.waiting.len();
-                        summary.consent_not_needed += effect.started.len();
+                        summary.consent_not_needed += effect.adults_waiting.len();
                     }
                 }
             }

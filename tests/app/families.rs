@@ -4,7 +4,8 @@
 
 use reqwest::{Client, StatusCode};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    sea_query::Expr,
 };
 use stembridge::admin::service::{NewSchool, create_school};
 
@@ -1836,7 +1837,10 @@ async fn a_birth_date_corrected_after_acceptance_puts_a_minors_placement_back_to
     }
 }
 
-/// The same corrections arriving from the roster's demographics file.
+/// The same corrections arriving from the roster's demographics file: a
+/// roster puts a placement back on hold, but never starts one without
+/// consent (eyes9d F1): it says so, and a counselor starts it from the
+/// student's record, confirming.
 #[tokio::test]
 async fn a_roster_that_changes_a_placed_students_birth_date_moves_their_consent_and_says_so() {
     on_each_backend(async |app: TestApp| {
@@ -1855,13 +1859,30 @@ async fn a_roster_that_changes_a_placed_students_birth_date_moves_their_consent_
         assert!(!response.refused);
         assert!(
             response.page.contains(
-                "One placement no longer waits for guardian consent because a birth date changed"
+                "One placement still waits for guardian consent although, by a changed birth date"
             ),
             "{}",
             response.page
         );
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        // The counselor starts it from the record, confirming.
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/birth-date"),
+                &[
+                    ("date_of_birth", "2005-05-01"),
+                    ("start_without_consent", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(placement_status(&app, placement).await, "active");
 
+        // The roster's minor's date puts it back on hold; María's link
+        // still works, so she is not mailed again.
         let response = upload(&app, &w.admin, &users("en")).await;
         assert!(!response.refused);
         assert!(
@@ -1884,6 +1905,46 @@ async fn a_roster_that_changes_a_placed_students_birth_date_moves_their_consent_
         let response = upload(&app, &w.admin, &users("en")).await;
         assert!(!response.page.contains("consent because"));
         assert_eq!(app.count("consent_request").await, 1);
+    })
+    .await;
+}
+
+/// A placement put back on hold after the guardian's address was corrected
+/// asks her at the new address: the link mailed to the old one reaches
+/// nobody (eyes9d F2).
+#[tokio::test]
+async fn a_placement_put_back_on_hold_asks_the_guardian_at_her_corrected_address() {
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let action = format!("{record}/birth-date");
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &action,
+                &[("date_of_birth", "2005-05-01"), ("start_without_consent", "yes")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        app.db
+            .execute_unprepared(
+                "UPDATE guardian SET email = 'maria.new@example.org' WHERE email = 'maria@example.org'",
+            )
+            .await
+            .unwrap();
+        let response = app
+            .submit_as(&w.counselor, &record, &action, &[("date_of_birth", "2011-05-01")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request' AND recipient = 'maria.new@example.org'")
+                .await,
+            1
+        );
     })
     .await;
 }
