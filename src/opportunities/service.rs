@@ -222,6 +222,9 @@ pub async fn update(
     let saved = model.update(&txn).await?;
     replace_features(&txn, id, &posting.features).await?;
     crate::draws::service::commit_seed_if_drawn(&txn, &saved).await?;
+    // Seats added go to the students already waiting, in line, before any
+    // newcomer (the row lock above is the one promotion needs).
+    crate::placements::service::promote_wait_list(&txn, &saved).await?;
     outbox::enqueue(&txn, id).await?;
     txn.commit().await?;
     Ok(saved)

@@ -819,3 +819,44 @@ async fn a_student_who_left_the_school_cannot_accept_an_offer() {
     })
     .await;
 }
+
+/// Seats added to a full job shadow go to the students waiting, in line,
+/// before any newcomer (eyes9d F4).
+#[tokio::test]
+async fn seats_added_to_a_full_posting_go_to_the_students_waiting() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let day = shadow(&app, &employer, "1").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        for name in ["Ada", "Ben"] {
+            let client = student(&app, lincoln, name, 11, "").await;
+            assert_eq!(
+                apply(&app, &client, day).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        assert_eq!(application_status(&app, "Ben", day).await, "waitlisted");
+        // The same posting, with two seats.
+        let date = days_from_now(60);
+        let fields = posting(&[
+            ("kind", "job_shadow"),
+            ("allocation", "first_come"),
+            ("slots", "2"),
+            ("start_date", &date),
+            ("end_date", &date),
+            ("start_time", "09:00"),
+            ("end_time", "13:00"),
+        ]);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let edit = format!("/employer/opportunities/{day}/edit");
+        let (status, body) = post(&app, &employer, &edit, &edit, &fields).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        assert!(placement_of(&app, "Ben", day).await.is_some(), "Ben's seat");
+        assert_eq!(application_status(&app, "Ben", day).await, "accepted");
+        assert_eq!(seats_agree(&app, day).await, 2);
+    })
+    .await;
+}
