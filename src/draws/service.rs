@@ -355,6 +355,39 @@ pub async fn run(
             notify(&txn, &[user_id], &message, &link).await?;
         }
     }
+    // Entrants left out for having left the school join the end of the wait
+    // list: behind everyone drawn, and passed over while inactive (the wait
+    // list takes only students on the roster), so one who comes back is in
+    // line rather than stranded or ahead of it.
+    let left_out = application::Entity::find()
+        .filter(application::Column::OpportunityId.eq(opportunity.id))
+        .filter(application::Column::Status.eq(ApplicationStatus::Submitted))
+        .filter(application::Column::StudentId.not_in_subquery(crate::roster::service::on_roster()))
+        .order_by_asc(application::Column::Id)
+        .all(&txn)
+        .await?;
+    for entry in left_out {
+        let now = Utc::now();
+        let (id, student_id) = (entry.id, entry.student_id);
+        let mut model: application::ActiveModel = entry.into();
+        model.status = Set(ApplicationStatus::Waitlisted);
+        model.wait_position = Set(None);
+        model.updated_at = Set(now);
+        model.update(&txn).await?;
+        let user_id = student::Entity::find_by_id(student_id)
+            .one(&txn)
+            .await?
+            .and_then(|s| s.user_id);
+        crate::applications::service::record_event(
+            &txn,
+            id,
+            Some(ApplicationStatus::Submitted),
+            ApplicationStatus::Waitlisted,
+            user_id.unwrap_or_default(),
+            now,
+        )
+        .await?;
+    }
     txn.commit().await?;
     tracing::info!(opportunity_id, seated, waiting, "fair draw run");
     Ok(Outcome::Drew { seated, waiting })

@@ -755,6 +755,13 @@ async fn an_entrant_who_left_the_school_is_left_out_of_the_draw() {
                 .await,
             1
         );
+        // They are not stranded: at the end of the wait list, behind
+        // everyone drawn, passed over while they are away.
+        assert_eq!(
+            app.count("application WHERE status = 'waitlisted' AND wait_position IS NULL")
+                .await,
+            2
+        );
     })
     .await;
 }
