@@ -128,11 +128,11 @@ pub enum AdultPlacements {
 /// placement that went ahead with no consent on file and now starts before
 /// they turn 18 goes back to waiting for consent, and the guardians are
 /// asked; one that waited and now starts on or after their 18th birthday
-/// starts (its links open nothing while it is active). In the caller's
-/// transaction;
-/// hours need an active placement, so none are logged while one waits.
-/// Every change is conditional, like every consent decision, so a guardian
-/// answering at the same moment is not overwritten.
+/// starts (its links open nothing while it is active), unless `adults` says
+/// to leave it waiting. In the caller's transaction; hours need an active
+/// placement, so none are logged while one waits. Every change is
+/// conditional, like every consent decision, so a guardian answering at the
+/// same moment is not overwritten.
 pub async fn after_birth_date(
     db: &impl ConnectionTrait,
     student: &student::Model,
