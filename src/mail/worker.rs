@@ -96,10 +96,16 @@ impl Mailer {
             }
             _ => body,
         };
+        // The language it is written in (RFC 3282), for mail clients that
+        // read aloud or offer to translate: our own codes, plain ASCII.
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(row.subject.clone());
+            .subject(row.subject.clone())
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("Content-Language"),
+                row.language.clone(),
+            ));
         // Optional mail only (RFC 2369, RFC 8058): one click in the mail
         // client unsubscribes with a POST to the link, no sign-in needed.
         if let Some(path) = &row.unsubscribe_path {

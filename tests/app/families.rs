@@ -244,6 +244,7 @@ async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_ca
             "{}",
             mail.subject()
         );
+        assert_eq!(mail.header("Content-Language").as_deref(), Some("es"));
         let body = mail.text();
         for fact in [
             "Hola, María Rivera:",
