@@ -113,7 +113,10 @@ pub async fn import_roster(
             );
             for (count, id) in [
                 (summary.consent_asked, "families-roster-consent"),
-                (summary.consent_not_needed, "families-roster-consent-adults"),
+                (
+                    summary.consent_adults_waiting,
+                    "families-roster-consent-adults",
+                ),
             ] {
                 if count > 0 {
                     let count = i64::try_from(count).unwrap_or(i64::MAX);

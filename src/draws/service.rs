@@ -201,16 +201,34 @@ pub async fn run(
             )],
         )));
     }
-    // Entrants who left the school since (inactive on the roster) are left
-    // out: a seat drawn for them would wait for ever, and an active student
-    // would wait behind them. Their application stays as it was.
-    let entries = application::Entity::find()
+    let submitted = application::Entity::find()
         .filter(application::Column::OpportunityId.eq(opportunity.id))
         .filter(application::Column::Status.eq(ApplicationStatus::Submitted))
-        .filter(application::Column::StudentId.in_subquery(crate::roster::service::on_roster()))
         .order_by_asc(application::Column::Id)
         .all(&txn)
         .await?;
+    // The entrants and whether each was ever placed, in two queries whatever their number.
+    let entrant_ids = || {
+        application::Entity::find()
+            .select_only()
+            .column(application::Column::StudentId)
+            .filter(application::Column::OpportunityId.eq(opportunity.id))
+            .filter(application::Column::Status.eq(ApplicationStatus::Submitted))
+            .into_query()
+    };
+    let students: HashMap<i32, student::Model> = student::Entity::find()
+        .filter(student::Column::Id.in_subquery(entrant_ids()))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    // Entrants who left the school since (inactive on the roster) are left
+    // out: a seat drawn for them would wait for ever, and an active student
+    // would wait behind them. They join the end of the wait list (below).
+    let (entries, left_out): (Vec<_>, Vec<_>) = submitted
+        .into_iter()
+        .partition(|a| students.get(&a.student_id).is_some_and(|s| s.active));
     let taken = slots_taken(&txn, opportunity.id).await?;
     let seats = (opportunity.slots - taken).max(0);
     // The seed fixed in advance; a posting from before seeds were fixed
@@ -242,23 +260,6 @@ pub async fn run(
         Err(e) => return Err(e.into()),
     };
 
-    // The entrants and whether each was ever placed, in two queries whatever their number.
-    let entrant_ids = || {
-        application::Entity::find()
-            .select_only()
-            .column(application::Column::StudentId)
-            .filter(application::Column::OpportunityId.eq(opportunity.id))
-            .filter(application::Column::Status.eq(ApplicationStatus::Submitted))
-            .filter(application::Column::StudentId.in_subquery(crate::roster::service::on_roster()))
-            .into_query()
-    };
-    let students: HashMap<i32, student::Model> = student::Entity::find()
-        .filter(student::Column::Id.in_subquery(entrant_ids()))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s))
-        .collect();
     let placed_before: HashSet<i32> = placement::Entity::find()
         .select_only()
         .column(placement::Column::StudentId)
@@ -359,25 +360,15 @@ pub async fn run(
     // list: behind everyone drawn, and passed over while inactive (the wait
     // list takes only students on the roster), so one who comes back is in
     // line rather than stranded or ahead of it.
-    let left_out = application::Entity::find()
-        .filter(application::Column::OpportunityId.eq(opportunity.id))
-        .filter(application::Column::Status.eq(ApplicationStatus::Submitted))
-        .filter(application::Column::StudentId.not_in_subquery(crate::roster::service::on_roster()))
-        .order_by_asc(application::Column::Id)
-        .all(&txn)
-        .await?;
     for entry in left_out {
         let now = Utc::now();
-        let (id, student_id) = (entry.id, entry.student_id);
+        let id = entry.id;
+        let user_id = students.get(&entry.student_id).and_then(|s| s.user_id);
         let mut model: application::ActiveModel = entry.into();
         model.status = Set(ApplicationStatus::Waitlisted);
         model.wait_position = Set(None);
         model.updated_at = Set(now);
         model.update(&txn).await?;
-        let user_id = student::Entity::find_by_id(student_id)
-            .one(&txn)
-            .await?
-            .and_then(|s| s.user_id);
         crate::applications::service::record_event(
             &txn,
             id,

@@ -432,7 +432,6 @@ pub struct BirthDateForm {
     pub date_of_birth: String,
     /// `yes`: the counselor confirms that a date making the student 18 by
     /// a placement's start starts it without a guardian's consent.
-    #[serde(default)]
     pub start_without_consent: String,
 }
 

@@ -48,8 +48,15 @@ pub async fn request(
     if guardians.is_empty() {
         return Ok(0);
     }
-    retire_links(db, placement.id).await?;
+    // Only the newest mail's links work.
     let now = Utc::now();
+    consent_request::Entity::update_many()
+        .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
+        .filter(consent_request::Column::PlacementId.eq(placement.id))
+        .filter(consent_request::Column::UsedAt.is_null())
+        .filter(consent_request::Column::ExpiresAt.gt(now))
+        .exec(db)
+        .await?;
     let facts = Facts::load(db, opportunity).await?;
     let expires = now + chrono::Duration::days(LINK_DAYS);
     for guardian in &guardians {
@@ -232,19 +239,6 @@ async fn has_live_link(
         .count(db)
         .await?;
     Ok(live > 0)
-}
-
-/// Ends every unused link of a placement now: only the newest mail counts.
-async fn retire_links(db: &impl ConnectionTrait, placement_id: i32) -> AppResult<()> {
-    let now = Utc::now();
-    consent_request::Entity::update_many()
-        .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
-        .filter(consent_request::Column::PlacementId.eq(placement_id))
-        .filter(consent_request::Column::UsedAt.is_null())
-        .filter(consent_request::Column::ExpiresAt.gt(now))
-        .exec(db)
-        .await?;
-    Ok(())
 }
 
 /// What a guardian must know before agreeing, in their language (also the

@@ -147,7 +147,7 @@ pub struct ImportSummary {
     /// Placements still waiting for consent although, by the new birth
     /// date, the student is an adult on the start date: a counselor starts
     /// each from the student's record (a roster never starts one).
-    pub consent_not_needed: usize,
+    pub consent_adults_waiting: usize,
     /// References to people missing from users.csv, in file order.
     pub warnings: Vec<ImportWarning>,
     /// How each file given was read, in the form's order.
@@ -1310,7 +1310,7 @@ pub async fn import(
                         )
                         .await?;
                         summary.consent_asked += effect.waiting.len();
-                        summary.consent_not_needed += effect.adults_waiting.len();
+                        summary.consent_adults_waiting += effect.adults_waiting.len();
                     }
                 }
             }

@@ -40,6 +40,17 @@ async fn one_seat_shadow(app: &TestApp, employer: &Client) -> i32 {
     .await
 }
 
+/// The posting's deadline passed yesterday (the clock moving on).
+async fn past_deadline(app: &TestApp, opportunity: i32) {
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE opportunity SET deadline = '{}' WHERE id = {opportunity}",
+            days_from_now(-1)
+        ))
+        .await
+        .unwrap();
+}
+
 async fn page(app: &TestApp, client: &Client, path: &str) -> String {
     let response = app.get_as(client, path).await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
@@ -316,13 +327,7 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
 
         // The deadline passes; ten triggers at once (two app servers' worth
         // of clicks, and the background job besides) make one draw.
-        app.db
-            .execute_unprepared(&format!(
-                "UPDATE opportunity SET deadline = '{}' WHERE id = {fair}",
-                days_from_now(-1)
-            ))
-            .await
-            .unwrap();
+        past_deadline(&app, fair).await;
         let token = app.csrf_token(&employer, &manage).await;
         let mut tasks = tokio::task::JoinSet::new();
         for _ in 0..10 {
@@ -520,13 +525,7 @@ async fn a_seat_given_back_in_a_drawn_virtual_experience_goes_to_the_first_stude
             );
         }
         assert_eq!(app.count("placement").await, 0, "entries wait for the draw");
-        app.db
-            .execute_unprepared(&format!(
-                "UPDATE opportunity SET deadline = '{}' WHERE id = {virtual_day}",
-                days_from_now(-1)
-            ))
-            .await
-            .unwrap();
+        past_deadline(&app, virtual_day).await;
         stembridge::draws::service::run_due(&app.db, stembridge::format::today(), false)
             .await
             .unwrap();
@@ -620,13 +619,7 @@ async fn a_suspended_organizations_draw_waits_until_it_is_verified_again() {
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        app.db
-            .execute_unprepared(&format!(
-                "UPDATE opportunity SET deadline = '{}' WHERE id = {fair}",
-                days_from_now(-1)
-            ))
-            .await
-            .unwrap();
+        past_deadline(&app, fair).await;
         let today = stembridge::format::today();
         let ran = stembridge::draws::service::run_due(&app.db, today, false)
             .await
@@ -728,13 +721,7 @@ async fn an_entrant_who_left_the_school_is_left_out_of_the_draw() {
             )
             .await
             .unwrap();
-        app.db
-            .execute_unprepared(&format!(
-                "UPDATE opportunity SET deadline = '{}' WHERE id = {fair}",
-                days_from_now(-1)
-            ))
-            .await
-            .unwrap();
+        past_deadline(&app, fair).await;
         let today = stembridge::format::today();
         let ran = stembridge::draws::service::run_due(&app.db, today, false)
             .await
