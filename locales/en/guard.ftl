@@ -12,7 +12,7 @@ guard-join-confirm-intro = You joined { $organization } on STEMbridge through a 
 
 ## Consent links
 guard-guardian-corrected-links-ended = Contact corrected. The consent links sent to this guardian before no longer work.
-guard-guardian-corrected-resent = Contact corrected. The consent links sent before no longer work, and a new consent request was emailed to the guardians' current addresses.
+guard-guardian-corrected-resent = Contact corrected. A consent request was emailed to the guardians who had no working consent link; links that no longer reach a guardian stopped working.
 
 ## Posting terms after consent
 guard-posting-locked = { $label } cannot change while students hold seats on this posting: their guardians agreed to it as it is. Contact the students' counselor, or close this posting and post a new one.

@@ -12,7 +12,7 @@ guard-join-confirm-intro = Se unió a { $organization } en STEMbridge por invita
 
 ## Enlaces de consentimiento
 guard-guardian-corrected-links-ended = Contacto corregido. Los enlaces de consentimiento enviados antes a este tutor ya no funcionan.
-guard-guardian-corrected-resent = Contacto corregido. Los enlaces de consentimiento enviados antes ya no funcionan, y se envió una nueva solicitud de consentimiento a las direcciones actuales de los tutores.
+guard-guardian-corrected-resent = Contacto corregido. Se envió una solicitud de consentimiento a los tutores que no tenían un enlace de consentimiento que funcione; los enlaces que ya no llegan a un tutor dejaron de funcionar.
 
 ## Condiciones de una oferta después del consentimiento
 guard-posting-locked = { $label }: no puede cambiar mientras haya estudiantes con un cupo en esta oferta, porque sus familias la aceptaron tal como está. Comuníquese con el orientador de los estudiantes, o cierre esta oferta y publique una nueva.

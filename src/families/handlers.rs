@@ -27,8 +27,13 @@ pub async fn add_guardian(
     Path(id): Path<i32>,
     Form(form): Form<GuardianForm>,
 ) -> AppResult<Response> {
-    service::add(&db, &counselor, id, &form).await?;
-    Saved::new(Message::new("families-guardian-added"), back(id))
+    let (_, links) = service::add(&db, &counselor, id, &form).await?;
+    let message = if links.asked > 0 {
+        "families-guardian-added-asked"
+    } else {
+        "families-guardian-added"
+    };
+    Saved::new(Message::new(message), back(id))
         .redirect(&session)
         .await
 }
@@ -41,7 +46,7 @@ pub async fn correct_guardian(
     Form(form): Form<GuardianForm>,
 ) -> AppResult<Response> {
     let (_, links) = service::correct(&db, &counselor, id, guardian, &form).await?;
-    let message = if links.resent > 0 {
+    let message = if links.asked > 0 {
         "guard-guardian-corrected-resent"
     } else if links.ended > 0 {
         "guard-guardian-corrected-links-ended"

@@ -51,7 +51,7 @@ async fn guardian_of_path(
     }
     // Settings and unsubscribe links are signed; only a guardian's counts
     // here (a signed-in person's pages follow their own language).
-    match preferences::parse_token(token) {
+    match preferences::open_token(db, token).await? {
         Some((Recipient::Guardian(id), _)) => Ok(guardian::Entity::find_by_id(id).one(db).await?),
         _ => Ok(None),
     }

@@ -66,6 +66,31 @@ pub async fn reachable(
         .await?)
 }
 
+/// [`reachable`] for many students at once: `(student, guardian)` pairs.
+pub async fn reachable_of(
+    db: &impl ConnectionTrait,
+    students: &[i32],
+) -> AppResult<Vec<(i32, guardian::Model)>> {
+    let links = student_guardian::Entity::find()
+        .filter(student_guardian::Column::StudentId.is_in(students.iter().copied()))
+        .all(db)
+        .await?;
+    let guardians: std::collections::HashMap<i32, guardian::Model> = guardian::Entity::find()
+        .filter(guardian::Column::Id.is_in(links.iter().map(|l| l.guardian_id)))
+        .filter(reachable_by_email())
+        .order_by_asc(guardian::Column::FamilyName)
+        .order_by_asc(guardian::Column::GivenName)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g))
+        .collect();
+    Ok(links
+        .into_iter()
+        .filter_map(|l| Some((l.student_id, guardians.get(&l.guardian_id)?.clone())))
+        .collect())
+}
+
 /// A guardian a consent email can reach: an active contact with an
 /// address that is not a student's inbox. Families share one inbox and
 /// exports copy the student's address into the parent's row; a consent link
@@ -83,6 +108,44 @@ pub fn reachable_by_email() -> Condition {
         .add(guardian::Column::Email.ne(""))
         .add(guardian::Column::Email.not_in_subquery(confirmed_student_addresses()))
         .add(Expr::exists(own_family_at_guardian_address()).not())
+        .add(guardian::Column::Email.not_in_subquery(staff_and_employer_addresses()))
+}
+
+/// Every sign-in address of a counselor or admin, or of an employer who
+/// showed they read it. A consent link sent there reaches someone the
+/// school or an organization employs, who could give consent as the
+/// guardian: a counselor records a paper form instead (attributed and
+/// audited), and a guardian who also works here gives the school another
+/// address. An employer's unconfirmed address proves nothing (a stranger
+/// registering with a parent's address) and must not take that parent out
+/// of the consent path.
+fn staff_and_employer_addresses() -> SelectStatement {
+    Query::select()
+        .column(user::Column::Email)
+        .from(user::Entity)
+        .cond_where(staff_or_employer_account())
+        .to_owned()
+}
+
+fn staff_or_employer_account() -> Condition {
+    Condition::any()
+        .add(user::Column::Role.is_in([Role::Counselor, Role::Admin]))
+        .add(
+            Condition::all()
+                .add(user::Column::Role.eq(Role::Employer))
+                .add(user::Column::EmailConfirmedAt.is_not_null()),
+        )
+}
+
+/// Whether `email` (any case) signs in to a staff or employer account (see
+/// [`staff_and_employer_addresses`]).
+pub async fn is_staff_address(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
+    Ok(user::Entity::find()
+        .filter(staff_or_employer_account())
+        .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .count(db)
+        .await?
+        > 0)
 }
 
 /// Every confirmed student sign-in address (emails are stored lower-cased
@@ -169,19 +232,83 @@ pub async fn is_student_inbox(
 }
 
 /// Refuses a guardian address that is a student's inbox (see
-/// [`is_student_inbox`]) for student `student_id`'s guardian `guardian_id`.
-async fn refuse_student_address(
+/// [`is_student_inbox`]) for student `student_id`'s guardian `guardian_id`,
+/// or a staff or employer sign-in address: a consent link sent to either
+/// would not reach a guardian.
+async fn refuse_unfit_address(
     db: &impl ConnectionTrait,
     email: Option<&str>,
     student_id: i32,
     guardian_id: Option<i32>,
 ) -> AppResult<()> {
     let Some(email) = email else { return Ok(()) };
-    if is_student_inbox(db, email, student_id, guardian_id).await? {
-        let mut errors = FieldErrors::new();
-        errors.add_id("email", "families-err-guardian-is-student");
-        return Err(AppError::Validation(errors));
+    let refusal = if is_student_inbox(db, email, student_id, guardian_id).await? {
+        "families-err-guardian-is-student"
+    } else if is_staff_address(db, email).await? {
+        "families-err-guardian-is-staff"
+    } else {
+        return Ok(());
+    };
+    let mut errors = FieldErrors::new();
+    errors.add_id("email", refusal);
+    Err(AppError::Validation(errors))
+}
+
+/// Tells a guardian's former address that the school changed it: whoever
+/// reads that inbox (the guardian, when someone else redirected their mail)
+/// learns it, and whom to ask. Not optional, like a consent request; only
+/// for an active contact, who was being written to there.
+pub async fn tell_former_address(
+    db: &impl ConnectionTrait,
+    before: &guardian::Model,
+) -> AppResult<()> {
+    let Some(former) = before.email.as_deref().filter(|e| !e.is_empty()) else {
+        return Ok(());
+    };
+    if !before.active {
+        return Ok(());
     }
+    let linked = Query::select()
+        .column(student_guardian::Column::StudentId)
+        .from(student_guardian::Entity)
+        .and_where(student_guardian::Column::GuardianId.eq(before.id))
+        .to_owned();
+    let school = entity::school::Entity::find()
+        .filter(
+            entity::school::Column::Id.in_subquery(
+                Query::select()
+                    .column(student::Column::SchoolId)
+                    .from(student::Entity)
+                    .and_where(student::Column::Id.in_subquery(linked))
+                    .to_owned(),
+            ),
+        )
+        .order_by_asc(entity::school::Column::Id)
+        .one(db)
+        .await?
+        .map(|s| s.name)
+        .unwrap_or_default();
+    crate::mail::enqueue(
+        db,
+        crate::mail::Outgoing {
+            to: former,
+            lang: lang_of(before),
+            template: "notice",
+            subject_key: "mail-guardian-address-changed-subject",
+            subject_args: vec![("organization", school.as_str().into())],
+            ctx: minijinja::context! {
+                kind => "guardian-address-changed",
+                name => format!("{} {}", before.given_name, before.family_name),
+                organization => school,
+                footer => "mail-footer",
+            },
+            attachment: None,
+            unsubscribe: None,
+            for_organization: None,
+            for_account: None,
+        },
+    )
+    .await?;
     Ok(())
 }
 
@@ -298,11 +425,11 @@ pub async fn add(
     counselor: &CurrentUser,
     student_id: i32,
     form: &GuardianForm,
-) -> AppResult<guardian::Model> {
+) -> AppResult<(guardian::Model, LinksRefreshed)> {
     let txn = db::begin_write(db).await?;
     student_for(&txn, counselor, student_id).await?;
     let input = parse(form)?;
-    refuse_student_address(&txn, input.email.as_deref(), student_id, None).await?;
+    refuse_unfit_address(&txn, input.email.as_deref(), student_id, None).await?;
     let now = Utc::now();
     let saved = guardian::ActiveModel {
         sourced_id: Set(None),
@@ -324,6 +451,8 @@ pub async fn add(
     }
     .insert(&txn)
     .await?;
+    // A placement waiting for consent asks the new contact too.
+    let links = refresh_links(&txn, &[student_id], now).await?;
     audit::record(
         &txn,
         counselor.id,
@@ -332,7 +461,7 @@ pub async fn add(
     )
     .await?;
     txn.commit().await?;
-    Ok(saved)
+    Ok((saved, links))
 }
 
 /// A counselor corrects a guardian contact of a student (audited). A guardian
@@ -352,7 +481,7 @@ pub async fn correct(
     crate::db::found::<student_guardian::Entity>(&txn, (student_id, guardian_id)).await?;
     let current = crate::db::found::<guardian::Entity>(&txn, guardian_id).await?;
     let input = parse(form)?;
-    refuse_student_address(&txn, input.email.as_deref(), student_id, Some(guardian_id)).await?;
+    refuse_unfit_address(&txn, input.email.as_deref(), student_id, Some(guardian_id)).await?;
     let students: Vec<i32> = student_guardian::Entity::find()
         .filter(student_guardian::Column::GuardianId.eq(guardian_id))
         .all(&txn)
@@ -372,6 +501,17 @@ pub async fn correct(
     {
         return Err(AppError::conflict("families-err-shared-contact"));
     }
+    let moved = !same_address(current.email.as_deref(), input.email.as_deref());
+    let address_change = if moved {
+        tell_former_address(&txn, &current).await?;
+        format!(
+            ": email {} -> {}",
+            current.email.as_deref().unwrap_or("-"),
+            input.email.as_deref().unwrap_or("-")
+        )
+    } else {
+        String::new()
+    };
     let mut model: guardian::ActiveModel = current.into();
     model.given_name = Set(input.given_name);
     model.family_name = Set(input.family_name);
@@ -386,11 +526,17 @@ pub async fn correct(
         &txn,
         counselor.id,
         audit::AuditAction::CorrectGuardian,
-        &format!("student {student_id}, guardian {guardian_id}"),
+        &format!("student {student_id}, guardian {guardian_id}{address_change}"),
     )
     .await?;
     txn.commit().await?;
     Ok((saved, links))
+}
+
+/// Whether two recorded addresses are the same inbox.
+pub fn same_address(a: Option<&str>, b: Option<&str>) -> bool {
+    let normal = |e: Option<&str>| e.map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty());
+    normal(a) == normal(b)
 }
 
 /// Of `guardian_ids`, the contacts of a student at a school `counselor_id`

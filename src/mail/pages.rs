@@ -83,7 +83,9 @@ async fn unsubscribe_link(
     state: &AppState,
     token: &str,
 ) -> AppResult<(Recipient, entity::MailTopic, preferences::Holder)> {
-    let Some((recipient, LinkPurpose::Unsubscribe(topic))) = preferences::parse_token(token) else {
+    let Some((recipient, LinkPurpose::Unsubscribe(topic))) =
+        preferences::open_token(&state.db, token).await?
+    else {
         return Err(AppError::NotFound);
     };
     let holder = preferences::holder(&state.db, recipient)
@@ -141,7 +143,8 @@ pub async fn unsubscribe(
 
 /// The guardian a preferences link is for, or "not found".
 async fn guardian_link(state: &AppState, token: &str) -> AppResult<(i32, preferences::Holder)> {
-    let Some((Recipient::Guardian(id), LinkPurpose::Preferences)) = preferences::parse_token(token)
+    let Some((Recipient::Guardian(id), LinkPurpose::Preferences)) =
+        preferences::open_token(&state.db, token).await?
     else {
         return Err(AppError::NotFound);
     };

@@ -62,19 +62,26 @@ impl LinkPurpose {
 }
 
 /// A link token, `{recipient}-{purpose}-{signature}`: it names what it acts
-/// on and is signed with the server key, so nothing is stored and nobody can
-/// make one for someone else. It does not expire: an unsubscribe link must
-/// keep working in an old message (RFC 8058 asks for that).
-pub fn token(recipient: Recipient, purpose: LinkPurpose) -> String {
+/// on and is signed with the server key over the recipient's address too, so
+/// nothing is stored, nobody can make one for someone else, and a link
+/// mailed to an address the school has since corrected (a typo, a former
+/// partner's inbox, the student's own) opens nothing for whoever reads that
+/// inbox. It does not expire: an unsubscribe link must keep working in an
+/// old message (RFC 8058 asks for that) while the address is the same.
+pub fn token(recipient: Recipient, purpose: LinkPurpose, address: &str) -> String {
     let message = format!("{}-{}", recipient.code(), purpose.code());
-    let signature = tokens::sign(&format!("mail-link:{message}"));
+    let signature = tokens::sign(&signed_text(&message, address));
     format!("{message}-{signature}")
 }
 
-/// The recipient and purpose of a genuine token; `None` for anything else.
-pub fn parse_token(token: &str) -> Option<(Recipient, LinkPurpose)> {
+fn signed_text(message: &str, address: &str) -> String {
+    format!("mail-link:{message}:{}", address.trim().to_lowercase())
+}
+
+/// The recipient and purpose a token names, unchecked.
+fn named_in(token: &str) -> Option<(Recipient, LinkPurpose, &str, &str)> {
     let (message, signature) = token.rsplit_once('-')?;
-    if signature.len() != 64 || !tokens::verify(&format!("mail-link:{message}"), signature) {
+    if signature.len() != 64 {
         return None;
     }
     let (who, what) = message.split_once('-')?;
@@ -82,22 +89,54 @@ pub fn parse_token(token: &str) -> Option<(Recipient, LinkPurpose)> {
         "prefs" => LinkPurpose::Preferences,
         key => LinkPurpose::Unsubscribe(MailTopic::from_key(key)?),
     };
-    Some((Recipient::parse(who)?, purpose))
+    Some((Recipient::parse(who)?, purpose, message, signature))
 }
 
-/// The site path that unsubscribes `recipient` from `topic` in one click.
-pub fn unsubscribe_path(recipient: Recipient, topic: MailTopic) -> String {
+/// The recipient and purpose of a token genuinely made for `address`.
+fn verified_for(token: &str, address: &str) -> Option<(Recipient, LinkPurpose)> {
+    let (recipient, purpose, message, signature) = named_in(token)?;
+    tokens::verify(&signed_text(message, address), signature).then_some((recipient, purpose))
+}
+
+/// The recipient and purpose of a genuine token for the address the
+/// recipient has now; `None` for anything else (forged, altered, for a
+/// former address, or for someone who no longer exists).
+pub async fn open_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> AppResult<Option<(Recipient, LinkPurpose)>> {
+    let Some((recipient, ..)) = named_in(token) else {
+        return Ok(None);
+    };
+    let address = match recipient {
+        Recipient::User(id) => user::Entity::find_by_id(id).one(db).await?.map(|u| u.email),
+        Recipient::Guardian(id) => guardian::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .and_then(|g| g.email),
+    };
+    Ok(address.and_then(|address| verified_for(token, &address)))
+}
+
+/// The site path that unsubscribes `recipient`, written to at `address`,
+/// from `topic` in one click.
+pub fn unsubscribe_path(recipient: Recipient, topic: MailTopic, address: &str) -> String {
     format!(
         "/unsubscribe/{}",
-        token(recipient, LinkPurpose::Unsubscribe(topic))
+        token(recipient, LinkPurpose::Unsubscribe(topic), address)
     )
 }
 
-/// The site path of a guardian's preferences page.
-pub fn guardian_preferences_path(guardian_id: i32) -> String {
+/// The site path of a guardian's preferences page, for the address they
+/// have now.
+pub fn guardian_preferences_path(guardian: &guardian::Model) -> String {
     format!(
         "/email/{}",
-        token(Recipient::Guardian(guardian_id), LinkPurpose::Preferences)
+        token(
+            Recipient::Guardian(guardian.id),
+            LinkPurpose::Preferences,
+            guardian.email.as_deref().unwrap_or_default()
+        )
     )
 }
 
@@ -133,8 +172,8 @@ pub async fn user_wants(
     }
     Ok(Some(Reachable {
         lang: lang_of_user(&found),
+        unsubscribe: unsubscribe_path(Recipient::User(user_id), topic, &found.email),
         email: found.email,
-        unsubscribe: unsubscribe_path(Recipient::User(user_id), topic),
         footer: match topic {
             MailTopic::Updates => "mail-footer-updates",
             MailTopic::Digest => "mail-footer-digest",
@@ -150,9 +189,9 @@ pub fn guardian_wants(guardian: &guardian::Model) -> Option<Reachable> {
     (guardian.active && guardian.mail_updates).then(|| Reachable {
         email: email.to_owned(),
         lang: crate::families::service::lang_of(guardian),
-        unsubscribe: unsubscribe_path(Recipient::Guardian(guardian.id), MailTopic::Updates),
+        unsubscribe: unsubscribe_path(Recipient::Guardian(guardian.id), MailTopic::Updates, email),
         footer: "mail-footer-guardian-updates",
-        preferences: Some(guardian_preferences_path(guardian.id)),
+        preferences: Some(guardian_preferences_path(guardian)),
         account: None,
     })
 }
@@ -360,19 +399,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_link_token_names_its_recipient_and_purpose_and_cannot_be_altered() {
+    fn a_link_token_names_its_recipient_and_purpose_and_cannot_be_altered_or_moved() {
         tokens::install(crate::config::TEST_SECRET_KEY).unwrap();
+        let address = "Maria@Example.org";
         let token = token(
             Recipient::User(12),
             LinkPurpose::Unsubscribe(MailTopic::Digest),
+            address,
         );
-        assert_eq!(
-            parse_token(&token),
-            Some((
-                Recipient::User(12),
-                LinkPurpose::Unsubscribe(MailTopic::Digest)
-            ))
-        );
+        let genuine = Some((
+            Recipient::User(12),
+            LinkPurpose::Unsubscribe(MailTopic::Digest),
+        ));
+        assert_eq!(verified_for(&token, address), genuine);
+        assert_eq!(verified_for(&token, " maria@example.org "), genuine);
+        // The same link read for another address (the one the school
+        // corrected it to) opens nothing.
+        assert_eq!(verified_for(&token, "maria.new@example.org"), None);
         // Another recipient or purpose with the same signature is refused.
         let signature = token.rsplit_once('-').unwrap().1;
         for forged in [
@@ -382,11 +425,15 @@ mod tests {
             "u12-digest-".to_owned(),
             "nonsense".to_owned(),
         ] {
-            assert_eq!(parse_token(&forged), None, "{forged}");
+            assert_eq!(verified_for(&forged, address), None, "{forged}");
         }
-        let prefs = guardian_preferences_path(7);
+        let prefs = super::token(
+            Recipient::Guardian(7),
+            LinkPurpose::Preferences,
+            "rosa@example.org",
+        );
         assert_eq!(
-            parse_token(prefs.trim_start_matches("/email/")),
+            verified_for(&prefs, "rosa@example.org"),
             Some((Recipient::Guardian(7), LinkPurpose::Preferences))
         );
     }

@@ -38,12 +38,18 @@ pub const RESEND_MINUTES: i64 = 10;
 /// Mails a consent request to every active guardian of the student who has
 /// an email; returns how many were queued (0: the counselor's paper path).
 /// Older links of the placement stop working: only the newest mail counts.
+/// Nothing is sent while the organization is not verified (a suspension
+/// for a safeguarding review): a family is not invited to agree to a
+/// placement they could not give consent to (see `resend`).
 pub async fn request(
     db: &impl ConnectionTrait,
     placement: &placement::Model,
     opportunity: &opportunity::Model,
     student: &student::Model,
 ) -> AppResult<usize> {
+    if !organization_verified(db, opportunity).await? {
+        return Ok(0);
+    }
     let guardians = families::reachable(db, student.id).await?;
     if guardians.is_empty() {
         return Ok(0);
@@ -58,54 +64,80 @@ pub async fn request(
         .exec(db)
         .await?;
     let facts = Facts::load(db, opportunity).await?;
-    let expires = now + chrono::Duration::days(LINK_DAYS);
     for guardian in &guardians {
-        let Some(email) = guardian.email.as_deref() else {
-            continue;
-        };
-        let token = tokens::random(43);
-        consent_request::ActiveModel {
-            placement_id: Set(placement.id),
-            guardian_id: Set(guardian.id),
-            email: Set(email.to_owned()),
-            token_hash: Set(tokens::digest(&token)),
-            created_at: Set(now),
-            expires_at: Set(expires),
-            used_at: Set(None),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-        let lang = families::lang_of(guardian);
-        mail::enqueue(
-            db,
-            Outgoing {
-                to: email,
-                lang,
-                template: "consent_request",
-                subject_key: "mail-consent-subject",
-                subject_args: vec![("student", student.first_name.as_str().into())],
-                ctx: minijinja::context! {
-                    guardian => format!("{} {}", guardian.given_name, guardian.family_name),
-                    student => student.first_name.clone(),
-                    link => format!("/consent/{token}"),
-                    expires => expires.date_naive().to_string(),
-                    // Consent requests cannot be unsubscribed from, but the
-                    // guardian may change the language they are written in.
-                    preferences => mail::preferences::guardian_preferences_path(guardian.id),
-                    footer => "mail-footer",
-                    ..facts.in_lang(lang)
-                },
-                attachment: None,
-                unsubscribe: None,
-                for_organization: None,
-                // A guardian: never kept back for an account's address.
-                for_account: None,
-            },
-        )
-        .await?;
+        mail_link(db, placement, student, &facts, guardian, now).await?;
     }
     Ok(guardians.len())
+}
+
+/// Mails one guardian a fresh link of the placement (a guardian without an
+/// address is skipped: `families::reachable` gives only those with one).
+async fn mail_link(
+    db: &impl ConnectionTrait,
+    placement: &placement::Model,
+    student: &student::Model,
+    facts: &Facts,
+    guardian: &guardian::Model,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let Some(email) = guardian.email.as_deref() else {
+        return Ok(());
+    };
+    let expires = now + chrono::Duration::days(LINK_DAYS);
+    let token = tokens::random(43);
+    consent_request::ActiveModel {
+        placement_id: Set(placement.id),
+        guardian_id: Set(guardian.id),
+        email: Set(email.to_owned()),
+        token_hash: Set(tokens::digest(&token)),
+        created_at: Set(now),
+        expires_at: Set(expires),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let lang = families::lang_of(guardian);
+    mail::enqueue(
+        db,
+        Outgoing {
+            to: email,
+            lang,
+            template: "consent_request",
+            subject_key: "mail-consent-subject",
+            subject_args: vec![("student", student.first_name.as_str().into())],
+            ctx: minijinja::context! {
+                guardian => format!("{} {}", guardian.given_name, guardian.family_name),
+                student => student.first_name.clone(),
+                link => format!("/consent/{token}"),
+                expires => expires.date_naive().to_string(),
+                // Consent requests cannot be unsubscribed from, but the
+                // guardian may change the language they are written in.
+                preferences => mail::preferences::guardian_preferences_path(guardian),
+                footer => "mail-footer",
+                ..facts.in_lang(lang)
+            },
+            attachment: None,
+            unsubscribe: None,
+            for_organization: None,
+            // A guardian: never kept back for an account's address.
+            for_account: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Whether the organization hosting `opportunity` is verified now (read
+/// under the same share lock a consent decision takes).
+pub async fn organization_verified(
+    db: &impl ConnectionTrait,
+    opportunity: &opportunity::Model,
+) -> AppResult<bool> {
+    Ok(
+        crate::applications::service::organization_status(db, opportunity.organization_id).await?
+            == entity::OrgStatus::Verified,
+    )
 }
 
 /// What a changed birth date did to a student's placements (their ids).
@@ -364,6 +396,7 @@ pub async fn open_link(
             Some(request.guardian_id),
         )
         .await?
+        || families::is_staff_address(db, &request.email).await?
         || !still_addressed(&request, guardian.as_ref(), linked)
     {
         return Ok(Err(LinkProblem::Expired));
@@ -395,16 +428,25 @@ fn still_addressed(
 pub struct LinksRefreshed {
     /// Placements whose links stopped reaching their guardian and ended.
     pub ended: usize,
-    /// Of those, the ones a fresh request was mailed for.
-    pub resent: usize,
+    /// Placements for which a guardian without a working link (a new
+    /// address, a contact added or made active again) was mailed one.
+    pub asked: usize,
 }
 
-/// After guardian contacts of `students` changed (a counselor's correction,
-/// a roster import), in the same transaction: ends every pending consent
-/// link that no longer reaches its guardian (see [`still_addressed`]), and
-/// for each placement that lost one mails a fresh request to the guardians'
-/// current addresses, as "send again" does. A placement left with no
-/// reachable guardian keeps waiting for the counselor's paper form.
+/// After guardian contacts of `students` changed (a counselor's form, a
+/// roster import), in the same transaction, for each of their placements
+/// waiting for consent:
+/// - every link that no longer reaches its guardian (see
+///   [`still_addressed`]) ends;
+/// - every guardian the consent mail can reach who holds no working link
+///   and was never asked, or whose last link ended that way, is mailed a
+///   fresh one: a corrected address, a contact made active again, a
+///   guardian added. Links of the other guardians keep working, so nobody
+///   is mailed twice; a link that simply ran out its days is left to "send
+///   again".
+///
+/// A placement left with no reachable guardian keeps waiting for the
+/// counselor's paper form.
 pub async fn refresh_links(
     db: &impl ConnectionTrait,
     students: &[i32],
@@ -420,10 +462,8 @@ pub async fn refresh_links(
         if placements.is_empty() {
             continue;
         }
-        let requests = consent_request::Entity::find()
+        let mut requests = consent_request::Entity::find()
             .filter(consent_request::Column::PlacementId.is_in(placements.iter().map(|p| p.id)))
-            .filter(consent_request::Column::UsedAt.is_null())
-            .filter(consent_request::Column::ExpiresAt.gt(now))
             .all(db)
             .await?;
         let guardian_ids: HashSet<i32> = requests.iter().map(|r| r.guardian_id).collect();
@@ -436,43 +476,82 @@ pub async fn refresh_links(
             .collect();
         let links: HashSet<(i32, i32)> = student_guardian::Entity::find()
             .filter(student_guardian::Column::StudentId.is_in(chunk.to_vec()))
-            .filter(student_guardian::Column::GuardianId.is_in(guardian_ids))
             .all(db)
             .await?
             .into_iter()
             .map(|l| (l.student_id, l.guardian_id))
             .collect();
         let mut stale = Vec::new();
-        let mut affected = HashSet::new();
-        for request in &requests {
+        let mut ended = HashSet::new();
+        for request in requests.iter_mut().filter(|r| live(r, now)) {
             let Some(placement) = placements.iter().find(|p| p.id == request.placement_id) else {
                 continue;
             };
             let linked = links.contains(&(placement.student_id, request.guardian_id));
             if !still_addressed(request, guardians.get(&request.guardian_id), linked) {
                 stale.push(request.id);
-                affected.insert(placement.id);
+                ended.insert(placement.id);
+                request.expires_at = now;
             }
         }
-        if stale.is_empty() {
-            continue;
+        if !stale.is_empty() {
+            consent_request::Entity::update_many()
+                .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
+                .filter(consent_request::Column::Id.is_in(stale))
+                .exec(db)
+                .await?;
         }
-        consent_request::Entity::update_many()
-            .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
-            .filter(consent_request::Column::Id.is_in(stale))
-            .exec(db)
-            .await?;
-        for placement in placements.iter().filter(|p| affected.contains(&p.id)) {
-            outcome.ended += 1;
+        outcome.ended += ended.len();
+        let reachable = families::reachable_of(db, chunk).await?;
+        for placement in &placements {
+            let unasked: Vec<&guardian::Model> = reachable
+                .iter()
+                .filter(|(student, _)| *student == placement.student_id)
+                .map(|(_, guardian)| guardian)
+                .filter(|g| to_ask(&requests, placement.id, g.id, now))
+                .collect();
+            if unasked.is_empty() {
+                continue;
+            }
             let opportunity =
                 crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
-            let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
-            if request(db, placement, &opportunity, &student).await? > 0 {
-                outcome.resent += 1;
+            if !organization_verified(db, &opportunity).await? {
+                continue;
             }
+            let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
+            let facts = Facts::load(db, &opportunity).await?;
+            for guardian in unasked {
+                mail_link(db, placement, &student, &facts, guardian, now).await?;
+            }
+            outcome.asked += 1;
         }
     }
     Ok(outcome)
+}
+
+/// A link that can still be used, as far as dates go.
+fn live(request: &consent_request::Model, now: DateTime<Utc>) -> bool {
+    request.used_at.is_none() && request.expires_at > now
+}
+
+/// Whether `guardian_id` should get a link of the placement now: they hold
+/// no working one, and their newest was never sent or ended before its days
+/// ran out (it stopped reaching them, or they were inactive).
+fn to_ask(
+    requests: &[consent_request::Model],
+    placement_id: i32,
+    guardian_id: i32,
+    now: DateTime<Utc>,
+) -> bool {
+    let newest = requests
+        .iter()
+        .filter(|r| r.placement_id == placement_id && r.guardian_id == guardian_id)
+        .max_by_key(|r| (r.created_at, r.id));
+    match newest {
+        None => true,
+        Some(r) if live(r, now) || r.used_at.is_some() => false,
+        Some(r) => r.expires_at < r.created_at + chrono::Duration::days(LINK_DAYS),
+    }
 }
 
 /// The guardian a consent link was sent to, used or not (a guardian reads
@@ -569,7 +648,12 @@ pub struct SentTo {
 /// The consent status of a placement for its pages.
 #[derive(Debug, Serialize)]
 pub struct ConsentStatus {
+    /// The links that still work; when none does, the newest round.
     pub sent_to: Vec<SentTo>,
+    /// Some link of `sent_to` still works (unused, unexpired); `false`
+    /// after they ran out or were ended, so nobody reads "sent" as "on
+    /// its way" when only "send again" helps.
+    pub links_work: bool,
     /// No active guardian with an email: only the paper path is left.
     pub no_guardian_email: bool,
 }
@@ -595,6 +679,7 @@ pub async fn statuses(
     page: &[(i32, i32)],
     mask: bool,
 ) -> AppResult<HashMap<i32, ConsentStatus>> {
+    let now = Utc::now();
     let placements: Vec<i32> = page.iter().map(|(p, _)| *p).collect();
     let students: Vec<i32> = page.iter().map(|(_, s)| *s).collect();
     let requests = consent_request::Entity::find()
@@ -628,9 +713,16 @@ pub async fn statuses(
             .filter(|r| r.placement_id == *placement_id)
             .collect();
         let newest = mine.first().map(|r| r.created_at);
+        let links_work = mine.iter().any(|r| live(r, now));
         let sent_to = mine
             .iter()
-            .filter(|r| Some(r.created_at) == newest)
+            .filter(|r| {
+                if links_work {
+                    live(r, now)
+                } else {
+                    Some(r.created_at) == newest
+                }
+            })
             .map(|r| SentTo {
                 email: if mask {
                     mail::masked(&r.email)
@@ -644,6 +736,7 @@ pub async fn statuses(
             *placement_id,
             ConsentStatus {
                 sent_to,
+                links_work,
                 no_guardian_email: !reachable.contains(student_id),
             },
         );
@@ -688,6 +781,12 @@ pub async fn resend(
     }
     let opportunity =
         crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;
+    if !organization_verified(&txn, &opportunity).await? {
+        return Err(AppError::Conflict(t(
+            lang,
+            "families-resend-org-not-verified",
+        )));
+    }
     let sent = request(&txn, &placement, &opportunity, &student).await?;
     if sent == 0 {
         return Err(AppError::Conflict(t(lang, "families-no-guardian-email")));

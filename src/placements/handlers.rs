@@ -76,6 +76,7 @@ async fn render_consent_form(
         crate::db::found::<opportunity::Entity>(&state.db, placement.opportunity_id).await?;
     let student = crate::db::found::<student::Entity>(&state.db, placement.student_id).await?;
     let guardian = consent::guardian_of(&state.db, request).await?;
+    let organization_on_hold = !consent::organization_verified(&state.db, &opportunity).await?;
     let details = crate::opportunities::service::view(&state.db, opportunity, page.lang).await?;
     page.respond_with(
         errors.status(),
@@ -85,13 +86,14 @@ async fn render_consent_form(
             student => student.first_name,
             guardian => format!("{} {}", guardian.given_name, guardian.family_name),
             organization => details.organization.clone(),
+            organization_on_hold,
             opportunity => details,
             expires => request.expires_at.date_naive().to_string(),
             // The page may be in the reader's language; the mail stays in
             // the guardian's, which they record on their settings page
             // (never by reading this page: a GET writes nothing).
             mail_language => crate::families::service::lang_of(&guardian).code(),
-            settings => crate::mail::preferences::guardian_preferences_path(guardian.id),
+            settings => crate::mail::preferences::guardian_preferences_path(&guardian),
             form,
             errors,
         },

@@ -776,6 +776,10 @@ pub struct PlacementView {
     pub guardian: Option<String>,
     /// The counselor who recorded a paper consent form, by name.
     pub paper_recorded_by: Option<String>,
+    /// For the school: the address of the link a guardian answered
+    /// through, so an answer from an inbox the school changed shortly
+    /// before (see the audit) can be told apart.
+    pub consent_link_to: Option<String>,
     pub hours: Vec<HoursRow>,
     pub approved_hours: f64,
     pub pending_hours: f64,
@@ -824,6 +828,20 @@ pub async fn view(
             .map(|u| u.display_name),
         None => None,
     };
+    let consent_link_to = if reader == super::evaluation::Reader::Counselor
+        && placement.consent_given.is_some()
+        && placement.consent_recorded_by.is_none()
+    {
+        entity::consent_request::Entity::find()
+            .filter(entity::consent_request::Column::PlacementId.eq(placement.id))
+            .filter(entity::consent_request::Column::UsedAt.is_not_null())
+            .order_by_desc(entity::consent_request::Column::UsedAt)
+            .one(db)
+            .await?
+            .map(|r| r.email)
+    } else {
+        None
+    };
     let organization =
         crate::db::found::<organization::Entity>(db, opportunity.organization_id).await?;
     let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
@@ -848,6 +866,7 @@ pub async fn view(
         start_date: placement.start_date,
         end_date: placement.end_date,
         paper_recorded_by,
+        consent_link_to,
         guardian: placement.guardian_name.map(|name| {
             format!(
                 "{name} ({})",

@@ -1481,6 +1481,12 @@ async fn import_guardians(
                     && g.language.as_ref().is_none_or(|l| *l == current.language)
                     && current.active == g.active;
                 if !unchanged {
+                    if !crate::families::service::same_address(
+                        current.email.as_deref(),
+                        g.email.as_deref(),
+                    ) {
+                        crate::families::service::tell_former_address(txn, current).await?;
+                    }
                     let mut model: guardian::ActiveModel = current.clone().into();
                     model.given_name = Set(g.given_name.clone());
                     model.family_name = Set(g.family_name.clone());

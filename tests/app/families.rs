@@ -5,7 +5,7 @@
 use reqwest::{Client, StatusCode};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    sea_query::Expr,
+    QueryOrder, sea_query::Expr,
 };
 use stembridge::admin::service::{NewSchool, create_school};
 
@@ -21,7 +21,7 @@ const ORGS: &str = "sourcedId,name,type\nsch-1,Lincoln High,school\n";
 const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex\nstu-1,2011-05-01,female\n";
 
 /// users.csv with Ana and her mother, whose messages are in `language`.
-fn users(language: &str) -> String {
+pub(crate) fn users(language: &str) -> String {
     format!(
         "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
          stu-1,true,sch-1,student,Ana,Rivera,11,,par-1,\n\
@@ -29,7 +29,7 @@ fn users(language: &str) -> String {
     )
 }
 
-async fn upload(app: &TestApp, client: &Client, users: &str) -> RosterUpload {
+pub(crate) async fn upload(app: &TestApp, client: &Client, users: &str) -> RosterUpload {
     app.upload_roster(
         client,
         ORGS.as_bytes(),
@@ -40,15 +40,15 @@ async fn upload(app: &TestApp, client: &Client, users: &str) -> RosterUpload {
 }
 
 /// Everyone of the consent journey, up to an offer the student may accept.
-struct World {
-    admin: TestUser,
-    counselor: TestUser,
-    student: Client,
-    student_id: i32,
-    application: i32,
+pub(crate) struct World {
+    pub admin: TestUser,
+    pub counselor: TestUser,
+    pub student: Client,
+    pub student_id: i32,
+    pub application: i32,
 }
 
-async fn world(app: &TestApp, users_csv: &str) -> World {
+pub(crate) async fn world(app: &TestApp, users_csv: &str) -> World {
     let admin = app.admin().await;
     let response = upload(app, &admin, users_csv).await;
     assert!(!response.refused, "roster imported");
@@ -125,7 +125,7 @@ async fn world(app: &TestApp, users_csv: &str) -> World {
 }
 
 /// The student accepts; returns the placement id.
-async fn accept(app: &TestApp, w: &World) -> i32 {
+pub(crate) async fn accept(app: &TestApp, w: &World) -> i32 {
     let page = format!("/student/applications/{}", w.application);
     let response = app
         .submit_as(
@@ -172,7 +172,7 @@ async fn resend_in_spanish(
     again
 }
 
-async fn placement_status(app: &TestApp, id: i32) -> String {
+pub(crate) async fn placement_status(app: &TestApp, id: i32) -> String {
     entity::placement::Entity::find_by_id(id)
         .one(&app.db)
         .await
@@ -183,11 +183,11 @@ async fn placement_status(app: &TestApp, id: i32) -> String {
         .to_owned()
 }
 
-async fn text(app: &TestApp, client: &Client, path: &str) -> String {
+pub(crate) async fn text(app: &TestApp, client: &Client, path: &str) -> String {
     app.get_as(client, path).await.text().await.unwrap()
 }
 
-async fn give_consent(app: &TestApp, client: &Client, link: &str) -> reqwest::Response {
+pub(crate) async fn give_consent(app: &TestApp, client: &Client, link: &str) -> reqwest::Response {
     app.submit_as(
         client,
         "/register",
@@ -203,7 +203,7 @@ async fn give_consent(app: &TestApp, client: &Client, link: &str) -> reqwest::Re
 
 /// Sets `column` of every consent request to now plus `minutes` (the clock
 /// moving on, without waiting).
-async fn shift_consent_requests(
+pub(crate) async fn shift_consent_requests(
     app: &TestApp,
     column: entity::consent_request::Column,
     minutes: i64,
@@ -218,7 +218,7 @@ async fn shift_consent_requests(
         .unwrap();
 }
 
-async fn app_with_smtp(backend: Backend, server: &MailServer) -> TestApp {
+pub(crate) async fn app_with_smtp(backend: Backend, server: &MailServer) -> TestApp {
     let url = server.url();
     TestApp::spawn_with(backend, move |config| config.smtp_url = Some(url)).await
 }
@@ -751,12 +751,19 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(app.count("guardian").await, 1, "nothing partial");
 
-        // The student's counselor adds the father's email, audited, and sends.
+        // The student's counselor adds the father's email, audited: he is
+        // asked at once, and "send again" works too.
         let response = app.submit_as(&w.counselor, &record, &add, &contact).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(
             app.count("audit_log WHERE action = 'add_guardian'").await,
             1
+        );
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request'")
+                .await,
+            1,
+            "asked when added"
         );
         let response = app
             .submit_as(&w.counselor, "/counselor/placements", &resend, &[])
@@ -766,6 +773,7 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
         assert!(link.starts_with("/consent/"));
         let message = entity::mail_outbox::Entity::find()
             .filter(entity::mail_outbox::Column::Kind.eq("consent_request"))
+            .order_by_desc(entity::mail_outbox::Column::Id)
             .one(&app.db)
             .await
             .unwrap()
@@ -1458,7 +1466,7 @@ async fn sync(app: &TestApp, client: &Client, users: &str) {
 }
 
 /// María's guardian record, as stored.
-async fn maria(app: &TestApp) -> entity::guardian::Model {
+pub(crate) async fn maria(app: &TestApp) -> entity::guardian::Model {
     entity::guardian::Entity::find()
         .filter(entity::guardian::Column::SourcedId.eq("par-1"))
         .one(&app.db)
@@ -1468,7 +1476,7 @@ async fn maria(app: &TestApp) -> entity::guardian::Model {
 }
 
 /// A browser that keeps no cookies and does not follow redirects.
-fn cookieless() -> Client {
+pub(crate) fn cookieless() -> Client {
     Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

@@ -25,6 +25,7 @@ mod draws;
 mod email;
 mod families;
 mod fuzz;
+mod guardian_contacts;
 mod i18n;
 mod i18n_completeness;
 mod impact;

@@ -406,7 +406,7 @@ async fn a_consent_link_ends_when_the_guardians_address_is_corrected_and_the_new
             .await
             .unwrap();
         assert!(
-            page.contains("a new consent request was emailed"),
+            page.contains("A consent request was emailed to the guardians who had no working"),
             "the counselor is told"
         );
         link_ended(&app, &c.link, c.placement).await;

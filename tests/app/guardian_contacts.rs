@@ -1,0 +1,347 @@
+//! Whoever controls a guardian's contact controls consent: a counselor
+//! cannot point a guardian's mail at a staff inbox, the former address hears
+//! of every change, links follow the address (settings links too), a
+//! contact made active again or added is asked, and a suspended
+//! organization's families get no invitation to agree.
+
+use reqwest::{Client, StatusCode};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::{
+    families::{
+        World, accept, app_with_smtp, give_consent, maria, placement_status,
+        shift_consent_requests, text, users, world,
+    },
+    helpers::{backends, location, new_client},
+    mail_server::MailServer,
+};
+
+/// The counselor saves María's contact with `email` and `active`.
+async fn correct_maria(
+    app: &crate::helpers::TestApp,
+    w: &World,
+    email: &str,
+    active: &str,
+) -> reqwest::Response {
+    let guardian = maria(app).await;
+    let record = format!("/counselor/students/{}", w.student_id);
+    app.submit_as(
+        &w.counselor,
+        &record,
+        &format!("{record}/guardians/{}", guardian.id),
+        &[
+            ("given_name", "María"),
+            ("family_name", "Rivera"),
+            ("email", email),
+            ("phone", ""),
+            ("language", "es"),
+            ("active", active),
+        ],
+    )
+    .await
+}
+
+async fn consent_requests(app: &crate::helpers::TestApp) -> i64 {
+    app.count("consent_request").await
+}
+
+#[tokio::test]
+async fn a_guardians_address_cannot_be_a_staff_inbox_and_her_former_address_hears_of_a_change() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("es")).await;
+        let placement = accept(&app, &w).await;
+        let first = server.wait_for_to("maria@example.org", 1, 15).await;
+        let link = first[0].link("/consent/");
+        let settings = first[0].link("/email/");
+
+        // The counselor's own sign-in address, the employer's, or an
+        // admin's, in any case: refused, saying why, and nothing changes.
+        for staff in [
+            "carla@lincoln.edu",
+            "Erin@Lakeshore.org",
+            w.admin.email.as_str(),
+        ] {
+            let response = correct_maria(&app, &w, staff, "true").await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{staff}"
+            );
+            let body = response.text().await.unwrap();
+            assert!(
+                body.contains("staff or employer account"),
+                "{staff}: {body}"
+            );
+            assert_eq!(
+                maria(&app).await.email.as_deref(),
+                Some("maria@example.org")
+            );
+            assert_eq!(consent_requests(&app).await, 1, "no link was sent");
+        }
+        assert_eq!(
+            app.get_as(&new_client(), &link).await.status(),
+            StatusCode::OK
+        );
+
+        // A real correction: María's former inbox is told, in her
+        // language, and whom to ask; the new one gets the consent request;
+        // the audit names both addresses.
+        let response = correct_maria(&app, &w, "maria.rivera@example.net", "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let told = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert!(
+            told.subject().contains("Lincoln High cambió la dirección"),
+            "{}",
+            told.subject()
+        );
+        assert!(
+            told.text().contains("comuníquese con la escuela"),
+            "{}",
+            told.text()
+        );
+        assert!(!told.text().contains("/consent/"), "no link in the notice");
+        let asked = server
+            .wait_for_to("maria.rivera@example.net", 1, 15)
+            .await
+            .remove(0);
+        assert!(asked.subject().contains("Se necesita su consentimiento"));
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'correct_guardian' \
+                 AND subject LIKE '%maria@example.org -> maria.rivera@example.net%'"
+            )
+            .await,
+            1,
+            "the audit names the old and the new address"
+        );
+        // The links of the former address open nothing, settings included.
+        assert_eq!(
+            app.get_as(&new_client(), &link).await.status(),
+            StatusCode::GONE
+        );
+        assert_eq!(
+            app.get_as(&new_client(), &settings).await.status(),
+            StatusCode::NOT_FOUND,
+            "the former inbox no longer decides what María receives"
+        );
+        let response = app
+            .submit_as(
+                &new_client(),
+                "/register",
+                &settings,
+                &[("updates", ""), ("language", "en")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let guardian = maria(&app).await;
+        assert!(guardian.mail_updates, "nothing switched off");
+        assert_eq!(guardian.language_chosen, None, "no language pinned");
+        // Hers work.
+        assert_eq!(
+            app.get_as(&new_client(), &asked.link("/email/"))
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        let response = give_consent(&app, &new_client(), &asked.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        // The school sees which address the answer came through.
+        let record = text(
+            &app,
+            &w.counselor,
+            &format!("/counselor/placements/{placement}"),
+        )
+        .await;
+        assert!(
+            record.contains("answered through the link emailed to maria.rivera@example.net"),
+            "{record}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_staff_address_from_the_roster_gets_no_consent_link_the_paper_path_stays() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        // The roster names the counselor's address as María's.
+        let w = world(
+            &app,
+            &users("en").replace("maria@example.org", "carla@lincoln.edu"),
+        )
+        .await;
+        let placement = accept(&app, &w).await;
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        assert_eq!(consent_requests(&app).await, 0, "no link went to staff");
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(
+            list.contains("No guardian of this student has an email address"),
+            "the counselor is pointed to the paper form: {list}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_guardian_made_active_again_or_added_later_is_asked_and_a_dead_link_is_not_called_sent() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        let link = server.wait_for_to("maria@example.org", 1, 15).await[0].link("/consent/");
+
+        // Made inactive (a slip): her link ends, and the consent list says
+        // no link works rather than "sent".
+        let response = correct_maria(&app, &w, "maria@example.org", "false").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.get_as(&new_client(), &link).await.status(),
+            StatusCode::GONE
+        );
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(
+            list.contains("None of these links works any more"),
+            "{list}"
+        );
+        let page = text(
+            &app,
+            &w.student,
+            &format!("/student/placements/{placement}"),
+        )
+        .await;
+        assert!(page.contains("That link does not work any more"), "{page}");
+
+        // Active again: she is asked again, and the counselor is told.
+        let response = correct_maria(&app, &w, "maria@example.org", "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let record = text(&app, &w.counselor, &location(&response)).await;
+        assert!(
+            record.contains("A consent request was emailed to the guardians who had no working"),
+            "{record}"
+        );
+        let again = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(
+            !list.contains("None of these links works any more"),
+            "{list}"
+        );
+
+        // A second guardian added: asked too; María's working link is left
+        // alone (no third mail to her).
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians"),
+                &[
+                    ("given_name", "Jorge"),
+                    ("family_name", "Rivera"),
+                    ("email", "jorge@example.org"),
+                    ("language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = text(&app, &w.counselor, &location(&response)).await;
+        assert!(
+            page.contains("a consent request was emailed to the new contact"),
+            "{page}"
+        );
+        let jorge = server
+            .wait_for_to("jorge@example.org", 1, 15)
+            .await
+            .remove(0);
+        assert!(jorge.subject().contains("Your consent is needed"));
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(
+            server.wait_for_to("maria@example.org", 2, 1).await.len(),
+            2,
+            "María is not mailed again"
+        );
+        assert_eq!(
+            app.get_as(&new_client(), &again.link("/consent/"))
+                .await
+                .status(),
+            StatusCode::OK,
+            "her link still works"
+        );
+        let response = give_consent(&app, &new_client(), &jorge.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+    }
+}
+
+#[tokio::test]
+async fn a_suspended_organizations_families_get_no_invitation_to_agree_and_the_page_says_why() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        let link = server.wait_for_to("maria@example.org", 1, 15).await[0].link("/consent/");
+        let response = app
+            .review(
+                &w.admin,
+                "Lakeshore Robotics",
+                "suspend",
+                "Safeguarding review",
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        // The link she holds says why consent cannot be given, before she
+        // tries.
+        let page = app.get_as(&Client::new(), &link).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        assert!(
+            page.text()
+                .await
+                .unwrap()
+                .contains("not verified on STEMbridge at the moment, so consent cannot be given")
+        );
+
+        // "Send again", by the counselor or (after the wait) the student.
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("not verified on STEMbridge at the moment")
+        );
+        shift_consent_requests(&app, entity::consent_request::Column::CreatedAt, -11).await;
+        let page = format!("/student/placements/{placement}");
+        let response = app
+            .submit_as(&w.student, &page, &format!("{page}/consent-resend"), &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        // A new contact is not asked either.
+        let response = correct_maria(&app, &w, "maria.rivera@example.net", "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(consent_requests(&app).await, 1, "no new link");
+        let requests = entity::consent_request::Entity::find()
+            .filter(entity::consent_request::Column::Email.eq("maria.rivera@example.net"))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert!(requests.is_empty());
+    }
+}
