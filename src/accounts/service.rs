@@ -236,8 +236,7 @@ pub async fn register_employer(
         txn.commit().await?;
         return Ok(());
     }
-    let keys =
-        organizations::lookalikes::Keys::of(&organization_name, &website, &new_user.email);
+    let keys = organizations::lookalikes::Keys::of(&organization_name, &website, &new_user.email);
     let mut organization = organization::ActiveModel {
         name: Set(organization_name.clone()),
         website: Set(website),

@@ -92,7 +92,11 @@ pub fn website_host(website: &str) -> String {
     let rest = rest.split_once("://").map_or(rest.as_str(), |(_, r)| r);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host = authority.rsplit('@').next().unwrap_or_default();
-    let host = host.split(':').next().unwrap_or_default().trim_end_matches('.');
+    let host = host
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.');
     host.strip_prefix("www.").unwrap_or(host).to_owned()
 }
 
@@ -242,7 +246,10 @@ mod tests {
 
     #[test]
     fn free_mail_domains_link_nobody() {
-        assert_eq!(email_domain("hr@Atlanta-Biolabs.example"), "atlanta-biolabs.example");
+        assert_eq!(
+            email_domain("hr@Atlanta-Biolabs.example"),
+            "atlanta-biolabs.example"
+        );
         assert_eq!(email_domain("someone@gmail.com"), "");
         assert_eq!(email_domain("not an address"), "");
     }
