@@ -935,3 +935,43 @@ async fn a_rename_to_look_like_a_rejected_organization_is_flagged_and_only_an_ad
     })
     .await;
 }
+
+#[tokio::test]
+async fn organizations_stored_before_their_comparison_keys_get_them_at_start_up() {
+    on_each_backend(async |mut app: TestApp| {
+        use sea_orm::ConnectionTrait;
+        let admin = app.admin().await;
+        register(
+            &app,
+            "Atlanta BioLabs",
+            "https://atlantabiolabs.example",
+            "hr@atlantabiolabs.example",
+        )
+        .await;
+        app.review(&admin, "Atlanta BioLabs", "reject", "No such lab")
+            .await;
+        // As migration 33 leaves the rows it finds.
+        app.db
+            .execute_unprepared(
+                "UPDATE organization SET name_key = NULL, website_host = NULL, email_domain = NULL",
+            )
+            .await
+            .unwrap();
+        app.restart().await;
+        let id = app.organization_id("Atlanta BioLabs").await;
+        let organization = stored(&app, id).await;
+        assert_eq!(
+            (
+                organization.name_key.as_deref(),
+                organization.website_host.as_deref(),
+                organization.email_domain.as_deref()
+            ),
+            (
+                Some("atlantabiolabs"),
+                Some("atlantabiolabs.example"),
+                Some("atlantabiolabs.example")
+            )
+        );
+    })
+    .await;
+}
