@@ -11,6 +11,7 @@ pub struct Model {
     pub actor_id: i32,
     /// `export_groups`, `export_students`, `view_student`, `import_roster`.
     pub action: String,
+    #[sea_orm(column_type = "Text")]
     pub subject: String,
     pub at: DateTimeUtc,
 }

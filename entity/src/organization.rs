@@ -23,6 +23,19 @@ pub struct Model {
     pub reviewed_by: Option<i32>,
     pub reviewed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// A verified organization's new name, waiting for a reviewer; the
+    /// public name stays `name` until it is approved.
+    pub requested_name: Option<String>,
+    /// The website requested with it (the whole pair is requested at once).
+    pub requested_website: Option<String>,
+    pub change_requested_at: Option<DateTimeUtc>,
+    pub change_requested_by: Option<i32>,
+    /// `name`, `website` and `contact_email` as they are compared with
+    /// suspended and rejected organizations (empty: nothing to compare;
+    /// NULL: not computed yet).
+    pub name_key: Option<String>,
+    pub website_host: Option<String>,
+    pub email_domain: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

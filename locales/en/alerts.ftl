@@ -74,3 +74,6 @@ vocab-roster_upload-running = Importing
 vocab-roster_upload-imported = Imported
 vocab-roster_upload-refused = Not imported: the files have errors
 vocab-roster_upload-failed = Stopped
+
+alerts-org-employer-change-approved = Your organization's new name and website were approved: students and families now see { $organization } ({ $website }).
+alerts-org-employer-change-declined = The requested new name “{ $requested }” was not approved: your organization is still shown as { $organization }.

@@ -161,3 +161,24 @@ counselor-roster-demographics-hint = Without it, the demographics already on fil
 counselor-roster-manifest-hint = Send it when your system exports one: a manifest that marks users.csv as a delta (only the people who changed) keeps everyone it leaves out as they are, instead of marking them no longer on the roster.
 counselor-error-choose-school = Choose a school.
 counselor-error-choose-grade = Choose a grade.
+
+# Requested renames and organizations that resemble a suspended or rejected one.
+counselor-change-waiting = Requested name and website changes ({ $count })
+counselor-change-nothing = No change is waiting.
+counselor-change-name = Name
+counselor-change-website = Website
+counselor-change-from-to = “{ $old }” → “{ $new }”
+counselor-change-approve = Approve the change
+counselor-change-decline = Decline the change
+counselor-change-gone = This change was already decided, or the organization has asked for a different one since. Nothing was changed: look at the queue again.
+counselor-flash-change-approve = The change was approved: the organization is now called { $name }.
+counselor-flash-change-decline = The change was declined: the organization is still called { $name }.
+counselor-lookalike-heading = Resembles an organization that was suspended or rejected:
+counselor-lookalike-item = { $name }, { $status }.
+counselor-lookalike-reason = Reason: { $reason }
+counselor-lookalike-same = Same:
+counselor-lookalike-same-name = name
+counselor-lookalike-same-website = website
+counselor-lookalike-same-email = email domain
+counselor-lookalike-admin-decides = It may be the same organization coming back: only an administrator can verify it or approve this change.
+counselor-lookalike-needs-admin = This organization resembles one that was suspended or rejected: only an administrator can verify it or approve this change.

@@ -187,3 +187,11 @@ employer-public-none = No open opportunities right now.
 employer-flash-profile-saved = Organization profile saved.
 employer-flash-welcome-registered = Welcome! Your organization is waiting for verification by a counselor. You can prepare drafts meanwhile.
 employer-posting-archived-edit = An archived posting cannot be edited.
+
+# A verified organization's name and website change through a reviewer.
+employer-flash-change-waits = Profile saved. The new name or website waits for a counselor's review; until then students and families see the verified ones.
+employer-org-name-reviewed = A verified organization's new name or website is checked by a counselor first; until then students and families see the verified ones.
+employer-org-change-waits = Your new name “{ $requested }” waits for a counselor's review. Until it is approved, students and families see “{ $name }”.
+employer-org-change-waits-website = The new website { $requested } waits with it (now shown: { $website }).
+employer-org-locked = While your organization is suspended or not approved, its profile cannot be changed.
+employer-org-locked-reason = Reason given by the reviewer: { $reason }

@@ -74,3 +74,6 @@ vocab-roster_upload-running = Importando
 vocab-roster_upload-imported = Importada
 vocab-roster_upload-refused = No importada: los archivos tienen errores
 vocab-roster_upload-failed = Detenida
+
+alerts-org-employer-change-approved = Se aprobaron el nuevo nombre y el sitio web de su organización: los estudiantes y las familias ahora ven { $organization } ({ $website }).
+alerts-org-employer-change-declined = No se aprobó el nuevo nombre solicitado «{ $requested }»: su organización se sigue mostrando como { $organization }.

@@ -155,3 +155,24 @@ counselor-roster-demographics-hint = Sin este archivo, los datos demográficos y
 counselor-roster-manifest-hint = Envíelo cuando su sistema lo exporte: un manifiesto que marca users.csv como delta (solo las personas que cambiaron) deja como están a todas las personas que no incluye, en vez de marcarlas como fuera de la lista.
 counselor-error-choose-school = Elija una escuela.
 counselor-error-choose-grade = Elija un grado.
+
+# Cambios de nombre solicitados y organizaciones que se parecen a una suspendida o rechazada.
+counselor-change-waiting = Cambios de nombre y sitio web solicitados ({ $count })
+counselor-change-nothing = No hay ningún cambio pendiente.
+counselor-change-name = Nombre
+counselor-change-website = Sitio web
+counselor-change-from-to = «{ $old }» → «{ $new }»
+counselor-change-approve = Aprobar el cambio
+counselor-change-decline = Rechazar el cambio
+counselor-change-gone = Este cambio ya se decidió, o la organización ha pedido otro desde entonces. No se cambió nada: vuelva a mirar la lista.
+counselor-flash-change-approve = Se aprobó el cambio: la organización ahora se llama { $name }.
+counselor-flash-change-decline = Se rechazó el cambio: la organización se sigue llamando { $name }.
+counselor-lookalike-heading = Se parece a una organización que fue suspendida o rechazada:
+counselor-lookalike-item = { $name }, { $status }.
+counselor-lookalike-reason = Motivo: { $reason }
+counselor-lookalike-same = Mismo dato:
+counselor-lookalike-same-name = nombre
+counselor-lookalike-same-website = sitio web
+counselor-lookalike-same-email = dominio del correo
+counselor-lookalike-admin-decides = Puede ser la misma organización que vuelve: solo un administrador puede verificarla o aprobar este cambio.
+counselor-lookalike-needs-admin = Esta organización se parece a una que fue suspendida o rechazada: solo un administrador puede verificarla o aprobar este cambio.

@@ -179,3 +179,11 @@ employer-public-none = No hay oportunidades abiertas en este momento.
 employer-flash-profile-saved = Perfil de la organización guardado.
 employer-flash-welcome-registered = ¡Bienvenido! Su organización está esperando la verificación de un orientador. Mientras tanto, puede preparar borradores.
 employer-posting-archived-edit = Una publicación archivada no se puede editar.
+
+# El nombre y el sitio web de una organización verificada cambian a través de quien revisa.
+employer-flash-change-waits = Perfil guardado. El nuevo nombre o sitio web espera la revisión de un orientador; mientras tanto, los estudiantes y las familias ven los verificados.
+employer-org-name-reviewed = Un orientador revisa primero el nuevo nombre o sitio web de una organización verificada; mientras tanto, los estudiantes y las familias ven los verificados.
+employer-org-change-waits = Su nuevo nombre «{ $requested }» espera la revisión de un orientador. Hasta que se apruebe, los estudiantes y las familias ven «{ $name }».
+employer-org-change-waits-website = El nuevo sitio web { $requested } espera con él (ahora se muestra: { $website }).
+employer-org-locked = Mientras su organización esté suspendida o no aprobada, su perfil no se puede cambiar.
+employer-org-locked-reason = Motivo indicado por quien revisó: { $reason }

@@ -31,6 +31,7 @@ mod m20261129_000028_add_mail_for_organization;
 mod m20261129_000030_add_ticket_priority;
 mod m20261130_000031_create_impact_years;
 mod m20261130_000032_add_guardian_language_chosen;
+mod m20261201_000033_add_organization_changes;
 
 use std::sync::OnceLock;
 
@@ -99,6 +100,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000030_add_ticket_priority::Migration),
             Box::new(m20261130_000031_create_impact_years::Migration),
             Box::new(m20261130_000032_add_guardian_language_chosen::Migration),
+            Box::new(m20261201_000033_add_organization_changes::Migration),
         ]
     }
 }

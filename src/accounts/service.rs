@@ -236,7 +236,8 @@ pub async fn register_employer(
         txn.commit().await?;
         return Ok(());
     }
-    let organization = organization::ActiveModel {
+    let keys = organizations::lookalikes::Keys::of(&organization_name, &website, &new_user.email);
+    let mut organization = organization::ActiveModel {
         name: Set(organization_name.clone()),
         website: Set(website),
         description: Set(String::new()),
@@ -250,9 +251,9 @@ pub async fn register_employer(
         reviewed_at: Set(None),
         created_at: Set(Utc::now()),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    };
+    keys.set_on(&mut organization);
+    let organization = organization.insert(&txn).await?;
     let user = match insert_user_row(
         &txn,
         &new_user.email,

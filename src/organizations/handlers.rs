@@ -10,7 +10,11 @@ use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
-use super::service::{self, Decision, JoinForm, ProfileForm};
+use super::{
+    changes::{self, ChangeForm},
+    profile::{self, ProfileForm, ProfileSaved},
+    service::{self, Decision, JoinForm},
+};
 use crate::{
     app::AppState,
     auth::extractors::{
@@ -25,6 +29,8 @@ use crate::{
 #[derive(Serialize)]
 struct EditPage<'a> {
     organization: organization::Model,
+    /// False while suspended or rejected: the page says why, with no form.
+    editable: bool,
     form: &'a ProfileForm,
     errors: FieldErrors,
 }
@@ -39,6 +45,7 @@ pub async fn edit_page(
     page.respond(
         "organizations/edit.html",
         EditPage {
+            editable: profile::editable(organization.status),
             organization,
             form: &form,
             errors: FieldErrors::new(),
@@ -54,13 +61,14 @@ pub async fn update(
     Form(form): Form<ProfileForm>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::update_profile(&db, &employer, &form).await,
+        profile::update_profile(&db, &employer, &form).await,
         &session,
-        async |()| {
-            Ok(Saved::new(
-                Message::new("employer-flash-profile-saved"),
-                "/employer",
-            ))
+        async |saved| {
+            let flash = match saved {
+                ProfileSaved::Saved => "employer-flash-profile-saved",
+                ProfileSaved::ChangeWaits => "employer-flash-change-waits",
+            };
+            Ok(Saved::new(Message::new(flash), "/employer/organization"))
         },
         async |errors| {
             let organization = service::of_employer(&db, &employer).await?;
@@ -68,6 +76,7 @@ pub async fn update(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "organizations/edit.html",
                 EditPage {
+                    editable: profile::editable(organization.status),
                     organization,
                     form: &form,
                     errors,
@@ -193,6 +202,21 @@ pub async fn review(
         .arg("name", organization.name.as_str())
         .arg("state", organization.status.key())
         .vocab("status", "org_status", organization.status.key());
+    flash(&session, FlashKind::Success, message).await?;
+    Ok(Redirect::to("/organizations/review").into_response())
+}
+
+/// A reviewer approves or declines a requested name and website.
+pub async fn decide_change(
+    State(db): State<DatabaseConnection>,
+    reviewer: CounselorUser,
+    session: Session,
+    Path(id): Path<i32>,
+    Form(form): Form<ChangeForm>,
+) -> AppResult<Response> {
+    let organization = changes::decide(&db, &reviewer, id, &form).await?;
+    let message = Message::new(&format!("counselor-flash-change-{}", form.decision.key()))
+        .arg("name", organization.name.as_str());
     flash(&session, FlashKind::Success, message).await?;
     Ok(Redirect::to("/organizations/review").into_response())
 }

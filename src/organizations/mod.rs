@@ -1,9 +1,14 @@
 //! Employer organizations: their profile, colleagues joining by invitation,
-//! and verification by counselors and admins (whose decisions the
-//! organization's employers and the counselors concerned hear of).
+//! verification by counselors and admins (whose decisions the
+//! organization's employers and the counselors concerned hear of), a
+//! verified organization's requested renames, and the flags on those that
+//! resemble a suspended or rejected organization.
 
+pub mod changes;
 mod handlers;
+pub mod lookalikes;
 pub mod notices;
+pub mod profile;
 pub mod service;
 
 use axum::{
@@ -26,5 +31,6 @@ pub fn router() -> Router<AppState> {
         )
         .route("/organizations/review", get(handlers::review_queue))
         .route("/organizations/{id}/review", post(handlers::review))
+        .route("/organizations/{id}/change", post(handlers::decide_change))
         .route("/organizations/{id}", get(handlers::public_page))
 }

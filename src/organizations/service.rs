@@ -1,4 +1,4 @@
-//! Organization rules: profile edits, invitations, and the verification
+//! Organization rules: invitations, the review queue, and the verification
 //! lifecycle (pending -> verified | rejected; verified <-> suspended).
 
 use chrono::{Duration, Utc};
@@ -15,6 +15,7 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::lookalikes::{self, Keys, Lookalike};
 use crate::{
     auth::extractors::{CurrentUser, EmployerUser, VerifiedEmployer},
     counseling::audit::AuditAction,
@@ -38,33 +39,6 @@ pub async fn of_employer(
     crate::db::found::<organization::Entity>(db, employer.organization_id).await
 }
 
-/// The profile form.
-#[derive(Debug, Default, Clone, Deserialize, Serialize)]
-#[serde(default)]
-pub struct ProfileForm {
-    pub name: String,
-    pub website: String,
-    pub description: String,
-    pub address: String,
-    pub zip: String,
-    pub contact_email: String,
-    pub contact_phone: String,
-}
-
-impl From<&organization::Model> for ProfileForm {
-    fn from(o: &organization::Model) -> Self {
-        Self {
-            name: o.name.clone(),
-            website: o.website.clone(),
-            description: o.description.clone(),
-            address: o.address.clone(),
-            zip: o.zip.clone(),
-            contact_email: o.contact_email.clone(),
-            contact_phone: o.contact_phone.clone(),
-        }
-    }
-}
-
 /// Checks a website field: empty, or an http(s) URL.
 pub fn website(errors: &mut FieldErrors, field: &str, value: &str) -> String {
     let value = errors.optional_text(field, "form-label-website", value, limit::WEBSITE);
@@ -81,60 +55,6 @@ pub fn existing_zip(errors: &mut FieldErrors, field: &str, value: &str) -> Strin
         errors.add_id(field, "form-zip-unknown");
     }
     zip
-}
-
-/// Saves the employer's organization profile.
-pub async fn update_profile(
-    db: &DatabaseConnection,
-    employer: &EmployerUser,
-    form: &ProfileForm,
-) -> AppResult<()> {
-    let mut errors = FieldErrors::new();
-    let name = errors.text(
-        "name",
-        "form-label-organization-name",
-        &form.name,
-        limit::FULL_NAME,
-    );
-    let website = website(&mut errors, "website", &form.website);
-    let description = errors.optional_text(
-        "description",
-        "form-label-description",
-        &form.description,
-        limit::DESCRIPTION,
-    );
-    let address = errors.optional_text(
-        "address",
-        "form-label-address",
-        &form.address,
-        limit::ADDRESS,
-    );
-    let zip = existing_zip(&mut errors, "zip", &form.zip);
-    let contact_email = errors.email("contact_email", &form.contact_email);
-    let contact_phone = errors.optional_text(
-        "contact_phone",
-        "form-label-phone",
-        &form.contact_phone,
-        limit::PHONE,
-    );
-    errors.into_result(())?;
-
-    let txn = db::begin_write(db).await?;
-    let organization = of_employer(&txn, employer).await?;
-    let organization_id = organization.id;
-    let mut organization: organization::ActiveModel = organization.into();
-    organization.name = Set(name);
-    organization.website = Set(website);
-    organization.description = Set(description);
-    organization.address = Set(address);
-    organization.zip = Set(zip);
-    organization.contact_email = Set(contact_email);
-    organization.contact_phone = Set(contact_phone);
-    organization.update(&txn).await?;
-    // The organization's name is part of every indexed posting.
-    outbox::enqueue_organization(&txn, organization_id).await?;
-    txn.commit().await?;
-    Ok(())
 }
 
 /// An invitation just created: the link is shown once to the inviter.
@@ -365,13 +285,25 @@ async fn accept_invitation(db: &impl ConnectionTrait, invite_id: i32) -> AppResu
     Ok(())
 }
 
-/// The verification queue (its oldest page, and how many wait) and one
-/// page of the organizations already reviewed; the search narrows both by
-/// name.
+/// An organization waiting for a reviewer (to be verified, or for its
+/// requested name and website), with the suspended or rejected ones it
+/// resembles.
+#[derive(Debug, Serialize)]
+pub struct Waiting {
+    #[serde(flatten)]
+    pub organization: organization::Model,
+    pub lookalikes: Vec<Lookalike>,
+}
+
+/// The verification queue (its oldest page, and how many wait), the
+/// requested name and website changes (likewise), and one page of the
+/// organizations already reviewed; the search narrows all three by name.
 #[derive(Debug, Serialize)]
 pub struct ReviewQueue {
-    pub pending: Vec<organization::Model>,
+    pub pending: Vec<Waiting>,
     pub waiting: u64,
+    pub changes: Vec<Waiting>,
+    pub changes_waiting: u64,
     pub reviewed: Vec<organization::Model>,
 }
 
@@ -387,13 +319,17 @@ pub async fn review_queue(
         .and_where(user::Column::OrganizationId.is_not_null())
         .and_where(user::Column::EmailConfirmedAt.is_not_null())
         .to_owned();
-    let mut named = Condition::all();
-    for word in paging.words() {
-        named = named.add(crate::paging::contains(
-            Expr::col((organization::Entity, organization::Column::Name)),
-            &word,
-        ));
-    }
+    let named_by = |column: organization::Column| {
+        let mut named = Condition::all();
+        for word in paging.words() {
+            named = named.add(crate::paging::contains(
+                Expr::col((organization::Entity, column)),
+                &word,
+            ));
+        }
+        named
+    };
+    let named = named_by(organization::Column::Name);
     let pending = organization::Entity::find()
         .filter(organization::Column::Status.eq(OrgStatus::Pending))
         .filter(organization::Column::Id.in_subquery(confirmed_members))
@@ -402,6 +338,20 @@ pub async fn review_queue(
         .order_by_asc(organization::Column::Id);
     let waiting = pending.clone().count(db).await?;
     let pending = pending.limit(crate::paging::PER_PAGE).all(db).await?;
+    // Only a verified organization's request waits for a decision; one
+    // suspended meanwhile keeps it until it is reinstated.
+    let changes = organization::Entity::find()
+        .filter(organization::Column::Status.eq(OrgStatus::Verified))
+        .filter(organization::Column::RequestedName.is_not_null())
+        .filter(
+            Condition::any()
+                .add(named.clone())
+                .add(named_by(organization::Column::RequestedName)),
+        )
+        .order_by_asc(organization::Column::ChangeRequestedAt)
+        .order_by_asc(organization::Column::Id);
+    let changes_waiting = changes.clone().count(db).await?;
+    let changes = changes.limit(crate::paging::PER_PAGE).all(db).await?;
     let reviewed = organization::Entity::find()
         .filter(organization::Column::Status.ne(OrgStatus::Pending))
         .filter(named)
@@ -411,9 +361,38 @@ pub async fn review_queue(
         .offset(paging.offset())
         .all(db)
         .await?;
+
+    // Every flag of both lists in one query: a registration is compared as
+    // it stands, a rename by the name and website it asks for.
+    let candidates: Vec<(i32, Keys)> = pending
+        .iter()
+        .map(|o| (o.id, Keys::of_organization(o)))
+        .chain(changes.iter().map(|o| {
+            let asked = Keys::of(
+                o.requested_name.as_deref().unwrap_or_default(),
+                o.requested_website.as_deref().unwrap_or_default(),
+                "",
+            );
+            (o.id, asked)
+        }))
+        .collect();
+    let mut flags = lookalikes::find(db, &candidates).await?.into_iter();
+    let mut flagged = |organizations: Vec<organization::Model>| -> Vec<Waiting> {
+        organizations
+            .into_iter()
+            .map(|organization| Waiting {
+                organization,
+                lookalikes: flags.next().unwrap_or_default(),
+            })
+            .collect()
+    };
+    let pending = flagged(pending);
+    let changes = flagged(changes);
     Ok(ReviewQueue {
         pending,
         waiting,
+        changes,
+        changes_waiting,
         reviewed,
     })
 }
@@ -485,6 +464,18 @@ pub async fn review(
             )],
         )));
     };
+    // One that resembles a suspended or rejected organization may be that
+    // organization coming back: an admin decides.
+    if status == OrgStatus::Verified && reviewer.role != Role::Admin {
+        let keys = Keys::of_organization(&organization);
+        let resembles = lookalikes::find(&txn, &[(organization.id, keys)]).await?;
+        if resembles.iter().any(|l| !l.is_empty()) {
+            return Err(AppError::Refused(i18n::t(
+                i18n::current(),
+                "counselor-lookalike-needs-admin",
+            )));
+        }
+    }
     let mut organization: organization::ActiveModel = organization.into();
     organization.status = Set(status);
     organization.status_reason = Set((!reason.is_empty()).then_some(reason));

@@ -174,7 +174,7 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
             .collect::<String>()
             .to_lowercase();
         let (_, zips) = postings::METROS[*metro];
-        let organization = organization::ActiveModel {
+        let mut organization = organization::ActiveModel {
             name: Set((*name).to_owned()),
             website: Set(format!("https://{slug}.example")),
             description: Set(format!(
@@ -190,9 +190,14 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
             reviewed_at: Set(Some(now)),
             created_at: Set(now),
             ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
+        };
+        crate::organizations::lookalikes::Keys::of(
+            name,
+            &format!("https://{slug}.example"),
+            &format!("employer{}@demo.stembridge.test", index + 1),
+        )
+        .set_on(&mut organization);
+        let organization = organization.insert(&txn).await?;
         let email = format!("employer{}@demo.stembridge.test", index + 1);
         let employer = insert_user_hashed(
             &txn,

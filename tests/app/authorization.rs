@@ -70,7 +70,6 @@ const OPEN_TO_UNVERIFIED: &[(&str, &str)] = &[
     ("POST", "/register"),
     ("POST", "/claim"),
     ("POST", "/password/forgot"),
-    ("POST", "/employer/organization"),
     ("POST", "/employer/opportunities"),
     ("POST", "/employer/opportunities/{id}/edit"),
     ("POST", "/employer/opportunities/{id}/{action}"),
@@ -201,6 +200,8 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("POST", "/employer/placements/{id}/mentor", "LFFANFFF"),
     ("POST", "/employer/hours/{id}/{decision}", "LFFANFFF"),
     ("POST", "/organizations/{id}/review", "LFFFFAAA"),
+    // No change is requested: 400 for want of a decision, nothing changes.
+    ("POST", "/organizations/{id}/change", "LFFFFAAA"),
     ("POST", "/counselor/students", "LFFFFAAA"),
     ("POST", "/counselor/students/{id}/code", "LFFFFANA"),
     ("POST", "/counselor/placements/{id}/consent", "LFFFFANA"),

@@ -360,9 +360,17 @@ impl TestApp {
     /// Registers an employer organization over HTTP, confirms the address
     /// through the emailed link and logs in.
     pub async fn employer(&self, organization: &str, email: &str) -> TestUser {
+        // A website of its own: organizations sharing a host look alike to
+        // the review queue.
+        let slug: String = organization
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_lowercase();
+        let website = format!("https://{slug}.example");
         self.register_confirmed(&[
             ("organization_name", organization),
-            ("website", "https://example.org"),
+            ("website", &website),
             ("zip", "60601"),
             ("phone", ""),
             ("display_name", "Erin Employer"),

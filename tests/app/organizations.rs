@@ -1,6 +1,6 @@
 //! Organization verification, invitations and the public organization page.
 
-use reqwest::{Client, StatusCode};
+use reqwest::{Client, Response, StatusCode};
 
 use crate::helpers::{PASSWORD, TestApp, location, new_client, on_each_backend, posting};
 
@@ -306,6 +306,672 @@ async fn an_invitation_never_tells_the_inviter_whether_an_address_has_an_account
             )
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    })
+    .await;
+}
+
+/// The organization row as stored.
+async fn stored(app: &TestApp, id: i32) -> entity::organization::Model {
+    use sea_orm::EntityTrait;
+    entity::organization::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// The subjects of the audit entries of `action`, oldest first.
+async fn audited(app: &TestApp, action: &str) -> Vec<String> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    entity::audit_log::Entity::find()
+        .filter(entity::audit_log::Column::Action.eq(action))
+        .order_by_asc(entity::audit_log::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.subject)
+        .collect()
+}
+
+/// The profile form as Peachtree Analytics fills it, with `changes`.
+async fn save_profile(app: &TestApp, employer: &Client, changes: &[(&str, &str)]) -> Response {
+    let mut fields = vec![
+        ("name", "Peachtree Analytics"),
+        ("website", "https://peachtreeanalytics.example"),
+        ("zip", "60601"),
+        ("contact_email", "pat@peachtree.example"),
+        ("contact_phone", ""),
+        ("description", "Data science for good."),
+    ];
+    for (field, value) in changes {
+        fields.retain(|(f, _)| f != field);
+        fields.push((field, value));
+    }
+    app.submit_as(
+        employer,
+        "/employer/organization",
+        "/employer/organization",
+        &fields,
+    )
+    .await
+}
+
+/// A reviewer's decision on the requested change they saw.
+async fn decide_change(
+    app: &TestApp,
+    reviewer: &Client,
+    id: i32,
+    decision: &str,
+    seen: (&str, &str),
+) -> Response {
+    app.submit_as(
+        reviewer,
+        "/organizations/review",
+        &format!("/organizations/{id}/change"),
+        &[
+            ("decision", decision),
+            ("name", seen.0),
+            ("website", seen.1),
+        ],
+    )
+    .await
+}
+
+const IMPOSTOR: &str = "Lincoln High School Counseling Office";
+const IMPOSTOR_SITE: &str = "https://lincoln-hs.example";
+
+#[tokio::test]
+async fn a_verified_organizations_new_name_waits_for_a_reviewer_and_the_public_keeps_the_verified_one()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Peachtree Analytics", "pat@peachtree.example")
+            .await;
+        let id = app.organization_id("Peachtree Analytics").await;
+        let public = format!("/organizations/{id}");
+
+        // Bad input: refused with its message, nothing requested or audited.
+        let response = save_profile(&app, &employer, &[("name", IMPOSTOR), ("zip", "99999")]).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(response.text().await.unwrap().contains("This ZIP code does not exist."));
+        assert_eq!(stored(&app, id).await.requested_name, None);
+        assert_eq!(app.count("audit_log").await, 0);
+
+        let response = save_profile(
+            &app,
+            &employer,
+            &[
+                ("name", IMPOSTOR),
+                ("website", IMPOSTOR_SITE),
+                ("contact_email", "counseling@lincoln-hs.example"),
+                ("contact_phone", "555-0100"),
+            ],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let organization = stored(&app, id).await;
+        assert_eq!(organization.name, "Peachtree Analytics", "the verified name stays");
+        assert_eq!(organization.website, "https://peachtreeanalytics.example");
+        assert_eq!(organization.requested_name.as_deref(), Some(IMPOSTOR));
+        assert_eq!(organization.requested_website.as_deref(), Some(IMPOSTOR_SITE));
+        assert_eq!(organization.contact_email, "counseling@lincoln-hs.example", "contact applies");
+        assert_eq!(
+            audited(&app, "change_organization_contact").await,
+            [format!(
+                "organization {id}: contact_email “pat@peachtree.example” → “counseling@lincoln-hs.example”; contact_phone “” → “555-0100”"
+            )]
+        );
+        assert_eq!(
+            audited(&app, "request_organization_change").await,
+            [format!(
+                "organization {id}: name “Peachtree Analytics” → “{IMPOSTOR}”; website “https://peachtreeanalytics.example” → “{IMPOSTOR_SITE}”"
+            )]
+        );
+        let page = app.get_as(&new_client(), &public).await.text().await.unwrap();
+        assert!(page.contains("Peachtree Analytics") && !page.contains(IMPOSTOR));
+        let own = app
+            .get_as(&employer, "/employer/organization")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(own.contains(&format!("Your new name “{IMPOSTOR}” waits for a counselor")));
+
+        // Saving the form again (another field) keeps the request as it was.
+        let response = save_profile(
+            &app,
+            &employer,
+            &[
+                ("name", IMPOSTOR),
+                ("website", IMPOSTOR_SITE),
+                ("contact_email", "counseling@lincoln-hs.example"),
+                ("contact_phone", "555-0100"),
+                ("description", "New words."),
+            ],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(audited(&app, "request_organization_change").await.len(), 1);
+        assert_eq!(audited(&app, "change_organization_contact").await.len(), 1);
+
+        // A counselor sees it in the queue and approves it.
+        let school = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(school).await;
+        let queue = app
+            .get_as(&counselor, "/organizations/review")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(queue.contains("Requested name and website changes (1)"));
+        assert!(queue.contains(&format!("“Peachtree Analytics” → “{IMPOSTOR}”")));
+        let response =
+            decide_change(&app, &counselor, id, "approve", (IMPOSTOR, IMPOSTOR_SITE)).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let organization = stored(&app, id).await;
+        assert_eq!(
+            (organization.name.as_str(), organization.website.as_str()),
+            (IMPOSTOR, IMPOSTOR_SITE)
+        );
+        assert_eq!(organization.requested_name, None);
+        assert_eq!(
+            audited(&app, "approve_organization_change").await,
+            [format!(
+                "organization {id}: name “Peachtree Analytics” → “{IMPOSTOR}”; website “https://peachtreeanalytics.example” → “{IMPOSTOR_SITE}”"
+            )]
+        );
+        assert_eq!(
+            app.count(&format!(
+                "notification WHERE user_id = {} AND message_id = 'alerts-org-employer-change-approved'",
+                employer.id
+            ))
+            .await,
+            1
+        );
+        let page = app.get_as(&new_client(), &public).await.text().await.unwrap();
+        assert!(page.contains(IMPOSTOR));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_declined_change_is_discarded_audited_and_the_employer_is_told() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Peachtree Analytics", "pat@peachtree.example")
+            .await;
+        let id = app.organization_id("Peachtree Analytics").await;
+        save_profile(&app, &employer, &[("name", IMPOSTOR)]).await;
+        let seen = (IMPOSTOR, "https://peachtreeanalytics.example");
+        let response = decide_change(&app, &admin, id, "decline", seen).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let organization = stored(&app, id).await;
+        assert_eq!(organization.name, "Peachtree Analytics");
+        assert_eq!(
+            (organization.requested_name, organization.requested_website),
+            (None, None)
+        );
+        assert_eq!(
+            audited(&app, "decline_organization_change").await,
+            [format!("organization {id}: name “Peachtree Analytics” → “{IMPOSTOR}”")]
+        );
+        assert_eq!(
+            app.count(&format!(
+                "notification WHERE user_id = {} AND message_id = 'alerts-org-employer-change-declined'",
+                employer.id
+            ))
+            .await,
+            1
+        );
+        // Deciding it again (a second tab) finds nothing to decide.
+        let response = decide_change(&app, &admin, id, "approve", seen).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(response.text().await.unwrap().contains("already decided"));
+        assert_eq!(stored(&app, id).await.name, "Peachtree Analytics");
+
+        // Going back to the verified name withdraws a request.
+        save_profile(&app, &employer, &[("name", "Peachtree Data")]).await;
+        assert!(stored(&app, id).await.requested_name.is_some());
+        save_profile(&app, &employer, &[]).await;
+        assert_eq!(stored(&app, id).await.requested_name, None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_decision_applies_only_to_the_request_the_reviewer_saw() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Peachtree Analytics", "pat@peachtree.example")
+            .await;
+        let id = app.organization_id("Peachtree Analytics").await;
+        let site = "https://peachtreeanalytics.example";
+        save_profile(&app, &employer, &[("name", "Peachtree Data")]).await;
+        // The employer asks for something else while the reviewer looks.
+        save_profile(&app, &employer, &[("name", IMPOSTOR)]).await;
+        let audits = app.count("audit_log").await;
+        let response = decide_change(&app, &admin, id, "approve", ("Peachtree Data", site)).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let organization = stored(&app, id).await;
+        assert_eq!(organization.name, "Peachtree Analytics", "nothing applied");
+        assert_eq!(
+            organization.requested_name.as_deref(),
+            Some(IMPOSTOR),
+            "still waits"
+        );
+        assert_eq!(app.count("audit_log").await, audits, "nothing audited");
+        // No decision for an organization with nothing requested, or for want of one.
+        app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lakeshore = app.organization_id("Lakeshore Robotics").await;
+        let response = decide_change(&app, &admin, lakeshore, "approve", ("X", "")).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let response = decide_change(&app, &admin, id, "apply", (IMPOSTOR, site)).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(stored(&app, id).await.name, "Peachtree Analytics");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn two_reviewers_deciding_one_change_at_once_make_one_decision() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Peachtree Analytics", "pat@peachtree.example")
+            .await;
+        let school = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(school).await;
+        let id = app.organization_id("Peachtree Analytics").await;
+        let site = "https://peachtreeanalytics.example";
+        let mut current = "Peachtree Analytics".to_owned();
+        for round in 0..10 {
+            let asked = format!("Peachtree Round {round}");
+            save_profile(&app, &employer, &[("name", &asked)]).await;
+            let (approve, decline) = tokio::join!(
+                decide_change(&app, &admin, id, "approve", (&asked, site)),
+                decide_change(&app, &counselor, id, "decline", (&asked, site)),
+            );
+            let mut statuses = [approve.status(), decline.status()];
+            statuses.sort();
+            assert_eq!(
+                statuses,
+                [StatusCode::SEE_OTHER, StatusCode::CONFLICT],
+                "round {round}"
+            );
+            if approve.status() == StatusCode::SEE_OTHER {
+                current = asked;
+            }
+            let organization = stored(&app, id).await;
+            assert_eq!(organization.name, current, "round {round}");
+            assert_eq!(organization.requested_name, None, "round {round}");
+        }
+        let decided = audited(&app, "approve_organization_change").await.len()
+            + audited(&app, "decline_organization_change").await.len();
+        assert_eq!(decided, 10, "one decision a round");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_rename_requested_while_a_reviewer_approves_is_never_applied_unseen() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Peachtree Analytics", "pat@peachtree.example")
+            .await;
+        let id = app.organization_id("Peachtree Analytics").await;
+        let site = "https://peachtreeanalytics.example";
+        let mut current = "Peachtree Analytics".to_owned();
+        for round in 0..10 {
+            let seen = format!("Peachtree Seen {round}");
+            let later = format!("Peachtree Later {round}");
+            save_profile(&app, &employer, &[("name", &seen)]).await;
+            let replacement = [("name", later.as_str())];
+            let (approve, replace) = tokio::join!(
+                decide_change(&app, &admin, id, "approve", (&seen, site)),
+                save_profile(&app, &employer, &replacement),
+            );
+            assert_eq!(replace.status(), StatusCode::SEE_OTHER, "round {round}");
+            let organization = stored(&app, id).await;
+            match approve.status() {
+                StatusCode::SEE_OTHER => current = seen,
+                StatusCode::CONFLICT => {}
+                other => panic!("round {round}: {other}"),
+            }
+            assert_eq!(
+                organization.name, current,
+                "round {round}: only the seen name"
+            );
+            assert_eq!(
+                organization.requested_name.as_deref(),
+                Some(later.as_str()),
+                "round {round}: the later request waits"
+            );
+            // Clear it for the next round.
+            let response = decide_change(&app, &admin, id, "decline", (&later, site)).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_suspended_or_rejected_organization_cannot_edit_its_profile() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let suspended = app
+            .verified_employer(&admin, "Peachtree Analytics", "pat@peachtree.example")
+            .await;
+        app.review(
+            &admin,
+            "Peachtree Analytics",
+            "suspend",
+            "Safeguarding concern",
+        )
+        .await;
+        let rejected = app.employer("Shady LLC", "x@shady.example").await;
+        app.review(&admin, "Shady LLC", "reject", "No such company")
+            .await;
+        for (employer, name) in [
+            (&suspended, "Peachtree Analytics"),
+            (&rejected, "Shady LLC"),
+        ] {
+            let id = app.organization_id(name).await;
+            let before = stored(&app, id).await;
+            let page = app
+                .get_as(employer, "/employer/organization")
+                .await
+                .text()
+                .await
+                .unwrap();
+            assert!(page.contains("its profile cannot be changed"), "{name}");
+            assert!(!page.contains("name=\"contact_email\""), "{name}: no form");
+            let response = save_profile(
+                &app,
+                employer,
+                &[
+                    ("name", IMPOSTOR),
+                    ("contact_email", "new@lincoln-hs.example"),
+                ],
+            )
+            .await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{name}");
+            assert!(
+                response
+                    .text()
+                    .await
+                    .unwrap()
+                    .contains("its profile cannot be changed"),
+                "{name}"
+            );
+            assert_eq!(stored(&app, id).await, before, "{name}: nothing written");
+        }
+        assert_eq!(
+            app.count("audit_log WHERE action LIKE '%organization_c%'")
+                .await,
+            0
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_pending_organization_edits_its_name_at_once_without_a_request() {
+    on_each_backend(async |app: TestApp| {
+        let employer = app
+            .employer("Peachtree Analytics", "pat@peachtree.example")
+            .await;
+        let id = app.organization_id("Peachtree Analytics").await;
+        let response = save_profile(&app, &employer, &[("name", "Peachtree Data")]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let organization = stored(&app, id).await;
+        assert_eq!(organization.name, "Peachtree Data");
+        assert_eq!(organization.requested_name, None);
+        assert_eq!(app.count("audit_log").await, 0);
+    })
+    .await;
+}
+
+/// Registers an organization with its own website and contact address.
+async fn register(
+    app: &TestApp,
+    name: &str,
+    website: &str,
+    email: &str,
+) -> crate::helpers::TestUser {
+    app.register_confirmed(&[
+        ("organization_name", name),
+        ("website", website),
+        ("zip", "30318"),
+        ("phone", ""),
+        ("display_name", "Sam"),
+        ("email", email),
+        ("password", PASSWORD),
+    ])
+    .await
+}
+
+#[tokio::test]
+async fn a_registration_resembling_a_suspended_organization_is_flagged_and_only_an_admin_verifies_it()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        register(
+            &app,
+            "Atlanta BioLabs",
+            "https://atlantabiolabs.example",
+            "hr@atlantabiolabs.example",
+        )
+        .await;
+        app.review(&admin, "Atlanta BioLabs", "verify", "").await;
+        app.review(&admin, "Atlanta BioLabs", "suspend", "Safeguarding concern")
+            .await;
+        register(
+            &app,
+            "Atlanta Bio-Labs, Inc.",
+            "https://www.AtlantaBioLabs.example/careers",
+            "hr@atlanta-biolabs-new.example",
+        )
+        .await;
+        // Same email domain only, at a free-mail domain: not flagged.
+        register(
+            &app,
+            "Gmail Robotics",
+            "https://gmailrobotics.example",
+            "a@gmail.com",
+        )
+        .await;
+        app.review(&admin, "Gmail Robotics", "reject", "Unreachable")
+            .await;
+        register(
+            &app,
+            "Other Robotics",
+            "https://otherrobotics.example",
+            "b@gmail.com",
+        )
+        .await;
+        // Same business email domain as a rejected organization: flagged.
+        register(
+            &app,
+            "Shady LLC",
+            "https://shady.example",
+            "x@shady.example",
+        )
+        .await;
+        app.review(&admin, "Shady LLC", "reject", "No such company")
+            .await;
+        register(
+            &app,
+            "Sunny Partners",
+            "https://sunny.example",
+            "y@shady.example",
+        )
+        .await;
+
+        let school = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(school).await;
+        let queue = app
+            .get_as(&counselor, "/organizations/review")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let card = |id: i32| {
+            queue
+                .split(&format!("id=\"org-{id}\""))
+                .nth(1)
+                .and_then(|rest| rest.split("</section>").next())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let comeback = card(app.organization_id("Atlanta Bio-Labs, Inc.").await);
+        assert!(comeback.contains("Resembles an organization that was suspended or rejected"));
+        assert!(comeback.contains("Atlanta BioLabs, Suspended."));
+        assert!(comeback.contains("Reason: Safeguarding concern"));
+        assert!(comeback.contains("Same: name, website"), "{comeback}");
+        assert!(comeback.contains("only an administrator can verify it"));
+        let sunny = card(app.organization_id("Sunny Partners").await);
+        assert!(sunny.contains("Shady LLC, Rejected.") && sunny.contains("Same: email domain"));
+        let other = card(app.organization_id("Other Robotics").await);
+        assert!(
+            !other.contains("Resembles"),
+            "a free-mail domain links nobody"
+        );
+
+        // A counselor may not verify a flagged one; nothing changes.
+        for name in ["Atlanta Bio-Labs, Inc.", "Sunny Partners"] {
+            let response = app.review(&counselor, name, "verify", "").await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{name}");
+            assert!(
+                response
+                    .text()
+                    .await
+                    .unwrap()
+                    .contains("only an administrator can verify it"),
+                "{name}"
+            );
+            let id = app.organization_id(name).await;
+            assert_eq!(stored(&app, id).await.status, entity::OrgStatus::Pending);
+        }
+        assert_eq!(
+            app.review(&counselor, "Other Robotics", "verify", "")
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
+        // An admin may.
+        assert_eq!(
+            app.review(&admin, "Atlanta Bio-Labs, Inc.", "verify", "")
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_rename_to_look_like_a_rejected_organization_is_flagged_and_only_an_admin_approves_it() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        register(
+            &app,
+            "Shady LLC",
+            "https://shady.example",
+            "x@shady.example",
+        )
+        .await;
+        app.review(&admin, "Shady LLC", "reject", "No such company")
+            .await;
+        let employer = app
+            .verified_employer(&admin, "Peachtree Analytics", "pat@peachtree.example")
+            .await;
+        let id = app.organization_id("Peachtree Analytics").await;
+        save_profile(&app, &employer, &[("name", "The Shady Company")]).await;
+
+        let school = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(school).await;
+        let queue = app
+            .get_as(&counselor, "/organizations/review")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let card = queue
+            .split(&format!("id=\"change-{id}\""))
+            .nth(1)
+            .and_then(|rest| rest.split("</section>").next())
+            .unwrap_or_default();
+        assert!(
+            card.contains("Shady LLC, Rejected.") && card.contains("Same: name"),
+            "{card}"
+        );
+        let seen = ("The Shady Company", "https://peachtreeanalytics.example");
+        let response = decide_change(&app, &counselor, id, "approve", seen).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("only an administrator")
+        );
+        let organization = stored(&app, id).await;
+        assert_eq!(organization.name, "Peachtree Analytics");
+        assert_eq!(
+            organization.requested_name.as_deref(),
+            Some("The Shady Company")
+        );
+        assert_eq!(audited(&app, "approve_organization_change").await.len(), 0);
+        // An admin may approve it.
+        let response = decide_change(&app, &admin, id, "approve", seen).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(stored(&app, id).await.name, "The Shady Company");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn organizations_stored_before_their_comparison_keys_get_them_at_start_up() {
+    on_each_backend(async |mut app: TestApp| {
+        use sea_orm::ConnectionTrait;
+        let admin = app.admin().await;
+        register(
+            &app,
+            "Atlanta BioLabs",
+            "https://atlantabiolabs.example",
+            "hr@atlantabiolabs.example",
+        )
+        .await;
+        app.review(&admin, "Atlanta BioLabs", "reject", "No such lab")
+            .await;
+        // As migration 33 leaves the rows it finds.
+        app.db
+            .execute_unprepared(
+                "UPDATE organization SET name_key = NULL, website_host = NULL, email_domain = NULL",
+            )
+            .await
+            .unwrap();
+        app.restart().await;
+        let id = app.organization_id("Atlanta BioLabs").await;
+        let organization = stored(&app, id).await;
+        assert_eq!(
+            (
+                organization.name_key.as_deref(),
+                organization.website_host.as_deref(),
+                organization.email_domain.as_deref()
+            ),
+            (
+                Some("atlantabiolabs"),
+                Some("atlantabiolabs.example"),
+                Some("atlantabiolabs.example")
+            )
+        );
     })
     .await;
 }
