@@ -9,7 +9,10 @@
 //! overwrites a language recorded earlier (a new guardian is recorded with
 //! none, and their mail is in English until someone says otherwise). The
 //! language a guardian chose on their own settings page
-//! (`guardian.language_chosen`) is never touched by an import.
+//! (`guardian.language_chosen`) is never touched by an import. Likewise a
+//! demographics column the file does not have says nothing (plain exports
+//! lack the `metadata.*` ones), while an empty cell in a column it has
+//! clears the value (but for `birthDate`).
 //!
 //! All or nothing: every row of every file is checked first, and a roster
 //! with any error writes nothing and lists each error with file and line.
@@ -98,11 +101,12 @@ pub struct ImportWarning {
     /// `guardian` (a student row names a missing guardian), `student`
     /// (a guardian row names a missing student), `language` (a guardian's
     /// `metadata.language` names no language we know), `grade` (a student
-    /// in a grade we do not serve), `demographics` (a row naming nobody) or
-    /// `schools` (a student listed at several schools).
+    /// in a grade we do not serve), `demographics` (a row naming nobody),
+    /// `schools` (a student listed at several schools), or `columns` and
+    /// `race-columns` (demographics.csv lacks those columns: line 1).
     pub kind: &'static str,
-    /// The sourcedId named and not found, the language as written, or the
-    /// schools listed.
+    /// The sourcedId named and not found, the language as written, the
+    /// schools listed, or the columns missing.
     pub missing: String,
 }
 
@@ -163,14 +167,19 @@ struct Org {
     zip: String,
 }
 
+/// What a demographics row says of a value: `None` when the file has no
+/// column for it (plain OneRoster exports lack our `metadata.*` columns),
+/// so what is stored stays; `Some(None)` for an empty cell, which clears it.
+type Said<T> = Option<Option<T>>;
+
 #[derive(Debug, Clone, Default)]
 struct Demographics {
     gender: Option<String>,
-    race_ethnicity: Option<String>,
-    low_income: Option<bool>,
-    english_learner: Option<bool>,
-    disability: Option<bool>,
-    first_generation: Option<bool>,
+    race_ethnicity: Said<String>,
+    low_income: Said<bool>,
+    english_learner: Said<bool>,
+    disability: Said<bool>,
+    first_generation: Said<bool>,
     birth_date: Option<NaiveDate>,
 }
 
@@ -271,6 +280,11 @@ struct Table {
 }
 
 impl Table {
+    /// Whether the header has `column`, in any case.
+    fn has(&self, column: &str) -> bool {
+        self.position(column).is_some()
+    }
+
     /// Where `column` is, named in any case (exports differ).
     fn position(&self, column: &str) -> Option<usize> {
         self.columns
@@ -536,6 +550,48 @@ fn grade(codes: &str) -> Grades {
     }
 }
 
+/// The extension columns of demographics.csv, in `Demographics` order.
+const FLAG_COLUMNS: [&str; 4] = [
+    "metadata.lowIncome",
+    "metadata.englishLearner",
+    "metadata.disability",
+    "metadata.firstGeneration",
+];
+
+/// Every column race and ethnicity are read from: one value comes of all
+/// of them together, so a file lacking any says nothing about it (read
+/// without `hispanicOrLatinoEthnicity`, a Hispanic student would become
+/// "White").
+const RACE_COLUMNS: [&str; 7] = [
+    "americanIndianOrAlaskaNative",
+    "asian",
+    "blackOrAfricanAmerican",
+    "nativeHawaiianOrOtherPacificIslander",
+    "white",
+    "demographicRaceTwoOrMoreRaces",
+    "hispanicOrLatinoEthnicity",
+];
+
+/// A warning (line 1, the header) for each kind of demographics column the
+/// file lacks, naming them: what is stored for those stays.
+fn missing_demographic_columns(table: &Table) -> Vec<ImportWarning> {
+    [
+        ("columns", &FLAG_COLUMNS[..]),
+        ("race-columns", &RACE_COLUMNS[..]),
+    ]
+    .into_iter()
+    .filter_map(|(kind, columns)| {
+        let missing: Vec<&str> = columns.iter().copied().filter(|c| !table.has(c)).collect();
+        (!missing.is_empty()).then(|| ImportWarning {
+            file: table.file,
+            line: 1,
+            kind,
+            missing: missing.join(", "),
+        })
+    })
+    .collect()
+}
+
 const RACES: &[(&str, &str)] = &[
     (
         "americanIndianOrAlaskaNative",
@@ -656,6 +712,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     // users.csv is left out with a warning (in a delta export too: only the
     // students it lists are updated).
     if let Some(demographics) = &demographics {
+        warnings.extend(missing_demographic_columns(demographics));
         for (line, row) in &demographics.rows {
             let sourced_id = demographics.get(row, "sourcedId");
             if unclaimed.contains_key(sourced_id) && !people.everyone.contains(sourced_id) {
@@ -818,13 +875,15 @@ fn demographics_row(
     } else {
         races.first().map(|r| (*r).to_owned())
     };
-    let flags = [
-        "metadata.lowIncome",
-        "metadata.englishLearner",
-        "metadata.disability",
-        "metadata.firstGeneration",
-    ]
-    .map(|c| boolean(table, row, line, c, errors));
+    let race_ethnicity = RACE_COLUMNS
+        .iter()
+        .all(|c| table.has(c))
+        .then_some(race_ethnicity);
+    // Checked whether or not the column is there; a missing one says nothing.
+    let flags = FLAG_COLUMNS.map(|c| {
+        let value = boolean(table, row, line, c, errors);
+        table.has(c).then_some(value)
+    });
     Demographics {
         gender,
         race_ethnicity,
@@ -1154,6 +1213,16 @@ fn guardian_row(
     })
 }
 
+/// Sets `field` to what the roster said of it, when it said anything.
+fn set_said<T>(field: &mut sea_orm::ActiveValue<Option<T>>, said: &Said<T>)
+where
+    Option<T>: Into<sea_orm::Value> + PartialEq + Clone,
+{
+    if let Some(value) = said {
+        field.set_if_not_equals(value.clone());
+    }
+}
+
 /// The outcome of an import: a summary, or every error (and nothing written).
 pub type ImportOutcome = Result<ImportSummary, Vec<ImportError>>;
 
@@ -1285,16 +1354,15 @@ pub async fn import(
                 model.last_name.set_if_not_equals(s.family_name.clone());
                 model.grade.set_if_not_equals(s.grade);
                 model.active.set_if_not_equals(s.active);
-                // Without a demographics row what is stored stays.
+                // Without a demographics row what is stored stays, and so
+                // does each value whose column the file lacks.
                 if let Some(d) = &s.demographics {
                     model.gender.set_if_not_equals(d.gender.clone());
-                    model
-                        .race_ethnicity
-                        .set_if_not_equals(d.race_ethnicity.clone());
-                    model.low_income.set_if_not_equals(d.low_income);
-                    model.english_learner.set_if_not_equals(d.english_learner);
-                    model.disability.set_if_not_equals(d.disability);
-                    model.first_generation.set_if_not_equals(d.first_generation);
+                    set_said(&mut model.race_ethnicity, &d.race_ethnicity);
+                    set_said(&mut model.low_income, &d.low_income);
+                    set_said(&mut model.english_learner, &d.english_learner);
+                    set_said(&mut model.disability, &d.disability);
+                    set_said(&mut model.first_generation, &d.first_generation);
                     if d.birth_date.is_some() {
                         model.date_of_birth.set_if_not_equals(d.birth_date);
                     }
@@ -1329,11 +1397,11 @@ pub async fn import(
                     date_of_birth: Set(d.birth_date),
                     sourced_id: Set(Some(s.sourced_id.clone())),
                     gender: Set(d.gender.clone()),
-                    race_ethnicity: Set(d.race_ethnicity.clone()),
-                    low_income: Set(d.low_income),
-                    english_learner: Set(d.english_learner),
-                    disability: Set(d.disability),
-                    first_generation: Set(d.first_generation),
+                    race_ethnicity: Set(d.race_ethnicity.clone().flatten()),
+                    low_income: Set(d.low_income.flatten()),
+                    english_learner: Set(d.english_learner.flatten()),
+                    disability: Set(d.disability.flatten()),
+                    first_generation: Set(d.first_generation.flatten()),
                     ..Default::default()
                 });
                 summary.created += 1;
@@ -1631,7 +1699,11 @@ mod tests {
 
     const ORGS: &str = "sourcedId,name,type\nsch-1,Lincoln High,school\n";
     const USERS: &str = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,Ana,Rivera,11\n";
-    const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex,hispanicOrLatinoEthnicity,metadata.lowIncome\nstu-1,2009-05-01,female,true,true\n";
+    const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex,americanIndianOrAlaskaNative,asian,\
+        blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,\
+        demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity,metadata.lowIncome,\
+        metadata.englishLearner,metadata.disability,metadata.firstGeneration\n\
+        stu-1,2009-05-01,female,false,false,false,false,false,false,true,true,,false,\n";
 
     #[test]
     fn several_grades_give_the_highest_younger_ones_are_not_served_and_a_bad_one_refuses() {
@@ -1675,7 +1747,21 @@ mod tests {
             .iter()
             .map(|w| (w.kind, w.missing.as_str()))
             .collect();
-        assert_eq!(kinds, [("grade", "stu-2"), ("demographics", "gone-1")]);
+        assert_eq!(
+            kinds,
+            [
+                ("grade", "stu-2"),
+                (
+                    "columns",
+                    "metadata.lowIncome, metadata.englishLearner, metadata.disability, metadata.firstGeneration"
+                ),
+                (
+                    "race-columns",
+                    "americanIndianOrAlaskaNative, asian, blackOrAfricanAmerican, nativeHawaiianOrOtherPacificIslander, white, demographicRaceTwoOrMoreRaces, hispanicOrLatinoEthnicity"
+                ),
+                ("demographics", "gone-1"),
+            ]
+        );
     }
 
     #[test]
@@ -1789,8 +1875,62 @@ mod tests {
         let ana = &roster.students[0];
         assert_eq!((ana.grade, ana.active), (11, true));
         let d = ana.demographics.as_ref().unwrap();
-        assert_eq!(d.race_ethnicity.as_deref(), Some("Hispanic or Latino"));
-        assert_eq!(d.low_income, Some(true));
+        assert_eq!(
+            d.race_ethnicity,
+            Some(Some("Hispanic or Latino".to_owned()))
+        );
+        assert_eq!(d.low_income, Some(Some(true)));
+        assert_eq!(d.english_learner, Some(None), "an empty cell clears");
+        assert_eq!(d.disability, Some(Some(false)));
+        assert!(roster.warnings.is_empty(), "{:?}", roster.warnings);
+    }
+
+    #[test]
+    fn a_column_the_file_lacks_says_nothing_and_is_named_in_a_warning() {
+        // A plain OneRoster export: race columns but no extension columns;
+        // and a file with only the required columns, so no race either.
+        let plain = "sourcedId,birthDate,sex,americanIndianOrAlaskaNative,asian,\
+            blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,\
+            demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity\n\
+            stu-1,2009-05-01,female,false,true,false,false,false,false,false\n";
+        let roster = validate(&files(ORGS, USERS, plain)).unwrap();
+        let d = roster.students[0].demographics.as_ref().unwrap();
+        assert_eq!(d.race_ethnicity, Some(Some("Asian".to_owned())));
+        assert_eq!(
+            (
+                d.low_income,
+                d.english_learner,
+                d.disability,
+                d.first_generation
+            ),
+            (None, None, None, None)
+        );
+        let kinds: Vec<(&str, u64, &str)> = roster
+            .warnings
+            .iter()
+            .map(|w| (w.kind, w.line, w.missing.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [(
+                "columns",
+                1,
+                "metadata.lowIncome, metadata.englishLearner, metadata.disability, metadata.firstGeneration"
+            )]
+        );
+
+        let minimal =
+            "sourcedId,birthDate,sex,hispanicOrLatinoEthnicity\nstu-1,2009-05-01,F,true\n";
+        let roster = validate(&files(ORGS, USERS, minimal)).unwrap();
+        let d = roster.students[0].demographics.as_ref().unwrap();
+        assert_eq!(d.race_ethnicity, None, "six race columns are missing");
+        assert_eq!(d.gender.as_deref(), Some("Female"));
+        assert_eq!(roster.warnings[1].kind, "race-columns");
+        assert_eq!(
+            roster.warnings[1].missing,
+            "americanIndianOrAlaskaNative, asian, blackOrAfricanAmerican, \
+             nativeHawaiianOrOtherPacificIslander, white, demographicRaceTwoOrMoreRaces"
+        );
     }
 
     #[test]

@@ -266,3 +266,123 @@ async fn a_windows_1252_roster_is_read_with_its_accents_and_the_report_says_so()
     })
     .await;
 }
+
+const ORGS: &[u8] = b"sourcedId,name,type\nsch-1,Lincoln High,school\n";
+const USERS: &[u8] = b"sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n\
+    stu-1,true,sch-1,student,Ana,Rivera,11\n\
+    stu-2,true,sch-1,student,Ben,Okafor,10\n";
+
+/// The demographics of `stu-1` and `stu-2` as stored: race and ethnicity,
+/// then low income, English learner, disability and first generation.
+type Stored = (Option<String>, [Option<bool>; 4]);
+
+async fn stored_demographics(app: &TestApp) -> Vec<Stored> {
+    use sea_orm::{EntityTrait, QueryOrder};
+    entity::student::Entity::find()
+        .order_by_asc(entity::student::Column::SourcedId)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| {
+            (
+                s.race_ethnicity,
+                [
+                    s.low_income,
+                    s.english_learner,
+                    s.disability,
+                    s.first_generation,
+                ],
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_demographics_file_without_some_columns_keeps_what_is_stored_for_them_and_says_which() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let upload = |demographics: &'static str| {
+            let (app, admin) = (&app, &admin);
+            async move {
+                app.upload_roster_files(
+                    admin,
+                    &[
+                        ("orgs", ORGS),
+                        ("users", USERS),
+                        ("demographics", demographics.as_bytes()),
+                    ],
+                )
+                .await
+            }
+        };
+        // An enriched file with every column.
+        let full = upload(
+            "sourcedId,birthDate,sex,americanIndianOrAlaskaNative,asian,blackOrAfricanAmerican,\
+             nativeHawaiianOrOtherPacificIslander,white,demographicRaceTwoOrMoreRaces,\
+             hispanicOrLatinoEthnicity,metadata.lowIncome,metadata.englishLearner,\
+             metadata.disability,metadata.firstGeneration\n\
+             stu-1,2009-05-01,female,false,false,false,false,false,false,true,true,true,false,true\n\
+             stu-2,2010-02-03,male,false,true,false,false,false,false,false,false,true,true,false\n",
+        )
+        .await;
+        assert!(!full.refused, "{}", full.page);
+        assert!(!full.page.contains("the file has no column"), "{}", full.page);
+        let enriched = vec![
+            (
+                Some("Hispanic or Latino".to_owned()),
+                [Some(true), Some(true), Some(false), Some(true)],
+            ),
+            (
+                Some("Asian".to_owned()),
+                [Some(false), Some(true), Some(true), Some(false)],
+            ),
+        ];
+        assert_eq!(stored_demographics(&app).await, enriched);
+
+        // Then the district's plain OneRoster export: no metadata.* columns.
+        let plain = upload(
+            "sourcedId,status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,asian,\
+             blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,\
+             demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity\n\
+             stu-1,active,2026-08-01,2009-05-01,female,false,false,false,false,false,false,true\n\
+             stu-2,active,2026-08-01,2010-02-03,male,false,true,false,false,false,false,false\n",
+        )
+        .await;
+        assert!(!plain.refused, "{}", plain.page);
+        assert_eq!(stored_demographics(&app).await, enriched, "nothing cleared");
+        assert!(
+            plain.page.contains(
+                "demographics.csv, line 1: the file has no column metadata.lowIncome, \
+                 metadata.englishLearner, metadata.disability, metadata.firstGeneration, \
+                 so what is on file for each student stays as it was."
+            ),
+            "{}",
+            plain.page
+        );
+
+        // Only the required columns: race and ethnicity stay too.
+        let minimal = upload("sourcedId,birthDate,sex\nstu-1,2009-05-01,F\nstu-2,2010-02-03,M\n").await;
+        assert!(!minimal.refused, "{}", minimal.page);
+        assert_eq!(stored_demographics(&app).await, enriched, "nothing cleared");
+        assert!(
+            minimal.page.contains(
+                "demographics.csv, line 1: the file has no column americanIndianOrAlaskaNative"
+            ),
+            "{}",
+            minimal.page
+        );
+
+        // An empty cell in a column the file has still clears that value.
+        let emptied = upload(
+            "sourcedId,birthDate,sex,metadata.lowIncome\nstu-1,2009-05-01,F,\nstu-2,2010-02-03,M,true\n",
+        )
+        .await;
+        assert!(!emptied.refused, "{}", emptied.page);
+        let now = stored_demographics(&app).await;
+        assert_eq!(now[0].1, [None, Some(true), Some(false), Some(true)]);
+        assert_eq!(now[1].1, [Some(true), Some(true), Some(true), Some(false)]);
+        assert_eq!(now[0].0.as_deref(), Some("Hispanic or Latino"));
+    })
+    .await;
+}
