@@ -132,6 +132,10 @@ roster-encoding-windows-1252 = { $file }: Windows-1252 (not UTF-8: Excel's plain
 roster-error-empty = The file is empty: it needs a header line and rows.
 roster-error-header = The header line cannot be read: { $detail }.
 roster-error-missing-columns = Missing column(s): { $columns }.
+roster-error-missing-columns-separator = Missing column(s): { $columns }. This file's values are separated by { $separator ->
+    [tab] tabs
+   *[semicolon] semicolons
+}, and its header line, read that way, lacks them.
 roster-error-values = Expected { $expected } values, found { $found }.
 roster-error-line = This line cannot be read: { $detail }.
 roster-error-boolean = { $column } must be true or false, not “{ $value }”.

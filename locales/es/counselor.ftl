@@ -126,6 +126,10 @@ roster-encoding-windows-1252 = { $file }: Windows-1252 (no UTF-8: el "CSV" simpl
 roster-error-empty = El archivo está vacío: necesita una línea de encabezado y filas.
 roster-error-header = No se puede leer la línea de encabezado: { $detail }.
 roster-error-missing-columns = Faltan columnas: { $columns }.
+roster-error-missing-columns-separator = Faltan columnas: { $columns }. Los valores de este archivo están separados por { $separator ->
+    [tab] tabulaciones
+   *[semicolon] punto y coma
+}, y a su línea de encabezado, leída así, le faltan.
 roster-error-values = Se esperaban { $expected } valores y hay { $found }.
 roster-error-line = No se puede leer esta línea: { $detail }.
 roster-error-boolean = { $column } debe ser true o false, no «{ $value }».

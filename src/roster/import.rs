@@ -353,6 +353,57 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), u64> {
     }
 }
 
+/// The separators a file may use: commas; semicolons, as Excel saves "CSV"
+/// under a regional setting whose decimal mark is a comma (Spanish, most of
+/// Europe); tabs, as spreadsheets save "text".
+const SEPARATORS: [u8; 3] = [b',', b';', b'\t'];
+
+/// The separator of a file: the first whose header line holds every
+/// `required` column (a quoted name may hold the others). When none does,
+/// the one that splits the header into the most columns, with the columns
+/// still missing then, so the message names what is missing as the file
+/// was most likely meant to be read.
+fn separator(text: &[u8], required: &[&str]) -> (u8, Vec<String>) {
+    let mut best: Option<(u8, usize, Vec<String>)> = None;
+    for separator in SEPARATORS {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .flexible(true)
+            .from_reader(text);
+        let Ok(header) = reader.headers() else {
+            // Unreadable either way: the parse proper says why.
+            return (b',', Vec::new());
+        };
+        let missing: Vec<String> = required
+            .iter()
+            .filter(|c| {
+                !header
+                    .iter()
+                    .any(|name| name.trim().eq_ignore_ascii_case(c))
+            })
+            .map(|c| (*c).to_owned())
+            .collect();
+        if missing.is_empty() {
+            return (separator, missing);
+        }
+        if best.as_ref().is_none_or(|(_, len, _)| header.len() > *len) {
+            best = Some((separator, header.len(), missing));
+        }
+    }
+    best.map_or((b',', Vec::new()), |(separator, _, missing)| {
+        (separator, missing)
+    })
+}
+
+/// A separator as the catalogue's messages select it.
+fn separator_name(separator: u8) -> &'static str {
+    match separator {
+        b';' => "semicolon",
+        b'\t' => "tab",
+        _ => "comma",
+    }
+}
+
 fn parse_table(
     file: &'static str,
     bytes: &[u8],
@@ -372,7 +423,23 @@ fn parse_table(
         return None;
     }
     let lines = LineIndex::new(bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let (separator, missing) = separator(bytes, required);
+    if !missing.is_empty() {
+        let columns = ("columns", missing.join(", ").into());
+        let message = match separator {
+            b',' => say("roster-error-missing-columns", vec![columns]),
+            other => say(
+                "roster-error-missing-columns-separator",
+                vec![columns, ("separator", separator_name(other).into())],
+            ),
+        };
+        errors.at(file, 1, message);
+        return None;
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .flexible(true)
+        .from_reader(bytes);
     let header = match reader.headers() {
         Ok(header) => header.clone(),
         Err(e) => {
@@ -392,22 +459,6 @@ fn parse_table(
         .enumerate()
         .map(|(i, name)| (name.trim().to_owned(), i))
         .collect();
-    let missing: Vec<&str> = required
-        .iter()
-        .copied()
-        .filter(|c| !columns.iter().any(|(name, _)| name.eq_ignore_ascii_case(c)))
-        .collect();
-    if !missing.is_empty() {
-        errors.at(
-            file,
-            1,
-            say(
-                "roster-error-missing-columns",
-                vec![("columns", missing.join(", ").into())],
-            ),
-        );
-        return None;
-    }
     let mut rows = Vec::new();
     for record in reader.records() {
         if rows.len() >= MAX_ROWS {
@@ -1848,6 +1899,35 @@ mod tests {
             let lines: Vec<u64> = table.rows.iter().map(|(line, _)| *line).collect();
             assert_eq!(lines, expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn semicolon_and_tab_separated_files_are_read_by_their_header() {
+        let users_semicolons = "sourcedId;enabledUser;orgSourcedIds;role;givenName;familyName;grades\n\
+             stu-1;true;sch-1;student;Ana;\"Rivera, Jr.\";10,11\n";
+        let orgs_tabs = "sourcedId\tname\ttype\nsch-1\tLincoln High; North\tschool\n";
+        let roster = validate(&files(orgs_tabs, users_semicolons, "")).expect("read");
+        assert_eq!(roster.orgs[0].name, "Lincoln High; North");
+        let ana = &roster.students[0];
+        assert_eq!((ana.family_name.as_str(), ana.grade), ("Rivera, Jr.", 11));
+        // A comma file whose quoted values hold semicolons stays a comma file.
+        let orgs = "sourcedId,name,type\nsch-1,\"Lincoln; North\",school\n";
+        assert_eq!(
+            validate(&files(orgs, USERS, "")).expect("read").orgs[0].name,
+            "Lincoln; North"
+        );
+        // Missing a column: the message says how the file was split.
+        let errors = validate(&files(
+            ORGS,
+            "sourcedId;enabledUser;orgSourcedIds;role;givenName;familyName\nstu-1;true;sch-1;student;Ana;Rivera\n",
+            "",
+        ))
+        .expect_err("grades is missing");
+        assert_eq!(
+            errors[0].message,
+            "Missing column(s): grades. This file's values are separated by semicolons, \
+             and its header line, read that way, lacks them."
+        );
     }
 
     #[test]

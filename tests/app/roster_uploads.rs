@@ -386,3 +386,70 @@ async fn a_demographics_file_without_some_columns_keeps_what_is_stored_for_them_
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_semicolon_or_tab_separated_roster_is_imported_and_one_lacking_a_column_names_its_separator()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        // Excel with a Spanish regional setting saves "CSV" with semicolons
+        // (and leaves the commas of a grade list unquoted); a tab-separated
+        // demographics file from another tool.
+        let users: &[u8] = b"sourcedId;enabledUser;orgSourcedIds;role;givenName;familyName;grades\r\n\
+            stu-1;true;sch-1;student;Ana;Rivera;10,11\r\n\
+            stu-2;true;sch-1;student;Ben;\"Okafor; Jr.\";09\r\n";
+        let demographics: &[u8] = b"sourcedId\tbirthDate\tsex\nstu-1\t2009-05-01\tF\n";
+
+        // First one lacking a column: refused, saying how it was read.
+        let refused = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", ORGS),
+                    ("users", b"sourcedId;enabledUser;orgSourcedIds;role;givenName;familyName\nstu-1;true;sch-1;student;Ana;Rivera\n"),
+                ],
+            )
+            .await;
+        assert!(refused.refused, "{}", refused.page);
+        assert!(
+            refused.page.contains(
+                "users.csv, line 1: Missing column(s): grades. This file&#x27;s values are \
+                 separated by semicolons"
+            ),
+            "{}",
+            refused.page
+        );
+        assert_eq!(app.count("student").await, 0, "nothing written");
+        assert_eq!(app.count("school").await, 0, "nothing written");
+
+        let upload = app
+            .upload_roster_files(
+                &admin,
+                &[("orgs", ORGS), ("users", users), ("demographics", demographics)],
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        assert!(
+            upload.page.contains("Imported: 2 new students"),
+            "{}",
+            upload.page
+        );
+        use sea_orm::{EntityTrait, QueryOrder};
+        let students: Vec<(String, i32, Option<String>)> = entity::student::Entity::find()
+            .order_by_asc(entity::student::Column::SourcedId)
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.last_name, s.grade, s.gender))
+            .collect();
+        assert_eq!(
+            students,
+            [
+                ("Rivera".to_owned(), 11, Some("Female".to_owned())),
+                ("Okafor; Jr.".to_owned(), 9, None),
+            ]
+        );
+    })
+    .await;
+}
