@@ -831,7 +831,8 @@ fn validate_orgs(orgs: &Table, errors: &mut Errors) -> Vec<Org> {
         let Some(sourced_id) = sourced_id_once(orgs, row, &mut seen, &mut error) else {
             continue;
         };
-        if orgs.get(row, "type") == "school" {
+        // Exports differ in case ("School"), as for roles.
+        if orgs.get(row, "type").eq_ignore_ascii_case("school") {
             let name = orgs.get(row, "name").to_owned();
             if name.is_empty() || name.chars().count() > MAX_SCHOOL_NAME {
                 errors.at(orgs.file, line, say("roster-error-school-name", vec![]));
@@ -895,17 +896,19 @@ fn demographics_row(
             }
         },
     };
-    let gender = match table.get(row, "sex").to_lowercase().as_str() {
-        // OneRoster 1.2's `unspecified` says nothing, as an empty cell.
-        "" | "unspecified" => None,
+    let sex = table.get(row, "sex");
+    let gender = match sex.to_lowercase().as_str() {
+        // OneRoster 1.2's `unspecified` (and the `U`/`unknown` of student
+        // information systems) says nothing, as an empty cell.
+        "" | "unspecified" | "u" | "unknown" => None,
         "male" | "m" => Some("Male".to_owned()),
         "female" | "f" => Some("Female".to_owned()),
         "other" | "nonbinary" | "non-binary" | "x" => Some("Another gender".to_owned()),
-        other => {
+        _ => {
             errors.at(
                 table.file,
                 line,
-                say("roster-error-sex", vec![("value", other.into())]),
+                say("roster-error-sex", vec![("value", sex.into())]),
             );
             None
         }

@@ -453,3 +453,76 @@ async fn a_semicolon_or_tab_separated_roster_is_imported_and_one_lacking_a_colum
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_org_type_in_any_case_is_read_and_a_sex_value_refused_says_what_is_accepted() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let orgs: &[u8] =
+            b"sourcedId,name,type\nsch-1,Lincoln High,School\ndist-1,District,DISTRICT\n";
+        // An unknown sex value: refused, naming what is accepted and the
+        // value as written; nothing is written.
+        let refused = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", orgs),
+                    ("users", USERS),
+                    (
+                        "demographics",
+                        b"sourcedId,birthDate,sex\nstu-1,2009-05-01,Q\n",
+                    ),
+                ],
+            )
+            .await;
+        assert!(refused.refused, "{}", refused.page);
+        assert!(
+            refused.page.contains(
+                "demographics.csv, line 2: sex must be male (or M), female (or F), other (or X, \
+                 nonbinary), or unspecified (or U, unknown, or empty) when not known, not “Q”."
+            ),
+            "{}",
+            refused.page
+        );
+        assert!(
+            !refused.page.contains("names no school"),
+            "{}",
+            refused.page
+        );
+        assert_eq!(app.count("student").await, 0, "nothing written");
+        assert_eq!(app.count("school").await, 0, "nothing written");
+
+        // `School` is a school, and `U` (unknown) says nothing of sex.
+        let upload = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", orgs),
+                    ("users", USERS),
+                    (
+                        "demographics",
+                        b"sourcedId,birthDate,sex\nstu-1,2009-05-01,U\nstu-2,2010-02-03,x\n",
+                    ),
+                ],
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        assert!(
+            upload.page.contains("Imported: 2 new students"),
+            "{}",
+            upload.page
+        );
+        assert_eq!(app.count("school").await, 1, "the district is no school");
+        use sea_orm::{EntityTrait, QueryOrder};
+        let genders: Vec<Option<String>> = entity::student::Entity::find()
+            .order_by_asc(entity::student::Column::SourcedId)
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.gender)
+            .collect();
+        assert_eq!(genders, [None, Some("Another gender".to_owned())]);
+    })
+    .await;
+}
