@@ -49,6 +49,10 @@ const MAX_SCHOOL_NAME: usize = 200;
 const MAX_PERSON_NAME: usize = 100;
 /// The longest guardian phone number a roster may give.
 const MAX_PHONE: usize = 40;
+/// The longest sourcedId a school, student or guardian record holds.
+const MAX_SOURCED_ID: usize = 255;
+/// The longest school ZIP code a school record holds (`60609-1234`).
+const MAX_ZIP: usize = 10;
 
 /// A problem's text in the language of the request being served (imports
 /// run while the counselor waits for the answer; the command line reads
@@ -837,11 +841,22 @@ fn validate_orgs(orgs: &Table, errors: &mut Errors) -> Vec<Org> {
             if name.is_empty() || name.chars().count() > MAX_SCHOOL_NAME {
                 errors.at(orgs.file, line, say("roster-error-school-name", vec![]));
             }
+            let zip = orgs.get(row, "metadata.zip").to_owned();
+            if zip.chars().count() > MAX_ZIP {
+                errors.at(
+                    orgs.file,
+                    line,
+                    say(
+                        "roster-error-zip",
+                        vec![("max", MAX_ZIP.into()), ("value", zip.as_str().into())],
+                    ),
+                );
+            }
             schools.push(Org {
                 line,
                 sourced_id,
                 name,
-                zip: orgs.get(row, "metadata.zip").to_owned(),
+                zip,
             });
         }
     }
@@ -1114,6 +1129,15 @@ fn sourced_id_once(
     let sourced_id = table.get(row, "sourcedId").to_owned();
     if sourced_id.is_empty() {
         error(say("roster-error-no-id", vec![]));
+        return None;
+    }
+    // Checked here, not left to the database: PostgreSQL would refuse the
+    // whole import at the first over-long value, without file or line.
+    if sourced_id.chars().count() > MAX_SOURCED_ID {
+        error(say(
+            "roster-error-id-long",
+            vec![("max", MAX_SOURCED_ID.into())],
+        ));
         return None;
     }
     if !seen.insert(sourced_id.clone()) {

@@ -526,3 +526,112 @@ async fn an_org_type_in_any_case_is_read_and_a_sex_value_refused_says_what_is_ac
     })
     .await;
 }
+
+/// A roster whose every stored field is `extra` characters past what its
+/// record holds (0: exactly at the limit): a school's sourcedId (255), name
+/// (200) and ZIP (10); a student's sourcedId (255) and names (100, accented:
+/// characters, not bytes); a guardian's sourcedId, names, email (254) and
+/// phone (40).
+fn roster_at_the_limits(extra: usize) -> [(&'static str, Vec<u8>); 2] {
+    let long = |c: &str, n: usize| c.repeat(n + extra);
+    let orgs = format!(
+        "sourcedId,name,type,metadata.zip\n\
+         {},{},school,{}\n\
+         sch-2,Second,school,60609\n",
+        long("s", 255),
+        long("N", 200),
+        long("6", 10),
+    );
+    let email = format!("{}@{}.org", "a".repeat(64), long("b", 185));
+    let users = format!(
+        "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,phone,agentSourcedIds\n\
+         {student},true,sch-2,student,{given},{family},11,,,{guardian}\n\
+         {guardian},true,,parent,{given},{family},,{email},{phone},{student}\n",
+        student = long("t", 255),
+        guardian = long("g", 255),
+        given = long("é", 100),
+        family = long("Ñ", 100),
+        phone = long("5", 40),
+    );
+    [("orgs", orgs.into_bytes()), ("users", users.into_bytes())]
+}
+
+#[tokio::test]
+async fn every_roster_value_past_what_its_record_holds_is_a_line_error_and_one_at_the_limit_is_stored()
+ {
+    // On PostgreSQL an over-long value would otherwise fail the whole
+    // import at the database (varchar), without a file or line.
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let files = roster_at_the_limits(1);
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        let refused = app.upload_roster_files(&admin, &files).await;
+        assert!(refused.refused, "{}", refused.page);
+        for expected in [
+            "orgs.csv, line 2: sourcedId must be at most 255 characters.",
+            "users.csv, line 2: sourcedId must be at most 255 characters.",
+            "users.csv, line 3: sourcedId must be at most 255 characters.",
+        ] {
+            assert!(
+                refused.page.contains(expected),
+                "{expected}: {}",
+                refused.page
+            );
+        }
+        for table in ["school", "student", "guardian", "student_guardian"] {
+            assert_eq!(app.count(table).await, 0, "nothing written to {table}");
+        }
+
+        // The other values, each one past its limit, with ids that fit.
+        let files = roster_at_the_limits(1).map(|(name, body)| {
+            let text = String::from_utf8(body).unwrap();
+            let text = text
+                .replace(&"s".repeat(256), "sch-1")
+                .replace(&"t".repeat(256), "stu-1")
+                .replace(&"g".repeat(256), "par-1");
+            (name, text.into_bytes())
+        });
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        let refused = app.upload_roster_files(&admin, &files).await;
+        assert!(refused.refused, "{}", refused.page);
+        for expected in [
+            "orgs.csv, line 2: name must be 1 to 200 characters.",
+            "orgs.csv, line 2: metadata.zip must be a ZIP code of at most 10 characters",
+            "users.csv, line 2: givenName and familyName must be 1 to 100 characters.",
+            "users.csv, line 3: givenName and familyName must be 1 to 100 characters.",
+        ] {
+            assert!(
+                refused.page.contains(expected),
+                "{expected}: {}",
+                refused.page
+            );
+        }
+        for table in ["school", "student", "guardian", "student_guardian"] {
+            assert_eq!(app.count(table).await, 0, "nothing written to {table}");
+        }
+
+        // Exactly at every limit: stored as given, on either database.
+        let files = roster_at_the_limits(0);
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        let imported = app.upload_roster_files(&admin, &files).await;
+        assert!(!imported.refused, "{}", imported.page);
+        assert_eq!(app.count("student_guardian").await, 1);
+        use sea_orm::EntityTrait;
+        let school = entity::school::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.zip == "6666666666")
+            .expect("the school with a 10-character ZIP");
+        assert_eq!(school.name.chars().count(), 200);
+        let guardian = entity::guardian::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(guardian.family_name, "Ñ".repeat(100));
+        assert_eq!(guardian.email.map(|e| e.len()), Some(254));
+    })
+    .await;
+}
