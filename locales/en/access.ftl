@@ -22,6 +22,8 @@ access-reset-link-emailed = A reset link was emailed to { $email }. It works onc
 access-reset-link-waiting = No mail server is configured, so the email waits in the outbox (/admin/mail).
 
 ## Emails
+# These mails also get $reader, `student` or `adult`: a language that
+# addresses the two differently (Spanish: tú and usted) selects on it.
 access-mail-footer = You receive this email because this address was typed on STEMbridge. If it was not you, ignore it: nothing changes without the link.
 access-mail-greeting = Hello { $name },
 access-confirm-subject = Confirm your email address for STEMbridge

@@ -132,14 +132,20 @@ roster-encoding-windows-1252 = { $file }: Windows-1252 (not UTF-8: Excel's plain
 roster-error-empty = The file is empty: it needs a header line and rows.
 roster-error-header = The header line cannot be read: { $detail }.
 roster-error-missing-columns = Missing column(s): { $columns }.
+roster-error-missing-columns-separator = Missing column(s): { $columns }. This file's values are separated by { $separator ->
+    [tab] tabs
+   *[semicolon] semicolons
+}, and its header line, read that way, lacks them.
 roster-error-values = Expected { $expected } values, found { $found }.
 roster-error-line = This line cannot be read: { $detail }.
 roster-error-boolean = { $column } must be true or false, not “{ $value }”.
 roster-error-no-id = sourcedId is empty.
+roster-error-id-long = sourcedId must be at most { $max } characters.
+roster-error-zip = metadata.zip must be a ZIP code of at most { $max } characters, like 60609 or 60609-1234, not “{ $value }”.
 roster-error-duplicate = Duplicate sourcedId “{ $id }”.
 roster-error-school-name = name must be 1 to 200 characters.
 roster-error-birth-date = birthDate must be a date like 2010-04-23, not “{ $value }”.
-roster-error-sex = sex must be male, female or other, not “{ $value }”.
+roster-error-sex = sex must be male (or M), female (or F), other (or X, nonbinary), or unspecified (or U, unknown, or empty) when not known, not “{ $value }”.
 roster-error-no-school = orgSourcedIds “{ $ids }” names no school of orgs.csv.
 roster-error-grades = grades must be grades from 06 to 13 separated by commas, not “{ $value }”.
 roster-error-names = givenName and familyName must be 1 to 100 characters.

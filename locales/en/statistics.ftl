@@ -62,6 +62,7 @@ stats-error-two-years = “from” and “to” must fall in the same school yea
 stats-error-year = “year” must be a school year such as 2026 (for 2026–27).
 stats-error-year-range = “year” must be a school year from 2000 to { $last }.
 stats-error-hidden-group = The dashboard does not show this group (or its rate for this status) for this school year and scope: it has fewer than { $threshold } students, or is held back to protect a smaller one, so it cannot filter the list. Choose a group the dashboard shows.
+stats-error-grade-and-group = The list cannot be filtered by a grade and a group together: the dashboard shows grades and groups, never a grade by a group, so such a list could give the size of a group it does not show. Choose a grade or a group (grades are in the group list).
 stats-outreach-title = Reach students
 stats-outreach-heading = Reach the students nobody has reached
 stats-outreach-status = Status

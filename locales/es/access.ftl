@@ -22,21 +22,61 @@ access-reset-link-emailed = Se envió un enlace para restablecer la contraseña 
 access-reset-link-waiting = No hay un servidor de correo configurado: el mensaje espera en la bandeja de salida (/admin/mail).
 
 ## Correos
-access-mail-footer = Recibe este correo porque alguien escribió esta dirección en STEMbridge. Si no fue usted, ignórelo: nada cambia sin el enlace.
+# $reader: `student` (tú, como en toda página de estudiante) o `adult` (usted).
+access-mail-footer = { $reader ->
+    [student] Recibes este correo porque alguien escribió esta dirección en STEMbridge. Si no fuiste tú, ignóralo: nada cambia sin el enlace.
+   *[adult] Recibe este correo porque alguien escribió esta dirección en STEMbridge. Si no fue usted, ignórelo: nada cambia sin el enlace.
+}
 access-mail-greeting = Hola, { $name }:
-access-confirm-subject = Confirme su correo electrónico en STEMbridge
+access-confirm-subject = { $reader ->
+    [student] Confirma tu correo electrónico en STEMbridge
+   *[adult] Confirme su correo electrónico en STEMbridge
+}
 access-confirm-intro = Registró { $organization } en STEMbridge. Abra este enlace para confirmar su correo electrónico (funciona una vez, durante { $hours } horas):
 access-confirm-button = Confirmar mi correo electrónico
-access-confirm-ignore = Si usted no se registró, ignore este correo: ninguna cuenta puede usarse sin este enlace.
-access-attempt-subject = Alguien intentó registrarse en STEMbridge con su dirección
-access-attempt-intro = Alguien, quizá usted, intentó registrar una organización en STEMbridge con este correo electrónico. Ya tiene una cuenta, así que no se creó ninguna cuenta nueva.
-access-attempt-join-intro = Alguien, quizá usted, usó una invitación para unirse a una organización en STEMbridge con esta dirección de correo. Ya tiene una cuenta, así que no se creó ninguna cuenta nueva.
+access-confirm-ignore = { $reader ->
+    [student] Si no te registraste, ignora este correo: ninguna cuenta puede usarse sin este enlace.
+   *[adult] Si usted no se registró, ignore este correo: ninguna cuenta puede usarse sin este enlace.
+}
+access-attempt-subject = { $reader ->
+    [student] Alguien intentó registrarse en STEMbridge con tu dirección
+   *[adult] Alguien intentó registrarse en STEMbridge con su dirección
+}
+access-attempt-intro = { $reader ->
+    [student] Alguien, quizá tú, intentó registrar una organización en STEMbridge con este correo electrónico. Ya tienes una cuenta, así que no se creó ninguna cuenta nueva.
+   *[adult] Alguien, quizá usted, intentó registrar una organización en STEMbridge con este correo electrónico. Ya tiene una cuenta, así que no se creó ninguna cuenta nueva.
+}
+access-attempt-join-intro = { $reader ->
+    [student] Alguien, quizá tú, usó una invitación para unirse a una organización en STEMbridge con esta dirección de correo. Ya tienes una cuenta, así que no se creó ninguna cuenta nueva.
+   *[adult] Alguien, quizá usted, usó una invitación para unirse a una organización en STEMbridge con esta dirección de correo. Ya tiene una cuenta, así que no se creó ninguna cuenta nueva.
+}
 access-attempt-login = Para iniciar sesión:
-access-attempt-forgot = ¿Olvidó su contraseña? Pida un enlace para restablecerla aquí:
-access-attempt-unconfirmed = El correo de su cuenta aún no está confirmado. Abra este enlace para confirmarlo (funciona una vez, durante { $hours } horas):
-access-attempt-ignore = Si no fue usted, ignore este correo: su cuenta no cambió.
-access-reset-subject = Su enlace para restablecer la contraseña de STEMbridge
-access-reset-intro = Alguien pidió restablecer la contraseña de su cuenta de STEMbridge. Abra este enlace para elegir una nueva (funciona una vez, durante { $minutes } minutos):
-access-reset-intro-admin = Un administrador emitió un enlace para restablecer la contraseña de su cuenta de STEMbridge. Abra este enlace para elegir una nueva (funciona una vez, durante { $minutes } minutos):
+access-attempt-forgot = { $reader ->
+    [student] ¿Olvidaste tu contraseña? Pide un enlace para restablecerla aquí:
+   *[adult] ¿Olvidó su contraseña? Pida un enlace para restablecerla aquí:
+}
+access-attempt-unconfirmed = { $reader ->
+    [student] El correo de tu cuenta aún no está confirmado. Abre este enlace para confirmarlo (funciona una vez, durante { $hours } horas):
+   *[adult] El correo de su cuenta aún no está confirmado. Abra este enlace para confirmarlo (funciona una vez, durante { $hours } horas):
+}
+access-attempt-ignore = { $reader ->
+    [student] Si no fuiste tú, ignora este correo: tu cuenta no cambió.
+   *[adult] Si no fue usted, ignore este correo: su cuenta no cambió.
+}
+access-reset-subject = { $reader ->
+    [student] Tu enlace para restablecer la contraseña de STEMbridge
+   *[adult] Su enlace para restablecer la contraseña de STEMbridge
+}
+access-reset-intro = { $reader ->
+    [student] Alguien pidió restablecer la contraseña de tu cuenta de STEMbridge. Abre este enlace para elegir una nueva (funciona una vez, durante { $minutes } minutos):
+   *[adult] Alguien pidió restablecer la contraseña de su cuenta de STEMbridge. Abra este enlace para elegir una nueva (funciona una vez, durante { $minutes } minutos):
+}
+access-reset-intro-admin = { $reader ->
+    [student] Un administrador emitió un enlace para restablecer la contraseña de tu cuenta de STEMbridge. Abre este enlace para elegir una nueva (funciona una vez, durante { $minutes } minutos):
+   *[adult] Un administrador emitió un enlace para restablecer la contraseña de su cuenta de STEMbridge. Abra este enlace para elegir una nueva (funciona una vez, durante { $minutes } minutos):
+}
 access-reset-button = Elegir una contraseña nueva
-access-reset-ignore = Si usted no lo pidió, ignore este correo: su contraseña sigue igual. Elegir una contraseña nueva cierra la sesión de su cuenta en todos los dispositivos.
+access-reset-ignore = { $reader ->
+    [student] Si no lo pediste, ignora este correo: tu contraseña sigue igual. Elegir una contraseña nueva cierra la sesión de tu cuenta en todos los dispositivos.
+   *[adult] Si usted no lo pidió, ignore este correo: su contraseña sigue igual. Elegir una contraseña nueva cierra la sesión de su cuenta en todos los dispositivos.
+}

@@ -126,14 +126,20 @@ roster-encoding-windows-1252 = { $file }: Windows-1252 (no UTF-8: el "CSV" simpl
 roster-error-empty = El archivo está vacío: necesita una línea de encabezado y filas.
 roster-error-header = No se puede leer la línea de encabezado: { $detail }.
 roster-error-missing-columns = Faltan columnas: { $columns }.
+roster-error-missing-columns-separator = Faltan columnas: { $columns }. Los valores de este archivo están separados por { $separator ->
+    [tab] tabulaciones
+   *[semicolon] punto y coma
+}, y a su línea de encabezado, leída así, le faltan.
 roster-error-values = Se esperaban { $expected } valores y hay { $found }.
 roster-error-line = No se puede leer esta línea: { $detail }.
 roster-error-boolean = { $column } debe ser true o false, no «{ $value }».
 roster-error-no-id = sourcedId está vacío.
+roster-error-id-long = sourcedId puede tener como máximo { $max } caracteres.
+roster-error-zip = metadata.zip debe ser un código postal de { $max } caracteres como máximo, como 60609 o 60609-1234, no «{ $value }».
 roster-error-duplicate = sourcedId repetido: «{ $id }».
 roster-error-school-name = name debe tener entre 1 y 200 caracteres.
 roster-error-birth-date = birthDate debe ser una fecha como 2010-04-23, no «{ $value }».
-roster-error-sex = sex debe ser male, female u other, no «{ $value }».
+roster-error-sex = sex debe ser male (o M), female (o F), other (o X, nonbinary), o unspecified (o U, unknown, o vacío) si no se sabe, no «{ $value }».
 roster-error-no-school = orgSourcedIds «{ $ids }» no corresponde a ninguna escuela de orgs.csv.
 roster-error-grades = grades debe contener grados del 06 al 13 separados por comas, no «{ $value }».
 roster-error-names = givenName y familyName deben tener entre 1 y 100 caracteres.

@@ -110,6 +110,8 @@ families-roster-warning-grade = { $file }, línea { $line }: el estudiante “{ 
 families-roster-warning-demographics = { $file }, línea { $line }: “{ $id }” no está en users.csv, así que esta fila se dejó fuera.
 families-roster-warning-language = { $file }, línea { $line }: metadata.language “{ $id }” no es un idioma que reconozcamos; se guardó tal como está escrito y este tutor recibirá los mensajes en inglés. Escríbelo como un código, por ejemplo es o spa, o como un nombre, por ejemplo Spanish o Español.
 families-roster-warning-schools = { $file }, línea { $line }: el estudiante figura en varias escuelas ({ $id }). En STEMbridge cada estudiante pertenece a una escuela: si ya está en una de las indicadas, se queda allí; si es nuevo, va a la primera.
+families-roster-warning-columns = { $file }, línea { $line }: el archivo no tiene la columna { $id }, así que lo registrado de cada estudiante se queda como estaba. (Una columna presente con la celda vacía borra el valor.)
+families-roster-warning-race-columns = { $file }, línea { $line }: el archivo no tiene la columna { $id }. La raza y el origen étnico se leen de las siete columnas de raza y origen étnico juntas, así que la raza y el origen étnico registrados de cada estudiante se quedan como estaban.
 families-roster-more-warnings = … y { $more } más.
 families-roster-warnings-hint = Las exportaciones a menudo omiten a los tutores que no aceptaron compartir sus datos. Un estudiante sin contacto de tutor sigue el camino del consentimiento en papel; puedes agregar un contacto en el expediente del estudiante.
 # A birth date changed after a placement went ahead without consent.

@@ -62,6 +62,7 @@ stats-error-two-years = “from” y “to” deben caer en el mismo año escola
 stats-error-year = “year” debe ser un año escolar como 2026 (para 2026–27).
 stats-error-year-range = “year” debe ser un año escolar de 2000 a { $last }.
 stats-error-hidden-group = El panel no muestra este grupo (ni su tasa para este estado) en este año escolar y alcance: tiene menos de { $threshold } estudiantes, o se reserva para proteger a uno más pequeño, así que no puede filtrar la lista. Elija un grupo que el panel muestre.
+stats-error-grade-and-group = La lista no se puede filtrar por un grado y un grupo a la vez: el panel muestra grados y grupos, nunca un grado por grupo, así que esa lista podría dar el tamaño de un grupo que no muestra. Elija un grado o un grupo (los grados están en la lista de grupos).
 stats-outreach-title = Contactar estudiantes
 stats-outreach-heading = Llegar a los estudiantes a quienes nadie ha llegado
 stats-outreach-status = Estado

@@ -38,6 +38,17 @@ pub fn language_of(user: &user::Model, fallback: Lang) -> Lang {
         .unwrap_or(fallback)
 }
 
+/// How the access mails (confirmation, "someone tried", password reset)
+/// address `user`, as their Spanish messages select it (`$reader`): a
+/// student as `tú`, as every student page does, anyone else (employers,
+/// counselors, admins) as `usted`. English reads the same either way.
+pub fn reader_of(user: &user::Model) -> &'static str {
+    match user.role {
+        entity::Role::Student => "student",
+        _ => "adult",
+    }
+}
+
 /// Issues a confirmation link for `user` (earlier unused links stop
 /// working); returns its path.
 async fn issue(db: &impl ConnectionTrait, user_id: i32) -> AppResult<String> {
@@ -108,8 +119,9 @@ async fn mail_confirmation_saying(
             lang,
             template: "confirm_email",
             subject_key: "access-confirm-subject",
-            subject_args: vec![],
+            subject_args: vec![("reader", reader_of(user).into())],
             ctx: minijinja::context! {
+                reader => reader_of(user),
                 name => user.display_name,
                 organization,
                 link,
@@ -169,8 +181,9 @@ async fn mail_attempt(
             lang: language_of(user, lang),
             template: "registration_attempt",
             subject_key: "access-attempt-subject",
-            subject_args: vec![],
+            subject_args: vec![("reader", reader_of(user).into())],
             ctx: minijinja::context! {
+                reader => reader_of(user),
                 name => user.display_name,
                 intro,
                 confirm_link,

@@ -891,7 +891,8 @@ fn group_condition(period: &Period, dimension: Dimension, value: &str) -> Condit
 /// The students of the list, filtered, one page of them (`paging`) or all
 /// (`None`, for the export), by name. A filter by group (or by grade, the
 /// grade dimension's groups) is refused unless the dashboard of the same
-/// scope shows that group: a hidden group's list would give its size.
+/// scope shows that group: a hidden group's list would give its size. A
+/// grade and a group together are refused whatever their sizes.
 pub async fn list(
     db: &impl ConnectionTrait,
     period: &Period,
@@ -924,6 +925,11 @@ pub async fn list(
                 .map_err(|_| AppError::BadRequest(t(lang, "counselor-error-grade")))?,
         ),
     };
+    // The dashboard shows grades and groups, never a grade by a group: the
+    // pair would be a cell of any size (and a status would cross it again).
+    if grade.is_some() && !filter.group.is_empty() {
+        return Err(AppError::BadRequest(t(lang, "stats-error-grade-and-group")));
+    }
     // With a status too, the list crosses the group with a stage: the
     // dashboard must show that stage for the group.
     let stage_index = stage.map(Stage::funnel_stage);

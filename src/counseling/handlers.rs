@@ -233,15 +233,12 @@ pub async fn students(
             )
         })
         .collect();
-    let grades: Vec<i32> = (6..=13)
-        .filter(|&g| figures.shows_group(Dimension::Grade, &service::grade_group(g)))
-        .collect();
     let export = serde_urlencoded::to_string(ListQuery {
         paging: PageParams::default(),
         ..query.clone()
     })
     .unwrap_or_default();
-    let view = context! { students => shown, pager, query, groups, grades, export, stages => [
+    let view = context! { students => shown, pager, query, groups, export, stages => [
     ("not_engaged", Stage::NotEngaged.label_id()), ("applied", Stage::Applied.label_id()),
     ("placed", Stage::Placed.label_id()), ("completed", Stage::Completed.label_id())] };
     page.respond("counseling/students.html", view)

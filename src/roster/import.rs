@@ -9,7 +9,10 @@
 //! overwrites a language recorded earlier (a new guardian is recorded with
 //! none, and their mail is in English until someone says otherwise). The
 //! language a guardian chose on their own settings page
-//! (`guardian.language_chosen`) is never touched by an import.
+//! (`guardian.language_chosen`) is never touched by an import. Likewise a
+//! demographics column the file does not have says nothing (plain exports
+//! lack the `metadata.*` ones), while an empty cell in a column it has
+//! clears the value (but for `birthDate`).
 //!
 //! All or nothing: every row of every file is checked first, and a roster
 //! with any error writes nothing and lists each error with file and line.
@@ -46,6 +49,10 @@ const MAX_SCHOOL_NAME: usize = 200;
 const MAX_PERSON_NAME: usize = 100;
 /// The longest guardian phone number a roster may give.
 const MAX_PHONE: usize = 40;
+/// The longest sourcedId a school, student or guardian record holds.
+const MAX_SOURCED_ID: usize = 255;
+/// The longest school ZIP code a school record holds (`60609-1234`).
+const MAX_ZIP: usize = 10;
 
 /// A problem's text in the language of the request being served (imports
 /// run while the counselor waits for the answer; the command line reads
@@ -98,11 +105,12 @@ pub struct ImportWarning {
     /// `guardian` (a student row names a missing guardian), `student`
     /// (a guardian row names a missing student), `language` (a guardian's
     /// `metadata.language` names no language we know), `grade` (a student
-    /// in a grade we do not serve), `demographics` (a row naming nobody) or
-    /// `schools` (a student listed at several schools).
+    /// in a grade we do not serve), `demographics` (a row naming nobody),
+    /// `schools` (a student listed at several schools), or `columns` and
+    /// `race-columns` (demographics.csv lacks those columns: line 1).
     pub kind: &'static str,
-    /// The sourcedId named and not found, the language as written, or the
-    /// schools listed.
+    /// The sourcedId named and not found, the language as written, the
+    /// schools listed, or the columns missing.
     pub missing: String,
 }
 
@@ -163,14 +171,19 @@ struct Org {
     zip: String,
 }
 
+/// What a demographics row says of a value: `None` when the file has no
+/// column for it (plain OneRoster exports lack our `metadata.*` columns),
+/// so what is stored stays; `Some(None)` for an empty cell, which clears it.
+type Said<T> = Option<Option<T>>;
+
 #[derive(Debug, Clone, Default)]
 struct Demographics {
     gender: Option<String>,
-    race_ethnicity: Option<String>,
-    low_income: Option<bool>,
-    english_learner: Option<bool>,
-    disability: Option<bool>,
-    first_generation: Option<bool>,
+    race_ethnicity: Said<String>,
+    low_income: Said<bool>,
+    english_learner: Said<bool>,
+    disability: Said<bool>,
+    first_generation: Said<bool>,
     birth_date: Option<NaiveDate>,
 }
 
@@ -271,6 +284,11 @@ struct Table {
 }
 
 impl Table {
+    /// Whether the header has `column`, in any case.
+    fn has(&self, column: &str) -> bool {
+        self.position(column).is_some()
+    }
+
     /// Where `column` is, named in any case (exports differ).
     fn position(&self, column: &str) -> Option<usize> {
         self.columns
@@ -339,6 +357,57 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), u64> {
     }
 }
 
+/// The separators a file may use: commas; semicolons, as Excel saves "CSV"
+/// under a regional setting whose decimal mark is a comma (Spanish, most of
+/// Europe); tabs, as spreadsheets save "text".
+const SEPARATORS: [u8; 3] = [b',', b';', b'\t'];
+
+/// The separator of a file: the first whose header line holds every
+/// `required` column (a quoted name may hold the others). When none does,
+/// the one that splits the header into the most columns, with the columns
+/// still missing then, so the message names what is missing as the file
+/// was most likely meant to be read.
+fn separator(text: &[u8], required: &[&str]) -> (u8, Vec<String>) {
+    let mut best: Option<(u8, usize, Vec<String>)> = None;
+    for separator in SEPARATORS {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .flexible(true)
+            .from_reader(text);
+        let Ok(header) = reader.headers() else {
+            // Unreadable either way: the parse proper says why.
+            return (b',', Vec::new());
+        };
+        let missing: Vec<String> = required
+            .iter()
+            .filter(|c| {
+                !header
+                    .iter()
+                    .any(|name| name.trim().eq_ignore_ascii_case(c))
+            })
+            .map(|c| (*c).to_owned())
+            .collect();
+        if missing.is_empty() {
+            return (separator, missing);
+        }
+        if best.as_ref().is_none_or(|(_, len, _)| header.len() > *len) {
+            best = Some((separator, header.len(), missing));
+        }
+    }
+    best.map_or((b',', Vec::new()), |(separator, _, missing)| {
+        (separator, missing)
+    })
+}
+
+/// A separator as the catalogue's messages select it.
+fn separator_name(separator: u8) -> &'static str {
+    match separator {
+        b';' => "semicolon",
+        b'\t' => "tab",
+        _ => "comma",
+    }
+}
+
 fn parse_table(
     file: &'static str,
     bytes: &[u8],
@@ -358,7 +427,23 @@ fn parse_table(
         return None;
     }
     let lines = LineIndex::new(bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let (separator, missing) = separator(bytes, required);
+    if !missing.is_empty() {
+        let columns = ("columns", missing.join(", ").into());
+        let message = match separator {
+            b',' => say("roster-error-missing-columns", vec![columns]),
+            other => say(
+                "roster-error-missing-columns-separator",
+                vec![columns, ("separator", separator_name(other).into())],
+            ),
+        };
+        errors.at(file, 1, message);
+        return None;
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .flexible(true)
+        .from_reader(bytes);
     let header = match reader.headers() {
         Ok(header) => header.clone(),
         Err(e) => {
@@ -378,22 +463,6 @@ fn parse_table(
         .enumerate()
         .map(|(i, name)| (name.trim().to_owned(), i))
         .collect();
-    let missing: Vec<&str> = required
-        .iter()
-        .copied()
-        .filter(|c| !columns.iter().any(|(name, _)| name.eq_ignore_ascii_case(c)))
-        .collect();
-    if !missing.is_empty() {
-        errors.at(
-            file,
-            1,
-            say(
-                "roster-error-missing-columns",
-                vec![("columns", missing.join(", ").into())],
-            ),
-        );
-        return None;
-    }
     let mut rows = Vec::new();
     for record in reader.records() {
         if rows.len() >= MAX_ROWS {
@@ -536,6 +605,48 @@ fn grade(codes: &str) -> Grades {
     }
 }
 
+/// The extension columns of demographics.csv, in `Demographics` order.
+const FLAG_COLUMNS: [&str; 4] = [
+    "metadata.lowIncome",
+    "metadata.englishLearner",
+    "metadata.disability",
+    "metadata.firstGeneration",
+];
+
+/// Every column race and ethnicity are read from: one value comes of all
+/// of them together, so a file lacking any says nothing about it (read
+/// without `hispanicOrLatinoEthnicity`, a Hispanic student would become
+/// "White").
+const RACE_COLUMNS: [&str; 7] = [
+    "americanIndianOrAlaskaNative",
+    "asian",
+    "blackOrAfricanAmerican",
+    "nativeHawaiianOrOtherPacificIslander",
+    "white",
+    "demographicRaceTwoOrMoreRaces",
+    "hispanicOrLatinoEthnicity",
+];
+
+/// A warning (line 1, the header) for each kind of demographics column the
+/// file lacks, naming them: what is stored for those stays.
+fn missing_demographic_columns(table: &Table) -> Vec<ImportWarning> {
+    [
+        ("columns", &FLAG_COLUMNS[..]),
+        ("race-columns", &RACE_COLUMNS[..]),
+    ]
+    .into_iter()
+    .filter_map(|(kind, columns)| {
+        let missing: Vec<&str> = columns.iter().copied().filter(|c| !table.has(c)).collect();
+        (!missing.is_empty()).then(|| ImportWarning {
+            file: table.file,
+            line: 1,
+            kind,
+            missing: missing.join(", "),
+        })
+    })
+    .collect()
+}
+
 const RACES: &[(&str, &str)] = &[
     (
         "americanIndianOrAlaskaNative",
@@ -656,6 +767,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     // users.csv is left out with a warning (in a delta export too: only the
     // students it lists are updated).
     if let Some(demographics) = &demographics {
+        warnings.extend(missing_demographic_columns(demographics));
         for (line, row) in &demographics.rows {
             let sourced_id = demographics.get(row, "sourcedId");
             if unclaimed.contains_key(sourced_id) && !people.everyone.contains(sourced_id) {
@@ -723,16 +835,28 @@ fn validate_orgs(orgs: &Table, errors: &mut Errors) -> Vec<Org> {
         let Some(sourced_id) = sourced_id_once(orgs, row, &mut seen, &mut error) else {
             continue;
         };
-        if orgs.get(row, "type") == "school" {
+        // Exports differ in case ("School"), as for roles.
+        if orgs.get(row, "type").eq_ignore_ascii_case("school") {
             let name = orgs.get(row, "name").to_owned();
             if name.is_empty() || name.chars().count() > MAX_SCHOOL_NAME {
                 errors.at(orgs.file, line, say("roster-error-school-name", vec![]));
+            }
+            let zip = orgs.get(row, "metadata.zip").to_owned();
+            if zip.chars().count() > MAX_ZIP {
+                errors.at(
+                    orgs.file,
+                    line,
+                    say(
+                        "roster-error-zip",
+                        vec![("max", MAX_ZIP.into()), ("value", zip.as_str().into())],
+                    ),
+                );
             }
             schools.push(Org {
                 line,
                 sourced_id,
                 name,
-                zip: orgs.get(row, "metadata.zip").to_owned(),
+                zip,
             });
         }
     }
@@ -787,17 +911,19 @@ fn demographics_row(
             }
         },
     };
-    let gender = match table.get(row, "sex").to_lowercase().as_str() {
-        // OneRoster 1.2's `unspecified` says nothing, as an empty cell.
-        "" | "unspecified" => None,
+    let sex = table.get(row, "sex");
+    let gender = match sex.to_lowercase().as_str() {
+        // OneRoster 1.2's `unspecified` (and the `U`/`unknown` of student
+        // information systems) says nothing, as an empty cell.
+        "" | "unspecified" | "u" | "unknown" => None,
         "male" | "m" => Some("Male".to_owned()),
         "female" | "f" => Some("Female".to_owned()),
         "other" | "nonbinary" | "non-binary" | "x" => Some("Another gender".to_owned()),
-        other => {
+        _ => {
             errors.at(
                 table.file,
                 line,
-                say("roster-error-sex", vec![("value", other.into())]),
+                say("roster-error-sex", vec![("value", sex.into())]),
             );
             None
         }
@@ -818,13 +944,15 @@ fn demographics_row(
     } else {
         races.first().map(|r| (*r).to_owned())
     };
-    let flags = [
-        "metadata.lowIncome",
-        "metadata.englishLearner",
-        "metadata.disability",
-        "metadata.firstGeneration",
-    ]
-    .map(|c| boolean(table, row, line, c, errors));
+    let race_ethnicity = RACE_COLUMNS
+        .iter()
+        .all(|c| table.has(c))
+        .then_some(race_ethnicity);
+    // Checked whether or not the column is there; a missing one says nothing.
+    let flags = FLAG_COLUMNS.map(|c| {
+        let value = boolean(table, row, line, c, errors);
+        table.has(c).then_some(value)
+    });
     Demographics {
         gender,
         race_ethnicity,
@@ -1003,6 +1131,15 @@ fn sourced_id_once(
         error(say("roster-error-no-id", vec![]));
         return None;
     }
+    // Checked here, not left to the database: PostgreSQL would refuse the
+    // whole import at the first over-long value, without file or line.
+    if sourced_id.chars().count() > MAX_SOURCED_ID {
+        error(say(
+            "roster-error-id-long",
+            vec![("max", MAX_SOURCED_ID.into())],
+        ));
+        return None;
+    }
     if !seen.insert(sourced_id.clone()) {
         error(say(
             "roster-error-duplicate",
@@ -1154,6 +1291,16 @@ fn guardian_row(
     })
 }
 
+/// Sets `field` to what the roster said of it, when it said anything.
+fn set_said<T>(field: &mut sea_orm::ActiveValue<Option<T>>, said: &Said<T>)
+where
+    Option<T>: Into<sea_orm::Value> + PartialEq + Clone,
+{
+    if let Some(value) = said {
+        field.set_if_not_equals(value.clone());
+    }
+}
+
 /// The outcome of an import: a summary, or every error (and nothing written).
 pub type ImportOutcome = Result<ImportSummary, Vec<ImportError>>;
 
@@ -1285,16 +1432,15 @@ pub async fn import(
                 model.last_name.set_if_not_equals(s.family_name.clone());
                 model.grade.set_if_not_equals(s.grade);
                 model.active.set_if_not_equals(s.active);
-                // Without a demographics row what is stored stays.
+                // Without a demographics row what is stored stays, and so
+                // does each value whose column the file lacks.
                 if let Some(d) = &s.demographics {
                     model.gender.set_if_not_equals(d.gender.clone());
-                    model
-                        .race_ethnicity
-                        .set_if_not_equals(d.race_ethnicity.clone());
-                    model.low_income.set_if_not_equals(d.low_income);
-                    model.english_learner.set_if_not_equals(d.english_learner);
-                    model.disability.set_if_not_equals(d.disability);
-                    model.first_generation.set_if_not_equals(d.first_generation);
+                    set_said(&mut model.race_ethnicity, &d.race_ethnicity);
+                    set_said(&mut model.low_income, &d.low_income);
+                    set_said(&mut model.english_learner, &d.english_learner);
+                    set_said(&mut model.disability, &d.disability);
+                    set_said(&mut model.first_generation, &d.first_generation);
                     if d.birth_date.is_some() {
                         model.date_of_birth.set_if_not_equals(d.birth_date);
                     }
@@ -1329,11 +1475,11 @@ pub async fn import(
                     date_of_birth: Set(d.birth_date),
                     sourced_id: Set(Some(s.sourced_id.clone())),
                     gender: Set(d.gender.clone()),
-                    race_ethnicity: Set(d.race_ethnicity.clone()),
-                    low_income: Set(d.low_income),
-                    english_learner: Set(d.english_learner),
-                    disability: Set(d.disability),
-                    first_generation: Set(d.first_generation),
+                    race_ethnicity: Set(d.race_ethnicity.clone().flatten()),
+                    low_income: Set(d.low_income.flatten()),
+                    english_learner: Set(d.english_learner.flatten()),
+                    disability: Set(d.disability.flatten()),
+                    first_generation: Set(d.first_generation.flatten()),
                     ..Default::default()
                 });
                 summary.created += 1;
@@ -1637,7 +1783,11 @@ mod tests {
 
     const ORGS: &str = "sourcedId,name,type\nsch-1,Lincoln High,school\n";
     const USERS: &str = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,Ana,Rivera,11\n";
-    const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex,hispanicOrLatinoEthnicity,metadata.lowIncome\nstu-1,2009-05-01,female,true,true\n";
+    const DEMOGRAPHICS: &str = "sourcedId,birthDate,sex,americanIndianOrAlaskaNative,asian,\
+        blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,\
+        demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity,metadata.lowIncome,\
+        metadata.englishLearner,metadata.disability,metadata.firstGeneration\n\
+        stu-1,2009-05-01,female,false,false,false,false,false,false,true,true,,false,\n";
 
     #[test]
     fn several_grades_give_the_highest_younger_ones_are_not_served_and_a_bad_one_refuses() {
@@ -1681,7 +1831,21 @@ mod tests {
             .iter()
             .map(|w| (w.kind, w.missing.as_str()))
             .collect();
-        assert_eq!(kinds, [("grade", "stu-2"), ("demographics", "gone-1")]);
+        assert_eq!(
+            kinds,
+            [
+                ("grade", "stu-2"),
+                (
+                    "columns",
+                    "metadata.lowIncome, metadata.englishLearner, metadata.disability, metadata.firstGeneration"
+                ),
+                (
+                    "race-columns",
+                    "americanIndianOrAlaskaNative, asian, blackOrAfricanAmerican, nativeHawaiianOrOtherPacificIslander, white, demographicRaceTwoOrMoreRaces, hispanicOrLatinoEthnicity"
+                ),
+                ("demographics", "gone-1"),
+            ]
+        );
     }
 
     #[test]
@@ -1771,6 +1935,35 @@ mod tests {
     }
 
     #[test]
+    fn semicolon_and_tab_separated_files_are_read_by_their_header() {
+        let users_semicolons = "sourcedId;enabledUser;orgSourcedIds;role;givenName;familyName;grades\n\
+             stu-1;true;sch-1;student;Ana;\"Rivera, Jr.\";10,11\n";
+        let orgs_tabs = "sourcedId\tname\ttype\nsch-1\tLincoln High; North\tschool\n";
+        let roster = validate(&files(orgs_tabs, users_semicolons, "")).expect("read");
+        assert_eq!(roster.orgs[0].name, "Lincoln High; North");
+        let ana = &roster.students[0];
+        assert_eq!((ana.family_name.as_str(), ana.grade), ("Rivera, Jr.", 11));
+        // A comma file whose quoted values hold semicolons stays a comma file.
+        let orgs = "sourcedId,name,type\nsch-1,\"Lincoln; North\",school\n";
+        assert_eq!(
+            validate(&files(orgs, USERS, "")).expect("read").orgs[0].name,
+            "Lincoln; North"
+        );
+        // Missing a column: the message says how the file was split.
+        let errors = validate(&files(
+            ORGS,
+            "sourcedId;enabledUser;orgSourcedIds;role;givenName;familyName\nstu-1;true;sch-1;student;Ana;Rivera\n",
+            "",
+        ))
+        .expect_err("grades is missing");
+        assert_eq!(
+            errors[0].message,
+            "Missing column(s): grades. This file's values are separated by semicolons, \
+             and its header line, read that way, lacks them."
+        );
+    }
+
+    #[test]
     fn a_file_past_the_row_cap_is_refused_with_a_clear_message() {
         let mut users = String::from("sourcedId\n");
         for n in 0..=MAX_ROWS {
@@ -1795,8 +1988,62 @@ mod tests {
         let ana = &roster.students[0];
         assert_eq!((ana.grade, ana.active), (11, true));
         let d = ana.demographics.as_ref().unwrap();
-        assert_eq!(d.race_ethnicity.as_deref(), Some("Hispanic or Latino"));
-        assert_eq!(d.low_income, Some(true));
+        assert_eq!(
+            d.race_ethnicity,
+            Some(Some("Hispanic or Latino".to_owned()))
+        );
+        assert_eq!(d.low_income, Some(Some(true)));
+        assert_eq!(d.english_learner, Some(None), "an empty cell clears");
+        assert_eq!(d.disability, Some(Some(false)));
+        assert!(roster.warnings.is_empty(), "{:?}", roster.warnings);
+    }
+
+    #[test]
+    fn a_column_the_file_lacks_says_nothing_and_is_named_in_a_warning() {
+        // A plain OneRoster export: race columns but no extension columns;
+        // and a file with only the required columns, so no race either.
+        let plain = "sourcedId,birthDate,sex,americanIndianOrAlaskaNative,asian,\
+            blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,\
+            demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity\n\
+            stu-1,2009-05-01,female,false,true,false,false,false,false,false\n";
+        let roster = validate(&files(ORGS, USERS, plain)).unwrap();
+        let d = roster.students[0].demographics.as_ref().unwrap();
+        assert_eq!(d.race_ethnicity, Some(Some("Asian".to_owned())));
+        assert_eq!(
+            (
+                d.low_income,
+                d.english_learner,
+                d.disability,
+                d.first_generation
+            ),
+            (None, None, None, None)
+        );
+        let kinds: Vec<(&str, u64, &str)> = roster
+            .warnings
+            .iter()
+            .map(|w| (w.kind, w.line, w.missing.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [(
+                "columns",
+                1,
+                "metadata.lowIncome, metadata.englishLearner, metadata.disability, metadata.firstGeneration"
+            )]
+        );
+
+        let minimal =
+            "sourcedId,birthDate,sex,hispanicOrLatinoEthnicity\nstu-1,2009-05-01,F,true\n";
+        let roster = validate(&files(ORGS, USERS, minimal)).unwrap();
+        let d = roster.students[0].demographics.as_ref().unwrap();
+        assert_eq!(d.race_ethnicity, None, "six race columns are missing");
+        assert_eq!(d.gender.as_deref(), Some("Female"));
+        assert_eq!(roster.warnings[1].kind, "race-columns");
+        assert_eq!(
+            roster.warnings[1].missing,
+            "americanIndianOrAlaskaNative, asian, blackOrAfricanAmerican, \
+             nativeHawaiianOrOtherPacificIslander, white, demographicRaceTwoOrMoreRaces"
+        );
     }
 
     #[test]

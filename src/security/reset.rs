@@ -14,7 +14,7 @@ use sea_orm::{
 use serde::Deserialize;
 
 use crate::{
-    accounts::confirm::language_of,
+    accounts::confirm::{language_of, reader_of},
     auth::throttle,
     auth::{password, service::revoke_sessions},
     counseling::audit,
@@ -123,8 +123,9 @@ pub async fn mail_link(
             lang: language_of(user, lang),
             template: "password_reset",
             subject_key: "access-reset-subject",
-            subject_args: vec![],
+            subject_args: vec![("reader", reader_of(user).into())],
             ctx: minijinja::context! {
+                reader => reader_of(user),
                 name => user.display_name,
                 link => path,
                 by_admin,

@@ -685,3 +685,129 @@ async fn a_suspension_always_wins_over_offers_racing_it() {
     })
     .await;
 }
+
+/// The usted forms the access mails use for adults, none of which may reach
+/// a student (whom every student page addresses as tú).
+const USTED: [&str; 8] = [
+    "usted",
+    "Confirme su",
+    "ignore este",
+    "ignórelo",
+    "Abra este",
+    "su cuenta",
+    "Su enlace",
+    "su contraseña",
+];
+
+#[tokio::test]
+async fn a_spanish_students_access_mails_say_tu_from_subject_to_footer() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let school = app.school("Lincoln High").await;
+        let code = stembridge::roster::claim_code::generate();
+        app.roster_student(school, "José", "Diaz", 10, &code).await;
+        let jose = new_client();
+        app.get_as(&jose, "/language/es").await;
+        let response = app
+            .submit_as(
+                &jose,
+                "/claim",
+                "/claim",
+                &[
+                    ("code", &code),
+                    ("display_name", "José"),
+                    ("email", "jose@students.org"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(location(&response), "/dashboard");
+
+        // The confirmation, as the mail server received it.
+        let mail = server
+            .wait_for_to("jose@students.org", 1, 15)
+            .await
+            .remove(0);
+        assert_eq!(
+            mail.subject(),
+            "Confirma tu correo electrónico en STEMbridge"
+        );
+        for body in [mail.text(), mail.html()] {
+            for tu in [
+                "Activaste tu cuenta",
+                "Si no te registraste, ignora este correo",
+                "Si no fuiste tú, ignóralo",
+            ] {
+                assert!(body.contains(tu), "{tu}: {body}");
+            }
+            for usted in USTED {
+                assert!(!body.contains(usted), "{usted}: {body}");
+            }
+        }
+        let link = mail.link("/register/confirm/");
+        let response = app.submit_as(&jose, &link, &link, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "confirmed");
+
+        // A password reset, and someone registering with his address.
+        let response = app
+            .submit_as(
+                &jose,
+                "/password/forgot",
+                "/password/forgot",
+                &[("email", "jose@students.org")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let stranger = new_client();
+        app.get_as(&stranger, "/language/es").await;
+        app.submit_as(
+            &stranger,
+            "/register",
+            "/register",
+            &registration("jose@students.org", "Taller"),
+        )
+        .await;
+        let mails = server.wait_for_to("jose@students.org", 3, 15).await;
+        let subjects: Vec<String> = mails[1..].iter().map(|m| m.subject()).collect();
+        assert!(
+            subjects.contains(&"Tu enlace para restablecer la contraseña de STEMbridge".to_owned())
+                && subjects.contains(
+                    &"Alguien intentó registrarse en STEMbridge con tu dirección".to_owned()
+                ),
+            "{subjects:?}"
+        );
+        for mail in &mails[1..] {
+            let body = mail.text();
+            assert!(body.contains("Si no fuiste tú, ignóralo"), "{body}");
+            assert!(
+                body.contains("Abre este enlace") || body.contains("¿Olvidaste tu contraseña?"),
+                "{body}"
+            );
+            for usted in USTED {
+                assert!(!body.contains(usted), "{usted}: {body}");
+            }
+        }
+
+        // An employer reading Spanish is still addressed as usted.
+        let ana = new_client();
+        app.get_as(&ana, "/language/es").await;
+        app.submit_as(
+            &ana,
+            "/register",
+            "/register",
+            &registration("ana@taller.org", "Taller"),
+        )
+        .await;
+        let mail = server.wait_for_to("ana@taller.org", 1, 15).await.remove(0);
+        assert_eq!(
+            mail.subject(),
+            "Confirme su correo electrónico en STEMbridge"
+        );
+        assert!(
+            mail.text().contains("Si no fue usted, ignórelo"),
+            "{}",
+            mail.text()
+        );
+    }
+}

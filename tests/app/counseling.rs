@@ -1173,3 +1173,96 @@ async fn the_trend_description_names_no_peak_for_a_line_with_no_month_shown() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_outreach_list_refuses_a_grade_with_a_group_and_its_form_offers_one_or_the_other() {
+    on_each_backend(async |app: TestApp| {
+        // 24 students: grades 11 and 12, half of each low income, so the
+        // dashboard shows both grades and both low-income groups (the
+        // threshold is 10), but never grade 11 by low income.
+        let admin = app.admin().await;
+        let mut users =
+            String::from("sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n");
+        let mut demographics = String::from("sourcedId,birthDate,sex,metadata.lowIncome\n");
+        for n in 0..24 {
+            let grade = 11 + n % 2;
+            users.push_str(&format!(
+                "stu-{n},true,sch-1,student,Ana{n},Rivera,{grade}\n"
+            ));
+            demographics.push_str(&format!("stu-{n},2009-05-01,F,{}\n", n % 4 < 2));
+        }
+        let imported = app
+            .upload_roster(
+                &admin,
+                b"sourcedId,name,type\nsch-1,Lincoln High,school\n",
+                users.as_bytes(),
+                demographics.as_bytes(),
+            )
+            .await;
+        assert!(!imported.refused, "{}", imported.page);
+        let school = app
+            .number("SELECT CAST(MIN(id) AS BIGINT) AS n FROM school")
+            .await;
+        let counselor = app.counselor_at(school as i32).await;
+
+        for filter in ["grade=11", "group=low_income:Yes", "group=grade:Grade+11"] {
+            let response = app
+                .get_as(&counselor, &format!("/counselor/outreach?{filter}"))
+                .await;
+            assert_eq!(response.status(), StatusCode::OK, "{filter} alone is shown");
+        }
+        let exports = "audit_log WHERE action = 'export_students'";
+        let before = app.count(exports).await;
+        for path in ["/counselor/outreach", "/counselor/outreach/students.csv"] {
+            let response = app
+                .get_as(&counselor, &format!("{path}?grade=11&group=low_income:Yes"))
+                .await;
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{path}");
+            let body = response.text().await.unwrap();
+            assert!(
+                body.contains("The list cannot be filtered by a grade and a group together"),
+                "{body}"
+            );
+            assert!(!body.contains("Ana1 Rivera"), "no student is listed");
+        }
+        assert_eq!(
+            app.count(exports).await,
+            before,
+            "a refused export is not logged"
+        );
+
+        // The form has one choice, grades among the groups.
+        let page = app
+            .get_as(&counselor, "/counselor/outreach")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!page.contains("name=\"grade\""), "{page}");
+        assert!(page.contains("value=\"grade:Grade 11\""), "{page}");
+        assert!(page.contains("value=\"low_income:Yes\""), "{page}");
+
+        // In Spanish, the reason in Spanish.
+        let spanish = app
+            .get_as(
+                &counselor,
+                "/counselor/outreach/students.csv?grade=12&group=low_income:No&lang=es",
+            )
+            .await;
+        assert_eq!(spanish.status(), StatusCode::BAD_REQUEST);
+        let spanish = counselor
+            .get(app.url("/counselor/outreach?grade=12&group=low_income:No"))
+            .header("Accept-Language", "es")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            spanish.contains("La lista no se puede filtrar por un grado y un grupo a la vez"),
+            "{spanish}"
+        );
+    })
+    .await;
+}

@@ -266,3 +266,372 @@ async fn a_windows_1252_roster_is_read_with_its_accents_and_the_report_says_so()
     })
     .await;
 }
+
+const ORGS: &[u8] = b"sourcedId,name,type\nsch-1,Lincoln High,school\n";
+const USERS: &[u8] = b"sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n\
+    stu-1,true,sch-1,student,Ana,Rivera,11\n\
+    stu-2,true,sch-1,student,Ben,Okafor,10\n";
+
+/// The demographics of `stu-1` and `stu-2` as stored: race and ethnicity,
+/// then low income, English learner, disability and first generation.
+type Stored = (Option<String>, [Option<bool>; 4]);
+
+async fn stored_demographics(app: &TestApp) -> Vec<Stored> {
+    use sea_orm::{EntityTrait, QueryOrder};
+    entity::student::Entity::find()
+        .order_by_asc(entity::student::Column::SourcedId)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| {
+            (
+                s.race_ethnicity,
+                [
+                    s.low_income,
+                    s.english_learner,
+                    s.disability,
+                    s.first_generation,
+                ],
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_demographics_file_without_some_columns_keeps_what_is_stored_for_them_and_says_which() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let upload = |demographics: &'static str| {
+            let (app, admin) = (&app, &admin);
+            async move {
+                app.upload_roster_files(
+                    admin,
+                    &[
+                        ("orgs", ORGS),
+                        ("users", USERS),
+                        ("demographics", demographics.as_bytes()),
+                    ],
+                )
+                .await
+            }
+        };
+        // An enriched file with every column.
+        let full = upload(
+            "sourcedId,birthDate,sex,americanIndianOrAlaskaNative,asian,blackOrAfricanAmerican,\
+             nativeHawaiianOrOtherPacificIslander,white,demographicRaceTwoOrMoreRaces,\
+             hispanicOrLatinoEthnicity,metadata.lowIncome,metadata.englishLearner,\
+             metadata.disability,metadata.firstGeneration\n\
+             stu-1,2009-05-01,female,false,false,false,false,false,false,true,true,true,false,true\n\
+             stu-2,2010-02-03,male,false,true,false,false,false,false,false,false,true,true,false\n",
+        )
+        .await;
+        assert!(!full.refused, "{}", full.page);
+        assert!(!full.page.contains("the file has no column"), "{}", full.page);
+        let enriched = vec![
+            (
+                Some("Hispanic or Latino".to_owned()),
+                [Some(true), Some(true), Some(false), Some(true)],
+            ),
+            (
+                Some("Asian".to_owned()),
+                [Some(false), Some(true), Some(true), Some(false)],
+            ),
+        ];
+        assert_eq!(stored_demographics(&app).await, enriched);
+
+        // Then the district's plain OneRoster export: no metadata.* columns.
+        let plain = upload(
+            "sourcedId,status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,asian,\
+             blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,\
+             demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity\n\
+             stu-1,active,2026-08-01,2009-05-01,female,false,false,false,false,false,false,true\n\
+             stu-2,active,2026-08-01,2010-02-03,male,false,true,false,false,false,false,false\n",
+        )
+        .await;
+        assert!(!plain.refused, "{}", plain.page);
+        assert_eq!(stored_demographics(&app).await, enriched, "nothing cleared");
+        assert!(
+            plain.page.contains(
+                "demographics.csv, line 1: the file has no column metadata.lowIncome, \
+                 metadata.englishLearner, metadata.disability, metadata.firstGeneration, \
+                 so what is on file for each student stays as it was."
+            ),
+            "{}",
+            plain.page
+        );
+
+        // Only the required columns: race and ethnicity stay too.
+        let minimal = upload("sourcedId,birthDate,sex\nstu-1,2009-05-01,F\nstu-2,2010-02-03,M\n").await;
+        assert!(!minimal.refused, "{}", minimal.page);
+        assert_eq!(stored_demographics(&app).await, enriched, "nothing cleared");
+        assert!(
+            minimal.page.contains(
+                "demographics.csv, line 1: the file has no column americanIndianOrAlaskaNative"
+            ),
+            "{}",
+            minimal.page
+        );
+
+        // An empty cell in a column the file has still clears that value.
+        let emptied = upload(
+            "sourcedId,birthDate,sex,metadata.lowIncome\nstu-1,2009-05-01,F,\nstu-2,2010-02-03,M,true\n",
+        )
+        .await;
+        assert!(!emptied.refused, "{}", emptied.page);
+        let now = stored_demographics(&app).await;
+        assert_eq!(now[0].1, [None, Some(true), Some(false), Some(true)]);
+        assert_eq!(now[1].1, [Some(true), Some(true), Some(true), Some(false)]);
+        assert_eq!(now[0].0.as_deref(), Some("Hispanic or Latino"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_semicolon_or_tab_separated_roster_is_imported_and_one_lacking_a_column_names_its_separator()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        // Excel with a Spanish regional setting saves "CSV" with semicolons
+        // (and leaves the commas of a grade list unquoted); a tab-separated
+        // demographics file from another tool.
+        let users: &[u8] = b"sourcedId;enabledUser;orgSourcedIds;role;givenName;familyName;grades\r\n\
+            stu-1;true;sch-1;student;Ana;Rivera;10,11\r\n\
+            stu-2;true;sch-1;student;Ben;\"Okafor; Jr.\";09\r\n";
+        let demographics: &[u8] = b"sourcedId\tbirthDate\tsex\nstu-1\t2009-05-01\tF\n";
+
+        // First one lacking a column: refused, saying how it was read.
+        let refused = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", ORGS),
+                    ("users", b"sourcedId;enabledUser;orgSourcedIds;role;givenName;familyName\nstu-1;true;sch-1;student;Ana;Rivera\n"),
+                ],
+            )
+            .await;
+        assert!(refused.refused, "{}", refused.page);
+        assert!(
+            refused.page.contains(
+                "users.csv, line 1: Missing column(s): grades. This file&#x27;s values are \
+                 separated by semicolons"
+            ),
+            "{}",
+            refused.page
+        );
+        assert_eq!(app.count("student").await, 0, "nothing written");
+        assert_eq!(app.count("school").await, 0, "nothing written");
+
+        let upload = app
+            .upload_roster_files(
+                &admin,
+                &[("orgs", ORGS), ("users", users), ("demographics", demographics)],
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        assert!(
+            upload.page.contains("Imported: 2 new students"),
+            "{}",
+            upload.page
+        );
+        use sea_orm::{EntityTrait, QueryOrder};
+        let students: Vec<(String, i32, Option<String>)> = entity::student::Entity::find()
+            .order_by_asc(entity::student::Column::SourcedId)
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.last_name, s.grade, s.gender))
+            .collect();
+        assert_eq!(
+            students,
+            [
+                ("Rivera".to_owned(), 11, Some("Female".to_owned())),
+                ("Okafor; Jr.".to_owned(), 9, None),
+            ]
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_org_type_in_any_case_is_read_and_a_sex_value_refused_says_what_is_accepted() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let orgs: &[u8] =
+            b"sourcedId,name,type\nsch-1,Lincoln High,School\ndist-1,District,DISTRICT\n";
+        // An unknown sex value: refused, naming what is accepted and the
+        // value as written; nothing is written.
+        let refused = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", orgs),
+                    ("users", USERS),
+                    (
+                        "demographics",
+                        b"sourcedId,birthDate,sex\nstu-1,2009-05-01,Q\n",
+                    ),
+                ],
+            )
+            .await;
+        assert!(refused.refused, "{}", refused.page);
+        assert!(
+            refused.page.contains(
+                "demographics.csv, line 2: sex must be male (or M), female (or F), other (or X, \
+                 nonbinary), or unspecified (or U, unknown, or empty) when not known, not “Q”."
+            ),
+            "{}",
+            refused.page
+        );
+        assert!(
+            !refused.page.contains("names no school"),
+            "{}",
+            refused.page
+        );
+        assert_eq!(app.count("student").await, 0, "nothing written");
+        assert_eq!(app.count("school").await, 0, "nothing written");
+
+        // `School` is a school, and `U` (unknown) says nothing of sex.
+        let upload = app
+            .upload_roster_files(
+                &admin,
+                &[
+                    ("orgs", orgs),
+                    ("users", USERS),
+                    (
+                        "demographics",
+                        b"sourcedId,birthDate,sex\nstu-1,2009-05-01,U\nstu-2,2010-02-03,x\n",
+                    ),
+                ],
+            )
+            .await;
+        assert!(!upload.refused, "{}", upload.page);
+        assert!(
+            upload.page.contains("Imported: 2 new students"),
+            "{}",
+            upload.page
+        );
+        assert_eq!(app.count("school").await, 1, "the district is no school");
+        use sea_orm::{EntityTrait, QueryOrder};
+        let genders: Vec<Option<String>> = entity::student::Entity::find()
+            .order_by_asc(entity::student::Column::SourcedId)
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.gender)
+            .collect();
+        assert_eq!(genders, [None, Some("Another gender".to_owned())]);
+    })
+    .await;
+}
+
+/// A roster whose every stored field is `extra` characters past what its
+/// record holds (0: exactly at the limit): a school's sourcedId (255), name
+/// (200) and ZIP (10); a student's sourcedId (255) and names (100, accented:
+/// characters, not bytes); a guardian's sourcedId, names, email (254) and
+/// phone (40).
+fn roster_at_the_limits(extra: usize) -> [(&'static str, Vec<u8>); 2] {
+    let long = |c: &str, n: usize| c.repeat(n + extra);
+    let orgs = format!(
+        "sourcedId,name,type,metadata.zip\n\
+         {},{},school,{}\n\
+         sch-2,Second,school,60609\n",
+        long("s", 255),
+        long("N", 200),
+        long("6", 10),
+    );
+    let email = format!("{}@{}.org", "a".repeat(64), long("b", 185));
+    let users = format!(
+        "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,phone,agentSourcedIds\n\
+         {student},true,sch-2,student,{given},{family},11,,,{guardian}\n\
+         {guardian},true,,parent,{given},{family},,{email},{phone},{student}\n",
+        student = long("t", 255),
+        guardian = long("g", 255),
+        given = long("é", 100),
+        family = long("Ñ", 100),
+        phone = long("5", 40),
+    );
+    [("orgs", orgs.into_bytes()), ("users", users.into_bytes())]
+}
+
+#[tokio::test]
+async fn every_roster_value_past_what_its_record_holds_is_a_line_error_and_one_at_the_limit_is_stored()
+ {
+    // On PostgreSQL an over-long value would otherwise fail the whole
+    // import at the database (varchar), without a file or line.
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let files = roster_at_the_limits(1);
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        let refused = app.upload_roster_files(&admin, &files).await;
+        assert!(refused.refused, "{}", refused.page);
+        for expected in [
+            "orgs.csv, line 2: sourcedId must be at most 255 characters.",
+            "users.csv, line 2: sourcedId must be at most 255 characters.",
+            "users.csv, line 3: sourcedId must be at most 255 characters.",
+        ] {
+            assert!(
+                refused.page.contains(expected),
+                "{expected}: {}",
+                refused.page
+            );
+        }
+        for table in ["school", "student", "guardian", "student_guardian"] {
+            assert_eq!(app.count(table).await, 0, "nothing written to {table}");
+        }
+
+        // The other values, each one past its limit, with ids that fit.
+        let files = roster_at_the_limits(1).map(|(name, body)| {
+            let text = String::from_utf8(body).unwrap();
+            let text = text
+                .replace(&"s".repeat(256), "sch-1")
+                .replace(&"t".repeat(256), "stu-1")
+                .replace(&"g".repeat(256), "par-1");
+            (name, text.into_bytes())
+        });
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        let refused = app.upload_roster_files(&admin, &files).await;
+        assert!(refused.refused, "{}", refused.page);
+        for expected in [
+            "orgs.csv, line 2: name must be 1 to 200 characters.",
+            "orgs.csv, line 2: metadata.zip must be a ZIP code of at most 10 characters",
+            "users.csv, line 2: givenName and familyName must be 1 to 100 characters.",
+            "users.csv, line 3: givenName and familyName must be 1 to 100 characters.",
+        ] {
+            assert!(
+                refused.page.contains(expected),
+                "{expected}: {}",
+                refused.page
+            );
+        }
+        for table in ["school", "student", "guardian", "student_guardian"] {
+            assert_eq!(app.count(table).await, 0, "nothing written to {table}");
+        }
+
+        // Exactly at every limit: stored as given, on either database.
+        let files = roster_at_the_limits(0);
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        let imported = app.upload_roster_files(&admin, &files).await;
+        assert!(!imported.refused, "{}", imported.page);
+        assert_eq!(app.count("student_guardian").await, 1);
+        use sea_orm::EntityTrait;
+        let school = entity::school::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.zip == "6666666666")
+            .expect("the school with a 10-character ZIP");
+        assert_eq!(school.name.chars().count(), 200);
+        let guardian = entity::guardian::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(guardian.family_name, "Ñ".repeat(100));
+        assert_eq!(guardian.email.map(|e| e.len()), Some(254));
+    })
+    .await;
+}
