@@ -292,8 +292,11 @@ impl FactTable {
     ) {
         let mut base = candidates.documents;
         self.keep_filtered(matcher, &mut base);
+        // Only "nearest" orders every hit by its distance; any other order
+        // needs the miles of the few hits it shows, worked out as offered.
+        let nearest = matcher.sort == Sort::Nearest;
         let distances = match &matcher.near {
-            Some(near) => self.keep_within_reach(near, &mut base),
+            Some(near) => self.keep_within_reach(near, &mut base, nearest),
             None => Vec::new(),
         };
         let hits = self.count(matcher, &base, tally);
@@ -301,10 +304,13 @@ impl FactTable {
             return;
         }
         let distance_of = |doc: u32| {
-            distances
-                .binary_search_by_key(&doc, |&(d, _)| d)
-                .ok()
-                .map(|at| distances[at].1)
+            let near = matcher.near.as_ref()?;
+            Some(
+                match distances.binary_search_by_key(&doc, |&(d, _)| d) {
+                    Ok(at) => distances[at].1,
+                    Err(_) => geo::distance_miles(near.from, self.point(doc as usize)),
+                },
+            )
         };
         let offer = |tally: &mut Tally<R>, doc: u32, primary: f64| {
             let key = matcher.sort_key(self, doc as usize, primary);
@@ -366,7 +372,7 @@ impl FactTable {
         // Without a radius every posting is within reach: only a radius
         // needs the distances.
         if let Some(near) = matcher.near.as_ref().filter(|n| n.within.is_some()) {
-            self.keep_within_reach(near, &mut base);
+            self.keep_within_reach(near, &mut base, false);
         }
         base.0
             .iter()
@@ -429,19 +435,27 @@ impl FactTable {
         }
     }
 
-    /// Drops what is out of reach and returns the distance of the rest, in
-    /// document order.
-    fn keep_within_reach(&self, near: &Near, base: &mut Bits) -> Vec<(u32, f64)> {
+    fn point(&self, doc: usize) -> Point {
+        let (latitude, longitude) = self.coordinates[doc];
+        Point {
+            latitude,
+            longitude,
+        }
+    }
+
+    /// Drops what is out of reach and returns, in document order, the
+    /// distances it worked out: of every document kept when `all`, else
+    /// only of those a radius had to be checked for. Remote work is within
+    /// everyone's reach, and without a radius so is everything: no
+    /// trigonometry for those unless they are all ordered by distance.
+    fn keep_within_reach(&self, near: &Near, base: &mut Bits, all: bool) -> Vec<(u32, f64)> {
         let mut distances = Vec::new();
         base.retain(|doc| {
-            let (latitude, longitude) = self.coordinates[doc];
-            let reach = near.reach(
-                Point {
-                    latitude,
-                    longitude,
-                },
-                self.remote.contains(doc),
-            );
+            let remote = self.remote.contains(doc);
+            if !all && (remote || near.within.is_none()) {
+                return true;
+            }
+            let reach = near.reach(self.point(doc), remote);
             if let Some(miles) = reach {
                 distances.push((doc as u32, miles));
             }
