@@ -89,7 +89,7 @@ families-counselor-title = Placements waiting for guardian consent
 families-counselor-intro = Each guardian with an email got a consent link. When a guardian returns a paper form instead, record it here.
 families-counselor-sent = Consent email sent to { $email } on { $date }.
 families-counselor-links-dead = None of these links works any more: they ran out, or the guardian's contact changed since. Send the email again, or record a paper form.
-families-counselor-no-email = No guardian of this student has an email address: record a paper form, or add a contact.
+families-counselor-no-email = No guardian of this student has an email address a consent link can go to (a student's or a staff sign-in address does not count): record a paper form, or add a contact.
 families-counselor-add-contact = Open the student's record
 families-counselor-resend = Send the consent email again
 families-counselor-none = No placement is waiting for consent.
@@ -104,6 +104,7 @@ families-roster-warnings-title = Imported, with { $count ->
     [one] one reference
    *[other] { $count } references
 } to check
+families-roster-warning-staff-address = { $file }, line { $line }: the guardian's address { $id } signs in to a staff or employer account, so no consent email will go there. Ask the family for their own address, or use the paper consent form.
 families-roster-warning-guardian = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so no guardian was linked through it.
 families-roster-warning-student = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so this guardian was not linked to that student.
 families-roster-warning-grade = { $file }, line { $line }: student “{ $id }” is not in a grade STEMbridge serves (grade 6 and up), so they were left out.

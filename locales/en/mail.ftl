@@ -3,6 +3,8 @@
 mail-footer = STEMbridge connects school students with STEM internships. You receive this email because a school lists you as a student's parent or guardian. Consent requests are sent only when a decision is needed; this email has no tracking.
 mail-guardian-address-changed-subject = { $organization } changed the address it writes to
 mail-guardian-address-changed-body = { $organization } changed the email address it has on file for a parent or guardian contact that used this address. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not ask for this change, contact the school right away.
+mail-guardian-contact-ended-subject = { $organization } no longer writes to this address
+mail-guardian-contact-ended-body = { $organization } no longer lists this address as a parent or guardian contact of one of its students, while a decision about that student's STEM placement is waiting. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not expect this, contact the school right away.
 mail-consent-subject = Your consent is needed: { $student }'s STEM placement
 mail-consent-greeting = Hello { $name },
 mail-consent-intro = { $student } has accepted a place at { $organization }. Because { $student } is under 18, the placement can start only with your consent. Here is what it involves:

@@ -89,7 +89,7 @@ families-counselor-title = Prácticas que esperan el consentimiento del tutor
 families-counselor-intro = Cada tutor con correo electrónico recibió un enlace de consentimiento. Cuando un tutor entregue un formulario en papel, regístrelo aquí.
 families-counselor-links-dead = Ninguno de estos enlaces funciona ya: vencieron, o el contacto del tutor cambió desde entonces. Envíe el correo de nuevo o registre un formulario en papel.
 families-counselor-sent = Correo de consentimiento enviado a { $email } el { $date }.
-families-counselor-no-email = Ningún tutor de este estudiante tiene correo electrónico: registre un formulario en papel o agregue un contacto.
+families-counselor-no-email = Ningún tutor de este estudiante tiene un correo al que pueda ir un enlace de consentimiento (la dirección de inicio de sesión de un estudiante o del personal no cuenta): registre un formulario en papel o agregue un contacto.
 families-counselor-add-contact = Abrir el expediente del estudiante
 families-counselor-resend = Enviar de nuevo el correo de consentimiento
 families-counselor-none = Ninguna práctica está esperando consentimiento.
@@ -104,6 +104,7 @@ families-roster-warnings-title = Importado, con { $count ->
     [one] una referencia
    *[other] { $count } referencias
 } para revisar
+families-roster-warning-staff-address = { $file }, línea { $line }: la dirección del tutor { $id } inicia sesión en una cuenta de personal o de empleador, así que no se enviará allí ningún correo de consentimiento. Pida a la familia su propia dirección o use el formulario de consentimiento en papel.
 families-roster-warning-guardian = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que no se vinculó ningún tutor por esa referencia.
 families-roster-warning-student = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que este tutor no se vinculó con ese estudiante.
 families-roster-warning-grade = { $file }, línea { $line }: el estudiante “{ $id }” no está en un grado que STEMbridge atiende (de 6.º grado en adelante), así que se dejó fuera.

@@ -3,6 +3,8 @@
 mail-footer = STEMbridge conecta a estudiantes escolares con prácticas STEM. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. Las solicitudes de consentimiento se envían solo cuando hace falta una decisión; este correo no tiene rastreo.
 mail-guardian-address-changed-subject = { $organization } cambió la dirección a la que escribe
 mail-guardian-address-changed-body = { $organization } cambió la dirección de correo que tiene registrada para un contacto de padre, madre o tutor que usaba esta dirección. STEMbridge ya no escribirá a esta dirección sobre ese estudiante, y los enlaces enviados aquí antes ya no funcionan. Si usted es ese padre, madre o tutor y no pidió este cambio, comuníquese con la escuela de inmediato.
+mail-guardian-contact-ended-subject = { $organization } ya no escribe a esta dirección
+mail-guardian-contact-ended-body = { $organization } ya no tiene esta dirección como contacto de padre, madre o tutor de uno de sus estudiantes, mientras espera una decisión sobre la práctica STEM de ese estudiante. STEMbridge ya no escribirá a esta dirección sobre ese estudiante, y los enlaces enviados aquí antes ya no funcionan. Si usted es ese padre, madre o tutor y no lo esperaba, comuníquese con la escuela de inmediato.
 mail-consent-subject = Se necesita su consentimiento: la práctica STEM de { $student }
 mail-consent-greeting = Hola, { $name }:
 mail-consent-intro = { $student } aceptó un lugar en { $organization }. Como { $student } es menor de 18 años, la práctica solo puede comenzar con su consentimiento. Esto es lo que incluye:

@@ -109,6 +109,28 @@ pub fn reachable_by_email() -> Condition {
         .add(guardian::Column::Email.not_in_subquery(confirmed_student_addresses()))
         .add(Expr::exists(own_family_at_guardian_address()).not())
         .add(guardian::Column::Email.not_in_subquery(staff_and_employer_addresses()))
+        .add(Expr::exists(staff_inbox_with_a_tag()).not())
+}
+
+/// A staff or employer account whose inbox the outer query's `guardian`
+/// address reaches through a sub-address: `carla+rosa@school.org` is
+/// delivered to `carla@school.org` by most mail systems.
+fn staff_inbox_with_a_tag() -> SelectStatement {
+    Query::select()
+        .expr(Expr::cust("1"))
+        .from(user::Entity)
+        .cond_where(staff_or_employer_account())
+        .and_where(
+            Expr::col((guardian::Entity, guardian::Column::Email)).binary(
+                sea_orm::sea_query::BinOper::Like,
+                sea_orm::sea_query::Func::cust("REPLACE").args([
+                    Expr::col((user::Entity, user::Column::Email)),
+                    Expr::val("@"),
+                    Expr::val("+%@"),
+                ]),
+            ),
+        )
+        .to_owned()
 }
 
 /// Every sign-in address of a counselor or admin, or of an employer who
@@ -137,15 +159,55 @@ fn staff_or_employer_account() -> Condition {
         )
 }
 
-/// Whether `email` (any case) signs in to a staff or employer account (see
+/// Whether `email` (any case, with or without a `+tag` sub-address)
+/// reaches the inbox of a staff or employer account (see
 /// [`staff_and_employer_addresses`]).
 pub async fn is_staff_address(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
+    let email = email.trim().to_lowercase();
+    let untagged = untagged(&email);
     Ok(user::Entity::find()
         .filter(staff_or_employer_account())
-        .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .filter(user::Column::Email.is_in([email, untagged]))
         .count(db)
         .await?
         > 0)
+}
+
+/// An address without its `+tag` sub-address (lower-cased).
+fn untagged(email: &str) -> String {
+    let email = email.trim().to_lowercase();
+    match email.split_once('@') {
+        Some((local, domain)) => match local.split_once('+') {
+            Some((inbox, _)) => format!("{inbox}@{domain}"),
+            None => email,
+        },
+        None => email,
+    }
+}
+
+/// Every staff and employer inbox, for checking many addresses at once
+/// (a roster): see [`StaffInboxes::reach`].
+pub struct StaffInboxes(HashSet<String>);
+
+impl StaffInboxes {
+    pub async fn load(db: &impl ConnectionTrait) -> AppResult<Self> {
+        Ok(Self(
+            user::Entity::find()
+                .select_only()
+                .column(user::Column::Email)
+                .filter(staff_or_employer_account())
+                .into_tuple::<String>()
+                .all(db)
+                .await?
+                .into_iter()
+                .collect(),
+        ))
+    }
+
+    /// Whether `email` reaches one of them (see [`is_staff_address`]).
+    pub fn reach(&self, email: &str) -> bool {
+        self.0.contains(&email.trim().to_lowercase()) || self.0.contains(&untagged(email))
+    }
 }
 
 /// Every confirmed student sign-in address (emails are stored lower-cased
@@ -254,20 +316,31 @@ async fn refuse_unfit_address(
     Err(AppError::Validation(errors))
 }
 
-/// Tells a guardian's former address that the school changed it: whoever
-/// reads that inbox (the guardian, when someone else redirected their mail)
-/// learns it, and whom to ask. Not optional, like a consent request; only
-/// for an active contact, who was being written to there.
+/// Tells a guardian's address that the school no longer writes to it:
+/// whoever reads that inbox (the guardian, when someone else redirected
+/// their mail) learns it, and whom to ask. Not optional, like a consent
+/// request. Sent when the address changes, whether or not the contact was
+/// active (making a contact inactive first, then moving it, must not slip
+/// past), and when an active contact is made inactive while a placement of
+/// their student waits for consent (then replaced by another contact, the
+/// same laundering); not for every contact a roster drops at the end of a
+/// year, which would mail every family that leaves.
 pub async fn tell_former_address(
     db: &impl ConnectionTrait,
     before: &guardian::Model,
+    email: Option<&str>,
+    active: bool,
 ) -> AppResult<()> {
     let Some(former) = before.email.as_deref().filter(|e| !e.is_empty()) else {
         return Ok(());
     };
-    if !before.active {
+    let kind = if !same_address(Some(former), email) {
+        "guardian-address-changed"
+    } else if before.active && !active && waits_for_consent(db, before.id).await? {
+        "guardian-contact-ended"
+    } else {
         return Ok(());
-    }
+    };
     let linked = Query::select()
         .column(student_guardian::Column::StudentId)
         .from(student_guardian::Entity)
@@ -294,10 +367,10 @@ pub async fn tell_former_address(
             to: former,
             lang: lang_of(before),
             template: "notice",
-            subject_key: "mail-guardian-address-changed-subject",
+            subject_key: &format!("mail-{kind}-subject"),
             subject_args: vec![("organization", school.as_str().into())],
             ctx: minijinja::context! {
-                kind => "guardian-address-changed",
+                kind,
                 name => format!("{} {}", before.given_name, before.family_name),
                 organization => school,
                 footer => "mail-footer",
@@ -457,7 +530,11 @@ pub async fn add(
         &txn,
         counselor.id,
         audit::AuditAction::AddGuardian,
-        &format!("student {student_id}, guardian {}", saved.id),
+        &format!(
+            "student {student_id}, guardian {}: email {}",
+            saved.id,
+            saved.email.as_deref().unwrap_or("-")
+        ),
     )
     .await?;
     txn.commit().await?;
@@ -501,17 +578,8 @@ pub async fn correct(
     {
         return Err(AppError::conflict("families-err-shared-contact"));
     }
-    let moved = !same_address(current.email.as_deref(), input.email.as_deref());
-    let address_change = if moved {
-        tell_former_address(&txn, &current).await?;
-        format!(
-            ": email {} -> {}",
-            current.email.as_deref().unwrap_or("-"),
-            input.email.as_deref().unwrap_or("-")
-        )
-    } else {
-        String::new()
-    };
+    tell_former_address(&txn, &current, input.email.as_deref(), input.active).await?;
+    let address_change = contact_change(&current, input.email.as_deref(), input.active);
     let mut model: guardian::ActiveModel = current.into();
     model.given_name = Set(input.given_name);
     model.family_name = Set(input.family_name);
@@ -531,6 +599,42 @@ pub async fn correct(
     .await?;
     txn.commit().await?;
     Ok((saved, links))
+}
+
+/// What changed in a contact's reach, for the audit: the address (old ->
+/// new) and whether it is active.
+pub fn contact_change(before: &guardian::Model, email: Option<&str>, active: bool) -> String {
+    let mut change = String::new();
+    if !same_address(before.email.as_deref(), email) {
+        change.push_str(&format!(
+            ": email {} -> {}",
+            before.email.as_deref().unwrap_or("-"),
+            email.unwrap_or("-")
+        ));
+    }
+    if before.active != active {
+        change.push_str(if active {
+            ": made active"
+        } else {
+            ": made inactive"
+        });
+    }
+    change
+}
+
+/// Whether a placement of a student of this guardian waits for consent.
+async fn waits_for_consent(db: &impl ConnectionTrait, guardian_id: i32) -> AppResult<bool> {
+    let students = Query::select()
+        .column(student_guardian::Column::StudentId)
+        .from(student_guardian::Entity)
+        .and_where(student_guardian::Column::GuardianId.eq(guardian_id))
+        .to_owned();
+    Ok(entity::placement::Entity::find()
+        .filter(entity::placement::Column::StudentId.in_subquery(students))
+        .filter(entity::placement::Column::Status.eq(entity::PlacementStatus::AwaitingConsent))
+        .count(db)
+        .await?
+        > 0)
 }
 
 /// Whether two recorded addresses are the same inbox.

@@ -489,6 +489,7 @@ pub async fn review(
     }
     if status == OrgStatus::Verified {
         fill_freed_seats(&txn, organization_id).await?;
+        crate::placements::consent::after_verification(&txn, organization_id).await?;
     }
     super::notices::decision_made(&txn, &organization, decision, reviewer.id).await?;
     txn.commit().await?;

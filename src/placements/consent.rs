@@ -529,6 +529,33 @@ pub async fn refresh_links(
     Ok(outcome)
 }
 
+/// After an organization is verified again (a suspension lifted), in the
+/// same transaction: nobody was asked for consent to its placements
+/// meanwhile (see [`request`]), so each guardian without a working link of
+/// one that waits (a contact corrected or added during the suspension) is
+/// asked now, as after any change of contacts. Returns how many
+/// placements asked someone.
+pub async fn after_verification(
+    db: &impl ConnectionTrait,
+    organization_id: i32,
+) -> AppResult<usize> {
+    let postings = sea_orm::sea_query::Query::select()
+        .column(opportunity::Column::Id)
+        .from(opportunity::Entity)
+        .and_where(opportunity::Column::OrganizationId.eq(organization_id))
+        .to_owned();
+    let students: Vec<i32> = placement::Entity::find()
+        .select_only()
+        .column(placement::Column::StudentId)
+        .filter(placement::Column::OpportunityId.in_subquery(postings))
+        .filter(placement::Column::Status.eq(PlacementStatus::AwaitingConsent))
+        .distinct()
+        .into_tuple::<i32>()
+        .all(db)
+        .await?;
+    Ok(refresh_links(db, &students, Utc::now()).await?.asked)
+}
+
 /// A link that can still be used, as far as dates go.
 fn live(request: &consent_request::Model, now: DateTime<Utc>) -> bool {
     request.used_at.is_none() && request.expires_at > now

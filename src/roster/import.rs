@@ -1615,6 +1615,21 @@ async fn import_guardians(
             return Ok(Err(refused));
         }
     }
+    // A guardian address that reaches a staff or employer inbox gets no
+    // consent link (`families::reachable_by_email`): say so on its line.
+    let staff = crate::families::service::StaffInboxes::load(txn).await?;
+    for g in &roster.guardians {
+        if let Some(email) = g.email.as_deref()
+            && staff.reach(email)
+        {
+            summary.warnings.push(ImportWarning {
+                file: "users.csv",
+                line: g.line,
+                kind: "staff-address",
+                missing: email.to_owned(),
+            });
+        }
+    }
     let now = Utc::now();
     let mut new_rows = Vec::new();
     for g in &roster.guardians {
@@ -1627,11 +1642,19 @@ async fn import_guardians(
                     && g.language.as_ref().is_none_or(|l| *l == current.language)
                     && current.active == g.active;
                 if !unchanged {
-                    if !crate::families::service::same_address(
-                        current.email.as_deref(),
-                        g.email.as_deref(),
-                    ) {
-                        crate::families::service::tell_former_address(txn, current).await?;
+                    use crate::families::service::{contact_change, tell_former_address};
+                    tell_former_address(txn, current, g.email.as_deref(), g.active).await?;
+                    // Who controls a guardian's address controls consent:
+                    // each change of reach is on the record, as from the form.
+                    let change = contact_change(current, g.email.as_deref(), g.active);
+                    if !change.is_empty() {
+                        crate::counseling::audit::record(
+                            txn,
+                            importer.id,
+                            crate::counseling::audit::AuditAction::CorrectGuardian,
+                            &format!("roster: guardian {}{change}", current.id),
+                        )
+                        .await?;
                     }
                     let mut model: guardian::ActiveModel = current.clone().into();
                     model.given_name = Set(g.given_name.clone());

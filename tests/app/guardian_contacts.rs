@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use crate::{
     families::{
         World, accept, app_with_smtp, give_consent, maria, placement_status,
-        shift_consent_requests, text, users, world,
+        shift_consent_requests, text, upload, users, world,
     },
     helpers::{backends, location, new_client},
     mail_server::MailServer,
@@ -60,6 +60,7 @@ async fn a_guardians_address_cannot_be_a_staff_inbox_and_her_former_address_hear
         // admin's, in any case: refused, saying why, and nothing changes.
         for staff in [
             "carla@lincoln.edu",
+            "carla+rosa@lincoln.edu",
             "Erin@Lakeshore.org",
             w.admin.email.as_str(),
         ] {
@@ -170,19 +171,28 @@ async fn a_staff_address_from_the_roster_gets_no_consent_link_the_paper_path_sta
     for backend in backends() {
         let server = MailServer::start().await;
         let app = app_with_smtp(backend, &server).await;
-        // The roster names the counselor's address as María's.
-        let w = world(
-            &app,
-            &users("en").replace("maria@example.org", "carla@lincoln.edu"),
-        )
-        .await;
+        // The roster names a sub-address of the counselor's inbox as
+        // María's (most mail systems deliver it to carla@).
+        let roster = users("en").replace("maria@example.org", "carla+maria@lincoln.edu");
+        let w = world(&app, &roster).await;
         let placement = accept(&app, &w).await;
         assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
         assert_eq!(consent_requests(&app).await, 0, "no link went to staff");
         let list = text(&app, &w.counselor, "/counselor/placements").await;
         assert!(
-            list.contains("No guardian of this student has an email address"),
+            list.contains(
+                "No guardian of this student has an email address a consent link can go to"
+            ),
             "the counselor is pointed to the paper form: {list}"
+        );
+        // The next upload says why, on the guardian's line.
+        let again = upload(&app, &w.admin, &roster).await;
+        assert!(
+            again.page.contains(
+                "address carla+maria@lincoln.edu signs in to a staff or employer account"
+            ),
+            "{}",
+            again.page
         );
     }
 }
@@ -225,10 +235,11 @@ async fn a_guardian_made_active_again_or_added_later_is_asked_and_a_dead_link_is
             record.contains("A consent request was emailed to the guardians who had no working"),
             "{record}"
         );
+        // (Her second mail told her she was made inactive.)
         let again = server
-            .wait_for_to("maria@example.org", 2, 15)
+            .wait_for_to("maria@example.org", 3, 15)
             .await
-            .remove(1);
+            .remove(2);
         let list = text(&app, &w.counselor, "/counselor/placements").await;
         assert!(
             !list.contains("None of these links works any more"),
@@ -264,8 +275,8 @@ async fn a_guardian_made_active_again_or_added_later_is_asked_and_a_dead_link_is
         assert!(jorge.subject().contains("Your consent is needed"));
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         assert_eq!(
-            server.wait_for_to("maria@example.org", 2, 1).await.len(),
-            2,
+            server.wait_for_to("maria@example.org", 3, 1).await.len(),
+            3,
             "María is not mailed again"
         );
         assert_eq!(
@@ -343,5 +354,103 @@ async fn a_suspended_organizations_families_get_no_invitation_to_agree_and_the_p
             .await
             .unwrap();
         assert!(requests.is_empty());
+
+        // Verified again: the guardian without a working link is asked now.
+        let response = app
+            .review(&w.admin, "Lakeshore Robotics", "reinstate", "Review closed")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let asked = server
+            .wait_for_to("maria.rivera@example.net", 1, 15)
+            .await
+            .remove(0);
+        assert!(
+            asked.subject().contains("Se necesita su consentimiento"),
+            "{}",
+            asked.subject()
+        );
+        let response = give_consent(&app, &new_client(), &asked.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+    }
+}
+
+#[tokio::test]
+async fn a_guardian_made_inactive_and_then_moved_is_told_at_her_address_each_time() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        accept(&app, &w).await;
+        server.wait_for_to("maria@example.org", 1, 15).await;
+
+        // Made inactive while a placement waits for her consent: told.
+        let response = correct_maria(&app, &w, "maria@example.org", "false").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let told = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert!(
+            told.subject()
+                .contains("Lincoln High no longer writes to this address"),
+            "{}",
+            told.subject()
+        );
+        // Then moved while inactive, and made active: told again; only
+        // then does the new address get a link.
+        let response = correct_maria(&app, &w, "someone.else@example.net", "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        // (In Spanish: the counselor's form recorded it as her language.)
+        let told = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert!(
+            told.subject()
+                .contains("cambió la dirección a la que escribe"),
+            "{}",
+            told.subject()
+        );
+        server.wait_for_to("someone.else@example.net", 1, 15).await;
+        for (change, what) in [
+            ("%guardian%: made inactive", "made inactive"),
+            (
+                "%maria@example.org -> someone.else@example.net: made active",
+                "moved",
+            ),
+        ] {
+            assert_eq!(
+                app.count(&format!(
+                    "audit_log WHERE action = 'correct_guardian' AND subject LIKE '{change}'"
+                ))
+                .await,
+                1,
+                "{what} is on the record"
+            );
+        }
+
+        // A roster that moves her back is on the record too, and the
+        // address it leaves is told.
+        let response = upload(&app, &w.admin, &users("en")).await;
+        assert!(!response.refused, "{}", response.page);
+        let told = server
+            .wait_for_to("someone.else@example.net", 2, 15)
+            .await
+            .remove(1);
+        assert!(
+            told.subject()
+                .contains("cambió la dirección a la que escribe"),
+            "{}",
+            told.subject()
+        );
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'correct_guardian' \
+                 AND subject LIKE 'roster: guardian %: email someone.else@example.net -> maria@example.org'"
+            )
+            .await,
+            1
+        );
     }
 }
