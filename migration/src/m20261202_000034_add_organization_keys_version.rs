@@ -21,7 +21,7 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table(Organization::Table)
-                    .add_column(&mut integer_null(Organization::KeysVersion))
+                    .add_column(integer_null(Organization::KeysVersion))
                     .to_owned(),
             )
             .await
