@@ -45,7 +45,7 @@ pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConn
     let db = Database::connect(options).await?;
     Migrator::up(&db, None).await?;
     crate::tokens::upgrade_stored_digests(&db).await?;
-    let keyed = crate::organizations::lookalikes::fill_missing_keys(&db).await?;
+    let keyed = crate::organizations::lookalikes::refresh_keys(&db).await?;
     if keyed > 0 {
         tracing::info!(keyed, "computed the comparison keys of older organizations");
     }

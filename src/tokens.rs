@@ -50,7 +50,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Hex plain SHA-256: the inner hash, and all that was stored before the key.
-fn sha256_hex(secret: &str) -> String {
+pub fn sha256_hex(secret: &str) -> String {
     hex(&Sha256::digest(secret.as_bytes()))
 }
 

@@ -36,6 +36,9 @@ pub struct Model {
     pub name_key: Option<String>,
     pub website_host: Option<String>,
     pub email_domain: Option<String>,
+    /// The version of the rules the keys were computed by (NULL: older than
+    /// any); start-up recomputes keys of an older version.
+    pub keys_version: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -106,6 +106,7 @@ form-label-organization-name = Organization name
 form-label-phone = Phone
 form-label-website = Website
 form-website-shape = Website must start with https:// or http://.
+form-organization-name-alphabets = Write each word of the name in one alphabet: a word that mixes Latin letters with Cyrillic or Greek ones looks like another name on every page.
 form-label-reason = Reason
 form-label-description = Description
 form-label-address = Address

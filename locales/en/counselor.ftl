@@ -79,6 +79,8 @@ counselor-review-organization = Organization
 counselor-review-none-yet = None yet.
 counselor-review-reason-needed = Give a reason: the organization will see it.
 counselor-review-refused = This organization is { $status } and cannot be changed that way.
+counselor-review-stale = This organization changed its details since you opened this page. Nothing was decided: look again at what it shows now.
+counselor-review-admin-barred = An administrator suspended or rejected this organization: only an administrator can verify it again.
 counselor-flash-organization-reviewed = { $name } is now { $state ->
     [verified] verified
     [rejected] rejected

@@ -109,6 +109,7 @@ form-label-organization-name = Nombre de la organización
 form-label-phone = Teléfono
 form-label-website = Sitio web
 form-website-shape = El sitio web debe empezar con https:// o http://.
+form-organization-name-alphabets = Escriba cada palabra del nombre en un solo alfabeto: una palabra que mezcla letras latinas con cirílicas o griegas se ve como otro nombre en todas las páginas.
 form-label-reason = Motivo
 form-label-description = Descripción
 form-label-address = Dirección

@@ -79,6 +79,8 @@ counselor-review-organization = Organización
 counselor-review-none-yet = Ninguna todavía.
 counselor-review-reason-needed = Indique un motivo: la organización lo verá.
 counselor-review-refused = Esta organización está en estado «{ $status }» y no se puede cambiar de esa manera.
+counselor-review-stale = Esta organización cambió sus datos desde que usted abrió esta página. No se decidió nada: vuelva a mirar lo que muestra ahora.
+counselor-review-admin-barred = Un administrador suspendió o rechazó esta organización: solo un administrador puede volver a verificarla.
 counselor-flash-organization-reviewed = { $name } ahora está: { $status }.
 
 # Nombres de los grupos de la lista escolar tal como los muestra el panel.

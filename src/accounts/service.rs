@@ -207,11 +207,10 @@ pub async fn register_employer(
     lang: Lang,
 ) -> AppResult<()> {
     let mut errors = FieldErrors::new();
-    let organization_name = errors.text(
+    let organization_name = organizations::lookalikes::checked_name(
+        &mut errors,
         "organization_name",
-        "form-label-organization-name",
         &form.organization_name,
-        limit::FULL_NAME,
     );
     let website = organizations::service::website(&mut errors, "website", &form.website);
     let zip = organizations::service::existing_zip(&mut errors, "zip", &form.zip);

@@ -44,6 +44,11 @@ entity::vocabulary! {
         RequestOrganizationChange = "request_organization_change",
         ApproveOrganizationChange = "approve_organization_change",
         DeclineOrganizationChange = "decline_organization_change",
+        VerifyOrganization = "verify_organization",
+        RejectOrganization = "reject_organization",
+        SuspendOrganization = "suspend_organization",
+        ReinstateOrganization = "reinstate_organization",
+        EditPendingOrganization = "edit_pending_organization",
     }
 }
 

@@ -187,6 +187,9 @@ pub struct ReviewForm {
     decision: Decision,
     #[serde(default)]
     reason: String,
+    /// The stamp of the registration the reviewer was shown.
+    #[serde(default)]
+    seen: String,
 }
 
 pub async fn review(
@@ -196,8 +199,15 @@ pub async fn review(
     Path(id): Path<i32>,
     Form(form): Form<ReviewForm>,
 ) -> AppResult<Response> {
-    let organization =
-        service::review(&state.db, &reviewer, id, form.decision, &form.reason).await?;
+    let organization = service::review(
+        &state.db,
+        &reviewer,
+        id,
+        form.decision,
+        &form.reason,
+        &form.seen,
+    )
+    .await?;
     let message = Message::new("counselor-flash-organization-reviewed")
         .arg("name", organization.name.as_str())
         .arg("state", organization.status.key())

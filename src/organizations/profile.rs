@@ -2,7 +2,9 @@
 //! reviewer's check of *who* the organization is, so once verified its name
 //! and website only change through a reviewer (a requested change, waiting
 //! beside the verified ones: see `changes`); its contact changes at once but
-//! is audited. A suspended or rejected organization edits nothing.
+//! is audited. A pending organization's edits apply at once and are audited
+//! too (a reviewer's decision names the version they saw). A suspended or
+//! rejected organization edits nothing.
 
 use chrono::Utc;
 use entity::{OrgStatus, organization};
@@ -84,12 +86,7 @@ pub async fn update_profile(
         return Err(not_editable());
     }
     let mut errors = FieldErrors::new();
-    let name = errors.text(
-        "name",
-        "form-label-organization-name",
-        &form.name,
-        limit::FULL_NAME,
-    );
+    let name = super::lookalikes::checked_name(&mut errors, "name", &form.name);
     let website = website(&mut errors, "website", &form.website);
     let description = errors.optional_text(
         "description",
@@ -188,7 +185,23 @@ pub async fn update_profile(
         }
         Keys::of(&current.name, &current.website, &contact_email).set_on(&mut row);
     } else {
-        // Not verified yet: a reviewer will see it as it is anyway.
+        // Not verified yet: a reviewer sees it as it is when they decide
+        // (their decision names what they saw: `service::seen_stamp`), and
+        // the log keeps what it was before.
+        if let Some(subject) = subject(&[
+            ("name", &current.name, &name),
+            ("website", &current.website, &website),
+            ("contact_email", &current.contact_email, &contact_email),
+            ("contact_phone", &current.contact_phone, &contact_phone),
+        ]) {
+            audit::record(
+                &txn,
+                employer.id,
+                AuditAction::EditPendingOrganization,
+                &subject,
+            )
+            .await?;
+        }
         row.name = Set(name.clone());
         row.website = Set(website.clone());
         Keys::of(&name, &website, &contact_email).set_on(&mut row);

@@ -287,12 +287,32 @@ async fn accept_invitation(db: &impl ConnectionTrait, invite_id: i32) -> AppResu
 
 /// An organization waiting for a reviewer (to be verified, or for its
 /// requested name and website), with the suspended or rejected ones it
-/// resembles.
+/// resembles and the stamp of what the reviewer is shown ([`seen_stamp`]).
 #[derive(Debug, Serialize)]
 pub struct Waiting {
     #[serde(flatten)]
     pub organization: organization::Model,
     pub lookalikes: Vec<Lookalike>,
+    pub seen: String,
+}
+
+/// A stamp of a registration as a reviewer sees it: a digest of every field
+/// of the profile its employers can edit. The verify and reject forms carry
+/// it, and [`review`] refuses a decision on a registration that no longer
+/// has it, so nobody verifies a name or website they never saw. Any edit
+/// that changes a field changes it; one that changes nothing leaves
+/// nothing new to see.
+pub fn seen_stamp(o: &organization::Model) -> String {
+    let shown = serde_json::json!([
+        o.name,
+        o.website,
+        o.contact_email,
+        o.contact_phone,
+        o.zip,
+        o.address,
+        o.description,
+    ]);
+    crate::tokens::sha256_hex(&shown.to_string())
 }
 
 /// The verification queue (its oldest page, and how many wait), the
@@ -381,6 +401,7 @@ pub async fn review_queue(
         organizations
             .into_iter()
             .map(|organization| Waiting {
+                seen: seen_stamp(&organization),
                 organization,
                 lookalikes: flags.next().unwrap_or_default(),
             })
@@ -425,16 +446,65 @@ impl Decision {
     fn needs_reason(self) -> bool {
         matches!(self, Decision::Reject | Decision::Suspend)
     }
+
+    /// Whether the decision takes a registration as the reviewer saw it
+    /// (and so must name what they saw: [`seen_stamp`]). A suspension
+    /// never waits on that: an employer editing its contact must not hold
+    /// one off.
+    fn judges_registration(self) -> bool {
+        matches!(self, Decision::Verify | Decision::Reject)
+    }
+
+    /// Whether the decision undoes a barring one (a suspension, a
+    /// rejection), which only an admin may do when an admin barred it.
+    fn undoes_bar(self) -> bool {
+        matches!(self, Decision::Verify | Decision::Reinstate)
+    }
+
+    /// How the audit log names the decision.
+    fn audit_action(self) -> AuditAction {
+        match self {
+            Decision::Verify => AuditAction::VerifyOrganization,
+            Decision::Reject => AuditAction::RejectOrganization,
+            Decision::Suspend => AuditAction::SuspendOrganization,
+            Decision::Reinstate => AuditAction::ReinstateOrganization,
+        }
+    }
+}
+
+/// Whether the decision an organization stands under (its suspension or
+/// rejection) was an admin's. One whose reviewer is gone counts as an
+/// admin's: nobody can say it was not.
+async fn barred_by_admin(
+    db: &impl ConnectionTrait,
+    organization: &organization::Model,
+) -> AppResult<bool> {
+    let Some(reviewer_id) = organization.reviewed_by else {
+        return Ok(false);
+    };
+    let role: Option<Role> = user::Entity::find_by_id(reviewer_id)
+        .select_only()
+        .column(user::Column::Role)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(role.is_none_or(|role| role == Role::Admin))
 }
 
 /// Records a reviewer's decision; rejecting and suspending need a reason.
-/// Search learns of it through the outbox, in the same transaction.
+/// Verifying or rejecting a registration takes the stamp of what the
+/// reviewer was shown (`seen`): a registration edited since is a conflict,
+/// and nothing is written. A suspension or rejection an admin decided is
+/// undone by an admin only. The decision is audited with the name and
+/// website decided on. Search learns of it through the outbox, in the same
+/// transaction.
 pub async fn review(
     db: &DatabaseConnection,
     reviewer: &CurrentUser,
     organization_id: i32,
     decision: Decision,
     reason: &str,
+    seen: &str,
 ) -> AppResult<organization::Model> {
     let mut errors = FieldErrors::new();
     let reason = errors.optional_text("reason", "form-label-reason", reason, limit::PARAGRAPH);
@@ -464,6 +534,27 @@ pub async fn review(
             )],
         )));
     };
+    // Compared under the lock the employer's edit also takes: an edit
+    // either committed before (and changed the stamp) or waits for this.
+    if organization.status == OrgStatus::Pending
+        && decision.judges_registration()
+        && seen.trim() != seen_stamp(&organization)
+    {
+        return Err(AppError::conflict("counselor-review-stale"));
+    }
+    if decision.undoes_bar()
+        && matches!(
+            organization.status,
+            OrgStatus::Suspended | OrgStatus::Rejected
+        )
+        && reviewer.role != Role::Admin
+        && barred_by_admin(&txn, &organization).await?
+    {
+        return Err(AppError::Refused(i18n::t(
+            i18n::current(),
+            "counselor-review-admin-barred",
+        )));
+    }
     // One that resembles a suspended or rejected organization may be that
     // organization coming back: an admin decides.
     if status == OrgStatus::Verified && reviewer.role != Role::Admin {
@@ -482,6 +573,14 @@ pub async fn review(
     organization.reviewed_by = Set(Some(reviewer.id));
     organization.reviewed_at = Set(Some(Utc::now()));
     let organization = organization.update(&txn).await?;
+    let mut subject = format!(
+        "organization {organization_id} “{}” ({})",
+        organization.name, organization.website
+    );
+    if let Some(reason) = &organization.status_reason {
+        subject.push_str(&format!(": {reason}"));
+    }
+    crate::counseling::audit::record(&txn, reviewer.id, decision.audit_action(), &subject).await?;
     outbox::enqueue_organization(&txn, organization_id).await?;
     if matches!(status, OrgStatus::Suspended | OrgStatus::Rejected) {
         flag_students_of(&txn, &organization).await?;

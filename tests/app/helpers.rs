@@ -591,7 +591,8 @@ impl TestApp {
             .id
     }
 
-    /// An admin's decision on an organization, over HTTP.
+    /// A reviewer's decision on an organization, over HTTP, on the
+    /// organization as it stands (what the queue would show them).
     pub async fn review(
         &self,
         admin: &Client,
@@ -600,11 +601,21 @@ impl TestApp {
         reason: &str,
     ) -> Response {
         let id = self.organization_id(organization).await;
+        // What the queue shows of the organization as it stands now.
+        let seen = {
+            use sea_orm::EntityTrait;
+            entity::organization::Entity::find_by_id(id)
+                .one(&self.db)
+                .await
+                .unwrap()
+                .map(|o| stembridge::organizations::service::seen_stamp(&o))
+                .unwrap_or_default()
+        };
         self.submit_as(
             admin,
             "/organizations/review",
             &format!("/organizations/{id}/review"),
-            &[("decision", decision), ("reason", reason)],
+            &[("decision", decision), ("reason", reason), ("seen", &seen)],
         )
         .await
     }

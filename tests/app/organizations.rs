@@ -391,13 +391,15 @@ async fn a_verified_organizations_new_name_waits_for_a_reviewer_and_the_public_k
             .await;
         let id = app.organization_id("Peachtree Analytics").await;
         let public = format!("/organizations/{id}");
+        assert_eq!(audited(&app, "verify_organization").await.len(), 1);
 
         // Bad input: refused with its message, nothing requested or audited.
+        let audits = app.count("audit_log").await;
         let response = save_profile(&app, &employer, &[("name", IMPOSTOR), ("zip", "99999")]).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(response.text().await.unwrap().contains("This ZIP code does not exist."));
         assert_eq!(stored(&app, id).await.requested_name, None);
-        assert_eq!(app.count("audit_log").await, 0);
+        assert_eq!(app.count("audit_log").await, audits);
 
         let response = save_profile(
             &app,
@@ -721,7 +723,8 @@ async fn a_suspended_or_rejected_organization_cannot_edit_its_profile() {
 }
 
 #[tokio::test]
-async fn a_pending_organization_edits_its_name_at_once_without_a_request() {
+async fn a_pending_organization_edits_its_name_at_once_without_a_request_and_the_log_keeps_the_old_one()
+ {
     on_each_backend(async |app: TestApp| {
         let employer = app
             .employer("Peachtree Analytics", "pat@peachtree.example")
@@ -732,7 +735,13 @@ async fn a_pending_organization_edits_its_name_at_once_without_a_request() {
         let organization = stored(&app, id).await;
         assert_eq!(organization.name, "Peachtree Data");
         assert_eq!(organization.requested_name, None);
-        assert_eq!(app.count("audit_log").await, 0);
+        assert_eq!(
+            audited(&app, "edit_pending_organization").await,
+            [format!(
+                "organization {id}: name “Peachtree Analytics” → “Peachtree Data”"
+            )],
+            "the log keeps what it was"
+        );
     })
     .await;
 }
@@ -937,7 +946,8 @@ async fn a_rename_to_look_like_a_rejected_organization_is_flagged_and_only_an_ad
 }
 
 #[tokio::test]
-async fn organizations_stored_before_their_comparison_keys_get_them_at_start_up() {
+async fn organizations_whose_comparison_keys_are_missing_or_older_than_the_rules_get_them_at_start_up()
+ {
     on_each_backend(async |mut app: TestApp| {
         use sea_orm::ConnectionTrait;
         let admin = app.admin().await;
@@ -950,10 +960,26 @@ async fn organizations_stored_before_their_comparison_keys_get_them_at_start_up(
         .await;
         app.review(&admin, "Atlanta BioLabs", "reject", "No such lab")
             .await;
-        // As migration 33 leaves the rows it finds.
+        register(
+            &app,
+            "Peachtree Analytics",
+            "https://peachtreeanalytics.example",
+            "pat@peachtree.example",
+        )
+        .await;
+        // As migration 33 leaves the rows it finds, and as the first rules
+        // (before migration 34) computed them.
         app.db
             .execute_unprepared(
-                "UPDATE organization SET name_key = NULL, website_host = NULL, email_domain = NULL",
+                "UPDATE organization SET name_key = NULL, website_host = NULL, \
+                 email_domain = NULL, keys_version = NULL WHERE name = 'Atlanta BioLabs'",
+            )
+            .await
+            .unwrap();
+        app.db
+            .execute_unprepared(
+                "UPDATE organization SET name_key = 'peachtreeanalytics', keys_version = NULL \
+                 WHERE name = 'Peachtree Analytics'",
             )
             .await
             .unwrap();
@@ -964,13 +990,479 @@ async fn organizations_stored_before_their_comparison_keys_get_them_at_start_up(
             (
                 organization.name_key.as_deref(),
                 organization.website_host.as_deref(),
-                organization.email_domain.as_deref()
+                organization.email_domain.as_deref(),
+                organization.keys_version,
             ),
             (
-                Some("atlantabiolabs"),
+                Some("atlantablolab"),
                 Some("atlantabiolabs.example"),
-                Some("atlantabiolabs.example")
+                Some("atlantabiolabs.example"),
+                Some(stembridge::organizations::lookalikes::KEYS_VERSION),
             )
+        );
+        let id = app.organization_id("Peachtree Analytics").await;
+        let organization = stored(&app, id).await;
+        assert_eq!(
+            (organization.name_key.as_deref(), organization.keys_version),
+            (
+                Some("peachtreeanalytlc"),
+                Some(stembridge::organizations::lookalikes::KEYS_VERSION)
+            ),
+            "recomputed by the current rules"
+        );
+    })
+    .await;
+}
+
+/// The card of the queue whose heading has `id` (`org-7`, `change-7`).
+fn card(queue: &str, id: &str) -> String {
+    queue
+        .split(&format!("id=\"{id}\""))
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The stamp the verify form of a waiting registration carries.
+fn seen_on(card: &str) -> String {
+    card.split("name=\"seen\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A reviewer's decision on a registration, naming the stamp `seen`.
+async fn decide(
+    app: &TestApp,
+    reviewer: &Client,
+    id: i32,
+    decision: &str,
+    reason: &str,
+    seen: &str,
+) -> Response {
+    app.submit_as(
+        reviewer,
+        "/organizations/review",
+        &format!("/organizations/{id}/review"),
+        &[("decision", decision), ("reason", reason), ("seen", seen)],
+    )
+    .await
+}
+
+/// The profile form of a registration, as Harmless Robotics Club fills it.
+async fn edit_registration(
+    app: &TestApp,
+    employer: &Client,
+    name: &str,
+    website: &str,
+) -> Response {
+    app.submit_as(
+        employer,
+        "/employer/organization",
+        "/employer/organization",
+        &[
+            ("name", name),
+            ("website", website),
+            ("zip", "60601"),
+            ("contact_email", "pat@harmless-robotics.example"),
+            ("contact_phone", "555-0199"),
+            ("description", ""),
+            ("address", ""),
+        ],
+    )
+    .await
+}
+
+const STALE: &str = "changed its details since you opened this page";
+
+#[tokio::test]
+async fn a_registration_renamed_after_the_reviewer_opened_the_queue_is_not_verified_or_rejected_unseen()
+ {
+    on_each_backend(async |app: TestApp| {
+        let school = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(school).await;
+        let employer = register(
+            &app,
+            "Harmless Robotics Club",
+            "https://harmless-robotics.example",
+            "pat@harmless-robotics.example",
+        )
+        .await;
+        let id = app.organization_id("Harmless Robotics Club").await;
+        let queue = app
+            .get_as(&counselor, "/organizations/review")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let seen = seen_on(&card(&queue, &format!("org-{id}")));
+        assert!(!seen.is_empty(), "the verify form names what it shows");
+
+        // Meanwhile the organization becomes someone else.
+        let response = edit_registration(
+            &app,
+            &employer.client,
+            IMPOSTOR,
+            "https://lincoln-hs-counseling.example",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            audited(&app, "edit_pending_organization").await,
+            [format!(
+                "organization {id}: name “Harmless Robotics Club” → “{IMPOSTOR}”; \
+                 website “https://harmless-robotics.example” → “https://lincoln-hs-counseling.example”; \
+                 contact_phone “” → “555-0199”"
+            )]
+        );
+        let before = stored(&app, id).await;
+        let audits = app.count("audit_log").await;
+        for (decision, reason, stamp) in [
+            ("verify", "", seen.as_str()),
+            ("reject", "Looks fake", seen.as_str()),
+            ("verify", "", ""),
+        ] {
+            let response = decide(&app, &counselor, id, decision, reason, stamp).await;
+            assert_eq!(response.status(), StatusCode::CONFLICT, "{decision} {stamp}");
+            assert!(response.text().await.unwrap().contains(STALE), "{decision}");
+            assert_eq!(stored(&app, id).await, before, "{decision}: nothing written");
+        }
+        assert_eq!(app.count("audit_log").await, audits, "nothing audited");
+        assert_eq!(app.count("notification").await, 0, "nobody told");
+
+        // Looking again shows the new name, and that decision counts.
+        let queue = app
+            .get_as(&counselor, "/organizations/review")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let card = card(&queue, &format!("org-{id}"));
+        assert!(card.contains(IMPOSTOR), "{card}");
+        let response = decide(&app, &counselor, id, "reject", "Impersonates a school", &seen_on(&card)).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(stored(&app, id).await.status, entity::OrgStatus::Rejected);
+        assert_eq!(
+            audited(&app, "reject_organization").await,
+            [format!(
+                "organization {id} “{IMPOSTOR}” (https://lincoln-hs-counseling.example): \
+                 Impersonates a school"
+            )]
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_registration_edited_while_a_reviewer_verifies_it_is_verified_only_as_seen() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        for round in 0..4 {
+            let name = format!("Harmless Robotics {round}");
+            let employer = register(
+                &app,
+                &name,
+                "https://harmless-robotics.example",
+                &format!("pat{round}@harmless-robotics.example"),
+            )
+            .await;
+            let id = app.organization_id(&name).await;
+            let queue = app
+                .get_as(&admin, &format!("/organizations/review?q={round}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            let seen = seen_on(&card(&queue, &format!("org-{id}")));
+            let (verify, edit) = tokio::join!(
+                decide(&app, &admin, id, "verify", "", &seen),
+                edit_registration(
+                    &app,
+                    &employer.client,
+                    IMPOSTOR,
+                    "https://lincoln-hs.example"
+                ),
+            );
+            assert_eq!(edit.status(), StatusCode::SEE_OTHER, "round {round}");
+            let organization = stored(&app, id).await;
+            match verify.status() {
+                // Verified first: the edit came after, as a request.
+                StatusCode::SEE_OTHER => {
+                    assert_eq!(organization.name, name, "round {round}");
+                    assert_eq!(
+                        organization.requested_name.as_deref(),
+                        Some(IMPOSTOR),
+                        "round {round}"
+                    );
+                }
+                StatusCode::CONFLICT => {
+                    assert_eq!(
+                        organization.status,
+                        entity::OrgStatus::Pending,
+                        "round {round}"
+                    );
+                }
+                other => panic!("round {round}: {other}"),
+            }
+        }
+    })
+    .await;
+}
+
+/// Atlanta BioLabs, verified then suspended by an admin.
+async fn suspended_atlanta(app: &TestApp, admin: &Client) -> i32 {
+    register(
+        app,
+        "Atlanta BioLabs",
+        "https://atlantabiolabs.example",
+        "hr@atlantabiolabs.example",
+    )
+    .await;
+    app.review(admin, "Atlanta BioLabs", "verify", "").await;
+    app.review(admin, "Atlanta BioLabs", "suspend", "Safeguarding concern")
+        .await;
+    app.organization_id("Atlanta BioLabs").await
+}
+
+#[tokio::test]
+async fn look_alike_letters_a_subdomain_or_a_singular_do_not_pass_for_a_new_organization() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        suspended_atlanta(&app, &admin).await;
+
+        // A word mixing alphabets is refused outright.
+        let organizations = app.count("organization").await;
+        let response = app
+            .submit_as(
+                &new_client(),
+                "/register",
+                "/register",
+                &[
+                    ("organization_name", "Atl\u{0430}nta BioL\u{0430}bs"),
+                    ("website", "https://atlanta-biolabs.example"),
+                    ("zip", "30318"),
+                    ("phone", ""),
+                    ("display_name", "Sam"),
+                    ("email", "hr5@atlanta-biolabs.example"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Write each word of the name in one alphabet")
+        );
+        assert_eq!(
+            app.count("organization").await,
+            organizations,
+            "nothing stored"
+        );
+
+        // Whole words of look-alike letters, a subdomain, a singular:
+        // each flagged, and a counselor cannot verify it.
+        let cases = [
+            (
+                "Atlanta \u{0412}\u{0406}\u{041e} Labs",
+                "https://atl-bio.example",
+                "hr1@atl-bio.example",
+                "Same: name",
+            ),
+            (
+                "Atlanta Research Group",
+                "https://research.atlantabiolabs.example",
+                "hr6@research.atlantabiolabs.example",
+                "Same: website, email domain",
+            ),
+            (
+                "Atlanta BioLab",
+                "https://atlbio.example",
+                "hr7@atlbio.example",
+                "Same: name",
+            ),
+        ];
+        for (name, website, email, _) in cases {
+            register(&app, name, website, email).await;
+        }
+        let school = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(school).await;
+        let queue = app
+            .get_as(&counselor, "/organizations/review")
+            .await
+            .text()
+            .await
+            .unwrap();
+        for (name, _, _, same) in cases {
+            let id = app.organization_id(name).await;
+            let card = card(&queue, &format!("org-{id}"));
+            assert!(
+                card.contains("Atlanta BioLabs, Suspended."),
+                "{name}: {card}"
+            );
+            assert!(card.contains(same), "{name}: {card}");
+            let before = stored(&app, id).await;
+            let response = app.review(&counselor, name, "verify", "").await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{name}");
+            assert!(
+                response
+                    .text()
+                    .await
+                    .unwrap()
+                    .contains("only an administrator can verify it"),
+                "{name}"
+            );
+            assert_eq!(stored(&app, id).await, before, "{name}: nothing written");
+        }
+        assert!(
+            audited(&app, "verify_organization").await.len() == 1,
+            "only Atlanta's own"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_rename_into_a_look_alike_or_onto_a_barred_subdomain_is_refused_or_flagged() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        suspended_atlanta(&app, &admin).await;
+        let employer = app
+            .verified_employer(&admin, "Peachtree Analytics", "pat@peachtree.example")
+            .await;
+        let id = app.organization_id("Peachtree Analytics").await;
+
+        let response = save_profile(
+            &app,
+            &employer,
+            &[("name", "Atl\u{0430}nta BioL\u{0430}bs")],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Write each word of the name in one alphabet")
+        );
+        assert_eq!(
+            stored(&app, id).await.requested_name,
+            None,
+            "nothing requested"
+        );
+
+        let asked = (
+            "Peachtree BioLab",
+            "https://www.labs.atlantabiolabs.example",
+        );
+        let response =
+            save_profile(&app, &employer, &[("name", asked.0), ("website", asked.1)]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let school = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(school).await;
+        let queue = app
+            .get_as(&counselor, "/organizations/review")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let card = card(&queue, &format!("change-{id}"));
+        assert!(
+            card.contains("Atlanta BioLabs, Suspended.") && card.contains("Same: website"),
+            "{card}"
+        );
+        let response = decide_change(&app, &counselor, id, "approve", asked).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("only an administrator")
+        );
+        let organization = stored(&app, id).await;
+        assert_eq!(organization.name, "Peachtree Analytics");
+        assert_eq!(organization.website, "https://peachtreeanalytics.example");
+        assert!(
+            audited(&app, "approve_organization_change")
+                .await
+                .is_empty()
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_counselor_cannot_undo_an_admins_suspension_or_rejection() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let atlanta = suspended_atlanta(&app, &admin).await;
+        register(&app, "Shady LLC", "https://shady.example", "x@shady.example").await;
+        app.review(&admin, "Shady LLC", "reject", "No such company")
+            .await;
+        let shady = app.organization_id("Shady LLC").await;
+        let school = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(school).await;
+
+        for (name, id, decision) in [
+            ("Atlanta BioLabs", atlanta, "reinstate"),
+            ("Shady LLC", shady, "verify"),
+        ] {
+            let before = stored(&app, id).await;
+            let audits = app.count("audit_log").await;
+            let response = app.review(&counselor, name, decision, "looks fine to me").await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{name}");
+            assert!(
+                response
+                    .text()
+                    .await
+                    .unwrap()
+                    .contains("An administrator suspended or rejected this organization"),
+                "{name}"
+            );
+            assert_eq!(stored(&app, id).await, before, "{name}: nothing written");
+            assert_eq!(app.count("audit_log").await, audits, "{name}: nothing audited");
+        }
+
+        // A counselor's own suspension a counselor may lift.
+        app.verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lakeshore = app.organization_id("Lakeshore Robotics").await;
+        let response = app
+            .review(&counselor, "Lakeshore Robotics", "suspend", "Checking a complaint")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let response = app.review(&counselor, "Lakeshore Robotics", "reinstate", "").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(stored(&app, lakeshore).await.status, entity::OrgStatus::Verified);
+
+        // The admin may, and every decision is in the log with its name and website.
+        let response = app.review(&admin, "Atlanta BioLabs", "reinstate", "").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            audited(&app, "suspend_organization").await,
+            [
+                format!(
+                    "organization {atlanta} “Atlanta BioLabs” (https://atlantabiolabs.example): \
+                     Safeguarding concern"
+                ),
+                format!(
+                    "organization {lakeshore} “Lakeshore Robotics” (https://lakeshorerobotics.example): \
+                     Checking a complaint"
+                ),
+            ]
+        );
+        assert_eq!(
+            audited(&app, "reinstate_organization").await,
+            [
+                format!("organization {lakeshore} “Lakeshore Robotics” (https://lakeshorerobotics.example)"),
+                format!("organization {atlanta} “Atlanta BioLabs” (https://atlantabiolabs.example)"),
+            ]
         );
     })
     .await;
