@@ -305,12 +305,10 @@ impl FactTable {
         }
         let distance_of = |doc: u32| {
             let near = matcher.near.as_ref()?;
-            Some(
-                match distances.binary_search_by_key(&doc, |&(d, _)| d) {
-                    Ok(at) => distances[at].1,
-                    Err(_) => geo::distance_miles(near.from, self.point(doc as usize)),
-                },
-            )
+            Some(match distances.binary_search_by_key(&doc, |&(d, _)| d) {
+                Ok(at) => distances[at].1,
+                Err(_) => geo::distance_miles(near.from, self.point(doc as usize)),
+            })
         };
         let offer = |tally: &mut Tally<R>, doc: u32, primary: f64| {
             let key = matcher.sort_key(self, doc as usize, primary);
