@@ -1014,13 +1014,16 @@ pub async fn list(
             return Err(AppError::BadRequest(t(lang, "counselor-error-group-shape")));
         }
     };
-    const ROSTER: [&str; 6] = [
+    // `sourced_id` too: `ListRow` reads a missing optional column as `None`,
+    // which turned every SIS id into the record number.
+    const ROSTER: [&str; 7] = [
         "id",
         "school_id",
         "first_name",
         "last_name",
         "user_id",
         "priority",
+        "sourced_id",
     ];
     const FACTS: [&str; 4] = ["id", "engaged", "placed", "completed"];
     let mut query = Query::select();

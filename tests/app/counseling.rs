@@ -1326,6 +1326,7 @@ async fn a_list_filtered_by_a_group_leaves_out_the_grade_and_status_columns_that
             assert_eq!(csv.len(), 13, "{filter}: the group's 12 students are listed");
             for row in &csv[1..] {
                 assert_eq!(row.len(), 4, "{row:?}");
+                assert!(row[0].starts_with("stu-"), "the SIS id: {row:?}");
                 for cell in row {
                     assert!(
                         !grades_and_stages.contains(&cell.as_str()),
