@@ -71,6 +71,11 @@ stats-outreach-grade = Grade
 stats-outreach-group = Group
 stats-outreach-everyone = Everyone
 stats-outreach-groups-hint = Only the groups and grades the dashboard shows for this school year can filter the list.
+stats-outreach-left-out = { $columns ->
+    [grade] Filtered by a group, the list leaves out the grade column: the dashboard never shows grades within a group, and counting the rows would give them.
+    [status] Filtered by this grade, the list leaves out the status and “Open now for them” columns: the dashboard does not show this grade’s rates, and counting the rows would give them.
+   *[both] Filtered by this group, the list leaves out the grade, status and “Open now for them” columns: the dashboard shows neither grades within a group nor this group’s rates, and counting the rows would give them.
+}
 stats-outreach-truncated = The first { $listed } students are listed; the export has all.
 stats-outreach-export = Export this list (CSV)
 stats-outreach-caption = Students and where they stand

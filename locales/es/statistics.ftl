@@ -71,6 +71,11 @@ stats-outreach-grade = Grado
 stats-outreach-group = Grupo
 stats-outreach-everyone = Todos
 stats-outreach-groups-hint = Solo los grupos y grados que el panel muestra para este año escolar pueden filtrar la lista.
+stats-outreach-left-out = { $columns ->
+    [grade] Filtrada por un grupo, la lista omite la columna de grado: el panel nunca muestra grados dentro de un grupo, y contar las filas los daría.
+    [status] Filtrada por este grado, la lista omite las columnas de estado y de “Disponibles ahora para ellos”: el panel no muestra las tasas de este grado, y contar las filas las daría.
+   *[both] Filtrada por este grupo, la lista omite las columnas de grado, estado y “Disponibles ahora para ellos”: el panel no muestra grados dentro de un grupo ni las tasas de este grupo, y contar las filas los daría.
+}
 stats-outreach-truncated = Se muestran los primeros { $listed } estudiantes; la exportación los incluye a todos.
 stats-outreach-export = Exportar esta lista (CSV)
 stats-outreach-caption = Estudiantes y su situación

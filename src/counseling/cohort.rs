@@ -813,17 +813,71 @@ impl ListFilter {
     }
 }
 
-/// A row of the student list.
+/// The columns a student list may show besides the names. A list
+/// filtered by a group leaves out every column that would cross the group
+/// with a cell the dashboard does not show: counting its rows would give
+/// that cell, whatever the filters refuse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Columns {
+    /// The grade: the dashboard never shows a grade by a group, so only an
+    /// unfiltered list, a list by grade or status, or a grade group's list
+    /// has it.
+    pub grade: bool,
+    /// The status (and what is open to a student not engaged yet, which
+    /// tells that status): only where the dashboard shows the group's
+    /// rates, or no group filters the list.
+    pub status: bool,
+}
+
+impl Columns {
+    /// Every column: a list that no group filters.
+    pub const ALL: Columns = Columns {
+        grade: true,
+        status: true,
+    };
+
+    /// The columns of a list filtered by a group the dashboard shows.
+    pub fn of_group(figures: &Figures, dimension: Dimension, group: &str) -> Columns {
+        Columns {
+            grade: dimension == Dimension::Grade,
+            // The three stages are shown or hidden together; all three are
+            // asked so that a change of that rule cannot open the column.
+            status: (0..3).all(|stage| figures.shows_group_stage(dimension, group, Some(stage))),
+        }
+    }
+
+    /// The catalogue's key for the sentence saying which columns are left
+    /// out (`stats-outreach-left-out`), `None` when none is.
+    pub fn left_out(self) -> Option<&'static str> {
+        match (self.grade, self.status) {
+            (true, true) => None,
+            (false, true) => Some("grade"),
+            (true, false) => Some("status"),
+            (false, false) => Some("both"),
+        }
+    }
+}
+
+/// One page (or, for the export, all) of a student list, with the columns
+/// it may show.
+#[derive(Debug, Clone)]
+pub struct StudentList {
+    pub columns: Columns,
+    pub rows: Vec<StudentRow>,
+}
+
+/// A row of the student list. A column the list leaves out (`Columns`) is
+/// `None` in every row: it is never read from the database.
 #[derive(Debug, Clone, Serialize)]
 pub struct StudentRow {
     pub id: i32,
     pub name: String,
     /// `roster::service::student_ref`: tells namesakes apart.
     pub student_ref: String,
-    pub grade: i32,
+    pub grade: Option<i32>,
     pub school: String,
-    pub stage: &'static str,
-    pub stage_key: Stage,
+    pub stage: Option<&'static str>,
+    pub stage_key: Option<Stage>,
     pub claimed: bool,
     /// Marked priority for fair draws by a counselor of the school.
     pub priority: bool,
@@ -836,7 +890,6 @@ struct ListRow {
     school_id: i32,
     first_name: String,
     last_name: String,
-    grade: i32,
     user_id: Option<i32>,
     priority: bool,
     sourced_id: Option<String>,
@@ -892,7 +945,9 @@ fn group_condition(period: &Period, dimension: Dimension, value: &str) -> Condit
 /// (`None`, for the export), by name. A filter by group (or by grade, the
 /// grade dimension's groups) is refused unless the dashboard of the same
 /// scope shows that group: a hidden group's list would give its size. A
-/// grade and a group together are refused whatever their sizes.
+/// grade and a group together are refused whatever their sizes. A list
+/// filtered by a group leaves out the columns that would cross it with a
+/// cell the dashboard hides (`Columns::of_group`).
 pub async fn list(
     db: &impl ConnectionTrait,
     period: &Period,
@@ -900,7 +955,7 @@ pub async fn list(
     figures: &Figures,
     lang: Lang,
     paging: Option<&Paging>,
-) -> AppResult<Vec<StudentRow>> {
+) -> AppResult<StudentList> {
     let hidden = || {
         AppError::BadRequest(t_args(
             lang,
@@ -938,6 +993,7 @@ pub async fn list(
     {
         return Err(hidden());
     }
+    let mut columns = Columns::ALL;
     let group = match filter.group.split_once(':') {
         None if filter.group.is_empty() => None,
         Some((dimension, value)) => {
@@ -951,25 +1007,33 @@ pub async fn list(
             if !figures.shows_group_stage(dimension, value, stage_index) {
                 return Err(hidden());
             }
+            columns = Columns::of_group(figures, dimension, value);
             Some(group_condition(period, dimension, value))
         }
         None => {
             return Err(AppError::BadRequest(t(lang, "counselor-error-group-shape")));
         }
     };
+    // `sourced_id` too: `ListRow` reads a missing optional column as `None`,
+    // which turned every SIS id into the record number.
     const ROSTER: [&str; 7] = [
         "id",
         "school_id",
         "first_name",
         "last_name",
-        "grade",
         "user_id",
         "priority",
+        "sourced_id",
     ];
     const FACTS: [&str; 4] = ["id", "engaged", "placed", "completed"];
     let mut query = Query::select();
+    // A left-out column is not even read: no row can carry it. The order
+    // (by name, then id) and the search (name or id) never touch one.
+    query.exprs(ROSTER.map(f));
+    if columns.grade {
+        query.expr(f("grade"));
+    }
     query
-        .exprs(ROSTER.map(f))
         .from_subquery(facts_select(period), Alias::new("f"))
         .order_by_expr(f("last_name"), Order::Asc)
         .order_by_expr(f("first_name"), Order::Asc)
@@ -986,14 +1050,16 @@ pub async fn list(
     if let Some(paging) = paging {
         query.cond_where(name_or_id(paging));
         query.limit(paging.limit()).offset(paging.offset());
-    } else {
+    } else if columns.status {
         // The export reads every student: one query, where the database
         // may check the facts in one pass over the period's rows.
         query.exprs(["engaged", "placed", "completed"].map(f));
     }
     let found = db.query_all(&query).await?;
     let mut facts: HashMap<i32, RowFacts> = HashMap::new();
-    if paging.is_none() {
+    if !columns.status {
+        // The list leaves the status out: no facts are read.
+    } else if paging.is_none() {
         for row in &found {
             let r = RowFacts::from_query_result(row, "")?;
             facts.insert(r.id, r);
@@ -1025,26 +1091,33 @@ pub async fn list(
     let mut rows = Vec::new();
     for row in found {
         let s = ListRow::from_query_result(&row, "")?;
-        let stage = facts.get(&s.id).map_or(Stage::NotEngaged, |r| {
-            Stage::of(r.engaged, r.placed, r.completed)
+        let grade = if columns.grade {
+            Some(row.try_get::<i32>("", "grade")?)
+        } else {
+            None
+        };
+        let stage = columns.status.then(|| {
+            facts.get(&s.id).map_or(Stage::NotEngaged, |r| {
+                Stage::of(r.engaged, r.placed, r.completed)
+            })
         });
         rows.push(StudentRow {
             id: s.id,
             student_ref: crate::roster::service::student_ref(s.sourced_id.as_deref(), s.id),
             name: format!("{} {}", s.first_name, s.last_name),
-            grade: s.grade,
+            grade,
             school: names
                 .get(&s.school_id)
                 .copied()
                 .unwrap_or_default()
                 .to_owned(),
-            stage: stage.label_id(),
+            stage: stage.map(Stage::label_id),
             stage_key: stage,
             claimed: s.user_id.is_some(),
             priority: s.priority,
         });
     }
-    Ok(rows)
+    Ok(StudentList { columns, rows })
 }
 
 /// The search of a student list: the id typed, or every word in the first

@@ -190,7 +190,7 @@ pub async fn students(
         .figures
         .figures(&snapshot, &period, threshold(&state), false)
         .await?;
-    let rows = service::list(
+    let list = service::list(
         &snapshot,
         &period,
         &query.filter,
@@ -202,10 +202,13 @@ pub async fn students(
     snapshot.commit().await?;
     // No count of the list is printed: a count of students is a statistic,
     // and this list's filters cross groups with stages the dashboard may hide.
-    let (rows, pager) = paging.finish(rows, "/counselor/outreach", &query);
+    let columns = list.columns;
+    let (rows, pager) = paging.finish(list.rows, "/counselor/outreach", &query);
+    // What is open now is shown to students not engaged yet: a list without
+    // the status column has no such students to pick out.
     let not_engaged: Vec<i32> = rows
         .iter()
-        .filter(|r| r.stage_key == Stage::NotEngaged)
+        .filter(|r| r.stage_key == Some(Stage::NotEngaged))
         .map(|r| r.id)
         .collect();
     let mut matching = service::matching_now(&state, &not_engaged).await?;
@@ -238,7 +241,8 @@ pub async fn students(
         ..query.clone()
     })
     .unwrap_or_default();
-    let view = context! { students => shown, pager, query, groups, export, stages => [
+    let left_out = columns.left_out();
+    let view = context! { students => shown, pager, query, groups, export, columns, left_out, stages => [
     ("not_engaged", Stage::NotEngaged.label_id()), ("applied", Stage::Applied.label_id()),
     ("placed", Stage::Placed.label_id()), ("completed", Stage::Completed.label_id())] };
     page.respond("counseling/students.html", view)
@@ -258,29 +262,35 @@ pub async fn export_students(
         .figures
         .figures(&snapshot, &period, threshold(&state), false)
         .await?;
-    let rows = service::list(&snapshot, &period, &query.filter, &figures, reader, None).await?;
+    let list = service::list(&snapshot, &period, &query.filter, &figures, reader, None).await?;
     snapshot.commit().await?;
+    // The columns of the page, header included: a column the list leaves
+    // out (a group's grades, or its statuses where the dashboard hides its
+    // rates) is not in the file either.
+    let (grade, status) = (list.columns.grade, list.columns.status);
+    let header = [
+        Some("csv-student-id"),
+        Some("csv-name"),
+        grade.then_some("csv-grade"),
+        Some("csv-school"),
+        status.then_some("csv-status"),
+        Some("csv-account-claimed"),
+    ];
     let mut export = Export::new();
-    export.row(
-        [
-            "csv-student-id",
-            "csv-name",
-            "csv-grade",
-            "csv-school",
-            "csv-status",
-            "csv-account-claimed",
-        ]
-        .map(|id| t(lang, id)),
-    )?;
-    for row in &rows {
-        export.row([
-            row.student_ref.clone(),
-            row.name.clone(),
-            row.grade.to_string(),
-            row.school.clone(),
-            t(lang, row.stage),
-            t(lang, if row.claimed { "csv-yes" } else { "csv-no" }),
-        ])?;
+    export.row(header.into_iter().flatten().map(|id| t(lang, id)))?;
+    for row in &list.rows {
+        export.row(
+            [
+                Some(row.student_ref.clone()),
+                Some(row.name.clone()),
+                row.grade.map(|g| g.to_string()),
+                Some(row.school.clone()),
+                row.stage.map(|id| t(lang, id)),
+                Some(t(lang, if row.claimed { "csv-yes" } else { "csv-no" })),
+            ]
+            .into_iter()
+            .flatten(),
+        )?;
     }
     // The log names the filter, not how many students it found: admins
     // reading the log see no count of students.

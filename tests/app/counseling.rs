@@ -1174,36 +1174,42 @@ async fn the_trend_description_names_no_peak_for_a_line_with_no_month_shown() {
     .await;
 }
 
+/// Lincoln High with 24 students, `Ana0 Rivera` to `Ana23 Rivera`: grades
+/// 11 and 12, half of each low income, so the dashboard shows both grades
+/// and both low-income groups (the threshold is 10), but never grade 11 by
+/// low income. Nobody has applied, so no group's rates are shown ("0 of 12
+/// applied" is about each of them). Gives the school's counselor.
+async fn lincoln_of_24(app: &TestApp) -> TestUser {
+    let admin = app.admin().await;
+    let mut users =
+        String::from("sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n");
+    let mut demographics = String::from("sourcedId,birthDate,sex,metadata.lowIncome\n");
+    for n in 0..24 {
+        let grade = 11 + n % 2;
+        users.push_str(&format!(
+            "stu-{n},true,sch-1,student,Ana{n},Rivera,{grade}\n"
+        ));
+        demographics.push_str(&format!("stu-{n},2009-05-01,F,{}\n", n % 4 < 2));
+    }
+    let imported = app
+        .upload_roster(
+            &admin,
+            b"sourcedId,name,type\nsch-1,Lincoln High,school\n",
+            users.as_bytes(),
+            demographics.as_bytes(),
+        )
+        .await;
+    assert!(!imported.refused, "{}", imported.page);
+    let school = app
+        .number("SELECT CAST(MIN(id) AS BIGINT) AS n FROM school")
+        .await;
+    app.counselor_at(school as i32).await
+}
+
 #[tokio::test]
 async fn the_outreach_list_refuses_a_grade_with_a_group_and_its_form_offers_one_or_the_other() {
     on_each_backend(async |app: TestApp| {
-        // 24 students: grades 11 and 12, half of each low income, so the
-        // dashboard shows both grades and both low-income groups (the
-        // threshold is 10), but never grade 11 by low income.
-        let admin = app.admin().await;
-        let mut users =
-            String::from("sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n");
-        let mut demographics = String::from("sourcedId,birthDate,sex,metadata.lowIncome\n");
-        for n in 0..24 {
-            let grade = 11 + n % 2;
-            users.push_str(&format!(
-                "stu-{n},true,sch-1,student,Ana{n},Rivera,{grade}\n"
-            ));
-            demographics.push_str(&format!("stu-{n},2009-05-01,F,{}\n", n % 4 < 2));
-        }
-        let imported = app
-            .upload_roster(
-                &admin,
-                b"sourcedId,name,type\nsch-1,Lincoln High,school\n",
-                users.as_bytes(),
-                demographics.as_bytes(),
-            )
-            .await;
-        assert!(!imported.refused, "{}", imported.page);
-        let school = app
-            .number("SELECT CAST(MIN(id) AS BIGINT) AS n FROM school")
-            .await;
-        let counselor = app.counselor_at(school as i32).await;
+        let counselor = lincoln_of_24(&app).await;
 
         for filter in ["grade=11", "group=low_income:Yes", "group=grade:Grade+11"] {
             let response = app
@@ -1263,6 +1269,131 @@ async fn the_outreach_list_refuses_a_grade_with_a_group_and_its_form_offers_one_
             spanish.contains("La lista no se puede filtrar por un grado y un grupo a la vez"),
             "{spanish}"
         );
+    })
+    .await;
+}
+
+/// The rows of a CSV export (byte order mark left out), cells split at
+/// commas (the names of these tests have none).
+fn csv_rows(body: &str) -> Vec<Vec<String>> {
+    body.trim_start_matches('\u{feff}')
+        .lines()
+        .map(|line| line.split(',').map(str::to_owned).collect())
+        .collect()
+}
+
+/// The student table of the outreach page (the form above it names every
+/// grade and status as a choice).
+fn student_table(page: &str) -> &str {
+    let start = page.find("<table").expect("the page has its table");
+    let end = page[start..].find("</table>").expect("the table ends") + start;
+    &page[start..end]
+}
+
+#[tokio::test]
+async fn a_list_filtered_by_a_group_leaves_out_the_grade_and_status_columns_that_would_count_cells_the_dashboard_hides()
+ {
+    on_each_backend(async |app: TestApp| {
+        let counselor = lincoln_of_24(&app).await;
+        let get = async |path: &str| {
+            let response = app.get_as(&counselor, path).await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            response.text().await.unwrap()
+        };
+        let grades_and_stages = [
+            "11",
+            "12",
+            "Grade 11",
+            "Grade 12",
+            "Not engaged yet",
+            "Applied",
+            "Placed",
+            "Completed",
+        ];
+
+        // The reviewer's attack: the list of one group, read whole (the
+        // export), counted by grade and by status. It used to give grade 11
+        // among low-income students (6) and "not engaged yet" among them (12
+        // of 12, a rate the dashboard hides). Sort parameters are not
+        // taken: the list is ordered by name.
+        for filter in ["group=low_income:Yes", "group=low_income:Yes&sort=grade&order=status"] {
+            let csv = csv_rows(&get(&format!("/counselor/outreach/students.csv?{filter}")).await);
+            assert_eq!(
+                csv[0],
+                ["student_id", "name", "school", "account_claimed"],
+                "{filter}: no grade or status column"
+            );
+            assert_eq!(csv.len(), 13, "{filter}: the group's 12 students are listed");
+            for row in &csv[1..] {
+                assert_eq!(row.len(), 4, "{row:?}");
+                assert!(row[0].starts_with("stu-"), "the SIS id: {row:?}");
+                for cell in row {
+                    assert!(
+                        !grades_and_stages.contains(&cell.as_str()),
+                        "{filter}: {row:?} tells a grade or a status"
+                    );
+                }
+            }
+        }
+        let page = get("/counselor/outreach?group=low_income:Yes").await;
+        let table = student_table(&page);
+        assert!(table.contains("Ana0 Rivera"), "{table}");
+        for told in grades_and_stages.iter().skip(2) {
+            assert!(!table.contains(told), "the page's table tells {told}: {table}");
+        }
+        for column in ["Grade", "Status", "Open now for them"] {
+            assert!(
+                !table.contains(&format!("<th scope=\"col\">{column}</th>")),
+                "{column}: {table}"
+            );
+        }
+        assert!(
+            page.contains("Filtered by this group, the list leaves out the grade, status and “Open now for them” columns"),
+            "{page}"
+        );
+        let spanish = counselor
+            .get(app.url("/counselor/outreach?group=low_income:Yes"))
+            .header("Accept-Language", "es")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            spanish.contains("Filtrada por este grupo, la lista omite las columnas de grado, estado"),
+            "{spanish}"
+        );
+
+        // A grade group keeps its grade (one value) but, its rates hidden,
+        // not its statuses.
+        let csv = csv_rows(&get("/counselor/outreach/students.csv?group=grade:Grade+11").await);
+        assert_eq!(
+            csv[0],
+            ["student_id", "name", "grade", "school", "account_claimed"]
+        );
+        assert!(csv[1..].iter().all(|row| row[2] == "11"), "{csv:?}");
+        let page = get("/counselor/outreach?group=grade:Grade+11").await;
+        assert!(!student_table(&page).contains("Not engaged yet"), "{page}");
+        assert!(
+            page.contains("Filtered by this grade, the list leaves out the status"),
+            "{page}"
+        );
+
+        // Lists that no group filters keep every column, and say nothing.
+        for filter in ["", "grade=11", "status=not_engaged"] {
+            let csv = csv_rows(&get(&format!("/counselor/outreach/students.csv?{filter}")).await);
+            assert_eq!(
+                csv[0],
+                ["student_id", "name", "grade", "school", "status", "account_claimed"],
+                "{filter}"
+            );
+            let page = get(&format!("/counselor/outreach?{filter}")).await;
+            let table = student_table(&page);
+            assert!(table.contains("<th scope=\"col\">Grade</th>"), "{filter}");
+            assert!(table.contains("Not engaged yet"), "{filter}");
+            assert!(!page.contains("id=\"left-out\""), "{filter}");
+        }
     })
     .await;
 }
