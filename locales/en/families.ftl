@@ -112,7 +112,7 @@ families-roster-warning-demographics = { $file }, line { $line }: “{ $id }” 
 families-roster-warning-language = { $file }, line { $line }: metadata.language “{ $id }” is not a language we recognize, so it was kept as written and this guardian will get messages in English. Write it as a code such as es or spa, or a name such as Spanish or Español.
 families-roster-warning-schools = { $file }, line { $line }: the student is listed at several schools ({ $id }). A student belongs to one school in STEMbridge: one already at a listed school stays there, a new one goes to the first listed.
 families-roster-warning-columns = { $file }, line { $line }: the file has no column { $id }, so what is on file for each student stays as it was. (A column that is there with an empty cell clears the value.)
-families-roster-warning-race-columns = { $file }, line { $line }: the file has no column { $id }. Race and ethnicity are read from the seven race and ethnicity columns together, so each student's race and ethnicity on file stay as they were.
+families-roster-warning-race-columns = { $file }, line { $line }: the file has no column { $id }. Race and ethnicity are read from the columns it has; a student marked in none of them keeps what is on file, and without hispanicOrLatinoEthnicity nothing is read.
 families-roster-more-warnings = … and { $more } more.
 families-roster-warnings-hint = Exports often leave out guardians who did not agree to share their details. A student with no guardian contact takes the paper consent path; you can add a contact on the student's record.
 # A birth date changed after a placement went ahead without consent.

@@ -613,10 +613,12 @@ const FLAG_COLUMNS: [&str; 4] = [
     "metadata.firstGeneration",
 ];
 
-/// Every column race and ethnicity are read from: one value comes of all
-/// of them together, so a file lacking any says nothing about it (read
-/// without `hispanicOrLatinoEthnicity`, a Hispanic student would become
-/// "White").
+/// Every column race and ethnicity are read from: one value comes of them
+/// together. Real exports leave some out (often the Pacific Islander
+/// column), so a file lacking some is read from those it has, but only
+/// what they show: a student marked in none of them keeps what is on file,
+/// and without `hispanicOrLatinoEthnicity` nothing is read (a Hispanic
+/// student would become "White").
 const RACE_COLUMNS: [&str; 7] = [
     "americanIndianOrAlaskaNative",
     "asian",
@@ -944,10 +946,13 @@ fn demographics_row(
     } else {
         races.first().map(|r| (*r).to_owned())
     };
-    let race_ethnicity = RACE_COLUMNS
-        .iter()
-        .all(|c| table.has(c))
-        .then_some(race_ethnicity);
+    let race_ethnicity = if !table.has("hispanicOrLatinoEthnicity") {
+        None
+    } else if race_ethnicity.is_some() || RACE_COLUMNS.iter().all(|c| table.has(c)) {
+        Some(race_ethnicity)
+    } else {
+        None
+    };
     // Checked whether or not the column is there; a missing one says nothing.
     let flags = FLAG_COLUMNS.map(|c| {
         let value = boolean(table, row, line, c, errors);
@@ -2059,13 +2064,25 @@ mod tests {
             "sourcedId,birthDate,sex,hispanicOrLatinoEthnicity\nstu-1,2009-05-01,F,true\n";
         let roster = validate(&files(ORGS, USERS, minimal)).unwrap();
         let d = roster.students[0].demographics.as_ref().unwrap();
-        assert_eq!(d.race_ethnicity, None, "six race columns are missing");
+        assert_eq!(
+            d.race_ethnicity,
+            Some(Some("Hispanic or Latino".to_owned())),
+            "the ethnicity column decides alone"
+        );
         assert_eq!(d.gender.as_deref(), Some("Female"));
         assert_eq!(roster.warnings[1].kind, "race-columns");
         assert_eq!(
             roster.warnings[1].missing,
             "americanIndianOrAlaskaNative, asian, blackOrAfricanAmerican, \
              nativeHawaiianOrOtherPacificIslander, white, demographicRaceTwoOrMoreRaces"
+        );
+        let partial = "sourcedId,birthDate,sex,white,hispanicOrLatinoEthnicity\n\
+            stu-1,2009-05-01,F,false,false\n";
+        let roster = validate(&files(ORGS, USERS, partial)).unwrap();
+        let d = roster.students[0].demographics.as_ref().unwrap();
+        assert_eq!(
+            d.race_ethnicity, None,
+            "marked in none: what is on file stays"
         );
     }
 

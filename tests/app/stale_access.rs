@@ -586,7 +586,7 @@ async fn a_students_own_sign_in_address_never_gets_the_consent_link() {
             .text()
             .await
             .unwrap();
-        let paper = "No guardian of this student has an email address: record a paper form";
+        let paper = "No guardian of this student has an email address a consent link can go to";
         assert!(list.contains(paper), "{list}");
     })
     .await;
