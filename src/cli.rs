@@ -112,6 +112,10 @@ pub async fn import_roster(
                 started.elapsed().as_secs_f64()
             );
             for (count, id) in [
+                (
+                    summary.consent_requested,
+                    "families-roster-consent-requested",
+                ),
                 (summary.consent_asked, "families-roster-consent"),
                 (
                     summary.consent_adults_waiting,

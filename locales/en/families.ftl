@@ -133,6 +133,10 @@ families-roster-consent-adults = { $count ->
     [one] One placement still waits for guardian consent although, by a changed birth date, the student is 18 by its start: a roster never starts a placement; a counselor can start it from the student's record
    *[other] { $count } placements still wait for guardian consent although, by changed birth dates, the students are 18 by their start: a roster never starts a placement; a counselor can start each from the student's record
 }.
+families-roster-consent-requested = { $count ->
+    [one] A consent request was emailed for one placement, to guardians this roster gave a new contact or address
+   *[other] Consent requests were emailed for { $count } placements, to guardians this roster gave a new contact or address
+} (see Consent forms).
 families-roster-consent = { $count ->
     [one] One placement now waits for guardian consent because a birth date changed
    *[other] { $count } placements now wait for guardian consent because birth dates changed

@@ -133,6 +133,10 @@ families-roster-consent-adults = { $count ->
     [one] Una práctica sigue esperando el consentimiento del tutor aunque, por una fecha de nacimiento cambiada, el estudiante tiene 18 años al empezar: una lista nunca inicia una práctica; un orientador puede iniciarla desde el expediente del estudiante
    *[other] { $count } prácticas siguen esperando el consentimiento del tutor aunque, por fechas de nacimiento cambiadas, los estudiantes tienen 18 años al empezar: una lista nunca inicia una práctica; un orientador puede iniciar cada una desde el expediente del estudiante
 }.
+families-roster-consent-requested = { $count ->
+    [one] Se envió una solicitud de consentimiento para una práctica, a tutores con un contacto o una dirección nuevos en esta lista
+   *[other] Se enviaron solicitudes de consentimiento para { $count } prácticas, a tutores con un contacto o una dirección nuevos en esta lista
+} (vea Formularios de consentimiento).
 families-roster-consent = { $count ->
     [one] Una práctica espera ahora el consentimiento del tutor porque cambió una fecha de nacimiento
    *[other] { $count } prácticas esperan ahora el consentimiento del tutor porque cambiaron fechas de nacimiento

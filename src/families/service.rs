@@ -165,9 +165,23 @@ fn staff_or_employer_account() -> Condition {
 pub async fn is_staff_address(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
     let email = email.trim().to_lowercase();
     let untagged = untagged(&email);
+    // A staff account that signs in with a sub-address of the same inbox.
+    let tagged_staff = untagged.split_once('@').map(|(inbox, domain)| {
+        let escape = |s: &str| {
+            s.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        };
+        sea_orm::sea_query::LikeExpr::new(format!("{}+%@{}", escape(inbox), escape(domain)))
+            .escape('\\')
+    });
+    let mut same_inbox = Condition::any().add(user::Column::Email.is_in([email, untagged]));
+    if let Some(pattern) = tagged_staff {
+        same_inbox = same_inbox.add(user::Column::Email.like(pattern));
+    }
     Ok(user::Entity::find()
         .filter(staff_or_employer_account())
-        .filter(user::Column::Email.is_in([email, untagged]))
+        .filter(same_inbox)
         .count(db)
         .await?
         > 0)
@@ -200,13 +214,15 @@ impl StaffInboxes {
                 .all(db)
                 .await?
                 .into_iter()
+                .map(|email| untagged(&email))
                 .collect(),
         ))
     }
 
-    /// Whether `email` reaches one of them (see [`is_staff_address`]).
+    /// Whether `email` reaches one of them (see [`is_staff_address`]): the
+    /// same inbox once `+tag` sub-addresses are set aside on both sides.
     pub fn reach(&self, email: &str) -> bool {
-        self.0.contains(&email.trim().to_lowercase()) || self.0.contains(&untagged(email))
+        self.0.contains(&untagged(email))
     }
 }
 
@@ -341,6 +357,31 @@ pub async fn tell_former_address(
     } else {
         return Ok(());
     };
+    notify_address(db, before, former, kind).await
+}
+
+/// Tells an active guardian's address that the school no longer lists it as
+/// a contact of one of its students (a roster that unlinked them, or left
+/// them out, while a placement of that student waits for consent).
+pub async fn tell_contact_ended(
+    db: &impl ConnectionTrait,
+    before: &guardian::Model,
+) -> AppResult<()> {
+    match before.email.as_deref().filter(|e| !e.is_empty()) {
+        Some(former) if before.active => {
+            notify_address(db, before, former, "guardian-contact-ended").await
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The notice of [`tell_former_address`], naming the guardian's school.
+async fn notify_address(
+    db: &impl ConnectionTrait,
+    before: &guardian::Model,
+    former: &str,
+    kind: &str,
+) -> AppResult<()> {
     let linked = Query::select()
         .column(student_guardian::Column::StudentId)
         .from(student_guardian::Entity)

@@ -26,7 +26,7 @@ use chrono::{NaiveDate, Utc};
 use entity::{Role, counselor_school, guardian, school, student, student_guardian};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, QueryFilter, sea_query::Expr,
+    EntityTrait, QueryFilter, QuerySelect, sea_query::Expr,
 };
 use serde::Serialize;
 
@@ -156,6 +156,9 @@ pub struct ImportSummary {
     /// date, the student is an adult on the start date: a counselor starts
     /// each from the student's record (a roster never starts one).
     pub consent_adults_waiting: usize,
+    /// Placements whose guardians without a working consent link (a new
+    /// contact, a new address) were emailed one.
+    pub consent_requested: usize,
     /// References to people missing from users.csv, in file order.
     pub warnings: Vec<ImportWarning>,
     /// How each file given was read, in the form's order.
@@ -1724,7 +1727,40 @@ async fn import_guardians(
             .filter(|id| !listed_ids.contains(id))
             .collect()
     };
+    // Students of this roster with a placement waiting for consent, and
+    // their guardians before this import: whoever the import takes out of
+    // such a student's consent path is told and put on the record, one by
+    // one, like a counselor's correction (a replaced parent record is a
+    // new sourcedId, not an edited one).
+    let roster_students: Vec<i32> = roster
+        .students
+        .iter()
+        .filter_map(|s| students.get(&s.sourced_id).map(|(id, _)| *id))
+        .collect();
+    let waiting = students_waiting_for_consent(txn, &roster_students).await?;
+    let waiting_links_before = links_of(txn, &waiting).await?;
+    let mut told: HashSet<i32> = HashSet::new();
     for chunk in missing.chunks(500) {
+        let leaving: Vec<guardian::Model> = guardian::Entity::find()
+            .filter(guardian::Column::Id.is_in(chunk.to_vec()))
+            .filter(guardian::Column::SourcedId.is_not_null())
+            .filter(guardian::Column::Active.eq(true))
+            .all(txn)
+            .await?
+            .into_iter()
+            .filter(|g| waiting_links_before.iter().any(|(_, id)| *id == g.id))
+            .collect();
+        for guardian in &leaving {
+            crate::families::service::tell_contact_ended(txn, guardian).await?;
+            audit_contact(
+                txn,
+                importer,
+                guardian.id,
+                ": made inactive (left out of the roster)",
+            )
+            .await?;
+            told.insert(guardian.id);
+        }
         let result = guardian::Entity::update_many()
             .col_expr(guardian::Column::Active, Expr::value(false))
             .col_expr(guardian::Column::UpdatedAt, Expr::value(now))
@@ -1739,11 +1775,6 @@ async fn import_guardians(
     // with every roster guardian of theirs in a bulk export, with the
     // guardians it lists in a delta one (a guardian it leaves out is
     // unchanged, links included).
-    let roster_students: Vec<i32> = roster
-        .students
-        .iter()
-        .filter_map(|s| students.get(&s.sourced_id).map(|(id, _)| *id))
-        .collect();
     let roster_guardians: Vec<i32> = {
         let mut all: HashSet<i32> = if roster.delta {
             HashSet::new()
@@ -1790,10 +1821,96 @@ async fn import_guardians(
             .exec_without_returning(txn)
             .await?;
     }
+    // Contacts unlinked from, or newly linked to, a student whose placement
+    // waits for consent.
+    let waiting_links_after = links_of(txn, &waiting).await?;
+    for &(student, id) in waiting_links_before.difference(&waiting_links_after) {
+        if told.insert(id)
+            && let Some(guardian) = guardian::Entity::find_by_id(id).one(txn).await?
+        {
+            crate::families::service::tell_contact_ended(txn, &guardian).await?;
+            audit_contact(
+                txn,
+                importer,
+                id,
+                &format!(": unlinked from student {student}"),
+            )
+            .await?;
+        }
+    }
+    for &(student, id) in waiting_links_after.difference(&waiting_links_before) {
+        if let Some(guardian) = guardian::Entity::find_by_id(id).one(txn).await? {
+            let email = guardian.email.as_deref().unwrap_or("-");
+            audit_contact(
+                txn,
+                importer,
+                id,
+                &format!(": linked to student {student}, email {email}"),
+            )
+            .await?;
+        }
+    }
     // A consent link sent to a guardian the roster unlinked, made inactive
-    // or gave another address ends; the current guardians get a fresh one.
-    crate::placements::consent::refresh_links(txn, &roster_students, now).await?;
+    // or gave another address ends; guardians without a working link get one.
+    let refreshed = crate::placements::consent::refresh_links(txn, &roster_students, now).await?;
+    summary.consent_requested += refreshed.asked;
     Ok(Ok(()))
+}
+
+/// Students of `students` with a placement waiting for consent.
+async fn students_waiting_for_consent(
+    txn: &DatabaseTransaction,
+    students: &[i32],
+) -> AppResult<Vec<i32>> {
+    let mut waiting = Vec::new();
+    for chunk in students.chunks(500) {
+        waiting.extend(
+            entity::placement::Entity::find()
+                .select_only()
+                .column(entity::placement::Column::StudentId)
+                .filter(entity::placement::Column::StudentId.is_in(chunk.to_vec()))
+                .filter(
+                    entity::placement::Column::Status.eq(entity::PlacementStatus::AwaitingConsent),
+                )
+                .distinct()
+                .into_tuple::<i32>()
+                .all(txn)
+                .await?,
+        );
+    }
+    Ok(waiting)
+}
+
+/// The `(student, guardian)` links of `students`.
+async fn links_of(txn: &DatabaseTransaction, students: &[i32]) -> AppResult<HashSet<(i32, i32)>> {
+    let mut links = HashSet::new();
+    for chunk in students.chunks(500) {
+        links.extend(
+            student_guardian::Entity::find()
+                .filter(student_guardian::Column::StudentId.is_in(chunk.to_vec()))
+                .all(txn)
+                .await?
+                .into_iter()
+                .map(|l| (l.student_id, l.guardian_id)),
+        );
+    }
+    Ok(links)
+}
+
+/// A roster's change to one guardian contact, on the record.
+async fn audit_contact(
+    txn: &DatabaseTransaction,
+    importer: &CurrentUser,
+    guardian_id: i32,
+    change: &str,
+) -> AppResult<()> {
+    crate::counseling::audit::record(
+        txn,
+        importer.id,
+        crate::counseling::audit::AuditAction::CorrectGuardian,
+        &format!("roster: guardian {guardian_id}{change}"),
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -454,3 +454,86 @@ async fn a_guardian_made_inactive_and_then_moved_is_told_at_her_address_each_tim
         );
     }
 }
+
+#[tokio::test]
+async fn a_roster_that_replaces_a_waiting_guardians_record_tells_her_and_puts_each_contact_on_the_record()
+ {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        accept(&app, &w).await;
+        server.wait_for_to("maria@example.org", 1, 15).await;
+
+        // The next export leaves María's record out and links Ana to a new
+        // record at another address (a replaced parent record is a new
+        // sourcedId).
+        let replaced = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+             stu-1,true,sch-1,student,Ana,Rivera,11,,par-2,\n\
+             par-2,true,sch-1,parent,María,Rivera,,maria.family@example.net,stu-1,en\n";
+        let response = upload(&app, &w.admin, replaced).await;
+        assert!(!response.refused, "{}", response.page);
+        assert!(
+            response
+                .page
+                .contains("A consent request was emailed for one placement"),
+            "the result says a request went out: {}",
+            response.page
+        );
+        let told = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert!(
+            told.subject().contains("no longer writes to this address"),
+            "{}",
+            told.subject()
+        );
+        server.wait_for_to("maria.family@example.net", 1, 15).await;
+        for (subject, what) in [
+            (
+                "roster: guardian %: made inactive (left out of the roster)",
+                "María left out",
+            ),
+            (
+                "roster: guardian %: linked to student %, email maria.family@example.net",
+                "the new contact",
+            ),
+        ] {
+            assert_eq!(
+                app.count(&format!(
+                    "audit_log WHERE action = 'correct_guardian' AND subject LIKE '{subject}'"
+                ))
+                .await,
+                1,
+                "{what} is on the record"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_employer_signing_in_with_a_sub_address_leaves_its_inbox_closed_to_consent_links() {
+    for backend in backends() {
+        let app = crate::helpers::TestApp::spawn(backend).await;
+        let w = world(&app, &users("en")).await;
+        app.verified_employer(
+            &w.admin,
+            "Acme Field Labs",
+            "boss+stembridge@acme-field.org",
+        )
+        .await;
+        for inbox in ["boss@acme-field.org", "boss+family@acme-field.org"] {
+            let response = correct_maria(&app, &w, inbox, "true").await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{inbox}"
+            );
+            assert_eq!(
+                maria(&app).await.email.as_deref(),
+                Some("maria@example.org")
+            );
+        }
+    }
+}
