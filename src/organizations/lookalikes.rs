@@ -15,6 +15,7 @@ use sea_orm::{
     QueryFilter, QuerySelect, sea_query::Expr,
 };
 use serde::Serialize;
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 use crate::{error::AppResult, forms::FieldErrors};
 
@@ -22,94 +23,55 @@ use crate::{error::AppResult, forms::FieldErrors};
 /// [`email_domain`]). Bump it with any change to them: start-up then
 /// recomputes the stored keys of every organization ([`refresh_keys`]).
 /// 1 was migration 33's (case, accents, punctuation, legal words); 2 folds
-/// look-alike letters, invisible characters and plurals.
-pub const KEYS_VERSION: i32 = 2;
+/// look-alike letters, invisible characters and plurals; 3 applies NFKC,
+/// folds Armenian, Cherokee, Lisu and IPA look-alikes, and reads "L.L.C."
+/// and "BioLab's" as the words "LLC" and "BioLabs".
+pub const KEYS_VERSION: i32 = 3;
 
-/// Letters of other alphabets that look like a Latin letter, read as that
-/// letter: the common Cyrillic and Greek look-alikes of Unicode TR39's
-/// confusables list (not all of it: these are the ones that pass for Latin
-/// on a page). Capitals and small letters are listed apart, since a Greek
-/// capital Ν looks like N and its small ν like v. Accented Latin letters
-/// and full-width forms are folded by the search analyzer after this, and
-/// the Latin letters and digits that pass for one another by [`fold_word`].
-const CONFUSABLES: &[(char, char)] = &[
-    // Cyrillic, lower case.
-    ('а', 'a'),
-    ('в', 'b'),
-    ('е', 'e'),
-    ('ё', 'e'),
-    ('һ', 'h'),
-    ('н', 'h'),
-    ('і', 'i'),
-    ('ї', 'i'),
-    ('ј', 'j'),
-    ('к', 'k'),
-    ('ӏ', 'l'),
-    ('м', 'm'),
-    ('о', 'o'),
-    ('р', 'p'),
-    ('ԛ', 'q'),
-    ('ѕ', 's'),
-    ('т', 't'),
-    ('с', 'c'),
-    ('у', 'y'),
-    ('ү', 'y'),
-    ('ԝ', 'w'),
-    ('х', 'x'),
-    ('ԁ', 'd'),
-    // Cyrillic, capitals.
-    ('А', 'a'),
-    ('В', 'b'),
-    ('Е', 'e'),
-    ('Ё', 'e'),
-    ('Һ', 'h'),
-    ('Н', 'h'),
-    ('І', 'i'),
-    ('Ӏ', 'i'),
-    ('Ј', 'j'),
-    ('К', 'k'),
-    ('М', 'm'),
-    ('О', 'o'),
-    ('Р', 'p'),
-    ('Ԛ', 'q'),
-    ('Ѕ', 's'),
-    ('Т', 't'),
-    ('С', 'c'),
-    ('У', 'y'),
-    ('Ү', 'y'),
-    ('Ԝ', 'w'),
-    ('Х', 'x'),
-    // Greek, lower case.
-    ('α', 'a'),
-    ('ϲ', 'c'),
-    ('ι', 'i'),
-    ('ϳ', 'j'),
-    ('κ', 'k'),
-    ('ν', 'v'),
-    ('ο', 'o'),
-    ('ρ', 'p'),
-    ('τ', 't'),
-    ('υ', 'u'),
-    ('χ', 'x'),
-    ('γ', 'y'),
-    ('ω', 'w'),
-    // Greek, capitals.
-    ('Α', 'a'),
-    ('Β', 'b'),
-    ('Ϲ', 'c'),
-    ('Ε', 'e'),
-    ('Η', 'h'),
-    ('Ι', 'i'),
-    ('Κ', 'k'),
-    ('Μ', 'm'),
-    ('Ν', 'n'),
-    ('Ο', 'o'),
-    ('Ρ', 'p'),
-    ('Τ', 't'),
-    ('Υ', 'y'),
-    ('Χ', 'x'),
-    ('Ζ', 'z'),
+/// Letters of other alphabets that look like a Latin letter, each row a
+/// run of them and, letter for letter, the Latin letters they read as: the
+/// look-alikes of Unicode TR39's confusables list that pass for Latin on a
+/// page (not all of it). Capitals and small letters are listed apart, since
+/// a Greek capital Ν looks like N and its small ν like v. The Cherokee and
+/// Lisu capitals were drawn from Latin ones; a Cherokee small letter is a
+/// small capital and is read as its capital ([`read_as_latin`]). Accented
+/// Latin letters and full-width forms are folded by NFKC and the search
+/// analyzer, and the Latin letters and digits that pass for one another by
+/// [`fold_word`].
+const CONFUSABLES: &[(&str, &str)] = &[
+    // Cyrillic, small letters, then capitals.
+    ("авеёһніїјкӏморԛѕтсуүԝхԁ", "abeehhiijklmopqstcyywxd"),
+    ("АВЕЁҺНІӀЈКМОРԚЅТСУҮԜХ", "abeehhiijkmopqstcyywx"),
+    // Greek, small letters (ϲ is the lunate sigma), then capitals.
+    ("αϲιϳκνορτυχγω", "acijkvoptuxyw"),
+    ("ΑΒϹΕΗΙΚΜΝΟΡΤΥΧΖ", "abcehikmnoptyxz"),
+    // Armenian.
+    ("օՕհոս", "oohnu"),
+    // Cherokee capitals (TR39 lists more; these make Latin words).
+    ("ᎪᏴᏟᎠᎬᏀᎻᎫᏦᏞᎷᏢᎡᏚᎢᏙᎳᏃ", "abcdeghjklmprstvwz"),
+    // Lisu.
+    ("ꓮꓐꓚꓓꓰꓝꓖꓧꓲꓙꓗꓡꓟꓠꓳꓑꓣꓢꓔꓴꓦꓪꓫꓬꓜ", "abcdefghijklmnoprstuvwxyz"),
+    // IPA letters outside the Latin alphabet proper ([`is_latin`]).
+    ("ɑɡɩʟ", "agil"),
 ];
+
+/// `c` read as the Latin letter it looks like ([`CONFUSABLES`]), or as
+/// itself.
+fn read_as_latin(c: char) -> char {
+    // Cherokee small letters are small capitals: ꭺ passes for A as Ꭺ does.
+    let c = if matches!(c, '\u{AB70}'..='\u{ABBF}' | '\u{13F8}'..='\u{13FD}') {
+        c.to_uppercase().next().unwrap_or(c)
+    } else {
+        c
+    };
+    CONFUSABLES
+        .iter()
+        .find_map(|(from, to)| {
+            let at = from.chars().position(|f| f == c)?;
+            to.chars().nth(at)
+        })
+        .unwrap_or(c)
+}
 
 /// A lower-case word with the Latin letters and digits that pass for one
 /// another made one: i, l and 1 (a capital I and a small l are the same
@@ -153,37 +115,96 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// The alphabets whose letters pass for one another.
+/// `text` without the dots and apostrophes between two letters or digits:
+/// "L.L.C." is the legal word LLC and "BioLab's" the word "BioLabs", not
+/// l, l, c and "BioLab" plus "s".
+fn without_inner_dots(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(at, c)| {
+            let inner = matches!(c, '.' | '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}')
+                && at > 0
+                && chars[at - 1].is_alphanumeric()
+                && chars.get(at + 1).is_some_and(|next| next.is_alphanumeric());
+            !inner
+        })
+        .map(|(_, &c)| c)
+        .collect()
+}
+
+/// The alphabets a name's letters are sorted into to find a word that
+/// mixes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Script {
+enum Alphabet {
     Latin,
     Cyrillic,
     Greek,
+    /// Any other: Armenian, Cherokee, Lisu, IPA, Chinese, Arabic...
+    Other,
 }
 
-fn script(c: char) -> Option<Script> {
-    match c {
-        'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => {
-            Some(Script::Latin)
-        }
-        '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{A640}'..='\u{A69F}' => {
-            Some(Script::Cyrillic)
-        }
-        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => Some(Script::Greek),
-        _ => None,
+/// Whether `c` is a letter of the Latin alphabet proper: ASCII, Latin-1
+/// Supplement, Latin Extended-A and -B, Latin Extended Additional. IPA
+/// (ɑ, ɡ), small capitals and the later Latin extensions are not: they are
+/// what a look-alike name is spelled with, not an organization's.
+fn is_latin(c: char) -> bool {
+    let latin_block = matches!(
+        c,
+        'a'..='z'
+            | 'A'..='Z'
+            | '\u{00AA}'
+            | '\u{00B5}'
+            | '\u{00BA}'
+            | '\u{00C0}'..='\u{024F}'
+            | '\u{1E00}'..='\u{1EFF}'
+    );
+    // × and ÷ sit among the Latin-1 letters.
+    latin_block && c.is_alphabetic()
+}
+
+/// The alphabet of a letter, `None` for anything else. A compatibility form
+/// counts as the letters NFKC makes of it (ⅼ, Ａ, 𝐀 and ﬁ are Latin); a
+/// spacing modifier letter that stays one (the ʻokina, ʼ) is no letter of
+/// an alphabet.
+fn alphabet(c: char) -> Option<Alphabet> {
+    if !c.is_alphabetic() {
+        return None;
     }
+    if is_latin(c) {
+        return Some(Alphabet::Latin);
+    }
+    let normalized: Vec<char> = c.to_string().nfkc().filter(|l| l.is_alphabetic()).collect();
+    let first = *normalized.first()?;
+    Some(if normalized.iter().all(|&l| is_latin(l)) {
+        Alphabet::Latin
+    } else {
+        match first {
+            '\u{02B0}'..='\u{02FF}' => return None,
+            '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{A640}'..='\u{A69F}' => {
+                Alphabet::Cyrillic
+            }
+            '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => Alphabet::Greek,
+            _ => Alphabet::Other,
+        }
+    })
 }
 
-/// Whether a word of `text` mixes Latin, Cyrillic or Greek letters: no
-/// honest name spells one word in two alphabets, and a look-alike one
-/// spells "Atlanta" with a Cyrillic "а".
+/// Whether a word of `text` has a Latin letter and a letter of any other
+/// alphabet, or Cyrillic and Greek letters: no honest name spells one word
+/// in two alphabets, and a look-alike one spells "Atlanta" with a Cyrillic
+/// "а" or "BioLabs" with an Armenian "օ". A name wholly in another alphabet
+/// (北京科技, Москва Лаб) is a name; its look-alike letters are read as
+/// Latin in [`name_key`].
 pub fn mixes_alphabets(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric() && !is_invisible(c))
+    without_inner_dots(text)
+        .split(|c: char| !c.is_alphanumeric() && !is_combining_mark(c) && !is_invisible(c))
         .any(|word| {
-            let mut scripts = word.chars().filter_map(script);
-            scripts
-                .next()
-                .is_some_and(|first| scripts.any(|other| other != first))
+            let alphabets: Vec<Alphabet> = word.chars().filter_map(alphabet).collect();
+            let has = |a| alphabets.contains(&a);
+            (has(Alphabet::Latin) && alphabets.iter().any(|&a| a != Alphabet::Latin))
+                || (has(Alphabet::Cyrillic) && has(Alphabet::Greek))
         })
 }
 
@@ -270,24 +291,26 @@ impl Keys {
     }
 }
 
-/// Invisible characters gone, look-alike letters read as the Latin ones
-/// ([`CONFUSABLES`]), lower-cased, accents folded, punctuation, spaces and
-/// legal words gone, a word of four letters or more without its trailing
-/// "s" ("Atlanta BioLab" is "Atlanta BioLabs"), and the letters that pass
-/// for one another made one ([`fold_word`]). Only ever compared with
-/// another key: "Atlanta BioLabs" is `atlantablolab`.
+/// NFKC applied (ⅼ is l, ﬁ is fi), invisible characters gone, look-alike
+/// letters read as the Latin ones ([`CONFUSABLES`], before NFKC as well,
+/// which would make the lunate sigma ϲ a ς), dots and apostrophes inside a
+/// word gone, lower-cased, accents folded, punctuation, spaces and legal
+/// words gone, a word of four letters or more without its trailing "s"
+/// ("Atlanta BioLab" is "Atlanta BioLabs"), and the letters that pass for
+/// one another made one ([`fold_word`]). Only ever compared with another
+/// key: "Atlanta BioLabs" is `atlantablolab`.
 pub fn name_key(name: &str) -> String {
-    let folded: String = name
+    let read: String = name
         .chars()
         .filter(|&c| !is_invisible(c))
-        .map(|c| {
-            CONFUSABLES
-                .iter()
-                .find(|(from, _)| *from == c)
-                .map_or(c, |(_, to)| *to)
-        })
+        .map(read_as_latin)
         .collect();
-    crate::search::analysis::english_words(&folded)
+    let folded: String = read
+        .nfkc()
+        .filter(|&c| !is_invisible(c))
+        .map(read_as_latin)
+        .collect();
+    crate::search::analysis::english_words(&without_inner_dots(&folded))
         .into_iter()
         .filter(|w| !LEGAL_WORDS.contains(&w.as_str()))
         .map(|w| match w.strip_suffix('s') {
@@ -538,6 +561,96 @@ mod tests {
         let name = checked_name(&mut errors, "name", " Atlanta Bio\u{200b}Labs\u{feff} ");
         assert_eq!(name, "Atlanta BioLabs");
         assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn the_reviewers_look_alikes_are_refused_as_mixed_or_read_as_the_suspended_name() {
+        let suspended = name_key("Atlanta BioLabs");
+        // A Latin word with an Armenian, Cherokee, Lisu or IPA letter: refused,
+        // and its key is the suspended one's all the same.
+        for name in [
+            "Atlanta Bi\u{0585}Labs",        // Armenian small oh
+            "\u{13AA}tlanta BioLabs",        // Cherokee Ꭺ
+            "Atl\u{0251}nta BioL\u{0251}bs", // Latin small alpha (IPA)
+            "\u{A4EE}tlanta BioLabs",        // Lisu ꓮ
+        ] {
+            assert!(mixes_alphabets(name), "{name}");
+            assert_eq!(name_key(name), suspended, "{name}");
+        }
+        // Latin letters only, once NFKC reads ⅼ as l: the same key.
+        for name in [
+            "Atlanta Bio\u{217C}abs", // small Roman numeral fifty
+            "Atlanta BioLabs, L.L.C.",
+            "Atlanta BioLab's",
+            "Atlanta BioLab\u{2019}s",
+        ] {
+            assert!(!mixes_alphabets(name), "{name}");
+            assert_eq!(name_key(name), suspended, "{name}");
+        }
+        // Whole words of those look-alikes, which no alphabet rule refuses.
+        for name in [
+            "Atlanta \u{13F4}\u{13A5}\u{13BE}\u{13DE}\u{13AA}\u{13F4}\u{13DA}",
+            "\u{A4EE}\u{A4D4}\u{A4E1}\u{A4EE}\u{A4E0}\u{A4D4}\u{A4EE} BioLabs",
+            "Atlanta Bi \u{0585} Labs",
+        ] {
+            assert!(!mixes_alphabets(name), "{name}");
+        }
+        assert_eq!(
+            name_key("\u{A4EE}\u{A4D4}\u{A4E1}\u{A4EE}\u{A4E0}\u{A4D4}\u{A4EE} BioLabs"),
+            suspended
+        );
+        assert_eq!(name_key("Atlanta Bi \u{0585} Labs"), suspended);
+    }
+
+    #[test]
+    fn every_look_alike_letter_reads_as_its_latin_one_before_or_after_nfkc() {
+        for (from, to) in CONFUSABLES {
+            assert_eq!(from.chars().count(), to.chars().count(), "{from}");
+            for (c, latin) in from.chars().zip(to.chars()) {
+                assert_eq!(
+                    name_key(&format!("x{c}x")),
+                    name_key(&format!("x{latin}x")),
+                    "{c} U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+        // A Cherokee small letter is read as its capital.
+        assert_eq!(
+            name_key("\u{AB7A}tlanta BioLabs"),
+            name_key("Atlanta BioLabs")
+        );
+    }
+
+    #[test]
+    fn honest_names_in_one_alphabet_a_word_pass() {
+        for name in [
+            "Café Científico",
+            "Zoë's Robotics",
+            "Zoë\u{2019}s Robotics",
+            "北京科技",
+            "Москва Лаб",
+            "Hawai\u{02BB}i Robotics",
+            "\u{00B5}Labs 3D",
+            "Ｒｏｂｏｔｉｃｓ Club",
+            "Ñandú Ingeniería, S.A. de C.V.",
+            "Ciencias Café, Ελληνικά Μαθηματικά, Математика Club",
+        ] {
+            assert!(!mixes_alphabets(name), "{name}");
+            assert!(!name_key(name).is_empty(), "{name}");
+        }
+        assert_eq!(name_key("Zoë's Robotics"), name_key("Zoes Robotics"));
+        assert_ne!(name_key("Москва Лаб"), name_key("Atlanta BioLabs"));
+        // Cyrillic and Greek in one word are still refused, and a word
+        // mixing Latin with letters of any other alphabet.
+        for name in [
+            "\u{0410}\u{03a4}\u{041b}\u{0410}",
+            "Robo\u{1D1B}ics", // small capital T
+            "Tokyo\u{30C6}\u{30C3}\u{30AF}",
+            "Bi.\u{0585}.Labs",
+        ] {
+            assert!(mixes_alphabets(name), "{name}");
+        }
     }
 
     #[test]

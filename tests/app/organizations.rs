@@ -1327,6 +1327,91 @@ async fn look_alike_letters_a_subdomain_or_a_singular_do_not_pass_for_a_new_orga
 }
 
 #[tokio::test]
+async fn armenian_letters_roman_numerals_and_dotted_legal_words_do_not_pass_for_a_suspended_organization()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        suspended_atlanta(&app, &admin).await;
+
+        // An Armenian "օ" in a Latin word: refused, nothing stored.
+        let organizations = app.count("organization").await;
+        let response = app
+            .submit_as(
+                &new_client(),
+                "/register",
+                "/register",
+                &[
+                    ("organization_name", "Atlanta Bi\u{0585}Labs"),
+                    ("website", "https://atl-bio13.example"),
+                    ("zip", "30318"),
+                    ("phone", ""),
+                    ("display_name", "Sam"),
+                    ("email", "hr13@atl-bio13.example"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Write each word of the name in one alphabet")
+        );
+        assert_eq!(
+            app.count("organization").await,
+            organizations,
+            "nothing stored"
+        );
+
+        // A small Roman numeral ⅼ for l, and "L.L.C.": flagged, and a
+        // counselor cannot verify either.
+        let cases = [
+            (
+                "Atlanta Bio\u{217C}abs",
+                "https://atl-bio19.example",
+                "hr19@atl-bio19.example",
+            ),
+            (
+                "Atlanta BioLabs, L.L.C.",
+                "https://atl-bio16.example",
+                "hr16@atl-bio16.example",
+            ),
+        ];
+        for (name, website, email) in cases {
+            register(&app, name, website, email).await;
+        }
+        let school = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(school).await;
+        let queue = app
+            .get_as(&counselor, "/organizations/review")
+            .await
+            .text()
+            .await
+            .unwrap();
+        for (name, _, _) in cases {
+            let id = app.organization_id(name).await;
+            let card = card(&queue, &format!("org-{id}"));
+            assert!(
+                card.contains("Atlanta BioLabs, Suspended."),
+                "{name}: {card}"
+            );
+            assert!(card.contains("Same: name"), "{name}: {card}");
+            let before = stored(&app, id).await;
+            let response = app.review(&counselor, name, "verify", "").await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{name}");
+            assert_eq!(stored(&app, id).await, before, "{name}: nothing written");
+        }
+        assert!(
+            audited(&app, "verify_organization").await.len() == 1,
+            "only Atlanta's own"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_rename_into_a_look_alike_or_onto_a_barred_subdomain_is_refused_or_flagged() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
