@@ -421,10 +421,7 @@ fn still_addressed(
 ) -> bool {
     linked
         && guardian.is_some_and(|g| {
-            g.active
-                && g.email
-                    .as_deref()
-                    .is_some_and(|e| e.trim().eq_ignore_ascii_case(request.email.trim()))
+            g.active && families::same_address(g.email.as_deref(), Some(&request.email))
         })
 }
 

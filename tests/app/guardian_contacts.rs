@@ -41,6 +41,34 @@ async fn correct_maria(
     .await
 }
 
+/// Ana accepted an offer and María's consent request arrived over SMTP.
+struct Waiting {
+    server: MailServer,
+    app: crate::helpers::TestApp,
+    w: World,
+    placement: i32,
+    /// María's consent request.
+    first: crate::mail_server::Received,
+}
+
+async fn waiting_for_maria(backend: crate::helpers::Backend, language: &str) -> Waiting {
+    let server = MailServer::start().await;
+    let app = app_with_smtp(backend, &server).await;
+    let w = world(&app, &users(language)).await;
+    let placement = accept(&app, &w).await;
+    let first = server
+        .wait_for_to("maria@example.org", 1, 15)
+        .await
+        .remove(0);
+    Waiting {
+        server,
+        app,
+        w,
+        placement,
+        first,
+    }
+}
+
 async fn consent_requests(app: &crate::helpers::TestApp) -> i64 {
     app.count("consent_request").await
 }
@@ -48,13 +76,15 @@ async fn consent_requests(app: &crate::helpers::TestApp) -> i64 {
 #[tokio::test]
 async fn a_guardians_address_cannot_be_a_staff_inbox_and_her_former_address_hears_of_a_change() {
     for backend in backends() {
-        let server = MailServer::start().await;
-        let app = app_with_smtp(backend, &server).await;
-        let w = world(&app, &users("es")).await;
-        let placement = accept(&app, &w).await;
-        let first = server.wait_for_to("maria@example.org", 1, 15).await;
-        let link = first[0].link("/consent/");
-        let settings = first[0].link("/email/");
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "es").await;
+        let link = first.link("/consent/");
+        let settings = first.link("/email/");
 
         // The counselor's own sign-in address, the employer's, or an
         // admin's, in any case: refused, saying why, and nothing changes.
@@ -200,11 +230,14 @@ async fn a_staff_address_from_the_roster_gets_no_consent_link_the_paper_path_sta
 #[tokio::test]
 async fn a_guardian_made_active_again_or_added_later_is_asked_and_a_dead_link_is_not_called_sent() {
     for backend in backends() {
-        let server = MailServer::start().await;
-        let app = app_with_smtp(backend, &server).await;
-        let w = world(&app, &users("en")).await;
-        let placement = accept(&app, &w).await;
-        let link = server.wait_for_to("maria@example.org", 1, 15).await[0].link("/consent/");
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        let link = first.link("/consent/");
 
         // Made inactive (a slip): her link ends, and the consent list says
         // no link works rather than "sent".
@@ -295,11 +328,14 @@ async fn a_guardian_made_active_again_or_added_later_is_asked_and_a_dead_link_is
 #[tokio::test]
 async fn a_suspended_organizations_families_get_no_invitation_to_agree_and_the_page_says_why() {
     for backend in backends() {
-        let server = MailServer::start().await;
-        let app = app_with_smtp(backend, &server).await;
-        let w = world(&app, &users("en")).await;
-        let placement = accept(&app, &w).await;
-        let link = server.wait_for_to("maria@example.org", 1, 15).await[0].link("/consent/");
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        let link = first.link("/consent/");
         let response = app
             .review(
                 &w.admin,
@@ -378,11 +414,7 @@ async fn a_suspended_organizations_families_get_no_invitation_to_agree_and_the_p
 #[tokio::test]
 async fn a_guardian_made_inactive_and_then_moved_is_told_at_her_address_each_time() {
     for backend in backends() {
-        let server = MailServer::start().await;
-        let app = app_with_smtp(backend, &server).await;
-        let w = world(&app, &users("en")).await;
-        accept(&app, &w).await;
-        server.wait_for_to("maria@example.org", 1, 15).await;
+        let Waiting { server, app, w, .. } = waiting_for_maria(backend, "en").await;
 
         // Made inactive while a placement waits for her consent: told.
         let response = correct_maria(&app, &w, "maria@example.org", "false").await;
@@ -459,11 +491,7 @@ async fn a_guardian_made_inactive_and_then_moved_is_told_at_her_address_each_tim
 async fn a_roster_that_replaces_a_waiting_guardians_record_tells_her_and_puts_each_contact_on_the_record()
  {
     for backend in backends() {
-        let server = MailServer::start().await;
-        let app = app_with_smtp(backend, &server).await;
-        let w = world(&app, &users("en")).await;
-        accept(&app, &w).await;
-        server.wait_for_to("maria@example.org", 1, 15).await;
+        let Waiting { server, app, w, .. } = waiting_for_maria(backend, "en").await;
 
         // The next export leaves María's record out and links Ana to a new
         // record at another address (a replaced parent record is a new
