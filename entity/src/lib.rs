@@ -2,6 +2,7 @@
 //!
 //! This crate knows nothing about HTTP: it is the shape of the data, nothing more.
 
+pub mod address_report;
 pub mod application;
 pub mod application_event;
 pub mod audit_log;

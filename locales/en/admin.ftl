@@ -60,6 +60,7 @@ vocab-audit_action-reject_organization = Rejected an organization
 vocab-audit_action-suspend_organization = Suspended an organization
 vocab-audit_action-reinstate_organization = Verified a suspended organization again
 vocab-audit_action-edit_pending_organization = Changed a waiting organization's details
+vocab-audit_action-clear_address_report = Lifted a hold on email consent reported by a family
 admin-setup-title = Set up STEMbridge
 admin-setup-intro = No administrator exists yet. Create the first administrator account; this page closes once it exists.
 admin-setup-submit = Create administrator

@@ -143,3 +143,20 @@ families-roster-consent = { $count ->
 } (see Consent forms).
 families-birth-date-confirm-start = This date makes the student 18 by the start of a placement waiting for a guardian's consent, so saving it starts that placement without consent. If the date is right, tick “Start it without a guardian's consent” and save again; nothing was saved.
 families-record-start-without-consent = Start it without a guardian's consent if this date makes the student 18 by a waiting placement's start
+families-consent-held = Your placement “{ $title }” is on hold until a parent or guardian gives consent again: your family asked the district to check a change of their contact details. Your school will be in touch.
+families-report-title = A change you did not ask for?
+families-report-intro = Your school stopped writing to this address about a student, for the contact { $name }.
+families-report-what-happens = If you did not ask for this, report it. The district's administrators are told, not only the school. Until they have checked the contact with your family, nobody can give consent for that student by email, and a placement that started on a consent given by email since the change is paused. The contact is not moved back to this address: an administrator decides.
+families-report-button = Report: I did not ask for this
+families-report-if-you-asked = If you asked the school for this change, you need do nothing.
+families-reported-title = Thank you: the district was told
+families-reported-done = Your report went to the district's administrators. Email consent for the student is on hold until they have checked the contact with your family. Nothing more is needed from you here.
+families-reported-already = This change was already reported; the district's administrators were told. Nothing more is needed.
+families-hold-cleared = The hold on email consent was lifted. { $asked ->
+    [0] No placement waits for consent.
+    [one] The guardians were asked again for one placement.
+   *[other] The guardians were asked again for { $asked } placements.
+}
+families-hold-none = Email consent for this student is not on hold.
+families-record-held = On hold: a family reported a change of guardian contact as unwanted (reported { $date }). No consent link is sent for this student until an administrator has checked the contacts with the family and lifted the hold; a paper form can still be recorded.
+families-record-held-admin = Lift the hold

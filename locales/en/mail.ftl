@@ -2,9 +2,9 @@
 
 mail-footer = STEMbridge connects school students with STEM internships. You receive this email because a school lists you as a student's parent or guardian. Consent requests are sent only when a decision is needed; this email has no tracking.
 mail-guardian-address-changed-subject = { $organization } changed the address it writes to
-mail-guardian-address-changed-body = { $organization } changed the email address it has on file for a parent or guardian contact that used this address. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not ask for this change, contact the school right away.
+mail-guardian-address-changed-body = { $organization } changed the email address it has on file for a parent or guardian contact that used this address. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not ask for this change, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for that student until they have looked. The link works for 30 days.
 mail-guardian-contact-ended-subject = { $organization } no longer writes to this address
-mail-guardian-contact-ended-body = { $organization } no longer lists this address as a parent or guardian contact of one of its students, while a decision about that student's STEM placement is waiting. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not expect this, contact the school right away.
+mail-guardian-contact-ended-body = { $organization } no longer lists this address as a parent or guardian contact of one of its students, while a decision about that student's STEM placement is waiting. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not expect this, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for that student until they have looked. The link works for 30 days.
 mail-consent-subject = Your consent is needed: { $student }'s STEM placement
 mail-consent-greeting = Hello { $name },
 mail-consent-intro = { $student } has accepted a place at { $organization }. Because { $student } is under 18, the placement can start only with your consent. Here is what it involves:
@@ -133,3 +133,13 @@ mail-guardian-always = Consent requests are always sent: a student you are a gua
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” must be a number from 1 to { $max }.
+mail-guardian-address-changed-button = I did not ask for this change
+mail-guardian-contact-ended-button = I did not expect this
+mail-guardian-address-reported-subject = A family reported a change of guardian contact
+mail-guardian-address-reported-body = A parent or guardian contact, { $title }, was told at their former address that { $organization } changed or ended it, and reported that they did not ask for this. Email consent for the students of that contact is on hold: their open consent links ended, no new link is sent, and { $student ->
+    [0] no placement had to be stopped
+    [one] one placement that started on a consent given by email since the change waits for consent again
+   *[other] { $student } placements that started on a consent given by email since the change wait for consent again
+}. Please check the contact with the family through a channel the school does not control, correct it if needed, then lift the hold on the student's record (admins only). The audit log shows who changed the contact.
+mail-guardian-address-reported-button = Open the student's record
+mail-footer-staff = STEMbridge connects school students with STEM internships. You get this email because you are an administrator of STEMbridge for your district. It has no tracking.

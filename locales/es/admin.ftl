@@ -60,6 +60,7 @@ vocab-audit_action-reject_organization = Rechazó una organización
 vocab-audit_action-suspend_organization = Suspendió una organización
 vocab-audit_action-reinstate_organization = Volvió a verificar una organización suspendida
 vocab-audit_action-edit_pending_organization = Cambió los datos de una organización en espera
+vocab-audit_action-clear_address_report = Levantó la retención del consentimiento por correo que una familia reportó
 admin-setup-title = Configurar STEMbridge
 admin-setup-intro = Todavía no existe ningún administrador. Cree la primera cuenta de administrador; esta página se cierra en cuanto exista.
 admin-setup-submit = Crear administrador

@@ -143,3 +143,20 @@ families-roster-consent = { $count ->
 } (vea Formularios de consentimiento).
 families-birth-date-confirm-start = Esta fecha hace que el estudiante tenga 18 años al empezar una práctica que espera el consentimiento del tutor, así que guardarla la inicia sin consentimiento. Si la fecha es correcta, marque «Iniciarla sin el consentimiento de un tutor» y guarde de nuevo; no se guardó nada.
 families-record-start-without-consent = Iniciarla sin el consentimiento de un tutor si esta fecha hace que el estudiante tenga 18 años al empezar una práctica en espera
+families-consent-held = Tu práctica «{ $title }» queda en pausa hasta que tu madre, padre o tutor vuelva a dar su consentimiento: tu familia pidió al distrito revisar un cambio de sus datos de contacto. Tu escuela se comunicará contigo.
+families-report-title = ¿Un cambio que usted no pidió?
+families-report-intro = Su escuela dejó de escribir a esta dirección sobre un estudiante, para el contacto { $name }.
+families-report-what-happens = Si usted no lo pidió, repórtelo. Se avisa a los administradores del distrito, no solo a la escuela. Hasta que revisen el contacto con su familia, nadie podrá dar consentimiento por correo para ese estudiante, y una práctica que empezó con un consentimiento dado por correo desde el cambio queda en pausa. El contacto no se devuelve a esta dirección: lo decide un administrador.
+families-report-button = Reportar: no pedí esto
+families-report-if-you-asked = Si usted pidió este cambio a la escuela, no tiene que hacer nada.
+families-reported-title = Gracias: se avisó al distrito
+families-reported-done = Su reporte llegó a los administradores del distrito. El consentimiento por correo para el estudiante queda retenido hasta que revisen el contacto con su familia. No tiene que hacer nada más aquí.
+families-reported-already = Este cambio ya fue reportado; se avisó a los administradores del distrito. No tiene que hacer nada más.
+families-hold-cleared = Se levantó la retención del consentimiento por correo. { $asked ->
+    [0] Ninguna práctica espera consentimiento.
+    [one] Se volvió a pedir el consentimiento a los tutores para una práctica.
+   *[other] Se volvió a pedir el consentimiento a los tutores para { $asked } prácticas.
+}
+families-hold-none = El consentimiento por correo para este estudiante no está retenido.
+families-record-held = Retenido: una familia reportó como no deseado un cambio de contacto de tutor (reportado el { $date }). No se envía ningún enlace de consentimiento para este estudiante hasta que un administrador revise los contactos con la familia y levante la retención; todavía se puede registrar un formulario en papel.
+families-record-held-admin = Levantar la retención

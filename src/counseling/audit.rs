@@ -49,6 +49,7 @@ entity::vocabulary! {
         SuspendOrganization = "suspend_organization",
         ReinstateOrganization = "reinstate_organization",
         EditPendingOrganization = "edit_pending_organization",
+        ClearAddressReport = "clear_address_report",
     }
 }
 

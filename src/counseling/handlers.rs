@@ -319,6 +319,11 @@ pub async fn student_record(
     )
     .await?;
     let guardians = crate::families::service::of_student(&state.db, student.id).await?;
+    let held_since = crate::families::address_report::holds_of(&state.db, student.id)
+        .await?
+        .first()
+        .and_then(|r| r.reported_at)
+        .map(|at| at.date_naive().to_string());
     let placements = crate::placements::service::of_student(
         &state.db,
         student.id,
@@ -331,6 +336,7 @@ pub async fn student_record(
             student => timeline,
             id,
             guardians,
+            held_since,
             placements,
             date_of_birth => student.date_of_birth.map(|d| d.to_string()),
         },

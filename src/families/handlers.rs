@@ -5,10 +5,16 @@ use axum::{extract::State, response::Response};
 use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
-use super::service::{self, BirthDateForm, GuardianForm};
+use minijinja::context;
+
+use super::{
+    address_report::{self, Opened},
+    link_language::private,
+    service::{self, BirthDateForm, GuardianForm},
+};
 use crate::placements::consent::AfterBirthDate;
 use crate::{
-    auth::extractors::CounselorUser,
+    auth::extractors::{CounselorUser, FormPage},
     error::AppResult,
     format::today,
     forms::{Form, Path, Saved},
@@ -74,4 +80,54 @@ pub async fn set_birth_date(
             .arg("started", effect.started.len())
     };
     Saved::new(saved, back(id)).redirect(&session).await
+}
+
+/// The page a notice's report link opens (guardians have no account).
+pub async fn report_page(
+    State(db): State<DatabaseConnection>,
+    FormPage(page): FormPage,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let opened = address_report::open(&db, &token).await?;
+    let response = match opened {
+        Opened::Open(guardian) => page.respond(
+            "families/address_report.html",
+            context! { name => format!("{} {}", guardian.given_name, guardian.family_name) },
+        )?,
+        Opened::Reported => page.respond(
+            "families/address_reported.html",
+            context! { already => true },
+        )?,
+    };
+    Ok(private(response))
+}
+
+/// The former address reports the change: the district's admins hear of it.
+pub async fn report(
+    State(db): State<DatabaseConnection>,
+    FormPage(page): FormPage,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let made = address_report::report(&db, &token).await?;
+    let response = page.respond(
+        "families/address_reported.html",
+        context! { already => !made },
+    )?;
+    Ok(private(response))
+}
+
+/// An admin lifts the hold a family's report put on email consent.
+pub async fn clear_hold(
+    State(db): State<DatabaseConnection>,
+    counselor: CounselorUser,
+    session: Session,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
+    let asked = address_report::clear(&db, &counselor, id).await?;
+    Saved::new(
+        Message::new("families-hold-cleared").arg("asked", asked),
+        back(id),
+    )
+    .redirect(&session)
+    .await
 }

@@ -24,7 +24,12 @@ use crate::{
 };
 
 /// Paths of the pages reached through a guardian's mailed link.
-const GUARDIAN_PAGES: [&str; 3] = ["/consent/", "/email/", "/unsubscribe/"];
+const GUARDIAN_PAGES: [&str; 4] = [
+    "/consent/",
+    "/email/",
+    "/unsubscribe/",
+    super::address_report::PATH,
+];
 
 /// The query parameter carrying the reader's choice on those pages.
 const PARAM: &str = "lang";
@@ -49,12 +54,25 @@ async fn guardian_of_path(
     if prefix == "/consent/" {
         return crate::placements::consent::guardian_of_link(db, token).await;
     }
+    if prefix == super::address_report::PATH {
+        return super::address_report::guardian_of_link(db, token).await;
+    }
     // Settings and unsubscribe links are signed; only a guardian's counts
     // here (a signed-in person's pages follow their own language).
     match preferences::open_token(db, token).await? {
         Some((Recipient::Guardian(id), _)) => Ok(guardian::Entity::find_by_id(id).one(db).await?),
         _ => Ok(None),
     }
+}
+
+/// A page whose address holds a link token (consent, settings,
+/// unsubscribe, report): no cache keeps it.
+pub fn private(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    response
 }
 
 /// The choice carried in a guardian page's address (`?lang=es`).

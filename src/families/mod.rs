@@ -2,11 +2,15 @@
 //! the student's record), who hear about a minor's placement in their own
 //! language and alone can give consent. Guardians are contacts, not accounts.
 
+pub mod address_report;
 mod handlers;
 pub mod link_language;
 pub mod service;
 
-use axum::{Router, routing::post};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::app::AppState;
 
@@ -23,5 +27,13 @@ pub fn router() -> Router<AppState> {
         .route(
             "/counselor/students/{id}/birth-date",
             post(handlers::set_birth_date),
+        )
+        .route(
+            "/counselor/students/{id}/consent-hold/clear",
+            post(handlers::clear_hold),
+        )
+        .route(
+            "/address-report/{token}",
+            get(handlers::report_page).post(handlers::report),
         )
 }

@@ -57,6 +57,11 @@ pub async fn reachable(
         .from(student_guardian::Entity)
         .and_where(student_guardian::Column::StudentId.eq(student_id))
         .to_owned();
+    // A family's report holds email consent for the student (see
+    // `address_report`): nobody is reachable until an admin clears it.
+    if super::address_report::is_held(db, student_id).await? {
+        return Ok(Vec::new());
+    }
     Ok(guardian::Entity::find()
         .filter(guardian::Column::Id.in_subquery(linked))
         .filter(reachable_by_email())
@@ -73,6 +78,10 @@ pub async fn reachable_of(
 ) -> AppResult<Vec<(i32, guardian::Model)>> {
     let links = student_guardian::Entity::find()
         .filter(student_guardian::Column::StudentId.is_in(students.iter().copied()))
+        .filter(
+            student_guardian::Column::StudentId
+                .not_in_subquery(super::address_report::held_students()),
+        )
         .all(db)
         .await?;
     let guardians: std::collections::HashMap<i32, guardian::Model> = guardian::Entity::find()
@@ -357,43 +366,53 @@ pub async fn tell_former_address(
     } else {
         return Ok(());
     };
-    notify_address(db, before, former, kind).await
+    notify_address(db, before, former, kind, None).await
 }
 
 /// Tells an active guardian's address that the school no longer lists it as
 /// a contact of one of its students (a roster that unlinked them, or left
 /// them out, while a placement of that student waits for consent).
+/// `unlinked_from`: the student they were just unlinked from, whom the
+/// notice's report link is about too.
 pub async fn tell_contact_ended(
     db: &impl ConnectionTrait,
     before: &guardian::Model,
+    unlinked_from: Option<i32>,
 ) -> AppResult<()> {
     match before.email.as_deref().filter(|e| !e.is_empty()) {
         Some(former) if before.active => {
-            notify_address(db, before, former, "guardian-contact-ended").await
+            notify_address(db, before, former, "guardian-contact-ended", unlinked_from).await
         }
         _ => Ok(()),
     }
 }
 
-/// The notice of [`tell_former_address`], naming the guardian's school.
+/// The notice of [`tell_former_address`], naming the guardian's school,
+/// with the link to report the change (see `address_report`).
 async fn notify_address(
     db: &impl ConnectionTrait,
     before: &guardian::Model,
     former: &str,
     kind: &str,
+    unlinked_from: Option<i32>,
 ) -> AppResult<()> {
-    let linked = Query::select()
-        .column(student_guardian::Column::StudentId)
-        .from(student_guardian::Entity)
-        .and_where(student_guardian::Column::GuardianId.eq(before.id))
-        .to_owned();
+    let mut students: Vec<i32> = student_guardian::Entity::find()
+        .filter(student_guardian::Column::GuardianId.eq(before.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|link| link.student_id)
+        .chain(unlinked_from)
+        .collect();
+    students.sort_unstable();
+    students.dedup();
     let school = entity::school::Entity::find()
         .filter(
             entity::school::Column::Id.in_subquery(
                 Query::select()
                     .column(student::Column::SchoolId)
                     .from(student::Entity)
-                    .and_where(student::Column::Id.in_subquery(linked))
+                    .and_where(student::Column::Id.is_in(students.iter().copied()))
                     .to_owned(),
             ),
         )
@@ -402,6 +421,7 @@ async fn notify_address(
         .await?
         .map(|s| s.name)
         .unwrap_or_default();
+    let link = super::address_report::link_for_notice(db, before, former, &students).await?;
     crate::mail::enqueue(
         db,
         crate::mail::Outgoing {
@@ -414,6 +434,7 @@ async fn notify_address(
                 kind,
                 name => format!("{} {}", before.given_name, before.family_name),
                 organization => school,
+                link,
                 footer => "mail-footer",
             },
             attachment: None,

@@ -5,7 +5,7 @@
 
 use axum::{
     extract::{Path, State},
-    http::{HeaderMap, HeaderValue, Uri, header},
+    http::{HeaderMap, Uri},
     response::Response,
 };
 use minijinja::context;
@@ -17,18 +17,10 @@ use crate::{
     app::AppState,
     auth::extractors::{CurrentUser, FormPage, Page},
     error::{AppError, AppResult},
-    families::link_language,
+    families::link_language::{self, private},
     forms::{FieldErrors, Form, Saved, answer_or_rerender, save_or_rerender},
     i18n::Message,
 };
-
-/// Pages whose address holds a link token: no cache keeps them.
-fn private(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
 
 fn render_preferences(
     page: &Page,

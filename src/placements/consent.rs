@@ -742,6 +742,10 @@ pub async fn statuses(
                 .into(),
         )
         .filter(entity::student_guardian::Column::StudentId.is_in(students))
+        .filter(
+            entity::student_guardian::Column::StudentId
+                .not_in_subquery(crate::families::address_report::held_students()),
+        )
         .filter(families::reachable_by_email())
         .distinct()
         .into_tuple::<i32>()

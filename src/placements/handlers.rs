@@ -16,7 +16,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CounselorUser, FormPage, Page, StudentUser, VerifiedEmployer},
     error::AppResult,
-    families::link_language::ReaderLanguage,
+    families::link_language::{ReaderLanguage, private},
     format::today,
     forms::{
         FieldErrors, Form, Path, Query, Saved, answer_or_rerender, save_or_refuse,
@@ -98,15 +98,6 @@ async fn render_consent_form(
             errors,
         },
     )
-}
-
-/// The consent pages carry a secret in their address: no cache keeps them.
-fn private(mut response: Response) -> Response {
-    response.headers_mut().insert(
-        axum::http::header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("no-store"),
-    );
-    response
 }
 
 pub async fn consent_page(

@@ -1751,7 +1751,7 @@ async fn import_guardians(
             .filter(|g| waiting_links_before.iter().any(|(_, id)| *id == g.id))
             .collect();
         for guardian in &leaving {
-            crate::families::service::tell_contact_ended(txn, guardian).await?;
+            crate::families::service::tell_contact_ended(txn, guardian, None).await?;
             audit_contact(
                 txn,
                 importer,
@@ -1828,7 +1828,7 @@ async fn import_guardians(
         if told.insert(id)
             && let Some(guardian) = guardian::Entity::find_by_id(id).one(txn).await?
         {
-            crate::families::service::tell_contact_ended(txn, &guardian).await?;
+            crate::families::service::tell_contact_ended(txn, &guardian, Some(student)).await?;
             audit_contact(
                 txn,
                 importer,

@@ -218,6 +218,12 @@ const MATRIX: &[(&str, &str, &str)] = &[
         "LFFFFANA",
     ),
     ("POST", "/counselor/students/{id}/birth-date", "LFFFFANA"),
+    // A family's report may be about the counselor: admins only.
+    (
+        "POST",
+        "/counselor/students/{id}/consent-hold/clear",
+        "LFFFFFFA",
+    ),
     ("POST", "/counselor/students/{id}/priority", "LFFFFANA"),
     ("POST", "/counselor/codes", "LFFFFAAA"),
     ("POST", "/counselor/roster/uploads", "LFFFFAAA"),
@@ -238,6 +244,8 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/unsubscribe/{token}", "NNNNNNNN"),
     ("POST", "/unsubscribe/{token}", "NNNNNNNN"),
     ("GET", "/email/{token}", "NNNNNNNN"),
+    ("GET", "/address-report/{token}", "NNNNNNNN"),
+    ("POST", "/address-report/{token}", "NNNNNNNN"),
     ("POST", "/email/{token}", "NNNNNNNN"),
     ("GET", "/account/mfa", "LAAAAAAA"),
     ("POST", "/account/mfa/{action}", "LAAAAAAA"),

@@ -131,7 +131,8 @@ async fn a_guardians_address_cannot_be_a_staff_inbox_and_her_former_address_hear
             told.subject()
         );
         assert!(
-            told.text().contains("comuníquese con la escuela"),
+            told.text()
+                .contains("se avisa a los administradores del distrito"),
             "{}",
             told.text()
         );
@@ -563,5 +564,165 @@ async fn an_employer_signing_in_with_a_sub_address_leaves_its_inbox_closed_to_co
                 Some("maria@example.org")
             );
         }
+    }
+}
+
+/// A counselor moves María's contact to an inbox of their own (no staff
+/// sign-in, so nothing refuses it) and consents through the link mailed
+/// there. María, told at her former address, reports the change: the
+/// district's admin is mailed, the placement waits for consent again, the
+/// links end and none is sent while the report holds, a second tab changes
+/// nothing twice, the counselor cannot lift the hold, and an admin who has
+/// put the contact right lifts it and María is asked again.
+#[tokio::test]
+async fn a_family_reports_a_change_it_did_not_ask_for_and_email_consent_waits_for_an_admin() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first: _,
+        } = waiting_for_maria(backend, "es").await;
+        let response = correct_maria(&app, &w, "carla.home@example.net", "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let told = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        let report = told.link("/address-report/");
+        let hijacked = server
+            .wait_for_to("carla.home@example.net", 1, 15)
+            .await
+            .remove(0);
+        let counselors_browser = new_client();
+        let given = give_consent(&app, &counselors_browser, &hijacked.link("/consent/")).await;
+        assert_eq!(given.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        let admin_mail_before = server.received_to(&w.admin.email).len();
+
+        // A second tab holds the form too.
+        let second_tab = new_client();
+        let second_token = app.csrf_token(&second_tab, &report).await;
+        // María's browser, signed in as nobody: the page is in her language.
+        let marias_browser = new_client();
+        let page = app.get_as(&marias_browser, &report).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let body = page.text().await.unwrap();
+        assert!(body.contains("¿Un cambio que usted no pidió?"), "{body}");
+        let done = app.submit_as(&marias_browser, &report, &report, &[]).await;
+        assert_eq!(done.status(), StatusCode::OK);
+        assert!(
+            done.text().await.unwrap().contains("se avisó al distrito"),
+            "reported"
+        );
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        let alert = server
+            .wait_for_to(&w.admin.email, admin_mail_before + 1, 15)
+            .await
+            .pop()
+            .unwrap();
+        assert!(
+            alert
+                .subject()
+                .contains("reported a change of guardian contact"),
+            "{}",
+            alert.subject()
+        );
+        assert!(alert.text().contains("María Rivera"), "{}", alert.text());
+        assert!(
+            alert
+                .link("/counselor/students/")
+                .ends_with(&w.student_id.to_string()),
+            "{}",
+            alert.text()
+        );
+
+        // A second tab: told it was reported, and nothing happens twice.
+        let again = second_tab
+            .post(app.url(&report))
+            .form(&[("csrf_token", second_token.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::OK);
+        assert!(again.text().await.unwrap().contains("ya fue reportado"));
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(
+            server.received_to(&w.admin.email).len(),
+            admin_mail_before + 1,
+            "one alert"
+        );
+
+        // Held: the counselor's "send again" sends nothing, the record
+        // says why, and only an admin lifts it.
+        let requests = consent_requests(&app).await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        app.submit_as(
+            &w.counselor,
+            "/counselor/placements",
+            &format!("/counselor/placements/{placement}/consent-resend"),
+            &[],
+        )
+        .await;
+        assert_eq!(consent_requests(&app).await, requests, "no link while held");
+        let page = text(&app, &w.counselor, &record).await;
+        assert!(page.contains("On hold: a family reported"), "{page}");
+        let lift = format!("{record}/consent-hold/clear");
+        let refused = app.submit_as(&w.counselor, &record, &lift, &[]).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+        // The admin puts the contact right, then lifts the hold: María is
+        // asked at her own address, and the audit says who lifted it.
+        let guardian = maria(&app).await;
+        let saved = app
+            .submit_as(
+                &w.admin,
+                &record,
+                &format!("{record}/guardians/{}", guardian.id),
+                &[
+                    ("given_name", "María"),
+                    ("family_name", "Rivera"),
+                    ("email", "maria@example.org"),
+                    ("phone", ""),
+                    ("language", "es"),
+                    ("active", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        assert_eq!(consent_requests(&app).await, requests, "still held");
+        let lifted = app.submit_as(&w.admin, &record, &lift, &[]).await;
+        assert_eq!(lifted.status(), StatusCode::SEE_OTHER);
+        let asked = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert!(asked.text().contains("/consent/"), "{}", asked.text());
+        assert_eq!(
+            app.count("audit_log WHERE action = 'clear_address_report'")
+                .await,
+            1
+        );
+        let twice = app.submit_as(&w.admin, &record, &lift, &[]).await;
+        assert_eq!(twice.status(), StatusCode::CONFLICT);
+    }
+}
+
+/// A report link that was never sent, or is mistyped, opens nothing.
+#[tokio::test]
+async fn an_unknown_report_link_opens_nothing() {
+    for backend in backends() {
+        let app = crate::helpers::TestApp::spawn(backend).await;
+        let client = new_client();
+        let page = app
+            .get_as(&client, "/address-report/not-a-real-token")
+            .await;
+        assert_eq!(page.status(), StatusCode::NOT_FOUND);
+        let post = app
+            .submit_as(&client, "/login", "/address-report/not-a-real-token", &[])
+            .await;
+        assert_eq!(post.status(), StatusCode::NOT_FOUND);
+        assert_eq!(app.count("address_report").await, 0);
     }
 }
