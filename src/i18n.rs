@@ -375,6 +375,13 @@ pub fn group_label(lang: Lang, group: &str) -> String {
         .unwrap_or_else(|| group.to_owned())
 }
 
+/// The line of mail written in the home language `code` itself, for a
+/// family we can only write to in English or Spanish (see
+/// `families::service::tagline`), if the catalogue has one.
+pub fn tagline(code: &str) -> Option<String> {
+    LOCALES.try_lookup(Lang::En.id(), &format!("mail-tagline-{code}"))
+}
+
 /// The name of an ISO 639-1 language in `lang`: from the catalogue for the
 /// languages families speak most, else its English name, else the code.
 pub fn language_name(lang: Lang, code: &str) -> String {

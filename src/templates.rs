@@ -72,6 +72,14 @@ fn build_environment() -> Environment<'static> {
                 .collect::<Vec<_>>(),
         ),
     );
+    env.add_global(
+        "family_languages",
+        Value::from_serialize(crate::languages::FAMILY_LANGUAGES),
+    );
+    // Whether the site writes in a language (`es`: yes; `vi`: not yet).
+    env.add_test("written_language", |code: &str| {
+        Lang::from_code(code).is_some()
+    });
     // Vocabulary terms by key, in the page's language.
     env.add_filter("vocab", |state: &State, key: &str, vocabulary: &str| {
         i18n::vocab(lang_of(state), vocabulary, key)

@@ -60,7 +60,7 @@ counselor-stage-applied = Applied
 counselor-stage-placed = Placed
 counselor-stage-completed = Completed
 counselor-birth-date-invalid = Birth date must be a past date like 2010-04-23.
-counselor-guardian-language-choose = Choose English or Spanish.
+counselor-guardian-language-choose = Choose a language from the list, or “Not known”.
 counselor-guardian-active-choose = Active must be true or false.
 counselor-flash-paper-consent = Paper consent recorded.
 

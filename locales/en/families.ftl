@@ -160,3 +160,6 @@ families-hold-cleared = The hold on email consent was lifted. { $asked ->
 families-hold-none = Email consent for this student is not on hold.
 families-record-held = On hold: a family reported a change of guardian contact as unwanted (reported { $date }). No consent link is sent for this student until an administrator has checked the contacts with the family and lifted the hold; a paper form can still be recorded.
 families-record-held-admin = Lift the hold
+families-language-not-known = Not known
+families-language-mail-in-english = { $language } (mail in English)
+families-guardian-language-not-written = The school records { $language } for this family. STEMbridge does not write whole emails in { $language } yet: ours to them are in English, with one line in { $language } where we have it, asking them to contact the school. Reach them through the school's interpreter for anything that needs an answer, such as consent.

@@ -143,3 +143,16 @@ mail-guardian-address-reported-body = A parent or guardian contact, { $title }, 
 }. Please check the contact with the family through a channel the school does not control, correct it if needed, then lift the hold on the student's record (admins only). The audit log shows who changed the contact.
 mail-guardian-address-reported-button = Open the student's record
 mail-footer-staff = STEMbridge connects school students with STEM internships. You get this email because you are an administrator of STEMbridge for your district. It has no tracking.
+# One line in a family's home language, for the languages we do not yet
+# write whole mails in: the same text in every catalogue (it is written in
+# that language, not the reader's). To be checked by native speakers.
+mail-tagline-zh = 这封邮件来自您孩子的学校，内容是关于一个 STEM 实习机会，可能需要您的答复。如需帮助阅读，请联系学校。
+mail-tagline-vi = Thư này từ trường của con quý vị, về một chương trình thực tập STEM, và có thể cần quý vị trả lời. Nếu cần giúp đọc thư, xin liên lạc với trường.
+mail-tagline-ar = هذه الرسالة من مدرسة طفلك بشأن تدريب في مجال العلوم والتكنولوجيا (STEM)، وقد تحتاج إلى ردك. إذا كنت بحاجة إلى مساعدة في قراءتها، يُرجى الاتصال بالمدرسة.
+mail-tagline-ht = Mesaj sa a soti nan lekòl pitit ou a, sou yon estaj STEM, e li ka bezwen repons ou. Si ou bezwen èd pou li l, kontakte lekòl la.
+mail-tagline-ko = 이 메일은 자녀의 학교에서 보낸 STEM 인턴십 안내이며 답변이 필요할 수 있습니다. 읽는 데 도움이 필요하시면 학교에 연락해 주십시오.
+mail-tagline-tl = Ang mensaheng ito ay mula sa paaralan ng iyong anak, tungkol sa isang STEM internship, at maaaring kailangan ang iyong sagot. Kung kailangan mo ng tulong sa pagbasa nito, makipag-ugnayan sa paaralan.
+mail-tagline-ru = Это письмо от школы вашего ребёнка о стажировке STEM; может потребоваться ваш ответ. Если вам нужна помощь, чтобы прочитать его, свяжитесь со школой.
+mail-tagline-fr = Ce message de l'école de votre enfant concerne un stage STEM et peut demander votre réponse. Si vous avez besoin d'aide pour le lire, contactez l'école.
+mail-tagline-pt = Esta mensagem da escola do seu filho é sobre um estágio STEM e pode precisar da sua resposta. Se precisar de ajuda para lê-la, entre em contato com a escola.
+mail-tagline-so = Fariintan waxay ka timid dugsiga ilmahaaga, waxayna ku saabsan tahay tababar STEM; waxaa laga yaabaa inay u baahato jawaabtaada. Haddii aad u baahan tahay caawimo si aad u akhrido, la xiriir dugsiga.

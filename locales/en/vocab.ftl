@@ -91,3 +91,4 @@ vocab-language-tl = Tagalog
 vocab-language-ru = Russian
 vocab-language-fr = French
 vocab-language-pt = Portuguese
+vocab-language-so = Somali

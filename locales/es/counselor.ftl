@@ -60,7 +60,7 @@ counselor-stage-applied = Envió solicitudes
 counselor-stage-placed = Con práctica
 counselor-stage-completed = Práctica completada
 counselor-birth-date-invalid = La fecha de nacimiento debe ser una fecha pasada, como 2010-04-23.
-counselor-guardian-language-choose = Elija inglés o español.
+counselor-guardian-language-choose = Elija un idioma de la lista, o «No se sabe».
 counselor-guardian-active-choose = «Activo» debe ser verdadero o falso.
 counselor-flash-paper-consent = Consentimiento en papel registrado.
 

@@ -160,3 +160,6 @@ families-hold-cleared = Se levantó la retención del consentimiento por correo.
 families-hold-none = El consentimiento por correo para este estudiante no está retenido.
 families-record-held = Retenido: una familia reportó como no deseado un cambio de contacto de tutor (reportado el { $date }). No se envía ningún enlace de consentimiento para este estudiante hasta que un administrador revise los contactos con la familia y levante la retención; todavía se puede registrar un formulario en papel.
 families-record-held-admin = Levantar la retención
+families-language-not-known = No se sabe
+families-language-mail-in-english = { $language } (correo en inglés)
+families-guardian-language-not-written = La escuela registra { $language } para esta familia. STEMbridge todavía no escribe correos completos en { $language }: los nuestros les llegan en inglés, con una línea en { $language } cuando la tenemos, pidiéndoles que se comuniquen con la escuela. Comuníquese con ellos por medio del intérprete de la escuela para todo lo que necesite respuesta, como el consentimiento.

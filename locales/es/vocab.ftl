@@ -91,3 +91,4 @@ vocab-language-tl = Tagalo
 vocab-language-ru = Ruso
 vocab-language-fr = Francés
 vocab-language-pt = Portugués
+vocab-language-so = Somalí

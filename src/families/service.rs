@@ -435,6 +435,7 @@ async fn notify_address(
                 name => format!("{} {}", before.given_name, before.family_name),
                 organization => school,
                 link,
+                tagline => tagline(before),
                 footer => "mail-footer",
             },
             attachment: None,
@@ -453,6 +454,18 @@ pub fn lang_of(guardian: &guardian::Model) -> Lang {
     chosen_lang(guardian)
         .or_else(|| recorded_lang(guardian))
         .unwrap_or_default()
+}
+
+/// A line in the family's home language at the top of a mail we can only
+/// write in English or Spanish: what it is about and to ask the school for
+/// help reading it. `(code, text)`, for the languages the catalogue has a
+/// line in; `None` when the mail is in the language the family reads.
+pub fn tagline(guardian: &guardian::Model) -> Option<(String, String)> {
+    if chosen_lang(guardian).is_some() || recorded_lang(guardian).is_some() {
+        return None;
+    }
+    let code = crate::languages::normalize(&guardian.language)?;
+    crate::i18n::tagline(code).map(|text| (code.to_owned(), text))
 }
 
 /// The language the guardian chose themselves (their settings page), if any.
@@ -493,7 +506,9 @@ struct GuardianInput {
     active: bool,
 }
 
-fn parse(form: &GuardianForm) -> AppResult<GuardianInput> {
+/// `recorded`: the contact's language as stored, kept as it is when the
+/// form sends it back (a roster may record one we cannot read).
+fn parse(form: &GuardianForm, recorded: Option<&str>) -> AppResult<GuardianInput> {
     let mut errors = FieldErrors::new();
     let given_name = errors.text(
         "given_name",
@@ -513,16 +528,20 @@ fn parse(form: &GuardianForm) -> AppResult<GuardianInput> {
         Some(errors.email("email", &form.email))
     };
     let phone = errors.optional_text("phone", "families-field-phone", &form.phone, limit::PHONE);
-    let written = if form.language.trim().is_empty() {
-        "en"
+    // Any language we know is kept as the school records it (a family
+    // that reads Vietnamese is mailed in English, with a line in
+    // Vietnamese; see `tagline`); "not known" stays empty.
+    let language = if form.language.trim().is_empty() {
+        String::new()
+    } else if recorded == Some(form.language.as_str()) {
+        form.language.clone()
     } else {
-        &form.language
-    };
-    let language = match crate::languages::interface_lang(written) {
-        Some(lang) => lang.code().to_owned(),
-        None => {
-            errors.add_id("language", "counselor-guardian-language-choose");
-            String::new()
+        match crate::languages::normalize(&form.language) {
+            Some(code) => code.to_owned(),
+            None => {
+                errors.add_id("language", "counselor-guardian-language-choose");
+                String::new()
+            }
         }
     };
     let active = match form.active.trim() {
@@ -563,7 +582,7 @@ pub async fn add(
 ) -> AppResult<(guardian::Model, LinksRefreshed)> {
     let txn = db::begin_write(db).await?;
     student_for(&txn, counselor, student_id).await?;
-    let input = parse(form)?;
+    let input = parse(form, None)?;
     refuse_unfit_address(&txn, input.email.as_deref(), student_id, None).await?;
     let now = Utc::now();
     let saved = guardian::ActiveModel {
@@ -619,7 +638,7 @@ pub async fn correct(
     student_for(&txn, counselor, student_id).await?;
     crate::db::found::<student_guardian::Entity>(&txn, (student_id, guardian_id)).await?;
     let current = crate::db::found::<guardian::Entity>(&txn, guardian_id).await?;
-    let input = parse(form)?;
+    let input = parse(form, Some(&current.language))?;
     refuse_unfit_address(&txn, input.email.as_deref(), student_id, Some(guardian_id)).await?;
     let students: Vec<i32> = student_guardian::Entity::find()
         .filter(student_guardian::Column::GuardianId.eq(guardian_id))

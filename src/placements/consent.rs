@@ -119,6 +119,7 @@ async fn mail_link(
                 // Consent requests cannot be unsubscribed from, but the
                 // guardian may change the language they are written in.
                 preferences => mail::preferences::guardian_preferences_path(guardian),
+                tagline => families::tagline(guardian),
                 footer => "mail-footer",
                 ..facts.in_lang(lang)
             },

@@ -1962,3 +1962,91 @@ async fn a_placement_put_back_on_hold_asks_the_guardian_at_her_corrected_address
     })
     .await;
 }
+
+/// A family whose home language we do not write yet (Vietnamese): the
+/// consent mail is in English with one line in Vietnamese on top; the
+/// student's record says so and offers the language, selected; saving the
+/// contact keeps it (it was overwritten with English); a language named in
+/// any form is stored as its code, "not known" stays empty, and a language
+/// we cannot read is refused unless it is the one the roster recorded.
+#[tokio::test]
+async fn a_family_whose_language_we_do_not_write_gets_a_line_in_it_and_keeps_it_on_record() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("vi")).await;
+        accept(&app, &w).await;
+        let mail = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        assert!(
+            mail.subject().contains("Your consent is needed"),
+            "{}",
+            mail.subject()
+        );
+        assert!(
+            mail.text().contains("Thư này từ trường của con quý vị"),
+            "{}",
+            mail.text()
+        );
+        assert!(mail.html().contains(r#"<p lang="vi""#), "{}", mail.html());
+
+        let record = format!("/counselor/students/{}", w.student_id);
+        let page = app
+            .get_as(&w.counselor, &record)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(r#"<option value="vi" selected>Vietnamese (mail in English)</option>"#),
+            "{page}"
+        );
+        assert!(
+            page.contains("does not write whole emails in Vietnamese"),
+            "{page}"
+        );
+
+        let guardian = maria(&app).await;
+        let save = async |language: &str| {
+            app.submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians/{}", guardian.id),
+                &[
+                    ("given_name", "María"),
+                    ("family_name", "Rivera"),
+                    ("email", "maria@example.org"),
+                    ("phone", ""),
+                    ("language", language),
+                    ("active", "true"),
+                ],
+            )
+            .await
+        };
+        assert_eq!(save("vi").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(maria(&app).await.language, "vi");
+        assert_eq!(save("Kreyòl").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(maria(&app).await.language, "ht");
+        assert_eq!(save("").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(maria(&app).await.language, "");
+        let refused = save("Klingon").await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            refused
+                .text()
+                .await
+                .unwrap()
+                .contains("Choose a language from the list")
+        );
+        assert_eq!(maria(&app).await.language, "", "nothing written");
+
+        // A language the roster recorded that we cannot read is kept when
+        // the form sends it back.
+        let response = upload(&app, &w.admin, &users("Hmong")).await;
+        assert!(!response.refused, "{}", response.page);
+        assert_eq!(save("Hmong").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(maria(&app).await.language, "Hmong");
+    }
+}
