@@ -34,7 +34,10 @@ counselor-codes-print-heading = Print claim codes
 counselor-codes-print-intro = Codes are shown only once, so printing issues new ones to every student of the grade who has not claimed an account yet.
 counselor-codes-print = Print codes
 
-counselor-roster-imported = Imported: { $created } new students, { $updated } updated, { $deactivated } no longer on the roster (made inactive).
+counselor-roster-imported = Imported: { $created ->
+    [one] 1 new student
+   *[other] { $created } new students
+}, { $updated } updated, { $deactivated } no longer on the roster (made inactive).
 counselor-roster-nothing-imported = { $count ->
     [one] Nothing was imported: 1 problem to fix
    *[other] Nothing was imported: { $count } problems to fix

@@ -34,7 +34,16 @@ counselor-codes-print-heading = Imprimir códigos de activación
 counselor-codes-print-intro = Los códigos se muestran una sola vez, así que al imprimir se generan códigos nuevos para todos los estudiantes del grado que todavía no activaron su cuenta.
 counselor-codes-print = Imprimir códigos
 
-counselor-roster-imported = Importación lista: { $created } estudiantes nuevos, { $updated } actualizados, { $deactivated } que ya no están en la lista (quedaron inactivos).
+counselor-roster-imported = Importación lista: { $created ->
+    [one] 1 estudiante nuevo
+   *[other] { $created } estudiantes nuevos
+}, { $updated ->
+    [one] 1 actualizado
+   *[other] { $updated } actualizados
+}, { $deactivated ->
+    [one] 1 que ya no está en la lista (quedó inactivo)
+   *[other] { $deactivated } que ya no están en la lista (quedaron inactivos)
+}.
 counselor-roster-nothing-imported = { $count ->
     [one] No se importó nada: hay 1 problema que corregir
    *[other] No se importó nada: hay { $count } problemas que corregir

@@ -1,6 +1,15 @@
 # Familias: contactos de tutores, fechas de nacimiento, consentimiento.
 
-families-roster-summary = Tutores: { $created } nuevos, { $updated } actualizados, { $deactivated } ya no están en la lista (quedan inactivos).
+families-roster-summary = Tutores: { $created ->
+    [one] 1 nuevo
+   *[other] { $created } nuevos
+}, { $updated ->
+    [one] 1 actualizado
+   *[other] { $updated } actualizados
+}, { $deactivated ->
+    [one] 1 ya no está en la lista (queda inactivo)
+   *[other] { $deactivated } ya no están en la lista (quedan inactivos)
+}.
 families-accepted = Oferta aceptada: ¡te damos la bienvenida!
 families-guardian-added-asked = Contacto del tutor agregado. Una práctica de este estudiante espera el consentimiento: se envió una solicitud de consentimiento al nuevo contacto.
 families-guardian-added = Contacto del tutor agregado.
@@ -109,7 +118,7 @@ families-roster-warning-guardian = { $file }, línea { $line }: agentSourcedIds 
 families-roster-warning-student = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que este tutor no se vinculó con ese estudiante.
 families-roster-warning-grade = { $file }, línea { $line }: el estudiante “{ $id }” no está en un grado que STEMbridge atiende (de 6.º grado en adelante), así que se dejó fuera.
 families-roster-warning-demographics = { $file }, línea { $line }: “{ $id }” no está en users.csv, así que esta fila se dejó fuera.
-families-roster-warning-language = { $file }, línea { $line }: metadata.language “{ $id }” no es un idioma que reconozcamos; se guardó tal como está escrito y este tutor recibirá los mensajes en inglés. Escríbelo como un código, por ejemplo es o spa, o como un nombre, por ejemplo Spanish o Español.
+families-roster-warning-language = { $file }, línea { $line }: metadata.language “{ $id }” no es un idioma que reconozcamos; se guardó tal como está escrito y este tutor recibirá los mensajes en inglés. Escríbalo como un código, por ejemplo es o spa, o como un nombre, por ejemplo Spanish o Español.
 families-roster-warning-schools = { $file }, línea { $line }: el estudiante figura en varias escuelas ({ $id }). En STEMbridge cada estudiante pertenece a una escuela: si ya está en una de las indicadas, se queda allí; si es nuevo, va a la primera.
 families-roster-warning-columns = { $file }, línea { $line }: el archivo no tiene la columna { $id }, así que lo registrado de cada estudiante se queda como estaba. (Una columna presente con la celda vacía borra el valor.)
 families-roster-warning-race-columns = { $file }, línea { $line }: el archivo no tiene la columna { $id }. La raza y el origen étnico se leen de las columnas que tiene; un estudiante sin marca en ninguna de ellas conserva lo registrado, y sin hispanicOrLatinoEthnicity no se lee nada.
