@@ -404,6 +404,7 @@ pub async fn open_link(
         .await?
         || families::is_staff_address(db, &request.email).await?
         || !still_addressed(&request, guardian.as_ref(), linked)
+        || crate::families::address_report::is_held(db, placement.student_id).await?
     {
         return Ok(Err(LinkProblem::Expired));
     }
@@ -670,12 +671,17 @@ pub async fn decide(
     Ok(updated.rows_affected == 1)
 }
 
-/// Marks one link used; `false` if it already was (a second tab).
+/// Marks one link used; `false` if it already was (a second tab), or it was
+/// ended meanwhile: on PostgreSQL a change of contacts or a family's report
+/// that ends the link while this request waits for its row is seen here,
+/// after the lock, though the link looked open when it was read.
 pub async fn mark_used(db: &impl ConnectionTrait, request_id: i32) -> AppResult<bool> {
+    let now = Utc::now();
     let updated = consent_request::Entity::update_many()
-        .col_expr(consent_request::Column::UsedAt, Expr::value(Utc::now()))
+        .col_expr(consent_request::Column::UsedAt, Expr::value(now))
         .filter(consent_request::Column::Id.eq(request_id))
         .filter(consent_request::Column::UsedAt.is_null())
+        .filter(consent_request::Column::ExpiresAt.gt(now))
         .exec(db)
         .await?;
     Ok(updated.rows_affected == 1)
