@@ -163,3 +163,6 @@ families-record-held-admin = Lift the hold
 families-language-not-known = Not known
 families-language-mail-in-english = { $language } (mail in English)
 families-guardian-language-not-written = The school records { $language } for this family. STEMbridge does not write whole emails in { $language } yet: ours to them are in English, with one line in { $language } where we have it, asking them to contact the school. Reach them through the school's interpreter for anything that needs an answer, such as consent.
+families-counselor-language-not-written = A guardian's home language is { $language }: the consent mail went in English with one line in { $language }. An interpreter may help them answer.
+families-counselor-held = Email consent is on hold: a family reported a change of guardian contact. An administrator must check it with the family first; a paper form can still be recorded.
+families-counselor-open-record = Open the student's record

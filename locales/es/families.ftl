@@ -172,3 +172,6 @@ families-record-held-admin = Levantar la retención
 families-language-not-known = No se sabe
 families-language-mail-in-english = { $language } (correo en inglés)
 families-guardian-language-not-written = La escuela registra { $language } para esta familia. STEMbridge todavía no escribe correos completos en { $language }: los nuestros les llegan en inglés, con una línea en { $language } cuando la tenemos, pidiéndoles que se comuniquen con la escuela. Comuníquese con ellos por medio del intérprete de la escuela para todo lo que necesite respuesta, como el consentimiento.
+families-counselor-language-not-written = El idioma del hogar de un tutor es { $language }: el correo de consentimiento se envió en inglés con una línea en { $language }. Un intérprete puede ayudarle a responder.
+families-counselor-held = El consentimiento por correo está retenido: una familia reportó un cambio de contacto de tutor. Un administrador debe revisarlo primero con la familia; todavía se puede registrar un formulario en papel.
+families-counselor-open-record = Abrir el expediente del estudiante

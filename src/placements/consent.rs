@@ -706,6 +706,11 @@ pub struct ConsentStatus {
     pub links_work: bool,
     /// No active guardian with an email: only the paper path is left.
     pub no_guardian_email: bool,
+    /// A family's report holds email consent (see `address_report`).
+    pub held: bool,
+    /// Home languages of the guardians the mail reaches that we do not
+    /// write yet: their consent mail is in English (an interpreter helps).
+    pub unwritten_languages: Vec<String>,
 }
 
 /// The newest round of consent emails of a placement (masked when `mask`).
@@ -738,9 +743,26 @@ pub async fn statuses(
         .order_by_asc(consent_request::Column::Id)
         .all(db)
         .await?;
-    let reachable: HashSet<i32> = entity::student_guardian::Entity::find()
+    let held: HashSet<i32> = entity::address_report::Entity::find()
+        .select_only()
+        .column(entity::address_report::Column::StudentId)
+        .filter(entity::address_report::Column::StudentId.is_in(students.iter().copied()))
+        .filter(
+            entity::address_report::Column::StudentId
+                .in_subquery(crate::families::address_report::held_students()),
+        )
+        .distinct()
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    // Each reachable guardian's student and languages (recorded, chosen).
+    let reachable: Vec<(i32, String, Option<String>)> = entity::student_guardian::Entity::find()
         .select_only()
         .column(entity::student_guardian::Column::StudentId)
+        .column(guardian::Column::Language)
+        .column(guardian::Column::LanguageChosen)
         .join(
             JoinType::InnerJoin,
             entity::student_guardian::Entity::belongs_to(guardian::Entity)
@@ -749,17 +771,10 @@ pub async fn statuses(
                 .into(),
         )
         .filter(entity::student_guardian::Column::StudentId.is_in(students))
-        .filter(
-            entity::student_guardian::Column::StudentId
-                .not_in_subquery(crate::families::address_report::held_students()),
-        )
         .filter(families::reachable_by_email())
-        .distinct()
-        .into_tuple::<i32>()
+        .into_tuple::<(i32, String, Option<String>)>()
         .all(db)
-        .await?
-        .into_iter()
-        .collect();
+        .await?;
     let mut out = HashMap::with_capacity(page.len());
     for (placement_id, student_id) in page {
         let mine: Vec<&consent_request::Model> = requests
@@ -786,12 +801,29 @@ pub async fn statuses(
                 sent_on: r.created_at.date_naive().to_string(),
             })
             .collect();
+        let family: Vec<&(i32, String, Option<String>)> = reachable
+            .iter()
+            .filter(|(s, _, _)| s == student_id)
+            .collect();
+        let mut unwritten: Vec<String> = family
+            .iter()
+            .filter(|(_, recorded, chosen)| {
+                chosen.is_none()
+                    && crate::languages::interface_lang(recorded).is_none()
+                    && crate::languages::normalize(recorded).is_some()
+            })
+            .filter_map(|(_, recorded, _)| crate::languages::normalize(recorded).map(String::from))
+            .collect();
+        unwritten.dedup();
+        let held = held.contains(student_id);
         out.insert(
             *placement_id,
             ConsentStatus {
                 sent_to,
                 links_work,
-                no_guardian_email: !reachable.contains(student_id),
+                held,
+                no_guardian_email: !held && family.is_empty(),
+                unwritten_languages: unwritten,
             },
         );
     }

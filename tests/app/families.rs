@@ -1992,6 +1992,11 @@ async fn a_family_whose_language_we_do_not_write_gets_a_line_in_it_and_keeps_it_
         );
         assert!(mail.html().contains(r#"<p lang="vi""#), "{}", mail.html());
 
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(
+            list.contains("home language is Vietnamese: the consent mail went in English"),
+            "{list}"
+        );
         let record = format!("/counselor/students/{}", w.student_id);
         let page = app
             .get_as(&w.counselor, &record)

@@ -668,6 +668,8 @@ async fn a_family_reports_a_change_it_did_not_ask_for_and_email_consent_waits_fo
         assert_eq!(consent_requests(&app).await, requests, "no link while held");
         let page = text(&app, &w.counselor, &record).await;
         assert!(page.contains("On hold: a family reported"), "{page}");
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(list.contains("Email consent is on hold"), "{list}");
         let lift = format!("{record}/consent-hold/clear");
         let refused = app.submit_as(&w.counselor, &record, &lift, &[]).await;
         assert_eq!(refused.status(), StatusCode::FORBIDDEN);
