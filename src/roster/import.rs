@@ -2209,6 +2209,17 @@ mod tests {
             ),
             Err(Unreadable::NotText(2))
         );
+        // A zip of CSV files, and an .xlsx workbook (a zip holding xl/).
+        assert_eq!(
+            read(b"PK\x03\x04\x14\x00\x00\x00orgs.csv\x8b"),
+            Err(Unreadable::Zip { workbook: false })
+        );
+        assert_eq!(
+            read(b"PK\x03\x04\x14\x00[Content_Types].xml\x8dPK\x03\x04xl/workbook.xml"),
+            Err(Unreadable::Zip { workbook: true })
+        );
+        // "PK" at the start of a text file is a name, not a signature.
+        assert!(read(b"PK,school\n").is_ok());
     }
 
     #[test]

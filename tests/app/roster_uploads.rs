@@ -656,7 +656,9 @@ async fn a_refused_rosters_problems_are_written_in_each_readers_language_and_old
             refused.page
         );
         // A colleague reading Spanish opens the same result.
-        let id = app.number("SELECT MAX(id) AS n FROM roster_upload").await;
+        let id = app
+            .number("SELECT CAST(MAX(id) AS BIGINT) AS n FROM roster_upload")
+            .await;
         let in_spanish = |path: String| {
             let admin = &admin;
             let app = &app;
