@@ -107,8 +107,8 @@ async fn a_roster_listing_no_active_student_of_a_school_is_refused_naming_it_and
             let says = |name: &str, id: &str, count: usize| {
                 refused.page.contains(&format!(
                     "orgs.csv, line {}: users.csv lists no active student of {name} ({id}), \
-                     so this roster would make all {count} of its active students inactive, \
-                     and their guardians with them.",
+                     yet as a full roster it would make {count} students of the school \
+                     inactive, and their guardians with them.",
                     if id == "sch-1" { 2 } else { 3 }
                 ))
             };
