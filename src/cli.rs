@@ -73,6 +73,7 @@ pub async fn import_roster(
         users: read("users.csv")?,
         demographics: optional("demographics.csv")?,
         manifest: optional("manifest.csv")?,
+        confirmed_inactive: args.confirm_inactive,
     };
     let db = db::connect_and_migrate(config).await?;
     // The command line acts as the system administrator.
@@ -143,13 +144,24 @@ pub async fn import_roster(
             }
             Ok(())
         }
-        Err(errors) => {
-            for error in &errors {
+        Err(refusal) => {
+            for error in &refusal.errors {
                 eprintln!("{error}");
+            }
+            if let Some(count) = refusal.confirm_inactive {
+                let count = i64::try_from(count).unwrap_or(i64::MAX);
+                eprintln!(
+                    "{}",
+                    crate::i18n::t_args(
+                        crate::i18n::Lang::En,
+                        "roster-confirm-inactive-cli",
+                        vec![("count", count.into())],
+                    )
+                );
             }
             anyhow::bail!(
                 "The roster has {} error(s); nothing was imported.",
-                errors.len()
+                refusal.errors.len()
             )
         }
     }

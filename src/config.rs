@@ -42,6 +42,11 @@ pub enum Command {
 pub struct ImportRosterArgs {
     /// Folder holding orgs.csv, users.csv and demographics.csv.
     pub path: std::path::PathBuf,
+    /// Yes, make this many students inactive: needed when the roster would
+    /// make more than half of a school's students (and more than 10)
+    /// inactive at once; a refused run names the number.
+    #[arg(long, value_name = "N")]
+    pub confirm_inactive: Option<usize>,
 }
 
 #[derive(Debug, Args)]

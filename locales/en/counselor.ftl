@@ -131,6 +131,23 @@ csv-error-lang = “lang” must be en or es.
 
 # Problems of an uploaded roster (column names stay as OneRoster spells them).
 roster-error-not-utf8 = This file is neither UTF-8 nor Windows-1252 text. Save it as CSV UTF-8 and upload it again.
+roster-error-zip-archive = This file is a zip archive, not a CSV file (student information systems often deliver OneRoster as one zip). Open it and upload the CSV files it holds: orgs.csv, users.csv and, if it has them, demographics.csv and manifest.csv.
+roster-error-workbook = This file is an Excel workbook, not a CSV file. Open it in Excel, save it as "CSV UTF-8" and upload that file.
+roster-error-school-emptied = users.csv lists no active student of { $name } ({ $id }), yet as a full roster it would make { $count ->
+    [one] 1 student
+   *[other] { $count } students
+} of the school inactive, and their guardians with them. An export filtered wrongly (the wrong term or school, staff only) does this: check the export and upload it again. To make students inactive on purpose, list each one with enabledUser false or status tobedeleted.
+roster-error-many-inactive = This roster would make { $count } of the { $active } active students of { $name } ({ $id }) inactive at once, and their guardians who are not on it. If that is right (a year's end, a school closing), confirm that { $total ->
+    [one] 1 student becomes
+   *[other] { $total } students become
+} inactive and upload the files again; if not, check the export's filter (term, school, role).
+roster-confirm-title = Upload again, confirming
+roster-confirm-hint = Choose the same files again: a browser cannot keep them.
+roster-confirm-inactive = { $count ->
+    [one] Yes, make 1 student inactive (and their guardians who are not on the roster).
+   *[other] Yes, make { $count } students inactive (and their guardians who are not on the roster).
+}
+roster-confirm-inactive-cli = If that is right, run the import again with --confirm-inactive { $count }.
 roster-encodings-title = How the files were read:
 roster-encoding-utf-8 = { $file }: UTF-8.
 roster-encoding-windows-1252 = { $file }: Windows-1252 (not UTF-8: Excel's plain "CSV"). Check that accented names read right; "CSV UTF-8" avoids the doubt.

@@ -131,6 +131,23 @@ csv-error-lang = «lang» debe ser en o es.
 
 # Problemas de una lista escolar subida (los nombres de columna quedan como los escribe OneRoster).
 roster-error-not-utf8 = Este archivo no es texto UTF-8 ni Windows-1252. Guárdelo como CSV UTF-8 y vuelva a subirlo.
+roster-error-zip-archive = Este archivo es un archivo comprimido (zip), no un archivo CSV (los sistemas de información estudiantil suelen entregar OneRoster en un solo zip). Ábralo y suba los archivos CSV que contiene: orgs.csv, users.csv y, si los tiene, demographics.csv y manifest.csv.
+roster-error-workbook = Este archivo es un libro de Excel, no un archivo CSV. Ábralo en Excel, guárdelo como "CSV UTF-8" y suba ese archivo.
+roster-error-school-emptied = users.csv no incluye ningún estudiante activo de { $name } ({ $id }) y, como lista completa, dejaría inactivos a { $count ->
+    [one] 1 estudiante
+   *[other] { $count } estudiantes
+} de la escuela, y a sus tutores con ellos. Esto ocurre con una exportación mal filtrada (el período o la escuela equivocados, solo el personal): revise la exportación y vuelva a subirla. Para dejar estudiantes inactivos a propósito, incluya a cada uno con enabledUser false o status tobedeleted.
+roster-error-many-inactive = Esta lista dejaría inactivos de una vez a { $count } de los { $active } estudiantes activos de { $name } ({ $id }), y a sus tutores que no figuran en ella. Si es correcto (el fin de un curso, una escuela que cierra), confirme que { $total ->
+    [one] 1 estudiante queda inactivo
+   *[other] { $total } estudiantes quedan inactivos
+} y vuelva a subir los archivos; si no, revise el filtro de la exportación (período, escuela, rol).
+roster-confirm-title = Volver a subir, con confirmación
+roster-confirm-hint = Elija de nuevo los mismos archivos: el navegador no puede conservarlos.
+roster-confirm-inactive = { $count ->
+    [one] Sí, dejar inactivo a 1 estudiante (y a sus tutores que no figuran en la lista).
+   *[other] Sí, dejar inactivos a { $count } estudiantes (y a sus tutores que no figuran en la lista).
+}
+roster-confirm-inactive-cli = Si es correcto, vuelva a ejecutar la importación con --confirm-inactive { $count }.
 roster-encodings-title = Cómo se leyeron los archivos:
 roster-encoding-utf-8 = { $file }: UTF-8.
 roster-encoding-windows-1252 = { $file }: Windows-1252 (no UTF-8: el "CSV" simple de Excel). Compruebe que los nombres con tilde se leen bien; "CSV UTF-8" evita la duda.

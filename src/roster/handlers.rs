@@ -132,6 +132,13 @@ async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFile
             "users" => files.users = bytes.to_vec(),
             "demographics" => files.demographics = bytes.to_vec(),
             "manifest" => files.manifest = bytes.to_vec(),
+            // The box ticked on a refused upload's page: "yes, make N
+            // students inactive" (anything else confirms nothing).
+            "confirm_inactive" => {
+                files.confirmed_inactive = std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(|n| n.trim().parse().ok());
+            }
             _ => {}
         }
     }
@@ -168,7 +175,7 @@ pub async fn upload_status(
     Path(id): Path<i32>,
     Query(query): Query<RefreshQuery>,
 ) -> AppResult<Response> {
-    let upload = uploads::status(&db, counselor.id, id).await?;
+    let upload = uploads::status(&db, counselor.id, id, page.lang).await?;
     let still = query.refresh == "off";
     page.respond("roster/upload.html", minijinja::context! { upload, still })
 }

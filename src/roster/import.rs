@@ -18,7 +18,10 @@
 //! with any error writes nothing and lists each error with file and line.
 //! A valid import is idempotent (students are matched by sourcedId) and
 //! students missing from a new roster of their school become inactive, as do
-//! guardians of those schools' students missing from it.
+//! guardians of those schools' students missing from it, within the limits
+//! `departures` sets (a roster that would empty a school, or take most of
+//! it at once without a yes, is refused). Problems are kept as catalogue
+//! ids with arguments, rendered by whoever reads them.
 
 use std::collections::{HashMap, HashSet};
 
@@ -30,12 +33,14 @@ use sea_orm::{
 };
 use serde::Serialize;
 
+pub use super::departures::Refusal;
+use super::departures::{self, SchoolChange};
 use crate::{
     auth::extractors::CurrentUser,
     db,
     error::AppResult,
     forms::without_direction_controls,
-    i18n::{self, t_args},
+    i18n::{Lang, Message, MessageArg},
 };
 
 /// Most data rows read from one file: a bigger district splits its roster by
@@ -54,11 +59,14 @@ const MAX_SOURCED_ID: usize = 255;
 /// The longest school ZIP code a school record holds (`60609-1234`).
 const MAX_ZIP: usize = 10;
 
-/// A problem's text in the language of the request being served (imports
-/// run while the counselor waits for the answer; the command line reads
-/// English).
-fn say(id: &str, args: Vec<(&str, i18n::Arg)>) -> String {
-    t_args(i18n::current(), id, args)
+/// A problem, kept as a catalogue id with its arguments: the import runs in
+/// the background and its result is stored, so each reader (the uploader,
+/// a colleague, the command line in English) gets it in their language.
+fn say(id: &str, args: Vec<(&str, MessageArg)>) -> Message {
+    args.into_iter()
+        .fold(Message::new(id), |message, (name, value)| {
+            message.arg(name, value)
+        })
 }
 
 /// The users.csv rows (line, sourcedId) another school holds, each refused
@@ -78,16 +86,31 @@ fn held_elsewhere<'r>(
 }
 
 /// One problem, where it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportError {
     pub file: &'static str,
     pub line: u64,
-    pub message: String,
+    /// Rendered by whoever reads it (`Message::render`).
+    pub message: Message,
 }
 
+impl ImportError {
+    /// The problem's sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.message.render(lang)
+    }
+}
+
+/// In English, for the command line and logs.
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} line {}: {}", self.file, self.line, self.message)
+        write!(
+            f,
+            "{} line {}: {}",
+            self.file,
+            self.line,
+            self.text(Lang::En)
+        )
     }
 }
 
@@ -137,6 +160,10 @@ pub struct RosterFiles {
     pub users: Vec<u8>,
     pub demographics: Vec<u8>,
     pub manifest: Vec<u8>,
+    /// How many students the uploader said yes to making inactive, when a
+    /// first try was refused for making many inactive at once
+    /// (`departures`).
+    pub confirmed_inactive: Option<usize>,
 }
 
 /// What a successful import did.
@@ -331,6 +358,16 @@ impl Encoding {
     }
 }
 
+/// Why a file's bytes are not text we can read.
+#[derive(Debug, PartialEq, Eq)]
+enum Unreadable {
+    /// Neither UTF-8 nor Windows-1252: the line of the first bad byte.
+    NotText(u64),
+    /// A zip archive (`PK\x03\x04`): student information systems deliver
+    /// OneRoster as one zip of CSV files, and an .xlsx workbook is one too.
+    Zip { workbook: bool },
+}
+
 /// A file's text: UTF-8 when its bytes are UTF-8 (a byte order mark
 /// dropped), else Windows-1252, which Excel's plain "CSV" and many student
 /// information systems on Windows write ("José" as the byte 0xE9). Every
@@ -340,7 +377,15 @@ impl Encoding {
 /// saved under a .csv name), and `Err` gives the line of the first. So is
 /// a file that is UTF-8 but for some bytes (two exports pasted together):
 /// read either way, some of its names would come out wrong ("JosÃ©").
-fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), u64> {
+/// A zip archive is said to be one, so the message can say what to do.
+fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), Unreadable> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        // File names in a zip's headers are stored as written, not compressed.
+        let workbook = bytes
+            .windows(b"xl/workbook".len())
+            .any(|w| w == b"xl/workbook");
+        return Err(Unreadable::Zip { workbook });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let line_at = |at: usize| bytes[..at].iter().filter(|b| **b == b'\n').count() as u64 + 1;
     let not_utf8 = match std::str::from_utf8(bytes) {
@@ -351,11 +396,13 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), u64> {
         .chars()
         .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER);
     if partly_utf8 {
-        return Err(line_at(not_utf8));
+        return Err(Unreadable::NotText(line_at(not_utf8)));
     }
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     match text.find(|c: char| c == '\0' || ('\u{80}'..='\u{9F}').contains(&c)) {
-        Some(at) => Err(text[..at].matches('\n').count() as u64 + 1),
+        Some(at) => Err(Unreadable::NotText(
+            text[..at].matches('\n').count() as u64 + 1,
+        )),
         None => Ok((text, Encoding::Windows1252)),
     }
 }
@@ -419,8 +466,17 @@ fn parse_table(
 ) -> Option<Table> {
     let (text, encoding) = match decode(bytes) {
         Ok(decoded) => decoded,
-        Err(line) => {
+        Err(Unreadable::NotText(line)) => {
             errors.at(file, line, say("roster-error-not-utf8", vec![]));
+            return None;
+        }
+        Err(Unreadable::Zip { workbook }) => {
+            let id = if workbook {
+                "roster-error-workbook"
+            } else {
+                "roster-error-zip-archive"
+            };
+            errors.at(file, 1, say(id, vec![]));
             return None;
         }
     };
@@ -429,8 +485,8 @@ fn parse_table(
         errors.at(file, 1, say("roster-error-empty", vec![]));
         return None;
     }
-    let lines = LineIndex::new(bytes);
     let (separator, missing) = separator(bytes, required);
+    let lines = LineIndex::new(bytes, separator);
     if !missing.is_empty() {
         let columns = ("columns", missing.join(", ").into());
         let message = match separator {
@@ -472,8 +528,7 @@ fn parse_table(
             errors.at(
                 file,
                 lines.of(record.as_ref().ok().and_then(|r| r.position())),
-                t_args(
-                    i18n::current(),
+                say(
                     "integrity-roster-too-many-rows",
                     vec![("max", MAX_ROWS.into())],
                 ),
@@ -520,31 +575,60 @@ fn parse_table(
     })
 }
 
-/// Line numbers as a spreadsheet shows them, from a record's byte offset.
+/// Line numbers as a spreadsheet shows them, from a record's byte offset:
+/// the header is row 1, and each line break ends a row except one inside a
+/// quoted value (a spreadsheet shows that value's lines in one cell of one
+/// row). An empty line is a row too, as a spreadsheet shows it.
 ///
 /// The csv crate's own line count is one short on CRLF files (what Windows
-/// student information systems export), so count the newlines ourselves.
+/// student information systems export) and counts the line breaks inside
+/// quoted values, so count the row ends ourselves.
 struct LineIndex {
-    newlines: Vec<usize>,
+    /// The byte offset of each line break that ends a row (of a CRLF, its
+    /// `\n`; a lone `\r` ends one too, as old Mac exports write).
+    row_ends: Vec<usize>,
 }
 
 impl LineIndex {
-    fn new(bytes: &[u8]) -> Self {
-        let newlines = bytes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, b)| (*b == b'\n').then_some(i))
-            .collect();
-        Self { newlines }
+    /// Reads the row ends of `bytes` whose values are split by `separator`:
+    /// as the csv crate reads it, a `"` opens a quoted value only at the
+    /// start of a value, and `""` inside one is a quote.
+    fn new(bytes: &[u8], separator: u8) -> Self {
+        let mut row_ends = Vec::new();
+        let (mut quoted, mut value_start) = (false, true);
+        let mut i = 0;
+        while i < bytes.len() {
+            let byte = bytes[i];
+            if quoted {
+                if byte == b'"' {
+                    if bytes.get(i + 1) == Some(&b'"') {
+                        i += 1;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if byte == b'"' && value_start {
+                quoted = true;
+                value_start = false;
+            } else if byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                row_ends.push(i);
+                value_start = true;
+            } else {
+                // A CRLF's `\r` is part of the row end that its `\n` records.
+                value_start = byte == separator || byte == b'\r';
+            }
+            i += 1;
+        }
+        Self { row_ends }
     }
 
-    /// The 1-based line on which the record at `position` starts. After a
+    /// The 1-based row on which the record at `position` starts. After a
     /// CRLF the reader places the next record on the `\n` it has not read
-    /// yet, so a newline at the position itself still ends the line before.
+    /// yet, so a row end at the position itself still ends the row before.
     fn of(&self, position: Option<&csv::Position>) -> u64 {
         position.map_or(0, |p| {
             let byte = usize::try_from(p.byte()).unwrap_or(usize::MAX);
-            self.newlines.partition_point(|&n| n <= byte) as u64 + 1
+            self.row_ends.partition_point(|&n| n <= byte) as u64 + 1
         })
     }
 }
@@ -672,7 +756,7 @@ struct Errors(Vec<ImportError>);
 
 impl Errors {
     /// Records `message` at `line` of `file`.
-    fn at(&mut self, file: &'static str, line: u64, message: String) {
+    fn at(&mut self, file: &'static str, line: u64, message: Message) {
         self.0.push(ImportError {
             file,
             line,
@@ -1069,7 +1153,7 @@ fn student_row(
     seen: &mut HashSet<String>,
     errors: &mut Errors,
 ) -> Option<StudentRow> {
-    let mut error = |message: String| errors.at(users.file, line, message);
+    let mut error = |message: Message| errors.at(users.file, line, message);
     let sourced_id = sourced_id_once(users, row, seen, &mut error)?;
     // Taken now, so a student with another error is not reported twice.
     let demographics = unclaimed.remove(&sourced_id);
@@ -1132,7 +1216,7 @@ fn sourced_id_once(
     table: &Table,
     row: &csv::StringRecord,
     seen: &mut HashSet<String>,
-    error: &mut impl FnMut(String),
+    error: &mut impl FnMut(Message),
 ) -> Option<String> {
     let sourced_id = table.get(row, "sourcedId").to_owned();
     if sourced_id.is_empty() {
@@ -1160,7 +1244,11 @@ fn sourced_id_once(
 
 /// Whether the row's person is active: `enabledUser` true (or left empty)
 /// and `status` not `tobedeleted`; any other `enabledUser` is refused.
-fn enabled(table: &Table, row: &csv::StringRecord, error: &mut impl FnMut(String)) -> Option<bool> {
+fn enabled(
+    table: &Table,
+    row: &csv::StringRecord,
+    error: &mut impl FnMut(Message),
+) -> Option<bool> {
     match table.get(row, "enabledUser").to_lowercase().as_str() {
         "true" | "" => Some(!table.get(row, "status").eq_ignore_ascii_case("tobedeleted")),
         "false" => Some(false),
@@ -1259,7 +1347,7 @@ fn guardian_row(
     seen: &mut HashSet<String>,
     errors: &mut Errors,
 ) -> Option<Guardian> {
-    let mut error = |message: String| errors.at(users.file, line, message);
+    let mut error = |message: Message| errors.at(users.file, line, message);
     let sourced_id = sourced_id_once(users, row, seen, &mut error)?;
     let (given_name, family_name) = match person_names(users, row) {
         Ok(names) => names,
@@ -1310,7 +1398,7 @@ where
 }
 
 /// The outcome of an import: a summary, or every error (and nothing written).
-pub type ImportOutcome = Result<ImportSummary, Vec<ImportError>>;
+pub type ImportOutcome = Result<ImportSummary, Refusal>;
 
 /// Imports a roster for `importer` (an admin, or a counselor whose schools
 /// the roster names). `progress` is told how many students are done.
@@ -1322,7 +1410,7 @@ pub async fn import(
 ) -> AppResult<ImportOutcome> {
     let roster = match validate(files) {
         Ok(parsed) => parsed,
-        Err(errors) => return Ok(Err(errors)),
+        Err(errors) => return Ok(Err(errors.into())),
     };
     let (orgs, students) = (&roster.orgs, &roster.students);
     let txn = db::begin_write(db).await?;
@@ -1381,7 +1469,7 @@ pub async fn import(
         school_ids.insert(org.sourced_id.clone(), id);
     }
     if !refused.is_empty() {
-        return Ok(Err(refused));
+        return Ok(Err(refused.into()));
     }
 
     let existing: HashMap<String, student::Model> = student::Entity::find()
@@ -1411,8 +1499,35 @@ pub async fn import(
             "roster-error-student-elsewhere",
         );
         if !taken.is_empty() {
-            return Ok(Err(taken));
+            return Ok(Err(taken.into()));
         }
+    }
+    // Exports list a student's schools in no set order: one already at a
+    // listed school stays there instead of moving between counselors.
+    let assigned: Vec<i32> = students
+        .iter()
+        .map(|s| {
+            let current = existing.get(&s.sourced_id);
+            s.schools
+                .iter()
+                .map(|o| school_ids[o])
+                .find(|id| current.is_some_and(|c| c.school_id == *id))
+                .unwrap_or(school_ids[&s.schools[0]])
+        })
+        .collect();
+    // Students of these schools missing from the roster become inactive
+    // (history kept); a delta export lists only who changed. Unless that
+    // would empty a school, or take most of it at once unconfirmed.
+    let (changes, missing) = school_changes(
+        orgs,
+        &school_ids,
+        &existing,
+        students,
+        &assigned,
+        roster.delta,
+    );
+    if let Err(refusal) = departures::check(&changes, files.confirmed_inactive) {
+        return Ok(Err(refusal));
     }
     let mut summary = ImportSummary {
         schools: school_ids.len(),
@@ -1422,16 +1537,8 @@ pub async fn import(
     };
     let mut new_rows = Vec::new();
     let total = students.len();
-    for (n, s) in students.iter().enumerate() {
+    for (n, (s, &school_id)) in students.iter().zip(&assigned).enumerate() {
         let current = existing.get(&s.sourced_id);
-        // Exports list a student's schools in no set order: one already at a
-        // listed school stays there instead of moving between counselors.
-        let school_id = s
-            .schools
-            .iter()
-            .map(|o| school_ids[o])
-            .find(|id| current.is_some_and(|c| c.school_id == *id))
-            .unwrap_or(school_ids[&s.schools[0]]);
         match current {
             Some(current) => {
                 let mut model: student::ActiveModel = current.clone().into();
@@ -1507,23 +1614,6 @@ pub async fn import(
         .await?;
     progress(total, total);
 
-    // Students of these schools missing from the roster become inactive
-    // (history kept); a delta export lists only who changed.
-    let listed: HashSet<&str> = students.iter().map(|s| s.sourced_id.as_str()).collect();
-    let missing: Vec<i32> = if roster.delta {
-        Vec::new()
-    } else {
-        existing
-            .values()
-            .filter(|s| s.active && school_ids.values().any(|id| *id == s.school_id))
-            .filter(|s| {
-                s.sourced_id
-                    .as_deref()
-                    .is_some_and(|id| !listed.contains(id))
-            })
-            .map(|s| s.id)
-            .collect()
-    };
     summary.deactivated = missing.len();
     for chunk in missing.chunks(500) {
         student::Entity::update_many()
@@ -1535,7 +1625,7 @@ pub async fn import(
     if let Err(refused) =
         import_guardians(&txn, importer, &roster, &school_ids, &mut summary).await?
     {
-        return Ok(Err(refused));
+        return Ok(Err(refused.into()));
     }
     // The audit keeps the counts; the warnings are on the counselor's page.
     let counts = ImportSummary {
@@ -1551,6 +1641,63 @@ pub async fn import(
     .await?;
     txn.commit().await?;
     Ok(Ok(summary))
+}
+
+/// What the roster would do to the active students of each of its schools
+/// (`existing`: every student on file with a sourcedId, before the import;
+/// `assigned`: the school each of `students` goes to), and the ids of the
+/// students it leaves out, who become inactive.
+fn school_changes(
+    orgs: &[Org],
+    school_ids: &HashMap<String, i32>,
+    existing: &HashMap<String, student::Model>,
+    students: &[Student],
+    assigned: &[i32],
+    delta: bool,
+) -> (Vec<SchoolChange>, Vec<i32>) {
+    let listed: HashMap<&str, &Student> = students
+        .iter()
+        .map(|s| (s.sourced_id.as_str(), s))
+        .collect();
+    let mut by_school: HashMap<i32, SchoolChange> = orgs
+        .iter()
+        .map(|org| {
+            let change = SchoolChange {
+                line: org.line,
+                name: org.name.clone(),
+                sourced_id: org.sourced_id.clone(),
+                ..Default::default()
+            };
+            (school_ids[&org.sourced_id], change)
+        })
+        .collect();
+    let mut left_out = Vec::new();
+    for current in existing.values().filter(|s| s.active) {
+        let Some(change) = by_school.get_mut(&current.school_id) else {
+            continue;
+        };
+        change.active += 1;
+        match current.sourced_id.as_deref().and_then(|id| listed.get(id)) {
+            Some(student) if !student.active => change.leaving += 1,
+            Some(_) => {}
+            None if !delta => {
+                change.leaving += 1;
+                change.left_out += 1;
+                left_out.push(current.id);
+            }
+            None => {}
+        }
+    }
+    for (student, school) in students.iter().zip(assigned) {
+        if let Some(change) = by_school.get_mut(school)
+            && student.active
+        {
+            change.listed_active += 1;
+        }
+    }
+    let mut changes: Vec<SchoolChange> = by_school.into_values().collect();
+    changes.sort_by_key(|c| c.line);
+    (changes, left_out)
 }
 
 /// Guardians of the roster: created or updated by sourcedId, linked to their
@@ -1917,12 +2064,38 @@ async fn audit_contact(
 mod tests {
     use super::*;
 
+    /// A problem as the command line writes it: in English.
+    #[derive(Debug, PartialEq)]
+    struct Expected {
+        file: &'static str,
+        line: u64,
+        message: String,
+    }
+
+    impl std::fmt::Display for Expected {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{} line {}: {}", self.file, self.line, self.message)
+        }
+    }
+
+    fn english(errors: &[ImportError]) -> Vec<Expected> {
+        errors
+            .iter()
+            .map(|e| Expected {
+                file: e.file,
+                line: e.line,
+                message: e.text(Lang::En),
+            })
+            .collect()
+    }
+
     fn files(orgs: &str, users: &str, demographics: &str) -> RosterFiles {
         RosterFiles {
             orgs: orgs.into(),
             users: users.into(),
             demographics: demographics.into(),
             manifest: Vec::new(),
+            confirmed_inactive: None,
         }
     }
 
@@ -2019,8 +2192,11 @@ mod tests {
             Ok(("José Peña “quoted”\n".to_owned(), Encoding::Windows1252))
         );
         // UTF-16 (NUL bytes, undefined 0x81...), and UTF-8 with a stray byte.
-        assert_eq!(read(b"a\nb\n\xff\xfea\x00b\x00"), Err(3));
-        assert_eq!(read(b"a\n\x81\n"), Err(2));
+        assert_eq!(
+            read(b"a\nb\n\xff\xfea\x00b\x00"),
+            Err(Unreadable::NotText(3))
+        );
+        assert_eq!(read(b"a\n\x81\n"), Err(Unreadable::NotText(2)));
         assert_eq!(
             read(
                 "Jos\u{e9}\n"
@@ -2031,8 +2207,19 @@ mod tests {
                     .collect::<Vec<_>>()
                     .as_slice()
             ),
-            Err(2)
+            Err(Unreadable::NotText(2))
         );
+        // A zip of CSV files, and an .xlsx workbook (a zip holding xl/).
+        assert_eq!(
+            read(b"PK\x03\x04\x14\x00\x00\x00orgs.csv\x8b"),
+            Err(Unreadable::Zip { workbook: false })
+        );
+        assert_eq!(
+            read(b"PK\x03\x04\x14\x00[Content_Types].xml\x8dPK\x03\x04xl/workbook.xml"),
+            Err(Unreadable::Zip { workbook: true })
+        );
+        // "PK" at the start of a text file is a name, not a signature.
+        assert!(read(b"PK,school\n").is_ok());
     }
 
     #[test]
@@ -2041,7 +2228,7 @@ mod tests {
         let Err(errors) = validate(&files(ORGS, users, DEMOGRAPHICS)) else {
             panic!("a line break in a name is refused");
         };
-        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        let messages: Vec<String> = errors.iter().map(|e| e.text(Lang::En)).collect();
         assert_eq!(
             messages,
             [
@@ -2069,7 +2256,17 @@ mod tests {
         for (text, expected) in [
             ("id,note\na,x\nb,y\n", vec![2, 3]),
             ("id,note\r\na,x\r\nb,y\r\n", vec![2, 3]),
-            ("id,note\r\na,\"two\r\nlines\"\r\nb,y\r\n", vec![2, 4]),
+            // A quoted value's line break stays in its cell: one row.
+            ("id,note\r\na,\"two\r\nlines\"\r\nb,y\r\n", vec![2, 3]),
+            (
+                "id,note\na,\"two\nlines, \"\"quoted\"\"\"\nb,y\n",
+                vec![2, 3],
+            ),
+            // A quote inside an unquoted value opens nothing.
+            ("id,note\na,5\" tall\nb,y\n", vec![2, 3]),
+            // An empty line is a row of a spreadsheet; lone CRs end rows.
+            ("id,note\n\na,x\nb,y\n", vec![3, 4]),
+            ("id,note\ra,x\rb,y\r", vec![2, 3]),
         ] {
             let mut errors = Errors::default();
             let table =
@@ -2102,7 +2299,7 @@ mod tests {
         ))
         .expect_err("grades is missing");
         assert_eq!(
-            errors[0].message,
+            errors[0].text(Lang::En),
             "Missing column(s): grades. This file's values are separated by semicolons, \
              and its header line, read that way, lacks them."
         );
@@ -2119,7 +2316,7 @@ mod tests {
         let errors = errors.0;
         assert_eq!(errors.len(), 1);
         assert!(
-            errors[0].message.contains("more than 200000 rows"),
+            errors[0].text(Lang::En).contains("more than 200000 rows"),
             "{}",
             errors[0]
         );
@@ -2205,10 +2402,10 @@ mod tests {
 
     #[test]
     fn each_kind_of_bad_file_names_the_file_and_line() {
-        let cases: Vec<(RosterFiles, ImportError)> = vec![
+        let cases: Vec<(RosterFiles, Expected)> = vec![
             (
                 files("sourcedId,name\nsch-1,Lincoln\n", USERS, DEMOGRAPHICS),
-                ImportError {
+                Expected {
                     file: "orgs.csv",
                     line: 1,
                     message: "Missing column(s): type.".into(),
@@ -2220,7 +2417,7 @@ mod tests {
                     USERS,
                     "sourcedId,birthDate,sex\nstu-1,01/05/2009,female\n",
                 ),
-                ImportError {
+                Expected {
                     file: "demographics.csv",
                     line: 2,
                     message: "birthDate must be a date like 2010-04-23, not “01/05/2009”.".into(),
@@ -2232,7 +2429,7 @@ mod tests {
                     "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-9,student,Ana,Rivera,11\n",
                     "sourcedId,birthDate,sex\n",
                 ),
-                ImportError {
+                Expected {
                     file: "users.csv",
                     line: 2,
                     message: "orgSourcedIds “sch-9” names no school of orgs.csv.".into(),
@@ -2244,7 +2441,7 @@ mod tests {
                     &format!("{USERS}stu-1,true,sch-1,student,Ana,Again,11\n"),
                     DEMOGRAPHICS,
                 ),
-                ImportError {
+                Expected {
                     file: "users.csv",
                     line: 3,
                     message: "Duplicate sourcedId “stu-1”.".into(),
@@ -2252,10 +2449,10 @@ mod tests {
             ),
             (
                 files(ORGS, "", DEMOGRAPHICS),
-                ImportError {
+                Expected {
                     file: "users.csv",
                     line: 1,
-                    message: say("roster-error-empty", vec![]),
+                    message: "The file is empty: it needs a header line and rows.".into(),
                 },
             ),
             (
@@ -2264,8 +2461,9 @@ mod tests {
                     users: b"sourcedId,enabledUser\n\x81\x8d,true\n".to_vec(),
                     demographics: DEMOGRAPHICS.into(),
                     manifest: Vec::new(),
+                    confirmed_inactive: None,
                 },
-                ImportError {
+                Expected {
                     file: "users.csv",
                     line: 2,
                     message:
@@ -2280,7 +2478,7 @@ mod tests {
                     USERS,
                     "sourcedId,birthDate,sex,metadata.englishLearner\nstu-1,2009-05-01,female,maybe\n",
                 ),
-                ImportError {
+                Expected {
                     file: "demographics.csv",
                     line: 2,
                     message: "metadata.englishLearner must be true or false, not “maybe”.".into(),
@@ -2288,7 +2486,7 @@ mod tests {
             ),
         ];
         for (roster, expected) in cases {
-            let errors = validate(&roster).expect_err(&expected.message);
+            let errors = english(&validate(&roster).expect_err(&expected.message));
             assert!(
                 errors.contains(&expected),
                 "expected {expected}, got {errors:?}"
@@ -2391,7 +2589,8 @@ rel-1,,,Relative,Tía,Rosa,,rosa@example.org,555-0101,,\"stu-1, \",es,\r\n";
             let errors = validate(&files(ORGS, &format!("{header}{rows}"), DEMOGRAPHICS))
                 .err()
                 .unwrap_or_else(|| panic!("expected an error: {message}"));
-            let expected = ImportError {
+            let errors = english(&errors);
+            let expected = Expected {
                 file: "users.csv",
                 line,
                 message: message.into(),

@@ -25,7 +25,7 @@ use super::import::{self, MAX_SHOWN_ERRORS, RosterFiles};
 use crate::{
     auth::extractors::CurrentUser,
     error::{AppError, AppResult, OrNotFound},
-    i18n::{self, Lang},
+    i18n::{self, Lang, Message},
 };
 
 /// How often the progress is written down while the import runs.
@@ -72,7 +72,8 @@ pub async fn start(
     .insert(db)
     .await?;
     let (db, importer, id) = (db.clone(), importer.clone(), upload.id);
-    // The import's messages are written in the uploader's language.
+    // Run as serving the uploader (their language for anything written out
+    // at once); the stored result is rendered for each reader (`status`).
     tokio::spawn(i18n::with_lang(lang, run(db, id, importer, files)));
     Ok(id)
 }
@@ -130,11 +131,19 @@ async fn run(db: DatabaseConnection, id: i32, importer: CurrentUser, files: Rost
             });
             (RosterUploadStatus::Imported, Some(outcome))
         }
-        Ok(Err(mut errors)) => {
+        Ok(Err(refusal)) => {
+            let mut errors = refusal.errors;
             let total = errors.len();
             errors.truncate(MAX_SHOWN_ERRORS);
             let more = total - errors.len();
-            let outcome = json!({ "errors": errors, "total": total, "more": more });
+            // Each problem is kept as a catalogue id with its arguments, so
+            // whoever opens the page reads it in their language (`status`).
+            let outcome = json!({
+                "errors": errors,
+                "total": total,
+                "more": more,
+                "confirm_inactive": refusal.confirm_inactive,
+            });
             (RosterUploadStatus::Refused, Some(outcome))
         }
         Err(error) => {
@@ -180,8 +189,34 @@ pub struct UploadView {
     pub outcome: Option<serde_json::Value>,
 }
 
-/// Where the upload `id` of `user_id` stands; anyone else's is not found.
-pub async fn status(db: &DatabaseConnection, user_id: i32, id: i32) -> AppResult<UploadView> {
+/// A refused upload's problems as `lang` reads them: each kept as a
+/// catalogue id with arguments becomes its sentence; one stored as text (by
+/// a version that wrote them out in the uploader's language) stays as it is.
+fn render_errors(outcome: &mut serde_json::Value, lang: Lang) {
+    let Some(errors) = outcome
+        .get_mut("errors")
+        .and_then(serde_json::Value::as_array_mut)
+    else {
+        return;
+    };
+    for error in errors {
+        let Some(message) = error.get_mut("message") else {
+            continue;
+        };
+        if let Ok(kept) = serde_json::from_value::<Message>(message.clone()) {
+            *message = serde_json::Value::String(kept.render(lang));
+        }
+    }
+}
+
+/// Where the upload `id` of `user_id` stands, its problems written in
+/// `lang`; anyone else's is not found.
+pub async fn status(
+    db: &DatabaseConnection,
+    user_id: i32,
+    id: i32,
+    lang: Lang,
+) -> AppResult<UploadView> {
     let upload = roster_upload::Entity::find_by_id(id)
         .filter(roster_upload::Column::UserId.eq(user_id))
         .one(db)
@@ -204,6 +239,10 @@ pub async fn status(db: &DatabaseConnection, user_id: i32, id: i32) -> AppResult
         outcome: upload
             .outcome
             .as_deref()
-            .and_then(|json| serde_json::from_str(json).ok()),
+            .and_then(|json| serde_json::from_str(json).ok())
+            .map(|mut outcome| {
+                render_errors(&mut outcome, lang);
+                outcome
+            }),
     })
 }

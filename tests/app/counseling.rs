@@ -742,6 +742,7 @@ async fn the_command_line_imports_a_roster_folder() {
         &app.config,
         stembridge::config::ImportRosterArgs {
             path: SAMPLE.into(),
+            confirm_inactive: None,
         },
     )
     .await

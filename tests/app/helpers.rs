@@ -903,11 +903,26 @@ impl TestApp {
         client: &Client,
         files: &[(&str, &[u8])],
     ) -> RosterUpload {
+        self.upload_roster_form(client, files, &[]).await
+    }
+
+    /// Uploads the named OneRoster files with other fields of the form
+    /// (`confirm_inactive`, the box a refused upload's page offers) and
+    /// follows the import to its end.
+    pub async fn upload_roster_form(
+        &self,
+        client: &Client,
+        files: &[(&str, &[u8])],
+        fields: &[(&str, &str)],
+    ) -> RosterUpload {
         let token = self.csrf_token(client, "/counselor/roster").await;
         let mut form = multipart::Form::new();
         for (name, body) in files {
             let part = multipart::Part::bytes(body.to_vec()).file_name(format!("{name}.csv"));
             form = form.part(name.to_string(), part);
+        }
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
         }
         let response = client
             .post(self.url(&format!("/counselor/roster/uploads?csrf_token={token}")))

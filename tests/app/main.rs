@@ -39,6 +39,7 @@ mod posting_language;
 mod profile_defaults;
 mod replicas;
 mod roster;
+mod roster_departures;
 mod roster_uploads;
 mod safeguarding;
 mod scale;

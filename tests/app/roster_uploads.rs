@@ -635,3 +635,132 @@ async fn every_roster_value_past_what_its_record_holds_is_a_line_error_and_one_a
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_refused_rosters_problems_are_written_in_each_readers_language_and_old_results_still_read()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let users: &[u8] = b"sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n\
+            stu-1,true,sch-1,student,Ana,Rivera,ten\n";
+        let refused = app
+            .upload_roster_files(&admin, &[("orgs", ORGS), ("users", users)])
+            .await;
+        assert!(refused.refused, "{}", refused.page);
+        assert!(
+            refused.page.contains(
+                "users.csv, line 2: grades must be grades from 06 to 13 separated by commas, \
+                 not “ten”."
+            ),
+            "{}",
+            refused.page
+        );
+        // A colleague reading Spanish opens the same result.
+        let id = app
+            .number("SELECT CAST(MAX(id) AS BIGINT) AS n FROM roster_upload")
+            .await;
+        let in_spanish = |path: String| {
+            let admin = &admin;
+            let app = &app;
+            async move {
+                admin
+                    .get(app.url(&path))
+                    .header("Accept-Language", "es")
+                    .send()
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap()
+            }
+        };
+        let page = in_spanish(format!("/counselor/roster/uploads/{id}")).await;
+        assert!(
+            page.contains(
+                "users.csv, línea 2: grades debe contener grados del 06 al 13 separados por \
+                 comas, no «ten»."
+            ),
+            "{page}"
+        );
+        assert!(!page.contains("must be"), "{page}");
+
+        // A result stored as text by an earlier version reads as it was written.
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        let now = chrono::Utc::now();
+        let old = entity::roster_upload::ActiveModel {
+            user_id: Set(admin.id),
+            status: Set(entity::RosterUploadStatus::Refused),
+            done: Set(0),
+            total: Set(0),
+            outcome: Set(Some(
+                r#"{"errors":[{"file":"users.csv","line":4,"message":"An old sentence."}],"total":1,"more":0}"#
+                    .into(),
+            )),
+            created_at: Set(now),
+            updated_at: Set(now),
+            finished_at: Set(Some(now)),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        let page = in_spanish(format!("/counselor/roster/uploads/{}", old.id)).await;
+        assert!(page.contains("users.csv, línea 4: An old sentence."), "{page}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_line_after_a_quoted_line_break_is_numbered_as_a_spreadsheet_shows_its_row() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        // Row 2's note holds a line break (a spreadsheet shows it in one
+        // cell); row 3 has a bad grade.
+        let users: &[u8] =
+            b"sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,note\r\n\
+            stu-1,true,sch-1,student,Ana,Rivera,10,\"line one\r\nline two, with comma\"\r\n\
+            stu-2,true,sch-1,student,Ben,Okafor,ten,\r\n";
+        let refused = app
+            .upload_roster_files(&admin, &[("orgs", ORGS), ("users", users)])
+            .await;
+        assert!(refused.refused, "{}", refused.page);
+        assert!(
+            refused.page.contains("users.csv, line 3: grades must be"),
+            "{}",
+            refused.page
+        );
+        assert_eq!(app.count("student").await, 0, "nothing written");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_zip_archive_or_workbook_uploaded_as_a_csv_file_is_named_for_what_it_is() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        // As Clever or ClassLink deliver OneRoster: one zip of CSV files.
+        let zip: &[u8] = b"PK\x03\x04\x14\x00\x00\x00\x08\x00\x00\x00\x00\x00\x9c\x8a\x00\x00\
+            \x10\x00\x00\x00\x20\x00\x00\x00\x08\x00\x00\x00orgs.csv\x8b\x8e\x00PK\x03\x04";
+        let workbook: &[u8] = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml\
+            \x8d\x00PK\x03\x04\x14\x00\x06\x00xl/workbook.xml\x9a\x00";
+        for (bytes, expected) in [
+            (
+                zip,
+                "users.csv, line 1: This file is a zip archive, not a CSV file",
+            ),
+            (
+                workbook,
+                "users.csv, line 1: This file is an Excel workbook, not a CSV file.",
+            ),
+        ] {
+            let refused = app
+                .upload_roster_files(&admin, &[("orgs", ORGS), ("users", bytes)])
+                .await;
+            assert!(refused.refused, "{}", refused.page);
+            assert!(refused.page.contains(expected), "{}", refused.page);
+            assert!(!refused.page.contains("neither UTF-8"), "{}", refused.page);
+        }
+        assert_eq!(app.count("school").await, 0, "nothing written");
+    })
+    .await;
+}
