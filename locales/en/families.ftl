@@ -166,3 +166,8 @@ families-guardian-language-not-written = The school records { $language } for th
 families-counselor-language-not-written = A guardian's home language is { $language }: the consent mail went in English with one line in { $language }. An interpreter may help them answer.
 families-counselor-held = Email consent is on hold: a family reported a change of guardian contact. An administrator must check it with the family first; a paper form can still be recorded.
 families-counselor-open-record = Open the student's record
+families-roster-unwritten-languages = Some families' home language is one STEMbridge does not write whole emails in yet. They get our emails in English, with one line in their language where we have it, asking them to contact the school; the school may reach them through an interpreter, above all for consent.
+families-roster-unwritten-language = { $language }: { $count ->
+    [one] 1 guardian
+   *[other] { $count } guardians
+}

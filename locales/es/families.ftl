@@ -175,3 +175,8 @@ families-guardian-language-not-written = La escuela registra { $language } para 
 families-counselor-language-not-written = El idioma del hogar de un tutor es { $language }: el correo de consentimiento se envió en inglés con una línea en { $language }. Un intérprete puede ayudarle a responder.
 families-counselor-held = El consentimiento por correo está retenido: una familia reportó un cambio de contacto de tutor. Un administrador debe revisarlo primero con la familia; todavía se puede registrar un formulario en papel.
 families-counselor-open-record = Abrir el expediente del estudiante
+families-roster-unwritten-languages = El idioma del hogar de algunas familias es uno en el que STEMbridge todavía no escribe correos completos. Reciben nuestros correos en inglés, con una línea en su idioma cuando la tenemos, pidiéndoles que se comuniquen con la escuela; la escuela puede comunicarse con ellas por medio de un intérprete, sobre todo para el consentimiento.
+families-roster-unwritten-language = { $language }: { $count ->
+    [one] 1 tutor
+   *[other] { $count } tutores
+}

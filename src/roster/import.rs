@@ -188,6 +188,10 @@ pub struct ImportSummary {
     pub consent_requested: usize,
     /// References to people missing from users.csv, in file order.
     pub warnings: Vec<ImportWarning>,
+    /// Home languages of the file's active guardians that we do not write
+    /// yet, with how many guardians each: their mail is in English with a
+    /// line in their language, and the school may want an interpreter.
+    pub unwritten_languages: Vec<(String, usize)>,
     /// How each file given was read, in the form's order.
     pub encodings: Vec<(&'static str, Encoding)>,
 }
@@ -296,6 +300,25 @@ fn guardian_language(value: &str) -> (Option<String>, Option<String>) {
             Some(value.to_owned()),
         ),
     }
+}
+
+/// The languages we know but do not write, of the active guardians, with
+/// how many guardians each, most first (see `ImportSummary`).
+fn unwritten_languages(guardians: &[Guardian]) -> Vec<(String, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for g in guardians.iter().filter(|g| g.active) {
+        if let Some(code) = g.language.as_deref().filter(|code| {
+            crate::languages::name(code).is_some() && crate::i18n::Lang::from_code(code).is_none()
+        }) {
+            *counts.entry(code).or_default() += 1;
+        }
+    }
+    let mut counts: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(code, n)| (code.to_owned(), n))
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
 }
 
 /// An address of the general shape forms accept, of a length mail takes.
@@ -1532,6 +1555,7 @@ pub async fn import(
     let mut summary = ImportSummary {
         schools: school_ids.len(),
         warnings: roster.warnings.clone(),
+        unwritten_languages: unwritten_languages(&roster.guardians),
         encodings: roster.encodings.clone(),
         ..Default::default()
     };

@@ -2047,6 +2047,14 @@ async fn a_family_whose_language_we_do_not_write_gets_a_line_in_it_and_keeps_it_
         );
         assert_eq!(maria(&app).await.language, "", "nothing written");
 
+        // The roster's result names the languages we do not write yet.
+        let response = upload(&app, &w.admin, &users("Vietnamese")).await;
+        assert!(!response.refused, "{}", response.page);
+        assert!(
+            response.page.contains("Vietnamese: 1 guardian"),
+            "{}",
+            response.page
+        );
         // A language the roster recorded that we cannot read is kept when
         // the form sends it back.
         let response = upload(&app, &w.admin, &users("Hmong")).await;
