@@ -17,6 +17,8 @@ draws-error-entry = This application waits for the fair draw after the deadline:
 draws-error-wait-list = This wait-list place was drawn by lot: freed seats go to the wait list in draw order, so it cannot be declined.
 draws-applicants-collecting = Entries are drawn by lot after the deadline: nobody is chosen, or taken out of the lot, before the draw.
 draws-error-priority-value = Choose whether to mark the student as priority (yes or no).
+draws-error-deadline-earlier = Entries to this fair draw are collected until { $deadline }, as published: the deadline can move later, but not earlier.
+draws-error-deadline-past = The deadline cannot be a day that has passed: choose today or a later day.
 
 draws-fact = How seats are given
 draws-fact-draw = By a fair draw after the deadline ({ $deadline }); applying early gives no advantage.

@@ -752,3 +752,103 @@ async fn an_entrant_who_left_the_school_is_left_out_of_the_draw() {
     })
     .await;
 }
+
+/// The deadline of the one-seat shadow, as stored.
+async fn deadline_of(app: &TestApp, opportunity: i32) -> String {
+    use sea_orm::EntityTrait;
+    entity::opportunity::Entity::find_by_id(opportunity)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .deadline
+        .to_string()
+}
+
+/// eyes11a F1: an employer who sees who entered cannot close the entries
+/// early by editing the deadline (and then draw at once). Later is fine.
+#[tokio::test]
+async fn a_published_fair_draws_deadline_moves_later_but_never_earlier_nor_into_the_past() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let fair = one_seat_shadow(&app, &employer).await;
+        let avery = student(&app, lincoln, "Avery", 11, "").await;
+        assert_eq!(
+            apply(&app, &avery, fair).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let published = deadline_of(&app, fair).await;
+        let start = days_from_now(60);
+        let edit_page = format!("/employer/opportunities/{fair}/edit");
+        let edit = async |deadline: &str, title: &str| {
+            let fields = posting(&[
+                ("title", title),
+                ("kind", "job_shadow"),
+                ("allocation", "fair_draw"),
+                ("slots", "1"),
+                ("start_date", &start),
+                ("end_date", &start),
+                ("start_time", "09:00"),
+                ("end_time", "13:00"),
+                ("deadline", deadline),
+            ]);
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app
+                .submit_as(&employer, &edit_page, &edit_page, &fields)
+                .await;
+            (response.status(), response.text().await.unwrap())
+        };
+
+        // Earlier than published (a day before, or two days ago): refused
+        // on the field, and nothing written (no outbox row, same deadline).
+        let outbox_before = app.count("search_outbox").await;
+        for earlier in [days_from_now(29), days_from_now(-2)] {
+            let (status, body) = edit(&earlier, "Robotics lab intern").await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{earlier}");
+            assert!(
+                body.contains("the deadline can move later, but not earlier"),
+                "{body}"
+            );
+            assert_eq!(deadline_of(&app, fair).await, published);
+        }
+        assert_eq!(app.count("search_outbox").await, outbox_before);
+        // So the draw is still not due.
+        let manage = format!("/employer/opportunities/{fair}");
+        let response = app
+            .submit_as(&employer, &manage, &format!("{manage}/draw"), &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert_eq!(app.count("draw").await, 0);
+
+        // Later is fine.
+        let later = days_from_now(40);
+        let (status, _) = edit(&later, "Robotics lab intern").await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(deadline_of(&app, fair).await, later);
+
+        // A posting whose deadline passed (closed by the clock): its other
+        // fields still save with the deadline as it is, but a new deadline
+        // in the past is refused even though it is later.
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET deadline = '{}', status = 'closed' WHERE id = {fair}",
+                days_from_now(-5)
+            ))
+            .await
+            .unwrap();
+        let (status, body) = edit(&days_from_now(-3), "Robotics lab intern").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            body.contains("The deadline cannot be a day that has passed"),
+            "{body}"
+        );
+        assert_eq!(deadline_of(&app, fair).await, days_from_now(-5));
+        let (status, _) = edit(&days_from_now(-5), "Robotics lab day").await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+    })
+    .await;
+}
