@@ -852,3 +852,181 @@ async fn a_published_fair_draws_deadline_moves_later_but_never_earlier_nor_into_
     })
     .await;
 }
+
+/// The student who holds the placement of `opportunity` (first name).
+async fn holder(app: &TestApp, opportunity: i32, status: &str) -> (i32, String) {
+    let row = app
+        .db
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            format!(
+                "SELECT p.id, s.first_name FROM placement p JOIN student s ON s.id = p.student_id \
+                 WHERE p.opportunity_id = {opportunity} AND p.status = '{status}'"
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("a placement {status}"));
+    (
+        row.try_get::<i32>("", "id").unwrap(),
+        row.try_get::<String>("", "first_name").unwrap(),
+    )
+}
+
+/// eyes11a F4 and F2: after a draw the employer cannot pass a drawn seat
+/// down the wait list by "ending" it before it starts (only the school can,
+/// and then it was called off, not a placement); a placement that went
+/// ahead and ended early counts as placed in the next draw.
+#[tokio::test]
+async fn a_drawn_seat_is_ended_before_it_starts_only_by_the_school_and_an_early_end_counts_as_placed()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(lincoln).await;
+        let first = one_seat_shadow(&app, &employer).await;
+        let mut students = BTreeMap::new();
+        for name in ["Avery", "Blake", "Casey"] {
+            students.insert(name, student(&app, lincoln, name, 11, "").await);
+        }
+        for name in ["Avery", "Blake"] {
+            assert_eq!(
+                apply(&app, &students[name], first).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        past_deadline(&app, first).await;
+        stembridge::draws::service::run_due(&app.db, stembridge::format::today(), false)
+            .await
+            .unwrap();
+        let (seat, drawn) = holder(&app, first, "awaiting_consent").await;
+        let waiting = if drawn == "Avery" { "Blake" } else { "Avery" };
+        let employer_page = format!("/employer/placements/{seat}");
+        let snapshot = async || {
+            (
+                app.number("SELECT COUNT(*) AS n FROM placement WHERE status IN ('awaiting_consent', 'active')").await,
+                app.number("SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'").await,
+                app.count("notification").await,
+                app.count("audit_log").await,
+            )
+        };
+        let before = snapshot().await;
+
+        // Waiting for consent: the employer's page has no end form, and a
+        // crafted POST (any reason) is refused.
+        let html = page(&app, &employer, &employer_page).await;
+        assert!(html.contains("id=\"end-not-started\""), "{html}");
+        assert!(!html.contains(&format!("action=\"{employer_page}/end\"")));
+        for reason in ["other", "attendance", "safety"] {
+            let response = app
+                .submit_as(&employer, &employer_page, &format!("{employer_page}/end"), &[("reason", reason)])
+                .await;
+            assert_eq!(response.status(), StatusCode::CONFLICT, "{reason}");
+            assert!(
+                response.text().await.unwrap().contains("it is waiting for guardian consent"),
+                "{reason}"
+            );
+        }
+        // Consent given, the first day still ahead: refused too, by the
+        // end form and by the closing form's "ended early".
+        app.db
+            .execute_unprepared(&format!("UPDATE placement SET status = 'active' WHERE id = {seat}"))
+            .await
+            .unwrap();
+        let response = app
+            .submit_as(&employer, &employer_page, &format!("{employer_page}/end"), &[("reason", "attendance")])
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(
+            response.text().await.unwrap().contains("This placement has not started yet: its first day is"),
+        );
+        let response = app
+            .submit_as(
+                &employer,
+                &employer_page,
+                &format!("{employer_page}/complete"),
+                &[
+                    ("outcome", "ended_early"),
+                    ("communication", "3"),
+                    ("teamwork", "3"),
+                    ("technical", "3"),
+                    ("reliability", "3"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let html = page(&app, &employer, &employer_page).await;
+        assert!(!html.contains("value=\"ended_early\""), "no early end on the closing form");
+        assert_eq!(snapshot().await, before, "nothing written");
+        assert_eq!(holder(&app, first, "active").await.0, seat);
+
+        // The school can: the placement is called off (it never went
+        // ahead), the seat goes to the student waiting, and it is audited.
+        let response = app
+            .submit_as(
+                &counselor,
+                &format!("/counselor/placements/{seat}"),
+                &format!("/counselor/placements/{seat}/end"),
+                &[("reason", "organization_change")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.number(&format!("SELECT COUNT(*) AS n FROM placement WHERE id = {seat} AND status = 'cancelled'")).await,
+            1
+        );
+        assert_eq!(
+            app.number(&format!("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'end_placement' AND subject = 'placement {seat} (organization_change)'")).await,
+            1
+        );
+        let (promoted, name) = holder(&app, first, "awaiting_consent").await;
+        assert_eq!(name, waiting);
+        let html = page(&app, &students[drawn.as_str()], &format!("/student/placements/{seat}")).await;
+        assert!(html.contains("Called off before it started"), "{html}");
+
+        // The promoted student's placement goes ahead and the employer ends
+        // it early once it has started.
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE placement SET status = 'active', start_date = '{}' WHERE id = {promoted}",
+                days_from_now(-1)
+            ))
+            .await
+            .unwrap();
+        let promoted_page = format!("/employer/placements/{promoted}");
+        let response = app
+            .submit_as(&employer, &promoted_page, &format!("{promoted_page}/end"), &[("reason", "attendance")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(holder(&app, first, "ended_early").await.0, promoted);
+
+        // The next draw: the student whose placement was called off has
+        // never had one (first group, as Casey); the one whose placement
+        // ended early has (third group), and the pages say so.
+        let second = one_seat_shadow(&app, &employer).await;
+        for name in ["Avery", "Blake", "Casey"] {
+            assert_eq!(
+                apply(&app, &students[name], second).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        past_deadline(&app, second).await;
+        stembridge::draws::service::run_due(&app.db, stembridge::format::today(), false)
+            .await
+            .unwrap();
+        for (name, group) in [
+            (drawn.as_str(), "you were in the first group"),
+            ("Casey", "you were in the first group"),
+            (waiting, "you were in the third group, students who have or have had a placement, even one that ended early"),
+        ] {
+            let (html, _) = own_page(&app, &students[name], second, name).await;
+            assert!(html.contains(group), "{name}: {html}");
+        }
+        let (html, _) = own_page(&app, &students[waiting], second, waiting).await;
+        assert!(html.contains("You are on the wait list, number 2."), "behind both first-timers");
+    })
+    .await;
+}
