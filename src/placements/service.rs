@@ -434,6 +434,19 @@ pub async fn log_hours(
     if placement.status != PlacementStatus::Active {
         return Err(AppError::conflict("student-hours-not-active"));
     }
+    // The student is told not to go to a suspended organization's site: no
+    // day there is recorded as worked (nor approved after reinstatement).
+    // The shared lock orders this read with a suspension's update.
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;
+    let host = organization::Entity::find_by_id(opportunity.organization_id)
+        .lock_shared()
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    if host.status != entity::OrgStatus::Verified {
+        return Err(AppError::conflict("student-hours-org-not-verified"));
+    }
     super::mentor::ensure_named(&txn, &placement).await?;
     let mut errors = FieldErrors::new();
     if work_date > today {
@@ -482,8 +495,6 @@ pub async fn log_hours(
     }
     .insert(&txn)
     .await?;
-    let opportunity =
-        crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;
     notify_employers(
         &txn,
         opportunity.organization_id,

@@ -902,3 +902,61 @@ async fn seats_added_to_a_full_posting_go_to_the_students_waiting() {
     })
     .await;
 }
+
+/// eyes11a F3: the student is told not to go to a suspended organization's
+/// site, so no hours are logged there meanwhile (none to approve after
+/// reinstatement); the form is hidden and a crafted POST is refused.
+#[tokio::test]
+async fn hours_cannot_be_logged_while_the_host_organization_is_suspended() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let (ana, placement, _) = accepted(&app, &employer, lincoln, "Ana", &[]).await;
+        let page = format!("/student/placements/{placement}");
+        let action = format!("{page}/hours");
+        let form = format!("action=\"{action}\"");
+        let today = days_from_now(0);
+        let hours = [
+            ("work_date", today.as_str()),
+            ("hours", "3"),
+            ("description", "At the site today."),
+        ];
+        let html = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(html.contains(&form), "the form, while verified");
+
+        let response = app
+            .review(&admin, "Lakeshore Robotics", "suspend", "Under review")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let html = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(!html.contains(&form), "no form while suspended: {html}");
+        assert!(html.contains("id=\"hours-paused\""), "{html}");
+        let (logged, notified) = (app.count("hour_log").await, app.count("notification").await);
+        let (status, body) = post(&app, &ana, &page, &action, &hours).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert!(
+            body.contains("is not verified on STEMbridge at the moment, so no hours can be logged"),
+            "{body}"
+        );
+        assert_eq!(
+            (app.count("hour_log").await, app.count("notification").await),
+            (logged, notified),
+            "nothing written"
+        );
+
+        // Verified again: the form is back and hours are logged.
+        let response = app
+            .review(&admin, "Lakeshore Robotics", "reinstate", "")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let html = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(html.contains(&form));
+        let (status, _) = post(&app, &ana, &page, &action, &hours).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(app.count("hour_log").await, logged + 1);
+    })
+    .await;
+}
