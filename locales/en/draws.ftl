@@ -19,6 +19,8 @@ draws-applicants-collecting = Entries are drawn by lot after the deadline: nobod
 draws-error-priority-value = Choose whether to mark the student as priority (yes or no).
 draws-error-deadline-earlier = Entries to this fair draw are collected until { $deadline }, as published: the deadline can move later, but not earlier.
 draws-error-deadline-past = The deadline cannot be a day that has passed: choose today or a later day.
+draws-error-close-early = Students have entered this fair draw, and entries are collected until { $deadline }, as published: it cannot close before then, since closing early would choose who is in the draw.
+draws-employer-no-early-close = Students have entered the draw, so this posting stays open until its deadline ({ $deadline }), as published.
 
 draws-fact = How seats are given
 draws-fact-draw = By a fair draw after the deadline ({ $deadline }); applying early gives no advantage.

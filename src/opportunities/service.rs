@@ -486,6 +486,22 @@ pub async fn act(
         )));
     };
     let title = current.title.clone();
+    // As with an edit of the deadline (`deadline_kept`): a fair draw that
+    // students entered collects entries until its deadline as published;
+    // closing it before then would choose who is in the draw.
+    if action == Action::Close
+        && current.allocation == Allocation::FairDraw
+        && current.deadline >= today()
+        && crate::draws::service::collects_entries(&txn, &current).await?
+        && crate::draws::service::has_applications(&txn, id).await?
+    {
+        let lang = i18n::current();
+        return Err(AppError::Conflict(t_args(
+            lang,
+            "draws-error-close-early",
+            vec![("deadline", i18n::long_date(lang, current.deadline).into())],
+        )));
+    }
     if matches!(action, Action::Publish | Action::Reopen) {
         let organization =
             crate::db::found::<organization::Entity>(&txn, current.organization_id).await?;

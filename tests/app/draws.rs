@@ -766,7 +766,8 @@ async fn deadline_of(app: &TestApp, opportunity: i32) -> String {
 }
 
 /// eyes11a F1: an employer who sees who entered cannot close the entries
-/// early by editing the deadline (and then draw at once). Later is fine.
+/// early by editing the deadline (and then draw at once), nor by closing
+/// the posting. A later deadline is fine.
 #[tokio::test]
 async fn a_published_fair_draws_deadline_moves_later_but_never_earlier_nor_into_the_past() {
     on_each_backend(async |app: TestApp| {
@@ -823,6 +824,28 @@ async fn a_published_fair_draws_deadline_moves_later_but_never_earlier_nor_into_
             .await;
         assert_eq!(response.status(), StatusCode::CONFLICT);
         assert_eq!(app.count("draw").await, 0);
+        // Nor can the entries be closed early by closing the posting: no
+        // button, and a crafted POST is refused with the posting published.
+        let html = page(&app, &employer, &manage).await;
+        assert!(html.contains("id=\"no-early-close\""), "{html}");
+        assert!(!html.contains(&format!("action=\"{manage}/close\"")));
+        let response = app.act(&employer, fair, "close").await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("it cannot close before then"),
+        );
+        assert_eq!(
+            app.number(&format!(
+                "SELECT COUNT(*) AS n FROM opportunity WHERE id = {fair} AND status = 'published'"
+            ))
+            .await,
+            1
+        );
+        assert_eq!(app.count("search_outbox").await, outbox_before);
 
         // Later is fine.
         let later = days_from_now(40);
