@@ -960,3 +960,63 @@ async fn hours_cannot_be_logged_while_the_host_organization_is_suspended() {
     })
     .await;
 }
+
+/// Migration 35: an early end recorded before a placement's first day
+/// (when employers could still do that) becomes `cancelled`, so its student
+/// stops counting as placed; one recorded after the start stays.
+#[tokio::test]
+async fn migrating_calls_off_the_early_ends_recorded_before_a_placement_started() {
+    use migration::{Migrator, MigratorTrait};
+    use sea_orm::ActiveValue::Set;
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let day = shadow(&app, &employer, "2").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        for name in ["Ada", "Ben"] {
+            let client = student(&app, lincoln, name, 11, "").await;
+            assert_eq!(
+                apply(&app, &client, day).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        let (ada, _) = placement_of(&app, "Ada", day).await.unwrap();
+        let (ben, _) = placement_of(&app, "Ben", day).await.unwrap();
+        // As the app recorded them before: both ended early today, Ada's
+        // ten days before its first day, Ben's five days after his.
+        for (id, start) in [(ada, days_from_now(10)), (ben, days_from_now(-5))] {
+            entity::placement::Entity::update_many()
+                .set(entity::placement::ActiveModel {
+                    status: Set(entity::PlacementStatus::EndedEarly),
+                    start_date: Set(chrono::NaiveDate::parse_from_str(&start, "%Y-%m-%d").unwrap()),
+                    ended_at: Set(Some(chrono::Utc::now())),
+                    end_reason: Set(Some("attendance".into())),
+                    ..Default::default()
+                })
+                .filter(entity::placement::Column::Id.eq(id))
+                .exec(&app.db)
+                .await
+                .unwrap();
+        }
+        let names: Vec<String> = Migrator::migrations()
+            .iter()
+            .map(|m| m.name().to_owned())
+            .collect();
+        let ours = names
+            .iter()
+            .position(|n| n == "m20261203_000035_cancel_placements_ended_before_start")
+            .unwrap();
+        Migrator::down(&app.db, Some((names.len() - ours) as u32))
+            .await
+            .unwrap();
+        Migrator::up(&app.db, None).await.unwrap();
+        assert_eq!(placement_of(&app, "Ada", day).await.unwrap().1, "cancelled");
+        assert_eq!(
+            placement_of(&app, "Ben", day).await.unwrap().1,
+            "ended_early"
+        );
+    })
+    .await;
+}
