@@ -99,6 +99,7 @@ seats-notice-cancelled = Your school called off your placement at “{ $title }�
 seats-notice-cancelled-by-school = The placement at “{ $title }” was called off by the student's school before it started.
 seats-notice-school-ended-by-employer = { $organization } ended { $student }'s placement “{ $title }” early: { $reason }.
 seats-notice-school-ended-by-school = { $student }'s placement “{ $title }” at { $organization } was ended by a counselor of the school: { $reason }.
+seats-error-attendance-before-start = Attendance cannot be the reason before the placement has started: choose another reason.
 seats-reason-closing-form = marked “ended early” on the closing form (no reason asked)
 seats-error-not-started = This placement has not started yet: its first day is { $date }. Until then only the student's school can end it, so that a seat given by a draw or by the wait list is not passed on by the organization. If something is wrong (a safety concern, or the placement cannot take place), contact the student's school counselor.
 seats-error-not-started-consent = This placement has not started: it is waiting for guardian consent. Until it starts only the student's school can end it, so that a seat given by a draw or by the wait list is not passed on by the organization. If something is wrong (a safety concern, or the placement cannot take place), contact the student's school counselor.

@@ -99,6 +99,7 @@ seats-notice-cancelled = Tu escuela canceló tu práctica en «{ $title }» ante
 seats-notice-cancelled-by-school = La escuela del estudiante canceló la práctica en «{ $title }» antes de que empezara.
 seats-notice-school-ended-by-employer = { $organization } terminó antes de tiempo la práctica «{ $title }» de { $student }: { $reason }.
 seats-notice-school-ended-by-school = Un orientador de la escuela terminó la práctica «{ $title }» de { $student } en { $organization }: { $reason }.
+seats-error-attendance-before-start = La asistencia no puede ser el motivo antes de que la práctica empiece: elija otro motivo.
 seats-reason-closing-form = marcada como «terminó antes de tiempo» en el formulario de cierre (sin motivo)
 seats-error-not-started = Esta práctica todavía no ha empezado: su primer día es el { $date }. Hasta entonces solo la escuela del estudiante puede terminarla, para que la organización no pase a otro estudiante un lugar dado por sorteo o por la lista de espera. Si hay algún problema (un asunto de seguridad, o la práctica no puede realizarse), comuníquese con el orientador escolar del estudiante.
 seats-error-not-started-consent = Esta práctica no ha empezado: espera el consentimiento del padre, madre o tutor. Hasta que empiece solo la escuela del estudiante puede terminarla, para que la organización no pase a otro estudiante un lugar dado por sorteo o por la lista de espera. Si hay algún problema (un asunto de seguridad, o la práctica no puede realizarse), comuníquese con el orientador escolar del estudiante.

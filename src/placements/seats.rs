@@ -377,6 +377,12 @@ async fn end_early(
     if ender == Ender::Employer && !has_started {
         return Err(not_started(found));
     }
+    // Nobody missed a day of a placement that has not begun.
+    if !has_started && reason == EndReason::Attendance.key() {
+        let mut errors = FieldErrors::new();
+        errors.add_id("reason", "seats-error-attendance-before-start");
+        return Err(AppError::Validation(errors));
+    }
     let to = if has_started {
         PlacementStatus::EndedEarly
     } else {

@@ -986,8 +986,26 @@ async fn a_drawn_seat_is_ended_before_it_starts_only_by_the_school_and_an_early_
         assert_eq!(snapshot().await, before, "nothing written");
         assert_eq!(holder(&app, first, "active").await.0, seat);
 
-        // The school can: the placement is called off (it never went
-        // ahead), the seat goes to the student waiting, and it is audited.
+        // The school can (though not for "attendance": no day has come):
+        // the placement is called off (it never went ahead), the seat goes
+        // to the student waiting, and it is audited.
+        let response = app
+            .submit_as(
+                &counselor,
+                &format!("/counselor/placements/{seat}"),
+                &format!("/counselor/placements/{seat}/end"),
+                &[("reason", "attendance")],
+            )
+            .await;
+        assert!(response.status().is_client_error());
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Attendance cannot be the reason before the placement has started")
+        );
+        assert_eq!(snapshot().await, before, "nothing written");
         let response = app
             .submit_as(
                 &counselor,
