@@ -255,6 +255,9 @@ vocabulary! {
         ConsentDeclined = "consent_declined",
         /// The student gave the seat back after accepting it.
         Withdrawn = "withdrawn",
+        /// Ended by the student's school before it started (waiting for
+        /// consent, or before its first day): it never went ahead.
+        Cancelled = "cancelled",
     }
 }
 
@@ -265,8 +268,11 @@ impl PlacementStatus {
     pub const HOLDING_A_SLOT: [PlacementStatus; 3] =
         [Self::AwaitingConsent, Self::Active, Self::Completed];
 
-    /// The statuses that count a student as placed on the dashboard (an
-    /// accepted placement that went ahead, even if it ended early).
+    /// The statuses that count a student as placed, on the dashboard and in
+    /// a fair draw's tiers: an accepted placement that is going ahead or went
+    /// ahead, even if it ended early. One given back by the student, declined
+    /// by a guardian or called off before it started (`Cancelled`) does not
+    /// count.
     pub const PLACED: [PlacementStatus; 4] = [
         Self::AwaitingConsent,
         Self::Active,

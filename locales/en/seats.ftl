@@ -91,3 +91,17 @@ seats-stats-mentored-of-placed = share of the placed students
 seats-stats-mentored-col = Placed with a mentor
 seats-csv-mentored-share = mentored_share_of_placed
 seats-mentor-commitment = Ticking this commits you to name a mentor for each placement: hours cannot be logged until you do.
+
+# Ending before the start (eyes11a F4): only the school, and it is a cancellation.
+vocab-placement_status-cancelled = Called off before it started
+seats-cancelled-because = Called off by the school before it started: { $reason }.
+seats-notice-cancelled = Your school called off your placement at “{ $title }” before it started: { $reason }. It does not count as a placement, in fair draws either.
+seats-notice-cancelled-by-school = The placement at “{ $title }” was called off by the student's school before it started.
+seats-notice-school-ended-by-employer = { $organization } ended { $student }'s placement “{ $title }” early: { $reason }.
+seats-notice-school-ended-by-school = { $student }'s placement “{ $title }” at { $organization } was ended by a counselor of the school: { $reason }.
+seats-error-attendance-before-start = Attendance cannot be the reason before the placement has started: choose another reason.
+seats-reason-closing-form = marked “ended early” on the closing form (no reason asked)
+seats-error-not-started = This placement has not started yet: its first day is { $date }. Until then only the student's school can end it, so that a seat given by a draw or by the wait list is not passed on by the organization. If something is wrong (a safety concern, or the placement cannot take place), contact the student's school counselor.
+seats-error-not-started-consent = This placement has not started: it is waiting for guardian consent. Until it starts only the student's school can end it, so that a seat given by a draw or by the wait list is not passed on by the organization. If something is wrong (a safety concern, or the placement cannot take place), contact the student's school counselor.
+seats-end-not-started-employer = This placement has not started yet. Until its first day (and while it waits for guardian consent) only the student's school can end it: if something is wrong, contact the student's school counselor. From the first day you can end it here, and the school is told.
+seats-end-not-started-counselor = This placement has not started: ending it now calls it off. It does not count as a placement for the student (on the dashboard or in fair draws), and its seat goes to the next student on the wait list.

@@ -106,6 +106,7 @@ student-hours-error-outside = The date must be within the placement: { $from } t
 student-hours-error-day-cap = At most { $max } hours a day: you already logged { $logged } for that day.
 student-hours-error-repeated = You already logged these hours for that day with the same description. To log more time that day, describe what else you did.
 student-hours-not-active = Hours can be logged only on an active placement.
+student-hours-org-not-verified = The organization hosting this placement is not verified on STEMbridge at the moment, so no hours can be logged for it. Do not go to the site until your counselor tells you it is safe.
 student-flash-hours-logged = Hours logged. Your employer will review them.
 student-feedback-heading = How did it go?
 student-feedback-rating-legend = Your rating of the experience

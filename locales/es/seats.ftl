@@ -91,3 +91,17 @@ seats-stats-mentored-of-placed = proporción de los estudiantes con práctica
 seats-stats-mentored-col = Con mentor
 seats-csv-mentored-share = proporcion_con_mentor
 seats-mentor-commitment = Al marcarlo, se compromete a indicar un mentor para cada práctica: no se pueden registrar horas hasta hacerlo.
+
+# Terminar antes del inicio (eyes11a F4): solo la escuela, y es una cancelación.
+vocab-placement_status-cancelled = Cancelada antes de empezar
+seats-cancelled-because = La escuela la canceló antes de que empezara: { $reason }.
+seats-notice-cancelled = Tu escuela canceló tu práctica en «{ $title }» antes de que empezara: { $reason }. No cuenta como una práctica, tampoco en los sorteos.
+seats-notice-cancelled-by-school = La escuela del estudiante canceló la práctica en «{ $title }» antes de que empezara.
+seats-notice-school-ended-by-employer = { $organization } terminó antes de tiempo la práctica «{ $title }» de { $student }: { $reason }.
+seats-notice-school-ended-by-school = Un orientador de la escuela terminó la práctica «{ $title }» de { $student } en { $organization }: { $reason }.
+seats-error-attendance-before-start = La asistencia no puede ser el motivo antes de que la práctica empiece: elija otro motivo.
+seats-reason-closing-form = marcada como «terminó antes de tiempo» en el formulario de cierre (sin motivo)
+seats-error-not-started = Esta práctica todavía no ha empezado: su primer día es el { $date }. Hasta entonces solo la escuela del estudiante puede terminarla, para que la organización no pase a otro estudiante un lugar dado por sorteo o por la lista de espera. Si hay algún problema (un asunto de seguridad, o la práctica no puede realizarse), comuníquese con el orientador escolar del estudiante.
+seats-error-not-started-consent = Esta práctica no ha empezado: espera el consentimiento del padre, madre o tutor. Hasta que empiece solo la escuela del estudiante puede terminarla, para que la organización no pase a otro estudiante un lugar dado por sorteo o por la lista de espera. Si hay algún problema (un asunto de seguridad, o la práctica no puede realizarse), comuníquese con el orientador escolar del estudiante.
+seats-end-not-started-employer = Esta práctica todavía no ha empezado. Hasta su primer día (y mientras espera el consentimiento del padre, madre o tutor) solo la escuela del estudiante puede terminarla: si hay algún problema, comuníquese con el orientador escolar del estudiante. Desde el primer día podrá terminarla aquí, y se le avisará a la escuela.
+seats-end-not-started-counselor = Esta práctica no ha empezado: si la termina ahora, queda cancelada. No cuenta como una práctica del estudiante (ni en el panel ni en los sorteos), y su lugar pasa al siguiente estudiante de la lista de espera.

@@ -106,6 +106,7 @@ student-hours-error-outside = La fecha debe estar dentro de la práctica: del { 
 student-hours-error-day-cap = Como máximo { $max } horas por día: ya registraste { $logged } ese día.
 student-hours-error-repeated = Ya registraste estas horas para ese día con la misma descripción. Para registrar más tiempo ese día, describe qué más hiciste.
 student-hours-not-active = Solo se pueden registrar horas en una práctica activa.
+student-hours-org-not-verified = La organización de esta práctica no está verificada en STEMbridge en este momento, así que no se pueden registrar horas. No vayas al lugar hasta que tu consejero te diga que es seguro.
 student-flash-hours-logged = Horas registradas. Tu empleador las revisará.
 student-feedback-heading = ¿Cómo te fue?
 student-feedback-rating-legend = Tu calificación de la experiencia

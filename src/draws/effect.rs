@@ -41,8 +41,11 @@ pub async fn measure(
 ) -> AppResult<Effect> {
     let schools: Vec<i32> = period.schools.iter().map(|s| s.id).collect();
     let (start, end) = period.bounds();
-    // A seat is a first time when the student holds no earlier seat
-    // (placement ids grow with time), in any school year.
+    // A seat is a first time when the student has no earlier placement
+    // that counts as placed (placement ids grow with time), in any school
+    // year: the draw's first tier reads "placed before" the same way, so an
+    // earlier placement that ended early counts, one called off before it
+    // started does not.
     let earlier = Alias::new("earlier");
     let earlier_seat = Query::select()
         .expr(Expr::val(1))
@@ -53,7 +56,7 @@ pub async fn measure(
         )
         .and_where(
             Expr::col((earlier.clone(), placement::Column::Status))
-                .is_in(PlacementStatus::HOLDING_A_SLOT.map(|s| s.key())),
+                .is_in(PlacementStatus::PLACED.map(|s| s.key())),
         )
         .and_where(
             Expr::col((earlier.clone(), placement::Column::Id))

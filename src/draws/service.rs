@@ -260,11 +260,14 @@ pub async fn run(
         Err(e) => return Err(e.into()),
     };
 
+    // "Placed before" as the counselor dashboard counts placed: a placement
+    // that is going ahead or went ahead, even if it ended early. One given
+    // back, declined by a guardian or called off before it started is not.
     let placed_before: HashSet<i32> = placement::Entity::find()
         .select_only()
         .column(placement::Column::StudentId)
         .filter(placement::Column::StudentId.in_subquery(entrant_ids()))
-        .filter(placement::Column::Status.is_in(PlacementStatus::HOLDING_A_SLOT))
+        .filter(placement::Column::Status.is_in(PlacementStatus::PLACED))
         .into_tuple::<i32>()
         .all(&txn)
         .await?

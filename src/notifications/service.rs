@@ -114,6 +114,28 @@ pub async fn employers_of(db: &impl ConnectionTrait, organization_id: i32) -> Ap
         .await?)
 }
 
+/// Every counselor of a school who can sign in: the people a change to one
+/// of its students' placements is told to.
+pub async fn counselors_of_school(
+    db: &impl ConnectionTrait,
+    school_id: i32,
+) -> AppResult<Vec<i32>> {
+    let assigned = Query::select()
+        .column(entity::counselor_school::Column::UserId)
+        .from(entity::counselor_school::Entity)
+        .and_where(entity::counselor_school::Column::SchoolId.eq(school_id))
+        .to_owned();
+    Ok(user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::Id.in_subquery(assigned))
+        .filter(user::Column::Role.eq(Role::Counselor))
+        .filter(user::Column::DisabledAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
 /// Unread messages the user may read: for an employer whose organization
 /// is not verified, only the news about the organization itself (the rest
 /// names students and stays hidden, see [`only_organization_news`]), so the

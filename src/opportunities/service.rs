@@ -2,10 +2,10 @@
 //! -> archived, re-opening) and who may see what. Every change writes a search
 //! outbox row in the same transaction.
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use entity::{
-    AccessNeed, OpportunityStatus, OrgStatus, PlacementStatus, opportunity, opportunity_feature,
-    organization, placement,
+    AccessNeed, Allocation, OpportunityStatus, OrgStatus, PlacementStatus, opportunity,
+    opportunity_feature, organization, placement,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -195,6 +195,7 @@ pub async fn update(
     if current.status != OpportunityStatus::Draft {
         crate::applications::service::lock_verified_organization(&txn, employer).await?;
     }
+    deadline_kept(&current, &posting, today()).into_result(())?;
     if seats_held(&txn, id).await? > 0 {
         let features = features_of(&txn, id).await?;
         locked_terms(&current, &features, &posting).into_result(())?;
@@ -228,6 +229,32 @@ pub async fn update(
     outbox::enqueue(&txn, id).await?;
     txn.commit().await?;
     Ok(saved)
+}
+
+/// A fair draw collects entries until its deadline as published. Once the
+/// posting has left the draft (students can see who may enter, and the
+/// employer sees how many did and who they are), an edit may move the
+/// deadline later but never earlier, nor to a day already past: closing the
+/// entries early, once the entrants suit the employer, would choose them.
+/// (The deadline as it stands is kept, past or not, so a closed posting's
+/// other fields still save.)
+fn deadline_kept(current: &opportunity::Model, posting: &Posting, today: NaiveDate) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    if current.allocation != Allocation::FairDraw
+        || current.status == OpportunityStatus::Draft
+        || posting.deadline == current.deadline
+    {
+        return errors;
+    }
+    if posting.deadline < current.deadline {
+        errors.add(
+            "deadline",
+            Message::new("draws-error-deadline-earlier").date("deadline", current.deadline),
+        );
+    } else if posting.deadline < today {
+        errors.add_id("deadline", "draws-error-deadline-past");
+    }
+    errors
 }
 
 /// Placements of the posting that hold a seat not yet used up (waiting for
@@ -459,6 +486,22 @@ pub async fn act(
         )));
     };
     let title = current.title.clone();
+    // As with an edit of the deadline (`deadline_kept`): a fair draw that
+    // students entered collects entries until its deadline as published;
+    // closing it before then would choose who is in the draw.
+    if action == Action::Close
+        && current.allocation == Allocation::FairDraw
+        && current.deadline >= today()
+        && crate::draws::service::collects_entries(&txn, &current).await?
+        && crate::draws::service::has_applications(&txn, id).await?
+    {
+        let lang = i18n::current();
+        return Err(AppError::Conflict(t_args(
+            lang,
+            "draws-error-close-early",
+            vec![("deadline", i18n::long_date(lang, current.deadline).into())],
+        )));
+    }
     if matches!(action, Action::Publish | Action::Reopen) {
         let organization =
             crate::db::found::<organization::Entity>(&txn, current.organization_id).await?;

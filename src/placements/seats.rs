@@ -2,6 +2,12 @@
 //! accepted, an employer or a counselor ends one early; the freed seat goes
 //! to the wait list in the same transaction (`service::promote_wait_list`).
 //!
+//! Before a placement starts (while it waits for consent, or before its
+//! first day) only the student's school ends it: a seat given by a draw or
+//! by the wait list's order would otherwise pass down the list at the
+//! employer's choice, one student at a time. Every early end is on the
+//! audit log and told to the student's counselors.
+//!
 //! Every seat change locks the posting's row first (`FOR UPDATE` on
 //! PostgreSQL; SQLite write transactions are exclusive), then changes the
 //! placement only while it is still open (`UPDATE ... WHERE status IN
@@ -9,7 +15,7 @@
 //! run one after the other: neither promotes into the other's seat, and
 //! neither leaves a free seat behind a waiting student.
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use entity::{
     ApplicationStatus, EndReason, PlacementStatus, Role, WithdrawReason, application, opportunity,
     placement, student,
@@ -57,6 +63,26 @@ pub fn not_open(status: PlacementStatus) -> AppError {
             "status",
             i18n::vocab(lang, "placement_status", status.key()).into(),
         )],
+    ))
+}
+
+/// Whether a placement has started: under way (consent recorded where it
+/// was needed) and its first day has come.
+pub fn started(placement: &placement::Model, today: NaiveDate) -> bool {
+    placement.status == PlacementStatus::Active && placement.start_date <= today
+}
+
+/// The employer's refusal to end a placement that has not started: before
+/// then only the student's school can (see the module's note).
+pub fn not_started(placement: &placement::Model) -> AppError {
+    if placement.status == PlacementStatus::AwaitingConsent {
+        return AppError::conflict("seats-error-not-started-consent");
+    }
+    let lang = i18n::current();
+    AppError::Conflict(i18n::t_args(
+        lang,
+        "seats-error-not-started",
+        vec![("date", i18n::long_date(lang, placement.start_date).into())],
     ))
 }
 
@@ -233,24 +259,41 @@ pub async fn withdraw(
     Ok(saved)
 }
 
-/// Tells the student (and the employers, when a counselor ended it) why
-/// their placement ended early.
+/// Who ends a placement early.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ender {
+    /// An employer of the host organization: only once it has started.
+    Employer,
+    /// A counselor of the student's school: at any time.
+    School,
+}
+
+/// Tells the student (and the employers, when the school ended it) why
+/// their placement ended early, or was called off before it started.
 async fn tell_ended(
     db: &impl ConnectionTrait,
     found: &placement::Model,
     opportunity: &opportunity::Model,
     reason: &str,
-    employers_too: bool,
+    to: PlacementStatus,
+    ender: Ender,
 ) -> AppResult<()> {
-    let message = Message::new("seats-notice-ended")
-        .arg("title", opportunity.title.as_str())
-        .vocab("reason", "end_reason", reason);
+    let title = opportunity.title.as_str();
+    let message = if to == PlacementStatus::Cancelled {
+        Message::new("seats-notice-cancelled")
+    } else {
+        Message::new("seats-notice-ended")
+    }
+    .arg("title", title)
+    .vocab("reason", "end_reason", reason);
     let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
     notify_student_of_placement(db, &student, found.id, &message).await?;
-    if employers_too {
+    if ender == Ender::School {
         // As `end_as_read`: a school's safety concern is not named to them.
-        let message = if reason == EndReason::Safety.key() {
-            Message::new("seats-notice-ended-by-school").arg("title", opportunity.title.as_str())
+        let message = if to == PlacementStatus::Cancelled {
+            Message::new("seats-notice-cancelled-by-school").arg("title", title)
+        } else if reason == EndReason::Safety.key() {
+            Message::new("seats-notice-ended-by-school").arg("title", title)
         } else {
             message
         };
@@ -260,21 +303,98 @@ async fn tell_ended(
     Ok(())
 }
 
-/// Ends a placement early with the reason given, frees its seat and tells
-/// the student (and the employers, when a counselor ended it).
+/// Puts an early end on the audit log and tells the student's counselors
+/// (all but the one who ended it): an employer's end, so the school knows
+/// its student lost the seat and why; another counselor's, so nobody at the
+/// school learns it from the student first.
+pub async fn record_early_end(
+    db: &impl ConnectionTrait,
+    found: &placement::Model,
+    opportunity: &opportunity::Model,
+    actor: i32,
+    ender: Ender,
+    reason: Option<&str>,
+) -> AppResult<()> {
+    crate::counseling::audit::record(
+        db,
+        actor,
+        crate::counseling::audit::AuditAction::EndPlacement,
+        &format!(
+            "placement {} ({})",
+            found.id,
+            reason.unwrap_or("closing form")
+        ),
+    )
+    .await?;
+    let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
+    let organization =
+        crate::organizations::service::name_of(db, opportunity.organization_id).await?;
+    let message = match ender {
+        Ender::Employer => Message::new("seats-notice-school-ended-by-employer"),
+        Ender::School => Message::new("seats-notice-school-ended-by-school"),
+    }
+    .arg(
+        "student",
+        format!("{} {}", student.first_name, student.last_name),
+    )
+    .arg("title", opportunity.title.as_str())
+    .arg("organization", organization.as_str())
+    .term(
+        "reason",
+        &reason.map_or_else(
+            || "seats-reason-closing-form".to_owned(),
+            |key| format!("vocab-end_reason-{key}"),
+        ),
+    );
+    let counselors = crate::notifications::counselors_of_school(db, student.school_id).await?;
+    let others: Vec<i32> = counselors.into_iter().filter(|&id| id != actor).collect();
+    notify(
+        db,
+        &others,
+        &message,
+        &format!("/counselor/placements/{}", found.id),
+    )
+    .await
+}
+
+/// Ends a placement early with the reason given, frees its seat, tells the
+/// student (and the employers, when the school ended it) and the student's
+/// counselors, and audits it. An employer ends only a placement that has
+/// started; the school's end of one that has not is recorded as
+/// `Cancelled` (it never went ahead, so it counts nowhere as placed).
 async fn end_early(
     db: &impl ConnectionTrait,
     found: &placement::Model,
     actor: i32,
     form: &ReasonForm,
-    by_counselor: bool,
+    ender: Ender,
 ) -> AppResult<()> {
     let (reason, note) = parse_reason(form, |k| EndReason::from_key(k).map(|r| r.key()))?;
-    let opportunity = free(db, found, PlacementStatus::EndedEarly, reason, note, actor).await?;
-    tell_ended(db, found, &opportunity, reason, by_counselor).await
+    if !PlacementStatus::OPEN.contains(&found.status) {
+        return Err(not_open(found.status));
+    }
+    let has_started = started(found, crate::format::today());
+    if ender == Ender::Employer && !has_started {
+        return Err(not_started(found));
+    }
+    // Nobody missed a day of a placement that has not begun.
+    if !has_started && reason == EndReason::Attendance.key() {
+        let mut errors = FieldErrors::new();
+        errors.add_id("reason", "seats-error-attendance-before-start");
+        return Err(AppError::Validation(errors));
+    }
+    let to = if has_started {
+        PlacementStatus::EndedEarly
+    } else {
+        PlacementStatus::Cancelled
+    };
+    let opportunity = free(db, found, to, reason, note, actor).await?;
+    tell_ended(db, found, &opportunity, reason, to, ender).await?;
+    record_early_end(db, found, &opportunity, actor, ender, Some(reason)).await
 }
 
-/// An employer of the host organization ends a placement early.
+/// An employer of the host organization ends a placement early, once it
+/// has started (see the module's note).
 pub async fn end_by_employer(
     db: &DatabaseConnection,
     employer: &VerifiedEmployer,
@@ -283,7 +403,7 @@ pub async fn end_by_employer(
 ) -> AppResult<()> {
     let txn = db::begin_write(db).await?;
     let (found, _) = find_for_employer(&txn, employer, placement_id).await?;
-    end_early(&txn, &found, employer.id, form, false).await?;
+    end_early(&txn, &found, employer.id, form, Ender::Employer).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -297,14 +417,7 @@ pub async fn end_by_counselor(
 ) -> AppResult<()> {
     let txn = db::begin_write(db).await?;
     let found = find_for_counselor(&txn, counselor, placement_id).await?;
-    end_early(&txn, &found, counselor.id, form, true).await?;
-    crate::counseling::audit::record(
-        &txn,
-        counselor.id,
-        crate::counseling::audit::AuditAction::EndPlacement,
-        &format!("placement {placement_id}"),
-    )
-    .await?;
+    end_early(&txn, &found, counselor.id, form, Ender::School).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -434,6 +434,19 @@ pub async fn log_hours(
     if placement.status != PlacementStatus::Active {
         return Err(AppError::conflict("student-hours-not-active"));
     }
+    // The student is told not to go to a suspended organization's site: no
+    // day there is recorded as worked (nor approved after reinstatement).
+    // The shared lock orders this read with a suspension's update.
+    let opportunity =
+        crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;
+    let host = organization::Entity::find_by_id(opportunity.organization_id)
+        .lock_shared()
+        .one(&txn)
+        .await?
+        .or_not_found()?;
+    if host.status != entity::OrgStatus::Verified {
+        return Err(AppError::conflict("student-hours-org-not-verified"));
+    }
     super::mentor::ensure_named(&txn, &placement).await?;
     let mut errors = FieldErrors::new();
     if work_date > today {
@@ -482,8 +495,6 @@ pub async fn log_hours(
     }
     .insert(&txn)
     .await?;
-    let opportunity =
-        crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;
     notify_employers(
         &txn,
         opportunity.organization_id,
@@ -625,6 +636,13 @@ pub async fn complete(
     if placement.status != PlacementStatus::Active {
         return Err(not_active(placement.status));
     }
+    // Ending early frees the seat for the wait list: as with the early-end
+    // form, not before the placement has started (the school can).
+    if status == PlacementStatus::EndedEarly
+        && !super::seats::started(&placement, crate::format::today())
+    {
+        return Err(super::seats::not_started(&placement));
+    }
     // A completion records the hours worked: none may still wait for review.
     if status == PlacementStatus::Completed {
         let pending = hour_log::Entity::find()
@@ -663,6 +681,15 @@ pub async fn complete(
     if status == PlacementStatus::EndedEarly {
         crate::outbox::enqueue(&txn, opportunity.id).await?;
         promote_wait_list(&txn, &opportunity).await?;
+        super::seats::record_early_end(
+            &txn,
+            &placement,
+            &opportunity,
+            employer.id,
+            super::seats::Ender::Employer,
+            None,
+        )
+        .await?;
     }
     let student = crate::db::found::<student::Entity>(&txn, student_id).await?;
     if let Some(user_id) = student.user_id {
@@ -788,6 +815,9 @@ pub struct PlacementView {
     pub organization_verified: bool,
     /// Awaiting consent or active: it can still be withdrawn or ended early.
     pub open: bool,
+    /// Under way and its first day has come: from then on the employer may
+    /// end it early (before, only the school).
+    pub started: bool,
     /// What the guardian wrote when declining consent: for the school only.
     pub decline_reason: Option<String>,
     /// Why it ended early, in words (`vocab-...` id), and the note.
@@ -820,6 +850,7 @@ pub async fn view(
     let student_evaluation = super::evaluation::student_side(&placement, reader);
     let mentor = super::mentor::MentorView::of(&placement);
     let (end_reason, end_note) = super::seats::end_as_read(db, &placement, reader).await?;
+    let started = super::seats::started(&placement, crate::format::today());
     let opportunity = crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
     let paper_recorded_by = match placement.consent_recorded_by {
         Some(id) => entity::user::Entity::find_by_id(id)
@@ -889,6 +920,7 @@ pub async fn view(
         student_rated: placement.student_rating.is_some(),
         organization_verified: organization.status == entity::OrgStatus::Verified,
         open: PlacementStatus::OPEN.contains(&placement.status),
+        started,
         decline_reason: placement
             .consent_decline_reason
             .filter(|_| reader == super::evaluation::Reader::Counselor),

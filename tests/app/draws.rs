@@ -752,3 +752,322 @@ async fn an_entrant_who_left_the_school_is_left_out_of_the_draw() {
     })
     .await;
 }
+
+/// The deadline of the one-seat shadow, as stored.
+async fn deadline_of(app: &TestApp, opportunity: i32) -> String {
+    use sea_orm::EntityTrait;
+    entity::opportunity::Entity::find_by_id(opportunity)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .deadline
+        .to_string()
+}
+
+/// eyes11a F1: an employer who sees who entered cannot close the entries
+/// early by editing the deadline (and then draw at once), nor by closing
+/// the posting. A later deadline is fine.
+#[tokio::test]
+async fn a_published_fair_draws_deadline_moves_later_but_never_earlier_nor_into_the_past() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let fair = one_seat_shadow(&app, &employer).await;
+        let avery = student(&app, lincoln, "Avery", 11, "").await;
+        assert_eq!(
+            apply(&app, &avery, fair).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let published = deadline_of(&app, fair).await;
+        let start = days_from_now(60);
+        let edit_page = format!("/employer/opportunities/{fair}/edit");
+        let edit = async |deadline: &str, title: &str| {
+            let fields = posting(&[
+                ("title", title),
+                ("kind", "job_shadow"),
+                ("allocation", "fair_draw"),
+                ("slots", "1"),
+                ("start_date", &start),
+                ("end_date", &start),
+                ("start_time", "09:00"),
+                ("end_time", "13:00"),
+                ("deadline", deadline),
+            ]);
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app
+                .submit_as(&employer, &edit_page, &edit_page, &fields)
+                .await;
+            (response.status(), response.text().await.unwrap())
+        };
+
+        // Earlier than published (a day before, or two days ago): refused
+        // on the field, and nothing written (no outbox row, same deadline).
+        let outbox_before = app.count("search_outbox").await;
+        for earlier in [days_from_now(29), days_from_now(-2)] {
+            let (status, body) = edit(&earlier, "Robotics lab intern").await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{earlier}");
+            assert!(
+                body.contains("the deadline can move later, but not earlier"),
+                "{body}"
+            );
+            assert_eq!(deadline_of(&app, fair).await, published);
+        }
+        assert_eq!(app.count("search_outbox").await, outbox_before);
+        // So the draw is still not due.
+        let manage = format!("/employer/opportunities/{fair}");
+        let response = app
+            .submit_as(&employer, &manage, &format!("{manage}/draw"), &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert_eq!(app.count("draw").await, 0);
+        // Nor can the entries be closed early by closing the posting: no
+        // button, and a crafted POST is refused with the posting published.
+        let html = page(&app, &employer, &manage).await;
+        assert!(html.contains("id=\"no-early-close\""), "{html}");
+        assert!(!html.contains(&format!("action=\"{manage}/close\"")));
+        let response = app.act(&employer, fair, "close").await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("it cannot close before then"),
+        );
+        assert_eq!(
+            app.number(&format!(
+                "SELECT COUNT(*) AS n FROM opportunity WHERE id = {fair} AND status = 'published'"
+            ))
+            .await,
+            1
+        );
+        assert_eq!(app.count("search_outbox").await, outbox_before);
+
+        // Later is fine.
+        let later = days_from_now(40);
+        let (status, _) = edit(&later, "Robotics lab intern").await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(deadline_of(&app, fair).await, later);
+
+        // A posting whose deadline passed (closed by the clock): its other
+        // fields still save with the deadline as it is, but a new deadline
+        // in the past is refused even though it is later.
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET deadline = '{}', status = 'closed' WHERE id = {fair}",
+                days_from_now(-5)
+            ))
+            .await
+            .unwrap();
+        let (status, body) = edit(&days_from_now(-3), "Robotics lab intern").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            body.contains("The deadline cannot be a day that has passed"),
+            "{body}"
+        );
+        assert_eq!(deadline_of(&app, fair).await, days_from_now(-5));
+        let (status, _) = edit(&days_from_now(-5), "Robotics lab day").await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+    })
+    .await;
+}
+
+/// The student who holds the placement of `opportunity` (first name).
+async fn holder(app: &TestApp, opportunity: i32, status: &str) -> (i32, String) {
+    let row = app
+        .db
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            format!(
+                "SELECT p.id, s.first_name FROM placement p JOIN student s ON s.id = p.student_id \
+                 WHERE p.opportunity_id = {opportunity} AND p.status = '{status}'"
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("a placement {status}"));
+    (
+        row.try_get::<i32>("", "id").unwrap(),
+        row.try_get::<String>("", "first_name").unwrap(),
+    )
+}
+
+/// eyes11a F4 and F2: after a draw the employer cannot pass a drawn seat
+/// down the wait list by "ending" it before it starts (only the school can,
+/// and then it was called off, not a placement); a placement that went
+/// ahead and ended early counts as placed in the next draw.
+#[tokio::test]
+async fn a_drawn_seat_is_ended_before_it_starts_only_by_the_school_and_an_early_end_counts_as_placed()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(lincoln).await;
+        let first = one_seat_shadow(&app, &employer).await;
+        let mut students = BTreeMap::new();
+        for name in ["Avery", "Blake", "Casey"] {
+            students.insert(name, student(&app, lincoln, name, 11, "").await);
+        }
+        for name in ["Avery", "Blake"] {
+            assert_eq!(
+                apply(&app, &students[name], first).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        past_deadline(&app, first).await;
+        stembridge::draws::service::run_due(&app.db, stembridge::format::today(), false)
+            .await
+            .unwrap();
+        let (seat, drawn) = holder(&app, first, "awaiting_consent").await;
+        let waiting = if drawn == "Avery" { "Blake" } else { "Avery" };
+        let employer_page = format!("/employer/placements/{seat}");
+        let snapshot = async || {
+            (
+                app.number("SELECT COUNT(*) AS n FROM placement WHERE status IN ('awaiting_consent', 'active')").await,
+                app.number("SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'").await,
+                app.count("notification").await,
+                app.count("audit_log").await,
+            )
+        };
+        let before = snapshot().await;
+
+        // Waiting for consent: the employer's page has no end form, and a
+        // crafted POST (any reason) is refused.
+        let html = page(&app, &employer, &employer_page).await;
+        assert!(html.contains("id=\"end-not-started\""), "{html}");
+        assert!(!html.contains(&format!("action=\"{employer_page}/end\"")));
+        for reason in ["other", "attendance", "safety"] {
+            let response = app
+                .submit_as(&employer, &employer_page, &format!("{employer_page}/end"), &[("reason", reason)])
+                .await;
+            assert_eq!(response.status(), StatusCode::CONFLICT, "{reason}");
+            assert!(
+                response.text().await.unwrap().contains("it is waiting for guardian consent"),
+                "{reason}"
+            );
+        }
+        // Consent given, the first day still ahead: refused too, by the
+        // end form and by the closing form's "ended early".
+        app.db
+            .execute_unprepared(&format!("UPDATE placement SET status = 'active' WHERE id = {seat}"))
+            .await
+            .unwrap();
+        let response = app
+            .submit_as(&employer, &employer_page, &format!("{employer_page}/end"), &[("reason", "attendance")])
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(
+            response.text().await.unwrap().contains("This placement has not started yet: its first day is"),
+        );
+        let response = app
+            .submit_as(
+                &employer,
+                &employer_page,
+                &format!("{employer_page}/complete"),
+                &[
+                    ("outcome", "ended_early"),
+                    ("communication", "3"),
+                    ("teamwork", "3"),
+                    ("technical", "3"),
+                    ("reliability", "3"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let html = page(&app, &employer, &employer_page).await;
+        assert!(!html.contains("value=\"ended_early\""), "no early end on the closing form");
+        assert_eq!(snapshot().await, before, "nothing written");
+        assert_eq!(holder(&app, first, "active").await.0, seat);
+
+        // The school can (though not for "attendance": no day has come):
+        // the placement is called off (it never went ahead), the seat goes
+        // to the student waiting, and it is audited.
+        let response = app
+            .submit_as(
+                &counselor,
+                &format!("/counselor/placements/{seat}"),
+                &format!("/counselor/placements/{seat}/end"),
+                &[("reason", "attendance")],
+            )
+            .await;
+        assert!(response.status().is_client_error());
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Attendance cannot be the reason before the placement has started")
+        );
+        assert_eq!(snapshot().await, before, "nothing written");
+        let response = app
+            .submit_as(
+                &counselor,
+                &format!("/counselor/placements/{seat}"),
+                &format!("/counselor/placements/{seat}/end"),
+                &[("reason", "organization_change")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.number(&format!("SELECT COUNT(*) AS n FROM placement WHERE id = {seat} AND status = 'cancelled'")).await,
+            1
+        );
+        assert_eq!(
+            app.number(&format!("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'end_placement' AND subject = 'placement {seat} (organization_change)'")).await,
+            1
+        );
+        let (promoted, name) = holder(&app, first, "awaiting_consent").await;
+        assert_eq!(name, waiting);
+        let html = page(&app, &students[drawn.as_str()], &format!("/student/placements/{seat}")).await;
+        assert!(html.contains("Called off before it started"), "{html}");
+
+        // The promoted student's placement goes ahead and the employer ends
+        // it early once it has started.
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE placement SET status = 'active', start_date = '{}' WHERE id = {promoted}",
+                days_from_now(-1)
+            ))
+            .await
+            .unwrap();
+        let promoted_page = format!("/employer/placements/{promoted}");
+        let response = app
+            .submit_as(&employer, &promoted_page, &format!("{promoted_page}/end"), &[("reason", "attendance")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(holder(&app, first, "ended_early").await.0, promoted);
+
+        // The next draw: the student whose placement was called off has
+        // never had one (first group, as Casey); the one whose placement
+        // ended early has (third group), and the pages say so.
+        let second = one_seat_shadow(&app, &employer).await;
+        for name in ["Avery", "Blake", "Casey"] {
+            assert_eq!(
+                apply(&app, &students[name], second).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        past_deadline(&app, second).await;
+        stembridge::draws::service::run_due(&app.db, stembridge::format::today(), false)
+            .await
+            .unwrap();
+        for (name, group) in [
+            (drawn.as_str(), "you were in the first group"),
+            ("Casey", "you were in the first group"),
+            (waiting, "you were in the third group, students who have or have had a placement, even one that ended early"),
+        ] {
+            let (html, _) = own_page(&app, &students[name], second, name).await;
+            assert!(html.contains(group), "{name}: {html}");
+        }
+        let (html, _) = own_page(&app, &students[waiting], second, waiting).await;
+        assert!(html.contains("You are on the wait list, number 2."), "behind both first-timers");
+    })
+    .await;
+}

@@ -92,6 +92,18 @@ async fn seats_agree(app: &TestApp, opportunity: i32) -> i64 {
     under_way
 }
 
+/// The placement is under way and its first day has come (the guardian
+/// consented, the clock moved on): from then on its employer may end it.
+async fn start(app: &TestApp, placement: i32) {
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE placement SET status = 'active', start_date = '{}' WHERE id = {placement}",
+            days_from_now(-1)
+        ))
+        .await
+        .unwrap();
+}
+
 /// POSTs a form to `action` from `page` and returns (status, body).
 async fn post(
     app: &TestApp,
@@ -267,9 +279,31 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
         let page = app.get_as(&students[2], &cy_page).await.text().await.unwrap();
         assert!(!page.contains("/belonging\""), "asked once");
 
-        // The employer ends Ben's placement early: Dee is next.
+        // Before it starts, the employer cannot end Ben's placement (the
+        // seat would pass down the wait list at its choice): the page says
+        // to ask the school, and a crafted POST is refused, nothing written.
+        let page = app.get_as(&employer, &format!("/employer/placements/{ben}")).await.text().await.unwrap();
+        assert!(page.contains("id=\"end-not-started\"") && !page.contains(&format!("/employer/placements/{ben}/end")), "{page}");
+        let before = (app.count("placement").await, app.count("notification").await, app.count("audit_log").await);
+        let (status, body) = post(&app, &employer, "/employer", &format!("/employer/placements/{ben}/end"), &[("reason", "attendance")]).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert!(body.contains("This placement has not started: it is waiting for guardian consent."), "{body}");
+        assert_eq!((app.count("placement").await, app.count("notification").await, app.count("audit_log").await), before);
+        assert_eq!(placement_of(&app, "Ben", day).await.unwrap().1, "awaiting_consent");
+        assert_eq!(application_status(&app, "Dee", day).await, "waitlisted");
+
+        // Once it has started the employer ends it early: Dee is next, and
+        // the school is told and the end is on the audit log.
+        start(&app, ben).await;
         let (status, _) = post(&app, &employer, "/employer", &format!("/employer/placements/{ben}/end"), &[("reason", "attendance")]).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.number(&format!("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'end_placement' AND subject = 'placement {ben} (attendance)'")).await,
+            1
+        );
+        let counselor = app.counselor_at(lincoln).await;
+        let told = app.get_as(&counselor, "/notifications").await.text().await.unwrap();
+        assert!(told.contains("Lakeshore Robotics ended Ben Student") && told.contains("early: Attendance."), "{told}");
         assert_eq!(placement_of(&app, "Ben", day).await.unwrap().1, "ended_early");
         assert!(placement_of(&app, "Dee", day).await.is_some(), "Dee got the seat");
         assert_eq!(application_status(&app, "Eve", day).await, "waitlisted");
@@ -277,21 +311,26 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
         let page = app.get_as(&students[1], &ben_page).await.text().await.unwrap();
         assert!(page.contains("Ended early: Attendance."), "{page}");
 
-        // Lincoln's counselor ends Cy's: Eve is next, and the list is empty.
-        let counselor = app.counselor_at(lincoln).await;
+        // Lincoln's counselor ends Cy's, before it started: it is called
+        // off (it never went ahead), Eve is next, and the list is empty.
         let (status, _) = post(&app, &counselor, "/counselor/placements", &format!("/counselor/placements/{cy}/end"), &[("reason", "safety"), ("note", "Reported by the family.")]).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert!(placement_of(&app, "Eve", day).await.is_some(), "Eve got the seat");
+        assert_eq!(placement_of(&app, "Cy", day).await.unwrap().1, "cancelled");
         assert_eq!(seats_agree(&app, day).await, 2);
         assert_eq!(app.number("SELECT COUNT(*) AS n FROM application WHERE status = 'waitlisted'").await, 0);
+        assert_eq!(
+            app.number(&format!("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'end_placement' AND subject = 'placement {cy} (safety)'")).await,
+            1
+        );
         // The school's note stays with counselors, and the organization is
         // not told of a safety concern, only that the school ended it.
         let read = async |who: &Client, path: String| app.get_as(who, &path).await.text().await.unwrap();
         let theirs = read(&employer, format!("/employer/placements/{cy}")).await;
-        assert!(theirs.contains("Ended early: Ended by the student&#x27;s school.") || theirs.contains("Ended early: Ended by the student's school."), "{theirs}");
+        assert!(theirs.contains("Called off by the school before it started: Ended by the student&#x27;s school.") || theirs.contains("Called off by the school before it started: Ended by the student's school."), "{theirs}");
         assert!(!theirs.contains("Reported by the family") && !theirs.contains("safety"), "{theirs}");
         let told = read(&employer, "/notifications".into()).await;
-        assert!(told.contains("was ended early by the student"), "{told}");
+        assert!(told.contains("was called off by the student"), "{told}");
         assert!(!told.contains("safety concern"), "{told}");
         let hers = read(&students[2], cy_page.clone()).await;
         assert!(hers.contains("A safety concern") && !hers.contains("Reported by the family"), "{hers}");
@@ -302,6 +341,7 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
         assert!(form.contains("the organization and the student do not see it"), "the form says who reads it");
         // Nobody waits now: a freed seat stays free, and the count follows.
         let (dee, _) = placement_of(&app, "Dee", day).await.unwrap();
+        start(&app, dee).await;
         let (status, _) = post(&app, &employer, "/employer", &format!("/employer/placements/{dee}/end"), &[("reason", "student_request")]).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert_eq!(seats_agree(&app, day).await, 1);
@@ -335,10 +375,12 @@ async fn ten_seats_freed_at_once_go_to_the_first_ten_waiting_and_never_to_more()
         }
         assert_eq!(seats_agree(&app, day).await, 10);
 
-        // Five give their seats back and the employer ends five, all at once.
+        // Five give their seats back and the employer ends five (their
+        // placements have started), all at once.
         let mut requests = Vec::new();
         for (n, client) in holders.into_iter().enumerate() {
             let (placement, _) = placement_of(&app, &format!("Holder{n}"), day).await.unwrap();
+            start(&app, placement).await;
             let (client, action, reason) = if n % 2 == 0 {
                 (client.client, format!("/student/placements/{placement}/withdraw"), "schedule_conflict")
             } else {
@@ -857,6 +899,124 @@ async fn seats_added_to_a_full_posting_go_to_the_students_waiting() {
         assert!(placement_of(&app, "Ben", day).await.is_some(), "Ben's seat");
         assert_eq!(application_status(&app, "Ben", day).await, "accepted");
         assert_eq!(seats_agree(&app, day).await, 2);
+    })
+    .await;
+}
+
+/// eyes11a F3: the student is told not to go to a suspended organization's
+/// site, so no hours are logged there meanwhile (none to approve after
+/// reinstatement); the form is hidden and a crafted POST is refused.
+#[tokio::test]
+async fn hours_cannot_be_logged_while_the_host_organization_is_suspended() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let (ana, placement, _) = accepted(&app, &employer, lincoln, "Ana", &[]).await;
+        let page = format!("/student/placements/{placement}");
+        let action = format!("{page}/hours");
+        let form = format!("action=\"{action}\"");
+        let today = days_from_now(0);
+        let hours = [
+            ("work_date", today.as_str()),
+            ("hours", "3"),
+            ("description", "At the site today."),
+        ];
+        let html = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(html.contains(&form), "the form, while verified");
+
+        let response = app
+            .review(&admin, "Lakeshore Robotics", "suspend", "Under review")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let html = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(!html.contains(&form), "no form while suspended: {html}");
+        assert!(html.contains("id=\"hours-paused\""), "{html}");
+        let (logged, notified) = (app.count("hour_log").await, app.count("notification").await);
+        let (status, body) = post(&app, &ana, &page, &action, &hours).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert!(
+            body.contains("is not verified on STEMbridge at the moment, so no hours can be logged"),
+            "{body}"
+        );
+        assert_eq!(
+            (app.count("hour_log").await, app.count("notification").await),
+            (logged, notified),
+            "nothing written"
+        );
+
+        // Verified again: the form is back and hours are logged.
+        let response = app
+            .review(&admin, "Lakeshore Robotics", "reinstate", "")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let html = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(html.contains(&form));
+        let (status, _) = post(&app, &ana, &page, &action, &hours).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(app.count("hour_log").await, logged + 1);
+    })
+    .await;
+}
+
+/// Migration 36: an early end recorded before a placement's first day
+/// (when employers could still do that) becomes `cancelled`, so its student
+/// stops counting as placed; one recorded after the start stays.
+#[tokio::test]
+async fn migrating_calls_off_the_early_ends_recorded_before_a_placement_started() {
+    use migration::{Migrator, MigratorTrait};
+    use sea_orm::ActiveValue::Set;
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let day = shadow(&app, &employer, "2").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        for name in ["Ada", "Ben"] {
+            let client = student(&app, lincoln, name, 11, "").await;
+            assert_eq!(
+                apply(&app, &client, day).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        let (ada, _) = placement_of(&app, "Ada", day).await.unwrap();
+        let (ben, _) = placement_of(&app, "Ben", day).await.unwrap();
+        // As the app recorded them before: both ended early today, Ada's
+        // ten days before its first day, Ben's five days after his.
+        for (id, start) in [(ada, days_from_now(10)), (ben, days_from_now(-5))] {
+            entity::placement::Entity::update_many()
+                .set(entity::placement::ActiveModel {
+                    status: Set(entity::PlacementStatus::EndedEarly),
+                    start_date: Set(chrono::NaiveDate::parse_from_str(&start, "%Y-%m-%d").unwrap()),
+                    ended_at: Set(Some(chrono::Utc::now())),
+                    end_reason: Set(Some("attendance".into())),
+                    ..Default::default()
+                })
+                .filter(entity::placement::Column::Id.eq(id))
+                .exec(&app.db)
+                .await
+                .unwrap();
+        }
+        let names: Vec<String> = Migrator::migrations()
+            .iter()
+            .map(|m| m.name().to_owned())
+            .collect();
+        let ours = names
+            .iter()
+            .position(|n| n == "m20261204_000036_cancel_placements_ended_before_start")
+            .unwrap();
+        Migrator::down(&app.db, Some((names.len() - ours) as u32))
+            .await
+            .unwrap();
+        Migrator::up(&app.db, None).await.unwrap();
+        assert_eq!(placement_of(&app, "Ada", day).await.unwrap().1, "cancelled");
+        assert_eq!(
+            placement_of(&app, "Ben", day).await.unwrap().1,
+            "ended_early"
+        );
     })
     .await;
 }
