@@ -536,11 +536,29 @@ where
     type Rejection = AppError;
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
+        let (parts, body) = request.into_parts();
+        let bytes = axum::body::Bytes::from_request(
+            axum::extract::Request::from_parts(parts.clone(), body),
+            state,
+        )
+        .await
+        .map_err(|rejection| unreadable("form-unreadable", rejection.body_text()))?;
+        if holds_nul(&bytes) {
+            return Err(unreadable("form-nul", "NUL in a form".into()));
+        }
+        let request = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
         match axum_extra::extract::Form::<T>::from_request(request, state).await {
             Ok(axum_extra::extract::Form(value)) => Ok(Form(value)),
             Err(rejection) => Err(unreadable("form-unreadable", rejection.body_text())),
         }
     }
+}
+
+/// Whether urlencoded text holds a NUL character, raw or as `%00`: no
+/// text we keep may (PostgreSQL cannot store one, and no person types it),
+/// so it is refused as unreadable rather than failing when saved.
+pub fn holds_nul(text: &[u8]) -> bool {
+    text.contains(&0) || text.windows(3).any(|w| w == b"%00")
 }
 
 /// A query string, read like a form (repeated keys become lists); one that
@@ -558,6 +576,9 @@ where
         parts: &mut axum::http::request::Parts,
         state: &S,
     ) -> Result<Self, AppError> {
+        if holds_nul(parts.uri.query().unwrap_or_default().as_bytes()) {
+            return Err(unreadable("form-nul", "NUL in a query".into()));
+        }
         match axum_extra::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum_extra::extract::Query(value)) => Ok(Query(value)),
             Err(rejection) => Err(unreadable("form-address-unreadable", rejection.body_text())),

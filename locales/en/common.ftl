@@ -86,6 +86,7 @@ form-languages-too-many = Name at most 10 languages.
 form-languages-codes = Use two-letter language codes like en, es, vi, or names such as Spanish, separated by commas (not: { $codes }).
 form-zip = ZIP code must be 5 digits, like 60601.
 form-unreadable = The form arrived incomplete, or with an answer sent twice. Please go back, reload the page and send it again.
+form-nul = The form holds an invisible control character (NUL) that cannot be saved. Please retype the text rather than pasting it, and send it again.
 form-label-name = Name
 form-choose = Choose a { $label } from the list.
 form-date = { $label } must be a date like 2027-06-15.

@@ -195,3 +195,4 @@ employer-org-change-waits = Your new name “{ $requested }” waits for a couns
 employer-org-change-waits-website = The new website { $requested } waits with it (now shown: { $website }).
 employer-org-locked = While your organization is suspended or not approved, its profile cannot be changed.
 employer-org-locked-reason = Reason given by the reviewer: { $reason }
+employer-close-not-started = This placement has not started yet: its first day is { $date }. It can be closed as completed once it has started.

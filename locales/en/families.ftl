@@ -71,6 +71,8 @@ families-link-unknown-title = This consent link is not valid
 families-link-unknown = Check that you copied the whole link from the email.
 families-link-used-title = This consent link was already used
 families-link-used = A decision for this placement has already been recorded, and each link works only once.
+families-link-closed-title = This placement no longer goes ahead
+families-link-closed = The student gave the place back, or the school called the placement off, so there is nothing to decide. You do not need to do anything.
 families-link-expired-title = This consent link has expired
 families-link-expired = Consent links work for { $days } days, and only the newest email's link counts.
 families-link-student-title = This page is for a parent or guardian
@@ -171,3 +173,8 @@ families-roster-unwritten-language = { $language }: { $count ->
     [one] 1 guardian
    *[other] { $count } guardians
 }
+families-held-admin-only = A family reported a change of guardian contact for this student, so consent is on hold: only an administrator can record consent or start a placement without it until the hold is lifted.
+families-link-held-title = Consent for this student is on hold
+families-link-held = A parent or guardian reported a change of contact details they did not ask for, so consent by email waits until the district's administrators have checked the contacts with the family. They will be in touch; you do not need to ask the school for a new link.
+families-resend-held = A family reported a change of guardian contact for this student, so no consent email is sent until an administrator has checked it with the family.
+families-student-consent-held = Your family asked the district to check a change of their contact details, so no consent email goes out for now. The district will be in touch with your family.

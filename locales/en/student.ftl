@@ -78,6 +78,7 @@ student-application-accommodations = Accommodations: { $text }
 student-application-history = History
 applications-step-by-student = { $when }: { $status } (by the student)
 applications-step-by-employer = { $when }: { $status } (by the employer)
+applications-step-by-rules = { $when }: { $status } (by the fair draw or the wait list)
 applications-refused = An application that is “{ $status }” cannot be { $verb }.
 applications-verb-review = moved to review
 applications-verb-interview = moved to interview

@@ -89,6 +89,7 @@ form-languages-too-many = Se admiten como máximo 10 idiomas.
 form-languages-codes = Los idiomas se indican con códigos de dos letras, como en, es, vi, o con nombres como español, separados por comas (no: { $codes }).
 form-zip = El código postal debe tener 5 dígitos, como 60601.
 form-unreadable = El formulario llegó incompleto o con una respuesta enviada dos veces. Vuelva atrás, recargue la página y envíelo de nuevo.
+form-nul = El formulario contiene un carácter de control invisible (NUL) que no se puede guardar. Vuelva a escribir el texto en lugar de pegarlo y envíelo otra vez.
 form-label-name = Nombre
 form-choose = { $label }: elija una opción de la lista.
 form-date = { $label }: debe ser una fecha como 2027-06-15.

@@ -187,3 +187,4 @@ employer-org-change-waits = Su nuevo nombre «{ $requested }» espera la revisi�
 employer-org-change-waits-website = El nuevo sitio web { $requested } espera con él (ahora se muestra: { $website }).
 employer-org-locked = Mientras su organización esté suspendida o no aprobada, su perfil no se puede cambiar.
 employer-org-locked-reason = Motivo indicado por quien revisó: { $reason }
+employer-close-not-started = Esta práctica todavía no ha empezado: su primer día es el { $date }. Se puede cerrar como completada cuando haya empezado.

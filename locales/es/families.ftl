@@ -80,6 +80,8 @@ families-link-unknown-title = Este enlace de consentimiento no es válido
 families-link-unknown = Revise que copió el enlace completo del correo.
 families-link-used-title = Este enlace de consentimiento ya se usó
 families-link-used = Ya se registró una decisión para esta práctica, y cada enlace funciona una sola vez.
+families-link-closed-title = Esta práctica ya no se realizará
+families-link-closed = El estudiante renunció al lugar, o la escuela canceló la práctica, así que no hay nada que decidir. No tiene que hacer nada.
 families-link-expired-title = Este enlace de consentimiento venció
 families-link-expired = Los enlaces de consentimiento funcionan durante { $days } días, y solo cuenta el enlace del correo más reciente.
 families-link-student-title = Esta página es para la madre, el padre o el tutor
@@ -180,3 +182,8 @@ families-roster-unwritten-language = { $language }: { $count ->
     [one] 1 tutor
    *[other] { $count } tutores
 }
+families-held-admin-only = Una familia reportó un cambio de contacto de tutor para este estudiante, así que el consentimiento está retenido: solo un administrador puede registrar el consentimiento o iniciar una práctica sin él hasta que se levante la retención.
+families-link-held-title = El consentimiento para este estudiante está retenido
+families-link-held = Un padre, madre o tutor reportó un cambio de datos de contacto que no pidió, así que el consentimiento por correo espera hasta que los administradores del distrito revisen los contactos con la familia. Ellos se comunicarán; no tiene que pedir un enlace nuevo a la escuela.
+families-resend-held = Una familia reportó un cambio de contacto de tutor para este estudiante, así que no se envía ningún correo de consentimiento hasta que un administrador lo revise con la familia.
+families-student-consent-held = Tu familia pidió al distrito revisar un cambio de sus datos de contacto, así que por ahora no se envía ningún correo de consentimiento. El distrito se comunicará con tu familia.

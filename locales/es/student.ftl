@@ -78,6 +78,7 @@ student-application-accommodations = Adaptaciones: { $text }
 student-application-history = Historial
 applications-step-by-student = { $when }: { $status } (por el estudiante)
 applications-step-by-employer = { $when }: { $status } (por el empleador)
+applications-step-by-rules = { $when }: { $status } (por el sorteo justo o la lista de espera)
 applications-refused = Una solicitud en estado «{ $status }» no se puede { $verb }.
 applications-verb-review = pasar a revisión
 applications-verb-interview = pasar a entrevista

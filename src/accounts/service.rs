@@ -313,11 +313,32 @@ pub async fn claim_student_account(
     // but its confirmation link, until the student opens that link signed in.
     let user = insert_user_confirmed_at(&txn, new_user, Role::Student, None, None).await?;
     confirm::mail_student_confirmation(&txn, &user, lang).await?;
-    let mut student: student::ActiveModel = student.into();
-    student.user_id = Set(Some(user.id));
-    student.claim_code_hash = Set(None);
-    student.claim_code_expires_at = Set(None);
-    student.update(&txn).await?;
+    // Only while the record has no account: two claims of one code at once
+    // (two tabs, two servers) both read it unclaimed, and the second must
+    // not take it over, leaving an account with no student behind it.
+    let claimed = student::Entity::update_many()
+        .col_expr(
+            student::Column::UserId,
+            sea_orm::sea_query::Expr::value(user.id),
+        )
+        .col_expr(
+            student::Column::ClaimCodeHash,
+            sea_orm::sea_query::Expr::value(None::<String>),
+        )
+        .col_expr(
+            student::Column::ClaimCodeExpiresAt,
+            sea_orm::sea_query::Expr::value(None::<chrono::DateTime<Utc>>),
+        )
+        .filter(student::Column::Id.eq(student.id))
+        .filter(student::Column::UserId.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        // Dropping the transaction takes the new account back.
+        let mut errors = FieldErrors::new();
+        errors.add_id("code", "student-claim-code-invalid");
+        return Err(AppError::Validation(errors));
+    }
     txn.commit().await?;
     Ok(user)
 }

@@ -53,17 +53,6 @@ pub async fn slots_taken(db: &impl ConnectionTrait, opportunity_id: i32) -> AppR
     Ok(taken.get(&opportunity_id).copied().unwrap_or(0))
 }
 
-/// Locks the opportunity row for the rest of the transaction, so slot counts
-/// cannot race (`FOR UPDATE` on PostgreSQL; SQLite write transactions are
-/// already exclusive).
-async fn lock_opportunity(db: &impl ConnectionTrait, id: i32) -> AppResult<opportunity::Model> {
-    opportunity::Entity::find_by_id(id)
-        .lock_exclusive()
-        .one(db)
-        .await?
-        .or_not_found()
-}
-
 /// Moves an application from the status it was read with to `to` and records
 /// the step. The update only applies while the status is still the one read
 /// (`UPDATE ... WHERE status = from`): when an employer's reject and a
@@ -123,7 +112,7 @@ pub async fn apply(
 
     let txn = db::begin_write(db).await?;
     find_visible(&txn, opportunity_id).await?;
-    let opportunity = lock_opportunity(&txn, opportunity_id).await?;
+    let opportunity = crate::placements::seats::lock_opportunity(&txn, opportunity_id).await?;
     let student = student_of(&txn, user.id).await?;
     eligibility::check(&opportunity, &student, i18n::current()).map_err(AppError::Conflict)?;
     let already = application::Entity::find()
@@ -408,7 +397,8 @@ pub async fn student_act(
     let to = action
         .target(application.status)
         .ok_or_else(|| refused(application.status, verb))?;
-    let opportunity = lock_opportunity(&txn, application.opportunity_id).await?;
+    let opportunity =
+        crate::placements::seats::lock_opportunity(&txn, application.opportunity_id).await?;
     let mut placement_id = None;
     if action == StudentAction::Accept
         && organization_status(&txn, opportunity.organization_id).await? != OrgStatus::Verified
@@ -486,8 +476,9 @@ pub async fn close_if_full(
 pub struct HistoryStep {
     /// `vocab-application_status-<key>`.
     pub status: &'static str,
-    /// The student made this change (else the employer).
-    pub by_student: bool,
+    /// Who made this change: `student`, `employer`, or `rules` (a draw or
+    /// the wait list, see [`BY_THE_RULES`]).
+    pub by: &'static str,
     pub at: chrono::DateTime<Utc>,
 }
 
@@ -505,6 +496,11 @@ pub async fn history(
 }
 
 /// Records one step of an application's history, in the caller's transaction.
+/// The actor of a step no person took: a fair draw's result, or a seat
+/// passed down the wait list. The history says "by the draw or the wait
+/// list", never the student's or employer's name for it.
+pub const BY_THE_RULES: i32 = 0;
+
 pub async fn record_event(
     db: &impl ConnectionTrait,
     application_id: i32,
@@ -531,7 +527,13 @@ fn steps(events: Vec<application_event::Model>, student_user: Option<i32>) -> Ve
         .into_iter()
         .map(|e| HistoryStep {
             status: e.to_status.key(),
-            by_student: Some(e.actor_id) == student_user,
+            by: if e.actor_id == BY_THE_RULES {
+                "rules"
+            } else if Some(e.actor_id) == student_user {
+                "student"
+            } else {
+                "employer"
+            },
             at: e.at,
         })
         .collect()

@@ -333,13 +333,13 @@ pub async fn run(
         model.wait_position = Set(position);
         model.updated_at = Set(now);
         let application = model.update(&txn).await?;
-        // As for a wait-list promotion: the student's own step, taken by the rules.
+        // The draw's step, not the student's nor the employer's.
         crate::applications::service::record_event(
             &txn,
             application.id,
             Some(ApplicationStatus::Submitted),
             to,
-            student.user_id.unwrap_or_default(),
+            crate::applications::service::BY_THE_RULES,
             now,
         )
         .await?;
@@ -366,7 +366,6 @@ pub async fn run(
     for entry in left_out {
         let now = Utc::now();
         let id = entry.id;
-        let user_id = students.get(&entry.student_id).and_then(|s| s.user_id);
         let mut model: application::ActiveModel = entry.into();
         model.status = Set(ApplicationStatus::Waitlisted);
         model.wait_position = Set(None);
@@ -377,7 +376,7 @@ pub async fn run(
             id,
             Some(ApplicationStatus::Submitted),
             ApplicationStatus::Waitlisted,
-            user_id.unwrap_or_default(),
+            crate::applications::service::BY_THE_RULES,
             now,
         )
         .await?;

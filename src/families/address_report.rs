@@ -51,6 +51,16 @@ pub async fn is_held(db: &impl ConnectionTrait, student_id: i32) -> AppResult<bo
     Ok(!holds_of(db, student_id).await?.is_empty())
 }
 
+/// Refuses (409) a counselor's step that would let a placement go ahead
+/// while a family's report holds the student's consent: the report may be
+/// about that counselor, so an admin takes it (see `clear`).
+pub async fn refuse_while_held(db: &impl ConnectionTrait, student_id: i32) -> AppResult<()> {
+    if is_held(db, student_id).await? {
+        return Err(AppError::conflict("families-held-admin-only"));
+    }
+    Ok(())
+}
+
 /// The reports holding a student's email consent, oldest first.
 pub async fn holds_of(
     db: &impl ConnectionTrait,

@@ -637,7 +637,13 @@ pub async fn correct(
     let txn = db::begin_write(db).await?;
     student_for(&txn, counselor, student_id).await?;
     crate::db::found::<student_guardian::Entity>(&txn, (student_id, guardian_id)).await?;
-    let current = crate::db::found::<guardian::Entity>(&txn, guardian_id).await?;
+    // Locked: two corrections at once (a counselor and an admin) are made
+    // one after the other, each telling the address it replaces.
+    let current = guardian::Entity::find_by_id(guardian_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let input = parse(form, Some(&current.language))?;
     refuse_unfit_address(&txn, input.email.as_deref(), student_id, Some(guardian_id)).await?;
     let students: Vec<i32> = student_guardian::Entity::find()
@@ -808,6 +814,11 @@ pub async fn set_birth_date(
         let mut errors = FieldErrors::new();
         errors.add_id("start_without_consent", "families-birth-date-confirm-start");
         return Err(AppError::Validation(errors));
+    }
+    // A family's report may be about this counselor: while it holds, a
+    // placement starts without consent only on an admin's word.
+    if !effect.started.is_empty() && counselor.role != Role::Admin {
+        super::address_report::refuse_while_held(&txn, student_id).await?;
     }
     // What changed and what it did, for whoever reviews the audit.
     let day = |d: Option<NaiveDate>| d.map_or_else(|| "unknown".to_owned(), |d| d.to_string());

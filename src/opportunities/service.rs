@@ -163,6 +163,9 @@ async fn lock_owned(
     employer: &EmployerUser,
     id: i32,
 ) -> AppResult<opportunity::Model> {
+    // The organization first, as every seat change does (see
+    // `placements::seats::lock_opportunity`): an edit may pass seats on.
+    crate::placements::seats::lock_organization(db, employer.organization_id).await?;
     owned(employer, id)
         .lock_exclusive()
         .one(db)

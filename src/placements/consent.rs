@@ -363,6 +363,12 @@ pub enum LinkProblem {
     Unknown,
     /// Already used, or a decision was recorded for the placement meanwhile.
     Used,
+    /// The placement no longer goes ahead (given back, called off, ended):
+    /// there is nothing left to decide.
+    Closed,
+    /// A family reported a change of contact: email consent for the student
+    /// waits until the district's admins have looked.
+    Held,
     /// Past its 14 days, replaced by a newer email, or its guardian is no
     /// longer an active contact of the student at the address it went to.
     Expired,
@@ -382,6 +388,12 @@ pub async fn open_link(
         return Ok(Err(LinkProblem::Unknown));
     };
     let placement = crate::db::found::<placement::Entity>(db, request.placement_id).await?;
+    if matches!(
+        placement.status,
+        PlacementStatus::Withdrawn | PlacementStatus::Cancelled | PlacementStatus::EndedEarly
+    ) {
+        return Ok(Err(LinkProblem::Closed));
+    }
     if request.used_at.is_some() || placement.status != PlacementStatus::AwaitingConsent {
         return Ok(Err(LinkProblem::Used));
     }
@@ -392,6 +404,9 @@ pub async fn open_link(
         .one(db)
         .await?
         .is_some();
+    if crate::families::address_report::is_held(db, placement.student_id).await? {
+        return Ok(Err(LinkProblem::Held));
+    }
     // Sent before the address became a student's sign-in (or before this
     // check existed): the student's own inbox is not a guardian's.
     if request.expires_at <= now
@@ -404,7 +419,6 @@ pub async fn open_link(
         .await?
         || families::is_staff_address(db, &request.email).await?
         || !still_addressed(&request, guardian.as_ref(), linked)
-        || crate::families::address_report::is_held(db, placement.student_id).await?
     {
         return Ok(Err(LinkProblem::Expired));
     }
@@ -839,7 +853,13 @@ pub async fn resend(
     lang: Lang,
 ) -> AppResult<usize> {
     let txn = db::begin_write(db).await?;
-    let placement = crate::db::found::<placement::Entity>(&txn, placement_id).await?;
+    // Locked, so ten clicks at once (two tabs, two servers) read the
+    // newest request one after another: one email, not ten.
+    let placement = placement::Entity::find_by_id(placement_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let student = crate::db::found::<student::Entity>(&txn, placement.student_id).await?;
     if by.role == entity::Role::Student {
         if student.user_id != Some(by.id) {
@@ -872,6 +892,9 @@ pub async fn resend(
             lang,
             "families-resend-org-not-verified",
         )));
+    }
+    if crate::families::address_report::is_held(&txn, student.id).await? {
+        return Err(AppError::Conflict(t(lang, "families-resend-held")));
     }
     let sent = request(&txn, &placement, &opportunity, &student).await?;
     if sent == 0 {

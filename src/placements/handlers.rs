@@ -33,6 +33,8 @@ async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
     let (status, key) = match problem {
         LinkProblem::Unknown => (StatusCode::NOT_FOUND, "unknown"),
         LinkProblem::Used => (StatusCode::GONE, "used"),
+        LinkProblem::Closed => (StatusCode::GONE, "closed"),
+        LinkProblem::Held => (StatusCode::CONFLICT, "held"),
         LinkProblem::Expired => (StatusCode::GONE, "expired"),
     };
     page.respond_with(

@@ -43,14 +43,37 @@ use crate::{
 /// Longest note with a reason.
 pub const NOTE_MAX: crate::forms::Limit = crate::forms::Limit::lines(500);
 
-/// The posting's row, locked for the rest of the transaction: the one
-/// order every seat change takes.
+/// The posting's row, locked for the rest of the transaction (`FOR
+/// UPDATE` on PostgreSQL; SQLite write transactions are exclusive), after
+/// a shared lock on its organization. One order for every seat change and
+/// for a review, which locks the organization and then its postings: a
+/// reinstatement and a freed seat at the same moment wait for each other
+/// instead of deadlocking (eyes11d F2).
 pub async fn lock_opportunity(db: &impl ConnectionTrait, id: i32) -> AppResult<opportunity::Model> {
+    let organization_id: i32 = opportunity::Entity::find_by_id(id)
+        .select_only()
+        .column(opportunity::Column::OrganizationId)
+        .into_tuple()
+        .one(db)
+        .await?
+        .or_not_found()?;
+    lock_organization(db, organization_id).await?;
     opportunity::Entity::find_by_id(id)
         .lock_exclusive()
         .one(db)
         .await?
         .or_not_found()
+}
+
+/// A shared lock on an organization, taken before any of its postings is
+/// locked (see [`lock_opportunity`]).
+pub async fn lock_organization(db: &impl ConnectionTrait, organization_id: i32) -> AppResult<()> {
+    entity::organization::Entity::find_by_id(organization_id)
+        .lock_shared()
+        .one(db)
+        .await?
+        .or_not_found()?;
+    Ok(())
 }
 
 /// "This placement is “Completed”: it can no longer change."

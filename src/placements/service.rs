@@ -155,7 +155,7 @@ pub async fn promote_wait_list(
             id,
             Some(ApplicationStatus::Waitlisted),
             ApplicationStatus::Accepted,
-            student.user_id.unwrap_or_default(),
+            crate::applications::service::BY_THE_RULES,
             Utc::now(),
         )
         .await?;
@@ -313,6 +313,11 @@ pub async fn consent_on_paper(
     let placement = crate::db::found::<placement::Entity>(&txn, placement_id).await?;
     let student = crate::db::found::<student::Entity>(&txn, placement.student_id).await?;
     ensure_school_access(&txn, counselor, student.school_id).await?;
+    // A family's report may be about this counselor: while it holds, only
+    // an admin records a paper form.
+    if counselor.role != entity::Role::Admin {
+        crate::families::address_report::refuse_while_held(&txn, student.id).await?;
+    }
     let decision = parse_consent(form)?;
     let saved = record_consent(&txn, placement, &decision, Some(counselor.id))
         .await?
@@ -569,6 +574,17 @@ pub struct CompletionForm {
 }
 
 /// Marks an active placement completed (or ended early) with the ratings.
+/// The employer's refusal to close as completed a placement whose first
+/// day has not come.
+fn not_started_to_complete(placement: &placement::Model) -> AppError {
+    let lang = i18n::current();
+    AppError::Conflict(i18n::t_args(
+        lang,
+        "employer-close-not-started",
+        vec![("date", i18n::long_date(lang, placement.start_date).into())],
+    ))
+}
+
 pub async fn complete(
     db: &DatabaseConnection,
     employer: &VerifiedEmployer,
@@ -636,12 +652,15 @@ pub async fn complete(
     if placement.status != PlacementStatus::Active {
         return Err(not_active(placement.status));
     }
-    // Ending early frees the seat for the wait list: as with the early-end
-    // form, not before the placement has started (the school can).
-    if status == PlacementStatus::EndedEarly
-        && !super::seats::started(&placement, crate::format::today())
-    {
-        return Err(super::seats::not_started(&placement));
+    // Nothing is closed before the placement has started: ending early
+    // would pass the seat on (the school can), and a completion would
+    // record work never done (an evaluation, "completed" on the dashboard,
+    // a lower tier in later draws).
+    if !super::seats::started(&placement, crate::format::today()) {
+        return Err(match status {
+            PlacementStatus::Completed => not_started_to_complete(&placement),
+            _ => super::seats::not_started(&placement),
+        });
     }
     // A completion records the hours worked: none may still wait for review.
     if status == PlacementStatus::Completed {

@@ -251,6 +251,9 @@ impl SearchParams {
                 vec![("max", MAX_QUERY_BYTES.to_string().into())],
             ));
         }
+        if crate::forms::holds_nul(raw.as_bytes()) {
+            return Err(bad("query", "unreadable", "form-nul", vec![]));
+        }
         if !well_escaped(raw) {
             return Err(bad(
                 "query",

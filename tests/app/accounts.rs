@@ -553,3 +553,56 @@ async fn a_display_name_with_a_line_break_is_refused_in_either_language_and_noth
     })
     .await;
 }
+
+/// Three people send one claim code at the same moment (two tabs, two
+/// servers): one account gets the student's record, the others are told
+/// the code does not work, and no account is left with no student behind it
+/// (eyes11d F1).
+#[tokio::test]
+async fn one_claim_code_sent_three_times_at_once_makes_one_account() {
+    on_each_backend(async |app: TestApp| {
+        let school = app.school("Lincoln High").await;
+        let code = stembridge::roster::claim_code::generate();
+        app.roster_student(school, "Ana", "Diaz", 10, &code).await;
+        let mut tries = Vec::new();
+        for n in 0..3 {
+            let client = new_client();
+            let token = app.csrf_token(&client, "/claim").await;
+            tries.push((client, token, format!("ana{n}@example.net")));
+        }
+        let send = |(client, token, email): &(reqwest::Client, String, String)| {
+            client
+                .post(app.url("/claim"))
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("code", code.as_str()),
+                    ("display_name", "Ana"),
+                    ("email", email.as_str()),
+                    ("password", PASSWORD),
+                ])
+                .send()
+        };
+        let (a, b, c) = tokio::join!(send(&tries[0]), send(&tries[1]), send(&tries[2]));
+        let answers = [a, b, c];
+        let statuses: Vec<StatusCode> = answers.into_iter().map(|r| r.unwrap().status()).collect();
+        assert_eq!(
+            statuses
+                .iter()
+                .filter(|s| **s == StatusCode::SEE_OTHER)
+                .count(),
+            1,
+            "{statuses:?}"
+        );
+        assert_eq!(
+            statuses
+                .iter()
+                .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+                .count(),
+            2,
+            "{statuses:?}"
+        );
+        assert_eq!(app.count("app_user WHERE role = 'student'").await, 1);
+        assert_eq!(app.count("student WHERE user_id IS NOT NULL").await, 1);
+    })
+    .await;
+}

@@ -371,6 +371,11 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
             )
             .await;
             assert!(html.contains("You were drawn: you have a seat."), "{name}");
+            // The draw took the step, not the student nor the employer.
+            assert!(
+                html.contains("(by the fair draw or the wait list)"),
+                "{name}"
+            );
             assert!(
                 html.contains("students who have never had a placement on STEMbridge"),
                 "{name}"

@@ -582,7 +582,7 @@ async fn a_family_reports_a_change_it_did_not_ask_for_and_email_consent_waits_fo
             app,
             w,
             placement,
-            first: _,
+            first,
         } = waiting_for_maria(backend, "es").await;
         let response = correct_maria(&app, &w, "carla.home@example.net", "true").await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -658,14 +658,48 @@ async fn a_family_reports_a_change_it_did_not_ask_for_and_email_consent_waits_fo
         // says why, and only an admin lifts it.
         let requests = consent_requests(&app).await;
         let record = format!("/counselor/students/{}", w.student_id);
-        app.submit_as(
-            &w.counselor,
-            "/counselor/placements",
-            &format!("/counselor/placements/{placement}/consent-resend"),
-            &[],
-        )
-        .await;
+        let resent = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(resent.status(), StatusCode::CONFLICT);
+        assert!(
+            resent
+                .text()
+                .await
+                .unwrap()
+                .contains("until an administrator has checked it"),
+            "says why"
+        );
         assert_eq!(consent_requests(&app).await, requests, "no link while held");
+        // Nor does the counselor record a paper form meanwhile (the report
+        // may be about them): only an admin does.
+        let paper = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent"),
+                &[
+                    ("guardian_name", "María Rivera"),
+                    ("relationship", "madre"),
+                    ("decision", "give"),
+                ],
+            )
+            .await;
+        assert_eq!(paper.status(), StatusCode::CONFLICT);
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        // María's first link, ended by the change, says consent is on hold
+        // rather than sending her to the school for a new one.
+        let held = app.get_as(&new_client(), &first.link("/consent/")).await;
+        assert_eq!(held.status(), StatusCode::CONFLICT);
+        assert!(
+            held.text().await.unwrap().contains("está retenido"),
+            "in her language"
+        );
         let page = text(&app, &w.counselor, &record).await;
         assert!(page.contains("On hold: a family reported"), "{page}");
         let list = text(&app, &w.counselor, "/counselor/placements").await;
@@ -726,5 +760,38 @@ async fn an_unknown_report_link_opens_nothing() {
             .await;
         assert_eq!(post.status(), StatusCode::NOT_FOUND);
         assert_eq!(app.count("address_report").await, 0);
+    }
+}
+
+/// The student gives the place back while María's consent request waits:
+/// her link says there is nothing left to decide, not to ask for a new one.
+#[tokio::test]
+async fn a_consent_link_of_a_placement_given_back_says_there_is_nothing_to_decide() {
+    for backend in backends() {
+        let Waiting {
+            server: _server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        let page = format!("/student/placements/{placement}");
+        let withdrawn = app
+            .submit_as(
+                &w.student,
+                &page,
+                &format!("{page}/withdraw"),
+                &[("reason", "schedule_conflict")],
+            )
+            .await;
+        assert_eq!(withdrawn.status(), StatusCode::SEE_OTHER);
+        let response = app.get_as(&new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("This placement no longer goes ahead"),
+            "{body}"
+        );
+        assert!(!body.contains("To get a new link"), "{body}");
     }
 }

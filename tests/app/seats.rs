@@ -514,10 +514,28 @@ async fn each_side_of_an_evaluation_reaches_the_right_readers_and_the_quality_vi
             .unwrap();
         let page = format!("/student/placements/{placement}");
         let employer_page = format!("/employer/placements/{placement}");
-        let (status, _) = post(&app, &employer, &employer_page, &format!("{employer_page}/complete"), &[
+        let close = [
             ("outcome", "completed"), ("communication", "5"), ("teamwork", "4"),
             ("technical", "3"), ("reliability", "5"), ("comment", "ZQ-employer-note: great soldering."),
-        ]).await;
+        ];
+        // Not before its first day (eyes11c F5): a completion would record
+        // work never done. No form is offered, and a crafted POST writes
+        // nothing.
+        app.db
+            .execute_unprepared(&format!("UPDATE placement SET start_date = '{}' WHERE id = {placement}", crate::helpers::days_from_now(30)))
+            .await
+            .unwrap();
+        let before = app.get_as(&employer, &employer_page).await.text().await.unwrap();
+        assert!(!before.contains("/complete\""), "no close form before the start");
+        let (status, body) = post(&app, &employer, &employer_page, &format!("{employer_page}/complete"), &close).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert!(body.contains("has not started yet"), "{body}");
+        assert_eq!(app.number(&format!("SELECT COUNT(*) AS n FROM placement WHERE id = {placement} AND status = 'active' AND employer_comment IS NULL")).await, 1);
+        app.db
+            .execute_unprepared(&format!("UPDATE placement SET start_date = '{}' WHERE id = {placement}", crate::helpers::days_from_now(-1)))
+            .await
+            .unwrap();
+        let (status, _) = post(&app, &employer, &employer_page, &format!("{employer_page}/complete"), &close).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         let seen = app.get_as(&ana, &page).await.text().await.unwrap();
         assert!(seen.contains("ZQ-employer-note: great soldering.") && seen.contains("What Lakeshore Robotics wrote about you"), "{seen}");
