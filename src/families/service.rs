@@ -366,12 +366,13 @@ pub async fn tell_former_address(
     } else {
         return Ok(());
     };
-    notify_address(db, before, former, kind, None).await
+    notify_address(db, before, former, kind, None, None).await
 }
 
 /// Tells an active guardian's address that the school no longer lists it as
-/// a contact of one of its students (a roster that unlinked them, or left
-/// them out, while a placement of that student waits for consent).
+/// a contact of one of its students (a roster that made them inactive or
+/// unlinked them while that student stays, or while a placement of theirs
+/// waits for consent).
 /// `unlinked_from`: the student they were just unlinked from, whom the
 /// notice's report link is about too.
 pub async fn tell_contact_ended(
@@ -381,21 +382,62 @@ pub async fn tell_contact_ended(
 ) -> AppResult<()> {
     match before.email.as_deref().filter(|e| !e.is_empty()) {
         Some(former) if before.active => {
-            notify_address(db, before, former, "guardian-contact-ended", unlinked_from).await
+            notify_address(
+                db,
+                before,
+                former,
+                "guardian-contact-ended",
+                unlinked_from,
+                None,
+            )
+            .await
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Tells an active guardian of `student` that the school added `added` as
+/// another contact of theirs: that contact now gets consent requests and
+/// can give consent, so the family hears of it with the report link.
+/// The new address is shown masked (`m•••@example.org`).
+pub async fn tell_contact_added(
+    db: &impl ConnectionTrait,
+    existing: &guardian::Model,
+    student: &student::Model,
+    added: &guardian::Model,
+) -> AppResult<()> {
+    match existing.email.as_deref().filter(|e| !e.is_empty()) {
+        Some(address) if existing.active => {
+            let about = (
+                student.first_name.as_str(),
+                added.email.as_deref().map(crate::mail::masked),
+            );
+            notify_address(
+                db,
+                existing,
+                address,
+                "guardian-contact-added",
+                Some(student.id),
+                Some(about),
+            )
+            .await
         }
         _ => Ok(()),
     }
 }
 
 /// The notice of [`tell_former_address`], naming the guardian's school,
-/// with the link to report the change (see `address_report`).
+/// with the link to report the change (see `address_report`). `added`:
+/// the student a contact was added to and that contact's masked address.
 async fn notify_address(
     db: &impl ConnectionTrait,
     before: &guardian::Model,
     former: &str,
     kind: &str,
     unlinked_from: Option<i32>,
+    added: Option<(&str, Option<String>)>,
 ) -> AppResult<()> {
+    let (student, address) = added.unzip();
     let mut students: Vec<i32> = student_guardian::Entity::find()
         .filter(student_guardian::Column::GuardianId.eq(before.id))
         .all(db)
@@ -434,6 +476,8 @@ async fn notify_address(
                 kind,
                 name => format!("{} {}", before.given_name, before.family_name),
                 organization => school,
+                student,
+                address => address.flatten(),
                 link,
                 tagline => tagline(before),
                 footer => "mail-footer",

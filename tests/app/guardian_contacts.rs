@@ -728,3 +728,145 @@ async fn an_unknown_report_link_opens_nothing() {
         assert_eq!(app.count("address_report").await, 0);
     }
 }
+
+/// users.csv of Ana (with María) and Ben (with his father), in `language`.
+fn two_families(language: &str) -> String {
+    format!(
+        "{}stu-2,true,sch-1,student,Ben,Okafor,10,,par-3,\n\
+         par-3,true,sch-1,parent,Tunde,Okafor,,tunde@example.org,stu-2,{language}\n",
+        users(language)
+    )
+}
+
+#[tokio::test]
+async fn a_roster_that_adds_a_contact_beside_a_family_tells_the_family_with_a_report_link() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let admin = app.admin().await;
+        assert!(!upload(&app, &admin, &two_families("es")).await.refused);
+
+        // The next export links a second contact to Ana, at an address
+        // nobody in the family reads; nothing waits for consent.
+        let added = format!(
+            "{}par-2,true,sch-1,parent,Otra,Persona,,sneaky@attacker.example,stu-1,en\n",
+            two_families("es")
+        );
+        let response = upload(&app, &admin, &added).await;
+        assert!(!response.refused, "{}", response.page);
+        let told = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        assert!(
+            told.subject()
+                .contains("Lincoln High añadió un contacto de padre, madre o tutor"),
+            "{}",
+            told.subject()
+        );
+        let text = told.text();
+        assert!(
+            text.contains("para Ana, con la dirección s•••@attacker.example"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("sneaky@"),
+            "the new address is masked: {text}"
+        );
+        let report = told.link("/address-report/");
+        let page = app.get_as(&new_client(), &report).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'correct_guardian' \
+                 AND subject LIKE 'roster: guardian %: linked to student %, email sneaky@attacker.example'"
+            )
+            .await,
+            1
+        );
+        // The same file again changes nothing and tells nobody again;
+        // Ben's father, whose student got no new contact, is never told.
+        assert!(!upload(&app, &admin, &added).await.refused);
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        assert_eq!(server.received_to("maria@example.org").len(), 1);
+        assert!(server.received_to("tunde@example.org").is_empty());
+        assert!(server.received_to("sneaky@attacker.example").is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_roster_that_drops_a_familys_contact_while_nothing_waits_tells_her_but_not_at_a_years_end()
+ {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let admin = app.admin().await;
+        assert!(!upload(&app, &admin, &two_families("en")).await.refused);
+
+        // Ana stays, her mother's record replaced by another one; Ben
+        // leaves with his father (a year's end). Nothing waits for consent.
+        let replaced = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+             stu-1,true,sch-1,student,Ana,Rivera,11,,par-2,\n\
+             par-2,true,sch-1,parent,María,Rivera,,maria.home@attacker.example,stu-1,en\n";
+        let response = upload(&app, &admin, replaced).await;
+        assert!(!response.refused, "{}", response.page);
+        assert!(
+            response
+                .page
+                .contains("1 no longer on the roster (made inactive)"),
+            "{}",
+            response.page
+        );
+        let told = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        assert!(
+            told.subject()
+                .contains("Lincoln High no longer writes to this address"),
+            "{}",
+            told.subject()
+        );
+        assert!(
+            !told.text().contains("is waiting"),
+            "nothing waits: {}",
+            told.text()
+        );
+        told.link("/address-report/");
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        assert_eq!(
+            server.received_to("maria@example.org").len(),
+            1,
+            "told once, of the end (not also of the contact added)"
+        );
+        assert!(
+            server.received_to("tunde@example.org").is_empty(),
+            "a family leaving with its student is not mailed"
+        );
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'correct_guardian' \
+                 AND subject LIKE 'roster: guardian %: made inactive (left out of the roster)'"
+            )
+            .await,
+            1,
+            "María's end is on the record, the year's end is not"
+        );
+
+        // Unlinked while still listed (her record kept for a sibling's
+        // file, say): told too.
+        let unlinked = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+             stu-1,true,sch-1,student,Ana,Rivera,11,,,\n\
+             par-2,true,sch-1,parent,María,Rivera,,maria.home@attacker.example,,en\n";
+        assert!(!upload(&app, &admin, unlinked).await.refused);
+        let told = server
+            .wait_for_to("maria.home@attacker.example", 1, 15)
+            .await
+            .remove(0);
+        assert!(
+            told.subject().contains("no longer writes to this address"),
+            "{}",
+            told.subject()
+        );
+    }
+}
