@@ -773,9 +773,29 @@ async fn a_roster_that_adds_a_contact_beside_a_family_tells_the_family_with_a_re
             !text.contains("sneaky@"),
             "the new address is masked: {text}"
         );
+        // María reports it: the district is told and Ana's email consent
+        // is held until an admin has looked.
         let report = told.link("/address-report/");
-        let page = app.get_as(&new_client(), &report).await;
+        let marias_browser = new_client();
+        let page = app.get_as(&marias_browser, &report).await;
         assert_eq!(page.status(), StatusCode::OK);
+        let body = page.text().await.unwrap();
+        assert!(
+            body.contains("dejó de escribir a esta dirección o añadió otro contacto"),
+            "{body}"
+        );
+        let done = app.submit_as(&marias_browser, &report, &report, &[]).await;
+        assert_eq!(done.status(), StatusCode::OK);
+        let ana = "(SELECT id FROM student WHERE sourced_id = 'stu-1')";
+        assert_eq!(
+            app.count(&format!(
+                "address_report WHERE reported_at IS NOT NULL AND student_id = {ana}"
+            ))
+            .await,
+            1,
+            "Ana's email consent is held"
+        );
+        server.wait_for_to(&admin.email, 1, 15).await;
         assert_eq!(
             app.count(
                 "audit_log WHERE action = 'correct_guardian' \
