@@ -133,19 +133,38 @@ csv-error-lang = “lang” must be en or es.
 roster-error-not-utf8 = This file is neither UTF-8 nor Windows-1252 text. Save it as CSV UTF-8 and upload it again.
 roster-error-zip-archive = This file is a zip archive, not a CSV file (student information systems often deliver OneRoster as one zip). Open it and upload the CSV files it holds: orgs.csv, users.csv and, if it has them, demographics.csv and manifest.csv.
 roster-error-workbook = This file is an Excel workbook, not a CSV file. Open it in Excel, save it as "CSV UTF-8" and upload that file.
-roster-error-school-emptied = users.csv lists no active student of { $name } ({ $id }), yet as a full roster it would make { $count ->
-    [one] 1 student
-   *[other] { $count } students
-} of the school inactive, and their guardians with them. An export filtered wrongly (the wrong term or school, staff only) does this: check the export and upload it again. To make students inactive on purpose, list each one with enabledUser false or status tobedeleted.
-roster-error-many-inactive = This roster would make { $count } of the { $active } active students of { $name } ({ $id }) inactive at once, and their guardians who are not on it. If that is right (a year's end, a school closing), confirm that { $total ->
-    [one] 1 student becomes
-   *[other] { $total } students become
-} inactive and upload the files again; if not, check the export's filter (term, school, role).
+roster-error-school-emptied = users.csv lists no active student of { $name } ({ $id }), yet { $moved ->
+    [0] as a full roster it would make { $count ->
+        [one] 1 student
+       *[other] { $count } students
+    } of the school inactive, and their guardians with them.
+   *[other] it would take { $count ->
+        [one] 1 student
+       *[other] { $count } students
+    } off the school, { $moved } of them by moving them to another school of orgs.csv (whose counselors would then see their records).
+} An export filtered wrongly (the wrong term or school, staff only) does this: check the export and upload it again. To make students inactive on purpose, list each one with enabledUser false or status tobedeleted.
+roster-error-many-inactive = { $moved ->
+    [0] This roster would make { $count } of the { $active } active students of { $name } ({ $id }) inactive at once, and their guardians who are not on it.
+   *[other] This roster would take { $count } of the { $active } active students of { $name } ({ $id }) off the school at once: { $moved } of them moved to another school of orgs.csv, the others made inactive.
+} If that is right (a year's end, a school closing), confirm it and upload the files again; if not, check the export's filter and school column (term, school, role).
+roster-error-many-guardians = This roster would end { $count } of the { $active } active guardian contacts of students of { $name } ({ $id }) who stay on the roster, at once: made inactive or unlinked from their student. Each would be told by email. A users.csv with no parent or guardian rows at all says nothing of guardians and ends none; one that lists some guardians and leaves out the others does this. If that is right, confirm it and upload the files again; if not, check that the export holds every contact.
 roster-confirm-title = Upload again, confirming
 roster-confirm-hint = Choose the same files again: a browser cannot keep them.
 roster-confirm-inactive = { $count ->
     [one] Yes, make 1 student inactive (and their guardians who are not on the roster).
    *[other] Yes, make { $count } students inactive (and their guardians who are not on the roster).
+}
+roster-confirm-moving = { $count ->
+    [one] Yes, take 1 student off their school at once ({ $moved } moved to another school of orgs.csv).
+   *[other] Yes, take { $count } students off their schools at once ({ $moved } of them moved to another school of orgs.csv).
+}
+roster-confirm-guardians = { $count ->
+    [one] Yes, end 1 guardian contact of a student who stays on the roster (they are told by email).
+   *[other] Yes, end { $count } guardian contacts of students who stay on the roster (each is told by email).
+}
+roster-moved = { $count ->
+    [one] 1 student moved to another school of orgs.csv.
+   *[other] { $count } students moved to another school of orgs.csv.
 }
 roster-confirm-inactive-cli = If that is right, run the import again with --confirm-inactive { $count }.
 roster-encodings-title = How the files were read:

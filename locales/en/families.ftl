@@ -135,6 +135,7 @@ families-roster-consent-adults = { $count ->
     [one] One placement still waits for guardian consent although, by a changed birth date, the student is 18 by its start: a roster never starts a placement; a counselor can start it from the student's record
    *[other] { $count } placements still wait for guardian consent although, by changed birth dates, the students are 18 by their start: a roster never starts a placement; a counselor can start each from the student's record
 }.
+families-roster-guardians-unlisted = users.csv has no parent or guardian rows, so it says nothing of guardians: every guardian contact and link was left as it was.
 families-roster-consent-requested = { $count ->
     [one] A consent request was emailed for one placement, to guardians this roster gave a new contact or address
    *[other] Consent requests were emailed for { $count } placements, to guardians this roster gave a new contact or address
@@ -147,7 +148,7 @@ families-birth-date-confirm-start = This date makes the student 18 by the start 
 families-record-start-without-consent = Start it without a guardian's consent if this date makes the student 18 by a waiting placement's start
 families-consent-held = Your placement “{ $title }” is on hold until a parent or guardian gives consent again: your family asked the district to check a change of their contact details. Your school will be in touch.
 families-report-title = A change you did not ask for?
-families-report-intro = Your school stopped writing to this address about a student, for the contact { $name }.
+families-report-intro = Your school changed whom it writes to about a student of the contact { $name }: it stopped writing to this address, or added another contact.
 families-report-what-happens = If you did not ask for this, report it. The district's administrators are told, not only the school. Until they have checked the contact with your family, nobody can give consent for that student by email, and a placement that started on a consent given by email since the change is paused. The contact is not moved back to this address: an administrator decides.
 families-report-button = Report: I did not ask for this
 families-report-if-you-asked = If you asked the school for this change, you need do nothing.

@@ -4,7 +4,7 @@ mail-footer = STEMbridge connects school students with STEM internships. You rec
 mail-guardian-address-changed-subject = { $organization } changed the address it writes to
 mail-guardian-address-changed-body = { $organization } changed the email address it has on file for a parent or guardian contact that used this address. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not ask for this change, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for that student until they have looked. The link works for 30 days.
 mail-guardian-contact-ended-subject = { $organization } no longer writes to this address
-mail-guardian-contact-ended-body = { $organization } no longer lists this address as a parent or guardian contact of one of its students, while a decision about that student's STEM placement is waiting. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not expect this, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for that student until they have looked. The link works for 30 days.
+mail-guardian-contact-ended-body = { $organization } no longer lists this address as a parent or guardian contact of one of its students. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not expect this, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for that student until they have looked. The link works for 30 days.
 mail-consent-subject = Your consent is needed: { $student }'s STEM placement
 mail-consent-greeting = Hello { $name },
 mail-consent-intro = { $student } has accepted a place at { $organization }. Because { $student } is under 18, the placement can start only with your consent. Here is what it involves:
@@ -135,8 +135,14 @@ mail-guardian-always = Consent requests are always sent: a student you are a gua
 mail-error-page-number = “{ $name }” must be a number from 1 to { $max }.
 mail-guardian-address-changed-button = I did not ask for this change
 mail-guardian-contact-ended-button = I did not expect this
+mail-guardian-contact-added-subject = { $organization } added a parent or guardian contact
+mail-guardian-contact-added-body = { $organization } added another parent or guardian contact for { $student }, at { $address ->
+    [none] no email address
+   *[other] { $address }
+}. That contact now gets STEMbridge's emails about { $student }, including requests for consent to STEM placements, and can give that consent. You stay a contact. If you did not expect this, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for { $student } until they have looked. The link works for 30 days.
+mail-guardian-contact-added-button = I did not expect this
 mail-guardian-address-reported-subject = A family reported a change of guardian contact
-mail-guardian-address-reported-body = A parent or guardian contact, { $title }, was told at their former address that { $organization } changed or ended it, and reported that they did not ask for this. Email consent for the students of that contact is on hold: their open consent links ended, no new link is sent, and { $student ->
+mail-guardian-address-reported-body = A parent or guardian contact, { $title }, was told at their address that { $organization } changed or ended it, or added another contact for their student, and reported that they did not ask for this. Email consent for the students of that contact is on hold: their open consent links ended, no new link is sent, and { $student ->
     [0] no placement had to be stopped
     [one] one placement that started on a consent given by email since the change waits for consent again
    *[other] { $student } placements that started on a consent given by email since the change wait for consent again

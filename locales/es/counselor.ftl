@@ -133,19 +133,38 @@ csv-error-lang = «lang» debe ser en o es.
 roster-error-not-utf8 = Este archivo no es texto UTF-8 ni Windows-1252. Guárdelo como CSV UTF-8 y vuelva a subirlo.
 roster-error-zip-archive = Este archivo es un archivo comprimido (zip), no un archivo CSV (los sistemas de información estudiantil suelen entregar OneRoster en un solo zip). Ábralo y suba los archivos CSV que contiene: orgs.csv, users.csv y, si los tiene, demographics.csv y manifest.csv.
 roster-error-workbook = Este archivo es un libro de Excel, no un archivo CSV. Ábralo en Excel, guárdelo como "CSV UTF-8" y suba ese archivo.
-roster-error-school-emptied = users.csv no incluye ningún estudiante activo de { $name } ({ $id }) y, como lista completa, dejaría inactivos a { $count ->
-    [one] 1 estudiante
-   *[other] { $count } estudiantes
-} de la escuela, y a sus tutores con ellos. Esto ocurre con una exportación mal filtrada (el período o la escuela equivocados, solo el personal): revise la exportación y vuelva a subirla. Para dejar estudiantes inactivos a propósito, incluya a cada uno con enabledUser false o status tobedeleted.
-roster-error-many-inactive = Esta lista dejaría inactivos de una vez a { $count } de los { $active } estudiantes activos de { $name } ({ $id }), y a sus tutores que no figuran en ella. Si es correcto (el fin de un curso, una escuela que cierra), confirme que { $total ->
-    [one] 1 estudiante queda inactivo
-   *[other] { $total } estudiantes quedan inactivos
-} y vuelva a subir los archivos; si no, revise el filtro de la exportación (período, escuela, rol).
+roster-error-school-emptied = users.csv no incluye ningún estudiante activo de { $name } ({ $id }) y, { $moved ->
+    [0] como lista completa, dejaría inactivos a { $count ->
+        [one] 1 estudiante
+       *[other] { $count } estudiantes
+    } de la escuela, y a sus tutores con ellos.
+   *[other] sin embargo, sacaría de la escuela a { $count ->
+        [one] 1 estudiante
+       *[other] { $count } estudiantes
+    }, { $moved } de ellos trasladándolos a otra escuela de orgs.csv (cuyos consejeros verían entonces sus expedientes).
+} Esto ocurre con una exportación mal filtrada (el período o la escuela equivocados, solo el personal): revise la exportación y vuelva a subirla. Para dejar estudiantes inactivos a propósito, incluya a cada uno con enabledUser false o status tobedeleted.
+roster-error-many-inactive = { $moved ->
+    [0] Esta lista dejaría inactivos de una vez a { $count } de los { $active } estudiantes activos de { $name } ({ $id }), y a sus tutores que no figuran en ella.
+   *[other] Esta lista sacaría de una vez a { $count } de los { $active } estudiantes activos de { $name } ({ $id }): { $moved } de ellos trasladados a otra escuela de orgs.csv, los demás inactivos.
+} Si es correcto (el fin de un curso, una escuela que cierra), confírmelo y vuelva a subir los archivos; si no, revise el filtro y la columna de escuela de la exportación (período, escuela, rol).
+roster-error-many-guardians = Esta lista daría de baja de una vez { $count } de los { $active } contactos de tutor activos de estudiantes de { $name } ({ $id }) que siguen en la lista: quedarían inactivos o desvinculados de su estudiante. A cada uno se le avisaría por correo. Un users.csv sin ninguna fila de padre, madre o tutor no dice nada de los tutores y no da de baja a ninguno; uno que incluye algunos tutores y omite los demás hace esto. Si es correcto, confírmelo y vuelva a subir los archivos; si no, compruebe que la exportación incluye todos los contactos.
 roster-confirm-title = Volver a subir, con confirmación
 roster-confirm-hint = Elija de nuevo los mismos archivos: el navegador no puede conservarlos.
 roster-confirm-inactive = { $count ->
     [one] Sí, dejar inactivo a 1 estudiante (y a sus tutores que no figuran en la lista).
    *[other] Sí, dejar inactivos a { $count } estudiantes (y a sus tutores que no figuran en la lista).
+}
+roster-confirm-moving = { $count ->
+    [one] Sí, sacar de una vez a 1 estudiante de su escuela ({ $moved } trasladado a otra escuela de orgs.csv).
+   *[other] Sí, sacar de una vez a { $count } estudiantes de sus escuelas ({ $moved } de ellos trasladados a otra escuela de orgs.csv).
+}
+roster-confirm-guardians = { $count ->
+    [one] Sí, dar de baja 1 contacto de tutor de un estudiante que sigue en la lista (se le avisa por correo).
+   *[other] Sí, dar de baja { $count } contactos de tutor de estudiantes que siguen en la lista (a cada uno se le avisa por correo).
+}
+roster-moved = { $count ->
+    [one] 1 estudiante pasó a otra escuela de orgs.csv.
+   *[other] { $count } estudiantes pasaron a otra escuela de orgs.csv.
 }
 roster-confirm-inactive-cli = Si es correcto, vuelva a ejecutar la importación con --confirm-inactive { $count }.
 roster-encodings-title = Cómo se leyeron los archivos:

@@ -144,6 +144,7 @@ families-roster-consent-adults = { $count ->
     [one] Una práctica sigue esperando el consentimiento del tutor aunque, por una fecha de nacimiento cambiada, el estudiante tiene 18 años al empezar: una lista nunca inicia una práctica; un orientador puede iniciarla desde el expediente del estudiante
    *[other] { $count } prácticas siguen esperando el consentimiento del tutor aunque, por fechas de nacimiento cambiadas, los estudiantes tienen 18 años al empezar: una lista nunca inicia una práctica; un orientador puede iniciar cada una desde el expediente del estudiante
 }.
+families-roster-guardians-unlisted = users.csv no tiene filas de padres ni tutores, así que no dice nada de los tutores: todos los contactos de tutor y sus vínculos quedaron como estaban.
 families-roster-consent-requested = { $count ->
     [one] Se envió una solicitud de consentimiento para una práctica, a tutores con un contacto o una dirección nuevos en esta lista
    *[other] Se enviaron solicitudes de consentimiento para { $count } prácticas, a tutores con un contacto o una dirección nuevos en esta lista
@@ -156,7 +157,7 @@ families-birth-date-confirm-start = Esta fecha hace que el estudiante tenga 18 a
 families-record-start-without-consent = Iniciarla sin el consentimiento de un tutor si esta fecha hace que el estudiante tenga 18 años al empezar una práctica en espera
 families-consent-held = Tu práctica «{ $title }» queda en pausa hasta que tu madre, padre o tutor vuelva a dar su consentimiento: tu familia pidió al distrito revisar un cambio de sus datos de contacto. Tu escuela se comunicará contigo.
 families-report-title = ¿Un cambio que usted no pidió?
-families-report-intro = Su escuela dejó de escribir a esta dirección sobre un estudiante, para el contacto { $name }.
+families-report-intro = Su escuela cambió a quién escribe sobre un estudiante del contacto { $name }: dejó de escribir a esta dirección o añadió otro contacto.
 families-report-what-happens = Si usted no lo pidió, repórtelo. Se avisa a los administradores del distrito, no solo a la escuela. Hasta que revisen el contacto con su familia, nadie podrá dar consentimiento por correo para ese estudiante, y una práctica que empezó con un consentimiento dado por correo desde el cambio queda en pausa. El contacto no se devuelve a esta dirección: lo decide un administrador.
 families-report-button = Reportar: no pedí esto
 families-report-if-you-asked = Si usted pidió este cambio a la escuela, no tiene que hacer nada.

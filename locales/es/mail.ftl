@@ -4,7 +4,7 @@ mail-footer = STEMbridge conecta a estudiantes escolares con prácticas STEM. Us
 mail-guardian-address-changed-subject = { $organization } cambió la dirección a la que escribe
 mail-guardian-address-changed-body = { $organization } cambió la dirección de correo que tiene registrada para un contacto de padre, madre o tutor que usaba esta dirección. STEMbridge ya no escribirá a esta dirección sobre ese estudiante, y los enlaces enviados aquí antes ya no funcionan. Si usted es ese padre, madre o tutor y no pidió este cambio, use el botón de abajo: se avisa a los administradores del distrito, no solo a la escuela, y nadie podrá dar consentimiento por correo para ese estudiante hasta que lo revisen. El enlace funciona durante 30 días.
 mail-guardian-contact-ended-subject = { $organization } ya no escribe a esta dirección
-mail-guardian-contact-ended-body = { $organization } ya no tiene esta dirección como contacto de padre, madre o tutor de uno de sus estudiantes, mientras espera una decisión sobre la práctica STEM de ese estudiante. STEMbridge ya no escribirá a esta dirección sobre ese estudiante, y los enlaces enviados aquí antes ya no funcionan. Si usted es ese padre, madre o tutor y no lo esperaba, use el botón de abajo: se avisa a los administradores del distrito, no solo a la escuela, y nadie podrá dar consentimiento por correo para ese estudiante hasta que lo revisen. El enlace funciona durante 30 días.
+mail-guardian-contact-ended-body = { $organization } ya no tiene esta dirección como contacto de padre, madre o tutor de uno de sus estudiantes. STEMbridge ya no escribirá a esta dirección sobre ese estudiante, y los enlaces enviados aquí antes ya no funcionan. Si usted es ese padre, madre o tutor y no lo esperaba, use el botón de abajo: se avisa a los administradores del distrito, no solo a la escuela, y nadie podrá dar consentimiento por correo para ese estudiante hasta que lo revisen. El enlace funciona durante 30 días.
 mail-consent-subject = Se necesita su consentimiento: la práctica STEM de { $student }
 mail-consent-greeting = Hola, { $name }:
 mail-consent-intro = { $student } aceptó un lugar en { $organization }. Como { $student } es menor de 18 años, la práctica solo puede comenzar con su consentimiento. Esto es lo que incluye:
@@ -135,8 +135,14 @@ mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un 
 mail-error-page-number = “{ $name }” debe ser un número del 1 al { $max }.
 mail-guardian-address-changed-button = No pedí este cambio
 mail-guardian-contact-ended-button = No lo esperaba
+mail-guardian-contact-added-subject = { $organization } añadió un contacto de padre, madre o tutor
+mail-guardian-contact-added-body = { $organization } añadió otro contacto de padre, madre o tutor para { $student }, { $address ->
+    [none] sin dirección de correo
+   *[other] con la dirección { $address }
+}. Ese contacto recibe ahora los correos de STEMbridge sobre { $student }, incluidas las solicitudes de consentimiento para prácticas STEM, y puede dar ese consentimiento. Usted sigue siendo contacto. Si no lo esperaba, use el botón de abajo: se avisa a los administradores del distrito, no solo a la escuela, y nadie podrá dar consentimiento por correo para { $student } hasta que lo revisen. El enlace funciona durante 30 días.
+mail-guardian-contact-added-button = No lo esperaba
 mail-guardian-address-reported-subject = Una familia reportó un cambio de contacto de tutor
-mail-guardian-address-reported-body = A un contacto de padre, madre o tutor, { $title }, se le avisó en su dirección anterior que { $organization } lo cambió o lo dio de baja, y reportó que no lo pidió. El consentimiento por correo para los estudiantes de ese contacto queda retenido: sus enlaces de consentimiento abiertos terminaron, no se envía ningún enlace nuevo y { $student ->
+mail-guardian-address-reported-body = A un contacto de padre, madre o tutor, { $title }, se le avisó en su dirección que { $organization } lo cambió o lo dio de baja, o añadió otro contacto para su estudiante, y reportó que no lo pidió. El consentimiento por correo para los estudiantes de ese contacto queda retenido: sus enlaces de consentimiento abiertos terminaron, no se envía ningún enlace nuevo y { $student ->
     [0] no hubo que detener ninguna práctica
     [one] una práctica que empezó con un consentimiento dado por correo desde el cambio vuelve a esperar consentimiento
    *[other] { $student } prácticas que empezaron con un consentimiento dado por correo desde el cambio vuelven a esperar consentimiento

@@ -346,10 +346,10 @@ async fn refuse_unfit_address(
 /// their mail) learns it, and whom to ask. Not optional, like a consent
 /// request. Sent when the address changes, whether or not the contact was
 /// active (making a contact inactive first, then moving it, must not slip
-/// past), and when an active contact is made inactive while a placement of
-/// their student waits for consent (then replaced by another contact, the
-/// same laundering); not for every contact a roster drops at the end of a
-/// year, which would mail every family that leaves.
+/// past), and when the counselor's form makes an active contact inactive,
+/// waiting consent or not (a contact made inactive and then replaced by
+/// another is the same laundering, eyes11c F1). A roster's contacts are
+/// told by `roster::contacts`, which leaves out families who leave.
 pub async fn tell_former_address(
     db: &impl ConnectionTrait,
     before: &guardian::Model,
@@ -361,17 +361,18 @@ pub async fn tell_former_address(
     };
     let kind = if !same_address(Some(former), email) {
         "guardian-address-changed"
-    } else if before.active && !active && waits_for_consent(db, before.id).await? {
+    } else if before.active && !active {
         "guardian-contact-ended"
     } else {
         return Ok(());
     };
-    notify_address(db, before, former, kind, None).await
+    notify_address(db, before, former, kind, None, None).await
 }
 
 /// Tells an active guardian's address that the school no longer lists it as
-/// a contact of one of its students (a roster that unlinked them, or left
-/// them out, while a placement of that student waits for consent).
+/// a contact of one of its students (a roster that made them inactive or
+/// unlinked them while that student stays, or while a placement of theirs
+/// waits for consent).
 /// `unlinked_from`: the student they were just unlinked from, whom the
 /// notice's report link is about too.
 pub async fn tell_contact_ended(
@@ -381,21 +382,62 @@ pub async fn tell_contact_ended(
 ) -> AppResult<()> {
     match before.email.as_deref().filter(|e| !e.is_empty()) {
         Some(former) if before.active => {
-            notify_address(db, before, former, "guardian-contact-ended", unlinked_from).await
+            notify_address(
+                db,
+                before,
+                former,
+                "guardian-contact-ended",
+                unlinked_from,
+                None,
+            )
+            .await
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Tells an active guardian of `student` that the school added `added` as
+/// another contact of theirs: that contact now gets consent requests and
+/// can give consent, so the family hears of it with the report link.
+/// The new address is shown masked (`m•••@example.org`).
+pub async fn tell_contact_added(
+    db: &impl ConnectionTrait,
+    existing: &guardian::Model,
+    student: &student::Model,
+    added: &guardian::Model,
+) -> AppResult<()> {
+    match existing.email.as_deref().filter(|e| !e.is_empty()) {
+        Some(address) if existing.active => {
+            let about = (
+                student.first_name.as_str(),
+                added.email.as_deref().map(crate::mail::masked),
+            );
+            notify_address(
+                db,
+                existing,
+                address,
+                "guardian-contact-added",
+                Some(student.id),
+                Some(about),
+            )
+            .await
         }
         _ => Ok(()),
     }
 }
 
 /// The notice of [`tell_former_address`], naming the guardian's school,
-/// with the link to report the change (see `address_report`).
+/// with the link to report the change (see `address_report`). `added`:
+/// the student a contact was added to and that contact's masked address.
 async fn notify_address(
     db: &impl ConnectionTrait,
     before: &guardian::Model,
     former: &str,
     kind: &str,
     unlinked_from: Option<i32>,
+    added: Option<(&str, Option<String>)>,
 ) -> AppResult<()> {
+    let (student, address) = added.unzip();
     let mut students: Vec<i32> = student_guardian::Entity::find()
         .filter(student_guardian::Column::GuardianId.eq(before.id))
         .all(db)
@@ -434,6 +476,8 @@ async fn notify_address(
                 kind,
                 name => format!("{} {}", before.given_name, before.family_name),
                 organization => school,
+                student,
+                address => address.flatten(),
                 link,
                 tagline => tagline(before),
                 footer => "mail-footer",
@@ -581,7 +625,7 @@ pub async fn add(
     form: &GuardianForm,
 ) -> AppResult<(guardian::Model, LinksRefreshed)> {
     let txn = db::begin_write(db).await?;
-    student_for(&txn, counselor, student_id).await?;
+    let student = student_for(&txn, counselor, student_id).await?;
     let input = parse(form, None)?;
     refuse_unfit_address(&txn, input.email.as_deref(), student_id, None).await?;
     let now = Utc::now();
@@ -605,6 +649,14 @@ pub async fn add(
     }
     .insert(&txn)
     .await?;
+    // The family's other contacts hear of it, with the report link: a
+    // contact added at the counselor's own inbox would otherwise take over
+    // email consent unseen (eyes11c F1).
+    for existing in of_student(&txn, student_id).await? {
+        if existing.id != saved.id {
+            tell_contact_added(&txn, &existing, &student, &saved).await?;
+        }
+    }
     // A placement waiting for consent asks the new contact too.
     let links = refresh_links(&txn, &[student_id], now).await?;
     audit::record(
@@ -707,21 +759,6 @@ pub fn contact_change(before: &guardian::Model, email: Option<&str>, active: boo
         });
     }
     change
-}
-
-/// Whether a placement of a student of this guardian waits for consent.
-async fn waits_for_consent(db: &impl ConnectionTrait, guardian_id: i32) -> AppResult<bool> {
-    let students = Query::select()
-        .column(student_guardian::Column::StudentId)
-        .from(student_guardian::Entity)
-        .and_where(student_guardian::Column::GuardianId.eq(guardian_id))
-        .to_owned();
-    Ok(entity::placement::Entity::find()
-        .filter(entity::placement::Column::StudentId.in_subquery(students))
-        .filter(entity::placement::Column::Status.eq(entity::PlacementStatus::AwaitingConsent))
-        .count(db)
-        .await?
-        > 0)
 }
 
 /// Whether two recorded addresses are the same inbox.

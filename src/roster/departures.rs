@@ -1,52 +1,76 @@
-//! How many students one roster may make inactive. A bulk users.csv takes
-//! everyone it leaves out as gone, so an export filtered wrongly (the
-//! wrong term or school, teachers only, a sync that stopped half way)
-//! would otherwise make a whole school inactive, with its guardians, who
-//! then get no more mail. Two rules guard against it:
+//! How many students and guardian contacts one roster may take off a
+//! school. A bulk users.csv takes everyone it leaves out as gone, so an
+//! export filtered wrongly (the wrong term or school, teachers only, a sync
+//! that stopped half way, contacts left out of the export) would otherwise
+//! make a whole school inactive, or end its families' contacts, who then
+//! get no more mail. A student moved to another school of the file leaves
+//! the first just as much (its counselors lose the record, the other
+//! school's gain it), so a move counts as leaving here. The rules:
 //!
 //! - a roster that lists no active student of a school of its orgs.csv
-//!   but would make students of that school inactive for being left out
-//!   is refused outright: that is never a real school's roster (a school
-//!   whose students all leave lists them as `tobedeleted` or with
-//!   `enabledUser` false, and then the second rule asks for a yes);
-//! - a roster that would make more than half of a school's active
-//!   students inactive at once, and more than [`MANY`] of them, is
-//!   refused unless whoever imports it confirms the number it would make
-//!   inactive in all (`yes, make N students inactive`). A year's end,
-//!   when a minority leaves, needs no confirmation.
+//!   but would take students off it without saying so (left out of a bulk
+//!   file, or moved to another school) is refused outright: that is never
+//!   a real school's roster (a school whose students all leave lists them
+//!   as `tobedeleted` or with `enabledUser` false, and then the next rule
+//!   asks for a yes);
+//! - a roster that would take more than half of a school's active
+//!   students off it at once, and more than [`MANY`] of them, is refused
+//!   unless whoever imports it confirms the number it ends in all
+//!   (`yes, make N students inactive`);
+//! - so is one that would end more than half of the active guardian
+//!   contacts of a school's students who stay, and more than [`MANY`]
+//!   (made inactive or unlinked from their student): one confirmation
+//!   covers both, its number counting the students and the contacts the
+//!   import ends. Contacts of students who leave go with them and are
+//!   counted with the students.
+//!
+//! A year's end, when a minority leaves, needs no confirmation.
 
 use serde::Serialize;
 
 use super::import::ImportError;
 use crate::i18n::{Message, MessageArg};
 
-/// More students than this leaving one school at once, when they are more
-/// than half of it, need a confirmation: fewer is the churn of any week.
+/// More students (or guardian contacts) than this leaving one school at
+/// once, when they are more than half of it, need a confirmation: fewer is
+/// the churn of any week.
 pub const MANY: usize = 10;
 
 /// What one import would do to the active students of one school of its
-/// orgs.csv.
+/// orgs.csv, and to their guardian contacts.
 #[derive(Debug, Clone, Default)]
 pub struct SchoolChange {
-    /// The school's line in orgs.csv, its name and sourcedId.
+    /// The school's record, its line in orgs.csv, its name and sourcedId.
+    pub school_id: i32,
     pub line: u64,
     pub name: String,
     pub sourced_id: String,
     /// Its active students on file (those a roster holds: with a sourcedId).
     pub active: usize,
-    /// Of those, how many the import would make inactive.
+    /// Of those, how many the import would take off the school: made
+    /// inactive, or moved to another school of the file.
     pub leaving: usize,
-    /// Of those leaving, how many for being left out of a bulk users.csv
-    /// (the rest are listed as inactive).
+    /// Of those leaving, how many for being left out of a bulk users.csv.
     pub left_out: usize,
+    /// Of those leaving, how many moved to another school of the file.
+    pub moved: usize,
     /// The active students users.csv lists at the school.
     pub listed_active: usize,
+    /// Active students a delta users.csv leaves out, who stay as they are.
+    pub unlisted_staying: usize,
+    /// Active roster guardian contacts of the school's students who stay
+    /// active (known once the guardians are read).
+    pub guardians_active: usize,
+    /// Of those, how many the import would make inactive or unlink from
+    /// such a student.
+    pub guardians_ending: usize,
 }
 
 impl SchoolChange {
-    /// Users.csv is silent about the school, yet would empty it.
+    /// Users.csv lists no active student of the school, yet would take
+    /// students off it without saying so (left out, or moved away).
     fn emptied(&self) -> bool {
-        self.left_out > 0 && self.listed_active == 0
+        self.left_out + self.moved > 0 && self.listed_active + self.unlisted_staying == 0
     }
 
     /// More than half of the school and more than [`MANY`] would leave.
@@ -54,12 +78,19 @@ impl SchoolChange {
         self.leaving > MANY && self.leaving * 2 > self.active
     }
 
-    fn error(&self, id: &str, total: usize) -> ImportError {
-        let args: [(&str, MessageArg); 5] = [
+    /// More than half of the contacts of its staying students, and more
+    /// than [`MANY`], would end.
+    fn many_guardians_end(&self) -> bool {
+        self.guardians_ending > MANY && self.guardians_ending * 2 > self.guardians_active
+    }
+
+    fn error(&self, id: &str, count: usize, active: usize, total: usize) -> ImportError {
+        let args: [(&str, MessageArg); 6] = [
             ("name", self.name.as_str().into()),
             ("id", self.sourced_id.as_str().into()),
-            ("count", self.leaving.into()),
-            ("active", self.active.into()),
+            ("count", count.into()),
+            ("active", active.into()),
+            ("moved", self.moved.into()),
             ("total", total.into()),
         ];
         ImportError {
@@ -73,14 +104,19 @@ impl SchoolChange {
 }
 
 /// Why an import wrote nothing: every problem, and, when all of them are
-/// that many students would become inactive at once, how many an
+/// that many students or guardian contacts would end at once, how many an
 /// importer confirms to go ahead.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Refusal {
     pub errors: Vec<ImportError>,
-    /// The number of students the import would make inactive in all: the
-    /// `N` of "yes, make N students inactive".
+    /// The number the import would end in all, students (made inactive or
+    /// moved) and guardian contacts: the `N` an importer confirms.
     pub confirm_inactive: Option<usize>,
+    /// Of that number, the students (and of those, the ones moved), and
+    /// the guardian contacts: what the confirmation says it ends.
+    pub students: usize,
+    pub moved: usize,
+    pub guardians: usize,
 }
 
 impl From<Vec<ImportError>> for Refusal {
@@ -88,41 +124,65 @@ impl From<Vec<ImportError>> for Refusal {
         Refusal {
             errors,
             confirm_inactive: None,
+            students: 0,
+            moved: 0,
+            guardians: 0,
         }
+    }
+}
+
+/// The first rule alone: a roster that would empty a school is refused
+/// before anything is written (no confirmation lets it through).
+pub fn check_emptied(changes: &[SchoolChange]) -> Result<(), Refusal> {
+    let total: usize = changes.iter().map(|c| c.leaving).sum();
+    let emptied: Vec<ImportError> = changes
+        .iter()
+        .filter(|c| c.emptied())
+        .map(|c| c.error("roster-error-school-emptied", c.leaving, c.active, total))
+        .collect();
+    if emptied.is_empty() {
+        Ok(())
+    } else {
+        Err(emptied.into())
     }
 }
 
 /// Checks what an import would do to each school against the rules above.
 /// `confirmed` is the number the importer said yes to: it lets many
-/// students leave only when it is the number this import makes inactive
+/// students or contacts end only when it is the number this import ends
 /// (a different file, or the same one a week later, asks again).
 pub fn check(changes: &[SchoolChange], confirmed: Option<usize>) -> Result<(), Refusal> {
-    let total: usize = changes.iter().map(|c| c.leaving).sum();
-    let emptied: Vec<ImportError> = changes
-        .iter()
-        .filter(|c| c.emptied())
-        .map(|c| c.error("roster-error-school-emptied", total))
-        .collect();
-    let many: Vec<ImportError> = if confirmed == Some(total) {
-        Vec::new()
-    } else {
-        changes
-            .iter()
-            .filter(|c| c.many_leave() && !c.emptied())
-            .map(|c| c.error("roster-error-many-inactive", total))
-            .collect()
-    };
-    match (emptied.is_empty(), many.is_empty()) {
-        (true, true) => Ok(()),
-        (true, false) => Err(Refusal {
-            errors: many,
-            confirm_inactive: Some(total),
-        }),
-        (false, _) => Err(Refusal {
-            errors: emptied.into_iter().chain(many).collect(),
-            confirm_inactive: None,
-        }),
+    check_emptied(changes)?;
+    let students: usize = changes.iter().map(|c| c.leaving).sum();
+    let guardians: usize = changes.iter().map(|c| c.guardians_ending).sum();
+    let total = students + guardians;
+    if confirmed == Some(total) {
+        return Ok(());
     }
+    let mut errors = Vec::new();
+    for c in changes {
+        if c.many_leave() {
+            errors.push(c.error("roster-error-many-inactive", c.leaving, c.active, total));
+        }
+        if c.many_guardians_end() {
+            errors.push(c.error(
+                "roster-error-many-guardians",
+                c.guardians_ending,
+                c.guardians_active,
+                total,
+            ));
+        }
+    }
+    if errors.is_empty() {
+        return Ok(());
+    }
+    Err(Refusal {
+        errors,
+        confirm_inactive: Some(total),
+        students,
+        moved: changes.iter().map(|c| c.moved).sum(),
+        guardians,
+    })
 }
 
 #[cfg(test)]
@@ -143,6 +203,7 @@ mod tests {
             leaving,
             left_out,
             listed_active,
+            ..Default::default()
         }
     }
 
@@ -193,5 +254,51 @@ mod tests {
         // Listed as leaving (tobedeleted) counts as much as left out.
         assert!(check(&[school(30, 30, 0, 0)], None).is_err());
         assert_eq!(check(&[school(30, 30, 0, 0)], Some(30)), Ok(()));
+    }
+
+    #[test]
+    fn students_moved_to_another_school_of_the_file_leave_the_first() {
+        // Every student of Lincoln moved to Roosevelt: Lincoln is emptied.
+        let moved = SchoolChange {
+            moved: 210,
+            ..school(210, 210, 0, 0)
+        };
+        let refusal = check(std::slice::from_ref(&moved), Some(210)).unwrap_err();
+        assert_eq!(ids(&refusal), ["roster-error-school-emptied"]);
+        assert_eq!(check_emptied(&[moved]).unwrap_err().confirm_inactive, None);
+        // Most of it moved, a few stay: a yes for the number moved.
+        let most = SchoolChange {
+            moved: 150,
+            ..school(210, 150, 0, 60)
+        };
+        let refusal = check(std::slice::from_ref(&most), None).unwrap_err();
+        assert_eq!(ids(&refusal), ["roster-error-many-inactive"]);
+        assert_eq!((refusal.students, refusal.moved), (150, 150));
+        assert_eq!(check(&[most], Some(150)), Ok(()));
+        // A delta file moving a few, listing nobody else: nothing emptied.
+        let delta = SchoolChange {
+            moved: 3,
+            unlisted_staying: 207,
+            ..school(210, 3, 0, 0)
+        };
+        assert_eq!(check(&[delta], None), Ok(()));
+    }
+
+    #[test]
+    fn most_guardian_contacts_of_staying_students_ending_need_the_same_yes() {
+        let ending = |active, ending| SchoolChange {
+            guardians_active: active,
+            guardians_ending: ending,
+            ..school(210, 5, 5, 205)
+        };
+        let refusal = check(&[ending(218, 210)], None).unwrap_err();
+        assert_eq!(ids(&refusal), ["roster-error-many-guardians"]);
+        assert_eq!(refusal.confirm_inactive, Some(215), "students and contacts");
+        assert_eq!((refusal.students, refusal.guardians), (5, 210));
+        assert!(check(&[ending(218, 210)], Some(210)).is_err());
+        assert_eq!(check(&[ending(218, 210)], Some(215)), Ok(()));
+        // A year's churn of contacts, or a small school's handful.
+        assert_eq!(check(&[ending(218, 30)], None), Ok(()));
+        assert_eq!(check(&[ending(12, 10)], None), Ok(()));
     }
 }

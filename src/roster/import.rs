@@ -34,7 +34,10 @@ use sea_orm::{
 use serde::Serialize;
 
 pub use super::departures::Refusal;
-use super::departures::{self, SchoolChange};
+use super::{
+    contacts,
+    departures::{self, SchoolChange},
+};
 use crate::{
     auth::extractors::CurrentUser,
     db,
@@ -176,6 +179,12 @@ pub struct ImportSummary {
     pub guardians_created: usize,
     pub guardians_updated: usize,
     pub guardians_deactivated: usize,
+    /// Students moved from one school of the file to another.
+    pub moved: usize,
+    /// A bulk users.csv without a single parent, guardian or relative row
+    /// (a students-only export): it says nothing of guardians, so every
+    /// contact and link stays as it was.
+    pub guardians_unlisted: bool,
     /// Placements that wait for guardian consent again because the
     /// student's birth date changed.
     pub consent_asked: usize,
@@ -387,8 +396,11 @@ enum Unreadable {
     /// Neither UTF-8 nor Windows-1252: the line of the first bad byte.
     NotText(u64),
     /// A zip archive (`PK\x03\x04`): student information systems deliver
-    /// OneRoster as one zip of CSV files, and an .xlsx workbook is one too.
-    Zip { workbook: bool },
+    /// OneRoster as one zip of CSV files.
+    Zip,
+    /// An Excel workbook: an .xlsx (a zip holding `xl/workbook`) or an old
+    /// .xls (an OLE2 compound file), which many exports still write.
+    Workbook,
 }
 
 /// A file's text: UTF-8 when its bytes are UTF-8 (a byte order mark
@@ -400,14 +412,23 @@ enum Unreadable {
 /// saved under a .csv name), and `Err` gives the line of the first. So is
 /// a file that is UTF-8 but for some bytes (two exports pasted together):
 /// read either way, some of its names would come out wrong ("JosÃ©").
-/// A zip archive is said to be one, so the message can say what to do.
+/// A zip archive or a workbook is said to be one, so the message can say
+/// what to do.
 fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), Unreadable> {
     if bytes.starts_with(b"PK\x03\x04") {
         // File names in a zip's headers are stored as written, not compressed.
         let workbook = bytes
             .windows(b"xl/workbook".len())
             .any(|w| w == b"xl/workbook");
-        return Err(Unreadable::Zip { workbook });
+        return Err(if workbook {
+            Unreadable::Workbook
+        } else {
+            Unreadable::Zip
+        });
+    }
+    // The OLE2 compound file signature: an Excel 97-2003 .xls.
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(Unreadable::Workbook);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let line_at = |at: usize| bytes[..at].iter().filter(|b| **b == b'\n').count() as u64 + 1;
@@ -493,13 +514,12 @@ fn parse_table(
             errors.at(file, line, say("roster-error-not-utf8", vec![]));
             return None;
         }
-        Err(Unreadable::Zip { workbook }) => {
-            let id = if workbook {
-                "roster-error-workbook"
-            } else {
-                "roster-error-zip-archive"
-            };
-            errors.at(file, 1, say(id, vec![]));
+        Err(Unreadable::Zip) => {
+            errors.at(file, 1, say("roster-error-zip-archive", vec![]));
+            return None;
+        }
+        Err(Unreadable::Workbook) => {
+            errors.at(file, 1, say("roster-error-workbook", vec![]));
             return None;
         }
     };
@@ -1541,7 +1561,10 @@ pub async fn import(
     // Students of these schools missing from the roster become inactive
     // (history kept); a delta export lists only who changed. Unless that
     // would empty a school, or take most of it at once unconfirmed.
-    let (changes, missing) = school_changes(
+    // A school emptied is refused before anything is written; how many
+    // leave at once is checked once the guardians are known too (the
+    // transaction is not committed when refused, so nothing is written).
+    let (mut changes, missing) = school_changes(
         orgs,
         &school_ids,
         &existing,
@@ -1549,7 +1572,7 @@ pub async fn import(
         &assigned,
         roster.delta,
     );
-    if let Err(refusal) = departures::check(&changes, files.confirmed_inactive) {
+    if let Err(refusal) = departures::check_emptied(&changes) {
         return Ok(Err(refusal));
     }
     let mut summary = ImportSummary {
@@ -1571,6 +1594,14 @@ pub async fn import(
                 model.last_name.set_if_not_equals(s.family_name.clone());
                 model.grade.set_if_not_equals(s.grade);
                 model.active.set_if_not_equals(s.active);
+                if current.school_id != school_id {
+                    summary.moved += 1;
+                }
+                // Listed as leaving (`tobedeleted`, `enabledUser` false):
+                // made inactive as much as one left out.
+                if current.active && !s.active {
+                    summary.deactivated += 1;
+                }
                 // Without a demographics row what is stored stays, and so
                 // does each value whose column the file lacks.
                 if let Some(d) = &s.demographics {
@@ -1638,7 +1669,7 @@ pub async fn import(
         .await?;
     progress(total, total);
 
-    summary.deactivated = missing.len();
+    summary.deactivated += missing.len();
     for chunk in missing.chunks(500) {
         student::Entity::update_many()
             .col_expr(student::Column::Active, Expr::value(false))
@@ -1646,10 +1677,19 @@ pub async fn import(
             .exec(&txn)
             .await?;
     }
-    if let Err(refused) =
-        import_guardians(&txn, importer, &roster, &school_ids, &mut summary).await?
-    {
-        return Ok(Err(refused.into()));
+    let contacts =
+        match import_guardians(&txn, importer, &roster, &school_ids, &mut summary).await? {
+            Ok(contacts) => contacts,
+            Err(refused) => return Ok(Err(refused.into())),
+        };
+    for change in &mut changes {
+        if let Some(&(active, ending)) = contacts.get(&change.school_id) {
+            change.guardians_active = active;
+            change.guardians_ending = ending;
+        }
+    }
+    if let Err(refusal) = departures::check(&changes, files.confirmed_inactive) {
+        return Ok(Err(refusal));
     }
     // The audit keeps the counts; the warnings are on the counselor's page.
     let counts = ImportSummary {
@@ -1670,7 +1710,8 @@ pub async fn import(
 /// What the roster would do to the active students of each of its schools
 /// (`existing`: every student on file with a sourcedId, before the import;
 /// `assigned`: the school each of `students` goes to), and the ids of the
-/// students it leaves out, who become inactive.
+/// students it leaves out, who become inactive. A listed student assigned
+/// to another school leaves the one they are at (see `departures`).
 fn school_changes(
     orgs: &[Org],
     school_ids: &HashMap<String, i32>,
@@ -1679,20 +1720,23 @@ fn school_changes(
     assigned: &[i32],
     delta: bool,
 ) -> (Vec<SchoolChange>, Vec<i32>) {
-    let listed: HashMap<&str, &Student> = students
+    let listed: HashMap<&str, (&Student, i32)> = students
         .iter()
-        .map(|s| (s.sourced_id.as_str(), s))
+        .zip(assigned)
+        .map(|(s, school)| (s.sourced_id.as_str(), (s, *school)))
         .collect();
     let mut by_school: HashMap<i32, SchoolChange> = orgs
         .iter()
         .map(|org| {
+            let school_id = school_ids[&org.sourced_id];
             let change = SchoolChange {
+                school_id,
                 line: org.line,
                 name: org.name.clone(),
                 sourced_id: org.sourced_id.clone(),
                 ..Default::default()
             };
-            (school_ids[&org.sourced_id], change)
+            (school_id, change)
         })
         .collect();
     let mut left_out = Vec::new();
@@ -1702,14 +1746,18 @@ fn school_changes(
         };
         change.active += 1;
         match current.sourced_id.as_deref().and_then(|id| listed.get(id)) {
-            Some(student) if !student.active => change.leaving += 1,
+            Some((student, _)) if !student.active => change.leaving += 1,
+            Some((_, school)) if *school != current.school_id => {
+                change.leaving += 1;
+                change.moved += 1;
+            }
             Some(_) => {}
             None if !delta => {
                 change.leaving += 1;
                 change.left_out += 1;
                 left_out.push(current.id);
             }
-            None => {}
+            None => change.unlisted_staying += 1,
         }
     }
     for (student, school) in students.iter().zip(assigned) {
@@ -1727,38 +1775,44 @@ fn school_changes(
 /// Guardians of the roster: created or updated by sourcedId, linked to their
 /// students (the roster's links replace earlier roster links of those
 /// students; contacts a counselor added stay), and guardians of these
-/// schools' students missing from the roster become inactive. A counselor's
-/// roster may not touch a guardian of a student at another school: that
-/// would let them redirect another family's consent emails.
+/// schools' students missing from the roster become inactive. A bulk
+/// users.csv without any guardian row says nothing of guardians (a
+/// students-only export): contacts and links stay. A counselor's roster
+/// may not touch a guardian of a student at another school: that would
+/// let them redirect another family's consent emails. Families whose
+/// contacts changed are told (`contacts`); returns, per school, the
+/// contacts of staying students and how many ended (`departures`).
 async fn import_guardians(
     txn: &DatabaseTransaction,
     importer: &CurrentUser,
     roster: &Roster,
     school_ids: &HashMap<String, i32>,
     summary: &mut ImportSummary,
-) -> AppResult<Result<(), Vec<ImportError>>> {
+) -> AppResult<Result<contacts::Ended, Vec<ImportError>>> {
     let schools: Vec<i32> = school_ids.values().copied().collect();
     // Students of these schools, by sourcedId (after this import's writes).
-    let students: HashMap<String, (i32, i32)> = student::Entity::find()
+    let on_file: Vec<student::Model> = student::Entity::find()
         .filter(student::Column::SchoolId.is_in(schools.clone()))
         .filter(student::Column::SourcedId.is_not_null())
         .all(txn)
-        .await?
-        .into_iter()
-        .filter_map(|s| s.sourced_id.clone().map(|id| (id, (s.id, s.school_id))))
+        .await?;
+    let staying: HashMap<i32, i32> = on_file
+        .iter()
+        .filter(|s| s.active)
+        .map(|s| (s.id, s.school_id))
         .collect();
-    let student_ids: Vec<i32> = students.values().map(|(id, _)| *id).collect();
-    // Roster guardians currently linked to those students.
-    let mut linked_guardians: HashSet<i32> = HashSet::new();
-    for chunk in student_ids.chunks(500) {
-        for link in student_guardian::Entity::find()
-            .filter(student_guardian::Column::StudentId.is_in(chunk.to_vec()))
-            .all(txn)
-            .await?
-        {
-            linked_guardians.insert(link.guardian_id);
-        }
-    }
+    let students: HashMap<String, i32> = on_file
+        .into_iter()
+        .filter_map(|s| s.sourced_id.map(|id| (id, s.id)))
+        .collect();
+    let student_ids: Vec<i32> = students.values().copied().collect();
+    // Their contacts before the guardians are written.
+    let before = contacts::Contacts::of(txn, &student_ids).await?;
+    let linked_guardians: HashSet<i32> = before.guardian_ids().collect();
+    // Whether users.csv says who all the guardians are: a bulk file with
+    // guardian rows. Without any, it says nothing of them.
+    let bulk = !roster.delta && !roster.guardians.is_empty();
+    summary.guardians_unlisted = !roster.delta && roster.guardians.is_empty();
     let listed: Vec<String> = roster
         .guardians
         .iter()
@@ -1811,6 +1865,8 @@ async fn import_guardians(
     }
     let now = Utc::now();
     let mut new_rows = Vec::new();
+    // Guardians whose former address is told of a new one here.
+    let mut told: HashSet<i32> = HashSet::new();
     for g in &roster.guardians {
         match existing.get(&g.sourced_id) {
             Some(current) => {
@@ -1821,8 +1877,18 @@ async fn import_guardians(
                     && g.language.as_ref().is_none_or(|l| *l == current.language)
                     && current.active == g.active;
                 if !unchanged {
-                    use crate::families::service::{contact_change, tell_former_address};
-                    tell_former_address(txn, current, g.email.as_deref(), g.active).await?;
+                    use crate::families::service::{
+                        contact_change, same_address, tell_former_address,
+                    };
+                    // The address they leave is told here; a contact made
+                    // inactive is told with those unlinked (`contacts`),
+                    // while a student of theirs stays.
+                    tell_former_address(txn, current, g.email.as_deref(), current.active).await?;
+                    if current.email.as_deref().is_some_and(|e| !e.is_empty())
+                        && !same_address(current.email.as_deref(), g.email.as_deref())
+                    {
+                        told.insert(current.id);
+                    }
                     // Who controls a guardian's address controls consent:
                     // each change of reach is on the record, as from the form.
                     let change = contact_change(current, g.email.as_deref(), g.active);
@@ -1889,49 +1955,16 @@ async fn import_guardians(
     }
     // Roster guardians of these students that the roster no longer lists.
     let listed_ids: HashSet<i32> = guardian_ids.values().copied().collect();
-    let missing: Vec<i32> = if roster.delta {
-        Vec::new()
-    } else {
+    let missing: Vec<i32> = if bulk {
         linked_guardians
             .iter()
             .copied()
             .filter(|id| !listed_ids.contains(id))
             .collect()
+    } else {
+        Vec::new()
     };
-    // Students of this roster with a placement waiting for consent, and
-    // their guardians before this import: whoever the import takes out of
-    // such a student's consent path is told and put on the record, one by
-    // one, like a counselor's correction (a replaced parent record is a
-    // new sourcedId, not an edited one).
-    let roster_students: Vec<i32> = roster
-        .students
-        .iter()
-        .filter_map(|s| students.get(&s.sourced_id).map(|(id, _)| *id))
-        .collect();
-    let waiting = students_waiting_for_consent(txn, &roster_students).await?;
-    let waiting_links_before = links_of(txn, &waiting).await?;
-    let mut told: HashSet<i32> = HashSet::new();
     for chunk in missing.chunks(500) {
-        let leaving: Vec<guardian::Model> = guardian::Entity::find()
-            .filter(guardian::Column::Id.is_in(chunk.to_vec()))
-            .filter(guardian::Column::SourcedId.is_not_null())
-            .filter(guardian::Column::Active.eq(true))
-            .all(txn)
-            .await?
-            .into_iter()
-            .filter(|g| waiting_links_before.iter().any(|(_, id)| *id == g.id))
-            .collect();
-        for guardian in &leaving {
-            crate::families::service::tell_contact_ended(txn, guardian, None).await?;
-            audit_contact(
-                txn,
-                importer,
-                guardian.id,
-                ": made inactive (left out of the roster)",
-            )
-            .await?;
-            told.insert(guardian.id);
-        }
         let result = guardian::Entity::update_many()
             .col_expr(guardian::Column::Active, Expr::value(false))
             .col_expr(guardian::Column::UpdatedAt, Expr::value(now))
@@ -1946,11 +1979,16 @@ async fn import_guardians(
     // with every roster guardian of theirs in a bulk export, with the
     // guardians it lists in a delta one (a guardian it leaves out is
     // unchanged, links included).
+    let roster_students: Vec<i32> = roster
+        .students
+        .iter()
+        .filter_map(|s| students.get(&s.sourced_id).copied())
+        .collect();
     let roster_guardians: Vec<i32> = {
-        let mut all: HashSet<i32> = if roster.delta {
-            HashSet::new()
-        } else {
+        let mut all: HashSet<i32> = if bulk {
             linked_guardians
+        } else {
+            HashSet::new()
         };
         all.extend(listed_ids.iter().copied());
         let all: Vec<i32> = all.into_iter().collect();
@@ -1982,7 +2020,7 @@ async fn import_guardians(
         .iter()
         .filter_map(|(student, guardian)| {
             Some(student_guardian::ActiveModel {
-                student_id: Set(students.get(student)?.0),
+                student_id: Set(*students.get(student)?),
                 guardian_id: Set(*guardian_ids.get(guardian)?),
             })
         })
@@ -1992,40 +2030,30 @@ async fn import_guardians(
             .exec_without_returning(txn)
             .await?;
     }
-    // Contacts unlinked from, or newly linked to, a student whose placement
-    // waits for consent.
-    let waiting_links_after = links_of(txn, &waiting).await?;
-    for &(student, id) in waiting_links_before.difference(&waiting_links_after) {
-        if told.insert(id)
-            && let Some(guardian) = guardian::Entity::find_by_id(id).one(txn).await?
-        {
-            crate::families::service::tell_contact_ended(txn, &guardian, Some(student)).await?;
-            audit_contact(
-                txn,
-                importer,
-                id,
-                &format!(": unlinked from student {student}"),
-            )
-            .await?;
-        }
-    }
-    for &(student, id) in waiting_links_after.difference(&waiting_links_before) {
-        if let Some(guardian) = guardian::Entity::find_by_id(id).one(txn).await? {
-            let email = guardian.email.as_deref().unwrap_or("-");
-            audit_contact(
-                txn,
-                importer,
-                id,
-                &format!(": linked to student {student}, email {email}"),
-            )
-            .await?;
-        }
-    }
+    // Who is told, and what is on the record, of the families' contacts.
+    let after = contacts::Contacts::of(txn, &student_ids).await?;
+    let waiting: HashSet<i32> = students_waiting_for_consent(txn, &roster_students)
+        .await?
+        .into_iter()
+        .collect();
+    let ended = contacts::tell(
+        txn,
+        importer,
+        &before,
+        &after,
+        contacts::Students {
+            staying: &staying,
+            waiting: &waiting,
+        },
+        &told,
+        &listed_ids,
+    )
+    .await?;
     // A consent link sent to a guardian the roster unlinked, made inactive
     // or gave another address ends; guardians without a working link get one.
     let refreshed = crate::placements::consent::refresh_links(txn, &roster_students, now).await?;
     summary.consent_requested += refreshed.asked;
-    Ok(Ok(()))
+    Ok(Ok(ended))
 }
 
 /// Students of `students` with a placement waiting for consent.
@@ -2052,24 +2080,8 @@ async fn students_waiting_for_consent(
     Ok(waiting)
 }
 
-/// The `(student, guardian)` links of `students`.
-async fn links_of(txn: &DatabaseTransaction, students: &[i32]) -> AppResult<HashSet<(i32, i32)>> {
-    let mut links = HashSet::new();
-    for chunk in students.chunks(500) {
-        links.extend(
-            student_guardian::Entity::find()
-                .filter(student_guardian::Column::StudentId.is_in(chunk.to_vec()))
-                .all(txn)
-                .await?
-                .into_iter()
-                .map(|l| (l.student_id, l.guardian_id)),
-        );
-    }
-    Ok(links)
-}
-
 /// A roster's change to one guardian contact, on the record.
-async fn audit_contact(
+pub(super) async fn audit_contact(
     txn: &DatabaseTransaction,
     importer: &CurrentUser,
     guardian_id: i32,
@@ -2233,14 +2245,19 @@ mod tests {
             ),
             Err(Unreadable::NotText(2))
         );
-        // A zip of CSV files, and an .xlsx workbook (a zip holding xl/).
+        // A zip of CSV files, an .xlsx workbook (a zip holding xl/), and
+        // an old .xls (an OLE2 compound file).
         assert_eq!(
             read(b"PK\x03\x04\x14\x00\x00\x00orgs.csv\x8b"),
-            Err(Unreadable::Zip { workbook: false })
+            Err(Unreadable::Zip)
         );
         assert_eq!(
             read(b"PK\x03\x04\x14\x00[Content_Types].xml\x8dPK\x03\x04xl/workbook.xml"),
-            Err(Unreadable::Zip { workbook: true })
+            Err(Unreadable::Workbook)
+        );
+        assert_eq!(
+            read(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x3E\x00\x03\x00\xFE\xFF"),
+            Err(Unreadable::Workbook)
         );
         // "PK" at the start of a text file is a name, not a signature.
         assert!(read(b"PK,school\n").is_ok());

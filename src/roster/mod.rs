@@ -3,6 +3,7 @@
 //! uploads from the web, imported in the background (`uploads`).
 
 pub mod claim_code;
+mod contacts;
 pub mod departures;
 mod handlers;
 pub mod import;

@@ -143,6 +143,9 @@ async fn run(db: DatabaseConnection, id: i32, importer: CurrentUser, files: Rost
                 "total": total,
                 "more": more,
                 "confirm_inactive": refusal.confirm_inactive,
+                "students": refusal.students,
+                "moved": refusal.moved,
+                "guardians": refusal.guardians,
             });
             (RosterUploadStatus::Refused, Some(outcome))
         }

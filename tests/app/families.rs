@@ -831,7 +831,7 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
 }
 
 #[tokio::test]
-async fn guardians_re_import_idempotently_and_leave_when_the_roster_drops_them() {
+async fn guardians_re_import_idempotently_and_leave_when_a_roster_listing_guardians_drops_them() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
         assert!(!upload(&app, &admin, &users("es")).await.refused);
@@ -846,10 +846,28 @@ async fn guardians_re_import_idempotently_and_leave_when_the_roster_drops_them()
         let page = response.page;
         assert!(page.contains("users.csv, line 4: email"), "{page}");
         assert_eq!(app.count("guardian").await, 1);
-        // The next roster has no parent row: the contact becomes inactive.
+        // The next roster has no parent row at all (a students-only
+        // export): it says nothing of guardians, and the page says so.
         let without = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\nstu-1,true,sch-1,student,Ana,Rivera,11\n";
-        assert!(!upload(&app, &admin, without).await.refused);
-        assert_eq!(app.count("guardian WHERE active = false").await, 1);
+        let response = upload(&app, &admin, without).await;
+        assert!(!response.refused, "{}", response.page);
+        assert!(
+            response.page.contains(
+                "users.csv has no parent or guardian rows, so it says nothing of guardians"
+            ),
+            "{}",
+            response.page
+        );
+        assert_eq!(app.count("guardian WHERE active = true").await, 1);
+        assert_eq!(app.count("student_guardian").await, 1);
+        // One that lists another parent for Ana drops her mother.
+        let other = users("es").replace("par-1", "par-2");
+        assert!(!upload(&app, &admin, &other).await.refused);
+        assert_eq!(
+            app.count("guardian WHERE sourced_id = 'par-1' AND active = false")
+                .await,
+            1
+        );
     })
     .await;
 }

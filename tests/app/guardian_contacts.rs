@@ -281,7 +281,8 @@ async fn a_guardian_made_active_again_or_added_later_is_asked_and_a_dead_link_is
         );
 
         // A second guardian added: asked too; María's working link is left
-        // alone (no third mail to her).
+        // alone (no new consent mail to her), and she is told of the new
+        // contact, with the report link (eyes11c F1).
         let record = format!("/counselor/students/{}", w.student_id);
         let response = app
             .submit_as(
@@ -308,11 +309,16 @@ async fn a_guardian_made_active_again_or_added_later_is_asked_and_a_dead_link_is
             .remove(0);
         assert!(jorge.subject().contains("Your consent is needed"));
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        assert_eq!(
-            server.wait_for_to("maria@example.org", 3, 1).await.len(),
-            3,
-            "María is not mailed again"
+        let to_maria = server.wait_for_to("maria@example.org", 4, 1).await;
+        assert_eq!(to_maria.len(), 4, "one notice, no consent mail");
+        assert!(
+            to_maria[3]
+                .subject()
+                .contains("añadió un contacto de padre, madre o tutor"),
+            "{}",
+            to_maria[3].subject()
         );
+        assert!(!to_maria[3].text().contains("/consent/"));
         assert_eq!(
             app.get_as(&new_client(), &again.link("/consent/"))
                 .await
@@ -793,5 +799,228 @@ async fn a_consent_link_of_a_placement_given_back_says_there_is_nothing_to_decid
             "{body}"
         );
         assert!(!body.contains("To get a new link"), "{body}");
+    }
+}
+
+/// users.csv of Ana (with María) and Ben (with his father), in `language`.
+fn two_families(language: &str) -> String {
+    format!(
+        "{}stu-2,true,sch-1,student,Ben,Okafor,10,,par-3,\n\
+         par-3,true,sch-1,parent,Tunde,Okafor,,tunde@example.org,stu-2,{language}\n",
+        users(language)
+    )
+}
+
+#[tokio::test]
+async fn a_roster_that_adds_a_contact_beside_a_family_tells_the_family_with_a_report_link() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let admin = app.admin().await;
+        assert!(!upload(&app, &admin, &two_families("es")).await.refused);
+
+        // The next export links a second contact to Ana, at an address
+        // nobody in the family reads; nothing waits for consent.
+        let added = format!(
+            "{}par-2,true,sch-1,parent,Otra,Persona,,sneaky@attacker.example,stu-1,en\n",
+            two_families("es")
+        );
+        let response = upload(&app, &admin, &added).await;
+        assert!(!response.refused, "{}", response.page);
+        let told = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        assert!(
+            told.subject()
+                .contains("Lincoln High añadió un contacto de padre, madre o tutor"),
+            "{}",
+            told.subject()
+        );
+        let text = told.text();
+        assert!(
+            text.contains("para Ana, con la dirección s•••@attacker.example"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("sneaky@"),
+            "the new address is masked: {text}"
+        );
+        // María reports it: the district is told and Ana's email consent
+        // is held until an admin has looked.
+        let report = told.link("/address-report/");
+        let marias_browser = new_client();
+        let page = app.get_as(&marias_browser, &report).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let body = page.text().await.unwrap();
+        assert!(
+            body.contains("dejó de escribir a esta dirección o añadió otro contacto"),
+            "{body}"
+        );
+        let done = app.submit_as(&marias_browser, &report, &report, &[]).await;
+        assert_eq!(done.status(), StatusCode::OK);
+        let ana = "(SELECT id FROM student WHERE sourced_id = 'stu-1')";
+        assert_eq!(
+            app.count(&format!(
+                "address_report WHERE reported_at IS NOT NULL AND student_id = {ana}"
+            ))
+            .await,
+            1,
+            "Ana's email consent is held"
+        );
+        server.wait_for_to(&admin.email, 1, 15).await;
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'correct_guardian' \
+                 AND subject LIKE 'roster: guardian %: linked to student %, email sneaky@attacker.example'"
+            )
+            .await,
+            1
+        );
+        // The same file again changes nothing and tells nobody again;
+        // Ben's father, whose student got no new contact, is never told.
+        assert!(!upload(&app, &admin, &added).await.refused);
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        assert_eq!(server.received_to("maria@example.org").len(), 1);
+        assert!(server.received_to("tunde@example.org").is_empty());
+        assert!(server.received_to("sneaky@attacker.example").is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_roster_that_drops_a_familys_contact_while_nothing_waits_tells_her_but_not_at_a_years_end()
+ {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let admin = app.admin().await;
+        assert!(!upload(&app, &admin, &two_families("en")).await.refused);
+
+        // Ana stays, her mother's record replaced by another one; Ben
+        // leaves with his father (a year's end). Nothing waits for consent.
+        let replaced = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+             stu-1,true,sch-1,student,Ana,Rivera,11,,par-2,\n\
+             par-2,true,sch-1,parent,María,Rivera,,maria.home@attacker.example,stu-1,en\n";
+        let response = upload(&app, &admin, replaced).await;
+        assert!(!response.refused, "{}", response.page);
+        assert!(
+            response
+                .page
+                .contains("1 no longer on the roster (made inactive)"),
+            "{}",
+            response.page
+        );
+        let told = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        assert!(
+            told.subject()
+                .contains("Lincoln High no longer writes to this address"),
+            "{}",
+            told.subject()
+        );
+        assert!(
+            !told.text().contains("is waiting"),
+            "nothing waits: {}",
+            told.text()
+        );
+        told.link("/address-report/");
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        assert_eq!(
+            server.received_to("maria@example.org").len(),
+            1,
+            "told once, of the end (not also of the contact added)"
+        );
+        assert!(
+            server.received_to("tunde@example.org").is_empty(),
+            "a family leaving with its student is not mailed"
+        );
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'correct_guardian' \
+                 AND subject LIKE 'roster: guardian %: made inactive (left out of the roster)'"
+            )
+            .await,
+            1,
+            "María's end is on the record, the year's end is not"
+        );
+
+        // Unlinked while still listed (her record kept for a sibling's
+        // file, say): told too.
+        let unlinked = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+             stu-1,true,sch-1,student,Ana,Rivera,11,,,\n\
+             par-2,true,sch-1,parent,María,Rivera,,maria.home@attacker.example,,en\n";
+        assert!(!upload(&app, &admin, unlinked).await.refused);
+        let told = server
+            .wait_for_to("maria.home@attacker.example", 1, 15)
+            .await
+            .remove(0);
+        assert!(
+            told.subject().contains("no longer writes to this address"),
+            "{}",
+            told.subject()
+        );
+    }
+}
+
+/// The counselor's form cannot replace a family's contact unseen (eyes11c
+/// F1): a contact added beside María tells her, with the report link, and
+/// María made inactive is told too, whether or not consent waits.
+#[tokio::test]
+async fn a_contact_added_or_made_inactive_by_the_form_is_told_to_the_family() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let added = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians"),
+                &[
+                    ("given_name", "Maria"),
+                    ("family_name", "Rivera"),
+                    ("email", "carla.home@example.net"),
+                    ("phone", ""),
+                    ("language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+        let told = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        assert!(
+            told.subject()
+                .contains("added a parent or guardian contact"),
+            "{}",
+            told.subject()
+        );
+        assert!(
+            !told.text().contains("carla.home@example.net"),
+            "the new address is masked"
+        );
+        assert!(told.text().contains("/address-report/"), "{}", told.text());
+        assert!(
+            server.received_to("carla.home@example.net").is_empty(),
+            "the new contact is not told of itself"
+        );
+
+        // María made inactive with nothing waiting: she is told as well.
+        let response = correct_maria(&app, &w, "maria@example.org", "false").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let ended = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert!(
+            ended.subject().contains("no longer writes to this address"),
+            "{}",
+            ended.subject()
+        );
+        assert!(ended.text().contains("/address-report/"));
     }
 }

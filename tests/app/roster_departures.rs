@@ -250,3 +250,226 @@ async fn the_command_line_roster_import_asks_for_the_same_yes() {
     import(students("sch-1", 1..=2), Some(18)).await.unwrap();
     assert_eq!(active(&app, "student").await, 2);
 }
+
+/// Student rows alone (each naming its parent), as an export without
+/// contacts writes them.
+fn students_only(school: &str, numbers: impl IntoIterator<Item = usize>) -> String {
+    students(school, numbers)
+        .lines()
+        .filter(|line| line.contains(",student,"))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_students_only_roster_leaves_guardians_as_they_are_and_one_leaving_most_contacts_out_asks_first()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let upload = |users: String, fields: Vec<(&'static str, String)>| {
+            let (app, admin) = (&app, &admin);
+            async move {
+                let fields: Vec<(&str, &str)> =
+                    fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                app.upload_roster_form(
+                    admin,
+                    &[
+                        ("orgs", &orgs("Lincoln High", false)),
+                        ("users", format!("{HEADER}{users}").as_bytes()),
+                    ],
+                    &fields,
+                )
+                .await
+            }
+        };
+        assert!(!upload(students("sch-1", 1..=30), vec![]).await.refused);
+        let links = "student_guardian";
+
+        // Every student, no guardian row: nothing said of guardians.
+        let silent = upload(students_only("sch-1", 1..=30), vec![]).await;
+        assert!(!silent.refused, "{}", silent.page);
+        assert!(
+            silent.page.contains(
+                "Guardians: 0 new, 0 updated, 0 no longer on the roster (made inactive)."
+            ) && silent.page.contains("so it says nothing of guardians"),
+            "{}",
+            silent.page
+        );
+        assert_eq!(active(&app, "guardian").await, 30);
+        assert_eq!(app.count(links).await, 30);
+
+        // Every student, the parents of five: 25 contacts of students who
+        // stay would end. Refused, with the number to confirm.
+        let five_parents = format!(
+            "{}{}",
+            students_only("sch-1", 6..=30),
+            students("sch-1", 1..=5)
+        );
+        let refused = upload(five_parents.clone(), vec![]).await;
+        assert!(refused.refused, "{}", refused.page);
+        assert!(
+            refused.page.contains(
+                "orgs.csv, line 2: This roster would end 25 of the 30 active guardian contacts \
+                 of students of Lincoln High (sch-1) who stay on the roster, at once"
+            ),
+            "{}",
+            refused.page
+        );
+        assert!(
+            refused.page.contains(
+                "name=\"confirm_inactive\" value=\"25\" required><label for=\"confirm-inactive\">\
+                 Yes, end 25 guardian contacts of students who stay on the roster"
+            ),
+            "{}",
+            refused.page
+        );
+        assert_eq!(active(&app, "guardian").await, 30, "nothing written");
+        assert_eq!(app.count(links).await, 30, "nothing written");
+        assert_eq!(
+            app.count("mail_outbox").await,
+            0,
+            "nobody told of a refusal"
+        );
+
+        let confirmed = upload(five_parents, vec![("confirm_inactive", "25".into())]).await;
+        assert!(!confirmed.refused, "{}", confirmed.page);
+        assert_eq!(active(&app, "guardian").await, 5);
+        assert_eq!(active(&app, "student").await, 30);
+        assert_eq!(
+            app.count("mail_outbox").await,
+            25,
+            "each contact ended is told"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn students_moved_to_another_school_of_the_file_count_as_leaving_the_first() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let upload = |users: String, fields: Vec<(&'static str, String)>| {
+            let (app, admin) = (&app, &admin);
+            async move {
+                let fields: Vec<(&str, &str)> =
+                    fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                app.upload_roster_form(
+                    admin,
+                    &[
+                        ("orgs", &orgs("Lincoln High", true)),
+                        ("users", format!("{HEADER}{users}").as_bytes()),
+                    ],
+                    &fields,
+                )
+                .await
+            }
+        };
+        // Lincoln's students listed at Roosevelt (a wrong school column).
+        let moved = |numbers: std::ops::RangeInclusive<usize>| {
+            students("sch-1", numbers).replace(",true,sch-1,student,", ",true,sch-2,student,")
+        };
+        let at_lincoln = "student WHERE active = true AND school_id = \
+             (SELECT id FROM school WHERE sourced_id = 'sch-1')";
+        let first = format!("{}{}", students("sch-1", 1..=30), students("sch-2", 1..=3));
+        assert!(!upload(first, vec![]).await.refused);
+        assert_eq!(app.count(at_lincoln).await, 30);
+
+        // All of them: Lincoln would be emptied, whatever is confirmed.
+        let all = format!("{}{}", moved(1..=30), students("sch-2", 1..=3));
+        for fields in [vec![], vec![("confirm_inactive", "30".to_owned())]] {
+            let refused = upload(all.clone(), fields).await;
+            assert!(refused.refused, "{}", refused.page);
+            assert!(
+                refused.page.contains(
+                    "users.csv lists no active student of Lincoln High (sch-1), yet it would \
+                     take 30 students off the school, 30 of them by moving them to another \
+                     school of orgs.csv"
+                ),
+                "{}",
+                refused.page
+            );
+            assert!(
+                !refused.page.contains("confirm_inactive"),
+                "{}",
+                refused.page
+            );
+            assert_eq!(app.count(at_lincoln).await, 30, "nothing written");
+        }
+
+        // Most of them: the uploader's yes, for the number moved.
+        let most = format!(
+            "{}{}{}",
+            moved(1..=20),
+            students("sch-1", 21..=30),
+            students("sch-2", 1..=3)
+        );
+        let refused = upload(most.clone(), vec![]).await;
+        assert!(refused.refused, "{}", refused.page);
+        assert!(
+            refused.page.contains(
+                "This roster would take 20 of the 30 active students of Lincoln High (sch-1) \
+                 off the school at once: 20 of them moved to another school of orgs.csv"
+            ) && refused.page.contains(
+                "Yes, take 20 students off their schools at once (20 of them moved to another \
+                 school of orgs.csv)."
+            ),
+            "{}",
+            refused.page
+        );
+        assert_eq!(app.count(at_lincoln).await, 30, "nothing written");
+        let confirmed = upload(most, vec![("confirm_inactive", "20".into())]).await;
+        assert!(!confirmed.refused, "{}", confirmed.page);
+        assert!(
+            confirmed
+                .page
+                .contains("20 students moved to another school of orgs.csv."),
+            "{}",
+            confirmed.page
+        );
+        assert_eq!(app.count(at_lincoln).await, 10);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn students_listed_as_leaving_are_counted_among_those_made_inactive() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let upload = |users: String, fields: Vec<(&'static str, String)>| {
+            let (app, admin) = (&app, &admin);
+            async move {
+                let fields: Vec<(&str, &str)> =
+                    fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                app.upload_roster_form(
+                    admin,
+                    &[
+                        ("orgs", &orgs("Lincoln High", false)),
+                        ("users", format!("{HEADER}{users}").as_bytes()),
+                    ],
+                    &fields,
+                )
+                .await
+            }
+        };
+        assert!(!upload(students("sch-1", 1..=30), vec![]).await.refused);
+        // 20 listed with enabledUser false, 2 left out.
+        let leaving = format!(
+            "{}{}",
+            students("sch-1", 1..=20).replace(",true,sch-1,student,", ",false,sch-1,student,"),
+            students("sch-1", 21..=28)
+        );
+        let refused = upload(leaving.clone(), vec![]).await;
+        assert!(refused.page.contains("value=\"22\""), "{}", refused.page);
+        let confirmed = upload(leaving, vec![("confirm_inactive", "22".into())]).await;
+        assert!(!confirmed.refused, "{}", confirmed.page);
+        assert!(
+            confirmed
+                .page
+                .contains("22 no longer on the roster (made inactive)"),
+            "{}",
+            confirmed.page
+        );
+        assert_eq!(active(&app, "student").await, 8);
+    })
+    .await;
+}

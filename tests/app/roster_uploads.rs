@@ -735,7 +735,7 @@ async fn a_line_after_a_quoted_line_break_is_numbered_as_a_spreadsheet_shows_its
 }
 
 #[tokio::test]
-async fn a_zip_archive_or_workbook_uploaded_as_a_csv_file_is_named_for_what_it_is() {
+async fn a_zip_archive_or_workbook_old_or_new_uploaded_as_a_csv_file_is_named_for_what_it_is() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
         // As Clever or ClassLink deliver OneRoster: one zip of CSV files.
@@ -743,6 +743,9 @@ async fn a_zip_archive_or_workbook_uploaded_as_a_csv_file_is_named_for_what_it_i
             \x10\x00\x00\x00\x20\x00\x00\x00\x08\x00\x00\x00orgs.csv\x8b\x8e\x00PK\x03\x04";
         let workbook: &[u8] = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml\
             \x8d\x00PK\x03\x04\x14\x00\x06\x00xl/workbook.xml\x9a\x00";
+        // An Excel 97-2003 .xls: an OLE2 compound file, still a common export.
+        let xls: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00\x00\x00\x00\x00\
+            \x00\x00\x00\x00\x00\x00\x00\x00\x3E\x00\x03\x00\xFE\xFF\x09\x00";
         for (bytes, expected) in [
             (
                 zip,
@@ -750,6 +753,10 @@ async fn a_zip_archive_or_workbook_uploaded_as_a_csv_file_is_named_for_what_it_i
             ),
             (
                 workbook,
+                "users.csv, line 1: This file is an Excel workbook, not a CSV file.",
+            ),
+            (
+                xls,
                 "users.csv, line 1: This file is an Excel workbook, not a CSV file.",
             ),
         ] {
