@@ -38,14 +38,50 @@ pub fn zip_centroid(zip: &str) -> Option<Point> {
     CENTROIDS.get(zip.trim()).copied()
 }
 
+const EARTH_RADIUS_MILES: f64 = 3958.8;
+
 /// Distance in miles between two points (haversine).
 pub fn distance_miles(a: Point, b: Point) -> f64 {
-    const EARTH_RADIUS_MILES: f64 = 3958.8;
     let (lat1, lat2) = (a.latitude.to_radians(), b.latitude.to_radians());
     let d_lat = lat2 - lat1;
     let d_lon = (b.longitude - a.longitude).to_radians();
     let h = (d_lat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (d_lon / 2.0).sin().powi(2);
     2.0 * EARTH_RADIUS_MILES * h.sqrt().asin()
+}
+
+/// A point as the unit vector from the Earth's centre to it. The straight
+/// line between two of them (the chord) grows with the great-circle
+/// distance, so comparing chords rules most points in or out of a radius,
+/// or out of a page of nearest results, with no trigonometry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Direction([f64; 3]);
+
+impl Direction {
+    pub fn of(point: Point) -> Self {
+        let (lat, lng) = (point.latitude.to_radians(), point.longitude.to_radians());
+        Direction([lat.cos() * lng.cos(), lat.cos() * lng.sin(), lat.sin()])
+    }
+
+    /// The square of the chord to `other`, in Earth radii.
+    pub fn chord_squared(self, other: Direction) -> f64 {
+        let [x, y, z] = self.0;
+        let [a, b, c] = other.0;
+        (x - a) * (x - a) + (y - b) * (y - b) + (z - c) * (z - c)
+    }
+}
+
+/// The squared chord of a great-circle distance of `miles` (4, a diameter,
+/// for half the world's circumference or more).
+pub fn chord_squared_of(miles: f64) -> f64 {
+    let half_angle = (miles / (2.0 * EARTH_RADIUS_MILES)).min(std::f64::consts::FRAC_PI_2);
+    (2.0 * half_angle.sin()).powi(2)
+}
+
+/// A distance in miles no longer than the great-circle distance whose
+/// squared chord this is (an arc is never shorter than its chord), with
+/// room to spare for rounding in either computation.
+pub fn miles_at_least(chord_squared: f64) -> f64 {
+    EARTH_RADIUS_MILES * chord_squared.sqrt() * (1.0 - 1e-9) - 1e-9
 }
 
 #[cfg(test)]
@@ -57,6 +93,21 @@ mod tests {
         let loop_chicago = zip_centroid("60601").expect("60601 exists");
         assert!((loop_chicago.latitude - 41.88).abs() < 0.1);
         assert!(zip_centroid("00000").is_none());
+    }
+
+    #[test]
+    fn chords_order_points_as_their_distances_do() {
+        let from = zip_centroid("60601").expect("60601 exists");
+        let limit = chord_squared_of(12.0);
+        for zip in [
+            "60201", "60623", "60614", "77004", "90011", "30310", "10001",
+        ] {
+            let to = zip_centroid(zip).expect("a real ZIP code");
+            let miles = distance_miles(from, to);
+            let chord = Direction::of(from).chord_squared(Direction::of(to));
+            assert!(miles_at_least(chord) <= miles, "{zip}: {miles}");
+            assert_eq!(chord <= limit, miles <= 12.0, "{zip}: {miles}");
+        }
     }
 
     #[test]

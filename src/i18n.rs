@@ -11,7 +11,10 @@
 //! link mailed to a guardian settle it their own way (the reader's choice,
 //! else the guardian's language): see `families::link_language`.
 
-use std::{borrow::Cow, collections::HashMap};
+use std::{
+    collections::HashMap,
+    sync::{Arc, LazyLock, PoisonError, RwLock},
+};
 
 use axum::{
     extract::Request,
@@ -20,9 +23,7 @@ use axum::{
     response::Response,
 };
 use chrono::{Datelike, NaiveDate};
-use fluent_templates::{
-    LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid, static_loader,
-};
+use fluent_templates::{LanguageIdentifier, fluent_bundle::FluentValue, langid, static_loader};
 use serde::Serialize;
 
 static_loader! {
@@ -313,12 +314,58 @@ impl Message {
 
 /// The message `key` in `lang`.
 pub fn t(lang: Lang, key: &str) -> String {
-    lookup(lang, key, None)
+    t_shared(lang, key).as_ref().to_owned()
+}
+
+/// The message `key` in `lang`, shared rather than copied (templates hand
+/// it to the page as it is).
+pub fn t_shared(lang: Lang, key: &str) -> Arc<str> {
+    plain(lang, key).unwrap_or_else(|| missing(lang, key).into())
+}
+
+/// A missing key is a bug the catalogue test catches; the page shows the
+/// key rather than fail.
+fn missing(lang: Lang, key: &str) -> &str {
+    tracing::warn!(key, lang = lang.code(), "missing message");
+    key
+}
+
+/// Messages without arguments, written out once per language: the
+/// catalogue is embedded at build time, so such a message reads the same
+/// for as long as the server runs, and finding and formatting it again
+/// through Fluent cost more than anything else on a page full of labels.
+/// Only messages the catalogue has are kept, so the cache holds at most
+/// the catalogue, whatever keys are asked for.
+static PLAIN: LazyLock<Vec<Resolved>> =
+    LazyLock::new(|| Lang::ALL.iter().map(|_| RwLock::default()).collect());
+
+/// One language's messages written out so far, by key.
+type Resolved = RwLock<HashMap<String, Arc<str>>>;
+
+/// The message `key` in `lang` (else in English), if the catalogue has it.
+fn plain(lang: Lang, key: &str) -> Option<Arc<str>> {
+    let cache = PLAIN.get(lang as usize)?;
+    if let Some(text) = cache
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(key)
+    {
+        return Some(Arc::clone(text));
+    }
+    let text: Arc<str> = format_message::<&str>(lang, key, None)?.into();
+    cache
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(key.to_owned(), Arc::clone(&text));
+    Some(text)
 }
 
 /// The message `key` in `lang` with its arguments.
 pub fn t_args(lang: Lang, key: &str, args: Vec<(&str, Arg)>) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue> = args
+    if args.is_empty() {
+        return t(lang, key);
+    }
+    let args: HashMap<&str, FluentValue> = args
         .into_iter()
         .map(|(name, value)| {
             let value = match value {
@@ -327,20 +374,29 @@ pub fn t_args(lang: Lang, key: &str, args: Vec<(&str, Arg)>) -> String {
                 // Fluent would write "1.5" in every language.
                 Arg::Float(n) => FluentValue::from(decimal(lang, n, 2)),
             };
-            (Cow::Owned(name.to_owned()), value)
+            (name, value)
         })
         .collect();
-    lookup(lang, key, Some(&args))
+    format_message(lang, key, Some(&args)).unwrap_or_else(|| missing(lang, key).to_owned())
 }
 
-fn lookup(lang: Lang, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
+/// `key` formatted in `lang`, else in the catalogue's fallback language
+/// (English): the catalogue's own lookup, without negotiating the
+/// language again on every message (`lang` is always one of the
+/// catalogue's, so the loader's fallback chain for it is the answer).
+fn format_message<S: AsRef<str>>(
+    lang: Lang,
+    key: &str,
+    args: Option<&HashMap<S, FluentValue>>,
+) -> Option<String> {
     LOCALES
-        .try_lookup_complete(lang.id(), key, args)
-        .unwrap_or_else(|| {
-            // A missing key is a bug the catalogue test catches; show the key
-            // rather than fail the page.
-            tracing::warn!(key, lang = lang.code(), "missing message");
-            key.to_owned()
+        .lookup_no_default_fallback(lang.id(), key, args)
+        .or_else(|| {
+            let fallback = LOCALES.fallback();
+            if lang.id() == fallback {
+                return None;
+            }
+            LOCALES.lookup_single_language(fallback, key, args).ok()
         })
 }
 
@@ -348,7 +404,12 @@ fn lookup(lang: Lang, key: &str, args: Option<&HashMap<Cow<'static, str>, Fluent
 /// `field`, `mode`, `sort`, `application_status`...; `promise` for what an
 /// access need promises): the one way a vocabulary term reaches people.
 pub fn vocab(lang: Lang, vocabulary: &str, key: &str) -> String {
-    t(lang, &format!("vocab-{vocabulary}-{key}"))
+    vocab_shared(lang, vocabulary, key).as_ref().to_owned()
+}
+
+/// [`vocab`], shared rather than copied.
+pub fn vocab_shared(lang: Lang, vocabulary: &str, key: &str) -> Arc<str> {
+    t_shared(lang, &format!("vocab-{vocabulary}-{key}"))
 }
 
 /// The name of a student group of the roster (as the dashboard keys it:
@@ -370,9 +431,8 @@ pub fn group_label(lang: Lang, group: &str) -> String {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    LOCALES
-        .try_lookup(lang.id(), &format!("stats-group-{slug}"))
-        .unwrap_or_else(|| group.to_owned())
+    plain(lang, &format!("stats-group-{slug}"))
+        .map_or_else(|| group.to_owned(), |label| label.as_ref().to_owned())
 }
 
 /// The line of mail written in the home language `code` itself, for a
@@ -385,10 +445,10 @@ pub fn tagline(code: &str) -> Option<String> {
 /// The name of an ISO 639-1 language in `lang`: from the catalogue for the
 /// languages families speak most, else its English name, else the code.
 pub fn language_name(lang: Lang, code: &str) -> String {
-    LOCALES
-        .try_lookup(lang.id(), &format!("vocab-language-{code}"))
-        .or_else(|| crate::languages::name(code).map(str::to_owned))
-        .unwrap_or_else(|| code.to_owned())
+    plain(lang, &format!("vocab-language-{code}")).map_or_else(
+        || crate::languages::name(code).unwrap_or(code).to_owned(),
+        |name| name.as_ref().to_owned(),
+    )
 }
 
 /// A date written out: "January 12, 2027" / "12 de enero de 2027".
@@ -437,6 +497,8 @@ pub fn money(cents: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use fluent_templates::Loader;
+
     use super::*;
 
     #[test]

@@ -82,7 +82,7 @@ fn build_environment() -> Environment<'static> {
     });
     // Vocabulary terms by key, in the page's language.
     env.add_filter("vocab", |state: &State, key: &str, vocabulary: &str| {
-        i18n::vocab(lang_of(state), vocabulary, key)
+        Value::from(i18n::vocab_shared(lang_of(state), vocabulary, key))
     });
     env.add_filter("group_label", |state: &State, group: &str| {
         i18n::group_label(lang_of(state), group)
@@ -91,16 +91,16 @@ fn build_environment() -> Environment<'static> {
         i18n::language_name(lang_of(state), code)
     });
     env.add_filter("need_label", |state: &State, key: &str| {
-        i18n::vocab(lang_of(state), "need", key)
+        Value::from(i18n::vocab_shared(lang_of(state), "need", key))
     });
     env.add_filter("kind_label", |state: &State, key: &str| {
-        i18n::vocab(lang_of(state), "kind", key)
+        Value::from(i18n::vocab_shared(lang_of(state), "kind", key))
     });
     env.add_filter("field_label", |state: &State, key: &str| {
-        i18n::vocab(lang_of(state), "field", key)
+        Value::from(i18n::vocab_shared(lang_of(state), "field", key))
     });
     env.add_filter("mode_label", |state: &State, key: &str| {
-        i18n::vocab(lang_of(state), "mode", key)
+        Value::from(i18n::vocab_shared(lang_of(state), "mode", key))
     });
     env
 }
@@ -120,7 +120,7 @@ fn lang_of(state: &State) -> Lang {
 }
 
 /// `t("key", name=value...)`: the catalogue's message in the page's language.
-fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<Value, minijinja::Error> {
     let mut args = Vec::new();
     for name in kwargs.args() {
         let value: Value = kwargs.get(name)?;
@@ -133,7 +133,10 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijin
         };
         args.push((name, arg));
     }
-    Ok(i18n::t_args(lang_of(state), key, args))
+    if args.is_empty() {
+        return Ok(Value::from(i18n::t_shared(lang_of(state), key)));
+    }
+    Ok(Value::from(i18n::t_args(lang_of(state), key, args)))
 }
 
 /// Renders `name` with `ctx`.

@@ -91,7 +91,7 @@ impl Catalogue {
         }
         let last = words.len().saturating_sub(1);
         for (n, word) in words.iter().enumerate() {
-            let rule = WordRule::new(word, n == last);
+            let rule = WordRule::shared(word, n == last);
             let mut holders = Bits::empty(len);
             for (_, docs) in self.vocabulary[slot(language)]
                 .iter()

@@ -451,7 +451,7 @@ impl Inner {
                     .collect();
                 // Without typos or a prefix, the exact clauses are the rule.
                 if n == last || typo_budget(word) > 0 {
-                    let rule = Arc::new(WordRule::new(word, n == last));
+                    let rule = WordRule::shared(word, n == last);
                     // A near miss in the title still ranks above one in the description.
                     options.push(should(
                         Box::new(WordQuery::new(fields.title, Arc::clone(&rule))),

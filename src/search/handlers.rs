@@ -1,13 +1,15 @@
 //! `/search` for people and `/api/v1/opportunities` for programs: the same
 //! parameters, the same results.
 
+use std::sync::Arc;
+
 use axum::{
     Json,
     extract::{RawQuery, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
-use entity::{AccessNeed, Role};
+use entity::{AccessNeed, OpportunityKind, Role, StemField, WorkMode};
 use serde::Serialize;
 
 use super::{
@@ -204,16 +206,17 @@ struct FilterOption {
 }
 
 fn options(
-    all: impl Iterator<Item = &'static str>,
+    all: &[&'static str],
     counts: &std::collections::BTreeMap<String, u64>,
     selected: &[String],
 ) -> Vec<FilterOption> {
-    all.map(|key| FilterOption {
-        key,
-        count: counts.get(key).copied().unwrap_or(0),
-        selected: selected.iter().any(|s| s == key),
-    })
-    .collect()
+    all.iter()
+        .map(|&key| FilterOption {
+            key,
+            count: counts.get(key).copied().unwrap_or(0),
+            selected: selected.iter().any(|s| s == key),
+        })
+        .collect()
 }
 
 /// An active filter, with the link that removes it (the label in the reader's language).
@@ -223,28 +226,81 @@ struct Chip {
     remove: String,
 }
 
-/// A hit as the results page shows it: what the API says of it, and for a
-/// logged-in student, their saved needs this one meets, and misses.
+/// A hit as the results page shows it, its terms already in the reader's
+/// language. Its fields are its own rather than a flattened `ApiHit`: serde
+/// hands a flattened struct over as a map, which minijinja keeps sorted and
+/// searches by comparing values on every lookup.
 #[derive(Serialize)]
-struct ResultView {
-    #[serde(flatten)]
-    hit: ApiHit,
+struct ResultView<'a> {
+    id: i32,
+    title: &'a str,
+    written_in: &'static str,
+    organization: &'a str,
+    kind: Arc<str>,
+    field: Arc<str>,
+    mode: Arc<str>,
     /// The pay line in the reader's language (the API's `pay` is English).
     pay_line: String,
-    meets: Vec<&'static str>,
-    misses: Vec<&'static str>,
+    /// The last day to apply, written out.
+    deadline: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    distance_miles: Option<f64>,
+    /// For a logged-in student, their saved needs this one meets, and
+    /// misses; for anyone else, the needs it offers (each a list of labels,
+    /// absent when empty).
+    meets: Option<String>,
+    misses: Option<String>,
+    offers: Option<String>,
+}
+
+impl<'a> ResultView<'a> {
+    fn of(hit: &'a Hit, reader: Lang, saved_needs: Option<&Vec<AccessNeed>>) -> Self {
+        let d = &hit.document;
+        let labels = |needs: &mut dyn Iterator<Item = &AccessNeed>| {
+            let labels: Vec<Arc<str>> = needs
+                .map(|need| i18n::vocab_shared(reader, "need", need.key()))
+                .collect();
+            (!labels.is_empty()).then(|| labels.join(", "))
+        };
+        let (meets, misses, offers) = match saved_needs {
+            Some(saved) => (
+                labels(&mut saved.iter().filter(|n| d.needs.contains(n))),
+                labels(&mut saved.iter().filter(|n| !d.needs.contains(n))),
+                None,
+            ),
+            None => (None, None, labels(&mut d.needs.iter())),
+        };
+        ResultView {
+            id: d.id,
+            title: &d.title,
+            written_in: d.written_in.key(),
+            organization: &d.organization,
+            kind: i18n::vocab_shared(reader, "kind", d.kind.key()),
+            field: i18n::vocab_shared(reader, "field", d.field.key()),
+            mode: i18n::vocab_shared(reader, "mode", d.mode.key()),
+            pay_line: d.pay_in(reader),
+            deadline: i18n::long_date(reader, d.deadline),
+            distance_miles: round_miles(hit.distance_miles),
+            meets,
+            misses,
+            offers,
+        }
+    }
 }
 
 #[derive(Serialize)]
-struct SearchPage {
+struct SearchPage<'a> {
     params: SearchParams,
     error: Option<ParamError>,
     notice: Option<&'static str>,
     engine: Option<EngineKind>,
     total: u64,
-    results: Vec<ResultView>,
-    #[serde(flatten)]
-    filters: FilterOptions,
+    results: Vec<ResultView<'a>>,
+    /// The filter lists, one per facet.
+    kinds: Vec<FilterOption>,
+    fields: Vec<FilterOption>,
+    modes: Vec<FilterOption>,
+    needs: Vec<FilterOption>,
     sorts: Vec<&'static str>,
     chips: Vec<Chip>,
     previous: Option<String>,
@@ -310,33 +366,6 @@ fn chips(params: &SearchParams, reader: Lang) -> Vec<Chip> {
         }));
     }
     chips
-}
-
-/// The filter lists of the search page, one per facet.
-#[derive(Serialize)]
-struct FilterOptions {
-    kinds: Vec<FilterOption>,
-    fields: Vec<FilterOption>,
-    modes: Vec<FilterOption>,
-    needs: Vec<FilterOption>,
-}
-
-fn facet_options(facets: &Facets, params: &SearchParams) -> FilterOptions {
-    use entity::{OpportunityKind, StemField, WorkMode};
-    FilterOptions {
-        kinds: options(
-            OpportunityKind::KEYS.iter().copied(),
-            &facets.kind,
-            &params.kind,
-        ),
-        fields: options(
-            StemField::KEYS.iter().copied(),
-            &facets.field,
-            &params.field,
-        ),
-        modes: options(WorkMode::KEYS.iter().copied(), &facets.mode, &params.mode),
-        needs: options(AccessNeed::KEYS.iter().copied(), &facets.need, &params.need),
-    }
 }
 
 /// A search that ran, with the page it was asked for.
@@ -406,36 +435,16 @@ fn render(
         Ok(answered) => (Some(answered.searched), None),
         Err(error) => (None, Some(error)),
     };
-    let facets = searched
-        .as_ref()
-        .map(|s| s.results.facets.clone())
-        .unwrap_or_default();
-    let filters = facet_options(&facets, &params);
+    let no_facets = Facets::default();
+    let facets = searched.as_ref().map_or(&no_facets, |s| &s.results.facets);
     let total = searched.as_ref().map_or(0, |s| s.results.total);
-    let results = searched
-        .as_ref()
-        .map(|s| {
-            s.results
-                .hits
-                .iter()
-                .map(|hit| {
-                    let d = &hit.document;
-                    let (meets, misses) = match saved_needs {
-                        Some(saved) => saved
-                            .iter()
-                            .partition::<Vec<&AccessNeed>, _>(|n| d.needs.contains(n)),
-                        None => (Vec::new(), Vec::new()),
-                    };
-                    ResultView {
-                        hit: ApiHit::from(hit),
-                        pay_line: d.pay_in(page.lang),
-                        meets: meets.into_iter().map(|n| n.key()).collect(),
-                        misses: misses.into_iter().map(|n| n.key()).collect(),
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let results = searched.as_ref().map_or_else(Vec::new, |s| {
+        s.results
+            .hits
+            .iter()
+            .map(|hit| ResultView::of(hit, page.lang, saved_needs))
+            .collect()
+    });
     let page_count = total.div_ceil(u64::from(per_page)).max(1);
     let link_to = |number: u32| {
         let mut p = params.clone();
@@ -451,11 +460,14 @@ fn render(
             .then(|| link_to(page_number + 1)),
         notice: searched.as_ref().and_then(|s| s.notice),
         engine: searched.as_ref().map(|s| s.engine),
+        kinds: options(OpportunityKind::KEYS, &facets.kind, &params.kind),
+        fields: options(StemField::KEYS, &facets.field, &params.field),
+        modes: options(WorkMode::KEYS, &facets.mode, &params.mode),
+        needs: options(AccessNeed::KEYS, &facets.need, &params.need),
         params,
         error,
         total,
         results,
-        filters,
         sorts: Sort::KEYS.to_vec(),
         page_number,
         page_count,

@@ -25,7 +25,7 @@ use super::{
     Facets, SearchDocument,
     query::{SearchQuery, Sort},
 };
-use crate::geo::{self, Point};
+use crate::geo::{self, Direction, Point};
 
 fn index_of<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).unwrap_or(0) as u8
@@ -188,7 +188,8 @@ pub struct FactTable {
     seated: Bits,
     deadline: Vec<i32>,
     remote: Bits,
-    coordinates: Vec<(f64, f64)>,
+    /// Each posting's place, read together by a radius search.
+    places: Vec<Place>,
     languages: Vec<LanguageMask>,
     ids: Vec<i32>,
     published_at: Vec<i64>,
@@ -202,6 +203,14 @@ pub struct FactTable {
     /// Which postings are still open, for the day it was worked out (it
     /// only changes at midnight or with a new table).
     open: Mutex<Option<(i32, Arc<Bits>)>>,
+}
+
+/// Where a posting is: its latitude and longitude, and the same place as a
+/// direction from the Earth's centre (`geo::Direction`).
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    point: Point,
+    direction: Direction,
 }
 
 /// 64 documents' membership in each kind, field, mode and need.
@@ -259,7 +268,19 @@ impl FromIterator<Facts> for FactTable {
             seated: set(&|r| r.slots_left > 0),
             remote: set(&|r| r.mode == remote),
             deadline: rows.iter().map(|r| r.deadline).collect(),
-            coordinates: rows.iter().map(|r| (r.latitude, r.longitude)).collect(),
+            places: rows
+                .iter()
+                .map(|r| {
+                    let point = Point {
+                        latitude: r.latitude,
+                        longitude: r.longitude,
+                    };
+                    Place {
+                        point,
+                        direction: Direction::of(point),
+                    }
+                })
+                .collect(),
             languages: rows.iter().map(|r| r.languages).collect(),
             ids: rows.iter().map(|r| r.id).collect(),
             published_at: rows.iter().map(|r| r.published_at).collect(),
@@ -292,11 +313,10 @@ impl FactTable {
     ) {
         let mut base = candidates.documents;
         self.keep_filtered(matcher, &mut base);
-        // Only "nearest" orders every hit by its distance; any other order
-        // needs the miles of the few hits it shows, worked out as offered.
-        let nearest = matcher.sort == Sort::Nearest;
+        // The miles of a hit are worked out when a radius needs them, or
+        // when it may make the page (as it is offered).
         let distances = match &matcher.near {
-            Some(near) => self.keep_within_reach(near, &mut base, nearest),
+            Some(near) => self.keep_within_reach(near, &mut base),
             None => Vec::new(),
         };
         let hits = self.count(matcher, &base, tally);
@@ -345,8 +365,18 @@ impl FactTable {
                 }
             }
             None if matcher.sort == Sort::Nearest => {
-                for &(doc, miles) in &distances {
-                    if hits.bits.contains(doc as usize) && tally.could_keep(miles) {
+                let Some(near) = &matcher.near else { return };
+                for doc in hits.bits.iter() {
+                    // Most hits are ruled out by their chord alone, once the
+                    // page is full of nearer ones.
+                    let chord = near.direction.chord_squared(self.places[doc].direction);
+                    if !tally.could_keep(geo::miles_at_least(chord)) {
+                        continue;
+                    }
+                    let doc = doc as u32;
+                    if let Some(miles) = distance_of(doc)
+                        && tally.could_keep(miles)
+                    {
                         offer(tally, doc, miles);
                     }
                 }
@@ -369,8 +399,8 @@ impl FactTable {
         self.keep_filtered(matcher, &mut base);
         // Without a radius every posting is within reach: only a radius
         // needs the distances.
-        if let Some(near) = matcher.near.as_ref().filter(|n| n.within.is_some()) {
-            self.keep_within_reach(near, &mut base, false);
+        if let Some(near) = &matcher.near {
+            self.keep_within_reach(near, &mut base);
         }
         base.0
             .iter()
@@ -434,30 +464,44 @@ impl FactTable {
     }
 
     fn point(&self, doc: usize) -> Point {
-        let (latitude, longitude) = self.coordinates[doc];
-        Point {
-            latitude,
-            longitude,
-        }
+        self.places[doc].point
     }
 
     /// Drops what is out of reach and returns, in document order, the
-    /// distances it worked out: of every document kept when `all`, else
-    /// only of those a radius had to be checked for. Remote work is within
-    /// everyone's reach, and without a radius so is everything: no
-    /// trigonometry for those unless they are all ordered by distance.
-    fn keep_within_reach(&self, near: &Near, base: &mut Bits, all: bool) -> Vec<(u32, f64)> {
+    /// distances it worked out. Remote work is within everyone's reach, and
+    /// without a radius so is everything; most of the rest is ruled in or
+    /// out by its latitude and longitude, then by its chord, and only the
+    /// few near the edge need trigonometry.
+    fn keep_within_reach(&self, near: &Near, base: &mut Bits) -> Vec<(u32, f64)> {
         let mut distances = Vec::new();
+        let Some(radius) = &near.radius else {
+            return distances;
+        };
         base.retain(|doc| {
-            let remote = self.remote.contains(doc);
-            if !all && (remote || near.within.is_none()) {
+            if self.remote.contains(doc) {
                 return true;
             }
-            let reach = near.reach(self.point(doc), remote);
-            if let Some(miles) = reach {
+            let Place { point, direction } = self.places[doc];
+            if point.latitude < radius.lat_min
+                || point.latitude > radius.lat_max
+                || point.longitude < radius.lng_min
+                || point.longitude > radius.lng_max
+            {
+                return false;
+            }
+            let chord = near.direction.chord_squared(direction);
+            if chord < radius.surely_within {
+                return true;
+            }
+            if chord > radius.surely_beyond {
+                return false;
+            }
+            let miles = geo::distance_miles(near.from, point);
+            let beyond = miles > radius.miles;
+            if !beyond {
                 distances.push((doc as u32, miles));
             }
-            reach.is_some()
+            !beyond
         });
         distances
     }
@@ -509,39 +553,48 @@ struct Hits {
     count: u64,
 }
 
-/// Where a radius search is centred, and how far it reaches.
+/// Where a search by place is centred, and how far it reaches.
 #[derive(Debug, Clone)]
 pub struct Near {
     from: Point,
-    within: Option<f64>,
-    /// Latitude and longitude bounds of the radius (with 1% to spare), so
-    /// that most documents are ruled out before any trigonometry.
-    bounds: Option<(f64, f64, f64, f64)>,
+    direction: Direction,
+    radius: Option<Radius>,
 }
 
-impl Near {
-    /// The distance to `to`, or `None` when it is out of reach.
-    fn reach(&self, to: Point, remote: bool) -> Option<f64> {
-        let outside_box = self
-            .bounds
-            .is_some_and(|(lat_min, lat_max, lng_min, lng_max)| {
-                to.latitude < lat_min
-                    || to.latitude > lat_max
-                    || to.longitude < lng_min
-                    || to.longitude > lng_max
-            });
-        // Remote work is within reach of everyone, wherever they live.
-        if outside_box && !remote {
-            return None;
+/// How far a radius search reaches.
+#[derive(Debug, Clone)]
+struct Radius {
+    miles: f64,
+    /// Latitude and longitude bounds of the radius (with 1% to spare), so
+    /// that most documents are ruled out before anything else.
+    lat_min: f64,
+    lat_max: f64,
+    lng_min: f64,
+    lng_max: f64,
+    /// Squared chords (`geo::Direction`) below which a place is within the
+    /// radius and above which it is beyond, whatever the rounding; between
+    /// the two the great-circle distance decides, as it always did.
+    surely_within: f64,
+    surely_beyond: f64,
+}
+
+impl Radius {
+    fn around(from: Point, miles: f64) -> Self {
+        let lat = miles / MILES_PER_LAT_DEGREE * 1.01;
+        let lng =
+            miles / (MILES_PER_LAT_DEGREE * from.latitude.to_radians().cos().max(0.01)) * 1.01;
+        let chord = geo::chord_squared_of(miles);
+        // Far wider than the rounding of either computation.
+        let margin = chord * 1e-9 + 1e-18;
+        Radius {
+            miles,
+            lat_min: from.latitude - lat,
+            lat_max: from.latitude + lat,
+            lng_min: from.longitude - lng,
+            lng_max: from.longitude + lng,
+            surely_within: chord - margin,
+            surely_beyond: chord + margin,
         }
-        // The great-circle distance even for far-away remote work: "nearest"
-        // orders by it on every engine (Meilisearch's `_geoPoint` too), so an
-        // estimate here would order remote postings differently.
-        let miles = geo::distance_miles(self.from, to);
-        if self.within.is_some_and(|limit| miles > limit) && !remote {
-            return None;
-        }
-        Some(miles)
     }
 }
 
@@ -572,19 +625,8 @@ impl Matcher {
             today: query.today.num_days_from_ce(),
             near: query.near.as_ref().map(|n| Near {
                 from: n.point,
-                within: n.within_miles,
-                bounds: n.within_miles.map(|miles| {
-                    let lat = miles / MILES_PER_LAT_DEGREE * 1.01;
-                    let lng = miles
-                        / (MILES_PER_LAT_DEGREE * n.point.latitude.to_radians().cos().max(0.01))
-                        * 1.01;
-                    (
-                        n.point.latitude - lat,
-                        n.point.latitude + lat,
-                        n.point.longitude - lng,
-                        n.point.longitude + lng,
-                    )
-                }),
+                direction: Direction::of(n.point),
+                radius: n.within_miles.map(|miles| Radius::around(n.point, miles)),
             }),
             sort: query.sort,
             has_text: query.has_words(),
@@ -836,6 +878,14 @@ mod tests {
         query
     }
 
+    /// The radius rule as written: the great-circle distance, or `None`
+    /// beyond the radius (remote work is within everyone's reach).
+    fn reach(near: &Near, to: Point, remote: bool) -> Option<f64> {
+        let miles = geo::distance_miles(near.from, to);
+        let beyond = near.radius.as_ref().is_some_and(|r| miles > r.miles);
+        (remote || !beyond).then_some(miles)
+    }
+
     /// The rules read one document at a time.
     fn by_hand(
         query: &SearchQuery,
@@ -860,7 +910,7 @@ mod tests {
             let reach = matcher
                 .near
                 .as_ref()
-                .map(|near| near.reach(point, d.mode == WorkMode::Remote));
+                .map(|near| reach(near, point, d.mode == WorkMode::Remote));
             if !(open && needs && grade && language) || reach == Some(None) {
                 continue;
             }

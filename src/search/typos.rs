@@ -16,7 +16,10 @@
 //! The rule is one byte automaton (`WordRule`): tantivy walks its term
 //! dictionary with it (`WordQuery`), and the fallback its own vocabulary.
 
-use std::sync::{Arc, LazyLock};
+use std::{
+    collections::HashMap,
+    sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError},
+};
 
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use tantivy::{
@@ -29,6 +32,23 @@ use tantivy_fst::Automaton;
 /// Meilisearch.
 static DISTANCE: LazyLock<[LevenshteinAutomatonBuilder; 3]> =
     LazyLock::new(|| [0, 1, 2].map(|typos| LevenshteinAutomatonBuilder::new(typos, true)));
+
+/// At most this many automaton states (a kilobyte each: 8 MiB) are kept
+/// in built rules (`WordRule::shared`).
+const KEPT_STATES: usize = 8 * 1024;
+
+/// The rules built lately, by word and whether it is read as a prefix.
+#[derive(Default)]
+struct Kept {
+    rules: HashMap<(String, bool), Arc<WordRule>>,
+    states: usize,
+}
+
+static KEPT: LazyLock<Mutex<Kept>> = LazyLock::new(Mutex::default);
+
+fn kept() -> MutexGuard<'static, Kept> {
+    KEPT.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// How many typos a query word may carry: none under 5 characters, one from
 /// 5, two from 9 (Meilisearch's `minWordSizeForTypos` defaults, which the
@@ -98,6 +118,33 @@ impl WordRule {
             same_first: build(budget),
             other_first: (budget == 2).then(|| build(1)),
         }
+    }
+
+    /// The rule for `word`, built once for as long as it stays among the
+    /// rules kept (`KEPT_STATES`): building one costs more than the
+    /// dictionary walk it drives, and searches repeat their words.
+    pub fn shared(word: &str, prefix: bool) -> Arc<Self> {
+        let key = (word.to_owned(), prefix);
+        if let Some(rule) = kept().rules.get(&key) {
+            return Arc::clone(rule);
+        }
+        let rule = Arc::new(WordRule::new(word, prefix));
+        let mut kept = kept();
+        // Start afresh rather than grow past the budget.
+        if kept.states + rule.states() > KEPT_STATES {
+            kept.rules.clear();
+            kept.states = 0;
+        }
+        kept.states += rule.states();
+        if let Some(replaced) = kept.rules.insert(key, Arc::clone(&rule)) {
+            kept.states -= replaced.states();
+        }
+        rule
+    }
+
+    /// The automaton states it holds (a kilobyte each).
+    fn states(&self) -> usize {
+        self.same_first.num_states() + self.other_first.as_ref().map_or(0, DFA::num_states)
     }
 
     /// Whether `word` (a whole posting word) matches.
