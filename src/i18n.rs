@@ -439,7 +439,7 @@ pub fn group_label(lang: Lang, group: &str) -> String {
 /// family we can only write to in English or Spanish (see
 /// `families::service::tagline`), if the catalogue has one.
 pub fn tagline(code: &str) -> Option<String> {
-    LOCALES.try_lookup(Lang::En.id(), &format!("mail-tagline-{code}"))
+    plain(Lang::En, &format!("mail-tagline-{code}")).map(|line| line.as_ref().to_owned())
 }
 
 /// The name of an ISO 639-1 language in `lang`: from the catalogue for the
