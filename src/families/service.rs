@@ -410,7 +410,13 @@ pub async fn tell_contact_added(
         Some(address) if existing.active => {
             let about = (
                 student.first_name.as_str(),
-                added.email.as_deref().map(crate::mail::masked),
+                // The catalogue's word for "no email address".
+                Some(
+                    added
+                        .email
+                        .as_deref()
+                        .map_or_else(|| "none".to_owned(), crate::mail::masked),
+                ),
             );
             notify_address(
                 db,
@@ -687,7 +693,7 @@ pub async fn correct(
     form: &GuardianForm,
 ) -> AppResult<(guardian::Model, LinksRefreshed)> {
     let txn = db::begin_write(db).await?;
-    student_for(&txn, counselor, student_id).await?;
+    let student = student_for(&txn, counselor, student_id).await?;
     crate::db::found::<student_guardian::Entity>(&txn, (student_id, guardian_id)).await?;
     // Locked: two corrections at once (a counselor and an admin) are made
     // one after the other, each telling the address it replaces.
@@ -719,6 +725,7 @@ pub async fn correct(
     }
     tell_former_address(&txn, &current, input.email.as_deref(), input.active).await?;
     let address_change = contact_change(&current, input.email.as_deref(), input.active);
+    let before = current.clone();
     let mut model: guardian::ActiveModel = current.into();
     model.given_name = Set(input.given_name);
     model.family_name = Set(input.family_name);
@@ -728,6 +735,18 @@ pub async fn correct(
     model.active = Set(input.active);
     model.updated_at = Set(Utc::now());
     let saved = model.update(&txn).await?;
+    // A contact that gains a way to be reached (an email added to a
+    // phone-only contact, a contact made active again) is told to the
+    // family's other contacts, as an added one is (eyes11e F2).
+    let reachable =
+        |g: &guardian::Model| g.active && g.email.as_deref().is_some_and(|e| !e.is_empty());
+    if reachable(&saved) && !reachable(&before) {
+        for existing in of_student(&txn, student_id).await? {
+            if existing.id != saved.id {
+                tell_contact_added(&txn, &existing, &student, &saved).await?;
+            }
+        }
+    }
     let links = refresh_links(&txn, &students, Utc::now()).await?;
     audit::record(
         &txn,

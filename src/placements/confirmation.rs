@@ -39,7 +39,9 @@ pub async fn confirm(
     {
         recipients.push((to, student.first_name.clone(), false));
     }
-    if to_guardians {
+    // While a family's report holds the student, the contacts on file may
+    // be the ones reported: no placement details go to them (eyes11e F3).
+    if to_guardians && !crate::families::address_report::is_held(db, student.id).await? {
         for guardian in families::of_student(db, student.id).await? {
             if let Some(to) = guardian_wants(&guardian) {
                 let name = format!("{} {}", guardian.given_name, guardian.family_name);

@@ -1009,13 +1009,74 @@ async fn a_contact_added_or_made_inactive_by_the_form_is_told_to_the_family() {
             "the new contact is not told of itself"
         );
 
+        // A phone-only contact added: María reads that it has no email; when
+        // the form later gives it one, she is told again (eyes11e F2, F4).
+        let added = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians"),
+                &[
+                    ("given_name", "Grandpa"),
+                    ("family_name", "Rivera"),
+                    ("email", ""),
+                    ("phone", "555-0100"),
+                    ("language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+        let phone_only = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert!(
+            phone_only.text().contains("no email address"),
+            "{}",
+            phone_only.text()
+        );
+        assert!(!phone_only.text().contains("None"));
+        let grandpa = entity::guardian::Entity::find()
+            .filter(entity::guardian::Column::GivenName.eq("Grandpa"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let given = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians/{}", grandpa.id),
+                &[
+                    ("given_name", "Grandpa"),
+                    ("family_name", "Rivera"),
+                    ("email", "grandpa.home@example.net"),
+                    ("phone", "555-0100"),
+                    ("language", "en"),
+                    ("active", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(given.status(), StatusCode::SEE_OTHER);
+        let reachable = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert!(
+            reachable
+                .subject()
+                .contains("added a parent or guardian contact"),
+            "{}",
+            reachable.subject()
+        );
+
         // María made inactive with nothing waiting: she is told as well.
         let response = correct_maria(&app, &w, "maria@example.org", "false").await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let ended = server
-            .wait_for_to("maria@example.org", 2, 15)
+            .wait_for_to("maria@example.org", 4, 15)
             .await
-            .remove(1);
+            .remove(3);
         assert!(
             ended.subject().contains("no longer writes to this address"),
             "{}",
