@@ -162,3 +162,9 @@ mail-tagline-ru = Это письмо от школы вашего ребёнк�
 mail-tagline-fr = Ce message de l'école de votre enfant concerne un stage STEM et peut demander votre réponse. Si vous avez besoin d'aide pour le lire, contactez l'école.
 mail-tagline-pt = Esta mensagem da escola do seu filho é sobre um estágio STEM e pode precisar da sua resposta. Se precisar de ajuda para lê-la, entre em contato com a escola.
 mail-tagline-so = Fariintan waxay ka timid dugsiga ilmahaaga, waxayna ku saabsan tahay tababar STEM; waxaa laga yaabaa inay u baahato jawaabtaada. Haddii aad u baahan tahay caawimo si aad u akhrido, la xiriir dugsiga.
+mail-guardian-contact-replaced-subject = { $organization } added a parent or guardian contact
+mail-guardian-contact-replaced-body = { $organization } no longer lists this address as a contact of { $student }, and has added another parent or guardian contact, at { $address ->
+    [none] no email address
+   *[other] { $address }
+}. That contact now gets STEMbridge's emails about { $student }, including requests for consent to STEM placements, and can give that consent. If you did not expect this, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for { $student } until they have looked. The link works for 30 days.
+mail-guardian-contact-replaced-button = I did not expect this

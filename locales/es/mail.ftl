@@ -162,3 +162,9 @@ mail-tagline-ru = Это письмо от школы вашего ребёнк�
 mail-tagline-fr = Ce message de l'école de votre enfant concerne un stage STEM et peut demander votre réponse. Si vous avez besoin d'aide pour le lire, contactez l'école.
 mail-tagline-pt = Esta mensagem da escola do seu filho é sobre um estágio STEM e pode precisar da sua resposta. Se precisar de ajuda para lê-la, entre em contato com a escola.
 mail-tagline-so = Fariintan waxay ka timid dugsiga ilmahaaga, waxayna ku saabsan tahay tababar STEM; waxaa laga yaabaa inay u baahato jawaabtaada. Haddii aad u baahan tahay caawimo si aad u akhrido, la xiriir dugsiga.
+mail-guardian-contact-replaced-subject = { $organization } añadió un contacto de padre, madre o tutor
+mail-guardian-contact-replaced-body = { $organization } ya no tiene esta dirección como contacto de { $student } y añadió otro contacto de padre, madre o tutor, { $address ->
+    [none] sin dirección de correo
+   *[other] con la dirección { $address }
+}. Ese contacto ahora recibe los correos de STEMbridge sobre { $student }, incluidas las solicitudes de consentimiento para prácticas STEM, y puede dar ese consentimiento. Si usted no lo esperaba, use el botón de abajo: se avisa a los administradores del distrito, no solo a la escuela, y nadie podrá dar consentimiento por correo para { $student } hasta que lo revisen. El enlace funciona durante 30 días.
+mail-guardian-contact-replaced-button = No lo esperaba

@@ -406,30 +406,48 @@ pub async fn tell_contact_added(
     student: &student::Model,
     added: &guardian::Model,
 ) -> AppResult<()> {
-    match existing.email.as_deref().filter(|e| !e.is_empty()) {
-        Some(address) if existing.active => {
-            let about = (
-                student.first_name.as_str(),
-                // The catalogue's word for "no email address".
-                Some(
-                    added
-                        .email
-                        .as_deref()
-                        .map_or_else(|| "none".to_owned(), crate::mail::masked),
-                ),
-            );
-            notify_address(
-                db,
-                existing,
-                address,
-                "guardian-contact-added",
-                Some(student.id),
-                Some(about),
-            )
-            .await
-        }
-        _ => Ok(()),
+    if !existing.active {
+        return Ok(());
     }
+    notify_of_added(db, existing, student, added, "guardian-contact-added").await
+}
+
+/// Tells a contact the family had before, inactive now but still linked,
+/// that the school linked another contact to `student`: a student taken
+/// off the roster and put back with a new contact has nobody active to
+/// tell, and must not have their family replaced unseen (eyes11e F1).
+pub async fn tell_earlier_contact(
+    db: &impl ConnectionTrait,
+    earlier: &guardian::Model,
+    student: &student::Model,
+    added: &guardian::Model,
+) -> AppResult<()> {
+    notify_of_added(db, earlier, student, added, "guardian-contact-replaced").await
+}
+
+/// The notice of an added contact (masked address) to `to`, if it has an
+/// email.
+async fn notify_of_added(
+    db: &impl ConnectionTrait,
+    to: &guardian::Model,
+    student: &student::Model,
+    added: &guardian::Model,
+    kind: &str,
+) -> AppResult<()> {
+    let Some(address) = to.email.as_deref().filter(|e| !e.is_empty()) else {
+        return Ok(());
+    };
+    let about = (
+        student.first_name.as_str(),
+        // The catalogue's word for "no email address".
+        Some(
+            added
+                .email
+                .as_deref()
+                .map_or_else(|| "none".to_owned(), crate::mail::masked),
+        ),
+    );
+    notify_address(db, to, address, kind, Some(student.id), Some(about)).await
 }
 
 /// The notice of [`tell_former_address`], naming the guardian's school,

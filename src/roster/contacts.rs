@@ -163,7 +163,34 @@ pub async fn tell(
             continue;
         }
         let others = beside.get(&student).map(Vec::as_slice).unwrap_or_default();
-        if others.is_empty() && !students.waiting.contains(&student) {
+        // With nobody active beside the new contact, the contacts the
+        // family had (still linked, inactive now) are told: a student
+        // taken off and put back with a new contact (eyes11e F1).
+        let earlier: Vec<i32> = if others.is_empty() {
+            let mut earlier: Vec<i32> = before
+                .links
+                .iter()
+                // Not one this import ended: told of that already.
+                .filter(|(s, g)| {
+                    *s == student
+                        && *g != guardian
+                        && !after.reaches((*s, *g))
+                        && !ended.contains_key(g)
+                })
+                .map(|(_, g)| *g)
+                .filter(|g| {
+                    before.guardians[g]
+                        .email
+                        .as_deref()
+                        .is_some_and(|e| !e.is_empty())
+                })
+                .collect();
+            earlier.sort_unstable();
+            earlier
+        } else {
+            Vec::new()
+        };
+        if others.is_empty() && earlier.is_empty() && !students.waiting.contains(&student) {
             // A student new to the file, or with no contact before: nobody
             // to tell, and nothing to put on the record beyond the import.
             continue;
@@ -177,12 +204,18 @@ pub async fn tell(
             &format!(": linked to student {student}, email {email}"),
         )
         .await?;
-        if others.is_empty() {
+        if others.is_empty() && earlier.is_empty() {
             continue;
         }
         let Some(record) = student::Entity::find_by_id(student).one(txn).await? else {
             continue;
         };
+        for other in &earlier {
+            if told_of_added.insert(*other) {
+                service::tell_earlier_contact(txn, &before.guardians[other], &record, added)
+                    .await?;
+            }
+        }
         for other in others {
             if *other != guardian && told_of_added.insert(*other) {
                 service::tell_contact_added(txn, &after.guardians[other], &record, added).await?;

@@ -1085,3 +1085,64 @@ async fn a_contact_added_or_made_inactive_by_the_form_is_told_to_the_family() {
         assert!(ended.text().contains("/address-report/"));
     }
 }
+
+/// A roster takes Ana and María off in one delta file, then puts Ana back
+/// with a new contact in another: nobody active is left beside the new
+/// contact, so María, still linked, is told at her address, with the
+/// report link, and the link is on the record (eyes11e F1).
+#[tokio::test]
+async fn a_student_taken_off_and_put_back_with_a_new_contact_tells_the_family_they_had() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        let delta = |users: &'static str| {
+            let app = &app;
+            let admin = &w.admin;
+            async move {
+                app.upload_roster_files(
+                    admin,
+                    &[
+                        ("orgs", b"sourcedId,name,type\nsch-1,Lincoln High,school\n"),
+                        ("users", users.as_bytes()),
+                        ("manifest", b"propertyName,value\nfile.users,delta\n"),
+                    ],
+                )
+                .await
+            }
+        };
+        let off = delta(
+            "sourcedId,status,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds\n\
+             stu-1,tobedeleted,true,sch-1,student,Ana,Rivera,11,,par-1\n\
+             par-1,tobedeleted,true,sch-1,parent,María,Rivera,,maria@example.org,stu-1\n",
+        )
+        .await;
+        assert!(!off.refused, "{}", off.page);
+        let back = delta(
+            "sourcedId,status,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds\n\
+             stu-1,active,true,sch-1,student,Ana,Rivera,11,,par-2\n\
+             par-2,active,true,sch-1,parent,María,Rivera,,maria.home@attacker.example,stu-1\n",
+        )
+        .await;
+        assert!(!back.refused, "{}", back.page);
+        let told = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .pop()
+            .unwrap();
+        assert!(
+            told.text()
+                .contains("no longer lists this address as a contact of Ana"),
+            "{}",
+            told.text()
+        );
+        assert!(!told.text().contains("maria.home@attacker.example"));
+        assert!(told.text().contains("/address-report/"));
+        assert_eq!(
+            app.count("audit_log WHERE subject LIKE '%linked to student%'")
+                .await,
+            1,
+            "the new link is on the record"
+        );
+    }
+}
