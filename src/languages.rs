@@ -11,6 +11,12 @@ pub const FAMILY_LANGUAGES: [&str; 12] = [
     "en", "es", "zh", "vi", "ar", "ht", "ko", "tl", "ru", "fr", "pt", "so",
 ];
 
+/// The code of a language we know but do not write yet (`vi`), however
+/// `written` names it; `None` for one we write (`es`), or do not know.
+pub fn unwritten(written: &str) -> Option<&'static str> {
+    normalize(written).filter(|code| crate::i18n::Lang::from_code(code).is_none())
+}
+
 /// The English name of an ISO 639-1 code, or `None` for an unknown code.
 pub fn name(code: &str) -> Option<&'static str> {
     CODES.split('|').find_map(|entry| {

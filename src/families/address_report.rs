@@ -21,6 +21,7 @@ use entity::{
 use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
     sea_query::{Expr, Query, SelectStatement},
 };
 
@@ -44,6 +45,25 @@ pub fn held_students() -> SelectStatement {
         .and_where(address_report::Column::ReportedAt.is_not_null())
         .and_where(address_report::Column::ClearedAt.is_null())
         .to_owned()
+}
+
+/// Which of `students` (at most a page of them) a report holds.
+pub async fn held_among(
+    db: &impl ConnectionTrait,
+    students: &[i32],
+) -> AppResult<std::collections::HashSet<i32>> {
+    Ok(address_report::Entity::find()
+        .select_only()
+        .column(address_report::Column::StudentId)
+        .filter(address_report::Column::StudentId.is_in(students.iter().copied()))
+        .filter(address_report::Column::ReportedAt.is_not_null())
+        .filter(address_report::Column::ClearedAt.is_null())
+        .distinct()
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// Whether email consent for `student_id` is held by a report.

@@ -52,16 +52,17 @@ pub async fn reachable(
     db: &impl ConnectionTrait,
     student_id: i32,
 ) -> AppResult<Vec<guardian::Model>> {
+    // A family's report holds email consent for the student (see
+    // `address_report`): nobody is reachable until an admin clears it.
     let linked = Query::select()
         .column(student_guardian::Column::GuardianId)
         .from(student_guardian::Entity)
         .and_where(student_guardian::Column::StudentId.eq(student_id))
+        .and_where(
+            student_guardian::Column::StudentId
+                .not_in_subquery(super::address_report::held_students()),
+        )
         .to_owned();
-    // A family's report holds email consent for the student (see
-    // `address_report`): nobody is reachable until an admin clears it.
-    if super::address_report::is_held(db, student_id).await? {
-        return Ok(Vec::new());
-    }
     Ok(guardian::Entity::find()
         .filter(guardian::Column::Id.in_subquery(linked))
         .filter(reachable_by_email())
@@ -412,6 +413,21 @@ pub async fn tell_contact_added(
     notify_of_added(db, existing, student, added, "guardian-contact-added").await
 }
 
+/// Tells each active contact of `student` but `added` itself of the
+/// contact the counselor's form added, or gave a way to be reached.
+async fn tell_family_of_added(
+    db: &impl ConnectionTrait,
+    student: &student::Model,
+    added: &guardian::Model,
+) -> AppResult<()> {
+    for existing in of_student(db, student.id).await? {
+        if existing.id != added.id {
+            tell_contact_added(db, &existing, student, added).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Tells a contact the family had before, inactive now but still linked,
 /// that the school linked another contact to `student`: a student taken
 /// off the roster and put back with a new contact has nobody active to
@@ -440,12 +456,10 @@ async fn notify_of_added(
     let about = (
         student.first_name.as_str(),
         // The catalogue's word for "no email address".
-        Some(
-            added
-                .email
-                .as_deref()
-                .map_or_else(|| "none".to_owned(), crate::mail::masked),
-        ),
+        added
+            .email
+            .as_deref()
+            .map_or_else(|| "none".to_owned(), crate::mail::masked),
     );
     notify_address(db, to, address, kind, Some(student.id), Some(about)).await
 }
@@ -459,7 +473,7 @@ async fn notify_address(
     former: &str,
     kind: &str,
     unlinked_from: Option<i32>,
-    added: Option<(&str, Option<String>)>,
+    added: Option<(&str, String)>,
 ) -> AppResult<()> {
     let (student, address) = added.unzip();
     let mut students: Vec<i32> = student_guardian::Entity::find()
@@ -501,7 +515,7 @@ async fn notify_address(
                 name => format!("{} {}", before.given_name, before.family_name),
                 organization => school,
                 student,
-                address => address.flatten(),
+                address,
                 link,
                 tagline => tagline(before),
                 footer => "mail-footer",
@@ -529,10 +543,10 @@ pub fn lang_of(guardian: &guardian::Model) -> Lang {
 /// help reading it. `(code, text)`, for the languages the catalogue has a
 /// line in; `None` when the mail is in the language the family reads.
 pub fn tagline(guardian: &guardian::Model) -> Option<(String, String)> {
-    if chosen_lang(guardian).is_some() || recorded_lang(guardian).is_some() {
+    if chosen_lang(guardian).is_some() {
         return None;
     }
-    let code = crate::languages::normalize(&guardian.language)?;
+    let code = crate::languages::unwritten(&guardian.language)?;
     crate::i18n::tagline(code).map(|text| (code.to_owned(), text))
 }
 
@@ -676,11 +690,7 @@ pub async fn add(
     // The family's other contacts hear of it, with the report link: a
     // contact added at the counselor's own inbox would otherwise take over
     // email consent unseen (eyes11c F1).
-    for existing in of_student(&txn, student_id).await? {
-        if existing.id != saved.id {
-            tell_contact_added(&txn, &existing, &student, &saved).await?;
-        }
-    }
+    tell_family_of_added(&txn, &student, &saved).await?;
     // A placement waiting for consent asks the new contact too.
     let links = refresh_links(&txn, &[student_id], now).await?;
     audit::record(
@@ -759,11 +769,7 @@ pub async fn correct(
     let reachable =
         |g: &guardian::Model| g.active && g.email.as_deref().is_some_and(|e| !e.is_empty());
     if reachable(&saved) && !reachable(&before) {
-        for existing in of_student(&txn, student_id).await? {
-            if existing.id != saved.id {
-                tell_contact_added(&txn, &existing, &student, &saved).await?;
-            }
-        }
+        tell_family_of_added(&txn, &student, &saved).await?;
     }
     let links = refresh_links(&txn, &students, Utc::now()).await?;
     audit::record(

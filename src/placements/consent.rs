@@ -397,6 +397,9 @@ pub async fn open_link(
     if request.used_at.is_some() || placement.status != PlacementStatus::AwaitingConsent {
         return Ok(Err(LinkProblem::Used));
     }
+    if crate::families::address_report::is_held(db, placement.student_id).await? {
+        return Ok(Err(LinkProblem::Held));
+    }
     let guardian = guardian::Entity::find_by_id(request.guardian_id)
         .one(db)
         .await?;
@@ -404,9 +407,6 @@ pub async fn open_link(
         .one(db)
         .await?
         .is_some();
-    if crate::families::address_report::is_held(db, placement.student_id).await? {
-        return Ok(Err(LinkProblem::Held));
-    }
     // Sent before the address became a student's sign-in (or before this
     // check existed): the student's own inbox is not a guardian's.
     if request.expires_at <= now
@@ -757,20 +757,7 @@ pub async fn statuses(
         .order_by_asc(consent_request::Column::Id)
         .all(db)
         .await?;
-    let held: HashSet<i32> = entity::address_report::Entity::find()
-        .select_only()
-        .column(entity::address_report::Column::StudentId)
-        .filter(entity::address_report::Column::StudentId.is_in(students.iter().copied()))
-        .filter(
-            entity::address_report::Column::StudentId
-                .in_subquery(crate::families::address_report::held_students()),
-        )
-        .distinct()
-        .into_tuple::<i32>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let held = crate::families::address_report::held_among(db, &students).await?;
     // Each reachable guardian's student and languages (recorded, chosen).
     let reachable: Vec<(i32, String, Option<String>)> = entity::student_guardian::Entity::find()
         .select_only()
@@ -821,13 +808,10 @@ pub async fn statuses(
             .collect();
         let mut unwritten: Vec<String> = family
             .iter()
-            .filter(|(_, recorded, chosen)| {
-                chosen.is_none()
-                    && crate::languages::interface_lang(recorded).is_none()
-                    && crate::languages::normalize(recorded).is_some()
-            })
-            .filter_map(|(_, recorded, _)| crate::languages::normalize(recorded).map(String::from))
+            .filter(|(_, _, chosen)| chosen.is_none())
+            .filter_map(|(_, recorded, _)| crate::languages::unwritten(recorded).map(String::from))
             .collect();
+        unwritten.sort_unstable();
         unwritten.dedup();
         let held = held.contains(student_id);
         out.insert(

@@ -314,11 +314,9 @@ fn guardian_language(value: &str) -> (Option<String>, Option<String>) {
 /// The languages we know but do not write, of the active guardians, with
 /// how many guardians each, most first (see `ImportSummary`).
 fn unwritten_languages(guardians: &[Guardian]) -> Vec<(String, usize)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
     for g in guardians.iter().filter(|g| g.active) {
-        if let Some(code) = g.language.as_deref().filter(|code| {
-            crate::languages::name(code).is_some() && crate::i18n::Lang::from_code(code).is_none()
-        }) {
+        if let Some(code) = g.language.as_deref().and_then(crate::languages::unwritten) {
             *counts.entry(code).or_default() += 1;
         }
     }
