@@ -49,6 +49,9 @@ pub enum AppError {
     TooManyRequests(String),
     #[error("the form expired or did not come from this site")]
     Csrf,
+    /// A form sent with no session cookie at all: the browser keeps none.
+    #[error("the form came without the session cookie")]
+    CookiesNeeded,
     #[error(transparent)]
     Database(DbErr),
     /// The database cannot be reached right now (restart, failover).
@@ -74,7 +77,10 @@ impl AppError {
         match self {
             AppError::Unauthenticated => StatusCode::SEE_OTHER,
             AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Refused(_) | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden
+            | AppError::Refused(_)
+            | AppError::Csrf
+            | AppError::CookiesNeeded => StatusCode::FORBIDDEN,
             AppError::MfaEnrolmentRequired => StatusCode::SEE_OTHER,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -101,6 +107,7 @@ impl AppError {
             | AppError::TooManyRequests(message) => message.clone(),
             AppError::Validation(errors) => errors.summary(lang),
             AppError::Csrf => t(lang, "error-csrf"),
+            AppError::CookiesNeeded => t(lang, "error-cookies-needed"),
             AppError::Unavailable => t(lang, "error-unavailable"),
             AppError::StorageFull => t(lang, "error-storage-full"),
             AppError::Database(_) | AppError::Internal(_) => t(lang, "error-internal"),

@@ -40,6 +40,9 @@ pub struct Model {
     /// holds it back if the organization is no longer verified, or the
     /// recipient no longer one of its enabled employers, when it goes out.
     pub for_organization_id: Option<i32>,
+    /// Mail to a family about a placement: the host organization. The
+    /// worker holds it back if that organization is no longer verified.
+    pub about_organization_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

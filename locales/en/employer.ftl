@@ -5,7 +5,10 @@ employer-col-title = Title
 employer-col-applicants = Applicants
 employer-col-slots-left = Slots left
 employer-col-deadline = Deadline
-employer-applicants-for = applicants for { $title }
+employer-applicants-for = { $count ->
+    [one] applicant for { $title }
+   *[other] applicants for { $title }
+}
 employer-slots-of = { $left } of { $slots }
 
 employer-dashboard-pending = Your organization is waiting for verification by a counselor or administrator. You can prepare drafts; publishing opens once you are verified.

@@ -14,6 +14,7 @@ families-decline-reason = The guardian said why they declined: { $reason }
 families-err-guardian-is-staff = This address signs in to a STEMbridge staff or employer account. Consent must come from a guardian: enter the guardian's own email address, or leave it empty and use the paper consent form.
 families-err-guardian-is-student = This address is a student's sign-in address. Consent must come from a guardian: enter the guardian's own email address, or leave it empty and use the paper consent form.
 families-err-shared-contact = This contact is also a guardian of a student at a school you do not serve, so changing it here would change what that school relies on. Ask your district's STEMbridge administrator to correct it, or add a new contact for this student.
+families-err-changed-meanwhile = Someone changed this contact after you opened the page, so nothing was saved. Reload the student's record to see the change, then make yours again if it is still needed.
 families-resent = The consent email is on its way again.
 
 families-profile-birth-date = Date of birth: { $date }.
@@ -73,6 +74,8 @@ families-link-used-title = This consent link was already used
 families-link-used = A decision for this placement has already been recorded, and each link works only once.
 families-link-closed-title = This placement no longer goes ahead
 families-link-closed = The student gave the place back, or the school called the placement off, so there is nothing to decide. You do not need to do anything.
+families-link-past-title = This placement's dates have passed
+families-link-past = The placement's last day is over, so there is nothing left to consent to. You do not need to do anything; if you have questions, contact the student's school.
 families-link-expired-title = This consent link has expired
 families-link-expired = Consent links work for { $days } days, and only the newest email's link counts.
 families-link-student-title = This page is for a parent or guardian

@@ -33,4 +33,6 @@ opportunity-fact-skills = Skills
 opportunity-features-heading = Access features
 opportunity-no-features = This opportunity lists no access features.
 opportunity-log-in-link = Log in
+opportunity-applied = You have applied to this opportunity.
+opportunity-applied-link = See your application
 opportunity-log-in-rest = as a student to apply.

@@ -36,7 +36,6 @@ stats-placed = Placed
 stats-completed = Completed
 stats-gap = Gap
 stats-belonging = Belonging change
-stats-belonging-few = fewer than { $threshold } answers
 stats-trend = Trend
 stats-trend-legend = Solid line: engagement rate. Dashed line: placement rate. Months not shown break the lines.
 stats-trend-caption = Engagement and placement by month (the chart's data)

@@ -5,7 +5,10 @@ employer-col-title = Título
 employer-col-applicants = Solicitantes
 employer-col-slots-left = Cupos libres
 employer-col-deadline = Fecha límite
-employer-applicants-for = solicitantes de { $title }
+employer-applicants-for = { $count ->
+    [one] solicitante de { $title }
+   *[other] solicitantes de { $title }
+}
 employer-slots-of = { $left } de { $slots }
 
 employer-dashboard-pending = Su organización está esperando la verificación de un orientador o administrador. Puede preparar borradores; podrá publicarlos cuando esté verificada.

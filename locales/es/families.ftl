@@ -23,6 +23,7 @@ families-decline-reason = El tutor explicó por qué no dio su consentimiento: {
 families-err-guardian-is-staff = Esta dirección inicia sesión en una cuenta de personal o de empleador de STEMbridge. El consentimiento debe venir de un tutor: escriba la dirección de correo propia del tutor, o déjela vacía y use el formulario de consentimiento en papel.
 families-err-guardian-is-student = Esta dirección es la dirección de inicio de sesión de un estudiante. El consentimiento debe darlo un tutor: escriba el correo del propio tutor, o déjelo vacío y use el formulario de consentimiento en papel.
 families-err-shared-contact = Este contacto también es tutor de un estudiante de una escuela que usted no atiende, así que cambiarlo aquí cambiaría aquello en lo que esa escuela confía. Pida al administrador de STEMbridge de su distrito que lo corrija, o agregue un contacto nuevo para este estudiante.
+families-err-changed-meanwhile = Alguien cambió este contacto después de que usted abrió la página, así que no se guardó nada. Vuelva a cargar el expediente del estudiante para ver el cambio y, si todavía hace falta, haga el suyo de nuevo.
 families-resent = El correo de consentimiento se envió de nuevo.
 
 families-profile-birth-date = Fecha de nacimiento: { $date }.
@@ -82,6 +83,8 @@ families-link-used-title = Este enlace de consentimiento ya se usó
 families-link-used = Ya se registró una decisión para esta práctica, y cada enlace funciona una sola vez.
 families-link-closed-title = Esta práctica ya no se realizará
 families-link-closed = El estudiante renunció al lugar, o la escuela canceló la práctica, así que no hay nada que decidir. No tiene que hacer nada.
+families-link-past-title = Las fechas de esta práctica ya pasaron
+families-link-past = El último día de la práctica ya pasó, así que no queda nada que autorizar. No tiene que hacer nada; si tiene preguntas, comuníquese con la escuela del estudiante.
 families-link-expired-title = Este enlace de consentimiento venció
 families-link-expired = Los enlaces de consentimiento funcionan durante { $days } días, y solo cuenta el enlace del correo más reciente.
 families-link-student-title = Esta página es para la madre, el padre o el tutor

@@ -33,4 +33,6 @@ opportunity-fact-skills = Habilidades
 opportunity-features-heading = Opciones de acceso
 opportunity-no-features = Esta oportunidad no indica opciones de acceso.
 opportunity-log-in-link = Inicia sesión
+opportunity-applied = Ya enviaste tu solicitud para esta oportunidad.
+opportunity-applied-link = Ver tu solicitud
 opportunity-log-in-rest = como estudiante para solicitar.

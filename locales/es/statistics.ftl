@@ -36,7 +36,6 @@ stats-placed = Con colocación
 stats-completed = Completaron
 stats-gap = Brecha
 stats-belonging = Cambio en pertenencia
-stats-belonging-few = menos de { $threshold } respuestas
 stats-trend = Tendencia
 stats-trend-legend = Línea continua: tasa de participación. Línea discontinua: tasa de colocación. Los meses que no se muestran cortan las líneas.
 stats-trend-caption = Participación y colocación por mes (los datos del gráfico)

@@ -131,6 +131,7 @@ async fn mail_confirmation_saying(
             attachment: None,
             unsubscribe: None,
             for_organization: None,
+            about_organization: None,
             for_account: Some(user.id),
         },
     )
@@ -192,6 +193,7 @@ async fn mail_attempt(
             attachment: None,
             unsubscribe: None,
             for_organization: None,
+            about_organization: None,
             for_account: Some(user.id),
         },
     )

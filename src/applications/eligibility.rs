@@ -35,15 +35,27 @@ pub fn check(
         return Err(t(lang, "student-apply-inactive"));
     }
     if student.grade < opportunity.min_grade || student.grade > opportunity.max_grade {
-        return Err(t_args(
-            lang,
-            "student-apply-grade",
-            vec![
-                ("from", grade_in(lang, opportunity.min_grade).into()),
-                ("to", grade_in(lang, opportunity.max_grade).into()),
-                ("yours", grade_in(lang, student.grade).into()),
-            ],
-        ));
+        let yours = ("yours", grade_in(lang, student.grade).into());
+        return Err(if opportunity.min_grade == opportunity.max_grade {
+            t_args(
+                lang,
+                "student-apply-grade-one",
+                vec![
+                    ("grade", grade_in(lang, opportunity.min_grade).into()),
+                    yours,
+                ],
+            )
+        } else {
+            t_args(
+                lang,
+                "student-apply-grade",
+                vec![
+                    ("from", grade_in(lang, opportunity.min_grade).into()),
+                    ("to", grade_in(lang, opportunity.max_grade).into()),
+                    yours,
+                ],
+            )
+        });
     }
     if let Some(min_age) = opportunity.min_age {
         let Some(birth) = student.date_of_birth else {

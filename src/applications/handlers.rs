@@ -25,8 +25,21 @@ pub async fn apply(
     Path(id): Path<i32>,
     Form(form): Form<ApplicationForm>,
 ) -> AppResult<Response> {
+    let applied = service::apply(&db, &student, id, &form).await;
+    // A second tab, a double tap or the back button: the student already
+    // applied, so take them to that application rather than a refusal.
+    if applied.is_err()
+        && let Some(existing) = service::application_of(&db, &student, id).await?
+    {
+        return Saved::new(
+            Message::new("student-apply-already"),
+            format!("/student/applications/{existing}"),
+        )
+        .redirect(&session)
+        .await;
+    }
     save_or_rerender(
-        service::apply(&db, &student, id, &form).await,
+        applied,
         &session,
         async |application| {
             let message = match application.status {

@@ -87,6 +87,44 @@ async fn record(
     })
 }
 
+/// Where a student stands with a posting, for its page: applied already
+/// (the application), or not allowed to apply (why, in `lang`).
+pub struct Standing {
+    pub applied: Option<i32>,
+    pub cannot_apply: Option<String>,
+}
+
+pub async fn standing(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    opportunity: &opportunity::Model,
+    lang: Lang,
+) -> AppResult<Standing> {
+    let applied = application_of(db, user, opportunity.id).await?;
+    let student = student_of(db, user.id).await?;
+    Ok(Standing {
+        applied,
+        cannot_apply: eligibility::check(opportunity, &student, lang).err(),
+    })
+}
+
+/// The student's application to `opportunity_id`, if they made one.
+pub async fn application_of(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    opportunity_id: i32,
+) -> AppResult<Option<i32>> {
+    let student = student_of(db, user.id).await?;
+    Ok(application::Entity::find()
+        .select_only()
+        .column(application::Column::Id)
+        .filter(application::Column::OpportunityId.eq(opportunity_id))
+        .filter(application::Column::StudentId.eq(student.id))
+        .into_tuple()
+        .one(db)
+        .await?)
+}
+
 /// Applies; a job shadow takes a free seat at once or joins the wait list.
 pub async fn apply(
     db: &DatabaseConnection,
@@ -409,6 +447,11 @@ pub async fn student_act(
             lang,
             "safe-offer-org-not-verified",
         )));
+    }
+    // A placement whose last day is over cannot start: consent given later
+    // would cover days already past (and their hours).
+    if action == StudentAction::Accept && opportunity.end_date < crate::format::today() {
+        return Err(AppError::Conflict(t(lang, "student-accept-ended")));
     }
     if action == StudentAction::Accept && !student.active {
         // Off the roster (left the school): as applying, so accepting.

@@ -87,10 +87,17 @@ async fn check(session: &Session, request: Request) -> AppResult<Request> {
     if is_cross_origin(request.headers()) {
         return Err(AppError::Csrf);
     }
+    // No cookie came back at all: reloading cannot help (a browser or a
+    // school device that blocks cookies), so say what does.
+    let no_cookie = !request.headers().contains_key(header::COOKIE);
     let expected = session
         .get::<String>(SESSION_KEY)
         .await?
-        .ok_or(AppError::Csrf)?;
+        .ok_or(if no_cookie {
+            AppError::CookiesNeeded
+        } else {
+            AppError::Csrf
+        })?;
     let (parts, body) = request.into_parts();
     let (given, body) = if let Some(value) = parts.headers.get(HEADER) {
         (value.to_str().unwrap_or_default().to_owned(), body)

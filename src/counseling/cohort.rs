@@ -272,16 +272,60 @@ fn facts_joined(period: &Period, only_scope: bool) -> SelectStatement {
     query
 }
 
-/// Each group's place among the groups of its dimension by its active
-/// students across every school (1 the smallest; equal sizes share a
-/// place), the same whoever asks: the order in which every view picks
-/// complementary cells, so that schools hide the same groups where they
-/// can. Only the order is kept, never the sizes (the rules only compare
-/// them): a school's remembered view stays right while the order does.
+/// Each group's place in the order complementary suppression hides more
+/// groups of its dimension (1 first; see [`HIDE_FIRST`]), the same whoever
+/// asks, so that schools hide the same groups where they can. The order is
+/// fixed, never taken from counts: an order by the sizes of groups across
+/// schools let one school's roster change decide which of another
+/// school's cells were hidden, so two reports of a school whose data had
+/// not changed gave a hidden cell back, and a counselor could read another
+/// school's hidden sizes off their own dashboard (eyes12c F1, F2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DistrictOrder(Vec<BTreeMap<String, usize>>);
 
-/// The district's order of groups (one `GROUP BY` of the active students).
+/// Per dimension (`Dimension::ALL` order, school aside), the groups that
+/// complementary suppression hides first: those small in most districts
+/// first. A group not listed comes after them (then the smaller here).
+const HIDE_FIRST: [&[&str]; 7] = [
+    &["Another gender", "Not reported", "Female", "Male"],
+    &[
+        "Native Hawaiian or Pacific Islander",
+        "American Indian or Alaska Native",
+        "Not reported",
+        "Two or more races",
+        "Asian",
+        "Black or African American",
+        "White",
+        "Hispanic or Latino",
+    ],
+    &["Not reported", "Yes", "No"],
+    &["Not reported", "Yes", "No"],
+    &["Not reported", "Yes", "No"],
+    &["Not reported", "Yes", "No"],
+    &[
+        "Early college",
+        "Grade 6",
+        "Grade 7",
+        "Grade 8",
+        "Grade 9",
+        "Grade 10",
+        "Grade 11",
+        "Grade 12",
+    ],
+];
+
+/// `group`'s place in [`HIDE_FIRST`] for dimension `d`.
+fn hide_first_place(d: usize, group: &str) -> usize {
+    let listed = HIDE_FIRST.get(d).copied().unwrap_or_default();
+    listed
+        .iter()
+        .position(|g| *g == group)
+        .unwrap_or(listed.len())
+        + 1
+}
+
+/// The place of every group the active students of the district fall in
+/// (one `GROUP BY` finds them; their sizes are not used).
 pub async fn district_order(db: &impl ConnectionTrait) -> AppResult<DistrictOrder> {
     type Row = (
         Option<String>,
@@ -324,13 +368,14 @@ pub async fn district_order(db: &impl ConnectionTrait) -> AppResult<DistrictOrde
     }
     let places = sizes
         .into_iter()
-        .map(|groups| {
-            let mut distinct: Vec<usize> = groups.values().copied().collect();
-            distinct.sort_unstable();
-            distinct.dedup();
+        .enumerate()
+        .map(|(d, groups)| {
             groups
-                .into_iter()
-                .map(|(group, size)| (group, distinct.partition_point(|&d| d < size) + 1))
+                .into_keys()
+                .map(|group| {
+                    let place = hide_first_place(d, &group);
+                    (group, place)
+                })
                 .collect()
         })
         .collect();

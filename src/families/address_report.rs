@@ -337,6 +337,7 @@ async fn tell_admins(
                 attachment: None,
                 unsubscribe: None,
                 for_organization: None,
+                about_organization: None,
                 for_account: Some(admin.id),
             },
         )

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use entity::{Role, counselor_school, guardian, student, student_guardian, user};
 use sea_orm::{
     ActiveModelTrait,
@@ -523,6 +523,7 @@ async fn notify_address(
             attachment: None,
             unsubscribe: None,
             for_organization: None,
+            about_organization: None,
             for_account: None,
         },
     )
@@ -566,6 +567,11 @@ pub fn recorded_lang(guardian: &guardian::Model) -> Option<Lang> {
     crate::languages::interface_lang(&guardian.language)
 }
 
+/// Whether a form's `seen` stamp is the moment `updated_at` names.
+fn seen_at(seen: &str, updated_at: DateTime<Utc>) -> bool {
+    DateTime::parse_from_rfc3339(seen).is_ok_and(|seen| seen == updated_at)
+}
+
 /// A guardian contact as a counselor types it.
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(default)]
@@ -577,6 +583,9 @@ pub struct GuardianForm {
     pub language: String,
     /// `true` or `false` (only when correcting).
     pub active: String,
+    /// When correcting: the contact's `updated_at` as the form's page showed
+    /// it, so that a stale tab cannot undo a colleague's change.
+    pub seen: String,
 }
 
 struct GuardianInput {
@@ -730,6 +739,11 @@ pub async fn correct(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    // A form opened before a colleague's change (or a roster's) would put
+    // back what that change took away: a contact made inactive, an address.
+    if !form.seen.is_empty() && !seen_at(&form.seen, current.updated_at) {
+        return Err(AppError::conflict("families-err-changed-meanwhile"));
+    }
     let input = parse(form, Some(&current.language))?;
     refuse_unfit_address(&txn, input.email.as_deref(), student_id, Some(guardian_id)).await?;
     let students: Vec<i32> = student_guardian::Entity::find()

@@ -171,6 +171,7 @@ async fn send_one(
                     attachment: None,
                     unsubscribe: Some(to.unsubscribe.clone()),
                     for_organization: None,
+                    about_organization: None,
                     for_account: to.account,
                 },
             )

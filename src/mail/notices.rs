@@ -30,6 +30,9 @@ pub struct Notice<'a> {
     /// Mail to an organization's employers: that organization (see
     /// [`Outgoing::for_organization`]).
     pub for_organization: Option<i32>,
+    /// Mail to a family or student about a placement: its host (see
+    /// [`Outgoing::about_organization`]).
+    pub about_organization: Option<i32>,
 }
 
 /// Queues `notice` to someone who wants it.
@@ -60,6 +63,7 @@ pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>)
             attachment: notice.attachment,
             unsubscribe: Some(to.unsubscribe.clone()),
             for_organization: notice.for_organization,
+            about_organization: notice.about_organization,
             for_account: to.account,
         },
     )
@@ -101,6 +105,7 @@ pub async fn decision_to_student(
             facts: None,
             attachment: None,
             for_organization: None,
+            about_organization: None,
         },
     )
     .await?;
@@ -140,6 +145,7 @@ pub async fn to_employers(
                 facts: None,
                 attachment: None,
                 for_organization: Some(opportunity.organization_id),
+                about_organization: None,
             },
         )
         .await?;

@@ -48,6 +48,10 @@ pub struct Outgoing<'a> {
     /// out, the organization is no longer verified or the recipient no
     /// longer one of its enabled employers (a suspension is at once).
     pub for_organization: Option<i32>,
+    /// Mail to a family or student about a placement (a confirmation with
+    /// its calendar invitation): the host organization. The worker holds
+    /// it back if, when it goes out, that organization is suspended.
+    pub about_organization: Option<i32>,
     /// The account the message is for (`None` for a guardian, who has
     /// none). While that account's address is unconfirmed, only the mail
     /// proving it goes out; the rest is kept back (see [`enqueue`]).
@@ -137,6 +141,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         last_error: Set(kept_back.then(|| UNCONFIRMED.to_owned())),
         unsubscribe_path: Set(message.unsubscribe),
         for_organization_id: Set(message.for_organization),
+        about_organization_id: Set(message.about_organization),
         ..Default::default()
     }
     .insert(db)

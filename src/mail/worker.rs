@@ -194,10 +194,23 @@ pub const WITHHELD: &str = "withheld";
 
 /// Whether mail for an organization's employers may still go to its
 /// recipient: the organization is verified and the recipient one of its
-/// enabled employers. Checked just before sending, so a suspension, a
-/// disabled account or a removal stops mail queued before it, even when it
-/// waited hours for the SMTP server. Other mail always may.
+/// enabled employers; and whether mail to a family about a placement may
+/// still go: its host organization is verified. Checked just before
+/// sending, so a suspension, a disabled account or a removal stops mail
+/// queued before it, even when it waited hours for the SMTP server (no
+/// invitation to a suspended organization's site reaches a family). Other
+/// mail always may.
 async fn still_theirs(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResult<bool> {
+    if let Some(host) = row.about_organization_id {
+        let verified = organization::Entity::find_by_id(host)
+            .filter(organization::Column::Status.eq(OrgStatus::Verified))
+            .count(db)
+            .await?
+            > 0;
+        if !verified {
+            return Ok(false);
+        }
+    }
     let Some(organization_id) = row.for_organization_id else {
         return Ok(true);
     };

@@ -215,8 +215,11 @@ pub async fn act(
 #[derive(Serialize)]
 struct ShowPage {
     opportunity: OpportunityView,
-    /// Students see the application form.
+    /// Students see the application form, unless they applied already
+    /// (`applied`: their application) or may not apply (`cannot_apply`: why).
     can_apply: bool,
+    applied: Option<i32>,
+    cannot_apply: Option<String>,
     form: crate::applications::service::ApplicationForm,
     errors: FieldErrors,
     /// schema.org `JobPosting`, for search engines.
@@ -230,14 +233,24 @@ pub async fn show(
 ) -> AppResult<Response> {
     let posting = service::find_visible(&state.db, id).await?;
     let job_posting = super::jsonld::job_posting(&state.db, &posting, &state.site_url).await?;
+    let standing = match &page.user {
+        Some(user) if user.role == entity::Role::Student => Some(
+            crate::applications::service::standing(&state.db, user, &posting, page.lang).await?,
+        ),
+        _ => None,
+    };
     let opportunity = service::view(&state.db, posting, page.lang).await?;
-    let can_apply = page
-        .user
-        .as_ref()
-        .is_some_and(|u| u.role == entity::Role::Student);
+    let (applied, cannot_apply) = standing.map_or((None, None), |s| (s.applied, s.cannot_apply));
     let view = ShowPage {
         opportunity,
-        can_apply,
+        can_apply: page
+            .user
+            .as_ref()
+            .is_some_and(|u| u.role == entity::Role::Student)
+            && applied.is_none()
+            && cannot_apply.is_none(),
+        applied,
+        cannot_apply,
         form: Default::default(),
         errors: FieldErrors::new(),
         job_posting: Some(job_posting),

@@ -104,6 +104,7 @@ pub async fn decision_made(
                     attachment: None,
                     unsubscribe: None,
                     for_organization: None,
+                    about_organization: None,
                     for_account: Some(person.id),
                 },
             )

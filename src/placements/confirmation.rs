@@ -125,6 +125,9 @@ pub async fn confirm(
                     body,
                 }),
                 for_organization: None,
+                // Held back if the host is suspended before it goes out:
+                // no invitation to its site reaches a family then.
+                about_organization: Some(opportunity.organization_id),
             },
         )
         .await?;

@@ -126,6 +126,7 @@ async fn mail_link(
             attachment: None,
             unsubscribe: None,
             for_organization: None,
+            about_organization: None,
             // A guardian: never kept back for an account's address.
             for_account: None,
         },
@@ -366,6 +367,9 @@ pub enum LinkProblem {
     /// The placement no longer goes ahead (given back, called off, ended):
     /// there is nothing left to decide.
     Closed,
+    /// The placement's last day is over: a consent now would cover days
+    /// already past.
+    Past,
     /// A family reported a change of contact: email consent for the student
     /// waits until the district's admins have looked.
     Held,
@@ -396,6 +400,9 @@ pub async fn open_link(
     }
     if request.used_at.is_some() || placement.status != PlacementStatus::AwaitingConsent {
         return Ok(Err(LinkProblem::Used));
+    }
+    if placement.end_date < crate::format::today() {
+        return Ok(Err(LinkProblem::Past));
     }
     if crate::families::address_report::is_held(db, placement.student_id).await? {
         return Ok(Err(LinkProblem::Held));

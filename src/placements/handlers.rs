@@ -34,6 +34,7 @@ async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
         LinkProblem::Unknown => (StatusCode::NOT_FOUND, "unknown"),
         LinkProblem::Used => (StatusCode::GONE, "used"),
         LinkProblem::Closed => (StatusCode::GONE, "closed"),
+        LinkProblem::Past => (StatusCode::GONE, "past"),
         LinkProblem::Held => (StatusCode::CONFLICT, "held"),
         LinkProblem::Expired => (StatusCode::GONE, "expired"),
     };

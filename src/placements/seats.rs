@@ -492,6 +492,7 @@ pub async fn tell_promoted(
             facts: None,
             attachment: None,
             for_organization: None,
+            about_organization: None,
         },
     )
     .await?;

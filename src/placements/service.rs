@@ -231,6 +231,12 @@ async fn record_consent(
         .await?
         .or_not_found()?;
     let given = decision.given;
+    // Consent starts a placement from its first day: once the last day is
+    // over it would only cover days already past (a link or a paper form
+    // found late). Declining stays possible.
+    if given && placement.end_date < crate::format::today() {
+        return Err(AppError::conflict("placements-consent-after-end"));
+    }
     // Consent cannot start a placement at an organization that lost its
     // verification; declining stays possible.
     if given
@@ -402,8 +408,18 @@ fn quarter_hours(errors: &mut FieldErrors, value: &str) -> Option<i32> {
     }
 }
 
-/// Logs hours: an active placement, a day within it and not in the future,
-/// at most 12 hours a day in all.
+/// The day a guardian's consent through the emailed link let the placement
+/// start. (A paper form may be entered days after it was signed, so its
+/// entry date says nothing about the days it covers.)
+fn consent_day(placement: &placement::Model) -> Option<NaiveDate> {
+    (placement.consent_given == Some(true) && placement.consent_recorded_by.is_none())
+        .then_some(placement.consent_recorded_at)
+        .flatten()
+        .map(|at| at.with_timezone(&chrono::Local).date_naive())
+}
+
+/// Logs hours: an active placement, a day within it and not in the future
+/// nor before a guardian's consent, at most 12 hours a day in all.
 pub async fn log_hours(
     db: &DatabaseConnection,
     user: &CurrentUser,
@@ -462,6 +478,14 @@ pub async fn log_hours(
             Message::new("student-hours-error-outside")
                 .date("from", placement.start_date)
                 .date("to", placement.end_date),
+        );
+    } else if let Some(consented) = consent_day(&placement)
+        && work_date < consented
+    {
+        // A minor's day before the guardian said yes was not a placement day.
+        errors.add(
+            "work_date",
+            Message::new("student-hours-error-before-consent").date("date", consented),
         );
     }
     let same_day = hour_log::Entity::find()

@@ -13,7 +13,7 @@
 
 use std::{
     cmp::Ordering,
-    collections::BinaryHeap,
+    collections::{BinaryHeap, HashMap},
     ops::RangeInclusive,
     sync::{Arc, Mutex},
 };
@@ -190,6 +190,9 @@ pub struct FactTable {
     remote: Bits,
     /// Each posting's place, read together by a radius search.
     places: Vec<Place>,
+    /// The postings of each grid cell (`Cell`), so that a radius search
+    /// looks closely only at the postings near its centre.
+    grid: HashMap<Cell, Vec<u32>>,
     languages: Vec<LanguageMask>,
     ids: Vec<i32>,
     published_at: Vec<i64>,
@@ -211,6 +214,23 @@ pub struct FactTable {
 struct Place {
     point: Point,
     direction: Direction,
+}
+
+/// A quarter of a degree of latitude by a quarter of longitude (about 17
+/// miles north to south): the grid a radius search narrows by first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Cell(i32, i32);
+
+impl Cell {
+    const PER_DEGREE: f64 = 4.0;
+
+    /// The cell of a place; every place inside a latitude and longitude box
+    /// lies in a cell between the cells of the box's corners.
+    fn of(latitude: f64, longitude: f64) -> Self {
+        // `as` saturates: a far-off bound still orders rightly.
+        let index = |degrees: f64| (degrees * Self::PER_DEGREE).floor() as i32;
+        Cell(index(latitude), index(longitude))
+    }
 }
 
 /// 64 documents' membership in each kind, field, mode and need.
@@ -281,6 +301,14 @@ impl FromIterator<Facts> for FactTable {
                     }
                 })
                 .collect(),
+            grid: rows
+                .iter()
+                .enumerate()
+                .fold(HashMap::new(), |mut grid, (doc, r)| {
+                    let cell = Cell::of(r.latitude, r.longitude);
+                    grid.entry(cell).or_insert_with(Vec::new).push(doc as u32);
+                    grid
+                }),
             languages: rows.iter().map(|r| r.languages).collect(),
             ids: rows.iter().map(|r| r.id).collect(),
             published_at: rows.iter().map(|r| r.published_at).collect(),
@@ -477,6 +505,13 @@ impl FactTable {
         let Some(radius) = &near.radius else {
             return distances;
         };
+        // Remote work and the postings of the cells the radius's box
+        // touches: nothing else can be within reach.
+        let mut nearby = self.remote.clone();
+        for doc in self.in_cells(radius) {
+            nearby.insert(doc as usize);
+        }
+        base.and_with(&nearby);
         base.retain(|doc| {
             if self.remote.contains(doc) {
                 return true;
@@ -504,6 +539,35 @@ impl FactTable {
             !beyond
         });
         distances
+    }
+
+    /// The postings of every grid cell that the radius's latitude and
+    /// longitude bounds touch (a few cells for a town; a wide radius reads
+    /// the grid's cells rather than the box's).
+    fn in_cells<'a>(&'a self, radius: &Radius) -> impl Iterator<Item = u32> + 'a {
+        let low = Cell::of(radius.lat_min, radius.lng_min);
+        let high = Cell::of(radius.lat_max, radius.lng_max);
+        let cells_in_box =
+            (i64::from(high.0) - i64::from(low.0) + 1) * (i64::from(high.1) - i64::from(low.1) + 1);
+        let within = move |cell: &Cell| {
+            (low.0..=high.0).contains(&cell.0) && (low.1..=high.1).contains(&cell.1)
+        };
+        let by_box: Box<dyn Iterator<Item = &'a Vec<u32>> + 'a> =
+            if cells_in_box <= self.grid.len() as i64 {
+                Box::new(
+                    (low.0..=high.0)
+                        .flat_map(move |lat| (low.1..=high.1).map(move |lng| Cell(lat, lng)))
+                        .filter_map(|cell| self.grid.get(&cell)),
+                )
+            } else {
+                Box::new(
+                    self.grid
+                        .iter()
+                        .filter(move |(cell, _)| within(cell))
+                        .map(|(_, docs)| docs),
+                )
+            };
+        by_box.flatten().copied()
     }
 
     /// Facet counts and the total into `tally`; returns the hits.

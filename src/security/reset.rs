@@ -134,6 +134,7 @@ pub async fn mail_link(
             attachment: None,
             unsubscribe: None,
             for_organization: None,
+            about_organization: None,
             for_account: Some(user.id),
         },
     )

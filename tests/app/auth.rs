@@ -347,3 +347,43 @@ async fn an_error_page_shows_the_signed_in_persons_own_header() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_browser_that_keeps_no_cookies_is_told_cookies_are_needed_not_to_reload() {
+    on_each_backend(async |app| {
+        let browser = crate::families::cookieless();
+        let page = app.get_as(&browser, "/login").await.text().await.unwrap();
+        let token = crate::helpers::extract_csrf(&page).expect("a token in the form");
+        let response = browser
+            .post(app.url("/login"))
+            .header("Origin", app.url("").trim_end_matches('/'))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", "nobody@example.org"),
+                ("password", PASSWORD),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let text = response.text().await.unwrap();
+        assert!(text.contains("needs cookies"), "{text}");
+        // A browser that sent a cookie but a stale token still hears "reload".
+        let client = new_client();
+        app.get_as(&client, "/login").await;
+        let response = client
+            .post(app.url("/login"))
+            .header("Origin", app.url("").trim_end_matches('/'))
+            .form(&[
+                ("csrf_token", "stale"),
+                ("email", "a@b.org"),
+                ("password", PASSWORD),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(!response.text().await.unwrap().contains("needs cookies"));
+    })
+    .await;
+}

@@ -2081,3 +2081,137 @@ async fn a_family_whose_language_we_do_not_write_gets_a_line_in_it_and_keeps_it_
         assert_eq!(maria(&app).await.language, "Hmong");
     }
 }
+
+/// Moves placement `id` to run from `start` to `end` days from today.
+async fn set_placement_days(app: &TestApp, id: i32, start: i64, end: i64) {
+    let day = |days: i64| stembridge::format::today() + chrono::Duration::days(days);
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE placement SET start_date = '{}', end_date = '{}' WHERE id = {id}",
+            day(start),
+            day(end)
+        ))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn consent_cannot_start_a_placement_whose_days_are_over_nor_cover_days_before_it() {
+    on_each_backend(async |app| {
+        let w = world(&app, &users("es")).await;
+        let placement = accept(&app, &w).await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        // The link is opened after the placement's last day (a mail read
+        // late, a one-day job shadow): nothing is left to consent to.
+        set_placement_days(&app, placement, -10, -1).await;
+        let response = app.get(&link).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("Las fechas de esta práctica ya pasaron"),
+            "{page}"
+        );
+        let response = give_consent(&app, &new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        // Nor does a paper form entered late start it.
+        let record = format!("/counselor/placements/{placement}");
+        let response = app
+            .submit_as(
+                &w.counselor.client,
+                &record,
+                &format!("{record}/consent"),
+                &[
+                    ("guardian_name", "María Rivera"),
+                    ("relationship", "madre"),
+                    ("decision", "give"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("last day has passed"), "{page}");
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+
+        // The placement started ten days ago and runs on: María consents
+        // today, so the days before today were never placement days.
+        set_placement_days(&app, placement, -10, 20).await;
+        let response = give_consent(&app, &new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        let hours_page = format!("/student/placements/{placement}");
+        let hours =
+            |day: i64| (stembridge::format::today() + chrono::Duration::days(day)).to_string();
+        let response = app
+            .submit_as(
+                &w.student,
+                &hours_page,
+                &format!("{hours_page}/hours"),
+                &[
+                    ("work_date", &hours(-3)),
+                    ("hours", "2"),
+                    ("description", "Sorted parts."),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("gave consent on"), "{page}");
+        assert_eq!(app.count("hour_log").await, 0, "nothing written");
+        let response = app
+            .submit_as(
+                &w.student,
+                &hours_page,
+                &format!("{hours_page}/hours"),
+                &[
+                    ("work_date", &hours(0)),
+                    ("hours", "2"),
+                    ("description", "Sorted parts."),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_offer_left_open_past_the_postings_last_day_cannot_be_accepted() {
+    on_each_backend(async |app| {
+        let w = world(&app, &users("es")).await;
+        let opportunity = entity::application::Entity::find_by_id(w.application)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .opportunity_id;
+        let day = |days: i64| stembridge::format::today() + chrono::Duration::days(days);
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET start_date = '{}', end_date = '{}' WHERE id = {opportunity}",
+                day(-20),
+                day(-2)
+            ))
+            .await
+            .unwrap();
+        let page = format!("/student/applications/{}", w.application);
+        let response = app
+            .submit_as(
+                &w.student,
+                &page,
+                &format!("{page}/accept"),
+                &[("belonging", "4")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let text = response.text().await.unwrap();
+        assert!(text.contains("last day has passed"), "{text}");
+        assert_eq!(app.count("placement").await, 0, "no placement");
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request'").await,
+            0,
+            "nobody asked"
+        );
+    })
+    .await;
+}

@@ -353,3 +353,40 @@ async fn a_nul_character_in_a_form_or_a_query_is_refused_with_a_message() {
     })
     .await;
 }
+
+/// A form a tool sends in Latin-1 or Windows-1252 (declared as such) would
+/// have its accents saved as replacement characters and published: it is
+/// refused, saying to send UTF-8, and nothing is written (eyes12a F1).
+#[tokio::test]
+async fn a_form_declared_in_another_character_set_is_refused_saying_so() {
+    crate::helpers::on_each_backend(async |app: TestApp| {
+        let client = crate::helpers::new_client();
+        let page = app.get_as(&client, "/register").await.text().await.unwrap();
+        let token = extract_csrf(&page).unwrap();
+        let before = (app.count("app_user").await, app.count("organization").await);
+        for charset in ["ISO-8859-1", "windows-1252"] {
+            let body = format!(
+                "csrf_token={token}&display_name=Pe%F1a&email=pena%40example.org&password=long-enough-password&organization_name=Pe%F1a+Labs&website=https%3A%2F%2Fpena.example"
+            );
+            let response = client
+                .post(app.url("/register"))
+                .header(
+                    CONTENT_TYPE,
+                    format!("application/x-www-form-urlencoded; charset={charset}"),
+                )
+                .header("Origin", app.url("").trim_end_matches('/'))
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{charset}");
+            assert!(response.text().await.unwrap().contains("UTF-8"));
+        }
+        assert_eq!(
+            (app.count("app_user").await, app.count("organization").await),
+            before,
+            "nothing written"
+        );
+    })
+    .await;
+}

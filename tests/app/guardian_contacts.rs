@@ -1146,3 +1146,140 @@ async fn a_student_taken_off_and_put_back_with_a_new_contact_tells_the_family_th
         );
     }
 }
+
+#[tokio::test]
+async fn a_stale_tab_of_the_record_cannot_undo_a_colleagues_change_to_a_contact() {
+    for backend in backends() {
+        let Waiting {
+            server: _server,
+            app,
+            w,
+            placement: _,
+            first: _,
+        } = waiting_for_maria(backend, "es").await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        // Two tabs of the record, opened before any change.
+        let stale = text(&app, &w.counselor.client, &record).await;
+        let seen = stale
+            .split("name=\"seen\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the form carries when it was read")
+            .to_owned();
+        let guardian = maria(&app).await;
+        let action = format!("{record}/guardians/{}", guardian.id);
+        let form = |active: &'static str, phone: &'static str, seen: String| {
+            vec![
+                ("given_name", "María".to_owned()),
+                ("family_name", "Rivera".to_owned()),
+                ("email", "maria@example.org".to_owned()),
+                ("phone", phone.to_owned()),
+                ("language", "es".to_owned()),
+                ("active", active.to_owned()),
+                ("seen", seen),
+            ]
+        };
+        let post = |fields: Vec<(&'static str, String)>| {
+            let (app, w, record, action) = (&app, &w, &record, &action);
+            async move {
+                let fields: Vec<(&str, &str)> =
+                    fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                app.submit_as(&w.counselor, record, action, &fields).await
+            }
+        };
+        // The first tab makes María inactive (a custody change).
+        let response = post(form("false", "", seen.clone())).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(!maria(&app).await.active);
+        let requests = consent_requests(&app).await;
+        // The second tab, opened before, only adds a phone number: it would
+        // make her active again and mail her a new consent link.
+        let response = post(form("true", "555-0100", seen)).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("changed this contact after you opened"),
+            "{page}"
+        );
+        let after = maria(&app).await;
+        assert!(!after.active, "still inactive");
+        assert!(after.phone.is_none(), "nothing saved");
+        assert_eq!(consent_requests(&app).await, requests, "nobody asked");
+        // A fresh page carries the new stamp, and saves.
+        let fresh = text(&app, &w.counselor.client, &record).await;
+        let seen = fresh
+            .split("name=\"seen\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap()
+            .to_owned();
+        let response = post(form("false", "555-0100", seen)).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(maria(&app).await.phone.is_some(), "saved from a fresh page");
+    }
+}
+
+#[tokio::test]
+async fn a_suspension_tells_the_family_not_to_go_and_holds_back_a_confirmation_still_waiting() {
+    for backend in backends() {
+        let Waiting {
+            mut server,
+            app,
+            w,
+            placement,
+            first: _,
+        } = waiting_for_maria(backend, "es").await;
+        // The SMTP server goes down just as María consents: her
+        // confirmation, with its calendar invitation, waits in the outbox.
+        server.stop().await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        let response = give_consent(&app, &new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        let response = app
+            .review(
+                &w.admin.client,
+                "Lakeshore Robotics",
+                "suspend",
+                "A complaint is being looked into.",
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        server.restart().await;
+        // María hears, in Spanish, that Ana is not to go; the invitation
+        // to the suspended organization's site never reaches her.
+        let mails = server.wait_for_to("maria@example.org", 2, 30).await;
+        let paused = &mails[1];
+        assert!(
+            paused.subject().contains("no debe ir"),
+            "{}",
+            paused.subject()
+        );
+        assert!(
+            paused.text().contains("Lakeshore Robotics"),
+            "{}",
+            paused.text()
+        );
+        let mut withheld = 0;
+        for _ in 0..100 {
+            withheld = app
+                .count(
+                    "mail_outbox WHERE recipient = 'maria@example.org' \
+                     AND subject LIKE '%confirmada%' AND last_error = 'withheld'",
+                )
+                .await;
+            if withheld == 1 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(withheld, 1, "the confirmation is held back");
+        assert!(
+            server
+                .received_to("maria@example.org")
+                .iter()
+                .all(|m| !m.subject().contains("confirmada")),
+            "no confirmation reached her"
+        );
+    }
+}

@@ -285,12 +285,25 @@ async fn journeys_at(width: u32, lang: &'static str) {
     j.sees("your decision is recorded", "su decisión quedó registrada")
         .await;
 
-    // Hours are logged and approved (the placement is moved to have started).
+    // Hours are logged and approved (the placement is moved to have started,
+    // and María's consent with it: hours before a consent are refused).
     let start = days_from_now(-7);
     app.db
         .execute_unprepared(&format!("UPDATE placement SET start_date = '{start}'"))
         .await
         .unwrap();
+    {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+        entity::placement::Entity::update_many()
+            .col_expr(
+                entity::placement::Column::ConsentRecordedAt,
+                Expr::value(chrono::Utc::now() - chrono::Duration::days(7)),
+            )
+            .filter(entity::placement::Column::ConsentRecordedAt.is_not_null())
+            .exec(&app.db)
+            .await
+            .unwrap();
+    }
     j.log_in("ana@students.org").await;
     j.visit("/student/placements/1").await;
     j.set("f-work_date", &days_from_now(-1)).await;

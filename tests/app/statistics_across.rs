@@ -446,3 +446,61 @@ async fn a_counselor_who_subtracts_their_own_placements_learns_nothing_of_a_few_
     })
     .await;
 }
+
+/// `count` new active students of `school` of race `race` (set-up only).
+async fn of_race(app: &TestApp, school: i32, race: &str, count: usize) {
+    for _ in 0..count {
+        let id = enrolled(app, school, race).await;
+        entity::student::ActiveModel {
+            id: Set(id),
+            race_ethnicity: Set(Some(race.to_owned())),
+            ..Default::default()
+        }
+        .update(&app.db)
+        .await
+        .unwrap();
+    }
+}
+
+async fn groups_csv(app: &TestApp, counselor: &Client) -> String {
+    app.get_as(counselor, "/counselor/dashboard/groups.csv")
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Which of a school's cells are hidden beside a small group never depends
+/// on another school's students: a roster change at Roosevelt used to
+/// reorder the groups "by size across every school" and move the cell
+/// Lincoln hid, so two exports of an unchanged Lincoln gave the small
+/// group back (eyes12c F2, HIGH).
+#[tokio::test]
+async fn a_change_at_another_school_never_moves_which_cells_a_school_hides() {
+    for backend in crate::helpers::backends() {
+        // Every view counted afresh: nothing remembered hides a change.
+        let app = TestApp::spawn_with(backend, |config| config.stats_cache_seconds = 0).await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let roosevelt = app.school_with_counselor("Roosevelt High").await;
+        for (race, count) in [
+            ("Hispanic or Latino", 30),
+            ("White", 25),
+            ("Asian", 24),
+            ("American Indian or Alaska Native", 3),
+        ] {
+            of_race(&app, lincoln, race, count).await;
+        }
+        of_race(&app, roosevelt, "White", 12).await;
+        let counselor = app.counselor_at(lincoln).await;
+        let before = groups_csv(&app, &counselor.client).await;
+        assert!(
+            !before.contains("American Indian"),
+            "the small group is hidden"
+        );
+        // Roosevelt's roster changes: 60 Asian students join, which once
+        // made Asian the largest group across schools.
+        of_race(&app, roosevelt, "Asian", 60).await;
+        let after = groups_csv(&app, &counselor.client).await;
+        assert_eq!(before, after, "Lincoln's export did not change");
+    }
+}
