@@ -51,6 +51,26 @@ pub async fn schools_of(
     Ok(query.all(db).await?)
 }
 
+/// Whether `user` looks after at least one school (an admin looks after
+/// every school). Only such staff take the district's decisions about
+/// organizations (verify, reject, suspend, reinstate, approve a rename) and
+/// read the employers' quality view: a counselor taken off every school
+/// reaches no student, and no longer decides which organizations reach them.
+pub async fn looks_after_a_school(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> AppResult<bool> {
+    use sea_orm::PaginatorTrait;
+    if user.role == Role::Admin {
+        return Ok(true);
+    }
+    let schools = counselor_school::Entity::find()
+        .filter(counselor_school::Column::UserId.eq(user.id))
+        .count(db)
+        .await?;
+    Ok(schools > 0)
+}
+
 /// Refuses unless `user` may act for `school_id`.
 pub async fn ensure_school_access(
     db: &impl ConnectionTrait,

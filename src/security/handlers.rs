@@ -428,10 +428,15 @@ pub async fn remove_school(
     session: Session,
     Path((id, school_id)): Path<(i32, i32)>,
 ) -> AppResult<Response> {
-    let email = lifecycle::remove_school(&db, &admin, id, school_id).await?;
+    let removed = lifecycle::remove_school(&db, &admin, id, school_id).await?;
+    let key = if removed.last {
+        "safe-account-last-school-removed"
+    } else {
+        "safe-account-school-removed"
+    };
     Saved::new(
-        Message::new("safe-account-school-removed").arg("email", email.as_str()),
-        format!("/admin/accounts?q={}", urlencode(&email)),
+        Message::new(key).arg("email", removed.email.as_str()),
+        format!("/admin/accounts?q={}", urlencode(&removed.email)),
     )
     .redirect(&session)
     .await

@@ -6,7 +6,7 @@
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::helpers::{TestApp, on_each_backend};
+use crate::helpers::{TestApp, location, on_each_backend};
 
 /// The audit rows of one action, as (actor, subject), oldest first.
 async fn audited(app: &TestApp, action: &str) -> Vec<(i32, String)> {
@@ -29,6 +29,17 @@ async fn school_id(app: &TestApp, name: &str) -> i32 {
         .unwrap()
         .unwrap()
         .id
+}
+
+async fn organization_status(app: &TestApp, id: i32) -> String {
+    entity::organization::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+        .key()
+        .to_owned()
 }
 
 #[tokio::test]
@@ -138,6 +149,100 @@ async fn an_admin_creating_schools_and_a_counselor_leaves_who_gave_whom_which_sc
             .unwrap();
         assert!(page.contains("dana.two@district.example to Roosevelt High"));
         assert!(!page.contains("Lincoln High (60608"), "only the grants");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_counselor_taken_off_every_school_may_no_longer_review_organizations() {
+    on_each_backend(async |app: TestApp| {
+        // Arrange: Dana looks after Lincoln High; an organization waits.
+        let admin = app.admin().await;
+        let school = app.school("Lincoln High").await;
+        let dana = app.counselor("dana@district.example", &[school]).await;
+        app.employer("Totally Real Labs", "boss@totallyreal.example")
+            .await;
+        let organization = app.organization_id("Totally Real Labs").await;
+        for page in ["/organizations/review", "/counselor/employers"] {
+            assert_eq!(app.get_as(&dana, page).await.status(), StatusCode::OK);
+        }
+
+        // Act: the admin takes her off her only school.
+        let response = app
+            .submit_as(
+                &admin,
+                "/admin/accounts",
+                &format!("/admin/accounts/{}/schools/{school}/remove", dana.id),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let accounts = app
+            .get_as(&admin, &location(&response))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(accounts.contains("has no school left"), "{accounts}");
+        assert!(
+            accounts.contains("No school: reaches no student and may not review organizations."),
+            "{accounts}"
+        );
+
+        // Assert: the queue, the quality view and every decision are refused,
+        // saying why, and the organization stays as it was.
+        for page in ["/organizations/review", "/counselor/employers"] {
+            let response = app.get_as(&dana, page).await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{page}");
+            assert!(
+                response
+                    .text()
+                    .await
+                    .unwrap()
+                    .contains("You look after no school at the moment"),
+                "{page}"
+            );
+        }
+        let token = app.csrf_token(&dana, "/account").await;
+        let seen = {
+            let row = entity::organization::Entity::find_by_id(organization)
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap();
+            stembridge::organizations::service::seen_stamp(&row)
+        };
+        let review = dana
+            .post(app.url(&format!("/organizations/{organization}/review")))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("decision", "verify"),
+                ("reason", ""),
+                ("seen", seen.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(review.status(), StatusCode::FORBIDDEN);
+        let change = dana
+            .post(app.url(&format!("/organizations/{organization}/change")))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("decision", "approve"),
+                ("name", "Totally Real Labs"),
+                ("website", ""),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(change.status(), StatusCode::FORBIDDEN);
+        assert_eq!(organization_status(&app, organization).await, "pending");
+        assert!(audited(&app, "verify_organization").await.is_empty());
+
+        // An admin, who looks after every school, still decides.
+        let response = app.review(&admin, "Totally Real Labs", "verify", "").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(organization_status(&app, organization).await, "verified");
     })
     .await;
 }
