@@ -22,6 +22,8 @@ entity::vocabulary! {
         ExportStudents = "export_students",
         ViewStudent = "view_student",
         PrintCodes = "print_codes",
+        IssueClaimCode = "issue_claim_code",
+        ClaimStudentAccount = "claim_student_account",
         ImportRoster = "import_roster",
         AddGuardian = "add_guardian",
         CorrectGuardian = "correct_guardian",
