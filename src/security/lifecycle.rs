@@ -147,6 +147,9 @@ pub async fn act(
                 .exec(&txn)
                 .await?;
             revoke_sessions(&txn, id).await?;
+            // Nor may a reset link issued before: re-enabled, the account
+            // would be taken back with it.
+            reset::retire_links(&txn, id).await?;
             // Links they handed out must not let anyone in after them.
             withdraw_invitations(&txn, Inviter::User(id), admin.id).await?;
         }
@@ -169,6 +172,7 @@ pub async fn act(
         AccountAction::ResetMfa => {
             super::mfa::clear(&txn, id).await?;
             revoke_sessions(&txn, id).await?;
+            reset::retire_links(&txn, id).await?;
         }
         AccountAction::RemoveFromOrganization => {
             if account.role != Role::Employer || account.organization_id.is_none() {
