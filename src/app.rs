@@ -59,7 +59,10 @@ impl FromRef<AppState> for DatabaseConnection {
 
 /// The whole router with its middleware, over an open database.
 pub fn router(state: AppState) -> Router {
-    let store = DbSessionStore::new(state.db.clone());
+    let store = DbSessionStore::new(
+        state.db.clone(),
+        chrono::Duration::minutes(state.config.session_idle_minutes),
+    );
     // Over HTTPS the `__Host-` prefix makes browsers refuse the cookie unless it
     // is Secure, host-only and for `/`: a subdomain cannot plant or shadow it.
     let cookie_name = if state.config.cookie_secure {
@@ -73,9 +76,10 @@ pub fn router(state: AppState) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.config.cookie_secure)
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
-            state.config.session_idle_minutes,
-        )));
+        // A browser-session cookie: closing the browser (a lab or library
+        // computer) ends the sign-in. The idle limit is the store's, the
+        // absolute limit `extractors::load_user`'s.
+        .with_expiry(Expiry::OnSessionEnd);
 
     let routes = Router::new()
         .merge(pages::router())
@@ -512,7 +516,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 /// on the one server holding the job's lease.
 fn spawn_session_cleanup(db: DatabaseConnection) -> JoinHandle<()> {
     use tower_sessions::ExpiredDeletion;
-    let store = DbSessionStore::new(db.clone());
+    // Only deletes rows: the idle limit plays no part.
+    let store = DbSessionStore::new(db.clone(), chrono::Duration::zero());
     tokio::spawn(async move {
         let period = Duration::from_secs(600);
         let lease = crate::jobs::Lease::new("session-cleanup", period);

@@ -52,6 +52,7 @@ counselor-record-timeline = Timeline
 counselor-record-nothing = Nothing yet: this student has not applied to anything.
 counselor-record-audited = Opening this record is written to the audit log.
 counselor-event-applied = Applied to “{ $title }”
+counselor-event-claimed = Account claimed with the claim code; it signs in as { $email }
 counselor-event-application = “{ $title }”: { $status }
 counselor-event-placement = Placement at “{ $title }”: { $status }
 counselor-event-hours = Logged { $hours } hours at “{ $title }” ({ $status })

@@ -77,6 +77,8 @@ safe-accounts-reset-link = Password reset link
 safe-accounts-reset-mfa = Clear authenticator
 safe-accounts-remove-organization = Remove from organization
 safe-accounts-remove-school = Remove from this school
+safe-accounts-no-school = No school: reaches no student and may not review organizations.
+safe-counselor-no-school = You look after no school at the moment, so you cannot review organizations or read the employers' quality view. An administrator decides which schools you look after.
 safe-accounts-none = No account matches.
 safe-accounts-any-role = Any role
 safe-accounts-error-role = “role” must be one of student, employer, counselor or admin (not “{ $value }”).
@@ -85,6 +87,7 @@ safe-account-enabled = { $email } can log in again.
 safe-account-mfa-reset = The authenticator of { $email } is cleared; they set it up again at their next login.
 safe-account-removed-from-organization = { $email } no longer acts for their organization.
 safe-account-school-removed = { $email } no longer looks after that school.
+safe-account-last-school-removed = { $email } no longer looks after that school, and has no school left: they reach no student and can no longer review organizations or read the employers' quality view.
 safe-account-changed = { $email } is updated.
 
 ## Navigation

@@ -58,6 +58,7 @@ counselor-record-timeline = Cronología
 counselor-record-nothing = Nada todavía: este estudiante no ha enviado ninguna solicitud.
 counselor-record-audited = Abrir este expediente queda anotado en el registro de auditoría.
 counselor-event-applied = Envió una solicitud a «{ $title }»
+counselor-event-claimed = Cuenta activada con el código de activación; inicia sesión como { $email }
 counselor-event-application = «{ $title }»: { $status }
 counselor-event-placement = Práctica en «{ $title }»: { $status }
 counselor-event-hours = Registró { $hours } horas en «{ $title }» ({ $status })

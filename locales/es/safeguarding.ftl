@@ -77,6 +77,8 @@ safe-accounts-reset-link = Enlace para restablecer la contraseña
 safe-accounts-reset-mfa = Borrar la autenticación
 safe-accounts-remove-organization = Quitar de la organización
 safe-accounts-remove-school = Quitar de esta escuela
+safe-accounts-no-school = Sin escuela: no llega a ningún estudiante y no puede revisar organizaciones.
+safe-counselor-no-school = Por ahora no atiende ninguna escuela, así que no puede revisar organizaciones ni consultar la calidad de los empleadores. Un administrador decide qué escuelas atiende.
 safe-accounts-none = Ninguna cuenta coincide.
 safe-accounts-any-role = Cualquier rol
 safe-accounts-error-role = “role” debe ser student, employer, counselor o admin (no “{ $value }”).
@@ -85,6 +87,7 @@ safe-account-enabled = { $email } puede iniciar sesión de nuevo.
 safe-account-mfa-reset = Se borró la autenticación de { $email }; la configurará de nuevo en su próximo inicio de sesión.
 safe-account-removed-from-organization = { $email } ya no actúa por su organización.
 safe-account-school-removed = { $email } ya no atiende esa escuela.
+safe-account-last-school-removed = { $email } ya no atiende esa escuela y no le queda ninguna: no llega a ningún estudiante y ya no puede revisar organizaciones ni consultar la calidad de los empleadores.
 safe-account-changed = { $email } se actualizó.
 
 ## Navegación

@@ -339,6 +339,16 @@ pub async fn claim_student_account(
         errors.add_id("code", "student-claim-code-invalid");
         return Err(AppError::Validation(errors));
     }
+    // Whoever holds a code can take the account: when, and with which
+    // address, is on the trail ("someone else has my account" is traced
+    // from here), and on the student's record for their counselor.
+    crate::counseling::audit::record(
+        &txn,
+        user.id,
+        crate::counseling::audit::AuditAction::ClaimStudentAccount,
+        &format!("student {} as {}", student.id, user.email),
+    )
+    .await?;
     txn.commit().await?;
     Ok(user)
 }

@@ -45,13 +45,13 @@ pub async fn dashboard(
 
 pub async fn create_school(
     State(state): State<AppState>,
-    _admin: AdminUser,
+    admin: AdminUser,
     session: Session,
     page: Page,
     Form(form): Form<NewSchool>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::create_school(&state.db, &form).await,
+        service::create_school(&state.db, admin.id, &form).await,
         &session,
         async |school| {
             Ok(Saved::new(
@@ -73,13 +73,13 @@ pub async fn create_school(
 
 pub async fn create_counselor(
     State(state): State<AppState>,
-    _admin: AdminUser,
+    admin: AdminUser,
     session: Session,
     page: Page,
     Form(form): Form<NewCounselor>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::create_counselor(&state.db, &form).await,
+        service::create_counselor(&state.db, admin.id, &form).await,
         &session,
         async |counselor| {
             Ok(Saved::new(

@@ -1,4 +1,5 @@
-//! Admin rules: creating schools and counselors and assigning counselors to schools.
+//! Admin rules: creating schools and counselors and assigning counselors to
+//! schools, each written to the audit log (who gave whom which schools).
 
 use std::collections::HashMap;
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::service::insert_user_checked,
+    counseling::audit::{self, AuditAction},
     db,
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
@@ -24,21 +26,35 @@ pub struct NewSchool {
     pub zip: String,
 }
 
-/// Adds a school.
-pub async fn create_school(db: &DatabaseConnection, form: &NewSchool) -> AppResult<school::Model> {
+/// Adds a school, audited as done by `admin_id`.
+pub async fn create_school(
+    db: &DatabaseConnection,
+    admin_id: i32,
+    form: &NewSchool,
+) -> AppResult<school::Model> {
     let mut errors = FieldErrors::new();
     let name = errors.text("name", "admin-school-name", &form.name, limit::FULL_NAME);
     let zip = errors.zip("zip", &form.zip);
     errors.into_result(())?;
-    Ok(school::ActiveModel {
+    let txn = db::begin_write(db).await?;
+    let school = school::ActiveModel {
         name: Set(name),
         sourced_id: Set(None),
         zip: Set(zip),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(db)
-    .await?)
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        admin_id,
+        AuditAction::CreateSchool,
+        &format!("{} ({}, school {})", school.name, school.zip, school.id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(school)
 }
 
 /// A counselor account to create; `school_ids` come from checkboxes.
@@ -52,9 +68,13 @@ pub struct NewCounselor {
     pub school_ids: Vec<i32>,
 }
 
-/// Creates a counselor and assigns the chosen schools, all or nothing.
+/// Creates a counselor and assigns the chosen schools, all or nothing. The
+/// audit log gets the account with its schools, and one entry per school
+/// given (the counterpart of `security::lifecycle::remove_school`): a grant
+/// of every student record of a school is on the trail, by `admin_id`.
 pub async fn create_counselor(
     db: &DatabaseConnection,
+    admin_id: i32,
     form: &NewCounselor,
 ) -> AppResult<user::Model> {
     if form.school_ids.is_empty() {
@@ -82,12 +102,27 @@ pub async fn create_counselor(
         Some(chrono::Utc::now()),
     )
     .await?;
-    for school in known {
+    let names: Vec<&str> = known.iter().map(|s| s.name.as_str()).collect();
+    audit::record(
+        &txn,
+        admin_id,
+        AuditAction::CreateCounselor,
+        &format!("{} for {}", counselor.email, names.join(", ")),
+    )
+    .await?;
+    for school in &known {
         counselor_school::ActiveModel {
             user_id: Set(counselor.id),
             school_id: Set(school.id),
         }
         .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            admin_id,
+            AuditAction::GiveCounselorSchool,
+            &format!("{} to {}", counselor.email, school.name),
+        )
         .await?;
     }
     txn.commit().await?;

@@ -204,6 +204,36 @@ role_gate!(
     AdminUser: Role::Admin
 );
 
+/// A counselor who looks after at least one school, or an admin: the
+/// district-wide decisions about organizations (the review queue, verifying,
+/// rejecting, suspending, reinstating, renames) and the employers' quality
+/// view take this. A counselor an admin took off every school is refused
+/// with a 403 saying why (`roster::service::looks_after_a_school`).
+#[derive(Debug, Clone)]
+pub struct ReviewerUser(pub CurrentUser);
+
+impl FromRequestParts<AppState> for ReviewerUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        let CounselorUser(user) = CounselorUser::from_request_parts(parts, state).await?;
+        if !crate::roster::service::looks_after_a_school(&state.db, &user).await? {
+            return Err(AppError::Refused(i18n::t(
+                i18n::current(),
+                "safe-counselor-no-school",
+            )));
+        }
+        Ok(ReviewerUser(user))
+    }
+}
+
+impl std::ops::Deref for ReviewerUser {
+    type Target = CurrentUser;
+    fn deref(&self) -> &CurrentUser {
+        &self.0
+    }
+}
+
 /// An employer acting for their organization, whatever its status: only
 /// for pages that touch no student (the dashboard, the organization profile,
 /// drafts). An employer without an organization (an admin took them out of

@@ -24,11 +24,30 @@ use tower_sessions::{
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
     db: DatabaseConnection,
+    /// How long a session lasts without a request that writes it.
+    idle: chrono::Duration,
 }
 
 impl DbSessionStore {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// A store whose rows expire `idle` after each write. The cookie is a
+    /// browser-session cookie (`Expiry::OnSessionEnd`, no Max-Age: closing
+    /// the browser on a shared school computer ends the sign-in), for which
+    /// tower-sessions dates the record two weeks ahead; the store keeps the
+    /// idle limit on the server instead, and `load` finds no expired row.
+    /// The absolute limit is checked on every request (`LOGIN_AT`).
+    pub fn new(db: DatabaseConnection, idle: chrono::Duration) -> Self {
+        Self { db, idle }
+    }
+
+    fn row(&self, record: &Record) -> Result<session::ActiveModel> {
+        let idle_ends = Utc::now() + self.idle;
+        Ok(session::ActiveModel {
+            id: Set(record.id.to_string()),
+            data: Set(
+                serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?
+            ),
+            expiry_date: Set(to_chrono(record.expiry_date).min(idle_ends)),
+        })
     }
 }
 
@@ -67,14 +86,6 @@ fn to_chrono(t: OffsetDateTime) -> DateTime<Utc> {
     DateTime::from_timestamp(t.unix_timestamp(), t.nanosecond()).unwrap_or_default()
 }
 
-fn to_row(record: &Record) -> Result<session::ActiveModel> {
-    Ok(session::ActiveModel {
-        id: Set(record.id.to_string()),
-        data: Set(serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?),
-        expiry_date: Set(to_chrono(record.expiry_date)),
-    })
-}
-
 #[async_trait]
 impl SessionStore for DbSessionStore {
     async fn create(&self, record: &mut Record) -> Result<()> {
@@ -86,7 +97,7 @@ impl SessionStore for DbSessionStore {
         // Ids are 128 random bits; a collision is all but impossible, but a new id
         // is drawn rather than overwriting someone else's session.
         loop {
-            let inserted = session::Entity::insert(to_row(record)?)
+            let inserted = session::Entity::insert(self.row(record)?)
                 .on_conflict(
                     OnConflict::column(session::Column::Id)
                         .do_nothing()
@@ -111,7 +122,7 @@ impl SessionStore for DbSessionStore {
     /// expiry, and people can go on reading pages while nothing can be
     /// written. Any other change (signing in or out) still fails.
     async fn save(&self, record: &Record) -> Result<()> {
-        let row = to_row(record)?;
+        let row = self.row(record)?;
         let saved = session::Entity::update_many()
             .set(session::ActiveModel {
                 data: row.data,

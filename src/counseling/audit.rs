@@ -1,4 +1,6 @@
-//! The audit log: every export and every opening of a student's record.
+//! The audit log: every export and every opening of a student's record,
+//! who was given or taken which school, claim codes and claims, and
+//! account and organization decisions.
 
 use axum::{extract::Request, http::Method, middleware::Next, response::Response};
 use chrono::Utc;
@@ -20,6 +22,8 @@ entity::vocabulary! {
         ExportStudents = "export_students",
         ViewStudent = "view_student",
         PrintCodes = "print_codes",
+        IssueClaimCode = "issue_claim_code",
+        ClaimStudentAccount = "claim_student_account",
         ImportRoster = "import_roster",
         AddGuardian = "add_guardian",
         CorrectGuardian = "correct_guardian",
@@ -38,6 +42,9 @@ entity::vocabulary! {
         IssuePasswordReset = "issue_password_reset",
         ResetMfa = "reset_mfa",
         RemoveFromOrganization = "remove_from_organization",
+        CreateSchool = "create_school",
+        CreateCounselor = "create_counselor",
+        GiveCounselorSchool = "give_counselor_school",
         RemoveCounselorSchool = "remove_counselor_school",
         WithdrawInvitations = "withdraw_invitations",
         ChangeOrganizationContact = "change_organization_contact",

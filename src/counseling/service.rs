@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
-use entity::{ApplicationStatus, application, hour_log, opportunity, placement, school, student};
+use entity::{
+    ApplicationStatus, application, hour_log, opportunity, placement, school, student, user,
+};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
@@ -249,6 +251,21 @@ pub async fn timeline(
         .collect();
     let lang = i18n::current();
     let mut events: Vec<(DateTime<Utc>, String)> = Vec::new();
+    // The account is made when the code is claimed: when, and the address
+    // it signs in with, so a counselor can tell a claim the student did not make.
+    if let Some(account) = match s.user_id {
+        Some(id) => user::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    } {
+        events.push((
+            account.created_at,
+            t_args(
+                lang,
+                "counselor-event-claimed",
+                vec![("email", account.email.as_str().into())],
+            ),
+        ));
+    }
     for a in &applications {
         let title = titles.get(&a.opportunity_id).cloned().unwrap_or_default();
         events.push((

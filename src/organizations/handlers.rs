@@ -18,7 +18,7 @@ use super::{
 use crate::{
     app::AppState,
     auth::extractors::{
-        CounselorUser, EmployerUser, FlashKind, FormPage, Page, VerifiedEmployer, flash,
+        EmployerUser, FlashKind, FormPage, Page, ReviewerUser, VerifiedEmployer, flash,
     },
     error::AppResult,
     forms::{FieldErrors, Form, Path, Query, Saved, save_or_rerender},
@@ -164,7 +164,7 @@ pub async fn join(
 
 pub async fn review_queue(
     State(db): State<DatabaseConnection>,
-    _reviewer: CounselorUser,
+    _reviewer: ReviewerUser,
     page: Page,
     Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
@@ -194,7 +194,7 @@ pub struct ReviewForm {
 
 pub async fn review(
     State(state): State<AppState>,
-    reviewer: CounselorUser,
+    reviewer: ReviewerUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<ReviewForm>,
@@ -219,7 +219,7 @@ pub async fn review(
 /// A reviewer approves or declines a requested name and website.
 pub async fn decide_change(
     State(db): State<DatabaseConnection>,
-    reviewer: CounselorUser,
+    reviewer: ReviewerUser,
     session: Session,
     Path(id): Path<i32>,
     Form(form): Form<ChangeForm>,

@@ -15,7 +15,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::extractors::{CounselorUser, Page, StudentUser, VerifiedEmployer},
+    auth::extractors::{CounselorUser, Page, ReviewerUser, StudentUser, VerifiedEmployer},
     error::AppResult,
     forms::{FieldErrors, Form, Path, Saved, save_or_refuse, save_or_rerender},
     i18n::Message,
@@ -148,7 +148,7 @@ pub async fn counselor_end(
 /// The organizations' quality view: completed placements and mean ratings.
 pub async fn quality(
     State(state): State<AppState>,
-    _counselor: CounselorUser,
+    _reviewer: ReviewerUser,
     page: Page,
 ) -> AppResult<Response> {
     let threshold = crate::disclosure::effective_threshold(state.config.suppression_threshold);

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use chrono::{Duration, Utc};
 use entity::{Role, counselor_school, school, student};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, sea_query::Expr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +49,26 @@ pub async fn schools_of(
         query = query.filter(school::Column::Id.is_in(ids));
     }
     Ok(query.all(db).await?)
+}
+
+/// Whether `user` looks after at least one school (an admin looks after
+/// every school). Only such staff take the district's decisions about
+/// organizations (verify, reject, suspend, reinstate, approve a rename) and
+/// read the employers' quality view: a counselor taken off every school
+/// reaches no student, and no longer decides which organizations reach them.
+pub async fn looks_after_a_school(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> AppResult<bool> {
+    use sea_orm::PaginatorTrait;
+    if user.role == Role::Admin {
+        return Ok(true);
+    }
+    let schools = counselor_school::Entity::find()
+        .filter(counselor_school::Column::UserId.eq(user.id))
+        .count(db)
+        .await?;
+    Ok(schools > 0)
 }
 
 /// Refuses unless `user` may act for `school_id`.
@@ -163,9 +183,10 @@ pub struct IssuedCode {
     pub expires: String,
 }
 
-/// Adds a student to one of the counselor's schools and issues their code.
+/// Adds a student to one of the counselor's schools and issues their code
+/// (audited as the code's issue).
 pub async fn add_student(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     user: &CurrentUser,
     form: &NewStudent,
 ) -> AppResult<IssuedCode> {
@@ -195,7 +216,8 @@ pub async fn add_student(
     };
     errors.into_result(())?;
     let school_id = i32::try_from(school_id).map_err(|_| AppError::NotFound)?;
-    ensure_school_access(db, user, school_id).await?;
+    let txn = crate::db::begin_write(db).await?;
+    ensure_school_access(&txn, user, school_id).await?;
 
     let code = claim_code::generate();
     let expires = Utc::now() + Duration::days(claim_code::VALID_DAYS);
@@ -211,8 +233,10 @@ pub async fn add_student(
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(db)
+    .insert(&txn)
     .await?;
+    audit_code_issued(&txn, user, student.id).await?;
+    txn.commit().await?;
     Ok(IssuedCode {
         student_name: format!("{} {}", student.first_name, student.last_name),
         student_ref: student_ref(student.sourced_id.as_deref(), student.id),
@@ -221,8 +245,39 @@ pub async fn add_student(
     })
 }
 
-/// Replaces a student's code (lost, expired); refused once the account is claimed.
+/// A claim code is a credential for a minor's account: each one handed to a
+/// counselor for one student is on the audit log (who, which student).
+/// Printing a grade's codes is recorded once, by `print_codes`.
+async fn audit_code_issued(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    student_id: i32,
+) -> AppResult<()> {
+    audit::record(
+        db,
+        user.id,
+        AuditAction::IssueClaimCode,
+        &format!("student {student_id}"),
+    )
+    .await
+}
+
+/// Replaces one student's code (lost, expired), audited; refused once the
+/// account is claimed.
 pub async fn reissue_code(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    student_id: i32,
+) -> AppResult<IssuedCode> {
+    let txn = crate::db::begin_write(db).await?;
+    let issued = replace_code(&txn, user, student_id).await?;
+    audit_code_issued(&txn, user, student_id).await?;
+    txn.commit().await?;
+    Ok(issued)
+}
+
+/// Gives a student a new code, replacing the old one; the caller audits.
+async fn replace_code(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
     student_id: i32,
@@ -309,7 +364,7 @@ pub async fn reissue_codes_for_grade(
         .await?;
     let mut issued = Vec::with_capacity(students.len());
     for student in students {
-        issued.push(reissue_code(db, user, student.id).await?);
+        issued.push(replace_code(db, user, student.id).await?);
     }
     Ok(issued)
 }

@@ -28,6 +28,7 @@ use crate::{
         throttle,
     },
     error::{AppError, AppResult},
+    families::link_language::private,
     forms::{FieldErrors, Form, Path, Query, Saved, answer_or_rerender, save_or_rerender},
     i18n::{Message, t, t_args},
     paging::PageParams,
@@ -99,7 +100,7 @@ pub async fn sign_out_everywhere(
     user: CurrentUser,
     session: Session,
 ) -> AppResult<Response> {
-    auth_service::end_all_sessions(&db, &session, Some(user.id)).await?;
+    reset::sign_out_everywhere(&db, &session, user.id).await?;
     Saved::info(Message::new("safe-signed-out-everywhere"), "/")
         .redirect(&session)
         .await
@@ -313,6 +314,7 @@ pub async fn reset_page(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     let user = reset::open(&db, &token).await?;
+    // Its address is the secret: no cache or back button keeps it.
     page.respond(
         "security/reset.html",
         ResetPage {
@@ -321,6 +323,7 @@ pub async fn reset_page(
             errors: FieldErrors::new(),
         },
     )
+    .map(private)
 }
 
 pub async fn reset(
@@ -330,7 +333,7 @@ pub async fn reset(
     Path(token): Path<String>,
     Form(form): Form<NewPassword>,
 ) -> AppResult<Response> {
-    save_or_rerender(
+    let answer = save_or_rerender(
         reset::reset(&db, &token, &form).await,
         &session,
         async |()| {
@@ -351,7 +354,8 @@ pub async fn reset(
             )
         },
     )
-    .await
+    .await;
+    answer.map(private)
 }
 
 /// The accounts list's query string: the search (an email can be 254
@@ -428,10 +432,15 @@ pub async fn remove_school(
     session: Session,
     Path((id, school_id)): Path<(i32, i32)>,
 ) -> AppResult<Response> {
-    let email = lifecycle::remove_school(&db, &admin, id, school_id).await?;
+    let removed = lifecycle::remove_school(&db, &admin, id, school_id).await?;
+    let key = if removed.last {
+        "safe-account-last-school-removed"
+    } else {
+        "safe-account-school-removed"
+    };
     Saved::new(
-        Message::new("safe-account-school-removed").arg("email", email.as_str()),
-        format!("/admin/accounts?q={}", urlencode(&email)),
+        Message::new(key).arg("email", removed.email.as_str()),
+        format!("/admin/accounts?q={}", urlencode(&removed.email)),
     )
     .redirect(&session)
     .await

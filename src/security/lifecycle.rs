@@ -7,8 +7,8 @@
 use chrono::Utc;
 use entity::{Role, counselor_school, school, user};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, sea_query::Expr,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, sea_query::Expr,
 };
 use serde::Serialize;
 
@@ -35,6 +35,9 @@ pub struct AccountRow {
     pub organization_id: Option<i32>,
     /// (school id, name) for counselors.
     pub schools: Vec<(i32, String)>,
+    /// A counselor with no school left: reaches no student and takes no
+    /// decision about organizations (`roster::service::looks_after_a_school`).
+    pub no_school: bool,
 }
 
 /// One page of the accounts, by email: those whose email or name holds
@@ -71,15 +74,19 @@ pub async fn find(
         crate::admin::service::schools_of_counselors(db, Some(&counselor_ids)).await?;
     Ok(users
         .into_iter()
-        .map(|u| AccountRow {
-            schools: schools.remove(&u.id).unwrap_or_default(),
-            id: u.id,
-            email: u.email,
-            display_name: u.display_name,
-            role: crate::i18n::vocab(crate::i18n::current(), "role", u.role.key()),
-            disabled: u.disabled_at.is_some(),
-            mfa: u.mfa_enabled_at.is_some(),
-            organization_id: u.organization_id,
+        .map(|u| {
+            let schools = schools.remove(&u.id).unwrap_or_default();
+            AccountRow {
+                no_school: u.role == Role::Counselor && schools.is_empty(),
+                schools,
+                id: u.id,
+                email: u.email,
+                display_name: u.display_name,
+                role: crate::i18n::vocab(crate::i18n::current(), "role", u.role.key()),
+                disabled: u.disabled_at.is_some(),
+                mfa: u.mfa_enabled_at.is_some(),
+                organization_id: u.organization_id,
+            }
         })
         .collect())
 }
@@ -140,6 +147,9 @@ pub async fn act(
                 .exec(&txn)
                 .await?;
             revoke_sessions(&txn, id).await?;
+            // Nor may a reset link issued before: re-enabled, the account
+            // would be taken back with it.
+            reset::retire_links(&txn, id).await?;
             // Links they handed out must not let anyone in after them.
             withdraw_invitations(&txn, Inviter::User(id), admin.id).await?;
         }
@@ -162,6 +172,7 @@ pub async fn act(
         AccountAction::ResetMfa => {
             super::mfa::clear(&txn, id).await?;
             revoke_sessions(&txn, id).await?;
+            reset::retire_links(&txn, id).await?;
         }
         AccountAction::RemoveFromOrganization => {
             if account.role != Role::Employer || account.organization_id.is_none() {
@@ -194,13 +205,22 @@ pub async fn act(
     })
 }
 
+/// What became of a counselor taken off a school.
+pub struct SchoolRemoved {
+    pub email: String,
+    /// It was their last school: they reach no student any more, and take
+    /// no decision about organizations (no page gives an existing counselor
+    /// a school yet: an admin creates an account with the schools).
+    pub last: bool,
+}
+
 /// Takes a counselor off one of their schools (they keep their others).
 pub async fn remove_school(
     db: &DatabaseConnection,
     admin: &CurrentUser,
     user_id: i32,
     school_id: i32,
-) -> AppResult<String> {
+) -> AppResult<SchoolRemoved> {
     let txn = db::begin_write(db).await?;
     let account = user::Entity::find_by_id(user_id)
         .filter(user::Column::Role.eq(Role::Counselor))
@@ -221,6 +241,13 @@ pub async fn remove_school(
         &format!("{} from {}", account.email, school.name),
     )
     .await?;
+    let left = counselor_school::Entity::find()
+        .filter(counselor_school::Column::UserId.eq(user_id))
+        .count(&txn)
+        .await?;
     txn.commit().await?;
-    Ok(account.email)
+    Ok(SchoolRemoved {
+        email: account.email,
+        last: left == 0,
+    })
 }

@@ -3,7 +3,9 @@
 //! session of the account. One mechanism for both ways of getting a link:
 //! the person asks for it by email ("forgot password", answered the same
 //! whether or not the address has an account), or an admin issues it; either
-//! way it is emailed through the mail outbox.
+//! way it is emailed through the mail outbox. A password change, "sign out
+//! everywhere", disabling the account or clearing its second factor
+//! retires every unused link ([`retire_links`]).
 
 use chrono::{Duration, Utc};
 use entity::{password_reset, user};
@@ -71,14 +73,42 @@ pub async fn change_password(
     crate::db::found::<user::Entity>(db, user_id).await
 }
 
-/// Stores a new password hash and ends every session of the account.
+/// Stores a new password hash, ends every session of the account and
+/// retires its unused reset links.
 async fn set_password(db: &impl ConnectionTrait, user_id: i32, hash: String) -> AppResult<()> {
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(hash))
         .filter(user::Column::Id.eq(user_id))
         .exec(db)
         .await?;
+    retire_links(db, user_id).await?;
     revoke_sessions(db, user_id).await
+}
+
+/// Retires every unused reset link of the account. Changing the password,
+/// "sign out everywhere", an admin disabling the account or clearing its
+/// second factor is what is done when someone else may have got in (a
+/// mailbox read over a shoulder, a reset mail left open on a lab computer):
+/// a link issued before must not take the account back afterwards.
+pub async fn retire_links(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
+    LINKS
+        .retire::<password_reset::Entity>(db, user_id, Utc::now())
+        .await
+}
+
+/// "Sign out everywhere": ends every session of the account (this one too)
+/// and retires its unused reset links, in one transaction.
+pub async fn sign_out_everywhere(
+    db: &DatabaseConnection,
+    session: &tower_sessions::Session,
+    user_id: i32,
+) -> AppResult<()> {
+    let txn = db::begin_write(db).await?;
+    retire_links(&txn, user_id).await?;
+    revoke_sessions(&txn, user_id).await?;
+    txn.commit().await?;
+    session.flush().await?;
+    Ok(())
 }
 
 /// Issues a reset link for `user_id` (earlier unused links stop working);
@@ -89,9 +119,7 @@ pub async fn issue(
     issued_by: Option<i32>,
 ) -> AppResult<String> {
     let now = Utc::now();
-    LINKS
-        .retire::<password_reset::Entity>(db, user_id, now)
-        .await?;
+    retire_links(db, user_id).await?;
     let token = tokens::random(43);
     password_reset::ActiveModel {
         user_id: Set(user_id),

@@ -743,3 +743,108 @@ async fn an_employer_taken_out_of_their_organization_opens_only_the_blank_postin
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_password_change_sign_out_everywhere_disabling_or_clearing_mfa_retires_reset_links() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let counselor = app.counselor_at(app.school("Lincoln High").await).await;
+        let email = counselor.email.clone();
+        let link_from_admin = async || {
+            let response = admin_acts(&app, &admin, &email, "reset-link").await;
+            assert_eq!(response.status(), StatusCode::OK);
+            element(&response.text().await.unwrap(), "reset-link")
+        };
+        let still_works = async |link: &str| {
+            let status = app.get_as(&new_client(), link).await.status();
+            assert!(
+                status == StatusCode::OK || status == StatusCode::NOT_FOUND,
+                "{status}"
+            );
+            status == StatusCode::OK
+        };
+
+        // The person asks for a link, then, worried, changes the password.
+        let response = app
+            .submit(
+                "/password/forgot",
+                "/password/forgot",
+                &[("email", email.as_str())],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let link = app.link_mailed_to(&email, "/password-reset/").await;
+        let page = app.get_as(&new_client(), &link).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        assert_eq!(
+            page.headers()
+                .get("cache-control")
+                .and_then(|v| v.to_str().ok()),
+            Some("no-store"),
+            "the page whose address is the secret is kept by no cache"
+        );
+        let response = app
+            .submit_as(
+                &counselor,
+                "/account",
+                "/account/password",
+                &[
+                    ("current_password", PASSWORD),
+                    ("new_password", NEW_PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(!still_works(&link).await, "retired by the password change");
+        let stale = app
+            .submit_as(
+                &new_client(),
+                "/login",
+                &link,
+                &[("new_password", "attacker-pass-2026")],
+            )
+            .await;
+        assert_eq!(stale.status(), StatusCode::NOT_FOUND);
+
+        // "Sign out everywhere".
+        let link = link_from_admin().await;
+        assert!(still_works(&link).await);
+        let response = app
+            .submit_as(&counselor, "/account", "/account/sign-out-everywhere", &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(!still_works(&link).await, "retired by sign out everywhere");
+
+        // An admin disables the account, then enables it again.
+        let link = link_from_admin().await;
+        for action in ["disable", "enable"] {
+            let response = admin_acts(&app, &admin, &email, action).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{action}");
+        }
+        assert!(!still_works(&link).await, "retired by disabling");
+
+        // An admin clears the second factor.
+        let link = link_from_admin().await;
+        let response = admin_acts(&app, &admin, &email, "reset-mfa").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(
+            !still_works(&link).await,
+            "retired by clearing the second factor"
+        );
+
+        // A link issued after all that works, once.
+        let link = link_from_admin().await;
+        let response = app
+            .submit_as(
+                &new_client(),
+                &link,
+                &link,
+                &[("new_password", "yet another passphrase")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        app.login_as(&new_client(), &email, "yet another passphrase")
+            .await;
+    })
+    .await;
+}

@@ -202,6 +202,91 @@ async fn sessions_end_after_the_absolute_timeout() {
     assert_eq!(location(&app.get_as(&client, "/employer").await), "/login");
 }
 
+/// When the stored sessions expire, latest first.
+async fn session_expiries(app: &TestApp) -> Vec<chrono::DateTime<chrono::Utc>> {
+    use sea_orm::{EntityTrait, QueryOrder};
+    entity::session::Entity::find()
+        .order_by_desc(entity::session::Column::ExpiryDate)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.expiry_date)
+        .collect()
+}
+
+/// Moves every stored session's end to `at`, as time passing would.
+async fn sessions_end_at(app: &TestApp, at: chrono::DateTime<chrono::Utc>) {
+    use sea_orm::EntityTrait;
+    entity::session::Entity::update_many()
+        .col_expr(
+            entity::session::Column::ExpiryDate,
+            sea_orm::sea_query::Expr::value(at),
+        )
+        .exec(&app.db)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_session_cookie_ends_with_the_browser_and_the_server_ends_an_idle_session() {
+    on_each_backend(async |app: TestApp| {
+        // The login's cookie has no lifetime of its own: closing the
+        // browser (a lab computer) ends the sign-in.
+        app.employer("Acme Labs", "erin@acme.org").await;
+        let client = new_client();
+        let token = app.csrf_token(&client, "/login").await;
+        let login = client
+            .post(app.url("/login"))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", "erin@acme.org"),
+                ("password", PASSWORD),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(login.status(), StatusCode::SEE_OTHER);
+        let cookie = login
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|c| c.to_str().unwrap().to_lowercase())
+            .find(|c| c.starts_with("stembridge_session="))
+            .expect("the login sets the session cookie");
+        assert!(
+            !cookie.contains("max-age") && !cookie.contains("expires"),
+            "a browser-session cookie: {cookie}"
+        );
+
+        // The server keeps the idle limit (60 minutes), not two weeks...
+        let idle = chrono::Duration::minutes(app.config.session_idle_minutes);
+        let now = chrono::Utc::now();
+        let latest = session_expiries(&app).await[0];
+        assert!(
+            latest > now + idle - chrono::Duration::minutes(1)
+                && latest <= now + idle + chrono::Duration::seconds(5),
+            "stored expiry {latest}, now {now}"
+        );
+        // ...each page pushes it back...
+        sessions_end_at(&app, now + chrono::Duration::minutes(2)).await;
+        assert_eq!(
+            app.get_as(&client, "/employer").await.status(),
+            StatusCode::OK
+        );
+        let renewed = session_expiries(&app).await[0];
+        assert!(
+            renewed > now + idle - chrono::Duration::minutes(1),
+            "{renewed}"
+        );
+
+        // ...and a session left idle that long is over.
+        sessions_end_at(&app, chrono::Utc::now() - chrono::Duration::seconds(1)).await;
+        assert_eq!(location(&app.get_as(&client, "/employer").await), "/login");
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_form_post_without_the_csrf_token_is_refused_and_writes_nothing() {
     on_each_backend(async |app: TestApp| {

@@ -637,6 +637,7 @@ async fn a_student_cannot_change_their_birth_date_only_their_counselor_can() {
         // A counselor of another school may not; the student's may, audited.
         let other_school = create_school(
             &app.db,
+            crate::helpers::SET_UP,
             &NewSchool {
                 name: "Roosevelt".into(),
                 zip: "60623".into(),
@@ -722,6 +723,7 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
         // Another school's counselor can neither add a contact nor send.
         let other_school = create_school(
             &app.db,
+            crate::helpers::SET_UP,
             &NewSchool {
                 name: "Roosevelt".into(),
                 zip: "60623".into(),

@@ -51,6 +51,11 @@ pub struct TestApp {
 
 pub const PASSWORD: &str = "correct horse battery";
 
+/// The actor of the audit rows test set-up writes when it creates schools
+/// and counselors through the admin's service functions: no account, as
+/// the demo seed.
+pub const SET_UP: i32 = 0;
+
 /// Someone using the app, logged in: their cookie-keeping client, their
 /// user id, role and email, so a test reads as who does what. It derefs to
 /// its `Client`, so `&user` goes wherever a `&Client` does.
@@ -295,6 +300,7 @@ impl TestApp {
     pub async fn school(&self, name: &str) -> i32 {
         create_school(
             &self.db,
+            SET_UP,
             &NewSchool {
                 name: name.into(),
                 zip: "60608".into(),
@@ -345,6 +351,7 @@ impl TestApp {
     async fn counselor_account(&self, email: &str, schools: &[i32]) -> i32 {
         create_counselor(
             &self.db,
+            SET_UP,
             &NewCounselor {
                 display_name: "Carla".into(),
                 email: email.into(),

@@ -100,6 +100,7 @@ async fn journeys_at(width: u32, lang: &'static str) {
     let school = app.school("Lincoln High").await;
     create_counselor(
         &app.db,
+        crate::helpers::SET_UP,
         &NewCounselor {
             display_name: "Carla".into(),
             email: "carla@lincoln.edu".into(),

@@ -49,6 +49,7 @@ mod search_durability;
 mod search_parity;
 mod seats;
 mod seed;
+mod staff_grants;
 mod stale_access;
 mod statistics;
 mod statistics_across;

@@ -269,3 +269,96 @@ async fn students_with_the_same_name_are_told_apart_by_their_id_on_the_list_the_
     })
     .await;
 }
+
+/// The audit rows of one action, as (actor, subject), oldest first.
+async fn audited(app: &TestApp, action: &str) -> Vec<(i32, String)> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    entity::audit_log::Entity::find()
+        .filter(entity::audit_log::Column::Action.eq(action))
+        .order_by_asc(entity::audit_log::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.actor_id, e.subject))
+        .collect()
+}
+
+#[tokio::test]
+async fn each_code_handed_out_and_the_claim_are_on_the_trail_and_the_record_shows_the_claim() {
+    on_each_backend(async |app: TestApp| {
+        // Arrange: a counselor adds Ana (her first code) and reissues it.
+        let school_id = app.school("Lincoln High").await;
+        let counselor = app.counselor("carla@lincoln.edu", &[school_id]).await;
+        add_student(&app, &counselor, school_id, "Ana").await;
+        let student_id = app
+            .number("SELECT CAST(MAX(id) AS BIGINT) AS n FROM student")
+            .await
+            .to_string();
+        let response = app
+            .submit_as(
+                &counselor,
+                "/counselor",
+                &format!("/counselor/students/{student_id}/code"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let code = code_on(&response.text().await.unwrap());
+        let subject = format!("student {student_id}");
+        assert_eq!(
+            audited(&app, "issue_claim_code").await,
+            vec![(counselor.id, subject.clone()), (counselor.id, subject)],
+            "who issued a code, for which student, each time"
+        );
+
+        // Act: someone claims the account with that code.
+        let response = claim(&app, &code, "Someone.Else@Example.org").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        // Assert: the claim, with its address, is audited by the new account...
+        let claimer = app.user_id("someone.else@example.org").await;
+        assert_eq!(
+            audited(&app, "claim_student_account").await,
+            vec![(
+                claimer,
+                format!("student {student_id} as someone.else@example.org")
+            )]
+        );
+        // ...listed in the admin's filter, and on the record the counselor reads.
+        let admin = app.admin().await;
+        let audit = app
+            .get_as(&admin, "/admin/audit")
+            .await
+            .text()
+            .await
+            .unwrap();
+        for action in ["issue_claim_code", "claim_student_account"] {
+            assert!(audit.contains(&format!("value=\"{action}\"")), "{action}");
+        }
+        let record = app
+            .get_as(&counselor, &format!("/counselor/students/{student_id}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            record.contains(
+                "Account claimed with the claim code; it signs in as someone.else@example.org"
+            ),
+            "{record}"
+        );
+        // A refused reissue (the account is claimed) records nothing.
+        let response = app
+            .submit_as(
+                &counselor,
+                "/counselor",
+                &format!("/counselor/students/{student_id}/code"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert_eq!(audited(&app, "issue_claim_code").await.len(), 2);
+    })
+    .await;
+}

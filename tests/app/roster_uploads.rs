@@ -57,6 +57,7 @@ async fn a_roster_upload_runs_in_the_background_and_only_its_uploader_follows_it
         let admin = app.admin().await;
         let other_school = create_school(
             &app.db,
+            crate::helpers::SET_UP,
             &NewSchool {
                 name: "Roosevelt High".into(),
                 zip: "60601".into(),

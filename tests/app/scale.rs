@@ -20,6 +20,7 @@ const NEEDLE: usize = 21_377;
 async fn district(app: &TestApp, admin: &Client) -> (Vec<i32>, TestUser, i32) {
     let school = create_school(
         &app.db,
+        crate::helpers::SET_UP,
         &NewSchool {
             name: "Central High".into(),
             zip: "60601".into(),
@@ -97,6 +98,7 @@ async fn district(app: &TestApp, admin: &Client) -> (Vec<i32>, TestUser, i32) {
     }
     create_counselor(
         &app.db,
+        crate::helpers::SET_UP,
         &NewCounselor {
             display_name: "Casey".into(),
             email: "casey@central.edu".into(),
@@ -339,6 +341,7 @@ async fn the_outreach_list_pages_through_a_stage_and_shows_each_students_stage()
         let admin = app.admin().await;
         let school = create_school(
             &app.db,
+            crate::helpers::SET_UP,
             &NewSchool {
                 name: "North High".into(),
                 zip: "60602".into(),
@@ -394,6 +397,7 @@ async fn the_outreach_list_pages_through_a_stage_and_shows_each_students_stage()
         }
         create_counselor(
             &app.db,
+            crate::helpers::SET_UP,
             &NewCounselor {
                 display_name: "Nora".into(),
                 email: "nora@north.edu".into(),
