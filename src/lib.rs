@@ -33,7 +33,7 @@ pub mod impact; // the public impact page: offers as they stand; outcomes, pledg
 pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages
 pub mod opportunities; // postings, their lifecycle, and their schema.org JobPosting for search engines
-pub mod organizations; // employers, verification (and who hears of each decision), invitations, reviewed renames, look-alikes of barred organizations
+pub mod organizations; // employers, verification (and who hears of each decision), the days each was suspended, invitations, reviewed renames, look-alikes of barred organizations
 pub mod placements; // placements, guardian consent, hours, completion
 pub mod profiles; // a student's profile and saved needs
 pub mod roster; // OneRoster import (from the command line, or uploaded and run in the background) and claim codes
