@@ -28,7 +28,7 @@ pub mod commitments; // organizations' pledges per school year and their progres
 pub mod counseling; // counselor dashboard, outreach, student records, audit log
 pub mod disclosure; // the one place counts about students become shown numbers
 pub mod draws; // fair draws for scarce seats: entries, the draw run once, its public record
-pub mod families; // guardian contacts
+pub mod families; // guardian contacts; a family's report holding email consent, the admins' list of holds and their daily reminder
 pub mod impact; // the public impact page: offers as they stand; outcomes, pledges met and gaps of the whole instance, published once per closed school year
 pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages
