@@ -1007,3 +1007,23 @@ pub async fn set_birth_date(
     txn.commit().await?;
     Ok(effect)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::inbox;
+
+    #[test]
+    fn gmail_spellings_of_one_inbox_compare_equal_and_other_addresses_keep_their_dots() {
+        for spelling in [
+            "jane.doe@gmail.com",
+            "janedoe@gmail.com",
+            "Jane.Doe@GoogleMail.com",
+            " j.a.n.e.d.o.e+school@gmail.com ",
+        ] {
+            assert_eq!(inbox(spelling), "janedoe@gmail.com", "{spelling}");
+        }
+        assert_eq!(inbox("jane.doe+x@school.org"), "jane.doe@school.org");
+        assert_ne!(inbox("jane.doe@school.org"), inbox("janedoe@school.org"));
+        assert_ne!(inbox("jane.doe@gmail.co"), inbox("janedoe@gmail.co"));
+    }
+}
