@@ -455,6 +455,8 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         ),
         // Queued even without SMTP: digests then wait in the outbox like all mail.
         mail::digest::spawn_worker(state.db.clone()),
+        // Queued even without SMTP, like the digests.
+        crate::families::holds::spawn_worker(state.db.clone()),
         crate::alerts::service::spawn_worker(state.clone()),
     ];
     if state.config.meili_url.is_none() {

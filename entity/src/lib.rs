@@ -29,6 +29,7 @@ pub mod opportunity;
 pub mod opportunity_feature;
 pub mod organization;
 pub mod organization_invite;
+pub mod organization_suspension;
 pub mod password_reset;
 pub mod placement;
 pub mod rate_limit;

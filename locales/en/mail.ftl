@@ -150,6 +150,11 @@ mail-guardian-address-reported-body = A parent or guardian contact, { $title }, 
    *[other] { $student } placements that started on a consent given by email since the change wait for consent again
 }. Please check the contact with the family through a channel the school does not control, correct it if needed, then lift the hold on the student's record (admins only). The audit log shows who changed the contact.
 mail-guardian-address-reported-button = Open the student's record
+mail-hold-reminder-subject = Email consent has been on hold for more than { $days } days
+mail-hold-reminder-body = These students' email consent has been on hold for more than { $days } days, since a family reported a change of guardian contact they did not ask for. Only an administrator can lift a hold: check the contacts with the family through a channel the school does not control, correct them if needed, then lift the hold on the student's record. Until then no guardian can give consent by email.
+mail-hold-reminder-line = { $school }, on hold since { $since }
+mail-hold-reminder-more = More students are on hold than this email lists: the list has them all.
+mail-hold-reminder-button = See every student on hold
 mail-footer-staff = STEMbridge connects school students with STEM internships. You get this email because you are an administrator of STEMbridge for your district. It has no tracking.
 # One line in a family's home language, for the languages we do not yet
 # write whole mails in: the same text in every catalogue (it is written in

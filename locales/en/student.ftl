@@ -107,6 +107,7 @@ student-hours-error-quarter = Round hours to the quarter hour (like 1.25 or 1.5)
 student-hours-error-future = You cannot log hours for a day in the future.
 student-hours-error-outside = The date must be within the placement: { $from } to { $to }.
 student-hours-error-before-consent = Your guardian gave consent on { $date }: hours can be logged from that day on.
+student-hours-error-suspended = { $organization } was suspended on STEMbridge from { $from } to { $to }, and you were asked not to go to the site then: no hours can be logged for a day in that time, the first and last day included. Ask your counselor if you worked that day.
 student-hours-error-day-cap = At most { $max } hours a day: you already logged { $logged } for that day.
 student-hours-error-repeated = You already logged these hours for that day with the same description. To log more time that day, describe what else you did.
 student-hours-not-active = Hours can be logged only on an active placement.

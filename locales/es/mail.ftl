@@ -150,6 +150,11 @@ mail-guardian-address-reported-body = A un contacto de padre, madre o tutor, { $
    *[other] { $student } prácticas que empezaron con un consentimiento dado por correo desde el cambio vuelven a esperar consentimiento
 }. Verifique el contacto con la familia por un medio que la escuela no controle, corríjalo si hace falta y luego levante la retención en el expediente del estudiante (solo administradores). El registro de auditoría muestra quién cambió el contacto.
 mail-guardian-address-reported-button = Abrir el expediente del estudiante
+mail-hold-reminder-subject = El consentimiento por correo lleva más de { $days } días retenido
+mail-hold-reminder-body = El consentimiento por correo de estos estudiantes lleva más de { $days } días retenido, desde que una familia reportó un cambio de contacto de tutor que no pidió. Solo un administrador puede levantar una retención: revise los contactos con la familia por un medio que la escuela no controle, corríjalos si hace falta y luego levante la retención en el expediente del estudiante. Hasta entonces ningún tutor puede dar su consentimiento por correo.
+mail-hold-reminder-line = { $school }, retenido desde el { $since }
+mail-hold-reminder-more = Hay más estudiantes con retención de los que lista este correo: la lista los tiene todos.
+mail-hold-reminder-button = Ver todos los estudiantes con retención
 mail-footer-staff = STEMbridge conecta a estudiantes escolares con prácticas STEM. Usted recibe este correo porque administra STEMbridge para su distrito. No tiene rastreo.
 # One line in a family's home language, for the languages we do not yet
 # write whole mails in: the same text in every catalogue (it is written in

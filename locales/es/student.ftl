@@ -107,6 +107,7 @@ student-hours-error-quarter = Redondea las horas al cuarto de hora (como 1.25 o 
 student-hours-error-future = No puedes registrar horas de un día que todavía no llega.
 student-hours-error-outside = La fecha debe estar dentro de la práctica: del { $from } al { $to }.
 student-hours-error-before-consent = Tu madre, padre o tutor dio su consentimiento el { $date }: puedes registrar horas desde ese día.
+student-hours-error-suspended = { $organization } estuvo suspendida en STEMbridge del { $from } al { $to }, y se te pidió no ir al lugar en ese tiempo: no se pueden registrar horas de un día de ese período, incluidos el primero y el último. Habla con tu consejero si trabajaste ese día.
 student-hours-error-day-cap = Como máximo { $max } horas por día: ya registraste { $logged } ese día.
 student-hours-error-repeated = Ya registraste estas horas para ese día con la misma descripción. Para registrar más tiempo ese día, describe qué más hiciste.
 student-hours-not-active = Solo se pueden registrar horas en una práctica activa.

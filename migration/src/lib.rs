@@ -35,6 +35,7 @@ mod m20261201_000033_add_organization_changes;
 mod m20261202_000034_add_organization_keys_version;
 mod m20261203_000035_create_address_report;
 mod m20261204_000036_cancel_placements_ended_before_start;
+mod m20261205_000037_create_organization_suspension;
 mod m20261209_000041_add_mail_about_organization;
 
 use std::sync::OnceLock;
@@ -108,6 +109,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000034_add_organization_keys_version::Migration),
             Box::new(m20261203_000035_create_address_report::Migration),
             Box::new(m20261204_000036_cancel_placements_ended_before_start::Migration),
+            Box::new(m20261205_000037_create_organization_suspension::Migration),
             Box::new(m20261209_000041_add_mail_about_organization::Migration),
         ]
     }

@@ -1,5 +1,6 @@
 //! The counselor's forms on a student's record: guardian contacts and the
-//! birth date. Each redirects back to the record with a message.
+//! birth date. Each redirects back to the record with a message. And the
+//! admins' list of the students whose email consent a family's report holds.
 
 use axum::{extract::State, response::Response};
 use sea_orm::DatabaseConnection;
@@ -9,16 +10,18 @@ use minijinja::context;
 
 use super::{
     address_report::{self, Opened},
+    holds,
     link_language::private,
     service::{self, BirthDateForm, GuardianForm},
 };
 use crate::placements::consent::AfterBirthDate;
 use crate::{
-    auth::extractors::{CounselorUser, FormPage},
+    auth::extractors::{AdminUser, CounselorUser, FormPage, Page},
     error::AppResult,
     format::today,
-    forms::{Form, Path, Saved},
+    forms::{Form, Path, Query, Saved},
     i18n::Message,
+    paging::PageParams,
 };
 
 /// The student's record, where each form is.
@@ -130,4 +133,21 @@ pub async fn clear_hold(
     )
     .redirect(&session)
     .await
+}
+
+/// Every student whose email consent a family's report holds, oldest
+/// first, each with a link to the record where an admin lifts it.
+pub async fn holds_page(
+    State(db): State<DatabaseConnection>,
+    _admin: AdminUser,
+    page: Page,
+    Query(query): Query<PageParams>,
+) -> AppResult<Response> {
+    let paging = query.parse(page.lang)?;
+    let rows = holds::page(&db, &paging).await?;
+    let (holds, pager) = paging.finish(rows, holds::PATH, &query);
+    page.respond(
+        "families/holds.html",
+        context! { holds, pager, q => paging.q, days => holds::REMIND_AFTER_DAYS },
+    )
 }

@@ -1,9 +1,12 @@
 //! Families: guardian contacts (from the roster, or added by a counselor on
 //! the student's record), who hear about a minor's placement in their own
 //! language and alone can give consent. Guardians are contacts, not accounts.
+//! A family's report of a change it did not ask for holds email consent
+//! until an admin lifts it (`address_report`, `holds`).
 
 pub mod address_report;
 mod handlers;
+pub mod holds;
 pub mod link_language;
 pub mod service;
 
@@ -32,6 +35,7 @@ pub fn router() -> Router<AppState> {
             "/counselor/students/{id}/consent-hold/clear",
             post(handlers::clear_hold),
         )
+        .route("/admin/consent-holds", get(handlers::holds_page))
         .route(
             "/address-report/{token}",
             get(handlers::report_page).post(handlers::report),

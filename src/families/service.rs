@@ -9,7 +9,7 @@ use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect,
-    sea_query::{Expr, ExprTrait, Query, SelectStatement},
+    sea_query::{BinOper, Expr, ExprTrait, Func, Query, SelectStatement},
 };
 use serde::{Deserialize, Serialize};
 
@@ -120,6 +120,79 @@ pub fn reachable_by_email() -> Condition {
         .add(Expr::exists(own_family_at_guardian_address()).not())
         .add(guardian::Column::Email.not_in_subquery(staff_and_employer_addresses()))
         .add(Expr::exists(staff_inbox_with_a_tag()).not())
+        .add(Expr::exists(staff_gmail_inbox()).not())
+}
+
+/// A staff or employer account whose Gmail inbox the outer query's
+/// `guardian` address reaches by Gmail's own rules: dots in the local part
+/// do not count and googlemail.com is gmail.com, so `janedoe@gmail.com`
+/// and `Jane.Doe@googlemail.com` are `jane.doe@gmail.com`'s inbox; a
+/// `+tag` on either side is set aside as well.
+fn staff_gmail_inbox() -> SelectStatement {
+    let staff = || Expr::col((user::Entity, user::Column::Email));
+    let guardian = || Expr::col((guardian::Entity, guardian::Column::Email));
+    let tagged = |local: Expr| local.binary(BinOper::Custom("||"), Expr::val("+%"));
+    Query::select()
+        .expr(Expr::cust("1"))
+        .from(user::Entity)
+        .cond_where(staff_or_employer_account())
+        .cond_where(at_gmail(staff()))
+        .cond_where(at_gmail(guardian()))
+        .cond_where(
+            Condition::any()
+                .add(gmail_local(guardian()).eq(gmail_local(staff())))
+                .add(gmail_local(guardian()).binary(BinOper::Like, tagged(gmail_local(staff()))))
+                .add(gmail_local(staff()).binary(BinOper::Like, tagged(gmail_local(guardian())))),
+        )
+        .to_owned()
+}
+
+/// Gmail's two domains (the same inbox, see [`inbox`]).
+const GMAIL: &str = "@gmail.com";
+const GOOGLEMAIL: &str = "@googlemail.com";
+
+/// `address` (any case) is at gmail.com or googlemail.com: the same test
+/// on SQLite and PostgreSQL.
+fn at_gmail(address: Expr) -> Condition {
+    let lower = || Expr::expr(Func::lower(address.clone()));
+    Condition::any()
+        .add(lower().like(format!("%{GMAIL}")))
+        .add(lower().like(format!("%{GOOGLEMAIL}")))
+}
+
+/// The local part of a Gmail `address` (one [`at_gmail`] holds for),
+/// lower-cased and without its dots (a `+tag` stays): Gmail delivers
+/// `Jane.Doe@googlemail.com` to `janedoe@gmail.com`. Written with
+/// functions both databases have (LOWER, LENGTH, SUBSTR, REPLACE, CASE).
+fn gmail_local(address: Expr) -> Expr {
+    let lower = || Expr::expr(Func::lower(address.clone()));
+    let domain_length = Expr::case(lower().like(format!("%{GMAIL}")), GMAIL.len() as i32)
+        .finally(GOOGLEMAIL.len() as i32);
+    let domain_length: Expr = domain_length.into();
+    let local_length = Expr::expr(Func::cust("LENGTH").arg(lower())).sub(domain_length);
+    Func::cust("REPLACE")
+        .args([
+            Expr::expr(Func::cust("SUBSTR").args([lower(), Expr::val(1), local_length])),
+            Expr::val("."),
+            Expr::val(""),
+        ])
+        .into()
+}
+
+/// The inbox an address is delivered to, as the rule "no consent link to a
+/// staff or employer inbox" compares addresses: lower-cased, without its
+/// `+tag`, and by Gmail's rules at Gmail (dots in the local part do not
+/// count, googlemail.com is gmail.com). What is stored and shown is never
+/// changed: only comparisons go through this (and, in SQL, through
+/// [`staff_inbox_with_a_tag`] and [`staff_gmail_inbox`]).
+pub fn inbox(email: &str) -> String {
+    let email = untagged(email);
+    match email.split_once('@') {
+        Some((local, domain)) if [&GMAIL[1..], &GOOGLEMAIL[1..]].contains(&domain) => {
+            format!("{}{GMAIL}", local.replace('.', ""))
+        }
+        _ => email,
+    }
 }
 
 /// A staff or employer account whose inbox the outer query's `guardian`
@@ -169,25 +242,39 @@ fn staff_or_employer_account() -> Condition {
         )
 }
 
-/// Whether `email` (any case, with or without a `+tag` sub-address)
-/// reaches the inbox of a staff or employer account (see
-/// [`staff_and_employer_addresses`]).
+/// Whether `email` (any case, with or without a `+tag` sub-address, any
+/// Gmail spelling of it: see [`inbox`]) reaches the inbox of a staff or
+/// employer account (see [`staff_and_employer_addresses`]).
 pub async fn is_staff_address(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
     let email = email.trim().to_lowercase();
     let untagged = untagged(&email);
+    let escape = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    };
     // A staff account that signs in with a sub-address of the same inbox.
     let tagged_staff = untagged.split_once('@').map(|(inbox, domain)| {
-        let escape = |s: &str| {
-            s.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        };
         sea_orm::sea_query::LikeExpr::new(format!("{}+%@{}", escape(inbox), escape(domain)))
             .escape('\\')
     });
+    let gmail = inbox(&email).strip_suffix(GMAIL).map(str::to_owned);
     let mut same_inbox = Condition::any().add(user::Column::Email.is_in([email, untagged]));
     if let Some(pattern) = tagged_staff {
         same_inbox = same_inbox.add(user::Column::Email.like(pattern));
+    }
+    // At Gmail, the same inbox by Gmail's rules (see [`inbox`]), tagged or not.
+    if let Some(local) = gmail {
+        let staff = || Expr::col((user::Entity, user::Column::Email));
+        let tagged =
+            sea_orm::sea_query::LikeExpr::new(format!("{}+%", escape(&local))).escape('\\');
+        same_inbox = same_inbox.add(
+            Condition::all().add(at_gmail(staff())).add(
+                Condition::any()
+                    .add(gmail_local(staff()).eq(local))
+                    .add(gmail_local(staff()).like(tagged)),
+            ),
+        );
     }
     Ok(user::Entity::find()
         .filter(staff_or_employer_account())
@@ -224,15 +311,16 @@ impl StaffInboxes {
                 .all(db)
                 .await?
                 .into_iter()
-                .map(|email| untagged(&email))
+                .map(|email| inbox(&email))
                 .collect(),
         ))
     }
 
     /// Whether `email` reaches one of them (see [`is_staff_address`]): the
-    /// same inbox once `+tag` sub-addresses are set aside on both sides.
+    /// same [`inbox`] once `+tag` sub-addresses are set aside on both
+    /// sides and Gmail's rules applied.
     pub fn reach(&self, email: &str) -> bool {
-        self.0.contains(&untagged(email))
+        self.0.contains(&inbox(email))
     }
 }
 
@@ -932,4 +1020,24 @@ pub async fn set_birth_date(
     .await?;
     txn.commit().await?;
     Ok(effect)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inbox;
+
+    #[test]
+    fn gmail_spellings_of_one_inbox_compare_equal_and_other_addresses_keep_their_dots() {
+        for spelling in [
+            "jane.doe@gmail.com",
+            "janedoe@gmail.com",
+            "Jane.Doe@GoogleMail.com",
+            " j.a.n.e.d.o.e+school@gmail.com ",
+        ] {
+            assert_eq!(inbox(spelling), "janedoe@gmail.com", "{spelling}");
+        }
+        assert_eq!(inbox("jane.doe+x@school.org"), "jane.doe@school.org");
+        assert_ne!(inbox("jane.doe@school.org"), inbox("janedoe@school.org"));
+        assert_ne!(inbox("jane.doe@gmail.co"), inbox("janedoe@gmail.co"));
+    }
 }

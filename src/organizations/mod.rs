@@ -2,7 +2,8 @@
 //! verification by counselors and admins (whose decisions the
 //! organization's employers and the counselors concerned hear of), a
 //! verified organization's requested renames, and the flags on those that
-//! resemble a suspended or rejected organization.
+//! resemble a suspended or rejected organization; the days each one was
+//! suspended (`suspensions`).
 
 pub mod changes;
 mod handlers;
@@ -10,6 +11,7 @@ pub mod lookalikes;
 pub mod notices;
 pub mod profile;
 pub mod service;
+pub mod suspensions;
 
 use axum::{
     Router,

@@ -567,11 +567,23 @@ pub async fn review(
             )));
         }
     }
+    let now = Utc::now();
+    // The days it stays suspended are kept: hours dated on one are refused
+    // after it is reinstated too.
+    match (organization.status, status) {
+        (OrgStatus::Verified, OrgStatus::Suspended) => {
+            super::suspensions::opened(&txn, organization_id, reviewer.id, now).await?;
+        }
+        (OrgStatus::Suspended, OrgStatus::Verified) => {
+            super::suspensions::closed(&txn, organization_id, reviewer.id, now).await?;
+        }
+        _ => {}
+    }
     let mut organization: organization::ActiveModel = organization.into();
     organization.status = Set(status);
     organization.status_reason = Set((!reason.is_empty()).then_some(reason));
     organization.reviewed_by = Set(Some(reviewer.id));
-    organization.reviewed_at = Set(Some(Utc::now()));
+    organization.reviewed_at = Set(Some(now));
     let organization = organization.update(&txn).await?;
     let mut subject = format!(
         "organization {organization_id} “{}” ({})",

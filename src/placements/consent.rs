@@ -587,7 +587,8 @@ pub async fn after_verification(
 
 /// Whether a guardian's address reaches a staff or employer inbox through a
 /// sub-address the SQL rule of `families::reachable_by_email` cannot see
-/// (the account signs in with a `+tag`): checked as each link is mailed.
+/// (the account signs in with a `+tag` and the guardian's address has
+/// another, or none): checked as each link is mailed.
 async fn reaches_staff(db: &impl ConnectionTrait, guardian: &guardian::Model) -> AppResult<bool> {
     match guardian.email.as_deref() {
         Some(email) => families::is_staff_address(db, email).await,

@@ -487,6 +487,18 @@ pub async fn log_hours(
             "work_date",
             Message::new("student-hours-error-before-consent").date("date", consented),
         );
+    } else if let Some(suspended) =
+        crate::organizations::suspensions::covering(&txn, host.id, work_date, None).await?
+    {
+        // A day the student was told to stay away from the site (or part
+        // of one): it is not recorded as worked, after reinstatement either.
+        errors.add(
+            "work_date",
+            Message::new("student-hours-error-suspended")
+                .arg("organization", host.name.as_str())
+                .date("from", suspended.from)
+                .date("to", suspended.to.unwrap_or(today)),
+        );
     }
     let same_day = hour_log::Entity::find()
         .filter(hour_log::Column::PlacementId.eq(placement.id))
@@ -548,6 +560,31 @@ pub async fn review_hours(
     let already_reviewed = || AppError::conflict("integrity-hours-reviewed");
     if entry.status != HoursStatus::Pending {
         return Err(already_reviewed());
+    }
+    // Hours dated on a day the organization was suspended (logged before
+    // that was refused, or by a student who could not know) are not
+    // approved: the student was told to stay away from the site that day.
+    // Hours logged before the suspension began were logged in good faith.
+    if approve
+        && let Some(suspended) = crate::organizations::suspensions::covering(
+            &txn,
+            opportunity.organization_id,
+            entry.work_date,
+            Some(entry.created_at),
+        )
+        .await?
+    {
+        let lang = i18n::current();
+        let date = |d: NaiveDate| i18n::long_date(lang, d).into();
+        return Err(AppError::Conflict(i18n::t_args(
+            lang,
+            "employer-hours-error-suspended",
+            vec![
+                ("day", date(entry.work_date)),
+                ("from", date(suspended.from)),
+                ("to", date(suspended.to.unwrap_or(entry.work_date))),
+            ],
+        )));
     }
     // Only while still pending: two reviewers (or a double click) decide once.
     let update = hour_log::Entity::update_many()

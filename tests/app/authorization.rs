@@ -168,6 +168,7 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/admin/audit", "LFFFFFFA"),
     ("GET", "/admin/mail", "LFFFFFFA"),
     ("GET", "/admin/mail/{id}", "LFFFFFFA"),
+    ("GET", "/admin/consent-holds", "LFFFFFFA"),
     ("POST", "/login", "AAAAAAAA"),
     ("POST", "/register", "AAAAAAAA"),
     ("POST", "/claim", "AAAAAAAA"),

@@ -17,7 +17,7 @@ use crate::{
 };
 
 /// The counselor saves María's contact with `email` and `active`.
-async fn correct_maria(
+pub(crate) async fn correct_maria(
     app: &crate::helpers::TestApp,
     w: &World,
     email: &str,
@@ -42,16 +42,16 @@ async fn correct_maria(
 }
 
 /// Ana accepted an offer and María's consent request arrived over SMTP.
-struct Waiting {
-    server: MailServer,
-    app: crate::helpers::TestApp,
-    w: World,
-    placement: i32,
+pub(crate) struct Waiting {
+    pub server: MailServer,
+    pub app: crate::helpers::TestApp,
+    pub w: World,
+    pub placement: i32,
     /// María's consent request.
-    first: crate::mail_server::Received,
+    pub first: crate::mail_server::Received,
 }
 
-async fn waiting_for_maria(backend: crate::helpers::Backend, language: &str) -> Waiting {
+pub(crate) async fn waiting_for_maria(backend: crate::helpers::Backend, language: &str) -> Waiting {
     let server = MailServer::start().await;
     let app = app_with_smtp(backend, &server).await;
     let w = world(&app, &users(language)).await;
@@ -193,6 +193,91 @@ async fn a_guardians_address_cannot_be_a_staff_inbox_and_her_former_address_hear
         assert!(
             record.contains("answered through the link emailed to maria.rivera@example.net"),
             "{record}"
+        );
+    }
+}
+
+/// The id of the roster's school, Lincoln High.
+async fn lincoln(app: &crate::helpers::TestApp) -> i32 {
+    entity::school::Entity::find()
+        .filter(entity::school::Column::SourcedId.eq("sch-1"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// Gmail ignores dots in the local part and reads googlemail.com as
+/// gmail.com: a counselor who signs in as jane.doe@gmail.com cannot make
+/// María's contact any spelling of that inbox and consent as her.
+#[tokio::test]
+async fn a_guardians_address_cannot_be_a_gmail_spelling_of_a_staff_inbox() {
+    for backend in backends() {
+        let Waiting { app, w, .. } = waiting_for_maria(backend, "en").await;
+        let school = lincoln(&app).await;
+        app.counselor("jane.doe@gmail.com", &[school]).await;
+        for spelling in [
+            "janedoe@gmail.com",
+            "Jane.Doe@googlemail.com",
+            "j.a.n.e.d.o.e+maria@GMAIL.com",
+        ] {
+            let response = correct_maria(&app, &w, spelling, "true").await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{spelling}"
+            );
+            let body = response.text().await.unwrap();
+            assert!(
+                body.contains("staff or employer account"),
+                "{spelling}: {body}"
+            );
+            assert_eq!(
+                maria(&app).await.email.as_deref(),
+                Some("maria@example.org"),
+                "{spelling}: nothing saved"
+            );
+            assert_eq!(consent_requests(&app).await, 1, "no link was sent");
+        }
+        // Another Gmail inbox, and the same name at another provider, are
+        // not that inbox.
+        for other in ["janedoe.mom@gmail.com", "janedoe@example.net"] {
+            let response = correct_maria(&app, &w, other, "true").await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{other}");
+        }
+    }
+}
+
+/// The same from a roster: a guardian address that is a Gmail spelling of
+/// a counselor's sign-in gets no consent link (the database's rule, on
+/// both backends), and the upload's result says why on its line.
+#[tokio::test]
+async fn a_gmail_spelling_of_a_staff_inbox_from_the_roster_gets_no_consent_link() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let roster = users("en").replace("maria@example.org", "jane.doe@googlemail.com");
+        let w = world(&app, &roster).await;
+        app.counselor("janedoe@gmail.com", &[lincoln(&app).await])
+            .await;
+        let placement = accept(&app, &w).await;
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        assert_eq!(consent_requests(&app).await, 0, "no link went to staff");
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(
+            list.contains(
+                "No guardian of this student has an email address a consent link can go to"
+            ),
+            "the counselor is pointed to the paper form: {list}"
+        );
+        let again = upload(&app, &w.admin, &roster).await;
+        assert!(
+            again.page.contains(
+                "address jane.doe@googlemail.com signs in to a staff or employer account"
+            ),
+            "{}",
+            again.page
         );
     }
 }

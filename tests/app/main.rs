@@ -20,6 +20,7 @@ mod applications;
 mod auth;
 mod authorization;
 mod commitments;
+mod consent_holds;
 mod counseling;
 mod draws;
 mod email;

@@ -965,16 +965,242 @@ async fn hours_cannot_be_logged_while_the_host_organization_is_suspended() {
             "nothing written"
         );
 
-        // Verified again: the form is back and hours are logged.
+        // Verified again: the form is back and hours are logged, for a
+        // day it was not suspended; today it was, for part of the day.
         let response = app
             .review(&admin, "Lakeshore Robotics", "reinstate", "")
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let html = app.get_as(&ana, &page).await.text().await.unwrap();
         assert!(html.contains(&form));
+        let (status, body) = post(&app, &ana, &page, &action, &hours).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let yesterday = days_from_now(-1);
+        let hours = [
+            ("work_date", yesterday.as_str()),
+            ("hours", "3"),
+            ("description", "At the site yesterday."),
+        ];
         let (status, _) = post(&app, &ana, &page, &action, &hours).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert_eq!(app.count("hour_log").await, logged + 1);
+    })
+    .await;
+}
+
+/// Sets the organization's suspensions to have run from `from` to `to`
+/// days from now (the clock moving on, without waiting).
+async fn suspended_between(app: &TestApp, organization: i32, from: i64, to: i64) {
+    use sea_orm::sea_query::Expr;
+    let now = chrono::Utc::now();
+    entity::organization_suspension::Entity::update_many()
+        .col_expr(
+            entity::organization_suspension::Column::SuspendedAt,
+            Expr::value(now + chrono::Duration::days(from)),
+        )
+        .col_expr(
+            entity::organization_suspension::Column::ReinstatedAt,
+            Expr::value(now + chrono::Duration::days(to)),
+        )
+        .filter(entity::organization_suspension::Column::OrganizationId.eq(organization))
+        .exec(&app.db)
+        .await
+        .unwrap();
+}
+
+/// A pending hours entry dated `days` from now, logged at `logged_at`, as
+/// the app wrote them before suspended days were refused; its id.
+async fn pending_hours(
+    app: &TestApp,
+    placement: i32,
+    days: i64,
+    logged_at: chrono::DateTime<chrono::Utc>,
+) -> i32 {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    entity::hour_log::ActiveModel {
+        placement_id: Set(placement),
+        work_date: Set(stembridge::format::today() + chrono::Duration::days(days)),
+        quarter_hours: Set(12),
+        description: Set("At the site.".into()),
+        status: Set(entity::HoursStatus::Pending),
+        reviewed_by: Set(None),
+        reviewed_at: Set(None),
+        created_at: Set(logged_at),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id
+}
+
+/// Hours cannot be backdated into a suspension: once the organization is
+/// verified again, a day it was suspended (the first and last included) is
+/// refused with a message saying why, 422 and nothing written, and the
+/// employer cannot approve hours dated then, unless they were logged
+/// before the suspension began.
+#[tokio::test]
+async fn hours_dated_on_a_day_the_host_was_suspended_are_refused_after_reinstatement() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let (ana, placement, _) = accepted(&app, &employer, lincoln, "Ana", &[]).await;
+        let page = format!("/student/placements/{placement}");
+        let action = format!("{page}/hours");
+        for decision in ["suspend", "reinstate"] {
+            let response = app
+                .review(&admin, "Lakeshore Robotics", decision, "Under review")
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        }
+        assert_eq!(
+            app.count("organization_suspension WHERE reinstated_at IS NOT NULL")
+                .await,
+            1,
+            "the period is kept"
+        );
+        // As if it was suspended four days ago and reinstated two days ago.
+        let lakeshore = app.organization_id("Lakeshore Robotics").await;
+        suspended_between(&app, lakeshore, -4, -2).await;
+
+        let (logged, notified) = (app.count("hour_log").await, app.count("notification").await);
+        for day in [-4, -3, -2] {
+            let date = days_from_now(day);
+            let hours = [
+                ("work_date", date.as_str()),
+                ("hours", "3"),
+                ("description", "At the site."),
+            ];
+            let (status, body) = post(&app, &ana, &page, &action, &hours).await;
+            assert_eq!(
+                status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "day {day}: {body}"
+            );
+            assert!(
+                body.contains("Lakeshore Robotics was suspended on STEMbridge from"),
+                "day {day}: {body}"
+            );
+        }
+        assert_eq!(
+            (app.count("hour_log").await, app.count("notification").await),
+            (logged, notified),
+            "nothing written"
+        );
+        // In Spanish too.
+        let date = days_from_now(-3);
+        let response = ana
+            .post(app.url(&action))
+            .header("Accept-Language", "es")
+            .form(&[
+                ("csrf_token", app.csrf_token(&ana, &page).await.as_str()),
+                ("work_date", date.as_str()),
+                ("hours", "3"),
+                ("description", "En el lugar."),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("Lakeshore Robotics estuvo suspendida en STEMbridge del"),
+            "{body}"
+        );
+        // The days around it are logged.
+        for day in [-5, -1] {
+            let date = days_from_now(day);
+            let hours = [
+                ("work_date", date.as_str()),
+                ("hours", "3"),
+                ("description", "At the site."),
+            ];
+            let (status, body) = post(&app, &ana, &page, &action, &hours).await;
+            assert_eq!(status, StatusCode::SEE_OTHER, "day {day}: {body}");
+        }
+        assert_eq!(app.count("hour_log").await, logged + 2);
+
+        // Hours logged during the suspension (before this rule) are not
+        // approved; rejecting them works.
+        let now = chrono::Utc::now();
+        let backdated = pending_hours(&app, placement, -3, now - chrono::Duration::days(1)).await;
+        let employer_page = format!("/employer/placements/{placement}");
+        let approve = format!("/employer/hours/{backdated}/approve");
+        let (status, body) = post(&app, &employer, &employer_page, &approve, &[]).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert!(body.contains("They cannot be approved"), "{body}");
+        assert_eq!(
+            app.count(&format!(
+                "hour_log WHERE id = {backdated} AND status = 'pending'"
+            ))
+            .await,
+            1,
+            "still pending"
+        );
+        let reject = format!("/employer/hours/{backdated}/reject");
+        let (status, _) = post(&app, &employer, &employer_page, &reject, &[]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        // Logged on the first day before the suspension began: approved.
+        let before = now - chrono::Duration::days(4) - chrono::Duration::minutes(1);
+        let in_good_faith = pending_hours(&app, placement, -4, before).await;
+        let approve = format!("/employer/hours/{in_good_faith}/approve");
+        let (status, body) = post(&app, &employer, &employer_page, &approve, &[]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    })
+    .await;
+}
+
+/// Migration 37: the suspensions already decided are rebuilt from the
+/// audit log (a suspension and its reinstatement: a closed period) and
+/// from the organizations' rows (suspended now: an open one).
+#[tokio::test]
+async fn migrating_records_the_suspensions_the_audit_log_and_the_organizations_tell_of() {
+    use migration::{Migrator, MigratorTrait};
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        for (name, email) in [
+            ("Lakeshore Robotics", "erin@lakeshore.org"),
+            ("Atlanta BioLabs", "abe@atlantabiolabs.org"),
+        ] {
+            app.verified_employer(&admin, name, email).await;
+        }
+        for (name, decision) in [
+            ("Lakeshore Robotics", "suspend"),
+            ("Lakeshore Robotics", "reinstate"),
+            ("Atlanta BioLabs", "suspend"),
+        ] {
+            let response = app.review(&admin, name, decision, "Under review").await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        }
+        let names: Vec<String> = Migrator::migrations()
+            .iter()
+            .map(|m| m.name().to_owned())
+            .collect();
+        let ours = names
+            .iter()
+            .position(|n| n == "m20261205_000037_create_organization_suspension")
+            .unwrap();
+        Migrator::down(&app.db, Some((names.len() - ours) as u32))
+            .await
+            .unwrap();
+        Migrator::up(&app.db, None).await.unwrap();
+        let lakeshore = app.organization_id("Lakeshore Robotics").await;
+        let atlanta = app.organization_id("Atlanta BioLabs").await;
+        let periods = |id: i32, open: bool| {
+            format!(
+                "organization_suspension WHERE organization_id = {id} \
+                 AND reinstated_at IS {} NULL AND suspended_by = {}",
+                if open { "" } else { "NOT" },
+                admin.id
+            )
+        };
+        assert_eq!(app.count(&periods(lakeshore, false)).await, 1);
+        assert_eq!(app.count(&periods(lakeshore, true)).await, 0);
+        assert_eq!(app.count(&periods(atlanta, true)).await, 1);
+        assert_eq!(app.count("organization_suspension").await, 2);
     })
     .await;
 }
