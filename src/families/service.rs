@@ -179,6 +179,14 @@ fn gmail_local(address: Expr) -> Expr {
         .into()
 }
 
+/// `text` as a `LIKE` pattern that matches only itself (with `\\` as the
+/// escape character).
+fn like_literal(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
 /// The inbox an address is delivered to, as the rule "no consent link to a
 /// staff or employer inbox" compares addresses: lower-cased, without its
 /// `+tag`, and by Gmail's rules at Gmail (dots in the local part do not
@@ -248,15 +256,14 @@ fn staff_or_employer_account() -> Condition {
 pub async fn is_staff_address(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
     let email = email.trim().to_lowercase();
     let untagged = untagged(&email);
-    let escape = |s: &str| {
-        s.replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    };
     // A staff account that signs in with a sub-address of the same inbox.
     let tagged_staff = untagged.split_once('@').map(|(inbox, domain)| {
-        sea_orm::sea_query::LikeExpr::new(format!("{}+%@{}", escape(inbox), escape(domain)))
-            .escape('\\')
+        sea_orm::sea_query::LikeExpr::new(format!(
+            "{}+%@{}",
+            like_literal(inbox),
+            like_literal(domain)
+        ))
+        .escape('\\')
     });
     let gmail = inbox(&email).strip_suffix(GMAIL).map(str::to_owned);
     let mut same_inbox = Condition::any().add(user::Column::Email.is_in([email, untagged]));
@@ -267,7 +274,7 @@ pub async fn is_staff_address(db: &impl ConnectionTrait, email: &str) -> AppResu
     if let Some(local) = gmail {
         let staff = || Expr::col((user::Entity, user::Column::Email));
         let tagged =
-            sea_orm::sea_query::LikeExpr::new(format!("{}+%", escape(&local))).escape('\\');
+            sea_orm::sea_query::LikeExpr::new(format!("{}+%", like_literal(&local))).escape('\\');
         same_inbox = same_inbox.add(
             Condition::all().add(at_gmail(staff())).add(
                 Condition::any()
@@ -370,9 +377,12 @@ fn own_family_at_guardian_address() -> SelectStatement {
         .to_owned()
 }
 
-/// Whether `email` (any case) is a student's inbox for a guardian of
-/// `student_id` (and, when it is an existing contact, of `guardian_id`'s
-/// other students): the rule of [`reachable_by_email`] for one address.
+/// Whether `email` is a student's inbox for a guardian of `student_id`
+/// (and, when it is an existing contact, of `guardian_id`'s other
+/// students): the rule of [`reachable_by_email`] for one address, with
+/// addresses compared as the mail system delivers them ([`inbox`]): the
+/// student's `+tag` or Gmail spelling of their own address is still theirs
+/// (eyes12b F2).
 pub async fn is_student_inbox(
     db: &impl ConnectionTrait,
     email: &str,
@@ -394,17 +404,37 @@ pub async fn is_student_inbox(
         )
         .and_where(student::Column::UserId.is_not_null())
         .to_owned();
-    let students = user::Entity::find()
+    let wanted = inbox(email);
+    let Some((_, domain)) = wanted.split_once('@') else {
+        return Ok(false);
+    };
+    // The students of the same mail domain (both of Gmail's), then each
+    // address folded as `inbox` does.
+    let at_domain = format!("@{domain}");
+    let domains = if at_domain == GMAIL {
+        vec![GMAIL, GOOGLEMAIL]
+    } else {
+        vec![at_domain.as_str()]
+    };
+    let same_domain = domains.iter().fold(Condition::any(), |any, domain| {
+        any.add(user::Column::Email.like(
+            sea_orm::sea_query::LikeExpr::new(format!("%{}", like_literal(domain))).escape('\\'),
+        ))
+    });
+    let addresses: Vec<String> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Email)
         .filter(user::Column::Role.eq(Role::Student))
-        .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .filter(same_domain)
         .filter(
             Condition::any()
                 .add(user::Column::EmailConfirmedAt.is_not_null())
                 .add(user::Column::Id.in_subquery(family_accounts)),
         )
-        .count(db)
+        .into_tuple()
+        .all(db)
         .await?;
-    Ok(students > 0)
+    Ok(addresses.iter().any(|address| inbox(address) == wanted))
 }
 
 /// Refuses a guardian address that is a student's inbox (see

@@ -1368,3 +1368,30 @@ async fn a_suspension_tells_the_family_not_to_go_and_holds_back_a_confirmation_s
         );
     }
 }
+
+/// Ana signs in as `ana@students.org`: her `+tag` of it, or the same
+/// address in other case, is still her inbox, and a consent link sent
+/// there would let her consent for herself (eyes12b F2).
+#[tokio::test]
+async fn a_students_own_inbox_under_a_tag_is_not_a_guardians_address() {
+    for backend in backends() {
+        let Waiting { app, w, .. } = waiting_for_maria(backend, "en").await;
+        for spelling in ["ana+mom@students.org", "Ana+Parent@Students.org"] {
+            let response = correct_maria(&app, &w, spelling, "true").await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{spelling}"
+            );
+            assert_eq!(
+                maria(&app).await.email.as_deref(),
+                Some("maria@example.org"),
+                "{spelling}: nothing saved"
+            );
+            assert_eq!(consent_requests(&app).await, 1, "no link was sent");
+        }
+        // Another inbox of the same school's mail system is a guardian's.
+        let response = correct_maria(&app, &w, "ana.mom@students.org", "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+}
