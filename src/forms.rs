@@ -274,13 +274,16 @@ impl FieldErrors {
         value
     }
 
-    /// A new password: 10 to 128 characters (long passphrases welcome).
+    /// A new password: 10 to 128 characters (long passphrases welcome),
+    /// and not one tried first by whoever guesses (see [`guessable`]).
     pub fn new_password(&mut self, field: &str, value: &str) -> String {
         let length = value.chars().count();
         if length < 10 {
             self.add_id(field, "form-password-short");
         } else if length > 128 {
             self.add_id(field, "form-password-long");
+        } else if guessable(value) {
+            self.add_id(field, "form-password-guessable");
         }
         value.to_owned()
     }
@@ -514,6 +517,68 @@ pub fn cleaned(value: &str) -> String {
 /// in the reader's language (the catalogue message `id`). The extractor's
 /// own text (serde's, English and technical: "Failed to deserialize form
 /// body: decision: unsupported value") goes to the log only.
+/// Words a guesser tries first, alone or with digits and symbols around them
+/// ("Password2026!"): the passwords breached most often, and this site's and
+/// schools' own words.
+const GUESSED_FIRST: [&str; 24] = [
+    "password",
+    "passw0rd",
+    "iloveyou",
+    "sunshine",
+    "princess",
+    "football",
+    "baseball",
+    "welcome",
+    "letmein",
+    "trustno",
+    "dragon",
+    "monkey",
+    "superman",
+    "starwars",
+    "qwerty",
+    "abc",
+    "changeme",
+    "stembridge",
+    "student",
+    "teacher",
+    "counselor",
+    "school",
+    "admin",
+    "secret",
+];
+
+/// Whether a password of the right length is one guessed at once (NIST SP
+/// 800-63B 5.1.1.2): one character repeated, a run up or down the alphabet
+/// or the digits ("1234567890"), a row of the keyboard ("qwertyuiop"), or
+/// a word a guesser tries first with only digits and symbols around it.
+/// Every account here reads minors' data or speaks for one: a password
+/// sprayed over many accounts must not open any.
+fn guessable(password: &str) -> bool {
+    let lower = password.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let steps = |by: i64| {
+        chars
+            .windows(2)
+            .all(|pair| i64::from(u32::from(pair[1])) - i64::from(u32::from(pair[0])) == by)
+    };
+    const KEYBOARD: [&str; 4] = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    let along_a_row = |text: &str| {
+        KEYBOARD
+            .iter()
+            .any(|row| row.contains(text) || row.chars().rev().collect::<String>().contains(text))
+    };
+    let core = lower.trim_matches(|c: char| !c.is_alphabetic());
+    steps(0)
+        || steps(1)
+        || steps(-1)
+        || along_a_row(&lower)
+        || KEYBOARD
+            .iter()
+            .any(|row| lower.starts_with(row) && along_a_row(&lower[row.len()..]))
+        || core.is_empty()
+        || GUESSED_FIRST.contains(&core)
+}
+
 /// The `charset` parameter of a request's `Content-Type`, if it names one.
 fn declared_charset(headers: &axum::http::HeaderMap) -> Option<String> {
     let content_type = headers
@@ -664,6 +729,31 @@ mod tests {
         }
         assert!(looks_like_email("maria.lopez@school.k12.il.us"));
         assert!(looks_like_email("o'brien+home@xn--pea-8ma.example"));
+    }
+
+    #[test]
+    fn passwords_guessed_first_are_refused_and_passphrases_kept() {
+        for guessed in [
+            "aaaaaaaaaa",
+            "1234567890",
+            "0987654321",
+            "abcdefghij",
+            "qwertyuiop",
+            "Password2026!",
+            "!!stembridge!!",
+            "2026-11-30-2026",
+            "1234567890qwertyuiop",
+        ] {
+            assert!(guessable(guessed), "{guessed} should be refused");
+        }
+        for kept in [
+            "correct horse battery",
+            "demo-password-2026",
+            "first-pass-2026",
+            "Mi perro se llama Toby",
+        ] {
+            assert!(!guessable(kept), "{kept} should be kept");
+        }
     }
 
     #[test]

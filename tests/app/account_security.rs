@@ -216,6 +216,27 @@ async fn a_user_changes_their_password_with_the_current_one_and_their_other_sess
             )
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // A password sprayed over many accounts is refused, saying why; the
+        // page's title says first that the form needs fixing (eyes12u F3,
+        // eyes12a F5a).
+        for guessed in ["aaaaaaaaaa", "1234567890", "Password2026!", "qwertyuiop"] {
+            let response = app
+                .submit_as(
+                    &counselor,
+                    "/account",
+                    "/account/password",
+                    &[("current_password", PASSWORD), ("new_password", guessed)],
+                )
+                .await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{guessed}"
+            );
+            let page = response.text().await.unwrap();
+            assert!(page.contains("people guessing try first"), "{guessed}");
+            assert!(page.contains("<title>Error: "), "{guessed}");
+        }
         assert_eq!(
             app.get_as(&other_device, "/counselor").await.status(),
             StatusCode::OK,
