@@ -239,6 +239,17 @@ fn well_escaped(raw: &str) -> bool {
     std::str::from_utf8(&decoded).is_ok()
 }
 
+/// The parameters that take one value (the others may repeat).
+const ONE_VALUE: [&str; 7] = [
+    "q",
+    "grade",
+    "zip",
+    "within_miles",
+    "sort",
+    "page",
+    "per_page",
+];
+
 impl SearchParams {
     /// Reads a query string (`/search`, the API, the feed and saved searches
     /// all come through here); `parse` then checks the values.
@@ -262,13 +273,23 @@ impl SearchParams {
                 vec![],
             ));
         }
+        // A one-value parameter given twice (a tool appending `sort=` to a
+        // link that has one) is named, rather than "unreadable".
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw).unwrap_or_default();
+        for name in ONE_VALUE {
+            if pairs.iter().filter(|(key, _)| key == name).count() > 1 {
+                return Err(bad(
+                    name,
+                    "repeated",
+                    "search-param-repeated",
+                    vec![("name", name.into())],
+                ));
+            }
+        }
         serde_html_form::from_str(raw).map_err(|e| {
-            bad(
-                "query",
-                "unreadable",
-                "search-param-unreadable",
-                vec![("detail", e.to_string().into())],
-            )
+            // serde's words (English, about types) go to the log, not the page.
+            tracing::info!(detail = %e, "search parameters could not be read");
+            bad("query", "unreadable", "search-param-unreadable", vec![])
         })
     }
 

@@ -105,6 +105,9 @@ async fn bad_parameters_get_a_400_that_names_them_on_the_page_and_in_the_api() {
         ("grade=twelve", "grade"),
         ("lang=klingon", "lang"),
         (long.as_str(), "q"),
+        // A one-value parameter given twice is named (eyes12a F3).
+        ("zip=60623&zip=60601", "zip"),
+        ("sort=pay&sort=newest", "sort"),
     ];
     for (query, parameter) in cases {
         let response = app.get(&format!("/api/v1/opportunities?{query}")).await;
@@ -127,6 +130,20 @@ async fn bad_parameters_get_a_400_that_names_them_on_the_page_and_in_the_api() {
                 .contains("This search could not run")
         );
     }
+    // In Spanish, with no English words of the parser's in it.
+    let response = app
+        .client
+        .get(app.url("/api/v1/opportunities?sort=pay&sort=newest"))
+        .header("Accept-Language", "es")
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "repeated");
+    assert_eq!(
+        body["error"]["message"],
+        "“sort” solo se puede indicar una vez."
+    );
 }
 
 #[tokio::test]
