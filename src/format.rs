@@ -16,6 +16,11 @@ pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
+/// The site's date of a moment (as [`today`] is now's).
+pub fn day_of(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    at.with_timezone(&Local).date_naive()
+}
+
 /// Pay in the reader's words: "$18.50 an hour" / "$18.50 por hora".
 pub fn pay_in(lang: Lang, o: &opportunity::Model) -> String {
     pay_words(lang, o.compensation, pay_amount(o))

@@ -4,7 +4,7 @@ use chrono::Utc;
 use entity::{OrgStatus, Role, organization, student, user};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, SqlErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, SqlErr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -457,6 +457,17 @@ async fn refuse_guardians_address_of(
         return Err(AppError::Validation(errors));
     }
     Ok(())
+}
+
+/// Every admin whose account is not disabled (who the district's safety
+/// mail goes to), oldest account first.
+pub async fn enabled_admins(db: &impl ConnectionTrait) -> AppResult<Vec<user::Model>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Admin))
+        .filter(user::Column::DisabledAt.is_null())
+        .order_by_asc(user::Column::Id)
+        .all(db)
+        .await?)
 }
 
 /// True while no admin exists: the setup page is open only then.

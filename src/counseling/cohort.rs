@@ -272,116 +272,6 @@ fn facts_joined(period: &Period, only_scope: bool) -> SelectStatement {
     query
 }
 
-/// Each group's place in the order complementary suppression hides more
-/// groups of its dimension (1 first; see [`HIDE_FIRST`]), the same whoever
-/// asks, so that schools hide the same groups where they can. The order is
-/// fixed, never taken from counts: an order by the sizes of groups across
-/// schools let one school's roster change decide which of another
-/// school's cells were hidden, so two reports of a school whose data had
-/// not changed gave a hidden cell back, and a counselor could read another
-/// school's hidden sizes off their own dashboard (eyes12c F1, F2).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DistrictOrder(Vec<BTreeMap<String, usize>>);
-
-/// Per dimension (`Dimension::ALL` order, school aside), the groups that
-/// complementary suppression hides first: those small in most districts
-/// first. A group not listed comes after them (then the smaller here).
-const HIDE_FIRST: [&[&str]; 7] = [
-    &["Another gender", "Not reported", "Female", "Male"],
-    &[
-        "Native Hawaiian or Pacific Islander",
-        "American Indian or Alaska Native",
-        "Not reported",
-        "Two or more races",
-        "Asian",
-        "Black or African American",
-        "White",
-        "Hispanic or Latino",
-    ],
-    &["Not reported", "Yes", "No"],
-    &["Not reported", "Yes", "No"],
-    &["Not reported", "Yes", "No"],
-    &["Not reported", "Yes", "No"],
-    &[
-        "Early college",
-        "Grade 6",
-        "Grade 7",
-        "Grade 8",
-        "Grade 9",
-        "Grade 10",
-        "Grade 11",
-        "Grade 12",
-    ],
-];
-
-/// `group`'s place in [`HIDE_FIRST`] for dimension `d`.
-fn hide_first_place(d: usize, group: &str) -> usize {
-    let listed = HIDE_FIRST.get(d).copied().unwrap_or_default();
-    listed
-        .iter()
-        .position(|g| *g == group)
-        .unwrap_or(listed.len())
-        + 1
-}
-
-/// The place of every group the active students of the district fall in
-/// (one `GROUP BY` finds them; their sizes are not used).
-pub async fn district_order(db: &impl ConnectionTrait) -> AppResult<DistrictOrder> {
-    type Row = (
-        Option<String>,
-        Option<String>,
-        Option<bool>,
-        Option<bool>,
-        Option<bool>,
-        Option<bool>,
-        i32,
-        i64,
-    );
-    use student::Column as C;
-    let by_group = student::Entity::find()
-        .select_only()
-        .columns(GROUP_COLUMNS)
-        .column(C::Grade)
-        .column_as(C::Id.count(), "students")
-        .filter(C::Active.eq(true));
-    let rows: Vec<Row> = GROUP_COLUMNS
-        .into_iter()
-        .fold(by_group, |select, column| select.group_by(column))
-        .group_by(C::Grade)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut sizes = vec![BTreeMap::new(); Dimension::ALL.len()];
-    for (gender, race, low, english, disability, first, grade, n) in rows {
-        let labels = [
-            gender.unwrap_or_else(|| "Not reported".into()),
-            race.unwrap_or_else(|| "Not reported".into()),
-            yes_no(low),
-            yes_no(english),
-            yes_no(disability),
-            yes_no(first),
-            grade_group(grade),
-        ];
-        for (d, label) in labels.into_iter().enumerate() {
-            *sizes[d].entry(label).or_insert(0) += usize::try_from(n).unwrap_or(0);
-        }
-    }
-    let places = sizes
-        .into_iter()
-        .enumerate()
-        .map(|(d, groups)| {
-            groups
-                .into_keys()
-                .map(|group| {
-                    let place = hide_first_place(d, &group);
-                    (group, place)
-                })
-                .collect()
-        })
-        .collect();
-    Ok(DistrictOrder(places))
-}
-
 /// The per-student facts (`facts_joined`) counted per dimension, all in
 /// one statement that reads the facts once (`WITH f AS MATERIALIZED`):
 /// each dimension's branch groups by `school_id` and its own column (`UNION
@@ -682,11 +572,10 @@ pub async fn groups(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
 }
 
 /// The period's schools' views (with the trend's months when `trend`),
-/// counted by the database now, in the given order of groups.
+/// counted by the database now.
 pub async fn counted_views(
     db: &impl ConnectionTrait,
     period: &Period,
-    order: &DistrictOrder,
     threshold: usize,
     trend: bool,
 ) -> AppResult<Vec<SchoolView>> {
@@ -695,7 +584,7 @@ pub async fn counted_views(
     } else {
         groups(db, period).await?
     };
-    Ok(views(&counted, period, order, threshold))
+    Ok(views(&counted, period, threshold))
 }
 
 /// The period's figures counted now, with nothing remembered (the
@@ -706,8 +595,7 @@ pub async fn figures(
     threshold: usize,
     trend: bool,
 ) -> AppResult<Figures> {
-    let order = district_order(db).await?;
-    let views = counted_views(db, period, &order, threshold, trend).await?;
+    let views = counted_views(db, period, threshold, trend).await?;
     let views: Vec<&SchoolView> = views.iter().collect();
     Ok(disclosure::publish_views(
         threshold,
@@ -732,12 +620,7 @@ pub fn trend_months(period: &Period, trend: bool) -> Vec<String> {
 /// through the disclosure layer, ready to be shown alone or added up with
 /// other schools' (`disclosure::publish_views`). Without the months
 /// (`groups`), the views have no trend.
-pub fn views(
-    cohort: &Cohort,
-    period: &Period,
-    order: &DistrictOrder,
-    threshold: usize,
-) -> Vec<SchoolView> {
+pub fn views(cohort: &Cohort, period: &Period, threshold: usize) -> Vec<SchoolView> {
     let months = match cohort.months {
         Some(_) => period.months(),
         None => Vec::new(),
@@ -752,7 +635,6 @@ pub fn views(
         &schools,
         cohort.months.as_ref().unwrap_or(&BTreeMap::new()),
         months.len(),
-        &order.0,
     );
     // Months not begun yet are zeros anyone can know: no protection.
     let future = months

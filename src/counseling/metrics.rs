@@ -93,6 +93,55 @@ pub fn group_facts(facts: &[StudentFacts]) -> Vec<GroupFacts> {
     groups.into_values().collect()
 }
 
+/// Per dimension (`Dimension::ALL` order, school aside), the groups that
+/// complementary suppression hides first: those small in most districts
+/// first. A group not listed comes after them (then the smaller here).
+///
+/// The order is fixed, the same whoever asks (so schools hide the same
+/// groups where they can), and never taken from counts: an order by the
+/// sizes of groups across schools let one school's roster change decide
+/// which of another school's cells were hidden, so two reports of a school
+/// whose data had not changed gave a hidden cell back, and a counselor
+/// could read another school's hidden sizes off their own dashboard
+/// (eyes12c F1, F2).
+const HIDE_FIRST: [&[&str]; 7] = [
+    &["Another gender", "Not reported", "Female", "Male"],
+    &[
+        "Native Hawaiian or Pacific Islander",
+        "American Indian or Alaska Native",
+        "Not reported",
+        "Two or more races",
+        "Asian",
+        "Black or African American",
+        "White",
+        "Hispanic or Latino",
+    ],
+    &["Not reported", "Yes", "No"],
+    &["Not reported", "Yes", "No"],
+    &["Not reported", "Yes", "No"],
+    &["Not reported", "Yes", "No"],
+    &[
+        "Early college",
+        "Grade 6",
+        "Grade 7",
+        "Grade 8",
+        "Grade 9",
+        "Grade 10",
+        "Grade 11",
+        "Grade 12",
+    ],
+];
+
+/// `group`'s place in [`HIDE_FIRST`] for dimension `d`.
+pub fn hide_first_place(d: usize, group: &str) -> usize {
+    let listed = HIDE_FIRST.get(d).copied().unwrap_or_default();
+    listed
+        .iter()
+        .position(|g| *g == group)
+        .unwrap_or(listed.len())
+        + 1
+}
+
 /// Each school's counts, for the disclosure layer, from per-student facts
 /// (the fixtures' way in; the dashboard goes through `tally_groups`).
 pub fn tally(
@@ -100,23 +149,20 @@ pub fn tally(
     schools: &[(i32, String)],
     months: &BTreeMap<i32, Vec<[usize; 2]>>,
     month_count: usize,
-    district: &[BTreeMap<String, usize>],
 ) -> Vec<SchoolCounts> {
-    tally_groups(&group_facts(facts), schools, months, month_count, district)
+    tally_groups(&group_facts(facts), schools, months, month_count)
 }
 
 /// Each school's counts, for the disclosure layer: the cohort, the funnel
 /// and every group of every dimension. The school's totals are its one
 /// group of the school dimension. `months` gives each school's engaged and
-/// placed students per month of the period. `district` gives each group's
-/// size across every school, per dimension (the order of complementary
-/// suppression).
+/// placed students per month of the period. Each group's `order` is its
+/// place in [`HIDE_FIRST`].
 pub fn tally_groups(
     groups: &[GroupFacts],
     schools: &[(i32, String)],
     months: &BTreeMap<i32, Vec<[usize; 2]>>,
     month_count: usize,
-    district: &[BTreeMap<String, usize>],
 ) -> Vec<SchoolCounts> {
     let school_index = Dimension::ALL
         .iter()
@@ -148,11 +194,7 @@ pub fn tally_groups(
                         .entry(g.group.as_str())
                         .or_insert_with(|| GroupCounts {
                             group: g.group.clone(),
-                            order: district
-                                .get(index)
-                                .and_then(|sizes| sizes.get(&g.group))
-                                .copied()
-                                .unwrap_or_default(),
+                            order: hide_first_place(index, &g.group),
                             ..GroupCounts::default()
                         });
                     c.students += g.students;
@@ -228,7 +270,6 @@ mod tests {
             &[(1, "Lincoln High".into())],
             &BTreeMap::new(),
             0,
-            &[],
         )
     }
 

@@ -14,17 +14,15 @@
 //! schools written to. A view is remembered by everything it depends on
 //! besides the data: the school (id and name), the school year, the day (the
 //! trend's months to come), the threshold, whether it has the trend (a view
-//! with it serves a page without), and the district's order of groups
-//! (which groups complementary suppression hides first).
+//! with it serves a page without). The order in which complementary
+//! suppression hides groups is fixed (`metrics::HIDE_FIRST`), so no other
+//! school's data changes a school's view.
 //!
 //! The data's versions (migration 27) move in the database, by triggers,
 //! whatever writes (a handler, the roster import, another server process, a
 //! person at the SQL prompt): a school's version with every insert, update
 //! and delete of its students, their applications, placements and
-//! belonging answers (updates only of the columns the figures count); the
-//! district's with every change of who is an active student of which group,
-//! after which the order is read again (one `GROUP BY`) and views counted
-//! in another order are counted again.
+//! belonging answers (updates only of the columns the figures count).
 //!
 //! The versions are read in the page's snapshot (`db::begin_read`), with
 //! the rows: a remembered view is used only while the snapshot's version of
@@ -45,10 +43,7 @@ use sea_orm::{
     sea_query::{Alias, Expr, ExprTrait, Query},
 };
 
-use super::{
-    cohort::{self, DistrictOrder},
-    service::Period,
-};
+use super::{cohort, service::Period};
 use crate::{
     disclosure::{self, Figures, SchoolView},
     error::AppResult,
@@ -58,7 +53,7 @@ use crate::{
 /// has a few dozen schools, per year and threshold).
 const MOST_VIEWS: usize = 1024;
 
-/// Everything a school's view depends on besides the data and the order.
+/// Everything a school's view depends on besides the data.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct ViewKey {
     school: i32,
@@ -71,7 +66,6 @@ struct ViewKey {
 struct Remembered {
     /// The school's data version it was counted at.
     version: i64,
-    order: Arc<DistrictOrder>,
     /// Counted with the trend's months.
     trend: bool,
     made: Instant,
@@ -80,8 +74,6 @@ struct Remembered {
 
 #[derive(Default)]
 struct Memory {
-    /// The district's order of groups and the district version it was read at.
-    order: Option<(i64, Instant, Arc<DistrictOrder>)>,
     views: HashMap<ViewKey, Remembered>,
 }
 
@@ -91,9 +83,8 @@ pub struct FiguresMemory {
     memory: Mutex<Memory>,
 }
 
-/// The data versions a snapshot reads (migration 27).
+/// The schools' data versions a snapshot reads (migration 27).
 struct Versions {
-    district: i64,
     schools: HashMap<i32, i64>,
 }
 
@@ -131,14 +122,6 @@ impl FiguresMemory {
         }
         // In the caller's snapshot: the versions of the rows it reads.
         let versions = versions(db, period).await?;
-        let order = match self.recall_order(versions.district) {
-            Some(order) => order,
-            None => {
-                let order = Arc::new(cohort::district_order(db).await?);
-                self.remember_order(versions.district, Arc::clone(&order));
-                order
-            }
-        };
         let keys: Vec<ViewKey> = period
             .schools
             .iter()
@@ -150,7 +133,7 @@ impl FiguresMemory {
                 threshold,
             })
             .collect();
-        let mut views = self.recall(&keys, &versions, &order, trend);
+        let mut views = self.recall(&keys, &versions, trend);
         let cold: Vec<_> = period
             .schools
             .iter()
@@ -163,7 +146,7 @@ impl FiguresMemory {
                 schools: cold,
                 ..period.clone()
             };
-            let mut counted = cohort::counted_views(db, &part, &order, threshold, trend)
+            let mut counted = cohort::counted_views(db, &part, threshold, trend)
                 .await?
                 .into_iter()
                 .map(Arc::new);
@@ -176,7 +159,7 @@ impl FiguresMemory {
                     *slot = Some(view);
                 }
             }
-            self.remember(fresh, &order, trend);
+            self.remember(fresh, trend);
         }
         let views: Vec<&SchoolView> = views.iter().flatten().map(Arc::as_ref).collect();
         Ok(Arc::new(disclosure::publish_views(
@@ -188,25 +171,11 @@ impl FiguresMemory {
         self.memory.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn recall_order(&self, district: i64) -> Option<Arc<DistrictOrder>> {
-        let memory = self.lock();
-        memory
-            .order
-            .as_ref()
-            .filter(|(version, made, _)| *version == district && made.elapsed() < self.max_age)
-            .map(|(_, _, order)| Arc::clone(order))
-    }
-
-    fn remember_order(&self, district: i64, order: Arc<DistrictOrder>) {
-        self.lock().order = Some((district, Instant::now(), order));
-    }
-
     /// Each school's remembered view, when still the snapshot's.
     fn recall(
         &self,
         keys: &[ViewKey],
         versions: &Versions,
-        order: &Arc<DistrictOrder>,
         trend: bool,
     ) -> Vec<Option<Arc<SchoolView>>> {
         let memory = self.lock();
@@ -219,19 +188,13 @@ impl FiguresMemory {
                         r.version == versions.of(key.school)
                             && (r.trend || !trend)
                             && r.made.elapsed() < self.max_age
-                            && (Arc::ptr_eq(&r.order, order) || *r.order == **order)
                     })
                     .map(|r| Arc::clone(&r.view))
             })
             .collect()
     }
 
-    fn remember(
-        &self,
-        fresh: Vec<(ViewKey, i64, Arc<SchoolView>)>,
-        order: &Arc<DistrictOrder>,
-        trend: bool,
-    ) {
+    fn remember(&self, fresh: Vec<(ViewKey, i64, Arc<SchoolView>)>, trend: bool) {
         let mut memory = self.lock();
         if memory.views.len() + fresh.len() > MOST_VIEWS {
             memory.views.retain(|_, r| r.made.elapsed() < self.max_age);
@@ -248,7 +211,6 @@ impl FiguresMemory {
                 key,
                 Remembered {
                     version,
-                    order: Arc::clone(order),
                     trend,
                     made: Instant::now(),
                     view,
@@ -258,24 +220,14 @@ impl FiguresMemory {
     }
 }
 
-/// The district's version and the scope's schools' (migration 27).
+/// The scope's schools' versions (migration 27).
 async fn versions(db: &impl ConnectionTrait, period: &Period) -> AppResult<Versions> {
-    let district = Query::select()
-        .column(Alias::new("n"))
-        .from(Alias::new("stats_version"))
-        .and_where(Expr::col(Alias::new("id")).eq(1))
-        .to_owned();
-    let district: i64 = match db.query_one(&district).await? {
-        Some(row) => row.try_get("", "n")?,
-        None => 0,
-    };
     let schools = Query::select()
         .columns([Alias::new("school_id"), Alias::new("n")])
         .from(Alias::new("stats_school_version"))
         .and_where(Expr::col(Alias::new("school_id")).is_in(period.schools.iter().map(|s| s.id)))
         .to_owned();
     let mut versions = Versions {
-        district,
         schools: HashMap::new(),
     };
     for row in db.query_all(&schools).await? {

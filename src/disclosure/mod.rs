@@ -137,10 +137,11 @@ pub struct GroupCounts {
     /// Placed students of the group with a named mentor (at most its
     /// placed count, `stages[1]`).
     pub mentored: usize,
-    /// The group's size across every school. Complementary suppression
-    /// picks the smallest first, so every school hides the same groups
-    /// where it can and views of several schools lose less (the order is
-    /// the same whoever asks, so each school's view stays the same).
+    /// The group's place in the fixed order complementary suppression
+    /// hides groups in (`counseling::metrics::HIDE_FIRST`; 1 first), so
+    /// every school hides the same groups where it can and views of several
+    /// schools lose less. Never a count: what one school hides must not move
+    /// with another school's data.
     pub order: usize,
 }
 

@@ -209,7 +209,8 @@ pub fn dimension(
 
 /// Complementary suppression: while some cells are hidden and `safe` says
 /// they could still be worked out from the margin, hide the group still
-/// shown that is smallest across every school (then here) too. Ends safe,
+/// shown that comes first by `keys` (its place in the fixed order, then
+/// its size here; the months' own sizes) too. Ends safe,
 /// or with every cell hidden (whose sum is the shown margin, which cleared
 /// the same rule).
 fn complete(shown: &mut [bool], keys: &[(usize, usize)], safe: impl Fn(&[usize]) -> bool) {

@@ -16,7 +16,7 @@
 use chrono::{DateTime, Utc};
 use entity::{
     PlacementStatus, Role, address_report, consent_request, guardian, opportunity, placement,
-    student, user,
+    student,
 };
 use sea_orm::{
     ActiveValue::Set,
@@ -306,11 +306,7 @@ async fn tell_admins(
     let guardian = db::found::<guardian::Entity>(db, first.guardian_id).await?;
     let student = db::found::<student::Entity>(db, first.student_id).await?;
     let school = db::found::<entity::school::Entity>(db, student.school_id).await?;
-    let admins = user::Entity::find()
-        .filter(user::Column::Role.eq(Role::Admin))
-        .filter(user::Column::DisabledAt.is_null())
-        .all(db)
-        .await?;
+    let admins = crate::accounts::service::enabled_admins(db).await?;
     let records: Vec<String> = rows
         .iter()
         .map(|r| format!("/counselor/students/{}", r.student_id))

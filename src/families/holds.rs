@@ -8,8 +8,8 @@
 
 use std::{collections::HashMap, time::Duration};
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
-use entity::{Role, address_report, guardian, school, server_state, student, user};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{address_report, guardian, school, server_state, student};
 use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -22,6 +22,7 @@ use tokio::task::JoinHandle;
 use crate::{
     db,
     error::AppResult,
+    format::day_of,
     paging::{self, Paging},
 };
 
@@ -58,11 +59,6 @@ pub struct Notice {
     pub former_email: String,
     pub sent: NaiveDate,
     pub reported: NaiveDate,
-}
-
-/// The site's date of a moment.
-fn day_of(at: DateTime<Utc>) -> NaiveDate {
-    at.with_timezone(&Local).date_naive()
 }
 
 /// Students held now, each once, by their oldest report (then by id);
@@ -228,12 +224,7 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<bo
     let more = ids.len() as u64 > REMINDER_LISTS;
     let listed = &ids[..ids.len().min(REMINDER_LISTS as usize)];
     let holds = holds_of(&txn, listed).await?;
-    let admins = user::Entity::find()
-        .filter(user::Column::Role.eq(Role::Admin))
-        .filter(user::Column::DisabledAt.is_null())
-        .order_by_asc(user::Column::Id)
-        .all(&txn)
-        .await?;
+    let admins = crate::accounts::service::enabled_admins(&txn).await?;
     // Schools and dates only: a name of a minor adds nothing an admin needs
     // before signing in, where the list and the records show it.
     let lines: Vec<minijinja::Value> = holds

@@ -6,7 +6,7 @@
 //! logged nor approved once it is verified again (the student was told to
 //! stay away from the site that day).
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::organization_suspension;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -68,10 +68,9 @@ pub struct Suspended {
 
 impl Suspended {
     fn of(period: &organization_suspension::Model) -> Self {
-        let day = |at: DateTime<Utc>| at.with_timezone(&Local).date_naive();
         Self {
-            from: day(period.suspended_at),
-            to: period.reinstated_at.map(day),
+            from: crate::format::day_of(period.suspended_at),
+            to: period.reinstated_at.map(crate::format::day_of),
         }
     }
 

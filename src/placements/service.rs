@@ -415,7 +415,7 @@ fn consent_day(placement: &placement::Model) -> Option<NaiveDate> {
     (placement.consent_given == Some(true) && placement.consent_recorded_by.is_none())
         .then_some(placement.consent_recorded_at)
         .flatten()
-        .map(|at| at.with_timezone(&chrono::Local).date_naive())
+        .map(crate::format::day_of)
 }
 
 /// Logs hours: an active placement, a day within it and not in the future
