@@ -10,13 +10,12 @@ admin-counselors = Counselors
 admin-counselors-none = No counselors yet.
 admin-counselor-create = Create a counselor account
 admin-counselor-email = Email
-admin-counselor-password = First password
-admin-counselor-password-hint = At least 10 characters; share it privately.
+admin-counselor-invite-hint = The counselor gets an email with a link to choose their own password. The link works for { $days } days; after that, issue a new one from Accounts.
 admin-counselor-create-submit = Create counselor
 admin-counselor-schools-missing = Choose at least one school.
 admin-counselor-schools-unknown = One of the chosen schools does not exist.
 admin-flash-school-added = School “{ $name }” added.
-admin-flash-counselor-created = Counselor account for { $email } created.
+admin-flash-counselor-created = Counselor account for { $email } created. An invitation to choose a password was emailed to that address.
 admin-flash-welcome = Your administrator account is ready.
 
 admin-audit-action = Action

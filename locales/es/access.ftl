@@ -76,6 +76,16 @@ access-reset-intro-admin = { $reader ->
    *[adult] Un administrador emitió un enlace para restablecer la contraseña de su cuenta de STEMbridge. Abra este enlace para elegir una nueva (funciona una vez, durante { $minutes } minutos):
 }
 access-reset-button = Elegir una contraseña nueva
+access-invite-subject = { $reader ->
+    [student] Tu cuenta de STEMbridge: elige tu contraseña
+   *[adult] Su cuenta de STEMbridge: elija su contraseña
+}
+access-invite-intro = { $reader ->
+    [student] Un administrador de tu distrito te creó una cuenta de STEMbridge. Abre este enlace para elegir tu contraseña (funciona una vez, durante { $days } días):
+   *[adult] Un administrador de su distrito le creó una cuenta de STEMbridge. Abra este enlace para elegir su contraseña (funciona una vez, durante { $days } días):
+}
+access-invite-button = Elegir mi contraseña
+access-invite-ignore = Si no esperaba esta cuenta, avise al administrador de STEMbridge de su distrito. Nadie puede entrar en ella hasta que se elija una contraseña con este enlace.
 access-reset-ignore = { $reader ->
     [student] Si no lo pediste, ignora este correo: tu contraseña sigue igual. Elegir una contraseña nueva cierra la sesión de tu cuenta en todos los dispositivos.
    *[adult] Si usted no lo pidió, ignore este correo: su contraseña sigue igual. Elegir una contraseña nueva cierra la sesión de su cuenta en todos los dispositivos.

@@ -10,13 +10,12 @@ admin-counselors = Orientadores
 admin-counselors-none = Todavía no hay orientadores.
 admin-counselor-create = Crear una cuenta de orientador
 admin-counselor-email = Correo electrónico
-admin-counselor-password = Contraseña inicial
-admin-counselor-password-hint = Al menos 10 caracteres; compártala en privado.
+admin-counselor-invite-hint = El orientador recibe un correo con un enlace para elegir su propia contraseña. El enlace funciona durante { $days } días; después, emita uno nuevo desde Cuentas.
 admin-counselor-create-submit = Crear orientador
 admin-counselor-schools-missing = Elija al menos una escuela.
 admin-counselor-schools-unknown = Una de las escuelas elegidas no existe.
 admin-flash-school-added = Escuela «{ $name }» agregada.
-admin-flash-counselor-created = Se creó la cuenta de orientador de { $email }.
+admin-flash-counselor-created = Se creó la cuenta de orientador de { $email }. Se envió a esa dirección una invitación para elegir una contraseña.
 admin-flash-welcome = Su cuenta de administrador está lista.
 
 admin-audit-action = Acción

@@ -23,6 +23,7 @@ struct Dashboard {
     school_errors: FieldErrors,
     counselor_form: NewCounselor,
     counselor_errors: FieldErrors,
+    invitation_days: i64,
 }
 
 async fn render(state: &AppState, page: &Page, mut view: Dashboard) -> AppResult<Response> {
@@ -31,6 +32,7 @@ async fn render(state: &AppState, page: &Page, mut view: Dashboard) -> AppResult
         .all(&state.db)
         .await?;
     view.counselors = service::counselors(&state.db).await?;
+    view.invitation_days = crate::security::reset::INVITATION_VALID_DAYS;
     let status = status_of(&[&view.school_errors, &view.counselor_errors]);
     page.respond_with(status, "admin/dashboard.html", view)
 }
@@ -79,7 +81,7 @@ pub async fn create_counselor(
     Form(form): Form<NewCounselor>,
 ) -> AppResult<Response> {
     save_or_rerender(
-        service::create_counselor(&state.db, admin.id, &form).await,
+        service::create_counselor(&state.db, admin.id, &form, page.lang).await,
         &session,
         async |counselor| {
             Ok(Saved::new(

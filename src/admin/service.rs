@@ -17,6 +17,9 @@ use crate::{
     db,
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
+    i18n::Lang,
+    security::reset,
+    tokens,
 };
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
@@ -63,8 +66,6 @@ pub async fn create_school(
 pub struct NewCounselor {
     pub display_name: String,
     pub email: String,
-    #[serde(skip_serializing)]
-    pub password: String,
     pub school_ids: Vec<i32>,
 }
 
@@ -76,6 +77,7 @@ pub async fn create_counselor(
     db: &DatabaseConnection,
     admin_id: i32,
     form: &NewCounselor,
+    lang: Lang,
 ) -> AppResult<user::Model> {
     if form.school_ids.is_empty() {
         let mut errors = FieldErrors::new();
@@ -92,11 +94,14 @@ pub async fn create_counselor(
         errors.add_id("school_ids", "admin-counselor-schools-unknown");
         return Err(AppError::Validation(errors));
     }
+    // A password nobody knows: the counselor chooses theirs through the
+    // invitation link.
+    let unknown_password = tokens::random(43);
     let counselor = insert_user_checked(
         &txn,
         &form.email,
         &form.display_name,
-        &form.password,
+        &unknown_password,
         Role::Counselor,
         None,
         Some(chrono::Utc::now()),
@@ -125,6 +130,7 @@ pub async fn create_counselor(
         )
         .await?;
     }
+    reset::invite(&txn, &counselor, admin_id, lang).await?;
     txn.commit().await?;
     Ok(counselor)
 }

@@ -31,6 +31,11 @@ use crate::{
 /// How long a reset link works.
 pub const RESET_VALID_MINUTES: i64 = 30;
 
+/// How long the link of a new staff account's invitation works: the person
+/// may read it days later, and nobody else knows a password of the account
+/// meanwhile.
+pub const INVITATION_VALID_DAYS: i64 = 7;
+
 /// Where the reset links are kept.
 const LINKS: tokens::LinkTable<password_reset::Column> = tokens::LinkTable {
     user_id: password_reset::Column::UserId,
@@ -118,6 +123,22 @@ pub async fn issue(
     user_id: i32,
     issued_by: Option<i32>,
 ) -> AppResult<String> {
+    issue_valid_for(
+        db,
+        user_id,
+        issued_by,
+        Duration::minutes(RESET_VALID_MINUTES),
+    )
+    .await
+}
+
+/// Issues a link that works for `valid` (earlier unused links stop working).
+async fn issue_valid_for(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    issued_by: Option<i32>,
+    valid: Duration,
+) -> AppResult<String> {
     let now = Utc::now();
     retire_links(db, user_id).await?;
     let token = tokens::random(43);
@@ -126,7 +147,7 @@ pub async fn issue(
         token_hash: Set(tokens::digest(&token)),
         issued_by: Set(issued_by),
         created_at: Set(now),
-        expires_at: Set(now + Duration::minutes(RESET_VALID_MINUTES)),
+        expires_at: Set(now + valid),
         used_at: Set(None),
         ..Default::default()
     }
@@ -158,6 +179,50 @@ pub async fn mail_link(
                 link => path,
                 by_admin,
                 minutes => RESET_VALID_MINUTES,
+            },
+            attachment: None,
+            unsubscribe: None,
+            for_organization: None,
+            about_organization: None,
+            for_account: Some(user.id),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Invites the holder of a staff account an admin has just created to
+/// choose its password: a link valid [`INVITATION_VALID_DAYS`] days,
+/// mailed in the caller's transaction. The admin never types or sees a
+/// password of the account (eyes12u F2: a password shared over a chat
+/// stayed valid for good).
+pub async fn invite(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    admin_id: i32,
+    lang: Lang,
+) -> AppResult<()> {
+    let path = issue_valid_for(
+        db,
+        user.id,
+        Some(admin_id),
+        Duration::days(INVITATION_VALID_DAYS),
+    )
+    .await?;
+    mail::enqueue(
+        db,
+        Outgoing {
+            to: &user.email,
+            lang: language_of(user, lang),
+            template: "password_reset",
+            subject_key: "access-invite-subject",
+            subject_args: vec![("reader", reader_of(user).into())],
+            ctx: minijinja::context! {
+                reader => reader_of(user),
+                name => user.display_name,
+                link => path,
+                invited => true,
+                days => INVITATION_VALID_DAYS,
             },
             attachment: None,
             unsubscribe: None,

@@ -205,11 +205,7 @@ async fn an_admin_creates_a_school_and_a_counselor_who_can_log_in() {
                 &admin,
                 "/admin",
                 "/admin/counselors",
-                &[
-                    ("display_name", "Carla"),
-                    ("email", "carla@lincoln.edu"),
-                    ("password", PASSWORD),
-                ],
+                &[("display_name", "Carla"), ("email", "carla@lincoln.edu")],
             )
             .await;
         assert_eq!(
@@ -225,13 +221,35 @@ async fn an_admin_creates_a_school_and_a_counselor_who_can_log_in() {
                 &[
                     ("display_name", "Carla"),
                     ("email", "carla@lincoln.edu"),
-                    ("password", PASSWORD),
                     ("school_ids", &school_id),
                 ],
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        // Nobody typed a password for Carla: until she chooses one through
+        // the invitation mailed to her, no password signs her in.
         let counselor = new_client();
+        let refused = app
+            .submit_as(
+                &counselor,
+                "/login",
+                "/login",
+                &[("email", "carla@lincoln.edu"), ("password", PASSWORD)],
+            )
+            .await;
+        assert_ne!(refused.status(), StatusCode::SEE_OTHER, "not signed in");
+        let invitation = app
+            .link_mailed_to("carla@lincoln.edu", "/password-reset/")
+            .await;
+        let chosen = app
+            .submit_as(
+                &new_client(),
+                &invitation,
+                &invitation,
+                &[("new_password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
         app.login_as(&counselor, "carla@lincoln.edu", PASSWORD)
             .await;
         let body = app

@@ -6,8 +6,8 @@ use entity::enums::Role;
 use reqwest::{Client, Response, StatusCode, multipart, redirect::Policy};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use stembridge::{
-    accounts::service::{NewAdmin, create_admin},
-    admin::service::{NewCounselor, NewSchool, create_counselor, create_school},
+    accounts::service::{NewAdmin, create_admin, insert_user_hashed},
+    admin::service::{NewSchool, create_school},
     app::{self, RunningApp},
     config::Config,
 };
@@ -348,20 +348,26 @@ impl TestApp {
     }
 
     /// A counselor's account for `schools`, not logged in; its id.
-    async fn counselor_account(&self, email: &str, schools: &[i32]) -> i32 {
-        create_counselor(
-            &self.db,
-            SET_UP,
-            &NewCounselor {
-                display_name: "Carla".into(),
-                email: email.into(),
-                password: PASSWORD.into(),
-                school_ids: schools.to_vec(),
-            },
-        )
-        .await
-        .expect("counselor created")
-        .id
+    /// Set-up writes it as the demo data does: an admin's form would mail
+    /// an invitation instead of setting `PASSWORD`.
+    pub async fn counselor_account(&self, email: &str, schools: &[i32]) -> i32 {
+        use sea_orm::ActiveModelTrait;
+        let hash = stembridge::auth::password::hash(PASSWORD.into())
+            .await
+            .expect("hash");
+        let counselor = insert_user_hashed(&self.db, email, "Carla", Role::Counselor, None, &hash)
+            .await
+            .expect("counselor created");
+        for &school in schools {
+            entity::counselor_school::ActiveModel {
+                user_id: sea_orm::ActiveValue::Set(counselor.id),
+                school_id: sea_orm::ActiveValue::Set(school),
+            }
+            .insert(&self.db)
+            .await
+            .expect("school given");
+        }
+        counselor.id
     }
 
     /// Registers an employer organization over HTTP, confirms the address

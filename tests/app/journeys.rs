@@ -6,7 +6,6 @@
 //! accessibility audit.
 
 use sea_orm::ConnectionTrait;
-use stembridge::admin::service::{NewCounselor, create_counselor};
 
 use crate::{
     browser::Browser,
@@ -98,18 +97,7 @@ async fn journeys_at(width: u32, lang: &'static str) {
     let app = TestApp::spawn(Backend::Sqlite).await;
     app.admin().await;
     let school = app.school("Lincoln High").await;
-    create_counselor(
-        &app.db,
-        crate::helpers::SET_UP,
-        &NewCounselor {
-            display_name: "Carla".into(),
-            email: "carla@lincoln.edu".into(),
-            password: PASSWORD.into(),
-            school_ids: vec![school],
-        },
-    )
-    .await
-    .unwrap();
+    app.counselor_account("carla@lincoln.edu", &[school]).await;
     app.roster_student(school, "Ana", "Rivera", 11, "ABCD-EFGH-JKMN")
         .await;
     app.add_guardian("Ana", "maria@example.org", lang).await;

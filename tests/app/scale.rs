@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use entity::{ApplicationStatus, PlacementStatus, Role, application, placement, student, user};
 use reqwest::{Client, StatusCode};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use stembridge::admin::service::{NewCounselor, NewSchool, create_counselor, create_school};
+use stembridge::admin::service::{NewSchool, create_school};
 
 use crate::helpers::{PASSWORD, TestApp, TestUser, new_client, on_each_backend, posting};
 
@@ -96,18 +96,8 @@ async fn district(app: &TestApp, admin: &Client) -> (Vec<i32>, TestUser, i32) {
             .unwrap();
         }
     }
-    create_counselor(
-        &app.db,
-        crate::helpers::SET_UP,
-        &NewCounselor {
-            display_name: "Casey".into(),
-            email: "casey@central.edu".into(),
-            password: PASSWORD.into(),
-            school_ids: vec![school.id],
-        },
-    )
-    .await
-    .unwrap();
+    app.counselor_account("casey@central.edu", &[school.id])
+        .await;
     (ids, employer, opportunity)
 }
 
@@ -395,18 +385,7 @@ async fn the_outreach_list_pages_through_a_stage_and_shows_each_students_stage()
             .unwrap();
             applied.insert(format!("{} {}", s.first_name, s.last_name));
         }
-        create_counselor(
-            &app.db,
-            crate::helpers::SET_UP,
-            &NewCounselor {
-                display_name: "Nora".into(),
-                email: "nora@north.edu".into(),
-                password: PASSWORD.into(),
-                school_ids: vec![school.id],
-            },
-        )
-        .await
-        .unwrap();
+        app.counselor_account("nora@north.edu", &[school.id]).await;
         let counselor = new_client();
         app.login_as(&counselor, "nora@north.edu", PASSWORD).await;
 

@@ -81,7 +81,6 @@ async fn an_admin_creating_schools_and_a_counselor_leaves_who_gave_whom_which_sc
                 &[
                     ("display_name", "Dana Two"),
                     ("email", "dana.two@district.example"),
-                    ("password", "first-pass-2026"),
                     ("school_ids", "999"),
                 ],
             )
@@ -97,7 +96,6 @@ async fn an_admin_creating_schools_and_a_counselor_leaves_who_gave_whom_which_sc
                 &[
                     ("display_name", "Dana Two"),
                     ("email", "dana.two@district.example"),
-                    ("password", "first-pass-2026"),
                     ("school_ids", &lincoln),
                     ("school_ids", &roosevelt),
                 ],
