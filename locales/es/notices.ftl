@@ -9,6 +9,7 @@ notice-student-withdrew = { $name } retiró su solicitud para «{ $title }».
 notice-seat-opened = Se liberó un lugar: ahora tienes un puesto en «{ $title }».
 notice-consent-given = Un tutor dio su consentimiento para la práctica en «{ $title }».
 notice-consent-declined = Un tutor no dio su consentimiento para la práctica en «{ $title }».
+notice-consent-declined-paper = Tu escuela registró un formulario en papel que no da el consentimiento para la práctica en «{ $title }».
 notice-hours-to-approve = Hay horas nuevas por aprobar en «{ $title }».
 notice-hours-approved = Tus horas en «{ $title }» fueron aprobadas.
 notice-hours-rejected = Tus horas en «{ $title }» no fueron aprobadas.

@@ -30,6 +30,10 @@ pub struct Event<'a> {
     pub summary: &'a str,
     pub location: &'a str,
     pub description: &'a str,
+    /// The same event called off: sent again with its UID, a higher
+    /// `SEQUENCE` and `STATUS:CANCELLED`, so a calendar that imported it
+    /// marks it cancelled (§3.8.1.11, §3.8.7.4).
+    pub cancelled: bool,
 }
 
 /// The media type of an `.ics` attachment.
@@ -65,6 +69,15 @@ pub fn ics(event: &Event) -> String {
         format!("SUMMARY:{}", escape(event.summary)),
         format!("LOCATION:{}", escape(event.location)),
         format!("DESCRIPTION:{}", escape(event.description)),
+        format!("SEQUENCE:{}", u8::from(event.cancelled)),
+        format!(
+            "STATUS:{}",
+            if event.cancelled {
+                "CANCELLED"
+            } else {
+                "CONFIRMED"
+            }
+        ),
         "END:VEVENT".to_owned(),
         "END:VCALENDAR".to_owned(),
     ];
@@ -158,6 +171,7 @@ mod tests {
             summary: "Job shadow: Robotics, Inc.",
             location: "233 S Wacker Dr, 60606",
             description: "",
+            cancelled: false,
         });
         assert!(shadow.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(shadow.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
@@ -182,8 +196,24 @@ mod tests {
             summary: "Intern",
             location: "Remote",
             description: "Mon–Thu",
+            cancelled: false,
         });
         assert!(internship.contains("\r\nDTSTART;VALUE=DATE:20270614\r\n"));
         assert!(internship.contains("\r\nDTEND;VALUE=DATE:20270807\r\n"));
+        assert!(internship.contains("\r\nSEQUENCE:0\r\nSTATUS:CONFIRMED\r\n"));
+        let called_off = ics(&Event {
+            uid: "placement-4@stembridge".into(),
+            stamp,
+            when: When::Days {
+                first: day(2027, 6, 14),
+                last: day(2027, 8, 6),
+            },
+            summary: "Intern",
+            location: "Remote",
+            description: "Mon–Thu",
+            cancelled: true,
+        });
+        assert!(called_off.contains("\r\nUID:placement-4@stembridge\r\n"));
+        assert!(called_off.contains("\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n"));
     }
 }

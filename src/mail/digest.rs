@@ -169,7 +169,7 @@ async fn send_one(
                         footer => to.footer,
                     },
                     attachment: None,
-                    unsubscribe: Some(to.unsubscribe.clone()),
+                    unsubscribe: to.unsubscribe.clone(),
                     for_organization: None,
                     about_organization: None,
                     for_account: to.account,

@@ -145,13 +145,18 @@ pub fn guardian_preferences_path(guardian: &guardian::Model) -> String {
 pub struct Reachable {
     pub email: String,
     pub lang: Lang,
-    pub unsubscribe: String,
+    /// The one-click unsubscribe; `None` for a safety message, which is
+    /// always sent ([`guardian_always`]).
+    pub unsubscribe: Option<String>,
     /// Catalogue id of the footer saying why they get this message.
     pub footer: &'static str,
     /// A guardian's preferences page (users have theirs at /account/email).
     pub preferences: Option<String>,
     /// The account written to (`None` for a guardian).
     pub account: Option<i32>,
+    /// A guardian's home language we do not write, and its line saying
+    /// who writes (`families::service::tagline`).
+    pub tagline: Option<(String, String)>,
 }
 
 /// A user's address and language if they chose `topic`.
@@ -172,7 +177,11 @@ pub async fn user_wants(
     }
     Ok(Some(Reachable {
         lang: lang_of_user(&found),
-        unsubscribe: unsubscribe_path(Recipient::User(user_id), topic, &found.email),
+        unsubscribe: Some(unsubscribe_path(
+            Recipient::User(user_id),
+            topic,
+            &found.email,
+        )),
         email: found.email,
         footer: match topic {
             MailTopic::Updates => "mail-footer-updates",
@@ -180,19 +189,36 @@ pub async fn user_wants(
         },
         preferences: None,
         account: Some(user_id),
+        tagline: None,
     }))
 }
 
 /// A guardian's address and language if they still take placement news.
 pub fn guardian_wants(guardian: &guardian::Model) -> Option<Reachable> {
+    let mut to = guardian_always(guardian)?;
+    let email = to.email.as_str();
+    to.unsubscribe = Some(unsubscribe_path(
+        Recipient::Guardian(guardian.id),
+        MailTopic::Updates,
+        email,
+    ));
+    guardian.mail_updates.then_some(to)
+}
+
+/// An active guardian's address and language for a safety message (a
+/// placement paused, called off or declined): sent whatever they chose
+/// about optional mail, with no unsubscribe, as the footer of every
+/// optional mail promises.
+pub fn guardian_always(guardian: &guardian::Model) -> Option<Reachable> {
     let email = guardian.email.as_deref().filter(|e| !e.is_empty())?;
-    (guardian.active && guardian.mail_updates).then(|| Reachable {
+    guardian.active.then(|| Reachable {
         email: email.to_owned(),
         lang: crate::families::service::lang_of(guardian),
-        unsubscribe: unsubscribe_path(Recipient::Guardian(guardian.id), MailTopic::Updates, email),
+        unsubscribe: None,
         footer: "mail-footer-guardian-updates",
         preferences: Some(guardian_preferences_path(guardian)),
         account: None,
+        tagline: crate::families::service::tagline(guardian),
     })
 }
 

@@ -732,7 +732,9 @@ async fn tell_families_of_pause(
             .await?
             .title;
         for guardian in crate::families::service::of_student(db, student.id).await? {
-            let Some(to) = crate::mail::preferences::guardian_wants(&guardian) else {
+            // A safety message: sent whatever the family chose about
+            // optional mail (eyes13a F1).
+            let Some(to) = crate::mail::preferences::guardian_always(&guardian) else {
                 continue;
             };
             let name = format!("{} {}", guardian.given_name, guardian.family_name);
@@ -745,6 +747,8 @@ async fn tell_families_of_pause(
                     title: &title,
                     organization: &organization.name,
                     student: &student.first_name,
+                    school: "",
+                    guardian: "",
                     link: String::new(),
                     facts: None,
                     attachment: None,

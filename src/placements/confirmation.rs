@@ -1,22 +1,25 @@
-//! The mail confirming a placement, or a job-shadow day, once it is active:
-//! to the student and, when a guardian consented, to the guardians, each in
-//! their own language and only if they want it, with the calendar
-//! invitation (`.ics`) attached.
+//! What a placement's family and student are mailed about it: the
+//! confirmation once it is active (to the student and, when a guardian
+//! consented, to the guardians, each in their own language and only if they
+//! want it, with the calendar invitation, `.ics`, attached), and the safety
+//! messages a family always gets: the placement will not go ahead or not go
+//! on (with the calendar entry cancelled), or a guardian's consent was
+//! declined.
 
 use chrono::Utc;
-use entity::{MailTopic, opportunity, placement, student};
+use entity::{MailTopic, opportunity, placement, school, student};
 use sea_orm::ConnectionTrait;
 
 use super::consent::Facts;
 use crate::{
     error::AppResult,
     families::service as families,
-    i18n::{t, t_args},
+    i18n::{Lang, t, t_args},
     mail::{
         Attachment,
         calendar::{self, Event, When},
         notices::{Notice, send},
-        preferences::{guardian_wants, user_wants},
+        preferences::{Reachable, guardian_always, guardian_wants, user_wants},
     },
     tokens,
 };
@@ -53,7 +56,145 @@ pub async fn confirm(
         return Ok(());
     }
     let facts = Facts::load(db, opportunity).await?;
-    let when = match (opportunity.start_time, opportunity.end_time) {
+    let school = school_of(db, student).await?;
+    for (to, name, guardian) in recipients {
+        let body = calendar_file(placement, opportunity, &facts, student, to.lang, false);
+        send(
+            db,
+            &to,
+            Notice {
+                kind: match (guardian, on_paper) {
+                    (true, true) => "placement-guardian-paper",
+                    (true, false) => "placement-guardian",
+                    (false, _) => "placement-student",
+                },
+                name: &name,
+                title: &facts.title,
+                organization: &facts.organization,
+                student: &student.first_name,
+                school: &school,
+                guardian: "",
+                // Guardians have no account to open it with.
+                link: if guardian {
+                    String::new()
+                } else {
+                    format!("/student/placements/{}", placement.id)
+                },
+                facts: Some(facts.in_lang(to.lang)),
+                attachment: Some(calendar_attachment(body)),
+                for_organization: None,
+                // Held back if the host is suspended before it goes out:
+                // no invitation to its site reaches a family then.
+                about_organization: Some(opportunity.organization_id),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// What a family is told when a placement they were asked about, or
+/// confirmed for, does not go ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FamilyNews<'a> {
+    /// Ended or called off (by the school, the employer or the student):
+    /// the student should not go there.
+    CalledOff,
+    /// A guardian declined through the emailed link, with this name.
+    DeclinedByLink(&'a str),
+    /// The school recorded a paper form declining, with this name on it.
+    DeclinedOnPaper(&'a str),
+}
+
+/// Tells every active contact of a minor's family, in their language, that
+/// `before` (the placement as it was) will not go ahead or not go on. A
+/// safety message: sent whatever they chose about optional mail (eyes13a
+/// F1), never naming why (a school's safety concern stays the school's),
+/// naming the school to ask. Only families that were in the loop hear it:
+/// asked for consent (the placement waited for it) or confirmed to (a
+/// guardian's consent started it); a confirmation's calendar entry is
+/// cancelled by the same UID. Not while a family's report holds the
+/// student (the contacts on file may be the ones reported).
+pub async fn tell_family(
+    db: &impl ConnectionTrait,
+    before: &placement::Model,
+    opportunity: &opportunity::Model,
+    student: &student::Model,
+    news: FamilyNews<'_>,
+) -> AppResult<()> {
+    let asked = before.status == entity::PlacementStatus::AwaitingConsent;
+    let confirmed = before.consent_given == Some(true);
+    if !(asked || confirmed) || crate::families::address_report::is_held(db, student.id).await? {
+        return Ok(());
+    }
+    let (kind, signer) = match news {
+        FamilyNews::CalledOff if confirmed => ("placement-called-off-guardian", ""),
+        FamilyNews::CalledOff => ("placement-called-off-guardian-asked", ""),
+        FamilyNews::DeclinedByLink(name) => ("consent-declined-guardian-link", name),
+        FamilyNews::DeclinedOnPaper(name) => ("consent-declined-guardian-paper", name),
+    };
+    let facts = Facts::load(db, opportunity).await?;
+    let school = school_of(db, student).await?;
+    let recipients: Vec<(Reachable, String)> = families::of_student(db, student.id)
+        .await?
+        .iter()
+        .filter_map(|g| {
+            guardian_always(g).map(|to| (to, format!("{} {}", g.given_name, g.family_name)))
+        })
+        .collect();
+    for (to, name) in recipients {
+        let attachment = (confirmed && news == FamilyNews::CalledOff).then(|| {
+            calendar_attachment(calendar_file(
+                before,
+                opportunity,
+                &facts,
+                student,
+                to.lang,
+                true,
+            ))
+        });
+        send(
+            db,
+            &to,
+            Notice {
+                kind,
+                name: &name,
+                title: &facts.title,
+                organization: &facts.organization,
+                student: &student.first_name,
+                school: &school,
+                guardian: signer,
+                link: String::new(),
+                facts: None,
+                attachment,
+                for_organization: None,
+                // Safety news goes out whatever became of the host.
+                about_organization: None,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The student's school's name, as mail to the family names it.
+async fn school_of(db: &impl ConnectionTrait, student: &student::Model) -> AppResult<String> {
+    Ok(crate::db::found::<school::Entity>(db, student.school_id)
+        .await?
+        .name)
+}
+
+/// The placement's calendar file in `lang`; `cancelled` calls off the
+/// event a confirmation sent.
+fn calendar_file(
+    placement: &placement::Model,
+    posting: &opportunity::Model,
+    facts: &Facts,
+    student: &student::Model,
+    lang: Lang,
+    cancelled: bool,
+) -> String {
+    let when = match (posting.start_time, posting.end_time) {
         (Some(start), Some(end)) if placement.start_date == placement.end_date && start < end => {
             When::Timed {
                 date: placement.start_date,
@@ -73,64 +214,38 @@ pub async fn confirm(
         placement.id,
         &tokens::sign(&format!("ics:placement:{}", placement.id))[..16]
     );
-    for (to, name, guardian) in recipients {
-        let location = facts
-            .address
-            .clone()
-            .unwrap_or_else(|| t(to.lang, "mail-fact-remote"));
-        let summary = t_args(
-            to.lang,
-            "mail-ics-summary",
-            vec![
-                ("title", facts.title.as_str().into()),
-                ("organization", facts.organization.as_str().into()),
-            ],
-        );
-        let description = t_args(
-            to.lang,
-            "mail-ics-description",
-            vec![("student", student.first_name.as_str().into())],
-        );
-        let body = calendar::ics(&Event {
-            uid: uid.clone(),
-            stamp: Utc::now(),
-            when,
-            summary: &summary,
-            location: &location,
-            description: &description,
-        });
-        send(
-            db,
-            &to,
-            Notice {
-                kind: match (guardian, on_paper) {
-                    (true, true) => "placement-guardian-paper",
-                    (true, false) => "placement-guardian",
-                    (false, _) => "placement-student",
-                },
-                name: &name,
-                title: &facts.title,
-                organization: &facts.organization,
-                student: &student.first_name,
-                // Guardians have no account to open it with.
-                link: if guardian {
-                    String::new()
-                } else {
-                    format!("/student/placements/{}", placement.id)
-                },
-                facts: Some(facts.in_lang(to.lang)),
-                attachment: Some(Attachment {
-                    name: "stembridge-placement.ics".into(),
-                    content_type: calendar::CONTENT_TYPE.into(),
-                    body,
-                }),
-                for_organization: None,
-                // Held back if the host is suspended before it goes out:
-                // no invitation to its site reaches a family then.
-                about_organization: Some(opportunity.organization_id),
-            },
-        )
-        .await?;
+    let location = facts
+        .address
+        .clone()
+        .unwrap_or_else(|| t(lang, "mail-fact-remote"));
+    let summary = t_args(
+        lang,
+        "mail-ics-summary",
+        vec![
+            ("title", facts.title.as_str().into()),
+            ("organization", facts.organization.as_str().into()),
+        ],
+    );
+    let description = t_args(
+        lang,
+        "mail-ics-description",
+        vec![("student", student.first_name.as_str().into())],
+    );
+    calendar::ics(&Event {
+        uid,
+        stamp: Utc::now(),
+        when,
+        summary: &summary,
+        location: &location,
+        description: &description,
+        cancelled,
+    })
+}
+
+fn calendar_attachment(body: String) -> Attachment {
+    Attachment {
+        name: "stembridge-placement.ics".into(),
+        content_type: calendar::CONTENT_TYPE.into(),
+        body,
     }
-    Ok(())
 }

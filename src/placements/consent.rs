@@ -373,6 +373,10 @@ pub enum LinkProblem {
     /// A family reported a change of contact: email consent for the student
     /// waits until the district's admins have looked.
     Held,
+    /// The student is an adult on the first day by the school's record now
+    /// (a roster changed the birth date): the decision is not the family's
+    /// (eyes13c F4).
+    Adult,
     /// Past its 14 days, replaced by a newer email, or its guardian is no
     /// longer an active contact of the student at the address it went to.
     Expired,
@@ -403,6 +407,10 @@ pub async fn open_link(
     }
     if placement.end_date < crate::format::today() {
         return Ok(Err(LinkProblem::Past));
+    }
+    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
+    if !crate::applications::eligibility::needs_guardian_consent(&student, placement.start_date) {
+        return Ok(Err(LinkProblem::Adult));
     }
     if crate::families::address_report::is_held(db, placement.student_id).await? {
         return Ok(Err(LinkProblem::Held));
@@ -876,6 +884,10 @@ pub async fn resend(
     }
     if placement.status != PlacementStatus::AwaitingConsent {
         return Err(AppError::Conflict(t(lang, "families-consent-not-pending")));
+    }
+    // An adult's family is not asked, nor told where the student will be.
+    if !crate::applications::eligibility::needs_guardian_consent(&student, placement.start_date) {
+        return Err(AppError::Conflict(t(lang, "families-resend-adult")));
     }
     let opportunity =
         crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;

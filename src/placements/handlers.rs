@@ -36,6 +36,7 @@ async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
         LinkProblem::Closed => (StatusCode::GONE, "closed"),
         LinkProblem::Past => (StatusCode::GONE, "past"),
         LinkProblem::Held => (StatusCode::CONFLICT, "held"),
+        LinkProblem::Adult => (StatusCode::GONE, "adult"),
         LinkProblem::Expired => (StatusCode::GONE, "expired"),
     };
     page.respond_with(
@@ -45,16 +46,24 @@ async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
     )
 }
 
-/// A signed-in student never reaches a consent form, not even their own
-/// guardian's: consent is given by the guardian, from the guardian's browser.
-/// The refusal speaks to the student, so in the student's language.
-fn refuse_students(page: &Page, reader: Option<&ReaderLanguage>) -> AppResult<Option<Response>> {
-    if page.user.as_ref().is_some_and(|u| u.role == Role::Student) {
+/// No signed-in account reaches a consent form: consent is given by the
+/// guardian, from the guardian's browser, and guardians have no account. A
+/// student is refused even their own guardian's link; staff and employers
+/// too (a forwarded mail put the link in their hands: eyes13c F3), pointed
+/// to the paper form a counselor records under their own name. The refusal
+/// speaks to the one signed in, so in their language.
+fn refuse_signed_in(page: &Page, reader: Option<&ReaderLanguage>) -> AppResult<Option<Response>> {
+    if let Some(user) = page.user.as_ref() {
         let mut page = page.clone();
         if let Some(ReaderLanguage(lang)) = reader {
             page.lang = *lang;
         }
-        let problem = context! { problem => "student", days => consent::LINK_DAYS };
+        let who = if user.role == Role::Student {
+            "student"
+        } else {
+            "staff"
+        };
+        let problem = context! { problem => who, days => consent::LINK_DAYS };
         return page
             .respond_with(
                 StatusCode::FORBIDDEN,
@@ -120,7 +129,7 @@ async fn consent_page_inner(
     FormPage(page): FormPage,
     token: String,
 ) -> AppResult<Response> {
-    if let Some(refusal) = refuse_students(&page, reader.as_ref())? {
+    if let Some(refusal) = refuse_signed_in(&page, reader.as_ref())? {
         return Ok(refusal);
     }
     match consent::open_link(&state.db, &token, Utc::now()).await? {
@@ -159,7 +168,7 @@ async fn consent_inner(
     token: String,
     form: ConsentForm,
 ) -> AppResult<Response> {
-    if let Some(refusal) = refuse_students(&page, reader.as_ref())? {
+    if let Some(refusal) = refuse_signed_in(&page, reader.as_ref())? {
         return Ok(refusal);
     }
     answer_or_rerender(

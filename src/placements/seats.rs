@@ -183,8 +183,9 @@ fn parse_reason(
     Ok((reason, (!note.is_empty()).then_some(note)))
 }
 
-/// Closes an open placement as `to` with its reason, then gives its seat to
-/// the wait list. The posting is locked before the placement changes.
+/// Closes an open placement as `to` with its reason, gives its seat to the
+/// wait list and tells the family. The posting is locked before the
+/// placement changes.
 async fn free(
     db: &impl ConnectionTrait,
     found: &placement::Model,
@@ -220,6 +221,16 @@ async fn free(
     // Search learns the seat is free; the wait list fills it.
     crate::outbox::enqueue(db, opportunity.id).await?;
     service::promote_wait_list(db, &opportunity).await?;
+    // A family asked for consent, or confirmed to, hears it is off.
+    let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
+    super::confirmation::tell_family(
+        db,
+        found,
+        &opportunity,
+        &student,
+        super::confirmation::FamilyNews::CalledOff,
+    )
+    .await?;
     Ok(opportunity)
 }
 
@@ -488,6 +499,8 @@ pub async fn tell_promoted(
             title: &opportunity.title,
             organization: &organization,
             student: &student.first_name,
+            school: "",
+            guardian: "",
             link,
             facts: None,
             attachment: None,

@@ -231,6 +231,11 @@ async fn record_consent(
         .await?
         .or_not_found()?;
     let given = decision.given;
+    // An adult's placement is not the family's to decide, either way.
+    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
+    if !crate::applications::eligibility::needs_guardian_consent(&student, placement.start_date) {
+        return Err(AppError::conflict("placements-consent-adult"));
+    }
     // Consent starts a placement from its first day: once the last day is
     // over it would only cover days already past (a link or a paper form
     // found late). Declining stays possible.
@@ -251,7 +256,6 @@ async fn record_consent(
         return Ok(None);
     }
     let saved = crate::db::found::<placement::Entity>(db, placement.id).await?;
-    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
     if !given {
         crate::outbox::enqueue(db, opportunity.id).await?;
         promote_wait_list(db, &opportunity).await?;
@@ -262,7 +266,14 @@ async fn record_consent(
         "notice-consent-declined"
     })
     .arg("title", opportunity.title.as_str());
-    notify_student_of_placement(db, &student, saved.id, &message).await?;
+    // The student is told a paper decline as the school's record, not as
+    // a parent's refusal (it may be disputed).
+    let to_student = if !given && recorded_by.is_some() {
+        Message::new("notice-consent-declined-paper").arg("title", opportunity.title.as_str())
+    } else {
+        message.clone()
+    };
+    notify_student_of_placement(db, &student, saved.id, &to_student).await?;
     let link = format!("/employer/placements/{}", saved.id);
     let employers = notify_employers(db, opportunity.organization_id, &message, &link).await?;
     let outcome = if given {
@@ -281,6 +292,17 @@ async fn record_consent(
     .await?;
     if given {
         super::confirmation::confirm(db, &saved, &opportunity, &student, true).await?;
+    } else {
+        // A decline is final (the seat is gone): every contact of the
+        // family hears it and whose name it bears, so one who wanted to
+        // say yes, or never signed the paper, can object (eyes13c F1).
+        let name = decision.guardian_name.as_str();
+        let news = if recorded_by.is_some() {
+            super::confirmation::FamilyNews::DeclinedOnPaper(name)
+        } else {
+            super::confirmation::FamilyNews::DeclinedByLink(name)
+        };
+        super::confirmation::tell_family(db, &placement, &opportunity, &student, news).await?;
     }
     Ok(Some(saved))
 }

@@ -25,6 +25,7 @@ mod counseling;
 mod draws;
 mod email;
 mod families;
+mod family_news;
 mod fuzz;
 mod guardian_contacts;
 mod i18n;

@@ -1,0 +1,299 @@
+//! What a minor's family is told when a placement they were asked about,
+//! or confirmed for, does not go ahead; and who may answer a guardian's
+//! consent link (eyes13a F1, eyes13c F1-F4). Real SMTP throughout.
+
+use reqwest::StatusCode;
+
+use crate::{
+    families::{give_consent, placement_status},
+    guardian_contacts::{Waiting, waiting_for_maria},
+    helpers::{backends, new_client},
+    mail_server::Received,
+};
+
+/// The calendar file a mail carries, as text.
+fn calendar_of(mail: &Received) -> String {
+    let (name, _, body) = mail
+        .attachments()
+        .into_iter()
+        .find(|(name, _, _)| name.ends_with(".ics"))
+        .unwrap_or_else(|| panic!("a calendar file in {}", mail.subject()));
+    assert_eq!(name, "stembridge-placement.ics");
+    String::from_utf8(body).unwrap()
+}
+
+fn uid_of(calendar: &str) -> String {
+    calendar
+        .lines()
+        .find_map(|line| line.strip_prefix("UID:"))
+        .expect("a UID")
+        .to_owned()
+}
+
+/// María consents, then unsubscribes from optional mail with her mail
+/// client's one-click button; the school then calls the placement off for
+/// a safety concern. She still hears, in Spanish, that Ana should not go,
+/// without the reason, naming the school, with the calendar entry she was
+/// sent cancelled by its UID.
+#[tokio::test]
+async fn a_family_that_unsubscribed_still_hears_a_confirmed_placement_is_called_off() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "es").await;
+        let link = first.link("/consent/");
+        assert_eq!(
+            give_consent(&app, &new_client(), &link).await.status(),
+            StatusCode::OK
+        );
+        let confirmed = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert!(confirmed.subject().contains("confirmada"));
+        let sent = calendar_of(&confirmed);
+        assert!(sent.contains("STATUS:CONFIRMED"), "{sent}");
+        let unsubscribe = confirmed
+            .header("List-Unsubscribe")
+            .expect("optional mail")
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .strip_prefix(&app.address)
+            .expect("the site's own link")
+            .to_owned();
+        let response = new_client()
+            .post(app.url(&unsubscribe))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=One-Click")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/end"),
+                &[
+                    ("reason", "safety"),
+                    ("note", "A complaint about the site."),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(placement_status(&app, placement).await, "cancelled");
+
+        let told = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert!(told.subject().contains("no seguirá"), "{}", told.subject());
+        let text = told.text();
+        for expected in ["Lincoln High", "no debe ir allí", "Ana"] {
+            assert!(text.contains(expected), "{expected}: {text}");
+        }
+        for secret in ["segur", "complaint", "safety"] {
+            assert!(!text.to_lowercase().contains(secret), "{secret}: {text}");
+        }
+        assert!(
+            told.header("List-Unsubscribe").is_none(),
+            "a safety message cannot be unsubscribed from"
+        );
+        let cancelled = calendar_of(&told);
+        assert_eq!(uid_of(&cancelled), uid_of(&sent), "the same event");
+        assert!(cancelled.contains("SEQUENCE:1"), "{cancelled}");
+        assert!(cancelled.contains("STATUS:CANCELLED"), "{cancelled}");
+    }
+}
+
+/// Ana gives back a seat still waiting for consent: María, who holds the
+/// request, hears she need not answer, and her link says so.
+#[tokio::test]
+async fn a_family_asked_for_consent_hears_when_the_student_gives_the_seat_back() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        let page = format!("/student/placements/{placement}");
+        let response = app
+            .submit_as(
+                &w.student,
+                &page,
+                &format!("{page}/withdraw"),
+                &[("reason", "schedule_conflict")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let told = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert!(
+            told.subject().contains("will not go ahead"),
+            "{}",
+            told.subject()
+        );
+        assert!(told.text().contains("you do not need to answer"));
+        assert!(told.attachments().is_empty(), "nothing was in her calendar");
+        let link = new_client()
+            .get(app.url(&first.link("/consent/")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(link.status(), StatusCode::GONE);
+    }
+}
+
+/// The counselor records a paper form declining: every contact hears it,
+/// with the name on the form, and may object; Ana reads it as the school's
+/// record, not as her mother's refusal; María's own link says the decision
+/// is made and whom to ask, without promising a new link.
+#[tokio::test]
+async fn a_paper_decline_is_told_to_the_family_with_the_name_on_the_form() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent"),
+                &[
+                    ("guardian_name", "Paper Parent"),
+                    ("relationship", "father"),
+                    ("decision", "decline"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(placement_status(&app, placement).await, "consent_declined");
+        let told = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert!(
+            told.subject().contains("Consent declined on paper"),
+            "{}",
+            told.subject()
+        );
+        let text = told.text();
+        for expected in ["Paper Parent", "Lincoln High", "If no one in your family"] {
+            assert!(text.contains(expected), "{expected}: {text}");
+        }
+        let notices = app
+            .get_as(&w.student, "/notifications")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            notices.contains("Your school recorded a paper form declining"),
+            "{notices}"
+        );
+        let used = new_client()
+            .get(app.url(&first.link("/consent/")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(used.status(), StatusCode::GONE);
+        let body = used.text().await.unwrap();
+        assert!(body.contains("take back a consent given"), "{body}");
+        assert!(!body.contains("To get a new link"), "{body}");
+    }
+}
+
+/// A guardian's link forwarded to the counselor or opened on the admin's
+/// computer: no signed-in account answers it, and nothing is recorded.
+#[tokio::test]
+async fn no_signed_in_account_answers_a_guardians_consent_link() {
+    for backend in backends() {
+        let Waiting {
+            app,
+            w,
+            placement,
+            first,
+            ..
+        } = waiting_for_maria(backend, "en").await;
+        let link = first.link("/consent/");
+        for staff in [&w.counselor.client, &w.admin.client] {
+            let page = app.get_as(staff, &link).await;
+            assert_eq!(page.status(), StatusCode::FORBIDDEN);
+            let body = page.text().await.unwrap();
+            assert!(body.contains("school or employer account"), "{body}");
+            assert!(!body.contains("name=\"decision\""), "no form");
+            let response = give_consent(&app, staff, &link).await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN);
+            assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        }
+        // The same link in María's own browser still works.
+        let response = give_consent(&app, &new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+    }
+}
+
+/// The school's record now says Ana is 18 by the first day (a roster
+/// corrected her birth date): her mother's link no longer decides, no new
+/// link goes out, and no paper form is recorded in a guardian's name.
+#[tokio::test]
+async fn a_student_who_is_an_adult_by_the_first_day_is_not_decided_for_by_the_family() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        app.set_birth_date("Ana", "2000-01-01").await;
+        let link = first.link("/consent/");
+        let page = new_client().get(app.url(&link)).send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::GONE);
+        assert!(page.text().await.unwrap().contains("18 or older"));
+        let response = give_consent(&app, &new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        let resend = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(resend.status(), StatusCode::CONFLICT);
+        let paper = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent"),
+                &[
+                    ("guardian_name", "María Rivera"),
+                    ("relationship", "mother"),
+                    ("decision", "decline"),
+                ],
+            )
+            .await;
+        assert_eq!(paper.status(), StatusCode::CONFLICT);
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(
+            server.received_to("maria@example.org").len(),
+            1,
+            "only the first request ever reached her"
+        );
+    }
+}
