@@ -7,7 +7,7 @@ mail-guardian-contact-ended-subject = { $organization } no longer writes to this
 mail-guardian-contact-ended-body = { $organization } no longer lists this address as a parent or guardian contact of one of its students. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not expect this, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for that student until they have looked. The link works for 30 days.
 mail-consent-subject = Your consent is needed: { $student }'s STEM placement
 mail-consent-greeting = Hello { $name },
-mail-consent-intro = { $student } has accepted a place at { $organization }. Because { $student } is under 18, the placement can start only with your consent. Here is what it involves:
+mail-consent-intro = { $school } writes to you: { $student } has accepted a place at { $organization }. Because { $student } is under 18, the placement can start only with your consent. Here is what it involves:
 mail-fact-organization = Organization
 mail-fact-address = Where
 mail-fact-remote = Remote: no travel needed
@@ -20,7 +20,7 @@ mail-fact-access = Access
 mail-fact-none = None listed
 mail-consent-button = Give or decline consent
 mail-consent-link-text = Open this link to give or decline consent (it works once):
-mail-consent-expiry = The link works until { $date }. If it has expired, ask the student's school counselor for a new one.
+mail-consent-expiry = The link works until { $date }. If it has expired, or you have questions, contact the student's school counselor at { $school }.
 
 mail-admin-title = Outgoing mail
 mail-admin-smtp-on = An SMTP server is configured: messages are sent as soon as they are written, and retried when it fails.

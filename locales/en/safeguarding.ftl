@@ -11,6 +11,7 @@ safe-notifications-hidden = Notifications about students are hidden while your o
 safe-applicants-hidden = hidden while your organization is not verified
 safe-notify-student-org-not-verified = { $organization } is no longer verified on STEMbridge: its offers cannot be accepted for now, and your counselor has been told.
 safe-notify-counselor-placement-flagged = { $organization } is no longer verified on STEMbridge: the placement of { $student } there needs your attention.
+org-notice-member-joined = { $name } ({ $email }) joined { $organization }, invited by { $inviter }, and can now read its applicants. If an administrator removed this person before, remove them again.
 safe-consent-org-not-verified = Consent cannot be given now: the organization hosting this placement is no longer verified on STEMbridge. The student's counselor has been told. You can still decline.
 
 ## The user's own account page

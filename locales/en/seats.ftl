@@ -60,6 +60,10 @@ seats-mentor-submit = Save the mentor
 seats-mentor-error-colleague = Choose a colleague of your organization from the list.
 seats-mentor-error-languages = Name at least one language the mentor speaks.
 seats-notice-mentor = { $name } is your mentor at “{ $title }”.
+seats-notice-mentor-gone = Your mentor at “{ $title }” no longer works with you there. The organization will name another; if you have questions, talk to your school counselor.
+seats-notice-school-mentor = { $organization } named { $name } ({ $role }) as { $student }'s mentor at “{ $title }”.
+seats-notice-school-mentor-gone = An administrator took { $name } off { $organization }: { $student } has no mentor at “{ $title }” until the organization names another.
+seats-notice-employer-mentor-gone = { $name } no longer mentors { $student } at “{ $title }”: name another mentor.
 
 seats-eval-from-employer = What { $organization } wrote about you
 seats-eval-from-student = The student's rating

@@ -7,7 +7,7 @@ mail-guardian-contact-ended-subject = { $organization } ya no escribe a esta dir
 mail-guardian-contact-ended-body = { $organization } ya no tiene esta dirección como contacto de padre, madre o tutor de uno de sus estudiantes. STEMbridge ya no escribirá a esta dirección sobre ese estudiante, y los enlaces enviados aquí antes ya no funcionan. Si usted es ese padre, madre o tutor y no lo esperaba, use el botón de abajo: se avisa a los administradores del distrito, no solo a la escuela, y nadie podrá dar consentimiento por correo para ese estudiante hasta que lo revisen. El enlace funciona durante 30 días.
 mail-consent-subject = Se necesita su consentimiento: la práctica STEM de { $student }
 mail-consent-greeting = Hola, { $name }:
-mail-consent-intro = { $student } aceptó un lugar en { $organization }. Como { $student } es menor de 18 años, la práctica solo puede comenzar con su consentimiento. Esto es lo que incluye:
+mail-consent-intro = { $school } le escribe: { $student } aceptó un lugar en { $organization }. Como { $student } es menor de 18 años, la práctica solo puede comenzar con su consentimiento. Esto es lo que incluye:
 mail-fact-organization = Organización
 mail-fact-address = Dónde
 mail-fact-remote = A distancia: no hace falta viajar
@@ -20,7 +20,7 @@ mail-fact-access = Accesibilidad
 mail-fact-none = Ninguna indicada
 mail-consent-button = Dar o negar el consentimiento
 mail-consent-link-text = Abra este enlace para dar o negar su consentimiento (funciona una sola vez):
-mail-consent-expiry = El enlace funciona hasta el { $date }. Si venció, pida uno nuevo al orientador escolar del estudiante.
+mail-consent-expiry = El enlace funciona hasta el { $date }. Si venció, o si tiene preguntas, comuníquese con el orientador escolar del estudiante en { $school }.
 
 mail-admin-title = Correo saliente
 mail-admin-smtp-on = Hay un servidor SMTP configurado: los mensajes se envían en cuanto se escriben, y se reintentan si falla.

@@ -11,6 +11,7 @@ safe-notifications-hidden = Las notificaciones sobre estudiantes están ocultas 
 safe-applicants-hidden = oculto mientras su organización no esté verificada
 safe-notify-student-org-not-verified = { $organization } ya no está verificada en STEMbridge: por ahora no puedes aceptar sus ofertas, y tu consejero ya lo sabe.
 safe-notify-counselor-placement-flagged = { $organization } ya no está verificada en STEMbridge: la práctica de { $student } allí necesita su atención.
+org-notice-member-joined = { $name } ({ $email }) se unió a { $organization }, por invitación de { $inviter }, y ahora puede leer sus solicitudes. Si un administrador ya había sacado a esta persona, vuelva a sacarla.
 safe-consent-org-not-verified = No se puede dar el consentimiento ahora: la organización de esta práctica ya no está verificada en STEMbridge. El consejero del estudiante ya lo sabe. Usted todavía puede rechazarlo.
 
 ## La página de seguridad de la propia cuenta

@@ -60,6 +60,10 @@ seats-mentor-submit = Guardar el mentor
 seats-mentor-error-colleague = Elija de la lista a un colega de su organización.
 seats-mentor-error-languages = Indique al menos un idioma que hable el mentor.
 seats-notice-mentor = { $name } es tu mentor en «{ $title }».
+seats-notice-mentor-gone = Tu mentor en «{ $title }» ya no trabaja contigo allí. La organización nombrará a otra persona; si tienes preguntas, habla con tu orientador escolar.
+seats-notice-school-mentor = { $organization } nombró a { $name } ({ $role }) mentor de { $student } en «{ $title }».
+seats-notice-school-mentor-gone = Un administrador sacó a { $name } de { $organization }: { $student } no tiene mentor en «{ $title }» hasta que la organización nombre a otra persona.
+seats-notice-employer-mentor-gone = { $name } ya no es mentor de { $student } en «{ $title }»: nombre a otro mentor.
 
 seats-eval-from-employer = Lo que { $organization } escribió sobre ti
 seats-eval-from-student = La calificación del estudiante

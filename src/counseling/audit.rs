@@ -57,6 +57,9 @@ entity::vocabulary! {
         ReinstateOrganization = "reinstate_organization",
         EditPendingOrganization = "edit_pending_organization",
         ClearAddressReport = "clear_address_report",
+        InviteMember = "invite_member",
+        JoinOrganization = "join_organization",
+        NameMentor = "name_mentor",
     }
 }
 

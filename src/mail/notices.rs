@@ -114,7 +114,8 @@ pub async fn decision_to_student(
             facts: None,
             attachment: None,
             for_organization: None,
-            about_organization: None,
+            // Not sent once the organization lost access (eyes13b F2).
+            about_organization: Some(opportunity.organization_id),
         },
     )
     .await?;

@@ -93,6 +93,13 @@ pub async fn invite(
     }
     .insert(&txn)
     .await?;
+    crate::counseling::audit::record(
+        &txn,
+        employer.id,
+        crate::counseling::audit::AuditAction::InviteMember,
+        &format!("{email} to organization {organization_id}"),
+    )
+    .await?;
     txn.commit().await?;
     tracing::info!(organization_id, "invitation created");
     Ok(Invitation {
@@ -262,9 +269,53 @@ pub async fn join(
     .await?;
     accept_invitation(&txn, invite.id).await?;
     crate::accounts::confirm::mail_join_confirmation(&txn, &user, &organization.name, lang).await?;
+    record_join(&txn, &user, &organization, invite.invited_by).await?;
     txn.commit().await?;
     tracing::info!(organization_id = organization.id, "invitation accepted");
     Ok(user)
+}
+
+/// A new member of an organization reads its applicants (minors' names,
+/// schools, notes): the join is audited with who invited them, and the
+/// admins are told, so a person an admin removed cannot come back under
+/// another address unseen (eyes13b F3).
+async fn record_join(
+    db: &impl ConnectionTrait,
+    member: &user::Model,
+    organization: &organization::Model,
+    invited_by: i32,
+) -> AppResult<()> {
+    let inviter = user::Entity::find_by_id(invited_by)
+        .one(db)
+        .await?
+        .map(|u| u.email)
+        .unwrap_or_default();
+    crate::counseling::audit::record(
+        db,
+        member.id,
+        crate::counseling::audit::AuditAction::JoinOrganization,
+        &format!(
+            "{} joined {} (organization {}), invited by {inviter}",
+            member.email, organization.name, organization.id
+        ),
+    )
+    .await?;
+    let admins: Vec<i32> = crate::accounts::service::enabled_admins(db)
+        .await?
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    crate::notifications::notify(
+        db,
+        &admins,
+        &Message::new("org-notice-member-joined")
+            .arg("name", member.display_name.as_str())
+            .arg("email", member.email.as_str())
+            .arg("organization", organization.name.as_str())
+            .arg("inviter", inviter.as_str()),
+        "/admin/accounts?role=employer",
+    )
+    .await
 }
 
 /// Spends an invitation, only while still open: a withdrawal that

@@ -120,13 +120,16 @@ async fn mail_link(
                 // guardian may change the language they are written in.
                 preferences => mail::preferences::guardian_preferences_path(guardian),
                 tagline => families::tagline(guardian),
+                school => crate::db::found::<entity::school::Entity>(db, student.school_id).await?.name,
                 footer => "mail-footer",
                 ..facts.in_lang(lang)
             },
             attachment: None,
             unsubscribe: None,
             for_organization: None,
-            about_organization: None,
+            // Held back if the host is suspended before it goes out: the
+            // family is told not to go, and is not then asked (eyes13b F2).
+            about_organization: Some(facts.posting.organization_id),
             // A guardian: never kept back for an account's address.
             for_account: None,
         },

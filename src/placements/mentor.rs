@@ -22,11 +22,12 @@ use serde::{Deserialize, Serialize};
 use super::service::find_for_employer;
 use crate::{
     auth::extractors::VerifiedEmployer,
+    counseling::audit::{self, AuditAction},
     db,
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
     i18n::Message,
-    notifications::notify_student_of_placement,
+    notifications::{counselors_of_school, notify, notify_employers, notify_student_of_placement},
 };
 
 /// Longest introduction, in characters: a few sentences a student reads.
@@ -171,6 +172,104 @@ pub async fn name_mentor(
         .arg("name", name.as_str())
         .arg("title", opportunity.title.as_str());
     notify_student_of_placement(&txn, &student, found.id, &message).await?;
+    // The adult who meets a minor one to one is on the record and known to
+    // the school, whenever they are named or replaced (eyes13c F6).
+    audit::record(
+        &txn,
+        employer.id,
+        AuditAction::NameMentor,
+        &format!(
+            "placement {}: {name} ({role})",
+            found.id,
+            role = form.role.trim()
+        ),
+    )
+    .await?;
+    let organization =
+        crate::organizations::service::name_of(&txn, opportunity.organization_id).await?;
+    let message = Message::new("seats-notice-school-mentor")
+        .arg("organization", organization.as_str())
+        .arg("name", name.as_str())
+        .arg("role", form.role.trim())
+        .arg(
+            "student",
+            format!("{} {}", student.first_name, student.last_name),
+        )
+        .arg("title", opportunity.title.as_str());
+    let counselors = counselors_of_school(&txn, student.school_id).await?;
+    notify(
+        &txn,
+        &counselors,
+        &message,
+        &format!("/counselor/placements/{}", found.id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// A colleague who no longer works for their organization here (an admin
+/// removed them from it, or disabled the account) mentors no minor: the
+/// open placements naming them lose their mentor, and the student, the
+/// student's counselors and the organization's employers are told, so
+/// another is named (eyes13b F4). A posting that promised a mentor logs no
+/// hours meanwhile ([`ensure_named`]). Returns how many placements.
+pub async fn unassign(db: &impl ConnectionTrait, user_id: i32) -> AppResult<usize> {
+    let open = placement::Entity::find()
+        .filter(placement::Column::MentorUserId.eq(user_id))
+        .filter(placement::Column::Status.is_in(PlacementStatus::OPEN))
+        .all(db)
+        .await?;
+    for found in &open {
+        placement::Entity::update_many()
+            .set(placement::ActiveModel {
+                mentor_user_id: Set(None),
+                mentor_name: Set(None),
+                mentor_role: Set(None),
+                mentor_intro: Set(None),
+                mentor_languages: Set(None),
+                ..Default::default()
+            })
+            .filter(placement::Column::Id.eq(found.id))
+            .exec(db)
+            .await?;
+        let name = found.mentor_name.clone().unwrap_or_default();
+        let opportunity =
+            crate::db::found::<entity::opportunity::Entity>(db, found.opportunity_id).await?;
+        let student = crate::db::found::<entity::student::Entity>(db, found.student_id).await?;
+        let organization =
+            crate::organizations::service::name_of(db, opportunity.organization_id).await?;
+        let title = opportunity.title.as_str();
+        notify_student_of_placement(
+            db,
+            &student,
+            found.id,
+            &Message::new("seats-notice-mentor-gone").arg("title", title),
+        )
+        .await?;
+        let full_name = format!("{} {}", student.first_name, student.last_name);
+        let counselors = counselors_of_school(db, student.school_id).await?;
+        notify(
+            db,
+            &counselors,
+            &Message::new("seats-notice-school-mentor-gone")
+                .arg("name", name.as_str())
+                .arg("organization", organization.as_str())
+                .arg("student", full_name.as_str())
+                .arg("title", title),
+            &format!("/counselor/placements/{}", found.id),
+        )
+        .await?;
+        notify_employers(
+            db,
+            opportunity.organization_id,
+            &Message::new("seats-notice-employer-mentor-gone")
+                .arg("name", name.as_str())
+                .arg("student", student.first_name.as_str())
+                .arg("title", title),
+            &format!("/employer/placements/{}", found.id),
+        )
+        .await?;
+    }
+    Ok(open.len())
 }

@@ -505,7 +505,7 @@ pub async fn tell_promoted(
             facts: None,
             attachment: None,
             for_organization: None,
-            about_organization: None,
+            about_organization: Some(opportunity.organization_id),
         },
     )
     .await?;

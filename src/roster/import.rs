@@ -293,6 +293,47 @@ fn agent_ids(value: &str) -> Vec<String> {
 /// The longest language a guardian record holds (its column's size).
 const MAX_LANGUAGE: usize = 16;
 
+/// The columns a family's home language is found under, first first:
+/// OneRoster's extension column, then the names SIS exports give it
+/// (eyes13a F4: `metadata.homeLanguage` was silently dropped).
+const LANGUAGE_COLUMNS: [&str; 6] = [
+    "metadata.language",
+    "metadata.homeLanguage",
+    "metadata.home_language",
+    "metadata.primaryLanguage",
+    "metadata.primary_language",
+    "metadata.preferredLanguage",
+];
+
+/// A row's home language cell: the first of [`LANGUAGE_COLUMNS`] holding
+/// anything.
+fn language_cell<'a>(users: &Table, row: &'a csv::StringRecord) -> &'a str {
+    LANGUAGE_COLUMNS
+        .iter()
+        .map(|column| users.get(row, column))
+        .find(|value| !value.is_empty())
+        .unwrap_or_default()
+}
+
+/// Gives a guardian whose row names no language the home language on the
+/// row of a student they are linked to (many exports keep it on the
+/// student's record only): the family is then written to in it.
+fn languages_from_students(people: &mut People, links: &[(String, String)]) {
+    for guardian in &mut people.guardians {
+        if guardian.language.is_some() {
+            continue;
+        }
+        let said = links
+            .iter()
+            .filter(|(_, g)| *g == guardian.sourced_id)
+            .filter_map(|(s, _)| people.student_languages.get(s))
+            .find(|value| !value.is_empty());
+        if let Some(value) = said {
+            (guardian.language, guardian.unknown_language) = guardian_language(value);
+        }
+    }
+}
+
 /// A guardian's language as stored: its ISO 639-1 code however the export
 /// wrote it (`None` when empty: nothing said), or, when it names no language
 /// we know, the value as given (cut to fit the record) and that value for a
@@ -890,8 +931,9 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
         .as_ref()
         .map(|d| validate_demographics(d, &mut errors))
         .unwrap_or_default();
-    let people = validate_users(&users, &school_ids, &mut unclaimed, &mut errors);
+    let mut people = validate_users(&users, &school_ids, &mut unclaimed, &mut errors);
     let (links, mut warnings) = link_agents(&users, &people);
+    languages_from_students(&mut people, &links);
     warnings.extend(people.skipped.iter().cloned());
     // Demographics of staff are not ours to keep; a row naming nobody in
     // users.csv is left out with a warning (in a delta export too: only the
@@ -1125,6 +1167,9 @@ struct People {
     everyone: HashSet<String>,
     /// Students left out for their grade.
     skipped: Vec<ImportWarning>,
+    /// Each student row's home language cell, as written (for guardians
+    /// whose own row says none).
+    student_languages: HashMap<String, String>,
 }
 
 /// The student and guardian rows of users.csv (other roles are skipped);
@@ -1148,6 +1193,7 @@ fn validate_users(
             .map(str::to_owned)
             .collect(),
         skipped: Vec::new(),
+        student_languages: HashMap::new(),
     };
     let mut seen = HashSet::new();
     for (line, row) in &users.rows {
@@ -1167,6 +1213,10 @@ fn validate_users(
                     people
                         .student_agents
                         .push(Agents::of(users, row, line, &student.sourced_id));
+                    people.student_languages.insert(
+                        student.sourced_id.clone(),
+                        language_cell(users, row).to_owned(),
+                    );
                     people.students.push(student);
                 }
                 Some(StudentRow::Skipped(warning)) => people.skipped.push(warning),
@@ -1413,7 +1463,7 @@ fn guardian_row(
         error(say("roster-error-phone", vec![]));
         return None;
     }
-    let (language, unknown_language) = guardian_language(users.get(row, "metadata.language"));
+    let (language, unknown_language) = guardian_language(language_cell(users, row));
     let active = enabled(users, row, &mut error)?;
     Some(Guardian {
         line,
@@ -2573,6 +2623,28 @@ rel-1,,,Relative,Tía,Rosa,,rosa@example.org,555-0101,,\"stu-1, \",es,\r\n";
                 ("stu-1".to_owned(), "rel-1".to_owned()),
             ],
             "each link once, whichever row names it; an id of no one in the file is left out"
+        );
+    }
+
+    #[test]
+    fn a_home_language_under_another_column_or_on_the_students_row_reaches_the_family() {
+        let users = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.homeLanguage\n\
+stu-1,true,sch-1,student,Ana,Rivera,11,,par-1,Spanish\n\
+par-1,true,,parent,María,Rivera,,maria@example.org,stu-1,\n\
+par-2,true,,parent,Thảo,Nguyễn,,thao@example.org,stu-1,vie\n";
+        let roster = validate(&files(ORGS, users, DEMOGRAPHICS)).unwrap();
+        let language = |id: &str| {
+            roster
+                .guardians
+                .iter()
+                .find(|g| g.sourced_id == id)
+                .and_then(|g| g.language.clone())
+        };
+        assert_eq!(language("par-1").as_deref(), Some("es"), "from Ana's row");
+        assert_eq!(
+            language("par-2").as_deref(),
+            Some("vi"),
+            "her own row first"
         );
     }
 

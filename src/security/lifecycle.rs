@@ -152,6 +152,7 @@ pub async fn act(
             reset::retire_links(&txn, id).await?;
             // Links they handed out must not let anyone in after them.
             withdraw_invitations(&txn, Inviter::User(id), admin.id).await?;
+            crate::placements::mentor::unassign(&txn, id).await?;
         }
         AccountAction::Enable => {
             update
@@ -187,6 +188,7 @@ pub async fn act(
                 .await?;
             revoke_sessions(&txn, id).await?;
             withdraw_invitations(&txn, Inviter::User(id), admin.id).await?;
+            crate::placements::mentor::unassign(&txn, id).await?;
         }
     }
     let subject = match (action, account.organization_id) {

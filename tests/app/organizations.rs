@@ -193,6 +193,29 @@ async fn a_colleague_joins_the_organization_through_a_one_time_invitation() {
             .await
             .unwrap();
         assert!(dashboard.contains("Lakeshore Robotics"));
+        // The invitation and the join are on the record, and the admins
+        // hear of a new reader of the organization's applicants.
+        for (action, detail) in [
+            ("invite_member", "kim@lakeshore.org to organization"),
+            ("join_organization", "invited by erin@lakeshore.org"),
+        ] {
+            let logged = app
+                .count(&format!(
+                    "audit_log WHERE action = '{action}' AND subject LIKE '%{detail}%'"
+                ))
+                .await;
+            assert_eq!(logged, 1, "{action}");
+        }
+        let told = app
+            .get_as(&admin, "/notifications")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            told.contains("Kim (kim@lakeshore.org) joined Lakeshore Robotics"),
+            "{told}"
+        );
 
         assert_eq!(
             app.get_as(&new_client(), &link).await.status(),

@@ -787,6 +787,100 @@ async fn a_posting_that_promises_a_mentor_names_one_before_hours_count_and_the_s
     .await;
 }
 
+/// An admin takes the mentor off the organization: the placement has no
+/// mentor any more (hours wait for a new one), and Ana, her counselor and
+/// the organization are told; the naming itself was on the record.
+#[tokio::test]
+async fn a_mentor_an_admin_takes_off_the_organization_mentors_no_one() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let counselor = app.counselor_at(lincoln).await;
+        let (ana, placement, _) = accepted(
+            &app,
+            &employer,
+            lincoln,
+            "Ana",
+            &[("features", "mentor_assigned")],
+        )
+        .await;
+        let page = format!("/student/placements/{placement}");
+        let employer_page = format!("/employer/placements/{placement}");
+        let erin = app.user_id("erin@lakeshore.org").await.to_string();
+        let (status, _) = post(
+            &app,
+            &employer,
+            &employer_page,
+            &format!("{employer_page}/mentor"),
+            &[
+                ("colleague", erin.as_str()),
+                ("role", "Robotics engineer"),
+                ("languages", "en"),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(app.count("audit_log WHERE action = 'name_mentor'").await, 1);
+        let told = app
+            .get_as(&counselor, "/notifications")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(told.contains("as Ana"), "{told}");
+
+        let response = crate::account_security::admin_acts(
+            &app,
+            &admin,
+            "erin@lakeshore.org",
+            "remove-from-organization",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.count("placement WHERE mentor_name IS NOT NULL OR mentor_user_id IS NOT NULL")
+                .await,
+            0
+        );
+        let seen = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(!seen.contains("Robotics engineer"), "{seen}");
+        let notices = app
+            .get_as(&ana, "/notifications")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            notices.contains("no longer works with you there"),
+            "{notices}"
+        );
+        let told = app
+            .get_as(&counselor, "/notifications")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(told.contains("has no mentor"), "{told}");
+        let (status, _) = post(
+            &app,
+            &ana,
+            &page,
+            &format!("{page}/hours"),
+            &[
+                ("work_date", &days_from_now(-1)),
+                ("hours", "2"),
+                ("description", "Lab"),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT, "hours wait for a mentor");
+    })
+    .await;
+}
+
 /// A student who left the school (inactive on the roster) keeps their place
 /// in line on paper, but a freed seat goes to the next student who can take
 /// it (eyes9b F2): the seat is not held for someone who cannot start, and
