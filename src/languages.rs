@@ -41,7 +41,7 @@ const THREE_LETTER: &str = "aar:aa|afr:af|aka:ak|alb:sq|amh:am|ara:ar|arb:ar|arm
 
 /// Names rosters use besides the English names of [`CODES`]: each language's
 /// name in itself (accents removed, as [`fold`] does) and common variants.
-const OTHER_NAMES: &str = "espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|cantonese:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|廣東話:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
+const OTHER_NAMES: &str = "espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|mandarin chinese:zh|cantonese:zh|cantonese chinese:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|廣東話:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
 
 /// Lower case, without the accents of Latin letters (`Español` → `espanol`),
 /// one space between words.
@@ -83,8 +83,10 @@ pub fn normalize(value: &str) -> Option<&'static str> {
     let first = folded
         .split(['(', ';', ',', '/'])
         .next()
-        .unwrap_or_default()
-        .trim();
+        .unwrap_or_default();
+    // "Spanish - Mexico": the part before a spaced dash (a tag's dash,
+    // "es-MX", has no spaces).
+    let first = first.split(" - ").next().unwrap_or_default().trim();
     if first.is_empty() {
         return None;
     }
@@ -98,6 +100,15 @@ pub fn normalize(value: &str) -> Option<&'static str> {
             .or_else(|| lookup(OTHER_NAMES, name))
     };
     if let Some(code) = by_name(first) {
+        return Some(code);
+    }
+    // "Haitian-Creole", "Haitian_Creole": the name with its words spaced.
+    let spaced = first
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(code) = by_name(&spaced) {
         return Some(code);
     }
     // A code or a BCP 47 tag: its primary subtag decides.
@@ -208,6 +219,10 @@ mod tests {
         assert_eq!(normalize("vie"), Some("vi"));
         assert_eq!(normalize("Tiếng Việt"), Some("vi"));
         assert_eq!(normalize("Haitian Creole"), Some("ht"));
+        // As SIS exports also write them (eyes13a F7).
+        assert_eq!(normalize("Haitian-Creole"), Some("ht"));
+        assert_eq!(normalize("Spanish - Mexico"), Some("es"));
+        assert_eq!(normalize("Mandarin Chinese"), Some("zh"));
         assert_eq!(normalize("Kreyòl"), Some("ht"));
         assert_eq!(normalize("chi"), Some("zh"));
         assert_eq!(normalize("中文"), Some("zh"));

@@ -971,6 +971,18 @@ pub async fn list(
     if let Some(g) = grade {
         query.and_where(f("grade").eq(g));
     }
+    // A group's or a grade's list shows only what the dashboard shows about
+    // it: the students of the schools its figures count, never those of a
+    // school too small to be in them (eyes13d F1).
+    if (group.is_some() || grade.is_some()) && !figures.left_out.is_empty() {
+        let counted: Vec<i32> = period
+            .schools
+            .iter()
+            .filter(|s| !figures.left_out.contains(&s.name))
+            .map(|s| s.id)
+            .collect();
+        query.and_where(f("school_id").is_in(counted));
+    }
     if let Some(group) = group {
         query.cond_where(group);
     }

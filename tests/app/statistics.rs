@@ -1037,6 +1037,21 @@ async fn no_hidden_count_can_be_worked_out_from_every_view_a_counselor_can_read(
             .map(|((_, g), _)| g)
             .collect();
         assert_eq!(shown_genders, vec!["Male"], "{:?}", all.groups.keys());
+        // That group's list holds the students of the schools its figures
+        // count: none of the school left out (eyes13d F1).
+        let (status, csv) = text(
+            &app,
+            &f.counselor,
+            &format!(
+                "/counselor/outreach/students.csv?school=&year={}&group=gender%3AMale",
+                f.current - 1
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{csv}");
+        assert!(csv.lines().count() > 1, "{csv}");
+        assert!(csv.contains(SCHOOLS[0].name), "{csv}");
+        assert!(!csv.contains(SCHOOLS[2].name), "{csv}");
 
         // The mentor shares are on the pages, some shown and some hidden.
         let shares: Vec<Option<usize>> = views
