@@ -4,8 +4,8 @@
 //! `csrf_token` field (or the `X-CSRF-Token` header). A middleware checks it on
 //! every non-GET request before any handler runs, so no route can forget. A
 //! cross-site `Origin` header is refused as well. Forms behind a secret link
-//! (one-click unsubscribe, a guardian's consent and email settings) are
-//! authorized by that secret instead.
+//! (one-click unsubscribe, a guardian's consent, email settings and report
+//! of a contact change) are authorized by that secret instead.
 
 use axum::{
     body::{Body, to_bytes},
@@ -25,8 +25,10 @@ use crate::{
 const SESSION_KEY: &str = "csrf_token";
 pub const FIELD: &str = "csrf_token";
 const HEADER: &str = "x-csrf-token";
-/// Forms reached from a link mailed to a guardian, who has no account.
-const GUARDIAN_LINKS: [&str; 2] = ["/consent/", "/email/"];
+/// Forms reached from a link mailed to a guardian, who has no account:
+/// consent, their email settings, and "I did not expect this" about a
+/// contact change (eyes13a F5).
+const GUARDIAN_LINKS: [&str; 3] = ["/consent/", "/email/", "/address-report/"];
 /// Largest form body the guard will read; uploads use multipart and the header.
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 

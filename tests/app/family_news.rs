@@ -297,3 +297,61 @@ async fn a_student_who_is_an_adult_by_the_first_day_is_not_decided_for_by_the_fa
         );
     }
 }
+
+/// María's browser keeps no cookies (a school-managed device): she can
+/// still report a contact change she did not ask for, as she can answer a
+/// consent link; from another site she cannot (eyes13a F5).
+#[tokio::test]
+async fn a_family_whose_browser_keeps_no_cookies_can_report_a_contact_change() {
+    for backend in backends() {
+        let Waiting { server, app, w, .. } = waiting_for_maria(backend, "es").await;
+        let response =
+            crate::guardian_contacts::correct_maria(&app, &w, "carla.home@example.net", "true")
+                .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let report = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1)
+            .link("/address-report/");
+        let cookieless = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let page = cookieless
+            .get(app.url(&report))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let token = crate::helpers::extract_csrf(&page).expect("the form");
+        let forged = cookieless
+            .post(app.url(&report))
+            .header("Origin", "https://evil.example")
+            .form(&[("csrf_token", token.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.count("address_report WHERE reported_at IS NOT NULL")
+                .await,
+            0
+        );
+        let sent = cookieless
+            .post(app.url(&report))
+            .header("Origin", app.url(""))
+            .form(&[("csrf_token", token.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sent.status(), StatusCode::OK);
+        assert_eq!(
+            app.count("address_report WHERE reported_at IS NOT NULL")
+                .await,
+            1
+        );
+    }
+}
