@@ -10,6 +10,7 @@ families-resend-too-soon = The consent email was sent less than { $minutes } min
 families-resend-org-not-verified = No consent email was sent: the organization hosting this placement is not verified on STEMbridge at the moment. It can be sent again once the organization is verified.
 families-consent-not-pending = This placement is not waiting for consent any more.
 families-resend-adult = By the school's records the student is 18 or older on the placement's first day: the family is not asked. A counselor can start the placement from the student's record.
+families-resend-left = The school's roster no longer lists the student: no consent request is sent.
 families-no-guardian-email = No guardian of this student has an email address on file. A counselor can add one, or record a paper consent form.
 families-decline-reason = The guardian said why they declined: { $reason }
 families-err-guardian-is-staff = This address signs in to a STEMbridge staff or employer account. Consent must come from a guardian: enter the guardian's own email address, or leave it empty and use the paper consent form.
@@ -85,6 +86,8 @@ families-link-staff-title = This page is for a parent or guardian
 families-link-staff = You are signed in to STEMbridge with a school or employer account. Consent comes from the parent or guardian, from their own browser, so this link does not work while an account is signed in here. If you are the guardian, sign out first. School staff holding a signed paper form record it on the placement's page, under their own name.
 families-link-adult-title = A guardian's consent is not needed
 families-link-adult = By the school's records the student is 18 or older on the placement's first day, so the decision is the student's. You do not need to do anything.
+families-link-left-title = This placement waits for the school
+families-link-left = The school's roster no longer lists the student, so there is nothing to decide by this link. You do not need to do anything; if you have questions, contact the student's school.
 families-link-help = To get a new link, the student can ask for the email to be sent again from their placement page, or the school counselor can send it again or record a paper consent form.
 
 families-student-needs-consent = Because you are under 18 (or your school has not recorded your date of birth), a parent or guardian must give consent before you start.

@@ -127,6 +127,7 @@ placements-consent-choose = Choose whether you give or decline consent.
 placements-consent-already = Consent for this placement was already recorded.
 placements-consent-after-end = The placement's last day has passed, so consent can no longer start it. Consent covers the days ahead, not days already over. You can still decline.
 placements-consent-adult = By the school's records the student is 18 or older on the placement's first day, so a guardian's decision is not recorded. A counselor can start the placement from the student's record.
+placements-consent-student-left = The school's roster no longer lists the student, so consent cannot start the placement. You can still decline.
 student-address-title = Your email address
 student-address-unconfirmed = { $email } is not confirmed yet. We sent a link to it: open it on this device while signed in. Until then we send you no email, and "Forgot your password?" cannot reach you.
 student-address-again-heading = Send the link again

@@ -19,6 +19,7 @@ families-resend-too-soon = El correo de consentimiento se envió hace menos de {
 families-resend-org-not-verified = No se envió el correo de consentimiento: la organización de esta práctica no está verificada en STEMbridge por ahora. Se podrá enviar de nuevo cuando la organización esté verificada.
 families-consent-not-pending = Esta práctica ya no está esperando consentimiento.
 families-resend-adult = Según los registros de la escuela, el estudiante tiene 18 años o más el primer día de la práctica: no se pregunta a la familia. Un orientador puede iniciar la práctica desde el expediente del estudiante.
+families-resend-left = La lista de la escuela ya no incluye al estudiante: no se envía ninguna solicitud de consentimiento.
 families-no-guardian-email = Ningún tutor de este estudiante tiene un correo electrónico registrado. Un orientador puede agregarlo o registrar un formulario de consentimiento en papel.
 families-decline-reason = El tutor explicó por qué no dio su consentimiento: { $reason }
 families-err-guardian-is-staff = Esta dirección inicia sesión en una cuenta de personal o de empleador de STEMbridge. El consentimiento debe venir de un tutor: escriba la dirección de correo propia del tutor, o déjela vacía y use el formulario de consentimiento en papel.
@@ -94,6 +95,8 @@ families-link-staff-title = Esta página es para la madre, el padre o el tutor
 families-link-staff = Usted tiene una sesión abierta en STEMbridge con una cuenta de la escuela o de una empresa. El consentimiento viene de la madre, el padre o el tutor, desde su propio navegador, así que este enlace no funciona mientras haya una cuenta con la sesión abierta aquí. Si usted es el tutor, cierre la sesión primero. El personal escolar que tenga un formulario firmado en papel lo registra en la página de la práctica, con su propio nombre.
 families-link-adult-title = No se necesita el consentimiento de un tutor
 families-link-adult = Según los registros de la escuela, el estudiante tiene 18 años o más el primer día de la práctica, así que la decisión es del estudiante. No tiene que hacer nada.
+families-link-left-title = Esta práctica espera a la escuela
+families-link-left = La lista de la escuela ya no incluye al estudiante, así que no hay nada que decidir con este enlace. No tiene que hacer nada; si tiene preguntas, comuníquese con la escuela del estudiante.
 families-link-help = Para recibir un enlace nuevo, el estudiante puede pedir que se envíe el correo otra vez desde la página de su práctica, o el orientador de la escuela puede enviarlo de nuevo o registrar un formulario en papel.
 
 families-student-needs-consent = Como tienes menos de 18 años (o tu escuela no ha registrado tu fecha de nacimiento), tu madre, padre o tutor debe dar su consentimiento antes de que empieces.

@@ -127,6 +127,7 @@ placements-consent-choose = Indique si da o no su consentimiento.
 placements-consent-already = El consentimiento para esta práctica ya se registró.
 placements-consent-after-end = El último día de la práctica ya pasó, así que el consentimiento ya no puede iniciarla. El consentimiento cubre los días por venir, no los que ya pasaron. Todavía puede rechazarlo.
 placements-consent-adult = Según los registros de la escuela, el estudiante tiene 18 años o más el primer día de la práctica, así que no se registra la decisión de un tutor. Un orientador puede iniciar la práctica desde el expediente del estudiante.
+placements-consent-student-left = La lista de la escuela ya no incluye al estudiante, así que el consentimiento no puede iniciar la práctica. Todavía puede rechazarlo.
 student-address-title = Tu correo electrónico
 student-address-unconfirmed = { $email } aún no está confirmado. Te enviamos un enlace: ábrelo en este dispositivo con tu sesión iniciada. Hasta entonces no te enviamos correos, y «¿Olvidaste tu contraseña?» no puede llegarte.
 student-address-again-heading = Enviar el enlace de nuevo

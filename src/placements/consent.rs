@@ -380,6 +380,9 @@ pub enum LinkProblem {
     /// (a roster changed the birth date): the decision is not the family's
     /// (eyes13c F4).
     Adult,
+    /// The school's roster no longer lists the student (they left): the
+    /// placement waits for the school, not for the family (eyes13c F7).
+    Left,
     /// Past its 14 days, replaced by a newer email, or its guardian is no
     /// longer an active contact of the student at the address it went to.
     Expired,
@@ -414,6 +417,9 @@ pub async fn open_link(
     let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
     if !crate::applications::eligibility::needs_guardian_consent(&student, placement.start_date) {
         return Ok(Err(LinkProblem::Adult));
+    }
+    if !student.active {
+        return Ok(Err(LinkProblem::Left));
     }
     if crate::families::address_report::is_held(db, placement.student_id).await? {
         return Ok(Err(LinkProblem::Held));
@@ -891,6 +897,9 @@ pub async fn resend(
     // An adult's family is not asked, nor told where the student will be.
     if !crate::applications::eligibility::needs_guardian_consent(&student, placement.start_date) {
         return Err(AppError::Conflict(t(lang, "families-resend-adult")));
+    }
+    if !student.active {
+        return Err(AppError::Conflict(t(lang, "families-resend-left")));
     }
     let opportunity =
         crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;

@@ -37,6 +37,7 @@ async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
         LinkProblem::Past => (StatusCode::GONE, "past"),
         LinkProblem::Held => (StatusCode::CONFLICT, "held"),
         LinkProblem::Adult => (StatusCode::GONE, "adult"),
+        LinkProblem::Left => (StatusCode::GONE, "left"),
         LinkProblem::Expired => (StatusCode::GONE, "expired"),
     };
     page.respond_with(

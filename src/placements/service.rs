@@ -242,6 +242,10 @@ async fn record_consent(
     if given && placement.end_date < crate::format::today() {
         return Err(AppError::conflict("placements-consent-after-end"));
     }
+    // Nor of a student the school's roster no longer lists (they left).
+    if given && !student.active {
+        return Err(AppError::conflict("placements-consent-student-left"));
+    }
     // Consent cannot start a placement at an organization that lost its
     // verification; declining stays possible.
     if given

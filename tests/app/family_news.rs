@@ -355,3 +355,48 @@ async fn a_family_whose_browser_keeps_no_cookies_can_report_a_contact_change() {
         );
     }
 }
+
+/// Ana left the school (the roster made her inactive) while her placement
+/// waited for consent: María's link no longer starts it, and no new link
+/// goes out (eyes13c F7).
+#[tokio::test]
+async fn a_placement_of_a_student_who_left_the_school_is_not_started_by_the_family() {
+    for backend in backends() {
+        let Waiting {
+            app,
+            w,
+            placement,
+            first,
+            ..
+        } = waiting_for_maria(backend, "en").await;
+        use sea_orm::ConnectionTrait;
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE student SET active = false WHERE id = {}",
+                w.student_id
+            ))
+            .await
+            .unwrap();
+        let link = first.link("/consent/");
+        let page = new_client().get(app.url(&link)).send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::GONE);
+        assert!(
+            page.text()
+                .await
+                .unwrap()
+                .contains("no longer lists the student")
+        );
+        let response = give_consent(&app, &new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        let resend = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(resend.status(), StatusCode::CONFLICT);
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+    }
+}
