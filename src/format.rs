@@ -21,6 +21,21 @@ pub fn day_of(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
     at.with_timezone(&Local).date_naive()
 }
 
+/// A moment as people read it: the site's date and clock time (the school's
+/// zone, as [`today`]), the time written the reader's way ("2:24 PM",
+/// "14:24"), not UTC (eyes13a F6).
+pub fn moment_in(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
+    let local = at.with_timezone(&Local);
+    t_args(
+        lang,
+        "date-time",
+        vec![
+            ("date", i18n::long_date(lang, local.date_naive()).into()),
+            ("time", time_in(lang, local.time()).into()),
+        ],
+    )
+}
+
 /// Pay in the reader's words: "$18.50 an hour" / "$18.50 por hora".
 pub fn pay_in(lang: Lang, o: &opportunity::Model) -> String {
     pay_words(lang, o.compensation, pay_amount(o))

@@ -41,18 +41,7 @@ fn build_environment() -> Environment<'static> {
     // A moment (RFC 3339, as chrono serializes it): "January 12, 2027, 14:05 UTC".
     env.add_filter("long_datetime", |state: &State, at: &str| {
         chrono::DateTime::parse_from_rfc3339(at).map_or(at.to_owned(), |at| {
-            let at = at.with_timezone(&chrono::Utc);
-            i18n::t_args(
-                lang_of(state),
-                "date-time",
-                vec![
-                    (
-                        "date",
-                        i18n::long_date(lang_of(state), at.date_naive()).into(),
-                    ),
-                    ("time", at.format("%H:%M").to_string().into()),
-                ],
-            )
+            crate::format::moment_in(lang_of(state), at.with_timezone(&chrono::Utc))
         })
     });
     // A number with the reader's decimal separator: "1.5" / "1,5".

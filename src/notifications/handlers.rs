@@ -40,11 +40,7 @@ pub async fn list(
         .into_iter()
         .map(|n| Item {
             message: super::service::text_in(page.lang, &n),
-            when: format!(
-                "{}, {} UTC",
-                crate::i18n::long_date(page.lang, n.created_at.date_naive()),
-                n.created_at.format("%H:%M")
-            ),
+            when: crate::format::moment_in(page.lang, n.created_at),
             link: n.link,
             unread: n.read_at.is_none(),
         })

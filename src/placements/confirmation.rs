@@ -46,7 +46,14 @@ pub async fn confirm(
     // be the ones reported: no placement details go to them (eyes11e F3).
     if to_guardians && !crate::families::address_report::is_held(db, student.id).await? {
         for guardian in families::of_student(db, student.id).await? {
-            if let Some(to) = guardian_wants(&guardian) {
+            // A paper form recorded in a guardian's name is a safeguard
+            // the family must see to object: always sent (eyes13a F1).
+            let to = if on_paper {
+                guardian_always(&guardian)
+            } else {
+                guardian_wants(&guardian)
+            };
+            if let Some(to) = to {
                 let name = format!("{} {}", guardian.given_name, guardian.family_name);
                 recipients.push((to, name, true));
             }

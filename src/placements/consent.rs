@@ -293,7 +293,7 @@ pub struct Facts {
     start_date: String,
     end_date: String,
     schedule: String,
-    times: Option<String>,
+    times: Option<(chrono::NaiveTime, chrono::NaiveTime)>,
     supervisor: String,
     posting: opportunity::Model,
     features: Vec<&'static str>,
@@ -319,10 +319,7 @@ impl Facts {
             start_date: o.start_date.to_string(),
             end_date: o.end_date.to_string(),
             schedule: o.schedule.clone(),
-            times: o
-                .start_time
-                .zip(o.end_time)
-                .map(|(s, e)| format!("{}–{}", s.format("%H:%M"), e.format("%H:%M"))),
+            times: o.start_time.zip(o.end_time),
             supervisor,
             posting: o.clone(),
             features: features_of(db, o.id)
@@ -341,8 +338,17 @@ impl Facts {
             .iter()
             .map(|key| i18n::vocab(lang, "need", key))
             .collect();
-        let schedule = match &self.times {
-            Some(times) if self.schedule.is_empty() => times.clone(),
+        // Clock times the reader's way ("9:00 AM–1:00 PM", "9:00–13:00"),
+        // as the consent page writes them (eyes13a F6).
+        let times = self.times.map(|(start, end)| {
+            format!(
+                "{}–{}",
+                crate::format::time_in(lang, start),
+                crate::format::time_in(lang, end)
+            )
+        });
+        let schedule = match times {
+            Some(times) if self.schedule.is_empty() => times,
             Some(times) => format!("{} ({times})", self.schedule),
             None => self.schedule.clone(),
         };
