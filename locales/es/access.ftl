@@ -4,7 +4,7 @@
 ## Registro
 access-register-check-mail = Revise su bandeja de entrada: enviamos un mensaje a la dirección que escribió. Abra el enlace para confirmar su correo electrónico y luego inicie sesión. ¿No llegó nada en unos minutos? Revise la carpeta de correo no deseado.
 access-confirm-title = Confirme su correo electrónico
-access-confirm-page-intro = Confirme que { $email } es su dirección para terminar el registro. Una vez confirmada, podrá iniciar sesión; un consejero escolar verifica su organización antes de publicar sus ofertas.
+access-confirm-page-intro = Confirme que { $email } es su dirección para terminar el registro. Una vez confirmada, podrá iniciar sesión; un orientador escolar verifica su organización antes de publicar sus ofertas.
 access-confirm-not-you = ¿No registró usted { $organization }? Entonces no confirme: cierre esta página. Otra persona escribió su dirección, y confirmarla le permitiría iniciar sesión con ella.
 access-confirm-submit = Confirmar mi correo electrónico
 access-confirmed = Su correo electrónico está confirmado. Inicie sesión para continuar.
@@ -16,8 +16,8 @@ access-forgot-title = Olvidé mi contraseña
 access-forgot-intro = Escribe el correo electrónico de tu cuenta. Si una cuenta lo usa, le enviamos un enlace para elegir una contraseña nueva. El enlace funciona una vez, durante { $minutes } minutos, y cierra la sesión de la cuenta en todos los dispositivos.
 access-forgot-email = Correo electrónico
 access-forgot-submit = Enviarme un enlace
-access-forgot-sent = Si una cuenta usa esta dirección, le enviamos un enlace para restablecer la contraseña. Funciona una vez, durante { $minutes } minutos. ¿No llegó? Revisa el correo no deseado, o pide ayuda a tu consejero o a un administrador.
-access-forgot-other-help = Los estudiantes también pueden pedir ayuda a su consejero, y cualquiera puede pedirla a un administrador.
+access-forgot-sent = Si una cuenta usa esta dirección, le enviamos un enlace para restablecer la contraseña. Funciona una vez, durante { $minutes } minutos. ¿No llegó? Revisa el correo no deseado, o pide ayuda a tu orientador o a un administrador.
+access-forgot-other-help = Los estudiantes también pueden pedir ayuda a su orientador, y cualquiera puede pedirla a un administrador.
 access-reset-link-emailed = Se envió un enlace para restablecer la contraseña a { $email }. Funciona una vez, durante { $minutes } minutos.
 access-reset-link-waiting = No hay un servidor de correo configurado: el mensaje espera en la bandeja de salida (/admin/mail).
 

@@ -48,19 +48,19 @@ pages-position = Página { $page } de { $count }
 form-optional = (opcional)
 form-none = (ninguno)
 form-fix-problems = { $count ->
-    [one] Corrige 1 problema
-   *[other] Corrige { $count } problemas
+    [one] Hay 1 problema que corregir
+   *[other] Hay { $count } problemas que corregir
 }
 
-error-log-in = Inicia sesión para continuar.
+error-log-in = Hay que iniciar sesión para continuar.
 error-credentials = El correo electrónico o la contraseña no son correctos.
-error-forbidden = No tienes acceso a esta página.
+error-forbidden = Esta cuenta no tiene acceso a esta página.
 error-not-found = No encontramos esa página.
-error-csrf = Este formulario caducó o no vino de STEMbridge. Vuelve atrás, recarga la página e inténtalo de nuevo.
+error-csrf = Este formulario caducó o no vino de STEMbridge. Hay que volver atrás, recargar la página y volver a intentarlo.
 error-cookies-needed = El navegador no devolvió la cookie de STEMbridge, así que no se pudo comprobar este formulario. STEMbridge necesita cookies para este formulario: hay que permitir las cookies para este sitio (o pedírselo a quien administra este dispositivo), recargar la página y volver a intentarlo.
-error-internal = Algo salió mal de nuestro lado. Inténtalo de nuevo en un momento.
-error-unavailable = El servicio no está disponible por un momento mientras vuelve nuestra base de datos. Lo que acabas de enviar no se guardó: inténtalo de nuevo en un minuto.
-error-storage-full = No podemos guardar nada en este momento porque nuestro almacenamiento está lleno; nuestro equipo ya fue avisado. Lo que acabas de enviar no se guardó. Puedes seguir leyendo las páginas; inténtalo de nuevo más tarde.
+error-internal = Algo salió mal de nuestro lado. Hay que volver a intentarlo en un momento.
+error-unavailable = El servicio no está disponible por un momento mientras vuelve nuestra base de datos. Lo enviado no se guardó: hay que volver a intentarlo en un minuto.
+error-storage-full = No podemos guardar nada en este momento porque nuestro almacenamiento está lleno; nuestro equipo ya fue avisado. Lo enviado no se guardó. Las páginas se pueden seguir leyendo; hay que volver a intentarlo más tarde.
 error-home-link = Ir a la página de inicio
 error-title-400 = Solicitud incorrecta
 error-title-401 = No autorizado

@@ -142,7 +142,7 @@ roster-error-school-emptied = users.csv no incluye ningún estudiante activo de 
    *[other] sin embargo, sacaría de la escuela a { $count ->
         [one] 1 estudiante
        *[other] { $count } estudiantes
-    }, { $moved } de ellos trasladándolos a otra escuela de orgs.csv (cuyos consejeros verían entonces sus expedientes).
+    }, { $moved } de ellos trasladándolos a otra escuela de orgs.csv (cuyos orientadores verían entonces sus expedientes).
 } Esto ocurre con una exportación mal filtrada (el período o la escuela equivocados, solo el personal): revise la exportación y vuelva a subirla. Para dejar estudiantes inactivos a propósito, incluya a cada uno con enabledUser false o status tobedeleted.
 roster-error-many-inactive = { $moved ->
     [0] Esta lista dejaría inactivos de una vez a { $count } de los { $active } estudiantes activos de { $name } ({ $id }), y a sus tutores que no figuran en ella.

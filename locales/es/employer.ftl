@@ -191,4 +191,4 @@ employer-org-change-waits-website = El nuevo sitio web { $requested } espera con
 employer-org-locked = Mientras su organización esté suspendida o no aprobada, su perfil no se puede cambiar.
 employer-org-locked-reason = Motivo indicado por quien revisó: { $reason }
 employer-close-not-started = Esta práctica todavía no ha empezado: su primer día es el { $date }. Se puede cerrar como completada cuando haya empezado.
-employer-hours-error-suspended = Estas horas tienen fecha del { $day }, cuando su organización estaba suspendida en STEMbridge (del { $from } al { $to }, incluidos el primero y el último día) y se había pedido al estudiante no ir al lugar. No se pueden aprobar; rechácelas y consulte con el consejero del estudiante si de verdad trabajó ese día.
+employer-hours-error-suspended = Estas horas tienen fecha del { $day }, cuando su organización estaba suspendida en STEMbridge (del { $from } al { $to }, incluidos el primero y el último día) y se había pedido al estudiante no ir al lugar. No se pueden aprobar; rechácelas y consulte con el orientador del estudiante si de verdad trabajó ese día.

@@ -10,7 +10,7 @@ integrity-wait-minutes =
         [one] 1 minuto
        *[other] { $minutes } minutos
     }
-integrity-too-many-logins = Demasiados intentos fallidos de inicio de sesión. Espera { $wait } y vuelve a intentarlo, o pide ayuda a tu consejero.
+integrity-too-many-logins = Demasiados intentos fallidos de inicio de sesión. Espera { $wait } y vuelve a intentarlo, o pide ayuda a tu orientador.
 integrity-too-many-forms = Demasiados intentos desde tu red. Espera { $wait } y vuelve a intentarlo.
 integrity-application-changed = Otra persona cambió esta solicitud hace un momento. Vuelve a cargar la página para ver en qué estado está.
 integrity-placement-closed = Otra persona cerró esta práctica hace un momento.
@@ -22,4 +22,4 @@ integrity-slots-taken =
        *[other] { $taken } estudiantes ya tienen un lugar: no puede haber menos de { $taken }.
     }
 integrity-roster-too-many-rows = Este archivo tiene más de { $max } filas. Divide la lista por escuela y sube cada parte.
-integrity-roster-more-errors = … y { $more } más. Corrige estos primero y vuelve a subir los archivos para ver los demás.
+integrity-roster-more-errors = … y { $more } más. Corrija estos primero y vuelva a subir los archivos para ver los demás.

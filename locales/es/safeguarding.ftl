@@ -2,17 +2,17 @@
 # sesiones, ciclo de vida de las cuentas, contraseñas y segundo factor.
 
 ## Una organización sin verificar no llega a ningún estudiante
-safe-org-pending = Su organización está esperando la verificación. Los postulantes, las prácticas y las horas se abren cuando un consejero o un administrador la verifique.
-safe-org-not-verified = Su organización no está verificada en este momento, así que sus postulantes, prácticas y horas están cerrados para usted. Comuníquese con un consejero o un administrador para resolverlo.
-safe-offer-org-not-verified = No puedes aceptar esta oferta ahora: la organización que la hizo ya no está verificada en STEMbridge. Tu consejero ya lo sabe y puede ayudarte a encontrar otra oportunidad.
-safe-student-org-not-verified = La organización de esta oportunidad ya no está verificada en STEMbridge, así que por ahora nada puede avanzar con ella. Tu consejero ya lo sabe y puede ayudarte.
-safe-student-placement-org-not-verified = La organización de esta práctica ya no está verificada en STEMbridge. No vayas al lugar hasta que tu consejero te diga que es seguro; ya lo sabe y se comunicará contigo.
+safe-org-pending = Su organización está esperando la verificación. Los postulantes, las prácticas y las horas se abren cuando un orientador o un administrador la verifique.
+safe-org-not-verified = Su organización no está verificada en este momento, así que sus postulantes, prácticas y horas están cerrados para usted. Comuníquese con un orientador o un administrador para resolverlo.
+safe-offer-org-not-verified = No puedes aceptar esta oferta ahora: la organización que la hizo ya no está verificada en STEMbridge. Tu orientador ya lo sabe y puede ayudarte a encontrar otra oportunidad.
+safe-student-org-not-verified = La organización de esta oportunidad ya no está verificada en STEMbridge, así que por ahora nada puede avanzar con ella. Tu orientador ya lo sabe y puede ayudarte.
+safe-student-placement-org-not-verified = La organización de esta práctica ya no está verificada en STEMbridge. No vayas al lugar hasta que tu orientador te diga que es seguro; ya lo sabe y se comunicará contigo.
 safe-notifications-hidden = Las notificaciones sobre estudiantes están ocultas mientras su organización no esté verificada.
 safe-applicants-hidden = oculto mientras su organización no esté verificada
-safe-notify-student-org-not-verified = { $organization } ya no está verificada en STEMbridge: por ahora no puedes aceptar sus ofertas, y tu consejero ya lo sabe.
+safe-notify-student-org-not-verified = { $organization } ya no está verificada en STEMbridge: por ahora no puedes aceptar sus ofertas, y tu orientador ya lo sabe.
 safe-notify-counselor-placement-flagged = { $organization } ya no está verificada en STEMbridge: la práctica de { $student } allí necesita su atención.
 org-notice-member-joined = { $name } ({ $email }) se unió a { $organization }, por invitación de { $inviter }, y ahora puede leer sus solicitudes. Si un administrador ya había sacado a esta persona, vuelva a sacarla.
-safe-consent-org-not-verified = No se puede dar el consentimiento ahora: la organización de esta práctica ya no está verificada en STEMbridge. El consejero del estudiante ya lo sabe. Usted todavía puede rechazarlo.
+safe-consent-org-not-verified = No se puede dar el consentimiento ahora: la organización de esta práctica ya no está verificada en STEMbridge. El orientador del estudiante ya lo sabe. Usted todavía puede rechazarlo.
 
 ## La página de seguridad de la propia cuenta
 safe-account-title = Seguridad de la cuenta
@@ -33,7 +33,7 @@ safe-continue = Continuar
 safe-mfa-heading = Aplicación de autenticación
 safe-mfa-on = Tu aplicación de autenticación está activada: al iniciar sesión se pide su código después de la contraseña.
 safe-mfa-off = Tu aplicación de autenticación está desactivada. Actívala para que una contraseña robada no baste para entrar como tú.
-safe-mfa-required = Los consejeros y administradores deben usar una aplicación de autenticación en este sitio. Configúrala para continuar.
+safe-mfa-required = Los orientadores y administradores deben usar una aplicación de autenticación en este sitio. Configúrala para continuar.
 safe-mfa-manage = Configurar o administrar tu aplicación de autenticación
 safe-mfa-start = Configurar una aplicación de autenticación
 safe-mfa-scan = Escanea este código con una aplicación de autenticación (por ejemplo, la que trae tu teléfono).

@@ -2,7 +2,7 @@
 
 vocab-role-student = Estudiante
 vocab-role-employer = Empleador
-vocab-role-counselor = Consejero escolar
+vocab-role-counselor = Orientador escolar
 vocab-role-admin = Administrador
 vocab-org_status-pending = Esperando verificación
 vocab-org_status-verified = Verificada
