@@ -457,6 +457,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         mail::digest::spawn_worker(state.db.clone()),
         // Queued even without SMTP, like the digests.
         crate::families::holds::spawn_worker(state.db.clone()),
+        crate::placements::reminder::spawn_worker(state.db.clone()),
         crate::alerts::service::spawn_worker(state.clone()),
     ];
     if state.config.meili_url.is_none() {

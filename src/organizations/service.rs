@@ -776,12 +776,18 @@ async fn tell_families_of_pause(
         let Some(student) = students.iter().find(|s| s.id == placement.student_id) else {
             continue;
         };
-        if !minor || crate::families::address_report::is_held(db, student.id).await? {
+        // An adult's family is not written to (as `tell_family`).
+        let adult = !crate::applications::eligibility::needs_guardian_consent(
+            student,
+            placement.start_date,
+        );
+        if !minor || adult || crate::families::address_report::is_held(db, student.id).await? {
             continue;
         }
         let title = crate::db::found::<opportunity::Entity>(db, placement.opportunity_id)
             .await?
             .title;
+        let school = crate::placements::confirmation::school_of(db, student).await?;
         for guardian in crate::families::service::of_student(db, student.id).await? {
             // A safety message: sent whatever the family chose about
             // optional mail (eyes13a F1).
@@ -798,7 +804,7 @@ async fn tell_families_of_pause(
                     title: &title,
                     organization: &organization.name,
                     student: &student.first_name,
-                    school: "",
+                    school: &school,
                     guardian: "",
                     link: String::new(),
                     facts: None,

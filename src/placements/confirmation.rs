@@ -131,7 +131,13 @@ pub async fn tell_family(
 ) -> AppResult<()> {
     let asked = before.status == entity::PlacementStatus::AwaitingConsent;
     let confirmed = before.consent_given == Some(true);
-    if !(asked || confirmed) || crate::families::address_report::is_held(db, student.id).await? {
+    // An adult's family is not written to about their placement (eyes13e F2).
+    let adult =
+        !crate::applications::eligibility::needs_guardian_consent(student, before.start_date);
+    if !(asked || confirmed)
+        || adult
+        || crate::families::address_report::is_held(db, student.id).await?
+    {
         return Ok(());
     }
     let (kind, signer) = match news {
@@ -185,7 +191,7 @@ pub async fn tell_family(
 }
 
 /// The student's school's name, as mail to the family names it.
-async fn school_of(db: &impl ConnectionTrait, student: &student::Model) -> AppResult<String> {
+pub async fn school_of(db: &impl ConnectionTrait, student: &student::Model) -> AppResult<String> {
     Ok(crate::db::found::<school::Entity>(db, student.school_id)
         .await?
         .name)

@@ -1,5 +1,6 @@
-//! Placements: guardian consent (a one-time link mailed to each guardian, or
-//! a paper form recorded by a counselor), hours logged and approved,
+//! Placements: guardian consent (a one-time link mailed to each guardian,
+//! asked again when unanswered, or a paper form recorded by a counselor),
+//! what the family is told about the placement, hours logged and approved,
 //! completion and evaluations (written and read), seats given back or ended
 //! early and refilled from the wait list, and named mentors.
 
@@ -8,6 +9,7 @@ pub mod consent;
 pub mod evaluation;
 mod handlers;
 pub mod mentor;
+pub mod reminder;
 mod seat_pages;
 pub mod seats;
 pub mod service;

@@ -195,6 +195,10 @@ async fn free(
     actor: i32,
 ) -> AppResult<opportunity::Model> {
     let opportunity = lock_opportunity(db, found.opportunity_id).await?;
+    // Read again under the posting's lock: a consent recorded meanwhile (on
+    // PostgreSQL the first read was not locked) changes what the family is
+    // told (eyes13e).
+    let found = &crate::db::found::<placement::Entity>(db, found.id).await?;
     if !PlacementStatus::OPEN.contains(&found.status) {
         return Err(not_open(found.status));
     }

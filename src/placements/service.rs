@@ -798,6 +798,17 @@ pub async fn complete(
         .await?;
     }
     let student = crate::db::found::<student::Entity>(&txn, student_id).await?;
+    if status == PlacementStatus::EndedEarly {
+        // The family's calendar still has the days ahead (eyes13e F1).
+        super::confirmation::tell_family(
+            &txn,
+            &placement,
+            &opportunity,
+            &student,
+            super::confirmation::FamilyNews::CalledOff,
+        )
+        .await?;
+    }
     if let Some(user_id) = student.user_id {
         let message = Message::new("notice-placement-closed")
             .arg("title", opportunity.title.as_str())

@@ -400,3 +400,119 @@ async fn a_placement_of_a_student_who_left_the_school_is_not_started_by_the_fami
         assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
     }
 }
+
+/// María has not answered in 4 days: she is asked again with a fresh link
+/// (the first stops working), then once more, and no more; a family asked
+/// lately is not reminded.
+#[tokio::test]
+async fn a_family_that_has_not_answered_is_asked_again_twice_at_most() {
+    use sea_orm::{EntityTrait, sea_query::Expr};
+    use stembridge::placements::reminder::remind;
+    // Every request of the test's placement sent `days` ago.
+    async fn sent_days_ago(app: &crate::helpers::TestApp, days: i64) {
+        entity::consent_request::Entity::update_many()
+            .col_expr(
+                entity::consent_request::Column::CreatedAt,
+                Expr::value(chrono::Utc::now() - chrono::Duration::days(days)),
+            )
+            .exec(&app.db)
+            .await
+            .unwrap();
+    }
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            placement,
+            first,
+            ..
+        } = waiting_for_maria(backend, "es").await;
+        let now = chrono::Utc::now();
+        assert_eq!(remind(&app.db, now).await.unwrap(), 0, "asked lately");
+        for round in 2..=3 {
+            sent_days_ago(&app, 5).await;
+            assert_eq!(remind(&app.db, now).await.unwrap(), 1, "round {round}");
+            let again = server
+                .wait_for_to("maria@example.org", round, 15)
+                .await
+                .remove(round - 1);
+            assert!(
+                again.subject().contains("Se necesita su consentimiento"),
+                "{}",
+                again.subject()
+            );
+        }
+        sent_days_ago(&app, 5).await;
+        assert_eq!(remind(&app.db, now).await.unwrap(), 0, "three at most");
+        // The first link no longer works; the newest does.
+        let old = new_client()
+            .get(app.url(&first.link("/consent/")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(old.status(), StatusCode::GONE);
+        let newest = server.received_to("maria@example.org").remove(2);
+        let response = give_consent(&app, &new_client(), &newest.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+    }
+}
+
+/// The employer closes a started placement as "ended early" (not through
+/// the early-end form): the family that was confirmed still hears it, with
+/// the calendar entry cancelled (eyes13e F1).
+#[tokio::test]
+async fn an_employer_closing_a_placement_as_ended_early_tells_the_family() {
+    use sea_orm::{EntityTrait, sea_query::Expr};
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            placement,
+            first,
+            ..
+        } = waiting_for_maria(backend, "en").await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        server.wait_for_to("maria@example.org", 2, 15).await;
+        // It started yesterday.
+        entity::placement::Entity::update_many()
+            .col_expr(
+                entity::placement::Column::StartDate,
+                Expr::value(chrono::Local::now().date_naive() - chrono::Duration::days(1)),
+            )
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let employer = new_client();
+        app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
+            .await;
+        let page = format!("/employer/placements/{placement}");
+        let response = app
+            .submit_as(
+                &employer,
+                &page,
+                &format!("{page}/complete"),
+                &[
+                    ("outcome", "ended_early"),
+                    ("communication", "3"),
+                    ("teamwork", "3"),
+                    ("technical", "3"),
+                    ("reliability", "3"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(placement_status(&app, placement).await, "ended_early");
+        let told = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert!(
+            told.subject().contains("will not go on"),
+            "{}",
+            told.subject()
+        );
+        assert!(calendar_of(&told).contains("STATUS:CANCELLED"));
+    }
+}
