@@ -256,6 +256,25 @@ impl FieldErrors {
         }
     }
 
+    /// Refuses `value` when it holds a way to reach its writer outside
+    /// STEMbridge (a phone number, an email address, a link, a social media
+    /// handle: see [`crate::contact_details`]), naming what was found. For
+    /// the text employers write and students read; a field already refused
+    /// keeps its first message.
+    pub fn without_contact_details(&mut self, field: &str, value: &str) {
+        if self.message(field).is_some() {
+            return;
+        }
+        if let Some(found) = crate::contact_details::find(value) {
+            self.add(
+                field,
+                Message::new("form-contact-details")
+                    .arg("kind", found.kind.key())
+                    .arg("found", found.text),
+            );
+        }
+    }
+
     /// An email address, lower-cased; only its general shape is checked.
     pub fn email(&mut self, field: &str, value: &str) -> String {
         let value = value.trim().to_lowercase();

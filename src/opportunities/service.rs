@@ -514,6 +514,21 @@ pub async fn act(
         if current.deadline < today() {
             return Err(AppError::conflict("employer-posting-deadline-passed"));
         }
+        // Saved before contact details were refused: students see it now.
+        let mut errors = FieldErrors::new();
+        super::forms::refuse_contact_details(
+            &mut errors,
+            [
+                &current.title,
+                &current.description,
+                &current.address,
+                &current.schedule,
+                &current.skills,
+            ],
+        );
+        if !errors.is_empty() {
+            return Err(AppError::Conflict(errors.summary(i18n::current())));
+        }
     }
     if action == Action::Delete {
         current.delete(&txn).await?;

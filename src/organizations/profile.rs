@@ -94,6 +94,8 @@ pub async fn update_profile(
         &form.description,
         limit::DESCRIPTION,
     );
+    // Shown to students on the public page, as a posting is.
+    errors.without_contact_details("description", &description);
     let address = errors.optional_text(
         "address",
         "form-label-address",
