@@ -673,6 +673,20 @@ async fn stored(app: &TestApp, id: i32) -> entity::opportunity::Model {
         .unwrap()
 }
 
+/// The subjects of the audit entries of `action`, oldest first.
+async fn audited(app: &TestApp, action: &str) -> Vec<String> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    entity::audit_log::Entity::find()
+        .filter(entity::audit_log::Column::Action.eq(action))
+        .order_by_asc(entity::audit_log::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.subject)
+        .collect()
+}
+
 /// A page's text with the slashes the templates escape written back.
 async fn page_text(response: reqwest::Response) -> String {
     response.text().await.unwrap().replace("&#x2f;", "/")
@@ -891,6 +905,100 @@ async fn invisible_characters_are_taken_out_of_a_posting_before_it_is_stored_or_
         assert!(page.contains("Robotics lab intern") && page.contains("Building robots"));
         let found = app.api("q=robotics").await;
         assert_eq!(found["hits"][0]["title"], "Robotics lab intern");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_edit_of_a_published_posting_is_audited_with_what_students_saw_before_and_after() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let id = app.draft(&employer, &posting(&[])).await;
+        let edit = async |fields: &[(&'static str, &str)]| {
+            let fields = posting(fields);
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app
+                .submit_as(
+                    &employer,
+                    "/employer",
+                    &format!("/employer/opportunities/{id}/edit"),
+                    &fields,
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        };
+        // A draft reached no student: its edits are its own business.
+        edit(&[("skills", "soldering, Python, CAD")]).await;
+        assert_eq!(
+            audited(&app, "edit_published_posting").await,
+            Vec::<String>::new()
+        );
+
+        app.act(&employer, id, "publish").await;
+        edit(&[
+            ("title", "Robotics lab intern (paid)"),
+            (
+                "description",
+                "Help build and test robots.\n\nYou will learn soldering, Python and CAD.",
+            ),
+            ("skills", "soldering, Python, CAD"),
+            ("hourly_wage", "19"),
+        ])
+        .await;
+        let expected = format!(
+            "opportunity {id} “Robotics lab intern”: \
+             title “Robotics lab intern” → “Robotics lab intern (paid)”; \
+             description “Help build and test robots.\n\nYou will learn soldering and Python.” → \
+             “Help build and test robots.\n\nYou will learn soldering, Python and CAD.”; \
+             hourly_wage “$18.50” → “$19.00”"
+        );
+        assert_eq!(
+            audited(&app, "edit_published_posting").await,
+            std::slice::from_ref(&expected)
+        );
+
+        // Saving it again as it is changes nothing, and records nothing.
+        edit(&[
+            ("title", "Robotics lab intern (paid)"),
+            (
+                "description",
+                "Help build and test robots.\n\nYou will learn soldering, Python and CAD.",
+            ),
+            ("skills", "soldering, Python, CAD"),
+            ("hourly_wage", "19"),
+        ])
+        .await;
+        assert_eq!(audited(&app, "edit_published_posting").await, [expected]);
+
+        // A closed posting is still on its applicants' pages: audited too.
+        app.act(&employer, id, "close").await;
+        edit(&[
+            ("title", "Robotics lab intern (closed)"),
+            ("hourly_wage", "19"),
+        ])
+        .await;
+        let entries = audited(&app, "edit_published_posting").await;
+        assert_eq!(entries.len(), 2);
+        assert!(entries[1].contains(
+            "title “Robotics lab intern (paid)” → “Robotics lab intern (closed)”; description"
+        ));
+
+        // Admins read it in the log, with who made it.
+        let log = app
+            .get_as(&admin, "/admin/audit?action=edit_published_posting")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            log.contains("Changed a posting students could see"),
+            "{log}"
+        );
+        assert!(log.contains("erin@lakeshore.org"));
+        assert!(log.contains("Robotics lab intern (closed)"));
     })
     .await;
 }

@@ -1554,7 +1554,8 @@ async fn a_counselor_cannot_undo_an_admins_suspension_or_rejection() {
 }
 
 #[tokio::test]
-async fn an_organization_description_with_contact_details_is_refused() {
+async fn an_organization_description_with_contact_details_is_refused_and_a_clean_change_is_audited()
+{
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
         let employer = app
@@ -1606,7 +1607,7 @@ async fn an_organization_description_with_contact_details_is_refused() {
         }
 
         // A clean description, once its invisible characters are out, is
-        // saved and shown.
+        // saved, shown and audited old → new.
         let response = save_profile(
             &app,
             &employer,
@@ -1621,6 +1622,13 @@ async fn an_organization_description_with_contact_details_is_refused() {
             stored(&app, id).await.description,
             "Data science for good, every week."
         );
+        assert_eq!(
+            audited(&app, "change_organization_description").await,
+            [format!(
+                "organization {id}: description “{}” → “Data science for good, every week.”",
+                before.description
+            )]
+        );
         let public = app
             .get_as(&new_client(), &format!("/organizations/{id}"))
             .await
@@ -1628,6 +1636,18 @@ async fn an_organization_description_with_contact_details_is_refused() {
             .await
             .unwrap();
         assert!(public.contains("Data science for good, every week."));
+
+        // The same description again is no change.
+        save_profile(
+            &app,
+            &employer,
+            &[("description", "Data science for good, every week.")],
+        )
+        .await;
+        assert_eq!(
+            audited(&app, "change_organization_description").await.len(),
+            1
+        );
     })
     .await;
 }
