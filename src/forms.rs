@@ -256,6 +256,25 @@ impl FieldErrors {
         }
     }
 
+    /// Refuses `value` when it holds a way to reach its writer outside
+    /// STEMbridge (a phone number, an email address, a link, a social media
+    /// handle: see [`crate::contact_details`]), naming what was found. For
+    /// the text employers write and students read; a field already refused
+    /// keeps its first message.
+    pub fn without_contact_details(&mut self, field: &str, value: &str) {
+        if self.message(field).is_some() {
+            return;
+        }
+        if let Some(found) = crate::contact_details::find(value) {
+            self.add(
+                field,
+                Message::new("form-contact-details")
+                    .arg("kind", found.kind.key())
+                    .arg("found", found.text),
+            );
+        }
+    }
+
     /// An email address, lower-cased; only its general shape is checked.
     pub fn email(&mut self, field: &str, value: &str) -> String {
         let value = value.trim().to_lowercase();
@@ -486,9 +505,83 @@ pub fn is_direction_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `text` without direction controls (see [`is_direction_control`]).
-pub fn without_direction_controls(text: &str) -> String {
-    text.chars().filter(|&c| !is_direction_control(c)).collect()
+/// Whether `c` is a character that shows nothing and that nobody types on
+/// purpose in English or Spanish text: every format character of Unicode
+/// (category Cf: the direction controls above and the marks U+200E, U+200F
+/// and U+061C, zero-width spaces and joiners, the soft hyphen, word joiners,
+/// the byte order mark, tag characters U+E0000-U+E007F, interlinear
+/// annotation...) and the blank letters (the combining grapheme joiner, the
+/// Hangul fillers, the Khmer inherent vowels, the Mongolian variation
+/// selectors). Each one splits a word without showing it: "snap\u{200B}chat"
+/// reads as "snapchat" but matches no check looking for it, and a name
+/// with one reads like a name without. Variation selectors (U+FE0E, U+FE0F)
+/// are kept: they choose how an emoji is drawn, and the check for contact
+/// details reads through them (`contact_details`).
+pub fn is_invisible(c: char) -> bool {
+    is_direction_control(c)
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{0600}'..='\u{0605}'
+                | '\u{061C}'
+                | '\u{06DD}'
+                | '\u{070F}'
+                | '\u{0890}'..='\u{0891}'
+                | '\u{08E2}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{206A}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{110BD}'
+                | '\u{110CD}'
+                | '\u{13430}'..='\u{1343F}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
+}
+
+/// Whether `c` is drawn as a picture: the emoji blocks and the symbols an
+/// emoji sequence joins (♀, ⚕, ❤...), and the skin tone modifiers.
+fn is_pictograph(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2190}'..='\u{21FF}'
+            | '\u{2300}'..='\u{23FF}'
+            | '\u{2600}'..='\u{27BF}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{1F000}'..='\u{1FAFF}'
+    )
+}
+
+/// `text` without invisible characters (see [`is_invisible`]), except a
+/// zero width joiner between two pictographs (an emoji variation selector
+/// may stand between): that one draws 👩‍🔬 as one emoji instead of 👩 and 🔬
+/// side by side, and hides nothing, since no word is spelled in emoji.
+pub fn without_invisible(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let joins_emoji = |at: usize| {
+        let before = chars[..at]
+            .iter()
+            .rev()
+            .find(|&&c| c != '\u{FE0F}')
+            .is_some_and(|&c| is_pictograph(c));
+        let after = chars.get(at + 1).is_some_and(|&c| is_pictograph(c));
+        before && after
+    };
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(at, &c)| !is_invisible(c) || (c == '\u{200D}' && joins_emoji(at)))
+        .map(|(_, &c)| c)
+        .collect()
 }
 
 /// Whether `c` ends a line anywhere text is shown: LF, CR (what [`cleaned`]
@@ -501,16 +594,20 @@ pub fn is_line_break(c: char) -> bool {
     )
 }
 
-/// Text as a form field's value is kept: trimmed, without direction
-/// controls, and with line breaks as the browser counted them. A
-/// `<textarea>` sends each line break as CRLF but its `maxlength` counts it
-/// as one character (the HTML "API value"), so CRLF and a lone CR become LF
-/// before the limit is counted, and are stored that way.
+/// Text as a form field's value is kept: trimmed, without invisible
+/// characters ([`without_invisible`]), and with every line break as LF,
+/// counted as the browser counted it. A `<textarea>` sends each line break
+/// as CRLF but its `maxlength` counts it as one character (the HTML "API
+/// value"), so CRLF becomes LF before the limit is counted, and is stored
+/// that way; a lone CR and the rarer breaks ([`is_line_break`]: the Unicode
+/// line separator U+2028 among them, which most pages draw as nothing at
+/// all) become LF too, so a paragraph shows each of its breaks and a
+/// one-line field refuses them all.
 pub fn cleaned(value: &str) -> String {
-    without_direction_controls(value)
+    without_invisible(value)
         .trim()
         .replace("\r\n", "\n")
-        .replace('\r', "\n")
+        .replace(is_line_break, "\n")
 }
 
 /// A part of the request that cannot be read: a 400 with a plain sentence
@@ -840,8 +937,75 @@ mod tests {
             limit::SHORT_NAME,
         );
         assert_eq!(kept, "Riverax");
-        // Marks that only help a mixed line read well are kept.
-        assert_eq!(cleaned("a\u{200F}b"), "a\u{200F}b");
+    }
+
+    #[test]
+    fn invisible_characters_are_taken_out_and_line_breaks_kept_as_lf() {
+        for (typed, kept) in [
+            ("snap\u{200B}chat @ray\u{200C}boss", "snapchat @rayboss"),
+            ("RLM\u{200E}\u{200F} ALM\u{061C}", "RLM ALM"),
+            ("Tag\u{E0041}\u{E0042}\u{E007F}", "Tag"),
+            ("Soft\u{00AD}hyphen", "Softhyphen"),
+            ("\u{FEFF}FEFF\u{FEFF}mark", "FEFFmark"),
+            ("word\u{2060}joiner\u{2063}", "wordjoiner"),
+            ("Hangul\u{3164}filler\u{115F}", "Hangulfiller"),
+            ("grapheme\u{034F}joiner", "graphemejoiner"),
+            // Line breaks stay, each as LF; the rarer ones become LF too.
+            ("one\r\ntwo\n\nthree", "one\ntwo\n\nthree"),
+            (
+                "LS\u{2028}sep PS\u{2029}sep NEL\u{0085}x",
+                "LS\nsep PS\nsep NEL\nx",
+            ),
+            // Accents, other alphabets and emoji are text.
+            ("Peña Ñandú Zoë ½ 你好 مرحبا", "Peña Ñandú Zoë ½ 你好 مرحبا"),
+            ("❤\u{FE0F} ok", "❤\u{FE0F} ok"),
+            // A joiner inside an emoji sequence draws one emoji; between
+            // letters it only hides.
+            ("👩\u{200D}🔬 👩🏽\u{200D}🔬", "👩\u{200D}🔬 👩🏽\u{200D}🔬"),
+            ("🏳\u{FE0F}\u{200D}🌈", "🏳\u{FE0F}\u{200D}🌈"),
+            (
+                "insta\u{200D}gram 👩\u{200D}x a\u{200D}🔬",
+                "instagram 👩x a🔬",
+            ),
+        ] {
+            assert_eq!(cleaned(typed), kept, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn every_format_character_is_invisible_and_nothing_a_person_types_is() {
+        // The format characters (Unicode category Cf) as of Unicode 15.1.
+        let format = [
+            0x00AD..=0x00AD,
+            0x0600..=0x0605,
+            0x061C..=0x061C,
+            0x06DD..=0x06DD,
+            0x070F..=0x070F,
+            0x0890..=0x0891,
+            0x08E2..=0x08E2,
+            0x180E..=0x180E,
+            0x200B..=0x200F,
+            0x202A..=0x202E,
+            0x2060..=0x2064,
+            0x2066..=0x206F,
+            0xFEFF..=0xFEFF,
+            0xFFF9..=0xFFFB,
+            0x110BD..=0x110BD,
+            0x110CD..=0x110CD,
+            0x13430..=0x1343F,
+            0x1BCA0..=0x1BCA3,
+            0x1D173..=0x1D17A,
+            0xE0001..=0xE0001,
+            0xE0020..=0xE007F,
+        ];
+        for code in format.into_iter().flatten() {
+            let c = char::from_u32(code).expect("a character");
+            assert!(is_invisible(c), "U+{code:04X}");
+        }
+        for c in "aZ09 .,;:!?¿¡@#$%&*()-_'\"ñÑáéíóúüç€£½→\u{FE0F}\u{00A0}\t".chars()
+        {
+            assert!(!is_invisible(c), "{c:?}");
+        }
     }
 
     #[test]

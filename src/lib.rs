@@ -41,6 +41,7 @@ pub mod search; // the search engines, the outbox worker, /search, the API and i
 pub mod security; // account security: MFA, password reset, account lifecycle
 
 // Shared data and tools.
+pub mod contact_details; // phone numbers, email addresses, links and social handles in text employers write for students
 pub mod geo; // ZIP centroids and distances
 pub mod languages; // ISO 639-1 codes
 pub mod outbox; // the search outbox rows written with each change, and its backlog for /readyz

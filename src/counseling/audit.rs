@@ -1,6 +1,7 @@
 //! The audit log: every export and every opening of a student's record,
-//! who was given or taken which school, claim codes and claims, and
-//! account and organization decisions.
+//! who was given or taken which school, claim codes and claims, account
+//! and organization decisions, and what employers changed in the text
+//! students read (postings past a draft, the organization's description).
 
 use axum::{extract::Request, http::Method, middleware::Next, response::Response};
 use chrono::Utc;
@@ -60,6 +61,8 @@ entity::vocabulary! {
         InviteMember = "invite_member",
         JoinOrganization = "join_organization",
         NameMentor = "name_mentor",
+        EditPublishedPosting = "edit_published_posting",
+        ChangeOrganizationDescription = "change_organization_description",
     }
 }
 
@@ -104,6 +107,66 @@ pub async fn record(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// What a change did, for an entry's subject: `{about}: field “old” →
+/// “new”; …` for each field whose value changed, `None` when none did.
+/// A long value (a description) is shown around what changed, with "…"
+/// for what is left out, so that every changed field is named within the
+/// subject's length and each shows what readers saw before and after.
+pub fn changes(about: &str, fields: &[(&str, &str, &str)]) -> Option<String> {
+    let changed: Vec<_> = fields.iter().filter(|(_, old, new)| old != new).collect();
+    if changed.is_empty() {
+        return None;
+    }
+    // Each changed field's share of the subject, less its name and quotes.
+    let share = SUBJECT_CHARS.saturating_sub(about.chars().count()) / changed.len();
+    let room = (share.saturating_sub(40) / 2).max(40);
+    let changes: Vec<String> = changed
+        .into_iter()
+        .map(|(field, old, new)| {
+            let (old, new) = around_change(old, new, room);
+            format!("{field} “{old}” → “{new}”")
+        })
+        .collect();
+    Some(format!("{about}: {}", changes.join("; ")))
+}
+
+/// `old` and `new` whole when each fits in `room` characters; else each
+/// from a little before the first character where they differ to a little
+/// after the last, cut to `room`.
+fn around_change(old: &str, new: &str, room: usize) -> (String, String) {
+    let old: Vec<char> = old.chars().collect();
+    let new: Vec<char> = new.chars().collect();
+    if old.len() <= room && new.len() <= room {
+        return (old.iter().collect(), new.iter().collect());
+    }
+    let same_start = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let shorter = old.len().min(new.len()) - same_start;
+    let same_end = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(shorter)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let context = (room / 4).min(60);
+    let excerpt = |text: &[char]| {
+        let start = same_start.saturating_sub(context);
+        let end = (text.len() - same_end + context)
+            .min(text.len())
+            .min(start + room);
+        let mut excerpt = String::new();
+        if start > 0 {
+            excerpt.push('…');
+        }
+        excerpt.extend(&text[start..end]);
+        if end < text.len() {
+            excerpt.push('…');
+        }
+        excerpt
+    };
+    (excerpt(&old), excerpt(&new))
 }
 
 /// One line of the log, for admins.
@@ -156,4 +219,54 @@ pub async fn entries(
             subject: r.subject,
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_changes_are_shown_whole_and_unchanged_fields_left_out() {
+        assert_eq!(
+            changes(
+                "organization 7",
+                &[
+                    ("name", "A", "B"),
+                    ("website", "x", "x"),
+                    ("phone", "", "1")
+                ]
+            )
+            .as_deref(),
+            Some("organization 7: name “A” → “B”; phone “” → “1”")
+        );
+        assert_eq!(changes("organization 7", &[("name", "A", "A")]), None);
+    }
+
+    #[test]
+    fn a_long_text_is_shown_around_what_changed_and_every_field_is_named() {
+        let old = format!("{}Questions? Ask us.{}", "a".repeat(3000), "z".repeat(1900));
+        let new = format!(
+            "{}Questions? Text me at (312) 555-0199.{}",
+            "a".repeat(3000),
+            "z".repeat(1900)
+        );
+        let subject = changes(
+            "opportunity 19 “Robotics”",
+            &[
+                ("title", "Robotics", "Robotics!"),
+                ("description", &old, &new),
+            ],
+        )
+        .expect("changed");
+        assert!(subject.chars().count() <= SUBJECT_CHARS, "{subject}");
+        assert!(subject.starts_with(
+            "opportunity 19 “Robotics”: title “Robotics” → “Robotics!”; description “…a"
+        ));
+        assert!(subject.contains("Questions? Ask us.zz"), "{subject}");
+        assert!(
+            subject.contains("Questions? Text me at (312) 555-0199.zz"),
+            "{subject}"
+        );
+        assert!(subject.ends_with("z…”"), "{subject}");
+    }
 }

@@ -13,7 +13,7 @@ use axum::{
 
 use crate::{
     error::{AppError, AppResult},
-    forms::without_direction_controls,
+    forms::without_invisible,
 };
 
 /// The text of a cell as written: neutralised when a spreadsheet would
@@ -52,11 +52,11 @@ impl Export {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        // Direction controls go too: a name stored before they were
-        // refused at the door must not flip how a spreadsheet row reads.
+        // Invisible characters go too: a name stored before they were
+        // taken out at the door must not flip how a spreadsheet row reads.
         let cells: Vec<String> = cells
             .into_iter()
-            .map(|cell| neutralise(&without_direction_controls(cell.as_ref())).into_owned())
+            .map(|cell| neutralise(&without_invisible(cell.as_ref())).into_owned())
             .collect();
         self.writer.write_record(&cells).map_err(csv_error)
     }

@@ -139,6 +139,17 @@ pub fn derived(feature: AccessNeed) -> bool {
     matches!(feature, AccessNeed::Paid | AccessNeed::RemoteOk)
 }
 
+/// Records a message on each of the posting's fields in the employer's own
+/// words (title, description, address, schedule, skills, in that order)
+/// that holds contact details. Students read every one of them, and reach
+/// the employer through STEMbridge only (`crate::contact_details`).
+pub fn refuse_contact_details(errors: &mut FieldErrors, own_words: [&str; 5]) {
+    let fields = ["title", "description", "address", "schedule", "skills"];
+    for (field, text) in fields.into_iter().zip(own_words) {
+        errors.without_contact_details(field, text);
+    }
+}
+
 /// A posting that passed every check.
 #[derive(Debug, Clone)]
 pub struct Posting {
@@ -274,6 +285,16 @@ impl PostingForm {
         let dates = self.dates(&mut errors, is_shadow);
         let audience = self.audience(&mut errors, basics.kind, is_shadow);
         dates.check_order(&mut errors, is_shadow);
+        refuse_contact_details(
+            &mut errors,
+            [
+                &basics.title,
+                &basics.description,
+                &place.address,
+                &pay.schedule,
+                &audience.skills,
+            ],
+        );
         if let (Some(min), Some(max)) = (audience.min_grade, audience.max_grade)
             && max < min
         {

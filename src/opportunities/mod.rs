@@ -1,6 +1,7 @@
 //! Opportunities: employers draft, publish, edit, close and archive postings;
 //! students read the ones that are open.
 
+mod changes;
 pub mod forms;
 mod handlers;
 pub mod jsonld;

@@ -13,7 +13,10 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use super::forms::{Posting, PostingForm};
+use super::{
+    changes,
+    forms::{Posting, PostingForm},
+};
 use crate::{
     auth::extractors::EmployerUser,
     db,
@@ -174,8 +177,9 @@ async fn lock_owned(
 }
 
 /// Saves an edit; a published posting changes in search at once (via the
-/// outbox). Past a draft, only a verified organization edits, and the terms
-/// guardians consented to stay fixed while students hold seats.
+/// outbox). Past a draft, only a verified organization edits, the terms
+/// guardians consented to stay fixed while students hold seats, and the
+/// edit is audited (students saw the posting).
 pub async fn update(
     db: &DatabaseConnection,
     employer: &EmployerUser,
@@ -199,9 +203,9 @@ pub async fn update(
         crate::applications::service::lock_verified_organization(&txn, employer).await?;
     }
     deadline_kept(&current, &posting, today()).into_result(())?;
+    let features = features_of(&txn, id).await?;
     if seats_held(&txn, id).await? > 0 {
-        let features = features_of(&txn, id).await?;
-        locked_terms(&current, &features, &posting).into_result(())?;
+        changes::locked_terms(&current, &features, &posting).into_result(())?;
     }
     let taken = crate::applications::service::slots_taken(&txn, id).await?;
     if posting.slots < taken {
@@ -220,6 +224,9 @@ pub async fn update(
         let mut errors = FieldErrors::new();
         errors.add_id("allocation", "draws-error-allocation-locked");
         return Err(AppError::Validation(errors));
+    }
+    if current.status != OpportunityStatus::Draft {
+        changes::audit_edit(&txn, employer.id, &current, &features, &posting).await?;
     }
     let mut model: opportunity::ActiveModel = current.into();
     apply(&mut model, &posting);
@@ -269,142 +276,6 @@ async fn seats_held(db: &impl ConnectionTrait, opportunity_id: i32) -> AppResult
         .filter(placement::Column::Status.is_in(PlacementStatus::OPEN))
         .count(db)
         .await?)
-}
-
-/// The terms a guardian's consent covers that an edit would change, each
-/// refused on its field: what the consent mail and page showed (title and
-/// kind, description, field, skills, language, the team's languages, who is
-/// eligible), and where, how, when, for what pay, with which access
-/// features. While students hold seats these stay as agreed, and a change
-/// goes through the students' counselor, or a new posting. Only the
-/// deadline, the seats (not below those taken) and added features change.
-fn locked_terms(
-    current: &opportunity::Model,
-    features: &[AccessNeed],
-    posting: &Posting,
-) -> FieldErrors {
-    let mut errors = FieldErrors::new();
-    let changed = [
-        (
-            "title",
-            "employer-posting-title",
-            current.title != posting.title,
-        ),
-        (
-            "kind",
-            "employer-posting-kind-name",
-            current.kind != posting.kind,
-        ),
-        (
-            "description",
-            "employer-posting-description",
-            current.description != posting.description,
-        ),
-        (
-            "written_in",
-            "posting-language-label",
-            current.written_in != posting.written_in,
-        ),
-        (
-            "field",
-            "employer-posting-field-name",
-            current.field != posting.field,
-        ),
-        (
-            "skills",
-            "employer-posting-skills-name",
-            current.skills != posting.skills,
-        ),
-        (
-            "languages",
-            "employer-posting-languages",
-            current.languages != posting.languages.join(","),
-        ),
-        (
-            "min_grade",
-            "employer-posting-min-grade",
-            current.min_grade != posting.min_grade,
-        ),
-        (
-            "max_grade",
-            "employer-posting-max-grade",
-            current.max_grade != posting.max_grade,
-        ),
-        (
-            "min_age",
-            "employer-posting-min-age",
-            current.min_age != posting.min_age,
-        ),
-        (
-            "mode",
-            "employer-posting-mode-name",
-            current.mode != posting.mode,
-        ),
-        (
-            "address",
-            "employer-posting-address-name",
-            current.address != posting.address,
-        ),
-        ("zip", "employer-posting-zip", current.zip != posting.zip),
-        (
-            "compensation",
-            "employer-posting-compensation-name",
-            current.compensation != posting.compensation,
-        ),
-        (
-            "hourly_wage",
-            "employer-posting-hourly-wage-name",
-            current.hourly_wage_cents != posting.hourly_wage_cents,
-        ),
-        (
-            "stipend",
-            "employer-posting-stipend-name",
-            current.stipend_cents != posting.stipend_cents,
-        ),
-        (
-            "hours_per_week",
-            "employer-posting-hours-per-week",
-            current.hours_per_week != posting.hours_per_week,
-        ),
-        (
-            "schedule",
-            "employer-posting-schedule",
-            current.schedule != posting.schedule,
-        ),
-        (
-            "start_date",
-            "employer-posting-start-date",
-            current.start_date != posting.start_date,
-        ),
-        (
-            "end_date",
-            "employer-posting-end-date",
-            current.end_date != posting.end_date,
-        ),
-        (
-            "start_time",
-            "employer-posting-start-time-name",
-            current.start_time != posting.start_time,
-        ),
-        (
-            "end_time",
-            "employer-posting-end-time-name",
-            current.end_time != posting.end_time,
-        ),
-    ];
-    for (field, label, changed) in changed {
-        if changed {
-            errors.add(
-                field,
-                Message::new("guard-posting-locked").term("label", label),
-            );
-        }
-    }
-    // Offering more is fine; taking a promised feature away is not.
-    if features.iter().any(|f| !posting.features.contains(f)) {
-        errors.add_id("features", "guard-posting-locked-features");
-    }
-    errors
 }
 
 entity::vocabulary! {
@@ -513,6 +384,21 @@ pub async fn act(
         }
         if current.deadline < today() {
             return Err(AppError::conflict("employer-posting-deadline-passed"));
+        }
+        // Saved before contact details were refused: students see it now.
+        let mut errors = FieldErrors::new();
+        super::forms::refuse_contact_details(
+            &mut errors,
+            [
+                &current.title,
+                &current.description,
+                &current.address,
+                &current.schedule,
+                &current.skills,
+            ],
+        );
+        if !errors.is_empty() {
+            return Err(AppError::Conflict(errors.summary(i18n::current())));
         }
     }
     if action == Action::Delete {

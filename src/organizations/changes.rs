@@ -103,15 +103,15 @@ pub async fn decide(
     row.change_requested_by = Set(None);
     let organization = row.update(&txn).await?;
 
-    let changes: Vec<String> = [
-        ("name", &current.name, &new_name),
-        ("website", &current.website, &new_website),
-    ]
-    .into_iter()
-    .filter(|(_, old, new)| old != new)
-    .map(|(field, old, new)| format!("{field} “{old}” → “{new}”"))
-    .collect();
-    let subject = format!("organization {organization_id}: {}", changes.join("; "));
+    let about = format!("organization {organization_id}");
+    let subject = audit::changes(
+        &about,
+        &[
+            ("name", &current.name, &new_name),
+            ("website", &current.website, &new_website),
+        ],
+    )
+    .unwrap_or(about);
     let (action, message) = match form.decision {
         ChangeDecision::Approve => {
             // The organization's name is part of every indexed posting.

@@ -57,7 +57,7 @@ const CONFUSABLES: &[(&str, &str)] = &[
 
 /// `c` read as the Latin letter it looks like ([`CONFUSABLES`]), or as
 /// itself.
-fn read_as_latin(c: char) -> char {
+pub fn read_as_latin(c: char) -> char {
     // Cherokee small letters are small capitals: ꭺ passes for A as Ꭺ does.
     let c = if matches!(c, '\u{AB70}'..='\u{ABBF}' | '\u{13F8}'..='\u{13FD}') {
         c.to_uppercase().next().unwrap_or(c)

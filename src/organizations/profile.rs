@@ -2,8 +2,9 @@
 //! reviewer's check of *who* the organization is, so once verified its name
 //! and website only change through a reviewer (a requested change, waiting
 //! beside the verified ones: see `changes`); its contact changes at once but
-//! is audited. A pending organization's edits apply at once and are audited
-//! too (a reviewer's decision names the version they saw). A suspended or
+//! is audited, and so is its public description (students read it). A
+//! pending organization's edits apply at once and are audited too (a
+//! reviewer's decision names the version they saw). A suspended or
 //! rejected organization edits nothing.
 
 use chrono::Utc;
@@ -94,6 +95,8 @@ pub async fn update_profile(
         &form.description,
         limit::DESCRIPTION,
     );
+    // Shown to students on the public page, as a posting is.
+    errors.without_contact_details("description", &description);
     let address = errors.optional_text(
         "address",
         "form-label-address",
@@ -123,15 +126,8 @@ pub async fn update_profile(
         return Err(not_editable());
     }
     let organization_id = current.id;
-    let subject = |changes: &[(&str, &str, &str)]| {
-        let changes: Vec<String> = changes
-            .iter()
-            .filter(|(_, old, new)| old != new)
-            .map(|(field, old, new)| format!("{field} “{old}” → “{new}”"))
-            .collect();
-        (!changes.is_empty())
-            .then(|| format!("organization {organization_id}: {}", changes.join("; ")))
-    };
+    let about = format!("organization {organization_id}");
+    let subject = |changes: &[(&str, &str, &str)]| audit::changes(&about, changes);
     let mut saved = ProfileSaved::Saved;
     let mut row: organization::ActiveModel = current.clone().into();
     if current.status == OrgStatus::Verified {
@@ -205,6 +201,17 @@ pub async fn update_profile(
         row.name = Set(name.clone());
         row.website = Set(website.clone());
         Keys::of(&name, &website, &contact_email).set_on(&mut row);
+    }
+    // Students read it on the public page, whatever the status: the log
+    // keeps what it said before.
+    if let Some(subject) = subject(&[("description", &current.description, &description)]) {
+        audit::record(
+            &txn,
+            employer.id,
+            AuditAction::ChangeOrganizationDescription,
+            &subject,
+        )
+        .await?;
     }
     row.description = Set(description);
     row.address = Set(address);

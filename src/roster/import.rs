@@ -42,7 +42,7 @@ use crate::{
     auth::extractors::CurrentUser,
     db,
     error::AppResult,
-    forms::without_direction_controls,
+    forms::without_invisible,
     i18n::{Lang, Message, MessageArg},
 };
 
@@ -1353,18 +1353,16 @@ fn enabled(
     }
 }
 
-/// A person's given and family names from a row, without direction
-/// controls (`forms::is_direction_control`: a name holding one could flip
-/// how the rest of a line reads), both given and no longer than a record
+/// A person's given and family names from a row, without invisible
+/// characters (`forms::is_invisible`: a direction control could flip how
+/// the rest of a line reads, a zero-width space make the name differ from
+/// the one it reads as), both given and no longer than a record
 /// holds; a line break or other control character (a quoted field may
 /// hold one) is refused with a message saying so. The error is the
 /// catalogue id of the message.
 fn person_names(users: &Table, row: &csv::StringRecord) -> Result<(String, String), &'static str> {
-    let [given_name, family_name] = ["givenName", "familyName"].map(|column| {
-        without_direction_controls(users.get(row, column))
-            .trim()
-            .to_owned()
-    });
+    let [given_name, family_name] = ["givenName", "familyName"]
+        .map(|column| without_invisible(users.get(row, column)).trim().to_owned());
     for name in [&given_name, &family_name] {
         if name.chars().any(char::is_control) {
             return Err("roster-error-names-control");

@@ -662,3 +662,375 @@ async fn a_posting_title_with_a_line_break_is_refused_and_its_description_keeps_
     })
     .await;
 }
+
+/// The posting as stored.
+async fn stored(app: &TestApp, id: i32) -> entity::opportunity::Model {
+    use sea_orm::EntityTrait;
+    entity::opportunity::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// The subjects of the audit entries of `action`, oldest first.
+async fn audited(app: &TestApp, action: &str) -> Vec<String> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    entity::audit_log::Entity::find()
+        .filter(entity::audit_log::Column::Action.eq(action))
+        .order_by_asc(entity::audit_log::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.subject)
+        .collect()
+}
+
+/// A page's text with the slashes the templates escape written back.
+async fn page_text(response: reqwest::Response) -> String {
+    response.text().await.unwrap().replace("&#x2f;", "/")
+}
+
+const TAKE_THEM_OUT: &str = "Students reach you through STEMbridge: take out phone numbers, \
+                             email addresses, links and social media handles.";
+
+#[tokio::test]
+async fn contact_details_in_any_text_of_a_posting_are_refused_on_create_and_edit_and_nothing_is_written()
+ {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let id = app.draft(&employer, &posting(&[])).await;
+        app.act(&employer, id, "publish").await;
+        let before = stored(&app, id).await;
+        let counts = async || {
+            (
+                app.count("opportunity").await,
+                app.count("audit_log").await,
+                app.count("search_outbox").await,
+            )
+        };
+        let counted = counts().await;
+
+        // (field, what the employer typed, what the message says it found)
+        let cases: &[(&'static str, &str, &str)] = &[
+            (
+                "description",
+                "Questions? Text me directly at (312) 555-0199.",
+                "“(312) 555-0199” looks like a phone number.",
+            ),
+            (
+                "description",
+                "Or on WhatsApp +1 312 555 0199",
+                "“+1 312 555 0199” looks like a phone number.",
+            ),
+            (
+                "title",
+                "Robotics intern 312.555.0199",
+                "“312.555.0199” looks like a phone number.",
+            ),
+            (
+                "description",
+                "Or email ray.private@gmail.com.",
+                "“ray.private@gmail.com” looks like an email address.",
+            ),
+            (
+                "description",
+                "Write to ray.private at gmail dot com",
+                "“ray.private at gmail dot com” looks like an email address.",
+            ),
+            (
+                "schedule",
+                "Apply faster at https://bit.ly/3xYzAbC",
+                "“https://bit.ly/3xYzAbC” looks like a link.",
+            ),
+            (
+                "description",
+                "Sign in at lincoln-hs.k12.il.us.sign-in.example/apply",
+                "“lincoln-hs.k12.il.us.sign-in.example/apply” looks like a link.",
+            ),
+            (
+                "description",
+                "Instagram: instagram.com/coolboss.ray",
+                "“instagram.com/coolboss.ray” looks like a link.",
+            ),
+            (
+                "skills",
+                "soldering, Snapchat @coolboss_ray",
+                "“Snapchat @coolboss_ray” looks like a social media handle.",
+            ),
+            (
+                "address",
+                "Discord coolboss#1234",
+                "“Discord coolboss#1234” looks like a social media handle.",
+            ),
+            // Invisible characters are gone before the text is read.
+            (
+                "description",
+                "Zero\u{200B}width: snap\u{200B}chat @ray\u{200B}boss",
+                "“snapchat @rayboss” looks like a social media handle.",
+            ),
+        ];
+        for (field, typed, found) in cases {
+            let fields = posting(&[(field, typed)]);
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            for (page, action) in [
+                (
+                    "/employer/opportunities/new",
+                    "/employer/opportunities".to_owned(),
+                ),
+                ("/employer", format!("/employer/opportunities/{id}/edit")),
+            ] {
+                let response = app.submit_as(&employer, page, &action, &fields).await;
+                assert_eq!(
+                    response.status(),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "{action}: {typed}"
+                );
+                let body = page_text(response).await;
+                assert!(
+                    body.contains(&format!("{found} {TAKE_THEM_OUT}")),
+                    "{action}: {typed}\n{body}"
+                );
+                assert!(
+                    body.contains(&format!("id=\"f-{field}-error\"")),
+                    "the message sits next to {field}"
+                );
+            }
+            assert_eq!(stored(&app, id).await, before, "{typed}: nothing changed");
+        }
+        assert_eq!(
+            counts().await,
+            counted,
+            "nothing created, audited or indexed"
+        );
+
+        // In the reader's language.
+        app.get_as(&employer, "/language/es").await;
+        let fields = posting(&[("description", "Llámame al (312) 555-0199")]);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = app
+            .submit_as(
+                &employer,
+                "/employer",
+                &format!("/employer/opportunities/{id}/edit"),
+                &fields,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = page_text(response).await;
+        assert!(
+            body.contains(
+                "«(312) 555-0199» parece un número de teléfono. Los estudiantes se comunican \
+                 con usted a través de STEMbridge"
+            ),
+            "{body}"
+        );
+        assert_eq!(stored(&app, id).await, before);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn what_real_postings_say_about_dates_pay_and_tools_is_kept() {
+    on_each_backend(async |app: TestApp| {
+        let employer = app
+            .employer("Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let description = "Open for the 2026-2027 school year, grades 9-12 (ages 14-18). \
+             We pay $18.50/hour for 20 hours/week, 9:00-3:00.\n\n\
+             You will use C++, C#, Node.js, ASP.NET and .NET, e.g. for our U.S. labs; \
+             a Ph.D. mentor meets you @ our lab weekly. 3.5 GPA not required. \
+             Our team chats on Discord.";
+        let id = app
+            .draft(
+                &employer,
+                &posting(&[
+                    ("description", description),
+                    (
+                        "address",
+                        "233 S Wacker Dr, Room 204, Chicago IL 60606-1234",
+                    ),
+                    ("schedule", "Mon-Fri 9 am-3 pm, June 15-August 15"),
+                    ("skills", "C++, Python 3.12, Vue.js"),
+                ]),
+            )
+            .await;
+        assert_eq!(stored(&app, id).await.description, description);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn invisible_characters_are_taken_out_of_a_posting_before_it_is_stored_or_shown() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let id = app
+            .published(
+                &employer,
+                &posting(&[
+                    ("title", "Robotics\u{200B} lab\u{FEFF} intern"),
+                    (
+                        "description",
+                        "Build\u{00AD}ing robots\u{200F} with us\u{061C}.\u{2028}\
+                         Tag\u{E0041}\u{E0042} free.\r\n\r\nSecond\u{2060} paragraph \u{1F469}\u{200D}\u{1F52C}.",
+                    ),
+                    ("skills", "sol\u{200C}dering, Python\u{200E}"),
+                    ("schedule", "Tuesdays\u{2063} and Thursdays 4-6 pm"),
+                ]),
+            )
+            .await;
+        let saved = stored(&app, id).await;
+        assert_eq!(saved.title, "Robotics lab intern");
+        assert_eq!(
+            saved.description,
+            "Building robots with us.\nTag free.\n\nSecond paragraph \u{1F469}\u{200D}\u{1F52C}.",
+            "a line separator is a line break; the joiner of an emoji stays"
+        );
+        assert_eq!(saved.skills, "soldering, Python");
+        assert_eq!(saved.schedule, "Tuesdays and Thursdays 4-6 pm");
+
+        let page = app
+            .get_as(&new_client(), &format!("/opportunities/{id}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Robotics lab intern") && page.contains("Building robots"));
+        let found = app.api("q=robotics").await;
+        assert_eq!(found["hits"][0]["title"], "Robotics lab intern");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_edit_of_a_published_posting_is_audited_with_what_students_saw_before_and_after() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let id = app.draft(&employer, &posting(&[])).await;
+        let edit = async |fields: &[(&'static str, &str)]| {
+            let fields = posting(fields);
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app
+                .submit_as(
+                    &employer,
+                    "/employer",
+                    &format!("/employer/opportunities/{id}/edit"),
+                    &fields,
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        };
+        // A draft reached no student: its edits are its own business.
+        edit(&[("skills", "soldering, Python, CAD")]).await;
+        assert_eq!(
+            audited(&app, "edit_published_posting").await,
+            Vec::<String>::new()
+        );
+
+        app.act(&employer, id, "publish").await;
+        edit(&[
+            ("title", "Robotics lab intern (paid)"),
+            (
+                "description",
+                "Help build and test robots.\n\nYou will learn soldering, Python and CAD.",
+            ),
+            ("skills", "soldering, Python, CAD"),
+            ("hourly_wage", "19"),
+        ])
+        .await;
+        let expected = format!(
+            "opportunity {id} “Robotics lab intern”: \
+             title “Robotics lab intern” → “Robotics lab intern (paid)”; \
+             description “Help build and test robots.\n\nYou will learn soldering and Python.” → \
+             “Help build and test robots.\n\nYou will learn soldering, Python and CAD.”; \
+             hourly_wage “$18.50” → “$19.00”"
+        );
+        assert_eq!(
+            audited(&app, "edit_published_posting").await,
+            std::slice::from_ref(&expected)
+        );
+
+        // Saving it again as it is changes nothing, and records nothing.
+        edit(&[
+            ("title", "Robotics lab intern (paid)"),
+            (
+                "description",
+                "Help build and test robots.\n\nYou will learn soldering, Python and CAD.",
+            ),
+            ("skills", "soldering, Python, CAD"),
+            ("hourly_wage", "19"),
+        ])
+        .await;
+        assert_eq!(audited(&app, "edit_published_posting").await, [expected]);
+
+        // A closed posting is still on its applicants' pages: audited too.
+        app.act(&employer, id, "close").await;
+        edit(&[
+            ("title", "Robotics lab intern (closed)"),
+            ("hourly_wage", "19"),
+        ])
+        .await;
+        let entries = audited(&app, "edit_published_posting").await;
+        assert_eq!(entries.len(), 2);
+        assert!(entries[1].contains(
+            "title “Robotics lab intern (paid)” → “Robotics lab intern (closed)”; description"
+        ));
+
+        // Admins read it in the log, with who made it.
+        let log = app
+            .get_as(&admin, "/admin/audit?action=edit_published_posting")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            log.contains("Changed a posting students could see"),
+            "{log}"
+        );
+        assert!(log.contains("erin@lakeshore.org"));
+        assert!(log.contains("Robotics lab intern (closed)"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_draft_holding_contact_details_from_before_the_rule_is_not_published() {
+    on_each_backend(async |app: TestApp| {
+        use sea_orm::ConnectionTrait;
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let id = app.draft(&employer, &posting(&[])).await;
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET description = 'Text me at 312-555-0199' WHERE id = {id}"
+            ))
+            .await
+            .unwrap();
+        let response = app.act(&employer, id, "publish").await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let body = page_text(response).await;
+        assert!(
+            body.contains(&format!(
+                "“312-555-0199” looks like a phone number. {TAKE_THEM_OUT}"
+            )),
+            "{body}"
+        );
+        assert_eq!(
+            stored(&app, id).await.status,
+            entity::OpportunityStatus::Draft
+        );
+    })
+    .await;
+}

@@ -1575,3 +1575,102 @@ async fn a_counselor_cannot_undo_an_admins_suspension_or_rejection() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_organization_description_with_contact_details_is_refused_and_a_clean_change_is_audited()
+{
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Peachtree Analytics", "pat@peachtree.example")
+            .await;
+        let id = app.organization_id("Peachtree Analytics").await;
+        let before = stored(&app, id).await;
+        let audits = app.count("audit_log").await;
+
+        for (typed, found) in [
+            (
+                "Questions? Text Ray at (312) 555-0199.",
+                "“(312) 555-0199” looks like a phone number.",
+            ),
+            (
+                "Write to ray.private@gmail.com",
+                "“ray.private@gmail.com” looks like an email address.",
+            ),
+            (
+                "Sign up at bit.ly/peach-2026",
+                "“bit.ly/peach-2026” looks like a link.",
+            ),
+            (
+                "Follow us, Snap\u{200B}chat: peachtree_fun",
+                "“Snapchat: peachtree_fun” looks like a social media handle.",
+            ),
+        ] {
+            let response = save_profile(&app, &employer, &[("description", typed)]).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{typed}"
+            );
+            let body = response.text().await.unwrap().replace("&#x2f;", "/");
+            assert!(
+                body.contains(&format!(
+                    "{found} Students reach you through STEMbridge: take out phone numbers, \
+                     email addresses, links and social media handles."
+                )),
+                "{typed}\n{body}"
+            );
+            assert!(body.contains("id=\"f-description-error\""));
+            assert_eq!(stored(&app, id).await, before, "{typed}: nothing written");
+            assert_eq!(
+                app.count("audit_log").await,
+                audits,
+                "{typed}: nothing audited"
+            );
+        }
+
+        // A clean description, once its invisible characters are out, is
+        // saved, shown and audited old → new.
+        let response = save_profile(
+            &app,
+            &employer,
+            &[(
+                "description",
+                "Data\u{200B} science\u{FEFF} for good, every week.",
+            )],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            stored(&app, id).await.description,
+            "Data science for good, every week."
+        );
+        assert_eq!(
+            audited(&app, "change_organization_description").await,
+            [format!(
+                "organization {id}: description “{}” → “Data science for good, every week.”",
+                before.description
+            )]
+        );
+        let public = app
+            .get_as(&new_client(), &format!("/organizations/{id}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(public.contains("Data science for good, every week."));
+
+        // The same description again is no change.
+        save_profile(
+            &app,
+            &employer,
+            &[("description", "Data science for good, every week.")],
+        )
+        .await;
+        assert_eq!(
+            audited(&app, "change_organization_description").await.len(),
+            1
+        );
+    })
+    .await;
+}
