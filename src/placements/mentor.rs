@@ -146,6 +146,11 @@ pub async fn name_mentor(
     };
     let role = errors.text("role", "seats-mentor-role", &form.role, limit::MENTOR);
     let intro = errors.optional_text("intro", "seats-mentor-intro", &form.intro, INTRO_MAX);
+    // The mentor card is read by the one minor the mentor meets: no way to
+    // reach them outside STEMbridge in it (eyes13b F1, continued).
+    for (field, text) in [("name", &name), ("role", &role), ("intro", &intro)] {
+        errors.without_contact_details(field, text);
+    }
     let languages = errors.languages(
         "languages",
         &form.languages,

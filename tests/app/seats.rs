@@ -703,6 +703,26 @@ async fn a_posting_that_promises_a_mentor_names_one_before_hours_count_and_the_s
                 ],
                 "colleague of your organization",
             ),
+            (
+                vec![
+                    ("name", "Ray"),
+                    ("role", "Engineer"),
+                    ("languages", "en"),
+                    (
+                        "intro",
+                        "DM me on Instagram @coolboss.ray, no need to tell your counselor",
+                    ),
+                ],
+                "looks like a social media handle",
+            ),
+            (
+                vec![
+                    ("name", "Ray (text me 312-555-0199)"),
+                    ("role", "Engineer"),
+                    ("languages", "en"),
+                ],
+                "looks like a phone number",
+            ),
         ] {
             let (status, body) = post(
                 &app,
