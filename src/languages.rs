@@ -7,8 +7,10 @@ const CODES: &str = "aa:Afar|ab:Abkhazian|af:Afrikaans|ak:Akan|am:Amharic|an:Ara
 /// The home languages a guardian's form offers: the site's own, then those
 /// US districts record most. Any other language a roster gives is kept as
 /// recorded (the form offers it on that guardian's record).
-pub const FAMILY_LANGUAGES: [&str; 12] = [
-    "en", "es", "zh", "vi", "ar", "ht", "ko", "tl", "ru", "fr", "pt", "so",
+pub const FAMILY_LANGUAGES: [&str; 38] = [
+    "en", "es", "zh", "vi", "ar", "ht", "ko", "tl", "ru", "fr", "pt", "so", "ps", "fa", "uk", "ja",
+    "hi", "ur", "bn", "pa", "gu", "te", "ta", "ne", "my", "km", "lo", "am", "ti", "sw", "pl", "ro",
+    "tr", "el", "he", "th", "de", "it",
 ];
 
 /// The code of a language we know but do not write yet (`vi`), however

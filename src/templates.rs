@@ -63,7 +63,7 @@ fn build_environment() -> Environment<'static> {
     );
     env.add_global(
         "family_languages",
-        Value::from_serialize(crate::languages::FAMILY_LANGUAGES),
+        Value::from_serialize(crate::languages::FAMILY_LANGUAGES.as_slice()),
     );
     // Whether the site writes in a language (`es`: yes; `vi`: not yet).
     env.add_test("written_language", |code: &str| {

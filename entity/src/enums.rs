@@ -306,6 +306,9 @@ vocabulary! {
         Attendance = "attendance",
         Safety = "safety",
         OrganizationChange = "organization_change",
+        /// A guardian took their consent back (told to the school): only
+        /// the school records it.
+        ConsentWithdrawn = "consent_withdrawn",
         Other = "other",
     }
 }

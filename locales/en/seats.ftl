@@ -11,6 +11,7 @@ vocab-end_reason-student_request = The student asked to stop
 vocab-end_reason-attendance = Attendance
 vocab-end_reason-safety = A safety concern
 vocab-end_reason-organization_change = A change at the organization
+vocab-end_reason-consent_withdrawn = A guardian withdrew consent
 vocab-end_reason-other = Another reason
 
 seats-reason = Reason

@@ -11,6 +11,7 @@ vocab-end_reason-student_request = El estudiante pidió terminar
 vocab-end_reason-attendance = Asistencia
 vocab-end_reason-safety = Un problema de seguridad
 vocab-end_reason-organization_change = Un cambio en la organización
+vocab-end_reason-consent_withdrawn = Un tutor retiró su consentimiento
 vocab-end_reason-other = Otro motivo
 
 seats-reason = Motivo

@@ -334,7 +334,7 @@ pub(super) async fn render_employer(
             form,
             errors,
             colleagues,
-            end_reasons => super::seats::end_reason_keys(),
+            end_reasons => super::seats::end_reason_keys(super::seats::Ender::Employer),
             mentor_form,
             mentor_errors,
         },

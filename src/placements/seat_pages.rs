@@ -123,7 +123,7 @@ pub async fn counselor_view(
         context! {
             placement,
             student_id,
-            end_reasons => seats::end_reason_keys(),
+            end_reasons => seats::end_reason_keys(seats::Ender::School),
         },
     )
 }

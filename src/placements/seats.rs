@@ -156,8 +156,18 @@ pub fn withdraw_reason_keys() -> Vec<&'static str> {
     WithdrawReason::KEYS.to_vec()
 }
 
-pub fn end_reason_keys() -> Vec<&'static str> {
-    EndReason::KEYS.to_vec()
+pub fn end_reason_keys(ender: Ender) -> Vec<&'static str> {
+    EndReason::KEYS
+        .iter()
+        .copied()
+        .filter(|&key| may_give(ender, key))
+        .collect()
+}
+
+/// Whether `ender` may give the reason `key`: a guardian withdrawing
+/// consent tells the school, so only the school records it.
+fn may_give(ender: Ender, key: &str) -> bool {
+    ender == Ender::School || key != EndReason::ConsentWithdrawn.key()
 }
 
 /// A reason from a short list, and an optional note.
@@ -407,7 +417,11 @@ async fn end_early(
     form: &ReasonForm,
     ender: Ender,
 ) -> AppResult<()> {
-    let (reason, note) = parse_reason(form, |k| EndReason::from_key(k).map(|r| r.key()))?;
+    let (reason, note) = parse_reason(form, |k| {
+        EndReason::from_key(k)
+            .map(|r| r.key())
+            .filter(|&key| may_give(ender, key))
+    })?;
     if !PlacementStatus::OPEN.contains(&found.status) {
         return Err(not_open(found.status));
     }

@@ -165,30 +165,8 @@ pub async fn mail_link(
     by_admin: bool,
     lang: Lang,
 ) -> AppResult<()> {
-    mail::enqueue(
-        db,
-        Outgoing {
-            to: &user.email,
-            lang: language_of(user, lang),
-            template: "password_reset",
-            subject_key: "access-reset-subject",
-            subject_args: vec![("reader", reader_of(user).into())],
-            ctx: minijinja::context! {
-                reader => reader_of(user),
-                name => user.display_name,
-                link => path,
-                by_admin,
-                minutes => RESET_VALID_MINUTES,
-            },
-            attachment: None,
-            unsubscribe: None,
-            for_organization: None,
-            about_organization: None,
-            for_account: Some(user.id),
-        },
-    )
-    .await?;
-    Ok(())
+    let what = minijinja::context! { link => path, by_admin, minutes => RESET_VALID_MINUTES };
+    mail_account_link(db, user, "access-reset-subject", what, lang).await
 }
 
 /// Invites the holder of a staff account an admin has just created to
@@ -209,20 +187,31 @@ pub async fn invite(
         Duration::days(INVITATION_VALID_DAYS),
     )
     .await?;
+    let what = minijinja::context! { link => path, invited => true, days => INVITATION_VALID_DAYS };
+    mail_account_link(db, user, "access-invite-subject", what, lang).await
+}
+
+/// Queues `templates/mail/password_reset.*` to `user` in their language,
+/// with `what` (the link and how long it works) beside their name.
+async fn mail_account_link(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    subject_key: &str,
+    what: minijinja::Value,
+    lang: Lang,
+) -> AppResult<()> {
     mail::enqueue(
         db,
         Outgoing {
             to: &user.email,
             lang: language_of(user, lang),
             template: "password_reset",
-            subject_key: "access-invite-subject",
+            subject_key,
             subject_args: vec![("reader", reader_of(user).into())],
             ctx: minijinja::context! {
                 reader => reader_of(user),
                 name => user.display_name,
-                link => path,
-                invited => true,
-                days => INVITATION_VALID_DAYS,
+                ..what
             },
             attachment: None,
             unsubscribe: None,

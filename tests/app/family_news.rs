@@ -516,3 +516,70 @@ async fn an_employer_closing_a_placement_as_ended_early_tells_the_family() {
         assert!(calendar_of(&told).contains("STATUS:CANCELLED"));
     }
 }
+
+/// María takes her consent back by telling the school: the counselor ends
+/// the placement with that reason (only the school may give it), and the
+/// family hears it will not go on (eyes13c F5).
+#[tokio::test]
+async fn a_consent_withdrawn_through_the_school_ends_the_placement_and_only_the_school_records_it()
+{
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        server.wait_for_to("maria@example.org", 2, 15).await;
+        let employer = new_client();
+        app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
+            .await;
+        let page = format!("/employer/placements/{placement}");
+        let form = app.get_as(&employer, &page).await.text().await.unwrap();
+        assert!(
+            !form.contains("value=\"consent_withdrawn\""),
+            "not the employer's"
+        );
+        let refused = app
+            .submit_as(
+                &employer,
+                &page,
+                &format!("{page}/end"),
+                &[("reason", "consent_withdrawn")],
+            )
+            .await;
+        assert!(refused.status().is_client_error(), "{}", refused.status());
+        let body = refused.text().await.unwrap();
+        assert!(body.contains("Choose a reason"), "{body}");
+        assert_eq!(placement_status(&app, placement).await, "active");
+        let record = format!("/counselor/placements/{placement}");
+        let form = app
+            .get_as(&w.counselor, &record)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(form.contains("value=\"consent_withdrawn\""), "{form}");
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/end"),
+                &[("reason", "consent_withdrawn")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let told = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert!(
+            told.subject().contains("will not go on"),
+            "{}",
+            told.subject()
+        );
+    }
+}
