@@ -49,6 +49,34 @@ pub async fn reindex(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `check-contact-details`: lists the postings students can see whose text
+/// holds contact details (saved before the rule refused them), one line
+/// each, for an admin to edit, close or take up with the organization; an
+/// error (exit 1) when there are any, so a scheduled run is noticed.
+pub async fn check_contact_details(config: &Config) -> anyhow::Result<()> {
+    let db = db::connect_and_migrate(config).await?;
+    let flagged = crate::opportunities::service::flagged_postings(&db).await?;
+    for f in &flagged {
+        println!(
+            "posting {} (organization {}) “{}”: {} holds “{}” ({})",
+            f.id,
+            f.organization_id,
+            f.title,
+            f.field,
+            f.found.text,
+            f.found.kind.key()
+        );
+    }
+    if flagged.is_empty() {
+        println!("No posting students can see holds contact details.");
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{} postings students can see hold contact details",
+        flagged.len()
+    )
+}
+
 /// `import-roster PATH`: imports a OneRoster folder as an administrator,
 /// with a progress bar; prints every error (and writes nothing) when invalid.
 pub async fn import_roster(

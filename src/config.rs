@@ -36,6 +36,10 @@ pub enum Command {
     ImportRoster(ImportRosterArgs),
     /// Exit 0 if the server on BIND answers /readyz (for container health checks).
     Healthcheck,
+    /// List the postings students can see whose text holds a phone number,
+    /// an email address, a link or a social media handle (saved before such
+    /// text was refused); exit 1 when there are any.
+    CheckContactDetails,
 }
 
 #[derive(Debug, Args)]

@@ -16,5 +16,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Reindex => stembridge::cli::reindex(&config).await,
         Command::ImportRoster(args) => stembridge::cli::import_roster(&config, args).await,
         Command::Healthcheck => stembridge::cli::healthcheck(&config).await,
+        Command::CheckContactDetails => stembridge::cli::check_contact_details(&config).await,
     }
 }

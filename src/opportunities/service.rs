@@ -688,3 +688,55 @@ pub async fn find_visible(db: &impl ConnectionTrait, id: i32) -> AppResult<oppor
     crate::organizations::service::verified(db, posting.organization_id).await?;
     Ok(posting)
 }
+
+/// A posting students can see (published or closed) whose own words hold
+/// contact details: saved before `contact_details` checked every save, so
+/// it stays up until someone edits it. Found by `stembridge
+/// check-contact-details` for an admin to act on.
+#[derive(Debug)]
+pub struct Flagged {
+    pub id: i32,
+    pub organization_id: i32,
+    pub title: String,
+    /// The first field holding them (title, description, address, schedule,
+    /// skills) and what was found there.
+    pub field: &'static str,
+    pub found: crate::contact_details::Found,
+}
+
+/// Every posting students can see whose words hold contact details, read a
+/// thousand at a time.
+pub async fn flagged_postings(db: &DatabaseConnection) -> AppResult<Vec<Flagged>> {
+    let mut flagged = Vec::new();
+    let mut pages = opportunity::Entity::find()
+        .filter(
+            opportunity::Column::Status
+                .is_in([OpportunityStatus::Published, OpportunityStatus::Closed]),
+        )
+        .order_by_asc(opportunity::Column::Id)
+        .paginate(db, 1000);
+    while let Some(postings) = pages.fetch_and_next().await? {
+        for o in postings {
+            let fields = [
+                ("title", &o.title),
+                ("description", &o.description),
+                ("address", &o.address),
+                ("schedule", &o.schedule),
+                ("skills", &o.skills),
+            ];
+            let first = fields.into_iter().find_map(|(field, text)| {
+                crate::contact_details::find(text).map(|found| (field, found))
+            });
+            if let Some((field, found)) = first {
+                flagged.push(Flagged {
+                    id: o.id,
+                    organization_id: o.organization_id,
+                    title: o.title.clone(),
+                    field,
+                    found,
+                });
+            }
+        }
+    }
+    Ok(flagged)
+}

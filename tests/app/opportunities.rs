@@ -1034,3 +1034,42 @@ async fn a_draft_holding_contact_details_from_before_the_rule_is_not_published()
     })
     .await;
 }
+
+/// A published posting saved before the rule still shows a phone number:
+/// `stembridge check-contact-details` names it (and fails, so a scheduled
+/// run is noticed); clean postings and drafts are not named.
+#[tokio::test]
+async fn the_command_line_names_live_postings_holding_contact_details_from_before_the_rule() {
+    on_each_backend(async |app: TestApp| {
+        use sea_orm::ConnectionTrait;
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let clean = app.published(&employer, &posting(&[])).await;
+        let old = app.published(&employer, &posting(&[])).await;
+        let draft = app.draft(&employer, &posting(&[])).await;
+        for id in [old, draft] {
+            app.db
+                .execute_unprepared(&format!(
+                    "UPDATE opportunity SET description = 'Text me at 312-555-0199' WHERE id = {id}"
+                ))
+                .await
+                .unwrap();
+        }
+        let flagged = stembridge::opportunities::service::flagged_postings(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(flagged.len(), 1, "{flagged:?}");
+        assert_eq!(flagged[0].id, old);
+        assert_eq!(flagged[0].field, "description");
+        assert_eq!(flagged[0].found.text, "312-555-0199");
+        assert_ne!(flagged[0].id, clean);
+        assert!(
+            stembridge::cli::check_contact_details(&app.config)
+                .await
+                .is_err()
+        );
+    })
+    .await;
+}
