@@ -740,8 +740,9 @@ fn next_digit(chars: &[char], at: usize) -> Option<usize> {
 }
 
 /// Where the next digit group starts when the characters at `at` join two
-/// groups: a dot alone ("312.555"), or up to three spaces, hyphens and
-/// brackets (") ", " - ").
+/// groups: a dot alone ("312.555"), or up to three spaces, hyphens,
+/// brackets, slashes, underscores, dots and line breaks (") ", " - ",
+/// "/", " . ": eyes13f F1).
 fn separator_then_digit(chars: &[char], at: usize) -> Option<usize> {
     if chars.get(at) == Some(&'.') {
         return chars
@@ -752,7 +753,7 @@ fn separator_then_digit(chars: &[char], at: usize) -> Option<usize> {
     let separators = chars[at..]
         .iter()
         .take(4)
-        .take_while(|&&c| matches!(c, ' ' | '-' | '(' | ')'))
+        .take_while(|&&c| matches!(c, ' ' | '-' | '(' | ')' | '/' | '_' | '.' | '\n'))
         .count();
     let next = at + separators;
     ((1..=3).contains(&separators) && chars.get(next).is_some_and(char::is_ascii_digit))
@@ -971,6 +972,11 @@ mod tests {
                 "instagram.com/coolboss.ray",
             ),
             ("(@coolboss)", Handle, "@coolboss"),
+            // Other separators people type (eyes13f F1).
+            ("text 312/555/0199", Phone, "312/555/0199"),
+            ("text 312_555_0199", Phone, "312_555_0199"),
+            ("call 312 . 555 . 0199", Phone, "312 . 555 . 0199"),
+            ("my cell\n312\n555\n0199", Phone, "312\n555\n0199"),
         ];
         for (text, kind, quoted) in cases {
             assert_eq!(
@@ -985,6 +991,7 @@ mod tests {
     fn ordinary_posting_text_is_kept() {
         for text in [
             "Open for the 2026-2027 school year, 9:00-3:00 on weekdays.",
+            "Starts 12/15/2026; grades 9/10; a $100,000,000 grant; 3.5 GPA.",
             "Grades 9-12 (2026-2027 school year), ages 14-18.",
             "Grades 10-12 2026-27",
             "20 hours/week at $18.50/hour; stipend of $1,500 or $1 500.",

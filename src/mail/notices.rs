@@ -24,8 +24,9 @@ pub struct Notice<'a> {
     pub student: &'a str,
     /// The student's school, for mail to a family (else empty).
     pub school: &'a str,
-    /// The name a guardian's decision was recorded with (else empty).
-    pub guardian: &'a str,
+    /// A person the notice names: the name a guardian's decision was
+    /// recorded with, or a mentor (else empty).
+    pub person: &'a str,
     /// The site path the button opens.
     pub link: String,
     /// The placement's facts (`placements::consent::Facts`), when it has them.
@@ -62,7 +63,7 @@ pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>)
                 link => notice.link,
                 facts => notice.facts,
                 school => notice.school,
-                guardian => notice.guardian,
+                person => notice.person,
                 footer => to.footer,
                 preferences => to.preferences.clone(),
                 tagline => to.tagline.clone(),
@@ -109,7 +110,7 @@ pub async fn decision_to_student(
             organization: &organization,
             student: &student.first_name,
             school: "",
-            guardian: "",
+            person: "",
             link: format!("/student/applications/{application_id}"),
             facts: None,
             attachment: None,
@@ -152,7 +153,7 @@ pub async fn to_employers(
                 organization: "",
                 student: student_first_name,
                 school: "",
-                guardian: "",
+                person: "",
                 link: link.to_owned(),
                 facts: None,
                 attachment: None,

@@ -805,7 +805,7 @@ async fn tell_families_of_pause(
                     organization: &organization.name,
                     student: &student.first_name,
                     school: &school,
-                    guardian: "",
+                    person: "",
                     link: String::new(),
                     facts: None,
                     attachment: None,

@@ -80,7 +80,7 @@ pub async fn confirm(
                 organization: &facts.organization,
                 student: &student.first_name,
                 school: &school,
-                guardian: "",
+                person: "",
                 // Guardians have no account to open it with.
                 link: if guardian {
                     String::new()
@@ -111,10 +111,15 @@ pub enum FamilyNews<'a> {
     DeclinedByLink(&'a str),
     /// The school recorded a paper form declining, with this name on it.
     DeclinedOnPaper(&'a str),
+    /// The employer named (or replaced) the mentor who meets the student,
+    /// "name (role)": the adult the family agreed to may have changed
+    /// (eyes13c F6).
+    Mentor(&'a str),
 }
 
 /// Tells every active contact of a minor's family, in their language, that
-/// `before` (the placement as it was) will not go ahead or not go on. A
+/// `before` (the placement as it was) will not go ahead or not go on, or
+/// who its mentor now is. A
 /// safety message: sent whatever they chose about optional mail (eyes13a
 /// F1), never naming why (a school's safety concern stays the school's),
 /// naming the school to ask. Only families that were in the loop hear it:
@@ -145,6 +150,7 @@ pub async fn tell_family(
         FamilyNews::CalledOff => ("placement-called-off-guardian-asked", ""),
         FamilyNews::DeclinedByLink(name) => ("consent-declined-guardian-link", name),
         FamilyNews::DeclinedOnPaper(name) => ("consent-declined-guardian-paper", name),
+        FamilyNews::Mentor(mentor) => ("mentor-guardian", mentor),
     };
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
@@ -176,7 +182,7 @@ pub async fn tell_family(
                 organization: &facts.organization,
                 student: &student.first_name,
                 school: &school,
-                guardian: signer,
+                person: signer,
                 link: String::new(),
                 facts: None,
                 attachment,

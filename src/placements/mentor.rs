@@ -209,6 +209,15 @@ pub async fn name_mentor(
         &format!("/counselor/placements/{}", found.id),
     )
     .await?;
+    let mentor = format!("{name} ({})", form.role.trim());
+    super::confirmation::tell_family(
+        &txn,
+        &found,
+        &opportunity,
+        &student,
+        super::confirmation::FamilyNews::Mentor(&mentor),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -11,10 +11,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use entity::{PlacementStatus, consent_request, opportunity, placement, student};
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use tokio::task::JoinHandle;
 
 use crate::{db, error::AppResult};
@@ -51,19 +48,22 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<us
         else {
             continue;
         };
-        let requests =
-            consent_request::Entity::find().filter(consent_request::Column::PlacementId.eq(id));
-        let newest = requests
-            .clone()
-            .order_by_desc(consent_request::Column::CreatedAt)
-            .one(&txn)
+        // Each request is one row per guardian, all written at one moment:
+        // the moments are the requests (eyes13f F4).
+        let mut sent: Vec<DateTime<Utc>> = consent_request::Entity::find()
+            .select_only()
+            .column(consent_request::Column::CreatedAt)
+            .filter(consent_request::Column::PlacementId.eq(id))
+            .into_tuple()
+            .all(&txn)
             .await?;
+        sent.sort_unstable();
+        sent.dedup();
         // Never asked by mail (the paper path), asked lately, or often enough.
-        let Some(newest) = newest else { continue };
+        let Some(&newest) = sent.last() else { continue };
         if found.status != PlacementStatus::AwaitingConsent
-            || newest.created_at > due
-            || newest.used_at.is_some()
-            || requests.count(&txn).await? >= MOST_REQUESTS
+            || newest > due
+            || sent.len() as u64 >= MOST_REQUESTS
         {
             continue;
         }

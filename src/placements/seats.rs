@@ -422,6 +422,15 @@ async fn end_early(
             .map(|r| r.key())
             .filter(|&key| may_give(ender, key))
     })?;
+    // An employer's note is read by the student: no contact details in it
+    // (eyes13f F2).
+    if ender == Ender::Employer
+        && let Some(note) = &note
+    {
+        let mut errors = FieldErrors::new();
+        errors.without_contact_details("note", note);
+        errors.into_result(())?;
+    }
     if !PlacementStatus::OPEN.contains(&found.status) {
         return Err(not_open(found.status));
     }
@@ -518,7 +527,7 @@ pub async fn tell_promoted(
             organization: &organization,
             student: &student.first_name,
             school: "",
-            guardian: "",
+            person: "",
             link,
             facts: None,
             attachment: None,

@@ -709,6 +709,9 @@ pub async fn complete(
     );
     let comment =
         errors.optional_text("comment", "form-comment-name", &form.comment, limit::LETTER);
+    // Read by the student alone: no way to reach the employer outside
+    // STEMbridge in it (eyes13f F2).
+    errors.without_contact_details("comment", &comment);
     let status = errors
         .into_result(status)?
         .unwrap_or(PlacementStatus::Completed);

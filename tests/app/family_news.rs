@@ -406,18 +406,26 @@ async fn a_placement_of_a_student_who_left_the_school_is_not_started_by_the_fami
 /// lately is not reminded.
 #[tokio::test]
 async fn a_family_that_has_not_answered_is_asked_again_twice_at_most() {
-    use sea_orm::{EntityTrait, sea_query::Expr};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
     use stembridge::placements::reminder::remind;
-    // Every request of the test's placement sent `days` ago.
+    // Every request of the test's placement sent `days` earlier than it
+    // was (each request keeps its own moment: a guardian's rows share it).
     async fn sent_days_ago(app: &crate::helpers::TestApp, days: i64) {
-        entity::consent_request::Entity::update_many()
-            .col_expr(
-                entity::consent_request::Column::CreatedAt,
-                Expr::value(chrono::Utc::now() - chrono::Duration::days(days)),
-            )
-            .exec(&app.db)
+        for row in entity::consent_request::Entity::find()
+            .all(&app.db)
             .await
-            .unwrap();
+            .unwrap()
+        {
+            entity::consent_request::Entity::update_many()
+                .col_expr(
+                    entity::consent_request::Column::CreatedAt,
+                    Expr::value(row.created_at - chrono::Duration::days(days)),
+                )
+                .filter(entity::consent_request::Column::Id.eq(row.id))
+                .exec(&app.db)
+                .await
+                .unwrap();
+        }
     }
     for backend in backends() {
         let Waiting {
@@ -488,6 +496,25 @@ async fn an_employer_closing_a_placement_as_ended_early_tells_the_family() {
         app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
             .await;
         let page = format!("/employer/placements/{placement}");
+        // A comment only Ana reads cannot carry a way to reach the
+        // employer outside STEMbridge (eyes13f F2).
+        let refused = app
+            .submit_as(
+                &employer,
+                &page,
+                &format!("{page}/complete"),
+                &[
+                    ("outcome", "ended_early"),
+                    ("communication", "3"),
+                    ("teamwork", "3"),
+                    ("technical", "3"),
+                    ("reliability", "3"),
+                    ("comment", "Keep in touch: text me at 312-555-0199"),
+                ],
+            )
+            .await;
+        assert!(refused.status().is_client_error(), "{}", refused.status());
+        assert_eq!(placement_status(&app, placement).await, "active");
         let response = app
             .submit_as(
                 &employer,
@@ -581,5 +608,49 @@ async fn a_consent_withdrawn_through_the_school_ends_the_placement_and_only_the_
             "{}",
             told.subject()
         );
+    }
+}
+
+/// After María consented, the employer names Ana's mentor, then replaces
+/// them: each time the family hears who the adult meeting Ana is
+/// (eyes13c F6).
+#[tokio::test]
+async fn a_family_that_consented_hears_who_the_mentor_is_each_time_it_changes() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            placement,
+            first,
+            ..
+        } = waiting_for_maria(backend, "en").await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        server.wait_for_to("maria@example.org", 2, 15).await;
+        let employer = new_client();
+        app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
+            .await;
+        let page = format!("/employer/placements/{placement}");
+        for (round, name) in [(3, "Dr. Rosa Diaz"), (4, "Sam Lee")] {
+            let response = app
+                .submit_as(
+                    &employer,
+                    &page,
+                    &format!("{page}/mentor"),
+                    &[("name", name), ("role", "Engineer"), ("languages", "en")],
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+            let told = server
+                .wait_for_to("maria@example.org", round, 15)
+                .await
+                .remove(round - 1);
+            assert!(told.subject().contains("mentor"), "{}", told.subject());
+            assert!(
+                told.text().contains(&format!("{name} (Engineer)")),
+                "{}",
+                told.text()
+            );
+        }
     }
 }
