@@ -328,8 +328,26 @@ const TLDS_IF_LOWER: &[&str] = &[
     "live", "shop", "store", "tech", "blog",
 ];
 
-/// Names of software that are written like a domain.
-const NOT_LINKS: &[&str] = &["socket.io"];
+/// Names of software, and of organizations students are told to look up,
+/// that are written like a domain (eyes13f F3: "ASP.Net", "Code.org").
+const NOT_LINKS: &[&str] = &[
+    "socket.io",
+    "asp.net",
+    "vb.net",
+    "ado.net",
+    "system.io",
+    "java.io",
+    "draw.io",
+    "fast.ai",
+    "code.org",
+    "python.org",
+    "data.gov",
+    "nasa.gov",
+];
+
+/// Words written after "@" in ordinary sentences, not handles ("work @home",
+/// "lunch @noon", "Folding@home").
+const NOT_HANDLES: &[&str] = &["home", "noon", "night", "work", "school", "mentions"];
 
 /// Links: anything with a scheme ("https://", "hxxp://"), anything from
 /// "www.", and domain names: dotted words ending with a top-level domain of
@@ -519,8 +537,11 @@ fn handles(chars: &[char]) -> Vec<Range<usize>> {
                 end += 1;
             }
             let end = trim_end(chars, end, ".");
-            if end - i > 2 && chars[i + 1..end].iter().any(|c| c.is_alphabetic()) {
-                found.push(i..end);
+            if end > i + 2 && chars[i + 1..end].iter().any(|c| c.is_alphabetic()) {
+                let word: String = chars[i + 1..end].iter().collect::<String>().to_lowercase();
+                if !NOT_HANDLES.contains(&word.as_str()) {
+                    found.push(i..end);
+                }
             }
         }
         // "name#1234"
@@ -623,7 +644,8 @@ fn handle_after(chars: &[char], mut at: usize, strict: bool) -> Option<usize> {
     if matches!(chars.get(end), Some('/' | ':')) {
         return None;
     }
-    let end = trim_end(chars, end, ".-");
+    // Never before the start: a token of only dots and hyphens is empty.
+    let end = trim_end(chars, end, ".-").max(start);
     let token: String = chars[start..end].iter().collect();
     let name = token.trim_start_matches('@');
     if name.chars().count() < 2 || !name.starts_with(char::is_alphanumeric) {
@@ -992,6 +1014,7 @@ mod tests {
         for text in [
             "Open for the 2026-2027 school year, 9:00-3:00 on weekdays.",
             "Starts 12/15/2026; grades 9/10; a $100,000,000 grant; 3.5 GPA.",
+            "Work @home on Fridays, lunch @noon; build with ASP.Net, VB.Net, System.IO and draw.io; try Code.org and Python.org; data from Data.gov.",
             "Grades 9-12 (2026-2027 school year), ages 14-18.",
             "Grades 10-12 2026-27",
             "20 hours/week at $18.50/hour; stipend of $1,500 or $1 500.",
@@ -1061,6 +1084,21 @@ mod tests {
 #[cfg(test)]
 mod properties {
     use proptest::prelude::*;
+
+    /// A name of only dots and hyphens after an app's name once cut the
+    /// token before its start (a panic, found by the property below).
+    #[test]
+    fn an_apps_name_followed_by_dots_and_hyphens_is_read() {
+        for text in [
+            "snapchat: .",
+            "snapchat -.",
+            "discord: -.-",
+            "ig: ..",
+            "instagram = .-",
+        ] {
+            let _ = super::find(text);
+        }
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
