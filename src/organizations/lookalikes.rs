@@ -93,26 +93,13 @@ fn fold_word(word: &str) -> String {
 /// characters): they make two names that read alike differ, so a name is
 /// stored and compared without them.
 pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{034F}'
-            | '\u{061C}'
-            | '\u{115F}'
-            | '\u{1160}'
-            | '\u{17B4}'
-            | '\u{17B5}'
-            | '\u{180B}'..='\u{180F}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{3164}'
-            | '\u{FE00}'..='\u{FE0F}'
-            | '\u{FEFF}'
-            | '\u{FFA0}'
-            | '\u{1D173}'..='\u{1D17A}'
-            | '\u{E0000}'..='\u{E0FFF}'
-    )
+    // What every form field loses, and, for comparing names, the variation
+    // selectors and musical format controls a form keeps.
+    crate::forms::is_invisible(c)
+        || matches!(
+            c,
+            '\u{FE00}'..='\u{FE0F}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}'
+        )
 }
 
 /// `text` without the dots and apostrophes between two letters or digits:

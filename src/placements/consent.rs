@@ -69,8 +69,9 @@ pub async fn request(
         .exec(db)
         .await?;
     let facts = Facts::load(db, opportunity).await?;
+    let school = super::confirmation::school_of(db, student).await?;
     for guardian in &guardians {
-        mail_link(db, placement, student, &facts, guardian, now).await?;
+        mail_link(db, placement, student, &facts, &school, guardian, now).await?;
     }
     Ok(guardians.len())
 }
@@ -82,6 +83,7 @@ async fn mail_link(
     placement: &placement::Model,
     student: &student::Model,
     facts: &Facts,
+    school: &str,
     guardian: &guardian::Model,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
@@ -120,7 +122,7 @@ async fn mail_link(
                 // guardian may change the language they are written in.
                 preferences => mail::preferences::guardian_preferences_path(guardian),
                 tagline => families::tagline(guardian),
-                school => crate::db::found::<entity::school::Entity>(db, student.school_id).await?.name,
+                school,
                 footer => "mail-footer",
                 ..facts.in_lang(lang)
             },
@@ -394,6 +396,23 @@ pub enum LinkProblem {
     Expired,
 }
 
+/// Why a student's family has no say now on `placement`: the student is an
+/// adult on its first day by the school's record (eyes13c F4), or the
+/// roster no longer lists them (eyes13c F7). The one rule the link, "send
+/// again", the reminder and a recorded decision all follow.
+pub fn not_the_familys(
+    student: &student::Model,
+    placement: &placement::Model,
+) -> Option<LinkProblem> {
+    if !crate::applications::eligibility::needs_guardian_consent(student, placement.start_date) {
+        Some(LinkProblem::Adult)
+    } else if !student.active {
+        Some(LinkProblem::Left)
+    } else {
+        None
+    }
+}
+
 /// The consent request and placement a link is for, if it can still be used.
 pub async fn open_link(
     db: &impl ConnectionTrait,
@@ -421,11 +440,8 @@ pub async fn open_link(
         return Ok(Err(LinkProblem::Past));
     }
     let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
-    if !crate::applications::eligibility::needs_guardian_consent(&student, placement.start_date) {
-        return Ok(Err(LinkProblem::Adult));
-    }
-    if !student.active {
-        return Ok(Err(LinkProblem::Left));
+    if let Some(problem) = not_the_familys(&student, &placement) {
+        return Ok(Err(problem));
     }
     if crate::families::address_report::is_held(db, placement.student_id).await? {
         return Ok(Err(LinkProblem::Held));
@@ -568,10 +584,11 @@ pub async fn refresh_links(
             }
             let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
             let facts = Facts::load(db, &opportunity).await?;
+            let school = super::confirmation::school_of(db, &student).await?;
             let mut asked = false;
             for guardian in unasked {
                 if !reaches_staff(db, guardian).await? {
-                    mail_link(db, placement, &student, &facts, guardian, now).await?;
+                    mail_link(db, placement, &student, &facts, &school, guardian, now).await?;
                     asked = true;
                 }
             }
@@ -901,11 +918,12 @@ pub async fn resend(
         return Err(AppError::Conflict(t(lang, "families-consent-not-pending")));
     }
     // An adult's family is not asked, nor told where the student will be.
-    if !crate::applications::eligibility::needs_guardian_consent(&student, placement.start_date) {
-        return Err(AppError::Conflict(t(lang, "families-resend-adult")));
-    }
-    if !student.active {
-        return Err(AppError::Conflict(t(lang, "families-resend-left")));
+    match not_the_familys(&student, &placement) {
+        Some(LinkProblem::Adult) => {
+            return Err(AppError::Conflict(t(lang, "families-resend-adult")));
+        }
+        Some(_) => return Err(AppError::Conflict(t(lang, "families-resend-left"))),
+        None => {}
     }
     let opportunity =
         crate::db::found::<opportunity::Entity>(&txn, placement.opportunity_id).await?;

@@ -68,8 +68,7 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<us
             continue;
         }
         let student = db::found::<student::Entity>(&txn, found.student_id).await?;
-        if !student.active
-            || !crate::applications::eligibility::needs_guardian_consent(&student, found.start_date)
+        if super::consent::not_the_familys(&student, &found).is_some()
             || crate::families::address_report::is_held(&txn, student.id).await?
         {
             continue;

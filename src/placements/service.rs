@@ -231,20 +231,22 @@ async fn record_consent(
         .await?
         .or_not_found()?;
     let given = decision.given;
-    // An adult's placement is not the family's to decide, either way.
+    // An adult's placement is not the family's to decide, either way; a
+    // student the roster no longer lists is not started (declining stays
+    // possible).
     let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
-    if !crate::applications::eligibility::needs_guardian_consent(&student, placement.start_date) {
-        return Err(AppError::conflict("placements-consent-adult"));
+    match consent::not_the_familys(&student, &placement) {
+        Some(consent::LinkProblem::Adult) => {
+            return Err(AppError::conflict("placements-consent-adult"));
+        }
+        Some(_) if given => return Err(AppError::conflict("placements-consent-student-left")),
+        _ => {}
     }
     // Consent starts a placement from its first day: once the last day is
     // over it would only cover days already past (a link or a paper form
     // found late). Declining stays possible.
     if given && placement.end_date < crate::format::today() {
         return Err(AppError::conflict("placements-consent-after-end"));
-    }
-    // Nor of a student the school's roster no longer lists (they left).
-    if given && !student.active {
-        return Err(AppError::conflict("placements-consent-student-left"));
     }
     // Consent cannot start a placement at an organization that lost its
     // verification; declining stays possible.

@@ -319,16 +319,20 @@ fn language_cell<'a>(users: &Table, row: &'a csv::StringRecord) -> &'a str {
 /// row of a student they are linked to (many exports keep it on the
 /// student's record only): the family is then written to in it.
 fn languages_from_students(people: &mut People, links: &[(String, String)]) {
-    for guardian in &mut people.guardians {
-        if guardian.language.is_some() {
-            continue;
+    // One pass over the links: each guardian's first linked student row
+    // that says a language.
+    let mut said: HashMap<&str, &str> = HashMap::new();
+    for (student, guardian) in links {
+        if let Some(value) = people.student_languages.get(student)
+            && !value.is_empty()
+        {
+            said.entry(guardian.as_str()).or_insert(value.as_str());
         }
-        let said = links
-            .iter()
-            .filter(|(_, g)| *g == guardian.sourced_id)
-            .filter_map(|(s, _)| people.student_languages.get(s))
-            .find(|value| !value.is_empty());
-        if let Some(value) = said {
+    }
+    for guardian in &mut people.guardians {
+        if guardian.language.is_none()
+            && let Some(value) = said.get(guardian.sourced_id.as_str())
+        {
             (guardian.language, guardian.unknown_language) = guardian_language(value);
         }
     }

@@ -273,20 +273,22 @@ impl SearchParams {
                 vec![],
             ));
         }
-        // A one-value parameter given twice (a tool appending `sort=` to a
-        // link that has one) is named, rather than "unreadable".
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw).unwrap_or_default();
-        for name in ONE_VALUE {
-            if pairs.iter().filter(|(key, _)| key == name).count() > 1 {
-                return Err(bad(
+        serde_html_form::from_str(raw).map_err(|e| {
+            // A one-value parameter given twice (a tool appending `sort=` to
+            // a link that has one) is named, rather than "unreadable"; the
+            // query is decoded again only when it could not be read.
+            let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw).unwrap_or_default();
+            if let Some(name) = ONE_VALUE
+                .iter()
+                .find(|name| pairs.iter().filter(|(key, _)| key == *name).count() > 1)
+            {
+                return bad(
                     name,
                     "repeated",
                     "search-param-repeated",
-                    vec![("name", name.into())],
-                ));
+                    vec![("name", (*name).into())],
+                );
             }
-        }
-        serde_html_form::from_str(raw).map_err(|e| {
             // serde's words (English, about types) go to the log, not the page.
             tracing::info!(detail = %e, "search parameters could not be read");
             bad("query", "unreadable", "search-param-unreadable", vec![])
