@@ -66,14 +66,14 @@ families-consent-mail-language-change = Change the language of our emails
 families-consent-submit = Record my decision
 
 families-recorded-title = Thank you: your decision is recorded
-families-recorded-given = You gave consent. The placement can start.
+families-recorded-given = You gave consent. The placement can start. If you change your mind, the confirmation we email you has a link to withdraw it at any time.
 families-recorded-declined = You declined. The placement will not go ahead.
 families-recorded-link-dead = This link no longer works.
 
 families-link-unknown-title = This consent link is not valid
 families-link-unknown = Check that you copied the whole link from the email.
 families-link-used-title = This consent link was already used
-families-link-used = A decision for this placement has already been recorded, and each link works only once. If your family wants to change it (for example, to take back a consent given), contact the student's school counselor.
+families-link-used = A decision for this placement has already been recorded, and each link works only once. To take back a consent given, use the link in the confirmation we emailed (or in your email settings); to change anything else, contact the student's school counselor.
 families-link-closed-title = This placement no longer goes ahead
 families-link-closed = The student gave the place back, or the school called the placement off, so there is nothing to decide. You do not need to do anything.
 families-link-past-title = This placement's dates have passed
@@ -206,3 +206,23 @@ families-holds-none = No student's email consent is on hold.
 families-holds-none-found = No student on hold matches this search.
 families-holds-pages = Pages of students on hold
 families-holds-link = Email consent on hold (families' reports)
+
+# A guardian withdraws consent (placements::withdrawal).
+families-withdraw-title = Withdraw consent for { $student }'s placement
+families-withdraw-intro = You can withdraw the consent given for { $student }'s placement “{ $title }” with { $organization }. The placement then ends at once, and { $student } should not go there any more. { $student }, the organization and { $student }'s school, { $school }, are told, and every parent or guardian on file gets an email saying who withdrew it.
+families-withdraw-dates = The placement runs from { $start } to { $end }.
+families-withdraw-confirm = I withdraw consent: { $student } will not take part in this placement.
+families-withdraw-note-hint = Only the school reads this.
+families-withdraw-submit = Withdraw consent
+withdraw-note = Anything you want the school to know
+withdraw-error-confirm = Tick the box to confirm that you withdraw consent.
+families-withdraw-unknown-title = This link does not work
+families-withdraw-unknown = It may be incomplete, or the school has changed the family's contact details since we sent it. To withdraw consent, contact the student's school.
+families-withdraw-closed-title = This placement has already ended
+families-withdraw-closed = There is no consent left to withdraw. You do not need to do anything.
+families-withdraw-adult-title = A guardian's consent is not needed
+families-withdraw-adult = By the school's records the student is 18 or older on the placement's first day, so the decision is the student's. If you have concerns, contact the student's school.
+families-withdraw-held-title = Consent for this student is on hold
+families-withdraw-held = A parent or guardian reported a change of contact details they did not ask for, so the district's administrators are checking the contacts with the family. To stop this placement now, contact the student's school.
+families-withdrawn-title = Consent withdrawn
+families-withdrawn = The placement has ended, and { $student } should not go there any more. { $student }'s school, { $school }, has been told. If you have questions, contact the school.

@@ -94,10 +94,12 @@ mail-consent-declined-guardian-paper-subject = Consent declined on paper: { $stu
 mail-consent-declined-guardian-paper-body = { $school } recorded a paper consent form declining { $student }'s placement “{ $title }” with { $organization }, with the name { $person } on it. The placement will not go ahead. If no one in your family signed this form, contact { $school } now.
 mail-mentor-guardian-subject = { $student }'s mentor at { $title }
 mail-mentor-guardian-body = { $organization } named { $person } as { $student }'s mentor for “{ $title }”: the adult who meets { $student } there. If you have questions or concerns, contact { $student }'s school, { $school }.
-mail-placement-guardian-button = See the placement
+mail-placement-guardian-button = Changed your mind? Withdraw consent
 mail-placement-guardian-paper-subject = { $student }'s placement is confirmed on a paper form: { $title }
 mail-placement-guardian-paper-body = { $student }'s place in “{ $title }” at { $organization } is confirmed: the school recorded a signed paper consent form. If you did not sign one, contact the school right away. Here is what to know:
-mail-placement-guardian-paper-button = See the placement
+mail-placement-guardian-paper-button = Changed your mind? Withdraw consent
+mail-consent-withdrawn-guardian-subject = Consent withdrawn: { $student }'s placement { $title }
+mail-consent-withdrawn-guardian-body = { $person } withdrew the consent given for { $student }'s placement “{ $title }” with { $organization }, through the link we emailed. The placement has ended, and { $student } should not go there from now on. The attached calendar file marks the event we sent as cancelled. If this is not what your family decided, contact { $student }'s school, { $school }.
 
 mail-digest-subject = { $count ->
     [one] One new opportunity for you this week
@@ -142,6 +144,9 @@ mail-guardian-language = Language of our emails
 mail-guardian-language-kept = Your choice is kept: the school's records do not change it.
 mail-guardian-updates = Confirmations of a student's placement (with a calendar invitation)
 mail-guardian-always = Consent requests are always sent: a student you are a guardian of cannot start a placement without your decision.
+mail-guardian-placements = Placements going ahead with your family's consent
+mail-guardian-placements-intro = A parent or guardian can withdraw consent at any time; the placement then ends.
+mail-guardian-placements-withdraw = Withdraw consent for { $student }: { $title }
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” must be a number from 1 to { $max }.

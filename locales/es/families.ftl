@@ -75,14 +75,14 @@ families-consent-mail-language-change = Cambiar el idioma de nuestros correos
 families-consent-submit = Registrar mi decisión
 
 families-recorded-title = Gracias: su decisión quedó registrada
-families-recorded-given = Usted dio su consentimiento. La práctica puede comenzar.
+families-recorded-given = Usted dio su consentimiento. La práctica puede comenzar. Si cambia de opinión, la confirmación que le enviamos por correo tiene un enlace para retirarlo en cualquier momento.
 families-recorded-declined = Usted no dio su consentimiento. La práctica no se realizará.
 families-recorded-link-dead = Este enlace ya no funciona.
 
 families-link-unknown-title = Este enlace de consentimiento no es válido
 families-link-unknown = Revise que copió el enlace completo del correo.
 families-link-used-title = Este enlace de consentimiento ya se usó
-families-link-used = Ya se registró una decisión para esta práctica, y cada enlace funciona una sola vez. Si su familia quiere cambiarla (por ejemplo, retirar un consentimiento dado), comuníquese con el orientador escolar del estudiante.
+families-link-used = Ya se registró una decisión para esta práctica, y cada enlace funciona una sola vez. Para retirar un consentimiento dado, use el enlace de la confirmación que le enviamos por correo (o de su página de ajustes de correo); para cambiar cualquier otra cosa, comuníquese con el orientador escolar del estudiante.
 families-link-closed-title = Esta práctica ya no se realizará
 families-link-closed = El estudiante renunció al lugar, o la escuela canceló la práctica, así que no hay nada que decidir. No tiene que hacer nada.
 families-link-past-title = Las fechas de esta práctica ya pasaron
@@ -215,3 +215,23 @@ families-holds-none = Ningún estudiante tiene el consentimiento por correo rete
 families-holds-none-found = Ningún estudiante con retención coincide con esta búsqueda.
 families-holds-pages = Páginas de estudiantes con retención
 families-holds-link = Consentimiento por correo retenido (reportes de familias)
+
+# Un tutor retira su consentimiento (placements::withdrawal).
+families-withdraw-title = Retirar el consentimiento para la práctica de { $student }
+families-withdraw-intro = Puede retirar el consentimiento dado para la práctica de { $student }, “{ $title }” con { $organization }. La práctica termina en ese momento y { $student } ya no debe ir allí. Se avisa a { $student }, a la organización y a la escuela de { $student }, { $school }, y cada padre, madre o tutor registrado recibe un correo que dice quién lo retiró.
+families-withdraw-dates = La práctica va del { $start } al { $end }.
+families-withdraw-confirm = Retiro mi consentimiento: { $student } no participará en esta práctica.
+families-withdraw-note-hint = Solo la escuela lee esto.
+families-withdraw-submit = Retirar el consentimiento
+withdraw-note = Algo que quiera que la escuela sepa
+withdraw-error-confirm = Marque la casilla para confirmar que retira su consentimiento.
+families-withdraw-unknown-title = Este enlace no funciona
+families-withdraw-unknown = Puede estar incompleto, o la escuela cambió los datos de contacto de la familia después de que lo enviamos. Para retirar el consentimiento, comuníquese con la escuela del estudiante.
+families-withdraw-closed-title = Esta práctica ya terminó
+families-withdraw-closed = No queda ningún consentimiento que retirar. No tiene que hacer nada.
+families-withdraw-adult-title = No se necesita el consentimiento de un tutor
+families-withdraw-adult = Según los registros de la escuela, el estudiante tiene 18 años o más el primer día de la práctica, así que la decisión es del estudiante. Si tiene dudas, comuníquese con la escuela del estudiante.
+families-withdraw-held-title = El consentimiento para este estudiante está en espera
+families-withdraw-held = Un padre, madre o tutor informó un cambio de datos de contacto que no pidió, así que los administradores del distrito están revisando los contactos con la familia. Para detener esta práctica ahora, comuníquese con la escuela del estudiante.
+families-withdrawn-title = Consentimiento retirado
+families-withdrawn = La práctica terminó y { $student } ya no debe ir allí. Se avisó a la escuela de { $student }, { $school }. Si tiene preguntas, comuníquese con la escuela.

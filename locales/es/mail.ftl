@@ -94,10 +94,12 @@ mail-consent-declined-guardian-paper-subject = Consentimiento rechazado en papel
 mail-consent-declined-guardian-paper-body = { $school } registró un formulario de consentimiento en papel que rechaza la práctica de { $student }, “{ $title }” con { $organization }, con el nombre { $person }. La práctica no se realizará. Si nadie de su familia firmó este formulario, comuníquese ahora con { $school }.
 mail-mentor-guardian-subject = El mentor de { $student } en { $title }
 mail-mentor-guardian-body = { $organization } nombró a { $person } mentor de { $student } en “{ $title }”: la persona adulta que se reúne con { $student } allí. Si tiene preguntas o dudas, comuníquese con la escuela de { $student }, { $school }.
-mail-placement-guardian-button = Ver la práctica
+mail-placement-guardian-button = ¿Cambió de opinión? Retirar el consentimiento
 mail-placement-guardian-paper-subject = La práctica de { $student } está confirmada con un formulario en papel: { $title }
 mail-placement-guardian-paper-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado: la escuela registró un formulario de consentimiento firmado en papel. Si usted no firmó ninguno, comuníquese con la escuela de inmediato. Esto es lo que debe saber:
-mail-placement-guardian-paper-button = Ver la práctica
+mail-placement-guardian-paper-button = ¿Cambió de opinión? Retirar el consentimiento
+mail-consent-withdrawn-guardian-subject = Consentimiento retirado: práctica de { $student } { $title }
+mail-consent-withdrawn-guardian-body = { $person } retiró el consentimiento dado para la práctica de { $student }, “{ $title }” con { $organization }, con el enlace que enviamos por correo. La práctica terminó y { $student } no debe ir allí a partir de ahora. El archivo de calendario adjunto marca como cancelado el evento que le enviamos. Si esto no es lo que decidió su familia, comuníquese con la escuela de { $student }, { $school }.
 
 mail-digest-subject = { $count ->
     [one] Una oportunidad nueva para ti esta semana
@@ -142,6 +144,9 @@ mail-guardian-language = Idioma de nuestros correos
 mail-guardian-language-kept = Su elección se conserva: los registros de la escuela no la cambian.
 mail-guardian-updates = Confirmaciones de la práctica de un estudiante (con invitación de calendario)
 mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un estudiante del que usted es tutor no puede empezar una práctica sin su decisión.
+mail-guardian-placements = Prácticas que siguen con el consentimiento de su familia
+mail-guardian-placements-intro = Un padre, madre o tutor puede retirar el consentimiento en cualquier momento; la práctica termina entonces.
+mail-guardian-placements-withdraw = Retirar el consentimiento para { $student }: { $title }
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” debe ser un número del 1 al { $max }.

@@ -26,9 +26,9 @@ const SESSION_KEY: &str = "csrf_token";
 pub const FIELD: &str = "csrf_token";
 const HEADER: &str = "x-csrf-token";
 /// Forms reached from a link mailed to a guardian, who has no account:
-/// consent, their email settings, and "I did not expect this" about a
-/// contact change (eyes13a F5).
-const GUARDIAN_LINKS: [&str; 3] = ["/consent/", "/email/", "/address-report/"];
+/// consent, their email settings, "I did not expect this" about a contact
+/// change (eyes13a F5), and withdrawing a consent.
+const GUARDIAN_LINKS: [&str; 4] = ["/consent/", "/email/", "/address-report/", "/withdraw/"];
 /// Largest form body the guard will read; uploads use multipart and the header.
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 

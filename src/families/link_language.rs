@@ -1,6 +1,6 @@
 //! The language of the pages a guardian opens from a link we mailed them
-//! (`/consent/{token}`, a guardian's `/email/{token}` settings and
-//! `/unsubscribe/{token}`). Guardians have no account and their browser may
+//! (`/consent/{token}`, a guardian's `/email/{token}` settings,
+//! `/withdraw/{token}` and `/unsubscribe/{token}`). Guardians have no account and their browser may
 //! keep no cookie, so the reader's choice made with the footer switcher
 //! (`/language/{code}`, the one way to choose) is also carried in the page's
 //! own address, `?lang=es`, and the page's forms post back to that address.
@@ -24,11 +24,12 @@ use crate::{
 };
 
 /// Paths of the pages reached through a guardian's mailed link.
-const GUARDIAN_PAGES: [&str; 4] = [
+const GUARDIAN_PAGES: [&str; 5] = [
     "/consent/",
     "/email/",
     "/unsubscribe/",
     super::address_report::PATH,
+    crate::placements::withdrawal::PATH,
 ];
 
 /// The query parameter carrying the reader's choice on those pages.

@@ -146,18 +146,25 @@ async fn guardian_link(state: &AppState, token: &str) -> AppResult<(i32, prefere
     Ok((id, holder))
 }
 
-fn render_guardian(
+/// The settings page, with the placements the guardian may stop (a family
+/// that consented before confirmations carried the link finds it here).
+#[allow(clippy::too_many_arguments)]
+async fn render_guardian(
+    state: &AppState,
     page: &Page,
+    id: i32,
     token: &str,
     holder: &preferences::Holder,
     form: &PreferencesForm,
     errors: FieldErrors,
     saved: bool,
 ) -> AppResult<Response> {
+    let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
+    let placements = crate::placements::withdrawal::of_guardian(&state.db, &guardian).await?;
     page.respond_with(
         errors.status(),
         "mail/guardian.html",
-        context! { token, email => holder.masked_email.clone(), form, errors, saved },
+        context! { token, email => holder.masked_email.clone(), form, errors, saved, placements },
     )
     .map(private)
 }
@@ -167,13 +174,23 @@ pub async fn guardian_page(
     FormPage(page): FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let (_, holder) = guardian_link(&state, &token).await?;
+    let (id, holder) = guardian_link(&state, &token).await?;
     let form = PreferencesForm {
         updates: if holder.updates { "on" } else { "" }.into(),
         digest: String::new(),
         language: holder.language.clone(),
     };
-    render_guardian(&page, &token, &holder, &form, FieldErrors::new(), false)
+    render_guardian(
+        &state,
+        &page,
+        id,
+        &token,
+        &holder,
+        &form,
+        FieldErrors::new(),
+        false,
+    )
+    .await
 }
 
 pub async fn save_guardian(
@@ -196,9 +213,12 @@ pub async fn save_guardian(
                 lang: link_language::page_language(&headers, uri.query(), &guardian),
                 ..page.clone()
             };
-            render_guardian(&page, &token, &holder, &form, FieldErrors::new(), true)
+            let errors = FieldErrors::new();
+            render_guardian(&state, &page, id, &token, &holder, &form, errors, true).await
         },
-        async |errors| render_guardian(&page, &token, &holder, &form, errors, false),
+        async |errors| {
+            render_guardian(&state, &page, id, &token, &holder, &form, errors, false).await
+        },
     )
     .await
 }

@@ -50,14 +50,29 @@ pub enum LinkPurpose {
     Unsubscribe(MailTopic),
     /// A guardian's preferences page.
     Preferences,
+    /// A guardian withdraws the consent this placement started with
+    /// (`placements::withdrawal`).
+    Withdraw(i32),
 }
 
 impl LinkPurpose {
-    fn code(self) -> &'static str {
+    fn code(self) -> String {
         match self {
-            LinkPurpose::Unsubscribe(topic) => topic.key(),
-            LinkPurpose::Preferences => "prefs",
+            LinkPurpose::Unsubscribe(topic) => topic.key().to_owned(),
+            LinkPurpose::Preferences => "prefs".to_owned(),
+            LinkPurpose::Withdraw(placement) => format!("withdraw{placement}"),
         }
+    }
+
+    fn parse(code: &str) -> Option<Self> {
+        if code == "prefs" {
+            return Some(LinkPurpose::Preferences);
+        }
+        if let Some(id) = code.strip_prefix("withdraw") {
+            let id: i32 = id.parse().ok().filter(|n| *n > 0)?;
+            return Some(LinkPurpose::Withdraw(id));
+        }
+        MailTopic::from_key(code).map(LinkPurpose::Unsubscribe)
     }
 }
 
@@ -85,10 +100,7 @@ fn named_in(token: &str) -> Option<(Recipient, LinkPurpose, &str, &str)> {
         return None;
     }
     let (who, what) = message.split_once('-')?;
-    let purpose = match what {
-        "prefs" => LinkPurpose::Preferences,
-        key => LinkPurpose::Unsubscribe(MailTopic::from_key(key)?),
-    };
+    let purpose = LinkPurpose::parse(what)?;
     Some((Recipient::parse(who)?, purpose, message, signature))
 }
 
@@ -462,5 +474,25 @@ mod tests {
             verified_for(&prefs, "rosa@example.org"),
             Some((Recipient::Guardian(7), LinkPurpose::Preferences))
         );
+        // A withdrawal link names its placement: another placement's number
+        // under the same signature opens nothing.
+        let withdraw = super::token(
+            Recipient::Guardian(7),
+            LinkPurpose::Withdraw(31),
+            "rosa@example.org",
+        );
+        assert_eq!(
+            verified_for(&withdraw, "rosa@example.org"),
+            Some((Recipient::Guardian(7), LinkPurpose::Withdraw(31)))
+        );
+        let signature = withdraw.rsplit_once('-').unwrap().1;
+        for forged in [
+            format!("g7-withdraw32-{signature}"),
+            format!("g7-withdraw0-{signature}"),
+            format!("g7-withdraw-{signature}"),
+            format!("g7-prefs-{signature}"),
+        ] {
+            assert_eq!(verified_for(&forged, "rosa@example.org"), None, "{forged}");
+        }
     }
 }

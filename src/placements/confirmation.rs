@@ -40,7 +40,8 @@ pub async fn confirm(
     if let Some(user_id) = student.user_id
         && let Some(to) = user_wants(db, user_id, MailTopic::Updates).await?
     {
-        recipients.push((to, student.first_name.clone(), false));
+        let link = format!("/student/placements/{}", placement.id);
+        recipients.push((to, student.first_name.clone(), link, false));
     }
     // While a family's report holds the student, the contacts on file may
     // be the ones reported: no placement details go to them (eyes11e F3).
@@ -55,7 +56,10 @@ pub async fn confirm(
             };
             if let Some(to) = to {
                 let name = format!("{} {}", guardian.given_name, guardian.family_name);
-                recipients.push((to, name, true));
+                // Their button withdraws the consent (`withdrawal`):
+                // guardians have no account to open the placement with.
+                let link = super::withdrawal::path(&guardian, placement.id);
+                recipients.push((to, name, link, true));
             }
         }
     }
@@ -64,7 +68,7 @@ pub async fn confirm(
     }
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
-    for (to, name, guardian) in recipients {
+    for (to, name, link, guardian) in recipients {
         let body = calendar_file(placement, opportunity, &facts, student, to.lang, false);
         send(
             db,
@@ -82,11 +86,7 @@ pub async fn confirm(
                 school: &school,
                 person: "",
                 // Guardians have no account to open it with.
-                link: if guardian {
-                    String::new()
-                } else {
-                    format!("/student/placements/{}", placement.id)
-                },
+                link,
                 facts: Some(facts.in_lang(to.lang)),
                 attachment: Some(calendar_attachment(body)),
                 for_organization: None,
@@ -109,6 +109,8 @@ pub enum FamilyNews<'a> {
     CalledOff,
     /// A guardian declined through the emailed link, with this name.
     DeclinedByLink(&'a str),
+    /// This guardian withdrew the consent given (`withdrawal`).
+    Withdrawn(&'a str),
     /// The school recorded a paper form declining, with this name on it.
     DeclinedOnPaper(&'a str),
     /// The employer named (or replaced) the mentor who meets the student,
@@ -149,6 +151,7 @@ pub async fn tell_family(
         FamilyNews::CalledOff if confirmed => ("placement-called-off-guardian", ""),
         FamilyNews::CalledOff => ("placement-called-off-guardian-asked", ""),
         FamilyNews::DeclinedByLink(name) => ("consent-declined-guardian-link", name),
+        FamilyNews::Withdrawn(name) => ("consent-withdrawn-guardian", name),
         FamilyNews::DeclinedOnPaper(name) => ("consent-declined-guardian-paper", name),
         FamilyNews::Mentor(mentor) => ("mentor-guardian", mentor),
     };
@@ -162,7 +165,8 @@ pub async fn tell_family(
         })
         .collect();
     for (to, name) in recipients {
-        let attachment = (confirmed && news == FamilyNews::CalledOff).then(|| {
+        let ends = matches!(news, FamilyNews::CalledOff | FamilyNews::Withdrawn(_));
+        let attachment = (confirmed && ends).then(|| {
             calendar_attachment(calendar_file(
                 before,
                 opportunity,

@@ -11,6 +11,7 @@ use super::{
     consent::{self, LinkProblem},
     evaluation::Reader,
     service::{self, CompletionForm, ConsentForm, FeedbackForm, HoursDecision, HoursForm},
+    withdrawal,
 };
 use crate::{
     app::AppState,
@@ -190,6 +191,104 @@ async fn consent_inner(
         },
     )
     .await
+}
+
+/// The page of a withdrawal link that cannot be used, in the guardian's
+/// language (as a consent link's).
+fn withdraw_problem(page: &Page, problem: withdrawal::Problem) -> AppResult<Response> {
+    let status = match problem {
+        withdrawal::Problem::Unknown => StatusCode::NOT_FOUND,
+        withdrawal::Problem::Held => StatusCode::CONFLICT,
+        withdrawal::Problem::Closed | withdrawal::Problem::NotTheFamilys => StatusCode::GONE,
+    };
+    page.respond_with(
+        status,
+        "placements/withdraw_problem.html",
+        context! { problem => problem.key() },
+    )
+}
+
+async fn render_withdraw_form(
+    state: &AppState,
+    page: &Page,
+    found: &withdrawal::Withdrawable,
+    form: &withdrawal::WithdrawForm,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let organization =
+        crate::organizations::service::name_of(&state.db, found.opportunity.organization_id)
+            .await?;
+    let school = super::confirmation::school_of(&state.db, &found.student).await?;
+    let guardian = &found.guardian;
+    page.respond_with(
+        errors.status(),
+        "placements/withdraw.html",
+        context! {
+            student => found.student.first_name,
+            guardian => format!("{} {}", guardian.given_name, guardian.family_name),
+            title => found.opportunity.title,
+            organization,
+            school,
+            start_date => found.placement.start_date,
+            end_date => found.placement.end_date,
+            form,
+            errors,
+        },
+    )
+}
+
+/// A guardian's link to withdraw consent (`withdrawal`): the form.
+pub async fn withdraw_page(
+    State(state): State<AppState>,
+    reader: Option<axum::Extension<ReaderLanguage>>,
+    FormPage(page): FormPage,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    if let Some(refusal) = refuse_signed_in(&page, reader.map(|r| r.0).as_ref())? {
+        return Ok(private(refusal));
+    }
+    let response = match withdrawal::open(&state.db, &token).await? {
+        Err(problem) => withdraw_problem(&page, problem),
+        Ok(found) => {
+            let form = withdrawal::WithdrawForm::default();
+            render_withdraw_form(&state, &page, &found, &form, FieldErrors::new()).await
+        }
+    };
+    response.map(private)
+}
+
+/// A guardian withdraws consent: the placement ends at once.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    reader: Option<axum::Extension<ReaderLanguage>>,
+    FormPage(page): FormPage,
+    Path(token): Path<String>,
+    Form(form): Form<withdrawal::WithdrawForm>,
+) -> AppResult<Response> {
+    if let Some(refusal) = refuse_signed_in(&page, reader.map(|r| r.0).as_ref())? {
+        return Ok(private(refusal));
+    }
+    let response = answer_or_rerender(
+        withdrawal::withdraw(&state.db, &token, &form).await,
+        async |ended| match ended {
+            Err(problem) => withdraw_problem(&page, problem),
+            Ok(placement) => {
+                let student =
+                    crate::db::found::<student::Entity>(&state.db, placement.student_id).await?;
+                let school = super::confirmation::school_of(&state.db, &student).await?;
+                page.respond(
+                    "placements/withdrawn.html",
+                    context! { student => student.first_name, school },
+                )
+            }
+        },
+        async |errors| match withdrawal::open(&state.db, &token).await? {
+            Err(problem) => withdraw_problem(&page, problem),
+            Ok(found) => render_withdraw_form(&state, &page, &found, &form, errors).await,
+        },
+    )
+    .await;
+    response.map(private)
 }
 
 /// The student asks for the consent email to be sent again (rate-limited).

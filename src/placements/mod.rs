@@ -2,7 +2,8 @@
 //! asked again when unanswered, or a paper form recorded by a counselor),
 //! what the family is told about the placement, hours logged and approved,
 //! completion and evaluations (written and read), seats given back or ended
-//! early and refilled from the wait list, and named mentors.
+//! early and refilled from the wait list, named mentors, and a consent a
+//! guardian withdraws by the link mailed to them.
 
 pub mod confirmation;
 pub mod consent;
@@ -13,6 +14,7 @@ pub mod reminder;
 mod seat_pages;
 pub mod seats;
 pub mod service;
+pub mod withdrawal;
 
 use axum::{
     Router,
@@ -26,6 +28,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/consent/{token}",
             get(handlers::consent_page).post(handlers::consent),
+        )
+        .route(
+            "/withdraw/{token}",
+            get(handlers::withdraw_page).post(handlers::withdraw),
         )
         .route("/student/placements/{id}", get(handlers::student_view))
         .route("/student/placements/{id}/hours", post(handlers::log_hours))

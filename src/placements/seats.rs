@@ -27,6 +27,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use super::{
+    confirmation::FamilyNews,
     evaluation::Reader,
     service::{self, find_for_employer, find_for_student},
 };
@@ -140,7 +141,11 @@ pub async fn end_as_read(
             .is_some_and(|u| matches!(u.role, Role::Counselor | Role::Admin)),
         None => false,
     };
-    if !by_school {
+    // A guardian's withdrawal names the guardian, and their words are for
+    // the school: the student and employer read the reason alone.
+    let by_family =
+        placement.ended_by.is_none() && reason == Some(EndReason::ConsentWithdrawn.key());
+    if !by_school && !by_family {
         return Ok((reason.and_then(reason_id), placement.end_note.clone()));
     }
     let reason = match reason {
@@ -164,10 +169,11 @@ pub fn end_reason_keys(ender: Ender) -> Vec<&'static str> {
         .collect()
 }
 
-/// Whether `ender` may give the reason `key`: a guardian withdrawing
-/// consent tells the school, so only the school records it.
+/// Whether `ender` may give the reason `key`: a guardian's consent is
+/// withdrawn by the family (`withdrawal`) or recorded by the school, never
+/// by the employer.
 fn may_give(ender: Ender, key: &str) -> bool {
-    ender == Ender::School || key != EndReason::ConsentWithdrawn.key()
+    ender != Ender::Employer || key != EndReason::ConsentWithdrawn.key()
 }
 
 /// A reason from a short list, and an optional note.
@@ -194,15 +200,17 @@ fn parse_reason(
 }
 
 /// Closes an open placement as `to` with its reason, gives its seat to the
-/// wait list and tells the family. The posting is locked before the
-/// placement changes.
+/// wait list and tells the family `news`. The posting is locked before the
+/// placement changes. `actor` is the account that ended it (none for a
+/// guardian, who has no account).
 async fn free(
     db: &impl ConnectionTrait,
     found: &placement::Model,
     to: PlacementStatus,
     reason: &str,
     note: Option<String>,
-    actor: i32,
+    actor: Option<i32>,
+    news: FamilyNews<'_>,
 ) -> AppResult<opportunity::Model> {
     let opportunity = lock_opportunity(db, found.opportunity_id).await?;
     // Read again under the posting's lock: a consent recorded meanwhile (on
@@ -220,7 +228,7 @@ async fn free(
             ended_at: Set(Some(Utc::now())),
             end_reason: Set(Some(reason.to_owned())),
             end_note: Set(note),
-            ended_by: Set(Some(actor)),
+            ended_by: Set(actor),
             ..Default::default()
         })
         .filter(placement::Column::Id.eq(found.id))
@@ -237,14 +245,7 @@ async fn free(
     service::promote_wait_list(db, &opportunity).await?;
     // A family asked for consent, or confirmed to, hears it is off.
     let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
-    super::confirmation::tell_family(
-        db,
-        found,
-        &opportunity,
-        &student,
-        super::confirmation::FamilyNews::CalledOff,
-    )
-    .await?;
+    super::confirmation::tell_family(db, found, &opportunity, &student, news).await?;
     Ok(opportunity)
 }
 
@@ -266,7 +267,8 @@ pub async fn withdraw(
         PlacementStatus::Withdrawn,
         reason,
         note,
-        user.id,
+        Some(user.id),
+        FamilyNews::CalledOff,
     )
     .await?;
     let changed = application::Entity::update_many()
@@ -314,6 +316,8 @@ pub enum Ender {
     Employer,
     /// A counselor of the student's school: at any time.
     School,
+    /// A guardian withdrawing consent (`withdrawal`): at any time.
+    Family,
 }
 
 /// Tells the student (and the employers, when the school ended it) why
@@ -336,7 +340,7 @@ async fn tell_ended(
     .vocab("reason", "end_reason", reason);
     let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
     notify_student_of_placement(db, &student, found.id, &message).await?;
-    if ender == Ender::School {
+    if ender != Ender::Employer {
         // As `end_as_read`: a school's safety concern is not named to them.
         let message = if to == PlacementStatus::Cancelled {
             Message::new("seats-notice-cancelled-by-school").arg("title", title)
@@ -354,32 +358,37 @@ async fn tell_ended(
 /// Puts an early end on the audit log and tells the student's counselors
 /// (all but the one who ended it): an employer's end, so the school knows
 /// its student lost the seat and why; another counselor's, so nobody at the
-/// school learns it from the student first.
+/// school learns it from the student first; a guardian's withdrawal, so the
+/// school can talk with the family. A guardian has no account to audit:
+/// their name is on the placement (`end_note`).
 pub async fn record_early_end(
     db: &impl ConnectionTrait,
     found: &placement::Model,
     opportunity: &opportunity::Model,
-    actor: i32,
+    actor: Option<i32>,
     ender: Ender,
     reason: Option<&str>,
 ) -> AppResult<()> {
-    crate::counseling::audit::record(
-        db,
-        actor,
-        crate::counseling::audit::AuditAction::EndPlacement,
-        &format!(
-            "placement {} ({})",
-            found.id,
-            reason.unwrap_or("closing form")
-        ),
-    )
-    .await?;
+    if let Some(actor) = actor {
+        crate::counseling::audit::record(
+            db,
+            actor,
+            crate::counseling::audit::AuditAction::EndPlacement,
+            &format!(
+                "placement {} ({})",
+                found.id,
+                reason.unwrap_or("closing form")
+            ),
+        )
+        .await?;
+    }
     let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
     let organization =
         crate::organizations::service::name_of(db, opportunity.organization_id).await?;
     let message = match ender {
         Ender::Employer => Message::new("seats-notice-school-ended-by-employer"),
         Ender::School => Message::new("seats-notice-school-ended-by-school"),
+        Ender::Family => Message::new("seats-notice-school-ended-by-family"),
     }
     .arg(
         "student",
@@ -395,7 +404,10 @@ pub async fn record_early_end(
         ),
     );
     let counselors = crate::notifications::counselors_of_school(db, student.school_id).await?;
-    let others: Vec<i32> = counselors.into_iter().filter(|&id| id != actor).collect();
+    let others: Vec<i32> = counselors
+        .into_iter()
+        .filter(|&id| Some(id) != actor)
+        .collect();
     notify(
         db,
         &others,
@@ -449,9 +461,46 @@ async fn end_early(
     } else {
         PlacementStatus::Cancelled
     };
-    let opportunity = free(db, found, to, reason, note, actor).await?;
+    let opportunity = free(
+        db,
+        found,
+        to,
+        reason,
+        note,
+        Some(actor),
+        FamilyNews::CalledOff,
+    )
+    .await?;
     tell_ended(db, found, &opportunity, reason, to, ender).await?;
-    record_early_end(db, found, &opportunity, actor, ender, Some(reason)).await
+    record_early_end(db, found, &opportunity, Some(actor), ender, Some(reason)).await
+}
+
+/// A guardian withdrew the consent `found` started with (`withdrawal`):
+/// ended as the school would end it, with the reason "a guardian withdrew
+/// consent" and the guardian's name, and their words if any, as the note
+/// (the school alone reads it: `end_as_read`). The whole family is told who
+/// withdrew, so a parent who did not can speak to the school.
+pub async fn end_for_family(
+    db: &impl ConnectionTrait,
+    found: &placement::Model,
+    guardian: &entity::guardian::Model,
+    words: Option<String>,
+) -> AppResult<()> {
+    let reason = EndReason::ConsentWithdrawn.key();
+    let name = format!("{} {}", guardian.given_name, guardian.family_name);
+    let note = match words {
+        Some(words) => format!("{name}: {words}"),
+        None => name.clone(),
+    };
+    let to = if started(found, crate::format::today()) {
+        PlacementStatus::EndedEarly
+    } else {
+        PlacementStatus::Cancelled
+    };
+    let news = FamilyNews::Withdrawn(&name);
+    let opportunity = free(db, found, to, reason, Some(note), None, news).await?;
+    tell_ended(db, found, &opportunity, reason, to, Ender::Family).await?;
+    record_early_end(db, found, &opportunity, None, Ender::Family, Some(reason)).await
 }
 
 /// An employer of the host organization ends a placement early, once it

@@ -796,7 +796,7 @@ pub async fn complete(
             &txn,
             &placement,
             &opportunity,
-            employer.id,
+            Some(employer.id),
             super::seats::Ender::Employer,
             None,
         )

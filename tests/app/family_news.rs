@@ -654,3 +654,174 @@ async fn a_family_that_consented_hears_who_the_mentor_is_each_time_it_changes() 
         }
     }
 }
+
+/// María consents; her confirmation's button withdraws it. Signed-in
+/// accounts, a forged placement number, a missing tick and a cross-site
+/// form are refused with nothing written; then she withdraws: the placement
+/// is called off, the whole family is told who withdrew (the calendar entry
+/// cancelled), the school reads her words and the student and employer do
+/// not, and a second tab finds nothing left to withdraw.
+#[tokio::test]
+async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "es").await;
+        let settings = first.link("/email/");
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let confirmed = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        let link = confirmed.link("/withdraw/");
+        assert!(confirmed.text().contains("Retirar el consentimiento"));
+        // Her settings page, reached from any mail's footer, lists it too.
+        let page = app
+            .get_as(&new_client(), &settings)
+            .await
+            .text()
+            .await
+            .unwrap();
+        let token = link.trim_start_matches("/withdraw/");
+        assert!(page.contains(token), "{page}");
+
+        let employer = new_client();
+        app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
+            .await;
+        for signed_in in [&w.student, &employer, &w.counselor.client] {
+            let response = app.get_as(signed_in, &link).await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN);
+            let response = app
+                .submit_as(signed_in, "/register", &link, &[("confirm", "on")])
+                .await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        }
+        // Another placement's number under her signature opens nothing.
+        let forged = link.replace(
+            &format!("withdraw{placement}-"),
+            &format!("withdraw{}-", placement + 1),
+        );
+        assert_ne!(forged, link);
+        let guardian = new_client();
+        assert_eq!(
+            app.get_as(&guardian, &forged).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        let page = app.get_as(&guardian, &link).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let page = page.text().await.unwrap();
+        assert!(
+            page.contains("Retirar el consentimiento para la práctica de Ana"),
+            "{page}"
+        );
+        let unticked = app
+            .submit_as(
+                &guardian,
+                "/register",
+                &link,
+                &[("note", "Cambiamos de planes")],
+            )
+            .await;
+        assert_eq!(unticked.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(unticked.text().await.unwrap().contains("Marque la casilla"));
+        let long = "x".repeat(501);
+        let too_long = app
+            .submit_as(
+                &guardian,
+                "/register",
+                &link,
+                &[("confirm", "on"), ("note", &long)],
+            )
+            .await;
+        assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let cross_site = new_client()
+            .post(app.url(&link))
+            .header("origin", "https://evil.example")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("confirm=on")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(cross_site.status(), StatusCode::FORBIDDEN);
+        assert_eq!(placement_status(&app, placement).await, "active");
+
+        let done = app
+            .submit_as(
+                &guardian,
+                "/register",
+                &link,
+                &[("confirm", "on"), ("note", "Cambiamos de planes")],
+            )
+            .await;
+        assert_eq!(done.status(), StatusCode::OK);
+        assert!(
+            done.text()
+                .await
+                .unwrap()
+                .contains("Consentimiento retirado")
+        );
+        assert_eq!(placement_status(&app, placement).await, "cancelled");
+
+        let told = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert!(
+            told.subject().contains("Consentimiento retirado"),
+            "{}",
+            told.subject()
+        );
+        let text = told.text();
+        for expected in ["María Rivera", "Lincoln High", "no debe ir allí"] {
+            assert!(text.contains(expected), "{expected}: {text}");
+        }
+        assert!(
+            told.header("List-Unsubscribe").is_none(),
+            "a safety message"
+        );
+        let cancelled = calendar_of(&told);
+        assert_eq!(uid_of(&cancelled), uid_of(&calendar_of(&confirmed)));
+        assert!(cancelled.contains("STATUS:CANCELLED"), "{cancelled}");
+
+        // The school reads who withdrew and her words; the student and the
+        // employer read the reason alone.
+        let record = format!("/counselor/placements/{placement}");
+        let school = app
+            .get_as(&w.counselor, &record)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(school.contains("Cambiamos de planes"), "{school}");
+        assert!(school.contains("María Rivera"), "{school}");
+        let student_page = format!("/student/placements/{placement}");
+        let employer_page = format!("/employer/placements/{placement}");
+        for (reader, page) in [(&w.student, &student_page), (&employer, &employer_page)] {
+            let body = app.get_as(reader, page).await.text().await.unwrap();
+            assert!(!body.contains("Cambiamos de planes"), "{page}: {body}");
+        }
+
+        // A second tab: nothing left to withdraw, and nothing else changes.
+        let again = app
+            .submit_as(&new_client(), "/register", &link, &[("confirm", "on")])
+            .await;
+        assert_eq!(again.status(), StatusCode::GONE);
+        let page = app
+            .get_as(&new_client(), &settings)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!page.contains(token), "{page}");
+        assert_eq!(
+            server.wait_for_to("maria@example.org", 3, 15).await.len(),
+            3,
+            "one mail about the withdrawal"
+        );
+    }
+}
