@@ -13,6 +13,10 @@ pub struct Model {
     pub given_name: String,
     pub family_name: String,
     pub email: Option<String>,
+    /// When a counselor last corrected the address by hand: a roster that
+    /// still holds the address it replaced keeps this one (and says so in
+    /// its summary); a roster that agrees clears it.
+    pub email_corrected_at: Option<DateTimeUtc>,
     pub phone: Option<String>,
     /// BCP 47 code of the language the school records for the family
     /// (`en`, `es`): the roster's `metadata.language`, or a counselor's

@@ -117,6 +117,7 @@ families-roster-warnings-title = Imported, with { $count ->
     [one] one reference
    *[other] { $count } references
 } to check
+families-roster-warning-corrected-address = { $file }, line { $line }: a counselor corrected the email address of { $id } by hand, and this roster still has another one. The counselor's address is kept and consent mail goes there. If the roster is right, change the address on the student's record; if not, correct it in the student information system.
 families-roster-warning-staff-address = { $file }, line { $line }: the guardian's address { $id } signs in to a staff or employer account, so no consent email will go there. Ask the family for their own address, or use the paper consent form.
 families-roster-warning-guardian = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so no guardian was linked through it.
 families-roster-warning-student = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so this guardian was not linked to that student.
@@ -226,3 +227,4 @@ families-withdraw-held-title = Consent for this student is on hold
 families-withdraw-held = A parent or guardian reported a change of contact details they did not ask for, so the district's administrators are checking the contacts with the family. To stop this placement now, contact the student's school.
 families-withdrawn-title = Consent withdrawn
 families-withdrawn = The placement has ended, and { $student } should not go there any more. { $student }'s school, { $school }, has been told. If you have questions, contact the school.
+families-err-already-contact = This address is already on the record as { $name }. Correct that contact instead of adding another.

@@ -126,6 +126,7 @@ families-roster-warnings-title = Importado, con { $count ->
     [one] una referencia
    *[other] { $count } referencias
 } para revisar
+families-roster-warning-corrected-address = { $file }, línea { $line }: un orientador corrigió a mano la dirección de correo de { $id }, y esta lista todavía tiene otra. Se conserva la dirección del orientador y el correo de consentimiento va allí. Si la lista tiene razón, cambie la dirección en el registro del estudiante; si no, corríjala en el sistema de información estudiantil.
 families-roster-warning-staff-address = { $file }, línea { $line }: la dirección del tutor { $id } inicia sesión en una cuenta de personal o de empleador, así que no se enviará allí ningún correo de consentimiento. Pida a la familia su propia dirección o use el formulario de consentimiento en papel.
 families-roster-warning-guardian = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que no se vinculó ningún tutor por esa referencia.
 families-roster-warning-student = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que este tutor no se vinculó con ese estudiante.
@@ -235,3 +236,4 @@ families-withdraw-held-title = El consentimiento para este estudiante está en e
 families-withdraw-held = Un padre, madre o tutor informó un cambio de datos de contacto que no pidió, así que los administradores del distrito están revisando los contactos con la familia. Para detener esta práctica ahora, comuníquese con la escuela del estudiante.
 families-withdrawn-title = Consentimiento retirado
 families-withdrawn = La práctica terminó y { $student } ya no debe ir allí. Se avisó a la escuela de { $student }, { $school }. Si tiene preguntas, comuníquese con la escuela.
+families-err-already-contact = Esta dirección ya figura en el registro como { $name }. Corrija ese contacto en lugar de añadir otro.

@@ -19,7 +19,7 @@ use crate::{
     db,
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
-    i18n::Lang,
+    i18n::{Lang, Message},
     placements::consent::{AfterBirthDate, LinksRefreshed, refresh_links},
     roster::service::ensure_school_access,
 };
@@ -791,7 +791,17 @@ pub async fn add(
 ) -> AppResult<(guardian::Model, LinksRefreshed)> {
     let txn = db::begin_write(db).await?;
     let student = student_for(&txn, counselor, student_id).await?;
+    // Two adds for one student at once (a double click) run one after the
+    // other, so the second sees the first (PostgreSQL; SQLite writes are
+    // exclusive anyway).
+    student::Entity::find_by_id(student_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?;
     let input = parse(form, None)?;
+    if let Some(existing) = already_a_contact(&txn, student_id, &input).await? {
+        return Ok((existing, LinksRefreshed::default()));
+    }
     refuse_unfit_address(&txn, input.email.as_deref(), student_id, None).await?;
     let now = Utc::now();
     let saved = guardian::ActiveModel {
@@ -833,6 +843,48 @@ pub async fn add(
     .await?;
     txn.commit().await?;
     Ok((saved, links))
+}
+
+/// The active contact of the student that `input` already is: a double
+/// click, or Back and Save again, is answered as the first save was, with
+/// no copy that would get every consent request and notice twice and use
+/// up the family's reminders (eyes14b F6). Another name at an address the
+/// record already has is refused: one inbox, one contact.
+async fn already_a_contact(
+    db: &impl ConnectionTrait,
+    student_id: i32,
+    input: &GuardianInput,
+) -> AppResult<Option<guardian::Model>> {
+    let same_name = |g: &guardian::Model| {
+        g.given_name.trim().to_lowercase() == input.given_name.trim().to_lowercase()
+            && g.family_name.trim().to_lowercase() == input.family_name.trim().to_lowercase()
+    };
+    for existing in of_student(db, student_id).await? {
+        if !existing.active {
+            continue;
+        }
+        let same_inbox = match (existing.email.as_deref(), input.email.as_deref()) {
+            (Some(a), Some(b)) => inbox(a) == inbox(b),
+            _ => false,
+        };
+        if same_inbox && !same_name(&existing) {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "email",
+                Message::new("families-err-already-contact").arg(
+                    "name",
+                    format!("{} {}", existing.given_name, existing.family_name),
+                ),
+            );
+            return Err(AppError::Validation(errors));
+        }
+        let same_phone_only =
+            input.email.is_none() && existing.email.is_none() && existing.phone == input.phone;
+        if same_name(&existing) && (same_inbox || same_phone_only) {
+            return Ok(Some(existing));
+        }
+    }
+    Ok(None)
 }
 
 /// A counselor corrects a guardian contact of a student (audited). A guardian
@@ -887,6 +939,11 @@ pub async fn correct(
     let address_change = contact_change(&current, input.email.as_deref(), input.active);
     let before = current.clone();
     let mut model: guardian::ActiveModel = current.into();
+    // The school's own correction: a roster holding the address it
+    // replaced does not put that back (`roster::import`, eyes14a F4).
+    if !same_address(before.email.as_deref(), input.email.as_deref()) {
+        model.email_corrected_at = Set(Some(Utc::now()));
+    }
     model.given_name = Set(input.given_name);
     model.family_name = Set(input.family_name);
     model.email = Set(input.email);

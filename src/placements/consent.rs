@@ -304,8 +304,15 @@ pub struct Facts {
 impl Facts {
     pub async fn load(db: &impl ConnectionTrait, o: &opportunity::Model) -> AppResult<Self> {
         let organization = crate::db::found::<organization::Entity>(db, o.organization_id).await?;
-        let creator = user::Entity::find_by_id(o.created_by).one(db).await?;
-        let mut supervisor = creator.map(|u| u.display_name).unwrap_or_default();
+        // The posting's author, while still an enabled member of the
+        // organization: someone an admin removed or disabled is never
+        // presented to a family as the adult supervising their child
+        // (eyes14a F3); the organization answers for itself then.
+        let creator = user::Entity::find_by_id(o.created_by)
+            .one(db)
+            .await?
+            .filter(|u| u.organization_id == Some(o.organization_id) && u.disabled_at.is_none());
+        let mut supervisor = creator.map_or_else(|| organization.name.clone(), |u| u.display_name);
         let contact = [organization.contact_email, organization.contact_phone]
             .into_iter()
             .filter(|c| !c.is_empty())
@@ -677,6 +684,26 @@ pub async fn guardian_of_link(
     Ok(guardian::Entity::find_by_id(request.guardian_id)
         .one(db)
         .await?)
+}
+
+/// The decision this very link recorded, if it did: a second tap on "Record
+/// my decision" (or a reload of its answer) is told the decision was
+/// recorded, not that the link was already used (eyes14b F6). The caller
+/// compares it with what was posted: a second tab that chose otherwise is
+/// told the link was used.
+pub async fn recorded_by_link(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<bool>> {
+    let Some(request) = consent_request::Entity::find()
+        .filter(consent_request::Column::TokenHash.eq(tokens::digest(token)))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if request.used_at.is_none() {
+        return Ok(None);
+    }
+    let placement = crate::db::found::<placement::Entity>(db, request.placement_id).await?;
+    Ok(placement.consent_given)
 }
 
 /// The decision, checked.

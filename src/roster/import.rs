@@ -9,7 +9,9 @@
 //! overwrites a language recorded earlier (a new guardian is recorded with
 //! none, and their mail is in English until someone says otherwise). The
 //! language a guardian chose on their own settings page
-//! (`guardian.language_chosen`) is never touched by an import. Likewise a
+//! (`guardian.language_chosen`) is never touched by an import, nor is an
+//! address a counselor corrected by hand while the roster still holds
+//! another (`guardian.email_corrected_at`: a warning names it). Likewise a
 //! demographics column the file does not have says nothing (plain exports
 //! lack the `metadata.*` ones), while an empty cell in a column it has
 //! clears the value (but for `birthDate`).
@@ -132,7 +134,8 @@ pub struct ImportWarning {
     /// (a guardian row names a missing student), `language` (a guardian's
     /// `metadata.language` names no language we know), `grade` (a student
     /// in a grade we do not serve), `demographics` (a row naming nobody),
-    /// `schools` (a student listed at several schools), or `columns` and
+    /// `schools` (a student listed at several schools), `corrected-address`
+    /// (a counselor's correction kept over the roster's), or `columns` and
     /// `race-columns` (demographics.csv lacks those columns: line 1).
     pub kind: &'static str,
     /// The sourcedId named and not found, the language as written, the
@@ -1920,16 +1923,40 @@ async fn import_guardians(
     for g in &roster.guardians {
         match existing.get(&g.sourced_id) {
             Some(current) => {
-                let unchanged = current.given_name == g.given_name
+                use crate::families::service::same_address;
+                // An address a counselor corrected by hand stays over one
+                // the roster still holds (an SIS lags behind the school):
+                // the summary names the contact so someone decides
+                // (eyes14a F4). A roster that agrees again ends the mark.
+                let kept = current.email_corrected_at.is_some()
+                    && !same_address(current.email.as_deref(), g.email.as_deref());
+                if kept {
+                    summary.warnings.push(ImportWarning {
+                        file: "users.csv",
+                        line: g.line,
+                        kind: "corrected-address",
+                        missing: format!("{} {}", current.given_name, current.family_name),
+                    });
+                }
+                let g = &Guardian {
+                    email: if kept {
+                        current.email.clone()
+                    } else {
+                        g.email.clone()
+                    },
+                    ..g.clone()
+                };
+                // The roster agrees with a correction again: the mark ends.
+                let caught_up = current.email_corrected_at.is_some() && !kept;
+                let unchanged = !caught_up
+                    && current.given_name == g.given_name
                     && current.family_name == g.family_name
                     && current.email == g.email
                     && current.phone == g.phone
                     && g.language.as_ref().is_none_or(|l| *l == current.language)
                     && current.active == g.active;
                 if !unchanged {
-                    use crate::families::service::{
-                        contact_change, same_address, tell_former_address,
-                    };
+                    use crate::families::service::{contact_change, tell_former_address};
                     // The address they leave is told here; a contact made
                     // inactive is told with those unlinked (`contacts`),
                     // while a student of theirs stays.
@@ -1962,6 +1989,9 @@ async fn import_guardians(
                         model.language = Set(language.clone());
                     }
                     model.active = Set(g.active);
+                    if !kept {
+                        model.email_corrected_at = Set(None);
+                    }
                     model.updated_at = Set(now);
                     model.update(txn).await?;
                     summary.guardians_updated += 1;

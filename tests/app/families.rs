@@ -376,12 +376,15 @@ async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_ca
             "{page}"
         );
 
-        // The same link again is refused with a clear page, reading and posting.
+        // The same link again is refused with a clear page; the same
+        // decision posted again (a reload, a double tap) is told it was
+        // recorded, and nothing more is written.
         let response = app.get_as(&guardian, &link).await;
         assert_eq!(response.status(), StatusCode::GONE);
         assert!(response.text().await.unwrap().contains("ya se usó"));
         let response = give_consent(&app, &new_client(), &link).await;
-        assert_eq!(response.status(), StatusCode::GONE);
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.text().await.unwrap().contains("decisión"));
         assert_eq!(
             app.count("consent_request WHERE used_at IS NOT NULL").await,
             1

@@ -3,6 +3,7 @@
 //! consent link (eyes13a F1, eyes13c F1-F4). Real SMTP throughout.
 
 use reqwest::StatusCode;
+use sea_orm::EntityTrait;
 
 use crate::{
     families::{give_consent, placement_status},
@@ -823,5 +824,57 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             3,
             "one mail about the withdrawal"
         );
+    }
+}
+
+/// The posting's author is named to María as the supervisor; once an admin
+/// takes them off the organization, the request sent again names the
+/// organization instead (eyes14a F3).
+#[tokio::test]
+async fn a_person_removed_from_the_organization_is_not_named_to_the_family_as_supervisor() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        let erin = entity::user::Entity::find_by_id(app.user_id("erin@lakeshore.org").await)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let supervisor = |text: &str| {
+            text.lines()
+                .find(|line| line.contains("Supervisor:"))
+                .unwrap_or_else(|| panic!("a supervisor line: {text}"))
+                .to_owned()
+        };
+        assert!(supervisor(&first.text()).contains(&erin.display_name));
+        let response = crate::account_security::admin_acts(
+            &app,
+            &w.admin,
+            "erin@lakeshore.org",
+            "remove-from-organization",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let resend = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(resend.status(), StatusCode::SEE_OTHER);
+        let again = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        let line = supervisor(&again.text());
+        assert!(!line.contains(&erin.display_name), "{line}");
+        assert!(line.contains("Lakeshore Robotics"), "{line}");
     }
 }

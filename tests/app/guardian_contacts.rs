@@ -554,17 +554,20 @@ async fn a_guardian_made_inactive_and_then_moved_is_told_at_her_address_each_tim
             );
         }
 
-        // A roster that moves her back is on the record too, and the
-        // address it leaves is told.
+        // A roster keeps the counselor's correction until it agrees with
+        // it (see below); one that then moves her back is on the record
+        // too, and the address it leaves is told.
+        let agrees = users("en").replace("maria@example.org", "someone.else@example.net");
+        assert!(!upload(&app, &w.admin, &agrees).await.refused);
         let response = upload(&app, &w.admin, &users("en")).await;
         assert!(!response.refused, "{}", response.page);
         let told = server
             .wait_for_to("someone.else@example.net", 2, 15)
             .await
             .remove(1);
+        // (In English now: the roster that agreed recorded it as hers.)
         assert!(
-            told.subject()
-                .contains("cambió la dirección a la que escribe"),
+            told.subject().contains("changed the address it writes to"),
             "{}",
             told.subject()
         );
@@ -1393,5 +1396,122 @@ async fn a_students_own_inbox_under_a_tag_is_not_a_guardians_address() {
         // Another inbox of the same school's mail system is a guardian's.
         let response = correct_maria(&app, &w, "ana.mom@students.org", "true").await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+}
+
+/// A counselor corrects María's address; the next roster, from an SIS that
+/// still has the old one, keeps the correction and says so, and nothing goes
+/// to the address the school stopped using (eyes14a F4). Once the roster
+/// agrees, it decides again: a later change in the SIS is applied.
+#[tokio::test]
+async fn a_roster_does_not_put_back_an_address_a_counselor_corrected() {
+    for backend in backends() {
+        let Waiting { server, app, w, .. } = waiting_for_maria(backend, "en").await;
+        let response = correct_maria(&app, &w, "maria.rivera@example.net", "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let asked = server
+            .wait_for_to("maria.rivera@example.net", 1, 15)
+            .await
+            .remove(0);
+        let link = asked.link("/consent/");
+        server.wait_for_to("maria@example.org", 2, 15).await;
+        let to_old = "mail_outbox WHERE recipient = 'maria@example.org'";
+        let before = app.count(to_old).await;
+
+        let stale = upload(&app, &w.admin, &users("en")).await;
+        assert!(!stale.refused, "{}", stale.page);
+        assert!(
+            stale
+                .page
+                .contains("a counselor corrected the email address of María Rivera"),
+            "{}",
+            stale.page
+        );
+        assert_eq!(
+            maria(&app).await.email.as_deref(),
+            Some("maria.rivera@example.net")
+        );
+        assert_eq!(
+            app.get_as(&new_client(), &link).await.status(),
+            StatusCode::OK,
+            "the link at the corrected address still works"
+        );
+        assert_eq!(
+            app.count(to_old).await,
+            before,
+            "nothing to the address the school stopped using"
+        );
+
+        // The SIS catches up, then changes the address itself: applied.
+        let caught_up = users("en").replace("maria@example.org", "maria.rivera@example.net");
+        assert!(!upload(&app, &w.admin, &caught_up).await.refused);
+        assert_eq!(maria(&app).await.email_corrected_at, None);
+        let moved = users("en").replace("maria@example.org", "maria.r@example.com");
+        let later = upload(&app, &w.admin, &moved).await;
+        assert!(!later.page.contains("corrected the email address"));
+        assert_eq!(
+            maria(&app).await.email.as_deref(),
+            Some("maria.r@example.com")
+        );
+    }
+}
+
+/// A double click on "Add a guardian contact", and Back and Save again,
+/// keep one contact who is asked once; another name at that address is
+/// refused. María's double tap on "Record my decision", and a reload of its
+/// answer, are told her decision was recorded (eyes14b F6).
+#[tokio::test]
+async fn a_contact_saved_twice_is_kept_once_and_a_second_tap_on_consent_is_told_it_was_recorded() {
+    for backend in backends() {
+        let Waiting { app, w, first, .. } = waiting_for_maria(backend, "en").await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let add = format!("{record}/guardians");
+        let luis = [
+            ("given_name", "Luis"),
+            ("family_name", "Rivera"),
+            ("email", "luis@example.org"),
+            ("phone", ""),
+            ("language", "es"),
+        ];
+        let (a, b) = tokio::join!(
+            app.submit_as(&w.counselor, &record, &add, &luis),
+            app.submit_as(&w.counselor, &record, &add, &luis),
+        );
+        assert_eq!(a.status(), StatusCode::SEE_OTHER);
+        assert_eq!(b.status(), StatusCode::SEE_OTHER);
+        let again = app.submit_as(&w.counselor, &record, &add, &luis).await;
+        assert_eq!(again.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.count("guardian").await, 2, "María and one Luis");
+        assert_eq!(
+            app.count("consent_request WHERE email = 'luis@example.org'")
+                .await,
+            1,
+            "Luis is asked once"
+        );
+        let mut rosa = luis;
+        rosa[0] = ("given_name", "Rosa");
+        let refused = app.submit_as(&w.counselor, &record, &add, &rosa).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = refused.text().await.unwrap();
+        assert!(
+            body.contains("already on the record as Luis Rivera"),
+            "{body}"
+        );
+        assert_eq!(app.count("guardian").await, 2, "nothing written");
+
+        let link = first.link("/consent/");
+        let browser = new_client();
+        let (a, b) = tokio::join!(
+            give_consent(&app, &browser, &link),
+            give_consent(&app, &browser, &link),
+        );
+        for response in [a, b] {
+            assert_eq!(response.status(), StatusCode::OK);
+            let page = response.text().await.unwrap();
+            assert!(page.contains("your decision is recorded"), "{page}");
+        }
+        let reload = give_consent(&app, &browser, &link).await;
+        assert_eq!(reload.status(), StatusCode::OK);
+        assert!(reload.text().await.unwrap().contains("You gave consent"));
     }
 }
