@@ -132,8 +132,8 @@ pub const PATH: &str = "/address-report/";
 /// What a report link opens.
 #[derive(Debug, Clone)]
 pub enum Opened {
-    /// Not reported yet: the form. The guardian it is about.
-    Open(guardian::Model),
+    /// Not reported yet: the form, with the name of the guardian it is about.
+    Open(String),
     /// Reported already (a second tab, a second click).
     Reported,
 }
@@ -177,9 +177,11 @@ pub async fn open(db: &impl ConnectionTrait, token: &str) -> AppResult<Opened> {
     if rows.iter().all(|r| r.reported_at.is_some()) {
         return Ok(Opened::Reported);
     }
-    Ok(Opened::Open(
-        db::found::<guardian::Entity>(db, first.guardian_id).await?,
-    ))
+    let guardian = db::found::<guardian::Entity>(db, first.guardian_id).await?;
+    Ok(Opened::Open(format!(
+        "{} {}",
+        guardian.given_name, guardian.family_name
+    )))
 }
 
 /// The former address reports the change. Once: a second tab finds it

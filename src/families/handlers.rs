@@ -93,10 +93,7 @@ pub async fn report_page(
 ) -> AppResult<Response> {
     let opened = address_report::open(&db, &token).await?;
     let response = match opened {
-        Opened::Open(guardian) => page.respond(
-            "families/address_report.html",
-            context! { name => format!("{} {}", guardian.given_name, guardian.family_name) },
-        )?,
+        Opened::Open(name) => page.respond("families/address_report.html", context! { name })?,
         Opened::Reported => page.respond(
             "families/address_reported.html",
             context! { already => true },
