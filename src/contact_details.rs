@@ -315,7 +315,7 @@ const SPELLED_TLDS: &[&str] = &[
 
 /// Top-level domains a link spelled out in words ends with ("coolboss dot
 /// com"): not "es", "me", "us" or "co", words a sentence goes on with.
-const SPELLED_LINK_TLDS: &[&str] = &["com", "net", "org", "io", "info"];
+const SPELLED_LINK_TLDS: &[&str] = &["com", "net", "org", "io", "info", "ly", "gg"];
 
 /// Mail services a name "@" them is an address at, with or without the
 /// ".com" (anyone reads "ray @ gmail" as the address).
@@ -349,7 +349,9 @@ const MAILBOXES: &[&str] = &[
 /// Words that stand before "at" or "dot" in prose ("look at the dot com
 /// boom"), never an address's name or a domain.
 fn prose_word(word: &str) -> bool {
-    ORDINARY_WORDS.contains(&word)
+    ORDINARY_WORDS
+        .split_whitespace()
+        .any(|ordinary| ordinary == word)
 }
 
 /// "ray at gmail dot com", "ray @ gmail . com", "ray arroba gmail punto
@@ -458,8 +460,9 @@ const NUMBER_WORDS: &[(&str, char)] = &[
 
 /// `read` with the digits of a phone number however they are written:
 /// number words as digits ("three one two", "tres uno dos", "3 one 2 - oh")
-/// and, in a group of three or more digits, the letters o, l and i as the
-/// digits they pass for ("555-O199", "0l99"). Only phone numbers are
+/// and, in a group of three or more characters with two or more digits,
+/// the letters o, l and i as the digits they pass for ("555-O199", "0l99",
+/// "3I2"; not "i7", or the "1º" NFKD reads as "1o"). Only phone numbers are
 /// looked for in this reading: a lone "one" or "o" in prose stays a word
 /// for everything else.
 fn numbers_read(read: &Folded) -> Folded {
@@ -471,8 +474,10 @@ fn numbers_read(read: &Folded) -> Folded {
             continue;
         }
         let digits = text.chars().filter(char::is_ascii_digit).count();
-        if digits >= 3
-            && digits < text.chars().count()
+        let letters = text.chars().count() - digits;
+        if digits >= 2
+            && letters >= 1
+            && text.chars().count() >= 3
             && text
                 .chars()
                 .all(|c| c.is_ascii_digit() || "oli".contains(c))
@@ -538,359 +543,35 @@ fn trim_end(chars: &[char], mut end: usize, trailing: &str) -> usize {
 /// A username cannot be told from a word by its letters ("coolboss",
 /// "blocks"), so where the words around it do not settle it (a label
 /// "Snapchat - coolboss" or "IG: posts about our lab"), the words that
-/// follow an app's name in real postings are listed here, English and
-/// Spanish, and anything else is read as a name.
-const ORDINARY_WORDS: &[&str] = &[
-    // Small words.
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "nor",
-    "but",
-    "for",
-    "to",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "with",
-    "from",
-    "about",
-    "into",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "will",
-    "can",
-    "may",
-    "should",
-    "must",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "it",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "our",
-    "your",
-    "their",
-    "we",
-    "you",
-    "they",
-    "us",
-    "them",
-    "who",
-    "which",
-    "where",
-    "when",
-    "how",
-    "what",
-    "why",
-    "if",
-    "so",
-    "not",
-    "no",
-    "yes",
-    "all",
-    "any",
-    "some",
-    "each",
-    "every",
-    "more",
-    "most",
-    "other",
-    "also",
-    "too",
-    "only",
-    "just",
-    "then",
-    "than",
-    "there",
-    "here",
-    "up",
-    "out",
-    "over",
-    "under",
-    "via",
-    "per",
-    "like",
-    "y",
-    "o",
-    "e",
-    "u",
-    "el",
-    "la",
-    "los",
-    "las",
-    "lo",
-    "un",
-    "una",
-    "unos",
-    "unas",
-    "de",
-    "del",
-    "al",
-    "en",
-    "con",
-    "por",
-    "para",
-    "sin",
-    "sobre",
-    "que",
-    "es",
-    "son",
-    "fue",
-    "era",
-    "nuestro",
-    "nuestra",
-    "nuestros",
-    "nuestras",
-    "su",
-    "sus",
-    "tu",
-    "tus",
-    "este",
-    "esta",
-    "estos",
-    "estas",
-    "ese",
-    "esa",
-    "donde",
-    "cuando",
-    "como",
-    "pero",
-    "tambien",
-    "solo",
-    "muy",
-    "mas",
-    // What an app's name labels in a posting.
-    "account",
-    "accounts",
-    "page",
-    "pages",
-    "profile",
-    "post",
-    "posts",
-    "posting",
-    "story",
-    "stories",
-    "reel",
-    "reels",
-    "video",
-    "videos",
-    "photo",
-    "photos",
-    "picture",
-    "pictures",
-    "content",
-    "update",
-    "updates",
-    "news",
-    "event",
-    "events",
-    "announcement",
-    "announcements",
-    "feed",
-    "campaign",
-    "campaigns",
-    "marketing",
-    "ads",
-    "ad",
-    "analytics",
-    "followers",
-    "audience",
-    "live",
-    "stream",
-    "streams",
-    "streaming",
-    "short",
-    "shorts",
-    "channel",
-    "channels",
-    "server",
-    "servers",
-    "group",
-    "groups",
-    "community",
-    "chat",
-    "chats",
-    "team",
-    "teams",
-    "club",
-    "lab",
-    "labs",
-    "class",
-    "classes",
-    "meeting",
-    "meetings",
-    "call",
-    "calls",
-    "bot",
-    "bots",
-    "api",
-    "app",
-    "apps",
-    "integration",
-    "integrations",
-    "tutorial",
-    "tutorials",
-    "project",
-    "projects",
-    "code",
-    "coding",
-    "program",
-    "programming",
-    "blocks",
-    "block",
-    "sprites",
-    "scripts",
-    "game",
-    "games",
-    "mods",
-    "mod",
-    "studio",
-    "education",
-    "edition",
-    "java",
-    "bedrock",
-    "marketplace",
-    "messenger",
-    "ads",
-    "business",
-    "creator",
-    "creators",
-    "brand",
-    "handles",
-    "links",
-    "tools",
-    "tool",
-    "kits",
-    "kit",
-    "circuits",
-    "data",
-    "design",
-    "graphics",
-    "images",
-    "clips",
-    "highlights",
-    "recap",
-    "recaps",
-    "challenge",
-    "challenges",
-    "contest",
-    "giveaway",
-    "series",
-    "takeover",
-    "takeovers",
-    "tips",
-    "demo",
-    "demos",
-    "use",
-    "used",
-    "users",
-    "messages",
-    "notifications",
-    "moderation",
-    "moderator",
-    "moderators",
-    "role",
-    "roles",
-    "engagement",
-    "growth",
-    "strategy",
-    "schedule",
-    "calendar",
-    "work",
-    "job",
-    "jobs",
-    "internship",
-    "interns",
-    "intern",
-    "students",
-    "student",
-    "staff",
-    "school",
-    "office",
-    "home",
-    "noon",
-    "night",
-    "weekly",
-    "daily",
-    "monthly",
-    "often",
-    "now",
-    "today",
-    "tonight",
-    "tomorrow",
-    "weekdays",
-    "weekends",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mondays",
-    "tuesdays",
-    "wednesdays",
-    "thursdays",
-    "fridays",
-    "saturdays",
-    "sundays",
-    "official",
-    "public",
-    "private",
-    "open",
-    "closed",
-    "new",
-    "official",
-    "cuenta",
-    "cuentas",
-    "pagina",
-    "publicaciones",
-    "publicacion",
-    "fotos",
-    "contenido",
-    "noticias",
-    "eventos",
-    "anuncios",
-    "canal",
-    "servidor",
-    "grupo",
-    "grupos",
-    "comunidad",
-    "equipo",
-    "bloques",
-    "programacion",
-    "proyectos",
-    "proyecto",
-    "juegos",
-    "laboratorio",
-    "escuela",
-    "diario",
-    "semanal",
-    "hoy",
-    "lunes",
-    "martes",
-    "miercoles",
-    "jueves",
-    "viernes",
-    "sabado",
-    "domingo",
-];
+/// follow an app's name in real postings are listed here (the small words
+/// of English and Spanish, then what an app's name labels in a posting),
+/// and anything else is read as a name.
+const ORDINARY_WORDS: &str = "
+    a an the and or nor but for to of in on at by me us him her i with from about into as is are was were be \
+    been will can may should must has have had do does it its this that these those our your \
+    their we you they us them who which where when how what why if so not no yes all any some \
+    each every more most other also too only just then than there here up out over under via per \
+    like y o e u el la los las lo un una unos unas de del al en con por para sin sobre que es \
+    son fue era nuestro nuestra nuestros nuestras su sus tu tus este esta estos estas ese esa \
+    donde cuando como pero tambien solo muy mas \
+    account accounts page pages profile post posts posting story stories reel reels video videos \
+    photo photos picture pictures content update updates news event events announcement \
+    announcements feed campaign campaigns marketing ads ad analytics followers audience live \
+    stream streams streaming short shorts channel channels server servers group groups community \
+    chat chats team teams club lab labs class classes meeting meetings call calls bot bots api \
+    app apps integration integrations tutorial tutorials project projects code coding program \
+    programming blocks block sprites scripts game games mods mod studio education edition java \
+    bedrock marketplace messenger business creator creators brand handles links tools tool kits \
+    kit circuits data design graphics images clips highlights recap recaps challenge challenges \
+    contest giveaway series takeover takeovers tips demo demos use used users messages \
+    notifications moderation moderator moderators role roles engagement growth strategy schedule \
+    calendar work job jobs internship interns intern students student staff school office home \
+    noon night weekly daily monthly often now today tonight tomorrow weekdays weekends monday \
+    tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays \
+    fridays saturdays sundays official public private open closed new cuenta cuentas pagina \
+    publicaciones publicacion fotos contenido noticias eventos anuncios canal servidor grupo \
+    grupos comunidad equipo bloques programacion proyectos proyecto juegos laboratorio escuela \
+    diario semanal hoy lunes martes miercoles jueves viernes sabado domingo";
 
 // ---------------------------------------------------------------------
 // Links.
@@ -1152,6 +833,11 @@ const APPS: &[&str] = &[
     "bereal",
     "threads",
     "bluesky",
+    "groupme",
+    "linkedin",
+    "venmo",
+    "cashapp",
+    "ghostapp",
 ];
 
 /// Apps to message someone on, where a name at the end of a sentence after
@@ -1174,7 +860,7 @@ const MESSAGING_APPS: &[&str] = &[
 /// Short names of apps that are also other words ("snap circuits", "SC"
 /// for South Carolina): a plain word after them is a name only when the
 /// words around say so (see [`handle_after`]).
-const APPS_IF_NAMED: &[&str] = &["snap", "ig", "fb", "tg", "wa", "sc"];
+const APPS_IF_NAMED: &[&str] = &["snap", "ig", "fb", "tg", "wa", "sc", "signal", "slack"];
 
 /// Mail services whose name, framed like an app's ("my gmail is
 /// coolboss.ray"), is followed by an address.
@@ -1279,11 +965,98 @@ fn at_names<'t>(chars: &[char], typed: &impl Fn(Range<usize>) -> &'t str) -> Vec
             })
         };
         let plain_word = NOT_HANDLES.contains(&name.as_str()) || prose_word(&name);
-        if !(time || plain_word || (!spaced && acronym) || (spaced && !said_to_me)) {
+        if !(time
+            || plain_word
+            || in_code(chars, &name, end)
+            || (!spaced && acronym)
+            || (spaced && !said_to_me))
+        {
             found.push(i..end);
         }
     }
     found
+}
+
+/// Names after "@" in code: Angular, Java, Python and Swift decorators
+/// and annotations, CSS at-rules, and the objects a Python decorator hangs
+/// from ("@app.route", "@bot.command", "@pytest.fixture").
+const CODE_NAMES: &[&str] = &[
+    "component",
+    "input",
+    "output",
+    "injectable",
+    "ngmodule",
+    "directive",
+    "pipe",
+    "viewchild",
+    "hostlistener",
+    "override",
+    "deprecated",
+    "test",
+    "autowired",
+    "restcontroller",
+    "controller",
+    "service",
+    "repository",
+    "entity",
+    "table",
+    "column",
+    "getmapping",
+    "postmapping",
+    "putmapping",
+    "deletemapping",
+    "requestmapping",
+    "pathvariable",
+    "requestbody",
+    "bean",
+    "configuration",
+    "springbootapplication",
+    "dataclass",
+    "property",
+    "staticmethod",
+    "classmethod",
+    "abstractmethod",
+    "app",
+    "bot",
+    "client",
+    "router",
+    "pytest",
+    "media",
+    "import",
+    "keyframes",
+    "font",
+    "supports",
+    "tailwind",
+    "apply",
+    "layer",
+    "mixin",
+    "include",
+    "extend",
+    "param",
+    "return",
+    "returns",
+    "throws",
+    "state",
+    "published",
+    "observable",
+    "mainactor",
+    "binding",
+    "environment",
+    "objc",
+    "escaping",
+    "testable",
+];
+
+/// Whether "@name" ending at `end` is code: an annotation or decorator of
+/// [`CODE_NAMES`] (its first part: "app" of "@app.route"), called ("@Input()"),
+/// or a scoped package ("@angular/core", "@aws-sdk/client-s3").
+fn in_code(chars: &[char], name: &str, end: usize) -> bool {
+    let first = name.split('.').next().unwrap_or_default();
+    let mut after = end;
+    while after < chars.len() && (chars[after].is_alphanumeric() || chars[after] == '-') {
+        after += 1;
+    }
+    CODE_NAMES.contains(&first) || chars.get(end) == Some(&'(') || chars.get(after) == Some(&'/')
 }
 
 /// "name#1234": a Discord tag.
@@ -1358,8 +1131,18 @@ fn named_on_an_app(chars: &[char]) -> Vec<(Range<usize>, Kind)> {
         let (name, name_end) = match two {
             Some(two) if is_app(&two) => (two, words[w + 1].end),
             _ if is_app(&one) => (one, word.end),
-            _ => continue,
+            _ => {
+                found.extend(said_without_an_app(chars, &words, w).map(|r| (r, Kind::Handle)));
+                continue;
+            }
         };
+        // "Redmond, WA:", "Columbia, SC:": a state after a city.
+        if name.len() == 2 && chars[..word.start].ends_with(&[',', ' ']) {
+            continue;
+        }
+        if let Some(start) = handle_before(chars, &words, w) {
+            found.push((start..name_end, Kind::Handle));
+        }
         let mine = w >= 1 && MINE.contains(&text(&words[w - 1]).as_str());
         let said_to_me = w >= 2
             && PREPOSITIONS.contains(&text(&words[w - 1]).as_str())
@@ -1380,6 +1163,78 @@ fn named_on_an_app(chars: &[char]) -> Vec<(Range<usize>, Kind)> {
         }
     }
     found
+}
+
+/// A name before an app's name: "coolboss_ray on snap" (a name that looks
+/// like a username), "I'm coolbossray on Insta", "search coolbossray on
+/// TikTok" (any name but a word of prose: "search jobs on LinkedIn").
+fn handle_before(chars: &[char], words: &[Range<usize>], w: usize) -> Option<usize> {
+    let text = |r: &Range<usize>| chars[r.clone()].iter().collect::<String>();
+    let on = words.get(w.checked_sub(1)?)?;
+    if !matches!(text(on).as_str(), "on" | "en") {
+        return None;
+    }
+    let end = spaces_before(chars, on.start);
+    let mut start = end;
+    while start > 0 && (chars[start - 1].is_alphanumeric() || "_.".contains(chars[start - 1])) {
+        start -= 1;
+    }
+    let name: String = chars[start..end].iter().collect();
+    if end == on.start || name.is_empty() || prose_word(&name) || is_app(&name) {
+        return None;
+    }
+    let before = words.iter().rev().find(|word| word.end <= start).map(text);
+    let said = matches!(
+        before.as_deref(),
+        Some("m" | "im" | "soy" | "search" | "busca" | "buscar" | "find" | "add" | "follow")
+    );
+    (said || looks_like_a_username(&name)).then_some(start)
+}
+
+/// Handles named with no app: "Add me: coolboss_ray", "find me
+/// coolboss_ray", "I'm coolboss_ray" (a name joined by a sign or looking
+/// like a username, see [`handle_after`]), and "my handle is coolboss"
+/// (any name but a word of prose).
+fn said_without_an_app(chars: &[char], words: &[Range<usize>], w: usize) -> Option<Range<usize>> {
+    let text = |r: &Range<usize>| chars[r.clone()].iter().collect::<String>();
+    let word = text(&words[w]);
+    let next = words.get(w + 1).map(text).unwrap_or_default();
+    let (after, framed) = match (word.as_str(), next.as_str()) {
+        ("add" | "find" | "follow" | "dm" | "i", "me" | "m") => (words[w + 1].end, false),
+        ("hmu" | "agregame" | "buscame" | "sigueme" | "anademe", _) => (words[w].end, false),
+        ("my" | "mi", "handle" | "username" | "usuario" | "gamertag" | "user") => {
+            let end = handle_after(
+                chars,
+                words[w + 1].end,
+                &App {
+                    messaging: false,
+                    framed: true,
+                },
+            )?;
+            return Some(words[w + 1].start..end);
+        }
+        _ => return None,
+    };
+    let end = handle_after(
+        chars,
+        after,
+        &App {
+            messaging: false,
+            framed,
+        },
+    )?;
+    Some(words[w].start..end)
+}
+
+/// Whether a name looks like a username, whatever the words around it: a
+/// "_", "#", an inner dot, or digits beside three or more letters
+/// ("coolboss_ray", "ray.boss", "ray2024"; not "3D" or "4K").
+fn looks_like_a_username(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 0
+        && (name.contains(['_', '#'])
+            || name.trim_matches('.').contains('.')
+            || (letters >= 3 && name.chars().any(|c| c.is_ascii_digit())))
 }
 
 /// What is known of an app's name before the name after it.
@@ -1454,11 +1309,7 @@ fn handle_after(chars: &[char], mut at: usize, app: &App) -> Option<usize> {
     }
     let at_sign = token.starts_with('@');
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    let inner_dot = name.trim_matches('.').contains('.');
-    let looks_like_handle = letters > 0
-        && (name.contains(['_', '#'])
-            || inner_dot
-            || (letters >= 3 && name.chars().any(|c| c.is_ascii_digit())));
+    let looks_like_handle = looks_like_a_username(name);
     let first_word = name.split(['-', '.']).next().unwrap_or_default();
     let prose = prose_word(first_word) || is_app(first_word);
     // "discord coolboss": the name alone ends the sentence.
@@ -1518,6 +1369,10 @@ fn phones(chars: &[char]) -> Vec<Range<usize>> {
         }
         let end = at;
         let total: usize = groups.iter().map(ExactSizeIterator::len).sum();
+        if labelled_as_a_code(chars, i) || is_isbn(chars, &groups) || holds_an_ip(chars, &groups) {
+            i = end.max(i + 1);
+            continue;
+        }
         if let Some(range) = phone_in(chars, &groups, plus, i) {
             found.push(range);
         } else if (7..=15).contains(&total)
@@ -1530,6 +1385,72 @@ fn phones(chars: &[char]) -> Vec<Range<usize>> {
         i = end.max(i + 1);
     }
     found
+}
+
+/// Words that say a code follows, not a phone number: "NDC 0002-1433-80",
+/// "ISBN 978-0-13-754297-0", "Catalog # 170-4156", "IRB 2024-0123".
+const CODE_WORDS: &[&str] = &[
+    "ndc", "isbn", "issn", "doi", "catalog", "cat", "part", "sku", "lot", "model", "serial",
+    "order", "ref", "protocol", "irb", "iacuc", "grant", "award", "case", "ticket", "invoice",
+    "po", "upc", "cas",
+];
+
+/// Whether a word of [`CODE_WORDS`] stands right before `at` (with at most
+/// a colon, a "#", "no." and spaces between).
+fn labelled_as_a_code(chars: &[char], at: usize) -> bool {
+    let before = words(&chars[..at], char::is_alphanumeric);
+    let text = |w: &Range<usize>| chars[w.clone()].iter().collect::<String>();
+    let Some(last) = before.last() else {
+        return false;
+    };
+    if chars[last.end..at]
+        .iter()
+        .any(|c| !matches!(c, ' ' | ':' | '#' | '.'))
+    {
+        return false;
+    }
+    let mut word = text(last);
+    if matches!(word.as_str(), "no" | "number" | "num") && before.len() >= 2 {
+        word = text(&before[before.len() - 2]);
+    }
+    CODE_WORDS.contains(&word.as_str())
+}
+
+/// Whether the digits are an ISBN-13: 13 digits from 978 or 979 whose
+/// check digit is right.
+fn is_isbn(chars: &[char], groups: &[Range<usize>]) -> bool {
+    let digits: Vec<u32> = groups
+        .iter()
+        .flat_map(|g| chars[g.clone()].iter())
+        .filter_map(|c| c.to_digit(10))
+        .collect();
+    let checksum: u32 = digits
+        .iter()
+        .enumerate()
+        .map(|(n, d)| if n % 2 == 0 { *d } else { d * 3 })
+        .sum();
+    digits.len() == 13
+        && (digits.starts_with(&[9, 7, 8]) || digits.starts_with(&[9, 7, 9]))
+        && checksum.is_multiple_of(10)
+}
+
+/// Whether the groups hold an IP address: four numbers up to 255 joined by
+/// single dots ("192.168.10.100").
+fn holds_an_ip(chars: &[char], groups: &[Range<usize>]) -> bool {
+    let byte = |g: &Range<usize>| {
+        g.len() <= 3
+            && chars[g.clone()]
+                .iter()
+                .collect::<String>()
+                .parse::<u32>()
+                .is_ok_and(|n| n <= 255)
+    };
+    groups.windows(4).any(|four| {
+        four.iter().all(byte)
+            && four
+                .windows(2)
+                .all(|pair| pair[1].start == pair[0].end + 1 && chars[pair[0].end] == '.')
+    })
 }
 
 /// Words that say a phone number follows ("Phone: 555 0199", "my number
@@ -1659,20 +1580,19 @@ fn is_clock_time(digits: &str) -> bool {
     let (Ok(hours), Ok(minutes)) = (hours.parse::<u32>(), minutes.parse::<u32>()) else {
         return false;
     };
-    hours <= 23 && minutes < 60 && minutes % 5 == 0
+    hours <= 23 && minutes < 60 && minutes.is_multiple_of(5)
 }
 
-/// Whether single digits count up or down ("1 2 3 4 5 6 7 8": levels or
-/// steps, not a number).
-fn counts(number: &str) -> bool {
-    let digits: Vec<i32> = number
-        .chars()
-        .filter_map(|c| c.to_digit(10))
-        .filter_map(|d| i32::try_from(d).ok())
+/// Whether digit groups count up or down ("1 2 3 4 5 6 7 8", "5 6 7 8 9
+/// 10 11": levels, steps or ages, not a number).
+fn counts(chars: &[char], groups: &[Range<usize>]) -> bool {
+    let numbers: Vec<i64> = groups
+        .iter()
+        .filter_map(|g| chars[g.clone()].iter().collect::<String>().parse().ok())
         .collect();
     [1, -1]
         .iter()
-        .any(|step| digits.windows(2).all(|pair| pair[1] - pair[0] == *step))
+        .any(|step| numbers.windows(2).all(|pair| pair[1] - pair[0] == *step))
 }
 
 /// Whether digit groups of these lengths, holding these digits, at these
@@ -1681,9 +1601,10 @@ type Shape<'a> = dyn Fn(&[usize], &str, &[Range<usize>]) -> bool + 'a;
 
 /// A phone number among `groups` (see [`phones`]), with the "+" or "("
 /// before it. The shapes: 3-3-4 digits ("(312) 555-0199", "312.555.0199"),
-/// with a leading 1 ("1-800-555-0199"), 10 to 15 digits in one, seven or
-/// more digits each written apart ("3 1 2 5 5 5 0 1 9 9", "three one two
-/// five five five…") unless they count ("levels 1 2 3 4 5 6 7 8"), "+"
+/// with a leading 1 ("1-800-555-0199"), 10 to 15 digits in one, 7 to 15
+/// digits from a digit written apart, five or more of them apart ("3 1 2 5
+/// 5 5 0 1 9 9", "three-one-two 555-zero-one-nine-nine") unless they count
+/// ("levels 1 2 3 4 5 6 7 8"), "+"
 /// and 8 to 15 digits ("+44 20 7946 0958"), three or more groups of 2 to 4
 /// digits making 9 to 11 ("55 1234 5678", "612 34 56 78") unless a group
 /// is a year or they are an amount, a local 3-4 with a hyphen or dot
@@ -1715,8 +1636,13 @@ fn phone_in(
             || (shape.len() == 1 && (10..=15).contains(&shape[0]))
             || shape == [3, 7]
     };
-    let spelled_apart = |shape: &[usize], number: &str, _: &[Range<usize>]| {
-        shape.len() >= 7 && shape.iter().all(|&n| n == 1) && !counts(number)
+    let spelled_apart = |shape: &[usize], _: &str, window: &[Range<usize>]| {
+        let singles = shape.iter().filter(|&&n| n == 1).count();
+        let total: usize = shape.iter().sum();
+        singles >= 5
+            && shape.first() == Some(&1)
+            && (7..=15).contains(&total)
+            && !counts(chars, window)
     };
     let local = |shape: &[usize], number: &str, window: &[Range<usize>]| {
         shape == [3, 4]
@@ -1873,7 +1799,7 @@ mod tests {
             ("=HYPERLINK(\"http://evil\")", Link, "http://evil"),
             // Handles.
             ("Snapchat @coolboss_ray", Handle, "Snapchat @coolboss_ray"),
-            ("DM me @coolboss", Handle, "@coolboss"),
+            ("DM me @coolboss", Handle, "DM me @coolboss"),
             ("Discord coolboss#1234", Handle, "Discord coolboss#1234"),
             ("find coolboss#1234", Handle, "coolboss#1234"),
             ("Snapchat: coolboss", Handle, "Snapchat: coolboss"),
@@ -2055,6 +1981,60 @@ mod tests {
                 Link,
                 "amazon.com/shop/coolboss",
             ),
+            // Bypasses eyes14b F2 found.
+            ("coolboss_ray on snap", Handle, "coolboss_ray on snap"),
+            ("I'm coolbossray on Insta", Handle, "coolbossray on Insta"),
+            (
+                "search coolbossray on TikTok",
+                Handle,
+                "coolbossray on TikTok",
+            ),
+            ("I'm coolboss_ray on most apps", Handle, "I'm coolboss_ray"),
+            ("Add me: coolboss_ray", Handle, "Add me: coolboss_ray"),
+            ("add me: coolbossray", Handle, "add me: coolbossray"),
+            (
+                "my handle is coolboss_ray (the ghost app)",
+                Handle,
+                "handle is coolboss_ray",
+            ),
+            (
+                "add me on the ghost app: coolboss_ray",
+                Handle,
+                "ghost app: coolboss_ray",
+            ),
+            ("Signal: coolboss", Handle, "Signal: coolboss"),
+            (
+                "Text me on Signal coolboss.42",
+                Handle,
+                "Signal coolboss.42",
+            ),
+            ("Teams/Slack: ray.boss", Handle, "Slack: ray.boss"),
+            ("Cash App $coolbossray", Handle, "Cash App $coolbossray"),
+            ("Find me on LinkedIn, Ray Cool", Handle, "LinkedIn, Ray"),
+            (
+                "text me: five five five, oh one nine nine",
+                Phone,
+                "five five five, oh one nine nine",
+            ),
+            (
+                "Call three-one-two 555-zero-one-nine-nine",
+                Phone,
+                "three-one-two 555-zero-one-nine-nine",
+            ),
+            (
+                "(three one two) five five five - zero one nine nine",
+                Phone,
+                "(three one two) five five five - zero one nine nine",
+            ),
+            ("3I2-555-0I99", Phone, "3I2-555-0I99"),
+            (
+                "Mi WhatsApp es el cinco cinco uno dos tres cuatro cinco seis siete ocho",
+                Phone,
+                "cinco cinco uno dos tres cuatro cinco seis siete ocho",
+            ),
+            ("email: coolboss (at) yahoo", Email, "coolboss (at) yahoo"),
+            ("escríbeme a rayo arroba gmail", Email, "rayo arroba gmail"),
+            ("bit . ly / coolboss", Link, "bit . ly"),
         ];
         let wrong: Vec<String> = cases
             .iter()
@@ -2185,6 +2165,28 @@ mod tests {
             "Sign in at Gmail with your school account? No: use the STEMbridge messages.",
             "IP 192.168.1.10, subnet 255.255.255.0 on the lab network.",
             "Intel Core i7-12700, 32 GB RAM, RTX 3060.",
+            // Real postings eyes14b F1 found refused.
+            "Dispense NDC 0002-1433-80 under supervision.",
+            "Textbook: ISBN 9780137542970 (Pearson).",
+            "Hand out 192.168.10.100–192.168.10.250 by DHCP.",
+            "import { Component, Input } from '@angular/core'; use @Component, @Input() and @Output().",
+            "Spring Boot: @RestController and @GetMapping; Python @dataclass and @property.",
+            "Flask routes with @app.route('/') and a discord.py @bot.command.",
+            "CSS @media queries and @keyframes animations.",
+            "Build worlds in Minecraft: Education Edition.",
+            "Redmond, WA: hybrid for staff.",
+            "Columbia, SC: on site at the plant.",
+            "Report 730-1530 at the trailhead.",
+            "I'm Ray, your mentor: ask me anything here on STEMbridge.",
+            "Signal processing with MATLAB; team updates in Slack channels.",
+            "Search jobs on LinkedIn and follow us on Instagram.",
+            "Chat with mentors on Discord Tuesdays.",
+            "Our Discord is where interns chat; we stream on Twitch.",
+            "Follow Lakeshore Robotics on Instagram.",
+            "Tools: Slack, Zoom, GitHub and Snap Circuits.",
+            "Meet me @ the front desk of Building 7.",
+            "Questions go through STEMbridge, not Gmail or Instagram.",
+            "Austin, TX: on site; Redmond, WA: hybrid.",
         ];
         let wrong: Vec<String> = kept
             .iter()
