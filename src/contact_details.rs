@@ -1508,14 +1508,16 @@ const PHONE_WORDS: &[&str] = &[
 
 /// Words that may stand between a word of [`PHONE_WORDS`] and the number
 /// ("text me at", "my number is", "llámame al").
-const PHONE_LINKING_WORDS: &[&str] = &["me", "at", "is", "al", "es", "us", "ray"];
+const PHONE_LINKING_WORDS: &[&str] = &["me", "at", "is", "al", "es", "us"];
 
 /// Whether a word of [`PHONE_WORDS`] stands before `at`, with at most two
 /// words of [`PHONE_LINKING_WORDS`] and a colon, a dot, a "#" or a hyphen
-/// between.
+/// between, and perhaps one other short word: a name ("Reach Ray on",
+/// "call Dana at").
 fn announced_as_a_phone(chars: &[char], at: usize) -> bool {
     let mut end = at;
-    for _ in 0..3 {
+    let mut name_allowed = true;
+    for _ in 0..4 {
         let mut between = 0;
         while end > 0 && between < 3 && matches!(chars[end - 1], ' ' | ':' | '.' | '#' | '-') {
             end -= 1;
@@ -1533,7 +1535,10 @@ fn announced_as_a_phone(chars: &[char], at: usize) -> bool {
             return true;
         }
         if !PHONE_LINKING_WORDS.contains(&word.as_str()) {
-            return false;
+            if !name_allowed || word.is_empty() || word.chars().count() > 12 {
+                return false;
+            }
+            name_allowed = false;
         }
         end = start;
     }
