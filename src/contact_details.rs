@@ -85,6 +85,13 @@ const QUOTE_CHARS: usize = 60;
 /// The first phone number, email address, link or social media handle in
 /// `text`, if any.
 pub fn find(text: &str) -> Option<Found> {
+    find_all(text).into_iter().next()
+}
+
+/// Every phone number, email address, link or social media handle in
+/// `text`, in the order they are typed (one overlapping another is left
+/// out): a form names them all at once, not one per try (eyes14b F1).
+pub fn find_all(text: &str) -> Vec<Found> {
     let read = spelled_out(&letters_joined(&fold(text)));
     let numbers = numbers_read(&read);
     let typed = |range: Range<usize>| -> &str { text.get(read.bytes(range)).unwrap_or_default() };
@@ -111,19 +118,26 @@ pub fn find(text: &str) -> Option<Found> {
             .into_iter()
             .map(|r| (numbers.bytes(r), Kind::Phone)),
     );
-    let (range, kind) = found
-        .into_iter()
-        .filter(|(range, _)| !range.is_empty())
-        .min_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)))?;
-    let typed = text.get(range).unwrap_or_default().trim();
-    let text = if typed.chars().count() > QUOTE_CHARS {
-        let mut cut: String = typed.chars().take(QUOTE_CHARS - 1).collect();
-        cut.push('…');
-        cut
-    } else {
-        typed.to_owned()
-    };
-    Some(Found { kind, text })
+    found.retain(|(range, _)| !range.is_empty());
+    found.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
+    let mut end = 0;
+    let mut all = Vec::new();
+    for (range, kind) in found {
+        if range.start < end && !all.is_empty() {
+            continue;
+        }
+        end = range.end;
+        let typed = text.get(range).unwrap_or_default().trim();
+        let text = if typed.chars().count() > QUOTE_CHARS {
+            let mut cut: String = typed.chars().take(QUOTE_CHARS - 1).collect();
+            cut.push('…');
+            cut
+        } else {
+            typed.to_owned()
+        };
+        all.push(Found { kind, text });
+    }
+    all
 }
 
 // ---------------------------------------------------------------------

@@ -265,12 +265,22 @@ impl FieldErrors {
         if self.message(field).is_some() {
             return;
         }
-        if let Some(found) = crate::contact_details::find(value) {
+        // Every one at once: a long description may hold several, and
+        // one per try made a posting take many tries (eyes14b F1).
+        let found = crate::contact_details::find_all(value);
+        if let Some((first, others)) = found.split_first() {
+            let lang = crate::i18n::current();
+            let quoted = |f: &crate::contact_details::Found| {
+                crate::i18n::t_args(lang, "form-quoted", vec![("text", f.text.as_str().into())])
+            };
+            let others: Vec<String> = others.iter().map(quoted).collect();
             self.add(
                 field,
                 Message::new("form-contact-details")
-                    .arg("kind", found.kind.key())
-                    .arg("found", found.text),
+                    .arg("kind", first.kind.key())
+                    .arg("found", first.text.as_str())
+                    .arg("more", others.len())
+                    .arg("others", others.join(", ")),
             );
         }
     }

@@ -115,12 +115,18 @@ form-organization-name-alphabets = Write each word of the name in one alphabet: 
 form-label-reason = Reason
 form-label-description = Description
 form-label-address = Address
-# $kind: phone, email, link or handle; $found: what was found, as typed.
+# A text quoted in running text.
+form-quoted = “{ $text }”
+# $kind: phone, email, link or handle; $found: the first found, as typed;
+# $more: how many others; $others: those, quoted.
 form-contact-details = { $kind ->
         [phone] “{ $found }” looks like a phone number.
         [email] “{ $found }” looks like an email address.
         [link] “{ $found }” looks like a link.
        *[handle] “{ $found }” looks like a social media handle.
+    }{ $more ->
+        [0] {""}
+       *[other] {" "}So do { $others }.
     } Students reach you through STEMbridge: take out phone numbers, email addresses, links and social media handles.
 common-flash-logged-out = You are logged out.
 # This language's name in itself, for the language switcher.

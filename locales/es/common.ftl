@@ -119,11 +119,15 @@ form-label-reason = Motivo
 form-label-description = Descripción
 form-label-address = Dirección
 # $kind: phone, email, link o handle; $found: lo encontrado, tal como se escribió.
+form-quoted = «{ $text }»
 form-contact-details = { $kind ->
         [phone] «{ $found }» parece un número de teléfono.
         [email] «{ $found }» parece una dirección de correo electrónico.
         [link] «{ $found }» parece un enlace.
        *[handle] «{ $found }» parece un nombre de usuario de redes sociales.
+    }{ $more ->
+        [0] {""}
+       *[other] {" "}También: { $others }.
     } Los estudiantes se comunican con usted a través de STEMbridge: quite los números de teléfono, las direcciones de correo electrónico, los enlaces y los nombres de usuario de redes sociales.
 common-flash-logged-out = Se cerró la sesión.
 # El nombre de este idioma en sí mismo, para el selector de idioma.

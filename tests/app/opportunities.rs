@@ -767,6 +767,12 @@ async fn contact_details_in_any_text_of_a_posting_are_refused_on_create_and_edit
                 "Discord coolboss#1234",
                 "“Discord coolboss#1234” looks like a social media handle.",
             ),
+            // Every one found is named at once (eyes14b F1).
+            (
+                "description",
+                "Call 312-555-0199, or snap coolboss_ray, or ray@example.net.",
+                "“312-555-0199” looks like a phone number. So do “snap coolboss_ray”, “ray@example.net”.",
+            ),
             // Invisible characters are gone before the text is read.
             (
                 "description",
