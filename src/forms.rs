@@ -825,6 +825,17 @@ where
     }
 }
 
+/// Whether a record is still as the form that saves it showed it: the
+/// form's hidden `seen` stamp is the record's `updated_at` when the page was
+/// drawn. A save from a form opened before someone else's change (a second
+/// tab, a colleague, a roster) would put back what that change took away,
+/// so it is refused instead. An empty stamp (a form drawn before stamps
+/// existed, or a script) is taken as seen.
+pub fn still_as_seen(seen: &str, updated_at: chrono::DateTime<chrono::Utc>) -> bool {
+    seen.is_empty()
+        || chrono::DateTime::parse_from_rfc3339(seen).is_ok_and(|seen| seen == updated_at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

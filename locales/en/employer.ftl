@@ -200,3 +200,4 @@ employer-org-locked = While your organization is suspended or not approved, its 
 employer-org-locked-reason = Reason given by the reviewer: { $reason }
 employer-close-not-started = This placement has not started yet: its first day is { $date }. It can be closed as completed once it has started.
 employer-hours-error-suspended = These hours are dated { $day }, when your organization was suspended on STEMbridge (from { $from } to { $to }, the first and last day included) and the student had been asked not to come to the site. They cannot be approved; reject them, and ask the student's counselor if the student did work that day.
+employer-posting-changed-meanwhile = This posting was changed, in another tab or by a colleague, after you opened this page, so nothing was saved: saving would have undone that change. Go back to copy what you typed, then open the posting again to see its current version.

@@ -192,3 +192,4 @@ employer-org-locked = Mientras su organización esté suspendida o no aprobada, 
 employer-org-locked-reason = Motivo indicado por quien revisó: { $reason }
 employer-close-not-started = Esta práctica todavía no ha empezado: su primer día es el { $date }. Se puede cerrar como completada cuando haya empezado.
 employer-hours-error-suspended = Estas horas tienen fecha del { $day }, cuando su organización estaba suspendida en STEMbridge (del { $from } al { $to }, incluidos el primero y el último día) y se había pedido al estudiante no ir al lugar. No se pueden aprobar; rechácelas y consulte con el orientador del estudiante si de verdad trabajó ese día.
+employer-posting-changed-meanwhile = Esta publicación cambió, en otra pestaña o por un colega, después de que abrió esta página, así que no se guardó nada: guardar habría deshecho ese cambio. Vuelva atrás para copiar lo que escribió y abra la publicación de nuevo para ver su versión actual.

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate, Utc};
 use entity::{Role, counselor_school, guardian, student, student_guardian, user};
 use sea_orm::{
     ActiveModelTrait,
@@ -685,11 +685,6 @@ pub fn recorded_lang(guardian: &guardian::Model) -> Option<Lang> {
     crate::languages::interface_lang(&guardian.language)
 }
 
-/// Whether a form's `seen` stamp is the moment `updated_at` names.
-fn seen_at(seen: &str, updated_at: DateTime<Utc>) -> bool {
-    DateTime::parse_from_rfc3339(seen).is_ok_and(|seen| seen == updated_at)
-}
-
 /// A guardian contact as a counselor types it.
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(default)]
@@ -911,7 +906,7 @@ pub async fn correct(
         .ok_or(AppError::NotFound)?;
     // A form opened before a colleague's change (or a roster's) would put
     // back what that change took away: a contact made inactive, an address.
-    if !form.seen.is_empty() && !seen_at(&form.seen, current.updated_at) {
+    if !crate::forms::still_as_seen(&form.seen, current.updated_at) {
         return Err(AppError::conflict("families-err-changed-meanwhile"));
     }
     let input = parse(form, Some(&current.language))?;

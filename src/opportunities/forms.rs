@@ -52,6 +52,9 @@ pub struct PostingForm {
     pub languages: String,
     pub skills: String,
     pub features: Vec<String>,
+    /// The posting's `updated_at` when the edit page was drawn
+    /// (`forms::still_as_seen`); empty on a new posting.
+    pub seen: String,
 }
 
 impl Default for PostingForm {
@@ -83,6 +86,7 @@ impl Default for PostingForm {
             languages: "en".into(),
             skills: String::new(),
             features: Vec::new(),
+            seen: String::new(),
         }
     }
 }
@@ -129,6 +133,7 @@ impl PostingForm {
                 .filter(|f| !derived(**f))
                 .map(|f| f.key().to_owned())
                 .collect(),
+            seen: o.updated_at.to_rfc3339(),
         }
     }
 }
@@ -786,7 +791,7 @@ mod properties {
                 title, description, written_in, kind, field, mode, address, zip, compensation, hourly_wage,
                 stipend, hours_per_week, schedule: String::new(), start_date, end_date, start_time,
                 end_time, deadline, min_grade, max_grade, min_age, slots, allocation, languages,
-                skills: String::new(), features,
+                skills: String::new(), features, seen: String::new(),
             }
         }
     }

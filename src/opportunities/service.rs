@@ -196,6 +196,11 @@ pub async fn update(
     if current.status == OpportunityStatus::Archived {
         return Err(AppError::conflict("employer-posting-archived-edit"));
     }
+    // Another tab or a colleague saved since this form was drawn: saving it
+    // would silently put back what they changed (eyes14b F7).
+    if !crate::forms::still_as_seen(&form.seen, current.updated_at) {
+        return Err(AppError::conflict("employer-posting-changed-meanwhile"));
+    }
     // A draft never reached a student; anything else did, and only a
     // verified organization acts on what students see (checked again under
     // the organization's lock, as every write that touches students is).

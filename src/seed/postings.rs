@@ -282,6 +282,7 @@ pub fn generate(rng: &mut StdRng, metro: usize, today: NaiveDate) -> PostingForm
         languages: LANGUAGE_SETS.choose(rng).copied().unwrap_or("en").into(),
         skills: skills.join(", "),
         features,
+        seen: String::new(),
     }
 }
 
@@ -431,6 +432,7 @@ impl SpanishPosting {
             languages: "es, en".into(),
             skills: self.skills.into(),
             features: self.features.iter().map(|f| f.key().to_owned()).collect(),
+            seen: String::new(),
         }
     }
 }

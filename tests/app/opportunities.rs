@@ -1079,3 +1079,48 @@ async fn the_command_line_names_live_postings_holding_contact_details_from_befor
     })
     .await;
 }
+
+/// Two tabs (or two colleagues) open one live posting's edit page. Tab A
+/// adds a safety line and saves; tab B, drawn before it, changes the title
+/// and saves: refused with a clear 409, and A's line stays (eyes14b F7).
+#[tokio::test]
+async fn a_save_from_an_edit_page_opened_before_another_change_is_refused() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let id = app.draft(&employer, &posting(&[])).await;
+        app.act(&employer, id, "publish").await;
+        let edit = format!("/employer/opportunities/{id}/edit");
+        let seen_on = |page: &str| -> String {
+            let at = page.find("name=\"seen\" value=\"").expect("a seen stamp") + 19;
+            page[at..at + page[at..].find('"').unwrap()].replace("&#x2b;", "+")
+        };
+        let tab_a = seen_on(&app.get_as(&employer, &edit).await.text().await.unwrap());
+        let tab_b = seen_on(&app.get_as(&employer, &edit).await.text().await.unwrap());
+        let safety = "Help build and test robots. Closed-toe shoes and long pants required.";
+        let mut a = posting(&[("description", safety)]);
+        a.push(("seen", tab_a));
+        let a: Vec<(&str, &str)> = a.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let saved = app.submit_as(&employer, &edit, &edit, &a).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+
+        let mut b = posting(&[("title", "Robotics lab intern (Saturday)")]);
+        b.push(("seen", tab_b));
+        let b: Vec<(&str, &str)> = b.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let refused = app.submit_as(&employer, &edit, &edit, &b).await;
+        assert_eq!(refused.status(), StatusCode::CONFLICT);
+        let body = refused.text().await.unwrap();
+        assert!(body.contains("after you opened this page"), "{body}");
+        let now = app
+            .get_as(&new_client(), &format!("/opportunities/{id}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(now.contains("long pants required"), "{now}");
+        assert!(!now.contains("(Saturday)"), "nothing of tab B was written");
+    })
+    .await;
+}
