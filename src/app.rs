@@ -103,6 +103,7 @@ pub fn router(state: AppState) -> Router {
         .merge(commitments::router())
         .merge(impact::router())
         .fallback(pages::not_found)
+        .method_not_allowed_fallback(pages::method_not_allowed)
         .layer(middleware::from_fn_with_state(
             state.clone(),
             form_limits::guard,

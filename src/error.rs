@@ -36,6 +36,10 @@ pub enum AppError {
     MfaEnrolmentRequired,
     #[error("not found")]
     NotFound,
+    /// An address that only takes a form's answer, opened as a page (a
+    /// bookmark, the language link of a page that answered a form).
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// The request itself is malformed; the message names what is wrong.
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -83,6 +87,7 @@ impl AppError {
             | AppError::CookiesNeeded => StatusCode::FORBIDDEN,
             AppError::MfaEnrolmentRequired => StatusCode::SEE_OTHER,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -100,6 +105,7 @@ impl AppError {
             AppError::InvalidCredentials => t(lang, "error-credentials"),
             AppError::Forbidden => t(lang, "error-forbidden"),
             AppError::NotFound => t(lang, "error-not-found"),
+            AppError::MethodNotAllowed => t(lang, "error-method-not-allowed"),
             AppError::MfaEnrolmentRequired => t(lang, "error-mfa-enrolment"),
             AppError::BadRequest(message)
             | AppError::Refused(message)

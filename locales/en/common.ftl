@@ -53,6 +53,7 @@ error-log-in = Please log in to continue.
 error-credentials = Email or password is incorrect.
 error-forbidden = You do not have access to this page.
 error-not-found = We could not find that page.
+error-method-not-allowed = This address only receives a form when it is sent, so there is no page to show here. Go back to the page the form is on (your browser's Back button may keep what you typed), or use the menu.
 error-csrf = This form expired or did not come from STEMbridge. Go back, reload the page and try again.
 error-cookies-needed = The browser did not send back STEMbridge's cookie, so this form could not be checked. STEMbridge needs cookies for this form: allow cookies for this site (or ask whoever manages this device), then reload the page and try again.
 error-internal = Something went wrong on our side. Please try again in a moment.

@@ -56,6 +56,7 @@ error-log-in = Hay que iniciar sesión para continuar.
 error-credentials = El correo electrónico o la contraseña no son correctos.
 error-forbidden = Esta cuenta no tiene acceso a esta página.
 error-not-found = No encontramos esa página.
+error-method-not-allowed = Esta dirección solo recibe un formulario cuando se envía, así que aquí no hay ninguna página que mostrar. Vuelva a la página del formulario (el botón Atrás del navegador puede conservar lo que escribió) o use el menú.
 error-csrf = Este formulario caducó o no vino de STEMbridge. Hay que volver atrás, recargar la página y volver a intentarlo.
 error-cookies-needed = El navegador no devolvió la cookie de STEMbridge, así que no se pudo comprobar este formulario. STEMbridge necesita cookies para este formulario: hay que permitir las cookies para este sitio (o pedírselo a quien administra este dispositivo), recargar la página y volver a intentarlo.
 error-internal = Algo salió mal de nuestro lado. Hay que volver a intentarlo en un momento.

@@ -157,6 +157,12 @@ pub async fn not_found() -> AppError {
     AppError::NotFound
 }
 
+/// The site's error page, with its words and menu, instead of axum's empty
+/// 405 (eyes14b F8).
+pub async fn method_not_allowed() -> AppError {
+    AppError::MethodNotAllowed
+}
+
 #[derive(serde::Deserialize)]
 pub struct ChooseLanguage {
     next: Option<String>,

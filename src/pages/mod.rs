@@ -7,7 +7,7 @@ use axum::{Router, routing::get};
 
 use crate::app::AppState;
 
-pub use handlers::not_found;
+pub use handlers::{method_not_allowed, not_found};
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -290,6 +290,11 @@ pub(crate) fn declared_routes() -> BTreeSet<(String, String)> {
             // to the closing parenthesis holds the path and the methods.
             for (start, _) in source.match_indices(".route(") {
                 let call = &source[start + ".route(".len()..];
+                // A route names its path first; anything else (a posting's
+                // "@app.route('/')" in a test table) is not a route.
+                if !call.trim_start().starts_with('"') {
+                    continue;
+                }
                 let mut depth = 1;
                 let end = call
                     .char_indices()

@@ -428,3 +428,26 @@ async fn search_parameter_errors_are_written_in_the_readers_language_with_a_stab
     })
     .await;
 }
+
+/// A form's address opened as a page (a bookmarked "log out", the language
+/// link of a page that answered a form) gets the site's error page in the
+/// reader's language, with a title, not an empty 405 (eyes14b F8).
+#[tokio::test]
+async fn a_forms_address_opened_as_a_page_says_what_to_do_in_the_readers_language() {
+    on_each_backend(async |app: TestApp| {
+        for path in ["/logout", "/employer/opportunities", "/counselor/codes"] {
+            let response = new_client()
+                .get(app.url(path))
+                .header(ACCEPT_LANGUAGE, "es")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED, "{path}");
+            let page = response.text().await.unwrap();
+            assert!(page.contains("<html lang=\"es\""), "{path}: {page}");
+            assert!(page.contains("<title>"), "{path}: {page}");
+            assert!(page.contains("solo recibe un formulario"), "{path}: {page}");
+        }
+    })
+    .await;
+}
