@@ -37,6 +37,7 @@ mod m20261203_000035_create_address_report;
 mod m20261204_000036_cancel_placements_ended_before_start;
 mod m20261205_000037_create_organization_suspension;
 mod m20261209_000041_add_mail_about_organization;
+mod m20261210_000043_keep_applicant_school_and_notice_student;
 
 use std::sync::OnceLock;
 
@@ -111,6 +112,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000036_cancel_placements_ended_before_start::Migration),
             Box::new(m20261205_000037_create_organization_suspension::Migration),
             Box::new(m20261209_000041_add_mail_about_organization::Migration),
+            Box::new(m20261210_000043_keep_applicant_school_and_notice_student::Migration),
         ]
     }
 }
