@@ -408,9 +408,10 @@ pub async fn record_early_end(
         .into_iter()
         .filter(|&id| Some(id) != actor)
         .collect();
-    notify(
+    crate::notifications::notify_about_student(
         db,
         &others,
+        student.id,
         &message,
         &format!("/counselor/placements/{}", found.id),
     )

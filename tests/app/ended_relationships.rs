@@ -174,3 +174,102 @@ async fn an_employer_sees_the_school_a_student_applied_from_and_what_they_sent_o
     })
     .await;
 }
+
+/// The counselor's notifications page and whether the menu counts any new.
+async fn notifications(app: &TestApp, counselor: &TestUser) -> (String, bool) {
+    let response = app.get_as(counselor, "/notifications").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    let counted = page.contains("class=\"badge\"");
+    (page, counted)
+}
+
+#[tokio::test]
+async fn a_counselor_reads_notifications_about_a_student_only_while_looking_after_them() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let roosevelt = app.school_with_counselor("Roosevelt High").await;
+        let counselor = app.counselor_at(lincoln).await;
+        let mut placements = vec![];
+        for first in ["Fatima", "Rafael"] {
+            let student = app.student(lincoln, first, "Williams", 11).await;
+            let application = apply_asking(&app, &student, opportunity, "").await;
+            placements.push(offered_and_accepted(&app, &employer, &student, application).await);
+        }
+        for (placement, mentor) in placements.iter().zip(["Sam Lee", "Jo Park"]) {
+            let page = format!("/employer/placements/{placement}");
+            let response = app
+                .submit_as(
+                    &employer,
+                    &page,
+                    &format!("{page}/mentor"),
+                    &[
+                        ("colleague", ""),
+                        ("name", mentor),
+                        ("role", "Engineer"),
+                        ("intro", ""),
+                        ("languages", "en"),
+                    ],
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        }
+        let (page, counted) = notifications(&app, &counselor).await;
+        assert!(
+            page.contains("Sam Lee (Engineer) as Fatima Williams"),
+            "{page}"
+        );
+        assert!(
+            page.contains("Jo Park (Engineer) as Rafael Williams"),
+            "{page}"
+        );
+        assert!(counted);
+
+        // A roster moves Rafael to another school: his news leaves the
+        // Lincoln counselor's page at once, in the same session.
+        roster_sets(&app, "Rafael", &format!("school_id = {roosevelt}")).await;
+        let (page, _) = notifications(&app, &counselor).await;
+        assert!(page.contains("Fatima Williams"), "{page}");
+        assert!(!page.contains("Rafael"), "{page}");
+
+        // The admin takes the counselor off Lincoln: nothing naming its
+        // students is listed or counted, the session still open.
+        let response = app
+            .submit_as(
+                &admin,
+                "/admin/accounts",
+                &format!("/admin/accounts/{}/schools/{lincoln}/remove", counselor.id),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (page, counted) = notifications(&app, &counselor).await;
+        assert!(
+            !page.contains("Fatima") && !page.contains("Rafael"),
+            "{page}"
+        );
+        assert!(!counted, "no count of hidden news: {page}");
+
+        // Given the school again, the counselor reads its news again:
+        // nothing was deleted, it is read as access stands.
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        entity::counselor_school::ActiveModel {
+            user_id: Set(counselor.id),
+            school_id: Set(lincoln),
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        let (page, _) = notifications(&app, &counselor).await;
+        assert!(
+            page.contains("Fatima Williams") && !page.contains("Rafael"),
+            "{page}"
+        );
+    })
+    .await;
+}
