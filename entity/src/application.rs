@@ -12,6 +12,9 @@ pub struct Model {
     pub id: i32,
     pub opportunity_id: i32,
     pub student_id: i32,
+    /// The school the student applied from (migration 43): what the
+    /// employer is shown, whatever school a roster moves the student to.
+    pub school_id: Option<i32>,
     pub status: ApplicationStatus,
     #[sea_orm(column_type = "Text")]
     pub note: String,

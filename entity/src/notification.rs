@@ -17,6 +17,9 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub message_args: Option<String>,
     pub link: String,
+    /// The student a counselor's notice names (migration 43): it is shown
+    /// only while the reader looks after that student's school.
+    pub student_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub read_at: Option<DateTimeUtc>,
 }

@@ -130,6 +130,7 @@ employer-applicants-interview = Invite to interview
 employer-applicants-offer = Make an offer
 employer-applicants-reject = Decline applicant
 employer-applicants-none = No applicants yet.
+employer-applicants-over = This application can no longer lead to a placement, so what the student sent with it, and their grade and school, are no longer shown.
 employer-applicants-placements = Placements
 employer-flash-application-moved = Application moved to: { $status }.
 

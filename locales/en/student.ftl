@@ -70,6 +70,7 @@ student-belonging-3 = Not sure
 student-belonging-4 = Agree
 student-belonging-5 = Strongly agree
 student-belonging-answer = Your answer
+student-belonging-after-already = You already answered “I feel like I belong in STEM” for the end of this placement; your first answer is kept.
 student-offer-accept = Accept the offer
 student-offer-decline = Decline
 student-withdraw = Withdraw my application

@@ -122,6 +122,7 @@ employer-applicants-interview = Invitar a entrevista
 employer-applicants-offer = Hacer una oferta
 employer-applicants-reject = Rechazar solicitud
 employer-applicants-none = Todavía no hay solicitantes.
+employer-applicants-over = Esta solicitud ya no puede llevar a una práctica, así que lo que el estudiante envió con ella, y su grado y escuela, ya no se muestran.
 employer-applicants-placements = Prácticas
 employer-flash-application-moved = La solicitud pasó a: { $status }.
 

@@ -70,6 +70,7 @@ student-belonging-3 = No estoy seguro
 student-belonging-4 = De acuerdo
 student-belonging-5 = Totalmente de acuerdo
 student-belonging-answer = Tu respuesta
+student-belonging-after-already = Ya respondiste «Siento que pertenezco al mundo STEM» para el final de esta práctica; se guarda tu primera respuesta.
 student-offer-accept = Aceptar la oferta
 student-offer-decline = Rechazar
 student-withdraw = Retirar mi solicitud

@@ -38,6 +38,7 @@ mod m20261204_000036_cancel_placements_ended_before_start;
 mod m20261205_000037_create_organization_suspension;
 mod m20261209_000041_add_mail_about_organization;
 mod m20261210_000042_add_guardian_email_corrected_at;
+mod m20261210_000043_keep_applicant_school_and_notice_student;
 
 use std::sync::OnceLock;
 
@@ -113,6 +114,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000037_create_organization_suspension::Migration),
             Box::new(m20261209_000041_add_mail_about_organization::Migration),
             Box::new(m20261210_000042_add_guardian_email_corrected_at::Migration),
+            Box::new(m20261210_000043_keep_applicant_school_and_notice_student::Migration),
         ]
     }
 }

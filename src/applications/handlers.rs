@@ -5,8 +5,9 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use tower_sessions::Session;
 
-use super::service::{
-    self, AcceptForm, Applicant, ApplicationForm, EmployerAction, HistoryStep, StudentAction,
+use super::{
+    applicants::Applicant,
+    service::{self, AcceptForm, ApplicationForm, EmployerAction, HistoryStep, StudentAction},
 };
 use crate::{
     auth::extractors::{Page, StudentUser, VerifiedEmployer},
@@ -162,7 +163,8 @@ pub async fn applicants(
     Query(params): Query<PageParams>,
 ) -> AppResult<Response> {
     let paging = params.parse(page.lang)?;
-    let (opportunity, applicants) = service::applicants(&db, &employer, id, &paging).await?;
+    let (opportunity, applicants) =
+        super::applicants::applicants(&db, &employer, id, &paging).await?;
     let (applicants, pager) = paging.finish(
         applicants,
         &format!("/employer/opportunities/{id}/applicants"),

@@ -2,6 +2,7 @@
 //! list), employers move them through the pipeline, students accept offers,
 //! which creates placements without ever exceeding the slots.
 
+pub mod applicants;
 pub mod eligibility;
 mod handlers;
 pub mod service;

@@ -2,16 +2,14 @@
 //! placements. Every transition is recorded (who, from, to, when) and
 //! notified to the other side.
 
-use std::collections::HashMap;
-
 use chrono::Utc;
 use entity::{
     ApplicationStatus, OpportunityKind, OpportunityStatus, OrgStatus, PlacementStatus, application,
-    application_event, opportunity, organization, placement, school, student,
+    application_event, opportunity, organization, placement, student,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, SqlErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -181,6 +179,9 @@ pub async fn apply(
     let application = application::ActiveModel {
         opportunity_id: Set(opportunity_id),
         student_id: Set(student.id),
+        // As sent: the employer is shown this school, not where a roster
+        // moves the student later.
+        school_id: Set(Some(student.school_id)),
         status: Set(status),
         note: Set(note),
         availability: Set(availability),
@@ -565,7 +566,10 @@ pub async fn record_event(
     Ok(())
 }
 
-fn steps(events: Vec<application_event::Model>, student_user: Option<i32>) -> Vec<HistoryStep> {
+pub(super) fn steps(
+    events: Vec<application_event::Model>,
+    student_user: Option<i32>,
+) -> Vec<HistoryStep> {
     events
         .into_iter()
         .map(|e| HistoryStep {
@@ -580,112 +584,6 @@ fn steps(events: Vec<application_event::Model>, student_user: Option<i32>) -> Ve
             at: e.at,
         })
         .collect()
-}
-
-/// An applicant as the employer sees them: name, grade, school and what they
-/// sent. Never demographics, never their other applications.
-#[derive(Debug, Serialize)]
-pub struct Applicant {
-    pub application_id: i32,
-    pub name: String,
-    pub grade: i32,
-    pub school: String,
-    pub note: String,
-    pub availability: String,
-    pub accommodations: String,
-    /// `vocab-application_status-<key>`.
-    pub status: &'static str,
-    pub history: Vec<HistoryStep>,
-}
-
-/// One page of an opportunity's applicants, oldest application first (the
-/// search finds one by name).
-pub async fn applicants(
-    db: &impl ConnectionTrait,
-    employer: &VerifiedEmployer,
-    opportunity_id: i32,
-    paging: &crate::paging::Paging,
-) -> AppResult<(opportunity::Model, Vec<Applicant>)> {
-    let organization_id = employer.organization_id;
-    let opportunity = opportunity::Entity::find_by_id(opportunity_id)
-        .filter(opportunity::Column::OrganizationId.eq(organization_id))
-        .one(db)
-        .await?
-        .or_not_found()?;
-    let mut query = application::Entity::find()
-        .filter(application::Column::OpportunityId.eq(opportunity_id))
-        .order_by_asc(application::Column::CreatedAt)
-        .order_by_asc(application::Column::Id)
-        .limit(paging.limit())
-        .offset(paging.offset());
-    if paging.q.is_some() {
-        let column = |c: student::Column| sea_orm::sea_query::Expr::col((student::Entity, c));
-        let named = student::Entity::find()
-            .select_only()
-            .column(student::Column::Id)
-            .filter(crate::paging::name_or_id(
-                paging,
-                &[
-                    column(student::Column::FirstName),
-                    column(student::Column::LastName),
-                ],
-                // Employers never see student ids: no search by id.
-                sea_orm::sea_query::Expr::val(0),
-            ))
-            .into_query();
-        query = query.filter(application::Column::StudentId.in_subquery(named));
-    }
-    let applications = query.all(db).await?;
-    // Students, schools and histories of one page in three queries (the id
-    // lists are at most a page long).
-    let student_ids: Vec<i32> = applications.iter().map(|a| a.student_id).collect();
-    let students: HashMap<i32, student::Model> = student::Entity::find()
-        .filter(student::Column::Id.is_in(student_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s))
-        .collect();
-    let schools: HashMap<i32, String> = school::Entity::find()
-        .filter(
-            school::Column::Id.is_in(students.values().map(|s| s.school_id).collect::<Vec<_>>()),
-        )
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
-    let mut events: HashMap<i32, Vec<application_event::Model>> = HashMap::new();
-    for event in application_event::Entity::find()
-        .filter(
-            application_event::Column::ApplicationId
-                .is_in(applications.iter().map(|a| a.id).collect::<Vec<_>>()),
-        )
-        .order_by_asc(application_event::Column::Id)
-        .all(db)
-        .await?
-    {
-        events.entry(event.application_id).or_default().push(event);
-    }
-    let mut applicants = Vec::with_capacity(applications.len());
-    for application in applications {
-        let student = students.get(&application.student_id).or_not_found()?;
-        applicants.push(Applicant {
-            application_id: application.id,
-            name: format!("{} {}", student.first_name, student.last_name),
-            grade: student.grade,
-            school: schools.get(&student.school_id).cloned().unwrap_or_default(),
-            history: steps(
-                events.remove(&application.id).unwrap_or_default(),
-                student.user_id,
-            ),
-            note: application.note,
-            availability: application.availability,
-            accommodations: application.accommodations,
-            status: application.status.key(),
-        });
-    }
-    Ok((opportunity, applicants))
 }
 
 /// The opportunity's title and, once accepted, the placement of an application.

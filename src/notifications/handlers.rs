@@ -33,7 +33,7 @@ pub async fn list(
     let latest = if hidden {
         super::service::latest_about_organization(&db, user.id).await?
     } else {
-        super::service::latest(&db, user.id, &paging).await?
+        super::service::latest(&db, &user, &paging).await?
     };
     let (latest, pager) = paging.finish(latest, "/notifications", &params);
     let items: Vec<Item> = latest
@@ -55,6 +55,6 @@ pub async fn mark_all_read(
     State(db): State<DatabaseConnection>,
     user: CurrentUser,
 ) -> AppResult<Redirect> {
-    super::service::mark_read(&db, user.id).await?;
+    super::service::mark_read(&db, &user).await?;
     Ok(Redirect::to("/notifications"))
 }

@@ -1,15 +1,16 @@
 //! Leaving, counting and reading in-app notifications.
 
 use chrono::Utc;
-use entity::{OrgStatus, Role, notification, organization, user};
+use entity::{OrgStatus, Role, counselor_school, notification, organization, student, user};
 use sea_orm::{
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
     sea_query::{Expr, Query},
 };
 
 use crate::{
+    auth::extractors::CurrentUser,
     error::AppResult,
     i18n::{Lang, Message},
 };
@@ -40,6 +41,29 @@ pub async fn notify(
     message: &Message,
     link: &str,
 ) -> AppResult<()> {
+    leave(db, user_ids, None, message, link).await
+}
+
+/// Leaves a message naming student `student_id` for `counselor_ids`: each
+/// reads it only while they look after the student's school (see
+/// [`readable_by`]).
+pub async fn notify_about_student(
+    db: &impl ConnectionTrait,
+    counselor_ids: &[i32],
+    student_id: i32,
+    message: &Message,
+    link: &str,
+) -> AppResult<()> {
+    leave(db, counselor_ids, Some(student_id), message, link).await
+}
+
+async fn leave(
+    db: &impl ConnectionTrait,
+    user_ids: &[i32],
+    student_id: Option<i32>,
+    message: &Message,
+    link: &str,
+) -> AppResult<()> {
     if user_ids.is_empty() {
         return Ok(());
     }
@@ -53,6 +77,7 @@ pub async fn notify(
         message_id: Set(Some(message.id.clone())),
         message_args: Set(Some(args.clone())),
         link: Set(link.to_owned()),
+        student_id: Set(student_id),
         created_at: Set(now),
         read_at: Set(None),
         ..Default::default()
@@ -140,12 +165,9 @@ pub async fn counselors_of_school(
 /// is not verified, only the news about the organization itself (the rest
 /// names students and stays hidden, see [`only_organization_news`]), so the
 /// menu's count matches what the list shows.
-pub async fn unread_count(
-    db: &impl ConnectionTrait,
-    user: &crate::auth::extractors::CurrentUser,
-) -> AppResult<u64> {
+pub async fn unread_count(db: &impl ConnectionTrait, user: &CurrentUser) -> AppResult<u64> {
     let mut unread = notification::Entity::find()
-        .filter(notification::Column::UserId.eq(user.id))
+        .filter(readable_by(user))
         .filter(notification::Column::ReadAt.is_null());
     if only_organization_news(user) {
         unread = unread.filter(notification::Column::MessageId.starts_with(ORGANIZATION_NEWS));
@@ -153,10 +175,38 @@ pub async fn unread_count(
     Ok(unread.count(db).await?)
 }
 
+/// The messages `user` may read now. A counselor reads a notice naming a
+/// student only while the student is at one of the counselor's schools:
+/// access to a student ends in many ways (an admin takes the counselor off
+/// the school, a roster moves the student), so it is checked when reading,
+/// the way the student's record is, rather than by deleting notices at
+/// each of those places. The notices stay and come back if access does.
+fn readable_by(user: &CurrentUser) -> Condition {
+    let own = Condition::all().add(notification::Column::UserId.eq(user.id));
+    if user.role != Role::Counselor {
+        return own;
+    }
+    let schools = Query::select()
+        .column(counselor_school::Column::SchoolId)
+        .from(counselor_school::Entity)
+        .and_where(counselor_school::Column::UserId.eq(user.id))
+        .to_owned();
+    let students = Query::select()
+        .column(student::Column::Id)
+        .from(student::Entity)
+        .and_where(student::Column::SchoolId.in_subquery(schools))
+        .to_owned();
+    own.add(
+        Condition::any()
+            .add(notification::Column::StudentId.is_null())
+            .add(notification::Column::StudentId.in_subquery(students)),
+    )
+}
+
 /// Whether `user` reads only the news about their organization: an
 /// employer of a suspended, rejected or pending organization. Older news
 /// names students and stays hidden until it is verified again.
-pub fn only_organization_news(user: &crate::auth::extractors::CurrentUser) -> bool {
+pub fn only_organization_news(user: &CurrentUser) -> bool {
     user.role == Role::Employer && !user.is_verified_employer()
 }
 
@@ -164,13 +214,15 @@ pub fn only_organization_news(user: &crate::auth::extractors::CurrentUser) -> bo
 /// organization's employers.
 const ORGANIZATION_NEWS: &str = "alerts-org-employer-";
 
+/// The user's messages, newest first, one page of them; see
+/// [`readable_by`] for those left out.
 pub async fn latest(
     db: &impl ConnectionTrait,
-    user_id: i32,
+    user: &CurrentUser,
     paging: &crate::paging::Paging,
 ) -> AppResult<Vec<notification::Model>> {
     Ok(notification::Entity::find()
-        .filter(notification::Column::UserId.eq(user_id))
+        .filter(readable_by(user))
         .order_by_desc(notification::Column::Id)
         .limit(paging.limit())
         .offset(paging.offset())
@@ -193,10 +245,12 @@ pub async fn latest_about_organization(
         .await?)
 }
 
-pub async fn mark_read(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
+/// Marks read what the user can read now: a notice hidden from them stays
+/// as it was, should access come back.
+pub async fn mark_read(db: &impl ConnectionTrait, user: &CurrentUser) -> AppResult<()> {
     notification::Entity::update_many()
         .col_expr(notification::Column::ReadAt, Expr::value(Utc::now()))
-        .filter(notification::Column::UserId.eq(user_id))
+        .filter(readable_by(user))
         .filter(notification::Column::ReadAt.is_null())
         .exec(db)
         .await?;

@@ -747,9 +747,10 @@ async fn flag_students_of(
                 "student",
                 format!("{} {}", student.first_name, student.last_name),
             );
-        notify(
+        crate::notifications::notify_about_student(
             db,
             &counselors,
+            student.id,
             &message,
             &format!("/counselor/students/{}", student.id),
         )

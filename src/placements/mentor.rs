@@ -27,7 +27,9 @@ use crate::{
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
     i18n::Message,
-    notifications::{counselors_of_school, notify, notify_employers, notify_student_of_placement},
+    notifications::{
+        counselors_of_school, notify_about_student, notify_employers, notify_student_of_placement,
+    },
 };
 
 /// Longest introduction, in characters: a few sentences a student reads.
@@ -202,9 +204,10 @@ pub async fn name_mentor(
         )
         .arg("title", opportunity.title.as_str());
     let counselors = counselors_of_school(&txn, student.school_id).await?;
-    notify(
+    notify_about_student(
         &txn,
         &counselors,
+        student.id,
         &message,
         &format!("/counselor/placements/{}", found.id),
     )
@@ -263,9 +266,10 @@ pub async fn unassign(db: &impl ConnectionTrait, user_id: i32) -> AppResult<usiz
         .await?;
         let full_name = format!("{} {}", student.first_name, student.last_name);
         let counselors = counselors_of_school(db, student.school_id).await?;
-        notify(
+        notify_about_student(
             db,
             &counselors,
+            student.id,
             &Message::new("seats-notice-school-mentor-gone")
                 .arg("name", name.as_str())
                 .arg("organization", organization.as_str())

@@ -408,9 +408,10 @@ pub async fn record_early_end(
         .into_iter()
         .filter(|&id| Some(id) != actor)
         .collect();
-    notify(
+    crate::notifications::notify_about_student(
         db,
         &others,
+        student.id,
         &message,
         &format!("/counselor/placements/{}", found.id),
     )
@@ -626,7 +627,8 @@ pub async fn answer_before(
     if answered > 0 {
         return Err(AppError::conflict("seats-before-already"));
     }
-    // Two tabs at once: the unique (placement, stage) index refuses the second.
+    // Two tabs at once: the unique (placement, stage) index refuses the
+    // second, with the same 409 (`record_belonging`).
     service::record_belonging(
         &txn,
         found.id,
@@ -634,18 +636,7 @@ pub async fn answer_before(
         entity::BelongingStage::Before,
         score as i32,
     )
-    .await
-    .map_err(|e| match e {
-        AppError::Database(ref db)
-            if matches!(
-                db.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) =>
-        {
-            AppError::conflict("seats-before-already")
-        }
-        other => other,
-    })?;
+    .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, SqlErr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -75,7 +75,9 @@ entity::vocabulary! {
     }
 }
 
-/// Records one belonging answer (`before` or `after`), once per stage.
+/// Records one belonging answer (`before` or `after`), once per stage: the
+/// unique (placement, stage) index refuses a second one (two tabs at once),
+/// which is a 409 saying the question was answered, not a server error.
 pub async fn record_belonging(
     db: &impl ConnectionTrait,
     placement_id: i32,
@@ -83,7 +85,7 @@ pub async fn record_belonging(
     stage: BelongingStage,
     score: i32,
 ) -> AppResult<()> {
-    belonging_response::ActiveModel {
+    let inserted = belonging_response::ActiveModel {
         placement_id: Set(placement_id),
         student_id: Set(student_id),
         stage: Set(stage),
@@ -92,8 +94,17 @@ pub async fn record_belonging(
         ..Default::default()
     }
     .insert(db)
-    .await?;
-    Ok(())
+    .await;
+    match inserted {
+        Ok(_) => Ok(()),
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(AppError::conflict(match stage {
+                BelongingStage::Before => "seats-before-already",
+                BelongingStage::After => "student-belonging-after-already",
+            }))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Freed seats go to the first students on the wait list, one by one while
@@ -887,6 +898,8 @@ pub async fn student_feedback(
         AppError::conflict("integrity-feedback-given")
     })
     .await?;
+    // An "after" answer recorded without a rating (an older database, the
+    // demo seed) is refused by `record_belonging` with a 409 saying so.
     record_belonging(
         &txn,
         id,

@@ -69,13 +69,14 @@ async fn posting(
 async fn enter(
     db: &DatabaseConnection,
     opportunity: &opportunity::Model,
-    student_id: i32,
+    student: &student::Model,
     status: ApplicationStatus,
     at: chrono::DateTime<Utc>,
 ) -> anyhow::Result<application::Model> {
     let saved = application::ActiveModel {
         opportunity_id: Set(opportunity.id),
-        student_id: Set(student_id),
+        student_id: Set(student.id),
+        school_id: Set(Some(student.school_id)),
         status: Set(status),
         note: Set("I would love to see this work up close.".into()),
         availability: Set(String::new()),
@@ -167,7 +168,7 @@ pub async fn load(
         } else {
             ApplicationStatus::Waitlisted
         };
-        let entry = enter(db, &first_come, student.id, status, at).await?;
+        let entry = enter(db, &first_come, student, status, at).await?;
         if seat {
             taken += 1;
             crate::placements::service::create(db, &entry, &first_come, student, taken).await?;
@@ -194,7 +195,7 @@ pub async fn load(
         .chain(&newcomers[PER_SIDE..2 * PER_SIDE]);
     for (n, student) in entrants.enumerate() {
         let at = now - Duration::days(9) + Duration::minutes(n as i64);
-        let entry = enter(db, &fair, student.id, ApplicationStatus::Submitted, at).await?;
+        let entry = enter(db, &fair, student, ApplicationStatus::Submitted, at).await?;
         draws::service::issue_ticket(db, fair.id, entry.id, student.priority).await?;
     }
     draws::service::run(db, fair.id, today, false).await?;

@@ -141,6 +141,7 @@ pub async fn load(
         let application = application::ActiveModel {
             opportunity_id: Set(posting.id),
             student_id: Set(student.id),
+            school_id: Set(Some(student.school_id)),
             status: Set(status),
             note: Set("I want to learn what this work is like.".into()),
             availability: Set("After school".into()),

@@ -1069,3 +1069,81 @@ async fn a_spanish_reader_sees_hours_written_with_a_decimal_comma() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_second_after_answer_about_belonging_is_refused_with_a_reason_not_a_server_error() {
+    on_each_backend(async |app: TestApp| {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let school = app.school_with_counselor("Lincoln High").await;
+        let ana = student(&app, school, "Ana", 11, "2005-01-01").await;
+        let application = id_from(&apply(&app, &ana, opportunity).await);
+        assert_eq!(
+            employer_act(&app, &employer, application, "offer").await,
+            StatusCode::SEE_OTHER
+        );
+        let placement = id_from(&accept(&app, &ana, application).await);
+        // Completed, with an "after" answer but no rating: what the demo
+        // seed (and a database from before the rating) holds.
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE placement SET status = 'completed' WHERE id = {placement}"
+            ))
+            .await
+            .unwrap();
+        let student_id = i32::try_from(
+            app.number(&format!(
+                "SELECT CAST(student_id AS BIGINT) AS n FROM placement WHERE id = {placement}"
+            ))
+            .await,
+        )
+        .unwrap();
+        entity::belonging_response::ActiveModel {
+            placement_id: Set(placement),
+            student_id: Set(student_id),
+            stage: Set(entity::BelongingStage::After),
+            score: Set(2),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+
+        let page = format!("/student/placements/{placement}");
+        let response = app
+            .submit_as(
+                &ana,
+                &page,
+                &format!("{page}/feedback"),
+                &[("rating", "5"), ("belonging", "4"), ("comment", "")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("for the end of this placement; your first answer is kept"),
+            "{body}"
+        );
+        // Nothing partial: no rating, the first answer alone.
+        assert_eq!(
+            app.number(&format!(
+                "SELECT COUNT(*) AS n FROM placement WHERE id = {placement} AND student_rating IS NULL"
+            ))
+            .await,
+            1
+        );
+        assert_eq!(
+            app.number(&format!(
+                "SELECT COUNT(*) AS n FROM belonging_response WHERE placement_id = {placement} AND stage = 'after' AND score = 2"
+            ))
+            .await,
+            1
+        );
+    })
+    .await;
+}

@@ -24,6 +24,7 @@ mod consent_holds;
 mod counseling;
 mod draws;
 mod email;
+mod ended_relationships;
 mod families;
 mod family_news;
 mod fuzz;
