@@ -618,7 +618,15 @@ pub fn cleaned(value: &str) -> String {
         .trim()
         .replace("\r\n", "\n")
         .replace(is_line_break, "\n")
+        .replace(WORD_BULLETS, "•")
 }
+
+/// The bullets of Word's Symbol and Wingdings fonts, which a list pasted
+/// from Word or Outlook brings as private-use characters: every reader but
+/// Word shows a box (eyes14b F10).
+const WORD_BULLETS: &[char] = &[
+    '\u{F0B7}', '\u{F0A7}', '\u{F076}', '\u{F0D8}', '\u{F0FC}', '\u{F0A8}',
+];
 
 /// A part of the request that cannot be read: a 400 with a plain sentence
 /// in the reader's language (the catalogue message `id`). The extractor's
@@ -839,6 +847,14 @@ pub fn still_as_seen(seen: &str, updated_at: chrono::DateTime<chrono::Utc>) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_pasted_from_word_keeps_its_bullets_readable() {
+        assert_eq!(
+            cleaned("Duties:\r\n\u{F0B7}\tTest samples\r\n\u{F0A7}\tLog results"),
+            "Duties:\n•\tTest samples\n•\tLog results"
+        );
+    }
 
     #[test]
     fn emails_without_a_domain_dot_or_with_spaces_are_refused() {

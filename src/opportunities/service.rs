@@ -565,12 +565,63 @@ pub struct FeatureView {
     pub promise: String,
 }
 
+/// A paragraph of a posting's description: its text, then the items of the
+/// list it ends with, if its last lines are bulleted.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub items: Vec<String>,
+}
+
+/// The marks that start a list item as employers type or paste them: "•",
+/// "-", "*", "–", and the private-use bullets of Word's Symbol and Wingdings
+/// fonts in postings saved before `forms::cleaned` mapped them to "•".
+fn list_item(line: &str) -> Option<&str> {
+    const MARKS: &[char] = &[
+        '•', '-', '*', '–', '●', '▪', '◦', '○', '■', '□', '✓', '✔', '➢', '►', '\u{F0B7}',
+        '\u{F0A7}', '\u{F076}', '\u{F0D8}', '\u{F0FC}', '\u{F0A8}',
+    ];
+    let rest = line.trim_start().strip_prefix(MARKS)?;
+    let item = rest.trim();
+    (rest.starts_with([' ', '\t']) && !item.is_empty()).then_some(item)
+}
+
+/// A description as paragraphs (blank lines between) whose bulleted last
+/// lines are a list, so a screen reader can move through the items instead
+/// of hearing "bullet" before each line (eyes14b F10).
+pub fn paragraphs_of(description: &str) -> Vec<Paragraph> {
+    description
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let lines: Vec<&str> = p.lines().collect();
+            let first_item = lines.iter().position(|line| list_item(line).is_some());
+            match first_item {
+                Some(at) if lines[at..].iter().all(|line| list_item(line).is_some()) => Paragraph {
+                    text: lines[..at].join("\n"),
+                    items: lines[at..]
+                        .iter()
+                        .filter_map(|line| list_item(line))
+                        .map(str::to_owned)
+                        .collect(),
+                },
+                _ => Paragraph {
+                    text: p.to_owned(),
+                    items: Vec::new(),
+                },
+            }
+        })
+        .collect()
+}
+
 /// Everything a detail page shows, already in words of the reader's language.
 #[derive(Debug, Serialize)]
 pub struct OpportunityView {
     pub id: i32,
     pub title: String,
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<Paragraph>,
     /// The language of the posting's own text (`lang` on it, for screen readers).
     pub written_in: &'static str,
     /// That language's name, in the reader's language.
@@ -609,14 +660,7 @@ pub async fn view(
 ) -> AppResult<OpportunityView> {
     let organization = crate::db::found::<organization::Entity>(db, o.organization_id).await?;
     let features = features_of(db, o.id).await?;
-    let paragraphs = o
-        .description
-        .replace("\r\n", "\n")
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let paragraphs = paragraphs_of(&o.description);
     Ok(OpportunityView {
         id: o.id,
         pay: pay_in(lang, &o),
@@ -744,4 +788,39 @@ pub async fn flagged_postings(db: &DatabaseConnection) -> AppResult<Vec<Flagged>
         }
     }
     Ok(flagged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Paragraph, paragraphs_of};
+
+    #[test]
+    fn bulleted_last_lines_of_a_paragraph_are_a_list_and_other_text_stays_prose() {
+        let typed = "Help our lab team.\r\n\r\nYou will:\n• Run tests\n- Log results\n\u{F0B7}\tClean up\n\n-3 °C freezer work, *with* gloves.\n\n* Only one";
+        assert_eq!(
+            paragraphs_of(typed),
+            vec![
+                Paragraph {
+                    text: "Help our lab team.".into(),
+                    items: vec![],
+                },
+                Paragraph {
+                    text: "You will:".into(),
+                    items: vec!["Run tests".into(), "Log results".into(), "Clean up".into()],
+                },
+                Paragraph {
+                    text: "-3 °C freezer work, *with* gloves.".into(),
+                    items: vec![],
+                },
+                Paragraph {
+                    text: String::new(),
+                    items: vec!["Only one".into()],
+                },
+            ]
+        );
+        // A bullet followed by prose is not a list: nothing is lost.
+        let mixed = "• Safety first\nthen the rest of the sentence";
+        assert_eq!(paragraphs_of(mixed)[0].items, Vec::<String>::new());
+        assert_eq!(paragraphs_of(mixed)[0].text, mixed);
+    }
 }

@@ -426,11 +426,7 @@ pub async fn open_link(
     token: &str,
     now: DateTime<Utc>,
 ) -> AppResult<Result<(consent_request::Model, placement::Model), LinkProblem>> {
-    let Some(request) = consent_request::Entity::find()
-        .filter(consent_request::Column::TokenHash.eq(tokens::digest(token)))
-        .one(db)
-        .await?
-    else {
+    let Some(request) = request_of_link(db, token).await? else {
         return Ok(Err(LinkProblem::Unknown));
     };
     let placement = crate::db::found::<placement::Entity>(db, request.placement_id).await?;
@@ -668,17 +664,24 @@ fn to_ask(
     }
 }
 
+/// The request a link is, whatever became of it (only its digest is stored).
+async fn request_of_link(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> AppResult<Option<consent_request::Model>> {
+    Ok(consent_request::Entity::find()
+        .filter(consent_request::Column::TokenHash.eq(tokens::digest(token)))
+        .one(db)
+        .await?)
+}
+
 /// The guardian a consent link was sent to, used or not (a guardian reads
 /// "expired" in their own language too; see `families::link_language`).
 pub async fn guardian_of_link(
     db: &impl ConnectionTrait,
     token: &str,
 ) -> AppResult<Option<guardian::Model>> {
-    let Some(request) = consent_request::Entity::find()
-        .filter(consent_request::Column::TokenHash.eq(tokens::digest(token)))
-        .one(db)
-        .await?
-    else {
+    let Some(request) = request_of_link(db, token).await? else {
         return Ok(None);
     };
     Ok(guardian::Entity::find_by_id(request.guardian_id)
@@ -692,11 +695,7 @@ pub async fn guardian_of_link(
 /// compares it with what was posted: a second tab that chose otherwise is
 /// told the link was used.
 pub async fn recorded_by_link(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<bool>> {
-    let Some(request) = consent_request::Entity::find()
-        .filter(consent_request::Column::TokenHash.eq(tokens::digest(token)))
-        .one(db)
-        .await?
-    else {
+    let Some(request) = request_of_link(db, token).await? else {
         return Ok(None);
     };
     if request.used_at.is_none() {

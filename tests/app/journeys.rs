@@ -31,6 +31,23 @@ impl Journey {
         for violation in self.browser.accessibility_violations().await {
             self.violations.push(format!("{url}: {violation}"));
         }
+        // Reflow (WCAG 1.4.10): a wide table scrolls in its own region,
+        // never the page around it (eyes14b F9).
+        let widths = self
+            .browser
+            .script(
+                "return [document.documentElement.scrollWidth, window.innerWidth];",
+                serde_json::json!([]),
+            )
+            .await;
+        let (page, window) = (widths[0].as_i64(), widths[1].as_i64());
+        if let (Some(page), Some(window)) = (page, window)
+            && page > window
+        {
+            self.violations.push(format!(
+                "{url}: the page scrolls sideways ({page} px in {window} px)"
+            ));
+        }
     }
 
     /// Keyboard only: every control of the page's forms is reached by Tab
