@@ -173,6 +173,8 @@ roster-encoding-utf-8 = { $file }: UTF-8.
 roster-encoding-windows-1252 = { $file }: Windows-1252 (not UTF-8: Excel's plain "CSV"). Check that accented names read right; "CSV UTF-8" avoids the doubt.
 roster-error-empty = The file is empty: it needs a header line and rows.
 roster-error-header = The header line cannot be read: { $detail }.
+roster-error-oneroster-12 = This looks like a OneRoster 1.2 export (it has primaryOrgSourcedId). STEMbridge reads OneRoster 1.1: choose version 1.1 when you export from your student information system.
+roster-error-clever = This looks like Clever's own format (it has Student_id or School_id). Export OneRoster 1.1 files from your student information system instead.
 roster-error-missing-columns = Missing column(s): { $columns }.
 roster-error-missing-columns-separator = Missing column(s): { $columns }. This file's values are separated by { $separator ->
     [tab] tabs
@@ -187,6 +189,7 @@ roster-error-zip = metadata.zip must be a ZIP code of at most { $max } character
 roster-error-duplicate = Duplicate sourcedId “{ $id }”.
 roster-error-school-name = name must be 1 to 200 characters.
 roster-error-birth-date = birthDate must be a date like 2010-04-23, not “{ $value }”.
+roster-error-birth-date-slashes = birthDate must be a date like 2010-04-23, not “{ $value }”: with slashes, a date can be read as two different days. Excel writes dates this way each time it saves: in Excel, select the column, choose Format Cells, Custom, type yyyy-mm-dd, then save as “CSV UTF-8”.
 roster-error-sex = sex must be male (or M), female (or F), other (or X, nonbinary), or unspecified (or U, unknown, or empty) when not known, not “{ $value }”.
 roster-error-no-school = orgSourcedIds “{ $ids }” names no school of orgs.csv.
 roster-error-grades = grades must be grades from 06 to 13 separated by commas, not “{ $value }”.

@@ -173,6 +173,8 @@ roster-encoding-utf-8 = { $file }: UTF-8.
 roster-encoding-windows-1252 = { $file }: Windows-1252 (no UTF-8: el "CSV" simple de Excel). Compruebe que los nombres con tilde se leen bien; "CSV UTF-8" evita la duda.
 roster-error-empty = El archivo está vacío: necesita una línea de encabezado y filas.
 roster-error-header = No se puede leer la línea de encabezado: { $detail }.
+roster-error-oneroster-12 = Parece una exportación de OneRoster 1.2 (tiene primaryOrgSourcedId). STEMbridge lee OneRoster 1.1: elija la versión 1.1 al exportar desde su sistema de información estudiantil.
+roster-error-clever = Parece el formato propio de Clever (tiene Student_id o School_id). Exporte en su lugar archivos OneRoster 1.1 desde su sistema de información estudiantil.
 roster-error-missing-columns = Faltan columnas: { $columns }.
 roster-error-missing-columns-separator = Faltan columnas: { $columns }. Los valores de este archivo están separados por { $separator ->
     [tab] tabulaciones
@@ -187,6 +189,7 @@ roster-error-zip = metadata.zip debe ser un código postal de { $max } caractere
 roster-error-duplicate = sourcedId repetido: «{ $id }».
 roster-error-school-name = name debe tener entre 1 y 200 caracteres.
 roster-error-birth-date = birthDate debe ser una fecha como 2010-04-23, no «{ $value }».
+roster-error-birth-date-slashes = birthDate debe ser una fecha como 2010-04-23, no «{ $value }»: con barras, una fecha puede leerse como dos días distintos. Excel escribe así las fechas cada vez que guarda: en Excel, seleccione la columna, elija Formato de celdas, Personalizada, escriba aaaa-mm-dd y guarde como «CSV UTF-8».
 roster-error-sex = sex debe ser male (o M), female (o F), other (o X, nonbinary), o unspecified (o U, unknown, o vacío) si no se sabe, no «{ $value }».
 roster-error-no-school = orgSourcedIds «{ $ids }» no corresponde a ninguna escuela de orgs.csv.
 roster-error-grades = grades debe contener grados del 06 al 13 separados por comas, no «{ $value }».

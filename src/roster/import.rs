@@ -586,6 +586,19 @@ fn parse_table(
             ),
         };
         errors.at(file, 1, message);
+        // Another format than OneRoster 1.1: say which, since a counselor
+        // cannot add the columns themselves (eyes14b F4).
+        let header = text.lines().next().unwrap_or_default();
+        let has = |column: &str| {
+            header
+                .split(|c| c == ',' || c == ';' || c == '\t')
+                .any(|h| h.trim().trim_matches('"').eq_ignore_ascii_case(column))
+        };
+        if has("primaryOrgSourcedId") {
+            errors.at(file, 1, say("roster-error-oneroster-12", vec![]));
+        } else if has("Student_id") || has("School_id") {
+            errors.at(file, 1, say("roster-error-clever", vec![]));
+        }
         return None;
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -764,14 +777,31 @@ enum Grades {
     Invalid,
 }
 
+/// Kindergarten and before as district exports spell them beside
+/// OneRoster's codes: below the grades served, so left out.
+const EARLY_GRADE_WORDS: &[&str] = &["K", "Pre-K", "PreK", "Kindergarten", "Pre-Kindergarten"];
+
+/// A grade number as exports write it: `9`, `09`, Excel's `9.0`, `9th`,
+/// `Grade 9`.
+fn grade_number(code: &str) -> Option<i32> {
+    let code = code.strip_prefix("Grade ").unwrap_or(code).trim();
+    let code = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| code.strip_suffix(suffix))
+        .unwrap_or(code);
+    let code = code.strip_suffix(".0").unwrap_or(code);
+    code.parse().ok()
+}
+
 /// A student's grade from OneRoster's `grades`, which may list several
 /// ("10,11"): the highest, since a student between grades is moving up.
 fn grade(codes: &str) -> Grades {
     let mut highest = None;
     for code in codes.split(',').map(str::trim).filter(|c| !c.is_empty()) {
-        match code.parse::<i32>() {
-            Ok(g) if (1..=13).contains(&g) => highest = highest.max(Some(g)),
-            Err(_) if GRADE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(code)) => {}
+        let word = |w: &&str| w.eq_ignore_ascii_case(code);
+        match grade_number(code) {
+            Some(g) if (1..=13).contains(&g) => highest = highest.max(Some(g)),
+            None if GRADE_WORDS.iter().any(word) || EARLY_GRADE_WORDS.iter().any(word) => {}
             _ => return Grades::Invalid,
         }
     }
@@ -1068,6 +1098,15 @@ fn validate_demographics(
     found
 }
 
+/// A birth date as real exports write it: `2010-04-23`, or with a time, as
+/// some do (`2010-04-23T00:00:00Z`, SQL Server's `2010-04-23 00:00:00.000`:
+/// eyes14b F4). A date with slashes is not read: `01/05/2009` is January in
+/// the United States and May elsewhere, and a birth date decides whether a
+/// guardian must consent. The error says how to keep Excel from writing it.
+fn birth_date(text: &str) -> Option<NaiveDate> {
+    crate::forms::parse_date(text.split(['T', ' ']).next().unwrap_or(text))
+}
+
 /// One row of demographics.csv, checked (a bad value is reported and left out).
 fn demographics_row(
     table: &Table,
@@ -1077,15 +1116,15 @@ fn demographics_row(
 ) -> Demographics {
     let birth_date = match table.get(row, "birthDate") {
         "" => None,
-        // Some exports write a date and time (`2010-05-06T00:00:00Z`).
-        text => match crate::forms::parse_date(text.split_once('T').map_or(text, |(day, _)| day)) {
+        text => match birth_date(text) {
             Some(date) => Some(date),
             None => {
-                errors.at(
-                    table.file,
-                    line,
-                    say("roster-error-birth-date", vec![("value", text.into())]),
-                );
+                let key = if text.contains('/') {
+                    "roster-error-birth-date-slashes"
+                } else {
+                    "roster-error-birth-date"
+                };
+                errors.at(table.file, line, say(key, vec![("value", text.into())]));
                 None
             }
         },
@@ -2229,11 +2268,38 @@ mod tests {
         assert_eq!(grade(" 09 , 10 "), Grades::Served(10));
         assert_eq!(grade("11"), Grades::Served(11));
         assert_eq!(grade("05,06"), Grades::Served(6));
-        for younger in ["KG", "PK", "05", "1", "Other", "UG", "kg,01", ""] {
+        for younger in [
+            "KG", "PK", "05", "1", "Other", "UG", "kg,01", "", "K", "Pre-K", "prek", "3rd",
+        ] {
             assert_eq!(grade(younger), Grades::NotServed, "{younger}");
         }
-        for bad in ["14", "0", "ninth", "10,grade"] {
+        // As district exports and Excel write grades (eyes14b F4).
+        for (written, served) in [("9th", 9), ("Grade 10", 10), ("11.0", 11), ("12th", 12)] {
+            assert_eq!(grade(written), Grades::Served(served), "{written}");
+        }
+        for bad in ["14", "0", "ninth", "10,grade", "9-12", "9;10"] {
             assert_eq!(grade(bad), Grades::Invalid, "{bad}");
+        }
+    }
+
+    #[test]
+    fn birth_dates_are_read_as_exports_and_excel_write_them() {
+        let day = NaiveDate::from_ymd_opt(2010, 4, 12);
+        for written in [
+            "2010-04-12",
+            "2010-04-12T00:00:00Z",
+            "2010-04-12 00:00:00.000",
+        ] {
+            assert_eq!(birth_date(written), day, "{written}");
+        }
+        for bad in [
+            "12.04.2010",
+            "4/12/2010",
+            "01/05/2009",
+            "2010/04/12",
+            "12-04-2010",
+        ] {
+            assert_eq!(birth_date(bad), None, "{bad}");
         }
     }
 
@@ -2541,7 +2607,11 @@ mod tests {
                 Expected {
                     file: "demographics.csv",
                     line: 2,
-                    message: "birthDate must be a date like 2010-04-23, not “01/05/2009”.".into(),
+                    message: "birthDate must be a date like 2010-04-23, not “01/05/2009”: with \
+                              slashes, a date can be read as two different days. Excel writes dates \
+                              this way each time it saves: in Excel, select the column, choose Format \
+                              Cells, Custom, type yyyy-mm-dd, then save as “CSV UTF-8”."
+                        .into(),
                 },
             ),
             (
@@ -2606,6 +2676,34 @@ mod tests {
                 },
             ),
         ];
+        // Another format than OneRoster 1.1 is named, with what to do.
+        let cases = cases.into_iter().chain([
+            (
+                files(
+                    ORGS,
+                    "sourcedId,status,enabledUser,primaryOrgSourcedId,givenName,familyName,grades\n",
+                    "",
+                ),
+                Expected {
+                    file: "users.csv",
+                    line: 1,
+                    message: "This looks like a OneRoster 1.2 export (it has primaryOrgSourcedId). \
+                              STEMbridge reads OneRoster 1.1: choose version 1.1 when you export from \
+                              your student information system."
+                        .into(),
+                },
+            ),
+            (
+                files(ORGS, "School_id,Student_id,First_name,Last_name,Grade\n", ""),
+                Expected {
+                    file: "users.csv",
+                    line: 1,
+                    message: "This looks like Clever's own format (it has Student_id or School_id). \
+                              Export OneRoster 1.1 files from your student information system instead."
+                        .into(),
+                },
+            ),
+        ]);
         for (roster, expected) in cases {
             let errors = english(&validate(&roster).expect_err(&expected.message));
             assert!(
