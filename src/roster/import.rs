@@ -591,7 +591,7 @@ fn parse_table(
         let header = text.lines().next().unwrap_or_default();
         let has = |column: &str| {
             header
-                .split(|c| c == ',' || c == ';' || c == '\t')
+                .split([',', ';', '\t'])
                 .any(|h| h.trim().trim_matches('"').eq_ignore_ascii_case(column))
         };
         if has("primaryOrgSourcedId") {
