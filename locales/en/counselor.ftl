@@ -170,6 +170,7 @@ roster-moved = { $count ->
 roster-confirm-inactive-cli = If that is right, run the import again with --confirm-inactive { $count }.
 roster-encodings-title = How the files were read:
 roster-encoding-utf-8 = { $file }: UTF-8.
+roster-encoding-mac-roman = { $file }: Mac Roman (not UTF-8: Excel for Mac's "CSV (Macintosh)"). Check that accented names read right; "CSV UTF-8" avoids the doubt.
 roster-encoding-windows-1252 = { $file }: Windows-1252 (not UTF-8: Excel's plain "CSV"). Check that accented names read right; "CSV UTF-8" avoids the doubt.
 roster-error-empty = The file is empty: it needs a header line and rows.
 roster-error-header = The header line cannot be read: { $detail }.

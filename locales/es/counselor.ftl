@@ -170,6 +170,7 @@ roster-moved = { $count ->
 roster-confirm-inactive-cli = Si es correcto, vuelva a ejecutar la importación con --confirm-inactive { $count }.
 roster-encodings-title = Cómo se leyeron los archivos:
 roster-encoding-utf-8 = { $file }: UTF-8.
+roster-encoding-mac-roman = { $file }: Mac Roman (no UTF-8: el «CSV (Macintosh)» de Excel para Mac). Compruebe que los nombres con acentos se leen bien; «CSV UTF-8» evita la duda.
 roster-encoding-windows-1252 = { $file }: Windows-1252 (no UTF-8: el "CSV" simple de Excel). Compruebe que los nombres con tilde se leen bien; "CSV UTF-8" evita la duda.
 roster-error-empty = El archivo está vacío: necesita una línea de encabezado y filas.
 roster-error-header = No se puede leer la línea de encabezado: { $detail }.

@@ -422,6 +422,9 @@ pub enum Encoding {
     Utf8,
     #[serde(rename = "Windows-1252")]
     Windows1252,
+    /// Excel for Mac's "CSV (Macintosh)" (eyes14b F3).
+    #[serde(rename = "Mac-Roman")]
+    MacRoman,
 }
 
 impl Encoding {
@@ -432,6 +435,7 @@ impl Encoding {
         match self {
             Encoding::Utf8 => "roster-encoding-utf-8",
             Encoding::Windows1252 => "roster-encoding-windows-1252",
+            Encoding::MacRoman => "roster-encoding-mac-roman",
         }
     }
 }
@@ -488,6 +492,10 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), Unreada
     if partly_utf8 {
         return Err(Unreadable::NotText(line_at(not_utf8)));
     }
+    if looks_like_mac_roman(bytes) {
+        let (text, _) = encoding_rs::MACINTOSH.decode_without_bom_handling(bytes);
+        return Ok((text, Encoding::MacRoman));
+    }
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     match text.find(|c: char| c == '\0' || ('\u{80}'..='\u{9F}').contains(&c)) {
         Some(at) => Err(Unreadable::NotText(
@@ -495,6 +503,28 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), Unreada
         )),
         None => Ok((text, Encoding::Windows1252)),
     }
+}
+
+/// Whether a file that is not UTF-8 reads as Mac Roman (Excel for Mac's
+/// "CSV (Macintosh)") rather than Windows-1252. Their accented letters sit
+/// at different bytes: Windows-1252's at 0xC0-0xFF, Mac Roman's mostly at
+/// 0x80-0x9F, where Windows-1252 keeps punctuation (dashes, the euro sign)
+/// that does not follow a letter. So: some byte of 0x80-0x9F right after a
+/// letter, and no byte of 0xC0-0xFF next to one. The curly quotes
+/// (0x91-0x94, an apostrophe in "O’Brien") prove nothing either way.
+fn looks_like_mac_roman(bytes: &[u8]) -> bool {
+    let mut mac = false;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let after_letter = at > 0 && bytes[at - 1].is_ascii_alphabetic();
+        let before_letter = bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic);
+        match byte {
+            0x91..=0x94 => {}
+            0x80..=0x9F if after_letter => mac = true,
+            0xC0..=0xFF if after_letter || before_letter => return false,
+            _ => {}
+        }
+    }
+    mac
 }
 
 /// The separators a file may use: commas; semicolons, as Excel saves "CSV"
@@ -2372,6 +2402,15 @@ mod tests {
         assert_eq!(
             read(b"Jos\xe9 Pe\xf1a \x93quoted\x94\n"),
             Ok(("José Peña “quoted”\n".to_owned(), Encoding::Windows1252))
+        );
+        // Excel for Mac's "CSV (Macintosh)": the same names, other bytes.
+        let (mac, _, _) = encoding_rs::MACINTOSH.encode("José Núñez,Zoë Çelik,Íñigo Ortíz-Müller\r");
+        assert_eq!(
+            decode(&mac).map(|(text, encoding)| (text.into_owned(), encoding)),
+            Ok((
+                "José Núñez,Zoë Çelik,Íñigo Ortíz-Müller\r".to_owned(),
+                Encoding::MacRoman
+            ))
         );
         // UTF-16 (NUL bytes, undefined 0x81...), and UTF-8 with a stray byte.
         assert_eq!(
