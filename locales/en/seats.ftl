@@ -99,11 +99,11 @@ seats-mentor-commitment = Ticking this commits you to name a mentor for each pla
 
 # Ending before the start (eyes11a F4): only the school, and it is a cancellation.
 vocab-placement_status-cancelled = Called off before it started
-seats-cancelled-because = Called off by the school before it started: { $reason }.
+seats-cancelled-because = Called off before it started: { $reason }.
 seats-notice-cancelled = Your school called off your placement at “{ $title }” before it started: { $reason }. It does not count as a placement, in fair draws either.
 seats-notice-cancelled-by-school = The placement at “{ $title }” was called off by the student's school before it started.
 seats-notice-school-ended-by-employer = { $organization } ended { $student }'s placement “{ $title }” early: { $reason }.
-seats-notice-school-ended-by-family = A parent or guardian of { $student } withdrew consent for “{ $title }” at { $organization }: the placement has ended. Their name, and any note, are on the placement's page.
+seats-notice-school-ended-by-family = A parent or guardian of { $student } withdrew consent for “{ $title }” at { $organization }: the placement will not go ahead, or go on. Their name, and any note, are on the placement's page.
 seats-notice-school-ended-by-school = { $student }'s placement “{ $title }” at { $organization } was ended by a counselor of the school: { $reason }.
 seats-error-attendance-before-start = Attendance cannot be the reason before the placement has started: choose another reason.
 seats-reason-closing-form = marked “ended early” on the closing form (no reason asked)

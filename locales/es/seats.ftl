@@ -99,11 +99,11 @@ seats-mentor-commitment = Al marcarlo, se compromete a indicar un mentor para ca
 
 # Terminar antes del inicio (eyes11a F4): solo la escuela, y es una cancelación.
 vocab-placement_status-cancelled = Cancelada antes de empezar
-seats-cancelled-because = La escuela la canceló antes de que empezara: { $reason }.
+seats-cancelled-because = Cancelada antes de que empezara: { $reason }.
 seats-notice-cancelled = Tu escuela canceló tu práctica en «{ $title }» antes de que empezara: { $reason }. No cuenta como una práctica, tampoco en los sorteos.
 seats-notice-cancelled-by-school = La escuela del estudiante canceló la práctica en «{ $title }» antes de que empezara.
 seats-notice-school-ended-by-employer = { $organization } terminó antes de tiempo la práctica «{ $title }» de { $student }: { $reason }.
-seats-notice-school-ended-by-family = Un padre, madre o tutor de { $student } retiró el consentimiento para «{ $title }» en { $organization }: la práctica terminó. Su nombre, y su nota si la dejó, están en la página de la práctica.
+seats-notice-school-ended-by-family = Un padre, madre o tutor de { $student } retiró el consentimiento para «{ $title }» en { $organization }: la práctica no se realizará o no seguirá. Su nombre, y su nota si la dejó, están en la página de la práctica.
 seats-notice-school-ended-by-school = Un orientador de la escuela terminó la práctica «{ $title }» de { $student } en { $organization }: { $reason }.
 seats-error-attendance-before-start = La asistencia no puede ser el motivo antes de que la práctica empiece: elija otro motivo.
 seats-reason-closing-form = marcada como «terminó antes de tiempo» en el formulario de cierre (sin motivo)

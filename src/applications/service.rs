@@ -337,6 +337,17 @@ pub async fn employer_act(
         return Err(AppError::conflict("draws-error-wait-list"));
     }
     let student = crate::db::found::<student::Entity>(&txn, application.student_id).await?;
+    // Moving an application on (not declining it) needs what the employer
+    // may no longer read: a posting that can still place, a student still
+    // on the roster (`applicants::shows_what_was_sent`; eyes14c F3).
+    if action != EmployerAction::Reject {
+        if !super::applicants::can_still_place(&opportunity, crate::format::today()) {
+            return Err(AppError::conflict("applications-error-posting-over"));
+        }
+        if !student.active {
+            return Err(AppError::conflict("applications-error-student-left"));
+        }
+    }
     let saved = record(&txn, application, to, employer.id).await?;
     if let Some(user_id) = student.user_id {
         let message = Message::new("notice-application-status")
@@ -450,8 +461,11 @@ pub async fn student_act(
         )));
     }
     // A placement whose last day is over cannot start: consent given later
-    // would cover days already past (and their hours).
-    if action == StudentAction::Accept && opportunity.end_date < crate::format::today() {
+    // would cover days already past (and their hours). Nor can one on an
+    // archived posting, which no student or family can see (eyes14c F3).
+    if action == StudentAction::Accept
+        && !super::applicants::can_still_place(&opportunity, crate::format::today())
+    {
         return Err(AppError::Conflict(t(lang, "student-accept-ended")));
     }
     if action == StudentAction::Accept && !student.active {

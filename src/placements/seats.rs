@@ -342,7 +342,10 @@ async fn tell_ended(
     notify_student_of_placement(db, &student, found.id, &message).await?;
     if ender != Ender::Employer {
         // As `end_as_read`: a school's safety concern is not named to them.
-        let message = if to == PlacementStatus::Cancelled {
+        // A family's withdrawal is told as the reason it is (eyes14c F5).
+        let message = if ender == Ender::Family {
+            message
+        } else if to == PlacementStatus::Cancelled {
             Message::new("seats-notice-cancelled-by-school").arg("title", title)
         } else if reason == EndReason::Safety.key() {
             Message::new("seats-notice-ended-by-school").arg("title", title)

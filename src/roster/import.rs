@@ -2404,7 +2404,8 @@ mod tests {
             Ok(("José Peña “quoted”\n".to_owned(), Encoding::Windows1252))
         );
         // Excel for Mac's "CSV (Macintosh)": the same names, other bytes.
-        let (mac, _, _) = encoding_rs::MACINTOSH.encode("José Núñez,Zoë Çelik,Íñigo Ortíz-Müller\r");
+        let (mac, _, _) =
+            encoding_rs::MACINTOSH.encode("José Núñez,Zoë Çelik,Íñigo Ortíz-Müller\r");
         assert_eq!(
             decode(&mac).map(|(text, encoding)| (text.into_owned(), encoding)),
             Ok((

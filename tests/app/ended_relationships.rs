@@ -273,3 +273,63 @@ async fn a_counselor_reads_notifications_about_a_student_only_while_looking_afte
     })
     .await;
 }
+
+/// What the applicants page no longer offers cannot be done by a crafted
+/// POST either: no offer or interview on an archived posting or for a
+/// student who left the roster, and no placement accepted on an archived
+/// posting; declining still works (eyes14c F3).
+#[tokio::test]
+async fn an_application_that_can_no_longer_lead_to_a_placement_is_not_moved_on_by_a_crafted_post() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let archived = app.published(&employer, &posting(&[])).await;
+        let open = app
+            .published(&employer, &posting(&[("title", "Quality control intern")]))
+            .await;
+        let school = app.school_with_counselor("Lincoln High").await;
+        let tessa = app.student(school, "Tessa", "Kowal", 10).await;
+        let ben = app.student(school, "Ben", "Ko", 11).await;
+        let to_archive = apply_asking(&app, &tessa, archived, "").await;
+        let offered = apply_asking(&app, &ben, archived, "").await;
+        assert_eq!(
+            crate::applications::employer_act(&app, &employer, offered, "offer").await,
+            StatusCode::SEE_OTHER
+        );
+        let left = apply_asking(&app, &ben, open, "").await;
+        app.act(&employer, archived, "close").await;
+        app.act(&employer, archived, "archive").await;
+        roster_sets(&app, "Ben", "active = false").await;
+        for (id, action) in [
+            (to_archive, "offer"),
+            (to_archive, "interview"),
+            (left, "offer"),
+            (left, "interview"),
+        ] {
+            assert_eq!(
+                crate::applications::employer_act(&app, &employer, id, action).await,
+                StatusCode::CONFLICT,
+                "{action} {id}"
+            );
+        }
+        roster_sets(&app, "Ben", "active = true").await;
+        let page = format!("/student/applications/{offered}");
+        let accept = app
+            .submit_as(
+                &ben,
+                &page,
+                &format!("{page}/accept"),
+                &[("belonging", "3")],
+            )
+            .await;
+        assert_eq!(accept.status(), StatusCode::CONFLICT);
+        assert_eq!(app.count("placement").await, 0, "no placement on it");
+        assert_eq!(
+            crate::applications::employer_act(&app, &employer, to_archive, "reject").await,
+            StatusCode::SEE_OTHER
+        );
+    })
+    .await;
+}

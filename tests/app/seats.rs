@@ -327,7 +327,7 @@ async fn a_seat_given_back_or_ended_early_goes_to_the_first_student_waiting_and_
         // not told of a safety concern, only that the school ended it.
         let read = async |who: &Client, path: String| app.get_as(who, &path).await.text().await.unwrap();
         let theirs = read(&employer, format!("/employer/placements/{cy}")).await;
-        assert!(theirs.contains("Called off by the school before it started: Ended by the student&#x27;s school.") || theirs.contains("Called off by the school before it started: Ended by the student's school."), "{theirs}");
+        assert!(theirs.contains("Called off before it started: Ended by the student&#x27;s school.") || theirs.contains("Called off before it started: Ended by the student's school."), "{theirs}");
         assert!(!theirs.contains("Reported by the family") && !theirs.contains("safety"), "{theirs}");
         let told = read(&employer, "/notifications".into()).await;
         assert!(told.contains("was called off by the student"), "{told}");
