@@ -17,6 +17,9 @@ pub struct Model {
     /// still holds the address it replaced keeps this one (and says so in
     /// its summary); a roster that agrees clears it.
     pub email_corrected_at: Option<DateTimeUtc>,
+    /// The address that correction replaced: a roster that brings it back,
+    /// on this contact or a new one, leaves it out (eyes14c F1).
+    pub email_replaced: Option<String>,
     pub phone: Option<String>,
     /// BCP 47 code of the language the school records for the family
     /// (`en`, `es`): the roster's `metadata.language`, or a counselor's

@@ -118,6 +118,7 @@ families-roster-warnings-title = Imported, with { $count ->
    *[other] { $count } references
 } to check
 families-roster-warning-corrected-address = { $file }, line { $line }: a counselor corrected the email address of { $id } by hand, and this roster still has another one. The counselor's address is kept and consent mail goes there. If the roster is right, change the address on the student's record; if not, correct it in the student information system.
+families-roster-warning-removed-address = { $file }, line { $line }: { $id } is an address a counselor took off a guardian contact by hand, so this new contact is added without it and gets no consent mail. If the address is right, add it on the student's record.
 families-roster-warning-staff-address = { $file }, line { $line }: the guardian's address { $id } signs in to a staff or employer account, so no consent email will go there. Ask the family for their own address, or use the paper consent form.
 families-roster-warning-guardian = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so no guardian was linked through it.
 families-roster-warning-student = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so this guardian was not linked to that student.

@@ -127,6 +127,7 @@ families-roster-warnings-title = Importado, con { $count ->
    *[other] { $count } referencias
 } para revisar
 families-roster-warning-corrected-address = { $file }, línea { $line }: un orientador corrigió a mano la dirección de correo de { $id }, y esta lista todavía tiene otra. Se conserva la dirección del orientador y el correo de consentimiento va allí. Si la lista tiene razón, cambie la dirección en el registro del estudiante; si no, corríjala en el sistema de información estudiantil.
+families-roster-warning-removed-address = { $file }, línea { $line }: { $id } es una dirección que un orientador quitó a mano de un contacto de tutor, así que este contacto nuevo se añade sin ella y no recibe correos de consentimiento. Si la dirección es correcta, añádala en el registro del estudiante.
 families-roster-warning-staff-address = { $file }, línea { $line }: la dirección del tutor { $id } inicia sesión en una cuenta de personal o de empleador, así que no se enviará allí ningún correo de consentimiento. Pida a la familia su propia dirección o use el formulario de consentimiento en papel.
 families-roster-warning-guardian = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que no se vinculó ningún tutor por esa referencia.
 families-roster-warning-student = { $file }, línea { $line }: agentSourcedIds nombra a “{ $id }”, que no está en { $file }, así que este tutor no se vinculó con ese estudiante.

@@ -843,8 +843,9 @@ pub async fn add(
 /// The active contact of the student that `input` already is: a double
 /// click, or Back and Save again, is answered as the first save was, with
 /// no copy that would get every consent request and notice twice and use
-/// up the family's reminders (eyes14b F6). Another name at an address the
-/// record already has is refused: one inbox, one contact.
+/// up the family's reminders (eyes14b F6). Another name, phone or language
+/// at an address the record already has is refused, pointing to that
+/// contact: one inbox, one contact.
 async fn already_a_contact(
     db: &impl ConnectionTrait,
     student_id: i32,
@@ -862,7 +863,10 @@ async fn already_a_contact(
             (Some(a), Some(b)) => inbox(a) == inbox(b),
             _ => false,
         };
-        if same_inbox && !same_name(&existing) {
+        // The same person typed with another phone or language is a
+        // correction, not a replay: "added" would say so falsely (eyes14c F2).
+        let same_details = existing.phone == input.phone && existing.language == input.language;
+        if same_inbox && !(same_name(&existing) && same_details) {
             let mut errors = FieldErrors::new();
             errors.add(
                 "email",
@@ -875,7 +879,7 @@ async fn already_a_contact(
         }
         let same_phone_only =
             input.email.is_none() && existing.email.is_none() && existing.phone == input.phone;
-        if same_name(&existing) && (same_inbox || same_phone_only) {
+        if same_name(&existing) && same_details && (same_inbox || same_phone_only) {
             return Ok(Some(existing));
         }
     }
@@ -938,6 +942,7 @@ pub async fn correct(
     // replaced does not put that back (`roster::import`, eyes14a F4).
     if !same_address(before.email.as_deref(), input.email.as_deref()) {
         model.email_corrected_at = Set(Some(Utc::now()));
+        model.email_replaced = Set(before.email.clone().filter(|e| !e.trim().is_empty()));
     }
     model.given_name = Set(input.given_name);
     model.family_name = Set(input.family_name);

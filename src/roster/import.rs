@@ -1985,6 +1985,19 @@ async fn import_guardians(
             });
         }
     }
+    // Addresses counselors took off a contact by hand: a roster does not
+    // bring one back, on that contact or on a new one (eyes14c F1).
+    let removed: HashSet<String> = guardian::Entity::find()
+        .filter(guardian::Column::EmailReplaced.is_not_null())
+        .all(txn)
+        .await?
+        .into_iter()
+        .filter_map(|g| g.email_replaced)
+        .map(|e| crate::families::service::inbox(&e))
+        .collect();
+    let removed_by_counselor = |email: Option<&str>| {
+        email.is_some_and(|e| removed.contains(&crate::families::service::inbox(e)))
+    };
     let now = Utc::now();
     let mut new_rows = Vec::new();
     // Guardians whose former address is told of a new one here.
@@ -1997,9 +2010,12 @@ async fn import_guardians(
                 // the roster still holds (an SIS lags behind the school):
                 // the summary names the contact so someone decides
                 // (eyes14a F4). A roster that agrees again ends the mark.
-                let kept = current.email_corrected_at.is_some()
-                    && !same_address(current.email.as_deref(), g.email.as_deref());
-                if kept {
+                let changes_address = !same_address(current.email.as_deref(), g.email.as_deref());
+                let kept = changes_address
+                    && (current.email_corrected_at.is_some()
+                        || removed_by_counselor(g.email.as_deref()));
+                // A contact the roster ends is ended whatever its address.
+                if kept && g.active {
                     summary.warnings.push(ImportWarning {
                         file: "users.csv",
                         line: g.line,
@@ -2067,11 +2083,22 @@ async fn import_guardians(
                 }
             }
             None => {
+                let email = if removed_by_counselor(g.email.as_deref()) {
+                    summary.warnings.push(ImportWarning {
+                        file: "users.csv",
+                        line: g.line,
+                        kind: "removed-address",
+                        missing: g.email.clone().unwrap_or_default(),
+                    });
+                    None
+                } else {
+                    g.email.clone()
+                };
                 new_rows.push(guardian::ActiveModel {
                     sourced_id: Set(Some(g.sourced_id.clone())),
                     given_name: Set(g.given_name.clone()),
                     family_name: Set(g.family_name.clone()),
-                    email: Set(g.email.clone()),
+                    email: Set(email),
                     phone: Set(g.phone.clone()),
                     // Empty: the school has not said (see `lang_of`).
                     language: Set(g.language.clone().unwrap_or_default()),

@@ -557,9 +557,12 @@ async fn a_guardian_made_inactive_and_then_moved_is_told_at_her_address_each_tim
         // A roster keeps the counselor's correction until it agrees with
         // it (see below); one that then moves her back is on the record
         // too, and the address it leaves is told.
+        // (Not back to the address the counselor removed: that one a
+        // roster never brings back.)
         let agrees = users("en").replace("maria@example.org", "someone.else@example.net");
         assert!(!upload(&app, &w.admin, &agrees).await.refused);
-        let response = upload(&app, &w.admin, &users("en")).await;
+        let moved = users("en").replace("maria@example.org", "maria.third@example.org");
+        let response = upload(&app, &w.admin, &moved).await;
         assert!(!response.refused, "{}", response.page);
         let told = server
             .wait_for_to("someone.else@example.net", 2, 15)
@@ -574,7 +577,7 @@ async fn a_guardian_made_inactive_and_then_moved_is_told_at_her_address_each_tim
         assert_eq!(
             app.count(
                 "audit_log WHERE action = 'correct_guardian' \
-                 AND subject LIKE 'roster: guardian %: email someone.else@example.net -> maria@example.org'"
+                 AND subject LIKE 'roster: guardian %: email someone.else@example.net -> maria.third@example.org'"
             )
             .await,
             1
@@ -1442,6 +1445,40 @@ async fn a_roster_does_not_put_back_an_address_a_counselor_corrected() {
             "nothing to the address the school stopped using"
         );
 
+        // Nor does a roster that drops the contact and lists a new one at
+        // the address the counselor removed (eyes14c F1).
+        let replaced = users("en")
+            .replace(
+                "stu-1,true,sch-1,student,Ana,Rivera,11,,par-1,",
+                "stu-1,true,sch-1,student,Ana,Rivera,11,,par-2,",
+            )
+            .replace(
+                "par-1,true,sch-1,parent,María,Rivera",
+                "par-2,true,sch-1,parent,Mara,Rivera",
+            );
+        let sneaky = upload(&app, &w.admin, &replaced).await;
+        assert!(!sneaky.refused, "{}", sneaky.page);
+        assert!(
+            sneaky
+                .page
+                .contains("is an address a counselor took off a guardian contact"),
+            "{}",
+            sneaky.page
+        );
+        assert_eq!(
+            app.count("guardian WHERE email = 'maria@example.org'")
+                .await,
+            0,
+            "the new contact has no address"
+        );
+        assert_eq!(
+            app.count(to_old).await,
+            before,
+            "nothing to the removed address"
+        );
+        // Back to the roster that lists María (the new contact ends).
+        assert!(!upload(&app, &w.admin, &users("en")).await.refused);
+
         // The SIS catches up, then changes the address itself: applied.
         let caught_up = users("en").replace("maria@example.org", "maria.rivera@example.net");
         assert!(!upload(&app, &w.admin, &caught_up).await.refused);
@@ -1488,6 +1525,13 @@ async fn a_contact_saved_twice_is_kept_once_and_a_second_tap_on_consent_is_told_
             1,
             "Luis is asked once"
         );
+        // Luis again with another language is a correction, not a replay.
+        let mut in_english = luis;
+        in_english[4] = ("language", "en");
+        let response = app
+            .submit_as(&w.counselor, &record, &add, &in_english)
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let mut rosa = luis;
         rosa[0] = ("given_name", "Rosa");
         let refused = app.submit_as(&w.counselor, &record, &add, &rosa).await;
