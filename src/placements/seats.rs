@@ -353,7 +353,21 @@ async fn tell_ended(
             message
         };
         let link = format!("/employer/placements/{}", found.id);
-        notify_employers(db, opportunity.organization_id, &message, &link).await?;
+        let employers = notify_employers(db, opportunity.organization_id, &message, &link).await?;
+        // A family's withdrawal reaches them as a guardian's decline does:
+        // by mail too, for those who asked for updates (a job-shadow day
+        // may be tomorrow).
+        if ender == Ender::Family {
+            crate::mail::notices::to_employers(
+                db,
+                &employers,
+                "consent-withdrawn",
+                opportunity,
+                &student.first_name,
+                &link,
+            )
+            .await?;
+        }
     }
     Ok(())
 }

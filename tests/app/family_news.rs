@@ -694,6 +694,16 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
         let employer = new_client();
         app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
             .await;
+        // Erin asks for updates by mail (her account's email settings).
+        {
+            use sea_orm::ConnectionTrait;
+            app.db
+                .execute_unprepared(
+                    "UPDATE app_user SET mail_updates = true WHERE email = 'erin@lakeshore.org'",
+                )
+                .await
+                .unwrap();
+        }
         for signed_in in [&w.student, &employer, &w.counselor.client] {
             let response = app.get_as(signed_in, &link).await;
             assert_eq!(response.status(), StatusCode::FORBIDDEN);
@@ -788,6 +798,29 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
         let cancelled = calendar_of(&told);
         assert_eq!(uid_of(&cancelled), uid_of(&calendar_of(&confirmed)));
         assert!(cancelled.contains("STATUS:CANCELLED"), "{cancelled}");
+
+        // The employer, who asked for updates, is mailed too, without the
+        // guardian's name or words.
+        let mut employer_mail = None;
+        for _ in 0..150 {
+            employer_mail = crate::mail_server::delivered_to(&server.url(), "erin@lakeshore.org")
+                .into_iter()
+                .find(|m| m.subject().contains("consent withdrawn"));
+            if employer_mail.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let employer_mail = employer_mail.unwrap_or_else(|| {
+            let got: Vec<String> =
+                crate::mail_server::delivered_to(&server.url(), "erin@lakeshore.org")
+                    .iter()
+                    .map(|m| m.subject())
+                    .collect();
+            panic!("the employer is mailed: {got:?}")
+        });
+        assert!(!employer_mail.text().contains("Cambiamos de planes"));
+        assert!(!employer_mail.text().contains("María"));
 
         // The school reads who withdrew and her words; the student and the
         // employer read the reason alone.
