@@ -8,7 +8,7 @@ pub mod service;
 // Other areas leave notifications; they name them from here.
 pub use service::{
     counselors_of_school, employers_of, notify, notify_about_student, notify_employers,
-    notify_student_of_placement, unread_count,
+    notify_student_of_placement, notify_students_counselors, unread_count,
 };
 
 use axum::{

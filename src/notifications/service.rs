@@ -57,6 +57,23 @@ pub async fn notify_about_student(
     leave(db, counselor_ids, Some(student_id), message, link).await
 }
 
+/// Tells the counselors of `student`'s school (all but `except`, the one
+/// who acted) a message naming the student (see [`notify_about_student`]).
+pub async fn notify_students_counselors(
+    db: &impl ConnectionTrait,
+    student: &student::Model,
+    except: Option<i32>,
+    message: &Message,
+    link: &str,
+) -> AppResult<()> {
+    let counselors: Vec<i32> = counselors_of_school(db, student.school_id)
+        .await?
+        .into_iter()
+        .filter(|&id| Some(id) != except)
+        .collect();
+    notify_about_student(db, &counselors, student.id, message, link).await
+}
+
 async fn leave(
     db: &impl ConnectionTrait,
     user_ids: &[i32],

@@ -689,12 +689,13 @@ pub async fn guardian_of_link(
         .await?)
 }
 
-/// The decision this very link recorded, if it did: a second tap on "Record
-/// my decision" (or a reload of its answer) is told the decision was
-/// recorded, not that the link was already used (eyes14b F6). The caller
-/// compares it with what was posted: a second tab that chose otherwise is
-/// told the link was used.
-pub async fn recorded_by_link(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<bool>> {
+/// The placement and the decision this very link recorded, if it did
+/// (`service::consent_by_link` answers the same decision posted again as
+/// recorded: eyes14b F6).
+pub async fn recorded_by_link(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> AppResult<Option<(placement::Model, bool)>> {
     let Some(request) = request_of_link(db, token).await? else {
         return Ok(None);
     };
@@ -702,7 +703,7 @@ pub async fn recorded_by_link(db: &impl ConnectionTrait, token: &str) -> AppResu
         return Ok(None);
     }
     let placement = crate::db::found::<placement::Entity>(db, request.placement_id).await?;
-    Ok(placement.consent_given)
+    Ok(placement.consent_given.map(|given| (placement, given)))
 }
 
 /// The decision, checked.

@@ -176,15 +176,6 @@ async fn consent_inner(
     answer_or_rerender(
         service::consent_by_link(&state.db, &token, &form).await,
         async |recorded| match recorded {
-            Err(LinkProblem::Used) => {
-                let posted = form.decision.trim() == "give";
-                match consent::recorded_by_link(&state.db, &token).await? {
-                    Some(given) if given == posted => {
-                        page.respond("placements/consent_recorded.html", context! { given })
-                    }
-                    _ => link_problem(page.clone(), LinkProblem::Used).await,
-                }
-            }
             Err(problem) => link_problem(page.clone(), problem).await,
             Ok(placement) => {
                 let given = placement.consent_given.unwrap_or(false);

@@ -27,9 +27,7 @@ use crate::{
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
     i18n::Message,
-    notifications::{
-        counselors_of_school, notify_about_student, notify_employers, notify_student_of_placement,
-    },
+    notifications::{notify_employers, notify_student_of_placement, notify_students_counselors},
 };
 
 /// Longest introduction, in characters: a few sentences a student reads.
@@ -203,11 +201,10 @@ pub async fn name_mentor(
             format!("{} {}", student.first_name, student.last_name),
         )
         .arg("title", opportunity.title.as_str());
-    let counselors = counselors_of_school(&txn, student.school_id).await?;
-    notify_about_student(
+    notify_students_counselors(
         &txn,
-        &counselors,
-        student.id,
+        &student,
+        None,
         &message,
         &format!("/counselor/placements/{}", found.id),
     )
@@ -265,11 +262,10 @@ pub async fn unassign(db: &impl ConnectionTrait, user_id: i32) -> AppResult<usiz
         )
         .await?;
         let full_name = format!("{} {}", student.first_name, student.last_name);
-        let counselors = counselors_of_school(db, student.school_id).await?;
-        notify_about_student(
+        notify_students_counselors(
             db,
-            &counselors,
-            student.id,
+            &student,
+            None,
             &Message::new("seats-notice-school-mentor-gone")
                 .arg("name", name.as_str())
                 .arg("organization", organization.as_str())

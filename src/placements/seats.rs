@@ -420,15 +420,10 @@ pub async fn record_early_end(
             |key| format!("vocab-end_reason-{key}"),
         ),
     );
-    let counselors = crate::notifications::counselors_of_school(db, student.school_id).await?;
-    let others: Vec<i32> = counselors
-        .into_iter()
-        .filter(|&id| Some(id) != actor)
-        .collect();
-    crate::notifications::notify_about_student(
+    crate::notifications::notify_students_counselors(
         db,
-        &others,
-        student.id,
+        &student,
+        actor,
         &message,
         &format!("/counselor/placements/{}", found.id),
     )

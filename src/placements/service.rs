@@ -335,16 +335,32 @@ pub async fn consent_by_link(
     let txn = db::begin_write(db).await?;
     let (request, placement) = match consent::open_link(&txn, token, Utc::now()).await? {
         Ok(found) => found,
+        Err(consent::LinkProblem::Used) => return already_recorded(&txn, token, &decision).await,
         Err(problem) => return Ok(Err(problem)),
     };
     if !consent::mark_used(&txn, request.id).await? {
-        return Ok(Err(consent::LinkProblem::Used));
+        return already_recorded(&txn, token, &decision).await;
     }
     let Some(saved) = record_consent(&txn, placement, &decision, None).await? else {
         return Ok(Err(consent::LinkProblem::Used));
     };
     txn.commit().await?;
     Ok(Ok(saved))
+}
+
+/// A link that was used: the same decision posted again by it (a double
+/// tap, a reload of its answer) is answered as recorded; anything else, a
+/// second tab that chose otherwise included, finds the link used
+/// (eyes14b F6).
+async fn already_recorded(
+    db: &impl ConnectionTrait,
+    token: &str,
+    decision: &consent::Decision,
+) -> AppResult<Result<placement::Model, consent::LinkProblem>> {
+    match consent::recorded_by_link(db, token).await? {
+        Some((placement, given)) if given == decision.given => Ok(Ok(placement)),
+        _ => Ok(Err(consent::LinkProblem::Used)),
+    }
 }
 
 /// A paper consent form recorded by a counselor of the student's school.

@@ -87,6 +87,16 @@ pub async fn open(
     let Some(placement) = placement::Entity::find_by_id(placement_id).one(db).await? else {
         return Ok(Err(Problem::Unknown));
     };
+    may_stop(db, guardian, placement).await
+}
+
+/// Whether `guardian` may stop `placement` now (the link's checks once its
+/// signature holds; the settings page asks the same of each placement).
+async fn may_stop(
+    db: &impl ConnectionTrait,
+    guardian: guardian::Model,
+    placement: placement::Model,
+) -> AppResult<Result<Withdrawable, Problem>> {
     let linked = student_guardian::Entity::find_by_id((placement.student_id, guardian.id))
         .one(db)
         .await?
@@ -188,13 +198,11 @@ pub async fn of_guardian(
         .await?;
     let mut listed = Vec::new();
     for placement in placements {
-        let link = path(guardian, placement.id);
-        let token = link.trim_start_matches(PATH);
-        if let Ok(found) = open(db, token).await? {
+        if let Ok(found) = may_stop(db, guardian.clone(), placement).await? {
             listed.push(Stoppable {
+                link: path(guardian, found.placement.id),
                 student: found.student.first_name,
                 title: found.opportunity.title,
-                link,
             });
         }
     }
