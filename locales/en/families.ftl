@@ -219,6 +219,7 @@ families-holds-link = Email consent on hold (families' reports)
 families-withdraw-title = Withdraw consent for { $student }'s placement
 families-withdraw-intro = You can withdraw the consent given for { $student }'s placement “{ $title }” with { $organization }. The placement then ends at once, and { $student } should not go there any more. { $student }, the organization and { $student }'s school, { $school }, are told, and every parent or guardian on file gets an email saying who withdrew it.
 families-withdraw-dates = The placement runs from { $start } to { $end }.
+families-withdraw-date = The placement is on { $date }.
 families-withdraw-confirm = I withdraw consent: { $student } will not take part in this placement.
 families-withdraw-note-hint = Only the school reads this.
 families-withdraw-submit = Withdraw consent

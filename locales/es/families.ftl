@@ -228,6 +228,7 @@ families-holds-link = Consentimiento por correo retenido (reportes de familias)
 families-withdraw-title = Retirar el consentimiento para la práctica de { $student }
 families-withdraw-intro = Puede retirar el consentimiento dado para la práctica de { $student }, “{ $title }” con { $organization }. La práctica termina en ese momento y { $student } ya no debe ir allí. Se avisa a { $student }, a la organización y a la escuela de { $student }, { $school }, y cada padre, madre o tutor registrado recibe un correo que dice quién lo retiró.
 families-withdraw-dates = La práctica va del { $start } al { $end }.
+families-withdraw-date = La práctica es el { $date }.
 families-withdraw-confirm = Retiro mi consentimiento: { $student } no participará en esta práctica.
 families-withdraw-note-hint = Solo la escuela lee esto.
 families-withdraw-submit = Retirar el consentimiento

@@ -1,13 +1,19 @@
 //! Families hear from us in their own language (eyes15b): a line in every
-//! language the counselor's form offers, and Traditional Chinese kept apart
-//! from Simplified. Real SMTP throughout; the raw messages are read as they
-//! arrived.
+//! language the counselor's form offers, Traditional Chinese kept apart
+//! from Simplified, and the same line on the pages our mails open, right to
+//! left where the language is. Real SMTP throughout; the raw messages are
+//! read as they arrived.
 
 use reqwest::{StatusCode, header::ACCEPT_LANGUAGE};
+use sea_orm::ConnectionTrait;
 
 use crate::{
-    families::{World, accept, app_with_smtp, maria, text, upload, users, world},
-    helpers::{TestApp, backends},
+    families::{
+        World, accept, app_with_smtp, cookieless, give_consent, maria, placement_status, text,
+        upload, users, world,
+    },
+    guardian_contacts::{Waiting, waiting_for_maria},
+    helpers::{TestApp, backends, new_client},
     mail_server::{MailServer, Received},
 };
 
@@ -49,6 +55,25 @@ async fn save_language(app: &TestApp, w: &World, language: &str) -> StatusCode {
     )
     .await
     .status()
+}
+
+/// A page opened with a browser that keeps nothing, asking for `accept`.
+async fn page_for(app: &TestApp, path: &str, accept: &str) -> String {
+    let response = cookieless()
+        .get(app.url(path))
+        .header(ACCEPT_LANGUAGE, accept)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.text().await.unwrap()
+}
+
+const VIETNAMESE: &str = "Thư này từ trường của con quý vị";
+
+/// The home-language line at the top of a page, in `lang`.
+fn home_line(lang: &str, attributes: &str, text: &str) -> String {
+    format!(r#"<p class="home-line" id="home-line" lang="{lang}"{attributes}>{text}"#)
 }
 
 /// eyes15b F2: Ukrainian and Pashto, picked from the form's own list, get
@@ -232,6 +257,197 @@ async fn traditional_chinese_is_kept_apart_from_simplified_from_the_roster_to_th
         assert!(
             page.contains("with one line on top in Traditional Chinese"),
             "{page}"
+        );
+    }
+}
+
+/// eyes15b F8: a Vietnamese family opens our links with a browser asking
+/// for Vietnamese: every page (consent, its thank-you page, settings,
+/// withdrawal, unsubscribe, the address report) is in English or Spanish
+/// with their line on top; Arabic gets it right to left; once the family
+/// chooses the language of our mail themselves, it is gone. The withdrawal
+/// page of a one-day placement prints one date, the unsubscribe page says
+/// safety messages keep coming, and the withdrawal's subject quotes the
+/// posting's title.
+#[tokio::test]
+async fn the_pages_a_family_opens_from_our_mails_carry_the_line_in_their_language() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "vi").await;
+        let consent = first.link("/consent/");
+        let settings = first.link("/email/");
+        let vietnamese = home_line("vi", "", VIETNAMESE);
+
+        let page = page_for(&app, &consent, "vi-VN,vi;q=0.9").await;
+        assert!(page.contains(r#"<html lang="en">"#), "{page}");
+        assert!(page.contains(&vietnamese), "{page}");
+        let page = page_for(&app, &format!("{consent}?lang=es"), "vi").await;
+        assert!(page.contains(r#"<html lang="es">"#), "{page}");
+        assert!(page.contains(&vietnamese), "{page}");
+        let page = page_for(&app, &settings, "vi").await;
+        assert!(page.contains(&vietnamese), "{page}");
+
+        let response = give_consent(&app, &new_client(), &consent).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let page = response.text().await.unwrap();
+        assert!(page.contains(&vietnamese), "the thank-you page: {page}");
+        let confirmed = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+
+        // A one-day placement: one date, in either language.
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE placement SET end_date = start_date WHERE id = {placement}"
+            ))
+            .await
+            .unwrap();
+        let withdraw = confirmed.link("/withdraw/");
+        let page = page_for(&app, &withdraw, "vi").await;
+        assert!(page.contains(&vietnamese), "{page}");
+        assert!(page.contains("The placement is on "), "{page}");
+        assert!(!page.contains("runs from"), "{page}");
+        let page = page_for(&app, &format!("{withdraw}?lang=es"), "vi").await;
+        assert!(page.contains(&vietnamese), "{page}");
+        assert!(page.contains("La práctica es el "), "{page}");
+        assert!(!page.contains("La práctica va del"), "{page}");
+
+        let unsubscribe = confirmed
+            .header("List-Unsubscribe")
+            .expect("optional mail")
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .strip_prefix(&app.address)
+            .expect("the site's own link")
+            .to_owned();
+        let page = page_for(&app, &unsubscribe, "vi").await;
+        assert!(page.contains(&vietnamese), "{page}");
+        assert!(
+            page.contains("Consent requests and safety messages are not optional"),
+            "{page}"
+        );
+        let page = page_for(&app, &format!("{unsubscribe}?lang=es"), "vi").await;
+        assert!(
+            page.contains(
+                "Las solicitudes de consentimiento y los mensajes de seguridad no son opcionales"
+            ),
+            "{page}"
+        );
+
+        // Arabic, from the roster: right to left.
+        let roster = upload(&app, &w.admin, &users("ar")).await;
+        assert!(!roster.refused, "{}", roster.page);
+        let page = page_for(&app, &settings, "ar").await;
+        assert!(
+            page.contains(r#"<p class="home-line" id="home-line" lang="ar" dir="rtl">هذه الرسالة"#),
+            "{page}"
+        );
+
+        // She withdraws; the whole family is told, the title set apart
+        // from the student's name.
+        let done = app
+            .submit_as(&new_client(), "/register", &withdraw, &[("confirm", "on")])
+            .await;
+        assert_eq!(done.status(), StatusCode::OK);
+        let page = done.text().await.unwrap();
+        assert!(page.contains(r#"lang="ar" dir="rtl""#), "{page}");
+        let told = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert_eq!(
+            told.subject(),
+            "Consent withdrawn: Ana's placement “Robotics lab intern”"
+        );
+
+        // The counselor moves María to another inbox: the former one is
+        // told, with a link to report it, whose page carries her line.
+        let guardian = maria(&app).await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians/{}", guardian.id),
+                &[
+                    ("given_name", "María"),
+                    ("family_name", "Rivera"),
+                    ("email", "maria.rivera@example.org"),
+                    ("phone", ""),
+                    ("language", "ar"),
+                    ("active", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let told = server
+            .wait_for_to("maria@example.org", 4, 15)
+            .await
+            .remove(3);
+        let page = page_for(&app, &told.link("/address-report/"), "ar").await;
+        assert!(
+            page.contains(r#"<p class="home-line" id="home-line" lang="ar" dir="rtl">"#),
+            "{page}"
+        );
+    }
+}
+
+/// eyes15b F8: a family that chose the language of our mail on their
+/// settings page reads it: the line in their home language is gone from
+/// the page that saved it and from the next pages; the subjects that name
+/// the student and the posting set the title apart, in both languages.
+#[tokio::test]
+async fn the_line_goes_once_the_family_chooses_our_language_and_subjects_quote_the_title() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            placement,
+            first,
+            ..
+        } = waiting_for_maria(backend, "vi").await;
+        let settings = first.link("/email/");
+        let guardian = new_client();
+        let response = app
+            .submit_as(&guardian, &settings, &settings, &[("language", "es")])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let page = response.text().await.unwrap();
+        assert!(page.contains(r#"<html lang="es""#), "{page}");
+        assert!(!page.contains("home-line"), "{page}");
+        let page = page_for(&app, &first.link("/consent/"), "vi").await;
+        assert!(!page.contains("home-line"), "{page}");
+
+        // She declines through her (Spanish) link: the subject quotes the
+        // title after the student's name.
+        let consent = first.link("/consent/");
+        let response = app
+            .submit_as(
+                &new_client(),
+                "/register",
+                &consent,
+                &[
+                    ("guardian_name", "María Rivera"),
+                    ("relationship", "madre"),
+                    ("decision", "decline"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "consent_declined");
+        let told = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        assert_eq!(
+            told.subject(),
+            "Consentimiento rechazado: práctica de Ana “Robotics lab intern”"
         );
     }
 }
