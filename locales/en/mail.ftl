@@ -60,7 +60,16 @@ mail-preferences-text = To choose the language of our emails, or which ones you 
 mail-preferences-button = Choose your language and which emails you get
 mail-calendar-attached = A calendar invitation with the dates and the address is attached.
 mail-ics-summary = { $title } ({ $organization })
-mail-ics-description = STEM placement of { $student }, through STEMbridge.
+mail-ics-description = STEM placement of { $student }, a student at { $school }, through STEMbridge.
+mail-ics-withdraw-link = { $reader ->
+    [student] To give up this placement, open { $link } or talk to { $school }.
+   *[adult] To withdraw your consent to this placement, open { $link } or contact { $school }.
+}
+mail-ics-withdraw-school = { $reader ->
+    [student] To give up this placement, talk to { $school }.
+   *[adult] To withdraw your consent to this placement, contact { $school }.
+}
+mail-ics-called-off = This placement was called off or has ended: { $student } should not go there. Questions: { $school }.
 
 mail-offer-subject = You have an offer: { $title }
 mail-offer-body = Good news: { $organization } offers you a place in “{ $title }”. Open your application to accept or decline it.

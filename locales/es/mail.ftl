@@ -60,7 +60,16 @@ mail-preferences-text = Para elegir el idioma de nuestros correos, o cuáles rec
 mail-preferences-button = Elegir su idioma y los correos que recibe
 mail-calendar-attached = Se adjunta una invitación de calendario con las fechas y la dirección.
 mail-ics-summary = { $title } ({ $organization })
-mail-ics-description = Práctica STEM de { $student }, a través de STEMbridge.
+mail-ics-description = Práctica STEM de { $student }, estudiante de { $school }, a través de STEMbridge.
+mail-ics-withdraw-link = { $reader ->
+    [student] Para dejar esta práctica, abre { $link } o habla con { $school }.
+   *[adult] Para retirar su consentimiento a esta práctica, abra { $link } o comuníquese con { $school }.
+}
+mail-ics-withdraw-school = { $reader ->
+    [student] Para dejar esta práctica, habla con { $school }.
+   *[adult] Para retirar su consentimiento a esta práctica, comuníquese con { $school }.
+}
+mail-ics-called-off = Esta práctica se canceló o terminó: { $student } no debe ir allí. Preguntas: { $school }.
 
 mail-offer-subject = Tienes una oferta: { $title }
 mail-offer-body = Buenas noticias: { $organization } te ofrece un lugar en “{ $title }”. Abre tu solicitud para aceptarla o rechazarla.

@@ -1,8 +1,8 @@
 //! Families hear from us in their own language (eyes15b): a line in every
 //! language the counselor's form offers, Traditional Chinese kept apart
-//! from Simplified, and the same line on the pages our mails open, right to
-//! left where the language is. Real SMTP throughout; the raw messages are
-//! read as they arrived.
+//! from Simplified, the same line on the pages our mails open, right to
+//! left where the language is, and a calendar file a family can use. Real
+//! SMTP throughout; the raw messages are read as they arrived.
 
 use reqwest::{StatusCode, header::ACCEPT_LANGUAGE};
 use sea_orm::ConnectionTrait;
@@ -12,6 +12,7 @@ use crate::{
         World, accept, app_with_smtp, cookieless, give_consent, maria, placement_status, text,
         upload, users, world,
     },
+    family_news::{calendar_of, sequence_of, uid_of},
     guardian_contacts::{Waiting, waiting_for_maria},
     helpers::{TestApp, backends, new_client},
     mail_server::{MailServer, Received},
@@ -449,5 +450,92 @@ async fn the_line_goes_once_the_family_chooses_our_language_and_subjects_quote_t
             told.subject(),
             "Consentimiento rechazado: práctica de Ana “Robotics lab intern”"
         );
+    }
+}
+
+/// eyes15b F7: the confirmation's calendar file of an eight-week
+/// internship is free time, says the schedule, the supervisor, the school
+/// and how to withdraw (her own link, with the site's address) in
+/// Spanish, is organized by the school from our sending address, and is
+/// folded at 75 octets; the cancellation has the same UID and a higher
+/// SEQUENCE, and says not to go.
+#[tokio::test]
+async fn the_calendar_file_tells_a_family_what_it_needs_and_its_cancellation_comes_after_it() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "es").await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let confirmed = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        let sent = calendar_of(&confirmed);
+        for line in sent.split("\r\n") {
+            assert!(line.len() <= 75, "folded at 75 octets: {line}");
+        }
+        let unfolded = sent.replace("\r\n ", "");
+        let lines: Vec<&str> = unfolded.split("\r\n").collect();
+        let withdraw = confirmed.link("/withdraw/");
+        let description = lines
+            .iter()
+            .find_map(|l| l.strip_prefix("DESCRIPTION:"))
+            .expect("a description");
+        for part in [
+            "Práctica STEM de Ana\\, estudiante de Lincoln High\\, a través de STEMbridge."
+                .to_owned(),
+            "\\nHorario: Tuesdays and Thursdays 4-6 pm\\n".to_owned(),
+            "\\nSupervisor: ".to_owned(),
+            format!(
+                "\\nPara retirar su consentimiento a esta práctica\\, abra {}{withdraw} o comuníquese con Lincoln High.",
+                app.address
+            ),
+        ] {
+            assert!(description.contains(&part), "{part} in {description}");
+        }
+        for line in [
+            "TRANSP:TRANSPARENT",
+            "ORGANIZER;CN=Lincoln High:mailto:no-reply@stembridge.invalid",
+            "STATUS:CONFIRMED",
+        ] {
+            assert!(lines.contains(&line), "{line} in {unfolded}");
+        }
+        assert!(
+            !unfolded.contains("@@"),
+            "every marker replaced: {unfolded}"
+        );
+
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/end"),
+                &[
+                    ("reason", "safety"),
+                    ("note", "A complaint about the site."),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let told = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        let cancelled = calendar_of(&told);
+        assert_eq!(uid_of(&cancelled), uid_of(&sent));
+        assert!(sequence_of(&cancelled) > sequence_of(&sent), "{cancelled}");
+        let unfolded = cancelled.replace("\r\n ", "");
+        assert!(
+            unfolded.contains(
+                "Esta práctica se canceló o terminó: Ana no debe ir allí. Preguntas: Lincoln High."
+            ),
+            "{unfolded}"
+        );
+        assert!(!unfolded.contains("/withdraw/"), "{unfolded}");
     }
 }
