@@ -19,7 +19,7 @@ use crate::{
         Attachment,
         calendar::{self, Event, When},
         notices::{Notice, send},
-        preferences::{Reachable, guardian_always, guardian_wants, user_wants},
+        preferences::{Reachable, guardian_always, guardian_wants, user_always, user_wants},
     },
     tokens,
 };
@@ -68,6 +68,15 @@ pub async fn confirm(
     }
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
+    // The name and relationship written on a paper form, so each parent can
+    // tell whether it concerns them (eyes15b F4).
+    let signer = match (&placement.guardian_name, &placement.guardian_relationship) {
+        (Some(name), Some(relationship)) if on_paper && !relationship.is_empty() => {
+            format!("{name} ({relationship})")
+        }
+        (Some(name), _) if on_paper => name.clone(),
+        _ => String::new(),
+    };
     for (to, name, link, guardian) in recipients {
         let body = calendar_file(placement, opportunity, &facts, student, to.lang, false);
         send(
@@ -84,7 +93,7 @@ pub async fn confirm(
                 organization: &facts.organization,
                 student: &student.first_name,
                 school: &school,
-                person: "",
+                person: &signer,
                 // Guardians have no account to open it with.
                 link,
                 facts: Some(facts.in_lang(to.lang)),
@@ -197,6 +206,52 @@ pub async fn tell_family(
         )
         .await?;
     }
+    Ok(())
+}
+
+/// Tells the student of a confirmed placement that `before` (the placement
+/// as it was) is off, by mail in their language with the calendar entry
+/// cancelled, whatever they chose about optional mail: the confirmation may
+/// have put it in their calendar, and a minor whose calendar still shows a
+/// site the school has stopped them going to may simply turn up there
+/// (eyes15b F5). The reason stays on the placement's page.
+pub async fn tell_student(
+    db: &impl ConnectionTrait,
+    before: &placement::Model,
+    opportunity: &opportunity::Model,
+    student: &student::Model,
+) -> AppResult<()> {
+    if before.status != entity::PlacementStatus::Active {
+        return Ok(());
+    }
+    let Some(user_id) = student.user_id else {
+        return Ok(());
+    };
+    let Some(to) = user_always(db, user_id).await? else {
+        return Ok(());
+    };
+    let facts = Facts::load(db, opportunity).await?;
+    let body = calendar_file(before, opportunity, &facts, student, to.lang, true);
+    send(
+        db,
+        &to,
+        Notice {
+            kind: "placement-called-off-student",
+            name: &student.first_name,
+            title: &facts.title,
+            organization: &facts.organization,
+            student: &student.first_name,
+            school: &school_of(db, student).await?,
+            person: "",
+            link: format!("/student/placements/{}", before.id),
+            facts: None,
+            attachment: Some(calendar_attachment(body)),
+            for_organization: None,
+            // Safety news goes out whatever became of the host.
+            about_organization: None,
+        },
+    )
+    .await?;
     Ok(())
 }
 

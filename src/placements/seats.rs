@@ -200,7 +200,8 @@ fn parse_reason(
 }
 
 /// Closes an open placement as `to` with its reason, gives its seat to the
-/// wait list and tells the family `news`. The posting is locked before the
+/// wait list and tells the family `news` (and a student it was confirmed
+/// to, by mail). The posting is locked before the
 /// placement changes. `actor` is the account that ended it (none for a
 /// guardian, who has no account).
 async fn free(
@@ -246,6 +247,7 @@ async fn free(
     // A family asked for consent, or confirmed to, hears it is off.
     let student = crate::db::found::<student::Entity>(db, found.student_id).await?;
     super::confirmation::tell_family(db, found, &opportunity, &student, news).await?;
+    super::confirmation::tell_student(db, found, &opportunity, &student).await?;
     Ok(opportunity)
 }
 

@@ -840,6 +840,7 @@ pub async fn complete(
             super::confirmation::FamilyNews::CalledOff,
         )
         .await?;
+        super::confirmation::tell_student(&txn, &placement, &opportunity, &student).await?;
     }
     if let Some(user_id) = student.user_id {
         let message = Message::new("notice-placement-closed")

@@ -23,6 +23,16 @@ fn calendar_of(mail: &Received) -> String {
     String::from_utf8(body).unwrap()
 }
 
+/// Ana proves her sign-in address from the mail the claim sent: until
+/// then nothing but that proof is mailed to it.
+async fn ana_confirms_her_address(app: &crate::helpers::TestApp, w: &crate::families::World) {
+    let link = app
+        .link_mailed_to("ana@students.org", "/register/confirm/")
+        .await;
+    let response = app.submit_as(&w.student, &link, &link, &[]).await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+}
+
 fn uid_of(calendar: &str) -> String {
     calendar
         .lines()
@@ -445,10 +455,20 @@ async fn a_family_that_has_not_answered_is_asked_again_twice_at_most() {
                 .wait_for_to("maria@example.org", round, 15)
                 .await
                 .remove(round - 1);
+            // It says it is a reminder, replacing the mail before, and
+            // names the posting (eyes15b F6).
             assert!(
-                again.subject().contains("Se necesita su consentimiento"),
+                again
+                    .subject()
+                    .starts_with("Recordatorio, aún se necesita su consentimiento"),
                 "{}",
                 again.subject()
+            );
+            assert!(again.subject().contains('“'), "{}", again.subject());
+            assert!(
+                again.text().contains("Este correo reemplaza a aquel"),
+                "{}",
+                again.text()
             );
         }
         sent_days_ago(&app, 5).await;
@@ -460,6 +480,11 @@ async fn a_family_that_has_not_answered_is_asked_again_twice_at_most() {
             .await
             .unwrap();
         assert_eq!(old.status(), StatusCode::GONE);
+        // It points to the newest email rather than to asking for a link
+        // that is already in the inbox.
+        let page = old.text().await.unwrap();
+        assert!(page.contains("más reciente"), "{page}");
+        assert!(!page.contains("puede pedir"), "{page}");
         let newest = server.received_to("maria@example.org").remove(2);
         let response = give_consent(&app, &new_client(), &newest.link("/consent/")).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -477,10 +502,11 @@ async fn an_employer_closing_a_placement_as_ended_early_tells_the_family() {
         let Waiting {
             server,
             app,
+            w,
             placement,
             first,
-            ..
         } = waiting_for_maria(backend, "en").await;
+        ana_confirms_her_address(&app, &w).await;
         let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
         assert_eq!(response.status(), StatusCode::OK);
         server.wait_for_to("maria@example.org", 2, 15).await;
@@ -542,6 +568,22 @@ async fn an_employer_closing_a_placement_as_ended_early_tells_the_family() {
             told.subject()
         );
         assert!(calendar_of(&told).contains("STATUS:CANCELLED"));
+        // Ana, whom the confirmation may have put it in a calendar too,
+        // hears it by mail whatever her settings, with the entry cancelled
+        // (eyes15b F5); each message has its own Message-ID (eyes15b F1).
+        let ana = server
+            .wait_for_subject("ana@students.org", "Your placement will not go on", 15)
+            .await;
+        let cancel = calendar_of(&ana);
+        assert!(cancel.contains("STATUS:CANCELLED"), "{cancel}");
+        assert!(ana.text().contains("Do not go there"), "{}", ana.text());
+        assert!(ana.header("List-Unsubscribe").is_none(), "a safety message");
+        let ids: Vec<String> = [&told, &ana]
+            .iter()
+            .map(|m| m.header("Message-ID").expect("a Message-ID"))
+            .collect();
+        assert!(ids[0].starts_with('<') && ids[0].ends_with('>'), "{ids:?}");
+        assert_ne!(ids[0], ids[1]);
     }
 }
 
@@ -559,6 +601,7 @@ async fn a_consent_withdrawn_through_the_school_ends_the_placement_and_only_the_
             placement,
             first,
         } = waiting_for_maria(backend, "en").await;
+        ana_confirms_her_address(&app, &w).await;
         let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
         assert_eq!(response.status(), StatusCode::OK);
         server.wait_for_to("maria@example.org", 2, 15).await;
@@ -609,6 +652,11 @@ async fn a_consent_withdrawn_through_the_school_ends_the_placement_and_only_the_
             "{}",
             told.subject()
         );
+        // Ana is told by mail too: the school called it off (eyes15b F5).
+        let ana = server
+            .wait_for_subject("ana@students.org", "Your placement will not go on", 15)
+            .await;
+        assert!(calendar_of(&ana).contains("STATUS:CANCELLED"));
     }
 }
 
