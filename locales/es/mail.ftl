@@ -154,8 +154,12 @@ mail-guardian-language-kept = Su elección se conserva: los registros de la escu
 mail-guardian-updates = Confirmaciones de la práctica de un estudiante (con invitación de calendario)
 mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un estudiante del que usted es tutor no puede empezar una práctica sin su decisión.
 mail-guardian-placements = Prácticas que siguen con el consentimiento de su familia
-mail-guardian-placements-intro = Un padre, madre o tutor puede retirar el consentimiento en cualquier momento; la práctica termina entonces.
-mail-guardian-placements-withdraw = Retirar el consentimiento para { $student }: { $title }
+mail-guardian-placements-intro = Un padre, madre o tutor puede retirar el consentimiento en cualquier momento; la práctica termina entonces. Para que esa decisión quede en sus manos, enviamos el enlace para retirarlo a { $email }: ábralo desde ese buzón.
+mail-guardian-placements-withdraw = Envíenme el enlace para retirar el consentimiento de { $student }: { $title }
+mail-guardian-placements-mailed = Enviamos el enlace para retirar el consentimiento de { $student }: { $title } a { $email }. Ábralo desde ese buzón; nada cambia hasta que se envíe el formulario de esa página.
+mail-withdraw-link-guardian-subject = Su enlace para retirar el consentimiento: la práctica de { $student }, “{ $title }”
+mail-withdraw-link-guardian-body = Desde su configuración de correo, usted pidió el enlace para retirar el consentimiento a la práctica de { $student }, “{ $title }” con { $organization }. El botón de abajo lo abre; retirarlo termina la práctica de inmediato. Si usted no lo pidió, puede ignorar este correo: nada cambia a menos que se envíe el formulario de esa página. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
+mail-withdraw-link-guardian-button = Retirar el consentimiento
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” debe ser un número del 1 al { $max }.
