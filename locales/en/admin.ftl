@@ -71,6 +71,7 @@ vocab-audit_action-name_mentor = Named a placement's mentor
 vocab-audit_action-edit_published_posting = Changed a posting students could see
 vocab-audit_action-change_organization_description = Changed an organization's public description
 vocab-audit_action-withdraw_consent = Withdrew consent to a placement
+vocab-audit_action-close_unconsented_placement = Closed a placement whose dates ended before a guardian's consent
 vocab-audit_actor-guardian_link = A guardian, through the link emailed to them
 vocab-audit_actor-system = STEMbridge, on its own (a scheduled job)
 admin-setup-title = Set up STEMbridge

@@ -71,6 +71,7 @@ vocab-audit_action-name_mentor = Nombró al mentor de una práctica
 vocab-audit_action-edit_published_posting = Cambió una publicación que los estudiantes podían ver
 vocab-audit_action-change_organization_description = Cambió la descripción pública de una organización
 vocab-audit_action-withdraw_consent = Retiró el consentimiento para una práctica
+vocab-audit_action-close_unconsented_placement = Cerró una práctica cuyas fechas terminaron antes del consentimiento de un tutor
 vocab-audit_actor-guardian_link = Un tutor, mediante el enlace que se le envió por correo
 vocab-audit_actor-system = STEMbridge, por sí solo (una tarea programada)
 admin-setup-title = Configurar STEMbridge

@@ -3,7 +3,7 @@
 //! and organization decisions, what employers changed in the text
 //! students read (postings past a draft, the organization's description),
 //! and what no account did: a guardian's withdrawal of consent through the
-//! link mailed to them.
+//! link mailed to them, a placement the system closed.
 
 use axum::{extract::Request, http::Method, middleware::Next, response::Response};
 use chrono::Utc;
@@ -67,6 +67,9 @@ entity::vocabulary! {
         ChangeOrganizationDescription = "change_organization_description",
         /// A guardian withdrew consent through their link (`by` a guardian).
         WithdrawConsent = "withdraw_consent",
+        /// The system closed a placement whose consent never arrived before
+        /// its dates were over (`placements::lapse`).
+        CloseUnconsentedPlacement = "close_unconsented_placement",
     }
 }
 

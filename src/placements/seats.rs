@@ -171,9 +171,11 @@ pub fn end_reason_keys(ender: Ender) -> Vec<&'static str> {
 
 /// Whether `ender` may give the reason `key`: a guardian's consent is
 /// withdrawn by the family (`withdrawal`) or recorded by the school, never
-/// by the employer.
+/// by the employer; "consent never arrived" is the system's alone
+/// (`lapse`), given by no form.
 fn may_give(ender: Ender, key: &str) -> bool {
-    ender != Ender::Employer || key != EndReason::ConsentWithdrawn.key()
+    key != EndReason::ConsentNotReceived.key()
+        && (ender != Ender::Employer || key != EndReason::ConsentWithdrawn.key())
 }
 
 /// A reason from a short list, and an optional note.
@@ -202,8 +204,8 @@ fn parse_reason(
 /// Closes an open placement as `to` with its reason, gives its seat to the
 /// wait list and tells the family `news`. The posting is locked before the
 /// placement changes. `actor` is the account that ended it (none for a
-/// guardian, who has no account).
-async fn free(
+/// guardian, who has no account, nor for the system).
+pub(super) async fn free(
     db: &impl ConnectionTrait,
     found: &placement::Model,
     to: PlacementStatus,
