@@ -920,6 +920,29 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             assert!(!body.contains("Cambiamos de planes"), "{page}: {body}");
         }
 
+        // On the audit log as a guardian's act through her link: no
+        // account, the guardian and the address her link was signed over.
+        let guardian_id = crate::families::maria(&app).await.id;
+        let audit =
+            crate::families::text(&app, &w.admin, "/admin/audit?action=withdraw_consent").await;
+        assert!(
+            audit.contains("<td>A guardian, through the link emailed to them</td>"),
+            "{audit}"
+        );
+        let subject = format!(
+            "placement {placement} (consent_withdrawn, cancelled), student {}, guardian {guardian_id}: link to maria@example.org",
+            w.student_id
+        );
+        assert!(audit.contains(&subject), "{subject}: {audit}");
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'withdraw_consent' AND actor_id = 0 \
+                 AND actor_kind = 'guardian_link'"
+            )
+            .await,
+            1
+        );
+
         // A second tab: nothing left to withdraw, and nothing else changes.
         let again = app
             .submit_as(&new_client(), "/register", &link, &[("confirm", "on")])
