@@ -5,7 +5,9 @@ mail-guardian-address-changed-subject = { $organization } changed the address it
 mail-guardian-address-changed-body = { $organization } changed the email address it has on file for a parent or guardian contact that used this address. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not ask for this change, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for that student until they have looked. The link works for 30 days.
 mail-guardian-contact-ended-subject = { $organization } no longer writes to this address
 mail-guardian-contact-ended-body = { $organization } no longer lists this address as a parent or guardian contact of one of its students. STEMbridge will no longer write to this address about that student, and links sent here before no longer work. If you are that parent or guardian and did not expect this, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for that student until they have looked. The link works for 30 days.
-mail-consent-subject = Your consent is needed: { $student }'s STEM placement
+mail-consent-subject = Your consent is needed: { $student }'s STEM placement “{ $title }”
+mail-consent-reminder-subject = Reminder, your consent is still needed: { $student }'s STEM placement “{ $title }”
+mail-consent-reminder = A reminder: we wrote to you on { $date } and have not had your answer yet. This email replaces that one: please use the link in this email.
 mail-consent-greeting = Hello { $name },
 mail-consent-intro = { $school } writes to you: { $student } has accepted a place at { $organization }. Because { $student } is under 18, the placement can start only with your consent. Here is what it involves:
 mail-fact-organization = Organization
@@ -51,6 +53,7 @@ mail-admin-links-hidden = Links are shown only up to the page they lead to: the 
 # Optional mail: who gets it and how to leave it.
 mail-greeting = Hello { $name },
 mail-footer-updates = STEMbridge connects school students with STEM internships. You get this email because you asked for updates about your applications and placements in your email settings. It has no tracking.
+mail-footer-safety = STEMbridge connects school students with STEM internships. You get this email whatever your email settings say: it is about your own placement, and such messages are always sent. It has no tracking.
 mail-footer-digest = STEMbridge connects school students with STEM internships. You get this weekly digest because you asked for it in your email settings. It has no tracking.
 mail-footer-guardian-updates = STEMbridge connects school students with STEM internships. You get this email because a school lists you as a student's parent or guardian. It has no tracking.
 mail-unsubscribe-text = To stop these emails, open this link (one click, no sign-in):
@@ -69,7 +72,10 @@ mail-ics-withdraw-school = { $reader ->
     [student] To give up this placement, talk to { $school }.
    *[adult] To withdraw your consent to this placement, contact { $school }.
 }
-mail-ics-called-off = This placement was called off or has ended: { $student } should not go there. Questions: { $school }.
+mail-ics-called-off = { $reader ->
+    [student] This placement was called off or has ended: do not go there. Questions: talk to { $school }.
+   *[adult] This placement was called off or has ended: { $student } should not go there. Questions: { $school }.
+}
 
 mail-offer-subject = You have an offer: { $title }
 mail-offer-body = Good news: { $organization } offers you a place in “{ $title }”. Open your application to accept or decline it.
@@ -92,14 +98,19 @@ mail-consent-withdrawn-button = See the placement
 mail-placement-student-subject = Your placement is confirmed: { $title }
 mail-placement-student-body = Your place in “{ $title }” at { $organization } is confirmed. Here is what to know:
 mail-placement-student-button = See your placement
+mail-placement-called-off-student-subject = Your placement will not go on: { $title }
+mail-placement-called-off-student-body = Your placement in “{ $title }” with { $organization } will not go ahead, or has ended. Do not go there from now on, unless your school tells you otherwise. The attached calendar file marks the event we sent as cancelled. The reason is on your placement's page; if you have questions, talk to your school counselor at { $school }.
+mail-placement-called-off-student-button = See your placement
 mail-placement-guardian-subject = { $student }'s placement is confirmed: { $title }
-mail-placement-guardian-body = { $student }'s place in “{ $title }” at { $organization } is confirmed. Here is what to know:
+mail-placement-guardian-body = { $student }'s place in “{ $title }” at { $organization } is confirmed. If you have questions, contact { $student }'s school, { $school }. Here is what to know:
 mail-placement-paused-guardian-subject = { $student } should not go to { $title } for now
 mail-placement-paused-guardian-body = { $organization } is under review by the school district and cannot host students for now. Until { $student }'s school counselor tells you otherwise, { $student } should not go to “{ $title }”. You do not need to do anything else: the counselor will be in touch about what happens next.
 mail-placement-called-off-guardian-subject = { $student }'s placement will not go on: { $title }
 mail-placement-called-off-guardian-body = The placement we confirmed to you, “{ $title }” with { $organization }, will not go ahead or has ended early. { $student } should not go there from now on. The attached calendar file marks the event we sent as cancelled. If you have questions, contact { $student }'s school, { $school }.
 mail-placement-called-off-guardian-asked-subject = { $student }'s placement will not go ahead: { $title }
 mail-placement-called-off-guardian-asked-body = We asked for your consent to { $student }'s placement “{ $title }” with { $organization }. That placement will not go ahead, so you do not need to answer, and the link we sent no longer works. If you have questions, contact { $student }'s school, { $school }.
+mail-consent-request-closed-guardian-subject = Consent request closed: { $title }
+mail-consent-request-closed-guardian-body = We asked for your consent to { $student }'s placement “{ $title }” with { $organization }. Its dates are over, so the request is closed: you do not need to answer, and the link we sent no longer works. If you have questions, contact { $student }'s school, { $school }.
 mail-consent-declined-guardian-link-subject = Consent declined: { $student }'s placement “{ $title }”
 mail-consent-declined-guardian-link-body = Consent to { $student }'s placement “{ $title }” with { $organization } was declined through the link we emailed, with the name { $person }. The placement will not go ahead. If this is not what your family decided, contact { $student }'s school, { $school }, now.
 mail-consent-declined-guardian-paper-subject = Consent declined on paper: { $student }'s placement “{ $title }”
@@ -108,7 +119,7 @@ mail-mentor-guardian-subject = { $student }'s mentor at { $title }
 mail-mentor-guardian-body = { $organization } named { $person } as { $student }'s mentor for “{ $title }”: the adult who meets { $student } there. If you have questions or concerns, contact { $student }'s school, { $school }.
 mail-placement-guardian-button = Changed your mind? Withdraw consent
 mail-placement-guardian-paper-subject = { $student }'s placement is confirmed on a paper form: { $title }
-mail-placement-guardian-paper-body = { $student }'s place in “{ $title }” at { $organization } is confirmed: the school recorded a signed paper consent form. If you did not sign one, contact the school right away. Here is what to know:
+mail-placement-guardian-paper-body = { $student }'s place in “{ $title }” at { $organization } is confirmed: { $school } recorded a paper consent form signed as { $person }. If that was not you, or is not what your family agreed, contact { $school } right away. Here is what to know:
 mail-placement-guardian-paper-button = Changed your mind? Withdraw consent
 mail-consent-withdrawn-guardian-subject = Consent withdrawn: { $student }'s placement “{ $title }”
 mail-consent-withdrawn-guardian-body = { $person } withdrew the consent given for { $student }'s placement “{ $title }” with { $organization }, through the link we emailed. The placement has ended, and { $student } should not go there from now on. The attached calendar file marks the event we sent as cancelled. If this is not what your family decided, contact { $student }'s school, { $school }.
@@ -157,8 +168,12 @@ mail-guardian-language-kept = Your choice is kept: the school's records do not c
 mail-guardian-updates = Confirmations of a student's placement (with a calendar invitation)
 mail-guardian-always = Consent requests are always sent: a student you are a guardian of cannot start a placement without your decision.
 mail-guardian-placements = Placements going ahead with your family's consent
-mail-guardian-placements-intro = A parent or guardian can withdraw consent at any time; the placement then ends.
-mail-guardian-placements-withdraw = Withdraw consent for { $student }: { $title }
+mail-guardian-placements-intro = A parent or guardian can withdraw consent at any time; the placement then ends. To keep that decision with you, we email the link to withdraw to { $email }: open it from that inbox.
+mail-guardian-placements-withdraw = Email me the link to withdraw consent for { $student }: { $title }
+mail-guardian-placements-mailed = We emailed the link to withdraw consent for { $student }: { $title } to { $email }. Open it from that inbox; nothing changes until the form there is sent.
+mail-withdraw-link-guardian-subject = Your link to withdraw consent: { $student }'s placement “{ $title }”
+mail-withdraw-link-guardian-body = You asked, from your email settings, for the link to withdraw consent to { $student }'s placement “{ $title }” with { $organization }. The button below opens it; withdrawing ends the placement at once. If you did not ask for this, you can ignore this email: nothing changes unless the form on that page is sent. If you have questions, contact { $student }'s school, { $school }.
+mail-withdraw-link-guardian-button = Withdraw consent
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” must be a number from 1 to { $max }.

@@ -5,7 +5,9 @@ mail-guardian-address-changed-subject = { $organization } cambió la dirección 
 mail-guardian-address-changed-body = { $organization } cambió la dirección de correo que tiene registrada para un contacto de padre, madre o tutor que usaba esta dirección. STEMbridge ya no escribirá a esta dirección sobre ese estudiante, y los enlaces enviados aquí antes ya no funcionan. Si usted es ese padre, madre o tutor y no pidió este cambio, use el botón de abajo: se avisa a los administradores del distrito, no solo a la escuela, y nadie podrá dar consentimiento por correo para ese estudiante hasta que lo revisen. El enlace funciona durante 30 días.
 mail-guardian-contact-ended-subject = { $organization } ya no escribe a esta dirección
 mail-guardian-contact-ended-body = { $organization } ya no tiene esta dirección como contacto de padre, madre o tutor de uno de sus estudiantes. STEMbridge ya no escribirá a esta dirección sobre ese estudiante, y los enlaces enviados aquí antes ya no funcionan. Si usted es ese padre, madre o tutor y no lo esperaba, use el botón de abajo: se avisa a los administradores del distrito, no solo a la escuela, y nadie podrá dar consentimiento por correo para ese estudiante hasta que lo revisen. El enlace funciona durante 30 días.
-mail-consent-subject = Se necesita su consentimiento: la práctica STEM de { $student }
+mail-consent-subject = Se necesita su consentimiento: la práctica STEM de { $student }, “{ $title }”
+mail-consent-reminder-subject = Recordatorio, aún se necesita su consentimiento: la práctica STEM de { $student }, “{ $title }”
+mail-consent-reminder = Un recordatorio: le escribimos el { $date } y aún no tenemos su respuesta. Este correo reemplaza a aquel: use el enlace de este correo.
 mail-consent-greeting = Hola, { $name }:
 mail-consent-intro = { $school } le escribe: { $student } aceptó un lugar en { $organization }. Como { $student } es menor de 18 años, la práctica solo puede comenzar con su consentimiento. Esto es lo que incluye:
 mail-fact-organization = Organización
@@ -51,6 +53,7 @@ mail-admin-links-hidden = Los enlaces se muestran solo hasta la página a la que
 # Correo opcional: quién lo recibe y cómo dejar de recibirlo.
 mail-greeting = Hola, { $name }:
 mail-footer-updates = STEMbridge conecta a estudiantes escolares con prácticas STEM. Recibes este correo porque pediste novedades sobre tus solicitudes y prácticas en tu configuración de correo. No tiene rastreo.
+mail-footer-safety = STEMbridge conecta a estudiantes escolares con prácticas STEM. Recibes este correo sin importar tu configuración de correo: trata de tu propia práctica, y esos mensajes se envían siempre. No tiene rastreo.
 mail-footer-digest = STEMbridge conecta a estudiantes escolares con prácticas STEM. Recibes este resumen semanal porque lo pediste en tu configuración de correo. No tiene rastreo.
 mail-footer-guardian-updates = STEMbridge conecta a estudiantes escolares con prácticas STEM. Usted recibe este correo porque una escuela lo registra como madre, padre o tutor de un estudiante. No tiene rastreo.
 mail-unsubscribe-text = Para dejar de recibir estos correos, basta con abrir este enlace (un clic, sin iniciar sesión):
@@ -69,7 +72,10 @@ mail-ics-withdraw-school = { $reader ->
     [student] Para dejar esta práctica, habla con { $school }.
    *[adult] Para retirar su consentimiento a esta práctica, comuníquese con { $school }.
 }
-mail-ics-called-off = Esta práctica se canceló o terminó: { $student } no debe ir allí. Preguntas: { $school }.
+mail-ics-called-off = { $reader ->
+    [student] Esta práctica se canceló o terminó: no vayas allí. Preguntas: habla con { $school }.
+   *[adult] Esta práctica se canceló o terminó: { $student } no debe ir allí. Preguntas: { $school }.
+}
 
 mail-offer-subject = Tienes una oferta: { $title }
 mail-offer-body = Buenas noticias: { $organization } te ofrece un lugar en “{ $title }”. Abre tu solicitud para aceptarla o rechazarla.
@@ -92,14 +98,19 @@ mail-consent-withdrawn-button = Ver la práctica
 mail-placement-student-subject = Tu práctica está confirmada: { $title }
 mail-placement-student-body = Tu lugar en “{ $title }” con { $organization } está confirmado. Esto es lo que debes saber:
 mail-placement-student-button = Ver tu práctica
+mail-placement-called-off-student-subject = Tu práctica no sigue: { $title }
+mail-placement-called-off-student-body = Tu práctica en “{ $title }” con { $organization } no se hará, o ya terminó. No vayas allí desde ahora, a menos que tu escuela te diga otra cosa. El archivo de calendario adjunto marca como cancelado el evento que te enviamos. El motivo está en la página de tu práctica; si tienes preguntas, habla con tu orientador en { $school }.
+mail-placement-called-off-student-button = Ver tu práctica
 mail-placement-guardian-subject = La práctica de { $student } está confirmada: { $title }
-mail-placement-guardian-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado. Esto es lo que usted debe saber:
+mail-placement-guardian-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }. Esto es lo que usted debe saber:
 mail-placement-paused-guardian-subject = { $student } no debe ir a { $title } por ahora
 mail-placement-paused-guardian-body = { $organization } está en revisión por el distrito escolar y por ahora no puede recibir estudiantes. Hasta que el orientador escolar de { $student } le diga otra cosa, { $student } no debe ir a “{ $title }”. No tiene que hacer nada más: el orientador se comunicará con usted sobre los próximos pasos.
 mail-placement-called-off-guardian-subject = La práctica de { $student } no seguirá: { $title }
 mail-placement-called-off-guardian-body = La práctica que le confirmamos, “{ $title }” con { $organization }, no se realizará o terminó antes de tiempo. { $student } no debe ir allí a partir de ahora. El archivo de calendario adjunto marca como cancelado el evento que le enviamos. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
 mail-placement-called-off-guardian-asked-subject = La práctica de { $student } no se realizará: { $title }
 mail-placement-called-off-guardian-asked-body = Le pedimos su consentimiento para la práctica de { $student }, “{ $title }” con { $organization }. Esa práctica no se realizará: no necesita responder, y el enlace que le enviamos ya no funciona. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
+mail-consent-request-closed-guardian-subject = Solicitud de consentimiento cerrada: { $title }
+mail-consent-request-closed-guardian-body = Le pedimos su consentimiento para la práctica de { $student }, “{ $title }” con { $organization }. Sus fechas ya pasaron, así que la solicitud está cerrada: no necesita responder, y el enlace que le enviamos ya no funciona. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
 mail-consent-declined-guardian-link-subject = Consentimiento rechazado: práctica de { $student } “{ $title }”
 mail-consent-declined-guardian-link-body = Se rechazó el consentimiento para la práctica de { $student }, “{ $title }” con { $organization }, con el enlace que enviamos por correo y con el nombre { $person }. La práctica no se realizará. Si esto no es lo que decidió su familia, comuníquese ahora con la escuela de { $student }, { $school }.
 mail-consent-declined-guardian-paper-subject = Consentimiento rechazado en papel: práctica de { $student } “{ $title }”
@@ -108,7 +119,7 @@ mail-mentor-guardian-subject = El mentor de { $student } en { $title }
 mail-mentor-guardian-body = { $organization } nombró a { $person } mentor de { $student } en “{ $title }”: la persona adulta que se reúne con { $student } allí. Si tiene preguntas o dudas, comuníquese con la escuela de { $student }, { $school }.
 mail-placement-guardian-button = ¿Cambió de opinión? Retirar el consentimiento
 mail-placement-guardian-paper-subject = La práctica de { $student } está confirmada con un formulario en papel: { $title }
-mail-placement-guardian-paper-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado: la escuela registró un formulario de consentimiento firmado en papel. Si usted no firmó ninguno, comuníquese con la escuela de inmediato. Esto es lo que debe saber:
+mail-placement-guardian-paper-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado: { $school } registró un formulario de consentimiento en papel firmado como { $person }. Si no fue usted, o no es lo que su familia acordó, comuníquese con { $school } de inmediato. Esto es lo que debe saber:
 mail-placement-guardian-paper-button = ¿Cambió de opinión? Retirar el consentimiento
 mail-consent-withdrawn-guardian-subject = Consentimiento retirado: práctica de { $student } “{ $title }”
 mail-consent-withdrawn-guardian-body = { $person } retiró el consentimiento dado para la práctica de { $student }, “{ $title }” con { $organization }, con el enlace que enviamos por correo. La práctica terminó y { $student } no debe ir allí a partir de ahora. El archivo de calendario adjunto marca como cancelado el evento que le enviamos. Si esto no es lo que decidió su familia, comuníquese con la escuela de { $student }, { $school }.
@@ -157,8 +168,12 @@ mail-guardian-language-kept = Su elección se conserva: los registros de la escu
 mail-guardian-updates = Confirmaciones de la práctica de un estudiante (con invitación de calendario)
 mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un estudiante del que usted es tutor no puede empezar una práctica sin su decisión.
 mail-guardian-placements = Prácticas que siguen con el consentimiento de su familia
-mail-guardian-placements-intro = Un padre, madre o tutor puede retirar el consentimiento en cualquier momento; la práctica termina entonces.
-mail-guardian-placements-withdraw = Retirar el consentimiento para { $student }: { $title }
+mail-guardian-placements-intro = Un padre, madre o tutor puede retirar el consentimiento en cualquier momento; la práctica termina entonces. Para que esa decisión quede en sus manos, enviamos el enlace para retirarlo a { $email }: ábralo desde ese buzón.
+mail-guardian-placements-withdraw = Envíenme el enlace para retirar el consentimiento de { $student }: { $title }
+mail-guardian-placements-mailed = Enviamos el enlace para retirar el consentimiento de { $student }: { $title } a { $email }. Ábralo desde ese buzón; nada cambia hasta que se envíe el formulario de esa página.
+mail-withdraw-link-guardian-subject = Su enlace para retirar el consentimiento: la práctica de { $student }, “{ $title }”
+mail-withdraw-link-guardian-body = Desde su configuración de correo, usted pidió el enlace para retirar el consentimiento a la práctica de { $student }, “{ $title }” con { $organization }. El botón de abajo lo abre; retirarlo termina la práctica de inmediato. Si usted no lo pidió, puede ignorar este correo: nada cambia a menos que se envíe el formulario de esa página. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
+mail-withdraw-link-guardian-button = Retirar el consentimiento
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” debe ser un número del 1 al { $max }.

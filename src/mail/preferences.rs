@@ -205,6 +205,28 @@ pub async fn user_wants(
     }))
 }
 
+/// A user's address and language for a safety message about their own
+/// placement (called off or ended): sent whatever they chose about
+/// optional mail, with no unsubscribe, as their settings page promises.
+/// `None` for a disabled account.
+pub async fn user_always(db: &impl ConnectionTrait, user_id: i32) -> AppResult<Option<Reachable>> {
+    let Some(found) = user::Entity::find_by_id(user_id).one(db).await? else {
+        return Ok(None);
+    };
+    if found.disabled_at.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(Reachable {
+        lang: lang_of_user(&found),
+        unsubscribe: None,
+        email: found.email,
+        footer: "mail-footer-safety",
+        preferences: None,
+        account: Some(user_id),
+        tagline: None,
+    }))
+}
+
 /// A guardian's address and language if they still take placement news.
 pub fn guardian_wants(guardian: &guardian::Model) -> Option<Reachable> {
     let mut to = guardian_always(guardian)?;

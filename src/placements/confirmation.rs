@@ -19,7 +19,7 @@ use crate::{
         Attachment,
         calendar::{self, Event, Organizer, When, Zone},
         notices::{Notice, send},
-        preferences::{Reachable, guardian_always, guardian_wants, user_wants},
+        preferences::{Reachable, guardian_always, guardian_wants, user_always, user_wants},
     },
     tokens,
 };
@@ -68,6 +68,15 @@ pub async fn confirm(
     }
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
+    // The name and relationship written on a paper form, so each parent can
+    // tell whether it concerns them (eyes15b F4).
+    let signer = match (&placement.guardian_name, &placement.guardian_relationship) {
+        (Some(name), Some(relationship)) if on_paper && !relationship.is_empty() => {
+            format!("{name} ({relationship})")
+        }
+        (Some(name), _) if on_paper => name.clone(),
+        _ => String::new(),
+    };
     for (to, name, link, guardian) in recipients {
         let invitation = Invitation {
             lang: to.lang,
@@ -91,7 +100,7 @@ pub async fn confirm(
                 organization: &facts.organization,
                 student: &student.first_name,
                 school: &school,
-                person: "",
+                person: &signer,
                 // Guardians have no account to open it with.
                 link,
                 facts: Some(facts.in_lang(to.lang)),
@@ -124,11 +133,16 @@ pub enum FamilyNews<'a> {
     /// "name (role)": the adult the family agreed to may have changed
     /// (eyes13c F6).
     Mentor(&'a str),
+    /// The placement's dates ended before anyone consented (`lapse`): the
+    /// request is closed, and that is all the family is told. Only the
+    /// guardians still holding a link of it hear it (a backlog of long
+    /// stale requests mails nobody).
+    RequestClosed,
 }
 
 /// Tells every active contact of a minor's family, in their language, that
-/// `before` (the placement as it was) will not go ahead or not go on, or
-/// who its mentor now is. A
+/// `before` (the placement as it was) will not go ahead or not go on, who
+/// its mentor now is, or that its consent request is closed. A
 /// safety message: sent whatever they chose about optional mail (eyes13a
 /// F1), never naming why (a school's safety concern stays the school's),
 /// naming the school to ask. Only families that were in the loop hear it:
@@ -161,12 +175,26 @@ pub async fn tell_family(
         FamilyNews::Withdrawn(name) => ("consent-withdrawn-guardian", name),
         FamilyNews::DeclinedOnPaper(name) => ("consent-declined-guardian-paper", name),
         FamilyNews::Mentor(mentor) => ("mentor-guardian", mentor),
+        FamilyNews::RequestClosed => ("consent-request-closed-guardian", ""),
     };
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
+    // A family the request never reached (the paper path, a host
+    // suspended before it went out), or whose links ran out long ago, has
+    // nothing to close.
+    let holding_a_link = if news == FamilyNews::RequestClosed {
+        Some(super::consent::guardians_holding_a_link(db, before.id).await?)
+    } else {
+        None
+    };
     let recipients: Vec<(Reachable, String)> = families::of_student(db, student.id)
         .await?
         .iter()
+        .filter(|g| {
+            holding_a_link
+                .as_ref()
+                .is_none_or(|asked| asked.contains(&g.id))
+        })
         .filter_map(|g| {
             guardian_always(g).map(|to| (to, format!("{} {}", g.given_name, g.family_name)))
         })
@@ -210,6 +238,60 @@ pub async fn tell_family(
         )
         .await?;
     }
+    Ok(())
+}
+
+/// Tells the student of a confirmed placement that `before` (the placement
+/// as it was) is off, by mail in their language with the calendar entry
+/// cancelled, whatever they chose about optional mail: the confirmation may
+/// have put it in their calendar, and a minor whose calendar still shows a
+/// site the school has stopped them going to may simply turn up there
+/// (eyes15b F5). The reason stays on the placement's page.
+pub async fn tell_student(
+    db: &impl ConnectionTrait,
+    before: &placement::Model,
+    opportunity: &opportunity::Model,
+    student: &student::Model,
+) -> AppResult<()> {
+    if before.status != entity::PlacementStatus::Active {
+        return Ok(());
+    }
+    let Some(user_id) = student.user_id else {
+        return Ok(());
+    };
+    let Some(to) = user_always(db, user_id).await? else {
+        return Ok(());
+    };
+    let facts = Facts::load(db, opportunity).await?;
+    let school = school_of(db, student).await?;
+    let invitation = Invitation {
+        lang: to.lang,
+        school: &school,
+        withdraw: None,
+        student_reads: true,
+        cancelled: true,
+    };
+    let body = calendar_file(before, opportunity, &facts, student, &invitation);
+    send(
+        db,
+        &to,
+        Notice {
+            kind: "placement-called-off-student",
+            name: &student.first_name,
+            title: &facts.title,
+            organization: &facts.organization,
+            student: &student.first_name,
+            school: &school,
+            person: "",
+            link: format!("/student/placements/{}", before.id),
+            facts: None,
+            attachment: Some(calendar_attachment(body)),
+            for_organization: None,
+            // Safety news goes out whatever became of the host.
+            about_organization: None,
+        },
+    )
+    .await?;
     Ok(())
 }
 

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::{
     PlacementStatus, WorkMode, consent_request, guardian, opportunity, organization, placement,
     student, student_guardian, user,
@@ -47,6 +47,31 @@ pub async fn request(
     opportunity: &opportunity::Model,
     student: &student::Model,
 ) -> AppResult<usize> {
+    ask(db, placement, opportunity, student, None).await
+}
+
+/// [`request`] again for a family that has not answered the request mailed
+/// on `previous` (`reminder`): the mail says it is a reminder and that it
+/// replaces that one, so a family holding both uses the newest link
+/// (eyes15b F6).
+pub async fn remind_family(
+    db: &impl ConnectionTrait,
+    placement: &placement::Model,
+    opportunity: &opportunity::Model,
+    student: &student::Model,
+    previous: DateTime<Utc>,
+) -> AppResult<usize> {
+    let previous = crate::format::day_of(previous);
+    ask(db, placement, opportunity, student, Some(previous)).await
+}
+
+async fn ask(
+    db: &impl ConnectionTrait,
+    placement: &placement::Model,
+    opportunity: &opportunity::Model,
+    student: &student::Model,
+    reminder: Option<NaiveDate>,
+) -> AppResult<usize> {
     if !organization_verified(db, opportunity).await? {
         return Ok(0);
     }
@@ -71,9 +96,23 @@ pub async fn request(
     let facts = Facts::load(db, opportunity).await?;
     let school = super::confirmation::school_of(db, student).await?;
     for guardian in &guardians {
-        mail_link(db, placement, student, &facts, &school, guardian, now).await?;
+        let mail = LinkMail {
+            facts: &facts,
+            school: &school,
+            reminder,
+        };
+        mail_link(db, placement, student, &mail, guardian, now).await?;
     }
     Ok(guardians.len())
+}
+
+/// What every guardian's consent mail of one request shares.
+#[derive(Clone, Copy)]
+struct LinkMail<'a> {
+    facts: &'a Facts,
+    school: &'a str,
+    /// A reminder replacing the request mailed on this day.
+    reminder: Option<NaiveDate>,
 }
 
 /// Mails one guardian a fresh link of the placement (a guardian without an
@@ -82,11 +121,15 @@ async fn mail_link(
     db: &impl ConnectionTrait,
     placement: &placement::Model,
     student: &student::Model,
-    facts: &Facts,
-    school: &str,
+    mail: &LinkMail<'_>,
     guardian: &guardian::Model,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    let LinkMail {
+        facts,
+        school,
+        reminder,
+    } = *mail;
     let Some(email) = guardian.email.as_deref() else {
         return Ok(());
     };
@@ -111,13 +154,25 @@ async fn mail_link(
             to: email,
             lang,
             template: "consent_request",
-            subject_key: "mail-consent-subject",
-            subject_args: vec![("student", student.first_name.as_str().into())],
+            // Named by the posting: two placements are two questions in a
+            // mail client that threads by subject (eyes15b F6).
+            subject_key: if reminder.is_some() {
+                "mail-consent-reminder-subject"
+            } else {
+                "mail-consent-subject"
+            },
+            subject_args: vec![
+                ("student", student.first_name.as_str().into()),
+                ("title", facts.posting.title.as_str().into()),
+            ],
             ctx: minijinja::context! {
                 guardian => format!("{} {}", guardian.given_name, guardian.family_name),
                 student => student.first_name.clone(),
                 link => format!("/consent/{token}"),
-                expires => expires.date_naive().to_string(),
+                // The link stops at the placement's last day (`Past`): the
+                // mail never offers a decision after it.
+                expires => expires.date_naive().min(placement.end_date).to_string(),
+                reminder => reminder.map(|first| first.to_string()),
                 // Consent requests cannot be unsubscribed from, but the
                 // guardian may change the language they are written in.
                 preferences => mail::preferences::guardian_preferences_path(guardian),
@@ -285,6 +340,26 @@ async fn has_live_link(
     Ok(live > 0)
 }
 
+/// The guardians holding a consent link of the placement that is unused
+/// and not past its days (what they could still act on, the placement's
+/// dates aside).
+pub async fn guardians_holding_a_link(
+    db: &impl ConnectionTrait,
+    placement_id: i32,
+) -> AppResult<HashSet<i32>> {
+    let asked: Vec<i32> = consent_request::Entity::find()
+        .select_only()
+        .column(consent_request::Column::GuardianId)
+        .filter(consent_request::Column::PlacementId.eq(placement_id))
+        .filter(consent_request::Column::UsedAt.is_null())
+        .filter(consent_request::Column::ExpiresAt.gt(Utc::now()))
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(asked.into_iter().collect())
+}
+
 /// What a guardian must know before agreeing, in their language (also the
 /// facts of the mail confirming a placement).
 pub struct Facts {
@@ -398,8 +473,12 @@ pub enum LinkProblem {
     /// The school's roster no longer lists the student (they left): the
     /// placement waits for the school, not for the family (eyes13c F7).
     Left,
-    /// Past its 14 days, replaced by a newer email, or its guardian is no
-    /// longer an active contact of the student at the address it went to.
+    /// A newer email to the same guardian at the same address, mailed on
+    /// this day, holds the link that works now (a reminder, or "send
+    /// again"): the family need not ask for one (eyes15b F6).
+    Replaced(NaiveDate),
+    /// Past its 14 days, or its guardian is no longer an active contact of
+    /// the student at the address it went to.
     Expired,
 }
 
@@ -458,20 +537,49 @@ pub async fn open_link(
         .is_some();
     // Sent before the address became a student's sign-in (or before this
     // check existed): the student's own inbox is not a guardian's.
-    if request.expires_at <= now
-        || families::is_student_inbox(
-            db,
-            &request.email,
-            placement.student_id,
-            Some(request.guardian_id),
-        )
-        .await?
+    if families::is_student_inbox(
+        db,
+        &request.email,
+        placement.student_id,
+        Some(request.guardian_id),
+    )
+    .await?
         || families::is_staff_address(db, &request.email).await?
         || !still_addressed(&request, guardian.as_ref(), linked)
     {
         return Ok(Err(LinkProblem::Expired));
     }
+    if request.expires_at <= now {
+        return Ok(Err(match newer_request(db, &request, now).await? {
+            Some(sent) => LinkProblem::Replaced(crate::format::day_of(sent)),
+            None => LinkProblem::Expired,
+        }));
+    }
     Ok(Ok((request, placement)))
+}
+
+/// When the newest working request after `request` was mailed, if one went
+/// to the same guardian at the same address: only then may the page say
+/// "use the newest email" without telling an old address that mail now
+/// goes elsewhere.
+async fn newer_request(
+    db: &impl ConnectionTrait,
+    request: &consent_request::Model,
+    now: DateTime<Utc>,
+) -> AppResult<Option<DateTime<Utc>>> {
+    Ok(consent_request::Entity::find()
+        .select_only()
+        .column(consent_request::Column::CreatedAt)
+        .filter(consent_request::Column::PlacementId.eq(request.placement_id))
+        .filter(consent_request::Column::GuardianId.eq(request.guardian_id))
+        .filter(consent_request::Column::Email.eq(request.email.as_str()))
+        .filter(consent_request::Column::CreatedAt.gt(request.created_at))
+        .filter(consent_request::Column::UsedAt.is_null())
+        .filter(consent_request::Column::ExpiresAt.gt(now))
+        .order_by_desc(consent_request::Column::CreatedAt)
+        .into_tuple()
+        .one(db)
+        .await?)
 }
 
 /// True while a link still reaches the person it was sent to: an active
@@ -591,7 +699,12 @@ pub async fn refresh_links(
             let mut asked = false;
             for guardian in unasked {
                 if !reaches_staff(db, guardian).await? {
-                    mail_link(db, placement, &student, &facts, &school, guardian, now).await?;
+                    let mail = LinkMail {
+                        facts: &facts,
+                        school: &school,
+                        reminder: None,
+                    };
+                    mail_link(db, placement, &student, &mail, guardian, now).await?;
                     asked = true;
                 }
             }

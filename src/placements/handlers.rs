@@ -31,6 +31,10 @@ use crate::{
 /// language of the guardian it was sent to, or the one its reader chose:
 /// `families::link_language` settles it for every request of the link).
 async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
+    let newer = match problem {
+        LinkProblem::Replaced(sent) => Some(sent.to_string()),
+        _ => None,
+    };
     let (status, key) = match problem {
         LinkProblem::Unknown => (StatusCode::NOT_FOUND, "unknown"),
         LinkProblem::Used => (StatusCode::GONE, "used"),
@@ -39,12 +43,13 @@ async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
         LinkProblem::Held => (StatusCode::CONFLICT, "held"),
         LinkProblem::Adult => (StatusCode::GONE, "adult"),
         LinkProblem::Left => (StatusCode::GONE, "left"),
+        LinkProblem::Replaced(_) => (StatusCode::GONE, "replaced"),
         LinkProblem::Expired => (StatusCode::GONE, "expired"),
     };
     page.respond_with(
         status,
         "placements/consent_problem.html",
-        context! { problem => key, days => consent::LINK_DAYS },
+        context! { problem => key, days => consent::LINK_DAYS, newer },
     )
 }
 

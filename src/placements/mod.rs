@@ -2,13 +2,15 @@
 //! asked again when unanswered, or a paper form recorded by a counselor),
 //! what the family is told about the placement, hours logged and approved,
 //! completion and evaluations (written and read), seats given back or ended
-//! early and refilled from the wait list, named mentors, and a consent a
-//! guardian withdraws by the link mailed to them.
+//! early and refilled from the wait list, named mentors, a consent a
+//! guardian withdraws by the link mailed to them, and placements whose
+//! dates ended before any consent, closed by the system.
 
 pub mod confirmation;
 pub mod consent;
 pub mod evaluation;
 mod handlers;
+pub mod lapse;
 pub mod mentor;
 pub mod reminder;
 mod seat_pages;

@@ -826,6 +826,11 @@ async fn a_minor_without_a_guardian_email_leaves_the_counselor_the_paper_path() 
             "{}",
             told.subject
         );
+        // It names the school and the name written on the form, so a
+        // parent who did not sign it knows whom to call (eyes15b F4).
+        let body = crate::helpers::mailed_text(&told);
+        assert!(body.contains("firmado como Luis Rivera (padre)"), "{body}");
+        assert!(body.contains("Lincoln"), "{body}");
         // The emailed link is now dead.
         assert_eq!(
             app.get_as(&new_client(), &link).await.status(),

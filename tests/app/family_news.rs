@@ -23,6 +23,16 @@ pub(crate) fn calendar_of(mail: &Received) -> String {
     String::from_utf8(body).unwrap()
 }
 
+/// Ana proves her sign-in address from the mail the claim sent: until
+/// then nothing but that proof is mailed to it.
+async fn ana_confirms_her_address(app: &crate::helpers::TestApp, w: &crate::families::World) {
+    let link = app
+        .link_mailed_to("ana@students.org", "/register/confirm/")
+        .await;
+    let response = app.submit_as(&w.student, &link, &link, &[]).await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+}
+
 pub(crate) fn uid_of(calendar: &str) -> String {
     calendar
         .lines()
@@ -458,10 +468,20 @@ async fn a_family_that_has_not_answered_is_asked_again_twice_at_most() {
                 .wait_for_to("maria@example.org", round, 15)
                 .await
                 .remove(round - 1);
+            // It says it is a reminder, replacing the mail before, and
+            // names the posting (eyes15b F6).
             assert!(
-                again.subject().contains("Se necesita su consentimiento"),
+                again
+                    .subject()
+                    .starts_with("Recordatorio, aún se necesita su consentimiento"),
                 "{}",
                 again.subject()
+            );
+            assert!(again.subject().contains('“'), "{}", again.subject());
+            assert!(
+                again.text().contains("Este correo reemplaza a aquel"),
+                "{}",
+                again.text()
             );
         }
         sent_days_ago(&app, 5).await;
@@ -473,6 +493,11 @@ async fn a_family_that_has_not_answered_is_asked_again_twice_at_most() {
             .await
             .unwrap();
         assert_eq!(old.status(), StatusCode::GONE);
+        // It points to the newest email rather than to asking for a link
+        // that is already in the inbox.
+        let page = old.text().await.unwrap();
+        assert!(page.contains("más reciente"), "{page}");
+        assert!(!page.contains("puede pedir"), "{page}");
         let newest = server.received_to("maria@example.org").remove(2);
         let response = give_consent(&app, &new_client(), &newest.link("/consent/")).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -490,10 +515,11 @@ async fn an_employer_closing_a_placement_as_ended_early_tells_the_family() {
         let Waiting {
             server,
             app,
+            w,
             placement,
             first,
-            ..
         } = waiting_for_maria(backend, "en").await;
+        ana_confirms_her_address(&app, &w).await;
         let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
         assert_eq!(response.status(), StatusCode::OK);
         server.wait_for_to("maria@example.org", 2, 15).await;
@@ -555,6 +581,29 @@ async fn an_employer_closing_a_placement_as_ended_early_tells_the_family() {
             told.subject()
         );
         assert!(calendar_of(&told).contains("STATUS:CANCELLED"));
+        // Ana, whom the confirmation may have put it in a calendar too,
+        // hears it by mail whatever her settings, with the entry cancelled
+        // (eyes15b F5); each message has its own Message-ID (eyes15b F1).
+        let ana = server
+            .wait_for_subject("ana@students.org", "Your placement will not go on", 15)
+            .await;
+        let cancel = calendar_of(&ana);
+        assert!(cancel.contains("STATUS:CANCELLED"), "{cancel}");
+        // Its description speaks to her (eyes15b F7).
+        assert!(
+            cancel
+                .replace("\r\n ", "")
+                .contains("do not go there. Questions: talk to Lincoln High."),
+            "{cancel}"
+        );
+        assert!(ana.text().contains("Do not go there"), "{}", ana.text());
+        assert!(ana.header("List-Unsubscribe").is_none(), "a safety message");
+        let ids: Vec<String> = [&told, &ana]
+            .iter()
+            .map(|m| m.header("Message-ID").expect("a Message-ID"))
+            .collect();
+        assert!(ids[0].starts_with('<') && ids[0].ends_with('>'), "{ids:?}");
+        assert_ne!(ids[0], ids[1]);
     }
 }
 
@@ -572,6 +621,7 @@ async fn a_consent_withdrawn_through_the_school_ends_the_placement_and_only_the_
             placement,
             first,
         } = waiting_for_maria(backend, "en").await;
+        ana_confirms_her_address(&app, &w).await;
         let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
         assert_eq!(response.status(), StatusCode::OK);
         server.wait_for_to("maria@example.org", 2, 15).await;
@@ -622,6 +672,11 @@ async fn a_consent_withdrawn_through_the_school_ends_the_placement_and_only_the_
             "{}",
             told.subject()
         );
+        // Ana is told by mail too: the school called it off (eyes15b F5).
+        let ana = server
+            .wait_for_subject("ana@students.org", "Your placement will not go on", 15)
+            .await;
+        assert!(calendar_of(&ana).contains("STATUS:CANCELLED"));
     }
 }
 
@@ -694,7 +749,9 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             .remove(1);
         let link = confirmed.link("/withdraw/");
         assert!(confirmed.text().contains("Retirar el consentimiento"));
-        // Her settings page, reached from any mail's footer, lists it too.
+        // Her settings page, reached from any mail's footer, lists it, but
+        // mails her the link rather than holding it: a sibling with one
+        // forwarded mail cannot stop the placement (eyes15a F6).
         let page = app
             .get_as(&new_client(), &settings)
             .await
@@ -702,7 +759,37 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             .await
             .unwrap();
         let token = link.trim_start_matches("/withdraw/");
-        assert!(page.contains(token), "{page}");
+        assert!(page.contains("withdraw-links"), "{page}");
+        assert!(!page.contains(token), "{page}");
+        let ask = format!("{settings}/withdraw-link");
+        let response = app
+            .submit_as(
+                &new_client(),
+                &settings,
+                &ask,
+                &[("placement", placement.to_string().as_str())],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("id=\"link-mailed\""), "{body}");
+        assert!(!body.contains(token), "{body}");
+        let mailed = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert_eq!(mailed.link("/withdraw/"), link);
+        assert!(
+            mailed.subject().contains("retirar el consentimiento"),
+            "{}",
+            mailed.subject()
+        );
+        for other in ["999999", "abc", ""] {
+            let response = app
+                .submit_as(&new_client(), &settings, &ask, &[("placement", other)])
+                .await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{other}");
+        }
 
         let employer = new_client();
         app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
@@ -792,9 +879,9 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
         assert_eq!(placement_status(&app, placement).await, "cancelled");
 
         let told = server
-            .wait_for_to("maria@example.org", 3, 15)
+            .wait_for_to("maria@example.org", 4, 15)
             .await
-            .remove(2);
+            .remove(3);
         assert!(
             told.subject().contains("Consentimiento retirado"),
             "{}",
@@ -853,6 +940,29 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             assert!(!body.contains("Cambiamos de planes"), "{page}: {body}");
         }
 
+        // On the audit log as a guardian's act through her link: no
+        // account, the guardian and the address her link was signed over.
+        let guardian_id = crate::families::maria(&app).await.id;
+        let audit =
+            crate::families::text(&app, &w.admin, "/admin/audit?action=withdraw_consent").await;
+        assert!(
+            audit.contains("<td>A guardian, through the link emailed to them</td>"),
+            "{audit}"
+        );
+        let subject = format!(
+            "placement {placement} (consent_withdrawn, cancelled), student {}, guardian {guardian_id}: link to maria@example.org",
+            w.student_id
+        );
+        assert!(audit.contains(&subject), "{subject}: {audit}");
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'withdraw_consent' AND actor_id = 0 \
+                 AND actor_kind = 'guardian_link'"
+            )
+            .await,
+            1
+        );
+
         // A second tab: nothing left to withdraw, and nothing else changes.
         let again = app
             .submit_as(&new_client(), "/register", &link, &[("confirm", "on")])
@@ -864,10 +974,10 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             .text()
             .await
             .unwrap();
-        assert!(!page.contains(token), "{page}");
+        assert!(!page.contains("withdraw-links"), "{page}");
         assert_eq!(
-            server.wait_for_to("maria@example.org", 3, 15).await.len(),
-            3,
+            server.wait_for_to("maria@example.org", 4, 15).await.len(),
+            4,
             "one mail about the withdrawal"
         );
     }

@@ -224,6 +224,22 @@ impl MailServer {
         }
         panic!("expected {count} messages to {to} within {seconds} s");
     }
+
+    /// Waits (at most `seconds`) for a message to `to` whose subject holds
+    /// `subject`; returns the first such.
+    pub async fn wait_for_subject(&self, to: &str, subject: &str, seconds: u64) -> Received {
+        for _ in 0..seconds * 20 {
+            if let Some(found) = self
+                .received_to(to)
+                .into_iter()
+                .find(|m| m.subject().contains(subject))
+            {
+                return found;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("expected a message to {to} about “{subject}” within {seconds} s");
+    }
 }
 
 impl Drop for MailServer {

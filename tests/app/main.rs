@@ -35,6 +35,7 @@ mod i18n_completeness;
 mod impact;
 mod integrity;
 mod journeys;
+mod lapsed_placements;
 mod layout;
 mod operations;
 mod opportunities;
