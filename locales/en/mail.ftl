@@ -70,7 +70,7 @@ mail-ics-withdraw-link = { $reader ->
 }
 mail-ics-withdraw-school = { $reader ->
     [student] To give up this placement, talk to { $school }.
-   *[adult] To withdraw your consent to this placement, contact { $school }.
+   *[adult] To withdraw your consent to this placement, use the button in the confirmation email we sent you, or contact { $school }.
 }
 mail-ics-called-off = { $reader ->
     [student] This placement was called off or has ended: do not go there. Questions: talk to { $school }.

@@ -70,7 +70,7 @@ mail-ics-withdraw-link = { $reader ->
 }
 mail-ics-withdraw-school = { $reader ->
     [student] Para dejar esta práctica, habla con { $school }.
-   *[adult] Para retirar su consentimiento a esta práctica, comuníquese con { $school }.
+   *[adult] Para retirar su consentimiento a esta práctica, use el botón del correo de confirmación que le enviamos, o comuníquese con { $school }.
 }
 mail-ics-called-off = { $reader ->
     [student] Esta práctica se canceló o terminó: no vayas allí. Preguntas: habla con { $school }.

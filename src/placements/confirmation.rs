@@ -81,7 +81,10 @@ pub async fn confirm(
         let invitation = Invitation {
             lang: to.lang,
             school: &school,
-            withdraw: Some(&link),
+            // Not a guardian's withdrawal link: a family's calendars are
+            // often shared, and that link stops the placement in the
+            // parent's name (eyes15a F6). The student's page needs a sign-in.
+            withdraw: (!guardian).then_some(link.as_str()),
             student_reads: !guardian,
             cancelled: false,
         };
