@@ -104,6 +104,7 @@ employer-posting-verb-delete = deleted
 employer-posting-must-be-verified = Your organization must be verified by a counselor before it can publish.
 employer-posting-deadline-passed = The application deadline has passed. Edit the dates before publishing.
 employer-flash-draft-saved = Draft “{ $title }” saved. Publish it when it is ready.
+employer-flash-draft-saved-before = This form was already saved as the draft “{ $title }”, so it was not saved twice. Here it is: make any change with “Edit”.
 employer-flash-changes-saved = Changes to “{ $title }” saved.
 employer-flash-posting-published = “{ $title }” was published.
 employer-flash-posting-closed = “{ $title }” was closed.

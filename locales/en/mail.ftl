@@ -171,6 +171,7 @@ mail-guardian-placements = Placements going ahead with your family's consent
 mail-guardian-placements-intro = A parent or guardian can withdraw consent at any time; the placement then ends. To keep that decision with you, we email the link to withdraw to { $email }: open it from that inbox.
 mail-guardian-placements-withdraw = Email me the link to withdraw consent for { $student }: { $title }
 mail-guardian-placements-mailed = We emailed the link to withdraw consent for { $student }: { $title } to { $email }. Open it from that inbox; nothing changes until the form there is sent.
+mail-guardian-placements-mailed-before = We have already emailed the link to withdraw consent for { $student }: { $title } to { $email } several times today, so we did not send it again. Please use the newest of those emails, or ask again tomorrow; you can also contact the school.
 mail-withdraw-link-guardian-subject = Your link to withdraw consent: { $student }'s placement “{ $title }”
 mail-withdraw-link-guardian-body = You asked, from your email settings, for the link to withdraw consent to { $student }'s placement “{ $title }” with { $organization }. The button below opens it; withdrawing ends the placement at once. If you did not ask for this, you can ignore this email: nothing changes unless the form on that page is sent. If you have questions, contact { $student }'s school, { $school }.
 mail-withdraw-link-guardian-button = Withdraw consent

@@ -96,6 +96,7 @@ employer-posting-verb-delete = eliminar
 employer-posting-must-be-verified = Un orientador debe verificar su organización antes de que pueda publicar.
 employer-posting-deadline-passed = La fecha límite para solicitar ya pasó. Edite las fechas antes de publicar.
 employer-flash-draft-saved = Borrador «{ $title }» guardado. Publíquelo cuando esté listo.
+employer-flash-draft-saved-before = Este formulario ya se guardó como el borrador “{ $title }”, así que no se guardó dos veces. Aquí está: haga cualquier cambio con “Editar”.
 employer-flash-changes-saved = Cambios en «{ $title }» guardados.
 employer-flash-posting-published = «{ $title }» se publicó.
 employer-flash-posting-closed = «{ $title }» se cerró.

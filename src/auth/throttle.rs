@@ -60,6 +60,16 @@ pub const MAIL_RECIPIENT: Rule = Rule {
     backoff: None,
 };
 
+/// A guardian asking their settings page to mail one placement's
+/// withdrawal link: a few a day, its own budget, so neither a stranger
+/// spending the address's mail budget (`/register`) can stop it nor one
+/// holding the settings link fill the inbox with it (eyes15c F1).
+pub const WITHDRAW_LINK: Rule = Rule {
+    free: 3,
+    quiet: Duration::hours(24),
+    backoff: None,
+};
+
 /// A student trying addresses for their account: each answer may tell
 /// whether an address has an account, so a list cannot be tried.
 pub const ADDRESS_TRIES: Rule = Rule {

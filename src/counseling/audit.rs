@@ -67,6 +67,10 @@ entity::vocabulary! {
         ChangeOrganizationDescription = "change_organization_description",
         /// A guardian withdrew consent through their link (`by` a guardian).
         WithdrawConsent = "withdraw_consent",
+        /// A guardian gave or declined consent through their link.
+        ConsentByLink = "consent_by_link",
+        /// A guardian asked their settings page to mail a withdrawal link.
+        MailWithdrawLink = "mail_withdraw_link",
         /// The system closed a placement whose consent never arrived before
         /// its dates were over (`placements::lapse`).
         CloseUnconsentedPlacement = "close_unconsented_placement",

@@ -13,7 +13,7 @@ use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::preferences::{self, LinkPurpose, PreferencesForm, Recipient};
-use crate::placements::withdrawal::Stoppable;
+use crate::placements::withdrawal::LinkMail;
 use crate::{
     app::AppState,
     auth::extractors::{CurrentUser, FormPage, Page},
@@ -162,7 +162,7 @@ async fn render_guardian(
 ) -> AppResult<Response> {
     let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
     let placements = crate::placements::withdrawal::of_guardian(&state.db, &guardian).await?;
-    let mailed: Option<Stoppable> = None;
+    let mailed: Option<LinkMail> = None;
     page.respond_with(
         errors.status(),
         "mail/guardian.html",
@@ -199,6 +199,10 @@ pub async fn mail_withdraw_link(
     let mailed = crate::placements::withdrawal::mail_link(&state.db, guardian.clone(), placement)
         .await?
         .ok_or(AppError::NotFound)?;
+    let status = match mailed {
+        LinkMail::Sent(_) => axum::http::StatusCode::OK,
+        LinkMail::SentBefore(_) => axum::http::StatusCode::TOO_MANY_REQUESTS,
+    };
     let placements = crate::placements::withdrawal::of_guardian(&state.db, &guardian).await?;
     let form = PreferencesForm {
         updates: if holder.updates { "on" } else { "" }.into(),
@@ -206,7 +210,7 @@ pub async fn mail_withdraw_link(
         language: holder.language.clone(),
     };
     page.respond_with(
-        axum::http::StatusCode::OK,
+        status,
         "mail/guardian.html",
         context! {
             token, email => holder.masked_email.clone(), form, errors => FieldErrors::new(),

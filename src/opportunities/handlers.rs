@@ -125,9 +125,15 @@ pub async fn create(
     save_or_rerender(
         service::create_draft(&db, &employer, &form).await,
         &session,
-        async |saved| {
+        async |drafted| {
+            let saved = drafted.saved;
+            let flash = if drafted.again {
+                "employer-flash-draft-saved-before"
+            } else {
+                "employer-flash-draft-saved"
+            };
             Ok(Saved::new(
-                Message::new("employer-flash-draft-saved").arg("title", saved.title.as_str()),
+                Message::new(flash).arg("title", saved.title.as_str()),
                 format!("/employer/opportunities/{}", saved.id),
             ))
         },

@@ -103,10 +103,14 @@ pub async fn create_draft(
     db: &DatabaseConnection,
     employer: &EmployerUser,
     form: &PostingForm,
-) -> AppResult<opportunity::Model> {
+) -> AppResult<Drafted> {
     let posting = form.parse().map_err(AppError::Validation)?;
     let organization_id = employer.organization_id;
-    let once = form.once.trim();
+    // Our forms draw 24 letters and digits; anything else (a crafted
+    // token) makes a posting as a form without one would (eyes15c F3).
+    let once = Some(form.once.trim())
+        .filter(|once| once.len() <= 64 && once.chars().all(|c| c.is_ascii_alphanumeric()))
+        .unwrap_or_default();
     let made_by = async || -> AppResult<Option<opportunity::Model>> {
         if once.is_empty() {
             return Ok(None);
@@ -118,7 +122,7 @@ pub async fn create_draft(
             .await?)
     };
     if let Some(made) = made_by().await? {
-        return Ok(made);
+        return Ok(Drafted::again(made));
     }
     let txn = db::begin_write(db).await?;
     let saved = insert(
@@ -132,7 +136,7 @@ pub async fn create_draft(
     if !once.is_empty() {
         let stamped = opportunity::ActiveModel {
             id: Set(saved.id),
-            created_with: Set(Some(once.chars().take(64).collect())),
+            created_with: Set(Some(once.to_owned())),
             ..Default::default()
         }
         .update(&txn)
@@ -142,13 +146,30 @@ pub async fn create_draft(
             if let (Some(sea_orm::SqlErr::UniqueConstraintViolation(_)), Some(made)) =
                 (error.sql_err(), made_by().await?)
             {
-                return Ok(made);
+                return Ok(Drafted::again(made));
             }
             return Err(error.into());
         }
     }
     txn.commit().await?;
-    Ok(saved)
+    Ok(Drafted {
+        saved,
+        again: false,
+    })
+}
+
+/// The draft a new-posting form made.
+pub struct Drafted {
+    pub saved: opportunity::Model,
+    /// The form had already made it (sent twice): what this sending held
+    /// was not saved, and the employer is told so.
+    pub again: bool,
+}
+
+impl Drafted {
+    fn again(saved: opportunity::Model) -> Self {
+        Drafted { saved, again: true }
+    }
 }
 
 /// Inserts a checked posting with its features and outbox row; the caller owns

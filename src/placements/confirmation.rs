@@ -138,8 +138,8 @@ pub enum FamilyNews<'a> {
     Mentor(&'a str),
     /// The placement's dates ended before anyone consented (`lapse`): the
     /// request is closed, and that is all the family is told. Only the
-    /// guardians still holding a link of it hear it (a backlog of long
-    /// stale requests mails nobody).
+    /// guardians it was mailed to lately hear it (a backlog of long stale
+    /// requests mails nobody: `consent::guardians_asked_lately`).
     RequestClosed,
 }
 
@@ -183,10 +183,10 @@ pub async fn tell_family(
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
     // A family the request never reached (the paper path, a host
-    // suspended before it went out), or whose links ran out long ago, has
-    // nothing to close.
+    // suspended before it went out), or asked long ago, has nothing to
+    // close.
     let holding_a_link = if news == FamilyNews::RequestClosed {
-        Some(super::consent::guardians_holding_a_link(db, before.id).await?)
+        Some(super::consent::guardians_asked_lately(db, before.id).await?)
     } else {
         None
     };

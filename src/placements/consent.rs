@@ -340,19 +340,24 @@ async fn has_live_link(
     Ok(live > 0)
 }
 
-/// The guardians holding a consent link of the placement that is unused
-/// and not past its days (what they could still act on, the placement's
-/// dates aside).
-pub async fn guardians_holding_a_link(
+/// Days after which a consent request no longer earns its family a "closed"
+/// notice: an ordinary placement's family hears it (its links ran out 14
+/// days after the last mail, long before the dates ended: eyes15c F4), a
+/// backlog of long-stale requests closed at once mails nobody.
+const CLOSED_NOTICE_DAYS: i64 = 120;
+
+/// The guardians mailed a consent request of the placement lately (see
+/// [`CLOSED_NOTICE_DAYS`]): those to tell that it is closed.
+pub async fn guardians_asked_lately(
     db: &impl ConnectionTrait,
     placement_id: i32,
 ) -> AppResult<HashSet<i32>> {
+    let since = Utc::now() - chrono::Duration::days(CLOSED_NOTICE_DAYS);
     let asked: Vec<i32> = consent_request::Entity::find()
         .select_only()
         .column(consent_request::Column::GuardianId)
         .filter(consent_request::Column::PlacementId.eq(placement_id))
-        .filter(consent_request::Column::UsedAt.is_null())
-        .filter(consent_request::Column::ExpiresAt.gt(Utc::now()))
+        .filter(consent_request::Column::CreatedAt.gt(since))
         .distinct()
         .into_tuple()
         .all(db)

@@ -344,6 +344,22 @@ pub async fn consent_by_link(
     let Some(saved) = record_consent(&txn, placement, &decision, None).await? else {
         return Ok(Err(consent::LinkProblem::Used));
     };
+    // On the log as the paper form and a withdrawal are (eyes15c F2): which
+    // guardian's link, to which address, and what was decided.
+    crate::counseling::audit::record_without_account(
+        &txn,
+        crate::counseling::audit::NoAccount::GuardianLink,
+        crate::counseling::audit::AuditAction::ConsentByLink,
+        &format!(
+            "placement {} ({}), student {}, guardian {}: link to {}",
+            saved.id,
+            if decision.given { "given" } else { "declined" },
+            saved.student_id,
+            request.guardian_id,
+            request.email
+        ),
+    )
+    .await?;
     txn.commit().await?;
     Ok(Ok(saved))
 }

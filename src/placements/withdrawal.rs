@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::seats;
 use crate::{
     db,
-    error::AppResult,
+    error::{AppError, AppResult},
     families::service as families,
     forms::FieldErrors,
     mail::preferences::{self, LinkPurpose, Recipient},
@@ -215,14 +215,13 @@ pub async fn of_guardian(
 
 /// Mails `guardian`, at their address on file, the link withdrawing
 /// consent to `placement_id`, asked for from their settings page; the
-/// placement as listed there, or `None` when they may not stop it. Within
-/// the address's mail budget (`throttle::allow_mail`): past it the page
-/// answers the same and nothing more is sent.
+/// placement as listed there, or `None` when they may not stop it. A few a
+/// day per placement, on the audit log.
 pub async fn mail_link(
     db: &DatabaseConnection,
     guardian: guardian::Model,
     placement_id: i32,
-) -> AppResult<Option<Stoppable>> {
+) -> AppResult<Option<LinkMail>> {
     let Some(placement) = placement::Entity::find_by_id(placement_id).one(db).await? else {
         return Ok(None);
     };
@@ -232,7 +231,24 @@ pub async fn mail_link(
     let Some(to) = preferences::guardian_always(&found.guardian) else {
         return Ok(None);
     };
-    if crate::auth::throttle::allow_mail(db, &to.email).await? {
+    let bucket = format!("withdraw-link:{}:{}", found.guardian.id, found.placement.id);
+    let throttle = crate::auth::throttle::charge(
+        db,
+        &[(bucket, crate::auth::throttle::WITHDRAW_LINK)],
+        |_| String::new(),
+    )
+    .await;
+    let stoppable = Stoppable {
+        placement: found.placement.id,
+        student: found.student.first_name.clone(),
+        title: found.opportunity.title.clone(),
+    };
+    match throttle {
+        Ok(()) => {}
+        Err(AppError::TooManyRequests(_)) => return Ok(Some(LinkMail::SentBefore(stoppable))),
+        Err(other) => return Err(other),
+    }
+    {
         let facts = super::consent::Facts::load(db, &found.opportunity).await?;
         let name = format!(
             "{} {}",
@@ -257,10 +273,29 @@ pub async fn mail_link(
             },
         )
         .await?;
+        crate::counseling::audit::record_without_account(
+            db,
+            crate::counseling::audit::NoAccount::GuardianLink,
+            crate::counseling::audit::AuditAction::MailWithdrawLink,
+            &format!(
+                "placement {}, student {}, guardian {}: link to {}",
+                found.placement.id, found.student.id, found.guardian.id, to.email
+            ),
+        )
+        .await?;
     }
-    Ok(Some(Stoppable {
-        placement: found.placement.id,
-        student: found.student.first_name,
-        title: found.opportunity.title,
-    }))
+    Ok(Some(LinkMail::Sent(stoppable)))
+}
+
+/// What became of a guardian's request for a withdrawal link.
+#[derive(Debug, Serialize)]
+#[serde(tag = "outcome", content = "placement", rename_all = "snake_case")]
+pub enum LinkMail {
+    /// Mailed now.
+    Sent(Stoppable),
+    /// Mailed often enough today ([`throttle::WITHDRAW_LINK`]): the newest
+    /// mail holds it, and nothing more is sent.
+    ///
+    /// [`throttle::WITHDRAW_LINK`]: crate::auth::throttle::WITHDRAW_LINK
+    SentBefore(Stoppable),
 }

@@ -784,6 +784,49 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             "{}",
             mailed.subject()
         );
+        // Its own few a day: asked again and again, the page says it was
+        // sent before (429) and no more mail goes out (eyes15c F1).
+        for _ in 0..2 {
+            let response = app
+                .submit_as(
+                    &new_client(),
+                    &settings,
+                    &ask,
+                    &[("placement", placement.to_string().as_str())],
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::OK);
+        }
+        let refused = app
+            .submit_as(
+                &new_client(),
+                &settings,
+                &ask,
+                &[("placement", placement.to_string().as_str())],
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+        let body = refused.text().await.unwrap();
+        assert!(body.contains("id=\"link-mailed-before\""), "{body}");
+        assert_eq!(
+            server.wait_for_to("maria@example.org", 5, 15).await.len(),
+            5,
+            "three in all"
+        );
+        assert_eq!(
+            app.count("audit_log WHERE action = 'mail_withdraw_link'")
+                .await,
+            3
+        );
+        // Her consent by link is on the log too (eyes15c F2).
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'consent_by_link' AND actor_id = 0 \
+                 AND actor_kind = 'guardian_link'"
+            )
+            .await,
+            1
+        );
         for other in ["999999", "abc", ""] {
             let response = app
                 .submit_as(&new_client(), &settings, &ask, &[("placement", other)])
@@ -879,9 +922,9 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
         assert_eq!(placement_status(&app, placement).await, "cancelled");
 
         let told = server
-            .wait_for_to("maria@example.org", 4, 15)
+            .wait_for_to("maria@example.org", 6, 15)
             .await
-            .remove(3);
+            .remove(5);
         assert!(
             told.subject().contains("Consentimiento retirado"),
             "{}",
@@ -976,8 +1019,8 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             .unwrap();
         assert!(!page.contains("withdraw-links"), "{page}");
         assert_eq!(
-            server.wait_for_to("maria@example.org", 4, 15).await.len(),
-            4,
+            server.wait_for_to("maria@example.org", 6, 15).await.len(),
+            6,
             "one mail about the withdrawal"
         );
     }

@@ -200,6 +200,19 @@ async fn a_placement_whose_dates_ended_before_any_consent_is_closed_and_counted_
             "a consent now would cover days already past"
         );
         dated(&app, today, -5, 0, false).await;
+        // María's link ran out its 14 days long before: she still hears the
+        // request is closed (eyes15c F4).
+        {
+            use sea_orm::{EntityTrait, sea_query::Expr};
+            entity::consent_request::Entity::update_many()
+                .col_expr(
+                    entity::consent_request::Column::ExpiresAt,
+                    Expr::value(Utc::now() - chrono::Duration::days(1)),
+                )
+                .exec(&app.db)
+                .await
+                .unwrap();
+        }
 
         assert_eq!(close_lapsed(&app.db, Utc::now()).await.unwrap(), 2);
         assert_eq!(close_lapsed(&app.db, Utc::now()).await.unwrap(), 0, "once");

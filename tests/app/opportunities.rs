@@ -1153,6 +1153,26 @@ async fn the_same_new_posting_form_sent_twice_makes_one_draft() {
             .collect();
         assert!(places.iter().all(|p| *p == places[0]), "{places:?}");
         assert_eq!(app.count("opportunity").await, 1);
+        // The employer is told the form was saved before, not twice.
+        let page = app
+            .get_as(&employer, &places[0])
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("already saved"), "{page}");
+        // A crafted token (too long, or not ours) makes a posting as a form
+        // without one would: no server error.
+        let mut long = posting(&[]);
+        long.push(("once", "x".repeat(70)));
+        let long: Vec<(&str, &str)> = long.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        for _ in 0..2 {
+            let response = app
+                .submit_as(&employer, new, "/employer/opportunities", &long)
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        }
+        assert_eq!(app.count("opportunity").await, 3);
         // A form drawn afresh is another posting.
         let other = once_on(&app.get_as(&employer, new).await.text().await.unwrap());
         let mut fields = posting(&[]);
@@ -1163,7 +1183,7 @@ async fn the_same_new_posting_form_sent_twice_makes_one_draft() {
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_ne!(location(&response), places[0]);
-        assert_eq!(app.count("opportunity").await, 2);
+        assert_eq!(app.count("opportunity").await, 4);
     })
     .await;
 }
