@@ -143,5 +143,6 @@ student-address-link-sent = We sent a new link to { $email }. The earlier links 
 student-address-unconfirmed-notice = Your email address is not confirmed yet:
 student-address-unconfirmed-link = confirm or correct it
 student-address-too-many-tries = You have tried several times in the last hour. Try again later, or ask your counselor.
+student-claim-too-many-tries = This code has been tried several times in the last hour. Try again later, or ask your counselor for help.
 applications-error-posting-over = This posting is archived or its last day is over, so no applicant can be moved on. You can still decline.
 applications-error-student-left = This student is no longer on their school's roster, so their application cannot be moved on. You can still decline.

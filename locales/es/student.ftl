@@ -143,5 +143,6 @@ student-address-link-sent = Enviamos un enlace nuevo a { $email }. Los enlaces a
 student-address-unconfirmed-notice = Tu correo aún no está confirmado:
 student-address-unconfirmed-link = confírmalo o corrígelo
 student-address-too-many-tries = Lo intentaste varias veces en la última hora. Inténtalo más tarde o pregunta a tu orientador.
+student-claim-too-many-tries = Este código se intentó varias veces en la última hora. Inténtalo más tarde o pide ayuda a tu orientador.
 applications-error-posting-over = Esta publicación está archivada o su último día ya pasó, así que no se puede avanzar a ningún solicitante. Todavía puede rechazar la solicitud.
 applications-error-student-left = Este estudiante ya no figura en la lista de su escuela, así que su solicitud no puede avanzar. Todavía puede rechazarla.
