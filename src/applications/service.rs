@@ -144,6 +144,11 @@ pub async fn apply(
         &form.accommodations,
         limit::PARAGRAPH,
     );
+    // All three are read by the organization: the student's phone, address
+    // or handle would move the conversation off STEMbridge (eyes15a F4).
+    errors.without_contact_details_to_organization("note", &note);
+    errors.without_contact_details_to_organization("availability", &availability);
+    errors.without_contact_details_to_organization("accommodations", &accommodations);
     errors.into_result(())?;
 
     let txn = db::begin_write(db).await?;

@@ -493,6 +493,8 @@ pub async fn log_hours(
         &form.description,
         limit::PARAGRAPH,
     );
+    // Read by the organization that approves them (eyes15a F4).
+    errors.without_contact_details_to_organization("description", &description);
     let (Some(work_date), Some(quarters)) = (work_date, quarters) else {
         return Err(AppError::Validation(errors));
     };
