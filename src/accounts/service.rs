@@ -301,7 +301,10 @@ pub async fn claim_student_account(
     if let Some(student) = valid_code(db, &code).await? {
         throttle::charge(
             db,
-            &[(format!("claim-tries:{}", student.id), throttle::ADDRESS_TRIES)],
+            &[(
+                format!("claim-tries:{}", student.id),
+                throttle::ADDRESS_TRIES,
+            )],
             |_| crate::i18n::t(lang, "student-claim-too-many-tries"),
         )
         .await?;

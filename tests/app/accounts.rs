@@ -634,7 +634,8 @@ async fn a_claim_code_gets_ten_tries_an_hour_so_it_cannot_probe_which_addresses_
         let school = app.school("Lincoln High").await;
         let _ben = app.student(school, "Ben", "Ruiz", 10).await;
         let code = stembridge::roster::claim_code::generate();
-        app.roster_student(school, "Fatima", "Williams", 11, &code).await;
+        app.roster_student(school, "Fatima", "Williams", 11, &code)
+            .await;
         let probe = new_client();
         let try_claim = |email: String| {
             let probe = probe.clone();

@@ -596,7 +596,11 @@ async fn the_students_send_again_keeps_the_link_a_family_got_within_a_day_and_st
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let second = app.consent_link_mailed_to("maria@example.org").await;
         assert_ne!(first, second);
-        assert_eq!(link_status(&app, &first).await, StatusCode::OK, "a day to answer");
+        assert_eq!(
+            link_status(&app, &first).await,
+            StatusCode::OK,
+            "a day to answer"
+        );
         assert_eq!(link_status(&app, &second).await, StatusCode::OK);
 
         // A third email now would end the first link: the student waits
