@@ -297,7 +297,8 @@ async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_ca
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
 
-        // The counselor sends it again: the first link is replaced.
+        // The counselor sends it again: the first link, less than a day
+        // old, keeps working beside the new one (consent::end_replaced_links).
         let response = app
             .submit_as(
                 &w.counselor,
@@ -315,8 +316,8 @@ async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_ca
         let response = app.get_as(&new_client(), &first_link).await;
         assert_eq!(
             response.status(),
-            StatusCode::GONE,
-            "replaced by the newer email"
+            StatusCode::OK,
+            "a day to answer the first email"
         );
         // Fourteen days later the newest link has expired too, with a clear page.
         shift_consent_requests(&app, entity::consent_request::Column::ExpiresAt, -24 * 60).await;
