@@ -2,14 +2,16 @@
 //! asked again when unanswered, or a paper form recorded by a counselor),
 //! what the family is told about the placement, hours logged and approved,
 //! completion and evaluations (written and read), seats given back or ended
-//! early and refilled from the wait list, named mentors, and a consent a
-//! guardian withdraws by the link mailed to them.
+//! early and refilled from the wait list, named mentors, a consent a
+//! guardian withdraws by the link mailed to them, and what one student may
+//! hold at once (placements that clash, hours a day over all of them).
 
 pub mod confirmation;
 pub mod consent;
 pub mod evaluation;
 mod handlers;
 pub mod mentor;
+pub mod overlap;
 pub mod reminder;
 mod seat_pages;
 pub mod seats;

@@ -46,6 +46,7 @@ async fn started_days_ago(app: &TestApp, id: i32, days: i64) {
         id: Set(id),
         start_date: Set(today() - back),
         consent_recorded_at: Set(placement.consent_recorded_at.map(|at| at - back)),
+        created_at: Set(placement.created_at - back),
         ..Default::default()
     }
     .update(&app.db)
@@ -1164,23 +1165,24 @@ async fn a_students_words_to_an_organization_hold_no_contact_details_and_needs_a
         let ana = student(&app, school, "Ana", 12, "2005-01-01").await;
         let page = format!("/opportunities/{opportunity}");
         let action = format!("{page}/apply");
-        let send = |note: &'static str, availability: &'static str, accommodations: &'static str| {
-            let app = &app;
-            let (page, action, ana) = (page.clone(), action.clone(), ana.client.clone());
-            async move {
-                app.submit_as(
-                    &ana,
-                    &page,
-                    &action,
-                    &[
-                        ("note", note),
-                        ("availability", availability),
-                        ("accommodations", accommodations),
-                    ],
-                )
-                .await
-            }
-        };
+        let send =
+            |note: &'static str, availability: &'static str, accommodations: &'static str| {
+                let app = &app;
+                let (page, action, ana) = (page.clone(), action.clone(), ana.client.clone());
+                async move {
+                    app.submit_as(
+                        &ana,
+                        &page,
+                        &action,
+                        &[
+                            ("note", note),
+                            ("availability", availability),
+                            ("accommodations", accommodations),
+                        ],
+                    )
+                    .await
+                }
+            };
         for (note, availability, accommodations, found) in [
             (
                 "I love robots. Text me at 312-555-0199 or snap @ana_k",
@@ -1202,7 +1204,11 @@ async fn a_students_words_to_an_organization_hold_no_contact_details_and_needs_a
             ),
         ] {
             let response = send(note, availability, accommodations).await;
-            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{note}");
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{note}"
+            );
             let body = response.text().await.unwrap();
             assert!(
                 body.contains(found)
@@ -1243,7 +1249,10 @@ async fn a_students_words_to_an_organization_hold_no_contact_details_and_needs_a
                 &[
                     ("work_date", &yesterday),
                     ("hours", "2"),
-                    ("description", "Mi número es 312-555-0199, agrégame en snap ana_k"),
+                    (
+                        "description",
+                        "Mi número es 312-555-0199, agrégame en snap ana_k",
+                    ),
                 ],
             )
             .await;
@@ -1280,8 +1289,10 @@ async fn a_students_words_to_an_organization_hold_no_contact_details_and_needs_a
                 .contains("looks like a social media handle")
         );
         assert_eq!(
-            app.count(&format!("placement WHERE id = {placement} AND status = 'active'"))
-                .await,
+            app.count(&format!(
+                "placement WHERE id = {placement} AND status = 'active'"
+            ))
+            .await,
             1,
             "still under way"
         );
