@@ -89,20 +89,32 @@ impl Clash {
     /// Why the posting cannot be held beside this placement, for the
     /// student, naming the placement.
     pub fn message(&self) -> Message {
+        let lang = i18n::current();
         let message = match self.posting.start_time.zip(self.posting.end_time) {
             Some((start, end)) if !takes_the_days(self.posting.kind) => {
-                let lang = i18n::current();
                 Message::new("placements-clash-hours")
                     .arg("start", time_in(lang, start))
                     .arg("end", time_in(lang, end))
             }
             _ => Message::new("placements-clash-dates"),
         };
+        // One day, or "from to".
+        let days = if self.from == self.to {
+            i18n::long_date(lang, self.from)
+        } else {
+            i18n::t_args(
+                lang,
+                "opportunity-range",
+                vec![
+                    ("from", i18n::long_date(lang, self.from).into()),
+                    ("to", i18n::long_date(lang, self.to).into()),
+                ],
+            )
+        };
         message
             .arg("title", self.posting.title.as_str())
             .arg("organization", self.organization.as_str())
-            .date("from", self.from)
-            .date("to", self.to)
+            .arg("days", days)
     }
 
     /// The refusal: a 409 with [`Clash::message`].
