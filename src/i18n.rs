@@ -507,7 +507,7 @@ mod tests {
             AccessNeed, ApplicationStatus, Compensation, HoursStatus, OpportunityKind,
             OpportunityStatus, OrgStatus, PlacementStatus, Role, StemField, WorkMode,
         };
-        let vocabularies: [(&str, &[&str]); 19] = [
+        let vocabularies: [(&str, &[&str]); 20] = [
             ("role", Role::KEYS),
             ("org_status", OrgStatus::KEYS),
             ("kind", OpportunityKind::KEYS),
@@ -527,6 +527,7 @@ mod tests {
             ("roster_upload", entity::RosterUploadStatus::KEYS),
             ("written_in", entity::PostingLanguage::KEYS),
             ("audit_action", crate::counseling::audit::AuditAction::KEYS),
+            ("audit_actor", crate::counseling::audit::NoAccount::KEYS),
         ];
         let terms: Vec<(&str, &str)> = vocabularies
             .iter()

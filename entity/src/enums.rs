@@ -299,7 +299,8 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Why an employer or a counselor ends a placement before its time.
+    /// Why an employer or a counselor ends a placement before its time (or
+    /// why the system closed one that never started).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum EndReason {
         StudentRequest = "student_request",
@@ -310,6 +311,9 @@ vocabulary! {
         /// the school records it.
         ConsentWithdrawn = "consent_withdrawn",
         Other = "other",
+        /// No guardian's consent was recorded before the placement's dates
+        /// were over: only the system gives it, never a person's form.
+        ConsentNotReceived = "consent_not_received",
     }
 }
 

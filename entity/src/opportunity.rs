@@ -48,6 +48,10 @@ pub struct Model {
     pub created_by: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The token of the new-posting form that made it: the same form sent
+    /// twice makes one draft. Never shown.
+    #[serde(skip)]
+    pub created_with: Option<String>,
     pub published_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
 }

@@ -17,6 +17,7 @@ families-no-guardian-email = No guardian of this student has an email address on
 families-decline-reason = The guardian said why they declined: { $reason }
 families-err-guardian-is-staff = This address signs in to a STEMbridge staff or employer account. Consent must come from a guardian: enter the guardian's own email address, or leave it empty and use the paper consent form.
 families-err-guardian-is-student = This address is a student's sign-in address. Consent must come from a guardian: enter the guardian's own email address, or leave it empty and use the paper consent form.
+families-err-guardian-unfit = This address cannot receive consent mail for this student. Consent must come from a guardian: enter the guardian's own email address, or leave it empty and use the paper consent form.
 families-err-shared-contact = This contact is also a guardian of a student at a school you do not serve, so changing it here would change what that school relies on. Ask your district's STEMbridge administrator to correct it, or add a new contact for this student.
 families-err-changed-meanwhile = Someone changed this contact after you opened the page, so nothing was saved. Reload the student's record to see the change, then make yours again if it is still needed.
 families-resent = The consent email is on its way again.

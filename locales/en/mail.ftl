@@ -97,6 +97,8 @@ mail-placement-called-off-guardian-subject = { $student }'s placement will not g
 mail-placement-called-off-guardian-body = The placement we confirmed to you, “{ $title }” with { $organization }, will not go ahead or has ended early. { $student } should not go there from now on. The attached calendar file marks the event we sent as cancelled. If you have questions, contact { $student }'s school, { $school }.
 mail-placement-called-off-guardian-asked-subject = { $student }'s placement will not go ahead: { $title }
 mail-placement-called-off-guardian-asked-body = We asked for your consent to { $student }'s placement “{ $title }” with { $organization }. That placement will not go ahead, so you do not need to answer, and the link we sent no longer works. If you have questions, contact { $student }'s school, { $school }.
+mail-consent-request-closed-guardian-subject = Consent request closed: { $title }
+mail-consent-request-closed-guardian-body = We asked for your consent to { $student }'s placement “{ $title }” with { $organization }. Its dates are over, so the request is closed: you do not need to answer, and the link we sent no longer works. If you have questions, contact { $student }'s school, { $school }.
 mail-consent-declined-guardian-link-subject = Consent declined: { $student }'s placement { $title }
 mail-consent-declined-guardian-link-body = Consent to { $student }'s placement “{ $title }” with { $organization } was declined through the link we emailed, with the name { $person }. The placement will not go ahead. If this is not what your family decided, contact { $student }'s school, { $school }, now.
 mail-consent-declined-guardian-paper-subject = Consent declined on paper: { $student }'s placement { $title }
@@ -154,8 +156,12 @@ mail-guardian-language-kept = Your choice is kept: the school's records do not c
 mail-guardian-updates = Confirmations of a student's placement (with a calendar invitation)
 mail-guardian-always = Consent requests are always sent: a student you are a guardian of cannot start a placement without your decision.
 mail-guardian-placements = Placements going ahead with your family's consent
-mail-guardian-placements-intro = A parent or guardian can withdraw consent at any time; the placement then ends.
-mail-guardian-placements-withdraw = Withdraw consent for { $student }: { $title }
+mail-guardian-placements-intro = A parent or guardian can withdraw consent at any time; the placement then ends. To keep that decision with you, we email the link to withdraw to { $email }: open it from that inbox.
+mail-guardian-placements-withdraw = Email me the link to withdraw consent for { $student }: { $title }
+mail-guardian-placements-mailed = We emailed the link to withdraw consent for { $student }: { $title } to { $email }. Open it from that inbox; nothing changes until the form there is sent.
+mail-withdraw-link-guardian-subject = Your link to withdraw consent: { $student }'s placement “{ $title }”
+mail-withdraw-link-guardian-body = You asked, from your email settings, for the link to withdraw consent to { $student }'s placement “{ $title }” with { $organization }. The button below opens it; withdrawing ends the placement at once. If you did not ask for this, you can ignore this email: nothing changes unless the form on that page is sent. If you have questions, contact { $student }'s school, { $school }.
+mail-withdraw-link-guardian-button = Withdraw consent
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” must be a number from 1 to { $max }.

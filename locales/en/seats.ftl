@@ -111,3 +111,9 @@ seats-error-not-started = This placement has not started yet: its first day is {
 seats-error-not-started-consent = This placement has not started: it is waiting for guardian consent. Until it starts only the student's school can end it, so that a seat given by a draw or by the wait list is not passed on by the organization. If something is wrong (a safety concern, or the placement cannot take place), contact the student's school counselor.
 seats-end-not-started-employer = This placement has not started yet. Until its first day (and while it waits for guardian consent) only the student's school can end it: if something is wrong, contact the student's school counselor. From the first day you can end it here, and the school is told.
 seats-end-not-started-counselor = This placement has not started: ending it now calls it off. It does not count as a placement for the student (on the dashboard or in fair draws), and its seat goes to the next student on the wait list.
+
+# A placement whose dates ended while it waited for consent, closed by the system.
+vocab-end_reason-consent_not_received = No guardian's consent was recorded before its dates ended
+seats-notice-lapsed = Your placement at “{ $title }” is closed: no guardian's consent was recorded before its dates ended. It does not count as a placement, in fair draws either. If you have questions, talk to your school counselor.
+seats-notice-lapsed-employer = The placement at “{ $title }” is closed: no guardian's consent was recorded before its dates ended.
+seats-notice-school-lapsed = { $student }'s placement “{ $title }” at { $organization } is closed: no guardian's consent was recorded before its dates ended. It no longer counts as “Placed”.

@@ -26,6 +26,7 @@ families-no-guardian-email = Ningún tutor de este estudiante tiene un correo el
 families-decline-reason = El tutor explicó por qué no dio su consentimiento: { $reason }
 families-err-guardian-is-staff = Esta dirección inicia sesión en una cuenta de personal o de empleador de STEMbridge. El consentimiento debe venir de un tutor: escriba la dirección de correo propia del tutor, o déjela vacía y use el formulario de consentimiento en papel.
 families-err-guardian-is-student = Esta dirección es la dirección de inicio de sesión de un estudiante. El consentimiento debe darlo un tutor: escriba el correo del propio tutor, o déjelo vacío y use el formulario de consentimiento en papel.
+families-err-guardian-unfit = Esta dirección no puede recibir el correo de consentimiento para este estudiante. El consentimiento debe darlo un tutor: escriba el correo del propio tutor, o déjelo vacío y use el formulario de consentimiento en papel.
 families-err-shared-contact = Este contacto también es tutor de un estudiante de una escuela que usted no atiende, así que cambiarlo aquí cambiaría aquello en lo que esa escuela confía. Pida al administrador de STEMbridge de su distrito que lo corrija, o agregue un contacto nuevo para este estudiante.
 families-err-changed-meanwhile = Alguien cambió este contacto después de que usted abrió la página, así que no se guardó nada. Vuelva a cargar el expediente del estudiante para ver el cambio y, si todavía hace falta, haga el suyo de nuevo.
 families-resent = El correo de consentimiento se envió de nuevo.

@@ -97,6 +97,8 @@ mail-placement-called-off-guardian-subject = La práctica de { $student } no seg
 mail-placement-called-off-guardian-body = La práctica que le confirmamos, “{ $title }” con { $organization }, no se realizará o terminó antes de tiempo. { $student } no debe ir allí a partir de ahora. El archivo de calendario adjunto marca como cancelado el evento que le enviamos. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
 mail-placement-called-off-guardian-asked-subject = La práctica de { $student } no se realizará: { $title }
 mail-placement-called-off-guardian-asked-body = Le pedimos su consentimiento para la práctica de { $student }, “{ $title }” con { $organization }. Esa práctica no se realizará: no necesita responder, y el enlace que le enviamos ya no funciona. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
+mail-consent-request-closed-guardian-subject = Solicitud de consentimiento cerrada: { $title }
+mail-consent-request-closed-guardian-body = Le pedimos su consentimiento para la práctica de { $student }, “{ $title }” con { $organization }. Sus fechas ya pasaron, así que la solicitud está cerrada: no necesita responder, y el enlace que le enviamos ya no funciona. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
 mail-consent-declined-guardian-link-subject = Consentimiento rechazado: práctica de { $student } { $title }
 mail-consent-declined-guardian-link-body = Se rechazó el consentimiento para la práctica de { $student }, “{ $title }” con { $organization }, con el enlace que enviamos por correo y con el nombre { $person }. La práctica no se realizará. Si esto no es lo que decidió su familia, comuníquese ahora con la escuela de { $student }, { $school }.
 mail-consent-declined-guardian-paper-subject = Consentimiento rechazado en papel: práctica de { $student } { $title }
@@ -154,8 +156,12 @@ mail-guardian-language-kept = Su elección se conserva: los registros de la escu
 mail-guardian-updates = Confirmaciones de la práctica de un estudiante (con invitación de calendario)
 mail-guardian-always = Las solicitudes de consentimiento se envían siempre: un estudiante del que usted es tutor no puede empezar una práctica sin su decisión.
 mail-guardian-placements = Prácticas que siguen con el consentimiento de su familia
-mail-guardian-placements-intro = Un padre, madre o tutor puede retirar el consentimiento en cualquier momento; la práctica termina entonces.
-mail-guardian-placements-withdraw = Retirar el consentimiento para { $student }: { $title }
+mail-guardian-placements-intro = Un padre, madre o tutor puede retirar el consentimiento en cualquier momento; la práctica termina entonces. Para que esa decisión quede en sus manos, enviamos el enlace para retirarlo a { $email }: ábralo desde ese buzón.
+mail-guardian-placements-withdraw = Envíenme el enlace para retirar el consentimiento de { $student }: { $title }
+mail-guardian-placements-mailed = Enviamos el enlace para retirar el consentimiento de { $student }: { $title } a { $email }. Ábralo desde ese buzón; nada cambia hasta que se envíe el formulario de esa página.
+mail-withdraw-link-guardian-subject = Su enlace para retirar el consentimiento: la práctica de { $student }, “{ $title }”
+mail-withdraw-link-guardian-body = Desde su configuración de correo, usted pidió el enlace para retirar el consentimiento a la práctica de { $student }, “{ $title }” con { $organization }. El botón de abajo lo abre; retirarlo termina la práctica de inmediato. Si usted no lo pidió, puede ignorar este correo: nada cambia a menos que se envíe el formulario de esa página. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
+mail-withdraw-link-guardian-button = Retirar el consentimiento
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” debe ser un número del 1 al { $max }.

@@ -111,3 +111,9 @@ seats-error-not-started = Esta práctica todavía no ha empezado: su primer día
 seats-error-not-started-consent = Esta práctica no ha empezado: espera el consentimiento del padre, madre o tutor. Hasta que empiece solo la escuela del estudiante puede terminarla, para que la organización no pase a otro estudiante un lugar dado por sorteo o por la lista de espera. Si hay algún problema (un asunto de seguridad, o la práctica no puede realizarse), comuníquese con el orientador escolar del estudiante.
 seats-end-not-started-employer = Esta práctica todavía no ha empezado. Hasta su primer día (y mientras espera el consentimiento del padre, madre o tutor) solo la escuela del estudiante puede terminarla: si hay algún problema, comuníquese con el orientador escolar del estudiante. Desde el primer día podrá terminarla aquí, y se le avisará a la escuela.
 seats-end-not-started-counselor = Esta práctica no ha empezado: si la termina ahora, queda cancelada. No cuenta como una práctica del estudiante (ni en el panel ni en los sorteos), y su lugar pasa al siguiente estudiante de la lista de espera.
+
+# Una práctica cuyas fechas terminaron mientras esperaba el consentimiento, cerrada por el sistema.
+vocab-end_reason-consent_not_received = No se registró el consentimiento de un tutor antes de que terminaran sus fechas
+seats-notice-lapsed = Tu práctica en «{ $title }» se cerró: no se registró el consentimiento de tu padre, madre o tutor antes de que terminaran sus fechas. No cuenta como una práctica, tampoco en los sorteos. Si tienes preguntas, habla con tu orientador escolar.
+seats-notice-lapsed-employer = La práctica en «{ $title }» se cerró: no se registró el consentimiento de un tutor antes de que terminaran sus fechas.
+seats-notice-school-lapsed = La práctica «{ $title }» de { $student } en { $organization } se cerró: no se registró el consentimiento de un tutor antes de que terminaran sus fechas. Ya no cuenta en «Con colocación».

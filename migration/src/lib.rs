@@ -39,6 +39,8 @@ mod m20261205_000037_create_organization_suspension;
 mod m20261209_000041_add_mail_about_organization;
 mod m20261210_000042_add_guardian_email_corrected_at;
 mod m20261210_000043_keep_applicant_school_and_notice_student;
+mod m20261211_000044_add_audit_actor_kind;
+mod m20261211_000050_add_posting_created_with;
 
 use std::sync::OnceLock;
 
@@ -115,6 +117,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000041_add_mail_about_organization::Migration),
             Box::new(m20261210_000042_add_guardian_email_corrected_at::Migration),
             Box::new(m20261210_000043_keep_applicant_school_and_notice_student::Migration),
+            Box::new(m20261211_000044_add_audit_actor_kind::Migration),
+            Box::new(m20261211_000050_add_posting_created_with::Migration),
         ]
     }
 }

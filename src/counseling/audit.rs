@@ -1,7 +1,9 @@
 //! The audit log: every export and every opening of a student's record,
 //! who was given or taken which school, claim codes and claims, account
-//! and organization decisions, and what employers changed in the text
-//! students read (postings past a draft, the organization's description).
+//! and organization decisions, what employers changed in the text
+//! students read (postings past a draft, the organization's description),
+//! and what no account did: a guardian's withdrawal of consent through the
+//! link mailed to them, a placement the system closed.
 
 use axum::{extract::Request, http::Method, middleware::Next, response::Response};
 use chrono::Utc;
@@ -63,8 +65,29 @@ entity::vocabulary! {
         NameMentor = "name_mentor",
         EditPublishedPosting = "edit_published_posting",
         ChangeOrganizationDescription = "change_organization_description",
+        /// A guardian withdrew consent through their link (`by` a guardian).
+        WithdrawConsent = "withdraw_consent",
+        /// The system closed a placement whose consent never arrived before
+        /// its dates were over (`placements::lapse`).
+        CloseUnconsentedPlacement = "close_unconsented_placement",
     }
 }
+
+entity::vocabulary! {
+    /// Who made an entry no account made (its `actor_kind`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum NoAccount {
+        /// A guardian, through the link mailed to them (guardians have no
+        /// account; the link is signed over their address).
+        GuardianLink = "guardian_link",
+        /// STEMbridge itself: a background job.
+        System = "system",
+    }
+}
+
+/// The `actor_id` of an entry no account made: the demo seed's set-up rows,
+/// and those that name who acted in `actor_kind` ([`record_without_account`]).
+pub const NO_ACCOUNT: i32 = 0;
 
 tokio::task_local! {
     /// Set while a HEAD request is served (see [`head_records_nothing`]).
@@ -94,11 +117,33 @@ pub async fn record(
     action: AuditAction,
     subject: &str,
 ) -> AppResult<()> {
+    insert(db, actor_id, None, action, subject).await
+}
+
+/// Records that someone without an account (`by`) did `action` on
+/// `subject`: the entry names who, not an account.
+pub async fn record_without_account(
+    db: &impl ConnectionTrait,
+    by: NoAccount,
+    action: AuditAction,
+    subject: &str,
+) -> AppResult<()> {
+    insert(db, NO_ACCOUNT, Some(by), action, subject).await
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    actor_id: i32,
+    by: Option<NoAccount>,
+    action: AuditAction,
+    subject: &str,
+) -> AppResult<()> {
     if HEAD_REQUEST.try_with(|()| ()).is_ok() {
         return Ok(());
     }
     audit_log::ActiveModel {
         actor_id: Set(actor_id),
+        actor_kind: Set(by.map(|by| by.key().to_owned())),
         action: Set(action.key().to_owned()),
         subject: Set(subject.chars().take(SUBJECT_CHARS).collect()),
         at: Set(Utc::now()),
@@ -173,7 +218,10 @@ fn around_change(old: &str, new: &str, room: usize) -> (String, String) {
 #[derive(Debug, Serialize)]
 pub struct Entry {
     pub at: String,
+    /// The account's email; empty when no account acted.
     pub actor: String,
+    /// Who acted when no account did (`vocab-audit_actor-<key>`).
+    pub actor_kind: Option<String>,
     pub action: String,
     pub subject: String,
 }
@@ -215,6 +263,9 @@ pub async fn entries(
         .map(|r| Entry {
             at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
             actor: users.get(&r.actor_id).cloned().unwrap_or_default(),
+            actor_kind: r
+                .actor_kind
+                .filter(|kind| NoAccount::from_key(kind).is_some()),
             action: r.action,
             subject: r.subject,
         })

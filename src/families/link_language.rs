@@ -39,6 +39,8 @@ const PARAM: &str = "lang";
 fn token_of(path: &str) -> Option<(&'static str, &str)> {
     GUARDIAN_PAGES.iter().find_map(|prefix| {
         path.strip_prefix(prefix)
+            // The settings page's "email me the link" form posts under it.
+            .map(|rest| rest.strip_suffix("/withdraw-link").unwrap_or(rest))
             .filter(|token| !token.is_empty() && !token.contains('/'))
             .map(|token| (*prefix, token))
     })

@@ -254,6 +254,12 @@ fn staff_or_employer_account() -> Condition {
 /// Gmail spelling of it: see [`inbox`]) reaches the inbox of a staff or
 /// employer account (see [`staff_and_employer_addresses`]).
 pub async fn is_staff_address(db: &impl ConnectionTrait, email: &str) -> AppResult<bool> {
+    Ok(!staff_accounts_at(db, email).await?.is_empty())
+}
+
+/// The staff and employer accounts whose inbox `email` reaches (see
+/// [`is_staff_address`]).
+async fn staff_accounts_at(db: &impl ConnectionTrait, email: &str) -> AppResult<Vec<i32>> {
     let email = email.trim().to_lowercase();
     let untagged = untagged(&email);
     // A staff account that signs in with a sub-address of the same inbox.
@@ -284,11 +290,13 @@ pub async fn is_staff_address(db: &impl ConnectionTrait, email: &str) -> AppResu
         );
     }
     Ok(user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
         .filter(staff_or_employer_account())
         .filter(same_inbox)
-        .count(db)
-        .await?
-        > 0)
+        .into_tuple()
+        .all(db)
+        .await?)
 }
 
 /// An address without its `+tag` sub-address (lower-cased).
@@ -389,6 +397,19 @@ pub async fn is_student_inbox(
     student_id: i32,
     guardian_id: Option<i32>,
 ) -> AppResult<bool> {
+    Ok(!student_accounts_at(db, email, student_id, guardian_id)
+        .await?
+        .is_empty())
+}
+
+/// The student accounts whose inbox `email` is, by the rule of
+/// [`is_student_inbox`].
+async fn student_accounts_at(
+    db: &impl ConnectionTrait,
+    email: &str,
+    student_id: i32,
+    guardian_id: Option<i32>,
+) -> AppResult<Vec<i32>> {
     let family = Query::select()
         .column(student_guardian::Column::StudentId)
         .from(student_guardian::Entity)
@@ -406,7 +427,7 @@ pub async fn is_student_inbox(
         .to_owned();
     let wanted = inbox(email);
     let Some((_, domain)) = wanted.split_once('@') else {
-        return Ok(false);
+        return Ok(Vec::new());
     };
     // The students of the same mail domain (both of Gmail's), then each
     // address folded as `inbox` does.
@@ -421,8 +442,9 @@ pub async fn is_student_inbox(
             sea_orm::sea_query::LikeExpr::new(format!("%{}", like_literal(domain))).escape('\\'),
         ))
     });
-    let addresses: Vec<String> = user::Entity::find()
+    let addresses: Vec<(i32, String)> = user::Entity::find()
         .select_only()
+        .column(user::Column::Id)
         .column(user::Column::Email)
         .filter(user::Column::Role.eq(Role::Student))
         .filter(same_domain)
@@ -434,30 +456,112 @@ pub async fn is_student_inbox(
         .into_tuple()
         .all(db)
         .await?;
-    Ok(addresses.iter().any(|address| inbox(address) == wanted))
+    Ok(addresses
+        .into_iter()
+        .filter(|(_, address)| inbox(address) == wanted)
+        .map(|(id, _)| id)
+        .collect())
 }
 
 /// Refuses a guardian address that is a student's inbox (see
 /// [`is_student_inbox`]) for student `student_id`'s guardian `guardian_id`,
 /// or a staff or employer sign-in address: a consent link sent to either
 /// would not reach a guardian.
+///
+/// The check is district-wide, so that no student's inbox anywhere becomes
+/// a guardian's; what the refusal says is not (eyes14a F5). It names the
+/// kind of account only when the counselor could know it anyway: a student
+/// of their own schools or of this student's own family (siblings at
+/// another school included), the counselor's own sign-in or a colleague's
+/// at one of their schools; an admin is told always. Any other account, a
+/// student at another school, an employer, an admin, a counselor
+/// elsewhere, gets one message that does not say which kind it is.
 async fn refuse_unfit_address(
     db: &impl ConnectionTrait,
+    counselor: &CurrentUser,
     email: Option<&str>,
     student_id: i32,
     guardian_id: Option<i32>,
 ) -> AppResult<()> {
     let Some(email) = email else { return Ok(()) };
-    let refusal = if is_student_inbox(db, email, student_id, guardian_id).await? {
+    let students = student_accounts_at(db, email, student_id, guardian_id).await?;
+    let staff = staff_accounts_at(db, email).await?;
+    let refusal = if students.is_empty() && staff.is_empty() {
+        return Ok(());
+    } else if !students.is_empty()
+        && students_known_to(db, counselor, &students, student_id).await?
+    {
         "families-err-guardian-is-student"
-    } else if is_staff_address(db, email).await? {
+    } else if !staff.is_empty() && staff_known_to(db, counselor, &staff).await? {
         "families-err-guardian-is-staff"
     } else {
-        return Ok(());
+        "families-err-guardian-unfit"
     };
     let mut errors = FieldErrors::new();
     errors.add_id("email", refusal);
     Err(AppError::Validation(errors))
+}
+
+/// Whether one of the student `accounts` is of a student `counselor` may
+/// be told about: at one of their schools, or of student `student_id`'s own
+/// family (the student, or a student sharing a guardian with them).
+async fn students_known_to(
+    db: &impl ConnectionTrait,
+    counselor: &CurrentUser,
+    accounts: &[i32],
+    student_id: i32,
+) -> AppResult<bool> {
+    if counselor.role == Role::Admin {
+        return Ok(true);
+    }
+    let guardians = Query::select()
+        .column(student_guardian::Column::GuardianId)
+        .from(student_guardian::Entity)
+        .and_where(student_guardian::Column::StudentId.eq(student_id))
+        .to_owned();
+    let family = Query::select()
+        .column(student_guardian::Column::StudentId)
+        .from(student_guardian::Entity)
+        .and_where(student_guardian::Column::GuardianId.in_subquery(guardians))
+        .to_owned();
+    let known = student::Entity::find()
+        .filter(student::Column::UserId.is_in(accounts.iter().copied()))
+        .filter(
+            Condition::any()
+                .add(student::Column::Id.eq(student_id))
+                .add(student::Column::Id.in_subquery(family))
+                .add(student::Column::SchoolId.in_subquery(schools_of_counselor(counselor.id))),
+        )
+        .count(db)
+        .await?;
+    Ok(known > 0)
+}
+
+/// Whether one of the staff or employer `accounts` is `counselor`'s own or
+/// a colleague's at one of their schools.
+async fn staff_known_to(
+    db: &impl ConnectionTrait,
+    counselor: &CurrentUser,
+    accounts: &[i32],
+) -> AppResult<bool> {
+    if counselor.role == Role::Admin || accounts.contains(&counselor.id) {
+        return Ok(true);
+    }
+    let colleagues = counselor_school::Entity::find()
+        .filter(counselor_school::Column::UserId.is_in(accounts.iter().copied()))
+        .filter(counselor_school::Column::SchoolId.in_subquery(schools_of_counselor(counselor.id)))
+        .count(db)
+        .await?;
+    Ok(colleagues > 0)
+}
+
+/// The schools counselor `user_id` looks after.
+fn schools_of_counselor(user_id: i32) -> SelectStatement {
+    Query::select()
+        .column(counselor_school::Column::SchoolId)
+        .from(counselor_school::Entity)
+        .and_where(counselor_school::Column::UserId.eq(user_id))
+        .to_owned()
 }
 
 /// Tells a guardian's address that the school no longer writes to it:
@@ -797,7 +901,7 @@ pub async fn add(
     if let Some(existing) = already_a_contact(&txn, student_id, &input).await? {
         return Ok((existing, LinksRefreshed::default()));
     }
-    refuse_unfit_address(&txn, input.email.as_deref(), student_id, None).await?;
+    refuse_unfit_address(&txn, counselor, input.email.as_deref(), student_id, None).await?;
     let now = Utc::now();
     let saved = guardian::ActiveModel {
         sourced_id: Set(None),
@@ -914,7 +1018,14 @@ pub async fn correct(
         return Err(AppError::conflict("families-err-changed-meanwhile"));
     }
     let input = parse(form, Some(&current.language))?;
-    refuse_unfit_address(&txn, input.email.as_deref(), student_id, Some(guardian_id)).await?;
+    refuse_unfit_address(
+        &txn,
+        counselor,
+        input.email.as_deref(),
+        student_id,
+        Some(guardian_id),
+    )
+    .await?;
     let students: Vec<i32> = student_guardian::Entity::find()
         .filter(student_guardian::Column::GuardianId.eq(guardian_id))
         .all(&txn)

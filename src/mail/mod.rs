@@ -16,7 +16,10 @@ mod pages;
 pub mod preferences;
 pub mod worker;
 
-use axum::{Router, routing::get};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::app::AppState;
 
@@ -96,6 +99,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/email/{token}",
             get(pages::guardian_page).post(pages::save_guardian),
+        )
+        .route(
+            "/email/{token}/withdraw-link",
+            post(pages::mail_withdraw_link),
         )
 }
 

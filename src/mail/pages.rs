@@ -13,6 +13,7 @@ use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 use super::preferences::{self, LinkPurpose, PreferencesForm, Recipient};
+use crate::placements::withdrawal::Stoppable;
 use crate::{
     app::AppState,
     auth::extractors::{CurrentUser, FormPage, Page},
@@ -161,10 +162,56 @@ async fn render_guardian(
 ) -> AppResult<Response> {
     let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
     let placements = crate::placements::withdrawal::of_guardian(&state.db, &guardian).await?;
+    let mailed: Option<Stoppable> = None;
     page.respond_with(
         errors.status(),
         "mail/guardian.html",
-        context! { token, email => holder.masked_email.clone(), form, errors, saved, placements },
+        context! {
+            token, email => holder.masked_email.clone(), form, errors, saved, placements, mailed,
+        },
+    )
+    .map(private)
+}
+
+/// The placement whose withdrawal link a guardian asks to be mailed.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct WithdrawLinkForm {
+    pub placement: String,
+}
+
+/// Mails the guardian the link withdrawing consent to one of the
+/// placements their settings page lists (`withdrawal::mail_link`), and says
+/// so on the page; a placement they may not stop is "not found".
+pub async fn mail_withdraw_link(
+    State(state): State<AppState>,
+    FormPage(page): FormPage,
+    Path(token): Path<String>,
+    Form(form): Form<WithdrawLinkForm>,
+) -> AppResult<Response> {
+    let (id, holder) = guardian_link(&state, &token).await?;
+    let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
+    let placement: i32 = form
+        .placement
+        .trim()
+        .parse()
+        .map_err(|_| AppError::NotFound)?;
+    let mailed = crate::placements::withdrawal::mail_link(&state.db, guardian.clone(), placement)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let placements = crate::placements::withdrawal::of_guardian(&state.db, &guardian).await?;
+    let form = PreferencesForm {
+        updates: if holder.updates { "on" } else { "" }.into(),
+        digest: String::new(),
+        language: holder.language.clone(),
+    };
+    page.respond_with(
+        axum::http::StatusCode::OK,
+        "mail/guardian.html",
+        context! {
+            token, email => holder.masked_email.clone(), form, errors => FieldErrors::new(),
+            saved => false, placements, mailed => Some(mailed),
+        },
     )
     .map(private)
 }

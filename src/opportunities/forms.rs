@@ -55,6 +55,9 @@ pub struct PostingForm {
     /// The posting's `updated_at` when the edit page was drawn
     /// (`forms::still_as_seen`); empty on a new posting.
     pub seen: String,
+    /// A token drawn with the new-posting form: the same form sent twice (a
+    /// double click, a second tab) makes one draft. Empty when editing.
+    pub once: String,
 }
 
 impl Default for PostingForm {
@@ -87,6 +90,7 @@ impl Default for PostingForm {
             skills: String::new(),
             features: Vec::new(),
             seen: String::new(),
+            once: String::new(),
         }
     }
 }
@@ -134,6 +138,7 @@ impl PostingForm {
                 .map(|f| f.key().to_owned())
                 .collect(),
             seen: o.updated_at.to_rfc3339(),
+            once: String::new(),
         }
     }
 }
@@ -791,7 +796,7 @@ mod properties {
                 title, description, written_in, kind, field, mode, address, zip, compensation, hourly_wage,
                 stipend, hours_per_week, schedule: String::new(), start_date, end_date, start_time,
                 end_time, deadline, min_grade, max_grade, min_age, slots, allocation, languages,
-                skills: String::new(), features, seen: String::new(),
+                skills: String::new(), features, seen: String::new(), once: String::new(),
             }
         }
     }

@@ -108,7 +108,11 @@ fn render_form(
 }
 
 pub async fn new_page(_employer: EmployerAccount, page: Page) -> AppResult<Response> {
-    render_form(&page, &PostingForm::default(), FieldErrors::new(), None)
+    let form = PostingForm {
+        once: crate::tokens::random(24),
+        ..PostingForm::default()
+    };
+    render_form(&page, &form, FieldErrors::new(), None)
 }
 
 pub async fn create(

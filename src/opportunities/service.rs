@@ -95,7 +95,10 @@ fn apply(model: &mut opportunity::ActiveModel, posting: &Posting) {
     model.updated_at = Set(Utc::now());
 }
 
-/// Creates a draft for the employer's organization (any organization may draft).
+/// Creates a draft for the employer's organization (any organization may
+/// draft). The same form sent again (its `once` token) gives the draft it
+/// made instead of a second one; of two sent at once, the unique index lets
+/// one insert and the other finds it.
 pub async fn create_draft(
     db: &DatabaseConnection,
     employer: &EmployerUser,
@@ -103,6 +106,20 @@ pub async fn create_draft(
 ) -> AppResult<opportunity::Model> {
     let posting = form.parse().map_err(AppError::Validation)?;
     let organization_id = employer.organization_id;
+    let once = form.once.trim();
+    let made_by = async || -> AppResult<Option<opportunity::Model>> {
+        if once.is_empty() {
+            return Ok(None);
+        }
+        Ok(opportunity::Entity::find()
+            .filter(opportunity::Column::OrganizationId.eq(organization_id))
+            .filter(opportunity::Column::CreatedWith.eq(once))
+            .one(db)
+            .await?)
+    };
+    if let Some(made) = made_by().await? {
+        return Ok(made);
+    }
     let txn = db::begin_write(db).await?;
     let saved = insert(
         &txn,
@@ -112,6 +129,24 @@ pub async fn create_draft(
         OpportunityStatus::Draft,
     )
     .await?;
+    if !once.is_empty() {
+        let stamped = opportunity::ActiveModel {
+            id: Set(saved.id),
+            created_with: Set(Some(once.chars().take(64).collect())),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await;
+        if let Err(error) = stamped {
+            txn.rollback().await?;
+            if let (Some(sea_orm::SqlErr::UniqueConstraintViolation(_)), Some(made)) =
+                (error.sql_err(), made_by().await?)
+            {
+                return Ok(made);
+            }
+            return Err(error.into());
+        }
+    }
     txn.commit().await?;
     Ok(saved)
 }

@@ -126,11 +126,16 @@ pub enum FamilyNews<'a> {
     /// "name (role)": the adult the family agreed to may have changed
     /// (eyes13c F6).
     Mentor(&'a str),
+    /// The placement's dates ended before anyone consented (`lapse`): the
+    /// request is closed, and that is all the family is told. Only the
+    /// guardians still holding a link of it hear it (a backlog of long
+    /// stale requests mails nobody).
+    RequestClosed,
 }
 
 /// Tells every active contact of a minor's family, in their language, that
-/// `before` (the placement as it was) will not go ahead or not go on, or
-/// who its mentor now is. A
+/// `before` (the placement as it was) will not go ahead or not go on, who
+/// its mentor now is, or that its consent request is closed. A
 /// safety message: sent whatever they chose about optional mail (eyes13a
 /// F1), never naming why (a school's safety concern stays the school's),
 /// naming the school to ask. Only families that were in the loop hear it:
@@ -163,12 +168,26 @@ pub async fn tell_family(
         FamilyNews::Withdrawn(name) => ("consent-withdrawn-guardian", name),
         FamilyNews::DeclinedOnPaper(name) => ("consent-declined-guardian-paper", name),
         FamilyNews::Mentor(mentor) => ("mentor-guardian", mentor),
+        FamilyNews::RequestClosed => ("consent-request-closed-guardian", ""),
     };
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
+    // A family the request never reached (the paper path, a host
+    // suspended before it went out), or whose links ran out long ago, has
+    // nothing to close.
+    let holding_a_link = if news == FamilyNews::RequestClosed {
+        Some(super::consent::guardians_holding_a_link(db, before.id).await?)
+    } else {
+        None
+    };
     let recipients: Vec<(Reachable, String)> = families::of_student(db, student.id)
         .await?
         .iter()
+        .filter(|g| {
+            holding_a_link
+                .as_ref()
+                .is_none_or(|asked| asked.contains(&g.id))
+        })
         .filter_map(|g| {
             guardian_always(g).map(|to| (to, format!("{} {}", g.given_name, g.family_name)))
         })

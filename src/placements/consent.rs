@@ -441,6 +441,26 @@ async fn has_live_link(
     Ok(live > 0)
 }
 
+/// The guardians holding a consent link of the placement that is unused
+/// and not past its days (what they could still act on, the placement's
+/// dates aside).
+pub async fn guardians_holding_a_link(
+    db: &impl ConnectionTrait,
+    placement_id: i32,
+) -> AppResult<HashSet<i32>> {
+    let asked: Vec<i32> = consent_request::Entity::find()
+        .select_only()
+        .column(consent_request::Column::GuardianId)
+        .filter(consent_request::Column::PlacementId.eq(placement_id))
+        .filter(consent_request::Column::UsedAt.is_null())
+        .filter(consent_request::Column::ExpiresAt.gt(Utc::now()))
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(asked.into_iter().collect())
+}
+
 /// What a guardian must know before agreeing, in their language (also the
 /// facts of the mail confirming a placement).
 pub struct Facts {

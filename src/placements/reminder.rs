@@ -5,7 +5,9 @@
 //! [`MOST_REQUESTS`] mails a placement in all, counting the ones the
 //! student or counselor sent again. The families who do not answer are
 //! often the ones with the least time or English; the reminder does not
-//! wait for the student or the counselor to notice.
+//! wait for the student or the counselor to notice. The same hourly job
+//! first closes the placements whose dates ended before anyone consented
+//! (`lapse`).
 
 use std::time::Duration;
 
@@ -83,7 +85,9 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<us
     Ok(reminded)
 }
 
-/// Runs [`remind`] every hour, on the one server holding the job's lease.
+/// Every hour, on the one server holding the job's lease: closes the
+/// placements whose dates ended before any consent (`lapse`), then runs
+/// [`remind`].
 pub fn spawn_worker(db: DatabaseConnection) -> JoinHandle<()> {
     tokio::spawn(async move {
         let lease = crate::jobs::Lease::new("consent-reminder", EVERY);
@@ -92,6 +96,11 @@ pub fn spawn_worker(db: DatabaseConnection) -> JoinHandle<()> {
             every.tick().await;
             if !lease.held(&db).await {
                 continue;
+            }
+            match super::lapse::close_lapsed(&db, Utc::now()).await {
+                Ok(0) => {}
+                Ok(closed) => tracing::info!(closed, "placements closed without consent"),
+                Err(error) => tracing::warn!(%error, "could not close lapsed placements"),
             }
             match remind(&db, Utc::now()).await {
                 Ok(0) => {}

@@ -171,9 +171,11 @@ pub fn end_reason_keys(ender: Ender) -> Vec<&'static str> {
 
 /// Whether `ender` may give the reason `key`: a guardian's consent is
 /// withdrawn by the family (`withdrawal`) or recorded by the school, never
-/// by the employer.
+/// by the employer; "consent never arrived" is the system's alone
+/// (`lapse`), given by no form.
 fn may_give(ender: Ender, key: &str) -> bool {
-    ender != Ender::Employer || key != EndReason::ConsentWithdrawn.key()
+    key != EndReason::ConsentNotReceived.key()
+        && (ender != Ender::Employer || key != EndReason::ConsentWithdrawn.key())
 }
 
 /// A reason from a short list, and an optional note.
@@ -203,8 +205,8 @@ fn parse_reason(
 /// wait list and tells the family `news` (and a student it was confirmed
 /// to, by mail). The posting is locked before the
 /// placement changes. `actor` is the account that ended it (none for a
-/// guardian, who has no account).
-async fn free(
+/// guardian, who has no account, nor for the system).
+pub(super) async fn free(
     db: &impl ConnectionTrait,
     found: &placement::Model,
     to: PlacementStatus,
@@ -385,8 +387,8 @@ async fn tell_ended(
 /// (all but the one who ended it): an employer's end, so the school knows
 /// its student lost the seat and why; another counselor's, so nobody at the
 /// school learns it from the student first; a guardian's withdrawal, so the
-/// school can talk with the family. A guardian has no account to audit:
-/// their name is on the placement (`end_note`).
+/// school can talk with the family. A guardian has no account: their
+/// withdrawal is audited by `end_for_family`, which knows who they are.
 pub async fn record_early_end(
     db: &impl ConnectionTrait,
     found: &placement::Model,
@@ -522,6 +524,23 @@ pub async fn end_for_family(
     let news = FamilyNews::Withdrawn(&name);
     let opportunity = free(db, found, to, reason, Some(note), None, news).await?;
     tell_ended(db, found, &opportunity, reason, to, Ender::Family).await?;
+    // On the log as a guardian's act through their link, not an account's:
+    // which guardian, and the address the link was signed over (their
+    // words stay on the placement, for the school).
+    crate::counseling::audit::record_without_account(
+        db,
+        crate::counseling::audit::NoAccount::GuardianLink,
+        crate::counseling::audit::AuditAction::WithdrawConsent,
+        &format!(
+            "placement {} ({reason}, {}), student {}, guardian {}: link to {}",
+            found.id,
+            to.key(),
+            found.student_id,
+            guardian.id,
+            guardian.email.as_deref().unwrap_or("-")
+        ),
+    )
+    .await?;
     record_early_end(db, found, &opportunity, None, Ender::Family, Some(reason)).await
 }
 

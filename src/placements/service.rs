@@ -950,23 +950,43 @@ pub struct FeedbackForm {
     pub belonging: String,
 }
 
-/// The student rates the experience and answers the belonging item again.
+/// Whether placement `id` holds a belonging answer of `stage`.
+async fn answered(db: &impl ConnectionTrait, id: i32, stage: BelongingStage) -> AppResult<bool> {
+    Ok(belonging_response::Entity::find()
+        .filter(belonging_response::Column::PlacementId.eq(id))
+        .filter(belonging_response::Column::Stage.eq(stage))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// The student rates the experience and answers the belonging item again
+/// (unless an "after" answer is already on file: the form then leaves the
+/// question out, and an answer sent anyway is refused with a 409).
 pub async fn student_feedback(
     db: &DatabaseConnection,
     user: &CurrentUser,
     placement_id: i32,
     form: &FeedbackForm,
 ) -> AppResult<()> {
-    find_for_student(db, user, placement_id).await?;
+    let found = find_for_student(db, user, placement_id).await?;
+    let after_answered = answered(db, found.id, BelongingStage::After).await?;
     let mut errors = FieldErrors::new();
     let rating = errors.integer("rating", "student-feedback-rating-name", &form.rating, 1, 5);
-    let belonging = errors.integer(
-        "belonging",
-        "student-belonging-answer",
-        &form.belonging,
-        1,
-        5,
-    );
+    // `Some(None)`: not asked again.
+    let belonging = if after_answered && form.belonging.trim().is_empty() {
+        Some(None)
+    } else {
+        errors
+            .integer(
+                "belonging",
+                "student-belonging-answer",
+                &form.belonging,
+                1,
+                5,
+            )
+            .map(Some)
+    };
     let comment =
         errors.optional_text("comment", "form-comment-name", &form.comment, limit::LETTER);
     let (Some(rating), Some(belonging)) = (rating, belonging) else {
@@ -999,15 +1019,18 @@ pub async fn student_feedback(
     })
     .await?;
     // An "after" answer recorded without a rating (an older database, the
-    // demo seed) is refused by `record_belonging` with a 409 saying so.
-    record_belonging(
-        &txn,
-        id,
-        student_id,
-        BelongingStage::After,
-        belonging as i32,
-    )
-    .await?;
+    // demo seed) is refused by `record_belonging` with a 409 saying so, and
+    // nothing is written.
+    if let Some(belonging) = belonging {
+        record_belonging(
+            &txn,
+            id,
+            student_id,
+            BelongingStage::After,
+            belonging as i32,
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(())
 }
@@ -1060,6 +1083,9 @@ pub struct PlacementView {
     pub end_note: Option<String>,
     /// The student answered the "before" belonging question.
     pub before_answered: bool,
+    /// An "after" answer is on file (one without a rating: the demo seed, an
+    /// older database): the closing form does not ask it again.
+    pub after_answered: bool,
     pub mentor: Option<super::mentor::MentorView>,
     /// The posting promises a named mentor (`mentor_assigned`).
     pub mentor_required: bool,
@@ -1074,12 +1100,8 @@ pub async fn view(
     placement: placement::Model,
     reader: super::evaluation::Reader,
 ) -> AppResult<PlacementView> {
-    let before_answered = belonging_response::Entity::find()
-        .filter(belonging_response::Column::PlacementId.eq(placement.id))
-        .filter(belonging_response::Column::Stage.eq(BelongingStage::Before))
-        .count(db)
-        .await?
-        > 0;
+    let before_answered = answered(db, placement.id, BelongingStage::Before).await?;
+    let after_answered = answered(db, placement.id, BelongingStage::After).await?;
     let mentor_required = super::mentor::required(db, placement.opportunity_id).await?;
     let employer_evaluation = super::evaluation::employer_side(&placement, reader);
     let student_evaluation = super::evaluation::student_side(&placement, reader);
@@ -1162,6 +1184,7 @@ pub async fn view(
         end_reason,
         end_note,
         before_answered,
+        after_answered,
         mentor,
         mentor_required,
         employer_evaluation,

@@ -1,7 +1,7 @@
 //! A guardian withdraws consent (eyes13c F5, eyes13a F9). A consent given
 //! can be taken back at any time, by the family itself: the confirmation
 //! mailed to each guardian carries a link, and a guardian's settings page
-//! lists the placements it can stop. Any active guardian of the minor may,
+//! lists the placements it can stop and mails the link of any of them. Any active guardian of the minor may,
 //! as any of them could have declined. Guardians have no account: the link
 //! is signed over the guardian's address (`mail::preferences::token`), so
 //! one mailed to an address the school has since corrected opens nothing,
@@ -167,17 +167,21 @@ pub async fn withdraw(
     Ok(Ok(saved))
 }
 
-/// A placement on a guardian's settings page, with its withdrawal link.
+/// A placement on a guardian's settings page. The page offers to mail its
+/// withdrawal link rather than showing it: the settings link is in every
+/// mail to the guardian and never expires, so a sibling holding one
+/// forwarded mail must not be able to stop a brother's placement in the
+/// parent's name (eyes15a F6).
 #[derive(Debug, Serialize)]
 pub struct Stoppable {
+    pub placement: i32,
     pub student: String,
     pub title: String,
-    pub link: String,
 }
 
-/// The placements of a guardian's students they may stop now, with their
-/// links, for the guardian's settings page: a family that consented before
-/// confirmations carried the link finds it there.
+/// The placements of a guardian's students they may stop now, for the
+/// guardian's settings page: a family that consented before confirmations
+/// carried the link asks for it there.
 pub async fn of_guardian(
     db: &impl ConnectionTrait,
     guardian: &guardian::Model,
@@ -200,11 +204,63 @@ pub async fn of_guardian(
     for placement in placements {
         if let Ok(found) = may_stop(db, guardian.clone(), placement).await? {
             listed.push(Stoppable {
-                link: path(guardian, found.placement.id),
+                placement: found.placement.id,
                 student: found.student.first_name,
                 title: found.opportunity.title,
             });
         }
     }
     Ok(listed)
+}
+
+/// Mails `guardian`, at their address on file, the link withdrawing
+/// consent to `placement_id`, asked for from their settings page; the
+/// placement as listed there, or `None` when they may not stop it. Within
+/// the address's mail budget (`throttle::allow_mail`): past it the page
+/// answers the same and nothing more is sent.
+pub async fn mail_link(
+    db: &DatabaseConnection,
+    guardian: guardian::Model,
+    placement_id: i32,
+) -> AppResult<Option<Stoppable>> {
+    let Some(placement) = placement::Entity::find_by_id(placement_id).one(db).await? else {
+        return Ok(None);
+    };
+    let Ok(found) = may_stop(db, guardian, placement).await? else {
+        return Ok(None);
+    };
+    let Some(to) = preferences::guardian_always(&found.guardian) else {
+        return Ok(None);
+    };
+    if crate::auth::throttle::allow_mail(db, &to.email).await? {
+        let facts = super::consent::Facts::load(db, &found.opportunity).await?;
+        let name = format!(
+            "{} {}",
+            found.guardian.given_name, found.guardian.family_name
+        );
+        crate::mail::notices::send(
+            db,
+            &to,
+            crate::mail::notices::Notice {
+                kind: "withdraw-link-guardian",
+                name: &name,
+                title: &facts.title,
+                organization: &facts.organization,
+                student: &found.student.first_name,
+                school: &super::confirmation::school_of(db, &found.student).await?,
+                person: "",
+                link: path(&found.guardian, found.placement.id),
+                facts: None,
+                attachment: None,
+                for_organization: None,
+                about_organization: None,
+            },
+        )
+        .await?;
+    }
+    Ok(Some(Stoppable {
+        placement: found.placement.id,
+        student: found.student.first_name,
+        title: found.opportunity.title,
+    }))
 }

@@ -283,6 +283,7 @@ pub fn generate(rng: &mut StdRng, metro: usize, today: NaiveDate) -> PostingForm
         skills: skills.join(", "),
         features,
         seen: String::new(),
+        once: String::new(),
     }
 }
 
@@ -433,6 +434,7 @@ impl SpanishPosting {
             skills: self.skills.into(),
             features: self.features.iter().map(|f| f.key().to_owned()).collect(),
             seen: String::new(),
+            once: String::new(),
         }
     }
 }

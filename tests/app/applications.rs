@@ -1072,7 +1072,8 @@ async fn a_spanish_reader_sees_hours_written_with_a_decimal_comma() {
 }
 
 #[tokio::test]
-async fn a_second_after_answer_about_belonging_is_refused_with_a_reason_not_a_server_error() {
+async fn a_second_after_answer_about_belonging_is_refused_with_a_reason_not_a_server_error_and_not_asked_again()
+ {
     on_each_backend(async |app: TestApp| {
         use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
         let admin = app.admin().await;
@@ -1141,6 +1142,33 @@ async fn a_second_after_answer_about_belonging_is_refused_with_a_reason_not_a_se
         assert_eq!(
             app.number(&format!(
                 "SELECT COUNT(*) AS n FROM belonging_response WHERE placement_id = {placement} AND stage = 'after' AND score = 2"
+            ))
+            .await,
+            1
+        );
+        // The closing form no longer asks it, and the rating alone is kept.
+        let form = app.get_as(&ana, &page).await.text().await.unwrap();
+        assert!(form.contains(&format!("{page}/feedback")), "{form}");
+        assert!(!form.contains("id=\"belonging-1\""), "{form}");
+        let response = app
+            .submit_as(
+                &ana,
+                &page,
+                &format!("{page}/feedback"),
+                &[("rating", "5"), ("comment", "")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.number(&format!(
+                "SELECT COUNT(*) AS n FROM placement WHERE id = {placement} AND student_rating = 5"
+            ))
+            .await,
+            1
+        );
+        assert_eq!(
+            app.number(&format!(
+                "SELECT COUNT(*) AS n FROM belonging_response WHERE placement_id = {placement} AND stage = 'after'"
             ))
             .await,
             1

@@ -250,6 +250,7 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/address-report/{token}", "NNNNNNNN"),
     ("POST", "/address-report/{token}", "NNNNNNNN"),
     ("POST", "/email/{token}", "NNNNNNNN"),
+    ("POST", "/email/{token}/withdraw-link", "NNNNNNNN"),
     ("GET", "/account/mfa", "LAAAAAAA"),
     ("POST", "/account/mfa/{action}", "LAAAAAAA"),
     ("GET", "/login/mfa", "LLLLLLLL"),

@@ -906,7 +906,7 @@ async fn a_delta_export_or_missing_demographics_never_deactivate_or_wipe_anyone(
 }
 
 /// A funnel row's count on a dashboard page (`None` when hidden).
-fn funnel(html: &str, key: &str) -> Option<usize> {
+pub(crate) fn funnel(html: &str, key: &str) -> Option<usize> {
     let row = html.split(&format!("id=\"funnel-{key}\"")).nth(1)?;
     let row = &row[..row.find("</tr>")?];
     let cell = row.split("<td>").nth(1)?;

@@ -729,7 +729,9 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             .remove(1);
         let link = confirmed.link("/withdraw/");
         assert!(confirmed.text().contains("Retirar el consentimiento"));
-        // Her settings page, reached from any mail's footer, lists it too.
+        // Her settings page, reached from any mail's footer, lists it, but
+        // mails her the link rather than holding it: a sibling with one
+        // forwarded mail cannot stop the placement (eyes15a F6).
         let page = app
             .get_as(&new_client(), &settings)
             .await
@@ -737,7 +739,37 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             .await
             .unwrap();
         let token = link.trim_start_matches("/withdraw/");
-        assert!(page.contains(token), "{page}");
+        assert!(page.contains("withdraw-links"), "{page}");
+        assert!(!page.contains(token), "{page}");
+        let ask = format!("{settings}/withdraw-link");
+        let response = app
+            .submit_as(
+                &new_client(),
+                &settings,
+                &ask,
+                &[("placement", placement.to_string().as_str())],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("id=\"link-mailed\""), "{body}");
+        assert!(!body.contains(token), "{body}");
+        let mailed = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert_eq!(mailed.link("/withdraw/"), link);
+        assert!(
+            mailed.subject().contains("retirar el consentimiento"),
+            "{}",
+            mailed.subject()
+        );
+        for other in ["999999", "abc", ""] {
+            let response = app
+                .submit_as(&new_client(), &settings, &ask, &[("placement", other)])
+                .await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{other}");
+        }
 
         let employer = new_client();
         app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
@@ -827,9 +859,9 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
         assert_eq!(placement_status(&app, placement).await, "cancelled");
 
         let told = server
-            .wait_for_to("maria@example.org", 3, 15)
+            .wait_for_to("maria@example.org", 4, 15)
             .await
-            .remove(2);
+            .remove(3);
         assert!(
             told.subject().contains("Consentimiento retirado"),
             "{}",
@@ -888,6 +920,29 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             assert!(!body.contains("Cambiamos de planes"), "{page}: {body}");
         }
 
+        // On the audit log as a guardian's act through her link: no
+        // account, the guardian and the address her link was signed over.
+        let guardian_id = crate::families::maria(&app).await.id;
+        let audit =
+            crate::families::text(&app, &w.admin, "/admin/audit?action=withdraw_consent").await;
+        assert!(
+            audit.contains("<td>A guardian, through the link emailed to them</td>"),
+            "{audit}"
+        );
+        let subject = format!(
+            "placement {placement} (consent_withdrawn, cancelled), student {}, guardian {guardian_id}: link to maria@example.org",
+            w.student_id
+        );
+        assert!(audit.contains(&subject), "{subject}: {audit}");
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'withdraw_consent' AND actor_id = 0 \
+                 AND actor_kind = 'guardian_link'"
+            )
+            .await,
+            1
+        );
+
         // A second tab: nothing left to withdraw, and nothing else changes.
         let again = app
             .submit_as(&new_client(), "/register", &link, &[("confirm", "on")])
@@ -899,10 +954,10 @@ async fn a_guardian_withdraws_consent_by_the_link_in_the_confirmation() {
             .text()
             .await
             .unwrap();
-        assert!(!page.contains(token), "{page}");
+        assert!(!page.contains("withdraw-links"), "{page}");
         assert_eq!(
-            server.wait_for_to("maria@example.org", 3, 15).await.len(),
-            3,
+            server.wait_for_to("maria@example.org", 4, 15).await.len(),
+            4,
             "one mail about the withdrawal"
         );
     }

@@ -34,6 +34,7 @@ mod i18n_completeness;
 mod impact;
 mod integrity;
 mod journeys;
+mod lapsed_placements;
 mod layout;
 mod operations;
 mod opportunities;

@@ -1124,3 +1124,46 @@ async fn a_save_from_an_edit_page_opened_before_another_change_is_refused() {
     })
     .await;
 }
+
+/// A double click on "save draft", a second tab of the same new-posting
+/// form, or three sent at once: one draft, and each answer leads to it. A
+/// new form makes a new draft.
+#[tokio::test]
+async fn the_same_new_posting_form_sent_twice_makes_one_draft() {
+    on_each_backend(async |app: TestApp| {
+        let employer = app.employer("New Startup", "sam@startup.org").await;
+        let new = "/employer/opportunities/new";
+        let once_on = |page: &str| -> String {
+            let at = page.find("name=\"once\" value=\"").expect("a form token") + 19;
+            page[at..at + page[at..].find('"').unwrap()].to_owned()
+        };
+        let once = once_on(&app.get_as(&employer, new).await.text().await.unwrap());
+        let mut fields = posting(&[]);
+        fields.push(("once", once));
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let send = || app.submit_as(&employer, new, "/employer/opportunities", &fields);
+        let (a, b, c) = tokio::join!(send(), send(), send());
+        let again = send().await;
+        let places: Vec<String> = [a, b, c, again]
+            .iter()
+            .map(|r| {
+                assert_eq!(r.status(), StatusCode::SEE_OTHER);
+                location(r)
+            })
+            .collect();
+        assert!(places.iter().all(|p| *p == places[0]), "{places:?}");
+        assert_eq!(app.count("opportunity").await, 1);
+        // A form drawn afresh is another posting.
+        let other = once_on(&app.get_as(&employer, new).await.text().await.unwrap());
+        let mut fields = posting(&[]);
+        fields.push(("once", other));
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = app
+            .submit_as(&employer, new, "/employer/opportunities", &fields)
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_ne!(location(&response), places[0]);
+        assert_eq!(app.count("opportunity").await, 2);
+    })
+    .await;
+}

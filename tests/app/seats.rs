@@ -15,7 +15,7 @@ use crate::{
 
 /// A one-day, first-come job shadow with `slots` seats (fair draws have
 /// their own tests in draws.rs).
-async fn shadow(app: &TestApp, employer: &Client, slots: &str) -> i32 {
+pub(crate) async fn shadow(app: &TestApp, employer: &Client, slots: &str) -> i32 {
     let day = days_from_now(60);
     app.published(
         employer,
@@ -43,7 +43,11 @@ async fn student_id(app: &TestApp, first: &str) -> i32 {
 }
 
 /// The student's newest placement at `opportunity`, if any: (id, status).
-async fn placement_of(app: &TestApp, first: &str, opportunity: i32) -> Option<(i32, String)> {
+pub(crate) async fn placement_of(
+    app: &TestApp,
+    first: &str,
+    opportunity: i32,
+) -> Option<(i32, String)> {
     let id = student_id(app, first).await;
     entity::placement::Entity::find()
         .filter(entity::placement::Column::StudentId.eq(id))
@@ -55,7 +59,7 @@ async fn placement_of(app: &TestApp, first: &str, opportunity: i32) -> Option<(i
         .map(|p| (p.id, p.status.key().to_owned()))
 }
 
-async fn application_status(app: &TestApp, first: &str, opportunity: i32) -> String {
+pub(crate) async fn application_status(app: &TestApp, first: &str, opportunity: i32) -> String {
     let id = student_id(app, first).await;
     entity::application::Entity::find()
         .filter(entity::application::Column::StudentId.eq(id))
@@ -71,7 +75,7 @@ async fn application_status(app: &TestApp, first: &str, opportunity: i32) -> Str
 
 /// Seats taken (the one count behind accepting, search and dashboards)
 /// equal the placements still under way; returns them.
-async fn seats_agree(app: &TestApp, opportunity: i32) -> i64 {
+pub(crate) async fn seats_agree(app: &TestApp, opportunity: i32) -> i64 {
     let taken = stembridge::opportunities::service::slots_taken_by(&app.db, Some(&[opportunity]))
         .await
         .unwrap()
