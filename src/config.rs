@@ -176,6 +176,18 @@ pub struct Config {
     /// (default: http:// and the BIND address).
     #[arg(long, env = "PUBLIC_URL", global = true)]
     pub public_url: Option<String>,
+    /// The site's time zone as the environment names it (`TZ`, such as
+    /// `America/Chicago`). The system's clock reads `TZ` itself (see
+    /// `format::today`); this is its name, for the calendar files we mail.
+    /// Not a flag: a zone given as a flag would name one zone while the
+    /// clock ran in another.
+    #[arg(skip = time_zone_of_environment())]
+    pub time_zone: Option<String>,
+}
+
+/// `TZ`, which the system's clock reads, when it is set.
+fn time_zone_of_environment() -> Option<String> {
+    std::env::var("TZ").ok().filter(|tz| !tz.is_empty())
 }
 
 /// The key every test app shares: tokens are digested with one key per process.
@@ -217,6 +229,8 @@ impl Config {
             smtp_url: None,
             mail_from: "STEMbridge <no-reply@stembridge.invalid>".into(),
             public_url: None,
+            // The process's clock runs in it, whatever the configuration.
+            time_zone: time_zone_of_environment(),
         }
     }
 }

@@ -24,8 +24,10 @@ use crate::config::Config;
 /// Connects to the configured database (creating the SQLite file and its
 /// directory when needed) and applies pending migrations.
 pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConnection> {
-    // Every subcommand comes through here, and each may digest a token.
+    // Every subcommand comes through here, and each may digest a token
+    // (and mail a calendar file, which names the site's zone).
     crate::tokens::init(config)?;
+    crate::format::init_zone(config.time_zone.as_deref());
     // Migrations that seal stored secrets need the key the line above installed.
     crate::sealed::install_for_migrations();
     let url = config.database_url();

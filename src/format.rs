@@ -1,9 +1,12 @@
-//! Shared time and display helpers: today's date, and how times, pay and
+//! Shared time and display helpers: today's date and the site's time zone
+//! (its name and offsets, for calendar files), and how times, pay and
 //! grades read in the reader's language. The catalogue's own formats (dates
 //! written out, amounts of money) are `i18n::long_date` and `i18n::money`;
 //! these build on them.
 
-use chrono::{Local, NaiveDate};
+use std::sync::OnceLock;
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Offset, Utc};
 use entity::{Compensation, opportunity};
 
 use crate::i18n::{self, Lang, t, t_args};
@@ -14,6 +17,43 @@ use crate::i18n::{self, Lang, t, t_args};
 /// US evening log hours for tomorrow, and close a deadline hours early.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()
+}
+
+/// The name of the site's zone (one per process, as the clock's).
+static ZONE_NAME: OnceLock<Option<String>> = OnceLock::new();
+
+/// Records the name of the site's zone at start-up: `tz`, the environment's
+/// `TZ` (`:America/Chicago` and a zoneinfo file's path read as the name),
+/// else the system's (`/etc/localtime`), which is what the clock reads
+/// without `TZ`.
+pub fn init_zone(tz: Option<&str>) {
+    ZONE_NAME.get_or_init(|| zone_name_of(tz));
+}
+
+fn zone_name_of(tz: Option<&str>) -> Option<String> {
+    match tz
+        .map(|tz| tz.trim_start_matches(':'))
+        .filter(|tz| !tz.is_empty())
+    {
+        Some(tz) => Some(
+            tz.rsplit_once("zoneinfo/")
+                .map_or(tz, |(_, name)| name)
+                .to_owned(),
+        ),
+        None => iana_time_zone::get_timezone().ok(),
+    }
+}
+
+/// The name of the site's time zone (`America/Chicago`), which calendar
+/// files give their times in, if it is known.
+pub fn zone_name() -> Option<&'static str> {
+    ZONE_NAME.get_or_init(|| zone_name_of(None)).as_deref()
+}
+
+/// The site's offset from UTC at a moment: its zone's, as [`today`] reads
+/// the date.
+pub fn offset_at(at: DateTime<Utc>) -> FixedOffset {
+    at.with_timezone(&Local).offset().fix()
 }
 
 /// The site's date of a moment (as [`today`] is now's).

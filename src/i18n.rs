@@ -435,11 +435,19 @@ pub fn group_label(lang: Lang, group: &str) -> String {
         .map_or_else(|| group.to_owned(), |label| label.as_ref().to_owned())
 }
 
-/// The line of mail written in the home language `code` itself, for a
-/// family we can only write to in English or Spanish (see
-/// `families::service::tagline`), if the catalogue has one.
-pub fn tagline(code: &str) -> Option<String> {
-    plain(Lang::En, &format!("mail-tagline-{code}")).map(|line| line.as_ref().to_owned())
+/// The line written in a family's home language itself, for a family we
+/// can only write to in English or Spanish (see
+/// `families::service::tagline`): `(language of the line, its text)` for
+/// the home language `recorded` (a code or a name, as a guardian's record
+/// keeps it), if we know that language, do not write it, and the catalogue
+/// has a line in it (`mail-tagline-{code}`). Chinese recorded without its
+/// script gets the Simplified line, as CLDR writes `zh` (`zh-Hans`).
+pub fn tagline(recorded: &str) -> Option<(&'static str, String)> {
+    let code = match crate::languages::unwritten(recorded)? {
+        "zh" => "zh-Hans",
+        code => code,
+    };
+    plain(Lang::En, &format!("mail-tagline-{code}")).map(|line| (code, line.as_ref().to_owned()))
 }
 
 /// The name of an ISO 639-1 language in `lang`: from the catalogue for the
@@ -543,6 +551,51 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// eyes15b F2: no family the counselor's form offers a language for is
+    /// left with plain English and nothing in a language they read.
+    #[test]
+    fn every_language_of_the_guardian_form_has_a_name_and_a_line_in_it() {
+        for code in crate::languages::FAMILY_LANGUAGES {
+            for lang in Lang::ALL {
+                let id = format!("vocab-language-{code}");
+                assert!(
+                    LOCALES.try_lookup(lang.id(), &id).is_some(),
+                    "{id} missing in {}",
+                    lang.code()
+                );
+            }
+            if Lang::from_code(code).is_some() {
+                assert_eq!(tagline(code), None, "{code}: we write whole mails in it");
+                continue;
+            }
+            let (line, text) = tagline(code).unwrap_or_else(|| panic!("no line in {code}"));
+            assert_eq!(line, code);
+            assert!(text.contains("STEM"), "{code}: {text}");
+            // The same line in every catalogue: it is in the family's
+            // language, not the reader's.
+            for lang in Lang::ALL {
+                let id = format!("mail-tagline-{code}");
+                assert_eq!(
+                    LOCALES.try_lookup(lang.id(), &id).as_deref(),
+                    Some(text.as_str()),
+                    "{id} in {}",
+                    lang.code()
+                );
+            }
+        }
+        // Chinese recorded without its script gets the Simplified line
+        // (as before), marked as such.
+        let (line, text) = tagline("zh").expect("a line for plain Chinese");
+        assert_eq!(line, "zh-Hans");
+        assert!(text.contains("学校"), "{text}");
+        let (line, text) = tagline("Cantonese").expect("a line in Traditional characters");
+        assert_eq!(line, "zh-Hant");
+        assert!(text.contains("學校"), "{text}");
+        // A language we know but have no line in, and one we do not know.
+        assert_eq!(tagline("yo"), None);
+        assert_eq!(tagline("Hmong"), None);
     }
 
     #[test]

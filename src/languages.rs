@@ -1,22 +1,94 @@
 //! ISO 639-1 language codes, for the languages an employer's team speaks, a
 //! student prefers and a guardian reads, and [`normalize`], which reads a
-//! language however a person or a roster export wrote it.
+//! language however a person or a roster export wrote it. A family's home
+//! language is kept a little finer ([`family`]): Chinese with the script the
+//! family reads, since a line for them is written in one or the other.
 
 const CODES: &str = "aa:Afar|ab:Abkhazian|af:Afrikaans|ak:Akan|am:Amharic|an:Aragonese|ar:Arabic|as:Assamese|av:Avaric|ay:Aymara|az:Azerbaijani|ba:Bashkir|be:Belarusian|bg:Bulgarian|bi:Bislama|bm:Bambara|bn:Bengali|bo:Tibetan|br:Breton|bs:Bosnian|ca:Catalan|ce:Chechen|ch:Chamorro|co:Corsican|cr:Cree|cs:Czech|cu:Church Slavic|cv:Chuvash|cy:Welsh|da:Danish|de:German|dv:Divehi|dz:Dzongkha|ee:Ewe|el:Greek|en:English|eo:Esperanto|es:Spanish|et:Estonian|eu:Basque|fa:Persian|ff:Fulah|fi:Finnish|fj:Fijian|fo:Faroese|fr:French|fy:Western Frisian|ga:Irish|gd:Scottish Gaelic|gl:Galician|gn:Guarani|gu:Gujarati|gv:Manx|ha:Hausa|he:Hebrew|hi:Hindi|ho:Hiri Motu|hr:Croatian|ht:Haitian Creole|hu:Hungarian|hy:Armenian|hz:Herero|ia:Interlingua|id:Indonesian|ie:Interlingue|ig:Igbo|ii:Sichuan Yi|ik:Inupiaq|io:Ido|is:Icelandic|it:Italian|iu:Inuktitut|ja:Japanese|jv:Javanese|ka:Georgian|kg:Kongo|ki:Kikuyu|kj:Kuanyama|kk:Kazakh|kl:Kalaallisut|km:Khmer|kn:Kannada|ko:Korean|kr:Kanuri|ks:Kashmiri|ku:Kurdish|kv:Komi|kw:Cornish|ky:Kyrgyz|la:Latin|lb:Luxembourgish|lg:Ganda|li:Limburgish|ln:Lingala|lo:Lao|lt:Lithuanian|lu:Luba-Katanga|lv:Latvian|mg:Malagasy|mh:Marshallese|mi:Maori|mk:Macedonian|ml:Malayalam|mn:Mongolian|mr:Marathi|ms:Malay|mt:Maltese|my:Burmese|na:Nauru|nb:Norwegian Bokmal|nd:North Ndebele|ne:Nepali|ng:Ndonga|nl:Dutch|nn:Norwegian Nynorsk|no:Norwegian|nr:South Ndebele|nv:Navajo|ny:Chichewa|oc:Occitan|oj:Ojibwa|om:Oromo|or:Odia|os:Ossetian|pa:Punjabi|pi:Pali|pl:Polish|ps:Pashto|pt:Portuguese|qu:Quechua|rm:Romansh|rn:Kirundi|ro:Romanian|ru:Russian|rw:Kinyarwanda|sa:Sanskrit|sc:Sardinian|sd:Sindhi|se:Northern Sami|sg:Sango|si:Sinhala|sk:Slovak|sl:Slovenian|sm:Samoan|sn:Shona|so:Somali|sq:Albanian|sr:Serbian|ss:Swati|st:Southern Sotho|su:Sundanese|sv:Swedish|sw:Swahili|ta:Tamil|te:Telugu|tg:Tajik|th:Thai|ti:Tigrinya|tk:Turkmen|tl:Tagalog|tn:Tswana|to:Tongan|tr:Turkish|ts:Tsonga|tt:Tatar|tw:Twi|ty:Tahitian|ug:Uyghur|uk:Ukrainian|ur:Urdu|uz:Uzbek|ve:Venda|vi:Vietnamese|vo:Volapuk|wa:Walloon|wo:Wolof|xh:Xhosa|yi:Yiddish|yo:Yoruba|za:Zhuang|zh:Chinese|zu:Zulu";
 
 /// The home languages a guardian's form offers: the site's own, then those
-/// US districts record most. Any other language a roster gives is kept as
-/// recorded (the form offers it on that guardian's record).
-pub const FAMILY_LANGUAGES: [&str; 38] = [
-    "en", "es", "zh", "vi", "ar", "ht", "ko", "tl", "ru", "fr", "pt", "so", "ps", "fa", "uk", "ja",
-    "hi", "ur", "bn", "pa", "gu", "te", "ta", "ne", "my", "km", "lo", "am", "ti", "sw", "pl", "ro",
-    "tr", "el", "he", "th", "de", "it",
+/// US districts record most (Chinese as the two scripts families read).
+/// Any other language a roster gives is kept as recorded (the form offers it
+/// on that guardian's record, as it does plain `zh` recorded without a
+/// script). Each has a name (`vocab-language-{code}`) and, but for the
+/// site's own, a line written in it (`mail-tagline-{code}`) in the
+/// catalogue; a unit test of `i18n` checks both.
+pub const FAMILY_LANGUAGES: [&str; 39] = [
+    "en", "es", "zh-Hans", "zh-Hant", "vi", "ar", "ht", "ko", "tl", "ru", "fr", "pt", "so", "ps",
+    "fa", "uk", "ja", "hi", "ur", "bn", "pa", "gu", "te", "ta", "ne", "my", "km", "lo", "am", "ti",
+    "sw", "pl", "ro", "tr", "el", "he", "th", "de", "it",
 ];
 
-/// The code of a language we know but do not write yet (`vi`), however
-/// `written` names it; `None` for one we write (`es`), or do not know.
+/// The languages of [`CODES`] written right to left (Arabic, Hebrew and
+/// Thaana scripts): a line in one of them is marked `dir="rtl"`.
+const RIGHT_TO_LEFT: [&str; 10] = ["ar", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"];
+
+/// Whether text in the language `code` (`ar`, `fa`) runs right to left.
+pub fn right_to_left(code: &str) -> bool {
+    let primary = code.split(['-', '_']).next().unwrap_or_default();
+    RIGHT_TO_LEFT.contains(&primary)
+}
+
+/// The family code of a language we know but do not write yet (`vi`,
+/// `zh-Hant`), however `written` names it; `None` for one we write (`es`),
+/// or do not know.
 pub fn unwritten(written: &str) -> Option<&'static str> {
-    normalize(written).filter(|code| crate::i18n::Lang::from_code(code).is_none())
+    family(written).filter(|code| crate::i18n::Lang::from_code(code).is_none())
+}
+
+/// A family's home language as it is kept: [`normalize`]'s code, except
+/// that Chinese keeps the script the family reads, `zh-Hant` (Traditional
+/// characters) or `zh-Hans` (Simplified), and is plain `zh` when the value
+/// does not say. Guardian records (the roster, the counselor's form) go
+/// through here; languages people speak (postings, profiles, search) stay
+/// ISO 639-1.
+pub fn family(value: &str) -> Option<&'static str> {
+    match normalize(value)? {
+        "zh" => Some(chinese_script(value)),
+        code => Some(code),
+    }
+}
+
+/// The script a Chinese language value names. The script itself comes
+/// first ("Cantonese (Simplified)" reads Simplified), then the place (Taiwan,
+/// Hong Kong and Macau write Traditional characters, mainland China and
+/// Singapore Simplified), then the spoken language, as US districts record
+/// it: Cantonese families read Traditional, Mandarin ones Simplified.
+fn chinese_script(value: &str) -> &'static str {
+    const TRADITIONAL: &str = "zh-Hant";
+    const SIMPLIFIED: &str = "zh-Hans";
+    let folded = fold(value);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let says = |names: &[&str], han: &[&str]| {
+        words.iter().any(|w| names.contains(w)) || han.iter().any(|h| folded.contains(h))
+    };
+    let steps: [(&[&str], &[&str], &'static str); 6] = [
+        (
+            &["hant", "traditional"],
+            &["繁", "正體", "正体"],
+            TRADITIONAL,
+        ),
+        (&["hans", "simplified"], &["简", "簡"], SIMPLIFIED),
+        (
+            &["tw", "hk", "mo", "taiwan", "hong", "macau", "macao"],
+            &["台灣", "臺灣", "香港", "澳門"],
+            TRADITIONAL,
+        ),
+        (&["cn", "sg", "china", "singapore"], &[], SIMPLIFIED),
+        (
+            &["yue", "cantonese"],
+            &["粵", "粤", "廣東", "广东"],
+            TRADITIONAL,
+        ),
+        (&["cmn", "mandarin"], &["普通"], SIMPLIFIED),
+    ];
+    steps
+        .iter()
+        .find(|(names, han, _)| says(names, han))
+        .map_or("zh", |(_, _, script)| script)
 }
 
 /// The English name of an ISO 639-1 code, or `None` for an unknown code.
@@ -38,12 +110,13 @@ pub fn position(code: &str) -> Option<usize> {
 /// languages US school rosters carry, with their ISO 639-1 code. SIS exports
 /// write `spa`, `eng`, `vie`... as often as `es`; a few languages without a
 /// two-letter code are read as the written language families use (Mandarin
-/// and Cantonese as Chinese, Filipino as Tagalog).
-const THREE_LETTER: &str = "aar:aa|afr:af|aka:ak|alb:sq|amh:am|ara:ar|arb:ar|arm:hy|aym:ay|aze:az|bel:be|ben:bn|bos:bs|bul:bg|bur:my|cat:ca|ces:cs|cha:ch|chi:zh|cmn:zh|yue:zh|zho:zh|cze:cs|dan:da|deu:de|dut:nl|ell:el|eng:en|est:et|eus:eu|baq:eu|fas:fa|per:fa|fil:tl|fin:fi|fra:fr|fre:fr|ful:ff|geo:ka|ger:de|gle:ga|glg:gl|gre:el|grn:gn|guj:gu|hat:ht|hau:ha|heb:he|hin:hi|hrv:hr|hun:hu|hye:hy|ibo:ig|ind:id|ice:is|isl:is|ita:it|jav:jv|jpn:ja|kan:kn|kat:ka|kaz:kk|khm:km|kin:rw|kir:ky|kor:ko|kur:ku|lao:lo|lav:lv|lit:lt|mac:mk|mal:ml|mar:mr|may:ms|mkd:mk|mlg:mg|mon:mn|msa:ms|mya:my|nav:nv|nep:ne|nld:nl|nor:no|nob:nb|nno:nn|orm:om|pan:pa|pol:pl|por:pt|pus:ps|que:qu|ron:ro|rum:ro|run:rn|rus:ru|sin:si|slk:sk|slo:sk|slv:sl|smo:sm|sna:sn|som:so|spa:es|sqi:sq|srp:sr|swa:sw|swh:sw|swe:sv|tam:ta|tel:te|tgk:tg|tgl:tl|tha:th|tir:ti|ton:to|tuk:tk|tur:tr|twi:tw|uig:ug|ukr:uk|urd:ur|uzb:uz|vie:vi|wol:wo|xho:xh|yid:yi|yor:yo|zul:zu";
+/// and Cantonese as Chinese, Dari and Iranian Persian as Persian, the
+/// Pashto varieties as Pashto, Filipino as Tagalog).
+const THREE_LETTER: &str = "aar:aa|afr:af|aka:ak|alb:sq|amh:am|ara:ar|arb:ar|arm:hy|aym:ay|aze:az|bel:be|ben:bn|bos:bs|bul:bg|bur:my|cat:ca|ces:cs|cha:ch|chi:zh|cmn:zh|yue:zh|zho:zh|prs:fa|pes:fa|pbu:ps|pbt:ps|pst:ps|cze:cs|dan:da|deu:de|dut:nl|ell:el|eng:en|est:et|eus:eu|baq:eu|fas:fa|per:fa|fil:tl|fin:fi|fra:fr|fre:fr|ful:ff|geo:ka|ger:de|gle:ga|glg:gl|gre:el|grn:gn|guj:gu|hat:ht|hau:ha|heb:he|hin:hi|hrv:hr|hun:hu|hye:hy|ibo:ig|ind:id|ice:is|isl:is|ita:it|jav:jv|jpn:ja|kan:kn|kat:ka|kaz:kk|khm:km|kin:rw|kir:ky|kor:ko|kur:ku|lao:lo|lav:lv|lit:lt|mac:mk|mal:ml|mar:mr|may:ms|mkd:mk|mlg:mg|mon:mn|msa:ms|mya:my|nav:nv|nep:ne|nld:nl|nor:no|nob:nb|nno:nn|orm:om|pan:pa|pol:pl|por:pt|pus:ps|que:qu|ron:ro|rum:ro|run:rn|rus:ru|sin:si|slk:sk|slo:sk|slv:sl|smo:sm|sna:sn|som:so|spa:es|sqi:sq|srp:sr|swa:sw|swh:sw|swe:sv|tam:ta|tel:te|tgk:tg|tgl:tl|tha:th|tir:ti|ton:to|tuk:tk|tur:tr|twi:tw|uig:ug|ukr:uk|urd:ur|uzb:uz|vie:vi|wol:wo|xho:xh|yid:yi|yor:yo|zul:zu";
 
 /// Names rosters use besides the English names of [`CODES`]: each language's
 /// name in itself (accents removed, as [`fold`] does) and common variants.
-const OTHER_NAMES: &str = "espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|mandarin chinese:zh|cantonese:zh|cantonese chinese:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|廣東話:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
+const OTHER_NAMES: &str = "espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|mandarin chinese:zh|cantonese:zh|cantonese chinese:zh|traditional chinese:zh|simplified chinese:zh|chinese traditional:zh|chinese simplified:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|普通話:zh|國語:zh|国语:zh|華語:zh|华语:zh|廣東話:zh|广东话:zh|粵語:zh|粤语:zh|繁體中文:zh|繁体中文:zh|正體中文:zh|简体中文:zh|簡體中文:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
 
 /// Lower case, without the accents of Latin letters (`Español` → `espanol`),
 /// one space between words.
@@ -240,6 +313,82 @@ mod tests {
             "es4",
         ] {
             assert_eq!(normalize(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn a_familys_chinese_keeps_the_script_they_read() {
+        // eyes15b F3: as rosters write it.
+        for written in [
+            "zh-Hant",
+            "zh-TW",
+            "zh_TW",
+            "zh-HK",
+            "zh-Hant-TW",
+            "zh-MO",
+            "yue",
+            "yue-HK",
+            "Cantonese",
+            "Chinese - Cantonese",
+            "Chinese (Traditional)",
+            "Chinese, Traditional",
+            "Traditional Chinese",
+            "Chinese-Traditional",
+            "繁體中文",
+            "繁体中文",
+            "正體中文",
+            "廣東話",
+            "粵語",
+            "Mandarin (Taiwan)",
+            "cmn-Hant-TW",
+        ] {
+            assert_eq!(family(written), Some("zh-Hant"), "{written}");
+            assert_eq!(normalize(written), Some("zh"), "{written} is Chinese");
+        }
+        for written in [
+            "zh-Hans",
+            "zh-CN",
+            "zh-SG",
+            "zh-Hans-CN",
+            "Mandarin",
+            "Mandarin Chinese",
+            "cmn",
+            "Chinese (Simplified)",
+            "Simplified Chinese",
+            "简体中文",
+            "簡體中文",
+            "普通话",
+            "Cantonese (Simplified)",
+        ] {
+            assert_eq!(family(written), Some("zh-Hans"), "{written}");
+        }
+        for written in ["zh", "ZH", "Chinese", "chi", "zho", "中文", "汉语"] {
+            assert_eq!(family(written), Some("zh"), "{written}: as today");
+        }
+        // Other languages are kept as `normalize` reads them.
+        assert_eq!(family("Tiếng Việt"), Some("vi"));
+        assert_eq!(family("es-MX"), Some("es"));
+        assert_eq!(family("Klingon"), None);
+        assert_eq!(unwritten("zh-TW"), Some("zh-Hant"));
+        assert_eq!(unwritten("Spanish"), None);
+    }
+
+    #[test]
+    fn dari_and_pashto_are_read_by_their_iso_639_3_codes() {
+        assert_eq!(normalize("prs"), Some("fa"));
+        assert_eq!(normalize("PRS"), Some("fa"));
+        assert_eq!(normalize("pes"), Some("fa"));
+        assert_eq!(normalize("pbu"), Some("ps"));
+        assert_eq!(normalize("Dari"), Some("fa"));
+    }
+
+    #[test]
+    fn languages_written_right_to_left_are_known() {
+        for code in ["ar", "fa", "ps", "ur", "he", "yi", "ar-EG"] {
+            assert!(right_to_left(code), "{code}");
+        }
+        for code in ["en", "es", "zh-Hant", "vi", "am", "ti", ""] {
+            assert!(!right_to_left(code), "{code}");
         }
     }
 }

@@ -9,7 +9,7 @@ pub mod cli; // the subcommands besides `serve`
 pub mod config; // environment variables and flags
 pub mod db; // connection, migrations, write transactions, conditional updates
 pub mod error; // the one error type and how it answers over HTTP
-pub mod format; // today's date, and how times, pay and grades read (built on i18n's dates and money)
+pub mod format; // today's date and the site's time zone, and how times, pay and grades read (built on i18n's dates and money)
 pub mod forms; // extractors for forms, queries, paths and uploads (refusals are our pages), field errors
 pub mod i18n; // the reader's language and the message catalogue (locales/)
 pub mod jobs; // background jobs run once across app servers: a lease per job; outbox claims and retries
@@ -43,7 +43,7 @@ pub mod security; // account security: MFA, password reset, account lifecycle
 // Shared data and tools.
 pub mod contact_details; // phone numbers, email addresses, links and social handles in text employers write for students, and students write to organizations
 pub mod geo; // ZIP centroids and distances
-pub mod languages; // ISO 639-1 codes
+pub mod languages; // ISO 639-1 codes; a family's home language as kept (Chinese with its script), and which are written right to left
 pub mod outbox; // the search outbox rows written with each change, and its backlog for /readyz
 pub mod pages; // home, dashboards, health checks, language choice
 pub mod paging; // lists in pages: page and search parameters, LIMIT/OFFSET, the links around a page

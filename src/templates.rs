@@ -69,6 +69,13 @@ fn build_environment() -> Environment<'static> {
     env.add_test("written_language", |code: &str| {
         Lang::from_code(code).is_some()
     });
+    // Whether a family recorded as reading `code` gets a line in it on top
+    // of our English mail (`vi`: yes; `yo`: English only).
+    env.add_test("home_line", |code: &str| i18n::tagline(code).is_some());
+    // Whether text in a language runs right to left (`ar`, `fa`, `ur`...).
+    env.add_test("right_to_left", |code: &str| {
+        crate::languages::right_to_left(code)
+    });
     // Vocabulary terms by key, in the page's language.
     env.add_filter("vocab", |state: &State, key: &str, vocabulary: &str| {
         Value::from(i18n::vocab_shared(lang_of(state), vocabulary, key))

@@ -183,12 +183,18 @@ families-record-held = On hold: a family reported a change of guardian contact a
 families-record-held-admin = Lift the hold
 families-language-not-known = Not known
 families-language-mail-in-english = { $language } (mail in English)
-families-guardian-language-not-written = The school records { $language } for this family. STEMbridge does not write whole emails in { $language } yet: ours to them are in English, with one line in { $language } where we have it, asking them to contact the school. Reach them through the school's interpreter for anything that needs an answer, such as consent.
+families-guardian-language-not-written = The school records { $language } for this family. STEMbridge does not write whole emails in { $language } yet: ours to them are in English, with one line on top in { $language } saying the email is from the school and asking them to contact the school for help reading it. The pages our links open show that line too. Reach them through the school's interpreter for anything that needs an answer, such as consent.
+families-guardian-language-english-only = The school records { $language } for this family, and we have no line in { $language }: they get our emails in English only, with nothing in a language they read. Call them through the school's interpreter, above all for consent.
 families-counselor-language-not-written = A guardian's home language is { $language }: the consent mail went in English with one line in { $language }. An interpreter may help them answer.
+families-counselor-language-english-only = A guardian's home language is { $language }: we have no line in { $language }, so the consent mail went in English only. Call them through an interpreter.
 families-counselor-held = Email consent is on hold: a family reported a change of guardian contact. An administrator must check it with the family first; a paper form can still be recorded.
 families-counselor-open-record = Open the student's record
-families-roster-unwritten-languages = Some families' home language is one STEMbridge does not write whole emails in yet. They get our emails in English, with one line in their language where we have it, asking them to contact the school; the school may reach them through an interpreter, above all for consent.
+families-roster-unwritten-languages = Some families' home language is one STEMbridge does not write whole emails in yet. They get our emails in English with one line on top in their language, asking them to contact the school, or in English only where the list below says we have no line in it; the school may reach them through an interpreter, above all for consent.
 families-roster-unwritten-language = { $language }: { $count ->
+    [one] 1 guardian
+   *[other] { $count } guardians
+}
+families-roster-unwritten-language-english-only = { $language }, in English only (we have no line in { $language }): { $count ->
     [one] 1 guardian
    *[other] { $count } guardians
 }
@@ -218,6 +224,7 @@ families-holds-link = Email consent on hold (families' reports)
 families-withdraw-title = Withdraw consent for { $student }'s placement
 families-withdraw-intro = You can withdraw the consent given for { $student }'s placement “{ $title }” with { $organization }. The placement then ends at once, and { $student } should not go there any more. { $student }, the organization and { $student }'s school, { $school }, are told, and every parent or guardian on file gets an email saying who withdrew it.
 families-withdraw-dates = The placement runs from { $start } to { $end }.
+families-withdraw-date = The placement is on { $date }.
 families-withdraw-confirm = I withdraw consent: { $student } will not take part in this placement.
 families-withdraw-note-hint = Only the school reads this.
 families-withdraw-submit = Withdraw consent

@@ -63,7 +63,19 @@ mail-preferences-text = Para elegir el idioma de nuestros correos, o cuáles rec
 mail-preferences-button = Elegir su idioma y los correos que recibe
 mail-calendar-attached = Se adjunta una invitación de calendario con las fechas y la dirección.
 mail-ics-summary = { $title } ({ $organization })
-mail-ics-description = Práctica STEM de { $student }, a través de STEMbridge.
+mail-ics-description = Práctica STEM de { $student }, estudiante de { $school }, a través de STEMbridge.
+mail-ics-withdraw-link = { $reader ->
+    [student] Para dejar esta práctica, abre { $link } o habla con { $school }.
+   *[adult] Para retirar su consentimiento a esta práctica, abra { $link } o comuníquese con { $school }.
+}
+mail-ics-withdraw-school = { $reader ->
+    [student] Para dejar esta práctica, habla con { $school }.
+   *[adult] Para retirar su consentimiento a esta práctica, use el botón del correo de confirmación que le enviamos, o comuníquese con { $school }.
+}
+mail-ics-called-off = { $reader ->
+    [student] Esta práctica se canceló o terminó: no vayas allí. Preguntas: habla con { $school }.
+   *[adult] Esta práctica se canceló o terminó: { $student } no debe ir allí. Preguntas: { $school }.
+}
 
 mail-offer-subject = Tienes una oferta: { $title }
 mail-offer-body = Buenas noticias: { $organization } te ofrece un lugar en “{ $title }”. Abre tu solicitud para aceptarla o rechazarla.
@@ -99,9 +111,9 @@ mail-placement-called-off-guardian-asked-subject = La práctica de { $student } 
 mail-placement-called-off-guardian-asked-body = Le pedimos su consentimiento para la práctica de { $student }, “{ $title }” con { $organization }. Esa práctica no se realizará: no necesita responder, y el enlace que le enviamos ya no funciona. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
 mail-consent-request-closed-guardian-subject = Solicitud de consentimiento cerrada: { $title }
 mail-consent-request-closed-guardian-body = Le pedimos su consentimiento para la práctica de { $student }, “{ $title }” con { $organization }. Sus fechas ya pasaron, así que la solicitud está cerrada: no necesita responder, y el enlace que le enviamos ya no funciona. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
-mail-consent-declined-guardian-link-subject = Consentimiento rechazado: práctica de { $student } { $title }
+mail-consent-declined-guardian-link-subject = Consentimiento rechazado: práctica de { $student } “{ $title }”
 mail-consent-declined-guardian-link-body = Se rechazó el consentimiento para la práctica de { $student }, “{ $title }” con { $organization }, con el enlace que enviamos por correo y con el nombre { $person }. La práctica no se realizará. Si esto no es lo que decidió su familia, comuníquese ahora con la escuela de { $student }, { $school }.
-mail-consent-declined-guardian-paper-subject = Consentimiento rechazado en papel: práctica de { $student } { $title }
+mail-consent-declined-guardian-paper-subject = Consentimiento rechazado en papel: práctica de { $student } “{ $title }”
 mail-consent-declined-guardian-paper-body = { $school } registró un formulario de consentimiento en papel que rechaza la práctica de { $student }, “{ $title }” con { $organization }, con el nombre { $person }. La práctica no se realizará. Si nadie de su familia firmó este formulario, comuníquese ahora con { $school }.
 mail-mentor-guardian-subject = El mentor de { $student } en { $title }
 mail-mentor-guardian-body = { $organization } nombró a { $person } mentor de { $student } en “{ $title }”: la persona adulta que se reúne con { $student } allí. Si tiene preguntas o dudas, comuníquese con la escuela de { $student }, { $school }.
@@ -109,7 +121,7 @@ mail-placement-guardian-button = ¿Cambió de opinión? Retirar el consentimient
 mail-placement-guardian-paper-subject = La práctica de { $student } está confirmada con un formulario en papel: { $title }
 mail-placement-guardian-paper-body = El lugar de { $student } en “{ $title }” con { $organization } está confirmado: { $school } registró un formulario de consentimiento en papel firmado como { $person }. Si no fue usted, o no es lo que su familia acordó, comuníquese con { $school } de inmediato. Esto es lo que debe saber:
 mail-placement-guardian-paper-button = ¿Cambió de opinión? Retirar el consentimiento
-mail-consent-withdrawn-guardian-subject = Consentimiento retirado: práctica de { $student } { $title }
+mail-consent-withdrawn-guardian-subject = Consentimiento retirado: práctica de { $student } “{ $title }”
 mail-consent-withdrawn-guardian-body = { $person } retiró el consentimiento dado para la práctica de { $student }, “{ $title }” con { $organization }, con el enlace que enviamos por correo. La práctica terminó y { $student } no debe ir allí a partir de ahora. El archivo de calendario adjunto marca como cancelado el evento que le enviamos. Si esto no es lo que decidió su familia, comuníquese con la escuela de { $student }, { $school }.
 
 mail-digest-subject = { $count ->
@@ -146,7 +158,7 @@ mail-unsub-done-updates = Listo: ya no se enviarán correos sobre solicitudes y 
 mail-unsub-done-digest = Listo: el resumen semanal ya no se enviará a { $email }.
 mail-unsub-confirm = Dejar de recibirlos
 mail-unsub-always-user = Las solicitudes de consentimiento y los mensajes de seguridad no son opcionales: se siguen enviando.
-mail-unsub-always-guardian = Las solicitudes de consentimiento no son opcionales: cuando un estudiante del que usted es tutor necesite su consentimiento, seguirá recibiendo el correo.
+mail-unsub-always-guardian = Las solicitudes de consentimiento y los mensajes de seguridad no son opcionales: cuando un estudiante del que usted es tutor necesite su consentimiento, o cuando una práctica sobre la que se le consultó o avisó se cancele, termine antes o pierda el consentimiento, seguirá recibiendo el correo.
 mail-unsub-manage = Toda la configuración de correo
 
 mail-guardian-title = Su configuración de correo
@@ -188,8 +200,15 @@ mail-hold-reminder-button = Ver todos los estudiantes con retención
 mail-footer-staff = STEMbridge conecta a estudiantes escolares con prácticas STEM. Usted recibe este correo porque administra STEMbridge para su distrito. No tiene rastreo.
 # One line in a family's home language, for the languages we do not yet
 # write whole mails in: the same text in every catalogue (it is written in
-# that language, not the reader's). To be checked by native speakers.
-mail-tagline-zh = 这封邮件来自您孩子的学校，内容是关于一个 STEM 实习机会，可能需要您的答复。如需帮助阅读，请联系学校。
+# that language, not the reader's), one for each language the guardian form
+# offers (languages::FAMILY_LANGUAGES; a unit test of i18n checks it). The
+# same sentence in each: this is from your child's school, about a STEM
+# internship, and may need your reply; if you need help reading it, contact
+# the school. To be checked by native speakers (and by the district, whose
+# interpreters may prefer other words: Dari readers, for one, may prefer
+# مکتب to مدرسه for "school").
+mail-tagline-zh-Hans = 这封邮件来自您孩子的学校，内容是关于一个 STEM 实习机会，可能需要您的答复。如需帮助阅读，请联系学校。
+mail-tagline-zh-Hant = 這封郵件來自您孩子的學校，內容是關於一個 STEM 實習機會，可能需要您的答覆。如需協助閱讀，請聯絡學校。
 mail-tagline-vi = Thư này từ trường của con quý vị, về một chương trình thực tập STEM, và có thể cần quý vị trả lời. Nếu cần giúp đọc thư, xin liên lạc với trường.
 mail-tagline-ar = هذه الرسالة من مدرسة طفلك بشأن تدريب في مجال العلوم والتكنولوجيا (STEM)، وقد تحتاج إلى ردك. إذا كنت بحاجة إلى مساعدة في قراءتها، يُرجى الاتصال بالمدرسة.
 mail-tagline-ht = Mesaj sa a soti nan lekòl pitit ou a, sou yon estaj STEM, e li ka bezwen repons ou. Si ou bezwen èd pou li l, kontakte lekòl la.
@@ -199,6 +218,32 @@ mail-tagline-ru = Это письмо от школы вашего ребёнк�
 mail-tagline-fr = Ce message de l'école de votre enfant concerne un stage STEM et peut demander votre réponse. Si vous avez besoin d'aide pour le lire, contactez l'école.
 mail-tagline-pt = Esta mensagem da escola do seu filho é sobre um estágio STEM e pode precisar da sua resposta. Se precisar de ajuda para lê-la, entre em contato com a escola.
 mail-tagline-so = Fariintan waxay ka timid dugsiga ilmahaaga, waxayna ku saabsan tahay tababar STEM; waxaa laga yaabaa inay u baahato jawaabtaada. Haddii aad u baahan tahay caawimo si aad u akhrido, la xiriir dugsiga.
+mail-tagline-ps = دا برېښنالیک ستاسو د ماشوم له ښوونځي څخه د STEM د کارزده کړې په اړه دی، او کېدای شي ستاسو ځواب ته اړتیا ولري. که د لوستلو لپاره مرستې ته اړتیا لرئ، مهرباني وکړئ له ښوونځي سره اړیکه ونیسئ.
+mail-tagline-fa = این پیام از طرف مدرسهٔ فرزند شما و دربارهٔ یک دورهٔ کارآموزی STEM است و ممکن است به پاسخ شما نیاز داشته باشد. اگر برای خواندن آن به کمک نیاز دارید، لطفاً با مدرسه تماس بگیرید.
+mail-tagline-uk = Цей лист — від школи вашої дитини щодо стажування STEM; можливо, знадобиться ваша відповідь. Якщо вам потрібна допомога, щоб його прочитати, зверніться до школи.
+mail-tagline-ja = このメールはお子様の学校からの、STEMインターンシップに関するお知らせです。ご返信が必要な場合があります。読むのにお手伝いが必要な場合は、学校にご連絡ください。
+mail-tagline-hi = यह ईमेल आपके बच्चे के स्कूल की ओर से एक STEM इंटर्नशिप के बारे में है, और इसमें आपके जवाब की ज़रूरत हो सकती है। अगर इसे पढ़ने में आपको मदद चाहिए, तो कृपया स्कूल से संपर्क करें।
+mail-tagline-ur = یہ ای میل آپ کے بچے کے اسکول کی طرف سے ایک STEM انٹرن شپ کے بارے میں ہے، اور اس میں آپ کے جواب کی ضرورت ہو سکتی ہے۔ اگر اسے پڑھنے میں آپ کو مدد چاہیے تو براہ کرم اسکول سے رابطہ کریں۔
+mail-tagline-bn = এই ইমেলটি আপনার সন্তানের স্কুল থেকে একটি STEM ইন্টার্নশিপ সম্পর্কে এসেছে, এবং এতে আপনার উত্তর প্রয়োজন হতে পারে। এটি পড়তে সাহায্যের প্রয়োজন হলে অনুগ্রহ করে স্কুলের সাথে যোগাযোগ করুন।
+mail-tagline-pa = ਇਹ ਈਮੇਲ ਤੁਹਾਡੇ ਬੱਚੇ ਦੇ ਸਕੂਲ ਵੱਲੋਂ ਇੱਕ STEM ਇੰਟਰਨਸ਼ਿਪ ਬਾਰੇ ਹੈ, ਅਤੇ ਇਸ ਵਿੱਚ ਤੁਹਾਡੇ ਜਵਾਬ ਦੀ ਲੋੜ ਹੋ ਸਕਦੀ ਹੈ। ਜੇ ਤੁਹਾਨੂੰ ਇਸ ਨੂੰ ਪੜ੍ਹਨ ਵਿੱਚ ਮਦਦ ਚਾਹੀਦੀ ਹੈ, ਤਾਂ ਕਿਰਪਾ ਕਰਕੇ ਸਕੂਲ ਨਾਲ ਸੰਪਰਕ ਕਰੋ।
+mail-tagline-gu = આ ઇમેઇલ તમારા બાળકની શાળા તરફથી એક STEM ઇન્ટર્નશિપ વિશે છે, અને તેમાં તમારા જવાબની જરૂર પડી શકે છે. તેને વાંચવામાં મદદ જોઈતી હોય, તો કૃપા કરીને શાળાનો સંપર્ક કરો.
+mail-tagline-te = ఈ ఈమెయిల్ మీ పిల్లల పాఠశాల నుండి ఒక STEM శిక్షణా కార్యక్రమం గురించి వచ్చింది; దీనికి మీ సమాధానం అవసరం కావచ్చు. దీన్ని చదవడానికి సహాయం కావాలంటే, దయచేసి పాఠశాలను సంప్రదించండి.
+mail-tagline-ta = இந்த மின்னஞ்சல் உங்கள் குழந்தையின் பள்ளியிலிருந்து ஒரு STEM பயிற்சி வாய்ப்பு பற்றி வந்துள்ளது; இதற்கு உங்கள் பதில் தேவைப்படலாம். இதைப் படிக்க உதவி தேவைப்பட்டால், தயவுசெய்து பள்ளியைத் தொடர்புகொள்ளுங்கள்.
+mail-tagline-ne = यो इमेल तपाईंको बच्चाको विद्यालयबाट एउटा STEM इन्टर्नसिपको बारेमा हो, र यसमा तपाईंको जवाफ चाहिन सक्छ। यसलाई पढ्न मद्दत चाहिएमा कृपया विद्यालयमा सम्पर्क गर्नुहोस्।
+mail-tagline-my = ဤအီးမေးလ်သည် သင့်ကလေး၏ ကျောင်းမှ STEM အလုပ်သင်အစီအစဉ်တစ်ခုအကြောင်း ပို့ခြင်းဖြစ်ပြီး သင့်အဖြေ လိုအပ်နိုင်ပါသည်။ ဖတ်ရန် အကူအညီလိုအပ်ပါက ကျောင်းသို့ ဆက်သွယ်ပါ။
+mail-tagline-km = អ៊ីមែលនេះមកពីសាលារៀនរបស់កូនអ្នក អំពីកម្មសិក្សា STEM ហើយអាចត្រូវការការឆ្លើយតបពីអ្នក។ ប្រសិនបើអ្នកត្រូវការជំនួយក្នុងការអានវា សូមទាក់ទងសាលារៀន។
+mail-tagline-lo = ອີເມວນີ້ມາຈາກໂຮງຮຽນຂອງລູກທ່ານ ກ່ຽວກັບການຝຶກງານ STEM ແລະ ອາດຕ້ອງການຄຳຕອບຈາກທ່ານ. ຖ້າທ່ານຕ້ອງການຄວາມຊ່ວຍເຫຼືອໃນການອ່ານ, ກະລຸນາຕິດຕໍ່ໂຮງຮຽນ.
+mail-tagline-am = ይህ ኢሜይል ከልጅዎ ትምህርት ቤት ስለ STEM የሥራ ልምምድ የተላከ ነው፤ የእርስዎን ምላሽ ሊፈልግ ይችላል። ለማንበብ እርዳታ ካስፈለገዎት እባክዎ ትምህርት ቤቱን ያነጋግሩ።
+mail-tagline-ti = እዚ ኢመይል ካብ ቤት ትምህርቲ ውላድኩም ብዛዕባ ናይ STEM ልምምድ ስራሕ ዝተላእከ እዩ፤ መልስኹም ከድሊ ይኽእል እዩ። ንምንባቡ ሓገዝ እንተ ኣድልዩኩም፣ በጃኹም ምስ ቤት ትምህርቲ ተራኸቡ።
+mail-tagline-sw = Barua pepe hii inatoka shule ya mtoto wako, kuhusu mafunzo ya vitendo ya STEM, na huenda ikahitaji jibu lako. Ikiwa unahitaji msaada kuisoma, tafadhali wasiliana na shule.
+mail-tagline-pl = Ta wiadomość pochodzi ze szkoły Państwa dziecka i dotyczy praktyk STEM; może wymagać Państwa odpowiedzi. Jeśli potrzebują Państwo pomocy w jej przeczytaniu, prosimy o kontakt ze szkołą.
+mail-tagline-ro = Acest mesaj este de la școala copilului dumneavoastră, despre un stagiu STEM, și poate necesita răspunsul dumneavoastră. Dacă aveți nevoie de ajutor pentru a-l citi, contactați școala.
+mail-tagline-tr = Bu e-posta çocuğunuzun okulundan, bir STEM stajı hakkında gönderilmiştir ve yanıtınızı gerektirebilir. Okumak için yardıma ihtiyacınız varsa lütfen okulla iletişime geçin.
+mail-tagline-el = Αυτό το μήνυμα είναι από το σχολείο του παιδιού σας, για μια πρακτική άσκηση STEM, και μπορεί να χρειάζεται την απάντησή σας. Αν χρειάζεστε βοήθεια για να το διαβάσετε, επικοινωνήστε με το σχολείο.
+mail-tagline-he = הודעה זו נשלחה מבית הספר של ילדכם בנוגע להתמחות STEM, וייתכן שנדרשת תשובתכם. אם אתם זקוקים לעזרה בקריאתה, פנו לבית הספר.
+mail-tagline-th = อีเมลนี้มาจากโรงเรียนของบุตรหลานของท่าน เกี่ยวกับการฝึกงานด้าน STEM และอาจต้องการคำตอบจากท่าน หากท่านต้องการความช่วยเหลือในการอ่าน โปรดติดต่อโรงเรียน
+mail-tagline-de = Diese Nachricht kommt von der Schule Ihres Kindes und betrifft ein STEM-Praktikum; möglicherweise ist Ihre Antwort nötig. Wenn Sie Hilfe beim Lesen brauchen, wenden Sie sich bitte an die Schule.
+mail-tagline-it = Questo messaggio è della scuola di vostro figlio, riguarda un tirocinio STEM e potrebbe richiedere una vostra risposta. Se avete bisogno di aiuto per leggerlo, contattate la scuola.
 mail-guardian-contact-replaced-subject = { $organization } añadió un contacto de padre, madre o tutor
 mail-guardian-contact-replaced-body = { $organization } ya no tiene esta dirección como contacto de { $student } y añadió otro contacto de padre, madre o tutor, { $address ->
     [none] sin dirección de correo

@@ -352,6 +352,10 @@ pub struct Page {
     pub lang: Lang,
     /// This page's path and query, for the language links to come back to.
     pub here: String,
+    /// On a page opened from a link we mailed a family whose home language
+    /// we do not write: the line in that language the mail opened with,
+    /// `(language, text)` (`families::link_language::HomeLine`).
+    pub tagline: Option<(String, String)>,
 }
 
 impl FromRequestParts<AppState> for Page {
@@ -392,6 +396,10 @@ impl FromRequestParts<AppState> for Page {
                 .uri
                 .path_and_query()
                 .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned()),
+            tagline: parts
+                .extensions
+                .get::<crate::families::link_language::HomeLine>()
+                .and_then(|line| line.0.clone()),
         })
     }
 }

@@ -5,6 +5,8 @@
 //! (`/language/{code}`, the one way to choose) is also carried in the page's
 //! own address, `?lang=es`, and the page's forms post back to that address.
 //! The guardian's recorded language is only the default of a first visit.
+//! A family whose home language we do not write finds on each of these
+//! pages the line in their language their mail opened with ([`HomeLine`]).
 
 use axum::{
     extract::{Request, State},
@@ -128,6 +130,14 @@ pub fn carry_choice(next: &str, lang: Lang) -> String {
     format!("{path}?{}", pairs.join("&"))
 }
 
+/// The line in the family's home language a guardian's page shows on top
+/// (`families::service::tagline`: the same as their mail's), set by
+/// [`in_guardian_pages_language`] for the page (`auth::extractors::Page`).
+/// `None` when the family reads the page's language or one we have no line
+/// in, or chose the language of our mail themselves.
+#[derive(Clone)]
+pub struct HomeLine(pub Option<(String, String)>);
+
 /// The reader's own language on a guardian's page, before
 /// [`in_guardian_pages_language`] settled the page's: the page that turns a
 /// signed-in student away from a consent link speaks to the student.
@@ -137,8 +147,8 @@ pub struct ReaderLanguage(pub Lang);
 /// Middleware (inside `i18n::request_language`, outside the CSRF and form
 /// guards): every answer on a guardian's page (the form, a refusal such as
 /// a suspended organization's 409, a CSRF or form-size error, the 422 of a
-/// form and the thank-you page) is in [`page_language`]. Other paths pass
-/// untouched.
+/// form and the thank-you page) is in [`page_language`], with the family's
+/// [`HomeLine`] on top. Other paths pass untouched.
 pub async fn in_guardian_pages_language(
     State(state): State<AppState>,
     mut request: Request,
@@ -157,6 +167,9 @@ pub async fn in_guardian_pages_language(
     request
         .extensions_mut()
         .insert(ReaderLanguage(i18n::current()));
+    request
+        .extensions_mut()
+        .insert(HomeLine(super::service::tagline(&guardian)));
     i18n::with_lang(lang, next.run(request)).await
 }
 

@@ -769,8 +769,7 @@ pub fn tagline(guardian: &guardian::Model) -> Option<(String, String)> {
     if chosen_lang(guardian).is_some() {
         return None;
     }
-    let code = crate::languages::unwritten(&guardian.language)?;
-    crate::i18n::tagline(code).map(|text| (code.to_owned(), text))
+    crate::i18n::tagline(&guardian.language).map(|(code, text)| (code.to_owned(), text))
 }
 
 /// The language the guardian chose themselves (their settings page), if any.
@@ -844,7 +843,7 @@ fn parse(form: &GuardianForm, recorded: Option<&str>) -> AppResult<GuardianInput
     } else if recorded == Some(form.language.as_str()) {
         form.language.clone()
     } else {
-        match crate::languages::normalize(&form.language) {
+        match crate::languages::family(&form.language) {
             Some(code) => code.to_owned(),
             None => {
                 errors.add_id("language", "counselor-guardian-language-choose");

@@ -256,8 +256,11 @@ pub async fn save_guardian(
             // this page's language themselves.
             let (_, holder) = guardian_link(&state, &token).await?;
             let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
+            // Likewise the line in their home language: gone once they
+            // chose the language of our mail.
             let page = Page {
                 lang: link_language::page_language(&headers, uri.query(), &guardian),
+                tagline: crate::families::service::tagline(&guardian),
                 ..page.clone()
             };
             let errors = FieldErrors::new();

@@ -84,7 +84,11 @@ impl Mailer {
             .singlepart(SinglePart::plain(text))
             .singlepart(SinglePart::html(html));
         let body = match (
-            bodies.attachment,
+            // A calendar file's links and organizer are put in now, as the
+            // bodies' links are.
+            bodies
+                .attachment
+                .map(|file| super::calendar::finish(&file, &self.site, self.from.email.as_ref())),
             &row.attachment_name,
             &row.attachment_type,
         ) {

@@ -17,7 +17,7 @@ use crate::{
     i18n::{Lang, t, t_args},
     mail::{
         Attachment,
-        calendar::{self, Event, When},
+        calendar::{self, Event, Organizer, When, Zone},
         notices::{Notice, send},
         preferences::{Reachable, guardian_always, guardian_wants, user_always, user_wants},
     },
@@ -78,7 +78,17 @@ pub async fn confirm(
         _ => String::new(),
     };
     for (to, name, link, guardian) in recipients {
-        let body = calendar_file(placement, opportunity, &facts, student, to.lang, false);
+        let invitation = Invitation {
+            lang: to.lang,
+            school: &school,
+            // Not a guardian's withdrawal link: a family's calendars are
+            // often shared, and that link stops the placement in the
+            // parent's name (eyes15a F6). The student's page needs a sign-in.
+            withdraw: (!guardian).then_some(link.as_str()),
+            student_reads: !guardian,
+            cancelled: false,
+        };
+        let body = calendar_file(placement, opportunity, &facts, student, &invitation);
         send(
             db,
             &to,
@@ -195,13 +205,19 @@ pub async fn tell_family(
     for (to, name) in recipients {
         let ends = matches!(news, FamilyNews::CalledOff | FamilyNews::Withdrawn(_));
         let attachment = (confirmed && ends).then(|| {
+            let invitation = Invitation {
+                lang: to.lang,
+                school: &school,
+                withdraw: None,
+                student_reads: false,
+                cancelled: true,
+            };
             calendar_attachment(calendar_file(
                 before,
                 opportunity,
                 &facts,
                 student,
-                to.lang,
-                true,
+                &invitation,
             ))
         });
         send(
@@ -250,7 +266,15 @@ pub async fn tell_student(
         return Ok(());
     };
     let facts = Facts::load(db, opportunity).await?;
-    let body = calendar_file(before, opportunity, &facts, student, to.lang, true);
+    let school = school_of(db, student).await?;
+    let invitation = Invitation {
+        lang: to.lang,
+        school: &school,
+        withdraw: None,
+        student_reads: true,
+        cancelled: true,
+    };
+    let body = calendar_file(before, opportunity, &facts, student, &invitation);
     send(
         db,
         &to,
@@ -260,7 +284,7 @@ pub async fn tell_student(
             title: &facts.title,
             organization: &facts.organization,
             student: &student.first_name,
-            school: &school_of(db, student).await?,
+            school: &school,
             person: "",
             link: format!("/student/placements/{}", before.id),
             facts: None,
@@ -281,16 +305,33 @@ pub async fn school_of(db: &impl ConnectionTrait, student: &student::Model) -> A
         .name)
 }
 
-/// The placement's calendar file in `lang`; `cancelled` calls off the
-/// event a confirmation sent.
+/// Who a placement's calendar file is for, and what it tells them.
+struct Invitation<'a> {
+    lang: Lang,
+    /// The student's school: the organizer's name, and whom to ask.
+    school: &'a str,
+    /// The site path where the reader withdraws (a guardian's withdrawal
+    /// link, the student's placement page), if they have one.
+    withdraw: Option<&'a str>,
+    /// The student reads it (else a guardian).
+    student_reads: bool,
+    /// The event called off.
+    cancelled: bool,
+}
+
+/// The placement's calendar file in the reader's language: a job-shadow
+/// day at its hours in the site's zone, anything longer as whole days of
+/// free time; the posting's schedule, the supervisor, the school and how to
+/// withdraw in its description; organized by the school from our sending
+/// address; `cancelled` calls off the event a confirmation sent.
 fn calendar_file(
     placement: &placement::Model,
     posting: &opportunity::Model,
     facts: &Facts,
     student: &student::Model,
-    lang: Lang,
-    cancelled: bool,
+    invitation: &Invitation,
 ) -> String {
+    let lang = invitation.lang;
     let when = match (posting.start_time, posting.end_time) {
         (Some(start), Some(end)) if placement.start_date == placement.end_date && start < end => {
             When::Timed {
@@ -323,19 +364,73 @@ fn calendar_file(
             ("organization", facts.organization.as_str().into()),
         ],
     );
-    let description = t_args(
+    // The schedule and supervisor as the mail's facts write them (the
+    // posting's words, its hours the reader's way).
+    let shown = facts.in_lang(lang);
+    let fact = |name: &str| {
+        shown
+            .get_attr(name)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .filter(|v| !v.is_empty())
+    };
+    let mut description = vec![t_args(
         lang,
         "mail-ics-description",
-        vec![("student", student.first_name.as_str().into())],
-    );
+        vec![
+            ("student", student.first_name.as_str().into()),
+            ("school", invitation.school.into()),
+        ],
+    )];
+    for (label, name) in [
+        ("mail-fact-schedule", "schedule"),
+        ("mail-fact-supervisor", "supervisor"),
+    ] {
+        if let Some(value) = fact(name) {
+            description.push(format!("{}: {value}", t(lang, label)));
+        }
+    }
+    let reader = if invitation.student_reads {
+        "student"
+    } else {
+        "adult"
+    };
+    let mut args = vec![
+        ("school", invitation.school.into()),
+        ("student", student.first_name.as_str().into()),
+        ("reader", reader.into()),
+    ];
+    let next = match invitation.withdraw {
+        _ if invitation.cancelled => "mail-ics-called-off",
+        Some(path) => {
+            // The site's address is put in when the file is sent
+            // (`calendar::finish`), as in the mail's own links.
+            args.push(("link", format!("{}{path}", crate::mail::SITE).into()));
+            "mail-ics-withdraw-link"
+        }
+        None => "mail-ics-withdraw-school",
+    };
+    description.push(t_args(lang, next, args));
+    let description = description.join("\n");
+    let stamp = Utc::now();
+    let offset_at = crate::format::offset_at;
     calendar::ics(&Event {
         uid,
-        stamp: Utc::now(),
+        stamp,
         when,
+        zone: crate::format::zone_name().map(|name| Zone {
+            name,
+            offset_at: &offset_at,
+        }),
         summary: &summary,
         location: &location,
         description: &description,
-        cancelled,
+        organizer: Some(Organizer {
+            name: invitation.school,
+            address: calendar::SENDER,
+        }),
+        sequence: calendar::sequence(stamp, invitation.cancelled),
+        cancelled: invitation.cancelled,
     })
 }
 

@@ -3,18 +3,19 @@
 //! `agentSourcedIds`) and `demographics.csv`, with extension columns for what
 //! OneRoster lacks (`metadata.lowIncome`, `metadata.englishLearner`,
 //! `metadata.disability`, `metadata.firstGeneration`, and a guardian's
-//! `metadata.language`, read by `languages::normalize` however the export
-//! writes it: `es`, `spa`, `es-MX`, `Spanish`, `Español`). Most exports
-//! leave that column empty: an empty column says nothing, so it never
-//! overwrites a language recorded earlier (a new guardian is recorded with
-//! none, and their mail is in English until someone says otherwise). The
-//! language a guardian chose on their own settings page
-//! (`guardian.language_chosen`) is never touched by an import, nor is an
-//! address a counselor corrected by hand while the roster still holds
-//! another (`guardian.email_corrected_at`: a warning names it). Likewise a
-//! demographics column the file does not have says nothing (plain exports
-//! lack the `metadata.*` ones), while an empty cell in a column it has
-//! clears the value (but for `birthDate`).
+//! `metadata.language`, read by `languages::family` however the export
+//! writes it: `es`, `spa`, `es-MX`, `Spanish`, `Español`; `zh-TW` and
+//! `Cantonese` as Traditional Chinese, `zh-CN` and `Mandarin` as
+//! Simplified). Most exports leave that column empty: an empty column says
+//! nothing, so it never overwrites a language recorded earlier (a new
+//! guardian is recorded with none, and their mail is in English until
+//! someone says otherwise). The language a guardian chose on their own
+//! settings page (`guardian.language_chosen`) is never touched by an
+//! import, nor is an address a counselor corrected by hand while the roster
+//! still holds another (`guardian.email_corrected_at`: a warning names it).
+//! Likewise a demographics column the file does not have says nothing
+//! (plain exports lack the `metadata.*` ones), while an empty cell in a
+//! column it has clears the value (but for `birthDate`).
 //!
 //! All or nothing: every row of every file is checked first, and a roster
 //! with any error writes nothing and lists each error with file and line.
@@ -341,8 +342,9 @@ fn languages_from_students(people: &mut People, links: &[(String, String)]) {
     }
 }
 
-/// A guardian's language as stored: its ISO 639-1 code however the export
-/// wrote it (`None` when empty: nothing said), or, when it names no language
+/// A guardian's language as stored: its code however the export wrote it
+/// (`languages::family`: ISO 639-1, Chinese with its script; `None` when
+/// empty: nothing said), or, when it names no language
 /// we know, the value as given (cut to fit the record) and that value for a
 /// warning.
 fn guardian_language(value: &str) -> (Option<String>, Option<String>) {
@@ -350,7 +352,7 @@ fn guardian_language(value: &str) -> (Option<String>, Option<String>) {
     if value.is_empty() {
         return (None, None);
     }
-    match crate::languages::normalize(value) {
+    match crate::languages::family(value) {
         Some(code) => (Some(code.to_owned()), None),
         None => (
             Some(value.chars().take(MAX_LANGUAGE).collect()),

@@ -203,16 +203,32 @@ async fn a_job_shadow_day_is_confirmed_in_the_students_language_with_a_calendar_
         }
         let unfolded = ics.replace("\r\n ", "");
         let compact = day.replace('-', "");
+        // In the site's zone (eyes15b F7): this process's, named as the app
+        // names it, and defined in the file.
+        let zone = stembridge::format::zone_name().expect("the site's zone");
         for expected in [
+            "BEGIN:VTIMEZONE".to_owned(),
+            format!("TZID:{zone}"),
             "BEGIN:VEVENT".to_owned(),
-            format!("DTSTART:{compact}T090000"),
-            format!("DTEND:{compact}T133000"),
+            format!("DTSTART;TZID={zone}:{compact}T090000"),
+            format!("DTEND;TZID={zone}:{compact}T133000"),
+            "ORGANIZER;CN=Lincoln High:mailto:no-reply@stembridge.invalid".to_owned(),
             "SUMMARY:Shadow a robotics engineer\\; bring safety glasses\\, please (Lakeshore Robotics)".to_owned(),
             "LOCATION:233 S Wacker Dr\\, Floor 12\\; Room \\\\B\\, 60606".to_owned(),
             "END:VEVENT".to_owned(),
         ] {
             assert!(unfolded.contains(&format!("\r\n{expected}\r\n")), "{expected} in {unfolded}");
         }
+        // Her way to give it up, in Spanish and as a student reads it, with
+        // the site's address; a day at a site is busy time.
+        assert!(
+            unfolded.contains(&format!(
+                "\\nPara dejar esta práctica\\, abre {}/student/placements/",
+                app.address
+            )),
+            "{unfolded}"
+        );
+        assert!(!unfolded.contains("TRANSP:"), "{unfolded}");
         let uid = unfolded
             .split("\r\n")
             .find(|l| l.starts_with("UID:"))

@@ -1141,7 +1141,9 @@ async fn after_consent_the_guardian_gets_a_confirmation_with_a_calendar_invitati
         assert_eq!(response.status(), StatusCode::OK);
         let page = response.text().await.unwrap();
         assert!(
-            page.contains("Las solicitudes de consentimiento no son opcionales"),
+            page.contains(
+                "Las solicitudes de consentimiento y los mensajes de seguridad no son opcionales"
+            ),
             "{page}"
         );
         assert_eq!(app.count("guardian WHERE mail_updates = false").await, 1);

@@ -13,7 +13,7 @@ use crate::{
 };
 
 /// The calendar file a mail carries, as text.
-fn calendar_of(mail: &Received) -> String {
+pub(crate) fn calendar_of(mail: &Received) -> String {
     let (name, _, body) = mail
         .attachments()
         .into_iter()
@@ -33,12 +33,22 @@ async fn ana_confirms_her_address(app: &crate::helpers::TestApp, w: &crate::fami
     assert!(response.status().is_redirection(), "{}", response.status());
 }
 
-fn uid_of(calendar: &str) -> String {
+pub(crate) fn uid_of(calendar: &str) -> String {
     calendar
         .lines()
         .find_map(|line| line.strip_prefix("UID:"))
         .expect("a UID")
         .to_owned()
+}
+
+/// The revision a calendar file is: a calendar keeps the highest.
+pub(crate) fn sequence_of(calendar: &str) -> u32 {
+    calendar
+        .lines()
+        .find_map(|line| line.strip_prefix("SEQUENCE:"))
+        .expect("a SEQUENCE")
+        .parse()
+        .unwrap()
 }
 
 /// María consents, then unsubscribes from optional mail with her mail
@@ -117,7 +127,10 @@ async fn a_family_that_unsubscribed_still_hears_a_confirmed_placement_is_called_
         );
         let cancelled = calendar_of(&told);
         assert_eq!(uid_of(&cancelled), uid_of(&sent), "the same event");
-        assert!(cancelled.contains("SEQUENCE:1"), "{cancelled}");
+        assert!(
+            sequence_of(&cancelled) > sequence_of(&sent),
+            "the cancellation replaces the confirmation: {cancelled}"
+        );
         assert!(cancelled.contains("STATUS:CANCELLED"), "{cancelled}");
     }
 }
@@ -576,6 +589,13 @@ async fn an_employer_closing_a_placement_as_ended_early_tells_the_family() {
             .await;
         let cancel = calendar_of(&ana);
         assert!(cancel.contains("STATUS:CANCELLED"), "{cancel}");
+        // Its description speaks to her (eyes15b F7).
+        assert!(
+            cancel
+                .replace("\r\n ", "")
+                .contains("do not go there. Questions: talk to Lincoln High."),
+            "{cancel}"
+        );
         assert!(ana.text().contains("Do not go there"), "{}", ana.text());
         assert!(ana.header("List-Unsubscribe").is_none(), "a safety message");
         let ids: Vec<String> = [&told, &ana]
