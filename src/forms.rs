@@ -262,6 +262,20 @@ impl FieldErrors {
     /// the text employers write and students read; a field already refused
     /// keeps its first message.
     pub fn without_contact_details(&mut self, field: &str, value: &str) {
+        self.refuse_contact_details(field, value, "form-contact-details");
+    }
+
+    /// [`FieldErrors::without_contact_details`] for the text a student
+    /// writes and an organization reads (an application, availability,
+    /// accommodations, an hours description, the note giving a place back):
+    /// the same rule, the other way round, so the conversation stays where
+    /// the school and the family can see it (eyes15a F4). The message
+    /// speaks to the student.
+    pub fn without_contact_details_to_organization(&mut self, field: &str, value: &str) {
+        self.refuse_contact_details(field, value, "form-contact-details-student");
+    }
+
+    fn refuse_contact_details(&mut self, field: &str, value: &str, message: &str) {
         if self.message(field).is_some() {
             return;
         }
@@ -276,7 +290,7 @@ impl FieldErrors {
             let others: Vec<String> = others.iter().map(quoted).collect();
             self.add(
                 field,
-                Message::new("form-contact-details")
+                Message::new(message)
                     .arg("kind", first.kind.key())
                     .arg("found", first.text.as_str())
                     .arg("more", others.len())

@@ -34,14 +34,14 @@ pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe a
 pub mod notifications; // in-app messages
 pub mod opportunities; // postings, their lifecycle, and their schema.org JobPosting for search engines
 pub mod organizations; // employers, verification (and who hears of each decision), the days each was suspended, invitations, reviewed renames, look-alikes of barred organizations
-pub mod placements; // placements, guardian consent (and its withdrawal), hours, completion; closing those whose dates ended before any consent
+pub mod placements; // placements, guardian consent (and its withdrawal), hours, completion; closing those whose dates ended before any consent; what one student may hold at once
 pub mod profiles; // a student's profile and saved needs
 pub mod roster; // OneRoster import (from the command line, or uploaded and run in the background) and claim codes
 pub mod search; // the search engines, the outbox worker, /search, the API and its OpenAPI document
 pub mod security; // account security: MFA, password reset, account lifecycle
 
 // Shared data and tools.
-pub mod contact_details; // phone numbers, email addresses, links and social handles in text employers write for students
+pub mod contact_details; // phone numbers, email addresses, links and social handles in text employers write for students, and students write to organizations
 pub mod geo; // ZIP centroids and distances
 pub mod languages; // ISO 639-1 codes; a family's home language as kept (Chinese with its script), and which are written right to left
 pub mod outbox; // the search outbox rows written with each change, and its backlog for /readyz

@@ -129,6 +129,15 @@ form-contact-details = { $kind ->
         [0] {""}
        *[other] {" "}So do { $others }.
     } Students reach you through STEMbridge: take out phone numbers, email addresses, links and social media handles.
+form-contact-details-student = { $kind ->
+        [phone] “{ $found }” looks like a phone number.
+        [email] “{ $found }” looks like an email address.
+        [link] “{ $found }” looks like a link.
+       *[handle] “{ $found }” looks like a social media handle.
+    }{ $more ->
+        [0] {""}
+       *[other] {" "}So do { $others }.
+    } Please don't share your phone number, email, links or social media with the organization: talk with them through STEMbridge, or ask your counselor for help.
 common-flash-logged-out = You are logged out.
 # This language's name in itself, for the language switcher.
 language-native-name = English

@@ -28,6 +28,7 @@ draws-fact-first-come = First come, first served.
 
 draws-notice-seat = You were drawn for a seat in “{ $title }”.
 draws-notice-wait = The draw for “{ $title }” is done: you are number { $position } on the wait list.
+draws-notice-clash = The draw for “{ $title }” is done. You were not in it: you already have a place at the same hours on those days. You are at the end of its wait list, and can get a seat if you give the other place back.
 draws-flash-drawn = The draw is done: { $seated } students got a seat and { $waiting } joined the wait list in draw order.
 draws-flash-already = The draw had already run; nothing changed.
 draws-flash-priority-marked = The student is marked as priority for fair draws.

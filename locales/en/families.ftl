@@ -7,6 +7,8 @@ families-guardian-added-asked = Guardian contact added. A placement of this stud
 families-guardian-corrected = Guardian contact saved.
 families-birth-date-saved = Birth date saved.
 families-resend-too-soon = The consent email was sent less than { $minutes } minutes ago. Please wait a little before asking again.
+families-resend-wait-day = The consent email was sent twice in the last day, and your guardian's link from the older of the two still works: a new email would end it. You can ask again from { $when }.
+families-resend-enough = Your family has been sent the consent email { $count } times for this placement, so it cannot be sent again from here. Ask your counselor: they can send it again, call your family, or help with a paper consent form.
 families-resend-org-not-verified = No consent email was sent: the organization hosting this placement is not verified on STEMbridge at the moment. It can be sent again once the organization is verified.
 families-consent-not-pending = This placement is not waiting for consent any more.
 families-resend-adult = By the school's records the student is 18 or older on the placement's first day: the family is not asked. A counselor can start the placement from the student's record.
@@ -98,7 +100,7 @@ families-student-links-dead = That link does not work any more. You can ask for 
 families-student-waiting = Waiting for your guardian's consent, sent to { $email } on { $date }.
 families-student-no-guardian-email = Your school has no email address for a guardian of yours. Your counselor will help with a paper consent form.
 families-student-resend = Send the email to my guardian again
-families-student-resend-hint = You can ask once every { $minutes } minutes.
+families-student-resend-hint = You can ask { $minutes } minutes after the last email, twice a day at most (so the link your guardian already has keeps working for a day), and up to { $most } emails in all.
 families-student-consent-given = Guardian consent: { $guardian }
 
 families-counselor-title = Placements waiting for guardian consent

@@ -130,6 +130,15 @@ form-contact-details = { $kind ->
         [0] {""}
        *[other] {" "}También: { $others }.
     } Los estudiantes se comunican con usted a través de STEMbridge: quite los números de teléfono, las direcciones de correo electrónico, los enlaces y los nombres de usuario de redes sociales.
+form-contact-details-student = { $kind ->
+        [phone] «{ $found }» parece un número de teléfono.
+        [email] «{ $found }» parece una dirección de correo electrónico.
+        [link] «{ $found }» parece un enlace.
+       *[handle] «{ $found }» parece un nombre de usuario de redes sociales.
+    }{ $more ->
+        [0] {""}
+       *[other] {" "}También: { $others }.
+    } No compartas tu teléfono, tu correo electrónico, enlaces ni tus redes sociales con la organización: comunícate con ella a través de STEMbridge, o pide ayuda a tu orientador.
 common-flash-logged-out = Se cerró la sesión.
 # El nombre de este idioma en sí mismo, para el selector de idioma.
 language-native-name = Español

@@ -28,6 +28,7 @@ draws-fact-first-come = Por orden de llegada.
 
 draws-notice-seat = Saliste sorteado: tienes un cupo en “{ $title }”.
 draws-notice-wait = Ya se hizo el sorteo de “{ $title }”: eres el número { $position } en la lista de espera.
+draws-notice-clash = Ya se hizo el sorteo de “{ $title }”. No participaste: ya tienes un lugar en el mismo horario esos días. Estás al final de su lista de espera, y puedes obtener un cupo si devuelves el otro lugar.
 draws-flash-drawn = Sorteo hecho: { $seated } estudiantes obtuvieron un cupo y { $waiting } pasaron a la lista de espera en el orden del sorteo.
 draws-flash-already = El sorteo ya se había hecho; no cambió nada.
 draws-flash-priority-marked = El estudiante quedó marcado como prioritario para los sorteos justos.

@@ -16,6 +16,8 @@ families-guardian-added = Contacto del tutor agregado.
 families-guardian-corrected = Contacto del tutor guardado.
 families-birth-date-saved = Fecha de nacimiento guardada.
 families-resend-too-soon = El correo de consentimiento se envió hace menos de { $minutes } minutos. Espera un poco antes de pedirlo de nuevo.
+families-resend-wait-day = El correo de consentimiento se envió dos veces en el último día, y el enlace del más antiguo de los dos todavía funciona para tu madre, padre o tutor: un correo nuevo lo anularía. Puedes pedirlo de nuevo desde el { $when }.
+families-resend-enough = Tu familia ya recibió { $count } veces el correo de consentimiento de esta práctica, así que no se puede enviar de nuevo desde aquí. Habla con tu orientador: puede enviarlo de nuevo, llamar a tu familia o ayudarte con un formulario de consentimiento en papel.
 families-resend-org-not-verified = No se envió el correo de consentimiento: la organización de esta práctica no está verificada en STEMbridge por ahora. Se podrá enviar de nuevo cuando la organización esté verificada.
 families-consent-not-pending = Esta práctica ya no está esperando consentimiento.
 families-resend-adult = Según los registros de la escuela, el estudiante tiene 18 años o más el primer día de la práctica: no se pregunta a la familia. Un orientador puede iniciar la práctica desde el expediente del estudiante.
@@ -107,7 +109,7 @@ families-student-links-dead = Ese enlace ya no funciona. Puedes pedir que se env
 families-student-waiting = Esperando el consentimiento de tu tutor, enviado a { $email } el { $date }.
 families-student-no-guardian-email = Tu escuela no tiene el correo electrónico de ninguno de tus tutores. Tu orientador te ayudará con un formulario de consentimiento en papel.
 families-student-resend = Enviar de nuevo el correo a mi tutor
-families-student-resend-hint = Puedes pedirlo una vez cada { $minutes } minutos.
+families-student-resend-hint = Puedes pedirlo { $minutes } minutos después del último correo, dos veces al día como máximo (así el enlace que ya tiene tu madre, padre o tutor sigue funcionando un día), y hasta { $most } correos en total.
 families-student-consent-given = Consentimiento del tutor: { $guardian }
 
 families-counselor-title = Prácticas que esperan el consentimiento del tutor

@@ -293,16 +293,24 @@ pub async fn claim_student_account(
     let new_user = validate_new_user(&mut errors, &form.email, &form.display_name, &form.password);
     errors.into_result(())?;
 
-    let txn = db::begin_write(db).await?;
-    let student = student::Entity::find()
-        .filter(student::Column::ClaimCodeHash.eq(claim_code::digest(&code)))
-        .filter(student::Column::Active.eq(true))
-        .filter(student::Column::UserId.is_null())
-        .one(&txn)
+    // Counted per student before the address is looked at: "this address
+    // has an account" is an answer, so a valid code gets a few tries an
+    // hour, as a student's address change does, not a list of addresses
+    // (eyes15a F3). The answer cannot be made the same as `/register`'s:
+    // a claim signs the student in at once, which a taken address cannot.
+    if let Some(student) = valid_code(db, &code).await? {
+        throttle::charge(
+            db,
+            &[(
+                format!("claim-tries:{}", student.id),
+                throttle::ADDRESS_TRIES,
+            )],
+            |_| crate::i18n::t(lang, "student-claim-too-many-tries"),
+        )
         .await?;
-    let Some(student) =
-        student.filter(|s| s.claim_code_expires_at.is_some_and(|at| at > Utc::now()))
-    else {
+    }
+    let txn = db::begin_write(db).await?;
+    let Some(student) = valid_code(&txn, &code).await? else {
         let mut errors = FieldErrors::new();
         errors.add_id("code", "student-claim-code-invalid");
         return Err(AppError::Validation(errors));
@@ -351,6 +359,17 @@ pub async fn claim_student_account(
     .await?;
     txn.commit().await?;
     Ok(user)
+}
+
+/// The unclaimed student record a code opens, if it still can.
+async fn valid_code(db: &impl ConnectionTrait, code: &str) -> AppResult<Option<student::Model>> {
+    let student = student::Entity::find()
+        .filter(student::Column::ClaimCodeHash.eq(claim_code::digest(code)))
+        .filter(student::Column::Active.eq(true))
+        .filter(student::Column::UserId.is_null())
+        .one(db)
+        .await?;
+    Ok(student.filter(|s| s.claim_code_expires_at.is_some_and(|at| at > Utc::now())))
 }
 
 /// A student's address while it is unconfirmed: the link sent again, or

@@ -144,6 +144,11 @@ pub async fn apply(
         &form.accommodations,
         limit::PARAGRAPH,
     );
+    // All three are read by the organization: the student's phone, address
+    // or handle would move the conversation off STEMbridge (eyes15a F4).
+    errors.without_contact_details_to_organization("note", &note);
+    errors.without_contact_details_to_organization("availability", &availability);
+    errors.without_contact_details_to_organization("accommodations", &accommodations);
     errors.into_result(())?;
 
     let txn = db::begin_write(db).await?;
@@ -167,7 +172,13 @@ pub async fn apply(
         ApplicationStatus::Submitted
     } else {
         match (is_shadow, taken < opportunity.slots) {
-            (true, true) => ApplicationStatus::Accepted,
+            (true, true) => {
+                // A first-come seat is never taken by a student who could
+                // not hold it beside a place they have (eyes15a F2): the
+                // next student gets it. The wait list passes over them too.
+                crate::placements::overlap::refuse_clash(&txn, student.id, &opportunity).await?;
+                ApplicationStatus::Accepted
+            }
             (true, false) => ApplicationStatus::Waitlisted,
             (false, true) => ApplicationStatus::Submitted,
             (false, false) => {
@@ -477,6 +488,9 @@ pub async fn student_act(
         if taken >= opportunity.slots {
             return Err(AppError::Conflict(t(lang, "student-accept-full")));
         }
+        // Two internships at once, or two job shadows at the same hours:
+        // refused, naming the place already held (eyes15a F2).
+        crate::placements::overlap::refuse_clash(&txn, student.id, &opportunity).await?;
         let saved = record(&txn, application, to, user.id).await?;
         let placement =
             placements::service::create(&txn, &saved, &opportunity, &student, taken + 1).await?;

@@ -70,8 +70,9 @@ pub const WITHDRAW_LINK: Rule = Rule {
     backoff: None,
 };
 
-/// A student trying addresses for their account: each answer may tell
-/// whether an address has an account, so a list cannot be tried.
+/// A student trying addresses for their account (changing an unconfirmed
+/// one, or claiming with a valid code): each answer may tell whether an
+/// address has an account, so a list cannot be tried.
 pub const ADDRESS_TRIES: Rule = Rule {
     free: 10,
     quiet: Duration::hours(1),

@@ -5,7 +5,10 @@
 //! reach an employer through STEMbridge, where their school sees the
 //! conversation. A number or a handle in a posting moves it to a phone or
 //! an app no school, guardian or log sees (grooming's first step), and a
-//! link can be a look-alike of a school's sign-in page.
+//! link can be a look-alike of a school's sign-in page. The same rule reads
+//! what a student writes that an organization reads (an application, an
+//! hours description, the note giving a place back): a minor's number
+//! handed to an adult opens the same private channel.
 //!
 //! The text is first read as a person reads it ([`fold`], [`letters_joined`],
 //! [`spelled_out`], [`numbers_read`]): without invisible characters or

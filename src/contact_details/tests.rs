@@ -528,3 +528,40 @@ fn a_long_find_is_quoted_in_part() {
     assert_eq!(found.text.chars().count(), QUOTE_CHARS);
     assert!(found.text.ends_with('…'));
 }
+
+/// What students write to an organization (an application note,
+/// availability, accommodations, an hours description) keeps its ordinary
+/// words: a need described is never refused for naming a device, a plan, a
+/// time, a medicine or an app used for access (eyes15a F4).
+#[test]
+fn what_students_write_to_an_organization_is_kept() {
+    let kept = [
+        // Accommodations.
+        "I use a wheelchair, so I need step-free access and an accessible restroom on the 3rd floor.",
+        "I have an IEP and a 504 plan: extra time on written tasks and a quiet space to work.",
+        "I'm Deaf and use ASL. An interpreter or live captions (CART) on Zoom calls would help.",
+        "I have type 1 diabetes: I check my blood sugar around 10:30 and 2:30 and may need a snack.",
+        "I take medication at 12:00, so I need a 15-minute break then.",
+        "I use a screen reader (JAWS 2024 and NVDA) and need documents as Word or accessible PDF, not scans.",
+        "Please send instructions in writing, by email or in the STEMbridge messages, because of my ADHD.",
+        "I have anxiety; it helps to know the plan for the day ahead of time.",
+        "I use text-to-speech on my phone and noise-cancelling headphones.",
+        "My pronouns are she/her. I wear a hearing aid in my left ear.",
+        "Necesito un intérprete de lengua de señas y subtítulos en las reuniones.",
+        "Uso silla de ruedas; necesito rampa o ascensor y un baño accesible.",
+        // Availability.
+        "After 3:15 pm on weekdays, 9-5 on Saturdays; not on Sundays.",
+        "Mon/Wed/Fri 3:30-6:00, and full days June 15-August 20.",
+        "Después de las 3 de la tarde, de lunes a jueves.",
+        // Application notes and hours.
+        "I built a line-following robot in 10th grade (Arduino Uno, C++) and placed 2nd at the state fair.",
+        "I'm in AP Biology and AP Calculus BC, and I volunteer at the food bank on 5th St.",
+        "I learned Python 3.12 and used pandas and Node.js for a school project.",
+        "Soldered the motor driver, tested it at 12 V, and wrote up results in Google Docs.",
+        "Shadowed the nurse on the 2nd floor; learned how vitals are charted (BP 120/80).",
+        "Read chapter 4.2 of the lab manual and ran 3 PCR samples.",
+    ];
+    for text in kept {
+        assert!(find_all(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}

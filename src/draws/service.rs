@@ -226,9 +226,30 @@ pub async fn run(
     // Entrants who left the school since (inactive on the roster) are left
     // out: a seat drawn for them would wait for ever, and an active student
     // would wait behind them. They join the end of the wait list (below).
-    let (entries, left_out): (Vec<_>, Vec<_>) = submitted
+    let (entries, mut left_out): (Vec<_>, Vec<_>) = submitted
         .into_iter()
         .partition(|a| students.get(&a.student_id).is_some_and(|s| s.active));
+    // Entrants who hold a place that clashes with this one (two job shadows
+    // at the same hours: `placements::overlap::clash`) could not hold a seat
+    // drawn for them either: they are left out of the draw the same way, so
+    // the seat goes to a student who can take it. Their students are locked
+    // in one order (by id), so two draws at once never wait on each other.
+    let mut entrant_order: Vec<i32> = entries.iter().map(|a| a.student_id).collect();
+    entrant_order.sort_unstable();
+    let mut clashing = HashSet::new();
+    for student_id in entrant_order {
+        placements::overlap::lock_student(&txn, student_id).await?;
+        if placements::overlap::clashing(&txn, student_id, &opportunity)
+            .await?
+            .is_some()
+        {
+            clashing.insert(student_id);
+        }
+    }
+    let (entries, held_elsewhere): (Vec<_>, Vec<_>) = entries
+        .into_iter()
+        .partition(|a| !clashing.contains(&a.student_id));
+    left_out.extend(held_elsewhere);
     let taken = slots_taken(&txn, opportunity.id).await?;
     let seats = (opportunity.slots - taken).max(0);
     // The seed fixed in advance; a posting from before seeds were fixed
@@ -359,13 +380,29 @@ pub async fn run(
             notify(&txn, &[user_id], &message, &link).await?;
         }
     }
-    // Entrants left out for having left the school join the end of the wait
-    // list: behind everyone drawn, and passed over while inactive (the wait
-    // list takes only students on the roster), so one who comes back is in
-    // line rather than stranded or ahead of it.
+    // Entrants left out for having left the school, or for a clashing place,
+    // join the end of the wait list: behind everyone drawn, and passed over
+    // while inactive or clashing (the wait list takes only students on the
+    // roster who can hold the seat), so one who comes back, or gives the
+    // other place back, is in line rather than stranded or ahead of it.
     for entry in left_out {
         let now = Utc::now();
         let id = entry.id;
+        // A student left out for a clashing place hears why (one who left
+        // the school is not reached here).
+        if clashing.contains(&entry.student_id)
+            && let Some(user_id) = students.get(&entry.student_id).and_then(|s| s.user_id)
+        {
+            let message =
+                Message::new("draws-notice-clash").arg("title", opportunity.title.as_str());
+            notify(
+                &txn,
+                &[user_id],
+                &message,
+                &format!("/student/applications/{id}"),
+            )
+            .await?;
+        }
         let mut model: application::ActiveModel = entry.into();
         model.status = Set(ApplicationStatus::Waitlisted);
         model.wait_position = Set(None);

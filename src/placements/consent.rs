@@ -34,10 +34,20 @@ use crate::{
 pub const LINK_DAYS: i64 = 14;
 /// Minutes a student waits between two requests to send the email again.
 pub const RESEND_MINUTES: i64 = 10;
+/// Hours a guardian's newest link keeps working after the email is sent
+/// again: a family that reads its mail once a day can still answer the
+/// one that came yesterday (eyes15a F5).
+pub const KEEP_LINK_HOURS: i64 = 24;
+/// Consent emails a placement's family gets at most when the student asks:
+/// the first, the reminders (`reminder::MOST_REQUESTS`) and every "send
+/// again" count. Past it the student's counselor, who can send it again,
+/// call the family or record a paper form, is who helps.
+pub const MOST_REQUESTS_FOR_STUDENT: usize = 5;
 
 /// Mails a consent request to every active guardian of the student who has
 /// an email; returns how many were queued (0: the counselor's paper path).
-/// Older links of the placement stop working: only the newest mail counts.
+/// Older links of the placement stop working but each guardian's newest,
+/// while less than [`KEEP_LINK_HOURS`] old (see [`end_replaced_links`]).
 /// Nothing is sent while the organization is not verified (a suspension
 /// for a safeguarding review): a family is not invited to agree to a
 /// placement they could not give consent to (see `resend`).
@@ -84,15 +94,8 @@ async fn ask(
     if guardians.is_empty() {
         return Ok(0);
     }
-    // Only the newest mail's links work.
     let now = Utc::now();
-    consent_request::Entity::update_many()
-        .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
-        .filter(consent_request::Column::PlacementId.eq(placement.id))
-        .filter(consent_request::Column::UsedAt.is_null())
-        .filter(consent_request::Column::ExpiresAt.gt(now))
-        .exec(db)
-        .await?;
+    end_replaced_links(db, placement.id, now).await?;
     let facts = Facts::load(db, opportunity).await?;
     let school = super::confirmation::school_of(db, student).await?;
     for guardian in &guardians {
@@ -104,6 +107,104 @@ async fn ask(
         mail_link(db, placement, student, &mail, guardian, now).await?;
     }
     Ok(guardians.len())
+}
+
+/// Before a new consent email goes out (the student's or a counselor's
+/// "send again", a reminder, a change of birth date): the one rule for the
+/// links already sent. Each guardian's newest working link keeps working
+/// while it is less than [`KEEP_LINK_HOURS`] old, so the email a family
+/// got yesterday still opens beside the new one; every other working link
+/// of the placement ends (a reminder, days later, replaces them all). So
+/// at most two links of a guardian work at once, the newest two.
+async fn end_replaced_links(
+    db: &impl ConnectionTrait,
+    placement_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let working = consent_request::Entity::find()
+        .filter(consent_request::Column::PlacementId.eq(placement_id))
+        .filter(consent_request::Column::UsedAt.is_null())
+        .filter(consent_request::Column::ExpiresAt.gt(now))
+        .order_by_desc(consent_request::Column::CreatedAt)
+        .order_by_desc(consent_request::Column::Id)
+        .all(db)
+        .await?;
+    let recent = now - chrono::Duration::hours(KEEP_LINK_HOURS);
+    let mut kept_for = HashSet::new();
+    let mut ended = Vec::new();
+    for request in working {
+        let newest_of_guardian = kept_for.insert(request.guardian_id);
+        if !(newest_of_guardian && request.created_at > recent) {
+            ended.push(request.id);
+        }
+    }
+    if !ended.is_empty() {
+        consent_request::Entity::update_many()
+            .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
+            .filter(consent_request::Column::Id.is_in(ended))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Why the student may not ask for the consent email again now, if so:
+/// `moments` are when each email of the placement went out (one moment a
+/// request, however many guardians), newest first.
+fn student_may_not_ask(
+    moments: &[DateTime<Utc>],
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Option<AppError> {
+    if moments.len() >= MOST_REQUESTS_FOR_STUDENT {
+        return Some(AppError::Conflict(t_args(
+            lang,
+            "families-resend-enough",
+            vec![("count", moments.len().into())],
+        )));
+    }
+    if moments
+        .first()
+        .is_some_and(|&newest| newest > now - chrono::Duration::minutes(RESEND_MINUTES))
+    {
+        return Some(AppError::TooManyRequests(t_args(
+            lang,
+            "families-resend-too-soon",
+            vec![("minutes", RESEND_MINUTES.into())],
+        )));
+    }
+    // Two emails in the last day: a third would end a link the family got
+    // less than a day ago (see `end_replaced_links`). The student waits
+    // until the older of the two is a day old.
+    let keep = chrono::Duration::hours(KEEP_LINK_HOURS);
+    if let Some(&second) = moments.get(1)
+        && second > now - keep
+    {
+        return Some(AppError::TooManyRequests(t_args(
+            lang,
+            "families-resend-wait-day",
+            vec![("when", crate::format::moment_in(lang, second + keep).into())],
+        )));
+    }
+    None
+}
+
+/// When each consent email of a placement went out, newest first.
+async fn moments_asked(
+    db: &impl ConnectionTrait,
+    placement_id: i32,
+) -> AppResult<Vec<DateTime<Utc>>> {
+    // Each request is one row per guardian, all written at one moment.
+    let mut moments: Vec<DateTime<Utc>> = consent_request::Entity::find()
+        .select_only()
+        .column(consent_request::Column::CreatedAt)
+        .filter(consent_request::Column::PlacementId.eq(placement_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    moments.sort_unstable_by(|a, b| b.cmp(a));
+    moments.dedup();
+    Ok(moments)
 }
 
 /// What every guardian's consent mail of one request shares.
@@ -915,6 +1016,9 @@ pub struct ConsentStatus {
     pub no_guardian_email: bool,
     /// A family's report holds email consent (see `address_report`).
     pub held: bool,
+    /// The family got `MOST_REQUESTS_FOR_STUDENT` emails: the student can
+    /// no longer ask for another (their counselor can).
+    pub asked_enough: bool,
     /// Home languages of the guardians the mail reaches that we do not
     /// write yet: their consent mail is in English (an interpreter helps).
     pub unwritten_languages: Vec<String>,
@@ -976,6 +1080,8 @@ pub async fn statuses(
             .filter(|r| r.placement_id == *placement_id)
             .collect();
         let newest = mine.first().map(|r| r.created_at);
+        let mut moments: Vec<DateTime<Utc>> = mine.iter().map(|r| r.created_at).collect();
+        moments.dedup();
         let links_work = mine.iter().any(|r| live(r, now));
         let sent_to = mine
             .iter()
@@ -1013,6 +1119,7 @@ pub async fn statuses(
                 sent_to,
                 links_work,
                 held,
+                asked_enough: moments.len() >= MOST_REQUESTS_FOR_STUDENT,
                 no_guardian_email: !held && family.is_empty(),
                 unwritten_languages: unwritten,
             },
@@ -1021,8 +1128,10 @@ pub async fn statuses(
     Ok(out)
 }
 
-/// Sends the consent email again: by the student (at most once every
-/// `RESEND_MINUTES`) or by a counselor of the student's school.
+/// Sends the consent email again: by the student (`RESEND_MINUTES` after
+/// the last one, not a third within a day, and while the family got fewer
+/// than `MOST_REQUESTS_FOR_STUDENT` in all) or by a counselor of the
+/// student's school.
 pub async fn resend(
     db: &DatabaseConnection,
     placement_id: i32,
@@ -1042,19 +1151,9 @@ pub async fn resend(
         if student.user_id != Some(by.id) {
             return Err(AppError::NotFound);
         }
-        let latest = consent_request::Entity::find()
-            .filter(consent_request::Column::PlacementId.eq(placement.id))
-            .order_by_desc(consent_request::Column::CreatedAt)
-            .one(&txn)
-            .await?;
-        if latest
-            .is_some_and(|r| r.created_at > Utc::now() - chrono::Duration::minutes(RESEND_MINUTES))
-        {
-            return Err(AppError::TooManyRequests(t_args(
-                lang,
-                "families-resend-too-soon",
-                vec![("minutes", RESEND_MINUTES.into())],
-            )));
+        let moments = moments_asked(&txn, placement.id).await?;
+        if let Some(refusal) = student_may_not_ask(&moments, Utc::now(), lang) {
+            return Err(refusal);
         }
     } else {
         ensure_school_access(&txn, by, student.school_id).await?;

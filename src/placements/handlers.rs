@@ -347,6 +347,7 @@ async fn render_student(
             placement => view,
             consent,
             resend_minutes => consent::RESEND_MINUTES,
+            most_requests => consent::MOST_REQUESTS_FOR_STUDENT,
             form,
             errors,
             today => today().to_string(),

@@ -3,8 +3,9 @@
 //! what the family is told about the placement, hours logged and approved,
 //! completion and evaluations (written and read), seats given back or ended
 //! early and refilled from the wait list, named mentors, a consent a
-//! guardian withdraws by the link mailed to them, and placements whose
-//! dates ended before any consent, closed by the system.
+//! guardian withdraws by the link mailed to them, placements whose dates
+//! ended before any consent, closed by the system, and what one student may
+//! hold at once (placements that clash, hours a day over all of them).
 
 pub mod confirmation;
 pub mod consent;
@@ -12,6 +13,7 @@ pub mod evaluation;
 mod handlers;
 pub mod lapse;
 pub mod mentor;
+pub mod overlap;
 pub mod reminder;
 mod seat_pages;
 pub mod seats;

@@ -265,6 +265,13 @@ pub async fn withdraw(
     // Someone else's placement is "not found", whatever the form says.
     let found = find_for_student(&txn, user, placement_id).await?;
     let (reason, note) = parse_reason(form, |k| WithdrawReason::from_key(k).map(|r| r.key()))?;
+    // The note reaches the organization: no way to reach the student
+    // outside STEMbridge in it (eyes15a F4).
+    if let Some(note) = &note {
+        let mut errors = FieldErrors::new();
+        errors.without_contact_details_to_organization("note", note);
+        errors.into_result(())?;
+    }
     let opportunity = free(
         &txn,
         &found,

@@ -23,10 +23,9 @@ use crate::{
     roster::service::ensure_school_access,
 };
 
-use super::consent;
+use super::{consent, overlap};
 
-/// Most hours a student may log for one day.
-pub const MAX_HOURS_PER_DAY: i32 = 12;
+pub use super::overlap::MAX_HOURS_PER_DAY;
 
 /// Creates the placement of an accepted application. A student who may be
 /// under 18 on the start date waits for guardian consent, and each active
@@ -114,8 +113,9 @@ pub async fn record_belonging(
 /// drawn postings): a full internship refuses new applications, and its
 /// freed seat is the employer's to offer to another applicant. The caller
 /// holds the opportunity's row lock (`seats::lock_opportunity`), so two
-/// frees in a row count each other's promotions. Returns the placements
-/// made.
+/// frees in a row count each other's promotions. A student who holds a
+/// place that clashes with this one (`overlap::clash`) is passed over and
+/// keeps their place in line. Returns the placements made.
 pub async fn promote_wait_list(
     db: &impl ConnectionTrait,
     opportunity: &opportunity::Model,
@@ -130,6 +130,9 @@ pub async fn promote_wait_list(
     {
         return Ok(promoted_placements);
     }
+    // Students passed over for now: each holds a place that clashes with
+    // this one (they keep their place in line for a later seat).
+    let mut passed_over: Vec<i32> = Vec::new();
     loop {
         let taken = applications::slots_taken(db, opportunity.id).await?;
         if taken >= opportunity.slots {
@@ -138,6 +141,7 @@ pub async fn promote_wait_list(
         let Some(next) = application::Entity::find()
             .filter(application::Column::OpportunityId.eq(opportunity.id))
             .filter(application::Column::Status.eq(ApplicationStatus::Waitlisted))
+            .filter(application::Column::Id.is_not_in(passed_over.iter().copied()))
             // A student who left the school (inactive on the roster) cannot
             // take the seat: it goes to the next one who can.
             .filter(application::Column::StudentId.in_subquery(crate::roster::service::on_roster()))
@@ -156,6 +160,14 @@ pub async fn promote_wait_list(
             break;
         };
         let student = crate::db::found::<student::Entity>(db, next.student_id).await?;
+        overlap::lock_student(db, student.id).await?;
+        if overlap::clashing(db, student.id, opportunity)
+            .await?
+            .is_some()
+        {
+            passed_over.push(next.id);
+            continue;
+        }
         let id = next.id;
         let mut model: application::ActiveModel = next.into();
         model.status = Set(ApplicationStatus::Accepted);
@@ -479,6 +491,11 @@ fn quarter_hours(errors: &mut FieldErrors, value: &str) -> Option<i32> {
     }
 }
 
+/// Quarter hours as the reader writes hours ("1.5", "1,5").
+fn hours_in_words(quarters: i32) -> String {
+    i18n::decimal(i18n::current(), f64::from(quarters) / 4.0, 2)
+}
+
 /// The day a guardian's consent through the emailed link let the placement
 /// start. (A paper form may be entered days after it was signed, so its
 /// entry date says nothing about the days it covers.)
@@ -509,6 +526,8 @@ pub async fn log_hours(
         &form.description,
         limit::PARAGRAPH,
     );
+    // Read by the organization that approves them (eyes15a F4).
+    errors.without_contact_details_to_organization("description", &description);
     let (Some(work_date), Some(quarters)) = (work_date, quarters) else {
         return Err(AppError::Validation(errors));
     };
@@ -516,8 +535,7 @@ pub async fn log_hours(
 
     let txn = db::begin_write(db).await?;
     find_for_student(&txn, user, placement_id).await?;
-    // Locked, so two entries for one day cannot both pass the daily cap, and
-    // closing the placement meanwhile waits or is seen.
+    // Locked, so closing the placement meanwhile waits or is seen.
     let placement = placement::Entity::find_by_id(placement_id)
         .lock_exclusive()
         .one(&txn)
@@ -540,6 +558,11 @@ pub async fn log_hours(
         return Err(AppError::conflict("student-hours-org-not-verified"));
     }
     super::mentor::ensure_named(&txn, &placement).await?;
+    // The student's lock (after the posting's organization and the
+    // placement, as every path takes them): two entries for one day, on
+    // this placement or another of the student's, cannot both pass the
+    // daily cap.
+    overlap::lock_student(&txn, placement.student_id).await?;
     let mut errors = FieldErrors::new();
     if work_date > today {
         errors.add_id("work_date", "student-hours-error-future");
@@ -549,6 +572,14 @@ pub async fn log_hours(
             Message::new("student-hours-error-outside")
                 .date("from", placement.start_date)
                 .date("to", placement.end_date),
+        );
+    } else if work_date < crate::format::day_of(placement.created_at) {
+        // A day before the student held the place (an offer accepted, or
+        // a seat given, after the posting began) was not a placement day.
+        errors.add(
+            "work_date",
+            Message::new("student-hours-error-before-placement")
+                .date("date", crate::format::day_of(placement.created_at)),
         );
     } else if let Some(consented) = consent_day(&placement)
         && work_date < consented
@@ -571,26 +602,39 @@ pub async fn log_hours(
                 .date("to", suspended.to.unwrap_or(today)),
         );
     }
-    let same_day = hour_log::Entity::find()
-        .filter(hour_log::Column::PlacementId.eq(placement.id))
-        .filter(hour_log::Column::WorkDate.eq(work_date))
-        .filter(hour_log::Column::Status.ne(HoursStatus::Rejected))
-        .all(&txn)
-        .await?;
+    // The day over every placement of the student: the cap is a day's,
+    // not a placement's (eyes15a F2).
+    let same_day = overlap::day_logged(
+        &txn,
+        placement.student_id,
+        work_date,
+        &[HoursStatus::Pending, HoursStatus::Approved],
+    )
+    .await?;
     // The same entry again is a second tab, a double tap or the back button
-    // (the placement's lock makes the second one see the first).
-    let repeated = same_day
-        .iter()
-        .any(|h| h.quarter_hours == quarters && h.description == description);
-    let same_day: i32 = same_day.iter().map(|h| h.quarter_hours).sum();
+    // (the student's lock makes the second one see the first).
+    let repeated = same_day.iter().any(|h| {
+        h.entry.placement_id == placement.id
+            && h.entry.quarter_hours == quarters
+            && h.entry.description == description
+    });
     if repeated {
         errors.add_id("hours", "student-hours-error-repeated");
-    } else if same_day + quarters > MAX_HOURS_PER_DAY * 4 {
+    } else if overlap::over_the_cap(&same_day, quarters) {
+        let logged = hours_in_words(overlap::quarters_of(&same_day));
+        let others = overlap::others_named(&same_day, placement.id);
         errors.add(
             "hours",
-            Message::new("student-hours-error-day-cap")
-                .arg("max", MAX_HOURS_PER_DAY)
-                .arg("logged", (f64::from(same_day) / 4.0).to_string()),
+            if others.is_empty() {
+                Message::new("student-hours-error-day-cap")
+                    .arg("max", MAX_HOURS_PER_DAY)
+                    .arg("logged", logged)
+            } else {
+                Message::new("student-hours-error-day-cap-others")
+                    .arg("max", MAX_HOURS_PER_DAY)
+                    .arg("logged", logged)
+                    .arg("others", others)
+            },
         );
     }
     errors.into_result(())?;
@@ -628,9 +672,48 @@ pub async fn review_hours(
     let txn = db::begin_write(db).await?;
     let entry = crate::db::found::<hour_log::Entity>(&txn, hours_id).await?;
     let (placement, opportunity) = find_for_employer(&txn, employer, entry.placement_id).await?;
+    // As logging locks it: two employers approving the same day of one
+    // student at once count each other's approval.
+    overlap::lock_student(&txn, placement.student_id).await?;
+    let entry = crate::db::found::<hour_log::Entity>(&txn, hours_id).await?;
     let already_reviewed = || AppError::conflict("integrity-hours-reviewed");
     if entry.status != HoursStatus::Pending {
         return Err(already_reviewed());
+    }
+    // Approved hours are the record (the student's, the school's, the
+    // public impact page): never more than a day holds, over every
+    // placement. Each employer sees only its own entries, so the refusal
+    // says how many hours are approved elsewhere, not where.
+    if approve {
+        let approved = overlap::day_logged(
+            &txn,
+            placement.student_id,
+            entry.work_date,
+            &[HoursStatus::Approved],
+        )
+        .await?;
+        if overlap::over_the_cap(&approved, entry.quarter_hours) {
+            let elsewhere: i32 = approved
+                .iter()
+                .filter(|h| h.entry.placement_id != placement.id)
+                .map(|h| h.entry.quarter_hours)
+                .sum();
+            let lang = i18n::current();
+            return Err(AppError::Conflict(i18n::t_args(
+                lang,
+                "employer-hours-error-day-cap",
+                vec![
+                    ("day", i18n::long_date(lang, entry.work_date).into()),
+                    ("max", MAX_HOURS_PER_DAY.into()),
+                    (
+                        "approved",
+                        hours_in_words(overlap::quarters_of(&approved)).into(),
+                    ),
+                    ("elsewhere", hours_in_words(elsewhere).into()),
+                    ("hours", hours_in_words(entry.quarter_hours).into()),
+                ],
+            )));
+        }
     }
     // Hours dated on a day the organization was suspended (logged before
     // that was refused, or by a student who could not know) are not

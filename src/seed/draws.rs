@@ -25,7 +25,9 @@ const PER_SIDE: usize = 20;
 
 fn form(allocation: &str, title: &str, metro: usize, today: NaiveDate) -> PostingForm {
     let mut form = postings::generate(&mut postings::rng(19), metro, today);
-    let day = today + Duration::days(14);
+    // A week apart: one student may hold a seat in each (the same hours
+    // on the same day would clash, `placements::overlap`).
+    let day = today + Duration::days(if allocation == "fair_draw" { 21 } else { 14 });
     form.title = title.into();
     form.kind = "job_shadow".into();
     form.allocation = allocation.into();

@@ -624,3 +624,77 @@ async fn one_claim_code_sent_three_times_at_once_makes_one_account() {
     })
     .await;
 }
+
+/// eyes15a F3: a valid, unused code is counted before any address is
+/// looked at, so "this address already has an account" cannot be asked
+/// about a list of addresses (a parent's, a teacher's, an employer's).
+#[tokio::test]
+async fn a_claim_code_gets_ten_tries_an_hour_so_it_cannot_probe_which_addresses_have_accounts() {
+    on_each_backend(async |app: TestApp| {
+        let school = app.school("Lincoln High").await;
+        let _ben = app.student(school, "Ben", "Ruiz", 10).await;
+        let code = stembridge::roster::claim_code::generate();
+        app.roster_student(school, "Fatima", "Williams", 11, &code)
+            .await;
+        let probe = new_client();
+        let try_claim = |email: String| {
+            let probe = probe.clone();
+            let code = code.clone();
+            let app = &app;
+            async move {
+                app.submit_as(
+                    &probe,
+                    "/claim",
+                    "/claim",
+                    &[
+                        ("code", code.as_str()),
+                        ("display_name", "Probe"),
+                        ("email", email.as_str()),
+                        ("password", PASSWORD),
+                    ],
+                )
+                .await
+            }
+        };
+        for _ in 0..10 {
+            let response = try_claim("ben@students.org".into()).await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        let users = app.count("app_user").await;
+        // The eleventh try is refused before the address is read, whatever
+        // it is: a taken one and a free one get the same answer.
+        for email in ["ben@students.org", "fatima.w@example.net"] {
+            let response = try_claim(email.into()).await;
+            assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS, "{email}");
+            let body = response.text().await.unwrap();
+            assert!(
+                body.contains("This code has been tried several times in the last hour")
+                    && !body.contains("already exists"),
+                "{body}"
+            );
+        }
+        assert_eq!(app.count("app_user").await, users, "nothing written");
+        assert_eq!(
+            app.count("student WHERE first_name = 'Fatima' AND user_id IS NULL")
+                .await,
+            1,
+            "the code is still unclaimed"
+        );
+
+        // An hour later the student who holds the code claims it.
+        {
+            use sea_orm::{EntityTrait, sea_query::Expr};
+            entity::rate_limit::Entity::update_many()
+                .col_expr(
+                    entity::rate_limit::Column::LastHitAt,
+                    Expr::value(chrono::Utc::now() - chrono::Duration::minutes(61)),
+                )
+                .exec(&app.db)
+                .await
+                .unwrap();
+        }
+        let response = try_claim("fatima.w@example.net".into()).await;
+        assert_eq!(location(&response), "/dashboard", "claimed");
+    })
+    .await;
+}

@@ -46,6 +46,7 @@ async fn started_days_ago(app: &TestApp, id: i32, days: i64) {
         id: Set(id),
         start_date: Set(today() - back),
         consent_recorded_at: Set(placement.consent_recorded_at.map(|at| at - back)),
+        created_at: Set(placement.created_at - back),
         ..Default::default()
     }
     .update(&app.db)
@@ -1171,6 +1172,157 @@ async fn a_second_after_answer_about_belonging_is_refused_with_a_reason_not_a_se
             ))
             .await,
             1
+        );
+    })
+    .await;
+}
+
+/// eyes15a F4: what a student writes that reaches the organization (the
+/// application's note, availability and accommodations, an hours
+/// description, the note giving a place back) holds no phone number,
+/// address, link or handle; a need described in ordinary words is kept.
+#[tokio::test]
+async fn a_students_words_to_an_organization_hold_no_contact_details_and_needs_are_kept() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let school = app.school_with_counselor("Lincoln High").await;
+        let ana = student(&app, school, "Ana", 12, "2005-01-01").await;
+        let page = format!("/opportunities/{opportunity}");
+        let action = format!("{page}/apply");
+        let send =
+            |note: &'static str, availability: &'static str, accommodations: &'static str| {
+                let app = &app;
+                let (page, action, ana) = (page.clone(), action.clone(), ana.client.clone());
+                async move {
+                    app.submit_as(
+                        &ana,
+                        &page,
+                        &action,
+                        &[
+                            ("note", note),
+                            ("availability", availability),
+                            ("accommodations", accommodations),
+                        ],
+                    )
+                    .await
+                }
+            };
+        for (note, availability, accommodations, found) in [
+            (
+                "I love robots. Text me at 312-555-0199 or snap @ana_k",
+                "",
+                "",
+                "“312-555-0199” looks like a phone number.",
+            ),
+            (
+                "I love robots.",
+                "after school, call 3125550199",
+                "",
+                "“3125550199” looks like a phone number.",
+            ),
+            (
+                "I love robots.",
+                "",
+                "Email me the details at ana.k@gmail.com",
+                "“ana.k@gmail.com” looks like an email address.",
+            ),
+        ] {
+            let response = send(note, availability, accommodations).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{note}"
+            );
+            let body = response.text().await.unwrap();
+            assert!(
+                body.contains(found)
+                    && body.contains("talk with them through STEMbridge, or ask your counselor"),
+                "{body}"
+            );
+        }
+        assert_eq!(app.count("application").await, 0, "nothing written");
+
+        // A need told in ordinary words goes through.
+        let response = send(
+            "I built a line-following robot in 10th grade (Arduino, C++).",
+            "After 3:15 pm on weekdays, 9-5 on Saturdays.",
+            "I use a wheelchair and need step-free access and an accessible restroom. \
+             I have an IEP (extra time on written tasks) and take medication at 12:00.",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let application = id_from(&response);
+        employer_act(&app, &employer, application, "offer").await;
+        let response = accept(&app, &ana, application).await;
+        let placement: i32 = location(&response)
+            .strip_prefix("/student/placements/")
+            .unwrap()
+            .parse()
+            .unwrap();
+        started_days_ago(&app, placement, 10).await;
+
+        // The hours description, in Spanish too.
+        let page = format!("/student/placements/{placement}");
+        let yesterday = crate::helpers::days_from_now(-1);
+        app.get_as(&ana, "/language/es").await;
+        let response = app
+            .submit_as(
+                &ana,
+                &page,
+                &format!("{page}/hours"),
+                &[
+                    ("work_date", &yesterday),
+                    ("hours", "2"),
+                    (
+                        "description",
+                        "Mi número es 312-555-0199, agrégame en snap ana_k",
+                    ),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("parece un número de teléfono")
+                && body.contains("comunícate con ella a través de STEMbridge"),
+            "{body}"
+        );
+        assert_eq!(app.count("hour_log").await, 0);
+        app.get_as(&ana, "/language/en").await;
+
+        // The note giving the place back reaches the employer too.
+        let response = app
+            .submit_as(
+                &ana,
+                &page,
+                &format!("{page}/withdraw"),
+                &[
+                    ("reason", "other"),
+                    ("note", "Sorry! Reach me on Instagram @ana.builds instead"),
+                ],
+            )
+            .await;
+        // A one-button form: refused as its other mistakes are, a 400
+        // listing the problem.
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("looks like a social media handle")
+        );
+        assert_eq!(
+            app.count(&format!(
+                "placement WHERE id = {placement} AND status = 'active'"
+            ))
+            .await,
+            1,
+            "still under way"
         );
     })
     .await;

@@ -391,7 +391,19 @@ async fn chain(
     hours: i32,
     draft_title: &'static str,
 ) -> Objects {
-    let opportunity = app.published(employer, &posting(&[])).await;
+    // One student holds both chains' internships: each on its own days,
+    // since two at once are refused (placements::overlap).
+    let from = 60 + 70 * i64::from(placement - 1);
+    let (start, end) = (
+        crate::helpers::days_from_now(from),
+        crate::helpers::days_from_now(from + 60),
+    );
+    let opportunity = app
+        .published(
+            employer,
+            &posting(&[("start_date", &start), ("end_date", &end)]),
+        )
+        .await;
     let draft = app
         .draft(employer, &posting(&[("title", draft_title)]))
         .await;
@@ -449,6 +461,7 @@ async fn chain(
         ))
         .await
         .unwrap();
+    app.taken_days_ago(Some(placement), 5).await;
     let yesterday = crate::helpers::days_from_now(-1);
     let hours_page = format!("/student/placements/{placement}");
     app.submit_as(

@@ -159,7 +159,17 @@ async fn a_fair_draw_seats_first_time_students_first_once_and_anyone_can_re_run_
         // Three students were placed before (a first-come shadow); two never were.
         let lincoln = app.school_with_counselor("Lincoln High").await;
         let other_school = app.school_with_counselor("Roosevelt High").await;
-        let earlier = app.published(&employer, &shadow("3", "first_come")).await;
+        // Its afternoon, after the drawn morning's hours: a place at the
+        // same hours would leave them out of the draw (placements::overlap).
+        let afternoon: Vec<(&str, String)> = shadow("3", "first_come")
+            .into_iter()
+            .map(|(key, value)| match key {
+                "start_time" => (key, "14:00".to_owned()),
+                "end_time" => (key, "16:00".to_owned()),
+                _ => (key, value),
+            })
+            .collect();
+        let earlier = app.published(&employer, &afternoon).await;
         let mut students = BTreeMap::new();
         for name in ["Avery", "Blake", "Casey", "Devon", "Emery"] {
             students.insert(name, student(&app, lincoln, name, 11, "").await);
@@ -1042,6 +1052,7 @@ async fn a_drawn_seat_is_ended_before_it_starts_only_by_the_school_and_an_early_
             ))
             .await
             .unwrap();
+        app.taken_days_ago(Some(promoted), 1).await;
         let promoted_page = format!("/employer/placements/{promoted}");
         let response = app
             .submit_as(&employer, &promoted_page, &format!("{promoted_page}/end"), &[("reason", "attendance")])

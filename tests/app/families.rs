@@ -297,7 +297,8 @@ async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_ca
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
 
-        // The counselor sends it again: the first link is replaced.
+        // The counselor sends it again: the first link, less than a day
+        // old, keeps working beside the new one (consent::end_replaced_links).
         let response = app
             .submit_as(
                 &w.counselor,
@@ -315,8 +316,8 @@ async fn a_spanish_speaking_guardian_from_the_roster_gets_the_email_and_alone_ca
         let response = app.get_as(&new_client(), &first_link).await;
         assert_eq!(
             response.status(),
-            StatusCode::GONE,
-            "replaced by the newer email"
+            StatusCode::OK,
+            "a day to answer the first email"
         );
         // Fourteen days later the newest link has expired too, with a clear page.
         shift_consent_requests(&app, entity::consent_request::Column::ExpiresAt, -24 * 60).await;
@@ -554,6 +555,122 @@ async fn without_smtp_mail_waits_for_admins_and_the_student_may_ask_again_every_
             app.count("mail_outbox WHERE kind = 'consent_request'")
                 .await,
             2
+        );
+    })
+    .await;
+}
+
+/// Moves every consent request `minutes` further back, each from when it
+/// was made (the requests stay apart): the clock moving on.
+async fn consent_requests_older_by(app: &TestApp, minutes: i64) {
+    for request in entity::consent_request::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+    {
+        let at = request.created_at - chrono::Duration::minutes(minutes);
+        let mut model: entity::consent_request::ActiveModel = request.into();
+        model.created_at = Set(at);
+        model.update(&app.db).await.unwrap();
+    }
+}
+
+/// The consent page of a link, opened by the guardian (no sign-in).
+async fn link_status(app: &TestApp, link: &str) -> StatusCode {
+    app.get_as(&new_client(), link).await.status()
+}
+
+#[tokio::test]
+async fn the_students_send_again_keeps_the_link_a_family_got_within_a_day_and_stops_at_five_emails()
+{
+    on_each_backend(async |app: TestApp| {
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        let page = format!("/student/placements/{placement}");
+        let resend = format!("{page}/consent-resend");
+        let first = app.consent_link_mailed_to("maria@example.org").await;
+
+        // Eleven minutes later the student asks again: María's first link,
+        // less than a day old, still works beside the new one.
+        consent_requests_older_by(&app, 11).await;
+        let response = app.submit_as(&w.student, &page, &resend, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let second = app.consent_link_mailed_to("maria@example.org").await;
+        assert_ne!(first, second);
+        assert_eq!(
+            link_status(&app, &first).await,
+            StatusCode::OK,
+            "a day to answer"
+        );
+        assert_eq!(link_status(&app, &second).await, StatusCode::OK);
+
+        // A third email now would end the first link: the student waits
+        // until it is a day old, and is told when.
+        consent_requests_older_by(&app, 11).await;
+        let response = app.submit_as(&w.student, &page, &resend, &[]).await;
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("sent twice in the last day") && body.contains("You can ask again from"),
+            "{body}"
+        );
+        assert_eq!(app.count("consent_request").await, 2, "nothing sent");
+        assert_eq!(link_status(&app, &first).await, StatusCode::OK);
+
+        // Once the first is a day old (the second not yet), the third
+        // goes: the first ends, the newest two work.
+        consent_requests_older_by(&app, 23 * 60 + 45).await;
+        let response = app.submit_as(&w.student, &page, &resend, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let third = app.consent_link_mailed_to("maria@example.org").await;
+        assert_eq!(link_status(&app, &first).await, StatusCode::GONE);
+        assert_eq!(link_status(&app, &second).await, StatusCode::OK);
+        assert_eq!(link_status(&app, &third).await, StatusCode::OK);
+
+        // Days apart, a fourth and a fifth; then the family has had five
+        // emails, and the page sends the student to the counselor.
+        for _ in 0..2 {
+            consent_requests_older_by(&app, 25 * 60).await;
+            let response = app.submit_as(&w.student, &page, &resend, &[]).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        }
+        consent_requests_older_by(&app, 25 * 60).await;
+        let shown = text(&app, &w.student, &page).await;
+        assert!(
+            shown.contains("id=\"consent-asked-enough\"")
+                && shown.contains("sent the consent email 5 times")
+                && shown.contains("Ask your counselor")
+                && !shown.contains(&resend),
+            "{shown}"
+        );
+        let response = app.submit_as(&w.student, &page, &resend, &[]).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("cannot be sent again from here")
+        );
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request'")
+                .await,
+            5
+        );
+        // The counselor still can.
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.count("mail_outbox WHERE kind = 'consent_request'")
+                .await,
+            6
         );
     })
     .await;
@@ -2105,6 +2222,9 @@ async fn set_placement_days(app: &TestApp, id: i32, start: i64, end: i64) {
         ))
         .await
         .unwrap();
+    if start < 0 {
+        app.taken_days_ago(Some(id), -start).await;
+    }
 }
 
 #[tokio::test]

@@ -961,3 +961,20 @@ impl TestApp {
         panic!("the roster import did not finish within a minute");
     }
 }
+
+impl TestApp {
+    /// Moves the moment the student took placement `id` (every placement
+    /// when `None`) `days` back. Tests that move a placement's start into
+    /// the past call it too: hours are refused for a day before the
+    /// student held the place.
+    pub async fn taken_days_ago(&self, id: Option<i32>, days: i64) {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+        let at = chrono::Utc::now() - chrono::Duration::days(days);
+        let mut update = entity::placement::Entity::update_many()
+            .col_expr(entity::placement::Column::CreatedAt, Expr::value(at));
+        if let Some(id) = id {
+            update = update.filter(entity::placement::Column::Id.eq(id));
+        }
+        update.exec(&self.db).await.expect("placements moved back");
+    }
+}

@@ -332,6 +332,8 @@ async fn every_page_of_the_journeys_reads_in_spanish() {
         ))
         .await
         .unwrap();
+    app.taken_days_ago(Some(placement_id.parse().unwrap()), 10)
+        .await;
     let yesterday = (stembridge::format::today() - chrono::Duration::days(1)).to_string();
     app.submit_as(
         &ana,

@@ -465,6 +465,7 @@ async fn fifty_approvals_racing_fifty_rejections_decide_each_hours_entry_once() 
             ))
             .await
             .unwrap();
+        app.taken_days_ago(Some(placement.id), 60).await;
         let page = format!("/student/placements/{}", placement.id);
         let token = app.csrf_token(student, &page).await;
         for day in 1..=50 {

@@ -298,6 +298,7 @@ async fn journeys_at(width: u32, lang: &'static str) {
         .execute_unprepared(&format!("UPDATE placement SET start_date = '{start}'"))
         .await
         .unwrap();
+    app.taken_days_ago(None, 7).await;
     {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
         entity::placement::Entity::update_many()

@@ -40,6 +40,7 @@ mod layout;
 mod operations;
 mod opportunities;
 mod organizations;
+mod overlap;
 mod posting_language;
 mod profile_defaults;
 mod replicas;

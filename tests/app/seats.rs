@@ -106,6 +106,7 @@ async fn start(app: &TestApp, placement: i32) {
         ))
         .await
         .unwrap();
+    app.taken_days_ago(Some(placement), 1).await;
 }
 
 /// POSTs a form to `action` from `page` and returns (status, body).
@@ -460,6 +461,7 @@ async fn accepted(
         ))
         .await
         .unwrap();
+    app.taken_days_ago(Some(placement), 7).await;
     (client, placement, opportunity)
 }
 
@@ -539,6 +541,7 @@ async fn each_side_of_an_evaluation_reaches_the_right_readers_and_the_quality_vi
             .execute_unprepared(&format!("UPDATE placement SET start_date = '{}' WHERE id = {placement}", crate::helpers::days_from_now(-1)))
             .await
             .unwrap();
+        app.taken_days_ago(Some(placement), 1).await;
         let (status, _) = post(&app, &employer, &employer_page, &format!("{employer_page}/complete"), &close).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         let seen = app.get_as(&ana, &page).await.text().await.unwrap();

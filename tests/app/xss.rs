@@ -147,6 +147,7 @@ async fn html_typed_into_any_form_is_shown_as_text_everywhere() {
         .execute_unprepared(&format!("UPDATE placement SET start_date = '{start}'"))
         .await
         .unwrap();
+    app.taken_days_ago(None, 5).await;
     let yesterday = crate::helpers::days_from_now(-1);
     app.submit_as(
         &student,
