@@ -57,22 +57,20 @@ pub async fn request(
     opportunity: &opportunity::Model,
     student: &student::Model,
 ) -> AppResult<usize> {
-    ask(db, placement, opportunity, student, None).await
+    ask(db, placement, opportunity, student, false).await
 }
 
-/// [`request`] again for a family that has not answered the request mailed
-/// on `previous` (`reminder`): the mail says it is a reminder and that it
-/// replaces that one, so a family holding both uses the newest link
-/// (eyes15b F6).
+/// [`request`] again for a family that has not answered (`reminder`): each
+/// guardian's mail says it is a reminder and which of their mails it
+/// replaces, so a family holding both uses the newest link (eyes15b F6); a
+/// guardian never mailed at this address gets a first request.
 pub async fn remind_family(
     db: &impl ConnectionTrait,
     placement: &placement::Model,
     opportunity: &opportunity::Model,
     student: &student::Model,
-    previous: DateTime<Utc>,
 ) -> AppResult<usize> {
-    let previous = crate::format::day_of(previous);
-    ask(db, placement, opportunity, student, Some(previous)).await
+    ask(db, placement, opportunity, student, true).await
 }
 
 async fn ask(
@@ -80,7 +78,7 @@ async fn ask(
     placement: &placement::Model,
     opportunity: &opportunity::Model,
     student: &student::Model,
-    reminder: Option<NaiveDate>,
+    reminder: bool,
 ) -> AppResult<usize> {
     if !organization_verified(db, opportunity).await? {
         return Ok(0);
@@ -212,8 +210,8 @@ async fn moments_asked(
 struct LinkMail<'a> {
     facts: &'a Facts,
     school: &'a str,
-    /// A reminder replacing the request mailed on this day.
-    reminder: Option<NaiveDate>,
+    /// A reminder of the guardian's newest request at this address.
+    reminder: bool,
 }
 
 /// Mails one guardian a fresh link of the placement (a guardian without an
@@ -233,6 +231,23 @@ async fn mail_link(
     } = *mail;
     let Some(email) = guardian.email.as_deref() else {
         return Ok(());
+    };
+    // The day of the mail this one replaces, for this guardian at this
+    // address (two guardians may have been asked on different days).
+    let reminder = if reminder {
+        consent_request::Entity::find()
+            .select_only()
+            .column(consent_request::Column::CreatedAt)
+            .filter(consent_request::Column::PlacementId.eq(placement.id))
+            .filter(consent_request::Column::GuardianId.eq(guardian.id))
+            .filter(consent_request::Column::Email.eq(email))
+            .order_by_desc(consent_request::Column::CreatedAt)
+            .into_tuple::<DateTime<Utc>>()
+            .one(db)
+            .await?
+            .map(crate::format::day_of)
+    } else {
+        None
     };
     let expires = now + chrono::Duration::days(LINK_DAYS);
     let token = tokens::random(43);
@@ -808,7 +823,7 @@ pub async fn refresh_links(
                     let mail = LinkMail {
                         facts: &facts,
                         school: &school,
-                        reminder: None,
+                        reminder: false,
                     };
                     mail_link(db, placement, &student, &mail, guardian, now).await?;
                     asked = true;

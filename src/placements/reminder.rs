@@ -77,7 +77,7 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<us
         }
         let opportunity = db::found::<opportunity::Entity>(&txn, found.opportunity_id).await?;
         // `request` sends nothing while the host is not verified.
-        if super::consent::remind_family(&txn, &found, &opportunity, &student, newest).await? > 0 {
+        if super::consent::remind_family(&txn, &found, &opportunity, &student).await? > 0 {
             txn.commit().await?;
             reminded += 1;
         }
