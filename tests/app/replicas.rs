@@ -477,6 +477,10 @@ async fn a_change_claimed_by_a_server_that_died_is_applied_once_the_claim_lapses
             .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
             .await;
         let id = app.published(&employer, &posting(&[])).await;
+        // The publish itself applied first: a worker that read the posting
+        // after the title below was written would index it (a flake on a
+        // loaded machine, not the claim).
+        app.wait_for_search().await;
         // A change whose outbox row another server claimed for a minute,
         // then died (the title written straight to the database). The
         // claim is long so that a loaded machine cannot outlast it; its
