@@ -131,8 +131,11 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!(e.summary(stembridge::i18n::Lang::En)))?;
             opportunities::insert(
                 &txn,
-                organization_id,
-                employer_id,
+                &opportunities::Made {
+                    organization_id,
+                    created_by: employer_id,
+                    created_with: None,
+                },
                 &posting,
                 OpportunityStatus::Published,
             )
@@ -195,8 +198,11 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
         let txn = db::begin_write(&running.state.db).await?;
         opportunities::insert(
             &txn,
-            organization_id,
-            employer_id,
+            &opportunities::Made {
+                organization_id,
+                created_by: employer_id,
+                created_with: None,
+            },
             &posting,
             OpportunityStatus::Published,
         )

@@ -91,7 +91,7 @@ entity::vocabulary! {
 
 /// The `actor_id` of an entry no account made: the demo seed's set-up rows,
 /// and those that name who acted in `actor_kind` ([`record_without_account`]).
-pub const NO_ACCOUNT: i32 = 0;
+const NO_ACCOUNT: i32 = 0;
 
 tokio::task_local! {
     /// Set while a HEAD request is served (see [`head_records_nothing`]).
@@ -225,7 +225,7 @@ pub struct Entry {
     /// The account's email; empty when no account acted.
     pub actor: String,
     /// Who acted when no account did (`vocab-audit_actor-<key>`).
-    pub actor_kind: Option<String>,
+    pub actor_kind: Option<NoAccount>,
     pub action: String,
     pub subject: String,
 }
@@ -267,9 +267,7 @@ pub async fn entries(
         .map(|r| Entry {
             at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
             actor: users.get(&r.actor_id).cloned().unwrap_or_default(),
-            actor_kind: r
-                .actor_kind
-                .filter(|kind| NoAccount::from_key(kind).is_some()),
+            actor_kind: r.actor_kind.as_deref().and_then(NoAccount::from_key),
             action: r.action,
             subject: r.subject,
         })

@@ -41,9 +41,9 @@ const PARAM: &str = "lang";
 fn token_of(path: &str) -> Option<(&'static str, &str)> {
     GUARDIAN_PAGES.iter().find_map(|prefix| {
         path.strip_prefix(prefix)
-            // The settings page's "email me the link" form posts under it.
-            .map(|rest| rest.strip_suffix("/withdraw-link").unwrap_or(rest))
-            .filter(|token| !token.is_empty() && !token.contains('/'))
+            // A page's own forms post under it (`/email/{token}/withdraw-link`).
+            .and_then(|rest| rest.split('/').next())
+            .filter(|token| !token.is_empty())
             .map(|token| (*prefix, token))
     })
 }

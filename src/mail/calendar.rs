@@ -25,12 +25,12 @@ pub enum When {
 }
 
 /// A time zone as a calendar file names and defines it.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct Zone<'a> {
     /// Its name (`America/Chicago`), the `TZID`.
     pub name: &'a str,
     /// Its offset from UTC at a moment (the site's: `format::offset_at`).
-    pub offset_at: &'a dyn Fn(DateTime<Utc>) -> FixedOffset,
+    pub offset_at: fn(DateTime<Utc>) -> FixedOffset,
 }
 
 /// Who organizes the event: a name, and an address (`mailto:`).
@@ -43,7 +43,7 @@ pub struct Organizer<'a> {
 }
 
 /// One event.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct Event<'a> {
     /// Globally unique and the same every time this event is sent, so a
     /// calendar updates the event instead of adding a second one.
@@ -485,7 +485,7 @@ mod tests {
         let offset_at = chicago;
         let zone = Zone {
             name: "America/Chicago",
-            offset_at: &offset_at,
+            offset_at,
         };
         // A winter day: standard time since the first Sunday of November.
         let winter = lines_of(&shadow_on(day(2026, 12, 3), Some(zone)));
@@ -537,7 +537,7 @@ mod tests {
         let offset_at = |_| FixedOffset::east_opt(0).unwrap();
         let utc_zone = Zone {
             name: "Etc/UTC",
-            offset_at: &offset_at,
+            offset_at,
         };
         let plain = lines_of(&shadow_on(day(2026, 12, 3), Some(utc_zone)));
         for line in [

@@ -147,24 +147,47 @@ async fn guardian_link(state: &AppState, token: &str) -> AppResult<(i32, prefere
     Ok((id, holder))
 }
 
-/// The settings page, with the placements the guardian may stop (a family
-/// that consented before confirmations carried the link finds it here).
+/// What the guardian's settings page says above its form.
+enum Said {
+    Nothing,
+    Saved,
+    Mailed(LinkMail),
+}
+
+/// The settings form as the holder's choices stand.
+fn form_of(holder: &preferences::Holder) -> PreferencesForm {
+    PreferencesForm {
+        updates: if holder.updates { "on" } else { "" }.into(),
+        digest: String::new(),
+        language: holder.language.clone(),
+    }
+}
+
+/// The settings page, with the placements the guardian may stop (each
+/// offering to mail its withdrawal link: `withdrawal::mail_link`).
 #[allow(clippy::too_many_arguments)]
 async fn render_guardian(
     state: &AppState,
     page: &Page,
-    id: i32,
+    guardian: &entity::guardian::Model,
     token: &str,
     holder: &preferences::Holder,
     form: &PreferencesForm,
     errors: FieldErrors,
-    saved: bool,
+    said: Said,
 ) -> AppResult<Response> {
-    let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
-    let placements = crate::placements::withdrawal::of_guardian(&state.db, &guardian).await?;
-    let mailed: Option<LinkMail> = None;
+    let placements = crate::placements::withdrawal::of_guardian(&state.db, guardian).await?;
+    let status = match said {
+        Said::Mailed(LinkMail::SentBefore(_)) => axum::http::StatusCode::TOO_MANY_REQUESTS,
+        _ => errors.status(),
+    };
+    let saved = matches!(said, Said::Saved);
+    let mailed = match said {
+        Said::Mailed(mailed) => Some(mailed),
+        _ => None,
+    };
     page.respond_with(
-        errors.status(),
+        status,
         "mail/guardian.html",
         context! {
             token, email => holder.masked_email.clone(), form, errors, saved, placements, mailed,
@@ -199,25 +222,13 @@ pub async fn mail_withdraw_link(
     let mailed = crate::placements::withdrawal::mail_link(&state.db, guardian.clone(), placement)
         .await?
         .ok_or(AppError::NotFound)?;
-    let status = match mailed {
-        LinkMail::Sent(_) => axum::http::StatusCode::OK,
-        LinkMail::SentBefore(_) => axum::http::StatusCode::TOO_MANY_REQUESTS,
-    };
-    let placements = crate::placements::withdrawal::of_guardian(&state.db, &guardian).await?;
-    let form = PreferencesForm {
-        updates: if holder.updates { "on" } else { "" }.into(),
-        digest: String::new(),
-        language: holder.language.clone(),
-    };
-    page.respond_with(
-        status,
-        "mail/guardian.html",
-        context! {
-            token, email => holder.masked_email.clone(), form, errors => FieldErrors::new(),
-            saved => false, placements, mailed => Some(mailed),
-        },
+    let form = form_of(&holder);
+    let errors = FieldErrors::new();
+    let said = Said::Mailed(mailed);
+    render_guardian(
+        &state, &page, &guardian, &token, &holder, &form, errors, said,
     )
-    .map(private)
+    .await
 }
 
 pub async fn guardian_page(
@@ -226,20 +237,18 @@ pub async fn guardian_page(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     let (id, holder) = guardian_link(&state, &token).await?;
-    let form = PreferencesForm {
-        updates: if holder.updates { "on" } else { "" }.into(),
-        digest: String::new(),
-        language: holder.language.clone(),
-    };
+    let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
+    let form = form_of(&holder);
+    let errors = FieldErrors::new();
     render_guardian(
         &state,
         &page,
-        id,
+        &guardian,
         &token,
         &holder,
         &form,
-        FieldErrors::new(),
-        false,
+        errors,
+        Said::Nothing,
     )
     .await
 }
@@ -268,10 +277,25 @@ pub async fn save_guardian(
                 ..page.clone()
             };
             let errors = FieldErrors::new();
-            render_guardian(&state, &page, id, &token, &holder, &form, errors, true).await
+            render_guardian(
+                &state,
+                &page,
+                &guardian,
+                &token,
+                &holder,
+                &form,
+                errors,
+                Said::Saved,
+            )
+            .await
         },
         async |errors| {
-            render_guardian(&state, &page, id, &token, &holder, &form, errors, false).await
+            let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
+            let said = Said::Nothing;
+            render_guardian(
+                &state, &page, &guardian, &token, &holder, &form, errors, said,
+            )
+            .await
         },
     )
     .await

@@ -184,25 +184,15 @@ pub async fn user_wants(
         MailTopic::Updates => found.mail_updates,
         MailTopic::Digest => found.mail_digest && found.role == Role::Student,
     };
-    if !wants || found.disabled_at.is_some() {
+    let Some(mut to) = wants.then(|| reachable_user(found)).flatten() else {
         return Ok(None);
-    }
-    Ok(Some(Reachable {
-        lang: lang_of_user(&found),
-        unsubscribe: Some(unsubscribe_path(
-            Recipient::User(user_id),
-            topic,
-            &found.email,
-        )),
-        email: found.email,
-        footer: match topic {
-            MailTopic::Updates => "mail-footer-updates",
-            MailTopic::Digest => "mail-footer-digest",
-        },
-        preferences: None,
-        account: Some(user_id),
-        tagline: None,
-    }))
+    };
+    to.unsubscribe = Some(unsubscribe_path(Recipient::User(user_id), topic, &to.email));
+    to.footer = match topic {
+        MailTopic::Updates => "mail-footer-updates",
+        MailTopic::Digest => "mail-footer-digest",
+    };
+    Ok(Some(to))
 }
 
 /// A user's address and language for a safety message about their own
@@ -210,21 +200,24 @@ pub async fn user_wants(
 /// optional mail, with no unsubscribe, as their settings page promises.
 /// `None` for a disabled account.
 pub async fn user_always(db: &impl ConnectionTrait, user_id: i32) -> AppResult<Option<Reachable>> {
-    let Some(found) = user::Entity::find_by_id(user_id).one(db).await? else {
-        return Ok(None);
-    };
-    if found.disabled_at.is_some() {
-        return Ok(None);
-    }
-    Ok(Some(Reachable {
+    Ok(user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .and_then(reachable_user))
+}
+
+/// An enabled account's address and language, as a safety message reaches
+/// it ([`user_always`]; [`user_wants`] adds the topic's unsubscribe).
+fn reachable_user(found: user::Model) -> Option<Reachable> {
+    found.disabled_at.is_none().then(|| Reachable {
         lang: lang_of_user(&found),
         unsubscribe: None,
+        account: Some(found.id),
         email: found.email,
         footer: "mail-footer-safety",
         preferences: None,
-        account: Some(user_id),
         tagline: None,
-    }))
+    })
 }
 
 /// A guardian's address and language if they still take placement news.

@@ -100,8 +100,6 @@ impl Mailer {
             }
             _ => body,
         };
-        // The language it is written in (RFC 3282), for mail clients that
-        // read aloud or offer to translate: our own codes, plain ASCII.
         // One id per queued message (RFC 5322 3.6.4), the same if it is sent
         // again after a crash, so a receiving server or mail client can drop
         // the copy; Gmail refuses mail without one (eyes15b F1). Signed, so
@@ -116,6 +114,8 @@ impl Mailer {
             .from(self.from.clone())
             .to(to)
             .subject(row.subject.clone())
+            // The language it is written in (RFC 3282), for mail clients that
+            // read aloud or offer to translate: our own codes, plain ASCII.
             .raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str("Content-Language"),
                 row.language.clone(),

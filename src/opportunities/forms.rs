@@ -96,6 +96,15 @@ impl Default for PostingForm {
 }
 
 impl PostingForm {
+    /// The new-posting form's token, if it is one our forms draw (24
+    /// letters and digits): a crafted one makes a posting as a form without
+    /// one would (eyes15c F3).
+    pub fn once(&self) -> Option<&str> {
+        Some(self.once.trim()).filter(|once| {
+            !once.is_empty() && once.len() <= 64 && once.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+    }
+
     /// The form pre-filled from a saved posting, for editing.
     pub fn from_saved(o: &opportunity::Model, features: &[AccessNeed]) -> Self {
         let money = |cents: Option<i32>| {

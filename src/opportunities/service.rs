@@ -106,15 +106,9 @@ pub async fn create_draft(
 ) -> AppResult<Drafted> {
     let posting = form.parse().map_err(AppError::Validation)?;
     let organization_id = employer.organization_id;
-    // Our forms draw 24 letters and digits; anything else (a crafted
-    // token) makes a posting as a form without one would (eyes15c F3).
-    let once = Some(form.once.trim())
-        .filter(|once| once.len() <= 64 && once.chars().all(|c| c.is_ascii_alphanumeric()))
-        .unwrap_or_default();
+    let once = form.once();
     let made_by = async || -> AppResult<Option<opportunity::Model>> {
-        if once.is_empty() {
-            return Ok(None);
-        }
+        let Some(once) = once else { return Ok(None) };
         Ok(opportunity::Entity::find()
             .filter(opportunity::Column::OrganizationId.eq(organization_id))
             .filter(opportunity::Column::CreatedWith.eq(once))
@@ -125,37 +119,34 @@ pub async fn create_draft(
         return Ok(Drafted::again(made));
     }
     let txn = db::begin_write(db).await?;
-    let saved = insert(
-        &txn,
+    let made = Made {
         organization_id,
-        employer.id,
-        &posting,
-        OpportunityStatus::Draft,
-    )
-    .await?;
-    if !once.is_empty() {
-        let stamped = opportunity::ActiveModel {
-            id: Set(saved.id),
-            created_with: Set(Some(once.to_owned())),
-            ..Default::default()
+        created_by: employer.id,
+        created_with: once,
+    };
+    match insert(&txn, &made, &posting, OpportunityStatus::Draft).await {
+        Ok(saved) => {
+            txn.commit().await?;
+            Ok(Drafted {
+                saved,
+                again: false,
+            })
         }
-        .update(&txn)
-        .await;
-        if let Err(error) = stamped {
+        // The same form, sent at the same moment, inserted first.
+        Err(AppError::Database(error))
+            if matches!(
+                error.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
             txn.rollback().await?;
-            if let (Some(sea_orm::SqlErr::UniqueConstraintViolation(_)), Some(made)) =
-                (error.sql_err(), made_by().await?)
-            {
-                return Ok(Drafted::again(made));
-            }
-            return Err(error.into());
+            made_by()
+                .await?
+                .map(Drafted::again)
+                .ok_or(AppError::Database(error))
         }
+        Err(other) => Err(other),
     }
-    txn.commit().await?;
-    Ok(Drafted {
-        saved,
-        again: false,
-    })
 }
 
 /// The draft a new-posting form made.
@@ -172,20 +163,28 @@ impl Drafted {
     }
 }
 
+/// Who makes a posting: the organization, the account, and the token of
+/// the new-posting form it came from, if any (`PostingForm::once`).
+pub struct Made<'a> {
+    pub organization_id: i32,
+    pub created_by: i32,
+    pub created_with: Option<&'a str>,
+}
+
 /// Inserts a checked posting with its features and outbox row; the caller owns
 /// the transaction (the demo seed uses it to load published postings in bulk).
 pub async fn insert(
     db: &impl ConnectionTrait,
-    organization_id: i32,
-    created_by: i32,
+    made: &Made<'_>,
     posting: &Posting,
     status: OpportunityStatus,
 ) -> AppResult<opportunity::Model> {
     let now = Utc::now();
     let mut model = opportunity::ActiveModel {
-        organization_id: Set(organization_id),
+        organization_id: Set(made.organization_id),
         status: Set(status),
-        created_by: Set(created_by),
+        created_by: Set(made.created_by),
+        created_with: Set(made.created_with.map(str::to_owned)),
         created_at: Set(now),
         published_at: Set((status == OpportunityStatus::Published).then_some(now)),
         closed_at: Set(None),

@@ -413,14 +413,13 @@ fn calendar_file(
     description.push(t_args(lang, next, args));
     let description = description.join("\n");
     let stamp = Utc::now();
-    let offset_at = crate::format::offset_at;
     calendar::ics(&Event {
         uid,
         stamp,
         when,
         zone: crate::format::zone_name().map(|name| Zone {
             name,
-            offset_at: &offset_at,
+            offset_at: crate::format::offset_at,
         }),
         summary: &summary,
         location: &location,

@@ -96,12 +96,12 @@ async fn ask(
     end_replaced_links(db, placement.id, now).await?;
     let facts = Facts::load(db, opportunity).await?;
     let school = super::confirmation::school_of(db, student).await?;
+    let mail = LinkMail {
+        facts: &facts,
+        school: &school,
+        reminder,
+    };
     for guardian in &guardians {
-        let mail = LinkMail {
-            facts: &facts,
-            school: &school,
-            reminder,
-        };
         mail_link(db, placement, student, &mail, guardian, now).await?;
     }
     Ok(guardians.len())
@@ -187,8 +187,9 @@ fn student_may_not_ask(
     None
 }
 
-/// When each consent email of a placement went out, newest first.
-async fn moments_asked(
+/// When each consent email of a placement went out, newest first (the
+/// reminder job and the student's "send again" read it).
+pub async fn moments_asked(
     db: &impl ConnectionTrait,
     placement_id: i32,
 ) -> AppResult<Vec<DateTime<Utc>>> {
@@ -818,13 +819,13 @@ pub async fn refresh_links(
             let facts = Facts::load(db, &opportunity).await?;
             let school = super::confirmation::school_of(db, &student).await?;
             let mut asked = false;
+            let mail = LinkMail {
+                facts: &facts,
+                school: &school,
+                reminder: false,
+            };
             for guardian in unasked {
                 if !reaches_staff(db, guardian).await? {
-                    let mail = LinkMail {
-                        facts: &facts,
-                        school: &school,
-                        reminder: false,
-                    };
                     mail_link(db, placement, &student, &mail, guardian, now).await?;
                     asked = true;
                 }

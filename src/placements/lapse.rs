@@ -70,16 +70,11 @@ async fn close_one(db: &DatabaseConnection, id: i32, today: NaiveDate) -> AppRes
     let Some(seen) = placement::Entity::find_by_id(id).one(&txn).await? else {
         return Ok(false);
     };
-    // The posting first, then the placement: every seat change and consent
-    // decision takes them in this order, so none of them runs in between.
+    // Under the posting's lock, which every seat change and consent
+    // decision takes first, the placement is read again (`seats::free`
+    // does) and closed only while still open; here, only while waiting.
     seats::lock_opportunity(&txn, seen.opportunity_id).await?;
-    let Some(found) = placement::Entity::find_by_id(id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-    else {
-        return Ok(false);
-    };
+    let found = db::found::<placement::Entity>(&txn, id).await?;
     if found.status != PlacementStatus::AwaitingConsent || found.end_date >= today {
         return Ok(false);
     }

@@ -9,8 +9,7 @@
 
 use chrono::NaiveDate;
 use entity::{
-    HoursStatus, OpportunityKind, PlacementStatus, hour_log, opportunity, organization, placement,
-    student,
+    HoursStatus, OpportunityKind, PlacementStatus, hour_log, opportunity, placement, student,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
@@ -141,8 +140,18 @@ pub async fn clashing(
         .order_by_asc(placement::Column::StartDate)
         .all(db)
         .await?;
+    // Their postings in one read (a student's few placements).
+    let postings: std::collections::HashMap<i32, opportunity::Model> = opportunity::Entity::find()
+        .filter(opportunity::Column::Id.is_in(held.iter().map(|p| p.opportunity_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
     for placement in held {
-        let other = crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
+        let Some(other) = postings.get(&placement.opportunity_id).cloned() else {
+            continue;
+        };
         let days = (placement.start_date, placement.end_date);
         if clash(
             posting,
@@ -151,11 +160,11 @@ pub async fn clashing(
             days,
         ) {
             let organization =
-                crate::db::found::<organization::Entity>(db, other.organization_id).await?;
+                crate::organizations::service::name_of(db, other.organization_id).await?;
             return Ok(Some(Clash {
                 placement_id: placement.id,
                 posting: other,
-                organization: organization.name,
+                organization,
                 from: placement.start_date,
                 to: placement.end_date,
             }));

@@ -12,7 +12,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use entity::{PlacementStatus, consent_request, opportunity, placement, student};
+use entity::{PlacementStatus, opportunity, placement, student};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use tokio::task::JoinHandle;
 
@@ -50,19 +50,12 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<us
         else {
             continue;
         };
-        // Each request is one row per guardian, all written at one moment:
-        // the moments are the requests (eyes13f F4).
-        let mut sent: Vec<DateTime<Utc>> = consent_request::Entity::find()
-            .select_only()
-            .column(consent_request::Column::CreatedAt)
-            .filter(consent_request::Column::PlacementId.eq(id))
-            .into_tuple()
-            .all(&txn)
-            .await?;
-        sent.sort_unstable();
-        sent.dedup();
+        // The moments are the requests (eyes13f F4).
+        let sent = super::consent::moments_asked(&txn, id).await?;
         // Never asked by mail (the paper path), asked lately, or often enough.
-        let Some(&newest) = sent.last() else { continue };
+        let Some(&newest) = sent.first() else {
+            continue;
+        };
         if found.status != PlacementStatus::AwaitingConsent
             || newest > due
             || sent.len() as u64 >= MOST_REQUESTS

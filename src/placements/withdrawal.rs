@@ -248,42 +248,41 @@ pub async fn mail_link(
         Err(AppError::TooManyRequests(_)) => return Ok(Some(LinkMail::SentBefore(stoppable))),
         Err(other) => return Err(other),
     }
-    {
-        let facts = super::consent::Facts::load(db, &found.opportunity).await?;
-        let name = format!(
-            "{} {}",
-            found.guardian.given_name, found.guardian.family_name
-        );
-        crate::mail::notices::send(
-            db,
-            &to,
-            crate::mail::notices::Notice {
-                kind: "withdraw-link-guardian",
-                name: &name,
-                title: &facts.title,
-                organization: &facts.organization,
-                student: &found.student.first_name,
-                school: &super::confirmation::school_of(db, &found.student).await?,
-                person: "",
-                link: path(&found.guardian, found.placement.id),
-                facts: None,
-                attachment: None,
-                for_organization: None,
-                about_organization: None,
-            },
-        )
-        .await?;
-        crate::counseling::audit::record_without_account(
-            db,
-            crate::counseling::audit::NoAccount::GuardianLink,
-            crate::counseling::audit::AuditAction::MailWithdrawLink,
-            &format!(
-                "placement {}, student {}, guardian {}: link to {}",
-                found.placement.id, found.student.id, found.guardian.id, to.email
-            ),
-        )
-        .await?;
-    }
+    let organization =
+        crate::organizations::service::name_of(db, found.opportunity.organization_id).await?;
+    let name = format!(
+        "{} {}",
+        found.guardian.given_name, found.guardian.family_name
+    );
+    crate::mail::notices::send(
+        db,
+        &to,
+        crate::mail::notices::Notice {
+            kind: "withdraw-link-guardian",
+            name: &name,
+            title: &found.opportunity.title,
+            organization: &organization,
+            student: &found.student.first_name,
+            school: &super::confirmation::school_of(db, &found.student).await?,
+            person: "",
+            link: path(&found.guardian, found.placement.id),
+            facts: None,
+            attachment: None,
+            for_organization: None,
+            about_organization: None,
+        },
+    )
+    .await?;
+    crate::counseling::audit::record_without_account(
+        db,
+        crate::counseling::audit::NoAccount::GuardianLink,
+        crate::counseling::audit::AuditAction::MailWithdrawLink,
+        &format!(
+            "placement {}, student {}, guardian {}: link to {}",
+            found.placement.id, found.student.id, found.guardian.id, to.email
+        ),
+    )
+    .await?;
     Ok(Some(LinkMail::Sent(stoppable)))
 }
 

@@ -58,14 +58,12 @@ async fn posting(
     let posting = form.parse().map_err(|e| {
         anyhow::anyhow!("demo shadow invalid: {}", e.summary(crate::i18n::Lang::En))
     })?;
-    Ok(opportunities::service::insert(
-        db,
+    let made = opportunities::service::Made {
         organization_id,
         created_by,
-        &posting,
-        OpportunityStatus::Published,
-    )
-    .await?)
+        created_with: None,
+    };
+    Ok(opportunities::service::insert(db, &made, &posting, OpportunityStatus::Published).await?)
 }
 
 async fn enter(

@@ -232,8 +232,11 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
             published.push(
                 opportunities::service::insert(
                     &txn,
-                    organization.id,
-                    employer.id,
+                    &opportunities::service::Made {
+                        organization_id: organization.id,
+                        created_by: employer.id,
+                        created_with: None,
+                    },
                     &posting,
                     OpportunityStatus::Published,
                 )
@@ -256,8 +259,11 @@ pub async fn load_demo(db: &DatabaseConnection) -> anyhow::Result<Vec<DemoLogin>
         })?;
         opportunities::service::insert(
             &txn,
-            employer.organization_id,
-            employer.user_id,
+            &opportunities::service::Made {
+                organization_id: employer.organization_id,
+                created_by: employer.user_id,
+                created_with: None,
+            },
             &posting,
             OpportunityStatus::Published,
         )
