@@ -228,3 +228,69 @@ pub async fn backlog(db: &impl ConnectionTrait) -> AppResult<crate::outbox::Back
     let pending = waiting().count(db).await?;
     Ok(crate::outbox::Backlog::new(pending, oldest))
 }
+
+/// What became of a queued message, as the pages that rely on it say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// The SMTP server accepted it.
+    Sent,
+    /// Not sent yet: no SMTP server configured, or it is being retried.
+    Waiting,
+    /// Given up on (failed for good, held back, kept back): never sent.
+    Failed,
+}
+
+/// The ids of messages that were given up on: a condition for the rows
+/// that point at them (`column` holds a message id), true where the
+/// message is not one of them (no message recorded counts as sent).
+pub fn not_given_up<C: sea_orm::ColumnTrait>(column: C) -> sea_orm::Condition {
+    use sea_orm::{ColumnTrait, sea_query::Query};
+    let failed = Query::select()
+        .column(mail_outbox::Column::Id)
+        .from(mail_outbox::Entity)
+        .and_where(mail_outbox::Column::SentAt.is_null())
+        .and_where(mail_outbox::Column::FailedAt.is_not_null())
+        .to_owned();
+    // `NOT IN` is never true for NULL, so rows without a message are let
+    // through by name.
+    sea_orm::Condition::any()
+        .add(column.is_null())
+        .add(column.not_in_subquery(failed))
+}
+
+/// What became of each of `ids` (a page's worth of messages).
+pub async fn deliveries(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i64>,
+) -> AppResult<std::collections::HashMap<i64, Delivery>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    let ids: Vec<i64> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let rows: Vec<(
+        i64,
+        Option<chrono::DateTime<Utc>>,
+        Option<chrono::DateTime<Utc>>,
+    )> = mail_outbox::Entity::find()
+        .select_only()
+        .column(mail_outbox::Column::Id)
+        .column(mail_outbox::Column::SentAt)
+        .column(mail_outbox::Column::FailedAt)
+        .filter(mail_outbox::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, sent, failed)| {
+            let state = match (sent, failed) {
+                (Some(_), _) => Delivery::Sent,
+                (None, Some(_)) => Delivery::Failed,
+                (None, None) => Delivery::Waiting,
+            };
+            (id, state)
+        })
+        .collect())
+}

@@ -35,8 +35,12 @@ use crate::{
     jobs::{Claim, Tries},
 };
 
-/// Tries before a message is marked failed for good.
-pub const MAX_ATTEMPTS: i32 = 8;
+/// Tries before a message is marked failed for good: the waits double
+/// from a second up to [`MAX_BACKOFF_SECONDS`], so 36 tries span about a
+/// day (68 minutes for the first 12, then hourly). A relay restarted or a
+/// network down for hours must not lose a consent request or a safety
+/// message for good; eight tries spanned two minutes (eyes16b F4).
+pub const MAX_ATTEMPTS: i32 = 36;
 /// Longest wait between two tries.
 const MAX_BACKOFF_SECONDS: i64 = 3600;
 /// Messages handled per round.
@@ -333,4 +337,17 @@ pub fn spawn_worker(
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_retried_for_about_a_day_before_it_is_given_up() {
+        let waited: i64 = (1..MAX_ATTEMPTS)
+            .map(|tries| crate::jobs::backoff_seconds(tries, MAX_BACKOFF_SECONDS))
+            .sum();
+        assert!((20 * 3600..48 * 3600).contains(&waited), "{waited} s");
+    }
 }

@@ -198,6 +198,7 @@ pub async fn moments_asked(
         .select_only()
         .column(consent_request::Column::CreatedAt)
         .filter(consent_request::Column::PlacementId.eq(placement_id))
+        .filter(mail_not_given_up())
         .into_tuple()
         .all(db)
         .await?;
@@ -242,6 +243,7 @@ async fn mail_link(
             .filter(consent_request::Column::PlacementId.eq(placement.id))
             .filter(consent_request::Column::GuardianId.eq(guardian.id))
             .filter(consent_request::Column::Email.eq(email))
+            .filter(mail_not_given_up())
             .order_by_desc(consent_request::Column::CreatedAt)
             .into_tuple::<DateTime<Utc>>()
             .one(db)
@@ -252,20 +254,8 @@ async fn mail_link(
     };
     let expires = now + chrono::Duration::days(LINK_DAYS);
     let token = tokens::random(43);
-    consent_request::ActiveModel {
-        placement_id: Set(placement.id),
-        guardian_id: Set(guardian.id),
-        email: Set(email.to_owned()),
-        token_hash: Set(tokens::digest(&token)),
-        created_at: Set(now),
-        expires_at: Set(expires),
-        used_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
     let lang = families::lang_of(guardian);
-    mail::enqueue(
+    let mail_id = mail::enqueue(
         db,
         Outgoing {
             to: email,
@@ -309,7 +299,30 @@ async fn mail_link(
         },
     )
     .await?;
+    // The request knows its mail, so the pages say whether it went out and
+    // a mail given up on counts as no request (see `mail_not_given_up`).
+    consent_request::ActiveModel {
+        placement_id: Set(placement.id),
+        guardian_id: Set(guardian.id),
+        email: Set(email.to_owned()),
+        token_hash: Set(tokens::digest(&token)),
+        created_at: Set(now),
+        expires_at: Set(expires),
+        used_at: Set(None),
+        mail_id: Set(Some(mail_id)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     Ok(())
+}
+
+/// Requests whose mail was not given up on (sent, still waiting, or made
+/// before requests recorded their mail). One that failed for good reached
+/// nobody: it is no working link, earns no family a reminder or a "closed"
+/// notice, and counts toward no cap (eyes16b F4).
+fn mail_not_given_up() -> sea_orm::Condition {
+    mail::outbox::not_given_up(consent_request::Column::MailId)
 }
 
 /// Whether the organization hosting `opportunity` is verified now (read
@@ -452,6 +465,7 @@ async fn has_live_link(
         .filter(consent_request::Column::UsedAt.is_null())
         .filter(consent_request::Column::ExpiresAt.gt(Utc::now()))
         .filter(consent_request::Column::Email.is_in(addresses))
+        .filter(mail_not_given_up())
         .count(db)
         .await?;
     Ok(live > 0)
@@ -475,6 +489,7 @@ pub async fn guardians_asked_lately(
         .column(consent_request::Column::GuardianId)
         .filter(consent_request::Column::PlacementId.eq(placement_id))
         .filter(consent_request::Column::CreatedAt.gt(since))
+        .filter(mail_not_given_up())
         .distinct()
         .into_tuple()
         .all(db)
@@ -697,6 +712,7 @@ async fn newer_request(
         .filter(consent_request::Column::Email.eq(request.email.as_str()))
         .filter(consent_request::Column::CreatedAt.gt(request.created_at))
         .filter(consent_request::Column::UsedAt.is_null())
+        .filter(mail_not_given_up())
         .filter(consent_request::Column::ExpiresAt.gt(now))
         .order_by_desc(consent_request::Column::CreatedAt)
         .into_tuple()
@@ -761,6 +777,7 @@ pub async fn refresh_links(
         }
         let mut requests = consent_request::Entity::find()
             .filter(consent_request::Column::PlacementId.is_in(placements.iter().map(|p| p.id)))
+            .filter(mail_not_given_up())
             .all(db)
             .await?;
         let guardian_ids: HashSet<i32> = requests.iter().map(|r| r.guardian_id).collect();
@@ -1017,6 +1034,9 @@ pub struct SentTo {
     /// The address, masked for students, whole for counselors.
     pub email: String,
     pub sent_on: String,
+    /// Whether it went out, waits for the SMTP server, or was given up on:
+    /// a page says "sent" only of mail the server accepted (eyes16b F4).
+    pub delivery: mail::outbox::Delivery,
 }
 
 /// The consent status of a placement for its pages.
@@ -1024,6 +1044,9 @@ pub struct SentTo {
 pub struct ConsentStatus {
     /// The links that still work; when none does, the newest round.
     pub sent_to: Vec<SentTo>,
+    /// Each guardian's newest request whose mail was given up on, when no
+    /// later one of theirs went out: "could not be delivered".
+    pub undelivered: Vec<SentTo>,
     /// Some link of `sent_to` still works (unused, unexpired); `false`
     /// after they ran out or were ended, so nobody reads "sent" as "on
     /// its way" when only "send again" helps.
@@ -1070,6 +1093,14 @@ pub async fn statuses(
         .order_by_asc(consent_request::Column::Id)
         .all(db)
         .await?;
+    let deliveries =
+        mail::outbox::deliveries(db, requests.iter().filter_map(|r| r.mail_id)).await?;
+    // A request made before requests recorded their mail reads as sent.
+    let delivery = |r: &consent_request::Model| {
+        r.mail_id
+            .and_then(|id| deliveries.get(&id).copied())
+            .unwrap_or(mail::outbox::Delivery::Sent)
+    };
     let held = crate::families::address_report::held_among(db, &students).await?;
     // Each reachable guardian's student and languages (recorded, chosen).
     let reachable: Vec<(i32, String, Option<String>)> = entity::student_guardian::Entity::find()
@@ -1091,9 +1122,32 @@ pub async fn statuses(
         .await?;
     let mut out = HashMap::with_capacity(page.len());
     for (placement_id, student_id) in page {
-        let mine: Vec<&consent_request::Model> = requests
+        // Mail given up on reached nobody: it is no request to count or
+        // to call working, only one to say could not be delivered.
+        let (mine, given_up): (Vec<&consent_request::Model>, Vec<&consent_request::Model>) =
+            requests
+                .iter()
+                .filter(|r| r.placement_id == *placement_id)
+                .partition(|r| delivery(r) != mail::outbox::Delivery::Failed);
+        let shown = |r: &consent_request::Model| SentTo {
+            email: if mask {
+                mail::masked(&r.email)
+            } else {
+                r.email.clone()
+            },
+            sent_on: r.created_at.date_naive().to_string(),
+            delivery: delivery(r),
+        };
+        let mut told = HashSet::new();
+        let undelivered = given_up
             .iter()
-            .filter(|r| r.placement_id == *placement_id)
+            .filter(|r| {
+                !mine
+                    .iter()
+                    .any(|m| m.guardian_id == r.guardian_id && m.created_at >= r.created_at)
+            })
+            .filter(|r| told.insert(r.guardian_id))
+            .map(|r| shown(r))
             .collect();
         let newest = mine.first().map(|r| r.created_at);
         let mut moments: Vec<DateTime<Utc>> = mine.iter().map(|r| r.created_at).collect();
@@ -1108,14 +1162,7 @@ pub async fn statuses(
                     Some(r.created_at) == newest
                 }
             })
-            .map(|r| SentTo {
-                email: if mask {
-                    mail::masked(&r.email)
-                } else {
-                    r.email.clone()
-                },
-                sent_on: r.created_at.date_naive().to_string(),
-            })
+            .map(|r| shown(r))
             .collect();
         let family: Vec<&(i32, String, Option<String>)> = reachable
             .iter()
@@ -1133,6 +1180,7 @@ pub async fn statuses(
             *placement_id,
             ConsentStatus {
                 sent_to,
+                undelivered,
                 links_work,
                 held,
                 asked_enough: moments.len() >= MOST_REQUESTS_FOR_STUDENT,

@@ -37,6 +37,7 @@ mod integrity;
 mod journeys;
 mod lapsed_placements;
 mod layout;
+mod mail_outages;
 mod operations;
 mod opportunities;
 mod organizations;
