@@ -269,11 +269,13 @@ pub async fn deliveries(
     if ids.is_empty() {
         return Ok(Default::default());
     }
-    let rows: Vec<(
+    // Its id, when it was sent, when it was given up on.
+    type Outcome = (
         i64,
         Option<chrono::DateTime<Utc>>,
         Option<chrono::DateTime<Utc>>,
-    )> = mail_outbox::Entity::find()
+    );
+    let rows: Vec<Outcome> = mail_outbox::Entity::find()
         .select_only()
         .column(mail_outbox::Column::Id)
         .column(mail_outbox::Column::SentAt)

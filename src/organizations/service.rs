@@ -756,66 +756,24 @@ async fn flag_students_of(
         )
         .await?;
     }
-    tell_families_of_pause(db, organization, &placements, &students).await
+    tell_families_of_pause(db, &placements, &students).await
 }
 
-/// The families of minors whose placement (under way or waiting for their
-/// consent) is at an organization that just lost its verification hear it
-/// by mail, in their language: the student is not to go until the school
-/// says so. Students and counselors see it on the site; a family has no
-/// account. The contacts of a student held by a family's report hear
-/// nothing (they may be the ones reported), as for a confirmation.
+/// The student and the family of each open placement at an organization
+/// that just lost its verification hear it by mail: not to go there for
+/// now, their calendar entry cancelled (`placements::pause`).
 async fn tell_families_of_pause(
     db: &impl ConnectionTrait,
-    organization: &organization::Model,
     placements: &[placement::Model],
     students: &[student::Model],
 ) -> AppResult<()> {
     for placement in placements {
-        let minor = placement.status == PlacementStatus::AwaitingConsent
-            || placement.consent_given.is_some();
         let Some(student) = students.iter().find(|s| s.id == placement.student_id) else {
             continue;
         };
-        // An adult's family is not written to (as `tell_family`).
-        let adult = !crate::applications::eligibility::needs_guardian_consent(
-            student,
-            placement.start_date,
-        );
-        if !minor || adult || crate::families::address_report::is_held(db, student.id).await? {
-            continue;
-        }
-        let title = crate::db::found::<opportunity::Entity>(db, placement.opportunity_id)
-            .await?
-            .title;
-        let school = crate::placements::confirmation::school_of(db, student).await?;
-        for guardian in crate::families::service::of_student(db, student.id).await? {
-            // A safety message: sent whatever the family chose about
-            // optional mail (eyes13a F1).
-            let Some(to) = crate::mail::preferences::guardian_always(&guardian) else {
-                continue;
-            };
-            let name = format!("{} {}", guardian.given_name, guardian.family_name);
-            crate::mail::notices::send(
-                db,
-                &to,
-                crate::mail::notices::Notice {
-                    kind: "placement-paused-guardian",
-                    name: &name,
-                    title: &title,
-                    organization: &organization.name,
-                    student: &student.first_name,
-                    school: &school,
-                    person: "",
-                    link: String::new(),
-                    facts: None,
-                    attachment: None,
-                    for_organization: None,
-                    about_organization: None,
-                },
-            )
-            .await?;
-        }
+        let opportunity =
+            crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
+        crate::placements::pause::tell_of_pause(db, placement, &opportunity, student).await?;
     }
     Ok(())
 }

@@ -235,8 +235,12 @@ pub async fn tell_family(
                 facts: None,
                 attachment,
                 for_organization: None,
-                // Safety news goes out whatever became of the host.
-                about_organization: None,
+                // Safety news goes out whatever became of the host; a
+                // mentor named is the host's news (who the adult is), held
+                // back once it is suspended: it may introduce the very
+                // staff member under review (eyes16b F5).
+                about_organization: matches!(news, FamilyNews::Mentor(_))
+                    .then_some(opportunity.organization_id),
             },
         )
         .await?;
@@ -431,6 +435,33 @@ fn calendar_file(
         sequence: calendar::sequence(stamp, invitation.cancelled),
         cancelled: invitation.cancelled,
     })
+}
+
+/// The calendar entry a confirmation of `before` sent, cancelled (same
+/// UID, a later SEQUENCE), in `lang`, for the student or a guardian.
+pub(super) fn cancellation(
+    before: &placement::Model,
+    opportunity: &opportunity::Model,
+    facts: &Facts,
+    student: &student::Model,
+    lang: Lang,
+    school: &str,
+    student_reads: bool,
+) -> Attachment {
+    let invitation = Invitation {
+        lang,
+        school,
+        withdraw: None,
+        student_reads,
+        cancelled: true,
+    };
+    calendar_attachment(calendar_file(
+        before,
+        opportunity,
+        facts,
+        student,
+        &invitation,
+    ))
 }
 
 fn calendar_attachment(body: String) -> Attachment {

@@ -14,6 +14,7 @@ mod handlers;
 pub mod lapse;
 pub mod mentor;
 pub mod overlap;
+pub mod pause;
 pub mod reminder;
 mod seat_pages;
 pub mod seats;

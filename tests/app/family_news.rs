@@ -25,7 +25,10 @@ pub(crate) fn calendar_of(mail: &Received) -> String {
 
 /// Ana proves her sign-in address from the mail the claim sent: until
 /// then nothing but that proof is mailed to it.
-async fn ana_confirms_her_address(app: &crate::helpers::TestApp, w: &crate::families::World) {
+pub(crate) async fn ana_confirms_her_address(
+    app: &crate::helpers::TestApp,
+    w: &crate::families::World,
+) {
     let link = app
         .link_mailed_to("ana@students.org", "/register/confirm/")
         .await;

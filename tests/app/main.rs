@@ -60,4 +60,5 @@ mod staff_grants;
 mod stale_access;
 mod statistics;
 mod statistics_across;
+mod suspension_mail;
 mod xss;

@@ -1,0 +1,146 @@
+//! What a suspension does to mail (eyes16b F1, F5): the student who holds
+//! the placement's calendar entry is told not to go, as the family is, and
+//! each entry our confirmations put in a calendar is cancelled; mail the
+//! organization caused that still waits when the suspension lands never
+//! goes out. Real SMTP throughout.
+
+use reqwest::StatusCode;
+use sea_orm::ConnectionTrait;
+
+use crate::{
+    families::{accept, app_with_smtp, give_consent, placement_status, users, world},
+    family_news::{ana_confirms_her_address, calendar_of, sequence_of, uid_of},
+    guardian_contacts::{Waiting, waiting_for_maria},
+    helpers::{backends, new_client},
+    mail_server::MailServer,
+};
+
+#[tokio::test]
+async fn a_suspension_mails_the_student_not_to_go_and_cancels_the_calendar_entries_of_student_and_family()
+ {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "es").await;
+        ana_confirms_her_address(&app, &w).await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        let confirmed = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        let invitation = calendar_of(&confirmed);
+
+        let response = app
+            .review(
+                &w.admin.client,
+                "Lakeshore Robotics",
+                "suspend",
+                "A complaint is being looked into.",
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        // Ana, who may simply turn up there, hears it by mail whatever she
+        // chose about optional mail, her calendar entry cancelled.
+        let ana = server
+            .wait_for_subject("ana@students.org", "Do not go to", 30)
+            .await;
+        assert!(ana.text().contains("Lakeshore Robotics"), "{}", ana.text());
+        assert!(
+            ana.text()
+                .contains(&format!("/student/placements/{placement}")),
+            "{}",
+            ana.text()
+        );
+        let cancelled = calendar_of(&ana);
+        assert!(cancelled.contains("STATUS:CANCELLED"), "{cancelled}");
+        assert_eq!(uid_of(&cancelled), uid_of(&invitation), "the same event");
+
+        // María, in Spanish, with the entry her confirmation sent cancelled.
+        let maria = server
+            .wait_for_subject("maria@example.org", "no debe ir", 30)
+            .await;
+        let cancelled = calendar_of(&maria);
+        assert!(cancelled.contains("STATUS:CANCELLED"), "{cancelled}");
+        assert_eq!(uid_of(&cancelled), uid_of(&invitation));
+        assert!(sequence_of(&cancelled) > sequence_of(&invitation));
+    }
+}
+
+#[tokio::test]
+async fn mail_the_host_caused_that_still_waits_when_it_is_suspended_never_reaches_the_family() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        // The relay is down: the consent request and then the mentor
+        // introduction wait in the outbox.
+        server.stop().await;
+        let placement = accept(&app, &w).await;
+        let employer = new_client();
+        app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
+            .await;
+        let page = format!("/employer/placements/{placement}");
+        let response = app
+            .submit_as(
+                &employer,
+                &page,
+                &format!("{page}/mentor"),
+                &[
+                    ("name", "Victor Crane"),
+                    ("role", "Lead engineer"),
+                    ("languages", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.count("mail_outbox WHERE recipient = 'maria@example.org' AND sent_at IS NULL")
+                .await,
+            2,
+            "both wait"
+        );
+        let response = app
+            .review(
+                &w.admin.client,
+                "Lakeshore Robotics",
+                "suspend",
+                "Staff member under investigation.",
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        server.restart().await;
+        // The relay is back before the next try is due: the clock moves on.
+        app.db
+            .execute_unprepared("UPDATE mail_outbox SET next_attempt_at = created_at")
+            .await
+            .unwrap();
+
+        // The family hears not to go; neither the consent request nor the
+        // introduction of the adult under review reaches her.
+        server
+            .wait_for_subject("maria@example.org", "should not go", 60)
+            .await;
+        app.wait_for_count(
+            "mail_outbox WHERE recipient = 'maria@example.org' AND last_error = 'withheld' \
+             AND (kind = 'consent_request' OR subject LIKE '%mentor%')",
+            2,
+            "both held back",
+        )
+        .await;
+        for mail in server.received_to("maria@example.org") {
+            assert!(
+                !mail.subject().contains("mentor") && !mail.text().contains("Victor Crane"),
+                "{}",
+                mail.subject()
+            );
+            assert!(!mail.text().contains("/consent/"), "{}", mail.subject());
+        }
+    }
+}
