@@ -1074,7 +1074,12 @@ pub struct PlacementView {
     pub status_key: &'static str,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
+    /// Who gave consent: for the school, whatever their decision; for
+    /// anyone else only while that consent stands (see `guardian_as_read`).
     pub guardian: Option<String>,
+    /// A declined consent as the student reads it: the catalogue id of "a
+    /// guardian declined" or "your school recorded a paper form declining".
+    pub declined_as: Option<&'static str>,
     /// The counselor who recorded a paper consent form, by name.
     pub paper_recorded_by: Option<String>,
     /// For the school: the address of the link a guardian answered
@@ -1171,12 +1176,12 @@ pub async fn view(
         end_date: placement.end_date,
         paper_recorded_by,
         consent_link_to,
-        guardian: placement.guardian_name.map(|name| {
-            format!(
-                "{name} ({})",
-                placement.guardian_relationship.unwrap_or_default()
-            )
-        }),
+        guardian: guardian_as_read(&placement, reader),
+        declined_as: match (placement.consent_given, placement.consent_recorded_by) {
+            (Some(false), Some(_)) => Some("notice-consent-declined-paper"),
+            (Some(false), None) => Some("notice-consent-declined"),
+            _ => None,
+        },
         approved_hours: total(HoursStatus::Approved),
         pending_hours: total(HoursStatus::Pending),
         hours: entries
@@ -1343,4 +1348,30 @@ pub async fn awaiting_consent(
             })
         })
         .collect())
+}
+
+/// The name and relationship a consent decision was recorded with, as
+/// `reader` may see it. The school reads who decided, whatever they
+/// decided; the student and the employer read who consented only while
+/// that consent stands: never which guardian declined (by link or on a
+/// paper form that may be disputed) or withdrew (eyes16b F2), as the
+/// notices and the withdrawal's reason already word it.
+fn guardian_as_read(
+    placement: &placement::Model,
+    reader: super::evaluation::Reader,
+) -> Option<String> {
+    let withdrawn =
+        placement.end_reason.as_deref() == Some(entity::EndReason::ConsentWithdrawn.key());
+    let stands = placement.consent_given == Some(true) && !withdrawn;
+    if reader != super::evaluation::Reader::Counselor && !stands {
+        return None;
+    }
+    let name = placement.guardian_name.as_deref()?;
+    Some(format!(
+        "{name} ({})",
+        placement
+            .guardian_relationship
+            .as_deref()
+            .unwrap_or_default()
+    ))
 }

@@ -29,6 +29,7 @@ mod families;
 mod family_news;
 mod fuzz;
 mod guardian_contacts;
+mod guardian_privacy;
 mod home_languages;
 mod i18n;
 mod i18n_completeness;
