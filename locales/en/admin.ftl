@@ -73,6 +73,7 @@ vocab-audit_action-change_organization_description = Changed an organization's p
 vocab-audit_action-withdraw_consent = Withdrew consent to a placement
 vocab-audit_action-consent_by_link = Gave or declined consent through the emailed link
 vocab-audit_action-mail_withdraw_link = Asked for the link to withdraw consent by email
+vocab-audit_action-change_guardian_mail_settings = Changed their email settings (language, confirmations)
 vocab-audit_action-close_unconsented_placement = Closed a placement whose dates ended before a guardian's consent
 vocab-audit_actor-guardian_link = A guardian, through the link emailed to them
 vocab-audit_actor-system = STEMbridge, on its own (a scheduled job)

@@ -73,6 +73,7 @@ vocab-audit_action-change_organization_description = Cambió la descripción pú
 vocab-audit_action-withdraw_consent = Retiró el consentimiento para una práctica
 vocab-audit_action-consent_by_link = Dio o negó el consentimiento con el enlace enviado por correo
 vocab-audit_action-mail_withdraw_link = Pidió por correo el enlace para retirar el consentimiento
+vocab-audit_action-change_guardian_mail_settings = Cambió su configuración de correo (idioma, confirmaciones)
 vocab-audit_action-close_unconsented_placement = Cerró una práctica cuyas fechas terminaron antes del consentimiento de un tutor
 vocab-audit_actor-guardian_link = Un tutor, mediante el enlace que se le envió por correo
 vocab-audit_actor-system = STEMbridge, por sí solo (una tarea programada)

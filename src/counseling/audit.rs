@@ -71,6 +71,9 @@ entity::vocabulary! {
         ConsentByLink = "consent_by_link",
         /// A guardian asked their settings page to mail a withdrawal link.
         MailWithdrawLink = "mail_withdraw_link",
+        /// A guardian changed their email settings (language, confirmations)
+        /// through their settings link.
+        ChangeGuardianMailSettings = "change_guardian_mail_settings",
         /// The system closed a placement whose consent never arrived before
         /// its dates were over (`placements::lapse`).
         CloseUnconsentedPlacement = "close_unconsented_placement",

@@ -18,7 +18,7 @@ use crate::{
     app::AppState,
     auth::extractors::{CurrentUser, FormPage, Page},
     error::{AppError, AppResult},
-    families::link_language::{self, private},
+    families::link_language::{self, ReaderLanguage, private},
     forms::{FieldErrors, Form, Saved, answer_or_rerender, save_or_rerender},
     i18n::Message,
 };
@@ -208,10 +208,14 @@ pub struct WithdrawLinkForm {
 /// so on the page; a placement they may not stop is "not found".
 pub async fn mail_withdraw_link(
     State(state): State<AppState>,
+    reader: Option<axum::Extension<ReaderLanguage>>,
     FormPage(page): FormPage,
     Path(token): Path<String>,
     Form(form): Form<WithdrawLinkForm>,
 ) -> AppResult<Response> {
+    if let Some(refusal) = guardians_only(&page, reader)? {
+        return Ok(refusal);
+    }
     let (id, holder) = guardian_link(&state, &token).await?;
     let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
     let placement: i32 = form
@@ -231,11 +235,28 @@ pub async fn mail_withdraw_link(
     .await
 }
 
+/// A guardian's settings are the guardian's own: no signed-in account
+/// reaches them, as no signed-in account reaches the consent and
+/// withdrawal pages. A student (or a sibling) holding a forwarded mail
+/// could otherwise change the language their family's consent requests
+/// are written in, or stop the confirmations that carry the withdrawal
+/// link (eyes16b F3).
+fn guardians_only(
+    page: &Page,
+    reader: Option<axum::Extension<ReaderLanguage>>,
+) -> AppResult<Option<Response>> {
+    Ok(crate::placements::refuse_signed_in(page, reader.map(|r| r.0).as_ref())?.map(private))
+}
+
 pub async fn guardian_page(
     State(state): State<AppState>,
+    reader: Option<axum::Extension<ReaderLanguage>>,
     FormPage(page): FormPage,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
+    if let Some(refusal) = guardians_only(&page, reader)? {
+        return Ok(refusal);
+    }
     let (id, holder) = guardian_link(&state, &token).await?;
     let guardian = crate::db::found::<entity::guardian::Entity>(&state.db, id).await?;
     let form = form_of(&holder);
@@ -255,12 +276,16 @@ pub async fn guardian_page(
 
 pub async fn save_guardian(
     State(state): State<AppState>,
+    reader: Option<axum::Extension<ReaderLanguage>>,
     FormPage(page): FormPage,
     Path(token): Path<String>,
     headers: HeaderMap,
     uri: Uri,
     Form(form): Form<PreferencesForm>,
 ) -> AppResult<Response> {
+    if let Some(refusal) = guardians_only(&page, reader)? {
+        return Ok(refusal);
+    }
     let (id, holder) = guardian_link(&state, &token).await?;
     answer_or_rerender(
         preferences::save_for_guardian(&state.db, id, &form).await,

@@ -433,16 +433,39 @@ pub async fn save_for_guardian(
         .ok_or(AppError::NotFound)?;
     let chosen = (current.language_chosen.is_some()
         || choices.language != crate::families::service::lang_of(&current).code())
-    .then_some(choices.language);
+    .then_some(choices.language.clone());
     let updated = guardian::Entity::update_many()
         .col_expr(guardian::Column::MailUpdates, Expr::value(choices.updates))
-        .col_expr(guardian::Column::LanguageChosen, Expr::value(chosen))
+        .col_expr(
+            guardian::Column::LanguageChosen,
+            Expr::value(chosen.clone()),
+        )
         .col_expr(guardian::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(guardian::Column::Id.eq(guardian_id))
         .exec(db)
         .await?;
     if updated.rows_affected == 0 {
         return Err(AppError::NotFound);
+    }
+    // The language a consent request is written in, and whether the
+    // confirmations (with the withdrawal link) come at all: a change the
+    // school can trace, as a withdrawal link asked for is (eyes16b F3).
+    if (current.mail_updates, current.language_chosen.as_deref())
+        != (choices.updates, chosen.as_deref())
+    {
+        crate::counseling::audit::record_without_account(
+            db,
+            crate::counseling::audit::NoAccount::GuardianLink,
+            crate::counseling::audit::AuditAction::ChangeGuardianMailSettings,
+            &format!(
+                "guardian {guardian_id}: language {} (was {}), confirmations {} (were {})",
+                choices.language,
+                crate::families::service::lang_of(&current).code(),
+                if choices.updates { "on" } else { "off" },
+                if current.mail_updates { "on" } else { "off" },
+            ),
+        )
+        .await?;
     }
     Ok(())
 }

@@ -59,7 +59,10 @@ async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
 /// too (a forwarded mail put the link in their hands: eyes13c F3), pointed
 /// to the paper form a counselor records under their own name. The refusal
 /// speaks to the one signed in, so in their language.
-fn refuse_signed_in(page: &Page, reader: Option<&ReaderLanguage>) -> AppResult<Option<Response>> {
+pub(crate) fn refuse_signed_in(
+    page: &Page,
+    reader: Option<&ReaderLanguage>,
+) -> AppResult<Option<Response>> {
     if let Some(user) = page.user.as_ref() {
         let mut page = page.clone();
         if let Some(ReaderLanguage(lang)) = reader {

@@ -21,6 +21,8 @@ pub mod seats;
 pub mod service;
 pub mod withdrawal;
 
+pub(crate) use handlers::refuse_signed_in;
+
 use axum::{
     Router,
     routing::{get, post},

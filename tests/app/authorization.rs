@@ -246,11 +246,13 @@ const MATRIX: &[(&str, &str, &str)] = &[
     // Signed links: a token nobody signed finds nothing, for anyone.
     ("GET", "/unsubscribe/{token}", "NNNNNNNN"),
     ("POST", "/unsubscribe/{token}", "NNNNNNNN"),
-    ("GET", "/email/{token}", "NNNNNNNN"),
     ("GET", "/address-report/{token}", "NNNNNNNN"),
     ("POST", "/address-report/{token}", "NNNNNNNN"),
-    ("POST", "/email/{token}", "NNNNNNNN"),
-    ("POST", "/email/{token}/withdraw-link", "NNNNNNNN"),
+    // A guardian's settings, like their consent and withdrawal pages, are
+    // refused to any signed-in account before the link is read (eyes16b F3).
+    ("GET", "/email/{token}", "NFFFFFFF"),
+    ("POST", "/email/{token}", "NFFFFFFF"),
+    ("POST", "/email/{token}/withdraw-link", "NFFFFFFF"),
     ("GET", "/account/mfa", "LAAAAAAA"),
     ("POST", "/account/mfa/{action}", "LAAAAAAA"),
     ("GET", "/login/mfa", "LLLLLLLL"),

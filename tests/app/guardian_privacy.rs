@@ -1,7 +1,9 @@
-//! What a student's browser cannot learn of their family (eyes16b F2):
-//! which guardian declined their placement.
+//! What a student's browser cannot learn or change of their family (eyes16b
+//! F2, F3): which guardian declined their placement, and the guardian's
+//! email settings.
 
 use reqwest::StatusCode;
+use sea_orm::EntityTrait;
 
 use crate::{
     families::{accept, text, users, world},
@@ -89,5 +91,72 @@ async fn a_guardian_declining_by_link_is_not_named_to_the_student() {
             "{page}"
         );
         assert!(page.contains("A guardian declined consent"), "{page}");
+    }
+}
+
+#[tokio::test]
+async fn a_student_signed_in_cannot_change_their_guardians_email_settings_and_a_change_is_audited()
+{
+    for backend in backends() {
+        let Waiting { app, w, first, .. } = waiting_for_maria(backend, "en").await;
+        let settings = first.link("/email/");
+        let maria = || async {
+            entity::guardian::Entity::find()
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap()
+        };
+        let before = maria().await;
+
+        // Ana's browser, holding a forwarded mail: refused, nothing saved.
+        let response = app.get_as(&w.student, &settings).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("This page is for a parent or guardian")
+        );
+        let response = app
+            .submit_as(&w.student, "/student", &settings, &[("language", "es")])
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let after = maria().await;
+        assert_eq!(after.language_chosen, before.language_chosen);
+        assert_eq!(after.mail_updates, before.mail_updates);
+        let response = app
+            .submit_as(
+                &w.student,
+                "/student",
+                &format!("{settings}/withdraw-link"),
+                &[("placement", "1")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.count("audit_log WHERE action = 'change_guardian_mail_settings'")
+                .await,
+            0
+        );
+
+        // María, from her own browser: saved, and on the audit log.
+        let guardian = new_client();
+        let response = app
+            .submit_as(&guardian, &settings, &settings, &[("language", "es")])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let after = maria().await;
+        assert_eq!(after.language_chosen.as_deref(), Some("es"));
+        assert!(!after.mail_updates);
+        assert_eq!(
+            app.count(
+                "audit_log WHERE action = 'change_guardian_mail_settings' \
+                 AND actor_kind = 'guardian_link'"
+            )
+            .await,
+            1
+        );
     }
 }
