@@ -11,7 +11,7 @@ use crate::{
     families::{accept, app_with_smtp, give_consent, placement_status, users, world},
     family_news::{ana_confirms_her_address, calendar_of, sequence_of, uid_of},
     guardian_contacts::{Waiting, waiting_for_maria},
-    helpers::{backends, new_client},
+    helpers::{backends, location, new_client, posting},
     mail_server::MailServer,
 };
 
@@ -141,6 +141,100 @@ async fn mail_the_host_caused_that_still_waits_when_it_is_suspended_never_reache
                 mail.subject()
             );
             assert!(!mail.text().contains("/consent/"), "{}", mail.subject());
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_students_offer_and_confirmation_still_waiting_when_the_host_is_suspended_never_reach_her()
+ {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let school = app.school("Lincoln High").await;
+        let ana = app.student(school, "Ana", "Rivera", 11).await;
+        // An adult: her placement starts when she accepts, and her family
+        // is not written to; only she is mailed.
+        app.set_birth_date("Ana", "2000-01-01").await;
+        let response = app
+            .submit_as(
+                &ana,
+                "/account/email",
+                "/account/email",
+                &[("updates", "on"), ("language", "en")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let admin = app.admin().await;
+        let erin = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let opportunity = app.published(&erin, &posting(&[])).await;
+        let response = app
+            .submit_as(
+                &ana,
+                &format!("/opportunities/{opportunity}"),
+                &format!("/opportunities/{opportunity}/apply"),
+                &[("note", "I love robots."), ("availability", "")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let application = location(&response).rsplit('/').next().unwrap().to_owned();
+
+        // The relay is down: her offer, then her confirmation, wait.
+        server.stop().await;
+        let response = app
+            .submit_as(
+                &erin,
+                "/employer",
+                &format!("/employer/applications/{application}/offer"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = format!("/student/applications/{application}");
+        let response = app
+            .submit_as(
+                &ana,
+                &page,
+                &format!("{page}/accept"),
+                &[("belonging", "4")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let hosts_news = "mail_outbox WHERE recipient = 'ana@students.org' \
+             AND (subject LIKE 'You have an offer%' OR subject LIKE 'Your placement is confirmed%')";
+        app.wait_for_count(&format!("{hosts_news} AND sent_at IS NULL"), 2, "both wait")
+            .await;
+
+        let response = app
+            .review(&admin, "Lakeshore Robotics", "suspend", "Under review.")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        server.restart().await;
+        app.db
+            .execute_unprepared("UPDATE mail_outbox SET next_attempt_at = created_at")
+            .await
+            .unwrap();
+
+        // She is told not to go (an adult: nobody else is); the host's
+        // offer and confirmation, with its calendar entry, never arrive.
+        server
+            .wait_for_subject("ana@students.org", "Do not go to", 60)
+            .await;
+        app.wait_for_count(
+            &format!("{hosts_news} AND last_error = 'withheld'"),
+            2,
+            "both held back",
+        )
+        .await;
+        for mail in server.received_to("ana@students.org") {
+            let subject = mail.subject();
+            assert!(
+                !subject.starts_with("You have an offer")
+                    && !subject.starts_with("Your placement is confirmed"),
+                "{subject}"
+            );
         }
     }
 }
