@@ -1076,9 +1076,11 @@ pub async fn status(
 }
 
 /// The consent status of each of a page's placements (`(placement,
-/// student)` pairs, at most a page of them) in two queries whatever the
-/// page's length: their consent emails, and which of their students have an
-/// active guardian with an email (as `families::reachable` reads it).
+/// student)` pairs, at most a page of them) in a few queries whatever the
+/// page's length: their consent emails, what became of those emails in the
+/// outbox, the family reports holding them, and which of their students
+/// have an active guardian with an email (as `families::reachable` reads
+/// it).
 pub async fn statuses(
     db: &impl ConnectionTrait,
     page: &[(i32, i32)],
