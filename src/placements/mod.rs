@@ -4,8 +4,9 @@
 //! completion and evaluations (written and read), seats given back or ended
 //! early and refilled from the wait list, named mentors, a consent a
 //! guardian withdraws by the link mailed to them, placements whose dates
-//! ended before any consent, closed by the system, and what one student may
-//! hold at once (placements that clash, hours a day over all of them).
+//! ended before any consent, closed by the system, what one student may
+//! hold at once (placements that clash, hours a day over all of them), and
+//! what student and family are mailed when the host is suspended.
 
 pub mod confirmation;
 pub mod consent;
