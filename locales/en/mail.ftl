@@ -178,6 +178,9 @@ mail-guardian-placements-mailed-before = We have already emailed the link to wit
 mail-withdraw-link-guardian-subject = Your link to withdraw consent: { $student }'s placement “{ $title }”
 mail-withdraw-link-guardian-body = You asked, from your email settings, for the link to withdraw consent to { $student }'s placement “{ $title }” with { $organization }. The button below opens it; withdrawing ends the placement at once. If you did not ask for this, you can ignore this email: nothing changes unless the form on that page is sent. If you have questions, contact { $student }'s school, { $school }.
 mail-withdraw-link-guardian-button = Withdraw consent
+mail-settings-changed-guardian-subject = Your email settings on STEMbridge were changed
+mail-settings-changed-guardian-body = The email settings for your family on STEMbridge were just changed (the language of our emails, or whether we email you when a placement goes ahead). If you made this change, nothing more is needed. If you did not, someone who has one of our emails to you may have used its link: open your settings with the button below to check them and change them back, and tell your child's school.
+mail-settings-changed-guardian-button = Check my email settings
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” must be a number from 1 to { $max }.

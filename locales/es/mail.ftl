@@ -178,6 +178,9 @@ mail-guardian-placements-mailed-before = Ya enviamos varias veces hoy el enlace 
 mail-withdraw-link-guardian-subject = Su enlace para retirar el consentimiento: la práctica de { $student }, “{ $title }”
 mail-withdraw-link-guardian-body = Desde su configuración de correo, usted pidió el enlace para retirar el consentimiento a la práctica de { $student }, “{ $title }” con { $organization }. El botón de abajo lo abre; retirarlo termina la práctica de inmediato. Si usted no lo pidió, puede ignorar este correo: nada cambia a menos que se envíe el formulario de esa página. Si tiene preguntas, comuníquese con la escuela de { $student }, { $school }.
 mail-withdraw-link-guardian-button = Retirar el consentimiento
+mail-settings-changed-guardian-subject = Se cambió su configuración de correo en STEMbridge
+mail-settings-changed-guardian-body = Se acaba de cambiar la configuración de correo de su familia en STEMbridge (el idioma de nuestros correos, o si le escribimos cuando una práctica sigue adelante). Si usted hizo este cambio, no tiene que hacer nada más. Si no lo hizo, alguien que tiene uno de nuestros correos para usted pudo usar su enlace: abra su configuración con el botón de abajo para revisarla y volver a cambiarla, y avise a la escuela de su hijo o hija.
+mail-settings-changed-guardian-button = Revisar mi configuración de correo
 
 # The outbox page's paging.
 mail-error-page-number = “{ $name }” debe ser un número del 1 al { $max }.

@@ -70,6 +70,16 @@ pub const WITHDRAW_LINK: Rule = Rule {
     backoff: None,
 };
 
+/// A guardian told their email settings changed: the first few changes a
+/// day are mailed, so someone holding a forwarded settings link cannot
+/// change them unseen, nor fill the guardian's inbox by changing them over
+/// and over.
+pub const GUARDIAN_SETTINGS_CHANGED: Rule = Rule {
+    free: 3,
+    quiet: Duration::hours(24),
+    backoff: None,
+};
+
 /// A student trying addresses for their account (changing an unconfirmed
 /// one, or claiming with a valid code): each answer may tell whether an
 /// address has an account, so a list cannot be tried.

@@ -6,7 +6,9 @@
 
 use chrono::Utc;
 use entity::{MailTopic, Role, guardian, user};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -422,7 +424,7 @@ pub async fn save_for_user(
 /// records, so no later roster import or correction undoes it; saving only
 /// the other settings leaves the school's language in charge.
 pub async fn save_for_guardian(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     guardian_id: i32,
     form: &PreferencesForm,
 ) -> AppResult<()> {
@@ -449,10 +451,13 @@ pub async fn save_for_guardian(
     }
     // The language a consent request is written in, and whether the
     // confirmations (with the withdrawal link) come at all: a change the
-    // school can trace, as a withdrawal link asked for is (eyes16b F3).
+    // school can trace, as a withdrawal link asked for is (eyes16b F3), and
+    // one the guardian hears of, since the link travels in every mail a
+    // sibling may be forwarded.
     if (current.mail_updates, current.language_chosen.as_deref())
         != (choices.updates, chosen.as_deref())
     {
+        tell_guardian_settings_changed(db, &current).await?;
         crate::counseling::audit::record_without_account(
             db,
             crate::counseling::audit::NoAccount::GuardianLink,
@@ -467,6 +472,56 @@ pub async fn save_for_guardian(
         )
         .await?;
     }
+    Ok(())
+}
+
+/// Mails the guardian, as they were before the change (their address, the
+/// language they read), that their settings changed, with the link to
+/// check them: if someone else holding the link changed them, the guardian
+/// learns it and can change them back. A few a day at most
+/// ([`throttle::GUARDIAN_SETTINGS_CHANGED`]); past that the audit log alone
+/// keeps the changes.
+///
+/// [`throttle::GUARDIAN_SETTINGS_CHANGED`]: crate::auth::throttle::GUARDIAN_SETTINGS_CHANGED
+async fn tell_guardian_settings_changed(
+    db: &DatabaseConnection,
+    before: &guardian::Model,
+) -> AppResult<()> {
+    let Some(to) = guardian_always(before) else {
+        return Ok(());
+    };
+    let bucket = format!("guardian-settings:{}", before.id);
+    match crate::auth::throttle::charge(
+        db,
+        &[(bucket, crate::auth::throttle::GUARDIAN_SETTINGS_CHANGED)],
+        |_| String::new(),
+    )
+    .await
+    {
+        Ok(()) => {}
+        Err(AppError::TooManyRequests(_)) => return Ok(()),
+        Err(other) => return Err(other),
+    }
+    let name = format!("{} {}", before.given_name, before.family_name);
+    crate::mail::notices::send(
+        db,
+        &to,
+        crate::mail::notices::Notice {
+            kind: "settings-changed-guardian",
+            name: &name,
+            title: "",
+            organization: "",
+            student: "",
+            school: "",
+            person: "",
+            link: guardian_preferences_path(before),
+            facts: None,
+            attachment: None,
+            for_organization: None,
+            about_organization: None,
+        },
+    )
+    .await?;
     Ok(())
 }
 

@@ -98,8 +98,15 @@ async fn a_guardian_declining_by_link_is_not_named_to_the_student() {
 async fn a_student_signed_in_cannot_change_their_guardians_email_settings_and_a_change_is_audited()
 {
     for backend in backends() {
-        let Waiting { app, w, first, .. } = waiting_for_maria(backend, "en").await;
+        let Waiting {
+            server,
+            app,
+            w,
+            first,
+            ..
+        } = waiting_for_maria(backend, "en").await;
         let settings = first.link("/email/");
+        let changed = "Your email settings on STEMbridge were changed";
         let maria = || async {
             entity::guardian::Entity::find()
                 .one(&app.db)
@@ -147,6 +154,22 @@ async fn a_student_signed_in_cannot_change_their_guardians_email_settings_and_a_
             .submit_as(&guardian, &settings, &settings, &[("language", "es")])
             .await;
         assert_eq!(response.status(), StatusCode::OK);
+        // And mailed, in the language she read before the change, with the
+        // link to check them: whoever holds a forwarded mail cannot change
+        // her settings unseen. Ana's refused tries sent nothing.
+        let told = server
+            .wait_for_subject("maria@example.org", changed, 15)
+            .await;
+        assert!(told.text().contains("If you did not"), "{}", told.text());
+        assert_eq!(told.link("/email/"), settings);
+        assert_eq!(
+            server
+                .received_to("maria@example.org")
+                .iter()
+                .filter(|m| m.subject() == changed)
+                .count(),
+            1
+        );
         let after = maria().await;
         assert_eq!(after.language_chosen.as_deref(), Some("es"));
         assert!(!after.mail_updates);
@@ -158,5 +181,31 @@ async fn a_student_signed_in_cannot_change_their_guardians_email_settings_and_a_
             .await,
             1
         );
+        // A few a day at most: changed back and forth, she hears of three.
+        for language in ["en", "es", "en", "es"] {
+            let response = app
+                .submit_as(&guardian, &settings, &settings, &[("language", language)])
+                .await;
+            assert_eq!(response.status(), StatusCode::OK);
+        }
+        let told = || {
+            server
+                .received_to("maria@example.org")
+                .iter()
+                .filter(|m| {
+                    m.subject() == changed
+                        || m.subject() == "Se cambió su configuración de correo en STEMbridge"
+                })
+                .count()
+        };
+        for _ in 0..150 {
+            if told() >= 3 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        // Time for a fourth to arrive, were one sent.
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        assert_eq!(told(), 3);
     }
 }
