@@ -7,6 +7,7 @@ pub mod application;
 pub mod application_event;
 pub mod audit_log;
 pub mod belonging_response;
+pub mod belonging_year;
 pub mod commitment;
 pub mod commitment_school;
 pub mod consent_request;

@@ -100,3 +100,6 @@ draws-record-kept = The seed's SHA-256 is the one published before the entries: 
 draws-record-not-kept = Warning: the seed's SHA-256 is not the one published before the entries. Please tell the site's administrators.
 draws-how-check-seed = To check the seed was fixed in advance: printf '%s' SEED | sha256sum
 draws-student-key = Your key (the SHA-256 of the seed, a colon and your code): { $key }
+
+draws-tier-4 = Students who could not take a seat when the draw ran (they held a place at the same hours, or were no longer on their school's roster) come after everyone else, in key order, and wait for a seat like anyone on the wait list.
+draws-student-tier-4 = Why: when the draw ran you could not take a seat, because you held a place at the same hours elsewhere (or were not on your school's roster): you were put in line after every student who could. If that place ends, or you give it back, the next free seat here is yours when your turn comes.

@@ -27,6 +27,7 @@ stats-stage-engaged = Engaged (applied)
 stats-stage-placed = Placed
 stats-stage-completed = Completed
 stats-gaps = Gaps between groups
+stats-belonging-hint = Belonging change: placements whose closing question was answered in this school year, published once, in the summer after the year closes, as they stood then (a mean that moved with each answer would give away one student's answer).
 stats-gap-hint = Gap: the group's rate minus everyone else's, in percentage points.
 stats-gaps-region = Rates and gaps by student group (scrolls sideways)
 stats-gaps-caption = Rates and gaps by student group, largest gaps first

@@ -100,3 +100,6 @@ draws-record-kept = El SHA-256 de la semilla es el que se publicó antes de las 
 draws-record-not-kept = Atención: el SHA-256 de la semilla no es el que se publicó antes de las solicitudes. Avise a los administradores del sitio.
 draws-how-check-seed = Para comprobar que la semilla se fijó de antemano: printf '%s' SEMILLA | sha256sum
 draws-student-key = Tu clave (el SHA-256 de la semilla, dos puntos y tu código): { $key }
+
+draws-tier-4 = Quienes no podían tomar un cupo cuando se hizo el sorteo (ya tenían un lugar en el mismo horario, o ya no estaban en el registro de su escuela) van después de todos los demás, en orden de clave, y esperan un cupo como cualquiera en la lista de espera.
+draws-student-tier-4 = Por qué: cuando se hizo el sorteo no podías tomar un cupo, porque ya tenías un lugar en el mismo horario en otro sitio (o no estabas en el registro de tu escuela): quedaste en la fila después de todos los estudiantes que sí podían. Si ese lugar termina, o lo devuelves, el siguiente cupo libre aquí es tuyo cuando te toque.

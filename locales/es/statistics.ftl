@@ -27,6 +27,7 @@ stats-stage-engaged = Participan (postularon)
 stats-stage-placed = Con colocación
 stats-stage-completed = Completaron
 stats-gaps = Brechas entre grupos
+stats-belonging-hint = Cambio en pertenencia: prácticas cuya pregunta final se respondió en este año escolar, publicado una sola vez, en el verano después de que cierra el año, tal como estaba entonces (un promedio que cambiara con cada respuesta revelaría la respuesta de un estudiante).
 stats-gap-hint = Brecha: la tasa del grupo menos la de todos los demás, en puntos porcentuales.
 stats-gaps-region = Tasas y brechas por grupo de estudiantes (se desplaza hacia los lados)
 stats-gaps-caption = Tasas y brechas por grupo de estudiantes, de mayor a menor brecha

@@ -41,6 +41,7 @@ mod m20261210_000042_add_guardian_email_corrected_at;
 mod m20261210_000043_keep_applicant_school_and_notice_student;
 mod m20261211_000044_add_audit_actor_kind;
 mod m20261211_000050_add_posting_created_with;
+mod m20261212_000051_add_belonging_year;
 mod m20261212_000053_add_consent_request_mail;
 
 use std::sync::OnceLock;
@@ -120,6 +121,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000043_keep_applicant_school_and_notice_student::Migration),
             Box::new(m20261211_000044_add_audit_actor_kind::Migration),
             Box::new(m20261211_000050_add_posting_created_with::Migration),
+            Box::new(m20261212_000051_add_belonging_year::Migration),
             Box::new(m20261212_000053_add_consent_request_mail::Migration),
         ]
     }

@@ -2,8 +2,8 @@
 
 use chrono::{NaiveDate, Utc};
 use entity::{
-    Compensation, PlacementStatus, commitment, commitment_school, opportunity, placement, school,
-    student,
+    Compensation, PlacementStatus, application, commitment, commitment_school, opportunity,
+    placement, school,
 };
 use sea_orm::{
     ActiveModelTrait,
@@ -201,12 +201,19 @@ pub struct Counts {
 
 /// Counts by the database, per school (`GROUP BY`): placements holding a
 /// seat at the organization's postings, made during the school year.
+///
+/// A placement counts for the school its student applied from
+/// (`application.school_id`, as the applicant list shows it), never the
+/// roster's school today (eyes16a F1): the employer may re-pledge with any
+/// partner schools at will, so a count by the live school would answer
+/// "which of my students is at school X now" and follow a student who
+/// moved. An application with no school kept counts for no partner.
 pub async fn counts(db: &impl ConnectionTrait, pledge: &commitment::Model) -> AppResult<Counts> {
     let (start, end) = school_year_bounds(pledge.school_year);
-    let (p, o, s) = (placement::Entity, opportunity::Entity, student::Entity);
+    let (p, o, a) = (placement::Entity, opportunity::Entity, application::Entity);
     let when = |condition| Func::count(Expr::case(condition, Expr::val(1)));
     let query = Query::select()
-        .column((s, student::Column::SchoolId))
+        .column((a, application::Column::SchoolId))
         .expr_as(
             Expr::col((p, placement::Column::Id)).count(),
             Alias::new("made"),
@@ -225,8 +232,8 @@ pub async fn counts(db: &impl ConnectionTrait, pledge: &commitment::Model) -> Ap
             Expr::col((o, opportunity::Column::Id)).equals((p, placement::Column::OpportunityId)),
         )
         .inner_join(
-            s,
-            Expr::col((s, student::Column::Id)).equals((p, placement::Column::StudentId)),
+            a,
+            Expr::col((a, application::Column::Id)).equals((p, placement::Column::ApplicationId)),
         )
         .and_where(Expr::col((o, opportunity::Column::OrganizationId)).eq(pledge.organization_id))
         .and_where(
@@ -235,7 +242,7 @@ pub async fn counts(db: &impl ConnectionTrait, pledge: &commitment::Model) -> Ap
         )
         .and_where(Expr::col((p, placement::Column::CreatedAt)).gte(start))
         .and_where(Expr::col((p, placement::Column::CreatedAt)).lt(end))
-        .group_by_col((s, student::Column::SchoolId))
+        .group_by_col((a, application::Column::SchoolId))
         .to_owned();
     let partners: Vec<i32> = commitment_school::Entity::find()
         .select_only()
@@ -251,11 +258,11 @@ pub async fn counts(db: &impl ConnectionTrait, pledge: &commitment::Model) -> Ap
             Ok(u64::try_from(n).unwrap_or(0))
         };
         let (made, paid, completed) = (number("made")?, number("paid")?, number("completed")?);
-        let school: i32 = row.try_get("", "school_id")?;
+        let school: Option<i32> = row.try_get("", "school_id")?;
         counts.made += made;
         counts.paid += paid;
         counts.completed += completed;
-        if partners.contains(&school) {
+        if school.is_some_and(|school| partners.contains(&school)) {
             counts.partner += made;
         }
         let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);

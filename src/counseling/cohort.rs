@@ -203,8 +203,10 @@ fn facts_joined(period: &Period, only_scope: bool) -> SelectStatement {
         placement::Column::EndedAt,
     );
     completed.and_where(placement::Column::Status.eq(PlacementStatus::Completed));
-    // Belonging changes are not tied to the period (as the dashboard always
-    // read them): each placement with a before and an after answer.
+    // Belonging changes of the period: each placement with a before answer
+    // and an after answer given in the school year (`super::belonging`
+    // takes them once the year has closed).
+    let (year_starts, year_ends) = period.bounds();
     let later = Alias::new("later");
     let belonging = Query::select()
         .column((belonging_response::Entity, B::StudentId))
@@ -233,7 +235,9 @@ fn facts_joined(period: &Period, only_scope: bool) -> SelectStatement {
                     Expr::col((later.clone(), B::PlacementId))
                         .equals((belonging_response::Entity, B::PlacementId)),
                 )
-                .add(Expr::col((later.clone(), B::Stage)).eq("after")),
+                .add(Expr::col((later.clone(), B::Stage)).eq("after"))
+                .add(Expr::col((later.clone(), B::CreatedAt)).gte(year_starts))
+                .add(Expr::col((later.clone(), B::CreatedAt)).lt(year_ends)),
         )
         .and_where(Expr::col((belonging_response::Entity, B::Stage)).eq("before"))
         .cond_where(in_scope(
@@ -519,7 +523,17 @@ pub async fn cohort(db: &impl ConnectionTrait, period: &Period) -> AppResult<Coh
 
 /// The cohort's groups without the trend: what a list needs to know which
 /// groups it may be filtered by (and what a group table export shows).
+/// Their belonging changes are the year's as taken once it closed
+/// (`super::belonging`), never the live ones.
 pub async fn groups(db: &impl ConnectionTrait, period: &Period) -> AppResult<Cohort> {
+    let mut cohort = live_groups(db, period).await?;
+    super::belonging::settle(db, period, &mut cohort.groups).await?;
+    Ok(cohort)
+}
+
+/// The groups as the data stands now, belonging included: only for taking
+/// a closed year's belonging (`super::belonging::take`).
+pub(super) async fn live_groups(db: &impl ConnectionTrait, period: &Period) -> AppResult<Cohort> {
     let school_names: HashMap<i32, String> = period
         .schools
         .iter()

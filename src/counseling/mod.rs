@@ -3,6 +3,7 @@
 //! CSV exports, roster imports, and the audit log behind them.
 
 pub mod audit;
+pub mod belonging;
 pub mod chart;
 pub mod cohort;
 pub mod export;

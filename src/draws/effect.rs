@@ -65,6 +65,9 @@ pub async fn measure(
         .to_owned();
     // The seats of the scope's students at seat-based postings, counted by
     // the database per allocation (never the postings or seats loaded).
+    // By the roster's school today, unlike an employer's figures (eyes16a
+    // F1): its readers are the scope's own counselors and admins, who see
+    // these students on the roster anyway, and the cohort is the roster's.
     let (p, o) = (placement::Entity, opportunity::Entity);
     let query = Query::select()
         .column((student::Entity, student::Column::SchoolId))

@@ -31,8 +31,9 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// Runs the draws whose deadline has passed, every minute, on the one app
-/// server holding the job's lease (were two to run it, each draw would
+/// Runs the draws whose deadline has passed, and gives free seats to
+/// students waiting for them (`placements::free_seats`), every minute, on
+/// the one app server holding the job's lease (were two to run it, each draw would
 /// still happen once: see [`service`]).
 pub fn spawn_worker(db: DatabaseConnection, low_income_tier: bool) -> JoinHandle<()> {
     tokio::spawn(async move {
@@ -49,6 +50,13 @@ pub fn spawn_worker(db: DatabaseConnection, low_income_tier: bool) -> JoinHandle
                 Ok(0) => {}
                 Ok(ran) => tracing::info!(ran, "ran fair draws past their deadline"),
                 Err(error) => tracing::warn!(%error, "could not run due fair draws"),
+            }
+            // A student passed over for a clashing place, whose place ended
+            // or stopped clashing in a way no request followed up.
+            match crate::placements::free_seats::fill_everywhere(&db).await {
+                Ok(0) => {}
+                Ok(given) => tracing::info!(given, "gave free seats to the wait list"),
+                Err(error) => tracing::warn!(%error, "could not fill free seats"),
             }
         }
     })

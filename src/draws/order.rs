@@ -17,6 +17,12 @@ use sha2::{Digest, Sha256};
 pub const FIRST_TIME: i32 = 1;
 pub const PRIORITY: i32 = 2;
 pub const EVERYONE_ELSE: i32 = 3;
+/// Entrants who could not take a seat when the draw ran (a place at the
+/// same hours elsewhere, or off their school's roster): after every other
+/// entrant, in key order, never seated by the draw itself. They are
+/// ordinary entries on the record and on the employer's pages (eyes16a
+/// F2); only the student's own page says which group they were in.
+pub const COULD_NOT_HOLD: i32 = 4;
 
 /// An application as it enters the draw: its public code and tier.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -223,16 +223,17 @@ pub async fn run(
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    // Entrants who left the school since (inactive on the roster) are left
-    // out: a seat drawn for them would wait for ever, and an active student
-    // would wait behind them. They join the end of the wait list (below).
+    // Entrants who left the school since (inactive on the roster) cannot
+    // take a seat: one drawn for them would wait for ever, and an active
+    // student would wait behind them. They are drawn after everyone else
+    // (below, `order::COULD_NOT_HOLD`).
     let (entries, mut left_out): (Vec<_>, Vec<_>) = submitted
         .into_iter()
         .partition(|a| students.get(&a.student_id).is_some_and(|s| s.active));
     // Entrants who hold a place that clashes with this one (two job shadows
     // at the same hours: `placements::overlap::clash`) could not hold a seat
-    // drawn for them either: they are left out of the draw the same way, so
-    // the seat goes to a student who can take it. Their students are locked
+    // drawn for them either: they are drawn after everyone else the same
+    // way, so the seat goes to a student who can take it. Their students are locked
     // in one order (by id), so two draws at once never wait on each other.
     let mut entrant_order: Vec<i32> = entries.iter().map(|a| a.student_id).collect();
     entrant_order.sort_unstable();
@@ -265,7 +266,9 @@ pub async fn run(
         opportunity_id: Set(opportunity.id),
         seed: Set(seed.clone()),
         seats: Set(seats),
-        entries: Set(i32::try_from(entries.len()).unwrap_or(i32::MAX)),
+        // Every application that entered, including those who could not
+        // hold a seat: the employer's count is of applications (eyes16a F2).
+        entries: Set(i32::try_from(entries.len() + left_out.len()).unwrap_or(i32::MAX)),
         low_income_tier: Set(low_income_tier),
         drawn_at: Set(Utc::now()),
         ..Default::default()
@@ -298,8 +301,14 @@ pub async fn run(
     let mut given = issued_tickets(&txn, opportunity.id).await?;
     let mut codes: HashSet<String> = given.values().map(|t| t.code.clone()).collect();
     let mut by_code: HashMap<String, application::Model> = HashMap::new();
-    let mut tickets = Vec::with_capacity(entries.len());
-    for entry in entries {
+    let mut tickets = Vec::with_capacity(entries.len() + left_out.len());
+    // Entrants who left the school, or hold a clashing place, enter too, in
+    // the group after everyone else: their code is on the record where
+    // their page tells them to look, the employer sees an ordinary wait
+    // list, and one who comes back or gives the other place back is in
+    // line (eyes16a F2, F3).
+    let held_out: HashSet<i32> = left_out.iter().map(|a| a.id).collect();
+    for entry in entries.into_iter().chain(left_out) {
         let student = students.get(&entry.student_id).or_not_found()?;
         let issued = given.remove(&entry.id);
         // The priority mark as it stood when the student entered, so no mark
@@ -308,11 +317,15 @@ pub async fn run(
             .as_ref()
             .and_then(|t| t.priority)
             .unwrap_or(student.priority);
-        let tier = order::tier(
-            placed_before.contains(&student.id),
-            priority,
-            low_income_tier && student.low_income == Some(true),
-        );
+        let tier = if held_out.contains(&entry.id) {
+            order::COULD_NOT_HOLD
+        } else {
+            order::tier(
+                placed_before.contains(&student.id),
+                priority,
+                low_income_tier && student.low_income == Some(true),
+            )
+        };
         // The code its student was shown on applying (an entry from before
         // codes were given then gets one now).
         let code = match issued {
@@ -331,7 +344,8 @@ pub async fn run(
         let rank = i32::try_from(rank).unwrap_or(i32::MAX - 1) + 1;
         let application = by_code.remove(&ticket.code).or_not_found()?;
         let student = students.get(&application.student_id).or_not_found()?;
-        let gets_seat = rank <= seats;
+        let could_hold = ticket.tier != order::COULD_NOT_HOLD;
+        let gets_seat = could_hold && rank <= seats;
         draw_entry::ActiveModel {
             draw_id: Set(saved.id),
             application_id: Set(application.id),
@@ -343,10 +357,12 @@ pub async fn run(
         }
         .insert(&txn)
         .await?;
+        // In line right after the seats given (with free seats, one who
+        // could not hold a seat is first in line for one).
         let (to, position) = if gets_seat {
             (ApplicationStatus::Accepted, None)
         } else {
-            (ApplicationStatus::Waitlisted, Some(rank - seats))
+            (ApplicationStatus::Waitlisted, Some(rank - seated))
         };
         let now = Utc::now();
         let mut model: application::ActiveModel = application.into();
@@ -369,54 +385,24 @@ pub async fn run(
             placements::service::create(&txn, &application, &opportunity, student, taken + seated)
                 .await?;
             Message::new("draws-notice-seat").arg("title", opportunity.title.as_str())
-        } else {
+        } else if could_hold {
             waiting += 1;
             Message::new("draws-notice-wait")
                 .arg("title", opportunity.title.as_str())
-                .arg("position", rank - seats)
+                .arg("position", rank - seated)
+        } else {
+            waiting += 1;
+            // The student hears why (one who left the school is not
+            // reached here: no notice).
+            if !clashing.contains(&student.id) {
+                continue;
+            }
+            Message::new("draws-notice-clash").arg("title", opportunity.title.as_str())
         };
         if let Some(user_id) = student.user_id {
             let link = format!("/student/applications/{}", application.id);
             notify(&txn, &[user_id], &message, &link).await?;
         }
-    }
-    // Entrants left out for having left the school, or for a clashing place,
-    // join the end of the wait list: behind everyone drawn, and passed over
-    // while inactive or clashing (the wait list takes only students on the
-    // roster who can hold the seat), so one who comes back, or gives the
-    // other place back, is in line rather than stranded or ahead of it.
-    for entry in left_out {
-        let now = Utc::now();
-        let id = entry.id;
-        // A student left out for a clashing place hears why (one who left
-        // the school is not reached here).
-        if clashing.contains(&entry.student_id)
-            && let Some(user_id) = students.get(&entry.student_id).and_then(|s| s.user_id)
-        {
-            let message =
-                Message::new("draws-notice-clash").arg("title", opportunity.title.as_str());
-            notify(
-                &txn,
-                &[user_id],
-                &message,
-                &format!("/student/applications/{id}"),
-            )
-            .await?;
-        }
-        let mut model: application::ActiveModel = entry.into();
-        model.status = Set(ApplicationStatus::Waitlisted);
-        model.wait_position = Set(None);
-        model.updated_at = Set(now);
-        model.update(&txn).await?;
-        crate::applications::service::record_event(
-            &txn,
-            id,
-            Some(ApplicationStatus::Submitted),
-            ApplicationStatus::Waitlisted,
-            crate::applications::service::BY_THE_RULES,
-            now,
-        )
-        .await?;
     }
     txn.commit().await?;
     tracing::info!(opportunity_id, seated, waiting, "fair draw run");
@@ -668,7 +654,9 @@ async fn drawn_record(
             .enumerate()
             .all(|(i, ((ticket, _), e))| {
                 ticket.code == e.code
-                    && e.seated == (i32::try_from(i).unwrap_or(i32::MAX) < drawn.seats)
+                    && e.seated
+                        == (e.tier != order::COULD_NOT_HOLD
+                            && i32::try_from(i).unwrap_or(i32::MAX) < drawn.seats)
             });
     let kept = commitment.is_none_or(|(digest, _)| *digest == order::commitment(&drawn.seed));
     Ok(Drawn {

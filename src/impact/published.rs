@@ -131,6 +131,11 @@ pub fn spawn_worker(db: DatabaseConnection, threshold: usize) -> JoinHandle<()> 
             let Some(last) = due(today) else {
                 continue;
             };
+            // The year's belonging changes, taken once in the same summer
+            // (even when its figures here were published before).
+            if let Err(error) = crate::counseling::belonging::take(&db, last, today).await {
+                tracing::warn!(%error, "could not take the belonging changes of a closed year");
+            }
             match publish_closed(&db, last, today, threshold).await {
                 Ok(false) => {}
                 Ok(true) => tracing::info!(
@@ -159,6 +164,8 @@ pub async fn publish_closed(
     {
         return Ok(false);
     }
+    // Its belonging changes first: the figures read them as taken.
+    crate::counseling::belonging::take(db, year, today).await?;
     freeze(db, year, today, threshold).await
 }
 

@@ -271,7 +271,10 @@ struct Started {
 }
 
 /// The year's started placements per school, counted by the database
-/// (`GROUP BY` school), with their approved hours.
+/// (`GROUP BY` school), with their approved hours. The school is the
+/// roster's, as each counselor knows their own part; the public sees only
+/// sums over every school (frozen once the year closes), which no transfer
+/// changes.
 async fn started_by_school(db: &impl ConnectionTrait, year: i32) -> AppResult<Vec<Started>> {
     let (start, end) = counseling::school_year_bounds(year);
     let (p, o, s, f, h) = (

@@ -81,7 +81,9 @@ pub struct QualityRow {
 /// Every verified organization with a closed placement made in the school
 /// year starting in `school_year`: completed placements and the students'
 /// mean rating, counted by the database (`GROUP BY`) per organization and
-/// school, then cleared by the disclosure rules school by school (a
+/// school (the school the student applied from, as the commitments count
+/// it: a roster transfer moves no placement between two schools' parts),
+/// then cleared by the disclosure rules school by school (a
 /// counselor knows their own school's part exactly, so only sums of parts
 /// that each clear the rules may show). The year and the counts are those
 /// of the organization's public commitments (placements made in the year
@@ -112,10 +114,10 @@ pub async fn quality(
          FROM placement p \
          JOIN opportunity o ON o.id = p.opportunity_id \
          JOIN organization org ON org.id = o.organization_id \
-         JOIN student s ON s.id = p.student_id \
+         JOIN application a ON a.id = p.application_id \
          WHERE org.status = 'verified' AND p.created_at >= {from} AND p.created_at < {to} \
-         GROUP BY org.id, org.name, s.school_id \
-         ORDER BY org.name, org.id, s.school_id"
+         GROUP BY org.id, org.name, a.school_id \
+         ORDER BY org.name, org.id, a.school_id"
     );
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(

@@ -11,6 +11,7 @@
 pub mod confirmation;
 pub mod consent;
 pub mod evaluation;
+pub mod free_seats;
 mod handlers;
 pub mod lapse;
 pub mod mentor;

@@ -317,6 +317,8 @@ pub async fn withdraw(
     .await?;
     let saved = crate::db::found::<placement::Entity>(&txn, found.id).await?;
     txn.commit().await?;
+    // A seat elsewhere this place kept them from is theirs now, if free.
+    super::free_seats::after_placement_ended(db, saved.student_id).await;
     Ok(saved)
 }
 
@@ -556,6 +558,7 @@ pub async fn end_by_employer(
     let (found, _) = find_for_employer(&txn, employer, placement_id).await?;
     end_early(&txn, &found, employer.id, form, Ender::Employer).await?;
     txn.commit().await?;
+    super::free_seats::after_placement_ended(db, found.student_id).await;
     Ok(())
 }
 
@@ -570,6 +573,7 @@ pub async fn end_by_counselor(
     let found = find_for_counselor(&txn, counselor, placement_id).await?;
     end_early(&txn, &found, counselor.id, form, Ender::School).await?;
     txn.commit().await?;
+    super::free_seats::after_placement_ended(db, found.student_id).await;
     Ok(())
 }
 

@@ -373,6 +373,9 @@ pub async fn consent_by_link(
     )
     .await?;
     txn.commit().await?;
+    if saved.consent_given == Some(false) {
+        super::free_seats::after_placement_ended(db, saved.student_id).await;
+    }
     Ok(Ok(saved))
 }
 
@@ -419,6 +422,9 @@ pub async fn consent_on_paper(
     )
     .await?;
     txn.commit().await?;
+    if saved.consent_given == Some(false) {
+        super::free_seats::after_placement_ended(db, saved.student_id).await;
+    }
     Ok(saved)
 }
 

@@ -164,6 +164,7 @@ pub async fn withdraw(
     seats::end_for_family(&txn, &found.placement, &found.guardian, words).await?;
     let saved = db::found::<placement::Entity>(&txn, found.placement.id).await?;
     txn.commit().await?;
+    super::free_seats::after_placement_ended(db, saved.student_id).await;
     Ok(Ok(saved))
 }
 

@@ -147,6 +147,92 @@ async fn a_pledge_progresses_from_real_placements_and_the_public_sees_only_clear
     .await;
 }
 
+/// The employer's pledge for `year` with `partner` as its one partner
+/// school (a new pledge replaces the old); its row's "N from partner
+/// schools".
+async fn from_partner(
+    app: &TestApp,
+    employer: &crate::helpers::TestUser,
+    year: &str,
+    partner: i32,
+) -> String {
+    let page = "/employer/commitments";
+    let partner = partner.to_string();
+    let response = app
+        .submit_as(
+            employer,
+            page,
+            page,
+            &[
+                ("school_year", year),
+                ("placements", "5"),
+                ("paid", "0"),
+                ("schools", partner.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(location(&response), page);
+    let html = app.get_as(employer, page).await.text().await.unwrap();
+    let row = &html[html.find(&format!("data-year=\"{year}\"")).unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    let end = row
+        .find(" from partner schools")
+        .expect("the partner count");
+    let start = row[..end].rfind(['(', '>', ' ']).map_or(0, |i| i + 1);
+    row[start..end].trim().to_owned()
+}
+
+/// eyes16a F1: a pledge counts a placement for the school the student
+/// applied from, so re-pledging school by school after a roster transfer
+/// does not tell the employer where its placed student is now.
+#[tokio::test]
+async fn a_roster_transfer_moves_no_placement_between_the_partner_schools_of_a_pledge() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        let roosevelt = app.school_with_counselor("Roosevelt High").await;
+        let year = stembridge::counseling::service::school_year_of(stembridge::format::today())
+            .to_string();
+        let start = days_from_now(60);
+        let shadow = app
+            .published(
+                &employer,
+                &posting(&[
+                    ("kind", "job_shadow"),
+                    ("allocation", "first_come"),
+                    ("start_date", &start),
+                    ("end_date", &start),
+                    ("start_time", "09:00"),
+                    ("end_time", "13:00"),
+                ]),
+            )
+            .await;
+        let tara = student(&app, lincoln, "Tara", 11, "").await;
+        assert_eq!(
+            apply(&app, &tara, shadow).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(from_partner(&app, &employer, &year, lincoln).await, "1");
+        assert_eq!(from_partner(&app, &employer, &year, roosevelt).await, "0");
+
+        // A roster moves Tara to Roosevelt (set-up, as a roster upload does).
+        use sea_orm::ConnectionTrait;
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE student SET school_id = {roosevelt} WHERE first_name = 'Tara'"
+            ))
+            .await
+            .unwrap();
+        // Re-pledged school by school, the counts are as before the move.
+        assert_eq!(from_partner(&app, &employer, &year, lincoln).await, "1");
+        assert_eq!(from_partner(&app, &employer, &year, roosevelt).await, "0");
+    })
+    .await;
+}
+
 /// A placement of a new student of `school` on `opportunity`, in `status`,
 /// made `days_ago` days ago (the set-up of many placements, without the
 /// whole apply-offer-accept journey each).
@@ -175,6 +261,7 @@ async fn placed(
     let application = entity::application::ActiveModel {
         opportunity_id: Set(opportunity),
         student_id: Set(student.id),
+        school_id: Set(Some(school)),
         status: Set(entity::ApplicationStatus::Accepted),
         note: Set(String::new()),
         availability: Set(String::new()),

@@ -714,7 +714,7 @@ async fn a_suspended_organizations_posting_page_shows_no_count_of_entries() {
 /// is left out of it (eyes9c F3): the one seat goes to a student who can
 /// take it, and the record counts only those drawn.
 #[tokio::test]
-async fn an_entrant_who_left_the_school_is_left_out_of_the_draw() {
+async fn an_entrant_who_left_the_school_is_drawn_after_everyone_who_can_take_a_seat() {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
         let employer = app
@@ -751,16 +751,24 @@ async fn an_entrant_who_left_the_school_is_left_out_of_the_draw() {
             1,
             "the seat went to the student still at the school"
         );
-        assert_eq!(app.count("draw_entry").await, 1);
+        // They are entries like any other (eyes16a F2: the employer's count
+        // is of applications, their codes are on the record), drawn after
+        // everyone who could take a seat.
+        assert_eq!(app.count("draw_entry").await, 3);
+        assert_eq!(
+            app.count("draw_entry WHERE tier = 4 AND seated = FALSE")
+                .await,
+            2
+        );
         assert_eq!(
             app.number("SELECT CAST(entries AS BIGINT) AS n FROM draw")
                 .await,
-            1
+            3
         );
         // They are not stranded: at the end of the wait list, behind
         // everyone drawn, passed over while they are away.
         assert_eq!(
-            app.count("application WHERE status = 'waitlisted' AND wait_position IS NULL")
+            app.count("application WHERE status = 'waitlisted' AND wait_position IS NOT NULL")
                 .await,
             2
         );

@@ -628,3 +628,133 @@ async fn no_hours_are_logged_for_a_day_before_the_student_held_the_place() {
     })
     .await;
 }
+
+/// eyes16a F2, F3: a student who holds a place at the same hours enters a
+/// fair draw like anyone else as far as the employer and the public can
+/// tell (counted among the entries, their code on the record, an ordinary
+/// wait list), hears the truth on their own page, and takes a free seat as
+/// soon as they give the other place back.
+#[tokio::test]
+async fn a_draw_entrant_holding_a_clashing_place_looks_ordinary_and_gets_a_free_seat_once_it_ends()
+{
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let lakeshore = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let harbor = app
+            .verified_employer(&admin, "Harbor Health", "hal@harbor.org")
+            .await;
+        let school = app.school_with_counselor("Lincoln High").await;
+        let ana = student(&app, school, "Ana", 12, ADULT).await;
+        let lin = student(&app, school, "Lin", 12, ADULT).await;
+        let day = days_from_now(60);
+        let held = app
+            .published(&harbor, &shadow("Health day", &day, "09:00", "12:00", "1"))
+            .await;
+        assert_eq!(
+            apply(&app, &ana, held).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        // A fair draw with sixteen seats at overlapping hours.
+        let drawn = app
+            .published(
+                &lakeshore,
+                &posting(&[
+                    ("title", "Robot arena"),
+                    ("kind", "job_shadow"),
+                    ("allocation", "fair_draw"),
+                    ("slots", "16"),
+                    ("start_date", &day),
+                    ("end_date", &day),
+                    ("start_time", "09:00"),
+                    ("end_time", "14:30"),
+                ]),
+            )
+            .await;
+        for who in [&ana, &lin] {
+            assert_eq!(
+                apply(&app, who, drawn).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET deadline = '{}' WHERE id = {drawn}",
+                days_from_now(-1)
+            ))
+            .await
+            .unwrap();
+        let manage = format!("/employer/opportunities/{drawn}");
+        let response = app
+            .submit_as(&lakeshore, &manage, &format!("{manage}/draw"), &[])
+            .await;
+        assert!(response.status().is_redirection(), "{}", response.status());
+        assert!(placement_at(&app, drawn, "Lin").await > 0, "Lin is seated");
+        assert_eq!(placements_of(&app, "Ana").await, 1, "no seat beside hers");
+
+        // The employer counts both applications as entries.
+        let posting_page = body(app.get_as(&lakeshore, &manage).await).await;
+        assert!(
+            posting_page.contains("The draw is done: 2 entries for 16 seats."),
+            "{posting_page}"
+        );
+        // Ana's code is on the public record, as her page says, and the
+        // record gives no reason for any line.
+        let anas = application_of(&app, drawn, "Ana").await;
+        let own = body(
+            app.get_as(&ana, &format!("/student/applications/{anas}"))
+                .await,
+        )
+        .await;
+        let code = own
+            .split("Your entry code is ")
+            .nth(1)
+            .and_then(|rest| rest.split(':').next())
+            .expect("Ana's code")
+            .to_owned();
+        assert!(
+            own.contains("you held a place at the same hours elsewhere"),
+            "{own}"
+        );
+        let record = body(
+            app.get_as(
+                &reqwest::Client::new(),
+                &format!("/opportunities/{drawn}/draw"),
+            )
+            .await,
+        )
+        .await;
+        assert!(record.contains("2 applications for 16 seats"), "{record}");
+        assert!(
+            record.contains(&format!("data-entry=\"{code}\"")),
+            "{record}"
+        );
+        assert!(!record.contains("same hours"), "{record}");
+        assert!(
+            record.contains("The order below is the one the rule gives"),
+            "{record}"
+        );
+
+        // Ana gives the other place back: the free seat here is hers at once.
+        let hers = placement_at(&app, held, "Ana").await;
+        let page = format!("/student/placements/{hers}");
+        let response = app
+            .submit_as(
+                &ana,
+                &page,
+                &format!("{page}/withdraw"),
+                &[("reason", "schedule_conflict")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(placement_at(&app, drawn, "Ana").await > 0, "Ana is seated");
+        let applicants = body(
+            app.get_as(&lakeshore, &format!("{manage}/applicants"))
+                .await,
+        )
+        .await;
+        assert!(applicants.contains("2 of 16 slots taken"), "{applicants}");
+    })
+    .await;
+}

@@ -471,9 +471,16 @@ async fn insert_rated(app: &TestApp, opportunity: i32, student_id: i32, rating: 
     // Made this school year: the quality view counts one school year, as
     // the organizations' public commitments do.
     let at = chrono::Utc::now();
+    // As sent: the school the student applies from.
+    let school = app
+        .number(&format!(
+            "SELECT CAST(school_id AS BIGINT) AS n FROM student WHERE id = {student_id}"
+        ))
+        .await as i32;
     let application = entity::application::ActiveModel {
         opportunity_id: Set(opportunity),
         student_id: Set(student_id),
+        school_id: Set(Some(school)),
         status: Set(entity::ApplicationStatus::Accepted),
         note: Set(String::new()),
         availability: Set(String::new()),

@@ -1576,3 +1576,207 @@ async fn every_shown_dashboard_number_is_the_count_of_the_seeded_students() {
     })
     .await;
 }
+
+// ------------------------------------------------------- belonging (F4)
+
+/// A completed placement of `student` made `at`, with a "before" answer
+/// `before` and, when given, an "after" answer `after`, both dated `at`
+/// (set-up: the clock of a past school year); the placement's id.
+async fn answered_placement(
+    app: &TestApp,
+    opportunity: i32,
+    student: i32,
+    school: i32,
+    at: chrono::DateTime<Utc>,
+    before: i32,
+    after: Option<i32>,
+) -> i32 {
+    let application = entity::application::ActiveModel {
+        opportunity_id: Set(opportunity),
+        student_id: Set(student),
+        school_id: Set(Some(school)),
+        status: Set(entity::ApplicationStatus::Accepted),
+        note: Set(String::new()),
+        availability: Set(String::new()),
+        accommodations: Set(String::new()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let placement = entity::placement::ActiveModel {
+        application_id: Set(application.id),
+        opportunity_id: Set(opportunity),
+        student_id: Set(student),
+        status: Set(entity::PlacementStatus::Completed),
+        start_date: Set(at.date_naive()),
+        end_date: Set(at.date_naive()),
+        created_at: Set(at),
+        ended_at: Set(Some(at)),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    for (stage, score) in [
+        (entity::BelongingStage::Before, Some(before)),
+        (entity::BelongingStage::After, after),
+    ] {
+        let Some(score) = score else { continue };
+        entity::belonging_response::ActiveModel {
+            placement_id: Set(placement.id),
+            student_id: Set(student),
+            stage: Set(stage),
+            score: Set(score),
+            created_at: Set(at),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    placement.id
+}
+
+/// The school row's belonging cell on the counselor's dashboard of `year`.
+async fn school_belonging(app: &TestApp, counselor: &TestUser, year: i32, school: &str) -> String {
+    let html = app
+        .get_as(counselor, &format!("/counselor/dashboard?year={year}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let row = &html[html
+        .find(&format!("data-group=\"school:{school}\""))
+        .expect("the school's row")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    // The ninth cell after the name: the belonging change.
+    row.split("<td")
+        .nth(8)
+        .and_then(|cell| cell.split('>').nth(1))
+        .and_then(|cell| cell.split('<').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// eyes16a F4: a belonging mean read before and after one student's answer
+/// gave that answer. Now a school year's means are taken once after it
+/// closed: a new answer, or a student leaving the roster, moves no mean
+/// anyone can read, and the current year shows none.
+#[tokio::test]
+async fn no_two_readings_of_a_belonging_mean_differ_by_one_students_answer() {
+    for backend in crate::helpers::backends() {
+        let app = TestApp::spawn_with(backend, |config| config.stats_cache_seconds = 0).await;
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let school = app.school_with_counselor("Roosevelt High").await;
+        let counselor = app.counselor_at(school).await;
+        let today = stembridge::format::today();
+        let this_year = school_year_of(today);
+        let last_year = this_year - 1;
+        let (last_starts, _) = stembridge::counseling::service::school_year_bounds(last_year);
+        let in_last_year = last_starts + chrono::Duration::days(100);
+        // Ten students of last year, each with a change of +1.
+        let mut ids = Vec::new();
+        for n in 0..10 {
+            let student = entity::student::ActiveModel {
+                school_id: Set(school),
+                first_name: Set(format!("Answered{n}")),
+                last_name: Set("Student".into()),
+                grade: Set(10),
+                active: Set(true),
+                created_at: Set(in_last_year),
+                ..Default::default()
+            }
+            .insert(&app.db)
+            .await
+            .unwrap();
+            answered_placement(
+                &app,
+                opportunity,
+                student.id,
+                school,
+                in_last_year,
+                3,
+                Some(4),
+            )
+            .await;
+            ids.push(student.id);
+        }
+        // Omar, placed last year, answers "before" 1 and is asked "after" now.
+        let omar = app.student(school, "Omar", "Jackson", 9).await;
+        let omar_id = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM student WHERE first_name = 'Omar'")
+            .await as i32;
+        let his =
+            answered_placement(&app, opportunity, omar_id, school, in_last_year, 1, None).await;
+
+        // Nothing is shown before the year is taken, live or not.
+        assert_eq!(
+            school_belonging(&app, &counselor, last_year, "Roosevelt High").await,
+            "not shown"
+        );
+        // The summer's job takes last year: a mean of ten answers.
+        stembridge::counseling::belonging::take(&app.db, last_year, today)
+            .await
+            .unwrap();
+        assert_eq!(
+            school_belonging(&app, &counselor, last_year, "Roosevelt High").await,
+            "1"
+        );
+
+        // Omar answers "after" now (5: a change of +4), and a student leaves.
+        let page = format!("/student/placements/{his}");
+        let response = app
+            .submit_as(
+                &omar,
+                &page,
+                &format!("{page}/feedback"),
+                &[("rating", "5"), ("belonging", "5"), ("comment", "")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        entity::student::Entity::update_many()
+            .col_expr(
+                entity::student::Column::Active,
+                sea_orm::sea_query::Expr::value(false),
+            )
+            .filter(entity::student::Column::Id.eq(ids[0]))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        // Last year reads as taken; this year shows no mean at all: no
+        // reading tells Omar's +4, nor the leaver's +1.
+        assert_eq!(
+            school_belonging(&app, &counselor, last_year, "Roosevelt High").await,
+            "1"
+        );
+        assert_eq!(
+            school_belonging(&app, &counselor, this_year, "Roosevelt High").await,
+            "not shown"
+        );
+        let csv = app
+            .get_as(
+                &counselor,
+                &format!("/counselor/dashboard/groups.csv?year={this_year}"),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!csv.contains("1.3") && !csv.contains(",4.0"), "{csv}");
+        // Taken again, nothing moves: the year is taken once.
+        stembridge::counseling::belonging::take(&app.db, last_year, today)
+            .await
+            .unwrap();
+        assert_eq!(
+            school_belonging(&app, &counselor, last_year, "Roosevelt High").await,
+            "1"
+        );
+    }
+}

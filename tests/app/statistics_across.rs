@@ -29,6 +29,7 @@ async fn placed(
     let application = entity::application::ActiveModel {
         opportunity_id: Set(opportunity),
         student_id: Set(student),
+        school_id: Set(Some(school)),
         status: Set(entity::ApplicationStatus::Accepted),
         note: Set(String::new()),
         availability: Set(String::new()),

@@ -1,0 +1,138 @@
+//! Belonging changes published once per school year (eyes16a F4).
+//!
+//! A live mean that moves with each new answer gives, read before and
+//! after, that one student's change: ten answers at a mean of 1.0, then
+//! eleven at 1.3, can only be a change of +4. So no page reads belonging
+//! live. A school year's changes (placements whose "after" answer came in
+//! that year) are taken once, in the summer after the year closed, per
+//! school and student group, and never taken again; every view (a school's
+//! dashboard, its groups CSV, several schools, `/impact`) reads those
+//! parts and clears them by the usual rules (rule 4, and sums of each
+//! school's shown parts). A student leaving the roster, or moving between
+//! groups or schools, changes nothing taken. The current year, and a year
+//! not taken in its summer, show no belonging mean.
+
+use chrono::{NaiveDate, Utc};
+use entity::{belonging_year, school};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+
+use super::{
+    cohort,
+    metrics::GroupFacts,
+    service::{Period, school_year_bounds},
+};
+use crate::{db, error::AppResult};
+
+/// The dimension of the row that marks a school's year as taken.
+const TAKEN: i32 = -1;
+
+/// Replaces the live belonging sums of `groups` (the period's schools)
+/// with those taken for the period's year: a group, or a school, with
+/// nothing taken has no answer.
+pub async fn settle(
+    db: &impl ConnectionTrait,
+    period: &Period,
+    groups: &mut [GroupFacts],
+) -> AppResult<()> {
+    let taken = belonging_year::Entity::find()
+        .filter(belonging_year::Column::SchoolYear.eq(period.year))
+        .filter(belonging_year::Column::SchoolId.is_in(period.schools.iter().map(|s| s.id)))
+        .all(db)
+        .await?;
+    for g in groups.iter_mut() {
+        let found = taken.iter().find(|t| {
+            t.school_id == g.school_id
+                && usize::try_from(t.dimension).ok() == Some(g.dimension)
+                && t.group_key == g.group
+        });
+        (g.belonging_sum, g.belonging_answers) = match found {
+            Some(t) => (t.change_sum, usize::try_from(t.answers).unwrap_or(0)),
+            None => (0, 0),
+        };
+    }
+    Ok(())
+}
+
+/// The school year whose belonging the job takes on `today`: the one that
+/// closed last, while the summer after it lasts (as `/impact`'s figures).
+pub fn due(today: NaiveDate) -> Option<i32> {
+    crate::impact::published::due(today)
+}
+
+/// Takes `year`'s belonging changes for every school not yet taken, in one
+/// transaction; how many schools it took. A year still running is never
+/// taken.
+pub async fn take(db: &DatabaseConnection, year: i32, today: NaiveDate) -> AppResult<usize> {
+    if year >= super::service::school_year_of(today) {
+        return Ok(0);
+    }
+    let done: Vec<i32> = belonging_year::Entity::find()
+        .filter(belonging_year::Column::SchoolYear.eq(year))
+        .filter(belonging_year::Column::Dimension.eq(TAKEN))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.school_id)
+        .collect();
+    let schools: Vec<school::Model> = school::Entity::find()
+        .filter(school::Column::Id.is_not_in(done))
+        .order_by_asc(school::Column::Id)
+        .all(db)
+        .await?;
+    if schools.is_empty() {
+        return Ok(0);
+    }
+    let (start, end) = school_year_bounds(year);
+    let period = Period {
+        schools,
+        year,
+        from: start.date_naive(),
+        to: end.date_naive(),
+        rounded: false,
+        today,
+    };
+    let txn = db::begin_write(db).await?;
+    let live = cohort::live_groups(&txn, &period).await?;
+    let now = Utc::now();
+    let mut rows: Vec<belonging_year::ActiveModel> = live
+        .groups
+        .iter()
+        .filter(|g| g.belonging_answers > 0)
+        .map(|g| belonging_year::ActiveModel {
+            school_id: Set(g.school_id),
+            school_year: Set(year),
+            dimension: Set(i32::try_from(g.dimension).unwrap_or(i32::MAX)),
+            group_key: Set(g.group.clone()),
+            change_sum: Set(g.belonging_sum),
+            answers: Set(i32::try_from(g.belonging_answers).unwrap_or(i32::MAX)),
+            taken_at: Set(now),
+            ..Default::default()
+        })
+        .collect();
+    rows.extend(period.schools.iter().map(|s| belonging_year::ActiveModel {
+        school_id: Set(s.id),
+        school_year: Set(year),
+        dimension: Set(TAKEN),
+        group_key: Set(String::new()),
+        change_sum: Set(0),
+        answers: Set(0),
+        taken_at: Set(now),
+        ..Default::default()
+    }));
+    let taken = period.schools.len();
+    // Another server taking the same year at once: the first one's rows stay.
+    belonging_year::Entity::insert_many(rows)
+        .on_conflict_do_nothing_on([
+            belonging_year::Column::SchoolId,
+            belonging_year::Column::SchoolYear,
+            belonging_year::Column::Dimension,
+            belonging_year::Column::GroupKey,
+        ])
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(taken)
+}
