@@ -4,13 +4,15 @@
 //! after, that one student's change: ten answers at a mean of 1.0, then
 //! eleven at 1.3, can only be a change of +4. So no page reads belonging
 //! live. A school year's changes (placements whose "after" answer came in
-//! that year) are taken once, in the summer after the year closed, per
+//! that year) are taken once, by the first hourly run after the year
+//! closed (`impact::published::spawn_worker`), per
 //! school and student group, and never taken again; every view (a school's
 //! dashboard, its groups CSV, several schools, `/impact`) reads those
 //! parts and clears them by the usual rules (rule 4, and sums of each
 //! school's shown parts). A student leaving the roster, or moving between
-//! groups or schools, changes nothing taken. The current year, and a year
-//! not taken in its summer, show no belonging mean.
+//! groups or schools, changes nothing taken. The current year, and years
+//! before the last closed one that were never taken, show no belonging
+//! mean.
 
 use chrono::{NaiveDate, Utc};
 use entity::{belonging_year, school};
@@ -54,12 +56,6 @@ pub async fn settle(
         };
     }
     Ok(())
-}
-
-/// The school year whose belonging the job takes on `today`: the one that
-/// closed last, while the summer after it lasts (as `/impact`'s figures).
-pub fn due(today: NaiveDate) -> Option<i32> {
-    crate::impact::published::due(today)
 }
 
 /// Takes `year`'s belonging changes for every school not yet taken, in one

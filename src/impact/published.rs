@@ -128,14 +128,17 @@ pub fn spawn_worker(db: DatabaseConnection, threshold: usize) -> JoinHandle<()> 
                 continue;
             }
             let today = crate::format::today();
+            // The last closed year's belonging changes, taken once whenever
+            // they were not: its answers are all in once it closed, and a
+            // site that starts (or upgrades) in the autumn must not wait a
+            // year for them.
+            let closed = crate::counseling::service::school_year_of(today) - 1;
+            if let Err(error) = crate::counseling::belonging::take(&db, closed, today).await {
+                tracing::warn!(%error, "could not take the belonging changes of a closed year");
+            }
             let Some(last) = due(today) else {
                 continue;
             };
-            // The year's belonging changes, taken once in the same summer
-            // (even when its figures here were published before).
-            if let Err(error) = crate::counseling::belonging::take(&db, last, today).await {
-                tracing::warn!(%error, "could not take the belonging changes of a closed year");
-            }
             match publish_closed(&db, last, today, threshold).await {
                 Ok(false) => {}
                 Ok(true) => tracing::info!(
