@@ -112,10 +112,14 @@ fn render_unsubscribe(
 /// The page a person opens from the link: who and what, and a button.
 pub async fn unsubscribe_page(
     State(state): State<AppState>,
+    reader: Option<axum::Extension<ReaderLanguage>>,
     page: Page,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let (_, topic, holder) = unsubscribe_link(&state, &token).await?;
+    let (recipient, topic, holder) = unsubscribe_link(&state, &token).await?;
+    if let Some(refusal) = guardians_only_for(recipient, &page, reader)? {
+        return Ok(refusal);
+    }
     render_unsubscribe(page, &token, topic, &holder, false)
 }
 
@@ -124,10 +128,15 @@ pub async fn unsubscribe_page(
 /// alone decides, so it needs no session (the CSRF guard lets it through).
 pub async fn unsubscribe(
     State(state): State<AppState>,
+    reader: Option<axum::Extension<ReaderLanguage>>,
     page: Page,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     let (recipient, topic, holder) = unsubscribe_link(&state, &token).await?;
+    // A mail client's one-click POST carries no session: it still works.
+    if let Some(refusal) = guardians_only_for(recipient, &page, reader)? {
+        return Ok(refusal);
+    }
     if !preferences::unsubscribe(&state.db, recipient, topic).await? {
         return Err(AppError::NotFound);
     }
@@ -246,6 +255,20 @@ fn guardians_only(
     reader: Option<axum::Extension<ReaderLanguage>>,
 ) -> AppResult<Option<Response>> {
     Ok(crate::placements::refuse_signed_in(page, reader.map(|r| r.0).as_ref())?.map(private))
+}
+
+/// [`guardians_only`] for a link whose recipient is a guardian: a
+/// signed-in browser (a student's, holding a forwarded mail) cannot stop
+/// a guardian's mail by its unsubscribe link either (eyes16c F1).
+fn guardians_only_for(
+    recipient: Recipient,
+    page: &Page,
+    reader: Option<axum::Extension<ReaderLanguage>>,
+) -> AppResult<Option<Response>> {
+    match recipient {
+        Recipient::Guardian(_) => guardians_only(page, reader),
+        Recipient::User(_) => Ok(None),
+    }
 }
 
 pub async fn guardian_page(

@@ -298,7 +298,7 @@ pub async fn holder(db: &impl ConnectionTrait, recipient: Recipient) -> AppResul
 /// Stops one kind of optional mail; repeating it changes nothing. `false`
 /// when the recipient no longer exists.
 pub async fn unsubscribe(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     recipient: Recipient,
     topic: MailTopic,
 ) -> AppResult<bool> {
@@ -317,16 +317,38 @@ pub async fn unsubscribe(
                 .exec(db)
                 .await?
         }
-        (Recipient::Guardian(id), _) => {
-            guardian::Entity::update_many()
-                .col_expr(guardian::Column::MailUpdates, Expr::value(false))
-                .col_expr(guardian::Column::UpdatedAt, Expr::value(Utc::now()))
-                .filter(guardian::Column::Id.eq(id))
-                .exec(db)
-                .await?
-        }
+        (Recipient::Guardian(id), _) => return unsubscribe_guardian(db, id).await,
     };
     Ok(updated.rows_affected > 0)
+}
+
+/// A guardian's unsubscribe link (in the footer of every mail to them, the
+/// confirmations with the withdrawal button included): their confirmations
+/// stop. A change made this way is on the audit log and mailed to them,
+/// as one made on their settings page (eyes16c F1): the link travels in
+/// every mail a sibling may be forwarded.
+async fn unsubscribe_guardian(db: &DatabaseConnection, guardian_id: i32) -> AppResult<bool> {
+    let Some(current) = guardian::Entity::find_by_id(guardian_id).one(db).await? else {
+        return Ok(false);
+    };
+    if !current.mail_updates {
+        return Ok(true);
+    }
+    guardian::Entity::update_many()
+        .col_expr(guardian::Column::MailUpdates, Expr::value(false))
+        .col_expr(guardian::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(guardian::Column::Id.eq(guardian_id))
+        .exec(db)
+        .await?;
+    crate::counseling::audit::record_without_account(
+        db,
+        crate::counseling::audit::NoAccount::GuardianLink,
+        crate::counseling::audit::AuditAction::ChangeGuardianMailSettings,
+        &format!("guardian {guardian_id}: confirmations off (were on), by the unsubscribe link"),
+    )
+    .await?;
+    tell_guardian_settings_changed(db, &current).await?;
+    Ok(true)
 }
 
 /// The preferences form: checkboxes (`on` when checked) and a language.

@@ -26,7 +26,7 @@ use lettre::{
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QuerySelect, UpdateMany,
-    sea_query::{Expr, LockBehavior, LockType, Order, Query},
+    sea_query::{Alias, Expr, ExprTrait, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
 
@@ -166,12 +166,27 @@ pub async fn claim(
     if due.is_none() {
         return Ok(Vec::new());
     }
+    // One recipient's mail goes out in the order it was queued: a message
+    // waits while an older one to the same address is still being retried,
+    // or "confirmed" could land after "will not go on" (eyes16c F2).
+    let earlier = Alias::new("earlier");
+    let older_waiting = Query::select()
+        .expr(Expr::val(1))
+        .from_as(mail_outbox::Entity, earlier.clone())
+        .and_where(
+            Expr::col((earlier.clone(), C::Recipient)).equals((mail_outbox::Entity, C::Recipient)),
+        )
+        .and_where(Expr::col((earlier.clone(), C::Id)).lt(Expr::col((mail_outbox::Entity, C::Id))))
+        .and_where(Expr::col((earlier.clone(), C::SentAt)).is_null())
+        .and_where(Expr::col((earlier, C::FailedAt)).is_null())
+        .to_owned();
     let due = Query::select()
         .column(C::Id)
         .from(mail_outbox::Entity)
         .and_where(C::SentAt.is_null())
         .and_where(C::FailedAt.is_null())
         .and_where(C::NextAttemptAt.lte(now))
+        .and_where(Expr::exists(older_waiting).not())
         .cond_where(CLAIM.free(now))
         .order_by(C::Id, Order::Asc)
         .limit(BATCH)

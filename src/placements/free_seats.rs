@@ -22,7 +22,7 @@ use sea_orm::{
 
 use crate::{db, error::AppResult};
 
-/// Seat-giving postings whose days are not over, with fewer placements
+/// Seat-giving postings not archived whose days are not over, with fewer placements
 /// holding a seat than seats, and someone (or `student_id`) on the wait
 /// list; by id, the order their locks are taken in.
 async fn waiting_with_free_seats(
@@ -58,6 +58,7 @@ async fn waiting_with_free_seats(
         .select_only()
         .column(opportunity::Column::Id)
         .filter(opportunity::Column::EndDate.gte(crate::format::today()))
+        .filter(opportunity::Column::Status.ne(entity::OpportunityStatus::Archived))
         .filter(
             Condition::any()
                 .add(opportunity::Column::Kind.eq(entity::OpportunityKind::JobShadow))

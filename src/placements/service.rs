@@ -122,9 +122,10 @@ pub async fn promote_wait_list(
 ) -> AppResult<Vec<i32>> {
     let mut promoted_placements = Vec::new();
     if !applications::gives_seats(opportunity)
-        // A day that is over has no seat to give, and a suspended
-        // organization reaches no student.
-        || opportunity.end_date < crate::format::today()
+        // An archived posting, or one whose days are over, has no seat to
+        // give (eyes16c F7), and a suspended organization reaches no
+        // student.
+        || !crate::applications::applicants::can_still_place(opportunity, crate::format::today())
         || applications::organization_status(db, opportunity.organization_id).await?
             != entity::OrgStatus::Verified
     {

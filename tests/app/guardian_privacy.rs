@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use sea_orm::EntityTrait;
 
 use crate::{
-    families::{accept, text, users, world},
+    families::{accept, give_consent, text, users, world},
     guardian_contacts::{Waiting, waiting_for_maria},
     helpers::{TestApp, backends, new_client, on_each_backend},
 };
@@ -207,5 +207,60 @@ async fn a_student_signed_in_cannot_change_their_guardians_email_settings_and_a_
         // Time for a fourth to arrive, were one sent.
         tokio::time::sleep(std::time::Duration::from_secs(2)).await;
         assert_eq!(told(), 3);
+    }
+}
+
+/// eyes16c F1: the unsubscribe link in the footer of a guardian's
+/// confirmation stops her confirmations too: a student's signed-in browser
+/// is refused it as the settings page; her mail client's one-click POST
+/// (no cookie) still works, is on the audit log, and she is told.
+#[tokio::test]
+async fn a_student_signed_in_cannot_stop_their_guardians_confirmations_by_the_unsubscribe_link() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            first,
+            ..
+        } = waiting_for_maria(backend, "en").await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let confirmed = server
+            .wait_for_subject("maria@example.org", "is confirmed", 15)
+            .await;
+        let unsubscribe = confirmed.link("/unsubscribe/");
+        let updates_on = || async { app.count("guardian WHERE mail_updates = true").await };
+
+        let response = app.get_as(&w.student, &unsubscribe).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let response = app
+            .submit_as(&w.student, "/student", &unsubscribe, &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert_eq!(updates_on().await, 1);
+
+        // Her mail client's one-click: no session, so hers.
+        let response = new_client()
+            .post(app.url(&unsubscribe))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=One-Click")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(updates_on().await, 0);
+        assert_eq!(
+            app.count("audit_log WHERE action = 'change_guardian_mail_settings'")
+                .await,
+            1
+        );
+        server
+            .wait_for_subject(
+                "maria@example.org",
+                "Your email settings on STEMbridge were changed",
+                15,
+            )
+            .await;
     }
 }

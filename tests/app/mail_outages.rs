@@ -4,7 +4,7 @@
 //! toward no cap.
 
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
 use crate::{
     families::{accept, app_with_smtp, give_consent, text, users, world},
@@ -120,5 +120,72 @@ async fn a_consent_request_lost_to_an_smtp_outage_is_shown_as_undelivered_and_ma
         );
         let response = give_consent(&app, &new_client(), &mail.link("/consent/")).await;
         assert_eq!(response.status(), StatusCode::OK);
+    }
+}
+
+/// A message queued straight into the outbox, `tried` times already and
+/// next tried at `next` (as one left waiting by an outage).
+async fn queued(app: &TestApp, to: &str, subject: &str, next: chrono::DateTime<chrono::Utc>) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    entity::mail_outbox::ActiveModel {
+        recipient: Set(to.into()),
+        language: Set("en".into()),
+        kind: Set("test".into()),
+        subject: Set(subject.into()),
+        text_body: Set(subject.into()),
+        html_body: Set(format!("<p>{subject}</p>")),
+        attempts: Set(0),
+        created_at: Set(chrono::Utc::now()),
+        next_attempt_at: Set(next),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+}
+
+/// eyes16c F2: retries last a day, so a message queued later may be due
+/// before an older one to the same person; it waits for it, so a family
+/// never reads "confirmed" after "will not go on". Other people's mail
+/// does not wait.
+#[tokio::test]
+async fn one_recipients_mail_goes_out_in_the_order_it_was_queued() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let later = chrono::Utc::now() + chrono::Duration::hours(1);
+        queued(&app, "maria@example.org", "First: confirmed", later).await;
+        queued(
+            &app,
+            "maria@example.org",
+            "Second: called off",
+            chrono::Utc::now(),
+        )
+        .await;
+        queued(
+            &app,
+            "omar@example.org",
+            "Someone else's",
+            chrono::Utc::now(),
+        )
+        .await;
+        server.wait_for_to("omar@example.org", 1, 15).await;
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        assert!(
+            server.received_to("maria@example.org").is_empty(),
+            "the second waits for the first"
+        );
+        // The first one's retry comes round: both go, in order.
+        app.db
+            .execute_unprepared("UPDATE mail_outbox SET next_attempt_at = created_at")
+            .await
+            .unwrap();
+        let subjects: Vec<String> = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .iter()
+            .map(|m| m.subject())
+            .collect();
+        assert_eq!(subjects, ["First: confirmed", "Second: called off"]);
     }
 }
