@@ -4,7 +4,9 @@
 //! (`alerts`). A `mail_digest` row claims the student's week before the
 //! mail is queued, in the same transaction, and `(user_id, week_start)` is
 //! unique: a second run, or a second server running the job at the same
-//! moment, finds the week taken and sends nothing.
+//! moment, finds the week taken and sends nothing. The organizations it
+//! lists are recorded with it: if one is no longer verified when the mail
+//! goes out (it waited for the relay), the worker holds the digest back.
 
 use std::time::Duration;
 
@@ -21,7 +23,7 @@ use sea_orm::{
 };
 use tokio::task::JoinHandle;
 
-use super::{Outgoing, enqueue, preferences::user_wants};
+use super::{Outgoing, enqueue, outbox::lists_organizations, preferences::user_wants};
 use crate::{
     alerts::service::{DigestPosting, digest_postings},
     db,
@@ -150,33 +152,40 @@ async fn send_one(
             .map(|s| s.opportunities.len())
             .sum::<usize>();
     let count = i32::try_from(total).unwrap_or(i32::MAX);
+    // The hosts it advertises: one suspended before the mail goes out
+    // holds the whole digest back (`worker::still_theirs`).
+    let hosts: Vec<i32> = listed
+        .iter()
+        .chain(searches.iter().flat_map(|s| s.opportunities.iter()))
+        .map(|p| p.organization_id)
+        .collect();
     let mail_id = if total == 0 {
         None
     } else {
-        Some(
-            enqueue(
-                &txn,
-                Outgoing {
-                    to: &to.email,
-                    lang: to.lang,
-                    template: "digest",
-                    subject_key: "mail-digest-subject",
-                    subject_args: vec![("count", total.into())],
-                    ctx: minijinja::context! {
-                        name => student.first_name.clone(),
-                        opportunities => listed,
-                        searches => searches,
-                        footer => to.footer,
-                    },
-                    attachment: None,
-                    unsubscribe: to.unsubscribe.clone(),
-                    for_organization: None,
-                    about_organization: None,
-                    for_account: to.account,
+        let id = enqueue(
+            &txn,
+            Outgoing {
+                to: &to.email,
+                lang: to.lang,
+                template: "digest",
+                subject_key: "mail-digest-subject",
+                subject_args: vec![("count", total.into())],
+                ctx: minijinja::context! {
+                    name => student.first_name.clone(),
+                    opportunities => listed,
+                    searches => searches,
+                    footer => to.footer,
                 },
-            )
-            .await?,
+                attachment: None,
+                unsubscribe: to.unsubscribe.clone(),
+                for_organization: None,
+                about_organization: None,
+                for_account: to.account,
+            },
         )
+        .await?;
+        lists_organizations(&txn, id, hosts).await?;
+        Some(id)
     };
     // What was sent, for the record (and for next week's "since").
     mail_digest::Entity::update_many()
