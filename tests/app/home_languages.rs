@@ -442,10 +442,11 @@ async fn the_line_goes_once_the_family_chooses_our_language_and_subjects_quote_t
             .await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(placement_status(&app, placement).await, "consent_declined");
+        // (Her settings change was mailed to her too, in the language she
+        // read before it.)
         let told = server
-            .wait_for_to("maria@example.org", 2, 15)
-            .await
-            .remove(1);
+            .wait_for_subject("maria@example.org", "Consentimiento rechazado", 15)
+            .await;
         assert_eq!(
             told.subject(),
             "Consentimiento rechazado: práctica de Ana “Robotics lab intern”"
