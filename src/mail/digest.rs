@@ -6,14 +6,16 @@
 //! unique: a second run, or a second server running the job at the same
 //! moment, finds the week taken and sends nothing. The organizations it
 //! lists are recorded with it: if one is no longer verified when the mail
-//! goes out (it waited for the relay), the worker holds the digest back.
+//! goes out (it waited for the relay), the worker holds the digest back
+//! and gives the student the week back ([`give_back`]): the next run
+//! queues the same news without that host.
 
 use std::time::Duration;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use entity::{
     MailTopic, OpportunityStatus, OrgStatus, Role, mail_digest, opportunity, opportunity_feature,
-    organization, student, student_need, user,
+    organization, saved_search, saved_search_alert, student, student_need, user,
 };
 use sea_orm::{
     ActiveValue::Set,
@@ -197,6 +199,43 @@ async fn send_one(
         .await?;
     txn.commit().await?;
     Ok(mail_id.is_some())
+}
+
+/// Gives the student back the week of digest `mail_id`, which the worker
+/// held back (a host it lists lost its verification while it waited for
+/// the relay): its claim goes, and the saved-search alerts it listed are
+/// waiting again, so the next run queues a new digest of the same postings
+/// less the held-back host's. One transaction.
+pub async fn give_back(db: &DatabaseConnection, mail_id: i64) -> AppResult<()> {
+    let txn = db::begin_write(db).await?;
+    let Some(digest) = mail_digest::Entity::find()
+        .filter(mail_digest::Column::MailId.eq(mail_id))
+        .one(&txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    // The alerts that digest marked listed: the student's, marked at the
+    // moment the digest was made.
+    let searches = Query::select()
+        .column(saved_search::Column::Id)
+        .from(saved_search::Entity)
+        .and_where(saved_search::Column::UserId.eq(digest.user_id))
+        .to_owned();
+    saved_search_alert::Entity::update_many()
+        .col_expr(
+            saved_search_alert::Column::MailedAt,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .filter(saved_search_alert::Column::SavedSearchId.in_subquery(searches))
+        .filter(saved_search_alert::Column::MailedAt.eq(digest.created_at))
+        .exec(&txn)
+        .await?;
+    mail_digest::Entity::delete_by_id(digest.id)
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Published postings of verified organizations, new since `since`, still

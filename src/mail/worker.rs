@@ -290,6 +290,11 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                 .filter(mail_outbox::Column::Id.eq(row.id))
                 .exec(db)
                 .await?;
+            // A digest also names verified hosts' postings: the student's
+            // week is queued again without the one held back.
+            if row.kind == "digest" {
+                super::digest::give_back(db, row.id).await?;
+            }
             continue;
         }
         let outcome = match mailer.message(&row) {

@@ -5,7 +5,7 @@
 //! goes out. Real SMTP throughout.
 
 use reqwest::StatusCode;
-use sea_orm::ConnectionTrait;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
 
 use crate::{
     families::{accept, app_with_smtp, give_consent, placement_status, users, world},
@@ -242,7 +242,9 @@ async fn a_students_offer_and_confirmation_still_waiting_when_the_host_is_suspen
 /// A weekly digest lists postings of many hosts, so no one host is its
 /// `about_organization`: it records every host it lists. Queued while the
 /// relay is down, it is held back whole if one of them is suspended before
-/// it goes out; a digest listing only hosts still verified arrives.
+/// it goes out, and the student's week given back (the next run queues
+/// it without that host); a digest listing only hosts still verified
+/// arrives.
 #[tokio::test]
 async fn a_digest_still_waiting_when_a_host_it_lists_is_suspended_never_goes_out() {
     for backend in backends() {
@@ -281,14 +283,42 @@ async fn a_digest_still_waiting_when_a_host_it_lists_is_suspended_never_goes_out
             .await;
         app.published(&lakeshore, &posting(&[("title", "Robot arena")]))
             .await;
-        app.published(
-            &harbor,
-            &posting(&[
-                ("title", "Clinic data day"),
-                ("features", "flexible_schedule"),
-            ]),
-        )
-        .await;
+        let clinic = app
+            .published(
+                &harbor,
+                &posting(&[
+                    ("title", "Clinic data day"),
+                    ("features", "flexible_schedule"),
+                ]),
+            )
+            .await;
+        // Ben's saved search with email on found the clinic day this week
+        // (set-up: what the alerts job records).
+        let ben_id = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM app_user WHERE email = 'ben@students.org'")
+            .await as i32;
+        let now = chrono::Utc::now();
+        let search = entity::saved_search::ActiveModel {
+            user_id: Set(ben_id),
+            name: Set("Clinic days".into()),
+            query: Set("q=clinic".into()),
+            email: Set(true),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        entity::saved_search_alert::ActiveModel {
+            saved_search_id: Set(search.id),
+            opportunity_id: Set(clinic),
+            created_at: Set(now),
+            mailed_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
 
         // The relay is down when the week's digests are queued.
         server.stop().await;
@@ -333,5 +363,30 @@ async fn a_digest_still_waiting_when_a_host_it_lists_is_suspended_never_goes_out
         for mail in server.received() {
             assert!(!mail.text().contains("Robot arena"), "{}", mail.subject());
         }
+        // Ben's week is given back (his saved search's find too): the next
+        // run queues his news without the suspended host, and it arrives.
+        app.wait_for_count("mail_digest", 1, "Ben's week given back")
+            .await;
+        let queued = stembridge::mail::digest::run_once(&app.db, chrono::Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(queued, 1);
+        let digest = server
+            .wait_for_subject("ben@students.org", "2 new opportunities", 60)
+            .await;
+        assert!(
+            digest.text().contains("Clinic data day"),
+            "{}",
+            digest.text()
+        );
+        assert!(digest.text().contains("Clinic days"), "{}", digest.text());
+        assert!(!digest.text().contains("Robot arena"), "{}", digest.text());
+        assert_eq!(
+            stembridge::mail::digest::run_once(&app.db, chrono::Utc::now())
+                .await
+                .unwrap(),
+            0,
+            "one digest a week still"
+        );
     }
 }
