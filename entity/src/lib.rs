@@ -24,6 +24,7 @@ pub mod impact_year;
 pub mod job_lease;
 pub mod mail_digest;
 pub mod mail_outbox;
+pub mod mail_outbox_organization;
 pub mod mfa_recovery_code;
 pub mod notification;
 pub mod opportunity;

@@ -361,6 +361,10 @@ pub struct DigestPosting {
     pub title: String,
     pub organization: String,
     pub deadline: String,
+    /// Its organization's id: the digest records it, so that a host
+    /// suspended before the mail goes out holds it back.
+    #[serde(skip)]
+    pub organization_id: i32,
 }
 
 /// `postings` as the digest lists them, each with its organization's name
@@ -391,6 +395,7 @@ pub async fn digest_postings(
                 .unwrap_or_default(),
             title: p.title,
             deadline: p.deadline.to_string(),
+            organization_id: p.organization_id,
         })
         .collect())
 }

@@ -12,7 +12,9 @@
 //! school's shown parts). A student leaving the roster, or moving between
 //! groups or schools, changes nothing taken. The current year, and years
 //! before the last closed one that were never taken, show no belonging
-//! mean.
+//! mean. Taking a year moves the data version of the schools taken, so
+//! the counselor pages' remembered figures (`remembered`) are counted
+//! afresh on the next page, not shown as "not shown" until they age out.
 
 use chrono::{NaiveDate, Utc};
 use entity::{belonging_year, school};
@@ -129,6 +131,34 @@ pub async fn take(db: &DatabaseConnection, year: i32, today: NaiveDate) -> AppRe
         ])
         .exec(&txn)
         .await?;
+    // The remembered figures (`remembered`) of a school are used while its
+    // data version stands; no trigger moves it for `belonging_year`, so a
+    // page counted before the take would keep showing "not shown" for the
+    // year until the cache aged out. Moved here, in the same transaction.
+    move_versions(&txn, &period.schools).await?;
     txn.commit().await?;
     Ok(taken)
+}
+
+/// Moves the data version of each of `schools` (migration 27's
+/// `stats_school_version`; a school with no row yet gets one).
+async fn move_versions(db: &impl ConnectionTrait, schools: &[school::Model]) -> AppResult<()> {
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict, Query};
+    let table = Alias::new("stats_school_version");
+    let mut insert = Query::insert()
+        .into_table(table.clone())
+        .columns([Alias::new("school_id"), Alias::new("n")])
+        .on_conflict(
+            OnConflict::column(Alias::new("school_id"))
+                .value(Alias::new("n"), Expr::col((table, Alias::new("n"))).add(1))
+                .to_owned(),
+        )
+        .to_owned();
+    for school in schools {
+        insert.values_panic([school.id.into(), 1_i64.into()]);
+    }
+    if !schools.is_empty() {
+        db.execute(&insert).await?;
+    }
+    Ok(())
 }

@@ -22,7 +22,9 @@
 //! whatever writes (a handler, the roster import, another server process, a
 //! person at the SQL prompt): a school's version with every insert, update
 //! and delete of its students, their applications, placements and
-//! belonging answers (updates only of the columns the figures count).
+//! belonging answers (updates only of the columns the figures count); and
+//! `belonging::take` moves the versions of the schools whose closed year
+//! it takes, in its transaction (no trigger watches `belonging_year`).
 //!
 //! The versions are read in the page's snapshot (`db::begin_read`), with
 //! the rows: a remembered view is used only while the snapshot's version of

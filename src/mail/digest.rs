@@ -4,14 +4,18 @@
 //! (`alerts`). A `mail_digest` row claims the student's week before the
 //! mail is queued, in the same transaction, and `(user_id, week_start)` is
 //! unique: a second run, or a second server running the job at the same
-//! moment, finds the week taken and sends nothing.
+//! moment, finds the week taken and sends nothing. The organizations it
+//! lists are recorded with it: if one is no longer verified when the mail
+//! goes out (it waited for the relay), the worker holds the digest back
+//! and gives the student the week back ([`give_back`]): the next run
+//! queues the same news without that host.
 
 use std::time::Duration;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use entity::{
     MailTopic, OpportunityStatus, OrgStatus, Role, mail_digest, opportunity, opportunity_feature,
-    organization, student, student_need, user,
+    organization, saved_search, saved_search_alert, student, student_need, user,
 };
 use sea_orm::{
     ActiveValue::Set,
@@ -21,7 +25,7 @@ use sea_orm::{
 };
 use tokio::task::JoinHandle;
 
-use super::{Outgoing, enqueue, preferences::user_wants};
+use super::{Outgoing, enqueue, outbox::lists_organizations, preferences::user_wants};
 use crate::{
     alerts::service::{DigestPosting, digest_postings},
     db,
@@ -150,33 +154,40 @@ async fn send_one(
             .map(|s| s.opportunities.len())
             .sum::<usize>();
     let count = i32::try_from(total).unwrap_or(i32::MAX);
+    // The hosts it advertises: one suspended before the mail goes out
+    // holds the whole digest back (`worker::still_theirs`).
+    let hosts: Vec<i32> = listed
+        .iter()
+        .chain(searches.iter().flat_map(|s| s.opportunities.iter()))
+        .map(|p| p.organization_id)
+        .collect();
     let mail_id = if total == 0 {
         None
     } else {
-        Some(
-            enqueue(
-                &txn,
-                Outgoing {
-                    to: &to.email,
-                    lang: to.lang,
-                    template: "digest",
-                    subject_key: "mail-digest-subject",
-                    subject_args: vec![("count", total.into())],
-                    ctx: minijinja::context! {
-                        name => student.first_name.clone(),
-                        opportunities => listed,
-                        searches => searches,
-                        footer => to.footer,
-                    },
-                    attachment: None,
-                    unsubscribe: to.unsubscribe.clone(),
-                    for_organization: None,
-                    about_organization: None,
-                    for_account: to.account,
+        let id = enqueue(
+            &txn,
+            Outgoing {
+                to: &to.email,
+                lang: to.lang,
+                template: "digest",
+                subject_key: "mail-digest-subject",
+                subject_args: vec![("count", total.into())],
+                ctx: minijinja::context! {
+                    name => student.first_name.clone(),
+                    opportunities => listed,
+                    searches => searches,
+                    footer => to.footer,
                 },
-            )
-            .await?,
+                attachment: None,
+                unsubscribe: to.unsubscribe.clone(),
+                for_organization: None,
+                about_organization: None,
+                for_account: to.account,
+            },
         )
+        .await?;
+        lists_organizations(&txn, id, hosts).await?;
+        Some(id)
     };
     // What was sent, for the record (and for next week's "since").
     mail_digest::Entity::update_many()
@@ -188,6 +199,43 @@ async fn send_one(
         .await?;
     txn.commit().await?;
     Ok(mail_id.is_some())
+}
+
+/// Gives the student back the week of digest `mail_id`, which the worker
+/// held back (a host it lists lost its verification while it waited for
+/// the relay): its claim goes, and the saved-search alerts it listed are
+/// waiting again, so the next run queues a new digest of the same postings
+/// less the held-back host's. One transaction.
+pub async fn give_back(db: &DatabaseConnection, mail_id: i64) -> AppResult<()> {
+    let txn = db::begin_write(db).await?;
+    let Some(digest) = mail_digest::Entity::find()
+        .filter(mail_digest::Column::MailId.eq(mail_id))
+        .one(&txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    // The alerts that digest marked listed: the student's, marked at the
+    // moment the digest was made.
+    let searches = Query::select()
+        .column(saved_search::Column::Id)
+        .from(saved_search::Entity)
+        .and_where(saved_search::Column::UserId.eq(digest.user_id))
+        .to_owned();
+    saved_search_alert::Entity::update_many()
+        .col_expr(
+            saved_search_alert::Column::MailedAt,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .filter(saved_search_alert::Column::SavedSearchId.in_subquery(searches))
+        .filter(saved_search_alert::Column::MailedAt.eq(digest.created_at))
+        .exec(&txn)
+        .await?;
+    mail_digest::Entity::delete_by_id(digest.id)
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Published postings of verified organizations, new since `since`, still

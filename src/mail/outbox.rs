@@ -149,6 +149,32 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
     Ok(saved.id)
 }
 
+/// Records that message `mail_id` lists postings of `organizations` (the
+/// weekly digest names many hosts, so no one `about_organization` fits):
+/// the worker holds it back if any of them is no longer verified when it
+/// goes out (see `worker::still_theirs`). In the queuing transaction.
+pub async fn lists_organizations(
+    db: &impl ConnectionTrait,
+    mail_id: i64,
+    organizations: impl IntoIterator<Item = i32>,
+) -> AppResult<()> {
+    use entity::mail_outbox_organization as listed;
+    use sea_orm::EntityTrait;
+    let mut ids: Vec<i32> = organizations.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    listed::Entity::insert_many(ids.into_iter().map(|organization_id| listed::ActiveModel {
+        mail_id: Set(mail_id),
+        organization_id: Set(organization_id),
+    }))
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
 /// A stored message's bodies and attachment, opened.
 pub struct Bodies {
     pub text: String,

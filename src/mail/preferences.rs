@@ -451,8 +451,12 @@ pub async fn save_for_guardian(
     form: &PreferencesForm,
 ) -> AppResult<()> {
     let choices = parse(form, false)?;
+    // The change and its audit entry are one unit: a change the school
+    // cannot trace is what the entry is for. The mail telling the guardian
+    // is queued once both are in (its throttle writes on its own).
+    let txn = crate::db::begin_write(db).await?;
     let current = guardian::Entity::find_by_id(guardian_id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
     let chosen = (current.language_chosen.is_some()
@@ -466,7 +470,7 @@ pub async fn save_for_guardian(
         )
         .col_expr(guardian::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(guardian::Column::Id.eq(guardian_id))
-        .exec(db)
+        .exec(&txn)
         .await?;
     if updated.rows_affected == 0 {
         return Err(AppError::NotFound);
@@ -476,12 +480,11 @@ pub async fn save_for_guardian(
     // school can trace, as a withdrawal link asked for is (eyes16b F3), and
     // one the guardian hears of, since the link travels in every mail a
     // sibling may be forwarded.
-    if (current.mail_updates, current.language_chosen.as_deref())
-        != (choices.updates, chosen.as_deref())
-    {
-        tell_guardian_settings_changed(db, &current).await?;
+    let changed = (current.mail_updates, current.language_chosen.as_deref())
+        != (choices.updates, chosen.as_deref());
+    if changed {
         crate::counseling::audit::record_without_account(
-            db,
+            &txn,
             crate::counseling::audit::NoAccount::GuardianLink,
             crate::counseling::audit::AuditAction::ChangeGuardianMailSettings,
             &format!(
@@ -493,6 +496,10 @@ pub async fn save_for_guardian(
             ),
         )
         .await?;
+    }
+    txn.commit().await?;
+    if changed {
+        tell_guardian_settings_changed(db, &current).await?;
     }
     Ok(())
 }

@@ -15,7 +15,7 @@
 use std::{sync::Arc, time::Duration};
 
 use chrono::Utc;
-use entity::{OrgStatus, Role, mail_outbox, organization, user};
+use entity::{OrgStatus, Role, mail_outbox, mail_outbox_organization, organization, user};
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     message::{
@@ -231,9 +231,19 @@ pub const WITHHELD: &str = "withheld";
 /// still go: its host organization is verified. Checked just before
 /// sending, so a suspension, a disabled account or a removal stops mail
 /// queued before it, even when it waited hours for the SMTP server (no
-/// invitation to a suspended organization's site reaches a family). Other
-/// mail always may.
+/// invitation to a suspended organization's site reaches a family); and
+/// whether a message listing postings (the weekly digest) still lists only
+/// verified organizations' ones (`outbox::lists_organizations`): a digest
+/// waiting for the relay when a host is suspended would otherwise still
+/// advertise its postings to students. Other mail always may.
 async fn still_theirs(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResult<bool> {
+    let verified = || {
+        Query::select()
+            .column(organization::Column::Id)
+            .from(organization::Entity)
+            .and_where(organization::Column::Status.eq(OrgStatus::Verified))
+            .to_owned()
+    };
     if let Some(host) = row.about_organization_id {
         let verified = organization::Entity::find_by_id(host)
             .filter(organization::Column::Status.eq(OrgStatus::Verified))
@@ -244,19 +254,23 @@ async fn still_theirs(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppR
             return Ok(false);
         }
     }
+    let lists_unverified = mail_outbox_organization::Entity::find()
+        .filter(mail_outbox_organization::Column::MailId.eq(row.id))
+        .filter(mail_outbox_organization::Column::OrganizationId.not_in_subquery(verified()))
+        .count(db)
+        .await?
+        > 0;
+    if lists_unverified {
+        return Ok(false);
+    }
     let Some(organization_id) = row.for_organization_id else {
         return Ok(true);
     };
-    let verified = Query::select()
-        .column(organization::Column::Id)
-        .from(organization::Entity)
-        .and_where(organization::Column::Status.eq(OrgStatus::Verified))
-        .to_owned();
     Ok(user::Entity::find()
         .filter(user::Column::Email.eq(row.recipient.as_str()))
         .filter(user::Column::Role.eq(Role::Employer))
         .filter(user::Column::OrganizationId.eq(organization_id))
-        .filter(user::Column::OrganizationId.in_subquery(verified))
+        .filter(user::Column::OrganizationId.in_subquery(verified()))
         .filter(user::Column::DisabledAt.is_null())
         .count(db)
         .await?
@@ -291,6 +305,11 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                 .filter(mail_outbox::Column::Id.eq(row.id))
                 .exec(db)
                 .await?;
+            // A digest also names verified hosts' postings: the student's
+            // week is queued again without the one held back.
+            if row.kind == "digest" {
+                super::digest::give_back(db, row.id).await?;
+            }
             continue;
         }
         let outcome = match mailer.message(&row) {

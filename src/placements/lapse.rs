@@ -14,7 +14,10 @@
 //! waits and its last day is over: a consent or decline recorded meanwhile,
 //! or a second run, finds nothing to do. The freed seat goes to the wait
 //! list only while the posting's own dates are not over
-//! (`service::promote_wait_list`). The student, the employers and the
+//! (`service::promote_wait_list`), in the closing transaction; once it
+//! commits, the postings where the student waits behind the place that
+//! lapsed (it clashed) give them a free seat (`free_seats`), as after
+//! every other ending. The student, the employers and the
 //! student's counselors are told in the app; the guardians a request was
 //! mailed to hear only that the request is closed; the audit log has it as
 //! the system's act.
@@ -53,8 +56,14 @@ pub async fn close_lapsed(db: &DatabaseConnection, now: DateTime<Utc>) -> AppRes
     let mut closed = 0;
     for id in lapsed {
         match close_one(db, id, today).await {
-            Ok(true) => closed += 1,
-            Ok(false) => {}
+            Ok(Some(student_id)) => {
+                closed += 1;
+                // As after every other ending: the postings where the
+                // student waits behind this place (it clashed) give them
+                // a free seat now, not at the next sweep.
+                super::free_seats::after_placement_ended(db, student_id).await;
+            }
+            Ok(None) => {}
             Err(error) => {
                 tracing::warn!(%error, placement = id, "could not close a lapsed placement");
             }
@@ -64,11 +73,11 @@ pub async fn close_lapsed(db: &DatabaseConnection, now: DateTime<Utc>) -> AppRes
 }
 
 /// Closes placement `id` if it still waits for consent with its last day
-/// before `today`, in one transaction; true when it did.
-async fn close_one(db: &DatabaseConnection, id: i32, today: NaiveDate) -> AppResult<bool> {
+/// before `today`, in one transaction; its student when it did.
+async fn close_one(db: &DatabaseConnection, id: i32, today: NaiveDate) -> AppResult<Option<i32>> {
     let txn = db::begin_write(db).await?;
     let Some(seen) = placement::Entity::find_by_id(id).one(&txn).await? else {
-        return Ok(false);
+        return Ok(None);
     };
     // Under the posting's lock, which every seat change and consent
     // decision takes first, the placement is read again (`seats::free`
@@ -76,11 +85,11 @@ async fn close_one(db: &DatabaseConnection, id: i32, today: NaiveDate) -> AppRes
     seats::lock_opportunity(&txn, seen.opportunity_id).await?;
     let found = db::found::<placement::Entity>(&txn, id).await?;
     if found.status != PlacementStatus::AwaitingConsent || found.end_date >= today {
-        return Ok(false);
+        return Ok(None);
     }
     close(&txn, &found).await?;
     txn.commit().await?;
-    Ok(true)
+    Ok(Some(found.student_id))
 }
 
 /// Closes `found` (locked, still waiting, its dates over) as the system

@@ -405,3 +405,86 @@ async fn a_seat_freed_by_a_lapsed_placement_goes_to_the_wait_list_only_while_the
     })
     .await;
 }
+
+/// Ada waits for a job-shadow seat behind a place at the same hours that
+/// waited for consent. When that place lapses, the free seat where she
+/// waits is hers at once (`placements::free_seats`, as after a
+/// withdrawal), not a minute later at the draws job's sweep; while the
+/// place was open, it was not.
+#[tokio::test]
+async fn a_lapsed_place_frees_its_student_for_the_seat_they_wait_for_at_once() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        // Two job-shadow days at the same hours, one seat each.
+        let held = shadow(&app, &employer, "1").await;
+        let waited = shadow(&app, &employer, "1").await;
+        let lincoln = app.school_with_counselor("Lincoln High").await;
+        // No birth dates on file: minors, whose places wait for consent.
+        let ada = student(&app, lincoln, "Ada", 11, "").await;
+        let bo = student(&app, lincoln, "Bo", 11, "").await;
+        assert_eq!(
+            apply(&app, &ada, held).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            apply(&app, &bo, waited).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            apply(&app, &ada, waited).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(application_status(&app, "Ada", waited).await, "waitlisted");
+        let (adas, status) = placement_of(&app, "Ada", held).await.unwrap();
+        assert_eq!(status, "awaiting_consent");
+
+        // Bo gives his seat back: Ada's place clashes, so she stays in line
+        // and the seat stays free.
+        let (bos, _) = placement_of(&app, "Bo", waited).await.unwrap();
+        let page = format!("/student/placements/{bos}");
+        let response = app
+            .submit_as(
+                &bo,
+                &page,
+                &format!("{page}/withdraw"),
+                &[("reason", "schedule_conflict")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(application_status(&app, "Ada", waited).await, "waitlisted");
+        assert_eq!(seats_agree(&app, waited).await, 0);
+
+        // The clock moves on: Ada's day was three days ago, no consent came;
+        // the day she waits for runs every day this week and next, at the
+        // same hours, so it still clashes until her place is closed.
+        dated(&app, adas, -3, -3, true).await;
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE opportunity SET start_date = '{}', end_date = '{}' WHERE id = {waited}",
+                days_from_now(-5),
+                days_from_now(5)
+            ))
+            .await
+            .unwrap();
+        assert_eq!(close_lapsed(&app.db, Utc::now()).await.unwrap(), 1);
+
+        // Right as the lapse is recorded, not at the next sweep.
+        assert_eq!(placement_status(&app, adas).await, "cancelled");
+        assert_eq!(application_status(&app, "Ada", waited).await, "accepted");
+        let (seated, status) = placement_of(&app, "Ada", waited).await.unwrap();
+        assert_eq!(status, "awaiting_consent");
+        assert_eq!(seats_agree(&app, waited).await, 1);
+        assert_eq!(
+            app.count(&format!(
+                "notification WHERE link LIKE '%/student/placements/{seated}%'"
+            ))
+            .await,
+            1,
+            "Ada is told of the seat"
+        );
+    })
+    .await;
+}

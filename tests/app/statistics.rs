@@ -1780,3 +1780,69 @@ async fn no_two_readings_of_a_belonging_mean_differ_by_one_students_answer() {
         );
     }
 }
+
+/// The dashboard remembers a school's figures while its data version
+/// stands (`STATS_CACHE_SECONDS`, 60 here as by default): a page read
+/// before last year was taken showed "not shown", and the next page after
+/// the take shows the year's mean at once, not a minute later.
+#[tokio::test]
+async fn a_belonging_year_taken_shows_on_the_next_page_despite_the_remembered_figures() {
+    for backend in crate::helpers::backends() {
+        let app = TestApp::spawn_with(backend, |config| config.stats_cache_seconds = 60).await;
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let school = app.school_with_counselor("Roosevelt High").await;
+        let counselor = app.counselor_at(school).await;
+        let today = stembridge::format::today();
+        let last_year = school_year_of(today) - 1;
+        let (last_starts, _) = stembridge::counseling::service::school_year_bounds(last_year);
+        let in_last_year = last_starts + chrono::Duration::days(100);
+        for n in 0..10 {
+            let student = entity::student::ActiveModel {
+                school_id: Set(school),
+                first_name: Set(format!("Answered{n}")),
+                last_name: Set("Student".into()),
+                grade: Set(10),
+                active: Set(true),
+                created_at: Set(in_last_year),
+                ..Default::default()
+            }
+            .insert(&app.db)
+            .await
+            .unwrap();
+            answered_placement(
+                &app,
+                opportunity,
+                student.id,
+                school,
+                in_last_year,
+                2,
+                Some(4),
+            )
+            .await;
+        }
+        // Read (and remembered) before the year is taken.
+        assert_eq!(
+            school_belonging(&app, &counselor, last_year, "Roosevelt High").await,
+            "not shown"
+        );
+        stembridge::counseling::belonging::take(&app.db, last_year, today)
+            .await
+            .unwrap();
+        assert_eq!(
+            school_belonging(&app, &counselor, last_year, "Roosevelt High").await,
+            "2"
+        );
+        // Taking again moves nothing shown.
+        stembridge::counseling::belonging::take(&app.db, last_year, today)
+            .await
+            .unwrap();
+        assert_eq!(
+            school_belonging(&app, &counselor, last_year, "Roosevelt High").await,
+            "2"
+        );
+    }
+}

@@ -5,7 +5,7 @@
 //! goes out. Real SMTP throughout.
 
 use reqwest::StatusCode;
-use sea_orm::ConnectionTrait;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
 
 use crate::{
     families::{accept, app_with_smtp, give_consent, placement_status, users, world},
@@ -236,5 +236,157 @@ async fn a_students_offer_and_confirmation_still_waiting_when_the_host_is_suspen
                 "{subject}"
             );
         }
+    }
+}
+
+/// A weekly digest lists postings of many hosts, so no one host is its
+/// `about_organization`: it records every host it lists. Queued while the
+/// relay is down, it is held back whole if one of them is suspended before
+/// it goes out, and the student's week given back (the next run queues
+/// it without that host); a digest listing only hosts still verified
+/// arrives.
+#[tokio::test]
+async fn a_digest_still_waiting_when_a_host_it_lists_is_suspended_never_goes_out() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let school = app.school("Lincoln High").await;
+        let ben = app.student(school, "Ben", "Okafor", 10).await;
+        let cleo = app.student(school, "Cleo", "Diaz", 10).await;
+        // Cleo needs a flexible schedule, which only Harbor Health offers.
+        let response = app
+            .submit_as(
+                &cleo,
+                "/student/profile",
+                "/student/profile",
+                &[("needs", "flexible_schedule"), ("languages", "en")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "needs saved");
+        for who in [&ben, &cleo] {
+            let response = app
+                .submit_as(
+                    who,
+                    "/account/email",
+                    "/account/email",
+                    &[("digest", "on"), ("language", "en")],
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        }
+        let admin = app.admin().await;
+        let lakeshore = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let harbor = app
+            .verified_employer(&admin, "Harbor Health", "hal@harbor.org")
+            .await;
+        app.published(&lakeshore, &posting(&[("title", "Robot arena")]))
+            .await;
+        let clinic = app
+            .published(
+                &harbor,
+                &posting(&[
+                    ("title", "Clinic data day"),
+                    ("features", "flexible_schedule"),
+                ]),
+            )
+            .await;
+        // Ben's saved search with email on found the clinic day this week
+        // (set-up: what the alerts job records).
+        let ben_id = app
+            .number("SELECT CAST(id AS BIGINT) AS n FROM app_user WHERE email = 'ben@students.org'")
+            .await as i32;
+        let now = chrono::Utc::now();
+        let search = entity::saved_search::ActiveModel {
+            user_id: Set(ben_id),
+            name: Set("Clinic days".into()),
+            query: Set("q=clinic".into()),
+            email: Set(true),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        entity::saved_search_alert::ActiveModel {
+            saved_search_id: Set(search.id),
+            opportunity_id: Set(clinic),
+            created_at: Set(now),
+            mailed_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+
+        // The relay is down when the week's digests are queued.
+        server.stop().await;
+        let queued = stembridge::mail::digest::run_once(&app.db, chrono::Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(queued, 2);
+        app.wait_for_count(
+            "mail_outbox WHERE kind = 'digest' AND sent_at IS NULL AND failed_at IS NULL \
+             AND attempts > 0",
+            2,
+            "both tried and waiting",
+        )
+        .await;
+        let response = app
+            .review(&admin, "Lakeshore Robotics", "suspend", "Under review.")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        server.restart().await;
+        app.db
+            .execute_unprepared("UPDATE mail_outbox SET next_attempt_at = created_at")
+            .await
+            .unwrap();
+
+        // Cleo's digest names only Harbor Health: it arrives.
+        let digest = server
+            .wait_for_subject("cleo@students.org", "new opportunit", 60)
+            .await;
+        assert!(
+            digest.text().contains("Clinic data day"),
+            "{}",
+            digest.text()
+        );
+        // Ben's names the suspended host too: held back, never sent.
+        app.wait_for_count(
+            "mail_outbox WHERE recipient = 'ben@students.org' AND kind = 'digest' \
+             AND last_error = 'withheld' AND sent_at IS NULL",
+            1,
+            "Ben's digest held back",
+        )
+        .await;
+        for mail in server.received() {
+            assert!(!mail.text().contains("Robot arena"), "{}", mail.subject());
+        }
+        // Ben's week is given back (his saved search's find too): the next
+        // run queues his news without the suspended host, and it arrives.
+        app.wait_for_count("mail_digest", 1, "Ben's week given back")
+            .await;
+        let queued = stembridge::mail::digest::run_once(&app.db, chrono::Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(queued, 1);
+        let digest = server
+            .wait_for_subject("ben@students.org", "2 new opportunities", 60)
+            .await;
+        assert!(
+            digest.text().contains("Clinic data day"),
+            "{}",
+            digest.text()
+        );
+        assert!(digest.text().contains("Clinic days"), "{}", digest.text());
+        assert!(!digest.text().contains("Robot arena"), "{}", digest.text());
+        assert_eq!(
+            stembridge::mail::digest::run_once(&app.db, chrono::Utc::now())
+                .await
+                .unwrap(),
+            0,
+            "one digest a week still"
+        );
     }
 }
