@@ -334,19 +334,22 @@ async fn unsubscribe_guardian(db: &DatabaseConnection, guardian_id: i32) -> AppR
     if !current.mail_updates {
         return Ok(true);
     }
+    // The change and its audit entry together, as on the settings page.
+    let txn = crate::db::begin_write(db).await?;
     guardian::Entity::update_many()
         .col_expr(guardian::Column::MailUpdates, Expr::value(false))
         .col_expr(guardian::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(guardian::Column::Id.eq(guardian_id))
-        .exec(db)
+        .exec(&txn)
         .await?;
     crate::counseling::audit::record_without_account(
-        db,
+        &txn,
         crate::counseling::audit::NoAccount::GuardianLink,
         crate::counseling::audit::AuditAction::ChangeGuardianMailSettings,
         &format!("guardian {guardian_id}: confirmations off (were on), by the unsubscribe link"),
     )
     .await?;
+    txn.commit().await?;
     tell_guardian_settings_changed(db, &current).await?;
     Ok(true)
 }
