@@ -44,6 +44,7 @@ mod m20261211_000050_add_posting_created_with;
 mod m20261212_000051_add_belonging_year;
 mod m20261212_000053_add_consent_request_mail;
 mod m20261213_000054_create_mail_outbox_organization;
+mod m20261214_000055_index_mail_outbox_recipient;
 
 use std::sync::OnceLock;
 
@@ -125,6 +126,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000051_add_belonging_year::Migration),
             Box::new(m20261212_000053_add_consent_request_mail::Migration),
             Box::new(m20261213_000054_create_mail_outbox_organization::Migration),
+            Box::new(m20261214_000055_index_mail_outbox_recipient::Migration),
         ]
     }
 }
