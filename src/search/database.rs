@@ -116,7 +116,7 @@ impl Catalogue {
         }
         let candidates = Candidates {
             documents: matching,
-            scores: None,
+            relevance: None,
         };
         let mut tally = Tally::new(query.offset() + query.per_page as usize);
         self.table

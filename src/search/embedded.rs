@@ -21,11 +21,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use entity::PostingLanguage;
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher,
-    SegmentOrdinal, SegmentReader, TantivyDocument, Term,
-    collector::{Collector, SegmentCollector},
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, SegmentOrdinal,
+    SegmentReader, TantivyDocument, Term,
     index::SegmentId,
-    query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery},
     schema::{
         FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
         Value,
@@ -39,7 +37,7 @@ use super::{
     analysis::{self, QueryWords, Searchable},
     checkpoint::{Durability, Found, UnsyncedDirectory},
     matching::{Bits, Candidates, FactTable, Facts, Matcher, Tallied, Tally},
-    typos::{WordQuery, WordRule, typo_budget},
+    text::{TextFields, TextSearch},
 };
 
 /// Bump when the schema changes: the index is then rebuilt from the database.
@@ -50,17 +48,6 @@ const TOKENIZER: &str = "folded";
 /// (the fallback and Meilisearch get the very same stems).
 const STEMS: &str = "stems";
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
-
-/// The text fields of one language.
-#[derive(Clone, Copy)]
-struct TextFields {
-    title: Field,
-    organization: Field,
-    body: Field,
-    /// Title, organization and body together: typo and prefix matching walk
-    /// the term dictionary once per word here instead of once per field.
-    all: Field,
-}
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -416,58 +403,6 @@ impl Inner {
         Ok(facts)
     }
 
-    /// The text part: every word must match a word of the title,
-    /// organization or body by the typo rule (`typos`: a budget by length,
-    /// a wrong first letter counts as two, the last word also as a prefix).
-    /// The rule decides what matches; the exact-word clauses beside it only
-    /// rank (BM25, title before organization before body). A search without
-    /// words never gets here: it skips tantivy.
-    ///
-    /// `fields` are those of one language, and `words` the query read as
-    /// that language: the same rules hold for English words and Spanish stems.
-    fn text_query(&self, words: &[String], fields: TextFields) -> Box<dyn Query> {
-        let last = words.len().saturating_sub(1);
-        let exact_targets = [
-            (fields.title, 3.0),
-            (fields.organization, 2.0),
-            (fields.body, 1.0),
-        ];
-        let should = |query: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) {
-            (Occur::Should, Box::new(BoostQuery::new(query, boost)))
-        };
-        let clauses = words
-            .iter()
-            .enumerate()
-            .map(|(n, word)| {
-                let mut options: Vec<(Occur, Box<dyn Query>)> = exact_targets
-                    .iter()
-                    .map(|&(field, boost)| {
-                        let term = Term::from_field_text(field, word);
-                        should(
-                            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                            boost,
-                        )
-                    })
-                    .collect();
-                // Without typos or a prefix, the exact clauses are the rule.
-                if n == last || typo_budget(word) > 0 {
-                    let rule = WordRule::shared(word, n == last);
-                    // A near miss in the title still ranks above one in the description.
-                    options.push(should(
-                        Box::new(WordQuery::new(fields.title, Arc::clone(&rule))),
-                        2.0,
-                    ));
-                    options.push(should(Box::new(WordQuery::new(fields.all, rule)), 1.0));
-                }
-                (
-                    Occur::Must,
-                    Box::new(BooleanQuery::new(options)) as Box<dyn Query>,
-                )
-            })
-            .collect();
-        Box::new(BooleanQuery::new(clauses))
-    }
-
     /// The facts of each live segment, in segment order; forgets those of
     /// segments that merges have replaced.
     fn tables(&self, searcher: &Searcher) -> Result<Vec<Arc<FactTable>>, SearchError> {
@@ -488,7 +423,9 @@ impl Inner {
     }
 
     /// The documents of each segment that the text matches (every live
-    /// document when it has no words), with scores when `scoring`.
+    /// document when it has no words), with their relevance when `scoring`.
+    /// English postings match the English words in English fields, Spanish
+    /// postings the Spanish stems in Spanish fields.
     fn text_matches(
         &self,
         searcher: &Searcher,
@@ -508,28 +445,21 @@ impl Inner {
                     }
                     Candidates {
                         documents,
-                        scores: None,
+                        relevance: None,
                     }
                 })
                 .collect());
         }
-        let collector = TextMatches { scoring };
-        // English postings match the English words in English fields,
-        // Spanish postings the Spanish stems in Spanish fields.
-        let mut languages: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Should,
-            self.text_query(&words.english, self.fields.english),
-        )];
+        let mut languages = vec![(self.fields.english, &words.english[..])];
         if let Some(stems) = words.for_language(PostingLanguage::Es) {
-            languages.push((Occur::Should, self.text_query(stems, self.fields.spanish)));
+            languages.push((self.fields.spanish, stems));
         }
-        let matches = searcher
-            .search(&BooleanQuery::new(languages), &collector)
-            .map_err(error)?;
-        Ok(matches
-            .into_iter()
-            .map(|(documents, scores)| Candidates { documents, scores })
-            .collect())
+        let text = TextSearch::new(searcher, &languages, scoring).map_err(error)?;
+        searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| text.in_segment(segment).map_err(error))
+            .collect()
     }
 
     /// The totals of these searches, from one view of the index.
@@ -587,56 +517,6 @@ impl Inner {
             hits,
             facets,
         })
-    }
-}
-
-/// The documents of each segment that match the words, with their scores
-/// when results are ranked by relevance.
-struct TextMatches {
-    scoring: bool,
-}
-
-struct SegmentMatches {
-    documents: Bits,
-    scores: Option<Vec<(u32, f32)>>,
-}
-
-impl Collector for TextMatches {
-    type Fruit = Vec<(Bits, Option<Vec<(u32, f32)>>)>;
-    type Child = SegmentMatches;
-
-    fn for_segment(
-        &self,
-        _segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<SegmentMatches> {
-        Ok(SegmentMatches {
-            documents: Bits::empty(reader.max_doc() as usize),
-            scores: self.scoring.then(Vec::new),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        self.scoring
-    }
-
-    fn merge_fruits(&self, segments: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        Ok(segments.into_iter().flatten().collect())
-    }
-}
-
-impl SegmentCollector for SegmentMatches {
-    type Fruit = Vec<(Bits, Option<Vec<(u32, f32)>>)>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        self.documents.insert(doc as usize);
-        if let Some(scores) = &mut self.scores {
-            scores.push((doc, score));
-        }
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        vec![(self.documents, self.scores)]
     }
 }
 
@@ -762,5 +642,232 @@ impl Rebuild for EmbeddedRebuild {
         })
         .await
         .map_err(error)?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! `text` matches and ranks without tantivy's boolean queries; here its
+    //! documents and scores are checked against the boolean query it stands
+    //! for, run by tantivy, on random postings and queries in both languages.
+    use chrono::NaiveDate;
+    use entity::{OpportunityKind, StemField, WorkMode};
+    use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
+    use tantivy::{
+        collector::TopDocs,
+        query::{
+            AutomatonWeight, BooleanQuery, BoostQuery, EnableScoring, Occur, Query, TermQuery,
+            Weight,
+        },
+        schema::IndexRecordOption,
+    };
+
+    use super::*;
+    use crate::search::typos::{WordRule, typo_budget};
+
+    /// The typo/prefix rule as a tantivy query (a constant score).
+    #[derive(Clone, Debug)]
+    struct RuleQuery(Field, Arc<WordRule>);
+
+    impl Query for RuleQuery {
+        fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+            Ok(Box::new(AutomatonWeight::<WordRule>::new(
+                self.0,
+                Arc::clone(&self.1),
+            )))
+        }
+    }
+
+    /// Every word must match; each word's clauses are summed.
+    fn boolean_query(words: &[String], fields: TextFields) -> Box<dyn Query> {
+        let last = words.len().saturating_sub(1);
+        let boosted = |query: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) {
+            (Occur::Should, Box::new(BoostQuery::new(query, boost)))
+        };
+        let clauses = words
+            .iter()
+            .enumerate()
+            .map(|(n, word)| {
+                let mut options: Vec<_> = [
+                    (fields.title, 3.0),
+                    (fields.organization, 2.0),
+                    (fields.body, 1.0),
+                ]
+                .into_iter()
+                .map(|(field, boost)| {
+                    let term = Term::from_field_text(field, word);
+                    let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                    boosted(Box::new(query), boost)
+                })
+                .collect();
+                if n == last || typo_budget(word) > 0 {
+                    let rule = WordRule::shared(word, n == last);
+                    options.push(boosted(
+                        Box::new(RuleQuery(fields.title, Arc::clone(&rule))),
+                        2.0,
+                    ));
+                    options.push(boosted(Box::new(RuleQuery(fields.all, rule)), 1.0));
+                }
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(options)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    const WORDS: &[&str] = &[
+        "robotics",
+        "robot",
+        "lab",
+        "laboratory",
+        "label",
+        "data",
+        "database",
+        "science",
+        "sciences",
+        "nurse",
+        "nursing",
+        "bridge",
+        "inspection",
+        "environmental",
+        "software",
+        "engineering",
+        "ingeniería",
+        "prácticas",
+        "laboratorio",
+        "datos",
+        "ciencia",
+        "puente",
+    ];
+
+    fn text(rng: &mut StdRng, most: usize) -> String {
+        let n = rng.random_range(0..=most);
+        (0..n)
+            .map(|_| *WORDS.choose(rng).unwrap())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn document(rng: &mut StdRng, id: i32) -> SearchDocument {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        SearchDocument {
+            id,
+            title: text(rng, 4),
+            description: text(rng, 12),
+            written_in: if rng.random_bool(0.3) {
+                PostingLanguage::Es
+            } else {
+                PostingLanguage::En
+            },
+            organization: text(rng, 2),
+            organization_id: 1,
+            kind: OpportunityKind::Internship,
+            field: StemField::Engineering,
+            mode: WorkMode::OnSite,
+            needs: vec![],
+            languages: vec![],
+            skills: text(rng, 3),
+            min_grade: 9,
+            max_grade: 12,
+            deadline: day,
+            start_date: day,
+            published_at: 0,
+            pay_cents_per_hour: 0,
+            pay: String::new(),
+            compensation: None,
+            pay_cents: None,
+            slots_left: 1,
+            latitude: 0.0,
+            longitude: 0.0,
+        }
+    }
+
+    /// A query word as people type them: whole, cut short, or misspelt.
+    fn typed(rng: &mut StdRng) -> String {
+        let word = *WORDS.choose(rng).unwrap();
+        let chars: Vec<char> = word.chars().collect();
+        match rng.random_range(0..3) {
+            0 => word.to_owned(),
+            1 => chars[..rng.random_range(1..=chars.len())].iter().collect(),
+            _ => {
+                let mut chars = chars;
+                let at = rng.random_range(0..chars.len());
+                chars.remove(at);
+                chars.into_iter().collect()
+            }
+        }
+    }
+
+    #[test]
+    fn text_matches_and_ranks_as_the_boolean_query_it_stands_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = EmbeddedEngine::open(dir.path()).unwrap();
+        let inner = &engine.inner;
+        let mut rng = StdRng::seed_from_u64(7);
+        // Three commits: three segments, and some deleted documents.
+        for batch in 0..3 {
+            let documents: Vec<_> = (0..300)
+                .map(|n| document(&mut rng, batch * 300 + n))
+                .collect();
+            let deletes: Vec<i32> = (0..20).map(|_| rng.random_range(0..900)).collect();
+            inner.write(&deletes, &documents).unwrap();
+        }
+        let searcher = inner.reader.searcher();
+        let mut compared = 0;
+        for _ in 0..300 {
+            let typed_words: Vec<String> = (0..rng.random_range(1..=3))
+                .map(|_| typed(&mut rng))
+                .collect();
+            let query_text = typed_words.join(" ");
+            let words = QueryWords::of(&query_text);
+            if words.is_empty() {
+                continue;
+            }
+            let mut languages = vec![(inner.fields.english, &words.english[..])];
+            let mut reference: Vec<(Occur, Box<dyn Query>)> = vec![(
+                Occur::Should,
+                boolean_query(&words.english, inner.fields.english),
+            )];
+            if let Some(stems) = words.for_language(PostingLanguage::Es) {
+                languages.push((inner.fields.spanish, stems));
+                reference.push((Occur::Should, boolean_query(stems, inner.fields.spanish)));
+            }
+            let mut expected: Vec<(DocAddress, f32)> = searcher
+                .search(
+                    &BooleanQuery::new(reference),
+                    &TopDocs::with_limit(10_000).order_by_score(),
+                )
+                .unwrap()
+                .into_iter()
+                .map(|(score, address)| (address, score))
+                .collect();
+            expected.sort_by_key(|(address, _)| (address.segment_ord, address.doc_id));
+
+            let text = TextSearch::new(&searcher, &languages, true).unwrap();
+            let mut found = Vec::new();
+            for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+                let candidates = text.in_segment(segment).unwrap();
+                let mut relevance = candidates.relevance.unwrap();
+                for doc in candidates.documents.iter() {
+                    let address = DocAddress::new(ordinal as SegmentOrdinal, doc as DocId);
+                    found.push((address, relevance.of(doc as u32)));
+                }
+            }
+            assert_eq!(
+                found.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
+                expected.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
+                "documents of {query_text:?}"
+            );
+            for ((address, score), (_, want)) in found.iter().zip(&expected) {
+                assert!(
+                    (score - want).abs() <= 1e-4 * want.abs().max(1.0),
+                    "{query_text:?}, {address:?}: {score} against tantivy's {want}"
+                );
+            }
+            compared += found.len();
+        }
+        assert!(compared > 10_000, "only {compared} matches compared");
     }
 }

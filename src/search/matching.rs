@@ -130,6 +130,10 @@ impl Bits {
             .is_some_and(|w| w & (1 << (doc % 64)) != 0)
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&word| word == 0)
+    }
+
     /// Keeps only the members also in `other` (of the same length).
     pub fn and_with(&mut self, other: &Bits) {
         self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
@@ -322,11 +326,18 @@ impl FromIterator<Facts> for FactTable {
 }
 
 /// The text matches of a search in one table: the documents, and their
-/// relevance in document order when there is one to rank by (tantivy's
-/// score; the database fallback has none and orders by date instead).
+/// relevance when there is one to rank by (tantivy's score; the database
+/// fallback has none and orders by date instead).
 pub struct Candidates {
     pub documents: Bits,
-    pub scores: Option<Vec<(u32, f32)>>,
+    pub relevance: Option<Box<dyn Relevance>>,
+}
+
+/// How relevant a table's documents are to a search's words. Asked only
+/// for the documents the filters keep, in ascending order, each once: the
+/// engine reads its postings forward.
+pub trait Relevance {
+    fn of(&mut self, doc: u32) -> f32;
 }
 
 impl FactTable {
@@ -363,7 +374,7 @@ impl FactTable {
             tally.offer(key, reference(doc), distance_of(doc));
         };
         let static_order = match matcher.sort {
-            Sort::Relevance if candidates.scores.is_some() => None,
+            Sort::Relevance if candidates.relevance.is_some() => None,
             Sort::Relevance | Sort::Newest => Some(&self.by_newest),
             Sort::Deadline => Some(&self.by_deadline),
             Sort::Pay => Some(&self.by_pay),
@@ -410,9 +421,13 @@ impl FactTable {
                 }
             }
             None => {
-                for &(doc, score) in candidates.scores.iter().flatten() {
-                    let primary = -f64::from(score);
-                    if hits.bits.contains(doc as usize) && tally.could_keep(primary) {
+                let Some(mut relevance) = candidates.relevance else {
+                    return;
+                };
+                for doc in hits.bits.iter() {
+                    let doc = doc as u32;
+                    let primary = -f64::from(relevance.of(doc));
+                    if tally.could_keep(primary) {
                         offer(tally, doc, primary);
                     }
                 }
@@ -1023,7 +1038,7 @@ mod tests {
         let table: FactTable = documents.iter().map(Facts::of).collect();
         let candidates = Candidates {
             documents: Bits::full(documents.len()),
-            scores: None,
+            relevance: None,
         };
         let mut tally = Tally::new(query.offset() + query.per_page as usize);
         table.search(&Matcher::new(query), candidates, &mut tally, |doc| {

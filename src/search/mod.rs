@@ -17,6 +17,7 @@ pub mod openapi;
 pub mod query;
 pub mod service;
 pub mod sync;
+pub mod text;
 pub mod typos;
 
 use std::collections::BTreeMap;

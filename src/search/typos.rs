@@ -13,8 +13,9 @@
 //!   that *starts with* something within its budget (`robo` finds
 //!   `robotics`). Every other word must match a whole word.
 //!
-//! The rule is one byte automaton (`WordRule`): tantivy walks its term
-//! dictionary with it (`WordQuery`), and the fallback its own vocabulary.
+//! The rule is one byte automaton (`WordRule`): the embedded engine walks
+//! tantivy's term dictionary with it (`text`), and the fallback its own
+//! vocabulary.
 
 use std::{
     collections::HashMap,
@@ -22,10 +23,6 @@ use std::{
 };
 
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
-use tantivy::{
-    query::{AutomatonWeight, EnableScoring, Query, Weight},
-    schema::Field,
-};
 use tantivy_fst::Automaton;
 
 /// Built once each: building one takes milliseconds. Swaps cost one, as in
@@ -221,29 +218,6 @@ impl Automaton for WordRule {
             },
             first,
         }
-    }
-}
-
-/// The documents whose `field` holds a word that `rule` matches (a
-/// constant score: relevance comes from the exact-word clauses beside it).
-#[derive(Clone, Debug)]
-pub struct WordQuery {
-    field: Field,
-    rule: Arc<WordRule>,
-}
-
-impl WordQuery {
-    pub fn new(field: Field, rule: Arc<WordRule>) -> Self {
-        WordQuery { field, rule }
-    }
-}
-
-impl Query for WordQuery {
-    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(AutomatonWeight::<WordRule>::new(
-            self.field,
-            Arc::clone(&self.rule),
-        )))
     }
 }
 
