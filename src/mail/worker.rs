@@ -24,8 +24,8 @@ use lettre::{
     },
 };
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect, UpdateMany,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QuerySelect, UpdateMany,
     sea_query::{Alias, Expr, ExprTrait, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;

@@ -781,8 +781,7 @@ async fn tell_families_of_pause(
         };
         let opportunity =
             crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
-        crate::placements::pause::tell_of_pause(db, placement, &opportunity, student, now)
-            .await?;
+        crate::placements::pause::tell_of_pause(db, placement, &opportunity, student, now).await?;
     }
     Ok(())
 }

@@ -183,8 +183,10 @@ async fn tell_family(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResult
     let placement = news.placement;
     let asked = placement.status == PlacementStatus::AwaitingConsent;
     let confirmed = news.goes_on() && placement.consent_given == Some(true);
-    let adult =
-        !crate::applications::eligibility::needs_guardian_consent(news.student, placement.start_date);
+    let adult = !crate::applications::eligibility::needs_guardian_consent(
+        news.student,
+        placement.start_date,
+    );
     if !(asked || confirmed)
         || adult
         || crate::families::address_report::is_held(db, news.student.id).await?

@@ -257,7 +257,11 @@ async fn a_placement_ended_during_the_suspension_hears_nothing_of_the_reinstatem
             for mail in server.received_to(to) {
                 assert!(!mail.text().contains("Victor Crane"), "{}", mail.subject());
                 assert!(!mail.subject().contains("may go to"), "{}", mail.subject());
-                assert!(!mail.subject().contains("still needed"), "{}", mail.subject());
+                assert!(
+                    !mail.subject().contains("still needed"),
+                    "{}",
+                    mail.subject()
+                );
             }
         }
     }
