@@ -43,6 +43,12 @@ pub struct Model {
     /// Mail to a family about a placement: the host organization. The
     /// worker holds it back if that organization is no longer verified.
     pub about_organization_id: Option<i32>,
+    /// Which notice a `notice` mail is (`mentor-guardian`,
+    /// `placement-paused-student`...: the catalogue's `mail-<kind>-*`);
+    /// `None` for other templates and for mail queued before migration 56.
+    pub notice_kind: Option<String>,
+    /// The placement the message is about, if it is about one.
+    pub placement_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

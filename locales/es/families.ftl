@@ -109,6 +109,8 @@ families-student-links-dead = Ese enlace ya no funciona. Puedes pedir que se env
 families-student-waiting = Esperando el consentimiento de tu tutor, enviado a { $email } el { $date }.
 families-student-queued = Esperando el consentimiento de tu tutor: el correo a { $email } (pedido el { $date }) todavía no ha salido. Se envía en cuanto nuestro servidor de correo lo acepte.
 families-student-undelivered = No se pudo entregar el correo de consentimiento a { $email } del { $date }. Puedes pedir que se envíe de nuevo o pedir ayuda a tu orientador.
+families-student-held-back = El correo de consentimiento a { $email } (pedido el { $date }) está retenido mientras el distrito escolar revisa la organización. La dirección no tiene ningún problema y este correo no cuenta entre los tuyos: tu tutor recibirá un correo de consentimiento cuando termine la revisión.
+families-student-resend-under-review = Mientras la organización está en revisión, no se envía ningún correo de consentimiento. Tu tutor recibirá uno cuando termine la revisión.
 families-student-no-guardian-email = Tu escuela no tiene el correo electrónico de ninguno de tus tutores. Tu orientador te ayudará con un formulario de consentimiento en papel.
 families-student-resend = Enviar de nuevo el correo a mi tutor
 families-student-resend-hint = Puedes pedirlo { $minutes } minutos después del último correo, dos veces al día como máximo (así el enlace que ya tiene tu madre, padre o tutor sigue funcionando un día), y hasta { $most } correos en total.
@@ -116,6 +118,8 @@ families-student-consent-given = Consentimiento del tutor: { $guardian }
 
 families-counselor-title = Prácticas que esperan el consentimiento del tutor
 families-counselor-intro = Cada tutor con correo electrónico recibió un enlace de consentimiento. Cuando un tutor entregue un formulario en papel, regístrelo aquí.
+families-counselor-held-back = Correo de consentimiento a { $email } del { $date }: retenido mientras la organización está en revisión (la dirección no tiene ningún problema y no cuenta para ningún límite). Se escribirá al tutor cuando la organización vuelva a estar verificada.
+families-counselor-resend-under-review = No se puede enviar ningún correo de consentimiento mientras la organización está en revisión; se escribirá a los tutores cuando vuelva a estar verificada.
 families-counselor-links-dead = Ninguno de estos enlaces funciona ya: vencieron, o el contacto del tutor cambió desde entonces. Envíe el correo de nuevo o registre un formulario en papel.
 families-counselor-sent = Correo de consentimiento enviado a { $email } el { $date }.
 families-counselor-queued = Correo de consentimiento a { $email } del { $date }: todavía no se ha enviado (espera al servidor de correo).

@@ -133,6 +133,8 @@ async fn mail_confirmation_saying(
             for_organization: None,
             about_organization: None,
             for_account: Some(user.id),
+            notice_kind: None,
+            placement: None,
         },
     )
     .await?;
@@ -195,6 +197,8 @@ async fn mail_attempt(
             for_organization: None,
             about_organization: None,
             for_account: Some(user.id),
+            notice_kind: None,
+            placement: None,
         },
     )
     .await?;

@@ -337,6 +337,8 @@ async fn tell_admins(
                 for_organization: None,
                 about_organization: None,
                 for_account: Some(admin.id),
+                notice_kind: None,
+                placement: None,
             },
         )
         .await?;

@@ -259,6 +259,8 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<bo
                 for_organization: None,
                 about_organization: None,
                 for_account: Some(admin.id),
+                notice_kind: None,
+                placement: None,
             },
         )
         .await?;

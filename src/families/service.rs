@@ -747,6 +747,8 @@ async fn notify_address(
             for_organization: None,
             about_organization: None,
             for_account: None,
+            notice_kind: None,
+            placement: None,
         },
     )
     .await?;

@@ -183,6 +183,8 @@ async fn send_one(
                 for_organization: None,
                 about_organization: None,
                 for_account: to.account,
+                notice_kind: None,
+                placement: None,
             },
         )
         .await?;

@@ -38,6 +38,11 @@ pub struct Notice<'a> {
     /// Mail to a family or student about a placement: its host (see
     /// [`Outgoing::about_organization`]).
     pub about_organization: Option<i32>,
+    /// The placement it is about, recorded on the queued message (a held
+    /// back mentor introduction is found again by it: `placements::resume`).
+    pub placement: Option<i32>,
+    /// A day the text names (`$date`, in the reader's long form).
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// Queues `notice` to someone who wants it.
@@ -64,6 +69,7 @@ pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>)
                 facts => notice.facts,
                 school => notice.school,
                 person => notice.person,
+                date => notice.date.map(|day| day.to_string()),
                 footer => to.footer,
                 preferences => to.preferences.clone(),
                 tagline => to.tagline.clone(),
@@ -73,6 +79,8 @@ pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>)
             for_organization: notice.for_organization,
             about_organization: notice.about_organization,
             for_account: to.account,
+            notice_kind: Some(notice.kind),
+            placement: notice.placement,
         },
     )
     .await
@@ -117,6 +125,8 @@ pub async fn decision_to_student(
             for_organization: None,
             // Not sent once the organization lost access (eyes13b F2).
             about_organization: Some(opportunity.organization_id),
+            placement: None,
+            date: None,
         },
     )
     .await?;
@@ -159,6 +169,8 @@ pub async fn to_employers(
                 attachment: None,
                 for_organization: Some(opportunity.organization_id),
                 about_organization: None,
+                placement: None,
+                date: None,
             },
         )
         .await?;

@@ -56,6 +56,12 @@ pub struct Outgoing<'a> {
     /// none). While that account's address is unconfirmed, only the mail
     /// proving it goes out; the rest is kept back (see [`enqueue`]).
     pub for_account: Option<i32>,
+    /// Which notice a `notice` mail is (its catalogue kind), so a message
+    /// the worker held back can be found again (see
+    /// `placements::resume`).
+    pub notice_kind: Option<&'a str>,
+    /// The placement the message is about, if any.
+    pub placement: Option<i32>,
 }
 
 /// `last_error` of a message kept back because its address is an
@@ -142,6 +148,8 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         unsubscribe_path: Set(message.unsubscribe),
         for_organization_id: Set(message.for_organization),
         about_organization_id: Set(message.about_organization),
+        notice_kind: Set(message.notice_kind.map(str::to_owned)),
+        placement_id: Set(message.placement),
         ..Default::default()
     }
     .insert(db)
@@ -263,7 +271,13 @@ pub enum Delivery {
     Sent,
     /// Not sent yet: no SMTP server configured, or it is being retried.
     Waiting,
-    /// Given up on (failed for good, held back, kept back): never sent.
+    /// Held back because the organization it is about lost its
+    /// verification (a suspension under review): the worker held it back
+    /// (`worker::WITHHELD`), or will when it comes to it. Nothing is wrong
+    /// with the address; like mail given up on it reached nobody and
+    /// counts toward no cap (eyes16c F4).
+    Held,
+    /// Given up on (failed for good, kept back): never sent.
     Failed,
 }
 
@@ -290,32 +304,59 @@ pub async fn deliveries(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = i64>,
 ) -> AppResult<std::collections::HashMap<i64, Delivery>> {
+    use entity::{OrgStatus, organization};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
     let ids: Vec<i64> = ids.into_iter().collect();
     if ids.is_empty() {
         return Ok(Default::default());
     }
-    // Its id, when it was sent, when it was given up on.
+    // Its id, when it was sent, when it was given up on and why, and the
+    // organization it is about.
     type Outcome = (
         i64,
         Option<chrono::DateTime<Utc>>,
         Option<chrono::DateTime<Utc>>,
+        Option<String>,
+        Option<i32>,
     );
     let rows: Vec<Outcome> = mail_outbox::Entity::find()
         .select_only()
         .column(mail_outbox::Column::Id)
         .column(mail_outbox::Column::SentAt)
         .column(mail_outbox::Column::FailedAt)
+        .column(mail_outbox::Column::LastError)
+        .column(mail_outbox::Column::AboutOrganizationId)
         .filter(mail_outbox::Column::Id.is_in(ids))
         .into_tuple()
         .all(db)
         .await?;
+    // Waiting mail about an organization not verified now is held back as
+    // soon as the worker comes to it: it reads as held already.
+    let hosts: std::collections::HashSet<i32> = rows.iter().filter_map(|r| r.4).collect();
+    let unverified: std::collections::HashSet<i32> = if hosts.is_empty() {
+        Default::default()
+    } else {
+        organization::Entity::find()
+            .select_only()
+            .column(organization::Column::Id)
+            .filter(organization::Column::Id.is_in(hosts))
+            .filter(organization::Column::Status.ne(OrgStatus::Verified))
+            .into_tuple::<i32>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    };
     Ok(rows
         .into_iter()
-        .map(|(id, sent, failed)| {
+        .map(|(id, sent, failed, error, host)| {
             let state = match (sent, failed) {
                 (Some(_), _) => Delivery::Sent,
+                (None, Some(_)) if error.as_deref() == Some(super::worker::WITHHELD) => {
+                    Delivery::Held
+                }
                 (None, Some(_)) => Delivery::Failed,
+                (None, None) if host.is_some_and(|h| unverified.contains(&h)) => Delivery::Held,
                 (None, None) => Delivery::Waiting,
             };
             (id, state)

@@ -551,6 +551,8 @@ async fn tell_guardian_settings_changed(
             attachment: None,
             for_organization: None,
             about_organization: None,
+            placement: None,
+            date: None,
         },
     )
     .await?;

@@ -24,8 +24,8 @@ use lettre::{
     },
 };
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect, UpdateMany,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QuerySelect, UpdateMany,
     sea_query::{Alias, Expr, ExprTrait, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
@@ -236,7 +236,7 @@ pub const WITHHELD: &str = "withheld";
 /// verified organizations' ones (`outbox::lists_organizations`): a digest
 /// waiting for the relay when a host is suspended would otherwise still
 /// advertise its postings to students. Other mail always may.
-async fn still_theirs(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResult<bool> {
+async fn still_theirs(db: &impl ConnectionTrait, row: &mail_outbox::Model) -> AppResult<bool> {
     let verified = || {
         Query::select()
             .column(organization::Column::Id)
@@ -277,6 +277,34 @@ async fn still_theirs(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppR
         > 0)
 }
 
+/// Holds `row` back for good, if it still may not go out once its host's
+/// row is share-locked: a reinstatement (which locks that row for update)
+/// either committed before, and the message goes out after all (`false`),
+/// or reads it as held back, and asks the family again or introduces the
+/// mentor again (`placements::resume`). Without the lock a reinstatement
+/// committing between the check and this write would find the message
+/// still waiting, and nobody would send it.
+async fn withhold(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResult<bool> {
+    let txn = crate::db::begin_write(db).await?;
+    if let Some(host) = row.about_organization_id {
+        organization::Entity::find_by_id(host)
+            .lock_shared()
+            .one(&txn)
+            .await?;
+    }
+    if still_theirs(&txn, row).await? {
+        return Ok(false);
+    }
+    scrub(CLAIM.clear(mail_outbox::Entity::update_many()))
+        .col_expr(mail_outbox::Column::FailedAt, Expr::value(Utc::now()))
+        .col_expr(mail_outbox::Column::LastError, Expr::value(WITHHELD))
+        .filter(mail_outbox::Column::Id.eq(row.id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
 /// Who holds a message, until when.
 const CLAIM: Claim<mail_outbox::Column> = Claim {
     by: mail_outbox::Column::ClaimedBy,
@@ -297,14 +325,8 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
     let rows = claim(db, &crate::jobs::claim_token(round), Utc::now()).await?;
     let tried = rows.len();
     for row in rows {
-        if !still_theirs(db, &row).await? {
+        if !still_theirs(db, &row).await? && withhold(db, &row).await? {
             tracing::info!(id = row.id, "mail held back: its organization lost access");
-            scrub(CLAIM.clear(mail_outbox::Entity::update_many()))
-                .col_expr(mail_outbox::Column::FailedAt, Expr::value(Utc::now()))
-                .col_expr(mail_outbox::Column::LastError, Expr::value(WITHHELD))
-                .filter(mail_outbox::Column::Id.eq(row.id))
-                .exec(db)
-                .await?;
             // A digest also names verified hosts' postings: the student's
             // week is queued again without the one held back.
             if row.kind == "digest" {

@@ -106,6 +106,8 @@ pub async fn decision_made(
                     for_organization: None,
                     about_organization: None,
                     for_account: Some(person.id),
+                    notice_kind: None,
+                    placement: None,
                 },
             )
             .await?;

@@ -1,7 +1,7 @@
 //! Organization rules: invitations, the review queue, and the verification
 //! lifecycle (pending -> verified | rejected; verified <-> suspended).
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use entity::{
     ApplicationStatus, OpportunityStatus, OrgStatus, PlacementStatus, Role, application,
     counselor_school, opportunity, organization, organization_invite, placement, student, user,
@@ -646,8 +646,13 @@ pub async fn review(
     crate::counseling::audit::record(&txn, reviewer.id, decision.audit_action(), &subject).await?;
     outbox::enqueue_organization(&txn, organization_id).await?;
     if matches!(status, OrgStatus::Suspended | OrgStatus::Rejected) {
-        flag_students_of(&txn, &organization).await?;
+        flag_students_of(&txn, &organization, now).await?;
         withdraw_invitations(&txn, Inviter::Organization(organization_id), reviewer.id).await?;
+    }
+    if decision == Decision::Reinstate {
+        // First, so only the placements the suspension paused hear it,
+        // and before any consent request this reinstatement sends.
+        crate::placements::resume::after_reinstatement(&txn, organization_id, now).await?;
     }
     if status == OrgStatus::Verified {
         fill_freed_seats(&txn, organization_id).await?;
@@ -680,6 +685,7 @@ fn opportunities_of(organization_id: i32) -> SelectStatement {
 async fn flag_students_of(
     db: &impl ConnectionTrait,
     organization: &organization::Model,
+    now: DateTime<Utc>,
 ) -> AppResult<()> {
     let open = [PlacementStatus::AwaitingConsent, PlacementStatus::Active];
     let placed = Query::select()
@@ -756,7 +762,8 @@ async fn flag_students_of(
         )
         .await?;
     }
-    tell_families_of_pause(db, &placements, &students).await
+    let stamp = super::suspensions::news_stamp(db, organization.id, now).await?;
+    tell_families_of_pause(db, &placements, &students, stamp).await
 }
 
 /// The student and the family of each open placement at an organization
@@ -766,6 +773,7 @@ async fn tell_families_of_pause(
     db: &impl ConnectionTrait,
     placements: &[placement::Model],
     students: &[student::Model],
+    now: DateTime<Utc>,
 ) -> AppResult<()> {
     for placement in placements {
         let Some(student) = students.iter().find(|s| s.id == placement.student_id) else {
@@ -773,7 +781,7 @@ async fn tell_families_of_pause(
         };
         let opportunity =
             crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
-        crate::placements::pause::tell_of_pause(db, placement, &opportunity, student).await?;
+        crate::placements::pause::tell_of_pause(db, placement, &opportunity, student, now).await?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! on (with the calendar entry cancelled), or a guardian's consent was
 //! declined.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use entity::{MailTopic, opportunity, placement, school, student};
 use sea_orm::ConnectionTrait;
 
@@ -87,6 +87,7 @@ pub async fn confirm(
             withdraw: (!guardian).then_some(link.as_str()),
             student_reads: !guardian,
             cancelled: false,
+            stamp: Utc::now(),
         };
         let body = calendar_file(placement, opportunity, &facts, student, &invitation);
         send(
@@ -112,6 +113,8 @@ pub async fn confirm(
                 // Held back if the host is suspended before it goes out:
                 // no invitation to its site reaches a family then.
                 about_organization: Some(opportunity.organization_id),
+                placement: Some(placement.id),
+                date: None,
             },
         )
         .await?;
@@ -136,6 +139,9 @@ pub enum FamilyNews<'a> {
     /// "name (role)": the adult the family agreed to may have changed
     /// (eyes13c F6).
     Mentor(&'a str),
+    /// The same introduction again, to these addresses alone: theirs was
+    /// held back while the host was suspended (`resume`, eyes16c F6).
+    MentorHeldBack(&'a str, &'a [String]),
     /// The placement's dates ended before anyone consented (`lapse`): the
     /// request is closed, and that is all the family is told. Only the
     /// guardians it was mailed to lately hear it (a backlog of long stale
@@ -177,7 +183,9 @@ pub async fn tell_family(
         FamilyNews::DeclinedByLink(name) => ("consent-declined-guardian-link", name),
         FamilyNews::Withdrawn(name) => ("consent-withdrawn-guardian", name),
         FamilyNews::DeclinedOnPaper(name) => ("consent-declined-guardian-paper", name),
-        FamilyNews::Mentor(mentor) => ("mentor-guardian", mentor),
+        FamilyNews::Mentor(mentor) | FamilyNews::MentorHeldBack(mentor, _) => {
+            ("mentor-guardian", mentor)
+        }
         FamilyNews::RequestClosed => ("consent-request-closed-guardian", ""),
     };
     let facts = Facts::load(db, opportunity).await?;
@@ -198,6 +206,12 @@ pub async fn tell_family(
                 .as_ref()
                 .is_none_or(|asked| asked.contains(&g.id))
         })
+        .filter(|g| match news {
+            FamilyNews::MentorHeldBack(_, addresses) => addresses
+                .iter()
+                .any(|a| families::same_address(g.email.as_deref(), Some(a))),
+            _ => true,
+        })
         .filter_map(|g| {
             guardian_always(g).map(|to| (to, format!("{} {}", g.given_name, g.family_name)))
         })
@@ -211,6 +225,7 @@ pub async fn tell_family(
                 withdraw: None,
                 student_reads: false,
                 cancelled: true,
+                stamp: Utc::now(),
             };
             calendar_attachment(calendar_file(
                 before,
@@ -239,8 +254,13 @@ pub async fn tell_family(
                 // mentor named is the host's news (who the adult is), held
                 // back once it is suspended: it may introduce the very
                 // staff member under review (eyes16b F5).
-                about_organization: matches!(news, FamilyNews::Mentor(_))
-                    .then_some(opportunity.organization_id),
+                about_organization: matches!(
+                    news,
+                    FamilyNews::Mentor(_) | FamilyNews::MentorHeldBack(..)
+                )
+                .then_some(opportunity.organization_id),
+                placement: Some(before.id),
+                date: None,
             },
         )
         .await?;
@@ -277,6 +297,7 @@ pub async fn tell_student(
         withdraw: None,
         student_reads: true,
         cancelled: true,
+        stamp: Utc::now(),
     };
     let body = calendar_file(before, opportunity, &facts, student, &invitation);
     send(
@@ -296,6 +317,8 @@ pub async fn tell_student(
             for_organization: None,
             // Safety news goes out whatever became of the host.
             about_organization: None,
+            placement: Some(before.id),
+            date: None,
         },
     )
     .await?;
@@ -321,6 +344,9 @@ struct Invitation<'a> {
     student_reads: bool,
     /// The event called off.
     cancelled: bool,
+    /// When the file is made: its `DTSTAMP`, and its `SEQUENCE`
+    /// (`calendar::sequence`).
+    stamp: DateTime<Utc>,
 }
 
 /// The placement's calendar file in the reader's language: a job-shadow
@@ -416,7 +442,7 @@ fn calendar_file(
     };
     description.push(t_args(lang, next, args));
     let description = description.join("\n");
-    let stamp = Utc::now();
+    let stamp = invitation.stamp;
     calendar::ics(&Event {
         uid,
         stamp,
@@ -437,26 +463,42 @@ fn calendar_file(
     })
 }
 
-/// The calendar entry a confirmation of `before` sent, cancelled (same
-/// UID, a later SEQUENCE), in `lang`, for the student or a guardian.
-pub(super) fn cancellation(
-    before: &placement::Model,
+/// Who reads a placement's calendar entry, in which language, and whether
+/// it calls the event off.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Entry<'a> {
+    pub lang: Lang,
+    pub school: &'a str,
+    pub student_reads: bool,
+    pub cancelled: bool,
+    /// When it is made (see `Invitation::stamp`): a later file replaces
+    /// an earlier one in the reader's calendar.
+    pub stamp: DateTime<Utc>,
+}
+
+/// The calendar entry a confirmation of `placement` sent, made again (same
+/// UID, a later SEQUENCE): cancelled (`pause`), or confirmed again once the
+/// host is verified again (`resume`), so a calendar that took the
+/// cancellation shows the event again. The student's carries the way to
+/// withdraw (their placement page), as their confirmation's does.
+pub(super) fn calendar_entry(
+    placement: &placement::Model,
     opportunity: &opportunity::Model,
     facts: &Facts,
     student: &student::Model,
-    lang: Lang,
-    school: &str,
-    student_reads: bool,
+    entry: Entry<'_>,
 ) -> Attachment {
+    let page = format!("/student/placements/{}", placement.id);
     let invitation = Invitation {
-        lang,
-        school,
-        withdraw: None,
-        student_reads,
-        cancelled: true,
+        lang: entry.lang,
+        school: entry.school,
+        withdraw: (entry.student_reads && !entry.cancelled).then_some(page.as_str()),
+        student_reads: entry.student_reads,
+        cancelled: entry.cancelled,
+        stamp: entry.stamp,
     };
     calendar_attachment(calendar_file(
-        before,
+        placement,
         opportunity,
         facts,
         student,

@@ -296,6 +296,8 @@ async fn mail_link(
             about_organization: Some(facts.posting.organization_id),
             // A guardian: never kept back for an account's address.
             for_account: None,
+            notice_kind: None,
+            placement: Some(placement.id),
         },
     )
     .await?;
@@ -1047,6 +1049,13 @@ pub struct ConsentStatus {
     /// Each guardian's newest request whose mail was given up on, when no
     /// later one of theirs went out: "could not be delivered".
     pub undelivered: Vec<SentTo>,
+    /// While the host is under review (not verified): each guardian's
+    /// newest request held back for it, when no later one of theirs went
+    /// out. Not a bad address, and counted toward no cap (eyes16c F4).
+    pub held_back: Vec<SentTo>,
+    /// The host is not verified now: no consent email goes out (sending
+    /// again is refused), and the family is asked once it is verified.
+    pub under_review: bool,
     /// Some link of `sent_to` still works (unused, unexpired); `false`
     /// after they ran out or were ended, so nobody reads "sent" as "on
     /// its way" when only "send again" helps.
@@ -1090,7 +1099,7 @@ pub async fn statuses(
     let placements: Vec<i32> = page.iter().map(|(p, _)| *p).collect();
     let students: Vec<i32> = page.iter().map(|(_, s)| *s).collect();
     let requests = consent_request::Entity::find()
-        .filter(consent_request::Column::PlacementId.is_in(placements))
+        .filter(consent_request::Column::PlacementId.is_in(placements.iter().copied()))
         .order_by_desc(consent_request::Column::CreatedAt)
         .order_by_asc(consent_request::Column::Id)
         .all(db)
@@ -1104,6 +1113,7 @@ pub async fn statuses(
             .unwrap_or(mail::outbox::Delivery::Sent)
     };
     let held = crate::families::address_report::held_among(db, &students).await?;
+    let under_review = hosts_under_review(db, &placements).await?;
     // Each reachable guardian's student and languages (recorded, chosen).
     let reachable: Vec<(i32, String, Option<String>)> = entity::student_guardian::Entity::find()
         .select_only()
@@ -1125,12 +1135,25 @@ pub async fn statuses(
     let mut out = HashMap::with_capacity(page.len());
     for (placement_id, student_id) in page {
         // Mail given up on reached nobody: it is no request to count or
-        // to call working, only one to say could not be delivered.
-        let (mine, given_up): (Vec<&consent_request::Model>, Vec<&consent_request::Model>) =
-            requests
-                .iter()
-                .filter(|r| r.placement_id == *placement_id)
-                .partition(|r| delivery(r) != mail::outbox::Delivery::Failed);
+        // to call working, only one to say could not be delivered; mail
+        // held back for a review is said to be held, while the review
+        // lasts (once verified again, the family is asked afresh).
+        let of_placement = || requests.iter().filter(|r| r.placement_id == *placement_id);
+        let mine: Vec<&consent_request::Model> = of_placement()
+            .filter(|r| {
+                !matches!(
+                    delivery(r),
+                    mail::outbox::Delivery::Failed | mail::outbox::Delivery::Held
+                )
+            })
+            .collect();
+        let given_up: Vec<&consent_request::Model> = of_placement()
+            .filter(|r| delivery(r) == mail::outbox::Delivery::Failed)
+            .collect();
+        let under_review = under_review.contains(placement_id);
+        let held_back: Vec<&consent_request::Model> = of_placement()
+            .filter(|r| under_review && delivery(r) == mail::outbox::Delivery::Held)
+            .collect();
         let shown = |r: &consent_request::Model| SentTo {
             email: if mask {
                 mail::masked(&r.email)
@@ -1140,17 +1163,22 @@ pub async fn statuses(
             sent_on: r.created_at.date_naive().to_string(),
             delivery: delivery(r),
         };
-        let mut told = HashSet::new();
-        let undelivered = given_up
-            .iter()
-            .filter(|r| {
-                !mine
-                    .iter()
-                    .any(|m| m.guardian_id == r.guardian_id && m.created_at >= r.created_at)
-            })
-            .filter(|r| told.insert(r.guardian_id))
-            .map(|r| shown(r))
-            .collect();
+        // Each guardian's newest such request, unless a later one of
+        // theirs is on its way.
+        let newest_unless_later = |rows: &[&consent_request::Model]| {
+            let mut told = HashSet::new();
+            rows.iter()
+                .filter(|r| {
+                    !mine
+                        .iter()
+                        .any(|m| m.guardian_id == r.guardian_id && m.created_at >= r.created_at)
+                })
+                .filter(|r| told.insert(r.guardian_id))
+                .map(|r| shown(r))
+                .collect::<Vec<SentTo>>()
+        };
+        let undelivered = newest_unless_later(&given_up);
+        let held_back = newest_unless_later(&held_back);
         let newest = mine.first().map(|r| r.created_at);
         let mut moments: Vec<DateTime<Utc>> = mine.iter().map(|r| r.created_at).collect();
         moments.dedup();
@@ -1183,6 +1211,8 @@ pub async fn statuses(
             ConsentStatus {
                 sent_to,
                 undelivered,
+                held_back,
+                under_review,
                 links_work,
                 held,
                 asked_enough: moments.len() >= MOST_REQUESTS_FOR_STUDENT,
@@ -1192,6 +1222,34 @@ pub async fn statuses(
         );
     }
     Ok(out)
+}
+
+/// Which of `placements` have a host that is not verified now.
+async fn hosts_under_review(
+    db: &impl ConnectionTrait,
+    placements: &[i32],
+) -> AppResult<HashSet<i32>> {
+    use sea_orm::sea_query::Query;
+    let unverified = Query::select()
+        .column(organization::Column::Id)
+        .from(organization::Entity)
+        .and_where(organization::Column::Status.ne(entity::OrgStatus::Verified))
+        .to_owned();
+    let postings = Query::select()
+        .column(opportunity::Column::Id)
+        .from(opportunity::Entity)
+        .and_where(opportunity::Column::OrganizationId.in_subquery(unverified))
+        .to_owned();
+    Ok(placement::Entity::find()
+        .select_only()
+        .column(placement::Column::Id)
+        .filter(placement::Column::Id.is_in(placements.iter().copied()))
+        .filter(placement::Column::OpportunityId.in_subquery(postings))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// Sends the consent email again: by the student (`RESEND_MINUTES` after

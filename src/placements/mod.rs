@@ -6,7 +6,8 @@
 //! guardian withdraws by the link mailed to them, placements whose dates
 //! ended before any consent, closed by the system, what one student may
 //! hold at once (placements that clash, hours a day over all of them), and
-//! what student and family are mailed when the host is suspended.
+//! what student and family are mailed when the host is suspended (`pause`)
+//! and when it is verified again (`resume`).
 
 pub mod confirmation;
 pub mod consent;
@@ -18,6 +19,7 @@ pub mod mentor;
 pub mod overlap;
 pub mod pause;
 pub mod reminder;
+pub mod resume;
 mod seat_pages;
 pub mod seats;
 pub mod service;

@@ -5,11 +5,12 @@
 //! whatever became of the host; students and counselors also see it on the
 //! site.
 
+use chrono::{DateTime, Utc};
 use entity::{PlacementStatus, opportunity, placement, student};
 use sea_orm::ConnectionTrait;
 
 use super::{
-    confirmation::{cancellation, school_of},
+    confirmation::{Entry, calendar_entry, school_of},
     consent::Facts,
 };
 use crate::{
@@ -20,13 +21,16 @@ use crate::{
     },
 };
 
-/// Tells the student of an open placement at a host just suspended, and
-/// their family, not to go there for now.
+/// Tells the student of an open placement at a host suspended at
+/// `suspended_at`, and their family, not to go there for now. The calendar
+/// entries are cancelled as of that moment, so the reinstatement's files,
+/// made at least a second later, come after them (`resume`).
 pub async fn tell_of_pause(
     db: &impl ConnectionTrait,
     placement: &placement::Model,
     opportunity: &opportunity::Model,
     student: &student::Model,
+    suspended_at: DateTime<Utc>,
 ) -> AppResult<()> {
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
@@ -36,6 +40,7 @@ pub async fn tell_of_pause(
         student,
         facts: &facts,
         school: &school,
+        stamp: suspended_at,
     };
     tell_student(db, &news).await?;
     tell_family(db, &news).await
@@ -48,6 +53,8 @@ struct Pause<'a> {
     student: &'a student::Model,
     facts: &'a Facts,
     school: &'a str,
+    /// When the suspension was decided: the cancellations' stamp.
+    stamp: DateTime<Utc>,
 }
 
 /// The student holds the confirmation and its calendar entry once the
@@ -62,14 +69,18 @@ async fn tell_student(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<
         return Ok(());
     };
     let attachment = (news.placement.status == PlacementStatus::Active).then(|| {
-        cancellation(
+        calendar_entry(
             news.placement,
             news.opportunity,
             news.facts,
             news.student,
-            to.lang,
-            news.school,
-            true,
+            Entry {
+                lang: to.lang,
+                school: news.school,
+                student_reads: true,
+                cancelled: true,
+                stamp: news.stamp,
+            },
         )
     });
     send(
@@ -88,6 +99,8 @@ async fn tell_student(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<
             attachment,
             for_organization: None,
             about_organization: None,
+            placement: Some(news.placement.id),
+            date: None,
         },
     )
     .await?;
@@ -121,14 +134,18 @@ async fn tell_family(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<(
         };
         let name = format!("{} {}", guardian.given_name, guardian.family_name);
         let attachment = confirmed.then(|| {
-            cancellation(
+            calendar_entry(
                 placement,
                 news.opportunity,
                 news.facts,
                 news.student,
-                to.lang,
-                news.school,
-                false,
+                Entry {
+                    lang: to.lang,
+                    school: news.school,
+                    student_reads: false,
+                    cancelled: true,
+                    stamp: news.stamp,
+                },
             )
         });
         send(
@@ -147,6 +164,8 @@ async fn tell_family(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<(
                 attachment,
                 for_organization: None,
                 about_organization: None,
+                placement: Some(placement.id),
+                date: None,
             },
         )
         .await?;

@@ -627,6 +627,8 @@ pub async fn tell_promoted(
             attachment: None,
             for_organization: None,
             about_organization: Some(opportunity.organization_id),
+            placement: Some(placement_id),
+            date: None,
         },
     )
     .await?;

@@ -271,6 +271,8 @@ pub async fn mail_link(
             attachment: None,
             for_organization: None,
             about_organization: None,
+            placement: Some(found.placement.id),
+            date: None,
         },
     )
     .await?;

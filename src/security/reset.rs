@@ -218,6 +218,8 @@ async fn mail_account_link(
             for_organization: None,
             about_organization: None,
             for_account: Some(user.id),
+            notice_kind: None,
+            placement: None,
         },
     )
     .await?;

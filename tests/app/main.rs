@@ -45,6 +45,7 @@ mod organizations;
 mod overlap;
 mod posting_language;
 mod profile_defaults;
+mod reinstatement_mail;
 mod replicas;
 mod roster;
 mod roster_departures;

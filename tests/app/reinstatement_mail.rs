@@ -1,0 +1,351 @@
+//! What a reinstatement does to the mail a suspension held back or sent
+//! (eyes16c F4-F6): a consent request held back reads as held for the
+//! review, not as a bad address; the student and family are told what
+//! happens to the placement (it goes on, its calendar entry back; or it
+//! still waits for consent); a mentor introduction held back reaches the
+//! family once, never for a placement that ended, never while the host is
+//! suspended again. Real SMTP throughout.
+
+use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, EntityTrait};
+
+use crate::{
+    families::{accept, app_with_smtp, give_consent, placement_status, text, users, world},
+    family_news::{ana_confirms_her_address, calendar_of, sequence_of, uid_of},
+    guardian_contacts::{Waiting, waiting_for_maria},
+    helpers::{TestApp, backends, new_client},
+    mail_server::MailServer,
+};
+
+const HOST: &str = "Lakeshore Robotics";
+
+/// The relay came back: mail retried meanwhile is due again now (the
+/// clock moving on, without waiting for the backoff).
+async fn due_now(app: &TestApp) {
+    app.db
+        .execute_unprepared("UPDATE mail_outbox SET next_attempt_at = created_at")
+        .await
+        .unwrap();
+}
+
+/// How many messages to `to` so far have `needle` in their subject.
+fn count_subject(server: &MailServer, to: &str, needle: &str) -> usize {
+    server
+        .received_to(to)
+        .iter()
+        .filter(|m| m.subject().contains(needle))
+        .count()
+}
+
+async fn decide(app: &TestApp, admin: &reqwest::Client, decision: &str) {
+    let response = app
+        .review(admin, HOST, decision, "A complaint is being looked into.")
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{decision}");
+}
+
+/// The employer names Victor Crane as Ana's mentor.
+async fn name_mentor(app: &TestApp, placement: i32) {
+    let employer = new_client();
+    app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
+        .await;
+    let page = format!("/employer/placements/{placement}");
+    let response = app
+        .submit_as(
+            &employer,
+            &page,
+            &format!("{page}/mentor"),
+            &[
+                ("name", "Victor Crane"),
+                ("role", "Lead engineer"),
+                ("languages", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_consent_request_held_back_by_a_suspension_reads_as_held_for_the_review_and_the_family_is_asked_once_reinstated()
+ {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        ana_confirms_her_address(&app, &w).await;
+        // The relay is down when Ana accepts: the consent request waits,
+        // then the host is suspended and the worker holds it back.
+        server.stop().await;
+        let placement = accept(&app, &w).await;
+        decide(&app, &w.admin.client, "suspend").await;
+        server.restart().await;
+        due_now(&app).await;
+        server
+            .wait_for_subject("maria@example.org", "should not go", 60)
+            .await;
+        app.wait_for_count(
+            "mail_outbox WHERE kind = 'consent_request' AND last_error = 'withheld'",
+            1,
+            "the consent request held back",
+        )
+        .await;
+
+        // Ana's page and the counselor's list say it is held for the
+        // review: not "could not be delivered", no advice about the address.
+        let page = format!("/student/placements/{placement}");
+        let body = text(&app, &w.student, &page).await;
+        assert!(
+            body.contains("is held back while the organization is under review"),
+            "{body}"
+        );
+        assert!(!body.contains("could not be delivered"), "{body}");
+        assert!(body.contains("id=\"consent-under-review\""), "{body}");
+        assert!(!body.contains("/consent-resend\""), "no button that 409s");
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(
+            list.contains("held back while the organization is under review"),
+            "{list}"
+        );
+        assert!(!list.contains("could not be delivered"), "{list}");
+        assert!(!list.contains("Check the address"), "{list}");
+        assert!(list.contains(&format!("id=\"under-review-{placement}\"")));
+
+        // Reinstated: María hears the placement still waits for her
+        // consent, then gets a working link; Ana is told the same.
+        decide(&app, &w.admin.client, "reinstate").await;
+        let still = server
+            .wait_for_subject("maria@example.org", "your consent is still needed", 60)
+            .await;
+        assert!(still.text().contains(HOST), "{}", still.text());
+        assert!(still.attachments().is_empty(), "no calendar entry");
+        let request = server
+            .wait_for_subject("maria@example.org", "Your consent is needed", 60)
+            .await;
+        let mine = server.received_to("maria@example.org");
+        let at = |subject: &str| mine.iter().position(|m| m.subject() == subject).unwrap();
+        assert!(at(&still.subject()) < at(&request.subject()), "in order");
+        let ana = server
+            .wait_for_subject("ana@students.org", "consent is still needed", 60)
+            .await;
+        assert!(
+            ana.text()
+                .contains(&format!("/student/placements/{placement}")),
+            "{}",
+            ana.text()
+        );
+        let response = give_consent(&app, &new_client(), &request.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        // The held-back request counted toward nothing and is gone from
+        // the pages once the review ended.
+        let body = text(&app, &w.student, &page).await;
+        assert!(!body.contains("held back"), "{body}");
+    }
+}
+
+#[tokio::test]
+async fn a_reinstatement_tells_student_and_family_the_placement_goes_on_and_puts_the_calendar_entry_back()
+ {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "es").await;
+        ana_confirms_her_address(&app, &w).await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let confirmed = server
+            .wait_for_to("maria@example.org", 2, 15)
+            .await
+            .remove(1);
+        let invitation = calendar_of(&confirmed);
+        decide(&app, &w.admin.client, "suspend").await;
+        let paused = server
+            .wait_for_subject("maria@example.org", "no debe ir", 30)
+            .await;
+        let cancelled = calendar_of(&paused);
+        server
+            .wait_for_subject("ana@students.org", "Do not go to", 30)
+            .await;
+
+        decide(&app, &w.admin.client, "reinstate").await;
+
+        // The placement goes on (a reinstatement leaves it as it stood):
+        // Ana may go again from its first day (60 days away), her calendar
+        // entry back by the same UID, confirmed, a later revision.
+        let start = entity::placement::Entity::find_by_id(placement)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .start_date;
+        let ana = server
+            .wait_for_subject("ana@students.org", "You may go to", 60)
+            .await;
+        let english = stembridge::i18n::long_date(stembridge::i18n::Lang::En, start);
+        assert!(ana.text().contains(&english), "{}", ana.text());
+        assert!(ana.text().contains(HOST), "{}", ana.text());
+        let back = calendar_of(&ana);
+        assert!(back.contains("STATUS:CONFIRMED"), "{back}");
+        assert_eq!(uid_of(&back), uid_of(&invitation), "the same event");
+        assert!(sequence_of(&back) > sequence_of(&cancelled));
+        // María, in Spanish, likewise.
+        let maria = server
+            .wait_for_subject("maria@example.org", "puede volver a", 60)
+            .await;
+        let spanish = stembridge::i18n::long_date(stembridge::i18n::Lang::Es, start);
+        assert!(maria.text().contains(&spanish), "{}", maria.text());
+        let back = calendar_of(&maria);
+        assert!(back.contains("STATUS:CONFIRMED"), "{back}");
+        assert_eq!(uid_of(&back), uid_of(&invitation));
+        assert!(sequence_of(&back) > sequence_of(&cancelled));
+        assert_eq!(placement_status(&app, placement).await, "active");
+    }
+}
+
+#[tokio::test]
+async fn a_placement_ended_during_the_suspension_hears_nothing_of_the_reinstatement() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        ana_confirms_her_address(&app, &w).await;
+        // The mentor's introduction waits for the relay, and is held back
+        // by the suspension.
+        server.stop().await;
+        let placement = accept(&app, &w).await;
+        name_mentor(&app, placement).await;
+        decide(&app, &w.admin.client, "suspend").await;
+        server.restart().await;
+        due_now(&app).await;
+        app.wait_for_count(
+            "mail_outbox WHERE notice_kind = 'mentor-guardian' AND last_error = 'withheld'",
+            1,
+            "the introduction held back",
+        )
+        .await;
+        // The school calls the placement off meanwhile.
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &format!("/counselor/placements/{placement}"),
+                &format!("/counselor/placements/{placement}/end"),
+                &[("reason", "organization_change")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(placement_status(&app, placement).await, "cancelled");
+
+        decide(&app, &w.admin.client, "reinstate").await;
+
+        // Nothing about it is queued: no "you may go", no introduction.
+        assert_eq!(
+            app.count(
+                "mail_outbox WHERE notice_kind LIKE 'placement-resumed%' \
+                 OR (notice_kind = 'mentor-guardian' AND last_error IS NULL)"
+            )
+            .await,
+            0
+        );
+        server
+            .wait_for_subject("erin@lakeshore.org", "is verified again", 60)
+            .await;
+        for to in ["maria@example.org", "ana@students.org"] {
+            for mail in server.received_to(to) {
+                assert!(!mail.text().contains("Victor Crane"), "{}", mail.subject());
+                assert!(!mail.subject().contains("may go to"), "{}", mail.subject());
+                assert!(
+                    !mail.subject().contains("still needed"),
+                    "{}",
+                    mail.subject()
+                );
+            }
+        }
+    }
+}
+
+/// Held back by a suspension, the introduction is sent after the
+/// reinstatement; queued then and caught by a second suspension at once,
+/// it is held back again and sent after the second reinstatement. Two
+/// reviewers reinstating at once make one reinstatement. The family reads
+/// it once in all, and only while the host is verified.
+#[tokio::test]
+async fn a_mentor_introduction_held_back_by_a_suspension_reaches_the_family_once_after_reinstatement()
+ {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        server.stop().await;
+        let placement = accept(&app, &w).await;
+        name_mentor(&app, placement).await;
+        decide(&app, &w.admin.client, "suspend").await;
+        server.restart().await;
+        due_now(&app).await;
+        server
+            .wait_for_subject("maria@example.org", "should not go", 60)
+            .await;
+        let held = "mail_outbox WHERE notice_kind = 'mentor-guardian' AND last_error = 'withheld'";
+        app.wait_for_count(held, 1, "held back once").await;
+
+        // Reinstated, and suspended again before the relay takes the
+        // introduction queued by the reinstatement.
+        server.stop().await;
+        decide(&app, &w.admin.client, "reinstate").await;
+        assert_eq!(
+            app.count("mail_outbox WHERE notice_kind = 'mentor-guardian'")
+                .await,
+            2,
+            "introduced again"
+        );
+        decide(&app, &w.admin.client, "suspend").await;
+        server.restart().await;
+        due_now(&app).await;
+        app.wait_for_count(held, 2, "held back again").await;
+        app.wait_for_count(
+            "mail_outbox WHERE recipient = 'maria@example.org' \
+             AND sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "the rest of her mail went out",
+        )
+        .await;
+        assert_eq!(count_subject(&server, "maria@example.org", "mentor"), 0);
+        assert_eq!(
+            count_subject(&server, "maria@example.org", "should not go"),
+            2
+        );
+
+        // Two reviewers reinstate at once: one decision, one introduction.
+        let admin = &w.admin.client;
+        let (one, two) = tokio::join!(
+            app.review(admin, HOST, "reinstate", ""),
+            app.review(admin, HOST, "reinstate", ""),
+        );
+        let mut statuses = [one.status(), two.status()];
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::SEE_OTHER, StatusCode::CONFLICT]);
+        let intro = server
+            .wait_for_subject("maria@example.org", "mentor", 60)
+            .await;
+        assert!(intro.text().contains("Victor Crane"), "{}", intro.text());
+        assert!(intro.text().contains("Lead engineer"), "{}", intro.text());
+        // A last reinstatement would find nothing held back: nothing more.
+        app.wait_for_count(
+            "mail_outbox WHERE recipient = 'maria@example.org' \
+             AND sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "all of her mail went out",
+        )
+        .await;
+        assert_eq!(count_subject(&server, "maria@example.org", "mentor"), 1);
+        assert_eq!(
+            app.count("mail_outbox WHERE notice_kind = 'mentor-guardian'")
+                .await,
+            3,
+            "queued three times, sent once"
+        );
+    }
+}
