@@ -61,6 +61,17 @@ pub fn day_of(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
     at.with_timezone(&Local).date_naive()
 }
 
+/// The last second of `day` where the site is, with the site's offset from
+/// UTC then (`2027-01-15T23:59:59-06:00`): when a deadline day ends for the
+/// people it is written for, not in UTC (eyes17b F10).
+pub fn end_of_day(day: NaiveDate) -> DateTime<FixedOffset> {
+    let last = day.and_hms_opt(23, 59, 59).unwrap_or_default();
+    // 23:59:59 falls in no daylight-saving gap; UTC if a zone ever makes it.
+    last.and_local_timezone(Local)
+        .latest()
+        .map_or_else(|| last.and_utc().fixed_offset(), |at| at.fixed_offset())
+}
+
 /// A moment as people read it: the site's date and clock time (the school's
 /// zone, as [`today`]), the time written the reader's way ("2:24 PM",
 /// "14:24"), not UTC (eyes13a F6).

@@ -47,11 +47,11 @@ pub fn describe(
         // Every kind (internships, job shadows, apprenticeships, virtual
         // experiences) is work experience for a student.
         "employmentType": "INTERN",
-        "validThrough": format!("{}T23:59:59Z", posting.deadline),
+        "validThrough": crate::format::end_of_day(posting.deadline).to_rfc3339(),
         "inLanguage": posting.written_in.key(),
     });
     if let Some(published) = posting.published_at {
-        job["datePosted"] = json!(published.date_naive().to_string());
+        job["datePosted"] = json!(crate::format::day_of(published).to_string());
     }
     // Remote work has no place; on-site and hybrid work have the site's.
     if posting.mode == WorkMode::Remote {

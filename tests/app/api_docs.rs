@@ -236,9 +236,16 @@ async fn public_posting_pages_carry_a_job_posting_search_engines_can_read() {
         assert_eq!(job["baseSalary"]["value"]["unitText"], "HOUR");
         let today = stembridge::format::today().to_string();
         assert_eq!(job["datePosted"], today);
+        // The end of the deadline day where the site is, with its offset.
+        let valid_through =
+            chrono::DateTime::parse_from_rfc3339(job["validThrough"].as_str().unwrap()).unwrap();
         assert_eq!(
-            job["validThrough"],
-            format!("{}T23:59:59Z", crate::helpers::days_from_now(30))
+            valid_through.naive_local().to_string(),
+            format!("{} 23:59:59", crate::helpers::days_from_now(30))
+        );
+        assert_eq!(
+            *valid_through.offset(),
+            stembridge::format::offset_at(valid_through.to_utc())
         );
 
         let job = job_posting(
