@@ -42,8 +42,27 @@ pub fn unwritten(written: &str) -> Option<&'static str> {
 /// does not say. Guardian records (the roster, the counselor's form) go
 /// through here; languages people speak (postings, profiles, search) stay
 /// ISO 639-1.
+///
+/// A household recorded with English and another language ("English/Spanish",
+/// "Vietnamese & English", a frequent SIS value) is kept as the other one:
+/// the family reads English as well, and may read the other more easily
+/// (eyes17b F14: it used to become English without a word).
 pub fn family(value: &str) -> Option<&'static str> {
-    match normalize(value)? {
+    let folded = fold(value);
+    let named: Vec<&'static str> = folded
+        .split(['/', ',', ';', '&', '+'])
+        .flat_map(|part| part.split(" and ").flat_map(|part| part.split(" y ")))
+        .filter_map(normalize)
+        .collect();
+    let code = match *named.first()? {
+        "en" => named
+            .iter()
+            .copied()
+            .find(|code| *code != "en")
+            .unwrap_or("en"),
+        first => first,
+    };
+    match code {
         "zh" => Some(chinese_script(value)),
         code => Some(code),
     }
@@ -244,6 +263,22 @@ pub fn parse_list(input: &str) -> Result<Vec<String>, Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_household_with_english_and_another_language_is_kept_as_the_other() {
+        assert_eq!(family("English/Spanish"), Some("es"));
+        assert_eq!(family("Spanish, English"), Some("es"));
+        assert_eq!(family("Vietnamese & English"), Some("vi"));
+        assert_eq!(family("English and Somali"), Some("so"));
+        assert_eq!(family("English / Chinese (Traditional)"), Some("zh-Hant"));
+        // Qualifiers and one language named twice stay as they were.
+        assert_eq!(family("English"), Some("en"));
+        assert_eq!(family("English (US)"), Some("en"));
+        assert_eq!(family("Chinese / Mandarin"), Some("zh-Hans"));
+        assert_eq!(family("Spanish; Castilian"), Some("es"));
+        assert_eq!(family("English/Klingon"), Some("en"));
+        assert_eq!(family("Klingon"), None);
+    }
 
     #[test]
     fn lists_are_split_on_commas_and_spaces_and_deduplicated() {
