@@ -172,7 +172,10 @@ pub async fn import_roster(
             } else {
                 summary.source.as_str()
             };
-            println!("{}", english("roster-source-summary", vec![("source", source.into())]));
+            println!(
+                "{}",
+                english("roster-source-summary", vec![("source", source.into())])
+            );
             if summary.guardians_unlisted {
                 println!("{}", english("families-roster-guardians-unlisted", vec![]));
             }

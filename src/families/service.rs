@@ -152,7 +152,7 @@ pub async fn record_bounce(
     Ok(guardian::Entity::update_many()
         .col_expr(
             guardian::Column::EmailBounced,
-            Expr::col((guardian::Entity, guardian::Column::Email)).into(),
+            Expr::col((guardian::Entity, guardian::Column::Email)),
         )
         .col_expr(guardian::Column::EmailBouncedAt, Expr::value(at))
         .filter(at_address)

@@ -337,8 +337,7 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                 // The recipient's server refused the address for good:
                 // guardians at it are not asked again until it changes.
                 if refused {
-                    crate::families::service::record_bounce(db, &row.recipient, Utc::now())
-                        .await?;
+                    crate::families::service::record_bounce(db, &row.recipient, Utc::now()).await?;
                 }
                 let give_up = permanent || attempts >= MAX_ATTEMPTS;
                 tracing::warn!(id = row.id, attempts, give_up, %error, "mail not sent");

@@ -198,7 +198,12 @@ impl HandAdded {
             .await?
         {
             by_key
-                .entry((s.school_id, fold(&s.first_name), fold(&s.last_name), s.grade))
+                .entry((
+                    s.school_id,
+                    fold(&s.first_name),
+                    fold(&s.last_name),
+                    s.grade,
+                ))
                 .or_default()
                 .push(s);
         }

@@ -865,7 +865,11 @@ fn grade_number(code: &str) -> Option<i32> {
 /// a student between grades is moving up.
 fn grade(codes: &str) -> Grades {
     let mut highest = None;
-    for code in codes.split([',', ';']).map(str::trim).filter(|c| !c.is_empty()) {
+    for code in codes
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         let word = |w: &&str| w.eq_ignore_ascii_case(code);
         match grade_number(code) {
             Some(g) if (1..=13).contains(&g) => highest = highest.max(Some(g)),
@@ -1696,7 +1700,10 @@ pub async fn import(
                 }
                 Some(school)
             }
-            sources::SchoolOnFile::Elsewhere { source: other, name } => {
+            sources::SchoolOnFile::Elsewhere {
+                source: other,
+                name,
+            } => {
                 if source == sources::UNNAMED {
                     refused.push(sources::school_held_by_source(
                         org.line,
@@ -2009,12 +2016,19 @@ pub async fn import(
             .exec(&txn)
             .await?;
     }
-    let contacts =
-        match import_guardians(&txn, importer, &roster, &source, &school_ids, &mut summary).await?
-        {
-            Ok(contacts) => contacts,
-            Err(refused) => return Ok(Err(refused.into())),
-        };
+    let contacts = match import_guardians(
+        &txn,
+        importer,
+        &roster,
+        &source,
+        &school_ids,
+        &mut summary,
+    )
+    .await?
+    {
+        Ok(contacts) => contacts,
+        Err(refused) => return Ok(Err(refused.into())),
+    };
     for change in &mut changes {
         if let Some(&(active, ending)) = contacts.get(&change.school_id) {
             change.guardians_active = active;

@@ -160,12 +160,7 @@ pub async fn school_on_file(
 
 /// The refusal for a school id held under a named source while this
 /// roster names none: only the importer can say which district it is.
-pub fn school_held_by_source(
-    line: u64,
-    sourced_id: &str,
-    name: &str,
-    source: &str,
-) -> ImportError {
+pub fn school_held_by_source(line: u64, sourced_id: &str, name: &str, source: &str) -> ImportError {
     error(
         "orgs.csv",
         line,
@@ -220,7 +215,7 @@ pub async fn adopt_school(
                 Alias::new("student"),
                 Alias::new("sourced_id"),
                 Alias::new("roster_source"),
-                Expr::col((student::Entity, student::Column::SourcedId)).into(),
+                Expr::col((student::Entity, student::Column::SourcedId)),
             ))
             .not(),
         )
@@ -246,7 +241,7 @@ pub async fn adopt_school(
                 Alias::new("guardian"),
                 Alias::new("sourced_id"),
                 Alias::new("roster_source"),
-                Expr::col((guardian::Entity, guardian::Column::SourcedId)).into(),
+                Expr::col((guardian::Entity, guardian::Column::SourcedId)),
             ))
             .not(),
         )

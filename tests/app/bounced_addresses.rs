@@ -50,7 +50,10 @@ async fn an_address_refused_for_good_is_not_asked_again_at_each_import_until_it_
         let w = world(&app, &users(&refused_address)).await;
         let placement = accept(&app, &w).await;
         let maria = refused_for_good(&app).await;
-        assert_eq!(maria.email_bounced.as_deref(), Some(refused_address.as_str()));
+        assert_eq!(
+            maria.email_bounced.as_deref(),
+            Some(refused_address.as_str())
+        );
         assert_eq!(consent_requests(&app).await, 1);
 
         // The counselor sees why, where consent is handled and on the record.
@@ -84,7 +87,8 @@ async fn an_address_refused_for_good_is_not_asked_again_at_each_import_until_it_
         }
         assert_eq!(consent_requests(&app).await, 1, "not asked again");
         assert_eq!(
-            app.count("mail_outbox WHERE kind = 'consent_request'").await,
+            app.count("mail_outbox WHERE kind = 'consent_request'")
+                .await,
             1
         );
 

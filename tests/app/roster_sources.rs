@@ -93,7 +93,10 @@ async fn another_districts_roster_with_the_same_short_ids_makes_its_own_records_
             &admin,
             &orgs(
                 Some("cedar-ridge"),
-                &[("pc-1", "Cedar Ridge High"), ("ps-100", "Harbor View Middle")],
+                &[
+                    ("pc-1", "Cedar Ridge High"),
+                    ("ps-100", "Harbor View Middle"),
+                ],
             ),
             "s1,true,pc-1,student,Kevin,Smith,10,,g1\n\
              s2,true,ps-100,student,Noah,Brown,8,,\n\
@@ -104,11 +107,12 @@ async fn another_districts_roster_with_the_same_short_ids_makes_its_own_records_
         .await;
         assert!(!second.refused, "{}", second.page);
         assert!(
-            second.page.contains(
-                "another district&#x27;s roster holds a school under the same sourcedId"
-            ) || second
+            second
                 .page
-                .contains("another district's roster holds a school under the same sourcedId"),
+                .contains("another district&#x27;s roster holds a school under the same sourcedId")
+                || second
+                    .page
+                    .contains("another district's roster holds a school under the same sourcedId"),
             "the colliding school id is named: {}",
             second.page
         );
@@ -118,7 +122,11 @@ async fn another_districts_roster_with_the_same_short_ids_makes_its_own_records_
         assert_eq!(all.len(), 3, "José, Kevin and Noah: {all:?}");
         let jose = &all[0];
         assert_eq!(
-            (jose.first_name.as_str(), jose.last_name.as_str(), jose.grade),
+            (
+                jose.first_name.as_str(),
+                jose.last_name.as_str(),
+                jose.grade
+            ),
             ("José", "Núñez-García", 9)
         );
         assert_eq!(jose.date_of_birth.unwrap().to_string(), "2010-03-04");
@@ -208,9 +216,9 @@ async fn a_roster_naming_no_source_is_refused_for_an_id_another_source_holds_unt
         assert!(refused.refused, "{}", refused.page);
         assert!(
             refused.page.contains("orgs.csv, line 2")
-                && refused
-                    .page
-                    .contains("from the roster of source “pine-valley”, and this roster names no source"),
+                && refused.page.contains(
+                    "from the roster of source “pine-valley”, and this roster names no source"
+                ),
             "the row and what to do are named: {}",
             refused.page
         );
@@ -264,7 +272,11 @@ async fn a_roster_naming_no_source_is_refused_for_an_id_another_source_holds_unt
             &[],
         )
         .await;
-        assert!(!own.refused, "the counselor's school gives the source: {}", own.page);
+        assert!(
+            !own.refused,
+            "the counselor's school gives the source: {}",
+            own.page
+        );
         assert_eq!(students(&app).await[0].grade, 11);
     })
     .await;
@@ -272,7 +284,7 @@ async fn a_roster_naming_no_source_is_refused_for_an_id_another_source_holds_unt
 
 #[tokio::test]
 async fn records_from_before_sources_are_taken_in_by_their_districts_roster_and_refused_to_another()
- {
+{
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
         // Imported as before: no district org, so under no source.
@@ -302,7 +314,9 @@ async fn records_from_before_sources_are_taken_in_by_their_districts_roster_and_
         assert!(other.refused, "{}", other.page);
         assert!(
             other.page.contains("users.csv, line 2")
-                && other.page.contains("imported before rosters named their district"),
+                && other
+                    .page
+                    .contains("imported before rosters named their district"),
             "{}",
             other.page
         );
@@ -313,7 +327,10 @@ async fn records_from_before_sources_are_taken_in_by_their_districts_roster_and_
         let adopted = import(
             &app,
             &admin,
-            &orgs(Some("pine-valley"), &[("ps-100", "Pine Valley High School")]),
+            &orgs(
+                Some("pine-valley"),
+                &[("ps-100", "Pine Valley High School")],
+            ),
             PINE_VALLEY_USERS,
             PINE_VALLEY_DEMOGRAPHICS,
             &[],
@@ -321,14 +338,20 @@ async fn records_from_before_sources_are_taken_in_by_their_districts_roster_and_
         .await;
         assert!(!adopted.refused, "{}", adopted.page);
         assert!(
-            adopted.page.contains("1 school imported before rosters named their district"),
+            adopted
+                .page
+                .contains("1 school imported before rosters named their district"),
             "{}",
             adopted.page
         );
         let all = students(&app).await;
         assert_eq!(all.len(), 1, "{all:?}");
         assert_eq!(all[0].roster_source, "pine-valley");
-        assert_eq!(app.count("guardian WHERE roster_source = 'pine-valley'").await, 1);
+        assert_eq!(
+            app.count("guardian WHERE roster_source = 'pine-valley'")
+                .await,
+            1
+        );
         assert_eq!(app.count("guardian").await, 1);
 
         // Now the other district's roster goes in, beside it.
@@ -427,9 +450,13 @@ async fn the_command_line_asks_for_the_same_yes_and_names_the_source() {
         .await
         .unwrap_err();
     assert!(refused.to_string().contains("nothing was imported"));
-    run("s1,true,ps-100,student,Kevin,Smith,9,,\n", Some("pv"), Some(1))
-        .await
-        .unwrap();
+    run(
+        "s1,true,ps-100,student,Kevin,Smith,9,,\n",
+        Some("pv"),
+        Some(1),
+    )
+    .await
+    .unwrap();
     let all = students(&app).await;
     assert_eq!((all.len(), all[0].first_name.as_str()), (1, "Kevin"));
 
@@ -448,7 +475,9 @@ async fn the_command_line_asks_for_the_same_yes_and_names_the_source() {
     .await
     .unwrap_err();
     assert!(
-        refused.to_string().contains("is a zip archive. Unzip it into a folder"),
+        refused
+            .to_string()
+            .contains("is a zip archive. Unzip it into a folder"),
         "{refused}"
     );
 }
@@ -470,24 +499,25 @@ async fn a_student_added_by_hand_takes_the_roster_id_instead_of_being_counted_tw
         assert!(!first.refused, "{}", first.page);
         let school = students(&app).await[0].school_id;
         let counselor = app.counselor("carla@pv.edu", &[school]).await;
-        let add = |first: &'static str, last: &'static str, grade: &'static str, sis: &'static str| {
-            let (app, counselor) = (&app, &counselor);
-            async move {
-                app.submit_as(
-                    counselor,
-                    "/counselor",
-                    "/counselor/students",
-                    &[
-                        ("school_id", &school.to_string()),
-                        ("first_name", first),
-                        ("last_name", last),
-                        ("grade", grade),
-                        ("sourced_id", sis),
-                    ],
-                )
-                .await
-            }
-        };
+        let add =
+            |first: &'static str, last: &'static str, grade: &'static str, sis: &'static str| {
+                let (app, counselor) = (&app, &counselor);
+                async move {
+                    app.submit_as(
+                        counselor,
+                        "/counselor",
+                        "/counselor/students",
+                        &[
+                            ("school_id", &school.to_string()),
+                            ("first_name", first),
+                            ("last_name", last),
+                            ("grade", grade),
+                            ("sourced_id", sis),
+                        ],
+                    )
+                    .await
+                }
+            };
         assert_eq!(add("Lucía", "Pérez", "10", "").await.status(), 200);
         let lucia = students(&app).await.pop().unwrap();
         assert_eq!(lucia.sourced_id, None);
@@ -523,10 +553,20 @@ async fn a_student_added_by_hand_takes_the_roster_id_instead_of_being_counted_tw
         );
         assert_eq!(students(&app).await.len(), hand_made, "nothing written");
 
-        let imported = import(&app, &admin, &district, users, "", &[("confirm_review", "1")]).await;
+        let imported = import(
+            &app,
+            &admin,
+            &district,
+            users,
+            "",
+            &[("confirm_review", "1")],
+        )
+        .await;
         assert!(!imported.refused, "{}", imported.page);
         assert!(
-            imported.page.contains("1 student added by hand was matched"),
+            imported
+                .page
+                .contains("1 student added by hand was matched"),
             "{}",
             imported.page
         );
@@ -557,7 +597,7 @@ async fn a_student_added_by_hand_takes_the_roster_id_instead_of_being_counted_tw
 
 #[tokio::test]
 async fn yes_and_no_and_grades_as_exports_write_them_are_read_and_a_bad_value_is_quoted_as_written()
- {
+{
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
         let district = orgs(None, &[("ps-100", "Pine Valley High")]);
@@ -621,7 +661,8 @@ async fn a_windows_1252_file_whose_names_excel_turned_into_question_marks_is_ref
  {
     on_each_backend(async |app: TestApp| {
         let admin = app.admin().await;
-        let users: &[u8] = b"sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n\
+        let users: &[u8] =
+            b"sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n\
               w1,true,ps-100,student,Jos\xe9,Pe\xf1a,10\n\
               w2,true,ps-100,student,??,???,10\n";
         let refused = app
