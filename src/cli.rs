@@ -84,6 +84,26 @@ pub async fn import_roster(
     args: crate::config::ImportRosterArgs,
 ) -> anyhow::Result<()> {
     use crate::roster::import::{RosterFiles, import};
+    // SIS exports deliver OneRoster as one zip: say what to do with it,
+    // not "Not a directory" (eyes17b F9).
+    if args.path.is_file() {
+        let zip = std::fs::read(&args.path)
+            .map(|bytes| bytes.starts_with(b"PK\x03\x04"))
+            .unwrap_or(false);
+        let id = if zip {
+            "roster-cli-zip"
+        } else {
+            "roster-cli-not-folder"
+        };
+        anyhow::bail!(
+            "{}",
+            crate::i18n::t_args(
+                crate::i18n::Lang::En,
+                id,
+                vec![("path", args.path.display().to_string().into())],
+            )
+        );
+    }
     let read = |name: &str| {
         std::fs::read(args.path.join(name))
             .map_err(|e| anyhow::anyhow!("{}: {e}", args.path.join(name).display()))
@@ -102,6 +122,8 @@ pub async fn import_roster(
         demographics: optional("demographics.csv")?,
         manifest: optional("manifest.csv")?,
         confirmed_inactive: args.confirm_inactive,
+        source: args.source.clone(),
+        confirmed_review: args.confirm_review,
     };
     let db = db::connect_and_migrate(config).await?;
     // The command line acts as the system administrator.
@@ -140,11 +162,32 @@ pub async fn import_roster(
                 summary.guardians_deactivated,
                 started.elapsed().as_secs_f64()
             );
+            let english = |id: &str, args: Vec<(&str, crate::i18n::Arg)>| {
+                crate::i18n::t_args(crate::i18n::Lang::En, id, args)
+            };
+            // What the web result says too (eyes17b F9): where the ids
+            // were matched, what was taken in, moved, left as it was.
+            let source = if summary.source.is_empty() {
+                "none"
+            } else {
+                summary.source.as_str()
+            };
+            println!(
+                "{}",
+                english("roster-source-summary", vec![("source", source.into())])
+            );
+            if summary.guardians_unlisted {
+                println!("{}", english("families-roster-guardians-unlisted", vec![]));
+            }
             for (count, id) in [
+                (summary.schools_adopted, "roster-schools-adopted"),
+                (summary.adopted, "roster-adopted"),
+                (summary.moved, "roster-moved"),
                 (
                     summary.consent_requested,
                     "families-roster-consent-requested",
                 ),
+                (summary.consent_resent, "families-roster-consent-resent"),
                 (summary.consent_asked, "families-roster-consent"),
                 (
                     summary.consent_adults_waiting,
@@ -167,6 +210,25 @@ pub async fn import_roster(
                     crate::i18n::t_args(crate::i18n::Lang::En, id, vec![("file", (*file).into())]);
                 println!("{line}");
             }
+            if !summary.unwritten_languages.is_empty() {
+                println!("{}", english("families-roster-unwritten-languages", vec![]));
+                for (code, count) in &summary.unwritten_languages {
+                    let count = i64::try_from(*count).unwrap_or(i64::MAX);
+                    let language = crate::i18n::language_name(crate::i18n::Lang::En, code);
+                    let id = if crate::i18n::tagline(code).is_some() {
+                        "families-roster-unwritten-language"
+                    } else {
+                        "families-roster-unwritten-language-english-only"
+                    };
+                    println!(
+                        "  {}",
+                        english(
+                            id,
+                            vec![("language", language.into()), ("count", count.into())]
+                        )
+                    );
+                }
+            }
             for warning in &summary.warnings {
                 eprintln!("{}", warning.message(crate::i18n::Lang::En));
             }
@@ -175,6 +237,17 @@ pub async fn import_roster(
         Err(refusal) => {
             for error in &refusal.errors {
                 eprintln!("{error}");
+            }
+            if let Some(count) = refusal.confirm_review {
+                let count = i64::try_from(count).unwrap_or(i64::MAX);
+                eprintln!(
+                    "{}",
+                    crate::i18n::t_args(
+                        crate::i18n::Lang::En,
+                        "roster-confirm-review-cli",
+                        vec![("count", count.into())],
+                    )
+                );
             }
             if let Some(count) = refusal.confirm_inactive {
                 let count = i64::try_from(count).unwrap_or(i64::MAX);

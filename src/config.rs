@@ -51,6 +51,16 @@ pub struct ImportRosterArgs {
     /// inactive at once; a refused run names the number.
     #[arg(long, value_name = "N")]
     pub confirm_inactive: Option<usize>,
+    /// The roster source its ids belong to (sourcedIds are unique only
+    /// within one district's system): by default the district org of
+    /// orgs.csv; name one when the export has none, or has several.
+    #[arg(long, value_name = "SOURCE")]
+    pub source: Option<String>,
+    /// Yes, these N rows are right: needed when the roster would change
+    /// both names of a student, lower a grade, rename a school entirely or
+    /// match students added by hand ambiguously; a refused run lists them.
+    #[arg(long, value_name = "N")]
+    pub confirm_review: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -135,6 +135,8 @@ pub mod limit {
     /// A given or family name, a display name, a relationship ("aunt"), the
     /// name of a saved search.
     pub const SHORT_NAME: Limit = Limit::line(100);
+    /// A student information system's id (a roster's sourcedId).
+    pub const SIS_ID: Limit = Limit::line(255);
     /// A name written whole: an organization, a school, a guardian signing.
     pub const FULL_NAME: Limit = Limit::line(200);
     /// A mentor's name or role.

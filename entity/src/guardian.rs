@@ -8,8 +8,11 @@ use serde::Serialize;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// OneRoster `sourcedId`, when the contact came from a roster import.
+    /// OneRoster `sourcedId`, when the contact came from a roster import:
+    /// unique with `roster_source`.
     pub sourced_id: Option<String>,
+    /// The roster source `sourced_id` belongs to (see `school::Model`).
+    pub roster_source: String,
     pub given_name: String,
     pub family_name: String,
     pub email: Option<String>,
@@ -20,6 +23,11 @@ pub struct Model {
     /// The address that correction replaced: a roster that brings it back,
     /// on this contact or a new one, leaves it out (eyes14c F1).
     pub email_replaced: Option<String>,
+    /// The address a mail server refused for good (a permanent SMTP
+    /// error), and when: while `email` is still that address, no consent
+    /// mail goes there (`families::reachable_by_email`).
+    pub email_bounced: Option<String>,
+    pub email_bounced_at: Option<DateTimeUtc>,
     pub phone: Option<String>,
     /// BCP 47 code of the language the school records for the family
     /// (`en`, `es`): the roster's `metadata.language`, or a counselor's

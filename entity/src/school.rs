@@ -9,9 +9,13 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub name: String,
-    /// OneRoster `sourcedId` of the school org, when it came from a roster.
-    #[sea_orm(unique)]
+    /// OneRoster `sourcedId` of the school org, when it came from a roster:
+    /// unique with `roster_source` (migration 58 moved it to this column).
+    #[sea_orm(column_name = "roster_sourced_id")]
     pub sourced_id: Option<String>,
+    /// The roster source `sourced_id` belongs to: the district org of the
+    /// roster, or one an admin named; empty when no roster named one.
+    pub roster_source: String,
     pub zip: String,
     pub created_at: DateTimeUtc,
 }

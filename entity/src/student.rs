@@ -28,8 +28,11 @@ pub struct Model {
     pub interests: String,
     /// ISO 639-1 codes, comma separated.
     pub languages: String,
-    /// OneRoster `sourcedId`, when the student came from a roster import.
+    /// OneRoster `sourcedId`, when the student came from a roster import
+    /// (or a counselor typed the SIS id): unique with `roster_source`.
     pub sourced_id: Option<String>,
+    /// The roster source `sourced_id` belongs to (see `school::Model`).
+    pub roster_source: String,
     // Demographics come only from the roster; only counselors of the school
     // and admins ever see them.
     /// Marked by a counselor of the school from the outreach list: the

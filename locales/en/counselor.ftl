@@ -7,6 +7,9 @@ counselor-codes-school = School
 counselor-codes-first-name = First name
 counselor-codes-last-name = Last name
 counselor-codes-grade = Grade
+counselor-codes-sis-id = Student ID in your student information system
+counselor-codes-sis-id-hint = The sourcedId the district's roster gives this student, if you have it: the next roster import then updates this record instead of adding a second one. Without it, the import matches them by name and grade.
+counselor-error-sis-id-taken = { $name } already has the ID “{ $id }” in this school's roster. If that is this student, reissue their code from the list instead of adding them again.
 counselor-roster-heading = Roster
 counselor-roster-caption = Active students of your schools
 counselor-roster-account = Account
@@ -168,6 +171,8 @@ roster-moved = { $count ->
    *[other] { $count } students moved to another school of orgs.csv.
 }
 roster-confirm-inactive-cli = If that is right, run the import again with --confirm-inactive { $count }.
+roster-cli-zip = { $path } is a zip archive. Unzip it into a folder (unzip { $path } -d roster) and run import-roster with that folder: it must hold orgs.csv and users.csv (demographics.csv and manifest.csv if the export has them).
+roster-cli-not-folder = { $path } is a file, not a folder: run import-roster with the folder that holds orgs.csv and users.csv.
 roster-encodings-title = How the files were read:
 roster-encoding-utf-8 = { $file }: UTF-8.
 roster-encoding-mac-roman = { $file }: Mac Roman (not UTF-8: Excel for Mac's "CSV (Macintosh)"). Check that accented names read right; "CSV UTF-8" avoids the doubt.
@@ -183,7 +188,7 @@ roster-error-missing-columns-separator = Missing column(s): { $columns }. This f
 }, and its header line, read that way, lacks them.
 roster-error-values = Expected { $expected } values, found { $found }.
 roster-error-line = This line cannot be read: { $detail }.
-roster-error-boolean = { $column } must be true or false, not “{ $value }”.
+roster-error-boolean = { $column } must be true or false (yes, no, Y, N, 1 and 0 are read too), not “{ $value }”.
 roster-error-no-id = sourcedId is empty.
 roster-error-id-long = sourcedId must be at most { $max } characters.
 roster-error-zip = metadata.zip must be a ZIP code of at most { $max } characters, like 60609 or 60609-1234, not “{ $value }”.
@@ -193,14 +198,49 @@ roster-error-birth-date = birthDate must be a date like 2010-04-23, not “{ $va
 roster-error-birth-date-slashes = birthDate must be a date like 2010-04-23, not “{ $value }”: with slashes, a date can be read as two different days. Excel writes dates this way each time it saves: in Excel, select the column, choose Format Cells, Custom, type yyyy-mm-dd, then save as “CSV UTF-8”.
 roster-error-sex = sex must be male (or M), female (or F), other (or X, nonbinary), or unspecified (or U, unknown, or empty) when not known, not “{ $value }”.
 roster-error-no-school = orgSourcedIds “{ $ids }” names no school of orgs.csv.
-roster-error-grades = grades must be grades from 06 to 13 separated by commas, not “{ $value }”.
+roster-error-grades = grades must be grades from 06 to 13 (like 09, 9th or Grade 9), several separated by commas, not “{ $value }”.
 roster-error-names = givenName and familyName must be 1 to 100 characters.
 roster-error-names-control = givenName and familyName cannot hold a line break, a tab or another control character.
+roster-error-names-question-mark = givenName or familyName holds “?”: this file is not UTF-8 (Excel's plain “CSV”), which cannot hold letters outside Western European alphabets, so Excel wrote “?” for each of them. In Excel, choose Save As, “CSV UTF-8”, and upload that file.
 roster-error-email = email “{ $value }” is not an email address like name@example.org.
 roster-error-phone = sms and phone must be at most 40 characters.
 roster-error-not-your-school = You are not assigned to school “{ $name }” ({ $id }); ask an administrator.
 roster-error-student-elsewhere = Student “{ $id }” is enrolled at a school you are not assigned to; ask an administrator.
 roster-error-guardian-elsewhere = Guardian “{ $id }” is a contact of a student at a school you are not assigned to; ask an administrator.
+roster-error-source-admin-only = Only an administrator names a roster's source. Leave the source empty: your schools say where your roster comes from.
+roster-error-source-long = The roster source must be at most { $max } characters.
+roster-error-several-districts = orgs.csv names several districts ({ $ids }), and sourcedIds are unique only within one district's system. Import one district at a time, or name the roster's source (administrators: the Source field, or --source on the command line).
+roster-error-school-other-source = School “{ $id }” is on file as { $name }, from the roster of source “{ $source }”, and this roster names no source (it has no district org), so we cannot tell whether it is the same school. If this is that district's roster, import it naming source “{ $source }” (the Source field, or --source); if it is another district's, name that district's own source.
+roster-error-student-unsourced = Student “{ $id }” is on file at { $school }, from a roster imported before rosters named their district, so we cannot tell whether this is the same student. If that student is another district's, import that district's roster first, naming its source (its district org, the Source field or --source), so the two are told apart; if it is this district's, include { $school } in this roster.
+roster-error-student-other-source = Student “{ $id }” is on file at { $school }, from the roster of source “{ $source }”, and this roster names no source, so we cannot tell whether it is the same student. If this is that district's roster, import it naming source “{ $source }” (the Source field, or --source); if it is another district's, name that district's own source.
+roster-review-names = Student “{ $id }” is on file as { $was }; this roster calls them { $now }. Both names changing usually means the id now belongs to another student: their birth date, demographics, guardians, consent and account would pass to { $now }.
+roster-review-grade = Student “{ $id }” ({ $name }) is on file in grade { $was }; this roster puts them in grade { $now }. No student goes back a grade: the id may now belong to another student.
+roster-review-school-name = School “{ $id }” is on file as { $was }; this roster calls it { $now }. If it is another school under the same id, its students and counselors would pass to it.
+roster-review-school-unsourced = School “{ $id }” is on file as { $was }, from a roster imported before rosters named their district; this roster calls it { $now }. Confirming takes that school, with its students and their guardian contacts, into this roster's source; if it is another district's school, do not confirm: import that district's roster first, naming its source.
+roster-review-hand-added = { $name } (“{ $id }”) has the same name and grade as { $records }, added by hand at this school{ $rows ->
+    [1] {""}
+   *[other] {" "}({ $rows } rows of this roster do too)
+}, so we cannot tell which record is theirs. Confirming adds a new record for them and leaves the hand-added ones as they are: confirm only if they are different students.
+roster-confirm-review = { $count ->
+    [one] Yes, the row above is right: import it as it is.
+   *[other] Yes, the { $count } rows above are right: import them as they are.
+}
+roster-review-title = Nothing was imported: some rows may be other people or schools
+roster-confirm-review-cli = If every row listed is right, run the import again with --confirm-review { $count }.
+roster-source-label = Source (optional)
+roster-source-hint = The district or system these files come from. sourcedIds are unique only within one district's system, so a roster only updates records of its own source. Leave it empty to use the district org of orgs.csv.
+roster-source-summary = { $source ->
+    [none] The roster names no source (no district org), so its ids were matched to records of no source.
+   *[other] Its ids were matched to records of the roster source “{ $source }”.
+}
+roster-schools-adopted = { $count ->
+    [one] 1 school imported before rosters named their district was taken into this roster's source, with its students and their guardian contacts.
+   *[other] { $count } schools imported before rosters named their district were taken into this roster's source, with their students and their guardian contacts.
+}
+roster-adopted = { $count ->
+    [one] 1 student added by hand was matched to their roster row by name and grade: the record took the roster's id (nothing counted twice).
+   *[other] { $count } students added by hand were matched to their roster rows by name and grade: each record took the roster's id (nothing counted twice).
+}
 counselor-code-already-claimed = This student has already claimed their account.
 counselor-error-status = Unknown status “{ $value }”.
 counselor-error-grade = “grade” must be a number.

@@ -139,6 +139,8 @@ families-roster-warning-grade = { $file }, line { $line }: student “{ $id }”
 families-roster-warning-demographics = { $file }, line { $line }: “{ $id }” is not in users.csv, so this row was left out.
 families-roster-warning-language = { $file }, line { $line }: metadata.language “{ $id }” is not a language we recognize, so it was kept as written and this guardian will get messages in English. Write it as a code such as es or spa, or a name such as Spanish or Español.
 families-roster-warning-schools = { $file }, line { $line }: the student is listed at several schools ({ $id }). A student belongs to one school in STEMbridge: one already at a listed school stays there, a new one goes to the first listed.
+families-roster-warning-adopted = { $file }, line { $line }: { $id }, added by hand, has the same name and grade at this school, so that record took this row's sourcedId (their account and history stay; nobody is counted twice). If they are different students, tell an administrator.
+families-roster-warning-school-other-source = { $file }, line { $line }: another district's roster holds a school under the same sourcedId ({ $id }); this roster's school was kept as a separate school. If it is the same school, import this roster naming that source.
 families-roster-warning-columns = { $file }, line { $line }: the file has no column { $id }, so what is on file for each student stays as it was. (A column that is there with an empty cell clears the value.)
 families-roster-warning-race-columns = { $file }, line { $line }: the file has no column { $id }. Race and ethnicity are read from the columns it has; a student marked in none of them keeps what is on file, and without hispanicOrLatinoEthnicity nothing is read.
 families-roster-more-warnings = … and { $more } more.
@@ -166,6 +168,12 @@ families-roster-consent-requested = { $count ->
     [one] A consent request was emailed for one placement, to guardians this roster gave a new contact or address
    *[other] Consent requests were emailed for { $count } placements, to guardians this roster gave a new contact or address
 } (see Consent forms).
+families-roster-consent-resent = { $count ->
+    [one] A consent request was emailed again for one placement: the last one to the same address could not be delivered
+   *[other] Consent requests were emailed again for { $count } placements: the last ones to the same addresses could not be delivered
+} (see Consent forms). An address whose mail server refuses our mail for good is not mailed again until it changes.
+families-guardian-bounced = The mail server of { $email } refused our mail for good on { $date }, so no consent email goes there until the address changes. Correct the address, or record a paper consent form on the Consent forms page.
+families-counselor-bounced = The mail server of { $email } refused our mail for good on { $date }: no consent email goes there until the address changes. Record a paper consent form, or correct the address on the student's record.
 families-roster-consent = { $count ->
     [one] One placement now waits for guardian consent because a birth date changed
    *[other] { $count } placements now wait for guardian consent because birth dates changed

@@ -7,6 +7,9 @@ counselor-codes-school = Escuela
 counselor-codes-first-name = Nombre
 counselor-codes-last-name = Apellido
 counselor-codes-grade = Grado
+counselor-codes-sis-id = ID del estudiante en su sistema de información estudiantil
+counselor-codes-sis-id-hint = El sourcedId que el roster del distrito da a este estudiante, si lo tiene: la próxima importación del roster actualizará este registro en lugar de agregar otro. Sin él, la importación lo empareja por nombre y grado.
+counselor-error-sis-id-taken = { $name } ya tiene el ID «{ $id }» en el roster de esta escuela. Si es este estudiante, genere un nuevo código desde la lista en lugar de agregarlo de nuevo.
 counselor-roster-heading = Lista de estudiantes
 counselor-roster-caption = Estudiantes activos de sus escuelas
 counselor-roster-account = Cuenta
@@ -168,6 +171,8 @@ roster-moved = { $count ->
    *[other] { $count } estudiantes pasaron a otra escuela de orgs.csv.
 }
 roster-confirm-inactive-cli = Si es correcto, vuelva a ejecutar la importación con --confirm-inactive { $count }.
+roster-cli-zip = { $path } es un archivo zip. Descomprímalo en una carpeta (unzip { $path } -d roster) y ejecute import-roster con esa carpeta: debe contener orgs.csv y users.csv (y demographics.csv y manifest.csv si la exportación los trae).
+roster-cli-not-folder = { $path } es un archivo, no una carpeta: ejecute import-roster con la carpeta que contiene orgs.csv y users.csv.
 roster-encodings-title = Cómo se leyeron los archivos:
 roster-encoding-utf-8 = { $file }: UTF-8.
 roster-encoding-mac-roman = { $file }: Mac Roman (no UTF-8: el «CSV (Macintosh)» de Excel para Mac). Compruebe que los nombres con acentos se leen bien; «CSV UTF-8» evita la duda.
@@ -183,7 +188,7 @@ roster-error-missing-columns-separator = Faltan columnas: { $columns }. Los valo
 }, y a su línea de encabezado, leída así, le faltan.
 roster-error-values = Se esperaban { $expected } valores y hay { $found }.
 roster-error-line = No se puede leer esta línea: { $detail }.
-roster-error-boolean = { $column } debe ser true o false, no «{ $value }».
+roster-error-boolean = { $column } debe ser true o false (también se leen yes, no, Y, N, 1 y 0), no «{ $value }».
 roster-error-no-id = sourcedId está vacío.
 roster-error-id-long = sourcedId puede tener como máximo { $max } caracteres.
 roster-error-zip = metadata.zip debe ser un código postal de { $max } caracteres como máximo, como 60609 o 60609-1234, no «{ $value }».
@@ -193,14 +198,49 @@ roster-error-birth-date = birthDate debe ser una fecha como 2010-04-23, no «{ $
 roster-error-birth-date-slashes = birthDate debe ser una fecha como 2010-04-23, no «{ $value }»: con barras, una fecha puede leerse como dos días distintos. Excel escribe así las fechas cada vez que guarda: en Excel, seleccione la columna, elija Formato de celdas, Personalizada, escriba aaaa-mm-dd y guarde como «CSV UTF-8».
 roster-error-sex = sex debe ser male (o M), female (o F), other (o X, nonbinary), o unspecified (o U, unknown, o vacío) si no se sabe, no «{ $value }».
 roster-error-no-school = orgSourcedIds «{ $ids }» no corresponde a ninguna escuela de orgs.csv.
-roster-error-grades = grades debe contener grados del 06 al 13 separados por comas, no «{ $value }».
+roster-error-grades = grades debe contener grados del 06 al 13 (como 09, 9th o Grade 9), varios separados por comas, no «{ $value }».
 roster-error-names = givenName y familyName deben tener entre 1 y 100 caracteres.
 roster-error-names-control = givenName y familyName no pueden contener saltos de línea, tabulaciones ni otros caracteres de control.
+roster-error-names-question-mark = givenName o familyName contiene «?»: este archivo no es UTF-8 (el «CSV» simple de Excel), que no puede guardar letras fuera de los alfabetos de Europa occidental, así que Excel escribió «?» en su lugar. En Excel, elija Guardar como, «CSV UTF-8», y suba ese archivo.
 roster-error-email = email «{ $value }» no es un correo electrónico como nombre@ejemplo.org.
 roster-error-phone = sms y phone pueden tener como máximo 40 caracteres.
 roster-error-not-your-school = Usted no está asignado a la escuela «{ $name }» ({ $id }); consulte a un administrador.
 roster-error-student-elsewhere = El estudiante «{ $id }» está inscrito en una escuela a la que usted no está asignado; consulte a un administrador.
 roster-error-guardian-elsewhere = El tutor «{ $id }» es contacto de un estudiante de una escuela a la que usted no está asignado; consulte a un administrador.
+roster-error-source-admin-only = Solo un administrador indica la fuente de un roster. Deje la fuente vacía: sus escuelas indican de dónde viene su roster.
+roster-error-source-long = La fuente del roster debe tener como máximo { $max } caracteres.
+roster-error-several-districts = orgs.csv nombra varios distritos ({ $ids }), y los sourcedId solo son únicos dentro del sistema de un distrito. Importe un distrito a la vez o indique la fuente del roster (administradores: el campo Fuente, o --source en la línea de comandos).
+roster-error-school-other-source = La escuela «{ $id }» figura como { $name }, del roster de la fuente «{ $source }», y este roster no indica ninguna fuente (no tiene org de distrito), así que no podemos saber si es la misma escuela. Si es el roster de ese distrito, impórtelo indicando la fuente «{ $source }» (el campo Fuente, o --source); si es de otro distrito, indique la fuente propia de ese distrito.
+roster-error-student-unsourced = El estudiante «{ $id }» figura en { $school }, de un roster importado antes de que los rosters indicaran su distrito, así que no podemos saber si es el mismo estudiante. Si ese estudiante es de otro distrito, importe primero el roster de ese distrito indicando su fuente (su org de distrito, el campo Fuente o --source) para distinguirlos; si es de este distrito, incluya { $school } en este roster.
+roster-error-student-other-source = El estudiante «{ $id }» figura en { $school }, del roster de la fuente «{ $source }», y este roster no indica ninguna fuente, así que no podemos saber si es el mismo estudiante. Si es el roster de ese distrito, impórtelo indicando la fuente «{ $source }» (el campo Fuente, o --source); si es de otro distrito, indique la fuente propia de ese distrito.
+roster-review-names = El estudiante «{ $id }» figura como { $was }; este roster lo llama { $now }. Que cambien ambos nombres suele significar que el id pertenece ahora a otro estudiante: su fecha de nacimiento, datos demográficos, tutores, consentimiento y cuenta pasarían a { $now }.
+roster-review-grade = El estudiante «{ $id }» ({ $name }) figura en el grado { $was }; este roster lo pone en el grado { $now }. Ningún estudiante baja de grado: el id puede pertenecer ahora a otro estudiante.
+roster-review-school-name = La escuela «{ $id }» figura como { $was }; este roster la llama { $now }. Si es otra escuela con el mismo id, sus estudiantes y orientadores pasarían a ella.
+roster-review-school-unsourced = La escuela «{ $id }» figura como { $was }, de un roster importado antes de que los rosters indicaran su distrito; este roster la llama { $now }. Al confirmar, esa escuela pasa a la fuente de este roster con sus estudiantes y los contactos de sus tutores; si es una escuela de otro distrito, no confirme: importe primero el roster de ese distrito indicando su fuente.
+roster-review-hand-added = { $name } («{ $id }») tiene el mismo nombre y grado que { $records }, agregado a mano en esta escuela{ $rows ->
+    [1] {""}
+   *[other] {" "}(también { $rows } filas de este roster)
+}, así que no podemos saber cuál es su registro. Al confirmar se agrega un registro nuevo y los agregados a mano quedan como están: confirme solo si son estudiantes distintos.
+roster-confirm-review = { $count ->
+    [one] Sí, la fila de arriba es correcta: importarla tal como está.
+   *[other] Sí, las { $count } filas de arriba son correctas: importarlas tal como están.
+}
+roster-review-title = No se importó nada: algunas filas pueden ser otras personas u otras escuelas
+roster-confirm-review-cli = Si cada fila indicada es correcta, vuelva a ejecutar la importación con --confirm-review { $count }.
+roster-source-label = Fuente (opcional)
+roster-source-hint = El distrito o sistema del que vienen estos archivos. Los sourcedId solo son únicos dentro del sistema de un distrito, así que un roster solo actualiza registros de su propia fuente. Déjelo vacío para usar la org de distrito de orgs.csv.
+roster-source-summary = { $source ->
+    [none] El roster no indica ninguna fuente (no tiene org de distrito), así que sus ids se compararon con registros sin fuente.
+   *[other] Sus ids se compararon con registros de la fuente de roster «{ $source }».
+}
+roster-schools-adopted = { $count ->
+    [one] 1 escuela importada antes de que los rosters indicaran su distrito pasó a la fuente de este roster, con sus estudiantes y los contactos de sus tutores.
+   *[other] { $count } escuelas importadas antes de que los rosters indicaran su distrito pasaron a la fuente de este roster, con sus estudiantes y los contactos de sus tutores.
+}
+roster-adopted = { $count ->
+    [one] 1 estudiante agregado a mano se emparejó con su fila del roster por nombre y grado: el registro tomó el id del roster (nada se cuenta dos veces).
+   *[other] { $count } estudiantes agregados a mano se emparejaron con sus filas del roster por nombre y grado: cada registro tomó el id del roster (nada se cuenta dos veces).
+}
 counselor-code-already-claimed = Este estudiante ya activó su cuenta.
 counselor-error-status = Estado desconocido: «{ $value }».
 counselor-error-grade = «grade» debe ser un número.

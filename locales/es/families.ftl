@@ -148,6 +148,8 @@ families-roster-warning-grade = { $file }, línea { $line }: el estudiante “{ 
 families-roster-warning-demographics = { $file }, línea { $line }: “{ $id }” no está en users.csv, así que esta fila se dejó fuera.
 families-roster-warning-language = { $file }, línea { $line }: metadata.language “{ $id }” no es un idioma que reconozcamos; se guardó tal como está escrito y este tutor recibirá los mensajes en inglés. Escríbalo como un código, por ejemplo es o spa, o como un nombre, por ejemplo Spanish o Español.
 families-roster-warning-schools = { $file }, línea { $line }: el estudiante figura en varias escuelas ({ $id }). En STEMbridge cada estudiante pertenece a una escuela: si ya está en una de las indicadas, se queda allí; si es nuevo, va a la primera.
+families-roster-warning-adopted = { $file }, línea { $line }: { $id }, agregado a mano, tiene el mismo nombre y grado en esta escuela, así que ese registro tomó el sourcedId de esta fila (su cuenta e historial se mantienen; nadie se cuenta dos veces). Si son estudiantes distintos, avise a un administrador.
+families-roster-warning-school-other-source = { $file }, línea { $line }: el roster de otro distrito tiene una escuela con el mismo sourcedId ({ $id }); la escuela de este roster se guardó como una escuela aparte. Si es la misma escuela, importe este roster indicando esa fuente.
 families-roster-warning-columns = { $file }, línea { $line }: el archivo no tiene la columna { $id }, así que lo registrado de cada estudiante se queda como estaba. (Una columna presente con la celda vacía borra el valor.)
 families-roster-warning-race-columns = { $file }, línea { $line }: el archivo no tiene la columna { $id }. La raza y el origen étnico se leen de las columnas que tiene; un estudiante sin marca en ninguna de ellas conserva lo registrado, y sin hispanicOrLatinoEthnicity no se lee nada.
 families-roster-more-warnings = … y { $more } más.
@@ -175,6 +177,12 @@ families-roster-consent-requested = { $count ->
     [one] Se envió una solicitud de consentimiento para una práctica, a tutores con un contacto o una dirección nuevos en esta lista
    *[other] Se enviaron solicitudes de consentimiento para { $count } prácticas, a tutores con un contacto o una dirección nuevos en esta lista
 } (vea Formularios de consentimiento).
+families-roster-consent-resent = { $count ->
+    [one] Se volvió a enviar una solicitud de consentimiento para una práctica: la anterior a la misma dirección no se pudo entregar
+   *[other] Se volvieron a enviar solicitudes de consentimiento para { $count } prácticas: las anteriores a las mismas direcciones no se pudieron entregar
+} (vea Formularios de consentimiento). A una dirección cuyo servidor de correo rechaza nuestros correos de forma definitiva no se le vuelve a escribir hasta que cambie.
+families-guardian-bounced = El servidor de correo de { $email } rechazó nuestros correos de forma definitiva el { $date }, así que no se envía allí ningún correo de consentimiento hasta que cambie la dirección. Corrija la dirección o registre un formulario de consentimiento en papel en la página de formularios de consentimiento.
+families-counselor-bounced = El servidor de correo de { $email } rechazó nuestros correos de forma definitiva el { $date }: no se envía allí ningún correo de consentimiento hasta que cambie la dirección. Registre un formulario de consentimiento en papel o corrija la dirección en el registro del estudiante.
 families-roster-consent = { $count ->
     [one] Una práctica espera ahora el consentimiento del tutor porque cambió una fecha de nacimiento
    *[other] { $count } prácticas esperan ahora el consentimiento del tutor porque cambiaron fechas de nacimiento

@@ -46,6 +46,8 @@ mod m20261212_000053_add_consent_request_mail;
 mod m20261213_000054_create_mail_outbox_organization;
 mod m20261214_000055_index_mail_outbox_recipient;
 mod m20261215_000056_add_mail_notice_and_placement;
+mod m20261215_000058_add_roster_sources;
+mod m20261215_000059_add_guardian_email_bounced;
 
 use std::sync::OnceLock;
 
@@ -129,6 +131,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261213_000054_create_mail_outbox_organization::Migration),
             Box::new(m20261214_000055_index_mail_outbox_recipient::Migration),
             Box::new(m20261215_000056_add_mail_notice_and_placement::Migration),
+            Box::new(m20261215_000058_add_roster_sources::Migration),
+            Box::new(m20261215_000059_add_guardian_email_bounced::Migration),
         ]
     }
 }

@@ -340,9 +340,10 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                 .send(message)
                 .await
                 .map(|_| ())
-                .map_err(|e| (e.is_permanent(), e.to_string())),
-            // A message that cannot be built never will be.
-            Err(error) => Err((true, error)),
+                .map_err(|e| (e.is_permanent(), e.is_permanent(), e.to_string())),
+            // A message that cannot be built never will be (but the
+            // address was never tried: it is not refused).
+            Err(error) => Err((true, false, error)),
         };
         match outcome {
             Ok(()) => {
@@ -353,8 +354,13 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                     .exec(db)
                     .await?;
             }
-            Err((permanent, error)) => {
+            Err((permanent, refused, error)) => {
                 let attempts = row.attempts + 1;
+                // The recipient's server refused the address for good:
+                // guardians at it are not asked again until it changes.
+                if refused {
+                    crate::families::service::record_bounce(db, &row.recipient, Utc::now()).await?;
+                }
                 let give_up = permanent || attempts >= MAX_ATTEMPTS;
                 tracing::warn!(id = row.id, attempts, give_up, %error, "mail not sent");
                 // Free for whichever server comes first once it is due.

@@ -746,6 +746,10 @@ pub struct LinksRefreshed {
     /// Placements for which a guardian without a working link (a new
     /// address, a contact added or made active again) was mailed one.
     pub asked: usize,
+    /// Of `asked`, those where each guardian mailed had been sent a link to
+    /// the same address before whose mail was given up on (the server
+    /// could not be reached for a day): sent again, not for anything new.
+    pub asked_again: usize,
 }
 
 /// After guardian contacts of `students` changed (a counselor's form, a
@@ -782,6 +786,15 @@ pub async fn refresh_links(
             .filter(mail_not_given_up())
             .all(db)
             .await?;
+        // Requests whose mail was given up on: (placement, guardian, address).
+        let given_up: HashSet<(i32, i32, String)> = consent_request::Entity::find()
+            .filter(consent_request::Column::PlacementId.is_in(placements.iter().map(|p| p.id)))
+            .filter(mail_not_given_up().not())
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.placement_id, r.guardian_id, r.email))
+            .collect();
         let guardian_ids: HashSet<i32> = requests.iter().map(|r| r.guardian_id).collect();
         let guardians: HashMap<i32, guardian::Model> = guardian::Entity::find()
             .filter(guardian::Column::Id.is_in(guardian_ids.iter().copied()))
@@ -837,7 +850,7 @@ pub async fn refresh_links(
             let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
             let facts = Facts::load(db, &opportunity).await?;
             let school = super::confirmation::school_of(db, &student).await?;
-            let mut asked = false;
+            let (mut asked, mut only_again) = (false, true);
             let mail = LinkMail {
                 facts: &facts,
                 school: &school,
@@ -845,11 +858,14 @@ pub async fn refresh_links(
             };
             for guardian in unasked {
                 if !reaches_staff(db, guardian).await? {
+                    let address = guardian.email.clone().unwrap_or_default();
+                    only_again &= given_up.contains(&(placement.id, guardian.id, address));
                     mail_link(db, placement, &student, &mail, guardian, now).await?;
                     asked = true;
                 }
             }
             outcome.asked += usize::from(asked);
+            outcome.asked_again += usize::from(asked && only_again);
         }
     }
     Ok(outcome)
@@ -1062,6 +1078,10 @@ pub struct ConsentStatus {
     pub links_work: bool,
     /// No active guardian with an email: only the paper path is left.
     pub no_guardian_email: bool,
+    /// Active guardians whose address a mail server refused for good (the
+    /// address, masked as `sent_to` is, and the day): not mailed again
+    /// until it changes (`families::record_bounce`).
+    pub bounced: Vec<SentTo>,
     /// A family's report holds email consent (see `address_report`).
     pub held: bool,
     /// The family got `MOST_REQUESTS_FOR_STUDENT` emails: the student can
@@ -1114,6 +1134,29 @@ pub async fn statuses(
     };
     let held = crate::families::address_report::held_among(db, &students).await?;
     let under_review = hosts_under_review(db, &placements).await?;
+    // Guardians whose address was refused for good: the paper path.
+    let bounced: Vec<(i32, Option<String>, Option<DateTime<Utc>>)> =
+        entity::student_guardian::Entity::find()
+            .select_only()
+            .column(entity::student_guardian::Column::StudentId)
+            .column(guardian::Column::Email)
+            .column(guardian::Column::EmailBouncedAt)
+            .join(
+                JoinType::InnerJoin,
+                entity::student_guardian::Entity::belongs_to(guardian::Entity)
+                    .from(entity::student_guardian::Column::GuardianId)
+                    .to(guardian::Column::Id)
+                    .into(),
+            )
+            .filter(entity::student_guardian::Column::StudentId.is_in(students.clone()))
+            .filter(guardian::Column::Active.eq(true))
+            .filter(sea_orm::sea_query::ExprTrait::eq(
+                Expr::col((guardian::Entity, guardian::Column::EmailBounced)),
+                Expr::col((guardian::Entity, guardian::Column::Email)),
+            ))
+            .into_tuple()
+            .all(db)
+            .await?;
     // Each reachable guardian's student and languages (recorded, chosen).
     let reachable: Vec<(i32, String, Option<String>)> = entity::student_guardian::Entity::find()
         .select_only()
@@ -1206,6 +1249,18 @@ pub async fn statuses(
         unwritten.sort_unstable();
         unwritten.dedup();
         let held = held.contains(student_id);
+        let bounced = bounced
+            .iter()
+            .filter(|(s, _, _)| s == student_id)
+            .map(|(_, email, at)| {
+                let email = email.clone().unwrap_or_default();
+                SentTo {
+                    email: if mask { mail::masked(&email) } else { email },
+                    sent_on: at.map(|at| at.date_naive().to_string()).unwrap_or_default(),
+                    delivery: mail::outbox::Delivery::Failed,
+                }
+            })
+            .collect();
         out.insert(
             *placement_id,
             ConsentStatus {
@@ -1217,6 +1272,7 @@ pub async fn statuses(
                 held,
                 asked_enough: moments.len() >= MOST_REQUESTS_FOR_STUDENT,
                 no_guardian_email: !held && family.is_empty(),
+                bounced,
                 unwritten_languages: unwritten,
             },
         );

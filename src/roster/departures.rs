@@ -117,6 +117,9 @@ pub struct Refusal {
     pub students: usize,
     pub moved: usize,
     pub guardians: usize,
+    /// When every problem is a row held for a change that may mean another
+    /// person or school (`identity`): how many rows the importer confirms.
+    pub confirm_review: Option<usize>,
 }
 
 impl From<Vec<ImportError>> for Refusal {
@@ -127,6 +130,7 @@ impl From<Vec<ImportError>> for Refusal {
             students: 0,
             moved: 0,
             guardians: 0,
+            confirm_review: None,
         }
     }
 }
@@ -182,6 +186,7 @@ pub fn check(changes: &[SchoolChange], confirmed: Option<usize>) -> Result<(), R
         students,
         moved: changes.iter().map(|c| c.moved).sum(),
         guardians,
+        confirm_review: None,
     })
 }
 

@@ -139,6 +139,20 @@ async fn read_files(Multipart(mut multipart): Multipart) -> AppResult<RosterFile
                     .ok()
                     .and_then(|n| n.trim().parse().ok());
             }
+            // The box "yes, the rows above are right" (`roster::identity`).
+            "confirm_review" => {
+                files.confirmed_review = std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(|n| n.trim().parse().ok());
+            }
+            // An admin's roster source (`roster::sources`); empty says none.
+            "source" => {
+                files.source = std::str::from_utf8(&bytes)
+                    .ok()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned);
+            }
             _ => {}
         }
     }

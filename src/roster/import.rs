@@ -40,6 +40,7 @@ pub use super::departures::Refusal;
 use super::{
     contacts,
     departures::{self, SchoolChange},
+    identity, sources,
 };
 use crate::{
     auth::extractors::CurrentUser,
@@ -171,6 +172,13 @@ pub struct RosterFiles {
     /// first try was refused for making many inactive at once
     /// (`departures`).
     pub confirmed_inactive: Option<usize>,
+    /// The roster source an admin names (`sources`): else the district org
+    /// of orgs.csv says it.
+    pub source: Option<String>,
+    /// How many held rows the importer said are right, when a first try
+    /// was refused for changes that may mean another person or school
+    /// (`identity`).
+    pub confirmed_review: Option<usize>,
 }
 
 /// What a successful import did.
@@ -199,6 +207,10 @@ pub struct ImportSummary {
     /// Placements whose guardians without a working consent link (a new
     /// contact, a new address) were emailed one.
     pub consent_requested: usize,
+    /// Placements whose guardians were emailed a link again only because
+    /// the last one to the same address could not be delivered (an address
+    /// its server refused for good is not asked again: `record_bounce`).
+    pub consent_resent: usize,
     /// References to people missing from users.csv, in file order.
     pub warnings: Vec<ImportWarning>,
     /// Home languages of the file's active guardians that we do not write
@@ -207,6 +219,13 @@ pub struct ImportSummary {
     pub unwritten_languages: Vec<(String, usize)>,
     /// How each file given was read, in the form's order.
     pub encodings: Vec<(&'static str, Encoding)>,
+    /// The roster source its ids were kept under (empty: none named).
+    pub source: String,
+    /// Schools on file under no source this roster took into its own.
+    pub schools_adopted: usize,
+    /// Students a counselor had added by hand that the roster's rows
+    /// matched by school, names and grade: they took the roster's id.
+    pub adopted: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -272,6 +291,9 @@ struct Guardian {
 #[derive(Debug)]
 struct Roster {
     orgs: Vec<Org>,
+    /// The district orgs of orgs.csv (line, sourcedId): one names the
+    /// roster's source.
+    districts: Vec<(u64, String)>,
     students: Vec<Student>,
     guardians: Vec<Guardian>,
     /// (student sourcedId, guardian sourcedId), each pair once.
@@ -767,6 +789,19 @@ impl LineIndex {
     }
 }
 
+/// A yes or no as exports write it, in any case: `true`/`false`, `t`/`f`,
+/// `yes`/`no`, `y`/`n`, `1`/`0` (SIS custom exports and the `metadata.*`
+/// columns districts fill from state reports use all of them; eyes17b F4).
+/// `Ok(None)` for an empty cell; `Err(())` for anything else.
+fn yes_or_no(value: &str) -> Result<Option<bool>, ()> {
+    match value.to_lowercase().as_str() {
+        "" => Ok(None),
+        "true" | "t" | "yes" | "y" | "1" => Ok(Some(true)),
+        "false" | "f" | "no" | "n" | "0" => Ok(Some(false)),
+        _ => Err(()),
+    }
+}
+
 fn boolean(
     table: &Table,
     row: &csv::StringRecord,
@@ -774,22 +809,19 @@ fn boolean(
     column: &str,
     errors: &mut Errors,
 ) -> Option<bool> {
-    match table.get(row, column).to_lowercase().as_str() {
-        "" => None,
-        "true" => Some(true),
-        "false" => Some(false),
-        other => {
-            errors.at(
-                table.file,
-                line,
-                say(
-                    "roster-error-boolean",
-                    vec![("column", column.into()), ("value", other.into())],
-                ),
-            );
-            None
-        }
-    }
+    let value = table.get(row, column);
+    yes_or_no(value).unwrap_or_else(|()| {
+        // Quoted as written, so the reader finds it in the file.
+        errors.at(
+            table.file,
+            line,
+            say(
+                "roster-error-boolean",
+                vec![("column", column.into()), ("value", value.into())],
+            ),
+        );
+        None
+    })
 }
 
 /// OneRoster's grade codes that are not numbers: infant/toddler, preschool,
@@ -813,10 +845,13 @@ enum Grades {
 /// OneRoster's codes: below the grades served, so left out.
 const EARLY_GRADE_WORDS: &[&str] = &["K", "Pre-K", "PreK", "Kindergarten", "Pre-Kindergarten"];
 
-/// A grade number as exports write it: `9`, `09`, Excel's `9.0`, `9th`,
-/// `Grade 9`.
+/// A grade number as exports write it, in any case: `9`, `09`, Excel's
+/// `9.0`, `9th`, `Grade 9`, `grade 9`, `9th Grade`.
 fn grade_number(code: &str) -> Option<i32> {
-    let code = code.strip_prefix("Grade ").unwrap_or(code).trim();
+    let code = code.to_lowercase();
+    let code = code.trim();
+    let code = code.strip_prefix("grade").unwrap_or(code).trim();
+    let code = code.strip_suffix("grade").unwrap_or(code).trim();
     let code = ["st", "nd", "rd", "th"]
         .iter()
         .find_map(|suffix| code.strip_suffix(suffix))
@@ -826,10 +861,15 @@ fn grade_number(code: &str) -> Option<i32> {
 }
 
 /// A student's grade from OneRoster's `grades`, which may list several
-/// ("10,11"): the highest, since a student between grades is moving up.
+/// ("10,11", or "10;11" as some exports separate them): the highest, since
+/// a student between grades is moving up.
 fn grade(codes: &str) -> Grades {
     let mut highest = None;
-    for code in codes.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+    for code in codes
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         let word = |w: &&str| w.eq_ignore_ascii_case(code);
         match grade_number(code) {
             Some(g) if (1..=13).contains(&g) => highest = highest.max(Some(g)),
@@ -994,7 +1034,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     else {
         return Err(errors.0);
     };
-    let schools = validate_orgs(&orgs, &mut errors);
+    let (schools, districts) = validate_orgs(&orgs, &mut errors);
     let school_ids: HashSet<&str> = schools.iter().map(|s| s.sourced_id.as_str()).collect();
     let mut unclaimed = demographics
         .as_ref()
@@ -1055,6 +1095,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
         Ok(Roster {
             encodings,
             orgs: schools,
+            districts,
             students: people.students,
             guardians: people.guardians,
             links,
@@ -1066,9 +1107,11 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     }
 }
 
-/// The schools of orgs.csv (other kinds of org are only checked for ids).
-fn validate_orgs(orgs: &Table, errors: &mut Errors) -> Vec<Org> {
+/// The schools of orgs.csv, and its districts (line, sourcedId); other
+/// kinds of org are only checked for ids.
+fn validate_orgs(orgs: &Table, errors: &mut Errors) -> (Vec<Org>, Vec<(u64, String)>) {
     let mut schools = Vec::new();
+    let mut districts = Vec::new();
     let mut seen = HashSet::new();
     for (line, row) in &orgs.rows {
         let line = *line;
@@ -1076,6 +1119,10 @@ fn validate_orgs(orgs: &Table, errors: &mut Errors) -> Vec<Org> {
         let Some(sourced_id) = sourced_id_once(orgs, row, &mut seen, &mut error) else {
             continue;
         };
+        if orgs.get(row, "type").eq_ignore_ascii_case("district") {
+            districts.push((line, sourced_id));
+            continue;
+        }
         // Exports differ in case ("School"), as for roles.
         if orgs.get(row, "type").eq_ignore_ascii_case("school") {
             let name = orgs.get(row, "name").to_owned();
@@ -1101,7 +1148,7 @@ fn validate_orgs(orgs: &Table, errors: &mut Errors) -> Vec<Org> {
             });
         }
     }
-    schools
+    (schools, districts)
 }
 
 /// Each row of demographics.csv, by sourcedId.
@@ -1418,13 +1465,16 @@ fn enabled(
     row: &csv::StringRecord,
     error: &mut impl FnMut(Message),
 ) -> Option<bool> {
-    match table.get(row, "enabledUser").to_lowercase().as_str() {
-        "true" | "" => Some(!table.get(row, "status").eq_ignore_ascii_case("tobedeleted")),
-        "false" => Some(false),
-        other => {
+    let value = table.get(row, "enabledUser");
+    match yes_or_no(value) {
+        Ok(Some(true) | None) => {
+            Some(!table.get(row, "status").eq_ignore_ascii_case("tobedeleted"))
+        }
+        Ok(Some(false)) => Some(false),
+        Err(()) => {
             error(say(
                 "roster-error-boolean",
-                vec![("column", "enabledUser".into()), ("value", other.into())],
+                vec![("column", "enabledUser".into()), ("value", value.into())],
             ));
             None
         }
@@ -1444,6 +1494,12 @@ fn person_names(users: &Table, row: &csv::StringRecord) -> Result<(String, Strin
     for name in [&given_name, &family_name] {
         if name.chars().any(char::is_control) {
             return Err("roster-error-names-control");
+        }
+        // Excel's plain "CSV" (Windows-1252, Mac Roman) cannot hold most
+        // of the world's letters and writes "?" for each: "?? ???" would
+        // be that student's name (eyes17b F6). UTF-8 keeps them all.
+        if users.encoding != Encoding::Utf8 && name.contains('?') {
+            return Err("roster-error-names-question-mark");
         }
         if name.is_empty() || name.chars().count() > MAX_PERSON_NAME {
             return Err("roster-error-names");
@@ -1581,14 +1637,94 @@ pub async fn import(
     };
     let (orgs, students) = (&roster.orgs, &roster.students);
     let txn = db::begin_write(db).await?;
+    let school_sourced_ids: Vec<&str> = orgs.iter().map(|o| o.sourced_id.as_str()).collect();
+    let source = match sources::of_roster(
+        &txn,
+        importer,
+        files.source.as_deref(),
+        &roster.districts,
+        &school_sourced_ids,
+    )
+    .await?
+    {
+        Ok(source) => source,
+        Err(errors) => return Ok(Err(errors.into())),
+    };
+    let mut summary = ImportSummary {
+        warnings: roster.warnings.clone(),
+        unwritten_languages: unwritten_languages(&roster.guardians),
+        encodings: roster.encodings.clone(),
+        source: source.clone(),
+        ..Default::default()
+    };
+    // Rows held until the importer confirms them (`identity`).
+    let mut review: Vec<ImportError> = Vec::new();
     // Schools: admins create them; counselors may import only schools assigned to them.
     let mut school_ids: HashMap<String, i32> = HashMap::new();
     let mut refused = Vec::new();
     for org in orgs {
-        let existing = school::Entity::find()
-            .filter(school::Column::SourcedId.eq(&org.sourced_id))
-            .one(&txn)
-            .await?;
+        let existing = match sources::school_on_file(&txn, &source, &org.sourced_id).await? {
+            sources::SchoolOnFile::Same(school) => {
+                if importer.role == Role::Admin {
+                    review.extend(identity::school_change(
+                        org.line,
+                        &org.sourced_id,
+                        &school,
+                        &org.name,
+                        false,
+                    ));
+                }
+                Some(school)
+            }
+            // Imported before sources were kept: this district's school
+            // when its counselor imports it or the names agree; else the
+            // importer confirms it (the transaction undoes it if refused).
+            sources::SchoolOnFile::Unsourced(school) => {
+                let theirs = importer.role == Role::Admin
+                    || counselor_school::Entity::find_by_id((importer.id, school.id))
+                        .one(&txn)
+                        .await?
+                        .is_some();
+                if theirs {
+                    if importer.role == Role::Admin {
+                        review.extend(identity::school_change(
+                            org.line,
+                            &org.sourced_id,
+                            &school,
+                            &org.name,
+                            true,
+                        ));
+                    }
+                    sources::adopt_school(&txn, school.id, &source).await?;
+                    summary.schools_adopted += 1;
+                }
+                Some(school)
+            }
+            sources::SchoolOnFile::Elsewhere {
+                source: other,
+                name,
+            } => {
+                if source == sources::UNNAMED {
+                    refused.push(sources::school_held_by_source(
+                        org.line,
+                        &org.sourced_id,
+                        &name,
+                        &other,
+                    ));
+                    continue;
+                }
+                // Another district's school under the same id: this one
+                // gets its own record, and the summary says so.
+                summary.warnings.push(ImportWarning {
+                    file: "orgs.csv",
+                    line: org.line,
+                    kind: "school-other-source",
+                    missing: format!("{} ({name}, {other})", org.sourced_id),
+                });
+                None
+            }
+            sources::SchoolOnFile::None => None,
+        };
         let id = match (existing, importer.role) {
             (Some(existing), Role::Admin) => {
                 let mut model: school::ActiveModel = existing.into();
@@ -1602,6 +1738,7 @@ pub async fn import(
                 school::ActiveModel {
                     name: Set(org.name.clone()),
                     sourced_id: Set(Some(org.sourced_id.clone())),
+                    roster_source: Set(source.clone()),
                     zip: Set(org.zip.clone()),
                     created_at: Set(Utc::now()),
                     ..Default::default()
@@ -1638,14 +1775,47 @@ pub async fn import(
     if !refused.is_empty() {
         return Ok(Err(refused.into()));
     }
+    summary.schools = school_ids.len();
 
-    let existing: HashMap<String, student::Model> = student::Entity::find()
+    // Students of this roster's source (those of schools it just took in
+    // from no source included).
+    let mut existing: HashMap<String, student::Model> = HashMap::new();
+    let listed_ids: Vec<&str> = students.iter().map(|s| s.sourced_id.as_str()).collect();
+    for chunk in listed_ids.chunks(500) {
+        for s in student::Entity::find()
+            .filter(student::Column::SourcedId.is_in(chunk.iter().copied()))
+            .filter(student::Column::RosterSource.eq(&source))
+            .all(&txn)
+            .await?
+        {
+            if let Some(id) = s.sourced_id.clone() {
+                existing.insert(id, s);
+            }
+        }
+    }
+    // Students of these schools not listed (a bulk file makes them inactive).
+    let schools_of_file: Vec<i32> = school_ids.values().copied().collect();
+    for s in student::Entity::find()
+        .filter(student::Column::SchoolId.is_in(schools_of_file.clone()))
         .filter(student::Column::SourcedId.is_not_null())
+        .filter(student::Column::RosterSource.eq(&source))
         .all(&txn)
         .await?
-        .into_iter()
-        .filter_map(|s| s.sourced_id.clone().map(|id| (id, s)))
+    {
+        if let Some(id) = s.sourced_id.clone() {
+            existing.entry(id).or_insert(s);
+        }
+    }
+    // An id another source holds where we cannot tell whose it is.
+    let unmatched: Vec<(u64, &str)> = students
+        .iter()
+        .filter(|s| !existing.contains_key(&s.sourced_id))
+        .map(|s| (s.line, s.sourced_id.as_str()))
         .collect();
+    let elsewhere = sources::students_held_elsewhere(&txn, &source, &unmatched).await?;
+    if !elsewhere.is_empty() {
+        return Ok(Err(elsewhere.into()));
+    }
     // A counselor's roster may not move a student in from a school that is
     // not theirs: that would hand them another school's records.
     if importer.role != Role::Admin {
@@ -1682,6 +1852,40 @@ pub async fn import(
                 .unwrap_or(school_ids[&s.schools[0]])
         })
         .collect();
+    // Students a counselor added by hand that rows no id matched are (one
+    // to one, by school, names and grade), and what about students matched
+    // by id the importer must confirm (`identity`).
+    let listed: Vec<identity::Listed<'_>> = students
+        .iter()
+        .zip(&assigned)
+        .map(|(s, &school_id)| identity::Listed {
+            line: s.line,
+            sourced_id: &s.sourced_id,
+            school_id,
+            given_name: &s.given_name,
+            family_name: &s.family_name,
+            grade: s.grade,
+        })
+        .collect();
+    let unmatched: Vec<usize> = (0..students.len())
+        .filter(|&at| !existing.contains_key(&students[at].sourced_id))
+        .collect();
+    let hand_added = identity::HandAdded::of(&txn, &schools_of_file).await?;
+    let (adopted, ambiguous) = hand_added.matches(&listed, &unmatched);
+    review.extend(ambiguous);
+    for (s, row) in students.iter().zip(&listed) {
+        if let Some(current) = existing.get(&s.sourced_id) {
+            review.extend(identity::student_changes(current, row));
+        }
+    }
+    if !review.is_empty() && files.confirmed_review != Some(review.len()) {
+        review.sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
+        let count = review.len();
+        return Ok(Err(Refusal {
+            confirm_review: Some(count),
+            ..review.into()
+        }));
+    }
     // Students of these schools missing from the roster become inactive
     // (history kept); a delta export lists only who changed. Unless that
     // would empty a school, or take most of it at once unconfirmed.
@@ -1699,20 +1903,30 @@ pub async fn import(
     if let Err(refusal) = departures::check_emptied(&changes) {
         return Ok(Err(refusal));
     }
-    let mut summary = ImportSummary {
-        schools: school_ids.len(),
-        warnings: roster.warnings.clone(),
-        unwritten_languages: unwritten_languages(&roster.guardians),
-        encodings: roster.encodings.clone(),
-        ..Default::default()
-    };
     let mut new_rows = Vec::new();
     let total = students.len();
     for (n, (s, &school_id)) in students.iter().zip(&assigned).enumerate() {
-        let current = existing.get(&s.sourced_id);
-        match current {
+        let by_id = existing.get(&s.sourced_id);
+        match by_id.or_else(|| adopted.get(&n)) {
             Some(current) => {
                 let mut model: student::ActiveModel = current.clone().into();
+                // A hand-added record takes the roster's id (and keeps
+                // its account, history and id: nothing is counted twice).
+                let adopting = by_id.is_none();
+                if adopting {
+                    model.sourced_id = Set(Some(s.sourced_id.clone()));
+                    model.roster_source = Set(source.clone());
+                    summary.adopted += 1;
+                    summary.warnings.push(ImportWarning {
+                        file: "users.csv",
+                        line: s.line,
+                        kind: "adopted",
+                        missing: format!(
+                            "{} {} (#{})",
+                            current.first_name, current.last_name, current.id
+                        ),
+                    });
+                }
                 model.school_id.set_if_not_equals(school_id);
                 model.first_name.set_if_not_equals(s.given_name.clone());
                 model.last_name.set_if_not_equals(s.family_name.clone());
@@ -1741,7 +1955,7 @@ pub async fn import(
                 }
                 if model.is_changed() {
                     let updated = model.update(&txn).await?;
-                    summary.updated += 1;
+                    summary.updated += usize::from(!adopting);
                     if updated.date_of_birth != current.date_of_birth {
                         let effect = crate::placements::consent::after_birth_date(
                             &txn,
@@ -1768,6 +1982,7 @@ pub async fn import(
                     created_at: Set(Utc::now()),
                     date_of_birth: Set(d.birth_date),
                     sourced_id: Set(Some(s.sourced_id.clone())),
+                    roster_source: Set(source.clone()),
                     gender: Set(d.gender.clone()),
                     race_ethnicity: Set(d.race_ethnicity.clone().flatten()),
                     low_income: Set(d.low_income.flatten()),
@@ -1801,11 +2016,19 @@ pub async fn import(
             .exec(&txn)
             .await?;
     }
-    let contacts =
-        match import_guardians(&txn, importer, &roster, &school_ids, &mut summary).await? {
-            Ok(contacts) => contacts,
-            Err(refused) => return Ok(Err(refused.into())),
-        };
+    let contacts = match import_guardians(
+        &txn,
+        importer,
+        &roster,
+        &source,
+        &school_ids,
+        &mut summary,
+    )
+    .await?
+    {
+        Ok(contacts) => contacts,
+        Err(refused) => return Ok(Err(refused.into())),
+    };
     for change in &mut changes {
         if let Some(&(active, ending)) = contacts.get(&change.school_id) {
             change.guardians_active = active;
@@ -1832,7 +2055,8 @@ pub async fn import(
 }
 
 /// What the roster would do to the active students of each of its schools
-/// (`existing`: every student on file with a sourcedId, before the import;
+/// (`existing`: the students of the roster's source it lists or its
+/// schools hold, before the import;
 /// `assigned`: the school each of `students` goes to), and the ids of the
 /// students it leaves out, who become inactive. A listed student assigned
 /// to another school leaves the one they are at (see `departures`).
@@ -1910,6 +2134,7 @@ async fn import_guardians(
     txn: &DatabaseTransaction,
     importer: &CurrentUser,
     roster: &Roster,
+    source: &str,
     school_ids: &HashMap<String, i32>,
     summary: &mut ImportSummary,
 ) -> AppResult<Result<contacts::Ended, Vec<ImportError>>> {
@@ -1918,6 +2143,7 @@ async fn import_guardians(
     let on_file: Vec<student::Model> = student::Entity::find()
         .filter(student::Column::SchoolId.is_in(schools.clone()))
         .filter(student::Column::SourcedId.is_not_null())
+        .filter(student::Column::RosterSource.eq(source))
         .all(txn)
         .await?;
     let staying: HashMap<i32, i32> = on_file
@@ -1946,6 +2172,7 @@ async fn import_guardians(
     for chunk in listed.chunks(500) {
         for g in guardian::Entity::find()
             .filter(guardian::Column::SourcedId.is_in(chunk.to_vec()))
+            .filter(guardian::Column::RosterSource.eq(source))
             .all(txn)
             .await?
         {
@@ -2098,6 +2325,7 @@ async fn import_guardians(
                 };
                 new_rows.push(guardian::ActiveModel {
                     sourced_id: Set(Some(g.sourced_id.clone())),
+                    roster_source: Set(source.to_owned()),
                     given_name: Set(g.given_name.clone()),
                     family_name: Set(g.family_name.clone()),
                     email: Set(email),
@@ -2123,6 +2351,7 @@ async fn import_guardians(
     for chunk in listed.chunks(500) {
         for g in guardian::Entity::find()
             .filter(guardian::Column::SourcedId.is_in(chunk.to_vec()))
+            .filter(guardian::Column::RosterSource.eq(source))
             .all(txn)
             .await?
         {
@@ -2230,7 +2459,8 @@ async fn import_guardians(
     // A consent link sent to a guardian the roster unlinked, made inactive
     // or gave another address ends; guardians without a working link get one.
     let refreshed = crate::placements::consent::refresh_links(txn, &roster_students, now).await?;
-    summary.consent_requested += refreshed.asked;
+    summary.consent_requested += refreshed.asked - refreshed.asked_again;
+    summary.consent_resent += refreshed.asked_again;
     Ok(Ok(ended))
 }
 
@@ -2310,6 +2540,8 @@ mod tests {
             demographics: demographics.into(),
             manifest: Vec::new(),
             confirmed_inactive: None,
+            source: None,
+            confirmed_review: None,
         }
     }
 
@@ -2336,7 +2568,15 @@ mod tests {
         for (written, served) in [("9th", 9), ("Grade 10", 10), ("11.0", 11), ("12th", 12)] {
             assert_eq!(grade(written), Grades::Served(served), "{written}");
         }
-        for bad in ["14", "0", "ninth", "10,grade", "9-12", "9;10"] {
+        for (written, served) in [
+            ("grade 9", 9),
+            ("GRADE 10", 10),
+            ("9th Grade", 9),
+            ("10;11", 11),
+        ] {
+            assert_eq!(grade(written), Grades::Served(served), "{written}");
+        }
+        for bad in ["14", "0", "ninth", "10,grade", "9-12", "grade"] {
             assert_eq!(grade(bad), Grades::Invalid, "{bad}");
         }
     }
@@ -2722,6 +2962,8 @@ mod tests {
                     demographics: DEMOGRAPHICS.into(),
                     manifest: Vec::new(),
                     confirmed_inactive: None,
+                    source: None,
+                    confirmed_review: None,
                 },
                 Expected {
                     file: "users.csv",
@@ -2741,7 +2983,7 @@ mod tests {
                 Expected {
                     file: "demographics.csv",
                     line: 2,
-                    message: "metadata.englishLearner must be true or false, not “maybe”.".into(),
+                    message: "metadata.englishLearner must be true or false (yes, no, Y, N, 1 and 0 are read too), not “maybe”.".into(),
                 },
             ),
         ];

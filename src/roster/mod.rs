@@ -1,13 +1,18 @@
 //! School rosters: the students a counselor looks after, the one-time
 //! codes they hand out so each student can claim an account, and roster
-//! uploads from the web, imported in the background (`uploads`).
+//! uploads from the web, imported in the background (`uploads`). A roster
+//! only updates records of its own source (`sources`: ids are unique only
+//! within one district's system) that are provably the same people and
+//! schools (`identity`).
 
 pub mod claim_code;
 mod contacts;
 pub mod departures;
 mod handlers;
+mod identity;
 pub mod import;
 pub mod service;
+mod sources;
 pub mod uploads;
 
 use axum::{

@@ -16,7 +16,7 @@ use crate::{
     counseling::audit::{self, AuditAction},
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
-    i18n::{self, t},
+    i18n::{self, Message, t},
     paging::{self, Paging},
 };
 
@@ -161,6 +161,9 @@ pub struct NewStudent {
     pub first_name: String,
     pub last_name: String,
     pub grade: String,
+    /// The student information system's id, when the counselor has it:
+    /// the roster then finds this record instead of making a second one.
+    pub sourced_id: String,
 }
 
 /// How counselors tell two students of the same name apart: the student
@@ -211,6 +214,12 @@ pub async fn add_student(
         limit::SHORT_NAME,
     );
     let grade = errors.integer("grade", "counselor-codes-grade", &form.grade, 6, 13);
+    let sourced_id = errors.optional_text(
+        "sourced_id",
+        "counselor-codes-sis-id",
+        &form.sourced_id,
+        limit::SIS_ID,
+    );
     let (Some(school_id), Some(grade)) = (school_id, grade) else {
         return Err(AppError::Validation(errors));
     };
@@ -218,6 +227,27 @@ pub async fn add_student(
     let school_id = i32::try_from(school_id).map_err(|_| AppError::NotFound)?;
     let txn = crate::db::begin_write(db).await?;
     ensure_school_access(&txn, user, school_id).await?;
+    // The id belongs to the source the school's roster comes from; one
+    // already on a record there is that student, not a new one.
+    let school = crate::db::found::<entity::school::Entity>(&txn, school_id).await?;
+    let sourced_id = (!sourced_id.is_empty()).then_some(sourced_id);
+    if let Some(id) = &sourced_id {
+        let taken = student::Entity::find()
+            .filter(student::Column::SourcedId.eq(id))
+            .filter(student::Column::RosterSource.eq(&school.roster_source))
+            .one(&txn)
+            .await?;
+        if let Some(taken) = taken {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "sourced_id",
+                Message::new("counselor-error-sis-id-taken")
+                    .arg("id", id.as_str())
+                    .arg("name", format!("{} {}", taken.first_name, taken.last_name)),
+            );
+            return Err(AppError::Validation(errors));
+        }
+    }
 
     let code = claim_code::generate();
     let expires = Utc::now() + Duration::days(claim_code::VALID_DAYS);
@@ -231,6 +261,8 @@ pub async fn add_student(
         claim_code_expires_at: Set(Some(expires)),
         active: Set(true),
         created_at: Set(Utc::now()),
+        roster_source: Set(school.roster_source.clone()),
+        sourced_id: Set(sourced_id),
         ..Default::default()
     }
     .insert(&txn)

@@ -117,6 +117,8 @@ async fn run(db: DatabaseConnection, id: i32, importer: CurrentUser, files: Rost
         total.store(of, Ordering::Relaxed);
     };
     let outcome = import::import(&db, &importer, &files, &progress).await;
+    // What the next form carries over: the source named and a yes given.
+    let (source, confirmed_review) = (files.source.clone(), files.confirmed_review);
     ticker.abort();
     let (status, outcome) = match outcome {
         Ok(Ok(mut summary)) => {
@@ -146,6 +148,9 @@ async fn run(db: DatabaseConnection, id: i32, importer: CurrentUser, files: Rost
                 "students": refusal.students,
                 "moved": refusal.moved,
                 "guardians": refusal.guardians,
+                "confirm_review": refusal.confirm_review,
+                "confirmed_review": confirmed_review,
+                "source": source,
             });
             (RosterUploadStatus::Refused, Some(outcome))
         }

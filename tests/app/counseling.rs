@@ -743,6 +743,8 @@ async fn the_command_line_imports_a_roster_folder() {
         stembridge::config::ImportRosterArgs {
             path: SAMPLE.into(),
             confirm_inactive: None,
+            source: None,
+            confirm_review: None,
         },
     )
     .await

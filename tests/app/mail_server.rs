@@ -124,7 +124,20 @@ struct Collector {
     data: Vec<u8>,
 }
 
+/// Addresses whose local part starts with this have no mailbox here: the
+/// server refuses them for good (`550`), as a real one refuses a mistyped
+/// or closed inbox.
+pub const NO_SUCH_MAILBOX: &str = "bounce.";
+
 impl Handler for Collector {
+    fn rcpt(&mut self, to: &str) -> Response {
+        if to.trim_start_matches('<').starts_with(NO_SUCH_MAILBOX) {
+            mailin::response::NO_MAILBOX
+        } else {
+            mailin::response::OK
+        }
+    }
+
     fn data_start(&mut self, _domain: &str, from: &str, _is8bit: bool, to: &[String]) -> Response {
         self.from = from.to_owned();
         self.to = to.to_vec();

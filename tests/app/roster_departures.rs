@@ -238,6 +238,8 @@ async fn the_command_line_roster_import_asks_for_the_same_yes() {
             stembridge::config::ImportRosterArgs {
                 path: folder.path().into(),
                 confirm_inactive,
+                source: None,
+                confirm_review: None,
             },
         )
     };
@@ -369,7 +371,7 @@ async fn students_moved_to_another_school_of_the_file_count_as_leaving_the_first
             students("sch-1", numbers).replace(",true,sch-1,student,", ",true,sch-2,student,")
         };
         let at_lincoln = "student WHERE active = true AND school_id = \
-             (SELECT id FROM school WHERE sourced_id = 'sch-1')";
+             (SELECT id FROM school WHERE roster_sourced_id = 'sch-1')";
         let first = format!("{}{}", students("sch-1", 1..=30), students("sch-2", 1..=3));
         assert!(!upload(first, vec![]).await.refused);
         assert_eq!(app.count(at_lincoln).await, 30);

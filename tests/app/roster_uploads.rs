@@ -650,8 +650,8 @@ async fn a_refused_rosters_problems_are_written_in_each_readers_language_and_old
         assert!(refused.refused, "{}", refused.page);
         assert!(
             refused.page.contains(
-                "users.csv, line 2: grades must be grades from 06 to 13 separated by commas, \
-                 not “ten”."
+                "users.csv, line 2: grades must be grades from 06 to 13 (like 09, 9th or \
+                 Grade 9), several separated by commas, not “ten”."
             ),
             "{}",
             refused.page
@@ -678,8 +678,8 @@ async fn a_refused_rosters_problems_are_written_in_each_readers_language_and_old
         let page = in_spanish(format!("/counselor/roster/uploads/{id}")).await;
         assert!(
             page.contains(
-                "users.csv, línea 2: grades debe contener grados del 06 al 13 separados por \
-                 comas, no «ten»."
+                "users.csv, línea 2: grades debe contener grados del 06 al 13 (como 09, 9th o \
+                 Grade 9), varios separados por comas, no «ten»."
             ),
             "{page}"
         );

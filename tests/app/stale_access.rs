@@ -272,7 +272,7 @@ async fn awaiting_consent(app: &TestApp) -> Consent {
         .await;
     assert!(!upload.refused, "roster imported: {}", upload.page);
     let school = app
-        .number("SELECT CAST(id AS BIGINT) AS n FROM school WHERE sourced_id = 'sch-1'")
+        .number("SELECT CAST(id AS BIGINT) AS n FROM school WHERE roster_sourced_id = 'sch-1'")
         .await as i32;
     let student_id = app
         .number("SELECT CAST(id AS BIGINT) AS n FROM student WHERE sourced_id = 'stu-1'")
@@ -468,7 +468,7 @@ async fn a_counselor_cannot_change_a_guardian_shared_with_another_schools_studen
             .await;
         assert!(!upload.refused, "{}", upload.page);
         let roosevelt = app
-            .number("SELECT CAST(id AS BIGINT) AS n FROM school WHERE sourced_id = 'sch-2'")
+            .number("SELECT CAST(id AS BIGINT) AS n FROM school WHERE roster_sourced_id = 'sch-2'")
             .await as i32;
         let beto = app
             .number("SELECT CAST(id AS BIGINT) AS n FROM student WHERE sourced_id = 'stu-2'")
