@@ -46,6 +46,7 @@ mod m20261212_000053_add_consent_request_mail;
 mod m20261213_000054_create_mail_outbox_organization;
 mod m20261214_000055_index_mail_outbox_recipient;
 mod m20261215_000056_add_mail_notice_and_placement;
+mod m20261216_000057_create_placement_calendar;
 
 use std::sync::OnceLock;
 
@@ -129,6 +130,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261213_000054_create_mail_outbox_organization::Migration),
             Box::new(m20261214_000055_index_mail_outbox_recipient::Migration),
             Box::new(m20261215_000056_add_mail_notice_and_placement::Migration),
+            Box::new(m20261216_000057_create_placement_calendar::Migration),
         ]
     }
 }
