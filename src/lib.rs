@@ -34,7 +34,7 @@ pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe a
 pub mod notifications; // in-app messages
 pub mod opportunities; // postings, their lifecycle, and their schema.org JobPosting for search engines
 pub mod organizations; // employers, verification (and who hears of each decision), the days each was suspended, invitations, reviewed renames, look-alikes of barred organizations
-pub mod placements; // placements, guardian consent (and its withdrawal), hours, completion; closing those whose dates ended before any consent; what one student may hold at once; what the family is mailed when the host is suspended and reinstated
+pub mod placements; // placements, guardian consent (and its withdrawal), hours, completion; closing those whose dates ended before any consent; what one student may hold at once; what the family is mailed when the host is suspended and reinstated; the numbered revisions of each placement's calendar entry
 pub mod profiles; // a student's profile and saved needs
 pub mod roster; // OneRoster import (from the command line, or uploaded and run in the background; ids kept per roster source, rows that may be someone else confirmed) and claim codes
 pub mod search; // the search engines, the outbox worker, /search, the API and its OpenAPI document

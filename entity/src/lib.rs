@@ -34,6 +34,7 @@ pub mod organization_invite;
 pub mod organization_suspension;
 pub mod password_reset;
 pub mod placement;
+pub mod placement_calendar;
 pub mod rate_limit;
 pub mod roster_upload;
 pub mod saved_search;

@@ -179,6 +179,7 @@ families-roster-consent = { $count ->
    *[other] { $count } placements now wait for guardian consent because birth dates changed
 } (see Consent forms).
 families-birth-date-confirm-start = This date makes the student 18 by the start of a placement waiting for a guardian's consent, so saving it starts that placement without consent. If the date is right, tick “Start it without a guardian's consent” and save again; nothing was saved.
+families-birth-date-org-not-verified = This date makes the student 18 by the start of “{ $title }”, which would start it without a guardian's consent, but the organization hosting it is under review and not verified at the moment: no placement starts there, with consent or without. Nothing was saved. Save the date again once the organization is verified.
 families-record-start-without-consent = Start it without a guardian's consent if this date makes the student 18 by a waiting placement's start
 families-consent-held = Your placement “{ $title }” is on hold until a parent or guardian gives consent again: your family asked the district to check a change of their contact details. Your school will be in touch.
 families-report-title = A change you did not ask for?

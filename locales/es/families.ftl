@@ -188,6 +188,7 @@ families-roster-consent = { $count ->
    *[other] { $count } prácticas esperan ahora el consentimiento del tutor porque cambiaron fechas de nacimiento
 } (vea Formularios de consentimiento).
 families-birth-date-confirm-start = Esta fecha hace que el estudiante tenga 18 años al empezar una práctica que espera el consentimiento del tutor, así que guardarla la inicia sin consentimiento. Si la fecha es correcta, marque «Iniciarla sin el consentimiento de un tutor» y guarde de nuevo; no se guardó nada.
+families-birth-date-org-not-verified = Esta fecha hace que el estudiante tenga 18 años al comienzo de “{ $title }”, lo que la iniciaría sin el consentimiento de un tutor, pero la organización que la recibe está en revisión y no está verificada en este momento: ninguna práctica comienza allí, con consentimiento o sin él. No se guardó nada. Guarde la fecha de nuevo cuando la organización esté verificada.
 families-record-start-without-consent = Iniciarla sin el consentimiento de un tutor si esta fecha hace que el estudiante tenga 18 años al empezar una práctica en espera
 families-consent-held = Tu práctica «{ $title }» queda en pausa hasta que tu madre, padre o tutor vuelva a dar su consentimiento: tu familia pidió al distrito revisar un cambio de sus datos de contacto. Tu escuela se comunicará contigo.
 families-report-title = ¿Un cambio que usted no pidió?

@@ -48,6 +48,7 @@ mod m20261214_000055_index_mail_outbox_recipient;
 mod m20261215_000056_add_mail_notice_and_placement;
 mod m20261215_000058_add_roster_sources;
 mod m20261215_000059_add_guardian_email_bounced;
+mod m20261216_000057_create_placement_calendar;
 
 use std::sync::OnceLock;
 
@@ -133,6 +134,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261215_000056_add_mail_notice_and_placement::Migration),
             Box::new(m20261215_000058_add_roster_sources::Migration),
             Box::new(m20261215_000059_add_guardian_email_bounced::Migration),
+            Box::new(m20261216_000057_create_placement_calendar::Migration),
         ]
     }
 }

@@ -73,11 +73,13 @@ pub const CONTENT_TYPE: &str = "text/calendar; charset=utf-8; method=PUBLISH";
 /// `mail::SITE` stands for the site's address: [`finish`] replaces both.
 pub const SENDER: &str = "@@SENDER@@";
 
-/// The `SEQUENCE` of a file made at `stamp`: two a second since 2026, and
-/// the odd one for a cancellation, so a file made later, or a cancellation
-/// made in the same second as its confirmation, always comes after (no
-/// counter to store; the value fits the signed 32 bits §3.3.8 allows until
-/// 2060).
+/// The clock's `SEQUENCE` for a file made at `stamp`: two a second since
+/// 2026, the odd one for a cancellation (the value fits the signed 32 bits
+/// §3.3.8 allows until 2060). Files made before migration 57 carried it; a
+/// placement's files now take the next number above the last one issued,
+/// never below this (`placements::calendar_revision`), since two files
+/// made in one second, or on servers whose clocks differ, must still be
+/// ordered.
 pub fn sequence(stamp: DateTime<Utc>, cancelled: bool) -> u32 {
     let epoch = NaiveDate::from_ymd_opt(2026, 1, 1)
         .unwrap_or_default()

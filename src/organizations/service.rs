@@ -762,26 +762,29 @@ async fn flag_students_of(
         )
         .await?;
     }
-    let stamp = super::suspensions::news_stamp(db, organization.id, now).await?;
-    tell_families_of_pause(db, &placements, &students, stamp).await
+    tell_families_of_pause(db, &placements, &students, now).await
 }
 
 /// The student and the family of each open placement at an organization
 /// that just lost its verification hear it by mail: not to go there for
-/// now, their calendar entry cancelled (`placements::pause`).
+/// now, their calendar entry cancelled (`placements::pause`). A placement
+/// whose last day is past (left open: nobody completed it) has no day to
+/// stay away from, and hears nothing, as at the reinstatement
+/// (`placements::resume`; eyes17c F5). Its counselors are still told.
 async fn tell_families_of_pause(
     db: &impl ConnectionTrait,
     placements: &[placement::Model],
     students: &[student::Model],
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    for placement in placements {
+    let today = crate::format::day_of(now);
+    for placement in placements.iter().filter(|p| p.end_date >= today) {
         let Some(student) = students.iter().find(|s| s.id == placement.student_id) else {
             continue;
         };
         let opportunity =
             crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
-        crate::placements::pause::tell_of_pause(db, placement, &opportunity, student, now).await?;
+        crate::placements::pause::tell_of_pause(db, placement, &opportunity, student).await?;
     }
     Ok(())
 }

@@ -107,34 +107,18 @@ pub async fn covering(
         .find(|s| s.covers(day)))
 }
 
-/// The moment the calendar files of the news of `organization_id`'s latest
-/// decision are stamped (`pause`'s cancellations, `resume`'s entries put
-/// back): its own moment, but at least a second after the previous
-/// decision's, so each file's `SEQUENCE` (two a second:
-/// `mail::calendar::sequence`) is above the one before even when a
-/// reviewer suspends, reinstates and suspends again within a second.
-/// Read after the decision's period is opened or closed; `now` when the
-/// organization has none (a rejection).
-pub async fn news_stamp(
+/// When `organization_id`'s latest suspension began (`None`: never
+/// suspended). Read at a reinstatement, it is the suspension just lifted:
+/// what its news told whom is what was queued since (`placements::resume`).
+pub async fn latest_began(
     db: &impl ConnectionTrait,
     organization_id: i32,
-    now: DateTime<Utc>,
-) -> AppResult<DateTime<Utc>> {
-    let periods = organization_suspension::Entity::find()
+) -> AppResult<Option<DateTime<Utc>>> {
+    Ok(organization_suspension::Entity::find()
         .filter(organization_suspension::Column::OrganizationId.eq(organization_id))
-        .order_by_asc(organization_suspension::Column::SuspendedAt)
-        .order_by_asc(organization_suspension::Column::Id)
-        .all(db)
-        .await?;
-    let after = |last: Option<DateTime<Utc>>, at: DateTime<Utc>| {
-        last.map_or(at, |last| at.max(last + chrono::Duration::seconds(1)))
-    };
-    let mut last = None;
-    for period in &periods {
-        last = Some(after(last, period.suspended_at));
-        if let Some(reinstated_at) = period.reinstated_at {
-            last = Some(after(last, reinstated_at));
-        }
-    }
-    Ok(last.unwrap_or(now))
+        .order_by_desc(organization_suspension::Column::SuspendedAt)
+        .order_by_desc(organization_suspension::Column::Id)
+        .one(db)
+        .await?
+        .map(|period| period.suspended_at))
 }

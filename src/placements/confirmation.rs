@@ -6,11 +6,10 @@
 //! on (with the calendar entry cancelled), or a guardian's consent was
 //! declined.
 
-use chrono::{DateTime, Utc};
 use entity::{MailTopic, opportunity, placement, school, student};
 use sea_orm::ConnectionTrait;
 
-use super::consent::Facts;
+use super::{calendar_revision::Revision, consent::Facts};
 use crate::{
     error::AppResult,
     families::service as families,
@@ -68,6 +67,7 @@ pub async fn confirm(
     }
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
+    let revision = super::calendar_revision::next(db, placement.id, false).await?;
     // The name and relationship written on a paper form, so each parent can
     // tell whether it concerns them (eyes15b F4).
     let signer = match (&placement.guardian_name, &placement.guardian_relationship) {
@@ -87,7 +87,7 @@ pub async fn confirm(
             withdraw: (!guardian).then_some(link.as_str()),
             student_reads: !guardian,
             cancelled: false,
-            stamp: Utc::now(),
+            revision,
         };
         let body = calendar_file(placement, opportunity, &facts, student, &invitation);
         send(
@@ -216,16 +216,23 @@ pub async fn tell_family(
             guardian_always(g).map(|to| (to, format!("{} {}", g.given_name, g.family_name)))
         })
         .collect();
+    // The confirmation's calendar entry, called off (one revision for
+    // every guardian's copy).
+    let ends = matches!(news, FamilyNews::CalledOff | FamilyNews::Withdrawn(_));
+    let revision = if confirmed && ends && !recipients.is_empty() {
+        Some(super::calendar_revision::next(db, before.id, true).await?)
+    } else {
+        None
+    };
     for (to, name) in recipients {
-        let ends = matches!(news, FamilyNews::CalledOff | FamilyNews::Withdrawn(_));
-        let attachment = (confirmed && ends).then(|| {
+        let attachment = revision.map(|revision| {
             let invitation = Invitation {
                 lang: to.lang,
                 school: &school,
                 withdraw: None,
                 student_reads: false,
                 cancelled: true,
-                stamp: Utc::now(),
+                revision,
             };
             calendar_attachment(calendar_file(
                 before,
@@ -297,7 +304,7 @@ pub async fn tell_student(
         withdraw: None,
         student_reads: true,
         cancelled: true,
-        stamp: Utc::now(),
+        revision: super::calendar_revision::next(db, before.id, true).await?,
     };
     let body = calendar_file(before, opportunity, &facts, student, &invitation);
     send(
@@ -344,9 +351,9 @@ struct Invitation<'a> {
     student_reads: bool,
     /// The event called off.
     cancelled: bool,
-    /// When the file is made: its `DTSTAMP`, and its `SEQUENCE`
-    /// (`calendar::sequence`).
-    stamp: DateTime<Utc>,
+    /// Which revision of the entry the file is: its `DTSTAMP` and
+    /// `SEQUENCE` (`calendar_revision`).
+    revision: Revision,
 }
 
 /// The placement's calendar file in the reader's language: a job-shadow
@@ -442,10 +449,9 @@ fn calendar_file(
     };
     description.push(t_args(lang, next, args));
     let description = description.join("\n");
-    let stamp = invitation.stamp;
     calendar::ics(&Event {
         uid,
-        stamp,
+        stamp: invitation.revision.stamp,
         when,
         zone: crate::format::zone_name().map(|name| Zone {
             name,
@@ -458,7 +464,7 @@ fn calendar_file(
             name: invitation.school,
             address: calendar::SENDER,
         }),
-        sequence: calendar::sequence(stamp, invitation.cancelled),
+        sequence: invitation.revision.sequence,
         cancelled: invitation.cancelled,
     })
 }
@@ -471,9 +477,9 @@ pub(super) struct Entry<'a> {
     pub school: &'a str,
     pub student_reads: bool,
     pub cancelled: bool,
-    /// When it is made (see `Invitation::stamp`): a later file replaces
-    /// an earlier one in the reader's calendar.
-    pub stamp: DateTime<Utc>,
+    /// Which revision it is (`calendar_revision::next`): a later one
+    /// replaces an earlier one in the reader's calendar.
+    pub revision: Revision,
 }
 
 /// The calendar entry a confirmation of `placement` sent, made again (same
@@ -495,7 +501,7 @@ pub(super) fn calendar_entry(
         withdraw: (entry.student_reads && !entry.cancelled).then_some(page.as_str()),
         student_reads: entry.student_reads,
         cancelled: entry.cancelled,
-        stamp: entry.stamp,
+        revision: entry.revision,
     };
     calendar_attachment(calendar_file(
         placement,

@@ -405,6 +405,19 @@ pub async fn after_birth_date(
             ),
             _ => continue,
         };
+        let opportunity =
+            crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
+        // Starting it is what consent would do, and a host under review
+        // takes no consent (paper or link): refused the same way, and the
+        // caller's transaction, birth date included, is dropped (eyes17c
+        // F2). Read under the share lock a consent decision takes.
+        if to == PlacementStatus::Active && !organization_verified(db, &opportunity).await? {
+            return Err(AppError::Conflict(i18n::t_args(
+                i18n::current(),
+                "families-birth-date-org-not-verified",
+                vec![("title", opportunity.title.as_str().into())],
+            )));
+        }
         let moved = placement::Entity::update_many()
             .col_expr(placement::Column::Status, Expr::value(to))
             .filter(placement::Column::Id.eq(placement.id))
@@ -414,8 +427,6 @@ pub async fn after_birth_date(
         if moved.rows_affected != 1 {
             continue;
         }
-        let opportunity =
-            crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
         if to == PlacementStatus::AwaitingConsent {
             effect.waiting.push(placement.id);
             // A link the guardians hold still works again: dates changed
@@ -771,6 +782,27 @@ pub async fn refresh_links(
     students: &[i32],
     now: DateTime<Utc>,
 ) -> AppResult<LinksRefreshed> {
+    refresh(db, students, now, Asking::Unreached).await
+}
+
+/// Which guardians of a waiting placement with no working link are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Asking {
+    /// Those never asked, or whose last link stopped reaching them: a
+    /// link that ran out its days is left to "send again".
+    Unreached,
+    /// Every one: the host was under review, so a link that ran out
+    /// meanwhile could not be answered, and every family is told the
+    /// review is over (`resume`).
+    Everyone,
+}
+
+async fn refresh(
+    db: &impl ConnectionTrait,
+    students: &[i32],
+    now: DateTime<Utc>,
+    asking: Asking,
+) -> AppResult<LinksRefreshed> {
     let mut outcome = LinksRefreshed::default();
     for chunk in students.chunks(500) {
         let placements = placement::Entity::find()
@@ -837,7 +869,7 @@ pub async fn refresh_links(
                 .iter()
                 .filter(|(student, _)| *student == placement.student_id)
                 .map(|(_, guardian)| guardian)
-                .filter(|g| to_ask(&requests, placement.id, g.id, now))
+                .filter(|g| to_ask(&requests, placement.id, g.id, now, asking))
                 .collect();
             if unasked.is_empty() {
                 continue;
@@ -848,6 +880,11 @@ pub async fn refresh_links(
                 continue;
             }
             let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
+            // An adult's family, or that of a student the roster no longer
+            // lists, is not asked (as "send again" and the reminder).
+            if not_the_familys(&student, placement).is_some() {
+                continue;
+            }
             let facts = Facts::load(db, &opportunity).await?;
             let school = super::confirmation::school_of(db, &student).await?;
             let (mut asked, mut only_again) = (false, true);
@@ -873,10 +910,10 @@ pub async fn refresh_links(
 
 /// After an organization is verified again (a suspension lifted), in the
 /// same transaction: nobody was asked for consent to its placements
-/// meanwhile (see [`request`]), so each guardian without a working link of
-/// one that waits (a contact corrected or added during the suspension) is
-/// asked now, as after any change of contacts. Returns how many
-/// placements asked someone.
+/// meanwhile (see [`request`]), and nobody could answer, so each guardian
+/// without a working link of one that waits is asked now: a contact
+/// corrected or added during the suspension, and one whose link ran out
+/// its days (eyes17c F3). Returns how many placements asked someone.
 pub async fn after_verification(
     db: &impl ConnectionTrait,
     organization_id: i32,
@@ -895,7 +932,9 @@ pub async fn after_verification(
         .into_tuple::<i32>()
         .all(db)
         .await?;
-    Ok(refresh_links(db, &students, Utc::now()).await?.asked)
+    Ok(refresh(db, &students, Utc::now(), Asking::Everyone)
+        .await?
+        .asked)
 }
 
 /// Whether a guardian's address reaches a staff or employer inbox through a
@@ -915,13 +954,15 @@ fn live(request: &consent_request::Model, now: DateTime<Utc>) -> bool {
 }
 
 /// Whether `guardian_id` should get a link of the placement now: they hold
-/// no working one, and their newest was never sent or ended before its days
-/// ran out (it stopped reaching them, or they were inactive).
+/// no working one, and (`Asking::Unreached`) their newest was never sent or
+/// ended before its days ran out (it stopped reaching them, or they were
+/// inactive).
 fn to_ask(
     requests: &[consent_request::Model],
     placement_id: i32,
     guardian_id: i32,
     now: DateTime<Utc>,
+    asking: Asking,
 ) -> bool {
     let newest = requests
         .iter()
@@ -930,6 +971,7 @@ fn to_ask(
     match newest {
         None => true,
         Some(r) if live(r, now) || r.used_at.is_some() => false,
+        Some(_) if asking == Asking::Everyone => true,
         Some(r) => r.expires_at < r.created_at + chrono::Duration::days(LINK_DAYS),
     }
 }

@@ -7,8 +7,10 @@
 //! ended before any consent, closed by the system, what one student may
 //! hold at once (placements that clash, hours a day over all of them), and
 //! what student and family are mailed when the host is suspended (`pause`)
-//! and when it is verified again (`resume`).
+//! and when it is verified again (`resume`), and the revisions of each
+//! placement's calendar entry, so the newest file wins (`calendar_revision`).
 
+pub mod calendar_revision;
 pub mod confirmation;
 pub mod consent;
 pub mod evaluation;

@@ -5,11 +5,11 @@
 //! whatever became of the host; students and counselors also see it on the
 //! site.
 
-use chrono::{DateTime, Utc};
 use entity::{PlacementStatus, opportunity, placement, student};
 use sea_orm::ConnectionTrait;
 
 use super::{
+    calendar_revision::Revision,
     confirmation::{Entry, calendar_entry, school_of},
     consent::Facts,
 };
@@ -21,26 +21,37 @@ use crate::{
     },
 };
 
-/// Tells the student of an open placement at a host suspended at
-/// `suspended_at`, and their family, not to go there for now. The calendar
-/// entries are cancelled as of that moment, so the reinstatement's files,
-/// made at least a second later, come after them (`resume`).
+/// The catalogue kind of the pause mail to the student: who got it is
+/// who hears the outcome (`resume`).
+pub(super) const TO_STUDENT: &str = "placement-paused-student";
+/// The same, to a guardian.
+pub(super) const TO_GUARDIAN: &str = "placement-paused-guardian";
+
+/// Tells the student of an open placement at a host just suspended, and
+/// their family, not to go there for now. The calendar entry of an active
+/// placement is cancelled by a new revision (`calendar_revision`), so it
+/// replaces every file sent before, and the reinstatement's replaces it.
 pub async fn tell_of_pause(
     db: &impl ConnectionTrait,
     placement: &placement::Model,
     opportunity: &opportunity::Model,
     student: &student::Model,
-    suspended_at: DateTime<Utc>,
 ) -> AppResult<()> {
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
+    // Only an active placement's confirmation put it in a calendar.
+    let revision = if placement.status == PlacementStatus::Active {
+        Some(super::calendar_revision::next(db, placement.id, true).await?)
+    } else {
+        None
+    };
     let news = Pause {
         placement,
         opportunity,
         student,
         facts: &facts,
         school: &school,
-        stamp: suspended_at,
+        revision,
     };
     tell_student(db, &news).await?;
     tell_family(db, &news).await
@@ -53,8 +64,8 @@ struct Pause<'a> {
     student: &'a student::Model,
     facts: &'a Facts,
     school: &'a str,
-    /// When the suspension was decided: the cancellations' stamp.
-    stamp: DateTime<Utc>,
+    /// The cancelled calendar entry's revision, for an active placement.
+    revision: Option<Revision>,
 }
 
 /// The student holds the confirmation and its calendar entry once the
@@ -68,7 +79,7 @@ async fn tell_student(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<
     let Some(to) = user_always(db, user_id).await? else {
         return Ok(());
     };
-    let attachment = (news.placement.status == PlacementStatus::Active).then(|| {
+    let attachment = news.revision.map(|revision| {
         calendar_entry(
             news.placement,
             news.opportunity,
@@ -79,7 +90,7 @@ async fn tell_student(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<
                 school: news.school,
                 student_reads: true,
                 cancelled: true,
-                stamp: news.stamp,
+                revision,
             },
         )
     });
@@ -87,7 +98,7 @@ async fn tell_student(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<
         db,
         &to,
         Notice {
-            kind: "placement-paused-student",
+            kind: TO_STUDENT,
             name: &news.student.first_name,
             title: &news.facts.title,
             organization: &news.facts.organization,
@@ -124,8 +135,11 @@ async fn tell_family(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<(
     if !minor || adult || crate::families::address_report::is_held(db, news.student.id).await? {
         return Ok(());
     }
-    let confirmed =
-        placement.status == PlacementStatus::Active && placement.consent_given == Some(true);
+    // Active (a revision made) with a guardian's consent: the
+    // confirmation went to the family too.
+    let revision = news
+        .revision
+        .filter(|_| placement.consent_given == Some(true));
     for guardian in crate::families::service::of_student(db, news.student.id).await? {
         // A safety message: sent whatever the family chose about optional
         // mail (eyes13a F1).
@@ -133,7 +147,7 @@ async fn tell_family(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<(
             continue;
         };
         let name = format!("{} {}", guardian.given_name, guardian.family_name);
-        let attachment = confirmed.then(|| {
+        let attachment = revision.map(|revision| {
             calendar_entry(
                 placement,
                 news.opportunity,
@@ -144,7 +158,7 @@ async fn tell_family(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<(
                     school: news.school,
                     student_reads: false,
                     cancelled: true,
-                    stamp: news.stamp,
+                    revision,
                 },
             )
         });
@@ -152,7 +166,7 @@ async fn tell_family(db: &impl ConnectionTrait, news: &Pause<'_>) -> AppResult<(
             db,
             &to,
             Notice {
-                kind: "placement-paused-guardian",
+                kind: TO_GUARDIAN,
                 name: &name,
                 title: &news.facts.title,
                 organization: &news.facts.organization,

@@ -2,11 +2,19 @@
 //! verified again after a suspension (`pause` told them not to go there
 //! "for now", and cancelled the calendar entry): what now happens to the
 //! placement. A reinstatement leaves every open placement as it stood, so
-//! one under way goes on ("you may go again from <date>", its calendar
-//! entry confirmed again by the same UID) and one waiting for consent
-//! still waits for it. A placement that ended meanwhile, or has no day
-//! left, hears nothing. A mentor introduction held back while the host was
-//! suspended is sent now, once, to the guardians it was held back from.
+//! one under way goes on ("you may go again from <date>", or "from <date>"
+//! when no day of it had come before the suspension; its calendar entry
+//! confirmed again by the same UID) and one waiting for consent still
+//! waits for it (or, the student an adult by its start now, for the
+//! school). A placement that ended meanwhile, or has no day left, hears
+//! nothing. The outcome goes to exactly those the pause wrote to (its
+//! queued mail records kind and placement), while they are still the
+//! student's or a contact on file at that address: someone added during
+//! the suspension never heard of the review (a guardian is asked for
+//! consent instead), and a family whose student turned 18 meanwhile hears
+//! how what it was told ends. A mentor introduction held back while the
+//! host was suspended is sent now, once, to the guardians it was held
+//! back from.
 //!
 //! Runs in the reviewer's transaction, which holds the organization's row
 //! for update: a second reviewer reinstating at once gets a 409 (the host
@@ -23,6 +31,7 @@ use sea_orm::{
 };
 
 use super::{
+    calendar_revision::Revision,
     confirmation::{Entry, FamilyNews, calendar_entry, school_of},
     consent::Facts,
 };
@@ -67,15 +76,27 @@ pub async fn after_reinstatement(
         .order_by_asc(placement::Column::Id)
         .all(db)
         .await?;
-    // At least a second after the suspension's cancellations: the
-    // entries put back replace them in every calendar.
-    let stamp = crate::organizations::suspensions::news_stamp(db, organization_id, now).await?;
+    // The suspension just lifted: what its pause told whom was queued
+    // since it began.
+    let began = crate::organizations::suspensions::latest_began(db, organization_id).await?;
     for placement in &open {
+        let told = told_of_pause(db, placement.id, began).await?;
         let opportunity =
             crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
         let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
         let facts = Facts::load(db, &opportunity).await?;
         let school = school_of(db, &student).await?;
+        // No day of it had come when the host was suspended: nobody has
+        // been there yet, so the text says "from", not "again" (eyes17c F6).
+        let upcoming =
+            began.is_none_or(|began| placement.start_date > crate::format::day_of(began));
+        // The entry put back replaces the suspension's cancellation (and
+        // anything sent before) in every calendar: a new revision.
+        let revision = if placement.status == PlacementStatus::Active && !told.is_empty() {
+            Some(super::calendar_revision::next(db, placement.id, false).await?)
+        } else {
+            None
+        };
         let news = Resumed {
             placement,
             opportunity: &opportunity,
@@ -83,7 +104,9 @@ pub async fn after_reinstatement(
             facts: &facts,
             school: &school,
             from: placement.start_date.max(first_day),
-            stamp,
+            upcoming,
+            told: &told,
+            revision,
         };
         tell_student(db, &news).await?;
         tell_family(db, &news).await?;
@@ -101,14 +124,42 @@ struct Resumed<'a> {
     school: &'a str,
     /// The first day the student may go.
     from: NaiveDate,
-    /// When the calendar entries put back are stamped.
-    stamp: DateTime<Utc>,
+    /// No day of it had come before the suspension.
+    upcoming: bool,
+    /// Who the pause wrote to.
+    told: &'a Told,
+    /// The calendar entry put back, for a placement under way.
+    revision: Option<Revision>,
 }
 
 impl Resumed<'_> {
-    /// Under way (else waiting for a guardian's consent).
+    /// Under way (else waiting for a guardian's consent, or the school's).
     fn goes_on(&self) -> bool {
         self.placement.status == PlacementStatus::Active
+    }
+
+    /// Waiting although the student is 18 by its start: a guardian's
+    /// consent is not needed, the school starts it (`consent::AfterBirthDate`).
+    fn waits_for_school(&self) -> bool {
+        !self.goes_on()
+            && !crate::applications::eligibility::needs_guardian_consent(
+                self.student,
+                self.placement.start_date,
+            )
+    }
+
+    /// The catalogue kind for `reader` (`student` or `guardian`).
+    fn kind(&self, reader: &str) -> String {
+        let what = if self.goes_on() && self.upcoming {
+            "placement-resumed-upcoming"
+        } else if self.goes_on() {
+            "placement-resumed"
+        } else if self.waits_for_school() {
+            "placement-resumed-adult"
+        } else {
+            "placement-resumed-consent"
+        };
+        format!("{what}-{reader}")
     }
 
     /// The message to `name` about the placement, as `kind` says it.
@@ -134,25 +185,24 @@ impl Resumed<'_> {
     }
 }
 
-/// The student was told not to go whatever they chose about optional mail
-/// (`pause`), so this is sent the same way: in their language, to a
-/// confirmed address only (`mail::enqueue`), the calendar entry restored
-/// when the placement goes on.
+/// The student the pause wrote to was told not to go whatever they chose
+/// about optional mail (`pause`), so this is sent the same way: in their
+/// language, to a confirmed address only (`mail::enqueue`), the calendar
+/// entry restored when the placement goes on.
 async fn tell_student(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResult<()> {
+    if !news.told.student {
+        return Ok(());
+    }
     let Some(user_id) = news.student.user_id else {
         return Ok(());
     };
     let Some(to) = user_always(db, user_id).await? else {
         return Ok(());
     };
-    let kind = if news.goes_on() {
-        "placement-resumed-student"
-    } else {
-        "placement-resumed-consent-student"
-    };
+    let kind = news.kind("student");
     let link = format!("/student/placements/{}", news.placement.id);
-    let mut notice = news.notice(kind, &news.student.first_name, link);
-    notice.attachment = news.goes_on().then(|| {
+    let mut notice = news.notice(&kind, &news.student.first_name, link);
+    notice.attachment = news.revision.map(|revision| {
         calendar_entry(
             news.placement,
             news.opportunity,
@@ -163,7 +213,7 @@ async fn tell_student(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResul
                 school: news.school,
                 student_reads: true,
                 cancelled: false,
-                stamp: news.stamp,
+                revision,
             },
         )
     });
@@ -171,40 +221,41 @@ async fn tell_student(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResul
     Ok(())
 }
 
-/// The families `pause` wrote to hear the outcome, each guardian in their
-/// language: of a placement their consent started (and still stands for:
-/// a withdrawal ends it), that it goes on, with the calendar entry their
-/// confirmation sent confirmed again; of one waiting for their consent,
-/// that it still waits (the newest link works again; the reinstatement
-/// asks afresh whoever holds none that works: `consent::after_verification`).
-/// An adult's family and the contacts of a student held by a family's
-/// report hear nothing, as for the pause.
+/// The guardians `pause` wrote to hear the outcome, each in their
+/// language, while still an active contact of the student at the address
+/// it went to: of a placement their consent started (and still stands
+/// for: a withdrawal ends it), that it goes on, with the calendar entry
+/// their confirmation sent confirmed again; of one waiting for their
+/// consent, that it still waits (the newest link works again, and the
+/// reinstatement asks afresh whoever holds none that works:
+/// `consent::after_verification`); of one whose student is now 18 by its
+/// start, that the school takes it from here. The contacts of a student
+/// held by a family's report hear nothing, as for the pause.
 async fn tell_family(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResult<()> {
     let placement = news.placement;
-    let asked = placement.status == PlacementStatus::AwaitingConsent;
-    let confirmed = news.goes_on() && placement.consent_given == Some(true);
-    let adult = !crate::applications::eligibility::needs_guardian_consent(
-        news.student,
-        placement.start_date,
-    );
-    if !(asked || confirmed)
-        || adult
+    if news.told.guardians.is_empty()
         || crate::families::address_report::is_held(db, news.student.id).await?
     {
         return Ok(());
     }
-    let kind = if confirmed {
-        "placement-resumed-guardian"
-    } else {
-        "placement-resumed-consent-guardian"
-    };
+    // Their consent started it: the confirmation put it in their calendar.
+    let revision = news
+        .revision
+        .filter(|_| placement.consent_given == Some(true));
+    let kind = news.kind("guardian");
     for guardian in crate::families::service::of_student(db, news.student.id).await? {
+        let told = news.told.guardians.iter().any(|address| {
+            crate::families::service::same_address(guardian.email.as_deref(), Some(address))
+        });
+        if !told {
+            continue;
+        }
         let Some(to) = guardian_always(&guardian) else {
             continue;
         };
         let name = format!("{} {}", guardian.given_name, guardian.family_name);
-        let mut notice = news.notice(kind, &name, String::new());
-        notice.attachment = confirmed.then(|| {
+        let mut notice = news.notice(&kind, &name, String::new());
+        notice.attachment = revision.map(|revision| {
             calendar_entry(
                 placement,
                 news.opportunity,
@@ -215,13 +266,57 @@ async fn tell_family(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResult
                     school: news.school,
                     student_reads: false,
                     cancelled: false,
-                    stamp: news.stamp,
+                    revision,
                 },
             )
         });
         send(db, &to, notice).await?;
     }
     Ok(())
+}
+
+/// Who a placement's pause mail went to since `began` (the suspension
+/// just lifted; `None`: any).
+#[derive(Debug, Default)]
+struct Told {
+    /// The student.
+    student: bool,
+    /// The guardians' addresses, as queued.
+    guardians: Vec<String>,
+}
+
+impl Told {
+    fn is_empty(&self) -> bool {
+        !self.student && self.guardians.is_empty()
+    }
+}
+
+/// Reads who the pause told from its queued mail (sent or not: what
+/// matters is that it was meant for them), by notice kind and placement
+/// (`mail_outbox`, migration 56).
+async fn told_of_pause(
+    db: &impl ConnectionTrait,
+    placement_id: i32,
+    began: Option<DateTime<Utc>>,
+) -> AppResult<Told> {
+    let mut rows = mail_outbox::Entity::find()
+        .filter(mail_outbox::Column::PlacementId.eq(placement_id))
+        .filter(
+            mail_outbox::Column::NoticeKind
+                .is_in([super::pause::TO_STUDENT, super::pause::TO_GUARDIAN]),
+        );
+    if let Some(began) = began {
+        rows = rows.filter(mail_outbox::Column::CreatedAt.gte(began));
+    }
+    let mut told = Told::default();
+    for row in rows.all(db).await? {
+        if row.notice_kind.as_deref() == Some(super::pause::TO_STUDENT) {
+            told.student = true;
+        } else {
+            told.guardians.push(row.recipient);
+        }
+    }
+    Ok(told)
 }
 
 /// Sends the mentor's introduction again to each address whose newest

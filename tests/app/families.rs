@@ -2207,7 +2207,7 @@ async fn a_family_whose_language_we_do_not_write_gets_a_line_in_it_and_keeps_it_
 }
 
 /// Moves placement `id` to run from `start` to `end` days from today.
-async fn set_placement_days(app: &TestApp, id: i32, start: i64, end: i64) {
+pub(crate) async fn set_placement_days(app: &TestApp, id: i32, start: i64, end: i64) {
     let day = |days: i64| stembridge::format::today() + chrono::Duration::days(days);
     app.db
         .execute_unprepared(&format!(

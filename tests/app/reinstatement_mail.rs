@@ -10,7 +10,10 @@ use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use crate::{
-    families::{accept, app_with_smtp, give_consent, placement_status, text, users, world},
+    families::{
+        accept, app_with_smtp, give_consent, placement_status, set_placement_days,
+        shift_consent_requests, text, users, world,
+    },
     family_news::{ana_confirms_her_address, calendar_of, sequence_of, uid_of},
     guardian_contacts::{Waiting, waiting_for_maria},
     helpers::{TestApp, backends, new_client},
@@ -35,6 +38,28 @@ fn count_subject(server: &MailServer, to: &str, needle: &str) -> usize {
         .iter()
         .filter(|m| m.subject().contains(needle))
         .count()
+}
+
+/// The `n`th message to `to` (from 1) with `needle` in its subject, once
+/// it has come.
+async fn nth_with_subject(
+    server: &MailServer,
+    to: &str,
+    needle: &str,
+    n: usize,
+) -> crate::mail_server::Received {
+    for _ in 0..600 {
+        let found: Vec<_> = server
+            .received_to(to)
+            .into_iter()
+            .filter(|m| m.subject().contains(needle))
+            .collect();
+        if let Some(mail) = found.into_iter().nth(n - 1) {
+            return mail;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no message {n} to {to} about “{needle}”");
 }
 
 async fn decide(app: &TestApp, admin: &reqwest::Client, decision: &str) {
@@ -174,8 +199,9 @@ async fn a_reinstatement_tells_student_and_family_the_placement_goes_on_and_puts
         decide(&app, &w.admin.client, "reinstate").await;
 
         // The placement goes on (a reinstatement leaves it as it stood):
-        // Ana may go again from its first day (60 days away), her calendar
-        // entry back by the same UID, confirmed, a later revision.
+        // Ana may go from its first day (60 days away), her calendar entry
+        // back by the same UID, confirmed, a later revision. Nobody has
+        // been there yet: "as planned", not "again" (eyes17c F6).
         let start = entity::placement::Entity::find_by_id(placement)
             .one(&app.db)
             .await
@@ -183,10 +209,16 @@ async fn a_reinstatement_tells_student_and_family_the_placement_goes_on_and_puts
             .unwrap()
             .start_date;
         let ana = server
-            .wait_for_subject("ana@students.org", "You may go to", 60)
+            .wait_for_subject("ana@students.org", "as planned", 60)
             .await;
         let english = stembridge::i18n::long_date(stembridge::i18n::Lang::En, start);
-        assert!(ana.text().contains(&english), "{}", ana.text());
+        assert!(
+            ana.text()
+                .contains(&format!("you may go there from {english}")),
+            "{}",
+            ana.text()
+        );
+        assert!(!ana.text().contains("again from"), "{}", ana.text());
         assert!(ana.text().contains(HOST), "{}", ana.text());
         let back = calendar_of(&ana);
         assert!(back.contains("STATUS:CONFIRMED"), "{back}");
@@ -194,10 +226,17 @@ async fn a_reinstatement_tells_student_and_family_the_placement_goes_on_and_puts
         assert!(sequence_of(&back) > sequence_of(&cancelled));
         // María, in Spanish, likewise.
         let maria = server
-            .wait_for_subject("maria@example.org", "puede volver a", 60)
+            .wait_for_subject("maria@example.org", "como estaba previsto", 60)
             .await;
         let spanish = stembridge::i18n::long_date(stembridge::i18n::Lang::Es, start);
-        assert!(maria.text().contains(&spanish), "{}", maria.text());
+        assert!(
+            maria
+                .text()
+                .contains(&format!("puede ir desde el {spanish}")),
+            "{}",
+            maria.text()
+        );
+        assert!(!maria.text().contains("volver"), "{}", maria.text());
         let back = calendar_of(&maria);
         assert!(back.contains("STATUS:CONFIRMED"), "{back}");
         assert_eq!(uid_of(&back), uid_of(&invitation));
@@ -347,5 +386,273 @@ async fn a_mentor_introduction_held_back_by_a_suspension_reaches_the_family_once
             3,
             "queued three times, sent once"
         );
+    }
+}
+
+/// The calendar files `to` received so far, in the order they came.
+fn calendars_to(server: &MailServer, to: &str) -> Vec<(String, String)> {
+    server
+        .received_to(to)
+        .iter()
+        .filter(|m| m.attachments().iter().any(|(n, _, _)| n.ends_with(".ics")))
+        .map(|m| (m.subject(), calendar_of(m)))
+        .collect()
+}
+
+/// A reviewer flips the host's status four times within a second, and the
+/// school calls the placement off for a safety concern at once: each
+/// calendar file of the placement, whoever made it, is a later revision
+/// than every one before, so the cancellation is what every calendar
+/// keeps (eyes17c F1). The placement had started: "again" (eyes17c F6).
+#[tokio::test]
+async fn a_placement_called_off_right_after_quick_suspensions_is_cancelled_in_every_calendar() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "es").await;
+        ana_confirms_her_address(&app, &w).await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        server.wait_for_to("maria@example.org", 2, 15).await;
+        // Under way since the day before yesterday.
+        set_placement_days(&app, placement, -2, 30).await;
+
+        for decision in ["suspend", "reinstate", "suspend", "reinstate"] {
+            decide(&app, &w.admin.client, decision).await;
+        }
+        let page = format!("/counselor/placements/{placement}");
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &page,
+                &format!("{page}/end"),
+                &[("reason", "safety")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        // Mail to one person goes in the order it was queued: once the
+        // call-off is in, everything before it is.
+        let ana_off = server
+            .wait_for_subject("ana@students.org", "will not go on", 60)
+            .await;
+        let maria_off = server
+            .wait_for_subject("maria@example.org", "no seguirá", 60)
+            .await;
+        for (to, off) in [
+            ("ana@students.org", &ana_off),
+            ("maria@example.org", &maria_off),
+        ] {
+            let files = calendars_to(&server, to);
+            // Ana: two pauses, two entries put back, the call-off;
+            // María: her confirmation too.
+            assert!(files.len() >= 5, "{to}: {files:?}");
+            for pair in files.windows(2) {
+                assert!(
+                    sequence_of(&pair[1].1) > sequence_of(&pair[0].1),
+                    "{to}: “{}” after “{}”",
+                    pair[1].0,
+                    pair[0].0
+                );
+                assert_eq!(uid_of(&pair[1].1), uid_of(&pair[0].1), "one event");
+            }
+            let last = &files.last().unwrap().1;
+            assert_eq!(last, &calendar_of(off), "{to}");
+            assert!(last.contains("STATUS:CANCELLED"), "{last}");
+        }
+        // It had started: Ana may go "again" (the day after each
+        // reinstatement), in English; María "puede volver", in Spanish.
+        let again = server
+            .wait_for_subject("ana@students.org", "You may go to", 5)
+            .await;
+        assert!(again.subject().ends_with("again"), "{}", again.subject());
+        let tomorrow = stembridge::format::today() + chrono::Duration::days(1);
+        let english = stembridge::i18n::long_date(stembridge::i18n::Lang::En, tomorrow);
+        assert!(
+            again
+                .text()
+                .contains(&format!("you may go there again from {english}")),
+            "{}",
+            again.text()
+        );
+        server
+            .wait_for_subject("maria@example.org", "puede volver a", 5)
+            .await;
+    }
+}
+
+/// A link that ran out its days during the suspension could not be
+/// answered: at the reinstatement the guardian gets a new one, after the
+/// mail saying the review is over (eyes17c F3).
+#[tokio::test]
+async fn a_guardian_whose_link_ran_out_during_the_suspension_is_sent_a_new_one_at_reinstatement() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement: _,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        decide(&app, &w.admin.client, "suspend").await;
+        server
+            .wait_for_subject("maria@example.org", "should not go", 30)
+            .await;
+        // Two weeks pass: her link runs out its 14 days.
+        shift_consent_requests(
+            &app,
+            entity::consent_request::Column::CreatedAt,
+            -15 * 24 * 60,
+        )
+        .await;
+        shift_consent_requests(&app, entity::consent_request::Column::ExpiresAt, -24 * 60).await;
+
+        decide(&app, &w.admin.client, "reinstate").await;
+        let still = server
+            .wait_for_subject("maria@example.org", "your consent is still needed", 60)
+            .await;
+        assert!(
+            still.text().contains("we are sending you a new one now"),
+            "{}",
+            still.text()
+        );
+        let request =
+            nth_with_subject(&server, "maria@example.org", "Your consent is needed", 2).await;
+        assert_ne!(request.link("/consent/"), first.link("/consent/"));
+        assert_eq!(app.count("consent_request").await, 2);
+        let response = give_consent(&app, &new_client(), &request.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+}
+
+/// The outcome goes to whoever the pause told, and only to them (eyes17c
+/// F4): a guardian added during the suspension is asked for consent, and
+/// not told of a review nobody mentioned to him; a family told the pause
+/// whose student is 18 by the start now (a roster's birth date) hears
+/// that the review is over and that the school takes it from here, in its
+/// language, as the student does.
+#[tokio::test]
+async fn the_outcome_of_a_review_goes_to_those_the_pause_told_and_only_to_them() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first: _,
+        } = waiting_for_maria(backend, "es").await;
+        ana_confirms_her_address(&app, &w).await;
+        decide(&app, &w.admin.client, "suspend").await;
+        server
+            .wait_for_subject("maria@example.org", "no debe ir", 30)
+            .await;
+        // Jorge is added meanwhile.
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians"),
+                &[
+                    ("given_name", "Jorge"),
+                    ("family_name", "Rivera"),
+                    ("email", "jorge@example.org"),
+                    ("language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        decide(&app, &w.admin.client, "reinstate").await;
+        let jorge = server
+            .wait_for_subject("jorge@example.org", "Your consent is needed", 60)
+            .await;
+        assert!(jorge.text().contains("/consent/"), "{}", jorge.text());
+        let maria = server
+            .wait_for_subject("maria@example.org", "aún se necesita su consentimiento", 60)
+            .await;
+        assert!(maria.text().contains(HOST), "{}", maria.text());
+        assert_eq!(
+            app.count(
+                "mail_outbox WHERE notice_kind LIKE 'placement-resumed%' \
+                 AND recipient = 'jorge@example.org'"
+            )
+            .await,
+            0,
+            "nothing of a review he was never told of"
+        );
+
+        // Suspended again; a roster now says Ana was born in 2000: 18 by
+        // the start, so the placement waits for the school, not for a
+        // guardian (a roster never starts it).
+        decide(&app, &w.admin.client, "suspend").await;
+        server
+            .wait_for_subject("jorge@example.org", "should not go", 30)
+            .await;
+        // (Set-up: what the roster import records; it leaves the
+        // placement waiting.)
+        app.set_birth_date("Ana", "2000-05-01").await;
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+
+        decide(&app, &w.admin.client, "reinstate").await;
+        let maria = nth_with_subject(&server, "maria@example.org", "terminó la revisión", 2).await;
+        let body = maria.text();
+        assert!(body.contains("no necesita su consentimiento"), "{body}");
+        assert!(!body.contains("Responda"), "{body}");
+        let jorge = server
+            .wait_for_subject("jorge@example.org", "the review is over", 60)
+            .await;
+        assert!(
+            jorge.text().contains("does not need your consent"),
+            "{}",
+            jorge.text()
+        );
+        let ana = nth_with_subject(&server, "ana@students.org", "the review is over", 2).await;
+        assert!(
+            ana.text().contains("waits for your school counselor"),
+            "{}",
+            ana.text()
+        );
+        // An adult's family is not asked for consent.
+        assert_eq!(app.count("consent_request").await, 2, "María's and Jorge's");
+    }
+}
+
+/// Revisions of one placement's calendar entry issued at once, as two
+/// servers (or two requests) would, in transactions held open a moment:
+/// each is its own, and one issued after them all is above every one.
+#[tokio::test]
+async fn calendar_revisions_issued_at_once_are_all_different_and_the_next_is_above_them() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        use stembridge::placements::calendar_revision::next;
+        let mut tasks = Vec::new();
+        for i in 0..12 {
+            let db = app.db.clone();
+            tasks.push(tokio::spawn(async move {
+                let txn = stembridge::db::begin_write(&db).await.unwrap();
+                let revision = next(&txn, placement, i % 2 == 0).await.unwrap();
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                txn.commit().await.unwrap();
+                revision.sequence
+            }));
+        }
+        let mut issued = Vec::new();
+        for task in tasks {
+            issued.push(task.await.unwrap());
+        }
+        let mut distinct = issued.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), issued.len(), "{issued:?}");
+        let after = next(&app.db, placement, false).await.unwrap().sequence;
+        assert!(after > *distinct.last().unwrap(), "{after} {distinct:?}");
     }
 }

@@ -8,7 +8,10 @@ use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
 
 use crate::{
-    families::{accept, app_with_smtp, give_consent, placement_status, users, world},
+    families::{
+        accept, app_with_smtp, give_consent, placement_status, set_placement_days, text, users,
+        world,
+    },
     family_news::{ana_confirms_her_address, calendar_of, sequence_of, uid_of},
     guardian_contacts::{Waiting, waiting_for_maria},
     helpers::{backends, location, new_client, posting},
@@ -388,5 +391,150 @@ async fn a_digest_still_waiting_when_a_host_it_lists_is_suspended_never_goes_out
             0,
             "one digest a week still"
         );
+    }
+}
+
+/// A birth date that makes a student 18 by the start would start the
+/// placement without a guardian's consent: while the host is under review
+/// no consent starts one (paper or link), so neither does this. Refused
+/// (409) in the counselor's language, ticked or not, with nothing saved;
+/// once the host is verified again the same date starts it (eyes17c F2).
+#[tokio::test]
+async fn a_birth_date_cannot_start_a_placement_at_a_suspended_host() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("en")).await;
+        let placement = accept(&app, &w).await;
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        let response = app
+            .review(
+                &w.admin.client,
+                "Lakeshore Robotics",
+                "suspend",
+                "Under review.",
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        let record = format!("/counselor/students/{}", w.student_id);
+        let action = format!("{record}/birth-date");
+        for ticked in ["yes", ""] {
+            let response = app
+                .submit_as(
+                    &w.counselor,
+                    &record,
+                    &action,
+                    &[
+                        ("date_of_birth", "2000-01-10"),
+                        ("start_without_consent", ticked),
+                    ],
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::CONFLICT, "{ticked}");
+            let body = response.text().await.unwrap();
+            assert!(
+                body.contains("the organization hosting it is under review"),
+                "{body}"
+            );
+            assert!(body.contains("Nothing was saved"), "{body}");
+        }
+        app.get_as(&w.counselor.client, "/language/es").await;
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &action,
+                &[
+                    ("date_of_birth", "2000-01-10"),
+                    ("start_without_consent", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("está en revisión"), "{body}");
+        assert!(body.contains("No se guardó nada"), "{body}");
+        // Nothing written: the roster's date, the placement, the audit log.
+        assert_eq!(
+            app.count("student WHERE first_name = 'Ana' AND date_of_birth = '2011-05-01'")
+                .await,
+            1
+        );
+        assert_eq!(placement_status(&app, placement).await, "awaiting_consent");
+        assert_eq!(
+            app.count("audit_log WHERE action = 'set_birth_date'").await,
+            0
+        );
+        assert_eq!(app.count("placement_calendar").await, 0, "no confirmation");
+
+        let response = app
+            .review(&w.admin.client, "Lakeshore Robotics", "reinstate", "")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &action,
+                &[
+                    ("date_of_birth", "2000-01-10"),
+                    ("start_without_consent", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(placement_status(&app, placement).await, "active");
+    }
+}
+
+/// A placement whose last day is past, left open because nobody completed
+/// it, has no day to stay away from: a suspension mails nobody about it
+/// and cancels no calendar entry, as the reinstatement tells nobody about
+/// it (eyes17c F5). Its counselor is still told.
+#[tokio::test]
+async fn a_placement_whose_last_day_is_past_hears_nothing_of_a_suspension() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        ana_confirms_her_address(&app, &w).await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        server.wait_for_to("maria@example.org", 2, 15).await;
+        set_placement_days(&app, placement, -40, -10).await;
+        assert_eq!(placement_status(&app, placement).await, "active");
+        let revision = "SELECT CAST(last_sequence AS BIGINT) AS n FROM placement_calendar";
+        let confirmed = app.number(revision).await;
+
+        for decision in ["suspend", "reinstate", "suspend"] {
+            let response = app
+                .review(
+                    &w.admin.client,
+                    "Lakeshore Robotics",
+                    decision,
+                    "Under review.",
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{decision}");
+        }
+        // Queued in the review's transaction: none at all.
+        assert_eq!(
+            app.count("mail_outbox WHERE notice_kind LIKE 'placement-paused%'")
+                .await,
+            0
+        );
+        assert_eq!(
+            app.count("mail_outbox WHERE notice_kind LIKE 'placement-resumed%'")
+                .await,
+            0
+        );
+        assert_eq!(app.number(revision).await, confirmed, "no file made");
+        let counselor = text(&app, &w.counselor.client, "/notifications").await;
+        assert!(counselor.contains("Lakeshore Robotics"), "{counselor}");
     }
 }
