@@ -19,6 +19,7 @@ mod api_docs;
 mod applications;
 mod auth;
 mod authorization;
+mod clients;
 mod commitments;
 mod consent_holds;
 mod counseling;
