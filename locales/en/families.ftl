@@ -133,6 +133,7 @@ families-roster-warning-guardian = { $file }, line { $line }: agentSourcedIds na
 families-roster-warning-student = { $file }, line { $line }: agentSourcedIds names “{ $id }”, who is not in { $file }, so this guardian was not linked to that student.
 families-roster-warning-grade = { $file }, line { $line }: student “{ $id }” is not in a grade STEMbridge serves (grade 6 and up), so they were left out.
 families-roster-warning-demographics = { $file }, line { $line }: “{ $id }” is not in users.csv, so this row was left out.
+families-roster-warning-zip = { $file }, line { $line }: the school's ZIP code has fewer than 5 digits, so it was read as { $id } (a spreadsheet drops the leading zeros of ZIP codes like 02134). If that is not the school's ZIP code, correct it in the student information system.
 families-roster-warning-language = { $file }, line { $line }: metadata.language “{ $id }” is not a language we recognize, so it was kept as written and this guardian will get messages in English. Write it as a code such as es or spa, or a name such as Spanish or Español.
 families-roster-warning-schools = { $file }, line { $line }: the student is listed at several schools ({ $id }). A student belongs to one school in STEMbridge: one already at a listed school stays there, a new one goes to the first listed.
 families-roster-warning-columns = { $file }, line { $line }: the file has no column { $id }, so what is on file for each student stays as it was. (A column that is there with an empty cell clears the value.)

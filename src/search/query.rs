@@ -429,13 +429,14 @@ impl SearchParams {
         let within_miles =
             number::<f64>("within_miles", self.within_miles.as_ref(), 0.5, MAX_MILES)?;
         let near = match self.zip.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
-            Some(zip) => {
+            Some(typed) => {
+                let zip = geo::five_digit_zip(typed).unwrap_or(typed);
                 let point = geo::zip_centroid(zip).ok_or_else(|| {
                     bad(
                         "zip",
                         "unknown_value",
                         "search-param-unknown-zip",
-                        vec![("value", shorten(zip).into())],
+                        vec![("value", shorten(typed).into())],
                     )
                 })?;
                 Some(Near {
