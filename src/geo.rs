@@ -40,14 +40,13 @@ pub fn preload() {
 pub fn five_digit_zip(text: &str) -> Option<&str> {
     let text = text.trim();
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let five = match text.len() {
+    match text.len() {
         5 | 9 => text.get(..5).filter(|_| digits(text)),
         10 => text
             .get(..5)
             .filter(|five| digits(five) && text[5..].starts_with('-') && digits(&text[6..])),
         _ => None,
-    };
-    five
+    }
 }
 
 /// The centroid of a five-digit US ZIP code, if it exists.

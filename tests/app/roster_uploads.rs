@@ -538,11 +538,11 @@ fn roster_at_the_limits(extra: usize) -> [(&'static str, Vec<u8>); 2] {
     let long = |c: &str, n: usize| c.repeat(n + extra);
     let orgs = format!(
         "sourcedId,name,type,metadata.zip\n\
-         {},{},school,{}\n\
+         {},{},school,60601-1234{}\n\
          sch-2,Second,school,60609\n",
         long("s", 255),
         long("N", 200),
-        format!("60601-1234{}", "5".repeat(extra)),
+        "5".repeat(extra),
     );
     let email = format!("{}@{}.org", "a".repeat(64), long("b", 185));
     let users = format!(
