@@ -291,9 +291,11 @@ fn known_name(key: &str) -> Result<Option<&'static str>, ParamError> {
     if key.is_empty() || tracking(key) {
         return Ok(None);
     }
-    let names = ONE_VALUE
+    // In the order the documentation lists them.
+    let names = ["q"]
         .iter()
         .chain(&LISTS)
+        .chain(&ONE_VALUE[1..])
         .copied()
         .collect::<Vec<_>>()
         .join(", ");
