@@ -22,10 +22,7 @@ pub mod typos;
 use std::collections::BTreeMap;
 
 use async_trait::async_trait;
-use axum::{
-    Router,
-    routing::{any, get},
-};
+use axum::{Router, routing::get};
 use chrono::NaiveDate;
 use entity::{AccessNeed, Compensation, OpportunityKind, PostingLanguage, StemField, WorkMode};
 use serde::{Deserialize, Serialize};
@@ -49,9 +46,19 @@ pub fn router() -> Router<AppState> {
             "/api/v1/openapi.json",
             get(openapi::document).fallback(handlers::api_method_not_allowed),
         )
-        .route("/api/v1", any(handlers::api_not_found))
-        .route("/api/v1/", any(handlers::api_not_found))
-        .route("/api/v1/{*rest}", any(handlers::api_not_found));
+        // An address the API does not have: its JSON 404, whatever the method.
+        .route(
+            "/api/v1",
+            get(handlers::api_not_found).fallback(handlers::api_not_found),
+        )
+        .route(
+            "/api/v1/",
+            get(handlers::api_not_found).fallback(handlers::api_not_found),
+        )
+        .route(
+            "/api/v1/{*rest}",
+            get(handlers::api_not_found).fallback(handlers::api_not_found),
+        );
     Router::new()
         .route("/search", get(handlers::search_page))
         .merge(crate::app::public_data(api))
