@@ -110,6 +110,9 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn(csrf::guard))
         .layer(middleware::from_fn(
+            crate::form_encoding::multipart_as_urlencoded,
+        ))
+        .layer(middleware::from_fn(
             crate::counseling::audit::head_records_nothing,
         ))
         .layer(middleware::from_fn_with_state(
@@ -244,16 +247,22 @@ async fn no_store_when_signed_in(session: Session, request: Request, next: Next)
 }
 
 /// Public, read-only data (the search API, its description, the feeds):
-/// any website may read it from a browser (`*` carries no credentials, so
-/// nothing of a signed-in person's is readable), and caches may keep it a
-/// minute, one copy per reader's language (a signed-in reader's copy is
-/// still `no-store`).
+/// any website may read it from a browser with GET (`*` carries no
+/// credentials, so nothing of a signed-in person's is readable; a preflight
+/// for any request header is answered yes, for a day), and caches may keep
+/// it a minute, one copy per reader's language (a signed-in reader's copy
+/// is still `no-store`).
 pub fn public_data(router: Router<AppState>) -> Router<AppState> {
+    use axum::http::Method;
+    use tower_http::cors::{Any, CorsLayer};
     router
-        .layer(SetResponseHeaderLayer::overriding(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            HeaderValue::from_static("*"),
-        ))
+        .layer(
+            CorsLayer::new()
+                .allow_origin(Any)
+                .allow_methods([Method::GET, Method::HEAD])
+                .allow_headers(Any)
+                .max_age(Duration::from_secs(24 * 60 * 60)),
+        )
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=60"),

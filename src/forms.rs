@@ -428,7 +428,8 @@ impl FieldErrors {
         parsed
     }
 
-    /// Dollars ("18", "18.50", "$18") into cents, within `0..=max_dollars`.
+    /// Dollars ("18", "18.50", "$18", "$1,500.00", "18,50") into cents,
+    /// within `0..=max_dollars` (see [`parse_cents`]).
     /// Asked only for the kind of pay that names it, which a blank one's
     /// message says.
     pub fn money(
@@ -439,7 +440,10 @@ impl FieldErrors {
         max_dollars: i64,
     ) -> Option<i32> {
         let required = Message::new("form-money-required").term("label", label);
-        let value = self.filled(field, value, required)?.trim_start_matches('$');
+        let value = self
+            .filled(field, value, required)?
+            .trim_start_matches('$')
+            .trim_start();
         let problem = if value.starts_with('-') {
             Message::new("form-money-negative")
         } else {
@@ -460,13 +464,16 @@ impl FieldErrors {
         None
     }
 
-    /// A five-digit US ZIP code.
+    /// A US ZIP code, kept as its five digits (ZIP+4 is taken, see
+    /// [`crate::geo::five_digit_zip`]).
     pub fn zip(&mut self, field: &str, value: &str) -> String {
-        let value = value.trim();
-        if value.len() != 5 || !value.bytes().all(|b| b.is_ascii_digit()) {
-            self.add_id(field, "form-zip");
+        match crate::geo::five_digit_zip(value) {
+            Some(zip) => zip.to_owned(),
+            None => {
+                self.add_id(field, "form-zip");
+                value.trim().to_owned()
+            }
         }
-        value.to_owned()
     }
 }
 
@@ -485,15 +492,38 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
         .ok()
 }
 
-/// Whole dollars with at most two decimals ("18", "18.5", "18.50") into
-/// cents; at most seven digits of dollars, no sign.
+/// Dollars as people write them into cents: at most seven digits of
+/// dollars and two of cents, no sign. Thousands may be grouped by commas
+/// (`1,500`, `1,500.00`), and a decimal comma is read where it cannot be a
+/// thousands separator (`18,50`, `18,5`, `1.500,00`), as Spanish writes
+/// it; `1.500` (dollars and a half, or fifteen hundred?) is refused.
 fn parse_cents(value: &str) -> Option<i64> {
-    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    // The decimal separator: the last of `.` and `,`, except a lone comma
+    // followed by three digits, which groups thousands.
+    let decimal = match (value.rfind('.'), value.rfind(',')) {
+        (Some(dot), Some(comma)) => Some(dot.max(comma)),
+        (Some(dot), None) => Some(dot),
+        (None, Some(comma)) => (value.len() - comma - 1 < 3).then_some(comma),
+        (None, None) => None,
+    };
+    let (whole, fraction, grouping) = match decimal {
+        Some(at) if value.as_bytes()[at] == b',' => (&value[..at], &value[at + 1..], '.'),
+        Some(at) => (&value[..at], &value[at + 1..], ','),
+        None => (value, "", ','),
+    };
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = whole.split(grouping);
+    let first = groups.next().unwrap_or_default();
+    let grouped = whole.contains(grouping);
+    if grouped && !(first.len() <= 3 && groups.all(|g| g.len() == 3)) {
+        return None;
+    }
+    let whole = whole.replace(grouping, "");
     if whole.is_empty()
+        || first.is_empty()
         || whole.len() > 7
         || fraction.len() > 2
-        || !digits(whole)
+        || !digits(&whole)
         || !digits(fraction)
     {
         return None;
@@ -949,7 +979,32 @@ mod tests {
         assert_eq!(parse_time("09:30"), NaiveTime::from_hms_opt(9, 30, 0));
         assert_eq!(parse_time("09:30:15"), NaiveTime::from_hms_opt(9, 30, 15));
         assert_eq!(parse_time("9.30"), None);
+        // Amounts as people write them; the ambiguous ones refused.
+        for (typed, cents) in [
+            ("18", Some(1800)),
+            ("18.5", Some(1850)),
+            ("1,500", Some(150_000)),
+            ("1,500.00", Some(150_000)),
+            ("1,234,567.89", Some(123_456_789)),
+            ("18,50", Some(1850)),
+            ("18,5", Some(1850)),
+            ("1.500,00", Some(150_000)),
+            ("1500", Some(150_000)),
+            ("1.500", None),
+            ("1,50,000", None),
+            ("1,5000", None),
+            (",50", None),
+            ("1,500,00", None),
+            ("1 500", None),
+            ("12,345,678", None),
+        ] {
+            assert_eq!(parse_cents(typed), cents, "{typed}");
+        }
         let mut errors = FieldErrors::new();
+        assert_eq!(
+            errors.money("pay", "form-label-name", "$ 1,500.00", 5000),
+            Some(150_000)
+        );
         assert_eq!(
             errors.money("pay", "form-label-name", "$18.5", 100),
             Some(1850)

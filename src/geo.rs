@@ -33,6 +33,22 @@ pub fn preload() {
     LazyLock::force(&CENTROIDS);
 }
 
+/// A US ZIP code as people and forms write it, as its five digits:
+/// `60608`, and ZIP+4 (`60608-1234`, what browsers autofill, or its nine
+/// digits run together) as `60608`; the four digits add a block we do not
+/// use. `None` for any other shape.
+pub fn five_digit_zip(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    match text.len() {
+        5 | 9 => text.get(..5).filter(|_| digits(text)),
+        10 => text
+            .get(..5)
+            .filter(|five| digits(five) && text[5..].starts_with('-') && digits(&text[6..])),
+        _ => None,
+    }
+}
+
 /// The centroid of a five-digit US ZIP code, if it exists.
 pub fn zip_centroid(zip: &str) -> Option<Point> {
     CENTROIDS.get(zip.trim()).copied()
@@ -93,6 +109,24 @@ mod tests {
         let loop_chicago = zip_centroid("60601").expect("60601 exists");
         assert!((loop_chicago.latitude - 41.88).abs() < 0.1);
         assert!(zip_centroid("00000").is_none());
+    }
+
+    #[test]
+    fn zip_plus_four_is_read_as_its_five_digit_zip() {
+        for typed in ["60608", " 60608 ", "60608-1234", "606081234"] {
+            assert_eq!(five_digit_zip(typed), Some("60608"), "{typed}");
+        }
+        for typed in [
+            "6060",
+            "60608-",
+            "60608-123",
+            "60608 1234",
+            "6O608",
+            "60608-12345",
+            "٦٠٦٠٨",
+        ] {
+            assert_eq!(five_digit_zip(typed), None, "{typed}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod cli; // the subcommands besides `serve`
 pub mod config; // environment variables and flags
 pub mod db; // connection, migrations, write transactions, conditional updates
 pub mod error; // the one error type and how it answers over HTTP
+pub mod form_encoding; // an ordinary form sent as multipart/form-data, read as the urlencoded form it stands for
 pub mod format; // today's date and the site's time zone, and how times, pay and grades read (built on i18n's dates and money)
 pub mod forms; // extractors for forms, queries, paths and uploads (refusals are our pages), field errors
 pub mod i18n; // the reader's language and the message catalogue (locales/)

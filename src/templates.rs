@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use axum::{http::StatusCode, response::Html};
 use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
-use minijinja::{Environment, State, Value, context, value::Kwargs};
+use minijinja::{AutoEscape, Environment, State, Value, context, value::Kwargs};
 use serde::Serialize;
 
 use crate::{
@@ -29,6 +29,21 @@ fn vocabulary(keys: &[&'static str]) -> Value {
 fn build_environment() -> Environment<'static> {
     let mut env = Environment::new();
     minijinja_embed::load_templates!(&mut env);
+    // Mail is HTML-escaped as pages are, except `/`, which minijinja writes
+    // `&#x2f;`. Browsers read either, but the link rewriters of school and
+    // district mail (Safe Links, Mimecast, Proofpoint), text converters and
+    // spam filters take `http:&#x2f;&#x2f;…` for a hidden or broken address.
+    // A `/` needs no escape in HTML text or a quoted attribute.
+    env.set_formatter(|out, state, value| {
+        if state.name().starts_with("mail/")
+            && state.auto_escape() == AutoEscape::Html
+            && !value.is_safe()
+            && let Some(text) = value.as_str()
+        {
+            return Ok(out.write_str(&escape_keeping_slashes(text))?);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
     env.add_global("access_needs", vocabulary(AccessNeed::KEYS));
     env.add_global("kinds", vocabulary(OpportunityKind::KEYS));
     env.add_global("fields", vocabulary(StemField::KEYS));
@@ -99,6 +114,22 @@ fn build_environment() -> Environment<'static> {
         Value::from(i18n::vocab_shared(lang_of(state), "mode", key))
     });
     env
+}
+
+/// HTML escaping of `& < > " '`, leaving `/` as it is.
+fn escape_keeping_slashes(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#x27;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 thread_local! {

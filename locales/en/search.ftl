@@ -51,9 +51,11 @@ search-param-not-a-number = “{ $parameter }” must be a number.
 search-param-out-of-range = “{ $parameter }” must be between { $min } and { $max }.
 search-param-query-too-long = The search parameters are too long: at most { $max } bytes.
 search-param-unreadable = The search parameters could not be read.
+search-param-unknown-name = “{ $name }” is not a search parameter, so nothing was filtered by it. The parameters are: { $names } (a list may also be written need[]=).
 search-param-repeated = “{ $name }” can be given only once.
 search-param-bad-escape = The search parameters could not be read: a “%” must be followed by two hexadecimal digits, and the text must be UTF-8.
 search-param-text-too-long = The search text is too long: at most { $max } characters.
 search-param-within-needs-zip = “within_miles” needs a “zip” to measure from.
 search-param-nearest-needs-zip = Sorting by “nearest” needs a “zip”.
+search-api-method-not-allowed = The API only reads: use GET (or HEAD).
 search-api-not-found = The API has nothing at this address: it has /api/v1/opportunities, described at /api/v1/openapi.json.

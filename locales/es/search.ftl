@@ -51,9 +51,11 @@ search-param-not-a-number = “{ $parameter }” debe ser un número.
 search-param-out-of-range = “{ $parameter }” debe estar entre { $min } y { $max }.
 search-param-query-too-long = Los parámetros de búsqueda son demasiado largos: como máximo { $max } bytes.
 search-param-unreadable = No se pudieron leer los parámetros de búsqueda.
+search-param-unknown-name = “{ $name }” no es un parámetro de búsqueda, así que no filtró nada. Los parámetros son: { $names } (una lista también se puede escribir need[]=).
 search-param-repeated = “{ $name }” solo se puede indicar una vez.
 search-param-bad-escape = No se pudieron leer los parámetros de búsqueda: un “%” debe ir seguido de dos dígitos hexadecimales y el texto debe estar en UTF-8.
 search-param-text-too-long = El texto de búsqueda es demasiado largo: como máximo { $max } caracteres.
 search-param-within-needs-zip = “within_miles” necesita un “zip” desde donde medir.
 search-param-nearest-needs-zip = Para ordenar por “nearest” hace falta un “zip”.
+search-api-method-not-allowed = La API solo permite leer: usa GET (o HEAD).
 search-api-not-found = La API no tiene nada en esta dirección: tiene /api/v1/opportunities, descrita en /api/v1/openapi.json.

@@ -63,8 +63,8 @@ const MAX_PERSON_NAME: usize = 100;
 const MAX_PHONE: usize = 40;
 /// The longest sourcedId a school, student or guardian record holds.
 const MAX_SOURCED_ID: usize = 255;
-/// The longest school ZIP code a school record holds (`60609-1234`).
-const MAX_ZIP: usize = 10;
+/// The most of a refused ZIP code a message quotes.
+const QUOTED_ZIP: usize = 20;
 
 /// A problem, kept as a catalogue id with its arguments: the import runs in
 /// the background and its result is stored, so each reader (the uploader,
@@ -137,11 +137,12 @@ pub struct ImportWarning {
     /// `metadata.language` names no language we know), `grade` (a student
     /// in a grade we do not serve), `demographics` (a row naming nobody),
     /// `schools` (a student listed at several schools), `corrected-address`
-    /// (a counselor's correction kept over the roster's), or `columns` and
+    /// (a counselor's correction kept over the roster's), `zip` (a school's
+    /// ZIP code read with its leading zeros put back), or `columns` and
     /// `race-columns` (demographics.csv lacks those columns: line 1).
     pub kind: &'static str,
     /// The sourcedId named and not found, the language as written, the
-    /// schools listed, or the columns missing.
+    /// schools listed, the ZIP code as read, or the columns missing.
     pub missing: String,
 }
 
@@ -1034,7 +1035,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     else {
         return Err(errors.0);
     };
-    let (schools, districts) = validate_orgs(&orgs, &mut errors);
+    let (schools, districts, zip_warnings) = validate_orgs(&orgs, &mut errors);
     let school_ids: HashSet<&str> = schools.iter().map(|s| s.sourced_id.as_str()).collect();
     let mut unclaimed = demographics
         .as_ref()
@@ -1042,6 +1043,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
         .unwrap_or_default();
     let mut people = validate_users(&users, &school_ids, &mut unclaimed, &mut errors);
     let (links, mut warnings) = link_agents(&users, &people);
+    warnings.extend(zip_warnings);
     languages_from_students(&mut people, &links);
     warnings.extend(people.skipped.iter().cloned());
     // Demographics of staff are not ours to keep; a row naming nobody in
@@ -1107,11 +1109,16 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
     }
 }
 
-/// The schools of orgs.csv, and its districts (line, sourcedId); other
-/// kinds of org are only checked for ids.
-fn validate_orgs(orgs: &Table, errors: &mut Errors) -> (Vec<Org>, Vec<(u64, String)>) {
+/// The schools of orgs.csv, its districts (line, sourcedId), and a warning
+/// for each ZIP code read with its leading zeros put back; other kinds of
+/// org are only checked for ids.
+fn validate_orgs(
+    orgs: &Table,
+    errors: &mut Errors,
+) -> (Vec<Org>, Vec<(u64, String)>, Vec<ImportWarning>) {
     let mut schools = Vec::new();
     let mut districts = Vec::new();
+    let mut warnings = Vec::new();
     let mut seen = HashSet::new();
     for (line, row) in &orgs.rows {
         let line = *line;
@@ -1129,17 +1136,29 @@ fn validate_orgs(orgs: &Table, errors: &mut Errors) -> (Vec<Org>, Vec<(u64, Stri
             if name.is_empty() || name.chars().count() > MAX_SCHOOL_NAME {
                 errors.at(orgs.file, line, say("roster-error-school-name", vec![]));
             }
-            let zip = orgs.get(row, "metadata.zip").to_owned();
-            if zip.chars().count() > MAX_ZIP {
-                errors.at(
-                    orgs.file,
-                    line,
-                    say(
-                        "roster-error-zip",
-                        vec![("max", MAX_ZIP.into()), ("value", zip.as_str().into())],
-                    ),
-                );
-            }
+            let typed = orgs.get(row, "metadata.zip");
+            let zip = match school_zip(typed) {
+                Some((zip, padded)) => {
+                    if padded {
+                        warnings.push(ImportWarning {
+                            file: orgs.file,
+                            line,
+                            kind: "zip",
+                            missing: zip.clone(),
+                        });
+                    }
+                    zip
+                }
+                None => {
+                    let value: String = typed.chars().take(QUOTED_ZIP).collect();
+                    errors.at(
+                        orgs.file,
+                        line,
+                        say("roster-error-zip", vec![("value", value.into())]),
+                    );
+                    String::new()
+                }
+            };
             schools.push(Org {
                 line,
                 sourced_id,
@@ -1148,7 +1167,24 @@ fn validate_orgs(orgs: &Table, errors: &mut Errors) -> (Vec<Org>, Vec<(u64, Stri
             });
         }
     }
-    (schools, districts)
+    (schools, districts, warnings)
+}
+
+/// A school's ZIP code as a roster writes it, as the five digits distance
+/// defaults look up (ZIP+4 too), and whether leading zeros were put back:
+/// a spreadsheet stores `02134` as the number 2134, and Massachusetts,
+/// New Jersey or Puerto Rico schools arrive as three or four digits. An
+/// empty one stays empty (no distance default); any other is `None`.
+fn school_zip(typed: &str) -> Option<(String, bool)> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Some((String::new(), false));
+    }
+    if let Some(zip) = crate::geo::five_digit_zip(typed) {
+        return Some((zip.to_owned(), false));
+    }
+    let short = (3..=4).contains(&typed.len()) && typed.bytes().all(|b| b.is_ascii_digit());
+    short.then(|| (format!("{typed:0>5}"), true))
 }
 
 /// Each row of demographics.csv, by sourcedId.

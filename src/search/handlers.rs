@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::{
     Json,
     extract::{RawQuery, State},
-    http::StatusCode,
+    http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use entity::{AccessNeed, OpportunityKind, Role, StemField, WorkMode};
@@ -121,11 +121,13 @@ pub struct ApiResults {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiErrorDetail {
     /// The parameter at fault (`query` for the query string as a whole,
-    /// `path` for an address the API does not have).
-    pub parameter: &'static str,
+    /// `path` for an address the API does not have, `method` for a method
+    /// it does not take); an unknown parameter as it was sent.
+    pub parameter: String,
     /// What is wrong, stable across languages: `not_a_number`,
     /// `out_of_range`, `unknown_value`, `too_many_values`, `too_long`,
-    /// `unreadable`, `needs_zip` or `not_found`.
+    /// `unreadable`, `repeated`, `needs_zip`, `unknown_parameter`,
+    /// `not_found` or `method_not_allowed`.
     pub code: &'static str,
     /// A sentence saying what is wrong and what would be right, in the
     /// reader's language (`Accept-Language`).
@@ -141,7 +143,7 @@ pub struct ApiError {
 fn api_error(error: ParamError) -> Response {
     let body = ApiError {
         error: ApiErrorDetail {
-            parameter: error.parameter,
+            parameter: error.parameter.into_owned(),
             code: error.code,
             message: error.message,
         },
@@ -154,12 +156,31 @@ fn api_error(error: ParamError) -> Response {
 pub async fn api_not_found() -> Response {
     let body = ApiError {
         error: ApiErrorDetail {
-            parameter: "path",
+            parameter: "path".to_owned(),
             code: "not_found",
             message: crate::i18n::t(crate::i18n::current(), "search-api-not-found"),
         },
     };
     (StatusCode::NOT_FOUND, Json(body)).into_response()
+}
+
+/// A method other than GET or HEAD on an API address: 405 with `Allow`, in
+/// the API's error shape. (A browser's CORS preflight is answered before
+/// this, by `app::public_data`.)
+pub async fn api_method_not_allowed() -> Response {
+    let body = ApiError {
+        error: ApiErrorDetail {
+            parameter: "method".to_owned(),
+            code: "method_not_allowed",
+            message: crate::i18n::t(crate::i18n::current(), "search-api-method-not-allowed"),
+        },
+    };
+    (
+        StatusCode::METHOD_NOT_ALLOWED,
+        [(header::ALLOW, "GET, HEAD")],
+        Json(body),
+    )
+        .into_response()
 }
 
 /// `GET /api/v1/opportunities`
@@ -168,11 +189,11 @@ pub async fn api_not_found() -> Response {
     path = "/api/v1/opportunities",
     tag = "search",
     summary = "Search the open opportunities",
-    description = "The same parameters and results as the `/search` page. Repeatable parameters are repeated (`need=paid&need=remote_ok`).",
+    description = "The same parameters and results as the `/search` page. Repeatable parameters are repeated (`need=paid&need=remote_ok`); the bracket style of JavaScript clients (`need[]=paid&need[]=remote_ok`, `need[0]=paid`) is read the same. A parameter not listed here is refused (400, `unknown_parameter`, naming it), so that a misspelled filter is never silently ignored; only tracking parameters (`utm_*`, `fbclid`, `gclid`, `msclkid`, `_`...) are let be.",
     params(SearchParams),
     responses(
         (status = 200, description = "A page of results with facet counts", body = ApiResults),
-        (status = 400, description = "A parameter cannot be used; the error names it", body = ApiError),
+        (status = 400, description = "A parameter cannot be used, or is not one of the API's; the error names it", body = ApiError),
     )
 )]
 pub async fn search_api(

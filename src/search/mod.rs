@@ -32,13 +32,34 @@ pub use query::{SearchQuery, Sort};
 
 use crate::app::AppState;
 
+/// Where the public API lives: read-only, no session, no CSRF token.
+pub const API_PREFIX: &str = "/api/";
+
 pub fn router() -> Router<AppState> {
+    // GET (and HEAD) only: any other method gets the API's JSON 405, and
+    // the CSRF guard lets `/api/` through on that promise.
     let api = Router::new()
-        .route("/api/v1/opportunities", get(handlers::search_api))
-        .route("/api/v1/openapi.json", get(openapi::document))
-        .route("/api/v1", get(handlers::api_not_found))
-        .route("/api/v1/", get(handlers::api_not_found))
-        .route("/api/v1/{*rest}", get(handlers::api_not_found));
+        .route(
+            "/api/v1/opportunities",
+            get(handlers::search_api).fallback(handlers::api_method_not_allowed),
+        )
+        .route(
+            "/api/v1/openapi.json",
+            get(openapi::document).fallback(handlers::api_method_not_allowed),
+        )
+        // An address the API does not have: its JSON 404, whatever the method.
+        .route(
+            "/api/v1",
+            get(handlers::api_not_found).fallback(handlers::api_not_found),
+        )
+        .route(
+            "/api/v1/",
+            get(handlers::api_not_found).fallback(handlers::api_not_found),
+        )
+        .route(
+            "/api/v1/{*rest}",
+            get(handlers::api_not_found).fallback(handlers::api_not_found),
+        );
     Router::new()
         .route("/search", get(handlers::search_page))
         .merge(crate::app::public_data(api))

@@ -176,8 +176,8 @@ impl IntoParams for SearchParams {
             ),
             param(
                 "zip",
-                "A US ZIP code to measure distances from.",
-                string(Some(5), Some("^[0-9]{5}$")).into(),
+                "A US ZIP code to measure distances from (ZIP+4, `60608-1234`, is read as its five digits).",
+                string(Some(10), Some("^[0-9]{5}(-?[0-9]{4})?$")).into(),
                 false,
             ),
             param(

@@ -1,7 +1,11 @@
 //! Search parameters: the public URL contract of `/search` and
 //! `/api/v1/opportunities`, parsed once into a `SearchQuery` that cannot be
 //! invalid. A bad parameter gets a message that names it, in the reader's
-//! language, and a stable code for programs.
+//! language, and a stable code for programs. So does a parameter we do not
+//! know (`needs=`, `Need=`): a filter silently dropped would answer every
+//! posting as if it had been applied.
+
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use entity::{AccessNeed, OpportunityKind, StemField, WorkMode};
@@ -117,10 +121,11 @@ impl SearchQuery {
 /// A parameter that cannot be used, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParamError {
-    pub parameter: &'static str,
+    /// The parameter as named in the query (an unknown one as it was sent).
+    pub parameter: Cow<'static, str>,
     /// What is wrong, for programs: stable across languages and wordings
     /// (`not_a_number`, `out_of_range`, `unknown_value`, `too_many_values`,
-    /// `too_long`, `unreadable`, `needs_zip`).
+    /// `too_long`, `unreadable`, `repeated`, `needs_zip`, `unknown_parameter`).
     pub code: &'static str,
     /// A sentence saying what is wrong and what would be right, in the
     /// language of the request being served.
@@ -138,7 +143,7 @@ fn bad(
 ) -> ParamError {
     args.push(("parameter", parameter.into()));
     ParamError {
-        parameter,
+        parameter: Cow::Borrowed(parameter),
         code,
         message: i18n::t_args(i18n::current(), key, args),
     }
@@ -239,7 +244,7 @@ fn well_escaped(raw: &str) -> bool {
     std::str::from_utf8(&decoded).is_ok()
 }
 
-/// The parameters that take one value (the others may repeat).
+/// The parameters that take one value.
 const ONE_VALUE: [&str; 7] = [
     "q",
     "grade",
@@ -249,6 +254,63 @@ const ONE_VALUE: [&str; 7] = [
     "page",
     "per_page",
 ];
+
+/// The parameters that may repeat (`need=paid&need=remote_ok`).
+const LISTS: [&str; 5] = ["kind", "field", "mode", "need", "lang"];
+
+/// Added to links by mail, ad and analytics tools (and `_`, jQuery's
+/// cache-buster): they say nothing about the search, so they are let be.
+fn tracking(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.starts_with("utm_")
+        || [
+            "_", "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid",
+            "igshid", "yclid", "_ga", "_gl",
+        ]
+        .contains(&name.as_str())
+}
+
+/// The name a query key stands for: itself, or for a list the
+/// `need[]=`/`need[0]=` spellings that axios, jQuery, qs, PHP and Rails
+/// send; `None` for a tracking key; an error naming any other key.
+fn known_name(key: &str) -> Result<Option<&'static str>, ParamError> {
+    if let Some(name) = ONE_VALUE.iter().chain(&LISTS).find(|name| **name == key) {
+        return Ok(Some(name));
+    }
+    let listed = key.strip_suffix(']').and_then(|rest| {
+        let (name, index) = rest.split_once('[')?;
+        index
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| LISTS.iter().find(|list| **list == name))
+            .flatten()
+    });
+    if let Some(name) = listed {
+        return Ok(Some(name));
+    }
+    if key.is_empty() || tracking(key) {
+        return Ok(None);
+    }
+    // In the order the documentation lists them.
+    let names = ["q"]
+        .iter()
+        .chain(&LISTS)
+        .chain(&ONE_VALUE[1..])
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sent = shorten(key);
+    let message = i18n::t_args(
+        i18n::current(),
+        "search-param-unknown-name",
+        vec![("name", sent.clone().into()), ("names", names.into())],
+    );
+    Err(ParamError {
+        parameter: Cow::Owned(sent),
+        code: "unknown_parameter",
+        message,
+    })
+}
 
 impl SearchParams {
     /// Reads a query string (`/search`, the API, the feed and saved searches
@@ -273,22 +335,31 @@ impl SearchParams {
                 vec![],
             ));
         }
-        serde_html_form::from_str(raw).map_err(|e| {
-            // A one-value parameter given twice (a tool appending `sort=` to
-            // a link that has one) is named, rather than "unreadable"; the
-            // query is decoded again only when it could not be read.
-            let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw).unwrap_or_default();
-            if let Some(name) = ONE_VALUE
-                .iter()
-                .find(|name| pairs.iter().filter(|(key, _)| key == *name).count() > 1)
-            {
-                return bad(
-                    name,
-                    "repeated",
-                    "search-param-repeated",
-                    vec![("name", (*name).into())],
-                );
+        // Each key is checked by name first, and the query read again in
+        // the names we know.
+        let mut pairs = Vec::new();
+        for (key, value) in serde_urlencoded::from_str::<Vec<(String, String)>>(raw)
+            .map_err(|_| bad("query", "unreadable", "search-param-unreadable", vec![]))?
+        {
+            if let Some(name) = known_name(&key)? {
+                pairs.push((name, value));
             }
+        }
+        if let Some(name) = ONE_VALUE
+            .iter()
+            .find(|name| pairs.iter().filter(|(key, _)| key == *name).count() > 1)
+        {
+            // A tool appending `sort=` to a link that has one: named, rather
+            // than "unreadable".
+            return Err(bad(
+                name,
+                "repeated",
+                "search-param-repeated",
+                vec![("name", (*name).into())],
+            ));
+        }
+        let known = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        serde_html_form::from_str(&known).map_err(|e| {
             // serde's words (English, about types) go to the log, not the page.
             tracing::info!(detail = %e, "search parameters could not be read");
             bad("query", "unreadable", "search-param-unreadable", vec![])
@@ -360,13 +431,14 @@ impl SearchParams {
         let within_miles =
             number::<f64>("within_miles", self.within_miles.as_ref(), 0.5, MAX_MILES)?;
         let near = match self.zip.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
-            Some(zip) => {
+            Some(typed) => {
+                let zip = geo::five_digit_zip(typed).unwrap_or(typed);
                 let point = geo::zip_centroid(zip).ok_or_else(|| {
                     bad(
                         "zip",
                         "unknown_value",
                         "search-param-unknown-zip",
-                        vec![("value", shorten(zip).into())],
+                        vec![("value", shorten(typed).into())],
                     )
                 })?;
                 Some(Near {
@@ -520,6 +592,42 @@ mod tests {
             let error = SearchParams::from_query(bad).expect_err(bad);
             assert_eq!(error.code, "unreadable", "{bad}");
         }
+    }
+
+    #[test]
+    fn lists_in_the_bracket_style_of_javascript_clients_are_read() {
+        let params = SearchParams::from_query(
+            "need%5B%5D=paid&need[]=remote_ok&kind[0]=internship&lang[1]=es",
+        )
+        .unwrap();
+        assert_eq!(params.need, vec!["paid", "remote_ok"]);
+        assert_eq!(params.kind, vec!["internship"]);
+        assert_eq!(params.lang, vec!["es"]);
+    }
+
+    #[test]
+    fn an_unknown_parameter_is_named_and_tracking_ones_are_let_be() {
+        for (query, name) in [
+            ("needs=paid", "needs"),
+            ("Need=paid", "Need"),
+            ("zip=60608&within_mile=5", "within_mile"),
+            ("q[]=robots", "q[]"),
+            ("need[x]=paid", "need[x]"),
+        ] {
+            let error = SearchParams::from_query(query).expect_err(query);
+            assert_eq!(error.code, "unknown_parameter", "{query}");
+            assert_eq!(error.parameter, name, "{query}");
+            assert!(
+                error.message.contains("within_miles"),
+                "{query}: {}",
+                error.message
+            );
+        }
+        let params = SearchParams::from_query(
+            "q=robots&utm_source=mail&UTM_Campaign=x&fbclid=1&_=1700000000&",
+        )
+        .unwrap();
+        assert_eq!(params.q.as_deref(), Some("robots"));
     }
 
     #[test]

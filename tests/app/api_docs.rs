@@ -26,6 +26,12 @@ async fn the_openapi_document_describes_the_search_api_and_real_answers_conform(
         assert_eq!(response.status(), StatusCode::OK);
         let doc: Value = response.json().await.unwrap();
         assert_eq!(doc["openapi"], "3.1.0");
+        // The API only reads: the CSRF guard lets `/api/` through on that
+        // promise, so a route that writes must not join it unnoticed.
+        for (path, operations) in doc["paths"].as_object().unwrap() {
+            let methods: Vec<&String> = operations.as_object().unwrap().keys().collect();
+            assert_eq!(methods, ["get"], "{path}");
+        }
         let operation = &doc["paths"]["/api/v1/opportunities"]["get"];
         let names: Vec<&str> = operation["parameters"]
             .as_array()

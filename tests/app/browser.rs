@@ -69,12 +69,25 @@ impl Browser {
             .as_str()
             .expect("a WebDriver session")
             .to_owned();
-        Some(Browser {
+        let browser = Browser {
             http,
             base,
             session,
             driver,
-        })
+        };
+        // Headless Chromium keeps a window at least 500 px wide whatever
+        // `--window-size` asks, so a phone's width is set on the page's
+        // viewport itself (as DevTools' device mode does).
+        browser
+            .call(
+                reqwest::Method::POST,
+                "/goog/cdp/execute",
+                json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": {
+                    "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 768,
+                }}),
+            )
+            .await;
+        Some(browser)
     }
 
     async fn call(&self, method: reqwest::Method, path: &str, body: Value) -> Value {

@@ -628,3 +628,49 @@ async fn mail_about_a_student_queued_before_a_suspension_is_held_back_not_sent()
         assert!(list.contains("Held back"), "{list}");
     }
 }
+
+/// Link rewriters of school mail (Safe Links, Mimecast, Proofpoint) and
+/// text converters read the address in `href` as written: `/` stays `/`,
+/// while what a person typed is still escaped.
+#[tokio::test]
+async fn links_in_html_mail_are_plain_addresses_and_typed_text_stays_escaped() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let email = "erin@lakeshore.org";
+        let response = app
+            .submit(
+                "/register",
+                "/register",
+                &[
+                    ("organization_name", "Lakeshore <b>Robotics</b> & Co"),
+                    ("zip", "60606"),
+                    ("display_name", "Erin \"E\" O'Hara <i>"),
+                    ("email", email),
+                    ("password", crate::helpers::PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let mut delivered = Vec::new();
+        for _ in 0..200 {
+            delivered = crate::mail_server::delivered_to(&server.url(), email);
+            if !delivered.is_empty() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let mail = delivered.pop().expect("the confirmation arrives");
+        let link = mail.link("/register/confirm/");
+        let html = mail.html();
+        let address = format!("{}{link}", app.address);
+        assert!(html.contains(&format!("href=\"{address}\"")), "{html}");
+        assert!(html.contains(&format!("<p>{address}</p>")), "{html}");
+        assert!(!html.contains("&#x2f;"), "{html}");
+        assert!(
+            html.contains("Erin &quot;E&quot; O&#x27;Hara &lt;i&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("<i>") && !html.contains("<b>"), "{html}");
+    }
+}

@@ -1,7 +1,8 @@
 //! The three journeys of DESIGN.md in a real browser (Debian's Chromium,
 //! headless), at a desktop width and at a phone's 390 px, with axe-core run
 //! on every page visited and a keyboard-only pass over the main forms, and
-//! once more in Spanish at the phone's width. They run when `CHROMEDRIVER`
+//! once more in Spanish at the phone's width; and the pages with tables
+//! and long addresses at 320 px (WCAG 1.4.10). They run when `CHROMEDRIVER`
 //! is set (`.ci/run` installs Chromium and sets it); `AXE_PATH` adds the
 //! accessibility audit.
 
@@ -36,7 +37,9 @@ impl Journey {
         let widths = self
             .browser
             .script(
-                "return [document.documentElement.scrollWidth, window.innerWidth];",
+                // The layout viewport: on a phone `innerWidth` grows to
+                // show content wider than the screen.
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];",
                 serde_json::json!([]),
             )
             .await;
@@ -454,4 +457,96 @@ async fn the_three_journeys_work_at_a_phone_width() {
 #[tokio::test]
 async fn the_three_journeys_work_in_spanish_at_a_phone_width() {
     journeys_at(390, "es").await;
+}
+
+/// Reflow at the narrowest width WCAG 1.4.10 names, 320 px, on the pages
+/// with tables, lists of addresses and code: each person's dashboard, the
+/// counselor's placements, the admin's pages and the draw's explanation.
+/// Long names and addresses are what make a page scroll sideways.
+#[tokio::test]
+async fn the_pages_with_tables_and_addresses_fit_a_320_px_screen() {
+    use crate::applications::{apply, employer_act, id_from, student};
+    let Some(browser) = Browser::start(320).await else {
+        eprintln!("browser journeys skipped: set CHROMEDRIVER to run them");
+        return;
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let admin = app.admin().await;
+    let school = app.school("Lincoln Park Academy of Science").await;
+    let counselor = "carla.martinez-rodriguez.counseling@lincolnparkacademy.example.edu";
+    app.counselor_account(counselor, &[school]).await;
+    let employer = app
+        .verified_employer(
+            &admin,
+            "Lakeshore Biomedical Instrumentation Laboratories",
+            "recruiting.coordinator@lakeshorebiomedical.example.org",
+        )
+        .await;
+    let posting = app
+        .published(
+            &employer,
+            &crate::helpers::posting(&[(
+                "title",
+                "Biomedical instrumentation and microcontroller programming internship",
+            )]),
+        )
+        .await;
+    let ana = student(&app, school, "Anastasia", 11, "2010-03-04").await;
+    app.add_guardian(
+        "Anastasia",
+        "tanya.williams-rivera.villanueva.18@example.org",
+        "en",
+    )
+    .await;
+    app.roster_student(school, "Mei", "Haddad-Abernathy", 10, "ABCD-EFGH-JKMN")
+        .await;
+    let application = id_from(&apply(&app, &ana, posting).await);
+    assert!(
+        employer_act(&app, &employer, application, "offer")
+            .await
+            .is_redirection()
+    );
+    let page = format!("/student/applications/{application}");
+    let accepted = app
+        .submit_as(
+            &ana,
+            &page,
+            &format!("{page}/accept"),
+            &[("belonging", "3")],
+        )
+        .await;
+    assert!(accepted.status().is_redirection());
+
+    let mut j = Journey {
+        browser,
+        base: app.address.clone(),
+        violations: Vec::new(),
+        lang: "en",
+    };
+    j.visit("/draws/how").await;
+    for (email, pages) in [
+        (ana.email.as_str(), &["/student"][..]),
+        (
+            "recruiting.coordinator@lakeshorebiomedical.example.org",
+            &["/employer"][..],
+        ),
+        (
+            counselor,
+            &["/counselor", "/counselor/placements", "/counselor/outreach"][..],
+        ),
+        (admin.email.as_str(), &["/admin", "/admin/audit"][..]),
+    ] {
+        j.log_in(email).await;
+        for page in pages {
+            j.visit(page).await;
+        }
+    }
+    // The long address was on the page that measured it.
+    j.visit("/admin").await;
+    j.sees(counselor, counselor).await;
+    assert!(
+        j.violations.is_empty(),
+        "at 320 px:\n{}",
+        j.violations.join("\n")
+    );
 }

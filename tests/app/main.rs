@@ -20,6 +20,7 @@ mod applications;
 mod auth;
 mod authorization;
 mod bounced_addresses;
+mod clients;
 mod commitments;
 mod consent_holds;
 mod counseling;

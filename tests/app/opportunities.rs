@@ -305,6 +305,11 @@ async fn each_bad_field_of_the_posting_form_gets_its_message_and_nothing_is_save
                 "Hourly wage must be an amount in dollars",
             ),
             (
+                vec![("hourly_wage", "1.500")],
+                "hourly_wage",
+                "Hourly wage must be an amount in dollars, like 18.50 or 1,500.",
+            ),
+            (
                 vec![("start_date", "next week")],
                 "start_date",
                 "Start date must be a date like 2027-06-15.",
@@ -1184,6 +1189,81 @@ async fn the_same_new_posting_form_sent_twice_makes_one_draft() {
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_ne!(location(&response), places[0]);
         assert_eq!(app.count("opportunity").await, 4);
+    })
+    .await;
+}
+
+/// Pay as employers type it: `$1,500.00` and `1,500` for a stipend, and a
+/// decimal comma (`18,50`) as Spanish writes it; a ZIP+4 (what browsers
+/// autofill) is kept as its ZIP. `1.500` could be either and is refused.
+#[tokio::test]
+async fn pay_with_thousands_separators_or_a_decimal_comma_and_a_zip_plus_four_are_read() {
+    on_each_backend(async |app: TestApp| {
+        use sea_orm::EntityTrait;
+        let admin = app.admin().await;
+        let employer = app.verified_employer(&admin, "Org A", "a@a.org").await;
+        let stored = async |id: i32| {
+            entity::opportunity::Entity::find_by_id(id)
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap()
+        };
+        for typed in ["1,500", "$1,500.00", "$ 1,500"] {
+            let id = app
+                .draft(
+                    &employer,
+                    &posting(&[
+                        ("compensation", "stipend"),
+                        ("hourly_wage", ""),
+                        ("stipend", typed),
+                    ]),
+                )
+                .await;
+            assert_eq!(stored(id).await.stipend_cents, Some(150_000), "{typed}");
+        }
+        let id = app
+            .draft(
+                &employer,
+                &posting(&[("hourly_wage", "18,50"), ("zip", "60606-1234")]),
+            )
+            .await;
+        let posting_row = stored(id).await;
+        assert_eq!(posting_row.hourly_wage_cents, Some(1850));
+        assert_eq!(posting_row.zip, "60606");
+
+        // Ambiguous: refused on its field, in the employer's language,
+        // nothing written.
+        let before = app.count("opportunity").await;
+        for (lang, message) in [
+            (
+                "en",
+                "Hourly wage must be an amount in dollars, like 18.50 or 1,500.",
+            ),
+            (
+                "es",
+                "debe ser un monto en dólares, como 18.50, 18,50 o 1,500.",
+            ),
+        ] {
+            let fields = posting(&[("hourly_wage", "1.500")]);
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let token = app
+                .csrf_token(&employer, "/employer/opportunities/new")
+                .await;
+            let mut body = vec![("csrf_token", token.as_str())];
+            body.extend(fields);
+            let response = employer
+                .post(app.url("/employer/opportunities"))
+                .header("accept-language", lang)
+                .form(&body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let page = response.text().await.unwrap();
+            assert!(page.contains(message), "{lang}: {page}");
+        }
+        assert_eq!(app.count("opportunity").await, before);
     })
     .await;
 }

@@ -86,3 +86,42 @@ async fn languages_interests_and_the_school_zip_become_removable_search_defaults
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_zip_plus_four_is_kept_as_its_zip_and_searched_from() {
+    on_each_backend(async |app: TestApp| {
+        let school = app.school("Lincoln High").await;
+        let ana = app.student(school, "Ana", "Rivera", 11).await;
+        let saved = app
+            .submit_as(
+                &ana,
+                "/student/profile",
+                "/student/profile",
+                &[("home_zip", "60608-1234"), ("travel_miles", "25")],
+            )
+            .await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        let defaults = location(&app.get_as(&ana, "/search").await);
+        assert!(defaults.contains("zip=60608&"), "{defaults}");
+        // The API reads it too; a broken one is still named.
+        let body = app.api("zip=60608-1234&sort=nearest").await;
+        assert_eq!(body["total"], 0);
+        let refused = app.get("/api/v1/opportunities?zip=60608-123").await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+        let refused = app
+            .submit_as(
+                &ana,
+                "/student/profile",
+                "/student/profile",
+                &[("home_zip", "60608-12"), ("travel_miles", "25")],
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = refused.text().await.unwrap();
+        assert!(
+            page.contains("ZIP code must be 5 digits, like 60601 (or ZIP+4, like 60601-1234)."),
+            "{page}"
+        );
+    })
+    .await;
+}

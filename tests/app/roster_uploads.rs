@@ -530,18 +530,19 @@ async fn an_org_type_in_any_case_is_read_and_a_sex_value_refused_says_what_is_ac
 
 /// A roster whose every stored field is `extra` characters past what its
 /// record holds (0: exactly at the limit): a school's sourcedId (255), name
-/// (200) and ZIP (10); a student's sourcedId (255) and names (100, accented:
+/// (200) and ZIP (ZIP+4, kept as its five digits; past it, a digit too
+/// many); a student's sourcedId (255) and names (100, accented:
 /// characters, not bytes); a guardian's sourcedId, names, email (254) and
 /// phone (40).
 fn roster_at_the_limits(extra: usize) -> [(&'static str, Vec<u8>); 2] {
     let long = |c: &str, n: usize| c.repeat(n + extra);
     let orgs = format!(
         "sourcedId,name,type,metadata.zip\n\
-         {},{},school,{}\n\
+         {},{},school,60601-1234{}\n\
          sch-2,Second,school,60609\n",
         long("s", 255),
         long("N", 200),
-        long("6", 10),
+        "5".repeat(extra),
     );
     let email = format!("{}@{}.org", "a".repeat(64), long("b", 185));
     let users = format!(
@@ -597,7 +598,8 @@ async fn every_roster_value_past_what_its_record_holds_is_a_line_error_and_one_a
         assert!(refused.refused, "{}", refused.page);
         for expected in [
             "orgs.csv, line 2: name must be 1 to 200 characters.",
-            "orgs.csv, line 2: metadata.zip must be a ZIP code of at most 10 characters",
+            "orgs.csv, line 2: metadata.zip must be a US ZIP code, like 60609 or 60609-1234, \
+             not “60601-12345”.",
             "users.csv, line 2: givenName and familyName must be 1 to 100 characters.",
             "users.csv, line 3: givenName and familyName must be 1 to 100 characters.",
         ] {
@@ -623,8 +625,8 @@ async fn every_roster_value_past_what_its_record_holds_is_a_line_error_and_one_a
             .await
             .unwrap()
             .into_iter()
-            .find(|s| s.zip == "6666666666")
-            .expect("the school with a 10-character ZIP");
+            .find(|s| s.zip == "60601")
+            .expect("the school with a ZIP+4, kept as its ZIP");
         assert_eq!(school.name.chars().count(), 200);
         let guardian = entity::guardian::Entity::find()
             .one(&app.db)
@@ -769,6 +771,61 @@ async fn a_zip_archive_or_workbook_old_or_new_uploaded_as_a_csv_file_is_named_fo
             assert!(!refused.page.contains("neither UTF-8"), "{}", refused.page);
         }
         assert_eq!(app.count("school").await, 0, "nothing written");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn school_zip_codes_are_kept_as_five_digits_with_lost_leading_zeros_put_back_and_said() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let users: &[u8] =
+            b"sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades\n\
+            stu-1,true,sch-1,student,Ana,Rivera,11\n";
+        // Not a ZIP code at all: the line is named, nothing is written.
+        let orgs: &[u8] = b"sourcedId,name,type,metadata.zip\n\
+            sch-1,Lincoln High,school,60609\n\
+            sch-2,Boston Latin,school,MA 02134\n";
+        let refused = app
+            .upload_roster_files(&admin, &[("orgs", orgs), ("users", users)])
+            .await;
+        assert!(refused.refused, "{}", refused.page);
+        assert!(
+            refused.page.contains(
+                "orgs.csv, line 3: metadata.zip must be a US ZIP code, like 60609 or 60609-1234, \
+                 not “MA 02134”."
+            ),
+            "{}",
+            refused.page
+        );
+        assert_eq!(app.count("school").await, 0);
+
+        // ZIP+4, and a Massachusetts ZIP a spreadsheet stored as 2134.
+        let orgs: &[u8] = b"sourcedId,name,type,metadata.zip\n\
+            sch-1,Lincoln High,school,60609-1234\n\
+            sch-2,Boston Latin,school,2134\n";
+        let imported = app
+            .upload_roster_files(&admin, &[("orgs", orgs), ("users", users)])
+            .await;
+        assert!(!imported.refused, "{}", imported.page);
+        assert!(
+            imported.page.replace("&#x27;", "'").contains(
+                "orgs.csv, line 3: the school's ZIP code has fewer than 5 digits, so it was \
+                 read as 02134"
+            ),
+            "{}",
+            imported.page
+        );
+        use sea_orm::{EntityTrait, QueryOrder};
+        let zips: Vec<String> = entity::school::Entity::find()
+            .order_by_asc(entity::school::Column::Id)
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.zip)
+            .collect();
+        assert_eq!(zips, ["60609", "02134"]);
     })
     .await;
 }

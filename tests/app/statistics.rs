@@ -1403,7 +1403,7 @@ async fn the_dashboard_with_hidden_cells_reads_well_in_a_browser() {
                      > (t.closest('.scroll') || t.parentElement).clientWidth + 1)
                    .map(t => t.querySelector('caption')?.textContent || 'a table');
                  return { main: main.clientWidth, page: document.documentElement.scrollWidth,
-                          window: window.innerWidth, wide };",
+                          window: document.documentElement.clientWidth, wide };",
                 serde_json::json!([]),
             )
             .await;
@@ -1441,7 +1441,7 @@ async fn on_a_phone_the_dashboard_keeps_one_column_and_its_table_scrolls_in_its_
         .await;
     let layout = browser
         .script(
-            "return { page: document.documentElement.scrollWidth, window: window.innerWidth,
+            "return { page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth,
                       main: document.querySelector('main').clientWidth };",
             serde_json::json!([]),
         )
