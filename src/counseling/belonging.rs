@@ -6,17 +6,21 @@
 //! live. A school year's changes (placements whose "after" answer came in
 //! that year) are taken once, by the first hourly run after the year
 //! closed (`impact::published::spawn_worker`), per
-//! school and student group, and never taken again; every view (a school's
-//! dashboard, its groups CSV, several schools, `/impact`) reads those
-//! parts and clears them by the usual rules (rule 4, and sums of each
-//! school's shown parts). A student leaving the roster, or moving between
-//! groups or schools, changes nothing taken. The current year, and years
+//! school and student group, and never taken again. Only the means the
+//! rules cleared then are kept (rule 4 on that moment's groups); every view
+//! (a school's dashboard, its groups CSV, several schools, `/impact`) reads
+//! those parts and clears them again by the usual rules (rule 4, and sums
+//! of each school's shown parts), which can only hide more. A student
+//! leaving the roster, or moving between groups or schools, changes nothing
+//! taken, and a school added later gets no belonging for that year. The current year, and years
 //! before the last closed one that were never taken, show no belonging
 //! mean. Taking a year moves the data version of the schools taken, so
 //! the counselor pages' remembered figures (`remembered`) are counted
 //! afresh on the next page, not shown as "not shown" until they age out.
 
-use chrono::{NaiveDate, Utc};
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::{belonging_year, school};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -25,10 +29,14 @@ use sea_orm::{
 
 use super::{
     cohort,
-    metrics::GroupFacts,
+    metrics::{self, GroupFacts},
     service::{Period, school_year_bounds},
 };
-use crate::{db, error::AppResult};
+use crate::{
+    db,
+    disclosure::{effective_threshold, suppress},
+    error::AppResult,
+};
 
 /// The dimension of the row that marks a school's year as taken.
 const TAKEN: i32 = -1;
@@ -63,7 +71,25 @@ pub async fn settle(
 /// Takes `year`'s belonging changes for every school not yet taken, in one
 /// transaction; how many schools it took. A year still running is never
 /// taken.
-pub async fn take(db: &DatabaseConnection, year: i32, today: NaiveDate) -> AppResult<usize> {
+///
+/// Only the means the rules clear at that moment are kept (eyes17a F1):
+/// rule 4 run again later, on the groups the roster has then, would miss a
+/// small group that has since emptied (its students left, a flag was
+/// corrected), see "the hidden groups hold no answer", and show the mean
+/// beside it, which the school's own mean then gives that group's change
+/// from. A mean hidden when the year was taken stays hidden: its row is
+/// not kept, and a later reading can only hide more of what was shown.
+///
+/// A school added after the year was taken for the district gets no
+/// belonging for it (eyes17a F2): its students' answers of that year were
+/// given, and taken, at the schools they were at, and taking them again
+/// under its name would count them twice and let the two be subtracted.
+pub async fn take(
+    db: &DatabaseConnection,
+    year: i32,
+    today: NaiveDate,
+    threshold: usize,
+) -> AppResult<usize> {
     if year >= super::service::school_year_of(today) {
         return Ok(0);
     }
@@ -75,6 +101,7 @@ pub async fn take(db: &DatabaseConnection, year: i32, today: NaiveDate) -> AppRe
         .into_iter()
         .map(|t| t.school_id)
         .collect();
+    let already_taken = !done.is_empty();
     let schools: Vec<school::Model> = school::Entity::find()
         .filter(school::Column::Id.is_not_in(done))
         .order_by_asc(school::Column::Id)
@@ -84,6 +111,9 @@ pub async fn take(db: &DatabaseConnection, year: i32, today: NaiveDate) -> AppRe
         return Ok(0);
     }
     let (start, end) = school_year_bounds(year);
+    if already_taken {
+        return mark_taken_without_answers(db, year, &schools).await;
+    }
     let period = Period {
         schools,
         year,
@@ -94,11 +124,13 @@ pub async fn take(db: &DatabaseConnection, year: i32, today: NaiveDate) -> AppRe
     };
     let txn = db::begin_write(db).await?;
     let live = cohort::live_groups(&txn, &period).await?;
+    let cleared = cleared_means(&live.groups, &period.schools, threshold);
     let now = Utc::now();
     let mut rows: Vec<belonging_year::ActiveModel> = live
         .groups
         .iter()
         .filter(|g| g.belonging_answers > 0)
+        .filter(|g| cleared.contains(&(g.school_id, g.dimension, g.group.clone())))
         .map(|g| belonging_year::ActiveModel {
             school_id: Set(g.school_id),
             school_year: Set(year),
@@ -110,8 +142,69 @@ pub async fn take(db: &DatabaseConnection, year: i32, today: NaiveDate) -> AppRe
             ..Default::default()
         })
         .collect();
-    rows.extend(period.schools.iter().map(|s| belonging_year::ActiveModel {
-        school_id: Set(s.id),
+    rows.extend(period.schools.iter().map(|s| taken_marker(s.id, year, now)));
+    insert(&txn, rows).await?;
+    // The remembered figures (`remembered`) of a school are used while its
+    // data version stands; no trigger moves it for `belonging_year`, so a
+    // page counted before the take would keep showing "not shown" for the
+    // year until the cache aged out. Moved here, in the same transaction.
+    move_versions(&txn, &period.schools).await?;
+    txn.commit().await?;
+    Ok(period.schools.len())
+}
+
+/// The (school, dimension, group) whose belonging mean the rules show on
+/// these counts: each school on its own, as its view clears it.
+fn cleared_means(
+    groups: &[GroupFacts],
+    schools: &[school::Model],
+    threshold: usize,
+) -> HashSet<(i32, usize, String)> {
+    let named: Vec<(i32, String)> = schools.iter().map(|s| (s.id, s.name.clone())).collect();
+    let counts = metrics::tally_groups(groups, &named, &BTreeMap::new(), 0);
+    let mut cleared = HashSet::new();
+    for ((school_id, _), counts) in named.iter().zip(&counts) {
+        let pattern = suppress::school(effective_threshold(threshold), counts);
+        for (dimension, (groups, shown)) in counts
+            .dimensions
+            .iter()
+            .zip(&pattern.dimensions)
+            .enumerate()
+        {
+            for (group, shown) in groups.iter().zip(shown) {
+                if shown.belonging {
+                    cleared.insert((*school_id, dimension, group.group.clone()));
+                }
+            }
+        }
+    }
+    cleared
+}
+
+/// Schools that came after the year was taken: taken, with no answers.
+async fn mark_taken_without_answers(
+    db: &DatabaseConnection,
+    year: i32,
+    schools: &[school::Model],
+) -> AppResult<usize> {
+    let now = Utc::now();
+    let txn = db::begin_write(db).await?;
+    insert(
+        &txn,
+        schools
+            .iter()
+            .map(|s| taken_marker(s.id, year, now))
+            .collect(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(schools.len())
+}
+
+/// The row that marks `school_id`'s `year` as taken.
+fn taken_marker(school_id: i32, year: i32, now: DateTime<Utc>) -> belonging_year::ActiveModel {
+    belonging_year::ActiveModel {
+        school_id: Set(school_id),
         school_year: Set(year),
         dimension: Set(TAKEN),
         group_key: Set(String::new()),
@@ -119,9 +212,14 @@ pub async fn take(db: &DatabaseConnection, year: i32, today: NaiveDate) -> AppRe
         answers: Set(0),
         taken_at: Set(now),
         ..Default::default()
-    }));
-    let taken = period.schools.len();
-    // Another server taking the same year at once: the first one's rows stay.
+    }
+}
+
+/// Another server taking the same year at once: the first one's rows stay.
+async fn insert(
+    db: &impl ConnectionTrait,
+    rows: Vec<belonging_year::ActiveModel>,
+) -> AppResult<()> {
     belonging_year::Entity::insert_many(rows)
         .on_conflict_do_nothing_on([
             belonging_year::Column::SchoolId,
@@ -129,15 +227,9 @@ pub async fn take(db: &DatabaseConnection, year: i32, today: NaiveDate) -> AppRe
             belonging_year::Column::Dimension,
             belonging_year::Column::GroupKey,
         ])
-        .exec(&txn)
+        .exec(db)
         .await?;
-    // The remembered figures (`remembered`) of a school are used while its
-    // data version stands; no trigger moves it for `belonging_year`, so a
-    // page counted before the take would keep showing "not shown" for the
-    // year until the cache aged out. Moved here, in the same transaction.
-    move_versions(&txn, &period.schools).await?;
-    txn.commit().await?;
-    Ok(taken)
+    Ok(())
 }
 
 /// Moves the data version of each of `schools` (migration 27's

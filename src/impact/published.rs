@@ -133,7 +133,9 @@ pub fn spawn_worker(db: DatabaseConnection, threshold: usize) -> JoinHandle<()> 
             // site that starts (or upgrades) in the autumn must not wait a
             // year for them.
             let closed = crate::counseling::service::school_year_of(today) - 1;
-            if let Err(error) = crate::counseling::belonging::take(&db, closed, today).await {
+            if let Err(error) =
+                crate::counseling::belonging::take(&db, closed, today, threshold).await
+            {
                 tracing::warn!(%error, "could not take the belonging changes of a closed year");
             }
             let Some(last) = due(today) else {
@@ -168,7 +170,7 @@ pub async fn publish_closed(
         return Ok(false);
     }
     // Its belonging changes first: the figures read them as taken.
-    crate::counseling::belonging::take(db, year, today).await?;
+    crate::counseling::belonging::take(db, year, today, threshold).await?;
     freeze(db, year, today, threshold).await
 }
 

@@ -1642,15 +1642,22 @@ async fn answered_placement(
 
 /// The school row's belonging cell on the counselor's dashboard of `year`.
 async fn school_belonging(app: &TestApp, counselor: &TestUser, year: i32, school: &str) -> String {
+    group_belonging(app, counselor, year, &format!("school:{school}")).await
+}
+
+/// The belonging change a counselor's dashboard shows for a group
+/// (`dimension:group`) in `year`.
+async fn group_belonging(app: &TestApp, counselor: &TestUser, year: i32, group: &str) -> String {
     let html = app
         .get_as(counselor, &format!("/counselor/dashboard?year={year}"))
         .await
         .text()
         .await
         .unwrap();
-    let row = &html[html
-        .find(&format!("data-group=\"school:{school}\""))
-        .expect("the school's row")..];
+    let Some(at) = html.find(&format!("data-group=\"{group}\"")) else {
+        return "not listed".to_owned();
+    };
+    let row = &html[at..];
     let row = &row[..row.find("</tr>").unwrap()];
     // The ninth cell after the name: the belonging change.
     row.split("<td")
@@ -1722,7 +1729,7 @@ async fn no_two_readings_of_a_belonging_mean_differ_by_one_students_answer() {
             "not shown"
         );
         // The summer's job takes last year: a mean of ten answers.
-        stembridge::counseling::belonging::take(&app.db, last_year, today)
+        stembridge::counseling::belonging::take(&app.db, last_year, today, 10)
             .await
             .unwrap();
         assert_eq!(
@@ -1771,7 +1778,7 @@ async fn no_two_readings_of_a_belonging_mean_differ_by_one_students_answer() {
             .unwrap();
         assert!(!csv.contains("1.3") && !csv.contains(",4.0"), "{csv}");
         // Taken again, nothing moves: the year is taken once.
-        stembridge::counseling::belonging::take(&app.db, last_year, today)
+        stembridge::counseling::belonging::take(&app.db, last_year, today, 10)
             .await
             .unwrap();
         assert_eq!(
@@ -1829,7 +1836,7 @@ async fn a_belonging_year_taken_shows_on_the_next_page_despite_the_remembered_fi
             school_belonging(&app, &counselor, last_year, "Roosevelt High").await,
             "not shown"
         );
-        stembridge::counseling::belonging::take(&app.db, last_year, today)
+        stembridge::counseling::belonging::take(&app.db, last_year, today, 10)
             .await
             .unwrap();
         assert_eq!(
@@ -1837,12 +1844,129 @@ async fn a_belonging_year_taken_shows_on_the_next_page_despite_the_remembered_fi
             "2"
         );
         // Taking again moves nothing shown.
-        stembridge::counseling::belonging::take(&app.db, last_year, today)
+        stembridge::counseling::belonging::take(&app.db, last_year, today, 10)
             .await
             .unwrap();
         assert_eq!(
             school_belonging(&app, &counselor, last_year, "Roosevelt High").await,
             "2"
+        );
+    }
+}
+
+/// eyes17a F1 and F2: a closed year's belonging is cleared once, when it is
+/// taken. A small group emptying afterwards (its one student leaves) must
+/// not let the group beside it show, which the school's mean would then
+/// give the leaver's change from; and a school added after the year was
+/// taken gets no belonging for it (its students' answers were taken at the
+/// school they were at).
+#[tokio::test]
+async fn a_closed_years_hidden_belonging_stays_hidden_whatever_the_roster_does_later() {
+    for backend in crate::helpers::backends() {
+        let app = TestApp::spawn_with(backend, |config| config.stats_cache_seconds = 0).await;
+        let admin = app.admin().await;
+        let employer = app
+            .verified_employer(&admin, "Lakeshore Robotics", "erin@lakeshore.org")
+            .await;
+        let opportunity = app.published(&employer, &posting(&[])).await;
+        let school = app.school_with_counselor("Roosevelt High").await;
+        let counselor = app.counselor_at(school).await;
+        let today = stembridge::format::today();
+        let last_year = school_year_of(today) - 1;
+        let (last_starts, _) = stembridge::counseling::service::school_year_bounds(last_year);
+        let in_last_year = last_starts + chrono::Duration::days(100);
+        // Ten students not low income with a change of +1 each, and one
+        // low-income student with +4: the low-income mean is one answer.
+        let mut ids = Vec::new();
+        for (n, (low_income, before)) in std::iter::repeat_n((false, 3), 10)
+            .chain([(true, 1)])
+            .enumerate()
+        {
+            let student = entity::student::ActiveModel {
+                school_id: Set(school),
+                first_name: Set(format!("Answered{n}")),
+                last_name: Set("Student".into()),
+                grade: Set(10),
+                active: Set(true),
+                low_income: Set(Some(low_income)),
+                created_at: Set(in_last_year),
+                ..Default::default()
+            }
+            .insert(&app.db)
+            .await
+            .unwrap();
+            let after = if low_income { 5 } else { 4 };
+            answered_placement(
+                &app,
+                opportunity,
+                student.id,
+                school,
+                in_last_year,
+                before,
+                Some(after),
+            )
+            .await;
+            ids.push(student.id);
+        }
+        stembridge::counseling::belonging::take(&app.db, last_year, today, 10)
+            .await
+            .unwrap();
+        // The school's mean of eleven shows; neither income group does (the
+        // one answer, and the ten beside it that would give it away).
+        assert_eq!(
+            school_belonging(&app, &counselor, last_year, "Roosevelt High").await,
+            "1.3"
+        );
+        for group in ["low_income:Yes", "low_income:No"] {
+            let shown = group_belonging(&app, &counselor, last_year, group).await;
+            assert!(
+                shown == "not shown" || shown == "not listed",
+                "{group}: {shown}"
+            );
+        }
+        // The low-income student leaves: the group empties, and the ten
+        // beside it still show nothing (school 14/11 minus 10/10 was +4).
+        entity::student::Entity::update_many()
+            .col_expr(
+                entity::student::Column::Active,
+                sea_orm::sea_query::Expr::value(false),
+            )
+            .filter(entity::student::Column::Id.eq(ids[10]))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(
+            group_belonging(&app, &counselor, last_year, "low_income:No").await,
+            "not shown"
+        );
+
+        // A school added after the year was taken, with students moved in
+        // from Roosevelt: taken with no answers, nothing counted twice.
+        let new_school = app.school_with_counselor("Lakeview Academy").await;
+        let new_counselor = app.counselor_at(new_school).await;
+        entity::student::Entity::update_many()
+            .col_expr(
+                entity::student::Column::SchoolId,
+                sea_orm::sea_query::Expr::value(new_school),
+            )
+            .filter(entity::student::Column::Id.is_in(ids[..10].to_vec()))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        stembridge::counseling::belonging::take(&app.db, last_year, today, 10)
+            .await
+            .unwrap();
+        assert_eq!(
+            school_belonging(&app, &new_counselor, last_year, "Lakeview Academy").await,
+            "not shown"
+        );
+        assert_eq!(
+            app.number(&format!(
+                "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM belonging_year \
+                 WHERE school_id = {new_school} AND dimension >= 0"
+            ))
+            .await,
+            0
         );
     }
 }
