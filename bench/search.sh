@@ -19,6 +19,11 @@ for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
   sleep 0.2
 done
+# The server's own CPU (user + system, in clock ticks) over the load phase.
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+before=$(cpu)
 cargo bench --quiet --bench search -- load "http://127.0.0.1:$port"
+ticks=$(( $(cpu) - before ))
+echo "server CPU over the load phase: $(( ticks * 1000 / $(getconf CLK_TCK) )) ms (divide by the pages above for a page's share)"
 echo "server peak memory: $(grep VmHWM /proc/$server/status | awk '{print $2/1024 " MiB"}')"
 echo "server memory now:  $(grep VmRSS /proc/$server/status | awk '{print $2/1024 " MiB"}')"
