@@ -90,6 +90,7 @@ pub async fn take(
     today: NaiveDate,
     threshold: usize,
 ) -> AppResult<usize> {
+    prune(db, threshold).await?;
     if year >= super::service::school_year_of(today) {
         return Ok(0);
     }
@@ -179,6 +180,70 @@ fn cleared_means(
         }
     }
     cleared
+}
+
+/// Drops the taken means no reading may show, from years taken before
+/// only cleared means were kept (eyes17a F1): a mean of fewer answers than
+/// the threshold, and in a dimension whose small means together hold
+/// fewer, every mean of that dimension (the school's own stays). What is
+/// left could only have been shown, each mean of the threshold at least,
+/// so a group emptying later hides nothing that the means beside it would
+/// give back. Years taken since hold only cleared means: nothing to drop.
+async fn prune(db: &DatabaseConnection, threshold: usize) -> AppResult<()> {
+    let threshold = i64::try_from(effective_threshold(threshold)).unwrap_or(i64::MAX);
+    let school_dimension = metrics::Dimension::ALL
+        .iter()
+        .position(|d| *d == metrics::Dimension::School)
+        .and_then(|d| i32::try_from(d).ok());
+    let rows = belonging_year::Entity::find()
+        .filter(belonging_year::Column::Dimension.gte(0))
+        .all(db)
+        .await?;
+    let mut tables: BTreeMap<(i32, i32, i32), Vec<&belonging_year::Model>> = BTreeMap::new();
+    for row in &rows {
+        tables
+            .entry((row.school_id, row.school_year, row.dimension))
+            .or_default()
+            .push(row);
+    }
+    let mut dropped: Vec<i32> = Vec::new();
+    for ((_, _, dimension), table) in &tables {
+        let small: Vec<&&belonging_year::Model> = table
+            .iter()
+            .filter(|r| i64::from(r.answers) < threshold)
+            .collect();
+        let small_answers: i64 = small.iter().map(|r| i64::from(r.answers)).sum();
+        if small.is_empty() {
+            continue;
+        }
+        if Some(*dimension) == school_dimension || small_answers >= threshold {
+            dropped.extend(small.iter().map(|r| r.id));
+        } else {
+            dropped.extend(table.iter().map(|r| r.id));
+        }
+    }
+    if dropped.is_empty() {
+        return Ok(());
+    }
+    let mut schools: Vec<i32> = rows
+        .iter()
+        .filter(|r| dropped.contains(&r.id))
+        .map(|r| r.school_id)
+        .collect();
+    schools.sort_unstable();
+    schools.dedup();
+    let schools = school::Entity::find()
+        .filter(school::Column::Id.is_in(schools))
+        .all(db)
+        .await?;
+    let txn = db::begin_write(db).await?;
+    belonging_year::Entity::delete_many()
+        .filter(belonging_year::Column::Id.is_in(dropped))
+        .exec(&txn)
+        .await?;
+    move_versions(&txn, &schools).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Schools that came after the year was taken: taken, with no answers.
