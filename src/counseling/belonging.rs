@@ -207,7 +207,8 @@ async fn prune(db: &DatabaseConnection, threshold: usize) -> AppResult<()> {
             .push(row);
     }
     let mut dropped: Vec<i32> = Vec::new();
-    for ((_, _, dimension), table) in &tables {
+    let mut schools: Vec<i32> = Vec::new();
+    for (&(school_id, _, dimension), table) in &tables {
         let small: Vec<&&belonging_year::Model> = table
             .iter()
             .filter(|r| i64::from(r.answers) < threshold)
@@ -216,21 +217,17 @@ async fn prune(db: &DatabaseConnection, threshold: usize) -> AppResult<()> {
         if small.is_empty() {
             continue;
         }
-        if Some(*dimension) == school_dimension || small_answers >= threshold {
+        if Some(dimension) == school_dimension || small_answers >= threshold {
             dropped.extend(small.iter().map(|r| r.id));
         } else {
             dropped.extend(table.iter().map(|r| r.id));
         }
+        schools.push(school_id);
     }
     if dropped.is_empty() {
         return Ok(());
     }
-    let mut schools: Vec<i32> = rows
-        .iter()
-        .filter(|r| dropped.contains(&r.id))
-        .map(|r| r.school_id)
-        .collect();
-    schools.sort_unstable();
+    // The tables are in school order: each school once.
     schools.dedup();
     let schools = school::Entity::find()
         .filter(school::Column::Id.is_in(schools))

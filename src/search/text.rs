@@ -15,7 +15,8 @@
 use std::sync::Arc;
 
 use tantivy::{
-    DocId, DocSet, Score, Searcher, SegmentReader, Term,
+    DocId, DocSet, InvertedIndexReader, Score, Searcher, SegmentReader, Term,
+    postings::TermInfo,
     query::{EnableScoring, Query, Scorer, TermQuery, Weight},
     schema::{Field, IndexRecordOption},
 };
@@ -211,15 +212,7 @@ fn rule_docs(
     let inverted = segment.inverted_index(field)?;
     let mut terms = inverted.terms().search(rule).into_stream()?;
     while terms.advance() {
-        let mut postings =
-            inverted.read_block_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
-        while !postings.docs().is_empty() {
-            postings
-                .docs()
-                .iter()
-                .for_each(|&doc| docs.insert(doc as usize));
-            postings.advance();
-        }
+        add_postings(&inverted, terms.value(), docs)?;
     }
     Ok(())
 }
@@ -228,15 +221,25 @@ fn rule_docs(
 fn term_docs(segment: &SegmentReader, term: &Term, docs: &mut Bits) -> tantivy::Result<()> {
     let inverted = segment.inverted_index(term.field())?;
     if let Some(info) = inverted.get_term_info(term)? {
-        let mut postings =
-            inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
-        while !postings.docs().is_empty() {
-            postings
-                .docs()
-                .iter()
-                .for_each(|&doc| docs.insert(doc as usize));
-            postings.advance();
-        }
+        add_postings(&inverted, &info, docs)?;
+    }
+    Ok(())
+}
+
+/// Adds the documents of one term's postings.
+fn add_postings(
+    inverted: &InvertedIndexReader,
+    info: &TermInfo,
+    docs: &mut Bits,
+) -> tantivy::Result<()> {
+    let mut postings =
+        inverted.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+    while !postings.docs().is_empty() {
+        postings
+            .docs()
+            .iter()
+            .for_each(|&doc| docs.insert(doc as usize));
+        postings.advance();
     }
     Ok(())
 }
