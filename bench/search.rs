@@ -150,7 +150,12 @@ async fn prepare(dir: PathBuf) -> anyhow::Result<()> {
 
     let engine = Engine::open(&config)?;
     let started = Instant::now();
-    let count = sync::rebuild(&database, engine.search()).await?;
+    let count = sync::rebuild_recording_shape(
+        &database,
+        engine.search(),
+        sync::shape_key(&config).as_deref(),
+    )
+    .await?;
     let elapsed = started.elapsed();
     println!(
         "full reindex: {count} documents in {:.2} s ({:.0} documents/s)",

@@ -457,11 +457,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
             Duration::from_secs(state.config.search_check_seconds.max(1)),
             index_job,
             // A Meilisearch index outlives upgrades; its shape is recorded.
-            state
-                .config
-                .meili_url
-                .as_ref()
-                .map(|_| format!("search-shape:meili:{}", state.config.meili_index)),
+            sync::shape_key(&state.config),
         ),
         // Queued even without SMTP: digests then wait in the outbox like all mail.
         mail::digest::spawn_worker(state.db.clone()),

@@ -41,7 +41,10 @@ pub async fn reindex(config: &Config) -> anyhow::Result<()> {
     let db = db::connect_and_migrate(config).await?;
     let engine = crate::app::open_search(config, &db).await?;
     let started = std::time::Instant::now();
-    let count = crate::search::sync::rebuild(&db, engine.as_ref()).await?;
+    let shape_key = crate::search::sync::shape_key(config);
+    let count =
+        crate::search::sync::rebuild_recording_shape(&db, engine.as_ref(), shape_key.as_deref())
+            .await?;
     println!(
         "Indexed {count} opportunities in {:.1} s.",
         started.elapsed().as_secs_f64()

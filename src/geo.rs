@@ -27,10 +27,59 @@ static CENTROIDS: LazyLock<HashMap<String, Point>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Every distinct ZIP centroid, ordered by latitude then longitude: the
+/// places a posting can stand at (a posting is placed at its ZIP's
+/// centroid), for [`centroids_within`] and [`is_centroid`].
+static PLACES: LazyLock<Vec<Point>> = LazyLock::new(|| {
+    let mut places: Vec<Point> = CENTROIDS.values().copied().collect();
+    places.sort_by(|a, b| {
+        a.latitude
+            .total_cmp(&b.latitude)
+            .then(a.longitude.total_cmp(&b.longitude))
+    });
+    places.dedup();
+    places
+});
+
+/// Whether `point` is exactly the centroid of some ZIP code.
+pub fn is_centroid(point: Point) -> bool {
+    PLACES
+        .binary_search_by(|p| {
+            p.latitude
+                .total_cmp(&point.latitude)
+                .then(p.longitude.total_cmp(&point.longitude))
+        })
+        .is_ok()
+}
+
+/// The distinct ZIP centroids at most `miles` from `from` (by
+/// [`distance_miles`], the rule every radius search applies), or `None`
+/// when there are more than `limit` of them.
+pub fn centroids_within(from: Point, miles: f64, limit: usize) -> Option<Vec<Point>> {
+    // A degree of latitude is the same length everywhere: only the band of
+    // latitudes the radius reaches (with 1% to spare) is looked at.
+    let degrees = miles / EARTH_RADIUS_MILES.to_radians() * 1.01;
+    let start = PLACES.partition_point(|p| p.latitude < from.latitude - degrees);
+    let mut within = Vec::new();
+    for &place in PLACES[start..]
+        .iter()
+        .take_while(|p| p.latitude <= from.latitude + degrees)
+    {
+        if distance_miles(from, place) <= miles {
+            if within.len() == limit {
+                return None;
+            }
+            within.push(place);
+        }
+    }
+    Some(within)
+}
+
 /// Unpacks the ZIP table now (about 0.2 s of CPU), so that the first
 /// search by distance after a start does not wait for it.
 pub fn preload() {
     LazyLock::force(&CENTROIDS);
+    LazyLock::force(&PLACES);
 }
 
 /// A US ZIP code as people and forms write it, as its five digits:
@@ -151,5 +200,36 @@ mod tests {
             zip_centroid("60201").unwrap(),
         );
         assert!((10.0..15.0).contains(&miles), "{miles}");
+    }
+
+    #[test]
+    fn the_centroids_within_a_radius_are_those_no_farther_than_it() {
+        let loop_chicago = zip_centroid("60601").unwrap();
+        let within = centroids_within(loop_chicago, 10.0, 10_000).unwrap();
+        assert!(within.contains(&loop_chicago));
+        assert!(
+            within.contains(&zip_centroid("60623").unwrap()),
+            "Little Village, 6 miles"
+        );
+        assert!(
+            !within.contains(&zip_centroid("60540").unwrap()),
+            "Naperville, 28 miles"
+        );
+        let all: Vec<Point> = PLACES
+            .iter()
+            .copied()
+            .filter(|p| distance_miles(loop_chicago, *p) <= 10.0)
+            .collect();
+        assert_eq!(within.len(), all.len());
+        assert!(within.iter().all(|p| is_centroid(*p)));
+        assert!(!is_centroid(Point {
+            latitude: 41.0,
+            longitude: -87.0
+        }));
+        assert_eq!(
+            centroids_within(loop_chicago, 10.0, 3),
+            None,
+            "over the limit"
+        );
     }
 }

@@ -193,6 +193,31 @@ pub async fn rebuild(db: &DatabaseConnection, engine: &dyn SearchEngine) -> AppR
     rebuild_in_batches(db, engine, REBUILD_BATCH).await
 }
 
+/// The `server_state` row recording which document shape a search server's
+/// index was built with (see [`IndexGuard`]); `None` for the embedded index,
+/// whose schema version carries it.
+pub fn shape_key(config: &crate::config::Config) -> Option<String> {
+    config
+        .meili_url
+        .as_ref()
+        .map(|_| format!("search-shape:meili:{}", config.meili_index))
+}
+
+/// [`rebuild`], then records under `shape_key` that the index now holds
+/// documents of today's shape, so that the next start does not rebuild it
+/// again (it did after every `stembridge reindex`).
+pub async fn rebuild_recording_shape(
+    db: &DatabaseConnection,
+    engine: &dyn SearchEngine,
+    shape_key: Option<&str>,
+) -> AppResult<usize> {
+    let count = rebuild(db, engine).await?;
+    if let Some(key) = shape_key {
+        crate::db::set_state(db, key, documents::SHAPE).await?;
+    }
+    Ok(count)
+}
+
 /// `rebuild`, reading `batch` opportunities at a time.
 pub async fn rebuild_in_batches(
     db: &DatabaseConnection,
@@ -320,8 +345,7 @@ impl IndexGuard {
                     shape = documents::SHAPE,
                     "the search index holds documents of another shape: rebuilding it"
                 );
-                let count = rebuild(db, engine).await?;
-                crate::db::set_state(db, key, documents::SHAPE).await?;
+                let count = rebuild_recording_shape(db, engine, Some(key)).await?;
                 self.shape_checked = true;
                 self.drift = None;
                 return Ok(IndexCheck::Rebuilt(count));
@@ -332,7 +356,9 @@ impl IndexGuard {
         if indexed == 0 && expected > 0 {
             tracing::warn!(expected, "the search index is empty: rebuilding it");
             self.drift = None;
-            return Ok(IndexCheck::Rebuilt(rebuild(db, engine).await?));
+            return Ok(IndexCheck::Rebuilt(
+                rebuild_recording_shape(db, engine, self.shape_key.as_deref()).await?,
+            ));
         }
         // A difference while changes are still queued is only their delay;
         // the same difference twice with nothing queued or written between
@@ -345,7 +371,9 @@ impl IndexGuard {
         if drift.is_some() && drift == self.drift {
             tracing::warn!(indexed, expected, "the search index drifted: rebuilding it");
             self.drift = None;
-            return Ok(IndexCheck::Rebuilt(rebuild(db, engine).await?));
+            return Ok(IndexCheck::Rebuilt(
+                rebuild_recording_shape(db, engine, self.shape_key.as_deref()).await?,
+            ));
         }
         self.drift = drift;
         Ok(IndexCheck::InStep)
