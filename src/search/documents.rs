@@ -20,11 +20,12 @@ use crate::{
     opportunities::service::slots_taken_by,
 };
 
-/// The shape of [`SearchDocument`] as the engines store it: change it with
-/// the document's fields. Every index is then rebuilt once: the embedded one
+/// The shape of [`SearchDocument`] as the engines store it (and of the
+/// attributes an engine adds to it, such as Meilisearch's `place`, in 3):
+/// change it with the document's fields. Every index is then rebuilt once: the embedded one
 /// at its next start (its schema version includes this), a Meilisearch one
 /// by the index guard (`sync::IndexGuard`).
-pub const SHAPE: &str = "2";
+pub const SHAPE: &str = "3";
 
 /// Weeks a stipend is spread over when estimating an hourly figure.
 fn weeks(o: &opportunity::Model) -> i64 {
