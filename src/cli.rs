@@ -218,7 +218,9 @@ pub async fn import_roster(
                 for (code, count) in &summary.unwritten_languages {
                     let count = i64::try_from(*count).unwrap_or(i64::MAX);
                     let language = crate::i18n::language_name(crate::i18n::Lang::En, code);
-                    let id = if crate::i18n::tagline(code).is_some() {
+                    let id = if crate::languages::signed(code) {
+                        "families-roster-unwritten-language-signed"
+                    } else if crate::i18n::tagline(code).is_some() {
                         "families-roster-unwritten-language"
                     } else {
                         "families-roster-unwritten-language-english-only"

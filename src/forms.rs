@@ -369,7 +369,7 @@ impl FieldErrors {
         }
     }
 
-    /// A list of ISO 639-1 codes ("en, es"), at most 10; `empty_message`
+    /// A list of language codes ("en, es, hmn", or names), at most 10; `empty_message`
     /// (a catalogue id) set makes at least one required.
     pub fn languages(
         &mut self,

@@ -1,23 +1,46 @@
-//! ISO 639-1 language codes, for the languages an employer's team speaks, a
-//! student prefers and a guardian reads, and [`normalize`], which reads a
+//! Language codes as BCP 47 writes a primary language: the ISO 639-1 code
+//! where a language has one (`es`), else its ISO 639-3 code (`hmn`, `ksw`,
+//! `mam`, `quc`, `chk`, `ase`), for the languages an employer's team speaks,
+//! a student prefers and a guardian reads, and [`normalize`], which reads a
 //! language however a person or a roster export wrote it. A family's home
 //! language is kept a little finer ([`family`]): Chinese with the script the
 //! family reads, since a line for them is written in one or the other.
+//! A signed language ([`signed`]) is a family's language too: they read our
+//! English mail, and meetings and calls need a sign-language interpreter.
 
-const CODES: &str = "aa:Afar|ab:Abkhazian|af:Afrikaans|ak:Akan|am:Amharic|an:Aragonese|ar:Arabic|as:Assamese|av:Avaric|ay:Aymara|az:Azerbaijani|ba:Bashkir|be:Belarusian|bg:Bulgarian|bi:Bislama|bm:Bambara|bn:Bengali|bo:Tibetan|br:Breton|bs:Bosnian|ca:Catalan|ce:Chechen|ch:Chamorro|co:Corsican|cr:Cree|cs:Czech|cu:Church Slavic|cv:Chuvash|cy:Welsh|da:Danish|de:German|dv:Divehi|dz:Dzongkha|ee:Ewe|el:Greek|en:English|eo:Esperanto|es:Spanish|et:Estonian|eu:Basque|fa:Persian|ff:Fulah|fi:Finnish|fj:Fijian|fo:Faroese|fr:French|fy:Western Frisian|ga:Irish|gd:Scottish Gaelic|gl:Galician|gn:Guarani|gu:Gujarati|gv:Manx|ha:Hausa|he:Hebrew|hi:Hindi|ho:Hiri Motu|hr:Croatian|ht:Haitian Creole|hu:Hungarian|hy:Armenian|hz:Herero|ia:Interlingua|id:Indonesian|ie:Interlingue|ig:Igbo|ii:Sichuan Yi|ik:Inupiaq|io:Ido|is:Icelandic|it:Italian|iu:Inuktitut|ja:Japanese|jv:Javanese|ka:Georgian|kg:Kongo|ki:Kikuyu|kj:Kuanyama|kk:Kazakh|kl:Kalaallisut|km:Khmer|kn:Kannada|ko:Korean|kr:Kanuri|ks:Kashmiri|ku:Kurdish|kv:Komi|kw:Cornish|ky:Kyrgyz|la:Latin|lb:Luxembourgish|lg:Ganda|li:Limburgish|ln:Lingala|lo:Lao|lt:Lithuanian|lu:Luba-Katanga|lv:Latvian|mg:Malagasy|mh:Marshallese|mi:Maori|mk:Macedonian|ml:Malayalam|mn:Mongolian|mr:Marathi|ms:Malay|mt:Maltese|my:Burmese|na:Nauru|nb:Norwegian Bokmal|nd:North Ndebele|ne:Nepali|ng:Ndonga|nl:Dutch|nn:Norwegian Nynorsk|no:Norwegian|nr:South Ndebele|nv:Navajo|ny:Chichewa|oc:Occitan|oj:Ojibwa|om:Oromo|or:Odia|os:Ossetian|pa:Punjabi|pi:Pali|pl:Polish|ps:Pashto|pt:Portuguese|qu:Quechua|rm:Romansh|rn:Kirundi|ro:Romanian|ru:Russian|rw:Kinyarwanda|sa:Sanskrit|sc:Sardinian|sd:Sindhi|se:Northern Sami|sg:Sango|si:Sinhala|sk:Slovak|sl:Slovenian|sm:Samoan|sn:Shona|so:Somali|sq:Albanian|sr:Serbian|ss:Swati|st:Southern Sotho|su:Sundanese|sv:Swedish|sw:Swahili|ta:Tamil|te:Telugu|tg:Tajik|th:Thai|ti:Tigrinya|tk:Turkmen|tl:Tagalog|tn:Tswana|to:Tongan|tr:Turkish|ts:Tsonga|tt:Tatar|tw:Twi|ty:Tahitian|ug:Uyghur|uk:Ukrainian|ur:Urdu|uz:Uzbek|ve:Venda|vi:Vietnamese|vo:Volapuk|wa:Walloon|wo:Wolof|xh:Xhosa|yi:Yiddish|yo:Yoruba|za:Zhuang|zh:Chinese|zu:Zulu";
+/// Each language once, `code:English name`: the ISO 639-1 languages, then
+/// (ISO 639-3) those US districts record that have no two-letter code. The
+/// list only grows at the end: search keeps a language as its position here
+/// (`search::matching::LanguageMask`, 192 bits; a unit test holds the count
+/// under it).
+const CODES: &str = "aa:Afar|ab:Abkhazian|af:Afrikaans|ak:Akan|am:Amharic|an:Aragonese|ar:Arabic|as:Assamese|av:Avaric|ay:Aymara|az:Azerbaijani|ba:Bashkir|be:Belarusian|bg:Bulgarian|bi:Bislama|bm:Bambara|bn:Bengali|bo:Tibetan|br:Breton|bs:Bosnian|ca:Catalan|ce:Chechen|ch:Chamorro|co:Corsican|cr:Cree|cs:Czech|cu:Church Slavic|cv:Chuvash|cy:Welsh|da:Danish|de:German|dv:Divehi|dz:Dzongkha|ee:Ewe|el:Greek|en:English|eo:Esperanto|es:Spanish|et:Estonian|eu:Basque|fa:Persian|ff:Fulah|fi:Finnish|fj:Fijian|fo:Faroese|fr:French|fy:Western Frisian|ga:Irish|gd:Scottish Gaelic|gl:Galician|gn:Guarani|gu:Gujarati|gv:Manx|ha:Hausa|he:Hebrew|hi:Hindi|ho:Hiri Motu|hr:Croatian|ht:Haitian Creole|hu:Hungarian|hy:Armenian|hz:Herero|ia:Interlingua|id:Indonesian|ie:Interlingue|ig:Igbo|ii:Sichuan Yi|ik:Inupiaq|io:Ido|is:Icelandic|it:Italian|iu:Inuktitut|ja:Japanese|jv:Javanese|ka:Georgian|kg:Kongo|ki:Kikuyu|kj:Kuanyama|kk:Kazakh|kl:Kalaallisut|km:Khmer|kn:Kannada|ko:Korean|kr:Kanuri|ks:Kashmiri|ku:Kurdish|kv:Komi|kw:Cornish|ky:Kyrgyz|la:Latin|lb:Luxembourgish|lg:Ganda|li:Limburgish|ln:Lingala|lo:Lao|lt:Lithuanian|lu:Luba-Katanga|lv:Latvian|mg:Malagasy|mh:Marshallese|mi:Maori|mk:Macedonian|ml:Malayalam|mn:Mongolian|mr:Marathi|ms:Malay|mt:Maltese|my:Burmese|na:Nauru|nb:Norwegian Bokmal|nd:North Ndebele|ne:Nepali|ng:Ndonga|nl:Dutch|nn:Norwegian Nynorsk|no:Norwegian|nr:South Ndebele|nv:Navajo|ny:Chichewa|oc:Occitan|oj:Ojibwa|om:Oromo|or:Odia|os:Ossetian|pa:Punjabi|pi:Pali|pl:Polish|ps:Pashto|pt:Portuguese|qu:Quechua|rm:Romansh|rn:Kirundi|ro:Romanian|ru:Russian|rw:Kinyarwanda|sa:Sanskrit|sc:Sardinian|sd:Sindhi|se:Northern Sami|sg:Sango|si:Sinhala|sk:Slovak|sl:Slovenian|sm:Samoan|sn:Shona|so:Somali|sq:Albanian|sr:Serbian|ss:Swati|st:Southern Sotho|su:Sundanese|sv:Swedish|sw:Swahili|ta:Tamil|te:Telugu|tg:Tajik|th:Thai|ti:Tigrinya|tk:Turkmen|tl:Tagalog|tn:Tswana|to:Tongan|tr:Turkish|ts:Tsonga|tt:Tatar|tw:Twi|ty:Tahitian|ug:Uyghur|uk:Ukrainian|ur:Urdu|uz:Uzbek|ve:Venda|vi:Vietnamese|vo:Volapuk|wa:Walloon|wo:Wolof|xh:Xhosa|yi:Yiddish|yo:Yoruba|za:Zhuang|zh:Chinese|zu:Zulu|hmn:Hmong|ksw:S'gaw Karen|mam:Mam|quc:K'iche'|chk:Chuukese|ase:American Sign Language";
 
 /// The home languages a guardian's form offers: the site's own, then those
-/// US districts record most (Chinese as the two scripts families read).
-/// Any other language a roster gives is kept as recorded (the form offers it
-/// on that guardian's record, as it does plain `zh` recorded without a
-/// script). Each has a name (`vocab-language-{code}`) and, but for the
-/// site's own, a line written in it (`mail-tagline-{code}`) in the
-/// catalogue; a unit test of `i18n` checks both.
-pub const FAMILY_LANGUAGES: [&str; 39] = [
+/// US districts record most (Chinese as the two scripts families read), then
+/// American Sign Language. Any other language a roster gives is kept as
+/// recorded (the form offers it on that guardian's record, as it does plain
+/// `zh` recorded without a script): Karen, Mam and K'iche' are read from
+/// rosters, but we have no line in them yet, so the form does not offer
+/// them. Each has a name (`vocab-language-{code}`) and, but for the site's
+/// own and a signed language (whose families read our English mail), a line
+/// written in it (`mail-tagline-{code}`) in the catalogue; a unit test of
+/// `i18n` checks both.
+pub const FAMILY_LANGUAGES: [&str; 42] = [
     "en", "es", "zh-Hans", "zh-Hant", "vi", "ar", "ht", "ko", "tl", "ru", "fr", "pt", "so", "ps",
     "fa", "uk", "ja", "hi", "ur", "bn", "pa", "gu", "te", "ta", "ne", "my", "km", "lo", "am", "ti",
-    "sw", "pl", "ro", "tr", "el", "he", "th", "de", "it",
+    "sw", "pl", "ro", "tr", "el", "he", "th", "de", "it", "hmn", "chk", "ase",
 ];
+
+/// The signed languages of [`CODES`]. They have no written form: a family
+/// that signs reads our mail in English, and a meeting or a call with them
+/// needs a sign-language interpreter (the counselor's pages say so).
+const SIGNED: [&str; 1] = ["ase"];
+
+/// Whether the home language `written` (a code or a name, as a guardian's
+/// record keeps it) is a signed language (`ASL`, `ase`).
+pub fn signed(written: &str) -> bool {
+    family(written).is_some_and(|code| SIGNED.contains(&code))
+}
 
 /// The languages of [`CODES`] written right to left (Arabic, Hebrew and
 /// Thaana scripts): a line in one of them is marked `dir="rtl"`.
@@ -110,7 +133,7 @@ fn chinese_script(value: &str) -> &'static str {
         .map_or("zh", |(_, _, script)| script)
 }
 
-/// The English name of an ISO 639-1 code, or `None` for an unknown code.
+/// The English name of a code of [`CODES`], or `None` for an unknown code.
 pub fn name(code: &str) -> Option<&'static str> {
     CODES.split('|').find_map(|entry| {
         let (c, name) = entry.split_once(':')?;
@@ -126,23 +149,30 @@ pub fn position(code: &str) -> Option<usize> {
 }
 
 /// ISO 639-2 (bibliographic and terminology) and ISO 639-3 codes of the
-/// languages US school rosters carry, with their ISO 639-1 code. SIS exports
-/// write `spa`, `eng`, `vie`... as often as `es`; a few languages without a
-/// two-letter code are read as the written language families use (Mandarin
-/// and Cantonese as Chinese, Dari and Iranian Persian as Persian, the
-/// Pashto varieties as Pashto, Filipino as Tagalog).
-const THREE_LETTER: &str = "aar:aa|afr:af|aka:ak|alb:sq|amh:am|ara:ar|arb:ar|arm:hy|aym:ay|aze:az|bel:be|ben:bn|bos:bs|bul:bg|bur:my|cat:ca|ces:cs|cha:ch|chi:zh|cmn:zh|yue:zh|zho:zh|prs:fa|pes:fa|pbu:ps|pbt:ps|pst:ps|cze:cs|dan:da|deu:de|dut:nl|ell:el|eng:en|est:et|eus:eu|baq:eu|fas:fa|per:fa|fil:tl|fin:fi|fra:fr|fre:fr|ful:ff|geo:ka|ger:de|gle:ga|glg:gl|gre:el|grn:gn|guj:gu|hat:ht|hau:ha|heb:he|hin:hi|hrv:hr|hun:hu|hye:hy|ibo:ig|ind:id|ice:is|isl:is|ita:it|jav:jv|jpn:ja|kan:kn|kat:ka|kaz:kk|khm:km|kin:rw|kir:ky|kor:ko|kur:ku|lao:lo|lav:lv|lit:lt|mac:mk|mal:ml|mar:mr|may:ms|mkd:mk|mlg:mg|mon:mn|msa:ms|mya:my|nav:nv|nep:ne|nld:nl|nor:no|nob:nb|nno:nn|orm:om|pan:pa|pol:pl|por:pt|pus:ps|que:qu|ron:ro|rum:ro|run:rn|rus:ru|sin:si|slk:sk|slo:sk|slv:sl|smo:sm|sna:sn|som:so|spa:es|sqi:sq|srp:sr|swa:sw|swh:sw|swe:sv|tam:ta|tel:te|tgk:tg|tgl:tl|tha:th|tir:ti|ton:to|tuk:tk|tur:tr|twi:tw|uig:ug|ukr:uk|urd:ur|uzb:uz|vie:vi|wol:wo|xho:xh|yid:yi|yor:yo|zul:zu";
+/// languages US school rosters carry, with their code in [`CODES`]. SIS
+/// exports write `spa`, `eng`, `vie`... as often as `es`; a few languages
+/// without a two-letter code are read as the written language families use
+/// (Mandarin and Cantonese as Chinese, Dari and Iranian Persian as Persian,
+/// the Pashto varieties as Pashto, Filipino as Tagalog, White and Green
+/// Hmong as Hmong). The collective codes rosters use for two of them are
+/// read as what a US district means by them: `kar` (Karen languages) as
+/// S'gaw Karen, which nearly all Karen families from Burma speak and read,
+/// and `sgn` (sign languages) as American Sign Language.
+const THREE_LETTER: &str = "mww:hmn|hnj:hmn|blu:hmn|kar:ksw|sgn:ase|aar:aa|afr:af|aka:ak|alb:sq|amh:am|ara:ar|arb:ar|arm:hy|aym:ay|aze:az|bel:be|ben:bn|bos:bs|bul:bg|bur:my|cat:ca|ces:cs|cha:ch|chi:zh|cmn:zh|yue:zh|zho:zh|prs:fa|pes:fa|pbu:ps|pbt:ps|pst:ps|cze:cs|dan:da|deu:de|dut:nl|ell:el|eng:en|est:et|eus:eu|baq:eu|fas:fa|per:fa|fil:tl|fin:fi|fra:fr|fre:fr|ful:ff|geo:ka|ger:de|gle:ga|glg:gl|gre:el|grn:gn|guj:gu|hat:ht|hau:ha|heb:he|hin:hi|hrv:hr|hun:hu|hye:hy|ibo:ig|ind:id|ice:is|isl:is|ita:it|jav:jv|jpn:ja|kan:kn|kat:ka|kaz:kk|khm:km|kin:rw|kir:ky|kor:ko|kur:ku|lao:lo|lav:lv|lit:lt|mac:mk|mal:ml|mar:mr|may:ms|mkd:mk|mlg:mg|mon:mn|msa:ms|mya:my|nav:nv|nep:ne|nld:nl|nor:no|nob:nb|nno:nn|orm:om|pan:pa|pol:pl|por:pt|pus:ps|que:qu|ron:ro|rum:ro|run:rn|rus:ru|sin:si|slk:sk|slo:sk|slv:sl|smo:sm|sna:sn|som:so|spa:es|sqi:sq|srp:sr|swa:sw|swh:sw|swe:sv|tam:ta|tel:te|tgk:tg|tgl:tl|tha:th|tir:ti|ton:to|tuk:tk|tur:tr|twi:tw|uig:ug|ukr:uk|urd:ur|uzb:uz|vie:vi|wol:wo|xho:xh|yid:yi|yor:yo|zul:zu";
 
 /// Names rosters use besides the English names of [`CODES`]: each language's
-/// name in itself (accents removed, as [`fold`] does) and common variants.
-const OTHER_NAMES: &str = "espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|mandarin chinese:zh|cantonese:zh|cantonese chinese:zh|traditional chinese:zh|simplified chinese:zh|chinese traditional:zh|chinese simplified:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|普通話:zh|國語:zh|国语:zh|華語:zh|华语:zh|廣東話:zh|广东话:zh|粵語:zh|粤语:zh|繁體中文:zh|繁体中文:zh|正體中文:zh|简体中文:zh|簡體中文:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
+/// name in itself (accents and apostrophes removed, as [`fold`] does:
+/// `K'iche'` is `kiche`) and common variants.
+const OTHER_NAMES: &str = "hmoob:hmn|hmong daw:hmn|white hmong:hmn|hmong der:hmn|hmoob dawb:hmn|hmong njua:hmn|green hmong:hmn|blue hmong:hmn|mong leng:hmn|hmong leng:hmn|hmoob leeg:hmn|karen:ksw|sgaw karen:ksw|karen sgaw:ksw|sgaw:ksw|skaw karen:ksw|mam maya:mam|kiche:quc|quiche:quc|kiche maya:quc|quiche maya:quc|trukese:chk|chuuk:chk|kapasen chuuk:chk|asl:ase|sign language:ase|american sign:ase|espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|mandarin chinese:zh|cantonese:zh|cantonese chinese:zh|traditional chinese:zh|simplified chinese:zh|chinese traditional:zh|chinese simplified:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|普通話:zh|國語:zh|国语:zh|華語:zh|华语:zh|廣東話:zh|广东话:zh|粵語:zh|粤语:zh|繁體中文:zh|繁体中文:zh|正體中文:zh|简体中文:zh|簡體中文:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
 
-/// Lower case, without the accents of Latin letters (`Español` → `espanol`),
-/// one space between words.
+/// Lower case, without the accents of Latin letters (`Español` → `espanol`)
+/// nor apostrophes, however typed (`K’iche’` → `kiche`), one space between
+/// words.
 fn fold(value: &str) -> String {
     let lower = value.trim().to_lowercase();
     let plain: String = lower
         .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´'))
         .map(|c| match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
             'é' | 'è' | 'ê' | 'ë' | 'ẽ' => 'e',
@@ -165,12 +195,14 @@ fn lookup(table: &'static str, key: &str) -> Option<&'static str> {
     })
 }
 
-/// The ISO 639-1 code of a language however it was written: an ISO 639-1
-/// code (`es`), an ISO 639-2/3 code (`spa`), a BCP 47 tag (`es-MX`,
-/// `es_419`), or a name in English or in the language itself (`Spanish`,
-/// `SPANISH`, `Español`, `Espanol`, `Spanish (Mexico)`). `None` when it names
+/// The code of a language however it was written, as BCP 47 writes it (the
+/// ISO 639-1 code, else the ISO 639-3 one): an ISO 639-1 code (`es`), an
+/// ISO 639-2/3 code (`spa`, `hmn`), a BCP 47 tag (`es-MX`, `es_419`), or a
+/// name in English or in the language itself (`Spanish`, `SPANISH`,
+/// `Español`, `Espanol`, `Spanish (Mexico)`, `Hmoob`). `None` when it names
 /// no language we know. Every language read from outside (roster imports,
-/// forms, profiles) goes through here, so each is stored as the same code.
+/// forms, profiles, search) goes through here, so each is stored as the
+/// same code.
 pub fn normalize(value: &str) -> Option<&'static str> {
     let folded = fold(value);
     // "Spanish (Mexico)", "Spanish; Castilian", "Chinese / Mandarin": the first part.
@@ -210,12 +242,15 @@ pub fn normalize(value: &str) -> Option<&'static str> {
     if !primary.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    match primary.len() {
-        2 => CODES.split('|').find_map(|entry| {
+    let listed = || {
+        CODES.split('|').find_map(|entry| {
             let (code, _) = entry.split_once(':')?;
             (code == primary).then_some(code)
-        }),
-        3 => lookup(THREE_LETTER, primary),
+        })
+    };
+    match primary.len() {
+        2 => listed(),
+        3 => listed().or_else(|| lookup(THREE_LETTER, primary)),
         _ => None,
     }
 }
@@ -415,6 +450,103 @@ mod tests {
         assert_eq!(normalize("pes"), Some("fa"));
         assert_eq!(normalize("pbu"), Some("ps"));
         assert_eq!(normalize("Dari"), Some("fa"));
+    }
+
+    #[test]
+    fn languages_without_a_two_letter_code_are_read_by_their_iso_639_3_code_and_names() {
+        // As SIS exports write them: names, names in the language itself,
+        // codes, collective codes, odd spellings and case.
+        let rosters: [(&str, &[&str]); 6] = [
+            (
+                "hmn",
+                &[
+                    "hmn",
+                    "HMN",
+                    "Hmong",
+                    "HMONG",
+                    "hmong ",
+                    "Hmoob",
+                    "White Hmong",
+                    "Hmong Daw",
+                    "Hmong Njua",
+                    "mww",
+                    "hmn-US",
+                    "Hmong (Laos)",
+                ],
+            ),
+            (
+                "ksw",
+                &[
+                    "ksw",
+                    "kar",
+                    "KAR",
+                    "Karen",
+                    "S'gaw Karen",
+                    "S’gaw Karen",
+                    "Sgaw",
+                    "SGAW KAREN",
+                    "Karen (S'gaw)",
+                    "Karen - Sgaw",
+                ],
+            ),
+            ("mam", &["mam", "Mam", "MAM", "Mam Maya", "Mam (Guatemala)"]),
+            (
+                "quc",
+                &[
+                    "quc",
+                    "K'iche'",
+                    "K’iche’",
+                    "Kiche",
+                    "Quiche",
+                    "Quiché",
+                    "QUICHE",
+                    "K'iche' Maya",
+                ],
+            ),
+            ("chk", &["chk", "Chuukese", "Trukese", "CHUUKESE", "Chuuk"]),
+            (
+                "ase",
+                &[
+                    "ase",
+                    "sgn",
+                    "sgn-US",
+                    "ASL",
+                    "asl",
+                    "American Sign Language",
+                    "Sign Language",
+                    "ASL (American Sign Language)",
+                ],
+            ),
+        ];
+        for (code, written) in rosters {
+            for w in written {
+                assert_eq!(normalize(w), Some(code), "{w}");
+                assert_eq!(family(w), Some(code), "{w}");
+                assert_eq!(unwritten(w), Some(code), "{w}: we do not write it");
+            }
+            assert!(name(code).is_some(), "{code}");
+        }
+        assert_eq!(family("Hmong/English"), Some("hmn"));
+        assert_eq!(family("Mam y Español"), Some("mam"));
+        assert!(signed("ASL") && signed("ase") && signed("Sign Language"));
+        assert!(!signed("Hmong") && !signed("en") && !signed("Klingon"));
+        for unknown in ["hmx", "Sign", "Karenina", "Mamá", "q'"] {
+            assert_eq!(normalize(unknown), None, "{unknown}");
+        }
+        assert_eq!(
+            parse_list("en, Hmong; American Sign Language, mam"),
+            Ok(vec!["en".into(), "hmn".into(), "ase".into(), "mam".into()])
+        );
+    }
+
+    #[test]
+    fn every_code_fits_the_language_mask_of_search() {
+        let count = CODES.split('|').count();
+        let bits = std::mem::size_of::<crate::search::matching::LanguageMask>() * 8;
+        assert!(count <= bits, "{count} codes, {bits} bits");
+        // Positions only grow at the end.
+        assert_eq!(position("zu"), Some(181));
+        assert_eq!(position("hmn"), Some(182));
     }
 
     #[test]

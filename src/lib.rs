@@ -44,7 +44,7 @@ pub mod security; // account security: MFA, password reset, account lifecycle
 // Shared data and tools.
 pub mod contact_details; // phone numbers, email addresses, links and social handles in text employers write for students, and students write to organizations
 pub mod geo; // ZIP centroids and distances
-pub mod languages; // ISO 639-1 codes; a family's home language as kept (Chinese with its script), and which are written right to left
+pub mod languages; // language codes as BCP 47 writes them (ISO 639-1, else ISO 639-3: hmn, ase); a family's home language as kept (Chinese with its script), which are signed, and which are written right to left
 pub mod outbox; // the search outbox rows written with each change, and its backlog for /readyz
 pub mod pages; // home, dashboards, health checks, language choice
 pub mod paging; // lists in pages: page and search parameters, LIMIT/OFFSET, the links around a page

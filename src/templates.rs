@@ -87,6 +87,11 @@ fn build_environment() -> Environment<'static> {
     // Whether a family recorded as reading `code` gets a line in it on top
     // of our English mail (`vi`: yes; `yo`: English only).
     env.add_test("home_line", |code: &str| i18n::tagline(code).is_some());
+    // Whether a family recorded as `code` signs (`ase`): they read our
+    // English mail, and meetings and calls need a sign-language interpreter.
+    env.add_test("signed_language", |code: &str| {
+        crate::languages::signed(code)
+    });
     // Whether text in a language runs right to left (`ar`, `fa`, `ur`...).
     env.add_test("right_to_left", |code: &str| {
         crate::languages::right_to_left(code)

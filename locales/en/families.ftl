@@ -201,18 +201,25 @@ families-record-held = On hold: a family reported a change of guardian contact a
 families-record-held-admin = Lift the hold
 families-language-not-known = Not known
 families-language-mail-in-english = { $language } (mail in English)
-families-guardian-language-not-written = The school records { $language } for this family. STEMbridge does not write whole emails in { $language } yet: ours to them are in English, with one line on top in { $language } saying the email is from the school and asking them to contact the school for help reading it. The pages our links open show that line too. Reach them through the school's interpreter for anything that needs an answer, such as consent.
-families-guardian-language-english-only = The school records { $language } for this family, and we have no line in { $language }: they get our emails in English only, with nothing in a language they read. Call them through the school's interpreter, above all for consent.
+families-guardian-language-not-written = The school records { $language } for this family. STEMbridge does not write whole emails in { $language } yet: ours to them are in English, with one line on top in { $language } about getting help in their language. The pages our links open show that line too. Reach them through the school's interpreter for anything that needs an answer, such as consent.
+families-guardian-language-english-only = The school records { $language } for this family, and we have no line in { $language }: they get our emails in English only, with nothing in a language they read. They need an interpreter: call them through the school's interpreter, and for consent go through the paper form with them and the interpreter, then record it on the placements page.
+families-guardian-language-signed = The school records { $language } for this family: it has no written form, so our emails to them are in English, which they read.
+families-guardian-signed-interpreter = Meetings and calls need a sign-language interpreter (a call goes through a video relay service); never ask the student to interpret.
 families-counselor-language-not-written = A guardian's home language is { $language }: the consent mail went in English with one line in { $language }. An interpreter may help them answer.
-families-counselor-language-english-only = A guardian's home language is { $language }: we have no line in { $language }, so the consent mail went in English only. Call them through an interpreter.
+families-counselor-language-english-only = A guardian's home language is { $language }: we have no line in { $language }, so the consent mail went in English only. Call them through an interpreter, or go through the paper form with them and an interpreter.
+families-counselor-language-signed = A guardian's home language is { $language }, which has no written form: a meeting or a call about this consent needs a sign-language interpreter.
 families-counselor-held = Email consent is on hold: a family reported a change of guardian contact. An administrator must check it with the family first; a paper form can still be recorded.
 families-counselor-open-record = Open the student's record
-families-roster-unwritten-languages = Some families' home language is one STEMbridge does not write whole emails in yet. They get our emails in English with one line on top in their language, asking them to contact the school, or in English only where the list below says we have no line in it; the school may reach them through an interpreter, above all for consent.
+families-roster-unwritten-languages = Some families' home language is one STEMbridge does not write whole emails in yet. They get our emails in English with one line on top in their language about getting help in it, or in English only where the list below says we have no line in it; the school may reach them through an interpreter, above all for consent.
 families-roster-unwritten-language = { $language }: { $count ->
     [one] 1 guardian
    *[other] { $count } guardians
 }
 families-roster-unwritten-language-english-only = { $language }, in English only (we have no line in { $language }): { $count ->
+    [one] 1 guardian
+   *[other] { $count } guardians
+}
+families-roster-unwritten-language-signed = { $language }, in English, which they read (it has no written form; meetings and calls need a sign-language interpreter): { $count ->
     [one] 1 guardian
    *[other] { $count } guardians
 }

@@ -271,6 +271,28 @@ mail-tagline-he = הודעה זו נשלחה מבית הספר של ילדכם �
 mail-tagline-th = อีเมลนี้มาจากโรงเรียนของบุตรหลานของท่าน เกี่ยวกับการฝึกงานด้าน STEM และอาจต้องการคำตอบจากท่าน หากท่านต้องการความช่วยเหลือในการอ่าน โปรดติดต่อโรงเรียน
 mail-tagline-de = Diese Nachricht kommt von der Schule Ihres Kindes und betrifft ein STEM-Praktikum; möglicherweise ist Ihre Antwort nötig. Wenn Sie Hilfe beim Lesen brauchen, wenden Sie sich bitte an die Schule.
 mail-tagline-it = Questo messaggio è della scuola di vostro figlio, riguarda un tirocinio STEM e potrebbe richiedere una vostra risposta. Se avete bisogno di aiuto per leggerlo, contattate la scuola.
+# Lines quoted from official notices rather than written for us: they say
+# that help in the family's language is free, but not how to ask (each
+# notice's own way to ask is its agency's phone number, left out). Our mail
+# comes from the school, and the counselor's page says to reach the family
+# through an interpreter.
+# Hmong: CMS Product No. 11658, "Getting Help in a Language Other than
+# English" (August 2016),
+# https://marketplace.cms.gov/outreach-and-education/getting-help-in-a-language-other-than-english.pdf
+# (read from its copy at https://raw.githubusercontent.com/wgetsnaps/marketplace.cms.gov/master/outreach-and-education/getting-help-in-a-language-other-than-english.pdf):
+# the main clause of its Hmong sentence ("you have the right to get help and
+# information in your language at no cost"), without the clause about the
+# Health Insurance Marketplace before it.
+mail-tagline-hmn = Koj muaj txoj cai txais kev pab thiab xov xwm uas yog hais koj hom lus yam uas koj tsis tau them dabtsi li.
+# Chuukese: State of Hawaiʻi, Department of Health, Office of Language Access,
+# https://health.hawaii.gov/ola/?p=5213: its first two sentences ("Do you
+# need help in another language? We will get you a free interpreter."),
+# without the third, which gives the Office's own phone number.
+mail-tagline-chk = En mi niit alilis lon pwal eu kapas? Sipwe angei emon chon chiaku ngonuk ese kamo.
+# Karen, Mam and K'iche': no official text found yet, so no line: those
+# families get English only, and the counselor's pages say to call them
+# through an interpreter. American Sign Language has no written form: those
+# families read our English mail.
 mail-guardian-contact-replaced-subject = { $organization } added a parent or guardian contact
 mail-guardian-contact-replaced-body = { $organization } no longer lists this address as a contact of { $student }, and has added another parent or guardian contact, at { $address ->
     [none] no email address

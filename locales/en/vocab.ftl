@@ -120,3 +120,10 @@ vocab-language-he = Hebrew
 vocab-language-th = Thai
 vocab-language-de = German
 vocab-language-it = Italian
+# Languages without a two-letter code (ISO 639-3), as US districts record them.
+vocab-language-hmn = Hmong
+vocab-language-ksw = Karen (S'gaw)
+vocab-language-mam = Mam
+vocab-language-quc = K'iche'
+vocab-language-chk = Chuukese
+vocab-language-ase = American Sign Language

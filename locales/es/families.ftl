@@ -210,18 +210,25 @@ families-record-held = Retenido: una familia reportó como no deseado un cambio 
 families-record-held-admin = Levantar la retención
 families-language-not-known = No se sabe
 families-language-mail-in-english = { $language } (correo en inglés)
-families-guardian-language-not-written = La escuela registra { $language } para esta familia. STEMbridge todavía no escribe correos completos en { $language }: los nuestros les llegan en inglés, con una línea arriba en { $language } que dice que el correo es de la escuela y les pide que se comuniquen con la escuela si necesitan ayuda para leerlo. Las páginas que abren nuestros enlaces también muestran esa línea. Comuníquese con ellos por medio del intérprete de la escuela para todo lo que necesite respuesta, como el consentimiento.
-families-guardian-language-english-only = La escuela registra { $language } para esta familia, y no tenemos ninguna línea en { $language }: reciben nuestros correos solo en inglés, sin nada en un idioma que lean. Llámelos por medio del intérprete de la escuela, sobre todo para el consentimiento.
+families-guardian-language-not-written = La escuela registra { $language } para esta familia. STEMbridge todavía no escribe correos completos en { $language }: los nuestros les llegan en inglés, con una línea arriba en { $language } sobre cómo recibir ayuda en su idioma. Las páginas que abren nuestros enlaces también muestran esa línea. Comuníquese con ellos por medio del intérprete de la escuela para todo lo que necesite respuesta, como el consentimiento.
+families-guardian-language-english-only = La escuela registra { $language } para esta familia, y no tenemos ninguna línea en { $language }: reciben nuestros correos solo en inglés, sin nada en un idioma que lean. Necesitan un intérprete: llámelos por medio del intérprete de la escuela y, para el consentimiento, revise con ellos el formulario en papel junto con el intérprete y regístrelo en la página de prácticas.
+families-guardian-language-signed = La escuela registra { $language } para esta familia: no tiene forma escrita, así que nuestros correos les llegan en inglés, que sí leen.
+families-guardian-signed-interpreter = Las reuniones y las llamadas necesitan un intérprete de lengua de señas (una llamada, por medio de un servicio de video retransmisión); nunca le pida al estudiante que interprete.
 families-counselor-language-not-written = El idioma del hogar de un tutor es { $language }: el correo de consentimiento se envió en inglés con una línea en { $language }. Un intérprete puede ayudarle a responder.
-families-counselor-language-english-only = El idioma del hogar de un tutor es { $language }: no tenemos ninguna línea en { $language }, así que el correo de consentimiento se envió solo en inglés. Llámelo por medio de un intérprete.
+families-counselor-language-english-only = El idioma del hogar de un tutor es { $language }: no tenemos ninguna línea en { $language }, así que el correo de consentimiento se envió solo en inglés. Llámelo por medio de un intérprete, o revise con él el formulario en papel junto con un intérprete.
+families-counselor-language-signed = El idioma del hogar de un tutor es { $language }, que no tiene forma escrita: una reunión o una llamada sobre este consentimiento necesita un intérprete de lengua de señas.
 families-counselor-held = El consentimiento por correo está retenido: una familia reportó un cambio de contacto de tutor. Un administrador debe revisarlo primero con la familia; todavía se puede registrar un formulario en papel.
 families-counselor-open-record = Abrir el expediente del estudiante
-families-roster-unwritten-languages = El idioma del hogar de algunas familias es uno en el que STEMbridge todavía no escribe correos completos. Reciben nuestros correos en inglés con una línea arriba en su idioma, que les pide que se comuniquen con la escuela, o solo en inglés cuando la lista de abajo dice que no tenemos ninguna línea en ese idioma; la escuela puede comunicarse con ellas por medio de un intérprete, sobre todo para el consentimiento.
+families-roster-unwritten-languages = El idioma del hogar de algunas familias es uno en el que STEMbridge todavía no escribe correos completos. Reciben nuestros correos en inglés con una línea arriba en su idioma sobre cómo recibir ayuda en él, o solo en inglés cuando la lista de abajo dice que no tenemos ninguna línea en ese idioma; la escuela puede comunicarse con ellas por medio de un intérprete, sobre todo para el consentimiento.
 families-roster-unwritten-language = { $language }: { $count ->
     [one] 1 tutor
    *[other] { $count } tutores
 }
 families-roster-unwritten-language-english-only = { $language }, solo en inglés (no tenemos ninguna línea en { $language }): { $count ->
+    [one] 1 tutor
+   *[other] { $count } tutores
+}
+families-roster-unwritten-language-signed = { $language }, en inglés, que sí leen (no tiene forma escrita; las reuniones y las llamadas necesitan un intérprete de lengua de señas): { $count ->
     [one] 1 tutor
    *[other] { $count } tutores
 }

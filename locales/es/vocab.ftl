@@ -120,3 +120,10 @@ vocab-language-he = Hebreo
 vocab-language-th = Tailandés
 vocab-language-de = Alemán
 vocab-language-it = Italiano
+# Idiomas sin código de dos letras (ISO 639-3), como los registran los distritos de EE. UU.
+vocab-language-hmn = Hmong
+vocab-language-ksw = Karen (sgaw)
+vocab-language-mam = Mam
+vocab-language-quc = K'iche'
+vocab-language-chk = Chuukés
+vocab-language-ase = Lengua de señas americana (ASL)

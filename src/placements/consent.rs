@@ -1130,7 +1130,8 @@ pub struct ConsentStatus {
     /// no longer ask for another (their counselor can).
     pub asked_enough: bool,
     /// Home languages of the guardians the mail reaches that we do not
-    /// write yet: their consent mail is in English (an interpreter helps).
+    /// write yet: their consent mail is in English (an interpreter helps);
+    /// a signed one even when the family chose the language of our mail.
     pub unwritten_languages: Vec<String>,
 }
 
@@ -1283,9 +1284,11 @@ pub async fn statuses(
             .iter()
             .filter(|(s, _, _)| s == student_id)
             .collect();
+        // A family that chose the language of our mail reads it; one that
+        // signs still needs a sign-language interpreter to talk it over.
         let mut unwritten: Vec<String> = family
             .iter()
-            .filter(|(_, _, chosen)| chosen.is_none())
+            .filter(|(_, recorded, chosen)| chosen.is_none() || crate::languages::signed(recorded))
             .filter_map(|(_, recorded, _)| crate::languages::unwritten(recorded).map(String::from))
             .collect();
         unwritten.sort_unstable();

@@ -39,7 +39,7 @@ pub struct MentorView {
     pub name: String,
     pub role: String,
     pub intro: Option<String>,
-    /// ISO 639-1 codes.
+    /// Language codes (`languages::normalize`: ISO 639-1, else ISO 639-3).
     pub languages: Vec<String>,
     /// A colleague with an account (else a person named by hand).
     pub colleague: bool,

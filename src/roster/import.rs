@@ -366,7 +366,7 @@ fn languages_from_students(people: &mut People, links: &[(String, String)]) {
 }
 
 /// A guardian's language as stored: its code however the export wrote it
-/// (`languages::family`: ISO 639-1, Chinese with its script; `None` when
+/// (`languages::family`: ISO 639-1, else ISO 639-3, Chinese with its script; `None` when
 /// empty: nothing said), or, when it names no language
 /// we know, the value as given (cut to fit the record) and that value for a
 /// warning.

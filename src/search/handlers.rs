@@ -48,7 +48,7 @@ pub struct ApiHit {
     /// The access features it offers.
     #[schema(schema_with = super::openapi::needs)]
     pub needs: Vec<&'static str>,
-    /// Languages the team speaks (ISO 639-1).
+    /// Languages the team speaks (ISO 639-1 codes, else ISO 639-3: `hmn`).
     pub languages: Vec<String>,
     pub min_grade: i32,
     pub max_grade: i32,

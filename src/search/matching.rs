@@ -36,7 +36,8 @@ const MILES_PER_LAT_DEGREE: f64 = 69.05;
 /// The grades a posting can take and a student can ask for.
 const GRADES: RangeInclusive<i32> = 6..=13;
 
-/// Bit `n` set for language code number `n` in the ISO 639-1 list.
+/// Bit `n` set for language code number `n` in `languages`' list (192
+/// bits; a unit test of `languages` holds the list under it).
 pub type LanguageMask = [u64; 3];
 
 fn language_mask(codes: &[String]) -> LanguageMask {

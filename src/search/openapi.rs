@@ -164,8 +164,8 @@ impl IntoParams for SearchParams {
             ),
             param(
                 "lang",
-                "Languages (ISO 639-1): the team speaks at least one.",
-                list_of(string(Some(2), Some("^[a-z]{2}$"))).into(),
+                "Languages as BCP 47 codes them (ISO 639-1, else ISO 639-3: `es`, `hmn`, `ase`): the team speaks at least one.",
+                list_of(string(Some(3), Some("^[a-z]{2,3}$"))).into(),
                 true,
             ),
             param(

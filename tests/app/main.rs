@@ -37,6 +37,7 @@ mod i18n;
 mod i18n_completeness;
 mod impact;
 mod integrity;
+mod iso_639_3_home_languages;
 mod journeys;
 mod lapsed_placements;
 mod layout;

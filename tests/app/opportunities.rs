@@ -351,7 +351,7 @@ async fn each_bad_field_of_the_posting_form_gets_its_message_and_nothing_is_save
             (
                 vec![("languages", "klingon")],
                 "languages",
-                "Use two-letter language codes",
+                "Use language codes like en, es, vi, hmn",
             ),
             (
                 vec![("features", "free_pizza")],

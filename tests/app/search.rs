@@ -342,7 +342,7 @@ async fn the_profile_form_refuses_bad_input_and_keeps_nothing() {
             "This ZIP code does not exist.",
             "Travel distance must be between 1 and 100.",
             "not in the list",
-            "two-letter language codes",
+            "Use language codes like en, es, vi, hmn",
         ] {
             assert!(body.contains(message), "{message}");
         }
