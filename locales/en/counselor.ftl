@@ -221,6 +221,7 @@ roster-review-hand-added = { $name } (“{ $id }”) has the same name and grade
     [1] {""}
    *[other] {" "}({ $rows } rows of this roster do too)
 }, so we cannot tell which record is theirs. Confirming adds a new record for them and leaves the hand-added ones as they are: confirm only if they are different students.
+roster-review-hand-added-unproven = { $name } (“{ $id }”) has the same name and grade as { $record }, added by hand at this school, who has an account or guardians on file, and no birth date on both sides tells whether they are the same child. Confirming gives { $record } this roster's id: their account and history stay, and this roster's guardians and birth date are added to them. If they are different children, do not confirm: add { $record }'s birth date on their record and import again.
 roster-confirm-review = { $count ->
     [one] Yes, the row above is right: import it as it is.
    *[other] Yes, the { $count } rows above are right: import them as they are.

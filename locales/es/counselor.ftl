@@ -221,6 +221,7 @@ roster-review-hand-added = { $name } («{ $id }») tiene el mismo nombre y grado
     [1] {""}
    *[other] {" "}(también { $rows } filas de este roster)
 }, así que no podemos saber cuál es su registro. Al confirmar se agrega un registro nuevo y los agregados a mano quedan como están: confirme solo si son estudiantes distintos.
+roster-review-hand-added-unproven = { $name } («{ $id }») tiene el mismo nombre y grado que { $record }, agregado a mano en esta escuela, que tiene una cuenta o tutores registrados, y no hay fecha de nacimiento en ambos lados que diga si es el mismo niño. Al confirmar, { $record } recibe el id de este roster: su cuenta e historial se mantienen, y se le agregan los tutores y la fecha de nacimiento de este roster. Si son niños distintos, no confirme: agregue la fecha de nacimiento de { $record } en su registro e importe de nuevo.
 roster-confirm-review = { $count ->
     [one] Sí, la fila de arriba es correcta: importarla tal como está.
    *[other] Sí, las { $count } filas de arriba son correctas: importarlas tal como están.

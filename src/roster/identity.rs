@@ -14,11 +14,17 @@
 //! (case, accents and punctuation aside): that record takes the id, keeping
 //! its account and history. When the match is not one to one, the rows are
 //! held for the importer's confirmation (then the roster makes its own).
+//! A name and a grade are not proof either (eyes18a N2): two children of a
+//! school can share both, and taking the other child's id would give the
+//! record their guardians and birth date. So birth dates that differ mean
+//! two children; and a record with something to lose (an account, or
+//! guardians) whose birth date cannot be compared is taken over only once
+//! the importer confirms it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use entity::{school, student};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use entity::{school, student, student_guardian};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 use super::import::ImportError;
@@ -115,6 +121,8 @@ pub struct Listed<'a> {
     pub given_name: &'a str,
     pub family_name: &'a str,
     pub grade: i32,
+    /// From demographics.csv, when the roster gives it.
+    pub birth_date: Option<chrono::NaiveDate>,
 }
 
 impl Listed<'_> {
@@ -185,18 +193,37 @@ pub fn school_change(
 /// folded names and grade.
 pub struct HandAdded {
     by_key: HashMap<(i32, String, String, i32), Vec<student::Model>>,
+    /// Those with guardians on file.
+    with_guardians: HashSet<i32>,
 }
 
 impl HandAdded {
     pub async fn of(db: &impl ConnectionTrait, schools: &[i32]) -> AppResult<Self> {
-        let mut by_key: HashMap<_, Vec<student::Model>> = HashMap::new();
-        for s in student::Entity::find()
-            .filter(student::Column::SchoolId.is_in(schools.iter().copied()))
-            .filter(student::Column::SourcedId.is_null())
-            .filter(student::Column::Active.eq(true))
+        let hand_added = || {
+            student::Entity::find()
+                .filter(student::Column::SchoolId.is_in(schools.iter().copied()))
+                .filter(student::Column::SourcedId.is_null())
+                .filter(student::Column::Active.eq(true))
+        };
+        let with_guardians = student_guardian::Entity::find()
+            .select_only()
+            .column(student_guardian::Column::StudentId)
+            .distinct()
+            .filter(
+                student_guardian::Column::StudentId.in_subquery(
+                    hand_added()
+                        .select_only()
+                        .column(student::Column::Id)
+                        .into_query(),
+                ),
+            )
+            .into_tuple::<i32>()
             .all(db)
             .await?
-        {
+            .into_iter()
+            .collect();
+        let mut by_key: HashMap<_, Vec<student::Model>> = HashMap::new();
+        for s in hand_added().all(db).await? {
             by_key
                 .entry((
                     s.school_id,
@@ -207,13 +234,17 @@ impl HandAdded {
                 .or_default()
                 .push(s);
         }
-        Ok(Self { by_key })
+        Ok(Self {
+            by_key,
+            with_guardians,
+        })
     }
 
     /// Of the roster students at `unmatched` in `listed` (those no id
     /// matched), the record each takes over (by its index in `listed`),
-    /// and the rows held for the importer because the match is not one to
-    /// one.
+    /// and the rows held for the importer: the match is not one to one (on
+    /// confirmation the roster makes its own record), or it is but
+    /// unproven (on confirmation the record is taken over).
     pub fn matches(
         &self,
         listed: &[Listed<'_>],
@@ -240,7 +271,28 @@ impl HandAdded {
                 continue;
             };
             if let ([record], 1) = (records.as_slice(), rows_per_key[&k]) {
-                adopted.insert(at, record.clone());
+                match (record.date_of_birth, row.birth_date) {
+                    // Born on different days: two children.
+                    (Some(on_file), Some(listed)) if on_file != listed => {}
+                    (Some(_), Some(_)) => {
+                        adopted.insert(at, record.clone());
+                    }
+                    _ if record.user_id.is_some() || self.with_guardians.contains(&record.id) => {
+                        ambiguous.push(held(
+                            row.line,
+                            "roster-review-hand-added-unproven",
+                            vec![
+                                ("id", row.sourced_id.into()),
+                                ("name", row.name().into()),
+                                ("record", format!("#{}", record.id).into()),
+                            ],
+                        ));
+                        adopted.insert(at, record.clone());
+                    }
+                    _ => {
+                        adopted.insert(at, record.clone());
+                    }
+                }
                 continue;
             }
             let ids: Vec<String> = records.iter().map(|r| format!("#{}", r.id)).collect();

@@ -1901,6 +1901,7 @@ pub async fn import(
             given_name: &s.given_name,
             family_name: &s.family_name,
             grade: s.grade,
+            birth_date: s.demographics.as_ref().and_then(|d| d.birth_date),
         })
         .collect();
     let unmatched: Vec<usize> = (0..students.len())

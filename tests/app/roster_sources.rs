@@ -595,6 +595,126 @@ async fn a_student_added_by_hand_takes_the_roster_id_instead_of_being_counted_tw
     .await;
 }
 
+/// eyes18a N2: a name and a grade are not proof. A hand-added record with
+/// guardians is not given another child's id, guardians and birth date on
+/// a name match alone; birth dates that differ mean two children.
+#[tokio::test]
+async fn a_hand_added_student_with_guardians_is_taken_over_only_when_proven_or_confirmed() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let district = orgs(Some("pine-valley"), &[("ps-100", "Pine Valley High")]);
+        let first = import(&app, &admin, &district, "s1,true,ps-100,student,José,Núñez,9,,\n", "", &[]).await;
+        assert!(!first.refused, "{}", first.page);
+        let school = students(&app).await[0].school_id;
+        let counselor = app.counselor("carla@pv.edu", &[school]).await;
+        let add = |first: &'static str, last: &'static str| {
+            let (app, counselor) = (&app, &counselor);
+            async move {
+                let response = app
+                    .submit_as(
+                        counselor,
+                        "/counselor",
+                        "/counselor/students",
+                        &[
+                            ("school_id", &school.to_string()),
+                            ("first_name", first),
+                            ("last_name", last),
+                            ("grade", "10"),
+                            ("sourced_id", ""),
+                        ],
+                    )
+                    .await;
+                assert_eq!(response.status(), 200);
+                students(app).await.pop().unwrap()
+            }
+        };
+        let with_guardian = |student: i32, email: &'static str| {
+            let (app, counselor) = (&app, &counselor);
+            async move {
+                let record = format!("/counselor/students/{student}");
+                let response = app
+                    .submit_as(
+                        counselor,
+                        &record,
+                        &format!("{record}/guardians"),
+                        &[
+                            ("given_name", "Rosa"),
+                            ("family_name", "Cruz"),
+                            ("email", email),
+                            ("language", "es"),
+                        ],
+                    )
+                    .await;
+                assert_eq!(response.status(), 303);
+            }
+        };
+        let maya = add("Maya", "Cruz").await;
+        with_guardian(maya.id, "rosa@example.org").await;
+        let record = format!("/counselor/students/{}", maya.id);
+        // The same, but the same child as the roster's.
+        let ana = add("Ana", "Diaz").await;
+        with_guardian(ana.id, "dora@example.org").await;
+        // Another child of the same name and grade, with no account or
+        // guardians here: taken over as before.
+        let leo = add("Leo", "Park").await;
+
+        let users = "s1,true,ps-100,student,José,Núñez,9,,\n\
+                     s20,true,ps-100,student,Maya,Cruz,10,,\n\
+                     s21,true,ps-100,student,Leo,Park,10,,\n\
+                     s22,true,ps-100,student,Ana,Diaz,10,,\n";
+        let demographics = "s20,2011-02-03,female\n";
+        let refused = import(&app, &admin, &district, users, demographics, &[]).await;
+        assert!(refused.refused, "{}", refused.page);
+        let page = refused.page.replace("&#x27;", "'");
+        assert!(
+            page.contains(&format!(
+                "Maya Cruz (“s20”) has the same name and grade as #{}, added by hand at this school, who has an account or guardians on file",
+                maya.id
+            )),
+            "{page}"
+        );
+        let before = students(&app).await;
+        assert_eq!(app.count("student WHERE sourced_id IS NOT NULL").await, 1, "nothing written");
+
+        // The counselor knows Maya's birth date: another day, so another
+        // child. The roster makes its own record and leaves Maya's alone.
+        let response = app
+            .submit_as(
+                &counselor,
+                &record,
+                &format!("{record}/birth-date"),
+                &[("date_of_birth", "2010-07-08")],
+            )
+            .await;
+        assert_eq!(response.status(), 303);
+        // Ana's is still unproven: held until the importer's yes, which
+        // takes her record over.
+        let held = import(&app, &admin, &district, users, demographics, &[]).await;
+        assert!(held.refused, "{}", held.page);
+        assert!(held.page.contains("Yes, the row above is right"), "{}", held.page);
+        let imported = import(
+            &app,
+            &admin,
+            &district,
+            users,
+            demographics,
+            &[("confirm_review", "1")],
+        )
+        .await;
+        assert!(!imported.refused, "{}", imported.page);
+        let all = students(&app).await;
+        let ana_now = all.iter().find(|s| s.id == ana.id).unwrap();
+        assert_eq!(ana_now.sourced_id.as_deref(), Some("s22"), "confirmed");
+        assert_eq!(all.len(), before.len() + 1, "{all:?}");
+        let maya_now = all.iter().find(|s| s.id == maya.id).unwrap();
+        assert_eq!(maya_now.sourced_id, None, "not taken over");
+        assert_eq!(maya_now.date_of_birth.map(|d| d.to_string()).as_deref(), Some("2010-07-08"));
+        let leo_now = all.iter().find(|s| s.id == leo.id).unwrap();
+        assert_eq!(leo_now.sourced_id.as_deref(), Some("s21"), "nothing to lose: taken over");
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn yes_and_no_and_grades_as_exports_write_them_are_read_and_a_bad_value_is_quoted_as_written()
 {
