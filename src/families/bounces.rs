@@ -124,8 +124,7 @@ pub async fn retry(
         ),
     )
     .await?;
-    let links =
-        crate::placements::consent::refresh_links(&txn, &[student_id], Utc::now()).await?;
+    let links = crate::placements::consent::refresh_links(&txn, &[student_id], Utc::now()).await?;
     txn.commit().await?;
     Ok(links.asked)
 }

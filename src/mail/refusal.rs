@@ -82,9 +82,18 @@ mod tests {
                 550,
                 "5.4.1 Recipient address rejected: Access denied. For more information see https://aka.ms/EXOSmtpErrors",
             ),
-            (550, "5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"),
-            (550, "5.2.1 The email account that you tried to reach is disabled"),
-            (553, "5.1.3 The recipient address <x@y> is not a valid RFC-5321 address"),
+            (
+                550,
+                "5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
+            ),
+            (
+                550,
+                "5.2.1 The email account that you tried to reach is disabled",
+            ),
+            (
+                553,
+                "5.1.3 The recipient address <x@y> is not a valid RFC-5321 address",
+            ),
             (551, "User not local; please try <forward-path>"),
             (550, "Mailbox unavailable"),
         ] {
@@ -95,14 +104,29 @@ mod tests {
     #[test]
     fn a_refusal_of_our_sender_login_or_content_is_not_the_address() {
         for (code, text) in [
-            (550, "5.7.1 Sender address rejected: not authorized for this relay"),
-            (553, "5.1.8 <noreply@stembridge.example>: Sender address rejected: Domain not found"),
-            (550, "5.1.0 <noreply@x>: Sender address rejected: User unknown in local recipient table"),
+            (
+                550,
+                "5.7.1 Sender address rejected: not authorized for this relay",
+            ),
+            (
+                553,
+                "5.1.8 <noreply@stembridge.example>: Sender address rejected: Domain not found",
+            ),
+            (
+                550,
+                "5.1.0 <noreply@x>: Sender address rejected: User unknown in local recipient table",
+            ),
             (535, "5.7.8 Username and Password not accepted"),
             (554, "5.6.0 Message content rejected"),
             (554, "5.7.1 Message rejected as spam"),
-            (552, "5.2.2 The email account that you tried to reach is over quota"),
-            (550, "5.7.26 This mail is unauthenticated, which poses a security risk to the sender and Gmail users"),
+            (
+                552,
+                "5.2.2 The email account that you tried to reach is over quota",
+            ),
+            (
+                550,
+                "5.7.26 This mail is unauthenticated, which poses a security risk to the sender and Gmail users",
+            ),
             (550, "5.7.1 Relaying denied"),
             (554, "Transaction failed"),
             (500, "Syntax error, command unrecognized"),

@@ -200,7 +200,10 @@ async fn a_full_mailbox_is_tried_again_and_its_address_is_not_marked_refused() {
         assert!(!failed, "tried again: a full mailbox empties");
         assert_eq!(maria(&app).await.email_bounced, None);
         let list = text(&app, &w.counselor, "/counselor/placements").await;
-        assert!(!list.contains(&format!("id=\"bounced-{placement}\"")), "{list}");
+        assert!(
+            !list.contains(&format!("id=\"bounced-{placement}\"")),
+            "{list}"
+        );
     }
 }
 
@@ -234,12 +237,18 @@ async fn a_refused_address_is_named_gets_no_other_mail_and_a_counselor_can_have_
         server.stop().await;
         let record = format!("/counselor/students/{}", w.student_id);
         let page = text(&app, &w.counselor, &record).await;
-        assert!(page.contains(&format!("id=\"g{}-retry\"", first.id)), "{page}");
+        assert!(
+            page.contains(&format!("id=\"g{}-retry\"", first.id)),
+            "{page}"
+        );
         let retry = format!("{record}/guardians/{}/retry-address", first.id);
         let response = app.submit_as(&w.counselor, &record, &retry, &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let page = text(&app, &w.counselor, &record).await;
-        assert!(page.contains("We will write to this address again"), "{page}");
+        assert!(
+            page.contains("We will write to this address again"),
+            "{page}"
+        );
         assert_eq!(maria(&app).await.email_bounced, None);
         assert_eq!(
             app.count("audit_log WHERE action = 'retry_guardian_address'")
@@ -261,7 +270,10 @@ async fn a_refused_address_is_named_gets_no_other_mail_and_a_counselor_can_have_
         server.restart().await;
         due_now(&app).await;
         let again = refused_for_good(&app).await;
-        assert_eq!(again.email_bounced.as_deref(), Some(refused_address.as_str()));
+        assert_eq!(
+            again.email_bounced.as_deref(),
+            Some(refused_address.as_str())
+        );
 
         // Calling the placement off mails nobody at the refused address
         // (eyes18b F9): every message there would be refused again.
@@ -330,8 +342,12 @@ async fn a_refused_address_keeps_the_day_of_its_first_refusal() {
         // Both are refused now; "since" stays the first refusal's day.
         server.restart().await;
         due_now(&app).await;
-        app.wait_for_count(&format!("{waiting} AND failed_at IS NOT NULL"), 2, "both refused")
-            .await;
+        app.wait_for_count(
+            &format!("{waiting} AND failed_at IS NOT NULL"),
+            2,
+            "both refused",
+        )
+        .await;
         let at = maria(&app).await.email_bounced_at.unwrap();
         assert!(
             (at - since).num_seconds().abs() < 2,

@@ -705,7 +705,11 @@ async fn a_paper_form_confirmation_held_back_by_a_suspension_is_sent_once_the_ho
         // María gets the paper form's confirmation: who signed, the
         // button to withdraw, the calendar entry; then "as planned".
         let confirmed = server
-            .wait_for_subject("maria@example.org", "confirmada con un formulario en papel", 60)
+            .wait_for_subject(
+                "maria@example.org",
+                "confirmada con un formulario en papel",
+                60,
+            )
             .await;
         assert!(
             confirmed.text().contains("Tanya Williams (mother)"),
@@ -723,7 +727,10 @@ async fn a_paper_form_confirmation_held_back_by_a_suspension_is_sent_once_the_ho
             .map(|m| m.subject())
             .collect();
         let at = |needle: &str| order.iter().position(|s| s.contains(needle)).unwrap();
-        assert!(at("formulario en papel") < at("como estaba previsto"), "{order:?}");
+        assert!(
+            at("formulario en papel") < at("como estaba previsto"),
+            "{order:?}"
+        );
         assert_eq!(count_subject(&server, "maria@example.org", "en papel"), 1);
     }
 }
@@ -748,7 +755,8 @@ async fn a_confirmation_held_back_for_a_placement_called_off_meanwhile_is_not_se
         decide(&app, &w.admin.client, "suspend").await;
         server.restart().await;
         due_now(&app).await;
-        let held = "mail_outbox WHERE notice_kind = 'placement-guardian' AND last_error = 'withheld'";
+        let held =
+            "mail_outbox WHERE notice_kind = 'placement-guardian' AND last_error = 'withheld'";
         app.wait_for_count(held, 1, "the confirmation held back")
             .await;
         let response = app
@@ -771,7 +779,10 @@ async fn a_confirmation_held_back_for_a_placement_called_off_meanwhile_is_not_se
             1,
             "not queued again"
         );
-        assert_eq!(count_subject(&server, "maria@example.org", "is confirmed"), 0);
+        assert_eq!(
+            count_subject(&server, "maria@example.org", "is confirmed"),
+            0
+        );
     }
 }
 
@@ -779,7 +790,8 @@ async fn a_confirmation_held_back_for_a_placement_called_off_meanwhile_is_not_se
 /// in the moments before the suspension: sent once reinstated, with her
 /// withdraw button.
 #[tokio::test]
-async fn a_link_consent_confirmation_held_back_by_a_suspension_is_sent_once_the_host_is_reinstated() {
+async fn a_link_consent_confirmation_held_back_by_a_suspension_is_sent_once_the_host_is_reinstated()
+{
     for backend in backends() {
         let Waiting {
             mut server,
