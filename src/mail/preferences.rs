@@ -244,6 +244,14 @@ pub fn guardian_always(guardian: &guardian::Model) -> Option<Reachable> {
     if crate::families::bounces::bounced(guardian) {
         return None;
     }
+    guardian_asking(guardian)
+}
+
+/// [`guardian_always`] for mail the guardian asked for on a page only a
+/// link mailed to their address opens (their settings page's withdrawal
+/// link): that they read it there says the address works, whatever a
+/// server once answered, and they must still be able to withdraw.
+pub fn guardian_asking(guardian: &guardian::Model) -> Option<Reachable> {
     let email = guardian.email.as_deref().filter(|e| !e.is_empty())?;
     guardian.active.then(|| Reachable {
         email: email.to_owned(),

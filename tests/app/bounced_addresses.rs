@@ -355,3 +355,51 @@ async fn a_refused_address_keeps_the_day_of_its_first_refusal() {
         );
     }
 }
+
+/// A guardian whose address a server once refused still gets the
+/// withdrawal link she asks for on her settings page: that page opens only
+/// from a link mailed to her address, so she reads mail there.
+#[tokio::test]
+async fn a_guardian_marked_refused_still_gets_the_withdrawal_link_she_asks_for() {
+    for backend in backends() {
+        let crate::guardian_contacts::Waiting {
+            server,
+            app,
+            placement,
+            first,
+            ..
+        } = crate::guardian_contacts::waiting_for_maria(backend, "en").await;
+        let settings = first.link("/email/");
+        let response = crate::families::give_consent(
+            &app,
+            &crate::helpers::new_client(),
+            &first.link("/consent/"),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        server.wait_for_to("maria@example.org", 2, 15).await;
+        // Her server refused a message since (a mailbox disabled a while).
+        app.db
+            .execute_unprepared(
+                "UPDATE guardian SET email_bounced = email, email_bounced_at = CURRENT_TIMESTAMP",
+            )
+            .await
+            .unwrap();
+        let response = app
+            .submit_as(
+                &crate::helpers::new_client(),
+                &settings,
+                &format!("{settings}/withdraw-link"),
+                &[("placement", placement.to_string().as_str())],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("id=\"link-mailed\""), "{body}");
+        let mailed = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert!(!mailed.link("/withdraw/").is_empty());
+    }
+}
