@@ -29,13 +29,13 @@ pub mod commitments; // organizations' pledges per school year and their progres
 pub mod counseling; // counselor dashboard, outreach, student records, audit log
 pub mod disclosure; // the one place counts about students become shown numbers
 pub mod draws; // fair draws for scarce seats: entries, the draw run once, its public record
-pub mod families; // guardian contacts; a family's report holding email consent, the admins' list of holds and their daily reminder
+pub mod families; // guardian contacts; addresses refused for good (kept from the first refusal, tried again on a counselor's word); a family's report holding email consent, the admins' list of holds and their daily reminder
 pub mod impact; // the public impact page: offers as they stand; outcomes, pledges met and gaps of the whole instance, published once per closed school year
-pub mod mail; // the mail outbox, its SMTP worker, email settings, unsubscribe and the weekly digest
+pub mod mail; // the mail outbox, its SMTP worker (which refusals mean a bad address, which an outage of ours), email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages
 pub mod opportunities; // postings, their lifecycle, and their schema.org JobPosting for search engines
 pub mod organizations; // employers, verification (and who hears of each decision), the days each was suspended, invitations, reviewed renames, look-alikes of barred organizations
-pub mod placements; // placements, guardian consent (and its withdrawal), hours, completion; closing those whose dates ended before any consent; what one student may hold at once; what the family is mailed when the host is suspended and reinstated; the numbered revisions of each placement's calendar entry
+pub mod placements; // placements, guardian consent (and its withdrawal), hours, completion; closing those whose dates ended before any consent; what one student may hold at once; what the family is mailed when the host is suspended and reinstated (confirmations held back meanwhile sent again); the numbered revisions of each placement's calendar entry
 pub mod profiles; // a student's profile and saved needs
 pub mod roster; // OneRoster import (from the command line, or uploaded and run in the background; ids kept per roster source, rows that may be someone else confirmed) and claim codes
 pub mod search; // the search engines, the outbox worker, /search, the API and its OpenAPI document

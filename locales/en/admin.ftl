@@ -65,6 +65,7 @@ vocab-audit_action-suspend_organization = Suspended an organization
 vocab-audit_action-reinstate_organization = Verified a suspended organization again
 vocab-audit_action-edit_pending_organization = Changed a waiting organization's details
 vocab-audit_action-clear_address_report = Lifted a hold on email consent reported by a family
+vocab-audit_action-retry_guardian_address = Asked for a guardian's refused address to be mailed again
 vocab-audit_action-invite_member = Invited someone to an organization
 vocab-audit_action-join_organization = Joined an organization by invitation
 vocab-audit_action-name_mentor = Named a placement's mentor

@@ -173,8 +173,16 @@ families-roster-consent-resent = { $count ->
     [one] A consent request was emailed again for one placement: the last one to the same address could not be delivered
    *[other] Consent requests were emailed again for { $count } placements: the last ones to the same addresses could not be delivered
 } (see Consent forms). An address whose mail server refuses our mail for good is not mailed again until it changes.
-families-guardian-bounced = The mail server of { $email } refused our mail for good on { $date }, so no consent email goes there until the address changes. Correct the address, or record a paper consent form on the Consent forms page.
-families-counselor-bounced = The mail server of { $email } refused our mail for good on { $date }: no consent email goes there until the address changes. Record a paper consent form, or correct the address on the student's record.
+families-guardian-bounced = The mail server of { $email } refused our mail for good on { $date }, so no email goes there until the address changes. Correct the address, try it again if the family says it works, or record a paper consent form on the Consent forms page.
+families-counselor-bounced = The mail server of { $email } refused our mail for good on { $date }: no email goes there until the address changes. Record a paper consent form, or correct the address (or try it again) on the student's record.
+families-retry-address = Try this address again
+families-retry-done = We will write to this address again. { $asked ->
+    [0] No placement waits for this family's consent.
+    [one] A consent request was emailed to it for the placement waiting for consent.
+   *[other] A consent request was emailed to it for { $asked } placements waiting for consent.
+} If its mail server refuses our mail again, the record says so.
+families-retry-not-refused = This address is not marked as refused (it changed, or a colleague already asked us to try it again): there is nothing to try again.
+families-resend-bounced = No consent email was sent: the mail server of { $email }, the only address on file for this student's guardians, refused our mail for good on { $date }. Correct the address on the student's record (or try it again there if the family says it works), or record a paper consent form.
 families-roster-consent = { $count ->
     [one] One placement now waits for guardian consent because a birth date changed
    *[other] { $count } placements now wait for guardian consent because birth dates changed

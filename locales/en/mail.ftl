@@ -45,6 +45,11 @@ mail-admin-text = Text of the message
 mail-state-sent = Sent
 mail-state-failed = Failed for good
 mail-state-waiting = Waiting
+mail-state-refused = Waiting to be tried again: a mail server refused it for a reason other than the recipient's address (our sign-in to the SMTP server, our sending address, the message's content, a full mailbox). If this lasts, check SMTP_URL and MAIL_FROM; the recipient's address is not marked as refused.
+mail-admin-refused = { $count ->
+    [one] One message waits to be tried again after a mail server refused it for a reason other than its recipient's address.
+   *[other] { $count } messages wait to be tried again after a mail server refused them for a reason other than their recipients' addresses.
+} If this lasts, check SMTP_URL (its sign-in) and MAIL_FROM: the newest reason is “{ $error }”.
 mail-state-withheld = Held back: the organization lost its access, or the recipient left it, before it was sent
 mail-state-unconfirmed = Not sent: the account of this address has not confirmed it yet
 mail-admin-link-hidden = [link hidden]

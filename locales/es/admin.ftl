@@ -65,6 +65,7 @@ vocab-audit_action-suspend_organization = Suspendió una organización
 vocab-audit_action-reinstate_organization = Volvió a verificar una organización suspendida
 vocab-audit_action-edit_pending_organization = Cambió los datos de una organización en espera
 vocab-audit_action-clear_address_report = Levantó la retención del consentimiento por correo que una familia reportó
+vocab-audit_action-retry_guardian_address = Pidió volver a escribir a la dirección rechazada de un tutor
 vocab-audit_action-invite_member = Invitó a alguien a una organización
 vocab-audit_action-join_organization = Se unió a una organización por invitación
 vocab-audit_action-name_mentor = Nombró al mentor de una práctica

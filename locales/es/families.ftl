@@ -182,8 +182,16 @@ families-roster-consent-resent = { $count ->
     [one] Se volvió a enviar una solicitud de consentimiento para una práctica: la anterior a la misma dirección no se pudo entregar
    *[other] Se volvieron a enviar solicitudes de consentimiento para { $count } prácticas: las anteriores a las mismas direcciones no se pudieron entregar
 } (vea Formularios de consentimiento). A una dirección cuyo servidor de correo rechaza nuestros correos de forma definitiva no se le vuelve a escribir hasta que cambie.
-families-guardian-bounced = El servidor de correo de { $email } rechazó nuestros correos de forma definitiva el { $date }, así que no se envía allí ningún correo de consentimiento hasta que cambie la dirección. Corrija la dirección o registre un formulario de consentimiento en papel en la página de formularios de consentimiento.
-families-counselor-bounced = El servidor de correo de { $email } rechazó nuestros correos de forma definitiva el { $date }: no se envía allí ningún correo de consentimiento hasta que cambie la dirección. Registre un formulario de consentimiento en papel o corrija la dirección en el registro del estudiante.
+families-guardian-bounced = El servidor de correo de { $email } rechazó nuestros correos de forma definitiva el { $date }, así que no se envía allí ningún correo hasta que cambie la dirección. Corrija la dirección, vuelva a intentarlo si la familia dice que funciona, o registre un formulario de consentimiento en papel en la página de formularios de consentimiento.
+families-counselor-bounced = El servidor de correo de { $email } rechazó nuestros correos de forma definitiva el { $date }: no se envía allí ningún correo hasta que cambie la dirección. Registre un formulario de consentimiento en papel, o corrija la dirección (o vuelva a intentarlo) en el registro del estudiante.
+families-retry-address = Volver a intentar con esta dirección
+families-retry-done = Volveremos a escribir a esta dirección. { $asked ->
+    [0] Ninguna práctica espera el consentimiento de esta familia.
+    [one] Se le envió por correo una solicitud de consentimiento para la práctica que espera consentimiento.
+   *[other] Se le envió por correo una solicitud de consentimiento para { $asked } prácticas que esperan consentimiento.
+} Si su servidor de correo vuelve a rechazar nuestros correos, el registro lo indicará.
+families-retry-not-refused = Esta dirección no está marcada como rechazada (cambió, o un colega ya pidió volver a intentarlo): no hay nada que volver a intentar.
+families-resend-bounced = No se envió ningún correo de consentimiento: el servidor de correo de { $email }, la única dirección registrada de los tutores de este estudiante, rechazó nuestros correos de forma definitiva el { $date }. Corrija la dirección en el registro del estudiante (o vuelva a intentarlo allí si la familia dice que funciona), o registre un formulario de consentimiento en papel.
 families-roster-consent = { $count ->
     [one] Una práctica espera ahora el consentimiento del tutor porque cambió una fecha de nacimiento
    *[other] { $count } prácticas esperan ahora el consentimiento del tutor porque cambiaron fechas de nacimiento

@@ -45,6 +45,11 @@ mail-admin-text = Texto del mensaje
 mail-state-sent = Enviado
 mail-state-failed = Falló definitivamente
 mail-state-waiting = En espera
+mail-state-refused = En espera de otro intento: un servidor de correo lo rechazó por un motivo distinto de la dirección del destinatario (nuestro inicio de sesión en el servidor SMTP, nuestra dirección de envío, el contenido del mensaje, un buzón lleno). Si continúa, revise SMTP_URL y MAIL_FROM; la dirección del destinatario no se marca como rechazada.
+mail-admin-refused = { $count ->
+    [one] Un mensaje espera otro intento después de que un servidor de correo lo rechazara por un motivo distinto de la dirección de su destinatario.
+   *[other] { $count } mensajes esperan otro intento después de que un servidor de correo los rechazara por un motivo distinto de las direcciones de sus destinatarios.
+} Si continúa, revise SMTP_URL (su inicio de sesión) y MAIL_FROM: el motivo más reciente es «{ $error }».
 mail-state-withheld = Retenido: la organización perdió su acceso, o el destinatario dejó de pertenecer a ella, antes del envío
 mail-state-unconfirmed = No enviado: la cuenta de esta dirección aún no la ha confirmado
 mail-admin-link-hidden = [enlace oculto]

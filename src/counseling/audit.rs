@@ -60,6 +60,8 @@ entity::vocabulary! {
         ReinstateOrganization = "reinstate_organization",
         EditPendingOrganization = "edit_pending_organization",
         ClearAddressReport = "clear_address_report",
+        /// A counselor asked us to mail a refused guardian address again.
+        RetryGuardianAddress = "retry_guardian_address",
         InviteMember = "invite_member",
         JoinOrganization = "join_organization",
         NameMentor = "name_mentor",

@@ -67,6 +67,22 @@ pub async fn correct_guardian(
         .await
 }
 
+/// "Try this address again": a refused address is mailed again.
+pub async fn retry_address(
+    State(db): State<DatabaseConnection>,
+    counselor: CounselorUser,
+    session: Session,
+    Path((id, guardian)): Path<(i32, i32)>,
+) -> AppResult<Response> {
+    let asked = super::bounces::retry(&db, &counselor, id, guardian).await?;
+    Saved::new(
+        Message::new("families-retry-done").arg("asked", asked),
+        back(id),
+    )
+    .redirect(&session)
+    .await
+}
+
 pub async fn set_birth_date(
     State(db): State<DatabaseConnection>,
     counselor: CounselorUser,

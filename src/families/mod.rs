@@ -5,6 +5,7 @@
 //! until an admin lifts it (`address_report`, `holds`).
 
 pub mod address_report;
+pub mod bounces;
 mod handlers;
 pub mod holds;
 pub mod link_language;
@@ -26,6 +27,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/counselor/students/{id}/guardians/{guardian}",
             post(handlers::correct_guardian),
+        )
+        .route(
+            "/counselor/students/{id}/guardians/{guardian}/retry-address",
+            post(handlers::retry_address),
         )
         .route(
             "/counselor/students/{id}/birth-date",

@@ -113,7 +113,7 @@ pub async fn reachable_of(
 /// address at claim) and must not take that parent out of the consent path.
 ///
 /// Nor an address whose mail server refused our mail for good while it is
-/// still the contact's address (`record_bounce`): asking it again at every
+/// still the contact's address (`bounces::record`): asking it again at every
 /// roster import reached nobody (eyes17b F2); a new address ends that.
 pub fn reachable_by_email() -> Condition {
     Condition::all()
@@ -133,37 +133,6 @@ pub fn reachable_by_email() -> Condition {
         .add(guardian::Column::Email.not_in_subquery(staff_and_employer_addresses()))
         .add(Expr::exists(staff_inbox_with_a_tag()).not())
         .add(Expr::exists(staff_gmail_inbox()).not())
-}
-
-/// The mail server of `recipient` refused a message for good (a permanent
-/// SMTP error): every guardian contact at that address keeps it as refused,
-/// so no consent mail goes there until their address changes, and their
-/// counselors see why (the student's record, Consent forms).
-pub async fn record_bounce(
-    db: &impl ConnectionTrait,
-    recipient: &str,
-    at: chrono::DateTime<Utc>,
-) -> AppResult<u64> {
-    let at_address = Expr::expr(Func::lower(Expr::col((
-        guardian::Entity,
-        guardian::Column::Email,
-    ))))
-    .eq(recipient.trim().to_lowercase());
-    Ok(guardian::Entity::update_many()
-        .col_expr(
-            guardian::Column::EmailBounced,
-            Expr::col((guardian::Entity, guardian::Column::Email)),
-        )
-        .col_expr(guardian::Column::EmailBouncedAt, Expr::value(at))
-        .filter(at_address)
-        .exec(db)
-        .await?
-        .rows_affected)
-}
-
-/// Whether `guardian`'s address is one a mail server refused for good.
-pub fn bounced(guardian: &guardian::Model) -> bool {
-    guardian.email.is_some() && guardian.email == guardian.email_bounced
 }
 
 /// A staff or employer account whose Gmail inbox the outer query's

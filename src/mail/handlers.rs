@@ -42,6 +42,12 @@ fn state_of(row: &mail_outbox::Model) -> &'static str {
         "unconfirmed"
     } else if row.failed_at.is_some() {
         "failed"
+    } else if row
+        .last_error
+        .as_deref()
+        .is_some_and(|e| e.starts_with(super::worker::REFUSED_NOT_ADDRESS))
+    {
+        "refused"
     } else {
         "waiting"
     }
@@ -91,9 +97,12 @@ pub async fn list(
         })
         .collect();
     let pages = total.div_ceil(per_page).max(1);
+    let (refused, refused_error) = super::worker::refused_not_for_address(&state.db).await?;
     page.respond(
         "admin/mail.html",
         minijinja::context! {
+            refused,
+            refused_error,
             messages => rows,
             total,
             page_number => number_of_page,

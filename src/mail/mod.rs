@@ -14,6 +14,7 @@ pub mod notices;
 pub mod outbox;
 mod pages;
 pub mod preferences;
+pub mod refusal;
 pub mod worker;
 
 use axum::{

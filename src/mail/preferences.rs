@@ -237,8 +237,21 @@ pub fn guardian_wants(guardian: &guardian::Model) -> Option<Reachable> {
 /// An active guardian's address and language for a safety message (a
 /// placement paused, called off or declined): sent whatever they chose
 /// about optional mail, with no unsubscribe, as the footer of every
-/// optional mail promises.
+/// optional mail promises. Not at an address its server refused for good
+/// (`families::bounces`): every message there is refused again, and each
+/// refusal costs our sending reputation (eyes18b F9).
 pub fn guardian_always(guardian: &guardian::Model) -> Option<Reachable> {
+    if crate::families::bounces::bounced(guardian) {
+        return None;
+    }
+    guardian_asking(guardian)
+}
+
+/// [`guardian_always`] for mail the guardian asked for on a page only a
+/// link mailed to their address opens (their settings page's withdrawal
+/// link): that they read it there says the address works, whatever a
+/// server once answered, and they must still be able to withdraw.
+pub fn guardian_asking(guardian: &guardian::Model) -> Option<Reachable> {
     let email = guardian.email.as_deref().filter(|e| !e.is_empty())?;
     guardian.active.then(|| Reachable {
         email: email.to_owned(),

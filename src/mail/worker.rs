@@ -1,9 +1,10 @@
 //! Sending the outbox over SMTP: a message is marked sent only once the
 //! server accepted it; a failure is retried with exponential backoff, and
-//! after `MAX_ATTEMPTS` (or at once, for a permanent refusal) the message is
-//! marked failed for good. Either way its bodies are deleted in the same
-//! update (they may hold single-use links); admins still see to whom, what
-//! subject and what became of it.
+//! after `MAX_ATTEMPTS` (or at once, when the server refuses the recipient's
+//! address for good: `refusal`) the message is marked failed for good.
+//! Either way its bodies are deleted in the same update (they may hold
+//! single-use links); admins still see to whom, what subject and what
+//! became of it.
 //!
 //! Several app servers share the outbox: a round claims its messages first
 //! (`claimed_by`, `claimed_until`, one conditional UPDATE, `SKIP LOCKED` on
@@ -25,11 +26,12 @@ use lettre::{
 };
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, QuerySelect, UpdateMany,
+    QueryFilter, QueryOrder, QuerySelect, UpdateMany,
     sea_query::{Alias, Expr, ExprTrait, LockBehavior, LockType, Order, Query},
 };
 use tokio::task::JoinHandle;
 
+use super::refusal::Refusal;
 use crate::{
     error::AppResult,
     jobs::{Claim, Tries},
@@ -221,6 +223,38 @@ fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_outbox::Ent
         .col_expr(mail_outbox::Column::Attachment, Expr::value(None::<String>))
 }
 
+/// How `last_error` starts for a message a server refused for a reason
+/// other than its recipient's address (`refusal`): tried again, and
+/// counted on the admins' mail page.
+pub const REFUSED_NOT_ADDRESS: &str = "refused, not for the address: ";
+
+/// How many waiting messages a server last refused for a reason other than
+/// their address, and the newest such reason: the admins' mail page says
+/// so above the list (a wrong relay password, a sending address the relay
+/// will not take), as nothing else would show the outage.
+pub async fn refused_not_for_address(
+    db: &impl ConnectionTrait,
+) -> AppResult<(u64, Option<String>)> {
+    use mail_outbox::Column as C;
+    let refused = || {
+        mail_outbox::Entity::find()
+            .filter(C::SentAt.is_null())
+            .filter(C::FailedAt.is_null())
+            .filter(C::LastError.starts_with(REFUSED_NOT_ADDRESS))
+    };
+    let count = refused().count(db).await?;
+    let newest = refused()
+        .select_only()
+        .column(C::LastError)
+        .order_by_desc(C::Id)
+        .into_tuple::<Option<String>>()
+        .one(db)
+        .await?
+        .flatten()
+        .map(|error| error.trim_start_matches(REFUSED_NOT_ADDRESS).to_owned());
+    Ok((count, newest))
+}
+
 /// `last_error` of a message held back because its organization lost
 /// access before it went out (see [`still_theirs`]).
 pub const WITHHELD: &str = "withheld";
@@ -340,7 +374,22 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                 .send(message)
                 .await
                 .map(|_| ())
-                .map_err(|e| (e.is_permanent(), e.is_permanent(), e.to_string())),
+                .map_err(|e| {
+                    let refusal = e
+                        .status()
+                        .filter(|_| e.is_permanent())
+                        .map(|code| super::refusal::read(code.into(), &e.to_string()));
+                    match refusal {
+                        Some(Refusal::Recipient) => (true, true, e.to_string()),
+                        // Our sender, login or content refused, a full
+                        // mailbox: an outage of ours, tried again and
+                        // shown to the admins, never the family's bounce.
+                        Some(Refusal::NotTheAddress) => {
+                            (false, false, format!("{REFUSED_NOT_ADDRESS}{e}"))
+                        }
+                        None => (false, false, e.to_string()),
+                    }
+                }),
             // A message that cannot be built never will be (but the
             // address was never tried: it is not refused).
             Err(error) => Err((true, false, error)),
@@ -359,7 +408,7 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                 // The recipient's server refused the address for good:
                 // guardians at it are not asked again until it changes.
                 if refused {
-                    crate::families::service::record_bounce(db, &row.recipient, Utc::now()).await?;
+                    crate::families::bounces::record(db, &row.recipient, Utc::now()).await?;
                 }
                 let give_up = permanent || attempts >= MAX_ATTEMPTS;
                 tracing::warn!(id = row.id, attempts, give_up, %error, "mail not sent");

@@ -34,10 +34,30 @@ pub async fn confirm(
     student: &student::Model,
     to_guardians: bool,
 ) -> AppResult<()> {
+    confirm_to(db, placement, opportunity, student, to_guardians, None).await
+}
+
+/// [`confirm`], to the addresses of `only` alone when given (lower case):
+/// those whose confirmation was held back by a suspension (`held_back`).
+pub(super) async fn confirm_to(
+    db: &impl ConnectionTrait,
+    placement: &placement::Model,
+    opportunity: &opportunity::Model,
+    student: &student::Model,
+    to_guardians: bool,
+    only: Option<&[String]>,
+) -> AppResult<()> {
     let on_paper = placement.consent_recorded_by.is_some();
+    let wanted = |address: &str| {
+        only.is_none_or(|only| {
+            only.iter()
+                .any(|a| families::same_address(Some(address), Some(a)))
+        })
+    };
     let mut recipients = Vec::new();
     if let Some(user_id) = student.user_id
         && let Some(to) = user_wants(db, user_id, MailTopic::Updates).await?
+        && wanted(&to.email)
     {
         let link = format!("/student/placements/{}", placement.id);
         recipients.push((to, student.first_name.clone(), link, false));
@@ -53,7 +73,7 @@ pub async fn confirm(
             } else {
                 guardian_wants(&guardian)
             };
-            if let Some(to) = to {
+            if let Some(to) = to.filter(|to| wanted(&to.email)) {
                 let name = format!("{} {}", guardian.given_name, guardian.family_name);
                 // Their button withdraws the consent (`withdrawal`):
                 // guardians have no account to open the placement with.

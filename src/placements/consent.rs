@@ -1122,7 +1122,7 @@ pub struct ConsentStatus {
     pub no_guardian_email: bool,
     /// Active guardians whose address a mail server refused for good (the
     /// address, masked as `sent_to` is, and the day): not mailed again
-    /// until it changes (`families::record_bounce`).
+    /// until it changes (`families::bounces::record`).
     pub bounced: Vec<SentTo>,
     /// A family's report holds email consent (see `address_report`).
     pub held: bool,
@@ -1407,7 +1407,28 @@ pub async fn resend(
     }
     let sent = request(&txn, &placement, &opportunity, &student).await?;
     if sent == 0 {
-        return Err(AppError::Conflict(t(lang, "families-no-guardian-email")));
+        // An address is on file, but its server refused it: say so, not
+        // "no address" (eyes18a N1). A student reads it masked.
+        let refused = crate::families::bounces::refused_of_student(&txn, student.id).await?;
+        return Err(AppError::Conflict(match refused {
+            Some((email, since)) => t_args(
+                lang,
+                "families-resend-bounced",
+                vec![
+                    (
+                        "email",
+                        if by.role == entity::Role::Student {
+                            mail::masked(&email)
+                        } else {
+                            email
+                        }
+                        .into(),
+                    ),
+                    ("date", i18n::long_date(lang, since).into()),
+                ],
+            ),
+            None => t(lang, "families-no-guardian-email"),
+        }));
     }
     txn.commit().await?;
     Ok(sent)

@@ -16,6 +16,7 @@ pub mod consent;
 pub mod evaluation;
 pub mod free_seats;
 mod handlers;
+pub mod held_back;
 pub mod lapse;
 pub mod mentor;
 pub mod overlap;

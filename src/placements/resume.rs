@@ -84,6 +84,8 @@ pub async fn after_reinstatement(
         let opportunity =
             crate::db::found::<opportunity::Entity>(db, placement.opportunity_id).await?;
         let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
+        // A confirmation the suspension held back comes first (eyes18a F2).
+        super::held_back::confirm_again(db, placement, &opportunity, &student).await?;
         let facts = Facts::load(db, &opportunity).await?;
         let school = school_of(db, &student).await?;
         // No day of it had come when the host was suspended: nobody has

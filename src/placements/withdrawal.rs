@@ -229,7 +229,7 @@ pub async fn mail_link(
     let Ok(found) = may_stop(db, guardian, placement).await? else {
         return Ok(None);
     };
-    let Some(to) = preferences::guardian_always(&found.guardian) else {
+    let Some(to) = preferences::guardian_asking(&found.guardian) else {
         return Ok(None);
     };
     let bucket = format!("withdraw-link:{}:{}", found.guardian.id, found.placement.id);

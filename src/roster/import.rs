@@ -210,7 +210,7 @@ pub struct ImportSummary {
     pub consent_requested: usize,
     /// Placements whose guardians were emailed a link again only because
     /// the last one to the same address could not be delivered (an address
-    /// its server refused for good is not asked again: `record_bounce`).
+    /// its server refused for good is not asked again: `families::bounces::record`).
     pub consent_resent: usize,
     /// References to people missing from users.csv, in file order.
     pub warnings: Vec<ImportWarning>,

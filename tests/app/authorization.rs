@@ -220,6 +220,12 @@ const MATRIX: &[(&str, &str, &str)] = &[
         "/counselor/students/{id}/guardians/{guardian}",
         "LFFFFANA",
     ),
+    // Nothing refused to try again: 409, nothing written.
+    (
+        "POST",
+        "/counselor/students/{id}/guardians/{guardian}/retry-address",
+        "LFFFFANA",
+    ),
     ("POST", "/counselor/students/{id}/birth-date", "LFFFFANA"),
     // A family's report may be about the counselor: admins only.
     (

@@ -1,14 +1,19 @@
 //! A guardian address whose mail server refuses our mail for good (a
 //! permanent SMTP error, `550`) is kept as refused (eyes17b F2): nightly
 //! roster imports do not mail it again, the summary says what was done, the
-//! counselor is shown the paper path, and a new address ends it.
+//! counselor is shown the paper path, and a new address ends it. Only a
+//! refusal of the recipient counts: a refusal of our sender or a full
+//! mailbox is tried again, and the admins see it (eyes18a F1). A refused
+//! address gets no other mail either, keeps the day of its first refusal
+//! (eyes18b F9), and a counselor can have it tried again.
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::{
     families::{accept, app_with_smtp, text, upload, world},
     helpers::{TestApp, backends},
-    mail_server::{MailServer, NO_SUCH_MAILBOX},
+    mail_server::{FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX},
 };
 
 /// Ana and her mother, at `email`.
@@ -24,15 +29,20 @@ async fn consent_requests(app: &TestApp) -> i64 {
     app.count("consent_request").await
 }
 
+/// María as the database holds her now.
+async fn maria(app: &TestApp) -> entity::guardian::Model {
+    entity::guardian::Entity::find()
+        .filter(entity::guardian::Column::SourcedId.eq("par-1"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 /// Waits until the worker has been refused for María's address.
 async fn refused_for_good(app: &TestApp) -> entity::guardian::Model {
     for _ in 0..200 {
-        let maria = entity::guardian::Entity::find()
-            .filter(entity::guardian::Column::SourcedId.eq("par-1"))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
+        let maria = maria(app).await;
         if maria.email_bounced.is_some() {
             return maria;
         }
@@ -71,7 +81,7 @@ async fn an_address_refused_for_good_is_not_asked_again_at_each_import_until_it_
         )
         .await;
         assert!(
-            record.contains("no consent email goes there until the address changes"),
+            record.contains("no email goes there until the address changes"),
             "{record}"
         );
 
@@ -108,5 +118,288 @@ async fn an_address_refused_for_good_is_not_asked_again_at_each_import_until_it_
             .await;
         let list = text(&app, &w.counselor, "/counselor/placements").await;
         assert!(!list.contains("refused our mail for good"), "{list}");
+    }
+}
+
+/// Waits until a message to `to` was tried at least once and not sent;
+/// returns its `last_error`, `failed_at` set.
+async fn tried_and_refused(app: &TestApp, to: &str) -> (String, bool) {
+    for _ in 0..200 {
+        let row = entity::mail_outbox::Entity::find()
+            .filter(entity::mail_outbox::Column::Recipient.eq(to))
+            .filter(entity::mail_outbox::Column::Attempts.gte(1))
+            .one(&app.db)
+            .await
+            .unwrap();
+        if let Some(row) = row {
+            assert!(row.sent_at.is_none(), "not sent");
+            return (row.last_error.unwrap_or_default(), row.failed_at.is_some());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no message to {to} was tried");
+}
+
+/// The relay answers: mail waiting for its next try is due now.
+async fn due_now(app: &TestApp) {
+    app.db
+        .execute_unprepared("UPDATE mail_outbox SET next_attempt_at = created_at")
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_relay_refusing_our_sender_is_an_outage_of_ours_tried_again_and_no_familys_bounce() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        // Our relay refuses our sending address (a wrong password or sender
+        // policy): 550 5.7.1 to MAIL FROM, for every message.
+        server.refuse_sender(true);
+        let w = world(&app, &users("maria@example.org")).await;
+        accept(&app, &w).await;
+        let (error, failed) = tried_and_refused(&app, "maria@example.org").await;
+        assert!(error.contains("5.7.1"), "{error}");
+        assert!(!failed, "tried again, not given up: {error}");
+        assert_eq!(maria(&app).await.email_bounced, None, "not her bounce");
+
+        // The admins see the outage above the outbox, and on the message.
+        let page = text(&app, &w.admin, "/admin/mail").await;
+        assert!(page.contains("id=\"mail-refused\""), "{page}");
+        assert!(
+            page.contains("for a reason other than") && page.contains("check SMTP_URL"),
+            "{page}"
+        );
+        assert!(page.contains("Waiting to be tried again"), "{page}");
+        // The counselor is not told the family has no address.
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(!list.contains("refused our mail for good"), "{list}");
+
+        // The relay is fixed: the consent request goes out at its next try.
+        server.refuse_sender(false);
+        due_now(&app).await;
+        server
+            .wait_for_subject("maria@example.org", "Se necesita su consentimiento", 30)
+            .await;
+        assert_eq!(maria(&app).await.email_bounced, None);
+        let page = text(&app, &w.admin, "/admin/mail").await;
+        assert!(!page.contains("id=\"mail-refused\""), "{page}");
+    }
+}
+
+#[tokio::test]
+async fn a_full_mailbox_is_tried_again_and_its_address_is_not_marked_refused() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let full = format!("{FULL_MAILBOX}maria@example.org");
+        let w = world(&app, &users(&full)).await;
+        let placement = accept(&app, &w).await;
+        let (error, failed) = tried_and_refused(&app, &full).await;
+        assert!(error.contains("5.2.2"), "{error}");
+        assert!(!failed, "tried again: a full mailbox empties");
+        assert_eq!(maria(&app).await.email_bounced, None);
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(
+            !list.contains(&format!("id=\"bounced-{placement}\"")),
+            "{list}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_refused_address_is_named_gets_no_other_mail_and_a_counselor_can_have_it_tried_again() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let refused_address = format!("{NO_SUCH_MAILBOX}maria@example.org");
+        let w = world(&app, &users(&refused_address)).await;
+        let placement = accept(&app, &w).await;
+        let first = refused_for_good(&app).await;
+
+        // "Send again" says the address on file was refused, not that
+        // there is none (eyes18a N1).
+        let resend = format!("/counselor/placements/{placement}/consent-resend");
+        let response = app
+            .submit_as(&w.counselor, "/counselor/placements", &resend, &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains(&format!("the mail server of {refused_address}"))
+                && body.contains("refused our mail for good on"),
+            "{body}"
+        );
+        assert!(!body.contains("has an email address on file"), "{body}");
+        // The counselor tries the address again (the family says it
+        // works): audited, the refusal forgotten, and she is asked again.
+        // The relay is down, so the new request waits.
+        server.stop().await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let page = text(&app, &w.counselor, &record).await;
+        assert!(
+            page.contains(&format!("id=\"g{}-retry\"", first.id)),
+            "{page}"
+        );
+        let retry = format!("{record}/guardians/{}/retry-address", first.id);
+        let response = app.submit_as(&w.counselor, &record, &retry, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = text(&app, &w.counselor, &record).await;
+        assert!(
+            page.contains("We will write to this address again"),
+            "{page}"
+        );
+        assert_eq!(maria(&app).await.email_bounced, None);
+        assert_eq!(
+            app.count("audit_log WHERE action = 'retry_guardian_address'")
+                .await,
+            1
+        );
+        assert_eq!(consent_requests(&app).await, 2, "asked again");
+        // A second click finds nothing refused: a clear 409, nothing written.
+        let response = app.submit_as(&w.counselor, &record, &retry, &[]).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("is not marked as refused"), "{body}");
+        assert_eq!(
+            app.count("audit_log WHERE action = 'retry_guardian_address'")
+                .await,
+            1
+        );
+        // Refused again: marked again.
+        server.restart().await;
+        due_now(&app).await;
+        let again = refused_for_good(&app).await;
+        assert_eq!(
+            again.email_bounced.as_deref(),
+            Some(refused_address.as_str())
+        );
+
+        // Calling the placement off mails nobody at the refused address
+        // (eyes18b F9): every message there would be refused again.
+        let before = app
+            .count(&format!(
+                "mail_outbox WHERE recipient = '{refused_address}'"
+            ))
+            .await;
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &format!("/counselor/placements/{placement}"),
+                &format!("/counselor/placements/{placement}/end"),
+                &[("reason", "organization_change")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.count(&format!(
+                "mail_outbox WHERE recipient = '{refused_address}'"
+            ))
+            .await,
+            before,
+            "nothing queued to a refused address"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_refused_address_keeps_the_day_of_its_first_refusal() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let refused_address = format!("{NO_SUCH_MAILBOX}maria@example.org");
+        let w = world(&app, &users(&refused_address)).await;
+        // Two messages wait for the relay: the consent request, and the
+        // notice that the placement will not go ahead.
+        server.stop().await;
+        let placement = accept(&app, &w).await;
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &format!("/counselor/placements/{placement}"),
+                &format!("/counselor/placements/{placement}/end"),
+                &[("reason", "organization_change")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let waiting = format!("mail_outbox WHERE recipient = '{refused_address}'");
+        assert_eq!(app.count(&waiting).await, 2);
+        // Another server's worker recorded the first refusal days ago.
+        let since = chrono::Utc::now() - chrono::Duration::days(3);
+        entity::guardian::Entity::update_many()
+            .col_expr(
+                entity::guardian::Column::EmailBounced,
+                sea_orm::sea_query::Expr::value(refused_address.clone()),
+            )
+            .col_expr(
+                entity::guardian::Column::EmailBouncedAt,
+                sea_orm::sea_query::Expr::value(since),
+            )
+            .exec(&app.db)
+            .await
+            .unwrap();
+
+        // Both are refused now; "since" stays the first refusal's day.
+        server.restart().await;
+        due_now(&app).await;
+        app.wait_for_count(
+            &format!("{waiting} AND failed_at IS NOT NULL"),
+            2,
+            "both refused",
+        )
+        .await;
+        let at = maria(&app).await.email_bounced_at.unwrap();
+        assert!(
+            (at - since).num_seconds().abs() < 2,
+            "kept the first day: {at} vs {since}"
+        );
+    }
+}
+
+/// A guardian whose address a server once refused still gets the
+/// withdrawal link she asks for on her settings page: that page opens only
+/// from a link mailed to her address, so she reads mail there.
+#[tokio::test]
+async fn a_guardian_marked_refused_still_gets_the_withdrawal_link_she_asks_for() {
+    for backend in backends() {
+        let crate::guardian_contacts::Waiting {
+            server,
+            app,
+            placement,
+            first,
+            ..
+        } = crate::guardian_contacts::waiting_for_maria(backend, "en").await;
+        let settings = first.link("/email/");
+        let response = crate::families::give_consent(
+            &app,
+            &crate::helpers::new_client(),
+            &first.link("/consent/"),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        server.wait_for_to("maria@example.org", 2, 15).await;
+        // Her server refused a message since (a mailbox disabled a while).
+        app.db
+            .execute_unprepared(
+                "UPDATE guardian SET email_bounced = email, email_bounced_at = CURRENT_TIMESTAMP",
+            )
+            .await
+            .unwrap();
+        let response = app
+            .submit_as(
+                &crate::helpers::new_client(),
+                &settings,
+                &format!("{settings}/withdraw-link"),
+                &[("placement", placement.to_string().as_str())],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("id=\"link-mailed\""), "{body}");
+        let mailed = server
+            .wait_for_to("maria@example.org", 3, 15)
+            .await
+            .remove(2);
+        assert!(!mailed.link("/withdraw/").is_empty());
     }
 }

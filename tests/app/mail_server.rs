@@ -5,7 +5,10 @@
 
 use std::{
     net::SocketAddr,
-    sync::{Arc, Mutex},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicBool, Ordering},
+    },
     time::Duration,
 };
 
@@ -119,6 +122,7 @@ pub fn delivered_to(smtp_url: &str, to: &str) -> Vec<Received> {
 #[derive(Clone)]
 struct Collector {
     inbox: Inbox,
+    refuse_sender: Arc<AtomicBool>,
     from: String,
     to: Vec<String>,
     data: Vec<u8>,
@@ -129,10 +133,35 @@ struct Collector {
 /// or closed inbox.
 pub const NO_SUCH_MAILBOX: &str = "bounce.";
 
+/// Addresses whose local part starts with this have a full mailbox: the
+/// server answers `552 5.2.2` to them, as Gmail does to an account over
+/// its quota (the address is good; the mail may go later).
+pub const FULL_MAILBOX: &str = "full.";
+
 impl Handler for Collector {
+    /// While [`MailServer::refuse_sender`] is on, our sending address is
+    /// refused (`550 5.7.1`), as a relay does whose credentials or sender
+    /// policy are wrong: nothing to do with any recipient.
+    fn mail(&mut self, _ip: std::net::IpAddr, _domain: &str, _from: &str) -> Response {
+        if self.refuse_sender.load(Ordering::SeqCst) {
+            Response::custom(
+                550,
+                "5.7.1 Sender address rejected: not authorized for this relay".to_owned(),
+            )
+        } else {
+            mailin::response::OK
+        }
+    }
+
     fn rcpt(&mut self, to: &str) -> Response {
-        if to.trim_start_matches('<').starts_with(NO_SUCH_MAILBOX) {
+        let to = to.trim_start_matches('<');
+        if to.starts_with(NO_SUCH_MAILBOX) {
             mailin::response::NO_MAILBOX
+        } else if to.starts_with(FULL_MAILBOX) {
+            Response::custom(
+                552,
+                "5.2.2 The email account that you tried to reach is over quota".to_owned(),
+            )
         } else {
             mailin::response::OK
         }
@@ -164,6 +193,7 @@ impl Handler for Collector {
 pub struct MailServer {
     pub address: SocketAddr,
     inbox: Inbox,
+    refuse_sender: Arc<AtomicBool>,
     task: Option<JoinHandle<()>>,
 }
 
@@ -173,7 +203,12 @@ impl MailServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind SMTP");
         let address = listener.local_addr().unwrap();
         let inbox = Inbox::default();
-        let task = Some(tokio::spawn(accept(listener, inbox.clone())));
+        let refuse_sender = Arc::new(AtomicBool::new(false));
+        let task = Some(tokio::spawn(accept(
+            listener,
+            inbox.clone(),
+            refuse_sender.clone(),
+        )));
         INBOXES
             .lock()
             .unwrap()
@@ -181,8 +216,15 @@ impl MailServer {
         Self {
             address,
             inbox,
+            refuse_sender,
             task,
         }
+    }
+
+    /// Refuses our sending address (`550 5.7.1` to MAIL FROM) from now on,
+    /// or stops refusing it.
+    pub fn refuse_sender(&self, refuse: bool) {
+        self.refuse_sender.store(refuse, Ordering::SeqCst);
     }
 
     /// The `SMTP_URL` that reaches it (plain SMTP: loopback only).
@@ -203,7 +245,11 @@ impl MailServer {
         self.stop().await;
         for _ in 0..50 {
             if let Ok(listener) = TcpListener::bind(self.address).await {
-                self.task = Some(tokio::spawn(accept(listener, self.inbox.clone())));
+                self.task = Some(tokio::spawn(accept(
+                    listener,
+                    self.inbox.clone(),
+                    self.refuse_sender.clone(),
+                )));
                 return;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -265,22 +311,28 @@ impl Drop for MailServer {
 
 /// The accept loop; its connections live in a `JoinSet`, so aborting the
 /// loop closes them too.
-async fn accept(listener: TcpListener, inbox: Inbox) {
+async fn accept(listener: TcpListener, inbox: Inbox, refuse_sender: Arc<AtomicBool>) {
     let mut connections = JoinSet::new();
     loop {
         let Ok((stream, peer)) = listener.accept().await else {
             continue;
         };
-        connections.spawn(session(stream, peer, inbox.clone()));
+        connections.spawn(session(stream, peer, inbox.clone(), refuse_sender.clone()));
         while connections.try_join_next().is_some() {}
     }
 }
 
-async fn session(stream: TcpStream, peer: SocketAddr, inbox: Inbox) {
+async fn session(
+    stream: TcpStream,
+    peer: SocketAddr,
+    inbox: Inbox,
+    refuse_sender: Arc<AtomicBool>,
+) {
     let (read, mut write) = stream.into_split();
     let mut reader = BufReader::new(read);
     let handler = Collector {
         inbox,
+        refuse_sender,
         from: String::new(),
         to: Vec::new(),
         data: Vec::new(),

@@ -656,3 +656,168 @@ async fn calendar_revisions_issued_at_once_are_all_different_and_the_next_is_abo
         assert!(after > *distinct.last().unwrap(), "{after} {distinct:?}");
     }
 }
+
+/// A paper form recorded in María's name while the relay was slow, then
+/// the host suspended: the worker held the confirmation back (the
+/// family's only way to object, and its withdraw button). The
+/// reinstatement sends it, as it reads now, before "you may go" (eyes18a F2).
+#[tokio::test]
+async fn a_paper_form_confirmation_held_back_by_a_suspension_is_sent_once_the_host_is_reinstated() {
+    for backend in backends() {
+        let Waiting {
+            mut server,
+            app,
+            w,
+            placement,
+            ..
+        } = waiting_for_maria(backend, "es").await;
+        server.stop().await;
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent"),
+                &[
+                    ("guardian_name", "Tanya Williams"),
+                    ("relationship", "mother"),
+                    ("decision", "give"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(placement_status(&app, placement).await, "active");
+        decide(&app, &w.admin.client, "suspend").await;
+        server.restart().await;
+        due_now(&app).await;
+        server
+            .wait_for_subject("maria@example.org", "no debe ir", 60)
+            .await;
+        app.wait_for_count(
+            "mail_outbox WHERE notice_kind = 'placement-guardian-paper' AND last_error = 'withheld'",
+            1,
+            "the confirmation held back",
+        )
+        .await;
+        assert_eq!(count_subject(&server, "maria@example.org", "confirmada"), 0);
+
+        decide(&app, &w.admin.client, "reinstate").await;
+
+        // María gets the paper form's confirmation: who signed, the
+        // button to withdraw, the calendar entry; then "as planned".
+        let confirmed = server
+            .wait_for_subject(
+                "maria@example.org",
+                "confirmada con un formulario en papel",
+                60,
+            )
+            .await;
+        assert!(
+            confirmed.text().contains("Tanya Williams (mother)"),
+            "{}",
+            confirmed.text()
+        );
+        assert!(!confirmed.link("/withdraw/").is_empty());
+        assert!(calendar_of(&confirmed).contains("STATUS:CONFIRMED"));
+        server
+            .wait_for_subject("maria@example.org", "como estaba previsto", 60)
+            .await;
+        let order: Vec<String> = server
+            .received_to("maria@example.org")
+            .iter()
+            .map(|m| m.subject())
+            .collect();
+        let at = |needle: &str| order.iter().position(|s| s.contains(needle)).unwrap();
+        assert!(
+            at("formulario en papel") < at("como estaba previsto"),
+            "{order:?}"
+        );
+        assert_eq!(count_subject(&server, "maria@example.org", "en papel"), 1);
+    }
+}
+
+/// A confirmation held back for a placement that no longer goes ahead
+/// (called off during the suspension) is not sent at reinstatement: the
+/// family was told it will not go ahead.
+#[tokio::test]
+async fn a_confirmation_held_back_for_a_placement_called_off_meanwhile_is_not_sent_at_reinstatement()
+ {
+    for backend in backends() {
+        let Waiting {
+            mut server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        server.stop().await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        decide(&app, &w.admin.client, "suspend").await;
+        server.restart().await;
+        due_now(&app).await;
+        let held =
+            "mail_outbox WHERE notice_kind = 'placement-guardian' AND last_error = 'withheld'";
+        app.wait_for_count(held, 1, "the confirmation held back")
+            .await;
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &format!("/counselor/placements/{placement}"),
+                &format!("/counselor/placements/{placement}/end"),
+                &[("reason", "organization_change")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        decide(&app, &w.admin.client, "reinstate").await;
+        server
+            .wait_for_subject("erin@lakeshore.org", "is verified again", 60)
+            .await;
+        assert_eq!(
+            app.count("mail_outbox WHERE notice_kind = 'placement-guardian'")
+                .await,
+            1,
+            "not queued again"
+        );
+        assert_eq!(
+            count_subject(&server, "maria@example.org", "is confirmed"),
+            0
+        );
+    }
+}
+
+/// The same for a confirmation of a guardian's own consent by link, given
+/// in the moments before the suspension: sent once reinstated, with her
+/// withdraw button.
+#[tokio::test]
+async fn a_link_consent_confirmation_held_back_by_a_suspension_is_sent_once_the_host_is_reinstated()
+{
+    for backend in backends() {
+        let Waiting {
+            mut server,
+            app,
+            w,
+            first,
+            ..
+        } = waiting_for_maria(backend, "en").await;
+        server.stop().await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        decide(&app, &w.admin.client, "suspend").await;
+        server.restart().await;
+        due_now(&app).await;
+        app.wait_for_count(
+            "mail_outbox WHERE notice_kind = 'placement-guardian' AND last_error = 'withheld'",
+            1,
+            "the confirmation held back",
+        )
+        .await;
+
+        decide(&app, &w.admin.client, "reinstate").await;
+        let confirmed = server
+            .wait_for_subject("maria@example.org", "placement is confirmed", 60)
+            .await;
+        assert!(!confirmed.link("/withdraw/").is_empty());
+        assert!(calendar_of(&confirmed).contains("STATUS:CONFIRMED"));
+    }
+}

@@ -1,0 +1,138 @@
+//! What a permanent SMTP refusal (a `5xx` reply) says about the recipient's
+//! address. Only a refusal of the recipient itself (`RCPT TO` answered
+//! 550/551/553 with an address status: Gmail's `550 5.1.1`, Microsoft's
+//! `550 5.4.1 Recipient address rejected`, `5.2.1` mailbox disabled) shows
+//! the address is bad, and takes a guardian out of the mail path
+//! (`families::bounces`). A refusal of our sender (`550 5.7.1 Sender
+//! address rejected`), of our login (`535`), of the message's content
+//! (`554 5.6.0`, spam), a full mailbox (`552 5.2.2`) or a server error
+//! says nothing of the address: the message is tried again, and the admins
+//! see it at `/admin/mail` (eyes18a F1). A wrong relay password would
+//! otherwise mark every family mailed that morning as refused for good.
+//!
+//! lettre does not say at which command a reply came, so the reply itself
+//! decides: its code and its enhanced status code (RFC 3463), which every
+//! mainstream server sends; a reply naming our sender is never the
+//! recipient's.
+
+/// What to do with a message the server refused for good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The recipient's address is bad for good: give the message up and
+    /// keep the address as refused.
+    Recipient,
+    /// Anything else (our sender, login, content, a full mailbox, a server
+    /// fault): tried again with the usual backoff; the address is untouched.
+    NotTheAddress,
+}
+
+/// Reads a `5xx` reply: `code` (550) and its text (`5.1.1 The email
+/// account that you tried to reach does not exist`).
+pub fn read(code: u16, text: &str) -> Refusal {
+    if !matches!(code, 550 | 551 | 553) || text.to_lowercase().contains("sender") {
+        return Refusal::NotTheAddress;
+    }
+    let about_address = match enhanced_status(text) {
+        // X.1.x is the addressing status (5.1.7 and 5.1.8 are the
+        // sender's); 5.2.1 a mailbox disabled for good; 5.4.1 is
+        // Microsoft 365's "Recipient address rejected: Access denied".
+        Some((1, detail)) => !matches!(detail, 7 | 8),
+        Some((2, 1)) | Some((4, 1)) => true,
+        Some(_) => false,
+        // A server without enhanced codes: its words must name the mailbox.
+        None => {
+            let text = text.to_lowercase();
+            ["mailbox", "user", "recipient", "no such"]
+                .iter()
+                .any(|word| text.contains(word))
+        }
+    };
+    if about_address {
+        Refusal::Recipient
+    } else {
+        Refusal::NotTheAddress
+    }
+}
+
+/// The subject and detail of the first `5.x.y` enhanced status code in
+/// `text`, if any (`5.1.10` is `(1, 10)`).
+fn enhanced_status(text: &str) -> Option<(u16, u16)> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '#' | '(' | ')' | ','))
+        .find_map(|word| {
+            let mut parts = word.split('.');
+            let class = parts.next()?;
+            let subject = parts.next()?.parse::<u16>().ok()?;
+            let detail = parts.next()?.parse::<u16>().ok()?;
+            (class == "5" && parts.next().is_none()).then_some((subject, detail))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_of_the_recipient_marks_the_address() {
+        for (code, text) in [
+            (
+                550,
+                "5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos",
+            ),
+            (
+                550,
+                "5.4.1 Recipient address rejected: Access denied. For more information see https://aka.ms/EXOSmtpErrors",
+            ),
+            (
+                550,
+                "5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
+            ),
+            (
+                550,
+                "5.2.1 The email account that you tried to reach is disabled",
+            ),
+            (
+                553,
+                "5.1.3 The recipient address <x@y> is not a valid RFC-5321 address",
+            ),
+            (551, "User not local; please try <forward-path>"),
+            (550, "Mailbox unavailable"),
+        ] {
+            assert_eq!(read(code, text), Refusal::Recipient, "{code} {text}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_of_our_sender_login_or_content_is_not_the_address() {
+        for (code, text) in [
+            (
+                550,
+                "5.7.1 Sender address rejected: not authorized for this relay",
+            ),
+            (
+                553,
+                "5.1.8 <noreply@stembridge.example>: Sender address rejected: Domain not found",
+            ),
+            (
+                550,
+                "5.1.0 <noreply@x>: Sender address rejected: User unknown in local recipient table",
+            ),
+            (535, "5.7.8 Username and Password not accepted"),
+            (554, "5.6.0 Message content rejected"),
+            (554, "5.7.1 Message rejected as spam"),
+            (
+                552,
+                "5.2.2 The email account that you tried to reach is over quota",
+            ),
+            (
+                550,
+                "5.7.26 This mail is unauthenticated, which poses a security risk to the sender and Gmail users",
+            ),
+            (550, "5.7.1 Relaying denied"),
+            (554, "Transaction failed"),
+            (500, "Syntax error, command unrecognized"),
+            (550, "IP address on blocklists"),
+        ] {
+            assert_eq!(read(code, text), Refusal::NotTheAddress, "{code} {text}");
+        }
+    }
+}
