@@ -16,6 +16,7 @@ pub mod consent;
 pub mod evaluation;
 pub mod free_seats;
 mod handlers;
+mod host_news;
 pub mod lapse;
 pub mod mentor;
 pub mod overlap;
