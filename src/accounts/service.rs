@@ -422,7 +422,9 @@ pub async fn send_address_link(
             .filter(user::Column::Id.eq(user_id))
             .filter(user::Column::EmailConfirmedAt.is_null())
             .exec(&txn)
-            .await?;
+            .await
+            // Registered by someone else since it was looked up.
+            .or_conflict(email_taken_error)?;
         if updated.rows_affected == 0 {
             return Err(AppError::conflict("student-address-already-confirmed"));
         }
