@@ -20,7 +20,10 @@ use sea_orm::{
     },
 };
 
-use crate::{config::Config, error::AppResult};
+use crate::{
+    config::Config,
+    error::{AppError, AppResult},
+};
 
 /// Connects to the configured database (creating the SQLite file and its
 /// directory when needed) and applies pending migrations.
@@ -145,11 +148,11 @@ pub fn unique_violation(error: &DbErr) -> bool {
 /// 4xx in the reader's language, instead of a server error; its transaction,
 /// dropped by its owner, writes nothing (on PostgreSQL it is aborted anyway).
 pub trait OrConflict<T> {
-    fn or_conflict(self, conflict: impl FnOnce() -> crate::error::AppError) -> AppResult<T>;
+    fn or_conflict(self, conflict: impl FnOnce() -> AppError) -> AppResult<T>;
 }
 
 impl<T> OrConflict<T> for Result<T, DbErr> {
-    fn or_conflict(self, conflict: impl FnOnce() -> crate::error::AppError) -> AppResult<T> {
+    fn or_conflict(self, conflict: impl FnOnce() -> AppError) -> AppResult<T> {
         self.map_err(|error| {
             if unique_violation(&error) {
                 conflict()
@@ -161,11 +164,9 @@ impl<T> OrConflict<T> for Result<T, DbErr> {
 }
 
 impl<T> OrConflict<T> for AppResult<T> {
-    fn or_conflict(self, conflict: impl FnOnce() -> crate::error::AppError) -> AppResult<T> {
+    fn or_conflict(self, conflict: impl FnOnce() -> AppError) -> AppResult<T> {
         match self {
-            Err(crate::error::AppError::Database(error)) if unique_violation(&error) => {
-                Err(conflict())
-            }
+            Err(AppError::Database(error)) if unique_violation(&error) => Err(conflict()),
             other => other,
         }
     }
