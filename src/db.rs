@@ -1,6 +1,7 @@
 //! Database connection and transactions (and, once connected, bringing
 //! stored token digests to the keyed scheme); the one way a service fetches
-//! a row it was told about, or makes a conditional update that must win.
+//! a row it was told about, makes a conditional update that must win, or
+//! turns a unique index refusing a row into a conflict told to the person.
 //!
 //! SQLite runs in WAL mode with foreign keys on. Write transactions start with
 //! `BEGIN IMMEDIATE` so that two requests never both read under a shared lock
@@ -19,7 +20,10 @@ use sea_orm::{
     },
 };
 
-use crate::config::Config;
+use crate::{
+    config::Config,
+    error::{AppError, AppResult},
+};
 
 /// Connects to the configured database (creating the SQLite file and its
 /// directory when needed) and applies pending migrations.
@@ -127,6 +131,45 @@ pub async fn update_once<E: sea_orm::EntityTrait>(
         return Err(lost());
     }
     Ok(())
+}
+
+/// True when `error` is a unique index refusing a row: another request (a
+/// second tab, a colleague, a roster import) wrote the same key first.
+pub fn unique_violation(error: &DbErr) -> bool {
+    matches!(
+        error.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}
+
+/// The one way a write that a unique index may refuse says so: two requests
+/// at once both find the key free (PostgreSQL reads do not wait for each
+/// other), and the index lets one insert. The other answers `conflict()`, a
+/// 4xx in the reader's language, instead of a server error; its transaction,
+/// dropped by its owner, writes nothing (on PostgreSQL it is aborted anyway).
+pub trait OrConflict<T> {
+    fn or_conflict(self, conflict: impl FnOnce() -> AppError) -> AppResult<T>;
+}
+
+impl<T> OrConflict<T> for Result<T, DbErr> {
+    fn or_conflict(self, conflict: impl FnOnce() -> AppError) -> AppResult<T> {
+        self.map_err(|error| {
+            if unique_violation(&error) {
+                conflict()
+            } else {
+                error.into()
+            }
+        })
+    }
+}
+
+impl<T> OrConflict<T> for AppResult<T> {
+    fn or_conflict(self, conflict: impl FnOnce() -> AppError) -> AppResult<T> {
+        match self {
+            Err(AppError::Database(error)) if unique_violation(&error) => Err(conflict()),
+            other => other,
+        }
+    }
 }
 
 /// The value of the `server_state` row `name`, if there is one.

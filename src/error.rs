@@ -90,6 +90,9 @@ impl AppError {
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            // A unique index refused a row no service expected a race on:
+            // still the same key written twice at once, not a server fault.
+            AppError::Database(e) if crate::db::unique_violation(e) => StatusCode::CONFLICT,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable | AppError::StorageFull => StatusCode::SERVICE_UNAVAILABLE,
@@ -116,6 +119,7 @@ impl AppError {
             AppError::CookiesNeeded => t(lang, "error-cookies-needed"),
             AppError::Unavailable => t(lang, "error-unavailable"),
             AppError::StorageFull => t(lang, "error-storage-full"),
+            AppError::Database(e) if crate::db::unique_violation(e) => t(lang, "error-saved-twice"),
             AppError::Database(_) | AppError::Internal(_) => t(lang, "error-internal"),
         }
     }
@@ -215,6 +219,9 @@ impl IntoResponse for AppError {
         let status = self.status();
         if status.is_server_error() {
             tracing::error!(error = ?self, "request failed");
+        } else if let AppError::Database(error) = &self {
+            // Answered as a conflict, but a service should say which one.
+            tracing::warn!(%error, "a unique index refused a write no service expected");
         }
         let message = self.public_message();
         let body = templates::render_error(status, &message);

@@ -7,7 +7,7 @@
 pub mod app; // the router, its middleware and the background workers
 pub mod cli; // the subcommands besides `serve`
 pub mod config; // environment variables and flags
-pub mod db; // connection, migrations, write transactions, conditional updates
+pub mod db; // connection, migrations, write transactions, conditional updates, a unique key taken first told as a conflict
 pub mod error; // the one error type and how it answers over HTTP
 pub mod form_encoding; // an ordinary form sent as multipart/form-data, read as the urlencoded form it stands for
 pub mod format; // today's date and the site's time zone, and how times, pay and grades read (built on i18n's dates and money)

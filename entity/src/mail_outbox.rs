@@ -49,6 +49,9 @@ pub struct Model {
     pub notice_kind: Option<String>,
     /// The placement the message is about, if it is about one.
     pub placement_id: Option<i32>,
+    /// A notice or consent request to a guardian: that guardian, found by
+    /// it whatever their address is now; `None` for other mail (migration 61).
+    pub guardian_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

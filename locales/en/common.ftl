@@ -59,6 +59,7 @@ error-cookies-needed = The browser did not send back STEMbridge's cookie, so thi
 error-internal = Something went wrong on our side. Please try again in a moment.
 error-unavailable = The service is briefly unavailable while our database comes back. What you just sent was not saved: please try again in a minute.
 error-storage-full = We cannot save anything right now because our storage is full; our team has been alerted. What you just sent was not saved. You can still read pages; please try again later.
+error-saved-twice = The same thing was just saved from another page or by someone else, so this one was not saved. Reload the page to see what is there now.
 error-home-link = Go to the home page
 error-title-400 = Bad Request
 error-title-401 = Unauthorized

@@ -62,6 +62,7 @@ error-cookies-needed = El navegador no devolvió la cookie de STEMbridge, así q
 error-internal = Algo salió mal de nuestro lado. Hay que volver a intentarlo en un momento.
 error-unavailable = El servicio no está disponible por un momento mientras vuelve nuestra base de datos. Lo enviado no se guardó: hay que volver a intentarlo en un minuto.
 error-storage-full = No podemos guardar nada en este momento porque nuestro almacenamiento está lleno; nuestro equipo ya fue avisado. Lo enviado no se guardó. Las páginas se pueden seguir leyendo; hay que volver a intentarlo más tarde.
+error-saved-twice = Lo mismo se acaba de guardar desde otra página o por otra persona, así que esto no se guardó. Al volver a cargar la página se ve lo que hay ahora.
 error-home-link = Ir a la página de inicio
 error-title-400 = Solicitud incorrecta
 error-title-401 = No autorizado

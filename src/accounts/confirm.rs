@@ -135,6 +135,7 @@ async fn mail_confirmation_saying(
             for_account: Some(user.id),
             notice_kind: None,
             placement: None,
+            for_guardian: None,
         },
     )
     .await?;
@@ -199,6 +200,7 @@ async fn mail_attempt(
             for_account: Some(user.id),
             notice_kind: None,
             placement: None,
+            for_guardian: None,
         },
     )
     .await?;

@@ -4,14 +4,14 @@ use chrono::Utc;
 use entity::{OrgStatus, Role, organization, student, user};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, SqlErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use serde::{Deserialize, Serialize};
 
 use super::confirm;
 use crate::{
     auth::{password, throttle},
-    db,
+    db::{self, OrConflict},
     error::{AppError, AppResult},
     forms::{FieldErrors, limit},
     i18n::Lang,
@@ -135,15 +135,8 @@ async fn insert_user_confirmed_at(
         email_confirmed_at,
     )
     .await
-    .map_err(|e| match e {
-        // Two sign-ups with one email at the same moment: the unique index decides.
-        AppError::Database(e)
-            if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
-        {
-            email_taken_error()
-        }
-        other => other,
-    })
+    // Two sign-ups with one email at the same moment: the unique index decides.
+    .or_conflict(email_taken_error)
 }
 
 /// Inserts a user row with an already computed password hash (the demo seed
@@ -267,9 +260,7 @@ pub async fn register_employer(
         Ok(user) => user,
         // The same new address registered twice at once: the unique index
         // decides, the first one's mail goes out, this one changes nothing.
-        Err(AppError::Database(e))
-            if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
-        {
+        Err(AppError::Database(e)) if db::unique_violation(&e) => {
             return Ok(());
         }
         Err(other) => return Err(other),
@@ -431,7 +422,9 @@ pub async fn send_address_link(
             .filter(user::Column::Id.eq(user_id))
             .filter(user::Column::EmailConfirmedAt.is_null())
             .exec(&txn)
-            .await?;
+            .await
+            // Registered by someone else since it was looked up.
+            .or_conflict(email_taken_error)?;
         if updated.rows_affected == 0 {
             return Err(AppError::conflict("student-address-already-confirmed"));
         }

@@ -9,14 +9,14 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 
 use super::eligibility;
 use crate::{
     auth::extractors::{CurrentUser, EmployerUser, VerifiedEmployer, unverified},
-    db,
+    db::{self, OrConflict},
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, limit},
     i18n::{self, Lang, Message, t, t_args},
@@ -203,10 +203,8 @@ pub async fn apply(
     }
     .insert(&txn)
     .await
-    .map_err(|e| match e.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => already_applied(),
-        _ => AppError::from(e),
-    })?;
+    // Two tabs at once: the unique (posting, student) index lets one in.
+    .or_conflict(already_applied)?;
     record_event(&txn, application.id, None, status, user.id, now).await?;
     if enters_draw {
         crate::draws::service::issue_ticket(&txn, opportunity_id, application.id, student.priority)

@@ -339,6 +339,7 @@ async fn tell_admins(
                 for_account: Some(admin.id),
                 notice_kind: None,
                 placement: None,
+                for_guardian: None,
             },
         )
         .await?;

@@ -261,6 +261,7 @@ pub async fn remind(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<bo
                 for_account: Some(admin.id),
                 notice_kind: None,
                 placement: None,
+                for_guardian: None,
             },
         )
         .await?;

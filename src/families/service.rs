@@ -761,6 +761,7 @@ async fn notify_address(
             for_account: None,
             notice_kind: None,
             placement: None,
+            for_guardian: None,
         },
     )
     .await?;

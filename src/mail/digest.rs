@@ -185,6 +185,7 @@ async fn send_one(
                 for_account: to.account,
                 notice_kind: None,
                 placement: None,
+                for_guardian: None,
             },
         )
         .await?;

@@ -81,6 +81,7 @@ pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>)
             for_account: to.account,
             notice_kind: Some(notice.kind),
             placement: notice.placement,
+            for_guardian: to.guardian,
         },
     )
     .await

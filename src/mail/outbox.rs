@@ -62,6 +62,9 @@ pub struct Outgoing<'a> {
     pub notice_kind: Option<&'a str>,
     /// The placement the message is about, if any.
     pub placement: Option<i32>,
+    /// The guardian a notice or consent request is written to, found by it
+    /// even once their address is corrected (see `placements::resume`).
+    pub for_guardian: Option<i32>,
 }
 
 /// `last_error` of a message kept back because its address is an
@@ -150,6 +153,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         about_organization_id: Set(message.about_organization),
         notice_kind: Set(message.notice_kind.map(str::to_owned)),
         placement_id: Set(message.placement),
+        guardian_id: Set(message.for_guardian),
         ..Default::default()
     }
     .insert(db)

@@ -168,6 +168,8 @@ pub struct Reachable {
     pub preferences: Option<String>,
     /// The account written to (`None` for a guardian).
     pub account: Option<i32>,
+    /// The guardian written to (`None` for an account holder).
+    pub guardian: Option<i32>,
     /// A guardian's home language we do not write, and its line saying
     /// who writes (`families::service::tagline`).
     pub tagline: Option<(String, String)>,
@@ -215,6 +217,7 @@ fn reachable_user(found: user::Model) -> Option<Reachable> {
         lang: lang_of_user(&found),
         unsubscribe: None,
         account: Some(found.id),
+        guardian: None,
         email: found.email,
         footer: "mail-footer-safety",
         preferences: None,
@@ -260,6 +263,7 @@ pub fn guardian_asking(guardian: &guardian::Model) -> Option<Reachable> {
         footer: "mail-footer-guardian-updates",
         preferences: Some(guardian_preferences_path(guardian)),
         account: None,
+        guardian: Some(guardian.id),
         tagline: crate::families::service::tagline(guardian),
     })
 }

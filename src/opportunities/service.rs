@@ -133,12 +133,7 @@ pub async fn create_draft(
             })
         }
         // The same form, sent at the same moment, inserted first.
-        Err(AppError::Database(error))
-            if matches!(
-                error.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) =>
-        {
+        Err(AppError::Database(error)) if db::unique_violation(&error) => {
             txn.rollback().await?;
             made_by()
                 .await?

@@ -108,6 +108,7 @@ pub async fn decision_made(
                     for_account: Some(person.id),
                     notice_kind: None,
                     placement: None,
+                    for_guardian: None,
                 },
             )
             .await?;

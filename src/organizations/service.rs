@@ -241,6 +241,15 @@ pub async fn join(
     lang: i18n::Lang,
 ) -> AppResult<user::Model> {
     let txn = db::begin_write(db).await?;
+    // The same link sent from two tabs at once: the second waits for the
+    // first and then finds it spent (PostgreSQL; SQLite writes are
+    // exclusive anyway), "not found" as a used link always is, rather than
+    // racing it to the account's unique address.
+    organization_invite::Entity::find()
+        .filter(organization_invite::Column::TokenHash.eq(tokens::digest(token)))
+        .lock_exclusive()
+        .one(&txn)
+        .await?;
     let (invite, organization) = open_invitation(&txn, token).await?;
     // An address with an account already gets the same answer as a new
     // one ("check the inbox"), and its holder a note: the join page must

@@ -298,6 +298,7 @@ async fn mail_link(
             for_account: None,
             notice_kind: None,
             placement: Some(placement.id),
+            for_guardian: Some(guardian.id),
         },
     )
     .await?;

@@ -17,6 +17,7 @@ pub mod evaluation;
 pub mod free_seats;
 mod handlers;
 pub mod held_back;
+mod host_news;
 pub mod lapse;
 pub mod mentor;
 pub mod overlap;

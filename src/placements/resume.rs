@@ -8,13 +8,14 @@
 //! waits for it (or, the student an adult by its start now, for the
 //! school). A placement that ended meanwhile, or has no day left, hears
 //! nothing. The outcome goes to exactly those the pause wrote to (its
-//! queued mail records kind and placement), while they are still the
-//! student's or a contact on file at that address: someone added during
-//! the suspension never heard of the review (a guardian is asked for
-//! consent instead), and a family whose student turned 18 meanwhile hears
-//! how what it was told ends. A mentor introduction held back while the
-//! host was suspended is sent now, once, to the guardians it was held
-//! back from.
+//! queued mail records kind, placement and guardian), while they are still
+//! the student's or an active contact, at the address on file now (a
+//! counselor may have corrected it during the suspension): someone added
+//! during the suspension never heard of the review (a guardian is asked
+//! for consent instead), and a family whose student turned 18 meanwhile
+//! hears how what it was told ends. A mentor introduction held back while
+//! the host was suspended is sent now, once, to the guardians it was held
+//! back from. What it shares with the pause's mail is `host_news`.
 //!
 //! Runs in the reviewer's transaction, which holds the organization's row
 //! for update: a second reviewer reinstating at once gets a 409 (the host
@@ -30,19 +31,8 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::Query,
 };
 
-use super::{
-    calendar_revision::Revision,
-    confirmation::{Entry, FamilyNews, calendar_entry, school_of},
-    consent::Facts,
-};
-use crate::{
-    error::AppResult,
-    mail::{
-        notices::{Notice, send},
-        preferences::{guardian_always, user_always},
-        worker::WITHHELD,
-    },
-};
+use super::{confirmation::FamilyNews, host_news::HostNews};
+use crate::error::AppResult;
 
 /// The catalogue kind of a mentor's introduction to a family.
 const MENTOR_INTRODUCTION: &str = "mentor-guardian";
@@ -86,58 +76,46 @@ pub async fn after_reinstatement(
         let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
         // A confirmation the suspension held back comes first (eyes18a F2).
         super::held_back::confirm_again(db, placement, &opportunity, &student).await?;
-        let facts = Facts::load(db, &opportunity).await?;
-        let school = school_of(db, &student).await?;
         // No day of it had come when the host was suspended: nobody has
         // been there yet, so the text says "from", not "again" (eyes17c F6).
         let upcoming =
             began.is_none_or(|began| placement.start_date > crate::format::day_of(began));
+        let mut news = HostNews::load(db, placement, &opportunity, &student).await?;
         // The entry put back replaces the suspension's cancellation (and
         // anything sent before) in every calendar: a new revision.
-        let revision = if placement.status == PlacementStatus::Active && !told.is_empty() {
-            Some(super::calendar_revision::next(db, placement.id, false).await?)
-        } else {
-            None
-        };
-        let news = Resumed {
-            placement,
-            opportunity: &opportunity,
-            student: &student,
-            facts: &facts,
-            school: &school,
-            from: placement.start_date.max(first_day),
+        if placement.status == PlacementStatus::Active && !told.is_empty() {
+            news.revision = Some(super::calendar_revision::next(db, placement.id, false).await?);
+        }
+        // Suspended again before it goes out: held back, as the rest of
+        // the host's news (the new "do not go" does go).
+        news.about_organization = Some(opportunity.organization_id);
+        // The first day the student may go.
+        news.date = Some(placement.start_date.max(first_day));
+        let resumed = Resumed {
+            news,
             upcoming,
             told: &told,
-            revision,
         };
-        tell_student(db, &news).await?;
-        tell_family(db, &news).await?;
-        introduce_mentor_again(db, &news).await?;
+        tell_student(db, &resumed).await?;
+        tell_family(db, &resumed).await?;
+        introduce_mentor_again(db, &resumed.news).await?;
     }
     Ok(())
 }
 
-/// What every message of one placement's reinstatement shares.
+/// One placement's reinstatement news, and who the pause told.
 struct Resumed<'a> {
-    placement: &'a placement::Model,
-    opportunity: &'a opportunity::Model,
-    student: &'a student::Model,
-    facts: &'a Facts,
-    school: &'a str,
-    /// The first day the student may go.
-    from: NaiveDate,
+    news: HostNews<'a>,
     /// No day of it had come before the suspension.
     upcoming: bool,
     /// Who the pause wrote to.
     told: &'a Told,
-    /// The calendar entry put back, for a placement under way.
-    revision: Option<Revision>,
 }
 
 impl Resumed<'_> {
     /// Under way (else waiting for a guardian's consent, or the school's).
     fn goes_on(&self) -> bool {
-        self.placement.status == PlacementStatus::Active
+        self.news.placement.status == PlacementStatus::Active
     }
 
     /// Waiting although the student is 18 by its start: a guardian's
@@ -145,8 +123,8 @@ impl Resumed<'_> {
     fn waits_for_school(&self) -> bool {
         !self.goes_on()
             && !crate::applications::eligibility::needs_guardian_consent(
-                self.student,
-                self.placement.start_date,
+                self.news.student,
+                self.news.placement.start_date,
             )
     }
 
@@ -163,69 +141,25 @@ impl Resumed<'_> {
         };
         format!("{what}-{reader}")
     }
-
-    /// The message to `name` about the placement, as `kind` says it.
-    fn notice<'n>(&'n self, kind: &'n str, name: &'n str, link: String) -> Notice<'n> {
-        Notice {
-            kind,
-            name,
-            title: &self.facts.title,
-            organization: &self.facts.organization,
-            student: &self.student.first_name,
-            school: self.school,
-            person: "",
-            link,
-            facts: None,
-            attachment: None,
-            for_organization: None,
-            // Suspended again before it goes out: held back, as the rest
-            // of the host's news (the new "do not go" does go).
-            about_organization: Some(self.opportunity.organization_id),
-            placement: Some(self.placement.id),
-            date: Some(self.from),
-        }
-    }
 }
 
 /// The student the pause wrote to was told not to go whatever they chose
 /// about optional mail (`pause`), so this is sent the same way: in their
 /// language, to a confirmed address only (`mail::enqueue`), the calendar
 /// entry restored when the placement goes on.
-async fn tell_student(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResult<()> {
-    if !news.told.student {
+async fn tell_student(db: &impl ConnectionTrait, resumed: &Resumed<'_>) -> AppResult<()> {
+    if !resumed.told.student {
         return Ok(());
     }
-    let Some(user_id) = news.student.user_id else {
-        return Ok(());
-    };
-    let Some(to) = user_always(db, user_id).await? else {
-        return Ok(());
-    };
-    let kind = news.kind("student");
-    let link = format!("/student/placements/{}", news.placement.id);
-    let mut notice = news.notice(&kind, &news.student.first_name, link);
-    notice.attachment = news.revision.map(|revision| {
-        calendar_entry(
-            news.placement,
-            news.opportunity,
-            news.facts,
-            news.student,
-            Entry {
-                lang: to.lang,
-                school: news.school,
-                student_reads: true,
-                cancelled: false,
-                revision,
-            },
-        )
-    });
-    send(db, &to, notice).await?;
-    Ok(())
+    resumed
+        .news
+        .tell_student(db, &resumed.kind("student"))
+        .await
 }
 
 /// The guardians `pause` wrote to hear the outcome, each in their
-/// language, while still an active contact of the student at the address
-/// it went to: of a placement their consent started (and still stands
+/// language, while still an active contact of the student, at the address
+/// on file now: of a placement their consent started (and still stands
 /// for: a withdrawal ends it), that it goes on, with the calendar entry
 /// their confirmation sent confirmed again; of one waiting for their
 /// consent, that it still waits (the newest link works again, and the
@@ -233,48 +167,17 @@ async fn tell_student(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResul
 /// `consent::after_verification`); of one whose student is now 18 by its
 /// start, that the school takes it from here. The contacts of a student
 /// held by a family's report hear nothing, as for the pause.
-async fn tell_family(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResult<()> {
-    let placement = news.placement;
-    if news.told.guardians.is_empty()
-        || crate::families::address_report::is_held(db, news.student.id).await?
-    {
+async fn tell_family(db: &impl ConnectionTrait, resumed: &Resumed<'_>) -> AppResult<()> {
+    let told = &resumed.told.guardians;
+    if told.is_empty() {
         return Ok(());
     }
-    // Their consent started it: the confirmation put it in their calendar.
-    let revision = news
-        .revision
-        .filter(|_| placement.consent_given == Some(true));
-    let kind = news.kind("guardian");
-    for guardian in crate::families::service::of_student(db, news.student.id).await? {
-        let told = news.told.guardians.iter().any(|address| {
-            crate::families::service::same_address(guardian.email.as_deref(), Some(address))
-        });
-        if !told {
-            continue;
-        }
-        let Some(to) = guardian_always(&guardian) else {
-            continue;
-        };
-        let name = format!("{} {}", guardian.given_name, guardian.family_name);
-        let mut notice = news.notice(&kind, &name, String::new());
-        notice.attachment = revision.map(|revision| {
-            calendar_entry(
-                placement,
-                news.opportunity,
-                news.facts,
-                news.student,
-                Entry {
-                    lang: to.lang,
-                    school: news.school,
-                    student_reads: false,
-                    cancelled: false,
-                    revision,
-                },
-            )
-        });
-        send(db, &to, notice).await?;
-    }
-    Ok(())
+    resumed
+        .news
+        .tell_guardians(db, &resumed.kind("guardian"), |guardian| {
+            told.contains(&guardian.id)
+        })
+        .await
 }
 
 /// Who a placement's pause mail went to since `began` (the suspension
@@ -283,8 +186,8 @@ async fn tell_family(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResult
 struct Told {
     /// The student.
     student: bool,
-    /// The guardians' addresses, as queued.
-    guardians: Vec<String>,
+    /// The guardians, whatever their address is now (`mail_outbox.guardian_id`).
+    guardians: Vec<i32>,
 }
 
 impl Told {
@@ -295,7 +198,9 @@ impl Told {
 
 /// Reads who the pause told from its queued mail (sent or not: what
 /// matters is that it was meant for them), by notice kind and placement
-/// (`mail_outbox`, migration 56).
+/// (`mail_outbox`, migration 56), and for a guardian by the guardian it
+/// was written to, not the address: one corrected since is the same
+/// contact (migration 61).
 async fn told_of_pause(
     db: &impl ConnectionTrait,
     placement_id: i32,
@@ -314,8 +219,8 @@ async fn told_of_pause(
     for row in rows.all(db).await? {
         if row.notice_kind.as_deref() == Some(super::pause::TO_STUDENT) {
             told.student = true;
-        } else {
-            told.guardians.push(row.recipient);
+        } else if let Some(guardian) = row.guardian_id {
+            told.guardians.push(guardian);
         }
     }
     Ok(told)
@@ -327,33 +232,13 @@ async fn told_of_pause(
 /// itself now, and one sent or given up on for another reason is not
 /// sent again: each family gets it once. It introduces the mentor named
 /// now (a colleague who left meanwhile named none: nothing to introduce).
-async fn introduce_mentor_again(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResult<()> {
+async fn introduce_mentor_again(db: &impl ConnectionTrait, news: &HostNews<'_>) -> AppResult<()> {
     let placement = news.placement;
     let Some(name) = &placement.mentor_name else {
         return Ok(());
     };
-    // Newest first: the first row of an address is its newest.
-    let introductions = mail_outbox::Entity::find()
-        .filter(mail_outbox::Column::PlacementId.eq(placement.id))
-        .filter(mail_outbox::Column::NoticeKind.eq(MENTOR_INTRODUCTION))
-        .order_by_desc(mail_outbox::Column::Id)
-        .all(db)
-        .await?;
-    let mut seen: Vec<String> = Vec::new();
-    let mut held_back: Vec<String> = Vec::new();
-    for row in &introductions {
-        let address = row.recipient.trim().to_lowercase();
-        if seen.contains(&address) {
-            continue;
-        }
-        let withheld = row.sent_at.is_none()
-            && row.failed_at.is_some()
-            && row.last_error.as_deref() == Some(WITHHELD);
-        if withheld {
-            held_back.push(address.clone());
-        }
-        seen.push(address);
-    }
+    let held_back =
+        super::held_back::newest_withheld(db, placement.id, &[MENTOR_INTRODUCTION]).await?;
     if held_back.is_empty() {
         return Ok(());
     }

@@ -7,14 +7,14 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, SqlErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::{
     applications::{eligibility, service as applications},
     auth::extractors::{CurrentUser, VerifiedEmployer},
-    db,
+    db::{self, OrConflict},
     error::{AppError, AppResult, OrNotFound},
     forms::{FieldErrors, limit},
     i18n::{self, Message},
@@ -94,16 +94,12 @@ pub async fn record_belonging(
     }
     .insert(db)
     .await;
-    match inserted {
-        Ok(_) => Ok(()),
-        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            Err(AppError::conflict(match stage {
-                BelongingStage::Before => "seats-before-already",
-                BelongingStage::After => "student-belonging-after-already",
-            }))
-        }
-        Err(e) => Err(e.into()),
-    }
+    inserted.map(|_| ()).or_conflict(|| {
+        AppError::conflict(match stage {
+            BelongingStage::Before => "seats-before-already",
+            BelongingStage::After => "student-belonging-after-already",
+        })
+    })
 }
 
 /// Freed seats go to the first students on the wait list, one by one while

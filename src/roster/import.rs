@@ -45,7 +45,7 @@ use super::{
 use crate::{
     auth::extractors::CurrentUser,
     db,
-    error::AppResult,
+    error::{AppError, AppResult},
     forms::without_invisible,
     i18n::{Lang, Message, MessageArg},
 };
@@ -1662,6 +1662,27 @@ pub type ImportOutcome = Result<ImportSummary, Refusal>;
 /// Imports a roster for `importer` (an admin, or a counselor whose schools
 /// the roster names). `progress` is told how many students are done.
 pub async fn import(
+    db: &DatabaseConnection,
+    importer: &CurrentUser,
+    files: &RosterFiles,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> AppResult<ImportOutcome> {
+    // A counselor adding a student by hand while the import runs may take
+    // one of its ids first (on PostgreSQL its read found the id free, and
+    // the unique index refused its insert; nothing was written). Run again,
+    // the import finds that student and updates it, as had it come after.
+    match import_once(db, importer, files, progress).await {
+        Err(AppError::Database(error)) if db::unique_violation(&error) => {
+            tracing::info!(
+                "a student or contact was added while the roster imported; importing again"
+            );
+            import_once(db, importer, files, progress).await
+        }
+        outcome => outcome,
+    }
+}
+
+async fn import_once(
     db: &DatabaseConnection,
     importer: &CurrentUser,
     files: &RosterFiles,

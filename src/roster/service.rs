@@ -231,22 +231,10 @@ pub async fn add_student(
     // already on a record there is that student, not a new one.
     let school = crate::db::found::<entity::school::Entity>(&txn, school_id).await?;
     let sourced_id = (!sourced_id.is_empty()).then_some(sourced_id);
-    if let Some(id) = &sourced_id {
-        let taken = student::Entity::find()
-            .filter(student::Column::SourcedId.eq(id))
-            .filter(student::Column::RosterSource.eq(&school.roster_source))
-            .one(&txn)
-            .await?;
-        if let Some(taken) = taken {
-            let mut errors = FieldErrors::new();
-            errors.add(
-                "sourced_id",
-                Message::new("counselor-error-sis-id-taken")
-                    .arg("id", id.as_str())
-                    .arg("name", format!("{} {}", taken.first_name, taken.last_name)),
-            );
-            return Err(AppError::Validation(errors));
-        }
+    if let Some(id) = &sourced_id
+        && let Some(taken) = sis_id_taken(&txn, id, &school.roster_source).await?
+    {
+        return Err(taken);
     }
 
     let code = claim_code::generate();
@@ -262,11 +250,26 @@ pub async fn add_student(
         active: Set(true),
         created_at: Set(Utc::now()),
         roster_source: Set(school.roster_source.clone()),
-        sourced_id: Set(sourced_id),
+        sourced_id: Set(sourced_id.clone()),
         ..Default::default()
     }
     .insert(&txn)
-    .await?;
+    .await;
+    let student = match student {
+        Ok(student) => student,
+        // Added at the same moment by a colleague or a roster import: the
+        // unique index let theirs in, and this one is told whose it is, as
+        // had it come a moment later.
+        Err(error) if crate::db::unique_violation(&error) => {
+            drop(txn);
+            let taken = match &sourced_id {
+                Some(id) => sis_id_taken(db, id, &school.roster_source).await?,
+                None => None,
+            };
+            return Err(taken.unwrap_or_else(|| error.into()));
+        }
+        Err(error) => return Err(error.into()),
+    };
     audit_code_issued(&txn, user, student.id).await?;
     txn.commit().await?;
     Ok(IssuedCode {
@@ -275,6 +278,31 @@ pub async fn add_student(
         code,
         expires: expires.format("%Y-%m-%d").to_string(),
     })
+}
+
+/// The refusal of an SIS id a student of the roster source already has
+/// (that student is named, so the counselor reissues their code instead).
+async fn sis_id_taken(
+    db: &impl ConnectionTrait,
+    id: &str,
+    roster_source: &str,
+) -> AppResult<Option<AppError>> {
+    let Some(taken) = student::Entity::find()
+        .filter(student::Column::SourcedId.eq(id))
+        .filter(student::Column::RosterSource.eq(roster_source))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let mut errors = FieldErrors::new();
+    errors.add(
+        "sourced_id",
+        Message::new("counselor-error-sis-id-taken")
+            .arg("id", id)
+            .arg("name", format!("{} {}", taken.first_name, taken.last_name)),
+    );
+    Ok(Some(AppError::Validation(errors)))
 }
 
 /// A claim code is a credential for a minor's account: each one handed to a

@@ -220,6 +220,7 @@ async fn mail_account_link(
             for_account: Some(user.id),
             notice_kind: None,
             placement: None,
+            for_guardian: None,
         },
     )
     .await?;

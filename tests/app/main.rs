@@ -48,6 +48,7 @@ mod organizations;
 mod overlap;
 mod posting_language;
 mod profile_defaults;
+mod races;
 mod reinstatement_mail;
 mod replicas;
 mod roster;

@@ -15,7 +15,7 @@ use crate::{
         shift_consent_requests, text, users, world,
     },
     family_news::{ana_confirms_her_address, calendar_of, sequence_of, uid_of},
-    guardian_contacts::{Waiting, waiting_for_maria},
+    guardian_contacts::{Waiting, correct_maria, waiting_for_maria},
     helpers::{TestApp, backends, new_client},
     mail_server::MailServer,
 };
@@ -619,6 +619,49 @@ async fn the_outcome_of_a_review_goes_to_those_the_pause_told_and_only_to_them()
         );
         // An adult's family is not asked for consent.
         assert_eq!(app.count("consent_request").await, 2, "María's and Jorge's");
+    }
+}
+
+/// The pause told a guardian; a counselor corrects her address while the
+/// host is suspended: she is the same contact, so the outcome reaches her
+/// at the address on file now, and nothing more goes to the former one.
+#[tokio::test]
+async fn a_guardian_whose_address_was_corrected_during_the_suspension_hears_the_outcome_at_the_new_one()
+ {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement: _,
+            first: _,
+        } = waiting_for_maria(backend, "es").await;
+        ana_confirms_her_address(&app, &w).await;
+        decide(&app, &w.admin.client, "suspend").await;
+        server
+            .wait_for_subject("maria@example.org", "no debe ir", 30)
+            .await;
+        let response = correct_maria(&app, &w, "maria.rivera@example.net", "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        decide(&app, &w.admin.client, "reinstate").await;
+        let maria = server
+            .wait_for_subject(
+                "maria.rivera@example.net",
+                "aún se necesita su consentimiento",
+                60,
+            )
+            .await;
+        assert!(maria.text().contains(HOST), "{}", maria.text());
+        assert_eq!(
+            app.count(
+                "mail_outbox WHERE notice_kind LIKE 'placement-resumed%' \
+                 AND recipient = 'maria@example.org'"
+            )
+            .await,
+            0,
+            "nothing more to the former address"
+        );
     }
 }
 
