@@ -259,3 +259,6 @@ families-withdraw-held = A parent or guardian reported a change of contact detai
 families-withdrawn-title = Consent withdrawn
 families-withdrawn = The placement has ended, and { $student } should not go there any more. { $student }'s school, { $school }, has been told. If you have questions, contact the school.
 families-err-already-contact = This address is already on the record as { $name }. Correct that contact instead of adding another.
+
+# On every page a guardian's mailed link opens (admin::contact).
+families-school-contact = Questions? Contact { $school }:

@@ -268,3 +268,6 @@ families-withdraw-held = Un padre, madre o tutor informó un cambio de datos de 
 families-withdrawn-title = Consentimiento retirado
 families-withdrawn = La práctica terminó y { $student } ya no debe ir allí. Se avisó a la escuela de { $student }, { $school }. Si tiene preguntas, comuníquese con la escuela.
 families-err-already-contact = Esta dirección ya figura en el registro como { $name }. Corrija ese contacto en lugar de añadir otro.
+
+# On every page a guardian's mailed link opens (admin::contact).
+families-school-contact = ¿Preguntas? Comuníquese con { $school }:

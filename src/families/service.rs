@@ -767,6 +767,7 @@ async fn notify_address(
         .map(|s| s.name)
         .unwrap_or_default();
     let link = super::address_report::link_for_notice(db, before, former, &students).await?;
+    let contact = crate::admin::contact::for_guardian(db, before.id, None).await?;
     crate::mail::enqueue(
         db,
         crate::mail::Outgoing {
@@ -783,6 +784,7 @@ async fn notify_address(
                 address,
                 link,
                 tagline => tagline(before),
+                contact,
                 footer => "mail-footer",
             },
             attachment: None,

@@ -47,6 +47,10 @@ pub struct Notice<'a> {
 
 /// Queues `notice` to someone who wants it.
 pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>) -> AppResult<i64> {
+    let contact = match to.guardian {
+        Some(id) => crate::admin::contact::for_guardian(db, id, notice.placement).await?,
+        None => None,
+    };
     enqueue(
         db,
         Outgoing {
@@ -73,6 +77,7 @@ pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>)
                 footer => to.footer,
                 preferences => to.preferences.clone(),
                 tagline => to.tagline.clone(),
+                contact,
             },
             attachment: notice.attachment,
             unsubscribe: to.unsubscribe.clone(),

@@ -168,6 +168,9 @@ pub struct Reachable {
     pub preferences: Option<String>,
     /// The account written to (`None` for a guardian).
     pub account: Option<i32>,
+    /// The guardian written to, whose mail shows their school's contact
+    /// (`admin::contact::for_guardian`).
+    pub guardian: Option<i32>,
     /// A guardian's home language we do not write, and its line saying
     /// who writes (`families::service::tagline`).
     pub tagline: Option<(String, String)>,
@@ -215,6 +218,7 @@ fn reachable_user(found: user::Model) -> Option<Reachable> {
         lang: lang_of_user(&found),
         unsubscribe: None,
         account: Some(found.id),
+        guardian: None,
         email: found.email,
         footer: "mail-footer-safety",
         preferences: None,
@@ -247,6 +251,7 @@ pub fn guardian_always(guardian: &guardian::Model) -> Option<Reachable> {
         footer: "mail-footer-guardian-updates",
         preferences: Some(guardian_preferences_path(guardian)),
         account: None,
+        guardian: Some(guardian.id),
         tagline: crate::families::service::tagline(guardian),
     })
 }

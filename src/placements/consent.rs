@@ -255,6 +255,7 @@ async fn mail_link(
     let expires = now + chrono::Duration::days(LINK_DAYS);
     let token = tokens::random(43);
     let lang = families::lang_of(guardian);
+    let contact = crate::admin::contact::for_guardian(db, guardian.id, Some(placement.id)).await?;
     let mail_id = mail::enqueue(
         db,
         Outgoing {
@@ -284,6 +285,7 @@ async fn mail_link(
                 // guardian may change the language they are written in.
                 preferences => mail::preferences::guardian_preferences_path(guardian),
                 tagline => families::tagline(guardian),
+                contact,
                 school,
                 footer => "mail-footer",
                 ..facts.in_lang(lang)

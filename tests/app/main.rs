@@ -55,6 +55,7 @@ mod roster_sources;
 mod roster_uploads;
 mod safeguarding;
 mod scale;
+mod school_contact;
 mod search;
 mod search_conformance;
 mod search_durability;
