@@ -30,7 +30,11 @@ static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "en",
-        // No Unicode isolation marks: the texts go into HTML, email and CSV.
+        // No isolation marks around every argument: messages also become
+        // subjects, calendar files and CSV cells, where the marks are
+        // clutter (or shown as boxes by older clients), and ids, numbers
+        // and dates need none. A name that needs them gets them where
+        // templates write it (`isolated`).
         customise: |bundle| bundle.set_use_isolating(false),
     };
 }
@@ -505,6 +509,15 @@ pub fn money(cents: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn only_text_with_right_to_left_letters_is_isolated() {
+        assert_eq!(isolated("خالد حسن".into()), "\u{2068}خالد حسن\u{2069}");
+        assert_eq!(isolated("שרה לוי".into()), "\u{2068}שרה לוי\u{2069}");
+        assert_eq!(isolated("Nguyễn Thị Hoa".into()), "Nguyễn Thị Hoa");
+        assert_eq!(isolated("陳美玲".into()), "陳美玲");
+        assert_eq!(isolated(String::new()), "");
+    }
     use fluent_templates::Loader;
 
     use super::*;
@@ -624,5 +637,26 @@ mod tests {
         assert_eq!(long_date(Lang::Es, date), "12 de enero de 2027");
         assert_eq!(money(1850), "$18.50");
         assert_eq!(money(123_456_789), "$1,234,567.89");
+    }
+}
+
+/// `text` set apart from the sentence it is written into when it holds
+/// right-to-left letters (Arabic, Hebrew...): wrapped in FIRST STRONG
+/// ISOLATE ... POP DIRECTIONAL ISOLATE (U+2068, U+2069), so "خالد حسن
+/// withdrew the consent..." stays a left-to-right sentence in a client
+/// that takes a paragraph's direction from its first letter, and the
+/// name's neighbouring punctuation stays where it was written (eyes18b F2).
+/// Templates write every text argument through it (`templates::translate`);
+/// left-to-right text in our left-to-right languages needs nothing and is
+/// left as it is.
+pub fn isolated(text: String) -> String {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let right_to_left = text
+        .chars()
+        .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL));
+    if right_to_left {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text
     }
 }

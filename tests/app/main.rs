@@ -19,6 +19,7 @@ mod api_docs;
 mod applications;
 mod auth;
 mod authorization;
+mod bidi_mail;
 mod bounced_addresses;
 mod clients;
 mod commitments;
