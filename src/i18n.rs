@@ -346,6 +346,11 @@ static PLAIN: LazyLock<Vec<Resolved>> =
 /// One language's messages written out so far, by key.
 type Resolved = RwLock<HashMap<String, Arc<str>>>;
 
+/// Whether the catalogue has message `key` (in English, which has them all).
+pub fn has_message(key: &str) -> bool {
+    plain(Lang::En, key).is_some()
+}
+
 /// The message `key` in `lang` (else in English), if the catalogue has it.
 fn plain(lang: Lang, key: &str) -> Option<Arc<str>> {
     let cache = PLAIN.get(lang as usize)?;

@@ -262,3 +262,14 @@ families-err-already-contact = This address is already on the record as { $name 
 
 # On every page a guardian's mailed link opens (admin::contact).
 families-school-contact = Questions? Contact { $school }:
+
+# The counselor's prompt when a family we write to in English gets a notice they must understand (families::interpreter).
+families-interpreter-prompt = Call the family of { $student } through an interpreter: { $guardian } reads { $language }, which we do not write, and was just emailed in English { $what }.
+families-interpreter-what-paused = that the student should not go to their placement for now, while the host is under review
+families-interpreter-what-resumed = that the review of the host is over, and what happens next with the placement
+families-interpreter-what-called-off = that the placement was called off
+families-interpreter-what-paper = that the school recorded a paper consent form, asking them to say so if it was not them
+families-interpreter-what-declined = that consent was declined through their link, asking them to say so if that was not the family's decision
+families-interpreter-what-withdrawn = that consent was withdrawn and the placement has ended
+families-interpreter-what-reminder = a reminder that their consent is still needed
+families-interpreter-what-contact = that the school changed the family's contact details, with a button to report it if they did not ask for it

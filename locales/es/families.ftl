@@ -271,3 +271,14 @@ families-err-already-contact = Esta dirección ya figura en el registro como { $
 
 # On every page a guardian's mailed link opens (admin::contact).
 families-school-contact = ¿Preguntas? Comuníquese con { $school }:
+
+# The counselor's prompt when a family we write to in English gets a notice they must understand (families::interpreter).
+families-interpreter-prompt = Llame a la familia de { $student } con un intérprete: { $guardian } lee { $language }, que no escribimos, y acaba de recibir un correo en inglés { $what }.
+families-interpreter-what-paused = que el estudiante no debe ir a su práctica por ahora, mientras se revisa la organización
+families-interpreter-what-resumed = que terminó la revisión de la organización, y lo que sigue con la práctica
+families-interpreter-what-called-off = que la práctica se canceló
+families-interpreter-what-paper = que la escuela registró un formulario de consentimiento en papel, pidiéndoles que avisen si no fueron ellos
+families-interpreter-what-declined = que el consentimiento se rechazó con su enlace, pidiéndoles que avisen si esa no fue la decisión de la familia
+families-interpreter-what-withdrawn = que el consentimiento se retiró y la práctica terminó
+families-interpreter-what-reminder = un recordatorio de que todavía se necesita su consentimiento
+families-interpreter-what-contact = que la escuela cambió los datos de contacto de la familia, con un botón para informarlo si no lo pidieron

@@ -768,6 +768,13 @@ async fn notify_address(
         .unwrap_or_default();
     let link = super::address_report::link_for_notice(db, before, former, &students).await?;
     let contact = crate::admin::contact::for_guardian(db, before.id, None).await?;
+    for about in student::Entity::find()
+        .filter(student::Column::Id.is_in(students.iter().copied()))
+        .all(db)
+        .await?
+    {
+        super::interpreter::prompt(db, before, &about, kind).await?;
+    }
     crate::mail::enqueue(
         db,
         crate::mail::Outgoing {

@@ -51,6 +51,11 @@ pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>)
         Some(id) => crate::admin::contact::for_guardian(db, id, notice.placement).await?,
         None => None,
     };
+    // A family that reads a language we do not write: their counselors
+    // are asked to call them about what this notice says.
+    if let (Some(id), Some(placement)) = (to.guardian, notice.placement) {
+        crate::families::interpreter::prompt_for_placement(db, id, placement, notice.kind).await?;
+    }
     enqueue(
         db,
         Outgoing {

@@ -303,6 +303,11 @@ async fn mail_link(
         },
     )
     .await?;
+    if reminder.is_some() {
+        // A family that did not answer a mail in a language they do not
+        // read is not helped by a second one: the counselor is asked to call.
+        crate::families::interpreter::prompt(db, guardian, student, "consent-reminder").await?;
+    }
     // The request knows its mail, so the pages say whether it went out and
     // a mail given up on counts as no request (see `mail_not_given_up`).
     consent_request::ActiveModel {

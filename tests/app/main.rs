@@ -38,6 +38,7 @@ mod i18n;
 mod i18n_completeness;
 mod impact;
 mod integrity;
+mod interpreter_prompts;
 mod journeys;
 mod lapsed_placements;
 mod layout;
