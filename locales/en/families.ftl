@@ -273,3 +273,4 @@ families-interpreter-what-declined = that consent was declined through their lin
 families-interpreter-what-withdrawn = that consent was withdrawn and the placement has ended
 families-interpreter-what-reminder = a reminder that their consent is still needed
 families-interpreter-what-contact = that the school changed the family's contact details, with a button to report it if they did not ask for it
+families-roster-warning-language-decomposed = { $file }, line { $line }: metadata.language “{ $id }” is not a language we recognize, so it was kept as written and this guardian will get messages in English. Its accents are typed as separate marks after their letters (as some Mac exports and copies from PDF files write them), so it may look like a name we know: retype it in the file, or write a code such as es or vi.

@@ -282,3 +282,4 @@ families-interpreter-what-declined = que el consentimiento se rechazó con su en
 families-interpreter-what-withdrawn = que el consentimiento se retiró y la práctica terminó
 families-interpreter-what-reminder = un recordatorio de que todavía se necesita su consentimiento
 families-interpreter-what-contact = que la escuela cambió los datos de contacto de la familia, con un botón para informarlo si no lo pidieron
+families-roster-warning-language-decomposed = { $file }, línea { $line }: metadata.language “{ $id }” no es un idioma que reconozcamos; se guardó tal como está escrito y este tutor recibirá los mensajes en inglés. Sus acentos están escritos como marcas separadas después de sus letras (como escriben algunas exportaciones de Mac y copias de archivos PDF), así que puede parecer un nombre que conocemos: vuelva a escribirlo en el archivo, o escriba un código, por ejemplo es o vi.

@@ -40,6 +40,7 @@ mod impact;
 mod integrity;
 mod interpreter_prompts;
 mod journeys;
+mod language_values;
 mod lapsed_placements;
 mod layout;
 mod mail_outages;
