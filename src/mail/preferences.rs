@@ -539,7 +539,7 @@ async fn tell_guardian_settings_changed(
         Err(AppError::TooManyRequests(_)) => return Ok(()),
         Err(other) => return Err(other),
     }
-    let name = format!("{} {}", before.given_name, before.family_name);
+    let name = crate::families::service::full_name(&before);
     crate::mail::notices::send(
         db,
         &to,

@@ -274,7 +274,7 @@ async fn mail_link(
                 ("title", facts.posting.title.as_str().into()),
             ],
             ctx: minijinja::context! {
-                guardian => format!("{} {}", guardian.given_name, guardian.family_name),
+                guardian => crate::families::service::full_name(&guardian),
                 student => student.first_name.clone(),
                 link => format!("/consent/{token}"),
                 // The link stops at the placement's last day (`Past`): the
@@ -602,6 +602,9 @@ impl Facts {
             schedule,
             supervisor => self.supervisor.clone(),
             pay,
+            // The organization's own words (title, schedule) keep their
+            // language, as the posting's page marks them (eyes18b F13).
+            written_in => self.posting.written_in.key(),
             features => if features.is_empty() { t(lang, "mail-fact-none") } else { features.join(", ") },
         }
     }
@@ -612,8 +615,10 @@ impl Facts {
 pub enum LinkProblem {
     /// No such link (mistyped, or never sent).
     Unknown,
-    /// Already used, or a decision was recorded for the placement meanwhile.
-    Used,
+    /// Already used, or a decision was recorded for the placement
+    /// meanwhile: by whom, so a guardian who never used their link is not
+    /// told it was used (eyes18b F8).
+    Used(DecidedBy),
     /// The placement no longer goes ahead (given back, called off, ended):
     /// there is nothing left to decide.
     Closed,
@@ -637,6 +642,17 @@ pub enum LinkProblem {
     /// Past its 14 days, or its guardian is no longer an active contact of
     /// the student at the address it went to.
     Expired,
+}
+
+/// Who recorded the decision that made a consent link moot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecidedBy {
+    /// This link itself (or nobody we can tell).
+    ThisLink,
+    /// Another guardian, through their own link.
+    AnotherGuardian,
+    /// The school, from a paper form.
+    Paper,
 }
 
 /// Why a student's family has no say now on `placement`: the student is an
@@ -672,8 +688,18 @@ pub async fn open_link(
     ) {
         return Ok(Err(LinkProblem::Closed));
     }
-    if request.used_at.is_some() || placement.status != PlacementStatus::AwaitingConsent {
-        return Ok(Err(LinkProblem::Used));
+    if request.used_at.is_some() {
+        return Ok(Err(LinkProblem::Used(DecidedBy::ThisLink)));
+    }
+    if placement.status != PlacementStatus::AwaitingConsent {
+        let by = if placement.consent_recorded_by.is_some() {
+            DecidedBy::Paper
+        } else if placement.consent_given.is_some() {
+            DecidedBy::AnotherGuardian
+        } else {
+            DecidedBy::ThisLink
+        };
+        return Ok(Err(LinkProblem::Used(by)));
     }
     if placement.end_date < crate::format::today() {
         return Ok(Err(LinkProblem::Past));

@@ -253,7 +253,7 @@ async fn tell_family(db: &impl ConnectionTrait, news: &Resumed<'_>) -> AppResult
         let Some(to) = guardian_always(&guardian) else {
             continue;
         };
-        let name = format!("{} {}", guardian.given_name, guardian.family_name);
+        let name = crate::families::service::full_name(&guardian);
         let mut notice = news.notice(&kind, &name, String::new());
         notice.attachment = revision.map(|revision| {
             calendar_entry(

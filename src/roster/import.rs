@@ -1070,7 +1070,7 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
         let kind = if unicode_normalization::is_nfc(&value) {
             "language"
         } else {
-            "language-decomposed"
+            "decomposed-language"
         };
         Some(ImportWarning {
             file: users.file,

@@ -32,6 +32,7 @@ mod families;
 mod family_news;
 mod fuzz;
 mod guardian_contacts;
+mod guardian_pages;
 mod guardian_privacy;
 mod home_languages;
 mod i18n;
