@@ -512,6 +512,27 @@ pub fn money(cents: i64) -> String {
     format!("{sign}${grouped}.{:02}", cents % 100)
 }
 
+/// `text` set apart from the sentence it is written into when it holds
+/// right-to-left letters (Arabic, Hebrew...): wrapped in FIRST STRONG
+/// ISOLATE ... POP DIRECTIONAL ISOLATE (U+2068, U+2069), so "خالد حسن
+/// withdrew the consent..." stays a left-to-right sentence in a client
+/// that takes a paragraph's direction from its first letter, and the
+/// name's neighbouring punctuation stays where it was written (eyes18b F2).
+/// Templates write every text argument through it (`templates::translate`);
+/// left-to-right text in our left-to-right languages needs nothing and is
+/// left as it is.
+pub fn isolated(text: String) -> String {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let right_to_left = text
+        .chars()
+        .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL));
+    if right_to_left {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -642,26 +663,5 @@ mod tests {
         assert_eq!(long_date(Lang::Es, date), "12 de enero de 2027");
         assert_eq!(money(1850), "$18.50");
         assert_eq!(money(123_456_789), "$1,234,567.89");
-    }
-}
-
-/// `text` set apart from the sentence it is written into when it holds
-/// right-to-left letters (Arabic, Hebrew...): wrapped in FIRST STRONG
-/// ISOLATE ... POP DIRECTIONAL ISOLATE (U+2068, U+2069), so "خالد حسن
-/// withdrew the consent..." stays a left-to-right sentence in a client
-/// that takes a paragraph's direction from its first letter, and the
-/// name's neighbouring punctuation stays where it was written (eyes18b F2).
-/// Templates write every text argument through it (`templates::translate`);
-/// left-to-right text in our left-to-right languages needs nothing and is
-/// left as it is.
-pub fn isolated(text: String) -> String {
-    use unicode_bidi::{BidiClass, bidi_class};
-    let right_to_left = text
-        .chars()
-        .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL));
-    if right_to_left {
-        format!("\u{2068}{text}\u{2069}")
-    } else {
-        text
     }
 }

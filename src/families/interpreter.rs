@@ -60,7 +60,7 @@ pub async fn prompt(
         return Ok(());
     };
     let message = Message::new("families-interpreter-prompt")
-        .arg("guardian", crate::families::service::full_name(&guardian))
+        .arg("guardian", crate::families::service::full_name(guardian))
         .arg(
             "student",
             format!("{} {}", student.first_name, student.last_name),

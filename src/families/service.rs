@@ -785,7 +785,7 @@ async fn notify_address(
             subject_args: vec![("organization", school.as_str().into())],
             ctx: minijinja::context! {
                 kind,
-                name => full_name(&before),
+                name => full_name(before),
                 organization => school,
                 student,
                 address,

@@ -539,7 +539,7 @@ async fn tell_guardian_settings_changed(
         Err(AppError::TooManyRequests(_)) => return Ok(()),
         Err(other) => return Err(other),
     }
-    let name = crate::families::service::full_name(&before);
+    let name = crate::families::service::full_name(before);
     crate::mail::notices::send(
         db,
         &to,

@@ -212,7 +212,7 @@ pub async fn tell_family(
                 .any(|a| families::same_address(g.email.as_deref(), Some(a))),
             _ => true,
         })
-        .filter_map(|g| guardian_always(g).map(|to| (to, crate::families::service::full_name(&g))))
+        .filter_map(|g| guardian_always(g).map(|to| (to, crate::families::service::full_name(g))))
         .collect();
     // The confirmation's calendar entry, called off (one revision for
     // every guardian's copy).

@@ -274,7 +274,7 @@ async fn mail_link(
                 ("title", facts.posting.title.as_str().into()),
             ],
             ctx: minijinja::context! {
-                guardian => crate::families::service::full_name(&guardian),
+                guardian => crate::families::service::full_name(guardian),
                 student => student.first_name.clone(),
                 link => format!("/consent/{token}"),
                 // The link stops at the placement's last day (`Past`): the

@@ -237,7 +237,7 @@ async fn render_withdraw_form(
         "placements/withdraw.html",
         context! {
             student => found.student.first_name,
-            guardian => crate::families::service::full_name(&guardian),
+            guardian => crate::families::service::full_name(guardian),
             title => found.opportunity.title,
             organization,
             school,
