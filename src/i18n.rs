@@ -30,7 +30,11 @@ static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "en",
-        // No Unicode isolation marks: the texts go into HTML, email and CSV.
+        // No isolation marks around every argument: messages also become
+        // subjects, calendar files and CSV cells, where the marks are
+        // clutter (or shown as boxes by older clients), and ids, numbers
+        // and dates need none. A name that needs them gets them where
+        // templates write it (`isolated`).
         customise: |bundle| bundle.set_use_isolating(false),
     };
 }
@@ -342,6 +346,11 @@ static PLAIN: LazyLock<Vec<Resolved>> =
 /// One language's messages written out so far, by key.
 type Resolved = RwLock<HashMap<String, Arc<str>>>;
 
+/// Whether the catalogue has message `key` (in English, which has them all).
+pub fn has_message(key: &str) -> bool {
+    plain(Lang::En, key).is_some()
+}
+
 /// The message `key` in `lang` (else in English), if the catalogue has it.
 fn plain(lang: Lang, key: &str) -> Option<Arc<str>> {
     let cache = PLAIN.get(lang as usize)?;
@@ -504,8 +513,38 @@ pub fn money(cents: i64) -> String {
     format!("{sign}${grouped}.{:02}", cents % 100)
 }
 
+/// `text` set apart from the sentence it is written into when it holds
+/// right-to-left letters (Arabic, Hebrew...): wrapped in FIRST STRONG
+/// ISOLATE ... POP DIRECTIONAL ISOLATE (U+2068, U+2069), so "خالد حسن
+/// withdrew the consent..." stays a left-to-right sentence in a client
+/// that takes a paragraph's direction from its first letter, and the
+/// name's neighbouring punctuation stays where it was written (eyes18b F2).
+/// Templates write every text argument through it (`templates::translate`);
+/// left-to-right text in our left-to-right languages needs nothing and is
+/// left as it is.
+pub fn isolated(text: String) -> String {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let right_to_left = text
+        .chars()
+        .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL));
+    if right_to_left {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn only_text_with_right_to_left_letters_is_isolated() {
+        assert_eq!(isolated("خالد حسن".into()), "\u{2068}خالد حسن\u{2069}");
+        assert_eq!(isolated("שרה לוי".into()), "\u{2068}שרה לוי\u{2069}");
+        assert_eq!(isolated("Nguyễn Thị Hoa".into()), "Nguyễn Thị Hoa");
+        assert_eq!(isolated("陳美玲".into()), "陳美玲");
+        assert_eq!(isolated(String::new()), "");
+    }
     use fluent_templates::Loader;
 
     use super::*;

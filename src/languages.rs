@@ -109,11 +109,11 @@ fn chinese_script(value: &str) -> &'static str {
     };
     let steps: [(&[&str], &[&str], &'static str); 6] = [
         (
-            &["hant", "traditional"],
+            &["hant", "traditional", "trad"],
             &["繁", "正體", "正体"],
             TRADITIONAL,
         ),
-        (&["hans", "simplified"], &["简", "簡"], SIMPLIFIED),
+        (&["hans", "simplified", "simp"], &["简", "簡"], SIMPLIFIED),
         (
             &["tw", "hk", "mo", "taiwan", "hong", "macau", "macao"],
             &["台灣", "臺灣", "香港", "澳門"],
@@ -163,13 +163,18 @@ const THREE_LETTER: &str = "mww:hmn|hnj:hmn|blu:hmn|kar:ksw|sgn:ase|aar:aa|afr:a
 /// Names rosters use besides the English names of [`CODES`]: each language's
 /// name in itself (accents and apostrophes removed, as [`fold`] does:
 /// `K'iche'` is `kiche`) and common variants.
-const OTHER_NAMES: &str = "hmoob:hmn|hmong daw:hmn|white hmong:hmn|hmong der:hmn|hmoob dawb:hmn|hmong njua:hmn|green hmong:hmn|blue hmong:hmn|mong leng:hmn|hmong leng:hmn|hmoob leeg:hmn|karen:ksw|sgaw karen:ksw|karen sgaw:ksw|sgaw:ksw|skaw karen:ksw|mam maya:mam|kiche:quc|quiche:quc|kiche maya:quc|quiche maya:quc|trukese:chk|chuuk:chk|kapasen chuuk:chk|asl:ase|sign language:ase|american sign:ase|espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|mandarin chinese:zh|cantonese:zh|cantonese chinese:zh|traditional chinese:zh|simplified chinese:zh|chinese traditional:zh|chinese simplified:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|普通話:zh|國語:zh|国语:zh|華語:zh|华语:zh|廣東話:zh|广东话:zh|粵語:zh|粤语:zh|繁體中文:zh|繁体中文:zh|正體中文:zh|简体中文:zh|簡體中文:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
+const OTHER_NAMES: &str = "hmoob:hmn|hmong daw:hmn|white hmong:hmn|hmong der:hmn|hmoob dawb:hmn|hmong njua:hmn|green hmong:hmn|blue hmong:hmn|mong leng:hmn|hmong leng:hmn|hmoob leeg:hmn|karen:ksw|sgaw karen:ksw|karen sgaw:ksw|sgaw:ksw|skaw karen:ksw|mam maya:mam|kiche:quc|quiche:quc|kiche maya:quc|quiche maya:quc|trukese:chk|chuuk:chk|kapasen chuuk:chk|asl:ase|sign language:ase|american sign:ase|espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|mandarin chinese:zh|cantonese:zh|cantonese chinese:zh|traditional chinese:zh|simplified chinese:zh|chinese traditional:zh|chinese simplified:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|普通話:zh|國語:zh|国语:zh|華語:zh|华语:zh|廣東話:zh|广东话:zh|粵語:zh|粤语:zh|繁體中文:zh|繁体中文:zh|正體中文:zh|简体中文:zh|簡體中文:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|عربي:ar|عربى:ar|اللغة العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
 
 /// Lower case, without the accents of Latin letters (`Español` → `espanol`)
 /// nor apostrophes, however typed (`K’iche’` → `kiche`), one space between
-/// words.
+/// words. NFKC first: an accent typed as a separate mark (`Espan\u{303}ol`,
+/// as macOS and some exports write it) is composed, and the full-width
+/// punctuation of a Chinese or Japanese keyboard becomes ASCII
+/// (`中文（繁體）` → `中文(繁體)`), so both read as the same words written
+/// the usual way (eyes18b F1).
 fn fold(value: &str) -> String {
-    let lower = value.trim().to_lowercase();
+    use unicode_normalization::UnicodeNormalization;
+    let lower = value.nfkc().collect::<String>().trim().to_lowercase();
     let plain: String = lower
         .chars()
         .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´'))
@@ -298,6 +303,20 @@ pub fn parse_list(input: &str) -> Result<Vec<String>, Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_in_another_unicode_form_or_the_familys_own_word_are_recognised() {
+        // Decomposed accents (NFD), as macOS and some exports write them.
+        assert_eq!(family("Espan\u{303}ol"), Some("es"));
+        assert_eq!(family("Tie\u{302}\u{301}ng Vie\u{323}\u{302}t"), Some("vi"));
+        // Full-width parentheses from a Chinese keyboard.
+        assert_eq!(family("中文（繁體）"), Some("zh-Hant"));
+        assert_eq!(family("中文（简体）"), Some("zh-Hans"));
+        assert_eq!(family("Chinese (Trad.)"), Some("zh-Hant"));
+        assert_eq!(family("Chinese (Simp.)"), Some("zh-Hans"));
+        assert_eq!(family("عربي"), Some("ar"));
+        assert_eq!(family("اللغة العربية"), Some("ar"));
+    }
 
     #[test]
     fn a_household_with_english_and_another_language_is_kept_as_the_other() {

@@ -12,7 +12,7 @@ pub mod error; // the one error type and how it answers over HTTP
 pub mod form_encoding; // an ordinary form sent as multipart/form-data, read as the urlencoded form it stands for
 pub mod format; // today's date and the site's time zone, and how times, pay and grades read (built on i18n's dates and money)
 pub mod forms; // extractors for forms, queries, paths and uploads (refusals are our pages), field errors
-pub mod i18n; // the reader's language and the message catalogue (locales/)
+pub mod i18n; // the reader's language and the message catalogue (locales/); right-to-left names isolated in sentences
 pub mod jobs; // background jobs run once across app servers: a lease per job; outbox claims and retries
 pub mod sealed; // secrets the server reads back (TOTP seeds, mail waiting to be sent), encrypted at rest
 pub mod telemetry; // logging (never student data)
@@ -21,7 +21,7 @@ pub mod tokens; // random secrets, the keyed digests stored instead, single-use 
 
 // Domain areas.
 pub mod accounts; // registration, claiming a student account (its address confirmed apart), first admin
-pub mod admin; // schools and counselors
+pub mod admin; // schools (and the number and address families reach each at) and counselors
 pub mod alerts; // saved searches, their alerts (in-app and in the digest), Atom feeds of searches
 pub mod applications; // applying, the pipeline, offers and acceptance
 pub mod auth; // who is asking: sessions, roles, CSRF, login throttling
@@ -29,7 +29,7 @@ pub mod commitments; // organizations' pledges per school year and their progres
 pub mod counseling; // counselor dashboard, outreach, student records, audit log
 pub mod disclosure; // the one place counts about students become shown numbers
 pub mod draws; // fair draws for scarce seats: entries, the draw run once, its public record
-pub mod families; // guardian contacts; addresses refused for good (kept from the first refusal, tried again on a counselor's word); a family's report holding email consent, the admins' list of holds and their daily reminder
+pub mod families; // guardian contacts; addresses refused for good (kept from the first refusal, tried again on a counselor's word); a family's report holding email consent, the admins' list of holds and their daily reminder; counselors asked to call a family through an interpreter
 pub mod impact; // the public impact page: offers as they stand; outcomes, pledges met and gaps of the whole instance, published once per closed school year
 pub mod mail; // the mail outbox, its SMTP worker (which refusals mean a bad address, which an outage of ours), email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages

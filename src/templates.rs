@@ -161,7 +161,10 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<Value, minijinj
         } else if let Ok(n) = f64::try_from(value.clone()) {
             i18n::Arg::Float(n)
         } else {
-            i18n::Arg::Text(value.to_string())
+            // A right-to-left name keeps its direction without turning
+            // the sentence around (mail bodies and pages; subjects and
+            // calendar files are written in Rust and stay bare).
+            i18n::Arg::Text(i18n::isolated(value.to_string()))
         };
         args.push((name, arg));
     }

@@ -17,6 +17,11 @@ pub struct Model {
     /// roster, or one an admin named; empty when no roster named one.
     pub roster_source: String,
     pub zip: String,
+    /// The telephone number families call (migration 62): shown in every
+    /// guardian mail and page; `None` until the school sets one.
+    pub contact_phone: Option<String>,
+    /// The school office's address for families, if it gave one.
+    pub contact_email: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

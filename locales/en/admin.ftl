@@ -81,3 +81,20 @@ vocab-audit_actor-system = STEMbridge, on its own (a scheduled job)
 admin-setup-title = Set up STEMbridge
 admin-setup-intro = No administrator exists yet. Create the first administrator account; this page closes once it exists.
 admin-setup-submit = Create administrator
+
+# How families reach a school (admin::contact).
+admin-school-contact-title = How families reach { $name }
+admin-school-contact-why = Every email we send a family of this school, and every page their links open, shows this number and address. Families whose language we do not write are told, in their language, to contact the school: this is how they can.
+admin-school-contact-none = { $name } has no number or address for families yet: families told to contact the school find no way to do it.
+admin-school-contact-phone = Telephone number for families
+admin-school-contact-phone-hint = The office or counselor's line, with its area code, as families dial it (for example (312) 555-0142 ext. 204). Add the district's language line if it has one.
+admin-school-contact-phone-shape = Write a telephone number of 7 to 15 digits, with spaces, dashes, dots or parentheses and an extension if needed (for example (312) 555-0142 ext. 204).
+admin-school-contact-email = Office email address for families
+admin-school-contact-email-hint = An address the school office reads; leave it empty if families should call.
+admin-school-contact-submit = Save the contact
+admin-school-contact-saved = Families of { $name } now see this contact in every email and on every page.
+admin-school-contact-link = How families reach it
+admin-school-contact-missing-dashboard = Families cannot reach { $name } from our emails: it has no telephone number or address for families.
+admin-school-contact-set = Set it
+vocab-audit_action-set_school_contact = Set a school's contact for families
+admin-school-contact-not-set = none set yet

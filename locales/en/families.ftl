@@ -274,3 +274,24 @@ families-withdraw-held = A parent or guardian reported a change of contact detai
 families-withdrawn-title = Consent withdrawn
 families-withdrawn = The placement has ended, and { $student } should not go there any more. { $student }'s school, { $school }, has been told. If you have questions, contact the school.
 families-err-already-contact = This address is already on the record as { $name }. Correct that contact instead of adding another.
+
+# On every page a guardian's mailed link opens (admin::contact).
+families-school-contact = Questions? Contact { $school }:
+
+# The counselor's prompt when a family we write to in English gets a notice they must understand (families::interpreter).
+families-interpreter-prompt = Call the family of { $student } through an interpreter: { $guardian } reads { $language }, which we do not write, and was just emailed in English { $what }.
+families-interpreter-what-paused = that the student should not go to their placement for now, while the host is under review
+families-interpreter-what-resumed = that the review of the host is over, and what happens next with the placement
+families-interpreter-what-called-off = that the placement was called off
+families-interpreter-what-paper = that the school recorded a paper consent form, asking them to say so if it was not them
+families-interpreter-what-declined = that consent was declined through their link, asking them to say so if that was not the family's decision
+families-interpreter-what-withdrawn = that consent was withdrawn and the placement has ended
+families-interpreter-what-reminder = a reminder that their consent is still needed
+families-interpreter-what-contact = that the school changed the family's contact details, with a button to report it if they did not ask for it
+families-roster-warning-decomposed-language = { $file }, line { $line }: metadata.language “{ $id }” is not a language we recognize, so it was kept as written and this guardian will get messages in English. Its accents are typed as separate marks after their letters (as some Mac exports and copies from PDF files write them), so it may look like a name we know: retype it in the file, or write a code such as es or vi.
+
+# A consent link made moot by someone else's answer (eyes18b F8): who, without naming them.
+families-link-used-another-title = Another parent or guardian already answered
+families-link-used-another = Another parent or guardian of the student already answered through the link we emailed them, so this link no longer works; nobody used yours. To take back a consent given, use the link in the confirmation we emailed (or in your email settings); to change anything else, contact the student's school counselor.
+families-link-used-paper-title = The school recorded a paper form
+families-link-used-paper = The student's school recorded a paper consent form for this placement, so this link no longer works; nobody used yours. If no one in your family signed that form, contact the student's school counselor right away.

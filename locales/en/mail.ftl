@@ -304,3 +304,6 @@ mail-guardian-contact-replaced-body = { $organization } no longer lists this add
    *[other] { $address }
 }. That contact now gets STEMbridge's emails about { $student }, including requests for consent to STEM placements, and can give that consent. If you did not expect this, use the button below: the district's administrators are told, not only the school, and no consent can be given by email for { $student } until they have looked. The link works for 30 days.
 mail-guardian-contact-replaced-button = I did not expect this
+
+# The school's contact for families (admin::contact), in every guardian mail.
+mail-school-contact = Questions? Contact { $school }:

@@ -117,3 +117,6 @@ vocab-end_reason-consent_not_received = No guardian's consent was recorded befor
 seats-notice-lapsed = Your placement at “{ $title }” is closed: no guardian's consent was recorded before its dates ended. It does not count as a placement, in fair draws either. If you have questions, talk to your school counselor.
 seats-notice-lapsed-employer = The placement at “{ $title }” is closed: no guardian's consent was recorded before its dates ended.
 seats-notice-school-lapsed = { $student }'s placement “{ $title }” at { $organization } is closed: no guardian's consent was recorded before its dates ended. It no longer counts as “Placed”.
+# The mentor card on a counselor's page (eyes18b F5).
+seats-mentor-heading-staff = The student's mentor
+seats-mentor-coming-staff = This opportunity promises a named mentor: the organization names them before the student starts, and they will be shown here.

@@ -81,3 +81,20 @@ vocab-audit_actor-system = STEMbridge, por sí solo (una tarea programada)
 admin-setup-title = Configurar STEMbridge
 admin-setup-intro = Todavía no existe ningún administrador. Cree la primera cuenta de administrador; esta página se cierra en cuanto exista.
 admin-setup-submit = Crear administrador
+
+# How families reach a school (admin::contact).
+admin-school-contact-title = Cómo se comunican las familias con { $name }
+admin-school-contact-why = Cada correo que enviamos a una familia de esta escuela, y cada página que abren sus enlaces, muestra este número y esta dirección. A las familias cuyo idioma no escribimos se les pide, en su idioma, que se comuniquen con la escuela: así es como pueden hacerlo.
+admin-school-contact-none = { $name } todavía no tiene número ni dirección para las familias: las familias a las que se pide comunicarse con la escuela no encuentran cómo hacerlo.
+admin-school-contact-phone = Número de teléfono para las familias
+admin-school-contact-phone-hint = La línea de la oficina o del consejero, con su código de área, como la marcan las familias (por ejemplo (312) 555-0142 ext. 204). Agregue la línea de idiomas del distrito si tiene una.
+admin-school-contact-phone-shape = Escriba un número de teléfono de 7 a 15 dígitos, con espacios, guiones, puntos o paréntesis y una extensión si hace falta (por ejemplo (312) 555-0142 ext. 204).
+admin-school-contact-email = Correo de la oficina para las familias
+admin-school-contact-email-hint = Una dirección que lea la oficina de la escuela; déjela vacía si las familias deben llamar.
+admin-school-contact-submit = Guardar el contacto
+admin-school-contact-saved = Las familias de { $name } ahora ven este contacto en cada correo y en cada página.
+admin-school-contact-link = Cómo se comunican las familias
+admin-school-contact-missing-dashboard = Las familias no pueden comunicarse con { $name } desde nuestros correos: no tiene número de teléfono ni dirección para las familias.
+admin-school-contact-set = Configurarlo
+vocab-audit_action-set_school_contact = Configuró el contacto de una escuela para las familias
+admin-school-contact-not-set = todavía sin configurar

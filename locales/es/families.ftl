@@ -283,3 +283,24 @@ families-withdraw-held = Un padre, madre o tutor informó un cambio de datos de 
 families-withdrawn-title = Consentimiento retirado
 families-withdrawn = La práctica terminó y { $student } ya no debe ir allí. Se avisó a la escuela de { $student }, { $school }. Si tiene preguntas, comuníquese con la escuela.
 families-err-already-contact = Esta dirección ya figura en el registro como { $name }. Corrija ese contacto en lugar de añadir otro.
+
+# On every page a guardian's mailed link opens (admin::contact).
+families-school-contact = ¿Preguntas? Comuníquese con { $school }:
+
+# The counselor's prompt when a family we write to in English gets a notice they must understand (families::interpreter).
+families-interpreter-prompt = Llame a la familia de { $student } con un intérprete: { $guardian } lee { $language }, que no escribimos, y acaba de recibir un correo en inglés { $what }.
+families-interpreter-what-paused = que el estudiante no debe ir a su práctica por ahora, mientras se revisa la organización
+families-interpreter-what-resumed = que terminó la revisión de la organización, y lo que sigue con la práctica
+families-interpreter-what-called-off = que la práctica se canceló
+families-interpreter-what-paper = que la escuela registró un formulario de consentimiento en papel, pidiéndoles que avisen si no fueron ellos
+families-interpreter-what-declined = que el consentimiento se rechazó con su enlace, pidiéndoles que avisen si esa no fue la decisión de la familia
+families-interpreter-what-withdrawn = que el consentimiento se retiró y la práctica terminó
+families-interpreter-what-reminder = un recordatorio de que todavía se necesita su consentimiento
+families-interpreter-what-contact = que la escuela cambió los datos de contacto de la familia, con un botón para informarlo si no lo pidieron
+families-roster-warning-decomposed-language = { $file }, línea { $line }: metadata.language “{ $id }” no es un idioma que reconozcamos; se guardó tal como está escrito y este tutor recibirá los mensajes en inglés. Sus acentos están escritos como marcas separadas después de sus letras (como escriben algunas exportaciones de Mac y copias de archivos PDF), así que puede parecer un nombre que conocemos: vuelva a escribirlo en el archivo, o escriba un código, por ejemplo es o vi.
+
+# A consent link made moot by someone else's answer (eyes18b F8): who, without naming them.
+families-link-used-another-title = Otro padre, madre o tutor ya respondió
+families-link-used-another = Otro padre, madre o tutor del estudiante ya respondió con el enlace que le enviamos, así que este enlace ya no funciona; nadie usó el suyo. Para retirar un consentimiento dado, use el enlace del correo de confirmación que enviamos (o su configuración de correo); para cambiar cualquier otra cosa, comuníquese con el consejero escolar del estudiante.
+families-link-used-paper-title = La escuela registró un formulario en papel
+families-link-used-paper = La escuela del estudiante registró un formulario de consentimiento en papel para esta práctica, así que este enlace ya no funciona; nadie usó el suyo. Si nadie de su familia firmó ese formulario, comuníquese de inmediato con el consejero escolar del estudiante.

@@ -304,3 +304,6 @@ mail-guardian-contact-replaced-body = { $organization } ya no tiene esta direcci
    *[other] con la dirección { $address }
 }. Ese contacto ahora recibe los correos de STEMbridge sobre { $student }, incluidas las solicitudes de consentimiento para prácticas STEM, y puede dar ese consentimiento. Si usted no lo esperaba, use el botón de abajo: se avisa a los administradores del distrito, no solo a la escuela, y nadie podrá dar consentimiento por correo para { $student } hasta que lo revisen. El enlace funciona durante 30 días.
 mail-guardian-contact-replaced-button = No lo esperaba
+
+# The school's contact for families (admin::contact), in every guardian mail.
+mail-school-contact = ¿Preguntas? Comuníquese con { $school }:

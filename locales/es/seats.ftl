@@ -117,3 +117,6 @@ vocab-end_reason-consent_not_received = No se registró el consentimiento de un 
 seats-notice-lapsed = Tu práctica en «{ $title }» se cerró: no se registró el consentimiento de tu padre, madre o tutor antes de que terminaran sus fechas. No cuenta como una práctica, tampoco en los sorteos. Si tienes preguntas, habla con tu orientador escolar.
 seats-notice-lapsed-employer = La práctica en «{ $title }» se cerró: no se registró el consentimiento de un tutor antes de que terminaran sus fechas.
 seats-notice-school-lapsed = La práctica «{ $title }» de { $student } en { $organization } se cerró: no se registró el consentimiento de un tutor antes de que terminaran sus fechas. Ya no cuenta en «Con colocación».
+# The mentor card on a counselor's page (eyes18b F5).
+seats-mentor-heading-staff = El mentor del estudiante
+seats-mentor-coming-staff = Esta oportunidad promete un mentor con nombre: la organización lo nombra antes de que el estudiante empiece, y aparecerá aquí.

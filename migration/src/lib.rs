@@ -50,6 +50,7 @@ mod m20261215_000058_add_roster_sources;
 mod m20261215_000059_add_guardian_email_bounced;
 mod m20261216_000057_create_placement_calendar;
 mod m20261217_000061_add_mail_outbox_guardian;
+mod m20261217_000062_add_school_contact;
 
 use std::sync::OnceLock;
 
@@ -137,6 +138,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261215_000059_add_guardian_email_bounced::Migration),
             Box::new(m20261216_000057_create_placement_calendar::Migration),
             Box::new(m20261217_000061_add_mail_outbox_guardian::Migration),
+            Box::new(m20261217_000062_add_school_contact::Migration),
         ]
     }
 }

@@ -6,12 +6,15 @@ use sea_orm::{EntityTrait, QueryOrder};
 use serde::Serialize;
 use tower_sessions::Session;
 
-use super::service::{self, CounselorRow, NewCounselor, NewSchool};
+use super::{
+    contact::{self, ContactForm},
+    service::{self, CounselorRow, NewCounselor, NewSchool},
+};
 use crate::{
     app::AppState,
-    auth::extractors::{AdminUser, Page},
+    auth::extractors::{AdminUser, CounselorUser, Page},
     error::AppResult,
-    forms::{FieldErrors, Form, Saved, save_or_rerender, status_of},
+    forms::{FieldErrors, Form, Path, Saved, save_or_rerender, status_of},
     i18n::Message,
 };
 
@@ -97,6 +100,63 @@ pub async fn create_counselor(
                 ..Default::default()
             };
             render(&state, &page, view).await
+        },
+    )
+    .await
+}
+
+/// The contact form of one school (`admin::contact`).
+#[derive(Serialize)]
+struct ContactPage {
+    school: school::Model,
+    form: ContactForm,
+    errors: FieldErrors,
+}
+
+pub async fn contact_page(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    page: Page,
+    Path(id): Path<i32>,
+) -> AppResult<Response> {
+    let school = contact::school_for(&state.db, &counselor, id).await?;
+    let view = ContactPage {
+        form: ContactForm::of(&school),
+        school,
+        errors: FieldErrors::new(),
+    };
+    page.respond("admin/school_contact.html", view)
+}
+
+pub async fn set_contact(
+    State(state): State<AppState>,
+    counselor: CounselorUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i32>,
+    Form(form): Form<ContactForm>,
+) -> AppResult<Response> {
+    save_or_rerender(
+        contact::set(&state.db, &counselor, id, &form).await,
+        &session,
+        async |school| {
+            Ok(Saved::new(
+                Message::new("admin-school-contact-saved").arg("name", school.name.as_str()),
+                format!("/counselor/schools/{id}/contact"),
+            ))
+        },
+        async |errors| {
+            let school = contact::school_for(&state.db, &counselor, id).await?;
+            let view = ContactPage {
+                school,
+                form,
+                errors,
+            };
+            page.respond_with(
+                status_of(&[&view.errors]),
+                "admin/school_contact.html",
+                view,
+            )
         },
     )
     .await

@@ -1,5 +1,7 @@
-//! Running the instance: schools and counselor accounts.
+//! Running the instance: schools (and how families reach each) and
+//! counselor accounts.
 
+pub mod contact;
 mod handlers;
 pub mod service;
 
@@ -15,4 +17,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin", get(handlers::dashboard))
         .route("/admin/schools", post(handlers::create_school))
         .route("/admin/counselors", post(handlers::create_counselor))
+        .route(
+            "/counselor/schools/{id}/contact",
+            get(handlers::contact_page).post(handlers::set_contact),
+        )
 }

@@ -356,6 +356,9 @@ pub struct Page {
     /// we do not write: the line in that language the mail opened with,
     /// `(language, text)` (`families::link_language::HomeLine`).
     pub tagline: Option<(String, String)>,
+    /// On a page opened from a link we mailed a guardian: how they reach
+    /// the school (`families::link_language::SchoolContact`).
+    pub contact: Option<crate::admin::contact::Contact>,
 }
 
 impl FromRequestParts<AppState> for Page {
@@ -400,6 +403,10 @@ impl FromRequestParts<AppState> for Page {
                 .extensions
                 .get::<crate::families::link_language::HomeLine>()
                 .and_then(|line| line.0.clone()),
+            contact: parts
+                .extensions
+                .get::<crate::families::link_language::SchoolContact>()
+                .and_then(|contact| contact.0.clone()),
         })
     }
 }

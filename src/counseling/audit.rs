@@ -46,6 +46,7 @@ entity::vocabulary! {
         ResetMfa = "reset_mfa",
         RemoveFromOrganization = "remove_from_organization",
         CreateSchool = "create_school",
+        SetSchoolContact = "set_school_contact",
         CreateCounselor = "create_counselor",
         GiveCounselorSchool = "give_counselor_school",
         RemoveCounselorSchool = "remove_counselor_school",

@@ -56,8 +56,10 @@ pub async fn dashboard(
     };
     let query = serde_urlencoded::to_string(&scope).unwrap_or_default();
     let figures = figures.as_ref();
+    // Schools families cannot reach from our mail: the counselor sets it.
+    let without_contact = crate::admin::contact::missing_for(&state.db, &counselor).await?;
     let view = context! {
-        scope, schools, figures, svg, query, effect,
+        scope, schools, figures, svg, query, effect, without_contact,
         years => service::school_years(today()),
         year => period.year,
         rounded => period.rounded,

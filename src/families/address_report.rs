@@ -178,10 +178,7 @@ pub async fn open(db: &impl ConnectionTrait, token: &str) -> AppResult<Opened> {
         return Ok(Opened::Reported);
     }
     let guardian = db::found::<guardian::Entity>(db, first.guardian_id).await?;
-    Ok(Opened::Open(format!(
-        "{} {}",
-        guardian.given_name, guardian.family_name
-    )))
+    Ok(Opened::Open(crate::families::service::full_name(&guardian)))
 }
 
 /// The former address reports the change. Once: a second tab finds it
@@ -326,7 +323,7 @@ async fn tell_admins(
                 ctx: minijinja::context! {
                     kind => "guardian-address-reported",
                     name => admin.display_name.clone(),
-                    title => format!("{} {}", guardian.given_name, guardian.family_name),
+                    title => crate::families::service::full_name(&guardian),
                     organization => school.name.clone(),
                     student => held,
                     link => records.first().cloned(),

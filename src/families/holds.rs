@@ -149,7 +149,7 @@ async fn holds_of(db: &impl ConnectionTrait, students: &[i32]) -> AppResult<Vec<
         .all(db)
         .await?
         .into_iter()
-        .map(|g| (g.id, format!("{} {}", g.given_name, g.family_name)))
+        .map(|g| (g.id, crate::families::service::full_name(&g)))
         .collect();
     let mut holds = Vec::new();
     for &id in students {

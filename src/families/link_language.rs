@@ -6,7 +6,8 @@
 //! own address, `?lang=es`, and the page's forms post back to that address.
 //! The guardian's recorded language is only the default of a first visit.
 //! A family whose home language we do not write finds on each of these
-//! pages the line in their language their mail opened with ([`HomeLine`]).
+//! pages the line in their language their mail opened with ([`HomeLine`]),
+//! and every guardian the school's number and address ([`SchoolContact`]).
 
 use axum::{
     extract::{Request, State},
@@ -91,24 +92,26 @@ fn chosen_in_address(query: Option<&str>) -> Option<Lang> {
 
 /// The language of a page for `guardian`, in this order:
 /// 1. the reader's choice carried in the page's address (the switcher put
-///    it there, for a browser that keeps no cookie);
-/// 2. the reader's choice remembered on this browser (the `lang` cookie);
-/// 3. the language the guardian chose on their own settings page;
-/// 4. the language the school records for them;
+///    it there: a choice made on this page, by this reader);
+/// 2. the language the guardian chose on their own settings page;
+/// 3. the language the school records for them;
+/// 4. the reader's choice remembered on this browser (the `lang` cookie);
 /// 5. the browser's `Accept-Language`; then English.
 ///
-/// The school's language ranks above the browser's because the page
-/// continues the mail that brought the guardian here, written in that
-/// language, and a device's language is often not its reader's (a phone
-/// left in English, a work computer); the switcher on the page changes it in
-/// one click, cookies or not. When the school records no language (most
-/// roster exports leave the column empty) the browser decides, as it does
-/// for every reader.
+/// The guardian's own language ranks above the browser's, the cookie
+/// included, because the page continues the mail that brought the guardian
+/// here, written in that language, and a device's language is often not
+/// its reader's: a phone left in English, a work computer, or the family's
+/// one computer where the student picked English for the whole site
+/// (eyes18b F10). The switcher on the page changes it in one click, cookies
+/// or not, since its choice travels in the address. When the school records
+/// no language (most roster exports leave the column empty) the browser
+/// decides, as it does for every reader.
 pub fn page_language(headers: &HeaderMap, query: Option<&str>, guardian: &guardian::Model) -> Lang {
     chosen_in_address(query)
-        .or_else(|| i18n::chosen_on_this_browser(headers))
         .or_else(|| chosen_lang(guardian))
         .or_else(|| recorded_lang(guardian))
+        .or_else(|| i18n::chosen_on_this_browser(headers))
         .or_else(|| i18n::preferred_by_browser(headers))
         .unwrap_or_default()
 }
@@ -137,6 +140,12 @@ pub fn carry_choice(next: &str, lang: Lang) -> String {
 /// in, or chose the language of our mail themselves.
 #[derive(Clone)]
 pub struct HomeLine(pub Option<(String, String)>);
+
+/// How the family reaches the school (`admin::contact::for_guardian`), set
+/// by [`in_guardian_pages_language`] for every guardian page
+/// (`auth::extractors::Page`), beside the [`HomeLine`] that tells them to.
+#[derive(Clone)]
+pub struct SchoolContact(pub Option<crate::admin::contact::Contact>);
 
 /// The reader's own language on a guardian's page, before
 /// [`in_guardian_pages_language`] settled the page's: the page that turns a
@@ -170,6 +179,11 @@ pub async fn in_guardian_pages_language(
     request
         .extensions_mut()
         .insert(HomeLine(super::service::tagline(&guardian)));
+    let contact = crate::admin::contact::for_guardian(&state.db, guardian.id, None)
+        .await
+        .ok()
+        .flatten();
+    request.extensions_mut().insert(SchoolContact(contact));
     i18n::with_lang(lang, next.run(request)).await
 }
 

@@ -2,12 +2,15 @@
 //! the student's record), who hear about a minor's placement in their own
 //! language and alone can give consent. Guardians are contacts, not accounts.
 //! A family's report of a change it did not ask for holds email consent
-//! until an admin lifts it (`address_report`, `holds`).
+//! until an admin lifts it (`address_report`, `holds`). A notice that asks
+//! a family we write to in English to act tells their counselors to call
+//! them through an interpreter (`interpreter`).
 
 pub mod address_report;
 pub mod bounces;
 mod handlers;
 pub mod holds;
+pub mod interpreter;
 pub mod link_language;
 pub mod service;
 

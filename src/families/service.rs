@@ -736,6 +736,14 @@ async fn notify_address(
         .map(|s| s.name)
         .unwrap_or_default();
     let link = super::address_report::link_for_notice(db, before, former, &students).await?;
+    let contact = crate::admin::contact::for_guardian(db, before.id, None).await?;
+    for about in student::Entity::find()
+        .filter(student::Column::Id.is_in(students.iter().copied()))
+        .all(db)
+        .await?
+    {
+        super::interpreter::prompt(db, before, &about, kind).await?;
+    }
     crate::mail::enqueue(
         db,
         crate::mail::Outgoing {
@@ -746,12 +754,13 @@ async fn notify_address(
             subject_args: vec![("organization", school.as_str().into())],
             ctx: minijinja::context! {
                 kind,
-                name => format!("{} {}", before.given_name, before.family_name),
+                name => full_name(before),
                 organization => school,
                 student,
                 address,
                 link,
                 tagline => tagline(before),
+                contact,
                 footer => "mail-footer",
             },
             attachment: None,
@@ -766,6 +775,31 @@ async fn notify_address(
     )
     .await?;
     Ok(())
+}
+
+/// A guardian's name as their mail greets them and pages list them: given
+/// name, then family name; but family name first, with no space, when both
+/// are written in Chinese characters, Hangul or kana ("陳美玲", not
+/// "美玲 陳"), as those names are read (eyes18b F7). Vietnamese names keep
+/// the order the school's roster split them in.
+pub fn full_name(guardian: &guardian::Model) -> String {
+    let east_asian = |part: &str| {
+        !part.is_empty()
+            && part.chars().all(|c| {
+                matches!(c,
+                    '\u{3040}'..='\u{30FF}' // kana
+                    | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' // Han
+                    | '\u{20000}'..='\u{2FA1F}'
+                    | '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' // Hangul
+                )
+            })
+    };
+    let (given, family) = (guardian.given_name.trim(), guardian.family_name.trim());
+    if east_asian(given) && east_asian(family) {
+        format!("{family}{given}")
+    } else {
+        format!("{given} {family}")
+    }
 }
 
 /// The language a guardian's mail is written in: the one they chose on
@@ -988,10 +1022,7 @@ async fn already_a_contact(
             let mut errors = FieldErrors::new();
             errors.add(
                 "email",
-                Message::new("families-err-already-contact").arg(
-                    "name",
-                    format!("{} {}", existing.given_name, existing.family_name),
-                ),
+                Message::new("families-err-already-contact").arg("name", full_name(&existing)),
             );
             return Err(AppError::Validation(errors));
         }

@@ -47,6 +47,15 @@ pub struct Notice<'a> {
 
 /// Queues `notice` to someone who wants it.
 pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>) -> AppResult<i64> {
+    let contact = match to.guardian {
+        Some(id) => crate::admin::contact::for_guardian(db, id, notice.placement).await?,
+        None => None,
+    };
+    // A family that reads a language we do not write: their counselors
+    // are asked to call them about what this notice says.
+    if let (Some(id), Some(placement)) = (to.guardian, notice.placement) {
+        crate::families::interpreter::prompt_for_placement(db, id, placement, notice.kind).await?;
+    }
     enqueue(
         db,
         Outgoing {
@@ -73,6 +82,7 @@ pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>)
                 footer => to.footer,
                 preferences => to.preferences.clone(),
                 tagline => to.tagline.clone(),
+                contact,
             },
             attachment: notice.attachment,
             unsubscribe: to.unsubscribe.clone(),

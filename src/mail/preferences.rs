@@ -168,7 +168,8 @@ pub struct Reachable {
     pub preferences: Option<String>,
     /// The account written to (`None` for a guardian).
     pub account: Option<i32>,
-    /// The guardian written to (`None` for an account holder).
+    /// The guardian written to (`None` for an account holder), whose mail
+    /// shows their school's contact (`admin::contact::for_guardian`).
     pub guardian: Option<i32>,
     /// A guardian's home language we do not write, and its line saying
     /// who writes (`families::service::tagline`).
@@ -551,7 +552,7 @@ async fn tell_guardian_settings_changed(
         Err(AppError::TooManyRequests(_)) => return Ok(()),
         Err(other) => return Err(other),
     }
-    let name = format!("{} {}", before.given_name, before.family_name);
+    let name = crate::families::service::full_name(before);
     crate::mail::notices::send(
         db,
         &to,

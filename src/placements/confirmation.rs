@@ -74,7 +74,7 @@ pub(super) async fn confirm_to(
                 guardian_wants(&guardian)
             };
             if let Some(to) = to.filter(|to| wanted(&to.email)) {
-                let name = format!("{} {}", guardian.given_name, guardian.family_name);
+                let name = crate::families::service::full_name(&guardian);
                 // Their button withdraws the consent (`withdrawal`):
                 // guardians have no account to open the placement with.
                 let link = super::withdrawal::path(&guardian, placement.id);
@@ -232,9 +232,7 @@ pub async fn tell_family(
                 .any(|a| families::same_address(g.email.as_deref(), Some(a))),
             _ => true,
         })
-        .filter_map(|g| {
-            guardian_always(g).map(|to| (to, format!("{} {}", g.given_name, g.family_name)))
-        })
+        .filter_map(|g| guardian_always(g).map(|to| (to, crate::families::service::full_name(g))))
         .collect();
     // The confirmation's calendar entry, called off (one revision for
     // every guardian's copy).

@@ -255,6 +255,7 @@ async fn mail_link(
     let expires = now + chrono::Duration::days(LINK_DAYS);
     let token = tokens::random(43);
     let lang = families::lang_of(guardian);
+    let contact = crate::admin::contact::for_guardian(db, guardian.id, Some(placement.id)).await?;
     let mail_id = mail::enqueue(
         db,
         Outgoing {
@@ -273,7 +274,7 @@ async fn mail_link(
                 ("title", facts.posting.title.as_str().into()),
             ],
             ctx: minijinja::context! {
-                guardian => format!("{} {}", guardian.given_name, guardian.family_name),
+                guardian => crate::families::service::full_name(guardian),
                 student => student.first_name.clone(),
                 link => format!("/consent/{token}"),
                 // The link stops at the placement's last day (`Past`): the
@@ -284,6 +285,7 @@ async fn mail_link(
                 // guardian may change the language they are written in.
                 preferences => mail::preferences::guardian_preferences_path(guardian),
                 tagline => families::tagline(guardian),
+                contact,
                 school,
                 footer => "mail-footer",
                 ..facts.in_lang(lang)
@@ -302,6 +304,11 @@ async fn mail_link(
         },
     )
     .await?;
+    if reminder.is_some() {
+        // A family that did not answer a mail in a language they do not
+        // read is not helped by a second one: the counselor is asked to call.
+        crate::families::interpreter::prompt(db, guardian, student, "consent-reminder").await?;
+    }
     // The request knows its mail, so the pages say whether it went out and
     // a mail given up on counts as no request (see `mail_not_given_up`).
     consent_request::ActiveModel {
@@ -596,6 +603,9 @@ impl Facts {
             schedule,
             supervisor => self.supervisor.clone(),
             pay,
+            // The organization's own words (title, schedule) keep their
+            // language, as the posting's page marks them (eyes18b F13).
+            written_in => self.posting.written_in.key(),
             features => if features.is_empty() { t(lang, "mail-fact-none") } else { features.join(", ") },
         }
     }
@@ -606,8 +616,10 @@ impl Facts {
 pub enum LinkProblem {
     /// No such link (mistyped, or never sent).
     Unknown,
-    /// Already used, or a decision was recorded for the placement meanwhile.
-    Used,
+    /// Already used, or a decision was recorded for the placement
+    /// meanwhile: by whom, so a guardian who never used their link is not
+    /// told it was used (eyes18b F8).
+    Used(DecidedBy),
     /// The placement no longer goes ahead (given back, called off, ended):
     /// there is nothing left to decide.
     Closed,
@@ -631,6 +643,17 @@ pub enum LinkProblem {
     /// Past its 14 days, or its guardian is no longer an active contact of
     /// the student at the address it went to.
     Expired,
+}
+
+/// Who recorded the decision that made a consent link moot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecidedBy {
+    /// This link itself (or nobody we can tell).
+    ThisLink,
+    /// Another guardian, through their own link.
+    AnotherGuardian,
+    /// The school, from a paper form.
+    Paper,
 }
 
 /// Why a student's family has no say now on `placement`: the student is an
@@ -666,8 +689,18 @@ pub async fn open_link(
     ) {
         return Ok(Err(LinkProblem::Closed));
     }
-    if request.used_at.is_some() || placement.status != PlacementStatus::AwaitingConsent {
-        return Ok(Err(LinkProblem::Used));
+    if request.used_at.is_some() {
+        return Ok(Err(LinkProblem::Used(DecidedBy::ThisLink)));
+    }
+    if placement.status != PlacementStatus::AwaitingConsent {
+        let by = if placement.consent_recorded_by.is_some() {
+            DecidedBy::Paper
+        } else if placement.consent_given.is_some() {
+            DecidedBy::AnotherGuardian
+        } else {
+            DecidedBy::ThisLink
+        };
+        return Ok(Err(LinkProblem::Used(by)));
     }
     if placement.end_date < crate::format::today() {
         return Ok(Err(LinkProblem::Past));

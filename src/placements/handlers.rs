@@ -37,7 +37,11 @@ async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
     };
     let (status, key) = match problem {
         LinkProblem::Unknown => (StatusCode::NOT_FOUND, "unknown"),
-        LinkProblem::Used => (StatusCode::GONE, "used"),
+        LinkProblem::Used(consent::DecidedBy::ThisLink) => (StatusCode::GONE, "used"),
+        LinkProblem::Used(consent::DecidedBy::AnotherGuardian) => {
+            (StatusCode::GONE, "used-another")
+        }
+        LinkProblem::Used(consent::DecidedBy::Paper) => (StatusCode::GONE, "used-paper"),
         LinkProblem::Closed => (StatusCode::GONE, "closed"),
         LinkProblem::Past => (StatusCode::GONE, "past"),
         LinkProblem::Held => (StatusCode::CONFLICT, "held"),
@@ -106,7 +110,7 @@ async fn render_consent_form(
         context! {
             token,
             student => student.first_name,
-            guardian => format!("{} {}", guardian.given_name, guardian.family_name),
+            guardian => crate::families::service::full_name(&guardian),
             organization => details.organization.clone(),
             organization_on_hold,
             opportunity => details,
@@ -233,7 +237,7 @@ async fn render_withdraw_form(
         "placements/withdraw.html",
         context! {
             student => found.student.first_name,
-            guardian => format!("{} {}", guardian.given_name, guardian.family_name),
+            guardian => crate::families::service::full_name(guardian),
             title => found.opportunity.title,
             organization,
             school,

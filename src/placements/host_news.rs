@@ -143,7 +143,7 @@ impl<'a> HostNews<'a> {
             let Some(to) = guardian_always(&guardian) else {
                 continue;
             };
-            let name = format!("{} {}", guardian.given_name, guardian.family_name);
+            let name = crate::families::service::full_name(&guardian);
             let mut notice = self.notice(kind, &name, String::new());
             notice.attachment = revision.map(|revision| self.calendar(to.lang, false, revision));
             send(db, &to, notice).await?;

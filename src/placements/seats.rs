@@ -513,7 +513,7 @@ pub async fn end_for_family(
     words: Option<String>,
 ) -> AppResult<()> {
     let reason = EndReason::ConsentWithdrawn.key();
-    let name = format!("{} {}", guardian.given_name, guardian.family_name);
+    let name = crate::families::service::full_name(guardian);
     let note = match words {
         Some(words) => format!("{name}: {words}"),
         None => name.clone(),

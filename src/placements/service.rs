@@ -344,14 +344,18 @@ pub async fn consent_by_link(
     let txn = db::begin_write(db).await?;
     let (request, placement) = match consent::open_link(&txn, token, Utc::now()).await? {
         Ok(found) => found,
-        Err(consent::LinkProblem::Used) => return already_recorded(&txn, token, &decision).await,
+        Err(consent::LinkProblem::Used(_)) => {
+            return already_recorded(&txn, token, &decision).await;
+        }
         Err(problem) => return Ok(Err(problem)),
     };
     if !consent::mark_used(&txn, request.id).await? {
         return already_recorded(&txn, token, &decision).await;
     }
     let Some(saved) = record_consent(&txn, placement, &decision, None).await? else {
-        return Ok(Err(consent::LinkProblem::Used));
+        return Ok(Err(consent::LinkProblem::Used(
+            consent::DecidedBy::ThisLink,
+        )));
     };
     // On the log as the paper form and a withdrawal are (eyes15c F2): which
     // guardian's link, to which address, and what was decided.
@@ -387,7 +391,9 @@ async fn already_recorded(
 ) -> AppResult<Result<placement::Model, consent::LinkProblem>> {
     match consent::recorded_by_link(db, token).await? {
         Some((placement, given)) if given == decision.given => Ok(Ok(placement)),
-        _ => Ok(Err(consent::LinkProblem::Used)),
+        _ => Ok(Err(consent::LinkProblem::Used(
+            consent::DecidedBy::ThisLink,
+        ))),
     }
 }
 

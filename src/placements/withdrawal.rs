@@ -251,10 +251,7 @@ pub async fn mail_link(
     }
     let organization =
         crate::organizations::service::name_of(db, found.opportunity.organization_id).await?;
-    let name = format!(
-        "{} {}",
-        found.guardian.given_name, found.guardian.family_name
-    );
+    let name = crate::families::service::full_name(&found.guardian);
     crate::mail::notices::send(
         db,
         &to,

@@ -1064,11 +1064,19 @@ fn validate(files: &RosterFiles) -> Result<Roster, Vec<ImportError>> {
         }
     }
     warnings.extend(people.guardians.iter().filter_map(|g| {
+        let value = g.unknown_language.clone()?;
+        // A value with accents typed apart from their letters looks the
+        // same as the one the warning suggests: say what differs (eyes18b F1).
+        let kind = if unicode_normalization::is_nfc(&value) {
+            "language"
+        } else {
+            "decomposed-language"
+        };
         Some(ImportWarning {
             file: users.file,
             line: g.line,
-            kind: "language",
-            missing: g.unknown_language.clone()?,
+            kind,
+            missing: value,
         })
     }));
     // Dual enrolment is real (a home school and a career centre), but

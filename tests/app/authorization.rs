@@ -164,6 +164,7 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/counselor/placements/{id}", "LFFFFANA"),
     ("GET", "/counselor/employers", "LFFFFAAA"),
     ("GET", "/counselor/roster", "LFFFFAAA"),
+    ("GET", "/counselor/schools/{id}/contact", "LFFFFANA"),
     ("GET", "/organizations/review", "LFFFFAAA"),
     ("GET", "/admin", "LFFFFFFA"),
     ("GET", "/admin/audit", "LFFFFFFA"),
@@ -239,6 +240,8 @@ const MATRIX: &[(&str, &str, &str)] = &[
     // An upload is its uploader's alone: no upload 0 is anyone's.
     ("GET", "/counselor/roster/uploads/{id}", "LFFFFNNN"),
     ("POST", "/admin/schools", "LFFFFFFA"),
+    // Empty fields: a school with no contact stays without one.
+    ("POST", "/counselor/schools/{id}/contact", "LFFFFANA"),
     ("POST", "/admin/counselors", "LFFFFFFA"),
     ("POST", "/notifications/read", "LAAAAAAA"),
     ("GET", "/account", "LAAAAAAA"),
@@ -603,6 +606,8 @@ pub(crate) fn concrete(w: &World, o: &Objects, path: &str) -> String {
         p if p.contains("/placements/") => (o.placement, ""),
         p if p.starts_with("/employer/hours/") => (o.hours, ""),
         p if p.starts_with("/counselor/students/") => (w.student, ""),
+        // Lincoln High, the first school.
+        p if p.starts_with("/counselor/schools/") => (1, ""),
         // The consent email to Zelda's guardian.
         p if p.starts_with("/admin/mail/") => (1, ""),
         _ => (0, ""),

@@ -237,7 +237,14 @@ async fn a_paper_decline_is_told_to_the_family_with_the_name_on_the_form() {
             .unwrap();
         assert_eq!(used.status(), StatusCode::GONE);
         let body = used.text().await.unwrap();
-        assert!(body.contains("take back a consent given"), "{body}");
+        // She never used it: the page says the school recorded a paper
+        // form, not that her link was used (eyes18b F8).
+        assert!(body.contains("The school recorded a paper form"), "{body}");
+        assert!(body.contains("nobody used yours"), "{body}");
+        assert!(
+            !body.contains("This consent link was already used"),
+            "{body}"
+        );
         assert!(!body.contains("To get a new link"), "{body}");
     }
 }

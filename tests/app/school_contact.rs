@@ -1,0 +1,267 @@
+//! How a family reaches its child's school (eyes18b F4, F10): the school's
+//! number and office address, set by its counselors, in every guardian
+//! mail (under the line in the family's language, and in the footer) and
+//! on every page the mail's links open; and those pages in the guardian's
+//! own language, whatever language someone else left on the browser.
+//! Real SMTP throughout.
+
+use reqwest::{StatusCode, header::COOKIE};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::{
+    families::{accept, app_with_smtp, cookieless, text, users, world},
+    helpers::{TestApp, backends, location},
+    mail_server::{MailServer, Received},
+};
+
+const LRI: char = '\u{2066}';
+const PDI: char = '\u{2069}';
+
+async fn lincoln(app: &TestApp) -> entity::school::Model {
+    entity::school::Entity::find()
+        .filter(entity::school::Column::SourcedId.eq("sch-1"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// The counselor sends the consent request again; the mail María gets.
+async fn resend(
+    app: &TestApp,
+    counselor: &reqwest::Client,
+    server: &MailServer,
+    placement: i32,
+) -> Received {
+    let before = server.received_to("maria@example.org").len();
+    let response = app
+        .submit_as(
+            counselor,
+            "/counselor/placements",
+            &format!("/counselor/placements/{placement}/consent-resend"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    server
+        .wait_for_to("maria@example.org", before + 1, 15)
+        .await
+        .pop()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_family_told_to_contact_the_school_finds_its_number_in_the_mail_and_on_the_page() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        // María reads Vietnamese: her mail is English with a line in Vietnamese.
+        let w = world(&app, &users("vi")).await;
+        let school = lincoln(&app).await;
+        let form = format!("/counselor/schools/{}/contact", school.id);
+
+        // No contact yet: the counselor is told, the mail reads as before.
+        let dashboard = text(&app, &w.counselor, "/counselor/dashboard").await;
+        assert!(
+            dashboard.contains("Families cannot reach Lincoln High from our emails"),
+            "{dashboard}"
+        );
+        assert!(
+            dashboard.contains(&format!("href=\"{form}\"")),
+            "{dashboard}"
+        );
+        let placement = accept(&app, &w).await;
+        let first = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        assert!(
+            first.text().contains("Thư này từ trường"),
+            "{}",
+            first.text()
+        );
+        assert!(
+            !first.text().contains("Questions? Contact"),
+            "{}",
+            first.text()
+        );
+        assert!(!first.text().contains('☎'), "{}", first.text());
+
+        // What is not a number a family can dial is refused, nothing saved.
+        for (phone, email, says) in [
+            (
+                "call the office",
+                "",
+                "Write a telephone number of 7 to 15 digits",
+            ),
+            ("555-014", "", "Write a telephone number of 7 to 15 digits"),
+            ("312 555 0142 or 0143", "", "Write a telephone number"),
+            ("(312) 555-0142\n204", "", "must fit on one line"),
+            (
+                "(312) 555-0142",
+                "office@",
+                "Enter an email address like name@example.org",
+            ),
+            ("(312) 555-0142", "oﬃce@lincoln.edu", "letters"),
+        ] {
+            let response = app
+                .submit_as(
+                    &w.counselor,
+                    &form,
+                    &form,
+                    &[("phone", phone), ("email", email)],
+                )
+                .await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{phone} {email}"
+            );
+            let page = response.text().await.unwrap();
+            if says != "letters" {
+                assert!(page.contains(says), "{phone} {email}: {page}");
+            }
+            let kept = lincoln(&app).await;
+            assert_eq!((kept.contact_phone, kept.contact_email), (None, None));
+        }
+        // Another school's counselor cannot set it.
+        let other = app.counselor_at(app.school("Roosevelt High").await).await;
+        let response = app
+            .submit_as(
+                &other,
+                "/counselor/dashboard",
+                &form,
+                &[("phone", "(312) 555-0199")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert_eq!(lincoln(&app).await.contact_phone, None);
+
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &form,
+                &form,
+                &[
+                    ("phone", " (312) 555-0142 ext. 204 "),
+                    ("email", "Office@Lincoln.edu"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&response), form);
+        let saved = lincoln(&app).await;
+        assert_eq!(
+            saved.contact_phone.as_deref(),
+            Some("(312) 555-0142 ext. 204")
+        );
+        assert_eq!(saved.contact_email.as_deref(), Some("office@lincoln.edu"));
+        let dashboard = text(&app, &w.counselor, "/counselor/dashboard").await;
+        assert!(!dashboard.contains("Families cannot reach"), "{dashboard}");
+
+        // The mail: the number under the Vietnamese line (kept left to
+        // right), and again in the footer, in the mail's language.
+        let mail = resend(&app, &w.counselor, &server, placement).await;
+        let body = mail.text();
+        let numbers =
+            format!("☎ {LRI}(312) 555-0142 ext. 204{PDI}  ✉ {LRI}office@lincoln.edu{PDI}");
+        let line = body.find("Thư này từ trường").expect("the Vietnamese line");
+        let under = body.find(&numbers).expect("the numbers");
+        assert!(under > line, "{body}");
+        assert!(
+            body.contains(&format!("Questions? Contact Lincoln High: {numbers}")),
+            "{body}"
+        );
+        let html = mail.html();
+        assert!(
+            html.contains(r#"<a href="tel:3125550142">(312) 555-0142 ext. 204</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="mailto:office@lincoln.edu">"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"id="school-contact""#), "{html}");
+
+        // The page the link opens says it too, on top and in Spanish when
+        // she picks Spanish.
+        let link = mail.link("/consent/");
+        let page = text(&app, &cookieless(), &link).await;
+        assert!(page.contains(r#"id="school-contact""#), "{page}");
+        assert!(page.contains("Questions? Contact Lincoln High:"), "{page}");
+        assert!(page.contains(r#"href="tel:3125550142""#), "{page}");
+        let page = text(&app, &cookieless(), &format!("{link}?lang=es")).await;
+        assert!(
+            page.contains("¿Preguntas? Comuníquese con Lincoln High:"),
+            "{page}"
+        );
+        let settings = mail.link("/email/");
+        let page = text(&app, &cookieless(), &settings).await;
+        assert!(page.contains(r#"href="tel:3125550142""#), "{page}");
+
+        // Emptied again: back to today's text, and the counselor is told.
+        let response = app
+            .submit_as(&w.counselor, &form, &form, &[("phone", ""), ("email", "")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let mail = resend(&app, &w.counselor, &server, placement).await;
+        assert!(!mail.text().contains('☎'), "{}", mail.text());
+        let dashboard = text(&app, &w.counselor, "/counselor/dashboard").await;
+        assert!(
+            dashboard.contains("Families cannot reach Lincoln High"),
+            "{dashboard}"
+        );
+    }
+}
+
+/// eyes18b F10: the family's one computer, where the student picked
+/// English for the whole site: a Spanish guardian's link still opens in
+/// Spanish; the switch on that page still changes it.
+#[tokio::test]
+async fn a_guardians_page_follows_her_language_over_a_cookie_someone_else_left() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &users("es")).await;
+        accept(&app, &w).await;
+        let mail = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        for link in [mail.link("/consent/"), mail.link("/email/")] {
+            let page = cookieless()
+                .get(app.url(&link))
+                .header(COOKIE, "lang=en")
+                .header("Accept-Language", "en-US")
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            assert!(page.contains("<html lang=\"es\""), "{link}: {page}");
+            // Her own switch, on this page, is followed.
+            let page = cookieless()
+                .get(app.url(&format!("{link}?lang=en")))
+                .header(COOKIE, "lang=es")
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            assert!(page.contains("<html lang=\"en\""), "{link}: {page}");
+        }
+        // A page of the site that is not hers still follows the cookie.
+        let page = cookieless()
+            .get(app.url("/login"))
+            .header(COOKIE, "lang=en")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("<html lang=\"en\""), "{page}");
+    }
+}
