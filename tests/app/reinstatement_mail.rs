@@ -448,9 +448,12 @@ async fn a_placement_called_off_right_after_quick_suspensions_is_cancelled_in_ev
             ("maria@example.org", &maria_off),
         ] {
             let files = calendars_to(&server, to);
-            // Ana: two pauses, two entries put back, the call-off;
-            // María: her confirmation too.
-            assert!(files.len() >= 5, "{to}: {files:?}");
+            // Ana: two pauses, the entries put back, the call-off; María:
+            // her confirmation too. The first entry put back goes out only
+            // if the worker sends it before the second suspension, which
+            // holds it back (the second reinstatement puts it back again).
+            let least = if to == "ana@students.org" { 4 } else { 5 };
+            assert!(files.len() >= least, "{to}: {files:?}");
             for pair in files.windows(2) {
                 assert!(
                     sequence_of(&pair[1].1) > sequence_of(&pair[0].1),
