@@ -10,6 +10,7 @@ counselor-codes-grade = Grade
 counselor-codes-sis-id = Student ID in your student information system
 counselor-codes-sis-id-hint = The sourcedId the district's roster gives this student, if you have it: the next roster import then updates this record instead of adding a second one. Without it, the import matches them by name and grade.
 counselor-error-sis-id-taken = { $name } already has the ID “{ $id }” in this school's roster. If that is this student, reissue their code from the list instead of adding them again.
+counselor-error-sis-id-taken-elsewhere = The ID “{ $id }” belongs to a student of another school on this roster. Check the ID in your SIS; if the student moved to your school, the next roster import moves them.
 counselor-roster-heading = Roster
 counselor-roster-caption = Active students of your schools
 counselor-roster-account = Account

@@ -10,6 +10,7 @@ counselor-codes-grade = Grado
 counselor-codes-sis-id = ID del estudiante en su sistema de información estudiantil
 counselor-codes-sis-id-hint = El sourcedId que el roster del distrito da a este estudiante, si lo tiene: la próxima importación del roster actualizará este registro en lugar de agregar otro. Sin él, la importación lo empareja por nombre y grado.
 counselor-error-sis-id-taken = { $name } ya tiene el ID «{ $id }» en el roster de esta escuela. Si es este estudiante, genere un nuevo código desde la lista en lugar de agregarlo de nuevo.
+counselor-error-sis-id-taken-elsewhere = El ID «{ $id }» pertenece a un estudiante de otra escuela de este roster. Revise el ID en su SIS; si el estudiante se cambió a su escuela, la próxima importación del roster lo traslada.
 counselor-roster-heading = Lista de estudiantes
 counselor-roster-caption = Estudiantes activos de sus escuelas
 counselor-roster-account = Cuenta

@@ -53,20 +53,25 @@ fn token_of(path: &str) -> Option<(&'static str, &str)> {
 async fn guardian_of_path(
     db: &impl ConnectionTrait,
     path: &str,
-) -> AppResult<Option<guardian::Model>> {
+) -> AppResult<Option<(guardian::Model, Option<i32>)>> {
     let Some((prefix, token)) = token_of(path) else {
         return Ok(None);
     };
     if prefix == "/consent/" {
-        return crate::placements::consent::guardian_of_link(db, token).await;
+        let found = crate::placements::consent::guardian_of_link(db, token).await?;
+        return Ok(found.map(|(guardian, placement)| (guardian, Some(placement))));
     }
     if prefix == super::address_report::PATH {
-        return super::address_report::guardian_of_link(db, token).await;
+        let found = super::address_report::guardian_of_link(db, token).await?;
+        return Ok(found.map(|guardian| (guardian, None)));
     }
     // Settings and unsubscribe links are signed; only a guardian's counts
     // here (a signed-in person's pages follow their own language).
     match preferences::open_token(db, token).await? {
-        Some((Recipient::Guardian(id), _)) => Ok(guardian::Entity::find_by_id(id).one(db).await?),
+        Some((Recipient::Guardian(id), _)) => Ok(guardian::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|guardian| (guardian, None))),
         _ => Ok(None),
     }
 }
@@ -169,7 +174,7 @@ pub async fn in_guardian_pages_language(
         .await
         .ok()
         .flatten();
-    let Some(guardian) = guardian else {
+    let Some((guardian, placement)) = guardian else {
         return next.run(request).await;
     };
     let lang = page_language(request.headers(), request.uri().query(), &guardian);
@@ -179,7 +184,9 @@ pub async fn in_guardian_pages_language(
     request
         .extensions_mut()
         .insert(HomeLine(super::service::tagline(&guardian)));
-    let contact = crate::admin::contact::for_guardian(&state.db, guardian.id, None)
+    // A consent page is about one placement: its student's school answers
+    // (eyes20 F6), as in the mail that brought the guardian here.
+    let contact = crate::admin::contact::for_guardian(&state.db, guardian.id, placement)
         .await
         .ok()
         .flatten();

@@ -11,9 +11,14 @@
 //! otherwise mark every family mailed that morning as refused for good.
 //!
 //! lettre does not say at which command a reply came, so the reply itself
-//! decides: its code and its enhanced status code (RFC 3463), which every
-//! mainstream server sends; a reply naming our sender is never the
-//! recipient's.
+//! decides: its enhanced status code (RFC 3463) where it has one, else its
+//! words; a reply naming our sender is never the recipient's. The big
+//! family mail providers do not all say it alike (eyes20 F2): Outlook.com
+//! answers an unknown user `550 5.5.0 Requested action not taken: mailbox
+//! unavailable` (5.5.0 is a bare "protocol" status, so the words decide),
+//! Yahoo and AOL `554 delivery error: dd This user doesn't have a yahoo.com
+//! account` with no enhanced code, and some servers put `5.1.1` after a
+//! `554`.
 
 /// What to do with a message the server refused for good.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +34,8 @@ pub enum Refusal {
 /// Reads a `5xx` reply: `code` (550) and its text (`5.1.1 The email
 /// account that you tried to reach does not exist`).
 pub fn read(code: u16, text: &str) -> Refusal {
-    if !matches!(code, 550 | 551 | 553) || text.to_lowercase().contains("sender") {
+    let words = text.to_lowercase();
+    if !matches!(code, 550 | 551 | 553 | 554) || words.contains("sender") {
         return Refusal::NotTheAddress;
     }
     let about_address = match enhanced_status(text) {
@@ -38,20 +44,39 @@ pub fn read(code: u16, text: &str) -> Refusal {
         // Microsoft 365's "Recipient address rejected: Access denied".
         Some((1, detail)) => !matches!(detail, 7 | 8),
         Some((2, 1)) | Some((4, 1)) => true,
+        // 5.5.0 says only "refused": the words must name the mailbox.
+        Some((5, 0)) => names_the_mailbox(&words),
         Some(_) => false,
         // A server without enhanced codes: its words must name the mailbox.
-        None => {
-            let text = text.to_lowercase();
-            ["mailbox", "user", "recipient", "no such"]
-                .iter()
-                .any(|word| text.contains(word))
-        }
+        None => names_the_mailbox(&words),
     };
     if about_address {
         Refusal::Recipient
     } else {
         Refusal::NotTheAddress
     }
+}
+
+/// Whether a refusal's words (lower case) are about the recipient's
+/// mailbox rather than our relay, our message or our reputation.
+fn names_the_mailbox(words: &str) -> bool {
+    const OURS: [&str; 6] = [
+        "relay",
+        "spam",
+        "blocklist",
+        "blacklist",
+        "policy",
+        "content",
+    ];
+    const THEIRS: [&str; 6] = [
+        "mailbox",
+        "user",
+        "recipient",
+        "no such",
+        "account",
+        "address",
+    ];
+    !OURS.iter().any(|word| words.contains(word)) && THEIRS.iter().any(|word| words.contains(word))
 }
 
 /// The subject and detail of the first `5.x.y` enhanced status code in
@@ -96,6 +121,21 @@ mod tests {
             ),
             (551, "User not local; please try <forward-path>"),
             (550, "Mailbox unavailable"),
+            // Outlook.com / Hotmail's unknown user.
+            (
+                550,
+                "5.5.0 Requested action not taken: mailbox unavailable (S2017062302). [BN1NAM02FT012.eop-nam02.prod.protection.outlook.com]",
+            ),
+            // Yahoo and AOL: no enhanced code, and a 554.
+            (
+                554,
+                "delivery error: dd This user doesn't have a yahoo.com account (x@yahoo.com) [0] - mta1234.mail.bf1.yahoo.com",
+            ),
+            (554, "5.1.1 <x@y>: Recipient address rejected: User unknown"),
+            (
+                554,
+                "delivery error: dd Sorry your message to x@yahoo.com cannot be delivered. This account has been disabled or discontinued [#102]. - mta",
+            ),
         ] {
             assert_eq!(read(code, text), Refusal::Recipient, "{code} {text}");
         }
@@ -131,6 +171,12 @@ mod tests {
             (554, "Transaction failed"),
             (500, "Syntax error, command unrecognized"),
             (550, "IP address on blocklists"),
+            (
+                554,
+                "5.7.1 Service unavailable; Client host blocked using Spamhaus",
+            ),
+            (550, "5.5.0 Requested action not taken: relay access denied"),
+            (554, "Message rejected: policy violation"),
         ] {
             assert_eq!(read(code, text), Refusal::NotTheAddress, "{code} {text}");
         }

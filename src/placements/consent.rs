@@ -1021,18 +1021,20 @@ async fn request_of_link(
         .await?)
 }
 
-/// The guardian a consent link was sent to, used or not (a guardian reads
-/// "expired" in their own language too; see `families::link_language`).
+/// The guardian a consent link was sent to, used or not, and its
+/// placement (a guardian reads "expired" in their own language too, under
+/// the contact of the placement's school; see `families::link_language`).
 pub async fn guardian_of_link(
     db: &impl ConnectionTrait,
     token: &str,
-) -> AppResult<Option<guardian::Model>> {
+) -> AppResult<Option<(guardian::Model, i32)>> {
     let Some(request) = request_of_link(db, token).await? else {
         return Ok(None);
     };
     Ok(guardian::Entity::find_by_id(request.guardian_id)
         .one(db)
-        .await?)
+        .await?
+        .map(|guardian| (guardian, request.placement_id)))
 }
 
 /// The placement and the decision this very link recorded, if it did

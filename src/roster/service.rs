@@ -232,7 +232,7 @@ pub async fn add_student(
     let school = crate::db::found::<entity::school::Entity>(&txn, school_id).await?;
     let sourced_id = (!sourced_id.is_empty()).then_some(sourced_id);
     if let Some(id) = &sourced_id
-        && let Some(taken) = sis_id_taken(&txn, id, &school.roster_source).await?
+        && let Some(taken) = sis_id_taken(&txn, user, id, &school.roster_source).await?
     {
         return Err(taken);
     }
@@ -263,7 +263,7 @@ pub async fn add_student(
         Err(error) if crate::db::unique_violation(&error) => {
             drop(txn);
             let taken = match &sourced_id {
-                Some(id) => sis_id_taken(db, id, &school.roster_source).await?,
+                Some(id) => sis_id_taken(db, user, id, &school.roster_source).await?,
                 None => None,
             };
             return Err(taken.unwrap_or_else(|| error.into()));
@@ -280,10 +280,14 @@ pub async fn add_student(
     })
 }
 
-/// The refusal of an SIS id a student of the roster source already has
-/// (that student is named, so the counselor reissues their code instead).
+/// The refusal of an SIS id a student of the roster source already has.
+/// The student is named when `user` looks after their school, so the
+/// counselor reissues their code instead; a roster source spans a
+/// district, and naming another school's student would let any counselor
+/// list the district's children by typing ids (eyes20 F4).
 async fn sis_id_taken(
     db: &impl ConnectionTrait,
+    user: &CurrentUser,
     id: &str,
     roster_source: &str,
 ) -> AppResult<Option<AppError>> {
@@ -295,13 +299,17 @@ async fn sis_id_taken(
     else {
         return Ok(None);
     };
-    let mut errors = FieldErrors::new();
-    errors.add(
-        "sourced_id",
-        Message::new("counselor-error-sis-id-taken")
+    let message = match ensure_school_access(db, user, taken.school_id).await {
+        Ok(()) => Message::new("counselor-error-sis-id-taken")
             .arg("id", id)
             .arg("name", format!("{} {}", taken.first_name, taken.last_name)),
-    );
+        Err(AppError::NotFound) => {
+            Message::new("counselor-error-sis-id-taken-elsewhere").arg("id", id)
+        }
+        Err(error) => return Err(error),
+    };
+    let mut errors = FieldErrors::new();
+    errors.add("sourced_id", message);
     Ok(Some(AppError::Validation(errors)))
 }
 

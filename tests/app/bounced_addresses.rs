@@ -13,7 +13,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use crate::{
     families::{accept, app_with_smtp, text, upload, world},
     helpers::{TestApp, backends},
-    mail_server::{FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX},
+    mail_server::{
+        FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX, OUTLOOK_NO_SUCH_USER, YAHOO_NO_SUCH_USER,
+    },
 };
 
 /// Ana and her mother, at `email`.
@@ -118,6 +120,33 @@ async fn an_address_refused_for_good_is_not_asked_again_at_each_import_until_it_
             .await;
         let list = text(&app, &w.counselor, "/counselor/placements").await;
         assert!(!list.contains("refused our mail for good"), "{list}");
+    }
+}
+
+#[tokio::test]
+async fn outlook_and_yahoo_refusing_an_unknown_user_in_their_own_words_mark_the_address_refused() {
+    for backend in backends() {
+        for prefix in [OUTLOOK_NO_SUCH_USER, YAHOO_NO_SUCH_USER] {
+            let server = MailServer::start().await;
+            let app = app_with_smtp(backend.clone(), &server).await;
+            let refused_address = format!("{prefix}maria@example.org");
+            let w = world(&app, &users(&refused_address)).await;
+            accept(&app, &w).await;
+            let maria = refused_for_good(&app).await;
+            assert_eq!(
+                maria.email_bounced.as_deref(),
+                Some(refused_address.as_str()),
+                "{prefix}"
+            );
+            // Given up at once, not retried for a day as an outage of ours.
+            let (error, failed) = tried_and_refused(&app, &refused_address).await;
+            assert!(failed, "{prefix}: {error}");
+            let admin_mail = text(&app, &w.admin, "/admin/mail").await;
+            assert!(
+                !admin_mail.contains("MAIL_FROM"),
+                "{prefix}: no outage shown to the admins: {admin_mail}"
+            );
+        }
     }
 }
 

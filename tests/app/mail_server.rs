@@ -133,6 +133,15 @@ struct Collector {
 /// or closed inbox.
 pub const NO_SUCH_MAILBOX: &str = "bounce.";
 
+/// Addresses whose local part starts with this are refused as Outlook.com
+/// refuses an unknown user: `550 5.5.0 ... mailbox unavailable`, a bare
+/// protocol status whose words say what it is (eyes20 F2).
+pub const OUTLOOK_NO_SUCH_USER: &str = "gone.";
+
+/// Addresses whose local part starts with this are refused as Yahoo and
+/// AOL refuse an unknown user: a `554` with no enhanced status code.
+pub const YAHOO_NO_SUCH_USER: &str = "closed.";
+
 /// Addresses whose local part starts with this have a full mailbox: the
 /// server answers `552 5.2.2` to them, as Gmail does to an account over
 /// its quota (the address is good; the mail may go later).
@@ -157,6 +166,16 @@ impl Handler for Collector {
         let to = to.trim_start_matches('<');
         if to.starts_with(NO_SUCH_MAILBOX) {
             mailin::response::NO_MAILBOX
+        } else if to.starts_with(OUTLOOK_NO_SUCH_USER) {
+            Response::custom(
+                550,
+                "5.5.0 Requested action not taken: mailbox unavailable (S2017062302)".to_owned(),
+            )
+        } else if to.starts_with(YAHOO_NO_SUCH_USER) {
+            Response::custom(
+                554,
+                "delivery error: dd This user doesn't have a yahoo.com account [0]".to_owned(),
+            )
         } else if to.starts_with(FULL_MAILBOX) {
             Response::custom(
                 552,

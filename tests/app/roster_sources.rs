@@ -806,3 +806,64 @@ async fn a_windows_1252_file_whose_names_excel_turned_into_question_marks_is_ref
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_sis_id_held_at_another_school_of_the_district_is_refused_without_naming_the_student() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let imported = import(
+            &app,
+            &admin,
+            &orgs(
+                Some("pine-valley"),
+                &[
+                    ("ps-100", "Pine Valley High"),
+                    ("ps-200", "Pine Valley Middle"),
+                ],
+            ),
+            "s1,true,ps-100,student,José,Núñez,9,,\n\
+             s2,true,ps-200,student,Ada,Byron,8,,\n",
+            "",
+            &[],
+        )
+        .await;
+        assert!(!imported.refused, "{}", imported.page);
+        let middle = school::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|school| school.name == "Pine Valley Middle")
+            .unwrap()
+            .id;
+        // Carla looks after the middle school only.
+        let carla = app.counselor("carla@pv.edu", &[middle]).await;
+        let before = students(&app).await.len();
+        let refused = app
+            .submit_as(
+                &carla,
+                "/counselor",
+                "/counselor/students",
+                &[
+                    ("school_id", &middle.to_string()),
+                    ("first_name", "Other"),
+                    ("last_name", "Kid"),
+                    ("grade", "8"),
+                    ("sourced_id", "s1"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        let page = refused.text().await.unwrap();
+        assert!(
+            page.contains("belongs to a student of another school on this roster"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("Núñez") && !page.contains("José"),
+            "another school's student is not named: {page}"
+        );
+        assert_eq!(students(&app).await.len(), before, "nothing written");
+    })
+    .await;
+}

@@ -265,3 +265,58 @@ async fn a_guardians_page_follows_her_language_over_a_cookie_someone_else_left()
         assert!(page.contains("<html lang=\"en\""), "{page}");
     }
 }
+
+/// eyes20 F6: a guardian with children at two schools opens a consent
+/// link: the page names the school of that placement's student, as the
+/// mail did, not the first school that set a contact.
+#[tokio::test]
+async fn a_consent_page_names_the_school_of_its_placement_for_a_family_of_two_schools() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        // Roosevelt comes first, so it is the first school that set one.
+        let roosevelt = app.school("Roosevelt Middle").await;
+        let w = world(&app, &users("es")).await;
+        let lincoln = lincoln(&app).await;
+        app.roster_student(roosevelt, "Leo", "Rivera", 7, "leo-code-1")
+            .await;
+        let leo = entity::student::Entity::find()
+            .filter(entity::student::Column::FirstName.eq("Leo"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let maria = entity::guardian::Entity::find()
+            .filter(entity::guardian::Column::Email.eq("maria@example.org"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        entity::student_guardian::ActiveModel {
+            student_id: Set(leo.id),
+            guardian_id: Set(maria.id),
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        for (school, phone) in [
+            (roosevelt, "(312) 555-0101"),
+            (lincoln.id, "(312) 555-0142"),
+        ] {
+            let form = format!("/counselor/schools/{school}/contact");
+            let response = app
+                .submit_as(&w.admin, &form, &form, &[("phone", phone), ("email", "")])
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{school}");
+        }
+
+        // Ana's placement is at Lincoln: her mother's link says Lincoln.
+        accept(&app, &w).await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        let page = text(&app, &cookieless(), &link).await;
+        assert!(page.contains(r#"href="tel:3125550142""#), "{page}");
+        assert!(page.contains("Lincoln High"), "{page}");
+        assert!(!page.contains("3125550101"), "not Roosevelt's: {page}");
+    }
+}
