@@ -451,7 +451,7 @@ impl Rekeys {
         let mut rows_per_record: HashMap<i32, usize> = HashMap::new();
         for &at in unmatched {
             let row = &listed[at];
-            let found: Vec<(&student::Model, Proof)> = by_names
+            let mut found: Vec<(&student::Model, Proof)> = by_names
                 .get(&names(row.given_name, row.family_name))
                 .into_iter()
                 .flatten()
@@ -459,6 +459,8 @@ impl Rekeys {
                     may_be_rekeyed(record, row, on_file.new_year).map(|proof| (*record, proof))
                 })
                 .collect();
+            // Named in the message in the order they were added.
+            found.sort_by_key(|(record, _)| record.id);
             for (record, _) in &found {
                 *rows_per_record.entry(record.id).or_default() += 1;
             }
