@@ -225,7 +225,10 @@ roster-review-hand-added-unproven = { $name } (“{ $id }”) has the same name 
 roster-review-rekeyed = { $name } is listed under a new SIS id “{ $id }”; the record on file ({ $record }, { $school }, grade { $grade }) has id “{ $old }”, which this export no longer lists. { $proof } Confirm to move the record (account, guardians and placements stay with it){ $moving ->
     [0] {""}
    *[other] {" "}and move it to { $to }
-}; leave it and the roster adds a new student and “{ $old }” departs.
+}; leave it and the roster adds a new student and “{ $old }” { $delta ->
+    [0] departs.
+   *[other] stays as it is too (this export is a delta), so the child is on file twice.
+}
 roster-rekey-proof-birth-date = They have the same names and birth date.
 roster-rekey-proof-grade = They have the same names and grade, but a birth date is missing on one side: check that this is the same child.
 roster-rekey-proof-next-grade = They have the same names, and the record's grade is one lower, as everyone's is in a new school year, but a birth date is missing on one side: check that this is the same child.

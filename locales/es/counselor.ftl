@@ -225,7 +225,10 @@ roster-review-hand-added-unproven = { $name } («{ $id }») tiene el mismo nombr
 roster-review-rekeyed = { $name } figura con un nuevo id del sistema de información estudiantil (SIS) «{ $id }»; el registro existente ({ $record }, { $school }, grado { $grade }) tiene el id «{ $old }», que esta exportación ya no incluye. { $proof } Confirme para mover el registro (la cuenta, los tutores y las prácticas se quedan con él){ $moving ->
     [0] {""}
    *[other] {" "}y pasarlo a { $to }
-}; si no lo confirma, el roster agrega un estudiante nuevo y «{ $old }» queda inactivo.
+}; si no lo confirma, el roster agrega un estudiante nuevo y «{ $old }» { $delta ->
+    [0] queda inactivo.
+   *[other] también queda como está (esta exportación es un delta), así que el niño figura dos veces.
+}
 roster-rekey-proof-birth-date = Tienen los mismos nombres y la misma fecha de nacimiento.
 roster-rekey-proof-grade = Tienen los mismos nombres y el mismo grado, pero falta la fecha de nacimiento en uno de los dos: compruebe que es el mismo niño.
 roster-rekey-proof-next-grade = Tienen los mismos nombres, y el grado del registro es uno menos, como el de todos en un nuevo año escolar, pero falta la fecha de nacimiento en uno de los dos: compruebe que es el mismo niño.

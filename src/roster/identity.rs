@@ -432,6 +432,8 @@ pub struct OnFile<'a> {
     pub school_names: &'a HashMap<i32, String>,
     /// The export is of a new school year (`new_school_year`).
     pub new_year: bool,
+    /// users.csv is a delta: a record it leaves out stays as it is.
+    pub delta: bool,
 }
 
 impl Rekeys {
@@ -531,6 +533,7 @@ fn rekey_held(
             ("school", school(record.school_id).into()),
             ("grade", record.grade.into()),
             ("moving", usize::from(moving).into()),
+            ("delta", usize::from(on_file.delta).into()),
             ("to", school(row.school_id).into()),
         ],
     );
@@ -679,6 +682,7 @@ mod tests {
                     hand_added: &hand_added,
                     school_names: &names,
                     new_year: false,
+                    delta: false,
                 },
             )
         };

@@ -19,7 +19,9 @@
 //!
 //! All or nothing: every row of every file is checked first, and a roster
 //! with any error writes nothing and lists each error with file and line.
-//! A valid import is idempotent (students are matched by sourcedId) and
+//! A valid import is idempotent (students are matched by sourcedId, or,
+//! once the importer confirms, a record the district re-keyed under a new
+//! one: `identity`) and
 //! students missing from a new roster of their school become inactive, as do
 //! guardians of those schools' students missing from it, within the limits
 //! `departures` sets (a roster that would empty a school, or take most of
@@ -1977,6 +1979,7 @@ async fn import_once(
                     (current.active && s.active).then_some((current.grade, row.grade))
                 },
             )),
+            delta: roster.delta,
         },
     );
     // A row that may be a record under another id is not a hand-added

@@ -638,6 +638,59 @@ async fn a_re_key_in_a_new_school_year_keeps_moves_and_grades_as_the_export_says
 }
 
 #[tokio::test]
+async fn a_delta_export_holds_a_re_keyed_row_saying_the_old_id_would_stay_too() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let first = format!("s1,true,ps-100,student,Ana,Rivera,9,,\n{}", classmates(9));
+        let imported = import(&app, &admin, &orgs(false), &first, "", &[]).await;
+        assert!(!imported.refused, "{}", imported.page);
+        let ana = by_name(&app, "Ana").await.remove(0);
+        let upload = |fields: &'static [(&'static str, &'static str)]| {
+            let (app, admin) = (&app, &admin);
+            async move {
+                let users = format!("{HEADER}st-1,true,ps-100,student,Ana,Rivera,9,,\n");
+                app.upload_roster_form(
+                    admin,
+                    &[
+                        ("orgs", &orgs(false)),
+                        ("users", users.as_bytes()),
+                        ("manifest", b"propertyName,value\nfile.users,delta\n"),
+                    ],
+                    fields,
+                )
+                .await
+            }
+        };
+        let held = upload(&[]).await;
+        assert!(held.refused, "{}", held.page);
+        assert!(
+            held.page.contains(
+                "leave it and the roster adds a new student and “s1” stays as it is too (this \
+                 export is a delta), so the child is on file twice."
+            ),
+            "{}",
+            held.page
+        );
+        assert_eq!(
+            by_name(&app, "Ana").await,
+            vec![ana.clone()],
+            "nothing written"
+        );
+        let confirmed = upload(&[("confirm_review", "1")]).await;
+        assert!(!confirmed.refused, "{}", confirmed.page);
+        let now = by_name(&app, "Ana").await;
+        assert_eq!(now.len(), 1);
+        assert_eq!(
+            (now[0].id, now[0].sourced_id.as_deref()),
+            (ana.id, Some("st-1"))
+        );
+        // The classmates a delta leaves out stay as they were.
+        assert_eq!(app.count("student WHERE active = true").await, 11);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_command_line_holds_a_re_keyed_row_until_confirm_review() {
     let app = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
     app.admin().await;
