@@ -718,6 +718,33 @@ mod tests {
         let twice = find(&[record(1, "s1", 10, 9, born)], &rows);
         assert!(twice.moving.is_empty());
         assert_eq!(twice.rows.len(), 2);
+        // A hand-added record of the same school, names and grade could
+        // be the row too: nothing moves, and the message names it.
+        let by_hand = record(3, "", 10, 9, None);
+        let key = (10, fold("José"), fold("Núñez-García"), 9);
+        let with_hand_added = HandAdded {
+            by_key: HashMap::from([(key, vec![by_hand])]),
+            with_guardians: HashSet::new(),
+        };
+        let rows = [row("st-1", 10, 9, born)];
+        let both = Rekeys::find(
+            &rows,
+            &[0],
+            &OnFile {
+                unlisted: vec![&record(1, "s1", 10, 9, born)],
+                hand_added: &with_hand_added,
+                school_names: &names,
+                new_year: false,
+                delta: false,
+            },
+        );
+        assert!(both.moving.is_empty());
+        assert_eq!(ids(&both), ["roster-review-rekeyed-ambiguous"]);
+        assert!(
+            both.held[0]
+                .text(crate::i18n::Lang::En)
+                .contains("#1 “s1”, #3:")
+        );
         // Born on another day: a new student, nothing held.
         let other = find(
             &[record(1, "s1", 10, 9, born)],
