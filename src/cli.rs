@@ -185,6 +185,7 @@ pub async fn import_roster(
             for (count, id) in [
                 (summary.schools_adopted, "roster-schools-adopted"),
                 (summary.adopted, "roster-adopted"),
+                (summary.rekeyed, "roster-rekeyed"),
                 (summary.moved, "roster-moved"),
                 (
                     summary.consent_requested,

@@ -37,7 +37,7 @@ pub mod opportunities; // postings, their lifecycle, and their schema.org JobPos
 pub mod organizations; // employers, verification (and who hears of each decision), the days each was suspended, invitations, reviewed renames, look-alikes of barred organizations
 pub mod placements; // placements, guardian consent (and its withdrawal), hours, completion; closing those whose dates ended before any consent; what one student may hold at once; what the family is mailed when the host is suspended and reinstated (confirmations held back meanwhile sent again); the numbered revisions of each placement's calendar entry
 pub mod profiles; // a student's profile and saved needs
-pub mod roster; // OneRoster import (from the command line, or uploaded and run in the background; ids kept per roster source, rows that may be someone else confirmed) and claim codes
+pub mod roster; // OneRoster import (from the command line, or uploaded and run in the background; ids kept per roster source, rows that may be someone else confirmed, a student re-keyed under a new SIS id keeping their record once confirmed) and claim codes
 pub mod search; // the search engines, the outbox worker, /search, the API and its OpenAPI document
 pub mod security; // account security: MFA, password reset, account lifecycle
 

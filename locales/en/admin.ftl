@@ -33,6 +33,7 @@ vocab-audit_action-import_roster = Imported a roster
 vocab-audit_action-print_codes = Printed claim codes
 vocab-audit_action-add_guardian = Added a guardian contact
 vocab-audit_action-correct_guardian = Corrected a guardian contact
+vocab-audit_action-rekey_student = Gave a student's record a new SIS id (roster)
 vocab-audit_action-set_birth_date = Set a student's date of birth
 vocab-audit_action-paper_consent = Recorded a paper consent form
 vocab-audit_action-end_placement = Ended a placement early

@@ -223,6 +223,20 @@ roster-review-hand-added = { $name } (“{ $id }”) has the same name and grade
    *[other] {" "}({ $rows } rows of this roster do too)
 }, so we cannot tell which record is theirs. Confirming adds a new record for them and leaves the hand-added ones as they are: confirm only if they are different students.
 roster-review-hand-added-unproven = { $name } (“{ $id }”) has the same name and grade as { $record }, added by hand at this school, who has an account or guardians on file, and no birth date on both sides tells whether they are the same child. Confirming gives { $record } this roster's id: their account and history stay, and this roster's guardians and birth date are added to them. If they are different children, do not confirm: add { $record }'s birth date on their record and import again.
+roster-review-rekeyed = { $name } is listed under a new SIS id “{ $id }”; the record on file ({ $record }, { $school }, grade { $grade }) has id “{ $old }”, which this export no longer lists. { $proof } Confirm to move the record (account, guardians and placements stay with it){ $moving ->
+    [0] {""}
+   *[other] {" "}and move it to { $to }
+}; leave it and the roster adds a new student and “{ $old }” { $delta ->
+    [0] departs.
+   *[other] stays as it is too (this export is a delta), so the child is on file twice.
+}
+roster-rekey-proof-birth-date = They have the same names and birth date.
+roster-rekey-proof-grade = They have the same names and grade, but a birth date is missing on one side: check that this is the same child.
+roster-rekey-proof-next-grade = They have the same names, and the record's grade is one lower, as everyone's is in a new school year, but a birth date is missing on one side: check that this is the same child.
+roster-review-rekeyed-ambiguous = { $name } is listed under a new SIS id “{ $id }”, and more than one record could be them ({ $records }: records on file whose ids this export no longer lists, or added by hand){ $rows ->
+    [1] {""}
+   *[other] {" "}while { $rows } rows of this roster could be the same record
+}. We cannot tell which, so no record is moved, even when you confirm: the roster adds a new student, and the records it no longer lists depart. If one of them is this student, give the records their birth dates (or correct the export) and import again.
 roster-confirm-review = { $count ->
     [one] Yes, the row above is right: import it as it is.
    *[other] Yes, the { $count } rows above are right: import them as they are.
@@ -242,6 +256,10 @@ roster-schools-adopted = { $count ->
 roster-adopted = { $count ->
     [one] 1 student added by hand was matched to their roster row by name and grade: the record took the roster's id (nothing counted twice).
    *[other] { $count } students added by hand were matched to their roster rows by name and grade: each record took the roster's id (nothing counted twice).
+}
+roster-rekeyed = { $count ->
+    [one] 1 student listed under a new SIS id kept their record, as you confirmed: it took the new id, with their account, guardians and placements, and the old id did not depart (nobody counted twice).
+   *[other] { $count } students listed under new SIS ids kept their records, as you confirmed: each took its new id, with their account, guardians and placements, and the old ids did not depart (nobody counted twice).
 }
 counselor-code-already-claimed = This student has already claimed their account.
 counselor-error-status = Unknown status “{ $value }”.

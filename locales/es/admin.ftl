@@ -33,6 +33,7 @@ vocab-audit_action-import_roster = Importó una lista escolar
 vocab-audit_action-print_codes = Imprimió códigos de activación
 vocab-audit_action-add_guardian = Agregó un contacto de tutor
 vocab-audit_action-correct_guardian = Corrigió un contacto de tutor
+vocab-audit_action-rekey_student = Dio a un registro de estudiante un nuevo id del SIS (roster)
 vocab-audit_action-set_birth_date = Registró la fecha de nacimiento de un estudiante
 vocab-audit_action-paper_consent = Registró un permiso en papel
 vocab-audit_action-end_placement = Terminó una práctica antes de tiempo

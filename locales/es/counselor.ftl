@@ -223,6 +223,20 @@ roster-review-hand-added = { $name } («{ $id }») tiene el mismo nombre y grado
    *[other] {" "}(también { $rows } filas de este roster)
 }, así que no podemos saber cuál es su registro. Al confirmar se agrega un registro nuevo y los agregados a mano quedan como están: confirme solo si son estudiantes distintos.
 roster-review-hand-added-unproven = { $name } («{ $id }») tiene el mismo nombre y grado que { $record }, agregado a mano en esta escuela, que tiene una cuenta o tutores registrados, y no hay fecha de nacimiento en ambos lados que diga si es el mismo niño. Al confirmar, { $record } recibe el id de este roster: su cuenta e historial se mantienen, y se le agregan los tutores y la fecha de nacimiento de este roster. Si son niños distintos, no confirme: agregue la fecha de nacimiento de { $record } en su registro e importe de nuevo.
+roster-review-rekeyed = { $name } figura con un nuevo id del sistema de información estudiantil (SIS) «{ $id }»; el registro existente ({ $record }, { $school }, grado { $grade }) tiene el id «{ $old }», que esta exportación ya no incluye. { $proof } Confirme para mover el registro (la cuenta, los tutores y las prácticas se quedan con él){ $moving ->
+    [0] {""}
+   *[other] {" "}y pasarlo a { $to }
+}; si no lo confirma, el roster agrega un estudiante nuevo y «{ $old }» { $delta ->
+    [0] queda inactivo.
+   *[other] también queda como está (esta exportación es un delta), así que el niño figura dos veces.
+}
+roster-rekey-proof-birth-date = Tienen los mismos nombres y la misma fecha de nacimiento.
+roster-rekey-proof-grade = Tienen los mismos nombres y el mismo grado, pero falta la fecha de nacimiento en uno de los dos: compruebe que es el mismo niño.
+roster-rekey-proof-next-grade = Tienen los mismos nombres, y el grado del registro es uno menos, como el de todos en un nuevo año escolar, pero falta la fecha de nacimiento en uno de los dos: compruebe que es el mismo niño.
+roster-review-rekeyed-ambiguous = { $name } figura con un nuevo id del sistema de información estudiantil (SIS) «{ $id }», y más de un registro podría ser suyo ({ $records }: registros cuyos ids esta exportación ya no incluye, o agregados a mano){ $rows ->
+    [1] {""}
+   *[other] {" "}mientras { $rows } filas de este roster podrían ser el mismo registro
+}. No podemos saber cuál, así que no se mueve ningún registro, aunque confirme: el roster agrega un estudiante nuevo, y los registros que ya no incluye quedan inactivos. Si uno de ellos es este estudiante, agregue las fechas de nacimiento de los registros (o corrija la exportación) e importe de nuevo.
 roster-confirm-review = { $count ->
     [one] Sí, la fila de arriba es correcta: importarla tal como está.
    *[other] Sí, las { $count } filas de arriba son correctas: importarlas tal como están.
@@ -242,6 +256,10 @@ roster-schools-adopted = { $count ->
 roster-adopted = { $count ->
     [one] 1 estudiante agregado a mano se emparejó con su fila del roster por nombre y grado: el registro tomó el id del roster (nada se cuenta dos veces).
    *[other] { $count } estudiantes agregados a mano se emparejaron con sus filas del roster por nombre y grado: cada registro tomó el id del roster (nada se cuenta dos veces).
+}
+roster-rekeyed = { $count ->
+    [one] 1 estudiante con un nuevo id del sistema de información estudiantil (SIS) conservó su registro, como usted confirmó: tomó el id nuevo, con su cuenta, tutores y prácticas, y el registro no quedó inactivo (nadie se cuenta dos veces).
+   *[other] { $count } estudiantes con nuevos ids del SIS conservaron sus registros, como usted confirmó: cada uno tomó su id nuevo, con su cuenta, tutores y prácticas, y los registros no quedaron inactivos (nadie se cuenta dos veces).
 }
 counselor-code-already-claimed = Este estudiante ya activó su cuenta.
 counselor-error-status = Estado desconocido: «{ $value }».

@@ -30,6 +30,9 @@ entity::vocabulary! {
         ImportRoster = "import_roster",
         AddGuardian = "add_guardian",
         CorrectGuardian = "correct_guardian",
+        /// A roster gave a student's record a new SIS id, as its importer
+        /// confirmed (`roster::identity::Rekeys`).
+        RekeyStudent = "rekey_student",
         SetBirthDate = "set_birth_date",
         PaperConsent = "paper_consent",
         EndPlacement = "end_placement",

@@ -19,7 +19,9 @@
 //!
 //! All or nothing: every row of every file is checked first, and a roster
 //! with any error writes nothing and lists each error with file and line.
-//! A valid import is idempotent (students are matched by sourcedId) and
+//! A valid import is idempotent (students are matched by sourcedId, or,
+//! once the importer confirms, a record the district re-keyed under a new
+//! one: `identity`) and
 //! students missing from a new roster of their school become inactive, as do
 //! guardians of those schools' students missing from it, within the limits
 //! `departures` sets (a roster that would empty a school, or take most of
@@ -227,6 +229,10 @@ pub struct ImportSummary {
     /// Students a counselor had added by hand that the roster's rows
     /// matched by school, names and grade: they took the roster's id.
     pub adopted: usize,
+    /// Records whose id the export no longer lists that took a row's new
+    /// id, as the importer confirmed (`identity::Rekeys`): their account,
+    /// guardians and placements stay, and the old id did not depart.
+    pub rekeyed: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -1906,7 +1912,7 @@ async fn import_once(
     }
     // Exports list a student's schools in no set order: one already at a
     // listed school stays there instead of moving between counselors.
-    let assigned: Vec<i32> = students
+    let mut assigned: Vec<i32> = students
         .iter()
         .map(|s| {
             let current = existing.get(&s.sourced_id);
@@ -1931,16 +1937,61 @@ async fn import_once(
             family_name: &s.family_name,
             grade: s.grade,
             birth_date: s.demographics.as_ref().and_then(|d| d.birth_date),
+            schools: s.schools.iter().map(|o| school_ids[o]).collect(),
         })
         .collect();
     let unmatched: Vec<usize> = (0..students.len())
         .filter(|&at| !existing.contains_key(&students[at].sourced_id))
         .collect();
     let hand_added = identity::HandAdded::of(&txn, &schools_of_file).await?;
-    let (adopted, ambiguous) = hand_added.matches(&listed, &unmatched);
+    let (mut adopted, mut ambiguous) = hand_added.matches(&listed, &unmatched);
+    // Rows under a new id that may be records whose ids the export no
+    // longer lists (a district that re-keyed its students).
+    let listed_ids: HashSet<&str> = listed_ids.into_iter().collect();
+    let school_names: HashMap<i32, String> = orgs
+        .iter()
+        .map(|o| (school_ids[&o.sourced_id], o.name.clone()))
+        .collect();
+    // Only a row of someone still there (active) can be a re-keyed record.
+    let unmatched_active: Vec<usize> = unmatched
+        .iter()
+        .copied()
+        .filter(|&at| students[at].active)
+        .collect();
+    let rekeys = identity::Rekeys::find(
+        &listed,
+        &unmatched_active,
+        &identity::OnFile {
+            unlisted: existing
+                .values()
+                .filter(|s| s.active)
+                .filter(|s| {
+                    s.sourced_id
+                        .as_deref()
+                        .is_some_and(|id| !listed_ids.contains(id))
+                })
+                .collect(),
+            hand_added: &hand_added,
+            school_names: &school_names,
+            new_year: identity::new_school_year(students.iter().zip(&listed).filter_map(
+                |(s, row)| {
+                    let current = existing.get(&s.sourced_id)?;
+                    (current.active && s.active).then_some((current.grade, row.grade))
+                },
+            )),
+            delta: roster.delta,
+        },
+    );
+    // A row that may be a record under another id is not a hand-added
+    // record's: the re-key's own hold says which records it may be.
+    for at in &rekeys.rows {
+        adopted.remove(at);
+        ambiguous.retain(|e| e.line != listed[*at].line);
+    }
     review.extend(ambiguous);
-    for (s, row) in students.iter().zip(&listed) {
-        if let Some(current) = existing.get(&s.sourced_id) {
+    review.extend(rekeys.held);
+    for (at, (s, row)) in students.iter().zip(&listed).enumerate() {
+        if let Some(current) = existing.get(&s.sourced_id).or(rekeys.moving.get(&at)) {
             review.extend(identity::student_changes(current, row));
         }
     }
@@ -1951,6 +2002,27 @@ async fn import_once(
             confirm_review: Some(count),
             ..review.into()
         }));
+    }
+    // Confirmed: each re-keyed record is on file under its new id from
+    // here on, so it is updated as listed and does not depart, and stays
+    // at its school when the row lists it there.
+    let mut rekeyed: HashMap<usize, String> = HashMap::new();
+    for (at, record) in rekeys.moving {
+        let new_id = students[at].sourced_id.clone();
+        if let Some(old_id) = record.sourced_id.clone() {
+            existing.remove(&old_id);
+            rekeyed.insert(at, old_id);
+        }
+        if listed[at].schools.contains(&record.school_id) {
+            assigned[at] = record.school_id;
+        }
+        existing.insert(
+            new_id.clone(),
+            student::Model {
+                sourced_id: Some(new_id),
+                ..record
+            },
+        );
     }
     // Students of these schools missing from the roster become inactive
     // (history kept); a delta export lists only who changed. Unless that
@@ -1979,6 +2051,33 @@ async fn import_once(
                 // A hand-added record takes the roster's id (and keeps
                 // its account, history and id: nothing is counted twice).
                 let adopting = by_id.is_none();
+                if let Some(old_id) = rekeyed.get(&n) {
+                    model.sourced_id = Set(Some(s.sourced_id.clone()));
+                    summary.rekeyed += 1;
+                    summary.warnings.push(ImportWarning {
+                        file: "users.csv",
+                        line: s.line,
+                        kind: "rekeyed",
+                        missing: format!(
+                            "{} {} (#{}, “{old_id}”)",
+                            current.first_name, current.last_name, current.id
+                        ),
+                    });
+                    // Who holds a record under which id decides whose
+                    // account and family it is: on the record, as guardians'.
+                    if let Some(change) = crate::counseling::audit::changes(
+                        &format!("roster: student {}", current.id),
+                        &[("sourcedId", old_id.as_str(), s.sourced_id.as_str())],
+                    ) {
+                        crate::counseling::audit::record(
+                            &txn,
+                            importer.id,
+                            crate::counseling::audit::AuditAction::RekeyStudent,
+                            &change,
+                        )
+                        .await?;
+                    }
+                }
                 if adopting {
                     model.sourced_id = Set(Some(s.sourced_id.clone()));
                     model.roster_source = Set(source.clone());
@@ -2021,7 +2120,7 @@ async fn import_once(
                 }
                 if model.is_changed() {
                     let updated = model.update(&txn).await?;
-                    summary.updated += usize::from(!adopting);
+                    summary.updated += usize::from(!adopting && !rekeyed.contains_key(&n));
                     if updated.date_of_birth != current.date_of_birth {
                         let effect = crate::placements::consent::after_birth_date(
                             &txn,

@@ -3,7 +3,8 @@
 //! uploads from the web, imported in the background (`uploads`). A roster
 //! only updates records of its own source (`sources`: ids are unique only
 //! within one district's system) that are provably the same people and
-//! schools (`identity`).
+//! schools (`identity`, which also finds a student the district re-keyed
+//! under a new id).
 
 pub mod claim_code;
 mod contacts;

@@ -57,6 +57,7 @@ mod reinstatement_mail;
 mod replicas;
 mod roster;
 mod roster_departures;
+mod roster_rekeyed;
 mod roster_sources;
 mod roster_uploads;
 mod safeguarding;
