@@ -216,7 +216,7 @@ pub async fn release_claims(db: &DatabaseConnection) -> AppResult<u64> {
 /// (consent, password reset, email confirmation) that a copy of the
 /// database must not hand out, and nothing reads them once the message is
 /// done. Recipient, subject, kind and status stay for the admins' list.
-fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_outbox::Entity> {
+pub(super) fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_outbox::Entity> {
     update
         .col_expr(mail_outbox::Column::TextBody, Expr::value(""))
         .col_expr(mail_outbox::Column::HtmlBody, Expr::value(""))
@@ -340,7 +340,7 @@ async fn withhold(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResul
 }
 
 /// Who holds a message, until when.
-const CLAIM: Claim<mail_outbox::Column> = Claim {
+pub(super) const CLAIM: Claim<mail_outbox::Column> = Claim {
     by: mail_outbox::Column::ClaimedBy,
     until: mail_outbox::Column::ClaimedUntil,
 };
@@ -359,6 +359,11 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
     let rows = claim(db, &crate::jobs::claim_token(round), Utc::now()).await?;
     let tried = rows.len();
     for row in rows {
+        // Queued to a guardian at an address no longer theirs: never sent
+        // there (re-addressed or held back: `readdress`).
+        if !super::readdress::as_queued(db, &row).await? {
+            continue;
+        }
         if !still_theirs(db, &row).await? && withhold(db, &row).await? {
             tracing::info!(id = row.id, "mail held back: its organization lost access");
             // A digest also names verified hosts' postings: the student's
