@@ -650,6 +650,10 @@ pub enum LinkProblem {
 pub enum DecidedBy {
     /// This link itself (or nobody we can tell).
     ThisLink,
+    /// This link's guardian, through another link of theirs to the
+    /// placement (a reminder, "send again"): not "someone else", which
+    /// reads as another person answering in the child's name (eyes20 F7).
+    SameGuardian,
     /// Another guardian, through their own link.
     AnotherGuardian,
     /// The school, from a paper form.
@@ -696,7 +700,7 @@ pub async fn open_link(
         let by = if placement.consent_recorded_by.is_some() {
             DecidedBy::Paper
         } else if placement.consent_given.is_some() {
-            DecidedBy::AnotherGuardian
+            answered_through(db, &request).await?
         } else {
             DecidedBy::ThisLink
         };
@@ -740,6 +744,26 @@ pub async fn open_link(
         }));
     }
     Ok(Ok((request, placement)))
+}
+
+/// Who answered through the link of `request`'s placement that was used:
+/// `request`'s guardian through another of their links, or another
+/// guardian; nobody we can tell when none was used.
+async fn answered_through(
+    db: &impl ConnectionTrait,
+    request: &consent_request::Model,
+) -> AppResult<DecidedBy> {
+    let used = consent_request::Entity::find()
+        .filter(consent_request::Column::PlacementId.eq(request.placement_id))
+        .filter(consent_request::Column::UsedAt.is_not_null())
+        .order_by_desc(consent_request::Column::UsedAt)
+        .one(db)
+        .await?;
+    Ok(match used {
+        Some(used) if used.guardian_id == request.guardian_id => DecidedBy::SameGuardian,
+        Some(_) => DecidedBy::AnotherGuardian,
+        None => DecidedBy::ThisLink,
+    })
 }
 
 /// When the newest working request after `request` was mailed, if one went

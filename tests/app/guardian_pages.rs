@@ -171,3 +171,71 @@ async fn a_chinese_name_is_greeted_family_name_first() {
         assert!(!mail.text().contains("美玲 陳"), "{}", mail.text());
     }
 }
+
+/// María, the only guardian on file, holds two links of one placement
+/// (the request and the one the counselor sent again) and answers through
+/// the newer: her older link says she already answered, in her Spanish
+/// and in English, never that another parent did; posting its form says
+/// the same (eyes20 F7).
+#[tokio::test]
+async fn a_guardians_older_link_says_she_already_answered_not_that_another_parent_did() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &crate::families::users("es")).await;
+        let placement = accept(&app, &w).await;
+        let first = server
+            .wait_for_to("maria@example.org", 1, 15)
+            .await
+            .remove(0);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let mut second = None;
+        for _ in 0..150 {
+            second = server
+                .received_to("maria@example.org")
+                .into_iter()
+                .filter(|m| m.subject().contains("Se necesita su consentimiento"))
+                .nth(1);
+            if second.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let second = second.expect("the request sent again");
+        assert_ne!(first.link("/consent/"), second.link("/consent/"));
+        let response = give_consent(&app, &new_client(), &second.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+
+        let older = first.link("/consent/");
+        for (lang, answered) in [("en", "You already answered"), ("es", "Usted ya respondió")] {
+            let response = cookieless()
+                .get(app.url(&format!("{older}?lang={lang}")))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::GONE);
+            let body = response.text().await.unwrap();
+            assert!(body.contains(answered), "{body}");
+            for wrong in [
+                "Another parent",
+                "Otro padre",
+                "nobody used yours",
+                "nadie usó el suyo",
+            ] {
+                assert!(!body.contains(wrong), "{wrong}: {body}");
+            }
+        }
+        let response = give_consent(&app, &new_client(), &older).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("Usted ya respondió"), "{body}");
+    }
+}
