@@ -33,10 +33,12 @@ fn what(kind: &str) -> Option<&'static str> {
         "consent-declined-guardian-link" => "families-interpreter-what-declined",
         "consent-withdrawn-guardian" => "families-interpreter-what-withdrawn",
         "consent-reminder" => "families-interpreter-what-reminder",
-        "guardian-address-changed"
-        | "guardian-contact-ended"
-        | "guardian-contact-added"
-        | "guardian-contact-replaced" => "families-interpreter-what-contact",
+        // Not "contact ended": the one to call would be the contact the
+        // school just took out of the family's record (often on purpose:
+        // a parent without rights), not the family (eyes20 F9).
+        "guardian-address-changed" | "guardian-contact-added" | "guardian-contact-replaced" => {
+            "families-interpreter-what-contact"
+        }
         _ => return None,
     })
 }

@@ -101,3 +101,28 @@ async fn a_family_that_reads_the_mails_language_prompts_nobody() {
         assert!(!news.contains("through an interpreter"), "{news}");
     }
 }
+
+/// The counselor takes María, who reads Vietnamese, out of the family's
+/// record (inactive): the former contact is told, but the counselors are
+/// not asked to phone her through an interpreter; she is no longer the
+/// family they call (eyes20 F9).
+#[tokio::test]
+async fn a_contact_made_inactive_is_told_but_nobody_is_asked_to_call_her() {
+    for backend in backends() {
+        let Waiting { app, w, .. } = waiting_for_maria(backend, "vi").await;
+        let response =
+            crate::guardian_contacts::correct_maria(&app, &w, "maria@example.org", "false").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.count(
+                "mail_outbox WHERE recipient = 'maria@example.org' \
+                 AND subject LIKE '%no longer writes to this address%'"
+            )
+            .await,
+            1,
+            "the former contact is told"
+        );
+        let news = text(&app, &w.counselor, "/notifications").await;
+        assert!(!news.contains(PROMPT), "{news}");
+    }
+}
