@@ -693,22 +693,10 @@ pub async fn open_link(
     ) {
         return Ok(Err(LinkProblem::Closed));
     }
-    if request.used_at.is_some() {
-        return Ok(Err(LinkProblem::Used(DecidedBy::ThisLink)));
-    }
-    if placement.status != PlacementStatus::AwaitingConsent {
-        let by = if placement.consent_recorded_by.is_some() {
-            DecidedBy::Paper
-        } else if placement.consent_given.is_some() {
-            answered_through(db, &request).await?
-        } else {
-            DecidedBy::ThisLink
-        };
-        return Ok(Err(LinkProblem::Used(by)));
-    }
-    if placement.end_date < crate::format::today() {
-        return Ok(Err(LinkProblem::Past));
-    }
+    // Whether the link still speaks for its holder comes before what
+    // was decided: a contact removed, or an address corrected away from
+    // (perhaps the one a family's report is about), learns nothing of who
+    // answered (eyes20 F8).
     let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
     if let Some(problem) = not_the_familys(&student, &placement) {
         return Ok(Err(problem));
@@ -736,6 +724,25 @@ pub async fn open_link(
         || !still_addressed(&request, guardian.as_ref(), linked)
     {
         return Ok(Err(LinkProblem::Expired));
+    }
+    if request.used_at.is_some() {
+        return Ok(Err(LinkProblem::Used(DecidedBy::ThisLink)));
+    }
+    if placement.status != PlacementStatus::AwaitingConsent {
+        let by = if placement.consent_recorded_by.is_some() {
+            DecidedBy::Paper
+        } else if placement.consent_given.is_some() {
+            answered_through(db, &request).await?
+        } else {
+            // Started with no consent at all: the school started it, the
+            // student an adult by its start (`AfterBirthDate`); nobody
+            // used a link, so none reads as used.
+            return Ok(Err(LinkProblem::Adult));
+        };
+        return Ok(Err(LinkProblem::Used(by)));
+    }
+    if placement.end_date < crate::format::today() {
+        return Ok(Err(LinkProblem::Past));
     }
     if request.expires_at <= now {
         return Ok(Err(match newer_request(db, &request, now).await? {
