@@ -407,6 +407,7 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                     .filter(mail_outbox::Column::Id.eq(row.id))
                     .exec(db)
                     .await?;
+                sent(db, &row).await;
             }
             Err((permanent, refused, error)) => {
                 let attempts = row.attempts + 1;
@@ -432,6 +433,28 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
         }
     }
     Ok(tried)
+}
+
+/// After `row` went out: a guardian's notice about a placement asks the
+/// student's counselors to call a family that reads a language we do not
+/// write, saying what they were "just emailed" (`families::interpreter`).
+/// Asked here rather than when it was queued: a notice held back (the
+/// host suspended again before it went out) told the family nothing, and
+/// a counselor phoning them about it would say what is no longer so
+/// (eyes20 F5). The message is sent whatever becomes of the prompt.
+async fn sent(db: &DatabaseConnection, row: &mail_outbox::Model) {
+    let (Some(guardian), Some(placement), Some(kind)) = (
+        row.guardian_id,
+        row.placement_id,
+        row.notice_kind.as_deref(),
+    ) else {
+        return;
+    };
+    let prompted =
+        crate::families::interpreter::prompt_for_placement(db, guardian, placement, kind).await;
+    if let Err(error) = prompted {
+        tracing::warn!(id = row.id, %error, "interpreter prompt not raised");
+    }
 }
 
 /// The background sender; not started when no SMTP server is configured.
