@@ -292,6 +292,8 @@ families-interpreter-what-contact = that the school changed the family's contact
 families-roster-warning-decomposed-language = { $file }, line { $line }: metadata.language “{ $id }” is not a language we recognize, so it was kept as written and this guardian will get messages in English. Its accents are typed as separate marks after their letters (as some Mac exports and copies from PDF files write them), so it may look like a name we know: retype it in the file, or write a code such as es or vi.
 
 # A consent link made moot by someone else's answer (eyes18b F8): who, without naming them.
+families-link-used-yours-title = You already answered
+families-link-used-yours = You already answered through another email we sent you about this placement (a reminder, or the request sent again), so this link no longer works. To take back a consent given, use the link in the confirmation we emailed (or in your email settings); to change anything else, contact the student's school counselor.
 families-link-used-another-title = Another parent or guardian already answered
 families-link-used-another = Another parent or guardian of the student already answered through the link we emailed them, so this link no longer works; nobody used yours. To take back a consent given, use the link in the confirmation we emailed (or in your email settings); to change anything else, contact the student's school counselor.
 families-link-used-paper-title = The school recorded a paper form

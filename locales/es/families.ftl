@@ -301,6 +301,8 @@ families-interpreter-what-contact = que la escuela cambió los datos de contacto
 families-roster-warning-decomposed-language = { $file }, línea { $line }: metadata.language “{ $id }” no es un idioma que reconozcamos; se guardó tal como está escrito y este tutor recibirá los mensajes en inglés. Sus acentos están escritos como marcas separadas después de sus letras (como escriben algunas exportaciones de Mac y copias de archivos PDF), así que puede parecer un nombre que conocemos: vuelva a escribirlo en el archivo, o escriba un código, por ejemplo es o vi.
 
 # A consent link made moot by someone else's answer (eyes18b F8): who, without naming them.
+families-link-used-yours-title = Usted ya respondió
+families-link-used-yours = Usted ya respondió con otro correo que le enviamos sobre esta práctica (un recordatorio, o la solicitud enviada de nuevo), así que este enlace ya no funciona. Para retirar un consentimiento dado, use el enlace del correo de confirmación que enviamos (o su configuración de correo); para cambiar cualquier otra cosa, comuníquese con el consejero escolar del estudiante.
 families-link-used-another-title = Otro padre, madre o tutor ya respondió
 families-link-used-another = Otro padre, madre o tutor del estudiante ya respondió con el enlace que le enviamos, así que este enlace ya no funciona; nadie usó el suyo. Para retirar un consentimiento dado, use el enlace del correo de confirmación que enviamos (o su configuración de correo); para cambiar cualquier otra cosa, comuníquese con el consejero escolar del estudiante.
 families-link-used-paper-title = La escuela registró un formulario en papel

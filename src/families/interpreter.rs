@@ -2,9 +2,11 @@
 //! get our mail in English, with at most one line in their language on
 //! top. For a routine confirmation that may do; for a notice that asks
 //! them to act, to keep their child away, or to say whether it was them,
-//! it does not (eyes18b F3). Each such notice, as it is queued, tells the
-//! student's counselors in the app to reach the family through an
-//! interpreter, with what the mail said: the same rule that writes the
+//! it does not (eyes18b F3). Each such notice tells the student's
+//! counselors in the app to reach the family through an interpreter, with
+//! what the mail said, once it is sent (a placement's notice: the mail
+//! worker; mail held back asks nobody, eyes20 F5) or as it is queued (a
+//! contact change, a reminder): the same rule that writes the
 //! interpreter note on the student's record and the consent list
 //! (`languages::unwritten` of the language the school records, unless the
 //! guardian chose the language of our mail themselves).
@@ -33,15 +35,17 @@ fn what(kind: &str) -> Option<&'static str> {
         "consent-declined-guardian-link" => "families-interpreter-what-declined",
         "consent-withdrawn-guardian" => "families-interpreter-what-withdrawn",
         "consent-reminder" => "families-interpreter-what-reminder",
-        "guardian-address-changed"
-        | "guardian-contact-ended"
-        | "guardian-contact-added"
-        | "guardian-contact-replaced" => "families-interpreter-what-contact",
+        // Not "contact ended": the one to call would be the contact the
+        // school just took out of the family's record (often on purpose:
+        // a parent without rights), not the family (eyes20 F9).
+        "guardian-address-changed" | "guardian-contact-added" | "guardian-contact-replaced" => {
+            "families-interpreter-what-contact"
+        }
         _ => return None,
     })
 }
 
-/// After a notice of `kind` was queued to `guardian` about `student`:
+/// After a notice of `kind` went (or was queued) to `guardian` about `student`:
 /// their counselors are asked to call the family through an interpreter
 /// when the family reads a language we do not write.
 pub async fn prompt(
@@ -77,8 +81,8 @@ pub async fn prompt(
     notify_students_counselors(db, student, None, &message, &link).await
 }
 
-/// [`prompt`] for a notice about placement `placement_id` (mail::notices),
-/// finding the guardian and the student.
+/// [`prompt`] for a notice about placement `placement_id` the mail worker
+/// just sent (`mail::notices`), finding the guardian and the student.
 pub async fn prompt_for_placement(
     db: &impl ConnectionTrait,
     guardian_id: i32,

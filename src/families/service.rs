@@ -709,6 +709,12 @@ async fn notify_address(
     unlinked_from: Option<i32>,
     added: Option<(&str, String)>,
 ) -> AppResult<()> {
+    // An address its server refused for good reads nothing: the notice
+    // would be refused again (costing our sending reputation), and the
+    // counselors told it was emailed (eyes20 F3).
+    if same_address(before.email_bounced.as_deref(), Some(former)) {
+        return Ok(());
+    }
     let (student, address) = added.unzip();
     let mut students: Vec<i32> = student_guardian::Entity::find()
         .filter(student_guardian::Column::GuardianId.eq(before.id))

@@ -40,6 +40,8 @@ fn state_of(row: &mail_outbox::Model) -> &'static str {
         "withheld"
     } else if row.last_error.as_deref() == Some(super::outbox::UNCONFIRMED) {
         "unconfirmed"
+    } else if row.last_error.as_deref() == Some(super::readdress::READDRESSED) {
+        "readdressed"
     } else if row.failed_at.is_some() {
         "failed"
     } else if row
@@ -143,7 +145,10 @@ pub async fn show(
             kind => message.kind.clone(),
             state => state_of(&message),
             attempts => message.attempts,
-            last_error => message.last_error.clone().filter(|e| e != super::worker::WITHHELD && e != super::outbox::UNCONFIRMED),
+            last_error => message.last_error.clone().filter(|e| {
+                ![super::worker::WITHHELD, super::outbox::UNCONFIRMED, super::readdress::READDRESSED]
+                    .contains(&e.as_str())
+            }),
             created_at => message.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             sent_at => message.sent_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
             // Never the links themselves: they may be secrets (a consent link).

@@ -14,6 +14,7 @@ pub mod notices;
 pub mod outbox;
 mod pages;
 pub mod preferences;
+pub mod readdress;
 pub mod refusal;
 pub mod worker;
 

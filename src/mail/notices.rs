@@ -45,17 +45,15 @@ pub struct Notice<'a> {
     pub date: Option<chrono::NaiveDate>,
 }
 
-/// Queues `notice` to someone who wants it.
+/// Queues `notice` to someone who wants it. A guardian's notice about a
+/// placement asks their counselors to call a family that reads a language
+/// we do not write once it is sent (`worker::sent`), not now: held back
+/// (the host suspended again), it told the family nothing (eyes20 F5).
 pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>) -> AppResult<i64> {
     let contact = match to.guardian {
         Some(id) => crate::admin::contact::for_guardian(db, id, notice.placement).await?,
         None => None,
     };
-    // A family that reads a language we do not write: their counselors
-    // are asked to call them about what this notice says.
-    if let (Some(id), Some(placement)) = (to.guardian, notice.placement) {
-        crate::families::interpreter::prompt_for_placement(db, id, placement, notice.kind).await?;
-    }
     enqueue(
         db,
         Outgoing {

@@ -91,6 +91,34 @@ pub fn token(recipient: Recipient, purpose: LinkPurpose, address: &str) -> Strin
     format!("{message}-{signature}")
 }
 
+/// `text` with each link token of `recipient` signed for the address
+/// `from` signed again for `to`, the rest as it was: a guardian's notice
+/// queued before a counselor corrected the address goes to the new one
+/// with links that open there (`mail::readdress`). A token signed for
+/// another address, or for someone else, is left alone.
+pub fn sign_again(text: &str, recipient: Recipient, from: &str, to: &str) -> String {
+    let start = format!("{}-", recipient.code());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&start) {
+        out.push_str(&rest[..at]);
+        let candidate = &rest[at..];
+        let end = candidate
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(candidate.len());
+        let word = &candidate[..end];
+        match verified_for(word, from) {
+            Some((named, purpose)) if named == recipient => {
+                out.push_str(&token(recipient, purpose, to));
+            }
+            _ => out.push_str(word),
+        }
+        rest = &candidate[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn signed_text(message: &str, address: &str) -> String {
     format!("mail-link:{message}:{}", address.trim().to_lowercase())
 }
@@ -639,5 +667,31 @@ mod tests {
         ] {
             assert_eq!(verified_for(&forged, "rosa@example.org"), None, "{forged}");
         }
+    }
+
+    #[test]
+    fn links_signed_again_open_at_the_new_address_and_nothing_else_changes() {
+        tokens::install(crate::config::TEST_SECRET_KEY).unwrap();
+        let (from, to) = ("rosa@example.org", "rosa.new@example.net");
+        let rosa = Recipient::Guardian(7);
+        let withdraw = token(rosa, LinkPurpose::Withdraw(31), from);
+        let prefs = token(rosa, LinkPurpose::Preferences, from);
+        let someone_else = token(Recipient::Guardian(8), LinkPurpose::Preferences, from);
+        let elsewhere = token(rosa, LinkPurpose::Preferences, "other@example.org");
+        let text = format!(
+            "Withdraw: @@SITE@@/withdraw/{withdraw}\n<a href=\"/email/{prefs}\">settings</a> \
+             {someone_else} {elsewhere} g7-prefs"
+        );
+        let moved = sign_again(&text, rosa, from, to);
+        assert_eq!(
+            moved,
+            format!(
+                "Withdraw: @@SITE@@/withdraw/{}\n<a href=\"/email/{}\">settings</a> \
+                 {someone_else} {elsewhere} g7-prefs",
+                token(rosa, LinkPurpose::Withdraw(31), to),
+                token(rosa, LinkPurpose::Preferences, to),
+            )
+        );
+        assert_eq!(sign_again("no links", rosa, from, to), "no links");
     }
 }

@@ -216,7 +216,7 @@ pub async fn release_claims(db: &DatabaseConnection) -> AppResult<u64> {
 /// (consent, password reset, email confirmation) that a copy of the
 /// database must not hand out, and nothing reads them once the message is
 /// done. Recipient, subject, kind and status stay for the admins' list.
-fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_outbox::Entity> {
+pub(super) fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_outbox::Entity> {
     update
         .col_expr(mail_outbox::Column::TextBody, Expr::value(""))
         .col_expr(mail_outbox::Column::HtmlBody, Expr::value(""))
@@ -340,7 +340,7 @@ async fn withhold(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResul
 }
 
 /// Who holds a message, until when.
-const CLAIM: Claim<mail_outbox::Column> = Claim {
+pub(super) const CLAIM: Claim<mail_outbox::Column> = Claim {
     by: mail_outbox::Column::ClaimedBy,
     until: mail_outbox::Column::ClaimedUntil,
 };
@@ -359,6 +359,11 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
     let rows = claim(db, &crate::jobs::claim_token(round), Utc::now()).await?;
     let tried = rows.len();
     for row in rows {
+        // Queued to a guardian at an address no longer theirs: never sent
+        // there (re-addressed or held back: `readdress`).
+        if !super::readdress::as_queued(db, &row).await? {
+            continue;
+        }
         if !still_theirs(db, &row).await? && withhold(db, &row).await? {
             tracing::info!(id = row.id, "mail held back: its organization lost access");
             // A digest also names verified hosts' postings: the student's
@@ -402,6 +407,7 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
                     .filter(mail_outbox::Column::Id.eq(row.id))
                     .exec(db)
                     .await?;
+                sent(db, &row).await;
             }
             Err((permanent, refused, error)) => {
                 let attempts = row.attempts + 1;
@@ -427,6 +433,28 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
         }
     }
     Ok(tried)
+}
+
+/// After `row` went out: a guardian's notice about a placement asks the
+/// student's counselors to call a family that reads a language we do not
+/// write, saying what they were "just emailed" (`families::interpreter`).
+/// Asked here rather than when it was queued: a notice held back (the
+/// host suspended again before it went out) told the family nothing, and
+/// a counselor phoning them about it would say what is no longer so
+/// (eyes20 F5). The message is sent whatever becomes of the prompt.
+async fn sent(db: &DatabaseConnection, row: &mail_outbox::Model) {
+    let (Some(guardian), Some(placement), Some(kind)) = (
+        row.guardian_id,
+        row.placement_id,
+        row.notice_kind.as_deref(),
+    ) else {
+        return;
+    };
+    let prompted =
+        crate::families::interpreter::prompt_for_placement(db, guardian, placement, kind).await;
+    if let Err(error) = prompted {
+        tracing::warn!(id = row.id, %error, "interpreter prompt not raised");
+    }
 }
 
 /// The background sender; not started when no SMTP server is configured.

@@ -9,7 +9,7 @@
 use entity::{MailTopic, opportunity, placement, school, student};
 use sea_orm::ConnectionTrait;
 
-use super::{calendar_revision::Revision, consent::Facts};
+use super::{calendar_revision::Revision, consent::Facts, held_back::HeldBack};
 use crate::{
     error::AppResult,
     families::service as families,
@@ -37,27 +37,22 @@ pub async fn confirm(
     confirm_to(db, placement, opportunity, student, to_guardians, None).await
 }
 
-/// [`confirm`], to the addresses of `only` alone when given (lower case):
-/// those whose confirmation was held back by a suspension (`held_back`).
+/// [`confirm`], to the readers of `only` alone when given: those whose
+/// confirmation was held back by a suspension (`held_back`), a guardian
+/// found by who they are, not the address it was held back at.
 pub(super) async fn confirm_to(
     db: &impl ConnectionTrait,
     placement: &placement::Model,
     opportunity: &opportunity::Model,
     student: &student::Model,
     to_guardians: bool,
-    only: Option<&[String]>,
+    only: Option<&HeldBack>,
 ) -> AppResult<()> {
     let on_paper = placement.consent_recorded_by.is_some();
-    let wanted = |address: &str| {
-        only.is_none_or(|only| {
-            only.iter()
-                .any(|a| families::same_address(Some(address), Some(a)))
-        })
-    };
     let mut recipients = Vec::new();
     if let Some(user_id) = student.user_id
         && let Some(to) = user_wants(db, user_id, MailTopic::Updates).await?
-        && wanted(&to.email)
+        && only.is_none_or(|only| only.address(&to.email))
     {
         let link = format!("/student/placements/{}", placement.id);
         recipients.push((to, student.first_name.clone(), link, false));
@@ -73,7 +68,7 @@ pub(super) async fn confirm_to(
             } else {
                 guardian_wants(&guardian)
             };
-            if let Some(to) = to.filter(|to| wanted(&to.email)) {
+            if let Some(to) = to.filter(|_| only.is_none_or(|only| only.guardian(&guardian))) {
                 let name = crate::families::service::full_name(&guardian);
                 // Their button withdraws the consent (`withdrawal`):
                 // guardians have no account to open the placement with.
@@ -159,9 +154,10 @@ pub enum FamilyNews<'a> {
     /// "name (role)": the adult the family agreed to may have changed
     /// (eyes13c F6).
     Mentor(&'a str),
-    /// The same introduction again, to these addresses alone: theirs was
-    /// held back while the host was suspended (`resume`, eyes16c F6).
-    MentorHeldBack(&'a str, &'a [String]),
+    /// The same introduction again, to these guardians alone: theirs was
+    /// held back while the host was suspended (`resume`, eyes16c F6), at
+    /// whatever address they have now (eyes20 F1).
+    MentorHeldBack(&'a str, &'a HeldBack),
     /// The placement's dates ended before anyone consented (`lapse`): the
     /// request is closed, and that is all the family is told. Only the
     /// guardians it was mailed to lately hear it (a backlog of long stale
@@ -227,9 +223,7 @@ pub async fn tell_family(
                 .is_none_or(|asked| asked.contains(&g.id))
         })
         .filter(|g| match news {
-            FamilyNews::MentorHeldBack(_, addresses) => addresses
-                .iter()
-                .any(|a| families::same_address(g.email.as_deref(), Some(a))),
+            FamilyNews::MentorHeldBack(_, held_back) => held_back.guardian(g),
             _ => true,
         })
         .filter_map(|g| guardian_always(g).map(|to| (to, crate::families::service::full_name(g))))

@@ -650,6 +650,10 @@ pub enum LinkProblem {
 pub enum DecidedBy {
     /// This link itself (or nobody we can tell).
     ThisLink,
+    /// This link's guardian, through another link of theirs to the
+    /// placement (a reminder, "send again"): not "someone else", which
+    /// reads as another person answering in the child's name (eyes20 F7).
+    SameGuardian,
     /// Another guardian, through their own link.
     AnotherGuardian,
     /// The school, from a paper form.
@@ -689,22 +693,10 @@ pub async fn open_link(
     ) {
         return Ok(Err(LinkProblem::Closed));
     }
-    if request.used_at.is_some() {
-        return Ok(Err(LinkProblem::Used(DecidedBy::ThisLink)));
-    }
-    if placement.status != PlacementStatus::AwaitingConsent {
-        let by = if placement.consent_recorded_by.is_some() {
-            DecidedBy::Paper
-        } else if placement.consent_given.is_some() {
-            DecidedBy::AnotherGuardian
-        } else {
-            DecidedBy::ThisLink
-        };
-        return Ok(Err(LinkProblem::Used(by)));
-    }
-    if placement.end_date < crate::format::today() {
-        return Ok(Err(LinkProblem::Past));
-    }
+    // Whether the link still speaks for its holder comes before what
+    // was decided: a contact removed, or an address corrected away from
+    // (perhaps the one a family's report is about), learns nothing of who
+    // answered (eyes20 F8).
     let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
     if let Some(problem) = not_the_familys(&student, &placement) {
         return Ok(Err(problem));
@@ -733,6 +725,25 @@ pub async fn open_link(
     {
         return Ok(Err(LinkProblem::Expired));
     }
+    if request.used_at.is_some() {
+        return Ok(Err(LinkProblem::Used(DecidedBy::ThisLink)));
+    }
+    if placement.status != PlacementStatus::AwaitingConsent {
+        let by = if placement.consent_recorded_by.is_some() {
+            DecidedBy::Paper
+        } else if placement.consent_given.is_some() {
+            answered_through(db, &request).await?
+        } else {
+            // Started with no consent at all: the school started it, the
+            // student an adult by its start (`AfterBirthDate`); nobody
+            // used a link, so none reads as used.
+            return Ok(Err(LinkProblem::Adult));
+        };
+        return Ok(Err(LinkProblem::Used(by)));
+    }
+    if placement.end_date < crate::format::today() {
+        return Ok(Err(LinkProblem::Past));
+    }
     if request.expires_at <= now {
         return Ok(Err(match newer_request(db, &request, now).await? {
             Some(sent) => LinkProblem::Replaced(crate::format::day_of(sent)),
@@ -740,6 +751,26 @@ pub async fn open_link(
         }));
     }
     Ok(Ok((request, placement)))
+}
+
+/// Who answered through the link of `request`'s placement that was used:
+/// `request`'s guardian through another of their links, or another
+/// guardian; nobody we can tell when none was used.
+async fn answered_through(
+    db: &impl ConnectionTrait,
+    request: &consent_request::Model,
+) -> AppResult<DecidedBy> {
+    let used = consent_request::Entity::find()
+        .filter(consent_request::Column::PlacementId.eq(request.placement_id))
+        .filter(consent_request::Column::UsedAt.is_not_null())
+        .order_by_desc(consent_request::Column::UsedAt)
+        .one(db)
+        .await?;
+    Ok(match used {
+        Some(used) if used.guardian_id == request.guardian_id => DecidedBy::SameGuardian,
+        Some(_) => DecidedBy::AnotherGuardian,
+        None => DecidedBy::ThisLink,
+    })
 }
 
 /// When the newest working request after `request` was mailed, if one went

@@ -38,6 +38,7 @@ async fn link_problem(page: Page, problem: LinkProblem) -> AppResult<Response> {
     let (status, key) = match problem {
         LinkProblem::Unknown => (StatusCode::NOT_FOUND, "unknown"),
         LinkProblem::Used(consent::DecidedBy::ThisLink) => (StatusCode::GONE, "used"),
+        LinkProblem::Used(consent::DecidedBy::SameGuardian) => (StatusCode::GONE, "used-yours"),
         LinkProblem::Used(consent::DecidedBy::AnotherGuardian) => {
             (StatusCode::GONE, "used-another")
         }

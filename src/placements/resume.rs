@@ -226,9 +226,9 @@ async fn told_of_pause(
     Ok(told)
 }
 
-/// Sends the mentor's introduction again to each address whose newest
-/// introduction of this placement the worker held back (the host was
-/// suspended when it came to send it). One still waiting goes out by
+/// Sends the mentor's introduction again, at the address they have now,
+/// to each guardian whose newest introduction of this placement the
+/// worker held back (the host was suspended when it came to send it). One still waiting goes out by
 /// itself now, and one sent or given up on for another reason is not
 /// sent again: each family gets it once. It introduces the mentor named
 /// now (a colleague who left meanwhile named none: nothing to introduce).

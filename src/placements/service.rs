@@ -344,13 +344,13 @@ pub async fn consent_by_link(
     let txn = db::begin_write(db).await?;
     let (request, placement) = match consent::open_link(&txn, token, Utc::now()).await? {
         Ok(found) => found,
-        Err(consent::LinkProblem::Used(_)) => {
-            return already_recorded(&txn, token, &decision).await;
+        Err(consent::LinkProblem::Used(by)) => {
+            return already_recorded(&txn, token, &decision, by).await;
         }
         Err(problem) => return Ok(Err(problem)),
     };
     if !consent::mark_used(&txn, request.id).await? {
-        return already_recorded(&txn, token, &decision).await;
+        return already_recorded(&txn, token, &decision, consent::DecidedBy::ThisLink).await;
     }
     let Some(saved) = record_consent(&txn, placement, &decision, None).await? else {
         return Ok(Err(consent::LinkProblem::Used(
@@ -383,17 +383,17 @@ pub async fn consent_by_link(
 /// A link that was used: the same decision posted again by it (a double
 /// tap, a reload of its answer) is answered as recorded; anything else, a
 /// second tab that chose otherwise included, finds the link used
-/// (eyes14b F6).
+/// (eyes14b F6); a link left unused reads as the page of the link said:
+/// `by` decided (eyes20 F7).
 async fn already_recorded(
     db: &impl ConnectionTrait,
     token: &str,
     decision: &consent::Decision,
+    by: consent::DecidedBy,
 ) -> AppResult<Result<placement::Model, consent::LinkProblem>> {
     match consent::recorded_by_link(db, token).await? {
         Some((placement, given)) if given == decision.given => Ok(Ok(placement)),
-        _ => Ok(Err(consent::LinkProblem::Used(
-            consent::DecidedBy::ThisLink,
-        ))),
+        _ => Ok(Err(consent::LinkProblem::Used(by))),
     }
 }
 

@@ -432,3 +432,38 @@ async fn a_guardian_marked_refused_still_gets_the_withdrawal_link_she_asks_for()
         assert!(!mailed.link("/withdraw/").is_empty());
     }
 }
+
+/// A counselor corrects María's address after its server refused it for
+/// good: the "your address was changed" notice is not queued to the
+/// refused address (it would be refused again), and the counselors, as
+/// she reads Vietnamese, are not told she was just emailed it (eyes20 F3).
+#[tokio::test]
+async fn the_notice_of_a_corrected_address_is_not_sent_to_the_refused_one_nor_prompted() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let refused_address = format!("{NO_SUCH_MAILBOX}maria@example.org");
+        let roster = users(&refused_address).replace(",es\n", ",vi\n");
+        let w = world(&app, &roster).await;
+        accept(&app, &w).await;
+        refused_for_good(&app).await;
+
+        let response =
+            crate::guardian_contacts::correct_maria(&app, &w, "maria.new@example.org", "true")
+                .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        server
+            .wait_for_subject("maria.new@example.org", "Se necesita su consentimiento", 15)
+            .await;
+        assert_eq!(
+            app.count(&format!(
+                "mail_outbox WHERE recipient = '{refused_address}'"
+            ))
+            .await,
+            1,
+            "the first consent request only"
+        );
+        let news = text(&app, &w.counselor, "/notifications").await;
+        assert!(!news.contains("through an interpreter"), "{news}");
+    }
+}

@@ -1,8 +1,9 @@
 //! A family we write to in English because we do not write their language
 //! (eyes18b F3): each notice that asks them to act, to keep their child
 //! away or to say whether it was them tells the student's counselors to
-//! call them through an interpreter, with what it said. A routine consent
-//! request, or a family that reads the mail's language, does not.
+//! call them through an interpreter, with what it said, once it went out
+//! (held back, it asks nobody). A routine consent request, a family that
+//! reads the mail's language, or a contact the school removed does not.
 
 use reqwest::StatusCode;
 
@@ -13,6 +14,23 @@ use crate::{
 };
 
 const PROMPT: &str = "Call the family of Ana Rivera through an interpreter";
+
+/// The counselor's notifications once they hold `needle`: a placement's
+/// notice asks the counselors once the worker sent it.
+async fn news_with(
+    app: &crate::helpers::TestApp,
+    w: &crate::families::World,
+    needle: &str,
+) -> String {
+    for _ in 0..300 {
+        let news = text(app, &w.counselor, "/notifications").await;
+        if news.contains(needle) {
+            return news;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no notification saying “{needle}”");
+}
 
 #[tokio::test]
 async fn notices_a_vietnamese_family_must_understand_prompt_the_counselor_to_call_them() {
@@ -44,7 +62,7 @@ async fn notices_a_vietnamese_family_must_understand_prompt_the_counselor_to_cal
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(placement_status(&app, placement).await, "active");
         server.wait_for_to("maria@example.org", 2, 15).await;
-        let news = text(&app, &w.counselor, "/notifications").await;
+        let news = news_with(&app, &w, "recorded a paper consent form").await;
         assert!(
             news.contains(&format!(
                 "{PROMPT}: María Rivera reads Vietnamese, which we do not write, and was just \
@@ -63,13 +81,12 @@ async fn notices_a_vietnamese_family_must_understand_prompt_the_counselor_to_cal
             .review(&w.admin, "Lakeshore Robotics", "suspend", "Under review.")
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let news = text(&app, &w.counselor, "/notifications").await;
-        assert!(
-            news.contains(
-                "emailed in English that the student should not go to their placement for now"
-            ),
-            "{news}"
-        );
+        news_with(
+            &app,
+            &w,
+            "emailed in English that the student should not go to their placement for now",
+        )
+        .await;
     }
 }
 
@@ -99,5 +116,65 @@ async fn a_family_that_reads_the_mails_language_prompts_nobody() {
         server.wait_for_to("maria@example.org", 2, 15).await;
         let news = text(&app, &w.counselor, "/notifications").await;
         assert!(!news.contains("through an interpreter"), "{news}");
+    }
+}
+
+/// The counselor takes María, who reads Vietnamese, out of the family's
+/// record (inactive): the former contact is told, but the counselors are
+/// not asked to phone her through an interpreter; she is no longer the
+/// family they call (eyes20 F9).
+#[tokio::test]
+async fn a_contact_made_inactive_is_told_but_nobody_is_asked_to_call_her() {
+    for backend in backends() {
+        let Waiting { app, w, .. } = waiting_for_maria(backend, "vi").await;
+        let response =
+            crate::guardian_contacts::correct_maria(&app, &w, "maria@example.org", "false").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.count(
+                "mail_outbox WHERE recipient = 'maria@example.org' \
+                 AND subject LIKE '%no longer writes to this address%'"
+            )
+            .await,
+            1,
+            "the former contact is told"
+        );
+        let news = text(&app, &w.counselor, "/notifications").await;
+        assert!(!news.contains(PROMPT), "{news}");
+    }
+}
+
+/// The relay is down while the host is suspended, reinstated and
+/// suspended again: María's "the review is over" is held back by the
+/// second suspension, and the two "should not go" notices go out once the
+/// relay is back. The counselors are asked to call about those, never
+/// about the reinstatement she was not told of (eyes20 F5).
+#[tokio::test]
+async fn a_notice_held_back_asks_no_counselor_to_call_the_family() {
+    for backend in backends() {
+        let Waiting {
+            mut server, app, w, ..
+        } = waiting_for_maria(backend, "vi").await;
+        server.stop().await;
+        for decision in ["suspend", "reinstate", "suspend"] {
+            crate::reinstatement_mail::decide(&app, &w.admin.client, decision).await;
+        }
+        server.restart().await;
+        crate::reinstatement_mail::due_now(&app).await;
+        app.wait_for_count(
+            "mail_outbox WHERE notice_kind LIKE 'placement-resumed-%-guardian' \
+             AND last_error = 'withheld'",
+            1,
+            "the reinstatement's news held back",
+        )
+        .await;
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "the rest went out",
+        )
+        .await;
+        let news = news_with(&app, &w, "should not go to their placement for now").await;
+        assert!(!news.contains("the review of the host is over"), "{news}");
     }
 }

@@ -53,6 +53,7 @@ mod overlap;
 mod posting_language;
 mod profile_defaults;
 mod races;
+mod readdressed_mail;
 mod reinstatement_mail;
 mod replicas;
 mod roster;

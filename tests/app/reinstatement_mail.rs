@@ -24,7 +24,7 @@ const HOST: &str = "Lakeshore Robotics";
 
 /// The relay came back: mail retried meanwhile is due again now (the
 /// clock moving on, without waiting for the backoff).
-async fn due_now(app: &TestApp) {
+pub(crate) async fn due_now(app: &TestApp) {
     app.db
         .execute_unprepared("UPDATE mail_outbox SET next_attempt_at = created_at")
         .await
@@ -32,7 +32,7 @@ async fn due_now(app: &TestApp) {
 }
 
 /// How many messages to `to` so far have `needle` in their subject.
-fn count_subject(server: &MailServer, to: &str, needle: &str) -> usize {
+pub(crate) fn count_subject(server: &MailServer, to: &str, needle: &str) -> usize {
     server
         .received_to(to)
         .iter()
@@ -62,7 +62,7 @@ async fn nth_with_subject(
     panic!("no message {n} to {to} about “{needle}”");
 }
 
-async fn decide(app: &TestApp, admin: &reqwest::Client, decision: &str) {
+pub(crate) async fn decide(app: &TestApp, admin: &reqwest::Client, decision: &str) {
     let response = app
         .review(admin, HOST, decision, "A complaint is being looked into.")
         .await;
@@ -865,5 +865,56 @@ async fn a_link_consent_confirmation_held_back_by_a_suspension_is_sent_once_the_
             .await;
         assert!(!confirmed.link("/withdraw/").is_empty());
         assert!(calendar_of(&confirmed).contains("STATUS:CONFIRMED"));
+    }
+}
+
+/// María's confirmation (consent by link) and the mentor's introduction
+/// are held back by a suspension, and a counselor corrects her address
+/// before the reinstatement: both reach her at the new address, with a
+/// withdraw button that works there, and nothing at the former one. The
+/// held-back rows are known by the guardian they were written to, not by
+/// the address (eyes20 F1).
+#[tokio::test]
+async fn a_confirmation_and_mentor_introduction_held_back_reach_a_guardian_at_her_corrected_address()
+ {
+    for backend in backends() {
+        let Waiting {
+            mut server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        server.stop().await;
+        let response = give_consent(&app, &new_client(), &first.link("/consent/")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        name_mentor(&app, placement).await;
+        decide(&app, &w.admin.client, "suspend").await;
+        server.restart().await;
+        due_now(&app).await;
+        app.wait_for_count(
+            "mail_outbox WHERE notice_kind IN ('placement-guardian', 'mentor-guardian') \
+             AND last_error = 'withheld'",
+            2,
+            "the confirmation and the introduction held back",
+        )
+        .await;
+        let response = correct_maria(&app, &w, "maria.rivera@example.net", "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        decide(&app, &w.admin.client, "reinstate").await;
+        // The correction also set her language to Spanish: the mail reads
+        // as it does now.
+        let new = "maria.rivera@example.net";
+        let confirmed = server.wait_for_subject(new, "está confirmada", 60).await;
+        assert!(calendar_of(&confirmed).contains("STATUS:CONFIRMED"));
+        let withdraw = confirmed.link("/withdraw/");
+        let page = new_client().get(app.url(&withdraw)).send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::OK, "{withdraw}");
+        let intro = server.wait_for_subject(new, "mentor", 60).await;
+        assert!(intro.text().contains("Victor Crane"), "{}", intro.text());
+        for needle in ["confirm", "mentor"] {
+            assert_eq!(count_subject(&server, "maria@example.org", needle), 0);
+        }
     }
 }
