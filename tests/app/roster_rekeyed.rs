@@ -14,11 +14,8 @@ use crate::{
     applications::{apply, employer_act, id_from},
     counseling::funnel,
     helpers::{PASSWORD, TestApp, TestUser, days_from_now, new_client, on_each_backend, posting},
+    roster_sources::{HEADER, import, students},
 };
-
-const HEADER: &str =
-    "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds\n";
-const DEMOGRAPHICS_HEADER: &str = "sourcedId,birthDate,sex\n";
 
 /// orgs.csv of the Pine Valley district: its high school (ps-100) and,
 /// when `middle`, its middle school (ps-200).
@@ -31,36 +28,6 @@ fn orgs(middle: bool) -> Vec<u8> {
         orgs.push_str("ps-200,Pine Valley Middle,school\n");
     }
     orgs.into_bytes()
-}
-
-async fn import(
-    app: &TestApp,
-    admin: &TestUser,
-    orgs: &[u8],
-    users: &str,
-    demographics: &str,
-    fields: &[(&str, &str)],
-) -> crate::helpers::RosterUpload {
-    let users = format!("{HEADER}{users}");
-    let demographics = format!("{DEMOGRAPHICS_HEADER}{demographics}");
-    app.upload_roster_form(
-        admin,
-        &[
-            ("orgs", orgs),
-            ("users", users.as_bytes()),
-            ("demographics", demographics.as_bytes()),
-        ],
-        fields,
-    )
-    .await
-}
-
-async fn students(app: &TestApp) -> Vec<student::Model> {
-    student::Entity::find()
-        .order_by_asc(student::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap()
 }
 
 async fn by_name(app: &TestApp, first: &str) -> Vec<student::Model> {

@@ -11,7 +11,7 @@ use sea_orm::{EntityTrait, QueryOrder};
 
 use crate::helpers::{TestApp, TestUser, on_each_backend};
 
-const HEADER: &str =
+pub(crate) const HEADER: &str =
     "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds\n";
 const DEMOGRAPHICS_HEADER: &str = "sourcedId,birthDate,sex\n";
 
@@ -27,7 +27,9 @@ fn orgs(district: Option<&str>, schools: &[(&str, &str)]) -> Vec<u8> {
     orgs.into_bytes()
 }
 
-async fn import(
+/// Uploads the three files through the roster page (headers added), with
+/// the form's other `fields`.
+pub(crate) async fn import(
     app: &TestApp,
     client: &TestUser,
     orgs: &[u8],
@@ -49,7 +51,7 @@ async fn import(
     .await
 }
 
-async fn students(app: &TestApp) -> Vec<student::Model> {
+pub(crate) async fn students(app: &TestApp) -> Vec<student::Model> {
     student::Entity::find()
         .order_by_asc(student::Column::Id)
         .all(&app.db)
