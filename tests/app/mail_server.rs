@@ -107,12 +107,15 @@ type Inbox = Arc<Mutex<Vec<Received>>>;
 static INBOXES: Mutex<Vec<(String, Inbox)>> = Mutex::new(Vec::new());
 
 /// What the server at `smtp_url` received so far for `to` (alone), oldest first.
+/// The newest server at that address: the system hands a port out again
+/// once an earlier test's server let it go, and that stopped server's
+/// inbox is not this one (a test read it and waited for mail in vain).
 pub fn delivered_to(smtp_url: &str, to: &str) -> Vec<Received> {
     let inbox = INBOXES
         .lock()
         .unwrap()
         .iter()
-        .find(|(url, _)| url == smtp_url)
+        .rfind(|(url, _)| url == smtp_url)
         .map(|(_, inbox)| inbox.clone())
         .unwrap_or_else(|| panic!("no test mail server at {smtp_url}"));
     let received = inbox.lock().unwrap().clone();
