@@ -449,9 +449,13 @@ pub fn group_label(lang: Lang, group: &str) -> String {
 /// `families::service::tagline`): `(language of the line, its text)` for
 /// the home language `recorded` (a code or a name, as a guardian's record
 /// keeps it), if we know that language, do not write it, and the catalogue
-/// has a line in it (`mail-tagline-{code}`). Chinese recorded without its
+/// has a line in it (`mail-tagline-{code}`), and it is not one we write no
+/// line in (`languages::without_line`). Chinese recorded without its
 /// script gets the Simplified line, as CLDR writes `zh` (`zh-Hans`).
 pub fn tagline(recorded: &str) -> Option<(&'static str, String)> {
+    if crate::languages::without_line(recorded) {
+        return None;
+    }
     let code = match crate::languages::unwritten(recorded)? {
         "zh" => "zh-Hans",
         code => code,
@@ -594,8 +598,11 @@ mod tests {
     }
 
     /// eyes15b F2: no family the counselor's form offers a language for is
-    /// left with plain English and nothing in a language they read (a
-    /// family that signs reads our English mail).
+    /// left with plain English and nothing in a language they read, but
+    /// for the languages we write no line in (`languages::without_line`:
+    /// signed ones, whose families read our English mail, and those nobody
+    /// here can write, whose families the counselor reaches through an
+    /// interpreter).
     #[test]
     fn every_language_of_the_guardian_form_has_a_name_and_a_line_in_it() {
         // Lines quoted from official notices (see mail.ftl) say help in the
@@ -614,11 +621,11 @@ mod tests {
                 assert_eq!(tagline(code), None, "{code}: we write whole mails in it");
                 continue;
             }
-            if crate::languages::signed(code) {
+            if crate::languages::without_line(code) {
                 assert_eq!(
                     tagline(code),
                     None,
-                    "{code}: not written; they read English"
+                    "{code}: no line written in it; mail in English"
                 );
                 continue;
             }
@@ -655,7 +662,17 @@ mod tests {
         assert_eq!(tagline("Trukese").map(|(line, _)| line), Some("chk"));
         // Languages we know but have no line in, one that is not written,
         // and one we do not know.
-        for code in ["yo", "Karen", "ksw", "Mam", "K'iche'", "ASL", "Klingon"] {
+        for code in [
+            "yo",
+            "Karen",
+            "ksw",
+            "Mam",
+            "K'iche'",
+            "Marshallese",
+            "nv",
+            "ASL",
+            "Klingon",
+        ] {
             assert_eq!(tagline(code), None, "{code}");
         }
     }

@@ -5,8 +5,9 @@
 //! language however a person or a roster export wrote it. A family's home
 //! language is kept a little finer ([`family`]): Chinese with the script the
 //! family reads, since a line for them is written in one or the other.
-//! A signed language ([`signed`]) is a family's language too: they read our
-//! English mail, and meetings and calls need a sign-language interpreter.
+//! Some family languages we write nothing in ([`without_line`]): those
+//! families get our English mail, and calls go through an interpreter (a
+//! sign-language one for a signed language, [`signed`]).
 
 /// Each language once, `code:English name`: the ISO 639-1 languages, then
 /// (ISO 639-3) those US districts record that have no two-letter code. The
@@ -16,24 +17,40 @@
 const CODES: &str = "aa:Afar|ab:Abkhazian|af:Afrikaans|ak:Akan|am:Amharic|an:Aragonese|ar:Arabic|as:Assamese|av:Avaric|ay:Aymara|az:Azerbaijani|ba:Bashkir|be:Belarusian|bg:Bulgarian|bi:Bislama|bm:Bambara|bn:Bengali|bo:Tibetan|br:Breton|bs:Bosnian|ca:Catalan|ce:Chechen|ch:Chamorro|co:Corsican|cr:Cree|cs:Czech|cu:Church Slavic|cv:Chuvash|cy:Welsh|da:Danish|de:German|dv:Divehi|dz:Dzongkha|ee:Ewe|el:Greek|en:English|eo:Esperanto|es:Spanish|et:Estonian|eu:Basque|fa:Persian|ff:Fulah|fi:Finnish|fj:Fijian|fo:Faroese|fr:French|fy:Western Frisian|ga:Irish|gd:Scottish Gaelic|gl:Galician|gn:Guarani|gu:Gujarati|gv:Manx|ha:Hausa|he:Hebrew|hi:Hindi|ho:Hiri Motu|hr:Croatian|ht:Haitian Creole|hu:Hungarian|hy:Armenian|hz:Herero|ia:Interlingua|id:Indonesian|ie:Interlingue|ig:Igbo|ii:Sichuan Yi|ik:Inupiaq|io:Ido|is:Icelandic|it:Italian|iu:Inuktitut|ja:Japanese|jv:Javanese|ka:Georgian|kg:Kongo|ki:Kikuyu|kj:Kuanyama|kk:Kazakh|kl:Kalaallisut|km:Khmer|kn:Kannada|ko:Korean|kr:Kanuri|ks:Kashmiri|ku:Kurdish|kv:Komi|kw:Cornish|ky:Kyrgyz|la:Latin|lb:Luxembourgish|lg:Ganda|li:Limburgish|ln:Lingala|lo:Lao|lt:Lithuanian|lu:Luba-Katanga|lv:Latvian|mg:Malagasy|mh:Marshallese|mi:Maori|mk:Macedonian|ml:Malayalam|mn:Mongolian|mr:Marathi|ms:Malay|mt:Maltese|my:Burmese|na:Nauru|nb:Norwegian Bokmal|nd:North Ndebele|ne:Nepali|ng:Ndonga|nl:Dutch|nn:Norwegian Nynorsk|no:Norwegian|nr:South Ndebele|nv:Navajo|ny:Chichewa|oc:Occitan|oj:Ojibwa|om:Oromo|or:Odia|os:Ossetian|pa:Punjabi|pi:Pali|pl:Polish|ps:Pashto|pt:Portuguese|qu:Quechua|rm:Romansh|rn:Kirundi|ro:Romanian|ru:Russian|rw:Kinyarwanda|sa:Sanskrit|sc:Sardinian|sd:Sindhi|se:Northern Sami|sg:Sango|si:Sinhala|sk:Slovak|sl:Slovenian|sm:Samoan|sn:Shona|so:Somali|sq:Albanian|sr:Serbian|ss:Swati|st:Southern Sotho|su:Sundanese|sv:Swedish|sw:Swahili|ta:Tamil|te:Telugu|tg:Tajik|th:Thai|ti:Tigrinya|tk:Turkmen|tl:Tagalog|tn:Tswana|to:Tongan|tr:Turkish|ts:Tsonga|tt:Tatar|tw:Twi|ty:Tahitian|ug:Uyghur|uk:Ukrainian|ur:Urdu|uz:Uzbek|ve:Venda|vi:Vietnamese|vo:Volapuk|wa:Walloon|wo:Wolof|xh:Xhosa|yi:Yiddish|yo:Yoruba|za:Zhuang|zh:Chinese|zu:Zulu|hmn:Hmong|ksw:S'gaw Karen|mam:Mam|quc:K'iche'|chk:Chuukese|ase:American Sign Language";
 
 /// The home languages a guardian's form offers: the site's own, then those
-/// US districts record most (Chinese as the two scripts families read), then
-/// American Sign Language. Any other language a roster gives is kept as
-/// recorded (the form offers it on that guardian's record, as it does plain
-/// `zh` recorded without a script): Karen, Mam and K'iche' are read from
-/// rosters, but we have no line in them yet, so the form does not offer
-/// them. Each has a name (`vocab-language-{code}`) and, but for the site's
-/// own and a signed language (whose families read our English mail), a line
-/// written in it (`mail-tagline-{code}`) in the catalogue; a unit test of
-/// `i18n` checks both.
-pub const FAMILY_LANGUAGES: [&str; 42] = [
+/// US districts record most (Chinese as the two scripts families read),
+/// then those we write no line in ([`WITHOUT_LINE`]). Any other language a
+/// roster gives is kept as recorded (the form offers it on that guardian's
+/// record, as it does plain `zh` recorded without a script). Each has a
+/// name (`vocab-language-{code}`) and, but for the site's own and those
+/// without a line, a line written in it (`mail-tagline-{code}`) in the
+/// catalogue; a unit test of `i18n` checks both.
+pub const FAMILY_LANGUAGES: [&str; 47] = [
     "en", "es", "zh-Hans", "zh-Hant", "vi", "ar", "ht", "ko", "tl", "ru", "fr", "pt", "so", "ps",
     "fa", "uk", "ja", "hi", "ur", "bn", "pa", "gu", "te", "ta", "ne", "my", "km", "lo", "am", "ti",
-    "sw", "pl", "ro", "tr", "el", "he", "th", "de", "it", "hmn", "chk", "ase",
+    "sw", "pl", "ro", "tr", "el", "he", "th", "de", "it", "hmn", "chk", "ksw", "mam", "quc", "mh",
+    "nv", "ase",
 ];
 
-/// The signed languages of [`CODES`]. They have no written form: a family
-/// that signs reads our mail in English, and a meeting or a call with them
-/// needs a sign-language interpreter (the counselor's pages say so).
+/// The family languages we write nothing in, not even the one line on top
+/// of our mail (`mail-tagline-{code}`): a signed language has no written
+/// form, and for S'gaw Karen, Mam, K'iche', Marshallese and Navajo nobody
+/// here can write a line we could stand behind. Their families get our
+/// mail in English, and the counselor is asked to reach them through an
+/// interpreter (`families::interpreter`; a sign-language interpreter for
+/// the [`SIGNED`] ones). A line written for one of them one day takes it
+/// off this list.
+const WITHOUT_LINE: [&str; 6] = ["ksw", "mam", "quc", "mh", "nv", "ase"];
+
+/// Whether the home language `written` (a code or a name, as a guardian's
+/// record keeps it) is one we write no line in ([`WITHOUT_LINE`]).
+pub fn without_line(written: &str) -> bool {
+    family(written).is_some_and(|code| WITHOUT_LINE.contains(&code))
+}
+
+/// The signed languages of [`CODES`], all [`WITHOUT_LINE`]. They have no
+/// written form: a family that signs reads our mail in English, and a
+/// meeting or a call with them needs a sign-language interpreter (the
+/// counselor's pages say so).
 const SIGNED: [&str; 1] = ["ase"];
 
 /// Whether the home language `written` (a code or a name, as a guardian's
@@ -158,12 +175,12 @@ pub fn position(code: &str) -> Option<usize> {
 /// read as what a US district means by them: `kar` (Karen languages) as
 /// S'gaw Karen, which nearly all Karen families from Burma speak and read,
 /// and `sgn` (sign languages) as American Sign Language.
-const THREE_LETTER: &str = "mww:hmn|hnj:hmn|blu:hmn|kar:ksw|sgn:ase|aar:aa|afr:af|aka:ak|alb:sq|amh:am|ara:ar|arb:ar|arm:hy|aym:ay|aze:az|bel:be|ben:bn|bos:bs|bul:bg|bur:my|cat:ca|ces:cs|cha:ch|chi:zh|cmn:zh|yue:zh|zho:zh|prs:fa|pes:fa|pbu:ps|pbt:ps|pst:ps|cze:cs|dan:da|deu:de|dut:nl|ell:el|eng:en|est:et|eus:eu|baq:eu|fas:fa|per:fa|fil:tl|fin:fi|fra:fr|fre:fr|ful:ff|geo:ka|ger:de|gle:ga|glg:gl|gre:el|grn:gn|guj:gu|hat:ht|hau:ha|heb:he|hin:hi|hrv:hr|hun:hu|hye:hy|ibo:ig|ind:id|ice:is|isl:is|ita:it|jav:jv|jpn:ja|kan:kn|kat:ka|kaz:kk|khm:km|kin:rw|kir:ky|kor:ko|kur:ku|lao:lo|lav:lv|lit:lt|mac:mk|mal:ml|mar:mr|may:ms|mkd:mk|mlg:mg|mon:mn|msa:ms|mya:my|nav:nv|nep:ne|nld:nl|nor:no|nob:nb|nno:nn|orm:om|pan:pa|pol:pl|por:pt|pus:ps|que:qu|ron:ro|rum:ro|run:rn|rus:ru|sin:si|slk:sk|slo:sk|slv:sl|smo:sm|sna:sn|som:so|spa:es|sqi:sq|srp:sr|swa:sw|swh:sw|swe:sv|tam:ta|tel:te|tgk:tg|tgl:tl|tha:th|tir:ti|ton:to|tuk:tk|tur:tr|twi:tw|uig:ug|ukr:uk|urd:ur|uzb:uz|vie:vi|wol:wo|xho:xh|yid:yi|yor:yo|zul:zu";
+const THREE_LETTER: &str = "mww:hmn|mah:mh|hnj:hmn|blu:hmn|kar:ksw|sgn:ase|aar:aa|afr:af|aka:ak|alb:sq|amh:am|ara:ar|arb:ar|arm:hy|aym:ay|aze:az|bel:be|ben:bn|bos:bs|bul:bg|bur:my|cat:ca|ces:cs|cha:ch|chi:zh|cmn:zh|yue:zh|zho:zh|prs:fa|pes:fa|pbu:ps|pbt:ps|pst:ps|cze:cs|dan:da|deu:de|dut:nl|ell:el|eng:en|est:et|eus:eu|baq:eu|fas:fa|per:fa|fil:tl|fin:fi|fra:fr|fre:fr|ful:ff|geo:ka|ger:de|gle:ga|glg:gl|gre:el|grn:gn|guj:gu|hat:ht|hau:ha|heb:he|hin:hi|hrv:hr|hun:hu|hye:hy|ibo:ig|ind:id|ice:is|isl:is|ita:it|jav:jv|jpn:ja|kan:kn|kat:ka|kaz:kk|khm:km|kin:rw|kir:ky|kor:ko|kur:ku|lao:lo|lav:lv|lit:lt|mac:mk|mal:ml|mar:mr|may:ms|mkd:mk|mlg:mg|mon:mn|msa:ms|mya:my|nav:nv|nep:ne|nld:nl|nor:no|nob:nb|nno:nn|orm:om|pan:pa|pol:pl|por:pt|pus:ps|que:qu|ron:ro|rum:ro|run:rn|rus:ru|sin:si|slk:sk|slo:sk|slv:sl|smo:sm|sna:sn|som:so|spa:es|sqi:sq|srp:sr|swa:sw|swh:sw|swe:sv|tam:ta|tel:te|tgk:tg|tgl:tl|tha:th|tir:ti|ton:to|tuk:tk|tur:tr|twi:tw|uig:ug|ukr:uk|urd:ur|uzb:uz|vie:vi|wol:wo|xho:xh|yid:yi|yor:yo|zul:zu";
 
 /// Names rosters use besides the English names of [`CODES`]: each language's
 /// name in itself (accents and apostrophes removed, as [`fold`] does:
 /// `K'iche'` is `kiche`) and common variants.
-const OTHER_NAMES: &str = "hmoob:hmn|hmong daw:hmn|white hmong:hmn|hmong der:hmn|hmoob dawb:hmn|hmong njua:hmn|green hmong:hmn|blue hmong:hmn|mong leng:hmn|hmong leng:hmn|hmoob leeg:hmn|karen:ksw|sgaw karen:ksw|karen sgaw:ksw|sgaw:ksw|skaw karen:ksw|mam maya:mam|kiche:quc|quiche:quc|kiche maya:quc|quiche maya:quc|trukese:chk|chuuk:chk|kapasen chuuk:chk|asl:ase|sign language:ase|american sign:ase|espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|mandarin chinese:zh|cantonese:zh|cantonese chinese:zh|traditional chinese:zh|simplified chinese:zh|chinese traditional:zh|chinese simplified:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|普通話:zh|國語:zh|国语:zh|華語:zh|华语:zh|廣東話:zh|广东话:zh|粵語:zh|粤语:zh|繁體中文:zh|繁体中文:zh|正體中文:zh|简体中文:zh|簡體中文:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|عربي:ar|عربى:ar|اللغة العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
+const OTHER_NAMES: &str = "hmoob:hmn|hmong daw:hmn|white hmong:hmn|hmong der:hmn|hmoob dawb:hmn|hmong njua:hmn|green hmong:hmn|blue hmong:hmn|mong leng:hmn|hmong leng:hmn|hmoob leeg:hmn|karen:ksw|sgaw karen:ksw|karen sgaw:ksw|sgaw:ksw|skaw karen:ksw|mam maya:mam|dine bizaad:nv|kajin majel:mh|kiche:quc|quiche:quc|kiche maya:quc|quiche maya:quc|trukese:chk|chuuk:chk|kapasen chuuk:chk|asl:ase|sign language:ase|american sign:ase|espanol:es|castellano:es|castilian:es|english:en|ingles:en|francais:fr|deutsch:de|portugues:pt|italiano:it|tieng viet:vi|tiengviet:vi|mandarin:zh|mandarin chinese:zh|cantonese:zh|cantonese chinese:zh|traditional chinese:zh|simplified chinese:zh|chinese traditional:zh|chinese simplified:zh|中文:zh|汉语:zh|漢語:zh|普通话:zh|普通話:zh|國語:zh|国语:zh|華語:zh|华语:zh|廣東話:zh|广东话:zh|粵語:zh|粤语:zh|繁體中文:zh|繁体中文:zh|正體中文:zh|简体中文:zh|簡體中文:zh|한국어:ko|日本語:ja|nihongo:ja|العربية:ar|عربي:ar|عربى:ar|اللغة العربية:ar|русский:ru|russkiy:ru|kreyol:ht|kreyol ayisyen:ht|haitian:ht|filipino:tl|soomaali:so|af-soomaali:so|polski:pl|українська:uk|हिन्दी:hi|اردو:ur|فارسی:fa|farsi:fa|dari:fa|বাংলা:bn|bangla:bn|ਪੰਜਾਬੀ:pa|panjabi:pa|pushto:ps|ትግርኛ:ti|አማርኛ:am|kiswahili:sw|nederlands:nl|flemish:nl|moldovan:ro|romana:ro|turkce:tr|ελληνικα:el|עברית:he|ภาษาไทย:th|ខ្មែរ:km|ພາສາລາວ:lo|မြန်မာ:my|nepali:ne|नेपाली:ne|uighur:ug|kirghiz:ky|sinhalese:si|gaelic:gd";
 
 /// Lower case, without the accents of Latin letters (`Español` → `espanol`)
 /// nor apostrophes, however typed (`K’iche’` → `kiche`), one space between
@@ -556,6 +573,44 @@ mod tests {
             parse_list("en, Hmong; American Sign Language, mam"),
             Ok(vec!["en".into(), "hmn".into(), "ase".into(), "mam".into()])
         );
+    }
+
+    #[test]
+    fn the_guardian_form_offers_karen_mam_kiche_marshallese_and_navajo_mailed_in_english() {
+        for (code, written) in [
+            ("ksw", ["ksw", "S'gaw Karen", "kar"]),
+            ("mam", ["mam", "Mam", "Mam Maya"]),
+            ("quc", ["quc", "K'iche'", "Quiché"]),
+            ("mh", ["mh", "Marshallese", "mah"]),
+            ("nv", ["nv", "Navajo", "nav"]),
+        ] {
+            assert!(FAMILY_LANGUAGES.contains(&code), "{code} offered");
+            assert!(name(code).is_some(), "{code}");
+            for w in written {
+                assert_eq!(family(w), Some(code), "{w}");
+                assert_eq!(unwritten(w), Some(code), "{w}: mail in English");
+                assert!(without_line(w), "{w}: no line written in it");
+                assert!(!signed(w), "{w}: spoken, not signed");
+            }
+        }
+        assert_eq!(family("Diné bizaad"), Some("nv"));
+        assert_eq!(family("Kajin Majel"), Some("mh"));
+        // A language we write a line in, or whole mails in, is not one of them.
+        for code in ["vi", "hmn", "chk", "zh-Hant", "es", "en", "Klingon"] {
+            assert!(!without_line(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn a_signed_language_is_one_we_write_no_line_in_and_is_offered() {
+        for code in SIGNED {
+            assert!(WITHOUT_LINE.contains(&code), "{code}");
+            assert!(without_line(code) && signed(code), "{code}");
+        }
+        for code in WITHOUT_LINE {
+            assert!(FAMILY_LANGUAGES.contains(&code), "{code} offered");
+            assert_eq!(unwritten(code), Some(code), "{code}: not a site language");
+        }
     }
 
     #[test]

@@ -52,6 +52,11 @@ pub struct Model {
     /// A notice or consent request to a guardian: that guardian, found by
     /// it whatever their address is now; `None` for other mail (migration 61).
     pub guardian_id: Option<i32>,
+    /// A notice to a guardian: what it says in no language yet
+    /// (`mail::notices`), sealed as the bodies are (its link may be a
+    /// withdrawal link), so that one re-addressed goes in the language the
+    /// guardian has then; deleted with the bodies (migration 63).
+    pub notice_words: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

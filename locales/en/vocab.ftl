@@ -120,6 +120,8 @@ vocab-language-he = Hebrew
 vocab-language-th = Thai
 vocab-language-de = German
 vocab-language-it = Italian
+vocab-language-mh = Marshallese
+vocab-language-nv = Navajo
 # Languages without a two-letter code (ISO 639-3), as US districts record them.
 vocab-language-hmn = Hmong
 vocab-language-ksw = Karen (S'gaw)

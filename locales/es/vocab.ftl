@@ -120,6 +120,8 @@ vocab-language-he = Hebreo
 vocab-language-th = Tailandés
 vocab-language-de = Alemán
 vocab-language-it = Italiano
+vocab-language-mh = Marshalés
+vocab-language-nv = Navajo
 # Idiomas sin código de dos letras (ISO 639-3), como los registran los distritos de EE. UU.
 vocab-language-hmn = Hmong
 vocab-language-ksw = Karen (sgaw)

@@ -51,6 +51,7 @@ mod m20261215_000059_add_guardian_email_bounced;
 mod m20261216_000057_create_placement_calendar;
 mod m20261217_000061_add_mail_outbox_guardian;
 mod m20261217_000062_add_school_contact;
+mod m20261218_000063_add_mail_outbox_notice_words;
 
 use std::sync::OnceLock;
 
@@ -139,6 +140,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261216_000057_create_placement_calendar::Migration),
             Box::new(m20261217_000061_add_mail_outbox_guardian::Migration),
             Box::new(m20261217_000062_add_school_contact::Migration),
+            Box::new(m20261218_000063_add_mail_outbox_notice_words::Migration),
         ]
     }
 }

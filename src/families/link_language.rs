@@ -23,7 +23,7 @@ use crate::{
     error::AppResult,
     families::service::{chosen_lang, recorded_lang},
     i18n::{self, Lang},
-    mail::preferences::{self, Recipient},
+    mail::preferences::{self, LinkPurpose, Recipient},
 };
 
 /// Paths of the pages reached through a guardian's mailed link.
@@ -65,13 +65,21 @@ async fn guardian_of_path(
         let found = super::address_report::guardian_of_link(db, token).await?;
         return Ok(found.map(|guardian| (guardian, None)));
     }
-    // Settings and unsubscribe links are signed; only a guardian's counts
-    // here (a signed-in person's pages follow their own language).
+    // Settings, unsubscribe and withdrawal links are signed; only a
+    // guardian's counts here (a signed-in person's pages follow their own
+    // language). A withdrawal link is about one placement: its school
+    // answers, not another child's.
     match preferences::open_token(db, token).await? {
-        Some((Recipient::Guardian(id), _)) => Ok(guardian::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .map(|guardian| (guardian, None))),
+        Some((Recipient::Guardian(id), purpose)) => {
+            let placement = match purpose {
+                LinkPurpose::Withdraw(placement) => Some(placement),
+                _ => None,
+            };
+            Ok(guardian::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|guardian| (guardian, placement)))
+        }
         _ => Ok(None),
     }
 }
@@ -184,8 +192,9 @@ pub async fn in_guardian_pages_language(
     request
         .extensions_mut()
         .insert(HomeLine(super::service::tagline(&guardian)));
-    // A consent page is about one placement: its student's school answers
-    // (eyes20 F6), as in the mail that brought the guardian here.
+    // A consent or withdrawal page is about one placement: its student's
+    // school answers (eyes20 F6), as in the mail that brought the guardian
+    // here.
     let contact = crate::admin::contact::for_guardian(&state.db, guardian.id, placement)
         .await
         .ok()

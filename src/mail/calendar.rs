@@ -10,7 +10,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 /// When the event takes place, in the site's local dates and times.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum When {
     /// One day, from `start` to `end` (a job-shadow day).
     Timed {

@@ -4,14 +4,20 @@
 //! people who want it, carries its one-click unsubscribe, and is queued in
 //! the caller's transaction like all mail.
 
-use entity::{ApplicationStatus, MailTopic, opportunity, student};
+use entity::{ApplicationStatus, MailTopic, mail_outbox, opportunity, student};
 use sea_orm::{ConnectionTrait, EntityTrait};
+use serde::{Deserialize, Serialize};
 
 use super::{
-    Attachment, Outgoing, enqueue,
-    preferences::{Reachable, user_wants},
+    Attachment, Outgoing,
+    outbox::{Rendered, enqueue_keeping, render},
+    preferences::{Reachable, Recipient, sign_again, user_wants},
 };
-use crate::error::AppResult;
+use crate::{
+    error::{AppError, AppResult},
+    placements::{confirmation::CalendarFile, consent::Facts},
+    sealed,
+};
 
 /// One optional message: `templates/mail/notice.*` with the catalogue's
 /// `mail-{kind}-subject`, `-body` and `-button` texts.
@@ -29,9 +35,11 @@ pub struct Notice<'a> {
     pub person: &'a str,
     /// The site path the button opens.
     pub link: String,
-    /// The placement's facts (`placements::consent::Facts`), when it has them.
-    pub facts: Option<minijinja::Value>,
-    pub attachment: Option<Attachment>,
+    /// The placement's facts, when it has them (written in the reader's
+    /// language: `Facts::in_lang`).
+    pub facts: Option<Facts>,
+    /// The placement's calendar file, attached in the reader's language.
+    pub calendar: Option<CalendarFile>,
     /// Mail to an organization's employers: that organization (see
     /// [`Outgoing::for_organization`]).
     pub for_organization: Option<i32>,
@@ -45,54 +53,181 @@ pub struct Notice<'a> {
     pub date: Option<chrono::NaiveDate>,
 }
 
-/// Queues `notice` to someone who wants it. A guardian's notice about a
-/// placement asks their counselors to call a family that reads a language
-/// we do not write once it is sent (`worker::sent`), not now: held back
-/// (the host suspended again), it told the family nothing (eyes20 F5).
-pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>) -> AppResult<i64> {
-    let contact = match to.guardian {
-        Some(id) => crate::admin::contact::for_guardian(db, id, notice.placement).await?,
-        None => None,
-    };
-    enqueue(
-        db,
+/// What a notice says, in no language yet. A guardian's notice keeps it
+/// with the queued message (`mail_outbox.notice_words`, sealed as the
+/// bodies are: its link may be a withdrawal link), so that one re-addressed
+/// after a counselor corrected the family's language too is written again
+/// in the language the guardian has when it goes out (`readdress`).
+#[derive(Debug, Serialize, Deserialize)]
+struct Words {
+    kind: String,
+    name: String,
+    title: String,
+    organization: String,
+    student: String,
+    school: String,
+    person: String,
+    link: String,
+    facts: Option<Facts>,
+    calendar: Option<CalendarFile>,
+    date: Option<chrono::NaiveDate>,
+    for_organization: Option<i32>,
+    about_organization: Option<i32>,
+    placement: Option<i32>,
+}
+
+impl Words {
+    fn of(notice: Notice<'_>) -> Self {
+        Words {
+            kind: notice.kind.to_owned(),
+            name: notice.name.to_owned(),
+            title: notice.title.to_owned(),
+            organization: notice.organization.to_owned(),
+            student: notice.student.to_owned(),
+            school: notice.school.to_owned(),
+            person: notice.person.to_owned(),
+            link: notice.link,
+            facts: notice.facts,
+            calendar: notice.calendar,
+            date: notice.date,
+            for_organization: notice.for_organization,
+            about_organization: notice.about_organization,
+            placement: notice.placement,
+        }
+    }
+
+    /// The message to `to`, in their language, with the school's contact
+    /// of a guardian (`contact`); `subject_key` is its subject's id.
+    fn outgoing<'a>(
+        &'a self,
+        to: &'a Reachable,
+        contact: Option<crate::admin::contact::Contact>,
+        subject_key: &'a str,
+    ) -> Outgoing<'a> {
         Outgoing {
             to: &to.email,
             lang: to.lang,
             template: "notice",
-            subject_key: &format!("mail-{}-subject", notice.kind),
+            subject_key,
             subject_args: vec![
-                ("title", notice.title.into()),
-                ("student", notice.student.into()),
-                ("organization", notice.organization.into()),
+                ("title", self.title.as_str().into()),
+                ("student", self.student.as_str().into()),
+                ("organization", self.organization.as_str().into()),
             ],
             ctx: minijinja::context! {
-                kind => notice.kind,
-                name => notice.name,
-                title => notice.title,
-                organization => notice.organization,
-                student => notice.student,
-                link => notice.link,
-                facts => notice.facts,
-                school => notice.school,
-                person => notice.person,
-                date => notice.date.map(|day| day.to_string()),
+                kind => self.kind,
+                name => self.name,
+                title => self.title,
+                organization => self.organization,
+                student => self.student,
+                link => self.link,
+                facts => self.facts.as_ref().map(|facts| facts.in_lang(to.lang)),
+                school => self.school,
+                person => self.person,
+                date => self.date.map(|day| day.to_string()),
                 footer => to.footer,
                 preferences => to.preferences.clone(),
                 tagline => to.tagline.clone(),
                 contact,
             },
-            attachment: notice.attachment,
+            attachment: self.calendar.as_ref().map(|file| file.attachment(to.lang)),
             unsubscribe: to.unsubscribe.clone(),
-            for_organization: notice.for_organization,
-            about_organization: notice.about_organization,
+            for_organization: self.for_organization,
+            about_organization: self.about_organization,
             for_account: to.account,
-            notice_kind: Some(notice.kind),
-            placement: notice.placement,
+            notice_kind: Some(self.kind.as_str()),
+            placement: self.placement,
             for_guardian: to.guardian,
-        },
+        }
+    }
+
+    /// The school's contact a guardian's mail shows.
+    async fn contact(
+        &self,
+        db: &impl ConnectionTrait,
+        to: &Reachable,
+    ) -> AppResult<Option<crate::admin::contact::Contact>> {
+        match to.guardian {
+            Some(id) => crate::admin::contact::for_guardian(db, id, self.placement).await,
+            None => Ok(None),
+        }
+    }
+
+    fn subject_key(&self) -> String {
+        format!("mail-{}-subject", self.kind)
+    }
+}
+
+/// Queues `notice` to someone who wants it. A guardian's notice about a
+/// placement asks their counselors to call a family that reads a language
+/// we do not write once it is sent (`worker::sent`), not now: held back
+/// (the host suspended again), it told the family nothing (eyes20 F5).
+pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>) -> AppResult<i64> {
+    let words = Words::of(notice);
+    // Only a guardian's is ever written again (`readdress`).
+    let recorded = match to.guardian {
+        Some(_) => Some(serde_json::to_string(&words).map_err(internal)?),
+        None => None,
+    };
+    let contact = words.contact(db, to).await?;
+    let subject_key = words.subject_key();
+    enqueue_keeping(
+        db,
+        words.outgoing(to, contact, &subject_key),
+        recorded.as_deref(),
     )
     .await
+}
+
+fn internal(error: impl std::fmt::Display) -> AppError {
+    AppError::Internal(anyhow::anyhow!("{error}"))
+}
+
+/// A guardian's notice written again for the guardian's address and
+/// language now (see [`rewrite`]): what `readdress` stores in its place,
+/// each part sealed for the new address.
+pub struct Rewritten {
+    pub rendered: Rendered,
+    pub attachment: Option<Attachment>,
+    /// The words, as [`send`] records them, their links signed for the
+    /// new address.
+    pub words: String,
+}
+
+/// `row`, a notice to guardian `guardian_id`, written again for `to` (the
+/// guardian's address and language now; its unsubscribe link, if any,
+/// signed for that address): the same words, in `to`'s language, their
+/// links signed again for the new address. `None` when it kept no words
+/// (queued before migration 63) or they do not open (another `SECRET_KEY`).
+pub async fn rewrite(
+    db: &impl ConnectionTrait,
+    row: &mail_outbox::Model,
+    guardian_id: i32,
+    to: &Reachable,
+) -> AppResult<Option<Rewritten>> {
+    let Some(kept) = row.notice_words.as_deref() else {
+        return Ok(None);
+    };
+    let Ok(opened) = sealed::MAIL_BODY.open(&row.recipient, kept) else {
+        return Ok(None);
+    };
+    let opened = sign_again(
+        &opened,
+        Recipient::Guardian(guardian_id),
+        &row.recipient,
+        &to.email,
+    );
+    let Ok(words) = serde_json::from_str::<Words>(&opened) else {
+        return Ok(None);
+    };
+    let contact = words.contact(db, to).await?;
+    let subject_key = words.subject_key();
+    let (rendered, attachment) = render(words.outgoing(to, contact, &subject_key))?;
+    Ok(Some(Rewritten {
+        rendered,
+        attachment,
+        words: opened,
+    }))
 }
 
 /// An offer or a "not selected" tells the student, if they asked for updates.
@@ -130,7 +265,7 @@ pub async fn decision_to_student(
             person: "",
             link: format!("/student/applications/{application_id}"),
             facts: None,
-            attachment: None,
+            calendar: None,
             for_organization: None,
             // Not sent once the organization lost access (eyes13b F2).
             about_organization: Some(opportunity.organization_id),
@@ -175,7 +310,7 @@ pub async fn to_employers(
                 person: "",
                 link: link.to_owned(),
                 facts: None,
-                attachment: None,
+                calendar: None,
                 for_organization: Some(opportunity.organization_id),
                 about_organization: None,
                 placement: None,

@@ -86,21 +86,15 @@ async fn unconfirmed_account(db: &impl ConnectionTrait, id: i32) -> AppResult<bo
         > 0)
 }
 
-/// Renders and queues one message; it is sent once the caller commits.
-///
-/// A student's address is unproven until they open its confirmation link
-/// signed in: typed at claim, it may be a typo or somebody else's inbox.
-/// Until then any other message for that account is recorded as kept back
-/// (no text, never sent; the student still sees their news on the site).
-/// The rule follows the account, not the address: mail for a guardian
-/// whose address someone else typed into an account still goes.
-pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppResult<i64> {
-    let kept_back = match message.for_account {
-        Some(id) => {
-            !PROVING_TEMPLATES.contains(&message.template) && unconfirmed_account(db, id).await?
-        }
-        None => false,
-    };
+/// A message's subject and bodies, rendered in its language.
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Renders `message`: its subject and bodies, and its attachment.
+pub fn render(message: Outgoing<'_>) -> AppResult<(Rendered, Option<Attachment>)> {
     let lang = message.lang;
     let subject = i18n::t_args(lang, message.subject_key, message.subject_args);
     let ctx = minijinja::context! {
@@ -110,33 +104,81 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         unsubscribe => message.unsubscribe.clone(),
         ..message.ctx
     };
-    let text_body = templates::render_text(&format!("mail/{}.txt", message.template), &ctx)?;
-    let html_body = templates::render_text(&format!("mail/{}.html", message.template), &ctx)?;
+    let text = templates::render_text(&format!("mail/{}.txt", message.template), &ctx)?;
+    let html = templates::render_text(&format!("mail/{}.html", message.template), &ctx)?;
+    Ok((
+        Rendered {
+            subject,
+            text,
+            html,
+        },
+        message.attachment,
+    ))
+}
+
+/// Renders and queues one message; it is sent once the caller commits.
+///
+/// A student's address is unproven until they open its confirmation link
+/// signed in: typed at claim, it may be a typo or somebody else's inbox.
+/// Until then any other message for that account is recorded as kept back
+/// (no text, never sent; the student still sees their news on the site).
+/// The rule follows the account, not the address: mail for a guardian
+/// whose address someone else typed into an account still goes.
+pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppResult<i64> {
+    enqueue_keeping(db, message, None).await
+}
+
+/// [`enqueue`], keeping with the message the `words` of a guardian's
+/// notice (`notices::send`), sealed as its bodies are, so it can be
+/// written again in the guardian's language if their address changes
+/// before it goes out (`readdress`).
+pub(super) async fn enqueue_keeping(
+    db: &impl ConnectionTrait,
+    message: Outgoing<'_>,
+    words: Option<&str>,
+) -> AppResult<i64> {
+    let kept_back = match message.for_account {
+        Some(id) => {
+            !PROVING_TEMPLATES.contains(&message.template) && unconfirmed_account(db, id).await?
+        }
+        None => false,
+    };
+    let to = message.to.to_owned();
+    let lang = message.lang;
+    let kind = message.template.to_owned();
+    let unsubscribe = message.unsubscribe.clone();
+    let for_organization = message.for_organization;
+    let about_organization = message.about_organization;
+    let notice_kind = message.notice_kind.map(str::to_owned);
+    let placement = message.placement;
+    let for_guardian = message.for_guardian;
+    let (rendered, attachment) = render(message)?;
     let now = Utc::now();
-    let (attachment_name, attachment_type, attachment) = match message.attachment {
+    let (attachment_name, attachment_type, attachment) = match attachment {
         Some(a) => (Some(a.name), Some(a.content_type), Some(a.body)),
         None => (None, None, None),
     };
     let seal = |plain: &str| {
         sealed::MAIL_BODY
-            .seal(message.to, plain)
+            .seal(&to, plain)
             .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))
     };
     // Kept back: nothing to send, so nothing of it is kept.
-    let (text_body, html_body, attachment) = if kept_back {
-        (String::new(), String::new(), None)
+    let (text_body, html_body, attachment, words) = if kept_back {
+        (String::new(), String::new(), None, None)
     } else {
         (
-            seal(&text_body)?,
-            seal(&html_body)?,
+            seal(&rendered.text)?,
+            seal(&rendered.html)?,
             attachment.as_deref().map(seal).transpose()?,
+            words.map(seal).transpose()?,
         )
     };
     let saved = mail_outbox::ActiveModel {
-        recipient: Set(message.to.to_owned()),
+        recipient: Set(to.clone()),
         language: Set(lang.code().to_owned()),
-        kind: Set(message.template.to_owned()),
-        subject: Set(subject.chars().take(300).collect()),
+        kind: Set(kind),
+        subject: Set(rendered.subject.chars().take(300).collect()),
         text_body: Set(text_body),
         html_body: Set(html_body),
         attachment_name: Set(attachment_name),
@@ -148,12 +190,13 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> AppRes
         sent_at: Set(None),
         failed_at: Set(kept_back.then_some(now)),
         last_error: Set(kept_back.then(|| UNCONFIRMED.to_owned())),
-        unsubscribe_path: Set(message.unsubscribe),
-        for_organization_id: Set(message.for_organization),
-        about_organization_id: Set(message.about_organization),
-        notice_kind: Set(message.notice_kind.map(str::to_owned)),
-        placement_id: Set(message.placement),
-        guardian_id: Set(message.for_guardian),
+        unsubscribe_path: Set(unsubscribe),
+        for_organization_id: Set(for_organization),
+        about_organization_id: Set(about_organization),
+        notice_kind: Set(notice_kind),
+        placement_id: Set(placement),
+        guardian_id: Set(for_guardian),
+        notice_words: Set(words),
         ..Default::default()
     }
     .insert(db)

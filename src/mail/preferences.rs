@@ -594,7 +594,7 @@ async fn tell_guardian_settings_changed(
             person: "",
             link: guardian_preferences_path(before),
             facts: None,
-            attachment: None,
+            calendar: None,
             for_organization: None,
             about_organization: None,
             placement: None,

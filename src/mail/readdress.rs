@@ -8,9 +8,13 @@
 //! - a notice about their child's placement (do not go for now, it goes
 //!   on, it is called off, declined, confirmed, a mentor named...) is still
 //!   their news, and some of it is the child's safety: it goes to the
-//!   guardian's address now, the same contact, in the words it was queued
-//!   with, its links signed again for that address (links signed for the
-//!   former one open nothing there: `preferences::token`);
+//!   guardian's address now, the same contact, saying what it was queued
+//!   to say but in the language the guardian has now (the counselor who
+//!   corrected a wrong address often corrects the family's language in
+//!   the same form: the words it kept, `notices::rewrite`, are written
+//!   again), its links signed again for that address (links signed for
+//!   the former one open nothing there: `preferences::token`). One queued
+//!   before notices kept their words goes in the words it was queued with;
 //! - a consent request or reminder is not: the correction ended its link
 //!   and asked the new address afresh (`consent::refresh_links`);
 //! - nor is anything for a contact made inactive or removed, with no
@@ -19,17 +23,25 @@
 //!   reported).
 //!
 //! Those are held back for good ([`READDRESSED`], told on /admin/mail).
+//! A notice still going to the guardian's address, but written in a
+//! language no longer theirs (the school corrected it, or they chose
+//! theirs, while it waited), is written again in theirs before it goes.
 
 use chrono::Utc;
 use entity::{guardian, mail_outbox, placement};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr};
 
 use super::{
+    notices,
     outbox::bodies,
-    preferences::{Recipient, guardian_always, sign_again},
+    preferences::{Reachable, Recipient, guardian_always, sign_again},
     worker::{CLAIM, scrub},
 };
-use crate::{error::AppResult, families::service::same_address, sealed};
+use crate::{
+    error::AppResult,
+    families::service::{lang_of, same_address},
+    sealed,
+};
 
 /// `last_error` of a message to a guardian held back because the address
 /// it was queued to is no longer theirs, or they are no longer a contact.
@@ -38,7 +50,9 @@ pub const READDRESSED: &str = "readdressed";
 /// Whether `row` may go out as queued: `false` when it was queued to a
 /// guardian at an address no longer theirs (or one no longer a contact),
 /// and was re-addressed to the guardian's address now (sent by a next
-/// round, in its turn among that address's mail) or held back.
+/// round, in its turn among that address's mail) or held back; `false`
+/// too for a notice to their address written in a language no longer
+/// theirs, written again in theirs (sent by a next round).
 pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResult<bool> {
     let Some(guardian_id) = row.guardian_id else {
         return Ok(true);
@@ -48,17 +62,30 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
         .as_ref()
         .is_some_and(|g| g.active && same_address(g.email.as_deref(), Some(&row.recipient)));
     if theirs {
-        return Ok(true);
+        // Still theirs, but the family's language was corrected (or chosen
+        // by the guardian) since it was queued: written again in it first.
+        let relanguaged = match &guardian {
+            Some(g)
+                if row.kind == "notice"
+                    && row.notice_words.is_some()
+                    && lang_of(g).code() != row.language =>
+            {
+                guardian_always(g)
+            }
+            _ => None,
+        };
+        return Ok(match relanguaged {
+            Some(to) => !readdress(db, row, guardian_id, to).await?,
+            None => true,
+        });
     }
     // Notices only: their words hold whatever the address (`notices::send`).
     let to = match guardian {
-        Some(g) if row.kind == "notice" && !held_by_report(db, row).await? => {
-            guardian_always(&g).map(|to| to.email)
-        }
+        Some(g) if row.kind == "notice" && !held_by_report(db, row).await? => guardian_always(&g),
         _ => None,
     };
     let moved = match to {
-        Some(to) => readdress(db, row, guardian_id, &to).await?,
+        Some(to) => readdress(db, row, guardian_id, to).await?,
         None => false,
     };
     if moved {
@@ -87,37 +114,65 @@ async fn held_by_report(db: &DatabaseConnection, row: &mail_outbox::Model) -> Ap
     }
 }
 
-/// Moves the waiting `row` to `to`: its bodies opened, their links signed
-/// again and sealed for the new address; free for the next round.
-/// `false` when its bodies do not open (another `SECRET_KEY`).
+/// Moves the waiting `row` to the guardian's address now (`to`): written
+/// again in their language now from the words it kept, else (queued
+/// before it kept them) its bodies opened as they are; either way its
+/// links signed again and everything sealed for the new address; free for
+/// the next round. `false` when nothing of it opens (another `SECRET_KEY`).
 async fn readdress(
     db: &DatabaseConnection,
     row: &mail_outbox::Model,
     guardian_id: i32,
-    to: &str,
+    mut to: Reachable,
 ) -> AppResult<bool> {
-    let Ok(opened) = bodies(row) else {
-        return Ok(false);
-    };
-    let again = |text: &str| sign_again(text, Recipient::Guardian(guardian_id), &row.recipient, to);
-    let seal = |text: &str| sealed::MAIL_BODY.seal(to, &again(text));
-    let (Ok(text), Ok(html), Ok(attachment)) = (
-        seal(&opened.text),
-        seal(&opened.html),
-        opened.attachment.as_deref().map(seal).transpose(),
+    let again =
+        |text: &str| sign_again(text, Recipient::Guardian(guardian_id), &row.recipient, &to.email);
+    // Optional or not as it was queued (the guardian's choice then).
+    let unsubscribe = row.unsubscribe_path.as_deref().map(again);
+    to.unsubscribe = unsubscribe.clone();
+    let (language, subject, text, html, attachment, words) =
+        match notices::rewrite(db, row, guardian_id, &to).await? {
+            Some(rewritten) => (
+                to.lang.code().to_owned(),
+                rewritten.rendered.subject.chars().take(300).collect(),
+                rewritten.rendered.text,
+                rewritten.rendered.html,
+                rewritten.attachment.map(|a| a.body),
+                Some(rewritten.words),
+            ),
+            None => {
+                let Ok(opened) = bodies(row) else {
+                    return Ok(false);
+                };
+                (
+                    row.language.clone(),
+                    row.subject.clone(),
+                    again(&opened.text),
+                    again(&opened.html),
+                    opened.attachment.as_deref().map(again),
+                    None,
+                )
+            }
+        };
+    let seal = |text: &str| sealed::MAIL_BODY.seal(&to.email, text);
+    let (Ok(text), Ok(html), Ok(attachment), Ok(words)) = (
+        seal(&text),
+        seal(&html),
+        attachment.as_deref().map(seal).transpose(),
+        words.as_deref().map(seal).transpose(),
     ) else {
         return Ok(false);
     };
     CLAIM
         .clear(mail_outbox::Entity::update_many())
-        .col_expr(mail_outbox::Column::Recipient, Expr::value(to))
+        .col_expr(mail_outbox::Column::Recipient, Expr::value(to.email.as_str()))
+        .col_expr(mail_outbox::Column::Language, Expr::value(language))
+        .col_expr(mail_outbox::Column::Subject, Expr::value(subject))
         .col_expr(mail_outbox::Column::TextBody, Expr::value(text))
         .col_expr(mail_outbox::Column::HtmlBody, Expr::value(html))
         .col_expr(mail_outbox::Column::Attachment, Expr::value(attachment))
-        .col_expr(
-            mail_outbox::Column::UnsubscribePath,
-            Expr::value(row.unsubscribe_path.as_deref().map(again)),
-        )
+        .col_expr(mail_outbox::Column::NoticeWords, Expr::value(words))
+        .col_expr(mail_outbox::Column::UnsubscribePath, Expr::value(unsubscribe))
         .col_expr(mail_outbox::Column::NextAttemptAt, Expr::value(Utc::now()))
         .filter(mail_outbox::Column::Id.eq(row.id))
         .filter(mail_outbox::Column::SentAt.is_null())

@@ -212,7 +212,7 @@ pub async fn release_claims(db: &DatabaseConnection) -> AppResult<u64> {
 }
 
 /// Adds to the update that marks a message sent (or failed for good) the
-/// deletion of its bodies and attachment: they may hold single-use links
+/// deletion of its bodies and attachment (and a notice's words): they may hold single-use links
 /// (consent, password reset, email confirmation) that a copy of the
 /// database must not hand out, and nothing reads them once the message is
 /// done. Recipient, subject, kind and status stay for the admins' list.
@@ -221,6 +221,7 @@ pub(super) fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_
         .col_expr(mail_outbox::Column::TextBody, Expr::value(""))
         .col_expr(mail_outbox::Column::HtmlBody, Expr::value(""))
         .col_expr(mail_outbox::Column::Attachment, Expr::value(None::<String>))
+        .col_expr(mail_outbox::Column::NoticeWords, Expr::value(None::<String>))
 }
 
 /// How `last_error` starts for a message a server refused for a reason

@@ -14,7 +14,7 @@ use sea_orm::{ConnectionTrait, EntityTrait, Set, sea_query::OnConflict};
 use crate::{error::AppResult, mail::calendar};
 
 /// One revision of a placement's calendar entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Revision {
     /// When it was made: the file's `DTSTAMP`.
     pub stamp: DateTime<Utc>,

@@ -8,6 +8,7 @@
 
 use entity::{MailTopic, opportunity, placement, school, student};
 use sea_orm::ConnectionTrait;
+use serde::{Deserialize, Serialize};
 
 use super::{calendar_revision::Revision, consent::Facts, held_back::HeldBack};
 use crate::{
@@ -94,7 +95,6 @@ pub(super) async fn confirm_to(
     };
     for (to, name, link, guardian) in recipients {
         let invitation = Invitation {
-            lang: to.lang,
             school: &school,
             // Not a guardian's withdrawal link: a family's calendars are
             // often shared, and that link stops the placement in the
@@ -104,7 +104,7 @@ pub(super) async fn confirm_to(
             cancelled: false,
             revision,
         };
-        let body = calendar_file(placement, opportunity, &facts, student, &invitation);
+        let calendar = CalendarFile::new(placement, opportunity, &facts, student, &invitation);
         send(
             db,
             &to,
@@ -122,8 +122,8 @@ pub(super) async fn confirm_to(
                 person: &signer,
                 // Guardians have no account to open it with.
                 link,
-                facts: Some(facts.in_lang(to.lang)),
-                attachment: Some(calendar_attachment(body)),
+                facts: Some(facts.clone()),
+                calendar: Some(calendar),
                 for_organization: None,
                 // Held back if the host is suspended before it goes out:
                 // no invitation to its site reaches a family then.
@@ -237,22 +237,15 @@ pub async fn tell_family(
         None
     };
     for (to, name) in recipients {
-        let attachment = revision.map(|revision| {
+        let calendar = revision.map(|revision| {
             let invitation = Invitation {
-                lang: to.lang,
                 school: &school,
                 withdraw: None,
                 student_reads: false,
                 cancelled: true,
                 revision,
             };
-            calendar_attachment(calendar_file(
-                before,
-                opportunity,
-                &facts,
-                student,
-                &invitation,
-            ))
+            CalendarFile::new(before, opportunity, &facts, student, &invitation)
         });
         send(
             db,
@@ -267,7 +260,7 @@ pub async fn tell_family(
                 person: signer,
                 link: String::new(),
                 facts: None,
-                attachment,
+                calendar,
                 for_organization: None,
                 // Safety news goes out whatever became of the host; a
                 // mentor named is the host's news (who the adult is), held
@@ -311,14 +304,13 @@ pub async fn tell_student(
     let facts = Facts::load(db, opportunity).await?;
     let school = school_of(db, student).await?;
     let invitation = Invitation {
-        lang: to.lang,
         school: &school,
         withdraw: None,
         student_reads: true,
         cancelled: true,
         revision: super::calendar_revision::next(db, before.id, true).await?,
     };
-    let body = calendar_file(before, opportunity, &facts, student, &invitation);
+    let calendar = CalendarFile::new(before, opportunity, &facts, student, &invitation);
     send(
         db,
         &to,
@@ -332,7 +324,7 @@ pub async fn tell_student(
             person: "",
             link: format!("/student/placements/{}", before.id),
             facts: None,
-            attachment: Some(calendar_attachment(body)),
+            calendar: Some(calendar),
             for_organization: None,
             // Safety news goes out whatever became of the host.
             about_organization: None,
@@ -353,7 +345,6 @@ pub async fn school_of(db: &impl ConnectionTrait, student: &student::Model) -> A
 
 /// Who a placement's calendar file is for, and what it tells them.
 struct Invitation<'a> {
-    lang: Lang,
     /// The student's school: the organizer's name, and whom to ask.
     school: &'a str,
     /// The site path where the reader withdraws (a guardian's withdrawal
@@ -368,124 +359,165 @@ struct Invitation<'a> {
     revision: Revision,
 }
 
-/// The placement's calendar file in the reader's language: a job-shadow
-/// day at its hours in the site's zone, anything longer as whole days of
-/// free time; the posting's schedule, the supervisor, the school and how to
-/// withdraw in its description; organized by the school from our sending
-/// address; `cancelled` calls off the event a confirmation sent.
-fn calendar_file(
-    placement: &placement::Model,
-    posting: &opportunity::Model,
-    facts: &Facts,
-    student: &student::Model,
-    invitation: &Invitation,
-) -> String {
-    let lang = invitation.lang;
-    let when = match (posting.start_time, posting.end_time) {
-        (Some(start), Some(end)) if placement.start_date == placement.end_date && start < end => {
-            When::Timed {
-                date: placement.start_date,
-                start,
-                end,
-            }
-        }
-        _ => When::Days {
-            first: placement.start_date,
-            last: placement.end_date.max(placement.start_date),
-        },
-    };
-    // The same UID each time this placement is sent, and unique to this
-    // server (its key), so calendars update the event rather than add one.
-    let uid = format!(
-        "placement-{}-{}@stembridge",
-        placement.id,
-        &tokens::sign(&format!("ics:placement:{}", placement.id))[..16]
-    );
-    let location = facts
-        .address
-        .clone()
-        .unwrap_or_else(|| t(lang, "mail-fact-remote"));
-    let summary = t_args(
-        lang,
-        "mail-ics-summary",
-        vec![
-            ("title", facts.title.as_str().into()),
-            ("organization", facts.organization.as_str().into()),
-        ],
-    );
-    // The schedule and supervisor as the mail's facts write them (the
-    // posting's words, its hours the reader's way).
-    let shown = facts.in_lang(lang);
-    let fact = |name: &str| {
-        shown
-            .get_attr(name)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .filter(|v| !v.is_empty())
-    };
-    let mut description = vec![t_args(
-        lang,
-        "mail-ics-description",
-        vec![
-            ("student", student.first_name.as_str().into()),
-            ("school", invitation.school.into()),
-        ],
-    )];
-    for (label, name) in [
-        ("mail-fact-schedule", "schedule"),
-        ("mail-fact-supervisor", "supervisor"),
-    ] {
-        if let Some(value) = fact(name) {
-            description.push(format!("{}: {value}", t(lang, label)));
-        }
-    }
-    let reader = if invitation.student_reads {
-        "student"
-    } else {
-        "adult"
-    };
-    let mut args = vec![
-        ("school", invitation.school.into()),
-        ("student", student.first_name.as_str().into()),
-        ("reader", reader.into()),
-    ];
-    let next = match invitation.withdraw {
-        _ if invitation.cancelled => "mail-ics-called-off",
-        Some(path) => {
-            // The site's address is put in when the file is sent
-            // (`calendar::finish`), as in the mail's own links.
-            args.push(("link", format!("{}{path}", crate::mail::SITE).into()));
-            "mail-ics-withdraw-link"
-        }
-        None => "mail-ics-withdraw-school",
-    };
-    description.push(t_args(lang, next, args));
-    let description = description.join("\n");
-    calendar::ics(&Event {
-        uid,
-        stamp: invitation.revision.stamp,
-        when,
-        zone: crate::format::zone_name().map(|name| Zone {
-            name,
-            offset_at: crate::format::offset_at,
-        }),
-        summary: &summary,
-        location: &location,
-        description: &description,
-        organizer: Some(Organizer {
-            name: invitation.school,
-            address: calendar::SENDER,
-        }),
-        sequence: invitation.revision.sequence,
-        cancelled: invitation.cancelled,
-    })
+/// A placement's calendar file, in no language yet: what
+/// [`CalendarFile::attachment`] writes in the reader's. A notice keeps it
+/// so, and is written again in another language when the guardian's
+/// changed before it went out (`mail::readdress`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CalendarFile {
+    uid: String,
+    when: When,
+    facts: Facts,
+    student: String,
+    school: String,
+    /// The site path where the reader withdraws, if they have one.
+    withdraw: Option<String>,
+    student_reads: bool,
+    cancelled: bool,
+    revision: Revision,
 }
 
-/// Who reads a placement's calendar entry, in which language, and whether
-/// it calls the event off.
+impl CalendarFile {
+    /// The file of `placement` for the reader `invitation` names: a
+    /// job-shadow day at its hours in the site's zone, anything longer as
+    /// whole days of free time.
+    fn new(
+        placement: &placement::Model,
+        posting: &opportunity::Model,
+        facts: &Facts,
+        student: &student::Model,
+        invitation: &Invitation,
+    ) -> Self {
+        let when = match (posting.start_time, posting.end_time) {
+            (Some(start), Some(end))
+                if placement.start_date == placement.end_date && start < end =>
+            {
+                When::Timed {
+                    date: placement.start_date,
+                    start,
+                    end,
+                }
+            }
+            _ => When::Days {
+                first: placement.start_date,
+                last: placement.end_date.max(placement.start_date),
+            },
+        };
+        // The same UID each time this placement is sent, and unique to this
+        // server (its key), so calendars update the event rather than add one.
+        let uid = format!(
+            "placement-{}-{}@stembridge",
+            placement.id,
+            &tokens::sign(&format!("ics:placement:{}", placement.id))[..16]
+        );
+        CalendarFile {
+            uid,
+            when,
+            facts: facts.clone(),
+            student: student.first_name.clone(),
+            school: invitation.school.to_owned(),
+            withdraw: invitation.withdraw.map(str::to_owned),
+            student_reads: invitation.student_reads,
+            cancelled: invitation.cancelled,
+            revision: invitation.revision,
+        }
+    }
+
+    /// The file in `lang`, attached: the posting's schedule, the
+    /// supervisor, the school and how to withdraw in its description;
+    /// organized by the school from our sending address; `cancelled` calls
+    /// off the event a confirmation sent.
+    pub fn attachment(&self, lang: Lang) -> Attachment {
+        calendar_attachment(self.file(lang))
+    }
+
+    fn file(&self, lang: Lang) -> String {
+        let facts = &self.facts;
+        let location = facts
+            .address
+            .clone()
+            .unwrap_or_else(|| t(lang, "mail-fact-remote"));
+        let summary = t_args(
+            lang,
+            "mail-ics-summary",
+            vec![
+                ("title", facts.title.as_str().into()),
+                ("organization", facts.organization.as_str().into()),
+            ],
+        );
+        // The schedule and supervisor as the mail's facts write them (the
+        // posting's words, its hours the reader's way).
+        let shown = facts.in_lang(lang);
+        let fact = |name: &str| {
+            shown
+                .get_attr(name)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .filter(|v| !v.is_empty())
+        };
+        let mut description = vec![t_args(
+            lang,
+            "mail-ics-description",
+            vec![
+                ("student", self.student.as_str().into()),
+                ("school", self.school.as_str().into()),
+            ],
+        )];
+        for (label, name) in [
+            ("mail-fact-schedule", "schedule"),
+            ("mail-fact-supervisor", "supervisor"),
+        ] {
+            if let Some(value) = fact(name) {
+                description.push(format!("{}: {value}", t(lang, label)));
+            }
+        }
+        let reader = if self.student_reads {
+            "student"
+        } else {
+            "adult"
+        };
+        let mut args = vec![
+            ("school", self.school.as_str().into()),
+            ("student", self.student.as_str().into()),
+            ("reader", reader.into()),
+        ];
+        let next = match &self.withdraw {
+            _ if self.cancelled => "mail-ics-called-off",
+            Some(path) => {
+                // The site's address is put in when the file is sent
+                // (`calendar::finish`), as in the mail's own links.
+                args.push(("link", format!("{}{path}", crate::mail::SITE).into()));
+                "mail-ics-withdraw-link"
+            }
+            None => "mail-ics-withdraw-school",
+        };
+        description.push(t_args(lang, next, args));
+        let description = description.join("\n");
+        calendar::ics(&Event {
+            uid: self.uid.clone(),
+            stamp: self.revision.stamp,
+            when: self.when,
+            zone: crate::format::zone_name().map(|name| Zone {
+                name,
+                offset_at: crate::format::offset_at,
+            }),
+            summary: &summary,
+            location: &location,
+            description: &description,
+            organizer: Some(Organizer {
+                name: &self.school,
+                address: calendar::SENDER,
+            }),
+            sequence: self.revision.sequence,
+            cancelled: self.cancelled,
+        })
+    }
+}
+
+/// Who reads a placement's calendar entry, and whether it calls the event
+/// off.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Entry<'a> {
-    pub lang: Lang,
     pub school: &'a str,
     pub student_reads: bool,
     pub cancelled: bool,
@@ -505,23 +537,16 @@ pub(super) fn calendar_entry(
     facts: &Facts,
     student: &student::Model,
     entry: Entry<'_>,
-) -> Attachment {
+) -> CalendarFile {
     let page = format!("/student/placements/{}", placement.id);
     let invitation = Invitation {
-        lang: entry.lang,
         school: entry.school,
         withdraw: (entry.student_reads && !entry.cancelled).then_some(page.as_str()),
         student_reads: entry.student_reads,
         cancelled: entry.cancelled,
         revision: entry.revision,
     };
-    calendar_attachment(calendar_file(
-        placement,
-        opportunity,
-        facts,
-        student,
-        &invitation,
-    ))
+    CalendarFile::new(placement, opportunity, facts, student, &invitation)
 }
 
 fn calendar_attachment(body: String) -> Attachment {

@@ -8,21 +8,20 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{
-    PlacementStatus, WorkMode, consent_request, guardian, opportunity, organization, placement,
+    Compensation, PlacementStatus, PostingLanguage, WorkMode, consent_request, guardian, opportunity, organization, placement,
     student, student_guardian, user,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{
     auth::extractors::CurrentUser,
     db,
     error::{AppError, AppResult},
     families::service as families,
-    format::pay_in,
     i18n::{self, Lang, t, t_args},
     mail::{self, Outgoing},
     opportunities::service::features_of,
@@ -271,7 +270,7 @@ async fn mail_link(
             },
             subject_args: vec![
                 ("student", student.first_name.as_str().into()),
-                ("title", facts.posting.title.as_str().into()),
+                ("title", facts.title.as_str().into()),
             ],
             ctx: minijinja::context! {
                 guardian => crate::families::service::full_name(guardian),
@@ -295,7 +294,7 @@ async fn mail_link(
             for_organization: None,
             // Held back if the host is suspended before it goes out: the
             // family is told not to go, and is not then asked (eyes13b F2).
-            about_organization: Some(facts.posting.organization_id),
+            about_organization: Some(facts.organization_id),
             // A guardian: never kept back for an account's address.
             for_account: None,
             notice_kind: None,
@@ -519,10 +518,16 @@ pub async fn guardians_asked_lately(
 }
 
 /// What a guardian must know before agreeing, in their language (also the
-/// facts of the mail confirming a placement).
+/// facts of the mail confirming a placement). Kept in no language: the
+/// reader's words are put in by [`Facts::in_lang`], so a notice queued with
+/// them is written again in another when the guardian's language changed
+/// before it went out (`mail::readdress`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Facts {
     pub title: String,
     pub organization: String,
+    /// The host organization.
+    pub organization_id: i32,
     /// `None` for remote work.
     pub address: Option<String>,
     start_date: String,
@@ -530,8 +535,14 @@ pub struct Facts {
     schedule: String,
     times: Option<(chrono::NaiveTime, chrono::NaiveTime)>,
     supervisor: String,
-    posting: opportunity::Model,
-    features: Vec<&'static str>,
+    /// How the posting pays, and the amount its pay line names
+    /// (`format::pay_words`).
+    compensation: Compensation,
+    pay_cents: Option<i32>,
+    /// The language the organization wrote the posting in.
+    written_in: PostingLanguage,
+    /// Access features offered (`AccessNeed` keys).
+    features: Vec<String>,
 }
 
 impl Facts {
@@ -557,24 +568,27 @@ impl Facts {
         Ok(Self {
             title: o.title.clone(),
             organization: organization.name,
+            organization_id: o.organization_id,
             address: (o.mode != WorkMode::Remote).then(|| format!("{}, {}", o.address, o.zip)),
             start_date: o.start_date.to_string(),
             end_date: o.end_date.to_string(),
             schedule: o.schedule.clone(),
             times: o.start_time.zip(o.end_time),
             supervisor,
-            posting: o.clone(),
+            compensation: o.compensation,
+            pay_cents: crate::format::pay_amount(o),
+            written_in: o.written_in,
             features: features_of(db, o.id)
                 .await?
                 .iter()
-                .map(|f| f.key())
+                .map(|f| f.key().to_owned())
                 .collect(),
         })
     }
 
     pub fn in_lang(&self, lang: Lang) -> minijinja::Value {
         // The same words as the posting's page, in the guardian's language.
-        let pay = pay_in(lang, &self.posting);
+        let pay = crate::format::pay_words(lang, self.compensation, self.pay_cents);
         let features: Vec<String> = self
             .features
             .iter()
@@ -605,7 +619,7 @@ impl Facts {
             pay,
             // The organization's own words (title, schedule) keep their
             // language, as the posting's page marks them (eyes18b F13).
-            written_in => self.posting.written_in.key(),
+            written_in => self.written_in.key(),
             features => if features.is_empty() { t(lang, "mail-fact-none") } else { features.join(", ") },
         }
     }

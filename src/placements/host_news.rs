@@ -11,14 +11,12 @@ use sea_orm::ConnectionTrait;
 
 use super::{
     calendar_revision::Revision,
-    confirmation::{Entry, calendar_entry, school_of},
+    confirmation::{CalendarFile, Entry, calendar_entry, school_of},
     consent::Facts,
 };
 use crate::{
     error::AppResult,
-    i18n::Lang,
     mail::{
-        Attachment,
         notices::{Notice, send},
         preferences::{guardian_always, user_always},
     },
@@ -76,7 +74,7 @@ impl<'a> HostNews<'a> {
             person: "",
             link,
             facts: None,
-            attachment: None,
+            calendar: None,
             for_organization: None,
             about_organization: self.about_organization,
             placement: Some(self.placement.id),
@@ -85,14 +83,13 @@ impl<'a> HostNews<'a> {
     }
 
     /// The calendar entry at `revision`, for the student or a guardian.
-    fn calendar(&self, lang: Lang, student_reads: bool, revision: Revision) -> Attachment {
+    fn calendar(&self, student_reads: bool, revision: Revision) -> CalendarFile {
         calendar_entry(
             self.placement,
             self.opportunity,
             &self.facts,
             self.student,
             Entry {
-                lang,
                 school: &self.school,
                 student_reads,
                 cancelled: self.cancelled,
@@ -112,9 +109,9 @@ impl<'a> HostNews<'a> {
         };
         let link = format!("/student/placements/{}", self.placement.id);
         let mut notice = self.notice(kind, &self.student.first_name, link);
-        notice.attachment = self
+        notice.calendar = self
             .revision
-            .map(|revision| self.calendar(to.lang, true, revision));
+            .map(|revision| self.calendar(true, revision));
         send(db, &to, notice).await?;
         Ok(())
     }
@@ -145,7 +142,7 @@ impl<'a> HostNews<'a> {
             };
             let name = crate::families::service::full_name(&guardian);
             let mut notice = self.notice(kind, &name, String::new());
-            notice.attachment = revision.map(|revision| self.calendar(to.lang, false, revision));
+            notice.calendar = revision.map(|revision| self.calendar(false, revision));
             send(db, &to, notice).await?;
         }
         Ok(())

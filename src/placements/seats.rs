@@ -624,7 +624,7 @@ pub async fn tell_promoted(
             person: "",
             link,
             facts: None,
-            attachment: None,
+            calendar: None,
             for_organization: None,
             about_organization: Some(opportunity.organization_id),
             placement: Some(placement_id),

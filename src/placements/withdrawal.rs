@@ -265,7 +265,7 @@ pub async fn mail_link(
             person: "",
             link: path(&found.guardian, found.placement.id),
             facts: None,
-            attachment: None,
+            calendar: None,
             for_organization: None,
             about_organization: None,
             placement: Some(found.placement.id),

@@ -16,12 +16,24 @@ use crate::{
     mail_server::MailServer,
 };
 
-/// The counselor saves María's contact with `email` and `active`.
+/// The counselor saves María's contact with `email` and `active`, and
+/// Spanish as her language.
 pub(crate) async fn correct_maria(
     app: &crate::helpers::TestApp,
     w: &World,
     email: &str,
     active: &str,
+) -> reqwest::Response {
+    correct_maria_reading(app, w, email, active, "es").await
+}
+
+/// [`correct_maria`] with `language` as her language.
+pub(crate) async fn correct_maria_reading(
+    app: &crate::helpers::TestApp,
+    w: &World,
+    email: &str,
+    active: &str,
+    language: &str,
 ) -> reqwest::Response {
     let guardian = maria(app).await;
     let record = format!("/counselor/students/{}", w.student_id);
@@ -34,7 +46,7 @@ pub(crate) async fn correct_maria(
             ("family_name", "Rivera"),
             ("email", email),
             ("phone", ""),
-            ("language", "es"),
+            ("language", language),
             ("active", active),
         ],
     )

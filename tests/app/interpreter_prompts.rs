@@ -8,7 +8,7 @@
 use reqwest::StatusCode;
 
 use crate::{
-    families::{placement_status, text},
+    families::{maria, placement_status, text},
     guardian_contacts::{Waiting, waiting_for_maria},
     helpers::backends,
 };
@@ -176,5 +176,106 @@ async fn a_notice_held_back_asks_no_counselor_to_call_the_family() {
         .await;
         let news = news_with(&app, &w, "should not go to their placement for now").await;
         assert!(!news.contains("the review of the host is over"), "{news}");
+    }
+}
+
+/// The guardian form offers Mam (and Karen, K'iche', Marshallese and
+/// Navajo), named in English and in Spanish, as mailed in English. A
+/// counselor sets Mam on María, recorded as reading Spanish: the paper
+/// form's notice reaches her in English with no line on top (we write
+/// none in Mam), and the counselor is asked to call her through an
+/// interpreter.
+#[tokio::test]
+async fn a_counselor_sets_mam_and_the_family_is_mailed_in_english_and_called_through_an_interpreter()
+ {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            ..
+        } = waiting_for_maria(backend, "es").await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let page = text(&app, &w.counselor, &record).await;
+        for option in [
+            r#"<option value="mam">Mam (mail in English)</option>"#,
+            r#"<option value="mh">Marshallese (mail in English)</option>"#,
+            r#"<option value="nv">Navajo (mail in English)</option>"#,
+            r#"<option value="ksw">"#,
+            r#"<option value="quc">"#,
+        ] {
+            assert!(page.contains(option), "{option}: {page}");
+        }
+        let page = w
+            .counselor
+            .get(app.url(&record))
+            .header(reqwest::header::ACCEPT_LANGUAGE, "es")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(r#"<option value="mh">Marshalés (correo en inglés)</option>"#),
+            "{page}"
+        );
+
+        let guardian = maria(&app).await;
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians/{}", guardian.id),
+                &[
+                    ("given_name", "María"),
+                    ("family_name", "Rivera"),
+                    ("email", "maria@example.org"),
+                    ("phone", ""),
+                    ("language", "mam"),
+                    ("active", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(maria(&app).await.language, "mam");
+        let page = text(&app, &w.counselor, &record).await;
+        assert!(
+            page.contains(r#"<option value="mam" selected>Mam (mail in English)</option>"#),
+            "{page}"
+        );
+        assert!(
+            page.contains("we have no line in Mam: they get our emails in English only"),
+            "{page}"
+        );
+
+        // A paper form recorded in her name: "if that was not you...".
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent"),
+                &[
+                    ("guardian_name", "María Rivera"),
+                    ("relationship", "madre"),
+                    ("decision", "give"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let mail = server
+            .wait_for_subject("maria@example.org", "confirmed on a paper form", 30)
+            .await;
+        assert_eq!(mail.header("Content-Language").as_deref(), Some("en"));
+        assert!(!mail.html().contains("border-left: 4px"), "{}", mail.html());
+        let news = news_with(&app, &w, "reads Mam").await;
+        assert!(
+            news.contains(&format!(
+                "{PROMPT}: María Rivera reads Mam, which we do not write, and was just \
+                 emailed in English that the school recorded a paper consent form"
+            )),
+            "{news}"
+        );
     }
 }

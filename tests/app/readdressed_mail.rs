@@ -1,14 +1,15 @@
 //! Mail queued to a guardian whose address a counselor corrects before it
 //! goes out (eyes20 F10): nothing reaches the address corrected away from;
 //! a notice about the child's placement reaches the guardian at the new
-//! address, its links working there; a consent request the correction
-//! asked again is held back, and the admins' mail page says why.
+//! address, in the language she has then (the same form often corrects
+//! it), its links working there; a consent request the correction asked
+//! again is held back, and the admins' mail page says why.
 
 use reqwest::StatusCode;
 
 use crate::{
-    families::text,
-    guardian_contacts::{Waiting, correct_maria, waiting_for_maria},
+    families::{give_consent, text},
+    guardian_contacts::{Waiting, correct_maria, correct_maria_reading, waiting_for_maria},
     helpers::{backends, new_client},
     reinstatement_mail::{count_subject, decide, due_now},
 };
@@ -17,9 +18,10 @@ const FORMER: &str = "maria@example.org";
 const NEW: &str = "maria.rivera@example.net";
 
 /// The relay is down when the host is suspended: María's "should not go
-/// for now" waits; the counselor corrects her address meanwhile. Once the
-/// relay is back the notice goes to her new address (its settings link
-/// opens there), and the former one hears only that the address changed.
+/// for now" waits, in English; the counselor corrects her address, and her
+/// language to Spanish, meanwhile. Once the relay is back the notice goes
+/// to her new address in Spanish (its settings link opens there), and the
+/// former one hears only that the address changed.
 #[tokio::test]
 async fn a_notice_queued_before_a_guardians_address_was_corrected_reaches_her_at_the_new_address_only()
  {
@@ -34,12 +36,16 @@ async fn a_notice_queued_before_a_guardians_address_was_corrected_reaches_her_at
 
         server.restart().await;
         due_now(&app).await;
-        let paused = server.wait_for_subject(NEW, "should not go", 60).await;
+        let paused = server.wait_for_subject(NEW, "no debe ir", 60).await;
+        assert_eq!(paused.header("Content-Language").as_deref(), Some("es"));
         assert!(
-            paused.text().contains("Lakeshore Robotics"),
+            paused
+                .text()
+                .contains("Lakeshore Robotics está en revisión por el distrito escolar"),
             "{}",
             paused.text()
         );
+        assert!(!paused.text().contains("under review"), "{}", paused.text());
         let settings = paused.link("/email/");
         let page = new_client().get(app.url(&settings)).send().await.unwrap();
         assert_eq!(page.status(), StatusCode::OK, "{settings}");
@@ -53,6 +59,72 @@ async fn a_notice_queued_before_a_guardians_address_was_corrected_reaches_her_at
         )
         .await;
         assert_eq!(count_subject(&server, FORMER, "should not go"), 0);
+        assert_eq!(count_subject(&server, FORMER, "no debe ir"), 0);
+        assert_eq!(count_subject(&server, NEW, "no debe ir"), 1);
+        assert_eq!(count_subject(&server, NEW, "should not go"), 0);
+    }
+}
+
+/// María consented in Spanish; the relay is down when the host is
+/// suspended, so her "should not go for now" waits in Spanish with the
+/// calendar entry called off. The counselor corrects her address and her
+/// language to English in one form: the notice reaches the new address in
+/// English, its calendar file too, its settings link opening there.
+#[tokio::test]
+async fn a_readdressed_notice_goes_in_the_language_the_counselor_corrected_with_the_address() {
+    for backend in backends() {
+        let Waiting {
+            mut server,
+            app,
+            w,
+            first,
+            ..
+        } = waiting_for_maria(backend, "es").await;
+        let (guardian, link) = (new_client(), first.link("/consent/"));
+        app.get_as(&guardian, &link).await;
+        let response = give_consent(&app, &guardian, &link).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        server.wait_for_subject(FORMER, "está confirmada", 60).await;
+        server.stop().await;
+        decide(&app, &w.admin.client, "suspend").await;
+        let waiting = "mail_outbox WHERE language = 'es' AND notice_kind = 'placement-paused-guardian' AND sent_at IS NULL";
+        app.wait_for_count(waiting, 1, "the pause notice queued in Spanish")
+            .await;
+        let response = correct_maria_reading(&app, &w, NEW, "true", "en").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        server.restart().await;
+        due_now(&app).await;
+        let paused = server.wait_for_subject(NEW, "should not go", 60).await;
+        assert_eq!(paused.header("Content-Language").as_deref(), Some("en"));
+        assert!(
+            paused
+                .text()
+                .contains("Lakeshore Robotics is under review by the school district"),
+            "{}",
+            paused.text()
+        );
+        assert!(!paused.text().contains("revisión"), "{}", paused.text());
+        let attachments = paused.attachments();
+        let (_, _, file) = attachments
+            .iter()
+            .find(|(name, _, _)| name.ends_with(".ics"))
+            .expect("the calendar entry called off");
+        let file = String::from_utf8_lossy(file);
+        assert!(file.contains("STATUS:CANCELLED"), "{file}");
+        assert!(file.contains("DESCRIPTION:STEM placement of Ana"), "{file}");
+        assert!(!file.contains("Práctica"), "{file}");
+        let settings = paused.link("/email/");
+        let page = new_client().get(app.url(&settings)).send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::OK, "{settings}");
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "everything went out",
+        )
+        .await;
+        assert_eq!(count_subject(&server, FORMER, "no debe ir"), 0);
+        assert_eq!(count_subject(&server, NEW, "no debe ir"), 0);
         assert_eq!(count_subject(&server, NEW, "should not go"), 1);
     }
 }
@@ -112,5 +184,38 @@ async fn a_consent_request_queued_before_the_address_was_corrected_is_held_back_
             list.contains("Nothing went to the address it was queued to"),
             "{list}"
         );
+    }
+}
+
+/// Her address stays; only her language is corrected to Spanish while her
+/// "should not go for now" waits in English: it goes in Spanish.
+#[tokio::test]
+async fn a_waiting_notice_goes_in_the_language_corrected_meanwhile_at_the_same_address() {
+    for backend in backends() {
+        let Waiting {
+            mut server, app, w, ..
+        } = waiting_for_maria(backend, "en").await;
+        server.stop().await;
+        decide(&app, &w.admin.client, "suspend").await;
+        let response = correct_maria_reading(&app, &w, FORMER, "true", "es").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        server.restart().await;
+        due_now(&app).await;
+        let paused = server.wait_for_subject(FORMER, "no debe ir", 60).await;
+        assert_eq!(paused.header("Content-Language").as_deref(), Some("es"));
+        assert!(
+            paused.text().contains("está en revisión"),
+            "{}",
+            paused.text()
+        );
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "everything went out",
+        )
+        .await;
+        assert_eq!(count_subject(&server, FORMER, "should not go"), 0);
+        assert_eq!(count_subject(&server, FORMER, "no debe ir"), 1);
     }
 }

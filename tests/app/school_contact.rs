@@ -266,50 +266,59 @@ async fn a_guardians_page_follows_her_language_over_a_cookie_someone_else_left()
     }
 }
 
+/// María, with Ana at Lincoln and Leo at Roosevelt, each school with its
+/// number (Roosevelt's set first, so it is the first school that set one);
+/// Ana has applied.
+async fn family_of_two_schools(
+    backend: crate::helpers::Backend,
+) -> (MailServer, TestApp, crate::families::World) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let server = MailServer::start().await;
+    let app = app_with_smtp(backend, &server).await;
+    let roosevelt = app.school("Roosevelt Middle").await;
+    let w = world(&app, &users("es")).await;
+    let lincoln = lincoln(&app).await;
+    app.roster_student(roosevelt, "Leo", "Rivera", 7, "leo-code-1")
+        .await;
+    let leo = entity::student::Entity::find()
+        .filter(entity::student::Column::FirstName.eq("Leo"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let maria = entity::guardian::Entity::find()
+        .filter(entity::guardian::Column::Email.eq("maria@example.org"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    entity::student_guardian::ActiveModel {
+        student_id: Set(leo.id),
+        guardian_id: Set(maria.id),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    for (school, phone) in [
+        (roosevelt, "(312) 555-0101"),
+        (lincoln.id, "(312) 555-0142"),
+    ] {
+        let form = format!("/counselor/schools/{school}/contact");
+        let response = app
+            .submit_as(&w.admin, &form, &form, &[("phone", phone), ("email", "")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{school}");
+    }
+    (server, app, w)
+}
+
 /// eyes20 F6: a guardian with children at two schools opens a consent
 /// link: the page names the school of that placement's student, as the
 /// mail did, not the first school that set a contact.
 #[tokio::test]
 async fn a_consent_page_names_the_school_of_its_placement_for_a_family_of_two_schools() {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     for backend in backends() {
-        let server = MailServer::start().await;
-        let app = app_with_smtp(backend, &server).await;
-        // Roosevelt comes first, so it is the first school that set one.
-        let roosevelt = app.school("Roosevelt Middle").await;
-        let w = world(&app, &users("es")).await;
-        let lincoln = lincoln(&app).await;
-        app.roster_student(roosevelt, "Leo", "Rivera", 7, "leo-code-1")
-            .await;
-        let leo = entity::student::Entity::find()
-            .filter(entity::student::Column::FirstName.eq("Leo"))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let maria = entity::guardian::Entity::find()
-            .filter(entity::guardian::Column::Email.eq("maria@example.org"))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        entity::student_guardian::ActiveModel {
-            student_id: Set(leo.id),
-            guardian_id: Set(maria.id),
-        }
-        .insert(&app.db)
-        .await
-        .unwrap();
-        for (school, phone) in [
-            (roosevelt, "(312) 555-0101"),
-            (lincoln.id, "(312) 555-0142"),
-        ] {
-            let form = format!("/counselor/schools/{school}/contact");
-            let response = app
-                .submit_as(&w.admin, &form, &form, &[("phone", phone), ("email", "")])
-                .await;
-            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{school}");
-        }
+        let (_server, app, w) = family_of_two_schools(backend).await;
 
         // Ana's placement is at Lincoln: her mother's link says Lincoln.
         accept(&app, &w).await;
@@ -317,6 +326,36 @@ async fn a_consent_page_names_the_school_of_its_placement_for_a_family_of_two_sc
         let page = text(&app, &cookieless(), &link).await;
         assert!(page.contains(r#"href="tel:3125550142""#), "{page}");
         assert!(page.contains("Lincoln High"), "{page}");
+        assert!(!page.contains("3125550101"), "not Roosevelt's: {page}");
+    }
+}
+
+/// The same family: María consents to Ana's placement at Lincoln. Her
+/// confirmation names Lincoln and gives Lincoln's number, and the page its
+/// withdrawal link opens gives Lincoln's number too, not Roosevelt's (the
+/// first school that set one).
+#[tokio::test]
+async fn a_confirmation_and_its_withdrawal_page_name_the_school_of_their_placement_for_a_family_of_two_schools()
+ {
+    for backend in backends() {
+        let (server, app, w) = family_of_two_schools(backend).await;
+        accept(&app, &w).await;
+        let link = app.consent_link_mailed_to("maria@example.org").await;
+        let guardian = crate::helpers::new_client();
+        app.get_as(&guardian, &link).await;
+        let response = crate::families::give_consent(&app, &guardian, &link).await;
+        assert_eq!(response.status(), StatusCode::OK);
+
+        let confirmed = server
+            .wait_for_subject("maria@example.org", "está confirmada", 30)
+            .await;
+        let mail = confirmed.text();
+        assert!(mail.contains("Lincoln High"), "{mail}");
+        assert!(mail.contains("555-0142"), "{mail}");
+        assert!(!mail.contains("555-0101"), "not Roosevelt's: {mail}");
+        let withdraw = confirmed.link("/withdraw/");
+        let page = text(&app, &cookieless(), &withdraw).await;
+        assert!(page.contains(r#"href="tel:3125550142""#), "{page}");
         assert!(!page.contains("3125550101"), "not Roosevelt's: {page}");
     }
 }
