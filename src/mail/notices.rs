@@ -53,8 +53,8 @@ pub struct Notice<'a> {
     pub date: Option<chrono::NaiveDate>,
 }
 
-/// What a notice says, in no language yet. A guardian's notice keeps it
-/// with the queued message (`mail_outbox.notice_words`, sealed as the
+/// What a notice says, in no language yet. A guardian's notice about a
+/// placement keeps it with the queued message (`mail_outbox.notice_words`, sealed as the
 /// bodies are: its link may be a withdrawal link), so that one re-addressed
 /// after a counselor corrected the family's language too is written again
 /// in the language the guardian has when it goes out (`readdress`).
@@ -164,10 +164,13 @@ impl Words {
 /// (the host suspended again), it told the family nothing (eyes20 F5).
 pub async fn send(db: &impl ConnectionTrait, to: &Reachable, notice: Notice<'_>) -> AppResult<i64> {
     let words = Words::of(notice);
-    // Only a guardian's is ever written again (`readdress`).
-    let recorded = match to.guardian {
-        Some(_) => Some(serde_json::to_string(&words).map_err(internal)?),
-        None => None,
+    // Only a guardian's notice about a placement is ever written again
+    // (`readdress`). Not one about their own settings: it is written in the
+    // language they had before the change, which whoever made it (with a
+    // link that was not theirs) may have chosen for them not to read.
+    let recorded = match (to.guardian, words.placement) {
+        (Some(_), Some(_)) => Some(serde_json::to_string(&words).map_err(internal)?),
+        _ => None,
     };
     let contact = words.contact(db, to).await?;
     let subject_key = words.subject_key();

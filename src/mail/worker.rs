@@ -212,10 +212,10 @@ pub async fn release_claims(db: &DatabaseConnection) -> AppResult<u64> {
 }
 
 /// Adds to the update that marks a message sent (or failed for good) the
-/// deletion of its bodies and attachment (and a notice's words): they may hold single-use links
-/// (consent, password reset, email confirmation) that a copy of the
-/// database must not hand out, and nothing reads them once the message is
-/// done. Recipient, subject, kind and status stay for the admins' list.
+/// deletion of its bodies and attachment (and a notice's words): they may
+/// hold single-use links (consent, password reset, email confirmation)
+/// that a copy of the database must not hand out, and nothing reads them
+/// once the message is done. Recipient, subject, kind and status stay for the admins' list.
 pub(super) fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_outbox::Entity> {
     update
         .col_expr(mail_outbox::Column::TextBody, Expr::value(""))
