@@ -125,8 +125,14 @@ async fn readdress(
     guardian_id: i32,
     mut to: Reachable,
 ) -> AppResult<bool> {
-    let again =
-        |text: &str| sign_again(text, Recipient::Guardian(guardian_id), &row.recipient, &to.email);
+    let again = |text: &str| {
+        sign_again(
+            text,
+            Recipient::Guardian(guardian_id),
+            &row.recipient,
+            &to.email,
+        )
+    };
     // Optional or not as it was queued (the guardian's choice then).
     let unsubscribe = row.unsubscribe_path.as_deref().map(again);
     to.unsubscribe = unsubscribe.clone();
@@ -165,14 +171,20 @@ async fn readdress(
     };
     CLAIM
         .clear(mail_outbox::Entity::update_many())
-        .col_expr(mail_outbox::Column::Recipient, Expr::value(to.email.as_str()))
+        .col_expr(
+            mail_outbox::Column::Recipient,
+            Expr::value(to.email.as_str()),
+        )
         .col_expr(mail_outbox::Column::Language, Expr::value(language))
         .col_expr(mail_outbox::Column::Subject, Expr::value(subject))
         .col_expr(mail_outbox::Column::TextBody, Expr::value(text))
         .col_expr(mail_outbox::Column::HtmlBody, Expr::value(html))
         .col_expr(mail_outbox::Column::Attachment, Expr::value(attachment))
         .col_expr(mail_outbox::Column::NoticeWords, Expr::value(words))
-        .col_expr(mail_outbox::Column::UnsubscribePath, Expr::value(unsubscribe))
+        .col_expr(
+            mail_outbox::Column::UnsubscribePath,
+            Expr::value(unsubscribe),
+        )
         .col_expr(mail_outbox::Column::NextAttemptAt, Expr::value(Utc::now()))
         .filter(mail_outbox::Column::Id.eq(row.id))
         .filter(mail_outbox::Column::SentAt.is_null())

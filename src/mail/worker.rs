@@ -221,7 +221,10 @@ pub(super) fn scrub(update: UpdateMany<mail_outbox::Entity>) -> UpdateMany<mail_
         .col_expr(mail_outbox::Column::TextBody, Expr::value(""))
         .col_expr(mail_outbox::Column::HtmlBody, Expr::value(""))
         .col_expr(mail_outbox::Column::Attachment, Expr::value(None::<String>))
-        .col_expr(mail_outbox::Column::NoticeWords, Expr::value(None::<String>))
+        .col_expr(
+            mail_outbox::Column::NoticeWords,
+            Expr::value(None::<String>),
+        )
 }
 
 /// How `last_error` starts for a message a server refused for a reason

@@ -8,8 +8,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{
-    Compensation, PlacementStatus, PostingLanguage, WorkMode, consent_request, guardian, opportunity, organization, placement,
-    student, student_guardian, user,
+    Compensation, PlacementStatus, PostingLanguage, WorkMode, consent_request, guardian,
+    opportunity, organization, placement, student, student_guardian, user,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,

@@ -109,9 +109,7 @@ impl<'a> HostNews<'a> {
         };
         let link = format!("/student/placements/{}", self.placement.id);
         let mut notice = self.notice(kind, &self.student.first_name, link);
-        notice.calendar = self
-            .revision
-            .map(|revision| self.calendar(true, revision));
+        notice.calendar = self.revision.map(|revision| self.calendar(true, revision));
         send(db, &to, notice).await?;
         Ok(())
     }
