@@ -31,7 +31,7 @@ pub mod disclosure; // the one place counts about students become shown numbers
 pub mod draws; // fair draws for scarce seats: entries, the draw run once, its public record
 pub mod families; // guardian contacts; addresses refused for good (kept from the first refusal, tried again on a counselor's word); a family's report holding email consent, the admins' list of holds and their daily reminder; counselors asked to call a family through an interpreter
 pub mod impact; // the public impact page: offers as they stand; outcomes, pledges met and gaps of the whole instance, published once per closed school year
-pub mod mail; // the mail outbox, its SMTP worker (which refusals mean a bad address, which an outage of ours; a guardian's mail whose address changed meanwhile moved to the new one or held back), email settings, unsubscribe and the weekly digest
+pub mod mail; // the mail outbox, its SMTP worker (which refusals mean a bad address, which an outage of ours; a guardian's mail whose address changed meanwhile moved to the new one, written again in the guardian's language now, or held back), email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages
 pub mod opportunities; // postings, their lifecycle, and their schema.org JobPosting for search engines
 pub mod organizations; // employers, verification (and who hears of each decision), the days each was suspended, invitations, reviewed renames, look-alikes of barred organizations
@@ -44,7 +44,7 @@ pub mod security; // account security: MFA, password reset, account lifecycle
 // Shared data and tools.
 pub mod contact_details; // phone numbers, email addresses, links and social handles in text employers write for students, and students write to organizations
 pub mod geo; // ZIP centroids and distances
-pub mod languages; // language codes as BCP 47 writes them (ISO 639-1, else ISO 639-3: hmn, ase); a family's home language as kept (Chinese with its script), which are signed, and which are written right to left
+pub mod languages; // language codes as BCP 47 writes them (ISO 639-1, else ISO 639-3: hmn, ase); a family's home language as kept (Chinese with its script), which we write no line in (mail in English, calls through an interpreter), which are signed, and which are written right to left
 pub mod outbox; // the search outbox rows written with each change, and its backlog for /readyz
 pub mod pages; // home, dashboards, health checks, language choice
 pub mod paging; // lists in pages: page and search parameters, LIMIT/OFFSET, the links around a page
