@@ -2,14 +2,17 @@
 //! goes out (eyes20 F10): nothing reaches the address corrected away from;
 //! a notice about the child's placement reaches the guardian at the new
 //! address, its links working there; a consent request the correction
-//! asked again is held back, and the admins' mail page says why.
+//! asked again is held back, and the admins' mail page says why. Mail
+//! about a child reaches no contact taken off that child's record, and
+//! none while a family's report holds the child (eyes40 F1, F2).
 
 use reqwest::StatusCode;
 
 use crate::{
-    families::text,
+    families::{accept, app_with_smtp, text, upload, world},
     guardian_contacts::{Waiting, correct_maria, waiting_for_maria},
     helpers::{backends, new_client},
+    mail_server::{FULL_MAILBOX, MailServer},
     reinstatement_mail::{count_subject, decide, due_now},
 };
 
@@ -110,6 +113,125 @@ async fn a_consent_request_queued_before_the_address_was_corrected_is_held_back_
         let list = text(&app, &w.admin.client, "/admin/mail").await;
         assert!(
             list.contains("Nothing went to the address it was queued to"),
+            "{list}"
+        );
+    }
+}
+
+/// users.csv: Ana (stu-1) and her brother Beto (stu-2); their mother María
+/// is a contact of Ana when `of_ana`, and of Beto always.
+fn siblings(of_ana: bool) -> String {
+    let ana_agents = if of_ana { "par-1" } else { "" };
+    let maria_agents = if of_ana { "\"stu-1,stu-2\"" } else { "stu-2" };
+    format!(
+        "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+         stu-1,true,sch-1,student,Ana,Rivera,11,,{ana_agents},\n\
+         stu-2,true,sch-1,student,Beto,Rivera,9,,par-1,\n\
+         par-1,true,sch-1,parent,María,Rivera,,{FORMER},{maria_agents},en\n"
+    )
+}
+
+/// A consent request to María waits for the relay when the roster takes
+/// her off Ana's record (a custody change) but keeps her for Beto: she is
+/// still an active contact at the same address, and yet the request,
+/// with the placement's where, when and supervisor, never reaches her.
+#[tokio::test]
+async fn mail_about_a_child_queued_to_a_parent_the_roster_took_off_that_childs_record_is_held_back()
+{
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &siblings(true)).await;
+        let placement = accept(&app, &w).await;
+        server.wait_for_to(FORMER, 1, 15).await;
+        server.stop().await;
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(!upload(&app, &w.admin, &siblings(false)).await.refused);
+        assert_eq!(
+            app.count("guardian WHERE active = true").await,
+            1,
+            "María stays a contact, of Beto"
+        );
+
+        server.restart().await;
+        due_now(&app).await;
+        let held = "mail_outbox WHERE kind = 'consent_request' AND last_error = 'unlinked'";
+        app.wait_for_count(held, 1, "the request about Ana held back")
+            .await;
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "everything went out",
+        )
+        .await;
+        assert_eq!(
+            count_subject(&server, FORMER, "consent"),
+            1,
+            "the first only"
+        );
+        let list = text(&app, &w.admin.client, "/admin/mail").await;
+        assert!(
+            list.contains("the guardian was taken off the record of the student it is about"),
+            "{list}"
+        );
+    }
+}
+
+/// A counselor adds a contact whose first consent request waits (her
+/// mailbox is full); María reports the change she did not ask for. The
+/// request waiting for the reported contact is held back, never sent.
+#[tokio::test]
+async fn a_consent_request_waiting_for_a_contact_the_family_reported_is_never_sent() {
+    for backend in backends() {
+        let Waiting { server, app, w, .. } = waiting_for_maria(backend, "en").await;
+        let rosa = format!("{FULL_MAILBOX}rosa@example.org");
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians"),
+                &[
+                    ("given_name", "Rosa"),
+                    ("family_name", "Impostor"),
+                    ("email", rosa.as_str()),
+                    ("language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let report = server
+            .wait_for_subject(FORMER, "added a parent or guardian contact", 15)
+            .await
+            .link("/address-report/");
+        let waiting = format!(
+            "mail_outbox WHERE recipient = '{rosa}' AND kind = 'consent_request' \
+             AND sent_at IS NULL AND failed_at IS NULL AND attempts > 0"
+        );
+        app.wait_for_count(&waiting, 1, "Rosa's request refused for now")
+            .await;
+        let done = app.submit_as(&new_client(), &report, &report, &[]).await;
+        assert_eq!(done.status(), StatusCode::OK);
+
+        due_now(&app).await;
+        app.wait_for_count(
+            &format!("mail_outbox WHERE recipient = '{rosa}' AND last_error = 'reported'"),
+            1,
+            "the request to the reported contact held back",
+        )
+        .await;
+        assert!(server.received_to(&rosa).is_empty());
+        let list = text(&app, &w.admin.client, "/admin/mail").await;
+        assert!(
+            list.contains("reported a change of contact details they did not ask for"),
             "{list}"
         );
     }
