@@ -223,12 +223,15 @@ roster-review-hand-added = { $name } (“{ $id }”) has the same name and grade
    *[other] {" "}({ $rows } rows of this roster do too)
 }, so we cannot tell which record is theirs. Confirming adds a new record for them and leaves the hand-added ones as they are: confirm only if they are different students.
 roster-review-hand-added-unproven = { $name } (“{ $id }”) has the same name and grade as { $record }, added by hand at this school, who has an account or guardians on file, and no birth date on both sides tells whether they are the same child. Confirming gives { $record } this roster's id: their account and history stay, and this roster's guardians and birth date are added to them. If they are different children, do not confirm: add { $record }'s birth date on their record and import again.
-roster-review-rekeyed = { $name } is listed under a new SIS id “{ $id }”; the record on file ({ $record }, { $school }, grade { $grade }) has id “{ $old }”, which this export no longer lists. { $proof } Confirm to move the record (account, guardians and placements stay with it){ $moving ->
+roster-review-rekeyed = { $name } is listed under a new SIS id “{ $id }”; the record on file ({ $record }, { $school }, grade { $grade }) has id “{ $old }”, which this export { $leaving ->
+    [0] no longer lists
+   *[other] lists as leaving
+}. { $proof } Confirm to move the record (account, guardians and placements stay with it){ $moving ->
     [0] {""}
    *[other] {" "}and move it to { $to }
-}; leave it and the roster adds a new student and “{ $old }” { $delta ->
+}. If they are different children, do not confirm: give the record on file its birth date on the student's page (or correct the export) and import again; the roster then adds a new student and “{ $old }” { $delta ->
     [0] departs.
-   *[other] stays as it is too (this export is a delta), so the child is on file twice.
+   *[other] stays as it is too (this export is a delta).
 }
 roster-rekey-proof-birth-date = They have the same names and birth date.
 roster-rekey-proof-grade = They have the same names and grade, but a birth date is missing on one side: check that this is the same child.

@@ -223,12 +223,15 @@ roster-review-hand-added = { $name } («{ $id }») tiene el mismo nombre y grado
    *[other] {" "}(también { $rows } filas de este roster)
 }, así que no podemos saber cuál es su registro. Al confirmar se agrega un registro nuevo y los agregados a mano quedan como están: confirme solo si son estudiantes distintos.
 roster-review-hand-added-unproven = { $name } («{ $id }») tiene el mismo nombre y grado que { $record }, agregado a mano en esta escuela, que tiene una cuenta o tutores registrados, y no hay fecha de nacimiento en ambos lados que diga si es el mismo niño. Al confirmar, { $record } recibe el id de este roster: su cuenta e historial se mantienen, y se le agregan los tutores y la fecha de nacimiento de este roster. Si son niños distintos, no confirme: agregue la fecha de nacimiento de { $record } en su registro e importe de nuevo.
-roster-review-rekeyed = { $name } figura con un nuevo id del sistema de información estudiantil (SIS) «{ $id }»; el registro existente ({ $record }, { $school }, grado { $grade }) tiene el id «{ $old }», que esta exportación ya no incluye. { $proof } Confirme para mover el registro (la cuenta, los tutores y las prácticas se quedan con él){ $moving ->
+roster-review-rekeyed = { $name } figura con un nuevo id del sistema de información estudiantil (SIS) «{ $id }»; el registro existente ({ $record }, { $school }, grado { $grade }) tiene el id «{ $old }», que esta exportación { $leaving ->
+    [0] ya no incluye
+   *[other] da de baja
+}. { $proof } Confirme para mover el registro (la cuenta, los tutores y las prácticas se quedan con él){ $moving ->
     [0] {""}
    *[other] {" "}y pasarlo a { $to }
-}; si no lo confirma, el roster agrega un estudiante nuevo y «{ $old }» { $delta ->
+}. Si son niños distintos, no confirme: agregue la fecha de nacimiento del registro existente en la página del estudiante (o corrija la exportación) e importe de nuevo; entonces el roster agrega un estudiante nuevo y «{ $old }» { $delta ->
     [0] queda inactivo.
-   *[other] también queda como está (esta exportación es un delta), así que el niño figura dos veces.
+   *[other] también queda como está (esta exportación es un delta).
 }
 roster-rekey-proof-birth-date = Tienen los mismos nombres y la misma fecha de nacimiento.
 roster-rekey-proof-grade = Tienen los mismos nombres y el mismo grado, pero falta la fecha de nacimiento en uno de los dos: compruebe que es el mismo niño.

@@ -4,9 +4,9 @@
 //! them to act, to keep their child away, or to say whether it was them,
 //! it does not (eyes18b F3). Each such notice tells the student's
 //! counselors in the app to reach the family through an interpreter, with
-//! what the mail said, once it is sent (a placement's notice: the mail
-//! worker; mail held back asks nobody, eyes20 F5) or as it is queued (a
-//! contact change, a reminder): the same rule that writes the
+//! what the mail said, once it is sent (a placement's notice or a consent
+//! reminder: the mail worker; mail held back asks nobody, eyes20 F5,
+//! eyes40 F10) or as it is queued (a contact change): the same rule that writes the
 //! interpreter note on the student's record and the consent list
 //! (`languages::unwritten` of the language the school records, unless the
 //! guardian chose the language of our mail themselves).
@@ -81,8 +81,9 @@ pub async fn prompt(
     notify_students_counselors(db, student, None, &message, &link).await
 }
 
-/// [`prompt`] for a notice about placement `placement_id` the mail worker
-/// just sent (`mail::notices`), finding the guardian and the student.
+/// [`prompt`] for a notice or a consent reminder about placement
+/// `placement_id` the mail worker just sent, finding the guardian and the
+/// student.
 pub async fn prompt_for_placement(
     db: &impl ConnectionTrait,
     guardian_id: i32,

@@ -42,6 +42,10 @@ fn state_of(row: &mail_outbox::Model) -> &'static str {
         "unconfirmed"
     } else if row.last_error.as_deref() == Some(super::readdress::READDRESSED) {
         "readdressed"
+    } else if row.last_error.as_deref() == Some(super::readdress::UNLINKED) {
+        "unlinked"
+    } else if row.last_error.as_deref() == Some(super::readdress::REPORTED) {
+        "reported"
     } else if row.failed_at.is_some() {
         "failed"
     } else if row
@@ -146,8 +150,14 @@ pub async fn show(
             state => state_of(&message),
             attempts => message.attempts,
             last_error => message.last_error.clone().filter(|e| {
-                ![super::worker::WITHHELD, super::outbox::UNCONFIRMED, super::readdress::READDRESSED]
-                    .contains(&e.as_str())
+                ![
+                    super::worker::WITHHELD,
+                    super::outbox::UNCONFIRMED,
+                    super::readdress::READDRESSED,
+                    super::readdress::UNLINKED,
+                    super::readdress::REPORTED,
+                ]
+                .contains(&e.as_str())
             }),
             created_at => message.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             sent_at => message.sent_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),

@@ -26,9 +26,17 @@
 //! A notice still going to the guardian's address, but written in a
 //! language no longer theirs (the school corrected it, or they chose
 //! theirs, while it waited), is written again in theirs before it goes.
+//!
+//! Whatever the address (eyes40 F1, F2), mail about a child's placement
+//! goes only to a contact still on that child's record: a roster may take
+//! a parent off one child (a custody change) and keep them for a sibling,
+//! so "active" is not enough ([`UNLINKED`]). And none goes to any contact
+//! while a family's report of a contact change holds the child
+//! ([`REPORTED`]): the contact reported may be the one it is queued to,
+//! and the placement's where, when and supervisor are in it.
 
 use chrono::Utc;
-use entity::{guardian, mail_outbox, placement};
+use entity::{guardian, mail_outbox, placement, student_guardian};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr};
 
 use super::{
@@ -46,6 +54,12 @@ use crate::{
 /// `last_error` of a message to a guardian held back because the address
 /// it was queued to is no longer theirs, or they are no longer a contact.
 pub const READDRESSED: &str = "readdressed";
+/// `last_error` of mail about a child held back because its guardian is
+/// no longer a contact of that child.
+pub const UNLINKED: &str = "unlinked";
+/// `last_error` of mail about a child held back because a family's report
+/// of a contact change holds the child.
+pub const REPORTED: &str = "reported";
 
 /// Whether `row` may go out as queued: `false` when it was queued to a
 /// guardian at an address no longer theirs (or one no longer a contact),
@@ -58,6 +72,24 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
         return Ok(true);
     };
     let guardian = guardian::Entity::find_by_id(guardian_id).one(db).await?;
+    if let Some(student) = student_of(db, row).await? {
+        let linked = student_guardian::Entity::find_by_id((student, guardian_id))
+            .one(db)
+            .await?
+            .is_some();
+        let held = if !linked {
+            Some(UNLINKED)
+        } else if crate::families::address_report::is_held(db, student).await? {
+            Some(REPORTED)
+        } else {
+            None
+        };
+        if let Some(why) = held {
+            hold(db, row, why).await?;
+            tracing::info!(id = row.id, why, "mail about a student held back");
+            return Ok(false);
+        }
+    }
     let theirs = guardian
         .as_ref()
         .is_some_and(|g| g.active && same_address(g.email.as_deref(), Some(&row.recipient)));
@@ -81,7 +113,7 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
     }
     // Notices only: their words hold whatever the address (`notices::send`).
     let to = match guardian {
-        Some(g) if row.kind == "notice" && !held_by_report(db, row).await? => guardian_always(&g),
+        Some(g) if row.kind == "notice" => guardian_always(&g),
         _ => None,
     };
     let moved = match to {
@@ -94,7 +126,7 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
             "mail re-addressed: the guardian's address changed"
         );
     } else {
-        hold(db, row).await?;
+        hold(db, row, READDRESSED).await?;
         tracing::info!(
             id = row.id,
             "mail held back: no longer the guardian's address"
@@ -103,15 +135,16 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
     Ok(false)
 }
 
-/// Whether the student the message is about is held by a family's report.
-async fn held_by_report(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResult<bool> {
+/// The student whose placement the message is about (`None`: not about a
+/// placement, as a notice that a contact changed).
+async fn student_of(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResult<Option<i32>> {
     let Some(placement_id) = row.placement_id else {
-        return Ok(false);
+        return Ok(None);
     };
-    match placement::Entity::find_by_id(placement_id).one(db).await? {
-        Some(p) => crate::families::address_report::is_held(db, p.student_id).await,
-        None => Ok(false),
-    }
+    Ok(placement::Entity::find_by_id(placement_id)
+        .one(db)
+        .await?
+        .map(|p| p.student_id))
 }
 
 /// Moves the waiting `row` to the guardian's address now (`to`): written
@@ -194,11 +227,12 @@ async fn readdress(
     Ok(true)
 }
 
-/// Holds `row` back for good, its bodies deleted (they may hold links).
-async fn hold(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppResult<()> {
+/// Holds `row` back for good, its bodies deleted (they may hold links);
+/// `why` is its `last_error`.
+async fn hold(db: &DatabaseConnection, row: &mail_outbox::Model, why: &str) -> AppResult<()> {
     scrub(CLAIM.clear(mail_outbox::Entity::update_many()))
         .col_expr(mail_outbox::Column::FailedAt, Expr::value(Utc::now()))
-        .col_expr(mail_outbox::Column::LastError, Expr::value(READDRESSED))
+        .col_expr(mail_outbox::Column::LastError, Expr::value(why))
         .filter(mail_outbox::Column::Id.eq(row.id))
         .filter(mail_outbox::Column::SentAt.is_null())
         .filter(mail_outbox::Column::FailedAt.is_null())

@@ -439,9 +439,10 @@ pub async fn run_once(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usi
     Ok(tried)
 }
 
-/// After `row` went out: a guardian's notice about a placement asks the
-/// student's counselors to call a family that reads a language we do not
-/// write, saying what they were "just emailed" (`families::interpreter`).
+/// After `row` went out: a guardian's notice or consent reminder about a
+/// placement asks the student's counselors to call a family that reads a
+/// language we do not write, saying what they were "just emailed"
+/// (`families::interpreter`).
 /// Asked here rather than when it was queued: a notice held back (the
 /// host suspended again before it went out) told the family nothing, and
 /// a counselor phoning them about it would say what is no longer so

@@ -297,17 +297,16 @@ async fn mail_link(
             about_organization: Some(facts.organization_id),
             // A guardian: never kept back for an account's address.
             for_account: None,
-            notice_kind: None,
+            // A family that did not answer a mail in a language they do
+            // not read is not helped by a second one: once the reminder
+            // goes out, the counselor is asked to call (`mail::worker`;
+            // a reminder held back asks nobody, eyes40 F10).
+            notice_kind: reminder.map(|_| "consent-reminder"),
             placement: Some(placement.id),
             for_guardian: Some(guardian.id),
         },
     )
     .await?;
-    if reminder.is_some() {
-        // A family that did not answer a mail in a language they do not
-        // read is not helped by a second one: the counselor is asked to call.
-        crate::families::interpreter::prompt(db, guardian, student, "consent-reminder").await?;
-    }
     // The request knows its mail, so the pages say whether it went out and
     // a mail given up on counts as no request (see `mail_not_given_up`).
     consent_request::ActiveModel {

@@ -68,6 +68,17 @@ impl Contacts {
         self.guardians.keys().copied()
     }
 
+    /// Each student's linked guardians.
+    pub fn by_student(&self) -> HashMap<i32, Vec<&guardian::Model>> {
+        let mut by_student: HashMap<i32, Vec<&guardian::Model>> = HashMap::new();
+        for (student, guardian) in &self.links {
+            if let Some(g) = self.guardians.get(guardian) {
+                by_student.entry(*student).or_default().push(g);
+            }
+        }
+        by_student
+    }
+
     /// Whether the link stands and its guardian is active.
     fn reaches(&self, link: (i32, i32)) -> bool {
         self.links.contains(&link) && self.guardians.get(&link.1).is_some_and(|g| g.active)

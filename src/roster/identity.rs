@@ -29,7 +29,7 @@
 //! placement history out of the child's reach and counting them twice. So
 //! a roster student under an id not on file is matched (`Rekeys`) to an
 //! active record of the roster's source whose own id the export no longer
-//! lists, with the same names (folded), at one of the row's schools, and
+//! lists (or lists as leaving, as a delta export of a re-key does), with the same names (folded), at one of the row's schools, and
 //! born on the same day; birth dates that differ mean two children. When
 //! either birth date is missing, the grade must agree instead: the same,
 //! or one higher when the export is of a new school year (most of those it
@@ -41,16 +41,29 @@
 //! depart); when more than one record could be the row's, or more than
 //! one row the record's, nothing moves even when confirmed, and the
 //! roster makes a new student as before.
+//!
+//! Such a district re-keys the students' guardians too. A guardian row
+//! under an id not on file is the contact (`guardian_rekeys`) that is
+//! linked to one of the row's students, whose id the export no longer
+//! lists as staying, with the same names and the same address (or none on
+//! both): the contact takes the new id and keeps its language, consent and
+//! email settings, instead of a new contact while the old one ends, which
+//! told every family of a contact ended and one added and asked again for
+//! consent already given. No hold: the row says nothing an update under the
+//! old id would not. A row at another address stays a new contact, the old
+//! one ended and told (a replaced record is how a roster hands a child's
+//! consent to someone else).
 
 use std::collections::{HashMap, HashSet};
 
-use entity::{school, student, student_guardian};
+use entity::{guardian, school, student, student_guardian};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 use super::import::ImportError;
 use crate::{
     error::AppResult,
+    families::service::same_address,
     i18n::{Message, MessageArg},
 };
 
@@ -424,8 +437,11 @@ pub struct Rekeys {
 /// What the matching reads of the records on file.
 pub struct OnFile<'a> {
     /// The active records of the roster's source at the schools of the
-    /// file whose ids the export does not list.
+    /// file whose ids the export does not list, or lists as leaving.
     pub unlisted: Vec<&'a student::Model>,
+    /// The ids the export lists as leaving only (`tobedeleted`,
+    /// `enabledUser` false).
+    pub leaving: &'a HashSet<&'a str>,
     /// Hand-added records, which may be a row's too.
     pub hand_added: &'a HandAdded,
     /// The schools of the file, by record id, as orgs.csv names them.
@@ -522,6 +538,8 @@ fn rekey_held(
     let old = record.sourced_id.as_deref().unwrap_or_default();
     // Born on the same day at another school of the file: the record moves.
     let moving = !row.schools.contains(&record.school_id);
+    // An old id listed as leaving departs even in a delta export.
+    let leaving = on_file.leaving.contains(old);
     let mut error = held(
         row.line,
         "roster-review-rekeyed",
@@ -533,12 +551,71 @@ fn rekey_held(
             ("school", school(record.school_id).into()),
             ("grade", record.grade.into()),
             ("moving", usize::from(moving).into()),
-            ("delta", usize::from(on_file.delta).into()),
+            ("leaving", usize::from(leaving).into()),
+            ("delta", usize::from(on_file.delta && !leaving).into()),
             ("to", school(row.school_id).into()),
         ],
     );
     error.message = error.message.term("proof", proof.message_id());
     error
+}
+
+/// A guardian row of users.csv under an id not on file.
+pub struct NewGuardian<'a> {
+    pub sourced_id: &'a str,
+    pub given_name: &'a str,
+    pub family_name: &'a str,
+    pub email: Option<&'a str>,
+    /// The records of the students the file links it to.
+    pub students: Vec<i32>,
+}
+
+/// Of the rows of `new`, those that are a contact on file under an old id
+/// (see the module's comment), with that contact, by the row's id.
+/// `linked`: the roster contacts of each student record, as they stand
+/// before the import; `staying`: the guardian ids the export lists as
+/// active; `source`: the roster's source, whose contacts only are
+/// candidates. A row that two contacts could be, or a contact that two rows
+/// could be, is nobody's: those rows are new contacts as before.
+pub fn guardian_rekeys(
+    new: &[NewGuardian<'_>],
+    linked: &HashMap<i32, Vec<&guardian::Model>>,
+    staying: &HashSet<&str>,
+    source: &str,
+) -> HashMap<String, guardian::Model> {
+    let mut found: Vec<(&str, &guardian::Model)> = Vec::new();
+    let mut rows_per_contact: HashMap<i32, usize> = HashMap::new();
+    for row in new {
+        let names = (fold(row.given_name), fold(row.family_name));
+        let mut contacts: Vec<&guardian::Model> = row
+            .students
+            .iter()
+            .flat_map(|student| linked.get(student).into_iter().flatten())
+            .copied()
+            .filter(|g| {
+                g.active
+                    && g.roster_source == source
+                    && g.sourced_id
+                        .as_deref()
+                        .is_some_and(|old| !staying.contains(old))
+                    && (fold(&g.given_name), fold(&g.family_name)) == names
+                    && same_address(g.email.as_deref(), row.email)
+            })
+            .collect();
+        contacts.sort_by_key(|g| g.id);
+        contacts.dedup_by_key(|g| g.id);
+        for contact in &contacts {
+            *rows_per_contact.entry(contact.id).or_default() += 1;
+        }
+        if let [contact] = contacts.as_slice() {
+            found.push((row.sourced_id, contact));
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(_, contact)| rows_per_contact[&contact.id] == 1)
+        .map(|(id, contact)| (id.to_owned(), contact.clone()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -683,6 +760,7 @@ mod tests {
                     school_names: &names,
                     new_year: false,
                     delta: false,
+                    leaving: &HashSet::new(),
                 },
             )
         };
@@ -736,6 +814,7 @@ mod tests {
                 school_names: &names,
                 new_year: false,
                 delta: false,
+                leaving: &HashSet::new(),
             },
         );
         assert!(both.moving.is_empty());

@@ -1947,7 +1947,18 @@ async fn import_once(
     let (mut adopted, mut ambiguous) = hand_added.matches(&listed, &unmatched);
     // Rows under a new id that may be records whose ids the export no
     // longer lists (a district that re-keyed its students).
-    let listed_ids: HashSet<&str> = listed_ids.into_iter().collect();
+    // An id listed as leaving (`tobedeleted`, `enabledUser` false) may be
+    // re-keyed too: a delta export of a re-key lists the old id leaving
+    // and the new one joining.
+    let staying_ids: HashSet<&str> = students
+        .iter()
+        .filter(|s| s.active)
+        .map(|s| s.sourced_id.as_str())
+        .collect();
+    let leaving_ids: HashSet<&str> = listed_ids
+        .into_iter()
+        .filter(|id| !staying_ids.contains(id))
+        .collect();
     let school_names: HashMap<i32, String> = orgs
         .iter()
         .map(|o| (school_ids[&o.sourced_id], o.name.clone()))
@@ -1968,9 +1979,10 @@ async fn import_once(
                 .filter(|s| {
                     s.sourced_id
                         .as_deref()
-                        .is_some_and(|id| !listed_ids.contains(id))
+                        .is_some_and(|id| !staying_ids.contains(id))
                 })
                 .collect(),
+            leaving: &leaving_ids,
             hand_added: &hand_added,
             school_names: &school_names,
             new_year: identity::new_school_year(students.iter().zip(&listed).filter_map(
@@ -2007,10 +2019,12 @@ async fn import_once(
     // here on, so it is updated as listed and does not depart, and stays
     // at its school when the row lists it there.
     let mut rekeyed: HashMap<usize, String> = HashMap::new();
+    let mut rekeyed_away: HashSet<String> = HashSet::new();
     for (at, record) in rekeys.moving {
         let new_id = students[at].sourced_id.clone();
         if let Some(old_id) = record.sourced_id.clone() {
             existing.remove(&old_id);
+            rekeyed_away.insert(old_id.clone());
             rekeyed.insert(at, old_id);
         }
         if listed[at].schools.contains(&record.school_id) {
@@ -2044,6 +2058,11 @@ async fn import_once(
     let mut new_rows = Vec::new();
     let total = students.len();
     for (n, (s, &school_id)) in students.iter().zip(&assigned).enumerate() {
+        // The old id's own row (listed as leaving) is the record re-keyed
+        // above, not someone new.
+        if rekeyed_away.contains(&s.sourced_id) {
+            continue;
+        }
         let by_id = existing.get(&s.sourced_id);
         match by_id.or_else(|| adopted.get(&n)) {
             Some(current) => {
@@ -2346,6 +2365,50 @@ async fn import_guardians(
             }
         }
     }
+    // Guardians re-keyed with their students (`identity::guardian_rekeys`):
+    // the contact takes the row's new id, before the checks below read it.
+    let mut students_of: HashMap<&str, Vec<i32>> = HashMap::new();
+    for (student, guardian) in &roster.links {
+        if let Some(&record) = students.get(student) {
+            students_of
+                .entry(guardian.as_str())
+                .or_default()
+                .push(record);
+        }
+    }
+    let new_guardians: Vec<identity::NewGuardian<'_>> = roster
+        .guardians
+        .iter()
+        .filter(|g| g.active && !existing.contains_key(&g.sourced_id))
+        .map(|g| identity::NewGuardian {
+            sourced_id: &g.sourced_id,
+            given_name: &g.given_name,
+            family_name: &g.family_name,
+            email: g.email.as_deref(),
+            students: students_of
+                .remove(g.sourced_id.as_str())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let listed_staying: HashSet<&str> = roster
+        .guardians
+        .iter()
+        .filter(|g| g.active)
+        .map(|g| g.sourced_id.as_str())
+        .collect();
+    let mut rekeyed_away: HashSet<String> = HashSet::new();
+    for (new_id, contact) in identity::guardian_rekeys(
+        &new_guardians,
+        &before.by_student(),
+        &listed_staying,
+        source,
+    ) {
+        if let Some(old_id) = &contact.sourced_id {
+            existing.remove(old_id);
+            rekeyed_away.insert(old_id.clone());
+        }
+        existing.insert(new_id, contact);
+    }
     if importer.role != Role::Admin && !existing.is_empty() {
         let ids: Vec<i32> = existing.values().map(|g| g.id).collect();
         let mut foreign: HashSet<i32> = HashSet::new();
@@ -2397,6 +2460,11 @@ async fn import_guardians(
     // Guardians whose former address is told of a new one here.
     let mut told: HashSet<i32> = HashSet::new();
     for g in &roster.guardians {
+        // The old id's own row (listed as leaving) is the contact re-keyed
+        // above.
+        if rekeyed_away.contains(&g.sourced_id) {
+            continue;
+        }
         match existing.get(&g.sourced_id) {
             Some(current) => {
                 use crate::families::service::same_address;
@@ -2425,9 +2493,36 @@ async fn import_guardians(
                     },
                     ..g.clone()
                 };
+                // Re-keyed with their student: the new id is on the record.
+                let old_id = current.sourced_id.as_deref().unwrap_or_default();
+                let rekeyed = old_id != g.sourced_id;
+                if rekeyed {
+                    summary.warnings.push(ImportWarning {
+                        file: "users.csv",
+                        line: g.line,
+                        kind: "guardian-rekeyed",
+                        missing: format!(
+                            "{} {} (“{old_id}”)",
+                            current.given_name, current.family_name
+                        ),
+                    });
+                    if let Some(change) = crate::counseling::audit::changes(
+                        &format!("roster: guardian {}", current.id),
+                        &[("sourcedId", old_id, g.sourced_id.as_str())],
+                    ) {
+                        crate::counseling::audit::record(
+                            txn,
+                            importer.id,
+                            crate::counseling::audit::AuditAction::CorrectGuardian,
+                            &change,
+                        )
+                        .await?;
+                    }
+                }
                 // The roster agrees with a correction again: the mark ends.
                 let caught_up = current.email_corrected_at.is_some() && !kept;
-                let unchanged = !caught_up
+                let unchanged = !rekeyed
+                    && !caught_up
                     && current.given_name == g.given_name
                     && current.family_name == g.family_name
                     && current.email == g.email
@@ -2458,6 +2553,7 @@ async fn import_guardians(
                         .await?;
                     }
                     let mut model: guardian::ActiveModel = current.clone().into();
+                    model.sourced_id = Set(Some(g.sourced_id.clone()));
                     model.given_name = Set(g.given_name.clone());
                     model.family_name = Set(g.family_name.clone());
                     model.email = Set(g.email.clone());

@@ -279,3 +279,57 @@ async fn a_counselor_sets_mam_and_the_family_is_mailed_in_english_and_called_thr
         );
     }
 }
+
+/// A consent reminder asks the counselors to call once it went out, not
+/// when it was queued: one held back because the counselor corrected the
+/// address meanwhile (the correction asked the new address afresh) told
+/// the family nothing (eyes40 F10).
+#[tokio::test]
+async fn a_consent_reminder_prompts_the_counselor_once_sent_and_one_held_back_prompts_nobody() {
+    for backend in backends() {
+        let Waiting {
+            mut server, app, w, ..
+        } = waiting_for_maria(backend, "vi").await;
+        let reminded = "a reminder that their consent is still needed";
+        let remind = async |days: i64| {
+            let later = chrono::Utc::now() + chrono::Duration::days(days);
+            stembridge::placements::reminder::remind(&app.db, later)
+                .await
+                .unwrap()
+        };
+        assert_eq!(remind(5).await, 1);
+        server
+            .wait_for_subject("maria@example.org", "Reminder", 15)
+            .await;
+        news_with(&app, &w, reminded).await;
+
+        // The next reminder waits for the relay; the counselor corrects
+        // the address meanwhile.
+        server.stop().await;
+        assert_eq!(remind(10).await, 1);
+        let response =
+            crate::guardian_contacts::correct_maria(&app, &w, "maria.rivera@example.net", "true")
+                .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        server.restart().await;
+        crate::reinstatement_mail::due_now(&app).await;
+        app.wait_for_count(
+            "mail_outbox WHERE notice_kind = 'consent-reminder' AND last_error = 'readdressed'",
+            1,
+            "the second reminder held back",
+        )
+        .await;
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "the rest went out",
+        )
+        .await;
+        assert_eq!(
+            app.count(&format!("notification WHERE message LIKE '%{reminded}%'"))
+                .await,
+            1,
+            "the first reminder's prompt only"
+        );
+    }
+}

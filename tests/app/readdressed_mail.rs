@@ -3,14 +3,17 @@
 //! a notice about the child's placement reaches the guardian at the new
 //! address, in the language she has then (the same form often corrects
 //! it), its links working there; a consent request the correction asked
-//! again is held back, and the admins' mail page says why.
+//! again is held back, and the admins' mail page says why. Mail
+//! about a child reaches no contact taken off that child's record, and
+//! none while a family's report holds the child (eyes40 F1, F2).
 
 use reqwest::StatusCode;
 
 use crate::{
-    families::{give_consent, text},
+    families::{accept, app_with_smtp, give_consent, text, upload, world},
     guardian_contacts::{Waiting, correct_maria, correct_maria_reading, waiting_for_maria},
     helpers::{backends, new_client},
+    mail_server::{FULL_MAILBOX, MailServer},
     reinstatement_mail::{count_subject, decide, due_now},
 };
 
@@ -62,6 +65,183 @@ async fn a_notice_queued_before_a_guardians_address_was_corrected_reaches_her_at
         assert_eq!(count_subject(&server, FORMER, "no debe ir"), 0);
         assert_eq!(count_subject(&server, NEW, "no debe ir"), 1);
         assert_eq!(count_subject(&server, NEW, "should not go"), 0);
+    }
+}
+
+/// María's consent request waits for the relay when the counselor
+/// corrects her address: the correction asks the new address afresh, and
+/// the request queued to the former one is held back, never sent there,
+/// with the reason on /admin/mail.
+#[tokio::test]
+async fn a_consent_request_queued_before_the_address_was_corrected_is_held_back_and_the_new_address_asked()
+ {
+    for backend in backends() {
+        let Waiting {
+            mut server,
+            app,
+            w,
+            placement,
+            ..
+        } = waiting_for_maria(backend, "en").await;
+        // Sent again while the relay is down: that request waits.
+        server.stop().await;
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let response = correct_maria(&app, &w, NEW, "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        server.restart().await;
+        due_now(&app).await;
+        // Asked afresh, in the Spanish the correction set.
+        server
+            .wait_for_subject(NEW, "Se necesita su consentimiento", 60)
+            .await;
+        let held = "mail_outbox WHERE kind = 'consent_request' AND last_error = 'readdressed'";
+        app.wait_for_count(held, 1, "the request to the former address held back")
+            .await;
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "everything went out",
+        )
+        .await;
+        assert_eq!(
+            count_subject(&server, FORMER, "consent"),
+            1,
+            "the first only"
+        );
+
+        let list = text(&app, &w.admin.client, "/admin/mail").await;
+        assert!(
+            list.contains("Nothing went to the address it was queued to"),
+            "{list}"
+        );
+    }
+}
+
+/// users.csv: Ana (stu-1) and her brother Beto (stu-2); their mother María
+/// is a contact of Ana when `of_ana`, and of Beto always.
+fn siblings(of_ana: bool) -> String {
+    let ana_agents = if of_ana { "par-1" } else { "" };
+    let maria_agents = if of_ana { "\"stu-1,stu-2\"" } else { "stu-2" };
+    format!(
+        "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+         stu-1,true,sch-1,student,Ana,Rivera,11,,{ana_agents},\n\
+         stu-2,true,sch-1,student,Beto,Rivera,9,,par-1,\n\
+         par-1,true,sch-1,parent,María,Rivera,,{FORMER},{maria_agents},en\n"
+    )
+}
+
+/// A consent request to María waits for the relay when the roster takes
+/// her off Ana's record (a custody change) but keeps her for Beto: she is
+/// still an active contact at the same address, and yet the request,
+/// with the placement's where, when and supervisor, never reaches her.
+#[tokio::test]
+async fn mail_about_a_child_queued_to_a_parent_the_roster_took_off_that_childs_record_is_held_back()
+{
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let w = world(&app, &siblings(true)).await;
+        let placement = accept(&app, &w).await;
+        server.wait_for_to(FORMER, 1, 15).await;
+        server.stop().await;
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent-resend"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(!upload(&app, &w.admin, &siblings(false)).await.refused);
+        assert_eq!(
+            app.count("guardian WHERE active = true").await,
+            1,
+            "María stays a contact, of Beto"
+        );
+
+        server.restart().await;
+        due_now(&app).await;
+        let held = "mail_outbox WHERE kind = 'consent_request' AND last_error = 'unlinked'";
+        app.wait_for_count(held, 1, "the request about Ana held back")
+            .await;
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "everything went out",
+        )
+        .await;
+        assert_eq!(
+            count_subject(&server, FORMER, "consent"),
+            1,
+            "the first only"
+        );
+        let list = text(&app, &w.admin.client, "/admin/mail").await;
+        assert!(
+            list.contains("the guardian was taken off the record of the student it is about"),
+            "{list}"
+        );
+    }
+}
+
+/// A counselor adds a contact whose first consent request waits (her
+/// mailbox is full); María reports the change she did not ask for. The
+/// request waiting for the reported contact is held back, never sent.
+#[tokio::test]
+async fn a_consent_request_waiting_for_a_contact_the_family_reported_is_never_sent() {
+    for backend in backends() {
+        let Waiting { server, app, w, .. } = waiting_for_maria(backend, "en").await;
+        let rosa = format!("{FULL_MAILBOX}rosa@example.org");
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians"),
+                &[
+                    ("given_name", "Rosa"),
+                    ("family_name", "Impostor"),
+                    ("email", rosa.as_str()),
+                    ("language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let report = server
+            .wait_for_subject(FORMER, "added a parent or guardian contact", 15)
+            .await
+            .link("/address-report/");
+        let waiting = format!(
+            "mail_outbox WHERE recipient = '{rosa}' AND kind = 'consent_request' \
+             AND sent_at IS NULL AND failed_at IS NULL AND attempts > 0"
+        );
+        app.wait_for_count(&waiting, 1, "Rosa's request refused for now")
+            .await;
+        let done = app.submit_as(&new_client(), &report, &report, &[]).await;
+        assert_eq!(done.status(), StatusCode::OK);
+
+        due_now(&app).await;
+        app.wait_for_count(
+            &format!("mail_outbox WHERE recipient = '{rosa}' AND last_error = 'reported'"),
+            1,
+            "the request to the reported contact held back",
+        )
+        .await;
+        assert!(server.received_to(&rosa).is_empty());
+        let list = text(&app, &w.admin.client, "/admin/mail").await;
+        assert!(
+            list.contains("reported a change of contact details they did not ask for"),
+            "{list}"
+        );
     }
 }
 
@@ -126,64 +306,6 @@ async fn a_readdressed_notice_goes_in_the_language_the_counselor_corrected_with_
         assert_eq!(count_subject(&server, FORMER, "no debe ir"), 0);
         assert_eq!(count_subject(&server, NEW, "no debe ir"), 0);
         assert_eq!(count_subject(&server, NEW, "should not go"), 1);
-    }
-}
-
-/// María's consent request waits for the relay when the counselor
-/// corrects her address: the correction asks the new address afresh, and
-/// the request queued to the former one is held back, never sent there,
-/// with the reason on /admin/mail.
-#[tokio::test]
-async fn a_consent_request_queued_before_the_address_was_corrected_is_held_back_and_the_new_address_asked()
- {
-    for backend in backends() {
-        let Waiting {
-            mut server,
-            app,
-            w,
-            placement,
-            ..
-        } = waiting_for_maria(backend, "en").await;
-        // Sent again while the relay is down: that request waits.
-        server.stop().await;
-        let response = app
-            .submit_as(
-                &w.counselor,
-                "/counselor/placements",
-                &format!("/counselor/placements/{placement}/consent-resend"),
-                &[],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let response = correct_maria(&app, &w, NEW, "true").await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
-
-        server.restart().await;
-        due_now(&app).await;
-        // Asked afresh, in the Spanish the correction set.
-        server
-            .wait_for_subject(NEW, "Se necesita su consentimiento", 60)
-            .await;
-        let held = "mail_outbox WHERE kind = 'consent_request' AND last_error = 'readdressed'";
-        app.wait_for_count(held, 1, "the request to the former address held back")
-            .await;
-        app.wait_for_count(
-            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
-            0,
-            "everything went out",
-        )
-        .await;
-        assert_eq!(
-            count_subject(&server, FORMER, "consent"),
-            1,
-            "the first only"
-        );
-
-        let list = text(&app, &w.admin.client, "/admin/mail").await;
-        assert!(
-            list.contains("Nothing went to the address it was queued to"),
-            "{list}"
-        );
     }
 }
 

@@ -30,6 +30,26 @@ fn orgs(middle: bool) -> Vec<u8> {
     orgs.into_bytes()
 }
 
+/// users.csv (header added) uploaded as a delta export of Pine Valley High.
+async fn upload_delta(
+    app: &TestApp,
+    admin: &TestUser,
+    users: &str,
+    fields: &[(&str, &str)],
+) -> crate::helpers::RosterUpload {
+    let users = format!("{HEADER}{users}");
+    app.upload_roster_form(
+        admin,
+        &[
+            ("orgs", &orgs(false)),
+            ("users", users.as_bytes()),
+            ("manifest", b"propertyName,value\nfile.users,delta\n"),
+        ],
+        fields,
+    )
+    .await
+}
+
 async fn by_name(app: &TestApp, first: &str) -> Vec<student::Model> {
     student::Entity::find()
         .filter(student::Column::FirstName.eq(first))
@@ -114,9 +134,9 @@ async fn claimed(app: &TestApp, counselor: &TestUser, record: i32, email: &str) 
     }
 }
 
-/// Gives Ana (grade 12, an adult: no consent to wait for) an active
-/// placement with 3.5 approved hours; returns the placement's id.
-async fn placed_with_hours(app: &TestApp, admin: &TestUser, ana: &TestUser) -> i32 {
+/// Ana applies to a Lakeshore Robotics posting and accepts its offer; the
+/// employer is returned.
+async fn accepted_offer(app: &TestApp, admin: &TestUser, ana: &TestUser) -> TestUser {
     let employer = app
         .verified_employer(admin, "Lakeshore Robotics", "erin@lakeshore.org")
         .await;
@@ -135,6 +155,13 @@ async fn placed_with_hours(app: &TestApp, admin: &TestUser, ana: &TestUser) -> i
         .submit_as(ana, &page, &format!("{page}/accept"), &[("belonging", "3")])
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    employer
+}
+
+/// Gives Ana (grade 12, an adult: no consent to wait for) an active
+/// placement with 3.5 approved hours; returns the placement's id.
+async fn placed_with_hours(app: &TestApp, admin: &TestUser, ana: &TestUser) -> i32 {
+    let employer = accepted_offer(app, admin, ana).await;
     let placement = app
         .number("SELECT CAST(MAX(id) AS BIGINT) AS n FROM placement WHERE status = 'active'")
         .await;
@@ -240,8 +267,10 @@ async fn a_student_whose_sis_id_was_re_keyed_keeps_their_account_guardians_and_p
             "users.csv, line 2: Ana Rivera is listed under a new SIS id “st-9001”; the record \
              on file (#{}, Pine Valley High, grade 12) has id “s1”, which this export no longer \
              lists. They have the same names and birth date. Confirm to move the record \
-             (account, guardians and placements stay with it); leave it and the roster adds a \
-             new student and “s1” departs.",
+             (account, guardians and placements stay with it). If they are different \
+             children, do not confirm: give the record on file its birth date on the student's \
+             page (or correct the export) and import again; the roster then adds a new student \
+             and “s1” departs.",
             ana_record.id
         );
         assert!(page.contains(&expected), "{page}");
@@ -522,8 +551,8 @@ async fn a_re_key_in_a_new_school_year_keeps_moves_and_grades_as_the_export_says
                  file (#{}, Pine Valley Middle, grade 8) has id “s4”",
                 dev.id
             ),
-            "(account, guardians and placements stay with it) and move it to Pine Valley High; \
-             leave it"
+            "(account, guardians and placements stay with it) and move it to Pine Valley High. \
+             If they are different children"
                 .to_owned(),
             "Yes, the 2 rows above are right".to_owned(),
         ] {
@@ -612,28 +641,14 @@ async fn a_delta_export_holds_a_re_keyed_row_saying_the_old_id_would_stay_too() 
         let imported = import(&app, &admin, &orgs(false), &first, "", &[]).await;
         assert!(!imported.refused, "{}", imported.page);
         let ana = by_name(&app, "Ana").await.remove(0);
-        let upload = |fields: &'static [(&'static str, &'static str)]| {
-            let (app, admin) = (&app, &admin);
-            async move {
-                let users = format!("{HEADER}st-1,true,ps-100,student,Ana,Rivera,9,,\n");
-                app.upload_roster_form(
-                    admin,
-                    &[
-                        ("orgs", &orgs(false)),
-                        ("users", users.as_bytes()),
-                        ("manifest", b"propertyName,value\nfile.users,delta\n"),
-                    ],
-                    fields,
-                )
-                .await
-            }
-        };
+        let users = "st-1,true,ps-100,student,Ana,Rivera,9,,\n";
+        let upload = |fields| upload_delta(&app, &admin, users, fields);
         let held = upload(&[]).await;
         assert!(held.refused, "{}", held.page);
         assert!(
             held.page.contains(
-                "leave it and the roster adds a new student and “s1” stays as it is too (this \
-                 export is a delta), so the child is on file twice."
+                "the roster then adds a new student and “s1” stays as it is too (this export is \
+                 a delta)."
             ),
             "{}",
             held.page
@@ -701,4 +716,162 @@ async fn the_command_line_holds_a_re_keyed_row_until_confirm_review() {
         (ana.id, Some("st-1"))
     );
     assert!(now[0].active);
+}
+
+/// A delta export of a re-key lists the old id leaving (`enabledUser`
+/// false, as `tobedeleted` does) and the new one joining: the same child,
+/// held, then moved to the new id without an inactive copy under the old.
+#[tokio::test]
+async fn a_delta_export_listing_the_old_id_as_leaving_re_keys_the_record_without_a_copy() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let first = format!("s1,true,ps-100,student,Ana,Rivera,9,,\n{}", classmates(9));
+        let imported = import(&app, &admin, &orgs(false), &first, "", &[]).await;
+        assert!(!imported.refused, "{}", imported.page);
+        let ana = by_name(&app, "Ana").await.remove(0);
+        let users = "s1,false,ps-100,student,Ana,Rivera,9,,\n\
+                     st-1,true,ps-100,student,Ana,Rivera,9,,\n";
+        let upload = |fields| upload_delta(&app, &admin, users, fields);
+        let held = upload(&[]).await;
+        assert!(held.refused, "{}", held.page);
+        assert!(
+            held.page.contains(
+                "has id “s1”, which this export lists as leaving. They have the same names and \
+                 grade"
+            ) && held
+                .page
+                .contains("the roster then adds a new student and “s1” departs."),
+            "{}",
+            held.page
+        );
+        let spanish = in_spanish(&app, &admin, &newest_upload(&app).await).await;
+        assert!(
+            spanish.contains("tiene el id «s1», que esta exportación da de baja.")
+                && spanish.contains("y «s1» queda inactivo."),
+            "{spanish}"
+        );
+        assert_eq!(
+            by_name(&app, "Ana").await,
+            vec![ana.clone()],
+            "nothing written"
+        );
+        let confirmed = upload(&[("confirm_review", "1")]).await;
+        assert!(!confirmed.refused, "{}", confirmed.page);
+        let now = by_name(&app, "Ana").await;
+        assert_eq!(now.len(), 1, "no copy under the old id: {now:?}");
+        assert_eq!(
+            (now[0].id, now[0].sourced_id.as_deref(), now[0].active),
+            (ana.id, Some("st-1"), true)
+        );
+        assert_eq!(app.count("student").await, 11);
+        assert_eq!(app.count("student WHERE active = true").await, 11);
+    })
+    .await;
+}
+
+/// The district re-keys the guardians with the students: the mother's
+/// contact takes her new id and keeps her address and the consent link she
+/// holds; nobody is told of a contact ended or added, nor asked again.
+#[tokio::test]
+async fn a_guardian_re_keyed_with_her_child_keeps_her_contact_and_consent_link_unmailed() {
+    on_each_backend(async |app: TestApp| {
+        let admin = app.admin().await;
+        let first = format!(
+            "s1,true,ps-100,student,Ana,Rivera,9,,g1\n\
+             g1,true,,parent,Rosa,Rivera,,rosa@example.org,s1\n{}",
+            classmates(9)
+        );
+        let imported = import(
+            &app,
+            &admin,
+            &orgs(false),
+            &first,
+            "s1,2011-05-02,female\n",
+            &[],
+        )
+        .await;
+        assert!(!imported.refused, "{}", imported.page);
+        let ana_record = by_name(&app, "Ana").await.remove(0);
+        let counselor = app.counselor("carla@pv.edu", &[ana_record.school_id]).await;
+        let ana = claimed(&app, &counselor, ana_record.id, "ana@students.org").await;
+        accepted_offer(&app, &admin, &ana).await;
+        let consent_link = app.consent_link_mailed_to("rosa@example.org").await;
+        let rosa = || async {
+            entity::guardian::Entity::find()
+                .filter(entity::guardian::Column::Email.eq("rosa@example.org"))
+                .all(&app.db)
+                .await
+                .unwrap()
+        };
+        let before = rosa().await;
+        assert_eq!(before.len(), 1);
+        let mail = "mail_outbox WHERE recipient = 'rosa@example.org'";
+        let mailed = app.count(mail).await;
+
+        let rekeyed = format!(
+            "st-1,true,ps-100,student,Ana,Rivera,9,,pg-1\n\
+             pg-1,true,,parent,Rosa,Rivera,,rosa@example.org,st-1\n{}",
+            classmates(9)
+        );
+        let confirmed = import(
+            &app,
+            &admin,
+            &orgs(false),
+            &rekeyed,
+            "st-1,2011-05-02,female\n",
+            &[("confirm_review", "1")],
+        )
+        .await;
+        assert!(!confirmed.refused, "{}", confirmed.page);
+        let page = confirmed.page.replace("&#x27;", "'");
+        assert!(
+            page.contains(
+                "users.csv, line 3: the guardian contact Rosa Rivera (“g1”) took this row's new \
+                 sourcedId"
+            ),
+            "{page}"
+        );
+        let spanish = in_spanish(&app, &admin, &newest_upload(&app).await).await;
+        assert!(
+            spanish.contains("el contacto de tutor Rosa Rivera (“g1”) tomó el nuevo sourcedId"),
+            "{spanish}"
+        );
+        let after = rosa().await;
+        assert_eq!(after.len(), 1, "no second contact: {after:?}");
+        assert_eq!(
+            (after[0].id, after[0].sourced_id.as_deref(), after[0].active),
+            (before[0].id, Some("pg-1"), true)
+        );
+        assert_eq!(app.count("guardian").await, 1);
+        assert_eq!(
+            app.count(&format!(
+                "student_guardian WHERE student_id = {} AND guardian_id = {}",
+                ana_record.id, before[0].id
+            ))
+            .await,
+            1
+        );
+        assert_eq!(
+            app.count(mail).await,
+            mailed,
+            "nothing mailed to the family"
+        );
+        assert_eq!(
+            app.count("audit_log WHERE action = 'correct_guardian'")
+                .await,
+            1,
+            "the new id on the record"
+        );
+        let page = app
+            .get_as(&new_client(), &consent_link)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("Guardian consent for Ana"),
+            "the link still works: {page}"
+        );
+    })
+    .await;
 }
