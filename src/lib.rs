@@ -31,13 +31,13 @@ pub mod disclosure; // the one place counts about students become shown numbers
 pub mod draws; // fair draws for scarce seats: entries, the draw run once, its public record
 pub mod families; // guardian contacts; addresses refused for good (kept from the first refusal, tried again on a counselor's word); a family's report holding email consent, the admins' list of holds and their daily reminder; counselors asked to call a family through an interpreter
 pub mod impact; // the public impact page: offers as they stand; outcomes, pledges met and gaps of the whole instance, published once per closed school year
-pub mod mail; // the mail outbox, its SMTP worker (which refusals mean a bad address, which an outage of ours; a guardian's mail whose address changed meanwhile moved to the new one, written again in the guardian's language now, or held back), email settings, unsubscribe and the weekly digest
+pub mod mail; // the mail outbox, its SMTP worker (which refusals mean a bad address, which an outage of ours; a guardian's mail whose address changed meanwhile moved to the new one, written again in the guardian's language now, or held back; mail about a child held back for a contact no longer on that child's record or while a family's report holds the child), email settings, unsubscribe and the weekly digest
 pub mod notifications; // in-app messages
 pub mod opportunities; // postings, their lifecycle, and their schema.org JobPosting for search engines
 pub mod organizations; // employers, verification (and who hears of each decision), the days each was suspended, invitations, reviewed renames, look-alikes of barred organizations
 pub mod placements; // placements, guardian consent (and its withdrawal), hours, completion; closing those whose dates ended before any consent; what one student may hold at once; what the family is mailed when the host is suspended and reinstated (confirmations held back meanwhile sent again); the numbered revisions of each placement's calendar entry
 pub mod profiles; // a student's profile and saved needs
-pub mod roster; // OneRoster import (from the command line, or uploaded and run in the background; ids kept per roster source, rows that may be someone else confirmed, a student re-keyed under a new SIS id keeping their record once confirmed) and claim codes
+pub mod roster; // OneRoster import (from the command line, or uploaded and run in the background; ids kept per roster source, rows that may be someone else confirmed, a student re-keyed under a new SIS id keeping their record once confirmed, their guardians re-keyed with them keeping their contacts) and claim codes
 pub mod search; // the search engines, the outbox worker, /search, the API and its OpenAPI document
 pub mod security; // account security: MFA, password reset, account lifecycle
 
