@@ -14,7 +14,8 @@ use crate::{
     families::{accept, app_with_smtp, text, upload, world},
     helpers::{TestApp, backends},
     mail_server::{
-        FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX, OUTLOOK_NO_SUCH_USER, YAHOO_NO_SUCH_USER,
+        FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX, OUTLOOK_NO_SUCH_USER, SES_SENDER_NOT_VERIFIED,
+        YAHOO_NO_SUCH_USER,
     },
 };
 
@@ -213,6 +214,34 @@ async fn a_relay_refusing_our_sender_is_an_outage_of_ours_tried_again_and_no_fam
         assert_eq!(maria(&app).await.email_bounced, None);
         let page = text(&app, &w.admin, "/admin/mail").await;
         assert!(!page.contains("id=\"mail-refused\""), "{page}");
+    }
+}
+
+/// Amazon SES refuses our sender (not verified in its region) with a `554`
+/// and no enhanced code, in words that say "address": an outage of ours,
+/// tried again and shown to the admins; the family's address is not marked
+/// refused (eyes40 F4).
+#[tokio::test]
+async fn amazon_ses_refusing_our_unverified_sender_is_not_the_familys_bounce() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let address = format!("{SES_SENDER_NOT_VERIFIED}maria@example.org");
+        let w = world(&app, &users(&address)).await;
+        let placement = accept(&app, &w).await;
+        let (error, failed) = tried_and_refused(&app, &address).await;
+        assert!(error.contains("not verified"), "{error}");
+        assert!(!failed, "tried again, not given up: {error}");
+        assert_eq!(maria(&app).await.email_bounced, None, "not her bounce");
+        let page = text(&app, &w.admin, "/admin/mail").await;
+        assert!(page.contains("id=\"mail-refused\""), "{page}");
+        assert!(page.contains("Waiting to be tried again"), "{page}");
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(
+            !list.contains(&format!("id=\"bounced-{placement}\"")),
+            "{list}"
+        );
+        assert!(!list.contains("refused our mail for good"), "{list}");
     }
 }
 
