@@ -687,23 +687,11 @@ pub async fn open_link(
         return Ok(Err(LinkProblem::Unknown));
     };
     let placement = crate::db::found::<placement::Entity>(db, request.placement_id).await?;
-    if matches!(
-        placement.status,
-        PlacementStatus::Withdrawn | PlacementStatus::Cancelled | PlacementStatus::EndedEarly
-    ) {
-        return Ok(Err(LinkProblem::Closed));
-    }
-    // Whether the link still speaks for its holder comes before what
-    // was decided: a contact removed, or an address corrected away from
-    // (perhaps the one a family's report is about), learns nothing of who
-    // answered (eyes20 F8).
-    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
-    if let Some(problem) = not_the_familys(&student, &placement) {
-        return Ok(Err(problem));
-    }
-    if crate::families::address_report::is_held(db, placement.student_id).await? {
-        return Ok(Err(LinkProblem::Held));
-    }
+    // Whether the link still speaks for its holder comes before anything
+    // about the placement: a contact removed, or an address corrected away
+    // from (perhaps the one a family's report is about), learns nothing of
+    // who answered (eyes20 F8), nor that the placement was given back or
+    // called off (eyes40 F6).
     let guardian = guardian::Entity::find_by_id(request.guardian_id)
         .one(db)
         .await?;
@@ -724,6 +712,19 @@ pub async fn open_link(
         || !still_addressed(&request, guardian.as_ref(), linked)
     {
         return Ok(Err(LinkProblem::Expired));
+    }
+    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
+    if let Some(problem) = not_the_familys(&student, &placement) {
+        return Ok(Err(problem));
+    }
+    if crate::families::address_report::is_held(db, placement.student_id).await? {
+        return Ok(Err(LinkProblem::Held));
+    }
+    if matches!(
+        placement.status,
+        PlacementStatus::Withdrawn | PlacementStatus::Cancelled | PlacementStatus::EndedEarly
+    ) {
+        return Ok(Err(LinkProblem::Closed));
     }
     if request.used_at.is_some() {
         return Ok(Err(LinkProblem::Used(DecidedBy::ThisLink)));
