@@ -691,7 +691,15 @@ pub async fn open_link(
     // about the placement: a contact removed, or an address corrected away
     // from (perhaps the one a family's report is about), learns nothing of
     // who answered (eyes20 F8), nor that the placement was given back or
-    // called off (eyes40 F6).
+    // called off (eyes40 F6). A family's report hold answers first: the
+    // former address that reported it holds such a link.
+    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
+    if let Some(problem) = not_the_familys(&student, &placement) {
+        return Ok(Err(problem));
+    }
+    if crate::families::address_report::is_held(db, placement.student_id).await? {
+        return Ok(Err(LinkProblem::Held));
+    }
     let guardian = guardian::Entity::find_by_id(request.guardian_id)
         .one(db)
         .await?;
@@ -712,13 +720,6 @@ pub async fn open_link(
         || !still_addressed(&request, guardian.as_ref(), linked)
     {
         return Ok(Err(LinkProblem::Expired));
-    }
-    let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
-    if let Some(problem) = not_the_familys(&student, &placement) {
-        return Ok(Err(problem));
-    }
-    if crate::families::address_report::is_held(db, placement.student_id).await? {
-        return Ok(Err(LinkProblem::Held));
     }
     if matches!(
         placement.status,
