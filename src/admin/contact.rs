@@ -116,6 +116,30 @@ pub async fn for_guardian(
         .and_then(Contact::of))
 }
 
+/// The contact a guardian's mail or page about one student shows: that
+/// student's school (a family with children at two schools is sent to the
+/// office that knows the child, eyes40 F5), else, when that school set
+/// none, the first of the guardian's students' schools that did.
+pub async fn for_student(
+    db: &impl ConnectionTrait,
+    guardian_id: i32,
+    student_id: i32,
+) -> AppResult<Option<Contact>> {
+    let school_of = student::Entity::find()
+        .select_only()
+        .column(student::Column::SchoolId)
+        .filter(student::Column::Id.eq(student_id))
+        .into_query();
+    let found = school::Entity::find()
+        .filter(school::Column::Id.in_subquery(school_of))
+        .one(db)
+        .await?;
+    match found.as_ref().and_then(Contact::of) {
+        Some(found) => Ok(Some(found)),
+        None => for_guardian(db, guardian_id, None).await,
+    }
+}
+
 /// The schools `user` looks after that families cannot reach yet (no
 /// number, no address): the counselor's dashboard says so.
 pub async fn missing_for(

@@ -96,7 +96,8 @@ pub async fn holds_of(
 }
 
 /// A report link for the notice about to go to `former`, the address
-/// `guardian` had: one row per student of the guardian. Returns the link's
+/// `guardian` had: one row per student of the guardian, in the order of
+/// `students` (the first is the one whose school the page names). Returns the link's
 /// path, or `None` when the guardian has no student left to report about.
 pub async fn link_for_notice(
     db: &impl ConnectionTrait,
@@ -153,13 +154,16 @@ async fn rows_of(
 }
 
 /// The guardian a report link is about, whatever its state (the page's
-/// language follows theirs, see `link_language`).
+/// language follows theirs, see `link_language`), and the student whose
+/// school the page names: the link's first row, the student the notice was
+/// about (see `families::service::notify_address`, eyes40 F5).
 pub async fn guardian_of_link(
     db: &impl ConnectionTrait,
     token: &str,
-) -> AppResult<Option<guardian::Model>> {
+) -> AppResult<Option<(guardian::Model, i32)>> {
     let Some(row) = address_report::Entity::find()
         .filter(address_report::Column::TokenHash.eq(tokens::digest(token)))
+        .order_by_asc(address_report::Column::Id)
         .one(db)
         .await?
     else {
@@ -167,7 +171,8 @@ pub async fn guardian_of_link(
     };
     Ok(guardian::Entity::find_by_id(row.guardian_id)
         .one(db)
-        .await?)
+        .await?
+        .map(|guardian| (guardian, row.student_id)))
 }
 
 /// What a report link opens; not found when unknown or past its days.

@@ -124,7 +124,18 @@ pub async fn retry(
         ),
     )
     .await?;
-    let links = crate::placements::consent::refresh_links(&txn, &[student_id], Utc::now()).await?;
+    // The refusal was the address's, shared by every child this contact is
+    // linked to: each of their waiting placements asks again, not only the
+    // one of the record the counselor is on (eyes40 F8).
+    let mut students: Vec<i32> = student_guardian::Entity::find()
+        .select_only()
+        .column(student_guardian::Column::StudentId)
+        .filter(student_guardian::Column::GuardianId.eq(guardian_id))
+        .into_tuple::<i32>()
+        .all(&txn)
+        .await?;
+    students.sort_unstable();
+    let links = crate::placements::consent::refresh_links(&txn, &students, Utc::now()).await?;
     txn.commit().await?;
     Ok(links.asked)
 }

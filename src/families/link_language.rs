@@ -49,21 +49,31 @@ fn token_of(path: &str) -> Option<(&'static str, &str)> {
     })
 }
 
+/// What a guardian's page is about, for the school contact it shows.
+enum About {
+    /// A consent or withdrawal page: one placement.
+    Placement(i32),
+    /// A report page: the student the notice was about.
+    Student(i32),
+    /// Settings and unsubscribe pages: the whole family.
+    Family,
+}
+
 /// The guardian a mailed link on `path` is for, if it names one.
 async fn guardian_of_path(
     db: &impl ConnectionTrait,
     path: &str,
-) -> AppResult<Option<(guardian::Model, Option<i32>)>> {
+) -> AppResult<Option<(guardian::Model, About)>> {
     let Some((prefix, token)) = token_of(path) else {
         return Ok(None);
     };
     if prefix == "/consent/" {
         let found = crate::placements::consent::guardian_of_link(db, token).await?;
-        return Ok(found.map(|(guardian, placement)| (guardian, Some(placement))));
+        return Ok(found.map(|(guardian, placement)| (guardian, About::Placement(placement))));
     }
     if prefix == super::address_report::PATH {
         let found = super::address_report::guardian_of_link(db, token).await?;
-        return Ok(found.map(|guardian| (guardian, None)));
+        return Ok(found.map(|(guardian, student)| (guardian, About::Student(student))));
     }
     // Settings, unsubscribe and withdrawal links are signed; only a
     // guardian's counts here (a signed-in person's pages follow their own
@@ -71,14 +81,14 @@ async fn guardian_of_path(
     // answers, not another child's.
     match preferences::open_token(db, token).await? {
         Some((Recipient::Guardian(id), purpose)) => {
-            let placement = match purpose {
-                LinkPurpose::Withdraw(placement) => Some(placement),
-                _ => None,
+            let about = match purpose {
+                LinkPurpose::Withdraw(placement) => About::Placement(placement),
+                _ => About::Family,
             };
             Ok(guardian::Entity::find_by_id(id)
                 .one(db)
                 .await?
-                .map(|guardian| (guardian, placement)))
+                .map(|guardian| (guardian, about)))
         }
         _ => Ok(None),
     }
@@ -182,7 +192,7 @@ pub async fn in_guardian_pages_language(
         .await
         .ok()
         .flatten();
-    let Some((guardian, placement)) = guardian else {
+    let Some((guardian, about)) = guardian else {
         return next.run(request).await;
     };
     let lang = page_language(request.headers(), request.uri().query(), &guardian);
@@ -194,11 +204,19 @@ pub async fn in_guardian_pages_language(
         .insert(HomeLine(super::service::tagline(&guardian)));
     // A consent or withdrawal page is about one placement: its student's
     // school answers (eyes20 F6), as in the mail that brought the guardian
-    // here.
-    let contact = crate::admin::contact::for_guardian(&state.db, guardian.id, placement)
-        .await
-        .ok()
-        .flatten();
+    // here; a report page, the school of the student its notice was about
+    // (eyes40 F5).
+    let contact = match about {
+        About::Placement(placement) => {
+            crate::admin::contact::for_guardian(&state.db, guardian.id, Some(placement)).await
+        }
+        About::Student(student) => {
+            crate::admin::contact::for_student(&state.db, guardian.id, student).await
+        }
+        About::Family => crate::admin::contact::for_guardian(&state.db, guardian.id, None).await,
+    }
+    .ok()
+    .flatten();
     request.extensions_mut().insert(SchoolContact(contact));
     i18n::with_lang(lang, next.run(request)).await
 }

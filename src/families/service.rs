@@ -726,23 +726,42 @@ async fn notify_address(
         .collect();
     students.sort_unstable();
     students.dedup();
-    let school = entity::school::Entity::find()
-        .filter(
-            entity::school::Column::Id.in_subquery(
-                Query::select()
-                    .column(student::Column::SchoolId)
-                    .from(student::Entity)
-                    .and_where(student::Column::Id.is_in(students.iter().copied()))
-                    .to_owned(),
-            ),
-        )
-        .order_by_asc(entity::school::Column::Id)
-        .one(db)
+    // The school the notice speaks for: the school of the student it is
+    // about (a contact added to, or ended for, one child is that child's
+    // school's doing, eyes40 F5); for a notice about the address itself,
+    // the first of the family's schools. That student comes first among
+    // the report link's rows, so the report page names the same school.
+    let schools: std::collections::HashMap<i32, i32> = student::Entity::find()
+        .select_only()
+        .column(student::Column::Id)
+        .column(student::Column::SchoolId)
+        .filter(student::Column::Id.is_in(students.iter().copied()))
+        .into_tuple::<(i32, i32)>()
+        .all(db)
         .await?
-        .map(|s| s.name)
-        .unwrap_or_default();
+        .into_iter()
+        .collect();
+    students.sort_by_key(|id| {
+        (
+            Some(*id) != unlinked_from,
+            schools.get(id).copied().unwrap_or(i32::MAX),
+            *id,
+        )
+    });
+    let first_school = students.first().and_then(|id| schools.get(id)).copied();
+    let school = match first_school {
+        Some(id) => entity::school::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|s| s.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
     let link = super::address_report::link_for_notice(db, before, former, &students).await?;
-    let contact = crate::admin::contact::for_guardian(db, before.id, None).await?;
+    let contact = match students.first() {
+        Some(&about) => crate::admin::contact::for_student(db, before.id, about).await?,
+        None => crate::admin::contact::for_guardian(db, before.id, None).await?,
+    };
     for about in student::Entity::find()
         .filter(student::Column::Id.is_in(students.iter().copied()))
         .all(db)

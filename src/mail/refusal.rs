@@ -58,23 +58,60 @@ pub fn read(code: u16, text: &str) -> Refusal {
 }
 
 /// Whether a refusal's words (lower case) are about the recipient's
-/// mailbox rather than our relay, our message or our reputation.
+/// mailbox rather than our relay, our account, our message or our
+/// reputation. The bare words "account" or "address" are not enough: a
+/// relay refusing *us* says them too (Amazon SES: `554 Message rejected:
+/// Email address is not verified. The following identities failed the
+/// check ...`, `554 Sending paused for this account`; eyes40 F4), so the
+/// words must name the recipient's mailbox as unknown or disabled.
 fn names_the_mailbox(words: &str) -> bool {
-    const OURS: [&str; 6] = [
+    const OURS: [&str; 17] = [
         "relay",
         "spam",
         "blocklist",
         "blacklist",
         "policy",
         "content",
+        "not verified",
+        "unverified",
+        "identities",
+        "identity",
+        "sending paused",
+        "sending suspended",
+        "sending is paused",
+        "sending has been paused",
+        "your account",
+        "aws account",
+        "quota",
     ];
-    const THEIRS: [&str; 6] = [
-        "mailbox",
-        "user",
-        "recipient",
-        "no such",
-        "account",
-        "address",
+    const THEIRS: [&str; 27] = [
+        "mailbox unavailable",
+        "mailbox not found",
+        "mailbox does not exist",
+        "mailbox is disabled",
+        "mailbox disabled",
+        "mailbox has been disabled",
+        "no such mailbox",
+        "no such user",
+        "no such recipient",
+        "no mailbox",
+        "user unknown",
+        "unknown user",
+        "user not found",
+        "user not local",
+        "user doesn't exist",
+        "user does not exist",
+        "recipient unknown",
+        "unknown recipient",
+        "recipient not found",
+        "recipient address rejected",
+        "invalid recipient",
+        "invalid mailbox",
+        "does not exist",
+        "doesn't have a",
+        "does not have a",
+        "account has been disabled",
+        "account is disabled",
     ];
     !OURS.iter().any(|word| words.contains(word)) && THEIRS.iter().any(|word| words.contains(word))
 }
@@ -121,6 +158,12 @@ mod tests {
             ),
             (551, "User not local; please try <forward-path>"),
             (550, "Mailbox unavailable"),
+            (550, "No such user here"),
+            (550, "Invalid recipient <x@y>"),
+            (
+                554,
+                "<x@y>: Recipient address rejected: User unknown in virtual mailbox table",
+            ),
             // Outlook.com / Hotmail's unknown user.
             (
                 550,
@@ -177,6 +220,28 @@ mod tests {
             ),
             (550, "5.5.0 Requested action not taken: relay access denied"),
             (554, "Message rejected: policy violation"),
+            // Amazon SES refusing our sender or our account (eyes40 F4):
+            // no enhanced code, and the words "address" and "account".
+            (
+                554,
+                "Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: noreply@stembridge.example",
+            ),
+            (
+                554,
+                "Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: maria@example.org",
+            ),
+            (
+                554,
+                "Sending paused for this account. For more information, please check the inbox of the email address associated with your AWS account.",
+            ),
+            (
+                554,
+                "Sending suspended for this account. For more information, please check the inbox of the email address associated with your AWS account.",
+            ),
+            (554, "Message rejected: Sending paused for this account"),
+            (550, "Your account has exceeded its daily sending quota"),
+            (554, "Account blocked"),
+            (550, "Address rejected"),
         ] {
             assert_eq!(read(code, text), Refusal::NotTheAddress, "{code} {text}");
         }

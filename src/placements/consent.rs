@@ -700,16 +700,12 @@ pub async fn open_link(
         return Ok(Err(LinkProblem::Unknown));
     };
     let placement = crate::db::found::<placement::Entity>(db, request.placement_id).await?;
-    if matches!(
-        placement.status,
-        PlacementStatus::Withdrawn | PlacementStatus::Cancelled | PlacementStatus::EndedEarly
-    ) {
-        return Ok(Err(LinkProblem::Closed));
-    }
-    // Whether the link still speaks for its holder comes before what
-    // was decided: a contact removed, or an address corrected away from
-    // (perhaps the one a family's report is about), learns nothing of who
-    // answered (eyes20 F8).
+    // Whether the link still speaks for its holder comes before anything
+    // about the placement: a contact removed, or an address corrected away
+    // from (perhaps the one a family's report is about), learns nothing of
+    // who answered (eyes20 F8), nor that the placement was given back or
+    // called off (eyes40 F6). A family's report hold answers first: the
+    // former address that reported it holds such a link.
     let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
     if let Some(problem) = not_the_familys(&student, &placement) {
         return Ok(Err(problem));
@@ -737,6 +733,12 @@ pub async fn open_link(
         || !still_addressed(&request, guardian.as_ref(), linked)
     {
         return Ok(Err(LinkProblem::Expired));
+    }
+    if matches!(
+        placement.status,
+        PlacementStatus::Withdrawn | PlacementStatus::Cancelled | PlacementStatus::EndedEarly
+    ) {
+        return Ok(Err(LinkProblem::Closed));
     }
     if request.used_at.is_some() {
         return Ok(Err(LinkProblem::Used(DecidedBy::ThisLink)));

@@ -14,7 +14,8 @@ use crate::{
     families::{accept, app_with_smtp, text, upload, world},
     helpers::{TestApp, backends},
     mail_server::{
-        FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX, OUTLOOK_NO_SUCH_USER, YAHOO_NO_SUCH_USER,
+        FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX, OUTLOOK_NO_SUCH_USER, SES_SENDER_NOT_VERIFIED,
+        YAHOO_NO_SUCH_USER,
     },
 };
 
@@ -213,6 +214,34 @@ async fn a_relay_refusing_our_sender_is_an_outage_of_ours_tried_again_and_no_fam
         assert_eq!(maria(&app).await.email_bounced, None);
         let page = text(&app, &w.admin, "/admin/mail").await;
         assert!(!page.contains("id=\"mail-refused\""), "{page}");
+    }
+}
+
+/// Amazon SES refuses our sender (not verified in its region) with a `554`
+/// and no enhanced code, in words that say "address": an outage of ours,
+/// tried again and shown to the admins; the family's address is not marked
+/// refused (eyes40 F4).
+#[tokio::test]
+async fn amazon_ses_refusing_our_unverified_sender_is_not_the_familys_bounce() {
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let address = format!("{SES_SENDER_NOT_VERIFIED}maria@example.org");
+        let w = world(&app, &users(&address)).await;
+        let placement = accept(&app, &w).await;
+        let (error, failed) = tried_and_refused(&app, &address).await;
+        assert!(error.contains("not verified"), "{error}");
+        assert!(!failed, "tried again, not given up: {error}");
+        assert_eq!(maria(&app).await.email_bounced, None, "not her bounce");
+        let page = text(&app, &w.admin, "/admin/mail").await;
+        assert!(page.contains("id=\"mail-refused\""), "{page}");
+        assert!(page.contains("Waiting to be tried again"), "{page}");
+        let list = text(&app, &w.counselor, "/counselor/placements").await;
+        assert!(
+            !list.contains(&format!("id=\"bounced-{placement}\"")),
+            "{list}"
+        );
+        assert!(!list.contains("refused our mail for good"), "{list}");
     }
 }
 
@@ -465,5 +494,130 @@ async fn the_notice_of_a_corrected_address_is_not_sent_to_the_refused_one_nor_pr
         );
         let news = text(&app, &w.counselor, "/notifications").await;
         assert!(!news.contains("through an interpreter"), "{news}");
+    }
+}
+
+/// Ana and her brother Beto, both with María (at `email`) as their contact.
+fn siblings(email: &str) -> String {
+    format!(
+        "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+         stu-1,true,sch-1,student,Ana,Rivera,11,,par-1,\n\
+         stu-2,true,sch-1,student,Beto,Rivera,11,,par-1,\n\
+         par-1,true,sch-1,parent,María,Rivera,,{email},\"stu-1,stu-2\",es\n"
+    )
+}
+
+/// Beto claims his account, applies to the posting Ana has an offer on,
+/// is offered a place and accepts it; returns his placement.
+async fn beto_accepts(app: &TestApp) -> i32 {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let code = stembridge::roster::claim_code::generate();
+    let beto = entity::student::Entity::find()
+        .filter(entity::student::Column::SourcedId.eq("stu-2"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut model: entity::student::ActiveModel = beto.into();
+    model.claim_code_hash = Set(Some(stembridge::roster::claim_code::digest(&code)));
+    model.claim_code_expires_at = Set(Some(chrono::Utc::now() + chrono::Duration::days(3)));
+    model.update(&app.db).await.unwrap();
+    let student = crate::helpers::new_client();
+    let response = app
+        .submit_as(
+            &student,
+            "/claim",
+            "/claim",
+            &[
+                ("code", &code),
+                ("display_name", "Beto"),
+                ("email", "beto@students.org"),
+                ("password", crate::helpers::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "claimed");
+    let opportunity = entity::opportunity::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let response = app
+        .submit_as(
+            &student,
+            &format!("/opportunities/{opportunity}"),
+            &format!("/opportunities/{opportunity}/apply"),
+            &[("note", "Me too."), ("availability", "After 3 pm")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "applied");
+    let application = crate::helpers::location(&response)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let employer = crate::helpers::new_client();
+    app.login_as(&employer, "erin@lakeshore.org", crate::helpers::PASSWORD)
+        .await;
+    let response = app
+        .submit_as(
+            &employer,
+            "/employer",
+            &format!("/employer/applications/{application}/offer"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "offered");
+    let page = format!("/student/applications/{application}");
+    let response = app
+        .submit_as(
+            &student,
+            &page,
+            &format!("{page}/accept"),
+            &[("belonging", "4")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "accepted");
+    crate::helpers::location(&response)
+        .strip_prefix("/student/placements/")
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// "Try this address again" on Ana's record clears a refusal of María's
+/// address, which is Beto's contact too: both children's waiting
+/// placements ask her again, not only Ana's (eyes40 F8).
+#[tokio::test]
+async fn trying_an_address_again_asks_it_for_every_childs_waiting_placement() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let refused_address = format!("{NO_SUCH_MAILBOX}maria@example.org");
+        let w = world(&app, &siblings(&refused_address)).await;
+        let anas = accept(&app, &w).await;
+        let first = refused_for_good(&app).await;
+        let betos = beto_accepts(&app).await;
+        let asked = |placement: i32| format!("consent_request WHERE placement_id = {placement}");
+        assert_eq!(app.count(&asked(anas)).await, 1);
+        assert_eq!(app.count(&asked(betos)).await, 0, "a refused address");
+
+        server.stop().await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let retry = format!("{record}/guardians/{}/retry-address", first.id);
+        let response = app.submit_as(&w.counselor, &record, &retry, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(maria(&app).await.email_bounced, None);
+        assert_eq!(app.count(&asked(anas)).await, 2, "Ana's asked again");
+        assert_eq!(app.count(&asked(betos)).await, 1, "Beto's asked too");
+        assert_eq!(
+            app.count(&format!(
+                "mail_outbox WHERE kind = 'consent_request' AND recipient = '{refused_address}' \
+                 AND sent_at IS NULL AND failed_at IS NULL"
+            ))
+            .await,
+            2
+        );
     }
 }

@@ -903,6 +903,53 @@ async fn a_consent_link_of_a_placement_given_back_says_there_is_nothing_to_decid
     }
 }
 
+/// María's address is corrected away from the one her link went to, then
+/// the student gives the place back: the old link says only that it
+/// expired, not that the placement no longer goes ahead (eyes40 F6).
+#[tokio::test]
+async fn a_link_of_an_address_no_longer_used_says_expired_not_that_the_placement_was_given_back() {
+    for backend in backends() {
+        let Waiting {
+            server: _server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        // The page in English whatever language her record says now.
+        let link = format!("{}?lang=en", first.link("/consent/"));
+        let response = correct_maria(&app, &w, "maria.rivera@example.net", "true").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let response = app.get_as(&new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("This consent link has expired")
+        );
+
+        let page = format!("/student/placements/{placement}");
+        let withdrawn = app
+            .submit_as(
+                &w.student,
+                &page,
+                &format!("{page}/withdraw"),
+                &[("reason", "schedule_conflict")],
+            )
+            .await;
+        assert_eq!(withdrawn.status(), StatusCode::SEE_OTHER);
+        assert_eq!(placement_status(&app, placement).await, "withdrawn");
+        let response = app.get_as(&new_client(), &link).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        let body = response.text().await.unwrap();
+        assert!(body.contains("This consent link has expired"), "{body}");
+        assert!(!body.contains("no longer goes ahead"), "{body}");
+        assert!(!body.contains("gave the place back"), "{body}");
+    }
+}
+
 /// users.csv of Ana (with María) and Ben (with his father), in `language`.
 fn two_families(language: &str) -> String {
     format!(

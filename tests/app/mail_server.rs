@@ -150,6 +150,12 @@ pub const YAHOO_NO_SUCH_USER: &str = "closed.";
 /// its quota (the address is good; the mail may go later).
 pub const FULL_MAILBOX: &str = "full.";
 
+/// Addresses whose local part starts with this are refused at the end of
+/// the message as Amazon SES refuses *our* sender or account: a `554`
+/// with no enhanced status code whose words say "address" (eyes40 F4).
+/// Nothing to do with the recipient.
+pub const SES_SENDER_NOT_VERIFIED: &str = "ses.";
+
 impl Handler for Collector {
     /// While [`MailServer::refuse_sender`] is on, our sending address is
     /// refused (`550 5.7.1`), as a relay does whose credentials or sender
@@ -202,6 +208,22 @@ impl Handler for Collector {
     }
 
     fn data_end(&mut self) -> Response {
+        if self.to.iter().any(|to| {
+            to.trim_start_matches('<')
+                .starts_with(SES_SENDER_NOT_VERIFIED)
+        }) {
+            self.data.clear();
+            let mut refused = Response::custom(
+                554,
+                "Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: noreply@stembridge.example".to_owned(),
+            );
+            // mailin keeps a session whose end of data was an error in
+            // its data state (the client's next command would be read as
+            // message text); the transaction is over, as after any reply
+            // to the final dot.
+            refused.is_error = false;
+            return refused;
+        }
         self.inbox.lock().unwrap().push(Received {
             from: self.from.clone(),
             to: self.to.clone(),

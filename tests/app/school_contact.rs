@@ -359,3 +359,110 @@ async fn a_confirmation_and_its_withdrawal_page_name_the_school_of_their_placeme
         assert!(!page.contains("3125550101"), "not Roosevelt's: {page}");
     }
 }
+
+/// A family with children at two schools: a contact added to the second
+/// school's child is told of by that school, with its number, in the mail
+/// and on the report page the mail links to; not by the first child's
+/// school (eyes40 F5).
+#[tokio::test]
+async fn a_contact_added_to_one_child_is_told_by_that_childs_school_and_its_number() {
+    const ORGS: &str =
+        "sourcedId,name,type\nsch-1,Lincoln High,school\nsch-2,Roosevelt Middle,school\n";
+    const DEMOGRAPHICS: &str =
+        "sourcedId,birthDate,sex\nstu-1,2011-05-01,female\nstu-2,2013-02-01,male\n";
+    let users = |rosa: bool| {
+        let mut csv = "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,grades,email,agentSourcedIds,metadata.language\n\
+             stu-1,true,sch-1,student,Ana,Rivera,11,,par-1,\n"
+            .to_owned();
+        if rosa {
+            csv.push_str(
+                "stu-2,true,sch-2,student,Beto,Rivera,7,,\"par-1,par-3\",\n\
+                 par-3,true,sch-2,parent,Rosa,Rivera,,rosa@example.org,stu-2,en\n",
+            );
+        } else {
+            csv.push_str("stu-2,true,sch-2,student,Beto,Rivera,7,,par-1,\n");
+        }
+        csv.push_str(
+            "par-1,true,\"sch-1,sch-2\",parent,Jorge,Rivera,,jorge@example.org,\"stu-1,stu-2\",en\n",
+        );
+        csv
+    };
+    for backend in backends() {
+        let server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let admin = app.admin().await;
+        let first = app
+            .upload_roster(
+                &admin,
+                ORGS.as_bytes(),
+                users(false).as_bytes(),
+                DEMOGRAPHICS.as_bytes(),
+            )
+            .await;
+        assert!(!first.refused, "{}", first.page);
+        for (sourced_id, phone, email) in [
+            ("sch-1", "(312) 555-0100", "office@lincoln.edu"),
+            ("sch-2", "(312) 555-0200", "office@roosevelt.edu"),
+        ] {
+            let school = entity::school::Entity::find()
+                .filter(entity::school::Column::SourcedId.eq(sourced_id))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap();
+            let form = format!("/counselor/schools/{}/contact", school.id);
+            let response = app
+                .submit_as(&admin, &form, &form, &[("phone", phone), ("email", email)])
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{sourced_id}");
+        }
+        let before = server.received_to("jorge@example.org").len();
+
+        // The roster adds Rosa as a contact of Beto (Roosevelt) only.
+        let second = app
+            .upload_roster(
+                &admin,
+                ORGS.as_bytes(),
+                users(true).as_bytes(),
+                DEMOGRAPHICS.as_bytes(),
+            )
+            .await;
+        assert!(!second.refused, "{}", second.page);
+        let mail = server
+            .wait_for_to("jorge@example.org", before + 1, 15)
+            .await
+            .pop()
+            .unwrap();
+        assert_eq!(
+            mail.subject(),
+            "Roosevelt Middle added a parent or guardian contact"
+        );
+        let body = mail.text();
+        assert!(
+            body.contains("Roosevelt Middle added another parent or guardian contact for Beto"),
+            "{body}"
+        );
+        assert!(
+            body.contains("(312) 555-0200") && body.contains("office@roosevelt.edu"),
+            "{body}"
+        );
+        assert!(
+            !body.contains("Lincoln High") && !body.contains("555-0100"),
+            "{body}"
+        );
+
+        // The report page the notice links to names the same school.
+        let report = mail.link("/address-report/");
+        let response = cookieless().get(app.url(&report)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("Roosevelt Middle") && page.contains("(312) 555-0200"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("Lincoln High") && !page.contains("555-0100"),
+            "{page}"
+        );
+    }
+}
