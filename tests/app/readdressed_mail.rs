@@ -20,6 +20,50 @@ use crate::{
 const FORMER: &str = "maria@example.org";
 const NEW: &str = "maria.rivera@example.net";
 
+/// The counselor sends María's consent request again (the relay down:
+/// it waits).
+async fn resend(app: &crate::helpers::TestApp, w: &crate::families::World, placement: i32) {
+    let response = app
+        .submit_as(
+            &w.counselor,
+            "/counselor/placements",
+            &format!("/counselor/placements/{placement}/consent-resend"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+/// The relay is back: the consent request waiting for María's former
+/// address is held back as `why` (its `last_error`), the rest goes out,
+/// only her first request reached that address, and /admin/mail says
+/// `admins_read`.
+async fn first_request_only(
+    app: &crate::helpers::TestApp,
+    server: &mut MailServer,
+    w: &crate::families::World,
+    why: &str,
+    admins_read: &str,
+) {
+    server.restart().await;
+    due_now(app).await;
+    let held = format!("mail_outbox WHERE kind = 'consent_request' AND last_error = '{why}'");
+    app.wait_for_count(&held, 1, "the request held back").await;
+    app.wait_for_count(
+        "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+        0,
+        "everything went out",
+    )
+    .await;
+    assert_eq!(
+        count_subject(server, FORMER, "consent"),
+        1,
+        "the first only"
+    );
+    let list = text(app, &w.admin.client, "/admin/mail").await;
+    assert!(list.contains(admins_read), "{list}");
+}
+
 /// The relay is down when the host is suspended: María's "should not go
 /// for now" waits, in English; the counselor corrects her address, and her
 /// language to Spanish, meanwhile. Once the relay is back the notice goes
@@ -85,44 +129,22 @@ async fn a_consent_request_queued_before_the_address_was_corrected_is_held_back_
         } = waiting_for_maria(backend, "en").await;
         // Sent again while the relay is down: that request waits.
         server.stop().await;
-        let response = app
-            .submit_as(
-                &w.counselor,
-                "/counselor/placements",
-                &format!("/counselor/placements/{placement}/consent-resend"),
-                &[],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        resend(&app, &w, placement).await;
         let response = correct_maria(&app, &w, NEW, "true").await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
-        server.restart().await;
-        due_now(&app).await;
+        first_request_only(
+            &app,
+            &mut server,
+            &w,
+            "readdressed",
+            "Nothing went to the address it was queued to",
+        )
+        .await;
         // Asked afresh, in the Spanish the correction set.
         server
             .wait_for_subject(NEW, "Se necesita su consentimiento", 60)
             .await;
-        let held = "mail_outbox WHERE kind = 'consent_request' AND last_error = 'readdressed'";
-        app.wait_for_count(held, 1, "the request to the former address held back")
-            .await;
-        app.wait_for_count(
-            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
-            0,
-            "everything went out",
-        )
-        .await;
-        assert_eq!(
-            count_subject(&server, FORMER, "consent"),
-            1,
-            "the first only"
-        );
-
-        let list = text(&app, &w.admin.client, "/admin/mail").await;
-        assert!(
-            list.contains("Nothing went to the address it was queued to"),
-            "{list}"
-        );
     }
 }
 
@@ -153,15 +175,7 @@ async fn mail_about_a_child_queued_to_a_parent_the_roster_took_off_that_childs_r
         let placement = accept(&app, &w).await;
         server.wait_for_to(FORMER, 1, 15).await;
         server.stop().await;
-        let response = app
-            .submit_as(
-                &w.counselor,
-                "/counselor/placements",
-                &format!("/counselor/placements/{placement}/consent-resend"),
-                &[],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        resend(&app, &w, placement).await;
         assert!(!upload(&app, &w.admin, &siblings(false)).await.refused);
         assert_eq!(
             app.count("guardian WHERE active = true").await,
@@ -169,27 +183,14 @@ async fn mail_about_a_child_queued_to_a_parent_the_roster_took_off_that_childs_r
             "María stays a contact, of Beto"
         );
 
-        server.restart().await;
-        due_now(&app).await;
-        let held = "mail_outbox WHERE kind = 'consent_request' AND last_error = 'unlinked'";
-        app.wait_for_count(held, 1, "the request about Ana held back")
-            .await;
-        app.wait_for_count(
-            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
-            0,
-            "everything went out",
+        first_request_only(
+            &app,
+            &mut server,
+            &w,
+            "unlinked",
+            "the guardian was taken off the record of the student it is about",
         )
         .await;
-        assert_eq!(
-            count_subject(&server, FORMER, "consent"),
-            1,
-            "the first only"
-        );
-        let list = text(&app, &w.admin.client, "/admin/mail").await;
-        assert!(
-            list.contains("the guardian was taken off the record of the student it is about"),
-            "{list}"
-        );
     }
 }
 
