@@ -38,6 +38,7 @@ use super::{
     checkpoint::{Durability, Found, UnsyncedDirectory},
     matching::{Bits, Candidates, FactTable, Facts, Matcher, Tallied, Tally},
     text::{TextFields, TextSearch},
+    word_cache::WordCache,
 };
 
 /// Bump when the schema changes: the index is then rebuilt from the database.
@@ -124,6 +125,8 @@ struct Inner {
     fields: Fields,
     /// Facts of each live segment, built once per segment.
     facts: Mutex<HashMap<SegmentId, Arc<FactTable>>>,
+    /// Query words' documents per segment, read from the postings once.
+    words: WordCache,
     /// Commits skip the disk; checkpoints sync (see `checkpoint`).
     durability: Durability,
 }
@@ -224,6 +227,7 @@ impl EmbeddedEngine {
                 write_lock: Arc::new(tokio::sync::Mutex::new(())),
                 fields,
                 facts: Mutex::new(HashMap::new()),
+                words: WordCache::default(),
                 durability,
             }),
             searches: Arc::new(search_gate()),
@@ -419,6 +423,7 @@ impl Inner {
             .lock()
             .map_err(|_| error("cache poisoned"))?
             .retain(|id, _| live.contains(id));
+        self.words.keep_segments(&live);
         Ok(by_ordinal)
     }
 
@@ -458,7 +463,7 @@ impl Inner {
         searcher
             .segment_readers()
             .iter()
-            .map(|segment| text.in_segment(segment).map_err(error))
+            .map(|segment| text.in_segment(segment, &self.words).map_err(error))
             .collect()
     }
 
@@ -800,6 +805,78 @@ mod tests {
         }
     }
 
+    /// Every match of `text` in the index as `searcher` sees it, with its
+    /// score, segment by segment, through `cache`.
+    fn matches_through(
+        inner: &Inner,
+        searcher: &Searcher,
+        words: &QueryWords,
+        cache: &WordCache,
+    ) -> Vec<(DocAddress, f32)> {
+        let mut languages = vec![(inner.fields.english, &words.english[..])];
+        if let Some(stems) = words.for_language(PostingLanguage::Es) {
+            languages.push((inner.fields.spanish, stems));
+        }
+        let text = TextSearch::new(searcher, &languages, true).unwrap();
+        let mut found = Vec::new();
+        for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+            let candidates = text.in_segment(segment, cache).unwrap();
+            let mut relevance = candidates.relevance.unwrap();
+            for doc in candidates.documents.iter() {
+                let address = DocAddress::new(ordinal as SegmentOrdinal, doc as DocId);
+                found.push((address, relevance.of(doc as u32)));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn words_kept_in_the_cache_match_and_rank_as_words_read_from_the_postings() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = EmbeddedEngine::open(dir.path()).unwrap();
+        let inner = &engine.inner;
+        let mut rng = StdRng::seed_from_u64(11);
+        // Small enough that words are evicted and read again.
+        let cache = WordCache::with_budget(2_000);
+        let no_cache = WordCache::with_budget(0);
+        let (mut compared, mut next_id) = (0, 0);
+        for round in 0..6 {
+            // Each round commits: new segments, merges and deletes, while
+            // the cache holds words of the segments before.
+            let documents: Vec<_> = (0..200).map(|n| document(&mut rng, next_id + n)).collect();
+            next_id += 200;
+            let deletes: Vec<i32> = (0..30).map(|_| rng.random_range(0..next_id)).collect();
+            inner.write(&deletes, &documents).unwrap();
+            let searcher = inner.reader.searcher();
+            let live: Vec<SegmentId> = searcher
+                .segment_readers()
+                .iter()
+                .map(SegmentReader::segment_id)
+                .collect();
+            if round % 2 == 0 {
+                cache.keep_segments(&live);
+            }
+            // Few distinct words: most lookups find them kept.
+            let typed_words: Vec<String> = (0..8).map(|_| typed(&mut rng)).collect();
+            for _ in 0..100 {
+                let query_text = (0..rng.random_range(1..=3))
+                    .map(|_| typed_words.choose(&mut rng).unwrap().as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let words = QueryWords::of(&query_text);
+                if words.is_empty() {
+                    continue;
+                }
+                let cached = matches_through(inner, &searcher, &words, &cache);
+                let read = matches_through(inner, &searcher, &words, &no_cache);
+                assert_eq!(cached, read, "{query_text:?} in round {round}");
+                compared += read.len();
+            }
+        }
+        assert!(cache.bytes() <= 2_000);
+        assert!(compared > 10_000, "only {compared} matches compared");
+    }
+
     #[test]
     fn text_matches_and_ranks_as_the_boolean_query_it_stands_for() {
         let dir = tempfile::tempdir().unwrap();
@@ -815,6 +892,7 @@ mod tests {
             inner.write(&deletes, &documents).unwrap();
         }
         let searcher = inner.reader.searcher();
+        let no_cache = WordCache::with_budget(0);
         let mut compared = 0;
         for _ in 0..300 {
             let typed_words: Vec<String> = (0..rng.random_range(1..=3))
@@ -848,7 +926,7 @@ mod tests {
             let text = TextSearch::new(&searcher, &languages, true).unwrap();
             let mut found = Vec::new();
             for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
-                let candidates = text.in_segment(segment).unwrap();
+                let candidates = text.in_segment(segment, &no_cache).unwrap();
                 let mut relevance = candidates.relevance.unwrap();
                 for doc in candidates.documents.iter() {
                     let address = DocAddress::new(ordinal as SegmentOrdinal, doc as DocId);

@@ -135,6 +135,11 @@ impl Bits {
         self.0.iter().all(|&word| word == 0)
     }
 
+    /// The memory its words take.
+    pub fn bytes(&self) -> usize {
+        self.0.len() * size_of::<u64>()
+    }
+
     /// Keeps only the members also in `other` (of the same length).
     pub fn and_with(&mut self, other: &Bits) {
         self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);

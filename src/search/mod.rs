@@ -19,6 +19,7 @@ pub mod service;
 pub mod sync;
 pub mod text;
 pub mod typos;
+pub mod word_cache;
 
 use std::collections::BTreeMap;
 

@@ -10,7 +10,9 @@
 //! those clauses gives. It is worked out only for the documents the
 //! filters keep, and only when results are ranked by relevance, so a short
 //! prefix matching half the index costs a walk of its postings, not a
-//! scored union of every clause over every match.
+//! scored union of every clause over every match. A word's documents in a
+//! segment are read once and kept while the segment lives (`word_cache`):
+//! the same words come back search after search.
 
 use std::sync::Arc;
 
@@ -24,6 +26,7 @@ use tantivy::{
 use super::{
     matching::{Bits, Candidates, Relevance},
     typos::{WordRule, typo_budget},
+    word_cache::{Matched, WordCache},
 };
 
 /// The text fields of one language.
@@ -56,9 +59,12 @@ struct Language {
 }
 
 struct Word {
+    /// The word as the query has it (after analysis).
+    text: String,
     /// The exact word in `all`: what matches when there is no rule.
     exact_anywhere: Term,
-    rule: Option<Arc<WordRule>>,
+    /// The typo/prefix rule, and whether it reads the word as a prefix.
+    rule: Option<(Arc<WordRule>, bool)>,
     /// BM25 of the exact word in the title, organization and body, with
     /// their weights; the statistics are the whole index's (empty when not
     /// scoring).
@@ -102,8 +108,9 @@ impl TextSearch {
                         };
                         // Without typos or a prefix, the exact word is the rule.
                         let rule = (n == last || typo_budget(word) > 0)
-                            .then(|| WordRule::shared(word, n == last));
+                            .then(|| (WordRule::shared(word, n == last), n == last));
                         Ok(Word {
+                            text: word.clone(),
                             exact_anywhere: Term::from_field_text(fields.all, word),
                             rule,
                             exact,
@@ -117,22 +124,27 @@ impl TextSearch {
     }
 
     /// The live documents of `segment` that every word matches in some
-    /// language, and their relevance when scoring.
-    pub fn in_segment(&self, segment: &SegmentReader) -> tantivy::Result<Candidates> {
+    /// language, and their relevance when scoring. Each word's documents
+    /// come from `cache` when it holds them.
+    pub fn in_segment(
+        &self,
+        segment: &SegmentReader,
+        cache: &WordCache,
+    ) -> tantivy::Result<Candidates> {
         let len = segment.max_doc() as usize;
         let mut documents = Bits::empty(len);
         let mut relevance = SegmentRelevance {
             languages: Vec::new(),
         };
         for language in &self.languages {
-            let Some(matched) = language.matches(segment)? else {
+            let Some(matched) = language.matches(segment, cache)? else {
                 continue;
             };
             documents.or_with(&matched);
             if self.scoring {
                 relevance
                     .languages
-                    .push(language.relevance(segment, matched)?);
+                    .push(language.relevance(segment, cache, matched)?);
             }
         }
         if let Some(alive) = segment.alive_bitset() {
@@ -149,18 +161,17 @@ impl TextSearch {
 
 impl Language {
     /// The documents every word matches (`None`: none do).
-    fn matches(&self, segment: &SegmentReader) -> tantivy::Result<Option<Bits>> {
-        let len = segment.max_doc() as usize;
+    fn matches(&self, segment: &SegmentReader, cache: &WordCache) -> tantivy::Result<Option<Bits>> {
         let mut all_words: Option<Bits> = None;
         for word in &self.words {
-            let mut docs = Bits::empty(len);
-            match &word.rule {
-                Some(rule) => rule_docs(segment, self.fields.all, rule, &mut docs)?,
-                None => term_docs(segment, &word.exact_anywhere, &mut docs)?,
-            }
+            let docs = match &word.rule {
+                Some(rule) => rule_docs(segment, cache, self.fields.all, &word.text, rule)?,
+                None => term_docs(segment, cache, &word.text, &word.exact_anywhere)?,
+            };
             match &mut all_words {
                 Some(so_far) => so_far.and_with(&docs),
-                None => all_words = Some(docs),
+                // Kept in the cache: copied; read just now: taken as it is.
+                None => all_words = Some(Arc::unwrap_or_clone(docs)),
             }
             if all_words.as_ref().is_some_and(Bits::is_empty) {
                 return Ok(None);
@@ -172,6 +183,7 @@ impl Language {
     fn relevance(
         &self,
         segment: &SegmentReader,
+        cache: &WordCache,
         matched: Bits,
     ) -> tantivy::Result<LanguageRelevance> {
         let words = self
@@ -184,11 +196,13 @@ impl Language {
                     .map(|(weight, boost)| weight.scorer(segment, *boost))
                     .collect::<tantivy::Result<_>>()?;
                 let title_near_miss = match &word.rule {
-                    Some(rule) => {
-                        let mut docs = Bits::empty(segment.max_doc() as usize);
-                        rule_docs(segment, self.fields.title, rule, &mut docs)?;
-                        Some(docs)
-                    }
+                    Some(rule) => Some(rule_docs(
+                        segment,
+                        cache,
+                        self.fields.title,
+                        &word.text,
+                        rule,
+                    )?),
                     None => None,
                 };
                 Ok(WordRelevance {
@@ -202,28 +216,43 @@ impl Language {
     }
 }
 
-/// Adds the documents whose `field` holds a word `rule` matches.
+/// The documents whose `field` holds a word that `rule` (the rule of
+/// `word`, and whether it reads it as a prefix) matches.
 fn rule_docs(
     segment: &SegmentReader,
+    cache: &WordCache,
     field: Field,
-    rule: &WordRule,
-    docs: &mut Bits,
-) -> tantivy::Result<()> {
-    let inverted = segment.inverted_index(field)?;
-    let mut terms = inverted.terms().search(rule).into_stream()?;
-    while terms.advance() {
-        add_postings(&inverted, terms.value(), docs)?;
-    }
-    Ok(())
+    word: &str,
+    (rule, prefix): &(Arc<WordRule>, bool),
+) -> tantivy::Result<Arc<Bits>> {
+    let matched = Matched::Rule { prefix: *prefix };
+    cache.documents(segment.segment_id(), field, word, matched, || {
+        let mut docs = Bits::empty(segment.max_doc() as usize);
+        let inverted = segment.inverted_index(field)?;
+        let mut terms = inverted.terms().search(rule.as_ref()).into_stream()?;
+        while terms.advance() {
+            add_postings(&inverted, terms.value(), &mut docs)?;
+        }
+        Ok(docs)
+    })
 }
 
-/// Adds the documents that hold `term`.
-fn term_docs(segment: &SegmentReader, term: &Term, docs: &mut Bits) -> tantivy::Result<()> {
-    let inverted = segment.inverted_index(term.field())?;
-    if let Some(info) = inverted.get_term_info(term)? {
-        add_postings(&inverted, &info, docs)?;
-    }
-    Ok(())
+/// The documents that hold `term` (`word` in its field).
+fn term_docs(
+    segment: &SegmentReader,
+    cache: &WordCache,
+    word: &str,
+    term: &Term,
+) -> tantivy::Result<Arc<Bits>> {
+    let field = term.field();
+    cache.documents(segment.segment_id(), field, word, Matched::Exact, || {
+        let mut docs = Bits::empty(segment.max_doc() as usize);
+        let inverted = segment.inverted_index(field)?;
+        if let Some(info) = inverted.get_term_info(term)? {
+            add_postings(&inverted, &info, &mut docs)?;
+        }
+        Ok(docs)
+    })
 }
 
 /// Adds the documents of one term's postings.
@@ -256,7 +285,7 @@ struct LanguageRelevance {
 
 struct WordRelevance {
     exact: Vec<Box<dyn Scorer>>,
-    title_near_miss: Option<Bits>,
+    title_near_miss: Option<Arc<Bits>>,
     has_rule: bool,
 }
 
