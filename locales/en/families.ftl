@@ -282,6 +282,7 @@ families-school-contact = Questions? Contact { $school }:
 
 # The counselor's prompt when a family we write to in English gets a notice they must understand (families::interpreter).
 families-interpreter-prompt = Call the family of { $student } through an interpreter: { $guardian } reads { $language }, which we do not write, and was just emailed in English { $what }.
+families-interpreter-prompt-signed = Call the family of { $student } through a sign-language interpreter (a video relay service): { $guardian } signs { $language }, and was just emailed { $what }.
 families-interpreter-what-paused = that the student should not go to their placement for now, while the host is under review
 families-interpreter-what-resumed = that the review of the host is over, and what happens next with the placement
 families-interpreter-what-called-off = that the placement was called off

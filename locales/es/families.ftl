@@ -291,6 +291,7 @@ families-school-contact = ¿Preguntas? Comuníquese con { $school }:
 
 # The counselor's prompt when a family we write to in English gets a notice they must understand (families::interpreter).
 families-interpreter-prompt = Llame a la familia de { $student } con un intérprete: { $guardian } lee { $language }, que no escribimos, y acaba de recibir un correo en inglés { $what }.
+families-interpreter-prompt-signed = Llame a la familia de { $student } con un intérprete de lengua de señas (un servicio de video relay): { $guardian } se comunica en { $language }, y acaba de recibir un correo { $what }.
 families-interpreter-what-paused = que el estudiante no debe ir a su práctica por ahora, mientras se revisa la organización
 families-interpreter-what-resumed = que terminó la revisión de la organización, y lo que sigue con la práctica
 families-interpreter-what-called-off = que la práctica se canceló

@@ -9,7 +9,7 @@
 //! eyes40 F10) or as it is queued (a contact change): the same rule that writes the
 //! interpreter note on the student's record and the consent list
 //! (`languages::unwritten` of the language the school records, unless the
-//! guardian chose the language of our mail themselves).
+//! guardian chose the language of our mail themselves and does not sign).
 
 use entity::{guardian, placement, student};
 use sea_orm::{ConnectionTrait, EntityTrait};
@@ -57,13 +57,23 @@ pub async fn prompt(
     let Some(what) = what(kind) else {
         return Ok(());
     };
-    if guardian.language_chosen.is_some() {
+    // A family that chose our mail's language reads it; one that signs
+    // still needs a sign-language interpreter to talk it over, as the
+    // record and the consent list say (eyes40 F10).
+    if guardian.language_chosen.is_some() && !crate::languages::signed(&guardian.language) {
         return Ok(());
     }
     let Some(code) = crate::languages::unwritten(&guardian.language) else {
         return Ok(());
     };
-    let message = Message::new("families-interpreter-prompt")
+    // A family that signs is called through a sign-language interpreter,
+    // whatever language their mail is in.
+    let id = if crate::languages::signed(&guardian.language) {
+        "families-interpreter-prompt-signed"
+    } else {
+        "families-interpreter-prompt"
+    };
+    let message = Message::new(id)
         .arg("guardian", crate::families::service::full_name(guardian))
         .arg(
             "student",

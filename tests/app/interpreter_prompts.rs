@@ -333,3 +333,60 @@ async fn a_consent_reminder_prompts_the_counselor_once_sent_and_one_held_back_pr
         );
     }
 }
+
+/// A mother who signs chose Spanish for our mail on her settings page: she
+/// reads it, and a call about it still needs a sign-language interpreter,
+/// as her record says; a notice she must understand still asks the
+/// counselor to call, through a sign-language interpreter (eyes40 F10).
+#[tokio::test]
+async fn a_signing_family_that_chose_english_mail_still_prompts_a_call_through_an_interpreter() {
+    for backend in backends() {
+        let Waiting {
+            server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "ase").await;
+        let settings = first.link("/email/");
+        let guardian = crate::helpers::new_client();
+        let response = app
+            .submit_as(
+                &guardian,
+                &settings,
+                &settings,
+                &[("language", "es"), ("updates", "on")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            crate::families::maria(&app)
+                .await
+                .language_chosen
+                .as_deref(),
+            Some("es")
+        );
+        let response = app
+            .submit_as(
+                &w.counselor,
+                "/counselor/placements",
+                &format!("/counselor/placements/{placement}/consent"),
+                &[
+                    ("guardian_name", "María Rivera"),
+                    ("relationship", "mother"),
+                    ("decision", "give"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        server.wait_for_to("maria@example.org", 2, 15).await;
+        news_with(
+            &app,
+            &w,
+            "Call the family of Ana Rivera through a sign-language interpreter (a video relay \
+             service): María Rivera signs American Sign Language, and was just emailed that the \
+             school recorded a paper consent form",
+        )
+        .await;
+    }
+}
