@@ -33,19 +33,30 @@ struct Row {
     attempts: i32,
 }
 
+/// Mail held back on purpose, by its `last_error`: the state each is shown
+/// as, which says all there is to say (no error to show beside it).
+const HELD_BACK: [(&str, &str); 5] = [
+    (super::worker::WITHHELD, "withheld"),
+    (super::outbox::UNCONFIRMED, "unconfirmed"),
+    (super::readdress::READDRESSED, "readdressed"),
+    (super::readdress::UNLINKED, "unlinked"),
+    (super::readdress::REPORTED, "reported"),
+];
+
+/// The state of a message held back on purpose (see [`HELD_BACK`]).
+fn held_back(row: &mail_outbox::Model) -> Option<&'static str> {
+    let error = row.last_error.as_deref()?;
+    HELD_BACK
+        .iter()
+        .find(|(why, _)| *why == error)
+        .map(|(_, state)| *state)
+}
+
 fn state_of(row: &mail_outbox::Model) -> &'static str {
     if row.sent_at.is_some() {
         "sent"
-    } else if row.last_error.as_deref() == Some(super::worker::WITHHELD) {
-        "withheld"
-    } else if row.last_error.as_deref() == Some(super::outbox::UNCONFIRMED) {
-        "unconfirmed"
-    } else if row.last_error.as_deref() == Some(super::readdress::READDRESSED) {
-        "readdressed"
-    } else if row.last_error.as_deref() == Some(super::readdress::UNLINKED) {
-        "unlinked"
-    } else if row.last_error.as_deref() == Some(super::readdress::REPORTED) {
-        "reported"
+    } else if let Some(state) = held_back(row) {
+        state
     } else if row.failed_at.is_some() {
         "failed"
     } else if row
@@ -149,16 +160,7 @@ pub async fn show(
             kind => message.kind.clone(),
             state => state_of(&message),
             attempts => message.attempts,
-            last_error => message.last_error.clone().filter(|e| {
-                ![
-                    super::worker::WITHHELD,
-                    super::outbox::UNCONFIRMED,
-                    super::readdress::READDRESSED,
-                    super::readdress::UNLINKED,
-                    super::readdress::REPORTED,
-                ]
-                .contains(&e.as_str())
-            }),
+            last_error => message.last_error.clone().filter(|_| held_back(&message).is_none()),
             created_at => message.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             sent_at => message.sent_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
             // Never the links themselves: they may be secrets (a consent link).
