@@ -2019,12 +2019,10 @@ async fn import_once(
     // here on, so it is updated as listed and does not depart, and stays
     // at its school when the row lists it there.
     let mut rekeyed: HashMap<usize, String> = HashMap::new();
-    let mut rekeyed_away: HashSet<String> = HashSet::new();
     for (at, record) in rekeys.moving {
         let new_id = students[at].sourced_id.clone();
         if let Some(old_id) = record.sourced_id.clone() {
             existing.remove(&old_id);
-            rekeyed_away.insert(old_id.clone());
             rekeyed.insert(at, old_id);
         }
         if listed[at].schools.contains(&record.school_id) {
@@ -2055,12 +2053,13 @@ async fn import_once(
     if let Err(refusal) = departures::check_emptied(&changes) {
         return Ok(Err(refusal));
     }
+    let rekeyed_away: HashSet<&str> = rekeyed.values().map(String::as_str).collect();
     let mut new_rows = Vec::new();
     let total = students.len();
     for (n, (s, &school_id)) in students.iter().zip(&assigned).enumerate() {
         // The old id's own row (listed as leaving) is the record re-keyed
         // above, not someone new.
-        if rekeyed_away.contains(&s.sourced_id) {
+        if rekeyed_away.contains(s.sourced_id.as_str()) {
             continue;
         }
         let by_id = existing.get(&s.sourced_id);
