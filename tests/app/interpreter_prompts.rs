@@ -32,6 +32,27 @@ async fn news_with(
     panic!("no notification saying “{needle}”");
 }
 
+/// The counselor records María's paper consent form for `placement`.
+async fn paper_form_given(
+    app: &crate::helpers::TestApp,
+    w: &crate::families::World,
+    placement: i32,
+) {
+    let response = app
+        .submit_as(
+            &w.counselor,
+            "/counselor/placements",
+            &format!("/counselor/placements/{placement}/consent"),
+            &[
+                ("guardian_name", "María Rivera"),
+                ("relationship", "madre"),
+                ("decision", "give"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
 #[tokio::test]
 async fn notices_a_vietnamese_family_must_understand_prompt_the_counselor_to_call_them() {
     for backend in backends() {
@@ -47,19 +68,7 @@ async fn notices_a_vietnamese_family_must_understand_prompt_the_counselor_to_cal
         assert!(!news.contains(PROMPT), "{news}");
 
         // A paper form recorded in her name: "if that was not you...".
-        let response = app
-            .submit_as(
-                &w.counselor,
-                "/counselor/placements",
-                &format!("/counselor/placements/{placement}/consent"),
-                &[
-                    ("guardian_name", "María Rivera"),
-                    ("relationship", "madre"),
-                    ("decision", "give"),
-                ],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        paper_form_given(&app, &w, placement).await;
         assert_eq!(placement_status(&app, placement).await, "active");
         server.wait_for_to("maria@example.org", 2, 15).await;
         let news = news_with(&app, &w, "recorded a paper consent form").await;
@@ -100,19 +109,7 @@ async fn a_family_that_reads_the_mails_language_prompts_nobody() {
             placement,
             ..
         } = waiting_for_maria(backend, "es").await;
-        let response = app
-            .submit_as(
-                &w.counselor,
-                "/counselor/placements",
-                &format!("/counselor/placements/{placement}/consent"),
-                &[
-                    ("guardian_name", "María Rivera"),
-                    ("relationship", "madre"),
-                    ("decision", "give"),
-                ],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        paper_form_given(&app, &w, placement).await;
         server.wait_for_to("maria@example.org", 2, 15).await;
         let news = text(&app, &w.counselor, "/notifications").await;
         assert!(!news.contains("through an interpreter"), "{news}");
@@ -251,19 +248,7 @@ async fn a_counselor_sets_mam_and_the_family_is_mailed_in_english_and_called_thr
         );
 
         // A paper form recorded in her name: "if that was not you...".
-        let response = app
-            .submit_as(
-                &w.counselor,
-                "/counselor/placements",
-                &format!("/counselor/placements/{placement}/consent"),
-                &[
-                    ("guardian_name", "María Rivera"),
-                    ("relationship", "madre"),
-                    ("decision", "give"),
-                ],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        paper_form_given(&app, &w, placement).await;
         let mail = server
             .wait_for_subject("maria@example.org", "confirmed on a paper form", 30)
             .await;
@@ -366,19 +351,7 @@ async fn a_signing_family_that_chose_english_mail_still_prompts_a_call_through_a
                 .as_deref(),
             Some("es")
         );
-        let response = app
-            .submit_as(
-                &w.counselor,
-                "/counselor/placements",
-                &format!("/counselor/placements/{placement}/consent"),
-                &[
-                    ("guardian_name", "María Rivera"),
-                    ("relationship", "mother"),
-                    ("decision", "give"),
-                ],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        paper_form_given(&app, &w, placement).await;
         server.wait_for_to("maria@example.org", 2, 15).await;
         news_with(
             &app,
