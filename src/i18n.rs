@@ -528,9 +528,11 @@ pub fn money(cents: i64) -> String {
 /// left as it is.
 pub fn isolated(text: String) -> String {
     use unicode_bidi::{BidiClass, bidi_class};
+    // No letter before Hebrew (U+0590) is right-to-left: most text never
+    // reaches the table lookup, which every template argument goes through.
     let right_to_left = text
         .chars()
-        .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL));
+        .any(|c| c >= '\u{0590}' && matches!(bidi_class(c), BidiClass::R | BidiClass::AL));
     if right_to_left {
         format!("\u{2068}{text}\u{2069}")
     } else {
