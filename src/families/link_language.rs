@@ -7,7 +7,9 @@
 //! The guardian's recorded language is only the default of a first visit.
 //! A family whose home language we do not write finds on each of these
 //! pages the line in their language their mail opened with ([`HomeLine`]),
-//! and every guardian the school's number and address ([`SchoolContact`]).
+//! and every guardian the school's number and address ([`SchoolContact`]):
+//! of a school whose child the link's holder is still an active contact of,
+//! never of one a former contact's child moved to (eyes41 F1b).
 
 use axum::{
     extract::{Request, State},
