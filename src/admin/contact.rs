@@ -67,7 +67,8 @@ fn dialable(phone: &str) -> String {
 /// The contact a guardian's mail or page shows: the school of the
 /// placement's student when it is about one (a contact shared by two
 /// schools hears from the right one), else the first of their students'
-/// schools that set one.
+/// schools that set one. The guardian must be an active contact of those
+/// students: a page checks the link's holder first (`families::link_language`).
 pub async fn for_guardian(
     db: &impl ConnectionTrait,
     guardian_id: i32,
@@ -119,7 +120,8 @@ pub async fn for_guardian(
 /// The contact a guardian's mail or page about one student shows: that
 /// student's school (a family with children at two schools is sent to the
 /// office that knows the child, eyes40 F5), else, when that school set
-/// none, the first of the guardian's students' schools that did.
+/// none, the first of the guardian's students' schools that did. As for
+/// [`for_guardian`], the guardian must still be that student's contact.
 pub async fn for_student(
     db: &impl ConnectionTrait,
     guardian_id: i32,

@@ -154,13 +154,15 @@ async fn rows_of(
 }
 
 /// The guardian a report link is about, whatever its state (the page's
-/// language follows theirs, see `link_language`), and the student whose
-/// school the page names: the link's first row, the student the notice was
-/// about (see `families::service::notify_address`, eyes40 F5).
+/// language follows theirs, see `link_language`), and the link's first row:
+/// the student the notice was about (see
+/// `families::service::notify_address`, eyes40 F5), the address it went to
+/// and its days, for `link_language` to tell whether the page may name
+/// that student's school (eyes41 F1b).
 pub async fn guardian_of_link(
     db: &impl ConnectionTrait,
     token: &str,
-) -> AppResult<Option<(guardian::Model, i32)>> {
+) -> AppResult<Option<(guardian::Model, address_report::Model)>> {
     let Some(row) = address_report::Entity::find()
         .filter(address_report::Column::TokenHash.eq(tokens::digest(token)))
         .order_by_asc(address_report::Column::Id)
@@ -172,7 +174,7 @@ pub async fn guardian_of_link(
     Ok(guardian::Entity::find_by_id(row.guardian_id)
         .one(db)
         .await?
-        .map(|guardian| (guardian, row.student_id)))
+        .map(|guardian| (guardian, row)))
 }
 
 /// What a report link opens; not found when unknown or past its days.

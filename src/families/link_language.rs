@@ -7,7 +7,9 @@
 //! The guardian's recorded language is only the default of a first visit.
 //! A family whose home language we do not write finds on each of these
 //! pages the line in their language their mail opened with ([`HomeLine`]),
-//! and every guardian the school's number and address ([`SchoolContact`]).
+//! and every guardian the school's number and address ([`SchoolContact`]):
+//! of a school whose child the link's holder is still an active contact of,
+//! never of one a former contact's child moved to (eyes41 F1b).
 
 use axum::{
     extract::{Request, State},
@@ -15,7 +17,7 @@ use axum::{
     middleware::Next,
     response::Response,
 };
-use entity::guardian;
+use entity::{guardian, placement, student_guardian};
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use crate::{
@@ -49,17 +51,38 @@ fn token_of(path: &str) -> Option<(&'static str, &str)> {
     })
 }
 
-/// What a guardian's page is about, for the school contact it shows.
+/// Whose school a guardian's page names (its contact: name, phone,
+/// email). Chosen only once the link is known to speak for its holder: a
+/// contact taken off a child's record, or made inactive, who opens an old
+/// link must not read which school the child is at now (eyes41 F1b).
 enum About {
-    /// A consent or withdrawal page: one placement.
+    /// A consent or withdrawal page of a placement whose student the link's
+    /// holder is still an active contact of.
     Placement(i32),
-    /// A report page: the student the notice was about.
+    /// A report page about a student the holder is still an active contact
+    /// of, its link still within its days.
     Student(i32),
-    /// Settings and unsubscribe pages: the whole family.
+    /// The holder is the guardian, active, at their address: the schools of
+    /// the children still theirs (settings, unsubscribe, and any link about
+    /// a child no longer theirs).
     Family,
+    /// The holder is nobody the school writes to now (an inactive contact,
+    /// an address corrected away from): no school.
+    Nobody,
 }
 
-/// The guardian a mailed link on `path` is for, if it names one.
+/// Whether `guardian_id` is still on `student_id`'s record.
+async fn linked(db: &impl ConnectionTrait, guardian_id: i32, student_id: i32) -> AppResult<bool> {
+    Ok(
+        student_guardian::Entity::find_by_id((student_id, guardian_id))
+            .one(db)
+            .await?
+            .is_some(),
+    )
+}
+
+/// The guardian a mailed link on `path` is for, if it names one, and whose
+/// school its page may name.
 async fn guardian_of_path(
     db: &impl ConnectionTrait,
     path: &str,
@@ -68,30 +91,65 @@ async fn guardian_of_path(
         return Ok(None);
     };
     if prefix == "/consent/" {
+        use crate::placements::consent::Holder;
         let found = crate::placements::consent::guardian_of_link(db, token).await?;
-        return Ok(found.map(|(guardian, placement)| (guardian, About::Placement(placement))));
+        return Ok(found.map(|(guardian, holder)| {
+            let about = match holder {
+                Holder::Contact(placement) => About::Placement(placement),
+                Holder::Guardian => About::Family,
+                Holder::Nobody => About::Nobody,
+            };
+            (guardian, about)
+        }));
     }
     if prefix == super::address_report::PATH {
-        let found = super::address_report::guardian_of_link(db, token).await?;
-        return Ok(found.map(|(guardian, student)| (guardian, About::Student(student))));
+        let Some((guardian, row)) = super::address_report::guardian_of_link(db, token).await?
+        else {
+            return Ok(None);
+        };
+        // The notice went to `former_email`: its holder is the guardian
+        // only while that is still their address and they are active.
+        let about = if !guardian.active
+            || !super::service::same_address(guardian.email.as_deref(), Some(&row.former_email))
+        {
+            About::Nobody
+        } else if row.expires_at > chrono::Utc::now()
+            && linked(db, guardian.id, row.student_id).await?
+        {
+            About::Student(row.student_id)
+        } else {
+            About::Family
+        };
+        return Ok(Some((guardian, about)));
     }
-    // Settings, unsubscribe and withdrawal links are signed; only a
-    // guardian's counts here (a signed-in person's pages follow their own
-    // language). A withdrawal link is about one placement: its school
-    // answers, not another child's.
-    match preferences::open_token(db, token).await? {
-        Some((Recipient::Guardian(id), purpose)) => {
-            let about = match purpose {
-                LinkPurpose::Withdraw(placement) => About::Placement(placement),
-                _ => About::Family,
-            };
-            Ok(guardian::Entity::find_by_id(id)
+    // Settings, unsubscribe and withdrawal links are signed over the
+    // guardian's address as it is now; only a guardian's counts here (a
+    // signed-in person's pages follow their own language). A withdrawal
+    // link is about one placement: its school answers, not another
+    // child's, while the guardian is still that child's contact.
+    let Some((Recipient::Guardian(id), purpose)) = preferences::open_token(db, token).await? else {
+        return Ok(None);
+    };
+    let Some(guardian) = guardian::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let about = match purpose {
+        _ if !guardian.active => About::Nobody,
+        LinkPurpose::Withdraw(placement) => {
+            let student = placement::Entity::find_by_id(placement)
                 .one(db)
                 .await?
-                .map(|guardian| (guardian, about)))
+                .map(|p| p.student_id);
+            match student {
+                Some(student) if linked(db, guardian.id, student).await? => {
+                    About::Placement(placement)
+                }
+                _ => About::Family,
+            }
         }
-        _ => Ok(None),
-    }
+        _ => About::Family,
+    };
+    Ok(Some((guardian, about)))
 }
 
 /// A page whose address holds a link token (consent, settings,
@@ -205,7 +263,8 @@ pub async fn in_guardian_pages_language(
     // A consent or withdrawal page is about one placement: its student's
     // school answers (eyes20 F6), as in the mail that brought the guardian
     // here; a report page, the school of the student its notice was about
-    // (eyes40 F5).
+    // (eyes40 F5); each only while the holder is still that student's
+    // contact (see `About`).
     let contact = match about {
         About::Placement(placement) => {
             crate::admin::contact::for_guardian(&state.db, guardian.id, Some(placement)).await
@@ -214,6 +273,7 @@ pub async fn in_guardian_pages_language(
             crate::admin::contact::for_student(&state.db, guardian.id, student).await
         }
         About::Family => crate::admin::contact::for_guardian(&state.db, guardian.id, None).await,
+        About::Nobody => Ok(None),
     }
     .ok()
     .flatten();

@@ -585,11 +585,13 @@ fn schools_of_counselor(user_id: i32) -> SelectStatement {
 /// waiting consent or not (a contact made inactive and then replaced by
 /// another is the same laundering, eyes11c F1). A roster's contacts are
 /// told by `roster::contacts`, which leaves out families who leave.
+/// `was_at`: see [`SchoolsBefore`].
 pub async fn tell_former_address(
     db: &impl ConnectionTrait,
     before: &guardian::Model,
     email: Option<&str>,
     active: bool,
+    was_at: &SchoolsBefore,
 ) -> AppResult<()> {
     let Some(former) = before.email.as_deref().filter(|e| !e.is_empty()) else {
         return Ok(());
@@ -601,19 +603,29 @@ pub async fn tell_former_address(
     } else {
         return Ok(());
     };
-    notify_address(db, before, former, kind, None, None).await
+    notify_address(db, before, former, kind, None, None, was_at).await
 }
+
+/// The school each student was at before a roster's writes moved them
+/// (student → school). A notice to an address the school stops writing to,
+/// or to a contact a roster ended, speaks for the school the child was at
+/// while the guardian was its contact: naming the school a roster just
+/// moved the child to, with its number, would tell a parent taken off the
+/// record where the child now goes (eyes41 F1a). Empty when nothing moved
+/// (a counselor's form).
+pub type SchoolsBefore = std::collections::HashMap<i32, i32>;
 
 /// Tells an active guardian's address that the school no longer lists it as
 /// a contact of one of its students (a roster that made them inactive or
 /// unlinked them while that student stays, or while a placement of theirs
 /// waits for consent).
 /// `unlinked_from`: the student they were just unlinked from, whom the
-/// notice's report link is about too.
+/// notice's report link is about too; `was_at`: see [`SchoolsBefore`].
 pub async fn tell_contact_ended(
     db: &impl ConnectionTrait,
     before: &guardian::Model,
     unlinked_from: Option<i32>,
+    was_at: &SchoolsBefore,
 ) -> AppResult<()> {
     match before.email.as_deref().filter(|e| !e.is_empty()) {
         Some(former) if before.active => {
@@ -624,6 +636,7 @@ pub async fn tell_contact_ended(
                 "guardian-contact-ended",
                 unlinked_from,
                 None,
+                was_at,
             )
             .await
         }
@@ -644,7 +657,9 @@ pub async fn tell_contact_added(
     if !existing.active {
         return Ok(());
     }
-    notify_of_added(db, existing, student, added, "guardian-contact-added").await
+    // A contact who stays hears from the child's school as it is now.
+    let now = SchoolsBefore::new();
+    notify_of_added(db, existing, student, added, "guardian-contact-added", &now).await
 }
 
 /// Tells each active contact of `student` but `added` itself of the
@@ -666,13 +681,24 @@ async fn tell_family_of_added(
 /// that the school linked another contact to `student`: a student taken
 /// off the roster and put back with a new contact has nobody active to
 /// tell, and must not have their family replaced unseen (eyes11e F1).
+/// Inactive, they hear from the school the child was at (`was_at`, see
+/// [`SchoolsBefore`]), not one the same roster moved the child to.
 pub async fn tell_earlier_contact(
     db: &impl ConnectionTrait,
     earlier: &guardian::Model,
     student: &student::Model,
     added: &guardian::Model,
+    was_at: &SchoolsBefore,
 ) -> AppResult<()> {
-    notify_of_added(db, earlier, student, added, "guardian-contact-replaced").await
+    notify_of_added(
+        db,
+        earlier,
+        student,
+        added,
+        "guardian-contact-replaced",
+        was_at,
+    )
+    .await
 }
 
 /// The notice of an added contact (masked address) to `to`, if it has an
@@ -683,6 +709,7 @@ async fn notify_of_added(
     student: &student::Model,
     added: &guardian::Model,
     kind: &str,
+    was_at: &SchoolsBefore,
 ) -> AppResult<()> {
     let Some(address) = to.email.as_deref().filter(|e| !e.is_empty()) else {
         return Ok(());
@@ -695,12 +722,14 @@ async fn notify_of_added(
             .as_deref()
             .map_or_else(|| "none".to_owned(), crate::mail::masked),
     );
-    notify_address(db, to, address, kind, Some(student.id), Some(about)).await
+    notify_address(db, to, address, kind, Some(student.id), Some(about), was_at).await
 }
 
 /// The notice of [`tell_former_address`], naming the guardian's school,
 /// with the link to report the change (see `address_report`). `added`:
-/// the student a contact was added to and that contact's masked address.
+/// the student a contact was added to and that contact's masked address;
+/// `was_at`: the schools students were at before a roster moved them
+/// ([`SchoolsBefore`]), which the notice speaks for.
 async fn notify_address(
     db: &impl ConnectionTrait,
     before: &guardian::Model,
@@ -708,6 +737,7 @@ async fn notify_address(
     kind: &str,
     unlinked_from: Option<i32>,
     added: Option<(&str, String)>,
+    was_at: &SchoolsBefore,
 ) -> AppResult<()> {
     // An address its server refused for good reads nothing: the notice
     // would be refused again (costing our sending reputation), and the
@@ -731,7 +761,9 @@ async fn notify_address(
     // school's doing, eyes40 F5); for a notice about the address itself,
     // the first of the family's schools. That student comes first among
     // the report link's rows, so the report page names the same school.
-    let schools: std::collections::HashMap<i32, i32> = student::Entity::find()
+    // Each student's school as it was while this guardian was its contact
+    // (`was_at`), never one a roster just moved the child to (eyes41 F1a).
+    let mut schools: std::collections::HashMap<i32, i32> = student::Entity::find()
         .select_only()
         .column(student::Column::Id)
         .column(student::Column::SchoolId)
@@ -741,6 +773,11 @@ async fn notify_address(
         .await?
         .into_iter()
         .collect();
+    for (student, school) in &mut schools {
+        if let Some(&was) = was_at.get(student) {
+            *school = was;
+        }
+    }
     students.sort_by_key(|id| {
         (
             Some(*id) != unlinked_from,
@@ -748,20 +785,29 @@ async fn notify_address(
             *id,
         )
     });
-    let first_school = students.first().and_then(|id| schools.get(id)).copied();
-    let school = match first_school {
-        Some(id) => entity::school::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .map(|s| s.name)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
+    // In that order, the notice's schools: the first is the one it names;
+    // its contact, else the first of the others that set one.
+    let mut in_order: Vec<i32> = Vec::new();
+    for school in students.iter().filter_map(|id| schools.get(id)) {
+        if !in_order.contains(school) {
+            in_order.push(*school);
+        }
+    }
+    let found = entity::school::Entity::find()
+        .filter(entity::school::Column::Id.is_in(in_order.iter().copied()))
+        .all(db)
+        .await?;
+    let of = |id: &i32| found.iter().find(|s| s.id == *id);
+    let school = in_order
+        .first()
+        .and_then(of)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let contact = in_order
+        .iter()
+        .filter_map(of)
+        .find_map(crate::admin::contact::Contact::of);
     let link = super::address_report::link_for_notice(db, before, former, &students).await?;
-    let contact = match students.first() {
-        Some(&about) => crate::admin::contact::for_student(db, before.id, about).await?,
-        None => crate::admin::contact::for_guardian(db, before.id, None).await?,
-    };
     for about in student::Entity::find()
         .filter(student::Column::Id.is_in(students.iter().copied()))
         .all(db)
@@ -1115,7 +1161,9 @@ pub async fn correct(
     {
         return Err(AppError::conflict("families-err-shared-contact"));
     }
-    tell_former_address(&txn, &current, input.email.as_deref(), input.active).await?;
+    // A counselor's form moves no student: schools are as they are.
+    let now = SchoolsBefore::new();
+    tell_former_address(&txn, &current, input.email.as_deref(), input.active, &now).await?;
     let address_change = contact_change(&current, input.email.as_deref(), input.active);
     let before = current.clone();
     let mut model: guardian::ActiveModel = current.into();

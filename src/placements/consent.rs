@@ -701,38 +701,24 @@ pub async fn open_link(
     };
     let placement = crate::db::found::<placement::Entity>(db, request.placement_id).await?;
     // Whether the link still speaks for its holder comes before anything
-    // about the placement: a contact removed, or an address corrected away
-    // from (perhaps the one a family's report is about), learns nothing of
-    // who answered (eyes20 F8), nor that the placement was given back or
-    // called off (eyes40 F6). A family's report hold answers first: the
-    // former address that reported it holds such a link.
+    // about the student or the placement: a contact removed, or an address
+    // corrected away from (perhaps the one a family's report is about),
+    // learns nothing of who answered (eyes20 F8), nor that the placement
+    // was given back or called off (eyes40 F6), nor that the student left
+    // the roster, turned adult or is under a family's report (eyes41 F2).
+    // One former holder hears of a hold: the address that reported it.
+    if reported_from(db, placement.student_id, &request.email).await? {
+        return Ok(Err(LinkProblem::Held));
+    }
+    if !speaks_for_holder(db, &request, placement.student_id).await? {
+        return Ok(Err(LinkProblem::Expired));
+    }
     let student = crate::db::found::<student::Entity>(db, placement.student_id).await?;
     if let Some(problem) = not_the_familys(&student, &placement) {
         return Ok(Err(problem));
     }
     if crate::families::address_report::is_held(db, placement.student_id).await? {
         return Ok(Err(LinkProblem::Held));
-    }
-    let guardian = guardian::Entity::find_by_id(request.guardian_id)
-        .one(db)
-        .await?;
-    let linked = student_guardian::Entity::find_by_id((placement.student_id, request.guardian_id))
-        .one(db)
-        .await?
-        .is_some();
-    // Sent before the address became a student's sign-in (or before this
-    // check existed): the student's own inbox is not a guardian's.
-    if families::is_student_inbox(
-        db,
-        &request.email,
-        placement.student_id,
-        Some(request.guardian_id),
-    )
-    .await?
-        || families::is_staff_address(db, &request.email).await?
-        || !still_addressed(&request, guardian.as_ref(), linked)
-    {
-        return Ok(Err(LinkProblem::Expired));
     }
     if matches!(
         placement.status,
@@ -827,6 +813,37 @@ fn still_addressed(
         && guardian.is_some_and(|g| {
             g.active && families::same_address(g.email.as_deref(), Some(&request.email))
         })
+}
+
+/// Whether `request`'s link still speaks for the person it was mailed to:
+/// [`still_addressed`], and its address is neither the student's own inbox
+/// (sent before the address became the student's sign-in, or before this
+/// check existed) nor a staff one.
+async fn speaks_for_holder(
+    db: &impl ConnectionTrait,
+    request: &consent_request::Model,
+    student_id: i32,
+) -> AppResult<bool> {
+    let guardian = guardian::Entity::find_by_id(request.guardian_id)
+        .one(db)
+        .await?;
+    let linked = student_guardian::Entity::find_by_id((student_id, request.guardian_id))
+        .one(db)
+        .await?
+        .is_some();
+    Ok(still_addressed(request, guardian.as_ref(), linked)
+        && !families::is_student_inbox(db, &request.email, student_id, Some(request.guardian_id))
+            .await?
+        && !families::is_staff_address(db, &request.email).await?)
+}
+
+/// Whether `email` reported the change of contact that holds `student_id`'s
+/// email consent now (a report made through its notice, not cleared).
+async fn reported_from(db: &impl ConnectionTrait, student_id: i32, email: &str) -> AppResult<bool> {
+    Ok(crate::families::address_report::holds_of(db, student_id)
+        .await?
+        .iter()
+        .any(|hold| families::same_address(Some(&hold.former_email), Some(email))))
 }
 
 /// What a change of guardian contacts did to pending consent links.
@@ -1067,20 +1084,53 @@ async fn request_of_link(
         .await?)
 }
 
-/// The guardian a consent link was sent to, used or not, and its
-/// placement (a guardian reads "expired" in their own language too, under
-/// the contact of the placement's school; see `families::link_language`).
+/// Whom a consent link speaks for now, for the school contact its page
+/// shows (see `families::link_language`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    /// Its guardian, still an active contact of the placement's student at
+    /// the address it went to: the placement's school answers.
+    Contact(i32),
+    /// Its guardian, active at the address it went to, but no longer that
+    /// student's contact: only the schools of children still theirs.
+    Guardian,
+    /// Nobody the school writes to (an address corrected away from, a
+    /// contact made inactive, a student's or staff inbox): no school.
+    Nobody,
+}
+
+/// The guardian a consent link was sent to, used or not (a guardian reads
+/// "expired" in their own language too), and whom it speaks for now.
 pub async fn guardian_of_link(
     db: &impl ConnectionTrait,
     token: &str,
-) -> AppResult<Option<(guardian::Model, i32)>> {
+) -> AppResult<Option<(guardian::Model, Holder)>> {
     let Some(request) = request_of_link(db, token).await? else {
         return Ok(None);
     };
-    Ok(guardian::Entity::find_by_id(request.guardian_id)
+    let Some(guardian) = guardian::Entity::find_by_id(request.guardian_id)
         .one(db)
         .await?
-        .map(|guardian| (guardian, request.placement_id)))
+    else {
+        return Ok(None);
+    };
+    let student_id = placement::Entity::find_by_id(request.placement_id)
+        .one(db)
+        .await?
+        .map(|p| p.student_id);
+    let holder = match student_id {
+        Some(student_id) if speaks_for_holder(db, &request, student_id).await? => {
+            Holder::Contact(request.placement_id)
+        }
+        _ if guardian.active
+            && families::same_address(guardian.email.as_deref(), Some(&request.email))
+            && !families::is_staff_address(db, &request.email).await? =>
+        {
+            Holder::Guardian
+        }
+        _ => Holder::Nobody,
+    };
+    Ok(Some((guardian, holder)))
 }
 
 /// The placement and the decision this very link recorded, if it did

@@ -108,6 +108,9 @@ pub struct Students<'a> {
     /// Students with a placement waiting for consent (told even if they
     /// left: a decision about them is pending).
     pub waiting: &'a HashSet<i32>,
+    /// Each student's school before the import moved anyone: a contact it
+    /// ends hears from that school, not the one the child moves to.
+    pub was_at: &'a service::SchoolsBefore,
 }
 
 /// Compares the contacts before and after the import's writes: tells each
@@ -149,7 +152,13 @@ pub async fn tell(
     }
     for (&guardian, &student) in &ended {
         if !told.contains(&guardian) {
-            service::tell_contact_ended(txn, &before.guardians[&guardian], Some(student)).await?;
+            service::tell_contact_ended(
+                txn,
+                &before.guardians[&guardian],
+                Some(student),
+                students.was_at,
+            )
+            .await?;
         }
         let change = if after.guardians.get(&guardian).is_some_and(|g| g.active) {
             format!(": unlinked from student {student}")
@@ -223,8 +232,14 @@ pub async fn tell(
         };
         for other in &earlier {
             if told_of_added.insert(*other) {
-                service::tell_earlier_contact(txn, &before.guardians[other], &record, added)
-                    .await?;
+                service::tell_earlier_contact(
+                    txn,
+                    &before.guardians[other],
+                    &record,
+                    added,
+                    students.was_at,
+                )
+                .await?;
             }
         }
         for other in others {

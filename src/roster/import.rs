@@ -2054,6 +2054,10 @@ async fn import_once(
         return Ok(Err(refusal));
     }
     let rekeyed_away: HashSet<&str> = rekeyed.values().map(String::as_str).collect();
+    // Where each student on file was before this import moves anyone: the
+    // notices to contacts it ends speak for that school (eyes41 F1a).
+    let was_at: crate::families::service::SchoolsBefore =
+        existing.values().map(|s| (s.id, s.school_id)).collect();
     let mut new_rows = Vec::new();
     let total = students.len();
     for (n, (s, &school_id)) in students.iter().zip(&assigned).enumerate() {
@@ -2205,6 +2209,7 @@ async fn import_once(
         &roster,
         &source,
         &school_ids,
+        &was_at,
         &mut summary,
     )
     .await?
@@ -2319,6 +2324,7 @@ async fn import_guardians(
     roster: &Roster,
     source: &str,
     school_ids: &HashMap<String, i32>,
+    was_at: &crate::families::service::SchoolsBefore,
     summary: &mut ImportSummary,
 ) -> AppResult<Result<contacts::Ended, Vec<ImportError>>> {
     let schools: Vec<i32> = school_ids.values().copied().collect();
@@ -2533,7 +2539,8 @@ async fn import_guardians(
                     // The address they leave is told here; a contact made
                     // inactive is told with those unlinked (`contacts`),
                     // while a student of theirs stays.
-                    tell_former_address(txn, current, g.email.as_deref(), current.active).await?;
+                    tell_former_address(txn, current, g.email.as_deref(), current.active, was_at)
+                        .await?;
                     if current.email.as_deref().is_some_and(|e| !e.is_empty())
                         && !same_address(current.email.as_deref(), g.email.as_deref())
                     {
@@ -2711,6 +2718,7 @@ async fn import_guardians(
         contacts::Students {
             staying: &staying,
             waiting: &waiting,
+            was_at,
         },
         &told,
         &listed_ids,

@@ -30,6 +30,7 @@ mod email;
 mod ended_relationships;
 mod families;
 mod family_news;
+mod former_contacts;
 mod fuzz;
 mod guardian_contacts;
 mod guardian_pages;
