@@ -14,8 +14,8 @@ use crate::{
     families::{accept, app_with_smtp, text, upload, world},
     helpers::{TestApp, backends},
     mail_server::{
-        FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX, OUTLOOK_NO_SUCH_USER, SES_SENDER_NOT_VERIFIED,
-        YAHOO_NO_SUCH_USER,
+        FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX, OUTLOOK_NO_SUCH_USER, REFUSED_FOR_OUR_SAKE,
+        SES_SENDER_NOT_VERIFIED, YAHOO_NO_SUCH_USER,
     },
 };
 
@@ -242,6 +242,51 @@ async fn amazon_ses_refusing_our_unverified_sender_is_not_the_familys_bounce() {
             "{list}"
         );
         assert!(!list.contains("refused our mail for good"), "{list}");
+    }
+}
+
+/// Amazon SES once our account's configuration set is gone, a receiver
+/// refusing our message's DKIM signature, one refusing our host for its
+/// missing PTR record: each says "does not exist" or "does not have a",
+/// with no enhanced code, about us. The family's address is not marked
+/// refused, the consent request is tried again, and so is the notice a
+/// correction sends to the former address, the safeguard against an
+/// address redirected, not given up at the first try (eyes41 F5).
+#[tokio::test]
+async fn refusals_of_our_configuration_signature_or_host_are_not_the_familys_bounce() {
+    for backend in backends() {
+        for (prefix, _, reply) in REFUSED_FOR_OUR_SAKE {
+            let server = MailServer::start().await;
+            let app = app_with_smtp(backend.clone(), &server).await;
+            let address = format!("{prefix}maria@example.org");
+            let w = world(&app, &users(&address)).await;
+            accept(&app, &w).await;
+            let (error, failed) = tried_and_refused(&app, &address).await;
+            assert!(error.contains(reply), "{prefix}: {error}");
+            assert!(!failed, "{prefix}: tried again, not given up: {error}");
+            assert_eq!(maria(&app).await.email_bounced, None, "{prefix}");
+            let page = text(&app, &w.admin, "/admin/mail").await;
+            assert!(page.contains("id=\"mail-refused\""), "{prefix}: {page}");
+
+            // The counselor corrects her address: the notice to the former
+            // one is refused the same way, and waits to be tried again.
+            let response =
+                crate::guardian_contacts::correct_maria(&app, &w, "maria@example.org", "true")
+                    .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{prefix}");
+            due_now(&app).await;
+            let notice = format!(
+                "mail_outbox WHERE recipient = '{address}' AND guardian_id IS NULL AND attempts >= 1"
+            );
+            app.wait_for_count(&notice, 1, "the notice to the former address was tried")
+                .await;
+            assert_eq!(
+                app.count(&format!("{notice} AND failed_at IS NULL")).await,
+                1,
+                "{prefix}: the notice to the former address waits to be tried again"
+            );
+            assert_eq!(maria(&app).await.email_bounced, None, "{prefix}");
+        }
     }
 }
 
