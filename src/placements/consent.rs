@@ -862,7 +862,21 @@ pub async fn refresh_links(
     students: &[i32],
     now: DateTime<Utc>,
 ) -> AppResult<LinksRefreshed> {
-    refresh(db, students, now, Asking::Unreached).await
+    refresh(db, students, now, Asking::Unreached, None).await
+}
+
+/// [`refresh_links`] for one contact only, `guardian_id`: their links of
+/// `students`' waiting placements that no longer reach them end, and they
+/// are asked where they hold no working link. The other contacts of those
+/// students are left as they are: used where the one asking does not look
+/// after those students (a sibling at another school, eyes41 F3).
+pub async fn refresh_links_of(
+    db: &impl ConnectionTrait,
+    students: &[i32],
+    guardian_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<LinksRefreshed> {
+    refresh(db, students, now, Asking::Unreached, Some(guardian_id)).await
 }
 
 /// Which guardians of a waiting placement with no working link are asked.
@@ -877,12 +891,15 @@ enum Asking {
     Everyone,
 }
 
+/// `only`: one contact's links and requests, the others' left alone.
 async fn refresh(
     db: &impl ConnectionTrait,
     students: &[i32],
     now: DateTime<Utc>,
     asking: Asking,
+    only: Option<i32>,
 ) -> AppResult<LinksRefreshed> {
+    let covered = |guardian_id: i32| only.is_none_or(|only| only == guardian_id);
     let mut outcome = LinksRefreshed::default();
     for chunk in students.chunks(500) {
         let placements = placement::Entity::find()
@@ -924,7 +941,10 @@ async fn refresh(
             .collect();
         let mut stale = Vec::new();
         let mut ended = HashSet::new();
-        for request in requests.iter_mut().filter(|r| live(r, now)) {
+        for request in requests
+            .iter_mut()
+            .filter(|r| live(r, now) && covered(r.guardian_id))
+        {
             let Some(placement) = placements.iter().find(|p| p.id == request.placement_id) else {
                 continue;
             };
@@ -949,6 +969,7 @@ async fn refresh(
                 .iter()
                 .filter(|(student, _)| *student == placement.student_id)
                 .map(|(_, guardian)| guardian)
+                .filter(|g| covered(g.id))
                 .filter(|g| to_ask(&requests, placement.id, g.id, now, asking))
                 .collect();
             if unasked.is_empty() {
@@ -1012,7 +1033,7 @@ pub async fn after_verification(
         .into_tuple::<i32>()
         .all(db)
         .await?;
-    Ok(refresh(db, &students, Utc::now(), Asking::Everyone)
+    Ok(refresh(db, &students, Utc::now(), Asking::Everyone, None)
         .await?
         .asked)
 }

@@ -666,3 +666,46 @@ async fn trying_an_address_again_asks_it_for_every_childs_waiting_placement() {
         );
     }
 }
+
+/// María is the contact of Ana at Lincoln and of Beto, whose placement
+/// waits for consent, at Roosevelt. Lincoln's counselor tries her refused
+/// address again from Ana's record: the page speaks of Ana's placement
+/// only, not of a placement of a child at a school the counselor does not
+/// look after; María alone is asked for Beto's (eyes41 F3).
+#[tokio::test]
+async fn trying_an_address_again_says_nothing_of_a_siblings_placement_at_another_school() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let refused_address = format!("{NO_SUCH_MAILBOX}maria@example.org");
+        let w = world(&app, &siblings(&refused_address)).await;
+        let anas = accept(&app, &w).await;
+        let first = refused_for_good(&app).await;
+        let betos = beto_accepts(&app).await;
+        let roosevelt = app.school("Roosevelt STEM Academy").await;
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE student SET school_id = {roosevelt} WHERE sourced_id = 'stu-2'"
+            ))
+            .await
+            .unwrap();
+        let asked = |placement: i32| format!("consent_request WHERE placement_id = {placement}");
+
+        server.stop().await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let retry = format!("{record}/guardians/{}/retry-address", first.id);
+        let response = app.submit_as(&w.counselor, &record, &retry, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = text(&app, &w.counselor, &record).await;
+        assert!(
+            page.contains(
+                "A consent request was emailed to it for the placement waiting for consent."
+            ),
+            "Ana's placement only: {page}"
+        );
+        assert!(!page.contains("2 placements"), "{page}");
+        assert_eq!(app.count(&asked(anas)).await, 2, "Ana's asked again");
+        // Beto's school relies on the address too: asked there, unsaid here.
+        assert_eq!(app.count(&asked(betos)).await, 1, "Beto's asked");
+    }
+}
