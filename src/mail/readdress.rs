@@ -102,22 +102,22 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
                     && row.notice_words.is_some()
                     && lang_of(g).code() != row.language =>
             {
-                guardian_always(g)
+                guardian_always(g).map(|to| (g, to))
             }
             _ => None,
         };
         return Ok(match relanguaged {
-            Some(to) => !readdress(db, row, guardian_id, to).await?,
+            Some((g, to)) => !readdress(db, row, g, to).await?,
             None => true,
         });
     }
     // Notices only: their words hold whatever the address (`notices::send`).
-    let to = match guardian {
-        Some(g) if row.kind == "notice" => guardian_always(&g),
+    let to = match &guardian {
+        Some(g) if row.kind == "notice" => guardian_always(g).map(|to| (g, to)),
         _ => None,
     };
     let moved = match to {
-        Some(to) => readdress(db, row, guardian_id, to).await?,
+        Some((g, to)) => readdress(db, row, g, to).await?,
         None => false,
     };
     if moved {
@@ -147,17 +147,19 @@ async fn student_of(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppRes
         .map(|p| p.student_id))
 }
 
-/// Moves the waiting `row` to the guardian's address now (`to`): written
-/// again in their language now from the words it kept, else (queued
-/// before it kept them) its bodies opened as they are; either way its
-/// links signed again and everything sealed for the new address; free for
-/// the next round. `false` when nothing of it opens (another `SECRET_KEY`).
+/// Moves the waiting `row` to `guardian`'s address now (`to`): written
+/// again in their language now, greeting them by their name now, from the
+/// words it kept, else (queued before it kept them) its bodies opened as
+/// they are; either way its links signed again and everything sealed for
+/// the new address; free for the next round. `false` when nothing of it
+/// opens (another `SECRET_KEY`).
 async fn readdress(
     db: &DatabaseConnection,
     row: &mail_outbox::Model,
-    guardian_id: i32,
+    guardian: &guardian::Model,
     mut to: Reachable,
 ) -> AppResult<bool> {
+    let guardian_id = guardian.id;
     let again = |text: &str| {
         sign_again(
             text,
@@ -170,7 +172,7 @@ async fn readdress(
     let unsubscribe = row.unsubscribe_path.as_deref().map(again);
     to.unsubscribe = unsubscribe.clone();
     let (language, subject, text, html, attachment, words) =
-        match notices::rewrite(db, row, guardian_id, &to).await? {
+        match notices::rewrite(db, row, guardian, &to).await? {
             Some(rewritten) => (
                 to.lang.code().to_owned(),
                 rewritten.rendered.subject.chars().take(300).collect(),

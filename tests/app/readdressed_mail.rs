@@ -342,3 +342,47 @@ async fn a_waiting_notice_goes_in_the_language_corrected_meanwhile_at_the_same_a
         assert_eq!(count_subject(&server, FORMER, "no debe ir"), 1);
     }
 }
+
+/// The school had the wrong person on file: while María's "should not go
+/// for now" waits, the counselor corrects the contact's name and address
+/// in one form. The notice reaches the right guardian greeting her by her
+/// name, never by the name the school had by mistake (eyes41 F6).
+#[tokio::test]
+async fn a_readdressed_notice_greets_the_guardian_by_the_name_on_file_now() {
+    for backend in backends() {
+        let Waiting {
+            mut server, app, w, ..
+        } = waiting_for_maria(backend, "en").await;
+        server.stop().await;
+        decide(&app, &w.admin.client, "suspend").await;
+        let guardian = crate::families::maria(&app).await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians/{}", guardian.id),
+                &[
+                    ("given_name", "Rosa"),
+                    ("family_name", "Delgado"),
+                    ("email", NEW),
+                    ("phone", ""),
+                    ("language", "en"),
+                    ("active", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        server.restart().await;
+        due_now(&app).await;
+        let paused = server.wait_for_subject(NEW, "should not go", 60).await;
+        assert!(
+            paused.text().contains("Hello Rosa Delgado,"),
+            "{}",
+            paused.text()
+        );
+        assert!(!paused.text().contains("María"), "{}", paused.text());
+        assert!(!paused.html().contains("María"), "{}", paused.html());
+    }
+}
