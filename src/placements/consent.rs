@@ -847,7 +847,8 @@ pub struct LinksRefreshed {
 /// roster import), in the same transaction, for each of their placements
 /// waiting for consent:
 /// - every link that no longer reaches its guardian (see
-///   [`still_addressed`]) ends;
+///   [`still_addressed`]) ends, and so does one whose mail still waits to
+///   go out in a language no longer the guardian's (held back unsent);
 /// - every guardian the consent mail can reach who holds no working link
 ///   and was never asked, or whose last link ended that way, is mailed a
 ///   fresh one: a corrected address, a contact made active again, a
@@ -955,6 +956,39 @@ async fn refresh(
                 request.expires_at = now;
             }
         }
+        outcome.ended += ended.len();
+        // A link still waiting to go out, to the right address but written
+        // in a language no longer the guardian's (the school corrected it
+        // meanwhile): the mail is held back and the link ends unseen, so
+        // the guardian is asked below in theirs, as a corrected address is
+        // (eyes41 F4). Once it went out, the page it opens follows their
+        // language anyway.
+        let waiting = mail::readdress::waiting_languages(
+            db,
+            &requests
+                .iter()
+                .filter(|r| live(r, now) && covered(r.guardian_id))
+                .filter_map(|r| r.mail_id)
+                .collect::<Vec<_>>(),
+        )
+        .await?;
+        for request in requests
+            .iter_mut()
+            .filter(|r| live(r, now) && covered(r.guardian_id))
+        {
+            let (Some(mail_id), Some(guardian)) =
+                (request.mail_id, guardians.get(&request.guardian_id))
+            else {
+                continue;
+            };
+            let other_language = waiting
+                .get(&mail_id)
+                .is_some_and(|language| *language != families::lang_of(guardian).code());
+            if other_language && mail::readdress::hold_relanguaged(db, mail_id, now).await? {
+                stale.push(request.id);
+                request.expires_at = now;
+            }
+        }
         if !stale.is_empty() {
             consent_request::Entity::update_many()
                 .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
@@ -962,7 +996,6 @@ async fn refresh(
                 .exec(db)
                 .await?;
         }
-        outcome.ended += ended.len();
         let reachable = families::reachable_of(db, chunk).await?;
         for placement in &placements {
             let unasked: Vec<&guardian::Model> = reachable
