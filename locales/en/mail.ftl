@@ -55,6 +55,7 @@ mail-state-unconfirmed = Not sent: the account of this address has not confirmed
 mail-state-readdressed = Not sent: before it went out the guardian's address was corrected or the contact was removed, and it is not for the address on file now (a consent request the correction asked again, a contact no longer active). Nothing went to the address it was queued to.
 mail-state-unlinked = Not sent: before it went out the guardian was taken off the record of the student it is about (by a roster or a counselor), so it went to nobody.
 mail-state-reported = Not sent: before it went out a parent or guardian reported a change of contact details they did not ask for, and mail about the student is on hold until the school looks into it. It went to nobody.
+mail-state-relanguaged = Not sent: before it went out the guardian's language was corrected, and this consent request was written in the former one. The guardian was asked again in their language, in a new message.
 mail-admin-link-hidden = [link hidden]
 mail-admin-links-hidden = Links are shown only up to the page they lead to: the rest may be a secret that works only for the recipient (a consent link, say), so it is never shown here.
 

@@ -55,6 +55,7 @@ mail-state-unconfirmed = No enviado: la cuenta de esta dirección aún no la ha 
 mail-state-readdressed = No enviado: antes del envío se corrigió la dirección del tutor o se retiró el contacto, y no corresponde a la dirección que consta ahora (una solicitud de consentimiento que la corrección volvió a pedir, un contacto que ya no está activo). No se envió nada a la dirección a la que iba.
 mail-state-unlinked = No enviado: antes del envío se retiró al tutor del expediente del estudiante al que se refiere (un roster o un consejero), así que no se envió a nadie.
 mail-state-reported = No enviado: antes del envío un padre, madre o tutor informó de un cambio de datos de contacto que no pidió, y el correo sobre el estudiante queda en espera hasta que la escuela lo revise. No se envió a nadie.
+mail-state-relanguaged = No enviado: antes del envío se corrigió el idioma del tutor, y esta solicitud de consentimiento estaba escrita en el anterior. Se le volvió a pedir el consentimiento en su idioma, en un mensaje nuevo.
 mail-admin-link-hidden = [enlace oculto]
 mail-admin-links-hidden = Los enlaces se muestran solo hasta la página a la que llevan: el resto puede ser un secreto que solo sirve a quien recibe el correo (un enlace de consentimiento, por ejemplo), así que nunca se muestra aquí.
 

@@ -9,16 +9,18 @@ use chrono::{NaiveDate, Utc};
 use entity::{guardian, student, student_guardian};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect,
-    sea_query::{Expr, ExprTrait, Func},
+    QueryOrder, QuerySelect,
+    sea_query::{Expr, ExprTrait, Func, Query},
 };
+use std::collections::HashSet;
 
 use crate::{
     auth::extractors::CurrentUser,
     counseling::audit,
     db,
     error::{AppError, AppResult},
-    roster::service::ensure_school_access,
+    placements::consent,
+    roster::service::{ensure_school_access, schools_of},
 };
 
 /// The mail server of `recipient` refused that address for good: every
@@ -81,7 +83,8 @@ pub async fn refused_of_student(
 /// contact's refused address again ("try this address again"): the refusal
 /// is forgotten, audited with the day it began, and the family's waiting
 /// placements ask this contact for consent again at once. A refusal the
-/// next time marks it again. Returns how many placements asked.
+/// next time marks it again. Returns how many placements of students this
+/// counselor looks after asked.
 pub async fn retry(
     db: &DatabaseConnection,
     counselor: &CurrentUser,
@@ -101,6 +104,8 @@ pub async fn retry(
     if !bounced(&contact) {
         return Err(AppError::conflict("families-retry-not-refused"));
     }
+    // No `shared_beyond` rule, unlike the correction form: the address stays
+    // the one every school of the family has on file; only its mark goes.
     guardian::Entity::update_many()
         .col_expr(guardian::Column::EmailBounced, Expr::value(None::<String>))
         .col_expr(
@@ -126,16 +131,39 @@ pub async fn retry(
     .await?;
     // The refusal was the address's, shared by every child this contact is
     // linked to: each of their waiting placements asks again, not only the
-    // one of the record the counselor is on (eyes40 F8).
-    let mut students: Vec<i32> = student_guardian::Entity::find()
-        .select_only()
+    // one of the record the counselor is on (eyes40 F8). Only those of the
+    // children this counselor looks after are counted, and their other
+    // contacts asked too; a sibling at another school is that school's
+    // business: this address alone is asked there, and not a word of it
+    // reaches this counselor (whether that child has a placement at all,
+    // eyes41 F3).
+    let linked = Query::select()
         .column(student_guardian::Column::StudentId)
-        .filter(student_guardian::Column::GuardianId.eq(guardian_id))
-        .into_tuple::<i32>()
+        .from(student_guardian::Entity)
+        .and_where(student_guardian::Column::GuardianId.eq(guardian_id))
+        .to_owned();
+    let children: Vec<(i32, i32)> = student::Entity::find()
+        .select_only()
+        .column(student::Column::Id)
+        .column(student::Column::SchoolId)
+        .filter(student::Column::Id.in_subquery(linked))
+        .order_by_asc(student::Column::Id)
+        .into_tuple()
         .all(&txn)
         .await?;
-    students.sort_unstable();
-    let links = crate::placements::consent::refresh_links(&txn, &students, Utc::now()).await?;
+    let looked_after: HashSet<i32> = schools_of(&txn, counselor)
+        .await?
+        .into_iter()
+        .map(|school| school.id)
+        .collect();
+    let (theirs, elsewhere): (Vec<_>, Vec<_>) = children
+        .into_iter()
+        .partition(|(_, school)| looked_after.contains(school));
+    let ids =
+        |children: Vec<(i32, i32)>| children.into_iter().map(|(id, _)| id).collect::<Vec<_>>();
+    let now = Utc::now();
+    let links = consent::refresh_links(&txn, &ids(theirs), now).await?;
+    consent::refresh_links_of(&txn, &ids(elsewhere), guardian_id, now).await?;
     txn.commit().await?;
     Ok(links.asked)
 }

@@ -4,7 +4,7 @@
 //! people who want it, carries its one-click unsubscribe, and is queued in
 //! the caller's transaction like all mail.
 
-use entity::{ApplicationStatus, MailTopic, mail_outbox, opportunity, student};
+use entity::{ApplicationStatus, MailTopic, guardian, mail_outbox, opportunity, student};
 use sea_orm::{ConnectionTrait, EntityTrait};
 use serde::{Deserialize, Serialize};
 
@@ -197,17 +197,22 @@ pub struct Rewritten {
     pub words: String,
 }
 
-/// `row`, a notice to guardian `guardian_id`, written again for `to` (the
-/// guardian's address and language now; its unsubscribe link, if any,
-/// signed for that address): the same words, in `to`'s language, their
-/// links signed again for the new address. `None` when it kept no words
-/// (queued before migration 63) or they do not open (another `SECRET_KEY`).
+/// `row`, a notice to `guardian`, written again for `to` (the guardian's
+/// address and language now; its unsubscribe link, if any, signed for that
+/// address): the same words, in `to`'s language, their links signed again
+/// for the new address, greeting the guardian as they are on file now. A
+/// correction of a wrong contact often changes the name with the address:
+/// the right guardian must not be greeted by, and so learn, the name of the
+/// person the school had on file by mistake (eyes41 F6). `None` when it
+/// kept no words (queued before migration 63) or they do not open (another
+/// `SECRET_KEY`).
 pub async fn rewrite(
     db: &impl ConnectionTrait,
     row: &mail_outbox::Model,
-    guardian_id: i32,
+    guardian: &guardian::Model,
     to: &Reachable,
 ) -> AppResult<Option<Rewritten>> {
+    let guardian_id = guardian.id;
     let Some(kept) = row.notice_words.as_deref() else {
         return Ok(None);
     };
@@ -220,7 +225,12 @@ pub async fn rewrite(
         &row.recipient,
         &to.email,
     );
-    let Ok(words) = serde_json::from_str::<Words>(&opened) else {
+    let Ok(mut words) = serde_json::from_str::<Words>(&opened) else {
+        return Ok(None);
+    };
+    // Every guardian's notice greets the guardian it goes to.
+    words.name = crate::families::service::full_name(guardian);
+    let Ok(kept) = serde_json::to_string(&words) else {
         return Ok(None);
     };
     let contact = words.contact(db, to).await?;
@@ -229,7 +239,7 @@ pub async fn rewrite(
     Ok(Some(Rewritten {
         rendered,
         attachment,
-        words: opened,
+        words: kept,
     }))
 }
 

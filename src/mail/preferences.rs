@@ -7,7 +7,8 @@
 use chrono::Utc;
 use entity::{MailTopic, Role, guardian, user};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
+    sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -523,6 +524,20 @@ pub async fn save_for_guardian(
         .await?;
     if updated.rows_affected == 0 {
         return Err(AppError::NotFound);
+    }
+    // Her consent request still waiting to go out in the language she left
+    // is held back and she is asked again in hers, as when the school
+    // corrects it (eyes41 F4); only her own links, not the family's.
+    if choices.language != crate::families::service::lang_of(&current).code() {
+        let students: Vec<i32> = entity::student_guardian::Entity::find()
+            .select_only()
+            .column(entity::student_guardian::Column::StudentId)
+            .filter(entity::student_guardian::Column::GuardianId.eq(guardian_id))
+            .into_tuple()
+            .all(&txn)
+            .await?;
+        crate::placements::consent::refresh_links_of(&txn, &students, guardian_id, Utc::now())
+            .await?;
     }
     // The language a consent request is written in, and whether the
     // confirmations (with the withdrawal link) come at all: a change the

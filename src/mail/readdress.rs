@@ -16,7 +16,11 @@
 //!   the former one open nothing there: `preferences::token`). One queued
 //!   before notices kept their words goes in the words it was queued with;
 //! - a consent request or reminder is not: the correction ended its link
-//!   and asked the new address afresh (`consent::refresh_links`);
+//!   and asked the new address afresh (`consent::refresh_links`). One to
+//!   the same address but in a language the school corrected since is
+//!   held back too, unsent, and asked afresh in the guardian's language
+//!   ([`RELANGUAGED`], eyes41 F4): it is the one mail the family must act
+//!   on;
 //! - nor is anything for a contact made inactive or removed, with no
 //!   address we may write to now (none, or one refused for good), or whose
 //!   student a family's report holds (the contacts on file may be the ones
@@ -35,9 +39,14 @@
 //! ([`REPORTED`]): the contact reported may be the one it is queued to,
 //! and the placement's where, when and supervisor are in it.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use entity::{guardian, mail_outbox, placement, student_guardian};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QuerySelect, sea_query::Expr,
+};
 
 use super::{
     notices,
@@ -60,6 +69,59 @@ pub const UNLINKED: &str = "unlinked";
 /// `last_error` of mail about a child held back because a family's report
 /// of a contact change holds the child.
 pub const REPORTED: &str = "reported";
+/// `last_error` of a consent request held back before it went out because
+/// the guardian's language changed meanwhile: asked again in theirs.
+pub const RELANGUAGED: &str = "relanguaged";
+
+/// Of the messages `ids`, those still waiting to go out and their language:
+/// a consent request waiting in a language no longer the guardian's is
+/// held back ([`hold_relanguaged`]) and asked again in theirs
+/// (`consent::refresh_links`, eyes41 F4).
+pub async fn waiting_languages(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> AppResult<HashMap<i64, String>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(mail_outbox::Entity::find()
+        .select_only()
+        .column(mail_outbox::Column::Id)
+        .column(mail_outbox::Column::Language)
+        .filter(mail_outbox::Column::Id.is_in(ids.iter().copied()))
+        .filter(mail_outbox::Column::SentAt.is_null())
+        .filter(mail_outbox::Column::FailedAt.is_null())
+        .into_tuple::<(i64, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// Holds back for good the waiting consent request `id`, written in a
+/// language no longer its guardian's, in the caller's transaction, so that
+/// one in theirs replaces it; `false` (nothing done) once it went out, or
+/// while a worker holds it to send it now: a family is not mailed the same
+/// request twice, and the one sent has their language on its page.
+pub async fn hold_relanguaged(
+    db: &impl ConnectionTrait,
+    id: i64,
+    now: chrono::DateTime<Utc>,
+) -> AppResult<bool> {
+    let unclaimed = Condition::any()
+        .add(mail_outbox::Column::ClaimedUntil.is_null())
+        .add(mail_outbox::Column::ClaimedUntil.lt(now));
+    let held = scrub(CLAIM.clear(mail_outbox::Entity::update_many()))
+        .col_expr(mail_outbox::Column::FailedAt, Expr::value(now))
+        .col_expr(mail_outbox::Column::LastError, Expr::value(RELANGUAGED))
+        .filter(mail_outbox::Column::Id.eq(id))
+        .filter(mail_outbox::Column::SentAt.is_null())
+        .filter(mail_outbox::Column::FailedAt.is_null())
+        .filter(unclaimed)
+        .exec(db)
+        .await?;
+    Ok(held.rows_affected == 1)
+}
 
 /// Whether `row` may go out as queued: `false` when it was queued to a
 /// guardian at an address no longer theirs (or one no longer a contact),
@@ -102,22 +164,22 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
                     && row.notice_words.is_some()
                     && lang_of(g).code() != row.language =>
             {
-                guardian_always(g)
+                guardian_always(g).map(|to| (g, to))
             }
             _ => None,
         };
         return Ok(match relanguaged {
-            Some(to) => !readdress(db, row, guardian_id, to).await?,
+            Some((g, to)) => !readdress(db, row, g, to).await?,
             None => true,
         });
     }
     // Notices only: their words hold whatever the address (`notices::send`).
-    let to = match guardian {
-        Some(g) if row.kind == "notice" => guardian_always(&g),
+    let to = match &guardian {
+        Some(g) if row.kind == "notice" => guardian_always(g).map(|to| (g, to)),
         _ => None,
     };
     let moved = match to {
-        Some(to) => readdress(db, row, guardian_id, to).await?,
+        Some((g, to)) => readdress(db, row, g, to).await?,
         None => false,
     };
     if moved {
@@ -147,17 +209,19 @@ async fn student_of(db: &DatabaseConnection, row: &mail_outbox::Model) -> AppRes
         .map(|p| p.student_id))
 }
 
-/// Moves the waiting `row` to the guardian's address now (`to`): written
-/// again in their language now from the words it kept, else (queued
-/// before it kept them) its bodies opened as they are; either way its
-/// links signed again and everything sealed for the new address; free for
-/// the next round. `false` when nothing of it opens (another `SECRET_KEY`).
+/// Moves the waiting `row` to `guardian`'s address now (`to`): written
+/// again in their language now, greeting them by their name now, from the
+/// words it kept, else (queued before it kept them) its bodies opened as
+/// they are; either way its links signed again and everything sealed for
+/// the new address; free for the next round. `false` when nothing of it
+/// opens (another `SECRET_KEY`).
 async fn readdress(
     db: &DatabaseConnection,
     row: &mail_outbox::Model,
-    guardian_id: i32,
+    guardian: &guardian::Model,
     mut to: Reachable,
 ) -> AppResult<bool> {
+    let guardian_id = guardian.id;
     let again = |text: &str| {
         sign_again(
             text,
@@ -170,7 +234,7 @@ async fn readdress(
     let unsubscribe = row.unsubscribe_path.as_deref().map(again);
     to.unsubscribe = unsubscribe.clone();
     let (language, subject, text, html, attachment, words) =
-        match notices::rewrite(db, row, guardian_id, &to).await? {
+        match notices::rewrite(db, row, guardian, &to).await? {
             Some(rewritten) => (
                 to.lang.code().to_owned(),
                 rewritten.rendered.subject.chars().take(300).collect(),

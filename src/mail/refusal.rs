@@ -63,9 +63,15 @@ pub fn read(code: u16, text: &str) -> Refusal {
 /// relay refusing *us* says them too (Amazon SES: `554 Message rejected:
 /// Email address is not verified. The following identities failed the
 /// check ...`, `554 Sending paused for this account`; eyes40 F4), so the
-/// words must name the recipient's mailbox as unknown or disabled.
+/// words must name the recipient's mailbox as unknown or disabled. Nor is
+/// "does not exist" or "does not have a" without a mailbox noun: SES says
+/// `Configuration Set does not exist` of our account's settings, and other
+/// servers `Message does not have a valid DKIM signature` or `IP does not
+/// have a reverse DNS (PTR) record` of our message and our host (eyes41
+/// F5). Read as the family's, each would stop every consent and safety
+/// mail to that family, one family after another.
 fn names_the_mailbox(words: &str) -> bool {
-    const OURS: [&str; 17] = [
+    const OURS: [&str; 30] = [
         "relay",
         "spam",
         "blocklist",
@@ -83,11 +89,29 @@ fn names_the_mailbox(words: &str) -> bool {
         "your account",
         "aws account",
         "quota",
+        // Our account's settings at the relay (Amazon SES).
+        "configuration set",
+        // Our message's signature, our domain's records, our host.
+        "dkim",
+        "spf",
+        "dmarc",
+        "signature",
+        "authentication",
+        "unauthenticated",
+        "ptr",
+        "reverse dns",
+        "rdns",
+        "your ip",
+        "client host",
+        "helo",
     ];
-    const THEIRS: [&str; 27] = [
+    // Each names the recipient's mailbox (user, mailbox, recipient, the
+    // account the sender tried to reach) with what is wrong with it.
+    const THEIRS: [&str; 30] = [
         "mailbox unavailable",
         "mailbox not found",
         "mailbox does not exist",
+        "mailbox doesn't exist",
         "mailbox is disabled",
         "mailbox disabled",
         "mailbox has been disabled",
@@ -101,15 +125,17 @@ fn names_the_mailbox(words: &str) -> bool {
         "user not local",
         "user doesn't exist",
         "user does not exist",
+        "user doesn't have a",
+        "user does not have a",
         "recipient unknown",
         "unknown recipient",
         "recipient not found",
+        "recipient does not exist",
         "recipient address rejected",
         "invalid recipient",
         "invalid mailbox",
-        "does not exist",
-        "doesn't have a",
-        "does not have a",
+        "account that you tried to reach does not exist",
+        "account that you tried to reach is disabled",
         "account has been disabled",
         "account is disabled",
     ];
@@ -179,6 +205,12 @@ mod tests {
                 554,
                 "delivery error: dd Sorry your message to x@yahoo.com cannot be delivered. This account has been disabled or discontinued [#102]. - mta",
             ),
+            // No enhanced code: the mailbox noun says whose it is.
+            (
+                550,
+                "The email account that you tried to reach does not exist",
+            ),
+            (550, "Recipient does not exist here"),
         ] {
             assert_eq!(read(code, text), Refusal::Recipient, "{code} {text}");
         }
@@ -242,6 +274,27 @@ mod tests {
             (550, "Your account has exceeded its daily sending quota"),
             (554, "Account blocked"),
             (550, "Address rejected"),
+            // Amazon SES after our account's default configuration set was
+            // deleted or renamed, and receivers refusing our message's
+            // signature or our host (eyes41 F5): about us, whatever
+            // "does not exist" or "does not have a" say.
+            (
+                554,
+                "Message rejected: Configuration Set does not exist: Configuration set default-set does not exist.",
+            ),
+            (550, "Message does not have a valid DKIM signature"),
+            (
+                554,
+                "Service unavailable; IP does not have a reverse DNS (PTR) record",
+            ),
+            (550, "The sending domain does not have a valid SPF record"),
+            (
+                550,
+                "Unauthenticated email from example.org is not accepted due to domain's DMARC policy",
+            ),
+            (554, "Client host rejected: cannot find your hostname"),
+            (550, "Configuration set does not exist"),
+            (554, "The domain does not exist"),
         ] {
             assert_eq!(read(code, text), Refusal::NotTheAddress, "{code} {text}");
         }

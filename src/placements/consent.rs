@@ -864,7 +864,8 @@ pub struct LinksRefreshed {
 /// roster import), in the same transaction, for each of their placements
 /// waiting for consent:
 /// - every link that no longer reaches its guardian (see
-///   [`still_addressed`]) ends;
+///   [`still_addressed`]) ends, and so does one whose mail still waits to
+///   go out in a language no longer the guardian's (held back unsent);
 /// - every guardian the consent mail can reach who holds no working link
 ///   and was never asked, or whose last link ended that way, is mailed a
 ///   fresh one: a corrected address, a contact made active again, a
@@ -879,7 +880,21 @@ pub async fn refresh_links(
     students: &[i32],
     now: DateTime<Utc>,
 ) -> AppResult<LinksRefreshed> {
-    refresh(db, students, now, Asking::Unreached).await
+    refresh(db, students, now, Asking::Unreached, None).await
+}
+
+/// [`refresh_links`] for one contact only, `guardian_id`: their links of
+/// `students`' waiting placements that no longer reach them end, and they
+/// are asked where they hold no working link. The other contacts of those
+/// students are left as they are: used where the one asking does not look
+/// after those students (a sibling at another school, eyes41 F3).
+pub async fn refresh_links_of(
+    db: &impl ConnectionTrait,
+    students: &[i32],
+    guardian_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<LinksRefreshed> {
+    refresh(db, students, now, Asking::Unreached, Some(guardian_id)).await
 }
 
 /// Which guardians of a waiting placement with no working link are asked.
@@ -894,12 +909,15 @@ enum Asking {
     Everyone,
 }
 
+/// `only`: one contact's links and requests, the others' left alone.
 async fn refresh(
     db: &impl ConnectionTrait,
     students: &[i32],
     now: DateTime<Utc>,
     asking: Asking,
+    only: Option<i32>,
 ) -> AppResult<LinksRefreshed> {
+    let covered = |guardian_id: i32| only.is_none_or(|only| only == guardian_id);
     let mut outcome = LinksRefreshed::default();
     for chunk in students.chunks(500) {
         let placements = placement::Entity::find()
@@ -941,7 +959,10 @@ async fn refresh(
             .collect();
         let mut stale = Vec::new();
         let mut ended = HashSet::new();
-        for request in requests.iter_mut().filter(|r| live(r, now)) {
+        for request in requests
+            .iter_mut()
+            .filter(|r| live(r, now) && covered(r.guardian_id))
+        {
             let Some(placement) = placements.iter().find(|p| p.id == request.placement_id) else {
                 continue;
             };
@@ -952,6 +973,39 @@ async fn refresh(
                 request.expires_at = now;
             }
         }
+        outcome.ended += ended.len();
+        // A link still waiting to go out, to the right address but written
+        // in a language no longer the guardian's (the school corrected it
+        // meanwhile): the mail is held back and the link ends unseen, so
+        // the guardian is asked below in theirs, as a corrected address is
+        // (eyes41 F4). Once it went out, the page it opens follows their
+        // language anyway.
+        let waiting = mail::readdress::waiting_languages(
+            db,
+            &requests
+                .iter()
+                .filter(|r| live(r, now) && covered(r.guardian_id))
+                .filter_map(|r| r.mail_id)
+                .collect::<Vec<_>>(),
+        )
+        .await?;
+        for request in requests
+            .iter_mut()
+            .filter(|r| live(r, now) && covered(r.guardian_id))
+        {
+            let (Some(mail_id), Some(guardian)) =
+                (request.mail_id, guardians.get(&request.guardian_id))
+            else {
+                continue;
+            };
+            let other_language = waiting
+                .get(&mail_id)
+                .is_some_and(|language| *language != families::lang_of(guardian).code());
+            if other_language && mail::readdress::hold_relanguaged(db, mail_id, now).await? {
+                stale.push(request.id);
+                request.expires_at = now;
+            }
+        }
         if !stale.is_empty() {
             consent_request::Entity::update_many()
                 .col_expr(consent_request::Column::ExpiresAt, Expr::value(now))
@@ -959,13 +1013,13 @@ async fn refresh(
                 .exec(db)
                 .await?;
         }
-        outcome.ended += ended.len();
         let reachable = families::reachable_of(db, chunk).await?;
         for placement in &placements {
             let unasked: Vec<&guardian::Model> = reachable
                 .iter()
                 .filter(|(student, _)| *student == placement.student_id)
                 .map(|(_, guardian)| guardian)
+                .filter(|g| covered(g.id))
                 .filter(|g| to_ask(&requests, placement.id, g.id, now, asking))
                 .collect();
             if unasked.is_empty() {
@@ -1029,7 +1083,7 @@ pub async fn after_verification(
         .into_tuple::<i32>()
         .all(db)
         .await?;
-    Ok(refresh(db, &students, Utc::now(), Asking::Everyone)
+    Ok(refresh(db, &students, Utc::now(), Asking::Everyone, None)
         .await?
         .asked)
 }

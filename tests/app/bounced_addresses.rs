@@ -14,8 +14,8 @@ use crate::{
     families::{accept, app_with_smtp, text, upload, world},
     helpers::{TestApp, backends},
     mail_server::{
-        FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX, OUTLOOK_NO_SUCH_USER, SES_SENDER_NOT_VERIFIED,
-        YAHOO_NO_SUCH_USER,
+        FULL_MAILBOX, MailServer, NO_SUCH_MAILBOX, OUTLOOK_NO_SUCH_USER, REFUSED_FOR_OUR_SAKE,
+        SES_SENDER_NOT_VERIFIED, YAHOO_NO_SUCH_USER,
     },
 };
 
@@ -242,6 +242,51 @@ async fn amazon_ses_refusing_our_unverified_sender_is_not_the_familys_bounce() {
             "{list}"
         );
         assert!(!list.contains("refused our mail for good"), "{list}");
+    }
+}
+
+/// Amazon SES once our account's configuration set is gone, a receiver
+/// refusing our message's DKIM signature, one refusing our host for its
+/// missing PTR record: each says "does not exist" or "does not have a",
+/// with no enhanced code, about us. The family's address is not marked
+/// refused, the consent request is tried again, and so is the notice a
+/// correction sends to the former address, the safeguard against an
+/// address redirected, not given up at the first try (eyes41 F5).
+#[tokio::test]
+async fn refusals_of_our_configuration_signature_or_host_are_not_the_familys_bounce() {
+    for backend in backends() {
+        for (prefix, _, reply) in REFUSED_FOR_OUR_SAKE {
+            let server = MailServer::start().await;
+            let app = app_with_smtp(backend.clone(), &server).await;
+            let address = format!("{prefix}maria@example.org");
+            let w = world(&app, &users(&address)).await;
+            accept(&app, &w).await;
+            let (error, failed) = tried_and_refused(&app, &address).await;
+            assert!(error.contains(reply), "{prefix}: {error}");
+            assert!(!failed, "{prefix}: tried again, not given up: {error}");
+            assert_eq!(maria(&app).await.email_bounced, None, "{prefix}");
+            let page = text(&app, &w.admin, "/admin/mail").await;
+            assert!(page.contains("id=\"mail-refused\""), "{prefix}: {page}");
+
+            // The counselor corrects her address: the notice to the former
+            // one is refused the same way, and waits to be tried again.
+            let response =
+                crate::guardian_contacts::correct_maria(&app, &w, "maria@example.org", "true")
+                    .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{prefix}");
+            due_now(&app).await;
+            let notice = format!(
+                "mail_outbox WHERE recipient = '{address}' AND guardian_id IS NULL AND attempts >= 1"
+            );
+            app.wait_for_count(&notice, 1, "the notice to the former address was tried")
+                .await;
+            assert_eq!(
+                app.count(&format!("{notice} AND failed_at IS NULL")).await,
+                1,
+                "{prefix}: the notice to the former address waits to be tried again"
+            );
+            assert_eq!(maria(&app).await.email_bounced, None, "{prefix}");
+        }
     }
 }
 
@@ -619,5 +664,48 @@ async fn trying_an_address_again_asks_it_for_every_childs_waiting_placement() {
             .await,
             2
         );
+    }
+}
+
+/// María is the contact of Ana at Lincoln and of Beto, whose placement
+/// waits for consent, at Roosevelt. Lincoln's counselor tries her refused
+/// address again from Ana's record: the page speaks of Ana's placement
+/// only, not of a placement of a child at a school the counselor does not
+/// look after; María alone is asked for Beto's (eyes41 F3).
+#[tokio::test]
+async fn trying_an_address_again_says_nothing_of_a_siblings_placement_at_another_school() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        let refused_address = format!("{NO_SUCH_MAILBOX}maria@example.org");
+        let w = world(&app, &siblings(&refused_address)).await;
+        let anas = accept(&app, &w).await;
+        let first = refused_for_good(&app).await;
+        let betos = beto_accepts(&app).await;
+        let roosevelt = app.school("Roosevelt STEM Academy").await;
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE student SET school_id = {roosevelt} WHERE sourced_id = 'stu-2'"
+            ))
+            .await
+            .unwrap();
+        let asked = |placement: i32| format!("consent_request WHERE placement_id = {placement}");
+
+        server.stop().await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let retry = format!("{record}/guardians/{}/retry-address", first.id);
+        let response = app.submit_as(&w.counselor, &record, &retry, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = text(&app, &w.counselor, &record).await;
+        assert!(
+            page.contains(
+                "A consent request was emailed to it for the placement waiting for consent."
+            ),
+            "Ana's placement only: {page}"
+        );
+        assert!(!page.contains("2 placements"), "{page}");
+        assert_eq!(app.count(&asked(anas)).await, 2, "Ana's asked again");
+        // Beto's school relies on the address too: asked there, unsaid here.
+        assert_eq!(app.count(&asked(betos)).await, 1, "Beto's asked");
     }
 }

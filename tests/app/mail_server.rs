@@ -156,6 +156,27 @@ pub const FULL_MAILBOX: &str = "full.";
 /// Nothing to do with the recipient.
 pub const SES_SENDER_NOT_VERIFIED: &str = "ses.";
 
+/// Refusals of *our* account, message or host in words that say "does not
+/// exist" or "does not have a", with no enhanced status code (eyes41 F5):
+/// the local part's prefix, and the reply mail to it gets at the end of the
+/// message. Nothing to do with the recipient.
+pub const REFUSED_FOR_OUR_SAKE: [(&str, u16, &str); 3] = [
+    // Amazon SES once our account's default configuration set is gone.
+    (
+        "sesconfig.",
+        554,
+        "Message rejected: Configuration Set does not exist: Configuration set default-set does not exist.",
+    ),
+    // A receiver checking our message's signature.
+    ("dkim.", 550, "Message does not have a valid DKIM signature"),
+    // A receiver checking our host.
+    (
+        "ptr.",
+        554,
+        "Service unavailable; IP does not have a reverse DNS (PTR) record",
+    ),
+];
+
 impl Handler for Collector {
     /// While [`MailServer::refuse_sender`] is on, our sending address is
     /// refused (`550 5.7.1`), as a relay does whose credentials or sender
@@ -208,15 +229,21 @@ impl Handler for Collector {
     }
 
     fn data_end(&mut self) -> Response {
-        if self.to.iter().any(|to| {
-            to.trim_start_matches('<')
-                .starts_with(SES_SENDER_NOT_VERIFIED)
-        }) {
+        let refusal = [(
+            SES_SENDER_NOT_VERIFIED,
+            554,
+            "Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: noreply@stembridge.example",
+        )]
+        .into_iter()
+        .chain(REFUSED_FOR_OUR_SAKE)
+        .find(|(prefix, _, _)| {
+            self.to
+                .iter()
+                .any(|to| to.trim_start_matches('<').starts_with(prefix))
+        });
+        if let Some((_, code, text)) = refusal {
             self.data.clear();
-            let mut refused = Response::custom(
-                554,
-                "Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: noreply@stembridge.example".to_owned(),
-            );
+            let mut refused = Response::custom(code, text.to_owned());
             // mailin keeps a session whose end of data was an error in
             // its data state (the client's next command would be read as
             // message text); the transaction is over, as after any reply

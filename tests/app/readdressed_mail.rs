@@ -342,3 +342,151 @@ async fn a_waiting_notice_goes_in_the_language_corrected_meanwhile_at_the_same_a
         assert_eq!(count_subject(&server, FORMER, "no debe ir"), 1);
     }
 }
+
+/// The school had the wrong person on file: while María's "should not go
+/// for now" waits, the counselor corrects the contact's name and address
+/// in one form. The notice reaches the right guardian greeting her by her
+/// name, never by the name the school had by mistake (eyes41 F6).
+#[tokio::test]
+async fn a_readdressed_notice_greets_the_guardian_by_the_name_on_file_now() {
+    for backend in backends() {
+        let Waiting {
+            mut server, app, w, ..
+        } = waiting_for_maria(backend, "en").await;
+        server.stop().await;
+        decide(&app, &w.admin.client, "suspend").await;
+        let guardian = crate::families::maria(&app).await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians/{}", guardian.id),
+                &[
+                    ("given_name", "Rosa"),
+                    ("family_name", "Delgado"),
+                    ("email", NEW),
+                    ("phone", ""),
+                    ("language", "en"),
+                    ("active", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        server.restart().await;
+        due_now(&app).await;
+        let paused = server.wait_for_subject(NEW, "should not go", 60).await;
+        assert!(
+            paused.text().contains("Hello Rosa Delgado,"),
+            "{}",
+            paused.text()
+        );
+        assert!(!paused.text().contains("María"), "{}", paused.text());
+        assert!(!paused.html().contains("María"), "{}", paused.html());
+    }
+}
+
+/// The relay is down when Ana accepts: María's consent request waits, in
+/// English. The counselor corrects only her language, to Spanish: the
+/// waiting request is held back unsent and she is asked again in Spanish,
+/// so the one mail she must act on is in the language on file (eyes41 F4).
+#[tokio::test]
+async fn a_waiting_consent_request_goes_in_the_language_corrected_meanwhile() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        server.stop().await;
+        let w = world(&app, &crate::families::users("en")).await;
+        accept(&app, &w).await;
+        let waiting = "mail_outbox WHERE kind = 'consent_request' AND language = 'en' \
+                       AND sent_at IS NULL AND failed_at IS NULL";
+        assert_eq!(app.count(waiting).await, 1, "her request waits in English");
+        let response = correct_maria_reading(&app, &w, FORMER, "true", "es").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        server.restart().await;
+        due_now(&app).await;
+        let asked = server
+            .wait_for_subject(FORMER, "Se necesita su consentimiento", 60)
+            .await;
+        assert_eq!(asked.header("Content-Language").as_deref(), Some("es"));
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "everything went out",
+        )
+        .await;
+        assert_eq!(count_subject(&server, FORMER, "Your consent is needed"), 0);
+        assert_eq!(
+            count_subject(&server, FORMER, "Se necesita su consentimiento"),
+            1
+        );
+        // Her Spanish link works; the admins read why the first went nowhere.
+        let page = app.get_as(&new_client(), &asked.link("/consent/")).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        assert_eq!(
+            app.count("mail_outbox WHERE last_error = 'relanguaged'")
+                .await,
+            1
+        );
+        let list = text(&app, &w.admin.client, "/admin/mail").await;
+        assert!(
+            list.contains("the guardian&#x27;s language was corrected")
+                || list.contains("the guardian's language was corrected"),
+            "{list}"
+        );
+    }
+}
+
+/// María's request was sent again while the relay is down, in English;
+/// meanwhile she chooses Spanish on her settings page (its link came with
+/// her first request). The waiting request goes nowhere; she is asked
+/// again in Spanish (eyes41 F4).
+#[tokio::test]
+async fn a_waiting_consent_request_goes_in_the_language_the_guardian_chose_meanwhile() {
+    for backend in backends() {
+        let Waiting {
+            mut server,
+            app,
+            w,
+            placement,
+            first,
+        } = waiting_for_maria(backend, "en").await;
+        server.stop().await;
+        resend(&app, &w, placement).await;
+        let settings = first.link("/email/");
+        let guardian = new_client();
+        let response = app
+            .submit_as(
+                &guardian,
+                &settings,
+                &settings,
+                &[("language", "es"), ("updates", "on")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+
+        server.restart().await;
+        due_now(&app).await;
+        server
+            .wait_for_subject(FORMER, "Se necesita su consentimiento", 60)
+            .await;
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "everything went out",
+        )
+        .await;
+        assert_eq!(
+            count_subject(&server, FORMER, "Your consent is needed"),
+            1,
+            "the first only"
+        );
+        assert_eq!(
+            app.count("mail_outbox WHERE last_error = 'relanguaged'")
+                .await,
+            1
+        );
+    }
+}
