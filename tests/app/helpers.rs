@@ -123,15 +123,93 @@ async fn drop_leftover_databases(admin: &DatabaseConnection) {
     }
 }
 
+/// Every test app starts on a database the migrations already ran on:
+/// they run once per test process into a template, and each test gets a
+/// copy (a file copy for SQLite, `CREATE DATABASE ... TEMPLATE` for
+/// PostgreSQL). Running 60-odd migrations for each of a thousand test apps
+/// was minutes of every CI run; the app's own start still runs them, and
+/// finds nothing to do, so it is started as it always is.
+static SQLITE_TEMPLATE: tokio::sync::OnceCell<PathBuf> = tokio::sync::OnceCell::const_new();
+static POSTGRES_TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+
+/// Migrates a new database at `url` as an app start would, and closes it.
+async fn migrate(url: String, data_dir: &std::path::Path) -> DatabaseConnection {
+    let config = Config::for_database(url, data_dir.to_path_buf());
+    stembridge::db::connect_and_migrate(&config)
+        .await
+        .expect("migrate the template database")
+}
+
+/// The migrated SQLite file this process copies, under cargo's temporary
+/// directory for tests; templates of test processes gone are removed.
+async fn sqlite_template() -> &'static PathBuf {
+    SQLITE_TEMPLATE
+        .get_or_init(|| async {
+            let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+            std::fs::create_dir_all(&dir).expect("target tmp dir");
+            for entry in std::fs::read_dir(&dir).expect("target tmp dir").flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let pid = name
+                    .strip_prefix("sqlite-template-")
+                    .and_then(|rest| rest.strip_suffix(".db"));
+                if let Some(pid) = pid
+                    && !std::path::Path::new("/proc").join(pid).exists()
+                {
+                    std::fs::remove_file(entry.path()).ok();
+                }
+            }
+            let template = dir.join(format!("sqlite-template-{}.db", std::process::id()));
+            std::fs::remove_file(&template).ok();
+            let scratch = tempfile::tempdir().expect("temp dir");
+            let url = format!(
+                "sqlite://{}?mode=rwc",
+                scratch.path().join("m.db").display()
+            );
+            let db = migrate(url, scratch.path()).await;
+            // One self-contained file, whatever the write-ahead log holds.
+            db.execute_unprepared(&format!("VACUUM INTO '{}'", template.display()))
+                .await
+                .expect("write the template database");
+            db.close().await.ok();
+            template
+        })
+        .await
+}
+
+/// The migrated PostgreSQL database this process copies.
+async fn postgres_template(admin: &DatabaseConnection, admin_url: &str) -> &'static String {
+    POSTGRES_TEMPLATE
+        .get_or_init(|| async {
+            let name = format!("sb_test_{}_template", std::process::id());
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await
+                .expect("drop an old template database");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create the template database");
+            let (base, _) = admin_url
+                .rsplit_once('/')
+                .expect("TEST_DATABASE_URL has a database name");
+            let scratch = tempfile::tempdir().expect("temp dir");
+            let db = migrate(format!("{base}/{name}"), scratch.path()).await;
+            db.close().await.ok();
+            name
+        })
+        .await
+}
+
 async fn fresh_database(
     backend: &Backend,
     data_dir: &std::path::Path,
 ) -> (String, Option<(String, String)>) {
     match backend {
-        Backend::Sqlite => (
-            format!("sqlite://{}?mode=rwc", data_dir.join("test.db").display()),
-            None,
-        ),
+        Backend::Sqlite => {
+            let file = data_dir.join("test.db");
+            std::fs::copy(sqlite_template().await, &file).expect("copy the template database");
+            (format!("sqlite://{}?mode=rwc", file.display()), None)
+        }
         Backend::Postgres(admin_url) => {
             let admin = Database::connect(admin_url.as_str())
                 .await
@@ -139,15 +217,21 @@ async fn fresh_database(
             LEFTOVERS_DROPPED
                 .get_or_init(|| drop_leftover_databases(&admin))
                 .await;
+            let template = postgres_template(&admin, admin_url).await;
             let name = format!(
                 "sb_test_{}_{}",
                 std::process::id(),
                 uuid::Uuid::new_v4().simple()
             );
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await
-                .expect("create test database");
+            // The template's last connection may take a moment to end, and
+            // PostgreSQL copies no database someone is connected to.
+            let create = format!("CREATE DATABASE {name} TEMPLATE {template}");
+            let mut tries = 0;
+            while let Err(error) = admin.execute_unprepared(&create).await {
+                tries += 1;
+                assert!(tries < 100, "create test database: {error}");
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
             admin.close().await.ok();
             let (base, _) = admin_url
                 .rsplit_once('/')
