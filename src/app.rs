@@ -30,9 +30,22 @@ use crate::{
     security,
 };
 
-/// What every handler can reach.
+/// What every handler can reach. Every middleware layer clones it into
+/// each request, so it is one shared allocation: a clone is one counter,
+/// not one per part.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts of `AppState`.
+pub struct Shared {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     /// The configured search engine (embedded or Meilisearch).
@@ -427,7 +440,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         None => None,
     };
     let stats_cache_seconds = config.stats_cache_seconds;
-    let state = AppState {
+    let state = AppState(Arc::new(Shared {
         db,
         config: Arc::new(config),
         search,
@@ -437,7 +450,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningApp> {
         figures: Arc::new(crate::counseling::remembered::FiguresMemory::new(
             Duration::from_secs(stats_cache_seconds),
         )),
-    };
+    }));
     let mut background = vec![
         spawn_session_cleanup(state.db.clone()),
         spawn_deadline_closer(state.db.clone()),

@@ -1,7 +1,7 @@
 //! `/search` for people and `/api/v1/opportunities` for programs: the same
 //! parameters, the same results.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use axum::{
     Json,
@@ -247,6 +247,46 @@ struct Chip {
     remove: String,
 }
 
+/// The vocabulary labels result lines show, in every language, looked up
+/// once: the catalogue is built in, and a page of twenty results would
+/// otherwise look up some 150 labels, each through a lock.
+struct TermLabels {
+    kind: Vec<Arc<str>>,
+    field: Vec<Arc<str>>,
+    mode: Vec<Arc<str>>,
+    need: Vec<Arc<str>>,
+}
+
+impl TermLabels {
+    fn of(lang: Lang) -> Self {
+        let labels = |vocabulary: &str, keys: &[&str]| -> Vec<Arc<str>> {
+            keys.iter()
+                .map(|key| i18n::vocab_shared(lang, vocabulary, key))
+                .collect()
+        };
+        TermLabels {
+            kind: labels("kind", OpportunityKind::KEYS),
+            field: labels("field", StemField::KEYS),
+            mode: labels("mode", WorkMode::KEYS),
+            need: labels("need", AccessNeed::KEYS),
+        }
+    }
+
+    fn of_lang(lang: Lang) -> &'static TermLabels {
+        static ALL: LazyLock<Vec<TermLabels>> =
+            LazyLock::new(|| Lang::ALL.iter().map(|&lang| TermLabels::of(lang)).collect());
+        &ALL[lang as usize]
+    }
+}
+
+/// The label of `term` among `all` (the vocabulary's terms in `KEYS` order).
+fn label_of<T: PartialEq>(labels: &'static [Arc<str>], all: &[T], term: &T) -> &'static str {
+    all.iter()
+        .position(|t| t == term)
+        .and_then(|at| labels.get(at))
+        .map_or("", |label| label)
+}
+
 /// A hit as the results page shows it, its terms already in the reader's
 /// language. Its fields are its own rather than a flattened `ApiHit`: serde
 /// hands a flattened struct over as a map, which minijinja keeps sorted and
@@ -257,9 +297,9 @@ struct ResultView<'a> {
     title: &'a str,
     written_in: &'static str,
     organization: &'a str,
-    kind: Arc<str>,
-    field: Arc<str>,
-    mode: Arc<str>,
+    kind: &'static str,
+    field: &'static str,
+    mode: &'static str,
     /// The pay line in the reader's language (the API's `pay` is English).
     pay_line: String,
     /// The last day to apply, written out.
@@ -277,9 +317,10 @@ struct ResultView<'a> {
 impl<'a> ResultView<'a> {
     fn of(hit: &'a Hit, reader: Lang, saved_needs: Option<&Vec<AccessNeed>>) -> Self {
         let d = &hit.document;
+        let terms = TermLabels::of_lang(reader);
         let labels = |needs: &mut dyn Iterator<Item = &AccessNeed>| {
-            let labels: Vec<Arc<str>> = needs
-                .map(|need| i18n::vocab_shared(reader, "need", need.key()))
+            let labels: Vec<&str> = needs
+                .map(|need| label_of(&terms.need, AccessNeed::ALL, need))
                 .collect();
             (!labels.is_empty()).then(|| labels.join(", "))
         };
@@ -296,9 +337,9 @@ impl<'a> ResultView<'a> {
             title: &d.title,
             written_in: d.written_in.key(),
             organization: &d.organization,
-            kind: i18n::vocab_shared(reader, "kind", d.kind.key()),
-            field: i18n::vocab_shared(reader, "field", d.field.key()),
-            mode: i18n::vocab_shared(reader, "mode", d.mode.key()),
+            kind: label_of(&terms.kind, OpportunityKind::ALL, &d.kind),
+            field: label_of(&terms.field, StemField::ALL, &d.field),
+            mode: label_of(&terms.mode, WorkMode::ALL, &d.mode),
             pay_line: d.pay_in(reader),
             deadline: i18n::long_date(reader, d.deadline),
             distance_miles: round_miles(hit.distance_miles),
