@@ -328,3 +328,68 @@ async fn an_old_consent_link_of_a_removed_contact_says_expired_before_anything_a
         }
     }
 }
+
+/// eyes41b G1: Lincoln made Ana's mother Rosa (who reads Vietnamese, which
+/// we do not write) inactive; she stays on the record. One roster then
+/// moves Ana to Roosevelt and adds Carmen: Rosa is told, by Lincoln, that
+/// a contact was added (by design), but no counselor is asked to phone her
+/// about it: the person to call would be the parent the school took out,
+/// and Roosevelt's counselors would call her from the child's new school.
+/// Ana's record at Roosevelt says Rosa is not someone to call.
+#[tokio::test]
+async fn a_roster_that_moves_a_child_asks_no_counselor_to_phone_a_removed_parent() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        let admin = app.admin().await;
+        let roster = |ana_school: &str, rosa_enabled: &str, agents: &str| {
+            let mut csv = format!(
+                "{HEADER}stu-1,true,{ana_school},student,Ana,Rivera,11,,\"{agents}\",\n\
+                 stu-2,true,sch-1,student,Leo,Rivera,7,,,\n\
+                 par-2,{rosa_enabled},sch-1,parent,Rosa,Rivera,,rosa@example.org,stu-1,vi\n"
+            );
+            if agents.contains("par-3") {
+                csv.push_str("par-3,true,sch-2,parent,Carmen,Díaz,,carmen@example.org,stu-1,en\n");
+            }
+            csv
+        };
+        upload(&app, &admin, &roster("sch-1", "true", "par-2")).await;
+        let roosevelt = entity::school::Entity::find()
+            .filter(entity::school::Column::SourcedId.eq("sch-2"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let counselor = app.counselor("counselor@roosevelt.edu", &[roosevelt]).await;
+        upload(&app, &admin, &roster("sch-1", "false", "par-2")).await;
+        let rosa_mail = "mail_outbox WHERE recipient = 'rosa@example.org'";
+        let mailed = app.count(rosa_mail).await;
+
+        upload(&app, &admin, &roster("sch-2", "false", "par-3,par-2")).await;
+        assert_eq!(
+            app.count(rosa_mail).await,
+            mailed + 1,
+            "Rosa is told a contact was added"
+        );
+        assert_eq!(
+            app.count("notification WHERE message_id LIKE 'families-interpreter-prompt%'")
+                .await,
+            0,
+            "nobody is asked to call the parent the school took out"
+        );
+        let ana = entity::student::Entity::find()
+            .filter(entity::student::Column::SourcedId.eq("stu-1"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(ana.school_id, roosevelt);
+        let record = text(
+            &app,
+            &counselor.client,
+            &format!("/counselor/students/{}", ana.id),
+        )
+        .await;
+        assert!(record.contains("Not a contact of the family"), "{record}");
+    }
+}
