@@ -1216,7 +1216,13 @@ pub async fn correct(
     if reachable(&saved) && !reachable(&before) {
         tell_family_of_added(&txn, &student, &saved).await?;
     }
-    let links = refresh_links(&txn, &students, Utc::now()).await?;
+    // A corrected name: waiting requests greet the one on file before.
+    let links = if full_name(&saved) == full_name(&before) {
+        refresh_links(&txn, &students, Utc::now()).await?
+    } else {
+        crate::placements::consent::refresh_links_renamed(&txn, &students, saved.id, Utc::now())
+            .await?
+    };
     audit::record(
         &txn,
         counselor.id,

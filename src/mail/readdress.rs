@@ -72,15 +72,27 @@ pub const REPORTED: &str = "reported";
 /// `last_error` of a consent request held back before it went out because
 /// the guardian's language changed meanwhile: asked again in theirs.
 pub const RELANGUAGED: &str = "relanguaged";
+/// `last_error` of a consent request held back before it went out because
+/// the guardian's name was corrected meanwhile: asked again greeting them
+/// as they are on file now (eyes41b G2).
+pub const RENAMED: &str = "renamed";
 
-/// Of the messages `ids`, those still waiting to go out and their language:
-/// a consent request waiting in a language no longer the guardian's is
-/// held back ([`hold_relanguaged`]) and asked again in theirs
+/// A message still waiting to go out, as [`waiting_languages`] reads it.
+pub struct Waiting {
+    /// The language it is written in.
+    pub language: String,
+    /// `mail_outbox.notice_kind` (`consent-reminder` for a reminder).
+    pub notice_kind: Option<String>,
+}
+
+/// Of the messages `ids`, those still waiting to go out, their language
+/// and kind: a consent request waiting in a language no longer the
+/// guardian's is held back ([`hold_relanguaged`]) and asked again in theirs
 /// (`consent::refresh_links`, eyes41 F4).
 pub async fn waiting_languages(
     db: &impl ConnectionTrait,
     ids: &[i64],
-) -> AppResult<HashMap<i64, String>> {
+) -> AppResult<HashMap<i64, Waiting>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -88,24 +100,36 @@ pub async fn waiting_languages(
         .select_only()
         .column(mail_outbox::Column::Id)
         .column(mail_outbox::Column::Language)
+        .column(mail_outbox::Column::NoticeKind)
         .filter(mail_outbox::Column::Id.is_in(ids.iter().copied()))
         .filter(mail_outbox::Column::SentAt.is_null())
         .filter(mail_outbox::Column::FailedAt.is_null())
-        .into_tuple::<(i64, String)>()
+        .into_tuple::<(i64, String, Option<String>)>()
         .all(db)
         .await?
         .into_iter()
+        .map(|(id, language, notice_kind)| {
+            (
+                id,
+                Waiting {
+                    language,
+                    notice_kind,
+                },
+            )
+        })
         .collect())
 }
 
 /// Holds back for good the waiting consent request `id`, written in a
-/// language no longer its guardian's, in the caller's transaction, so that
-/// one in theirs replaces it; `false` (nothing done) once it went out, or
-/// while a worker holds it to send it now: a family is not mailed the same
-/// request twice, and the one sent has their language on its page.
+/// language no longer its guardian's ([`RELANGUAGED`]) or greeting a name
+/// no longer theirs ([`RENAMED`], `why`), in the caller's transaction, so
+/// that one as they are now replaces it; `false` (nothing done) once it
+/// went out, or while a worker holds it to send it now: a family is not
+/// mailed the same request twice.
 pub async fn hold_relanguaged(
     db: &impl ConnectionTrait,
     id: i64,
+    why: &str,
     now: chrono::DateTime<Utc>,
 ) -> AppResult<bool> {
     let unclaimed = Condition::any()
@@ -113,7 +137,7 @@ pub async fn hold_relanguaged(
         .add(mail_outbox::Column::ClaimedUntil.lt(now));
     let held = scrub(CLAIM.clear(mail_outbox::Entity::update_many()))
         .col_expr(mail_outbox::Column::FailedAt, Expr::value(now))
-        .col_expr(mail_outbox::Column::LastError, Expr::value(RELANGUAGED))
+        .col_expr(mail_outbox::Column::LastError, Expr::value(why))
         .filter(mail_outbox::Column::Id.eq(id))
         .filter(mail_outbox::Column::SentAt.is_null())
         .filter(mail_outbox::Column::FailedAt.is_null())
@@ -157,12 +181,13 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
         .is_some_and(|g| g.active && same_address(g.email.as_deref(), Some(&row.recipient)));
     if theirs {
         // Still theirs, but the family's language was corrected (or chosen
-        // by the guardian) since it was queued: written again in it first.
+        // by the guardian) since it was queued, or their name: written
+        // again first.
         let relanguaged = match &guardian {
             Some(g)
                 if row.kind == "notice"
                     && row.notice_words.is_some()
-                    && lang_of(g).code() != row.language =>
+                    && (lang_of(g).code() != row.language || notices::greets_another(row, g)) =>
             {
                 guardian_always(g).map(|to| (g, to))
             }

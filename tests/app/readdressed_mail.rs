@@ -490,3 +490,64 @@ async fn a_waiting_consent_request_goes_in_the_language_the_guardian_chose_meanw
         );
     }
 }
+
+/// The relay is down when Ana accepts: the consent request to María's
+/// (right) address waits, greeting "María Rivera". The school had the
+/// wrong person's name on it, and the counselor corrects only the name: the
+/// waiting request is held back unsent and she is asked again by her name,
+/// so she never reads the name the school had on file (eyes41b G2).
+#[tokio::test]
+async fn a_waiting_consent_request_greets_the_name_corrected_meanwhile() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        server.stop().await;
+        let w = world(&app, &crate::families::users("en")).await;
+        accept(&app, &w).await;
+        let guardian = crate::families::maria(&app).await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians/{}", guardian.id),
+                &[
+                    ("given_name", "Marta"),
+                    ("family_name", "Rivera"),
+                    ("email", FORMER),
+                    ("phone", ""),
+                    ("language", "en"),
+                    ("active", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        server.restart().await;
+        due_now(&app).await;
+        let asked = server
+            .wait_for_subject(FORMER, "Your consent is needed", 60)
+            .await;
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "everything went out",
+        )
+        .await;
+        for body in [asked.text(), asked.html()] {
+            assert!(body.contains("Marta Rivera"), "{body}");
+            assert!(!body.contains("María"), "{body}");
+        }
+        assert_eq!(count_subject(&server, FORMER, "Your consent is needed"), 1);
+        assert_eq!(
+            app.count("mail_outbox WHERE last_error = 'renamed'").await,
+            1
+        );
+        let list = text(&app, &w.admin.client, "/admin/mail").await;
+        assert!(
+            list.contains("the guardian&#x27;s name was corrected")
+                || list.contains("the guardian's name was corrected"),
+            "{list}"
+        );
+    }
+}
