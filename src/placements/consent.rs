@@ -1217,9 +1217,19 @@ pub async fn guardian_of_link(
         Some(student_id) if speaks_for_holder(db, &request, student_id).await? => {
             Holder::Contact(request.placement_id)
         }
+        // The tests of `speaks_for_holder` but the link to this student: an
+        // address that is a student's sign-in (another family's, recorded
+        // by mistake) reads nothing of the guardian's schools (eyes41b G4).
         _ if guardian.active
             && families::same_address(guardian.email.as_deref(), Some(&request.email))
-            && !families::is_staff_address(db, &request.email).await? =>
+            && !families::is_staff_address(db, &request.email).await?
+            && !families::is_student_inbox(
+                db,
+                &request.email,
+                student_id.unwrap_or(-1),
+                Some(guardian.id),
+            )
+            .await? =>
         {
             Holder::Guardian
         }

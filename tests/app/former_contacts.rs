@@ -393,3 +393,54 @@ async fn a_roster_that_moves_a_child_asks_no_counselor_to_phone_a_removed_parent
         assert!(record.contains("Not a contact of the family"), "{record}");
     }
 }
+
+/// eyes41b G4: María's address on the record is, by mistake, the confirmed
+/// sign-in of a student of another family, who got her consent mail. Its
+/// link answers that it expired and names none of María's schools.
+#[tokio::test]
+async fn an_old_consent_link_at_another_familys_student_sign_in_names_no_school() {
+    for backend in backends() {
+        let Waiting { app, w, first, .. } = waiting_for_maria(backend, "en").await;
+        let link = format!("{}?lang=en", first.link("/consent/"));
+        let ana = entity::student::Entity::find_by_id(w.student_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let form = format!("/counselor/schools/{}/contact", ana.school_id);
+        let response = app
+            .submit_as(
+                &w.admin.client,
+                &form,
+                &form,
+                &[("phone", "(312) 555-0100"), ("email", "office@lincoln.edu")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = text(&app, &cookieless(), &link).await;
+        assert!(page.contains("555-0100"), "her link, hers: {page}");
+
+        // Another family's student, with her address as a confirmed sign-in.
+        let other = app.student(ana.school_id, "Tomas", "Lee", 9).await;
+        let account = entity::user::Entity::find_by_id(other.id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        entity::user::ActiveModel {
+            email: Set("maria@example.org".to_owned()),
+            email_confirmed_at: Set(Some(chrono::Utc::now())),
+            ..account.into()
+        }
+        .update(&app.db)
+        .await
+        .unwrap();
+        let response = cookieless().get(app.url(&link)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::GONE);
+        let page = response.text().await.unwrap();
+        assert!(
+            !page.contains("555-0100") && !page.contains("office@lincoln.edu"),
+            "{page}"
+        );
+    }
+}
