@@ -382,6 +382,16 @@ async fn a_reminder_held_back_for_a_corrected_language_comes_back_as_a_reminder_
                 .unwrap(),
             1
         );
+        // The worker tried it once (the relay down) and let it go: a
+        // request a worker holds while the school corrects the record is
+        // not the case here (it goes out as queued, eyes41b G3.2).
+        app.wait_for_count(
+            "mail_outbox WHERE kind = 'consent_request' AND sent_at IS NULL \
+             AND failed_at IS NULL AND attempts >= 1 AND claimed_until IS NULL",
+            1,
+            "tried once and let go",
+        )
+        .await;
         let response = crate::guardian_contacts::correct_maria_reading(
             &app,
             &w,
