@@ -158,7 +158,8 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
         return Ok(true);
     };
     let guardian = guardian::Entity::find_by_id(guardian_id).one(db).await?;
-    if let Some(student) = student_of(db, row).await? {
+    let about = student_of(db, row).await?;
+    if let Some(student) = about {
         let linked = student_guardian::Entity::find_by_id((student, guardian_id))
             .one(db)
             .await?
@@ -180,6 +181,14 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
         .as_ref()
         .is_some_and(|g| g.active && same_address(g.email.as_deref(), Some(&row.recipient)));
     if theirs {
+        // A consent request the correction could not hold back (a worker
+        // held it then, and that try failed): checked again as it goes.
+        if let (Some(g), Some(student)) = (&guardian, about)
+            && row.kind == "consent_request"
+            && let Some(renamed) = stale_request(row, g)
+        {
+            return Ok(!ask_afresh(db, row, student, g.id, renamed).await?);
+        }
         // Still theirs, but the family's language was corrected (or chosen
         // by the guardian) since it was queued, or their name: written
         // again first.
@@ -220,6 +229,64 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
         );
     }
     Ok(false)
+}
+
+/// Whether the waiting consent request `row` to `guardian` is no longer
+/// as they are on file: `Some(false)` written in a language no longer
+/// theirs, `Some(true)` greeting a name the school corrected since it was
+/// queued (eyes41b G3.2, G2); `None` as it should be.
+fn stale_request(row: &mail_outbox::Model, guardian: &guardian::Model) -> Option<bool> {
+    if lang_of(guardian).code() != row.language {
+        return Some(false);
+    }
+    // Only a record changed since: a re-ask is queued after the change,
+    // so it is never held back the same way again.
+    if guardian.updated_at <= row.created_at {
+        return None;
+    }
+    let opened = bodies(row).ok()?;
+    let name = crate::families::service::full_name(guardian);
+    (!opened.text.contains(&name)).then_some(true)
+}
+
+/// Holds back the consent request `row` this worker claimed, stale (see
+/// [`stale_request`]), and asks `guardian_id` again as they are now, as a
+/// correction does (`consent::refresh_links_at_send`), in one transaction;
+/// `false` (nothing done, the claim kept) when the refresh did not hold
+/// it: then it goes as queued.
+async fn ask_afresh(
+    db: &DatabaseConnection,
+    row: &mail_outbox::Model,
+    student: i32,
+    guardian_id: i32,
+    renamed: bool,
+) -> AppResult<bool> {
+    let txn = crate::db::begin_write(db).await?;
+    // This worker's claim, given back so that the refresh may hold it.
+    CLAIM
+        .clear(mail_outbox::Entity::update_many())
+        .filter(mail_outbox::Column::Id.eq(row.id))
+        .exec(&txn)
+        .await?;
+    crate::placements::consent::refresh_links_at_send(
+        &txn,
+        &[student],
+        guardian_id,
+        renamed,
+        Utc::now(),
+    )
+    .await?;
+    let held = mail_outbox::Entity::find_by_id(row.id)
+        .one(&txn)
+        .await?
+        .is_some_and(|m| m.failed_at.is_some());
+    if held {
+        txn.commit().await?;
+        tracing::info!(id = row.id, "consent request held back and asked again");
+    } else {
+        txn.rollback().await?;
+    }
+    Ok(held)
 }
 
 /// The student whose placement the message is about (`None`: not about a

@@ -896,6 +896,29 @@ pub async fn refresh_links_renamed(
     refresh(db, students, now, Asking::Unreached, None, Some(renamed)).await
 }
 
+/// [`refresh_links_of`] as the mail worker is about to send a request of
+/// `guardian_id`'s that a correction could not hold back (a worker held it
+/// then): held back and asked again if written in another language, or,
+/// `renamed`, greeting a name no longer theirs (eyes41b G3.2).
+pub async fn refresh_links_at_send(
+    db: &impl ConnectionTrait,
+    students: &[i32],
+    guardian_id: i32,
+    renamed: bool,
+    now: DateTime<Utc>,
+) -> AppResult<LinksRefreshed> {
+    let renamed = renamed.then_some(guardian_id);
+    refresh(
+        db,
+        students,
+        now,
+        Asking::Unreached,
+        Some(guardian_id),
+        renamed,
+    )
+    .await
+}
+
 /// [`refresh_links`] for one contact only, `guardian_id`: their links of
 /// `students`' waiting placements that no longer reach them end, and they
 /// are asked where they hold no working link. The other contacts of those
