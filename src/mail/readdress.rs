@@ -20,7 +20,10 @@
 //!   the same address but in a language the school corrected since is
 //!   held back too, unsent, and asked afresh in the guardian's language
 //!   ([`RELANGUAGED`], eyes41 F4): it is the one mail the family must act
-//!   on;
+//!   on; so is one greeting a name the school corrected since ([`RENAMED`],
+//!   eyes41b G2), which might be another person's. A reminder is asked
+//!   again as a reminder. One a worker held during the correction is
+//!   checked again as it goes (eyes41b G3.2);
 //! - nor is anything for a contact made inactive or removed, with no
 //!   address we may write to now (none, or one refused for good), or whose
 //!   student a family's report holds (the contacts on file may be the ones
@@ -29,7 +32,8 @@
 //! Those are held back for good ([`READDRESSED`], told on /admin/mail).
 //! A notice still going to the guardian's address, but written in a
 //! language no longer theirs (the school corrected it, or they chose
-//! theirs, while it waited), is written again in theirs before it goes.
+//! theirs, while it waited), or greeting a name no longer theirs, is
+//! written again before it goes.
 //!
 //! Whatever the address (eyes40 F1, F2), mail about a child's placement
 //! goes only to a contact still on that child's record: a roster may take
