@@ -38,6 +38,7 @@ families-record-no-placements = No placement yet.
 families-record-guardians = Guardians
 families-record-no-guardians = No guardian contact yet.
 families-guardian-inactive = inactive
+families-guardian-inactive-hint = Not a contact of the family: the school took this person off the contacts it calls and writes to. Do not phone or write to them about the student.
 families-field-given-name = Given name
 families-field-family-name = Family name
 families-field-email = Email

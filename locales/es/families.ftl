@@ -47,6 +47,7 @@ families-record-no-placements = Todavía no hay prácticas.
 families-record-guardians = Tutores
 families-record-no-guardians = Todavía no hay contactos de tutores.
 families-guardian-inactive = inactivo
+families-guardian-inactive-hint = No es un contacto de la familia: la escuela quitó a esta persona de los contactos a los que llama y escribe. No la llame ni le escriba sobre el estudiante.
 families-field-given-name = Nombre
 families-field-family-name = Apellido
 families-field-email = Correo electrónico

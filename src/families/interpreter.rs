@@ -6,7 +6,8 @@
 //! counselors in the app to reach the family through an interpreter, with
 //! what the mail said, once it is sent (a placement's notice or a consent
 //! reminder: the mail worker; mail held back asks nobody, eyes20 F5,
-//! eyes40 F10) or as it is queued (a contact change): the same rule that writes the
+//! eyes40 F10) or as it is queued (a contact change, and then only about a
+//! contact still active on the child's record, eyes41b G1): the same rule that writes the
 //! interpreter note on the student's record and the consent list
 //! (`languages::unwritten` of the language the school records, unless the
 //! guardian chose the language of our mail themselves and does not sign).

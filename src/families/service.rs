@@ -603,7 +603,12 @@ pub async fn tell_former_address(
     } else {
         return Ok(());
     };
-    notify_address(db, before, former, kind, None, None, was_at).await
+    // A contact this change takes out is nobody to phone about it.
+    let told = guardian::Model {
+        active: before.active && active,
+        ..before.clone()
+    };
+    notify_address(db, &told, former, kind, None, None, was_at).await
 }
 
 /// The school each student was at before a roster's writes moved them
@@ -808,12 +813,34 @@ async fn notify_address(
         .filter_map(of)
         .find_map(crate::admin::contact::Contact::of);
     let link = super::address_report::link_for_notice(db, before, former, &students).await?;
-    for about in student::Entity::find()
-        .filter(student::Column::Id.is_in(students.iter().copied()))
-        .all(db)
+    // The counselors are asked to phone only a contact still active on the
+    // child's record. One taken out (inactive, unlinked) is the parent the
+    // school meant not to reach: the counselors of a school a roster just
+    // moved the child to would call them from the child's new school
+    // (eyes41b G1). A contact who stays is the child's school's now, and
+    // only its counselors can read a prompt about the child (those of the
+    // school it left no longer see the record).
+    let still_active = guardian::Entity::find_by_id(before.id)
+        .one(db)
         .await?
-    {
-        super::interpreter::prompt(db, before, &about, kind).await?;
+        .is_some_and(|now| now.active);
+    if before.active && still_active {
+        let linked: HashSet<i32> = student_guardian::Entity::find()
+            .filter(student_guardian::Column::GuardianId.eq(before.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|link| link.student_id)
+            .collect();
+        for about in student::Entity::find()
+            .filter(student::Column::Id.is_in(students.iter().copied()))
+            .all(db)
+            .await?
+        {
+            if linked.contains(&about.id) {
+                super::interpreter::prompt(db, before, &about, kind).await?;
+            }
+        }
     }
     crate::mail::enqueue(
         db,
@@ -1189,7 +1216,13 @@ pub async fn correct(
     if reachable(&saved) && !reachable(&before) {
         tell_family_of_added(&txn, &student, &saved).await?;
     }
-    let links = refresh_links(&txn, &students, Utc::now()).await?;
+    // A corrected name: waiting requests greet the one on file before.
+    let links = if full_name(&saved) == full_name(&before) {
+        refresh_links(&txn, &students, Utc::now()).await?
+    } else {
+        crate::placements::consent::refresh_links_renamed(&txn, &students, saved.id, Utc::now())
+            .await?
+    };
     audit::record(
         &txn,
         counselor.id,

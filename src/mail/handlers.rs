@@ -35,13 +35,14 @@ struct Row {
 
 /// Mail held back on purpose, by its `last_error`: the state each is shown
 /// as, which says all there is to say (no error to show beside it).
-const HELD_BACK: [(&str, &str); 6] = [
+const HELD_BACK: [(&str, &str); 7] = [
     (super::worker::WITHHELD, "withheld"),
     (super::outbox::UNCONFIRMED, "unconfirmed"),
     (super::readdress::READDRESSED, "readdressed"),
     (super::readdress::UNLINKED, "unlinked"),
     (super::readdress::REPORTED, "reported"),
     (super::readdress::RELANGUAGED, "relanguaged"),
+    (super::readdress::RENAMED, "renamed"),
 ];
 
 /// The state of a message held back on purpose (see [`HELD_BACK`]).

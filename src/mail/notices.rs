@@ -197,6 +197,21 @@ pub struct Rewritten {
     pub words: String,
 }
 
+/// Whether the notice `row` greets a name other than `guardian`'s on file
+/// now (a name corrected since it was queued, perhaps from another
+/// person's): written again before it goes (eyes41b G2). `false` when it
+/// kept no words or they do not open.
+pub fn greets_another(row: &mail_outbox::Model, guardian: &guardian::Model) -> bool {
+    let Some(kept) = row.notice_words.as_deref() else {
+        return false;
+    };
+    let Ok(opened) = sealed::MAIL_BODY.open(&row.recipient, kept) else {
+        return false;
+    };
+    serde_json::from_str::<Words>(&opened)
+        .is_ok_and(|words| words.name != crate::families::service::full_name(guardian))
+}
+
 /// `row`, a notice to `guardian`, written again for `to` (the guardian's
 /// address and language now; its unsubscribe link, if any, signed for that
 /// address): the same words, in `to`'s language, their links signed again

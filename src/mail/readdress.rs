@@ -20,7 +20,10 @@
 //!   the same address but in a language the school corrected since is
 //!   held back too, unsent, and asked afresh in the guardian's language
 //!   ([`RELANGUAGED`], eyes41 F4): it is the one mail the family must act
-//!   on;
+//!   on; so is one greeting a name the school corrected since ([`RENAMED`],
+//!   eyes41b G2), which might be another person's. A reminder is asked
+//!   again as a reminder. One a worker held during the correction is
+//!   checked again as it goes (eyes41b G3.2);
 //! - nor is anything for a contact made inactive or removed, with no
 //!   address we may write to now (none, or one refused for good), or whose
 //!   student a family's report holds (the contacts on file may be the ones
@@ -29,7 +32,8 @@
 //! Those are held back for good ([`READDRESSED`], told on /admin/mail).
 //! A notice still going to the guardian's address, but written in a
 //! language no longer theirs (the school corrected it, or they chose
-//! theirs, while it waited), is written again in theirs before it goes.
+//! theirs, while it waited), or greeting a name no longer theirs, is
+//! written again before it goes.
 //!
 //! Whatever the address (eyes40 F1, F2), mail about a child's placement
 //! goes only to a contact still on that child's record: a roster may take
@@ -72,15 +76,27 @@ pub const REPORTED: &str = "reported";
 /// `last_error` of a consent request held back before it went out because
 /// the guardian's language changed meanwhile: asked again in theirs.
 pub const RELANGUAGED: &str = "relanguaged";
+/// `last_error` of a consent request held back before it went out because
+/// the guardian's name was corrected meanwhile: asked again greeting them
+/// as they are on file now (eyes41b G2).
+pub const RENAMED: &str = "renamed";
 
-/// Of the messages `ids`, those still waiting to go out and their language:
-/// a consent request waiting in a language no longer the guardian's is
-/// held back ([`hold_relanguaged`]) and asked again in theirs
+/// A message still waiting to go out, as [`waiting_languages`] reads it.
+pub struct Waiting {
+    /// The language it is written in.
+    pub language: String,
+    /// `mail_outbox.notice_kind` (`consent-reminder` for a reminder).
+    pub notice_kind: Option<String>,
+}
+
+/// Of the messages `ids`, those still waiting to go out, their language
+/// and kind: a consent request waiting in a language no longer the
+/// guardian's is held back ([`hold_relanguaged`]) and asked again in theirs
 /// (`consent::refresh_links`, eyes41 F4).
 pub async fn waiting_languages(
     db: &impl ConnectionTrait,
     ids: &[i64],
-) -> AppResult<HashMap<i64, String>> {
+) -> AppResult<HashMap<i64, Waiting>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -88,24 +104,36 @@ pub async fn waiting_languages(
         .select_only()
         .column(mail_outbox::Column::Id)
         .column(mail_outbox::Column::Language)
+        .column(mail_outbox::Column::NoticeKind)
         .filter(mail_outbox::Column::Id.is_in(ids.iter().copied()))
         .filter(mail_outbox::Column::SentAt.is_null())
         .filter(mail_outbox::Column::FailedAt.is_null())
-        .into_tuple::<(i64, String)>()
+        .into_tuple::<(i64, String, Option<String>)>()
         .all(db)
         .await?
         .into_iter()
+        .map(|(id, language, notice_kind)| {
+            (
+                id,
+                Waiting {
+                    language,
+                    notice_kind,
+                },
+            )
+        })
         .collect())
 }
 
 /// Holds back for good the waiting consent request `id`, written in a
-/// language no longer its guardian's, in the caller's transaction, so that
-/// one in theirs replaces it; `false` (nothing done) once it went out, or
-/// while a worker holds it to send it now: a family is not mailed the same
-/// request twice, and the one sent has their language on its page.
+/// language no longer its guardian's ([`RELANGUAGED`]) or greeting a name
+/// no longer theirs ([`RENAMED`], `why`), in the caller's transaction, so
+/// that one as they are now replaces it; `false` (nothing done) once it
+/// went out, or while a worker holds it to send it now: a family is not
+/// mailed the same request twice.
 pub async fn hold_relanguaged(
     db: &impl ConnectionTrait,
     id: i64,
+    why: &str,
     now: chrono::DateTime<Utc>,
 ) -> AppResult<bool> {
     let unclaimed = Condition::any()
@@ -113,7 +141,7 @@ pub async fn hold_relanguaged(
         .add(mail_outbox::Column::ClaimedUntil.lt(now));
     let held = scrub(CLAIM.clear(mail_outbox::Entity::update_many()))
         .col_expr(mail_outbox::Column::FailedAt, Expr::value(now))
-        .col_expr(mail_outbox::Column::LastError, Expr::value(RELANGUAGED))
+        .col_expr(mail_outbox::Column::LastError, Expr::value(why))
         .filter(mail_outbox::Column::Id.eq(id))
         .filter(mail_outbox::Column::SentAt.is_null())
         .filter(mail_outbox::Column::FailedAt.is_null())
@@ -134,7 +162,8 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
         return Ok(true);
     };
     let guardian = guardian::Entity::find_by_id(guardian_id).one(db).await?;
-    if let Some(student) = student_of(db, row).await? {
+    let about = student_of(db, row).await?;
+    if let Some(student) = about {
         let linked = student_guardian::Entity::find_by_id((student, guardian_id))
             .one(db)
             .await?
@@ -156,13 +185,22 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
         .as_ref()
         .is_some_and(|g| g.active && same_address(g.email.as_deref(), Some(&row.recipient)));
     if theirs {
+        // A consent request the correction could not hold back (a worker
+        // held it then, and that try failed): checked again as it goes.
+        if let (Some(g), Some(student)) = (&guardian, about)
+            && row.kind == "consent_request"
+            && let Some(renamed) = stale_request(row, g)
+        {
+            return Ok(!ask_afresh(db, row, student, g.id, renamed).await?);
+        }
         // Still theirs, but the family's language was corrected (or chosen
-        // by the guardian) since it was queued: written again in it first.
+        // by the guardian) since it was queued, or their name: written
+        // again first.
         let relanguaged = match &guardian {
             Some(g)
                 if row.kind == "notice"
                     && row.notice_words.is_some()
-                    && lang_of(g).code() != row.language =>
+                    && (lang_of(g).code() != row.language || notices::greets_another(row, g)) =>
             {
                 guardian_always(g).map(|to| (g, to))
             }
@@ -195,6 +233,64 @@ pub async fn as_queued(db: &DatabaseConnection, row: &mail_outbox::Model) -> App
         );
     }
     Ok(false)
+}
+
+/// Whether the waiting consent request `row` to `guardian` is no longer
+/// as they are on file: `Some(false)` written in a language no longer
+/// theirs, `Some(true)` greeting a name the school corrected since it was
+/// queued (eyes41b G3.2, G2); `None` as it should be.
+fn stale_request(row: &mail_outbox::Model, guardian: &guardian::Model) -> Option<bool> {
+    if lang_of(guardian).code() != row.language {
+        return Some(false);
+    }
+    // Only a record changed since: a re-ask is queued after the change,
+    // so it is never held back the same way again.
+    if guardian.updated_at <= row.created_at {
+        return None;
+    }
+    let opened = bodies(row).ok()?;
+    let name = crate::families::service::full_name(guardian);
+    (!opened.text.contains(&name)).then_some(true)
+}
+
+/// Holds back the consent request `row` this worker claimed, stale (see
+/// [`stale_request`]), and asks `guardian_id` again as they are now, as a
+/// correction does (`consent::refresh_links_at_send`), in one transaction;
+/// `false` (nothing done, the claim kept) when the refresh did not hold
+/// it: then it goes as queued.
+async fn ask_afresh(
+    db: &DatabaseConnection,
+    row: &mail_outbox::Model,
+    student: i32,
+    guardian_id: i32,
+    renamed: bool,
+) -> AppResult<bool> {
+    let txn = crate::db::begin_write(db).await?;
+    // This worker's claim, given back so that the refresh may hold it.
+    CLAIM
+        .clear(mail_outbox::Entity::update_many())
+        .filter(mail_outbox::Column::Id.eq(row.id))
+        .exec(&txn)
+        .await?;
+    crate::placements::consent::refresh_links_at_send(
+        &txn,
+        &[student],
+        guardian_id,
+        renamed,
+        Utc::now(),
+    )
+    .await?;
+    let held = mail_outbox::Entity::find_by_id(row.id)
+        .one(&txn)
+        .await?
+        .is_some_and(|m| m.failed_at.is_some());
+    if held {
+        txn.commit().await?;
+        tracing::info!(id = row.id, "consent request held back and asked again");
+    } else {
+        txn.rollback().await?;
+    }
+    Ok(held)
 }
 
 /// The student whose placement the message is about (`None`: not about a

@@ -880,7 +880,43 @@ pub async fn refresh_links(
     students: &[i32],
     now: DateTime<Utc>,
 ) -> AppResult<LinksRefreshed> {
-    refresh(db, students, now, Asking::Unreached, None).await
+    refresh(db, students, now, Asking::Unreached, None, None).await
+}
+
+/// [`refresh_links`] after a correction of guardian `renamed`'s name: their
+/// consent requests still waiting to go out greet the name the school had
+/// on file, perhaps another person's (a parent's ex-partner), and are held
+/// back and asked again greeting them as they are now (eyes41b G2).
+pub async fn refresh_links_renamed(
+    db: &impl ConnectionTrait,
+    students: &[i32],
+    renamed: i32,
+    now: DateTime<Utc>,
+) -> AppResult<LinksRefreshed> {
+    refresh(db, students, now, Asking::Unreached, None, Some(renamed)).await
+}
+
+/// [`refresh_links_of`] as the mail worker is about to send a request of
+/// `guardian_id`'s that a correction could not hold back (a worker held it
+/// then): held back and asked again if written in another language, or,
+/// `renamed`, greeting a name no longer theirs (eyes41b G3.2).
+pub async fn refresh_links_at_send(
+    db: &impl ConnectionTrait,
+    students: &[i32],
+    guardian_id: i32,
+    renamed: bool,
+    now: DateTime<Utc>,
+) -> AppResult<LinksRefreshed> {
+    let renamed = renamed.then_some(guardian_id);
+    refresh(
+        db,
+        students,
+        now,
+        Asking::Unreached,
+        Some(guardian_id),
+        renamed,
+    )
+    .await
 }
 
 /// [`refresh_links`] for one contact only, `guardian_id`: their links of
@@ -894,7 +930,15 @@ pub async fn refresh_links_of(
     guardian_id: i32,
     now: DateTime<Utc>,
 ) -> AppResult<LinksRefreshed> {
-    refresh(db, students, now, Asking::Unreached, Some(guardian_id)).await
+    refresh(
+        db,
+        students,
+        now,
+        Asking::Unreached,
+        Some(guardian_id),
+        None,
+    )
+    .await
 }
 
 /// Which guardians of a waiting placement with no working link are asked.
@@ -909,13 +953,16 @@ enum Asking {
     Everyone,
 }
 
-/// `only`: one contact's links and requests, the others' left alone.
+/// `only`: one contact's links and requests, the others' left alone;
+/// `renamed`: a contact whose name was corrected (see
+/// [`refresh_links_renamed`]).
 async fn refresh(
     db: &impl ConnectionTrait,
     students: &[i32],
     now: DateTime<Utc>,
     asking: Asking,
     only: Option<i32>,
+    renamed: Option<i32>,
 ) -> AppResult<LinksRefreshed> {
     let covered = |guardian_id: i32| only.is_none_or(|only| only == guardian_id);
     let mut outcome = LinksRefreshed::default();
@@ -980,6 +1027,10 @@ async fn refresh(
         // the guardian is asked below in theirs, as a corrected address is
         // (eyes41 F4). Once it went out, the page it opens follows their
         // language anyway.
+        // (placement, guardian) of a reminder held back so: asked again as
+        // a reminder, which keeps its "call through an interpreter" prompt
+        // when it goes out (eyes41b G3).
+        let mut held_reminders: HashSet<(i32, i32)> = HashSet::new();
         let waiting = mail::readdress::waiting_languages(
             db,
             &requests
@@ -998,12 +1049,23 @@ async fn refresh(
             else {
                 continue;
             };
-            let other_language = waiting
-                .get(&mail_id)
-                .is_some_and(|language| *language != families::lang_of(guardian).code());
-            if other_language && mail::readdress::hold_relanguaged(db, mail_id, now).await? {
+            let Some(queued) = waiting.get(&mail_id) else {
+                continue;
+            };
+            // A name corrected since greets the wrong person: the same.
+            let why = if queued.language != families::lang_of(guardian).code() {
+                mail::readdress::RELANGUAGED
+            } else if renamed == Some(guardian.id) {
+                mail::readdress::RENAMED
+            } else {
+                continue;
+            };
+            if mail::readdress::hold_relanguaged(db, mail_id, why, now).await? {
                 stale.push(request.id);
                 request.expires_at = now;
+                if queued.notice_kind.as_deref() == Some("consent-reminder") {
+                    held_reminders.insert((request.placement_id, guardian.id));
+                }
             }
         }
         if !stale.is_empty() {
@@ -1039,12 +1101,12 @@ async fn refresh(
             let facts = Facts::load(db, &opportunity).await?;
             let school = super::confirmation::school_of(db, &student).await?;
             let (mut asked, mut only_again) = (false, true);
-            let mail = LinkMail {
-                facts: &facts,
-                school: &school,
-                reminder: false,
-            };
             for guardian in unasked {
+                let mail = LinkMail {
+                    facts: &facts,
+                    school: &school,
+                    reminder: held_reminders.contains(&(placement.id, guardian.id)),
+                };
                 if !reaches_staff(db, guardian).await? {
                     let address = guardian.email.clone().unwrap_or_default();
                     only_again &= given_up.contains(&(placement.id, guardian.id, address));
@@ -1083,9 +1145,11 @@ pub async fn after_verification(
         .into_tuple::<i32>()
         .all(db)
         .await?;
-    Ok(refresh(db, &students, Utc::now(), Asking::Everyone, None)
-        .await?
-        .asked)
+    Ok(
+        refresh(db, &students, Utc::now(), Asking::Everyone, None, None)
+            .await?
+            .asked,
+    )
 }
 
 /// Whether a guardian's address reaches a staff or employer inbox through a
@@ -1176,9 +1240,19 @@ pub async fn guardian_of_link(
         Some(student_id) if speaks_for_holder(db, &request, student_id).await? => {
             Holder::Contact(request.placement_id)
         }
+        // The tests of `speaks_for_holder` but the link to this student: an
+        // address that is a student's sign-in (another family's, recorded
+        // by mistake) reads nothing of the guardian's schools (eyes41b G4).
         _ if guardian.active
             && families::same_address(guardian.email.as_deref(), Some(&request.email))
-            && !families::is_staff_address(db, &request.email).await? =>
+            && !families::is_staff_address(db, &request.email).await?
+            && !families::is_student_inbox(
+                db,
+                &request.email,
+                student_id.unwrap_or(-1),
+                Some(guardian.id),
+            )
+            .await? =>
         {
             Holder::Guardian
         }

@@ -328,3 +328,119 @@ async fn an_old_consent_link_of_a_removed_contact_says_expired_before_anything_a
         }
     }
 }
+
+/// eyes41b G1: Lincoln made Ana's mother Rosa (who reads Vietnamese, which
+/// we do not write) inactive; she stays on the record. One roster then
+/// moves Ana to Roosevelt and adds Carmen: Rosa is told, by Lincoln, that
+/// a contact was added (by design), but no counselor is asked to phone her
+/// about it: the person to call would be the parent the school took out,
+/// and Roosevelt's counselors would call her from the child's new school.
+/// Ana's record at Roosevelt says Rosa is not someone to call.
+#[tokio::test]
+async fn a_roster_that_moves_a_child_asks_no_counselor_to_phone_a_removed_parent() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        let admin = app.admin().await;
+        let roster = |ana_school: &str, rosa_enabled: &str, agents: &str| {
+            let mut csv = format!(
+                "{HEADER}stu-1,true,{ana_school},student,Ana,Rivera,11,,\"{agents}\",\n\
+                 stu-2,true,sch-1,student,Leo,Rivera,7,,,\n\
+                 par-2,{rosa_enabled},sch-1,parent,Rosa,Rivera,,rosa@example.org,stu-1,vi\n"
+            );
+            if agents.contains("par-3") {
+                csv.push_str("par-3,true,sch-2,parent,Carmen,Díaz,,carmen@example.org,stu-1,en\n");
+            }
+            csv
+        };
+        upload(&app, &admin, &roster("sch-1", "true", "par-2")).await;
+        let roosevelt = entity::school::Entity::find()
+            .filter(entity::school::Column::SourcedId.eq("sch-2"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let counselor = app.counselor("counselor@roosevelt.edu", &[roosevelt]).await;
+        upload(&app, &admin, &roster("sch-1", "false", "par-2")).await;
+        let rosa_mail = "mail_outbox WHERE recipient = 'rosa@example.org'";
+        let mailed = app.count(rosa_mail).await;
+
+        upload(&app, &admin, &roster("sch-2", "false", "par-3,par-2")).await;
+        assert_eq!(
+            app.count(rosa_mail).await,
+            mailed + 1,
+            "Rosa is told a contact was added"
+        );
+        assert_eq!(
+            app.count("notification WHERE message_id LIKE 'families-interpreter-prompt%'")
+                .await,
+            0,
+            "nobody is asked to call the parent the school took out"
+        );
+        let ana = entity::student::Entity::find()
+            .filter(entity::student::Column::SourcedId.eq("stu-1"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(ana.school_id, roosevelt);
+        let record = text(
+            &app,
+            &counselor.client,
+            &format!("/counselor/students/{}", ana.id),
+        )
+        .await;
+        assert!(record.contains("Not a contact of the family"), "{record}");
+    }
+}
+
+/// eyes41b G4: María's address on the record is, by mistake, the confirmed
+/// sign-in of a student of another family, who got her consent mail. Its
+/// link answers that it expired and names none of María's schools.
+#[tokio::test]
+async fn an_old_consent_link_at_another_familys_student_sign_in_names_no_school() {
+    for backend in backends() {
+        let Waiting { app, w, first, .. } = waiting_for_maria(backend, "en").await;
+        let link = format!("{}?lang=en", first.link("/consent/"));
+        let ana = entity::student::Entity::find_by_id(w.student_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let form = format!("/counselor/schools/{}/contact", ana.school_id);
+        let response = app
+            .submit_as(
+                &w.admin.client,
+                &form,
+                &form,
+                &[("phone", "(312) 555-0100"), ("email", "office@lincoln.edu")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = text(&app, &cookieless(), &link).await;
+        assert!(page.contains("555-0100"), "her link, hers: {page}");
+
+        // Another family's student, with her address as a confirmed sign-in.
+        let other = app.student(ana.school_id, "Tomas", "Lee", 9).await;
+        let account = entity::user::Entity::find_by_id(other.id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        entity::user::ActiveModel {
+            email: Set("maria@example.org".to_owned()),
+            email_confirmed_at: Set(Some(chrono::Utc::now())),
+            ..account.into()
+        }
+        .update(&app.db)
+        .await
+        .unwrap();
+        let response = cookieless().get(app.url(&link)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::GONE);
+        let page = response.text().await.unwrap();
+        assert!(
+            !page.contains("555-0100") && !page.contains("office@lincoln.edu"),
+            "{page}"
+        );
+    }
+}

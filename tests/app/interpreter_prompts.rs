@@ -363,3 +363,58 @@ async fn a_signing_family_that_chose_english_mail_still_prompts_a_call_through_a
         .await;
     }
 }
+
+/// A Spanish reminder waits for the relay when the school corrects María's
+/// language to Vietnamese, which we do not write: the reminder is held
+/// back and she is asked again in English, still as a reminder, so the
+/// counselors are asked to call her once it went out (eyes41b G3).
+#[tokio::test]
+async fn a_reminder_held_back_for_a_corrected_language_comes_back_as_a_reminder_with_its_prompt() {
+    for backend in backends() {
+        let Waiting {
+            mut server, app, w, ..
+        } = waiting_for_maria(backend, "es").await;
+        server.stop().await;
+        let later = chrono::Utc::now() + chrono::Duration::days(5);
+        assert_eq!(
+            stembridge::placements::reminder::remind(&app.db, later)
+                .await
+                .unwrap(),
+            1
+        );
+        // The worker tried it once (the relay down) and let it go: a
+        // request a worker holds while the school corrects the record is
+        // not the case here (it goes out as queued, eyes41b G3.2).
+        app.wait_for_count(
+            "mail_outbox WHERE kind = 'consent_request' AND sent_at IS NULL \
+             AND failed_at IS NULL AND attempts >= 1 AND claimed_until IS NULL",
+            1,
+            "tried once and let go",
+        )
+        .await;
+        let response = crate::guardian_contacts::correct_maria_reading(
+            &app,
+            &w,
+            "maria@example.org",
+            "true",
+            "vi",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.count(
+                "mail_outbox WHERE notice_kind = 'consent-reminder' AND last_error = 'relanguaged'"
+            )
+            .await,
+            1,
+            "the Spanish reminder held back"
+        );
+        server.restart().await;
+        crate::reinstatement_mail::due_now(&app).await;
+        let mail = server
+            .wait_for_subject("maria@example.org", "Reminder", 60)
+            .await;
+        assert_eq!(mail.header("Content-Language").as_deref(), Some("en"));
+        news_with(&app, &w, "a reminder that their consent is still needed").await;
+    }
+}

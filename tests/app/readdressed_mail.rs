@@ -490,3 +490,160 @@ async fn a_waiting_consent_request_goes_in_the_language_the_guardian_chose_meanw
         );
     }
 }
+
+/// The relay is down when Ana accepts: the consent request to María's
+/// (right) address waits, greeting "María Rivera". The school had the
+/// wrong person's name on it, and the counselor corrects only the name: the
+/// waiting request is held back unsent and she is asked again by her name,
+/// so she never reads the name the school had on file (eyes41b G2).
+#[tokio::test]
+async fn a_waiting_consent_request_greets_the_name_corrected_meanwhile() {
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        server.stop().await;
+        let w = world(&app, &crate::families::users("en")).await;
+        accept(&app, &w).await;
+        // The worker tried it once (the relay down) and let it go: a
+        // request a worker holds while the school corrects the record is
+        // not the case here (it goes out as queued, eyes41b G3.2).
+        app.wait_for_count(
+            "mail_outbox WHERE kind = 'consent_request' AND sent_at IS NULL \
+             AND failed_at IS NULL AND attempts >= 1 AND claimed_until IS NULL",
+            1,
+            "tried once and let go",
+        )
+        .await;
+        let guardian = crate::families::maria(&app).await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians/{}", guardian.id),
+                &[
+                    ("given_name", "Marta"),
+                    ("family_name", "Rivera"),
+                    ("email", FORMER),
+                    ("phone", ""),
+                    ("language", "en"),
+                    ("active", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        server.restart().await;
+        due_now(&app).await;
+        let asked = server
+            .wait_for_subject(FORMER, "Your consent is needed", 60)
+            .await;
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "everything went out",
+        )
+        .await;
+        for body in [asked.text(), asked.html()] {
+            assert!(body.contains("Marta Rivera"), "{body}");
+            assert!(!body.contains("María"), "{body}");
+        }
+        assert_eq!(count_subject(&server, FORMER, "Your consent is needed"), 1);
+        assert_eq!(
+            app.count("mail_outbox WHERE last_error = 'renamed'").await,
+            1
+        );
+        let list = text(&app, &w.admin.client, "/admin/mail").await;
+        assert!(
+            list.contains("the guardian&#x27;s name was corrected")
+                || list.contains("the guardian's name was corrected"),
+            "{list}"
+        );
+    }
+}
+
+/// A worker round holds María's waiting consent request (trying the relay,
+/// which is down) just as the counselor corrects her name and language:
+/// the correction cannot hold it back. When the round lets it go and the
+/// relay is back, it is checked again as it goes: held back, and she is
+/// asked again in Spanish by her name (eyes41b G3.2).
+#[tokio::test]
+async fn a_consent_request_a_worker_held_during_the_correction_is_checked_again_as_it_goes() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    for backend in backends() {
+        let mut server = MailServer::start().await;
+        let app = app_with_smtp(backend, &server).await;
+        server.stop().await;
+        let w = world(&app, &crate::families::users("en")).await;
+        accept(&app, &w).await;
+        let waiting = "mail_outbox WHERE kind = 'consent_request' AND sent_at IS NULL \
+                       AND failed_at IS NULL";
+        app.wait_for_count(
+            &format!("{waiting} AND attempts >= 1 AND claimed_until IS NULL"),
+            1,
+            "tried once and let go",
+        )
+        .await;
+        // A round claims it (another server's, say) ...
+        let claim = |until: Option<chrono::DateTime<chrono::Utc>>| {
+            entity::mail_outbox::Entity::update_many()
+                .col_expr(
+                    entity::mail_outbox::Column::ClaimedBy,
+                    sea_orm::sea_query::Expr::value(until.map(|_| "another-round".to_owned())),
+                )
+                .col_expr(
+                    entity::mail_outbox::Column::ClaimedUntil,
+                    sea_orm::sea_query::Expr::value(until),
+                )
+                .filter(entity::mail_outbox::Column::Kind.eq("consent_request"))
+                .filter(entity::mail_outbox::Column::SentAt.is_null())
+                .exec(&app.db)
+        };
+        claim(Some(chrono::Utc::now() + chrono::Duration::minutes(10)))
+            .await
+            .unwrap();
+        // ... while the counselor corrects her name and language.
+        let guardian = crate::families::maria(&app).await;
+        let record = format!("/counselor/students/{}", w.student_id);
+        let response = app
+            .submit_as(
+                &w.counselor,
+                &record,
+                &format!("{record}/guardians/{}", guardian.id),
+                &[
+                    ("given_name", "Marta"),
+                    ("family_name", "Rivera"),
+                    ("email", FORMER),
+                    ("phone", ""),
+                    ("language", "es"),
+                    ("active", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.count(waiting).await, 1, "not held: a round had it");
+        // That round's try failed: it lets the request go.
+        claim(None).await.unwrap();
+
+        server.restart().await;
+        due_now(&app).await;
+        let asked = server
+            .wait_for_subject(FORMER, "Se necesita su consentimiento", 60)
+            .await;
+        app.wait_for_count(
+            "mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            0,
+            "everything went out",
+        )
+        .await;
+        assert!(asked.text().contains("Marta Rivera"), "{}", asked.text());
+        assert_eq!(count_subject(&server, FORMER, "Your consent is needed"), 0);
+        assert_eq!(
+            app.count("mail_outbox WHERE last_error = 'relanguaged'")
+                .await,
+            1
+        );
+        let page = app.get_as(&new_client(), &asked.link("/consent/")).await;
+        assert_eq!(page.status(), StatusCode::OK);
+    }
+}
