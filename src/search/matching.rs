@@ -526,40 +526,60 @@ impl FactTable {
         let Some(radius) = &near.radius else {
             return distances;
         };
-        // Remote work and the postings of the cells the radius's box
-        // touches: nothing else can be within reach.
-        let mut nearby = self.remote.clone();
+        // The postings of the cells the radius's box touches: nothing else
+        // but remote work can be within reach.
+        let mut nearby = Bits::empty(self.len);
         for doc in self.in_cells(radius) {
             nearby.insert(doc as usize);
         }
-        base.and_with(&nearby);
-        base.retain(|doc| {
-            if self.remote.contains(doc) {
-                return true;
+        // Word by word: remote work is kept as it is, without a look at
+        // each posting, and only the places in those cells are checked.
+        for (n, word) in base.0.iter_mut().enumerate() {
+            let remote = self.remote.0[n];
+            let mut kept = *word & remote;
+            let mut places = *word & nearby.0[n] & !remote;
+            while places != 0 {
+                let bit = places.trailing_zeros() as usize;
+                places &= places - 1;
+                if self.within(near, radius, n * 64 + bit, &mut distances) {
+                    kept |= 1 << bit;
+                }
             }
-            let Place { point, direction } = self.places[doc];
-            if point.latitude < radius.lat_min
-                || point.latitude > radius.lat_max
-                || point.longitude < radius.lng_min
-                || point.longitude > radius.lng_max
-            {
-                return false;
-            }
-            let chord = near.direction.chord_squared(direction);
-            if chord < radius.surely_within {
-                return true;
-            }
-            if chord > radius.surely_beyond {
-                return false;
-            }
-            let miles = geo::distance_miles(near.from, point);
-            let beyond = miles > radius.miles;
-            if !beyond {
-                distances.push((doc as u32, miles));
-            }
-            !beyond
-        });
+            *word = kept;
+        }
         distances
+    }
+
+    /// Whether the place of `doc` (not remote work) is within `radius`;
+    /// its distance goes into `distances` when it had to be worked out.
+    fn within(
+        &self,
+        near: &Near,
+        radius: &Radius,
+        doc: usize,
+        distances: &mut Vec<(u32, f64)>,
+    ) -> bool {
+        let Place { point, direction } = self.places[doc];
+        if point.latitude < radius.lat_min
+            || point.latitude > radius.lat_max
+            || point.longitude < radius.lng_min
+            || point.longitude > radius.lng_max
+        {
+            return false;
+        }
+        let chord = near.direction.chord_squared(direction);
+        if chord < radius.surely_within {
+            return true;
+        }
+        if chord > radius.surely_beyond {
+            return false;
+        }
+        let miles = geo::distance_miles(near.from, point);
+        let beyond = miles > radius.miles;
+        if !beyond {
+            distances.push((doc as u32, miles));
+        }
+        !beyond
     }
 
     /// The postings of every grid cell that the radius's latitude and
