@@ -163,7 +163,7 @@ pub async fn retry(
         |children: Vec<(i32, i32)>| children.into_iter().map(|(id, _)| id).collect::<Vec<_>>();
     let now = Utc::now();
     let links = consent::refresh_links(&txn, &ids(theirs), now).await?;
-    consent::refresh_links_of(&txn, &ids(elsewhere), guardian_id, now).await?;
+    consent::refresh_links_of(&txn, &ids(elsewhere), guardian_id, false, now).await?;
     txn.commit().await?;
     Ok(links.asked)
 }

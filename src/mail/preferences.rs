@@ -536,8 +536,14 @@ pub async fn save_for_guardian(
             .into_tuple()
             .all(&txn)
             .await?;
-        crate::placements::consent::refresh_links_of(&txn, &students, guardian_id, Utc::now())
-            .await?;
+        crate::placements::consent::refresh_links_of(
+            &txn,
+            &students,
+            guardian_id,
+            false,
+            Utc::now(),
+        )
+        .await?;
     }
     // The language a consent request is written in, and whether the
     // confirmations (with the withdrawal link) come at all: a change the

@@ -255,7 +255,7 @@ fn stale_request(row: &mail_outbox::Model, guardian: &guardian::Model) -> Option
 
 /// Holds back the consent request `row` this worker claimed, stale (see
 /// [`stale_request`]), and asks `guardian_id` again as they are now, as a
-/// correction does (`consent::refresh_links_at_send`), in one transaction;
+/// correction does (`consent::refresh_links_of`), in one transaction;
 /// `false` (nothing done, the claim kept) when the refresh did not hold
 /// it: then it goes as queued.
 async fn ask_afresh(
@@ -272,7 +272,7 @@ async fn ask_afresh(
         .filter(mail_outbox::Column::Id.eq(row.id))
         .exec(&txn)
         .await?;
-    crate::placements::consent::refresh_links_at_send(
+    crate::placements::consent::refresh_links_of(
         &txn,
         &[student],
         guardian_id,

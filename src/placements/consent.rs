@@ -896,11 +896,16 @@ pub async fn refresh_links_renamed(
     refresh(db, students, now, Asking::Unreached, None, Some(renamed)).await
 }
 
-/// [`refresh_links_of`] as the mail worker is about to send a request of
-/// `guardian_id`'s that a correction could not hold back (a worker held it
-/// then): held back and asked again if written in another language, or,
-/// `renamed`, greeting a name no longer theirs (eyes41b G3.2).
-pub async fn refresh_links_at_send(
+/// [`refresh_links`] for one contact only, `guardian_id`: their links of
+/// `students`' waiting placements that no longer reach them end, and they
+/// are asked where they hold no working link. The other contacts of those
+/// students are left as they are: used where the one asking does not look
+/// after those students (a sibling at another school, eyes41 F3), where a
+/// guardian changes their own language, and by the mail worker about to
+/// send a request a correction could not hold back (a worker held it then,
+/// eyes41b G3.2). `renamed`: their name was corrected, so a waiting request
+/// greeting the old one is held back and asked again too.
+pub async fn refresh_links_of(
     db: &impl ConnectionTrait,
     students: &[i32],
     guardian_id: i32,
@@ -915,28 +920,6 @@ pub async fn refresh_links_at_send(
         Asking::Unreached,
         Some(guardian_id),
         renamed,
-    )
-    .await
-}
-
-/// [`refresh_links`] for one contact only, `guardian_id`: their links of
-/// `students`' waiting placements that no longer reach them end, and they
-/// are asked where they hold no working link. The other contacts of those
-/// students are left as they are: used where the one asking does not look
-/// after those students (a sibling at another school, eyes41 F3).
-pub async fn refresh_links_of(
-    db: &impl ConnectionTrait,
-    students: &[i32],
-    guardian_id: i32,
-    now: DateTime<Utc>,
-) -> AppResult<LinksRefreshed> {
-    refresh(
-        db,
-        students,
-        now,
-        Asking::Unreached,
-        Some(guardian_id),
-        None,
     )
     .await
 }
